@@ -1,0 +1,56 @@
+// Result shapes of the forecasting engine (src/core/engine.ts), shared by the forecast worker, the CLI
+// and the Forecast view.
+import type { Interval } from './types';
+
+/** Backtest scores of one model on one series (rolling origin, averaged over origins). */
+export interface LeaderboardRow {
+	model: string;
+	mase: number;
+	smape: number;
+	wape: number;
+	rmse: number;
+	/** Share of held-out values inside the 80% / 95% intervals (after calibration). */
+	coverage80: number;
+	coverage95: number;
+	/** Weight of this model in the combination (0 when not used). */
+	weight: number;
+}
+
+/** Additive decomposition of the history, for explanation. */
+export interface Decomposition {
+	trend: Float64Array;
+	seasonal: Float64Array;
+	remainder: Float64Array;
+	/** Share of variance explained by trend and by season, in [0, 1]. */
+	trendStrength: number;
+	seasonalStrength: number;
+}
+
+export interface AutoForecastOptions {
+	horizon: number;
+	/** Seasonal period; 1 = no season. */
+	season: number;
+	/** 'auto' (default) lets the engine choose; or a list of model names to consider. */
+	models?: 'auto' | string[];
+	/** Interval levels in (0, 1); default [0.8, 0.95]. */
+	levels?: number[];
+	/** Rolling-origin backtest origins; default chosen from the series length. */
+	origins?: number;
+	/** Clamp forecasts and intervals at 0 (demand); default true. */
+	nonNegative?: boolean;
+	/** Also return a decomposition of the history; default false. */
+	decompose?: boolean;
+}
+
+export interface AutoForecastResult {
+	/** Name of what is forecast: one model, or e.g. 'combo(ets,theta,arima)'. */
+	model: string;
+	point: Float64Array;
+	intervals: Interval[];
+	leaderboard: LeaderboardRow[];
+	/** True when the series was classified as intermittent (ADI ≥ 1.32). */
+	intermittent: boolean;
+	decomposition?: Decomposition;
+	/** Notes for the user (e.g. 'series too short for a seasonal model'). */
+	notes: string[];
+}

@@ -1,0 +1,118 @@
+// Types shared by the import pipeline: the data worker produces them, the Import view shows them.
+// Pure data (structured-clone safe), no DOM.
+
+/** What a column means for Trendcast. */
+export type ColumnRole =
+	| 'date'
+	| 'product'
+	| 'description'
+	| 'quantity'
+	| 'unitPrice'
+	| 'revenue'
+	| 'category'
+	| 'store'
+	| 'customer'
+	| 'order';
+
+/** Role → source column name. A role with no column is absent. */
+export type ColumnMapping = Partial<Record<ColumnRole, string>>;
+
+/** Order of day, month and year in a date column written as text. */
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+
+export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'xlsx';
+
+/** One problem found while importing, located as precisely as we can. */
+export interface ImportIssue {
+	severity: 'error' | 'warning' | 'info';
+	/** Stable machine code, e.g. 'bad-date', 'empty-file', 'returns', 'duplicates'. */
+	code: string;
+	/** Human sentence naming what was expected, e.g. 'Row 12, column "Quantity": "abc" is not a number.' */
+	message: string;
+	file: string;
+	/** 1-based data row (header excluded) of the first occurrence. */
+	row?: number;
+	column?: string;
+	/** How many rows share this problem. */
+	count?: number;
+}
+
+/** A column as seen in the preview. */
+export interface PreviewColumn {
+	name: string;
+	/** First non-empty values as text. */
+	sample: string[];
+	/** Role guessed for this column, if any. */
+	role?: ColumnRole;
+}
+
+/** What the user confirms before the import is committed. */
+export interface ImportPreview {
+	importId: string;
+	fileName: string;
+	format: FileFormat;
+	encoding: string;
+	delimiter?: string;
+	rowCount: number;
+	columns: PreviewColumn[];
+	mapping: ColumnMapping;
+	/** Date order guessed from the values; `dateOrderAmbiguous` asks the user to choose. */
+	dateOrder: DateOrder;
+	dateOrderAmbiguous: boolean;
+	issues: ImportIssue[];
+}
+
+/** The user's confirmed choices. */
+export interface ImportOptions {
+	mapping: ColumnMapping;
+	dateOrder: DateOrder;
+	datasetName: string;
+}
+
+/** What the import did, shown after commit and kept with the dataset. */
+export interface ImportReport {
+	rowsRead: number;
+	rowsImported: number;
+	/** Rows with negative quantity (returns/cancellations): kept apart, not counted as sales. */
+	returnRows: number;
+	returnUnits: number;
+	duplicateRows: number;
+	invalidRows: number;
+	issues: ImportIssue[];
+}
+
+/** A stored dataset, as listed in the UI. */
+export interface DatasetMeta {
+	id: string;
+	name: string;
+	fileName: string;
+	createdAt: number;
+	rowCount: number;
+	productCount: number;
+	/** Epoch ms (UTC) of the first and last sale. */
+	dateMin: number;
+	dateMax: number;
+	/** Size of the stored Parquet bytes. */
+	bytes: number;
+	mapping: ColumnMapping;
+	report: ImportReport;
+}
+
+/** Totals per product for the Explore list. */
+export interface ProductSummary {
+	productId: string;
+	description: string;
+	category: string;
+	units: number;
+	revenue: number;
+	orders: number;
+	firstSale: number;
+	lastSale: number;
+}
+
+/** Progress of a long job, sent at most a few times per second. */
+export interface Progress {
+	phase: string;
+	done: number;
+	total: number;
+}

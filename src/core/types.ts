@@ -1,0 +1,68 @@
+// Shared forecasting types: the Forecaster contract every model implements, and the column layout
+// (SeriesBatch) in which many series cross worker boundaries. Pure TypeScript, no DOM.
+
+/** A prediction interval at one coverage level in (0, 1), e.g. 0.8 or 0.95. */
+export interface Interval {
+	level: number;
+	lower: Float64Array;
+	upper: Float64Array;
+}
+
+/** Point forecast plus zero or more intervals (one per requested level). */
+export interface Forecast {
+	point: Float64Array;
+	intervals: Interval[];
+}
+
+/** Options for fitting a model to one series. */
+export interface FitOptions {
+	/** Seasonal period (1 = none), e.g. 52 for weekly, 12 for monthly, 7 for daily. */
+	season?: number;
+	/** Exogenous regressors, one column per regressor, each of length y.length. */
+	xreg?: readonly Float64Array[];
+}
+
+/** Options for predicting from a fitted model. */
+export interface PredictOptions {
+	/** Interval levels in (0, 1). Default: none. */
+	levels?: readonly number[];
+	/** Future values of the regressors, one column per regressor, each of length horizon. */
+	xreg?: readonly Float64Array[];
+}
+
+/** Serializable model state (JSON-safe plus typed arrays), persisted by lib/db. */
+export interface ModelState {
+	model: string;
+	params: Record<string, number | string | boolean | number[]>;
+}
+
+/** A model before fitting. `fit` returns a new fitted object; nothing predicts before fitting. */
+export interface Forecaster {
+	readonly name: string;
+	fit(y: Float64Array, opts?: FitOptions): FittedForecaster;
+}
+
+/** A fitted model. */
+export interface FittedForecaster {
+	readonly name: string;
+	predict(horizon: number, opts?: PredictOptions): Forecast;
+	/** One-step-ahead in-sample fitted values, same length as y (NaN where undefined). */
+	predictInSample(): Float64Array;
+	/** Information criterion when the model has a likelihood (AICc), else undefined. */
+	readonly aicc?: number;
+	toState(): ModelState;
+}
+
+/**
+ * Many series in one column layout (statsforecast's GroupedArray): series i occupies
+ * ds/y[indptr[i] .. indptr[i+1]). ds are epoch milliseconds (UTC) of each period start.
+ */
+export interface SeriesBatch {
+	ids: string[];
+	indptr: Int32Array;
+	ds: Float64Array;
+	y: Float64Array;
+}
+
+/** Calendar frequency of a regular series. */
+export type Frequency = 'day' | 'week' | 'month';

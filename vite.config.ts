@@ -1,0 +1,81 @@
+// Vite build for the Trendcast PWA, plus the Vitest projects (unit in Node, e2e against the built app).
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+	plugins: [
+		svelte(),
+		VitePWA({
+			strategies: 'injectManifest',
+			srcDir: 'workers',
+			filename: 'service-worker.ts',
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				name: 'Trendcast',
+				short_name: 'Trendcast',
+				description: 'Demand forecasting and trend spotting for small fashion shops, private and offline',
+				theme_color: '#7a3e65',
+				background_color: '#fbf8fa',
+				display: 'standalone',
+				start_url: '/',
+				icons: [
+					{ src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+				],
+			},
+			injectManifest: {
+				// DuckDB's eh wasm is ~34 MB: the default 2 MiB precache limit would drop it (STACK-NOTES).
+				maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+				globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest,gz,json}'],
+			},
+			devOptions: { enabled: false },
+		}),
+	],
+	resolve: {
+		alias: {
+			// The blocking build runs DuckDB inside our own data worker (no nested worker); the package's
+			// `exports` map does not expose it under a name Vite resolves (STACK-NOTES).
+			'@duckdb/duckdb-wasm/blocking': `${root}node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs`,
+		},
+	},
+	worker: { format: 'es' },
+	optimizeDeps: {
+		entries: ['index.html', 'workers/*.worker.ts'],
+		include: ['comlink', 'dexie', '@tensorflow/tfjs'],
+		exclude: ['@duckdb/duckdb-wasm'],
+	},
+	build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+	preview: { port: 4173, strictPort: false },
+	test: {
+		projects: [
+			{
+				extends: false,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node',
+					env: { TZ: 'UTC' },
+				},
+			},
+			{
+				extends: false,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					env: { TZ: 'UTC' },
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 180_000,
+					hookTimeout: 240_000,
+					fileParallelism: false,
+				},
+			},
+		],
+	},
+});
