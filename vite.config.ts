@@ -18,7 +18,8 @@ export default defineConfig({
 			manifest: {
 				name: 'Trendcast',
 				short_name: 'Trendcast',
-				description: 'Demand forecasting and trend spotting for small fashion shops, private and offline',
+				description:
+					'Demand forecasting and trend spotting for small fashion shops, private and offline',
 				theme_color: '#7a3e65',
 				background_color: '#fbf8fa',
 				display: 'standalone',
@@ -55,7 +56,6 @@ export default defineConfig({
 	test: {
 		projects: [
 			{
-				extends: false,
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
@@ -64,7 +64,6 @@ export default defineConfig({
 				},
 			},
 			{
-				extends: false,
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],

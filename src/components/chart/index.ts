@@ -1,0 +1,3 @@
+// Chart components barrel.
+export { default as SeriesChart } from './SeriesChart.svelte';
+export type { ChartForecast } from './scales';

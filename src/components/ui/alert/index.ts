@@ -1,0 +1,4 @@
+// Alert primitive barrel.
+import Root from './alert.svelte';
+
+export { Root, Root as Alert };

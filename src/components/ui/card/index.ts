@@ -1,0 +1,4 @@
+// Card primitive barrel.
+import Root from './card.svelte';
+
+export { Root, Root as Card };

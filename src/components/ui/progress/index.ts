@@ -1,0 +1,4 @@
+// Progress primitive barrel.
+import Root from './progress.svelte';
+
+export { Root, Root as Progress };

@@ -1,0 +1,117 @@
+// Number, money, size and date formatting for the UI. Shop owners read these, so every number gets
+// thousands separators and dates are shown in UTC (the data worker stores period starts as UTC ms).
+import type { Frequency } from '../core/types';
+
+const LOCALE = typeof navigator === 'undefined' ? 'en-GB' : navigator.language || 'en-GB';
+
+/** The currency used for revenue, guessed from the browser language (changeable in Settings). */
+export function guessCurrency(locale: string = LOCALE): string {
+	const l = locale.toLowerCase();
+	if (l === 'en-gb' || l.endsWith('-gb')) return 'GBP';
+	if (l === 'en-us' || l.endsWith('-us')) return 'USD';
+	if (/^(de|fr|it|es|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt)\b/.test(l)) return 'EUR';
+	if (l.startsWith('zh')) return 'CNY';
+	if (l.startsWith('ja')) return 'JPY';
+	return 'USD';
+}
+
+const intFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const pctFmt = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
+const moneyCache = new Map<string, Intl.NumberFormat>();
+
+/** 12345.6 → "12,346"; small non-integers keep one decimal. */
+export function formatNumber(n: number): string {
+	if (!Number.isFinite(n)) return '–';
+	return Math.abs(n) < 10 && !Number.isInteger(n) ? oneDecimal.format(n) : intFmt.format(n);
+}
+
+/** Money with the currency symbol and no pennies above 1,000. */
+export function formatMoney(n: number, currency: string): string {
+	if (!Number.isFinite(n)) return '–';
+	const big = Math.abs(n) >= 1000;
+	const key = `${currency}:${big}`;
+	let fmt = moneyCache.get(key);
+	if (!fmt) {
+		try {
+			fmt = new Intl.NumberFormat(LOCALE, {
+				style: 'currency',
+				currency,
+				maximumFractionDigits: big ? 0 : 2,
+			});
+		} catch {
+			fmt = intFmt;
+		}
+		moneyCache.set(key, fmt);
+	}
+	return fmt.format(n);
+}
+
+/** 0.834 → "83%". */
+export function formatPercent(share: number): string {
+	return Number.isFinite(share) ? pctFmt.format(share) : '–';
+}
+
+/** Scores such as MASE: two decimals. */
+export function formatScore(n: number): string {
+	return Number.isFinite(n) ? n.toFixed(2) : '–';
+}
+
+/** 1536 → "1.5 KB". */
+export function formatBytes(bytes: number): string {
+	if (!Number.isFinite(bytes) || bytes < 0) return '–';
+	const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+	let v = bytes;
+	let i = 0;
+	while (v >= 1024 && i < units.length - 1) {
+		v /= 1024;
+		i++;
+	}
+	return `${i === 0 ? v : oneDecimal.format(v)} ${units[i]}`;
+}
+
+const dayFmt = new Intl.DateTimeFormat(LOCALE, {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'UTC',
+});
+const monthFmt = new Intl.DateTimeFormat(LOCALE, {
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'UTC',
+});
+
+/** A period start (UTC ms) as the shop owner would say it for this frequency. */
+export function formatPeriod(ms: number, freq: Frequency): string {
+	if (!Number.isFinite(ms)) return '–';
+	if (freq === 'month') return monthFmt.format(ms);
+	if (freq === 'week') return `Week of ${dayFmt.format(ms)}`;
+	return dayFmt.format(ms);
+}
+
+/** A calendar date (UTC ms). */
+export function formatDate(ms: number): string {
+	return Number.isFinite(ms) ? dayFmt.format(ms) : '–';
+}
+
+const DAY_MS = 86_400_000;
+
+/** Start of the period `steps` periods after `ms` (UTC). */
+export function addPeriods(ms: number, steps: number, freq: Frequency): number {
+	if (freq === 'day') return ms + steps * DAY_MS;
+	if (freq === 'week') return ms + steps * 7 * DAY_MS;
+	const d = new Date(ms);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + steps, 1);
+}
+
+/** Season length that matches a frequency (weekly → 52, monthly → 12, daily → 7). */
+export function seasonFor(freq: Frequency): number {
+	return freq === 'week' ? 52 : freq === 'month' ? 12 : 7;
+}
+
+/** Human name of a frequency ("weeks", "months", "days"). */
+export function periodName(freq: Frequency, plural = true): string {
+	const base = freq === 'day' ? 'day' : freq === 'week' ? 'week' : 'month';
+	return plural ? `${base}s` : base;
+}

@@ -1,0 +1,148 @@
+// Main-thread client of the data worker (DuckDB-WASM + IndexedDB). Views and state classes call this,
+// never `Worker` directly. It starts the worker on first use and, because DuckDB's blocking calls
+// cannot be interrupted, cancels by terminating the worker and starting a fresh one on the next call.
+import * as Comlink from 'comlink';
+import type { DataWorkerApi, SeriesQuery, SqlResult, StorageInfo } from '../../../workers/data-api';
+import type {
+	DatasetMeta,
+	ImportOptions,
+	ImportPreview,
+	ProductSummary,
+	Progress,
+} from '../../core/ingest/types';
+import type { SeriesBatch } from '../../core/types';
+import { abortError, rethrow } from './errors';
+
+/** Options of a long call: progress callback and a cancel signal. */
+export interface CallOptions {
+	signal?: AbortSignal;
+	onProgress?: (p: Progress) => void;
+}
+
+/** A file picked by the user, read into memory and moved (not copied) to the worker. */
+export interface PickedFile {
+	name: string;
+	arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export class DataClient {
+	#worker: Worker | null = null;
+	#api: Comlink.Remote<DataWorkerApi> | null = null;
+	/** Rejecters of the calls in flight, so terminating the worker settles them. */
+	#pending = new Set<(e: Error) => void>();
+
+	#ensure(): Comlink.Remote<DataWorkerApi> {
+		if (!this.#api) {
+			this.#worker = new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), {
+				type: 'module',
+				name: 'data',
+			});
+			this.#worker.addEventListener('error', (ev) => {
+				// A worker that fails to start (e.g. a module error) only reports here.
+				const err = new Error(ev.message || 'The data worker could not start.');
+				err.name = 'WorkerError';
+				this.#failAll(err);
+				this.terminate();
+			});
+			this.#api = Comlink.wrap<DataWorkerApi>(this.#worker);
+		}
+		return this.#api;
+	}
+
+	#failAll(err: Error): void {
+		for (const reject of this.#pending) reject(err);
+		this.#pending.clear();
+	}
+
+	/** Run one call; on abort the worker is terminated (DuckDB can't be interrupted) and restarted later. */
+	async #call<T>(fn: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>, signal?: AbortSignal) {
+		if (signal?.aborted) throw abortError();
+		const api = this.#ensure();
+		let reject!: (e: Error) => void;
+		const stopped = new Promise<never>((_, r) => (reject = r));
+		this.#pending.add(reject);
+		const onAbort = () => {
+			this.terminate();
+			reject(abortError());
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+		try {
+			return await Promise.race([fn(api), stopped]);
+		} catch (e) {
+			return rethrow(e);
+		} finally {
+			this.#pending.delete(reject);
+			signal?.removeEventListener('abort', onAbort);
+		}
+	}
+
+	/** Read, sniff and stage a file; returns the suggested mapping and the problems found. */
+	async previewFile(file: PickedFile, opts: CallOptions = {}): Promise<ImportPreview> {
+		const bytes = await file.arrayBuffer();
+		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
+		return this.#call((api) => api.previewFile(input, progressProxy(opts)), opts.signal);
+	}
+
+	/** Commit a staged import with the user's confirmed mapping. */
+	commitImport(importId: string, options: ImportOptions, opts: CallOptions = {}) {
+		const plain: ImportOptions = plainCopy(options);
+		return this.#call<DatasetMeta>(
+			(api) => api.commitImport(importId, plain, progressProxy(opts)),
+			opts.signal,
+		);
+	}
+
+	/** Import the bundled demo data set. */
+	loadDemo(opts: CallOptions = {}): Promise<DatasetMeta> {
+		return this.#call((api) => api.loadDemo(progressProxy(opts)), opts.signal);
+	}
+
+	listDatasets(): Promise<DatasetMeta[]> {
+		return this.#call((api) => api.listDatasets());
+	}
+
+	deleteDataset(id: string): Promise<void> {
+		return this.#call((api) => api.deleteDataset(id));
+	}
+
+	storageInfo(): Promise<StorageInfo> {
+		return this.#call((api) => api.storageInfo());
+	}
+
+	productSummary(datasetId: string, signal?: AbortSignal): Promise<ProductSummary[]> {
+		return this.#call((api) => api.productSummary(datasetId), signal);
+	}
+
+	querySeries(datasetId: string, query: SeriesQuery, signal?: AbortSignal): Promise<SeriesBatch> {
+		const q: SeriesQuery = {
+			productIds: query.productIds ? [...query.productIds] : null,
+			freq: query.freq,
+			measure: query.measure,
+		};
+		return this.#call((api) => api.querySeries(datasetId, q), signal);
+	}
+
+	runSql(datasetId: string, sql: string, signal?: AbortSignal): Promise<SqlResult> {
+		return this.#call((api) => api.runSql(datasetId, sql), signal);
+	}
+
+	/** Stop the worker now; the next call starts a fresh one. */
+	terminate(): void {
+		this.#worker?.terminate();
+		this.#api = null;
+		this.#worker = null;
+	}
+}
+
+/** Wrap a progress callback for Comlink (functions can't be cloned). */
+function progressProxy(opts: CallOptions) {
+	return opts.onProgress ? Comlink.proxy(opts.onProgress) : undefined;
+}
+
+/** Plain deep copy of options: Svelte state proxies can't be structured-cloned. */
+function plainCopy<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The one data client of the app. */
+export const dataClient = new DataClient();

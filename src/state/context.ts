@@ -1,0 +1,33 @@
+// Typed context helpers: App.svelte creates the app state once and every view reads it from here.
+import { getContext, setContext } from 'svelte';
+import type { DatasetStore } from './dataset-store.svelte';
+import type { ExploreState } from './explore.svelte';
+import type { ForecastRun } from './forecast-run.svelte';
+import type { ImportFlow } from './import-flow.svelte';
+import type { Prefs } from './prefs.svelte';
+
+/** Everything the views share. */
+export interface AppState {
+	datasets: DatasetStore;
+	importFlow: ImportFlow;
+	explore: ExploreState;
+	forecast: ForecastRun;
+	batch: ForecastRun;
+	prefs: Prefs;
+	/** Switch screens (the tab bar in App.svelte). */
+	navigate: (view: ViewName) => void;
+}
+
+export type ViewName = 'import' | 'explore' | 'forecast' | 'settings';
+
+const KEY = Symbol('trendcast-app');
+
+export function setAppState(state: AppState): AppState {
+	return setContext(KEY, state);
+}
+
+export function getAppState(): AppState {
+	const state = getContext<AppState | undefined>(KEY);
+	if (!state) throw new Error('getAppState() called outside <App>');
+	return state;
+}

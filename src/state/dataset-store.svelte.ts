@@ -1,0 +1,113 @@
+// DatasetStore: the stored datasets, which one is open, storage use, and the demo import. Shared by
+// every view through context (state/context.ts); talks to the data worker through DataClient.
+import type { DatasetMeta, Progress } from '../core/ingest/types';
+import type { StorageInfo } from '../../workers/data-api';
+import type { DataClient } from '../lib/workers/data-client';
+import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+
+const SELECTED_KEY = 'trendcast.dataset';
+
+export class DatasetStore {
+	/** Stored datasets, newest first. */
+	datasets = $state.raw<DatasetMeta[]>([]);
+	selectedId = $state<string | null>(readSelected());
+	storage = $state.raw<StorageInfo | null>(null);
+	/** True until the first list has arrived. */
+	loading = $state(true);
+	error = $state<UiError | null>(null);
+	demoRunning = $state(false);
+	demoProgress = $state.raw<Progress | null>(null);
+	/** The dataset being viewed, or null. */
+	selected = $derived(
+		this.datasets.find((d) => d.id === this.selectedId) ?? this.datasets[0] ?? null,
+	);
+
+	#client: DataClient;
+	#demoAbort: AbortController | null = null;
+
+	constructor(client: DataClient) {
+		this.#client = client;
+	}
+
+	/** Reload the dataset list and storage figures. */
+	async refresh(): Promise<void> {
+		try {
+			const list = await this.#client.listDatasets();
+			this.datasets = [...list].sort((a, b) => b.createdAt - a.createdAt);
+			this.error = null;
+		} catch (e) {
+			this.error = toUiError(e);
+		} finally {
+			this.loading = false;
+		}
+		await this.refreshStorage();
+	}
+
+	async refreshStorage(): Promise<void> {
+		try {
+			this.storage = await this.#client.storageInfo();
+		} catch {
+			this.storage = null; // Not fatal: the storage line is simply hidden.
+		}
+	}
+
+	select(id: string): void {
+		this.selectedId = id;
+		try {
+			localStorage.setItem(SELECTED_KEY, id);
+		} catch {
+			// Ignored: remembering the open dataset is a convenience.
+		}
+	}
+
+	/** Delete a dataset and its stored bytes. */
+	async remove(id: string): Promise<void> {
+		try {
+			await this.#client.deleteDataset(id);
+			if (this.selectedId === id) this.selectedId = null;
+		} catch (e) {
+			this.error = toUiError(e);
+		}
+		await this.refresh();
+	}
+
+	/** Import the bundled demo data set and open it. */
+	async loadDemo(): Promise<DatasetMeta | null> {
+		this.#demoAbort?.abort();
+		const ac = new AbortController();
+		this.#demoAbort = ac;
+		this.demoRunning = true;
+		this.demoProgress = null;
+		this.error = null;
+		try {
+			const meta = await this.#client.loadDemo({
+				signal: ac.signal,
+				onProgress: (p) => (this.demoProgress = p),
+			});
+			await this.refresh();
+			this.select(meta.id);
+			return meta;
+		} catch (e) {
+			if (!isAbortError(e)) this.error = toUiError(e);
+			return null;
+		} finally {
+			if (this.#demoAbort === ac) {
+				this.demoRunning = false;
+				this.demoProgress = null;
+				this.#demoAbort = null;
+			}
+		}
+	}
+
+	cancelDemo(): void {
+		this.#demoAbort?.abort();
+	}
+}
+
+function readSelected(): string | null {
+	try {
+		return localStorage.getItem(SELECTED_KEY);
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,105 @@
+// ForecastRun: one forecast request (one series, or a batch of products) with progress, cancel and
+// the result kept whole in $state.raw. Used by the Forecast view.
+import type { Progress } from '../core/ingest/types';
+import type { Frequency, SeriesBatch } from '../core/types';
+import type { SeriesForecast } from '../../workers/forecast-api';
+import type { DataClient } from '../lib/workers/data-client';
+import type { ForecastClient } from '../lib/workers/forecast-client';
+import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+import { seasonFor } from '../lib/format';
+import type { Measure } from './explore.svelte';
+
+export type ForecastStatus = 'idle' | 'running' | 'done' | 'cancelled';
+/** 'quick' = seasonal naive + ETS (the baseline slice); 'auto' lets the engine choose. */
+export type ModelChoice = 'quick' | 'auto';
+
+export interface ForecastRequest {
+	datasetId: string;
+	/** null = all products together. */
+	productIds: string[] | null;
+	freq: Frequency;
+	measure: Measure;
+	horizon: number;
+	models: ModelChoice;
+}
+
+export class ForecastRun {
+	status = $state<ForecastStatus>('idle');
+	progress = $state.raw<Progress | null>(null);
+	request = $state.raw<ForecastRequest | null>(null);
+	history = $state.raw<SeriesBatch | null>(null);
+	results = $state.raw<SeriesForecast[]>([]);
+	error = $state<UiError | null>(null);
+
+	#data: DataClient;
+	#forecast: ForecastClient;
+	#abort: AbortController | null = null;
+
+	constructor(data: DataClient, forecast: ForecastClient) {
+		this.#data = data;
+		this.#forecast = forecast;
+	}
+
+	/** Fetch the history and forecast it; a new run cancels the one before. */
+	async run(req: ForecastRequest): Promise<void> {
+		this.#abort?.abort();
+		const ac = new AbortController();
+		this.#abort = ac;
+		this.status = 'running';
+		this.error = null;
+		this.progress = { phase: 'Reading sales history', done: 0, total: 1 };
+		this.request = req;
+		this.results = [];
+		try {
+			const history = await this.#data.querySeries(req.datasetId, {
+				productIds: req.productIds,
+				freq: req.freq,
+				measure: req.measure,
+			});
+			if (ac.signal.aborted) return;
+			this.history = history;
+			const results = await this.#forecast.forecastBatch(
+				history,
+				{
+					horizon: req.horizon,
+					season: seasonFor(req.freq),
+					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
+					levels: [0.8, 0.95],
+				},
+				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
+			);
+			if (ac.signal.aborted) return;
+			this.results = results;
+			this.status = 'done';
+		} catch (e) {
+			if (isAbortError(e) || ac.signal.aborted) {
+				this.status = 'cancelled';
+			} else {
+				this.error = toUiError(e);
+				this.status = 'idle';
+			}
+		} finally {
+			if (this.#abort === ac) {
+				this.progress = null;
+				this.#abort = null;
+			}
+		}
+	}
+
+	cancel(): void {
+		// Only the forecast job is cancelled; aborting querySeries would restart the data worker.
+		this.#abort?.abort();
+	}
+
+	/** History of one series of the batch as typed-array views. */
+	seriesOf(id: string): { ds: Float64Array; y: Float64Array } | null {
+		const h = this.history;
+		if (!h) return null;
+		const i = h.ids.indexOf(id);
+		if (i < 0) return null;
+		return {
+			ds: h.ds.subarray(h.indptr[i], h.indptr[i + 1]),
+			y: h.y.subarray(h.indptr[i], h.indptr[i + 1]),
+		};
+	}
+}

@@ -1,0 +1,161 @@
+// ImportFlow: one file import from pick to report. Steps: reading (preview with progress and
+// cancel) → mapping (user confirms column roles and date order) → committing → done.
+import type {
+	ColumnMapping,
+	ColumnRole,
+	DatasetMeta,
+	DateOrder,
+	ImportPreview,
+	Progress,
+} from '../core/ingest/types';
+import type { DataClient, PickedFile } from '../lib/workers/data-client';
+import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+import type { DatasetStore } from './dataset-store.svelte';
+
+export type ImportStep = 'idle' | 'reading' | 'mapping' | 'committing' | 'done';
+
+/** Roles a column can take, with the words a shop owner uses. */
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+	date: 'Date of sale',
+	product: 'Product code / SKU',
+	description: 'Product name',
+	quantity: 'Quantity sold',
+	unitPrice: 'Unit price',
+	revenue: 'Line total (revenue)',
+	category: 'Category',
+	store: 'Shop / channel',
+	customer: 'Customer',
+	order: 'Order / invoice number',
+};
+
+/** Accepted file extensions for the picker. */
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx,.gz';
+
+export class ImportFlow {
+	step = $state<ImportStep>('idle');
+	fileName = $state('');
+	progress = $state.raw<Progress | null>(null);
+	preview = $state.raw<ImportPreview | null>(null);
+	mapping = $state<ColumnMapping>({});
+	dateOrder = $state<DateOrder>('ymd');
+	datasetName = $state('');
+	result = $state.raw<DatasetMeta | null>(null);
+	error = $state<UiError | null>(null);
+
+	/** Roles that must be mapped before the import can go ahead. */
+	missing = $derived.by(() => {
+		const out: string[] = [];
+		if (!this.mapping.date) out.push(ROLE_LABELS.date);
+		if (!this.mapping.product) out.push(ROLE_LABELS.product);
+		if (!this.mapping.quantity && !this.mapping.revenue) out.push(ROLE_LABELS.quantity);
+		return out;
+	});
+
+	#client: DataClient;
+	#store: DatasetStore;
+	#abort: AbortController | null = null;
+
+	constructor(client: DataClient, store: DatasetStore) {
+		this.#client = client;
+		this.#store = store;
+	}
+
+	/** Read a file and show its columns for confirmation. */
+	async start(file: PickedFile): Promise<void> {
+		this.#abort?.abort();
+		const ac = new AbortController();
+		this.#abort = ac;
+		this.reset();
+		this.fileName = file.name;
+		this.step = 'reading';
+		try {
+			const preview = await this.#client.previewFile(file, {
+				signal: ac.signal,
+				onProgress: (p) => (this.progress = p),
+			});
+			if (ac.signal.aborted) return;
+			this.preview = preview;
+			this.mapping = { ...preview.mapping };
+			this.dateOrder = preview.dateOrder;
+			this.datasetName = file.name.replace(
+				/\.(csv|tsv|txt|parquet|json|ndjson|jsonl|xlsx|gz)+$/i,
+				'',
+			);
+			this.step = 'mapping';
+		} catch (e) {
+			this.#fail(e);
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	/** The role a column has in the current mapping. */
+	roleOf(column: string): ColumnRole | '' {
+		for (const [role, col] of Object.entries(this.mapping))
+			if (col === column) return role as ColumnRole;
+		return '';
+	}
+
+	/** Give a column a role (or none); a role belongs to one column at a time. */
+	setRole(column: string, role: ColumnRole | ''): void {
+		const next: ColumnMapping = {};
+		for (const [r, col] of Object.entries(this.mapping) as [ColumnRole, string][]) {
+			if (col !== column && r !== role) next[r] = col;
+		}
+		if (role) next[role] = column;
+		this.mapping = next;
+	}
+
+	/** Store the dataset with the confirmed mapping. */
+	async confirm(): Promise<void> {
+		const preview = this.preview;
+		if (!preview || this.missing.length > 0) return;
+		const ac = new AbortController();
+		this.#abort = ac;
+		this.step = 'committing';
+		this.error = null;
+		try {
+			const meta = await this.#client.commitImport(
+				preview.importId,
+				{
+					mapping: $state.snapshot(this.mapping),
+					dateOrder: this.dateOrder,
+					datasetName: this.datasetName.trim() || preview.fileName,
+				},
+				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
+			);
+			this.result = meta;
+			this.step = 'done';
+			await this.#store.refresh();
+			this.#store.select(meta.id);
+		} catch (e) {
+			this.#fail(e);
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	/** Stop reading or storing; the data worker is restarted. */
+	cancel(): void {
+		this.#abort?.abort();
+		this.#abort = null;
+		this.reset();
+	}
+
+	/** Back to the file picker. */
+	reset(): void {
+		this.step = 'idle';
+		this.fileName = '';
+		this.progress = null;
+		this.preview = null;
+		this.mapping = {};
+		this.result = null;
+		this.error = null;
+	}
+
+	#fail(e: unknown): void {
+		if (isAbortError(e)) return;
+		this.error = toUiError(e);
+		this.step = this.preview && this.step === 'committing' ? 'mapping' : 'idle';
+	}
+}
