@@ -262,10 +262,11 @@ export interface KpssResult {
 /**
  * KPSS test of level stationarity (Kwiatkowski et al. 1992), as urca::ur.kpss(type = "mu",
  * lags = "short") used by forecast::ndiffs: η = Σ S_t² / (n² σ̂²) with S_t the partial sums of
- * demeaned y and σ̂² the Newey–West long-run variance with l = trunc(4 (n/100)^{1/4}) Bartlett lags.
+ * demeaned y and σ̂² the Newey–West long-run variance with l Bartlett lags (default urca's "short",
+ * trunc(4 (n/100)^{1/4}); forecast::ndiffs passes trunc(3√n / 13)).
  * Critical values 0.347 (10%), 0.463 (5%), 0.574 (2.5%), 0.739 (1%).
  */
-export function kpss(y: ArrayLike<number>): KpssResult {
+export function kpss(y: ArrayLike<number>, lags?: number): KpssResult {
 	const n = y.length;
 	let mean = 0;
 	for (let i = 0; i < n; i++) mean += y[i];
@@ -279,14 +280,14 @@ export function kpss(y: ArrayLike<number>): KpssResult {
 		eta += s * s;
 	}
 	eta /= n * n;
-	const lags = Math.trunc(4 * Math.pow(n / 100, 0.25));
+	const l = lags ?? Math.trunc(4 * Math.pow(n / 100, 0.25));
 	let s2 = 0;
 	for (let i = 0; i < n; i++) s2 += e[i] * e[i];
 	s2 /= n;
-	for (let k = 1; k <= lags; k++) {
+	for (let k = 1; k <= l; k++) {
 		let c = 0;
 		for (let i = k; i < n; i++) c += e[i] * e[i - k];
-		s2 += (2 * (1 - k / (lags + 1)) * c) / n;
+		s2 += (2 * (1 - k / (l + 1)) * c) / n;
 	}
 	const statistic = s2 > 0 ? eta / s2 : 0;
 	const cv = [0.347, 0.463, 0.574, 0.739];
@@ -299,5 +300,5 @@ export function kpss(y: ArrayLike<number>): KpssResult {
 		while (statistic > cv[i + 1]) i++;
 		pValue = pv[i] + ((statistic - cv[i]) * (pv[i + 1] - pv[i])) / (cv[i + 1] - cv[i]);
 	}
-	return { statistic, pValue, lags };
+	return { statistic, pValue, lags: l };
 }
