@@ -1,0 +1,427 @@
+// Guesses what each column of a sales export means (date, product, quantity, price, ...) from its
+// header, in English and the export names of Shopify, WooCommerce and Square plus a few German,
+// French, Spanish and Chinese words, then checks the guess against the sample values.
+// Pure TypeScript; used by the data worker's preview and by unit tests.
+import { dateShare, inferDateOrder, numberShare } from './parse';
+import type { ColumnMapping, ColumnRole } from './types';
+
+/** Header synonyms per role, normalised (lower case, letters/digits/CJK only), strongest first. */
+const SYNONYMS: Record<ColumnRole, string[]> = {
+	date: [
+		'date',
+		'invoicedate',
+		'orderdate',
+		'createdat',
+		'paidat',
+		'saledate',
+		'salesdate',
+		'transactiondate',
+		'datetime',
+		'timestamp',
+		'day',
+		'week',
+		'month',
+		'period',
+		'releasedate',
+		'fulfilledat',
+		'datecreated',
+		'orderdatetime',
+		'time',
+		'datum',
+		'bestelldatum',
+		'rechnungsdatum',
+		'fecha',
+		'fechadeventa',
+		'datedecommande',
+		'datedevente',
+		'日期',
+		'时间',
+		'下单时间',
+		'订单日期',
+		'销售日期',
+		'交易时间',
+		'付款时间',
+		'创建时间',
+	],
+	product: [
+		'sku',
+		'stockcode',
+		'productid',
+		'lineitemsku',
+		'variantsku',
+		'itemsku',
+		'productsku',
+		'itemid',
+		'itemcode',
+		'productcode',
+		'articleid',
+		'articlenumber',
+		'artikelnummer',
+		'artnr',
+		'ean',
+		'barcode',
+		'gtin',
+		'upc',
+		'clothingid',
+		'externalcode',
+		'seriesid',
+		'variantid',
+		'referencia',
+		'référence',
+		'reference',
+		'codigo',
+		'código',
+		'codearticle',
+		'商品编码',
+		'商品编号',
+		'货号',
+		'商品id',
+		'款号',
+		'product',
+		'producto',
+		'produit',
+		'artikel',
+		'item',
+		'商品',
+	],
+	description: [
+		'description',
+		'lineitemname',
+		'itemname',
+		'productname',
+		'producttitle',
+		'title',
+		'name',
+		'item',
+		'itemdescription',
+		'productdescription',
+		'variantname',
+		'bezeichnung',
+		'produktname',
+		'artikelbezeichnung',
+		'beschreibung',
+		'libellé',
+		'libelle',
+		'désignation',
+		'designation',
+		'nomduproduit',
+		'descripción',
+		'descripcion',
+		'nombre',
+		'nombredelproducto',
+		'商品名称',
+		'品名',
+		'名称',
+		'描述',
+	],
+	quantity: [
+		'quantity',
+		'qty',
+		'lineitemquantity',
+		'units',
+		'unitssold',
+		'quantitysold',
+		'itemsold',
+		'itemssold',
+		'qtysold',
+		'count',
+		'pieces',
+		'pcs',
+		'menge',
+		'anzahl',
+		'stück',
+		'stuck',
+		'quantité',
+		'quantite',
+		'qté',
+		'cantidad',
+		'unidades',
+		'数量',
+		'销量',
+		'件数',
+		'销售数量',
+		'sales',
+		'value',
+		'sold',
+	],
+	unitPrice: [
+		'unitprice',
+		'price',
+		'lineitemprice',
+		'itemprice',
+		'saleprice',
+		'unitcost',
+		'priceperunit',
+		'sellingprice',
+		'retailprice',
+		'preis',
+		'einzelpreis',
+		'stückpreis',
+		'verkaufspreis',
+		'prix',
+		'prixunitaire',
+		'precio',
+		'preciounitario',
+		'单价',
+		'价格',
+		'售价',
+		'销售单价',
+	],
+	revenue: [
+		'revenue',
+		'netsales',
+		'grosssales',
+		'total',
+		'totalsales',
+		'linetotal',
+		'subtotal',
+		'amount',
+		'salesamount',
+		'totalprice',
+		'netamount',
+		'turnover',
+		'lineitemtotal',
+		'umsatz',
+		'betrag',
+		'gesamtbetrag',
+		'gesamtpreis',
+		'montant',
+		'chiffredaffaires',
+		'total ttc',
+		'importe',
+		'ventas',
+		'ventasnetas',
+		'金额',
+		'销售额',
+		'总价',
+		'总金额',
+		'实付金额',
+		'营业额',
+		'sales',
+	],
+	category: [
+		'category',
+		'producttype',
+		'productcategory',
+		'categoryname',
+		'type',
+		'classname',
+		'class',
+		'departmentname',
+		'department',
+		'divisionname',
+		'industry',
+		'group',
+		'productgroup',
+		'collection',
+		'vendor',
+		'brand',
+		'kategorie',
+		'warengruppe',
+		'catégorie',
+		'categorie',
+		'categoría',
+		'categoria',
+		'familia',
+		'类别',
+		'分类',
+		'品类',
+		'类目',
+		'商品类别',
+	],
+	store: [
+		'store',
+		'location',
+		'storename',
+		'shop',
+		'branch',
+		'outlet',
+		'channel',
+		'warehouse',
+		'state',
+		'region',
+		'country',
+		'filiale',
+		'geschäft',
+		'laden',
+		'standort',
+		'magasin',
+		'boutique',
+		'tienda',
+		'sucursal',
+		'门店',
+		'店铺',
+		'店名',
+		'仓库',
+		'渠道',
+	],
+	customer: [
+		'customerid',
+		'customer',
+		'customername',
+		'email',
+		'customeremail',
+		'billingname',
+		'clientid',
+		'client',
+		'kunde',
+		'kundennummer',
+		'kundenid',
+		'cliente',
+		'客户',
+		'客户id',
+		'会员',
+		'买家',
+	],
+	order: [
+		'invoiceno',
+		'invoice',
+		'invoicenumber',
+		'orderid',
+		'ordernumber',
+		'order',
+		'orderno',
+		'receiptnumber',
+		'receiptno',
+		'transactionid',
+		'ticket',
+		'name',
+		'bestellnummer',
+		'rechnungsnummer',
+		'auftragsnummer',
+		'commande',
+		'numérodecommande',
+		'pedido',
+		'numerodepedido',
+		'factura',
+		'订单号',
+		'订单编号',
+		'单号',
+		'小票号',
+	],
+};
+
+/** Generic words that count only as the whole header, never inside a longer one. */
+const EXACT_ONLY: ReadonlySet<string> = new Set([
+	'count',
+	'value',
+	'sales',
+	'sold',
+	'type',
+	'class',
+	'time',
+	'name',
+	'item',
+	'group',
+	'order',
+	'state',
+	'shop',
+	'title',
+	'product',
+	'total',
+	'price',
+	'store',
+	'client',
+	'ticket',
+	'invoice',
+	'units',
+]);
+
+/** Roles whose values must be numbers. */
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set(['quantity', 'unitPrice', 'revenue']);
+
+/** Lower-cases and strips everything but letters, digits and CJK (so "Lineitem quantity" → "lineitemquantity"). */
+export function normalizeHeader(header: string): string {
+	return header
+		.toLowerCase()
+		.normalize('NFC')
+		.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Score of a header for a role: 100 for an exact synonym (earlier synonyms score higher), 40 for containment. */
+export function headerScore(header: string, role: ColumnRole): number {
+	const h = normalizeHeader(header);
+	if (h === '') return 0;
+	const list = SYNONYMS[role];
+	const exact = list.indexOf(h);
+	if (exact >= 0) return 100 - exact * 0.5;
+	for (let i = 0; i < list.length; i++) {
+		const syn = list[i];
+		// Short words ('day', 'qty', 'sku') would match too much inside longer headers.
+		if (syn.length >= 4 && !EXACT_ONLY.has(syn) && h.includes(syn)) return 40 - i * 0.2;
+		if (/\p{Script=Han}/u.test(syn) && h.includes(syn)) return 40 - i * 0.2;
+	}
+	return 0;
+}
+
+/** Checks sample values against a role; returns a factor in 0–1 that scales the header score. */
+export function valueFit(role: ColumnRole, samples: readonly string[]): number {
+	const vals = samples.filter((s) => s.trim() !== '');
+	if (vals.length === 0) return 0.5;
+	if (role === 'date') {
+		const order = inferDateOrder(vals).order;
+		const share = dateShare(vals, order, true);
+		return share >= 0.6 ? 1 : 0;
+	}
+	if (NUMERIC_ROLES.has(role)) return numberShare(vals) >= 0.8 ? 1 : 0;
+	// Shopify's "Name" column holds order numbers like "#1001".
+	if (role === 'description' && vals.every((v) => /^#\d+$/.test(v.trim()))) return 0;
+	if (role === 'order' || role === 'product' || role === 'customer') {
+		// Identifiers are short; long free text is a description.
+		return vals.every((v) => v.length <= 40) ? 1 : 0.2;
+	}
+	return 1;
+}
+
+/** One column to classify: its header and a few sample values. */
+export interface ColumnSample {
+	name: string;
+	sample: readonly string[];
+}
+
+/**
+ * Assigns at most one role per column and one column per role, best scores first. Date columns
+ * without a recognisable header are found by their values. When only a product name exists it
+ * becomes the product key.
+ */
+export function guessMapping(columns: readonly ColumnSample[]): ColumnMapping {
+	const candidates: { role: ColumnRole; name: string; score: number; index: number }[] = [];
+	columns.forEach((col, index) => {
+		for (const role of Object.keys(SYNONYMS) as ColumnRole[]) {
+			const hs = headerScore(col.name, role);
+			if (hs <= 0) continue;
+			const score = hs * valueFit(role, col.sample);
+			if (score > 0) candidates.push({ role, name: col.name, score, index });
+		}
+	});
+	candidates.sort((a, b) => b.score - a.score || a.index - b.index);
+	const mapping: ColumnMapping = {};
+	const used = new Set<string>();
+	for (const c of candidates) {
+		if (mapping[c.role] !== undefined || used.has(c.name)) continue;
+		mapping[c.role] = c.name;
+		used.add(c.name);
+	}
+	if (mapping.date === undefined) {
+		const byValue = columns.find(
+			(c) =>
+				!used.has(c.name) && valueFit('date', c.sample) === 1 && c.sample.some((s) => /\D/.test(s)),
+		);
+		if (byValue) {
+			mapping.date = byValue.name;
+			used.add(byValue.name);
+		}
+	}
+	if (mapping.product === undefined && mapping.description !== undefined) {
+		mapping.product = mapping.description;
+		delete mapping.description;
+	}
+	return mapping;
+}
+
+/** Inverse of a mapping: column name → role. */
+export function rolesByColumn(mapping: ColumnMapping): Map<string, ColumnRole> {
+	const out = new Map<string, ColumnRole>();
+	for (const [role, name] of Object.entries(mapping) as [ColumnRole, string][]) out.set(name, role);
+	return out;
+}
