@@ -1,6 +1,7 @@
 // Detects the text encoding of an uploaded sales export and decodes it: UTF-8 (with or without BOM),
 // UTF-16 LE/BE, GBK/GB18030 (Chinese Excel exports) and windows-1252 as the last resort.
 // Used by the data worker (preview + commit) and by unit tests; pure TypeScript, TextDecoder only.
+import { createDecoder } from './text-decoder';
 
 /** Error codes thrown by the decoder; callers map them to ImportIssue codes. */
 export class DecodeError extends Error {
@@ -53,7 +54,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: string; bomLength
 /** Decodes `bytes` to text, choosing the encoding with {@link detectEncoding}. */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
 	const { encoding, bomLength } = detectEncoding(bytes);
-	const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength));
+	const text = createDecoder(encoding).decode(bytes.subarray(bomLength));
 	if (text.trim() === '') throw new DecodeError('empty-file', 'The file contains no text.');
 	return { text, encoding, bomLength };
 }
@@ -61,7 +62,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 /** True when the bytes are well-formed UTF-8. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
 	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		createDecoder('utf-8', true).decode(bytes);
 		return true;
 	} catch {
 		return false;
@@ -76,10 +77,10 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
 	const probe = bytes.subarray(0, Math.min(bytes.length, 65536));
 	let text: string;
 	try {
-		text = new TextDecoder('gb18030', { fatal: true }).decode(probe);
+		text = createDecoder('gb18030', true).decode(probe);
 	} catch {
 		// The probe may end mid-character; decode non-fatally and count replacement characters.
-		text = new TextDecoder('gb18030').decode(probe);
+		text = createDecoder('gb18030').decode(probe);
 	}
 	let cjk = 0;
 	let bad = 0;

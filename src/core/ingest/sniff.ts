@@ -1,6 +1,7 @@
 // Recognises what kind of file the user picked (CSV/TSV/semicolon CSV, JSON, Parquet, XLSX) from its
 // extension and first bytes, and explains wrong picks (images, PDFs, archives) in plain words.
 // Pure TypeScript; used by the data worker before anything is loaded into DuckDB.
+import { createDecoder } from './text-decoder';
 import type { FileFormat } from './types';
 
 /** What the sniffer concluded: a format we can read, or a message saying why not. */
@@ -44,7 +45,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 	if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return { ok: true, format: 'parquet' };
 	if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
 		// XLSX is a zip whose entries live under xl/ and include [Content_Types].xml.
-		const names = new TextDecoder('latin1').decode(head.subarray(0, 65536));
+		const names = createDecoder('latin1').decode(head.subarray(0, 65536));
 		if (names.includes('xl/') || names.includes('[Content_Types].xml') || ext === 'xlsx')
 			return { ok: true, format: 'xlsx' };
 		return {
@@ -68,7 +69,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 			message: `${fileName} is named .${ext} but its content is not a ${ext === 'xlsx' ? 'Excel workbook' : 'Parquet file'}.`,
 		};
 	// Text-like: look at the first non-blank character for JSON.
-	const text = new TextDecoder('latin1')
+	const text = createDecoder('latin1')
 		.decode(head.subarray(0, 4096))
 		.replace(/^[\s\ufeff\u00ef\u00bb\u00bf\u00ff\u00fe\0]+/, '');
 	if (ext === 'json' || ext === 'ndjson' || ext === 'jsonl' || /^[[{]/.test(text))
