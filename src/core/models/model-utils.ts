@@ -1,0 +1,61 @@
+// Helpers shared by the simple models (naive family, Theta, intermittent): Gaussian intervals from
+// standard errors, level validation and in-sample residual summaries. Pure TypeScript.
+
+import type { Interval } from '../types';
+import { qnorm } from '../stats';
+
+/** Reject levels outside (0, 1) (a 0–100 percentage is a common mistake). */
+export function checkLevels(levels: readonly number[]): void {
+	for (const l of levels) {
+		if (!(l > 0 && l < 1)) throw new RangeError(`level must be in (0, 1), got ${l}`);
+	}
+}
+
+/** Intervals point ± z_{(1+level)/2} · se for each level (FPP3 §5.5, eq. 5.1). */
+export function gaussianIntervals(
+	point: Float64Array,
+	se: Float64Array,
+	levels: readonly number[],
+): Interval[] {
+	checkLevels(levels);
+	return levels.map((level) => {
+		const z = qnorm(0.5 + level / 2);
+		const lower = new Float64Array(point.length);
+		const upper = new Float64Array(point.length);
+		for (let i = 0; i < point.length; i++) {
+			const w = Number.isFinite(se[i]) ? z * se[i] : 0;
+			lower[i] = point[i] - w;
+			upper[i] = point[i] + w;
+		}
+		return { level, lower, upper };
+	});
+}
+
+/** Root mean square of the finite entries of y − fitted (0 when none). */
+export function residualRms(y: Float64Array, fitted: Float64Array, dof = 0): number {
+	let s = 0;
+	let c = 0;
+	for (let i = 0; i < y.length; i++) {
+		const e = y[i] - fitted[i];
+		if (Number.isFinite(e)) {
+			s += e * e;
+			c++;
+		}
+	}
+	return c - dof > 0 ? Math.sqrt(s / (c - dof)) : 0;
+}
+
+/** Throw on an empty or non-finite series: models need the engine to fill gaps first. */
+export function checkSeries(y: Float64Array, model: string): void {
+	if (y.length === 0) throw new RangeError(`${model}: empty series`);
+	for (let i = 0; i < y.length; i++) {
+		if (!Number.isFinite(y[i]))
+			throw new RangeError(`${model}: y[${i}] is not finite (fill gaps first)`);
+	}
+}
+
+/** Validate and floor a horizon. */
+export function checkHorizon(h: number): number {
+	if (!(h >= 0) || !Number.isFinite(h)) throw new RangeError(`horizon must be ≥ 0, got ${h}`);
+	return Math.floor(h);
+}
