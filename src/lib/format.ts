@@ -90,6 +90,17 @@ export function formatPeriod(ms: number, freq: Frequency): string {
 	return dayFmt.format(ms);
 }
 
+const shortDayFmt = new Intl.DateTimeFormat(LOCALE, {
+	day: 'numeric',
+	month: 'short',
+	timeZone: 'UTC',
+});
+
+/** Day and month only, for chart axes ("6 Dec"). */
+export function formatShortDay(ms: number): string {
+	return Number.isFinite(ms) ? shortDayFmt.format(ms) : '–';
+}
+
 /** A calendar date (UTC ms). */
 export function formatDate(ms: number): string {
 	return Number.isFinite(ms) ? dayFmt.format(ms) : '–';

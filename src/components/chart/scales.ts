@@ -24,7 +24,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 	const step = (norm >= 5 ? 10 : norm >= 2 ? 5 : norm >= 1 ? 2 : 1) * mag;
 	const start = Math.floor(min / step) * step;
 	const ticks: number[] = [];
-	for (let v = start; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+	// Keep going until a tick reaches max, so the top of the data never sits above the axis.
+	for (let v = start; ; v += step) {
+		ticks.push(Number(v.toPrecision(12)));
+		if (v >= max - step * 1e-9 || ticks.length > 50) break;
+	}
 	return ticks;
 }
 

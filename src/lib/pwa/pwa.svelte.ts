@@ -3,11 +3,16 @@
 // and "update available", and reloads into the new version only when the user agrees (STYLE §6).
 import { registerSW } from 'virtual:pwa-register';
 
+/** How long the "Ready to work offline" notice stays up. */
+const OFFLINE_NOTICE_MS = 12_000;
+
 export class PwaStatus {
 	/** A new version is installed and waiting for the user's OK. */
 	needRefresh = $state(false);
 	/** The app shell, WASM and demo data are cached: the app works offline from now on. */
 	offlineReady = $state(false);
+	/** The app is cached for offline use (stays true, unlike the notice). */
+	offlineCapable = $state(false);
 	/** Registration failed (e.g. private mode): the app still works, but not offline. */
 	error = $state<string | null>(null);
 
@@ -16,10 +21,16 @@ export class PwaStatus {
 	/** Register the service worker once, after the app has mounted. */
 	register(): void {
 		if (this.#update || !('serviceWorker' in navigator)) return;
+		if (navigator.serviceWorker.controller) this.offlineCapable = true;
 		this.#update = registerSW({
 			immediate: true,
 			onNeedRefresh: () => (this.needRefresh = true),
-			onOfflineReady: () => (this.offlineReady = true),
+			onOfflineReady: () => {
+				this.offlineReady = true;
+				this.offlineCapable = true;
+				// A notice, not a question: it goes away by itself.
+				setTimeout(() => (this.offlineReady = false), OFFLINE_NOTICE_MS);
+			},
 			onRegisterError: (e: unknown) => {
 				this.error = e instanceof Error ? e.message : String(e);
 			},

@@ -1,0 +1,70 @@
+// E2E: import a real sales export through the file picker, confirm the mapping, see products and a
+// chart; no long main-thread task during the import; after a reload the dataset is still there
+// (IndexedDB); and no request ever leaves the app's origin.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { foreignRequests, launchSession, type Session } from './pages/browser';
+import { retailSlice } from './pages/fixtures';
+
+/** The longest main-thread task we accept while a file is imported (ms). */
+const MAX_LONG_TASK_MS = 200;
+
+describe('import a sales file', () => {
+	const baseUrl = inject('baseUrl');
+	let session: Session;
+	let app: AppPage;
+	let csv: string;
+
+	beforeAll(async () => {
+		csv = await retailSlice(5000);
+		session = await launchSession();
+		app = new AppPage(session.page, baseUrl);
+		await app.open();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('imports a real CSV, maps its columns and shows products and a chart', async () => {
+		const t0 = await app.now();
+		expect(await app.pickFile(csv)).toBe('mapping');
+		expect(await app.roleOf('InvoiceDate')).toBe('date');
+		expect(await app.roleOf('StockCode')).toBe('product');
+		expect(await app.roleOf('Quantity')).toBe('quantity');
+		await app.confirmImport();
+		const t1 = await app.now();
+		const imported = await app.rowsImported();
+		expect(imported).toBeGreaterThan(4000);
+		expect(imported).toBeLessThanOrEqual(5000);
+
+		// (f) the import ran off the main thread: no long task above the limit meanwhile.
+		const tasks = await app.longTasks();
+		expect(tasks, 'Long Tasks API unavailable').not.toBeNull();
+		const during = (tasks ?? []).filter((t) => t.start >= t0 && t.start <= t1);
+		expect(during.filter((t) => t.duration > MAX_LONG_TASK_MS)).toEqual([]);
+
+		await app.exploreSales();
+		await app.setFrequency('Daily');
+		await app.expectProducts();
+		await app.pickProduct(0);
+		await app.expectProducts();
+	});
+
+	it('keeps the dataset after a reload (IndexedDB)', async () => {
+		await app.reload();
+		// Returning users land on Explore with their data.
+		await app.expectProducts();
+		await app.goTo('import');
+		await expect
+			.poll(() => session.page.getByTestId('dataset-name').allTextContents())
+			.toContain('shop-sales');
+		await expect.poll(() => session.page.getByTestId('storage-info').textContent()).toMatch(/used/);
+	});
+
+	it('never sends a request outside the app origin', () => {
+		expect(session.requests.length).toBeGreaterThan(0);
+		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
+		expect(session.pageErrors).toEqual([]);
+	});
+});

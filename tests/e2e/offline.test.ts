@@ -1,0 +1,51 @@
+// E2E: the demo data path (products listed, forecast drawn with a band), then the service worker
+// takes control, the network goes away, and after a reload the app still explores and forecasts.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { foreignRequests, launchSession, type Session } from './pages/browser';
+
+describe('demo data, then offline', () => {
+	const baseUrl = inject('baseUrl');
+	let session: Session;
+	let app: AppPage;
+
+	beforeAll(async () => {
+		session = await launchSession();
+		app = new AppPage(session.page, baseUrl);
+		await app.open();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('loads the demo data, lists products and draws a forecast with a band', async () => {
+		await app.tryDemo();
+		expect(await app.expectProducts()).toBeGreaterThan(5);
+		await app.makeForecast();
+		const page = session.page;
+		expect(await page.getByTestId('forecast-band').count()).toBeGreaterThanOrEqual(1);
+		expect(await page.getByTestId('forecast-line').getAttribute('d')).toMatch(/^M/);
+		expect(await page.getByTestId('chosen-model').textContent()).not.toBe('');
+		expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThanOrEqual(1);
+	});
+
+	it('works offline after the first visit: reload, explore and forecast', async () => {
+		await app.waitForServiceWorkerControl();
+		await session.context.setOffline(true);
+		try {
+			await app.open('/?view=explore');
+			await app.expectProducts();
+			await app.pickProduct(0);
+			await app.makeForecast();
+			expect(await session.page.getByTestId('forecast-band').count()).toBeGreaterThanOrEqual(1);
+		} finally {
+			await session.context.setOffline(false);
+		}
+	});
+
+	it('stays on the app origin', () => {
+		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
+		expect(session.pageErrors).toEqual([]);
+	});
+});

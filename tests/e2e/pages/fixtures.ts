@@ -1,0 +1,30 @@
+// Test files for the e2e tests: a 5,000-line slice of the real online-retail export (written to a temp
+// dir) and the small fixtures kept in tests/fixtures.
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
+
+const RETAIL_GZ = '/work/shared/data/online_retail/transactions_2010-12-01_to_2011-09-11.csv.gz';
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+/** First `lines` data lines (plus header) of the online-retail transactions, as a CSV file. */
+export async function retailSlice(lines = 5000): Promise<string> {
+	const out: string[] = [];
+	const rl = createInterface({ input: createReadStream(RETAIL_GZ).pipe(createGunzip()) });
+	for await (const line of rl) {
+		out.push(line);
+		if (out.length > lines) break;
+	}
+	rl.close();
+	const path = join(mkdtempSync(join(tmpdir(), 'trendcast-data-')), 'shop-sales.csv');
+	writeFileSync(path, `${out.join('\n')}\n`);
+	return path;
+}
+
+/** A CSV in GBK (Chinese Windows) encoding: 日期,商品编号,商品名称,数量,单价. */
+export const GBK_CSV = join(FIXTURES, 'gbk-sales.csv');
+/** Binary junk named .csv. */
+export const MALFORMED_CSV = join(FIXTURES, 'malformed-sales.csv');
