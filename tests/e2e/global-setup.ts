@@ -75,7 +75,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		await waitUntilUp(baseUrl, child);
 	} catch (e) {
 		child.kill();
-		throw new Error(`${(e as Error).message}\n${log}`);
+		throw new Error(`${(e as Error).message}\n${log}`, { cause: e });
 	}
 	project.provide('baseUrl', baseUrl);
 	return async () => {
