@@ -861,6 +861,8 @@ export interface AutoArimaOptions {
 	maxModels?: number;
 	/** Only the last maxLength observations are used (speed). Default 400. */
 	maxLength?: number;
+	/** Exact refits tried after an approximate search (R: unlimited). Default 6. */
+	maxRefits?: number;
 	/** BFGS iterations per fit. Default 100. */
 	maxIter?: number;
 }
@@ -1086,15 +1088,27 @@ export class AutoARIMA implements Forecaster {
 		if (approximation) {
 			final = null;
 			const order = results.filter((r) => Number.isFinite(r.ic)).sort((a, b) => a.ic - b.ic);
-			for (const r of order) {
+			// R refits every candidate in turn until one passes the root check; each exact seasonal
+			// fit costs 0.1–0.7 s here, so stop after maxRefits and then keep the refit with the best
+			// criterion even if a root is within 1.01 of the unit circle (usually a seasonal MA → −1).
+			let fallback: ArimaCore | null = null;
+			for (const r of order.slice(0, o.maxRefits ?? 6)) {
 				const f = tryFit(r.p, r.q, r.P, r.Q, r.k, false);
 				if (Number.isFinite(f.ic) && f.core) {
 					final = f.core;
 					break;
 				}
+				if (
+					f.core &&
+					Number.isFinite(icOf(f.core)) &&
+					(!fallback || icOf(f.core) < icOf(fallback))
+				) {
+					fallback = f.core;
+				}
 			}
+			final ??= fallback;
 		}
-		if (!final || !Number.isFinite(best.ic)) {
+		if (!final || (!approximation && !Number.isFinite(best.ic))) {
 			// nothing admissible: fall back to ARIMA(0,d,0)(0,D,0) with constant where allowed
 			final = fitArimaCore(
 				y,
