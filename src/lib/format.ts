@@ -47,6 +47,20 @@ export function formatMoney(n: number, currency: string): string {
 	return fmt.format(n);
 }
 
+const ENCODING_NAMES: Record<string, string> = {
+	'utf-8': 'UTF-8',
+	'utf-16le': 'UTF-16',
+	'utf-16be': 'UTF-16 (big-endian)',
+	gbk: 'Chinese (GBK)',
+	gb18030: 'Chinese (GBK / GB18030)',
+	'windows-1252': 'Western (Windows-1252)',
+};
+
+/** 'gb18030' → 'Chinese (GBK / GB18030)'; unknown labels are shown as they are. */
+export function encodingName(label: string): string {
+	return ENCODING_NAMES[label.toLowerCase()] ?? label;
+}
+
 /** 0.834 → "83%". */
 export function formatPercent(share: number): string {
 	return Number.isFinite(share) ? pctFmt.format(share) : '–';

@@ -29,7 +29,7 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
 };
 
 /** Accepted file extensions for the picker. */
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx,.gz';
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx';
 
 export class ImportFlow {
 	step = $state<ImportStep>('idle');
