@@ -15,6 +15,8 @@ export default defineConfig({
 			filename: 'service-worker.ts',
 			registerType: 'prompt',
 			injectRegister: false,
+			// The icons already match globPatterns below; adding them again would list them twice.
+			includeManifestIcons: false,
 			manifest: {
 				name: 'Trendcast',
 				short_name: 'Trendcast',
@@ -34,6 +36,8 @@ export default defineConfig({
 				// DuckDB's eh wasm is ~34 MB: the default 2 MiB precache limit would drop it (STACK-NOTES).
 				maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
 				globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest,gz,json}'],
+				// The README picture is not part of the app.
+				globIgnores: ['**/screenshot.png'],
 			},
 			devOptions: { enabled: false },
 		}),

@@ -21,7 +21,7 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 	const raw = (max - min) / Math.max(1, count);
 	const mag = 10 ** Math.floor(Math.log10(raw));
 	const norm = raw / mag;
-	const step = (norm >= 5 ? 10 : norm >= 2 ? 5 : norm >= 1 ? 2 : 1) * mag;
+	const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
 	const start = Math.floor(min / step) * step;
 	const ticks: number[] = [];
 	// Keep going until a tick reaches max, so the top of the data never sits above the axis.
