@@ -26,6 +26,7 @@ import type {
 import { leastSquares, maxRootModulus } from '../linalg';
 import { nelderMead } from '../optim/nelder-mead';
 import { mulberry32, normalSampler, qnorm } from '../stats';
+import { mstl } from '../series/stl';
 
 /** Error component: additive or multiplicative. */
 export type EtsError = 'A' | 'M';
@@ -810,6 +811,12 @@ export interface AutoEtsOptions extends EtsOptions {
 	additiveOnly?: boolean;
 	/** Information criterion to minimise. Default 'aicc'. */
 	ic?: 'aicc' | 'aic' | 'bic';
+	/**
+	 * Seasonal periods above 24 (weekly m = 52): 'stl' (default) forecasts the STL seasonally adjusted
+	 * series with non-seasonal ETS and adds back the last seasonal cycle, as forecast::stlf; 'drop'
+	 * ignores seasonality like forecast::ets. 'stl' needs n > 2m, else seasonality is dropped.
+	 */
+	longSeason?: 'stl' | 'drop';
 }
 
 /** Largest seasonal period R's ets accepts; above it seasonality is dropped (use STL + ETS instead). */
@@ -818,8 +825,8 @@ export const ETS_MAX_SEASON = 24;
 /**
  * Automatic ETS as forecast::ets(y, "ZZZ"): fits every admissible combination (error A/M, trend N/A/Ad,
  * season N/A/M; no multiplicative trend; no A-error with M-season; M components only for y > 0;
- * seasonal only for 1 < m ≤ 24 and n > m) and keeps the lowest AICc. For weekly data (m = 52) this drops
- * seasonality exactly like R; the engine should pair it with STL seasonal adjustment for such series.
+ * seasonal only for 1 < m ≤ 24 and n > m) and keeps the lowest AICc. For m > 24 (weekly m = 52) R
+ * drops seasonality; by default we instead use STL + ETS (forecast::stlf) when n > 2m, see longSeason.
  */
 export class AutoETS implements Forecaster {
 	readonly name = 'ets';
@@ -848,9 +855,18 @@ export class AutoETS implements Forecaster {
 		return out;
 	}
 
-	fit(y: Float64Array, opts?: FitOptions): FittedETS {
+	fit(y: Float64Array, opts?: FitOptions): FittedETS | FittedStlETS {
 		assertFinite(y);
 		const m = seasonOf(opts);
+		if (m > ETS_MAX_SEASON && (this.#opts.longSeason ?? 'stl') === 'stl' && y.length > 2 * m) {
+			const dec = mstl(y, [m]);
+			if (dec.seasonals.length === 1) {
+				const seasonal = dec.seasonals[0].seasonal;
+				const adjusted = y.map((v, i) => v - seasonal[i]);
+				const inner = new AutoETS({ ...this.#opts, longSeason: 'drop' }).fit(adjusted) as FittedETS;
+				return new FittedStlETS(this.name, inner, seasonal, m);
+			}
+		}
 		const ic = this.#opts.ic ?? 'aicc';
 		let best: EtsFitCore | null = null;
 		let bestIc = Infinity;
@@ -865,6 +881,64 @@ export class AutoETS implements Forecaster {
 		}
 		if (!best) best = tinyFallback(y);
 		return new FittedETS(this.name, best, this.#opts);
+	}
+}
+
+/**
+ * STL + ETS for long seasonal periods (forecast::stlf): y = S + A with S from MSTL (s.window 11);
+ * A is forecast by non-seasonal AutoETS and S by its last observed cycle (seasonal naive), so
+ * ŷ_{n+h} = Â_{n+h} + S_{n+h−m⌈h/m⌉}; intervals are A's, shifted by the seasonal term.
+ */
+export class FittedStlETS implements FittedForecaster {
+	readonly name: string;
+	/** AICc of the ETS fit to the seasonally adjusted series (not comparable with other models). */
+	readonly aicc: number;
+	/** e.g. "STL + ETS(A,Ad,N)". */
+	readonly method: string;
+	readonly #inner: FittedETS;
+	readonly #seasonal: Float64Array;
+	readonly #m: number;
+
+	/** @internal built by AutoETS.fit */
+	constructor(name: string, inner: FittedETS, seasonal: Float64Array, m: number) {
+		this.name = name;
+		this.#inner = inner;
+		this.#seasonal = seasonal;
+		this.#m = m;
+		this.aicc = inner.aicc;
+		this.method = `STL + ${inner.method}`;
+	}
+
+	predict(horizon: number, opts: PredictOptions = {}): Forecast {
+		const f = this.#inner.predict(horizon, opts);
+		const n = this.#seasonal.length;
+		const m = this.#m;
+		const s = (i: number): number => this.#seasonal[n - m + (i % m)];
+		return {
+			point: f.point.map((v, i) => v + s(i)),
+			intervals: f.intervals.map((iv) => ({
+				level: iv.level,
+				lower: iv.lower.map((v, i) => v + s(i)),
+				upper: iv.upper.map((v, i) => v + s(i)),
+			})),
+		};
+	}
+
+	predictInSample(): Float64Array {
+		return this.#inner.predictInSample().map((v, i) => v + this.#seasonal[i]);
+	}
+
+	toState(): ModelState {
+		const st = this.#inner.toState();
+		return {
+			model: this.name,
+			params: {
+				...st.params,
+				method: this.method,
+				stlPeriod: this.#m,
+				lastSeasonalCycle: Array.from(this.#seasonal.subarray(this.#seasonal.length - this.#m)),
+			},
+		};
 	}
 }
 

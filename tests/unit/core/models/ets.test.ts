@@ -88,6 +88,37 @@ describe('ETS matches R forecast::ets 8.20 (golden)', () => {
 	}
 });
 
+describe('AutoETS for weekly data (m = 52) matches forecast::stlf', () => {
+	const d = JSON.parse(
+		readFileSync(
+			fileURLToPath(new URL('../../../fixtures/r-reference/stlf.json', import.meta.url)),
+			'utf8',
+		),
+	) as {
+		y: number[];
+		m: number;
+		method: string;
+		mean: number[];
+		lower80: number[];
+		upper95: number[];
+		fitted: number[];
+	};
+	it(`STL + ETS: ${d.method}`, () => {
+		const fit = new AutoETS().fit(Float64Array.from(d.y), { season: d.m });
+		expect(fit.name).toBe('ets');
+		expect(fit.method).toBe(d.method.replace(/\s+/g, ' '));
+		const f = fit.predict(20, { levels: [0.8, 0.95] });
+		expectRel(f.point, d.mean, 1e-9);
+		expectRel(f.intervals[0].lower, d.lower80, 1e-9);
+		expectRel(f.intervals[1].upper, d.upper95, 1e-9);
+		expectRel(fit.predictInSample(), d.fitted, 1e-9);
+	});
+	it("longSeason: 'drop' ignores seasonality like forecast::ets", () => {
+		const fit = new AutoETS({ longSeason: 'drop' }).fit(Float64Array.from(d.y), { season: d.m });
+		expect(fit.method.startsWith('ETS(')).toBe(true);
+	});
+});
+
 describe('ETS behaviour', () => {
 	it('drops seasonality for m > 24 like R, and for non-positive data avoids multiplicative models', () => {
 		const y = seasonalSeries(160, 52);
