@@ -1,7 +1,14 @@
-// CONTRACT SKELETON (to be implemented by the data-worker work): the data worker's API.
-// DuckDB-WASM (blocking build, inside this worker) ingests files, runs SQL, and the worker persists
-// datasets (Parquet bytes + metadata) to IndexedDB through Dexie.
+// The data worker's API (THE CONTRACT the UI codes against) and its browser implementation:
+// DuckDB-WASM (blocking build, running inside this worker, no nested worker) ingests files and runs
+// SQL; datasets (gzip'ed Arrow IPC bytes + metadata) persist in IndexedDB through Dexie. The logic lives
+// in data-service.ts with DuckDB and Dexie injected, so Node tests run the same code.
+import { createDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm/blocking';
+import { transfer } from 'comlink';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { openTrendcastDb } from '../src/lib/db/db';
 import type { SeriesBatch, Frequency } from '../src/core/types';
+import { createDataService } from './data-service';
 import type {
 	DatasetMeta,
 	ImportOptions,
@@ -40,7 +47,11 @@ export interface DataWorkerApi {
 	/** Decode, sniff and load a file; suggest a column mapping and report problems. */
 	previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview>;
 	/** Apply the confirmed mapping, clean, store as Parquet in IndexedDB. */
-	commitImport(importId: string, options: ImportOptions, onProgress?: ProgressFn): Promise<DatasetMeta>;
+	commitImport(
+		importId: string,
+		options: ImportOptions,
+		onProgress?: ProgressFn,
+	): Promise<DatasetMeta>;
 	/** Import the built-in demo dataset shipped under /demo/. */
 	loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta>;
 	listDatasets(): Promise<DatasetMeta[]>;
@@ -50,3 +61,67 @@ export interface DataWorkerApi {
 	querySeries(datasetId: string, query: SeriesQuery): Promise<SeriesBatch>;
 	runSql(datasetId: string, sql: string): Promise<SqlResult>;
 }
+
+type Service = ReturnType<typeof createDataService>;
+let service: Promise<Service> | null = null;
+
+/** Starts DuckDB (eh bundle when the browser has wasm exceptions, else mvp) and opens the Dexie DB once. */
+function getService(): Promise<Service> {
+	service ??= (async () => {
+		// BROWSER_RUNTIME is exported by the browser blocking build but not by the node typings that
+		// TypeScript resolves for '@duckdb/duckdb-wasm/blocking' (vite.config.ts aliases the browser file).
+		const mod = (await import('@duckdb/duckdb-wasm/blocking')) as unknown as {
+			BROWSER_RUNTIME: Parameters<typeof createDuckDB>[2];
+		};
+		const bundles = {
+			mvp: { mainModule: mvpWasm, mainWorker: '' },
+			eh: { mainModule: ehWasm, mainWorker: '' },
+		};
+		const duckdb = await createDuckDB(
+			bundles,
+			new ConsoleLogger(LogLevel.WARNING),
+			mod.BROWSER_RUNTIME,
+		);
+		await duckdb.instantiate(() => {});
+		return createDataService({
+			duckdb,
+			db: openTrendcastDb(),
+			demoUrl: `${import.meta.env.BASE_URL}demo/online-retail.csv.gz`,
+		});
+	})();
+	service.catch(() => (service = null));
+	return service;
+}
+
+/** The data worker's API object; data.worker.ts exposes it over Comlink. */
+export const api: DataWorkerApi = {
+	async previewFile(file, onProgress) {
+		return (await getService()).previewFile(file, onProgress);
+	},
+	async commitImport(importId, options, onProgress) {
+		return (await getService()).commitImport(importId, options, onProgress);
+	},
+	async loadDemo(onProgress) {
+		return (await getService()).loadDemo(onProgress);
+	},
+	async listDatasets() {
+		return (await getService()).listDatasets();
+	},
+	async deleteDataset(id) {
+		return (await getService()).deleteDataset(id);
+	},
+	async storageInfo() {
+		return (await getService()).storageInfo();
+	},
+	async productSummary(datasetId) {
+		return (await getService()).productSummary(datasetId);
+	},
+	async querySeries(datasetId, query) {
+		const batch = await (await getService()).querySeries(datasetId, query);
+		// Move the typed arrays instead of copying them (STYLE §2).
+		return transfer(batch, [batch.indptr.buffer, batch.ds.buffer, batch.y.buffer] as ArrayBuffer[]);
+	},
+	async runSql(datasetId, sql) {
+		return (await getService()).runSql(datasetId, sql);
+	},
+};

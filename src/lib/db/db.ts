@@ -1,0 +1,76 @@
+// The one Dexie (IndexedDB) database of Trendcast: dataset metadata, dataset bytes, settings and
+// (later) models. Opened by the data worker (and the train worker); the UI reads through the workers.
+// DO NOT CHANGE THE DB NAME, TABLES OR KEYS WITHOUT A MIGRATION: add db.version(2) below with the full
+// schema and an upgrade(), keep version(1) as it is (STYLE §5).
+import Dexie, { type EntityTable } from 'dexie';
+import type { DatasetMeta } from '../../core/ingest/types';
+
+/** Name of the IndexedDB database. */
+export const DB_NAME = 'trendcast';
+
+/** The stored bytes of one dataset (the normalized sales table), kept apart from the metadata. */
+export interface DatasetBlobRow {
+	/** Same id as the DatasetMeta row. */
+	id: string;
+	/** How `data` is encoded: 'arrow-ipc-stream+gzip' (see workers/data-service.ts). */
+	format: string;
+	data: Uint8Array;
+	/** Size of the uncompressed table bytes. */
+	rawBytes: number;
+}
+
+/** One user setting. */
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+/** A saved model (metadata only; weights live in modelWeights). */
+export interface ModelRow {
+	id: string;
+	datasetId: string;
+	kind: string;
+	createdAt: number;
+	[extra: string]: unknown;
+}
+
+/** Model weights/state bytes. */
+export interface ModelWeightsRow {
+	id: string;
+	data: ArrayBuffer | Uint8Array;
+	[extra: string]: unknown;
+}
+
+/** The typed Dexie database. */
+export type TrendcastDb = Dexie & {
+	datasets: EntityTable<DatasetMeta, 'id'>;
+	datasetBlobs: EntityTable<DatasetBlobRow, 'id'>;
+	settings: EntityTable<SettingRow, 'key'>;
+	models: EntityTable<ModelRow, 'id'>;
+	modelWeights: EntityTable<ModelWeightsRow, 'id'>;
+};
+
+/**
+ * Opens (creates on first use) the database. Pass `indexedDB`/`IDBKeyRange` to use another
+ * implementation (fake-indexeddb in Node tests). Call once per worker and share the instance.
+ */
+export function openTrendcastDb(deps?: {
+	indexedDB: IDBFactory;
+	IDBKeyRange: typeof IDBKeyRange;
+}): TrendcastDb {
+	const db = new Dexie(DB_NAME, deps) as TrendcastDb;
+	// Version 1 — DO NOT CHANGE WITHOUT A MIGRATION.
+	db.version(1).stores({
+		datasets: 'id, name, createdAt',
+		datasetBlobs: 'id',
+		settings: 'key',
+		models: 'id, datasetId, kind',
+		modelWeights: 'id',
+	});
+	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
+	db.on('versionchange', () => {
+		db.close();
+		return false;
+	});
+	return db;
+}

@@ -1,0 +1,1169 @@
+// The data worker's logic, with DuckDB and Dexie injected so the same code runs in the browser worker
+// (DuckDB-WASM blocking build, IndexedDB) and in Node tests (duckdb-node-blocking, fake-indexeddb).
+// Import = decode/sniff → all-VARCHAR staging table → clean with the pure parsers of src/core/ingest
+// applied to each column's DISTINCT values (joined back in SQL) → normalized table → gzip'ed Arrow IPC
+// bytes + metadata written to Dexie in one transaction. Datasets are loaded back into DuckDB lazily.
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { guessMapping } from '../src/core/ingest/columns';
+import { DecodeError, decodeBytes, detectEncoding } from '../src/core/ingest/encoding';
+import {
+	inferDateOrder,
+	inferDecimalSeparator,
+	parseDate,
+	parseNumber,
+	type DecimalSeparator,
+} from '../src/core/ingest/parse';
+import { sniffDelimiter, sniffFormat } from '../src/core/ingest/sniff';
+import type {
+	ColumnMapping,
+	ColumnRole,
+	DatasetMeta,
+	DateOrder,
+	FileFormat,
+	ImportIssue,
+	ImportOptions,
+	ImportPreview,
+	ImportReport,
+	PreviewColumn,
+	ProductSummary,
+	Progress,
+} from '../src/core/ingest/types';
+import type { Frequency, SeriesBatch } from '../src/core/types';
+import type { DatasetBlobRow, TrendcastDb } from '../src/lib/db/db';
+import type {
+	DataWorkerApi,
+	FileInput,
+	ProgressFn,
+	SeriesQuery,
+	SqlResult,
+	StorageInfo,
+} from './data-api';
+
+/** How dataset bytes are stored in `datasetBlobs`. */
+export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
+/** Rows returned by runSql at most; `truncated` says when more existed. */
+export const SQL_ROW_CAP = 1000;
+/** Sample rows read for the preview and the mapping guess. */
+const PREVIEW_ROWS = 200;
+/** Distinct date values scanned to infer the day/month order in the preview. */
+const DATE_SCAN_VALUES = 20_000;
+const DAY_MS = 86_400_000;
+/** Product id used when the file has no product column. */
+export const ALL_PRODUCTS_ID = '(all products)';
+/** Product id for rows whose product cell is blank. */
+export const BLANK_PRODUCT_ID = '(blank)';
+
+/** What the service needs from its host. */
+export interface DataServiceDeps {
+	/** Instantiated DuckDB bindings (blocking build). */
+	duckdb: DuckDBBindings;
+	/** The Trendcast Dexie database (src/lib/db/db.ts). */
+	db: TrendcastDb;
+	/** Fetches the demo file (gzip CSV); default `fetch(demoUrl)`. */
+	fetchDemo?: () => Promise<ArrayBuffer>;
+	/** URL of the demo file for the default fetchDemo. */
+	demoUrl?: string;
+	/** Storage estimate; default navigator.storage.estimate(), else the stored bytes with quota 0 (unknown). */
+	estimate?: () => Promise<StorageInfo>;
+	/** Clock and id source (tests inject them). */
+	now?: () => number;
+	newId?: () => string;
+}
+
+interface Staged {
+	importId: string;
+	table: string;
+	fileName: string;
+	format: FileFormat;
+	encoding: string;
+	columns: string[];
+	rowCount: number;
+	issues: ImportIssue[];
+	dateOrder: DateOrder;
+}
+
+type ArrowTable = ReturnType<DuckDBConnection['query']>;
+
+/** An Error with a stable `name` the UI can branch on (class identity is lost across Comlink). */
+export function namedError(name: string, message: string): Error {
+	const err = new Error(message);
+	err.name = name;
+	return err;
+}
+
+/** Quotes an SQL identifier. */
+export function ident(name: string): string {
+	return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Quotes an SQL string literal. */
+export function lit(value: string): string {
+	return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Quotes one CSV field (RFC 4180). */
+function csvField(value: string): string {
+	return `"${value.replace(/"/g, '""')}"`;
+}
+
+/** DuckDB table holding a stored dataset. */
+export function datasetTable(id: string): string {
+	return `ds_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+function defaultId(): string {
+	const bytes = new Uint8Array(8);
+	crypto.getRandomValues(bytes);
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Gunzips bytes with the platform DecompressionStream (browsers, workers, Node ≥ 18). */
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+	const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+		.stream()
+		.pipeThrough(new DecompressionStream('gzip'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Gzips bytes with the platform CompressionStream. */
+export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+	const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+		.stream()
+		.pipeThrough(new CompressionStream('gzip'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * DuckDB's runQuery returns the Arrow IPC *file* format ("ARROW1" … footer … "ARROW1"), but
+ * insertArrowFromIPCStream wants the *stream* format. The file format is the stream (with its
+ * end-of-stream marker) between an 8-byte header and the footer, so we cut it out.
+ */
+export function arrowFileToStream(bytes: Uint8Array): Uint8Array {
+	const magic = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
+	const isFile = magic.every((b, i) => bytes[i] === b && bytes[bytes.length - 6 + i] === b);
+	if (!isFile) return bytes;
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const footerLength = view.getInt32(bytes.length - 10, true);
+	return bytes.subarray(8, bytes.length - 10 - footerLength);
+}
+
+/** True for IndexedDB/Dexie quota errors, whatever wraps them. */
+export function isQuotaError(e: unknown): boolean {
+	let cur: unknown = e;
+	for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+		const o = cur as { name?: string; inner?: unknown; message?: string };
+		if (o.name === 'QuotaExceededError' || /quota/i.test(o.message ?? '')) return true;
+		cur = o.inner;
+	}
+	return false;
+}
+
+function formatMb(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Start of the period containing `ms` (UTC); weeks start on Monday. */
+export function periodStart(ms: number, freq: Frequency): number {
+	const day = Math.floor(ms / DAY_MS) * DAY_MS;
+	if (freq === 'day') return day;
+	if (freq === 'week') return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+	const d = new Date(day);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+/** Start of the period after the one starting at `start`. */
+export function nextPeriod(start: number, freq: Frequency): number {
+	if (freq === 'day') return start + DAY_MS;
+	if (freq === 'week') return start + 7 * DAY_MS;
+	const d = new Date(start);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+
+const TRUNC: Record<Frequency, string> = { day: 'day', week: 'week', month: 'month' };
+
+const ORDER_EXAMPLE: Record<DateOrder, string> = {
+	dmy: 'day/month/year like 18/01/2011',
+	mdy: 'month/day/year like 01/18/2011',
+	ymd: 'year-month-day like 2011-01-18',
+};
+
+/** Statement keywords runSql accepts as the first word. */
+const READ_ONLY_START = /^(select|with|describe|show|summarize|from|values|explain|table)\b/i;
+/** Words that would change state; rejected anywhere outside string literals. */
+const WRITE_WORDS =
+	/\b(insert|update|delete|copy|attach|detach|create|drop|alter|pragma|set|reset|install|load|call|export|import|checkpoint|vacuum|truncate|grant|use|begin|commit|rollback)\b/i;
+
+/** Checks that `sql` is one read-only statement; returns it without a trailing semicolon. */
+export function checkReadOnlySql(sql: string): string {
+	const noComments = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
+	const noStrings = noComments.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
+	const trimmed = noStrings.trim().replace(/;\s*$/, '');
+	if (trimmed === '')
+		throw namedError('ReadOnlySql', 'Type a query first, e.g. SELECT * FROM sales.');
+	if (trimmed.includes(';'))
+		throw namedError('ReadOnlySql', 'Run one statement at a time (remove the extra ";").');
+	if (!READ_ONLY_START.test(trimmed))
+		throw namedError(
+			'ReadOnlySql',
+			'Only read-only queries are allowed here: SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE.',
+		);
+	const bad = WRITE_WORDS.exec(trimmed);
+	if (bad)
+		throw namedError(
+			'ReadOnlySql',
+			`"${bad[1].toUpperCase()}" is not allowed: this console is read-only (SELECT, WITH, DESCRIBE, SHOW).`,
+		);
+	return noComments.trim().replace(/;\s*$/, '');
+}
+
+/** Plain JS value of an Arrow cell for SqlResult rows. */
+function toCell(v: unknown, typeName: string): string | number | boolean | null {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'bigint') return Number(v);
+	if (typeof v === 'number') {
+		if (/^(Timestamp|Date)/.test(typeName) && Number.isFinite(v))
+			return new Date(v)
+				.toISOString()
+				.replace('T', ' ')
+				.replace(/\.000Z$|Z$/, '');
+		return v;
+	}
+	if (typeof v === 'string' || typeof v === 'boolean') return v;
+	if (v instanceof Date) return v.toISOString();
+	const dec = /^Decimal\[\d+e(-?\d+)\]/.exec(typeName);
+	if (dec) return Number(String(v)) / 10 ** Number(dec[1]);
+	try {
+		return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
+	} catch {
+		return String(v);
+	}
+}
+
+/** Strings of one Arrow column (nulls kept as null). */
+function stringColumn(table: ArrowTable, name: string): (string | null)[] {
+	const col = table.getChild(name);
+	if (!col) return [];
+	const out: (string | null)[] = [];
+	for (const v of col) out.push(v == null ? null : String(v));
+	return out;
+}
+
+/** Numbers of one Arrow column. */
+function numberColumn(table: ArrowTable, name: string): number[] {
+	const col = table.getChild(name);
+	if (!col) return [];
+	const out: number[] = [];
+	for (const v of col) out.push(v == null ? NaN : Number(v));
+	return out;
+}
+
+/** Creates the data service over injected DuckDB bindings and Dexie database. */
+export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
+	/** Releases DuckDB resources of a staged import (tests, cancel). */
+	discardImport(importId: string): void;
+} {
+	const { duckdb, db } = deps;
+	const conn = duckdb.connect();
+	const now = deps.now ?? (() => Date.now());
+	const newId = deps.newId ?? defaultId;
+	const staged = new Map<string, Staged>();
+	const loaded = new Set<string>();
+	let fileSeq = 0;
+
+	const q = (sql: string): ArrowTable => conn.query(sql);
+	const rows = (sql: string): Record<string, unknown>[] =>
+		q(sql)
+			.toArray()
+			.map((r) => r.toJSON() as Record<string, unknown>);
+	const scalar = (sql: string): number => Number(Object.values(rows(sql)[0] ?? {})[0] ?? 0);
+
+	function progress(fn: ProgressFn | undefined, phase: string, done: number, total: number) {
+		if (!fn) return;
+		try {
+			// A Comlink proxy returns a promise; never wait for the UI thread.
+			void Promise.resolve(fn({ phase, done, total } satisfies Progress)).catch(() => {});
+		} catch {
+			/* progress is best effort */
+		}
+	}
+
+	function dropStaged(importId: string) {
+		const st = staged.get(importId);
+		if (!st) return;
+		q(`DROP TABLE IF EXISTS ${st.table}`);
+		staged.delete(importId);
+	}
+
+	function registerText(text: string): string {
+		const name = `tc_${++fileSeq}.csv`;
+		duckdb.registerFileText(name, text);
+		return name;
+	}
+
+	/** Loads bytes into an all-VARCHAR staging table with a 1-based `__row`; returns issues found. */
+	function stageDelimited(
+		table: string,
+		fileName: string,
+		bytes: Uint8Array,
+		delimiter: string,
+		issues: ImportIssue[],
+	): boolean {
+		const name = `tc_${++fileSeq}.csv`;
+		duckdb.registerFileBuffer(name, bytes);
+		const opts = `delim=${lit(delimiter)}, header=true, all_varchar=true, quote='"', escape='"', null_padding=true`;
+		try {
+			q(
+				`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts})`,
+			);
+			return true;
+		} catch (e) {
+			const first = String((e as Error).message ?? e).split('\n')[0];
+			// Retry skipping malformed lines, and report where they are.
+			try {
+				q(
+					`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts}, store_rejects=true)`,
+				);
+				const rej = rows(
+					`SELECT count(*)::INT AS n, min(line)::INT AS line, arg_min(error_message, line) AS msg FROM reject_errors`,
+				)[0];
+				const n = Number(rej?.n ?? 0);
+				if (n > 0) {
+					issues.push({
+						severity: 'warning',
+						code: 'malformed-rows',
+						file: fileName,
+						row: Math.max(1, Number(rej.line) - 1),
+						count: n,
+						message: `Line ${Number(rej.line)} of ${fileName} is malformed (${String(rej.msg).split('\n')[0]}); ${n} malformed line${n === 1 ? ' was' : 's were'} skipped. Expected ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}-separated fields with balanced double quotes.`,
+					});
+				}
+				return true;
+			} catch {
+				issues.push({
+					severity: 'error',
+					code: 'malformed-csv',
+					file: fileName,
+					message: `${fileName} could not be read as a table: ${first}`,
+				});
+				return false;
+			} finally {
+				q('DROP TABLE IF EXISTS reject_errors');
+				q('DROP TABLE IF EXISTS reject_scans');
+			}
+		} finally {
+			duckdb.dropFile(name);
+		}
+	}
+
+	/** JSON array of objects (or {data: [...]}, or NDJSON) → CSV text for the same path as CSV files. */
+	function jsonToCsv(text: string): string {
+		let records: unknown;
+		try {
+			records = JSON.parse(text);
+		} catch {
+			records = text
+				.split(/\r?\n/)
+				.filter((l) => l.trim() !== '')
+				.map((l) => JSON.parse(l) as unknown);
+		}
+		if (records && !Array.isArray(records) && typeof records === 'object') {
+			const arr = Object.values(records as Record<string, unknown>).find(Array.isArray);
+			if (arr) records = arr;
+		}
+		if (!Array.isArray(records)) throw new Error('expected an array of records');
+		const keys: string[] = [];
+		const seen = new Set<string>();
+		for (const r of records)
+			if (r && typeof r === 'object')
+				for (const k of Object.keys(r))
+					if (!seen.has(k)) {
+						seen.add(k);
+						keys.push(k);
+					}
+		const lines = [keys.map(csvField).join(',')];
+		for (const r of records as Record<string, unknown>[]) {
+			lines.push(
+				keys
+					.map((k) => {
+						const v = r?.[k];
+						if (v === null || v === undefined) return '';
+						return csvField(typeof v === 'object' ? JSON.stringify(v) : String(v));
+					})
+					.join(','),
+			);
+		}
+		return lines.join('\n');
+	}
+
+	function emptyPreview(
+		importId: string,
+		fileName: string,
+		format: FileFormat,
+		encoding: string,
+		issues: ImportIssue[],
+	): ImportPreview {
+		return {
+			importId,
+			fileName,
+			format,
+			encoding,
+			rowCount: 0,
+			columns: [],
+			mapping: {},
+			dateOrder: 'ymd',
+			dateOrderAmbiguous: false,
+			issues,
+		};
+	}
+
+	/** Date order of a mapped date column from up to DATE_SCAN_VALUES distinct values. */
+	function dateOrderOf(table: string, column: string) {
+		const values = stringColumn(
+			q(
+				`SELECT DISTINCT ${ident(column)} AS v FROM ${table} WHERE ${ident(column)} IS NOT NULL LIMIT ${DATE_SCAN_VALUES}`,
+			),
+			'v',
+		).filter((v): v is string => v !== null);
+		return inferDateOrder(values);
+	}
+
+	async function previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview> {
+		for (const id of [...staged.keys()]) dropStaged(id);
+		const importId = newId();
+		let fileName = file.name;
+		let bytes: Uint8Array = new Uint8Array(file.bytes);
+		progress(onProgress, 'reading', 0, 4);
+		const issues: ImportIssue[] = [];
+		if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+			try {
+				bytes = await gunzip(bytes);
+				fileName = fileName.replace(/\.gz$/i, '');
+			} catch {
+				issues.push({
+					severity: 'error',
+					code: 'bad-gzip',
+					file: file.name,
+					message: `${file.name} is a damaged gzip file.`,
+				});
+				return emptyPreview(importId, file.name, 'csv', '', issues);
+			}
+		}
+		const sniffed = sniffFormat(fileName, bytes.subarray(0, 65536));
+		if (!sniffed.ok) {
+			issues.push({
+				severity: 'error',
+				code: sniffed.code,
+				file: fileName,
+				message: sniffed.message,
+			});
+			return emptyPreview(importId, fileName, 'csv', '', issues);
+		}
+		const format = sniffed.format;
+		if (format === 'xlsx') {
+			issues.push({
+				severity: 'error',
+				code: 'xlsx-unsupported',
+				file: fileName,
+				message: `${fileName} is an Excel workbook, which Trendcast cannot read yet. In Excel choose File › Save As › "CSV UTF-8 (comma delimited)" and import that file.`,
+			});
+			return emptyPreview(importId, fileName, format, '', issues);
+		}
+		progress(onProgress, 'decoding', 1, 4);
+		const table = `stg_${importId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+		let encoding = 'binary';
+		let delimiter: string | undefined;
+		let ok: boolean;
+		if (format === 'parquet') {
+			const name = `tc_${++fileSeq}.parquet`;
+			duckdb.registerFileBuffer(name, bytes);
+			try {
+				q(
+					`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, COLUMNS(*)::VARCHAR FROM read_parquet(${lit(name)})`,
+				);
+				ok = true;
+			} catch (e) {
+				issues.push({
+					severity: 'error',
+					code: 'parquet-unreadable',
+					file: fileName,
+					message: `${fileName} could not be read as Parquet (DuckDB loads its Parquet reader from the internet the first time; offline, export the data as CSV instead): ${String((e as Error).message).split('\n')[0]}`,
+				});
+				ok = false;
+			} finally {
+				duckdb.dropFile(name);
+			}
+		} else {
+			let csvBytes: Uint8Array;
+			let headText: string;
+			try {
+				const enc = detectEncoding(bytes);
+				encoding = enc.encoding;
+				if (format !== 'json' && enc.encoding === 'utf-8') {
+					csvBytes = bytes.subarray(enc.bomLength);
+					headText = new TextDecoder('utf-8').decode(csvBytes.subarray(0, 65536));
+					if (headText.trim() === '')
+						throw new DecodeError('empty-file', 'The file contains no text.');
+				} else {
+					const decoded = decodeBytes(bytes);
+					const text = format === 'json' ? jsonToCsv(decoded.text) : decoded.text;
+					csvBytes = new TextEncoder().encode(text);
+					headText = text.slice(0, 65536);
+				}
+			} catch (e) {
+				const empty = e instanceof DecodeError && e.code === 'empty-file';
+				issues.push({
+					severity: 'error',
+					code: empty ? 'empty-file' : 'unreadable',
+					file: fileName,
+					message: empty
+						? `${fileName} is empty: expected a header line and at least one sales row.`
+						: `${fileName} could not be read as ${format.toUpperCase()}: ${(e as Error).message}`,
+				});
+				return emptyPreview(importId, fileName, format, encoding, issues);
+			}
+			const cut = headText.lastIndexOf('\n');
+			delimiter =
+				format === 'tsv'
+					? '\t'
+					: format === 'json'
+						? ','
+						: sniffDelimiter(cut > 0 ? headText.slice(0, cut) : headText);
+			progress(onProgress, 'loading', 2, 4);
+			ok = stageDelimited(table, fileName, csvBytes, delimiter, issues);
+		}
+		if (!ok) return emptyPreview(importId, fileName, format, encoding, issues);
+
+		progress(onProgress, 'analysing', 3, 4);
+		const columns = stringColumn(q(`DESCRIBE ${table}`), 'column_name').filter(
+			(c): c is string => c !== null && c !== '__row',
+		);
+		const rowCount = scalar(`SELECT count(*)::DOUBLE FROM ${table}`);
+		const sampleTable = q(
+			`SELECT * EXCLUDE (__row) FROM ${table} ORDER BY __row LIMIT ${PREVIEW_ROWS}`,
+		);
+		const previewCols: PreviewColumn[] = columns.map((name) => {
+			const vals = stringColumn(sampleTable, name).filter(
+				(v): v is string => v !== null && v.trim() !== '',
+			);
+			return { name, sample: vals };
+		});
+		const mapping = guessMapping(previewCols);
+		const roleOf = new Map<string, ColumnRole>();
+		for (const [role, col] of Object.entries(mapping) as [ColumnRole, string][])
+			roleOf.set(col, role);
+		for (const c of previewCols) {
+			c.sample = c.sample.slice(0, 5);
+			const role = roleOf.get(c.name);
+			if (role) c.role = role;
+		}
+		let dateOrder: DateOrder = 'ymd';
+		let dateOrderAmbiguous = false;
+		if (mapping.date) {
+			const guess = dateOrderOf(table, mapping.date);
+			dateOrder = guess.order;
+			dateOrderAmbiguous = guess.ambiguous;
+			if (guess.ambiguous)
+				issues.push({
+					severity: 'warning',
+					code: 'ambiguous-date-order',
+					file: fileName,
+					column: mapping.date,
+					message:
+						guess.dmyEvidence > 0 && guess.mdyEvidence > 0
+							? `Column "${mapping.date}" mixes day-first and month-first dates (${guess.dmyEvidence} vs ${guess.mdyEvidence} values prove each); choose the order used by most rows.`
+							: `Every date in column "${mapping.date}" has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.`,
+				});
+		}
+		issues.push(...previewIssues(fileName, columns, rowCount, mapping));
+		staged.set(importId, {
+			importId,
+			table,
+			fileName,
+			format,
+			encoding,
+			columns,
+			rowCount,
+			issues: issues.filter((i) => i.severity !== 'info'),
+			dateOrder,
+		});
+		progress(onProgress, 'analysing', 4, 4);
+		return {
+			importId,
+			fileName,
+			format,
+			encoding,
+			...(delimiter ? { delimiter } : {}),
+			rowCount,
+			columns: previewCols,
+			mapping,
+			dateOrder,
+			dateOrderAmbiguous,
+			issues,
+		};
+	}
+
+	function previewIssues(
+		fileName: string,
+		columns: string[],
+		rowCount: number,
+		mapping: ColumnMapping,
+	): ImportIssue[] {
+		const out: ImportIssue[] = [];
+		const add = (severity: ImportIssue['severity'], code: string, message: string) =>
+			out.push({ severity, code, file: fileName, message });
+		if (rowCount === 0) add('error', 'no-rows', `${fileName} has a header line but no data rows.`);
+		if (columns.length < 2)
+			add(
+				'error',
+				'too-few-columns',
+				`${fileName} has only one column ("${columns[0] ?? ''}"). Expected at least a date and a product or quantity column, separated by commas, semicolons or tabs.`,
+			);
+		const valueLike = columns.filter(
+			(c) => parseNumber(c) !== null || parseDate(c, 'dmy') !== null,
+		).length;
+		if (columns.length > 0 && valueLike >= Math.max(1, columns.length / 2))
+			add(
+				'warning',
+				'no-header',
+				`The first line of ${fileName} looks like data (${columns.slice(0, 3).join(', ')}), not column names. Add a header line such as "date,sku,quantity" so the first sale is not lost.`,
+			);
+		if (!mapping.date && columns.length >= 2)
+			add(
+				'error',
+				'no-date-column',
+				`No column of ${fileName} looks like a sale date (expected a header like "Date", "InvoiceDate" or "Created at" with values like 2011-01-18 or 18/01/2011). Choose the date column by hand.`,
+			);
+		if (!mapping.quantity && !mapping.revenue && columns.length >= 2)
+			add(
+				'warning',
+				'no-quantity',
+				`No quantity column found (e.g. "Quantity", "Qty", "Lineitem quantity"): each row will count as one unit sold.`,
+			);
+		if (!mapping.product && columns.length >= 2)
+			add(
+				'warning',
+				'no-product',
+				`No product column found (e.g. "SKU", "StockCode", "Product ID"): all rows will form one series.`,
+			);
+		return out;
+	}
+
+	/** Builds a raw → value lookup table in DuckDB from JS-parsed distinct values. */
+	function buildLookup(
+		table: string,
+		column: string,
+		parse: (raw: string) => number | null,
+	): string {
+		const values = stringColumn(
+			q(`SELECT DISTINCT ${ident(column)} AS v FROM ${table} WHERE ${ident(column)} IS NOT NULL`),
+			'v',
+		);
+		const lines = ['raw,v'];
+		for (const raw of values) {
+			if (raw === null) continue;
+			const v = parse(raw);
+			if (v !== null && Number.isFinite(v)) lines.push(`${csvField(raw)},${v}`);
+		}
+		const file = registerText(lines.join('\n'));
+		const lookup = `lk_${fileSeq}`;
+		q(
+			`CREATE TEMP TABLE ${lookup} AS SELECT * FROM read_csv(${lit(file)}, header=true, delim=',', quote='"', escape='"', columns={'raw': 'VARCHAR', 'v': 'DOUBLE'})`,
+		);
+		duckdb.dropFile(file);
+		return lookup;
+	}
+
+	function decimalOf(table: string, column: string): DecimalSeparator {
+		const values = stringColumn(
+			q(
+				`SELECT DISTINCT ${ident(column)} AS v FROM ${table} WHERE ${ident(column)} IS NOT NULL LIMIT 5000`,
+			),
+			'v',
+		).filter((v): v is string => v !== null);
+		return inferDecimalSeparator(values);
+	}
+
+	async function commitImport(
+		importId: string,
+		options: ImportOptions,
+		onProgress?: ProgressFn,
+	): Promise<DatasetMeta> {
+		const st = staged.get(importId);
+		if (!st)
+			throw namedError(
+				'ImportNotFound',
+				'This import is no longer staged (the worker restarted or another file was opened): pick the file again.',
+			);
+		const { mapping, dateOrder } = options;
+		for (const [role, col] of Object.entries(mapping) as [ColumnRole, string | undefined][])
+			if (col !== undefined && !st.columns.includes(col))
+				throw namedError(
+					'InvalidMapping',
+					`Column "${col}" chosen as ${role} is not in ${st.fileName}.`,
+				);
+		if (!mapping.date)
+			throw namedError('InvalidMapping', 'Choose which column holds the sale date.');
+		const file = st.fileName;
+		const T = st.table;
+		const temps: string[] = [];
+		const id = newId();
+		const out = datasetTable(id);
+		const phases = 6;
+		progress(onProgress, 'cleaning', 0, phases);
+		try {
+			// 1. Exact duplicates over all original columns.
+			const allCols = st.columns.map(ident).join(', ');
+			q(
+				`CREATE TEMP TABLE dup_${T} AS SELECT __row, row_number() OVER (PARTITION BY ${allCols} ORDER BY __row) > 1 AS dup FROM ${T}`,
+			);
+			temps.push(`dup_${T}`);
+			progress(onProgress, 'cleaning', 1, phases);
+
+			// 2. Parse distinct dates and numbers with the pure core parsers.
+			const dateGuess = dateOrderOf(T, mapping.date);
+			const dateLk = buildLookup(T, mapping.date, (raw) =>
+				parseDate(raw, dateOrder, { allowSerial: dateGuess.serial }),
+			);
+			temps.push(dateLk);
+			const numLk: Partial<Record<'quantity' | 'unitPrice' | 'revenue', string>> = {};
+			for (const role of ['quantity', 'unitPrice', 'revenue'] as const) {
+				const col = mapping[role];
+				if (!col) continue;
+				const decimal = decimalOf(T, col);
+				numLk[role] = buildLookup(T, col, (raw) => parseNumber(raw, { decimal }));
+				temps.push(numLk[role]!);
+			}
+			progress(onProgress, 'cleaning', 2, phases);
+
+			// 3. Normalized rows.
+			const text = (role: ColumnRole) =>
+				mapping[role] ? `NULLIF(trim(s.${ident(mapping[role]!)}), '')` : 'NULL::VARCHAR';
+			const raw = (role: ColumnRole) =>
+				mapping[role] ? `s.${ident(mapping[role]!)}` : 'NULL::VARCHAR';
+			const joins = [
+				`LEFT JOIN ${dateLk} ld ON ld.raw = s.${ident(mapping.date)}`,
+				...(['quantity', 'unitPrice', 'revenue'] as const)
+					.filter((r) => numLk[r])
+					.map((r) => `LEFT JOIN ${numLk[r]} l_${r} ON l_${r}.raw = s.${ident(mapping[r]!)}`),
+			];
+			const num = (r: 'quantity' | 'unitPrice' | 'revenue') =>
+				numLk[r] ? `l_${r}.v` : 'NULL::DOUBLE';
+			const productExpr = mapping.product
+				? `coalesce(${text('product')}, ${lit(BLANK_PRODUCT_ID)})`
+				: lit(ALL_PRODUCTS_ID);
+			q(`CREATE TEMP TABLE norm_${T} AS SELECT
+					s.__row::INTEGER AS src_row, d.dup,
+					${text('order')} AS order_id, ld.v AS ds_ms, ${productExpr} AS product_id,
+					${text('description')} AS description, ${text('category')} AS category,
+					${text('store')} AS store, ${text('customer')} AS customer_id,
+					${num('quantity')} AS quantity, ${num('unitPrice')} AS unit_price, ${num('revenue')} AS revenue_v,
+					${raw('date')} AS raw_date, ${raw('quantity')} AS raw_qty,
+					${raw('unitPrice')} AS raw_price, ${raw('revenue')} AS raw_revenue,
+					${mapping.product ? `${text('product')} IS NULL` : 'false'} AS blank_product
+				FROM ${T} s JOIN dup_${T} d USING (__row) ${joins.join(' ')}`);
+			temps.push(`norm_${T}`);
+			const N = `norm_${T}`;
+			progress(onProgress, 'cleaning', 3, phases);
+
+			// 4. Count problems, each with its first row, column and value.
+			const issues: ImportIssue[] = [...st.issues.filter((i) => i.code === 'malformed-rows')];
+			const problem = (
+				where: string,
+				rawCol: string,
+				severity: ImportIssue['severity'],
+				code: string,
+				column: string,
+				describe: (value: string, row: number, n: number) => string,
+			) => {
+				const r = rows(
+					`SELECT count(*)::INT AS n, min(src_row)::INT AS r, arg_min(${rawCol}, src_row) AS v FROM ${N} WHERE NOT dup AND ${where}`,
+				)[0];
+				const n = Number(r?.n ?? 0);
+				if (n > 0) {
+					const row = Number(r.r);
+					issues.push({
+						severity,
+						code,
+						file,
+						row,
+						column,
+						count: n,
+						message: describe(String(r.v ?? ''), row, n),
+					});
+				}
+			};
+			const plural = (n: number, what: string) => `${n} row${n === 1 ? '' : 's'} ${what}`;
+			problem(
+				"raw_date IS NULL OR trim(raw_date) = ''",
+				'raw_date',
+				'error',
+				'missing-date',
+				mapping.date,
+				(_v, row, n) =>
+					`Row ${row}, column "${mapping.date}": the date is empty. ${plural(n, 'without a date were skipped')}.`,
+			);
+			problem(
+				"trim(raw_date) <> '' AND ds_ms IS NULL",
+				'raw_date',
+				'error',
+				'bad-date',
+				mapping.date,
+				(v, row, n) =>
+					`Row ${row}, column "${mapping.date}": "${v}" is not a date (expected ${ORDER_EXAMPLE[dateOrder]}). ${plural(n, 'with unreadable dates were skipped')}.`,
+			);
+			if (mapping.quantity) {
+				const qc = mapping.quantity;
+				problem(
+					"ds_ms IS NOT NULL AND (raw_qty IS NULL OR trim(raw_qty) = '')",
+					'raw_qty',
+					'error',
+					'missing-quantity',
+					qc,
+					(_v, row, n) =>
+						`Row ${row}, column "${qc}": the quantity is empty. ${plural(n, 'without a quantity were skipped')}.`,
+				);
+				problem(
+					"ds_ms IS NOT NULL AND trim(raw_qty) <> '' AND quantity IS NULL",
+					'raw_qty',
+					'error',
+					'bad-quantity',
+					qc,
+					(v, row, n) =>
+						`Row ${row}, column "${qc}": "${v}" is not a quantity (expected a number like 6, -2 or 1,250). ${plural(n, 'with unreadable quantities were skipped')}.`,
+				);
+			}
+			const validWhere = `NOT dup AND ds_ms IS NOT NULL${mapping.quantity ? ' AND quantity IS NOT NULL' : ''}`;
+			for (const [role, rawCol, valCol] of [
+				['unitPrice', 'raw_price', 'unit_price'],
+				['revenue', 'raw_revenue', 'revenue_v'],
+			] as const) {
+				const col = mapping[role];
+				if (!col) continue;
+				problem(
+					`ds_ms IS NOT NULL AND trim(${rawCol}) <> '' AND ${valCol} IS NULL`,
+					rawCol,
+					'warning',
+					role === 'unitPrice' ? 'bad-price' : 'bad-revenue',
+					col,
+					(v, row, n) =>
+						`Row ${row}, column "${col}": "${v}" is not an amount (expected a number like 2.55, £1,234.50 or 1.234,50). ${plural(n, 'were kept without this amount')}.`,
+				);
+			}
+			if (mapping.product)
+				problem(
+					`${validWhere.replace('NOT dup AND ', '')} AND blank_product`,
+					'raw_date',
+					'warning',
+					'missing-product',
+					mapping.product,
+					(_v, row, n) =>
+						`Row ${row}, column "${mapping.product}": the product is empty. ${plural(n, `were kept under product "${BLANK_PRODUCT_ID}"`)}.`,
+				);
+			progress(onProgress, 'cleaning', 4, phases);
+
+			// 5. The stored table: valid, de-duplicated rows; returns flagged.
+			const returnExpr = mapping.order
+				? `coalesce(quantity < 0, false) OR coalesce(regexp_matches(order_id, '^[Cc][0-9]'), false)`
+				: 'coalesce(quantity < 0, false)';
+			q(`CREATE TABLE ${out} AS SELECT
+					order_id, epoch_ms(ds_ms::BIGINT) AS ds, product_id, description, category, store, customer_id,
+					coalesce(quantity, 1)::DOUBLE AS quantity, unit_price,
+					coalesce(revenue_v, coalesce(quantity, 1) * unit_price)::DOUBLE AS revenue,
+					(${returnExpr}) AS is_return, src_row
+				FROM ${N} WHERE ${validWhere} ORDER BY ds, src_row`);
+			const counts = rows(`SELECT
+					(SELECT count(*) FROM ${N})::DOUBLE AS rows_read,
+					(SELECT count(*) FROM ${N} WHERE dup)::DOUBLE AS dups,
+					(SELECT count(*) FROM ${N} WHERE NOT dup AND NOT (${validWhere}))::DOUBLE AS invalid,
+					count(*) FILTER (WHERE is_return)::DOUBLE AS returns,
+					coalesce(sum(abs(quantity)) FILTER (WHERE is_return), 0)::DOUBLE AS return_units,
+					count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
+					count(DISTINCT product_id) FILTER (WHERE NOT is_return)::DOUBLE AS products,
+					epoch_ms(min(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmin,
+					epoch_ms(max(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmax
+				FROM ${out}`)[0];
+			const report: ImportReport = {
+				rowsRead: Number(counts.rows_read),
+				rowsImported: Number(counts.imported),
+				returnRows: Number(counts.returns),
+				returnUnits: Number(counts.return_units),
+				duplicateRows: Number(counts.dups),
+				invalidRows: Number(counts.invalid),
+				issues,
+			};
+			if (report.duplicateRows > 0) {
+				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${N} WHERE dup`);
+				issues.push({
+					severity: 'info',
+					code: 'duplicates',
+					file,
+					row: first,
+					count: report.duplicateRows,
+					message: `${report.duplicateRows} row${report.duplicateRows === 1 ? ' was an exact copy' : 's were exact copies'} of an earlier row (first at row ${first}) and ${report.duplicateRows === 1 ? 'was' : 'were'} dropped.`,
+				});
+			}
+			if (report.returnRows > 0) {
+				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return`);
+				issues.push({
+					severity: 'info',
+					code: 'returns',
+					file,
+					row: first,
+					count: report.returnRows,
+					message: `${report.returnRows} return or cancellation row${report.returnRows === 1 ? '' : 's'} (${report.returnUnits} units; negative quantity${mapping.order ? ' or an order number starting with C' : ''}) ${report.returnRows === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
+				});
+			}
+			if (report.rowsImported === 0)
+				throw namedError(
+					'NoValidRows',
+					`No sales rows could be imported from ${file}: ${issues.find((i) => i.severity === 'error')?.message ?? 'every row was a return, a duplicate or invalid.'}`,
+				);
+			progress(onProgress, 'saving', 5, phases);
+
+			// 6. Bytes + metadata, written together in one transaction.
+			const ipc = arrowFileToStream(
+				conn.useUnsafe((b, c) => b.runQuery(c, `SELECT * FROM ${out}`)),
+			);
+			const data = await gzip(ipc);
+			const meta: DatasetMeta = {
+				id,
+				name: options.datasetName.trim() || file,
+				fileName: file,
+				createdAt: now(),
+				rowCount: report.rowsImported,
+				productCount: Number(counts.products),
+				dateMin: Number(counts.dmin),
+				dateMax: Number(counts.dmax),
+				bytes: data.byteLength,
+				mapping: { ...mapping },
+				report,
+			};
+			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
+			try {
+				await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+					await db.datasetBlobs.put(blob);
+					await db.datasets.put(meta);
+				});
+			} catch (e) {
+				if (isQuotaError(e))
+					throw namedError(
+						'QuotaExceededError',
+						`Not enough storage space on this device to save "${meta.name}" (${formatMb(data.byteLength)}). Nothing was changed: delete an older dataset in Settings, or allow more storage for this site, and import again.`,
+					);
+				throw e;
+			}
+			loaded.add(id);
+			dropStaged(importId);
+			progress(onProgress, 'saving', phases, phases);
+			return meta;
+		} catch (e) {
+			q(`DROP TABLE IF EXISTS ${out}`);
+			throw e;
+		} finally {
+			for (const t of temps) q(`DROP TABLE IF EXISTS ${t}`);
+		}
+	}
+
+	/** Makes sure the dataset's table is in DuckDB, loading its bytes from Dexie on first use. */
+	async function ensureLoaded(id: string): Promise<string> {
+		const table = datasetTable(id);
+		if (loaded.has(id)) return table;
+		const row = await db.datasetBlobs.get(id);
+		if (!row)
+			throw namedError('DatasetNotFound', 'This dataset is no longer stored on this device.');
+		if (row.format !== BLOB_FORMAT)
+			throw namedError('DatasetNotFound', `Unknown stored format "${row.format}".`);
+		const ipc = await gunzip(row.data);
+		q(`DROP TABLE IF EXISTS ${table}`);
+		conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+		loaded.add(id);
+		return table;
+	}
+
+	async function metaOf(id: string): Promise<DatasetMeta> {
+		const meta = await db.datasets.get(id);
+		if (!meta)
+			throw namedError('DatasetNotFound', 'This dataset is no longer stored on this device.');
+		return meta;
+	}
+
+	async function querySeries(datasetId: string, query: SeriesQuery): Promise<SeriesBatch> {
+		const meta = await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		const { freq } = query;
+		const measure = query.measure === 'revenue' ? 'revenue' : 'quantity';
+		const grid: number[] = [];
+		for (let p = periodStart(meta.dateMin, freq); p <= meta.dateMax; p = nextPeriod(p, freq))
+			grid.push(p);
+		const ids = query.productIds ?? ['__total__'];
+		const where = query.productIds
+			? ` AND product_id IN (${query.productIds.length ? query.productIds.map(lit).join(', ') : 'NULL'})`
+			: '';
+		const key = query.productIds ? 'product_id' : `'__total__'`;
+		const res = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
+				coalesce(sum(${measure}), 0)::DOUBLE AS y
+			FROM ${table} WHERE NOT is_return${where} GROUP BY ALL`);
+		const rid = stringColumn(res, 'id');
+		const rp = numberColumn(res, 'p');
+		const ry = numberColumn(res, 'y');
+		const n = grid.length;
+		const slot = new Map<number, number>(grid.map((p, i) => [p, i]));
+		const seriesIndex = new Map<string, number>();
+		ids.forEach((s, i) => {
+			if (!seriesIndex.has(s)) seriesIndex.set(s, i);
+		});
+		const indptr = new Int32Array(ids.length + 1);
+		const ds = new Float64Array(n * ids.length);
+		const y = new Float64Array(n * ids.length);
+		for (let i = 0; i < ids.length; i++) {
+			indptr[i + 1] = (i + 1) * n;
+			ds.set(grid, i * n);
+		}
+		for (let k = 0; k < rid.length; k++) {
+			const si = seriesIndex.get(rid[k] ?? '');
+			const pi = slot.get(rp[k]);
+			if (si === undefined || pi === undefined) continue;
+			y[si * n + pi] += ry[k];
+		}
+		// Duplicate ids in the request get the same values as their first occurrence.
+		ids.forEach((s, i) => {
+			const first = seriesIndex.get(s)!;
+			if (first !== i) y.set(y.subarray(first * n, first * n + n), i * n);
+		});
+		return { ids: [...ids], indptr, ds, y };
+	}
+
+	async function productSummary(datasetId: string): Promise<ProductSummary[]> {
+		await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		const res = q(`SELECT product_id,
+				coalesce(mode(description), '') AS description, coalesce(mode(category), '') AS category,
+				sum(quantity)::DOUBLE AS units, coalesce(sum(revenue), 0)::DOUBLE AS revenue,
+				count(DISTINCT coalesce(order_id, '#' || src_row::VARCHAR))::DOUBLE AS orders,
+				epoch_ms(min(ds))::DOUBLE AS first_sale, epoch_ms(max(ds))::DOUBLE AS last_sale
+			FROM ${table} WHERE NOT is_return GROUP BY product_id ORDER BY units DESC, product_id`);
+		const pid = stringColumn(res, 'product_id');
+		const desc = stringColumn(res, 'description');
+		const cat = stringColumn(res, 'category');
+		const units = numberColumn(res, 'units');
+		const revenue = numberColumn(res, 'revenue');
+		const orders = numberColumn(res, 'orders');
+		const first = numberColumn(res, 'first_sale');
+		const last = numberColumn(res, 'last_sale');
+		return pid.map((p, i) => ({
+			productId: p ?? '',
+			description: desc[i] ?? '',
+			category: cat[i] ?? '',
+			units: units[i],
+			revenue: revenue[i],
+			orders: orders[i],
+			firstSale: first[i],
+			lastSale: last[i],
+		}));
+	}
+
+	async function runSql(datasetId: string, sql: string): Promise<SqlResult> {
+		const statement = checkReadOnlySql(sql);
+		await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		q(
+			`CREATE OR REPLACE TEMP VIEW sales AS SELECT * EXCLUDE (is_return) FROM ${table} WHERE NOT is_return`,
+		);
+		q(
+			`CREATE OR REPLACE TEMP VIEW returns AS SELECT * EXCLUDE (is_return) FROM ${table} WHERE is_return`,
+		);
+		const wrap = /^(select|with|from|values|table)\b/i.test(statement);
+		let res: ArrowTable;
+		try {
+			res = q(wrap ? `SELECT * FROM (${statement}) LIMIT ${SQL_ROW_CAP + 1}` : statement);
+		} catch (e) {
+			throw namedError('SqlError', String((e as Error).message ?? e));
+		}
+		const fields = res.schema.fields;
+		const columns = fields.map((f) => f.name);
+		const types = fields.map((f) => String(f.type));
+		const all = res.toArray();
+		const truncated = all.length > SQL_ROW_CAP;
+		const out = all.slice(0, SQL_ROW_CAP).map((r) => {
+			const o = r.toJSON() as Record<string, unknown>;
+			return columns.map((c, i) => toCell(o[c], types[i]));
+		});
+		return { columns, rows: out, truncated };
+	}
+
+	async function listDatasets(): Promise<DatasetMeta[]> {
+		const all = await db.datasets.orderBy('createdAt').reverse().toArray();
+		return all;
+	}
+
+	async function deleteDataset(id: string): Promise<void> {
+		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
+		loaded.delete(id);
+		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+			await db.datasetBlobs.delete(id);
+			await db.datasets.delete(id);
+		});
+	}
+
+	async function storageInfo(): Promise<StorageInfo> {
+		if (deps.estimate) return deps.estimate();
+		const storage = (
+			globalThis as {
+				navigator?: {
+					storage?: {
+						estimate?: () => Promise<{ usage?: number; quota?: number }>;
+						persisted?: () => Promise<boolean>;
+					};
+				};
+			}
+		).navigator?.storage;
+		if (storage?.estimate) {
+			const e = await storage.estimate();
+			const persisted = storage.persisted ? await storage.persisted() : false;
+			return { usedBytes: e.usage ?? 0, quotaBytes: e.quota ?? 0, persisted };
+		}
+		let used = 0;
+		await db.datasetBlobs.each((b) => (used += b.data.byteLength));
+		return { usedBytes: used, quotaBytes: 0, persisted: false };
+	}
+
+	async function loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta> {
+		progress(onProgress, 'downloading', 0, 1);
+		let buf: ArrayBuffer;
+		if (deps.fetchDemo) buf = await deps.fetchDemo();
+		else {
+			const res = await fetch(deps.demoUrl ?? '/demo/online-retail.csv.gz');
+			if (!res.ok)
+				throw namedError(
+					'DemoUnavailable',
+					`The demo data could not be loaded (HTTP ${res.status}).`,
+				);
+			buf = await res.arrayBuffer();
+		}
+		const preview = await previewFile({ name: 'online-retail.csv.gz', bytes: buf }, onProgress);
+		const err = preview.issues.find((i) => i.severity === 'error');
+		if (err) throw namedError('DemoUnavailable', err.message);
+		return commitImport(
+			preview.importId,
+			{
+				mapping: preview.mapping,
+				dateOrder: preview.dateOrder,
+				datasetName: 'Demo: UK online gift shop',
+			},
+			onProgress,
+		);
+	}
+
+	return {
+		previewFile,
+		commitImport,
+		loadDemo,
+		listDatasets,
+		deleteDataset,
+		storageInfo,
+		productSummary,
+		querySeries,
+		runSql,
+		discardImport: dropStaged,
+	};
+}
