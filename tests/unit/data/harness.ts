@@ -6,11 +6,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import type * as DuckDbBlocking from '@duckdb/duckdb-wasm/blocking';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openTrendcastDb, type TrendcastDb } from '../../../src/lib/db/db';
 import { createDataService, type DataServiceDeps } from '../../../workers/data-service';
 
-type DuckModule = typeof import('@duckdb/duckdb-wasm/blocking');
+type DuckModule = typeof DuckDbBlocking;
 type Bindings = Awaited<ReturnType<DuckModule['createDuckDB']>>;
 
 const require = createRequire(import.meta.url);
