@@ -1,0 +1,605 @@
+// The automatic forecasting engine: cleans one series, picks candidate models from its length,
+// season and intermittency, ranks them by a rolling-origin backtest (MASE first), combines the best
+// ones when that backtests better, calibrates the intervals on the backtest errors (conformal) and
+// clamps at zero. Used by the forecast worker (workers/forecast-api.ts), the CLI and the bench.
+//
+// Intervals (split-conformal with normalised scores; Lei et al. 2018, JASA 113:1094–1111, §5.2):
+// at every backtest origin k and step j the score is r = |y − ŷ| / σ̂_j with σ̂_j the model's own
+// 80 % half-width / z₀.₈ (or √j for models without intervals). For level L the final half-width is
+// q_L · σ̂_j of the final fit, q_L = the ⌈(N+1)L⌉-th smallest of the N pooled scores. So the shape
+// over the horizon comes from the model and the scale from its measured out-of-sample errors. With
+// fewer than MIN_CONFORMAL_SCORES scores the model's own intervals are kept (with a note).
+
+import type {
+	AutoForecastOptions,
+	AutoForecastResult,
+	Decomposition,
+	LeaderboardRow,
+} from './engine-types';
+import type { Forecaster, Interval } from './types';
+import { backtest, type BacktestResult, type CancelSignal } from './backtest';
+import { fillGaps } from './series/classical';
+import { decompositionStrength, mstl, stl } from './series/stl';
+import { qnorm } from './stats';
+import { Drift, MovingAverage, Naive, Naive2, SeasonalNaive } from './models/naive';
+import { Theta } from './models/theta';
+import { ADIDA, Croston, IMAPA, SBA, TSB, classify } from './models/intermittent';
+import { AutoETS } from './models/ets';
+import { AutoARIMA } from './models/arima';
+import { LinearRegressionModel } from './models/regression';
+import { StlEts } from './models/stlf';
+
+/** Models the engine knows, by name (the `models` option and the CLI's --models use these). */
+export const ENGINE_MODELS = [
+	'naive',
+	'snaive',
+	'drift',
+	'ma',
+	'naive2',
+	'theta',
+	'ets',
+	'arima',
+	'stlf',
+	'regression',
+	'croston',
+	'sba',
+	'tsb',
+	'adida',
+	'imapa',
+] as const;
+export type EngineModel = (typeof ENGINE_MODELS)[number];
+
+/** Fit and backtest on at most this many most recent points (speed cap for long weekly series). */
+export const MAX_FIT_POINTS = 520;
+/** auto.arima is the slowest model: it sees at most this many recent points. */
+const MAX_ARIMA_POINTS = 260;
+/** Fewest pooled backtest scores for conformal intervals; below it model intervals are kept. */
+export const MIN_CONFORMAL_SCORES = 10;
+/** How many of the best models a combination may use. */
+const COMBO_TOP_K = 3;
+const Z80 = qnorm(0.9);
+
+/** Build a model by engine name (null for an unknown name). */
+export function makeModel(
+	name: string,
+	opts: { ma?: number; season?: number } = {},
+): Forecaster | null {
+	switch (name) {
+		case 'naive':
+			return new Naive();
+		case 'snaive':
+			return new SeasonalNaive();
+		case 'drift':
+			return new Drift();
+		case 'ma':
+			return new MovingAverage(opts.ma ?? 4, 'ma');
+		case 'naive2':
+			return new Naive2();
+		case 'theta':
+			return new Theta();
+		case 'ets':
+			return new AutoETS();
+		case 'arima':
+			// Seasonal ARMA terms at lag 52 make the Kalman state ~100-dimensional (tens of seconds
+			// per fit); for long periods only seasonal differencing is searched.
+			return new AutoARIMA(
+				(opts.season ?? 1) > 24
+					? { maxLength: MAX_ARIMA_POINTS, maxSP: 0, maxSQ: 0 }
+					: { maxLength: MAX_ARIMA_POINTS },
+			);
+		case 'stlf':
+			return new StlEts();
+		case 'regression':
+			return new LinearRegressionModel();
+		case 'croston':
+			return new Croston();
+		case 'sba':
+			return new SBA();
+		case 'tsb':
+			return new TSB();
+		case 'adida':
+			return new ADIDA();
+		case 'imapa':
+			return new IMAPA();
+		default:
+			return null;
+	}
+}
+
+/** Candidate names for 'auto', from the cleaned series, with notes on what was left out and why. */
+export function autoCandidates(
+	n: number,
+	m: number,
+	intermittent: boolean,
+	notes: string[],
+): EngineModel[] {
+	if (n < 8) {
+		notes.push(`Only ${n} observations: using simple models (naive, moving average, drift).`);
+		return n < 3 ? ['naive'] : ['naive', 'ma', 'drift'];
+	}
+	const out: EngineModel[] = ['naive', 'drift', 'theta', 'ets'];
+	const seasonalOk = m > 1 && n >= 2 * m;
+	if (m > 1 && !seasonalOk)
+		notes.push(`Fewer than two seasons (${n} < ${2 * m}): seasonal models were not tried.`);
+	if (seasonalOk) out.push('snaive');
+	if (n >= 20) out.push('arima');
+	if (seasonalOk && n >= 3 * m) out.push('regression');
+	if (intermittent) out.push('croston', 'sba', 'tsb', 'adida', 'imapa', 'ma');
+	return out;
+}
+
+function abortError(): Error {
+	const e = new Error('The forecast was cancelled.');
+	e.name = 'AbortError';
+	return e;
+}
+
+/** Engine options beyond AutoForecastOptions (cancellation, used by the worker). */
+export interface EngineRunOptions {
+	signal?: CancelSignal;
+}
+
+interface Candidate {
+	name: string;
+	members: string[];
+	weights: number[];
+	kind: 'single' | 'weighted' | 'median';
+	/** Per-origin point forecasts (null where unavailable). */
+	forecasts: (Float64Array | null)[];
+	/** Per-origin σ̂ by step (from the model intervals, or √j). */
+	scales: (Float64Array | null)[];
+	mase: number;
+	smape: number;
+	wape: number;
+	rmse: number;
+}
+
+const mean = (xs: number[]): number => {
+	const f = xs.filter(Number.isFinite);
+	return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
+};
+
+/** σ̂ by step from an 80 % interval, or √(j+1) when the model gives none. */
+function scaleFrom(point: Float64Array, intervals: Interval[] | null | undefined): Float64Array {
+	const iv = intervals?.find((i) => Math.abs(i.level - 0.8) < 1e-9) ?? intervals?.[0];
+	const z = iv ? qnorm(0.5 + iv.level / 2) : Z80;
+	return point.map((_, j) => {
+		const w = iv ? (iv.upper[j] - iv.lower[j]) / (2 * z) : NaN;
+		return Number.isFinite(w) && w > 0 ? w : Math.sqrt(j + 1);
+	});
+}
+
+function combine(
+	kind: 'weighted' | 'median',
+	parts: Float64Array[],
+	weights: number[],
+): Float64Array {
+	const h = parts[0].length;
+	const out = new Float64Array(h);
+	for (let j = 0; j < h; j++) {
+		if (kind === 'weighted') {
+			let s = 0;
+			for (let i = 0; i < parts.length; i++) s += weights[i] * parts[i][j];
+			out[j] = s;
+		} else {
+			const v = parts.map((p) => p[j]).sort((a, b) => a - b);
+			const mid = v.length >> 1;
+			out[j] = v.length % 2 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
+		}
+	}
+	return out;
+}
+
+/** Score a point forecast per origin against the backtest actuals. */
+function scoreCandidate(
+	bt: BacktestResult,
+	c: Omit<Candidate, 'mase' | 'smape' | 'wape' | 'rmse'>,
+): Candidate {
+	const mases: number[] = [];
+	const smapes: number[] = [];
+	const wapes: number[] = [];
+	const rmses: number[] = [];
+	c.forecasts.forEach((f, k) => {
+		if (!f) return;
+		const a = bt.actuals[k];
+		let ae = 0;
+		let se = 0;
+		let sa = 0;
+		let sm = 0;
+		for (let j = 0; j < a.length; j++) {
+			const e = a[j] - f[j];
+			ae += Math.abs(e);
+			se += e * e;
+			sa += Math.abs(a[j]);
+			const d = Math.abs(a[j]) + Math.abs(f[j]);
+			sm += d > 0 ? (200 * Math.abs(e)) / d : 0;
+		}
+		mases.push(bt.scales[k] > 0 ? ae / a.length / bt.scales[k] : NaN);
+		smapes.push(sm / a.length);
+		wapes.push(sa > 0 ? ae / sa : NaN);
+		rmses.push(Math.sqrt(se / a.length));
+	});
+	// a candidate must succeed at every origin to be ranked
+	const complete = c.forecasts.every((f) => f !== null);
+	return {
+		...c,
+		mase: complete ? (mean(mases) ?? NaN) : NaN,
+		smape: complete ? mean(smapes) : NaN,
+		wape: complete ? mean(wapes) : NaN,
+		rmse: complete ? mean(rmses) : NaN,
+	};
+}
+
+/** Conformal quantile of the scores at level L (NaN when there are too few for that level). */
+function conformalQuantile(sorted: Float64Array, level: number): number {
+	const n = sorted.length;
+	const k = Math.ceil((n + 1) * level);
+	return k <= n ? sorted[k - 1] : NaN;
+}
+
+/** Normalised backtest scores |y − ŷ| / σ̂ of a candidate, per origin. */
+function scoresOf(bt: BacktestResult, c: Candidate): number[][] {
+	return c.forecasts.map((f, k) => {
+		const s = c.scales[k];
+		if (!f || !s) return [];
+		return Array.from(bt.actuals[k], (a, j) => Math.abs(a - f[j]) / s[j]);
+	});
+}
+
+/** Leave-one-origin-out coverage of the calibrated intervals at `level` (NaN if not computable). */
+function looCoverage(perOrigin: number[][], level: number): number {
+	if (perOrigin.length < 2) return NaN;
+	let hit = 0;
+	let total = 0;
+	for (let k = 0; k < perOrigin.length; k++) {
+		const rest = Float64Array.from(perOrigin.filter((_, i) => i !== k).flat()).sort();
+		let q = conformalQuantile(rest, level);
+		if (!Number.isFinite(q)) q = qnorm(0.5 + level / 2);
+		for (const r of perOrigin[k]) {
+			total++;
+			if (r <= q) hit++;
+		}
+	}
+	return total ? hit / total : NaN;
+}
+
+function emptyResult(h: number, levels: number[], notes: string[]): AutoForecastResult {
+	return {
+		model: 'none',
+		point: new Float64Array(h).fill(NaN),
+		intervals: levels.map((level) => ({
+			level,
+			lower: new Float64Array(h).fill(NaN),
+			upper: new Float64Array(h).fill(NaN),
+		})),
+		leaderboard: [],
+		intermittent: false,
+		notes,
+	};
+}
+
+/** Decomposition of the history for the explanation panel (STL when seasonal, else loess trend). */
+export function decomposeHistory(y: Float64Array, m: number): Decomposition {
+	let trend: Float64Array;
+	let seasonal: Float64Array;
+	let remainder: Float64Array;
+	if (m > 1 && y.length >= 2 * m + 1) {
+		const d = stl(y, m, { sWindow: 'periodic' });
+		({ trend, seasonal, remainder } = d);
+	} else {
+		const d = mstl(y, []);
+		trend = d.trend;
+		seasonal = new Float64Array(y.length);
+		remainder = d.remainder;
+	}
+	const s = decompositionStrength({ trend, seasonal, remainder });
+	return { trend, seasonal, remainder, trendStrength: s.trend, seasonalStrength: s.seasonal };
+}
+
+/**
+ * Forecast one series automatically. NaN/±Infinity inside the series are linearly interpolated and
+ * leading/trailing ones trimmed (noted); nothing is silently dropped.
+ */
+export function forecastAuto(
+	yIn: Float64Array,
+	opts: AutoForecastOptions,
+	run: EngineRunOptions = {},
+): AutoForecastResult {
+	const h = Math.floor(opts.horizon);
+	if (!(h >= 1)) throw new RangeError(`horizon must be ≥ 1, got ${opts.horizon}`);
+	const levels = opts.levels ?? [0.8, 0.95];
+	for (const l of levels)
+		if (!(l > 0 && l < 1)) throw new RangeError(`level must be in (0, 1), got ${l}`);
+	const m = Math.max(1, Math.round(opts.season || 1));
+	const notes: string[] = [];
+
+	const filled = fillGaps(yIn);
+	if (filled.interpolated > 0)
+		notes.push(
+			`${filled.interpolated} missing value(s) inside the series were filled by linear interpolation.`,
+		);
+	if (filled.trimmedStart > 0)
+		notes.push(`${filled.trimmedStart} missing value(s) at the start were ignored.`);
+	if (filled.trimmedEnd > 0)
+		notes.push(
+			`${filled.trimmedEnd} missing value(s) at the end were ignored; the forecast starts after the last known value.`,
+		);
+	let y = filled.y;
+	if (y.length === 0) {
+		notes.push('The series has no values: nothing to forecast.');
+		return emptyResult(h, levels, notes);
+	}
+	if (y.length > MAX_FIT_POINTS) {
+		notes.push(
+			`Long history: models were fitted on the last ${MAX_FIT_POINTS} of ${y.length} points.`,
+		);
+	}
+	const full = y;
+	y = y.length > MAX_FIT_POINTS ? y.slice(y.length - MAX_FIT_POINTS) : y;
+	const n = y.length;
+	const demand = classify(y);
+	const hasZeros = y.some((v) => v === 0);
+	const intermittent = demand.intermittent && hasZeros;
+	if (intermittent)
+		notes.push(
+			`Intermittent demand (ADI ${demand.adi.toFixed(2)} ≥ 1.32): intermittent-demand methods were tried.`,
+		);
+
+	let names: string[];
+	if (!opts.models || opts.models === 'auto') names = autoCandidates(n, m, intermittent, notes);
+	else {
+		names = [...new Set(opts.models)];
+		const unknown = names.filter((x) => makeModel(x) === null);
+		if (unknown.length)
+			throw new RangeError(
+				`Unknown model(s): ${unknown.join(', ')}. Known: ${ENGINE_MODELS.join(', ')}`,
+			);
+	}
+	const maWindow = Math.max(2, Math.min(n, m > 1 && m <= 12 ? m : 4));
+	const models = names.map((x) => makeModel(x, { ma: maWindow, season: m }) as Forecaster);
+
+	// backtest
+	const nOrigins = opts.origins ?? (n >= 3 * h + 12 ? 3 : n >= 2 * h + 8 ? 2 : 1);
+	const minTrain = Math.max(4, Math.min(2 * m, n - h));
+	let bt: BacktestResult | null = null;
+	if (n - h >= 4 && models.length > 0) {
+		bt = backtest(y, models, {
+			horizon: h,
+			origins: nOrigins,
+			season: m,
+			levels: [0.8],
+			minTrain,
+			signal: run.signal,
+		});
+		if (bt.origins.length === 0) bt = null;
+	}
+	if (run.signal?.aborted) throw abortError();
+
+	const candidates: Candidate[] = [];
+	if (bt) {
+		const b = bt;
+		for (const r of b.models) {
+			candidates.push(
+				scoreCandidate(b, {
+					name: r.model,
+					members: [r.model],
+					weights: [1],
+					kind: 'single',
+					forecasts: r.forecasts,
+					scales: r.forecasts.map((f, k) => (f ? scaleFrom(f, r.intervals[k]) : null)),
+				}),
+			);
+		}
+		const ranked = candidates
+			.filter((c) => Number.isFinite(c.mase))
+			.sort((a, b) => a.mase - b.mase);
+		const top = ranked.slice(0, COMBO_TOP_K);
+		if (top.length >= 2) {
+			const inv = top.map((c) => 1 / Math.max(c.mase, 1e-6));
+			const tot = inv.reduce((a, c) => a + c, 0);
+			const weights = inv.map((w) => w / tot);
+			const members = top.map((c) => c.name);
+			for (const kind of ['weighted', 'median'] as const) {
+				if (kind === 'median' && top.length < 3) continue;
+				const forecasts = b.origins.map((_, k) =>
+					combine(
+						kind,
+						top.map((c) => c.forecasts[k] as Float64Array),
+						weights,
+					),
+				);
+				const scales = b.origins.map((_, k) =>
+					combine(
+						'weighted',
+						top.map((c) => c.scales[k] as Float64Array),
+						weights,
+					),
+				);
+				candidates.push(
+					scoreCandidate(b, {
+						name: `${kind === 'weighted' ? 'combo' : 'median'}(${members.join(',')})`,
+						members,
+						weights: kind === 'weighted' ? weights : members.map(() => 1 / members.length),
+						kind,
+						forecasts,
+						scales,
+					}),
+				);
+			}
+		}
+	}
+
+	// choose: lowest backtest MASE (sMAPE when MASE is undefined, e.g. a constant history)
+	const key = (c: Candidate): number =>
+		Number.isFinite(c.mase) ? c.mase : Number.isFinite(c.smape) ? 1e6 + c.smape : Infinity;
+	const ranked = [...candidates].sort((a, b) => key(a) - key(b));
+	let chosen: Candidate | undefined = ranked.find((c) => Number.isFinite(key(c)));
+	if (!chosen) {
+		const fallback = names.includes('theta') && n >= 8 ? 'theta' : 'naive';
+		notes.push(
+			bt
+				? `No model could be backtested: using ${fallback}.`
+				: `Series too short to backtest (${n} points, horizon ${h}): using ${fallback}.`,
+		);
+		chosen = {
+			name: fallback,
+			members: [fallback],
+			weights: [1],
+			kind: 'single',
+			forecasts: [],
+			scales: [],
+			mase: NaN,
+			smape: NaN,
+			wape: NaN,
+			rmse: NaN,
+		};
+	}
+
+	// final fit on the whole (capped) series
+	const parts: { point: Float64Array; scale: Float64Array; intervals: Interval[] }[] = [];
+	const weights: number[] = [];
+	const memberWeights = chosen.weights;
+	chosen.members.forEach((name, i) => {
+		if (run.signal?.aborted) throw abortError();
+		const model = makeModel(name, { ma: maWindow, season: m }) as Forecaster;
+		try {
+			const f = model.fit(y, { season: m }).predict(h, { levels: [...new Set([0.8, ...levels])] });
+			if (!f.point.every(Number.isFinite)) throw new Error('non-finite forecast');
+			parts.push({
+				point: f.point,
+				scale: scaleFrom(f.point, f.intervals),
+				intervals: f.intervals,
+			});
+			weights.push(memberWeights[i]);
+		} catch (err) {
+			notes.push(`${name} could not be fitted on the full series (${(err as Error).message}).`);
+		}
+	});
+	if (parts.length === 0) {
+		const f = new Naive().fit(y).predict(h, { levels: [...new Set([0.8, ...levels])] });
+		parts.push({ point: f.point, scale: scaleFrom(f.point, f.intervals), intervals: f.intervals });
+		weights.push(1);
+		notes.push('Falling back to the naive forecast.');
+		chosen = { ...chosen, name: 'naive', members: ['naive'], kind: 'single' };
+	}
+	const wsum = weights.reduce((a, b) => a + b, 0);
+	const w = weights.map((x) => x / wsum);
+	const kind = chosen.kind === 'median' && parts.length >= 3 ? 'median' : 'weighted';
+	const point =
+		parts.length === 1
+			? parts[0].point
+			: combine(
+					kind,
+					parts.map((p) => p.point),
+					w,
+				);
+	const scale =
+		parts.length === 1
+			? parts[0].scale
+			: combine(
+					'weighted',
+					parts.map((p) => p.scale),
+					w,
+				);
+
+	// conformal calibration
+	const perOrigin = bt && chosen.forecasts.length ? scoresOf(bt, chosen) : [];
+	const pooled = Float64Array.from(perOrigin.flat()).sort();
+	const intervals: Interval[] = levels.map((level) => {
+		let q = pooled.length >= MIN_CONFORMAL_SCORES ? conformalQuantile(pooled, level) : NaN;
+		if (!Number.isFinite(q)) {
+			// model intervals: the single model's own, or the z multiple of the combined scale
+			const own =
+				parts.length === 1
+					? parts[0].intervals.find((iv) => Math.abs(iv.level - level) < 1e-9)
+					: undefined;
+			if (own) return { level, lower: own.lower.slice(), upper: own.upper.slice() };
+			q = qnorm(0.5 + level / 2);
+		}
+		return {
+			level,
+			lower: point.map((p, j) => p - q * scale[j]),
+			upper: point.map((p, j) => p + q * scale[j]),
+		};
+	});
+	if (pooled.length < MIN_CONFORMAL_SCORES)
+		notes.push(
+			`Too few backtest errors (${pooled.length}) to calibrate intervals: model intervals are shown.`,
+		);
+	// nested intervals: wider level contains narrower
+	const order = intervals.map((iv, i) => i).sort((a, b) => levels[a] - levels[b]);
+	for (let k = 1; k < order.length; k++) {
+		const inner = intervals[order[k - 1]];
+		const outer = intervals[order[k]];
+		for (let j = 0; j < h; j++) {
+			outer.lower[j] = Math.min(outer.lower[j], inner.lower[j], point[j]);
+			outer.upper[j] = Math.max(outer.upper[j], inner.upper[j], point[j]);
+		}
+	}
+	for (const iv of intervals) {
+		for (let j = 0; j < h; j++) {
+			iv.lower[j] = Math.min(iv.lower[j], point[j]);
+			iv.upper[j] = Math.max(iv.upper[j], point[j]);
+		}
+	}
+
+	// non-negative clamp
+	const nonNegative = opts.nonNegative ?? true;
+	if (nonNegative) {
+		if (full.some((v) => v < 0))
+			notes.push('The history has negative values, so forecasts were not clamped at 0.');
+		else {
+			const clamp = (a: Float64Array): void => {
+				for (let j = 0; j < a.length; j++) if (a[j] < 0) a[j] = 0;
+			};
+			clamp(point);
+			for (const iv of intervals) {
+				clamp(iv.lower);
+				clamp(iv.upper);
+			}
+		}
+	}
+
+	// leaderboard
+	const chosenName = chosen.name;
+	const memberWeight = new Map(
+		chosen.members.map((x, i) => [x, chosen.kind === 'single' ? 1 : chosen.weights[i]]),
+	);
+	const leaderboard: LeaderboardRow[] = ranked.map((c) => {
+		const sc = bt ? scoresOf(bt, c) : [];
+		return {
+			model: c.name,
+			mase: c.mase,
+			smape: c.smape,
+			wape: c.wape,
+			rmse: c.rmse,
+			coverage80: looCoverage(sc, 0.8),
+			coverage95: looCoverage(sc, 0.95),
+			weight:
+				c.name === chosenName
+					? 1
+					: c.kind === 'single' && chosen.kind !== 'single'
+						? (memberWeight.get(c.name) ?? 0)
+						: 0,
+		};
+	});
+	const result: AutoForecastResult = {
+		model: chosenName,
+		point,
+		intervals,
+		leaderboard,
+		intermittent,
+		notes,
+	};
+	if (opts.decompose) result.decomposition = decomposeHistory(full, m);
+	return result;
+}
+
+/** The app's first-forecast slice: seasonal naive and ETS only, same selection and calibration. */
+export function forecastBaseline(
+	y: Float64Array,
+	opts: AutoForecastOptions,
+	run: EngineRunOptions = {},
+): AutoForecastResult {
+	return forecastAuto(y, { ...opts, models: ['snaive', 'ets'] }, run);
+}
