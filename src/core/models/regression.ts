@@ -278,7 +278,8 @@ export class LinearRegressionModel implements Forecaster {
 		}
 		if (y.length < 2) throw new RangeError('regression: need at least 2 observations');
 		const m = Math.max(1, Math.round(opts?.season ?? 1));
-		const trend = this.#opts.trend ?? true;
+		// with fewer than 3 points a trend would leave no residual degrees of freedom
+		const trend = (this.#opts.trend ?? true) && y.length >= 3 + xreg.length;
 		const names = this.#opts.xregNames ?? [];
 		const kMax = m > 1 ? Math.floor(m / 2) : 0;
 		const want = this.#opts.fourier ?? 'auto';
