@@ -149,6 +149,7 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'price',
 		'lineitemprice',
 		'itemprice',
+		'itemcost',
 		'saleprice',
 		'unitcost',
 		'priceperunit',

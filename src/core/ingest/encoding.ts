@@ -54,9 +54,23 @@ export function detectEncoding(bytes: Uint8Array): { encoding: string; bomLength
 /** Decodes `bytes` to text, choosing the encoding with {@link detectEncoding}. */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
 	const { encoding, bomLength } = detectEncoding(bytes);
-	const text = createDecoder(encoding).decode(bytes.subarray(bomLength));
+	let text = createDecoder(encoding).decode(bytes.subarray(bomLength));
+	if (encoding === 'windows-1252') text = fixC1Controls(text);
 	if (text.trim() === '') throw new DecodeError('empty-file', 'The file contains no text.');
 	return { text, encoding, bomLength };
+}
+
+/** windows-1252 characters for bytes 0x80–0x9F (undefined bytes keep their C1 code point). */
+const CP1252_C1 =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node's TextDecoder('windows-1252') decodes bytes 0x80–0x9F as C1 controls (latin1), unlike the
+ * WHATWG Encoding standard and browsers (measured on Node 20.20, full ICU): map them to € ‚ ƒ „ … as browsers do.
+ */
+function fixC1Controls(text: string): string {
+	return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
 /** True when the bytes are well-formed UTF-8. */
@@ -70,24 +84,35 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * True when the bytes decode as GB18030 without replacement characters and at least one decoded
- * character is a CJK ideograph (U+4E00–U+9FFF): windows-1252 text would give Latin letters instead.
+ * True when the bytes decode as GB18030 without any malformed sequence and the non-ASCII characters
+ * are mostly CJK ideographs or CJK/full-width punctuation. windows-1252 text (accents such as "é ")
+ * either breaks GBK's lead/trail byte pairs or decodes to a scatter of unrelated symbols.
  */
 function looksLikeGbk(bytes: Uint8Array): boolean {
-	const probe = bytes.subarray(0, Math.min(bytes.length, 65536));
+	let probe = bytes.subarray(0, Math.min(bytes.length, 65536));
+	if (probe.length < bytes.length) {
+		// Cut at a line feed: 0x0A is never a GBK trail byte, so no character is split.
+		const lf = probe.lastIndexOf(0x0a);
+		if (lf > 0) probe = probe.subarray(0, lf + 1);
+	}
 	let text: string;
 	try {
 		text = createDecoder('gb18030', true).decode(probe);
 	} catch {
-		// The probe may end mid-character; decode non-fatally and count replacement characters.
-		text = createDecoder('gb18030').decode(probe);
+		return false;
 	}
 	let cjk = 0;
-	let bad = 0;
+	let other = 0;
 	for (const ch of text) {
 		const c = ch.codePointAt(0) ?? 0;
-		if (c >= 0x4e00 && c <= 0x9fff) cjk++;
-		else if (c === 0xfffd) bad++;
+		if (c < 0x80) continue;
+		if (
+			(c >= 0x4e00 && c <= 0x9fff) ||
+			(c >= 0x3000 && c <= 0x303f) ||
+			(c >= 0xff00 && c <= 0xffef)
+		)
+			cjk++;
+		else other++;
 	}
-	return cjk > 0 && bad <= 1;
+	return cjk > 0 && cjk >= 4 * other;
 }

@@ -1,0 +1,300 @@
+// Column-role guessing on the real headers and first rows of every file in /work/shared/data (copied
+// to tests/fixtures/ingest) and on Shopify/WooCommerce/Square and German/French/Spanish/Chinese exports.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { guessMapping, headerScore, normalizeHeader } from '../../../src/core/ingest/columns';
+import { decodeBytes } from '../../../src/core/ingest/encoding';
+import type { ColumnMapping } from '../../../src/core/ingest/types';
+import { splitCsvLine } from '../data/harness';
+
+const FIX = join(__dirname, '../../fixtures/ingest');
+
+/** Header + rows of a small CSV fixture as ColumnSamples (no quoted newlines in these files). */
+function columnsOf(text: string, delimiter = ',') {
+	const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+	const split = (l: string) => (delimiter === ',' ? splitCsvLine(l) : l.split(delimiter));
+	const header = split(lines[0]);
+	const rows = lines.slice(1).map(split);
+	return header.map((name, i) => ({ name, sample: rows.map((r) => r[i] ?? '') }));
+}
+
+const fixture = (name: string) => decodeBytes(new Uint8Array(readFileSync(join(FIX, name)))).text;
+
+describe('guessMapping on the real shared datasets', () => {
+	const cases: [file: string, expected: ColumnMapping][] = [
+		[
+			'online_retail_transactions.csv',
+			{
+				order: 'InvoiceNo',
+				product: 'StockCode',
+				description: 'Description',
+				quantity: 'Quantity',
+				date: 'InvoiceDate',
+				unitPrice: 'UnitPrice',
+				customer: 'CustomerID',
+				store: 'Country',
+			},
+		],
+		[
+			'online_retail_weekly_top200_train.csv',
+			{ product: 'series_id', date: 'date', quantity: 'value' },
+		],
+		[
+			'online_retail_weekly_top200_products.csv',
+			{ product: 'StockCode', description: 'description' },
+		],
+		[
+			'aus_retail_aus_retail_monthly_train.csv',
+			{
+				store: 'state',
+				category: 'industry',
+				product: 'series_id',
+				date: 'date',
+				quantity: 'value',
+			},
+		],
+		// M4's "date" is a period index (1, 2, …), not a calendar date.
+		['m4_weekly_train.csv', { product: 'series_id', quantity: 'value' }],
+		['m4_weekly_test.csv', { product: 'series_id', quantity: 'value' }],
+		[
+			'visuelle_train.csv',
+			{ product: 'external_code', category: 'category', date: 'release_date' },
+		],
+		['visuelle_gtrends.csv', { date: 'date' }],
+		[
+			'womens_clothing_reviews_reviews.csv',
+			{ product: 'Clothing ID', description: 'Title', category: 'Class Name' },
+		],
+	];
+	it.each(cases)('%s', (file, expected) => {
+		const cols = columnsOf(fixture(file));
+		const mapping = guessMapping(cols);
+		for (const [role, col] of Object.entries(expected))
+			expect(mapping, role).toHaveProperty(role, col);
+		// No column outside the expected ones is given one of the core roles.
+		for (const role of ['date', 'product', 'quantity'] as const)
+			if (!(role in expected)) expect(mapping[role], role).toBeUndefined();
+	});
+});
+
+describe('guessMapping on shop-system exports', () => {
+	const cases: [name: string, header: string[], row: string[], expected: ColumnMapping][] = [
+		[
+			'Shopify orders',
+			[
+				'Name',
+				'Email',
+				'Paid at',
+				'Created at',
+				'Lineitem quantity',
+				'Lineitem name',
+				'Lineitem price',
+				'Lineitem sku',
+				'Vendor',
+				'Total',
+			],
+			[
+				'#1001',
+				'a@b.example',
+				'2023-05-01 10:22:33 -0400',
+				'2023-05-01 10:20:00 -0400',
+				'2',
+				'Linen shirt - M',
+				'39.00',
+				'LS-M',
+				'Acme',
+				'78.00',
+			],
+			{
+				order: 'Name',
+				customer: 'Email',
+				date: 'Created at',
+				quantity: 'Lineitem quantity',
+				description: 'Lineitem name',
+				unitPrice: 'Lineitem price',
+				product: 'Lineitem sku',
+				revenue: 'Total',
+				// Shopify's Vendor is the brand: the closest thing to a category in that export.
+				category: 'Vendor',
+			},
+		],
+		[
+			'Square item sales',
+			[
+				'Date',
+				'Time',
+				'Category',
+				'Item',
+				'Qty',
+				'Price Point Name',
+				'SKU',
+				'Gross Sales',
+				'Discounts',
+				'Net Sales',
+				'Location',
+			],
+			[
+				'01/18/2011',
+				'10:01',
+				'Tops',
+				'Tee',
+				'1',
+				'Regular',
+				'TEE-1',
+				'$19.99',
+				'$0.00',
+				'$19.99',
+				'Main St',
+			],
+			{
+				date: 'Date',
+				category: 'Category',
+				description: 'Item',
+				quantity: 'Qty',
+				product: 'SKU',
+				revenue: 'Net Sales',
+				store: 'Location',
+			},
+		],
+		[
+			'WooCommerce orders',
+			[
+				'Order Number',
+				'Order Date',
+				'Product ID',
+				'Product Name',
+				'Quantity',
+				'Item Cost',
+				'Order Total',
+				'Customer Email',
+			],
+			['1234', '2023-05-01 10:22', '87', 'Scarf', '1', '12.00', '12.00', 'c@d.example'],
+			{
+				order: 'Order Number',
+				date: 'Order Date',
+				product: 'Product ID',
+				description: 'Product Name',
+				quantity: 'Quantity',
+				// An order total repeats on every line item: it must not become line revenue.
+				unitPrice: 'Item Cost',
+				customer: 'Customer Email',
+			},
+		],
+		[
+			'Shopify products report',
+			[
+				'Day',
+				'Product Title',
+				'Product Type',
+				'Vendor',
+				'Net quantity',
+				'Gross sales',
+				'Net sales',
+			],
+			['2023-05-01', 'Linen shirt', 'Shirts', 'Acme', '3', '117.00', '110.00'],
+			{
+				date: 'Day',
+				// Without a SKU column the product name is the product key.
+				product: 'Product Title',
+				category: 'Product Type',
+				quantity: 'Net quantity',
+				revenue: 'Net sales',
+			},
+		],
+		[
+			'Chinese POS',
+			['日期', '商品', '数量', '单价', '金额', '门店'],
+			['2011-01-18', 'T恤衫', '2', '19.90', '39.80', '上海南京路店'],
+			{
+				date: '日期',
+				product: '商品',
+				quantity: '数量',
+				unitPrice: '单价',
+				revenue: '金额',
+				store: '门店',
+			},
+		],
+		[
+			'German Kasse',
+			['Datum', 'Artikelnummer', 'Bezeichnung', 'Menge', 'Einzelpreis', 'Umsatz', 'Filiale'],
+			['18.01.2011', 'A-100', 'Tasse', '2', '1.234,50 €', '2.469,00 €', 'Köln'],
+			{
+				date: 'Datum',
+				product: 'Artikelnummer',
+				description: 'Bezeichnung',
+				quantity: 'Menge',
+				unitPrice: 'Einzelpreis',
+				revenue: 'Umsatz',
+				store: 'Filiale',
+			},
+		],
+		[
+			'French caisse',
+			['Date de vente', 'Référence', 'Libellé', 'Quantité', 'Prix unitaire', 'Montant', 'Magasin'],
+			['18/01/2011', 'R-1', 'Robe', '1', '49,90', '49,90', 'Lyon'],
+			{
+				date: 'Date de vente',
+				product: 'Référence',
+				description: 'Libellé',
+				quantity: 'Quantité',
+				unitPrice: 'Prix unitaire',
+				revenue: 'Montant',
+				store: 'Magasin',
+			},
+		],
+		[
+			'Spanish TPV',
+			['Fecha', 'Código', 'Descripción', 'Cantidad', 'Precio unitario', 'Importe', 'Tienda'],
+			['18/01/2011', 'C-1', 'Falda', '2', '19,95', '39,90', 'Madrid'],
+			{
+				date: 'Fecha',
+				product: 'Código',
+				description: 'Descripción',
+				quantity: 'Cantidad',
+				unitPrice: 'Precio unitario',
+				revenue: 'Importe',
+				store: 'Tienda',
+			},
+		],
+		[
+			'names only, no SKU',
+			['Sale date', 'Item Name', 'Units'],
+			['2011-01-18', 'Scarf', '3'],
+			{ date: 'Sale date', product: 'Item Name', quantity: 'Units' },
+		],
+		[
+			'date found by its values',
+			['when', 'what', 'how many'],
+			['18/01/2011', 'Scarf', '3'],
+			{ date: 'when' },
+		],
+	];
+	it.each(cases)('%s', (_name, header, row, expected) => {
+		const mapping = guessMapping(header.map((name, i) => ({ name, sample: [row[i]] })));
+		expect(mapping).toEqual(expected);
+	});
+
+	it('does not take a text column for a quantity just because of its header', () => {
+		const mapping = guessMapping([
+			{ name: 'Date', sample: ['2011-01-18'] },
+			{ name: 'Quantity', sample: ['lots', 'few'] },
+		]);
+		expect(mapping.quantity).toBeUndefined();
+	});
+});
+
+describe('header normalisation', () => {
+	it.each([
+		['Lineitem quantity', 'lineitemquantity'],
+		['  Unit-Price (£) ', 'unitprice'],
+		['商品 名称', '商品名称'],
+	])('%s → %s', (raw, norm) => expect(normalizeHeader(raw)).toBe(norm));
+
+	it('ranks exact synonyms above containment', () => {
+		expect(headerScore('Qty', 'quantity')).toBeGreaterThan(
+			headerScore('Qty sold total', 'quantity'),
+		);
+		expect(headerScore('Positive Feedback Count', 'quantity')).toBe(0);
+	});
+});
