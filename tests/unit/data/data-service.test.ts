@@ -1,0 +1,333 @@
+// End-to-end tests of the data service in Node: real DuckDB-WASM (duckdb-node-blocking) + fake-indexeddb.
+// Import a slice of the real UCI Online Retail demo file and check every count against numbers computed
+// independently here in plain JS; then aggregation, persistence, deletion, quota and read-only SQL.
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetMeta, ImportPreview, Progress } from '../../../src/core/ingest/types';
+import { demoHead, freshDb, makeService, splitCsvLine, toInput } from './harness';
+
+/** Lines of the demo CSV up to Monday 2011-01-10 (spans the Christmas closure 2010-12-24 … 2011-01-03). */
+const SLICE_LINES = 52_128;
+const DAY = 86_400_000;
+
+interface Expected {
+	rowsRead: number;
+	duplicates: number;
+	returns: number;
+	returnUnits: number;
+	imported: number;
+	unitsByProduct: Map<string, number>;
+	revenueByProduct: Map<string, number>;
+	ordersByProduct: Map<string, Set<string>>;
+	weekly: Map<number, number>;
+}
+
+/** Independent reference: parse the CSV lines in JS and apply the documented rules. */
+function expectedFrom(text: string): Expected {
+	const lines = text.split('\n').filter((l) => l !== '');
+	const seen = new Set<string>();
+	const e: Expected = {
+		rowsRead: lines.length - 1,
+		duplicates: 0,
+		returns: 0,
+		returnUnits: 0,
+		imported: 0,
+		unitsByProduct: new Map(),
+		revenueByProduct: new Map(),
+		ordersByProduct: new Map(),
+		weekly: new Map(),
+	};
+	for (const line of lines.slice(1)) {
+		if (seen.has(line)) {
+			e.duplicates++;
+			continue;
+		}
+		seen.add(line);
+		const [invoice, code, , qtyText, dateText, priceText] = splitCsvLine(line);
+		const qty = Number(qtyText);
+		if (qty < 0 || invoice.startsWith('C')) {
+			e.returns++;
+			e.returnUnits += Math.abs(qty);
+			continue;
+		}
+		e.imported++;
+		e.unitsByProduct.set(code, (e.unitsByProduct.get(code) ?? 0) + qty);
+		e.revenueByProduct.set(code, (e.revenueByProduct.get(code) ?? 0) + qty * Number(priceText));
+		if (!e.ordersByProduct.has(code)) e.ordersByProduct.set(code, new Set());
+		e.ordersByProduct.get(code)!.add(invoice);
+		const day = Math.floor(Date.parse(`${dateText.slice(0, 10)}T00:00:00Z`) / DAY) * DAY;
+		const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
+		e.weekly.set(monday, (e.weekly.get(monday) ?? 0) + qty);
+	}
+	return e;
+}
+
+async function importText(
+	service: Awaited<ReturnType<typeof makeService>>['service'],
+	name: string,
+	text: string | Uint8Array,
+	datasetName = name,
+): Promise<{ preview: ImportPreview; meta: DatasetMeta }> {
+	const preview = await service.previewFile(toInput(name, text));
+	const meta = await service.commitImport(preview.importId, {
+		mapping: preview.mapping,
+		dateOrder: preview.dateOrder,
+		datasetName,
+	});
+	return { preview, meta };
+}
+
+describe('import of the real Online Retail slice', () => {
+	let text: string;
+	let expected: Expected;
+	let ctx: Awaited<ReturnType<typeof makeService>>;
+	let preview: ImportPreview;
+	let meta: DatasetMeta;
+	const progress: Progress[] = [];
+
+	beforeAll(async () => {
+		text = demoHead(SLICE_LINES);
+		expected = expectedFrom(text);
+		ctx = await makeService();
+		preview = await ctx.service.previewFile(toInput('online-retail.csv', text), (p) =>
+			progress.push(p),
+		);
+		meta = await ctx.service.commitImport(
+			preview.importId,
+			{ mapping: preview.mapping, dateOrder: preview.dateOrder, datasetName: 'Slice' },
+			(p) => progress.push(p),
+		);
+	}, 120_000);
+
+	it('previews format, encoding, rows, samples and the mapping', () => {
+		expect(preview).toMatchObject({
+			format: 'csv',
+			encoding: 'utf-8',
+			delimiter: ',',
+			rowCount: expected.rowsRead,
+			dateOrder: 'ymd',
+			dateOrderAmbiguous: false,
+		});
+		expect(preview.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+		expect(preview.mapping).toMatchObject({
+			order: 'InvoiceNo',
+			product: 'StockCode',
+			date: 'InvoiceDate',
+			quantity: 'Quantity',
+			unitPrice: 'UnitPrice',
+		});
+		const stock = preview.columns.find((c) => c.name === 'StockCode');
+		expect(stock?.role).toBe('product');
+		expect(stock?.sample.slice(0, 2)).toEqual(['85123A', '71053']);
+	});
+
+	it('reports rows read, duplicates, returns and imported rows as computed independently', () => {
+		const r = meta.report;
+		expect(r.rowsRead).toBe(expected.rowsRead);
+		expect(r.duplicateRows).toBe(expected.duplicates);
+		expect(r.returnRows).toBe(expected.returns);
+		expect(r.returnUnits).toBe(expected.returnUnits);
+		expect(r.invalidRows).toBe(0);
+		expect(r.rowsImported).toBe(expected.imported);
+		expect(r.rowsRead).toBe(r.rowsImported + r.returnRows + r.duplicateRows + r.invalidRows);
+		expect(expected.duplicates).toBeGreaterThan(100);
+		expect(expected.returns).toBeGreaterThan(100);
+		const dup = r.issues.find((i) => i.code === 'duplicates');
+		expect(dup).toMatchObject({ count: expected.duplicates, file: 'online-retail.csv' });
+		expect(r.issues.find((i) => i.code === 'returns')?.count).toBe(expected.returns);
+		expect(meta.productCount).toBe(expected.unitsByProduct.size);
+		expect(new Date(meta.dateMin).toISOString()).toBe('2010-12-01T08:26:00.000Z');
+		expect(meta.bytes).toBeGreaterThan(1000);
+	});
+
+	it('sends a few progress updates per phase, not one per row', () => {
+		const phases = new Set(progress.map((p) => p.phase));
+		for (const phase of ['reading', 'decoding', 'loading', 'cleaning', 'saving'])
+			expect(phases).toContain(phase);
+		expect(progress.length).toBeLessThan(40);
+	});
+
+	it('aggregates weekly units with Monday weeks and a zero for the Christmas closure', async () => {
+		const s = await ctx.service.querySeries(meta.id, {
+			productIds: null,
+			freq: 'week',
+			measure: 'units',
+		});
+		expect(s.ids).toEqual(['__total__']);
+		const weeks = Array.from(s.ds, (d) => new Date(d).toISOString().slice(0, 10));
+		expect(weeks).toEqual([
+			'2010-11-29',
+			'2010-12-06',
+			'2010-12-13',
+			'2010-12-20',
+			'2010-12-27',
+			'2011-01-03',
+			'2011-01-10',
+		]);
+		expect(Array.from(s.indptr)).toEqual([0, 7]);
+		expect(s.y[4]).toBe(0);
+		for (let i = 0; i < s.ds.length; i++)
+			expect(s.y[i]).toBeCloseTo(expected.weekly.get(s.ds[i]) ?? 0, 6);
+		// The first week matches the published weekly file's TOTAL_UNITS order of magnitude.
+		expect(s.y[0]).toBeGreaterThan(80_000);
+	});
+
+	it('returns per-product daily series zero-filled over the whole dataset range', async () => {
+		const ids = ['85123A', '22423', 'NOT-A-PRODUCT'];
+		const s = await ctx.service.querySeries(meta.id, {
+			productIds: ids,
+			freq: 'day',
+			measure: 'units',
+		});
+		expect(s.ids).toEqual(ids);
+		const n = s.ds.length / 3;
+		expect(Array.from(s.indptr)).toEqual([0, n, 2 * n, 3 * n]);
+		expect(n).toBe(41); // 2010-12-01 … 2011-01-10
+		for (let i = 0; i < 3; i++) {
+			const sum = s.y.subarray(i * n, (i + 1) * n).reduce((a, b) => a + b, 0);
+			expect(sum).toBeCloseTo(expected.unitsByProduct.get(ids[i]) ?? 0, 6);
+		}
+		// 2010-12-25 (index 24) is inside the closure: zero.
+		expect(new Date(s.ds[24]).toISOString().slice(0, 10)).toBe('2010-12-25');
+		expect(s.y[24]).toBe(0);
+		const monthly = await ctx.service.querySeries(meta.id, {
+			productIds: ['85123A'],
+			freq: 'month',
+			measure: 'revenue',
+		});
+		expect(Array.from(monthly.ds, (d) => new Date(d).toISOString().slice(0, 10))).toEqual([
+			'2010-12-01',
+			'2011-01-01',
+		]);
+		const rev = monthly.y[0] + monthly.y[1];
+		expect(rev).toBeCloseTo(expected.revenueByProduct.get('85123A')!, 4);
+	});
+
+	it('summarises products with the same units, revenue and order counts', async () => {
+		const summary = await ctx.service.productSummary(meta.id);
+		expect(summary.length).toBe(expected.unitsByProduct.size);
+		const total = summary.reduce((a, p) => a + p.units, 0);
+		expect(total).toBe([...expected.unitsByProduct.values()].reduce((a, b) => a + b, 0));
+		for (const p of summary.slice(0, 25)) {
+			expect(typeof p.units).toBe('number');
+			expect(p.units).toBe(expected.unitsByProduct.get(p.productId));
+			expect(p.revenue).toBeCloseTo(expected.revenueByProduct.get(p.productId)!, 4);
+			expect(p.orders).toBe(expected.ordersByProduct.get(p.productId)!.size);
+			expect(p.firstSale).toBeLessThanOrEqual(p.lastSale);
+		}
+		expect(summary[0].units).toBeGreaterThanOrEqual(summary[1].units);
+		expect(summary.find((p) => p.productId === '85123A')?.description).toBe(
+			'WHITE HANGING HEART T-LIGHT HOLDER',
+		);
+	});
+
+	it('runs read-only SQL on `sales` and `returns`, with a row cap', async () => {
+		const r = await ctx.service.runSql(
+			meta.id,
+			'SELECT count(*) AS n, sum(quantity) AS units FROM sales',
+		);
+		expect(r.columns).toEqual(['n', 'units']);
+		expect(r.rows[0][0]).toBe(expected.imported);
+		const ret = await ctx.service.runSql(meta.id, 'select count(*) from returns;');
+		expect(ret.rows[0][0]).toBe(expected.returns);
+		const big = await ctx.service.runSql(meta.id, 'SELECT product_id, ds FROM sales');
+		expect(big.truncated).toBe(true);
+		expect(big.rows.length).toBe(1000);
+		expect(big.rows[0][1]).toBe('2010-12-01 08:26:00');
+		const d = await ctx.service.runSql(meta.id, 'DESCRIBE sales');
+		expect(d.rows.map((row) => row[0])).toContain('unit_price');
+		for (const bad of [
+			'DROP TABLE sales',
+			'SELECT 1; DROP TABLE sales',
+			"COPY sales TO 'x.csv'",
+			'WITH x AS (SELECT 1) DELETE FROM sales',
+			'PRAGMA version',
+			'INSTALL httpfs',
+		])
+			await expect(ctx.service.runSql(meta.id, bad)).rejects.toMatchObject({ name: 'ReadOnlySql' });
+		// Keywords inside strings are fine.
+		const s = await ctx.service.runSql(meta.id, "SELECT 'drop table' AS t");
+		expect(s.rows).toEqual([['drop table']]);
+		await expect(ctx.service.runSql(meta.id, 'SELECT nope FROM sales')).rejects.toMatchObject({
+			name: 'SqlError',
+		});
+	});
+
+	it('persists: a new service over the same database lists and queries the dataset', async () => {
+		const again = await makeService(ctx.db);
+		const list = await again.service.listDatasets();
+		expect(list.map((d) => d.id)).toEqual([meta.id]);
+		expect(list[0].report.duplicateRows).toBe(expected.duplicates);
+		const s = await again.service.querySeries(meta.id, {
+			productIds: null,
+			freq: 'week',
+			measure: 'units',
+		});
+		expect(s.y[0]).toBeCloseTo(expected.weekly.get(s.ds[0])!, 6);
+		const info = await again.service.storageInfo();
+		expect(info.usedBytes).toBe(meta.bytes);
+	});
+});
+
+describe('dataset lifecycle', () => {
+	const small =
+		'Date,SKU,Qty,Price\n2011-01-03,A,1,2.50\n2011-01-05,B,2,3.00\n2011-01-20,A,3,2.50\n';
+
+	it('delete drops the table and frees both rows', async () => {
+		const { service, db } = await makeService();
+		const { meta } = await importText(service, 'small.csv', small);
+		expect(await db.datasetBlobs.count()).toBe(1);
+		await service.deleteDataset(meta.id);
+		expect(await db.datasetBlobs.count()).toBe(0);
+		expect(await service.listDatasets()).toEqual([]);
+		expect((await service.storageInfo()).usedBytes).toBe(0);
+		await expect(
+			service.querySeries(meta.id, { productIds: null, freq: 'day', measure: 'units' }),
+		).rejects.toMatchObject({ name: 'DatasetNotFound' });
+	}, 60_000);
+
+	it('a quota error keeps earlier datasets and writes nothing for the new one', async () => {
+		const db = freshDb();
+		const { service } = await makeService(db);
+		const first = await importText(service, 'first.csv', small, 'First');
+		// The blob write succeeds, then the metadata write hits the quota: the transaction must roll back.
+		const realPut = db.datasets.put.bind(db.datasets);
+		db.datasets.put = (() =>
+			Promise.reject(
+				new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+			)) as typeof db.datasets.put;
+		const preview = await service.previewFile(toInput('second.csv', small));
+		await expect(
+			service.commitImport(preview.importId, {
+				mapping: preview.mapping,
+				dateOrder: preview.dateOrder,
+				datasetName: 'Second',
+			}),
+		).rejects.toMatchObject({
+			name: 'QuotaExceededError',
+			message: expect.stringMatching(/Not enough storage.*"Second"/),
+		});
+		db.datasets.put = realPut;
+		expect(await db.datasetBlobs.count()).toBe(1);
+		expect((await service.listDatasets()).map((d) => d.name)).toEqual(['First']);
+		const s = await service.querySeries(first.meta.id, {
+			productIds: ['A'],
+			freq: 'week',
+			measure: 'units',
+		});
+		expect(Array.from(s.y)).toEqual([1, 0, 3]);
+	}, 60_000);
+
+	it('loadDemo gunzips the demo file and imports it with the auto mapping', async () => {
+		const gz = gzipSync(Buffer.from(demoHead(3000)));
+		const { service } = await makeService(freshDb(), {
+			fetchDemo: async () =>
+				gz.buffer.slice(gz.byteOffset, gz.byteOffset + gz.byteLength) as ArrayBuffer,
+		});
+		const meta = await service.loadDemo();
+		expect(meta.name).toBe('Demo: UK online gift shop');
+		expect(meta.fileName).toBe('online-retail.csv');
+		expect(meta.report.rowsRead).toBe(2999);
+		expect(meta.mapping.product).toBe('StockCode');
+	}, 60_000);
+});
