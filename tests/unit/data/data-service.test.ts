@@ -295,7 +295,7 @@ describe('dataset lifecycle', () => {
 		db.datasets.put = (() =>
 			Promise.reject(
 				new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
-			)) as typeof db.datasets.put;
+			)) as unknown as typeof db.datasets.put;
 		const preview = await service.previewFile(toInput('second.csv', small));
 		await expect(
 			service.commitImport(preview.importId, {
