@@ -1,20 +1,91 @@
-// CONTRACT SKELETON (to be implemented by the engine work): the forecast worker's API.
+// The forecast worker's API: runs the automatic engine (src/core/engine.ts) over every series of a
+// batch, reports progress per chunk of series, stops between series on cancel(jobId), and moves the
+// result arrays back with Comlink.transfer. Imported by forecast.worker.ts and by the unit tests.
+import { transfer } from 'comlink';
 import type { AutoForecastOptions, AutoForecastResult } from '../src/core/engine-types';
 import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
+import { forecastAuto } from '../src/core/engine';
 
+/** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
 	seriesId: string;
 }
 
-export interface ForecastWorkerApi {
-	/** Forecast every series of the batch with the engine; progress per series chunk. */
-	forecastBatch(
+/** Least time between two progress calls (each is a round trip to the main thread). */
+export const PROGRESS_INTERVAL_MS = 200;
+
+const jobs = new Map<string, AbortController>();
+
+function abortError(): Error {
+	const e = new Error('The forecast was cancelled.');
+	e.name = 'AbortError';
+	return e;
+}
+
+/** Give queued messages (a cancel) a chance to arrive between series. */
+const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+function buffersOf(r: SeriesForecast): ArrayBuffer[] {
+	const out = new Set<ArrayBuffer>();
+	const add = (a: Float64Array | undefined): void => {
+		if (a && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+	};
+	add(r.point);
+	for (const iv of r.intervals) {
+		add(iv.lower);
+		add(iv.upper);
+	}
+	if (r.decomposition) {
+		add(r.decomposition.trend);
+		add(r.decomposition.seasonal);
+		add(r.decomposition.remainder);
+	}
+	return [...out];
+}
+
+export const api = {
+	/** Forecast every series of the batch; progress at most every PROGRESS_INTERVAL_MS and per chunk. */
+	async forecastBatch(
 		batch: SeriesBatch,
 		options: AutoForecastOptions,
 		jobId: string,
 		onProgress?: (p: Progress) => void,
-	): Promise<SeriesForecast[]>;
+	): Promise<SeriesForecast[]> {
+		const ac = new AbortController();
+		jobs.set(jobId, ac);
+		try {
+			const total = batch.ids.length;
+			if (batch.indptr.length !== total + 1)
+				throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
+			const chunk = Math.max(1, Math.ceil(total / 50));
+			const results: SeriesForecast[] = [];
+			let lastSent = -Infinity;
+			const report = async (done: number): Promise<void> => {
+				const now = Date.now();
+				if (!onProgress || (done < total && now - lastSent < PROGRESS_INTERVAL_MS)) return;
+				lastSent = now;
+				await onProgress({ phase: 'forecast', done, total });
+			};
+			await report(0);
+			for (let i = 0; i < total; i++) {
+				if (i % chunk === 0) await yieldToEvents();
+				if (ac.signal.aborted) throw abortError();
+				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+				const r = forecastAuto(y, options, { signal: ac.signal });
+				results.push({ seriesId: batch.ids[i], ...r });
+				if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);
+			}
+			return transfer(results, results.flatMap(buffersOf));
+		} finally {
+			jobs.delete(jobId);
+		}
+	},
+
 	/** Stop a running forecastBatch between series (it rejects with an AbortError). */
-	cancel(jobId: string): void;
-}
+	cancel(jobId: string): void {
+		jobs.get(jobId)?.abort();
+	},
+};
+
+export type ForecastWorkerApi = typeof api;

@@ -1,0 +1,3 @@
+import { expose } from 'comlink';
+import { api } from './forecast-api';
+expose(api);
