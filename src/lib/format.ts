@@ -61,6 +61,23 @@ export function encodingName(label: string): string {
 	return ENCODING_NAMES[label.toLowerCase()] ?? label;
 }
 
+const PHASES: Record<string, string> = {
+	reading: 'Reading the file',
+	decoding: 'Reading the text',
+	analysing: 'Checking the columns',
+	loading: 'Loading',
+	cleaning: 'Cleaning the rows',
+	saving: 'Saving on this device',
+	downloading: 'Fetching the demo data',
+	forecast: 'Forecasting',
+};
+
+/** A worker's progress phase ('cleaning') in words ('Cleaning the rows'). */
+export function phaseLabel(phase: string | undefined, fallback: string): string {
+	if (!phase) return fallback;
+	return PHASES[phase] ?? phase.charAt(0).toUpperCase() + phase.slice(1);
+}
+
 /** 0.834 → "83%". */
 export function formatPercent(share: number): string {
 	return Number.isFinite(share) ? pctFmt.format(share) : '–';
