@@ -175,7 +175,12 @@ export class TSB implements Forecaster {
 function sesLevel(x: Float64Array): number {
 	if (x.length === 0) return 0;
 	if (x.length < 5) return x.reduce((a, b) => a + b, 0) / x.length;
-	return new SES().fit(x).predict(1).point[0];
+	if (x.every((v) => v === x[0])) return x[0];
+	try {
+		return new SES().fit(x).predict(1).point[0];
+	} catch {
+		return x.reduce((a, b) => a + b, 0) / x.length;
+	}
 }
 
 /** Per-period forecast of temporal aggregation at level k (ADIDA's core). */
