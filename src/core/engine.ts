@@ -359,7 +359,10 @@ export function forecastAuto(
 	const models = names.map((x) => makeModel(x, { ma: maWindow, season: m }) as Forecaster);
 
 	// backtest
-	const nOrigins = opts.origins ?? (n >= 3 * h + 12 ? 3 : n >= 2 * h + 8 ? 2 : 1);
+	// enough origins for ~24 pooled conformal scores on short horizons, 3 at most for long ones
+	const wanted = Math.min(6, Math.max(3, Math.ceil(24 / h)));
+	const nOrigins =
+		opts.origins ?? (n >= wanted * h + 12 ? wanted : n >= 3 * h + 12 ? 3 : n >= 2 * h + 8 ? 2 : 1);
 	const minTrain = Math.max(4, Math.min(2 * m, n - h));
 	let bt: BacktestResult | null = null;
 	if (n - h >= 4 && models.length > 0) {

@@ -1,0 +1,277 @@
+/// <reference types="node" />
+// Command-line forecasting: reads a long CSV (series_id,date,value), runs the automatic engine
+// (src/core/engine.ts) on every series and writes series_id,date,model,mean,lo80,hi80,lo95,hi95.
+//   npm run forecast -- --input sales.csv --horizon 12 [--season 52] [--models auto|ets,arima]
+//                       [--output out.csv]
+// Bad input stops with a message naming the row and exit code 1. Progress goes to stderr.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { forecastAuto, ENGINE_MODELS } from '../core/engine';
+
+/** A usage or input error, printed without a stack trace. */
+class CliError extends Error {
+	override name = 'CliError';
+}
+
+interface Args {
+	input: string;
+	horizon: number;
+	season?: number;
+	models: 'auto' | string[];
+	output?: string;
+}
+
+const USAGE =
+	'Usage: npm run forecast -- --input <long.csv> --horizon <h> [--season <m>] ' +
+	'[--models auto|ets,arima,...] [--output <out.csv>]';
+
+function parseArgs(argv: string[]): Args {
+	const map = new Map<string, string>();
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (!a.startsWith('--')) throw new CliError(`Unexpected argument "${a}".\n${USAGE}`);
+		const [k, inline] = a.slice(2).split('=', 2);
+		const v = inline ?? argv[++i];
+		if (v === undefined) throw new CliError(`--${k} needs a value.\n${USAGE}`);
+		map.set(k, v);
+	}
+	for (const k of map.keys()) {
+		if (!['input', 'horizon', 'season', 'models', 'output'].includes(k))
+			throw new CliError(`Unknown option --${k}.\n${USAGE}`);
+	}
+	const input = map.get('input');
+	if (!input) throw new CliError(`--input is required.\n${USAGE}`);
+	const horizon = Number(map.get('horizon'));
+	if (!Number.isInteger(horizon) || horizon < 1)
+		throw new CliError(`--horizon must be a positive integer.\n${USAGE}`);
+	let season: number | undefined;
+	if (map.has('season')) {
+		season = Number(map.get('season'));
+		if (!Number.isInteger(season) || season < 1)
+			throw new CliError('--season must be a positive integer (1 = no season).');
+	}
+	const m = map.get('models') ?? 'auto';
+	let models: Args['models'] = 'auto';
+	if (m !== 'auto') {
+		models = m
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
+		const bad = models.filter((x) => !(ENGINE_MODELS as readonly string[]).includes(x));
+		if (bad.length)
+			throw new CliError(`Unknown model(s) ${bad.join(', ')}; known: ${ENGINE_MODELS.join(', ')}.`);
+	}
+	return { input, horizon, season, models, output: map.get('output') };
+}
+
+/** One series read from the file. */
+interface InputSeries {
+	id: string;
+	dates: string[];
+	values: number[];
+	/** 1-based data row of the first row, for messages. */
+	firstRow: number;
+}
+
+type DateKind = 'integer' | 'iso';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dateValue(text: string, kind: DateKind): number {
+	if (kind === 'integer') return Number(text);
+	const m = ISO_DATE.exec(text);
+	return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+}
+
+/** Split one CSV line (double quotes allowed around fields). */
+function splitCsv(line: string): string[] {
+	if (!line.includes('"')) return line.split(',');
+	const out: string[] = [];
+	let cur = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i];
+		if (quoted) {
+			if (c === '"' && line[i + 1] === '"') {
+				cur += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else cur += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			out.push(cur);
+			cur = '';
+		} else cur += c;
+	}
+	out.push(cur);
+	return out;
+}
+
+/** Parse and validate the long CSV; throws CliError naming the offending row. */
+export function readLongCsv(text: string): { series: InputSeries[]; kind: DateKind } {
+	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+	while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+	if (lines.length === 0) throw new CliError('The input file is empty.');
+	const header = splitCsv(lines[0]).map((h) => h.trim());
+	const col = (name: string): number => {
+		const i = header.indexOf(name);
+		if (i < 0)
+			throw new CliError(
+				`The header must have columns series_id,date,value (found: ${header.join(',')}).`,
+			);
+		return i;
+	};
+	const [ci, cd, cv] = [col('series_id'), col('date'), col('value')];
+	const byId = new Map<string, InputSeries>();
+	let kind: DateKind | null = null;
+	for (let r = 1; r < lines.length; r++) {
+		if (lines[r].trim() === '') continue;
+		const f = splitCsv(lines[r]);
+		const where = `Row ${r} (line ${r + 1})`;
+		if (f.length < header.length)
+			throw new CliError(`${where}: expected ${header.length} fields, found ${f.length}.`);
+		const id = f[ci].trim();
+		const date = f[cd].trim();
+		const raw = f[cv].trim();
+		if (!id) throw new CliError(`${where}: series_id is empty.`);
+		const thisKind: DateKind | null = /^-?\d+$/.test(date)
+			? 'integer'
+			: ISO_DATE.test(date)
+				? 'iso'
+				: null;
+		if (!thisKind || !Number.isFinite(dateValue(date, thisKind)))
+			throw new CliError(
+				`${where}: date "${date}" is neither an integer period nor a YYYY-MM-DD date.`,
+			);
+		if (kind && thisKind !== kind)
+			throw new CliError(`${where}: date "${date}" mixes ${thisKind} and ${kind} dates.`);
+		kind = thisKind;
+		let value: number;
+		if (raw === '' || /^(na|nan|null)$/i.test(raw)) value = NaN;
+		else {
+			value = Number(raw);
+			if (!Number.isFinite(value)) throw new CliError(`${where}: value "${raw}" is not a number.`);
+		}
+		let s = byId.get(id);
+		if (!s) {
+			s = { id, dates: [], values: [], firstRow: r };
+			byId.set(id, s);
+		} else {
+			const prev = s.dates[s.dates.length - 1];
+			if (dateValue(date, kind) <= dateValue(prev, kind))
+				throw new CliError(
+					`${where}: date "${date}" of series "${id}" is not after "${prev}" (rows must be ordered by date).`,
+				);
+		}
+		s.dates.push(date);
+		s.values.push(value);
+	}
+	if (byId.size === 0 || !kind) throw new CliError('The input file has a header but no rows.');
+	return { series: [...byId.values()], kind };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Frequency of ISO dates: monthly (same day, whole months), weekly (7 days), daily, or n days. */
+export function inferStep(dates: string[]): { unit: 'month' | 'day'; size: number } {
+	if (dates.length < 2) return { unit: 'day', size: 1 };
+	const parts = dates.map((d) => ISO_DATE.exec(d) as RegExpExecArray);
+	const monthIdx = parts.map((p) => +p[1] * 12 + +p[2] - 1);
+	const sameDay = parts.every((p) => p[3] === parts[0][3]);
+	if (sameDay) {
+		const dm = monthIdx.slice(1).map((v, i) => v - monthIdx[i]);
+		const min = Math.min(...dm);
+		if (min >= 1 && dm.every((d) => d % min === 0)) return { unit: 'month', size: min };
+	}
+	const ms = dates.map((d) => dateValue(d, 'iso'));
+	const dd = ms.slice(1).map((v, i) => Math.round((v - ms[i]) / DAY_MS));
+	return { unit: 'day', size: Math.max(1, Math.min(...dd)) };
+}
+
+/** The h dates after the last one. */
+export function continueDates(dates: string[], kind: DateKind, h: number): string[] {
+	const last = dates[dates.length - 1];
+	if (kind === 'integer') {
+		const v = dates.map(Number);
+		const step = v.length > 1 ? Math.max(1, Math.min(...v.slice(1).map((x, i) => x - v[i]))) : 1;
+		return Array.from({ length: h }, (_, j) => String(Number(last) + step * (j + 1)));
+	}
+	const step = inferStep(dates);
+	const p = ISO_DATE.exec(last) as RegExpExecArray;
+	return Array.from({ length: h }, (_, j) => {
+		const d =
+			step.unit === 'month'
+				? new Date(Date.UTC(+p[1], +p[2] - 1 + step.size * (j + 1), +p[3]))
+				: new Date(Date.UTC(+p[1], +p[2] - 1, +p[3]) + step.size * (j + 1) * DAY_MS);
+		return d.toISOString().slice(0, 10);
+	});
+}
+
+/** Season from the date step when --season is not given: 12 monthly, 52 weekly, 7 daily, else 1. */
+function defaultSeason(s: InputSeries, kind: DateKind): number {
+	if (kind === 'integer') return 1;
+	const st = inferStep(s.dates);
+	if (st.unit === 'month') return st.size === 1 ? 12 : st.size === 3 ? 4 : 1;
+	return st.size === 7 ? 52 : st.size === 1 ? 7 : 1;
+}
+
+const fmt = (v: number): string => (Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : 'NA');
+const csvField = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+function main(): void {
+	const args = parseArgs(process.argv.slice(2));
+	let text: string;
+	try {
+		text = readFileSync(args.input, 'utf8');
+	} catch (e) {
+		throw new CliError(`Cannot read ${args.input}: ${(e as Error).message}`);
+	}
+	const { series, kind } = readLongCsv(text);
+	const out: string[] = ['series_id,date,model,mean,lo80,hi80,lo95,hi95'];
+	const t0 = Date.now();
+	let lastReport = 0;
+	series.forEach((s, i) => {
+		const season = args.season ?? defaultSeason(s, kind);
+		const r = forecastAuto(Float64Array.from(s.values), {
+			horizon: args.horizon,
+			season,
+			models: args.models,
+			levels: [0.8, 0.95],
+		});
+		for (const note of r.notes) process.stderr.write(`${s.id}: ${note}\n`);
+		const dates = continueDates(s.dates, kind, args.horizon);
+		const [i80, i95] = r.intervals;
+		for (let j = 0; j < args.horizon; j++) {
+			out.push(
+				[
+					csvField(s.id),
+					dates[j],
+					csvField(r.model),
+					fmt(r.point[j]),
+					fmt(i80.lower[j]),
+					fmt(i80.upper[j]),
+					fmt(i95.lower[j]),
+					fmt(i95.upper[j]),
+				].join(','),
+			);
+		}
+		const now = Date.now();
+		if (now - lastReport > 1000 || i + 1 === series.length) {
+			lastReport = now;
+			process.stderr.write(
+				`forecast: ${i + 1}/${series.length} series (${((now - t0) / 1000).toFixed(1)} s)\n`,
+			);
+		}
+	});
+	const csv = out.join('\n') + '\n';
+	if (args.output) writeFileSync(args.output, csv);
+	else process.stdout.write(csv);
+}
+
+try {
+	main();
+} catch (e) {
+	const err = e as Error;
+	process.stderr.write(
+		`error: ${err.name === 'CliError' || err.name === 'RangeError' ? err.message : (err.stack ?? err.message)}\n`,
+	);
+	process.exitCode = 1;
+}
