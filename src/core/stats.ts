@@ -302,3 +302,10 @@ export function kpss(y: ArrayLike<number>, lags?: number): KpssResult {
 	}
 	return { statistic, pValue, lags: l };
 }
+
+/** Throws RangeError unless every interval level lies strictly between 0 and 1 (e.g. 0.8, 0.95). */
+export function checkLevels(levels: readonly number[]): void {
+	for (const l of levels) {
+		if (!(l > 0 && l < 1)) throw new RangeError(`interval level must be in (0, 1), got ${l}`);
+	}
+}

@@ -24,7 +24,7 @@ import type {
 } from '../types';
 import { leastSquares, polyRoots } from '../linalg';
 import { bfgs } from '../optim/bfgs';
-import { kpss, qnorm } from '../stats';
+import { checkLevels, kpss, qnorm } from '../stats';
 import { mstl } from '../series/stl';
 
 /** Orders of a seasonal ARIMA(p,d,q)(P,D,Q)[m]. */
@@ -744,6 +744,7 @@ export class FittedARIMA implements FittedForecaster {
 			}
 		});
 		const levels = opts.levels ?? [];
+		checkLevels(levels);
 		if (levels.length === 0) return { point, intervals: [] };
 		const psi = psiWeights(c.phi, c.theta, delta, h);
 		const sd = new Float64Array(h);

@@ -25,7 +25,7 @@ import type {
 } from '../types';
 import { leastSquares, maxRootModulus } from '../linalg';
 import { nelderMead } from '../optim/nelder-mead';
-import { mulberry32, normalSampler, qnorm } from '../stats';
+import { checkLevels, mulberry32, normalSampler, qnorm } from '../stats';
 import { mstl } from '../series/stl';
 
 /** Error component: additive or multiplicative. */
@@ -667,6 +667,7 @@ export class FittedETS implements FittedForecaster {
 		const h = Math.max(0, Math.floor(horizon));
 		const point = etsPoint(core.last, k, core.par.phi, h);
 		const levels = opts.levels ?? [];
+		checkLevels(levels);
 		if (h === 0) return { point, intervals: [] };
 		if (levels.length === 0) {
 			if (k.season === 2 && !this.#opts.simulate) point.set(class3(core, k, h).mu);

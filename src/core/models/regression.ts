@@ -16,7 +16,7 @@ import type {
 	PredictOptions,
 } from '../types';
 import { leastSquares } from '../linalg';
-import { pt, qt } from '../stats';
+import { checkLevels, pt, qt } from '../stats';
 
 /** Options for {@link LinearRegressionModel}. */
 export interface RegressionOptions {
@@ -192,6 +192,7 @@ export class FittedLinearRegression implements FittedForecaster {
 			point[i] = v;
 			se[i] = Math.sqrt(f.sigma2 * (1 + q));
 		}
+		checkLevels(opts.levels ?? []);
 		const intervals = (opts.levels ?? []).map((level) => {
 			const tq = f.df > 0 ? qt(0.5 + level / 2, f.df) : Infinity;
 			return {

@@ -59,6 +59,7 @@ export function forecasterContract(
 			expect(Array.from(fa.intervals[0].upper)).toEqual(Array.from(fb.intervals[0].upper));
 			const plain = a.predict(H, extra);
 			expect(plain.intervals).toEqual([]);
+			expect(() => a.predict(H, { ...extra, levels: [95] })).toThrow(RangeError);
 			for (let t = 0; t < H; t++) expect(plain.point[t]).toBeCloseTo(fa.point[t], 9);
 			expect(Array.from(a.predictInSample())).toEqual(Array.from(b.predictInSample()));
 		});
