@@ -13,7 +13,7 @@ import {
 	parseNumber,
 	type DecimalSeparator,
 } from '../src/core/ingest/parse';
-import { sniffDelimiter, sniffFormat } from '../src/core/ingest/sniff';
+import { sniffDelimiter, sniffFormat, splitLines } from '../src/core/ingest/sniff';
 import type {
 	ColumnMapping,
 	ColumnRole,
@@ -257,6 +257,36 @@ function numberColumn(table: ArrowTable, name: string): number[] {
 	return out;
 }
 
+/** Column names from the first line: quotes removed, blanks named column1…, duplicates numbered. */
+export function headerOf(text: string, delimiter: string): string[] {
+	const line = splitLines(text, 1)[0] ?? '';
+	const fields: string[] = [];
+	let cur = '';
+	let inQuotes = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i];
+		if (inQuotes) {
+			if (c === '"' && line[i + 1] === '"') {
+				cur += '"';
+				i++;
+			} else if (c === '"') inQuotes = false;
+			else cur += c;
+		} else if (c === '"') inQuotes = true;
+		else if (c === delimiter) {
+			fields.push(cur);
+			cur = '';
+		} else cur += c;
+	}
+	fields.push(cur);
+	const seen = new Set<string>(['__row']);
+	return fields.map((f, i) => {
+		let name = f.trim() || `column${i + 1}`;
+		for (let k = 1; seen.has(name); k++) name = `${f.trim() || `column${i + 1}`}_${k}`;
+		seen.add(name);
+		return name;
+	});
+}
+
 /** Creates the data service over injected DuckDB bindings and Dexie database. */
 export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
@@ -306,25 +336,30 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		fileName: string,
 		bytes: Uint8Array,
 		delimiter: string,
+		header: string[],
 		issues: ImportIssue[],
 	): boolean {
 		const name = `tc_${++fileSeq}.csv`;
 		duckdb.registerFileBuffer(name, bytes);
-		const opts = `delim=${lit(delimiter)}, header=true, all_varchar=true, quote='"', escape='"', null_padding=true`;
+		// Our own header and dialect: DuckDB's sniffer fails on a malformed file before we can report rows.
+		const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ');
+		const opts = `delim=${lit(delimiter)}, header=true, auto_detect=false, columns={${cols}}, quote='"', escape='"', null_padding=true`;
 		try {
 			q(
 				`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts})`,
 			);
 			return true;
 		} catch (e) {
-			const first = String((e as Error).message ?? e).split('\n')[0];
+			const first = String((e as Error).message ?? e)
+				.split('\n')[0]
+				.replaceAll(name, fileName);
 			// Retry skipping malformed lines, and report where they are.
 			try {
 				q(
 					`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts}, store_rejects=true)`,
 				);
 				const rej = rows(
-					`SELECT count(*)::INT AS n, min(line)::INT AS line, arg_min(error_message, line) AS msg FROM reject_errors`,
+					`SELECT count(DISTINCT line)::INT AS n, min(line)::INT AS line, arg_min(error_message, line) AS msg FROM reject_errors`,
 				)[0];
 				const n = Number(rej?.n ?? 0);
 				if (n > 0) {
@@ -334,7 +369,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 						file: fileName,
 						row: Math.max(1, Number(rej.line) - 1),
 						count: n,
-						message: `Line ${Number(rej.line)} of ${fileName} is malformed (${String(rej.msg).split('\n')[0]}); ${n} malformed line${n === 1 ? ' was' : 's were'} skipped. Expected ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}-separated fields with balanced double quotes.`,
+						message: `Line ${Number(rej.line)} of ${fileName} is malformed (${String(rej.msg).split('\n')[0].replaceAll(name, fileName)}); ${n} malformed line${n === 1 ? ' was' : 's were'} skipped. Expected ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}-separated fields with balanced double quotes.`,
 					});
 				}
 				return true;
@@ -529,7 +564,14 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 						? ','
 						: sniffDelimiter(cut > 0 ? headText.slice(0, cut) : headText);
 			progress(onProgress, 'loading', 2, 4);
-			ok = stageDelimited(table, fileName, csvBytes, delimiter, issues);
+			ok = stageDelimited(
+				table,
+				fileName,
+				csvBytes,
+				delimiter,
+				headerOf(headText, delimiter),
+				issues,
+			);
 		}
 		if (!ok) return emptyPreview(importId, fileName, format, encoding, issues);
 

@@ -364,7 +364,7 @@ export function valueFit(role: ColumnRole, samples: readonly string[]): number {
 		const share = dateShare(vals, order, true);
 		return share >= 0.6 ? 1 : 0;
 	}
-	if (NUMERIC_ROLES.has(role)) return numberShare(vals) >= 0.8 ? 1 : 0;
+	if (NUMERIC_ROLES.has(role)) return numberShare(vals) >= 0.6 ? 1 : 0;
 	// Shopify's "Name" column holds order numbers like "#1001".
 	if (role === 'description' && vals.every((v) => /^#\d+$/.test(v.trim()))) return 0;
 	if (role === 'order' || role === 'product' || role === 'customer') {

@@ -1,0 +1,248 @@
+// Import problems end to end (real DuckDB in Node): wrong file types, empty and malformed files, other
+// encodings and delimiters, ambiguous dates, and bad cells reported with file, row, column and value.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImportPreview } from '../../../src/core/ingest/types';
+import { makeService, toInput } from './harness';
+
+const FIX = join(__dirname, '../../fixtures/ingest');
+const fixture = (name: string) => new Uint8Array(readFileSync(join(FIX, name)));
+
+let service: Awaited<ReturnType<typeof makeService>>['service'];
+beforeAll(async () => {
+	service = (await makeService()).service;
+}, 60_000);
+
+const commit = (p: ImportPreview, dateOrder = p.dateOrder, mapping = p.mapping) =>
+	service.commitImport(p.importId, { mapping, dateOrder, datasetName: p.fileName });
+const codes = (p: { issues: { code: string }[] }) => p.issues.map((i) => i.code);
+
+describe('files that are not sales tables', () => {
+	const cases: [name: string, bytes: Uint8Array, code: string, message: RegExp][] = [
+		[
+			'photo.png',
+			fixture('not-a-table.png'),
+			'wrong-type',
+			/photo\.png looks like a PNG image, not a sales table/,
+		],
+		['empty.csv', fixture('empty.csv'), 'empty-file', /empty/],
+		['blank.csv', new TextEncoder().encode('\n\n  \n'), 'empty-file', /empty/],
+		['header-only.csv', new TextEncoder().encode('date,sku,qty\n'), 'no-rows', /no data rows/],
+		[
+			'one-column.csv',
+			new TextEncoder().encode('hello\nworld\n'),
+			'too-few-columns',
+			/only one column/,
+		],
+		[
+			'book.xlsx',
+			new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('..xl/workbook.xml')]),
+			'xlsx-unsupported',
+			/Save As.*CSV/,
+		],
+		[
+			'm4.csv',
+			fixture('m4_weekly_train.csv'),
+			'no-date-column',
+			/No column of m4\.csv looks like a sale date/,
+		],
+	];
+	it.each(cases)('%s → %s', async (name, bytes, code, message) => {
+		const p = await service.previewFile(toInput(name, bytes));
+		const issue = p.issues.find((i) => i.code === code);
+		expect(issue, JSON.stringify(p.issues)).toBeDefined();
+		expect(issue!.severity).toBe('error');
+		expect(issue!.message).toMatch(message);
+		expect(issue!.file).toBe(name);
+	});
+
+	it('flags a header line that looks like data', async () => {
+		const p = await service.previewFile(toInput('nohead.csv', '2011-01-18,A,1\n2011-01-19,B,2\n'));
+		expect(codes(p)).toContain('no-header');
+	});
+
+	it('rejects a commit for an unknown import or a mapping without a date', async () => {
+		await expect(
+			service.commitImport('nope', { mapping: {}, dateOrder: 'ymd', datasetName: 'x' }),
+		).rejects.toMatchObject({ name: 'ImportNotFound' });
+		const p = await service.previewFile(toInput('m4.csv', fixture('m4_weekly_train.csv')));
+		await expect(commit(p)).rejects.toMatchObject({ name: 'InvalidMapping' });
+		await expect(commit(p, 'ymd', { date: 'Nope', product: 'series_id' })).rejects.toMatchObject({
+			name: 'InvalidMapping',
+			message: expect.stringContaining('"Nope"'),
+		});
+	});
+});
+
+describe('encodings and delimiters', () => {
+	it('imports a GBK (Chinese Excel) export', async () => {
+		const p = await service.previewFile(toInput('销售.csv', fixture('zh-gbk.csv')));
+		expect(p.encoding).toBe('gb18030');
+		expect(p.mapping).toMatchObject({
+			date: '日期',
+			product: '商品',
+			quantity: '数量',
+			revenue: '金额',
+			store: '门店',
+		});
+		const meta = await commit(p);
+		const summary = await service.productSummary(meta.id);
+		const dress = summary.find((s) => s.productId === '连衣裙');
+		expect(dress).toMatchObject({ units: 1, revenue: 1299 });
+		expect(summary.map((s) => s.productId).sort()).toEqual(['T恤衫', '牛仔裤', '连衣裙'].sort());
+	});
+
+	const german: [file: string, encoding: string][] = [
+		['de-semicolon.csv', 'utf-8'],
+		['de-utf16-bom.csv', 'utf-16le'],
+		['de-utf16be-nobom.csv', 'utf-16be'],
+		['de-cp1252.csv', 'windows-1252'],
+	];
+	it.each(german)(
+		'imports German semicolon CSV %s (%s) with decimal commas and € amounts',
+		async (file, encoding) => {
+			const p = await service.previewFile(toInput(file, fixture(file)));
+			expect(p.encoding).toBe(encoding);
+			expect(p.delimiter).toBe(';');
+			expect(p.dateOrder).toBe('dmy');
+			expect(p.dateOrderAmbiguous).toBe(false);
+			expect(p.mapping).toMatchObject({
+				date: 'Datum',
+				product: 'Artikelnummer',
+				quantity: 'Menge',
+				unitPrice: 'Einzelpreis',
+				revenue: 'Umsatz',
+			});
+			const meta = await commit(p);
+			expect(meta.report.invalidRows).toBe(0);
+			const r = await service.runSql(
+				meta.id,
+				'SELECT product_id, description, quantity, unit_price, revenue, ds FROM sales ORDER BY ds',
+			);
+			expect(r.rows).toEqual([
+				['A-100', 'Café Crème Tasse', 2, 1234.5, 2469, '2011-01-18 00:00:00'],
+				['A-101', 'Größe M', 1, 9.99, 9.99, '2011-01-19 00:00:00'],
+			]);
+		},
+	);
+
+	it('imports JSON records and TSV', async () => {
+		const json = JSON.stringify([
+			{ date: '2011-01-18', sku: 'A', qty: 2, price: 1.5 },
+			{ date: '2011-01-19', sku: 'B', qty: 1, price: 2 },
+		]);
+		const pj = await service.previewFile(toInput('orders.json', json));
+		expect(pj.format).toBe('json');
+		const mj = await commit(pj);
+		expect(mj.report.rowsImported).toBe(2);
+		expect((await service.productSummary(mj.id)).find((s) => s.productId === 'A')?.revenue).toBe(3);
+		const pt = await service.previewFile(
+			toInput('orders.tsv', 'Date\tSKU\tQty\n2011-01-18\tA\t4\n'),
+		);
+		expect(pt).toMatchObject({ format: 'tsv', delimiter: '\t' });
+		expect((await commit(pt)).report.rowsImported).toBe(1);
+	});
+});
+
+describe('cell problems are located by file, row, column and value', () => {
+	const text = [
+		'Date,SKU,Qty,Price',
+		'2011-01-18,A,1,2.50', // 1
+		'2011-02-30,A,1,2.50', // 2 bad date
+		'2011-01-19,,2,abc', // 3 blank product, bad price
+		',B,1,1', // 4 missing date
+		'2011-01-20,B,lots,1', // 5 bad quantity
+		'2011-01-20,B,12%,1', // 6 bad quantity
+		'2011-01-21,B,(3),1', // 7 return
+		'2011-01-18,A,1,2.50', // 8 duplicate of 1
+		'2011-01-22,C,,1', // 9 missing quantity
+	].join('\n');
+
+	it('reports each problem once with its first row and count', async () => {
+		const p = await service.previewFile(toInput('dirty.csv', text));
+		const meta = await commit(p);
+		const r = meta.report;
+		expect(r).toMatchObject({
+			rowsRead: 9,
+			duplicateRows: 1,
+			invalidRows: 5,
+			returnRows: 1,
+			returnUnits: 3,
+			rowsImported: 2,
+		});
+		const by = (code: string) => r.issues.find((i) => i.code === code);
+		expect(by('bad-date')).toMatchObject({
+			file: 'dirty.csv',
+			row: 2,
+			column: 'Date',
+			count: 1,
+			severity: 'error',
+		});
+		expect(by('bad-date')!.message).toContain('"2011-02-30" is not a date');
+		expect(by('missing-date')).toMatchObject({ row: 4, column: 'Date', count: 1 });
+		expect(by('bad-quantity')).toMatchObject({ row: 5, column: 'Qty', count: 2 });
+		expect(by('bad-quantity')!.message).toContain('"lots"');
+		expect(by('missing-quantity')).toMatchObject({ row: 9, count: 1 });
+		expect(by('bad-price')).toMatchObject({
+			row: 3,
+			column: 'Price',
+			count: 1,
+			severity: 'warning',
+		});
+		expect(by('missing-product')).toMatchObject({ row: 3, column: 'SKU', count: 1 });
+		expect(by('duplicates')).toMatchObject({ row: 8, count: 1 });
+		expect(by('returns')).toMatchObject({ row: 7, count: 1 });
+		const summary = await service.productSummary(meta.id);
+		expect(summary.map((s) => [s.productId, s.units]).sort()).toEqual([
+			['(blank)', 2],
+			['A', 1],
+		]);
+	});
+
+	it('reports a malformed CSV line and keeps the readable rows', async () => {
+		const p = await service.previewFile(toInput('malformed.csv', fixture('malformed.csv')));
+		const issue = p.issues.find((i) => i.code === 'malformed-rows');
+		expect(issue, JSON.stringify(p.issues)).toMatchObject({
+			file: 'malformed.csv',
+			row: 2,
+			count: 1,
+		});
+		expect(issue!.message).toMatch(/Line 3 of malformed\.csv is malformed \(.*unterminated quote/);
+		expect(p.rowCount).toBe(1);
+		const meta = await commit(p);
+		expect(meta.report.issues.map((i) => i.code)).toContain('malformed-rows');
+	});
+
+	it('reports a row with too many fields', async () => {
+		const p = await service.previewFile(
+			toInput('wide.csv', 'date,sku,qty\n2011-01-18,A,1\n2011-01-19,B,2,9,9\n2011-01-20,C,3\n'),
+		);
+		expect(p.rowCount).toBe(2);
+		const issue = p.issues.find((i) => i.code === 'malformed-rows');
+		expect(issue).toMatchObject({ row: 2, count: 1 });
+		expect(issue!.message).toContain('Expected Number of Columns: 3');
+	});
+});
+
+describe('date order', () => {
+	it('asks when every date has day and month ≤ 12, and honours the choice', async () => {
+		const p = await service.previewFile(toInput('amb.csv', fixture('ambiguous-dates.csv')));
+		expect(p.dateOrderAmbiguous).toBe(true);
+		expect(codes(p)).toContain('ambiguous-date-order');
+		const dmy = await commit(p, 'dmy');
+		const p2 = await service.previewFile(toInput('amb.csv', fixture('ambiguous-dates.csv')));
+		const mdy = await commit(p2, 'mdy');
+		expect(new Date(dmy.dateMin).toISOString().slice(0, 10)).toBe('2011-02-01');
+		expect(new Date(mdy.dateMin).toISOString().slice(0, 10)).toBe('2011-01-02');
+	});
+
+	it('proves day-first from one value above 12', async () => {
+		const p = await service.previewFile(
+			toInput('dmy.csv', 'Date,SKU,Qty\n01/02/2011 10:01,A,1\n18/01/2011 10:01,B,2\n'),
+		);
+		expect(p).toMatchObject({ dateOrder: 'dmy', dateOrderAmbiguous: false });
+		const meta = await commit(p);
+		expect(new Date(meta.dateMax).toISOString()).toBe('2011-02-01T10:01:00.000Z');
+	});
+});
