@@ -16,13 +16,19 @@ const NAMES: Record<string, string> = {
 	mstl: 'Seasonal decomposition (MSTL)',
 };
 
+/** How a combination of models is described ('combo(a,b)' → 'Blend of …'). */
+const COMBINERS: Record<string, string> = {
+	combo: 'Blend of',
+	median: 'Middle value of',
+	mean: 'Average of',
+};
+
 /** 'ets' → 'Exponential smoothing (ETS)'; 'combo(ets,theta)' → 'Blend of …'. */
 export function modelLabel(model: string): string {
-	const combo = model.match(/^combo\((.*)\)$/);
-	if (combo)
-		return `Blend of ${combo[1]
-			.split(',')
-			.map((m) => modelLabel(m.trim()))
-			.join(', ')}`;
+	const m = model.match(/^(\w+)\((.*)\)$/);
+	if (m) {
+		const parts = m[2].split(',').map((x) => modelLabel(x.trim()));
+		return `${COMBINERS[m[1].toLowerCase()] ?? m[1]} ${parts.join(', ')}`;
+	}
 	return NAMES[model.toLowerCase()] ?? model;
 }
