@@ -1,9 +1,9 @@
-// E2E: files that can't be used as-is get a specific, readable message: binary junk is refused with
-// an error, and a GBK-encoded (Chinese Windows) CSV is recognised as GBK and decoded correctly.
+// E2E: files that can't be used as-is get a specific, readable message (binary junk is refused; a
+// GBK-encoded CSV is recognised and decoded), HTML in names stays text, and Cancel stops a long import.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
-import { GBK_CSV, MALFORMED_CSV } from './pages/fixtures';
+import { GBK_CSV, HTML_NAMES_CSV, MALFORMED_CSV, retailFull } from './pages/fixtures';
 
 describe('problem files', () => {
 	const baseUrl = inject('baseUrl');
@@ -52,6 +52,48 @@ describe('problem files', () => {
 		expect(await app.roleOf('日期')).toBe('date');
 		await app.confirmImport();
 		expect(await app.rowsImported()).toBe(10);
+	});
+
+	it('shows HTML in product names as plain text', async () => {
+		const page = session.page;
+		await app.goTo('import');
+		if (await page.getByTestId('import-done').isVisible()) {
+			await page.getByRole('button', { name: 'Import another file' }).click();
+		}
+		expect(await app.pickFile(HTML_NAMES_CSV)).toBe('mapping');
+		await app.setRole('SKU', 'product');
+		await app.setRole('Product', 'description');
+		expect(await app.roleOf('Product')).toBe('description');
+		await app.confirmImport();
+		await app.exploreSales();
+		const table = (await page.getByTestId('product-table').textContent()) ?? '';
+		expect(table).toContain('<b>Bold</b> Belt');
+		expect(table).toContain('<img src=x onerror="window.__xss=1">Scarf');
+		expect(
+			await page
+				.locator('[data-testid="product-table"] img, [data-testid="product-table"] b')
+				.count(),
+		).toBe(0);
+		expect(
+			await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+		).toBeUndefined();
+	});
+
+	it('cancels a long import and can import again afterwards', async () => {
+		const page = session.page;
+		const big = retailFull();
+		await app.goTo('import');
+		if (await page.getByTestId('import-done').isVisible()) {
+			await page.getByRole('button', { name: 'Import another file' }).click();
+		}
+		await page.getByTestId('file-input').setInputFiles(big);
+		await page.getByTestId('import-progress').waitFor();
+		await page.getByTestId('cancel-button').click();
+		// Back at the picker, with no error: the data worker was stopped and is started afresh.
+		await page.getByTestId('file-drop').waitFor();
+		expect(await page.getByTestId('import-progress').count()).toBe(0);
+		expect(await page.getByTestId('import-error').count()).toBe(0);
+		expect(await app.pickFile(GBK_CSV)).toBe('mapping');
 	});
 
 	it('stays on the app origin', () => {

@@ -46,6 +46,13 @@ export class AppPage {
 		return this.page.locator(`[data-testid="role-select"][data-column="${column}"]`).inputValue();
 	}
 
+	/** Correct the role of a column with its dropdown. */
+	async setRole(column: string, role: string): Promise<void> {
+		await this.page
+			.locator(`[data-testid="role-select"][data-column="${column}"]`)
+			.selectOption(role);
+	}
+
 	async confirmImport(): Promise<void> {
 		await this.page.getByTestId('confirm-import').click();
 		await this.page.getByTestId('import-report').waitFor({ timeout: SLOW_MS });

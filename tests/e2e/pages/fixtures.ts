@@ -1,11 +1,11 @@
 // Test files for the e2e tests: a 5,000-line slice of the real online-retail export (written to a temp
 // dir) and the small fixtures kept in tests/fixtures.
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 
 const RETAIL_GZ = '/work/shared/data/online_retail/transactions_2010-12-01_to_2011-09-11.csv.gz';
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -33,7 +33,16 @@ export async function retailSlice(lines = 5000): Promise<string> {
 	return path;
 }
 
+/** The whole online-retail export (≈ 45 MB) as a CSV file, for the cancel test. */
+export function retailFull(): string {
+	const path = join(mkdtempSync(join(tmpdir(), 'trendcast-data-')), 'all-sales.csv');
+	writeFileSync(path, gunzipSync(readFileSync(RETAIL_GZ)));
+	return path;
+}
+
 /** A CSV in GBK (Chinese Windows) encoding: 日期,商品编号,商品名称,数量,单价. */
 export const GBK_CSV = join(FIXTURES, 'gbk-sales.csv');
+/** Product names that contain HTML (must be shown as text, never run). */
+export const HTML_NAMES_CSV = join(FIXTURES, 'html-names.csv');
 /** Binary junk named .csv. */
 export const MALFORMED_CSV = join(FIXTURES, 'malformed-sales.csv');
