@@ -22,7 +22,7 @@ import type {
 	ModelState,
 	PredictOptions,
 } from '../types';
-import { leastSquares, polyRoots } from '../linalg';
+import { leastSquares, polyRoots, solve } from '../linalg';
 import { bfgs } from '../optim/bfgs';
 import { checkLevels, kpss, qnorm } from '../stats';
 import { mstl } from '../series/stl';
@@ -270,47 +270,71 @@ function css(
 	return ssq / nu;
 }
 
-/** Stationary state covariance P = T P Tᵀ + R Rᵀ of the ARMA state space by the doubling algorithm. */
+/**
+ * Stationary state covariance P = T P Tᵀ + R Rᵀ of the ARMA state space (σ² = 1), in O(p³ + r²):
+ * autocovariances γ(0…p) from the linear system of Brockwell & Davis (2016) eq. (3.2.5), then
+ * P[0][j] = Σ_{k≥j} φ_{k+1} γ(1+k−j) + θ_k ψ_{k−j}, and the rest from the bottom-right corner by
+ * P[i][j] = φ_{i+1}φ_{j+1}P₀₀ + φ_{i+1}P[0][j+1] + φ_{j+1}P[i+1][0] + P[i+1][j+1] + θ_iθ_j.
+ * Returns null for a non-stationary AR part.
+ */
 function stationaryCov(phi: Float64Array, theta: Float64Array, r: number): Float64Array | null {
 	const p = phi.length;
-	const Rv = new Float64Array(r);
-	Rv[0] = 1;
-	for (let i = 1; i < r; i++) Rv[i] = i - 1 < theta.length ? theta[i - 1] : 0;
-	let P: Float64Array = new Float64Array(r * r);
-	for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) P[i * r + j] = Rv[i] * Rv[j];
-	let A: Float64Array = new Float64Array(r * r);
-	for (let i = 0; i < r; i++) {
-		if (i < p) A[i * r] = phi[i];
-		if (i < r - 1) A[i * r + i + 1] = 1;
+	const q = theta.length;
+	const ph = (k: number): number => (k >= 1 && k <= p ? phi[k - 1] : 0); // φ_k
+	const th = (k: number): number => (k === 0 ? 1 : k <= q ? theta[k - 1] : 0); // θ_k, θ₀ = 1
+	// ψ weights up to r
+	const psi = new Float64Array(r + 1);
+	for (let j = 0; j <= r; j++) {
+		let v = th(j);
+		for (let i = 1; i <= Math.min(j, p); i++) v += phi[i - 1] * psi[j - i];
+		psi[j] = v;
 	}
-	const mul = (X: Float64Array, Y: Float64Array): Float64Array => {
-		const o = new Float64Array(r * r);
-		for (let i = 0; i < r; i++)
-			for (let k = 0; k < r; k++) {
-				const v = X[i * r + k];
-				if (v === 0) continue;
-				for (let j = 0; j < r; j++) o[i * r + j] += v * Y[k * r + j];
-			}
-		return o;
+	// right-hand side c_k = Σ_{j=k}^{q} θ_j ψ_{j−k}
+	const c = (k: number): number => {
+		let v = 0;
+		for (let j = k; j <= q; j++) v += th(j) * psi[j - k];
+		return v;
 	};
-	for (let it = 0; it < 64; it++) {
-		// P ← P + A P Aᵀ ; A ← A²
-		const AP = mul(A, P);
-		let delta = 0;
-		const Pn = new Float64Array(r * r);
-		for (let i = 0; i < r; i++)
-			for (let j = 0; j < r; j++) {
-				let s = 0;
-				for (let k = 0; k < r; k++) s += AP[i * r + k] * A[j * r + k];
-				Pn[i * r + j] = P[i * r + j] + s;
-				delta = Math.max(delta, Math.abs(s));
-			}
-		P = Pn;
-		if (!Number.isFinite(delta)) return null;
-		if (delta <= 1e-15 * Math.max(1, Math.abs(P[0]))) return P;
-		A = mul(A, A);
+	const gamma = new Float64Array(r + 2);
+	if (p === 0) {
+		for (let k = 0; k <= r + 1; k++) gamma[k] = c(k);
+	} else {
+		// γ(k) − Σ_i φ_i γ(|k−i|) = c_k, k = 0…p
+		const A = new Float64Array((p + 1) * (p + 1));
+		const b = new Float64Array(p + 1);
+		for (let k = 0; k <= p; k++) {
+			A[k * (p + 1) + k] += 1;
+			for (let i = 1; i <= p; i++) A[k * (p + 1) + Math.abs(k - i)] -= phi[i - 1];
+			b[k] = c(k);
+		}
+		const g = solve(A, p + 1, b);
+		if (!g || !(g[0] > 0) || !g.every(Number.isFinite)) return null;
+		for (let k = 0; k <= Math.min(p, r + 1); k++) gamma[k] = g[k];
+		for (let k = p + 1; k <= r + 1; k++) {
+			let v = c(k);
+			for (let i = 1; i <= p; i++) v += phi[i - 1] * gamma[k - i];
+			gamma[k] = v;
+		}
 	}
-	return null;
+	const P = new Float64Array(r * r);
+	for (let j = 0; j < r; j++) {
+		let v = 0;
+		for (let k = j; k < r; k++) v += ph(k + 1) * gamma[1 + k - j] + th(k) * psi[k - j];
+		P[j] = v;
+		P[j * r] = v;
+	}
+	P[0] = gamma[0];
+	for (let i = r - 1; i >= 1; i--) {
+		for (let j = r - 1; j >= i; j--) {
+			let v = ph(i + 1) * ph(j + 1) * P[0] + th(i) * th(j);
+			if (j + 1 < r) v += ph(i + 1) * P[j + 1];
+			if (i + 1 < r) v += ph(j + 1) * P[(i + 1) * r];
+			if (i + 1 < r && j + 1 < r) v += P[(i + 1) * r + j + 1];
+			P[i * r + j] = v;
+			P[j * r + i] = v;
+		}
+	}
+	return P;
 }
 
 interface KalmanOut {
@@ -344,7 +368,10 @@ function kalman(
 	for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) V[i * r + j] = Rv[i] * Rv[j];
 	const a = new Float64Array(r);
 	const an = new Float64Array(r);
-	const M = new Float64Array(r * r);
+	const r1 = r + 1;
+	const M = new Float64Array(r1 * r1); // row/column r stay 0
+	const phiPad = new Float64Array(r);
+	phiPad.set(phi.subarray(0, Math.min(p, r)));
 	let ssq = 0;
 	let sumlog = 0;
 	let nu = 0;
@@ -373,21 +400,29 @@ function kalman(
 			a[i] = tmp;
 		}
 		if (steady) continue;
-		// P_upd = P − P[:,0] P[0,:] / F ; Pn = T P_upd Tᵀ + V
+		// P_upd = P − P[:,0] P[0,:] / F (symmetric, stored with a zero last row/column so the
+		// shift in T needs no branches); Pn = T P_upd Tᵀ + V, upper triangle mirrored.
 		for (let i = 0; i < r; i++) {
-			const pi0 = P[i * r];
-			for (let j = 0; j < r; j++) M[i * r + j] = P[i * r + j] - (pi0 * P[j]) / F;
+			const pi0 = P[i * r] / F;
+			for (let j = i; j < r; j++) {
+				const v = P[i * r + j] - pi0 * P[j];
+				M[i * r1 + j] = v;
+				M[j * r1 + i] = v;
+			}
 		}
+		const m00 = M[0];
 		let diff = 0;
 		for (let i = 0; i < r; i++) {
-			for (let j = 0; j < r; j++) {
-				let tmp = V[i * r + j];
-				if (i < p && j < p) tmp += phi[i] * phi[j] * M[0];
-				if (i < r - 1 && j < r - 1) tmp += M[(i + 1) * r + j + 1];
-				if (i < p && j < r - 1) tmp += phi[i] * M[j + 1];
-				if (j < p && i < r - 1) tmp += phi[j] * M[(i + 1) * r];
+			const fi = phiPad[i];
+			const mi0 = M[(i + 1) * r1];
+			const rowI = (i + 1) * r1 + 1;
+			for (let j = i; j < r; j++) {
+				const fj = phiPad[j];
+				const tmp = V[i * r + j] + fi * (fj * m00 + M[j + 1]) + fj * mi0 + M[rowI + j];
 				Pn[i * r + j] = tmp;
-				diff = Math.max(diff, Math.abs(tmp - P[i * r + j]));
+				Pn[j * r + i] = tmp;
+				const dlt = Math.abs(tmp - P[i * r + j]);
+				if (dlt > diff) diff = dlt;
 			}
 		}
 		const swap = P;
