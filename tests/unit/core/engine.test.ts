@@ -1,0 +1,189 @@
+// The automatic engine: selection by backtest, combinations, conformal intervals, gaps, short and
+// intermittent series, non-negativity, decomposition, and fast-check invariants.
+import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { forecastAuto, forecastBaseline, autoCandidates } from '../../../src/core/engine';
+import { seasonalSeries } from './models/forecaster-contract';
+
+// full auto runs fit ~10 models over several origins: allow more than the default 5 s
+vi.setConfig({ testTimeout: 60_000 });
+
+const ap = Float64Array.from(
+	readFileSync(fileURLToPath(new URL('../../fixtures/air-passengers.csv', import.meta.url)), 'utf8')
+		.trim()
+		.split('\n')
+		.slice(1)
+		.map((l) => Number(l.split(',')[2])),
+);
+
+function expectWellFormed(r: ReturnType<typeof forecastAuto>, h: number): void {
+	expect(r.point.length).toBe(h);
+	expect(r.intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
+	const [i80, i95] = r.intervals;
+	for (let j = 0; j < h; j++) {
+		expect(Number.isFinite(r.point[j])).toBe(true);
+		expect(i95.lower[j]).toBeLessThanOrEqual(i80.lower[j]);
+		expect(i80.lower[j]).toBeLessThanOrEqual(r.point[j]);
+		expect(r.point[j]).toBeLessThanOrEqual(i80.upper[j]);
+		expect(i80.upper[j]).toBeLessThanOrEqual(i95.upper[j]);
+	}
+}
+
+describe('forecastAuto', () => {
+	it('forecasts AirPassengers with a seasonal model, close to the held-out year', () => {
+		const train = ap.slice(0, 132);
+		const test = ap.slice(132);
+		const r = forecastAuto(train, { horizon: 12, season: 12 });
+		expectWellFormed(r, 12);
+		expect(r.leaderboard.length).toBeGreaterThan(4);
+		const mape = test.reduce((s, v, j) => s + Math.abs(v - r.point[j]) / v, 0) / 12;
+		expect(mape).toBeLessThan(0.08);
+		// the chosen model has the lowest backtest MASE on the leaderboard
+		const top = r.leaderboard[0];
+		expect(top.model).toBe(r.model);
+		for (const row of r.leaderboard)
+			if (Number.isFinite(row.mase)) expect(row.mase).toBeGreaterThanOrEqual(top.mase);
+		expect(r.notes.join(' ')).not.toMatch(/interpolation/);
+	});
+	it('marks combination weights on the leaderboard', () => {
+		const r = forecastAuto(ap.slice(0, 132), { horizon: 12, season: 12 });
+		const chosen = r.leaderboard.find((row) => row.model === r.model);
+		expect(chosen?.weight).toBe(1);
+		if (/^(combo|median)\(/.test(r.model)) {
+			const members = r.model.slice(r.model.indexOf('(') + 1, -1).split(',');
+			const w = members.map((m) => r.leaderboard.find((row) => row.model === m)?.weight ?? 0);
+			expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+		}
+	});
+	it('respects an explicit model list and rejects unknown names', () => {
+		const r = forecastAuto(ap, { horizon: 6, season: 12, models: ['snaive'] });
+		expect(r.model).toBe('snaive');
+		expect([...r.point]).toEqual([...ap.slice(132, 138)]);
+		expect(() => forecastAuto(ap, { horizon: 6, season: 12, models: ['prophet'] })).toThrow(
+			/Unknown model/,
+		);
+	});
+	it('forecastBaseline only considers seasonal naive and ETS', () => {
+		const r = forecastBaseline(ap, { horizon: 12, season: 12 });
+		const names = new Set(r.leaderboard.map((x) => x.model));
+		for (const n of names) expect(n).toMatch(/snaive|ets/);
+		expect(['snaive', 'ets', 'combo(snaive,ets)', 'combo(ets,snaive)']).toContain(r.model);
+	});
+	it('interpolates interior gaps with a note and trims missing ends', () => {
+		const y = ap.slice(0, 60);
+		y[20] = NaN;
+		y[21] = NaN;
+		const withGaps = Float64Array.from([NaN, ...y, NaN]);
+		const r = forecastAuto(withGaps, { horizon: 6, season: 12 });
+		expectWellFormed(r, 6);
+		expect(r.notes.join(' ')).toMatch(
+			/2 missing value\(s\) inside the series were filled by linear interpolation/,
+		);
+		expect(r.notes.join(' ')).toMatch(/at the start/);
+		expect(r.notes.join(' ')).toMatch(/at the end/);
+	});
+	it('degrades gracefully on very short series', () => {
+		for (const n of [1, 2, 5, 7]) {
+			const y = Float64Array.from({ length: n }, (_, t) => 10 + t);
+			const r = forecastAuto(y, { horizon: 4, season: 12 });
+			expectWellFormed(r, 4);
+			expect(r.notes.length).toBeGreaterThan(0);
+		}
+		expect(
+			forecastAuto(new Float64Array([NaN, NaN]), { horizon: 3, season: 1 }).notes.join(' '),
+		).toMatch(/no values/);
+	});
+	it('notes when a series is too short for seasonal models', () => {
+		const notes: string[] = [];
+		const names = autoCandidates(30, 52, false, notes);
+		expect(names).not.toContain('snaive');
+		expect(notes.join(' ')).toMatch(/two seasons/);
+	});
+	it('tries intermittent-demand methods on intermittent series and stays non-negative', () => {
+		let s = 9;
+		const rnd = (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 4294967296);
+		const y = Float64Array.from({ length: 60 }, () => (rnd() < 0.3 ? Math.ceil(rnd() * 5) : 0));
+		const r = forecastAuto(y, { horizon: 8, season: 1 });
+		expect(r.intermittent).toBe(true);
+		const names = r.leaderboard.map((x) => x.model);
+		expect(names).toEqual(expect.arrayContaining(['croston', 'sba', 'tsb', 'adida', 'imapa']));
+		for (const iv of r.intervals) for (const v of iv.lower) expect(v).toBeGreaterThanOrEqual(0);
+	});
+	it('does not clamp when nonNegative is false or the history is negative', () => {
+		const y = Float64Array.from({ length: 40 }, (_, t) => 80 - 2 * t);
+		const clamped = forecastAuto(y, { horizon: 10, season: 1, models: ['drift'] });
+		expect(Math.min(...clamped.point)).toBeGreaterThanOrEqual(0);
+		const free = forecastAuto(y, { horizon: 10, season: 1, models: ['drift'], nonNegative: false });
+		expect(free.point[9]).toBeLessThan(0);
+		const neg = Float64Array.from({ length: 40 }, (_, t) => 20 - 2 * t);
+		const r = forecastAuto(neg, { horizon: 3, season: 1, models: ['drift'] });
+		expect(r.point[0]).toBeLessThan(0);
+		expect(r.notes.join(' ')).toMatch(/not clamped/);
+	});
+	it('returns a decomposition when asked', () => {
+		const r = forecastAuto(ap, { horizon: 3, season: 12, decompose: true, models: ['naive'] });
+		expect(r.decomposition?.trend.length).toBe(ap.length);
+		expect(r.decomposition?.seasonalStrength).toBeGreaterThan(0.5);
+	});
+	it('calibrated intervals cover close to nominal on simulated random walks', () => {
+		let s = 123;
+		const gauss = (): number => {
+			s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+			const u = (s + 1) / 4294967297;
+			s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+			const v = s / 4294967296;
+			return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+		};
+		let in80 = 0;
+		let in95 = 0;
+		let total = 0;
+		for (let k = 0; k < 40; k++) {
+			const y = new Float64Array(80);
+			y[0] = 1000;
+			for (let t = 1; t < 80; t++) y[t] = y[t - 1] + 5 * gauss();
+			const train = y.slice(0, 72);
+			const r = forecastAuto(train, { horizon: 8, season: 1, models: ['naive', 'drift'] });
+			for (let j = 0; j < 8; j++) {
+				total++;
+				if (y[72 + j] >= r.intervals[0].lower[j] && y[72 + j] <= r.intervals[0].upper[j]) in80++;
+				if (y[72 + j] >= r.intervals[1].lower[j] && y[72 + j] <= r.intervals[1].upper[j]) in95++;
+			}
+		}
+		expect(in80 / total).toBeGreaterThan(0.65);
+		expect(in95 / total).toBeGreaterThan(0.85);
+	});
+});
+
+describe('engine invariants (fast-check)', () => {
+	it('finite, length h, ordered, non-negative intervals for any positive series', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 60 }),
+				fc.integer({ min: 1, max: 8 }),
+				fc.constantFrom(1, 4, 12),
+				(values, h, m) => {
+					const r = forecastAuto(Float64Array.from(values), {
+						horizon: h,
+						season: m,
+						models: values.length > 30 ? ['naive', 'snaive', 'theta', 'croston'] : 'auto',
+					});
+					expectWellFormed(r, h);
+					for (const v of r.point) expect(v).toBeGreaterThanOrEqual(0);
+					for (const iv of r.intervals)
+						for (const v of iv.lower) expect(v).toBeGreaterThanOrEqual(0);
+				},
+			),
+			{ numRuns: 40 },
+		);
+	});
+	it('is deterministic', () => {
+		const y = seasonalSeries(70, 12, 4);
+		const a = forecastAuto(y, { horizon: 6, season: 12 });
+		const b = forecastAuto(y, { horizon: 6, season: 12 });
+		expect(a.model).toBe(b.model);
+		expect([...a.point]).toEqual([...b.point]);
+		expect([...a.intervals[1].upper]).toEqual([...b.intervals[1].upper]);
+	});
+});
