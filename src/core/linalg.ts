@@ -170,10 +170,14 @@ export function solve(a: ArrayLike<number>, n: number, b: ArrayLike<number>): Fl
 }
 
 /**
- * Complex roots of c[0] + c[1] z + … + c[d] z^d (R's polyroot order) by Durand–Kerner iteration.
- * Trailing zero coefficients are dropped. Returns [re[], im[]].
+ * Complex roots of c[0] + c[1] z + … + c[d] z^d (R's polyroot order) by Durand–Kerner iteration,
+ * optionally warm-started from `init` (same degree, distinct values). Trailing zero coefficients are
+ * dropped. Returns [re[], im[]].
  */
-export function polyRoots(c: ArrayLike<number>): { re: Float64Array; im: Float64Array } {
+export function polyRoots(
+	c: ArrayLike<number>,
+	init?: { re: ArrayLike<number>; im: ArrayLike<number> },
+): { re: Float64Array; im: Float64Array } {
 	let d = c.length - 1;
 	while (d > 0 && c[d] === 0) d--;
 	const re = new Float64Array(d);
@@ -185,10 +189,18 @@ export function polyRoots(c: ArrayLike<number>): { re: Float64Array; im: Float64
 	let bound = 0;
 	for (let i = 0; i < d; i++) bound = Math.max(bound, Math.abs(a[i]));
 	const rad = Math.min(1 + bound, 1e6) * 0.5 + 0.1;
-	for (let k = 0; k < d; k++) {
-		const ang = (2 * Math.PI * k) / d + 0.4;
-		re[k] = rad * Math.cos(ang);
-		im[k] = rad * Math.sin(ang);
+	if (init && init.re.length === d) {
+		// warm start (e.g. the previous optimiser step's roots): a few quadratic steps suffice
+		for (let k = 0; k < d; k++) {
+			re[k] = init.re[k];
+			im[k] = init.im[k];
+		}
+	} else {
+		for (let k = 0; k < d; k++) {
+			const ang = (2 * Math.PI * k) / d + 0.4;
+			re[k] = rad * Math.cos(ang);
+			im[k] = rad * Math.sin(ang);
+		}
 	}
 	for (let it = 0; it < 500; it++) {
 		let delta = 0;
@@ -217,7 +229,10 @@ export function polyRoots(c: ArrayLike<number>): { re: Float64Array; im: Float64
 			const qi = (pi * dr - pr * di) / den;
 			re[k] -= qr;
 			im[k] -= qi;
-			delta = Math.max(delta, Math.hypot(qr, qi) / Math.max(1, Math.hypot(re[k], im[k])));
+			delta = Math.max(
+				delta,
+				Math.sqrt((qr * qr + qi * qi) / Math.max(1, re[k] * re[k] + im[k] * im[k])),
+			);
 		}
 		if (delta < 1e-14) break;
 	}

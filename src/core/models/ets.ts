@@ -23,7 +23,7 @@ import type {
 	ModelState,
 	PredictOptions,
 } from '../types';
-import { leastSquares, maxRootModulus } from '../linalg';
+import { leastSquares, polyRoots } from '../linalg';
 import { nelderMead } from '../optim/nelder-mead';
 import { checkLevels, mulberry32, normalSampler, qnorm } from '../stats';
 import { mstl } from '../series/stl';
@@ -170,6 +170,11 @@ function etsPoint(state: ArrayLike<number>, k: Kinds, phi: number, h: number): F
 	return f;
 }
 
+/** Previous characteristic roots, reused to warm-start the next admissibility check. */
+interface RootCache {
+	roots?: { re: Float64Array; im: Float64Array };
+}
+
 /** R's admissible(): stability/forecastability region of Hyndman et al. (2008) ch. 10. */
 function admissible(
 	alpha: number,
@@ -177,6 +182,7 @@ function admissible(
 	gamma: number | null,
 	phi: number,
 	m: number,
+	cache?: RootCache,
 ): boolean {
 	if (phi < 0 || phi > 1 + 1e-8) return false;
 	if (gamma === null) {
@@ -195,7 +201,20 @@ function admissible(
 		for (let i = 2; i < m; i++) P[i] = alpha + bb - alpha * phi;
 		P[m] = alpha + bb - phi;
 		P[m + 1] = 1;
-		if (maxRootModulus(P) > 1 + 1e-10) return false;
+		const maxMod = (r: { re: Float64Array; im: Float64Array }): number => {
+			let mx = 0;
+			for (let i = 0; i < r.re.length; i++)
+				mx = Math.max(mx, r.re[i] * r.re[i] + r.im[i] * r.im[i]);
+			return Math.sqrt(mx);
+		};
+		let roots = polyRoots(P, cache?.roots);
+		let mx = maxMod(roots);
+		if (!Number.isFinite(mx)) {
+			roots = polyRoots(P);
+			mx = maxMod(roots);
+		}
+		if (cache && Number.isFinite(mx)) cache.roots = roots;
+		if (!(mx <= 1 + 1e-10)) return false;
 	}
 	return true;
 }
@@ -388,6 +407,7 @@ function fitEtsCore(y: Float64Array, spec: EtsSpec, m: number, maxEval: number):
 		}
 		if (k.season) full[nstate] = (k.season === 2 ? k.m : 0) - s;
 	};
+	const rootCache: RootCache = {};
 	const checkParam = (p: Par): boolean => {
 		if (p.alpha < lower[0] || p.alpha > upper[0]) return false;
 		if (k.trend && (p.beta < lower[1] || p.beta > p.alpha || p.beta > upper[1])) return false;
@@ -400,6 +420,7 @@ function fitEtsCore(y: Float64Array, spec: EtsSpec, m: number, maxEval: number):
 			k.season ? p.gamma : null,
 			k.damped ? p.phi : 1,
 			k.m,
+			rootCache,
 		);
 	};
 	const objective = (x: Float64Array): number => {
