@@ -343,12 +343,27 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		duckdb.registerFileBuffer(name, bytes);
 		// Our own header and dialect: DuckDB's sniffer fails on a malformed file before we can report rows.
 		const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ');
-		const opts = `delim=${lit(delimiter)}, header=true, auto_detect=false, columns={${cols}}, quote='"', escape='"', null_padding=true, parallel=false`;
-		try {
+		let opts = `delim=${lit(delimiter)}, header=true, auto_detect=false, columns={${cols}}, quote='"', escape='"'`;
+		const create = (extra = '') =>
 			q(
-				`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts})`,
+				`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts}${extra})`,
 			);
-			return true;
+		try {
+			try {
+				create();
+				return true;
+			} catch (e) {
+				// Rows with fewer fields than the header (Excel drops trailing empty cells) are normal: pad
+				// them with NULLs. Not always: with null_padding an unterminated quote passes silently.
+				const m = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(
+					String((e as Error).message),
+				);
+				if (!m || Number(m[2]) >= Number(m[1])) throw e;
+				// DuckDB's parallel scanner rejects null_padding together with quoted newlines.
+				opts += ', null_padding=true, parallel=false';
+				create();
+				return true;
+			}
 		} catch (e) {
 			const first = String((e as Error).message ?? e)
 				.split('\n')
@@ -358,9 +373,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				.replaceAll(name, fileName);
 			// Retry skipping malformed lines, and report where they are.
 			try {
-				q(
-					`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts}, store_rejects=true)`,
-				);
+				create(', store_rejects=true');
 				const rej = rows(
 					`SELECT count(DISTINCT line)::INT AS n, min(line)::INT AS line, arg_min(error_message, line) AS msg FROM reject_errors`,
 				)[0];

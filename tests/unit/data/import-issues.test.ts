@@ -214,6 +214,15 @@ describe('cell problems are located by file, row, column and value', () => {
 		expect(meta.report.issues.map((i) => i.code)).toContain('malformed-rows');
 	});
 
+	it('pads rows with fewer fields (trailing empty cells) without complaint', async () => {
+		const p = await service.previewFile(
+			toInput('ragged.csv', 'date,sku,qty,note\n2011-01-18,A,1\n2011-01-19,B,2,"two\nlines"\n'),
+		);
+		expect(p.rowCount).toBe(2);
+		expect(codes(p)).not.toContain('malformed-rows');
+		expect((await commit(p)).report.rowsImported).toBe(2);
+	});
+
 	it('reports a row with too many fields', async () => {
 		const p = await service.previewFile(
 			toInput('wide.csv', 'date,sku,qty\n2011-01-18,A,1\n2011-01-19,B,2,9,9\n2011-01-20,C,3\n'),
