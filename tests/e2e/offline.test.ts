@@ -28,6 +28,12 @@ describe('demo data, then offline', () => {
 		expect(await page.getByTestId('forecast-line').getAttribute('d')).toMatch(/^M/);
 		expect(await page.getByTestId('chosen-model').textContent()).not.toBe('');
 		expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThanOrEqual(1);
+		// The chart reads out values from the keyboard too: End jumps to the last forecast period.
+		await page.getByTestId('forecast-chart').locator('svg').focus();
+		await page.keyboard.press('End');
+		expect(await page.getByTestId('chart-tooltip').textContent()).toMatch(
+			/Forecast [\d,.]+.*range/,
+		);
 	});
 
 	it('works offline after the first visit: reload, explore and forecast', async () => {
