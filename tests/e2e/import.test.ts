@@ -1,6 +1,6 @@
 // E2E: import a real sales export through the file picker, confirm the mapping, see products and a
 // chart; no long main-thread task during the import; after a reload the dataset is still there
-// (IndexedDB); and no request ever leaves the app's origin.
+// (IndexedDB) and can be deleted; and no request ever leaves the app's origin.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
@@ -60,6 +60,17 @@ describe('import a sales file', () => {
 			.poll(() => session.page.getByTestId('dataset-name').allTextContents())
 			.toContain('shop-sales');
 		await expect.poll(() => session.page.getByTestId('storage-info').textContent()).toMatch(/used/);
+	});
+
+	it('deletes a dataset and frees its storage', async () => {
+		const page = session.page;
+		await app.goTo('import');
+		await page.getByTestId('delete-dataset').first().click();
+		await page.getByTestId('confirm-delete').click();
+		await page.getByTestId('no-datasets').waitFor();
+		await app.reload();
+		await page.getByTestId('no-datasets').waitFor();
+		expect(await page.getByTestId('nav-explore').isDisabled()).toBe(true);
 	});
 
 	it('never sends a request outside the app origin', () => {
