@@ -2,7 +2,7 @@
 // DuckDB-WASM (blocking build, running inside this worker, no nested worker) ingests files and runs
 // SQL; datasets (gzip'ed Arrow IPC bytes + metadata) persist in IndexedDB through Dexie. The logic lives
 // in data-service.ts with DuckDB and Dexie injected, so Node tests run the same code.
-import { createDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm/blocking';
+import * as duckdbBlocking from '@duckdb/duckdb-wasm/blocking';
 import { transfer } from 'comlink';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -70,18 +70,15 @@ function getService(): Promise<Service> {
 	service ??= (async () => {
 		// BROWSER_RUNTIME is exported by the browser blocking build but not by the node typings that
 		// TypeScript resolves for '@duckdb/duckdb-wasm/blocking' (vite.config.ts aliases the browser file).
-		const mod = (await import('@duckdb/duckdb-wasm/blocking')) as unknown as {
-			BROWSER_RUNTIME: Parameters<typeof createDuckDB>[2];
-		};
+		const { createDuckDB, ConsoleLogger, LogLevel } = duckdbBlocking;
+		const runtime = (
+			duckdbBlocking as unknown as { BROWSER_RUNTIME: Parameters<typeof createDuckDB>[2] }
+		).BROWSER_RUNTIME;
 		const bundles = {
 			mvp: { mainModule: mvpWasm, mainWorker: '' },
 			eh: { mainModule: ehWasm, mainWorker: '' },
 		};
-		const duckdb = await createDuckDB(
-			bundles,
-			new ConsoleLogger(LogLevel.WARNING),
-			mod.BROWSER_RUNTIME,
-		);
+		const duckdb = await createDuckDB(bundles, new ConsoleLogger(LogLevel.WARNING), runtime);
 		await duckdb.instantiate(() => {});
 		return createDataService({
 			duckdb,
