@@ -1,9 +1,16 @@
 // E2E: files that can't be used as-is get a specific, readable message (binary junk is refused; a
-// GBK-encoded CSV is recognised and decoded), HTML in names stays text, and Cancel stops a long import.
+// GBK-encoded CSV is recognised and decoded), ambiguous dates are asked about, HTML in names stays
+// text, and Cancel stops a long import.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
-import { GBK_CSV, HTML_NAMES_CSV, MALFORMED_CSV, retailFull } from './pages/fixtures';
+import {
+	AMBIGUOUS_DATES_CSV,
+	GBK_CSV,
+	HTML_NAMES_CSV,
+	MALFORMED_CSV,
+	retailFull,
+} from './pages/fixtures';
 
 describe('problem files', () => {
 	const baseUrl = inject('baseUrl');
@@ -77,6 +84,23 @@ describe('problem files', () => {
 		expect(
 			await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
 		).toBeUndefined();
+	});
+
+	it('asks whether dates are day-first or month-first, and uses the answer', async () => {
+		const page = session.page;
+		await app.goTo('import');
+		if (await page.getByTestId('import-done').isVisible()) {
+			await page.getByRole('button', { name: 'Import another file' }).click();
+		}
+		expect(await app.pickFile(AMBIGUOUS_DATES_CSV)).toBe('mapping');
+		const choice = page.getByTestId('date-order');
+		await choice.waitFor();
+		expect(await choice.textContent()).toMatch(/03\/01\/2024 is 3 January 2024/);
+		expect(await choice.textContent()).toMatch(/03\/01\/2024 is 1 March 2024/);
+		await page.getByTestId('date-mdy').check();
+		await app.confirmImport();
+		const item = page.getByTestId('dataset-item').filter({ hasText: 'ambiguous-dates' });
+		expect(await item.textContent()).toMatch(/1 Mar 2024 – 4 Oct 2024/);
 	});
 
 	it('cancels a long import and can import again afterwards', async () => {

@@ -44,5 +44,7 @@ export function retailFull(): string {
 export const GBK_CSV = join(FIXTURES, 'gbk-sales.csv');
 /** Product names that contain HTML (must be shown as text, never run). */
 export const HTML_NAMES_CSV = join(FIXTURES, 'html-names.csv');
+/** Dates like 03/01/2024 that read as day-first and as month-first. */
+export const AMBIGUOUS_DATES_CSV = join(FIXTURES, 'ambiguous-dates.csv');
 /** Binary junk named .csv. */
 export const MALFORMED_CSV = join(FIXTURES, 'malformed-sales.csv');
