@@ -499,6 +499,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				return emptyPreview(importId, file.name, 'csv', '', issues);
 			}
 		}
+		// A server may already have undone the gzip (Content-Encoding: gzip), so strip the name too.
+		fileName = fileName.replace(/\.gz$/i, '');
 		const sniffed = sniffFormat(fileName, bytes.subarray(0, 65536));
 		if (!sniffed.ok) {
 			issues.push({
