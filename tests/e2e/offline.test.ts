@@ -1,8 +1,14 @@
 // E2E: the demo data path (products listed, forecast drawn with a band), then the service worker
-// takes control, the network goes away, and after a reload the app still explores and forecasts.
+// takes control, the network goes away, and after a reload the app still explores and forecasts; a new
+// version waits for the user's "Reload".
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
+
+/** The built service worker that `vite preview` serves. */
+const SW_FILE = fileURLToPath(new URL('../../dist/service-worker.js', import.meta.url));
 
 describe('demo data, then offline', () => {
 	const baseUrl = inject('baseUrl');
@@ -54,6 +60,41 @@ describe('demo data, then offline', () => {
 			expect(await session.page.getByTestId('forecast-band').count()).toBeGreaterThanOrEqual(1);
 		} finally {
 			await session.context.setOffline(false);
+		}
+	});
+
+	it('asks before switching to a new version, then reloads into it', async () => {
+		const page = session.page;
+		await app.open('/?view=explore');
+		await app.waitForServiceWorkerControl();
+		const before = readFileSync(SW_FILE, 'utf8');
+		try {
+			// A new deployment: the service worker script changes (vite preview reads files per request).
+			writeFileSync(SW_FILE, `${before}\n// e2e: new version ${Date.now()}\n`);
+			await page.evaluate(async () => {
+				const reg = await navigator.serviceWorker.getRegistration();
+				await reg?.update();
+			});
+			await page.getByTestId('update-prompt').waitFor({ timeout: 60_000 });
+			// Nothing changed behind the user's back: the old worker still controls the page.
+			expect(
+				await page.evaluate(
+					async () => !!(await navigator.serviceWorker.getRegistration())?.waiting,
+				),
+			).toBe(true);
+			await Promise.all([
+				page.waitForEvent('load', { timeout: 60_000 }),
+				page.getByTestId('update-prompt').getByRole('button', { name: 'Reload' }).click(),
+			]);
+			await app.expectProducts();
+			expect(
+				await page.evaluate(
+					async () => !!(await navigator.serviceWorker.getRegistration())?.waiting,
+				),
+			).toBe(false);
+			expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		} finally {
+			writeFileSync(SW_FILE, before);
 		}
 	});
 
