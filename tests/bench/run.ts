@@ -75,12 +75,13 @@ function readLong(path: string): Map<string, number[]> {
 	const [ci, cv] = [header.indexOf('series_id'), header.indexOf('value')];
 	const out = new Map<string, number[]>();
 	for (let i = 1; i < lines.length; i++) {
-		// aus_retail has quoted-free text columns before series_id; split is safe (no commas in names)
 		const f = lines[i].split(',');
-		const id = f[ci];
+		// aus_retail quotes industry names that contain commas: index the last columns from the right
+		const shift = f.length - header.length;
+		const id = f[ci + (ci > 0 ? shift : 0)];
 		let arr = out.get(id);
 		if (!arr) out.set(id, (arr = []));
-		arr.push(Number(f[cv]));
+		arr.push(Number(f[cv + shift]));
 	}
 	return out;
 }

@@ -1,0 +1,118 @@
+// End-to-end test of the forecasting CLI (npm run forecast): spawns it with tsx on small fixtures.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'src/cli/forecast.ts');
+const dir = mkdtempSync(join(tmpdir(), 'trendcast-cli-'));
+
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+	const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(name: string, text: string): string {
+	const p = join(dir, name);
+	writeFileSync(p, text);
+	return p;
+}
+
+describe('forecast CLI', { timeout: 120_000 }, () => {
+	it('forecasts monthly AirPassengers and continues the dates', () => {
+		const out = join(dir, 'ap-out.csv');
+		const r = run([
+			'--input',
+			join(ROOT, 'tests/fixtures/air-passengers.csv'),
+			'--horizon',
+			'4',
+			'--models',
+			'snaive,theta',
+			'--output',
+			out,
+		]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/forecast: 1\/1 series/);
+		const lines = readFileSync(out, 'utf8').trim().split('\n');
+		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');
+		expect(lines.length).toBe(5);
+		expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual([
+			'1961-01-01',
+			'1961-02-01',
+			'1961-03-01',
+			'1961-04-01',
+		]);
+		for (const l of lines.slice(1)) {
+			const [, , model, mean, lo80, hi80, lo95, hi95] = l.split(',');
+			expect(['snaive', 'theta']).toContain(model.replace(/^(combo|median)\(.*\)$/, 'snaive'));
+			const v = [lo95, lo80, mean, hi80, hi95].map(Number);
+			for (let i = 1; i < v.length; i++) expect(v[i]).toBeGreaterThanOrEqual(v[i - 1]);
+		}
+	});
+
+	it('handles several weekly series and integer periods, writing to stdout', () => {
+		const rows = ['series_id,date,value'];
+		for (const id of ['a', 'b']) {
+			for (let t = 0; t < 30; t++) {
+				const d = new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				rows.push(`${id},${d},${id === 'a' ? 10 + (t % 4) : 50 + t}`);
+			}
+		}
+		const r = run([
+			'--input',
+			write('weekly.csv', rows.join('\n')),
+			'--horizon',
+			'3',
+			'--models',
+			'naive,drift',
+		]);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines.length).toBe(1 + 2 * 3);
+		expect(lines[1].startsWith('a,2024-07-29,')).toBe(true);
+		expect(lines[4].split(',').slice(0, 2)).toEqual(['b', '2024-07-29']);
+		const ints = [
+			'series_id,date,value',
+			...Array.from({ length: 12 }, (_, t) => `x,${t + 1},${t}`),
+		];
+		const r2 = run([
+			'--input',
+			write('int.csv', ints.join('\n')),
+			'--horizon',
+			'2',
+			'--models',
+			'drift',
+		]);
+		expect(r2.code).toBe(0);
+		const l2 = r2.stdout.trim().split('\n');
+		expect(l2[1].split(',').slice(0, 4)).toEqual(['x', '13', 'drift', '12']);
+	});
+
+	it('names the bad row and exits with code 1', () => {
+		const bad = write('bad.csv', 'series_id,date,value\na,2024-01-01,3\na,2024-01-08,abc\n');
+		const r = run(['--input', bad, '--horizon', '2']);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/Row 2 \(line 3\): value "abc" is not a number/);
+		const badDate = write('bad-date.csv', 'series_id,date,value\na,2024-01-01,3\na,01/08/2024,4\n');
+		expect(run(['--input', badDate, '--horizon', '2']).stderr).toMatch(
+			/Row 2 .*date "01\/08\/2024"/,
+		);
+		const unordered = write('unordered.csv', 'series_id,date,value\na,2,3\na,1,4\n');
+		expect(run(['--input', unordered, '--horizon', '2']).stderr).toMatch(/Row 2 .*not after/);
+		const header = write('header.csv', 'id,when,qty\na,1,3\n');
+		expect(run(['--input', header, '--horizon', '2']).stderr).toMatch(/series_id,date,value/);
+	});
+
+	it('rejects bad options with a usage message', () => {
+		const r = run(['--input', 'x.csv', '--horizon', '0']);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/--horizon must be a positive integer/);
+		expect(run(['--input', 'x.csv', '--horizon', '2', '--models', 'prophet']).stderr).toMatch(
+			/Unknown model/,
+		);
+	});
+});

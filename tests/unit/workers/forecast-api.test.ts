@@ -1,0 +1,125 @@
+// The forecast worker API over a real MessageChannel with Comlink (as comlink's own tests do):
+// results per series, throttled progress through a proxy, cancellation by jobId, and transfer.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { api, type ForecastWorkerApi } from '../../../workers/forecast-api';
+import type { SeriesBatch } from '../../../src/core/types';
+import type { Progress } from '../../../src/core/ingest/types';
+
+const ports: MessagePort[] = [];
+afterEach(() => {
+	for (const p of ports.splice(0)) p.close();
+});
+
+function connect(): Comlink.Remote<ForecastWorkerApi> {
+	const { port1, port2 } = new MessageChannel();
+	ports.push(port1, port2);
+	Comlink.expose(api, nodeEndpoint(port1));
+	return Comlink.wrap<ForecastWorkerApi>(nodeEndpoint(port2));
+}
+
+function batchOf(n: number, len = 40): SeriesBatch {
+	const ids: string[] = [];
+	const indptr = new Int32Array(n + 1);
+	const y = new Float64Array(n * len);
+	const ds = new Float64Array(n * len);
+	for (let i = 0; i < n; i++) {
+		ids.push(`sku-${i}`);
+		indptr[i + 1] = (i + 1) * len;
+		for (let t = 0; t < len; t++) {
+			y[i * len + t] = 20 + i + 5 * Math.sin((2 * Math.PI * t) / 4) + (t % 3);
+			ds[i * len + t] = Date.UTC(2024, 0, 1) + t * 7 * 86_400_000;
+		}
+	}
+	return { ids, indptr, ds, y };
+}
+
+describe('forecast worker API', () => {
+	it('forecasts every series of the batch and reports progress up to done = total', async () => {
+		const remote = connect();
+		const progress: Progress[] = [];
+		const res = await remote.forecastBatch(
+			batchOf(6),
+			{ horizon: 5, season: 4, models: ['naive', 'snaive', 'theta'] },
+			'job-1',
+			Comlink.proxy((p: Progress) => void progress.push(p)),
+		);
+		expect(res.map((r) => r.seriesId)).toEqual([
+			'sku-0',
+			'sku-1',
+			'sku-2',
+			'sku-3',
+			'sku-4',
+			'sku-5',
+		]);
+		for (const r of res) {
+			expect(r.point).toBeInstanceOf(Float64Array);
+			expect(r.point.length).toBe(5);
+			expect(r.intervals.length).toBe(2);
+			expect(r.leaderboard.length).toBeGreaterThan(0);
+		}
+		// the series differ by their level, so their forecasts do too
+		expect(res[5].point[0]).toBeGreaterThan(res[0].point[0]);
+		expect(progress.length).toBeGreaterThanOrEqual(2);
+		expect(progress[0]).toEqual({ phase: 'forecast', done: 0, total: 6 });
+		expect(progress[progress.length - 1]).toEqual({ phase: 'forecast', done: 6, total: 6 });
+		// throttled: far fewer calls than series × steps
+		expect(progress.length).toBeLessThanOrEqual(8);
+	});
+
+	it('cancel(jobId) stops the job between series with an AbortError', async () => {
+		const remote = connect();
+		const batch = batchOf(300, 60);
+		let cancelled = false;
+		const run = remote.forecastBatch(
+			batch,
+			{ horizon: 6, season: 4, models: ['naive', 'theta', 'ets'] },
+			'job-2',
+			Comlink.proxy((p: Progress) => {
+				if (p.done > 0 && !cancelled) {
+					cancelled = true;
+					void remote.cancel('job-2');
+				}
+			}),
+		);
+		await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+		expect(cancelled).toBe(true);
+	});
+
+	it('cancelling an unknown job is a no-op and another job still completes', async () => {
+		const remote = connect();
+		await remote.cancel('nope');
+		const res = await remote.forecastBatch(
+			batchOf(2),
+			{ horizon: 3, season: 1, models: ['naive'] },
+			'job-3',
+		);
+		expect(res.length).toBe(2);
+	});
+
+	it('transfers the result buffers instead of copying them', async () => {
+		const results = await api.forecastBatch(
+			batchOf(1),
+			{ horizon: 3, season: 1, models: ['naive'] },
+			'job-4',
+		);
+		const { port1, port2 } = new MessageChannel();
+		ports.push(port1, port2);
+		const buf = results[0].point.buffer;
+		const received = new Promise((resolve) => port2.once('message', resolve));
+		// structured clone with the transfer list Comlink would use: the buffer is detached here
+		port1.postMessage(results, [buf as ArrayBuffer]);
+		await received;
+		expect(buf.byteLength).toBe(0);
+	});
+
+	it('rejects a malformed batch', async () => {
+		const remote = connect();
+		const bad = { ...batchOf(2), indptr: new Int32Array([0, 40]) };
+		await expect(remote.forecastBatch(bad, { horizon: 3, season: 1 }, 'job-5')).rejects.toThrow(
+			/indptr/,
+		);
+	});
+});
