@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { api, type ForecastWorkerApi } from '../../../workers/forecast-api';
 import type { SeriesBatch } from '../../../src/core/types';
 import type { Progress } from '../../../src/core/ingest/types';
