@@ -287,6 +287,27 @@ export function headerOf(text: string, delimiter: string): string[] {
 	});
 }
 
+/** Cell of a spreadsheet as CSV text: dates as "YYYY-MM-DD HH:MM:SS" (Excel's wall-clock time). */
+function cellText(v: unknown): string {
+	if (v === null || v === undefined) return '';
+	if (v instanceof Date) return v.toISOString().slice(0, 19).replace('T', ' ');
+	const text = String(v);
+	return /[",\n\r]/.test(text) || text.trim() !== text ? csvField(text) : text;
+}
+
+/**
+ * First sheet of an XLSX workbook → CSV text, so workbooks take the same path as CSV files.
+ * read-excel-file is loaded only when a workbook is picked.
+ */
+export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
+	const { readSheet } = await import('read-excel-file/universal');
+	const rows = await readSheet(bytes.slice().buffer);
+	return rows
+		.filter((r) => r.some((c) => c !== null && c !== ''))
+		.map((r) => r.map(cellText).join(','))
+		.join('\n');
+}
+
 /** Creates the data service over injected DuckDB bindings and Dexie database. */
 export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
@@ -513,13 +534,17 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		}
 		const format = sniffed.format;
 		if (format === 'xlsx') {
-			issues.push({
-				severity: 'error',
-				code: 'xlsx-unsupported',
-				file: fileName,
-				message: `${fileName} is an Excel workbook, which Trendcast cannot read yet. In Excel choose File › Save As › "CSV UTF-8 (comma delimited)" and import that file.`,
-			});
-			return emptyPreview(importId, fileName, format, '', issues);
+			try {
+				bytes = new TextEncoder().encode(await xlsxToCsv(bytes));
+			} catch (e) {
+				issues.push({
+					severity: 'error',
+					code: 'xlsx-unreadable',
+					file: fileName,
+					message: `${fileName} could not be read as an Excel workbook (${(e as Error).message}). In Excel choose File › Save As › "CSV UTF-8 (comma delimited)" and import that file.`,
+				});
+				return emptyPreview(importId, fileName, format, '', issues);
+			}
 		}
 		progress(onProgress, 'decoding', 1, 4);
 		const table = `stg_${importId.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -578,7 +603,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			delimiter =
 				format === 'tsv'
 					? '\t'
-					: format === 'json'
+					: format === 'json' || format === 'xlsx'
 						? ','
 						: sniffDelimiter(cut > 0 ? headText.slice(0, cut) : headText);
 			progress(onProgress, 'loading', 2, 4);

@@ -38,7 +38,7 @@ describe('files that are not sales tables', () => {
 		[
 			'book.xlsx',
 			new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('..xl/workbook.xml')]),
-			'xlsx-unsupported',
+			'xlsx-unreadable',
 			/Save As.*CSV/,
 		],
 		[
@@ -48,14 +48,17 @@ describe('files that are not sales tables', () => {
 			/No column of m4\.csv looks like a sale date/,
 		],
 	];
-	it.each(cases)('%s → %s', async (name, bytes, code, message) => {
-		const p = await service.previewFile(toInput(name, bytes));
-		const issue = p.issues.find((i) => i.code === code);
-		expect(issue, JSON.stringify(p.issues)).toBeDefined();
-		expect(issue!.severity).toBe('error');
-		expect(issue!.message).toMatch(message);
-		expect(issue!.file).toBe(name);
-	});
+	it.each(cases.map(([name, bytes, code, message]) => ({ name, bytes, code, message })))(
+		'$name → $code',
+		async ({ name, bytes, code, message }) => {
+			const p = await service.previewFile(toInput(name, bytes));
+			const issue = p.issues.find((i) => i.code === code);
+			expect(issue, JSON.stringify(p.issues)).toBeDefined();
+			expect(issue!.severity).toBe('error');
+			expect(issue!.message).toMatch(message);
+			expect(issue!.file).toBe(name);
+		},
+	);
 
 	it('flags a header line that looks like data', async () => {
 		const p = await service.previewFile(toInput('nohead.csv', '2011-01-18,A,1\n2011-01-19,B,2\n'));
@@ -126,6 +129,27 @@ describe('encodings and delimiters', () => {
 			]);
 		},
 	);
+
+	it('imports the first sheet of an Excel workbook, date cells included', async () => {
+		const p = await service.previewFile(toInput('sales.xlsx', fixture('sales.xlsx')));
+		expect(p.format).toBe('xlsx');
+		expect(p.mapping).toMatchObject({
+			date: 'Date',
+			product: 'SKU',
+			quantity: 'Qty',
+			unitPrice: 'Unit price',
+		});
+		const meta = await commit(p);
+		expect(meta.report).toMatchObject({ rowsRead: 3, rowsImported: 2, returnRows: 1 });
+		const r = await service.runSql(
+			meta.id,
+			'SELECT product_id, ds, revenue FROM sales ORDER BY ds',
+		);
+		expect(r.rows).toEqual([
+			['TS-01', '2011-01-18 00:00:00', 37.5],
+			['DR-07', '2011-01-19 00:00:00', 49.9],
+		]);
+	});
 
 	it('imports JSON records and TSV', async () => {
 		const json = JSON.stringify([
