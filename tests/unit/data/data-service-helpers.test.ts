@@ -1,0 +1,116 @@
+// Table-driven tests of the data service's pure helpers: the read-only SQL gate, period arithmetic
+// (Monday weeks, months), Arrow file → stream conversion, CSV header parsing and quota detection.
+import { describe, expect, it } from 'vitest';
+import type { Frequency } from '../../../src/core/types';
+import {
+	arrowFileToStream,
+	checkReadOnlySql,
+	headerOf,
+	isQuotaError,
+	nextPeriod,
+	periodStart,
+} from '../../../workers/data-service';
+
+describe('checkReadOnlySql', () => {
+	const allowed: [sql: string, out: string][] = [
+		['SELECT * FROM sales', 'SELECT * FROM sales'],
+		['  select 1;  ', 'select 1'],
+		['WITH t AS (SELECT 1) SELECT * FROM t', 'WITH t AS (SELECT 1) SELECT * FROM t'],
+		['DESCRIBE sales', 'DESCRIBE sales'],
+		['SHOW TABLES', 'SHOW TABLES'],
+		['SUMMARIZE sales', 'SUMMARIZE sales'],
+		["SELECT 'delete me; drop' AS x", "SELECT 'delete me; drop' AS x"],
+		['-- top products\nSELECT 1', 'SELECT 1'],
+		['SELECT "update" FROM sales', 'SELECT "update" FROM sales'],
+	];
+	it.each(allowed)('allows %j', (sql, out) => expect(checkReadOnlySql(sql)).toBe(out));
+
+	const rejected: [sql: string, message: RegExp][] = [
+		['', /Type a query/],
+		['DROP TABLE sales', /read-only/],
+		['DELETE FROM sales', /read-only/],
+		['SELECT 1; SELECT 2', /one statement/],
+		['WITH x AS (SELECT 1) INSERT INTO sales SELECT * FROM x', /"INSERT" is not allowed/],
+		["COPY sales TO 'out.csv'", /read-only/],
+		["ATTACH 'x.db'", /read-only/],
+		['SELECT 1 /* ; */; CREATE TABLE x (a INT)', /one statement/],
+		['PRAGMA database_list', /read-only/],
+		['SET threads = 4', /read-only/],
+	];
+	it.each(rejected)('rejects %j', (sql, message) => {
+		expect(() => checkReadOnlySql(sql)).toThrow(message);
+		try {
+			checkReadOnlySql(sql);
+		} catch (e) {
+			expect((e as Error).name).toBe('ReadOnlySql');
+		}
+	});
+});
+
+describe('periodStart / nextPeriod', () => {
+	const d = (s: string) => Date.parse(`${s}Z`);
+	const cases: [at: string, freq: Frequency, start: string, next: string][] = [
+		['2011-01-18T10:01:00', 'day', '2011-01-18', '2011-01-19'],
+		['2011-01-18T10:01:00', 'week', '2011-01-17', '2011-01-24'], // Tuesday → Monday
+		['2011-01-17T00:00:00', 'week', '2011-01-17', '2011-01-24'], // Monday stays
+		['2011-01-23T23:59:59', 'week', '2011-01-17', '2011-01-24'], // Sunday → previous Monday
+		['2010-12-01T08:26:00', 'week', '2010-11-29', '2010-12-06'],
+		['2011-01-31T12:00:00', 'month', '2011-01-01', '2011-02-01'],
+		['2011-12-09T12:00:00', 'month', '2011-12-01', '2012-01-01'],
+		['2012-02-29T00:00:00', 'month', '2012-02-01', '2012-03-01'],
+	];
+	it.each(cases)('%s %s → %s, next %s', (at, freq, start, next) => {
+		const s = periodStart(d(at), freq);
+		expect(new Date(s).toISOString().slice(0, 10)).toBe(start);
+		expect(new Date(nextPeriod(s, freq)).toISOString().slice(0, 10)).toBe(next);
+	});
+});
+
+describe('arrowFileToStream', () => {
+	it('cuts the stream out of the Arrow file layout', () => {
+		const stream = [1, 2, 3, 4, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0];
+		const footer = [9, 9, 9];
+		const magic = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
+		const file = new Uint8Array([
+			...magic,
+			0,
+			0,
+			...stream,
+			...footer,
+			footer.length,
+			0,
+			0,
+			0,
+			...magic,
+		]);
+		expect(Array.from(arrowFileToStream(file))).toEqual(stream);
+	});
+	it('passes a stream through unchanged', () => {
+		const bytes = new Uint8Array([0xff, 0xff, 0xff, 0xff, 8, 0, 0, 0]);
+		expect(arrowFileToStream(bytes)).toBe(bytes);
+	});
+});
+
+describe('headerOf', () => {
+	const cases: [text: string, delimiter: string, header: string[]][] = [
+		['a,b,c\n1,2,3', ',', ['a', 'b', 'c']],
+		['"Name, full","Qty"\n', ',', ['Name, full', 'Qty']],
+		['date;;qty\n', ';', ['date', 'column2', 'qty']],
+		['sku,sku,sku\n', ',', ['sku', 'sku_1', 'sku_2']],
+		['"say ""hi"""\tx\n', '\t', ['say "hi"', 'x']],
+		[' Date , SKU \r\n', ',', ['Date', 'SKU']],
+	];
+	it.each(cases)('%j', (text, delimiter, header) =>
+		expect(headerOf(text, delimiter)).toEqual(header),
+	);
+});
+
+describe('isQuotaError', () => {
+	it.each([
+		[new DOMException('full', 'QuotaExceededError'), true],
+		[{ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, true],
+		[{ name: 'DatabaseClosedError', message: 'x' }, false],
+		[new Error('Quota exceeded while writing'), true],
+		[null, false],
+	])('%#', (e, expected) => expect(isQuotaError(e)).toBe(expected));
+});
