@@ -996,7 +996,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					file,
 					row: first,
 					count: report.returnRows,
-					message: `${report.returnRows} return or cancellation row${report.returnRows === 1 ? '' : 's'} (${report.returnUnits} units; negative quantity${mapping.order ? ' or an order number starting with C' : ''}) ${report.returnRows === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
+					message: `${report.returnRows} return or cancellation row${report.returnRows === 1 ? '' : 's'} (${report.returnUnits} unit${report.returnUnits === 1 ? '' : 's'}; negative quantity${mapping.order ? ' or an order number starting with C' : ''}) ${report.returnRows === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
 				});
 			}
 			if (report.rowsImported === 0)
