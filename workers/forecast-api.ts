@@ -44,6 +44,24 @@ function buffersOf(r: SeriesForecast): ArrayBuffer[] {
 	return [...out];
 }
 
+/** An all-NaN result carrying the reason, so one bad series does not fail the batch. */
+function failedResult(options: AutoForecastOptions, note: string): AutoForecastResult {
+	const h = Math.max(0, Math.floor(options.horizon));
+	const nan = (): Float64Array => new Float64Array(h).fill(NaN);
+	return {
+		model: 'none',
+		point: nan(),
+		intervals: (options.levels ?? [0.8, 0.95]).map((level) => ({
+			level,
+			lower: nan(),
+			upper: nan(),
+		})),
+		leaderboard: [],
+		intermittent: false,
+		notes: [note],
+	};
+}
+
 export const api = {
 	/** Forecast every series of the batch; progress at most every PROGRESS_INTERVAL_MS and per chunk. */
 	async forecastBatch(
@@ -72,7 +90,14 @@ export const api = {
 				if (i % chunk === 0) await yieldToEvents();
 				if (ac.signal.aborted) throw abortError();
 				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
-				const r = forecastAuto(y, options, { signal: ac.signal });
+				let r: AutoForecastResult;
+				try {
+					r = forecastAuto(y, options, { signal: ac.signal });
+				} catch (err) {
+					// cancellation and bad options (unknown model, horizon) fail the whole job
+					if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;
+					r = failedResult(options, `This series could not be forecast: ${(err as Error).message}`);
+				}
 				results.push({ seriesId: batch.ids[i], ...r });
 				if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);
 			}

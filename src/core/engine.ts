@@ -255,8 +255,10 @@ function looCoverage(perOrigin: number[][], level: number): number {
 	let total = 0;
 	for (let k = 0; k < perOrigin.length; k++) {
 		const rest = Float64Array.from(perOrigin.filter((_, i) => i !== k).flat()).sort();
+		const z = qnorm(0.5 + level / 2);
 		let q = conformalQuantile(rest, level);
-		if (!Number.isFinite(q)) q = qnorm(0.5 + level / 2);
+		if (!Number.isFinite(q)) q = z;
+		else if (q < z) q = 0.5 * (q + z); // same hedge as the final intervals
 		for (const r of perOrigin[k]) {
 			total++;
 			if (r <= q) hit++;
