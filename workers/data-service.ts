@@ -853,6 +853,15 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 
 			// 4. Count problems, each with its first row, column and value.
 			const issues: ImportIssue[] = [...st.issues.filter((i) => i.code === 'malformed-rows')];
+			interface ProblemSpec {
+				where: string;
+				rawCol: string;
+				severity: ImportIssue['severity'];
+				code: string;
+				column: string;
+				describe: (value: string, row: number, n: number) => string;
+			}
+			const specs: ProblemSpec[] = [];
 			const problem = (
 				where: string,
 				rawCol: string,
@@ -860,23 +869,29 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				code: string,
 				column: string,
 				describe: (value: string, row: number, n: number) => string,
-			) => {
-				const r = rows(
-					`SELECT count(*)::INT AS n, min(src_row)::INT AS r, arg_min(${rawCol}, src_row) AS v FROM ${N} WHERE NOT dup AND ${where}`,
-				)[0];
-				const n = Number(r?.n ?? 0);
-				if (n > 0) {
-					const row = Number(r.r);
+			) => specs.push({ where, rawCol, severity, code, column, describe });
+			/** One scan for all problems: count, first row and its value per problem. */
+			const countProblems = () => {
+				if (specs.length === 0) return;
+				const selects = specs.map(
+					(p, i) =>
+						`count(*) FILTER (WHERE ${p.where})::INT AS n${i}, min(src_row) FILTER (WHERE ${p.where})::INT AS r${i}, arg_min(${p.rawCol}, src_row) FILTER (WHERE ${p.where}) AS v${i}`,
+				);
+				const r = rows(`SELECT ${selects.join(', ')} FROM ${N} WHERE NOT dup`)[0] ?? {};
+				specs.forEach((p, i) => {
+					const n = Number(r[`n${i}`] ?? 0);
+					if (n === 0) return;
+					const row = Number(r[`r${i}`]);
 					issues.push({
-						severity,
-						code,
+						severity: p.severity,
+						code: p.code,
 						file,
 						row,
-						column,
+						column: p.column,
 						count: n,
-						message: describe(String(r.v ?? ''), row, n),
+						message: p.describe(String(r[`v${i}`] ?? ''), row, n),
 					});
-				}
+				});
 			};
 			const plural = (n: number, what: string) => `${n} row${n === 1 ? '' : 's'} ${what}`;
 			problem(
@@ -945,6 +960,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					(_v, row, n) =>
 						`Row ${row}, column "${mapping.product}": the product is empty. ${plural(n, `were kept under product "${BLANK_PRODUCT_ID}"`)}.`,
 				);
+			countProblems();
 			progress(onProgress, 'cleaning', 4, phases);
 
 			// 5. The stored table: valid, de-duplicated rows; returns flagged.
