@@ -40,7 +40,17 @@ export default ts.config(
 				{
 					patterns: [
 						{
-							group: ['dexie', 'comlink', 'svelte', 'svelte/*', '@duckdb/*', '**/lib/**', '**/state/**', '**/views/**', 'node:*'],
+							group: [
+								'dexie',
+								'comlink',
+								'svelte',
+								'svelte/*',
+								'@duckdb/*',
+								'**/lib/**',
+								'**/state/**',
+								'**/views/**',
+								'node:*',
+							],
 							message: 'src/core is pure TypeScript: no DOM, storage, worker or UI imports.',
 						},
 					],
