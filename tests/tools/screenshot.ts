@@ -1,12 +1,12 @@
 // Takes public/screenshot.png (the README picture): opens the built app in Debian's Chromium, loads the
 // demo data, draws a forecast and captures the Forecast screen.
-// Usage: npm run build && npx vite preview & npx tsx scripts/screenshot.ts [http://localhost:4173/]
+// Usage: npm run build && npx vite preview & npx tsx tests/tools/screenshot.ts [http://localhost:4173/]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../tests/e2e/pages/browser';
+import { CHROMIUM_ARGS } from '../e2e/pages/browser';
 
 const url = process.argv[2] ?? 'http://localhost:4173/';
 const out = fileURLToPath(new URL('../public/screenshot.png', import.meta.url));
