@@ -8,7 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { openTrendcastDb } from '../src/lib/db/db';
 import type { SeriesBatch, Frequency } from '../src/core/types';
-import { createDataService } from './data-service';
+import { createDataService, estimateStorage, listStoredDatasets } from './data-service';
 import type {
 	DatasetMeta,
 	ImportOptions,
@@ -64,6 +64,13 @@ export interface DataWorkerApi {
 
 type Service = ReturnType<typeof createDataService>;
 let service: Promise<Service> | null = null;
+let database: ReturnType<typeof openTrendcastDb> | null = null;
+
+/** The worker's one Dexie instance, shared by the service and the DuckDB-free calls. */
+function getDb() {
+	database ??= openTrendcastDb();
+	return database;
+}
 
 /** Starts DuckDB (eh bundle when the browser has wasm exceptions, else mvp) and opens the Dexie DB once. */
 function getService(): Promise<Service> {
@@ -82,7 +89,7 @@ function getService(): Promise<Service> {
 		await duckdb.instantiate(() => {});
 		return createDataService({
 			duckdb,
-			db: openTrendcastDb(),
+			db: getDb(),
 			demoUrl: `${import.meta.env.BASE_URL}demo/online-retail.csv.gz`,
 		});
 	})();
@@ -101,14 +108,15 @@ export const api: DataWorkerApi = {
 	async loadDemo(onProgress) {
 		return (await getService()).loadDemo(onProgress);
 	},
+	// Metadata and storage come from IndexedDB alone, so the dataset list shows before DuckDB has started.
 	async listDatasets() {
-		return (await getService()).listDatasets();
+		return listStoredDatasets(getDb());
 	},
 	async deleteDataset(id) {
 		return (await getService()).deleteDataset(id);
 	},
 	async storageInfo() {
-		return (await getService()).storageInfo();
+		return estimateStorage(getDb());
 	},
 	async productSummary(datasetId) {
 		return (await getService()).productSummary(datasetId);

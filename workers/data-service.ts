@@ -308,6 +308,33 @@ export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
 		.join('\n');
 }
 
+/** Stored datasets, newest first, straight from Dexie (no DuckDB needed: the worker answers at once). */
+export function listStoredDatasets(db: TrendcastDb): Promise<DatasetMeta[]> {
+	return db.datasets.orderBy('createdAt').reverse().toArray();
+}
+
+/** navigator.storage.estimate() where it exists; else (Node) the stored dataset bytes with quota 0 = unknown. */
+export async function estimateStorage(db: TrendcastDb): Promise<StorageInfo> {
+	const storage = (
+		globalThis as {
+			navigator?: {
+				storage?: {
+					estimate?: () => Promise<{ usage?: number; quota?: number }>;
+					persisted?: () => Promise<boolean>;
+				};
+			};
+		}
+	).navigator?.storage;
+	if (storage?.estimate) {
+		const e = await storage.estimate();
+		const persisted = storage.persisted ? await storage.persisted() : false;
+		return { usedBytes: e.usage ?? 0, quotaBytes: e.quota ?? 0, persisted };
+	}
+	let used = 0;
+	await db.datasetBlobs.each((b) => (used += b.data.byteLength));
+	return { usedBytes: used, quotaBytes: 0, persisted: false };
+}
+
 /** Creates the data service over injected DuckDB bindings and Dexie database. */
 export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
@@ -1193,10 +1220,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		return { columns, rows: out, truncated };
 	}
 
-	async function listDatasets(): Promise<DatasetMeta[]> {
-		const all = await db.datasets.orderBy('createdAt').reverse().toArray();
-		return all;
-	}
+	const listDatasets = () => listStoredDatasets(db);
 
 	async function deleteDataset(id: string): Promise<void> {
 		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
@@ -1208,25 +1232,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	}
 
 	async function storageInfo(): Promise<StorageInfo> {
-		if (deps.estimate) return deps.estimate();
-		const storage = (
-			globalThis as {
-				navigator?: {
-					storage?: {
-						estimate?: () => Promise<{ usage?: number; quota?: number }>;
-						persisted?: () => Promise<boolean>;
-					};
-				};
-			}
-		).navigator?.storage;
-		if (storage?.estimate) {
-			const e = await storage.estimate();
-			const persisted = storage.persisted ? await storage.persisted() : false;
-			return { usedBytes: e.usage ?? 0, quotaBytes: e.quota ?? 0, persisted };
-		}
-		let used = 0;
-		await db.datasetBlobs.each((b) => (used += b.data.byteLength));
-		return { usedBytes: used, quotaBytes: 0, persisted: false };
+		return deps.estimate ? deps.estimate() : estimateStorage(db);
 	}
 
 	async function loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta> {
