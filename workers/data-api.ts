@@ -130,3 +130,7 @@ export const api: DataWorkerApi = {
 		return (await getService()).runSql(datasetId, sql);
 	},
 };
+
+// Start DuckDB as soon as the worker loads: the dataset list comes from IndexedDB meanwhile, and the
+// first query no longer pays the ~1–2 s wasm start-up.
+getService().catch(() => {});
