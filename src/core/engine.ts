@@ -230,7 +230,7 @@ function scoreCandidate(
 	const complete = c.forecasts.every((f) => f !== null);
 	return {
 		...c,
-		mase: complete ? (mean(mases) ?? NaN) : NaN,
+		mase: complete ? mean(mases) : NaN,
 		smape: complete ? mean(smapes) : NaN,
 		wape: complete ? mean(wapes) : NaN,
 		rmse: complete ? mean(rmses) : NaN,
