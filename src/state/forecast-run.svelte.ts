@@ -65,6 +65,8 @@ export class ForecastRun {
 					season: seasonFor(req.freq),
 					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
 					levels: [0.8, 0.95],
+					// One series on screen: also explain it (trend / season split).
+					decompose: req.productIds === null || req.productIds.length === 1,
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 			);

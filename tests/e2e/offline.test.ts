@@ -10,6 +10,19 @@ import { foreignRequests, launchSession, type Session } from './pages/browser';
 /** The built service worker that `vite preview` serves. */
 const SW_FILE = fileURLToPath(new URL('../../dist/service-worker.js', import.meta.url));
 
+/** One CSV line into cells (double-quoted cells may hold commas). */
+function splitCsvLine(line: string): string[] {
+	const cells: string[] = [];
+	const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
+	let m: RegExpExecArray | null;
+	while ((m = re.exec(line)) !== null) {
+		const c = m[1];
+		cells.push(c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c);
+		if (m[2] === '') break;
+	}
+	return cells;
+}
+
 describe('demo data, then offline', () => {
 	const baseUrl = inject('baseUrl');
 	let session: Session;
@@ -47,6 +60,44 @@ describe('demo data, then offline', () => {
 		expect(await page.getByTestId('chart-tooltip').textContent()).toMatch(
 			/Forecast [\d,.]+.*range/,
 		);
+	});
+
+	it('explains the forecast and forecasts the best sellers in one go, with a CSV', async () => {
+		const page = session.page;
+		// The single-series forecast above was automatic: it comes with a trend/season split.
+		await page.getByTestId('drivers-card').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('drivers-summary').textContent()).toMatch(
+			/Trend: (strong|moderate|weak)/,
+		);
+		expect(await page.getByTestId('trend-chart').locator('path').count()).toBeGreaterThan(0);
+		// Several methods were compared on held-out weeks.
+		expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThanOrEqual(3);
+
+		await page.getByTestId('batch-count').selectOption('10');
+		await page.getByTestId('run-batch').click();
+		const rows = page.getByTestId('batch-table').locator('tbody tr');
+		await expect.poll(() => rows.count(), { timeout: 120_000 }).toBe(10);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('batch-csv').click(),
+		]);
+		const csv = readFileSync((await download.path())!, 'utf8')
+			.trim()
+			.split('\n');
+		expect(csv[0]).toBe('product_id,description,period,model,forecast,lo80,hi80,lo95,hi95');
+		// 10 products × the default 12 weeks, dates continuing weekly, bands ordered.
+		expect(csv.length).toBe(1 + 10 * 12);
+		for (const line of csv.slice(1)) {
+			const cells = splitCsvLine(line);
+			expect(cells.length).toBe(9);
+			const [f, lo80, hi80, lo95, hi95] = cells.slice(-5).map(Number);
+			expect(cells[cells.length - 7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			expect(lo95).toBeLessThanOrEqual(lo80 + 1e-9);
+			expect(lo80).toBeLessThanOrEqual(f + 1e-9);
+			expect(f).toBeLessThanOrEqual(hi80 + 1e-9);
+			expect(hi80).toBeLessThanOrEqual(hi95 + 1e-9);
+			expect(lo95).toBeGreaterThanOrEqual(0);
+		}
 	});
 
 	it('works offline after the first visit: reload, explore and forecast', async () => {
