@@ -7,7 +7,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip, gunzipSync } from 'node:zlib';
 
-const RETAIL_GZ = '/work/shared/data/online_retail/transactions_2010-12-01_to_2011-09-11.csv.gz';
+/** The real UCI Online Retail export (../shared/data/online_retail), shipped as the app's demo file. */
+const RETAIL_GZ = fileURLToPath(
+	new URL('../../../public/demo/online-retail.csv.gz', import.meta.url),
+);
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 /** Data lines in the online-retail export (header excluded). */
