@@ -6,6 +6,7 @@
 // Bad input stops with a message naming the row and exit code 1. Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastAuto, ENGINE_MODELS } from '../core/engine';
+import { splitCsvLine } from '../core/csv-line';
 
 /** A usage or input error, printed without a stack trace. */
 class CliError extends Error {
@@ -81,36 +82,12 @@ function dateValue(text: string, kind: DateKind): number {
 	return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
 }
 
-/** Split one CSV line (double quotes allowed around fields). */
-function splitCsv(line: string): string[] {
-	if (!line.includes('"')) return line.split(',');
-	const out: string[] = [];
-	let cur = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (quoted) {
-			if (c === '"' && line[i + 1] === '"') {
-				cur += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else cur += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			out.push(cur);
-			cur = '';
-		} else cur += c;
-	}
-	out.push(cur);
-	return out;
-}
-
 /** Parse and validate the long CSV; throws CliError naming the offending row. */
 export function readLongCsv(text: string): { series: InputSeries[]; kind: DateKind } {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
 	if (lines.length === 0) throw new CliError('The input file is empty.');
-	const header = splitCsv(lines[0]).map((h) => h.trim());
+	const header = splitCsvLine(lines[0]).map((h) => h.trim());
 	const col = (name: string): number => {
 		const i = header.indexOf(name);
 		if (i < 0)
@@ -124,7 +101,7 @@ export function readLongCsv(text: string): { series: InputSeries[]; kind: DateKi
 	let kind: DateKind | null = null;
 	for (let r = 1; r < lines.length; r++) {
 		if (lines[r].trim() === '') continue;
-		const f = splitCsv(lines[r]);
+		const f = splitCsvLine(lines[r]);
 		const where = `Row ${r} (line ${r + 1})`;
 		if (f.length < header.length)
 			throw new CliError(`${where}: expected ${header.length} fields, found ${f.length}.`);

@@ -4,24 +4,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { splitCsvLine } from '../../src/core/csv-line';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
 
 /** The built service worker that `vite preview` serves. */
 const SW_FILE = fileURLToPath(new URL('../../dist/service-worker.js', import.meta.url));
-
-/** One CSV line into cells (double-quoted cells may hold commas). */
-function splitCsvLine(line: string): string[] {
-	const cells: string[] = [];
-	const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
-	let m: RegExpExecArray | null;
-	while ((m = re.exec(line)) !== null) {
-		const c = m[1];
-		cells.push(c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c);
-		if (m[2] === '') break;
-	}
-	return cells;
-}
 
 describe('demo data, then offline', () => {
 	const baseUrl = inject('baseUrl');

@@ -72,25 +72,4 @@ export function toInput(name: string, text: string | Uint8Array) {
 	return { name, bytes: bytes.slice().buffer as ArrayBuffer };
 }
 
-/** Splits one CSV line (RFC 4180 quotes, no embedded newlines). */
-export function splitCsvLine(line: string): string[] {
-	const out: string[] = [];
-	let cur = '';
-	let inQ = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (inQ) {
-			if (c === '"' && line[i + 1] === '"') {
-				cur += '"';
-				i++;
-			} else if (c === '"') inQ = false;
-			else cur += c;
-		} else if (c === '"') inQ = true;
-		else if (c === ',') {
-			out.push(cur);
-			cur = '';
-		} else cur += c;
-	}
-	out.push(cur);
-	return out;
-}
+export { splitCsvLine } from '../../../src/core/csv-line';
