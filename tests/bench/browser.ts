@@ -517,6 +517,11 @@ function report(
 			`| ${r.name} | ${r.node.seriesPerSec.toFixed(1)} | ${r.worker.seriesPerSec.toFixed(1)} | ${(r.worker.seriesPerSec / r.node.seriesPerSec).toFixed(2)} | ${mb(r.node.peakHeap)} (${mb(r.node.startHeap)}) | ${mb(r.worker.peakHeap)} (${mb(r.worker.startHeap)}) | ${r.maxPointDiff.toExponential(1)} | ${models} |`,
 		);
 	}
+	lines.push(
+		'',
+		'- A ratio near 1 means the worker costs nothing beyond the engine itself. Batches that take well under a second (the retail baseline) are dominated by the structured clone of the batch and the results, so their ratio says more about the message round trip than about the engine.',
+		'- max diff is not 0 where the two V8 builds (Node’s and Chromium’s) round Math.exp/log/pow differently and the backtest-based selection can amplify that.',
+	);
 	lines.push('', '## Demo import (data worker `loadDemo`)', '');
 	if (!demo) lines.push('Not measured: the browser part failed before the demo import.');
 	else {
