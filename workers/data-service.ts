@@ -308,6 +308,52 @@ export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
 		.join('\n');
 }
 
+/** A Parquet cell as CSV text: DATE columns as "YYYY-MM-DD", timestamps as "YYYY-MM-DD HH:MM:SS". */
+function parquetCellText(v: unknown, dateOnly: boolean): string {
+	if (v === null || v === undefined) return '';
+	if (v instanceof Date) {
+		if (Number.isNaN(v.getTime())) return '';
+		return dateOnly ? v.toISOString().slice(0, 10) : cellText(v);
+	}
+	if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+	if (typeof v === 'string') return cellText(v);
+	if (v instanceof Uint8Array) return cellText(new TextDecoder().decode(v));
+	// Lists, structs and maps: JSON text, as for nested JSON values.
+	return csvField(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x)));
+}
+
+/**
+ * A Parquet file → CSV text, so Parquet takes the same path as CSV files (DuckDB-WASM's own Parquet
+ * reader is an extension it downloads at run time, which our CSP and offline use rule out).
+ * hyparquet (pure JS; snappy built in, gzip/zstd/brotli/lz4 from hyparquet-compressors) is loaded
+ * only when a Parquet file is picked.
+ */
+export async function parquetToCsv(bytes: Uint8Array): Promise<string> {
+	const [{ parquetMetadata, parquetSchema, parquetRead }, { compressors }] = await Promise.all([
+		import('hyparquet'),
+		import('hyparquet-compressors'),
+	]);
+	const buffer = bytes.slice().buffer;
+	const metadata = parquetMetadata(buffer);
+	const fields = parquetSchema(metadata).children.map((c) => c.element);
+	const names = fields.map((f) => f.name);
+	const dateOnly = fields.map(
+		(f) => f.converted_type === 'DATE' || f.logical_type?.type === 'DATE',
+	);
+	let rows: unknown[][] = [];
+	await parquetRead({
+		file: buffer,
+		metadata,
+		compressors,
+		rowFormat: 'array',
+		onComplete: (r: unknown[][]) => (rows = r),
+	});
+	const lines = [names.map((n) => cellText(n)).join(',')];
+	for (const row of rows)
+		lines.push(row.map((v, i) => parquetCellText(v, dateOnly[i] ?? false)).join(','));
+	return lines.join('\n');
+}
+
 /** Stored datasets, newest first, straight from Dexie (no DuckDB needed: the worker answers at once). */
 export function listStoredDatasets(db: TrendcastDb): Promise<DatasetMeta[]> {
 	return db.datasets.orderBy('createdAt').reverse().toArray();
@@ -573,76 +619,66 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				return emptyPreview(importId, fileName, format, '', issues);
 			}
 		}
-		progress(onProgress, 'decoding', 1, 4);
-		const table = `stg_${importId.replace(/[^A-Za-z0-9_]/g, '_')}`;
-		let encoding = 'binary';
-		let delimiter: string | undefined;
-		let ok: boolean;
 		if (format === 'parquet') {
-			const name = `tc_${++fileSeq}.parquet`;
-			duckdb.registerFileBuffer(name, bytes);
 			try {
-				q(
-					`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, COLUMNS(*)::VARCHAR FROM read_parquet(${lit(name)})`,
-				);
-				ok = true;
+				bytes = new TextEncoder().encode(await parquetToCsv(bytes));
 			} catch (e) {
 				issues.push({
 					severity: 'error',
 					code: 'parquet-unreadable',
 					file: fileName,
-					message: `${fileName} could not be read as Parquet (DuckDB loads its Parquet reader from the internet the first time; offline, export the data as CSV instead): ${String((e as Error).message).split('\n')[0]}`,
+					message: `${fileName} could not be read as a Parquet file: it looks damaged or incomplete (${String((e as Error).message).split('\n')[0]}). Export it again from the program that made it, or export the data as CSV.`,
 				});
-				ok = false;
-			} finally {
-				duckdb.dropFile(name);
+				return emptyPreview(importId, fileName, format, '', issues);
 			}
-		} else {
-			let csvBytes: Uint8Array;
-			let headText: string;
-			try {
-				const enc = detectEncoding(bytes);
-				encoding = enc.encoding;
-				if (format !== 'json' && enc.encoding === 'utf-8') {
-					csvBytes = bytes.subarray(enc.bomLength);
-					headText = new TextDecoder('utf-8').decode(csvBytes.subarray(0, 65536));
-					if (headText.trim() === '')
-						throw new DecodeError('empty-file', 'The file contains no text.');
-				} else {
-					const decoded = decodeBytes(bytes);
-					const text = format === 'json' ? jsonToCsv(decoded.text) : decoded.text;
-					csvBytes = new TextEncoder().encode(text);
-					headText = text.slice(0, 65536);
-				}
-			} catch (e) {
-				const empty = e instanceof DecodeError && e.code === 'empty-file';
-				issues.push({
-					severity: 'error',
-					code: empty ? 'empty-file' : 'unreadable',
-					file: fileName,
-					message: empty
-						? `${fileName} is empty: expected a header line and at least one sales row.`
-						: `${fileName} could not be read as ${format.toUpperCase()}: ${(e as Error).message}`,
-				});
-				return emptyPreview(importId, fileName, format, encoding, issues);
-			}
-			const cut = headText.lastIndexOf('\n');
-			delimiter =
-				format === 'tsv'
-					? '\t'
-					: format === 'json' || format === 'xlsx'
-						? ','
-						: sniffDelimiter(cut > 0 ? headText.slice(0, cut) : headText);
-			progress(onProgress, 'loading', 2, 4);
-			ok = stageDelimited(
-				table,
-				fileName,
-				csvBytes,
-				delimiter,
-				headerOf(headText, delimiter),
-				issues,
-			);
 		}
+		progress(onProgress, 'decoding', 1, 4);
+		const table = `stg_${importId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+		let encoding = 'binary';
+		let csvBytes: Uint8Array;
+		let headText: string;
+		try {
+			const enc = detectEncoding(bytes);
+			encoding = enc.encoding;
+			if (format !== 'json' && enc.encoding === 'utf-8') {
+				csvBytes = bytes.subarray(enc.bomLength);
+				headText = new TextDecoder('utf-8').decode(csvBytes.subarray(0, 65536));
+				if (headText.trim() === '')
+					throw new DecodeError('empty-file', 'The file contains no text.');
+			} else {
+				const decoded = decodeBytes(bytes);
+				const text = format === 'json' ? jsonToCsv(decoded.text) : decoded.text;
+				csvBytes = new TextEncoder().encode(text);
+				headText = text.slice(0, 65536);
+			}
+		} catch (e) {
+			const empty = e instanceof DecodeError && e.code === 'empty-file';
+			issues.push({
+				severity: 'error',
+				code: empty ? 'empty-file' : 'unreadable',
+				file: fileName,
+				message: empty
+					? `${fileName} is empty: expected a header line and at least one sales row.`
+					: `${fileName} could not be read as ${format.toUpperCase()}: ${(e as Error).message}`,
+			});
+			return emptyPreview(importId, fileName, format, encoding, issues);
+		}
+		const cut = headText.lastIndexOf('\n');
+		const delimiter =
+			format === 'tsv'
+				? '\t'
+				: format === 'json' || format === 'xlsx' || format === 'parquet'
+					? ','
+					: sniffDelimiter(cut > 0 ? headText.slice(0, cut) : headText);
+		progress(onProgress, 'loading', 2, 4);
+		const ok = stageDelimited(
+			table,
+			fileName,
+			csvBytes,
+			delimiter,
+			headerOf(headText, delimiter),
+			issues,
+		);
 		if (!ok) return emptyPreview(importId, fileName, format, encoding, issues);
 
 		progress(onProgress, 'analysing', 3, 4);
