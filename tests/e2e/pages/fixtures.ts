@@ -51,3 +51,6 @@ export const HTML_NAMES_CSV = join(FIXTURES, 'html-names.csv');
 export const AMBIGUOUS_DATES_CSV = join(FIXTURES, 'ambiguous-dates.csv');
 /** Binary junk named .csv. */
 export const MALFORMED_CSV = join(FIXTURES, 'malformed-sales.csv');
+
+/** First 2,000 lines of the online-retail export as snappy Parquet (tests/make-format-fixtures.ts). */
+export const RETAIL_PARQUET = join(FIXTURES, 'ingest/online-retail.parquet');
