@@ -14,6 +14,7 @@ import {
 	type DecimalSeparator,
 } from '../src/core/ingest/parse';
 import { sniffDelimiter, sniffFormat, splitLines } from '../src/core/ingest/sniff';
+import { nextPeriod, periodEdges, periodStart, typicalStep } from '../src/core/series/calendar';
 import type {
 	ColumnMapping,
 	ColumnRole,
@@ -47,7 +48,6 @@ export const SQL_ROW_CAP = 1000;
 const PREVIEW_ROWS = 200;
 /** Distinct date values scanned to infer the day/month order in the preview. */
 const DATE_SCAN_VALUES = 20_000;
-const DAY_MS = 86_400_000;
 /** Product id used when the file has no product column. */
 export const ALL_PRODUCTS_ID = '(all products)';
 /** Product id for rows whose product cell is blank. */
@@ -162,22 +162,7 @@ function formatMb(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Start of the period containing `ms` (UTC); weeks start on Monday. */
-export function periodStart(ms: number, freq: Frequency): number {
-	const day = Math.floor(ms / DAY_MS) * DAY_MS;
-	if (freq === 'day') return day;
-	if (freq === 'week') return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
-	const d = new Date(day);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-}
-
-/** Start of the period after the one starting at `start`. */
-export function nextPeriod(start: number, freq: Frequency): number {
-	if (freq === 'day') return start + DAY_MS;
-	if (freq === 'week') return start + 7 * DAY_MS;
-	const d = new Date(start);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-}
+export { nextPeriod, periodStart };
 
 const TRUNC: Record<Frequency, string> = { day: 'day', week: 'week', month: 'month' };
 
@@ -392,6 +377,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	const newId = deps.newId ?? defaultId;
 	const staged = new Map<string, Staged>();
 	const loaded = new Set<string>();
+	/** The typical gap between consecutive sale dates of each loaded dataset (ms). */
+	const dateSteps = new Map<string, number>();
 	let fileSeq = 0;
 
 	const q = (sql: string): ArrowTable => conn.query(sql);
@@ -1195,7 +1182,20 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			const first = seriesIndex.get(s)!;
 			if (first !== i) y.set(y.subarray(first * n, first * n + n), i * n);
 		});
-		return { ids: [...ids], indptr, ds, y };
+		const edges = periodEdges(meta.dateMin, meta.dateMax, dateStepOf(datasetId, table), freq);
+		return { ids: [...ids], indptr, ds, y, edges };
+	}
+
+	/** How far apart the dataset's sale dates typically are (a day for till exports, a month for monthly reports). */
+	function dateStepOf(id: string, table: string): number {
+		let step = dateSteps.get(id);
+		if (step === undefined) {
+			const res = q(`SELECT DISTINCT epoch_ms(date_trunc('day', ds))::DOUBLE AS d FROM ${table}
+				WHERE ds IS NOT NULL ORDER BY d`);
+			step = typicalStep(numberColumn(res, 'd'));
+			dateSteps.set(id, step);
+		}
+		return step;
 	}
 
 	async function productSummary(datasetId: string): Promise<ProductSummary[]> {
@@ -1261,6 +1261,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	async function deleteDataset(id: string): Promise<void> {
 		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
 		loaded.delete(id);
+		dateSteps.delete(id);
 		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);

@@ -62,6 +62,19 @@ export interface SeriesBatch {
 	indptr: Int32Array;
 	ds: Float64Array;
 	y: Float64Array;
+	/** Whether the first / last period of the shared grid holds only part of its days. */
+	edges?: PeriodEdges;
+}
+
+/** Which edge periods of a series grid hold only part of their days (see series/calendar.ts). */
+export interface PeriodEdges {
+	/** The first period starts before the data does. */
+	firstPartial: boolean;
+	/** The data ends before the last period does. */
+	lastPartial: boolean;
+	/** First and last dates with data (UTC ms). */
+	dateMin: number;
+	dateMax: number;
 }
 
 /** Calendar frequency of a regular series. */

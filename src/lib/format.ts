@@ -1,6 +1,7 @@
 // Number, money, size and date formatting for the UI. Shop owners read these, so every number gets
 // thousands separators and dates are shown in UTC (the data worker stores period starts as UTC ms).
-import type { Frequency } from '../core/types';
+import type { TrimmedBatch } from '../core/series/calendar';
+import type { Frequency, PeriodEdges } from '../core/types';
 
 const LOCALE = typeof navigator === 'undefined' ? 'en-GB' : navigator.language || 'en-GB';
 
@@ -137,15 +138,7 @@ export function formatDate(ms: number): string {
 	return Number.isFinite(ms) ? dayFmt.format(ms) : '–';
 }
 
-const DAY_MS = 86_400_000;
-
-/** Start of the period `steps` periods after `ms` (UTC). */
-export function addPeriods(ms: number, steps: number, freq: Frequency): number {
-	if (freq === 'day') return ms + steps * DAY_MS;
-	if (freq === 'week') return ms + steps * 7 * DAY_MS;
-	const d = new Date(ms);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + steps, 1);
-}
+export { addPeriods } from '../core/series/calendar';
 
 /** Season length that matches a frequency (weekly → 52, monthly → 12, daily → 7). */
 export function seasonFor(freq: Frequency): number {
@@ -156,4 +149,25 @@ export function seasonFor(freq: Frequency): number {
 export function periodName(freq: Frequency, plural = true): string {
 	const base = freq === 'day' ? 'day' : freq === 'week' ? 'week' : 'month';
 	return plural ? `${base}s` : base;
+}
+
+/**
+ * Sentences telling which incomplete edge periods a forecast left out (see trimPartialPeriods), e.g.
+ * "Week of 5 Sept 2011 is left out: your data ends on 7 Sept 2011, part-way through it."
+ */
+export function partialPeriodNotes(
+	trimmed: Pick<TrimmedBatch, 'droppedFirst' | 'droppedLast'> & { edges?: PeriodEdges },
+	freq: Frequency,
+): string[] {
+	const { droppedFirst, droppedLast, edges } = trimmed;
+	const out: string[] = [];
+	if (droppedFirst !== null && edges)
+		out.push(
+			`${formatPeriod(droppedFirst, freq)} is left out: your data starts on ${formatDate(edges.dateMin)}, part-way through it.`,
+		);
+	if (droppedLast !== null && edges)
+		out.push(
+			`${formatPeriod(droppedLast, freq)} is left out: your data ends on ${formatDate(edges.dateMax)}, part-way through it, so its sales are incomplete.`,
+		);
+	return out;
 }

@@ -6,7 +6,8 @@ import type { SeriesForecast } from '../../workers/forecast-api';
 import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
-import { seasonFor } from '../lib/format';
+import { trimPartialPeriods } from '../core/series/calendar';
+import { partialPeriodNotes, seasonFor } from '../lib/format';
 import type { Measure } from './explore.svelte';
 
 export type ForecastStatus = 'idle' | 'running' | 'done' | 'cancelled';
@@ -29,6 +30,8 @@ export class ForecastRun {
 	request = $state.raw<ForecastRequest | null>(null);
 	history = $state.raw<SeriesBatch | null>(null);
 	results = $state.raw<SeriesForecast[]>([]);
+	/** Incomplete first/last periods left out of the history, said in words. */
+	leftOut = $state.raw<string[]>([]);
 	error = $state<UiError | null>(null);
 
 	#data: DataClient;
@@ -50,14 +53,19 @@ export class ForecastRun {
 		this.progress = { phase: 'Reading sales history', done: 0, total: 1 };
 		this.request = req;
 		this.results = [];
+		this.leftOut = [];
 		try {
-			const history = await this.#data.querySeries(req.datasetId, {
+			const raw = await this.#data.querySeries(req.datasetId, {
 				productIds: req.productIds,
 				freq: req.freq,
 				measure: req.measure,
 			});
 			if (ac.signal.aborted) return;
+			// A week or month the data only partly covers would look like a slump: forecast without it.
+			const trimmed = trimPartialPeriods(raw);
+			const history = trimmed.batch;
 			this.history = history;
+			this.leftOut = partialPeriodNotes({ ...trimmed, edges: raw.edges }, req.freq);
 			const results = await this.#forecast.forecastBatch(
 				history,
 				{

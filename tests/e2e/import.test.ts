@@ -45,8 +45,14 @@ describe('import a sales file', () => {
 		expect(during.filter((t) => t.duration > MAX_LONG_TASK_MS)).toEqual([]);
 
 		await app.exploreSales();
+		await app.expectProducts();
+		// The slice starts on Wednesday 1 Dec 2010: the weekly chart says its first week is incomplete.
+		await expect
+			.poll(() => session.page.getByTestId('partial-note').textContent())
+			.toMatch(/^Only part of the first week \(your data starts on 1 Dec 2010\)/);
 		await app.setFrequency('Daily');
 		await app.expectProducts();
+		await expect.poll(() => session.page.getByTestId('partial-note').count()).toBe(0);
 		await app.pickProduct(0);
 		await app.expectProducts();
 	});

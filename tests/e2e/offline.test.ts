@@ -42,6 +42,12 @@ describe('demo data, then offline', () => {
 		expect(await page.getByTestId('forecast-line').getAttribute('d')).toMatch(/^M/);
 		expect(await page.getByTestId('chosen-model').textContent()).not.toBe('');
 		expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThanOrEqual(1);
+		// The demo starts on Wednesday 1 Dec 2010: its first week is incomplete and left out, said so.
+		expect(
+			(await page.getByTestId('left-out-note').allTextContents()).map((t) => t.trim()),
+		).toEqual([
+			'Week of 29 Nov 2010 is left out: your data starts on 1 Dec 2010, part-way through it.',
+		]);
 		// The chart reads out values from the keyboard too: End jumps to the last forecast period.
 		await page.getByTestId('forecast-chart').locator('svg').focus();
 		await page.keyboard.press('End');
@@ -73,8 +79,10 @@ describe('demo data, then offline', () => {
 			.trim()
 			.split('\n');
 		expect(csv[0]).toBe('product_id,description,period,model,forecast,lo80,hi80,lo95,hi95');
-		// 10 products × the default 12 weeks, dates continuing weekly, bands ordered.
+		// 10 products × the default 12 weeks, dates continuing weekly, bands ordered; the demo ends on
+		// Sunday 11 Sep 2011, a full week, so the forecast starts on Monday 12 Sep.
 		expect(csv.length).toBe(1 + 10 * 12);
+		expect(splitCsvLine(csv[1])[2]).toBe('2011-09-12');
 		for (const line of csv.slice(1)) {
 			const cells = splitCsvLine(line);
 			expect(cells.length).toBe(9);

@@ -170,6 +170,10 @@ describe('import of the real Online Retail slice', () => {
 			expect(s.y[i]).toBeCloseTo(expected.weekly.get(s.ds[i]) ?? 0, 6);
 		// The first week matches the published weekly file's TOTAL_UNITS order of magnitude.
 		expect(s.y[0]).toBeGreaterThan(80_000);
+		// Daily sales from Wednesday 1 Dec to Monday 10 Jan: both edge weeks are incomplete.
+		expect(s.edges).toMatchObject({ firstPartial: true, lastPartial: true });
+		expect(new Date(s.edges!.dateMin).toISOString().slice(0, 10)).toBe('2010-12-01');
+		expect(new Date(s.edges!.dateMax).toISOString().slice(0, 10)).toBe('2011-01-10');
 	});
 
 	it('returns per-product daily series zero-filled over the whole dataset range', async () => {
@@ -190,6 +194,7 @@ describe('import of the real Online Retail slice', () => {
 		// 2010-12-25 (index 24) is inside the closure: zero.
 		expect(new Date(s.ds[24]).toISOString().slice(0, 10)).toBe('2010-12-25');
 		expect(s.y[24]).toBe(0);
+		expect(s.edges).toMatchObject({ firstPartial: false, lastPartial: false });
 		const monthly = await ctx.service.querySeries(meta.id, {
 			productIds: ['85123A'],
 			freq: 'month',
@@ -199,6 +204,8 @@ describe('import of the real Online Retail slice', () => {
 			'2010-12-01',
 			'2011-01-01',
 		]);
+		// December starts with the data; January is cut off on the 10th.
+		expect(monthly.edges).toMatchObject({ firstPartial: false, lastPartial: true });
 		const rev = monthly.y[0] + monthly.y[1];
 		expect(rev).toBeCloseTo(expected.revenueByProduct.get('85123A')!, 4);
 	});

@@ -1,0 +1,113 @@
+// Calendar periods of a sales series (UTC days, Monday weeks, calendar months) and the detection of
+// incomplete first and last periods: an export that starts on a Wednesday or ends mid-month would
+// otherwise show (and forecast from) a week or month with only part of its sales. Pure TypeScript.
+import type { Frequency, PeriodEdges, SeriesBatch } from '../types';
+
+export type { PeriodEdges };
+
+export const DAY_MS = 86_400_000;
+
+/** Start of the period containing `ms` (UTC); weeks start on Monday. */
+export function periodStart(ms: number, freq: Frequency): number {
+	const day = Math.floor(ms / DAY_MS) * DAY_MS;
+	if (freq === 'day') return day;
+	if (freq === 'week') return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+	const d = new Date(day);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+/** Start of the period after the one starting at `start`. */
+export function nextPeriod(start: number, freq: Frequency): number {
+	return addPeriods(start, 1, freq);
+}
+
+/** Start of the period `steps` periods after the period start `ms` (UTC). */
+export function addPeriods(ms: number, steps: number, freq: Frequency): number {
+	if (freq === 'day') return ms + steps * DAY_MS;
+	if (freq === 'week') return ms + steps * 7 * DAY_MS;
+	const d = new Date(ms);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + steps, 1);
+}
+
+/**
+ * Whether the first and last `freq` periods of data dated `dateMin … dateMax` are incomplete.
+ * `stepMs` is the data's own spacing (the typical gap between consecutive distinct dates: one day for
+ * till exports, seven for weekly reports, ~31 days for monthly ones). A period is partial when the
+ * date one step beyond the data would still fall inside it: daily data ending on a Wednesday leaves
+ * its week partial, while monthly data dated on the 1st leaves its last month complete.
+ */
+export function periodEdges(
+	dateMin: number,
+	dateMax: number,
+	stepMs: number,
+	freq: Frequency,
+): PeriodEdges {
+	const step = Number.isFinite(stepMs) && stepMs > 0 ? stepMs : DAY_MS;
+	return {
+		firstPartial: periodStart(dateMin - step, freq) === periodStart(dateMin, freq),
+		lastPartial: periodStart(dateMax + step, freq) === periodStart(dateMax, freq),
+		dateMin,
+		dateMax,
+	};
+}
+
+/** Median of the gaps between consecutive sorted distinct dates (NaN with fewer than two dates). */
+export function typicalStep(sortedDates: ArrayLike<number>): number {
+	const gaps: number[] = [];
+	for (let i = 1; i < sortedDates.length; i++) {
+		const g = sortedDates[i] - sortedDates[i - 1];
+		if (g > 0) gaps.push(g);
+	}
+	if (gaps.length === 0) return NaN;
+	gaps.sort((a, b) => a - b);
+	return gaps[Math.floor(gaps.length / 2)];
+}
+
+/** A batch without its incomplete edge periods, and which were left out (for the user). */
+export interface TrimmedBatch {
+	batch: SeriesBatch;
+	/** Start (UTC ms) of the incomplete first period left out, or null. */
+	droppedFirst: number | null;
+	/** Start (UTC ms) of the incomplete last period left out, or null. */
+	droppedLast: number | null;
+}
+
+/**
+ * Removes the incomplete first/last period (per `batch.edges`) from every series of a batch whose
+ * series all share one grid, as the data worker returns them. Nothing is removed from a grid too
+ * short to lose it (fewer than three periods when both edges are partial, fewer than two otherwise).
+ */
+export function trimPartialPeriods(batch: SeriesBatch): TrimmedBatch {
+	const { edges } = batch;
+	const k = batch.ids.length;
+	const none: TrimmedBatch = { batch, droppedFirst: null, droppedLast: null };
+	if (!edges || k === 0) return none;
+	const n = batch.indptr[1] - batch.indptr[0];
+	for (let i = 1; i < k; i++)
+		if (batch.indptr[i + 1] - batch.indptr[i] !== n)
+			throw new RangeError('trimPartialPeriods needs series of equal length');
+	const lo = edges.firstPartial ? 1 : 0;
+	const hi = edges.lastPartial ? n - 1 : n;
+	if (hi - lo < 1 || (lo === 0 && hi === n)) return none;
+	const m = hi - lo;
+	const ds = new Float64Array(m * k);
+	const y = new Float64Array(m * k);
+	const indptr = new Int32Array(k + 1);
+	for (let i = 0; i < k; i++) {
+		const s = batch.indptr[i];
+		ds.set(batch.ds.subarray(s + lo, s + hi), i * m);
+		y.set(batch.y.subarray(s + lo, s + hi), i * m);
+		indptr[i + 1] = (i + 1) * m;
+	}
+	return {
+		batch: {
+			ids: [...batch.ids],
+			indptr,
+			ds,
+			y,
+			edges: { ...edges, firstPartial: false, lastPartial: false },
+		},
+		droppedFirst: lo === 1 ? batch.ds[batch.indptr[0]] : null,
+		droppedLast: hi === n - 1 ? batch.ds[batch.indptr[0] + n - 1] : null,
+	};
+}
