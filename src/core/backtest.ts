@@ -4,6 +4,8 @@
 //
 // Origins: the training window ends at e_k = n − h − k·step (k = 0 … origins − 1, oldest first);
 // each model is fitted on y[max(0, e_k − maxTrain) .. e_k) and scored on y[e_k .. e_k + h).
+// Exogenous regressors (opts.xreg) are cut the same way: the training slice goes to fit and the
+// slice over the scored window to predict as the future values.
 
 import type { Forecaster } from './types';
 import { rmse, smape, wape, coverage } from './metrics';
@@ -29,6 +31,11 @@ export interface BacktestOptions {
 	maxTrain?: number;
 	/** Checked between model fits; an aborted signal stops the backtest with an AbortError. */
 	signal?: CancelSignal;
+	/**
+	 * Exogenous regressors aligned with y (one column per regressor, each y.length long), passed to
+	 * every model (models without regressor support ignore them).
+	 */
+	xreg?: readonly Float64Array[];
 }
 
 /** Out-of-sample results of one model. */
@@ -110,6 +117,13 @@ export function backtest(
 	if (!(h >= 1)) throw new RangeError(`backtest: horizon must be ≥ 1, got ${opts.horizon}`);
 	const m = Math.max(1, Math.round(opts.season ?? 1));
 	const levels = opts.levels ?? [0.8, 0.95];
+	const xreg = opts.xreg && opts.xreg.length > 0 ? opts.xreg : null;
+	xreg?.forEach((c, i) => {
+		if (c.length !== y.length)
+			throw new RangeError(
+				`backtest: regressor ${i + 1} has ${c.length} values, the series ${y.length}`,
+			);
+	});
 	const origins = backtestOrigins(
 		y.length,
 		h,
@@ -143,7 +157,14 @@ export function backtest(
 			const start = opts.maxTrain ? Math.max(0, e - opts.maxTrain) : 0;
 			const train = y.slice(start, e);
 			try {
-				const f = model.fit(train, { season: m }).predict(h, { levels });
+				// The future regressor values at each origin are the actual ones (the scored window's),
+				// as in statsforecast's cross_validation: the backtest measures the model given known
+				// regressors, so errors in forecasting the regressors themselves are not included.
+				const f = xreg
+					? model
+							.fit(train, { season: m, xreg: xreg.map((c) => c.slice(start, e)) })
+							.predict(h, { levels, xreg: xreg.map((c) => c.slice(e, e + h)) })
+					: model.fit(train, { season: m }).predict(h, { levels });
 				const point = f.point;
 				if (point.length !== h || !point.every(Number.isFinite))
 					throw new Error('non-finite forecast');

@@ -26,6 +26,27 @@ export interface Decomposition {
 	seasonalStrength: number;
 }
 
+/**
+ * Exogenous regressors (price, promotion, holiday flags, ...) for {@link AutoForecastOptions}: one
+ * column per regressor, in `names` order. `history[i]` is aligned with the series (same length);
+ * `future[i]` holds the values over the forecast horizon (length `horizon`).
+ */
+export interface Regressors {
+	names: string[];
+	history: Float64Array[];
+	future: Float64Array[];
+}
+
+/** Fitted effect of one user regressor (regression coefficient, as summary.lm). */
+export interface Driver {
+	name: string;
+	/** Change of the forecast per unit of the regressor. */
+	estimate: number;
+	stdError: number;
+	/** Two-sided p-value of the t test that the effect is 0. */
+	pValue: number;
+}
+
 export interface AutoForecastOptions {
 	horizon: number;
 	/** Seasonal period; 1 = no season. */
@@ -40,6 +61,11 @@ export interface AutoForecastOptions {
 	nonNegative?: boolean;
 	/** Also return a decomposition of the history; default false. */
 	decompose?: boolean;
+	/**
+	 * Exogenous regressors; used by 'regression' (trend + Fourier + regressors) and 'arima'
+	 * (regression with ARIMA errors), ignored by the other models.
+	 */
+	regressors?: Regressors;
 }
 
 export interface AutoForecastResult {
@@ -53,4 +79,9 @@ export interface AutoForecastResult {
 	decomposition?: Decomposition;
 	/** Notes for the user (e.g. 'series too short for a seasonal model'). */
 	notes: string[];
+	/**
+	 * Effects of the user regressors from a regression (trend, Fourier terms and the regressors)
+	 * fitted on the whole series; present when regressors were given and could be fitted.
+	 */
+	drivers?: Driver[];
 }

@@ -11,14 +11,23 @@
 // fewer than MIN_CONFORMAL_SCORES scores the model's own intervals are kept (with a note). When the
 // conformal q_L is below the model's own z_L it is moved halfway to z_L (selection-bias hedge: the
 // chosen model is the one with the smallest backtest errors; measured on M4 weekly it undercovered).
+//
+// Exogenous regressors (opts.regressors: price, promotions, holidays, ...) go to 'regression'
+// (forecast::tslm with xreg) and 'arima' (regression with ARIMA errors, auto.arima with xreg); the
+// other models ignore them. They are cut like the series (gaps, the MAX_FIT_POINTS cap), columns that
+// are constant over the history are dropped with a note, and the backtest feeds the actual regressor
+// values of each scored window as the future ones. `drivers` reports their effects from a regression
+// on the whole (capped) series.
 
 import type {
 	AutoForecastOptions,
 	AutoForecastResult,
 	Decomposition,
+	Driver,
 	LeaderboardRow,
+	Regressors,
 } from './engine-types';
-import type { Forecaster, Interval } from './types';
+import type { FitOptions, FittedForecaster, Forecaster, Interval, PredictOptions } from './types';
 import { backtest, type BacktestResult, type CancelSignal } from './backtest';
 import { fillGaps } from './series/classical';
 import { decompositionStrength, mstl, stl } from './series/stl';
@@ -113,12 +122,17 @@ export function makeModel(
 	}
 }
 
-/** Candidate names for 'auto', from the cleaned series, with notes on what was left out and why. */
+/**
+ * Candidate names for 'auto', from the cleaned series, with notes on what was left out and why.
+ * With user regressors (nRegressors > 0) 'regression' is also tried without three full seasons (as
+ * trend + regressors) once n ≥ 12 + 2·nRegressors.
+ */
 export function autoCandidates(
 	n: number,
 	m: number,
 	intermittent: boolean,
 	notes: string[],
+	nRegressors = 0,
 ): EngineModel[] {
 	if (n < 8) {
 		notes.push(`Only ${n} observations: using simple models (naive, moving average, drift).`);
@@ -131,8 +145,96 @@ export function autoCandidates(
 	if (seasonalOk) out.push('snaive');
 	if (n >= 20) out.push('arima');
 	if (seasonalOk && n >= 3 * m) out.push('regression');
+	else if (nRegressors > 0 && n >= 12 + 2 * nRegressors) out.push('regression');
 	if (intermittent) out.push('croston', 'sba', 'tsb', 'adida', 'imapa', 'ma');
 	return out;
+}
+
+const isConstant = (c: ArrayLike<number>): boolean => {
+	for (let i = 1; i < c.length; i++) if (c[i] !== c[0]) return false;
+	return true;
+};
+
+/**
+ * A regressor-aware model fitted only with the regressor columns that vary over the part of its
+ * training window it uses (the last `window` points): a constant column is collinear with the
+ * intercept, or zero once differenced, e.g. a promotion flag that is 0 in an early backtest window.
+ * The same columns are picked from the future values at predict time.
+ */
+class VaryingRegressors implements Forecaster {
+	readonly name: string;
+	readonly #make: (names: string[]) => Forecaster;
+	readonly #names: readonly string[];
+	readonly #window: number;
+
+	constructor(
+		name: string,
+		make: (names: string[]) => Forecaster,
+		names: readonly string[],
+		window = Infinity,
+	) {
+		this.name = name;
+		this.#make = make;
+		this.#names = names;
+		this.#window = window;
+	}
+
+	fit(y: Float64Array, opts: FitOptions = {}): FittedForecaster {
+		const xreg = opts.xreg ?? [];
+		const from = Math.max(0, y.length - this.#window);
+		const keep = xreg.flatMap((c, i) => (isConstant(c.subarray(from)) ? [] : [i]));
+		const fitted = this.#make(keep.map((i) => this.#names[i] ?? `xreg${i + 1}`)).fit(y, {
+			...opts,
+			xreg: keep.map((i) => xreg[i]),
+		});
+		const pick = (p: PredictOptions): PredictOptions => ({
+			...p,
+			xreg: keep.map((i) => p.xreg?.[i] ?? new Float64Array(0)),
+		});
+		return {
+			name: fitted.name,
+			aicc: fitted.aicc,
+			predict: (h: number, p: PredictOptions = {}) => fitted.predict(h, pick(p)),
+			predictInSample: () => fitted.predictInSample(),
+			toState: () => fitted.toState(),
+		};
+	}
+}
+
+/**
+ * Check the regressors against the raw series (length n) and horizon h; RangeErrors name the
+ * regressor.
+ */
+function checkRegressors(r: Regressors, n: number, h: number): void {
+	const { names, history, future } = r;
+	if (history.length !== names.length || future.length !== names.length)
+		throw new RangeError(
+			`regressors: ${names.length} name(s) but ${history.length} history and ${future.length} future column(s)`,
+		);
+	const seen = new Set<string>();
+	names.forEach((name, i) => {
+		if (!name) throw new RangeError(`regressors: name ${i + 1} is empty`);
+		if (seen.has(name)) throw new RangeError(`regressors: duplicate name '${name}'`);
+		seen.add(name);
+		if (history[i].length !== n)
+			throw new RangeError(
+				`Regressor '${name}': history has ${history[i].length} values, the series has ${n}.`,
+			);
+		if (future[i].length !== h)
+			throw new RangeError(
+				`Regressor '${name}': future has ${future[i].length} values, the horizon is ${h}.`,
+			);
+		for (const [part, c] of [
+			['history', history[i]],
+			['future', future[i]],
+		] as const) {
+			const bad = c.findIndex((v) => !Number.isFinite(v));
+			if (bad >= 0)
+				throw new RangeError(
+					`Regressor '${name}': ${part} value ${bad + 1} is ${c[bad]}; regressors must be finite.`,
+				);
+		}
+	});
 }
 
 function abortError(): Error {
@@ -321,6 +423,7 @@ export function forecastAuto(
 		if (!(l > 0 && l < 1)) throw new RangeError(`level must be in (0, 1), got ${l}`);
 	const m = Math.max(1, Math.round(opts.season || 1));
 	const notes: string[] = [];
+	if (opts.regressors) checkRegressors(opts.regressors, yIn.length, h);
 
 	const filled = fillGaps(yIn);
 	if (filled.interpolated > 0)
@@ -344,8 +447,34 @@ export function forecastAuto(
 		);
 	}
 	const full = y;
-	y = y.length > MAX_FIT_POINTS ? y.slice(y.length - MAX_FIT_POINTS) : y;
+	const cut = Math.max(0, y.length - MAX_FIT_POINTS);
+	y = cut > 0 ? y.slice(cut) : y;
 	const n = y.length;
+
+	// regressors over the same (trimmed, capped) span; the forecast starts after the last known
+	// value, so trailing periods trimmed from y come before the given future values
+	const xregNames: string[] = [];
+	const xregHistory: Float64Array[] = [];
+	const xregFuture: Float64Array[] = [];
+	if (opts.regressors) {
+		const r = opts.regressors;
+		const a = filled.trimmedStart + cut;
+		const b = yIn.length - filled.trimmedEnd;
+		r.names.forEach((name, i) => {
+			const hist = r.history[i].slice(a, b);
+			if (isConstant(hist)) {
+				notes.push(`Regressor '${name}' is constant in the history: ignored.`);
+				return;
+			}
+			const fut = new Float64Array(h);
+			for (let j = 0; j < h; j++)
+				fut[j] = b + j < yIn.length ? r.history[i][b + j] : r.future[i][b + j - yIn.length];
+			xregNames.push(name);
+			xregHistory.push(hist);
+			xregFuture.push(fut);
+		});
+	}
+	const withXreg = xregNames.length > 0;
 	const demand = classify(y);
 	const hasZeros = y.some((v) => v === 0);
 	const intermittent = demand.intermittent && hasZeros;
@@ -355,7 +484,8 @@ export function forecastAuto(
 		);
 
 	let names: string[];
-	if (!opts.models || opts.models === 'auto') names = autoCandidates(n, m, intermittent, notes);
+	if (!opts.models || opts.models === 'auto')
+		names = autoCandidates(n, m, intermittent, notes, xregNames.length);
 	else {
 		names = [...new Set(opts.models)];
 		const unknown = names.filter((x) => makeModel(x) === null);
@@ -365,7 +495,29 @@ export function forecastAuto(
 			);
 	}
 	const maWindow = Math.max(2, Math.min(n, m > 1 && m <= 12 ? m : 4));
-	const models = names.map((x) => makeModel(x, { ma: maWindow, season: m }) as Forecaster);
+	// with regressors: Fourier terms only with three full seasons, else trend + regressors
+	const fourier = m > 1 && n >= 3 * m ? ('auto' as const) : 0;
+	const build = (name: string): Forecaster => {
+		if (withXreg && name === 'regression')
+			return new VaryingRegressors(
+				name,
+				(kept) => new LinearRegressionModel({ xregNames: kept, fourier }),
+				xregNames,
+			);
+		if (withXreg && name === 'arima')
+			return new VaryingRegressors(
+				name,
+				() => makeModel(name, { season: m }) as Forecaster,
+				xregNames,
+				MAX_ARIMA_POINTS,
+			);
+		return makeModel(name, { ma: maWindow, season: m }) as Forecaster;
+	};
+	const models = names.map(build);
+	if (withXreg && !names.some((x) => x === 'regression' || x === 'arima'))
+		notes.push(
+			'None of the models tried uses regressors (regression and arima do): they were not used for the forecast.',
+		);
 
 	// backtest
 	// enough origins for ~24 pooled conformal scores on short horizons, 3 at most for long ones
@@ -382,6 +534,7 @@ export function forecastAuto(
 			levels: [0.8],
 			minTrain,
 			signal: run.signal,
+			...(withXreg ? { xreg: xregHistory } : {}),
 		});
 		if (bt.origins.length === 0) bt = null;
 	}
@@ -481,9 +634,14 @@ export function forecastAuto(
 	const memberWeights = chosen.weights;
 	chosen.members.forEach((name, i) => {
 		if (run.signal?.aborted) throw abortError();
-		const model = makeModel(name, { ma: maWindow, season: m }) as Forecaster;
+		const model = build(name);
 		try {
-			const f = model.fit(y, { season: m }).predict(h, { levels: [...new Set([0.8, ...levels])] });
+			const lv = [...new Set([0.8, ...levels])];
+			const f = withXreg
+				? model
+						.fit(y, { season: m, xreg: xregHistory })
+						.predict(h, { levels: lv, xreg: xregFuture })
+				: model.fit(y, { season: m }).predict(h, { levels: lv });
 			if (!f.point.every(Number.isFinite)) throw new Error('non-finite forecast');
 			parts.push({
 				point: f.point,
@@ -608,6 +766,7 @@ export function forecastAuto(
 						: 0,
 		};
 	});
+	const drivers = withXreg ? regressorDrivers(y, m, fourier, xregNames, xregHistory, notes) : null;
 	const result: AutoForecastResult = {
 		model: chosenName,
 		point,
@@ -616,8 +775,45 @@ export function forecastAuto(
 		intermittent,
 		notes,
 	};
+	if (drivers) result.drivers = drivers;
 	if (opts.decompose) result.decomposition = decomposeHistory(full, m);
 	return result;
+}
+
+/**
+ * Effects of the user regressors: a regression (trend, Fourier terms when `fourier` allows, the
+ * regressors) fitted on the whole series. Null, with a note, when it cannot be estimated.
+ */
+function regressorDrivers(
+	y: Float64Array,
+	m: number,
+	fourier: 'auto' | 0,
+	names: string[],
+	xreg: Float64Array[],
+	notes: string[],
+): Driver[] | null {
+	try {
+		const ex = new LinearRegressionModel({ xregNames: names, fourier })
+			.fit(y, { season: m, xreg })
+			.explain();
+		if (!(ex.df > 0)) throw new Error('too few observations');
+		const terms = new Map(ex.terms.filter((t) => t.kind === 'xreg').map((t) => [t.name, t]));
+		const drivers: Driver[] = [];
+		for (const name of names) {
+			const t = terms.get(name);
+			if (!t) {
+				notes.push(
+					`Regressor '${name}' is collinear with the trend, season or other regressors: its effect cannot be separated.`,
+				);
+				continue;
+			}
+			drivers.push({ name, estimate: t.estimate, stdError: t.stdError, pValue: t.pValue });
+		}
+		return drivers;
+	} catch (err) {
+		notes.push(`The regressor effects could not be estimated (${(err as Error).message}).`);
+		return null;
+	}
 }
 
 /** The app's first-forecast slice: seasonal naive and ETS only, same selection and calibration. */

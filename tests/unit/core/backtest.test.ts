@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { backtest, backtestOrigins } from '../../../src/core/backtest';
 import { Naive, SeasonalNaive } from '../../../src/core/models/naive';
-import type { FittedForecaster, Forecaster } from '../../../src/core/types';
+import { LinearRegressionModel } from '../../../src/core/models/regression';
+import type { FitOptions, FittedForecaster, Forecaster } from '../../../src/core/types';
 
 /** A model that records the training windows it saw and forecasts their last value. */
 function spy(name: string, seen: number[][], fail?: (n: number) => boolean): Forecaster {
@@ -18,6 +19,25 @@ function spy(name: string, seen: number[][], fail?: (n: number) => boolean): For
 				predict: (h) => ({ point: new Float64Array(h).fill(last), intervals: [] }),
 				predictInSample: () => new Float64Array(y.length),
 				toState: () => ({ model: name, params: {} }),
+			};
+		},
+	};
+}
+
+/** A model that records the regressor columns it is fitted and asked to predict with. */
+function xregSpy(seen: { fit: number[][]; predict: number[][] }[]): Forecaster {
+	return {
+		name: 'xreg-spy',
+		fit(y: Float64Array, opts?: FitOptions): FittedForecaster {
+			const fit = (opts?.xreg ?? []).map((c) => [...c]);
+			return {
+				name: 'xreg-spy',
+				predict: (h, p) => {
+					seen.push({ fit, predict: (p?.xreg ?? []).map((c) => [...c]) });
+					return { point: new Float64Array(h).fill(y[y.length - 1]), intervals: [] };
+				},
+				predictInSample: () => new Float64Array(y.length),
+				toState: () => ({ model: 'xreg-spy', params: {} }),
 			};
 		},
 	};
@@ -85,6 +105,42 @@ describe('backtest', () => {
 		const bt = backtest(y, [new Naive()], { horizon: 2, origins: 3, levels: [0.8, 0.95] });
 		expect(bt.models[0].coverage80).toBeGreaterThanOrEqual(0);
 		expect(bt.models[0].coverage95).toBeLessThanOrEqual(1);
+	});
+	it('passes the training-window regressors to fit and the scored window to predict', () => {
+		const seen: { fit: number[][]; predict: number[][] }[] = [];
+		// regressor columns hold the time index (and its negative), so slices show their positions
+		const t = Float64Array.from({ length: 24 }, (_, i) => i);
+		const xreg = [t, t.map((v) => -v)];
+		backtest(y, [xregSpy(seen)], { horizon: 4, origins: 3, maxTrain: 10, xreg });
+		expect(seen.map((s) => s.fit.map((c) => c.length))).toEqual([
+			[10, 10],
+			[10, 10],
+			[10, 10],
+		]);
+		expect(seen.map((s) => s.predict.map((c) => c.length))).toEqual([
+			[4, 4],
+			[4, 4],
+			[4, 4],
+		]);
+		// origin 16: fit on periods 6 … 15, predict with the actual values of periods 16 … 19
+		expect(seen[1].fit[0]).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+		expect(seen[1].predict[0]).toEqual([16, 17, 18, 19]);
+		expect(seen[1].predict[1]).toEqual([-16, -17, -18, -19]);
+		// without xreg nothing is passed
+		const plain: { fit: number[][]; predict: number[][] }[] = [];
+		backtest(y, [xregSpy(plain)], { horizon: 4, origins: 2 });
+		expect(plain.every((s) => s.fit.length === 0 && s.predict.length === 0)).toBe(true);
+	});
+	it('lets a regression use the regressors out of sample, and checks their length', () => {
+		const flag = Float64Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+		const yy = flag.map((f, i) => 10 + 5 * f + 0.1 * i);
+		const bt = backtest(yy, [new LinearRegressionModel()], { horizon: 3, xreg: [flag] });
+		expect(bt.models[0].failures).toEqual([]);
+		for (const r of bt.models[0].residualsByStep)
+			for (const e of r) expect(Math.abs(e)).toBeLessThan(1e-8);
+		expect(() => backtest(yy, [new Naive()], { horizon: 3, xreg: [flag.slice(1)] })).toThrow(
+			/regressor 1 has 39 values, the series 40/,
+		);
 	});
 	it('stops with an AbortError when the signal is aborted', () => {
 		const signal = { aborted: true };
