@@ -1,9 +1,12 @@
 /// <reference types="node" />
-// Command-line forecasting: reads a long CSV (series_id,date,value), runs the automatic engine
-// (src/core/engine.ts) on every series and writes series_id,date,model,mean,lo80,hi80,lo95,hi95.
+// Command-line forecasting: reads a long CSV (series_id,date,value[,regressor,...]), runs the automatic
+// engine (src/core/engine.ts) on every series and writes series_id,date,model,mean,lo80,hi80,lo95,hi95.
 //   npm run forecast -- --input sales.csv --horizon 12 [--season 52] [--models auto|ets,arima]
 //                       [--output out.csv]
-// Bad input stops with a message naming the row and exit code 1. Progress goes to stderr.
+// Extra columns are numeric regressors (price, promo, ...). Their future values come as exactly h
+// trailing rows per series with an empty value (statsforecast's X_df); without such rows the last
+// observed values are held, with a warning. Bad input stops with a message naming the row and exit
+// code 1. Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastAuto, ENGINE_MODELS } from '../core/engine';
 import { splitCsvLine } from '../core/csv-line';
@@ -23,7 +26,10 @@ interface Args {
 
 const USAGE =
 	'Usage: npm run forecast -- --input <long.csv> --horizon <h> [--season <m>] ' +
-	'[--models auto|ets,arima,...] [--output <out.csv>]';
+	'[--models auto|ets,arima,...] [--output <out.csv>]\n' +
+	'Input header: series_id,date,value[,regressor,...]. Extra columns are numeric regressors\n' +
+	'(used by regression and arima); give their future values as <h> trailing rows per series with\n' +
+	'an empty value, or the last observed values are held.';
 
 function parseArgs(argv: string[]): Args {
 	const map = new Map<string, string>();
@@ -69,6 +75,10 @@ interface InputSeries {
 	id: string;
 	dates: string[];
 	values: number[];
+	/** Per row: the value cell is empty ('' — a future row when the file has regressors). */
+	blank: boolean[];
+	/** Regressor values by column (header order after series_id,date,value), one per row. */
+	xreg: number[][];
 	/** 1-based data row of the first row, for messages. */
 	firstRow: number;
 }
@@ -83,7 +93,12 @@ function dateValue(text: string, kind: DateKind): number {
 }
 
 /** Parse and validate the long CSV; throws CliError naming the offending row. */
-export function readLongCsv(text: string): { series: InputSeries[]; kind: DateKind } {
+export function readLongCsv(text: string): {
+	series: InputSeries[];
+	kind: DateKind;
+	/** Names of the regressor columns (every column besides series_id, date, value). */
+	regressors: string[];
+} {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
 	if (lines.length === 0) throw new CliError('The input file is empty.');
@@ -97,6 +112,13 @@ export function readLongCsv(text: string): { series: InputSeries[]; kind: DateKi
 		return i;
 	};
 	const [ci, cd, cv] = [col('series_id'), col('date'), col('value')];
+	const regCols = header.flatMap((_, i) => (i === ci || i === cd || i === cv ? [] : [i]));
+	const regressors = regCols.map((i) => header[i]);
+	regCols.forEach((i) => {
+		if (!header[i]) throw new CliError(`The header has an empty column name (column ${i + 1}).`);
+		if (header.indexOf(header[i]) !== i)
+			throw new CliError(`The header has column "${header[i]}" twice.`);
+	});
 	const byId = new Map<string, InputSeries>();
 	let kind: DateKind | null = null;
 	for (let r = 1; r < lines.length; r++) {
@@ -127,9 +149,18 @@ export function readLongCsv(text: string): { series: InputSeries[]; kind: DateKi
 			value = Number(raw);
 			if (!Number.isFinite(value)) throw new CliError(`${where}: value "${raw}" is not a number.`);
 		}
+		const regValues = regCols.map((i, k) => {
+			const cell = f[i].trim();
+			const v = cell === '' ? NaN : Number(cell);
+			if (!Number.isFinite(v))
+				throw new CliError(
+					`${where}: column "${regressors[k]}" value "${cell}" is not a number (regressor values are required on every row).`,
+				);
+			return v;
+		});
 		let s = byId.get(id);
 		if (!s) {
-			s = { id, dates: [], values: [], firstRow: r };
+			s = { id, dates: [], values: [], blank: [], xreg: regCols.map(() => []), firstRow: r };
 			byId.set(id, s);
 		} else {
 			const prev = s.dates[s.dates.length - 1];
@@ -140,9 +171,49 @@ export function readLongCsv(text: string): { series: InputSeries[]; kind: DateKi
 		}
 		s.dates.push(date);
 		s.values.push(value);
+		s.blank.push(raw === '');
+		regValues.forEach((v, k) => s.xreg[k].push(v));
 	}
 	if (byId.size === 0 || !kind) throw new CliError('The input file has a header but no rows.');
-	return { series: [...byId.values()], kind };
+	return { series: [...byId.values()], kind, regressors };
+}
+
+/** One series split into history and the future rows of its regressors. */
+export interface SeriesInput {
+	dates: string[];
+	values: Float64Array;
+	/** Regressor history columns (aligned with values) and future columns (length h). */
+	history: Float64Array[];
+	future: Float64Array[];
+	/** Dates of the future rows, or null when there were none. */
+	futureDates: string[] | null;
+}
+
+/**
+ * With regressor columns, the trailing rows of a series with an empty value are its future rows:
+ * there must be exactly h of them, or none (then the last observed values are held).
+ */
+export function splitFuture(s: InputSeries, nRegressors: number, h: number): SeriesInput {
+	let k = 0;
+	if (nRegressors > 0) while (k < s.blank.length && s.blank[s.blank.length - 1 - k]) k++;
+	if (k > 0 && k !== h)
+		throw new CliError(
+			`Series "${s.id}": ${k} trailing row(s) have an empty value, but --horizon is ${h}. ` +
+				`Give exactly ${h} future rows (empty value, regressor values filled) or none; ` +
+				'write NA for a missing value.',
+		);
+	const n = s.values.length - k;
+	const history = s.xreg.map((c) => Float64Array.from(c.slice(0, n)));
+	const future = s.xreg.map((c) =>
+		k > 0 ? Float64Array.from(c.slice(n)) : new Float64Array(h).fill(n > 0 ? c[n - 1] : NaN),
+	);
+	return {
+		dates: s.dates.slice(0, n),
+		values: Float64Array.from(s.values.slice(0, n)),
+		history,
+		future,
+		futureDates: k > 0 ? s.dates.slice(n) : null,
+	};
 }
 
 const DAY_MS = 86_400_000;
@@ -201,20 +272,29 @@ function main(): void {
 	} catch (e) {
 		throw new CliError(`Cannot read ${args.input}: ${(e as Error).message}`);
 	}
-	const { series, kind } = readLongCsv(text);
+	const { series, kind, regressors } = readLongCsv(text);
 	const out: string[] = ['series_id,date,model,mean,lo80,hi80,lo95,hi95'];
 	const t0 = Date.now();
 	let lastReport = 0;
 	series.forEach((s, i) => {
-		const season = args.season ?? defaultSeason(s, kind);
-		const r = forecastAuto(Float64Array.from(s.values), {
+		const x = splitFuture(s, regressors.length, args.horizon);
+		if (regressors.length > 0 && !x.futureDates && x.values.length > 0)
+			process.stderr.write(
+				`warning: series "${s.id}" has no future rows: holding the last observed value of ` +
+					`${regressors.join(', ')} for the ${args.horizon} forecast periods.\n`,
+			);
+		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
+		const r = forecastAuto(x.values, {
 			horizon: args.horizon,
 			season,
 			models: args.models,
 			levels: [0.8, 0.95],
+			...(regressors.length > 0
+				? { regressors: { names: regressors, history: x.history, future: x.future } }
+				: {}),
 		});
 		for (const note of r.notes) process.stderr.write(`${s.id}: ${note}\n`);
-		const dates = continueDates(s.dates, kind, args.horizon);
+		const dates = x.futureDates ?? continueDates(x.dates, kind, args.horizon);
 		const [i80, i95] = r.intervals;
 		for (let j = 0; j < args.horizon; j++) {
 			out.push(

@@ -109,6 +109,77 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(run(['--input', header, '--horizon', '2']).stderr).toMatch(/series_id,date,value/);
 	});
 
+	/** Weekly long CSV: y = 50 + 20·promo + noise with promo every fifth week, plus `future` rows. */
+	function promoCsv(ids: string[], n: number, future: number, extra = ''): string {
+		const rows = [`series_id,date,value,promo${extra ? ',' + extra : ''}`];
+		let s = 1;
+		const noise = (): number => {
+			s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+			return 6 * (s / 4294967296 - 0.5);
+		};
+		for (const id of ids) {
+			for (let t = 0; t < n + future; t++) {
+				const d = new Date(Date.UTC(2023, 0, 2) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				const promo = t % 5 === 2 ? 1 : 0;
+				const value = t < n ? (50 + 20 * promo + noise()).toFixed(2) : '';
+				rows.push(`${id},${d},${value},${promo}${extra ? ',9.99' : ''}`);
+			}
+		}
+		return rows.join('\n') + '\n';
+	}
+
+	it('uses extra columns as regressors with their future rows', () => {
+		const r = run([
+			'--input',
+			write('promo.csv', promoCsv(['a'], 60, 5, 'price')),
+			'--horizon',
+			'5',
+			'--season',
+			'1',
+		]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/a: Regressor 'price' is constant in the history: ignored\./);
+		expect(r.stderr).not.toMatch(/warning/);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');
+		expect(lines.length).toBe(6);
+		// the dates are those of the future rows: periods 60 … 64, promo in period 62
+		expect(lines[1].split(',')[1]).toBe('2024-02-26');
+		expect(lines[5].split(',')[1]).toBe('2024-03-25');
+		const mean = lines
+			.slice(1)
+			.map((l) => Number(/,([^,]+),[^,]+,[^,]+,[^,]+,[^,]+$/.exec(l)?.[1]));
+		for (const j of [0, 1, 3, 4]) expect(mean[2] - mean[j]).toBeGreaterThan(12);
+	});
+
+	it('names the bad regressor cell and rejects a wrong number of future rows', () => {
+		const bad = write(
+			'bad-reg.csv',
+			'series_id,date,value,promo\na,2024-01-01,3,0\na,2024-01-08,4,yes\n',
+		);
+		const r = run(['--input', bad, '--horizon', '2']);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/Row 2 \(line 3\): column "promo" value "yes" is not a number/);
+		const short = run(['--input', write('short.csv', promoCsv(['a'], 30, 2)), '--horizon', '3']);
+		expect(short.code).toBe(1);
+		expect(short.stderr).toMatch(
+			/Series "a": 2 trailing row\(s\) have an empty value.*--horizon is 3/,
+		);
+	});
+
+	it('holds the last regressor values with a warning when future rows are missing', () => {
+		const text = promoCsv(['a'], 40, 3) + promoCsv(['b'], 40, 0).split('\n').slice(1).join('\n');
+		const r = run(['--input', write('no-future.csv', text), '--horizon', '3', '--season', '1']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(
+			/warning: series "b" has no future rows: holding the last observed value of promo/,
+		);
+		expect(r.stderr).not.toMatch(/series "a" has no future rows/);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines.length).toBe(1 + 2 * 3);
+		expect(lines[4].split(',').slice(0, 2)).toEqual(['b', '2023-10-09']);
+	});
+
 	it('rejects bad options with a usage message', () => {
 		const r = run(['--input', 'x.csv', '--horizon', '0']);
 		expect(r.code).toBe(1);
