@@ -164,6 +164,21 @@ function formatMb(bytes: number): string {
 
 export { nextPeriod, periodStart };
 
+/**
+ * Whether header cell i belongs to a run of three or more consecutive integers ("0,1,2,…,11"), the
+ * column names pandas and spreadsheets give wide tables: names, not a first row of data.
+ */
+export function inIndexRun(columns: readonly string[], i: number): boolean {
+	const int = (k: number) =>
+		/^\d{1,4}$/.test(columns[k]?.trim() ?? '') ? Number(columns[k]) : NaN;
+	if (Number.isNaN(int(i))) return false;
+	let lo = i;
+	let hi = i;
+	while (lo > 0 && int(lo - 1) === int(lo) - 1) lo--;
+	while (hi < columns.length - 1 && int(hi + 1) === int(hi) + 1) hi++;
+	return hi - lo + 1 >= 3;
+}
+
 const TRUNC: Record<Frequency, string> = { day: 'day', week: 'week', month: 'month' };
 
 const ORDER_EXAMPLE: Record<DateOrder, string> = {
@@ -754,7 +769,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				`${fileName} has only one column ("${columns[0] ?? ''}"). Expected at least a date and a product or quantity column, separated by commas, semicolons or tabs.`,
 			);
 		const valueLike = columns.filter(
-			(c) => parseNumber(c) !== null || parseDate(c, 'dmy') !== null,
+			(c, i) =>
+				(parseNumber(c) !== null || parseDate(c, 'dmy') !== null) && !inIndexRun(columns, i),
 		).length;
 		if (columns.length > 0 && valueLike >= Math.max(1, columns.length / 2))
 			add(
@@ -846,11 +862,15 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const phases = 6;
 		progress(onProgress, 'cleaning', 0, phases);
 		try {
-			// 1. Exact duplicates over all original columns.
+			// 1. Exact duplicates over all original columns. Without a quantity or revenue column each
+			// line is one unit sold, so identical lines are separate sales and all are kept.
 			const allCols = st.columns.map(ident).join(', ');
+			const linesAreUnits = !mapping.quantity && !mapping.revenue;
 			q(
 				// The first row of each group of identical rows is kept (a hash aggregate: ~4× faster than a window).
-				`CREATE TEMP TABLE dup_${T} AS SELECT min(__row) AS __row FROM ${T} GROUP BY ${allCols}`,
+				linesAreUnits
+					? `CREATE TEMP TABLE dup_${T} AS SELECT __row FROM ${T}`
+					: `CREATE TEMP TABLE dup_${T} AS SELECT min(__row) AS __row FROM ${T} GROUP BY ${allCols}`,
 			);
 			temps.push(`dup_${T}`);
 			progress(onProgress, 'cleaning', 1, phases);

@@ -42,14 +42,12 @@ export class ImportFlow {
 	result = $state.raw<DatasetMeta | null>(null);
 	error = $state<UiError | null>(null);
 
-	/** Roles that must be mapped before the import can go ahead. */
-	missing = $derived.by(() => {
-		const out: string[] = [];
-		if (!this.mapping.date) out.push(ROLE_LABELS.date);
-		if (!this.mapping.product) out.push(ROLE_LABELS.product);
-		if (!this.mapping.quantity && !this.mapping.revenue) out.push(ROLE_LABELS.quantity);
-		return out;
-	});
+	/**
+	 * Roles that must be mapped before the import can go ahead: only the date. Without a product
+	 * column all rows form one series, and without quantity or revenue each row counts as one unit
+	 * (the preview warns about both).
+	 */
+	missing = $derived.by(() => (this.mapping.date ? [] : [ROLE_LABELS.date]));
 
 	#client: DataClient;
 	#store: DatasetStore;

@@ -65,6 +65,38 @@ describe('files that are not sales tables', () => {
 		expect(codes(p)).toContain('no-header');
 	});
 
+	it('takes numbered column names of a wide table (0, 1, 2, …) as a header', async () => {
+		const wide = 'sku,0,1,2,3,release_date\nA,5,3,2,1,2016-12-01\nB,4,4,1,0,2016-12-02\n';
+		expect(codes(await service.previewFile(toInput('wide.csv', wide)))).not.toContain('no-header');
+		// …but a first line of real numbers is still data
+		const data = '2016-12-01,7,3,9\n2016-12-02,4,4,1\n';
+		expect(codes(await service.previewFile(toInput('nums.csv', data)))).toContain('no-header');
+	});
+
+	it('imports without a quantity column (a row is one unit) or a product column (one series)', async () => {
+		const noQty = 'Date,SKU\n2011-01-03,A\n2011-01-03,A\n2011-01-04,B\n2011-01-10,A\n';
+		const p1 = await service.previewFile(toInput('lines.csv', noQty));
+		expect(codes(p1)).toContain('no-quantity');
+		expect(p1.mapping.quantity).toBeUndefined();
+		const m1 = await commit(p1);
+		const units = await service.productSummary(m1.id);
+		expect(units.map((u) => [u.productId, u.units])).toEqual([
+			['A', 3],
+			['B', 1],
+		]);
+		const noSku = 'Date,Qty\n2011-01-03,2\n2011-01-04,5\n2011-01-11,1\n';
+		const p2 = await service.previewFile(toInput('till.csv', noSku));
+		expect(codes(p2)).toContain('no-product');
+		const m2 = await commit(p2);
+		const weekly = await service.querySeries(m2.id, {
+			productIds: null,
+			freq: 'week',
+			measure: 'units',
+		});
+		expect(Array.from(weekly.y)).toEqual([7, 1]);
+		expect((await service.productSummary(m2.id)).map((u) => u.units)).toEqual([8]);
+	});
+
 	it('rejects a commit for an unknown import or a mapping without a date', async () => {
 		await expect(
 			service.commitImport('nope', { mapping: {}, dateOrder: 'ymd', datasetName: 'x' }),
