@@ -6,8 +6,10 @@
 // Intervals (split-conformal with normalised scores; Lei et al. 2018, JASA 113:1094–1111, §5.2):
 // at every backtest origin k and step j the score is r = |y − ŷ| / σ̂_j with σ̂_j the model's own
 // 80 % half-width / z₀.₈ (or √j for models without intervals). For level L the final half-width is
-// q_L · σ̂_j of the final fit, q_L = the ⌈(N+1)L⌉-th smallest of the N pooled scores. So the shape
-// over the horizon comes from the model and the scale from its measured out-of-sample errors. With
+// q_L · σ̂_j of the final fit, q_L = the ⌈(N+1)L⌉-th smallest of the N pooled scores (for a level
+// the N scores cannot reach, the calibration ratio q/z of the highest level they do reach carries
+// over). So the shape over the horizon comes from the model and the scale from its measured
+// out-of-sample errors. With
 // fewer than MIN_CONFORMAL_SCORES scores the model's own intervals are kept (with a note). When the
 // conformal q_L is below the model's own z_L it is moved halfway to z_L (selection-bias hedge: the
 // chosen model is the one with the smallest backtest errors; measured on M4 weekly it undercovered).
@@ -355,23 +357,54 @@ function scoresOf(bt: BacktestResult, c: Candidate): number[][] {
 	});
 }
 
-/** Leave-one-origin-out coverage of the calibrated intervals at `level` (NaN if not computable). */
-function looCoverage(perOrigin: number[][], level: number): number {
-	if (perOrigin.length < 2) return NaN;
-	let hit = 0;
+/**
+ * Interval multipliers q_L (half-width = q_L · σ̂_j) for each level, from sorted normalised backtest
+ * scores. Where the scores suffice for a level (⌈(N+1)L⌉ ≤ N) q_L is their conformal quantile; above
+ * that (95 % from a dozen scores) the calibration of the highest level they do give carries over as a
+ * ratio to the normal quantile, q_L = z_L · q_L′ / z_L′. A q_L below z_L moves halfway to z_L (the
+ * selection-bias hedge above). NaN for every level when there are fewer than MIN_CONFORMAL_SCORES
+ * scores. Multipliers never shrink as the level grows, so the intervals nest.
+ */
+export function intervalMultipliers(sorted: Float64Array, levels: readonly number[]): number[] {
+	const byLevel = [...levels].map((level, i) => ({ level, i })).sort((a, b) => a.level - b.level);
+	const out = levels.map(() => NaN);
+	if (sorted.length < MIN_CONFORMAL_SCORES) return out;
+	let ratio = NaN;
+	let prev = 0;
+	for (const { level, i } of byLevel) {
+		const z = qnorm(0.5 + level / 2);
+		let q = conformalQuantile(sorted, level);
+		if (Number.isFinite(q)) ratio = q / z;
+		else q = Number.isFinite(ratio) ? ratio * z : NaN;
+		if (Number.isFinite(q) && q < z) q = 0.5 * (q + z);
+		if (Number.isFinite(q)) {
+			q = Math.max(q, prev);
+			prev = q;
+		}
+		out[i] = q;
+	}
+	return out;
+}
+
+/** Leave-one-origin-out coverage of the calibrated intervals at each level (NaN if not computable). */
+function looCoverage(perOrigin: number[][], levels: readonly number[]): number[] {
+	if (perOrigin.length < 2) return levels.map(() => NaN);
+	const hit = levels.map(() => 0);
 	let total = 0;
 	for (let k = 0; k < perOrigin.length; k++) {
 		const rest = Float64Array.from(perOrigin.filter((_, i) => i !== k).flat()).sort();
-		const z = qnorm(0.5 + level / 2);
-		let q = conformalQuantile(rest, level);
-		if (!Number.isFinite(q)) q = z;
-		else if (q < z) q = 0.5 * (q + z); // same hedge as the final intervals
+		// where the rest cannot calibrate, the final intervals fall back to the model's own (≈ z_L)
+		const qs = intervalMultipliers(rest, levels).map((q, i) =>
+			Number.isFinite(q) ? q : qnorm(0.5 + levels[i] / 2),
+		);
 		for (const r of perOrigin[k]) {
 			total++;
-			if (r <= q) hit++;
+			qs.forEach((q, i) => {
+				if (r <= q) hit[i]++;
+			});
 		}
 	}
-	return total ? hit / total : NaN;
+	return total ? hit.map((x) => x / total) : levels.map(() => NaN);
 }
 
 function emptyResult(h: number, levels: number[], notes: string[]): AutoForecastResult {
@@ -683,13 +716,9 @@ export function forecastAuto(
 	// conformal calibration
 	const perOrigin = bt && chosen.forecasts.length ? scoresOf(bt, chosen) : [];
 	const pooled = Float64Array.from(perOrigin.flat()).sort();
-	const intervals: Interval[] = levels.map((level) => {
-		const z = qnorm(0.5 + level / 2);
-		let q = pooled.length >= MIN_CONFORMAL_SCORES ? conformalQuantile(pooled, level) : NaN;
-		// The chosen model is the one whose backtest errors were smallest, so its scores are
-		// optimistic (selection bias), and a few origins are a small sample: when they would make the
-		// interval narrower than the model's own, go only halfway towards it.
-		if (Number.isFinite(q) && q < z) q = 0.5 * (q + z);
+	const multipliers = intervalMultipliers(pooled, levels);
+	const intervals: Interval[] = levels.map((level, i) => {
+		let q = multipliers[i];
 		if (!Number.isFinite(q)) {
 			// model intervals: the single model's own, or the z multiple of the combined scale
 			const own =
@@ -697,7 +726,7 @@ export function forecastAuto(
 					? parts[0].intervals.find((iv) => Math.abs(iv.level - level) < 1e-9)
 					: undefined;
 			if (own) return { level, lower: own.lower.slice(), upper: own.upper.slice() };
-			q = z;
+			q = qnorm(0.5 + level / 2);
 		}
 		return {
 			level,
@@ -750,14 +779,15 @@ export function forecastAuto(
 	);
 	const leaderboard: LeaderboardRow[] = ranked.map((c) => {
 		const sc = bt ? scoresOf(bt, c) : [];
+		const [coverage80, coverage95] = looCoverage(sc, [0.8, 0.95]);
 		return {
 			model: c.name,
 			mase: c.mase,
 			smape: c.smape,
 			wape: c.wape,
 			rmse: c.rmse,
-			coverage80: looCoverage(sc, 0.8),
-			coverage95: looCoverage(sc, 0.95),
+			coverage80,
+			coverage95,
 			weight:
 				c.name === chosenName
 					? 1

@@ -4,7 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { forecastAuto, forecastBaseline, autoCandidates } from '../../../src/core/engine';
+import {
+	forecastAuto,
+	forecastBaseline,
+	autoCandidates,
+	intervalMultipliers,
+} from '../../../src/core/engine';
+import { qnorm } from '../../../src/core/stats';
 import { seasonalSeries } from './models/forecaster-contract';
 
 // full auto runs fit ~10 models over several origins: allow more than the default 5 s
@@ -156,7 +162,74 @@ describe('forecastAuto', () => {
 	});
 });
 
+describe('intervalMultipliers', () => {
+	const z80 = qnorm(0.9);
+	const z95 = qnorm(0.975);
+	const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+
+	it('takes conformal quantiles where the scores reach the level', () => {
+		// 39 scores 0.1 … 3.9: the 80 % quantile is the 32nd, the 95 % the 38th
+		const s = sorted(Array.from({ length: 39 }, (_, i) => (i + 1) / 10));
+		const [q80, q95] = intervalMultipliers(s, [0.8, 0.95]);
+		expect(q80).toBeCloseTo(3.2, 12);
+		expect(q95).toBeCloseTo(3.8, 12);
+	});
+
+	it('carries the 80 % calibration over to 95 % when a dozen scores cannot reach it', () => {
+		// 12 scores: ⌈13 · 0.8⌉ = 11th exists, ⌈13 · 0.95⌉ = 13th does not
+		const s = sorted([0.2, 0.4, 0.6, 0.8, 1, 1.2, 1.4, 1.6, 1.8, 2, 2.6, 3]);
+		const [q80, q95] = intervalMultipliers(s, [0.8, 0.95]);
+		expect(q80).toBeCloseTo(2.6, 12);
+		expect(q95).toBeCloseTo((2.6 / z80) * z95, 12);
+		// level order in the request does not matter
+		expect(intervalMultipliers(s, [0.95, 0.8])).toEqual([q95, q80]);
+	});
+
+	it('hedges a multiplier below the normal quantile halfway, and nests the levels', () => {
+		const s = sorted(Array.from({ length: 20 }, () => 0.5));
+		const [q80, q95] = intervalMultipliers(s, [0.8, 0.95]);
+		expect(q80).toBeCloseTo(0.5 * (0.5 + z80), 12);
+		expect(q95).toBeGreaterThanOrEqual(q80);
+	});
+
+	it('gives NaN with fewer than MIN_CONFORMAL_SCORES scores', () => {
+		expect(intervalMultipliers(sorted([1, 2, 3]), [0.8, 0.95]).every(Number.isNaN)).toBe(true);
+	});
+
+	it('never shrinks as the level grows (fast-check)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 10, maxLength: 80 }),
+				(xs) => {
+					const levels = [0.5, 0.8, 0.9, 0.95, 0.99];
+					const qs = intervalMultipliers(sorted(xs), levels);
+					for (let i = 1; i < qs.length; i++) expect(qs[i]).toBeGreaterThanOrEqual(qs[i - 1]);
+				},
+			),
+		);
+	});
+});
+
 describe('engine invariants (fast-check)', () => {
+	it('leaderboard coverage at 95 % is never below coverage at 80 %', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+				let x = seed;
+				const rnd = () => ((x = (x * 16807) % 2147483647) / 2147483647) * 2 - 1;
+				let level = 100;
+				const y = Float64Array.from({ length: 60 }, (_, t) => {
+					level += 3 * rnd();
+					return Math.max(0, level + 10 * Math.sin((2 * Math.PI * t) / 12) + 5 * rnd());
+				});
+				const r = forecastAuto(y, { horizon: 6, season: 12 });
+				for (const row of r.leaderboard)
+					if (Number.isFinite(row.coverage80))
+						expect(row.coverage95).toBeGreaterThanOrEqual(row.coverage80);
+			}),
+			{ numRuns: 8 },
+		);
+	});
+
 	it('finite, length h, ordered, non-negative intervals for any positive series', () => {
 		fc.assert(
 			fc.property(
