@@ -27,6 +27,12 @@ export interface SeriesQuery {
 	productIds: string[] | null;
 	freq: Frequency;
 	measure: 'units' | 'revenue';
+	/**
+	 * Also return each series' typical unit price per period (the median price of its sales lines, or
+	 * revenue ÷ units without a price column; carried over periods without sales) as the regressor
+	 * 'price', when the dataset has prices. The median resists bulk-order discounts.
+	 */
+	withPrice?: boolean;
 }
 
 export interface StorageInfo {

@@ -165,6 +165,27 @@ function formatMb(bytes: number): string {
 export { nextPeriod, periodStart };
 
 /**
+ * Fills each length-n block of `values` in place: NaN periods take the last known value before them
+ * (the price stays what it was while nothing sold), leading NaNs the first known one. False when some
+ * block has no finite value at all.
+ */
+export function carryOver(values: Float64Array, n: number): boolean {
+	for (let s = 0; s < values.length; s += n) {
+		let last = NaN;
+		for (let j = s; j < s + n; j++) {
+			if (Number.isFinite(values[j])) last = values[j];
+			else values[j] = last;
+		}
+		let firstKnown = NaN;
+		for (let j = s; j < s + n && Number.isNaN(firstKnown); j++)
+			if (Number.isFinite(values[j])) firstKnown = values[j];
+		if (Number.isNaN(firstKnown)) return false;
+		for (let j = s; j < s + n && !Number.isFinite(values[j]); j++) values[j] = firstKnown;
+	}
+	return true;
+}
+
+/**
  * Whether header cell i belongs to a run of three or more consecutive integers ("0,1,2,…,11"), the
  * column names pandas and spreadsheets give wide tables: names, not a first row of data.
  */
@@ -1203,7 +1224,29 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			if (first !== i) y.set(y.subarray(first * n, first * n + n), i * n);
 		});
 		const edges = periodEdges(meta.dateMin, meta.dateMax, dateStepOf(datasetId, table), freq);
-		return { ids: [...ids], indptr, ds, y, edges };
+		const batch: SeriesBatch = { ids: [...ids], indptr, ds, y, edges };
+		if (query.withPrice) {
+			const price = new Float64Array(n * ids.length).fill(NaN);
+			const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
+					coalesce(median(unit_price), sum(revenue) / sum(quantity))::DOUBLE AS price
+				FROM ${table} WHERE NOT is_return AND revenue IS NOT NULL AND quantity > 0${where}
+				GROUP BY ALL`);
+			const pid = stringColumn(pr, 'id');
+			const pp = numberColumn(pr, 'p');
+			const pv = numberColumn(pr, 'price');
+			for (let k = 0; k < pid.length; k++) {
+				const si = seriesIndex.get(pid[k] ?? '');
+				const pi = slot.get(pp[k]);
+				if (si !== undefined && pi !== undefined && Number.isFinite(pv[k]))
+					price[si * n + pi] = pv[k];
+			}
+			ids.forEach((s, i) => {
+				const first = seriesIndex.get(s)!;
+				if (first !== i) price.set(price.subarray(first * n, first * n + n), i * n);
+			});
+			if (carryOver(price, n)) batch.regressors = { names: ['price'], values: [price] };
+		}
+		return batch;
 	}
 
 	/** How far apart the dataset's sale dates typically are (a day for till exports, a month for monthly reports). */

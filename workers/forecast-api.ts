@@ -62,6 +62,30 @@ function failedResult(options: AutoForecastOptions, note: string): AutoForecastR
 	};
 }
 
+/**
+ * The options for series i, with the batch's regressors (e.g. price) cut to that series. Their
+ * future values hold the last one: the forecast assumes the price stays where it is now.
+ */
+export function withRegressors(
+	batch: SeriesBatch,
+	i: number,
+	options: AutoForecastOptions,
+): AutoForecastOptions {
+	const reg = batch.regressors;
+	if (!reg || reg.names.length === 0) return options;
+	const from = batch.indptr[i];
+	const to = batch.indptr[i + 1];
+	const h = Math.max(0, Math.floor(options.horizon));
+	return {
+		...options,
+		regressors: {
+			names: reg.names,
+			history: reg.values.map((v) => v.subarray(from, to)),
+			future: reg.values.map((v) => new Float64Array(h).fill(to > from ? v[to - 1] : NaN)),
+		},
+	};
+}
+
 export const api = {
 	/** Forecast every series of the batch; progress at most every PROGRESS_INTERVAL_MS and per chunk. */
 	async forecastBatch(
@@ -92,7 +116,7 @@ export const api = {
 				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
 				let r: AutoForecastResult;
 				try {
-					r = forecastAuto(y, options, { signal: ac.signal });
+					r = forecastAuto(y, withRegressors(batch, i, options), { signal: ac.signal });
 				} catch (err) {
 					// cancellation and bad options (unknown model, horizon) fail the whole job
 					if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;

@@ -496,7 +496,9 @@ export function forecastAuto(
 		r.names.forEach((name, i) => {
 			const hist = r.history[i].slice(a, b);
 			if (isConstant(hist)) {
-				notes.push(`Regressor '${name}' is constant in the history: ignored.`);
+				notes.push(
+					`'${name}' never changed in the history, so its effect cannot be measured: left out.`,
+				);
 				return;
 			}
 			const fut = new Float64Array(h);

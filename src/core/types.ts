@@ -64,6 +64,11 @@ export interface SeriesBatch {
 	y: Float64Array;
 	/** Whether the first / last period of the shared grid holds only part of its days. */
 	edges?: PeriodEdges;
+	/**
+	 * Exogenous regressors laid out like `y` (same indptr), one column per name, e.g. the average
+	 * unit price per period ('price'). Finite wherever y is.
+	 */
+	regressors?: { names: string[]; values: Float64Array[] };
 }
 
 /** Which edge periods of a series grid hold only part of their days (see series/calendar.ts). */

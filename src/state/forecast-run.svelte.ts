@@ -59,6 +59,8 @@ export class ForecastRun {
 				productIds: req.productIds,
 				freq: req.freq,
 				measure: req.measure,
+				// One product: its price is a candidate driver (regression, ARIMA with regressors).
+				withPrice: req.productIds?.length === 1,
 			});
 			if (ac.signal.aborted) return;
 			// A week or month the data only partly covers would look like a slump: forecast without it.
@@ -99,6 +101,15 @@ export class ForecastRun {
 	cancel(): void {
 		// Only the forecast job is cancelled; aborting querySeries would restart the data worker.
 		this.#abort?.abort();
+	}
+
+	/** Latest value of a regressor of series `id` (what the forecast assumes it stays at), or NaN. */
+	lastRegressor(id: string, name: string): number {
+		const h = this.history;
+		const k = h?.regressors?.names.indexOf(name) ?? -1;
+		const i = h ? h.ids.indexOf(id) : -1;
+		if (!h?.regressors || k < 0 || i < 0 || h.indptr[i + 1] <= h.indptr[i]) return NaN;
+		return h.regressors.values[k][h.indptr[i + 1] - 1];
 	}
 
 	/** History of one series of the batch as typed-array views. */

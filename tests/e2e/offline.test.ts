@@ -102,9 +102,16 @@ describe('demo data, then offline', () => {
 		try {
 			await app.open('/?view=explore');
 			await app.expectProducts();
-			await app.pickProduct(0);
+			// the third best seller (PARTY BUNTING) changed its price now and then
+			await app.pickProduct(2);
 			await app.makeForecast();
-			expect(await session.page.getByTestId('forecast-band').count()).toBeGreaterThanOrEqual(1);
+			const page = session.page;
+			expect(await page.getByTestId('forecast-band').count()).toBeGreaterThanOrEqual(1);
+			// One product: its price history is a candidate driver, said in words on the drivers card.
+			expect(await page.getByTestId('price-driver').textContent()).toMatch(
+				/Price: (a clear link|no clear link).*assumes the price stays at £\d+\.\d\d\./s,
+			);
+			expect(await page.getByTestId('leaderboard').textContent()).toContain('Regression');
 		} finally {
 			await session.context.setOffline(false);
 		}

@@ -90,23 +90,29 @@ export function trimPartialPeriods(batch: SeriesBatch): TrimmedBatch {
 	const hi = edges.lastPartial ? n - 1 : n;
 	if (hi - lo < 1 || (lo === 0 && hi === n)) return none;
 	const m = hi - lo;
-	const ds = new Float64Array(m * k);
-	const y = new Float64Array(m * k);
-	const indptr = new Int32Array(k + 1);
-	for (let i = 0; i < k; i++) {
-		const s = batch.indptr[i];
-		ds.set(batch.ds.subarray(s + lo, s + hi), i * m);
-		y.set(batch.y.subarray(s + lo, s + hi), i * m);
-		indptr[i + 1] = (i + 1) * m;
-	}
+	const cut = (a: Float64Array): Float64Array => {
+		const out = new Float64Array(m * k);
+		for (let i = 0; i < k; i++) {
+			const s = batch.indptr[i];
+			out.set(a.subarray(s + lo, s + hi), i * m);
+		}
+		return out;
+	};
+	const indptr = Int32Array.from({ length: k + 1 }, (_, i) => i * m);
+	const trimmed: SeriesBatch = {
+		ids: [...batch.ids],
+		indptr,
+		ds: cut(batch.ds),
+		y: cut(batch.y),
+		edges: { ...edges, firstPartial: false, lastPartial: false },
+	};
+	if (batch.regressors)
+		trimmed.regressors = {
+			names: [...batch.regressors.names],
+			values: batch.regressors.values.map(cut),
+		};
 	return {
-		batch: {
-			ids: [...batch.ids],
-			indptr,
-			ds,
-			y,
-			edges: { ...edges, firstPartial: false, lastPartial: false },
-		},
+		batch: trimmed,
 		droppedFirst: lo === 1 ? batch.ds[batch.indptr[0]] : null,
 		droppedLast: hi === n - 1 ? batch.ds[batch.indptr[0] + n - 1] : null,
 	};

@@ -118,6 +118,7 @@ export class DataClient {
 			productIds: query.productIds ? [...query.productIds] : null,
 			freq: query.freq,
 			measure: query.measure,
+			...(query.withPrice ? { withPrice: true } : {}),
 		};
 		return this.#call((api) => api.querySeries(datasetId, q), signal);
 	}

@@ -59,6 +59,11 @@ export class ForecastClient {
 			ds: batch.ds.slice(),
 			y: batch.y.slice(),
 		};
+		if (batch.regressors)
+			plainBatch.regressors = {
+				names: [...batch.regressors.names],
+				values: batch.regressors.values.map((v) => v.slice()),
+			};
 		const plainOptions: AutoForecastOptions = JSON.parse(JSON.stringify(options));
 		const onAbort = () => void api.cancel(jobId);
 		opts.signal?.addEventListener('abort', onAbort, { once: true });

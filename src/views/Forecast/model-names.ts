@@ -1,18 +1,26 @@
 // Friendly names for the engine's model identifiers, for people who are not statisticians.
+import type { EngineModel } from '../../core/engine';
 
-const NAMES: Record<string, string> = {
+/** Every engine model has a name here (the type makes a new model without one fail to compile). */
+const NAMES: Record<EngineModel | 'mean' | 'ses' | 'holt' | 'mstl', string> = {
 	naive: 'Same as last period',
 	snaive: 'Same as last season',
+	naive2: 'Same as last period, season-adjusted',
+	ma: 'Recent average',
 	mean: 'Long-run average',
 	drift: 'Straight-line trend',
 	ses: 'Simple smoothing',
 	holt: 'Smoothing with trend',
 	ets: 'Exponential smoothing (ETS)',
+	stlf: 'Season split + smoothing (STL-ETS)',
 	theta: 'Theta',
 	arima: 'ARIMA',
+	regression: 'Regression (trend, season, drivers)',
 	croston: 'Croston (slow sellers)',
 	sba: 'Croston–SBA (slow sellers)',
 	tsb: 'TSB (slow sellers)',
+	adida: 'ADIDA (slow sellers)',
+	imapa: 'IMAPA (slow sellers)',
 	mstl: 'Seasonal decomposition (MSTL)',
 };
 
@@ -30,5 +38,5 @@ export function modelLabel(model: string): string {
 		const parts = m[2].split(',').map((x) => modelLabel(x.trim()));
 		return `${COMBINERS[m[1].toLowerCase()] ?? m[1]} ${parts.join(', ')}`;
 	}
-	return NAMES[model.toLowerCase()] ?? model;
+	return (NAMES as Record<string, string>)[model.toLowerCase()] ?? model;
 }

@@ -138,7 +138,9 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 			'1',
 		]);
 		expect(r.code).toBe(0);
-		expect(r.stderr).toMatch(/a: Regressor 'price' is constant in the history: ignored\./);
+		expect(r.stderr).toMatch(
+			/a: 'price' never changed in the history, so its effect cannot be measured: left out\./,
+		);
 		expect(r.stderr).not.toMatch(/warning/);
 		const lines = r.stdout.trim().split('\n');
 		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');

@@ -106,7 +106,9 @@ describe('forecastAuto with regressors', () => {
 			season: 1,
 			regressors: regs(['price', 'promo'], [price, promo], 60),
 		});
-		expect(r.notes).toContain("Regressor 'price' is constant in the history: ignored.");
+		expect(r.notes).toContain(
+			"'price' never changed in the history, so its effect cannot be measured: left out.",
+		);
 		expect(r.drivers?.map((d) => d.name)).toEqual(['promo']);
 		// with only constant regressors the forecast is the one without regressors
 		const only = forecastAuto(y, {
@@ -157,7 +159,9 @@ describe('forecastAuto with regressors', () => {
 			models: ['naive', 'regression'],
 			regressors: regs(['early'], [early], n),
 		});
-		expect(r.notes).toContain("Regressor 'early' is constant in the history: ignored.");
+		expect(r.notes).toContain(
+			"'early' never changed in the history, so its effect cannot be measured: left out.",
+		);
 	});
 
 	it('adds regression to the auto candidates when regressors are given', () => {

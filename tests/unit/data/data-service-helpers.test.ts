@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Frequency } from '../../../src/core/types';
 import {
+	carryOver,
+	inIndexRun,
 	arrowFileToStream,
 	checkReadOnlySql,
 	headerOf,
@@ -113,4 +115,31 @@ describe('isQuotaError', () => {
 		[new Error('Quota exceeded while writing'), true],
 		[null, false],
 	])('%#', (e, expected) => expect(isQuotaError(e)).toBe(expected));
+});
+
+describe('carryOver', () => {
+	it('fills gaps with the last known value and leading gaps with the first, per block', () => {
+		const v = Float64Array.from([NaN, 2, NaN, NaN, 5, /* block 2 */ 7, NaN, NaN, NaN, NaN]);
+		expect(carryOver(v, 5)).toBe(true);
+		expect(Array.from(v)).toEqual([2, 2, 2, 2, 5, 7, 7, 7, 7, 7]);
+	});
+	it('says false when a block has no value at all', () => {
+		expect(carryOver(Float64Array.from([1, 2, NaN, NaN]), 2)).toBe(false);
+	});
+});
+
+describe('inIndexRun', () => {
+	it('recognises runs of three or more consecutive integers among the header cells', () => {
+		const cols = ['sku', '0', '1', '2', 'date', '7', '9'];
+		expect(cols.map((_, i) => inIndexRun(cols, i))).toEqual([
+			false,
+			true,
+			true,
+			true,
+			false,
+			false,
+			false,
+		]);
+		expect(inIndexRun(['2011', '12'], 0)).toBe(false);
+	});
 });

@@ -210,6 +210,51 @@ describe('import of the real Online Retail slice', () => {
 		expect(rev).toBeCloseTo(expected.revenueByProduct.get('85123A')!, 4);
 	});
 
+	it('returns the median line price per week as the regressor "price", carried over empty weeks', async () => {
+		// reference: median UnitPrice of the product's sales lines per Monday week, computed here
+		const byWeek = new Map<number, number[]>();
+		const seen = new Set<string>();
+		for (const line of text.split('\n').slice(1)) {
+			if (line === '' || seen.has(line)) continue;
+			seen.add(line);
+			const [invoice, code, , qty, date, price] = splitCsvLine(line);
+			if (code !== '85123A' || Number(qty) <= 0 || invoice.startsWith('C')) continue;
+			const day = Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY) * DAY;
+			const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
+			byWeek.set(monday, [...(byWeek.get(monday) ?? []), Number(price)]);
+		}
+		const median = (xs: number[]) => {
+			const v = [...xs].sort((a, b) => a - b);
+			const k = v.length >> 1;
+			return v.length % 2 ? v[k] : (v[k - 1] + v[k]) / 2;
+		};
+		const s = await ctx.service.querySeries(meta.id, {
+			productIds: ['85123A'],
+			freq: 'week',
+			measure: 'units',
+			withPrice: true,
+		});
+		expect(s.regressors?.names).toEqual(['price']);
+		const price = s.regressors!.values[0];
+		expect(price.length).toBe(s.y.length);
+		let last = NaN;
+		for (let i = 0; i < s.ds.length; i++) {
+			const prices = byWeek.get(s.ds[i]);
+			if (prices) last = median(prices);
+			expect(price[i]).toBeCloseTo(last, 9); // the Christmas closure week keeps the price before it
+		}
+		expect(s.y[4]).toBe(0);
+		expect(price[4]).toBe(price[3]);
+		// a product with no sales has no price to carry: no regressor for the batch
+		const none = await ctx.service.querySeries(meta.id, {
+			productIds: ['85123A', 'NOT-A-PRODUCT'],
+			freq: 'week',
+			measure: 'units',
+			withPrice: true,
+		});
+		expect(none.regressors).toBeUndefined();
+	});
+
 	it('summarises products with the same units, revenue and order counts', async () => {
 		const summary = await ctx.service.productSummary(meta.id);
 		expect(summary.length).toBe(expected.unitsByProduct.size);

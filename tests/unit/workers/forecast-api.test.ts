@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter';
-import { api, type ForecastWorkerApi } from '../../../workers/forecast-api';
+import { api, withRegressors, type ForecastWorkerApi } from '../../../workers/forecast-api';
 import type { SeriesBatch } from '../../../src/core/types';
 import type { Progress } from '../../../src/core/ingest/types';
 
@@ -121,5 +121,41 @@ describe('forecast worker API', () => {
 		await expect(remote.forecastBatch(bad, { horizon: 3, season: 1 }, 'job-5')).rejects.toThrow(
 			/indptr/,
 		);
+	});
+});
+
+describe('withRegressors', () => {
+	it("cuts the batch's regressors to one series and holds the last value over the horizon", () => {
+		const b = batchOf(2, 5);
+		b.regressors = {
+			names: ['price'],
+			values: [Float64Array.from([1, 2, 3, 4, 5, 10, 20, 30, 40, 50])],
+		};
+		const o = withRegressors(b, 1, { horizon: 3, season: 1 });
+		expect(o.regressors?.names).toEqual(['price']);
+		expect(Array.from(o.regressors!.history[0])).toEqual([10, 20, 30, 40, 50]);
+		expect(Array.from(o.regressors!.future[0])).toEqual([50, 50, 50]);
+		expect(withRegressors(batchOf(1), 0, { horizon: 3, season: 1 }).regressors).toBeUndefined();
+	});
+
+	it('forecasts a batch whose sales follow its price, and reports the price effect', async () => {
+		const len = 60;
+		const y = new Float64Array(len);
+		const price = new Float64Array(len);
+		for (let t = 0; t < len; t++) {
+			price[t] = t % 5 === 0 ? 8 : 10; // a markdown every fifth week
+			y[t] = 200 - 12 * price[t] + ((t * 7) % 3);
+		}
+		const batch: SeriesBatch = {
+			ids: ['sku'],
+			indptr: Int32Array.from([0, len]),
+			ds: Float64Array.from({ length: len }, (_, t) => t * 7 * 86_400_000),
+			y,
+			regressors: { names: ['price'], values: [price] },
+		};
+		const [r] = await connect().forecastBatch(batch, { horizon: 4, season: 1 }, 'price-job');
+		const d = r.drivers?.find((x) => x.name === 'price');
+		expect(d?.estimate).toBeCloseTo(-12, 0);
+		expect(d!.pValue).toBeLessThan(0.01);
 	});
 });

@@ -96,6 +96,14 @@ describe('trimPartialPeriods', () => {
 		]);
 	});
 
+	it('trims the regressors like the sales', () => {
+		const b = batch(true, false);
+		b.regressors = { names: ['price'], values: [Float64Array.from([5, 6, 7, 8, 1, 2, 3, 4])] };
+		const t = trimPartialPeriods(b);
+		expect(t.batch.regressors?.names).toEqual(['price']);
+		expect(Array.from(t.batch.regressors!.values[0])).toEqual([6, 7, 8, 2, 3, 4]);
+	});
+
 	it('keeps a complete batch as it is', () => {
 		const b = batch(false, false);
 		const t = trimPartialPeriods(b);
