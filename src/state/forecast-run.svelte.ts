@@ -30,6 +30,8 @@ export class ForecastRun {
 	request = $state.raw<ForecastRequest | null>(null);
 	history = $state.raw<SeriesBatch | null>(null);
 	results = $state.raw<SeriesForecast[]>([]);
+	/** When the current run started (ms since epoch), for a time-left estimate. */
+	startedAt = 0;
 	/** Incomplete first/last periods left out of the history, said in words. */
 	leftOut = $state.raw<string[]>([]);
 	error = $state<UiError | null>(null);
@@ -49,6 +51,7 @@ export class ForecastRun {
 		const ac = new AbortController();
 		this.#abort = ac;
 		this.status = 'running';
+		this.startedAt = Date.now();
 		this.error = null;
 		this.progress = { phase: 'Reading sales history', done: 0, total: 1 };
 		this.request = req;
@@ -96,6 +99,13 @@ export class ForecastRun {
 				this.#abort = null;
 			}
 		}
+	}
+
+	/** Seconds the running job still needs at its pace so far (NaN before the first series is done). */
+	secondsLeft(): number {
+		const p = this.progress;
+		if (this.status !== 'running' || !p || p.phase !== 'forecast' || p.done < 1) return NaN;
+		return (((Date.now() - this.startedAt) / p.done) * (p.total - p.done)) / 1000;
 	}
 
 	cancel(): void {

@@ -67,7 +67,11 @@ describe('demo data, then offline', () => {
 		// Several methods were compared on held-out weeks.
 		expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThanOrEqual(3);
 
+		// Thousands of products: the quick method is suggested; a handful get the automatic choice.
+		await page.getByTestId('batch-count').selectOption('0');
+		expect(await page.getByTestId('batch-method').inputValue()).toBe('quick');
 		await page.getByTestId('batch-count').selectOption('10');
+		expect(await page.getByTestId('batch-method').inputValue()).toBe('auto');
 		await page.getByTestId('run-batch').click();
 		const rows = page.getByTestId('batch-table').locator('tbody tr');
 		await expect.poll(() => rows.count(), { timeout: 120_000 }).toBe(10);
