@@ -294,7 +294,12 @@ function main(): void {
 				: {}),
 		});
 		for (const note of r.notes) process.stderr.write(`${s.id}: ${note}\n`);
-		const dates = x.futureDates ?? continueDates(x.dates, kind, args.horizon);
+		// The engine forecasts from the last known value: missing values at the end of the history
+		// are the first forecast periods, then the future rows (or the dates after the last row).
+		let known = x.values.length;
+		while (known > 0 && !Number.isFinite(x.values[known - 1])) known--;
+		const after = x.futureDates ?? continueDates(x.dates, kind, args.horizon);
+		const dates = [...x.dates.slice(known), ...after].slice(0, args.horizon);
 		const [i80, i95] = r.intervals;
 		for (let j = 0; j < args.horizon; j++) {
 			out.push(

@@ -94,6 +94,17 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(l2[1].split(',').slice(0, 4)).toEqual(['x', '13', 'drift', '12']);
 	});
 
+	it('labels the forecast from the last known value when the history ends with NA', () => {
+		const rows = ['series_id,date,value'];
+		for (let t = 0; t < 30; t++) rows.push(`s,${t + 1},${t < 28 ? 10 + (t % 4) : 'NA'}`);
+		const r = run(['--input', write('trailing-na.csv', rows.join('\n')), '--horizon', '3']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/2 missing value\(s\) at the end were ignored/);
+		const lines = r.stdout.trim().split('\n').slice(1);
+		// periods 29 and 30 had no value: they are the first two forecast periods, then 31
+		expect(lines.map((l) => l.split(',')[1])).toEqual(['29', '30', '31']);
+	});
+
 	it('names the bad row and exits with code 1', () => {
 		const bad = write('bad.csv', 'series_id,date,value\na,2024-01-01,3\na,2024-01-08,abc\n');
 		const r = run(['--input', bad, '--horizon', '2']);
