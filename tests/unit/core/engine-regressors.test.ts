@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { autoCandidates, forecastAuto, MAX_FIT_POINTS } from '../../../src/core/engine';
 import type { AutoForecastResult, Regressors } from '../../../src/core/engine-types';
 import { mulberry32, normalSampler } from '../../../src/core/stats';
+import { expectWellFormed } from './expect-forecast';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -33,18 +34,6 @@ function promoLift(r: AutoForecastResult, promo: Float64Array, n: number): numbe
 	return avg(on) - avg(off);
 }
 
-function expectOrdered(r: AutoForecastResult, h: number): void {
-	expect(r.point.length).toBe(h);
-	const [i80, i95] = r.intervals;
-	for (let j = 0; j < h; j++) {
-		expect(Number.isFinite(r.point[j])).toBe(true);
-		expect(i95.lower[j]).toBeLessThanOrEqual(i80.lower[j]);
-		expect(i80.lower[j]).toBeLessThanOrEqual(r.point[j]);
-		expect(r.point[j]).toBeLessThanOrEqual(i80.upper[j]);
-		expect(i80.upper[j]).toBeLessThanOrEqual(i95.upper[j]);
-	}
-}
-
 describe('forecastAuto with regressors', () => {
 	for (const [n, m] of [
 		[104, 52],
@@ -54,7 +43,7 @@ describe('forecastAuto with regressors', () => {
 			const h = 10;
 			const { y, promo } = promoSeries(n, h);
 			const r = forecastAuto(y, { horizon: h, season: m, regressors: regs(['promo'], [promo], n) });
-			expectOrdered(r, h);
+			expectWellFormed(r, h);
 			expect(promoLift(r, promo, n)).toBeGreaterThan(14);
 			expect(r.leaderboard.map((row) => row.model)).toContain('regression');
 			expect(r.drivers?.length).toBe(1);
@@ -203,7 +192,7 @@ describe('forecastAuto with regressors', () => {
 						models: n > 30 ? ['naive', 'regression', 'theta'] : 'auto',
 						regressors: regs(['flag'], [flag], n),
 					});
-					expectOrdered(r, h);
+					expectWellFormed(r, h);
 					for (const v of r.point) expect(v).toBeGreaterThanOrEqual(0);
 					for (const iv of r.intervals)
 						for (const v of iv.lower) expect(v).toBeGreaterThanOrEqual(0);

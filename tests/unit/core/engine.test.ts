@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/engine';
 import { qnorm } from '../../../src/core/stats';
 import { seasonalSeries } from './models/forecaster-contract';
+import { expectWellFormed } from './expect-forecast';
 
 // full auto runs fit ~10 models over several origins: allow more than the default 5 s
 vi.setConfig({ testTimeout: 60_000 });
@@ -23,19 +24,6 @@ const ap = Float64Array.from(
 		.slice(1)
 		.map((l) => Number(l.split(',')[2])),
 );
-
-function expectWellFormed(r: ReturnType<typeof forecastAuto>, h: number): void {
-	expect(r.point.length).toBe(h);
-	expect(r.intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
-	const [i80, i95] = r.intervals;
-	for (let j = 0; j < h; j++) {
-		expect(Number.isFinite(r.point[j])).toBe(true);
-		expect(i95.lower[j]).toBeLessThanOrEqual(i80.lower[j]);
-		expect(i80.lower[j]).toBeLessThanOrEqual(r.point[j]);
-		expect(r.point[j]).toBeLessThanOrEqual(i80.upper[j]);
-		expect(i80.upper[j]).toBeLessThanOrEqual(i95.upper[j]);
-	}
-}
 
 describe('forecastAuto', () => {
 	it('forecasts AirPassengers with a seasonal model, close to the held-out year', () => {
