@@ -1,5 +1,6 @@
 // Result shapes of the forecasting engine (src/core/engine.ts), shared by the forecast worker, the CLI
 // and the Forecast view.
+import type { Outlier } from './series/outliers';
 import type { Interval } from './types';
 
 /** Backtest scores of one model on one series (rolling origin, averaged over origins). */
@@ -66,6 +67,12 @@ export interface AutoForecastOptions {
 	 * (regression with ARIMA errors), ignored by the other models.
 	 */
 	regressors?: Regressors;
+	/**
+	 * Replace one-off values (isolated spikes beyond forecast::tsoutliers' 3·IQR fences, see
+	 * series/outliers.ts) by typical ones before fitting; default false. Either way they are
+	 * reported in `outliers` and a note.
+	 */
+	cleanOutliers?: boolean;
 }
 
 export interface AutoForecastResult {
@@ -77,6 +84,8 @@ export interface AutoForecastResult {
 	/** True when the series was classified as intermittent (ADI ≥ 1.32). */
 	intermittent: boolean;
 	decomposition?: Decomposition;
+	/** One-off values found in the history (index into the input series); replaced if cleanOutliers. */
+	outliers?: Outlier[];
 	/** Notes for the user (e.g. 'series too short for a seasonal model'). */
 	notes: string[];
 	/**

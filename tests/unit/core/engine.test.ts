@@ -173,10 +173,10 @@ describe('intervalMultipliers', () => {
 		expect(intervalMultipliers(s, [0.95, 0.8])).toEqual([q95, q80]);
 	});
 
-	it('hedges a multiplier below the normal quantile halfway, and nests the levels', () => {
+	it('moves a multiplier below the normal quantile a quarter of the way back, and nests the levels', () => {
 		const s = sorted(Array.from({ length: 20 }, () => 0.5));
 		const [q80, q95] = intervalMultipliers(s, [0.8, 0.95]);
-		expect(q80).toBeCloseTo(0.5 * (0.5 + z80), 12);
+		expect(q80).toBeCloseTo(0.5 + 0.25 * (z80 - 0.5), 12);
 		expect(q95).toBeGreaterThanOrEqual(q80);
 	});
 
