@@ -22,6 +22,8 @@ export interface ForecastRequest {
 	measure: Measure;
 	horizon: number;
 	models: ModelChoice;
+	/** Replace one-off spikes by typical values before fitting (the shop owner's call). */
+	cleanOutliers?: boolean;
 }
 
 export class ForecastRun {
@@ -80,6 +82,7 @@ export class ForecastRun {
 					levels: [0.8, 0.95],
 					// One series on screen: also explain it (trend / season split).
 					decompose: req.productIds === null || req.productIds.length === 1,
+					cleanOutliers: req.cleanOutliers ?? false,
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 			);

@@ -102,6 +102,33 @@ describe('demo data, then offline', () => {
 		}
 	});
 
+	it('points out a one-off order and forecasts without it on request', async () => {
+		const page = session.page;
+		// MEDIUM CERAMIC TOP STORAGE JAR: 74,215 jars ordered on 18 Jan 2011 (and cancelled the same day)
+		await page.getByTestId('forecast-product').selectOption('23166');
+		await app.makeForecast();
+		const note = page.getByTestId('outlier-note');
+		await note.waitFor();
+		expect(await note.textContent()).toMatch(
+			/Week of 17 Jan 2011: 74,215, where about [\d,]+ would be usual/,
+		);
+		const upper = async () =>
+			Number(
+				(
+					(await page.getByTestId('forecast-table').locator('tbody tr td').nth(2).textContent()) ??
+					''
+				)
+					.split('–')
+					.pop()!
+					.replace(/[^\d.]/g, ''),
+			);
+		const before = await upper();
+		await page.getByTestId('outlier-toggle').click();
+		await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(/Treated as one-offs/);
+		// without the spike the likely range of the first week is far narrower
+		expect(await upper()).toBeLessThan(before / 5);
+	});
+
 	it('works offline after the first visit: reload, explore and forecast', async () => {
 		await app.waitForServiceWorkerControl();
 		await session.context.setOffline(true);
