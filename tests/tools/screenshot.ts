@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/pages/browser';
 
 const url = process.argv[2] ?? 'http://localhost:4173/';
-const out = fileURLToPath(new URL('../public/screenshot.png', import.meta.url));
+const out = fileURLToPath(new URL('../../public/screenshot.png', import.meta.url));
 const profile = mkdtempSync(join(tmpdir(), 'trendcast-shot-'));
 const context = await chromium.launchPersistentContext(profile, {
 	executablePath: '/usr/bin/chromium',
