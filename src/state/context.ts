@@ -5,6 +5,7 @@ import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { Prefs } from './prefs.svelte';
+import type { SqlConsole } from './sql-console.svelte';
 
 /** Everything the views share. */
 export interface AppState {
@@ -14,6 +15,7 @@ export interface AppState {
 	forecast: ForecastRun;
 	batch: ForecastRun;
 	prefs: Prefs;
+	sql: SqlConsole;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }

@@ -14,6 +14,7 @@ describe('import a sales file', () => {
 	let session: Session;
 	let app: AppPage;
 	let csv: string;
+	let imported = 0;
 
 	beforeAll(async () => {
 		csv = await retailSlice(5000);
@@ -34,7 +35,7 @@ describe('import a sales file', () => {
 		expect(await app.roleOf('Quantity')).toBe('quantity');
 		await app.confirmImport();
 		const t1 = await app.now();
-		const imported = await app.rowsImported();
+		imported = await app.rowsImported();
 		expect(imported).toBeGreaterThan(4000);
 		expect(imported).toBeLessThanOrEqual(5000);
 
@@ -55,6 +56,23 @@ describe('import a sales file', () => {
 		await expect.poll(() => session.page.getByTestId('partial-note').count()).toBe(0);
 		await app.pickProduct(0);
 		await app.expectProducts();
+	});
+
+	it('answers a SQL question in the data worker and refuses to change the data', async () => {
+		const page = session.page;
+		await page.getByTestId('sql-panel').locator('summary').click();
+		await page
+			.getByTestId('sql-text')
+			.fill('SELECT count(*) AS n, sum(quantity) AS units FROM sales');
+		await page.getByTestId('sql-run').click();
+		const cells = page.getByTestId('sql-result').locator('tbody td');
+		await expect.poll(() => cells.count()).toBe(2);
+		expect(Number((await cells.first().textContent())!.replace(/[^\d]/g, ''))).toBe(imported);
+		await page.getByTestId('sql-text').fill('DELETE FROM sales');
+		await page.getByTestId('sql-run').click();
+		await expect
+			.poll(() => page.getByTestId('sql-error').textContent())
+			.toMatch(/read-only|only reads|cannot change/i);
 	});
 
 	it('keeps the dataset after a reload (IndexedDB)', async () => {
