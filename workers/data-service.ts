@@ -48,6 +48,8 @@ export const SQL_ROW_CAP = 1000;
 const PREVIEW_ROWS = 200;
 /** Distinct date values scanned to infer the day/month order in the preview. */
 const DATE_SCAN_VALUES = 20_000;
+/** A return cancels a sale to the same customer of the same product and quantity this many days before. */
+export const CANCEL_WINDOW_DAYS = 30;
 /** Product id used when the file has no product column. */
 export const ALL_PRODUCTS_ID = '(all products)';
 /** Product id for rows whose product cell is blank. */
@@ -1064,12 +1066,32 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					coalesce(revenue_v, coalesce(quantity, 1) * unit_price)::DOUBLE AS revenue,
 					(${returnExpr}) AS is_return, src_row
 				FROM ${N} WHERE ${validWhere} ORDER BY ds, src_row`);
+			// 6. A return that matches an earlier sale to the same customer (same product and quantity,
+			// within CANCEL_WINDOW_DAYS) cancels it: the sale was never kept, so it is not demand (the
+			// demo's 74,215 jars ordered and cancelled on 18 Jan 2011). Each return cancels at most one
+			// sale, the latest before it; each sale is cancelled at most once.
+			q(`ALTER TABLE ${out} ADD COLUMN cancelled BOOLEAN DEFAULT false`);
+			if (mapping.customer) {
+				q(`UPDATE ${out} SET cancelled = true, is_return = true WHERE src_row IN (
+					SELECT s_row FROM (
+						SELECT r.src_row AS r_row, s.src_row AS s_row, r.ds AS r_ds
+						FROM ${out} r JOIN ${out} s
+							ON s.product_id = r.product_id AND s.customer_id = r.customer_id
+							AND s.quantity = -r.quantity AND s.ds <= r.ds
+							AND r.ds - s.ds <= INTERVAL ${CANCEL_WINDOW_DAYS} DAY
+						WHERE r.is_return AND r.quantity < 0 AND r.customer_id IS NOT NULL
+							AND NOT s.is_return
+						QUALIFY row_number() OVER (PARTITION BY r.src_row ORDER BY s.ds DESC, s.src_row DESC) = 1
+					) QUALIFY row_number() OVER (PARTITION BY s_row ORDER BY r_ds, r_row) = 1)`);
+			}
 			const counts = rows(`SELECT
 					(SELECT count(*) FROM ${N})::DOUBLE AS rows_read,
 					(SELECT count(*) FROM ${N} WHERE dup)::DOUBLE AS dups,
 					(SELECT count(*) FROM ${N} WHERE NOT dup AND NOT (${validWhere}))::DOUBLE AS invalid,
-					count(*) FILTER (WHERE is_return)::DOUBLE AS returns,
-					coalesce(sum(abs(quantity)) FILTER (WHERE is_return), 0)::DOUBLE AS return_units,
+					count(*) FILTER (WHERE is_return AND NOT cancelled)::DOUBLE AS returns,
+					coalesce(sum(abs(quantity)) FILTER (WHERE is_return AND NOT cancelled), 0)::DOUBLE AS return_units,
+					count(*) FILTER (WHERE cancelled)::DOUBLE AS cancelled,
+					coalesce(sum(quantity) FILTER (WHERE cancelled), 0)::DOUBLE AS cancelled_units,
 					count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
 					count(DISTINCT product_id) FILTER (WHERE NOT is_return)::DOUBLE AS products,
 					epoch_ms(min(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmin,
@@ -1082,6 +1104,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				returnUnits: Number(counts.return_units),
 				duplicateRows: Number(counts.dups),
 				invalidRows: Number(counts.invalid),
+				cancelledRows: Number(counts.cancelled),
+				cancelledUnits: Number(counts.cancelled_units),
 				issues,
 			};
 			if (report.duplicateRows > 0) {
@@ -1095,8 +1119,22 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					message: `${report.duplicateRows} row${report.duplicateRows === 1 ? ' was an exact copy' : 's were exact copies'} of an earlier row (first at row ${first}) and ${report.duplicateRows === 1 ? 'was' : 'were'} dropped.`,
 				});
 			}
+			if (report.cancelledRows) {
+				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${out} WHERE cancelled`);
+				const n = report.cancelledRows;
+				issues.push({
+					severity: 'info',
+					code: 'cancelled',
+					file,
+					row: first,
+					count: n,
+					message: `${n} sale${n === 1 ? ' was' : 's were'} cancelled by a later return from the same customer (same product and quantity within ${CANCEL_WINDOW_DAYS} days; first at row ${first}): ${report.cancelledUnits} unit${report.cancelledUnits === 1 ? '' : 's'} not counted as sales.`,
+				});
+			}
 			if (report.returnRows > 0) {
-				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return`);
+				const first = scalar(
+					`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return AND NOT cancelled`,
+				);
 				issues.push({
 					severity: 'info',
 					code: 'returns',
@@ -1294,11 +1332,20 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const statement = checkReadOnlySql(sql);
 		await metaOf(datasetId);
 		const table = await ensureLoaded(datasetId);
+		// Datasets imported before cancellation matching have no `cancelled` column.
+		const hasCancelled =
+			scalar(
+				`SELECT count(*)::DOUBLE FROM information_schema.columns WHERE table_name = ${lit(table)} AND column_name = 'cancelled'`,
+			) > 0;
+		const hide = hasCancelled ? '(is_return, cancelled)' : '(is_return)';
 		q(
-			`CREATE OR REPLACE TEMP VIEW sales AS SELECT * EXCLUDE (is_return) FROM ${table} WHERE NOT is_return`,
+			`CREATE OR REPLACE TEMP VIEW sales AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE NOT is_return`,
 		);
 		q(
-			`CREATE OR REPLACE TEMP VIEW returns AS SELECT * EXCLUDE (is_return) FROM ${table} WHERE is_return`,
+			`CREATE OR REPLACE TEMP VIEW returns AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE is_return${hasCancelled ? ' AND NOT cancelled' : ''}`,
+		);
+		q(
+			`CREATE OR REPLACE TEMP VIEW cancelled AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE ${hasCancelled ? 'cancelled' : 'false'}`,
 		);
 		const wrap = /^(select|with|from|values|table)\b/i.test(statement);
 		let res: ArrowTable;

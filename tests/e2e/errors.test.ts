@@ -9,6 +9,7 @@ import {
 	GBK_CSV,
 	HTML_NAMES_CSV,
 	MALFORMED_CSV,
+	SPIKE_CSV,
 	retailFull,
 } from './pages/fixtures';
 
@@ -59,6 +60,40 @@ describe('problem files', () => {
 		expect(await app.roleOf('日期')).toBe('date');
 		await app.confirmImport();
 		expect(await app.rowsImported()).toBe(10);
+	});
+
+	it('points out a one-off week and forecasts without it on request', async () => {
+		const page = session.page;
+		await app.goTo('import');
+		if (await page.getByTestId('import-done').isVisible()) {
+			await page.getByRole('button', { name: 'Import another file' }).click();
+		}
+		expect(await app.pickFile(SPIKE_CSV)).toBe('mapping');
+		await app.confirmImport();
+		await app.exploreSales();
+		await app.goTo('forecast');
+		await page.getByTestId('forecast-product').selectOption('SCARF-01');
+		await app.makeForecast();
+		const note = page.getByTestId('outlier-note');
+		await note.waitFor();
+		expect(await note.textContent()).toMatch(
+			/Week of 25 Mar 2024: 5,000, where about \d+ would be usual/,
+		);
+		const upper = async () =>
+			Number(
+				(
+					(await page.getByTestId('forecast-table').locator('tbody tr td').nth(2).textContent()) ??
+					''
+				)
+					.split('–')
+					.pop()!
+					.replace(/[^\d.]/g, ''),
+			);
+		const before = await upper();
+		await page.getByTestId('outlier-toggle').click();
+		await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(/Treated as one-offs/);
+		// without the spike the likely range of the first week is far narrower
+		expect(await upper()).toBeLessThan(before / 3);
 	});
 
 	it('shows HTML in product names as plain text', async () => {

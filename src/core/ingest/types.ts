@@ -78,6 +78,12 @@ export interface ImportReport {
 	returnUnits: number;
 	duplicateRows: number;
 	invalidRows: number;
+	/**
+	 * Sales cancelled by a matching later return (same customer, product and quantity), not counted as
+	 * sales; absent in datasets imported before this rule.
+	 */
+	cancelledRows?: number;
+	cancelledUnits?: number;
 	issues: ImportIssue[];
 }
 

@@ -45,6 +45,8 @@ export function retailFull(): string {
 
 /** A CSV in GBK (Chinese Windows) encoding: 日期,商品编号,商品名称,数量,单价. */
 export const GBK_CSV = join(FIXTURES, 'gbk-sales.csv');
+/** 30 weeks of one scarf's sales with a single 5,000-unit week (a one-off bulk order). */
+export const SPIKE_CSV = join(FIXTURES, 'spike-sales.csv');
 /** Product names that contain HTML (must be shown as text, never run). */
 export const HTML_NAMES_CSV = join(FIXTURES, 'html-names.csv');
 /** Dates like 03/01/2024 that read as day-first and as month-first. */
