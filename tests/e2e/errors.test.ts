@@ -64,10 +64,7 @@ describe('problem files', () => {
 
 	it('points out a one-off week and forecasts without it on request', async () => {
 		const page = session.page;
-		await app.goTo('import');
-		if (await page.getByTestId('import-done').isVisible()) {
-			await page.getByRole('button', { name: 'Import another file' }).click();
-		}
+		await app.startNewImport();
 		expect(await app.pickFile(SPIKE_CSV)).toBe('mapping');
 		await app.confirmImport();
 		await app.exploreSales();
@@ -98,10 +95,7 @@ describe('problem files', () => {
 
 	it('shows HTML in product names as plain text', async () => {
 		const page = session.page;
-		await app.goTo('import');
-		if (await page.getByTestId('import-done').isVisible()) {
-			await page.getByRole('button', { name: 'Import another file' }).click();
-		}
+		await app.startNewImport();
 		expect(await app.pickFile(HTML_NAMES_CSV)).toBe('mapping');
 		await app.setRole('SKU', 'product');
 		await app.setRole('Product', 'description');
@@ -123,10 +117,7 @@ describe('problem files', () => {
 
 	it('asks whether dates are day-first or month-first, and uses the answer', async () => {
 		const page = session.page;
-		await app.goTo('import');
-		if (await page.getByTestId('import-done').isVisible()) {
-			await page.getByRole('button', { name: 'Import another file' }).click();
-		}
+		await app.startNewImport();
 		expect(await app.pickFile(AMBIGUOUS_DATES_CSV)).toBe('mapping');
 		const choice = page.getByTestId('date-order');
 		await choice.waitFor();
@@ -141,10 +132,7 @@ describe('problem files', () => {
 	it('cancels a long import and can import again afterwards', async () => {
 		const page = session.page;
 		const big = retailFull();
-		await app.goTo('import');
-		if (await page.getByTestId('import-done').isVisible()) {
-			await page.getByRole('button', { name: 'Import another file' }).click();
-		}
+		await app.startNewImport();
 		await page.getByTestId('file-input').setInputFiles(big);
 		await page.getByTestId('import-progress').waitFor();
 		await page.getByTestId('cancel-button').click();

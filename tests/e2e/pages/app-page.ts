@@ -32,6 +32,13 @@ export class AppPage {
 		await this.page.getByTestId('product-row').first().waitFor({ timeout: SLOW_MS });
 	}
 
+	/** Open "Your data" ready for a new file (leaving the report of the last import, if shown). */
+	async startNewImport(): Promise<void> {
+		await this.goTo('import');
+		if (await this.page.getByTestId('import-done').isVisible())
+			await this.page.getByRole('button', { name: 'Import another file' }).click();
+	}
+
 	/** Pick a file with the file input; resolves when the mapping table (or an error) shows. */
 	async pickFile(path: string): Promise<'mapping' | 'error'> {
 		await this.page.getByTestId('file-input').setInputFiles(path);
