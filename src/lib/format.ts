@@ -1,7 +1,7 @@
 // Number, money, size and date formatting for the UI. Shop owners read these, so every number gets
 // thousands separators and dates are shown in UTC (the data worker stores period starts as UTC ms).
 import type { TrimmedBatch } from '../core/series/calendar';
-import type { Frequency, PeriodEdges } from '../core/types';
+import type { Frequency } from '../core/types';
 
 const LOCALE = typeof navigator === 'undefined' ? 'en-GB' : navigator.language || 'en-GB';
 
@@ -155,11 +155,9 @@ export function periodName(freq: Frequency, plural = true): string {
  * Sentences telling which incomplete edge periods a forecast left out (see trimPartialPeriods), e.g.
  * "Week of 5 Sept 2011 is left out: your data ends on 7 Sept 2011, part-way through it."
  */
-export function partialPeriodNotes(
-	trimmed: Pick<TrimmedBatch, 'droppedFirst' | 'droppedLast'> & { edges?: PeriodEdges },
-	freq: Frequency,
-): string[] {
-	const { droppedFirst, droppedLast, edges } = trimmed;
+export function partialPeriodNotes(trimmed: TrimmedBatch, freq: Frequency): string[] {
+	const { droppedFirst, droppedLast } = trimmed;
+	const edges = trimmed.batch.edges;
 	const out: string[] = [];
 	if (droppedFirst !== null && edges)
 		out.push(

@@ -72,7 +72,7 @@ export class ForecastRun {
 			const trimmed = trimPartialPeriods(raw);
 			const history = trimmed.batch;
 			this.history = history;
-			this.leftOut = partialPeriodNotes({ ...trimmed, edges: raw.edges }, req.freq);
+			this.leftOut = partialPeriodNotes(trimmed, req.freq);
 			const results = await this.#forecast.forecastBatch(
 				history,
 				{

@@ -69,6 +69,20 @@ describe('demo data, then offline', () => {
 		// Several methods were compared on held-out weeks.
 		expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThanOrEqual(3);
 
+		// A long daily history is drawn from its recent part; the toggle shows all of it.
+		await page.getByTestId('forecast-freq').getByText('Day').click();
+		await page.getByTestId('run-forecast').click();
+		await page.getByTestId('forecast-band').first().waitFor({ timeout: 120_000 });
+		const toggle = page.getByTestId('history-toggle');
+		expect(await toggle.textContent()).toMatch(/Show all 2\d\d days of history/);
+		const firstTick = () =>
+			page.getByTestId('forecast-chart').locator('svg text.x-tick').first().textContent();
+		const recentStart = await firstTick();
+		await toggle.click();
+		expect(await toggle.textContent()).toMatch(/Show recent history only/);
+		expect(await firstTick()).not.toBe(recentStart);
+		await page.getByTestId('forecast-freq').getByText('Week').click();
+
 		// Thousands of products: the quick method is suggested; a handful get the automatic choice.
 		await page.getByTestId('batch-count').selectOption('0');
 		expect(await page.getByTestId('batch-method').inputValue()).toBe('quick');
@@ -77,6 +91,10 @@ describe('demo data, then offline', () => {
 		await page.getByTestId('run-batch').click();
 		const rows = page.getByTestId('batch-table').locator('tbody tr');
 		await expect.poll(() => rows.count(), { timeout: 120_000 }).toBe(10);
+		// the batch also leaves out the demo's incomplete first week, and says so
+		expect(await page.getByTestId('batch-left-out').first().textContent()).toMatch(
+			/^Week of 29 Nov 2010 is left out/,
+		);
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByTestId('batch-csv').click(),
