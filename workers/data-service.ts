@@ -14,7 +14,13 @@ import {
 	type DecimalSeparator,
 } from '../src/core/ingest/parse';
 import { sniffDelimiter, sniffFormat, splitLines } from '../src/core/ingest/sniff';
-import { nextPeriod, periodEdges, periodStart, typicalStep } from '../src/core/series/calendar';
+import {
+	carryOver,
+	nextPeriod,
+	periodEdges,
+	periodStart,
+	typicalStep,
+} from '../src/core/series/calendar';
 import type {
 	ColumnMapping,
 	ColumnRole,
@@ -162,29 +168,6 @@ export function isQuotaError(e: unknown): boolean {
 
 function formatMb(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export { nextPeriod, periodStart };
-
-/**
- * Fills each length-n block of `values` in place: NaN periods take the last known value before them
- * (the price stays what it was while nothing sold), leading NaNs the first known one. False when some
- * block has no finite value at all.
- */
-export function carryOver(values: Float64Array, n: number): boolean {
-	for (let s = 0; s < values.length; s += n) {
-		let last = NaN;
-		for (let j = s; j < s + n; j++) {
-			if (Number.isFinite(values[j])) last = values[j];
-			else values[j] = last;
-		}
-		let firstKnown = NaN;
-		for (let j = s; j < s + n && Number.isNaN(firstKnown); j++)
-			if (Number.isFinite(values[j])) firstKnown = values[j];
-		if (Number.isNaN(firstKnown)) return false;
-		for (let j = s; j < s + n && !Number.isFinite(values[j]); j++) values[j] = firstKnown;
-	}
-	return true;
 }
 
 /**

@@ -63,6 +63,27 @@ export function typicalStep(sortedDates: ArrayLike<number>): number {
 	return gaps[Math.floor(gaps.length / 2)];
 }
 
+/**
+ * Fills each length-n block of `values` in place: NaN periods take the last known value before them
+ * (a price stays what it was while nothing sold), leading NaNs the first known one. False when some
+ * block has no finite value at all.
+ */
+export function carryOver(values: Float64Array, n: number): boolean {
+	for (let s = 0; s < values.length; s += n) {
+		let last = NaN;
+		for (let j = s; j < s + n; j++) {
+			if (Number.isFinite(values[j])) last = values[j];
+			else values[j] = last;
+		}
+		let firstKnown = NaN;
+		for (let j = s; j < s + n && Number.isNaN(firstKnown); j++)
+			if (Number.isFinite(values[j])) firstKnown = values[j];
+		if (Number.isNaN(firstKnown)) return false;
+		for (let j = s; j < s + n && !Number.isFinite(values[j]); j++) values[j] = firstKnown;
+	}
+	return true;
+}
+
 /** A batch without its incomplete edge periods, and which were left out (for the user). */
 export interface TrimmedBatch {
 	batch: SeriesBatch;

@@ -2,15 +2,13 @@
 // (Monday weeks, months), Arrow file → stream conversion, CSV header parsing and quota detection.
 import { describe, expect, it } from 'vitest';
 import type { Frequency } from '../../../src/core/types';
+import { carryOver, nextPeriod, periodStart } from '../../../src/core/series/calendar';
 import {
-	carryOver,
 	inIndexRun,
 	arrowFileToStream,
 	checkReadOnlySql,
 	headerOf,
 	isQuotaError,
-	nextPeriod,
-	periodStart,
 } from '../../../workers/data-service';
 
 describe('checkReadOnlySql', () => {
