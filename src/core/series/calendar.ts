@@ -1,6 +1,7 @@
 // Calendar periods of a sales series (UTC days, Monday weeks, calendar months) and the detection of
 // incomplete first and last periods: an export that starts on a Wednesday or ends mid-month would
-// otherwise show (and forecast from) a week or month with only part of its sales. Pure TypeScript.
+// otherwise show (and forecast from) a week or month with only part of its sales; and carrying a
+// per-period value such as a price over periods without sales. Pure TypeScript.
 import type { Frequency, PeriodEdges, SeriesBatch } from '../types';
 
 export type { PeriodEdges };
