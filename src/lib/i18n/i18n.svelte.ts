@@ -1,0 +1,64 @@
+// The UI language and the one function views use to turn message codes into words: `t(code, params)`.
+// The language comes from `?lang=zh-CN|en` in the URL, else the saved choice, else the browser's language.
+// Reading `i18n.locale` inside `t` makes every template that calls `t` re-render on a switch.
+import type { Message, MessageParam } from '../../core/messages';
+import type { MessageCode } from './catalog';
+import { translate } from './translate';
+import type { Locale } from './types';
+
+const LOCALE_KEY = 'trendcast.locale';
+/** Every UI language, in the order the switch lists them. */
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+/** Picks a supported locale from a BCP 47 tag ('zh', 'zh-Hans-CN' → zh-CN; anything else → en). */
+export function matchLocale(tag: string | null | undefined): Locale | null {
+	if (!tag) return null;
+	const l = tag.toLowerCase();
+	if (l.startsWith('zh')) return 'zh-CN';
+	if (l.startsWith('en')) return 'en';
+	return null;
+}
+
+function initialLocale(): Locale {
+	if (typeof location !== 'undefined') {
+		const fromUrl = matchLocale(new URLSearchParams(location.search).get('lang'));
+		if (fromUrl) return fromUrl;
+	}
+	try {
+		const saved = matchLocale(localStorage.getItem(LOCALE_KEY));
+		if (saved) return saved;
+	} catch {
+		// localStorage blocked (private mode): fall through to the browser language.
+	}
+	if (typeof navigator !== 'undefined') return matchLocale(navigator.language) ?? 'en';
+	return 'en';
+}
+
+class I18n {
+	/** The current UI language. */
+	locale = $state<Locale>(initialLocale());
+
+	/** Switches the language, remembers it and sets `<html lang>`. */
+	setLocale(next: Locale): void {
+		this.locale = next;
+		try {
+			localStorage.setItem(LOCALE_KEY, next);
+		} catch {
+			// Not saved in private mode; the choice lasts for this visit.
+		}
+		if (typeof document !== 'undefined') document.documentElement.lang = next;
+	}
+}
+
+/** The app's language state (one per page). */
+export const i18n = new I18n();
+
+/** The words for a message code in the current UI language. */
+export function t(code: MessageCode, params?: Record<string, MessageParam>): string {
+	return translate(i18n.locale, code, params);
+}
+
+/** The words for a `{ code, params }` message from core or a worker. */
+export function tm(message: Message): string {
+	return translate(i18n.locale, message.code, message.params);
+}

@@ -1,0 +1,39 @@
+// Pure message formatting (no runes), so Node tests and non-Svelte code can use it: `translate(locale, code, params)`.
+import type { MessageParam } from '../../core/messages';
+import { en, zhCN } from './catalog';
+import type { FormattedParams, Locale, MessageValue } from './types';
+
+const catalogs: Record<Locale, Record<string, MessageValue>> = {
+	en: en as Record<string, MessageValue>,
+	'zh-CN': zhCN as Record<string, MessageValue>,
+};
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+export function numberFormat(locale: Locale): Intl.NumberFormat {
+	let f = numberFormats.get(locale);
+	if (!f) {
+		f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+		numberFormats.set(locale, f);
+	}
+	return f;
+}
+
+/** Formats a message in a given locale (pure; used by `t` and by tests). */
+export function translate(
+	locale: Locale,
+	code: string,
+	params: Record<string, MessageParam> = {},
+): string {
+	const value = catalogs[locale][code] ?? catalogs.en[code];
+	if (value === undefined) return code; // a missing key shows its code, never a blank
+	const formatted: FormattedParams = { ...params };
+	for (const [k, v] of Object.entries(params)) {
+		if (typeof v === 'number') formatted[`${k}Text`] = numberFormat(locale).format(v);
+	}
+	if (typeof value === 'function') return value(formatted);
+	return value.replace(/\{(\w+)\}/g, (whole, name: string) => {
+		const v = params[name];
+		if (v === undefined) return whole;
+		return typeof v === 'number' ? numberFormat(locale).format(v) : v;
+	});
+}
