@@ -37,6 +37,7 @@ import type {
 } from '../src/core/ingest/types';
 import type { Frequency, SeriesBatch } from '../src/core/types';
 import type { DatasetBlobRow, TrendcastDb } from '../src/lib/db/db';
+import { deleteModelsOfDataset } from '../src/lib/db/models';
 import type {
 	DataWorkerApi,
 	FileInput,
@@ -1355,10 +1356,16 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
 		loaded.delete(id);
 		dateSteps.delete(id);
-		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
-			await db.datasetBlobs.delete(id);
-			await db.datasets.delete(id);
-		});
+		// its deep models go with it (weights are only meaningful for its series)
+		await db.transaction(
+			'rw',
+			[db.datasets, db.datasetBlobs, db.models, db.modelWeights],
+			async () => {
+				await db.datasetBlobs.delete(id);
+				await db.datasets.delete(id);
+				await deleteModelsOfDataset(db, id);
+			},
+		);
 	}
 
 	async function storageInfo(): Promise<StorageInfo> {

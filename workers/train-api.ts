@@ -1,20 +1,31 @@
-// The training worker's API: picks the TF.js compute backend (WebGPU on a real GPU, else WASM, then
-// WebGL, then CPU) and reports which one is in use. Deep models (MLP, LSTM/GRU, Transformer) build on it.
+// The training worker's API: picks the TF.js compute backend (src/ml/backend.ts: WebGPU on a real GPU,
+// else WebGL when a probe says it beats WASM, else WASM SIMD, else CPU) and trains, saves, resumes and
+// forecasts with the global deep models (workers/train/service.ts) in IndexedDB. Imported by
+// train.worker.ts and by the tests (which use createTrainService directly with fake-indexeddb).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { transfer } from 'comlink';
+import type { ExternalForecastAt } from '../src/core/forecast/external';
+import type { Frequency, SeriesBatch } from '../src/core/types';
+import { openTrendcastDb } from '../src/lib/db/db';
+import type { DeepModelRow } from '../src/lib/db/models';
+import { chooseBackend, type BackendInfo } from '../src/ml/backend';
+import type { ModelSpec } from '../src/ml/models';
+import {
+	createTrainService,
+	type DeepForecast,
+	type Pretrained,
+	type TrainProgress,
+	type TrainRequest,
+	type TrainResult,
+} from './train/service';
 
-/** Which backend runs the deep models, and why. */
-export interface BackendInfo {
-	backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-	/** GPU adapter description when WebGPU was considered. */
-	adapter: string;
-	/** Why this backend was chosen, in words for the Settings screen. */
-	reason: string;
-}
+export type { BackendInfo } from '../src/ml/backend';
+export type { DeepForecast, TrainProgress, TrainRequest, TrainResult } from './train/service';
 
 // Hashed URLs so the service worker precaches them and nothing is fetched from a CDN.
 setWasmPaths({
@@ -23,65 +34,41 @@ setWasmPaths({
 	'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-let chosen: Promise<BackendInfo> | null = null;
-
-interface GpuAdapterLike {
-	isFallbackAdapter?: boolean;
-	info?: { vendor?: string; architecture?: string; description?: string };
-}
-
-async function gpuAdapter(): Promise<GpuAdapterLike | null> {
-	const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-	if (!gpu) return null;
+/** The shipped pretrained weights (public/models/), fetched from this origin on first use. */
+async function loadPretrained(freq: Frequency): Promise<Pretrained | null> {
+	const base = new URL(import.meta.env.BASE_URL, self.location.origin);
 	try {
-		return (await gpu.requestAdapter()) as GpuAdapterLike | null;
+		const meta = await fetch(new URL(`models/pretrained-${freq}.json`, base));
+		if (!meta.ok) return null;
+		const { spec, shapes } = (await meta.json()) as { spec: ModelSpec; shapes: number[][] };
+		const bin = await fetch(new URL(`models/pretrained-${freq}.bin`, base));
+		if (!bin.ok) return null;
+		return { spec, freq, weights: { shapes, data: await bin.arrayBuffer() } };
 	} catch {
 		return null;
 	}
 }
 
-async function tryBackend(name: BackendInfo['backend']): Promise<boolean> {
-	try {
-		return (await tf.setBackend(name)) && tf.getBackend() === name;
-	} catch {
-		return false;
-	}
-}
+let service: ReturnType<typeof createTrainService> | null = null;
+const getService = () =>
+	(service ??= createTrainService({
+		db: openTrendcastDb(),
+		backend: () => chooseBackend(),
+		pretrained: loadPretrained,
+	}));
 
-async function choose(): Promise<BackendInfo> {
-	const adapter = await gpuAdapter();
-	const adapterName = adapter
-		? [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.description]
-				.filter(Boolean)
-				.join(' ') || 'unnamed adapter'
-		: 'none';
-	// A fallback adapter is a CPU emulation (SwiftShader): 60–100× slower than WASM (STACK-NOTES).
-	if (adapter && !adapter.isFallbackAdapter && (await tryBackend('webgpu'))) {
-		return {
-			backend: 'webgpu',
-			adapter: adapterName,
-			reason: 'A GPU is available through WebGPU.',
-		};
-	}
-	const why = adapter
-		? 'The only WebGPU adapter is a software fallback, so the CPU (WASM SIMD) is faster.'
-		: 'No WebGPU adapter in this browser.';
-	if (await tryBackend('wasm')) return { backend: 'wasm', adapter: adapterName, reason: why };
-	if (await tryBackend('webgl'))
-		return { backend: 'webgl', adapter: adapterName, reason: `${why} WASM failed to start.` };
-	await tf.setBackend('cpu');
-	return { backend: 'cpu', adapter: adapterName, reason: `${why} WASM and WebGL failed to start.` };
+function forecastBuffers(f: DeepForecast): ArrayBuffer[] {
+	return [f.point, f.lower80, f.upper80, f.lower95, f.upper95].map((a) => a.buffer as ArrayBuffer);
 }
 
 export const api = {
-	/** Choose (once) and report the compute backend. */
+	/** Choose (once) and report the compute backend, with the reasons as message codes. */
 	async backendInfo(): Promise<BackendInfo> {
-		chosen ??= choose();
-		return chosen;
+		return chooseBackend();
 	},
 	/** A tiny training run on the chosen backend: fits y = 2x + 1 and returns the learned slope. */
 	async smokeTest(): Promise<{ backend: string; slope: number; ms: number }> {
-		const info = await api.backendInfo();
+		const info = await chooseBackend();
 		const t0 = performance.now();
 		const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
 		const optimizer = tf.train.adam(0.1);
@@ -94,6 +81,42 @@ export const api = {
 		model.dispose();
 		optimizer.dispose(); // ~13 tensors of optimizer state outlive model.dispose() (STACK-NOTES)
 		return { backend: info.backend, slope, ms: performance.now() - t0 };
+	},
+	/**
+	 * Train a global model on every series of `batch` (or resume `req.resumeId`); checkpoints each epoch.
+	 * Rejects with an AbortError after cancel(jobId) (the checkpoint stays, status 'cancelled').
+	 */
+	async train(
+		req: TrainRequest,
+		batch: SeriesBatch,
+		onProgress?: (p: TrainProgress) => void,
+	): Promise<TrainResult> {
+		return getService().train(req, batch, onProgress);
+	},
+	/** Stop a training job within one batch. */
+	cancel(jobId: string): void {
+		getService().cancel(jobId);
+	},
+	/** Saved models (of one dataset, or all), newest first. */
+	async listModels(datasetId?: string): Promise<DeepModelRow[]> {
+		return getService().listModels(datasetId);
+	},
+	async deleteModel(id: string): Promise<void> {
+		return getService().deleteModel(id);
+	},
+	/** Forecast every series of `batch` with a saved model (no training). */
+	async forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
+		const f = await getService().forecast(id, batch);
+		return transfer(f, forecastBuffers(f));
+	},
+	/** Forecasts at the engine's backtest origins and from the full series, keyed by series id. */
+	async engineForecasts(
+		id: string,
+		batch: SeriesBatch,
+		horizon: number,
+		origins: number,
+	): Promise<Record<string, ExternalForecastAt[]>> {
+		return getService().engineForecasts(id, batch, horizon, origins);
 	},
 };
 

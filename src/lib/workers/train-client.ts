@@ -4,6 +4,8 @@ import * as Comlink from 'comlink';
 import type { BackendInfo, TrainWorkerApi } from '../../../workers/train-api';
 import { rethrow } from './errors';
 
+export type { BackendInfo };
+
 export class TrainClient {
 	#worker: Worker | null = null;
 	#api: Comlink.Remote<TrainWorkerApi> | null = null;

@@ -1,0 +1,291 @@
+// Window dataset for the global deep models: every series of a shop (a SeriesBatch) is cut into
+// windows of `lookback` past periods + `horizon` future periods, each a [T = lookback + horizon, F]
+// matrix of features per period, and a target of the `horizon` future values. Pure TypeScript (no
+// tfjs): the train worker, the CLI, the pretraining script and the tests share it.
+//
+// Scaling: each window's values are divided by the mean absolute value of its observed lookback
+// (DeepAR's per-item scale, Salinas et al. 2020, IJF 36:1181–1191, §3.3); a window whose lookback is
+// all zero takes its series' scale (mean |y| over the series' training part), else 1. The model sees
+// log1p(scale) as a feature, so one network serves products selling 2 and 2,000 a week; forecasts are
+// multiplied back by the same scale (`inverseScale`).
+//
+// Features per period (F = N_FEATURES):
+//   0 y / scale (0 in the future part)          5 cos day-of-week  (daily data only, else 0)
+//   1 observed (1 past, 0 future or padding)    6 holiday in the period (see holidays.ts)
+//   2 sin day-of-year                            7 price / mean lookback price − 1 (0 without price)
+//   3 cos day-of-year                            8 promotion or other regressor (÷ its max |value|)
+//   4 sin day-of-week  (daily data only, else 0) 9 log1p(scale) / 10 (volume level)
+// A series shorter than the lookback is padded on the left with zeros and observed = 0.
+
+import type { Frequency, SeriesBatch } from '../core/types';
+import { holidayInPeriod } from './holidays';
+
+/** Features per period. */
+export const N_FEATURES = 10;
+
+/** Window shape shared by a model and its data. */
+export interface WindowConfig {
+	lookback: number;
+	horizon: number;
+	freq: Frequency;
+}
+
+/** A built dataset: inputs [n, T, F] and targets [n, horizon], both scaled. */
+export interface WindowSet {
+	n: number;
+	x: Float32Array;
+	y: Float32Array;
+	/** Scale of each window (multiply the model's output by it). */
+	scale: Float32Array;
+}
+
+/** Options for {@link makeWindows}. */
+export interface WindowOptions {
+	/** Trailing points of every series never used (kept for an honest backtest); default 0. */
+	holdout?: number;
+	/** Target windows ending in the last `horizon` points before the holdout go to validation. */
+	validation?: boolean;
+	/** Step between consecutive window ends of one series (default 1). */
+	stride?: number;
+	/** Keep at most this many training windows (a seeded random sample); default 20,000. */
+	maxWindows?: number;
+	/** Fewest observed lookback points a window needs (default 4). */
+	minObserved?: number;
+	/** Seed of the sample (default 1). */
+	seed?: number;
+}
+
+const DAY_MS = 86_400_000;
+const YEAR_DAYS = 365.2425;
+
+/** Length of one period in ms (used to date future periods past the end of a series). */
+export function periodMs(freq: Frequency): number {
+	return freq === 'day' ? DAY_MS : freq === 'week' ? 7 * DAY_MS : 30.436875 * DAY_MS;
+}
+
+/** Mean |y| of each series over all but its last `holdout` points (finite values only; 0 if none). */
+export function seriesScales(batch: SeriesBatch, holdout = 0): Float64Array {
+	const out = new Float64Array(batch.ids.length);
+	for (let i = 0; i < batch.ids.length; i++) {
+		const from = batch.indptr[i];
+		const to = batch.indptr[i + 1] - holdout;
+		let s = 0;
+		let k = 0;
+		for (let t = from; t < to; t++) {
+			const v = batch.y[t];
+			if (Number.isFinite(v)) {
+				s += Math.abs(v);
+				k++;
+			}
+		}
+		out[i] = k > 0 ? s / k : 0;
+	}
+	return out;
+}
+
+/** mulberry32: a small seeded PRNG, so window samples are reproducible. */
+export function rng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Index of the first non-price regressor (promotion or any other signal), −1 if none. */
+function otherRegressor(batch: SeriesBatch): number {
+	return batch.regressors?.names.findIndex((n) => n !== 'price') ?? -1;
+}
+
+/**
+ * Fill one window for series `i` whose lookback ends at local index `end` (exclusive) into
+ * `out[offset …]`; returns its scale. `end` may equal the series length (a forecast window).
+ */
+export function fillWindow(
+	out: Float32Array,
+	offset: number,
+	batch: SeriesBatch,
+	i: number,
+	end: number,
+	cfg: WindowConfig,
+	seriesScale: number,
+): number {
+	const { lookback: L, horizon: h, freq } = cfg;
+	const T = L + h;
+	const from = batch.indptr[i];
+	const len = batch.indptr[i + 1] - from;
+	const y = batch.y;
+	const ds = batch.ds;
+	// scale from the observed lookback
+	let s = 0;
+	let k = 0;
+	for (let t = Math.max(0, end - L); t < end; t++) {
+		const v = y[from + t];
+		if (Number.isFinite(v)) {
+			s += Math.abs(v);
+			k++;
+		}
+	}
+	let scale = k > 0 ? s / k : 0;
+	if (!(scale > 0)) scale = seriesScale > 0 ? seriesScale : 1;
+	const price = batch.regressors?.names.indexOf('price') ?? -1;
+	const other = otherRegressor(batch);
+	let priceMean = 0;
+	let otherMax = 0;
+	if (price >= 0 || other >= 0) {
+		let pk = 0;
+		for (let t = Math.max(0, end - L); t < end; t++) {
+			if (price >= 0) {
+				const p = batch.regressors!.values[price][from + t];
+				if (Number.isFinite(p)) {
+					priceMean += p;
+					pk++;
+				}
+			}
+			if (other >= 0) {
+				const o = Math.abs(batch.regressors!.values[other][from + t]);
+				if (Number.isFinite(o)) otherMax = Math.max(otherMax, o);
+			}
+		}
+		priceMean = pk > 0 ? priceMean / pk : 0;
+	}
+	const step = periodMs(freq);
+	const lastDs = len > 0 ? ds[from + Math.min(end, len) - 1] : 0;
+	const level = Math.log1p(scale) / 10;
+	for (let r = 0; r < T; r++) {
+		const t = end - L + r; // local index of this period
+		const o = offset + r * N_FEATURES;
+		const inSeries = t >= 0 && t < len;
+		const past = r < L;
+		const v = inSeries ? y[from + t] : NaN;
+		const observed = past && Number.isFinite(v);
+		out[o] = observed ? v / scale : 0;
+		out[o + 1] = observed ? 1 : 0;
+		// the date: the series' own where it exists, else stepped from the last one
+		const when = inSeries
+			? ds[from + t]
+			: t < 0
+				? ds[from] + t * step
+				: lastDs + (t - end + 1) * step;
+		const dayOfYear = (when / DAY_MS) % YEAR_DAYS;
+		out[o + 2] = Math.sin((2 * Math.PI * dayOfYear) / YEAR_DAYS);
+		out[o + 3] = Math.cos((2 * Math.PI * dayOfYear) / YEAR_DAYS);
+		if (freq === 'day') {
+			const dow = Math.floor(when / DAY_MS) % 7;
+			out[o + 4] = Math.sin((2 * Math.PI * dow) / 7);
+			out[o + 5] = Math.cos((2 * Math.PI * dow) / 7);
+		} else {
+			out[o + 4] = 0;
+			out[o + 5] = 0;
+		}
+		out[o + 6] = holidayInPeriod(when, freq) ? 1 : 0;
+		// regressors: known in the future (the caller supplies the plan, or the last value is held)
+		const tr = Math.min(Math.max(t, 0), Math.max(0, len - 1));
+		if (price >= 0 && priceMean > 0) {
+			const p = batch.regressors!.values[price][from + tr];
+			out[o + 7] = Number.isFinite(p) ? Math.max(-1, Math.min(1, p / priceMean - 1)) : 0;
+		} else out[o + 7] = 0;
+		if (other >= 0 && otherMax > 0) {
+			const p = batch.regressors!.values[other][from + tr];
+			out[o + 8] = Number.isFinite(p) ? p / otherMax : 0;
+		} else out[o + 8] = 0;
+		out[o + 9] = level;
+	}
+	return scale;
+}
+
+/** Fill the scaled target of the window ending at `end` (NaN-free: missing values become 0). */
+function fillTarget(
+	out: Float32Array,
+	offset: number,
+	batch: SeriesBatch,
+	i: number,
+	end: number,
+	h: number,
+	scale: number,
+): void {
+	const from = batch.indptr[i];
+	for (let j = 0; j < h; j++) {
+		const v = batch.y[from + end + j];
+		out[offset + j] = Number.isFinite(v) ? v / scale : 0;
+	}
+}
+
+/**
+ * Training (and validation) windows over every series. Targets never reach the last `holdout` points;
+ * with `validation`, windows whose target is the last `horizon` points before the holdout form the
+ * validation set and training targets end before it.
+ */
+export function makeWindows(
+	batch: SeriesBatch,
+	cfg: WindowConfig,
+	opts: WindowOptions = {},
+): { train: WindowSet; val: WindowSet | null; scales: Float64Array } {
+	const { lookback: L, horizon: h } = cfg;
+	const holdout = Math.max(0, Math.floor(opts.holdout ?? 0));
+	const stride = Math.max(1, Math.floor(opts.stride ?? 1));
+	const minObs = Math.max(1, Math.floor(opts.minObserved ?? 4));
+	const maxWindows = Math.max(1, Math.floor(opts.maxWindows ?? 20_000));
+	const scales = seriesScales(batch, holdout);
+	const trainIdx: [number, number][] = [];
+	const valIdx: [number, number][] = [];
+	for (let i = 0; i < batch.ids.length; i++) {
+		const len = batch.indptr[i + 1] - batch.indptr[i];
+		const usable = len - holdout; // targets end at most here
+		const lastTrainEnd = usable - h - (opts.validation ? h : 0);
+		if (opts.validation && usable - h >= minObs) valIdx.push([i, usable - h]);
+		for (let end = lastTrainEnd; end >= minObs; end -= stride) trainIdx.push([i, end]);
+	}
+	// seeded sample when there are too many windows (Fisher–Yates prefix)
+	const rand = rng(opts.seed ?? 1);
+	if (trainIdx.length > maxWindows) {
+		for (let k = 0; k < maxWindows; k++) {
+			const j = k + Math.floor(rand() * (trainIdx.length - k));
+			[trainIdx[k], trainIdx[j]] = [trainIdx[j], trainIdx[k]];
+		}
+		trainIdx.length = maxWindows;
+	}
+	const build = (idx: [number, number][]): WindowSet => {
+		const T = L + h;
+		const x = new Float32Array(idx.length * T * N_FEATURES);
+		const y = new Float32Array(idx.length * h);
+		const scale = new Float32Array(idx.length);
+		idx.forEach(([i, end], w) => {
+			const s = fillWindow(x, w * T * N_FEATURES, batch, i, end, cfg, scales[i]);
+			fillTarget(y, w * h, batch, i, end, h, s);
+			scale[w] = s;
+		});
+		return { n: idx.length, x, y, scale };
+	};
+	const valSet = opts.validation && valIdx.length > 0 ? build(valIdx.slice(0, maxWindows)) : null;
+	return { train: build(trainIdx), val: valSet, scales };
+}
+
+/**
+ * Forecast windows: for each (series, end) pair the lookback ending at `end` (local, exclusive) and
+ * the dates of the `horizon` periods after it.
+ */
+export function forecastWindows(
+	batch: SeriesBatch,
+	cfg: WindowConfig,
+	pairs: readonly (readonly [number, number])[],
+	scales: Float64Array,
+): WindowSet {
+	const T = cfg.lookback + cfg.horizon;
+	const x = new Float32Array(pairs.length * T * N_FEATURES);
+	const scale = new Float32Array(pairs.length);
+	pairs.forEach(([i, end], w) => {
+		scale[w] = fillWindow(x, w * T * N_FEATURES, batch, i, end, cfg, scales[i]);
+	});
+	return { n: pairs.length, x, y: new Float32Array(0), scale };
+}
+
+/** Multiply scaled outputs back: out[w, …] *= scale[w] for `per` values per window (in place). */
+export function inverseScale(values: Float32Array, scale: Float32Array, per: number): Float32Array {
+	for (let w = 0; w < scale.length; w++)
+		for (let k = 0; k < per; k++) values[w * per + k] *= scale[w];
+	return values;
+}

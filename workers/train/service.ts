@@ -1,0 +1,463 @@
+// The train worker's logic with its storage and backend injected, so Node tests run the same code
+// (fake-indexeddb, tfjs WASM/CPU): trains a global deep model on all series of a dataset with
+// per-epoch checkpoints in Dexie, resumes an interrupted run, lists/deletes saved models, and
+// forecasts with a saved model (the latest window of every series, or the backtest origins the
+// engine scores). Used by workers/train-api.ts.
+
+import type * as tf from '@tensorflow/tfjs';
+import type { CancelSignal } from '../../src/core/backtest';
+import type { ExternalForecastAt } from '../../src/core/forecast/external';
+import type { Message } from '../../src/core/messages';
+import { msg } from '../../src/core/messages';
+import type { Frequency, SeriesBatch } from '../../src/core/types';
+import type { TrendcastDb } from '../../src/lib/db/db';
+import type { DeepModelRow, DeepWeightsRow } from '../../src/lib/db/models';
+import type { BackendInfo } from '../../src/ml/backend';
+import { forecastWindows, makeWindows, type WindowConfig } from '../../src/ml/features';
+import { QUANTILES, type DeepKind, type ModelSpec } from '../../src/ml/models';
+import {
+	compiledModel,
+	disposeModel,
+	predictWindows,
+	trainModel,
+	type EpochInfo,
+	type ResumeState,
+} from '../../src/ml/train';
+import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
+
+/** A request to train (or, with `resumeId`, to continue) a model. */
+export interface TrainRequest {
+	jobId: string;
+	datasetId: string;
+	kind: DeepKind;
+	freq: Frequency;
+	horizon: number;
+	/** Lookback periods (default 2 × horizon, at least 8). */
+	lookback?: number;
+	/** Trailing points per series kept out of training (default 2 × horizon). */
+	holdout?: number;
+	width?: number;
+	epochs: number;
+	batchSize?: number;
+	learningRate?: number;
+	patience?: number;
+	maxWindows?: number;
+	seed?: number;
+	measure?: string;
+	/** Start from the shipped pretrained weights (same kind and window shape required). */
+	pretrained?: boolean;
+	/** Continue this saved model from its last checkpoint instead of starting a new one. */
+	resumeId?: string;
+}
+
+/** Progress of a training job (numbers only; the view words them). */
+export interface TrainProgress {
+	modelId: string;
+	phase: 'prepare' | 'batch' | 'epoch';
+	epoch: number;
+	epochs: number;
+	batch: number;
+	batches: number;
+	/** Finished epochs so far (loss curves). */
+	history: EpochInfo[];
+	etaMs: number;
+	windows: number;
+}
+
+export interface TrainResult {
+	modelId: string;
+	status: DeepModelRow['status'];
+	stopped: 'done' | 'early' | 'cancelled';
+	history: EpochInfo[];
+	bestEpoch: number;
+	notes: Message[];
+}
+
+/** Quantile forecasts of the latest window of every series: arrays of n × horizon. */
+export interface DeepForecast {
+	ids: string[];
+	horizon: number;
+	point: Float64Array;
+	lower80: Float64Array;
+	upper80: Float64Array;
+	lower95: Float64Array;
+	upper95: Float64Array;
+}
+
+/** Pretrained weights shipped with the app, for one window shape. */
+export interface Pretrained {
+	spec: ModelSpec;
+	freq: Frequency;
+	weights: WeightBlob;
+}
+
+export interface TrainServiceDeps {
+	db: TrendcastDb;
+	backend(): Promise<BackendInfo>;
+	/** The shipped pretrained model for a frequency, or null. */
+	pretrained?(freq: Frequency): Promise<Pretrained | null>;
+	/** Least time between two batch progress calls (ms); default 250. */
+	progressIntervalMs?: number;
+}
+
+function abortError(): Error {
+	const e = new Error('Training was cancelled.');
+	e.name = 'AbortError';
+	return e;
+}
+
+const specOf = (r: DeepModelRow): ModelSpec => ({
+	kind: r.kind,
+	lookback: r.lookback,
+	horizon: r.horizon,
+	width: r.width,
+});
+
+/** Series scales by the order of `batch.ids` from a saved row (a missing series gets 0 = own lookback). */
+function scalesFor(row: DeepModelRow, batch: SeriesBatch): Float64Array {
+	const byId = new Map(row.scalers.ids.map((id, i) => [id, row.scalers.scale[i]]));
+	return Float64Array.from(batch.ids, (id) => byId.get(id) ?? 0);
+}
+
+/** Number of leading points of series i before its trailing missing values. */
+function knownLength(batch: SeriesBatch, i: number): number {
+	const from = batch.indptr[i];
+	let to = batch.indptr[i + 1];
+	while (to > from && !Number.isFinite(batch.y[to - 1])) to--;
+	return to - from;
+}
+
+export function createTrainService(deps: TrainServiceDeps) {
+	const { db } = deps;
+	const interval = deps.progressIntervalMs ?? 250;
+	/** The last model used for forecasting, kept warm. */
+	let warm: { id: string; updatedAt: number; model: tf.LayersModel } | null = null;
+
+	async function loadModel(id: string): Promise<{ row: DeepModelRow; model: tf.LayersModel }> {
+		const row = (await db.models.get(id)) as DeepModelRow | undefined;
+		if (!row) throw new Error(`No saved model ${id}.`);
+		if (warm && warm.id === id && warm.updatedAt === row.updatedAt)
+			return { row, model: warm.model };
+		const w = (await db.modelWeights.get(id)) as DeepWeightsRow | undefined;
+		if (!w) throw new Error(`The weights of model ${id} are missing.`);
+		const model = compiledModel(specOf(row));
+		setWeightBlob(model, { shapes: w.shapes, data: w.best ?? w.data });
+		if (warm) disposeModel(warm.model);
+		warm = { id, updatedAt: row.updatedAt, model };
+		return { row, model };
+	}
+
+	const jobs = new Map<string, AbortController>();
+
+	/**
+	 * Train a global model on every series of `batch` (or resume `req.resumeId`), checkpointing each
+	 * epoch. Rejects with an AbortError after cancel(jobId); the checkpoint stays ('cancelled').
+	 */
+	async function train(
+		req: TrainRequest,
+		batch: SeriesBatch,
+		onProgress?: (p: TrainProgress) => void | Promise<void>,
+	): Promise<TrainResult> {
+		const ac = new AbortController();
+		jobs.set(req.jobId, ac);
+		try {
+			return await runTraining(req, batch, ac.signal, onProgress);
+		} finally {
+			jobs.delete(req.jobId);
+		}
+	}
+
+	/** Stop a training job within one batch. */
+	function cancel(jobId: string): void {
+		jobs.get(jobId)?.abort();
+	}
+
+	async function runTraining(
+		req: TrainRequest,
+		batch: SeriesBatch,
+		signal: CancelSignal,
+		onProgress?: (p: TrainProgress) => void | Promise<void>,
+	): Promise<TrainResult> {
+		const info = await deps.backend();
+		const notes: Message[] = [];
+		let row: DeepModelRow;
+		let resume: ResumeState | undefined;
+		let last: WeightBlob | null = null;
+		if (req.resumeId) {
+			const saved = (await db.models.get(req.resumeId)) as DeepModelRow | undefined;
+			if (!saved) throw new Error(`No saved model ${req.resumeId} to resume.`);
+			row = saved;
+			const w = (await db.modelWeights.get(row.id)) as DeepWeightsRow | undefined;
+			if (w && row.epochsDone > 0) {
+				last = { shapes: w.shapes, data: w.data };
+				resume = {
+					epochsDone: row.epochsDone,
+					history: row.history,
+					bestValLoss: row.bestValLoss,
+					bestEpoch: row.bestEpoch,
+					best: w.best ? { shapes: w.shapes, data: w.best } : null,
+				};
+				notes.push(msg('models_note_resumed', { epoch: row.epochsDone }));
+			}
+		} else {
+			const h = Math.max(1, Math.floor(req.horizon));
+			const now = Date.now();
+			row = {
+				id: crypto.randomUUID(),
+				datasetId: req.datasetId,
+				kind: req.kind,
+				createdAt: now,
+				updatedAt: now,
+				status: 'training',
+				freq: req.freq,
+				lookback: Math.max(8, Math.floor(req.lookback ?? 2 * h)),
+				horizon: h,
+				width: req.width ?? 1,
+				holdout: Math.max(0, Math.floor(req.holdout ?? 2 * h)),
+				measure: req.measure ?? 'units',
+				train: {
+					epochs: req.epochs,
+					batchSize: req.batchSize ?? 64,
+					learningRate: req.learningRate ?? 1e-3,
+					patience: req.patience ?? 3,
+					maxWindows: req.maxWindows ?? 20_000,
+					seed: req.seed ?? 1,
+				},
+				pretrained: false,
+				scalers: { ids: [], scale: [] },
+				history: [],
+				epochsDone: 0,
+				bestEpoch: 0,
+				bestValLoss: Infinity,
+				backend: info.backend,
+				windows: 0,
+				params: 0,
+			};
+		}
+		// the batch must be the same dataset's (a resume re-reads it from the data worker)
+		const spec = specOf(row);
+		const cfg: WindowConfig = { lookback: row.lookback, horizon: row.horizon, freq: row.freq };
+		const {
+			train: trainSet,
+			val,
+			scales,
+		} = makeWindows(batch, cfg, {
+			holdout: row.holdout,
+			validation: true,
+			maxWindows: row.train.maxWindows,
+			seed: row.train.seed,
+		});
+		if (trainSet.n === 0) throw new RangeError('models_error_too_short');
+		row.scalers = { ids: [...batch.ids], scale: Array.from(scales) };
+		row.windows = trainSet.n;
+		const model = compiledModel(spec, row.train.learningRate);
+		row.params = model.countParams();
+		try {
+			if (last) setWeightBlob(model, last);
+			else if (req.pretrained && !req.resumeId) {
+				const pre = await deps.pretrained?.(row.freq);
+				const fits =
+					pre &&
+					pre.spec.kind === spec.kind &&
+					pre.spec.lookback === spec.lookback &&
+					pre.spec.horizon === spec.horizon &&
+					(pre.spec.width ?? 1) === (spec.width ?? 1);
+				if (fits) {
+					setWeightBlob(model, pre.weights);
+					row.pretrained = true;
+					notes.push(msg('models_note_pretrained'));
+				} else notes.push(msg('models_note_no_pretrained'));
+			}
+			await db.models.put(row);
+			let lastSent = -Infinity;
+			const batches = Math.ceil(trainSet.n / (row.train.batchSize ?? 64));
+			const base = (): TrainProgress => ({
+				modelId: row.id,
+				phase: 'prepare',
+				epoch: row.epochsDone,
+				epochs: row.train.epochs,
+				batch: 0,
+				batches,
+				history: row.history,
+				etaMs: NaN,
+				windows: trainSet.n,
+			});
+			await onProgress?.(base());
+			const outcome = await trainModel(
+				model,
+				spec,
+				trainSet,
+				val,
+				row.train,
+				{
+					signal,
+					onBatch: (batch) => {
+						const now = Date.now();
+						if (!onProgress || now - lastSent < interval) return;
+						lastSent = now;
+						void onProgress({
+							...base(),
+							phase: 'batch',
+							epoch: row.epochsDone + 1,
+							batch: batch + 1,
+						});
+					},
+					onEpoch: async (ep, state) => {
+						// checkpoint: last weights (resume) and best weights (forecast), then report
+						row.history = state.history.slice();
+						row.epochsDone = state.epochsDone;
+						row.bestEpoch = state.bestEpoch;
+						row.bestValLoss = state.bestValLoss;
+						row.updatedAt = Date.now();
+						const lastW = getWeightBlob(model);
+						await db.transaction('rw', db.models, db.modelWeights, async () => {
+							await db.models.put(row);
+							await db.modelWeights.put({
+								id: row.id,
+								data: lastW.data,
+								shapes: lastW.shapes,
+								best: state.best?.data ?? null,
+							} satisfies DeepWeightsRow);
+						});
+						lastSent = Date.now();
+						await onProgress?.({ ...base(), phase: 'epoch', epoch: ep.epoch, etaMs: ep.etaMs });
+					},
+				},
+				resume,
+			);
+			if (outcome.stopped === 'early')
+				notes.push(msg('models_note_early_stop', { epoch: outcome.bestEpoch }));
+			row.status = outcome.stopped === 'cancelled' ? 'cancelled' : 'ready';
+			row.updatedAt = Date.now();
+			if (row.status === 'ready') {
+				// the model holds the best weights now: store them as both
+				const best = getWeightBlob(model);
+				await db.transaction('rw', db.models, db.modelWeights, async () => {
+					await db.models.put(row);
+					await db.modelWeights.put({
+						id: row.id,
+						data: best.data,
+						shapes: best.shapes,
+						best: best.data,
+					} satisfies DeepWeightsRow);
+				});
+			} else await db.models.put(row);
+			if (outcome.stopped === 'cancelled') throw abortError();
+			return {
+				modelId: row.id,
+				status: row.status,
+				stopped: outcome.stopped,
+				history: outcome.history,
+				bestEpoch: outcome.bestEpoch,
+				notes,
+			};
+		} finally {
+			disposeModel(model);
+		}
+	}
+
+	/** Quantiles for the given (series, end) pairs with a saved model, n × h each. */
+	async function predictPairs(
+		id: string,
+		batch: SeriesBatch,
+		pairs: [number, number][],
+	): Promise<{ row: DeepModelRow; q: Float32Array }> {
+		const { row, model } = await loadModel(id);
+		const cfg: WindowConfig = { lookback: row.lookback, horizon: row.horizon, freq: row.freq };
+		const set = forecastWindows(batch, cfg, pairs, scalesFor(row, batch));
+		const q = await predictWindows(model, specOf(row), set);
+		return { row, q };
+	}
+
+	/** Forecast the next `horizon` periods of every series with a saved model. */
+	async function forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
+		const pairs = batch.ids.map((_, i) => [i, knownLength(batch, i)] as [number, number]);
+		const { row, q } = await predictPairs(id, batch, pairs);
+		const h = row.horizon;
+		const Qn = QUANTILES.length;
+		const pick = (k: number): Float64Array => {
+			const out = new Float64Array(pairs.length * h);
+			for (let w = 0; w < pairs.length; w++)
+				for (let j = 0; j < h; j++) out[w * h + j] = Math.max(0, q[(w * h + j) * Qn + k]);
+			return out;
+		};
+		return {
+			ids: [...batch.ids],
+			horizon: h,
+			lower95: pick(0),
+			lower80: pick(1),
+			point: pick(2),
+			upper80: pick(3),
+			upper95: pick(4),
+		};
+	}
+
+	/**
+	 * Forecasts for the engine's backtest: from every series' training-window ends e = n − h − k·h
+	 * (k < origins) that lie after the model's training cut-off, and from the full series (e = n).
+	 * Keyed by series id; each forecast has `horizon` steps with 80/95 % intervals.
+	 */
+	async function engineForecasts(
+		id: string,
+		batch: SeriesBatch,
+		horizon: number,
+		origins: number,
+	): Promise<Record<string, ExternalForecastAt[]>> {
+		const row = (await db.models.get(id)) as DeepModelRow | undefined;
+		if (!row) throw new Error(`No saved model ${id}.`);
+		if (horizon > row.horizon) return {};
+		const pairs: [number, number][] = [];
+		batch.ids.forEach((_, i) => {
+			const n = knownLength(batch, i);
+			const cut = batch.indptr[i + 1] - batch.indptr[i] - row.holdout; // targets unseen from here
+			pairs.push([i, n]);
+			for (let k = 0; k < origins; k++) {
+				const e = n - horizon - k * horizon;
+				if (e >= cut && e > 0) pairs.push([i, e]);
+			}
+		});
+		const { q } = await predictPairs(id, batch, pairs);
+		const H = row.horizon;
+		const Qn = QUANTILES.length;
+		const out: Record<string, ExternalForecastAt[]> = {};
+		pairs.forEach(([i, end], w) => {
+			const col = (k: number): Float64Array =>
+				Float64Array.from({ length: horizon }, (_, j) => q[(w * H + j) * Qn + k]);
+			(out[batch.ids[i]] ??= []).push({
+				end,
+				point: col(2),
+				intervals: [
+					{ level: 0.8, lower: col(1), upper: col(3) },
+					{ level: 0.95, lower: col(0), upper: col(4) },
+				],
+			});
+		});
+		return out;
+	}
+
+	async function listModels(datasetId?: string): Promise<DeepModelRow[]> {
+		const rows = (
+			datasetId
+				? await db.models.where('datasetId').equals(datasetId).toArray()
+				: await db.models.toArray()
+		) as DeepModelRow[];
+		return rows
+			.filter((r) => typeof r.lookback === 'number')
+			.sort((a, b) => b.createdAt - a.createdAt);
+	}
+
+	async function deleteModel(id: string): Promise<void> {
+		if (warm?.id === id) {
+			disposeModel(warm.model);
+			warm = null;
+		}
+		await db.transaction('rw', db.models, db.modelWeights, async () => {
+			await db.modelWeights.delete(id);
+			await db.models.delete(id);
+		});
+	}
+
+	return { train, cancel, forecast, engineForecasts, listModels, deleteModel };
+}
+
+export type TrainService = ReturnType<typeof createTrainService>;
