@@ -3,18 +3,21 @@
 // matrix of features per period, and a target of the `horizon` future values. Pure TypeScript (no
 // tfjs): the train worker, the CLI, the pretraining script and the tests share it.
 //
-// Scaling: each window's values are divided by the mean absolute value of its observed lookback
-// (DeepAR's per-item scale, Salinas et al. 2020, IJF 36:1181–1191, §3.3); a window whose lookback is
-// all zero takes its series' scale (mean |y| over the series' training part), else 1. The model sees
-// log1p(scale) as a feature, so one network serves products selling 2 and 2,000 a week; forecasts are
-// multiplied back by the same scale (`inverseScale`).
+// Scaling: values and targets are taken relative to the window's last observed value (its anchor)
+// and divided by the mean absolute change over its observed lookback, (y − anchor) / scale, the
+// naive forecast's in-sample error as in MASE (Hyndman & Koehler 2006) and like DeepAR's per-item
+// scale (Salinas et al. 2020, IJF 36:1181–1191, §3.3). So an output of 0 is the naive forecast and one
+// network serves products selling 2 and 2,000 a week, smooth or noisy (a mean-|y| scale left smooth
+// high-level series such as M4's a few per cent off everywhere, MASE 4–20). A lookback without
+// changes takes its mean |y|, then its series' scale (mean |y| over the training part), then 1. The
+// model sees log1p(mean |y|) as a level feature; forecasts are mapped back by `inverseScale`.
 //
 // Features per period (F = N_FEATURES):
-//   0 y / scale (0 in the future part)          5 cos day-of-week  (daily data only, else 0)
+//   0 (y − anchor) / scale (0 in the future)   5 cos day-of-week  (daily data only, else 0)
 //   1 observed (1 past, 0 future or padding)    6 holiday in the period (see holidays.ts)
 //   2 sin day-of-year                            7 price / mean lookback price − 1 (0 without price)
 //   3 cos day-of-year                            8 promotion or other regressor (÷ its max |value|)
-//   4 sin day-of-week  (daily data only, else 0) 9 log1p(scale) / 10 (volume level)
+//   4 sin day-of-week  (daily data only, else 0) 9 log1p(mean |y|) / 10 (volume level)
 // A series shorter than the lookback is padded on the left with zeros and observed = 0.
 
 import type { Frequency, SeriesBatch } from '../core/types';
@@ -22,6 +25,8 @@ import { holidayInPeriod } from './holidays';
 
 /** Features per period. */
 export const N_FEATURES = 10;
+/** Scaled inputs are clipped to ±CLIP (a launch week can be hundreds of typical changes). */
+const CLIP = 50;
 
 /** Window shape shared by a model and its data. */
 export interface WindowConfig {
@@ -37,6 +42,8 @@ export interface WindowSet {
 	y: Float32Array;
 	/** Scale of each window (multiply the model's output by it). */
 	scale: Float32Array;
+	/** Anchor of each window: its last observed value (added back after scaling). */
+	anchor: Float32Array;
 }
 
 /** Options for {@link makeWindows}. */
@@ -119,18 +126,29 @@ export function fillWindow(
 	const len = batch.indptr[i + 1] - from;
 	const y = batch.y;
 	const ds = batch.ds;
-	// scale from the observed lookback
+	// scale from the observed lookback: mean |change| (MASE's naive scale), else mean |y|
 	let s = 0;
 	let k = 0;
+	let d = 0;
+	let kd = 0;
+	let prev = NaN;
 	for (let t = Math.max(0, end - L); t < end; t++) {
 		const v = y[from + t];
 		if (Number.isFinite(v)) {
 			s += Math.abs(v);
 			k++;
+			if (Number.isFinite(prev)) {
+				d += Math.abs(v - prev);
+				kd++;
+			}
+			prev = v;
 		}
 	}
-	let scale = k > 0 ? s / k : 0;
+	const meanAbs = k > 0 ? s / k : 0;
+	let scale = kd > 0 ? d / kd : 0;
+	if (!(scale > 0)) scale = meanAbs;
 	if (!(scale > 0)) scale = seriesScale > 0 ? seriesScale : 1;
+	const anchor = anchorOf(batch, i, end);
 	const price = batch.regressors?.names.indexOf('price') ?? -1;
 	const other = otherRegressor(batch);
 	let priceMean = 0;
@@ -154,7 +172,7 @@ export function fillWindow(
 	}
 	const step = periodMs(freq);
 	const lastDs = len > 0 ? ds[from + Math.min(end, len) - 1] : 0;
-	const level = Math.log1p(scale) / 10;
+	const level = Math.log1p(meanAbs > 0 ? meanAbs : seriesScale) / 10;
 	for (let r = 0; r < T; r++) {
 		const t = end - L + r; // local index of this period
 		const o = offset + r * N_FEATURES;
@@ -162,7 +180,7 @@ export function fillWindow(
 		const past = r < L;
 		const v = inSeries ? y[from + t] : NaN;
 		const observed = past && Number.isFinite(v);
-		out[o] = observed ? v / scale : 0;
+		out[o] = observed ? Math.max(-CLIP, Math.min(CLIP, (v - anchor) / scale)) : 0;
 		out[o + 1] = observed ? 1 : 0;
 		// the date: the series' own where it exists, else stepped from the last one
 		const when = inSeries
@@ -197,7 +215,17 @@ export function fillWindow(
 	return scale;
 }
 
-/** Fill the scaled target of the window ending at `end` (NaN-free: missing values become 0). */
+/** The last observed value of series i before local index `end` (0 when there is none). */
+export function anchorOf(batch: SeriesBatch, i: number, end: number): number {
+	const from = batch.indptr[i];
+	for (let t = Math.min(end, batch.indptr[i + 1] - from) - 1; t >= 0; t--) {
+		const v = batch.y[from + t];
+		if (Number.isFinite(v)) return v;
+	}
+	return 0;
+}
+
+/** Fill the target of the window ending at `end`: (y − anchor) / scale (a missing value counts as the anchor). */
 function fillTarget(
 	out: Float32Array,
 	offset: number,
@@ -206,11 +234,12 @@ function fillTarget(
 	end: number,
 	h: number,
 	scale: number,
+	anchor: number,
 ): void {
 	const from = batch.indptr[i];
 	for (let j = 0; j < h; j++) {
 		const v = batch.y[from + end + j];
-		out[offset + j] = Number.isFinite(v) ? v / scale : 0;
+		out[offset + j] = Number.isFinite(v) ? (v - anchor) / scale : 0;
 	}
 }
 
@@ -253,12 +282,14 @@ export function makeWindows(
 		const x = new Float32Array(idx.length * T * N_FEATURES);
 		const y = new Float32Array(idx.length * h);
 		const scale = new Float32Array(idx.length);
+		const anchor = new Float32Array(idx.length);
 		idx.forEach(([i, end], w) => {
 			const s = fillWindow(x, w * T * N_FEATURES, batch, i, end, cfg, scales[i]);
-			fillTarget(y, w * h, batch, i, end, h, s);
+			anchor[w] = anchorOf(batch, i, end);
+			fillTarget(y, w * h, batch, i, end, h, s, anchor[w]);
 			scale[w] = s;
 		});
-		return { n: idx.length, x, y, scale };
+		return { n: idx.length, x, y, scale, anchor };
 	};
 	const valSet = opts.validation && valIdx.length > 0 ? build(valIdx.slice(0, maxWindows)) : null;
 	return { train: build(trainIdx), val: valSet, scales };
@@ -277,15 +308,22 @@ export function forecastWindows(
 	const T = cfg.lookback + cfg.horizon;
 	const x = new Float32Array(pairs.length * T * N_FEATURES);
 	const scale = new Float32Array(pairs.length);
+	const anchor = new Float32Array(pairs.length);
 	pairs.forEach(([i, end], w) => {
 		scale[w] = fillWindow(x, w * T * N_FEATURES, batch, i, end, cfg, scales[i]);
+		anchor[w] = anchorOf(batch, i, end);
 	});
-	return { n: pairs.length, x, y: new Float32Array(0), scale };
+	return { n: pairs.length, x, y: new Float32Array(0), scale, anchor };
 }
 
-/** Multiply scaled outputs back: out[w, …] *= scale[w] for `per` values per window (in place). */
-export function inverseScale(values: Float32Array, scale: Float32Array, per: number): Float32Array {
-	for (let w = 0; w < scale.length; w++)
-		for (let k = 0; k < per; k++) values[w * per + k] *= scale[w];
+/** Undo the target scaling in place: v · scale[w] + anchor[w] for the `per` values of window w. */
+export function inverseScale(
+	values: Float32Array,
+	set: { scale: Float32Array; anchor: Float32Array },
+	per: number,
+): Float32Array {
+	for (let w = 0; w < set.scale.length; w++)
+		for (let k = 0; k < per; k++)
+			values[w * per + k] = values[w * per + k] * set.scale[w] + set.anchor[w];
 	return values;
 }

@@ -181,7 +181,7 @@ export async function trainModel(
 }
 
 /**
- * Quantile forecasts of every window: [n, horizon, Q] in the data's units (inverse-scaled), in
+ * Quantile forecasts of every window: [n, horizon, Q] in the data's units (scale and anchor undone), in
  * chunks so memory stays small.
  */
 export async function predictWindows(
@@ -205,7 +205,8 @@ export async function predictWindows(
 		tf.dispose([x, y]);
 		for (let w = a; w < b; w++) {
 			const s = set.scale[w];
-			for (let k = 0; k < per; k++) out[w * per + k] = vals[(w - a) * per + k] * s;
+			const anchor = set.anchor[w];
+			for (let k = 0; k < per; k++) out[w * per + k] = vals[(w - a) * per + k] * s + anchor;
 		}
 	}
 	// quantile outputs may cross: sort each step's quantiles so the bounds nest

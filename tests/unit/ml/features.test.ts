@@ -23,14 +23,18 @@ describe('window dataset', () => {
 		expect(val).toBeNull();
 		expect(train.x.length).toBe(train.n * 12 * N_FEATURES);
 		expect(train.y.length).toBe(train.n * 4);
-		// every window: scaled lookback mean |y| = 1, the observed flag set on the past only
+		// every window: relative to its last value (0 there), mean |change| 1, observed only in the past
 		for (let w = 0; w < train.n; w++) {
-			let s = 0;
+			let d = 0;
 			for (let r = 0; r < 8; r++) {
-				s += train.x[(w * 12 + r) * N_FEATURES];
+				if (r > 0)
+					d += Math.abs(
+						train.x[(w * 12 + r) * N_FEATURES] - train.x[(w * 12 + r - 1) * N_FEATURES],
+					);
 				expect(train.x[(w * 12 + r) * N_FEATURES + 1]).toBe(1);
 			}
-			expect(s / 8).toBeCloseTo(1, 5);
+			expect(train.x[(w * 12 + 7) * N_FEATURES]).toBe(0);
+			expect(d / 7).toBeCloseTo(1, 5);
 			for (let r = 8; r < 12; r++) {
 				expect(train.x[(w * 12 + r) * N_FEATURES]).toBe(0);
 				expect(train.x[(w * 12 + r) * N_FEATURES + 1]).toBe(0);
@@ -41,7 +45,7 @@ describe('window dataset', () => {
 	it('inverse scaling gives the original future values back', () => {
 		const batch = weeklyBatch(2, 30);
 		const { train } = makeWindows(batch, cfg, { minObserved: 8, stride: 5 });
-		const back = inverseScale(train.y.slice(), train.scale, 4);
+		const back = inverseScale(train.y.slice(), train, 4);
 		// first window of series 0 ends at 26 (descending ends): its target is y[26..30)
 		for (let j = 0; j < 4; j++) expect(back[j]).toBeCloseTo(batch.y[26 + j], 3);
 	});
@@ -52,7 +56,7 @@ describe('window dataset', () => {
 		// usable 32; validation target [28, 32); training targets end ≤ 28 → ends 4 … 24
 		expect(val!.n).toBe(2);
 		expect(train.n).toBe(2 * 21);
-		const back = inverseScale(val!.y.slice(), val!.scale, 4);
+		const back = inverseScale(val!.y.slice(), val!, 4);
 		for (let j = 0; j < 4; j++) expect(back[j]).toBeCloseTo(batch.y[28 + j], 3);
 		expect(scales[1]).toBeCloseTo(seriesScales(batch, 8)[1]);
 		// scale excludes the holdout
@@ -72,7 +76,7 @@ describe('window dataset', () => {
 		expect(Array.from(again.train.y)).toEqual(Array.from(many.train.y));
 	});
 
-	it('an all-zero lookback takes the series scale; the level feature is log1p(scale)/10', () => {
+	it('a constant zero lookback takes the series scale; the level feature is log1p(mean |y|)/10', () => {
 		const batch = weeklyBatch(1, 20);
 		batch.y.fill(0, 0, 10);
 		const out = new Float32Array(12 * N_FEATURES);
