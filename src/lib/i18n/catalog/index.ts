@@ -1,11 +1,15 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as common from './common';
+import * as format from './format';
+import * as shell from './shell';
 
-export const en = { ...common.en };
+export const en = { ...common.en, ...format.en, ...shell.en };
 
 export type MessageCode = keyof typeof en;
 
 export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: never) => string)> =
 	{
 		...common.zhCN,
+		...format.zhCN,
+		...shell.zhCN,
 	};

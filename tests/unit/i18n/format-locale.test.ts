@@ -1,0 +1,45 @@
+// lib/format.ts follows the UI language (not the browser's), and coded worker errors survive as codes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { messageError, messageOfError } from '../../../src/core/messages';
+import { bindLocale } from '../../../src/lib/i18n/locale';
+import type { Locale } from '../../../src/lib/i18n/types';
+import { formatBytes, formatNumber, formatPeriod, periodName } from '../../../src/lib/format';
+import { toUiError } from '../../../src/lib/workers/errors';
+
+let locale: Locale = 'en';
+bindLocale(() => locale);
+afterEach(() => {
+	locale = 'en';
+});
+
+describe('formatting in the UI language', () => {
+	const nov29 = Date.UTC(2010, 10, 29);
+
+	it('writes English periods the British way by default', () => {
+		expect(formatPeriod(nov29, 'week')).toBe('Week of 29 Nov 2010');
+		expect(periodName('week')).toBe('weeks');
+		expect(formatBytes(512)).toBe('512 bytes');
+	});
+
+	it('switches numbers, dates and words to Chinese with the UI', () => {
+		locale = 'zh-CN';
+		expect(formatPeriod(nov29, 'week')).toBe('2010年11月29日 当周');
+		expect(formatPeriod(nov29, 'month')).toBe('2010年11月');
+		expect(periodName('month')).toBe('个月');
+		expect(formatNumber(1234567)).toBe('1,234,567');
+		expect(formatBytes(512)).toBe('512 字节');
+	});
+});
+
+describe('coded errors', () => {
+	it('carry code and params through name + message only', () => {
+		const e = messageError('InvalidMapping', { code: 'import_x', params: { col: 'Qty', n: 3 } });
+		const crossed = { name: e.name, message: e.message }; // what Comlink keeps
+		expect(toUiError(crossed)).toMatchObject({
+			name: 'InvalidMapping',
+			code: 'import_x',
+			params: { col: 'Qty', n: 3 },
+		});
+		expect(messageOfError('plain words')).toBeNull();
+	});
+});
