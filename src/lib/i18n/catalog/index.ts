@@ -1,9 +1,19 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
+import * as chart from './chart';
 import * as common from './common';
+import * as datasets from './datasets';
+import * as explore from './explore';
 import * as format from './format';
 import * as shell from './shell';
 
-export const en = { ...common.en, ...format.en, ...shell.en };
+export const en = {
+	...common.en,
+	...format.en,
+	...shell.en,
+	...explore.en,
+	...chart.en,
+	...datasets.en,
+};
 
 export type MessageCode = keyof typeof en;
 
@@ -12,4 +22,7 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...common.zhCN,
 		...format.zhCN,
 		...shell.zhCN,
+		...explore.zhCN,
+		...chart.zhCN,
+		...datasets.zhCN,
 	};
