@@ -4,6 +4,7 @@ import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as format from './format';
+import * as settings from './settings';
 import * as shell from './shell';
 
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
 	...explore.en,
 	...chart.en,
 	...datasets.en,
+	...settings.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -25,4 +27,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...explore.zhCN,
 		...chart.zhCN,
 		...datasets.zhCN,
+		...settings.zhCN,
 	};
