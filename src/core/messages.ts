@@ -22,28 +22,3 @@ export function msg(code: string, params?: Record<string, MessageParam>): Messag
 export function isMessage(v: unknown): v is Message {
 	return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string';
 }
-
-/** Marks an error message that carries a `{ code, params }` (it survives Comlink, which keeps only name and message). */
-const CODED = ' ⟦msg⟧';
-
-/**
- * An Error whose message is a code (readable in logs and Node tests: "import_no_date_column ⟦msg⟧{…}") with
- * a stable `name` the UI can branch on; the view turns it into words with `messageOfError`.
- */
-export function messageError(name: string, m: Message): Error {
-	const err = new Error(`${m.code}${CODED}${JSON.stringify(m.params ?? {})}`);
-	err.name = name;
-	return err;
-}
-
-/** The `{ code, params }` inside an error message made by `messageError`, else null. */
-export function messageOfError(message: string): Message | null {
-	const at = message.indexOf(CODED);
-	if (at <= 0) return null;
-	try {
-		const params = JSON.parse(message.slice(at + CODED.length)) as Record<string, MessageParam>;
-		return msg(message.slice(0, at), params);
-	} catch {
-		return null;
-	}
-}

@@ -67,10 +67,6 @@ export function tm(message: Message): string {
 }
 
 /** The words for an error shown to the user: its message code when a worker gave one, else its text. */
-export function te(e: {
-	message: string;
-	code?: string;
-	params?: Record<string, MessageParam>;
-}): string {
-	return e.code ? translate(i18n.locale, e.code, e.params) : e.message;
+export function te(e: { message: string; msg?: Message }): string {
+	return e.msg ? tm(e.msg) : e.message;
 }

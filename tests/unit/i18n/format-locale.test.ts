@@ -1,10 +1,8 @@
-// lib/format.ts follows the UI language (not the browser's), and coded worker errors survive as codes.
+// lib/format.ts follows the UI language (not the browser's).
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageError, messageOfError } from '../../../src/core/messages';
 import { bindLocale } from '../../../src/lib/i18n/locale';
 import type { Locale } from '../../../src/lib/i18n/types';
 import { formatBytes, formatNumber, formatPeriod, periodName } from '../../../src/lib/format';
-import { toUiError } from '../../../src/lib/workers/errors';
 
 let locale: Locale = 'en';
 bindLocale(() => locale);
@@ -28,18 +26,5 @@ describe('formatting in the UI language', () => {
 		expect(periodName('month')).toBe('个月');
 		expect(formatNumber(1234567)).toBe('1,234,567');
 		expect(formatBytes(512)).toBe('512 字节');
-	});
-});
-
-describe('coded errors', () => {
-	it('carry code and params through name + message only', () => {
-		const e = messageError('InvalidMapping', { code: 'import_x', params: { col: 'Qty', n: 3 } });
-		const crossed = { name: e.name, message: e.message }; // what Comlink keeps
-		expect(toUiError(crossed)).toMatchObject({
-			name: 'InvalidMapping',
-			code: 'import_x',
-			params: { col: 'Qty', n: 3 },
-		});
-		expect(messageOfError('plain words')).toBeNull();
 	});
 });

@@ -4,6 +4,7 @@ import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as format from './format';
+import * as importMessages from './import';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -15,6 +16,7 @@ export const en = {
 	...chart.en,
 	...datasets.en,
 	...settings.en,
+	...importMessages.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -28,4 +30,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
+		...importMessages.zhCN,
 	};
