@@ -1,0 +1,104 @@
+// Reads any supported file into a RawTable (header + text cells) for the dataset-kind schemas
+// (src/core/ingest/schemas/*): the existing readers do the work — decodeBytes (UTF-8/16, GBK),
+// sniffFormat/sniffDelimiter, xlsxToCsv/parquetToCsv and the JSON flattening of the data service — and
+// DuckDB's CSV reader splits the rows (quoted newlines, doubled quotes), every column as VARCHAR.
+// Used by the data worker's signals service and, with DuckDB's Node build, by the CLIs.
+import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import { decodeBytes } from '../../src/core/ingest/encoding';
+import type { RawTable } from '../../src/core/ingest/schemas/table';
+import { sniffDelimiter, sniffFormat } from '../../src/core/ingest/sniff';
+import { headerOf, lit, namedError, parquetToCsv, xlsxToCsv } from '../data-service';
+
+let seq = 0;
+
+/** Rows of at most this many are read (a guard against a runaway file in the browser). */
+export const MAX_SIGNAL_ROWS = 2_000_000;
+
+/** JSON array / {data:[…]} / NDJSON → records → CSV text (nested values as JSON). */
+function jsonToTable(fileName: string, text: string): RawTable {
+	let records: unknown;
+	try {
+		records = JSON.parse(text);
+	} catch {
+		records = text
+			.split(/\r?\n/)
+			.filter((l) => l.trim() !== '')
+			.map((l) => JSON.parse(l) as unknown);
+	}
+	if (records && !Array.isArray(records) && typeof records === 'object') {
+		const arr = Object.values(records as Record<string, unknown>).find(Array.isArray);
+		if (arr) records = arr;
+	}
+	if (!Array.isArray(records))
+		throw namedError('BadFile', `${fileName}: expected a JSON array of records.`);
+	const header: string[] = [];
+	const seen = new Set<string>();
+	for (const r of records)
+		if (r && typeof r === 'object')
+			for (const k of Object.keys(r))
+				if (!seen.has(k)) {
+					seen.add(k);
+					header.push(k);
+				}
+	const rows = (records as Record<string, unknown>[]).map((r) =>
+		header.map((k) => {
+			const v = r?.[k];
+			if (v === null || v === undefined) return '';
+			if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(' ');
+			return typeof v === 'object' ? JSON.stringify(v) : String(v);
+		}),
+	);
+	return { fileName, header, rows };
+}
+
+/** The decoded text of a file (CSV/TSV/JSON as is; XLSX and Parquet converted to CSV). */
+export async function fileText(
+	fileName: string,
+	bytes: Uint8Array,
+): Promise<{ text: string; format: string }> {
+	const sniff = sniffFormat(fileName, bytes.subarray(0, 65536));
+	if (!sniff.ok) throw namedError('BadFile', sniff.message);
+	if (sniff.format === 'xlsx') return { text: await xlsxToCsv(bytes), format: 'xlsx' };
+	if (sniff.format === 'parquet') return { text: await parquetToCsv(bytes), format: 'parquet' };
+	return { text: decodeBytes(bytes).text, format: sniff.format };
+}
+
+/** Splits delimited text into a RawTable with DuckDB's CSV reader (all VARCHAR). */
+export function csvTextToTable(duckdb: DuckDBBindings, fileName: string, text: string): RawTable {
+	const delimiter = sniffDelimiter(text);
+	const header = headerOf(text, delimiter);
+	const name = `sig_${++seq}.csv`;
+	duckdb.registerFileText(name, text);
+	const conn = duckdb.connect();
+	try {
+		const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ');
+		const table = conn.query(
+			`SELECT * FROM read_csv(${lit(name)}, delim=${lit(delimiter)}, header=true, auto_detect=false, ` +
+				`columns={${cols}}, quote='"', escape='"', null_padding=true, parallel=false) LIMIT ${MAX_SIGNAL_ROWS}`,
+		);
+		const columns = header.map((_h, i) => table.getChildAt(i));
+		const rows: string[][] = [];
+		for (let r = 0; r < table.numRows; r++)
+			rows.push(columns.map((c) => (c?.get(r) as string | null) ?? ''));
+		return { fileName, header, rows };
+	} catch (e) {
+		const first = String((e as Error).message ?? e)
+			.split('\n')[0]
+			.replaceAll(name, fileName);
+		throw namedError('BadFile', `${fileName} could not be read as a table: ${first}`);
+	} finally {
+		conn.close();
+		duckdb.dropFile(name);
+	}
+}
+
+/** Any supported file → RawTable. */
+export async function readTable(
+	duckdb: DuckDBBindings,
+	fileName: string,
+	bytes: Uint8Array,
+): Promise<RawTable> {
+	const { text, format } = await fileText(fileName, bytes);
+	if (format === 'json') return jsonToTable(fileName, text);
+	return csvTextToTable(duckdb, fileName, text);
+}
