@@ -46,6 +46,8 @@ import type {
 	SqlResult,
 	StorageInfo,
 } from './data-api';
+import { codedError } from './data/coded-error';
+import { checkConsoleSql, consoleFailure, hardenDuckDb, STAGING_DIR } from './data/duckdb-guard';
 
 /** How dataset bytes are stored in `datasetBlobs`. */
 export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
@@ -194,34 +196,8 @@ const ORDER_EXAMPLE: Record<DateOrder, string> = {
 	ymd: 'year-month-day like 2011-01-18',
 };
 
-/** Statement keywords runSql accepts as the first word. */
-const READ_ONLY_START = /^(select|with|describe|show|summarize|from|values|explain|table)\b/i;
-/** Words that would change state; rejected anywhere outside string literals. */
-const WRITE_WORDS =
-	/\b(insert|update|delete|copy|attach|detach|create|drop|alter|pragma|set|reset|install|load|call|export|import|checkpoint|vacuum|truncate|grant|use|begin|commit|rollback)\b/i;
-
-/** Checks that `sql` is one read-only statement; returns it without a trailing semicolon. */
-export function checkReadOnlySql(sql: string): string {
-	const noComments = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
-	const noStrings = noComments.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
-	const trimmed = noStrings.trim().replace(/;\s*$/, '');
-	if (trimmed === '')
-		throw namedError('ReadOnlySql', 'Type a query first, e.g. SELECT * FROM sales.');
-	if (trimmed.includes(';'))
-		throw namedError('ReadOnlySql', 'Run one statement at a time (remove the extra ";").');
-	if (!READ_ONLY_START.test(trimmed))
-		throw namedError(
-			'ReadOnlySql',
-			'Only read-only queries are allowed here: SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE.',
-		);
-	const bad = WRITE_WORDS.exec(trimmed);
-	if (bad)
-		throw namedError(
-			'ReadOnlySql',
-			`"${bad[1].toUpperCase()}" is not allowed: this console is read-only (SELECT, WITH, DESCRIBE, SHOW).`,
-		);
-	return noComments.trim().replace(/;\s*$/, '');
-}
+/** The SQL console's gate (workers/data/duckdb-guard.ts), under its older name. */
+export const checkReadOnlySql = checkConsoleSql;
 
 /** Plain JS value of an Arrow cell for SqlResult rows. */
 function toCell(v: unknown, typeName: string): string | number | boolean | null {
@@ -377,6 +353,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 } {
 	const { duckdb, db } = deps;
 	const conn = duckdb.connect();
+	// No file, URL or extension access from here on, and the console cannot turn it back on.
+	hardenDuckDb(conn);
 	const now = deps.now ?? (() => Date.now());
 	const newId = deps.newId ?? defaultId;
 	const staged = new Map<string, Staged>();
@@ -410,7 +388,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	}
 
 	function registerText(text: string): string {
-		const name = `tc_${++fileSeq}.csv`;
+		const name = `${STAGING_DIR}tc_${++fileSeq}.csv`;
 		duckdb.registerFileText(name, text);
 		return name;
 	}
@@ -424,7 +402,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		header: string[],
 		issues: ImportIssue[],
 	): boolean {
-		const name = `tc_${++fileSeq}.csv`;
+		const name = `${STAGING_DIR}tc_${++fileSeq}.csv`;
 		duckdb.registerFileBuffer(name, bytes);
 		// Our own header and dialect: DuckDB's sniffer fails on a malformed file before we can report rows.
 		const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ');
@@ -1295,7 +1273,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	}
 
 	async function runSql(datasetId: string, sql: string): Promise<SqlResult> {
-		const statement = checkReadOnlySql(sql);
+		const statement = checkConsoleSql(sql);
 		await metaOf(datasetId);
 		const table = await ensureLoaded(datasetId);
 		// Datasets imported before cancellation matching have no `cancelled` column.
@@ -1318,7 +1296,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		try {
 			res = q(wrap ? `SELECT * FROM (${statement}) LIMIT ${SQL_ROW_CAP + 1}` : statement);
 		} catch (e) {
-			throw namedError('SqlError', String((e as Error).message ?? e));
+			const m = consoleFailure(e);
+			throw codedError('SqlError', m.code, m.params);
 		}
 		const fields = res.schema.fields;
 		const columns = fields.map((f) => f.name);
