@@ -1,15 +1,13 @@
 // Reads any supported file into a RawTable (header + text cells) for the dataset-kind schemas
 // (src/core/ingest/schemas/*): the existing readers do the work — decodeBytes (UTF-8/16, GBK),
-// sniffFormat/sniffDelimiter, xlsxToCsv/parquetToCsv and the JSON flattening of the data service — and
-// DuckDB's CSV reader splits the rows (quoted newlines, doubled quotes), every column as VARCHAR.
-// Used by the data worker's signals service and, with DuckDB's Node build, by the CLIs.
-import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+// sniffFormat/sniffDelimiter, xlsxToCsv/parquetToCsv of the data service, and the app's one CSV reader
+// (parseCsv: quoted newlines, doubled quotes). Pure of DuckDB, so the data worker's signals service, the
+// CLIs and the tests share it.
+import { parseCsv } from '../../src/core/ingest/csv';
 import { decodeBytes } from '../../src/core/ingest/encoding';
 import type { RawTable } from '../../src/core/ingest/schemas/table';
 import { sniffDelimiter, sniffFormat } from '../../src/core/ingest/sniff';
-import { headerOf, lit, namedError, parquetToCsv, xlsxToCsv } from '../data-service';
-
-let seq = 0;
+import { headerOf, namedError, parquetToCsv, xlsxToCsv } from '../data-service';
 
 /** Rows of at most this many are read (a guard against a runaway file in the browser). */
 export const MAX_SIGNAL_ROWS = 2_000_000;
@@ -63,42 +61,18 @@ export async function fileText(
 	return { text: decodeBytes(bytes).text, format: sniff.format };
 }
 
-/** Splits delimited text into a RawTable with DuckDB's CSV reader (all VARCHAR). */
-export function csvTextToTable(duckdb: DuckDBBindings, fileName: string, text: string): RawTable {
+/** Splits delimited text into a RawTable with the app's one CSV reader (src/core/ingest/csv.ts). */
+export function csvTextToTable(fileName: string, text: string): RawTable {
 	const delimiter = sniffDelimiter(text);
 	const header = headerOf(text, delimiter);
-	const name = `sig_${++seq}.csv`;
-	duckdb.registerFileText(name, text);
-	const conn = duckdb.connect();
-	try {
-		const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ');
-		const table = conn.query(
-			`SELECT * FROM read_csv(${lit(name)}, delim=${lit(delimiter)}, header=true, auto_detect=false, ` +
-				`columns={${cols}}, quote='"', escape='"', null_padding=true, parallel=false) LIMIT ${MAX_SIGNAL_ROWS}`,
-		);
-		const columns = header.map((_h, i) => table.getChildAt(i));
-		const rows: string[][] = [];
-		for (let r = 0; r < table.numRows; r++)
-			rows.push(columns.map((c) => (c?.get(r) as string | null) ?? ''));
-		return { fileName, header, rows };
-	} catch (e) {
-		const first = String((e as Error).message ?? e)
-			.split('\n')[0]
-			.replaceAll(name, fileName);
-		throw namedError('BadFile', `${fileName} could not be read as a table: ${first}`);
-	} finally {
-		conn.close();
-		duckdb.dropFile(name);
-	}
+	const records = parseCsv(text, { delimiter, maxRows: MAX_SIGNAL_ROWS + 1 });
+	const rows = records.slice(1).map((r) => header.map((_h, i) => r[i] ?? ''));
+	return { fileName, header, rows };
 }
 
 /** Any supported file → RawTable. */
-export async function readTable(
-	duckdb: DuckDBBindings,
-	fileName: string,
-	bytes: Uint8Array,
-): Promise<RawTable> {
+export async function readTable(fileName: string, bytes: Uint8Array): Promise<RawTable> {
 	const { text, format } = await fileText(fileName, bytes);
 	if (format === 'json') return jsonToTable(fileName, text);
-	return csvTextToTable(duckdb, fileName, text);
+	return csvTextToTable(fileName, text);
 }

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEngines } from '../../../src/cli/nlp-node';
-import { startNodeDuckDb } from '../../../src/cli/duckdb-node';
 import {
 	lexiconScore,
 	predict,
@@ -71,13 +70,8 @@ describe('sentiment on the real labelled Chinese clothing reviews', () => {
 	let docs: string[][] = [];
 	let labels: string[] = [];
 	beforeAll(async () => {
-		const duckdb = await startNodeDuckDb();
 		const f = join(DATA, 'zh_reviews/clothing_sentiment_train.csv');
-		const table = await readTable(
-			duckdb,
-			'clothing_sentiment_train.csv',
-			new Uint8Array(readFileSync(f)),
-		);
+		const table = await readTable('clothing_sentiment_train.csv', new Uint8Array(readFileSync(f)));
 		const reviews = readReviews(table);
 		expect(reviews.mapping).toMatchObject({ text: 'review', label: 'label' });
 		const e = nodeEngines();

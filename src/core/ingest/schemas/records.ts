@@ -82,7 +82,7 @@ export function readRecords<R extends string>(
 		for (const [role, s] of Object.entries(spec) as [R, RoleSpec][]) {
 			const i = col[role];
 			const raw = i === undefined ? undefined : stripInvisible(cells[i] ?? '').trim();
-			let v: string | number | null = null;
+			let v: string | number | null;
 			if (raw === undefined || raw === '') v = null;
 			else if (s.type === 'text') v = raw;
 			else if (s.type === 'date')
