@@ -18,6 +18,11 @@ export const en = {
 	import_sql_out_of_memory:
 		'The query needed more memory than the browser allows. Narrow it with WHERE or GROUP BY, or add a LIMIT.',
 	import_sql_error: 'DuckDB could not run the query: {detail}',
+	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
+	import_pending_dates: (p) =>
+		`${p.n === 1 ? '1 row has' : `${p.nText} rows have`} no date yet in column “${p.column}” (“${p.value}”, first at row ${p.rowText}), for example unpaid orders; ${p.n === 1 ? 'it was' : 'they were'} left out.`,
+	import_date_column_unreadable: (p) =>
+		`Column “${p.column}” does not hold dates (e.g. “${p.example}”). Choose the column with the sale date: dates like 2011-01-18 or 18/01/2011, Unix timestamps or Excel day numbers.`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -32,4 +37,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_sql_out_of_memory:
 		'此查询所需内存超出了浏览器的限制。请用 WHERE 或 GROUP BY 缩小范围，或加上 LIMIT。',
 	import_sql_error: 'DuckDB 无法运行此查询：{detail}',
+	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
+	import_pending_dates: (p) =>
+		`“${p.column}”列中有 ${p.nText} 行还没有日期（“${p.value}”，首次出现在第 ${p.rowText} 行），例如尚未付款的订单；这些行已略过。`,
+	import_date_column_unreadable: (p) =>
+		`“${p.column}”列不是日期（例如“${p.example}”）。请选择记录销售日期的列：如 2011-01-18 或 18/01/2011 的日期、Unix 时间戳或 Excel 日期序号。`,
 };
