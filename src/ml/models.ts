@@ -19,9 +19,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { N_FEATURES } from './features';
 
-/** The deep model kinds. */
-export const DEEP_KINDS = ['mlp', 'nbeats', 'lstm', 'lstm-dense', 'gru', 'patchtst'] as const;
-export type DeepKind = (typeof DEEP_KINDS)[number];
+import type { DeepKind } from './kinds';
+
+export { DEEP_KINDS, type DeepKind } from './kinds';
 
 /** Quantiles the models predict; the 0.5 one is the point forecast. */
 export const QUANTILES = [0.025, 0.1, 0.5, 0.9, 0.975] as const;

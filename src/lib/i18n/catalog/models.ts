@@ -4,6 +4,9 @@ import type { Catalog } from '../types';
 
 export const en = {
 	models_nav: 'Models',
+	models_dataset: 'Dataset: {name}',
+	models_interrupted_hint:
+		'Training was interrupted (the page was closed or reloaded). Resume continues from the last finished epoch.',
 	models_title: 'Deep models',
 	models_intro:
 		'Train a neural network on all your products at once. It learns patterns shared across products and joins the forecast comparison when it beats the other methods.',
@@ -33,6 +36,9 @@ export const en = {
 	models_kind_gru: 'GRU 64',
 	models_kind_patchtst: 'Transformer (PatchTST-style)',
 	models_freq_label: 'Periods',
+	models_freq_week: 'Weekly',
+	models_freq_day: 'Daily',
+	models_freq_month: 'Monthly',
 	models_horizon_label: 'Forecast periods',
 	models_epochs_label: 'Epochs',
 	models_pretrained_label: 'Start from the pretrained model (weekly MLP, 12 weeks)',
@@ -43,7 +49,7 @@ export const en = {
 	models_progress_prepare: 'Preparing {windows} training windows…',
 	models_progress: (p) =>
 		`Epoch ${p.epochText} of ${p.epochsText} · batch ${p.batchText} of ${p.batchesText}`,
-	models_eta: 'About {eta} left',
+	models_eta: (p) => (Number(p.s) < 90 ? `about ${p.sText} s left` : `about ${p.minText} min left`),
 	models_loss: 'Training loss',
 	models_val_loss: 'Validation loss',
 	models_loss_chart: 'Loss by epoch',
@@ -78,6 +84,8 @@ export const en = {
 
 export const zhCN: Catalog<keyof typeof en> = {
 	models_nav: '模型',
+	models_dataset: '数据集：{name}',
+	models_interrupted_hint: '训练被中断（页面被关闭或重新加载）。继续训练将从最后完成的一轮开始。',
 	models_title: '深度学习模型',
 	models_intro:
 		'用全部商品一起训练一个神经网络。它学习商品之间共同的规律，在回测中胜过其他方法时会参与预测比较。',
@@ -104,6 +112,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_kind_gru: 'GRU 64',
 	models_kind_patchtst: 'Transformer（PatchTST 式）',
 	models_freq_label: '周期',
+	models_freq_week: '按周',
+	models_freq_day: '按日',
+	models_freq_month: '按月',
 	models_horizon_label: '预测期数',
 	models_epochs_label: '训练轮数',
 	models_pretrained_label: '从预训练模型开始（按周 MLP，12 周）',
@@ -114,7 +125,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_progress_prepare: '正在准备 {windows} 个训练窗口…',
 	models_progress: (p) =>
 		`第 ${p.epochText}/${p.epochsText} 轮 · 第 ${p.batchText}/${p.batchesText} 批`,
-	models_eta: '大约还需 {eta}',
+	models_eta: (p) => (Number(p.s) < 90 ? `大约还需 ${p.sText} 秒` : `大约还需 ${p.minText} 分钟`),
 	models_loss: '训练损失',
 	models_val_loss: '验证损失',
 	models_loss_chart: '各轮损失',

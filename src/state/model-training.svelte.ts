@@ -1,0 +1,157 @@
+// The Models screen's workflow: read every product's series from the data worker, train a global deep
+// model in the train worker with live progress (epoch, batch, loss curves, time left), cancel, list the
+// saved models of the dataset, resume an interrupted one, forecast with a saved one, delete.
+import type { Message } from '../core/messages';
+import { msg } from '../core/messages';
+import { trimPartialPeriods } from '../core/series/calendar';
+import type { Frequency, SeriesBatch } from '../core/types';
+import type { DeepKind } from '../ml/kinds';
+import type { DataClient } from '../lib/workers/data-client';
+import { isAbortError, toUiError } from '../lib/workers/errors';
+import type {
+	BackendInfo,
+	DeepForecast,
+	DeepModelRow,
+	TrainClient,
+	TrainProgress,
+} from '../lib/workers/train-client';
+
+/** What the form asks for. */
+export interface TrainForm {
+	kind: DeepKind;
+	freq: Frequency;
+	horizon: number;
+	epochs: number;
+	pretrained: boolean;
+}
+
+/** Most products a model trains on (the best sellers); more adds little but time. */
+const MAX_PRODUCTS = 2000;
+
+/** The pretrained model's window: weekly, 24 weeks back, 12 ahead, MLP at width 0.5. */
+export const PRETRAINED = { kind: 'mlp' as DeepKind, freq: 'week' as Frequency, horizon: 12 };
+
+export class ModelTraining {
+	backend = $state.raw<BackendInfo | null>(null);
+	backendError = $state('');
+	models = $state.raw<DeepModelRow[]>([]);
+	running = $state(false);
+	loading = $state(false);
+	progress = $state.raw<TrainProgress | null>(null);
+	/** The outcome of the last run (done, cancelled, failed) and its notes. */
+	outcome = $state.raw<Message[]>([]);
+	forecast = $state.raw<{ model: DeepModelRow; result: DeepForecast } | null>(null);
+	#abort: AbortController | null = null;
+	readonly #data: DataClient;
+	readonly #train: TrainClient;
+
+	constructor(data: DataClient, train: TrainClient) {
+		this.#data = data;
+		this.#train = train;
+	}
+
+	/** Ask the worker which backend it uses (once). */
+	async loadBackend(): Promise<void> {
+		if (this.backend) return;
+		try {
+			this.backend = await this.#train.backendInfo();
+		} catch (e) {
+			this.backendError = toUiError(e).message;
+		}
+	}
+
+	async refresh(datasetId: string | null): Promise<void> {
+		this.models = datasetId ? await this.#train.listModels(datasetId) : [];
+	}
+
+	/**
+	 * Every product's series (the MAX_PRODUCTS best sellers) with its price, without a partly covered
+	 * first or last period (it would look like a slump).
+	 */
+	async #series(datasetId: string, freq: Frequency): Promise<SeriesBatch> {
+		const products = await this.#data.productSummary(datasetId);
+		const ids = [...products]
+			.sort((a, b) => b.units - a.units)
+			.slice(0, MAX_PRODUCTS)
+			.map((p) => p.productId);
+		const raw = await this.#data.querySeries(datasetId, {
+			productIds: ids,
+			freq,
+			measure: 'units',
+			withPrice: true,
+		});
+		return trimPartialPeriods(raw).batch;
+	}
+
+	/** Train a new model, or resume `resume` from its last checkpoint. */
+	async train(datasetId: string, form: TrainForm, resume?: DeepModelRow): Promise<void> {
+		if (this.running) return;
+		this.running = true;
+		this.outcome = [];
+		this.progress = null;
+		this.#abort = new AbortController();
+		try {
+			this.loading = true;
+			const freq = resume?.freq ?? form.freq;
+			const batch = await this.#series(datasetId, freq);
+			this.loading = false;
+			const usePre =
+				form.pretrained &&
+				form.kind === PRETRAINED.kind &&
+				form.freq === PRETRAINED.freq &&
+				form.horizon === PRETRAINED.horizon;
+			const r = await this.#train.train(
+				{
+					datasetId,
+					kind: form.kind,
+					freq,
+					horizon: form.horizon,
+					lookback: 2 * form.horizon,
+					holdout: form.horizon,
+					width: 0.5,
+					epochs: form.epochs,
+					maxWindows: 5000,
+					pretrained: usePre,
+					...(resume ? { resumeId: resume.id } : {}),
+				},
+				batch,
+				{ signal: this.#abort.signal, onProgress: (p) => (this.progress = p) },
+			);
+			this.outcome = [
+				msg('models_done', { epochs: r.history.length, best: r.bestEpoch }),
+				...r.notes,
+			];
+		} catch (e) {
+			if (isAbortError(e)) this.outcome = [msg('models_cancelled')];
+			else {
+				const err = toUiError(e);
+				this.outcome = [
+					err.message.startsWith('models_')
+						? msg(err.message)
+						: msg('models_failed', { error: err.message }),
+				];
+			}
+		} finally {
+			this.loading = false;
+			this.running = false;
+			this.#abort = null;
+			await this.refresh(datasetId).catch(() => {});
+		}
+	}
+
+	cancel(): void {
+		this.#abort?.abort();
+	}
+
+	async remove(datasetId: string, id: string): Promise<void> {
+		await this.#train.deleteModel(id);
+		if (this.forecast?.model.id === id) this.forecast = null;
+		await this.refresh(datasetId);
+	}
+
+	/** Forecast every product with a saved model, without training. */
+	async forecastWith(datasetId: string, model: DeepModelRow): Promise<void> {
+		const batch = await this.#series(datasetId, model.freq);
+		this.forecast = { model, result: await this.#train.forecast(model.id, batch) };
+	}
+}
