@@ -88,5 +88,5 @@ export function writeXlsx(rows: readonly XlsxCell[][]): Uint8Array {
 		),
 		'xl/worksheets/sheet1.xml': concat(sheetXml(rows)),
 	};
-	return zipSync(files, { level: 6 });
+	return zipSync(files, { level: 1 });
 }
