@@ -8,6 +8,7 @@
 // Pure TypeScript: runs in the data worker and in Node tests.
 import { Unzip, UnzipInflate } from 'fflate';
 import { csvCell } from './csv';
+import { createDecoder } from './text-decoder';
 
 /** Thrown when the workbook cannot be read; `code` says why (the data worker maps it to a message). */
 export class XlsxError extends Error {
@@ -177,7 +178,7 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 	return out;
 }
 
-const utf8 = (b: Uint8Array | undefined) => (b ? new TextDecoder('utf-8').decode(b) : '');
+const utf8 = (b: Uint8Array | undefined) => (b ? createDecoder('utf-8').decode(b) : '');
 
 /** Resolves a relationship target against the folder of the part that refers to it. */
 function resolvePart(base: string, target: string): string {
@@ -271,7 +272,7 @@ export function xlsxToCsv(bytes: Uint8Array, opts: XlsxReadOptions): string {
 			const col = ref ? columnOf(ref) : next;
 			next = col + 1;
 			const type = attr(attrs, 't') ?? 'n';
-			let text = '';
+			let text: string;
 			if (type === 'inlineStr') text = richText(isRe.exec(inner)?.[1] ?? '');
 			else {
 				const raw = vRe.exec(inner)?.[1];
