@@ -7,7 +7,10 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import { guessMapping } from '../src/core/ingest/columns';
 import { DecodeError, decodeBytes, detectEncoding } from '../src/core/ingest/encoding';
 import {
+	DATE_PLACEHOLDER_PATTERN,
+	dateShare,
 	inferDateOrder,
+	isDatePlaceholder,
 	inferDecimalSeparator,
 	parseDate,
 	parseNumber,
@@ -32,11 +35,14 @@ import type {
 	ImportOptions,
 	ImportPreview,
 	ImportReport,
+	MappingCheck,
 	PreviewColumn,
 	ProductSummary,
 	Progress,
 } from '../src/core/ingest/types';
+import type { MessageParam } from '../src/core/messages';
 import type { Frequency, SeriesBatch } from '../src/core/types';
+import { announceDatasetsChanged } from '../src/lib/db/changes';
 import type { DatasetBlobRow, TrendcastDb } from '../src/lib/db/db';
 import type {
 	DataWorkerApi,
@@ -67,6 +73,8 @@ export const CANCEL_WINDOW_DAYS = 30;
 export const ALL_PRODUCTS_ID = '(all products)';
 /** Product id for rows whose product cell is blank. */
 export const BLANK_PRODUCT_ID = '(blank)';
+/** Fixed id of the demo dataset: tabs importing the demo at the same time store it once. */
+export const DEMO_DATASET_ID = 'demo-online-retail';
 
 /** What the service needs from its host. */
 export interface DataServiceDeps {
@@ -686,17 +694,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			const guess = dateOrderOf(table, mapping.date);
 			dateOrder = guess.order;
 			dateOrderAmbiguous = guess.ambiguous;
-			if (guess.ambiguous)
-				issues.push({
-					severity: 'warning',
-					code: 'ambiguous-date-order',
-					file: fileName,
-					column: mapping.date,
-					message:
-						guess.dmyEvidence > 0 && guess.mdyEvidence > 0
-							? `Column "${mapping.date}" mixes day-first and month-first dates (${guess.dmyEvidence} vs ${guess.mdyEvidence} values prove each); choose the order used by most rows.`
-							: `Every date in column "${mapping.date}" has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.`,
-				});
+			if (guess.ambiguous) issues.push(dateOrderIssue(fileName, mapping.date, guess));
 		}
 		issues.push(...previewIssues(fileName, columns, rowCount, mapping));
 		staged.set(importId, {
@@ -724,6 +722,72 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			dateOrderAmbiguous,
 			issues,
 		};
+	}
+
+	/** The warning that asks whether 01/02 is 1 February or January 2. */
+	function dateOrderIssue(
+		fileName: string,
+		column: string,
+		guess: ReturnType<typeof inferDateOrder>,
+	): ImportIssue {
+		return {
+			severity: 'warning',
+			code: 'ambiguous-date-order',
+			file: fileName,
+			column,
+			message:
+				guess.dmyEvidence > 0 && guess.mdyEvidence > 0
+					? `Column "${column}" mixes day-first and month-first dates (${guess.dmyEvidence} vs ${guess.mdyEvidence} values prove each); choose the order used by most rows.`
+					: `Every date in column "${column}" has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.`,
+		};
+	}
+
+	/**
+	 * Re-checks a staged import against the mapping the user is editing: the mapping-dependent
+	 * issues (no date/quantity/product column, ambiguous or unreadable dates) and the date order of
+	 * the chosen date column. The Import view calls it on every change, so picking the date column
+	 * by hand after a "no date column" error clears the error and enables Import.
+	 */
+	async function validateMapping(importId: string, mapping: ColumnMapping): Promise<MappingCheck> {
+		const st = staged.get(importId);
+		if (!st)
+			throw namedError(
+				'ImportNotFound',
+				'This import is no longer staged (the worker restarted or another file was opened): pick the file again.',
+			);
+		const issues: ImportIssue[] = [];
+		let dateOrder: DateOrder = st.dateOrder;
+		let dateOrderAmbiguous = false;
+		const dateCol = mapping.date;
+		if (dateCol && st.columns.includes(dateCol)) {
+			const guess = dateOrderOf(st.table, dateCol);
+			dateOrder = guess.order;
+			dateOrderAmbiguous = guess.ambiguous;
+			if (guess.ambiguous) issues.push(dateOrderIssue(st.fileName, dateCol, guess));
+			const values = stringColumn(
+				q(
+					`SELECT DISTINCT ${ident(dateCol)} AS v FROM ${st.table} WHERE trim(${ident(dateCol)}) <> '' LIMIT 2000`,
+				),
+				'v',
+			).filter((v): v is string => v !== null);
+			const share = dateShare(values, guess.order, true);
+			const dated = values.filter((v) => !isDatePlaceholder(v));
+			if (dated.length === 0 || share < 0.5) {
+				const example = dated.find(
+					(v) => parseDate(v, guess.order, { allowSerial: true, allowEpoch: true }) === null,
+				);
+				issues.push({
+					severity: 'error',
+					code: 'import_date_column_unreadable',
+					file: st.fileName,
+					column: dateCol,
+					message: 'import_date_column_unreadable',
+					params: { column: dateCol, example: example ?? values[0] ?? '' },
+				});
+			}
+		}
+		issues.push(...previewIssues(st.fileName, st.columns, st.rowCount, mapping));
+		return { issues, dateOrder, dateOrderAmbiguous };
 	}
 
 	function previewIssues(
@@ -813,6 +877,20 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		options: ImportOptions,
 		onProgress?: ProgressFn,
 	): Promise<DatasetMeta> {
+		return commitStaged(importId, options, onProgress);
+	}
+
+	/**
+	 * Commits a staged import. `fixedId` stores it under that id; with it, a dataset already stored
+	 * under the id (written meanwhile by another tab) is kept and returned, checked inside the write
+	 * transaction, so the same import never lands twice.
+	 */
+	async function commitStaged(
+		importId: string,
+		options: ImportOptions,
+		onProgress?: ProgressFn,
+		fixedId?: string,
+	): Promise<DatasetMeta> {
 		const st = staged.get(importId);
 		if (!st)
 			throw namedError(
@@ -831,7 +909,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const file = st.fileName;
 		const T = st.table;
 		const temps: string[] = [];
-		const id = newId();
+		const id = fixedId ?? newId();
 		const out = datasetTable(id);
 		const phases = 6;
 		progress(onProgress, 'cleaning', 0, phases);
@@ -852,7 +930,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			// 2. Parse distinct dates and numbers with the pure core parsers.
 			const dateGuess = dateOrderOf(T, mapping.date);
 			const dateLk = buildLookup(T, mapping.date, (raw) =>
-				parseDate(raw, dateOrder, { allowSerial: dateGuess.serial }),
+				parseDate(raw, dateOrder, { allowSerial: dateGuess.serial, allowEpoch: dateGuess.epoch }),
 			);
 			temps.push(dateLk);
 			const numLk: Partial<Record<'quantity' | 'unitPrice' | 'revenue', string>> = {};
@@ -904,6 +982,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				code: string;
 				column: string;
 				describe: (value: string, row: number, n: number) => string;
+				/** For message-code issues: the catalog params (the view words them). */
+				params?: (value: string, row: number, n: number) => Record<string, MessageParam>;
 			}
 			const specs: ProblemSpec[] = [];
 			const problem = (
@@ -913,7 +993,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				code: string,
 				column: string,
 				describe: (value: string, row: number, n: number) => string,
-			) => specs.push({ where, rawCol, severity, code, column, describe });
+				params?: ProblemSpec['params'],
+			) => specs.push({ where, rawCol, severity, code, column, describe, params });
 			/** One scan for all problems: count, first row and its value per problem. */
 			const countProblems = () => {
 				if (specs.length === 0) return;
@@ -926,6 +1007,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					const n = Number(r[`n${i}`] ?? 0);
 					if (n === 0) return;
 					const row = Number(r[`r${i}`]);
+					const value = String(r[`v${i}`] ?? '');
 					issues.push({
 						severity: p.severity,
 						code: p.code,
@@ -933,7 +1015,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 						row,
 						column: p.column,
 						count: n,
-						message: p.describe(String(r[`v${i}`] ?? ''), row, n),
+						message: p.describe(value, row, n),
+						...(p.params ? { params: p.params(value, row, n) } : {}),
 					});
 				});
 			};
@@ -947,8 +1030,19 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				(_v, row, n) =>
 					`Row ${row}, column "${mapping.date}": the date is empty. ${plural(n, 'without a date were skipped')}.`,
 			);
+			// "pending" and the like: an order not dated yet (unpaid), left out and said so, not an error.
+			const placeholder = `regexp_matches(lower(trim(raw_date)), ${lit(DATE_PLACEHOLDER_PATTERN)})`;
 			problem(
-				"trim(raw_date) <> '' AND ds_ms IS NULL",
+				`ds_ms IS NULL AND ${placeholder}`,
+				'raw_date',
+				'warning',
+				'import_pending_dates',
+				mapping.date,
+				() => 'import_pending_dates',
+				(value, row, n) => ({ n, row, value, column: mapping.date! }),
+			);
+			problem(
+				`trim(raw_date) <> '' AND ds_ms IS NULL AND NOT ${placeholder}`,
 				'raw_date',
 				'error',
 				'bad-date',
@@ -1121,8 +1215,11 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				report,
 			};
 			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
+			let stored: DatasetMeta | undefined;
 			try {
 				await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+					stored = fixedId ? await db.datasets.get(id) : undefined;
+					if (stored) return;
 					await db.datasetBlobs.put(blob);
 					await db.datasets.put(meta);
 				});
@@ -1136,8 +1233,9 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			}
 			loaded.add(id);
 			dropStaged(importId);
+			announceDatasetsChanged(id);
 			progress(onProgress, 'saving', phases, phases);
-			return meta;
+			return stored ?? meta;
 		} catch (e) {
 			q(`DROP TABLE IF EXISTS ${out}`);
 			throw e;
@@ -1328,6 +1426,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);
 		});
+		announceDatasetsChanged(id);
 	}
 
 	async function storageInfo(): Promise<StorageInfo> {
@@ -1335,6 +1434,9 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	}
 
 	async function loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta> {
+		// Already stored (by this tab or another): open it rather than store a copy.
+		const existing = await db.datasets.get(DEMO_DATASET_ID);
+		if (existing) return existing;
 		progress(onProgress, 'downloading', 0, 1);
 		let buf: ArrayBuffer;
 		if (deps.fetchDemo) buf = await deps.fetchDemo();
@@ -1350,7 +1452,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const preview = await previewFile({ name: 'online-retail.csv.gz', bytes: buf }, onProgress);
 		const err = preview.issues.find((i) => i.severity === 'error');
 		if (err) throw namedError('DemoUnavailable', err.message);
-		return commitImport(
+		return commitStaged(
 			preview.importId,
 			{
 				mapping: preview.mapping,
@@ -1358,11 +1460,13 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				datasetName: 'Demo: UK online gift shop',
 			},
 			onProgress,
+			DEMO_DATASET_ID,
 		);
 	}
 
 	return {
 		previewFile,
+		validateMapping,
 		commitImport,
 		loadDemo,
 		listDatasets,

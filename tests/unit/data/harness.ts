@@ -77,7 +77,8 @@ export function toInput(name: string, text: string | Uint8Array) {
 /** The English words the user sees for an issue (its message code through the catalog, else its text). */
 export function issueText(issue: ImportIssue | undefined): string {
 	if (!issue) return '';
-	return issue.msg ? translate('en', issue.msg.code, issue.msg.params) : issue.message;
+	if (issue.msg) return translate('en', issue.msg.code, issue.msg.params);
+	return issue.params ? translate('en', issue.code, issue.params) : issue.message;
 }
 
 export { splitCsvLine } from '../../../src/core/csv-line';

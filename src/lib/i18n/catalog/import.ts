@@ -24,6 +24,11 @@ export const en = {
 		'{file} is a damaged gzip file: it could not be unpacked. Export it again, or unpack it yourself and import the CSV inside.',
 	import_xlsx_unreadable:
 		'{file} could not be read as an Excel workbook ({detail}). In Excel choose File › Save As › “CSV UTF-8 (comma delimited)” and import that file.',
+	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
+	import_pending_dates: (p) =>
+		`${p.n === 1 ? '1 row has' : `${p.nText} rows have`} no date yet in column “${p.column}” (“${p.value}”, first at row ${p.rowText}), for example unpaid orders; ${p.n === 1 ? 'it was' : 'they were'} left out.`,
+	import_date_column_unreadable: (p) =>
+		`Column “${p.column}” does not hold dates (e.g. “${p.example}”). Choose the column with the sale date: dates like 2011-01-18 or 18/01/2011, Unix timestamps or Excel day numbers.`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -44,4 +49,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'{file} 是一个损坏的 gzip 文件，无法解压。请重新导出，或自行解压后导入其中的 CSV。',
 	import_xlsx_unreadable:
 		'无法将 {file} 读取为 Excel 工作簿（{detail}）。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8（逗号分隔）”，然后导入该文件。',
+	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
+	import_pending_dates: (p) =>
+		`“${p.column}”列中有 ${p.nText} 行还没有日期（“${p.value}”，首次出现在第 ${p.rowText} 行），例如尚未付款的订单；这些行已略过。`,
+	import_date_column_unreadable: (p) =>
+		`“${p.column}”列不是日期（例如“${p.example}”）。请选择记录销售日期的列：如 2011-01-18 或 18/01/2011 的日期、Unix 时间戳或 Excel 日期序号。`,
 };
