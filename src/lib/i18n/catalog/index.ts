@@ -1,13 +1,15 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as common from './common';
 import * as forecast from './forecast';
+import * as importMessages from './import';
 
-export const en = { ...common.en, ...forecast.en };
+export const en = { ...common.en, ...importMessages.en, ...forecast.en };
 
 export type MessageCode = keyof typeof en;
 
 export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: never) => string)> =
 	{
 		...common.zhCN,
+		...importMessages.zhCN,
 		...forecast.zhCN,
 	};
