@@ -66,6 +66,8 @@ export default defineConfig({
 					include: ['tests/unit/**/*.test.ts'],
 					environment: 'node',
 					env: { TZ: 'UTC' },
+					// Correctness tests, not timings: a loaded 2-core CI machine can take well over 5 s.
+					testTimeout: 30_000,
 				},
 			},
 			{
