@@ -10,7 +10,8 @@
 // - Fill rate β (the share of demand served from stock): s is the smallest level whose expected units
 //   short per cycle, E[(X_{L+R} − s)⁺] − E[(X_L − s)⁺], are at most (1 − β)·E[demand over R]
 //   (Silver, Pyke & Thomas eq. 7.x for (R, S); the second term removes the shortage that was already
-//   there before this cycle's order could arrive). A fill rate target needs less stock than the same
+//   there before this cycle's order could arrive; E[demand over R] is taken as E[X_R⁺], the normal
+//   model's mean of non-negative demand). A fill rate target needs less stock than the same
 //   cycle service level when a cycle's demand is large against its spread.
 // - Safety stock = s − E[X_{L+R}];  order-up-to S = s + E[demand over R] (one review's worth on top, so
 //   an order lasts until the next review);  order S − (on hand + on order) when that position is ≤ s.
@@ -87,7 +88,10 @@ export function policyLevels(
 	const overLR = protectionDemand(forecast, lead, reviewDays);
 	const overL = protectionDemand(forecast, lead, 0);
 	const reviewDemand = demandOverDays(forecast, reviewDays).mean;
-	const reorderPoint = reorderPointFor(service, overLR, overL, reviewDemand);
+	// the fill-rate allowance uses E[X_R⁺]: demand is never negative, and for a slow mover whose
+	// normal model puts mass below 0 the plain mean would ask for (almost) no shortage at all
+	const overR = protectionDemand(forecast, { meanDays: 0, sdDays: 0 }, reviewDays);
+	const reorderPoint = reorderPointFor(service, overLR, overL, expectedShortage(overR, 0));
 	return {
 		meanDemand: overLR.mean,
 		sdDemand: overLR.sd,

@@ -114,7 +114,9 @@ describe('safety stock and reorder point', () => {
 		const sL = Math.sqrt(18);
 		const esc =
 			sLR * normalLoss((lv.reorderPoint - 30) / sLR) - sL * normalLoss((lv.reorderPoint - 20) / sL);
-		expect(esc).toBeCloseTo(0.02 * 10, 6);
+		// E[X_R⁺] of N(10, 3²) = 3·G(−10/3)
+		expect(esc).toBeCloseTo(0.02 * 3 * normalLoss(-10 / 3), 6);
+		expect(3 * normalLoss(-10 / 3)).toBeCloseTo(10, 3);
 		// a 98 % fill rate needs less than a 98 % cycle service level here
 		expect(lv.reorderPoint).toBeLessThan(
 			policyLevels(f, lead, 7, { kind: 'cycle', level: 0.98 }).reorderPoint,
