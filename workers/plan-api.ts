@@ -15,6 +15,7 @@ import {
 	horizonFor,
 	periodForecastFrom,
 	planProduct,
+	PLAN_CLEAN_OUTLIERS,
 	QUICK_MODELS,
 	type PlanSettings,
 	type ProductPlan,
@@ -220,7 +221,13 @@ export const planApi = {
 				if (!r) {
 					r = forecastAuto(
 						y,
-						{ horizon, season: 52, levels: [0.8], ...modelsOf(req.models) },
+						{
+							horizon,
+							season: 52,
+							levels: [0.8],
+							cleanOutliers: PLAN_CLEAN_OUTLIERS,
+							...modelsOf(req.models),
+						},
 						{
 							signal: ac.signal,
 						},
@@ -260,7 +267,7 @@ export const planApi = {
 				// products without a cost cannot be weighed against the budget: they keep their order
 				const weighed = idx.filter((i) => rows[i].unitCost !== null);
 				const alloc = allocateBudget(
-					weighed.map((i, k) => ({
+					weighed.map((i) => ({
 						id: rows[i].productId,
 						unitCost: rows[i].unitCost ?? 0,
 						price: rows[i].price,
@@ -320,6 +327,7 @@ export const planApi = {
 						horizon: h,
 						season: 52,
 						levels: [0.8],
+						cleanOutliers: PLAN_CLEAN_OUTLIERS,
 						...modelsOf(req.models),
 						...(priceHist
 							? {

@@ -19,7 +19,7 @@ import { toCsv } from '../core/ingest/csv';
 import { parseDate } from '../core/ingest/parse';
 import type { StockParseResult } from '../core/ingest/schemas/stock';
 import { censorStockouts, stockoutPeriods } from '../core/inventory/censor';
-import { periodForecastFrom, horizonFor } from '../core/inventory/plan';
+import { periodForecastFrom, horizonFor, PLAN_CLEAN_OUTLIERS } from '../core/inventory/plan';
 import { policyLevels, type ServiceTarget } from '../core/inventory/policy';
 import { DAY_MS } from '../core/series/calendar';
 import { translate } from '../lib/i18n/translate';
@@ -148,9 +148,11 @@ export async function runPlan(
 	args: PlanArgs,
 	log: (line: string) => void = (l) => process.stderr.write(l + '\n'),
 ): Promise<PlanRow[]> {
-	const service = await nodeDataService();
 	const name = basename(args.input);
-	const preview = await service.previewFile({ name, bytes: readBytes(args.input, 'sales file') });
+	const bytes = readBytes(args.input, 'sales file');
+	const stockBytes = args.stock ? readBytes(args.stock, 'stock file') : null;
+	const service = await nodeDataService();
+	const preview = await service.previewFile({ name, bytes });
 	for (const i of preview.issues)
 		if (i.severity !== 'info') log(`${i.severity}: ${where(i)}: ${i.message}`);
 	const fatal = preview.issues.find((i) => i.severity === 'error');
@@ -171,11 +173,8 @@ export async function runPlan(
 		if (i.severity === 'error') log(`warning: ${where(i)}: ${i.message}`);
 
 	let stock: StockParseResult | null = null;
-	if (args.stock) {
-		stock = await readStockFile(service, {
-			name: basename(args.stock),
-			bytes: readBytes(args.stock, 'stock file'),
-		});
+	if (args.stock && stockBytes) {
+		stock = await readStockFile(service, { name: basename(args.stock), bytes: stockBytes });
 		for (const i of stock.issues)
 			log(`${i.severity}: ${translate('en', i.message.code, i.message.params)}`);
 		const bad = stock.issues.find((i) => i.severity === 'error');
@@ -223,7 +222,7 @@ export async function runPlan(
 		}
 		const starts = Array.from({ length: nWeeks }, (_, k) => start0 + k * WEEK_DAYS * DAY_MS);
 		const hist = historyBy.get(ids[i]);
-		let series = y;
+		let series: Float64Array = y;
 		let trailing = 0;
 		if (hist) {
 			const c = censorStockouts(y, stockoutPeriods(starts, WEEK_DAYS * DAY_MS, hist));
@@ -243,6 +242,8 @@ export async function runPlan(
 			horizon,
 			season: 52,
 			levels: [0.8],
+			// one-off bulk orders are not stocked for (see PLAN_CLEAN_OUTLIERS)
+			cleanOutliers: PLAN_CLEAN_OUTLIERS,
 			...(args.method === 'quick' ? { models: ['snaive', 'ets', 'naive', 'croston'] } : {}),
 		});
 		const f = periodForecastFrom(r, WEEK_DAYS);

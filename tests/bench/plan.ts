@@ -12,7 +12,8 @@
 //   normal    — mean × (L + R) + 1.645 σ √((L+R)/7) with mean and σ of the last 13 weeks (a fixed safety
 //               factor, the usual spreadsheet rule)
 // Each product starts with its policy's own order-up-to level on hand and nothing on order.
-//   npx tsx tests/bench/plan.ts [--models auto|quick] [--service cycle|fill] [--level 0.95] [--write]
+//   npx tsx tests/bench/plan.ts [--models auto|quick] [--service cycle|fill] [--level 0.95]
+//                               [--keep-one-offs] [--write]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +40,7 @@ const opt = (k: string, d: string) => {
 	return i >= 0 ? argv[i + 1] : d;
 };
 const models = opt('models', 'auto');
-const clean = argv.includes('--clean');
+const clean = !argv.includes('--keep-one-offs');
 const service: ServiceTarget = {
 	kind: opt('service', 'fill') as 'fill' | 'cycle',
 	level: Number(opt('level', '0.95')),
@@ -78,11 +79,6 @@ async function loadWeekly() {
 	});
 	const ds = batch.ds.subarray(1, batch.indptr[1]);
 	return { series, ds };
-}
-
-interface PolicyRun {
-	name: string;
-	levels: (id: string, hist: Float64Array) => ReviewLevels;
 }
 
 function rate30(hist: Float64Array): number {
@@ -174,7 +170,11 @@ async function main() {
 	}
 	const k = hi;
 	const rows = [
-		summarize('Trendcast plan', plan, `${models} forecasts, ${service.kind} ${service.level}`),
+		summarize(
+			'Trendcast plan',
+			plan,
+			`${models} forecasts, ${service.kind} ${service.level}${clean ? '' : ', one-offs kept'}`,
+		),
 		summarize('30-day rule (Stocky)', rule(1)),
 		summarize(`30-day rule × ${k.toFixed(2)} (hindsight)`, rule(k)),
 		summarize('mean + 1.645 σ (13 weeks)', normal),
@@ -184,7 +184,9 @@ async function main() {
 		const hind = rule(k);
 		const top = plan
 			.map((r, i) => ({ id: series[i].id, plan: r, hind: hind[i] }))
-			.sort((a, b) => b.plan.meanOnHand - b.hind.meanOnHand - (a.plan.meanOnHand - a.hind.meanOnHand))
+			.sort(
+				(a, b) => b.plan.meanOnHand - b.hind.meanOnHand - (a.plan.meanOnHand - a.hind.meanOnHand),
+			)
 			.slice(0, 12);
 		for (const t of top)
 			console.error(

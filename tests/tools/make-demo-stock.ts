@@ -34,7 +34,11 @@ async function main() {
 		.sort((a, b) => b.revenue - a.revenue)
 		.slice(0, 200);
 	const ids = products.map((p) => p.productId);
-	const batch = await service.querySeries(meta.id, { productIds: ids, freq: 'week', measure: 'units' });
+	const batch = await service.querySeries(meta.id, {
+		productIds: ids,
+		freq: 'week',
+		measure: 'units',
+	});
 	const rand = mulberry32(20111209);
 	const rows: (string | number)[][] = [];
 	products.forEach((p, i) => {
@@ -51,7 +55,9 @@ async function main() {
 		const price = Math.round((p.revenue / Math.max(1, p.units)) * 100) / 100;
 		const expected =
 			onOrder > 0
-				? new Date(meta.dateMax + Math.round(3 + rand() * 10) * 86_400_000).toISOString().slice(0, 10)
+				? new Date(meta.dateMax + Math.round(3 + rand() * 10) * 86_400_000)
+						.toISOString()
+						.slice(0, 10)
 				: '';
 		rows.push([
 			p.productId,

@@ -23,6 +23,18 @@ export const en = {
 		'{file}, row {row}, column "{column}": product {sku} appears again without a date; the later row wins.',
 	plan_stock_unreadable: '{file} could not be read as a table. {reason}',
 	plan_stock_malformed_rows: '{file}: {n} malformed line(s) from row {row} were skipped.',
+	plan_note_budget:
+		'The suggested orders cost {wanted}, more than the budget of {budget}: {spent} was spread over the products where it saves the most lost sales per unit of money.',
+	plan_note_budget_no_cost: (p) =>
+		p.n === 1
+			? '1 product has no unit cost, so the budget could not weigh it: its order is kept.'
+			: `${p.nText} products have no unit cost, so the budget could not weigh them: their orders are kept.`,
+	plan_whatif_no_price_history:
+		'The sales have no price history for this product, so a price change does not move its forecast.',
+	plan_whatif_no_price_effect:
+		'Past price changes of this product show no clear effect on its sales (p = {p}), so a price change does not move the forecast.',
+	plan_whatif_price_effect:
+		'From its sales history: each 1 of price more sells about {units} fewer units a week.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -42,4 +54,12 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'{file} 第 {row} 行 “{column}” 列：商品 {sku} 重复且没有日期，以后一行为准。',
 	plan_stock_unreadable: '{file} 无法作为表格读取。{reason}',
 	plan_stock_malformed_rows: '{file}：从第 {row} 行起有 {n} 行格式错误，已跳过。',
+	plan_note_budget:
+		'建议订单总成本 {wanted}，超过预算 {budget}：已将 {spent} 优先分配给每单位资金能减少最多缺货损失的商品。',
+	plan_note_budget_no_cost: (p) =>
+		`${p.nText} 个商品没有单位成本，无法参与预算分配，保留其原订货量。`,
+	plan_whatif_no_price_history: '该商品的销售记录没有价格变化，调价不会改变预测。',
+	plan_whatif_no_price_effect:
+		'该商品过去的价格变化对销量没有明显影响（p = {p}），调价不会改变预测。',
+	plan_whatif_price_effect: '根据销售记录：价格每提高 1，每周约少卖 {units} 件。',
 };
