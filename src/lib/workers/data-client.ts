@@ -15,9 +15,11 @@ import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock'
 /** Everything the data worker answers: sales datasets and stock (Plan screen). */
 type DataWorkerApi = SalesApi & StockWorkerApi;
 import type {
+	ColumnMapping,
 	DatasetMeta,
 	ImportOptions,
 	ImportPreview,
+	MappingCheck,
 	ProductSummary,
 	Progress,
 } from '../../core/ingest/types';
@@ -92,6 +94,12 @@ export class DataClient {
 		const bytes = await file.arrayBuffer();
 		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
 		return this.#call((api) => api.previewFile(input, progressProxy(opts)), opts.signal);
+	}
+
+	/** Re-check a staged import against the mapping being edited. */
+	validateMapping(importId: string, mapping: ColumnMapping): Promise<MappingCheck> {
+		const plain = plainCopy(mapping);
+		return this.#call((api) => api.validateMapping(importId, plain));
 	}
 
 	/** Commit a staged import with the user's confirmed mapping. */
