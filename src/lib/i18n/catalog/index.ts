@@ -7,6 +7,7 @@ import * as forecast from './forecast';
 import * as format from './format';
 import * as importMessages from './import';
 import * as models from './models';
+import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -21,6 +22,7 @@ export const en = {
 	...importMessages.en,
 	...forecast.en,
 	...models.en,
+	...plan.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -37,4 +39,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...importMessages.zhCN,
 		...forecast.zhCN,
 		...models.zhCN,
+		...plan.zhCN,
 	};
