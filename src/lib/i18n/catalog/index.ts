@@ -3,6 +3,7 @@ import * as chart from './chart';
 import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
+import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
 import * as settings from './settings';
@@ -16,6 +17,7 @@ export const en = {
 	...chart.en,
 	...datasets.en,
 	...settings.en,
+	...forecastView.en,
 	...importMessages.en,
 };
 
@@ -30,5 +32,6 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
+		...forecastView.zhCN,
 		...importMessages.zhCN,
 	};
