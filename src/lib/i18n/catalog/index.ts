@@ -3,6 +3,7 @@ import * as chart from './chart';
 import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
+import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
@@ -19,6 +20,7 @@ export const en = {
 	...settings.en,
 	...forecastView.en,
 	...importMessages.en,
+	...forecast.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -34,4 +36,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...settings.zhCN,
 		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...forecast.zhCN,
 	};
