@@ -7,6 +7,7 @@ import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -21,6 +22,7 @@ export const en = {
 	...forecastView.en,
 	...importMessages.en,
 	...forecast.en,
+	...plan.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -37,4 +39,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...forecastView.zhCN,
 		...importMessages.zhCN,
 		...forecast.zhCN,
+		...plan.zhCN,
 	};
