@@ -9,7 +9,6 @@ import type { DeepKind } from '../ml/kinds';
 import type { DataClient } from '../lib/workers/data-client';
 import { isAbortError, toUiError } from '../lib/workers/errors';
 import type {
-	BackendInfo,
 	DeepForecast,
 	DeepModelRow,
 	TrainClient,
@@ -32,8 +31,6 @@ const MAX_PRODUCTS = 2000;
 export const PRETRAINED = { kind: 'mlp' as DeepKind, freq: 'week' as Frequency, horizon: 12 };
 
 export class ModelTraining {
-	backend = $state.raw<BackendInfo | null>(null);
-	backendError = $state('');
 	models = $state.raw<DeepModelRow[]>([]);
 	running = $state(false);
 	loading = $state(false);
@@ -48,16 +45,6 @@ export class ModelTraining {
 	constructor(data: DataClient, train: TrainClient) {
 		this.#data = data;
 		this.#train = train;
-	}
-
-	/** Ask the worker which backend it uses (once). */
-	async loadBackend(): Promise<void> {
-		if (this.backend) return;
-		try {
-			this.backend = await this.#train.backendInfo();
-		} catch (e) {
-			this.backendError = toUiError(e).message;
-		}
 	}
 
 	async refresh(datasetId: string | null): Promise<void> {

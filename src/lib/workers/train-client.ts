@@ -1,7 +1,7 @@
-// Main-thread client of the training worker (TF.js): starts it on first use and keeps it (it holds the
-// backend and a warm model); turns an aborted signal into cancel(jobId), which stops training within
-// one batch; progress arrives through a Comlink proxy that the worker throttles.
-import * as Comlink from 'comlink';
+// Main-thread client of the training worker (TF.js), on the shared worker bridge: started on first use
+// and kept (it holds the backend and a warm model); an aborted training call becomes cancel(jobId),
+// which stops within one batch and keeps the last epoch's checkpoint; progress arrives through a
+// Comlink proxy that the worker throttles.
 import type {
 	BackendInfo,
 	DeepForecast,
@@ -12,11 +12,11 @@ import type {
 } from '../../../workers/train-api';
 import type { SeriesBatch } from '../../core/types';
 import type { DeepModelRow } from '../db/models';
-import { abortError, rethrow } from './errors';
+import { WorkerBridge, progressProxy } from './bridge';
 
 export type { BackendInfo, DeepForecast, DeepModelRow, TrainProgress, TrainRequest, TrainResult };
 
-/** A copy of a batch the caller keeps (Comlink would otherwise clone it anyway; this makes it plain). */
+/** A plain copy of a batch (the caller keeps its own; Comlink clones typed arrays anyway). */
 function plainBatch(batch: SeriesBatch): SeriesBatch {
 	const b: SeriesBatch = {
 		ids: [...batch.ids],
@@ -33,92 +33,54 @@ function plainBatch(batch: SeriesBatch): SeriesBatch {
 }
 
 export class TrainClient {
-	#worker: Worker | null = null;
-	#api: Comlink.Remote<TrainWorkerApi> | null = null;
-
-	#ensure(): Comlink.Remote<TrainWorkerApi> {
-		if (!this.#api) {
-			this.#worker = new Worker(new URL('../../../workers/train.worker.ts', import.meta.url), {
+	#bridge = new WorkerBridge<TrainWorkerApi>({
+		start: () =>
+			new Worker(new URL('../../../workers/train.worker.ts', import.meta.url), {
 				type: 'module',
 				name: 'train',
-			});
-			this.#api = Comlink.wrap<TrainWorkerApi>(this.#worker);
-		}
-		return this.#api;
-	}
+			}),
+	});
 
-	/** Which backend the deep models use on this device, and why. */
-	async backendInfo(): Promise<BackendInfo> {
-		try {
-			return await this.#ensure().backendInfo();
-		} catch (e) {
-			return rethrow(e);
-		}
+	/** Which backend the deep models use on this device, and why (reasons as message codes). */
+	backendInfo(): Promise<BackendInfo> {
+		return this.#bridge.call((api) => api.backendInfo());
 	}
 
 	/** Train a one-neuron model on the chosen backend (checks the path end to end). */
-	async smokeTest(): Promise<{ backend: string; slope: number; ms: number }> {
-		try {
-			return await this.#ensure().smokeTest();
-		} catch (e) {
-			return rethrow(e);
-		}
+	smokeTest(): Promise<{ backend: string; slope: number; ms: number }> {
+		return this.#bridge.call((api) => api.smokeTest());
 	}
 
 	/** Train (or resume) a global model on every series; aborting the signal cancels within one batch. */
-	async train(
+	train(
 		req: Omit<TrainRequest, 'jobId'>,
 		batch: SeriesBatch,
 		opts: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {},
 	): Promise<TrainResult> {
-		if (opts.signal?.aborted) throw abortError();
-		const api = this.#ensure();
 		const jobId = crypto.randomUUID();
-		const onAbort = () => void api.cancel(jobId);
-		opts.signal?.addEventListener('abort', onAbort, { once: true });
-		try {
-			const progress = opts.onProgress ? Comlink.proxy(opts.onProgress) : undefined;
-			return await api.train({ ...req, jobId }, plainBatch(batch), progress);
-		} catch (e) {
-			if (opts.signal?.aborted) throw abortError();
-			return rethrow(e);
-		} finally {
-			opts.signal?.removeEventListener('abort', onAbort);
-		}
+		return this.#bridge.call(
+			(api) => api.train({ ...req, jobId }, plainBatch(batch), progressProxy(opts.onProgress)),
+			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
+		);
 	}
 
 	/** Saved models of a dataset, newest first. */
-	async listModels(datasetId: string): Promise<DeepModelRow[]> {
-		try {
-			return await this.#ensure().listModels(datasetId);
-		} catch (e) {
-			return rethrow(e);
-		}
+	listModels(datasetId: string): Promise<DeepModelRow[]> {
+		return this.#bridge.call((api) => api.listModels(datasetId));
 	}
 
-	async deleteModel(id: string): Promise<void> {
-		try {
-			await this.#ensure().deleteModel(id);
-		} catch (e) {
-			rethrow(e);
-		}
+	deleteModel(id: string): Promise<void> {
+		return this.#bridge.call((api) => api.deleteModel(id));
 	}
 
 	/** Forecast every series of the batch with a saved model (no training). */
-	async forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
-		try {
-			return await this.#ensure().forecast(id, plainBatch(batch));
-		} catch (e) {
-			return rethrow(e);
-		}
+	forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
+		return this.#bridge.call((api) => api.forecast(id, plainBatch(batch)));
 	}
 
 	/** End the worker (it holds the TF.js backend and its memory). */
 	terminate(): void {
-		this.#api?.[Comlink.releaseProxy]();
-		this.#worker?.terminate();
-		this.#api = null;
-		this.#worker = null;
+		this.#bridge.terminate();
 	}
 }
 
