@@ -1,6 +1,7 @@
 // Typed context helpers: App.svelte creates the app state once and every view reads it from here.
 import { getContext, setContext } from 'svelte';
 import type { Compute } from './compute.svelte';
+import type { ModelTraining } from './model-training.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
@@ -19,6 +20,8 @@ export interface AppState {
 	sql: SqlConsole;
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
+	/** Deep-model training, saved models and their forecasts (Models). */
+	models: ModelTraining;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }
