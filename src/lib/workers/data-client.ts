@@ -2,7 +2,15 @@
 // never `Worker` directly. It starts the worker on first use and, because DuckDB's blocking calls
 // cannot be interrupted, cancels by terminating the worker and starting a fresh one on the next call.
 import * as Comlink from 'comlink';
-import type { DataWorkerApi, SeriesQuery, SqlResult, StorageInfo } from '../../../workers/data-api';
+import type {
+	DataWorkerApi,
+	GroupColumn,
+	GroupSummaryResult,
+	ProductSearchResult,
+	SeriesQuery,
+	SqlResult,
+	StorageInfo,
+} from '../../../workers/data-api';
 import type {
 	DatasetMeta,
 	ImportOptions,
@@ -119,12 +127,23 @@ export class DataClient {
 			freq: query.freq,
 			measure: query.measure,
 			...(query.withPrice ? { withPrice: true } : {}),
+			...(query.groupBy ? { groupBy: query.groupBy } : {}),
 		};
 		return this.#call((api) => api.querySeries(datasetId, q), signal);
 	}
 
 	runSql(datasetId: string, sql: string, signal?: AbortSignal): Promise<SqlResult> {
 		return this.#call((api) => api.runSql(datasetId, sql), signal);
+	}
+
+	/** Type-ahead search over all products of a dataset (at most `limit` rows back). */
+	searchProducts(datasetId: string, text: string, limit: number): Promise<ProductSearchResult> {
+		return this.#call((api) => api.searchProducts(datasetId, text, limit));
+	}
+
+	/** Sales per category or store of a dataset. */
+	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult> {
+		return this.#call((api) => api.groupSummary(datasetId, by));
 	}
 
 	/** Stop the worker now; the next call starts a fresh one. */

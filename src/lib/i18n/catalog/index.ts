@@ -1,11 +1,15 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as common from './common';
+import * as explore from './explore';
+import * as forecast from './forecast';
 
-export const en = { ...common.en };
+export const en = { ...common.en, ...explore.en, ...forecast.en };
 
 export type MessageCode = keyof typeof en;
 
 export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: never) => string)> =
 	{
 		...common.zhCN,
+		...explore.zhCN,
+		...forecast.zhCN,
 	};
