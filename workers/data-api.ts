@@ -11,9 +11,11 @@ import type { SeriesBatch, Frequency } from '../src/core/types';
 import { createDataService, estimateStorage, listStoredDatasets } from './data-service';
 import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from './data/products';
 import type {
+	ColumnMapping,
 	DatasetMeta,
 	ImportOptions,
 	ImportPreview,
+	MappingCheck,
 	ProductSummary,
 	Progress,
 } from '../src/core/ingest/types';
@@ -62,6 +64,8 @@ export type ProgressFn = (p: Progress) => void;
 export interface DataWorkerApi {
 	/** Decode, sniff and load a file; suggest a column mapping and report problems. */
 	previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview>;
+	/** Re-check a staged import against an edited mapping (issues, date order). */
+	validateMapping(importId: string, mapping: ColumnMapping): Promise<MappingCheck>;
 	/** Apply the confirmed mapping, clean, store as Parquet in IndexedDB. */
 	commitImport(
 		importId: string,
@@ -121,6 +125,9 @@ function getService(): Promise<Service> {
 export const api: DataWorkerApi = {
 	async previewFile(file, onProgress) {
 		return (await getService()).previewFile(file, onProgress);
+	},
+	async validateMapping(importId, mapping) {
+		return (await getService()).validateMapping(importId, mapping);
 	},
 	async commitImport(importId, options, onProgress) {
 		return (await getService()).commitImport(importId, options, onProgress);

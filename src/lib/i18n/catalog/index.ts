@@ -2,8 +2,9 @@
 import * as common from './common';
 import * as explore from './explore';
 import * as forecast from './forecast';
+import * as importMessages from './import';
 
-export const en = { ...common.en, ...explore.en, ...forecast.en };
+export const en = { ...common.en, ...explore.en, ...forecast.en, ...importMessages.en };
 
 export type MessageCode = keyof typeof en;
 
@@ -12,4 +13,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...common.zhCN,
 		...explore.zhCN,
 		...forecast.zhCN,
+		...importMessages.zhCN,
 	};
