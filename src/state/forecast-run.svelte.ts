@@ -64,7 +64,8 @@ export class ForecastRun {
 	#data: DataClient;
 	#forecast: ForecastClient;
 	#abort: AbortController | null = null;
-	/** Results of the datasets not on screen, by dataset id. */
+	/** Results of the datasets not on screen, by dataset id (not drawn, so not reactive). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#saved = new Map<string, Snapshot>();
 
 	constructor(data: DataClient, forecast: ForecastClient) {
