@@ -19,6 +19,7 @@ export const en = {
 	...datasets.en,
 	...settings.en,
 	...importMessages.en,
+	...forecast.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -34,4 +35,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...datasets.zhCN,
 		...settings.zhCN,
 		...importMessages.zhCN,
+		...forecast.zhCN,
 	};
