@@ -59,9 +59,7 @@ export const en = {
 		'The yearly peak is borrowed from typical retail seasonality (public retail data), because the shop’s history is shorter than a year.',
 	engine_note_peak_source_calendar: 'Holiday and shopping-festival weeks were used as drivers.',
 	// The Forecast screen (screens).
-	forecast_pick_label: 'What to forecast',
 	forecast_pick_placeholder: 'Search all products by name or code',
-	forecast_all_products: 'All products together',
 	forecast_pick_count: (p) =>
 		Number(p.total) > Number(p.shown)
 			? `The ${p.shownText} best sellers of ${p.totalText} matching products; type more to narrow the list.`
@@ -159,9 +157,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_peak_source_profile: '店铺历史不足一年，年度高峰借自公开零售数据的典型季节规律。',
 	engine_note_peak_source_calendar: '节假日和购物节所在的周已作为影响因素使用。',
 	// The Forecast screen (screens).
-	forecast_pick_label: '预测对象',
 	forecast_pick_placeholder: '按名称或编码搜索全部商品',
-	forecast_all_products: '全部商品合计',
 	forecast_pick_count: (p) =>
 		Number(p.total) > Number(p.shown)
 			? `共 ${p.totalText} 个匹配商品，显示销量最高的 ${p.shownText} 个；继续输入可缩小范围。`
