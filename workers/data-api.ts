@@ -62,6 +62,8 @@ export interface DataWorkerApi {
 		options: ImportOptions,
 		onProgress?: ProgressFn,
 	): Promise<DatasetMeta>;
+	/** Count these non-product codes (postage, fees …) as products; the others stay left out. */
+	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta>;
 	/** Import the built-in demo dataset shipped under /demo/. */
 	loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta>;
 	listDatasets(): Promise<DatasetMeta[]>;
@@ -117,6 +119,9 @@ export const api: DataWorkerApi = {
 	},
 	async commitImport(importId, options, onProgress) {
 		return (await getService()).commitImport(importId, options, onProgress);
+	},
+	async setNonProductIncluded(datasetId, productIds) {
+		return (await getService()).setNonProductIncluded(datasetId, productIds);
 	},
 	async loadDemo(onProgress) {
 		return (await getService()).loadDemo(onProgress);

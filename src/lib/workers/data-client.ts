@@ -100,6 +100,12 @@ export class DataClient {
 		);
 	}
 
+	/** Count these non-product codes as products in a stored dataset (the others stay left out). */
+	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta> {
+		const ids = [...productIds];
+		return this.#call((api) => api.setNonProductIncluded(datasetId, ids));
+	}
+
 	/** Import the bundled demo data set. */
 	loadDemo(opts: CallOptions = {}): Promise<DatasetMeta> {
 		return this.#call((api) => api.loadDemo(progressProxy(opts)), opts.signal);
