@@ -1132,11 +1132,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			const sqlRunner = { q, rows };
 			addExcludedColumn(sqlRunner, out);
 			const statusSummary = mapping.status ? applyOrderStatus(sqlRunner, out) : undefined;
-			const nonProduct = applyNonProduct(
-				sqlRunner,
-				out,
-				new Set(options.includeNonProduct ?? []),
-			);
+			const nonProduct = applyNonProduct(sqlRunner, out, new Set(options.includeNonProduct ?? []));
 			const counts = rows(`SELECT
 					(SELECT count(*) FROM ${N})::DOUBLE AS rows_read,
 					(SELECT count(*) FROM ${N} WHERE dup)::DOUBLE AS dups,
@@ -1399,9 +1395,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		// before the exclusion rules no `excluded` one.
 		const has = new Set(
 			stringColumn(
-				q(
-					`SELECT column_name FROM information_schema.columns WHERE table_name = ${lit(table)}`,
-				),
+				q(`SELECT column_name FROM information_schema.columns WHERE table_name = ${lit(table)}`),
 				'column_name',
 			),
 		);

@@ -97,9 +97,9 @@ describe('import rules', () => {
 		await page.getByTestId('non-product-apply').click();
 		await expect.poll(() => app.rowsImported()).toBe(e.soldLines);
 		await app.exploreSales();
-		const ids = await page.getByTestId('product-pick').evaluateAll((els) =>
-			els.map((el) => el.getAttribute('data-product')),
-		);
+		const ids = await page
+			.getByTestId('product-pick')
+			.evaluateAll((els) => els.map((el) => el.getAttribute('data-product')));
 		expect(ids).toHaveLength(5);
 		expect(ids).not.toContain('(blank)');
 	});

@@ -102,9 +102,7 @@ export function applyNonProduct(
 	table: string,
 	include: ReadonlySet<string>,
 ): NonProductSummary {
-	sql.q(
-		`UPDATE ${table} SET excluded = NULL, is_return = false WHERE excluded = 'non_product'`,
-	);
+	sql.q(`UPDATE ${table} SET excluded = NULL, is_return = false WHERE excluded = 'non_product'`);
 	const stats = sql.rows(`SELECT product_id, coalesce(mode(description), '') AS description,
 			count(*)::DOUBLE AS lines, coalesce(median(quantity), 0)::DOUBLE AS mq,
 			coalesce(stddev_samp(unit_price) / nullif(avg(unit_price), 0), 'NaN'::DOUBLE)::DOUBLE AS cv,

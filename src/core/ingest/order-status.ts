@@ -92,7 +92,10 @@ const KEPT = [
 
 /** Lower-cases and turns "_" and runs of spaces into one space ("Partially_Refunded" → "partially refunded"). */
 function norm(raw: string): string {
-	return raw.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+	return raw
+		.trim()
+		.toLowerCase()
+		.replace(/[_\s]+/g, ' ');
 }
 
 const TABLE = new Map<string, StatusClass>();
