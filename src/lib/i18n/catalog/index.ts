@@ -3,8 +3,10 @@ import * as chart from './chart';
 import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
+import * as forecast from './forecast';
 import * as format from './format';
 import * as importMessages from './import';
+import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -17,6 +19,8 @@ export const en = {
 	...datasets.en,
 	...settings.en,
 	...importMessages.en,
+	...forecast.en,
+	...plan.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -31,4 +35,6 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...datasets.zhCN,
 		...settings.zhCN,
 		...importMessages.zhCN,
+		...forecast.zhCN,
+		...plan.zhCN,
 	};
