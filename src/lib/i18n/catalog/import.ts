@@ -29,7 +29,7 @@ export const en = {
 		`${p.n === 1 ? '1 row has' : `${p.nText} rows have`} no date yet in column “${p.column}” (“${p.value}”, first at row ${p.rowText}), for example unpaid orders; ${p.n === 1 ? 'it was' : 'they were'} left out.`,
 	import_date_column_unreadable: (p) =>
 		`Column “${p.column}” does not hold dates (e.g. “${p.example}”). Choose the column with the sale date: dates like 2011-01-18 or 18/01/2011, Unix timestamps or Excel day numbers.`,
-	import_role_status: 'Order status',
+	role_status: 'Order status',
 	import_status_excluded: (p) =>
 		`${p.ordersText} refunded, cancelled or failed order${p.orders === 1 ? '' : 's'} (${p.linesText} line${p.lines === 1 ? '' : 's'}, ${p.unitsText} units, revenue ${p.revenueText}; status ${p.statuses}) ${p.orders === 1 ? 'is' : 'are'} left out of the sales. SQL table: excluded_orders.`,
 	import_status_pending: (p) =>
@@ -71,7 +71,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`“${p.column}”列中有 ${p.nText} 行还没有日期（“${p.value}”，首次出现在第 ${p.rowText} 行），例如尚未付款的订单；这些行已略过。`,
 	import_date_column_unreadable: (p) =>
 		`“${p.column}”列不是日期（例如“${p.example}”）。请选择记录销售日期的列：如 2011-01-18 或 18/01/2011 的日期、Unix 时间戳或 Excel 日期序号。`,
-	import_role_status: '订单状态',
+	role_status: '订单状态',
 	import_status_excluded: (p) =>
 		`${p.ordersText} 个已退款、已取消或失败的订单（${p.linesText} 行，${p.unitsText} 件，金额 ${p.revenueText}；状态：${p.statuses}）不计入销售。SQL 表：excluded_orders。`,
 	import_status_pending: (p) =>
