@@ -49,6 +49,20 @@ export interface SqlResult {
 
 export type ProgressFn = (p: Progress) => void;
 
+/** Sale and return lines in column layout (see OrderLines in src/core/recommend/interactions.ts). */
+export interface OrderLineColumns {
+	customer: (string | null)[];
+	product: string[];
+	order: (string | null)[];
+	ds: Float64Array;
+	quantity: Float64Array;
+	revenue: Float64Array;
+	description: (string | null)[];
+	store: (string | null)[];
+	/** 1 for a return line, 0 for a sale. */
+	isReturn: Uint8Array;
+}
+
 export interface DataWorkerApi {
 	/** Decode, sniff and load a file; suggest a column mapping and report problems. */
 	previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview>;
@@ -66,6 +80,8 @@ export interface DataWorkerApi {
 	productSummary(datasetId: string): Promise<ProductSummary[]>;
 	querySeries(datasetId: string, query: SeriesQuery): Promise<SeriesBatch>;
 	runSql(datasetId: string, sql: string): Promise<SqlResult>;
+	/** Every sale and return line (cancelled sales left out), for customers and risk. */
+	orderLines(datasetId: string): Promise<OrderLineColumns>;
 }
 
 type Service = ReturnType<typeof createDataService>;
@@ -134,6 +150,10 @@ export const api: DataWorkerApi = {
 	},
 	async runSql(datasetId, sql) {
 		return (await getService()).runSql(datasetId, sql);
+	},
+	async orderLines(datasetId) {
+		const l = await (await getService()).orderLines(datasetId);
+		return transfer(l, [l.ds.buffer, l.quantity.buffer, l.revenue.buffer, l.isReturn.buffer] as ArrayBuffer[]);
 	},
 };
 

@@ -40,6 +40,7 @@ import type { DatasetBlobRow, TrendcastDb } from '../src/lib/db/db';
 import type {
 	DataWorkerApi,
 	FileInput,
+	OrderLineColumns,
 	ProgressFn,
 	SeriesQuery,
 	SqlResult,
@@ -1349,6 +1350,38 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		return { columns, rows: out, truncated };
 	}
 
+	/**
+	 * Every stored sale and return line of a dataset in column layout (customers, recommendations, risk):
+	 * cancelled sales are left out, returns carry `isReturn`. Times are epoch ms.
+	 */
+	async function orderLines(datasetId: string): Promise<OrderLineColumns> {
+		await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		const hasCancelled =
+			scalar(
+				`SELECT count(*)::DOUBLE FROM information_schema.columns WHERE table_name = ${lit(table)} AND column_name = 'cancelled'`,
+			) > 0;
+		const res = q(
+			`SELECT customer_id::VARCHAR AS c, product_id::VARCHAR AS p, order_id::VARCHAR AS o,
+				epoch_ms(ds)::DOUBLE AS t, quantity::DOUBLE AS qty, coalesce(revenue, 0)::DOUBLE AS rev,
+				description::VARCHAR AS d, store::VARCHAR AS s, is_return AS r
+			FROM ${table} ${hasCancelled ? 'WHERE NOT cancelled' : ''} ORDER BY ds, src_row`,
+		);
+		const col = (name: string) => res.getChild(name)!.toArray() as unknown[];
+		const strs = (name: string) => col(name).map((v) => (v === null || v === undefined ? null : String(v)));
+		return {
+			customer: strs('c'),
+			product: strs('p').map((v) => v ?? ''),
+			order: strs('o'),
+			ds: Float64Array.from(col('t') as number[]),
+			quantity: Float64Array.from(col('qty') as number[]),
+			revenue: Float64Array.from(col('rev') as number[]),
+			description: strs('d'),
+			store: strs('s'),
+			isReturn: Uint8Array.from(col('r') as boolean[], (b) => (b ? 1 : 0)),
+		};
+	}
+
 	const listDatasets = () => listStoredDatasets(db);
 
 	async function deleteDataset(id: string): Promise<void> {
@@ -1402,6 +1435,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		productSummary,
 		querySeries,
 		runSql,
+		orderLines,
 		discardImport: dropStaged,
 	};
 }

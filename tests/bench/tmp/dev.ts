@@ -1,0 +1,13 @@
+import { importSalesExport } from '../../../src/cli/node-import';
+import type { OrderLines } from '../../../src/core/recommend/interactions';
+import { chooseRecommender } from '../../../src/core/recommend/select';
+const t0 = performance.now();
+const s = await importSalesExport('/work/shared/data/online_retail/transactions_2010-12-01_to_2011-09-11.csv.gz');
+console.log('import ms', performance.now() - t0, s.meta.mapping);
+const rows = s.query(`SELECT customer_id::VARCHAR AS c, product_id::VARCHAR AS p, order_id::VARCHAR AS o, epoch_ms(ds)::DOUBLE AS t, quantity::DOUBLE AS q, coalesce(revenue,0)::DOUBLE AS r, description::VARCHAR AS d FROM lines WHERE NOT is_return ORDER BY ds`);
+const lines: OrderLines = { customer: rows.map(r => r.c as string|null), product: rows.map(r => String(r.p)), order: rows.map(r => r.o as string|null), ds: Float64Array.from(rows, r => Number(r.t)), quantity: Float64Array.from(rows, r => Number(r.q)), revenue: Float64Array.from(rows, r => Number(r.r)), description: rows.map(r => r.d as string|null) };
+console.log('rows', rows.length, 'ms', performance.now() - t0);
+const t1 = performance.now();
+const c = chooseRecommender(lines, Date.parse('2011-08-15T00:00:00Z'), 10);
+console.log('choose ms', performance.now() - t1, c.chosen);
+for (const v of c.validation) console.log(v.method, v.ndcg.toFixed(4), v.hr.toFixed(3), v.precision.toFixed(4), v.recall.toFixed(4), v.customers, Math.round(v.fitMs), Math.round(v.customersPerSecond));
