@@ -13,7 +13,8 @@ import {
 	parseNumber,
 	type DecimalSeparator,
 } from '../src/core/ingest/parse';
-import { sniffDelimiter, sniffFormat, splitLines } from '../src/core/ingest/sniff';
+import { csvCell, parseCsv } from '../src/core/ingest/csv';
+import { sniffDelimiter, sniffFormat } from '../src/core/ingest/sniff';
 import {
 	carryOver,
 	nextPeriod,
@@ -110,9 +111,9 @@ export function lit(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** Quotes one CSV field (RFC 4180). */
+/** Quotes one CSV field (RFC 4180) for DuckDB: data, not an export, so no formula neutralising. */
 function csvField(value: string): string {
-	return `"${value.replace(/"/g, '""')}"`;
+	return csvCell(value, { formulaSafe: false, quoteAll: true });
 }
 
 /** DuckDB table holding a stored dataset. */
@@ -266,25 +267,7 @@ function numberColumn(table: ArrowTable, name: string): number[] {
 
 /** Column names from the first line: quotes removed, blanks named column1…, duplicates numbered. */
 export function headerOf(text: string, delimiter: string): string[] {
-	const line = splitLines(text, 1)[0] ?? '';
-	const fields: string[] = [];
-	let cur = '';
-	let inQuotes = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (inQuotes) {
-			if (c === '"' && line[i + 1] === '"') {
-				cur += '"';
-				i++;
-			} else if (c === '"') inQuotes = false;
-			else cur += c;
-		} else if (c === '"') inQuotes = true;
-		else if (c === delimiter) {
-			fields.push(cur);
-			cur = '';
-		} else cur += c;
-	}
-	fields.push(cur);
+	const fields = parseCsv(text, { delimiter, maxRows: 1 })[0] ?? [''];
 	const seen = new Set<string>(['__row']);
 	return fields.map((f, i) => {
 		let name = f.trim() || `column${i + 1}`;
@@ -299,7 +282,7 @@ function cellText(v: unknown): string {
 	if (v === null || v === undefined) return '';
 	if (v instanceof Date) return v.toISOString().slice(0, 19).replace('T', ' ');
 	const text = String(v);
-	return /[",\n\r]/.test(text) || text.trim() !== text ? csvField(text) : text;
+	return csvCell(text, { formulaSafe: false });
 }
 
 /**

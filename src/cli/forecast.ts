@@ -9,7 +9,7 @@
 // code 1. Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastAuto, ENGINE_MODELS } from '../core/engine';
-import { splitCsvLine } from '../core/csv-line';
+import { csvRow, parseCsvLine } from '../core/ingest/csv';
 
 /** A usage or input error, printed without a stack trace. */
 class CliError extends Error {
@@ -102,7 +102,7 @@ export function readLongCsv(text: string): {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
 	if (lines.length === 0) throw new CliError('The input file is empty.');
-	const header = splitCsvLine(lines[0]).map((h) => h.trim());
+	const header = parseCsvLine(lines[0]).map((h) => h.trim());
 	const col = (name: string): number => {
 		const i = header.indexOf(name);
 		if (i < 0)
@@ -123,7 +123,7 @@ export function readLongCsv(text: string): {
 	let kind: DateKind | null = null;
 	for (let r = 1; r < lines.length; r++) {
 		if (lines[r].trim() === '') continue;
-		const f = splitCsvLine(lines[r]);
+		const f = parseCsvLine(lines[r]);
 		const where = `Row ${r} (line ${r + 1})`;
 		if (f.length < header.length)
 			throw new CliError(`${where}: expected ${header.length} fields, found ${f.length}.`);
@@ -262,7 +262,6 @@ function defaultSeason(s: InputSeries, kind: DateKind): number {
 }
 
 const fmt = (v: number): string => (Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : 'NA');
-const csvField = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 function main(): void {
 	const args = parseArgs(process.argv.slice(2));
@@ -303,16 +302,16 @@ function main(): void {
 		const [i80, i95] = r.intervals;
 		for (let j = 0; j < args.horizon; j++) {
 			out.push(
-				[
-					csvField(s.id),
+				csvRow([
+					s.id,
 					dates[j],
-					csvField(r.model),
+					r.model,
 					fmt(r.point[j]),
 					fmt(i80.lower[j]),
 					fmt(i80.upper[j]),
 					fmt(i95.lower[j]),
 					fmt(i95.upper[j]),
-				].join(','),
+				]),
 			);
 		}
 		const now = Date.now();

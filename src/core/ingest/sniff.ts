@@ -1,6 +1,7 @@
 // Recognises what kind of file the user picked (CSV/TSV/semicolon CSV, JSON, Parquet, XLSX) from its
 // extension and first bytes, and explains wrong picks (images, PDFs, archives) in plain words.
 // Pure TypeScript; used by the data worker before anything is loaded into DuckDB.
+import { parseCsv } from './csv';
 import { createDecoder } from './text-decoder';
 import type { FileFormat } from './types';
 
@@ -110,14 +111,14 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /**
  * Picks the field delimiter from the first lines of decoded text: the candidate that splits the
- * header into the most fields and gives the same field count on the following lines (quotes respected).
+ * header into the most fields and gives the same field count on the following lines (quotes respected,
+ * read by the one CSV reader in ./csv.ts).
  */
 export function sniffDelimiter(text: string): string {
-	const lines = splitLines(text, 30);
 	let best = ',';
 	let bestScore = -1;
 	for (const d of DELIMITERS) {
-		const counts = lines.map((l) => countFields(l, d));
+		const counts = parseCsv(text, { delimiter: d, maxRows: 30 }).map((r) => r.length);
 		if (counts.length === 0 || counts[0] < 2) continue;
 		const consistent = counts.filter((c) => c === counts[0]).length / counts.length;
 		const score = consistent * 1000 + counts[0];
@@ -127,36 +128,4 @@ export function sniffDelimiter(text: string): string {
 		}
 	}
 	return best;
-}
-
-/** First `max` logical lines, treating quoted newlines as part of the field. */
-export function splitLines(text: string, max: number): string[] {
-	const out: string[] = [];
-	let start = 0;
-	let inQuotes = false;
-	for (let i = 0; i < text.length && out.length < max; i++) {
-		const c = text[i];
-		if (c === '"') inQuotes = !inQuotes;
-		else if (c === '\n' && !inQuotes) {
-			const line = text.slice(start, i).replace(/\r$/, '');
-			if (line.trim() !== '') out.push(line);
-			start = i + 1;
-		}
-	}
-	if (out.length < max && start < text.length && !inQuotes) {
-		const line = text.slice(start).replace(/\r$/, '');
-		if (line.trim() !== '') out.push(line);
-	}
-	return out;
-}
-
-/** Number of fields in one line for a delimiter, ignoring delimiters inside double quotes. */
-export function countFields(line: string, delimiter: string): number {
-	let n = 1;
-	let inQuotes = false;
-	for (const c of line) {
-		if (c === '"') inQuotes = !inQuotes;
-		else if (c === delimiter && !inQuotes) n++;
-	}
-	return n;
 }
