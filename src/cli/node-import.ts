@@ -56,7 +56,8 @@ export async function importSalesExport(path: string): Promise<ImportedSales> {
 	const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 	const service = createDataService({ duckdb: bindings, db });
 	const name = basename(path);
-	const input = { name, bytes: bytes.slice().buffer as ArrayBuffer };
+	// A copy: a small Buffer from readFileSync is a view into a shared pool, so its .buffer holds more.
+	const input = { name, bytes: Uint8Array.from(bytes).buffer as ArrayBuffer };
 	let meta: DatasetMeta;
 	try {
 		const preview = await service.previewFile(input);

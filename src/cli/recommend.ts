@@ -93,10 +93,10 @@ export async function runRecommend(
 		`Chosen: ${choice.chosen}; writing ${args.k} products for ${choice.data.customers.length} customers.`,
 	);
 	const recs = recommendAll(choice, args.k);
-	const csv = toCsv(
+	const csv = toCsv([
 		['customer_id', 'rank', 'product_id', 'score'],
-		recs.map((r) => [r.customerId, r.rank, r.productId, Number(r.score.toPrecision(6))]),
-	);
+		...recs.map((r) => [r.customerId, r.rank, r.productId, Number(r.score.toPrecision(6))]),
+	]);
 	if (args.output) writeFileSync(args.output, csv);
 	else process.stdout.write(csv);
 	return csv;

@@ -166,7 +166,10 @@ describe('order risk', () => {
 	it('ranks the planted orders top and says the amount and units stand out', () => {
 		const flags = orderAnomalies(l, { budget: 8 });
 		// The 7 planted orders (the huge one and 6 tiny brushing orders) outrank all 400 normal ones.
-		const top7 = flags.slice(0, 7).map((f) => f.subject).sort();
+		const top7 = flags
+			.slice(0, 7)
+			.map((f) => f.subject)
+			.sort();
 		expect(top7).toEqual(['BIG', 'b0', 'b1', 'b2', 'b3', 'b4', 'b5']);
 		const big = flags.findIndex((f) => f.subject === 'BIG');
 		const codes = flags[big].reasons.map((r) => r.code);
@@ -211,9 +214,15 @@ describe('review risk', () => {
 		for (let d = 0; d < 60; d++) {
 			product.push('steady', 'steady');
 			ds.push(T0 + d * DAY, T0 + d * DAY + 1000);
-			if (d % 10 === 0) (product.push('quiet'), ds.push(T0 + d * DAY));
+			if (d % 10 === 0) {
+				product.push('quiet');
+				ds.push(T0 + d * DAY);
+			}
 		}
-		for (let k = 0; k < 25; k++) (product.push('quiet'), ds.push(T0 + 45 * DAY + k * 1000));
+		for (let k = 0; k < 25; k++) {
+			product.push('quiet');
+			ds.push(T0 + 45 * DAY + k * 1000);
+		}
 		const flags = reviewBursts(product, ds);
 		expect(flags.map((f) => f.subject)).toEqual(['quiet']);
 		expect(flags[0].reasons[0].params).toMatchObject({ n: 25 });
