@@ -153,7 +153,12 @@ export const api: DataWorkerApi = {
 	},
 	async orderLines(datasetId) {
 		const l = await (await getService()).orderLines(datasetId);
-		return transfer(l, [l.ds.buffer, l.quantity.buffer, l.revenue.buffer, l.isReturn.buffer] as ArrayBuffer[]);
+		return transfer(l, [
+			l.ds.buffer,
+			l.quantity.buffer,
+			l.revenue.buffer,
+			l.isReturn.buffer,
+		] as ArrayBuffer[]);
 	},
 };
 

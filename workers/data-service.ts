@@ -1351,7 +1351,8 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			FROM ${table} ${hasCancelled ? 'WHERE NOT cancelled' : ''} ORDER BY ds, src_row`,
 		);
 		const col = (name: string) => res.getChild(name)!.toArray() as unknown[];
-		const strs = (name: string) => col(name).map((v) => (v === null || v === undefined ? null : String(v)));
+		const strs = (name: string) =>
+			col(name).map((v) => (v === null || v === undefined ? null : String(v)));
 		return {
 			customer: strs('c'),
 			product: strs('p').map((v) => v ?? ''),
