@@ -9,6 +9,11 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { openTrendcastDb } from '../src/lib/db/db';
 import type { SeriesBatch, Frequency } from '../src/core/types';
 import { createDataService, estimateStorage, listStoredDatasets } from './data-service';
+import {
+	createCustomerJobs,
+	type CustomerInsights,
+	type RecommendedProduct,
+} from './data/customers';
 import type {
 	DatasetMeta,
 	ImportOptions,
@@ -82,6 +87,22 @@ export interface DataWorkerApi {
 	runSql(datasetId: string, sql: string): Promise<SqlResult>;
 	/** Every sale and return line (cancelled sales left out), for customers and risk. */
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
+	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */
+	customerInsights(datasetId: string): Promise<CustomerInsights>;
+	/** Top-k products for one customer, or null if the customer bought nothing before the as-of date. */
+	recommendForCustomer(
+		datasetId: string,
+		customerId: string,
+		k?: number,
+	): Promise<RecommendedProduct[] | null>;
+	/** Products to show next to one product, or null if it was never sold. */
+	recommendForProduct(
+		datasetId: string,
+		productId: string,
+		k?: number,
+	): Promise<RecommendedProduct[] | null>;
+	/** Marks a risk flag as checked and OK (or clears the mark); kept in IndexedDB. */
+	setFlagMark(datasetId: string, flagId: string, ok: boolean): Promise<void>;
 }
 
 type Service = ReturnType<typeof createDataService>;
@@ -119,6 +140,14 @@ function getService(): Promise<Service> {
 	return service;
 }
 
+let customerJobs: ReturnType<typeof createCustomerJobs> | null = null;
+/** The customer jobs, over the same service and database. */
+async function getCustomerJobs() {
+	const svc = await getService();
+	customerJobs ??= createCustomerJobs({ orderLines: (id) => svc.orderLines(id), db: getDb() });
+	return customerJobs;
+}
+
 /** The data worker's API object; data.worker.ts exposes it over Comlink. */
 export const api: DataWorkerApi = {
 	async previewFile(file, onProgress) {
@@ -150,6 +179,18 @@ export const api: DataWorkerApi = {
 	},
 	async runSql(datasetId, sql) {
 		return (await getService()).runSql(datasetId, sql);
+	},
+	async customerInsights(datasetId) {
+		return (await getCustomerJobs()).insights(datasetId);
+	},
+	async recommendForCustomer(datasetId, customerId, k) {
+		return (await getCustomerJobs()).forCustomer(datasetId, customerId, k);
+	},
+	async recommendForProduct(datasetId, productId, k) {
+		return (await getCustomerJobs()).forProduct(datasetId, productId, k);
+	},
+	async setFlagMark(datasetId, flagId, ok) {
+		return (await getCustomerJobs()).setFlagMark(datasetId, flagId, ok);
 	},
 	async orderLines(datasetId) {
 		const l = await (await getService()).orderLines(datasetId);

@@ -372,7 +372,11 @@ export async function estimateStorage(db: TrendcastDb): Promise<StorageInfo> {
 }
 
 /** Creates the data service over injected DuckDB bindings and Dexie database. */
-export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
+export function createDataService(deps: DataServiceDeps): Omit<
+	DataWorkerApi,
+	// Computed by workers/data/customers.ts over orderLines().
+	'customerInsights' | 'recommendForCustomer' | 'recommendForProduct' | 'setFlagMark'
+> & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
 	discardImport(importId: string): void;
 } {
@@ -1372,9 +1376,10 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
 		loaded.delete(id);
 		dateSteps.delete(id);
-		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+		await db.transaction('rw', db.datasets, db.datasetBlobs, db.flagMarks, async () => {
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);
+			await db.flagMarks.where('datasetId').equals(id).delete();
 		});
 	}
 
