@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { SECURITY_HEADERS } from './src/lib/pwa/security-headers';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -57,7 +58,9 @@ export default defineConfig({
 		exclude: ['@duckdb/duckdb-wasm'],
 	},
 	build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-	preview: { port: 4173, strictPort: false },
+	// The CSP as a real header (a <meta> CSP does not reach Web Workers); the service worker adds the same
+	// headers to what it serves from its cache.
+	preview: { port: 4173, strictPort: false, headers: { ...SECURITY_HEADERS } },
 	test: {
 		projects: [
 			{

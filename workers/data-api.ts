@@ -15,9 +15,11 @@ import {
 	type RecommendedProduct,
 } from './data/customers';
 import type {
+	ColumnMapping,
 	DatasetMeta,
 	ImportOptions,
 	ImportPreview,
+	MappingCheck,
 	ProductSummary,
 	Progress,
 } from '../src/core/ingest/types';
@@ -71,6 +73,8 @@ export interface OrderLineColumns {
 export interface DataWorkerApi {
 	/** Decode, sniff and load a file; suggest a column mapping and report problems. */
 	previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview>;
+	/** Re-check a staged import against an edited mapping (issues, date order). */
+	validateMapping(importId: string, mapping: ColumnMapping): Promise<MappingCheck>;
 	/** Apply the confirmed mapping, clean, store as Parquet in IndexedDB. */
 	commitImport(
 		importId: string,
@@ -152,6 +156,9 @@ async function getCustomerJobs() {
 export const api: DataWorkerApi = {
 	async previewFile(file, onProgress) {
 		return (await getService()).previewFile(file, onProgress);
+	},
+	async validateMapping(importId, mapping) {
+		return (await getService()).validateMapping(importId, mapping);
 	},
 	async commitImport(importId, options, onProgress) {
 		return (await getService()).commitImport(importId, options, onProgress);

@@ -7,7 +7,10 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import { guessMapping } from '../src/core/ingest/columns';
 import { DecodeError, decodeBytes, detectEncoding } from '../src/core/ingest/encoding';
 import {
+	DATE_PLACEHOLDER_PATTERN,
+	dateShare,
 	inferDateOrder,
+	isDatePlaceholder,
 	inferDecimalSeparator,
 	parseDate,
 	parseNumber,
@@ -32,11 +35,14 @@ import type {
 	ImportOptions,
 	ImportPreview,
 	ImportReport,
+	MappingCheck,
 	PreviewColumn,
 	ProductSummary,
 	Progress,
 } from '../src/core/ingest/types';
+import type { MessageParam } from '../src/core/messages';
 import type { Frequency, SeriesBatch } from '../src/core/types';
+import { announceDatasetsChanged } from '../src/lib/db/changes';
 import type { DatasetBlobRow, TrendcastDb } from '../src/lib/db/db';
 import type {
 	DataWorkerApi,
@@ -47,6 +53,8 @@ import type {
 	SqlResult,
 	StorageInfo,
 } from './data-api';
+import { codedError } from './data/coded-error';
+import { checkConsoleSql, consoleFailure, hardenDuckDb, STAGING_DIR } from './data/duckdb-guard';
 
 /** How dataset bytes are stored in `datasetBlobs`. */
 export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
@@ -62,6 +70,8 @@ export const CANCEL_WINDOW_DAYS = 30;
 export const ALL_PRODUCTS_ID = '(all products)';
 /** Product id for rows whose product cell is blank. */
 export const BLANK_PRODUCT_ID = '(blank)';
+/** Fixed id of the demo dataset: tabs importing the demo at the same time store it once. */
+export const DEMO_DATASET_ID = 'demo-online-retail';
 
 /** What the service needs from its host. */
 export interface DataServiceDeps {
@@ -195,34 +205,8 @@ const ORDER_EXAMPLE: Record<DateOrder, string> = {
 	ymd: 'year-month-day like 2011-01-18',
 };
 
-/** Statement keywords runSql accepts as the first word. */
-const READ_ONLY_START = /^(select|with|describe|show|summarize|from|values|explain|table)\b/i;
-/** Words that would change state; rejected anywhere outside string literals. */
-const WRITE_WORDS =
-	/\b(insert|update|delete|copy|attach|detach|create|drop|alter|pragma|set|reset|install|load|call|export|import|checkpoint|vacuum|truncate|grant|use|begin|commit|rollback)\b/i;
-
-/** Checks that `sql` is one read-only statement; returns it without a trailing semicolon. */
-export function checkReadOnlySql(sql: string): string {
-	const noComments = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
-	const noStrings = noComments.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
-	const trimmed = noStrings.trim().replace(/;\s*$/, '');
-	if (trimmed === '')
-		throw namedError('ReadOnlySql', 'Type a query first, e.g. SELECT * FROM sales.');
-	if (trimmed.includes(';'))
-		throw namedError('ReadOnlySql', 'Run one statement at a time (remove the extra ";").');
-	if (!READ_ONLY_START.test(trimmed))
-		throw namedError(
-			'ReadOnlySql',
-			'Only read-only queries are allowed here: SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE.',
-		);
-	const bad = WRITE_WORDS.exec(trimmed);
-	if (bad)
-		throw namedError(
-			'ReadOnlySql',
-			`"${bad[1].toUpperCase()}" is not allowed: this console is read-only (SELECT, WITH, DESCRIBE, SHOW).`,
-		);
-	return noComments.trim().replace(/;\s*$/, '');
-}
+/** The SQL console's gate (workers/data/duckdb-guard.ts), under its older name. */
+export const checkReadOnlySql = checkConsoleSql;
 
 /** Plain JS value of an Arrow cell for SqlResult rows. */
 function toCell(v: unknown, typeName: string): string | number | boolean | null {
@@ -382,6 +366,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 } {
 	const { duckdb, db } = deps;
 	const conn = duckdb.connect();
+	// No file, URL or extension access from here on, and the console cannot turn it back on.
+	hardenDuckDb(conn);
 	const now = deps.now ?? (() => Date.now());
 	const newId = deps.newId ?? defaultId;
 	const staged = new Map<string, Staged>();
@@ -415,7 +401,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	}
 
 	function registerText(text: string): string {
-		const name = `tc_${++fileSeq}.csv`;
+		const name = `${STAGING_DIR}tc_${++fileSeq}.csv`;
 		duckdb.registerFileText(name, text);
 		return name;
 	}
@@ -429,7 +415,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		header: string[],
 		issues: ImportIssue[],
 	): boolean {
-		const name = `tc_${++fileSeq}.csv`;
+		const name = `${STAGING_DIR}tc_${++fileSeq}.csv`;
 		duckdb.registerFileBuffer(name, bytes);
 		// Our own header and dialect: DuckDB's sniffer fails on a malformed file before we can report rows.
 		const cols = header.map((h) => `${lit(h)}: 'VARCHAR'`).join(', ');
@@ -706,17 +692,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			const guess = dateOrderOf(table, mapping.date);
 			dateOrder = guess.order;
 			dateOrderAmbiguous = guess.ambiguous;
-			if (guess.ambiguous)
-				issues.push({
-					severity: 'warning',
-					code: 'ambiguous-date-order',
-					file: fileName,
-					column: mapping.date,
-					message:
-						guess.dmyEvidence > 0 && guess.mdyEvidence > 0
-							? `Column "${mapping.date}" mixes day-first and month-first dates (${guess.dmyEvidence} vs ${guess.mdyEvidence} values prove each); choose the order used by most rows.`
-							: `Every date in column "${mapping.date}" has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.`,
-				});
+			if (guess.ambiguous) issues.push(dateOrderIssue(fileName, mapping.date, guess));
 		}
 		issues.push(...previewIssues(fileName, columns, rowCount, mapping));
 		staged.set(importId, {
@@ -744,6 +720,72 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			dateOrderAmbiguous,
 			issues,
 		};
+	}
+
+	/** The warning that asks whether 01/02 is 1 February or January 2. */
+	function dateOrderIssue(
+		fileName: string,
+		column: string,
+		guess: ReturnType<typeof inferDateOrder>,
+	): ImportIssue {
+		return {
+			severity: 'warning',
+			code: 'ambiguous-date-order',
+			file: fileName,
+			column,
+			message:
+				guess.dmyEvidence > 0 && guess.mdyEvidence > 0
+					? `Column "${column}" mixes day-first and month-first dates (${guess.dmyEvidence} vs ${guess.mdyEvidence} values prove each); choose the order used by most rows.`
+					: `Every date in column "${column}" has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.`,
+		};
+	}
+
+	/**
+	 * Re-checks a staged import against the mapping the user is editing: the mapping-dependent
+	 * issues (no date/quantity/product column, ambiguous or unreadable dates) and the date order of
+	 * the chosen date column. The Import view calls it on every change, so picking the date column
+	 * by hand after a "no date column" error clears the error and enables Import.
+	 */
+	async function validateMapping(importId: string, mapping: ColumnMapping): Promise<MappingCheck> {
+		const st = staged.get(importId);
+		if (!st)
+			throw namedError(
+				'ImportNotFound',
+				'This import is no longer staged (the worker restarted or another file was opened): pick the file again.',
+			);
+		const issues: ImportIssue[] = [];
+		let dateOrder: DateOrder = st.dateOrder;
+		let dateOrderAmbiguous = false;
+		const dateCol = mapping.date;
+		if (dateCol && st.columns.includes(dateCol)) {
+			const guess = dateOrderOf(st.table, dateCol);
+			dateOrder = guess.order;
+			dateOrderAmbiguous = guess.ambiguous;
+			if (guess.ambiguous) issues.push(dateOrderIssue(st.fileName, dateCol, guess));
+			const values = stringColumn(
+				q(
+					`SELECT DISTINCT ${ident(dateCol)} AS v FROM ${st.table} WHERE trim(${ident(dateCol)}) <> '' LIMIT 2000`,
+				),
+				'v',
+			).filter((v): v is string => v !== null);
+			const share = dateShare(values, guess.order, true);
+			const dated = values.filter((v) => !isDatePlaceholder(v));
+			if (dated.length === 0 || share < 0.5) {
+				const example = dated.find(
+					(v) => parseDate(v, guess.order, { allowSerial: true, allowEpoch: true }) === null,
+				);
+				issues.push({
+					severity: 'error',
+					code: 'import_date_column_unreadable',
+					file: st.fileName,
+					column: dateCol,
+					message: 'import_date_column_unreadable',
+					params: { column: dateCol, example: example ?? values[0] ?? '' },
+				});
+			}
+		}
+		issues.push(...previewIssues(st.fileName, st.columns, st.rowCount, mapping));
+		return { issues, dateOrder, dateOrderAmbiguous };
 	}
 
 	function previewIssues(
@@ -833,6 +875,20 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		options: ImportOptions,
 		onProgress?: ProgressFn,
 	): Promise<DatasetMeta> {
+		return commitStaged(importId, options, onProgress);
+	}
+
+	/**
+	 * Commits a staged import. `fixedId` stores it under that id; with it, a dataset already stored
+	 * under the id (written meanwhile by another tab) is kept and returned, checked inside the write
+	 * transaction, so the same import never lands twice.
+	 */
+	async function commitStaged(
+		importId: string,
+		options: ImportOptions,
+		onProgress?: ProgressFn,
+		fixedId?: string,
+	): Promise<DatasetMeta> {
 		const st = staged.get(importId);
 		if (!st)
 			throw namedError(
@@ -851,7 +907,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		const file = st.fileName;
 		const T = st.table;
 		const temps: string[] = [];
-		const id = newId();
+		const id = fixedId ?? newId();
 		const out = datasetTable(id);
 		const phases = 6;
 		progress(onProgress, 'cleaning', 0, phases);
@@ -872,7 +928,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			// 2. Parse distinct dates and numbers with the pure core parsers.
 			const dateGuess = dateOrderOf(T, mapping.date);
 			const dateLk = buildLookup(T, mapping.date, (raw) =>
-				parseDate(raw, dateOrder, { allowSerial: dateGuess.serial }),
+				parseDate(raw, dateOrder, { allowSerial: dateGuess.serial, allowEpoch: dateGuess.epoch }),
 			);
 			temps.push(dateLk);
 			const numLk: Partial<Record<'quantity' | 'unitPrice' | 'revenue', string>> = {};
@@ -924,6 +980,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				code: string;
 				column: string;
 				describe: (value: string, row: number, n: number) => string;
+				/** For message-code issues: the catalog params (the view words them). */
+				params?: (value: string, row: number, n: number) => Record<string, MessageParam>;
 			}
 			const specs: ProblemSpec[] = [];
 			const problem = (
@@ -933,7 +991,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				code: string,
 				column: string,
 				describe: (value: string, row: number, n: number) => string,
-			) => specs.push({ where, rawCol, severity, code, column, describe });
+				params?: ProblemSpec['params'],
+			) => specs.push({ where, rawCol, severity, code, column, describe, params });
 			/** One scan for all problems: count, first row and its value per problem. */
 			const countProblems = () => {
 				if (specs.length === 0) return;
@@ -946,6 +1005,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					const n = Number(r[`n${i}`] ?? 0);
 					if (n === 0) return;
 					const row = Number(r[`r${i}`]);
+					const value = String(r[`v${i}`] ?? '');
 					issues.push({
 						severity: p.severity,
 						code: p.code,
@@ -953,7 +1013,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 						row,
 						column: p.column,
 						count: n,
-						message: p.describe(String(r[`v${i}`] ?? ''), row, n),
+						message: p.describe(value, row, n),
+						...(p.params ? { params: p.params(value, row, n) } : {}),
 					});
 				});
 			};
@@ -967,8 +1028,19 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				(_v, row, n) =>
 					`Row ${row}, column "${mapping.date}": the date is empty. ${plural(n, 'without a date were skipped')}.`,
 			);
+			// "pending" and the like: an order not dated yet (unpaid), left out and said so, not an error.
+			const placeholder = `regexp_matches(lower(trim(raw_date)), ${lit(DATE_PLACEHOLDER_PATTERN)})`;
 			problem(
-				"trim(raw_date) <> '' AND ds_ms IS NULL",
+				`ds_ms IS NULL AND ${placeholder}`,
+				'raw_date',
+				'warning',
+				'import_pending_dates',
+				mapping.date,
+				() => 'import_pending_dates',
+				(value, row, n) => ({ n, row, value, column: mapping.date! }),
+			);
+			problem(
+				`trim(raw_date) <> '' AND ds_ms IS NULL AND NOT ${placeholder}`,
 				'raw_date',
 				'error',
 				'bad-date',
@@ -1141,8 +1213,11 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				report,
 			};
 			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
+			let stored: DatasetMeta | undefined;
 			try {
 				await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+					stored = fixedId ? await db.datasets.get(id) : undefined;
+					if (stored) return;
 					await db.datasetBlobs.put(blob);
 					await db.datasets.put(meta);
 				});
@@ -1156,8 +1231,9 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			}
 			loaded.add(id);
 			dropStaged(importId);
+			announceDatasetsChanged(id);
 			progress(onProgress, 'saving', phases, phases);
-			return meta;
+			return stored ?? meta;
 		} catch (e) {
 			q(`DROP TABLE IF EXISTS ${out}`);
 			throw e;
@@ -1300,7 +1376,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	}
 
 	async function runSql(datasetId: string, sql: string): Promise<SqlResult> {
-		const statement = checkReadOnlySql(sql);
+		const statement = checkConsoleSql(sql);
 		await metaOf(datasetId);
 		const table = await ensureLoaded(datasetId);
 		// Datasets imported before cancellation matching have no `cancelled` column.
@@ -1323,7 +1399,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		try {
 			res = q(wrap ? `SELECT * FROM (${statement}) LIMIT ${SQL_ROW_CAP + 1}` : statement);
 		} catch (e) {
-			throw namedError('SqlError', String((e as Error).message ?? e));
+			const m = consoleFailure(e);
+			throw codedError('SqlError', m.code, m.params);
 		}
 		const fields = res.schema.fields;
 		const columns = fields.map((f) => f.name);
@@ -1381,6 +1458,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			await db.datasets.delete(id);
 			await db.flagMarks.where('datasetId').equals(id).delete();
 		});
+		announceDatasetsChanged(id);
 	}
 
 	async function storageInfo(): Promise<StorageInfo> {
@@ -1388,6 +1466,9 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	}
 
 	async function loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta> {
+		// Already stored (by this tab or another): open it rather than store a copy.
+		const existing = await db.datasets.get(DEMO_DATASET_ID);
+		if (existing) return existing;
 		progress(onProgress, 'downloading', 0, 1);
 		let buf: ArrayBuffer;
 		if (deps.fetchDemo) buf = await deps.fetchDemo();
@@ -1403,7 +1484,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		const preview = await previewFile({ name: 'online-retail.csv.gz', bytes: buf }, onProgress);
 		const err = preview.issues.find((i) => i.severity === 'error');
 		if (err) throw namedError('DemoUnavailable', err.message);
-		return commitImport(
+		return commitStaged(
 			preview.importId,
 			{
 				mapping: preview.mapping,
@@ -1411,11 +1492,13 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				datasetName: 'Demo: UK online gift shop',
 			},
 			onProgress,
+			DEMO_DATASET_ID,
 		);
 	}
 
 	return {
 		previewFile,
+		validateMapping,
 		commitImport,
 		loadDemo,
 		listDatasets,

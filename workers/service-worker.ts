@@ -4,12 +4,14 @@
 /// <reference lib="webworker" />
 import { setCacheNameDetails } from 'workbox-core';
 import {
+	addPlugins,
 	cleanupOutdatedCaches,
 	createHandlerBoundToURL,
 	precacheAndRoute,
 	type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { withSecurityHeaders } from '../src/lib/pwa/security-headers';
 
 declare let self: ServiceWorkerGlobalScope & {
 	__WB_MANIFEST: (string | PrecacheEntry)[];
@@ -56,6 +58,10 @@ self.addEventListener('activate', () => {
 	if (userAgreed || firstInstall) void self.clients.claim();
 });
 
+// Pages and worker scripts served from the cache carry the app's security headers even when the host
+// that served the app sent none: a worker takes the CSP of its own script response, which is what
+// confines DuckDB in the data worker.
+addPlugins([{ handlerWillRespond: async ({ response }) => withSecurityHeaders(response) }]);
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));

@@ -1,12 +1,17 @@
-// Number, money, size and date formatting for the UI. Shop owners read these, so every number gets
-// thousands separators and dates are shown in UTC (the data worker stores period starts as UTC ms).
+// Number, money, size and date formatting for the UI, in the UI language (src/lib/i18n): shop owners read
+// these, so every number gets thousands separators and dates are shown in UTC (the data worker stores
+// period starts as UTC ms). Called from templates, so a language switch re-renders them.
 import type { TrimmedBatch } from '../core/series/calendar';
 import type { Frequency } from '../core/types';
+import type { MessageParam } from '../core/messages';
+import type { MessageCode } from './i18n/catalog';
+import { currentLocale, intlLocale } from './i18n/locale';
+import { translate } from './i18n/translate';
 
-const LOCALE = typeof navigator === 'undefined' ? 'en-GB' : navigator.language || 'en-GB';
-
-/** The currency used for revenue, guessed from the browser language (changeable in Settings). */
-export function guessCurrency(locale: string = LOCALE): string {
+/** The currency used for revenue, guessed from the browser's region (changeable in Settings). */
+export function guessCurrency(
+	locale: string = typeof navigator === 'undefined' ? 'en-GB' : navigator.language || 'en-GB',
+): string {
 	const l = locale.toLowerCase();
 	if (l === 'en-gb' || l.endsWith('-gb')) return 'GBP';
 	if (l === 'en-us' || l.endsWith('-us')) return 'USD';
@@ -16,72 +21,99 @@ export function guessCurrency(locale: string = LOCALE): string {
 	return 'USD';
 }
 
-const intFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const pctFmt = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
-const moneyCache = new Map<string, Intl.NumberFormat>();
+/** Words in the UI language (lib code has no access to the view's `t`). */
+function w(code: MessageCode, params?: Record<string, MessageParam>): string {
+	return translate(currentLocale(), code, params);
+}
+
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** One cached Intl formatter per UI language and option set. */
+function nf(key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const loc = intlLocale(currentLocale());
+	const k = `n:${loc}:${key}`;
+	let f = formats.get(k) as Intl.NumberFormat | undefined;
+	if (!f) {
+		f = new Intl.NumberFormat(loc, opts);
+		formats.set(k, f);
+	}
+	return f;
+}
+
+function df(key: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const loc = intlLocale(currentLocale());
+	const k = `d:${loc}:${key}`;
+	let f = formats.get(k) as Intl.DateTimeFormat | undefined;
+	if (!f) {
+		f = new Intl.DateTimeFormat(loc, { ...opts, timeZone: 'UTC' });
+		formats.set(k, f);
+	}
+	return f;
+}
+
+const intFmt = () => nf('int', { maximumFractionDigits: 0 });
+const oneDecimal = () => nf('1dp', { maximumFractionDigits: 1 });
 
 /** 12345.6 → "12,346"; small non-integers keep one decimal. */
 export function formatNumber(n: number): string {
 	if (!Number.isFinite(n)) return '–';
-	return Math.abs(n) < 10 && !Number.isInteger(n) ? oneDecimal.format(n) : intFmt.format(n);
+	return Math.abs(n) < 10 && !Number.isInteger(n) ? oneDecimal().format(n) : intFmt().format(n);
 }
 
 /** Money with the currency symbol and no pennies above 1,000. */
 export function formatMoney(n: number, currency: string): string {
 	if (!Number.isFinite(n)) return '–';
 	const big = Math.abs(n) >= 1000;
-	const key = `${currency}:${big}`;
-	let fmt = moneyCache.get(key);
-	if (!fmt) {
-		try {
-			fmt = new Intl.NumberFormat(LOCALE, {
-				style: 'currency',
-				currency,
-				maximumFractionDigits: big ? 0 : 2,
-			});
-		} catch {
-			fmt = intFmt;
-		}
-		moneyCache.set(key, fmt);
+	try {
+		return nf(`money:${currency}:${big}`, {
+			style: 'currency',
+			currency,
+			maximumFractionDigits: big ? 0 : 2,
+		}).format(n);
+	} catch {
+		return intFmt().format(n);
 	}
-	return fmt.format(n);
 }
 
-const ENCODING_NAMES: Record<string, string> = {
-	'utf-8': 'UTF-8',
-	'utf-16le': 'UTF-16',
-	'utf-16be': 'UTF-16 (big-endian)',
-	gbk: 'Chinese (GBK)',
-	gb18030: 'Chinese (GBK / GB18030)',
-	'windows-1252': 'Western (Windows-1252)',
+const ENCODING_CODES: Record<string, MessageCode> = {
+	'utf-16be': 'fmt_encoding_utf16be',
+	gbk: 'fmt_encoding_gbk',
+	gb18030: 'fmt_encoding_gb18030',
+	'windows-1252': 'fmt_encoding_windows1252',
 };
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16' };
 
 /** 'gb18030' → 'Chinese (GBK / GB18030)'; unknown labels are shown as they are. */
 export function encodingName(label: string): string {
-	return ENCODING_NAMES[label.toLowerCase()] ?? label;
+	const l = label.toLowerCase();
+	const code = ENCODING_CODES[l];
+	return code ? w(code) : (ENCODING_NAMES[l] ?? label);
 }
 
-const PHASES: Record<string, string> = {
-	reading: 'Reading the file',
-	decoding: 'Reading the text',
-	analysing: 'Checking the columns',
-	loading: 'Loading',
-	cleaning: 'Cleaning the rows',
-	saving: 'Saving on this device',
-	downloading: 'Fetching the demo data',
-	forecast: 'Forecasting',
+const PHASES: Record<string, MessageCode> = {
+	reading: 'fmt_phase_reading',
+	decoding: 'fmt_phase_decoding',
+	analysing: 'fmt_phase_analysing',
+	loading: 'fmt_phase_loading',
+	cleaning: 'fmt_phase_cleaning',
+	saving: 'fmt_phase_saving',
+	downloading: 'fmt_phase_downloading',
+	forecast: 'fmt_phase_forecast',
+	history: 'fmt_phase_history',
 };
 
-/** A worker's progress phase ('cleaning') in words ('Cleaning the rows'). */
+/** A worker's progress phase code ('cleaning') in words ('Cleaning the rows'). */
 export function phaseLabel(phase: string | undefined, fallback: string): string {
 	if (!phase) return fallback;
-	return PHASES[phase] ?? phase.charAt(0).toUpperCase() + phase.slice(1);
+	const code = PHASES[phase];
+	return code ? w(code) : fallback;
 }
 
 /** 0.834 → "83%". */
 export function formatPercent(share: number): string {
-	return Number.isFinite(share) ? pctFmt.format(share) : '–';
+	return Number.isFinite(share)
+		? nf('pct', { style: 'percent', maximumFractionDigits: 0 }).format(share)
+		: '–';
 }
 
 /** Scores such as MASE: two decimals. */
@@ -92,50 +124,36 @@ export function formatScore(n: number): string {
 /** 1536 → "1.5 KB". */
 export function formatBytes(bytes: number): string {
 	if (!Number.isFinite(bytes) || bytes < 0) return '–';
-	const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-	let v = bytes;
+	const units = ['KB', 'MB', 'GB', 'TB'];
+	if (bytes < 1024) return w('fmt_bytes', { n: bytes });
+	let v = bytes / 1024;
 	let i = 0;
 	while (v >= 1024 && i < units.length - 1) {
 		v /= 1024;
 		i++;
 	}
-	return `${i === 0 ? v : oneDecimal.format(v)} ${units[i]}`;
+	return `${oneDecimal().format(v)} ${units[i]}`;
 }
 
-const dayFmt = new Intl.DateTimeFormat(LOCALE, {
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric',
-	timeZone: 'UTC',
-});
-const monthFmt = new Intl.DateTimeFormat(LOCALE, {
-	month: 'short',
-	year: 'numeric',
-	timeZone: 'UTC',
-});
+const dayFmt = () => df('day', { day: 'numeric', month: 'short', year: 'numeric' });
+const monthFmt = () => df('month', { month: 'short', year: 'numeric' });
 
 /** A period start (UTC ms) as the shop owner would say it for this frequency. */
 export function formatPeriod(ms: number, freq: Frequency): string {
 	if (!Number.isFinite(ms)) return '–';
-	if (freq === 'month') return monthFmt.format(ms);
-	if (freq === 'week') return `Week of ${dayFmt.format(ms)}`;
-	return dayFmt.format(ms);
+	if (freq === 'month') return monthFmt().format(ms);
+	if (freq === 'week') return w('fmt_week_of', { date: dayFmt().format(ms) });
+	return dayFmt().format(ms);
 }
-
-const shortDayFmt = new Intl.DateTimeFormat(LOCALE, {
-	day: 'numeric',
-	month: 'short',
-	timeZone: 'UTC',
-});
 
 /** Day and month only, for chart axes ("6 Dec"). */
 export function formatShortDay(ms: number): string {
-	return Number.isFinite(ms) ? shortDayFmt.format(ms) : '–';
+	return Number.isFinite(ms) ? df('short', { day: 'numeric', month: 'short' }).format(ms) : '–';
 }
 
 /** A calendar date (UTC ms). */
 export function formatDate(ms: number): string {
-	return Number.isFinite(ms) ? dayFmt.format(ms) : '–';
+	return Number.isFinite(ms) ? dayFmt().format(ms) : '–';
 }
 
 export { addPeriods } from '../core/series/calendar';
@@ -145,27 +163,49 @@ export function seasonFor(freq: Frequency): number {
 	return freq === 'week' ? 52 : freq === 'month' ? 12 : 7;
 }
 
-/** Human name of a frequency ("weeks", "months", "days"). */
+/** Name of a frequency's period ("weeks", "months", "days"; 周 / 月 / 天). */
 export function periodName(freq: Frequency, plural = true): string {
-	const base = freq === 'day' ? 'day' : freq === 'week' ? 'week' : 'month';
-	return plural ? `${base}s` : base;
+	const code: MessageCode =
+		freq === 'day'
+			? plural
+				? 'fmt_days'
+				: 'fmt_day'
+			: freq === 'week'
+				? plural
+					? 'fmt_weeks'
+					: 'fmt_week'
+				: plural
+					? 'fmt_months'
+					: 'fmt_month';
+	return w(code);
 }
+
+/** The incomplete edge periods a forecast left out (see trimPartialPeriods), without the series. */
+export type LeftOut = Pick<TrimmedBatch, 'droppedFirst' | 'droppedLast'> & {
+	edges: TrimmedBatch['batch']['edges'];
+};
 
 /**
  * Sentences telling which incomplete edge periods a forecast left out (see trimPartialPeriods), e.g.
  * "Week of 5 Sept 2011 is left out: your data ends on 7 Sept 2011, part-way through it."
  */
-export function partialPeriodNotes(trimmed: TrimmedBatch, freq: Frequency): string[] {
+export function partialPeriodNotes(trimmed: TrimmedBatch | LeftOut, freq: Frequency): string[] {
 	const { droppedFirst, droppedLast } = trimmed;
-	const edges = trimmed.batch.edges;
+	const edges = 'batch' in trimmed ? trimmed.batch.edges : trimmed.edges;
 	const out: string[] = [];
 	if (droppedFirst !== null && edges)
 		out.push(
-			`${formatPeriod(droppedFirst, freq)} is left out: your data starts on ${formatDate(edges.dateMin)}, part-way through it.`,
+			w('fmt_left_out_first', {
+				period: formatPeriod(droppedFirst, freq),
+				date: formatDate(edges.dateMin),
+			}),
 		);
 	if (droppedLast !== null && edges)
 		out.push(
-			`${formatPeriod(droppedLast, freq)} is left out: your data ends on ${formatDate(edges.dateMax)}, part-way through it, so its sales are incomplete.`,
+			w('fmt_left_out_last', {
+				period: formatPeriod(droppedLast, freq),
+				date: formatDate(edges.dateMax),
+			}),
 		);
 	return out;
 }

@@ -2,6 +2,7 @@
 // every view through context (state/context.ts); talks to the data worker through DataClient.
 import type { DatasetMeta, Progress } from '../core/ingest/types';
 import type { StorageInfo } from '../../workers/data-api';
+import { onDatasetsChanged } from '../lib/db/changes';
 import type { DataClient } from '../lib/workers/data-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 
@@ -27,6 +28,8 @@ export class DatasetStore {
 
 	constructor(client: DataClient) {
 		this.#client = client;
+		// Another tab (or this tab's worker) stored or deleted a dataset: list them again.
+		onDatasetsChanged(() => void this.refresh());
 	}
 
 	/** Reload the dataset list and storage figures. */

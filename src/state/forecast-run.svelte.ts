@@ -55,7 +55,7 @@ export class ForecastRun {
 		this.status = 'running';
 		this.startedAt = Date.now();
 		this.error = null;
-		this.progress = { phase: 'Reading sales history', done: 0, total: 1 };
+		this.progress = { phase: 'history', done: 0, total: 1 };
 		this.request = req;
 		this.results = [];
 		this.leftOut = [];

@@ -1,12 +1,14 @@
 // ImportFlow: one file import from pick to report. Steps: reading (preview with progress and
 // cancel) → mapping (user confirms column roles and date order) → committing → done.
-import type {
-	ColumnMapping,
-	ColumnRole,
-	DatasetMeta,
-	DateOrder,
-	ImportPreview,
-	Progress,
+import {
+	MAPPING_ISSUE_CODES,
+	type ColumnMapping,
+	type ColumnRole,
+	type DatasetMeta,
+	type DateOrder,
+	type ImportIssue,
+	type ImportPreview,
+	type Progress,
 } from '../core/ingest/types';
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
@@ -41,6 +43,19 @@ export class ImportFlow {
 	datasetName = $state('');
 	result = $state.raw<DatasetMeta | null>(null);
 	error = $state<UiError | null>(null);
+	/** Issues that depend on the mapping, recomputed by the worker after every change. */
+	mappingIssues = $state.raw<ImportIssue[]>([]);
+	dateOrderAmbiguous = $state(false);
+	/** True while the worker re-checks the edited mapping (Import waits for the answer). */
+	checking = $state(false);
+	/** The file's own issues plus those of the current mapping. */
+	issues = $derived.by(() => [
+		...(this.preview?.issues.filter((i) => !MAPPING_ISSUE_CODES.has(i.code)) ?? []),
+		...this.mappingIssues,
+	]);
+	/** An error that stops the import (a damaged file, an unreadable date column, ...). */
+	blocking = $derived(this.issues.some((i) => i.severity === 'error'));
+	#checkSeq = 0;
 
 	/**
 	 * Roles that must be mapped before the import can go ahead: only the date. Without a product
@@ -75,6 +90,8 @@ export class ImportFlow {
 			this.preview = preview;
 			this.mapping = { ...preview.mapping };
 			this.dateOrder = preview.dateOrder;
+			this.dateOrderAmbiguous = preview.dateOrderAmbiguous;
+			this.mappingIssues = preview.issues.filter((i) => MAPPING_ISSUE_CODES.has(i.code));
 			this.datasetName = file.name.replace(
 				/\.(csv|tsv|txt|parquet|json|ndjson|jsonl|xlsx|gz)+$/i,
 				'',
@@ -101,13 +118,37 @@ export class ImportFlow {
 			if (col !== column && r !== role) next[r] = col;
 		}
 		if (role) next[role] = column;
+		const dateChanged = next.date !== this.mapping.date;
 		this.mapping = next;
+		void this.#revalidate(dateChanged);
+	}
+
+	/** Ask the worker what the edited mapping means; the latest answer wins. */
+	async #revalidate(dateChanged: boolean): Promise<void> {
+		const preview = this.preview;
+		if (!preview) return;
+		const seq = ++this.#checkSeq;
+		this.checking = true;
+		try {
+			const check = await this.#client.validateMapping(
+				preview.importId,
+				$state.snapshot(this.mapping),
+			);
+			if (seq !== this.#checkSeq || this.preview !== preview) return;
+			this.mappingIssues = check.issues;
+			this.dateOrderAmbiguous = check.dateOrderAmbiguous;
+			if (dateChanged) this.dateOrder = check.dateOrder;
+		} catch (e) {
+			if (seq === this.#checkSeq) this.#fail(e);
+		} finally {
+			if (seq === this.#checkSeq) this.checking = false;
+		}
 	}
 
 	/** Store the dataset with the confirmed mapping. */
 	async confirm(): Promise<void> {
 		const preview = this.preview;
-		if (!preview || this.missing.length > 0) return;
+		if (!preview || this.missing.length > 0 || this.blocking || this.checking) return;
 		const ac = new AbortController();
 		this.#abort = ac;
 		this.step = 'committing';
@@ -149,6 +190,10 @@ export class ImportFlow {
 		this.mapping = {};
 		this.result = null;
 		this.error = null;
+		this.mappingIssues = [];
+		this.dateOrderAmbiguous = false;
+		this.checking = false;
+		this.#checkSeq++;
 	}
 
 	#fail(e: unknown): void {

@@ -195,6 +195,38 @@ function build(
 export interface DateOptions {
 	/** Accept Excel serial day numbers (e.g. 40561 = 2011-01-18). */
 	allowSerial?: boolean;
+	/** Accept Unix epoch seconds (1295308800) or milliseconds (1295308800000), told apart by size. */
+	allowEpoch?: boolean;
+}
+
+/** Epoch seconds of 1990-01-01 and 2100-01-01: integers in this range read as seconds. */
+const EPOCH_S_MIN = 631_152_000;
+const EPOCH_S_MAX = 4_102_444_800;
+
+/**
+ * A Unix timestamp → epoch ms, or null. Seconds (9–10 digits, 1990–2099) and milliseconds
+ * (12–13 digits, same years) cannot be confused: their ranges are a thousand times apart.
+ */
+export function parseEpoch(s: string): number | null {
+	if (!/^\d{9,13}(?:\.\d+)?$/.test(s)) return null;
+	const v = Number(s);
+	if (v >= EPOCH_S_MIN && v < EPOCH_S_MAX) return Math.round(v * 1000);
+	if (v >= EPOCH_S_MIN * 1000 && v < EPOCH_S_MAX * 1000) return Math.round(v);
+	return null;
+}
+
+/**
+ * Words that stand for "no date yet" in a date column (an unpaid order's "Paid at" says "pending"):
+ * such rows are reported as undated, and they do not count against a column being a date column.
+ * Used as an RE2 pattern in SQL too, so keep it to plain alternation.
+ */
+export const DATE_PLACEHOLDER_PATTERN =
+	'^(pending|pending payment|not paid|unpaid|n/a|na|none|null|nil|tbd|tba|unknown|-+|—|–|待定|待付款|未付款|未支付|未发货|无)$';
+const DATE_PLACEHOLDER_RE = new RegExp(DATE_PLACEHOLDER_PATTERN, 'i');
+
+/** True for a placeholder such as "pending" or "N/A" in a date column. */
+export function isDatePlaceholder(raw: string): boolean {
+	return DATE_PLACEHOLDER_RE.test(raw.trim().toLowerCase());
 }
 
 /**
@@ -235,6 +267,7 @@ export function parseDate(
 		if (v >= EXCEL_SERIAL_MIN && v <= EXCEL_SERIAL_MAX)
 			return Math.round((v - EXCEL_EPOCH_DAYS) * DAY_MS);
 	}
+	if (opts.allowEpoch) return parseEpoch(s);
 	return null;
 }
 
@@ -248,6 +281,8 @@ export interface DateOrderGuess {
 	mdyEvidence: number;
 	/** The column holds Excel serial day numbers rather than text dates. */
 	serial: boolean;
+	/** The column holds Unix timestamps (seconds or milliseconds). */
+	epoch?: boolean;
 }
 
 /**
@@ -263,8 +298,13 @@ export function inferDateOrder(
 	let numeric = 0;
 	let iso = 0;
 	let serial = 0;
+	let epoch = 0;
+	let counted = 0;
 	for (const raw of samples) {
 		const s = raw.trim();
+		if (s === '' || isDatePlaceholder(s)) continue;
+		counted++;
+		if (parseEpoch(s) !== null) epoch++;
 		if (ISO_RE.test(s) || CJK_RE.test(s)) iso++;
 		const m = NUMERIC_RE.exec(s);
 		if (m) {
@@ -275,9 +315,17 @@ export function inferDateOrder(
 			else if (b > 12 && a <= 12) mdy++;
 		} else if (/^\d{5}(?:\.\d+)?$/.test(s)) serial++;
 	}
-	const isSerial = serial > 0 && serial >= samples.length * 0.8 && numeric === 0 && iso === 0;
+	const isSerial = serial > 0 && serial >= counted * 0.8 && numeric === 0 && iso === 0;
+	const isEpoch = epoch > 0 && epoch >= counted * 0.8 && numeric === 0 && iso === 0;
 	if (numeric === 0)
-		return { order: 'ymd', ambiguous: false, dmyEvidence: 0, mdyEvidence: 0, serial: isSerial };
+		return {
+			order: 'ymd',
+			ambiguous: false,
+			dmyEvidence: 0,
+			mdyEvidence: 0,
+			serial: isSerial,
+			epoch: isEpoch,
+		};
 	if (dmy > 0 || mdy > 0)
 		return {
 			order: dmy >= mdy ? 'dmy' : 'mdy',
@@ -295,15 +343,19 @@ export function inferDateOrder(
 	};
 }
 
-/** Share (0–1) of non-empty samples that parse as dates with the given order. */
+/**
+ * Share (0–1) of non-empty samples that parse as dates with the given order; placeholders such as
+ * "pending" are not counted either way. `allowNumeric` accepts Excel serials and Unix timestamps.
+ */
 export function dateShare(
 	samples: readonly string[],
 	order: DateOrder,
-	allowSerial = false,
+	allowNumeric = false,
 ): number {
-	const vals = samples.filter((s) => s.trim() !== '');
+	const vals = samples.filter((s) => s.trim() !== '' && !isDatePlaceholder(s));
 	if (vals.length === 0) return 0;
-	return vals.filter((s) => parseDate(s, order, { allowSerial }) !== null).length / vals.length;
+	const opts = { allowSerial: allowNumeric, allowEpoch: allowNumeric };
+	return vals.filter((s) => parseDate(s, order, opts) !== null).length / vals.length;
 }
 
 /** Share (0–1) of non-empty samples that parse as numbers. */

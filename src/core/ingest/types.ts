@@ -1,5 +1,6 @@
 // Types shared by the import pipeline: the data worker produces them, the Import view shows them.
 // Pure data (structured-clone safe), no DOM.
+import type { MessageParam } from '../messages';
 
 /** What a column means for Trendcast. */
 export type ColumnRole =
@@ -35,6 +36,11 @@ export interface ImportIssue {
 	column?: string;
 	/** How many rows share this problem. */
 	count?: number;
+	/**
+	 * Set on issues that speak as message codes (src/core/messages.ts): `code` is then a catalog key
+	 * and the view words it with these params; `message` only repeats the code.
+	 */
+	params?: Record<string, MessageParam>;
 }
 
 /** A column as seen in the preview. */
@@ -61,6 +67,23 @@ export interface ImportPreview {
 	dateOrderAmbiguous: boolean;
 	issues: ImportIssue[];
 }
+
+/** The mapping-dependent part of a preview, recomputed whenever the user changes a role. */
+export interface MappingCheck {
+	issues: ImportIssue[];
+	/** Order of the chosen date column's values (asked when ambiguous). */
+	dateOrder: DateOrder;
+	dateOrderAmbiguous: boolean;
+}
+
+/** Codes of preview issues that depend on the mapping: a MappingCheck replaces them. */
+export const MAPPING_ISSUE_CODES: ReadonlySet<string> = new Set([
+	'no-date-column',
+	'no-quantity',
+	'no-product',
+	'ambiguous-date-order',
+	'import_date_column_unreadable',
+]);
 
 /** The user's confirmed choices. */
 export interface ImportOptions {

@@ -3,6 +3,7 @@
 // Reading `i18n.locale` inside `t` makes every template that calls `t` re-render on a switch.
 import type { Message, MessageParam } from '../../core/messages';
 import type { MessageCode } from './catalog';
+import { bindLocale } from './locale';
 import { translate } from './translate';
 import type { Locale } from './types';
 
@@ -52,6 +53,8 @@ class I18n {
 
 /** The app's language state (one per page). */
 export const i18n = new I18n();
+bindLocale(() => i18n.locale);
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.locale;
 
 /** The words for a message code in the current UI language. */
 export function t(code: MessageCode, params?: Record<string, MessageParam>): string {
@@ -61,4 +64,9 @@ export function t(code: MessageCode, params?: Record<string, MessageParam>): str
 /** The words for a `{ code, params }` message from core or a worker. */
 export function tm(message: Message): string {
 	return translate(i18n.locale, message.code, message.params);
+}
+
+/** The words for an error shown to the user: its message code when a worker gave one, else its text. */
+export function te(e: { message: string; msg?: Message }): string {
+	return e.msg ? tm(e.msg) : e.message;
 }

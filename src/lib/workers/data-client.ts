@@ -5,9 +5,11 @@ import * as Comlink from 'comlink';
 import type { DataWorkerApi, SeriesQuery, SqlResult, StorageInfo } from '../../../workers/data-api';
 import type { CustomerInsights } from '../../../workers/data/customers';
 import type {
+	ColumnMapping,
 	DatasetMeta,
 	ImportOptions,
 	ImportPreview,
+	MappingCheck,
 	ProductSummary,
 	Progress,
 } from '../../core/ingest/types';
@@ -82,6 +84,12 @@ export class DataClient {
 		const bytes = await file.arrayBuffer();
 		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
 		return this.#call((api) => api.previewFile(input, progressProxy(opts)), opts.signal);
+	}
+
+	/** Re-check a staged import against the mapping being edited. */
+	validateMapping(importId: string, mapping: ColumnMapping): Promise<MappingCheck> {
+		const plain = plainCopy(mapping);
+		return this.#call((api) => api.validateMapping(importId, plain));
 	}
 
 	/** Commit a staged import with the user's confirmed mapping. */

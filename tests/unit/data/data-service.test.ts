@@ -361,7 +361,29 @@ describe('import of the real Online Retail slice', () => {
 		expect(s.rows).toEqual([['drop table']]);
 		await expect(ctx.service.runSql(meta.id, 'SELECT nope FROM sales')).rejects.toMatchObject({
 			name: 'SqlError',
+			code: 'import_sql_error',
 		});
+	});
+
+	it('locks DuckDB away from files, URLs and extensions (also past the console gate)', async () => {
+		// Straight to DuckDB, as if a query got past checkConsoleSql: refused by DuckDB itself.
+		const conn = ctx.duckdb.connect();
+		for (const sql of [
+			"SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')",
+			"SELECT * FROM read_text('/etc/hostname')",
+			"SELECT * FROM glob('/*')",
+		])
+			expect(() => conn.query(sql)).toThrow(/disabled by configuration/);
+		expect(() => conn.query("SELECT json_extract('{}', '$.a')")).toThrow(/json extension/);
+		expect(() => conn.query('SET enable_external_access = true')).toThrow(/locked/);
+		expect(() => conn.query('SET autoload_known_extensions = true')).toThrow(/locked/);
+		conn.close();
+		await expect(
+			ctx.service.runSql(meta.id, "SELECT json_extract(description, '$.a') FROM sales"),
+		).rejects.toMatchObject({ name: 'SqlError', code: 'import_sql_extension' });
+		await expect(
+			ctx.service.runSql(meta.id, "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')"),
+		).rejects.toMatchObject({ name: 'ReadOnlySql', code: 'import_sql_file_access' });
 	});
 
 	it('persists: a new service over the same database lists and queries the dataset', async () => {

@@ -8,7 +8,8 @@ const SAMPLE = { n: 1234, nText: '1,234', name: 'X', count: 2, countText: '2' };
 
 function placeholders(v: unknown): string[] {
 	if (typeof v !== 'string') return [];
-	return [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+	// A set: one language may need a value twice where the other says it once.
+	return [...new Set([...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
 
 describe('message catalogs', () => {

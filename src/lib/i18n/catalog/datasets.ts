@@ -1,0 +1,30 @@
+// The list of stored datasets (components/datasets) and the storage line under it.
+import type { Catalog } from '../types';
+
+export const en = {
+	datasets_none: 'No sales data stored yet.',
+	datasets_summary: (p) =>
+		`${p.rowsText} sales rows · ${p.products === 1 ? '1 product' : `${p.productsText} products`} · ${p.from} – ${p.to} · ${p.size}`,
+	datasets_delete_question: 'Delete “{name}”?',
+	datasets_delete: 'Delete',
+	datasets_delete_named: 'Delete {name}',
+	datasets_keep: 'Keep',
+	datasets_explore: 'Explore',
+	datasets_storage_used: 'Storage used on this device: {used}',
+	datasets_storage_of: 'Storage used on this device: {used} of {quota} available',
+	datasets_persisted: ' · kept permanently',
+} satisfies Catalog;
+
+export const zhCN: Catalog<keyof typeof en> = {
+	datasets_none: '尚未保存任何销售数据。',
+	datasets_summary: (p) =>
+		`${p.rowsText} 行销售记录 · ${p.productsText} 个商品 · ${p.from} – ${p.to} · ${p.size}`,
+	datasets_delete_question: '删除“{name}”？',
+	datasets_delete: '删除',
+	datasets_delete_named: '删除 {name}',
+	datasets_keep: '保留',
+	datasets_explore: '查看',
+	datasets_storage_used: '本设备已用存储：{used}',
+	datasets_storage_of: '本设备已用存储：{used}，可用 {quota}',
+	datasets_persisted: ' · 永久保存',
+};

@@ -1,0 +1,56 @@
+// Words used by lib/format.ts: period names, progress phases, encodings, the left-out-period notes.
+import type { Catalog } from '../types';
+
+export const en = {
+	fmt_week_of: 'Week of {date}',
+	fmt_day: 'day',
+	fmt_days: 'days',
+	fmt_week: 'week',
+	fmt_weeks: 'weeks',
+	fmt_month: 'month',
+	fmt_months: 'months',
+	fmt_bytes: '{n} bytes',
+	fmt_encoding_utf16be: 'UTF-16 (big-endian)',
+	fmt_encoding_gbk: 'Chinese (GBK)',
+	fmt_encoding_gb18030: 'Chinese (GBK / GB18030)',
+	fmt_encoding_windows1252: 'Western (Windows-1252)',
+	fmt_phase_reading: 'Reading the file',
+	fmt_phase_decoding: 'Reading the text',
+	fmt_phase_analysing: 'Checking the columns',
+	fmt_phase_loading: 'Loading',
+	fmt_phase_cleaning: 'Cleaning the rows',
+	fmt_phase_saving: 'Saving on this device',
+	fmt_phase_downloading: 'Fetching the demo data',
+	fmt_phase_forecast: 'Forecasting',
+	fmt_phase_history: 'Reading sales history',
+	fmt_left_out_first: '{period} is left out: your data starts on {date}, part-way through it.',
+	fmt_left_out_last:
+		'{period} is left out: your data ends on {date}, part-way through it, so its sales are incomplete.',
+} satisfies Catalog;
+
+export const zhCN: Catalog<keyof typeof en> = {
+	fmt_week_of: '{date} 当周',
+	fmt_day: '天',
+	fmt_days: '天',
+	fmt_week: '周',
+	fmt_weeks: '周',
+	fmt_month: '月',
+	fmt_months: '个月',
+	fmt_bytes: '{n} 字节',
+	fmt_encoding_utf16be: 'UTF-16（大端序）',
+	fmt_encoding_gbk: '简体中文（GBK）',
+	fmt_encoding_gb18030: '简体中文（GBK / GB18030）',
+	fmt_encoding_windows1252: '西欧语言（Windows-1252）',
+	fmt_phase_reading: '正在读取文件',
+	fmt_phase_decoding: '正在识别文本',
+	fmt_phase_analysing: '正在检查各列',
+	fmt_phase_loading: '正在加载',
+	fmt_phase_cleaning: '正在清理数据行',
+	fmt_phase_saving: '正在保存到本设备',
+	fmt_phase_downloading: '正在获取示例数据',
+	fmt_phase_forecast: '正在预测',
+	fmt_phase_history: '正在读取销售历史',
+	fmt_left_out_first: '{period}未计入：您的数据从 {date} 开始，只覆盖了该时段的一部分。',
+	fmt_left_out_last:
+		'{period}未计入：您的数据在 {date} 结束，只覆盖了该时段的一部分，其销量不完整。',
+};

@@ -1,0 +1,45 @@
+// Import and data-safety messages: the SQL console's refusals, file limits, decompression limits, and the
+// row problems the importer reports (workers/data-service.ts and workers/data/*). Keys start with `import_`.
+// "line N" always means a line of the file as a text editor numbers it (the header is line 1); "row N"
+// means a data row (the first row under the header is row 1). Messages say which one, once.
+import type { Catalog } from '../types';
+
+export const en = {
+	import_sql_empty: 'Type a query first, e.g. SELECT * FROM sales.',
+	import_sql_one_statement: 'Run one statement at a time (remove the extra “;”).',
+	import_sql_read_only:
+		'Only read-only queries are allowed here: SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE.',
+	import_sql_word_refused:
+		'“{word}” is not allowed: this console is read-only (SELECT, WITH, DESCRIBE, SHOW).',
+	import_sql_file_access:
+		'This console only reads the tables of the open dataset (sales, returns, cancelled). Reading files or web addresses is switched off, so nothing leaves your device (refused: {name}).',
+	import_sql_extension:
+		'That function needs the DuckDB “{name}” extension, which would be downloaded from the internet; Trendcast works offline and does not load extensions.',
+	import_sql_out_of_memory:
+		'The query needed more memory than the browser allows. Narrow it with WHERE or GROUP BY, or add a LIMIT.',
+	import_sql_error: 'DuckDB could not run the query: {detail}',
+	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
+	import_pending_dates: (p) =>
+		`${p.n === 1 ? '1 row has' : `${p.nText} rows have`} no date yet in column “${p.column}” (“${p.value}”, first at row ${p.rowText}), for example unpaid orders; ${p.n === 1 ? 'it was' : 'they were'} left out.`,
+	import_date_column_unreadable: (p) =>
+		`Column “${p.column}” does not hold dates (e.g. “${p.example}”). Choose the column with the sale date: dates like 2011-01-18 or 18/01/2011, Unix timestamps or Excel day numbers.`,
+} satisfies Catalog;
+
+export const zhCN: Catalog<keyof typeof en> = {
+	import_sql_empty: '请先输入查询，例如 SELECT * FROM sales。',
+	import_sql_one_statement: '一次只能运行一条语句（请删除多余的“;”）。',
+	import_sql_read_only: '这里只允许只读查询：SELECT、WITH、DESCRIBE、SHOW 或 SUMMARIZE。',
+	import_sql_word_refused: '不允许使用“{word}”：此控制台是只读的（SELECT、WITH、DESCRIBE、SHOW）。',
+	import_sql_file_access:
+		'此控制台只能读取当前数据集的表（sales、returns、cancelled）。读取文件或网址的功能已关闭，数据不会离开您的设备（已拒绝：{name}）。',
+	import_sql_extension:
+		'该函数需要 DuckDB 的“{name}”扩展，而扩展需要从互联网下载；Trendcast 离线运行，不加载任何扩展。',
+	import_sql_out_of_memory:
+		'此查询所需内存超出了浏览器的限制。请用 WHERE 或 GROUP BY 缩小范围，或加上 LIMIT。',
+	import_sql_error: 'DuckDB 无法运行此查询：{detail}',
+	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
+	import_pending_dates: (p) =>
+		`“${p.column}”列中有 ${p.nText} 行还没有日期（“${p.value}”，首次出现在第 ${p.rowText} 行），例如尚未付款的订单；这些行已略过。`,
+	import_date_column_unreadable: (p) =>
+		`“${p.column}”列不是日期（例如“${p.example}”）。请选择记录销售日期的列：如 2011-01-18 或 18/01/2011 的日期、Unix 时间戳或 Excel 日期序号。`,
+};

@@ -1,0 +1,78 @@
+// Reads any supported file into a RawTable (header + text cells) for the dataset-kind schemas
+// (src/core/ingest/schemas/*): the existing readers do the work — decodeBytes (UTF-8/16, GBK),
+// sniffFormat/sniffDelimiter, xlsxToCsv/parquetToCsv of the data service, and the app's one CSV reader
+// (parseCsv: quoted newlines, doubled quotes). Pure of DuckDB, so the data worker's signals service, the
+// CLIs and the tests share it.
+import { parseCsv } from '../../src/core/ingest/csv';
+import { decodeBytes } from '../../src/core/ingest/encoding';
+import type { RawTable } from '../../src/core/ingest/schemas/table';
+import { sniffDelimiter, sniffFormat } from '../../src/core/ingest/sniff';
+import { headerOf, namedError, parquetToCsv, xlsxToCsv } from '../data-service';
+
+/** Rows of at most this many are read (a guard against a runaway file in the browser). */
+export const MAX_SIGNAL_ROWS = 2_000_000;
+
+/** JSON array / {data:[…]} / NDJSON → records → CSV text (nested values as JSON). */
+function jsonToTable(fileName: string, text: string): RawTable {
+	let records: unknown;
+	try {
+		records = JSON.parse(text);
+	} catch {
+		records = text
+			.split(/\r?\n/)
+			.filter((l) => l.trim() !== '')
+			.map((l) => JSON.parse(l) as unknown);
+	}
+	if (records && !Array.isArray(records) && typeof records === 'object') {
+		const arr = Object.values(records as Record<string, unknown>).find(Array.isArray);
+		if (arr) records = arr;
+	}
+	if (!Array.isArray(records))
+		throw namedError('BadFile', `${fileName}: expected a JSON array of records.`);
+	const header: string[] = [];
+	const seen = new Set<string>();
+	for (const r of records)
+		if (r && typeof r === 'object')
+			for (const k of Object.keys(r))
+				if (!seen.has(k)) {
+					seen.add(k);
+					header.push(k);
+				}
+	const rows = (records as Record<string, unknown>[]).map((r) =>
+		header.map((k) => {
+			const v = r?.[k];
+			if (v === null || v === undefined) return '';
+			if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(' ');
+			return typeof v === 'object' ? JSON.stringify(v) : String(v);
+		}),
+	);
+	return { fileName, header, rows };
+}
+
+/** The decoded text of a file (CSV/TSV/JSON as is; XLSX and Parquet converted to CSV). */
+export async function fileText(
+	fileName: string,
+	bytes: Uint8Array,
+): Promise<{ text: string; format: string }> {
+	const sniff = sniffFormat(fileName, bytes.subarray(0, 65536));
+	if (!sniff.ok) throw namedError('BadFile', sniff.message);
+	if (sniff.format === 'xlsx') return { text: await xlsxToCsv(bytes), format: 'xlsx' };
+	if (sniff.format === 'parquet') return { text: await parquetToCsv(bytes), format: 'parquet' };
+	return { text: decodeBytes(bytes).text, format: sniff.format };
+}
+
+/** Splits delimited text into a RawTable with the app's one CSV reader (src/core/ingest/csv.ts). */
+export function csvTextToTable(fileName: string, text: string): RawTable {
+	const delimiter = sniffDelimiter(text);
+	const header = headerOf(text, delimiter);
+	const records = parseCsv(text, { delimiter, maxRows: MAX_SIGNAL_ROWS + 1 });
+	const rows = records.slice(1).map((r) => header.map((_h, i) => r[i] ?? ''));
+	return { fileName, header, rows };
+}
+
+/** Any supported file → RawTable. */
+export async function readTable(fileName: string, bytes: Uint8Array): Promise<RawTable> {
+	const { text, format } = await fileText(fileName, bytes);
+	if (format === 'json') return jsonToTable(fileName, text);
+	return csvTextToTable(fileName, text);
+}
