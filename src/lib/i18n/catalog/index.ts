@@ -4,6 +4,7 @@ import * as common from './common';
 import * as customers from './customers';
 import * as datasets from './datasets';
 import * as explore from './explore';
+import * as forecast from './forecast';
 import * as format from './format';
 import * as importMessages from './import';
 import * as settings from './settings';
@@ -18,6 +19,7 @@ export const en = {
 	...datasets.en,
 	...settings.en,
 	...importMessages.en,
+	...forecast.en,
 	...customers.en,
 };
 
@@ -33,5 +35,6 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...datasets.zhCN,
 		...settings.zhCN,
 		...importMessages.zhCN,
+		...forecast.zhCN,
 		...customers.zhCN,
 	};
