@@ -2,7 +2,18 @@
 // never `Worker` directly. It starts the worker on first use and, because DuckDB's blocking calls
 // cannot be interrupted, cancels by terminating the worker and starting a fresh one on the next call.
 import * as Comlink from 'comlink';
-import type { DataWorkerApi, SeriesQuery, SqlResult, StorageInfo } from '../../../workers/data-api';
+import type {
+	DataWorkerApi as SalesApi,
+	SeriesQuery,
+	SqlResult,
+	StockWorkerApi,
+	StorageInfo,
+} from '../../../workers/data-api';
+import type { StockImportSummary, StockPatch } from '../../../workers/data/stock-store';
+import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
+
+/** Everything the data worker answers: sales datasets and stock (Plan screen). */
+type DataWorkerApi = SalesApi & StockWorkerApi;
 import type { CustomerInsights } from '../../../workers/data/customers';
 import type {
 	ColumnMapping,
@@ -161,6 +172,33 @@ export class DataClient {
 		this.#worker?.terminate();
 		this.#api = null;
 		this.#worker = null;
+	}
+
+	/** Read a stock file in the worker and replace the stored stock with it. */
+	async importStock(file: PickedFile): Promise<StockImportSummary> {
+		const bytes = await file.arrayBuffer();
+		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
+		return this.#call((api) => api.importStock(input));
+	}
+
+	listStock(): Promise<StockRow[]> {
+		return this.#call((api) => api.listStock());
+	}
+
+	listStockHistory(): Promise<StockHistoryRow[]> {
+		return this.#call((api) => api.listStockHistory());
+	}
+
+	updateStock(productId: string, patch: StockPatch): Promise<StockRow> {
+		return this.#call((api) => api.updateStock(productId, plainCopy(patch)));
+	}
+
+	getPlanSettings(): Promise<unknown> {
+		return this.#call((api) => api.getPlanSettings());
+	}
+
+	savePlanSettings(value: unknown): Promise<void> {
+		return this.#call((api) => api.savePlanSettings(plainCopy(value)));
 	}
 }
 

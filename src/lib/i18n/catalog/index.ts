@@ -7,6 +7,7 @@ import * as explore from './explore';
 import * as forecast from './forecast';
 import * as format from './format';
 import * as importMessages from './import';
+import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -20,6 +21,7 @@ export const en = {
 	...settings.en,
 	...importMessages.en,
 	...forecast.en,
+	...plan.en,
 	...customers.en,
 };
 
@@ -36,5 +38,6 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...settings.zhCN,
 		...importMessages.zhCN,
 		...forecast.zhCN,
+		...plan.zhCN,
 		...customers.zhCN,
 	};
