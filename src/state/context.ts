@@ -1,5 +1,6 @@
 // Typed context helpers: App.svelte creates the app state once and every view reads it from here.
 import { getContext, setContext } from 'svelte';
+import type { Compute } from './compute.svelte';
 import type { CustomersState } from './customers.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
@@ -17,6 +18,8 @@ export interface AppState {
 	batch: ForecastRun;
 	prefs: Prefs;
 	sql: SqlConsole;
+	/** The deep models' compute backend (Settings). */
+	compute: Compute;
 	customers: CustomersState;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;

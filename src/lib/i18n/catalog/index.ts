@@ -5,6 +5,7 @@ import * as customers from './customers';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
+import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
 import * as plan from './plan';
@@ -19,6 +20,7 @@ export const en = {
 	...chart.en,
 	...datasets.en,
 	...settings.en,
+	...forecastView.en,
 	...importMessages.en,
 	...forecast.en,
 	...plan.en,
@@ -36,6 +38,7 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
+		...forecastView.zhCN,
 		...importMessages.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
