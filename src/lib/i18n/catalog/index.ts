@@ -8,6 +8,7 @@ import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
@@ -22,6 +23,7 @@ export const en = {
 	...settings.en,
 	...forecastView.en,
 	...importMessages.en,
+	...importView.en,
 	...forecast.en,
 	...plan.en,
 	...customers.en,
@@ -40,6 +42,7 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...settings.zhCN,
 		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
 		...customers.zhCN,
