@@ -53,6 +53,7 @@ import {
 import type {
 	DataWorkerApi,
 	FileInput,
+	OrderLineColumns,
 	ProgressFn,
 	SeriesQuery,
 	SqlResult,
@@ -360,7 +361,11 @@ export async function estimateStorage(db: TrendcastDb): Promise<StorageInfo> {
 }
 
 /** Creates the data service over injected DuckDB bindings and Dexie database. */
-export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
+export function createDataService(deps: DataServiceDeps): Omit<
+	DataWorkerApi,
+	// Computed by workers/data/customers.ts over orderLines().
+	'customerInsights' | 'recommendForCustomer' | 'recommendForProduct' | 'setFlagMark'
+> & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
 	discardImport(importId: string): void;
 	/** Every row of a staged file as text cells (other dataset kinds: workers/data/stock.ts). */
@@ -1445,6 +1450,39 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		return { columns, rows: out, truncated };
 	}
 
+	/**
+	 * Every stored sale and return line of a dataset in column layout (customers, recommendations, risk):
+	 * cancelled sales are left out, returns carry `isReturn`. Times are epoch ms.
+	 */
+	async function orderLines(datasetId: string): Promise<OrderLineColumns> {
+		await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		const hasCancelled =
+			scalar(
+				`SELECT count(*)::DOUBLE FROM information_schema.columns WHERE table_name = ${lit(table)} AND column_name = 'cancelled'`,
+			) > 0;
+		const res = q(
+			`SELECT customer_id::VARCHAR AS c, product_id::VARCHAR AS p, order_id::VARCHAR AS o,
+				epoch_ms(ds)::DOUBLE AS t, quantity::DOUBLE AS qty, coalesce(revenue, 0)::DOUBLE AS rev,
+				description::VARCHAR AS d, store::VARCHAR AS s, is_return AS r
+			FROM ${table} ${hasCancelled ? 'WHERE NOT cancelled' : ''} ORDER BY ds, src_row`,
+		);
+		const col = (name: string) => res.getChild(name)!.toArray() as unknown[];
+		const strs = (name: string) =>
+			col(name).map((v) => (v === null || v === undefined ? null : String(v)));
+		return {
+			customer: strs('c'),
+			product: strs('p').map((v) => v ?? ''),
+			order: strs('o'),
+			ds: Float64Array.from(col('t') as number[]),
+			quantity: Float64Array.from(col('qty') as number[]),
+			revenue: Float64Array.from(col('rev') as number[]),
+			description: strs('d'),
+			store: strs('s'),
+			isReturn: Uint8Array.from(col('r') as boolean[], (b) => (b ? 1 : 0)),
+		};
+	}
+
 	const listDatasets = () => listStoredDatasets(db);
 
 	/**
@@ -1519,9 +1557,10 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
 		loaded.delete(id);
 		dateSteps.delete(id);
-		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+		await db.transaction('rw', db.datasets, db.datasetBlobs, db.flagMarks, async () => {
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);
+			await db.flagMarks.where('datasetId').equals(id).delete();
 		});
 		announceDatasetsChanged(id);
 	}
@@ -1573,6 +1612,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		productSummary,
 		querySeries,
 		runSql,
+		orderLines,
 		discardImport: dropStaged,
 		stagedRows(importId: string) {
 			const st = staged.get(importId);
