@@ -42,6 +42,17 @@ export interface ModelWeightsRow {
 	[extra: string]: unknown;
 }
 
+/** An analyst's verdict on a risk flag (Customers screen), kept across reloads. */
+export interface FlagMarkRow {
+	/** `${datasetId}|${flagId}`. */
+	id: string;
+	datasetId: string;
+	flagId: string;
+	/** 'ok' = checked and fine. */
+	status: 'ok';
+	markedAt: number;
+}
+
 /** The typed Dexie database. */
 export type TrendcastDb = Dexie & {
 	datasets: EntityTable<DatasetMeta, 'id'>;
@@ -55,6 +66,7 @@ export type TrendcastDb = Dexie & {
 	stockHistory: Dexie.Table<StockHistoryRow, [string, number]>;
 	/** Plan settings by key (service level, review period, default lead time...). */
 	planSettings: EntityTable<SettingRow, 'key'>;
+	flagMarks: EntityTable<FlagMarkRow, 'id'>;
 };
 
 /**
@@ -80,6 +92,9 @@ export function openTrendcastDb(deps?: {
 		stockHistory: '[productId+ds], productId',
 		planSettings: 'key',
 	});
+	// Version 6 (customers): analysts' marks on risk flags. Only the new table is listed; Dexie keeps
+	// the others. Versions 2–5 are other features' tables.
+	db.version(6).stores({ flagMarks: 'id, datasetId' });
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

@@ -1,6 +1,7 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as chart from './chart';
 import * as common from './common';
+import * as customers from './customers';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
@@ -26,6 +27,7 @@ export const en = {
 	...importView.en,
 	...forecast.en,
 	...plan.en,
+	...customers.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -45,4 +47,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
+		...customers.zhCN,
 	};
