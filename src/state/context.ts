@@ -20,7 +20,7 @@ export interface AppState {
 	navigate: (view: ViewName) => void;
 }
 
-export type ViewName = 'import' | 'explore' | 'forecast' | 'settings';
+export type ViewName = 'import' | 'explore' | 'forecast' | 'market' | 'settings';
 
 const KEY = Symbol('trendcast-app');
 

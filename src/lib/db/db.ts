@@ -41,8 +41,26 @@ export interface ModelWeightsRow {
 	[extra: string]: unknown;
 }
 
+/** An imported market-signals file (posts, search interest, reviews or catalog): metadata. */
+export interface SignalSetRow {
+	id: string;
+	kind: 'posts' | 'search' | 'reviews' | 'catalog';
+	name: string;
+	createdAt: number;
+	rowCount: number;
+	[extra: string]: unknown;
+}
+
+/** The records of one signal set (kept apart from the listing metadata, STYLE §5). */
+export interface SignalRecordsRow {
+	id: string;
+	records: unknown;
+}
+
 /** The typed Dexie database. */
 export type TrendcastDb = Dexie & {
+	signalSets: EntityTable<SignalSetRow, 'id'>;
+	signalRecords: EntityTable<SignalRecordsRow, 'id'>;
 	datasets: EntityTable<DatasetMeta, 'id'>;
 	datasetBlobs: EntityTable<DatasetBlobRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
@@ -67,6 +85,8 @@ export function openTrendcastDb(deps?: {
 		models: 'id, datasetId, kind',
 		modelWeights: 'id',
 	});
+	// Version 5 — market signals (issue 14): imported posts/search/reviews/catalog files.
+	db.version(5).stores({ signalSets: 'id, kind, createdAt', signalRecords: 'id' });
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

@@ -5,6 +5,7 @@ import * as datasets from './datasets';
 import * as explore from './explore';
 import * as format from './format';
 import * as importMessages from './import';
+import * as market from './market';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -17,6 +18,7 @@ export const en = {
 	...datasets.en,
 	...settings.en,
 	...importMessages.en,
+	...market.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -31,4 +33,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...datasets.zhCN,
 		...settings.zhCN,
 		...importMessages.zhCN,
+		...market.zhCN,
 	};
