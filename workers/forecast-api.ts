@@ -5,7 +5,8 @@ import { transfer } from 'comlink';
 import type { AutoForecastOptions, AutoForecastResult } from '../src/core/engine-types';
 import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
-import { forecastAuto } from '../src/core/engine';
+import { forecastAutoAsync } from '../src/core/engine';
+import { msg, type Message } from '../src/core/messages';
 
 /** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
@@ -45,7 +46,7 @@ function buffersOf(r: SeriesForecast): ArrayBuffer[] {
 }
 
 /** An all-NaN result carrying the reason, so one bad series does not fail the batch. */
-function failedResult(options: AutoForecastOptions, note: string): AutoForecastResult {
+function failedResult(options: AutoForecastOptions, note: Message): AutoForecastResult {
 	const h = Math.max(0, Math.floor(options.horizon));
 	const nan = (): Float64Array => new Float64Array(h).fill(NaN);
 	return {
@@ -116,11 +117,20 @@ export const api = {
 				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
 				let r: AutoForecastResult;
 				try {
-					r = forecastAuto(y, withRegressors(batch, i, options), { signal: ac.signal });
+					// candidates registered in this worker's registry (src/core/forecast/registry.ts),
+					// e.g. deep models trained elsewhere, are awaited here
+					r = await forecastAutoAsync(
+						y,
+						{ ...withRegressors(batch, i, options), seriesId: batch.ids[i] },
+						{ signal: ac.signal },
+					);
 				} catch (err) {
 					// cancellation and bad options (unknown model, horizon) fail the whole job
 					if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;
-					r = failedResult(options, `This series could not be forecast: ${(err as Error).message}`);
+					r = failedResult(
+						options,
+						msg('engine_note_series_failed', { error: (err as Error).message }),
+					);
 				}
 				results.push({ seriesId: batch.ids[i], ...r });
 				if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);

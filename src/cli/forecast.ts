@@ -9,6 +9,7 @@
 // code 1. Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastAuto, ENGINE_MODELS } from '../core/engine';
+import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
 
 /** A usage or input error, printed without a stack trace. */
@@ -292,7 +293,8 @@ function main(): void {
 				? { regressors: { names: regressors, history: x.history, future: x.future } }
 				: {}),
 		});
-		for (const note of r.notes) process.stderr.write(`${s.id}: ${note}\n`);
+		for (const note of r.notes)
+			process.stderr.write(`${s.id}: ${translate('en', note.code, note.params)}\n`);
 		// The engine forecasts from the last known value: missing values at the end of the history
 		// are the first forecast periods, then the future rows (or the dates after the last row).
 		let known = x.values.length;

@@ -1,5 +1,6 @@
 // Result shapes of the forecasting engine (src/core/engine.ts), shared by the forecast worker, the CLI
 // and the Forecast view.
+import type { Message } from './messages';
 import type { Outlier } from './series/outliers';
 import type { Interval } from './types';
 
@@ -73,6 +74,8 @@ export interface AutoForecastOptions {
 	 * reported in `outliers` and a note.
 	 */
 	cleanOutliers?: boolean;
+	/** The caller's id of the series, passed to registered candidates (CandidateContext.seriesId). */
+	seriesId?: string;
 }
 
 export interface AutoForecastResult {
@@ -86,8 +89,8 @@ export interface AutoForecastResult {
 	decomposition?: Decomposition;
 	/** One-off values found in the history (index into the input series); replaced if cleanOutliers. */
 	outliers?: Outlier[];
-	/** Notes for the user (e.g. 'series too short for a seasonal model'). */
-	notes: string[];
+	/** Notes for the user as message codes (engine_note_*; words in src/lib/i18n/catalog/forecast.ts). */
+	notes: Message[];
 	/**
 	 * Effects of the user regressors from a regression (trend, Fourier terms and the regressors)
 	 * fitted on the whole series; present when regressors were given and could be fitted.

@@ -30,44 +30,45 @@ import type {
 	LeaderboardRow,
 	Regressors,
 } from './engine-types';
-import type { FitOptions, FittedForecaster, Forecaster, Interval, PredictOptions } from './types';
-import { backtest, type BacktestResult, type CancelSignal } from './backtest';
+import type {
+	FitOptions,
+	Forecast,
+	FittedForecaster,
+	Forecaster,
+	Interval,
+	PredictOptions,
+} from './types';
+import {
+	backtest,
+	type BacktestModelResult,
+	type BacktestResult,
+	type CancelSignal,
+} from './backtest';
 import { fillGaps } from './series/classical';
 import { decompositionStrength, mstl, stl } from './series/stl';
 import { qnorm } from './stats';
 import { findOutliers, replaceOutliers } from './series/outliers';
-import { Drift, MovingAverage, Naive, Naive2, SeasonalNaive } from './models/naive';
-import { Theta } from './models/theta';
-import { ADIDA, Croston, IMAPA, SBA, TSB, classify } from './models/intermittent';
-import { AutoETS } from './models/ets';
-import { AutoARIMA } from './models/arima';
+import { Naive } from './models/naive';
+import { classify } from './models/intermittent';
 import { LinearRegressionModel } from './models/regression';
-import { StlEts } from './models/stlf';
+import { msg, type Message } from './messages';
+import {
+	isPromiseLike,
+	registry as defaultRegistry,
+	type Candidate as RegistryCandidate,
+	type CandidateRegistry,
+	type FittedCandidate,
+} from './forecast/registry';
+import { BUILTIN_NAMES, MAX_ARIMA_POINTS, registerBuiltins } from './forecast/builtins';
 
-/** Models the engine knows, by name (the `models` option and the CLI's --models use these). */
-export const ENGINE_MODELS = [
-	'naive',
-	'snaive',
-	'drift',
-	'ma',
-	'naive2',
-	'theta',
-	'ets',
-	'arima',
-	'stlf',
-	'regression',
-	'croston',
-	'sba',
-	'tsb',
-	'adida',
-	'imapa',
-] as const;
-export type EngineModel = (typeof ENGINE_MODELS)[number];
+registerBuiltins(defaultRegistry);
+
+/** The built-in models, by name (the `models` option and the CLI's --models use these). */
+export const ENGINE_MODELS = BUILTIN_NAMES as readonly string[];
+export type EngineModel = string;
 
 /** Fit and backtest on at most this many most recent points (speed cap for long weekly series). */
 export const MAX_FIT_POINTS = 520;
-/** auto.arima is the slowest model: it sees at most this many recent points. */
-const MAX_ARIMA_POINTS = 260;
 /** Fewest pooled backtest scores for conformal intervals; below it model intervals are kept. */
 export const MIN_CONFORMAL_SCORES = 10;
 /**
@@ -79,51 +80,14 @@ export const COMBO_PREFERENCE = 1.3;
 const COMBO_TOP_K = 3;
 const Z80 = qnorm(0.9);
 
-/** Build a model by engine name (null for an unknown name). */
+/** Build a built-in model by name (null for an unknown or external name). */
 export function makeModel(
 	name: string,
 	opts: { ma?: number; season?: number } = {},
+	reg: CandidateRegistry = defaultRegistry,
 ): Forecaster | null {
-	switch (name) {
-		case 'naive':
-			return new Naive();
-		case 'snaive':
-			return new SeasonalNaive();
-		case 'drift':
-			return new Drift();
-		case 'ma':
-			return new MovingAverage(opts.ma ?? 4, 'ma');
-		case 'naive2':
-			return new Naive2();
-		case 'theta':
-			return new Theta();
-		case 'ets':
-			return new AutoETS();
-		case 'arima':
-			// Seasonal ARMA terms at lag 52 make the Kalman state ~100-dimensional (tens of seconds
-			// per fit); for long periods only seasonal differencing is searched.
-			return new AutoARIMA(
-				(opts.season ?? 1) > 24
-					? { maxLength: MAX_ARIMA_POINTS, maxSP: 0, maxSQ: 0 }
-					: { maxLength: MAX_ARIMA_POINTS },
-			);
-		case 'stlf':
-			return new StlEts();
-		case 'regression':
-			return new LinearRegressionModel();
-		case 'croston':
-			return new Croston();
-		case 'sba':
-			return new SBA();
-		case 'tsb':
-			return new TSB();
-		case 'adida':
-			return new ADIDA();
-		case 'imapa':
-			return new IMAPA();
-		default:
-			return null;
-	}
+	const c = reg.get(name);
+	return c?.forecaster ? c.forecaster({ season: opts.season ?? 1, ma: opts.ma }) : null;
 }
 
 /**
@@ -135,17 +99,16 @@ export function autoCandidates(
 	n: number,
 	m: number,
 	intermittent: boolean,
-	notes: string[],
+	notes: Message[],
 	nRegressors = 0,
 ): EngineModel[] {
 	if (n < 8) {
-		notes.push(`Only ${n} observations: using simple models (naive, moving average, drift).`);
+		notes.push(msg('engine_note_few_observations', { n }));
 		return n < 3 ? ['naive'] : ['naive', 'ma', 'drift'];
 	}
 	const out: EngineModel[] = ['naive', 'drift', 'theta', 'ets'];
 	const seasonalOk = m > 1 && n >= 2 * m;
-	if (m > 1 && !seasonalOk)
-		notes.push(`Fewer than two seasons (${n} < ${2 * m}): seasonal models were not tried.`);
+	if (m > 1 && !seasonalOk) notes.push(msg('engine_note_no_two_seasons', { n, need: 2 * m }));
 	if (seasonalOk) out.push('snaive');
 	if (n >= 20) out.push('arima');
 	if (seasonalOk && n >= 3 * m) out.push('regression');
@@ -250,6 +213,8 @@ function abortError(): Error {
 /** Engine options beyond AutoForecastOptions (cancellation, used by the worker). */
 export interface EngineRunOptions {
 	signal?: CancelSignal;
+	/** Candidates to choose from (default: the shared registry, built-ins plus any registered). */
+	registry?: CandidateRegistry;
 }
 
 interface Candidate {
@@ -417,7 +382,7 @@ function looCoverage(perOrigin: number[][], levels: readonly number[]): number[]
 	return total ? hit.map((x) => x / total) : levels.map(() => NaN);
 }
 
-function emptyResult(h: number, levels: number[], notes: string[]): AutoForecastResult {
+function emptyResult(h: number, levels: number[], notes: Message[]): AutoForecastResult {
 	return {
 		model: 'none',
 		point: new Float64Array(h).fill(NaN),
@@ -450,44 +415,96 @@ export function decomposeHistory(y: Float64Array, m: number): Decomposition {
 	return { trend, seasonal, remainder, trendStrength: s.trend, seasonalStrength: s.seasonal };
 }
 
+/** One step of the engine that may have to be awaited: an external candidate's fit or predict. */
+type Step = () => unknown;
+const ASYNC_IN_SYNC = 'asynchronous candidate';
+
+/** Drive the engine synchronously: an asynchronous step fails that candidate (with a note). */
+function runSync<T>(g: Generator<Step, T, unknown>): T {
+	let r = g.next();
+	while (!r.done) {
+		let v: unknown;
+		try {
+			v = r.value();
+			if (isPromiseLike(v)) {
+				// keep an unobserved rejection from surfacing as an unhandled one
+				Promise.resolve(v).catch(() => undefined);
+				throw new Error(`${ASYNC_IN_SYNC}: use forecastAutoAsync`);
+			}
+		} catch (err) {
+			r = g.throw(err);
+			continue;
+		}
+		r = g.next(v);
+	}
+	return r.value;
+}
+
+/** Drive the engine, awaiting the steps of asynchronous candidates. */
+async function runAsync<T>(g: Generator<Step, T, unknown>): Promise<T> {
+	let r = g.next();
+	while (!r.done) {
+		let v: unknown;
+		try {
+			v = await r.value();
+		} catch (err) {
+			r = g.throw(err);
+			continue;
+		}
+		r = g.next(v);
+	}
+	return r.value;
+}
+
 /**
  * Forecast one series automatically. NaN/±Infinity inside the series are linearly interpolated and
- * leading/trailing ones trimmed (noted); nothing is silently dropped.
+ * leading/trailing ones trimmed (noted); nothing is silently dropped. Candidates registered from
+ * outside core whose fit is asynchronous are skipped here (with a note): use forecastAutoAsync.
  */
 export function forecastAuto(
 	yIn: Float64Array,
 	opts: AutoForecastOptions,
 	run: EngineRunOptions = {},
 ): AutoForecastResult {
+	return runSync(engine(yIn, opts, run));
+}
+
+/** forecastAuto that awaits asynchronous candidates (e.g. deep models trained in another worker). */
+export function forecastAutoAsync(
+	yIn: Float64Array,
+	opts: AutoForecastOptions,
+	run: EngineRunOptions = {},
+): Promise<AutoForecastResult> {
+	return runAsync(engine(yIn, opts, run));
+}
+
+function* engine(
+	yIn: Float64Array,
+	opts: AutoForecastOptions,
+	run: EngineRunOptions,
+): Generator<Step, AutoForecastResult, unknown> {
 	const h = Math.floor(opts.horizon);
 	if (!(h >= 1)) throw new RangeError(`horizon must be ≥ 1, got ${opts.horizon}`);
 	const levels = opts.levels ?? [0.8, 0.95];
 	for (const l of levels)
 		if (!(l > 0 && l < 1)) throw new RangeError(`level must be in (0, 1), got ${l}`);
 	const m = Math.max(1, Math.round(opts.season || 1));
-	const notes: string[] = [];
+	const notes: Message[] = [];
 	if (opts.regressors) checkRegressors(opts.regressors, yIn.length, h);
 
 	const filled = fillGaps(yIn);
 	if (filled.interpolated > 0)
-		notes.push(
-			`${filled.interpolated} missing value(s) inside the series were filled by linear interpolation.`,
-		);
+		notes.push(msg('engine_note_gaps_filled', { n: filled.interpolated }));
 	if (filled.trimmedStart > 0)
-		notes.push(`${filled.trimmedStart} missing value(s) at the start were ignored.`);
-	if (filled.trimmedEnd > 0)
-		notes.push(
-			`${filled.trimmedEnd} missing value(s) at the end were ignored; the forecast starts after the last known value.`,
-		);
+		notes.push(msg('engine_note_missing_start', { n: filled.trimmedStart }));
+	if (filled.trimmedEnd > 0) notes.push(msg('engine_note_missing_end', { n: filled.trimmedEnd }));
 	let y = filled.y;
 	if (y.length === 0) {
-		notes.push('The series has no values: nothing to forecast.');
+		notes.push(msg('engine_note_empty'));
 		return emptyResult(h, levels, notes);
 	}
 	if (y.length > MAX_FIT_POINTS) {
-		notes.push(
-			`Long history: models were fitted on the last ${MAX_FIT_POINTS} of ${y.length} points.`,
-		);
+		notes.push(msg('engine_note_long_history', { used: MAX_FIT_POINTS, n: y.length }));
 	}
 	let full = y;
 	const cut = Math.max(0, y.length - MAX_FIT_POINTS);
@@ -506,9 +523,7 @@ export function forecastAuto(
 		r.names.forEach((name, i) => {
 			const hist = r.history[i].slice(a, b);
 			if (isConstant(hist)) {
-				notes.push(
-					`'${name}' never changed in the history, so its effect cannot be measured: left out.`,
-				);
+				notes.push(msg('engine_note_regressor_constant', { name }));
 				return;
 			}
 			const fut = new Float64Array(h);
@@ -524,32 +539,36 @@ export function forecastAuto(
 	const hasZeros = y.some((v) => v === 0);
 	const intermittent = demand.intermittent && hasZeros;
 	if (intermittent)
-		notes.push(
-			`Intermittent demand (ADI ${demand.adi.toFixed(2)} ≥ 1.32): intermittent-demand methods were tried.`,
-		);
+		notes.push(msg('engine_note_intermittent', { adi: Math.round(demand.adi * 100) / 100 }));
 	// One-off values (a cancelled bulk order, a typo) are always looked for and reported; they are
 	// replaced for fitting only on request: in shop data big orders are often real demand (on the
 	// online-retail bench replacing them cost 0.5 % OWA), so the person who knows decides.
 	const outliers = findOutliers(y, m, intermittent);
 	if (outliers.length > 0) {
-		const what = `${outliers.length} unusual value${outliers.length === 1 ? '' : 's'}`;
 		if (opts.cleanOutliers) {
 			y = replaceOutliers(y, outliers);
 			full = replaceOutliers(full, outliers, cut);
-			notes.push(`${what} treated as one-off and replaced by a typical value for fitting.`);
-		} else notes.push(`${what} kept in the history as real sales.`);
+			notes.push(msg('engine_note_outliers_replaced', { n: outliers.length }));
+		} else notes.push(msg('engine_note_outliers_kept', { n: outliers.length }));
 	}
+	const reg = run.registry ?? defaultRegistry;
 	let names: string[];
-	if (!opts.models || opts.models === 'auto')
+	if (!opts.models || opts.models === 'auto') {
 		names = autoCandidates(n, m, intermittent, notes, xregNames.length);
-	else {
+		for (const c of reg.external())
+			if (c.auto !== false && n >= c.minLength && !names.includes(c.name)) names.push(c.name);
+	} else {
 		names = [...new Set(opts.models)];
-		const unknown = names.filter((x) => makeModel(x) === null);
+		const unknown = names.filter((x) => !reg.has(x));
 		if (unknown.length)
 			throw new RangeError(
-				`Unknown model(s): ${unknown.join(', ')}. Known: ${ENGINE_MODELS.join(', ')}`,
+				`Unknown model(s): ${unknown.join(', ')}. Known: ${reg.names().join(', ')}`,
 			);
 	}
+	const externalOf = (name: string): RegistryCandidate | null => {
+		const c = reg.get(name);
+		return c && !c.forecaster ? c : null;
+	};
 	const maWindow = Math.max(2, Math.min(n, m > 1 && m <= 12 ? m : 4));
 	// with regressors: Fourier terms only with three full seasons, else trend + regressors
 	const fourier = m > 1 && n >= 3 * m ? ('auto' as const) : 0;
@@ -563,17 +582,48 @@ export function forecastAuto(
 		if (withXreg && name === 'arima')
 			return new VaryingRegressors(
 				name,
-				() => makeModel(name, { season: m }) as Forecaster,
+				() => makeModel(name, { season: m }, reg) as Forecaster,
 				xregNames,
 				MAX_ARIMA_POINTS,
 			);
-		return makeModel(name, { ma: maWindow, season: m }) as Forecaster;
+		return makeModel(name, { ma: maWindow, season: m }, reg) as Forecaster;
 	};
-	const models = names.map(build);
-	if (withXreg && !names.some((x) => x === 'regression' || x === 'arima'))
-		notes.push(
-			'None of the models tried uses regressors (regression and arima do): they were not used for the forecast.',
-		);
+	const models = names.filter((x) => !externalOf(x)).map(build);
+	const externals = names.map(externalOf).filter((c): c is RegistryCandidate => c !== null);
+	if (
+		withXreg &&
+		!names.some((x) => x === 'regression' || x === 'arima' || externalOf(x)?.usesRegressors)
+	)
+		notes.push(msg('engine_note_regressors_unused'));
+	// index of y[0] in the caller's series (for CandidateContext.end)
+	const offset = filled.trimmedStart + cut;
+	/** Fit an external candidate on y[from, to) and predict h (a step the runner may await). */
+	function* external(
+		c: RegistryCandidate,
+		from: number,
+		to: number,
+		final: boolean,
+	): Generator<Step, Forecast, unknown> {
+		const lv = [...new Set([0.8, ...levels])];
+		const xr = c.usesRegressors && withXreg ? xregHistory : null;
+		const fitted = (yield () =>
+			c.fit(y.slice(from, to), {
+				season: m,
+				horizon: h,
+				levels: lv,
+				end: offset + to,
+				final,
+				...(xr ? { xreg: xr.map((x) => x.slice(from, to)), xregNames } : {}),
+				...(opts.seriesId !== undefined ? { seriesId: opts.seriesId } : {}),
+				...(run.signal ? { signal: run.signal } : {}),
+			})) as FittedCandidate;
+		const future = xr ? (final ? xregFuture : xr.map((x) => x.slice(to, to + h))) : undefined;
+		const f = (yield () =>
+			fitted.predict(h, lv, future ? { xreg: future } : undefined)) as Forecast;
+		if (!f || f.point.length !== h || !Array.from(f.point).every(Number.isFinite))
+			throw new Error('non-finite forecast');
+		return f;
+	}
 
 	// backtest
 	// enough origins for ~24 pooled conformal scores on short horizons, 3 at most for long ones
@@ -582,7 +632,7 @@ export function forecastAuto(
 		opts.origins ?? (n >= wanted * h + 12 ? wanted : n >= 3 * h + 12 ? 3 : n >= 2 * h + 8 ? 2 : 1);
 	const minTrain = Math.max(4, Math.min(2 * m, n - h));
 	let bt: BacktestResult | null = null;
-	if (n - h >= 4 && models.length > 0) {
+	if (n - h >= 4 && names.length > 0) {
 		bt = backtest(y, models, {
 			horizon: h,
 			origins: nOrigins,
@@ -593,6 +643,40 @@ export function forecastAuto(
 			...(withXreg ? { xreg: xregHistory } : {}),
 		});
 		if (bt.origins.length === 0) bt = null;
+	}
+	if (bt) {
+		// external candidates at the same origins, after the built-ins (each fit may be awaited)
+		for (const c of externals) {
+			const r: BacktestModelResult = {
+				model: c.name,
+				mase: NaN,
+				smape: NaN,
+				wape: NaN,
+				rmse: NaN,
+				coverage80: NaN,
+				coverage95: NaN,
+				forecasts: [],
+				intervals: [],
+				residualsByStep: [],
+				failures: [],
+			};
+			for (const e of bt.origins) {
+				if (run.signal?.aborted) throw abortError();
+				try {
+					const f = yield* external(c, 0, e, false);
+					r.forecasts.push(f.point);
+					r.intervals.push(f.intervals);
+				} catch (err) {
+					if ((err as Error).name === 'AbortError') throw err;
+					r.forecasts.push(null);
+					r.intervals.push(null);
+					r.failures.push(`${c.name} @${e}: ${(err as Error).message}`);
+				}
+			}
+			if (r.failures.some((x) => x.includes(ASYNC_IN_SYNC)))
+				notes.push(msg('engine_note_async_candidate', { model: c.name }));
+			bt.models.push(r);
+		}
 	}
 	if (run.signal?.aborted) throw abortError();
 
@@ -667,8 +751,8 @@ export function forecastAuto(
 		const fallback = names.includes('theta') && n >= 8 ? 'theta' : 'naive';
 		notes.push(
 			bt
-				? `No model could be backtested: using ${fallback}.`
-				: `Series too short to backtest (${n} points, horizon ${h}): using ${fallback}.`,
+				? msg('engine_note_no_backtest', { model: fallback })
+				: msg('engine_note_too_short_to_backtest', { n, h, model: fallback }),
 		);
 		chosen = {
 			name: fallback,
@@ -688,16 +772,21 @@ export function forecastAuto(
 	const parts: { point: Float64Array; scale: Float64Array; intervals: Interval[] }[] = [];
 	const weights: number[] = [];
 	const memberWeights = chosen.weights;
-	chosen.members.forEach((name, i) => {
+	for (const [i, name] of chosen.members.entries()) {
 		if (run.signal?.aborted) throw abortError();
-		const model = build(name);
 		try {
 			const lv = [...new Set([0.8, ...levels])];
-			const f = withXreg
-				? model
-						.fit(y, { season: m, xreg: xregHistory })
-						.predict(h, { levels: lv, xreg: xregFuture })
-				: model.fit(y, { season: m }).predict(h, { levels: lv });
+			const ext = externalOf(name);
+			let f: Forecast;
+			if (ext) f = yield* external(ext, 0, n, true);
+			else {
+				const model = build(name);
+				f = withXreg
+					? model
+							.fit(y, { season: m, xreg: xregHistory })
+							.predict(h, { levels: lv, xreg: xregFuture })
+					: model.fit(y, { season: m }).predict(h, { levels: lv });
+			}
 			if (!f.point.every(Number.isFinite)) throw new Error('non-finite forecast');
 			parts.push({
 				point: f.point,
@@ -706,14 +795,15 @@ export function forecastAuto(
 			});
 			weights.push(memberWeights[i]);
 		} catch (err) {
-			notes.push(`${name} could not be fitted on the full series (${(err as Error).message}).`);
+			if ((err as Error).name === 'AbortError') throw err;
+			notes.push(msg('engine_note_fit_failed', { model: name, error: (err as Error).message }));
 		}
-	});
+	}
 	if (parts.length === 0) {
 		const f = new Naive().fit(y).predict(h, { levels: [...new Set([0.8, ...levels])] });
 		parts.push({ point: f.point, scale: scaleFrom(f.point, f.intervals), intervals: f.intervals });
 		weights.push(1);
-		notes.push('Falling back to the naive forecast.');
+		notes.push(msg('engine_note_fallback_naive'));
 		chosen = { ...chosen, name: 'naive', members: ['naive'], kind: 'single' };
 	}
 	const wsum = weights.reduce((a, b) => a + b, 0);
@@ -758,9 +848,7 @@ export function forecastAuto(
 		};
 	});
 	if (pooled.length < MIN_CONFORMAL_SCORES)
-		notes.push(
-			`Too few backtest errors (${pooled.length}) to calibrate intervals: model intervals are shown.`,
-		);
+		notes.push(msg('engine_note_few_errors', { n: pooled.length }));
 	// nested intervals: wider level contains narrower
 	const order = intervals.map((iv, i) => i).sort((a, b) => levels[a] - levels[b]);
 	for (let k = 1; k < order.length; k++) {
@@ -781,8 +869,7 @@ export function forecastAuto(
 	// non-negative clamp
 	const nonNegative = opts.nonNegative ?? true;
 	if (nonNegative) {
-		if (full.some((v) => v < 0))
-			notes.push('The history has negative values, so forecasts were not clamped at 0.');
+		if (full.some((v) => v < 0)) notes.push(msg('engine_note_negative_history'));
 		else {
 			const clamp = (a: Float64Array): void => {
 				for (let j = 0; j < a.length; j++) if (a[j] < 0) a[j] = 0;
@@ -851,7 +938,7 @@ function regressorDrivers(
 	fourier: 'auto' | 0,
 	names: string[],
 	xreg: Float64Array[],
-	notes: string[],
+	notes: Message[],
 ): Driver[] | null {
 	try {
 		const ex = new LinearRegressionModel({ xregNames: names, fourier })
@@ -863,16 +950,14 @@ function regressorDrivers(
 		for (const name of names) {
 			const t = terms.get(name);
 			if (!t) {
-				notes.push(
-					`Regressor '${name}' is collinear with the trend, season or other regressors: its effect cannot be separated.`,
-				);
+				notes.push(msg('engine_note_regressor_collinear', { name }));
 				continue;
 			}
 			drivers.push({ name, estimate: t.estimate, stdError: t.stdError, pValue: t.pValue });
 		}
 		return drivers;
 	} catch (err) {
-		notes.push(`The regressor effects could not be estimated (${(err as Error).message}).`);
+		notes.push(msg('engine_note_drivers_failed', { error: (err as Error).message }));
 		return null;
 	}
 }

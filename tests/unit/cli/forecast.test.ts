@@ -99,7 +99,7 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		for (let t = 0; t < 30; t++) rows.push(`s,${t + 1},${t < 28 ? 10 + (t % 4) : 'NA'}`);
 		const r = run(['--input', write('trailing-na.csv', rows.join('\n')), '--horizon', '3']);
 		expect(r.code).toBe(0);
-		expect(r.stderr).toMatch(/2 missing value\(s\) at the end were ignored/);
+		expect(r.stderr).toMatch(/2 missing values at the end were ignored/);
 		const lines = r.stdout.trim().split('\n').slice(1);
 		// periods 29 and 30 had no value: they are the first two forecast periods, then 31
 		expect(lines.map((l) => l.split(',')[1])).toEqual(['29', '30', '31']);

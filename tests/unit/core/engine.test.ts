@@ -11,11 +11,14 @@ import {
 	intervalMultipliers,
 } from '../../../src/core/engine';
 import { qnorm } from '../../../src/core/stats';
+import type { Message } from '../../../src/core/messages';
 import { seasonalSeries } from './models/forecaster-contract';
 import { expectWellFormed } from './expect-forecast';
 
 // full auto runs fit ~10 models over several origins: allow more than the default 5 s
 vi.setConfig({ testTimeout: 60_000 });
+
+const codes = (r: { notes: Message[] }): string[] => r.notes.map((n) => n.code);
 
 const ap = Float64Array.from(
 	readFileSync(fileURLToPath(new URL('../../fixtures/air-passengers.csv', import.meta.url)), 'utf8')
@@ -39,7 +42,7 @@ describe('forecastAuto', () => {
 		expect(top.model).toBe(r.model);
 		for (const row of r.leaderboard)
 			if (Number.isFinite(row.mase)) expect(row.mase).toBeGreaterThanOrEqual(top.mase);
-		expect(r.notes.join(' ')).not.toMatch(/interpolation/);
+		expect(codes(r)).not.toContain('engine_note_gaps_filled');
 	});
 	it('marks combination weights on the leaderboard', () => {
 		const r = forecastAuto(ap.slice(0, 132), { horizon: 12, season: 12 });
@@ -72,11 +75,9 @@ describe('forecastAuto', () => {
 		const withGaps = Float64Array.from([NaN, ...y, NaN]);
 		const r = forecastAuto(withGaps, { horizon: 6, season: 12 });
 		expectWellFormed(r, 6);
-		expect(r.notes.join(' ')).toMatch(
-			/2 missing value\(s\) inside the series were filled by linear interpolation/,
-		);
-		expect(r.notes.join(' ')).toMatch(/at the start/);
-		expect(r.notes.join(' ')).toMatch(/at the end/);
+		expect(r.notes).toContainEqual({ code: 'engine_note_gaps_filled', params: { n: 2 } });
+		expect(codes(r)).toContain('engine_note_missing_start');
+		expect(codes(r)).toContain('engine_note_missing_end');
 	});
 	it('degrades gracefully on very short series', () => {
 		for (const n of [1, 2, 5, 7]) {
@@ -85,15 +86,18 @@ describe('forecastAuto', () => {
 			expectWellFormed(r, 4);
 			expect(r.notes.length).toBeGreaterThan(0);
 		}
-		expect(
-			forecastAuto(new Float64Array([NaN, NaN]), { horizon: 3, season: 1 }).notes.join(' '),
-		).toMatch(/no values/);
+		expect(codes(forecastAuto(new Float64Array([NaN, NaN]), { horizon: 3, season: 1 }))).toContain(
+			'engine_note_empty',
+		);
 	});
 	it('notes when a series is too short for seasonal models', () => {
-		const notes: string[] = [];
+		const notes: Message[] = [];
 		const names = autoCandidates(30, 52, false, notes);
 		expect(names).not.toContain('snaive');
-		expect(notes.join(' ')).toMatch(/two seasons/);
+		expect(notes).toContainEqual({
+			code: 'engine_note_no_two_seasons',
+			params: { n: 30, need: 104 },
+		});
 	});
 	it('tries intermittent-demand methods on intermittent series and stays non-negative', () => {
 		let s = 9;
@@ -114,7 +118,7 @@ describe('forecastAuto', () => {
 		const neg = Float64Array.from({ length: 40 }, (_, t) => 20 - 2 * t);
 		const r = forecastAuto(neg, { horizon: 3, season: 1, models: ['drift'] });
 		expect(r.point[0]).toBeLessThan(0);
-		expect(r.notes.join(' ')).toMatch(/not clamped/);
+		expect(codes(r)).toContain('engine_note_negative_history');
 	});
 	it('returns a decomposition when asked', () => {
 		const r = forecastAuto(ap, { horizon: 3, season: 12, decompose: true, models: ['naive'] });

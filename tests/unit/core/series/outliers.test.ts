@@ -62,15 +62,13 @@ describe('forecastAuto and outliers', () => {
 	it('reports one-offs but keeps them by default', () => {
 		const r = forecastAuto(spiky(), { horizon: 6, season: 52 });
 		expect(r.outliers?.map((o) => o.index)).toEqual([7]);
-		expect(r.notes).toContain('1 unusual value kept in the history as real sales.');
+		expect(r.notes).toContainEqual({ code: 'engine_note_outliers_kept', params: { n: 1 } });
 	});
 
 	it('replaces them for fitting on request, which narrows the ranges', () => {
 		const kept = forecastAuto(spiky(), { horizon: 6, season: 52 });
 		const clean = forecastAuto(spiky(), { horizon: 6, season: 52, cleanOutliers: true });
-		expect(clean.notes).toContain(
-			'1 unusual value treated as one-off and replaced by a typical value for fitting.',
-		);
+		expect(clean.notes).toContainEqual({ code: 'engine_note_outliers_replaced', params: { n: 1 } });
 		expect(clean.outliers?.[0]).toMatchObject({ index: 7, value: 74_215 });
 		const width = (r: typeof kept) => r.intervals[1].upper[0] - r.intervals[1].lower[0];
 		expect(width(clean)).toBeLessThan(width(kept) / 10);

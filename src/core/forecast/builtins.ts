@@ -1,0 +1,79 @@
+// The built-in statistical models as registry candidates (src/core/forecast/registry.ts). Each one
+// wraps a synchronous Forecaster; `forecaster()` is what the engine backtests and fits.
+import type { Forecaster } from '../types';
+import { Drift, MovingAverage, Naive, Naive2, SeasonalNaive } from '../models/naive';
+import { Theta } from '../models/theta';
+import { ADIDA, Croston, IMAPA, SBA, TSB } from '../models/intermittent';
+import { AutoETS } from '../models/ets';
+import { AutoARIMA } from '../models/arima';
+import { LinearRegressionModel } from '../models/regression';
+import { StlEts } from '../models/stlf';
+import type { Candidate, CandidateFamily, CandidateRegistry } from './registry';
+
+/** auto.arima is the slowest model: it sees at most this many recent points. */
+export const MAX_ARIMA_POINTS = 260;
+
+const BUILTINS: [
+	string,
+	CandidateFamily,
+	number,
+	(o: { season: number; ma?: number }) => Forecaster,
+][] = [
+	['naive', 'naive', 1, () => new Naive()],
+	['snaive', 'naive', 2, () => new SeasonalNaive()],
+	['drift', 'naive', 2, () => new Drift()],
+	['ma', 'naive', 2, (o) => new MovingAverage(o.ma ?? 4, 'ma')],
+	['naive2', 'naive', 2, () => new Naive2()],
+	['theta', 'theta', 4, () => new Theta()],
+	['ets', 'exponential-smoothing', 4, () => new AutoETS()],
+	[
+		'arima',
+		'arima',
+		8,
+		// Seasonal ARMA terms at lag 52 make the Kalman state ~100-dimensional (tens of seconds per
+		// fit); for long periods only seasonal differencing is searched.
+		(o) =>
+			new AutoARIMA(
+				o.season > 24
+					? { maxLength: MAX_ARIMA_POINTS, maxSP: 0, maxSQ: 0 }
+					: { maxLength: MAX_ARIMA_POINTS },
+			),
+	],
+	['stlf', 'decomposition', 8, () => new StlEts()],
+	['regression', 'regression', 4, () => new LinearRegressionModel()],
+	['croston', 'intermittent', 2, () => new Croston()],
+	['sba', 'intermittent', 2, () => new SBA()],
+	['tsb', 'intermittent', 2, () => new TSB()],
+	['adida', 'intermittent', 2, () => new ADIDA()],
+	['imapa', 'intermittent', 2, () => new IMAPA()],
+];
+
+/** Names of the built-in models, in registry order. */
+export const BUILTIN_NAMES = BUILTINS.map((b) => b[0]);
+
+/** A built-in as a registry candidate. */
+function builtin(
+	name: string,
+	family: CandidateFamily,
+	minLength: number,
+	make: (o: { season: number; ma?: number }) => Forecaster,
+): Candidate {
+	return {
+		name,
+		family,
+		minLength,
+		auto: false,
+		usesRegressors: name === 'regression' || name === 'arima',
+		forecaster: make,
+		fit(y, ctx) {
+			const fitted = make({ season: ctx.season }).fit(y, { season: ctx.season, xreg: ctx.xreg });
+			return { predict: (h, levels, future) => fitted.predict(h, { levels, xreg: future?.xreg }) };
+		},
+	};
+}
+
+/** Register every built-in model in `reg`. */
+export function registerBuiltins(reg: CandidateRegistry): void {
+	for (const [name, family, minLength, make] of BUILTINS)
+		if (!reg.has(name)) reg.register(builtin(name, family, minLength, make));
+}
