@@ -8,6 +8,7 @@ import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
 import * as market from './market';
+import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
@@ -23,6 +24,7 @@ export const en = {
 	...forecastView.en,
 	...importMessages.en,
 	...market.en,
+	...importView.en,
 	...forecast.en,
 	...plan.en,
 };
@@ -41,6 +43,7 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...forecastView.zhCN,
 		...importMessages.zhCN,
 		...market.zhCN,
+		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
 	};
