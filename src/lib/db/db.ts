@@ -56,6 +56,15 @@ export interface SignalSetRow {
 export interface SignalRecordsRow {
 	id: string;
 	records: unknown;
+/** An analyst's verdict on a risk flag (Customers screen), kept across reloads. */
+export interface FlagMarkRow {
+	/** `${datasetId}|${flagId}`. */
+	id: string;
+	datasetId: string;
+	flagId: string;
+	/** 'ok' = checked and fine. */
+	status: 'ok';
+	markedAt: number;
 }
 
 /** The typed Dexie database. */
@@ -73,6 +82,7 @@ export type TrendcastDb = Dexie & {
 	stockHistory: Dexie.Table<StockHistoryRow, [string, number]>;
 	/** Plan settings by key (service level, review period, default lead time...). */
 	planSettings: EntityTable<SettingRow, 'key'>;
+	flagMarks: EntityTable<FlagMarkRow, 'id'>;
 };
 
 /**
@@ -100,6 +110,9 @@ export function openTrendcastDb(deps?: {
 	});
 	// Version 5 — market signals (issue 14): imported posts/search/reviews/catalog files.
 	db.version(5).stores({ signalSets: 'id, kind, createdAt', signalRecords: 'id' });
+	// Version 6 (customers): analysts' marks on risk flags. Only the new table is listed; Dexie keeps
+	// the others. Versions 2–5 are other features' tables.
+	db.version(6).stores({ flagMarks: 'id, datasetId' });
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

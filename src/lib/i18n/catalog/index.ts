@@ -1,6 +1,7 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as chart from './chart';
 import * as common from './common';
+import * as customers from './customers';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
@@ -27,6 +28,7 @@ export const en = {
 	...importView.en,
 	...forecast.en,
 	...plan.en,
+	...customers.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -46,4 +48,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
+		...customers.zhCN,
 	};
