@@ -8,6 +8,7 @@ import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as market from './market';
 import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
@@ -24,6 +25,7 @@ export const en = {
 	...settings.en,
 	...forecastView.en,
 	...importMessages.en,
+	...market.en,
 	...importView.en,
 	...forecast.en,
 	...plan.en,
@@ -44,6 +46,7 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...settings.zhCN,
 		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...market.zhCN,
 		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
