@@ -1,6 +1,7 @@
 // Typed context helpers: App.svelte creates the app state once and every view reads it from here.
 import { getContext, setContext } from 'svelte';
 import type { Compute } from './compute.svelte';
+import type { CustomersState } from './customers.svelte';
 import type { ModelTraining } from './model-training.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
@@ -20,13 +21,15 @@ export interface AppState {
 	sql: SqlConsole;
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
+	customers: CustomersState;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }
 
-export type ViewName = 'import' | 'explore' | 'forecast' | 'models' | 'settings';
+export type ViewName =
+	'import' | 'explore' | 'forecast' | 'market' | 'customers' | 'models' | 'settings';
 
 const KEY = Symbol('trendcast-app');
 
