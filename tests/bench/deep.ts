@@ -1,11 +1,11 @@
 // Deep-model bench (npm run bench:deep; not part of npm test), tfjs WASM backend in Node:
-//  1. speed: training windows per second of each architecture (one epoch, the same 600 windows);
+//  1. speed: training windows per second of each architecture (one epoch, the same 2,000 windows);
 //  2. pretraining: a global MLP on the TRAIN part of the UCI online-retail weekly top 200 (CC BY 4.0,
 //     the only weekly set in ../shared/data whose licence allows shipping derived weights), written to
 //     public/models/pretrained-week.{json,bin} with --write;
 //  3. accuracy on held-out windows (the last 12 weeks of each series, never trained on) of two data
 //     sets the shipped model never saw — StockX sneaker orders (weekly counts per sneaker, median sale
-//     price as regressor) and M4 Weekly (the first 30 of the 251 shared series (the engine alone needs minutes for them on this machine), first 12 of the 13 official test
+//     price as regressor) and M4 Weekly (the first 100 of the 251 shared series, first 12 of the 13 official test
 //     weeks): naive, the statistical engine (automatic choice), and the MLP zero-shot (pretrained),
 //     fine-tuned (pretrained + a few epochs on the set's own history) and from scratch. MASE, WAPE and
 //     the 80 % / 95 % coverage; results in tests/bench/results/DEEP.md.
@@ -267,7 +267,7 @@ async function speed(): Promise<string[]> {
 		toBatch(d),
 		{ lookback: L, horizon: H, freq: 'week' },
 		{
-			maxWindows: 600,
+			maxWindows: 2000,
 		},
 	);
 	const lines: string[] = [];
@@ -312,7 +312,7 @@ async function main(): Promise<void> {
 		'',
 	);
 	report.push(
-		'## Training speed, one epoch of 600 windows (lookback 24 + horizon 12, 10 features)',
+		'## Training speed, one epoch of 2,000 windows (lookback 24 + horizon 12, 10 features)',
 		'',
 	);
 	report.push('| model | parameters | windows / s | seconds |', '| --- | --- | --- | --- |');
@@ -322,7 +322,7 @@ async function main(): Promise<void> {
 	// pretraining on online retail (all weeks of its train part)
 	const retail = onlineRetail();
 	const tp = performance.now();
-	const pre = await fit(toBatch(retail), QUICK ? 5 : 15, null, 2e-3);
+	const pre = await fit(toBatch(retail), QUICK ? 5 : 40, null, 2e-3);
 	const preSeconds = (performance.now() - tp) / 1000;
 	console.error(`pretrained ${pre.epochs} epochs in ${preSeconds.toFixed(0)} s`);
 	if (WRITE) {
@@ -350,8 +350,8 @@ async function main(): Promise<void> {
 	const sets: { title: string; d: Named }[] = [
 		{ title: 'StockX sneakers, weekly orders per sneaker', d: stockx() },
 		{
-			title: `M4 Weekly (the first ${QUICK ? 10 : 30} of the 251 shared series, last 260 weeks + 12 test weeks)`,
-			d: m4(QUICK ? 10 : 30).full,
+			title: `M4 Weekly (the first ${QUICK ? 30 : 100} of the 251 shared series, last 260 weeks + 12 test weeks)`,
+			d: m4(QUICK ? 30 : 100).full,
 		},
 	];
 	for (const { title, d } of sets) {
@@ -379,13 +379,13 @@ async function main(): Promise<void> {
 			score(d, await deepRun(d, pre.weights), (performance.now() - t) / 1000),
 		);
 		t = performance.now();
-		const tuned = await fit(history, QUICK ? 3 : 8, pre.weights, 5e-4);
+		const tuned = await fit(history, QUICK ? 3 : 10, pre.weights, 5e-4);
 		row(
 			`MLP fine-tuned (${tuned.epochs} epochs)`,
 			score(d, await deepRun(d, tuned.weights), (performance.now() - t) / 1000),
 		);
 		t = performance.now();
-		const scratch = await fit(history, QUICK ? 5 : 15, null, 2e-3);
+		const scratch = await fit(history, QUICK ? 5 : 40, null, 2e-3);
 		row(
 			`MLP from scratch (${scratch.epochs} epochs)`,
 			score(d, await deepRun(d, scratch.weights), (performance.now() - t) / 1000),
