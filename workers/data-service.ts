@@ -386,6 +386,8 @@ export async function estimateStorage(db: TrendcastDb): Promise<StorageInfo> {
 export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
 	discardImport(importId: string): void;
+	/** Every row of a staged file as text cells (other dataset kinds: workers/data/stock.ts). */
+	stagedRows(importId: string): { fileName: string; columns: string[]; rows: (string | null)[][] };
 } {
 	const { duckdb, db } = deps;
 	const conn = duckdb.connect();
@@ -1613,5 +1615,13 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		querySeries,
 		runSql,
 		discardImport: dropStaged,
+		stagedRows(importId: string) {
+			const st = staged.get(importId);
+			if (!st) throw namedError('ImportNotFound', 'This import is no longer staged.');
+			const t = q(`SELECT * EXCLUDE (__row) FROM ${st.table} ORDER BY __row`);
+			const cols = st.columns.map((c) => stringColumn(t, c));
+			const rows = Array.from({ length: t.numRows }, (_, r) => cols.map((c) => c[r]));
+			return { fileName: st.fileName, columns: st.columns, rows };
+		},
 	};
 }

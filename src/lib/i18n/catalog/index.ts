@@ -4,8 +4,10 @@ import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
+import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -17,8 +19,10 @@ export const en = {
 	...chart.en,
 	...datasets.en,
 	...settings.en,
+	...forecastView.en,
 	...importMessages.en,
 	...forecast.en,
+	...plan.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -32,6 +36,8 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
+		...forecastView.zhCN,
 		...importMessages.zhCN,
 		...forecast.zhCN,
+		...plan.zhCN,
 	};
