@@ -107,6 +107,8 @@ export interface DataServiceDeps {
 	/** Clock and id source (tests inject them). */
 	now?: () => number;
 	newId?: () => string;
+	/** Decompressed-size budget of a packed file (default decompressedLimit; tests use a small one). */
+	unpackLimit?: (packedBytes: number) => number;
 }
 
 interface Staged {
@@ -305,8 +307,11 @@ function cellText(v: unknown): string {
  * First sheet of an XLSX workbook → CSV text, so workbooks take the same path as CSV files
  * (src/core/ingest/xlsx.ts; unpacking stops at the decompressed-size budget of the file's size).
  */
-export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
-	return readXlsx(bytes, { maxBytes: decompressedLimit(bytes.length) });
+export async function xlsxToCsv(
+	bytes: Uint8Array,
+	maxBytes = decompressedLimit(bytes.length),
+): Promise<string> {
+	return readXlsx(bytes, { maxBytes });
 }
 
 /** A Parquet cell as CSV text: DATE columns as "YYYY-MM-DD", timestamps as "YYYY-MM-DD HH:MM:SS". */
@@ -395,6 +400,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	hardenDuckDb(conn);
 	const now = deps.now ?? (() => Date.now());
 	const newId = deps.newId ?? defaultId;
+	const unpackLimit = deps.unpackLimit ?? decompressedLimit;
 	const staged = new Map<string, Staged>();
 	const loaded = new Set<string>();
 	/** The typical gap between consecutive sale dates of each loaded dataset (ms). */
@@ -588,7 +594,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const issues: ImportIssue[] = [];
 		if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
 			try {
-				bytes = await gunzipLimited(bytes, decompressedLimit(bytes.length));
+				bytes = await gunzipLimited(bytes, unpackLimit(bytes.length));
 				fileName = fileName.replace(/\.gz$/i, '');
 			} catch (e) {
 				const tooBig = e instanceof GunzipError && e.code === 'too_big';
@@ -617,7 +623,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const format = sniffed.format;
 		if (format === 'xlsx') {
 			try {
-				bytes = new TextEncoder().encode(await xlsxToCsv(bytes));
+				bytes = new TextEncoder().encode(await xlsxToCsv(bytes, unpackLimit(bytes.length)));
 			} catch (e) {
 				issues.push(
 					e instanceof XlsxError && e.code === 'xlsx_too_big'
@@ -1079,7 +1085,9 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			progress(onProgress, 'cleaning', 3, phases);
 
 			// 4. Count problems, each with its first row, column and value.
-			const issues: ImportIssue[] = [...st.issues.filter((i) => i.code === 'malformed-rows' || i.code === 'unbalanced-quote')];
+			const issues: ImportIssue[] = [
+				...st.issues.filter((i) => i.code === 'malformed-rows' || i.code === 'unbalanced-quote'),
+			];
 			interface ProblemSpec {
 				where: string;
 				rawCol: string;
