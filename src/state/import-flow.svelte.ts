@@ -16,19 +16,20 @@ import type { DatasetStore } from './dataset-store.svelte';
 
 export type ImportStep = 'idle' | 'reading' | 'mapping' | 'committing' | 'done';
 
-/** Roles a column can take, with the words a shop owner uses. */
-export const ROLE_LABELS: Record<ColumnRole, string> = {
-	date: 'Date of sale',
-	product: 'Product code / SKU',
-	description: 'Product name',
-	quantity: 'Quantity sold',
-	unitPrice: 'Unit price',
-	revenue: 'Line total (revenue)',
-	category: 'Category',
-	store: 'Shop / channel',
-	customer: 'Customer',
-	order: 'Order / invoice number',
-};
+/** Roles a column can take, in the order the mapping lists them (views word them as `role_<role>`). */
+export const ROLES: readonly ColumnRole[] = [
+	'date',
+	'product',
+	'description',
+	'quantity',
+	'unitPrice',
+	'revenue',
+	'category',
+	'store',
+	'customer',
+	'order',
+	'status',
+];
 
 /** Accepted file extensions for the picker. */
 export const ACCEPTED_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx';
@@ -62,7 +63,7 @@ export class ImportFlow {
 	 * column all rows form one series, and without quantity or revenue each row counts as one unit
 	 * (the preview warns about both).
 	 */
-	missing = $derived.by(() => (this.mapping.date ? [] : [ROLE_LABELS.date]));
+	missing = $derived.by((): ColumnRole[] => (this.mapping.date ? [] : ['date']));
 
 	#client: DataClient;
 	#store: DatasetStore;
@@ -187,6 +188,18 @@ export class ImportFlow {
 			this.#fail(e);
 		} finally {
 			this.progress = null;
+		}
+	}
+
+	/** Count these non-product codes of the imported dataset as products (the others stay out). */
+	async includeNonProduct(productIds: string[]): Promise<void> {
+		const meta = this.result;
+		if (!meta) return;
+		try {
+			this.result = await this.#client.setNonProductIncluded(meta.id, productIds);
+			await this.#store.refresh();
+		} catch (e) {
+			this.error = toUiError(e);
 		}
 	}
 

@@ -1,12 +1,15 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as chart from './chart';
 import * as common from './common';
+import * as customers from './customers';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as market from './market';
+import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
@@ -21,8 +24,11 @@ export const en = {
 	...settings.en,
 	...forecastView.en,
 	...importMessages.en,
+	...market.en,
+	...importView.en,
 	...forecast.en,
 	...plan.en,
+	...customers.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -38,6 +44,9 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...settings.zhCN,
 		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...market.zhCN,
+		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
+		...customers.zhCN,
 	};
