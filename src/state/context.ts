@@ -4,6 +4,7 @@ import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
 import type { ImportFlow } from './import-flow.svelte';
+import type { PlanState } from './plan.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
@@ -15,12 +16,13 @@ export interface AppState {
 	forecast: ForecastRun;
 	batch: ForecastRun;
 	prefs: Prefs;
+	plan: PlanState;
 	sql: SqlConsole;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }
 
-export type ViewName = 'import' | 'explore' | 'forecast' | 'settings';
+export type ViewName = 'import' | 'explore' | 'forecast' | 'plan' | 'settings';
 
 const KEY = Symbol('trendcast-app');
 
