@@ -1,5 +1,6 @@
 // Typed context helpers: App.svelte creates the app state once and every view reads it from here.
 import { getContext, setContext } from 'svelte';
+import type { Compute } from './compute.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
@@ -18,6 +19,8 @@ export interface AppState {
 	prefs: Prefs;
 	plan: PlanState;
 	sql: SqlConsole;
+	/** The deep models' compute backend (Settings). */
+	compute: Compute;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }

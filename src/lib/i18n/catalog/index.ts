@@ -4,8 +4,10 @@ import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
+import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
@@ -18,7 +20,9 @@ export const en = {
 	...chart.en,
 	...datasets.en,
 	...settings.en,
+	...forecastView.en,
 	...importMessages.en,
+	...importView.en,
 	...forecast.en,
 	...plan.en,
 };
@@ -34,7 +38,9 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
+		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
 	};
