@@ -259,7 +259,7 @@ export async function runPlan(
 			cleanOutliers: PLAN_CLEAN_OUTLIERS,
 			...(method === 'quick' ? { models: [...QUICK_MODELS] } : {}),
 		});
-		const f = periodForecastFrom(r, WEEK_DAYS);
+		const f = periodForecastFrom(r, WEEK_DAYS, series);
 		if (trailing > 0) {
 			f.mean = f.mean.slice(trailing);
 			f.sd = f.sd.slice(trailing);
