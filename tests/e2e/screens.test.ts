@@ -132,6 +132,11 @@ describe('Explore and Forecast screens', () => {
 			await app.goTo('forecast');
 			await app.makeForecast();
 			await page.getByTestId('leaderboard').waitFor();
+			if ((await page.getByTestId('batch-table').count()) === 0) {
+				await page.getByTestId('batch-count').selectOption('10');
+				await page.getByTestId('batch-method').selectOption('quick');
+				await page.getByTestId('run-batch').click();
+			}
 			await page.getByTestId('batch-table').waitFor({ timeout: SLOW_MS });
 			const overflow = await page.evaluate(() => ({
 				width: document.documentElement.scrollWidth,
