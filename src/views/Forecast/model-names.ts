@@ -38,5 +38,8 @@ export function modelLabel(model: string): string {
 		const parts = m[2].split(',').map((x) => modelLabel(x.trim()));
 		return `${COMBINERS[m[1].toLowerCase()] ?? m[1]} ${parts.join(', ')}`;
 	}
+	// a model on the series with a borrowed yearly season (the engine's '~season' candidates)
+	if (model.endsWith('~season'))
+		return `${modelLabel(model.slice(0, -7))} with a borrowed yearly season`;
 	return (NAMES as Record<string, string>)[model.toLowerCase()] ?? model;
 }
