@@ -5,6 +5,19 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+/** An import of the top-level workers/ folder (not src/lib/workers) from anywhere in src/. */
+const TOP_WORKERS = String.raw`^(\.\./)+workers/`;
+
+/** One import zone: files that may not import what `patterns` match. */
+function zone(files, message, patterns) {
+	return {
+		files,
+		rules: {
+			'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message })) }],
+		},
+	};
+}
+
 export default ts.config(
 	{ ignores: ['dist/', 'node_modules/', 'coverage/', 'dev-dist/', 'public/', 'tests/fixtures/'] },
 	js.configs.recommended,
@@ -32,30 +45,62 @@ export default ts.config(
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
 	},
-	{
-		files: ['src/core/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: [
-								'dexie',
-								'comlink',
-								'svelte',
-								'svelte/*',
-								'@duckdb/*',
-								'**/lib/**',
-								'**/state/**',
-								'**/views/**',
-								'node:*',
-							],
-							message: 'src/core is pure TypeScript: no DOM, storage, worker or UI imports.',
-						},
-					],
-				},
-			],
-		},
-	},
+	// Who imports whom (STYLE §11): arrows point down only. Each folder gets one import zone.
+	zone(
+		['src/core/**/*.ts'],
+		'src/core is pure TypeScript: it imports only core (no DOM, storage, worker or UI).',
+		[
+			{ group: ['dexie', 'comlink', 'svelte', 'svelte/*', '@duckdb/*', '@tensorflow/*', 'node:*'] },
+			{ regex: String.raw`(^|/)(lib|state|views|components|ml|protocol)(/|$)` },
+			{ regex: TOP_WORKERS },
+		],
+	),
+	zone(
+		['workers/**/*.ts'],
+		'workers import core, src/ml, lib/db (and the service worker lib/pwa) only: never UI, state or i18n.',
+		[
+			{ group: ['svelte', 'svelte/*'] },
+			{ regex: String.raw`(^|/)(state|views|components)(/|$)` },
+			{ regex: String.raw`(^|/)lib/(i18n|workers|export)(/|$)` },
+		],
+	),
+	zone(
+		['src/lib/workers/**/*.ts'],
+		'worker clients see the workers only through their API types.',
+		[
+			{ regex: TOP_WORKERS, allowTypeImports: true },
+			{ regex: String.raw`(^|/)(state|views|components)(/|$)` },
+			{ regex: String.raw`(^|/)lib/(db|i18n)(/|$)` },
+		],
+	),
+	zone(
+		['src/state/**/*.ts'],
+		'state imports lib and core (worker APIs as types only), never views or components.',
+		[
+			{ group: ['dexie', 'comlink', '@duckdb/*', '@tensorflow/*'] },
+			{ regex: String.raw`(^|/)(views|components)(/|$)` },
+			// the Dexie schema belongs to the workers; lib/db/changes (a BroadcastChannel) is fine
+			{ regex: String.raw`(^|/)lib/db/db$` },
+			{ regex: TOP_WORKERS, allowTypeImports: true },
+		],
+	),
+	zone(
+		['src/views/**/*.{ts,svelte}'],
+		'views use state, components, i18n and formatting; workers are reached through state.',
+		[
+			{ group: ['dexie', 'comlink', '@duckdb/*', '@tensorflow/*'] },
+			{ regex: String.raw`(^|/)lib/(db|workers)(/|$)`, allowTypeImports: true },
+			{ regex: TOP_WORKERS, allowTypeImports: true },
+		],
+	),
+	zone(
+		['src/components/**/*.{ts,svelte}'],
+		'components get everything through props: no app state, views or workers.',
+		[
+			{ group: ['dexie', 'comlink', '@duckdb/*', '@tensorflow/*'] },
+			{ regex: String.raw`(^|/)(state|views)(/|$)` },
+			{ regex: String.raw`(^|/)lib/(db|workers|pwa|export)(/|$)` },
+			{ regex: TOP_WORKERS, allowTypeImports: true },
+		],
+	),
 );

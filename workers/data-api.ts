@@ -9,6 +9,10 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { openTrendcastDb } from '../src/lib/db/db';
 import type { SeriesBatch, Frequency } from '../src/core/types';
 import { createDataService, estimateStorage, listStoredDatasets } from './data-service';
+import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
+import { readStockFile } from './data/stock';
+import * as stockStore from './data/stock-store';
+import type { StockImportSummary, StockPatch } from './data/stock-store';
 import type {
 	ColumnMapping,
 	DatasetMeta,
@@ -72,6 +76,18 @@ export interface DataWorkerApi {
 	runSql(datasetId: string, sql: string): Promise<SqlResult>;
 }
 
+/** Stock and supply data and plan settings (the Plan screen; workers/data/stock*.ts). */
+export interface StockWorkerApi {
+	/** Read a stock and supply file (schemas/stock.ts) and replace the stored stock with it. */
+	importStock(file: FileInput): Promise<StockImportSummary>;
+	listStock(): Promise<StockRow[]>;
+	listStockHistory(): Promise<StockHistoryRow[]>;
+	/** Edit one product's stock fields (lead time, MOQ, pack, cost, ...). */
+	updateStock(productId: string, patch: StockPatch): Promise<StockRow>;
+	getPlanSettings(): Promise<unknown>;
+	savePlanSettings(value: unknown): Promise<void>;
+}
+
 type Service = ReturnType<typeof createDataService>;
 let service: Promise<Service> | null = null;
 let database: ReturnType<typeof openTrendcastDb> | null = null;
@@ -108,7 +124,7 @@ function getService(): Promise<Service> {
 }
 
 /** The data worker's API object; data.worker.ts exposes it over Comlink. */
-export const api: DataWorkerApi = {
+export const api: DataWorkerApi & StockWorkerApi = {
 	async previewFile(file, onProgress) {
 		return (await getService()).previewFile(file, onProgress);
 	},
@@ -142,6 +158,15 @@ export const api: DataWorkerApi = {
 	async runSql(datasetId, sql) {
 		return (await getService()).runSql(datasetId, sql);
 	},
+	async importStock(file) {
+		const parsed = await readStockFile(await getService(), file);
+		return stockStore.storeStock(getDb(), file.name, parsed);
+	},
+	listStock: () => stockStore.listStock(getDb()),
+	listStockHistory: () => stockStore.listStockHistory(getDb()),
+	updateStock: (productId, patch) => stockStore.updateStock(getDb(), productId, patch),
+	getPlanSettings: () => stockStore.getPlanSettings(getDb()),
+	savePlanSettings: (value) => stockStore.savePlanSettings(getDb(), value),
 };
 
 // Start DuckDB as soon as the worker loads: the dataset list comes from IndexedDB meanwhile, and the

@@ -53,6 +53,10 @@ import type {
 	StorageInfo,
 } from './data-api';
 import { codedError } from './data/coded-error';
+import { GunzipError, gunzipLimited } from './data/decompress';
+import { codedIssue } from './data/issues';
+import { decompressedLimit, megabytes } from '../src/core/ingest/limits';
+import { XlsxError, xlsxToCsv as readXlsx } from '../src/core/ingest/xlsx';
 import { checkConsoleSql, consoleFailure, hardenDuckDb, STAGING_DIR } from './data/duckdb-guard';
 
 /** How dataset bytes are stored in `datasetBlobs`. */
@@ -269,16 +273,11 @@ function cellText(v: unknown): string {
 }
 
 /**
- * First sheet of an XLSX workbook → CSV text, so workbooks take the same path as CSV files.
- * read-excel-file is loaded only when a workbook is picked.
+ * First sheet of an XLSX workbook → CSV text, so workbooks take the same path as CSV files
+ * (src/core/ingest/xlsx.ts; unpacking stops at the decompressed-size budget of the file's size).
  */
 export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
-	const { readSheet } = await import('read-excel-file/universal');
-	const rows = await readSheet(bytes.slice().buffer);
-	return rows
-		.filter((r) => r.some((c) => c !== null && c !== ''))
-		.map((r) => r.map(cellText).join(','))
-		.join('\n');
+	return readXlsx(bytes, { maxBytes: decompressedLimit(bytes.length) });
 }
 
 /** A Parquet cell as CSV text: DATE columns as "YYYY-MM-DD", timestamps as "YYYY-MM-DD HH:MM:SS". */
@@ -358,6 +357,8 @@ export async function estimateStorage(db: TrendcastDb): Promise<StorageInfo> {
 export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
 	discardImport(importId: string): void;
+	/** Every row of a staged file as text cells (other dataset kinds: workers/data/stock.ts). */
+	stagedRows(importId: string): { fileName: string; columns: string[]; rows: (string | null)[][] };
 } {
 	const { duckdb, db } = deps;
 	const conn = duckdb.connect();
@@ -558,15 +559,18 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const issues: ImportIssue[] = [];
 		if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
 			try {
-				bytes = await gunzip(bytes);
+				bytes = await gunzipLimited(bytes, decompressedLimit(bytes.length));
 				fileName = fileName.replace(/\.gz$/i, '');
-			} catch {
-				issues.push({
-					severity: 'error',
-					code: 'bad-gzip',
-					file: file.name,
-					message: `${file.name} is a damaged gzip file.`,
-				});
+			} catch (e) {
+				const tooBig = e instanceof GunzipError && e.code === 'too_big';
+				issues.push(
+					tooBig
+						? codedIssue('error', 'decompression-limit', file.name, 'import_unpacked_too_big', {
+								file: file.name,
+								limitMb: megabytes((e as GunzipError).limitBytes),
+							})
+						: codedIssue('error', 'bad-gzip', file.name, 'import_bad_gzip', { file: file.name }),
+				);
 				return emptyPreview(importId, file.name, 'csv', '', issues);
 			}
 		}
@@ -587,12 +591,17 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			try {
 				bytes = new TextEncoder().encode(await xlsxToCsv(bytes));
 			} catch (e) {
-				issues.push({
-					severity: 'error',
-					code: 'xlsx-unreadable',
-					file: fileName,
-					message: `${fileName} could not be read as an Excel workbook (${(e as Error).message}). In Excel choose File › Save As › "CSV UTF-8 (comma delimited)" and import that file.`,
-				});
+				issues.push(
+					e instanceof XlsxError && e.code === 'xlsx_too_big'
+						? codedIssue('error', 'decompression-limit', fileName, 'import_unpacked_too_big', {
+								file: fileName,
+								limitMb: megabytes(e.limitBytes),
+							})
+						: codedIssue('error', 'xlsx-unreadable', fileName, 'import_xlsx_unreadable', {
+								file: fileName,
+								detail: String((e as Error)?.message ?? e).slice(0, 200),
+							}),
+				);
 				return emptyPreview(importId, fileName, format, '', issues);
 			}
 		}
@@ -1469,5 +1478,13 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		querySeries,
 		runSql,
 		discardImport: dropStaged,
+		stagedRows(importId: string) {
+			const st = staged.get(importId);
+			if (!st) throw namedError('ImportNotFound', 'This import is no longer staged.');
+			const t = q(`SELECT * EXCLUDE (__row) FROM ${st.table} ORDER BY __row`);
+			const cols = st.columns.map((c) => stringColumn(t, c));
+			const rows = Array.from({ length: t.numRows }, (_, r) => cols.map((c) => c[r]));
+			return { fileName: st.fileName, columns: st.columns, rows };
+		},
 	};
 }

@@ -151,6 +151,13 @@ export function formatShortDay(ms: number): string {
 	return Number.isFinite(ms) ? df('short', { day: 'numeric', month: 'short' }).format(ms) : '–';
 }
 
+/** A calendar date with the month in words ("3 January 2024"; 2024年1月3日). */
+export function formatLongDate(ms: number): string {
+	return Number.isFinite(ms)
+		? df('long', { day: 'numeric', month: 'long', year: 'numeric' }).format(ms)
+		: '–';
+}
+
 /** A calendar date (UTC ms). */
 export function formatDate(ms: number): string {
 	return Number.isFinite(ms) ? dayFmt().format(ms) : '–';

@@ -1,5 +1,6 @@
 // Typed context helpers: App.svelte creates the app state once and every view reads it from here.
 import { getContext, setContext } from 'svelte';
+import type { Compute } from './compute.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
@@ -16,6 +17,8 @@ export interface AppState {
 	batch: ForecastRun;
 	prefs: Prefs;
 	sql: SqlConsole;
+	/** The deep models' compute backend (Settings). */
+	compute: Compute;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }

@@ -7,7 +7,7 @@ import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import { trimPartialPeriods } from '../core/series/calendar';
-import { partialPeriodNotes, seasonFor } from '../lib/format';
+import { seasonFor, type LeftOut } from '../lib/format';
 import type { Measure } from './explore.svelte';
 
 export type ForecastStatus = 'idle' | 'running' | 'done' | 'cancelled';
@@ -34,8 +34,8 @@ export class ForecastRun {
 	results = $state.raw<SeriesForecast[]>([]);
 	/** When the current run started (ms since epoch), for a time-left estimate. */
 	startedAt = 0;
-	/** Incomplete first/last periods left out of the history, said in words. */
-	leftOut = $state.raw<string[]>([]);
+	/** Incomplete first/last periods left out of the history (views say them with partialPeriodNotes). */
+	leftOut = $state.raw<LeftOut | null>(null);
 	error = $state<UiError | null>(null);
 
 	#data: DataClient;
@@ -58,7 +58,7 @@ export class ForecastRun {
 		this.progress = { phase: 'history', done: 0, total: 1 };
 		this.request = req;
 		this.results = [];
-		this.leftOut = [];
+		this.leftOut = null;
 		try {
 			const raw = await this.#data.querySeries(req.datasetId, {
 				productIds: req.productIds,
@@ -72,7 +72,11 @@ export class ForecastRun {
 			const trimmed = trimPartialPeriods(raw);
 			const history = trimmed.batch;
 			this.history = history;
-			this.leftOut = partialPeriodNotes(trimmed, req.freq);
+			this.leftOut = {
+				droppedFirst: trimmed.droppedFirst,
+				droppedLast: trimmed.droppedLast,
+				edges: history.edges,
+			};
 			const results = await this.#forecast.forecastBatch(
 				history,
 				{

@@ -16,19 +16,19 @@ import type { DatasetStore } from './dataset-store.svelte';
 
 export type ImportStep = 'idle' | 'reading' | 'mapping' | 'committing' | 'done';
 
-/** Roles a column can take, with the words a shop owner uses. */
-export const ROLE_LABELS: Record<ColumnRole, string> = {
-	date: 'Date of sale',
-	product: 'Product code / SKU',
-	description: 'Product name',
-	quantity: 'Quantity sold',
-	unitPrice: 'Unit price',
-	revenue: 'Line total (revenue)',
-	category: 'Category',
-	store: 'Shop / channel',
-	customer: 'Customer',
-	order: 'Order / invoice number',
-};
+/** Roles a column can take, in the order the mapping lists them (views word them as `role_<role>`). */
+export const ROLES: readonly ColumnRole[] = [
+	'date',
+	'product',
+	'description',
+	'quantity',
+	'unitPrice',
+	'revenue',
+	'category',
+	'store',
+	'customer',
+	'order',
+];
 
 /** Accepted file extensions for the picker. */
 export const ACCEPTED_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx';
@@ -62,7 +62,7 @@ export class ImportFlow {
 	 * column all rows form one series, and without quantity or revenue each row counts as one unit
 	 * (the preview warns about both).
 	 */
-	missing = $derived.by(() => (this.mapping.date ? [] : [ROLE_LABELS.date]));
+	missing = $derived.by((): ColumnRole[] => (this.mapping.date ? [] : ['date']));
 
 	#client: DataClient;
 	#store: DatasetStore;

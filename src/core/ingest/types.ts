@@ -1,6 +1,6 @@
 // Types shared by the import pipeline: the data worker produces them, the Import view shows them.
 // Pure data (structured-clone safe), no DOM.
-import type { MessageParam } from '../messages';
+import type { Message, MessageParam } from '../messages';
 
 /** What a column means for Trendcast. */
 export type ColumnRole =
@@ -30,6 +30,11 @@ export interface ImportIssue {
 	code: string;
 	/** Human sentence naming what was expected, e.g. 'Row 12, column "Quantity": "abc" is not a number.' */
 	message: string;
+	/**
+	 * The message code to show (views render `tm(msg)`); when present, `message` is only a trace of the
+	 * code and its params. Issues written before message codes have only `message`.
+	 */
+	msg?: Message;
 	file: string;
 	/** 1-based data row (header excluded) of the first occurrence. */
 	row?: number;

@@ -4,6 +4,7 @@
 // schema and an upgrade(), keep version(1) as it is (STYLE §5).
 import Dexie, { type EntityTable } from 'dexie';
 import type { DatasetMeta } from '../../core/ingest/types';
+import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
 
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'trendcast';
@@ -48,6 +49,12 @@ export type TrendcastDb = Dexie & {
 	settings: EntityTable<SettingRow, 'key'>;
 	models: EntityTable<ModelRow, 'id'>;
 	modelWeights: EntityTable<ModelWeightsRow, 'id'>;
+	/** Stock and supply per product (version 3; the Plan screen). */
+	stock: EntityTable<StockRow, 'productId'>;
+	/** Dated on-hand counts (censored demand). */
+	stockHistory: Dexie.Table<StockHistoryRow, [string, number]>;
+	/** Plan settings by key (service level, review period, default lead time...). */
+	planSettings: EntityTable<SettingRow, 'key'>;
 };
 
 /**
@@ -66,6 +73,12 @@ export function openTrendcastDb(deps?: {
 		settings: 'key',
 		models: 'id, datasetId, kind',
 		modelWeights: 'id',
+	});
+	// Version 3 (the inventory plan) — adds tables only; Dexie 4 keeps the tables of earlier versions.
+	db.version(3).stores({
+		stock: 'productId, supplier',
+		stockHistory: '[productId+ds], productId',
+		planSettings: 'key',
 	});
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {

@@ -23,7 +23,15 @@ export function matchLocale(tag: string | null | undefined): Locale | null {
 function initialLocale(): Locale {
 	if (typeof location !== 'undefined') {
 		const fromUrl = matchLocale(new URLSearchParams(location.search).get('lang'));
-		if (fromUrl) return fromUrl;
+		if (fromUrl) {
+			// A link that names a language is a choice: later visits without ?lang= keep it.
+			try {
+				localStorage.setItem(LOCALE_KEY, fromUrl);
+			} catch {
+				// Not saved in private mode.
+			}
+			return fromUrl;
+		}
 	}
 	try {
 		const saved = matchLocale(localStorage.getItem(LOCALE_KEY));

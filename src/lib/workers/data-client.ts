@@ -1,8 +1,19 @@
 // Main-thread client of the data worker (DuckDB-WASM + IndexedDB). Views and state classes call this,
-// never `Worker` directly. It starts the worker on first use and, because DuckDB's blocking calls
+// never `Worker` directly. The bridge starts the worker on first use and, because DuckDB's blocking calls
 // cannot be interrupted, cancels by terminating the worker and starting a fresh one on the next call.
 import * as Comlink from 'comlink';
-import type { DataWorkerApi, SeriesQuery, SqlResult, StorageInfo } from '../../../workers/data-api';
+import type {
+	DataWorkerApi as SalesApi,
+	SeriesQuery,
+	SqlResult,
+	StockWorkerApi,
+	StorageInfo,
+} from '../../../workers/data-api';
+import type { StockImportSummary, StockPatch } from '../../../workers/data/stock-store';
+import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
+
+/** Everything the data worker answers: sales datasets and stock (Plan screen). */
+type DataWorkerApi = SalesApi & StockWorkerApi;
 import type {
 	ColumnMapping,
 	DatasetMeta,
@@ -13,7 +24,7 @@ import type {
 	Progress,
 } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
-import { abortError, rethrow } from './errors';
+import { progressProxy as bridgeProgress, WorkerBridge } from './bridge';
 
 /** Options of a long call: progress callback and a cancel signal. */
 export interface CallOptions {
@@ -28,54 +39,17 @@ export interface PickedFile {
 }
 
 export class DataClient {
-	#worker: Worker | null = null;
-	#api: Comlink.Remote<DataWorkerApi> | null = null;
-	/** Rejecters of the calls in flight, so terminating the worker settles them. */
-	#pending = new Set<(e: Error) => void>();
-
-	#ensure(): Comlink.Remote<DataWorkerApi> {
-		if (!this.#api) {
-			this.#worker = new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), {
+	/** DuckDB's blocking calls can't be interrupted: an abort terminates the worker (restarted lazily). */
+	#bridge = new WorkerBridge<DataWorkerApi>({
+		start: () =>
+			new Worker(new URL('../../../workers/data.worker.ts', import.meta.url), {
 				type: 'module',
 				name: 'data',
-			});
-			this.#worker.addEventListener('error', (ev) => {
-				// A worker that fails to start (e.g. a module error) only reports here.
-				const err = new Error(ev.message || 'The data worker could not start.');
-				err.name = 'WorkerError';
-				this.#failAll(err);
-				this.terminate();
-			});
-			this.#api = Comlink.wrap<DataWorkerApi>(this.#worker);
-		}
-		return this.#api;
-	}
+			}),
+	});
 
-	#failAll(err: Error): void {
-		for (const reject of this.#pending) reject(err);
-		this.#pending.clear();
-	}
-
-	/** Run one call; on abort the worker is terminated (DuckDB can't be interrupted) and restarted later. */
-	async #call<T>(fn: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>, signal?: AbortSignal) {
-		if (signal?.aborted) throw abortError();
-		const api = this.#ensure();
-		let reject!: (e: Error) => void;
-		const stopped = new Promise<never>((_, r) => (reject = r));
-		this.#pending.add(reject);
-		const onAbort = () => {
-			this.terminate();
-			reject(abortError());
-		};
-		signal?.addEventListener('abort', onAbort, { once: true });
-		try {
-			return await Promise.race([fn(api), stopped]);
-		} catch (e) {
-			return rethrow(e);
-		} finally {
-			this.#pending.delete(reject);
-			signal?.removeEventListener('abort', onAbort);
-		}
+	#call<T>(fn: (api: Comlink.Remote<DataWorkerApi>) => Promise<T>, signal?: AbortSignal) {
+		return this.#bridge.call(fn, { signal, onAbort: 'terminate' });
 	}
 
 	/** Read, sniff and stage a file; returns the suggested mapping and the problems found. */
@@ -137,15 +111,40 @@ export class DataClient {
 
 	/** Stop the worker now; the next call starts a fresh one. */
 	terminate(): void {
-		this.#worker?.terminate();
-		this.#api = null;
-		this.#worker = null;
+		this.#bridge.terminate();
+	}
+
+	/** Read a stock file in the worker and replace the stored stock with it. */
+	async importStock(file: PickedFile): Promise<StockImportSummary> {
+		const bytes = await file.arrayBuffer();
+		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
+		return this.#call((api) => api.importStock(input));
+	}
+
+	listStock(): Promise<StockRow[]> {
+		return this.#call((api) => api.listStock());
+	}
+
+	listStockHistory(): Promise<StockHistoryRow[]> {
+		return this.#call((api) => api.listStockHistory());
+	}
+
+	updateStock(productId: string, patch: StockPatch): Promise<StockRow> {
+		return this.#call((api) => api.updateStock(productId, plainCopy(patch)));
+	}
+
+	getPlanSettings(): Promise<unknown> {
+		return this.#call((api) => api.getPlanSettings());
+	}
+
+	savePlanSettings(value: unknown): Promise<void> {
+		return this.#call((api) => api.savePlanSettings(plainCopy(value)));
 	}
 }
 
 /** Wrap a progress callback for Comlink (functions can't be cloned). */
 function progressProxy(opts: CallOptions) {
-	return opts.onProgress ? Comlink.proxy(opts.onProgress) : undefined;
+	return bridgeProgress(opts.onProgress);
 }
 
 /** Plain deep copy of options: Svelte state proxies can't be structured-cloned. */

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type * as DuckDbBlocking from '@duckdb/duckdb-wasm/blocking';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { ImportIssue } from '../../../src/core/ingest/types';
 import { openTrendcastDb, type TrendcastDb } from '../../../src/lib/db/db';
+import { translate } from '../../../src/lib/i18n/translate';
 import { createDataService, type DataServiceDeps } from '../../../workers/data-service';
 
 type DuckModule = typeof DuckDbBlocking;
@@ -70,6 +72,13 @@ export function demoHead(lines: number): string {
 export function toInput(name: string, text: string | Uint8Array) {
 	const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
 	return { name, bytes: bytes.slice().buffer as ArrayBuffer };
+}
+
+/** The English words the user sees for an issue (its message code through the catalog, else its text). */
+export function issueText(issue: ImportIssue | undefined): string {
+	if (!issue) return '';
+	if (issue.msg) return translate('en', issue.msg.code, issue.msg.params);
+	return issue.params ? translate('en', issue.code, issue.params) : issue.message;
 }
 
 export { splitCsvLine } from '../../../src/core/csv-line';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src/core/ingest/types';
-import { makeService, toInput } from './harness';
+import { issueText, makeService, toInput } from './harness';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIX, name)));
@@ -55,7 +55,7 @@ describe('files that are not sales tables', () => {
 			const issue = p.issues.find((i) => i.code === code);
 			expect(issue, JSON.stringify(p.issues)).toBeDefined();
 			expect(issue!.severity).toBe('error');
-			expect(issue!.message).toMatch(message);
+			expect(issueText(issue)).toMatch(message);
 			expect(issue!.file).toBe(name);
 		},
 	);

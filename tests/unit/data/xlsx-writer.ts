@@ -1,6 +1,6 @@
 // A minimal XLSX writer for tests: one sheet, inline strings, numbers, and dates as Excel serial numbers
-// with a date-time number format (what Excel itself stores). Zipped with fflate (already a dependency of
-// read-excel-file). Used by the XLSX import tests to make large workbooks on the fly.
+// with a date-time number format (what Excel itself stores). Zipped with fflate (the app's unzipper).
+// Used by the XLSX import tests to make large workbooks on the fly.
 import { zipSync, strToU8 } from 'fflate';
 
 /** A cell: text, a number, a Date (written as an Excel serial day number), or empty. */
@@ -88,5 +88,5 @@ export function writeXlsx(rows: readonly XlsxCell[][]): Uint8Array {
 		),
 		'xl/worksheets/sheet1.xml': concat(sheetXml(rows)),
 	};
-	return zipSync(files, { level: 6 });
+	return zipSync(files, { level: 1 });
 }

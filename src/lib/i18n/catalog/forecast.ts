@@ -5,6 +5,7 @@ import type { Catalog } from '../types';
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const en = {
+	engine_model_borrowed_season: '{model} with a borrowed yearly season',
 	engine_note_few_observations: (p) =>
 		`Only ${p.nText} observations: using simple methods (last value, moving average, drift).`,
 	engine_note_no_two_seasons: (p) =>
@@ -54,6 +55,7 @@ export const en = {
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
+	engine_model_borrowed_season: '{model}（借用年度季节规律）',
 	engine_note_few_observations: (p) =>
 		`只有 ${p.nText} 个观测值：使用简单方法（上一期值、移动平均、漂移）。`,
 	engine_note_no_two_seasons: (p) =>

@@ -18,6 +18,12 @@ export const en = {
 	import_sql_out_of_memory:
 		'The query needed more memory than the browser allows. Narrow it with WHERE or GROUP BY, or add a LIMIT.',
 	import_sql_error: 'DuckDB could not run the query: {detail}',
+	import_unpacked_too_big:
+		'{file} unpacks to more than {limitMb} MB, far more than its packed size suggests for a sales table (or simply too much for the browser). It was not read any further. If it is a real export, split it (e.g. one file per year) or export it as an uncompressed CSV.',
+	import_bad_gzip:
+		'{file} is a damaged gzip file: it could not be unpacked. Export it again, or unpack it yourself and import the CSV inside.',
+	import_xlsx_unreadable:
+		'{file} could not be read as an Excel workbook ({detail}). In Excel choose File › Save As › “CSV UTF-8 (comma delimited)” and import that file.',
 	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
 	import_pending_dates: (p) =>
 		`${p.n === 1 ? '1 row has' : `${p.nText} rows have`} no date yet in column “${p.column}” (“${p.value}”, first at row ${p.rowText}), for example unpaid orders; ${p.n === 1 ? 'it was' : 'they were'} left out.`,
@@ -37,6 +43,12 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_sql_out_of_memory:
 		'此查询所需内存超出了浏览器的限制。请用 WHERE 或 GROUP BY 缩小范围，或加上 LIMIT。',
 	import_sql_error: 'DuckDB 无法运行此查询：{detail}',
+	import_unpacked_too_big:
+		'{file} 解压后超过 {limitMb} MB，远超销售表格应有的大小（或超出浏览器的处理能力），已停止读取。如果这是真实的导出文件，请拆分（例如每年一个文件），或导出为未压缩的 CSV。',
+	import_bad_gzip:
+		'{file} 是一个损坏的 gzip 文件，无法解压。请重新导出，或自行解压后导入其中的 CSV。',
+	import_xlsx_unreadable:
+		'无法将 {file} 读取为 Excel 工作簿（{detail}）。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8（逗号分隔）”，然后导入该文件。',
 	// Import rules: dates chosen by hand, order status, non-product lines, appending, wide layouts.
 	import_pending_dates: (p) =>
 		`“${p.column}”列中有 ${p.nText} 行还没有日期（“${p.value}”，首次出现在第 ${p.rowText} 行），例如尚未付款的订单；这些行已略过。`,

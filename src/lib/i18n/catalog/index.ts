@@ -4,8 +4,11 @@ import * as common from './common';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
+import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as importView from './import-view';
+import * as plan from './plan';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -17,8 +20,11 @@ export const en = {
 	...chart.en,
 	...datasets.en,
 	...settings.en,
+	...forecastView.en,
 	...importMessages.en,
+	...importView.en,
 	...forecast.en,
+	...plan.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -32,6 +38,9 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
+		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...importView.zhCN,
 		...forecast.zhCN,
+		...plan.zhCN,
 	};

@@ -1,0 +1,304 @@
+/// <reference types="node" />
+// Command-line reorder plan: reads a sales export the way the app's importer does (automatic column
+// mapping, cleaning, cancellations; workers/data-service.ts on DuckDB in Node), keeps the sales up to
+// --as-of, forecasts each product's weekly demand with the engine (src/core/engine.ts) and writes per
+// product the demand over lead time + review period and the reorder levels (src/core/inventory):
+//   npm run plan -- --input <transactions export> --as-of YYYY-MM-DD --lead-time-days L
+//                   --review-days R --service-level S --output plan.csv
+//                   [--stock <stock file>] [--lead-time-sd-days D] [--service-type fill|cycle]
+//                   [--method auto|quick]
+// Output columns: product_id,mean_demand,safety_stock,reorder_point,order_up_to (units; demand over
+// L + R days), one row per product with sales up to --as-of. A stock file (schemas/stock.ts) gives
+// per-product lead times and, with a date column, a stock history: weeks with nothing on hand are left
+// out of the demand history (censored demand). Bad input stops with a message naming the file, row and
+// column, exit code 1; progress goes to stderr.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { forecastAuto } from '../core/engine';
+import { toCsv } from '../core/ingest/csv';
+import { parseDate } from '../core/ingest/parse';
+import type { StockParseResult } from '../core/ingest/schemas/stock';
+import { censorStockouts, stockoutPeriods } from '../core/inventory/censor';
+import { periodForecastFrom, horizonFor, PLAN_CLEAN_OUTLIERS } from '../core/inventory/plan';
+import { policyLevels, type ServiceTarget } from '../core/inventory/policy';
+import { DAY_MS } from '../core/series/calendar';
+import { translate } from '../lib/i18n/translate';
+import { nodeDataService } from './node-data';
+import { readStockFile } from '../../workers/data/stock';
+
+/** A usage or input error, printed without a stack trace. */
+class CliError extends Error {
+	override name = 'CliError';
+}
+
+export interface PlanArgs {
+	input: string;
+	asOf: number;
+	leadTimeDays: number;
+	leadTimeSdDays: number;
+	reviewDays: number;
+	service: ServiceTarget;
+	output?: string;
+	stock?: string;
+	method: 'auto' | 'quick';
+}
+
+const USAGE =
+	'Usage: npm run plan -- --input <sales export> --as-of YYYY-MM-DD --lead-time-days <L> ' +
+	'--review-days <R> --service-level <S> [--output plan.csv]\n' +
+	'  [--stock <stock file>] [--lead-time-sd-days <D>] [--service-type fill|cycle] [--method auto|quick]\n' +
+	'S is a share (0.95) or a percentage (95). fill = share of units served from stock (default);\n' +
+	'cycle = chance of no stock-out between two deliveries.';
+
+const OPTIONS = [
+	'input',
+	'as-of',
+	'lead-time-days',
+	'review-days',
+	'service-level',
+	'output',
+	'stock',
+	'lead-time-sd-days',
+	'service-type',
+	'method',
+];
+
+function num(map: Map<string, string>, key: string, min: number, required: boolean): number {
+	const raw = map.get(key);
+	if (raw === undefined) {
+		if (required) throw new CliError(`--${key} is required.\n${USAGE}`);
+		return NaN;
+	}
+	const v = Number(raw);
+	if (!Number.isFinite(v) || v < min)
+		throw new CliError(`--${key} must be a number ≥ ${min} (got "${raw}").`);
+	return v;
+}
+
+export function parsePlanArgs(argv: string[]): PlanArgs {
+	const map = new Map<string, string>();
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (!a.startsWith('--')) throw new CliError(`Unexpected argument "${a}".\n${USAGE}`);
+		const [k, inline] = a.slice(2).split('=', 2);
+		const v = inline ?? argv[++i];
+		if (v === undefined) throw new CliError(`--${k} needs a value.\n${USAGE}`);
+		if (!OPTIONS.includes(k)) throw new CliError(`Unknown option --${k}.\n${USAGE}`);
+		map.set(k, v);
+	}
+	const input = map.get('input');
+	if (!input) throw new CliError(`--input is required.\n${USAGE}`);
+	const asOfRaw = map.get('as-of');
+	if (!asOfRaw) throw new CliError(`--as-of is required.\n${USAGE}`);
+	const asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOfRaw) ? parseDate(asOfRaw, 'ymd') : null;
+	if (asOf === null) throw new CliError(`--as-of must be a date YYYY-MM-DD (got "${asOfRaw}").`);
+	let level = num(map, 'service-level', 0, true);
+	if (level >= 1 && level < 100) level /= 100;
+	if (!(level > 0 && level < 1))
+		throw new CliError(
+			`--service-level must be between 0 and 1 (e.g. 0.95) or a percentage below 100 (got "${map.get('service-level')}").`,
+		);
+	const kind = map.get('service-type') ?? 'fill';
+	if (kind !== 'fill' && kind !== 'cycle')
+		throw new CliError(`--service-type must be fill or cycle (got "${kind}").`);
+	const method = map.get('method') ?? 'auto';
+	if (method !== 'auto' && method !== 'quick')
+		throw new CliError(`--method must be auto or quick (got "${method}").`);
+	const sd = num(map, 'lead-time-sd-days', 0, false);
+	return {
+		input,
+		asOf,
+		leadTimeDays: num(map, 'lead-time-days', 0, true),
+		leadTimeSdDays: Number.isFinite(sd) ? sd : 0,
+		reviewDays: num(map, 'review-days', 0, true),
+		service: { kind, level },
+		output: map.get('output'),
+		stock: map.get('stock'),
+		method,
+	};
+}
+
+/** One output row. */
+export interface PlanRow {
+	productId: string;
+	meanDemand: number;
+	safetyStock: number;
+	reorderPoint: number;
+	orderUpTo: number;
+}
+
+function readBytes(path: string, what: string): ArrayBuffer {
+	try {
+		const b = readFileSync(path);
+		return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+	} catch (e) {
+		throw new CliError(`Cannot read the ${what} ${path}: ${(e as Error).message}`);
+	}
+}
+
+const where = (i: { file: string; row?: number; column?: string }) =>
+	[i.file, i.row !== undefined ? `row ${i.row}` : '', i.column ? `column "${i.column}"` : '']
+		.filter(Boolean)
+		.join(', ');
+
+const WEEK_DAYS = 7;
+
+/** Computes the plan rows (used by main and the tests). */
+export async function runPlan(
+	args: PlanArgs,
+	log: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+): Promise<PlanRow[]> {
+	const name = basename(args.input);
+	const bytes = readBytes(args.input, 'sales file');
+	const stockBytes = args.stock ? readBytes(args.stock, 'stock file') : null;
+	const service = await nodeDataService();
+	const preview = await service.previewFile({ name, bytes });
+	for (const i of preview.issues)
+		if (i.severity !== 'info') log(`${i.severity}: ${where(i)}: ${i.message}`);
+	const fatal = preview.issues.find((i) => i.severity === 'error');
+	if (fatal) throw new CliError(`${where(fatal)}: ${fatal.message}`);
+	if (!preview.mapping.date)
+		throw new CliError(`${preview.fileName}: no column looks like a sale date.`);
+	log(
+		`columns: ${Object.entries(preview.mapping)
+			.map(([role, col]) => `${role}="${col}"`)
+			.join(', ')}`,
+	);
+	const meta = await service.commitImport(preview.importId, {
+		mapping: preview.mapping,
+		dateOrder: preview.dateOrder,
+		datasetName: name,
+	});
+	for (const i of meta.report.issues)
+		if (i.severity === 'error') log(`warning: ${where(i)}: ${i.message}`);
+
+	let stock: StockParseResult | null = null;
+	if (args.stock && stockBytes) {
+		stock = await readStockFile(service, { name: basename(args.stock), bytes: stockBytes });
+		for (const i of stock.issues)
+			log(`${i.severity}: ${translate('en', i.message.code, i.message.params)}`);
+		const bad = stock.issues.find((i) => i.severity === 'error');
+		if (bad) throw new CliError(translate('en', bad.message.code, bad.message.params));
+	}
+
+	const asOfEnd = args.asOf + DAY_MS; // sales on the as-of day count
+	const products = (await service.productSummary(meta.id)).filter((p) => p.firstSale < asOfEnd);
+	if (products.length === 0)
+		throw new CliError(
+			`${preview.fileName}: no sales on or before ${new Date(args.asOf).toISOString().slice(0, 10)} ` +
+				`(the file has sales from ${new Date(meta.dateMin).toISOString().slice(0, 10)} to ` +
+				`${new Date(meta.dateMax).toISOString().slice(0, 10)}).`,
+		);
+	const ids = products.map((p) => p.productId);
+	const batch = await service.querySeries(meta.id, {
+		productIds: ids,
+		freq: 'day',
+		measure: 'units',
+	});
+	const stockBy = new Map(stock?.rows.map((r) => [r.productId, r]) ?? []);
+	const historyBy = new Map<string, { ds: number; onHand: number }[]>();
+	for (const h of stock?.history ?? []) {
+		const list = historyBy.get(h.productId) ?? [];
+		list.push(h);
+		historyBy.set(h.productId, list);
+	}
+
+	const out: PlanRow[] = [];
+	const t0 = Date.now();
+	let lastLog = 0;
+	let censoredWeeks = 0;
+	for (let i = 0; i < ids.length; i++) {
+		const from = batch.indptr[i];
+		const to = batch.indptr[i + 1];
+		// 7-day blocks ending on the as-of day, from the block of the product's first sale
+		const first = products[i].firstSale;
+		const nWeeks = Math.max(1, Math.ceil((asOfEnd - first) / (WEEK_DAYS * DAY_MS) - 1e-9));
+		const start0 = asOfEnd - nWeeks * WEEK_DAYS * DAY_MS;
+		const y = new Float64Array(nWeeks);
+		for (let k = from; k < to; k++) {
+			const d = batch.ds[k];
+			if (d < start0 || d >= asOfEnd) continue;
+			y[Math.floor((d - start0) / (WEEK_DAYS * DAY_MS))] += batch.y[k];
+		}
+		const starts = Array.from({ length: nWeeks }, (_, k) => start0 + k * WEEK_DAYS * DAY_MS);
+		const hist = historyBy.get(ids[i]);
+		let series: Float64Array = y;
+		let trailing = 0;
+		if (hist) {
+			const c = censorStockouts(y, stockoutPeriods(starts, WEEK_DAYS * DAY_MS, hist));
+			censoredWeeks += c.censored;
+			if (c.censored < nWeeks) series = c.y;
+			while (trailing < series.length && Number.isNaN(series[series.length - 1 - trailing]))
+				trailing++;
+		}
+		const st = stockBy.get(ids[i]);
+		const lead = {
+			meanDays: st?.leadTimeMeanDays ?? args.leadTimeDays,
+			sdDays: st?.leadTimeSdDays ?? args.leadTimeSdDays,
+		};
+		// the engine forecasts from the last known week: ask for the censored trailing weeks too
+		const horizon = horizonFor(lead, args.reviewDays, WEEK_DAYS) + trailing;
+		const r = forecastAuto(series, {
+			horizon,
+			season: 52,
+			levels: [0.8],
+			// one-off bulk orders are not stocked for (see PLAN_CLEAN_OUTLIERS)
+			cleanOutliers: PLAN_CLEAN_OUTLIERS,
+			...(args.method === 'quick' ? { models: ['snaive', 'ets', 'naive', 'croston'] } : {}),
+		});
+		const f = periodForecastFrom(r, WEEK_DAYS);
+		if (trailing > 0) {
+			f.mean = f.mean.slice(trailing);
+			f.sd = f.sd.slice(trailing);
+		}
+		const lv = policyLevels(f, lead, args.reviewDays, args.service);
+		out.push({
+			productId: ids[i],
+			meanDemand: lv.meanDemand,
+			safetyStock: lv.safetyStock,
+			reorderPoint: lv.reorderPoint,
+			orderUpTo: lv.orderUpTo,
+		});
+		const now = Date.now();
+		if (now - lastLog > 2000 || i + 1 === ids.length) {
+			lastLog = now;
+			log(`plan: ${i + 1}/${ids.length} products (${((now - t0) / 1000).toFixed(1)} s)`);
+		}
+	}
+	if (censoredWeeks > 0)
+		log(`${censoredWeeks} out-of-stock week(s) were left out of the demand history.`);
+	return out;
+}
+
+/** The output CSV (the issue's columns, units rounded to 2 decimals). */
+export function planCsv(rows: PlanRow[]): string {
+	const r2 = (v: number) => Math.round(v * 100) / 100;
+	return toCsv([
+		['product_id', 'mean_demand', 'safety_stock', 'reorder_point', 'order_up_to'],
+		...rows.map((r) => [
+			r.productId,
+			r2(r.meanDemand),
+			r2(r.safetyStock),
+			r2(r.reorderPoint),
+			r2(r.orderUpTo),
+		]),
+	]);
+}
+
+async function main(): Promise<void> {
+	const args = parsePlanArgs(process.argv.slice(2));
+	const rows = await runPlan(args);
+	const csv = planCsv(rows);
+	if (args.output) writeFileSync(args.output, csv);
+	else process.stdout.write(csv);
+}
+
+// Run only as a script (tests import the functions).
+if (process.argv[1] && /plan\.ts$/.test(process.argv[1]))
+	main().catch((e: unknown) => {
+		const err = e as Error;
+		process.stderr.write(
+			`error: ${err.name === 'CliError' || err.name === 'RangeError' ? err.message : (err.stack ?? err.message)}\n`,
+		);
+		process.exitCode = 1;
+	});

@@ -1,0 +1,401 @@
+// Dataset kind "stock and supply": per product the units on hand, on order (with the expected date),
+// the supplier's lead time (mean and spread, days), minimum order quantity, pack size, unit cost, price
+// and supplier; optionally a date column, which makes the file a stock history (one row per product and
+// day, the latest row giving the current stock; days with nothing on hand mark censored demand).
+// Columns are recognised by English and Chinese header names (库存/在途/交期/起订量/箱规/成本/供应商 …).
+// The file is read by the existing readers (the data worker stages it like a sales file; the CLI
+// likewise); this module maps the columns, parses the cells with the import's own parsers and reports
+// problems naming file, row and column, as message codes. Pure TypeScript.
+import { msg, type Message } from '../../messages';
+import { normalizeHeader } from '../columns';
+import { inferDateOrder, parseDate, parseNumber } from '../parse';
+
+/** What a column of a stock file means. */
+export type StockRole =
+	| 'sku'
+	| 'onHand'
+	| 'onOrder'
+	| 'expectedDate'
+	| 'leadTimeMean'
+	| 'leadTimeSd'
+	| 'moq'
+	| 'pack'
+	| 'unitCost'
+	| 'price'
+	| 'supplier'
+	| 'date';
+
+export type StockMapping = Partial<Record<StockRole, string>>;
+
+/** Header synonyms per role, normalised like columns.ts (lower case, letters/digits/CJK), strongest first. */
+export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
+	sku: [
+		'sku',
+		'productid',
+		'stockcode',
+		'itemcode',
+		'productcode',
+		'variantsku',
+		'itemsku',
+		'itemid',
+		'barcode',
+		'ean',
+		'product',
+		'item',
+		'商品编码',
+		'sku编码',
+		'货号',
+		'款号',
+		'商品id',
+		'商品编号',
+		'编码',
+		'商品',
+	],
+	onHand: [
+		'onhand',
+		'qtyonhand',
+		'quantityonhand',
+		'stockonhand',
+		'instock',
+		'stock',
+		'available',
+		'inventory',
+		'stocklevel',
+		'onhandqty',
+		'库存',
+		'现有库存',
+		'库存数量',
+		'可用库存',
+		'在库',
+		'在库数量',
+		'现货',
+	],
+	onOrder: [
+		'onorder',
+		'qtyonorder',
+		'incoming',
+		'intransit',
+		'openpo',
+		'ordered',
+		'onorderqty',
+		'在途',
+		'在途库存',
+		'在途数量',
+		'已订购',
+		'采购在途',
+	],
+	expectedDate: [
+		'expecteddate',
+		'eta',
+		'arrivaldate',
+		'duedate',
+		'expectedarrival',
+		'expecteddelivery',
+		'预计到货',
+		'预计到货日期',
+		'到货日期',
+		'预计到货时间',
+	],
+	leadTimeMean: [
+		'leadtime',
+		'leadtimedays',
+		'leadtimemean',
+		'meanleadtime',
+		'supplierleadtime',
+		'leadtimeavg',
+		'交期',
+		'交货期',
+		'交期天数',
+		'采购周期',
+		'平均交期',
+	],
+	leadTimeSd: [
+		'leadtimesd',
+		'leadtimestd',
+		'leadtimestddev',
+		'leadtimestdev',
+		'leadtimevariability',
+		'leadtimespread',
+		'sdleadtime',
+		'交期标准差',
+		'交期波动',
+	],
+	moq: [
+		'moq',
+		'minorderqty',
+		'minimumorderquantity',
+		'minimumorder',
+		'minqty',
+		'minorder',
+		'起订量',
+		'最小起订量',
+		'最低起订量',
+	],
+	pack: [
+		'packsize',
+		'pack',
+		'casepack',
+		'casesize',
+		'casequantity',
+		'unitspercase',
+		'innerpack',
+		'packqty',
+		'箱规',
+		'装箱数',
+		'每箱数量',
+		'包装数',
+	],
+	unitCost: [
+		'unitcost',
+		'cost',
+		'costprice',
+		'purchaseprice',
+		'buyprice',
+		'landedcost',
+		'成本',
+		'成本价',
+		'进价',
+		'采购价',
+		'单位成本',
+	],
+	price: [
+		'price',
+		'sellingprice',
+		'retailprice',
+		'unitprice',
+		'saleprice',
+		'rrp',
+		'售价',
+		'零售价',
+		'单价',
+		'销售价',
+	],
+	supplier: [
+		'supplier',
+		'vendor',
+		'suppliername',
+		'vendorname',
+		'manufacturer',
+		'brand',
+		'供应商',
+		'厂家',
+		'供货商',
+	],
+	date: [
+		'date',
+		'stockdate',
+		'snapshotdate',
+		'asof',
+		'day',
+		'countdate',
+		'日期',
+		'盘点日期',
+		'库存日期',
+	],
+};
+
+const ROLES = Object.keys(STOCK_SYNONYMS) as StockRole[];
+
+function score(header: string, role: StockRole): number {
+	const h = normalizeHeader(header);
+	if (h === '') return 0;
+	const list = STOCK_SYNONYMS[role];
+	const exact = list.indexOf(h);
+	if (exact >= 0) return 100 - exact * 0.5;
+	for (let i = 0; i < list.length; i++)
+		if ((list[i].length >= 5 || /\p{Script=Han}/u.test(list[i])) && h.includes(list[i]))
+			return 40 - i * 0.2;
+	return 0;
+}
+
+/** Best column per role by header (each column used once, strongest match first). */
+export function guessStockMapping(headers: readonly string[]): StockMapping {
+	const pairs: { role: StockRole; col: string; s: number }[] = [];
+	for (const col of headers)
+		for (const role of ROLES) {
+			const s = score(col, role);
+			if (s > 0) pairs.push({ role, col, s });
+		}
+	pairs.sort((a, b) => b.s - a.s);
+	const mapping: StockMapping = {};
+	const used = new Set<string>();
+	for (const p of pairs) {
+		if (mapping[p.role] || used.has(p.col)) continue;
+		mapping[p.role] = p.col;
+		used.add(p.col);
+	}
+	return mapping;
+}
+
+/** One product's stock and supply data; absent fields were not in the file. */
+export interface StockRow {
+	productId: string;
+	onHand?: number;
+	onOrder?: number;
+	/** UTC ms. */
+	expectedDate?: number;
+	leadTimeMeanDays?: number;
+	leadTimeSdDays?: number;
+	moq?: number;
+	pack?: number;
+	unitCost?: number;
+	price?: number;
+	supplier?: string;
+	/** Date of this stock count (history files), UTC ms. */
+	asOf?: number;
+}
+
+/** One stock count of a stock history. */
+export interface StockHistoryRow {
+	productId: string;
+	ds: number;
+	onHand: number;
+}
+
+/** A problem in a stock file: where, and a message code (catalog plan.ts). */
+export interface StockIssue {
+	severity: 'error' | 'warning';
+	file: string;
+	/** 1-based data row (header excluded). */
+	row?: number;
+	column?: string;
+	message: Message;
+}
+
+export interface StockParseResult {
+	mapping: StockMapping;
+	/** Latest row per product. */
+	rows: StockRow[];
+	/** Every dated on-hand count (empty without a date column). */
+	history: StockHistoryRow[];
+	issues: StockIssue[];
+}
+
+const NUMERIC: { role: StockRole; key: keyof StockRow; min: number; integer?: boolean }[] = [
+	{ role: 'onHand', key: 'onHand', min: -Infinity },
+	{ role: 'onOrder', key: 'onOrder', min: 0 },
+	{ role: 'leadTimeMean', key: 'leadTimeMeanDays', min: 0 },
+	{ role: 'leadTimeSd', key: 'leadTimeSdDays', min: 0 },
+	{ role: 'moq', key: 'moq', min: 0 },
+	{ role: 'pack', key: 'pack', min: 1 },
+	{ role: 'unitCost', key: 'unitCost', min: 0 },
+	{ role: 'price', key: 'price', min: 0 },
+];
+
+/**
+ * Parses the cells of a stock file (header + rows of text cells, as the readers give them). A cell
+ * that is not a number (or a date) is reported and left out; a row without a product is skipped.
+ */
+export function parseStock(
+	file: string,
+	header: readonly string[],
+	cells: readonly (readonly (string | null)[])[],
+	mapping: StockMapping = guessStockMapping(header),
+): StockParseResult {
+	const issues: StockIssue[] = [];
+	const col = (role: StockRole) => (mapping[role] ? header.indexOf(mapping[role]!) : -1);
+	const skuCol = col('sku');
+	if (skuCol < 0) {
+		issues.push({
+			severity: 'error',
+			file,
+			message: msg('plan_stock_no_sku', { file, columns: header.join(', ') }),
+		});
+		return { mapping, rows: [], history: [], issues };
+	}
+	if (col('onHand') < 0 && col('leadTimeMean') < 0 && col('moq') < 0 && col('pack') < 0)
+		issues.push({
+			severity: 'warning',
+			file,
+			message: msg('plan_stock_no_stock_columns', { file }),
+		});
+	const dateOrder = (role: StockRole) => {
+		const c = col(role);
+		if (c < 0) return 'ymd' as const;
+		return inferDateOrder(cells.map((r) => r[c] ?? '').filter((v) => v.trim() !== '')).order;
+	};
+	const orders = { date: dateOrder('date'), expectedDate: dateOrder('expectedDate') };
+	const latest = new Map<string, StockRow>();
+	const history: StockHistoryRow[] = [];
+	const seenNoDate = new Set<string>();
+	cells.forEach((r, i) => {
+		const row = i + 1;
+		const sku = (r[skuCol] ?? '').trim();
+		if (sku === '') {
+			if (r.some((c) => (c ?? '').trim() !== ''))
+				issues.push({
+					severity: 'warning',
+					file,
+					row,
+					column: mapping.sku,
+					message: msg('plan_stock_missing_sku', { file, row, column: mapping.sku! }),
+				});
+			return;
+		}
+		const out: StockRow = { productId: sku };
+		for (const spec of NUMERIC) {
+			const c = col(spec.role);
+			if (c < 0) continue;
+			const raw = (r[c] ?? '').trim();
+			if (raw === '') continue;
+			const v = parseNumber(raw, { decimal: 'auto' });
+			if (v === null || !Number.isFinite(v) || v < spec.min) {
+				issues.push({
+					severity: 'error',
+					file,
+					row,
+					column: mapping[spec.role],
+					message: msg(v === null ? 'plan_stock_bad_number' : 'plan_stock_out_of_range', {
+						file,
+						row,
+						column: mapping[spec.role]!,
+						value: raw,
+						min: spec.min,
+					}),
+				});
+				continue;
+			}
+			(out as unknown as Record<string, number>)[spec.key] = v;
+		}
+		for (const role of ['date', 'expectedDate'] as const) {
+			const c = col(role);
+			if (c < 0) continue;
+			const raw = (r[c] ?? '').trim();
+			if (raw === '') continue;
+			const v = parseDate(raw, orders[role], { allowSerial: false });
+			if (v === null) {
+				issues.push({
+					severity: 'error',
+					file,
+					row,
+					column: mapping[role],
+					message: msg('plan_stock_bad_date', { file, row, column: mapping[role]!, value: raw }),
+				});
+				continue;
+			}
+			if (role === 'date') out.asOf = v;
+			else out.expectedDate = v;
+		}
+		const sc = col('supplier');
+		if (sc >= 0 && (r[sc] ?? '').trim() !== '') out.supplier = (r[sc] ?? '').trim();
+		if (out.asOf !== undefined && out.onHand !== undefined)
+			history.push({ productId: sku, ds: out.asOf, onHand: out.onHand });
+		const prev = latest.get(sku);
+		if (prev && out.asOf === undefined && prev.asOf === undefined && !seenNoDate.has(sku)) {
+			seenNoDate.add(sku);
+			issues.push({
+				severity: 'warning',
+				file,
+				row,
+				column: mapping.sku,
+				message: msg('plan_stock_duplicate_sku', { file, row, column: mapping.sku!, sku }),
+			});
+		}
+		// the latest count wins; fields a later row leaves empty keep the earlier value
+		if (!prev || (out.asOf ?? Infinity) >= (prev.asOf ?? -Infinity))
+			latest.set(sku, { ...prev, ...out });
+		else latest.set(sku, { ...out, ...prev });
+	});
+	history.sort((a, b) => a.productId.localeCompare(b.productId) || a.ds - b.ds);
+	return { mapping, rows: [...latest.values()], history, issues };
+}

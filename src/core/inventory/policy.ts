@@ -1,0 +1,144 @@
+// Reorder policy levels from a demand distribution (demand.ts): safety stock, reorder point and
+// order-up-to level for a cycle service level or a fill rate, the suggested order quantity with MOQ
+// and pack size, and days of cover. Pure TypeScript; used by plan.ts, the plan CLI and the bench.
+//
+// Policy: periodic review every R days, (R, s, S) with lead time L (Silver, Pyke & Thomas 2017, ch. 6–7;
+// Axsäter 2015, ch. 5). At a review an order placed now arrives after L, and the next chance to order
+// is R later, so stock on hand + on order must cover demand over L + R: that is the protection period.
+// - Cycle service level α (the chance that a replenishment cycle has no stock-out):
+//     s = the α-quantile of demand over L + R.
+// - Fill rate β (the share of demand served from stock): s is the smallest level whose expected units
+//   short per cycle, E[(X_{L+R} − s)⁺] − E[(X_L − s)⁺], are at most (1 − β)·E[demand over R]
+//   (Silver, Pyke & Thomas eq. 7.x for (R, S); the second term removes the shortage that was already
+//   there before this cycle's order could arrive; E[demand over R] is taken as E[X_R⁺], the normal
+//   model's mean of non-negative demand). A fill rate target needs less stock than the same
+//   cycle service level when a cycle's demand is large against its spread.
+// - Safety stock = s − E[X_{L+R}];  order-up-to S = s + E[demand over R] (one review's worth on top, so
+//   an order lasts until the next review);  order S − (on hand + on order) when that position is ≤ s.
+import {
+	expectedShortage,
+	protectionDemand,
+	quantile,
+	demandOverDays,
+	type DemandDistribution,
+	type LeadTime,
+	type PeriodForecast,
+} from './demand';
+
+/** What "service" means: cycle service level (no stock-out in a cycle) or fill rate (units served). */
+export interface ServiceTarget {
+	kind: 'cycle' | 'fill';
+	/** Target in (0, 1), e.g. 0.95. */
+	level: number;
+}
+
+/** Policy levels of one product, in units. */
+export interface PolicyLevels {
+	/** Expected demand over lead time + review period. */
+	meanDemand: number;
+	/** Its standard deviation. */
+	sdDemand: number;
+	safetyStock: number;
+	reorderPoint: number;
+	orderUpTo: number;
+	/** Expected demand over the review period alone. */
+	reviewDemand: number;
+	/** Expected demand over the lead time alone. */
+	leadDemand: number;
+	/** Demand over L + R (for shortage and alert computations). */
+	protection: DemandDistribution;
+}
+
+function checkLevel(level: number) {
+	if (!(level > 0 && level < 1))
+		throw new RangeError(`service level must be in (0, 1), got ${level}`);
+}
+
+/** Reorder point for a target, given demand over L + R and over L, and mean demand over R. */
+export function reorderPointFor(
+	service: ServiceTarget,
+	overLR: DemandDistribution,
+	overL: DemandDistribution,
+	reviewDemand: number,
+): number {
+	checkLevel(service.level);
+	if (service.kind === 'cycle') return quantile(overLR, service.level);
+	const allowed = (1 - service.level) * reviewDemand;
+	const short = (s: number) => expectedShortage(overLR, s) - expectedShortage(overL, s);
+	if (short(0) <= allowed) return 0;
+	let lo = 0;
+	let hi = Math.max(1, overLR.mean + 12 * overLR.sd);
+	while (short(hi) > allowed) hi *= 2;
+	for (let i = 0; i < 80 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+		const mid = 0.5 * (lo + hi);
+		if (short(mid) <= allowed) hi = mid;
+		else lo = mid;
+	}
+	return hi;
+}
+
+/** Policy levels for one product from its per-period forecast. */
+export function policyLevels(
+	forecast: PeriodForecast,
+	lead: LeadTime,
+	reviewDays: number,
+	service: ServiceTarget,
+): PolicyLevels {
+	if (!(reviewDays >= 0)) throw new RangeError(`review period must be ≥ 0 days, got ${reviewDays}`);
+	const overLR = protectionDemand(forecast, lead, reviewDays);
+	const overL = protectionDemand(forecast, lead, 0);
+	const reviewDemand = demandOverDays(forecast, reviewDays).mean;
+	// the fill-rate allowance uses E[X_R⁺]: demand is never negative, and for a slow mover whose
+	// normal model puts mass below 0 the plain mean would ask for (almost) no shortage at all
+	const overR = protectionDemand(forecast, { meanDays: 0, sdDays: 0 }, reviewDays);
+	const reorderPoint = reorderPointFor(service, overLR, overL, expectedShortage(overR, 0));
+	return {
+		meanDemand: overLR.mean,
+		sdDemand: overLR.sd,
+		safetyStock: reorderPoint - overLR.mean,
+		reorderPoint,
+		orderUpTo: reorderPoint + reviewDemand,
+		reviewDemand,
+		leadDemand: overL.mean,
+		protection: overLR,
+	};
+}
+
+/** Ordering constraints of a product. */
+export interface OrderRules {
+	/** Minimum order quantity (units); 0 or 1 = none. */
+	moq?: number;
+	/** Units per pack/case; orders are whole packs. */
+	pack?: number;
+}
+
+/**
+ * Suggested order: nothing while the inventory position (on hand + on order) is above the reorder
+ * point; else up to the order-up-to level, at least the MOQ, rounded up to whole packs.
+ */
+export function orderQuantity(
+	inventoryPosition: number,
+	reorderPoint: number,
+	orderUpTo: number,
+	rules: OrderRules = {},
+): number {
+	if (inventoryPosition > reorderPoint) return 0;
+	const need = Math.max(0, orderUpTo - inventoryPosition);
+	if (need <= 1e-9) return 0;
+	return roundToRules(need, rules);
+}
+
+/** At least the MOQ, then up to whole packs (a 1e-6-pack tolerance keeps 24.0000001 at 24). */
+export function roundToRules(units: number, rules: OrderRules = {}): number {
+	const pack = rules.pack && rules.pack > 0 ? rules.pack : 1;
+	const moq = rules.moq && rules.moq > 0 ? rules.moq : 0;
+	const q = Math.max(units, moq);
+	return Math.ceil(q / pack - 1e-6) * pack;
+}
+
+/** Days the stock on hand lasts at the forecast rate over the next `days` days (Infinity at 0 demand). */
+export function daysOfCover(onHand: number, forecast: PeriodForecast, days = 28): number {
+	const rate = demandOverDays(forecast, days).mean / days;
+	if (!(rate > 0)) return onHand > 0 ? Infinity : 0;
+	return Math.max(0, onHand) / rate;
+}

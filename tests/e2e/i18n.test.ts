@@ -1,0 +1,125 @@
+// E2E: the language switch. The demo is imported in English, the header's switch turns the app to
+// Simplified Chinese, and the Explore and Forecast screens then show no English word but data values
+// (product names and codes, the dataset's name) and a short list of brand and method names.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AppPage } from './pages/app-page';
+import { launchSession, type Session } from './pages/browser';
+
+/** Names that stay as they are in Chinese UIs: the brand, formats, method acronyms, keys. */
+const BRANDS = [
+	'Trendcast',
+	'English',
+	'CSV',
+	'SQL',
+	'MASE',
+	'sMAPE',
+	'WAPE',
+	'ETS',
+	'STL',
+	'ARIMA',
+	'Theta',
+	'Croston',
+	'SBA',
+	'TSB',
+	'ADIDA',
+	'IMAPA',
+	'MSTL',
+	'UTF',
+	'GBK',
+	'KB',
+	'MB',
+	'GB',
+	'Ctrl',
+	'Enter',
+];
+
+/** Latin words in visible text and in labels a screen reader says, minus data values and brands. */
+async function englishLeft(page: Page): Promise<string[]> {
+	return page.evaluate((brands) => {
+		const words = (s: string) => s.match(/[A-Za-z]+/g) ?? [];
+		// Data values: whatever the data-bearing elements hold is the shop's own text.
+		const data = new Set(brands.map((w) => w.toLowerCase()));
+		const dataEls = document.querySelectorAll(
+			'[data-testid="product-pick"], [data-testid="forecast-product"] option, .ds-name, [data-testid="dataset-name"]',
+		);
+		for (const el of dataEls)
+			for (const w of words(el.textContent ?? '')) data.add(w.toLowerCase());
+		const left = new Set<string>();
+		const check = (text: string) => {
+			for (const w of words(text))
+				if (!data.has(w.toLowerCase())) left.add(`${w} ← “${text.trim().slice(0, 90)}”`);
+		};
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const el = n.parentElement;
+			if (!el || el.closest('script, style, code, textarea')) continue;
+			const option = el.closest('option');
+			if (option && !option.selected) continue; // a closed select shows its chosen option only
+			if (!el.checkVisibility()) continue;
+			check(n.textContent ?? '');
+		}
+		const ATTRS = ['aria-label', 'aria-valuetext', 'title', 'placeholder'];
+		for (const el of document.body.querySelectorAll(ATTRS.map((a) => `[${a}]`).join(','))) {
+			if (!el.checkVisibility()) continue;
+			for (const a of ATTRS) check(el.getAttribute(a) ?? '');
+		}
+		return [...left];
+	}, BRANDS);
+}
+
+describe('language switch', () => {
+	const baseUrl = inject('baseUrl');
+	let session: Session;
+	let app: AppPage;
+
+	beforeAll(async () => {
+		session = await launchSession();
+		app = new AppPage(session.page, baseUrl);
+		await app.open();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('shows the demo’s Explore and Forecast screens in Chinese after the switch', async () => {
+		const page = session.page;
+		await app.tryDemo();
+		expect(await page.getByTestId('nav-explore').textContent()).toBe('Explore sales');
+		// the scan sees English where there is English
+		expect((await englishLeft(page)).length).toBeGreaterThan(10);
+
+		await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+		expect(new URL(page.url()).searchParams.get('lang')).toBe('zh-CN');
+		expect(await page.getByTestId('nav-explore').textContent()).toBe('销售概览');
+
+		await app.goTo('explore');
+		await app.expectProducts();
+		// Chinese dates on the chart's axis, e.g. "2011年9月" or "12月6日"
+		expect(
+			await page.locator('[data-testid="sales-chart"] text.x-tick').first().textContent(),
+		).toMatch(/月/);
+		expect(await englishLeft(page)).toEqual([]);
+
+		await app.makeForecast();
+		await page.getByTestId('leaderboard').waitFor({ timeout: 120_000 });
+		expect(await page.getByTestId('forecast-summary').textContent()).toMatch(/未来 \d+ 周/);
+		expect(await englishLeft(page)).toEqual([]);
+	});
+
+	it('takes the language from ?lang= and keeps it on reload', async () => {
+		const page = session.page;
+		await app.open('/?view=explore&lang=en');
+		expect(await page.getByTestId('nav-explore').textContent()).toBe('Explore sales');
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+		await app.open('/?view=explore');
+		expect(await page.getByTestId('nav-forecast').textContent()).toBe('Forecast');
+		await app.open('/?view=explore&lang=zh-CN');
+		expect(await page.getByTestId('nav-forecast').textContent()).toBe('预测');
+		await app.open('/?view=explore');
+		expect(await page.getByTestId('nav-forecast').textContent()).toBe('预测');
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+	});
+});

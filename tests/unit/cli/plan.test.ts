@@ -1,0 +1,144 @@
+// End-to-end test of the plan CLI (npm run plan): spawns it with tsx on a generated sales export and a
+// stock file, checks the issue's columns, the --as-of cut, per-product lead times from the stock file,
+// censored stock-out weeks, and that bad input stops with a message naming file/row/column and exit 1.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../../../src/core/ingest/csv';
+import { parsePlanArgs, runPlan } from '../../../src/cli/plan';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'src/cli/plan.ts');
+const dir = mkdtempSync(join(tmpdir(), 'trendcast-plan-'));
+
+function run(args: string[]) {
+	const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(name: string, text: string): string {
+	const p = join(dir, name);
+	writeFileSync(p, text);
+	return p;
+}
+
+/** 2024-01-01 … 2024-04-30: A sells 10 a day, B 4 a day Mon–Fri, LATE only from May. */
+function salesFile(): string {
+	const lines = [
+		'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+	];
+	let inv = 500000;
+	for (let t = Date.UTC(2024, 0, 1); t <= Date.UTC(2024, 4, 20); t += 86_400_000) {
+		const d = new Date(t);
+		const day = d.toISOString().slice(0, 10);
+		lines.push(
+			`${++inv},A,"MUG, RED",${6 + (d.getUTCDate() % 9)},${day} 10:00:00,2.5,1${d.getUTCDate()},UK`,
+		);
+		if (d.getUTCDay() >= 1 && d.getUTCDay() <= 5)
+			lines.push(`${++inv},B,PLATE,4,${day} 11:00:00,4,2${d.getUTCDate()},UK`);
+		if (t >= Date.UTC(2024, 4, 1)) lines.push(`${++inv},LATE,NEW ITEM,3,${day} 12:00:00,9,3,UK`);
+	}
+	return write('sales.csv', lines.join('\n') + '\n');
+}
+
+const BASE = [
+	'--as-of',
+	'2024-04-30',
+	'--lead-time-days',
+	'14',
+	'--review-days',
+	'7',
+	'--service-level',
+	'0.95',
+];
+
+describe('plan CLI', { timeout: 300_000 }, () => {
+	const sales = salesFile();
+
+	it('writes the issue columns, one row per product with sales up to --as-of', () => {
+		const out = join(dir, 'plan.csv');
+		const r = run(['--input', sales, ...BASE, '--output', out]);
+		expect(r.stderr).toMatch(/plan: 2\/2 products/);
+		expect(r.code).toBe(0);
+		const rows = parseCsv(readFileSync(out, 'utf8'));
+		expect(rows[0]).toEqual([
+			'product_id',
+			'mean_demand',
+			'safety_stock',
+			'reorder_point',
+			'order_up_to',
+		]);
+		const by = new Map(rows.slice(1).map((r) => [r[0], r.slice(1).map(Number)]));
+		expect([...by.keys()].sort()).toEqual(['A', 'B']);
+		const [mean, ss, rop, out2] = by.get('A')!;
+		// A sells 10 a day on average: about 210 over 14 + 7 days
+		expect(mean).toBeGreaterThan(170);
+		expect(mean).toBeLessThan(250);
+		expect(ss).toBeGreaterThan(0);
+		expect(rop).toBeCloseTo(mean + ss, 1);
+		expect(out2).toBeGreaterThan(rop);
+		// B: 4 a day on 5 of 7 days ≈ 60 over 21 days
+		expect(by.get('B')![0]).toBeGreaterThan(45);
+		expect(by.get('B')![0]).toBeLessThan(75);
+	});
+
+	const args = (extra: string[]) => parsePlanArgs(['--input', sales, ...BASE, ...extra]);
+	const quiet = () => {};
+
+	it('takes per-product lead times from a stock file and leaves stock-out weeks out', async () => {
+		const stock = write(
+			'stock.csv',
+			'商品编码,库存,交期,日期\nA,30,28,2024-04-30\nB,0,,2024-04-10\nB,12,,2024-04-30\n',
+		);
+		const log: string[] = [];
+		const rows = await runPlan(args(['--stock', stock]), (l) => log.push(l));
+		expect(log.join('\n')).toMatch(/1 out-of-stock week\(s\) were left out/);
+		// 28 + 7 days instead of 14 + 7
+		expect(rows.find((x) => x.productId === 'A')!.meanDemand).toBeGreaterThan(280);
+	});
+
+	it('bad input: a message naming file, row and column (exit 1 from the command line)', async () => {
+		const missing = run(['--input', join(dir, 'nope.csv'), ...BASE]);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr).toMatch(/Cannot read the sales file .*nope\.csv/);
+
+		const noDate = write('nodate.csv', 'sku,qty\nA,1\nB,2\n');
+		await expect(runPlan(parsePlanArgs(['--input', noDate, ...BASE]), quiet)).rejects.toThrow(
+			/nodate\.csv.*date/i,
+		);
+
+		await expect(
+			runPlan(
+				parsePlanArgs([
+					'--input',
+					sales,
+					...BASE.map((a) => (a === '2024-04-30' ? '2023-01-01' : a)),
+				]),
+				quiet,
+			),
+		).rejects.toThrow(/no sales on or before 2023-01-01 \(the file has sales from 2024-01-01/);
+
+		const badStock = write('bad-stock.csv', 'sku,on hand,lead time\nA,5,14\nB,lots,7\n');
+		await expect(runPlan(args(['--stock', badStock]), quiet)).rejects.toThrow(
+			/bad-stock\.csv, row 2, column "on hand": "lots" is not a number/,
+		);
+	});
+
+	it('checks its options', () => {
+		expect(() => parsePlanArgs(['--input', 'x', ...BASE.slice(0, -1), '150'])).toThrow(
+			/--service-level/,
+		);
+		expect(() => parsePlanArgs(['--input', 'x', ...BASE, '--nope', '1'])).toThrow(
+			/Unknown option --nope/,
+		);
+		expect(() => parsePlanArgs(['--input', 'x', '--as-of', '30/04/2024'])).toThrow(/YYYY-MM-DD/);
+		expect(parsePlanArgs(['--input', 'x', ...BASE.slice(0, -1), '95']).service).toEqual({
+			kind: 'fill',
+			level: 0.95,
+		});
+	});
+});

@@ -1,0 +1,145 @@
+// The stock and supply schema (src/core/ingest/schemas/stock.ts): English and Chinese headers are
+// recognised, cells parsed with the import's parsers, problems name file, row and column; a dated
+// file is a stock history whose latest row per product is the current stock.
+import { describe, expect, it } from 'vitest';
+import { guessStockMapping, parseStock } from '../../../src/core/ingest/schemas/stock';
+import { translate } from '../../../src/lib/i18n/translate';
+
+describe('stock schema', () => {
+	it.each([
+		[
+			[
+				'SKU',
+				'On hand',
+				'On order',
+				'ETA',
+				'Lead time (days)',
+				'Lead time SD',
+				'MOQ',
+				'Pack size',
+				'Unit cost',
+				'Price',
+				'Supplier',
+			],
+			{
+				sku: 'SKU',
+				onHand: 'On hand',
+				onOrder: 'On order',
+				expectedDate: 'ETA',
+				leadTimeMean: 'Lead time (days)',
+				leadTimeSd: 'Lead time SD',
+				moq: 'MOQ',
+				pack: 'Pack size',
+				unitCost: 'Unit cost',
+				price: 'Price',
+				supplier: 'Supplier',
+			},
+		],
+		[
+			[
+				'商品编码',
+				'库存',
+				'在途',
+				'预计到货日期',
+				'交期',
+				'起订量',
+				'箱规',
+				'成本',
+				'售价',
+				'供应商',
+			],
+			{
+				sku: '商品编码',
+				onHand: '库存',
+				onOrder: '在途',
+				expectedDate: '预计到货日期',
+				leadTimeMean: '交期',
+				moq: '起订量',
+				pack: '箱规',
+				unitCost: '成本',
+				price: '售价',
+				supplier: '供应商',
+			},
+		],
+	])('maps %j', (headers, expected) => {
+		expect(guessStockMapping(headers)).toEqual(expected);
+	});
+
+	it('parses numbers the import way and names bad cells by file, row and column', () => {
+		const header = ['sku', 'on hand', 'lead time', 'moq', 'pack size', 'unit cost'];
+		const rows = [
+			['A1', '1,250', '14', '24', '6', '£2.10'],
+			['B2', 'lots', '21', '', '12', '3'],
+			['', '', '', '', '', ''],
+			['C3', '4', '-3', '0', '0', '1'],
+		];
+		const r = parseStock('stock.csv', header, rows);
+		expect(r.rows[0]).toEqual({
+			productId: 'A1',
+			onHand: 1250,
+			leadTimeMeanDays: 14,
+			moq: 24,
+			pack: 6,
+			unitCost: 2.1,
+		});
+		expect(r.rows[1]).toEqual({ productId: 'B2', leadTimeMeanDays: 21, pack: 12, unitCost: 3 });
+		const bad = r.issues.map((i) => [i.row, i.column, i.message.code]);
+		expect(bad).toEqual([
+			[2, 'on hand', 'plan_stock_bad_number'],
+			[4, 'lead time', 'plan_stock_out_of_range'],
+			[4, 'pack size', 'plan_stock_out_of_range'],
+		]);
+		expect(translate('en', r.issues[0].message.code, r.issues[0].message.params)).toBe(
+			'stock.csv, row 2, column "on hand": "lots" is not a number; the cell was left out.',
+		);
+		expect(translate('zh-CN', r.issues[0].message.code, r.issues[0].message.params)).toContain(
+			'第 2 行',
+		);
+	});
+
+	it('a file without a product column is an error naming the columns found', () => {
+		const r = parseStock('s.csv', ['qty', 'cost'], [['1', '2']]);
+		expect(r.issues).toHaveLength(1);
+		expect(r.issues[0].severity).toBe('error');
+		expect(translate('en', r.issues[0].message.code, r.issues[0].message.params)).toContain(
+			'qty, cost',
+		);
+	});
+
+	it('a dated file is a stock history: latest row per product, every count kept', () => {
+		const r = parseStock(
+			'h.csv',
+			['date', 'sku', 'stock', 'supplier'],
+			[
+				['2011-09-02', 'A', '0', 'Acme'],
+				['2011-09-01', 'A', '5', ''],
+				['2011-09-03', 'A', '7', ''],
+				['2011-09-01', 'B', '2', 'Bolt'],
+			],
+		);
+		expect(r.history.map((h) => [h.productId, h.onHand])).toEqual([
+			['A', 5],
+			['A', 0],
+			['A', 7],
+			['B', 2],
+		]);
+		const a = r.rows.find((x) => x.productId === 'A')!;
+		expect(a.onHand).toBe(7);
+		expect(a.supplier).toBe('Acme');
+		expect(r.issues).toEqual([]);
+	});
+
+	it('a repeated product without dates is reported', () => {
+		const r = parseStock(
+			'd.csv',
+			['sku', 'stock'],
+			[
+				['A', '1'],
+				['A', '2'],
+			],
+		);
+		expect(r.rows).toEqual([{ productId: 'A', onHand: 2 }]);
+		expect(r.issues[0].message.code).toBe('plan_stock_duplicate_sku');
+		expect(r.issues[0].row).toBe(2);
+	});
+});

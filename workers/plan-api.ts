@@ -1,0 +1,406 @@
+// The plan worker's API: forecasts each product's weekly demand with the engine and turns it into the
+// inventory plan (src/core/inventory): policy levels, suggested orders with MOQ/pack, an optional
+// budget, alerts, and what-if scenarios (price, discount over promotion weeks, service level). Forecasts
+// are cached per product and history, so a change of service level, lead time or stock recomputes only
+// the plan (milliseconds). A newer request cancels the running one between products (latest wins; the
+// client, src/lib/workers/plan-client.ts, cancels superseded jobs). Imported by plan.worker.ts and tests.
+import type { AutoForecastResult } from '../src/core/engine-types';
+import type { Progress } from '../src/core/ingest/types';
+import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
+import type { SeriesBatch } from '../src/core/types';
+import { forecastAuto } from '../src/core/engine';
+import { allocateBudget } from '../src/core/inventory/budget';
+import { censorStockouts, stockoutPeriods } from '../src/core/inventory/censor';
+import {
+	horizonFor,
+	periodForecastFrom,
+	planProduct,
+	PLAN_CLEAN_OUTLIERS,
+	QUICK_MODELS,
+	type PlanSettings,
+	type ProductPlan,
+	type StockItem,
+} from '../src/core/inventory/plan';
+import type { DemandDistribution } from '../src/core/inventory/demand';
+import { orderQuantity, policyLevels, type ServiceTarget } from '../src/core/inventory/policy';
+import { msg, type Message } from '../src/core/messages';
+
+/** Defaults for products the stock data says nothing about. */
+export interface StockDefaults {
+	leadTimeMeanDays: number;
+	leadTimeSdDays: number;
+	moq: number;
+	pack: number;
+}
+
+export interface PlanRequest {
+	/** Identifies the sales history (dataset id + its row count): forecasts are cached under it. */
+	cacheKey: string;
+	/** Weekly units per product (complete weeks only). */
+	batch: SeriesBatch;
+	/** Typical selling price per product (from the sales), used when the stock data has none. */
+	prices: Record<string, number>;
+	stock: StockRow[];
+	history: StockHistoryRow[];
+	defaults: StockDefaults;
+	settings: PlanSettings;
+	/** Spend at most this much (unit costs) on the suggested orders; absent = no limit. */
+	budget?: number;
+	models: 'quick' | 'auto';
+}
+
+/** One product's plan as the table shows it. */
+export interface PlanRow extends ProductPlan {
+	/** Suggested order before a budget cut. */
+	unconstrainedQty: number;
+	price: number;
+	unitCost: number | null;
+	leadTimeMeanDays: number;
+	leadTimeSdDays: number;
+	moq: number;
+	pack: number;
+	onHand: number;
+	onOrder: number;
+	/** Model the forecast used, and weeks left out as stock-outs. */
+	model: string;
+	censoredWeeks: number;
+}
+
+export interface PlanResponse {
+	rows: PlanRow[];
+	/** Money the suggested orders cost (after the budget, if any), and before it. */
+	orderValue: number;
+	unconstrainedValue: number;
+	notes: Message[];
+}
+
+/** A what-if scenario for one product. */
+export interface WhatIfRequest {
+	cacheKey: string;
+	productId: string;
+	/** Weekly units and price (regressor 'price') of this product. */
+	batch: SeriesBatch;
+	stock: StockItem;
+	settings: PlanSettings;
+	/** The scenario's service target (absent = the plan's). */
+	scenarioService?: ServiceTarget;
+	/** Current selling price. */
+	price: number;
+	/** New regular price (absent = unchanged). */
+	newPrice?: number;
+	/** Discount share in [0, 1) over the promotion weeks (0-based forecast weeks, inclusive). */
+	discount?: number;
+	promoFromWeek?: number;
+	promoToWeek?: number;
+	/** Forecast weeks to show. */
+	horizon: number;
+	models: 'quick' | 'auto';
+}
+
+/** Units, revenue and the order for the baseline and the scenario, with 80 % bands. */
+export interface WhatIfSide {
+	units: Float64Array;
+	lower: Float64Array;
+	upper: Float64Array;
+	price: Float64Array;
+	revenue: number;
+	revenueLower: number;
+	revenueUpper: number;
+	orderQty: number;
+	reorderPoint: number;
+	orderUpTo: number;
+}
+
+export interface WhatIfResponse {
+	productId: string;
+	base: WhatIfSide;
+	scenario: WhatIfSide;
+	/** Fitted units per 1 of price (null when no clear price effect), and notes. */
+	priceEffect: number | null;
+	notes: Message[];
+}
+
+const jobs = new Map<string, AbortController>();
+/** Forecast cache: cacheKey|productId|models|censor → result. Small: one dataset at a time. */
+const cache = new Map<string, AutoForecastResult>();
+const CACHE_MAX = 5000;
+const PERIOD_DAYS = 7;
+/** A price effect is used when its p-value is below this. */
+const PRICE_P_MAX = 0.2;
+
+function abortError(): Error {
+	const e = new Error('The plan was cancelled.');
+	e.name = 'AbortError';
+	return e;
+}
+
+const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+function modelsOf(m: 'quick' | 'auto') {
+	return m === 'quick' ? { models: [...QUICK_MODELS] } : {};
+}
+
+function stockItem(
+	id: string,
+	row: StockRow | undefined,
+	d: StockDefaults,
+	price: number,
+): StockItem {
+	return {
+		productId: id,
+		onHand: Math.max(0, row?.onHand ?? 0),
+		onOrder: row?.onOrder ?? 0,
+		...(row?.expectedDate !== undefined ? { expectedDate: row.expectedDate } : {}),
+		leadTimeMeanDays: row?.leadTimeMeanDays ?? d.leadTimeMeanDays,
+		leadTimeSdDays: row?.leadTimeSdDays ?? d.leadTimeSdDays,
+		moq: row?.moq ?? d.moq,
+		pack: row?.pack ?? d.pack,
+		...(row?.unitCost !== undefined ? { unitCost: row.unitCost } : {}),
+		price: row?.price ?? price,
+		...(row?.supplier ? { supplier: row.supplier } : {}),
+	};
+}
+
+export const planApi = {
+	/** The plan of every product of the batch. */
+	async plan(
+		req: PlanRequest,
+		jobId: string,
+		onProgress?: (p: Progress) => void,
+	): Promise<PlanResponse> {
+		const ac = new AbortController();
+		jobs.set(jobId, ac);
+		try {
+			const { batch, settings } = req;
+			const stockBy = new Map(req.stock.map((r) => [r.productId, r]));
+			const histBy = new Map<string, StockHistoryRow[]>();
+			for (const h of req.history) {
+				const l = histBy.get(h.productId) ?? [];
+				l.push(h);
+				histBy.set(h.productId, l);
+			}
+			const rows: PlanRow[] = [];
+			const protections: DemandDistribution[] = [];
+			const total = batch.ids.length;
+			let lastSent = 0;
+			for (let i = 0; i < total; i++) {
+				if (i % 10 === 0) {
+					await yieldToEvents();
+					if (ac.signal.aborted) throw abortError();
+					const now = Date.now();
+					if (onProgress && now - lastSent > 200) {
+						lastSent = now;
+						void Promise.resolve(onProgress({ phase: 'plan', done: i, total })).catch(() => {});
+					}
+				}
+				const id = batch.ids[i];
+				const from = batch.indptr[i];
+				const to = batch.indptr[i + 1];
+				const item = stockItem(id, stockBy.get(id), req.defaults, req.prices[id] ?? 0);
+				let y: Float64Array = batch.y.slice(from, to);
+				let censored = 0;
+				let trailing = 0;
+				const hist = histBy.get(id);
+				if (hist) {
+					const out = stockoutPeriods(batch.ds.subarray(from, to), PERIOD_DAYS * 86_400_000, hist);
+					const c = censorStockouts(y, out);
+					if (c.censored < y.length) {
+						y = c.y;
+						censored = c.censored;
+					}
+					while (trailing < y.length && Number.isNaN(y[y.length - 1 - trailing])) trailing++;
+				}
+				const lead = { meanDays: item.leadTimeMeanDays, sdDays: item.leadTimeSdDays };
+				const horizon =
+					Math.max(
+						horizonFor(lead, settings.reviewDays, PERIOD_DAYS),
+						Math.ceil(settings.overstockDays / PERIOD_DAYS),
+					) + trailing;
+				const key = `${req.cacheKey}|${id}|${req.models}|${censored}|${horizon}`;
+				let r = cache.get(key);
+				if (!r) {
+					r = forecastAuto(
+						y,
+						{
+							horizon,
+							season: 52,
+							levels: [0.8],
+							cleanOutliers: PLAN_CLEAN_OUTLIERS,
+							...modelsOf(req.models),
+						},
+						{
+							signal: ac.signal,
+						},
+					);
+					if (cache.size >= CACHE_MAX) cache.clear();
+					cache.set(key, r);
+				}
+				const f = periodForecastFrom(r, PERIOD_DAYS);
+				if (trailing > 0) {
+					f.mean = f.mean.slice(trailing);
+					f.sd = f.sd.slice(trailing);
+				}
+				const p = planProduct(f, item, settings);
+				protections.push(policyLevels(f, lead, settings.reviewDays, settings.service).protection);
+				rows.push({
+					...p,
+					unconstrainedQty: p.orderQty,
+					price: item.price ?? 0,
+					unitCost: item.unitCost ?? null,
+					leadTimeMeanDays: item.leadTimeMeanDays,
+					leadTimeSdDays: item.leadTimeSdDays,
+					moq: item.moq,
+					pack: item.pack,
+					onHand: item.onHand,
+					onOrder: item.onOrder,
+					model: r.model,
+					censoredWeeks: censored,
+				});
+			}
+			const notes: Message[] = [];
+			const cost = (r: PlanRow, q: number) => q * (r.unitCost ?? 0);
+			const unconstrainedValue = rows.reduce((a, r) => a + cost(r, r.orderQty), 0);
+			if (req.budget !== undefined && req.budget >= 0 && unconstrainedValue > req.budget) {
+				const idx = rows.map((_, i) => i).filter((i) => rows[i].orderQty > 0);
+				const missingCost = idx.filter((i) => rows[i].unitCost === null).length;
+				if (missingCost > 0) notes.push(msg('plan_note_budget_no_cost', { n: missingCost }));
+				// products without a cost cannot be weighed against the budget: they keep their order
+				const weighed = idx.filter((i) => rows[i].unitCost !== null);
+				const alloc = allocateBudget(
+					weighed.map((i) => ({
+						id: rows[i].productId,
+						unitCost: rows[i].unitCost ?? 0,
+						price: rows[i].price,
+						position: rows[i].position,
+						suggested: rows[i].orderQty,
+						protection: protections[i],
+						rules: { moq: rows[i].moq, pack: rows[i].pack },
+					})),
+					req.budget,
+				);
+				weighed.forEach((i, k) => (rows[i] = { ...rows[i], orderQty: alloc.quantities[k] }));
+				notes.push(
+					msg('plan_note_budget', {
+						budget: req.budget,
+						wanted: Math.round(unconstrainedValue),
+						spent: Math.round(alloc.spent),
+					}),
+				);
+			}
+			const orderValue = rows.reduce((a, r) => a + cost(r, r.orderQty), 0);
+			return { rows, orderValue, unconstrainedValue, notes };
+		} finally {
+			jobs.delete(jobId);
+		}
+	},
+
+	/** Baseline vs scenario for one product (price, discount over promotion weeks, service level). */
+	async whatIf(req: WhatIfRequest, jobId: string): Promise<WhatIfResponse> {
+		const ac = new AbortController();
+		jobs.set(jobId, ac);
+		try {
+			await yieldToEvents();
+			if (ac.signal.aborted) throw abortError();
+			const { batch, stock, settings } = req;
+			const y = batch.y.subarray(batch.indptr[0], batch.indptr[1]);
+			const lead = { meanDays: stock.leadTimeMeanDays, sdDays: stock.leadTimeSdDays };
+			const h = Math.max(req.horizon, horizonFor(lead, settings.reviewDays, PERIOD_DAYS));
+			const priceHist = batch.regressors?.values[batch.regressors.names.indexOf('price')];
+			const notes: Message[] = [];
+			const basePrice = new Float64Array(h).fill(req.price);
+			const newPrice = Float64Array.from(basePrice, (p, j) => {
+				let v = req.newPrice ?? p;
+				const inPromo =
+					req.discount !== undefined &&
+					j >= (req.promoFromWeek ?? 0) &&
+					j <= (req.promoToWeek ?? h - 1);
+				if (inPromo) v *= 1 - Math.min(0.95, Math.max(0, req.discount ?? 0));
+				return v;
+			});
+			// the forecast with the price as a regressor; its fitted effect moves the scenario
+			const key = `${req.cacheKey}|${req.productId}|${req.models}|whatif|${h}`;
+			let r = cache.get(key);
+			if (!r) {
+				r = forecastAuto(
+					Float64Array.from(y),
+					{
+						horizon: h,
+						season: 52,
+						levels: [0.8],
+						cleanOutliers: PLAN_CLEAN_OUTLIERS,
+						...modelsOf(req.models),
+						...(priceHist
+							? {
+									regressors: {
+										names: ['price'],
+										history: [priceHist.slice(batch.indptr[0], batch.indptr[1])],
+										future: [basePrice],
+									},
+								}
+							: {}),
+					},
+					{ signal: ac.signal },
+				);
+				cache.set(key, r);
+			}
+			const effect = r.drivers?.find((d) => d.name === 'price');
+			const priceEffect =
+				effect && effect.pValue < PRICE_P_MAX && effect.estimate < 0 ? effect.estimate : null;
+			if (!priceHist || !effect) notes.push(msg('plan_whatif_no_price_history'));
+			else if (priceEffect === null)
+				notes.push(
+					msg('plan_whatif_no_price_effect', { p: Math.round(effect.pValue * 100) / 100 }),
+				);
+			else
+				notes.push(
+					msg('plan_whatif_price_effect', { units: Math.round(-priceEffect * 100) / 100 }),
+				);
+			const side = (prices: Float64Array, s: PlanSettings): WhatIfSide => {
+				const f = periodForecastFrom(r, PERIOD_DAYS);
+				const shift = prices.map((p) => (priceEffect ?? 0) * (p - req.price));
+				const units = f.mean.map((m, j) => Math.max(0, m + shift[j]));
+				const iv = r.intervals[0];
+				const lower = units.map((u, j) => Math.max(0, u - (r.point[j] - iv.lower[j])));
+				const upper = units.map((u, j) => u + (iv.upper[j] - r.point[j]));
+				const fc = { mean: units, sd: f.sd, periodDays: PERIOD_DAYS };
+				const lv = policyLevels(fc, lead, s.reviewDays, s.service);
+				const shown = (a: Float64Array) => a.slice(0, req.horizon);
+				const dot = (a: Float64Array) => shown(a).reduce((acc, u, j) => acc + u * prices[j], 0);
+				return {
+					units: shown(units),
+					lower: shown(lower),
+					upper: shown(upper),
+					price: shown(prices),
+					revenue: dot(units),
+					revenueLower: dot(lower),
+					revenueUpper: dot(upper),
+					orderQty: orderQuantity(stock.onHand + stock.onOrder, lv.reorderPoint, lv.orderUpTo, {
+						moq: stock.moq,
+						pack: stock.pack,
+					}),
+					reorderPoint: lv.reorderPoint,
+					orderUpTo: lv.orderUpTo,
+				};
+			};
+			return {
+				productId: req.productId,
+				base: side(basePrice, req.settings),
+				scenario: side(newPrice, {
+					...settings,
+					service: req.scenarioService ?? settings.service,
+				}),
+				priceEffect,
+				notes,
+			};
+		} finally {
+			jobs.delete(jobId);
+		}
+	},
+
+	/** Stop a running plan or what-if (it rejects with an AbortError). */
+	cancel(jobId: string): void {
+		jobs.get(jobId)?.abort();
+	},
+};
+
+export type PlanWorkerApi = typeof planApi;

@@ -1,0 +1,3 @@
+import { expose } from 'comlink';
+import { planApi } from './plan-api';
+expose(planApi);
