@@ -1,12 +1,14 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as chart from './chart';
 import * as common from './common';
+import * as customers from './customers';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as market from './market';
 import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
@@ -17,14 +19,17 @@ export const en = {
 	...format.en,
 	...shell.en,
 	...explore.en,
+	...forecast.en,
 	...chart.en,
 	...datasets.en,
 	...settings.en,
 	...forecastView.en,
 	...importMessages.en,
+	...market.en,
 	...importView.en,
 	...forecast.en,
 	...plan.en,
+	...customers.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -35,12 +40,15 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...format.zhCN,
 		...shell.zhCN,
 		...explore.zhCN,
+		...forecast.zhCN,
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
 		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...market.zhCN,
 		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
+		...customers.zhCN,
 	};
