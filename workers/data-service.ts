@@ -18,6 +18,7 @@ import {
 } from '../src/core/ingest/parse';
 import { csvCell, parseCsv } from '../src/core/ingest/csv';
 import { sniffDelimiter, sniffFormat } from '../src/core/ingest/sniff';
+import { createProductQueries } from './data/products';
 import {
 	carryOver,
 	nextPeriod,
@@ -1311,10 +1312,12 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		for (let p = periodStart(meta.dateMin, freq); p <= meta.dateMax; p = nextPeriod(p, freq))
 			grid.push(p);
 		const ids = query.productIds ?? ['__total__'];
+		// The ids are products, or categories / stores when the query groups by one (Explore).
+		const col = query.groupBy ? `coalesce(${query.groupBy}, '')` : 'product_id';
 		const where = query.productIds
-			? ` AND product_id IN (${query.productIds.length ? query.productIds.map(lit).join(', ') : 'NULL'})`
+			? ` AND ${col} IN (${query.productIds.length ? query.productIds.map(lit).join(', ') : 'NULL'})`
 			: '';
-		const key = query.productIds ? 'product_id' : `'__total__'`;
+		const key = query.productIds ? col : `'__total__'`;
 		const res = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
 				coalesce(sum(${measure}), 0)::DOUBLE AS y
 			FROM ${table} WHERE NOT is_return${where} GROUP BY ALL`);
@@ -1699,6 +1702,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		productSummary,
 		querySeries,
 		runSql,
+		...createProductQueries({ rows, ensureLoaded, metaOf }),
 		orderLines,
 		discardImport: dropStaged,
 		stagedRows(importId: string) {
