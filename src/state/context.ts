@@ -7,6 +7,7 @@ import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
 import type { ImportFlow } from './import-flow.svelte';
+import type { PlanState } from './plan.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
@@ -18,6 +19,7 @@ export interface AppState {
 	forecast: ForecastRun;
 	batch: ForecastRun;
 	prefs: Prefs;
+	plan: PlanState;
 	sql: SqlConsole;
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
@@ -29,7 +31,7 @@ export interface AppState {
 }
 
 export type ViewName =
-	'import' | 'explore' | 'forecast' | 'market' | 'customers' | 'models' | 'settings';
+	'import' | 'explore' | 'forecast' | 'plan' | 'market' | 'customers' | 'models' | 'settings';
 
 const KEY = Symbol('trendcast-app');
 

@@ -23,7 +23,9 @@ export class AppPage {
 	}
 
 	/** Go to a screen with the tab bar. */
-	async goTo(view: 'import' | 'explore' | 'forecast' | 'models' | 'settings'): Promise<void> {
+	async goTo(
+		view: 'import' | 'explore' | 'forecast' | 'plan' | 'models' | 'settings',
+	): Promise<void> {
 		await this.page.getByTestId(`nav-${view}`).click();
 	}
 
