@@ -1,6 +1,7 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as chart from './chart';
 import * as common from './common';
+import * as data from './data';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
@@ -23,6 +24,7 @@ export const en = {
 	...forecastView.en,
 	...importMessages.en,
 	...importView.en,
+	...data.en,
 	...forecast.en,
 	...plan.en,
 };
@@ -41,6 +43,7 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...forecastView.zhCN,
 		...importMessages.zhCN,
 		...importView.zhCN,
+		...data.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
 	};
