@@ -13,6 +13,11 @@ import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock
 import { readStockFile } from './data/stock';
 import * as stockStore from './data/stock-store';
 import type { StockImportSummary, StockPatch } from './data/stock-store';
+import {
+	createCustomerJobs,
+	type CustomerInsights,
+	type RecommendedProduct,
+} from './data/customers';
 import type {
 	ColumnMapping,
 	DatasetMeta,
@@ -55,6 +60,20 @@ export interface SqlResult {
 
 export type ProgressFn = (p: Progress) => void;
 
+/** Sale and return lines in column layout (see OrderLines in src/core/recommend/interactions.ts). */
+export interface OrderLineColumns {
+	customer: (string | null)[];
+	product: string[];
+	order: (string | null)[];
+	ds: Float64Array;
+	quantity: Float64Array;
+	revenue: Float64Array;
+	description: (string | null)[];
+	store: (string | null)[];
+	/** 1 for a return line, 0 for a sale. */
+	isReturn: Uint8Array;
+}
+
 export interface DataWorkerApi {
 	/** Decode, sniff and load a file; suggest a column mapping and report problems. */
 	previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview>;
@@ -66,6 +85,8 @@ export interface DataWorkerApi {
 		options: ImportOptions,
 		onProgress?: ProgressFn,
 	): Promise<DatasetMeta>;
+	/** Count these non-product codes (postage, fees …) as products; the others stay left out. */
+	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta>;
 	/** Import the built-in demo dataset shipped under /demo/. */
 	loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta>;
 	listDatasets(): Promise<DatasetMeta[]>;
@@ -74,6 +95,24 @@ export interface DataWorkerApi {
 	productSummary(datasetId: string): Promise<ProductSummary[]>;
 	querySeries(datasetId: string, query: SeriesQuery): Promise<SeriesBatch>;
 	runSql(datasetId: string, sql: string): Promise<SqlResult>;
+	/** Every sale and return line (cancelled sales left out), for customers and risk. */
+	orderLines(datasetId: string): Promise<OrderLineColumns>;
+	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */
+	customerInsights(datasetId: string): Promise<CustomerInsights>;
+	/** Top-k products for one customer, or null if the customer bought nothing before the as-of date. */
+	recommendForCustomer(
+		datasetId: string,
+		customerId: string,
+		k?: number,
+	): Promise<RecommendedProduct[] | null>;
+	/** Products to show next to one product, or null if it was never sold. */
+	recommendForProduct(
+		datasetId: string,
+		productId: string,
+		k?: number,
+	): Promise<RecommendedProduct[] | null>;
+	/** Marks a risk flag as checked and OK (or clears the mark); kept in IndexedDB. */
+	setFlagMark(datasetId: string, flagId: string, ok: boolean): Promise<void>;
 }
 
 /** Stock and supply data and plan settings (the Plan screen; workers/data/stock*.ts). */
@@ -123,6 +162,14 @@ function getService(): Promise<Service> {
 	return service;
 }
 
+let customerJobs: ReturnType<typeof createCustomerJobs> | null = null;
+/** The customer jobs, over the same service and database. */
+async function getCustomerJobs() {
+	const svc = await getService();
+	customerJobs ??= createCustomerJobs({ orderLines: (id) => svc.orderLines(id), db: getDb() });
+	return customerJobs;
+}
+
 /** The data worker's API object; data.worker.ts exposes it over Comlink. */
 export const api: DataWorkerApi & StockWorkerApi = {
 	async previewFile(file, onProgress) {
@@ -133,6 +180,9 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	},
 	async commitImport(importId, options, onProgress) {
 		return (await getService()).commitImport(importId, options, onProgress);
+	},
+	async setNonProductIncluded(datasetId, productIds) {
+		return (await getService()).setNonProductIncluded(datasetId, productIds);
 	},
 	async loadDemo(onProgress) {
 		return (await getService()).loadDemo(onProgress);
@@ -167,6 +217,27 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	updateStock: (productId, patch) => stockStore.updateStock(getDb(), productId, patch),
 	getPlanSettings: () => stockStore.getPlanSettings(getDb()),
 	savePlanSettings: (value) => stockStore.savePlanSettings(getDb(), value),
+	async customerInsights(datasetId) {
+		return (await getCustomerJobs()).insights(datasetId);
+	},
+	async recommendForCustomer(datasetId, customerId, k) {
+		return (await getCustomerJobs()).forCustomer(datasetId, customerId, k);
+	},
+	async recommendForProduct(datasetId, productId, k) {
+		return (await getCustomerJobs()).forProduct(datasetId, productId, k);
+	},
+	async setFlagMark(datasetId, flagId, ok) {
+		return (await getCustomerJobs()).setFlagMark(datasetId, flagId, ok);
+	},
+	async orderLines(datasetId) {
+		const l = await (await getService()).orderLines(datasetId);
+		return transfer(l, [
+			l.ds.buffer,
+			l.quantity.buffer,
+			l.revenue.buffer,
+			l.isReturn.buffer,
+		] as ArrayBuffer[]);
+	},
 };
 
 // Start DuckDB as soon as the worker loads: the dataset list comes from IndexedDB meanwhile, and the

@@ -44,9 +44,16 @@ import type { MessageParam } from '../src/core/messages';
 import type { Frequency, SeriesBatch } from '../src/core/types';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
 import type { DatasetBlobRow, TrendcastDb } from '../src/lib/db/db';
+import {
+	addExcludedColumn,
+	applyNonProduct,
+	applyOrderStatus,
+	exclusionIssues,
+} from './data/exclusions';
 import type {
 	DataWorkerApi,
 	FileInput,
+	OrderLineColumns,
 	ProgressFn,
 	SeriesQuery,
 	SqlResult,
@@ -354,7 +361,11 @@ export async function estimateStorage(db: TrendcastDb): Promise<StorageInfo> {
 }
 
 /** Creates the data service over injected DuckDB bindings and Dexie database. */
-export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
+export function createDataService(deps: DataServiceDeps): Omit<
+	DataWorkerApi,
+	// Computed by workers/data/customers.ts over orderLines().
+	'customerInsights' | 'recommendForCustomer' | 'recommendForProduct' | 'setFlagMark'
+> & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
 	discardImport(importId: string): void;
 	/** Every row of a staged file as text cells (other dataset kinds: workers/data/stock.ts). */
@@ -958,7 +969,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					s.__row::INTEGER AS src_row, d.__row IS NULL AS dup,
 					${text('order')} AS order_id, ld.v AS ds_ms, ${productExpr} AS product_id,
 					${text('description')} AS description, ${text('category')} AS category,
-					${text('store')} AS store, ${text('customer')} AS customer_id,
+					${text('store')} AS store, ${text('customer')} AS customer_id, ${text('status')} AS order_status,
 					${num('quantity')} AS quantity, ${num('unitPrice')} AS unit_price, ${num('revenue')} AS revenue_v,
 					${raw('date')} AS raw_date, ${raw('quantity')} AS raw_qty,
 					${raw('unitPrice')} AS raw_price, ${raw('revenue')} AS raw_revenue,
@@ -1104,7 +1115,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 					order_id, epoch_ms(ds_ms::BIGINT) AS ds, product_id, description, category, store, customer_id,
 					coalesce(quantity, 1)::DOUBLE AS quantity, unit_price,
 					coalesce(revenue_v, coalesce(quantity, 1) * unit_price)::DOUBLE AS revenue,
-					(${returnExpr}) AS is_return, src_row
+					(${returnExpr}) AS is_return, src_row, order_status
 				FROM ${N} WHERE ${validWhere} ORDER BY ds, src_row`);
 			// 6. A return that matches an earlier sale to the same customer (same product and quantity,
 			// within CANCEL_WINDOW_DAYS) cancels it: the sale was never kept, so it is not demand (the
@@ -1124,12 +1135,17 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 						QUALIFY row_number() OVER (PARTITION BY r.src_row ORDER BY s.ds DESC, s.src_row DESC) = 1
 					) QUALIFY row_number() OVER (PARTITION BY s_row ORDER BY r_ds, r_row) = 1)`);
 			}
+			// 7. Lines that are not demand: refunded/cancelled orders, postage and fees (workers/data/exclusions.ts).
+			const sqlRunner = { q, rows };
+			addExcludedColumn(sqlRunner, out);
+			const statusSummary = mapping.status ? applyOrderStatus(sqlRunner, out) : undefined;
+			const nonProduct = applyNonProduct(sqlRunner, out, new Set(options.includeNonProduct ?? []));
 			const counts = rows(`SELECT
 					(SELECT count(*) FROM ${N})::DOUBLE AS rows_read,
 					(SELECT count(*) FROM ${N} WHERE dup)::DOUBLE AS dups,
 					(SELECT count(*) FROM ${N} WHERE NOT dup AND NOT (${validWhere}))::DOUBLE AS invalid,
-					count(*) FILTER (WHERE is_return AND NOT cancelled)::DOUBLE AS returns,
-					coalesce(sum(abs(quantity)) FILTER (WHERE is_return AND NOT cancelled), 0)::DOUBLE AS return_units,
+					count(*) FILTER (WHERE is_return AND NOT cancelled AND excluded IS NULL)::DOUBLE AS returns,
+					coalesce(sum(abs(quantity)) FILTER (WHERE is_return AND NOT cancelled AND excluded IS NULL), 0)::DOUBLE AS return_units,
 					count(*) FILTER (WHERE cancelled)::DOUBLE AS cancelled,
 					coalesce(sum(quantity) FILTER (WHERE cancelled), 0)::DOUBLE AS cancelled_units,
 					count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
@@ -1146,8 +1162,11 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				invalidRows: Number(counts.invalid),
 				cancelledRows: Number(counts.cancelled),
 				cancelledUnits: Number(counts.cancelled_units),
+				...(statusSummary ? { status: statusSummary } : {}),
+				nonProduct,
 				issues,
 			};
+			issues.push(...exclusionIssues(file, mapping.status, statusSummary, nonProduct));
 			if (report.duplicateRows > 0) {
 				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${N} WHERE dup`);
 				issues.push(
@@ -1177,7 +1196,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 			}
 			if (report.returnRows > 0) {
 				const first = scalar(
-					`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return AND NOT cancelled`,
+					`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return AND NOT cancelled AND excluded IS NULL`,
 				);
 				issues.push(
 					codedIssue(
@@ -1224,6 +1243,9 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 				bytes: data.byteLength,
 				mapping: { ...mapping },
 				report,
+				...(options.includeNonProduct?.length
+					? { includeNonProduct: [...options.includeNonProduct] }
+					: {}),
 			};
 			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
 			let stored: DatasetMeta | undefined;
@@ -1390,21 +1412,31 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		const statement = checkConsoleSql(sql);
 		await metaOf(datasetId);
 		const table = await ensureLoaded(datasetId);
-		// Datasets imported before cancellation matching have no `cancelled` column.
-		const hasCancelled =
-			scalar(
-				`SELECT count(*)::DOUBLE FROM information_schema.columns WHERE table_name = ${lit(table)} AND column_name = 'cancelled'`,
-			) > 0;
-		const hide = hasCancelled ? '(is_return, cancelled)' : '(is_return)';
-		q(
-			`CREATE OR REPLACE TEMP VIEW sales AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE NOT is_return`,
+		// Datasets imported before cancellation matching have no `cancelled` column, and those imported
+		// before the exclusion rules no `excluded` one.
+		const has = new Set(
+			stringColumn(
+				q(`SELECT column_name FROM information_schema.columns WHERE table_name = ${lit(table)}`),
+				'column_name',
+			),
 		);
-		q(
-			`CREATE OR REPLACE TEMP VIEW returns AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE is_return${hasCancelled ? ' AND NOT cancelled' : ''}`,
-		);
-		q(
-			`CREATE OR REPLACE TEMP VIEW cancelled AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE ${hasCancelled ? 'cancelled' : 'false'}`,
-		);
+		const hide = `(${['is_return', 'cancelled', 'excluded'].filter((c) => has.has(c)).join(', ')})`;
+		const cancelled = has.has('cancelled') ? 'cancelled' : 'false';
+		const excluded = (reason: string) =>
+			has.has('excluded') ? `excluded = ${lit(reason)}` : 'false';
+		const views: Record<string, string> = {
+			sales: 'NOT is_return',
+			returns: `is_return AND NOT ${cancelled}${has.has('excluded') ? ' AND excluded IS NULL' : ''}`,
+			cancelled,
+			// Lines of refunded / cancelled / failed orders (the order-status rule).
+			excluded_orders: excluded('status'),
+			// Postage, fees, adjustments … (the non-product rule).
+			non_product: excluded('non_product'),
+		};
+		for (const [name, where] of Object.entries(views))
+			q(
+				`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE ${where}`,
+			);
 		const wrap = /^(select|with|from|values|table)\b/i.test(statement);
 		let res: ArrowTable;
 		try {
@@ -1425,15 +1457,117 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		return { columns, rows: out, truncated };
 	}
 
+	/**
+	 * Every stored sale and return line of a dataset in column layout (customers, recommendations, risk):
+	 * cancelled sales are left out, returns carry `isReturn`. Times are epoch ms.
+	 */
+	async function orderLines(datasetId: string): Promise<OrderLineColumns> {
+		await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		const hasCancelled =
+			scalar(
+				`SELECT count(*)::DOUBLE FROM information_schema.columns WHERE table_name = ${lit(table)} AND column_name = 'cancelled'`,
+			) > 0;
+		const res = q(
+			`SELECT customer_id::VARCHAR AS c, product_id::VARCHAR AS p, order_id::VARCHAR AS o,
+				epoch_ms(ds)::DOUBLE AS t, quantity::DOUBLE AS qty, coalesce(revenue, 0)::DOUBLE AS rev,
+				description::VARCHAR AS d, store::VARCHAR AS s, is_return AS r
+			FROM ${table} ${hasCancelled ? 'WHERE NOT cancelled' : ''} ORDER BY ds, src_row`,
+		);
+		const col = (name: string) => res.getChild(name)!.toArray() as unknown[];
+		const strs = (name: string) =>
+			col(name).map((v) => (v === null || v === undefined ? null : String(v)));
+		return {
+			customer: strs('c'),
+			product: strs('p').map((v) => v ?? ''),
+			order: strs('o'),
+			ds: Float64Array.from(col('t') as number[]),
+			quantity: Float64Array.from(col('qty') as number[]),
+			revenue: Float64Array.from(col('rev') as number[]),
+			description: strs('d'),
+			store: strs('s'),
+			isReturn: Uint8Array.from(col('r') as boolean[], (b) => (b ? 1 : 0)),
+		};
+	}
+
 	const listDatasets = () => listStoredDatasets(db);
+
+	/**
+	 * Writes a changed stored table back with its metadata, bytes and metadata in one transaction.
+	 * If the write fails nothing stored changes, and the table is dropped from DuckDB so the next query
+	 * reloads the stored version.
+	 */
+	async function saveTable(table: string, meta: DatasetMeta): Promise<DatasetMeta> {
+		const id = meta.id;
+		try {
+			const c = rows(`SELECT count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
+					count(DISTINCT product_id) FILTER (WHERE NOT is_return)::DOUBLE AS products,
+					epoch_ms(min(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmin,
+					epoch_ms(max(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmax
+				FROM ${table}`)[0];
+			const ipc = arrowFileToStream(
+				conn.useUnsafe((b, cn) => b.runQuery(cn, `SELECT * FROM ${table}`)),
+			);
+			const data = await gzip(ipc);
+			const next: DatasetMeta = {
+				...meta,
+				rowCount: Number(c.imported),
+				productCount: Number(c.products),
+				dateMin: Number(c.dmin),
+				dateMax: Number(c.dmax),
+				bytes: data.byteLength,
+				report: { ...meta.report, rowsImported: Number(c.imported) },
+			};
+			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
+			await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+				if (!(await db.datasets.get(id)))
+					throw namedError('DatasetNotFound', 'This dataset is no longer stored on this device.');
+				await db.datasetBlobs.put(blob);
+				await db.datasets.put(next);
+			});
+			dateSteps.delete(id);
+			announceDatasetsChanged(id);
+			return next;
+		} catch (e) {
+			q(`DROP TABLE IF EXISTS ${table}`);
+			loaded.delete(id);
+			dateSteps.delete(id);
+			throw e;
+		}
+	}
+
+	/**
+	 * Counts the given non-product codes (postage, fees …) as products after all, and leaves the other
+	 * ones out again; the choice is kept with the dataset.
+	 */
+	async function setNonProductIncluded(
+		datasetId: string,
+		productIds: string[],
+	): Promise<DatasetMeta> {
+		const meta = await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		const sqlRunner = { q, rows };
+		addExcludedColumn(sqlRunner, table);
+		const nonProduct = applyNonProduct(sqlRunner, table, new Set(productIds));
+		const issues = [
+			...meta.report.issues.filter((i) => i.code !== 'import_non_product'),
+			...exclusionIssues(meta.fileName, undefined, undefined, nonProduct),
+		];
+		return saveTable(table, {
+			...meta,
+			includeNonProduct: [...productIds],
+			report: { ...meta.report, nonProduct, issues },
+		});
+	}
 
 	async function deleteDataset(id: string): Promise<void> {
 		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
 		loaded.delete(id);
 		dateSteps.delete(id);
-		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+		await db.transaction('rw', db.datasets, db.datasetBlobs, db.flagMarks, async () => {
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);
+			await db.flagMarks.where('datasetId').equals(id).delete();
 		});
 		announceDatasetsChanged(id);
 	}
@@ -1475,6 +1609,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 	return {
 		previewFile,
 		validateMapping,
+		setNonProductIncluded,
 		commitImport,
 		loadDemo,
 		listDatasets,
@@ -1483,6 +1618,7 @@ export function createDataService(deps: DataServiceDeps): DataWorkerApi & {
 		productSummary,
 		querySeries,
 		runSql,
+		orderLines,
 		discardImport: dropStaged,
 		stagedRows(importId: string) {
 			const st = staged.get(importId);

@@ -1,6 +1,7 @@
 // Typed context helpers: App.svelte creates the app state once and every view reads it from here.
 import { getContext, setContext } from 'svelte';
 import type { Compute } from './compute.svelte';
+import type { CustomersState } from './customers.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
@@ -19,11 +20,12 @@ export interface AppState {
 	sql: SqlConsole;
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
+	customers: CustomersState;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }
 
-export type ViewName = 'import' | 'explore' | 'forecast' | 'settings';
+export type ViewName = 'import' | 'explore' | 'forecast' | 'market' | 'customers' | 'settings';
 
 const KEY = Symbol('trendcast-app');
 

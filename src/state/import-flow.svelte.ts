@@ -28,6 +28,7 @@ export const ROLES: readonly ColumnRole[] = [
 	'store',
 	'customer',
 	'order',
+	'status',
 ];
 
 /** Accepted file extensions for the picker. */
@@ -171,6 +172,18 @@ export class ImportFlow {
 			this.#fail(e);
 		} finally {
 			this.progress = null;
+		}
+	}
+
+	/** Count these non-product codes of the imported dataset as products (the others stay out). */
+	async includeNonProduct(productIds: string[]): Promise<void> {
+		const meta = this.result;
+		if (!meta) return;
+		try {
+			this.result = await this.#client.setNonProductIncluded(meta.id, productIds);
+			await this.#store.refresh();
+		} catch (e) {
+			this.error = toUiError(e);
 		}
 	}
 

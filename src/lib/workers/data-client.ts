@@ -14,6 +14,7 @@ import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock'
 
 /** Everything the data worker answers: sales datasets and stock (Plan screen). */
 type DataWorkerApi = SalesApi & StockWorkerApi;
+import type { CustomerInsights } from '../../../workers/data/customers';
 import type {
 	ColumnMapping,
 	DatasetMeta,
@@ -74,6 +75,12 @@ export class DataClient {
 		);
 	}
 
+	/** Count these non-product codes as products in a stored dataset (the others stay left out). */
+	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta> {
+		const ids = [...productIds];
+		return this.#call((api) => api.setNonProductIncluded(datasetId, ids));
+	}
+
 	/** Import the bundled demo data set. */
 	loadDemo(opts: CallOptions = {}): Promise<DatasetMeta> {
 		return this.#call((api) => api.loadDemo(progressProxy(opts)), opts.signal);
@@ -107,6 +114,26 @@ export class DataClient {
 
 	runSql(datasetId: string, sql: string, signal?: AbortSignal): Promise<SqlResult> {
 		return this.#call((api) => api.runSql(datasetId, sql), signal);
+	}
+
+	/** Segments, recommender and risk flags of a dataset (Customers screen). */
+	customerInsights(datasetId: string, signal?: AbortSignal): Promise<CustomerInsights> {
+		return this.#call((api) => api.customerInsights(datasetId), signal);
+	}
+
+	/** Top products for one customer (null: unknown customer). */
+	recommendForCustomer(datasetId: string, customerId: string, k = 10) {
+		return this.#call((api) => api.recommendForCustomer(datasetId, customerId, k));
+	}
+
+	/** Products to show next to one product (null: never sold). */
+	recommendForProduct(datasetId: string, productId: string, k = 10) {
+		return this.#call((api) => api.recommendForProduct(datasetId, productId, k));
+	}
+
+	/** Keeps (or clears) an analyst's "OK" on a risk flag. */
+	setFlagMark(datasetId: string, flagId: string, ok: boolean): Promise<void> {
+		return this.#call((api) => api.setFlagMark(datasetId, flagId, ok));
 	}
 
 	/** Stop the worker now; the next call starts a fresh one. */

@@ -29,6 +29,23 @@ export const en = {
 		`${p.n === 1 ? '1 row has' : `${p.nText} rows have`} no date yet in column “${p.column}” (“${p.value}”, first at row ${p.rowText}), for example unpaid orders; ${p.n === 1 ? 'it was' : 'they were'} left out.`,
 	import_date_column_unreadable: (p) =>
 		`Column “${p.column}” does not hold dates (e.g. “${p.example}”). Choose the column with the sale date: dates like 2011-01-18 or 18/01/2011, Unix timestamps or Excel day numbers.`,
+	role_status: 'Order status',
+	import_status_excluded: (p) =>
+		`${p.ordersText} refunded, cancelled or failed order${p.orders === 1 ? '' : 's'} (${p.linesText} line${p.lines === 1 ? '' : 's'}, ${p.unitsText} units, revenue ${p.revenueText}; status ${p.statuses}) ${p.orders === 1 ? 'is' : 'are'} left out of the sales. SQL table: excluded_orders.`,
+	import_status_pending: (p) =>
+		`${p.ordersText} order${p.orders === 1 ? ' is' : 's are'} not paid or shipped yet (${p.statuses}; ${p.linesText} lines, ${p.unitsText} units): counted as sales, because the customer asked for the goods.`,
+	import_non_product: (p) =>
+		`${p.linesText} line${p.lines === 1 ? ' is' : 's are'} postage, fees or adjustments, not products (${p.codes}; ${p.unitsText} units, revenue ${p.revenueText}): left out of products and forecasts. SQL table: non_product.`,
+	import_non_product_title: 'Not products: postage, fees and adjustments',
+	import_non_product_help:
+		'These lines were left out of your products and forecasts. Tick a code to count it as a product after all.',
+	import_non_product_code: 'Code',
+	import_non_product_description: 'Description',
+	import_non_product_lines: 'Lines',
+	import_non_product_revenue: 'Revenue',
+	import_non_product_count_as_product: 'Count as product',
+	import_non_product_include_label: 'Count {code} as a product',
+	import_non_product_apply: 'Save choice',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -54,4 +71,20 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`“${p.column}”列中有 ${p.nText} 行还没有日期（“${p.value}”，首次出现在第 ${p.rowText} 行），例如尚未付款的订单；这些行已略过。`,
 	import_date_column_unreadable: (p) =>
 		`“${p.column}”列不是日期（例如“${p.example}”）。请选择记录销售日期的列：如 2011-01-18 或 18/01/2011 的日期、Unix 时间戳或 Excel 日期序号。`,
+	role_status: '订单状态',
+	import_status_excluded: (p) =>
+		`${p.ordersText} 个已退款、已取消或失败的订单（${p.linesText} 行，${p.unitsText} 件，金额 ${p.revenueText}；状态：${p.statuses}）不计入销售。SQL 表：excluded_orders。`,
+	import_status_pending: (p) =>
+		`${p.ordersText} 个订单尚未付款或发货（${p.statuses}；${p.linesText} 行，${p.unitsText} 件）：仍计入销售，因为顾客已经下单。`,
+	import_non_product: (p) =>
+		`${p.linesText} 行是运费、手续费或调整项，不是商品（${p.codes}；${p.unitsText} 件，金额 ${p.revenueText}）：不列入商品和预测。SQL 表：non_product。`,
+	import_non_product_title: '非商品：运费、手续费和调整项',
+	import_non_product_help: '这些行未计入商品和预测。勾选某个编码即可将其仍然算作商品。',
+	import_non_product_code: '编码',
+	import_non_product_description: '描述',
+	import_non_product_lines: '行数',
+	import_non_product_revenue: '金额',
+	import_non_product_count_as_product: '算作商品',
+	import_non_product_include_label: '将 {code} 算作商品',
+	import_non_product_apply: '保存选择',
 };

@@ -1,6 +1,7 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
 import * as chart from './chart';
 import * as common from './common';
+import * as customers from './customers';
 import * as data from './data';
 import * as datasets from './datasets';
 import * as explore from './explore';
@@ -8,6 +9,7 @@ import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as market from './market';
 import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
@@ -23,10 +25,12 @@ export const en = {
 	...settings.en,
 	...forecastView.en,
 	...importMessages.en,
+	...market.en,
 	...importView.en,
 	...data.en,
 	...forecast.en,
 	...plan.en,
+	...customers.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -42,8 +46,10 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...settings.zhCN,
 		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...market.zhCN,
 		...importView.zhCN,
 		...data.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
+		...customers.zhCN,
 	};

@@ -1,0 +1,85 @@
+// CustomersState: the Customers screen's data for the open dataset — segments, recommender choice and
+// risk flags from the data worker, "for this customer / product" lookups, and the analyst's OK marks.
+// The latest dataset wins: a result for a dataset the user has left is dropped.
+import type { CustomerInsights, RecommendedProduct } from '../../workers/data/customers';
+import type { DataClient } from '../lib/workers/data-client';
+import { toUiError, type UiError } from '../lib/workers/errors';
+
+/** A lookup's outcome: a list, or `unknown` when the id was never seen. */
+export type Lookup =
+	{ kind: 'list'; items: RecommendedProduct[] } | { kind: 'unknown'; id: string };
+
+export class CustomersState {
+	datasetId = $state<string | null>(null);
+	insights = $state.raw<CustomerInsights | null>(null);
+	loading = $state(false);
+	error = $state<UiError | null>(null);
+	customerLookup = $state.raw<Lookup | null>(null);
+	productLookup = $state.raw<Lookup | null>(null);
+	showMarked = $state(false);
+
+	#client: DataClient;
+	#seq = 0;
+
+	constructor(client: DataClient) {
+		this.#client = client;
+	}
+
+	/** Loads the insights of a dataset (again if asked), dropping any older request. */
+	async open(datasetId: string, force = false): Promise<void> {
+		if (!force && this.datasetId === datasetId && (this.insights || this.loading)) return;
+		const seq = ++this.#seq;
+		this.datasetId = datasetId;
+		this.insights = null;
+		this.customerLookup = null;
+		this.productLookup = null;
+		this.error = null;
+		this.loading = true;
+		try {
+			const res = await this.#client.customerInsights(datasetId);
+			if (seq === this.#seq) this.insights = res;
+		} catch (e) {
+			if (seq === this.#seq) this.error = toUiError(e);
+		} finally {
+			if (seq === this.#seq) this.loading = false;
+		}
+	}
+
+	/** Forgets everything (no dataset selected). */
+	close(): void {
+		this.#seq++;
+		this.datasetId = null;
+		this.insights = null;
+		this.loading = false;
+		this.error = null;
+	}
+
+	async lookupCustomer(customerId: string): Promise<void> {
+		const id = this.datasetId;
+		if (!id || !customerId.trim()) return;
+		const items = await this.#client.recommendForCustomer(id, customerId);
+		if (id !== this.datasetId) return;
+		this.customerLookup = items ? { kind: 'list', items } : { kind: 'unknown', id: customerId };
+	}
+
+	async lookupProduct(productId: string): Promise<void> {
+		const id = this.datasetId;
+		if (!id || !productId.trim()) return;
+		const items = await this.#client.recommendForProduct(id, productId);
+		if (id !== this.datasetId) return;
+		this.productLookup = items ? { kind: 'list', items } : { kind: 'unknown', id: productId };
+	}
+
+	/** Marks a flag OK (or undoes it); the list updates at once, the mark is stored in the worker. */
+	async mark(flagId: string, ok: boolean): Promise<void> {
+		const id = this.datasetId;
+		const ins = this.insights;
+		if (!id || !ins) return;
+		await this.#client.setFlagMark(id, flagId, ok);
+		if (this.insights === ins)
+			this.insights = {
+				...ins,
+				flags: ins.flags.map((f) => (f.id === flagId ? { ...f, markedOk: ok } : f)),
+			};
+	}
+}
