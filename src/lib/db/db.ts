@@ -56,6 +56,8 @@ export interface SignalSetRow {
 export interface SignalRecordsRow {
 	id: string;
 	records: unknown;
+}
+
 /** An analyst's verdict on a risk flag (Customers screen), kept across reloads. */
 export interface FlagMarkRow {
 	/** `${datasetId}|${flagId}`. */
