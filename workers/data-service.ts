@@ -61,9 +61,25 @@ import type {
 	StorageInfo,
 } from './data-api';
 import { codedError } from './data/coded-error';
+import { isOutOfMemory } from './data/duckdb-guard';
 import { GunzipError, gunzipLimited } from './data/decompress';
 import { codedIssue } from './data/issues';
-import { decompressedLimit, megabytes } from '../src/core/ingest/limits';
+import {
+	decompressedLimit,
+	EARLIEST_SALE_YEAR,
+	LATEST_SALE_AHEAD_DAYS,
+	MAX_COLUMNS,
+	MAX_LINE_BYTES,
+	MAX_QUANTITY,
+	megabytes,
+} from '../src/core/ingest/limits';
+import { scanLines } from '../src/core/ingest/lines';
+import {
+	fieldOf,
+	JsonRecordsError,
+	parseJsonRecords,
+	recordKeys,
+} from '../src/core/ingest/json-records';
 import { XlsxError, xlsxToCsv as readXlsx } from '../src/core/ingest/xlsx';
 import { checkConsoleSql, consoleFailure, hardenDuckDb, STAGING_DIR } from './data/duckdb-guard';
 
@@ -99,6 +115,8 @@ export interface DataServiceDeps {
 	/** Clock and id source (tests inject them). */
 	now?: () => number;
 	newId?: () => string;
+	/** Decompressed-size budget of a packed file (default decompressedLimit; tests use a small one). */
+	unpackLimit?: (packedBytes: number) => number;
 }
 
 interface Staged {
@@ -190,7 +208,20 @@ export function isQuotaError(e: unknown): boolean {
 }
 
 function formatMb(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+	return `${megabytes(bytes)} MB`;
+}
+
+/** The message code for lines DuckDB rejected, by reason (never DuckDB's own words). */
+function malformedCode(duckdbText: string): string {
+	if (/unterminated quote/i.test(duckdbText)) return 'import_malformed_quote';
+	if (/Maximum line size/i.test(duckdbText)) return 'import_malformed_long';
+	if (/Expected Number of Columns/i.test(duckdbText)) return 'import_malformed_fields';
+	return 'import_malformed_other';
+}
+
+/** The separator as a word for messages ('tab' for a tab). */
+function separatorName(delimiter: string): string {
+	return delimiter === '\t' ? 'tab' : `“${delimiter}”`;
 }
 
 /**
@@ -284,8 +315,11 @@ function cellText(v: unknown): string {
  * First sheet of an XLSX workbook → CSV text, so workbooks take the same path as CSV files
  * (src/core/ingest/xlsx.ts; unpacking stops at the decompressed-size budget of the file's size).
  */
-export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
-	return readXlsx(bytes, { maxBytes: decompressedLimit(bytes.length) });
+export async function xlsxToCsv(
+	bytes: Uint8Array,
+	maxBytes = decompressedLimit(bytes.length),
+): Promise<string> {
+	return readXlsx(bytes, { maxBytes });
 }
 
 /** A Parquet cell as CSV text: DATE columns as "YYYY-MM-DD", timestamps as "YYYY-MM-DD HH:MM:SS". */
@@ -378,6 +412,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	hardenDuckDb(conn);
 	const now = deps.now ?? (() => Date.now());
 	const newId = deps.newId ?? defaultId;
+	const unpackLimit = deps.unpackLimit ?? decompressedLimit;
 	const staged = new Map<string, Staged>();
 	const loaded = new Set<string>();
 	/** The typical gap between consecutive sale dates of each loaded dataset (ms). */
@@ -463,23 +498,27 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				)[0];
 				const n = Number(rej?.n ?? 0);
 				if (n > 0) {
-					issues.push({
-						severity: 'warning',
-						code: 'malformed-rows',
-						file: fileName,
-						row: Math.max(1, Number(rej.line) - 1),
-						count: n,
-						message: `Line ${Number(rej.line)} of ${fileName} is malformed (${String(rej.msg).split('\n')[0].replaceAll(name, fileName)}); ${n} malformed line${n === 1 ? ' was' : 's were'} skipped. Expected ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}-separated fields with balanced double quotes.`,
-					});
+					const line = Number(rej.line);
+					issues.push(
+						codedIssue(
+							'warning',
+							'malformed-rows',
+							fileName,
+							malformedCode(String(rej.msg)),
+							{ file: fileName, line, n, separator: separatorName(delimiter) },
+							{ count: n },
+						),
+					);
 				}
 				return true;
-			} catch {
-				issues.push({
-					severity: 'error',
-					code: 'malformed-csv',
-					file: fileName,
-					message: `${fileName} could not be read as a table: ${first}`,
-				});
+			} catch (e2) {
+				if (isOutOfMemory(e2) || isOutOfMemory(first)) throw e2;
+				issues.push(
+					codedIssue('error', 'malformed-csv', fileName, 'import_not_a_table', {
+						file: fileName,
+						separator: separatorName(delimiter),
+					}),
+				);
 				return false;
 			} finally {
 				q('DROP TABLE IF EXISTS reject_errors');
@@ -492,35 +531,14 @@ export function createDataService(deps: DataServiceDeps): Omit<
 
 	/** JSON array of objects (or {data: [...]}, or NDJSON) → CSV text for the same path as CSV files. */
 	function jsonToCsv(text: string): string {
-		let records: unknown;
-		try {
-			records = JSON.parse(text);
-		} catch {
-			records = text
-				.split(/\r?\n/)
-				.filter((l) => l.trim() !== '')
-				.map((l) => JSON.parse(l) as unknown);
-		}
-		if (records && !Array.isArray(records) && typeof records === 'object') {
-			const arr = Object.values(records as Record<string, unknown>).find(Array.isArray);
-			if (arr) records = arr;
-		}
-		if (!Array.isArray(records)) throw new Error('expected an array of records');
-		const keys: string[] = [];
-		const seen = new Set<string>();
-		for (const r of records)
-			if (r && typeof r === 'object')
-				for (const k of Object.keys(r))
-					if (!seen.has(k)) {
-						seen.add(k);
-						keys.push(k);
-					}
+		const records = parseJsonRecords(text);
+		const keys = recordKeys(records);
 		const lines = [keys.map(csvField).join(',')];
-		for (const r of records as Record<string, unknown>[]) {
+		for (const r of records) {
 			lines.push(
 				keys
 					.map((k) => {
-						const v = r?.[k];
+						const v = fieldOf(r, k);
 						if (v === null || v === undefined) return '';
 						return csvField(typeof v === 'object' ? JSON.stringify(v) : String(v));
 					})
@@ -562,7 +580,24 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		return inferDateOrder(values);
 	}
 
+	/** previewFile with DuckDB's out-of-memory errors turned into a limit message naming the file. */
 	async function previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview> {
+		try {
+			return await previewFileInner(file, onProgress);
+		} catch (e) {
+			if (!isOutOfMemory(e)) throw e;
+			for (const id of [...staged.keys()]) dropStaged(id);
+			throw codedError('ImportTooBig', 'import_out_of_memory', {
+				file: file.name,
+				mb: megabytes(file.bytes.byteLength),
+			});
+		}
+	}
+
+	async function previewFileInner(
+		file: FileInput,
+		onProgress?: ProgressFn,
+	): Promise<ImportPreview> {
 		for (const id of [...staged.keys()]) dropStaged(id);
 		const importId = newId();
 		let fileName = file.name;
@@ -571,7 +606,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		const issues: ImportIssue[] = [];
 		if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
 			try {
-				bytes = await gunzipLimited(bytes, decompressedLimit(bytes.length));
+				bytes = await gunzipLimited(bytes, unpackLimit(bytes.length));
 				fileName = fileName.replace(/\.gz$/i, '');
 			} catch (e) {
 				const tooBig = e instanceof GunzipError && e.code === 'too_big';
@@ -590,18 +625,17 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		fileName = fileName.replace(/\.gz$/i, '');
 		const sniffed = sniffFormat(fileName, bytes.subarray(0, 65536));
 		if (!sniffed.ok) {
-			issues.push({
-				severity: 'error',
-				code: sniffed.code,
-				file: fileName,
-				message: sniffed.message,
-			});
+			issues.push(
+				sniffed.code === 'empty-file'
+					? codedIssue('error', 'empty-file', fileName, 'import_empty_file', { file: fileName })
+					: { severity: 'error', code: sniffed.code, file: fileName, message: sniffed.message },
+			);
 			return emptyPreview(importId, fileName, 'csv', '', issues);
 		}
 		const format = sniffed.format;
 		if (format === 'xlsx') {
 			try {
-				bytes = new TextEncoder().encode(await xlsxToCsv(bytes));
+				bytes = new TextEncoder().encode(await xlsxToCsv(bytes, unpackLimit(bytes.length)));
 			} catch (e) {
 				issues.push(
 					e instanceof XlsxError && e.code === 'xlsx_too_big'
@@ -650,7 +684,28 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				headText = text.slice(0, 65536);
 			}
 		} catch (e) {
+			if (e instanceof JsonRecordsError) {
+				issues.push(
+					codedIssue(
+						'error',
+						`json-${e.code.replace('_', '-')}`,
+						fileName,
+						`import_json_${e.code}`,
+						{
+							file: fileName,
+							line: e.line,
+						},
+					),
+				);
+				return emptyPreview(importId, fileName, format, encoding, issues);
+			}
 			const empty = e instanceof DecodeError && e.code === 'empty-file';
+			if (empty) {
+				issues.push(
+					codedIssue('error', 'empty-file', fileName, 'import_empty_file', { file: fileName }),
+				);
+				return emptyPreview(importId, fileName, format, encoding, issues);
+			}
 			issues.push({
 				severity: 'error',
 				code: empty ? 'empty-file' : 'unreadable',
@@ -669,15 +724,50 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					? ','
 					: sniffDelimiter(cut > 0 ? headText.slice(0, cut) : headText);
 		progress(onProgress, 'loading', 2, 4);
-		const ok = stageDelimited(
-			table,
-			fileName,
-			csvBytes,
-			delimiter,
-			headerOf(headText, delimiter),
-			issues,
-		);
+		// Limits first, so a file DuckDB could not hold in memory gets a plain answer (file, what, what to do).
+		const header = headerOf(headText, delimiter);
+		const scan = scanLines(csvBytes, delimiter, header.length);
+		if (scan.longestLine > MAX_LINE_BYTES) {
+			issues.push(
+				codedIssue('error', 'line-too-long', fileName, 'import_line_too_long', {
+					file: fileName,
+					line: scan.longestLineNumber,
+					mb: megabytes(scan.longestLine),
+					maxMb: megabytes(MAX_LINE_BYTES),
+				}),
+			);
+			return emptyPreview(importId, fileName, format, encoding, issues);
+		}
+		if (header.length > MAX_COLUMNS) {
+			issues.push(
+				codedIssue('error', 'too-many-columns', fileName, 'import_too_many_columns', {
+					file: fileName,
+					n: header.length,
+					max: MAX_COLUMNS,
+				}),
+			);
+			return emptyPreview(importId, fileName, format, encoding, issues);
+		}
+		const ok = stageDelimited(table, fileName, csvBytes, delimiter, header, issues);
 		if (!ok) return emptyPreview(importId, fileName, format, encoding, issues);
+		// A quote opened and closed lines later (or never) makes DuckDB read lines as one field: say which.
+		if (scan.quote) {
+			const { line, endLine, swallowed } = scan.quote;
+			// DuckDB's "malformed line" at the same line says less (it counts 1 line where the rest was lost).
+			const same = issues.findIndex(
+				(i) => i.code === 'malformed-rows' && i.msg?.params?.line === line,
+			);
+			if (same >= 0) issues.splice(same, 1);
+			issues.push(
+				codedIssue(
+					'warning',
+					'unbalanced-quote',
+					fileName,
+					endLine === null ? 'import_quote_never_closed' : 'import_quote_swallowed',
+					{ file: fileName, line, endLine: endLine ?? 0, n: swallowed, lines: scan.lines },
+				),
+			);
+		}
 
 		progress(onProgress, 'analysing', 3, 4);
 		const columns = stringColumn(q(`DESCRIBE ${table}`), 'column_name').filter(
@@ -886,7 +976,26 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		return inferDecimalSeparator(values);
 	}
 
+	/** commitImport with DuckDB's out-of-memory errors turned into a limit message naming the file and rows. */
 	async function commitImport(
+		importId: string,
+		options: ImportOptions,
+		onProgress?: ProgressFn,
+	): Promise<DatasetMeta> {
+		const st = staged.get(importId);
+		try {
+			return await commitImportInner(importId, options, onProgress);
+		} catch (e) {
+			if (!isOutOfMemory(e)) throw e;
+			dropStaged(importId);
+			throw codedError('ImportTooBig', 'import_commit_out_of_memory', {
+				file: st?.fileName ?? '',
+				rows: st?.rowCount ?? 0,
+			});
+		}
+	}
+
+	async function commitImportInner(
 		importId: string,
 		options: ImportOptions,
 		onProgress?: ProgressFn,
@@ -988,7 +1097,9 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			progress(onProgress, 'cleaning', 3, phases);
 
 			// 4. Count problems, each with its first row, column and value.
-			const issues: ImportIssue[] = [...st.issues.filter((i) => i.code === 'malformed-rows')];
+			const issues: ImportIssue[] = [
+				...st.issues.filter((i) => i.code === 'malformed-rows' || i.code === 'unbalanced-quote'),
+			];
 			interface ProblemSpec {
 				where: string;
 				rawCol: string;
@@ -1085,7 +1196,41 @@ export function createDataService(deps: DataServiceDeps): Omit<
 						`Row ${row}, column "${qc}": "${v}" is not a quantity (expected a number like 6, -2 or 1,250). ${plural(n, 'with unreadable quantities were skipped')}.`,
 				);
 			}
-			const validWhere = `NOT dup AND ds_ms IS NOT NULL${mapping.quantity ? ' AND quantity IS NOT NULL' : ''}`;
+			// Plausible values only: a quantity of 1e308 overflows every total, and a date before 1990 or more
+			// than a year ahead is a typo or a placeholder that would stretch the forecast into 2100.
+			const dateFrom = Date.UTC(EARLIEST_SALE_YEAR, 0, 1);
+			const dateTo = now() + LATEST_SALE_AHEAD_DAYS * 86_400_000;
+			const plausibleDate = `ds_ms BETWEEN ${dateFrom} AND ${dateTo}`;
+			problem(
+				`ds_ms IS NOT NULL AND NOT (${plausibleDate})`,
+				'raw_date',
+				'error',
+				'import_date_implausible',
+				mapping.date,
+				() => 'import_date_implausible',
+				(value, row, n) => ({
+					n,
+					row,
+					value,
+					column: mapping.date!,
+					from: new Date(dateFrom).toISOString().slice(0, 10),
+					to: new Date(dateTo).toISOString().slice(0, 10),
+				}),
+			);
+			const plausibleQty = `(quantity IS NULL OR abs(quantity) <= ${MAX_QUANTITY})`;
+			if (mapping.quantity) {
+				const qc = mapping.quantity;
+				problem(
+					`ds_ms IS NOT NULL AND NOT ${plausibleQty}`,
+					'raw_qty',
+					'error',
+					'import_quantity_implausible',
+					qc,
+					() => 'import_quantity_implausible',
+					(value, row, n) => ({ n, row, value, column: qc, max: MAX_QUANTITY }),
+				);
+			}
+			const validWhere = `NOT dup AND ds_ms IS NOT NULL AND ${plausibleDate} AND ${plausibleQty}${mapping.quantity ? ' AND quantity IS NOT NULL' : ''}`;
 			for (const [role, rawCol, valCol] of [
 				['unitPrice', 'raw_price', 'unit_price'],
 				['revenue', 'raw_revenue', 'revenue_v'],

@@ -88,6 +88,22 @@ export class ImportFlow {
 				onProgress: (p) => (this.progress = p),
 			});
 			if (ac.signal.aborted) return;
+			// A file with nothing to map (empty, not a table, too big) goes back to the picker with the reason,
+			// not to an empty mapping screen.
+			const refusal = preview.issues.find((i) => i.severity === 'error');
+			if (preview.columns.length === 0 && refusal) {
+				this.step = 'idle';
+				this.error = {
+					name: 'ImportRefused',
+					message: refusal.message,
+					...(refusal.msg
+						? { msg: refusal.msg }
+						: refusal.params
+							? { msg: { code: refusal.code, params: refusal.params } }
+							: {}),
+				};
+				return;
+			}
 			this.preview = preview;
 			this.mapping = { ...preview.mapping };
 			this.dateOrder = preview.dateOrder;
