@@ -64,6 +64,8 @@ export default defineConfig({
 	test: {
 		projects: [
 			{
+				// Svelte compiles the *.svelte.ts rune classes of src/state for their unit tests.
+				plugins: [svelte()],
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],

@@ -9,6 +9,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { openTrendcastDb } from '../src/lib/db/db';
 import type { SeriesBatch, Frequency } from '../src/core/types';
 import { createDataService, estimateStorage, listStoredDatasets } from './data-service';
+import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from './data/products';
 import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
 import { readStockFile } from './data/stock';
 import * as stockStore from './data/stock-store';
@@ -46,7 +47,16 @@ export interface SeriesQuery {
 	 * 'price', when the dataset has prices. The median resists bulk-order discounts.
 	 */
 	withPrice?: boolean;
+	/** `productIds` name categories or stores instead of products (Explore's group views). */
+	groupBy?: GroupColumn;
 }
+
+export type {
+	GroupColumn,
+	GroupSummary,
+	GroupSummaryResult,
+	ProductSearchResult,
+} from './data/products';
 
 export interface StorageInfo {
 	usedBytes: number;
@@ -87,6 +97,8 @@ export interface DataWorkerApi {
 		options: ImportOptions,
 		onProgress?: ProgressFn,
 	): Promise<DatasetMeta>;
+	/** Count these non-product codes (postage, fees …) as products; the others stay left out. */
+	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta>;
 	/** Import the built-in demo dataset shipped under /demo/. */
 	loadDemo(onProgress?: ProgressFn): Promise<DatasetMeta>;
 	listDatasets(): Promise<DatasetMeta[]>;
@@ -95,6 +107,10 @@ export interface DataWorkerApi {
 	productSummary(datasetId: string): Promise<ProductSummary[]>;
 	querySeries(datasetId: string, query: SeriesQuery): Promise<SeriesBatch>;
 	runSql(datasetId: string, sql: string): Promise<SqlResult>;
+	/** Products whose code or description contains `text`, best sellers first, at most `limit`. */
+	searchProducts(datasetId: string, text: string, limit: number): Promise<ProductSearchResult>;
+	/** Sales per category or store (`mapped: false` when the dataset has no such column). */
+	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult>;
 	/** Every sale and return line (cancelled sales left out), for customers and risk. */
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
 	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */
@@ -185,6 +201,9 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	async commitImport(importId, options, onProgress) {
 		return (await getService()).commitImport(importId, options, onProgress);
 	},
+	async setNonProductIncluded(datasetId, productIds) {
+		return (await getService()).setNonProductIncluded(datasetId, productIds);
+	},
 	async loadDemo(onProgress) {
 		return (await getService()).loadDemo(onProgress);
 	},
@@ -208,6 +227,12 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	},
 	async runSql(datasetId, sql) {
 		return (await getService()).runSql(datasetId, sql);
+	},
+	async searchProducts(datasetId, text, limit) {
+		return (await getService()).searchProducts(datasetId, text, limit);
+	},
+	async groupSummary(datasetId, by) {
+		return (await getService()).groupSummary(datasetId, by);
 	},
 	async importStock(file) {
 		const parsed = await readStockFile(await getService(), file);

@@ -18,6 +18,7 @@ import {
 } from '../src/core/ingest/parse';
 import { csvCell, parseCsv } from '../src/core/ingest/csv';
 import { sniffDelimiter, sniffFormat } from '../src/core/ingest/sniff';
+import { createProductQueries } from './data/products';
 import {
 	carryOver,
 	nextPeriod,
@@ -44,6 +45,12 @@ import type { MessageParam } from '../src/core/messages';
 import type { Frequency, SeriesBatch } from '../src/core/types';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
 import type { DatasetBlobRow, TrendcastDb } from '../src/lib/db/db';
+import {
+	addExcludedColumn,
+	applyNonProduct,
+	applyOrderStatus,
+	exclusionIssues,
+} from './data/exclusions';
 import type {
 	DataWorkerApi,
 	FileInput,
@@ -54,9 +61,25 @@ import type {
 	StorageInfo,
 } from './data-api';
 import { codedError } from './data/coded-error';
+import { isOutOfMemory } from './data/duckdb-guard';
 import { GunzipError, gunzipLimited } from './data/decompress';
 import { codedIssue } from './data/issues';
-import { decompressedLimit, megabytes } from '../src/core/ingest/limits';
+import {
+	decompressedLimit,
+	EARLIEST_SALE_YEAR,
+	LATEST_SALE_AHEAD_DAYS,
+	MAX_COLUMNS,
+	MAX_LINE_BYTES,
+	MAX_QUANTITY,
+	megabytes,
+} from '../src/core/ingest/limits';
+import { scanLines } from '../src/core/ingest/lines';
+import {
+	fieldOf,
+	JsonRecordsError,
+	parseJsonRecords,
+	recordKeys,
+} from '../src/core/ingest/json-records';
 import { XlsxError, xlsxToCsv as readXlsx } from '../src/core/ingest/xlsx';
 import { checkConsoleSql, consoleFailure, hardenDuckDb, STAGING_DIR } from './data/duckdb-guard';
 
@@ -92,6 +115,8 @@ export interface DataServiceDeps {
 	/** Clock and id source (tests inject them). */
 	now?: () => number;
 	newId?: () => string;
+	/** Decompressed-size budget of a packed file (default decompressedLimit; tests use a small one). */
+	unpackLimit?: (packedBytes: number) => number;
 }
 
 interface Staged {
@@ -183,7 +208,20 @@ export function isQuotaError(e: unknown): boolean {
 }
 
 function formatMb(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+	return `${megabytes(bytes)} MB`;
+}
+
+/** The message code for lines DuckDB rejected, by reason (never DuckDB's own words). */
+function malformedCode(duckdbText: string): string {
+	if (/unterminated quote/i.test(duckdbText)) return 'import_malformed_quote';
+	if (/Maximum line size/i.test(duckdbText)) return 'import_malformed_long';
+	if (/Expected Number of Columns/i.test(duckdbText)) return 'import_malformed_fields';
+	return 'import_malformed_other';
+}
+
+/** The separator as a word for messages ('tab' for a tab). */
+function separatorName(delimiter: string): string {
+	return delimiter === '\t' ? 'tab' : `“${delimiter}”`;
 }
 
 /**
@@ -277,8 +315,11 @@ function cellText(v: unknown): string {
  * First sheet of an XLSX workbook → CSV text, so workbooks take the same path as CSV files
  * (src/core/ingest/xlsx.ts; unpacking stops at the decompressed-size budget of the file's size).
  */
-export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
-	return readXlsx(bytes, { maxBytes: decompressedLimit(bytes.length) });
+export async function xlsxToCsv(
+	bytes: Uint8Array,
+	maxBytes = decompressedLimit(bytes.length),
+): Promise<string> {
+	return readXlsx(bytes, { maxBytes });
 }
 
 /** A Parquet cell as CSV text: DATE columns as "YYYY-MM-DD", timestamps as "YYYY-MM-DD HH:MM:SS". */
@@ -377,6 +418,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	hardenDuckDb(conn);
 	const now = deps.now ?? (() => Date.now());
 	const newId = deps.newId ?? defaultId;
+	const unpackLimit = deps.unpackLimit ?? decompressedLimit;
 	const staged = new Map<string, Staged>();
 	const loaded = new Set<string>();
 	/** The typical gap between consecutive sale dates of each loaded dataset (ms). */
@@ -462,23 +504,27 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				)[0];
 				const n = Number(rej?.n ?? 0);
 				if (n > 0) {
-					issues.push({
-						severity: 'warning',
-						code: 'malformed-rows',
-						file: fileName,
-						row: Math.max(1, Number(rej.line) - 1),
-						count: n,
-						message: `Line ${Number(rej.line)} of ${fileName} is malformed (${String(rej.msg).split('\n')[0].replaceAll(name, fileName)}); ${n} malformed line${n === 1 ? ' was' : 's were'} skipped. Expected ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}-separated fields with balanced double quotes.`,
-					});
+					const line = Number(rej.line);
+					issues.push(
+						codedIssue(
+							'warning',
+							'malformed-rows',
+							fileName,
+							malformedCode(String(rej.msg)),
+							{ file: fileName, line, n, separator: separatorName(delimiter) },
+							{ count: n },
+						),
+					);
 				}
 				return true;
-			} catch {
-				issues.push({
-					severity: 'error',
-					code: 'malformed-csv',
-					file: fileName,
-					message: `${fileName} could not be read as a table: ${first}`,
-				});
+			} catch (e2) {
+				if (isOutOfMemory(e2) || isOutOfMemory(first)) throw e2;
+				issues.push(
+					codedIssue('error', 'malformed-csv', fileName, 'import_not_a_table', {
+						file: fileName,
+						separator: separatorName(delimiter),
+					}),
+				);
 				return false;
 			} finally {
 				q('DROP TABLE IF EXISTS reject_errors');
@@ -491,35 +537,14 @@ export function createDataService(deps: DataServiceDeps): Omit<
 
 	/** JSON array of objects (or {data: [...]}, or NDJSON) → CSV text for the same path as CSV files. */
 	function jsonToCsv(text: string): string {
-		let records: unknown;
-		try {
-			records = JSON.parse(text);
-		} catch {
-			records = text
-				.split(/\r?\n/)
-				.filter((l) => l.trim() !== '')
-				.map((l) => JSON.parse(l) as unknown);
-		}
-		if (records && !Array.isArray(records) && typeof records === 'object') {
-			const arr = Object.values(records as Record<string, unknown>).find(Array.isArray);
-			if (arr) records = arr;
-		}
-		if (!Array.isArray(records)) throw new Error('expected an array of records');
-		const keys: string[] = [];
-		const seen = new Set<string>();
-		for (const r of records)
-			if (r && typeof r === 'object')
-				for (const k of Object.keys(r))
-					if (!seen.has(k)) {
-						seen.add(k);
-						keys.push(k);
-					}
+		const records = parseJsonRecords(text);
+		const keys = recordKeys(records);
 		const lines = [keys.map(csvField).join(',')];
-		for (const r of records as Record<string, unknown>[]) {
+		for (const r of records) {
 			lines.push(
 				keys
 					.map((k) => {
-						const v = r?.[k];
+						const v = fieldOf(r, k);
 						if (v === null || v === undefined) return '';
 						return csvField(typeof v === 'object' ? JSON.stringify(v) : String(v));
 					})
@@ -561,7 +586,24 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		return inferDateOrder(values);
 	}
 
+	/** previewFile with DuckDB's out-of-memory errors turned into a limit message naming the file. */
 	async function previewFile(file: FileInput, onProgress?: ProgressFn): Promise<ImportPreview> {
+		try {
+			return await previewFileInner(file, onProgress);
+		} catch (e) {
+			if (!isOutOfMemory(e)) throw e;
+			for (const id of [...staged.keys()]) dropStaged(id);
+			throw codedError('ImportTooBig', 'import_out_of_memory', {
+				file: file.name,
+				mb: megabytes(file.bytes.byteLength),
+			});
+		}
+	}
+
+	async function previewFileInner(
+		file: FileInput,
+		onProgress?: ProgressFn,
+	): Promise<ImportPreview> {
 		for (const id of [...staged.keys()]) dropStaged(id);
 		const importId = newId();
 		let fileName = file.name;
@@ -570,7 +612,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		const issues: ImportIssue[] = [];
 		if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
 			try {
-				bytes = await gunzipLimited(bytes, decompressedLimit(bytes.length));
+				bytes = await gunzipLimited(bytes, unpackLimit(bytes.length));
 				fileName = fileName.replace(/\.gz$/i, '');
 			} catch (e) {
 				const tooBig = e instanceof GunzipError && e.code === 'too_big';
@@ -589,18 +631,17 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		fileName = fileName.replace(/\.gz$/i, '');
 		const sniffed = sniffFormat(fileName, bytes.subarray(0, 65536));
 		if (!sniffed.ok) {
-			issues.push({
-				severity: 'error',
-				code: sniffed.code,
-				file: fileName,
-				message: sniffed.message,
-			});
+			issues.push(
+				sniffed.code === 'empty-file'
+					? codedIssue('error', 'empty-file', fileName, 'import_empty_file', { file: fileName })
+					: { severity: 'error', code: sniffed.code, file: fileName, message: sniffed.message },
+			);
 			return emptyPreview(importId, fileName, 'csv', '', issues);
 		}
 		const format = sniffed.format;
 		if (format === 'xlsx') {
 			try {
-				bytes = new TextEncoder().encode(await xlsxToCsv(bytes));
+				bytes = new TextEncoder().encode(await xlsxToCsv(bytes, unpackLimit(bytes.length)));
 			} catch (e) {
 				issues.push(
 					e instanceof XlsxError && e.code === 'xlsx_too_big'
@@ -649,7 +690,28 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				headText = text.slice(0, 65536);
 			}
 		} catch (e) {
+			if (e instanceof JsonRecordsError) {
+				issues.push(
+					codedIssue(
+						'error',
+						`json-${e.code.replace('_', '-')}`,
+						fileName,
+						`import_json_${e.code}`,
+						{
+							file: fileName,
+							line: e.line,
+						},
+					),
+				);
+				return emptyPreview(importId, fileName, format, encoding, issues);
+			}
 			const empty = e instanceof DecodeError && e.code === 'empty-file';
+			if (empty) {
+				issues.push(
+					codedIssue('error', 'empty-file', fileName, 'import_empty_file', { file: fileName }),
+				);
+				return emptyPreview(importId, fileName, format, encoding, issues);
+			}
 			issues.push({
 				severity: 'error',
 				code: empty ? 'empty-file' : 'unreadable',
@@ -668,15 +730,50 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					? ','
 					: sniffDelimiter(cut > 0 ? headText.slice(0, cut) : headText);
 		progress(onProgress, 'loading', 2, 4);
-		const ok = stageDelimited(
-			table,
-			fileName,
-			csvBytes,
-			delimiter,
-			headerOf(headText, delimiter),
-			issues,
-		);
+		// Limits first, so a file DuckDB could not hold in memory gets a plain answer (file, what, what to do).
+		const header = headerOf(headText, delimiter);
+		const scan = scanLines(csvBytes, delimiter, header.length);
+		if (scan.longestLine > MAX_LINE_BYTES) {
+			issues.push(
+				codedIssue('error', 'line-too-long', fileName, 'import_line_too_long', {
+					file: fileName,
+					line: scan.longestLineNumber,
+					mb: megabytes(scan.longestLine),
+					maxMb: megabytes(MAX_LINE_BYTES),
+				}),
+			);
+			return emptyPreview(importId, fileName, format, encoding, issues);
+		}
+		if (header.length > MAX_COLUMNS) {
+			issues.push(
+				codedIssue('error', 'too-many-columns', fileName, 'import_too_many_columns', {
+					file: fileName,
+					n: header.length,
+					max: MAX_COLUMNS,
+				}),
+			);
+			return emptyPreview(importId, fileName, format, encoding, issues);
+		}
+		const ok = stageDelimited(table, fileName, csvBytes, delimiter, header, issues);
 		if (!ok) return emptyPreview(importId, fileName, format, encoding, issues);
+		// A quote opened and closed lines later (or never) makes DuckDB read lines as one field: say which.
+		if (scan.quote) {
+			const { line, endLine, swallowed } = scan.quote;
+			// DuckDB's "malformed line" at the same line says less (it counts 1 line where the rest was lost).
+			const same = issues.findIndex(
+				(i) => i.code === 'malformed-rows' && i.msg?.params?.line === line,
+			);
+			if (same >= 0) issues.splice(same, 1);
+			issues.push(
+				codedIssue(
+					'warning',
+					'unbalanced-quote',
+					fileName,
+					endLine === null ? 'import_quote_never_closed' : 'import_quote_swallowed',
+					{ file: fileName, line, endLine: endLine ?? 0, n: swallowed, lines: scan.lines },
+				),
+			);
+		}
 
 		progress(onProgress, 'analysing', 3, 4);
 		const columns = stringColumn(q(`DESCRIBE ${table}`), 'column_name').filter(
@@ -885,7 +982,26 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		return inferDecimalSeparator(values);
 	}
 
+	/** commitImport with DuckDB's out-of-memory errors turned into a limit message naming the file and rows. */
 	async function commitImport(
+		importId: string,
+		options: ImportOptions,
+		onProgress?: ProgressFn,
+	): Promise<DatasetMeta> {
+		const st = staged.get(importId);
+		try {
+			return await commitImportInner(importId, options, onProgress);
+		} catch (e) {
+			if (!isOutOfMemory(e)) throw e;
+			dropStaged(importId);
+			throw codedError('ImportTooBig', 'import_commit_out_of_memory', {
+				file: st?.fileName ?? '',
+				rows: st?.rowCount ?? 0,
+			});
+		}
+	}
+
+	async function commitImportInner(
 		importId: string,
 		options: ImportOptions,
 		onProgress?: ProgressFn,
@@ -976,7 +1092,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					s.__row::INTEGER AS src_row, d.__row IS NULL AS dup,
 					${text('order')} AS order_id, ld.v AS ds_ms, ${productExpr} AS product_id,
 					${text('description')} AS description, ${text('category')} AS category,
-					${text('store')} AS store, ${text('customer')} AS customer_id,
+					${text('store')} AS store, ${text('customer')} AS customer_id, ${text('status')} AS order_status,
 					${num('quantity')} AS quantity, ${num('unitPrice')} AS unit_price, ${num('revenue')} AS revenue_v,
 					${raw('date')} AS raw_date, ${raw('quantity')} AS raw_qty,
 					${raw('unitPrice')} AS raw_price, ${raw('revenue')} AS raw_revenue,
@@ -987,7 +1103,9 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			progress(onProgress, 'cleaning', 3, phases);
 
 			// 4. Count problems, each with its first row, column and value.
-			const issues: ImportIssue[] = [...st.issues.filter((i) => i.code === 'malformed-rows')];
+			const issues: ImportIssue[] = [
+				...st.issues.filter((i) => i.code === 'malformed-rows' || i.code === 'unbalanced-quote'),
+			];
 			interface ProblemSpec {
 				where: string;
 				rawCol: string;
@@ -1084,7 +1202,41 @@ export function createDataService(deps: DataServiceDeps): Omit<
 						`Row ${row}, column "${qc}": "${v}" is not a quantity (expected a number like 6, -2 or 1,250). ${plural(n, 'with unreadable quantities were skipped')}.`,
 				);
 			}
-			const validWhere = `NOT dup AND ds_ms IS NOT NULL${mapping.quantity ? ' AND quantity IS NOT NULL' : ''}`;
+			// Plausible values only: a quantity of 1e308 overflows every total, and a date before 1990 or more
+			// than a year ahead is a typo or a placeholder that would stretch the forecast into 2100.
+			const dateFrom = Date.UTC(EARLIEST_SALE_YEAR, 0, 1);
+			const dateTo = now() + LATEST_SALE_AHEAD_DAYS * 86_400_000;
+			const plausibleDate = `ds_ms BETWEEN ${dateFrom} AND ${dateTo}`;
+			problem(
+				`ds_ms IS NOT NULL AND NOT (${plausibleDate})`,
+				'raw_date',
+				'error',
+				'import_date_implausible',
+				mapping.date,
+				() => 'import_date_implausible',
+				(value, row, n) => ({
+					n,
+					row,
+					value,
+					column: mapping.date!,
+					from: new Date(dateFrom).toISOString().slice(0, 10),
+					to: new Date(dateTo).toISOString().slice(0, 10),
+				}),
+			);
+			const plausibleQty = `(quantity IS NULL OR abs(quantity) <= ${MAX_QUANTITY})`;
+			if (mapping.quantity) {
+				const qc = mapping.quantity;
+				problem(
+					`ds_ms IS NOT NULL AND NOT ${plausibleQty}`,
+					'raw_qty',
+					'error',
+					'import_quantity_implausible',
+					qc,
+					() => 'import_quantity_implausible',
+					(value, row, n) => ({ n, row, value, column: qc, max: MAX_QUANTITY }),
+				);
+			}
+			const validWhere = `NOT dup AND ds_ms IS NOT NULL AND ${plausibleDate} AND ${plausibleQty}${mapping.quantity ? ' AND quantity IS NOT NULL' : ''}`;
 			for (const [role, rawCol, valCol] of [
 				['unitPrice', 'raw_price', 'unit_price'],
 				['revenue', 'raw_revenue', 'revenue_v'],
@@ -1122,7 +1274,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					order_id, epoch_ms(ds_ms::BIGINT) AS ds, product_id, description, category, store, customer_id,
 					coalesce(quantity, 1)::DOUBLE AS quantity, unit_price,
 					coalesce(revenue_v, coalesce(quantity, 1) * unit_price)::DOUBLE AS revenue,
-					(${returnExpr}) AS is_return, src_row
+					(${returnExpr}) AS is_return, src_row, order_status
 				FROM ${N} WHERE ${validWhere} ORDER BY ds, src_row`);
 			// 6. A return that matches an earlier sale to the same customer (same product and quantity,
 			// within CANCEL_WINDOW_DAYS) cancels it: the sale was never kept, so it is not demand (the
@@ -1142,12 +1294,17 @@ export function createDataService(deps: DataServiceDeps): Omit<
 						QUALIFY row_number() OVER (PARTITION BY r.src_row ORDER BY s.ds DESC, s.src_row DESC) = 1
 					) QUALIFY row_number() OVER (PARTITION BY s_row ORDER BY r_ds, r_row) = 1)`);
 			}
+			// 7. Lines that are not demand: refunded/cancelled orders, postage and fees (workers/data/exclusions.ts).
+			const sqlRunner = { q, rows };
+			addExcludedColumn(sqlRunner, out);
+			const statusSummary = mapping.status ? applyOrderStatus(sqlRunner, out) : undefined;
+			const nonProduct = applyNonProduct(sqlRunner, out, new Set(options.includeNonProduct ?? []));
 			const counts = rows(`SELECT
 					(SELECT count(*) FROM ${N})::DOUBLE AS rows_read,
 					(SELECT count(*) FROM ${N} WHERE dup)::DOUBLE AS dups,
 					(SELECT count(*) FROM ${N} WHERE NOT dup AND NOT (${validWhere}))::DOUBLE AS invalid,
-					count(*) FILTER (WHERE is_return AND NOT cancelled)::DOUBLE AS returns,
-					coalesce(sum(abs(quantity)) FILTER (WHERE is_return AND NOT cancelled), 0)::DOUBLE AS return_units,
+					count(*) FILTER (WHERE is_return AND NOT cancelled AND excluded IS NULL)::DOUBLE AS returns,
+					coalesce(sum(abs(quantity)) FILTER (WHERE is_return AND NOT cancelled AND excluded IS NULL), 0)::DOUBLE AS return_units,
 					count(*) FILTER (WHERE cancelled)::DOUBLE AS cancelled,
 					coalesce(sum(quantity) FILTER (WHERE cancelled), 0)::DOUBLE AS cancelled_units,
 					count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
@@ -1164,8 +1321,11 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				invalidRows: Number(counts.invalid),
 				cancelledRows: Number(counts.cancelled),
 				cancelledUnits: Number(counts.cancelled_units),
+				...(statusSummary ? { status: statusSummary } : {}),
+				nonProduct,
 				issues,
 			};
+			issues.push(...exclusionIssues(file, mapping.status, statusSummary, nonProduct));
 			if (report.duplicateRows > 0) {
 				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${N} WHERE dup`);
 				issues.push({
@@ -1191,7 +1351,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			}
 			if (report.returnRows > 0) {
 				const first = scalar(
-					`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return AND NOT cancelled`,
+					`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return AND NOT cancelled AND excluded IS NULL`,
 				);
 				issues.push({
 					severity: 'info',
@@ -1226,6 +1386,9 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				bytes: data.byteLength,
 				mapping: { ...mapping },
 				report,
+				...(options.includeNonProduct?.length
+					? { includeNonProduct: [...options.includeNonProduct] }
+					: {}),
 			};
 			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
 			let stored: DatasetMeta | undefined;
@@ -1289,10 +1452,12 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		for (let p = periodStart(meta.dateMin, freq); p <= meta.dateMax; p = nextPeriod(p, freq))
 			grid.push(p);
 		const ids = query.productIds ?? ['__total__'];
+		// The ids are products, or categories / stores when the query groups by one (Explore).
+		const col = query.groupBy ? `coalesce(${query.groupBy}, '')` : 'product_id';
 		const where = query.productIds
-			? ` AND product_id IN (${query.productIds.length ? query.productIds.map(lit).join(', ') : 'NULL'})`
+			? ` AND ${col} IN (${query.productIds.length ? query.productIds.map(lit).join(', ') : 'NULL'})`
 			: '';
-		const key = query.productIds ? 'product_id' : `'__total__'`;
+		const key = query.productIds ? col : `'__total__'`;
 		const res = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
 				coalesce(sum(${measure}), 0)::DOUBLE AS y
 			FROM ${table} WHERE NOT is_return${where} GROUP BY ALL`);
@@ -1394,21 +1559,31 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		const statement = checkConsoleSql(sql);
 		await metaOf(datasetId);
 		const table = await ensureLoaded(datasetId);
-		// Datasets imported before cancellation matching have no `cancelled` column.
-		const hasCancelled =
-			scalar(
-				`SELECT count(*)::DOUBLE FROM information_schema.columns WHERE table_name = ${lit(table)} AND column_name = 'cancelled'`,
-			) > 0;
-		const hide = hasCancelled ? '(is_return, cancelled)' : '(is_return)';
-		q(
-			`CREATE OR REPLACE TEMP VIEW sales AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE NOT is_return`,
+		// Datasets imported before cancellation matching have no `cancelled` column, and those imported
+		// before the exclusion rules no `excluded` one.
+		const has = new Set(
+			stringColumn(
+				q(`SELECT column_name FROM information_schema.columns WHERE table_name = ${lit(table)}`),
+				'column_name',
+			),
 		);
-		q(
-			`CREATE OR REPLACE TEMP VIEW returns AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE is_return${hasCancelled ? ' AND NOT cancelled' : ''}`,
-		);
-		q(
-			`CREATE OR REPLACE TEMP VIEW cancelled AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE ${hasCancelled ? 'cancelled' : 'false'}`,
-		);
+		const hide = `(${['is_return', 'cancelled', 'excluded'].filter((c) => has.has(c)).join(', ')})`;
+		const cancelled = has.has('cancelled') ? 'cancelled' : 'false';
+		const excluded = (reason: string) =>
+			has.has('excluded') ? `excluded = ${lit(reason)}` : 'false';
+		const views: Record<string, string> = {
+			sales: 'NOT is_return',
+			returns: `is_return AND NOT ${cancelled}${has.has('excluded') ? ' AND excluded IS NULL' : ''}`,
+			cancelled,
+			// Lines of refunded / cancelled / failed orders (the order-status rule).
+			excluded_orders: excluded('status'),
+			// Postage, fees, adjustments … (the non-product rule).
+			non_product: excluded('non_product'),
+		};
+		for (const [name, where] of Object.entries(views))
+			q(
+				`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT * EXCLUDE ${hide} FROM ${table} WHERE ${where}`,
+			);
 		const wrap = /^(select|with|from|values|table)\b/i.test(statement);
 		let res: ArrowTable;
 		try {
@@ -1464,6 +1639,74 @@ export function createDataService(deps: DataServiceDeps): Omit<
 
 	const listDatasets = () => listStoredDatasets(db);
 
+	/**
+	 * Writes a changed stored table back with its metadata, bytes and metadata in one transaction.
+	 * If the write fails nothing stored changes, and the table is dropped from DuckDB so the next query
+	 * reloads the stored version.
+	 */
+	async function saveTable(table: string, meta: DatasetMeta): Promise<DatasetMeta> {
+		const id = meta.id;
+		try {
+			const c = rows(`SELECT count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
+					count(DISTINCT product_id) FILTER (WHERE NOT is_return)::DOUBLE AS products,
+					epoch_ms(min(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmin,
+					epoch_ms(max(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmax
+				FROM ${table}`)[0];
+			const ipc = arrowFileToStream(
+				conn.useUnsafe((b, cn) => b.runQuery(cn, `SELECT * FROM ${table}`)),
+			);
+			const data = await gzip(ipc);
+			const next: DatasetMeta = {
+				...meta,
+				rowCount: Number(c.imported),
+				productCount: Number(c.products),
+				dateMin: Number(c.dmin),
+				dateMax: Number(c.dmax),
+				bytes: data.byteLength,
+				report: { ...meta.report, rowsImported: Number(c.imported) },
+			};
+			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
+			await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+				if (!(await db.datasets.get(id)))
+					throw namedError('DatasetNotFound', 'This dataset is no longer stored on this device.');
+				await db.datasetBlobs.put(blob);
+				await db.datasets.put(next);
+			});
+			dateSteps.delete(id);
+			announceDatasetsChanged(id);
+			return next;
+		} catch (e) {
+			q(`DROP TABLE IF EXISTS ${table}`);
+			loaded.delete(id);
+			dateSteps.delete(id);
+			throw e;
+		}
+	}
+
+	/**
+	 * Counts the given non-product codes (postage, fees …) as products after all, and leaves the other
+	 * ones out again; the choice is kept with the dataset.
+	 */
+	async function setNonProductIncluded(
+		datasetId: string,
+		productIds: string[],
+	): Promise<DatasetMeta> {
+		const meta = await metaOf(datasetId);
+		const table = await ensureLoaded(datasetId);
+		const sqlRunner = { q, rows };
+		addExcludedColumn(sqlRunner, table);
+		const nonProduct = applyNonProduct(sqlRunner, table, new Set(productIds));
+		const issues = [
+			...meta.report.issues.filter((i) => i.code !== 'import_non_product'),
+			...exclusionIssues(meta.fileName, undefined, undefined, nonProduct),
+		];
+		return saveTable(table, {
+			...meta,
+			includeNonProduct: [...productIds],
+			report: { ...meta.report, nonProduct, issues },
+		});
+	}
+
 	async function deleteDataset(id: string): Promise<void> {
 		q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
 		loaded.delete(id);
@@ -1514,6 +1757,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	return {
 		previewFile,
 		validateMapping,
+		setNonProductIncluded,
 		commitImport,
 		loadDemo,
 		listDatasets,
@@ -1522,6 +1766,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		productSummary,
 		querySeries,
 		runSql,
+		...createProductQueries({ rows, ensureLoaded, metaOf }),
 		orderLines,
 		discardImport: dropStaged,
 		stagedRows(importId: string) {

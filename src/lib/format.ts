@@ -79,6 +79,7 @@ const ENCODING_CODES: Record<string, MessageCode> = {
 	'utf-16be': 'fmt_encoding_utf16be',
 	gbk: 'fmt_encoding_gbk',
 	gb18030: 'fmt_encoding_gb18030',
+	shift_jis: 'import_encoding_shift_jis',
 	'windows-1252': 'fmt_encoding_windows1252',
 };
 const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16' };

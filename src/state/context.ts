@@ -25,7 +25,7 @@ export interface AppState {
 	navigate: (view: ViewName) => void;
 }
 
-export type ViewName = 'import' | 'explore' | 'forecast' | 'customers' | 'settings';
+export type ViewName = 'import' | 'explore' | 'forecast' | 'market' | 'customers' | 'settings';
 
 const KEY = Symbol('trendcast-app');
 

@@ -2,10 +2,13 @@
 // and Forecast views share (product, frequency, measure). For each series request the latest wins.
 import type { ProductSummary } from '../core/ingest/types';
 import type { Frequency, SeriesBatch } from '../core/types';
+import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from '../../workers/data-api';
 import type { DataClient } from '../lib/workers/data-client';
 import { toUiError, type UiError } from '../lib/workers/errors';
 
 export type Measure = 'units' | 'revenue';
+/** What Explore lists and charts: products, or the mapped category / store (channel) column. */
+export type ViewBy = 'product' | GroupColumn;
 
 /** How many products the list shows by default. */
 export const DEFAULT_TOP_N = 25;
@@ -21,6 +24,13 @@ export class ExploreState {
 	search = $state('');
 	sortBy = $state<Measure>('revenue');
 	topN = $state(DEFAULT_TOP_N);
+	/** Products, or sales per category / store. */
+	viewBy = $state<ViewBy>('product');
+	/** The category or store charted (null = all); only used when viewBy is not 'product'. */
+	groupId = $state<string | null>(null);
+	/** Sales per category or store of the open dataset, for the current `viewBy`. */
+	groups = $state.raw<GroupSummaryResult | null>(null);
+	groupsLoading = $state(false);
 	series = $state.raw<SeriesBatch | null>(null);
 	seriesLoading = $state(false);
 	error = $state<UiError | null>(null);
@@ -56,6 +66,7 @@ export class ExploreState {
 	#client: DataClient;
 	#seriesSeq = 0;
 	#productsSeq = 0;
+	#groupsSeq = 0;
 
 	constructor(client: DataClient) {
 		this.#client = client;
@@ -66,8 +77,12 @@ export class ExploreState {
 		if (this.datasetId === datasetId && this.products.length > 0) return;
 		this.datasetId = datasetId;
 		this.productId = null;
+		// A search typed for another dataset's products would hide this one's.
+		this.search = '';
 		this.products = [];
 		this.series = null;
+		this.groupId = null;
+		this.groups = null;
 		const seq = ++this.#productsSeq;
 		this.productsLoading = true;
 		try {
@@ -90,6 +105,36 @@ export class ExploreState {
 		this.products = [];
 		this.series = null;
 		this.productId = null;
+		this.groupId = null;
+		this.groups = null;
+	}
+
+	/** Load sales per category or store for the current `viewBy`; the latest request wins. */
+	async loadGroups(): Promise<void> {
+		const datasetId = this.datasetId;
+		const by = this.viewBy;
+		const seq = ++this.#groupsSeq;
+		if (!datasetId || by === 'product') {
+			this.groups = null;
+			return;
+		}
+		this.groupsLoading = true;
+		try {
+			const res = await this.#client.groupSummary(datasetId, by);
+			if (seq !== this.#groupsSeq) return;
+			this.groups = res;
+			this.error = null;
+		} catch (e) {
+			if (seq === this.#groupsSeq) this.error = toUiError(e);
+		} finally {
+			if (seq === this.#groupsSeq) this.groupsLoading = false;
+		}
+	}
+
+	/** Products of the open dataset whose code or name contains `text` (type-ahead; all products). */
+	async searchProducts(text: string, limit: number): Promise<ProductSearchResult> {
+		if (!this.datasetId) return { products: [], total: 0 };
+		return this.#client.searchProducts(this.datasetId, text, limit);
 	}
 
 	/** Load the sales series for the current product/frequency/measure; the latest request wins. */
@@ -99,11 +144,22 @@ export class ExploreState {
 		const seq = ++this.#seriesSeq;
 		this.seriesLoading = true;
 		try {
-			const batch = await this.#client.querySeries(datasetId, {
-				productIds: this.productId ? [this.productId] : null,
-				freq: this.freq,
-				measure: this.measure,
-			});
+			const by = this.viewBy;
+			const batch = await this.#client.querySeries(
+				datasetId,
+				by === 'product'
+					? {
+							productIds: this.productId ? [this.productId] : null,
+							freq: this.freq,
+							measure: this.measure,
+						}
+					: {
+							productIds: this.groupId !== null ? [this.groupId] : null,
+							groupBy: by,
+							freq: this.freq,
+							measure: this.measure,
+						},
+			);
 			if (seq !== this.#seriesSeq) return;
 			this.series = batch;
 			this.error = null;

@@ -1,5 +1,7 @@
 // ForecastRun: one forecast request (one series, or a batch of products) with progress, cancel and
-// the result kept whole in $state.raw. Used by the Forecast view.
+// the result kept whole in $state.raw. Used by the Forecast view. Results belong to the dataset they
+// were made from: `show(datasetId)` puts the open dataset's own results on screen (or none), keeps the
+// others aside for when their dataset is opened again, and stops a job of the dataset left behind.
 import type { Progress } from '../core/ingest/types';
 import type { Frequency, SeriesBatch } from '../core/types';
 import type { SeriesForecast } from '../../workers/forecast-api';
@@ -26,7 +28,28 @@ export interface ForecastRequest {
 	cleanOutliers?: boolean;
 }
 
+/** What a run shows for one dataset, kept while another dataset is open. */
+interface Snapshot {
+	status: ForecastStatus;
+	request: ForecastRequest | null;
+	history: SeriesBatch | null;
+	results: SeriesForecast[];
+	leftOut: LeftOut | null;
+	error: UiError | null;
+}
+
+const EMPTY: Snapshot = {
+	status: 'idle',
+	request: null,
+	history: null,
+	results: [],
+	leftOut: null,
+	error: null,
+};
+
 export class ForecastRun {
+	/** The dataset whose results are on screen (null before one is opened). */
+	datasetId = $state<string | null>(null);
 	status = $state<ForecastStatus>('idle');
 	progress = $state.raw<Progress | null>(null);
 	request = $state.raw<ForecastRequest | null>(null);
@@ -41,14 +64,58 @@ export class ForecastRun {
 	#data: DataClient;
 	#forecast: ForecastClient;
 	#abort: AbortController | null = null;
+	/** Results of the datasets not on screen, by dataset id (not drawn, so not reactive). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#saved = new Map<string, Snapshot>();
 
 	constructor(data: DataClient, forecast: ForecastClient) {
 		this.#data = data;
 		this.#forecast = forecast;
 	}
 
+	/**
+	 * Show the results made from dataset `id` (none if it has none yet). A job still running for the
+	 * dataset on screen is stopped: its results would belong to a dataset no longer shown.
+	 */
+	show(id: string | null): void {
+		if (id === this.datasetId) return;
+		if (this.#abort) {
+			this.#abort.abort();
+			this.#abort = null;
+			this.progress = null;
+			this.status = 'cancelled';
+		}
+		if (this.datasetId !== null) this.#saved.set(this.datasetId, this.#snapshot());
+		this.datasetId = id;
+		const s = (id !== null ? this.#saved.get(id) : undefined) ?? EMPTY;
+		this.status = s.status;
+		this.request = s.request;
+		this.history = s.history;
+		this.results = s.results;
+		this.leftOut = s.leftOut;
+		this.error = s.error;
+	}
+
+	/** Forget the results of datasets no longer stored (e.g. deleted, then imported again). */
+	retain(ids: readonly string[]): void {
+		for (const id of [...this.#saved.keys()]) if (!ids.includes(id)) this.#saved.delete(id);
+	}
+
+	#snapshot(): Snapshot {
+		return {
+			status: this.status === 'running' ? 'cancelled' : this.status,
+			request: this.request,
+			history: this.history,
+			results: this.results,
+			leftOut: this.leftOut,
+			error: this.error,
+		};
+	}
+
 	/** Fetch the history and forecast it; a new run cancels the one before. */
 	async run(req: ForecastRequest): Promise<void> {
+		// A run is always for the dataset on screen.
+		if (req.datasetId !== this.datasetId) this.show(req.datasetId);
 		this.#abort?.abort();
 		const ac = new AbortController();
 		this.#abort = ac;
@@ -94,6 +161,8 @@ export class ForecastRun {
 			this.results = results;
 			this.status = 'done';
 		} catch (e) {
+			// A job replaced by a newer one, or left behind by show(), says nothing on screen.
+			if (this.#abort !== ac) return;
 			if (isAbortError(e) || ac.signal.aborted) {
 				this.status = 'cancelled';
 			} else {

@@ -28,6 +28,7 @@ export const ROLES: readonly ColumnRole[] = [
 	'store',
 	'customer',
 	'order',
+	'status',
 ];
 
 /** Accepted file extensions for the picker. */
@@ -87,6 +88,22 @@ export class ImportFlow {
 				onProgress: (p) => (this.progress = p),
 			});
 			if (ac.signal.aborted) return;
+			// A file with nothing to map (empty, not a table, too big) goes back to the picker with the reason,
+			// not to an empty mapping screen.
+			const refusal = preview.issues.find((i) => i.severity === 'error');
+			if (preview.columns.length === 0 && refusal) {
+				this.step = 'idle';
+				this.error = {
+					name: 'ImportRefused',
+					message: refusal.message,
+					...(refusal.msg
+						? { msg: refusal.msg }
+						: refusal.params
+							? { msg: { code: refusal.code, params: refusal.params } }
+							: {}),
+				};
+				return;
+			}
 			this.preview = preview;
 			this.mapping = { ...preview.mapping };
 			this.dateOrder = preview.dateOrder;
@@ -171,6 +188,18 @@ export class ImportFlow {
 			this.#fail(e);
 		} finally {
 			this.progress = null;
+		}
+	}
+
+	/** Count these non-product codes of the imported dataset as products (the others stay out). */
+	async includeNonProduct(productIds: string[]): Promise<void> {
+		const meta = this.result;
+		if (!meta) return;
+		try {
+			this.result = await this.#client.setNonProductIncluded(meta.id, productIds);
+			await this.#store.refresh();
+		} catch (e) {
+			this.error = toUiError(e);
 		}
 	}
 

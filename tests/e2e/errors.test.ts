@@ -69,7 +69,7 @@ describe('problem files', () => {
 		await app.confirmImport();
 		await app.exploreSales();
 		await app.goTo('forecast');
-		await page.getByTestId('forecast-product').selectOption('SCARF-01');
+		await app.pickForecastProduct('scarf', 'SCARF-01');
 		await app.makeForecast();
 		const note = page.getByTestId('outlier-note');
 		await note.waitFor();

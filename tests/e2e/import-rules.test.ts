@@ -1,5 +1,5 @@
 // E2E: the import rules a shop owner sees. A date column chosen by hand after a "no date column"
-// error enables Import; two tabs pressing "Try with demo data" store it once and each tab's list
+// error enables Import; refunded orders and shipping lines are left out (and can be counted back); two tabs pressing "Try with demo data" store it once and each tab's list
 // follows the other's changes.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
+import { shopifyOrders } from '../unit/data/shopify-orders';
 
 /** Writes a small CSV to a temp dir and returns its path. */
 function tempCsv(name: string, lines: string[]): string {
@@ -73,6 +74,34 @@ describe('import rules', () => {
 		await expect.poll(() => page.getByTestId('confirm-import').isEnabled()).toBe(true);
 		await app.confirmImport();
 		expect(await app.rowsImported()).toBe(4);
+	});
+
+	it('leaves refunded orders and shipping lines out of a Shopify export, and counts them back on request', async () => {
+		const { csv, expected: e } = shopifyOrders(120);
+		const path = tempCsv('orders_export.csv', csv.trimEnd().split('\n'));
+		await app.startNewImport();
+		expect(await app.pickFile(path)).toBe('mapping');
+		expect(await app.roleOf('Financial Status')).toBe('status');
+		await app.confirmImport();
+		const page = session.page;
+		expect(await app.rowsImported()).toBe(e.soldLines);
+		const excluded = page.locator('[data-testid="issue"][data-code="import_status_excluded"]');
+		await expect
+			.poll(() => excluded.textContent())
+			.toContain(`${e.excludedOrders} refunded, cancelled or failed orders`);
+		expect(await page.getByTestId('non-product-row').count()).toBe(1);
+		await page.getByTestId('non-product-include').check();
+		await page.getByTestId('non-product-apply').click();
+		await expect.poll(() => app.rowsImported()).toBe(e.soldLines + e.shippingLines);
+		await page.getByTestId('non-product-include').uncheck();
+		await page.getByTestId('non-product-apply').click();
+		await expect.poll(() => app.rowsImported()).toBe(e.soldLines);
+		await app.exploreSales();
+		const ids = await page
+			.getByTestId('product-pick')
+			.evaluateAll((els) => els.map((el) => el.getAttribute('data-product')));
+		expect(ids).toHaveLength(5);
+		expect(ids).not.toContain('(blank)');
 	});
 
 	it('stays on the app origin', () => {

@@ -2,6 +2,7 @@
 // header, in English and the export names of Shopify, WooCommerce and Square plus a few German,
 // French, Spanish and Chinese words, then checks the guess against the sample values.
 // Pure TypeScript; used by the data worker's preview and by unit tests.
+import { statusShare } from './order-status';
 import { dateShare, inferDateOrder, numberShare } from './parse';
 import type { ColumnMapping, ColumnRole } from './types';
 
@@ -300,6 +301,25 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'单号',
 		'小票号',
 	],
+	status: [
+		'financialstatus',
+		'orderstatus',
+		'paymentstatus',
+		'transactionstatus',
+		'orderstate',
+		'status',
+		'state',
+		'bestellstatus',
+		'zahlungsstatus',
+		'statutdecommande',
+		'estadodelpedido',
+		'订单状态',
+		'交易状态',
+		'付款状态',
+		'支付状态',
+		'退款状态',
+		'状态',
+	],
 };
 
 /** Generic words that count only as the whole header, never inside a longer one. */
@@ -326,6 +346,7 @@ const EXACT_ONLY: ReadonlySet<string> = new Set([
 	'ticket',
 	'invoice',
 	'units',
+	'status',
 ]);
 
 /** Roles whose values must be numbers. */
@@ -365,6 +386,9 @@ export function valueFit(role: ColumnRole, samples: readonly string[]): number {
 		return share >= 0.6 ? 1 : 0;
 	}
 	if (NUMERIC_ROLES.has(role)) return numberShare(vals) >= 0.6 ? 1 : 0;
+	// A status column holds status words (paid, refunded, 已退款 …), not US states or shop names.
+	if (role === 'status') return statusShare(vals) >= 0.6 ? 1 : 0;
+	if (role === 'store' && statusShare(vals) >= 0.6) return 0;
 	// Shopify's "Name" column holds order numbers like "#1001".
 	if (role === 'description' && vals.every((v) => /^#\d+$/.test(v.trim()))) return 0;
 	if (role === 'order' || role === 'product' || role === 'customer') {

@@ -1,5 +1,6 @@
 // Detects the text encoding of an uploaded sales export and decodes it: UTF-8 (with or without BOM),
-// UTF-16 LE/BE, GBK/GB18030 (Chinese Excel exports) and windows-1252 as the last resort.
+// UTF-16 LE/BE, Shift-JIS (Japanese Excel exports), GBK/GB18030 (Chinese Excel exports) and windows-1252
+// as the last resort.
 // Used by the data worker (preview + commit) and by unit tests; pure TypeScript, TextDecoder only.
 import { createDecoder } from './text-decoder';
 
@@ -47,6 +48,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: string; bomLength
 	if (pairs >= 2 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05)
 		return { encoding: 'utf-16be', bomLength: 0 };
 	if (isValidUtf8(bytes)) return { encoding: 'utf-8', bomLength: 0 };
+	// Shift-JIS before GBK: Japanese bytes also decode as GBK, into unrelated Chinese characters.
+	if (looksLikeShiftJis(bytes)) return { encoding: 'shift_jis', bomLength: 0 };
 	if (looksLikeGbk(bytes)) return { encoding: 'gb18030', bomLength: 0 };
 	return { encoding: 'windows-1252', bomLength: 0 };
 }
@@ -81,6 +84,49 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** The first 64 KiB, cut after a line feed (never a trail byte in GBK or Shift-JIS) so no character is split. */
+function probeOf(bytes: Uint8Array): Uint8Array {
+	let probe = bytes.subarray(0, Math.min(bytes.length, 65536));
+	if (probe.length < bytes.length) {
+		const lf = probe.lastIndexOf(0x0a);
+		if (lf > 0) probe = probe.subarray(0, lf + 1);
+	}
+	return probe;
+}
+
+/**
+ * True when the bytes decode as Shift-JIS without a malformed sequence and read as Japanese: kana
+ * (ひらがな, カタカナ) make up a good share of the non-ASCII characters and half-width katakana, which
+ * GBK text turns into when decoded as Shift-JIS, are rare.
+ */
+function looksLikeShiftJis(bytes: Uint8Array): boolean {
+	let text: string;
+	try {
+		text = createDecoder('shift_jis', true).decode(probeOf(bytes));
+	} catch {
+		return false;
+	}
+	let kana = 0;
+	let halfWidth = 0;
+	let cjk = 0;
+	let other = 0;
+	for (const ch of text) {
+		const c = ch.codePointAt(0) ?? 0;
+		if (c < 0x80) continue;
+		if (c >= 0x3040 && c <= 0x30ff) kana++;
+		else if (c >= 0xff61 && c <= 0xff9f) halfWidth++;
+		else if (
+			(c >= 0x4e00 && c <= 0x9fff) ||
+			(c >= 0x3000 && c <= 0x303f) ||
+			(c >= 0xff00 && c <= 0xffef)
+		)
+			cjk++;
+		else other++;
+	}
+	const total = kana + halfWidth + cjk + other;
+	return total > 0 && kana >= 0.1 * total && halfWidth <= 0.1 * total && other <= 0.1 * total;
 }
 
 /**

@@ -30,3 +30,11 @@ export function megabytes(bytes: number): number {
 	const r = Math.round(mb * 10) / 10;
 	return r === 0 && bytes > 0 ? 0.1 : r;
 }
+
+/** Largest quantity one sales line may have (the UCI demo's biggest real order line is 80,995). */
+export const MAX_QUANTITY = 1_000_000;
+
+/** Sale dates before 1 January of this year are typos or placeholders (1900-01-01), not sales. */
+export const EARLIEST_SALE_YEAR = 1990;
+/** Sale dates more than this many days after today are typos or placeholders (2099-12-31). */
+export const LATEST_SALE_AHEAD_DAYS = 366;

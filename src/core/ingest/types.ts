@@ -13,7 +13,9 @@ export type ColumnRole =
 	| 'category'
 	| 'store'
 	| 'customer'
-	| 'order';
+	| 'order'
+	/** Order / payment status (refunded, cancelled, paid, 已退款 …): excluded orders are not sales. */
+	| 'status';
 
 /** Role → source column name. A role with no column is absent. */
 export type ColumnMapping = Partial<Record<ColumnRole, string>>;
@@ -95,6 +97,44 @@ export interface ImportOptions {
 	mapping: ColumnMapping;
 	dateOrder: DateOrder;
 	datasetName: string;
+	/** Non-product codes (postage, fees …) to count as products after all. */
+	includeNonProduct?: string[];
+}
+
+/** Why a line is not a product (src/core/ingest/non-product.ts). */
+export type NonProductReason = 'fee_code' | 'fee_description' | 'fee_pattern';
+
+/** Lines, orders, units and revenue of a group of lines. */
+export interface LineTotals {
+	lines: number;
+	orders: number;
+	units: number;
+	revenue: number;
+}
+
+/** What the order-status rule did. */
+export interface StatusSummary {
+	/** Lines of excluded orders (refunded, cancelled …), not counted as sales. */
+	excluded: LineTotals & { statuses: string[] };
+	/** Lines of pending / on-hold / unpaid orders, counted as sales. */
+	pending: LineTotals & { statuses: string[] };
+}
+
+/** One product code found to be a non-product line. */
+export interface NonProductItem {
+	productId: string;
+	description: string;
+	reason: NonProductReason;
+	lines: number;
+	units: number;
+	revenue: number;
+	/** The owner counted it back in as a product. */
+	included: boolean;
+}
+
+/** What the non-product rule did. */
+export interface NonProductSummary extends LineTotals {
+	items: NonProductItem[];
 }
 
 /** What the import did, shown after commit and kept with the dataset. */
@@ -112,6 +152,10 @@ export interface ImportReport {
 	 */
 	cancelledRows?: number;
 	cancelledUnits?: number;
+	/** Order-status rule (with a status column): excluded and pending orders. */
+	status?: StatusSummary;
+	/** Non-product lines (postage, fees …) found; absent in datasets imported before this rule. */
+	nonProduct?: NonProductSummary;
 	issues: ImportIssue[];
 }
 
@@ -130,6 +174,8 @@ export interface DatasetMeta {
 	bytes: number;
 	mapping: ColumnMapping;
 	report: ImportReport;
+	/** Non-product codes the owner counts as products (kept with the dataset, re-applied on append). */
+	includeNonProduct?: string[];
 }
 
 /** Totals per product for the Explore list. */

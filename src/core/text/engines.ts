@@ -49,7 +49,7 @@ export function winkTokenizer(nlp: WinkLike): EnTokenizer {
 		const neg = tokens.out(nlp.its.negationFlag) as boolean[];
 		const types = tokens.out(nlp.its.type) as string[];
 		return lemmas.map((lemma, i): EnToken => ({
-			lemma: lemma.toLowerCase(),
+			lemma: String(lemma ?? '').toLowerCase(),
 			negated: neg[i] === true,
 			kind: (WINK_KINDS.has(types[i]) ? types[i] : 'other') as EnToken['kind'],
 		}));

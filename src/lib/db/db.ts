@@ -42,6 +42,22 @@ export interface ModelWeightsRow {
 	[extra: string]: unknown;
 }
 
+/** An imported market-signals file (posts, search interest, reviews or catalog): metadata. */
+export interface SignalSetRow {
+	id: string;
+	kind: 'posts' | 'search' | 'reviews' | 'catalog';
+	name: string;
+	createdAt: number;
+	rowCount: number;
+	[extra: string]: unknown;
+}
+
+/** The records of one signal set (kept apart from the listing metadata, STYLE §5). */
+export interface SignalRecordsRow {
+	id: string;
+	records: unknown;
+}
+
 /** An analyst's verdict on a risk flag (Customers screen), kept across reloads. */
 export interface FlagMarkRow {
 	/** `${datasetId}|${flagId}`. */
@@ -55,6 +71,8 @@ export interface FlagMarkRow {
 
 /** The typed Dexie database. */
 export type TrendcastDb = Dexie & {
+	signalSets: EntityTable<SignalSetRow, 'id'>;
+	signalRecords: EntityTable<SignalRecordsRow, 'id'>;
 	datasets: EntityTable<DatasetMeta, 'id'>;
 	datasetBlobs: EntityTable<DatasetBlobRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
@@ -92,6 +110,8 @@ export function openTrendcastDb(deps?: {
 		stockHistory: '[productId+ds], productId',
 		planSettings: 'key',
 	});
+	// Version 5 — market signals (issue 14): imported posts/search/reviews/catalog files.
+	db.version(5).stores({ signalSets: 'id, kind, createdAt', signalRecords: 'id' });
 	// Version 6 (customers): analysts' marks on risk flags. Only the new table is listed; Dexie keeps
 	// the others. Versions 2–5 are other features' tables.
 	db.version(6).stores({ flagMarks: 'id, datasetId' });

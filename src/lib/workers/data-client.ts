@@ -4,6 +4,9 @@
 import * as Comlink from 'comlink';
 import type {
 	DataWorkerApi as SalesApi,
+	GroupColumn,
+	GroupSummaryResult,
+	ProductSearchResult,
 	SeriesQuery,
 	SqlResult,
 	StockWorkerApi,
@@ -76,6 +79,12 @@ export class DataClient {
 		);
 	}
 
+	/** Count these non-product codes as products in a stored dataset (the others stay left out). */
+	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta> {
+		const ids = [...productIds];
+		return this.#call((api) => api.setNonProductIncluded(datasetId, ids));
+	}
+
 	/** Import the bundled demo data set. */
 	loadDemo(opts: CallOptions = {}): Promise<DatasetMeta> {
 		return this.#call((api) => api.loadDemo(progressProxy(opts)), opts.signal);
@@ -103,12 +112,23 @@ export class DataClient {
 			freq: query.freq,
 			measure: query.measure,
 			...(query.withPrice ? { withPrice: true } : {}),
+			...(query.groupBy ? { groupBy: query.groupBy } : {}),
 		};
 		return this.#call((api) => api.querySeries(datasetId, q), signal);
 	}
 
 	runSql(datasetId: string, sql: string, signal?: AbortSignal): Promise<SqlResult> {
 		return this.#call((api) => api.runSql(datasetId, sql), signal);
+	}
+
+	/** Type-ahead search over all products of a dataset (at most `limit` rows back). */
+	searchProducts(datasetId: string, text: string, limit: number): Promise<ProductSearchResult> {
+		return this.#call((api) => api.searchProducts(datasetId, text, limit));
+	}
+
+	/** Sales per category or store of a dataset. */
+	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult> {
+		return this.#call((api) => api.groupSummary(datasetId, by));
 	}
 
 	/** Segments, recommender and risk flags of a dataset (Customers screen). */

@@ -1,46 +1,102 @@
-// Friendly names for the engine's model identifiers, for people who are not statisticians.
-import type { EngineModel } from '../../core/engine';
+// Names of the engine's methods in words a shop owner reads (catalog codes forecast_model_*), and their
+// technical names for the "technical details" disclosure. A seasonal method is named by what it actually
+// did: with less than a season of history, "same week last year" is really last week's value.
+import type { Frequency } from '../../core/types';
 import { t, type MessageCode } from '../../lib/i18n';
 
-/** Every engine model has a name here (the type makes a new model without one fail to compile). */
-const NAMES: Record<EngineModel | 'mean' | 'ses' | 'holt' | 'mstl', MessageCode> = {
-	naive: 'model_naive',
-	snaive: 'model_snaive',
-	naive2: 'model_naive2',
-	ma: 'model_ma',
-	mean: 'model_mean',
-	drift: 'model_drift',
-	ses: 'model_ses',
-	holt: 'model_holt',
-	ets: 'model_ets',
-	stlf: 'model_stlf',
-	theta: 'model_theta',
-	arima: 'model_arima',
-	regression: 'model_regression',
-	croston: 'model_croston',
-	sba: 'model_sba',
-	tsb: 'model_tsb',
-	adida: 'model_adida',
-	imapa: 'model_imapa',
-	mstl: 'model_mstl',
+/** What the label needs to know about the forecast: its period and how much history it had. */
+export interface ModelContext {
+	freq: Frequency;
+	/** Periods of history the engine saw. */
+	n: number;
+	/** Season length used (52 weekly, 12 monthly, 7 daily). */
+	season: number;
+}
+
+/** Technical names, the same in every language (shown on demand, never as the main label). */
+const TECHNICAL: Record<string, string> = {
+	naive: 'Naive',
+	snaive: 'Seasonal naive',
+	naive2: 'Naive2',
+	ma: 'Moving average',
+	mean: 'Mean',
+	drift: 'Random walk with drift',
+	ses: 'SES',
+	holt: 'Holt',
+	ets: 'ETS (AICc-selected)',
+	stlf: 'STL + ETS',
+	theta: 'Theta',
+	arima: 'auto.arima',
+	regression: 'Linear regression (trend, Fourier, regressors)',
+	croston: 'Croston',
+	sba: 'Croston-SBA',
+	tsb: 'TSB',
+	adida: 'ADIDA',
+	imapa: 'IMAPA',
+	mstl: 'MSTL',
+	combo: 'Inverse-MASE weighted combination',
+	median: 'Median combination',
 };
 
-/** How a combination of models is described ('combo(a,b)' → 'Blend of …'). */
-const COMBINERS: Record<string, MessageCode> = {
-	combo: 'model_combo',
-	median: 'model_median',
-	mean: 'model_average',
+/** Catalog code of each single method's plain name. */
+const CODES: Record<string, MessageCode> = {
+	naive: 'forecast_model_naive',
+	snaive: 'forecast_model_snaive',
+	naive2: 'forecast_model_naive2',
+	ma: 'forecast_model_ma',
+	mean: 'forecast_model_mean',
+	drift: 'forecast_model_drift',
+	ses: 'forecast_model_ses',
+	holt: 'forecast_model_holt',
+	ets: 'forecast_model_ets',
+	stlf: 'forecast_model_stlf',
+	theta: 'forecast_model_theta',
+	arima: 'forecast_model_arima',
+	regression: 'forecast_model_regression',
+	croston: 'forecast_model_croston',
+	sba: 'forecast_model_sba',
+	tsb: 'forecast_model_tsb',
+	adida: 'forecast_model_adida',
+	imapa: 'forecast_model_imapa',
+	mstl: 'forecast_model_mstl',
 };
 
-/** 'ets' → 'Exponential smoothing (ETS)'; 'combo(ets,theta)' → 'Blend of …'. */
-export function modelLabel(model: string): string {
+/** 'combo(ets,theta)' → { combiner: 'combo', members: ['ets', 'theta'] }; a single model → null. */
+export function parseCombination(model: string): { combiner: string; members: string[] } | null {
 	const m = model.match(/^(\w+)\((.*)\)$/);
-	if (m) {
-		const parts = m[2].split(',').map((x) => modelLabel(x.trim()));
-		const models = parts.join(t('model_list_sep'));
-		const how = COMBINERS[m[1].toLowerCase()];
-		return how ? t(how, { models }) : `${m[1]} ${models}`;
+	return m ? { combiner: m[1].toLowerCase(), members: m[2].split(',').map((x) => x.trim()) } : null;
+}
+
+/**
+ * The method as it behaved: seasonal naive without a full season of history repeats the last value
+ * (src/core/models/naive.ts), and Naive2 without three seasons does no seasonal adjustment.
+ */
+export function effectiveModel(model: string, ctx?: ModelContext): string {
+	const id = model.toLowerCase();
+	if (!ctx || ctx.season <= 1) return id === 'snaive' || id === 'naive2' ? 'naive' : id;
+	if (id === 'snaive' && ctx.n < ctx.season) return 'naive';
+	if (id === 'naive2' && ctx.n < 3 * ctx.season) return 'naive';
+	return id;
+}
+
+/** 'ets' → "Smoothing (level, trend and season as needed)"; 'combo(ets,theta)' → "Blend of …". */
+export function modelLabel(model: string, ctx?: ModelContext): string {
+	const combo = parseCombination(model);
+	if (combo) {
+		const names = combo.members.map((x) => modelLabel(x, ctx)).join(t('forecast_model_list_sep'));
+		return t(combo.combiner === 'median' ? 'forecast_model_median' : 'forecast_model_blend', {
+			names,
+		});
 	}
-	const code = (NAMES as Record<string, MessageCode>)[model.toLowerCase()];
-	return code ? t(code) : model;
+	const id = effectiveModel(model, ctx);
+	const code = CODES[id];
+	return code ? t(code, { unit: ctx?.freq ?? 'period' }) : model;
+}
+
+/** The technical name ('ETS (AICc-selected)', 'Inverse-MASE weighted combination of ETS, Theta'). */
+export function technicalName(model: string): string {
+	const combo = parseCombination(model);
+	if (combo)
+		return `${TECHNICAL[combo.combiner] ?? combo.combiner}: ${combo.members.map(technicalName).join(', ')}`;
+	return TECHNICAL[model.toLowerCase()] ?? model;
 }

@@ -103,6 +103,24 @@ export class AppPage {
 		await this.page.getByTestId('freq-switch').getByRole('radio', { name: label }).click();
 	}
 
+	/**
+	 * Choose what to forecast with the picker's type-ahead: type `text`, then pick the option whose
+	 * value is `productId` ('' = all products together).
+	 */
+	async pickForecastProduct(text: string, productId: string): Promise<void> {
+		const input = this.page.getByTestId('forecast-product-input');
+		await input.click();
+		await input.fill(text);
+		const option = this.page
+			.getByTestId('forecast-product-list')
+			.locator(`[role="option"][data-value="${productId}"]`);
+		await option.waitFor({ timeout: SLOW_MS });
+		await option.click();
+		await this.page
+			.locator(`[data-testid="forecast-product-input"][data-value="${productId}"]`)
+			.waitFor();
+	}
+
 	/** Run a forecast on the Forecast screen and wait for the chart with bands. */
 	async makeForecast(): Promise<void> {
 		await this.goTo('forecast');

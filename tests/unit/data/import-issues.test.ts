@@ -256,18 +256,19 @@ describe('cell problems are located by file, row, column and value', () => {
 		]);
 	});
 
-	it('reports a malformed CSV line and keeps the readable rows', async () => {
+	it('reports a quote left open on a line, and the lines it cost, by line number', async () => {
 		const p = await service.previewFile(toInput('malformed.csv', fixture('malformed.csv')));
-		const issue = p.issues.find((i) => i.code === 'malformed-rows');
-		expect(issue, JSON.stringify(p.issues)).toMatchObject({
-			file: 'malformed.csv',
-			row: 2,
-			count: 1,
-		});
-		expect(issue!.message).toMatch(/Line 3 of malformed\.csv is malformed \(.*unterminated quote/);
+		const issue = p.issues.find((i) => i.code === 'unbalanced-quote');
+		expect(issue, JSON.stringify(p.issues)).toMatchObject({ file: 'malformed.csv' });
+		// The line of the file (header = line 1) only, no data-row number next to it.
+		expect(issue!.row).toBeUndefined();
+		expect(issueText(issue)).toBe(
+			'Line 3 of malformed.csv opens a quote (") that is never closed, so the line after it was not read as rows. Fix or remove that quote and import again.',
+		);
+		expect(codes(p)).not.toContain('malformed-rows');
 		expect(p.rowCount).toBe(1);
 		const meta = await commit(p);
-		expect(meta.report.issues.map((i) => i.code)).toContain('malformed-rows');
+		expect(meta.report.issues.map((i) => i.code)).toContain('unbalanced-quote');
 	});
 
 	it('pads rows with fewer fields (trailing empty cells) without complaint', async () => {
@@ -285,8 +286,10 @@ describe('cell problems are located by file, row, column and value', () => {
 		);
 		expect(p.rowCount).toBe(2);
 		const issue = p.issues.find((i) => i.code === 'malformed-rows');
-		expect(issue).toMatchObject({ row: 2, count: 1 });
-		expect(issue!.message).toContain('Expected Number of Columns: 3');
+		expect(issue).toMatchObject({ count: 1 });
+		expect(issueText(issue)).toBe(
+			'Line 3 of wide.csv has more fields than the header line; it was skipped. Expected “,”-separated fields with balanced double quotes.',
+		);
 	});
 });
 

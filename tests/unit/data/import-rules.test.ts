@@ -1,13 +1,16 @@
 // The import rules that make real shop exports right, end to end in Node (real DuckDB-WASM +
 // fake-indexeddb): a date column chosen by hand is re-checked on every mapping change (Unix
-// timestamps, Excel serials, "pending" dates).
+// timestamps, Excel serials, "pending" dates); refunded/voided orders and non-product lines are left out.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping, ImportPreview } from '../../../src/core/ingest/types';
 import { makeService, toInput } from './harness';
+import { shopifyOrders } from './shopify-orders';
 
+let ctx: Awaited<ReturnType<typeof makeService>>;
 let service: Awaited<ReturnType<typeof makeService>>['service'];
 beforeAll(async () => {
-	service = (await makeService()).service;
+	ctx = await makeService();
+	service = ctx.service;
 }, 60_000);
 
 const commit = (p: ImportPreview, mapping: ColumnMapping = p.mapping, datasetName = p.fileName) =>
@@ -87,5 +90,68 @@ describe('choosing the date column by hand', () => {
 		expect(pending).toMatchObject({ severity: 'warning', row: 2, count: 3 });
 		expect(pending?.params).toMatchObject({ n: 3, value: 'pending', column: 'Paid at' });
 		expect(meta.report.issues.find((i) => i.code === 'bad-date')).toBeUndefined();
+	}, 60_000);
+});
+
+describe('order status and non-product lines (Shopify-style export)', () => {
+	it('leaves refunded and voided orders out (status on the first line only), counts pending ones', async () => {
+		const { csv, expected: e } = shopifyOrders(200);
+		const p = await service.previewFile(toInput('orders_export.csv', csv));
+		expect(p.mapping).toMatchObject({
+			status: 'Financial Status',
+			order: 'Name',
+			date: 'Created at',
+			product: 'Lineitem sku',
+			quantity: 'Lineitem quantity',
+		});
+		const meta = await commit(p);
+		const r = meta.report;
+		expect(r.status?.excluded).toMatchObject({
+			orders: e.excludedOrders,
+			lines: e.excludedLines,
+			units: e.excludedUnits,
+		});
+		expect(r.status?.excluded.statuses.sort()).toEqual(['refunded', 'voided']);
+		expect(r.status?.pending.orders).toBe(e.pendingOrders);
+		// Shipping lines have no SKU: they land under "(blank)" with the description "Shipping".
+		expect(r.nonProduct?.lines).toBe(e.shippingLines);
+		expect(r.rowsImported).toBe(e.soldLines);
+		const units = await service.runSql(meta.id, 'SELECT sum(quantity) FROM sales');
+		expect(units.rows[0][0]).toBe(e.soldUnits);
+		const ex = await service.runSql(
+			meta.id,
+			"SELECT count(*), count(DISTINCT order_id) FROM excluded_orders WHERE order_status IS NULL OR order_status IN ('refunded','voided')",
+		);
+		expect(ex.rows[0]).toEqual([e.excludedLines, e.excludedOrders]);
+		const returns = await service.runSql(meta.id, 'SELECT count(*) FROM returns');
+		expect(returns.rows[0][0]).toBe(0);
+		const notes = r.issues.map((i) => i.code);
+		expect(notes).toEqual(
+			expect.arrayContaining([
+				'import_status_excluded',
+				'import_status_pending',
+				'import_non_product',
+			]),
+		);
+		const products = (await service.productSummary(meta.id)).map((x) => x.productId);
+		expect(products).not.toContain('(blank)');
+		expect(products).toHaveLength(5);
+	}, 60_000);
+
+	it('lets the owner count a non-product code back in, stored with the dataset', async () => {
+		const { csv, expected: e } = shopifyOrders(60);
+		const p = await service.previewFile(toInput('orders_export.csv', csv));
+		const meta = await commit(p);
+		expect(meta.report.nonProduct?.items.map((i) => i.productId)).toEqual(['(blank)']);
+		const back = await service.setNonProductIncluded(meta.id, ['(blank)']);
+		expect(back.includeNonProduct).toEqual(['(blank)']);
+		expect(back.report.nonProduct?.lines).toBe(0);
+		expect(back.report.nonProduct?.items[0].included).toBe(true);
+		expect(back.rowCount).toBe(e.soldLines + e.shippingLines);
+		const stored = await ctx.db.datasets.get(meta.id);
+		expect(stored?.rowCount).toBe(back.rowCount);
+		expect((await service.productSummary(meta.id)).map((x) => x.productId)).toContain('(blank)');
+		const out = await service.setNonProductIncluded(meta.id, []);
+		expect(out.rowCount).toBe(e.soldLines);
 	}, 60_000);
 });

@@ -29,6 +29,58 @@ export const en = {
 		`${p.n === 1 ? '1 row has' : `${p.nText} rows have`} no date yet in column “${p.column}” (“${p.value}”, first at row ${p.rowText}), for example unpaid orders; ${p.n === 1 ? 'it was' : 'they were'} left out.`,
 	import_date_column_unreadable: (p) =>
 		`Column “${p.column}” does not hold dates (e.g. “${p.example}”). Choose the column with the sale date: dates like 2011-01-18 or 18/01/2011, Unix timestamps or Excel day numbers.`,
+	// Limits and damaged files (importsec): "line N" = a line of the file as an editor numbers it (header = line 1).
+	import_line_too_long:
+		'Line {line} of {file} is {mb} MB long; a sales row is a few hundred bytes, and lines over {maxMb} MB are not read. The file is probably not a table with one sale per line (or its line breaks were lost): export it again as CSV.',
+	import_too_many_columns:
+		'{file} has {n} columns; Trendcast reads at most {max}. A sales export needs a date, a product and a quantity column: remove the other columns (or export fewer), then import again.',
+	import_out_of_memory:
+		'{file} ({mb} MB) is too big to read in this browser: it ran out of memory. Split the file (e.g. one file per year or per quarter) and import the parts into separate datasets.',
+	import_commit_out_of_memory: (p) =>
+		`${p.file} (${p.rowsText} ${p.rows === 1 ? 'row' : 'rows'}) is too big to clean and store in this browser: it ran out of memory. Nothing was stored. Split the file (e.g. one file per year) and import the parts separately.`,
+	import_quote_never_closed: (p) =>
+		`Line ${p.lineText} of ${p.file} opens a quote (") that is never closed, so ${p.n === 1 ? 'the line after it was' : `the ${p.nText} lines after it were`} not read as rows. Fix or remove that quote and import again.`,
+	import_quote_swallowed: (p) =>
+		`Line ${p.lineText} of ${p.file} opens a quote (") that only closes on line ${p.endLineText}, so ${p.n === 1 ? '1 line was' : `${p.nText} lines were`} read as part of one cell instead of as rows. Fix that quote and import again.`,
+	import_malformed_quote: (p) =>
+		`Line ${p.lineText} of ${p.file} has a quote (") that is not closed on that line; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped. Expected ${p.separator}-separated fields with balanced double quotes.`,
+	import_malformed_long: (p) =>
+		`Line ${p.lineText} of ${p.file} is longer than 2 MB; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped.`,
+	import_malformed_fields: (p) =>
+		`Line ${p.lineText} of ${p.file} has more fields than the header line; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped. Expected ${p.separator}-separated fields with balanced double quotes.`,
+	import_malformed_other: (p) =>
+		`Line ${p.lineText} of ${p.file} could not be read; ${p.n === 1 ? 'it was' : `${p.nText} malformed lines were`} skipped. Expected ${p.separator}-separated fields with balanced double quotes.`,
+	import_not_a_table:
+		'{file} could not be read as a table. Expected a header line and {separator}-separated fields with balanced double quotes.',
+	import_json_bad_line:
+		'Line {line} of {file} is not valid JSON. The file was read as NDJSON (one record per line): fix or remove that line and import again.',
+	import_json_too_deep:
+		'{file} is nested more than 64 levels deep, which no sales export is. Export the sales as a JSON array of records (one object per sale) or as CSV.',
+	import_json_not_records:
+		'{file} holds no list of records. Expected a JSON array of objects, one per sale (e.g. [{"date": "2024-01-18", "sku": "A-1", "qty": 2}]), or one such object per line.',
+	import_date_implausible: (p) =>
+		`${p.n === 1 ? '1 data row has' : `${p.nText} data rows have`} a date outside ${p.from} – ${p.to} in column “${p.column}” (“${p.value}”, first at data row ${p.rowText}): a typo or a placeholder, not a sale. ${p.n === 1 ? 'It was' : 'They were'} left out.`,
+	import_quantity_implausible: (p) =>
+		`${p.n === 1 ? '1 data row has' : `${p.nText} data rows have`} a quantity above ${p.maxText} in column “${p.column}” (“${p.value}”, first at data row ${p.rowText}): not a real sale. ${p.n === 1 ? 'It was' : 'They were'} left out.`,
+	import_empty_file: '{file} is empty: expected a header line and at least one sales row.',
+	import_encoding_shift_jis: 'Japanese (Shift-JIS)',
+	role_status: 'Order status',
+	import_status_excluded: (p) =>
+		`${p.ordersText} refunded, cancelled or failed order${p.orders === 1 ? '' : 's'} (${p.linesText} line${p.lines === 1 ? '' : 's'}, ${p.unitsText} units, revenue ${p.revenueText}; status ${p.statuses}) ${p.orders === 1 ? 'is' : 'are'} left out of the sales. SQL table: excluded_orders.`,
+	import_status_pending: (p) =>
+		`${p.ordersText} order${p.orders === 1 ? ' is' : 's are'} not paid or shipped yet (${p.statuses}; ${p.linesText} lines, ${p.unitsText} units): counted as sales, because the customer asked for the goods.`,
+	import_non_product: (p) =>
+		`${p.linesText} line${p.lines === 1 ? ' is' : 's are'} postage, fees or adjustments, not products (${p.codes}; ${p.unitsText} units, revenue ${p.revenueText}): left out of products and forecasts. SQL table: non_product.`,
+	import_non_product_title: 'Not products: postage, fees and adjustments',
+	import_non_product_help:
+		'These lines were left out of your products and forecasts. Tick a code to count it as a product after all.',
+	import_non_product_code: 'Code',
+	import_non_product_description: 'Description',
+	import_non_product_lines: 'Lines',
+	import_non_product_revenue: 'Revenue',
+	import_non_product_count_as_product: 'Count as product',
+	import_non_product_include_label: 'Count {code} as a product',
+	import_non_product_apply: 'Save choice',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -54,4 +106,55 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`“${p.column}”列中有 ${p.nText} 行还没有日期（“${p.value}”，首次出现在第 ${p.rowText} 行），例如尚未付款的订单；这些行已略过。`,
 	import_date_column_unreadable: (p) =>
 		`“${p.column}”列不是日期（例如“${p.example}”）。请选择记录销售日期的列：如 2011-01-18 或 18/01/2011 的日期、Unix 时间戳或 Excel 日期序号。`,
+	// 限制与损坏的文件：“第 N 行”指文件中的行（表头为第 1 行）。
+	import_line_too_long:
+		'{file} 的第 {line} 行长达 {mb} MB；一条销售记录通常只有几百字节，超过 {maxMb} MB 的行不会读取。该文件可能不是每行一笔销售的表格（或换行符已丢失），请重新导出为 CSV。',
+	import_too_many_columns:
+		'{file} 有 {n} 列，Trendcast 最多读取 {max} 列。销售导出只需要日期、商品和数量列：请删除其他列（或导出更少的列）后再导入。',
+	import_out_of_memory:
+		'{file}（{mb} MB）太大，浏览器内存不足，无法读取。请拆分文件（例如每年或每季度一个文件），分别导入为不同的数据集。',
+	import_commit_out_of_memory: (p) =>
+		`${p.file}（${p.rowsText} 行）太大，浏览器内存不足，无法清理和保存，未保存任何数据。请拆分文件（例如每年一个文件）后分别导入。`,
+	import_quote_never_closed: (p) =>
+		`${p.file} 的第 ${p.lineText} 行有一个引号（"）始终没有闭合，因此其后的 ${p.nText} 行没有被读取为数据行。请修正或删除该引号后重新导入。`,
+	import_quote_swallowed: (p) =>
+		`${p.file} 的第 ${p.lineText} 行有一个引号（"）直到第 ${p.endLineText} 行才闭合，因此有 ${p.nText} 行被当作同一个单元格读取，而不是数据行。请修正该引号后重新导入。`,
+	import_malformed_quote: (p) =>
+		`${p.file} 的第 ${p.lineText} 行有一个引号（"）在该行内没有闭合；已跳过 ${p.nText} 行此类数据。应为以 ${p.separator} 分隔、双引号成对的字段。`,
+	import_malformed_long: (p) =>
+		`${p.file} 的第 ${p.lineText} 行超过 2 MB；已跳过 ${p.nText} 行此类数据。`,
+	import_malformed_fields: (p) =>
+		`${p.file} 的第 ${p.lineText} 行的字段比表头多；已跳过 ${p.nText} 行此类数据。应为以 ${p.separator} 分隔、双引号成对的字段。`,
+	import_malformed_other: (p) =>
+		`无法读取 ${p.file} 的第 ${p.lineText} 行；已跳过 ${p.nText} 行格式错误的数据。应为以 ${p.separator} 分隔、双引号成对的字段。`,
+	import_not_a_table:
+		'无法将 {file} 读取为表格。应有一行表头，以及以 {separator} 分隔、双引号成对的字段。',
+	import_json_bad_line:
+		'{file} 的第 {line} 行不是有效的 JSON。该文件按 NDJSON（每行一条记录）读取：请修正或删除该行后重新导入。',
+	import_json_too_deep:
+		'{file} 的嵌套超过 64 层，这不是销售导出文件应有的结构。请将销售数据导出为 JSON 记录数组（每笔销售一个对象）或 CSV。',
+	import_json_not_records:
+		'{file} 中没有记录列表。应为 JSON 对象数组，每笔销售一个对象（例如 [{"date": "2024-01-18", "sku": "A-1", "qty": 2}]），或每行一个这样的对象。',
+	import_date_implausible: (p) =>
+		`“${p.column}”列中有 ${p.nText} 个数据行的日期不在 ${p.from} 至 ${p.to} 之间（“${p.value}”，首次出现在第 ${p.rowText} 个数据行），应是录入错误或占位值，而非真实销售，已略过。`,
+	import_quantity_implausible: (p) =>
+		`“${p.column}”列中有 ${p.nText} 个数据行的数量超过 ${p.maxText}（“${p.value}”，首次出现在第 ${p.rowText} 个数据行），不是真实销售，已略过。`,
+	import_empty_file: '{file} 是空文件：应至少包含一行表头和一行销售记录。',
+	import_encoding_shift_jis: '日语（Shift-JIS）',
+	role_status: '订单状态',
+	import_status_excluded: (p) =>
+		`${p.ordersText} 个已退款、已取消或失败的订单（${p.linesText} 行，${p.unitsText} 件，金额 ${p.revenueText}；状态：${p.statuses}）不计入销售。SQL 表：excluded_orders。`,
+	import_status_pending: (p) =>
+		`${p.ordersText} 个订单尚未付款或发货（${p.statuses}；${p.linesText} 行，${p.unitsText} 件）：仍计入销售，因为顾客已经下单。`,
+	import_non_product: (p) =>
+		`${p.linesText} 行是运费、手续费或调整项，不是商品（${p.codes}；${p.unitsText} 件，金额 ${p.revenueText}）：不列入商品和预测。SQL 表：non_product。`,
+	import_non_product_title: '非商品：运费、手续费和调整项',
+	import_non_product_help: '这些行未计入商品和预测。勾选某个编码即可将其仍然算作商品。',
+	import_non_product_code: '编码',
+	import_non_product_description: '描述',
+	import_non_product_lines: '行数',
+	import_non_product_revenue: '金额',
+	import_non_product_count_as_product: '算作商品',
+	import_non_product_include_label: '将 {code} 算作商品',
+	import_non_product_apply: '保存选择',
 };

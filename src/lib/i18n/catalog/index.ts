@@ -9,6 +9,7 @@ import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
 import * as importMessages from './import';
+import * as market from './market';
 import * as importView from './import-view';
 import * as plan from './plan';
 import * as settings from './settings';
@@ -19,11 +20,13 @@ export const en = {
 	...format.en,
 	...shell.en,
 	...explore.en,
+	...forecast.en,
 	...chart.en,
 	...datasets.en,
 	...settings.en,
 	...forecastView.en,
 	...importMessages.en,
+	...market.en,
 	...importView.en,
 	...forecast.en,
 	...plan.en,
@@ -39,11 +42,13 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...format.zhCN,
 		...shell.zhCN,
 		...explore.zhCN,
+		...forecast.zhCN,
 		...chart.zhCN,
 		...datasets.zhCN,
 		...settings.zhCN,
 		...forecastView.zhCN,
 		...importMessages.zhCN,
+		...market.zhCN,
 		...importView.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,

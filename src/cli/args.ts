@@ -1,0 +1,62 @@
+/// <reference types="node" />
+// Shared argument parsing and file reading of the signals CLIs (classify, newproduct): `--name value`
+// or `--name=value`, unknown options refused, a usage error printed without a stack trace (exit 1).
+import { readFileSync } from 'node:fs';
+import type { RawTable } from '../core/ingest/schemas/table';
+import { readTable } from '../../workers/data/read-table';
+
+/** A usage or input error, printed without a stack trace. */
+export class CliError extends Error {
+	override name = 'CliError';
+}
+
+/** `--key value` pairs; throws on an unknown key or a missing value. */
+export function parseFlags(
+	argv: string[],
+	known: readonly string[],
+	usage: string,
+): Map<string, string> {
+	const out = new Map<string, string>();
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--help' || a === '-h') throw new CliError(usage);
+		const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+		if (!m || !known.includes(m[1])) throw new CliError(`Unknown argument "${a}".\n${usage}`);
+		const v = m[2] ?? argv[++i];
+		if (v === undefined || v.startsWith('--'))
+			throw new CliError(`--${m[1]} needs a value.\n${usage}`);
+		out.set(m[1], v);
+	}
+	return out;
+}
+
+/** Reads a CSV/TSV/XLSX/Parquet/JSON file (gzip'ed CSV too) into a RawTable, as the app does. */
+export async function readTableFile(path: string): Promise<RawTable> {
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(readFileSync(path));
+	} catch (e) {
+		throw new CliError(`Cannot read ${path}: ${(e as Error).message}`);
+	}
+	if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+		const { gunzipSync } = await import('node:zlib');
+		bytes = new Uint8Array(gunzipSync(bytes));
+		path = path.replace(/\.gz$/i, '');
+	}
+	try {
+		return await readTable(path, bytes);
+	} catch (e) {
+		throw new CliError((e as Error).message);
+	}
+}
+
+/** Runs a CLI main, printing errors as `error: …` with exit code 1. */
+export function runCli(main: () => Promise<void>): void {
+	main().catch((e: unknown) => {
+		const err = e as Error;
+		process.stderr.write(
+			`error: ${['CliError', 'SchemaError', 'SearchParseError', 'BadFile'].includes(err.name) ? err.message : (err.stack ?? err.message)}\n`,
+		);
+		process.exitCode = 1;
+	});
+}

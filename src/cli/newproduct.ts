@@ -1,0 +1,78 @@
+/// <reference types="node" />
+// New-product forecasting CLI, reading VISUELLE's layout:
+//   npm run newproduct -- --history train.csv [--trends gtrends.csv] --input new.csv --horizon 12
+//                         [--output out.csv] [--k 25] [--beta 0.5]
+// history: one row per past product (`external_code`, attributes such as category/color/fabric/extra,
+// `release_date`, weekly sales in columns `0`…`11`); input: the new products (same columns, weeks not
+// needed); trends: a date column + one search-interest column per attribute word (VISUELLE's
+// gtrends.csv, or a Google Trends export). Writes `external_code,week,mean,lo80,hi80` in the history's
+// units. Only past products launched before each new product are used.
+import { writeFileSync } from 'node:fs';
+import { toCsv } from '../core/ingest/csv';
+import { parseSearchInterest } from '../core/ingest/schemas/search';
+import { forecastNewProduct, historyBefore, type WordTrends } from '../core/newproduct/knn';
+import { readLaunches, wordTrends } from '../core/newproduct/launches';
+import { CliError, parseFlags, readTableFile, runCli } from './args';
+import { readFileSync } from 'node:fs';
+import { decodeBytes } from '../core/ingest/encoding';
+
+const USAGE =
+	'Usage: npm run newproduct -- --history <train.csv> [--trends <gtrends.csv>] --input <new.csv> ' +
+	'--horizon <h> [--output <out.csv>] [--k 25] [--beta 0.5]';
+
+async function main(): Promise<void> {
+	const f = parseFlags(
+		process.argv.slice(2),
+		['history', 'trends', 'input', 'horizon', 'output', 'k', 'beta'],
+		USAGE,
+	);
+	for (const k of ['history', 'input', 'horizon'])
+		if (!f.has(k)) throw new CliError(`--${k} is required.\n${USAGE}`);
+	const horizon = Number(f.get('horizon'));
+	if (!Number.isInteger(horizon) || horizon < 1)
+		throw new CliError('--horizon must be a whole number ≥ 1.');
+	const k = Number(f.get('k') ?? 25);
+	const beta = Number(f.get('beta') ?? (f.has('trends') ? 0.5 : 0));
+	const hist = readLaunches(await readTableFile(f.get('history')!));
+	if (hist.weeks < horizon)
+		throw new CliError(
+			`${f.get('history')}: ${hist.weeks} week columns (0…${hist.weeks - 1}) but --horizon ${horizon}.`,
+		);
+	for (const i of hist.issues) process.stderr.write(`${i.message}\n`);
+	const input = readLaunches(await readTableFile(f.get('input')!));
+	for (const i of input.issues) process.stderr.write(`${i.message}\n`);
+	let trends: WordTrends | undefined;
+	if (f.has('trends')) {
+		const path = f.get('trends')!;
+		let text: string;
+		try {
+			text = decodeBytes(new Uint8Array(readFileSync(path))).text;
+		} catch (e) {
+			throw new CliError(`Cannot read ${path}: ${(e as Error).message}`);
+		}
+		trends = wordTrends(parseSearchInterest(path, text));
+	}
+	const rows: (string | number)[][] = [['external_code', 'week', 'mean', 'lo80', 'hi80']];
+	let noHistory = 0;
+	for (const p of input.products) {
+		const past = historyBefore(p, hist.products);
+		if (past.length === 0) {
+			noHistory++;
+			continue;
+		}
+		const fc = forecastNewProduct(p, past, { k, horizon, trends, trendBeta: beta });
+		for (let h = 0; h < horizon; h++) rows.push([p.id, h, fc.mean[h], fc.lo80[h], fc.hi80[h]]);
+	}
+	if (noHistory > 0)
+		process.stderr.write(
+			`${noHistory} product(s) launched before every past product: no forecast.\n`,
+		);
+	const csv = toCsv(rows);
+	if (f.has('output')) writeFileSync(f.get('output')!, csv);
+	else process.stdout.write(csv);
+	process.stderr.write(
+		`forecast ${input.products.length - noHistory} new products × ${horizon} weeks\n`,
+	);
+}
+
+runCli(main);

@@ -1,0 +1,122 @@
+// Order status of a sales line (Shopify "Financial Status", WooCommerce "Order Status", Square order
+// "State", Chinese marketplace "订单状态"/"交易状态"): which orders were never kept as sales. Pure;
+// the data worker classifies each distinct status value with it, then applies it per order in SQL.
+//
+// Decisions: refunded, voided, cancelled, failed, declined, expired, closed-without-sale (交易关闭) and
+// draft orders are excluded, like returns. A partial refund keeps the order (most of it was sold; the
+// refunded lines come back as returns). Pending / on-hold / authorised / processing / unpaid orders are
+// counted as sales — the customer wanted the goods, which is the demand we forecast — and reported apart
+// so the owner sees how many there were.
+
+/** How a status value counts. */
+export type StatusClass = 'excluded' | 'pending' | 'kept';
+
+/** Numeric codes of the classes, ordered by severity, for SQL (an order takes its worst line's class). */
+export const STATUS_CODE: Record<StatusClass, number> = { kept: 0, pending: 1, excluded: 2 };
+
+const EXCLUDED = [
+	'refunded',
+	'fully refunded',
+	'voided',
+	'void',
+	'cancelled',
+	'canceled',
+	'failed',
+	'declined',
+	'expired',
+	'trash',
+	'draft',
+	'abandoned',
+	'rejected',
+	'chargeback',
+	'wc-refunded',
+	'wc-cancelled',
+	'wc-failed',
+	'已退款',
+	'退款成功',
+	'全额退款',
+	'已取消',
+	'取消',
+	'订单取消',
+	'交易关闭',
+	'交易取消',
+	'已关闭',
+	'关闭',
+	'交易失败',
+	'支付失败',
+];
+const PENDING = [
+	'pending',
+	'pending payment',
+	'on-hold',
+	'on hold',
+	'authorized',
+	'authorised',
+	'processing',
+	'unpaid',
+	'open',
+	'awaiting payment',
+	'wc-pending',
+	'wc-on-hold',
+	'wc-processing',
+	'待付款',
+	'等待付款',
+	'未付款',
+	'待支付',
+	'待发货',
+	'已付款待发货',
+	'处理中',
+];
+const KEPT = [
+	'paid',
+	'completed',
+	'complete',
+	'fulfilled',
+	'partially_refunded',
+	'partially refunded',
+	'partially_paid',
+	'partially paid',
+	'shipped',
+	'delivered',
+	'closed',
+	'wc-completed',
+	'已完成',
+	'交易成功',
+	'交易完成',
+	'已付款',
+	'已发货',
+	'已收货',
+	'已签收',
+	'部分退款',
+];
+
+/** Lower-cases and turns "_" and runs of spaces into one space ("Partially_Refunded" → "partially refunded"). */
+function norm(raw: string): string {
+	return raw
+		.trim()
+		.toLowerCase()
+		.replace(/[_\s]+/g, ' ');
+}
+
+const TABLE = new Map<string, StatusClass>();
+for (const [list, cls] of [
+	[EXCLUDED, 'excluded'],
+	[PENDING, 'pending'],
+	[KEPT, 'kept'],
+] as const)
+	for (const w of list) TABLE.set(norm(w), cls);
+
+/** The class of one status value, or null when it is not a status word we know. */
+export function classifyStatus(raw: string | null | undefined): StatusClass | null {
+	if (raw == null) return null;
+	const s = norm(raw);
+	if (s === '') return null;
+	return TABLE.get(s) ?? null;
+}
+
+/** Share (0–1) of non-empty samples that are known status words: tells a status column from a US "State". */
+export function statusShare(samples: readonly string[]): number {
+	const vals = samples.filter((s) => s.trim() !== '');
+	if (vals.length === 0) return 0;
+	return vals.filter((s) => classifyStatus(s) !== null).length / vals.length;
+}

@@ -1,0 +1,67 @@
+// Main-thread client of the market worker (posts, search interest, reviews: topics, sentiment,
+// lead-lag). Starts it on first use; the Market screen's state class calls it.
+import * as Comlink from 'comlink';
+import type { MarketWorkerApi } from '../../../workers/market-api';
+import type {
+	MarketReport,
+	SalesSeries,
+	SignalKind,
+	SignalSetMeta,
+} from '../../../workers/data/signals-service';
+import { rethrow } from './errors';
+
+export type { MarketReport, SalesSeries, SignalKind, SignalSetMeta };
+
+export class MarketClient {
+	#worker: Worker | null = null;
+	#api: Comlink.Remote<MarketWorkerApi> | null = null;
+
+	#ensure(): Comlink.Remote<MarketWorkerApi> {
+		if (!this.#api) {
+			this.#worker = new Worker(new URL('../../../workers/market.worker.ts', import.meta.url), {
+				type: 'module',
+				name: 'market',
+			});
+			this.#api = Comlink.wrap<MarketWorkerApi>(this.#worker);
+		}
+		return this.#api;
+	}
+
+	async #call<T>(fn: (api: Comlink.Remote<MarketWorkerApi>) => Promise<T>): Promise<T> {
+		try {
+			return await fn(this.#ensure());
+		} catch (e) {
+			return rethrow(e);
+		}
+	}
+
+	/** Import a posts / search-interest / reviews / catalog file ('auto' guesses which). */
+	async importFile(file: File, kind: SignalKind | 'auto' = 'auto'): Promise<SignalSetMeta> {
+		const bytes = await file.arrayBuffer();
+		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
+		return this.#call((api) => api.importSignals(input, kind));
+	}
+
+	list(): Promise<SignalSetMeta[]> {
+		return this.#call((api) => api.listSignals());
+	}
+
+	remove(id: string): Promise<void> {
+		return this.#call((api) => api.deleteSignals(id));
+	}
+
+	/** The Market report; `sales` (the shop's weekly total) enables the lead-lag findings. */
+	report(sales: SalesSeries | null): Promise<MarketReport> {
+		const plain = sales ? { name: sales.name, ds: [...sales.ds], y: [...sales.y] } : null;
+		return this.#call((api) => api.marketReport(plain));
+	}
+
+	terminate(): void {
+		this.#worker?.terminate();
+		this.#api = null;
+		this.#worker = null;
+	}
+}
+
+/** The app's one market client. */
+export const marketClient = new MarketClient();

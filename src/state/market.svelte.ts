@@ -1,0 +1,87 @@
+// MarketState: the imported signal files (posts, search interest, reviews, catalog) and the Market report
+// built by the market worker; the shop's weekly sales come from the data worker for the lead-lag
+// findings. One instance for the app (module singleton), so the report survives tab switches.
+import type { DataClient } from '../lib/workers/data-client';
+import { dataClient } from '../lib/workers/data-client';
+import {
+	marketClient,
+	type MarketClient,
+	type MarketReport,
+	type SignalKind,
+	type SignalSetMeta,
+} from '../lib/workers/market-client';
+import { toUiError, type UiError } from '../lib/workers/errors';
+
+export class MarketState {
+	sets = $state.raw<SignalSetMeta[]>([]);
+	report = $state.raw<MarketReport | null>(null);
+	busy = $state(false);
+	error = $state<UiError | null>(null);
+	/** The last imported set (its issues are shown). */
+	lastImport = $state.raw<SignalSetMeta | null>(null);
+
+	#market: MarketClient;
+	#data: DataClient;
+	#seq = 0;
+
+	constructor(market: MarketClient, data: DataClient) {
+		this.#market = market;
+		this.#data = data;
+	}
+
+	async refresh(salesDatasetId: string | null): Promise<void> {
+		const seq = ++this.#seq;
+		this.busy = true;
+		this.error = null;
+		try {
+			const sets = await this.#market.list();
+			if (seq !== this.#seq) return;
+			this.sets = sets;
+			if (sets.length === 0) {
+				this.report = null;
+				return;
+			}
+			let sales = null;
+			if (salesDatasetId) {
+				try {
+					const b = await this.#data.querySeries(salesDatasetId, {
+						productIds: null,
+						freq: 'week',
+						measure: 'units',
+					});
+					sales = { name: b.ids[0] ?? 'sales', ds: Array.from(b.ds), y: Array.from(b.y) };
+				} catch {
+					sales = null; // lead-lag needs sales; the rest of the report does not
+				}
+			}
+			const report = await this.#market.report(sales);
+			if (seq === this.#seq) this.report = report;
+		} catch (e) {
+			if (seq === this.#seq) this.error = toUiError(e);
+		} finally {
+			if (seq === this.#seq) this.busy = false;
+		}
+	}
+
+	async importFile(file: File, kind: SignalKind | 'auto', salesDatasetId: string | null) {
+		this.busy = true;
+		this.error = null;
+		try {
+			this.lastImport = await this.#market.importFile(file, kind);
+		} catch (e) {
+			this.error = toUiError(e);
+			this.busy = false;
+			return;
+		}
+		await this.refresh(salesDatasetId);
+	}
+
+	async remove(id: string, salesDatasetId: string | null) {
+		await this.#market.remove(id);
+		if (this.lastImport?.id === id) this.lastImport = null;
+		await this.refresh(salesDatasetId);
+	}
+}
+
+/** The app's one Market state. */
+export const marketState = new MarketState(marketClient, dataClient);

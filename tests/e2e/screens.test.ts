@@ -1,0 +1,128 @@
+// E2E for the Explore and Forecast screens (issue #9 items 12, 14, 16, 17): the forecast picker
+// searches every product, a product opened from Explore is the one forecast, Explore shows sales by
+// store/channel (and says when a dataset has no category column), and forecasts belong to the dataset
+// they were made from.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppPage, SLOW_MS } from './pages/app-page';
+import { launchSession, type Session } from './pages/browser';
+
+const SPIKE_CSV = fileURLToPath(new URL('../fixtures/spike-sales.csv', import.meta.url));
+/** A demo product far below the top 200 by revenue (about 2,000th of 3,700). */
+const RARE = { id: '21640', name: 'ASSORTED TUTTI FRUTTI  FOB NOTEBOOK' };
+
+describe('Explore and Forecast screens', () => {
+	const baseUrl = inject('baseUrl');
+	let session: Session;
+	let app: AppPage;
+
+	beforeAll(async () => {
+		session = await launchSession();
+		app = new AppPage(session.page, baseUrl);
+		await app.open();
+		await app.tryDemo();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('the forecast picker searches all products, and a product opened from Explore is forecast', async () => {
+		const page = session.page;
+		// Explore: find the rare product and open it, then "Forecast this".
+		await app.goTo('explore');
+		await page.getByTestId('product-search').fill(RARE.id);
+		await page.locator(`[data-testid="product-pick"][data-product="${RARE.id}"]`).click();
+		await page.getByTestId('to-forecast').click();
+		const input = page.getByTestId('forecast-product-input');
+		expect(await input.getAttribute('data-value')).toBe(RARE.id);
+		expect(await input.inputValue()).toContain(RARE.id);
+		await app.makeForecast();
+		expect(await page.getByTestId('forecast-result').getByRole('heading').textContent()).toContain(
+			'TUTTI FRUTTI',
+		);
+
+		// The picker: type part of a name, move with the keyboard, pick with Enter.
+		await input.click();
+		await input.fill('tutti frutti');
+		const list = page.getByTestId('forecast-product-list');
+		await list.locator(`[data-value="${RARE.id}"]`).waitFor({ timeout: SLOW_MS });
+		await input.press('Escape');
+		expect(await list.count()).toBe(0);
+		await input.fill('zzz-no-such-product');
+		await expect
+			.poll(() => page.getByTestId('forecast-product-status').textContent(), { timeout: SLOW_MS })
+			.toMatch(/No product matches/);
+		// Clear the text: "All products together" comes first, then the best sellers.
+		await input.fill('');
+		await input.press('ArrowDown');
+		await list.locator('[data-value=""]').waitFor();
+		await app.pickForecastProduct('85123A', '85123A');
+		expect(await page.getByTestId('forecast-product-input').inputValue()).toMatch(
+			/WHITE HANGING HEART.*85123A/,
+		);
+		await app.pickForecastProduct('', '');
+		expect(await input.inputValue()).toBe('All products together');
+	});
+
+	it('Explore shows sales by store/channel, and says when there is no category column', async () => {
+		const page = session.page;
+		await app.goTo('explore');
+		await page.getByTestId('view-by').getByRole('radio', { name: 'Category' }).click();
+		expect(await page.getByTestId('group-missing').textContent()).toMatch(/no category column/);
+		await page.getByTestId('view-by').getByRole('radio', { name: 'Store or channel' }).click();
+		// The demo's Country column is its channel: the UK sells most.
+		const first = page.getByTestId('group-pick').first();
+		await first.waitFor({ timeout: SLOW_MS });
+		expect(await first.getAttribute('data-group')).toBe('United Kingdom');
+		const rows = await page.getByTestId('group-row').count();
+		expect(rows).toBeGreaterThan(20);
+		await page.locator('[data-testid="group-pick"][data-group="France"]').click();
+		await expect
+			.poll(() => page.getByTestId('chart-card').getByRole('heading').first().textContent(), {
+				timeout: SLOW_MS,
+			})
+			.toContain('France');
+		await page.getByTestId('view-by').getByRole('radio', { name: 'Product' }).click();
+		await page.getByTestId('product-row').first().waitFor();
+	});
+
+	it('forecasts belong to their dataset: another dataset shows none of them, nor exports them', async () => {
+		const page = session.page;
+		await app.goTo('forecast');
+		await page.getByTestId('batch-count').selectOption('10');
+		await page.getByTestId('batch-method').selectOption('quick');
+		await page.getByTestId('run-batch').click();
+		const rows = page.getByTestId('batch-table').locator('tbody tr');
+		await expect.poll(() => rows.count(), { timeout: SLOW_MS }).toBe(10);
+		await app.makeForecast();
+		const demoTitle = await page.getByTestId('forecast-result').getByRole('heading').textContent();
+
+		// A second dataset: it opens, and the Forecast screen has nothing of the demo's.
+		await app.startNewImport();
+		expect(await app.pickFile(SPIKE_CSV)).toBe('mapping');
+		await app.confirmImport();
+		await app.exploreSales();
+		await app.goTo('forecast');
+		await page.getByTestId('run-forecast').waitFor();
+		expect(await page.getByTestId('forecast-result').count()).toBe(0);
+		expect(await page.getByTestId('batch-table').count()).toBe(0);
+		expect(await page.getByTestId('batch-csv').count()).toBe(0);
+		expect(await page.getByTestId('forecast-product-input').inputValue()).toBe(
+			'All products together',
+		);
+
+		// Back to the demo: its forecast and batch are there again.
+		await app.goTo('settings');
+		await page
+			.getByTestId('dataset-item')
+			.filter({ hasText: 'Demo: UK online gift shop' })
+			.getByTestId('open-dataset')
+			.click();
+		await app.goTo('forecast');
+		await expect.poll(() => rows.count(), { timeout: SLOW_MS }).toBe(10);
+		await expect
+			.poll(() => page.getByTestId('forecast-result').getByRole('heading').textContent())
+			.toBe(demoTitle);
+	});
+});

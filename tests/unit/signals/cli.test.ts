@@ -1,0 +1,152 @@
+// The signals CLIs spawned with tsx: `classify` on real labelled Chinese reviews, `newproduct` on a
+// VISUELLE slice (history = earlier seasons, input = AW19 products), and their errors (exit code 1).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/core/ingest/csv';
+import {
+	forecastNewProduct,
+	launchScores,
+	categoryMeanForecast,
+	type LaunchProduct,
+} from '../../../src/core/newproduct/knn';
+
+const ROOT = join(__dirname, '../../..');
+const DATA = join(ROOT, '../shared/data');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const dir = mkdtempSync(join(tmpdir(), 'tc-signals-cli-'));
+
+function run(cli: string, args: string[]) {
+	return spawnSync(TSX, [join(ROOT, `src/cli/${cli}.ts`), ...args], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		timeout: 120_000,
+	});
+}
+
+describe('classify CLI', () => {
+	it('trains on labelled reviews and writes predicted,probability for each input row', () => {
+		const rows = parseCsv(
+			readFileSync(join(DATA, 'zh_reviews/clothing_sentiment_train.csv'), 'utf8'),
+		);
+		const train = join(dir, 'train.csv');
+		const input = join(dir, 'new.csv');
+		const out = join(dir, 'out.csv');
+		const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+		writeFileSync(
+			train,
+			rows
+				.filter((_r, i) => i % 3 === 0)
+				.map((r) => r.map(q).join(','))
+				.join('\n'),
+		);
+		writeFileSync(
+			input,
+			['review_id,review', '1,质量很好，尺码标准，很满意', '2,质量太差了，起球，退货'].join('\n'),
+		);
+		const r = run('classify', [
+			'--train',
+			train,
+			'--text',
+			'review',
+			'--label',
+			'label',
+			'--input',
+			input,
+			'--output',
+			out,
+		]);
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stderr).toMatch(/held-out \d+ rows: accuracy 0\.\d+/);
+		const res = parseCsv(readFileSync(out, 'utf8'));
+		expect(res[0]).toEqual(['review_id', 'review', 'predicted', 'probability']);
+		expect(res.slice(1).map((x) => x[2])).toEqual(['1', '0']);
+		expect(Number(res[1][3])).toBeGreaterThan(0.5);
+	}, 120_000);
+
+	it('names a missing column and exits with 1', () => {
+		const f = join(dir, 'x.csv');
+		writeFileSync(f, 'a,b\n1,2\n');
+		const r = run('classify', ['--train', f, '--text', 'review', '--label', 'b', '--input', f]);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(/x\.csv: no column "review" \(--text\)/);
+	});
+});
+
+describe('newproduct CLI', () => {
+	it('forecasts AW19 products from earlier launches in VISUELLE layout', () => {
+		const text = readFileSync(join(DATA, 'visuelle/train.csv'), 'utf8');
+		const rows = parseCsv(text);
+		const season = rows[0].indexOf('season');
+		const hist = [rows[0], ...rows.slice(1).filter((r) => r[season] !== 'AW19')];
+		const test = [
+			rows[0],
+			...rows
+				.slice(1)
+				.filter((r) => r[season] === 'AW19')
+				.slice(0, 20),
+		];
+		const h = join(dir, 'hist.csv');
+		const n = join(dir, 'new.csv');
+		const out = join(dir, 'np.csv');
+		writeFileSync(h, hist.map((r) => r.join(',')).join('\n'));
+		writeFileSync(n, test.map((r) => r.join(',')).join('\n'));
+		const r = run('newproduct', [
+			'--history',
+			h,
+			'--trends',
+			join(DATA, 'visuelle/gtrends.csv'),
+			'--input',
+			n,
+			'--horizon',
+			'12',
+			'--output',
+			out,
+		]);
+		expect(r.status, r.stderr).toBe(0);
+		const res = parseCsv(readFileSync(out, 'utf8'));
+		expect(res[0]).toEqual(['external_code', 'week', 'mean', 'lo80', 'hi80']);
+		expect(res.length).toBe(1 + 20 * 12);
+		for (const x of res.slice(1)) {
+			const [lo, m, hi] = [Number(x[3]), Number(x[2]), Number(x[4])];
+			expect(lo).toBeLessThanOrEqual(hi);
+			expect(m).toBeGreaterThanOrEqual(0);
+			expect(m).toBeLessThan(1); // history's units: VISUELLE sales ÷ 1065
+		}
+		const bad = run('newproduct', ['--history', h, '--input', n, '--horizon', '13']);
+		expect(bad.status).toBe(1);
+		expect(bad.stderr).toMatch(/12 week columns .* --horizon 13/);
+	}, 120_000);
+});
+
+describe('new-product kNN', () => {
+	it('recovers the launch curve of a group of look-alike products better than the overall mean', () => {
+		const mk = (
+			id: string,
+			cat: string,
+			color: string,
+			level: number,
+			launch: number,
+		): LaunchProduct => ({
+			id,
+			attributes: { category: cat, color },
+			launch,
+			curve: Array.from({ length: 4 }, (_v, w) => level * (4 - w)),
+		});
+		const hist: LaunchProduct[] = [];
+		for (let i = 0; i < 30; i++)
+			hist.push(mk(`d${i}`, 'dress', 'red', 10, Date.UTC(2018, i % 12, 1)));
+		for (let i = 0; i < 30; i++)
+			hist.push(mk(`c${i}`, 'coat', 'black', 2, Date.UTC(2018, i % 12, 1)));
+		const target = mk('new', 'dress', 'red', 10, Date.UTC(2019, 3, 1));
+		const fc = forecastNewProduct({ ...target, curve: undefined }, hist, { k: 10, horizon: 4 });
+		[40, 30, 20, 10].forEach((v, i) => expect(fc.mean[i]).toBeCloseTo(v, 9));
+		expect(fc.neighbours[0].id.startsWith('d')).toBe(true);
+		const base = categoryMeanForecast(target, hist, 4);
+		expect(launchScores([target.curve!], [fc.mean]).wape - 1e-9).toBeLessThanOrEqual(
+			launchScores([target.curve!], [base]).wape,
+		);
+	});
+});

@@ -1,0 +1,78 @@
+// The market worker's service in Node: real files imported through the schemas into Dexie (fake
+// IndexedDB, version 5 tables), kinds detected, errors named, and the Market report built from them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { nodeEngines } from '../../../src/cli/nlp-node';
+import { openTrendcastDb } from '../../../src/lib/db/db';
+import { createSignalsService } from '../../../workers/data/signals-service';
+
+const DATA = join(__dirname, '../../../../shared/data');
+const file = (name: string, text: string) => ({
+	name,
+	bytes: new TextEncoder().encode(text).buffer as ArrayBuffer,
+});
+
+function service() {
+	const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+	return createSignalsService({ db, engines: async () => nodeEngines() });
+}
+
+describe('signals service', () => {
+	it('imports a Google Trends export, posts and reviews, detects kinds and builds the report', async () => {
+		const s = service();
+		const yeezy = readFileSync(
+			join(DATA, 'search_interest/yeezy_us_weekly_multiTimeline.csv'),
+			'utf8',
+		);
+		const search = await s.importSignals(file('yeezy.csv', yeezy));
+		expect(search).toMatchObject({ kind: 'search', rowCount: 205, frequency: 'week' });
+		const posts = ['created_at,text,likes,retweets'];
+		const start = Date.UTC(2018, 0, 1);
+		for (let d = 0; d < 40; d++)
+			for (let k = 0; k < 10; k++) {
+				const burst = d === 30 && k < 8;
+				posts.push(
+					`${new Date(start + d * 86_400_000 + k * 60_000).toISOString()},"${burst ? 'new #yeezy boost drop' : 'coffee morning'} ${k}",${k},0`,
+				);
+			}
+		const p = await s.importSignals(file('posts.csv', posts.join('\n')));
+		expect(p).toMatchObject({ kind: 'posts', rowCount: 400 });
+		const reviews = ['product,rating,review'];
+		for (let i = 0; i < 60; i++)
+			reviews.push(
+				`A${i % 3},${i % 2 ? 5 : 1},"${i % 2 ? '质量很好，颜色漂亮' : '尺码偏小，质量差'}"`,
+			);
+		const rv = await s.importSignals(file('reviews.csv', reviews.join('\n')));
+		expect(rv.kind).toBe('reviews');
+		expect((await s.listSignals()).length).toBe(3);
+		// Weekly sales that follow the search series one week later.
+		const set = (await s.marketReport(null)).search[0].series[0];
+		const ds: number[] = [];
+		const y: number[] = [];
+		set.ds.forEach((t, i) => {
+			ds.push(t + 86_400_000); // Google's Sunday weeks → Monday weeks
+			y.push(i > 0 ? 10 * set.y[i - 1] + 5 : 5);
+		});
+		const rep = await s.marketReport({ name: 'total', ds, y });
+		expect(rep.topics[0].report.bursts.some((b) => b.key === 'yeezy')).toBe(true);
+		const f = rep.leadLag.find((x) => x.signalKind === 'search');
+		expect(f?.bestLag).toBe(1);
+		expect(rep.reviews[0].model?.accuracy).toBeGreaterThan(0.9);
+		const a0 = rep.reviews[0].products[0].aspects.map((a) => a.aspect);
+		expect(a0).toEqual(expect.arrayContaining(['quality', 'size']));
+		await s.deleteSignals(search.id);
+		expect((await s.listSignals()).map((x) => x.kind).sort()).toEqual(['posts', 'reviews']);
+	}, 60_000);
+
+	it('names the file and the expected columns when a posts file has no text column', async () => {
+		const s = service();
+		await expect(
+			s.importSignals(file('bad.csv', 'created_at,likes\n2020-01-01,3\n'), 'posts'),
+		).rejects.toThrow(/bad\.csv: no column for "text"/);
+		await expect(
+			s.importSignals(file('bad2.csv', 'Week,x: (US)\n2024-01-07,1\nnope,2\n')),
+		).rejects.toThrow(/Row 2 .*column "Week"/);
+	});
+});

@@ -1,0 +1,467 @@
+// The market-signals service: imports posts / search-interest / reviews / catalog files through the
+// dataset-kind schemas (src/core/ingest/schemas/*) into Dexie (version 5 tables signalSets +
+// signalRecords), and builds the Market report — hot topics with bursts, search interest, review sentiment
+// and aspects per product (classifier trained on the shop's own labelled reviews, scored on a held-out
+// split against the lexicon), and lead-lag of each signal against the shop's weekly sales. Everything
+// the UI shows is data or message codes. Runs in the market worker (workers/market-api.ts) with the
+// browser NLP engines, and in Node tests with the Node ones.
+import { readCatalog, type CatalogRecord } from '../../src/core/ingest/schemas/catalog';
+import { readPosts, type PostRecord } from '../../src/core/ingest/schemas/posts';
+import { readReviews, type ReviewRecord } from '../../src/core/ingest/schemas/reviews';
+import {
+	looksLikeSearchInterest,
+	parseSearchInterest,
+	type SearchSeries,
+} from '../../src/core/ingest/schemas/search';
+import { normalizeHeader } from '../../src/core/ingest/columns';
+import type { RawTable } from '../../src/core/ingest/schemas/table';
+import type { ImportIssue } from '../../src/core/ingest/types';
+import { leadLag, type LagCorrelation } from '../../src/core/signals/leadlag';
+import { aspectOf, type Aspect } from '../../src/core/signals/lexicon';
+import {
+	lexiconScore,
+	predict,
+	predictProba,
+	scoreLabels,
+	splitIndices,
+	trainClassifier,
+} from '../../src/core/signals/sentiment';
+import { findTopics, type TopicReport } from '../../src/core/signals/topics';
+import { analyzeText, type NlpEngines } from '../../src/core/text/tokenize';
+import type { SignalSetRow, TrendcastDb } from '../../src/lib/db/db';
+import { fileText, readTable } from './read-table';
+
+/** Kinds of signal files. */
+export type SignalKind = SignalSetRow['kind'];
+
+/** A stored signal set as listed in the UI. */
+export interface SignalSetMeta {
+	id: string;
+	kind: SignalKind;
+	name: string;
+	createdAt: number;
+	rowCount: number;
+	/** Role → column used. */
+	mapping: Record<string, string>;
+	issues: ImportIssue[];
+	/** Search sets: frequency of the series. */
+	frequency?: string;
+}
+
+/** Weekly sales to compare the signals with (from the data worker's querySeries). */
+export interface SalesSeries {
+	name: string;
+	/** Week starts (Monday), epoch ms. */
+	ds: number[];
+	y: number[];
+}
+
+/** One lead-lag finding. */
+export interface LeadLagFinding {
+	/** What the signal is: a search term, a hashtag/keyword volume or review sentiment. */
+	signalKind: 'search' | 'topic' | 'sentiment';
+	signal: string;
+	target: string;
+	/** Lag in weeks (null: no significant lead). */
+	bestLag: number | null;
+	r: number;
+	grangerP: number;
+	lags: LagCorrelation[];
+	n: number;
+}
+
+/** Review sentiment and aspects of one product. */
+export interface ProductSentiment {
+	product: string;
+	reviews: number;
+	/** Share of reviews predicted positive. */
+	positive: number;
+	aspects: { aspect: Aspect; pos: number; neg: number }[];
+	/** Monthly share positive (months with reviews). */
+	timeline: { month: number; positive: number; n: number }[];
+}
+
+/** Classifier quality on the shop's own labelled reviews. */
+export interface SentimentModelInfo {
+	target: 'label' | 'rating';
+	trained: number;
+	heldOut: number;
+	accuracy: number;
+	macroF1: number;
+	lexiconAccuracy: number;
+	lexiconMacroF1: number;
+}
+
+/** The Market report. */
+export interface MarketReport {
+	sets: SignalSetMeta[];
+	topics: { setId: string; name: string; posts: number; report: TopicReport }[];
+	search: { setId: string; name: string; frequency: string; series: SearchSeries[] }[];
+	reviews: {
+		setId: string;
+		name: string;
+		model: SentimentModelInfo | null;
+		products: ProductSentiment[];
+	}[];
+	leadLag: LeadLagFinding[];
+	/** Texts analysed per second (the whole text pipeline), for the speed note. */
+	textsPerSecond: number;
+}
+
+/** Dependencies of the service. */
+export interface SignalsDeps {
+	db: TrendcastDb;
+	/** The NLP engines (loaded lazily: jieba's WASM is fetched on first use). */
+	engines: () => Promise<NlpEngines>;
+	now?: () => number;
+	newId?: () => string;
+}
+
+/** An Error with a stable name and a message code (the UI renders the code). */
+function codedError(code: string, message: string, params: Record<string, string | number> = {}) {
+	const e = new Error(message) as Error & { code: string; params: Record<string, string | number> };
+	e.name = 'SignalImportError';
+	e.code = code;
+	e.params = params;
+	return e;
+}
+
+/** Guesses the kind of a table from its headers. */
+export function guessKind(table: RawTable): SignalKind {
+	const h = table.header.map((x) => normalizeHeader(x));
+	const has = (...w: string[]) => h.some((x) => w.some((y) => x === y || x.includes(y)));
+	if (has('rating', 'review', '评价', '评论', 'recommended', 'stars')) return 'reviews';
+	if (has('externalcode', 'releasedate', 'launch', '上市', 'title', 'category', '类目'))
+		return has('likes', 'retweets', 'reposts', '点赞', '转发') ? 'posts' : 'catalog';
+	return 'posts';
+}
+
+const DAY = 86_400_000;
+/** Monday of the week holding t (UTC). */
+function mondayOf(t: number): number {
+	const d = Math.floor(t / DAY) * DAY;
+	return d - ((new Date(d).getUTCDay() + 6) % 7) * DAY;
+}
+
+/** Creates the service. */
+export function createSignalsService(deps: SignalsDeps) {
+	const { db } = deps;
+	const now = deps.now ?? (() => Date.now());
+	let seq = 0;
+	const newId = deps.newId ?? (() => `s${now().toString(36)}${(++seq).toString(36)}`);
+
+	async function listSignals(): Promise<SignalSetMeta[]> {
+		const rows = await db.signalSets.orderBy('createdAt').reverse().toArray();
+		return rows as unknown as SignalSetMeta[];
+	}
+
+	/** Imports a file as posts/search/reviews/catalog ('auto' guesses from the content). */
+	async function importSignals(
+		file: { name: string; bytes: ArrayBuffer },
+		kind: SignalKind | 'auto' = 'auto',
+	): Promise<SignalSetMeta> {
+		const bytes = new Uint8Array(file.bytes);
+		let records: unknown[];
+		let meta: SignalSetMeta;
+		const base = { id: newId(), name: file.name, createdAt: now() };
+		const { text, format } = await fileText(file.name, bytes);
+		if (
+			kind === 'search' ||
+			(kind === 'auto' && format === 'csv' && looksLikeSearchInterest(text))
+		) {
+			const s = parseSearchInterest(file.name, text);
+			records = s.series;
+			meta = {
+				...base,
+				kind: 'search',
+				rowCount: s.series[0]?.ds.length ?? 0,
+				mapping: {},
+				issues: s.issues,
+				frequency: s.frequency,
+			};
+		} else {
+			const table = await readTable(file.name, bytes);
+			const k = kind === 'auto' ? guessKind(table) : kind;
+			const res =
+				k === 'posts'
+					? readPosts(table)
+					: k === 'reviews'
+						? readReviews(table)
+						: k === 'catalog'
+							? readCatalog(table)
+							: readPosts(table);
+			records = res.records;
+			meta = {
+				...base,
+				kind: k as SignalKind,
+				rowCount: res.records.length,
+				mapping: res.mapping,
+				issues: res.issues,
+			};
+			if (res.records.length === 0)
+				throw codedError('market_error_no_rows', `${file.name}: no usable rows.`, {
+					file: file.name,
+				});
+		}
+		await db.transaction('rw', db.signalSets, db.signalRecords, async () => {
+			await db.signalSets.put(meta as unknown as SignalSetRow);
+			await db.signalRecords.put({ id: meta.id, records });
+		});
+		return meta;
+	}
+
+	async function deleteSignals(id: string): Promise<void> {
+		await db.transaction('rw', db.signalSets, db.signalRecords, async () => {
+			await db.signalSets.delete(id);
+			await db.signalRecords.delete(id);
+		});
+	}
+
+	async function recordsOf<T>(id: string): Promise<T[]> {
+		return ((await db.signalRecords.get(id))?.records ?? []) as T[];
+	}
+
+	/** Builds the whole Market report; `sales` is the shop's weekly total (or null). */
+	async function marketReport(sales: SalesSeries | null): Promise<MarketReport> {
+		const sets = await listSignals();
+		const engines = await deps.engines();
+		const catalogTexts: { id: string; terms: string[] }[] = [];
+		for (const s of sets.filter((x) => x.kind === 'catalog'))
+			for (const c of await recordsOf<CatalogRecord>(s.id))
+				catalogTexts.push({
+					id: c.id,
+					terms: analyzeText(
+						[c.title, c.description, c.category, ...Object.values(c.attributes)].join(' '),
+						engines,
+					).terms,
+				});
+		let analysed = 0;
+		let analyseMs = 0;
+		const report: MarketReport = {
+			sets,
+			topics: [],
+			search: [],
+			reviews: [],
+			leadLag: [],
+			textsPerSecond: 0,
+		};
+		for (const s of sets) {
+			if (s.kind === 'posts') {
+				const posts = await recordsOf<PostRecord>(s.id);
+				const t0 = performance.now();
+				const docs = posts.map((p) => ({
+					ts: p.ts,
+					terms: analyzeText(p.text, engines).terms,
+					hashtags: p.hashtags,
+					engagement: p.likes + p.shares + p.comments,
+				}));
+				analyseMs += performance.now() - t0;
+				analysed += docs.length;
+				const topics = findTopics(docs, { products: catalogTexts });
+				report.topics.push({ setId: s.id, name: s.name, posts: posts.length, report: topics });
+				if (sales) {
+					// Weekly volume of each top key vs sales.
+					for (const k of topics.top.slice(0, 5)) {
+						const weekly = new Map<number, number>();
+						const key = k.key;
+						docs.forEach((d) => {
+							if (k.isHashtag ? d.hashtags.includes(key) : d.terms.includes(key))
+								weekly.set(mondayOf(d.ts), (weekly.get(mondayOf(d.ts)) ?? 0) + 1);
+						});
+						const f = compare('topic', (k.isHashtag ? '#' : '') + k.key, weekly, sales, true);
+						if (f) report.leadLag.push(f);
+					}
+				}
+			} else if (s.kind === 'search') {
+				const series = await recordsOf<SearchSeries>(s.id);
+				report.search.push({ setId: s.id, name: s.name, frequency: s.frequency ?? 'week', series });
+				if (sales)
+					for (const x of series) {
+						const weekly = new Map<number, number>();
+						const cnt = new Map<number, number>();
+						x.ds.forEach((t, i) => {
+							if (!Number.isFinite(x.y[i])) return;
+							const w = mondayOf(t + (new Date(t).getUTCDay() === 0 ? DAY : 0));
+							weekly.set(w, (weekly.get(w) ?? 0) + x.y[i]);
+							cnt.set(w, (cnt.get(w) ?? 0) + 1);
+						});
+						for (const [w, v] of weekly) weekly.set(w, v / (cnt.get(w) ?? 1));
+						const f = compare('search', x.term, weekly, sales, false);
+						if (f) report.leadLag.push(f);
+					}
+			} else if (s.kind === 'reviews') {
+				const reviews = await recordsOf<ReviewRecord>(s.id);
+				const t0 = performance.now();
+				const docs = reviews.map((r) => analyzeText(r.text, engines).terms);
+				analyseMs += performance.now() - t0;
+				analysed += docs.length;
+				report.reviews.push({ setId: s.id, name: s.name, ...reviewSentiment(reviews, docs) });
+			}
+		}
+		report.textsPerSecond = analyseMs > 0 ? analysed / (analyseMs / 1000) : 0;
+		report.leadLag.sort(
+			(a, b) => (b.bestLag !== null ? 1 : 0) - (a.bestLag !== null ? 1 : 0) || b.r - a.r,
+		);
+		return report;
+	}
+
+	/** Lead-lag of a weekly signal against weekly sales over their overlap (≥ 16 weeks). */
+	function compare(
+		signalKind: LeadLagFinding['signalKind'],
+		signal: string,
+		weekly: Map<number, number>,
+		sales: SalesSeries,
+		zeroFill: boolean,
+	): LeadLagFinding | null {
+		const xs: number[] = [];
+		const ys: number[] = [];
+		sales.ds.forEach((w, i) => {
+			const v = weekly.get(w);
+			if (
+				v !== undefined ||
+				(zeroFill &&
+					weekly.size > 0 &&
+					w >= Math.min(...weekly.keys()) &&
+					w <= Math.max(...weekly.keys()))
+			) {
+				xs.push(v ?? 0);
+				ys.push(sales.y[i]);
+			}
+		});
+		if (xs.length < 16) return null;
+		const r = leadLag(xs, ys);
+		const best = r.bestLag === null ? null : r.lags[r.bestLag];
+		return {
+			signalKind,
+			signal,
+			target: sales.name,
+			bestLag: r.bestLag,
+			r: best?.r ?? Math.max(...r.lags.map((l) => l.r)),
+			grangerP: r.grangerP,
+			lags: r.lags,
+			n: r.n,
+		};
+	}
+
+	return { importSignals, listSignals, deleteSignals, marketReport };
+}
+
+/** Sentiment model (trained on labels or ratings when present), per-product sentiment and aspects. */
+function reviewSentiment(
+	reviews: ReviewRecord[],
+	docs: string[][],
+): { model: SentimentModelInfo | null; products: ProductSentiment[] } {
+	// Target: the label column, else ratings (4–5 positive, 1–2 negative, 3 left out of training).
+	const hasLabel = reviews.some((r) => r.label !== '');
+	const target = (r: ReviewRecord): string | null => {
+		if (hasLabel) return r.label === '' ? null : r.label;
+		if (r.rating === null) return null;
+		return r.rating >= 4 ? 'positive' : r.rating <= 2 ? 'negative' : null;
+	};
+	const idx = reviews.map((_r, i) => i).filter((i) => target(reviews[i]) !== null);
+	const labels = idx.map((i) => target(reviews[i])!);
+	const classes = [...new Set(labels)].sort();
+	let model: SentimentModelInfo | null = null;
+	// Which class is "positive": 1, positive, or the class the lexicon likes most.
+	let positiveClass = classes.find((c) => /^(1|positive|pos|yes|true|好评)$/i.test(c)) ?? null;
+	let predictPositive: (terms: string[]) => number = (t) => (lexiconScore(t) >= 0 ? 1 : 0);
+	if (idx.length >= 50 && classes.length === 2) {
+		const { train, test } = splitIndices(idx.length, 0.2);
+		const m = trainClassifier(
+			train.map((k) => docs[idx[k]]),
+			train.map((k) => labels[k]),
+		);
+		if (positiveClass === null) {
+			const mean = (c: string) => {
+				const xs = idx.filter((_i, k) => labels[k] === c).map((i) => lexiconScore(docs[i]));
+				return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+			};
+			positiveClass = mean(classes[0]) >= mean(classes[1]) ? classes[0] : classes[1];
+		}
+		const negativeClass = classes.find((c) => c !== positiveClass)!;
+		const truth = test.map((k) => labels[k]);
+		const s = scoreLabels(
+			truth,
+			test.map((k) => predict(m, docs[idx[k]]).label),
+			classes,
+		);
+		const lex = scoreLabels(
+			truth,
+			test.map((k) => (lexiconScore(docs[idx[k]]) >= 0 ? positiveClass! : negativeClass)),
+			classes,
+		);
+		const full = trainClassifier(
+			labels.map((_l, k) => docs[idx[k]]),
+			labels,
+		);
+		const pi = full.classes.indexOf(positiveClass);
+		predictPositive = (t) => predictProba(full, t)[pi];
+		model = {
+			target: hasLabel ? 'label' : 'rating',
+			trained: train.length,
+			heldOut: test.length,
+			accuracy: s.accuracy,
+			macroF1: s.macroF1,
+			lexiconAccuracy: lex.accuracy,
+			lexiconMacroF1: lex.macroF1,
+		};
+	}
+	const byProduct = new Map<string, number[]>();
+	reviews.forEach((r, i) => {
+		const p = r.product || '(all)';
+		byProduct.set(p, [...(byProduct.get(p) ?? []), i]);
+	});
+	const products = [...byProduct.entries()]
+		.sort((a, b) => b[1].length - a[1].length)
+		.slice(0, 30)
+		.map(([product, rows]): ProductSentiment => {
+			const aspects = new Map<Aspect, { pos: number; neg: number }>();
+			const months = new Map<number, { pos: number; n: number }>();
+			let pos = 0;
+			for (const i of rows) {
+				const p = predictPositive(docs[i]) >= 0.5;
+				if (p) pos++;
+				// Aspects: each clause's aspect words take the clause's lexicon sign (else the review's).
+				for (const clause of splitClauses(docs[i])) {
+					const sign = lexiconScore(clause);
+					for (const t of clause) {
+						const a = aspectOf(t);
+						if (!a) continue;
+						const e = aspects.get(a) ?? { pos: 0, neg: 0 };
+						if (sign > 0 || (sign === 0 && p)) e.pos++;
+						else e.neg++;
+						aspects.set(a, e);
+						break;
+					}
+				}
+				const ts = reviews[i].ts;
+				if (ts !== null) {
+					const d = new Date(ts);
+					const m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+					const e = months.get(m) ?? { pos: 0, n: 0 };
+					e.n++;
+					if (p) e.pos++;
+					months.set(m, e);
+				}
+			}
+			return {
+				product,
+				reviews: rows.length,
+				positive: pos / rows.length,
+				aspects: [...aspects.entries()]
+					.map(([aspect, v]) => ({ aspect, ...v }))
+					.sort((a, b) => b.pos + b.neg - (a.pos + a.neg)),
+				timeline: [...months.entries()]
+					.sort((a, b) => a[0] - b[0])
+					.map(([month, v]) => ({ month, positive: v.pos / v.n, n: v.n })),
+			};
+		});
+	return { model, products };
+}
+
+/** Splits a term list into clauses of ≤ 6 terms around aspect words (terms carry no punctuation). */
+function splitClauses(terms: string[]): string[][] {
+	const out: string[][] = [];
+	for (let i = 0; i < terms.length; i += 4) out.push(terms.slice(Math.max(0, i - 1), i + 5));
+	return out;
+}

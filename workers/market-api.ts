@@ -1,0 +1,53 @@
+// The market worker's API (issue 14): imports posts / search interest / reviews / catalog files into
+// IndexedDB and builds the Market report (topics, bursts, sentiment, aspects, lead-lag) off the main
+// thread. The logic is workers/data/signals-service.ts; this file only binds it to the browser's Dexie and
+// NLP engines. market.worker.ts exposes it over Comlink.
+import { openTrendcastDb } from '../src/lib/db/db';
+import { webEngines } from './data/nlp-web';
+import {
+	createSignalsService,
+	type MarketReport,
+	type SalesSeries,
+	type SignalKind,
+	type SignalSetMeta,
+} from './data/signals-service';
+
+let service: ReturnType<typeof createSignalsService> | null = null;
+function getService() {
+	service ??= createSignalsService({ db: openTrendcastDb(), engines: webEngines });
+	return service;
+}
+
+/** Errors cross Comlink as name + message; keep the message code too. */
+function plainError(e: unknown): Error {
+	const src = e as Error & { code?: string; params?: unknown };
+	const err = new Error(src?.message ?? String(e)) as Error & { code?: string; params?: unknown };
+	err.name = src?.name ?? 'Error';
+	if (src?.code) err.code = src.code;
+	if (src?.params) err.params = src.params;
+	return err;
+}
+
+export const api = {
+	async importSignals(
+		file: { name: string; bytes: ArrayBuffer },
+		kind: SignalKind | 'auto' = 'auto',
+	): Promise<SignalSetMeta> {
+		try {
+			return await getService().importSignals(file, kind);
+		} catch (e) {
+			throw plainError(e);
+		}
+	},
+	listSignals(): Promise<SignalSetMeta[]> {
+		return getService().listSignals();
+	},
+	deleteSignals(id: string): Promise<void> {
+		return getService().deleteSignals(id);
+	},
+	marketReport(sales: SalesSeries | null): Promise<MarketReport> {
+		return getService().marketReport(sales);
+	},
+};
+
+export type MarketWorkerApi = typeof api;
