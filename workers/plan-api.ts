@@ -14,6 +14,7 @@ import { censorStockouts, stockoutPeriods } from '../src/core/inventory/censor';
 import {
 	horizonFor,
 	periodForecastFrom,
+	fromFirstSale,
 	planProduct,
 	PLAN_CLEAN_OUTLIERS,
 	QUICK_MODELS,
@@ -197,12 +198,14 @@ export const planApi = {
 				const from = batch.indptr[i];
 				const to = batch.indptr[i + 1];
 				const item = stockItem(id, stockBy.get(id), req.defaults, req.prices[id] ?? 0);
-				let y: Float64Array = batch.y.slice(from, to);
+				// weeks before the product's first sale are not demand
+				const first = from + (to - from - fromFirstSale(batch.y.subarray(from, to)).length);
+				let y: Float64Array = batch.y.slice(first, to);
 				let censored = 0;
 				let trailing = 0;
 				const hist = histBy.get(id);
 				if (hist) {
-					const out = stockoutPeriods(batch.ds.subarray(from, to), PERIOD_DAYS * 86_400_000, hist);
+					const out = stockoutPeriods(batch.ds.subarray(first, to), PERIOD_DAYS * 86_400_000, hist);
 					const c = censorStockouts(y, out);
 					if (c.censored < y.length) {
 						y = c.y;
@@ -235,7 +238,7 @@ export const planApi = {
 					if (cache.size >= CACHE_MAX) cache.clear();
 					cache.set(key, r);
 				}
-				const f = periodForecastFrom(r, PERIOD_DAYS);
+				const f = periodForecastFrom(r, PERIOD_DAYS, y);
 				if (trailing > 0) {
 					f.mean = f.mean.slice(trailing);
 					f.sd = f.sd.slice(trailing);
@@ -302,7 +305,9 @@ export const planApi = {
 			await yieldToEvents();
 			if (ac.signal.aborted) throw abortError();
 			const { batch, stock, settings } = req;
-			const y = batch.y.subarray(batch.indptr[0], batch.indptr[1]);
+			const all = batch.y.subarray(batch.indptr[0], batch.indptr[1]);
+			const y = fromFirstSale(all);
+			const skip = all.length - y.length;
 			const lead = { meanDays: stock.leadTimeMeanDays, sdDays: stock.leadTimeSdDays };
 			const h = Math.max(req.horizon, horizonFor(lead, settings.reviewDays, PERIOD_DAYS));
 			const priceHist = batch.regressors?.values[batch.regressors.names.indexOf('price')];
@@ -333,7 +338,7 @@ export const planApi = {
 							? {
 									regressors: {
 										names: ['price'],
-										history: [priceHist.slice(batch.indptr[0], batch.indptr[1])],
+										history: [priceHist.slice(batch.indptr[0] + skip, batch.indptr[1])],
 										future: [basePrice],
 									},
 								}
@@ -356,7 +361,7 @@ export const planApi = {
 					msg('plan_whatif_price_effect', { units: Math.round(-priceEffect * 100) / 100 }),
 				);
 			const side = (prices: Float64Array, s: PlanSettings): WhatIfSide => {
-				const f = periodForecastFrom(r, PERIOD_DAYS);
+				const f = periodForecastFrom(r, PERIOD_DAYS, y);
 				const shift = prices.map((p) => (priceEffect ?? 0) * (p - req.price));
 				const units = f.mean.map((m, j) => Math.max(0, m + shift[j]));
 				const iv = r.intervals[0];

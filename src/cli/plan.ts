@@ -6,7 +6,7 @@
 //   npm run plan -- --input <transactions export> --as-of YYYY-MM-DD --lead-time-days L
 //                   --review-days R --service-level S --output plan.csv
 //                   [--stock <stock file>] [--lead-time-sd-days D] [--service-type fill|cycle]
-//                   [--method auto|quick]
+//                   [--method auto|quick] (default: auto up to 300 products)
 // Output columns: product_id,mean_demand,safety_stock,reorder_point,order_up_to (units; demand over
 // L + R days), one row per product with sales up to --as-of. A stock file (schemas/stock.ts) gives
 // per-product lead times and, with a date column, a stock history: weeks with nothing on hand are left
@@ -19,7 +19,12 @@ import { toCsv } from '../core/ingest/csv';
 import { parseDate } from '../core/ingest/parse';
 import type { StockParseResult } from '../core/ingest/schemas/stock';
 import { censorStockouts, stockoutPeriods } from '../core/inventory/censor';
-import { periodForecastFrom, horizonFor, PLAN_CLEAN_OUTLIERS } from '../core/inventory/plan';
+import {
+	periodForecastFrom,
+	horizonFor,
+	PLAN_CLEAN_OUTLIERS,
+	QUICK_MODELS,
+} from '../core/inventory/plan';
 import { policyLevels, type ServiceTarget } from '../core/inventory/policy';
 import { DAY_MS } from '../core/series/calendar';
 import { translate } from '../lib/i18n/translate';
@@ -40,13 +45,17 @@ export interface PlanArgs {
 	service: ServiceTarget;
 	output?: string;
 	stock?: string;
-	method: 'auto' | 'quick';
+	/** Forecast candidates; null = auto up to AUTO_MAX_PRODUCTS products, else quick. */
+	method: 'auto' | 'quick' | null;
 }
+
+/** Above this many products the quick candidate set is used unless --method says otherwise. */
+export const AUTO_MAX_PRODUCTS = 300;
 
 const USAGE =
 	'Usage: npm run plan -- --input <sales export> --as-of YYYY-MM-DD --lead-time-days <L> ' +
 	'--review-days <R> --service-level <S> [--output plan.csv]\n' +
-	'  [--stock <stock file>] [--lead-time-sd-days <D>] [--service-type fill|cycle] [--method auto|quick]\n' +
+	'  [--stock <stock file>] [--lead-time-sd-days <D>] [--service-type fill|cycle] [--method auto|quick] (default: auto up to 300 products)\n' +
 	'S is a share (0.95) or a percentage (95). fill = share of units served from stock (default);\n' +
 	'cycle = chance of no stock-out between two deliveries.';
 
@@ -101,8 +110,8 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
 	const kind = map.get('service-type') ?? 'fill';
 	if (kind !== 'fill' && kind !== 'cycle')
 		throw new CliError(`--service-type must be fill or cycle (got "${kind}").`);
-	const method = map.get('method') ?? 'auto';
-	if (method !== 'auto' && method !== 'quick')
+	const method = map.get('method') ?? null;
+	if (method !== null && method !== 'auto' && method !== 'quick')
 		throw new CliError(`--method must be auto or quick (got "${method}").`);
 	const sd = num(map, 'lead-time-sd-days', 0, false);
 	return {
@@ -190,6 +199,10 @@ export async function runPlan(
 				`${new Date(meta.dateMax).toISOString().slice(0, 10)}).`,
 		);
 	const ids = products.map((p) => p.productId);
+	const method = args.method ?? (ids.length > AUTO_MAX_PRODUCTS ? 'quick' : 'auto');
+	log(
+		`${ids.length} products; ${method === 'quick' ? `quick forecasts (${QUICK_MODELS.join(', ')})` : 'automatic model choice'}`,
+	);
 	const batch = await service.querySeries(meta.id, {
 		productIds: ids,
 		freq: 'day',
@@ -244,9 +257,9 @@ export async function runPlan(
 			levels: [0.8],
 			// one-off bulk orders are not stocked for (see PLAN_CLEAN_OUTLIERS)
 			cleanOutliers: PLAN_CLEAN_OUTLIERS,
-			...(args.method === 'quick' ? { models: ['snaive', 'ets', 'naive', 'croston'] } : {}),
+			...(method === 'quick' ? { models: [...QUICK_MODELS] } : {}),
 		});
-		const f = periodForecastFrom(r, WEEK_DAYS);
+		const f = periodForecastFrom(r, WEEK_DAYS, series);
 		if (trailing > 0) {
 			f.mean = f.mean.slice(trailing);
 			f.sd = f.sd.slice(trailing);

@@ -6,6 +6,7 @@ import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
 import type { ImportFlow } from './import-flow.svelte';
+import type { PlanState } from './plan.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
@@ -17,6 +18,7 @@ export interface AppState {
 	forecast: ForecastRun;
 	batch: ForecastRun;
 	prefs: Prefs;
+	plan: PlanState;
 	sql: SqlConsole;
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
@@ -25,7 +27,8 @@ export interface AppState {
 	navigate: (view: ViewName) => void;
 }
 
-export type ViewName = 'import' | 'explore' | 'forecast' | 'market' | 'customers' | 'settings';
+export type ViewName =
+	'import' | 'explore' | 'forecast' | 'plan' | 'market' | 'customers' | 'settings';
 
 const KEY = Symbol('trendcast-app');
 

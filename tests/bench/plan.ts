@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forecastAuto } from '../../src/core/engine';
-import { periodForecastFrom, horizonFor } from '../../src/core/inventory/plan';
+import { fromFirstSale, periodForecastFrom, horizonFor } from '../../src/core/inventory/plan';
 import { policyLevels, type ServiceTarget } from '../../src/core/inventory/policy';
 import {
 	replayPolicy,
@@ -113,7 +113,7 @@ async function main() {
 	series.forEach((s, i) => {
 		const lv: ReviewLevels[] = [];
 		for (let t = start; t < n; t++) {
-			const hist = s.y.subarray(0, t);
+			const hist = fromFirstSale(s.y.subarray(0, t));
 			const h = horizonFor({ meanDays: LEAD_DAYS, sdDays: 0 }, REVIEW_DAYS, 7);
 			const r = forecastAuto(hist, {
 				horizon: h,
@@ -123,7 +123,7 @@ async function main() {
 				...(models === 'quick' ? { models: [...QUICK_MODELS] } : {}),
 			});
 			const p = policyLevels(
-				periodForecastFrom(r, 7),
+				periodForecastFrom(r, 7, hist),
 				{ meanDays: LEAD_DAYS, sdDays: 0 },
 				REVIEW_DAYS,
 				service,

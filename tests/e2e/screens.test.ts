@@ -125,4 +125,50 @@ describe('Explore and Forecast screens', () => {
 			.poll(() => page.getByTestId('forecast-result').getByRole('heading').textContent())
 			.toBe(demoTitle);
 	});
+	it('the Forecast screen fits a 390-px phone without sideways scrolling', async () => {
+		const page = session.page;
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			await app.goTo('forecast');
+			await app.makeForecast();
+			await page.getByTestId('leaderboard').waitFor();
+			if ((await page.getByTestId('batch-table').count()) === 0) {
+				await page.getByTestId('batch-count').selectOption('10');
+				await page.getByTestId('batch-method').selectOption('quick');
+				await page.getByTestId('run-batch').click();
+			}
+			await page.getByTestId('batch-table').waitFor({ timeout: SLOW_MS });
+			const overflow = await page.evaluate(() => ({
+				width: document.documentElement.scrollWidth,
+				// What sticks out, to make a failure easy to fix.
+				wide: [...document.querySelectorAll('body *')]
+					.filter((e) => e.getBoundingClientRect().right > 391)
+					.filter((e) => !e.closest('.table-wrap'))
+					.slice(0, 5)
+					.map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+			}));
+			expect(overflow.wide).toEqual([]);
+			expect(overflow.width).toBeLessThanOrEqual(390);
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
+	});
+
+	it('"Ready to work offline" is a status line that covers neither the products nor the chart', async () => {
+		const page = session.page;
+		await app.goTo('explore');
+		const notice = page.getByTestId('offline-ready');
+		await notice.waitFor({ timeout: SLOW_MS });
+		expect(await notice.evaluate((e) => getComputedStyle(e).position)).not.toBe('fixed');
+		const box = (await notice.boundingBox())!;
+		for (const id of ['product-table', 'sales-chart']) {
+			const other = (await page.getByTestId(id).boundingBox())!;
+			const overlaps =
+				box.x < other.x + other.width &&
+				other.x < box.x + box.width &&
+				box.y < other.y + other.height &&
+				other.y < box.y + box.height;
+			expect(overlaps, id).toBe(false);
+		}
+	});
 });

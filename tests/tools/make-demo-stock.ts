@@ -1,11 +1,12 @@
 /// <reference types="node" />
-// Writes public/demo/stock.csv: an example stock and supply file for the demo sales (the 200 products
+// Writes public/demo/stock.csv.gz (gzip: precached with the demo sales): an example stock and supply file for the demo sales (the 200 products
 // with the most revenue), so the Plan screen can be tried without a stock export. Invented but
 // plausible: on hand between 0 and ~7 weeks of recent sales (a quarter of the products low), some on
 // order, three suppliers with different lead times, MOQ and pack sizes, cost about half the price.
 // Deterministic (seeded).   npx tsx tests/tools/make-demo-stock.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { nodeDataService } from '../../src/cli/node-data';
 import { toCsv } from '../../src/core/ingest/csv';
 import { mulberry32 } from '../../src/core/stats';
@@ -91,7 +92,7 @@ async function main() {
 		],
 		...rows,
 	]);
-	writeFileSync(join(ROOT, 'public/demo/stock.csv'), csv);
+	writeFileSync(join(ROOT, 'public/demo/stock.csv.gz'), gzipSync(csv, { level: 9 }));
 	console.log(`wrote ${rows.length} products`);
 }
 

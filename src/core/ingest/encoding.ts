@@ -76,10 +76,18 @@ function fixC1Controls(text: string): string {
 	return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
-/** True when the bytes are well-formed UTF-8. */
+/** Bytes validated per step: a 1 GB file decoded in one go exceeds the engine's longest string. */
+const UTF8_CHECK_CHUNK = 16 * 1024 * 1024;
+
+/** True when the bytes are well-formed UTF-8 (checked in chunks; a character may span two chunks). */
 export function isValidUtf8(bytes: Uint8Array): boolean {
 	try {
-		createDecoder('utf-8', true).decode(bytes);
+		const dec = createDecoder('utf-8', true);
+		for (let i = 0; i < bytes.length; i += UTF8_CHECK_CHUNK) {
+			const end = Math.min(bytes.length, i + UTF8_CHECK_CHUNK);
+			dec.decode(bytes.subarray(i, end), { stream: end < bytes.length });
+		}
+		if (bytes.length === 0) dec.decode(bytes);
 		return true;
 	} catch {
 		return false;

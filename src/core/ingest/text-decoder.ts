@@ -4,7 +4,7 @@
 /** The part of TextDecoder we use. */
 export interface TextDecoderLike {
 	readonly encoding: string;
-	decode(input: Uint8Array): string;
+	decode(input: Uint8Array, options?: { stream?: boolean }): string;
 }
 
 type TextDecoderCtor = new (label?: string, opts?: { fatal?: boolean }) => TextDecoderLike;

@@ -79,14 +79,42 @@ export interface ProductPlan {
 	supplier?: string;
 }
 
-/** Per-period means and σ from an engine result (σ from its 80 % interval). */
-export function periodForecastFrom(r: AutoForecastResult, periodDays: number): PeriodForecast {
+/** A forecast σ above this many times the history's own σ·√h is treated as degenerate. */
+export const SD_CAP_FACTOR = 3;
+
+/**
+ * Per-period means and σ from an engine result (σ from its 80 % interval). With `history`, σ_h is
+ * capped at SD_CAP_FACTOR × (the history's standard deviation, at least its mean) × √h: a guard
+ * against degenerate intervals (seen for short series of a new product, where backtest windows of
+ * zeros make the conformal calibration explode); a real forecast is rarely that uncertain.
+ */
+export function periodForecastFrom(
+	r: AutoForecastResult,
+	periodDays: number,
+	history?: ArrayLike<number>,
+): PeriodForecast {
 	const iv = r.intervals.find((i) => Math.abs(i.level - 0.8) < 1e-9) ?? r.intervals[0];
 	const mean = Float64Array.from(r.point, (v) => (Number.isFinite(v) ? Math.max(0, v) : 0));
 	const sd = iv
 		? sdFromInterval(iv.lower, iv.upper, iv.level)
 		: new Float64Array(mean.length).fill(0);
+	if (history) {
+		const vals = Array.from(history).filter(Number.isFinite);
+		if (vals.length >= 2) {
+			const m = vals.reduce((a, b) => a + b, 0) / vals.length;
+			const s = Math.sqrt(vals.reduce((a, b) => a + (b - m) ** 2, 0) / (vals.length - 1));
+			const scale = SD_CAP_FACTOR * Math.max(s, m, 1);
+			for (let j = 0; j < sd.length; j++) sd[j] = Math.min(sd[j], scale * Math.sqrt(j + 1));
+		}
+	}
 	return { mean, sd, periodDays };
+}
+
+/** The series from its first non-zero value (weeks before a product's launch are not demand). */
+export function fromFirstSale(y: Float64Array): Float64Array {
+	let i = 0;
+	while (i < y.length - 1 && !(y[i] > 0)) i++;
+	return y.subarray(i);
 }
 
 /** Forecast periods needed to cover lead time (at its upper end) + review period + the cover window. */

@@ -3,9 +3,6 @@
 // and "update available", and reloads into the new version only when the user agrees (STYLE §6).
 import { registerSW } from 'virtual:pwa-register';
 
-/** How long the "Ready to work offline" notice stays up. */
-const OFFLINE_NOTICE_MS = 12_000;
-
 export class PwaStatus {
 	/** A new version is installed and waiting for the user's OK. */
 	needRefresh = $state(false);
@@ -26,10 +23,10 @@ export class PwaStatus {
 			immediate: true,
 			onNeedRefresh: () => (this.needRefresh = true),
 			onOfflineReady: () => {
+				// A quiet status line at the end of the page (UpdatePrompt.svelte) that covers nothing, so
+				// it can stay until the user presses OK.
 				this.offlineReady = true;
 				this.offlineCapable = true;
-				// A notice, not a question: it goes away by itself.
-				setTimeout(() => (this.offlineReady = false), OFFLINE_NOTICE_MS);
 			},
 			onRegisterError: (e: unknown) => {
 				this.error = e instanceof Error ? e.message : String(e);

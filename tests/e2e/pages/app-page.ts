@@ -23,7 +23,7 @@ export class AppPage {
 	}
 
 	/** Go to a screen with the tab bar. */
-	async goTo(view: 'import' | 'explore' | 'forecast' | 'settings'): Promise<void> {
+	async goTo(view: 'import' | 'explore' | 'forecast' | 'plan' | 'settings'): Promise<void> {
 		await this.page.getByTestId(`nav-${view}`).click();
 	}
 

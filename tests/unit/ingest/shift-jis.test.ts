@@ -56,3 +56,14 @@ describe('Shift-JIS', () => {
 		expect(detectEncoding(zh).encoding).toBe('gb18030');
 	});
 });
+
+describe('UTF-8 check', () => {
+	it('works in chunks: a character split across the 16 MB boundary is valid, a broken one is not', async () => {
+		const { isValidUtf8 } = await import('../../../src/core/ingest/encoding');
+		const big = new Uint8Array(16 * 1024 * 1024 + 2).fill(0x61);
+		big.set([0xe2, 0x82, 0xac], 16 * 1024 * 1024 - 1); // € straddling the chunk edge
+		expect(isValidUtf8(big)).toBe(true);
+		big[16 * 1024 * 1024] = 0x41; // break the continuation byte
+		expect(isValidUtf8(big)).toBe(false);
+	});
+});

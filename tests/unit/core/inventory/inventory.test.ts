@@ -25,7 +25,13 @@ import { splitOrder } from '../../../../src/core/inventory/split';
 import { allocateBudget } from '../../../../src/core/inventory/budget';
 import { censorStockouts, stockoutPeriods } from '../../../../src/core/inventory/censor';
 import { replayPolicy } from '../../../../src/core/inventory/replay';
-import { planProduct, rankAlerts, type StockItem } from '../../../../src/core/inventory/plan';
+import {
+	fromFirstSale,
+	periodForecastFrom,
+	planProduct,
+	rankAlerts,
+	type StockItem,
+} from '../../../../src/core/inventory/plan';
 
 const flat = (mean: number, sd: number, h: number, periodDays = 7): PeriodForecast => ({
 	mean: new Float64Array(h).fill(mean),
@@ -393,5 +399,30 @@ describe('product plan and alerts', () => {
 			}),
 		);
 		expect(rankAlerts([a, b, c])[0].productId).toBe('C');
+	});
+});
+
+describe('forecast → per-period distribution', () => {
+	const result = (lower: number[], upper: number[]) => ({
+		model: 'x',
+		point: Float64Array.of(10, 10),
+		intervals: [{ level: 0.8, lower: Float64Array.from(lower), upper: Float64Array.from(upper) }],
+		leaderboard: [],
+		intermittent: false,
+		notes: [],
+	});
+
+	it('caps a degenerate interval at 3 × the history σ × √h', () => {
+		// history σ = 1 but mean 10 → scale max(σ, mean, 1) = 10; cap 30 and 30√2
+		const f = periodForecastFrom(result([-1e6, -1e6], [1e6, 1e6]), 7, [9, 10, 11]);
+		expect(f.sd[0]).toBeCloseTo(30, 10);
+		expect(f.sd[1]).toBeCloseTo(30 * Math.SQRT2, 10);
+		const ok = periodForecastFrom(result([5, 4], [15, 16]), 7, [9, 10, 11]);
+		expect(ok.sd[0]).toBeCloseTo(5 / 1.2815515655446004, 8);
+	});
+
+	it('drops the weeks before a product was first sold', () => {
+		expect(Array.from(fromFirstSale(Float64Array.of(0, 0, 3, 0, 2)))).toEqual([3, 0, 2]);
+		expect(Array.from(fromFirstSale(Float64Array.of(0, 0)))).toEqual([0]);
 	});
 });

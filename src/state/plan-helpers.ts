@@ -1,0 +1,63 @@
+// Plain helpers of the Plan screen's state (src/state/plan.svelte.ts): which products to plan and how
+// plan rows group into purchase-order drafts. Their results replace state wholesale ($state.raw), so
+// they use ordinary Maps and Sets.
+import type { ProductSummary } from '../core/ingest/types';
+import type { StockRow } from '../core/ingest/schemas/stock';
+import type { PlanRow } from '../../workers/plan-api';
+
+/** One line of a purchase-order draft. */
+export interface PoLine {
+	productId: string;
+	description: string;
+	quantity: number;
+	pack: number;
+	unitCost: number | null;
+}
+
+/** The top `topN` products by revenue plus every product of the sales that has stock data. */
+export function productsToPlan(
+	summary: readonly ProductSummary[],
+	stock: readonly StockRow[],
+	topN: number,
+): string[] {
+	const known = new Set(summary.map((p) => p.productId));
+	const ids = new Set(
+		[...summary]
+			.sort((a, b) => b.revenue - a.revenue)
+			.slice(0, topN)
+			.map((p) => p.productId),
+	);
+	for (const s of stock) if (known.has(s.productId)) ids.add(s.productId);
+	return [...ids];
+}
+
+/** Product id → description. */
+export function descriptionsOf(summary: readonly ProductSummary[]): ReadonlyMap<string, string> {
+	return new Map(summary.map((p) => [p.productId, p.description]));
+}
+
+/** Drafts per supplier (by name), lines with a quantity (suggested or edited). */
+export function purchaseOrders(
+	rows: readonly PlanRow[],
+	edits: Readonly<Record<string, number>>,
+	descriptions: ReadonlyMap<string, string>,
+): { supplier: string; lines: PoLine[] }[] {
+	const by = new Map<string, PoLine[]>();
+	for (const r of rows) {
+		const quantity = edits[r.productId] ?? r.orderQty;
+		if (!(quantity > 0) && !(r.productId in edits)) continue;
+		const supplier = r.supplier ?? '';
+		const list = by.get(supplier) ?? [];
+		list.push({
+			productId: r.productId,
+			description: descriptions.get(r.productId) ?? '',
+			quantity,
+			pack: r.pack,
+			unitCost: r.unitCost,
+		});
+		by.set(supplier, list);
+	}
+	return [...by.entries()]
+		.map(([supplier, lines]) => ({ supplier, lines }))
+		.sort((a, b) => a.supplier.localeCompare(b.supplier));
+}

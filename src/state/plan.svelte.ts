@@ -1,0 +1,341 @@
+// PlanState: the Plan screen's workflow — loads the open dataset's weekly sales (top products by
+// revenue and every product in the stock data), the stored stock and plan settings, asks the plan
+// worker for the plan (latest request wins), and keeps the table's search/sort, the purchase-order
+// edits and the what-if scenario. Stock edits and imports go to the data worker (Dexie).
+import { trimPartialPeriods } from '../core/series/calendar';
+import type { ProductSummary, Progress } from '../core/ingest/types';
+import type { StockRow } from '../core/ingest/schemas/stock';
+import { rankAlerts } from '../core/inventory/plan';
+import type { SeriesBatch } from '../core/types';
+import type { PlanResponse, PlanRow, WhatIfResponse } from '../../workers/plan-api';
+import type { StockImportSummary, StockPatch } from '../../workers/data/stock-store';
+import type { DataClient, PickedFile } from '../lib/workers/data-client';
+import type { PlanClient } from '../lib/workers/plan-client';
+import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+import { descriptionsOf, productsToPlan, purchaseOrders } from './plan-helpers';
+
+export type { PoLine } from './plan-helpers';
+
+/** What the owner chooses on the Plan screen (saved in Dexie `planSettings`). */
+export interface PlanUiSettings {
+	serviceKind: 'fill' | 'cycle';
+	/** Target in percent, e.g. 95. */
+	level: number;
+	reviewDays: number;
+	/** Defaults for products the stock data says nothing about. */
+	leadTimeMeanDays: number;
+	leadTimeSdDays: number;
+	moq: number;
+	pack: number;
+	overstockDays: number;
+	/** Money for this order; null = no limit. */
+	budget: number | null;
+	models: 'quick' | 'auto';
+	/** How many products (by revenue) are planned besides those in the stock data. */
+	topN: number;
+}
+
+export const DEFAULT_PLAN_UI: PlanUiSettings = {
+	serviceKind: 'fill',
+	level: 95,
+	reviewDays: 7,
+	leadTimeMeanDays: 14,
+	leadTimeSdDays: 3,
+	moq: 0,
+	pack: 1,
+	overstockDays: 120,
+	budget: null,
+	models: 'quick',
+	topN: 200,
+};
+
+export type PlanSortKey =
+	| 'productId'
+	| 'revenueAtRisk'
+	| 'orderQty'
+	| 'meanDemand'
+	| 'safetyStock'
+	| 'reorderPoint'
+	| 'orderUpTo'
+	| 'daysOfCover'
+	| 'onHand';
+
+export class PlanState {
+	settings = $state<PlanUiSettings>({ ...DEFAULT_PLAN_UI });
+	status = $state<'idle' | 'loading' | 'running' | 'done'>('idle');
+	progress = $state.raw<Progress | null>(null);
+	error = $state<UiError | null>(null);
+	result = $state.raw<PlanResponse | null>(null);
+	stock = $state.raw<StockRow[]>([]);
+	stockImport = $state.raw<StockImportSummary | null>(null);
+	search = $state('');
+	sortBy = $state<PlanSortKey>('revenueAtRisk');
+	sortDesc = $state(true);
+	/** Purchase-order quantities the owner changed, by product. */
+	poEdits = $state<Record<string, number>>({});
+	/** What-if inputs and answer. */
+	whatIfProduct = $state<string | null>(null);
+	whatIfPrice = $state<number | null>(null);
+	whatIfDiscount = $state(0);
+	whatIfFromWeek = $state(1);
+	whatIfToWeek = $state(2);
+	whatIfLevel = $state<number | null>(null);
+	whatIf = $state.raw<WhatIfResponse | null>(null);
+	whatIfBusy = $state(false);
+
+	descriptions = $state.raw<ReadonlyMap<string, string>>(descriptionsOf([]));
+	datasetId = $state<string | null>(null);
+
+	#data: DataClient;
+	#plan: PlanClient;
+	#batch: SeriesBatch | null = null;
+	#prices: Record<string, number> = {};
+	#cacheKey = '';
+
+	constructor(data: DataClient, plan: PlanClient) {
+		this.#data = data;
+		this.#plan = plan;
+	}
+
+	/** Products matching the search, sorted. */
+	rows = $derived.by(() => {
+		const rows = this.result?.rows ?? [];
+		const q = this.search.trim().toLowerCase();
+		const hit = q
+			? rows.filter(
+					(r) =>
+						r.productId.toLowerCase().includes(q) ||
+						(this.descriptions.get(r.productId) ?? '').toLowerCase().includes(q),
+				)
+			: rows;
+		const k = this.sortBy;
+		const sign = this.sortDesc ? -1 : 1;
+		return [...hit].sort((a, b) =>
+			k === 'productId'
+				? sign * a.productId.localeCompare(b.productId)
+				: sign * ((a[k] as number) - (b[k] as number)) || a.productId.localeCompare(b.productId),
+		);
+	});
+
+	/** Stock-out and overstock alerts, most money at stake first. */
+	alerts = $derived(rankAlerts(this.result?.rows ?? []));
+
+	/** Purchase-order drafts: one per supplier, lines with something to order. */
+	purchaseOrders = $derived(
+		purchaseOrders(this.result?.rows ?? [], this.poEdits, this.descriptions),
+	);
+
+	/** Load everything for a dataset and plan it. */
+	async open(datasetId: string, topProducts: ProductSummary[]): Promise<void> {
+		this.datasetId = datasetId;
+		this.status = 'loading';
+		this.error = null;
+		this.result = null;
+		this.poEdits = {};
+		try {
+			const saved = (await this.#data.getPlanSettings()) as Partial<PlanUiSettings> | null;
+			if (saved) this.settings = { ...DEFAULT_PLAN_UI, ...saved };
+			this.stock = await this.#data.listStock();
+			await this.#loadSeries(datasetId, topProducts);
+			await this.run();
+		} catch (e) {
+			if (!isAbortError(e)) this.error = toUiError(e);
+			this.status = 'idle';
+		}
+	}
+
+	async #loadSeries(datasetId: string, summary: ProductSummary[]): Promise<void> {
+		const list = productsToPlan(summary, this.stock, this.settings.topN);
+		this.descriptions = descriptionsOf(summary);
+		this.#prices = Object.fromEntries(
+			summary.map((p) => [p.productId, p.units > 0 ? p.revenue / p.units : 0]),
+		);
+		const raw = await this.#data.querySeries(datasetId, {
+			productIds: list,
+			freq: 'week',
+			measure: 'units',
+		});
+		this.#batch = trimPartialPeriods(raw).batch;
+		this.#cacheKey = `${datasetId}|${this.#batch.ds.length}`;
+	}
+
+	/** Recompute the plan (forecasts are cached in the worker; only the plan is redone). */
+	async run(): Promise<void> {
+		const batch = this.#batch;
+		if (!batch) return;
+		const s = $state.snapshot(this.settings);
+		this.status = 'running';
+		this.error = null;
+		try {
+			void this.#data.savePlanSettings(s).catch(() => {});
+			const history = await this.#data.listStockHistory();
+			const res = await this.#plan.plan(
+				{
+					cacheKey: this.#cacheKey,
+					batch: {
+						ids: [...batch.ids],
+						indptr: batch.indptr.slice(),
+						ds: batch.ds.slice(),
+						y: batch.y.slice(),
+					},
+					prices: this.#prices,
+					stock: $state.snapshot(this.stock) as StockRow[],
+					history,
+					defaults: {
+						leadTimeMeanDays: s.leadTimeMeanDays,
+						leadTimeSdDays: s.leadTimeSdDays,
+						moq: s.moq,
+						pack: s.pack,
+					},
+					settings: {
+						reviewDays: s.reviewDays,
+						service: { kind: s.serviceKind, level: s.level / 100 },
+						overstockDays: s.overstockDays,
+					},
+					...(s.budget !== null && s.budget >= 0 ? { budget: s.budget } : {}),
+					models: s.models,
+				},
+				{ onProgress: (p) => (this.progress = p) },
+			);
+			this.result = res;
+			this.status = 'done';
+			this.progress = null;
+		} catch (e) {
+			if (isAbortError(e)) return; // a newer request took over
+			this.error = toUiError(e);
+			this.status = 'idle';
+		}
+	}
+
+	/** Change settings and replan. */
+	update(patch: Partial<PlanUiSettings>): void {
+		this.settings = { ...this.settings, ...patch };
+		void this.run();
+	}
+
+	/** Import a stock file (replaces the stored stock) and replan. */
+	async importStock(file: PickedFile, summary: ProductSummary[]): Promise<void> {
+		try {
+			this.stockImport = await this.#data.importStock(file);
+			if (this.stockImport.stored) {
+				this.stock = await this.#data.listStock();
+				if (this.datasetId) await this.#loadSeries(this.datasetId, summary);
+				this.poEdits = {};
+				await this.run();
+			}
+		} catch (e) {
+			this.error = toUiError(e);
+		}
+	}
+
+	/** The example stock file shipped with the demo sales. */
+	async loadDemoStock(summary: ProductSummary[]): Promise<void> {
+		let bytes: ArrayBuffer;
+		try {
+			const res = await fetch(`${import.meta.env.BASE_URL}demo/stock.csv.gz`);
+			if (!res.ok) throw new Error(`HTTP ${res.status}`);
+			bytes = await res.arrayBuffer();
+		} catch (e) {
+			this.error = toUiError(e);
+			return;
+		}
+		await this.importStock({ name: 'stock.csv.gz', arrayBuffer: async () => bytes }, summary);
+	}
+
+	/** Edit one product's stock field from the table, then replan. */
+	async editStock(productId: string, patch: StockPatch): Promise<void> {
+		try {
+			const row = await this.#data.updateStock(productId, patch);
+			this.stock = [...this.stock.filter((s) => s.productId !== productId), row];
+			await this.run();
+		} catch (e) {
+			this.error = toUiError(e);
+		}
+	}
+
+	sort(key: PlanSortKey): void {
+		if (this.sortBy === key) this.sortDesc = !this.sortDesc;
+		else {
+			this.sortBy = key;
+			this.sortDesc = key !== 'productId';
+		}
+	}
+
+	/** Baseline vs scenario for the chosen product; a newer change supersedes a running one. */
+	async runWhatIf(): Promise<void> {
+		const id = this.whatIfProduct;
+		const row = this.result?.rows.find((r) => r.productId === id);
+		if (!id || !row || !this.datasetId) return;
+		this.whatIfBusy = true;
+		const s = $state.snapshot(this.settings);
+		try {
+			const raw = await this.#data.querySeries(this.datasetId, {
+				productIds: [id],
+				freq: 'week',
+				measure: 'units',
+				withPrice: true,
+			});
+			const b = trimPartialPeriods(raw).batch;
+			const res = await this.#plan.whatIf({
+				cacheKey: this.#cacheKey,
+				productId: id,
+				batch: {
+					ids: [...b.ids],
+					indptr: b.indptr.slice(),
+					ds: b.ds.slice(),
+					y: b.y.slice(),
+					...(b.regressors
+						? {
+								regressors: {
+									names: [...b.regressors.names],
+									values: b.regressors.values.map((v) => v.slice()),
+								},
+							}
+						: {}),
+				},
+				stock: stockOf(row),
+				settings: {
+					reviewDays: s.reviewDays,
+					service: { kind: s.serviceKind, level: s.level / 100 },
+					overstockDays: s.overstockDays,
+				},
+				...(this.whatIfLevel !== null
+					? { scenarioService: { kind: s.serviceKind, level: this.whatIfLevel / 100 } }
+					: {}),
+				price: row.price,
+				...(this.whatIfPrice !== null && this.whatIfPrice > 0
+					? { newPrice: this.whatIfPrice }
+					: {}),
+				...(this.whatIfDiscount > 0
+					? {
+							discount: this.whatIfDiscount / 100,
+							promoFromWeek: Math.max(0, this.whatIfFromWeek - 1),
+							promoToWeek: Math.max(0, this.whatIfToWeek - 1),
+						}
+					: {}),
+				horizon: 8,
+				models: s.models,
+			});
+			this.whatIf = res;
+			this.whatIfBusy = false;
+		} catch (e) {
+			if (isAbortError(e)) return; // superseded by a newer change
+			this.whatIfBusy = false;
+			this.error = toUiError(e);
+		}
+	}
+}
+
+function stockOf(r: PlanRow) {
+	return {
+		productId: r.productId,
+		onHand: r.onHand,
+		onOrder: r.onOrder,
+		leadTimeMeanDays: r.leadTimeMeanDays,
+		leadTimeSdDays: r.leadTimeSdDays,
+		moq: r.moq,
+		pack: r.pack,
+		price: r.price,
+		...(r.unitCost !== null ? { unitCost: r.unitCost } : {}),
+	};
+}
