@@ -1298,7 +1298,11 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			const sqlRunner = { q, rows };
 			addExcludedColumn(sqlRunner, out);
 			const statusSummary = mapping.status ? applyOrderStatus(sqlRunner, out) : undefined;
-			const nonProduct = applyNonProduct(sqlRunner, out, new Set(options.includeNonProduct ?? []));
+			// Appending keeps the target dataset's choice of non-product codes counted as products.
+			const include = options.appendTo
+				? ((await metaOf(options.appendTo)).includeNonProduct ?? [])
+				: (options.includeNonProduct ?? []);
+			const nonProduct = applyNonProduct(sqlRunner, out, new Set(include));
 			const counts = rows(`SELECT
 					(SELECT count(*) FROM ${N})::DOUBLE AS rows_read,
 					(SELECT count(*) FROM ${N} WHERE dup)::DOUBLE AS dups,
@@ -1368,6 +1372,13 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					`No sales rows could be imported from ${file}: ${issues.find((i) => i.severity === 'error')?.message ?? 'every row was a return, a duplicate or invalid.'}`,
 				);
 			progress(onProgress, 'saving', 5, phases);
+			if (options.appendTo) {
+				const merged = await appendInto(options.appendTo, out, report, file);
+				q(`DROP TABLE IF EXISTS ${out}`);
+				dropStaged(importId);
+				progress(onProgress, 'saving', phases, phases);
+				return merged;
+			}
 
 			// 6. Bytes + metadata, written together in one transaction.
 			const ipc = arrowFileToStream(
@@ -1644,7 +1655,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	 * If the write fails nothing stored changes, and the table is dropped from DuckDB so the next query
 	 * reloads the stored version.
 	 */
-	async function saveTable(table: string, meta: DatasetMeta): Promise<DatasetMeta> {
+	async function saveTable(table: string, meta: DatasetMeta, recount = true): Promise<DatasetMeta> {
 		const id = meta.id;
 		try {
 			const c = rows(`SELECT count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
@@ -1663,7 +1674,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				dateMin: Number(c.dmin),
 				dateMax: Number(c.dmax),
 				bytes: data.byteLength,
-				report: { ...meta.report, rowsImported: Number(c.imported) },
+				report: recount ? { ...meta.report, rowsImported: Number(c.imported) } : meta.report,
 			};
 			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
 			await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
@@ -1680,6 +1691,82 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			loaded.delete(id);
 			dateSteps.delete(id);
 			throw e;
+		}
+	}
+
+	/**
+	 * Adds a freshly cleaned import (`fresh`) to a stored dataset. Lines already stored are dropped:
+	 * same order id + product + date + quantity, or, without an order id, the same whole line. The
+	 * merged table replaces the stored one in one transaction (saveTable), so a failure loses nothing.
+	 */
+	async function appendInto(
+		targetId: string,
+		fresh: string,
+		report: ImportReport,
+		file: string,
+	): Promise<DatasetMeta> {
+		const meta = await metaOf(targetId);
+		const table = await ensureLoaded(targetId);
+		const same = (c: string) => `o.${c} IS NOT DISTINCT FROM n.${c}`;
+		q(`CREATE OR REPLACE TEMP TABLE ap_dup AS SELECT DISTINCT n.src_row FROM ${fresh} n
+			JOIN ${table} o ON o.product_id = n.product_id AND o.ds = n.ds AND o.quantity = n.quantity
+			WHERE (n.order_id IS NOT NULL AND o.order_id = n.order_id)
+				OR (n.order_id IS NULL AND o.order_id IS NULL AND ${['unit_price', 'revenue', 'customer_id', 'store', 'description'].map(same).join(' AND ')})`);
+		try {
+			const span = rows(`SELECT
+					(SELECT count(*) FROM ap_dup)::DOUBLE AS dups,
+					(SELECT epoch_ms(min(ds))::DOUBLE FROM ${table}) AS old_min,
+					(SELECT epoch_ms(max(ds))::DOUBLE FROM ${table}) AS old_max,
+					(SELECT epoch_ms(min(ds))::DOUBLE FROM ${fresh}) AS new_min,
+					(SELECT epoch_ms(max(ds))::DOUBLE FROM ${fresh}) AS new_max`)[0];
+			q(`DELETE FROM ${fresh} WHERE src_row IN (SELECT src_row FROM ap_dup)`);
+			const added =
+				rows(`SELECT count(*)::DOUBLE AS n, count(*) FILTER (WHERE NOT is_return)::DOUBLE AS sales
+				FROM ${fresh}`)[0];
+			const from = Math.max(Number(span.old_min), Number(span.new_min));
+			const to = Math.min(Number(span.old_max), Number(span.new_max));
+			const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+			const append = {
+				targetName: meta.name,
+				newRows: Number(added.n),
+				newSales: Number(added.sales),
+				duplicateRows: Number(span.dups),
+				...(from <= to ? { overlapFrom: from, overlapTo: to } : {}),
+			};
+			const issues: ImportIssue[] = [
+				...report.issues,
+				{
+					severity: 'info',
+					code: from <= to ? 'import_append_summary' : 'import_append_summary_no_overlap',
+					file,
+					count: append.duplicateRows,
+					message: 'import_append_summary',
+					params: {
+						name: meta.name,
+						added: append.newRows,
+						dups: append.duplicateRows,
+						from: from <= to ? day(from) : '',
+						to: from <= to ? day(to) : '',
+					},
+				},
+			];
+			const merged = `${table}_merged`;
+			q(`DROP TABLE IF EXISTS ${merged}`);
+			q(`CREATE TABLE ${merged} AS SELECT * FROM ${table} UNION ALL BY NAME SELECT * FROM ${fresh}
+				ORDER BY ds, src_row`);
+			q(`DROP TABLE ${table}`);
+			q(`ALTER TABLE ${merged} RENAME TO ${table}`);
+			return await saveTable(
+				table,
+				{
+					...meta,
+					fileName: file,
+					report: { ...report, rowsImported: append.newSales, append, issues },
+				},
+				false,
+			);
+		} finally {
+			q('DROP TABLE IF EXISTS ap_dup');
 		}
 	}
 

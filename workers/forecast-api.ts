@@ -7,6 +7,7 @@ import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
+import { borrowSeason } from '../src/core/forecast/seasonal-prior';
 
 /** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
@@ -87,6 +88,39 @@ export function withRegressors(
 	};
 }
 
+/** Sum of every series of the batch per period start (the batch's total), when it has several. */
+export function batchTotal(batch: SeriesBatch): { ds: Float64Array; y: Float64Array } | null {
+	if (batch.ids.length < 2) return null;
+	const sums = new Map<number, number>();
+	for (let k = 0; k < batch.ds.length; k++) {
+		const v = batch.y[k];
+		sums.set(batch.ds[k], (sums.get(batch.ds[k]) ?? 0) + (Number.isFinite(v) ? v : 0));
+	}
+	const ds = Float64Array.from(sums.keys()).sort();
+	return { ds, y: ds.map((t) => sums.get(t) ?? 0) };
+}
+
+/**
+ * The options for series i with a borrowed season where its history is shorter than two seasons:
+ * the batch total's when that has two, else the shipped retail profile (src/core/forecast/seasonal-prior.ts).
+ */
+export function withSeason(
+	batch: SeriesBatch,
+	i: number,
+	options: AutoForecastOptions,
+	total: { ds: Float64Array; y: Float64Array } | null,
+): AutoForecastOptions {
+	if (options.seasonalPrior) return options;
+	const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
+	const prior = borrowSeason(
+		ds,
+		Math.max(0, Math.floor(options.horizon)),
+		Math.round(options.season || 1),
+		total ? { ...total, name: 'total' } : undefined,
+	);
+	return prior ? { ...options, seasonalPrior: prior } : options;
+}
+
 export const api = {
 	/** Forecast every series of the batch; progress at most every PROGRESS_INTERVAL_MS and per chunk. */
 	async forecastBatch(
@@ -102,6 +136,7 @@ export const api = {
 			if (batch.indptr.length !== total + 1)
 				throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
 			const chunk = Math.max(1, Math.ceil(total / 50));
+			const sum = batchTotal(batch);
 			const results: SeriesForecast[] = [];
 			let lastSent = -Infinity;
 			const report = async (done: number): Promise<void> => {
@@ -121,7 +156,10 @@ export const api = {
 					// e.g. deep models trained elsewhere, are awaited here
 					r = await forecastAutoAsync(
 						y,
-						{ ...withRegressors(batch, i, options), seriesId: batch.ids[i] },
+						{
+							...withSeason(batch, i, withRegressors(batch, i, options), sum),
+							seriesId: batch.ids[i],
+						},
 						{ signal: ac.signal },
 					);
 				} catch (err) {

@@ -2,6 +2,7 @@
 // and the Forecast view.
 import type { Message } from './messages';
 import type { Outlier } from './series/outliers';
+import type { SeasonalPrior } from './forecast/seasonal-prior';
 import type { Interval } from './types';
 
 /** Backtest scores of one model on one series (rolling origin, averaged over origins). */
@@ -74,6 +75,19 @@ export interface AutoForecastOptions {
 	 * reported in `outliers` and a note.
 	 */
 	cleanOutliers?: boolean;
+	/**
+	 * A season to borrow when the series is shorter than two seasons (src/core/forecast/seasonal-prior.ts:
+	 * from the category or shop total, or the shipped retail profile): candidates on the
+	 * deseasonalised series ('theta~season', 'ets~season') join the backtest, and a note says where
+	 * the peak came from when they are chosen.
+	 */
+	seasonalPrior?: SeasonalPrior;
+	/**
+	 * A product launched after the data starts (at least 4 zeros before its first sale):
+	 * 'classify' judges intermittent demand on its sales since launch; 'fit' also fits the models
+	 * from the first sale; false (default, see LAUNCH_DEFAULT in engine.ts) ignores launches.
+	 */
+	trimLaunch?: 'classify' | 'fit' | false;
 	/** The caller's id of the series, passed to registered candidates (CandidateContext.seriesId). */
 	seriesId?: string;
 }

@@ -42,6 +42,8 @@ export class ImportFlow {
 	mapping = $state<ColumnMapping>({});
 	dateOrder = $state<DateOrder>('ymd');
 	datasetName = $state('');
+	/** Id of the stored dataset to add the rows to, or '' for a new dataset. */
+	appendTo = $state('');
 	result = $state.raw<DatasetMeta | null>(null);
 	error = $state<UiError | null>(null);
 	/** Issues that depend on the mapping, recomputed by the worker after every change. */
@@ -177,6 +179,7 @@ export class ImportFlow {
 					mapping: $state.snapshot(this.mapping),
 					dateOrder: this.dateOrder,
 					datasetName: this.datasetName.trim() || preview.fileName,
+					...(this.appendTo ? { appendTo: this.appendTo } : {}),
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 			);
@@ -222,6 +225,7 @@ export class ImportFlow {
 		this.mappingIssues = [];
 		this.dateOrderAmbiguous = false;
 		this.checking = false;
+		this.appendTo = '';
 		this.#checkSeq++;
 	}
 

@@ -2,15 +2,20 @@
 // and the UCI online-retail top-200 weekly series, side by side with R's forecast package (ets,
 // auto.arima, thetaf via tests/bench/r-models.R) scored by the same TypeScript metrics. Writes
 // tests/bench/results/RESULTS.md. Flags: --quick (20 series per data set), --limit N, --no-r,
-// --reuse-r (reuse cached R forecasts in the temp folder), --datasets m4,aus,retail.
+// --reuse-r (reuse cached R forecasts in the temp folder), --datasets m4,aus,retail,stockx,walmart,
+// --tune (hold out the horizon before the reported one: tune there, report the last), --every k
+// (every k-th series: an honest subsample on a busy machine), --no-baseline, --out FILE.md.
 // Not part of npm test.
 import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forecastAuto, forecastBaseline, MAX_FIT_POINTS } from '../../src/core/engine';
-import { Naive2 } from '../../src/core/models/naive';
+import type { AutoForecastOptions, Regressors } from '../../src/core/engine-types';
+import { Naive, Naive2 } from '../../src/core/models/naive';
+import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { coverage, mase, owa, smape } from '../../src/core/metrics';
 
 const DATA = '/work/shared/data';
@@ -21,6 +26,10 @@ interface Series {
 	id: string;
 	train: Float64Array;
 	test: Float64Array;
+	/** Start (UTC ms) of each training period, where the calendar is known (weekly data). */
+	ds?: Float64Array;
+	/** Regressors over train + test (the test part is given as known future values). */
+	xreg?: { names: string[]; values: Float64Array[] };
 }
 interface Dataset {
 	key: string;
@@ -46,16 +55,36 @@ interface MethodRun {
 	chosen?: Map<string, string>;
 }
 
-function parseFlags(argv: string[]): {
+interface Flags {
 	limit?: number;
 	r: boolean;
 	reuseR: boolean;
 	datasets: string[];
-} {
+	/** Hold out this many horizons before the end (1 = the tuning origin; 0 = the reported one). */
+	back: number;
+	baseline: boolean;
+	/** Engine options under test: the borrowed retail season, launch trimming. */
+	prior: boolean;
+	/** Exponent applied to the borrowed indices (1 = as built, 0.5 = half the swing on the log scale). */
+	priorStrength: number;
+	launch: 'classify' | 'fit' | false;
+	/** Every k-th series only (an honest subsample on a busy machine). */
+	every: number;
+	out: string;
+}
+
+function parseFlags(argv: string[]): Flags {
 	let limit: number | undefined;
 	let r = true;
 	let reuseR = false;
-	let datasets = ['m4', 'aus', 'retail'];
+	let datasets = ['m4', 'aus', 'retail', 'stockx', 'walmart'];
+	let back = 0;
+	let baseline = true;
+	let prior = true;
+	let priorStrength = 1;
+	let launch: Flags['launch'] = 'classify';
+	let every = 1;
+	let out = 'RESULTS.md';
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--quick') limit = 20;
@@ -63,9 +92,64 @@ function parseFlags(argv: string[]): {
 		else if (a === '--no-r') r = false;
 		else if (a === '--reuse-r') reuseR = true;
 		else if (a === '--datasets') datasets = argv[++i].split(',');
+		else if (a === '--tune') back = 1;
+		else if (a === '--no-baseline') baseline = false;
+		else if (a === '--no-prior') prior = false;
+		else if (a === '--prior-strength') priorStrength = Number(argv[++i]);
+		else if (a === '--no-launch') launch = false;
+		else if (a === '--launch-fit') launch = 'fit';
+		else if (a === '--every') every = Number(argv[++i]);
+		else if (a === '--out') out = argv[++i];
 		else throw new Error(`unknown flag ${a}`);
 	}
-	return { limit, r, reuseR, datasets };
+	return { limit, r, reuseR, datasets, back, baseline, prior, priorStrength, launch, every, out };
+}
+
+/** Monday (UTC) of the week holding the ISO date d, as yyyy-mm-dd. */
+function mondayOf(d: string): string {
+	const t = Date.parse(d.slice(0, 10) + 'T00:00:00Z');
+	const dow = (new Date(t).getUTCDay() + 6) % 7;
+	return new Date(t - dow * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Weekly grid from the first to the last Monday, inclusive. */
+function weeksBetween(first: string, last: string): string[] {
+	const out: string[] = [];
+	for (
+		let t = Date.parse(first + 'T00:00:00Z');
+		t <= Date.parse(last + 'T00:00:00Z');
+		t += 7 * 86_400_000
+	)
+		out.push(new Date(t).toISOString().slice(0, 10));
+	return out;
+}
+
+/** Split a full series into train and the last h (after dropping `back` horizons) as test. */
+function split(
+	id: string,
+	v: ArrayLike<number>,
+	h: number,
+	back: number,
+	xreg?: Series['xreg'],
+	dates?: readonly number[],
+): Series | null {
+	const end = v.length - back * h;
+	if (end - h < 8) return null;
+	const all = Float64Array.from(v);
+	return {
+		id,
+		train: all.slice(0, end - h),
+		test: all.slice(end - h, end),
+		...(dates ? { ds: Float64Array.from(dates.slice(0, end - h)) } : {}),
+		...(xreg
+			? {
+					xreg: {
+						names: xreg.names,
+						values: xreg.values.map((c) => c.slice(0, end)),
+					},
+				}
+			: {}),
+	};
 }
 
 /** Read a long CSV into id → values (file order), using the named columns. */
@@ -86,18 +170,31 @@ function readLong(path: string): Map<string, number[]> {
 	return out;
 }
 
-function loadDatasets(keys: string[], limit?: number): Dataset[] {
+function loadDatasets(
+	keys: string[],
+	limit: number | undefined,
+	back: number,
+	every: number,
+): Dataset[] {
 	const out: Dataset[] = [];
-	const take = <T>(a: T[]): T[] => (limit ? a.slice(0, limit) : a);
+	const take = <T>(a: T[]): T[] =>
+		(limit ? a.slice(0, limit) : a).filter((_, i) => i % every === 0);
 	if (keys.includes('m4')) {
 		const train = readLong(join(DATA, 'm4_weekly/train.csv'));
 		const test = readLong(join(DATA, 'm4_weekly/test.csv'));
 		const series = take(
-			[...train].map(([id, v]) => ({
-				id,
-				train: Float64Array.from(v),
-				test: Float64Array.from(test.get(id) ?? []),
-			})),
+			[...train].flatMap(([id, v]) => {
+				if (back === 0)
+					return [
+						{
+							id,
+							train: Float64Array.from(v),
+							test: Float64Array.from(test.get(id) ?? []),
+						},
+					];
+				const s = split(id, v, 13, back - 1);
+				return s ? [s] : [];
+			}),
 		);
 		out.push({
 			key: 'm4',
@@ -112,12 +209,11 @@ function loadDatasets(keys: string[], limit?: number): Dataset[] {
 		const all = readLong(join(DATA, 'aus_retail/aus_retail_monthly_train.csv'));
 		const series = take(
 			[...all]
-				.filter(([, v]) => v.length >= 24 + 36)
-				.map(([id, v]) => ({
-					id,
-					train: Float64Array.from(v.slice(0, -24)),
-					test: Float64Array.from(v.slice(-24)),
-				})),
+				.filter(([, v]) => v.length >= 24 * (1 + back) + 36)
+				.flatMap(([id, v]) => {
+					const s = split(id, v, 24, back);
+					return s ? [s] : [];
+				}),
 		);
 		out.push({
 			key: 'aus',
@@ -131,11 +227,11 @@ function loadDatasets(keys: string[], limit?: number): Dataset[] {
 	if (keys.includes('retail')) {
 		const all = readLong(join(DATA, 'online_retail/weekly_top200_train.csv'));
 		const series = take(
-			[...all].map(([id, v]) => ({
-				id,
-				train: Float64Array.from(v.slice(0, -12)),
-				test: Float64Array.from(v.slice(-12)),
-			})),
+			[...all].flatMap(([id, v]) => {
+				const dates = v.map((_, t) => Date.UTC(2010, 10, 29) + t * 7 * 86_400_000);
+				const s = split(id, v, 12, back, undefined, dates);
+				return s ? [s] : [];
+			}),
 		);
 		out.push({
 			key: 'retail',
@@ -147,15 +243,130 @@ function loadDatasets(keys: string[], limit?: number): Dataset[] {
 			series,
 		});
 	}
+	if (keys.includes('stockx')) {
+		// orders per week (Monday start) per sneaker, per brand and in total; the first, partial
+		// week (the file starts on a Friday) is dropped; zeros before a sneaker's first sale are kept,
+		// as an export would give them
+		const text = gunzipSync(
+			readFileSync(join(DATA, 'stockx_sneakers/stockx_sales_2017-09-01_to_2018-11-18.csv.gz')),
+		).toString('utf8');
+		const lines = text.trim().split('\n').slice(1);
+		const counts = new Map<string, Map<string, number>>();
+		const add = (id: string, week: string): void => {
+			let m = counts.get(id);
+			if (!m) counts.set(id, (m = new Map()));
+			m.set(week, (m.get(week) ?? 0) + 1);
+		};
+		for (const line of lines) {
+			const [date, brand, name] = line.split(',');
+			const week = mondayOf(date);
+			add(`sneaker:${name}`, week);
+			add(`brand:${brand}`, week);
+			add('TOTAL', week);
+		}
+		const grid = weeksBetween(mondayOf('2017-09-04'), mondayOf('2018-11-12'));
+		const series = take(
+			[...counts]
+				.sort((a, b) => (a[0] < b[0] ? -1 : 1))
+				.flatMap(([id, m]) => {
+					const s = split(
+						id,
+						grid.map((w) => m.get(w) ?? 0),
+						12,
+						back,
+						undefined,
+						grid.map((w) => Date.parse(w + 'T00:00:00Z')),
+					);
+					return s && s.train.some((v) => v > 0) ? [s] : [];
+				}),
+		);
+		out.push({
+			key: 'stockx',
+			title:
+				'StockX sneakers weekly orders per sneaker, brand and total (last 12 weeks of the shared part held out, h = 12, m = 52)',
+			h: 12,
+			m: 52,
+			scaleM: 1,
+			series,
+		});
+	}
+	if (keys.includes('walmart')) {
+		const lines = readFileSync(join(DATA, 'promotions/walmart_store_weeks_train.csv'), 'utf8')
+			.trim()
+			.split('\n');
+		const header = lines[0].split(',');
+		const col = (name: string): number => header.indexOf(name);
+		const regNames = [
+			'Holiday_Flag',
+			'MarkDown1',
+			'MarkDown2',
+			'MarkDown3',
+			'MarkDown4',
+			'MarkDown5',
+		];
+		const byStore = new Map<string, { sales: number[]; reg: number[][] }>();
+		for (const line of lines.slice(1)) {
+			const f = line.split(',');
+			const id = `store:${f[col('Store')]}`;
+			let s = byStore.get(id);
+			if (!s) byStore.set(id, (s = { sales: [], reg: regNames.map(() => []) }));
+			s.sales.push(Number(f[col('Weekly_Sales')]));
+			regNames.forEach((r, i) => s.reg[i].push(Number(f[col(r)] || 0)));
+		}
+		const series = take(
+			[...byStore].flatMap(([id, s]) => {
+				const x = split(id, s.sales, 13, back, {
+					names: regNames,
+					values: s.reg.map((c) => Float64Array.from(c)),
+				});
+				return x ? [x] : [];
+			}),
+		);
+		out.push({
+			key: 'walmart',
+			title:
+				'Walmart stores weekly sales (last 13 weeks of the shared part held out, h = 13, m = 52; Holiday_Flag and MarkDown1–5 as regressors with their known future values)',
+			h: 13,
+			m: 52,
+			scaleM: 1,
+			series,
+		});
+	}
 	return out;
 }
 
-function runOurs(ds: Dataset, name: string, fn: typeof forecastAuto): MethodRun {
+/** The engine's regressor option for a bench series (future = the test part's known values). */
+function regressorsOf(s: Series, h: number): Regressors | undefined {
+	if (!s.xreg) return undefined;
+	const n = s.train.length;
+	return {
+		names: s.xreg.names,
+		history: s.xreg.values.map((c) => c.slice(0, n)),
+		future: s.xreg.values.map((c) => c.slice(n, n + h)),
+	};
+}
+
+function runOurs(
+	ds: Dataset,
+	name: string,
+	fn: typeof forecastAuto,
+	flags: Pick<Flags, 'prior' | 'priorStrength' | 'launch'>,
+): MethodRun {
 	const forecasts = new Map<string, MethodForecast>();
 	const chosen = new Map<string, string>();
 	const t0 = performance.now();
 	ds.series.forEach((s, i) => {
-		const r = fn(s.train, { horizon: ds.h, season: ds.m, levels: [0.8, 0.95] });
+		const regressors = regressorsOf(s, ds.h);
+		const opts: AutoForecastOptions = {
+			horizon: ds.h,
+			season: ds.m,
+			levels: [0.8, 0.95],
+			trimLaunch: flags.launch,
+			...(flags.prior && s.ds
+				? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, flags.priorStrength) }
+				: {}),
+		};
+		const r = fn(s.train, regressors ? { ...opts, regressors } : opts);
 		forecasts.set(s.id, {
 			point: r.point,
 			lo80: r.intervals[0].lower,
@@ -170,11 +381,11 @@ function runOurs(ds: Dataset, name: string, fn: typeof forecastAuto): MethodRun 
 	return { name, forecasts, seconds: (performance.now() - t0) / 1000, chosen };
 }
 
-function runNaive2(ds: Dataset): MethodRun {
+function runNaive2(ds: Dataset, which: 'naive2' | 'naive' = 'naive2'): MethodRun {
 	const forecasts = new Map<string, MethodForecast>();
 	const t0 = performance.now();
 	for (const s of ds.series) {
-		const f = new Naive2()
+		const f = (which === 'naive2' ? new Naive2() : new Naive())
 			.fit(s.train, { season: ds.scaleM })
 			.predict(ds.h, { levels: [0.8, 0.95] });
 		forecasts.set(s.id, {
@@ -185,7 +396,11 @@ function runNaive2(ds: Dataset): MethodRun {
 			hi95: f.intervals[1].upper,
 		});
 	}
-	return { name: 'Naive2', forecasts, seconds: (performance.now() - t0) / 1000 };
+	return {
+		name: which === 'naive2' ? 'Naive2' : 'naive',
+		forecasts,
+		seconds: (performance.now() - t0) / 1000,
+	};
 }
 
 /** Run (or reuse) R on the same training windows; null when Rscript or forecast is missing. */
@@ -253,6 +468,10 @@ interface Score {
 	owa: number;
 	cov80: number;
 	cov95: number;
+	/** Pooled WAPE: Σ|a − f| / Σ|a| over every series and step. */
+	wape: number;
+	/** Σf / Σa − 1 over every series and step. */
+	bias: number;
 	seriesPerSec: number;
 	missing: number;
 }
@@ -264,6 +483,10 @@ function score(ds: Dataset, run: MethodRun, naive2?: { smape: number; mase: numb
 	let in95 = 0;
 	let pts = 0;
 	let missing = 0;
+	let absErr = 0;
+	let absAct = 0;
+	let sumF = 0;
+	let sumA = 0;
 	for (const s of ds.series) {
 		const f = run.forecasts.get(s.id);
 		if (!f || !f.point.every(Number.isFinite)) {
@@ -275,6 +498,12 @@ function score(ds: Dataset, run: MethodRun, naive2?: { smape: number; mase: numb
 		in80 += coverage(s.test, f.lo80, f.hi80) * s.test.length;
 		in95 += coverage(s.test, f.lo95, f.hi95) * s.test.length;
 		pts += s.test.length;
+		for (let j = 0; j < s.test.length; j++) {
+			absErr += Math.abs(s.test[j] - f.point[j]);
+			absAct += Math.abs(s.test[j]);
+			sumF += f.point[j];
+			sumA += s.test[j];
+		}
 	}
 	const avg = (a: number[]): number => {
 		const f = a.filter(Number.isFinite);
@@ -289,6 +518,8 @@ function score(ds: Dataset, run: MethodRun, naive2?: { smape: number; mase: numb
 		owa: naive2 ? owa(smapeAvg, maseAvg, naive2.smape, naive2.mase) : 1,
 		cov80: in80 / pts,
 		cov95: in95 / pts,
+		wape: absErr / absAct,
+		bias: sumF / sumA - 1,
 		seriesPerSec: ds.series.length / Math.max(run.seconds, 1e-9),
 		missing,
 	};
@@ -298,12 +529,14 @@ const f2 = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : 'n
 
 function main(): void {
 	const flags = parseFlags(process.argv.slice(2));
-	const limitTag = flags.limit ? String(flags.limit) : 'all';
-	const datasets = loadDatasets(flags.datasets, flags.limit);
+	const limitTag =
+		(flags.limit ? String(flags.limit) : 'all') +
+		(flags.back || flags.every > 1 ? `-b${flags.back}-e${flags.every}` : '');
+	const datasets = loadDatasets(flags.datasets, flags.limit, flags.back, flags.every);
 	const md: string[] = [
 		'# Forecast engine bench',
 		'',
-		`Run: ${new Date().toISOString()} · Node ${process.version} · ${flags.limit ? `first ${flags.limit} series per data set` : 'all series'} · command \`npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}\``,
+		`Run: ${new Date().toISOString()} · Node ${process.version} · ${flags.limit ? `first ${flags.limit} series per data set` : 'all series'}${flags.every > 1 ? ` · every ${flags.every}th series` : ''} · ${flags.back ? `TUNING origin: ${flags.back} horizon(s) before the reported one` : 'reported origin (last horizon of each shared part)'} · command \`npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}\``,
 		'',
 		`sMAPE (M4, 0–200) and MASE are averaged over series; OWA = ½(sMAPE/sMAPE_Naive2 + MASE/MASE_Naive2) as in M4. Coverage = share of held-out points inside the 80 % / 95 % intervals. Our engine and R both fit on at most the last ${MAX_FIT_POINTS} points (R: tests/bench/r-models.R; for m > 24, auto.arima with max.P = max.Q = 0, as the engine). R time is the sum of its per-series fit+forecast times (R start-up and CSV I/O excluded). All forecasts are scored by the same TypeScript metrics (src/core/metrics.ts).`,
 		'',
@@ -312,22 +545,24 @@ function main(): void {
 		process.stderr.write(`${ds.title}: ${ds.series.length} series\n`);
 		const n2 = runNaive2(ds);
 		const n2s = score(ds, n2);
+		const naive = runNaive2(ds, 'naive');
 		const rssBefore = process.resourceUsage().maxRSS;
-		const auto = runOurs(ds, 'Trendcast auto', forecastAuto);
+		const auto = runOurs(ds, 'Trendcast auto', forecastAuto, flags);
 		const rssAfter = process.resourceUsage().maxRSS;
-		const base = runOurs(ds, 'Trendcast baseline (snaive+ets)', forecastBaseline);
-		const runs: MethodRun[] = [n2, auto, base];
+		const runs: MethodRun[] = [n2, auto, naive];
+		if (flags.baseline)
+			runs.push(runOurs(ds, 'Trendcast baseline (snaive+ets)', forecastBaseline, flags));
 		const rRuns = flags.r ? runR(ds, flags.reuseR, limitTag) : null;
 		if (rRuns) runs.push(...rRuns);
 		const scores = runs.map((r) => score(ds, r, n2s));
 		md.push(`## ${ds.title}`, '', `${ds.series.length} series.`, '');
 		md.push(
-			'| method | sMAPE | MASE | OWA | cov 80 % | cov 95 % | series/s | failed |',
-			'|---|---|---|---|---|---|---|---|',
+			'| method | sMAPE | MASE | OWA | pooled WAPE | bias | cov 80 % | cov 95 % | series/s | failed |',
+			'|---|---|---|---|---|---|---|---|---|---|',
 		);
 		for (const s of scores)
 			md.push(
-				`| ${s.name} | ${f2(s.smape)} | ${f2(s.mase)} | ${f2(s.owa)} | ${f2(s.cov80 * 100, 1)} | ${f2(s.cov95 * 100, 1)} | ${f2(s.seriesPerSec, 1)} | ${s.missing} |`,
+				`| ${s.name} | ${f2(s.smape)} | ${f2(s.mase)} | ${f2(s.owa)} | ${f2(s.wape)} | ${f2(s.bias * 100, 1)} % | ${f2(s.cov80 * 100, 1)} | ${f2(s.cov95 * 100, 1)} | ${f2(s.seriesPerSec, 1)} | ${s.missing} |`,
 			);
 		md.push('');
 		const rScores = scores.filter((s) => s.name.startsWith('R '));
@@ -336,7 +571,7 @@ function main(): void {
 			const ours = scores[1];
 			const rSecs = rRuns ? rRuns.reduce((a, r) => a + r.seconds, 0) : NaN;
 			md.push(
-				`Ours / best R single model (${bestR.name}): OWA ratio ${f2(ours.owa / bestR.owa)}, sMAPE ratio ${f2(ours.smape / bestR.smape)}, MASE ratio ${f2(ours.mase / bestR.mase)}. ` +
+				`Ours / best R single model (${bestR.name}): OWA ratio ${f2(ours.owa / bestR.owa)}, sMAPE ratio ${f2(ours.smape / bestR.smape)}, MASE ratio ${f2(ours.mase / bestR.mase)}, pooled WAPE ratio ${f2(ours.wape / bestR.wape)} (best R by WAPE: ${f2(Math.min(...rScores.map((x) => x.wape)))}; naive ${f2(scores[2].wape)}). ` +
 					`Speed: Trendcast auto ${f2(auto.seconds, 1)} s vs R ets+auto.arima+thetaf ${f2(rSecs, 1)} s (time ratio ours/R ${f2(auto.seconds / rSecs, 2)}; our auto runs ~10 candidates, a rolling-origin backtest and refits).`,
 				'',
 			);
@@ -360,8 +595,9 @@ function main(): void {
 		process.stderr.write(md.slice(-12).join('\n') + '\n');
 	}
 	mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
-	writeFileSync(join(ROOT, 'tests/bench/results/RESULTS.md'), md.join('\n'));
-	process.stderr.write('wrote tests/bench/results/RESULTS.md\n');
+	const outPath = isAbsolute(flags.out) ? flags.out : join(ROOT, 'tests/bench/results', flags.out);
+	writeFileSync(outPath, md.join('\n'));
+	process.stderr.write(`wrote ${outPath}\n`);
 }
 
 main();

@@ -99,6 +99,22 @@ export interface ImportOptions {
 	datasetName: string;
 	/** Non-product codes (postage, fees …) to count as products after all. */
 	includeNonProduct?: string[];
+	/** Add the rows to this stored dataset (de-duplicated against it) instead of making a new one. */
+	appendTo?: string;
+}
+
+/** What appending an export to a stored dataset did. */
+export interface AppendSummary {
+	/** Name of the dataset the rows were added to. */
+	targetName: string;
+	/** Rows added (sales, returns and left-out lines), and the sales lines among them. */
+	newRows: number;
+	newSales: number;
+	/** Rows of the file already stored (same order, product, date and quantity, or the same whole line). */
+	duplicateRows: number;
+	/** Epoch ms of the period the file and the stored data both cover, if any. */
+	overlapFrom?: number;
+	overlapTo?: number;
 }
 
 /** Why a line is not a product (src/core/ingest/non-product.ts). */
@@ -156,6 +172,8 @@ export interface ImportReport {
 	status?: StatusSummary;
 	/** Non-product lines (postage, fees …) found; absent in datasets imported before this rule. */
 	nonProduct?: NonProductSummary;
+	/** Set when this import was added to an existing dataset. */
+	append?: AppendSummary;
 	issues: ImportIssue[];
 }
 

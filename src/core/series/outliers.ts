@@ -56,34 +56,104 @@ export function findOutliers(y: Float64Array, m: number, intermittent: boolean):
 		});
 		return out;
 	}
+	// Sales seasons are often multiplicative (December peaks grow with the level), so where the
+	// values are positive a value counts only when it is a one-off on the raw scale AND on the log
+	// scale: a peak the (growing) season explains is not an outlier, nor is a dip that is small in
+	// units. Replacements come from the raw-scale fit.
+	const raw = spikes(y, m);
+	if (raw.size === 0) return [];
+	const logs = y.every((v) => v > 0) ? spikes(y.map(Math.log), m) : null;
+	const out: Outlier[] = [];
+	for (const [index, fitted] of raw) {
+		if (logs && !logs.has(index)) continue;
+		out.push({
+			index,
+			value: y[index],
+			replacement: nonNegative ? Math.max(0, fitted) : fitted,
+		});
+	}
+	return out;
+}
+
+/** Isolated spikes of z beyond the 3·IQR fences of a robust fit: index → fitted value. */
+function spikes(z: Float64Array, m: number): Map<number, number> {
+	const n = z.length;
 	let fit: Float64Array;
 	if (m > 1 && n >= 2 * m + 1) {
-		const d = stl(y, m, { sWindow: 'periodic', robust: true });
+		const d = stl(z, m, { sWindow: 'periodic', robust: true });
 		fit = d.trend.map((t, i) => t + d.seasonal[i]);
-	} else fit = runningMedian(y, Math.min(7, n % 2 ? n : n - 1));
-	const resid = Float64Array.from(y, (v, i) => v - fit[i]);
+	} else fit = runningMedian(z, Math.min(7, n % 2 ? n : n - 1));
+	const resid = Float64Array.from(z, (v, i) => v - fit[i]);
 	const sorted = Float64Array.from(resid).sort();
 	const q1 = quantileSorted(sorted, 0.25);
 	const q3 = quantileSorted(sorted, 0.75);
 	const iqr = q3 - q1;
-	if (!(iqr > 0)) return [];
+	const out = new Map<number, number>();
+	if (!(iqr > 0)) return out;
 	const lo = q1 - 3 * iqr;
 	const hi = q3 + 3 * iqr;
 	const beyond = (i: number): boolean => resid[i] < lo || resid[i] > hi;
-	const out: Outlier[] = [];
+	const seasonal = m > 1 && n > m;
 	// Only isolated spikes: a run of values beyond the fences is a level shift or a new pattern, and
 	// the last value cannot be told apart from the start of one. A spike also stands out from both
-	// neighbours, in the same direction, by more than the fence width.
+	// neighbours, in the same direction, by more than the fence width, and in a seasonal series from
+	// the same period one season before and after (a December that is high every year is the season).
+	const standsOut = (i: number, j: number, dir: number): boolean => {
+		if (j < 0 || j >= n) return true;
+		const d = z[i] - z[j];
+		return Math.sign(d) === dir && Math.abs(d) > 3 * iqr;
+	};
 	for (let i = 1; i < n - 1; i++) {
 		if (!beyond(i) || beyond(i - 1) || beyond(i + 1)) continue;
-		const up = y[i] - y[i - 1];
-		const down = y[i] - y[i + 1];
-		if (Math.sign(up) !== Math.sign(down) || Math.min(Math.abs(up), Math.abs(down)) <= 3 * iqr)
-			continue;
-		const replacement = nonNegative ? Math.max(0, fit[i]) : fit[i];
-		out.push({ index: i, value: y[i], replacement });
+		const dir = Math.sign(z[i] - z[i - 1]);
+		if (!standsOut(i, i - 1, dir) || !standsOut(i, i + 1, dir)) continue;
+		if (seasonal && !(standsOut(i, i - m, dir) && standsOut(i, i + m, dir))) continue;
+		out.set(i, fit[i]);
 	}
 	return out;
+}
+
+/** How far above the usual level the latest value must be before its influence is limited. */
+const SPIKE_FACTOR = 3;
+
+/**
+ * The latest value when it is a spike far above the usual level: its index and the cap (null when
+ * it is not). A huge last order (an 80,995-unit week where a few hundred are usual) would otherwise
+ * set the level and the trend of every model; it cannot be told from the start of a new level, so it
+ * is not replaced by a typical value but limited (winsorised) to a high yet plausible one: the
+ * largest of the preceding season's values (or 26 periods) or the 3·IQR fence above them, and at
+ * least SPIKE_FACTOR × that before anything is limited. A value that the same period one season
+ * earlier also reached (a December peak) is the season and stays.
+ */
+export function recentSpike(
+	y: Float64Array,
+	m: number,
+	intermittent: boolean,
+): { index: number; value: number; cap: number } | null {
+	const n = y.length;
+	if (n < 8) return null;
+	const last = y[n - 1];
+	if (!(last > 0)) return null;
+	const k = Math.min(n - 1, Math.max(13, Math.min(m > 1 ? m : 26, 52)));
+	const prev = Float64Array.from(y.subarray(n - 1 - k, n - 1));
+	let cap: number;
+	if (intermittent) {
+		const sizes = Float64Array.from(y.subarray(0, n - 1).filter((v) => v > 0)).sort();
+		if (sizes.length < 3) return null;
+		const logs = sizes.map(Math.log);
+		const q1 = quantileSorted(logs, 0.25);
+		const q3 = quantileSorted(logs, 0.75);
+		cap = Math.max(Math.exp(q3 + 3 * Math.max(q3 - q1, Math.LN2)), sizes[sizes.length - 1]);
+	} else {
+		const s = Float64Array.from(prev).sort();
+		const q1 = quantileSorted(s, 0.25);
+		const q3 = quantileSorted(s, 0.75);
+		cap = Math.max(q3 + 3 * (q3 - q1), s[s.length - 1]);
+	}
+	if (!(cap > 0) || last <= SPIKE_FACTOR * cap) return null;
+	// the season explains it: the same period a season earlier was also far above its neighbours
+	if (m > 1 && n - 1 - m >= 0 && y[n - 1 - m] * SPIKE_FACTOR >= last) return null;
+	return { index: n - 1, value: last, cap };
 }
 
 /** A copy of `y` with each outlier (indices shifted by `offset`) replaced. */

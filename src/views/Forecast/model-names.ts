@@ -88,6 +88,9 @@ export function modelLabel(model: string, ctx?: ModelContext): string {
 			names,
 		});
 	}
+	// a model on the series with a borrowed yearly season (the engine's '~season' candidates)
+	if (model.endsWith('~season'))
+		return t('engine_model_borrowed_season', { model: modelLabel(model.slice(0, -7), ctx) });
 	const id = effectiveModel(model, ctx);
 	const code = CODES[id];
 	return code ? t(code, { unit: ctx?.freq ?? 'period' }) : model;
@@ -98,5 +101,7 @@ export function technicalName(model: string): string {
 	const combo = parseCombination(model);
 	if (combo)
 		return `${TECHNICAL[combo.combiner] ?? combo.combiner}: ${combo.members.map(technicalName).join(', ')}`;
+	if (model.endsWith('~season'))
+		return `${technicalName(model.slice(0, -7))} on seasonally adjusted data (borrowed season)`;
 	return TECHNICAL[model.toLowerCase()] ?? model;
 }

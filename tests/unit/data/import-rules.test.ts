@@ -3,7 +3,7 @@
 // timestamps, Excel serials, "pending" dates); refunded/voided orders and non-product lines are left out.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping, ImportPreview } from '../../../src/core/ingest/types';
-import { makeService, toInput } from './harness';
+import { demoHead, makeService, toInput } from './harness';
 import { shopifyOrders } from './shopify-orders';
 
 let ctx: Awaited<ReturnType<typeof makeService>>;
@@ -154,4 +154,64 @@ describe('order status and non-product lines (Shopify-style export)', () => {
 		const out = await service.setNonProductIncluded(meta.id, []);
 		expect(out.rowCount).toBe(e.soldLines);
 	}, 60_000);
+});
+
+describe('adding an export to a stored dataset', () => {
+	/** Data lines 1…n of the demo file (header kept). */
+	const lines = demoHead(4001).trimEnd().split('\n');
+	const part = (from: number, to: number) => [lines[0], ...lines.slice(from, to)].join('\n');
+
+	it('adds only the rows not stored yet and reports the overlap', async () => {
+		const first = await service.previewFile(toInput('jan.csv', part(1, 2501)));
+		const base = await commit(first, first.mapping, 'Shop');
+		const whole = await service.previewFile(toInput('all.csv', part(1, 4001)));
+		const alone = await commit(whole, whole.mapping, 'All at once');
+		const second = await service.previewFile(toInput('feb.csv', part(1501, 4001)));
+		const merged = await service.commitImport(second.importId, {
+			mapping: second.mapping,
+			dateOrder: second.dateOrder,
+			datasetName: 'ignored',
+			appendTo: base.id,
+		});
+		expect(merged.id).toBe(base.id);
+		expect(merged.name).toBe('Shop');
+		const a = merged.report.append!;
+		expect(a.targetName).toBe('Shop');
+		expect(a.duplicateRows).toBeGreaterThan(900);
+		expect(a.overlapFrom).toBeLessThanOrEqual(a.overlapTo!);
+		expect(merged.report.issues.map((i) => i.code)).toContain('import_append_summary');
+		// The same sales as importing the whole file at once.
+		expect(merged.rowCount).toBe(alone.rowCount);
+		expect(merged.productCount).toBe(alone.productCount);
+		const units = async (id: string) =>
+			(await service.runSql(id, 'SELECT sum(quantity) FROM sales')).rows[0][0];
+		expect(await units(base.id)).toBe(await units(alone.id));
+		expect(await ctx.db.datasets.count()).toBeGreaterThanOrEqual(2);
+		expect((await ctx.db.datasets.get(base.id))?.rowCount).toBe(alone.rowCount);
+	}, 120_000);
+
+	it('loses nothing when the write fails', async () => {
+		const first = await service.previewFile(toInput('a.csv', part(1, 1001)));
+		const base = await commit(first, first.mapping, 'Safe');
+		const before = await ctx.db.datasetBlobs.get(base.id);
+		const second = await service.previewFile(toInput('b.csv', part(800, 2001)));
+		const fail = () => {
+			throw new Error('disk full');
+		};
+		ctx.db.datasets.hook('updating', fail);
+		await expect(
+			service.commitImport(second.importId, {
+				mapping: second.mapping,
+				dateOrder: second.dateOrder,
+				datasetName: 'x',
+				appendTo: base.id,
+			}),
+		).rejects.toThrow(/disk full/);
+		ctx.db.datasets.hook('updating').unsubscribe(fail);
+		const after = await ctx.db.datasetBlobs.get(base.id);
+		expect(after?.data.byteLength).toBe(before?.data.byteLength);
+		expect((await ctx.db.datasets.get(base.id))?.rowCount).toBe(base.rowCount);
+		const n = await service.runSql(base.id, 'SELECT count(*) FROM sales');
+		expect(n.rows[0][0]).toBe(base.rowCount);
+	}, 120_000);
 });

@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter';
-import { api, withRegressors, type ForecastWorkerApi } from '../../../workers/forecast-api';
+import {
+	api,
+	batchTotal,
+	withRegressors,
+	withSeason,
+	type ForecastWorkerApi,
+} from '../../../workers/forecast-api';
 import type { SeriesBatch } from '../../../src/core/types';
 import type { Progress } from '../../../src/core/ingest/types';
 
@@ -157,5 +163,45 @@ describe('withRegressors', () => {
 		const d = r.drivers?.find((x) => x.name === 'price');
 		expect(d?.estimate).toBeCloseTo(-12, 0);
 		expect(d!.pValue).toBeLessThan(0.01);
+	});
+});
+
+describe('withSeason', () => {
+	const WEEK = 7 * 86_400_000;
+	/** Two weekly series on one grid: a long one (2.5 years) and a product launched 30 weeks ago. */
+	function twoSeries(): SeriesBatch {
+		const long = 130;
+		const short = 30;
+		const ds = new Float64Array(long + short);
+		const y = new Float64Array(long + short);
+		for (let t = 0; t < long; t++) {
+			ds[t] = Date.UTC(2020, 0, 6) + t * WEEK;
+			y[t] = 100 * (1 + 0.5 * Math.sin((2 * Math.PI * t) / 52));
+		}
+		for (let t = 0; t < short; t++) {
+			ds[long + t] = ds[long - short + t];
+			y[long + t] = 10;
+		}
+		return { ids: ['old', 'new'], indptr: new Int32Array([0, long, long + short]), ds, y };
+	}
+
+	it('borrows the batch total’s season for a short series, none for a long one', () => {
+		const batch = twoSeries();
+		const total = batchTotal(batch);
+		expect(total?.ds.length).toBe(130);
+		const opts = { horizon: 8, season: 52 };
+		expect(withSeason(batch, 0, opts, total).seasonalPrior).toBeUndefined();
+		const p = withSeason(batch, 1, opts, total).seasonalPrior;
+		expect(p).toMatchObject({ source: 'group', group: 'total' });
+		expect(p?.history).toHaveLength(30);
+		expect(p?.future).toHaveLength(8);
+	});
+
+	it('falls back to the shipped retail profile without a usable total', () => {
+		const batch = twoSeries();
+		const p = withSeason(batch, 1, { horizon: 8, season: 52 }, null).seasonalPrior;
+		expect(p?.source).toBe('profile');
+		// daily data or a non-yearly season borrows nothing
+		expect(withSeason(batch, 1, { horizon: 8, season: 7 }, null).seasonalPrior).toBeUndefined();
 	});
 });

@@ -10,6 +10,7 @@ const ZH_UNIT: Record<string, string> = { day: '天', week: '周', month: '月',
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const en = {
+	engine_model_borrowed_season: '{model} with a borrowed yearly season',
 	engine_note_few_observations: (p) =>
 		`Only ${p.nText} observations: using simple methods (last value, moving average, drift).`,
 	engine_note_no_two_seasons: (p) =>
@@ -51,13 +52,11 @@ export const en = {
 	engine_note_launch: (p) =>
 		`The product's first sale is ${p.nText} ${plural(Number(p.n), 'period', 'periods')} into the data: the forecast uses its history from then on.`,
 	engine_note_last_spike:
-		'The latest period ({value}) is far above the usual level (about {typical}): the forecast does not assume it repeats.',
-	engine_note_peak_source_own: 'The yearly peak comes from this product’s own history.',
-	engine_note_peak_source_group:
-		'The yearly peak is borrowed from {group}, which has more history than this product.',
+		'The latest period sold {value}, far above anything usual: the forecast counts it as at most {typical}, so one giant order does not set the level.',
+	engine_note_peak_source_group: (p) =>
+		`The yearly peak is borrowed from ${p.group === 'total' ? 'all products together' : p.group}, which has two years of history.`,
 	engine_note_peak_source_profile:
-		'The yearly peak is borrowed from typical retail seasonality (public retail data), because the shop’s history is shorter than a year.',
-	engine_note_peak_source_calendar: 'Holiday and shopping-festival weeks were used as drivers.',
+		'The yearly peak is borrowed from typical retail seasonality (public retail data): this history is under two years, too short to show its own.',
 	// The Forecast screen (screens).
 	forecast_pick_placeholder: 'Search all products by name or code',
 	forecast_pick_count: (p) =>
@@ -122,6 +121,7 @@ export const en = {
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
+	engine_model_borrowed_season: '{model}（借用年度季节规律）',
 	engine_note_few_observations: (p) =>
 		`只有 ${p.nText} 个观测值：使用简单方法（上一期值、移动平均、漂移）。`,
 	engine_note_no_two_seasons: (p) =>
@@ -151,11 +151,12 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_series_failed: '该序列无法预测：{error}',
 	engine_note_launch: (p) =>
 		`该商品的首次销售在数据开始后第 ${p.nText} 期：预测只使用从那时起的历史。`,
-	engine_note_last_spike: '最近一期（{value}）远高于通常水平（约 {typical}）：预测不假定它会重复。',
-	engine_note_peak_source_own: '年度高峰来自该商品自身的历史。',
-	engine_note_peak_source_group: '年度高峰借自{group}，它的历史比该商品更长。',
-	engine_note_peak_source_profile: '店铺历史不足一年，年度高峰借自公开零售数据的典型季节规律。',
-	engine_note_peak_source_calendar: '节假日和购物节所在的周已作为影响因素使用。',
+	engine_note_last_spike:
+		'最近一期销量为 {value}，远高于通常水平：预测中最多按 {typical} 计算，一笔超大订单不会决定整体水平。',
+	engine_note_peak_source_group: (p) =>
+		`年度高峰借自${p.group === 'total' ? '全部商品合计' : p.group}，它有两年的历史。`,
+	engine_note_peak_source_profile:
+		'年度高峰借自公开零售数据的典型季节规律：这段历史不足两年，还显示不出自身的高峰。',
 	// The Forecast screen (screens).
 	forecast_pick_placeholder: '按名称或编码搜索全部商品',
 	forecast_pick_count: (p) =>

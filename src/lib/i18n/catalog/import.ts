@@ -81,6 +81,13 @@ export const en = {
 	import_non_product_count_as_product: 'Count as product',
 	import_non_product_include_label: 'Count {code} as a product',
 	import_non_product_apply: 'Save choice',
+	import_append_summary: (p) =>
+		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} row${p.dups === 1 ? ' was' : 's were'} already stored and skipped (the file and the stored data overlap from ${p.from} to ${p.to}).`,
+	import_append_summary_no_overlap: (p) =>
+		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} already stored. The file does not overlap the stored period.`,
+	import_append_target: 'Add the rows to',
+	import_append_new_dataset: 'A new dataset',
+	import_append_existing: (p) => `“${p.name}” (remove rows already stored)`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -157,4 +164,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_non_product_count_as_product: '算作商品',
 	import_non_product_include_label: '将 {code} 算作商品',
 	import_non_product_apply: '保存选择',
+	import_append_summary: (p) =>
+		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储，已跳过（文件与已存数据在 ${p.from} 至 ${p.to} 期间重叠）。`,
+	import_append_summary_no_overlap: (p) =>
+		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储。文件与已存数据的时间段没有重叠。`,
+	import_append_target: '将这些行添加到',
+	import_append_new_dataset: '新的数据集',
+	import_append_existing: (p) => `“${p.name}”（去除已存储的行）`,
 };
