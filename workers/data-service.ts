@@ -634,7 +634,13 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			issues.push(
 				sniffed.code === 'empty-file'
 					? codedIssue('error', 'empty-file', fileName, 'import_empty_file', { file: fileName })
-					: { severity: 'error', code: sniffed.code, file: fileName, message: sniffed.message },
+					: {
+							severity: 'error',
+							code: sniffed.code,
+							file: fileName,
+							message: sniffed.message,
+							msg: sniffed.msg,
+						},
 			);
 			return emptyPreview(importId, fileName, 'csv', '', issues);
 		}
@@ -860,11 +866,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 	 */
 	async function validateMapping(importId: string, mapping: ColumnMapping): Promise<MappingCheck> {
 		const st = staged.get(importId);
-		if (!st)
-			throw namedError(
-				'ImportNotFound',
-				'This import is no longer staged (the worker restarted or another file was opened): pick the file again.',
-			);
+		if (!st) throw codedError('ImportNotFound', 'data_import_not_staged');
 		const issues: ImportIssue[] = [];
 		let dateOrder: DateOrder = st.dateOrder;
 		let dateOrderAmbiguous = false;
@@ -1021,20 +1023,16 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		fixedId?: string,
 	): Promise<DatasetMeta> {
 		const st = staged.get(importId);
-		if (!st)
-			throw namedError(
-				'ImportNotFound',
-				'This import is no longer staged (the worker restarted or another file was opened): pick the file again.',
-			);
+		if (!st) throw codedError('ImportNotFound', 'data_import_not_staged');
 		const { mapping, dateOrder } = options;
 		for (const [role, col] of Object.entries(mapping) as [ColumnRole, string | undefined][])
 			if (col !== undefined && !st.columns.includes(col))
-				throw namedError(
-					'InvalidMapping',
-					`Column "${col}" chosen as ${role} is not in ${st.fileName}.`,
-				);
-		if (!mapping.date)
-			throw namedError('InvalidMapping', 'Choose which column holds the sale date.');
+				throw codedError('InvalidMapping', 'data_column_not_in_file', {
+					column: col,
+					role,
+					file: st.fileName,
+				});
+		if (!mapping.date) throw codedError('InvalidMapping', 'data_choose_date');
 		const file = st.fileName;
 		const T = st.table;
 		const temps: string[] = [];
@@ -1332,45 +1330,61 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			issues.push(...exclusionIssues(file, mapping.status, statusSummary, nonProduct));
 			if (report.duplicateRows > 0) {
 				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${N} WHERE dup`);
-				issues.push({
-					severity: 'info',
-					code: 'duplicates',
-					file,
-					row: first,
-					count: report.duplicateRows,
-					message: `${report.duplicateRows} row${report.duplicateRows === 1 ? ' was an exact copy' : 's were exact copies'} of an earlier row (first at row ${first}) and ${report.duplicateRows === 1 ? 'was' : 'were'} dropped.`,
-				});
+				issues.push(
+					codedIssue(
+						'info',
+						'duplicates',
+						file,
+						'data_issue_duplicates',
+						{ n: report.duplicateRows, first },
+						{ row: first, count: report.duplicateRows },
+					),
+				);
 			}
 			if (report.cancelledRows) {
 				const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${out} WHERE cancelled`);
 				const n = report.cancelledRows;
-				issues.push({
-					severity: 'info',
-					code: 'cancelled',
-					file,
-					row: first,
-					count: n,
-					message: `${n} sale${n === 1 ? ' was' : 's were'} cancelled by a later return from the same customer (same product and quantity within ${CANCEL_WINDOW_DAYS} days; first at row ${first}): ${report.cancelledUnits} unit${report.cancelledUnits === 1 ? '' : 's'} not counted as sales.`,
-				});
+				issues.push(
+					codedIssue(
+						'info',
+						'cancelled',
+						file,
+						'data_issue_cancelled',
+						{ n, days: CANCEL_WINDOW_DAYS, first, units: report.cancelledUnits ?? 0 },
+						{ row: first, count: n },
+					),
+				);
 			}
 			if (report.returnRows > 0) {
 				const first = scalar(
 					`SELECT min(src_row)::DOUBLE FROM ${out} WHERE is_return AND NOT cancelled AND excluded IS NULL`,
 				);
-				issues.push({
-					severity: 'info',
-					code: 'returns',
-					file,
-					row: first,
-					count: report.returnRows,
-					message: `${report.returnRows} return or cancellation row${report.returnRows === 1 ? '' : 's'} (${report.returnUnits} unit${report.returnUnits === 1 ? '' : 's'}; negative quantity${mapping.order ? ' or an order number starting with C' : ''}) ${report.returnRows === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
-				});
-			}
-			if (report.rowsImported === 0)
-				throw namedError(
-					'NoValidRows',
-					`No sales rows could be imported from ${file}: ${issues.find((i) => i.severity === 'error')?.message ?? 'every row was a return, a duplicate or invalid.'}`,
+				issues.push(
+					codedIssue(
+						'info',
+						'returns',
+						file,
+						'data_issue_returns',
+						{
+							n: report.returnRows,
+							units: report.returnUnits,
+							byOrder: mapping.order ? 'yes' : 'no',
+						},
+						{ row: first, count: report.returnRows },
+					),
 				);
+			}
+			if (report.rowsImported === 0) {
+				// The first problem says why (it names file, row and column); else no row was a sale.
+				const why = issues.find((i) => i.severity === 'error');
+				if (why?.msg) throw codedError('NoValidRows', why.msg.code, why.msg.params);
+				if (why)
+					throw namedError(
+						'NoValidRows',
+						`No sales rows could be imported from ${file}: ${why.message}`,
+					);
+				throw codedError('NoValidRows', 'data_no_valid_rows', { file });
+			}
 			progress(onProgress, 'saving', 5, phases);
 			if (options.appendTo) {
 				const merged = await appendInto(options.appendTo, out, report, file);
@@ -1412,10 +1426,10 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				});
 			} catch (e) {
 				if (isQuotaError(e))
-					throw namedError(
-						'QuotaExceededError',
-						`Not enough storage space on this device to save "${meta.name}" (${formatMb(data.byteLength)}). Nothing was changed: delete an older dataset in Settings, or allow more storage for this site, and import again.`,
-					);
+					throw codedError('QuotaExceededError', 'data_quota', {
+						name: meta.name,
+						size: formatMb(data.byteLength),
+					});
 				throw e;
 			}
 			loaded.add(id);
@@ -1436,10 +1450,9 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		const table = datasetTable(id);
 		if (loaded.has(id)) return table;
 		const row = await db.datasetBlobs.get(id);
-		if (!row)
-			throw namedError('DatasetNotFound', 'This dataset is no longer stored on this device.');
+		if (!row) throw codedError('DatasetNotFound', 'data_dataset_gone');
 		if (row.format !== BLOB_FORMAT)
-			throw namedError('DatasetNotFound', `Unknown stored format "${row.format}".`);
+			throw codedError('DatasetNotFound', 'data_unknown_format', { format: row.format });
 		const ipc = await gunzip(row.data);
 		q(`DROP TABLE IF EXISTS ${table}`);
 		conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
@@ -1449,8 +1462,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 
 	async function metaOf(id: string): Promise<DatasetMeta> {
 		const meta = await db.datasets.get(id);
-		if (!meta)
-			throw namedError('DatasetNotFound', 'This dataset is no longer stored on this device.');
+		if (!meta) throw codedError('DatasetNotFound', 'data_dataset_gone');
 		return meta;
 	}
 
@@ -1819,16 +1831,15 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		if (deps.fetchDemo) buf = await deps.fetchDemo();
 		else {
 			const res = await fetch(deps.demoUrl ?? '/demo/online-retail.csv.gz');
-			if (!res.ok)
-				throw namedError(
-					'DemoUnavailable',
-					`The demo data could not be loaded (HTTP ${res.status}).`,
-				);
+			if (!res.ok) throw codedError('DemoUnavailable', 'data_demo_http', { status: res.status });
 			buf = await res.arrayBuffer();
 		}
 		const preview = await previewFile({ name: 'online-retail.csv.gz', bytes: buf }, onProgress);
 		const err = preview.issues.find((i) => i.severity === 'error');
-		if (err) throw namedError('DemoUnavailable', err.message);
+		if (err)
+			throw err.msg
+				? codedError('DemoUnavailable', err.msg.code, err.msg.params)
+				: namedError('DemoUnavailable', err.message);
 		return commitStaged(
 			preview.importId,
 			{
@@ -1858,7 +1869,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		discardImport: dropStaged,
 		stagedRows(importId: string) {
 			const st = staged.get(importId);
-			if (!st) throw namedError('ImportNotFound', 'This import is no longer staged.');
+			if (!st) throw codedError('ImportNotFound', 'data_import_not_staged');
 			const t = q(`SELECT * EXCLUDE (__row) FROM ${st.table} ORDER BY __row`);
 			const cols = st.columns.map((c) => stringColumn(t, c));
 			const rows = Array.from({ length: t.numRows }, (_, r) => cols.map((c) => c[r]));

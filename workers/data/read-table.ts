@@ -8,6 +8,7 @@ import { decodeBytes } from '../../src/core/ingest/encoding';
 import type { RawTable } from '../../src/core/ingest/schemas/table';
 import { sniffDelimiter, sniffFormat } from '../../src/core/ingest/sniff';
 import { headerOf, namedError, parquetToCsv, xlsxToCsv } from '../data-service';
+import { codedError } from './coded-error';
 
 /** Rows of at most this many are read (a guard against a runaway file in the browser). */
 export const MAX_SIGNAL_ROWS = 2_000_000;
@@ -55,7 +56,7 @@ export async function fileText(
 	bytes: Uint8Array,
 ): Promise<{ text: string; format: string }> {
 	const sniff = sniffFormat(fileName, bytes.subarray(0, 65536));
-	if (!sniff.ok) throw namedError('BadFile', sniff.message);
+	if (!sniff.ok) throw codedError('BadFile', sniff.msg.code, sniff.msg.params);
 	if (sniff.format === 'xlsx') return { text: await xlsxToCsv(bytes), format: 'xlsx' };
 	if (sniff.format === 'parquet') return { text: await parquetToCsv(bytes), format: 'parquet' };
 	return { text: decodeBytes(bytes).text, format: sniff.format };

@@ -3,30 +3,36 @@
 // Pure TypeScript; used by the data worker before anything is loaded into DuckDB.
 import { parseCsv } from './csv';
 import { createDecoder } from './text-decoder';
+import { msg, type Message } from '../messages';
 import type { FileFormat } from './types';
 
-/** What the sniffer concluded: a format we can read, or a message saying why not. */
+/**
+ * What the sniffer concluded: a format we can read, or why not, as a message code (`msg`, worded by the
+ * view) and as an English trace (`message`, for logs and the CLI).
+ */
 export type SniffResult =
 	| { ok: true; format: FileFormat }
-	| { ok: false; code: 'wrong-type' | 'empty-file'; message: string };
+	| { ok: false; code: 'wrong-type' | 'empty-file'; message: string; msg: Message };
 
 interface Magic {
 	bytes: number[];
 	what: string;
+	/** The `kind` param of `sniff_looks_like` (the catalog words it). */
+	kind: string;
 }
 
 /** Signatures of common files that are not sales tables. */
 const NOT_TABLES: Magic[] = [
-	{ bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-	{ bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-	{ bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-	{ bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-	{ bytes: [0x1f, 0x8b], what: 'a gzip-compressed file' },
-	{ bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
-	{ bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
-	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel (.xls) or Office 97 file' },
-	{ bytes: [0x52, 0x49, 0x46, 0x46], what: 'a RIFF media file (WebP/WAV/AVI)' },
-	{ bytes: [0x00, 0x00, 0x01, 0x00], what: 'an icon file' },
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', kind: 'png' },
+	{ bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', kind: 'jpeg' },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image', kind: 'gif' },
+	{ bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', kind: 'pdf' },
+	{ bytes: [0x1f, 0x8b], what: 'a gzip-compressed file', kind: 'gzip' },
+	{ bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive', kind: 'rar' },
+	{ bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive', kind: '7z' },
+	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel (.xls) or Office 97 file', kind: 'xls' },
+	{ bytes: [0x52, 0x49, 0x46, 0x46], what: 'a RIFF media file (WebP/WAV/AVI)', kind: 'riff' },
+	{ bytes: [0x00, 0x00, 0x01, 0x00], what: 'an icon file', kind: 'ico' },
 ];
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -41,7 +47,13 @@ export function extensionOf(fileName: string): string {
 
 /** Decides the file format from the name and the first bytes (at least 8 KiB when available). */
 export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
-	if (head.length === 0) return { ok: false, code: 'empty-file', message: `${fileName} is empty.` };
+	if (head.length === 0)
+		return {
+			ok: false,
+			code: 'empty-file',
+			message: `${fileName} is empty.`,
+			msg: msg('sniff_empty', { file: fileName }),
+		};
 	const ext = extensionOf(fileName);
 	if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return { ok: true, format: 'parquet' };
 	if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
@@ -53,6 +65,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 			ok: false,
 			code: 'wrong-type',
 			message: `${fileName} looks like a zip archive, not a sales table. Unzip it and pick the CSV file inside.`,
+			msg: msg('sniff_zip', { file: fileName }),
 		};
 	}
 	for (const m of NOT_TABLES) {
@@ -61,6 +74,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 				ok: false,
 				code: 'wrong-type',
 				message: `${fileName} looks like ${m.what}, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file exported from your shop system.`,
+				msg: msg('sniff_looks_like', { file: fileName, kind: m.kind }),
 			};
 	}
 	if (ext === 'parquet' || ext === 'xlsx')
@@ -68,6 +82,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 			ok: false,
 			code: 'wrong-type',
 			message: `${fileName} is named .${ext} but its content is not a ${ext === 'xlsx' ? 'Excel workbook' : 'Parquet file'}.`,
+			msg: msg(ext === 'xlsx' ? 'sniff_not_xlsx' : 'sniff_not_parquet', { file: fileName }),
 		};
 	// Text-like: look at the first non-blank character for JSON.
 	const text = createDecoder('latin1')
@@ -81,12 +96,14 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 			ok: false,
 			code: 'wrong-type',
 			message: `${fileName} looks like a binary file, not a sales table.`,
+			msg: msg('sniff_binary', { file: fileName }),
 		};
 	if (looksBinary(head))
 		return {
 			ok: false,
 			code: 'wrong-type',
 			message: `${fileName} looks like a binary file, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file.`,
+			msg: msg('sniff_binary', { file: fileName }),
 		};
 	return { ok: true, format: 'csv' };
 }

@@ -457,7 +457,8 @@ describe('dataset lifecycle', () => {
 			}),
 		).rejects.toMatchObject({
 			name: 'QuotaExceededError',
-			message: expect.stringMatching(/Not enough storage.*"Second"/),
+			code: 'data_quota',
+			params: expect.objectContaining({ name: 'Second' }),
 		});
 		db.datasets.put = realPut;
 		expect(await db.datasetBlobs.count()).toBe(1);

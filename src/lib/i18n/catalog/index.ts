@@ -3,6 +3,7 @@ import * as backup from './backup';
 import * as chart from './chart';
 import * as common from './common';
 import * as customers from './customers';
+import * as data from './data';
 import * as datasets from './datasets';
 import * as explore from './explore';
 import * as forecast from './forecast';
@@ -28,6 +29,7 @@ export const en = {
 	...importMessages.en,
 	...market.en,
 	...importView.en,
+	...data.en,
 	...forecast.en,
 	...plan.en,
 	...customers.en,
@@ -50,6 +52,7 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...importMessages.zhCN,
 		...market.zhCN,
 		...importView.zhCN,
+		...data.zhCN,
 		...forecast.zhCN,
 		...plan.zhCN,
 		...customers.zhCN,

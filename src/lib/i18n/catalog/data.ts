@@ -1,0 +1,85 @@
+// What the data worker says (workers/data-service.ts, core/ingest/sniff.ts): wrong files, errors of a stale import, a stored dataset or the
+// demo, the storage quota, and the import report's lines on duplicates, cancelled sales and returns.
+import type { Catalog } from '../types';
+
+const KIND_EN: Record<string, string> = {
+	png: 'a PNG image',
+	jpeg: 'a JPEG image',
+	gif: 'a GIF image',
+	pdf: 'a PDF document',
+	gzip: 'a gzip-compressed file',
+	rar: 'a RAR archive',
+	'7z': 'a 7-Zip archive',
+	xls: 'an old Excel (.xls) or Office 97 file',
+	riff: 'a RIFF media file (WebP/WAV/AVI)',
+	ico: 'an icon file',
+};
+const KIND_ZH: Record<string, string> = {
+	png: 'PNG 图片',
+	jpeg: 'JPEG 图片',
+	gif: 'GIF 图片',
+	pdf: 'PDF 文档',
+	gzip: 'gzip 压缩文件',
+	rar: 'RAR 压缩包',
+	'7z': '7-Zip 压缩包',
+	xls: '旧版 Excel（.xls）或 Office 97 文件',
+	riff: 'RIFF 媒体文件（WebP/WAV/AVI）',
+	ico: '图标文件',
+};
+
+export const en = {
+	data_import_not_staged:
+		'This import is no longer staged (the worker restarted or another file was opened): pick the file again.',
+	data_column_not_in_file: 'Column “{column}” is not in {file}.',
+	data_choose_date: 'Choose which column holds the sale date.',
+	data_no_valid_rows:
+		'No sales rows could be imported from {file}: every row was a return, a duplicate or invalid.',
+	data_quota:
+		'Not enough storage space on this device to save “{name}” ({size}). Nothing was changed: delete an older dataset in Settings, or allow more storage for this site, and import again.',
+	data_dataset_gone: 'This dataset is no longer stored on this device.',
+	data_unknown_format: 'Unknown stored format “{format}”.',
+	data_demo_http: 'The demo data could not be loaded (HTTP {status}).',
+	data_issue_duplicates: (p) =>
+		p.n === 1
+			? `1 row was an exact copy of an earlier row (row ${p.firstText}) and was dropped.`
+			: `${p.nText} rows were exact copies of an earlier row (first at row ${p.firstText}) and were dropped.`,
+	data_issue_cancelled: (p) =>
+		`${p.n === 1 ? '1 sale was' : `${p.nText} sales were`} cancelled by a later return from the same customer (same product and quantity within ${p.daysText} days; first at row ${p.firstText}): ${p.units === 1 ? '1 unit' : `${p.unitsText} units`} not counted as sales.`,
+	data_issue_returns: (p) =>
+		`${p.n === 1 ? '1 return or cancellation row' : `${p.nText} return or cancellation rows`} (${p.units === 1 ? '1 unit' : `${p.unitsText} units`}; negative quantity${p.byOrder === 'yes' ? ' or an order number starting with C' : ''}) ${p.n === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
+	sniff_empty: '{file} is empty.',
+	sniff_zip:
+		'{file} looks like a zip archive, not a sales table. Unzip it and pick the CSV file inside.',
+	sniff_looks_like: (p) =>
+		`${p.file} looks like ${KIND_EN[p.kind] ?? p.kind}, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file exported from your shop system.`,
+	sniff_not_xlsx: '{file} is named .xlsx but its content is not an Excel workbook.',
+	sniff_not_parquet: '{file} is named .parquet but its content is not a Parquet file.',
+	sniff_binary:
+		'{file} looks like a binary file, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file.',
+} satisfies Catalog;
+
+export const zhCN: Catalog<keyof typeof en> = {
+	data_import_not_staged: '这次导入已失效（后台已重启或打开了其他文件），请重新选择文件。',
+	data_column_not_in_file: '{file} 中没有列“{column}”。',
+	data_choose_date: '请选择包含销售日期的列。',
+	data_no_valid_rows: '{file} 中没有可导入的销售行：每一行都是退货、重复行或无效行。',
+	data_quota:
+		'本设备存储空间不足，无法保存“{name}”（{size}）。没有做任何更改：请在“设置”中删除较早的数据集，或允许本网站使用更多存储空间，然后重新导入。',
+	data_dataset_gone: '本设备上已不再保存此数据集。',
+	data_unknown_format: '未知的存储格式“{format}”。',
+	data_demo_http: '无法加载示例数据（HTTP {status}）。',
+	data_issue_duplicates: (p) =>
+		`${p.nText} 行与之前的某一行完全相同（首次出现在第 ${p.firstText} 行），已删除。`,
+	data_issue_cancelled: (p) =>
+		`${p.nText} 笔销售被同一客户之后的退货取消（相同商品和数量，${p.daysText} 天内；首次出现在第 ${p.firstText} 行）：${p.unitsText} 件不计入销售。`,
+	data_issue_returns: (p) =>
+		`${p.nText} 行退货或取消记录（${p.unitsText} 件；数量为负${p.byOrder === 'yes' ? '或订单号以 C 开头' : ''}）单独保存，不计入销售。`,
+	sniff_empty: '{file} 是空文件。',
+	sniff_zip: '{file} 看起来是 zip 压缩包，而不是销售表格。请先解压，再选择其中的 CSV 文件。',
+	sniff_looks_like: (p) =>
+		`${p.file} 看起来是${KIND_ZH[p.kind] ?? p.kind}，而不是销售表格。请选择从店铺系统导出的 CSV、TSV、Excel（.xlsx）、JSON 或 Parquet 文件。`,
+	sniff_not_xlsx: '{file} 的扩展名是 .xlsx，但内容不是 Excel 工作簿。',
+	sniff_not_parquet: '{file} 的扩展名是 .parquet，但内容不是 Parquet 文件。',
+	sniff_binary:
+		'{file} 看起来是二进制文件，而不是销售表格。请选择 CSV、TSV、Excel（.xlsx）、JSON 或 Parquet 文件。',
+};
