@@ -14,6 +14,8 @@ import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock
 import { readStockFile } from './data/stock';
 import * as stockStore from './data/stock-store';
 import type { StockImportSummary, StockPatch } from './data/stock-store';
+import { announceDatasetsChanged } from '../src/lib/db/changes';
+import { exportBackup, restoreBackup, type RestoreSummary } from './data/backup';
 import {
 	createCustomerJobs,
 	type CustomerInsights,
@@ -127,6 +129,10 @@ export interface DataWorkerApi {
 	): Promise<RecommendedProduct[] | null>;
 	/** Marks a risk flag as checked and OK (or clears the mark); kept in IndexedDB. */
 	setFlagMark(datasetId: string, flagId: string, ok: boolean): Promise<void>;
+	/** Everything stored on this device as one backup file. */
+	exportBackup(): Promise<Blob>;
+	/** Replaces everything stored with a backup file's content (checked first; see data/backup.ts). */
+	restoreBackup(file: Blob): Promise<RestoreSummary>;
 }
 
 /** Stock and supply data and plan settings (the Plan screen; workers/data/stock*.ts). */
@@ -237,6 +243,15 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	updateStock: (productId, patch) => stockStore.updateStock(getDb(), productId, patch),
 	getPlanSettings: () => stockStore.getPlanSettings(getDb()),
 	savePlanSettings: (value) => stockStore.savePlanSettings(getDb(), value),
+	async exportBackup() {
+		return exportBackup(getDb());
+	},
+	async restoreBackup(file) {
+		const summary = await restoreBackup(getDb(), file);
+		// Other tabs list their datasets again (this tab's client restarts this worker).
+		announceDatasetsChanged('*');
+		return summary;
+	},
 	async customerInsights(datasetId) {
 		return (await getCustomerJobs()).insights(datasetId);
 	},

@@ -400,7 +400,13 @@ export async function estimateStorage(db: TrendcastDb): Promise<StorageInfo> {
 export function createDataService(deps: DataServiceDeps): Omit<
 	DataWorkerApi,
 	// Computed by workers/data/customers.ts over orderLines().
-	'customerInsights' | 'recommendForCustomer' | 'recommendForProduct' | 'setFlagMark'
+	| 'customerInsights'
+	| 'recommendForCustomer'
+	| 'recommendForProduct'
+	| 'setFlagMark'
+	// Backup works on the Dexie database alone (workers/data/backup.ts).
+	| 'exportBackup'
+	| 'restoreBackup'
 > & {
 	/** Releases DuckDB resources of a staged import (tests, cancel). */
 	discardImport(importId: string): void;

@@ -1,6 +1,9 @@
 // E2E: the Customers screen on the demo data in Chromium — segments with their export, the chosen
 // recommender and a "for this customer" list with reasons, a risk flag marked OK that stays marked after
-// a reload (IndexedDB), and the screen in Chinese.
+// a reload (IndexedDB), a backup restored after the dataset was deleted, and the screen in Chinese.
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
@@ -79,6 +82,39 @@ describe('customers: segments, recommendations, risk', () => {
 		const row = page.locator(`tr[data-flag="${flagId}"]`);
 		await row.waitFor();
 		expect(await row.innerText()).toMatch(/Checked: OK/);
+	});
+
+	it('backs everything up, and restores it after the dataset was deleted', async () => {
+		const page = session.page;
+		await app.goTo('settings');
+		const download = page.waitForEvent('download');
+		await page.getByTestId('backup-download').click();
+		const file = await download;
+		expect(file.suggestedFilename()).toMatch(/^trendcast-backup-\d{4}-\d{2}-\d{2}\.json$/);
+		const path = join(mkdtempSync(join(tmpdir(), 'tc-backup-')), file.suggestedFilename());
+		await file.saveAs(path);
+		expect(statSync(path).size).toBeGreaterThan(1_000_000);
+
+		const name = await page.getByTestId('dataset-name').first().innerText();
+		await page.getByTestId('delete-dataset').first().click();
+		await page.getByTestId('confirm-delete').click();
+		await page.getByTestId('no-datasets').waitFor();
+
+		// A file that is not a backup is refused and changes nothing.
+		const bogus = join(mkdtempSync(join(tmpdir(), 'tc-bogus-')), 'notes.json');
+		writeFileSync(bogus, '{"hello": 1}');
+		await page.getByTestId('backup-restore-file').setInputFiles(bogus);
+		await page.getByTestId('backup-restore-yes').click();
+		expect(await page.getByTestId('backup-error').innerText()).toMatch(/not a Trendcast backup/);
+
+		await page.getByTestId('backup-restore-file').setInputFiles(path);
+		await page.getByTestId('backup-restore-yes').click();
+		await page.getByTestId('backup-done').waitFor({ timeout: SLOW_MS });
+		expect(await page.getByTestId('backup-done').innerText()).toMatch(/Restored 1 dataset/);
+		await expect.poll(() => page.getByTestId('dataset-name').first().innerText()).toBe(name);
+		// The restored dataset opens: its products are listed again.
+		await app.goTo('explore');
+		await page.getByTestId('product-row').first().waitFor({ timeout: SLOW_MS });
 	});
 
 	it('reads in Chinese and never left the origin', async () => {

@@ -15,8 +15,6 @@ import type {
 import type { StockImportSummary, StockPatch } from '../../../workers/data/stock-store';
 import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
 
-/** Everything the data worker answers: sales datasets and stock (Plan screen). */
-type DataWorkerApi = SalesApi & StockWorkerApi;
 import type { CustomerInsights } from '../../../workers/data/customers';
 import type {
 	ColumnMapping,
@@ -29,6 +27,9 @@ import type {
 } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
 import { progressProxy as bridgeProgress, WorkerBridge } from './bridge';
+
+/** Everything the data worker answers: sales datasets and stock (Plan screen). */
+type DataWorkerApi = SalesApi & StockWorkerApi;
 
 /** Options of a long call: progress callback and a cancel signal. */
 export interface CallOptions {
@@ -143,6 +144,23 @@ export class DataClient {
 	/** Products to show next to one product (null: never sold). */
 	recommendForProduct(datasetId: string, productId: string, k = 10) {
 		return this.#call((api) => api.recommendForProduct(datasetId, productId, k));
+	}
+
+	/** Everything stored on this device as one file. */
+	exportBackup(): Promise<Blob> {
+		return this.#call((api) => api.exportBackup());
+	}
+
+	/**
+	 * Replaces everything stored with a backup. The worker is restarted afterwards so no table DuckDB
+	 * loaded before the restore is served again.
+	 */
+	async restoreBackup(file: Blob) {
+		try {
+			return await this.#call((api) => api.restoreBackup(file));
+		} finally {
+			this.terminate();
+		}
 	}
 
 	/** Keeps (or clears) an analyst's "OK" on a risk flag. */

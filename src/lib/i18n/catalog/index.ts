@@ -1,4 +1,5 @@
 // All catalogs, merged per language. A new area adds one file next to common.ts and one line here.
+import * as backup from './backup';
 import * as chart from './chart';
 import * as common from './common';
 import * as customers from './customers';
@@ -34,6 +35,7 @@ export const en = {
 	...models.en,
 	...plan.en,
 	...customers.en,
+	...backup.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -57,4 +59,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...models.zhCN,
 		...plan.zhCN,
 		...customers.zhCN,
+		...backup.zhCN,
 	};

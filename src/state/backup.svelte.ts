@@ -1,0 +1,66 @@
+// BackupState: downloading a backup of everything stored and restoring one (Settings → BackupCard).
+// The data worker does the work (workers/data/backup.ts); results and errors are kept as message codes.
+import type { Message } from '../core/messages';
+import { formatBytes } from '../lib/format';
+import { dataClient, type DataClient } from '../lib/workers/data-client';
+import { toUiError, type UiError } from '../lib/workers/errors';
+
+export class BackupState {
+	busy = $state<'backup' | 'restore' | null>(null);
+	done = $state<Message | null>(null);
+	error = $state<UiError | null>(null);
+	/** A file picked for restore, waiting for the user's confirmation. */
+	pending = $state.raw<File | null>(null);
+
+	#client: DataClient;
+
+	constructor(client: DataClient) {
+		this.#client = client;
+	}
+
+	/** Builds the backup in the worker and starts its download. */
+	async backup(): Promise<void> {
+		this.busy = 'backup';
+		this.done = this.error = null;
+		try {
+			const blob = await this.#client.exportBackup();
+			const file = `trendcast-backup-${new Date(Date.now()).toISOString().slice(0, 10)}.json`; // eslint-disable-line svelte/prefer-svelte-reactivity -- a one-off timestamp, not state
+			const url = URL.createObjectURL(blob);
+			const a = document.createElement('a');
+			a.href = url;
+			a.download = file;
+			a.click();
+			// The download starts asynchronously; revoke only after the browser had time to read it.
+			setTimeout(() => URL.revokeObjectURL(url), 10_000);
+			this.done = { code: 'backup_saved', params: { file, size: formatBytes(blob.size) } };
+		} catch (e) {
+			this.error = toUiError(e);
+		} finally {
+			this.busy = null;
+		}
+	}
+
+	/** Replaces everything stored with the pending file; `after` runs on success (refresh lists). */
+	async restore(after: () => Promise<void>): Promise<void> {
+		const file = this.pending;
+		if (!file) return;
+		this.pending = null;
+		this.busy = 'restore';
+		this.done = this.error = null;
+		try {
+			const summary = await this.#client.restoreBackup(file);
+			this.done = {
+				code: 'backup_restored',
+				params: { datasets: summary.datasets, rows: summary.rows },
+			};
+			await after();
+		} catch (e) {
+			this.error = toUiError(e);
+		} finally {
+			this.busy = null;
+		}
+	}
+}
+
+/** The app's one backup state. */
+export const backupState = new BackupState(dataClient);

@@ -1,0 +1,64 @@
+// Backup and restore of everything Trendcast stores on this device (datasets and their bytes, stock,
+// models and weights, settings, flag marks, shared reports …) as ONE file, with dexie-export-import
+// (by Dexie's author: streams every table, keeps typed arrays and binary blobs). Restore checks the file is
+// a Trendcast backup of a schema this version can read before it clears anything, and then replaces
+// all tables in one go, so a bad file loses nothing stored.
+import type Dexie from 'dexie';
+import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
+import type { TrendcastDb } from '../../src/lib/db/db';
+import { DB_NAME } from '../../src/lib/db/db';
+import { codedError } from './coded-error';
+
+/** What a restore did. */
+export interface RestoreSummary {
+	datasets: number;
+	tables: number;
+	rows: number;
+}
+
+/** The whole database as one file (JSON, binary data inside), ready to download. */
+export async function exportBackup(db: TrendcastDb): Promise<Blob> {
+	return exportDB(db as unknown as Dexie, { prettyJson: false, numRowsPerChunk: 200 });
+}
+
+/** Replaces everything stored with the backup's content (after checking it). */
+export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<RestoreSummary> {
+	let meta: Awaited<ReturnType<typeof peakImportFile>>;
+	try {
+		meta = await peakImportFile(file);
+	} catch {
+		throw codedError('BackupError', 'backup_error_not_backup');
+	}
+	if (meta?.formatName !== 'dexie' || !meta.data)
+		throw codedError('BackupError', 'backup_error_not_backup');
+	if (meta.data.databaseName !== DB_NAME)
+		throw codedError('BackupError', 'backup_error_not_trendcast', {
+			name: String(meta.data?.databaseName ?? '?'),
+		});
+	if (meta.data.databaseVersion > db.verno)
+		throw codedError('BackupError', 'backup_error_newer', {
+			version: meta.data.databaseVersion,
+			ours: db.verno,
+		});
+	const known = new Set(db.tables.map((t) => t.name));
+	const unknown = meta.data.tables.map((t) => t.name).filter((n) => !known.has(n));
+	if (unknown.length)
+		throw codedError('BackupError', 'backup_error_tables', { tables: unknown.join(', ') });
+	try {
+		await importInto(db as unknown as Dexie, file, {
+			clearTablesBeforeImport: true,
+			acceptVersionDiff: true,
+			acceptMissingTables: true,
+			acceptChangedPrimaryKey: false,
+		});
+	} catch (e) {
+		throw codedError('BackupError', 'backup_error_damaged', {
+			detail: String((e as Error).message ?? e).slice(0, 200),
+		});
+	}
+	return {
+		datasets: await db.datasets.count(),
+		tables: meta.data.tables.length,
+		rows: meta.data.tables.reduce((a, t) => a + t.rowCount, 0),
+	};
+}
