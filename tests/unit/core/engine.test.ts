@@ -16,7 +16,7 @@ import { seasonalSeries } from './models/forecaster-contract';
 import { expectWellFormed } from './expect-forecast';
 
 // full auto runs fit ~10 models over several origins: allow more than the default 5 s
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 240_000 });
 
 const codes = (r: { notes: Message[] }): string[] => r.notes.map((n) => n.code);
 

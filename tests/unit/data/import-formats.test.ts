@@ -21,6 +21,9 @@ interface Expected {
 	revenue: Map<string, number>;
 }
 
+/** Non-product codes of the UCI file (postage, fees, manual lines), left out of sales by the importer. */
+const NON_PRODUCT = /^(POST|DOT|M|m|BANK CHARGES|AMAZONFEE|C2|PADS|D|CRUK|S|B)$/;
+
 function expectedFromCsv(text: string): Expected {
 	const lines = text.split('\n').filter((l) => l !== '');
 	const e: Expected = {
@@ -44,6 +47,7 @@ function expectedFromCsv(text: string): Expected {
 			e.returns++;
 			continue;
 		}
+		if (NON_PRODUCT.test(code)) continue;
 		e.imported++;
 		e.units.set(code, (e.units.get(code) ?? 0) + qty);
 		e.revenue.set(code, (e.revenue.get(code) ?? 0) + qty * Number(priceText));
