@@ -1,6 +1,7 @@
 // BackupState: downloading a backup of everything stored and restoring one (Settings → BackupCard).
 // The data worker does the work (workers/data/backup.ts); results and errors are kept as message codes.
 import type { Message } from '../core/messages';
+import { datedFileName, downloadBlob } from '../lib/export/csv-download';
 import { formatBytes } from '../lib/format';
 import { dataClient, type DataClient } from '../lib/workers/data-client';
 import { toUiError, type UiError } from '../lib/workers/errors';
@@ -24,14 +25,8 @@ export class BackupState {
 		this.done = this.error = null;
 		try {
 			const blob = await this.#client.exportBackup();
-			const file = `trendcast-backup-${new Date(Date.now()).toISOString().slice(0, 10)}.json`; // eslint-disable-line svelte/prefer-svelte-reactivity -- a one-off timestamp, not state
-			const url = URL.createObjectURL(blob);
-			const a = document.createElement('a');
-			a.href = url;
-			a.download = file;
-			a.click();
-			// The download starts asynchronously; revoke only after the browser had time to read it.
-			setTimeout(() => URL.revokeObjectURL(url), 10_000);
+			const file = datedFileName('trendcast-backup', 'json');
+			downloadBlob(file, blob);
 			this.done = { code: 'backup_saved', params: { file, size: formatBytes(blob.size) } };
 		} catch (e) {
 			this.error = toUiError(e);

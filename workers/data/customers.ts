@@ -7,7 +7,7 @@ import type { OrderLines } from '../../src/core/recommend/interactions';
 import type { RankingScores } from '../../src/core/recommend/evaluate';
 import { fitCoPurchase } from '../../src/core/recommend/methods';
 import { chooseRecommender, type RecommenderChoice } from '../../src/core/recommend/select';
-import type { RecommenderName } from '../../src/core/recommend/types';
+import type { FittedRecommender, RecommenderName } from '../../src/core/recommend/types';
 import { segmentCustomers, type SegmentReport } from '../../src/core/segments/rfm';
 import type { Message } from '../../src/core/messages';
 import type { TrendcastDb } from '../../src/lib/db/db';
@@ -47,6 +47,8 @@ export function createCustomerJobs(deps: {
 	db: TrendcastDb;
 }) {
 	const cache = new Map<string, { choice: RecommenderChoice; asOf: number }>();
+	/** Product-to-product models for when the chosen method has none (see forProduct). */
+	const itemModels = new Map<string, FittedRecommender>();
 
 	async function marks(datasetId: string): Promise<Set<string>> {
 		const rows = await deps.db.flagMarks.where('datasetId').equals(datasetId).toArray();
@@ -76,6 +78,7 @@ export function createCustomerJobs(deps: {
 		);
 		const choice = chooseRecommender(sales, asOf, 10);
 		cache.set(datasetId, { choice, asOf });
+		itemModels.delete(datasetId);
 		const ok = await marks(datasetId);
 		const flags = scanRisk({ ...lines, store: lines.store }).map((f) => ({
 			...f,
@@ -128,8 +131,13 @@ export function createCustomerJobs(deps: {
 		const choice = await fitted(datasetId);
 		const item = choice.data.products.indexOf(productId.trim());
 		if (item < 0) return null;
-		// The chosen method may have no product-to-product list (buy again): co-purchase answers then.
-		const model = choice.model.forItem ? choice.model : fitCoPurchase(choice.data);
+		// The chosen method may have no product-to-product list (buy again): co-purchase answers then,
+		// fitted once per dataset and kept (a fit takes seconds on a year of orders).
+		let model = choice.model.forItem ? choice.model : itemModels.get(datasetId);
+		if (!model) {
+			model = fitCoPurchase(choice.data);
+			itemModels.set(datasetId, model);
+		}
 		return (model.forItem?.(item, k) ?? []).map((r) => ({
 			productId: choice.data.products[r.item],
 			title: choice.data.titles[r.item],
@@ -148,6 +156,7 @@ export function createCustomerJobs(deps: {
 	/** Forgets cached models (dataset deleted or replaced). */
 	function forget(datasetId: string): void {
 		cache.delete(datasetId);
+		itemModels.delete(datasetId);
 	}
 
 	return { insights, forCustomer, forProduct, setFlagMark, forget };
