@@ -116,8 +116,7 @@ export async function deepRegistry(
 	const failed = result.skipped.filter((s) => s.origin === 0).map((s) => s.name);
 	if (failed.length)
 		throw new Error(
-			`${failed.join(', ')}: no training windows (every series needs more than ${opts.horizon} points ` +
-				`besides the ${opts.horizon} kept for validation)`,
+			`${failed.join(', ')}: no training windows (the series are too short; each needs more than 4 periods)`,
 		);
 	for (const s of result.skipped)
 		log(

@@ -2,7 +2,7 @@
 // Command-line forecasting: reads a long CSV (series_id,date,value[,regressor,...]), runs the automatic
 // engine (src/core/engine.ts) on every series and writes series_id,date,model,mean,lo80,hi80,lo95,hi95.
 //   npm run forecast -- --input sales.csv --horizon 12 [--season 52] [--models auto|ets,arima]
-//                       [--output out.csv] [--deep[=mlp,nbeats,...]]
+//                       [--output out.csv] [--deep [mlp,nbeats,...]]
 // --deep adds the global deep models (src/ml/, tfjs on WASM, else CPU) to the candidates: trained on
 // all series of the input at every backtest origin and at the end (src/ml/backtest.ts), they join the
 // engine's backtest, ranking and combination through the registry (src/ml/candidates.ts).
@@ -36,12 +36,15 @@ interface Args {
 	deepEpochs?: number;
 }
 
-/** The deep models --deep adds without a list: the two fast dense ones. */
-export const DEFAULT_DEEP: DeepKind[] = ['mlp', 'nbeats'];
+/**
+ * The deep model --deep adds without a list: the MLP, the fastest to train on a CPU (windows/s per
+ * architecture in tests/bench/results/DEEP.md); the others are opt-in (--deep mlp,nbeats,gru).
+ */
+export const DEFAULT_DEEP: DeepKind[] = ['mlp'];
 
 const USAGE =
 	'Usage: npm run forecast -- --input <long.csv> --horizon <h> [--season <m>] ' +
-	'[--models auto|ets,arima,...] [--output <out.csv>] [--deep[=mlp,nbeats,...]]\n' +
+	'[--models auto|ets,arima,...] [--output <out.csv>] [--deep [mlp,nbeats,...]]\n' +
 	'Input header: series_id,date,value[,regressor,...]. Extra columns are numeric regressors\n' +
 	'(used by regression and arima); give their future values as <h> trailing rows per series with\n' +
 	'an empty value, or the last observed values are held.\n' +

@@ -35,6 +35,8 @@ export interface DeepBacktestOptions {
 	maxWindows?: number;
 	/** Backtest origins (default: as many as the engine uses for this horizon). */
 	origins?: number;
+	/** Also train on the whole history for the final forecast (default true; false when a saved model gives it). */
+	final?: boolean;
 	seed?: number;
 	/** Weights to start from for a model of this spec (the shipped pretrained MLP), or null. */
 	initial?(spec: ModelSpec): WeightBlob | null;
@@ -107,14 +109,15 @@ export async function deepBacktest(
 	const lens = batch.ids.map((_, i) => batch.indptr[i + 1] - batch.indptr[i]);
 	const nonNegative = batch.y.every((v) => !Number.isFinite(v) || v >= 0);
 	const result: DeepBacktestResult = { tables: {}, seconds: {}, skipped: [], windows: {} };
-	const steps = opts.kinds.length * (K + 1);
+	const last = opts.final === false ? 1 : 0;
+	const steps = opts.kinds.length * (K + 1 - last);
 	let step = 0;
 	for (const kind of opts.kinds) {
 		const name = deepCandidateName(kind);
 		const table: DeepForecastTable = {};
 		const t0 = performance.now();
 		const spec: ModelSpec = { kind, lookback, horizon: h, width: opts.width ?? 0.5 };
-		for (let k = K; k >= 0; k--) {
+		for (let k = K; k >= last; k--) {
 			if (opts.signal?.aborted) throw abortError();
 			opts.onStage?.({ kind, origin: k, step: step++, steps });
 			const holdout = k * h;
@@ -123,6 +126,7 @@ export async function deepBacktest(
 				validation: true,
 				maxWindows: opts.maxWindows ?? 2000,
 				seed: (opts.seed ?? 1) + k,
+				partialTargets: true,
 			});
 			if (k === 0) result.windows[name] = train.n;
 			if (train.n === 0) {

@@ -148,6 +148,19 @@ describe('deep models', () => {
 		expect(session.pageErrors).toEqual([]);
 	});
 
+	it('the Forecast screen ranks the saved model with the statistical ones (retrained per backtest origin)', async () => {
+		const page = session.page;
+		await app.goTo('forecast');
+		await app.pickForecastProduct('85123A', '85123A');
+		await app.makeForecast();
+		const deepRow = page.locator('[data-testid="leaderboard-row"][data-model="deep-mlp"]');
+		await deepRow.waitFor({ timeout: SLOW_MS });
+		expect(await deepRow.locator('th').textContent()).toMatch(/^Your deep model \(MLP \(fast\)\)/);
+		// scored on every backtest origin like the others (a number, not a dash)
+		expect(await deepRow.locator('td').first().textContent()).toMatch(/^\d+\.\d\d$/);
+		expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThan(3);
+	});
+
 	it('deleting the dataset deletes its models and their weights', async () => {
 		const page = session.page;
 		expect(await modelRows(page)).toEqual({ models: 3, weights: 3 });
