@@ -167,7 +167,8 @@ export const en = {
 	market_fusion_description:
 		'Each imported signal (search interest, posts about a hot topic) that leads these sales is tried as an input of the forecast, and kept only when it makes the backtest more accurate.',
 	market_fusion_working: 'Testing the market signals on this series…',
-	market_fusion_none: 'No market signals imported (Market tab): the forecast uses the sales history only.',
+	market_fusion_none:
+		'No market signals imported (Market tab): the forecast uses the sales history only.',
 	market_fusion_used: (p) =>
 		`${p.signal} lead these sales by ${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'} and made the backtest more accurate (error ${p.withText} with it, ${p.withoutText} without, ${p.autoText} for the automatic forecast; MASE over ${p.originsText} held-out windows): used in the forecast below.`,
 	market_fusion_worse: (p) =>
@@ -344,7 +345,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`${p.signal}领先这些销量 ${p.lagText} 周，并让回测更准确（使用时误差 ${p.withText}，不用时 ${p.withoutText}，自动预测 ${p.autoText}；${p.originsText} 个留出窗口的 MASE）：已用于下方的预测。`,
 	market_fusion_worse: (p) =>
 		`${p.signal}领先这些销量 ${p.lagText} 周，但没有让回测更准确（使用时误差 ${p.withText}，不用时 ${p.withoutText}，自动预测 ${p.autoText}）：未使用。`,
-	market_fusion_no_lead: (p) => `${p.signal}并不领先这些销量（提前 1–8 周都没有显著相关）：未使用。`,
+	market_fusion_no_lead: (p) =>
+		`${p.signal}并不领先这些销量（提前 1–8 周都没有显著相关）：未使用。`,
 	market_fusion_short: (p) =>
 		`${p.signal}与这些销量重叠 ${p.weeksText} 周（截至最后一周），太少，无法检验：未使用。`,
 	market_fusion_stale: (p) => `${p.signal}在这些销量的最后一周之前就结束了：未使用。`,
