@@ -151,7 +151,52 @@ export function groupStyles(
 		s.options.push(v.option);
 		byKey.set(key, s);
 	}
-	return [...byKey.values()].filter((s) => s.members.length >= 2);
+	const styles = [...byKey.values()].filter((s) => s.members.length >= 2);
+	// variants in size order (XS, S, M, L, XL…; 36, 38, 40), colours and the rest by name
+	for (const s of styles) {
+		const order = s.members
+			.map((m, i) => ({ m, o: s.options[i] }))
+			.sort((a, b) => compareOptions(a.o, b.o));
+		s.members = order.map((x) => x.m);
+		s.options = order.map((x) => x.o);
+	}
+	return styles;
+}
+
+const LETTER_SIZES = ['xxxs', 'xxs', 'xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', '4xl', '5xl'];
+
+/** Rank of a size for sorting (letter sizes, then numbers by value); null for other options. */
+function sizeRank(token: string): number | null {
+	const t = token.trim().toLowerCase();
+	const alias: Record<string, string> = {
+		small: 's',
+		medium: 'm',
+		large: 'l',
+		'2xl': 'xxl',
+		'3xl': 'xxxl',
+		小码: 's',
+		中码: 'm',
+		大码: 'l',
+	};
+	const l = LETTER_SIZES.indexOf(alias[t] ?? t);
+	if (l >= 0) return l;
+	const n = /^(?:size\s*|uk\s?|us\s?|eu\s?|w)?(\d+(?:\.\d+)?)/.exec(t);
+	return n ? 100 + Number(n[1]) : null;
+}
+
+/** Compares variant labels ("M / Navy"): by the first size found, then by the text. */
+function compareOptions(a: string, b: string): number {
+	const rank = (o: string) =>
+		o
+			.split('/')
+			.map((p) => sizeRank(p))
+			.find((r) => r !== null) ?? null;
+	const ra = rank(a);
+	const rb = rank(b);
+	if (ra !== null && rb !== null && ra !== rb) return ra - rb;
+	if (ra !== null && rb === null) return -1;
+	if (ra === null && rb !== null) return 1;
+	return a.localeCompare(b);
 }
 
 /** A variant's share of its style's recent sales (units over the mix window). */

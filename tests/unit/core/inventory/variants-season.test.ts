@@ -58,6 +58,14 @@ describe('variants', () => {
 		expect(styles).toHaveLength(1);
 		expect(styles[0].members).toEqual(['a', 'b', 'c']);
 		expect(styles[0].options).toEqual(['S', 'M', 'L']);
+		// variants in size order whatever order the products come in
+		const mixed = groupStyles(
+			['XL', '38', 'S', 'M', '36'].map((o, i) => ({
+				productId: `p${i}`,
+				description: `Tee - ${o}`,
+			})),
+		);
+		expect(mixed[0].options).toEqual(['S', 'M', 'XL', '36', '38']);
 	});
 
 	it('pools a style on the union of dates and takes its recent mix', () => {
