@@ -91,6 +91,10 @@ export const MIN_CONFORMAL_SCORES = 10;
 export const COMBO_PREFERENCE = 1.3;
 /** How many of the best models a combination may use. */
 const COMBO_TOP_K = 3;
+/** An external candidate must lower the chosen backtest MASE to this share of the choice without it. */
+export const EXTERNAL_GAIN = 0.95;
+/** …over at least this many backtest origins. */
+export const MIN_EXTERNAL_ORIGINS = 2;
 const Z80 = qnorm(0.9);
 
 /** Build a built-in model by name (null for an unknown or external name). */
@@ -945,17 +949,32 @@ function* engine(
 	// choose: lowest backtest MASE (sMAPE when MASE is undefined, e.g. a constant history)
 	const key = (c: Candidate): number =>
 		Number.isFinite(c.mase) ? c.mase : Number.isFinite(c.smape) ? 1e6 + c.smape : Infinity;
-	const ranked = [...candidates].sort((a, b) => key(a) - key(b));
-	let chosen: Candidate | undefined = ranked.find((c) => Number.isFinite(key(c)));
-	// Shrink towards the combination: a few backtest origins rank single models noisily, and the
-	// inverse-MASE combination forecasts better out of sample unless a single model is clearly ahead
-	// (measured OWA, strict choice → this rule: M4 weekly 0.777 → 0.748, 40 aus_retail series 0.714 →
-	// 0.661; online retail MASE 1.42 → 1.33).
-	if (chosen?.kind === 'single') {
-		const combo = candidates
-			.filter((c) => c.kind === 'weighted' && Number.isFinite(key(c)))
-			.sort((a, b) => key(a) - key(b))[0];
-		if (combo && key(combo) <= key(chosen) * COMBO_PREFERENCE) chosen = combo;
+	/** The choice among `pool`: lowest backtest error, shrunk towards the best weighted combination. */
+	const choose = (pool: Candidate[]): Candidate | undefined => {
+		const ranked = [...pool].sort((a, b) => key(a) - key(b));
+		let best: Candidate | undefined = ranked.find((c) => Number.isFinite(key(c)));
+		// Shrink towards the combination: a few backtest origins rank single models noisily, and the
+		// inverse-MASE combination forecasts better out of sample unless a single model is clearly ahead
+		// (measured OWA, strict choice → this rule: M4 weekly 0.777 → 0.748, 40 aus_retail series 0.714 →
+		// 0.661; online retail MASE 1.42 → 1.33).
+		if (best?.kind === 'single') {
+			const combo = pool
+				.filter((c) => c.kind === 'weighted' && Number.isFinite(key(c)))
+				.sort((a, b) => key(a) - key(b))[0];
+			if (combo && key(combo) <= key(best) * COMBO_PREFERENCE) best = combo;
+		}
+		return best;
+	};
+	let chosen = choose(candidates);
+	// An external candidate (a deep model trained elsewhere) is kept only where it lowers the backtest
+	// error clearly: by EXTERNAL_GAIN against the choice without it, over at least
+	// MIN_EXTERNAL_ORIGINS origins (one origin picked it on noise: online retail, 1 origin, MASE +3 %).
+	const usesExternal = (c: Candidate | undefined): boolean =>
+		!!c && c.members.some((x) => externalOf(x) !== null);
+	if (usesExternal(chosen)) {
+		const without = choose(candidates.filter((c) => !usesExternal(c)));
+		const enough = (bt?.origins.length ?? 0) >= MIN_EXTERNAL_ORIGINS;
+		if (without && (!enough || !(key(chosen!) <= key(without) * EXTERNAL_GAIN))) chosen = without;
 	}
 	if (!chosen) {
 		const fallback = names.includes('theta') && n >= 8 ? 'theta' : 'naive';
@@ -1116,6 +1135,7 @@ function* engine(
 	const memberWeight = new Map(
 		chosen.members.map((x, i) => [x, chosen.kind === 'single' ? 1 : chosen.weights[i]]),
 	);
+	const ranked = [...candidates].sort((a, b) => key(a) - key(b));
 	const leaderboard: LeaderboardRow[] = ranked.map((c) => {
 		const sc = bt ? scoresOf(bt, c) : [];
 		const [coverage80, coverage95] = looCoverage(sc, [0.8, 0.95]);

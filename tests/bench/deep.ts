@@ -1,4 +1,4 @@
-// Deep-model bench (npm run bench:deep; not part of npm test), tfjs WASM backend in Node:
+// Deep-model bench (npm run bench:deep:pretrained; not part of npm test), tfjs WASM backend in Node:
 //  1. speed: training windows per second of each architecture (one epoch, the same 2,000 windows);
 //  2. pretraining: a global MLP on the TRAIN part of the UCI online-retail weekly top 200 (CC BY 4.0,
 //     the only weekly set in ../shared/data whose licence allows shipping derived weights), written to
@@ -12,7 +12,7 @@
 // Flags: --write (ship the pretrained weights), --quick (fewer series and epochs).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -393,8 +393,20 @@ async function main(): Promise<void> {
 		report.push('');
 	}
 	report.push(`Total ${((performance.now() - t0) / 1000).toFixed(0)} s.`, '');
+	// only this script's section of DEEP.md (deep-ensemble.ts and deep-browser.ts write the others)
 	const out = join(ROOT, 'tests/bench/results/DEEP.md');
-	writeFileSync(out, report.join('\n'));
+	const start = '<!-- pretrained:start -->';
+	const end = '<!-- pretrained:end -->';
+	const block = [start, ...report.slice(2), end].join('\n');
+	const text = existsSync(out) ? readFileSync(out, 'utf8') : '# Deep models\n';
+	const a = text.indexOf(start);
+	const b = text.indexOf(end);
+	writeFileSync(
+		out,
+		a >= 0 && b > a
+			? text.slice(0, a) + block + text.slice(b + end.length)
+			: text.trimEnd() + '\n\n' + block + '\n',
+	);
 	console.error(`wrote ${out}`);
 }
 
