@@ -14,6 +14,7 @@ import * as market from './market';
 import * as importView from './import-view';
 import * as models from './models';
 import * as plan from './plan';
+import * as report from './report';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -36,6 +37,7 @@ export const en = {
 	...plan.en,
 	...customers.en,
 	...backup.en,
+	...report.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -60,4 +62,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...plan.zhCN,
 		...customers.zhCN,
 		...backup.zhCN,
+		...report.zhCN,
 	};
