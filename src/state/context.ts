@@ -31,7 +31,15 @@ export interface AppState {
 }
 
 export type ViewName =
-	'import' | 'explore' | 'forecast' | 'plan' | 'market' | 'customers' | 'models' | 'settings';
+	| 'import'
+	| 'explore'
+	| 'forecast'
+	| 'plan'
+	| 'market'
+	| 'customers'
+	| 'models'
+	| 'report'
+	| 'settings';
 
 const KEY = Symbol('trendcast-app');
 
