@@ -8,7 +8,6 @@
 // workers, tests), which only a reference does.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./report-pdfmake.d.ts" />
-import pdfMake from 'pdfmake/build/pdfmake';
 import type { ReportDoc } from '../src/core/report/types';
 import type { TrendcastDb, ReportRow } from '../src/lib/db/db';
 import { codedError } from './data/coded-error';
@@ -175,13 +174,17 @@ export function createReportApi(deps: ReportApiDeps) {
 	let ready: Promise<Pdf> | null = null;
 
 	function pdfLib(): Promise<Pdf> {
-		ready ??= deps.loadFont().then((font) => {
-			const pm = ((pdfMake as unknown as { default?: Pdf }).default ?? pdfMake) as unknown as Pdf;
-			pm.addVirtualFileSystem({ 'trendcast-sans.otf': toBase64(font) });
-			const f = 'trendcast-sans.otf';
-			pm.addFonts({ [FONT]: { normal: f, bold: f, italics: f, bolditalics: f } });
-			return pm;
-		});
+		// pdfmake (1 MB) is loaded on the first PDF only, not to list kept reports.
+		ready ??= Promise.all([deps.loadFont(), import('pdfmake/build/pdfmake')]).then(
+			([font, mod]) => {
+				const lib = mod.default as { default?: Pdf } | Pdf;
+				const pm = ('default' in lib && lib.default ? lib.default : lib) as Pdf;
+				pm.addVirtualFileSystem({ 'trendcast-sans.otf': toBase64(font) });
+				const f = 'trendcast-sans.otf';
+				pm.addFonts({ [FONT]: { normal: f, bold: f, italics: f, bolditalics: f } });
+				return pm;
+			},
+		);
 		ready.catch(() => (ready = null));
 		return ready;
 	}
