@@ -26,6 +26,7 @@ import {
 	splitIndices,
 	trainClassifier,
 } from '../../src/core/signals/sentiment';
+import { findPersonas, type PersonaDoc, type PersonaReport } from '../../src/core/signals/personas';
 import { findTopics, type TopicReport } from '../../src/core/signals/topics';
 import { analyzeText, type NlpEngines } from '../../src/core/text/tokenize';
 import type { SignalSetRow, TrendcastDb } from '../../src/lib/db/db';
@@ -104,6 +105,8 @@ export interface MarketReport {
 		products: ProductSentiment[];
 	}[];
 	leadLag: LeadLagFinding[];
+	/** Personas of the post authors and of the reviewers (or review voices), per file. */
+	personas: { setId: string; name: string; source: 'posts' | 'reviews'; report: PersonaReport }[];
 	/** Texts analysed per second (the whole text pipeline), for the speed note. */
 	textsPerSecond: number;
 }
@@ -243,6 +246,7 @@ export function createSignalsService(deps: SignalsDeps) {
 			search: [],
 			reviews: [],
 			leadLag: [],
+			personas: [],
 			textsPerSecond: 0,
 		};
 		for (const s of sets) {
@@ -259,6 +263,20 @@ export function createSignalsService(deps: SignalsDeps) {
 				analysed += docs.length;
 				const topics = findTopics(docs, { products: catalogTexts });
 				report.topics.push({ setId: s.id, name: s.name, posts: posts.length, report: topics });
+				const pdocs: PersonaDoc[] = posts.map((p, i) => ({
+					author: p.author,
+					ts: p.ts,
+					terms: docs[i].terms,
+					hashtags: p.hashtags,
+					engagement: docs[i].engagement,
+					tone: lexiconScore(docs[i].terms),
+				}));
+				report.personas.push({
+					setId: s.id,
+					name: s.name,
+					source: 'posts',
+					report: findPersonas(pdocs),
+				});
 				if (sales) {
 					// Weekly volume of each top key vs sales.
 					for (const k of topics.top.slice(0, 5)) {
@@ -295,7 +313,23 @@ export function createSignalsService(deps: SignalsDeps) {
 				const docs = reviews.map((r) => analyzeText(r.text, engines).terms);
 				analyseMs += performance.now() - t0;
 				analysed += docs.length;
-				report.reviews.push({ setId: s.id, name: s.name, ...reviewSentiment(reviews, docs) });
+				const { tones, ...sentiment } = reviewSentiment(reviews, docs);
+				report.reviews.push({ setId: s.id, name: s.name, ...sentiment });
+				const pdocs: PersonaDoc[] = reviews.map((r, i) => ({
+					author: r.author ?? '',
+					ts: r.ts,
+					terms: docs[i],
+					hashtags: [],
+					engagement: 0,
+					tone: tones[i],
+					age: r.age ?? null,
+				}));
+				report.personas.push({
+					setId: s.id,
+					name: s.name,
+					source: 'reviews',
+					report: findPersonas(pdocs),
+				});
 			}
 		}
 		report.textsPerSecond = analyseMs > 0 ? analysed / (analyseMs / 1000) : 0;
@@ -350,7 +384,7 @@ export function createSignalsService(deps: SignalsDeps) {
 function reviewSentiment(
 	reviews: ReviewRecord[],
 	docs: string[][],
-): { model: SentimentModelInfo | null; products: ProductSentiment[] } {
+): { model: SentimentModelInfo | null; products: ProductSentiment[]; tones: number[] } {
 	// Target: the label column, else ratings (4–5 positive, 1–2 negative, 3 left out of training).
 	const hasLabel = reviews.some((r) => r.label !== '');
 	const target = (r: ReviewRecord): string | null => {
@@ -456,7 +490,12 @@ function reviewSentiment(
 					.map(([month, v]) => ({ month, positive: v.pos / v.n, n: v.n })),
 			};
 		});
-	return { model, products };
+	// Tone of every review for the personas: +1 / −1 when the model (or lexicon) is sure, else 0.
+	const tones = docs.map((d) => {
+		const p = predictPositive(d);
+		return p >= 0.6 ? 1 : p <= 0.4 ? -1 : 0;
+	});
+	return { model, products, tones };
 }
 
 /** Splits a term list into clauses of ≤ 6 terms around aspect words (terms carry no punctuation). */

@@ -88,6 +88,50 @@ export const en = {
 	market_signal_sentiment: (p) => `Review sentiment of ${p.name}`,
 	market_sales: 'your sales',
 	market_speed: (p) => `${p.rateText} texts per second through the text pipeline on this device.`,
+	market_volume_title: 'Volume over time',
+	market_volume_key: 'Show',
+	market_volume_all: 'all posts',
+	market_volume_label: 'Posts per {bucketText} bucket: {key}',
+	market_personas_title: 'Personas: {name}',
+	market_personas_none: 'Too few authors or texts to find personas (8 needed).',
+	market_personas_by_author: (p) =>
+		`${p.nText} authors grouped into ${p.kText} personas by what they talk about, how often, how they sound and how much engagement they get.`,
+	market_personas_by_voice: (p) =>
+		`The file names no repeat authors, so its ${p.nText} texts are grouped into ${p.kText} voices by what they talk about and how they sound.`,
+	market_persona_critics: 'Critics',
+	market_persona_fans: 'Fans',
+	market_persona_influencers: 'Influencers',
+	market_persona_regulars: 'Regulars',
+	market_persona_casual: 'Casual voices',
+	market_persona_unit_authors: 'authors',
+	market_persona_unit_reviewers: 'reviewers',
+	market_persona_unit_reviews: 'reviews',
+	market_persona_size: (p) => `${p.shareText}% of the ${p.unitText} (${p.nText}).`,
+	market_persona_tone_positive: (p) =>
+		`Mostly positive: ${p.posText}% of their texts sound positive, ${p.negText}% negative.`,
+	market_persona_tone_negative: (p) =>
+		`Mostly negative: ${p.negText}% of their texts sound negative, ${p.posText}% positive.`,
+	market_persona_tone_mixed: (p) =>
+		`Mostly neutral or mixed: ${p.posText}% positive, ${p.negText}% negative.`,
+	market_persona_activity_high: (p) => `They write often: ${p.nText} texts each, more than most.`,
+	market_persona_activity_average: (p) =>
+		`They write about as often as others: ${p.nText} texts each.`,
+	market_persona_activity_low: (p) => `They write rarely: ${p.nText} texts each.`,
+	market_persona_engagement_high: (p) =>
+		`Their posts get much more engagement than most (${p.nText} likes, shares and comments each).`,
+	market_persona_engagement_average: (p) =>
+		`Their posts get the usual engagement (${p.nText} likes, shares and comments each).`,
+	market_persona_engagement_low: (p) =>
+		`Their posts get little engagement (${p.nText} likes, shares and comments each).`,
+	market_persona_interests: 'They talk about {list}.',
+	market_persona_praise: 'They praise {list}.',
+	market_persona_complain: 'They complain about {list}.',
+	market_persona_daypart: 'Most active in the {partText} (time of the file).',
+	market_persona_age: 'Median age {age}.',
+	market_daypart_morning: 'morning',
+	market_daypart_afternoon: 'afternoon',
+	market_daypart_evening: 'evening',
+	market_daypart_night: 'night',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -172,4 +216,47 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_signal_sentiment: (p) => `${p.name} 的评价情感`,
 	market_sales: '您的销量',
 	market_speed: (p) => `本设备上文本处理速度：每秒 ${p.rateText} 条。`,
+	market_volume_title: '热度走势',
+	market_volume_key: '显示',
+	market_volume_all: '全部帖子',
+	market_volume_label: '每{bucketText}帖子数：{key}',
+	market_personas_title: '用户画像：{name}',
+	market_personas_none: '作者或文本太少，无法划分用户画像（至少需要 8 个）。',
+	market_personas_by_author: (p) =>
+		`按讨论内容、发帖频率、语气和互动量，将 ${p.nText} 位作者分为 ${p.kText} 类画像。`,
+	market_personas_by_voice: (p) =>
+		`文件中没有重复出现的作者，因此按讨论内容和语气，将 ${p.nText} 条文本分为 ${p.kText} 类声音。`,
+	market_persona_critics: '挑剔的批评者',
+	market_persona_fans: '忠实粉丝',
+	market_persona_influencers: '意见领袖',
+	market_persona_regulars: '活跃常客',
+	market_persona_casual: '普通用户',
+	market_persona_unit_authors: '作者',
+	market_persona_unit_reviewers: '评价者',
+	market_persona_unit_reviews: '评价',
+	market_persona_size: (p) => `占全部${p.unitText}的 ${p.shareText}%（${p.nText}）。`,
+	market_persona_tone_positive: (p) =>
+		`以正面为主：${p.posText}% 的内容语气正面，${p.negText}% 负面。`,
+	market_persona_tone_negative: (p) =>
+		`以负面为主：${p.negText}% 的内容语气负面，${p.posText}% 正面。`,
+	market_persona_tone_mixed: (p) =>
+		`以中性或褒贬参半为主：${p.posText}% 正面，${p.negText}% 负面。`,
+	market_persona_activity_high: (p) => `发言频繁：平均每人 ${p.nText} 条，多于大多数人。`,
+	market_persona_activity_average: (p) => `发言频率与其他人相当：平均每人 ${p.nText} 条。`,
+	market_persona_activity_low: (p) => `很少发言：平均每人 ${p.nText} 条。`,
+	market_persona_engagement_high: (p) =>
+		`帖子互动量远高于大多数人（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+	market_persona_engagement_average: (p) =>
+		`帖子互动量一般（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+	market_persona_engagement_low: (p) =>
+		`帖子互动量很少（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+	market_persona_interests: '常聊的话题：{list}。',
+	market_persona_praise: '称赞：{list}。',
+	market_persona_complain: '抱怨：{list}。',
+	market_persona_daypart: '最活跃的时段：{partText}（按文件中的时间）。',
+	market_persona_age: '年龄中位数 {age} 岁。',
+	market_daypart_morning: '上午',
+	market_daypart_afternoon: '下午',
+	market_daypart_evening: '晚上',
+	market_daypart_night: '深夜',
 };
