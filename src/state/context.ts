@@ -8,6 +8,7 @@ import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
+import type { ReportState } from './report.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
@@ -26,6 +27,8 @@ export interface AppState {
 	customers: CustomersState;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
+	/** PDFs and kept reports (the report worker). */
+	report: ReportState;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }
