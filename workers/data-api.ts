@@ -12,6 +12,7 @@ import { createDataService, estimateStorage, listStoredDatasets } from './data-s
 import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from './data/products';
 import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
 import { readStockFile } from './data/stock';
+import { setDatasetCurrency } from './data/currency';
 import * as stockStore from './data/stock-store';
 import type { StockImportSummary, StockPatch } from './data/stock-store';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
@@ -42,9 +43,10 @@ export interface SeriesQuery {
 	freq: Frequency;
 	measure: 'units' | 'revenue';
 	/**
-	 * Also return each series' typical unit price per period (the median price of its sales lines, or
-	 * revenue ÷ units without a price column; carried over periods without sales) as the regressor
-	 * 'price', when the dataset has prices. The median resists bulk-order discounts.
+	 * Also return each series' average price paid per period (revenue ÷ units of its sales lines, so a
+	 * line of 10 units weighs ten times a line of 1; carried over periods without sales) as the regressor
+	 * 'price', when the dataset has prices. A per-period median was used before: with most lines at one
+	 * list price it stayed flat while the prices paid moved (#9 item 14).
 	 */
 	withPrice?: boolean;
 	/** `productIds` name categories or stores instead of products (Explore's group views). */
@@ -97,6 +99,8 @@ export interface DataWorkerApi {
 		options: ImportOptions,
 		onProgress?: ProgressFn,
 	): Promise<DatasetMeta>;
+	/** Set the currency a stored dataset's money is shown in (ISO 4217 code). */
+	setDatasetCurrency(datasetId: string, currency: string): Promise<DatasetMeta>;
 	/** Count these non-product codes (postage, fees …) as products; the others stay left out. */
 	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta>;
 	/** Import the built-in demo dataset shipped under /demo/. */
@@ -200,6 +204,9 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	},
 	async commitImport(importId, options, onProgress) {
 		return (await getService()).commitImport(importId, options, onProgress);
+	},
+	async setDatasetCurrency(datasetId, currency) {
+		return setDatasetCurrency(getDb(), datasetId, currency);
 	},
 	async setNonProductIncluded(datasetId, productIds) {
 		return (await getService()).setNonProductIncluded(datasetId, productIds);

@@ -6,6 +6,7 @@ import type { ModelTraining } from './model-training.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
+import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
 import type { ReportState } from './report.svelte';
@@ -25,6 +26,8 @@ export interface AppState {
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
 	customers: CustomersState;
+	/** The home dashboard of the open dataset. */
+	home: HomeState;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
 	/** PDFs and kept reports (the report worker). */
@@ -34,6 +37,7 @@ export interface AppState {
 }
 
 export type ViewName =
+	| 'home'
 	| 'import'
 	| 'explore'
 	| 'forecast'

@@ -9,6 +9,7 @@ import * as explore from './explore';
 import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
+import * as home from './home';
 import * as importMessages from './import';
 import * as market from './market';
 import * as importView from './import-view';
@@ -38,6 +39,7 @@ export const en = {
 	...customers.en,
 	...backup.en,
 	...report.en,
+	...home.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -63,4 +65,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...customers.zhCN,
 		...backup.zhCN,
 		...report.zhCN,
+		...home.zhCN,
 	};
