@@ -50,6 +50,12 @@ export const HOLIDAYS = 'public-holidays';
 /** The key of China's make-up working days (调休上班). */
 export const CN_WORKDAY = 'cn-makeup-workday';
 
+/** The message code naming a built-in festival or column (calendar_event_*), null for others. */
+export function eventCode(key: string): string | null {
+	const known: readonly string[] = [...FESTIVALS_CN, ...FESTIVALS_WEST, HOLIDAYS, CN_WORKDAY];
+	return known.includes(key) ? `calendar_event_${key.replaceAll('-', '_')}` : null;
+}
+
 interface CountryTable {
 	names: Record<string, [string, string]>;
 	days: Record<string, string[]>;
