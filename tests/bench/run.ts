@@ -28,7 +28,7 @@ const DATA = '/work/shared/data';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TMP = join(tmpdir(), 'trendcast-bench');
 
-interface Series {
+export interface Series {
 	id: string;
 	train: Float64Array;
 	test: Float64Array;
@@ -37,7 +37,7 @@ interface Series {
 	/** Regressors over train + test (the test part is given as known future values). */
 	xreg?: { names: string[]; values: Float64Array[] };
 }
-interface Dataset {
+export interface Dataset {
 	key: string;
 	title: string;
 	h: number;
@@ -202,7 +202,7 @@ function readLong(path: string): Map<string, number[]> {
 	return out;
 }
 
-function loadDatasets(
+export function loadDatasets(
 	keys: string[],
 	limit: number | undefined,
 	back: number,
@@ -383,10 +383,13 @@ function loadDatasets(
 
 /**
  * The engine's regressor option for a bench series (future = the test part's known values), plus the
- * built-in calendar of the data set's country when asked (columns chosen on the training part).
+ * built-in calendar of `calendar.country` when given (columns chosen on the training part).
  */
-function regressorsOf(s: Series, ds: Dataset, calendar: boolean): Regressors | undefined {
-	const h = ds.h;
+export function regressorsOf(
+	s: Series,
+	h: number,
+	calendar?: { country: string; m: number },
+): Regressors | undefined {
 	const n = s.train.length;
 	const own: Regressors | undefined = s.xreg
 		? {
@@ -395,10 +398,10 @@ function regressorsOf(s: Series, ds: Dataset, calendar: boolean): Regressors | u
 				future: s.xreg.values.map((c) => c.slice(n, n + h)),
 			}
 		: undefined;
-	if (!calendar || !s.ds || !ds.country) return own;
+	if (!calendar || !s.ds) return own;
 	const [from, to] = yearsOf(s.ds, 'week', h);
-	const cal = calendarRegressors(shopCalendar(ds.country, from, to), s.ds, 'week', h, {
-		movingOnly: n >= 2 * ds.m,
+	const cal = calendarRegressors(shopCalendar(calendar.country, from, to), s.ds, 'week', h, {
+		movingOnly: n >= 2 * calendar.m,
 	});
 	if (!own) return { names: cal.names, history: cal.history, future: cal.future };
 	return {
@@ -418,7 +421,11 @@ function runOurs(
 	const chosen = new Map<string, string>();
 	const t0 = performance.now();
 	ds.series.forEach((s, i) => {
-		const regressors = regressorsOf(s, ds, flags.calendar);
+		const regressors = regressorsOf(
+			s,
+			ds.h,
+			flags.calendar && ds.country ? { country: ds.country, m: ds.m } : undefined,
+		);
 		const opts: AutoForecastOptions = {
 			horizon: ds.h,
 			season: ds.m,
@@ -700,4 +707,5 @@ function main(): void {
 	process.stderr.write(`wrote ${outPath}\n`);
 }
 
-main();
+// run only as a script (tests/bench/deep-ensemble.ts imports the loaders)
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -8,6 +8,7 @@ import type {
 } from '../../../workers/forecast-api';
 import type { Progress } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
+import type { DeepForecastTable } from '../../ml/candidates';
 import { progressProxy, WorkerBridge } from './bridge';
 
 /** How long the worker may sit idle before it is terminated. */
@@ -33,6 +34,7 @@ export class ForecastClient {
 		batch: SeriesBatch,
 		options: BatchOptions,
 		opts: ForecastCallOptions = {},
+		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
 		const jobId = crypto.randomUUID();
 		// Copy, don't transfer: the caller keeps the history to draw it next to the forecast.
@@ -50,7 +52,8 @@ export class ForecastClient {
 		const plainOptions: BatchOptions = JSON.parse(JSON.stringify(options));
 		// The engine stops between series: cancel the job and keep the worker (and its warm code).
 		return this.#bridge.call(
-			(api) => api.forecastBatch(plainBatch, plainOptions, jobId, progressProxy(opts.onProgress)),
+			(api) =>
+				api.forecastBatch(plainBatch, plainOptions, jobId, progressProxy(opts.onProgress), deep),
 			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
 		);
 	}
