@@ -128,7 +128,7 @@ export class AppPage {
 		await this.goTo('forecast');
 		await this.page.getByTestId('run-forecast').click();
 		await this.page
-			.getByTestId('forecast-band')
+			.getByTestId('chart-band')
 			.or(this.page.getByTestId('forecast-error'))
 			.first()
 			.waitFor({ timeout: SLOW_MS });
