@@ -24,6 +24,8 @@ import {
 } from '../src/core/inventory/plan';
 import type { DemandDistribution } from '../src/core/inventory/demand';
 import { orderQuantity, policyLevels, type ServiceTarget } from '../src/core/inventory/policy';
+import { splitOrder } from '../src/core/inventory/split';
+import { poolStyles, type Style, type StyleMix } from '../src/core/inventory/variants';
 import { msg, type Message } from '../src/core/messages';
 
 /** Defaults for products the stock data says nothing about. */
@@ -48,6 +50,16 @@ export interface PlanRequest {
 	/** Spend at most this much (unit costs) on the suggested orders; absent = no limit. */
 	budget?: number;
 	models: 'quick' | 'auto';
+	/**
+	 * Plan these styles as one item each (their variants' sales summed) and split the order over the
+	 * variants by their recent sales mix. Absent or empty = every product on its own.
+	 */
+	styles?: Style[];
+}
+
+/** A variant's part of a style's order. */
+export interface VariantLine extends StyleMix {
+	quantity: number;
 }
 
 /** One product's plan as the table shows it. */
@@ -65,6 +77,8 @@ export interface PlanRow extends ProductPlan {
 	/** Model the forecast used, and weeks left out as stock-outs. */
 	model: string;
 	censoredWeeks: number;
+	/** A style planned as one item: its variants' part of the order (by recent sales mix). */
+	variants?: VariantLine[];
 }
 
 export interface PlanResponse {
@@ -157,9 +171,40 @@ function stockItem(
 		moq: row?.moq ?? d.moq,
 		pack: row?.pack ?? d.pack,
 		...(row?.unitCost !== undefined ? { unitCost: row.unitCost } : {}),
+		...(row?.salvage !== undefined ? { salvage: row.salvage } : {}),
+		...(row?.seasonEnd !== undefined ? { seasonEnd: row.seasonEnd } : {}),
 		price: row?.price ?? price,
 		...(row?.supplier ? { supplier: row.supplier } : {}),
 	};
+}
+
+/**
+ * The stock row of a style: units on hand and on order summed over its variants; supply terms (lead
+ * time, MOQ, pack, cost, price, supplier, season) from the first variant that has them.
+ */
+function styleStock(members: readonly string[], by: Map<string, StockRow>): StockRow | undefined {
+	const rows = members.map((m) => by.get(m)).filter((r): r is StockRow => r !== undefined);
+	if (rows.length === 0) return undefined;
+	const first = <K extends keyof StockRow>(k: K) => rows.find((r) => r[k] !== undefined)?.[k];
+	const out: StockRow = { productId: members[0] };
+	for (const k of [
+		'expectedDate',
+		'leadTimeMeanDays',
+		'leadTimeSdDays',
+		'moq',
+		'pack',
+		'unitCost',
+		'price',
+		'supplier',
+		'salvage',
+		'seasonEnd',
+	] as const) {
+		const v = first(k);
+		if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+	}
+	out.onHand = rows.reduce((a, r) => a + Math.max(0, r.onHand ?? 0), 0);
+	out.onOrder = rows.reduce((a, r) => a + (r.onOrder ?? 0), 0);
+	return out;
 }
 
 export const planApi = {
@@ -172,8 +217,35 @@ export const planApi = {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		try {
-			const { batch, settings } = req;
+			const pooled = req.styles?.length ? poolStyles(req.batch, req.styles) : null;
+			const batch = pooled?.batch ?? req.batch;
+			let lastDs = -Infinity;
+			for (let k = 0; k < batch.ds.length; k++) lastDs = Math.max(lastDs, batch.ds[k]);
+			const settings: PlanSettings = {
+				...req.settings,
+				...(Number.isFinite(lastDs) ? { asOf: lastDs + PERIOD_DAYS * 86_400_000 } : {}),
+			};
 			const stockBy = new Map(req.stock.map((r) => [r.productId, r]));
+			const prices = { ...req.prices };
+			for (const [key, mix] of pooled?.mixes ?? []) {
+				const members = mix.map((m) => m.productId);
+				const st = styleStock(members, stockBy);
+				// supply terms edited on the style's row (stored under its key) win over its variants'
+				const own = stockBy.get(key);
+				if (st || own)
+					stockBy.set(key, {
+						...st,
+						...own,
+						productId: key,
+						onHand: st?.onHand ?? 0,
+						onOrder: st?.onOrder ?? 0,
+					});
+				const units = mix.reduce((a, m) => a + m.units, 0);
+				prices[key] =
+					units > 0
+						? mix.reduce((a, m) => a + m.units * (req.prices[m.productId] ?? 0), 0) / units
+						: (req.prices[members[0]] ?? 0);
+			}
 			const histBy = new Map<string, StockHistoryRow[]>();
 			for (const h of req.history) {
 				const l = histBy.get(h.productId) ?? [];
@@ -197,7 +269,7 @@ export const planApi = {
 				const id = batch.ids[i];
 				const from = batch.indptr[i];
 				const to = batch.indptr[i + 1];
-				const item = stockItem(id, stockBy.get(id), req.defaults, req.prices[id] ?? 0);
+				const item = stockItem(id, stockBy.get(id), req.defaults, prices[id] ?? 0);
 				// weeks before the product's first sale are not demand
 				const first = from + (to - from - fromFirstSale(batch.y.subarray(from, to)).length);
 				let y: Float64Array = batch.y.slice(first, to);
@@ -214,10 +286,19 @@ export const planApi = {
 					while (trailing < y.length && Number.isNaN(y[y.length - 1 - trailing])) trailing++;
 				}
 				const lead = { meanDays: item.leadTimeMeanDays, sdDays: item.leadTimeSdDays };
+				// a one-season item needs the forecast to its season's end (at most two years)
+				const seasonPeriods =
+					item.seasonEnd !== undefined && settings.asOf !== undefined
+						? Math.min(
+								104,
+								Math.ceil((item.seasonEnd - settings.asOf) / (PERIOD_DAYS * 86_400_000)) + 1,
+							)
+						: 0;
 				const horizon =
 					Math.max(
 						horizonFor(lead, settings.reviewDays, PERIOD_DAYS),
 						Math.ceil(settings.overstockDays / PERIOD_DAYS),
+						seasonPeriods,
 					) + trailing;
 				const key = `${req.cacheKey}|${id}|${req.models}|${censored}|${horizon}`;
 				let r = cache.get(key);
@@ -258,6 +339,7 @@ export const planApi = {
 					onOrder: item.onOrder,
 					model: r.model,
 					censoredWeeks: censored,
+					...(pooled?.mixes.has(id) ? { variants: [] } : {}),
 				});
 			}
 			const notes: Message[] = [];
@@ -290,6 +372,24 @@ export const planApi = {
 					}),
 				);
 			}
+			// a style's order (after the budget) goes to its variants by their recent sales mix
+			for (const r of rows) {
+				const mix = pooled?.mixes.get(r.productId);
+				if (!mix) continue;
+				const parts = splitOrder(
+					r.orderQty,
+					mix.map((m) => ({ id: m.productId, units: m.units })),
+					r.pack,
+				);
+				r.variants = mix.map((m, k) => ({ ...m, quantity: parts[k].quantity }));
+			}
+			if (pooled && pooled.mixes.size > 0)
+				notes.push(
+					msg('plan_note_styles', {
+						styles: pooled.mixes.size,
+						variants: [...pooled.mixes.values()].reduce((a, m) => a + m.length, 0),
+					}),
+				);
 			const orderValue = rows.reduce((a, r) => a + cost(r, r.orderQty), 0);
 			return { rows, orderValue, unconstrainedValue, notes };
 		} finally {

@@ -87,10 +87,23 @@ interface InputSeries {
 type DateKind = 'integer' | 'iso';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** 400 Gregorian years, in days: the calendar repeats exactly. */
+const CYCLE_DAYS = 146_097;
+
+/**
+ * Date.UTC for every year: Date.UTC maps years 0–99 to 1900–1999, so those are computed 400 years
+ * later and moved back by one whole Gregorian cycle (months and days may overflow, as in Date.UTC).
+ */
+export function utcDate(year: number, month: number, day: number): number {
+	return year >= 0 && year < 100
+		? Date.UTC(year + 400, month, day) - CYCLE_DAYS * DAY_MS
+		: Date.UTC(year, month, day);
+}
+
 function dateValue(text: string, kind: DateKind): number {
 	if (kind === 'integer') return Number(text);
 	const m = ISO_DATE.exec(text);
-	return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+	return m ? utcDate(+m[1], +m[2] - 1, +m[3]) : NaN;
 }
 
 /** Parse and validate the long CSV; throws CliError naming the offending row. */
@@ -248,8 +261,8 @@ export function continueDates(dates: string[], kind: DateKind, h: number): strin
 	return Array.from({ length: h }, (_, j) => {
 		const d =
 			step.unit === 'month'
-				? new Date(Date.UTC(+p[1], +p[2] - 1 + step.size * (j + 1), +p[3]))
-				: new Date(Date.UTC(+p[1], +p[2] - 1, +p[3]) + step.size * (j + 1) * DAY_MS);
+				? new Date(utcDate(+p[1], +p[2] - 1 + step.size * (j + 1), +p[3]))
+				: new Date(utcDate(+p[1], +p[2] - 1, +p[3]) + step.size * (j + 1) * DAY_MS);
 		return d.toISOString().slice(0, 10);
 	});
 }

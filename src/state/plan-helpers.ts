@@ -4,6 +4,7 @@
 import type { ProductSummary } from '../core/ingest/types';
 import type { StockRow } from '../core/ingest/schemas/stock';
 import type { PlanRow } from '../../workers/plan-api';
+import { groupStyles, type Style } from '../core/inventory/variants';
 
 /** One line of a purchase-order draft. */
 export interface PoLine {
@@ -12,6 +13,9 @@ export interface PoLine {
 	quantity: number;
 	pack: number;
 	unitCost: number | null;
+	/** The style this line is a variant of (its plan was made per style), and the variant's label. */
+	style?: string;
+	option?: string;
 }
 
 /** The top `topN` products by revenue plus every product of the sales that has stock data. */
@@ -36,6 +40,18 @@ export function descriptionsOf(summary: readonly ProductSummary[]): ReadonlyMap<
 	return new Map(summary.map((p) => [p.productId, p.description]));
 }
 
+/** Styles among the planned products, and descriptions with each style's name under its key. */
+export function stylesOf(
+	summary: readonly ProductSummary[],
+	planned: readonly string[],
+): { styles: Style[]; descriptions: ReadonlyMap<string, string> } {
+	const set = new Set(planned);
+	const styles = groupStyles(summary.filter((p) => set.has(p.productId)));
+	const descriptions = new Map(summary.map((p) => [p.productId, p.description]));
+	for (const st of styles) descriptions.set(st.key, st.label);
+	return { styles, descriptions };
+}
+
 /** Drafts per supplier (by name), lines with a quantity (suggested or edited). */
 export function purchaseOrders(
 	rows: readonly PlanRow[],
@@ -44,10 +60,28 @@ export function purchaseOrders(
 ): { supplier: string; lines: PoLine[] }[] {
 	const by = new Map<string, PoLine[]>();
 	for (const r of rows) {
-		const quantity = edits[r.productId] ?? r.orderQty;
-		if (!(quantity > 0) && !(r.productId in edits)) continue;
 		const supplier = r.supplier ?? '';
 		const list = by.get(supplier) ?? [];
+		if (r.variants) {
+			// a style: one line per variant, its part of the order by the recent sales mix
+			for (const v of r.variants) {
+				const quantity = edits[v.productId] ?? v.quantity;
+				if (!(quantity > 0) && !(v.productId in edits)) continue;
+				list.push({
+					productId: v.productId,
+					description: descriptions.get(v.productId) ?? '',
+					quantity,
+					pack: r.pack,
+					unitCost: r.unitCost,
+					style: descriptions.get(r.productId) ?? r.productId,
+					option: v.option,
+				});
+			}
+			if (list.length > 0) by.set(supplier, list);
+			continue;
+		}
+		const quantity = edits[r.productId] ?? r.orderQty;
+		if (!(quantity > 0) && !(r.productId in edits)) continue;
 		list.push({
 			productId: r.productId,
 			description: descriptions.get(r.productId) ?? '',

@@ -5,14 +5,15 @@
 import { trimPartialPeriods } from '../core/series/calendar';
 import type { ProductSummary, Progress } from '../core/ingest/types';
 import type { StockRow } from '../core/ingest/schemas/stock';
-import { rankAlerts } from '../core/inventory/plan';
+import { DEFAULT_SALVAGE_SHARE, rankAlerts } from '../core/inventory/plan';
+import { poolStyles, type Style } from '../core/inventory/variants';
 import type { SeriesBatch } from '../core/types';
 import type { PlanResponse, PlanRow, WhatIfResponse } from '../../workers/plan-api';
 import type { StockImportSummary, StockPatch } from '../../workers/data/stock-store';
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import type { PlanClient } from '../lib/workers/plan-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
-import { descriptionsOf, productsToPlan, purchaseOrders } from './plan-helpers';
+import { descriptionsOf, productsToPlan, purchaseOrders, stylesOf } from './plan-helpers';
 
 export type { PoLine } from './plan-helpers';
 
@@ -33,6 +34,10 @@ export interface PlanUiSettings {
 	models: 'quick' | 'auto';
 	/** How many products (by revenue) are planned besides those in the stock data. */
 	topN: number;
+	/** Plan sizes/colours of one style together and split the order by their sales mix. */
+	perStyle: boolean;
+	/** Clearance value of a one-season item's leftovers, % of unit cost, where the stock data has none. */
+	salvagePct: number;
 }
 
 export const DEFAULT_PLAN_UI: PlanUiSettings = {
@@ -47,6 +52,8 @@ export const DEFAULT_PLAN_UI: PlanUiSettings = {
 	budget: null,
 	models: 'quick',
 	topN: 200,
+	perStyle: true,
+	salvagePct: DEFAULT_SALVAGE_SHARE * 100,
 };
 
 export type PlanSortKey =
@@ -84,6 +91,8 @@ export class PlanState {
 	whatIfBusy = $state(false);
 
 	descriptions = $state.raw<ReadonlyMap<string, string>>(descriptionsOf([]));
+	/** Styles (two or more size/colour variants) among the planned products. */
+	styles = $state.raw<Style[]>([]);
 	datasetId = $state<string | null>(null);
 
 	#data: DataClient;
@@ -146,7 +155,9 @@ export class PlanState {
 
 	async #loadSeries(datasetId: string, summary: ProductSummary[]): Promise<void> {
 		const list = productsToPlan(summary, this.stock, this.settings.topN);
-		this.descriptions = descriptionsOf(summary);
+		const named = stylesOf(summary, list);
+		this.styles = named.styles;
+		this.descriptions = named.descriptions;
 		this.#prices = Object.fromEntries(
 			summary.map((p) => [p.productId, p.units > 0 ? p.revenue / p.units : 0]),
 		);
@@ -191,7 +202,11 @@ export class PlanState {
 						reviewDays: s.reviewDays,
 						service: { kind: s.serviceKind, level: s.level / 100 },
 						overstockDays: s.overstockDays,
+						salvageShare: Math.max(0, Math.min(99, s.salvagePct)) / 100,
 					},
+					...(s.perStyle && this.styles.length > 0
+						? { styles: $state.snapshot(this.styles) as Style[] }
+						: {}),
 					...(s.budget !== null && s.budget >= 0 ? { budget: s.budget } : {}),
 					models: s.models,
 				},
@@ -269,13 +284,16 @@ export class PlanState {
 		this.whatIfBusy = true;
 		const s = $state.snapshot(this.settings);
 		try {
+			// a style planned as one item: its variants' sales summed (a style has no single price)
+			const style = this.styles.find((st) => st.key === id);
 			const raw = await this.#data.querySeries(this.datasetId, {
-				productIds: [id],
+				productIds: style ? style.members : [id],
 				freq: 'week',
 				measure: 'units',
-				withPrice: true,
+				withPrice: !style,
 			});
-			const b = trimPartialPeriods(raw).batch;
+			const trimmed = trimPartialPeriods(raw).batch;
+			const b = style ? poolStyles(trimmed, [style]).batch : trimmed;
 			const res = await this.#plan.whatIf({
 				cacheKey: this.#cacheKey,
 				productId: id,

@@ -1,7 +1,9 @@
 // E2E: demo sales → Plan screen → the example stock file → a reorder list with one-sentence reasons;
 // changing the service level moves the order quantities; a purchase-order draft is edited and
 // downloaded as CSV (content checked); a what-if answers; no request leaves the app's origin.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/core/ingest/csv';
 import { AppPage, SLOW_MS } from './pages/app-page';
@@ -90,18 +92,20 @@ describe('inventory plan', () => {
 			'supplier',
 			'product_id',
 			'description',
+			'style',
+			'variant',
 			'quantity',
 			'pack_size',
 			'unit_cost',
 			'line_total',
 		]);
 		const line = rows.find((r) => r[1] === product)!;
-		expect(line[3]).toBe('7');
-		expect(Number(line[6])).toBeCloseTo(7 * Number(line[5]), 2);
+		expect(line[5]).toBe('7');
+		expect(Number(line[8])).toBeCloseTo(7 * Number(line[7]), 2);
 		for (const r of rows.slice(1)) {
-			expect(r).toHaveLength(7);
-			expect(Number(r[3])).toBeGreaterThan(0);
-			if (r[1] !== product) expect(Number(r[3]) % Number(r[4])).toBe(0);
+			expect(r).toHaveLength(9);
+			expect(Number(r[5])).toBeGreaterThan(0);
+			if (r[1] !== product) expect(Number(r[5]) % Number(r[6])).toBe(0);
 		}
 	});
 
@@ -122,6 +126,83 @@ describe('inventory plan', () => {
 		await expect
 			.poll(async () => (await order('scenario')) - (await order('base')), { timeout: SLOW_MS })
 			.toBeGreaterThan(0);
+		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
+	});
+
+	it('a one-season item is bought once by the newsvendor rule, from the stock file', async () => {
+		const page = session.page;
+		const id = (await page.getByTestId('plan-row').first().getAttribute('data-product'))!;
+		const file = join(tmpdir(), `season-stock-${Date.now()}.csv`);
+		writeFileSync(
+			file,
+			`SKU,On hand,Unit cost,Price,Clearance price,Season end\n${id},0,2,10,0.5,2012-02-28\n`,
+		);
+		await page.getByTestId('plan-stock-file').setInputFiles(file);
+		const row = page.locator(`[data-testid="plan-row"][data-product="${id}"]`);
+		await page.getByTestId('plan-search').fill(id);
+		await expect
+			.poll(() => row.getByTestId('plan-season').textContent(), { timeout: SLOW_MS })
+			.toMatch(/^One-season item: have [\d,]+ for the \d+ days left \(critical ratio 84 %\)\.$/);
+		const alert = page.getByTestId('plan-alert').filter({ hasText: 'One-season buy' });
+		await expect.poll(() => alert.count(), { timeout: SLOW_MS }).toBeGreaterThan(0);
+		// a lower clearance value buys less: the ratio is (10 − 2)/(10 − v)
+		const qty = async () =>
+			Number(((await row.getByTestId('plan-order-qty').textContent()) ?? '').replace(/\D/g, ''));
+		const before = await qty();
+		writeFileSync(
+			file,
+			`SKU,On hand,Unit cost,Price,Clearance price,Season end\n${id},0,8,10,0,2012-02-28\n`,
+		);
+		await page.getByTestId('plan-stock-file').setInputFiles(file);
+		await expect
+			.poll(() => row.getByTestId('plan-season').textContent(), { timeout: SLOW_MS })
+			.toMatch(/critical ratio 20 %/);
+		expect(await qty()).toBeLessThan(before);
+		await page.getByTestId('plan-search').fill('');
+	});
+
+	it('sizes of a style are planned together and the order is split over them', async () => {
+		const page = session.page;
+		// a small Shopify-style export: one dress in three sizes (M sells most) and a mug
+		const lines = ['Created at,Lineitem name,Lineitem sku,Lineitem quantity,Lineitem price'];
+		for (let d = 0; d < 300; d++) {
+			const day = new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+			if (d % 2 === 0) lines.push(`${day},Wrap Dress - S,WD-S,1,60`);
+			lines.push(`${day},Wrap Dress - M,WD-M,${1 + (d % 3 === 0 ? 1 : 0)},60`);
+			if (d % 3 === 0) lines.push(`${day},Wrap Dress - L,WD-L,1,60`);
+			lines.push(`${day},Mug,MUG1,2,8`);
+		}
+		const file = join(tmpdir(), `styles-${Date.now()}.csv`);
+		writeFileSync(file, lines.join('\n') + '\n');
+		await app.startNewImport();
+		expect(await app.pickFile(file)).toBe('mapping');
+		await app.confirmImport();
+		await app.goTo('plan');
+		const style = page.locator('[data-testid="plan-row"][data-product^="style:"]');
+		await style.first().waitFor({ timeout: SLOW_MS });
+		expect(await style.count()).toBe(1);
+		expect(await page.locator('[data-testid="plan-row"][data-product="WD-M"]').count()).toBe(0);
+		await expect
+			.poll(() => style.getByTestId('plan-variants').textContent(), { timeout: SLOW_MS })
+			.toMatch(/^Split by sales mix: S [\d,]+ · M [\d,]+ · L [\d,]+$/);
+		const parts = ((await style.getByTestId('plan-variants').textContent()) ?? '')
+			.match(/\d+/g)!
+			.map(Number);
+		const order = Number(
+			((await style.getByTestId('plan-order-qty').textContent()) ?? '').replace(/\D/g, ''),
+		);
+		expect(parts.reduce((a, b) => a + b, 0)).toBe(order);
+		expect(order).toBeGreaterThan(0);
+		expect(parts[1]).toBeGreaterThan(parts[0]);
+		// the purchase order lists the sizes, not the style
+		const po = page.getByTestId('plan-po').first();
+		await expect.poll(() => po.getByTestId('plan-po-variant').count()).toBe(3);
+		// unticking plans each size on its own
+		await page.getByTestId('plan-per-style').uncheck();
+		await page
+			.locator('[data-testid="plan-row"][data-product="WD-M"]')
+			.waitFor({ timeout: SLOW_MS });
+		expect(await style.count()).toBe(0);
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 	});
 });

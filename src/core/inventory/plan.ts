@@ -7,11 +7,19 @@ import { msg, type Message } from '../messages';
 import {
 	demandOverDays,
 	expectedShortage,
+	mixture,
 	sdFromInterval,
 	type LeadTime,
 	type PeriodForecast,
 } from './demand';
-import { daysOfCover, orderQuantity, policyLevels, type ServiceTarget } from './policy';
+import { newsvendorQuantity } from './newsvendor';
+import {
+	daysOfCover,
+	orderQuantity,
+	policyLevels,
+	roundToRules,
+	type ServiceTarget,
+} from './policy';
 
 /**
  * The quick candidate set for planning many products: seasonal naive and ETS (the app's quick batch)
@@ -43,6 +51,10 @@ export interface StockItem {
 	unitCost?: number;
 	price?: number;
 	supplier?: string;
+	/** Clearance value of a unit left at the season's end (one-season items). */
+	salvage?: number;
+	/** Last selling day (UTC ms) of a one-season item: it is bought once, by the newsvendor rule. */
+	seasonEnd?: number;
 }
 
 /** Plan-wide settings. */
@@ -51,6 +63,10 @@ export interface PlanSettings {
 	service: ServiceTarget;
 	/** Days of cover above which stock counts as overstock. */
 	overstockDays: number;
+	/** First day the forecast covers (UTC ms); needed for one-season items. */
+	asOf?: number;
+	/** Clearance value as a share of unit cost where the stock data gives none (default 0.3). */
+	salvageShare?: number;
 }
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
@@ -77,6 +93,55 @@ export interface ProductPlan {
 	/** 'order' (stock-out risk), 'overstock' or null. */
 	alert: Message | null;
 	supplier?: string;
+	/** One-season items: the newsvendor buy (critical ratio, season days, season demand). */
+	season?: SeasonBuy;
+}
+
+/** The one-time buy of a one-season item. */
+export interface SeasonBuy {
+	days: number;
+	demandMean: number;
+	demandSd: number;
+	/** Critical ratio (p − c)/(p − v): the chance of selling the last unit bought that pays off. */
+	ratio: number;
+	/** Units to have for the season (newsvendor quantity) and the salvage value used. */
+	target: number;
+	salvage: number;
+}
+
+/** Default clearance value of a unit left over, as a share of its cost. */
+export const DEFAULT_SALVAGE_SHARE = 0.3;
+
+/**
+ * The newsvendor buy of a one-season item, or null when it does not apply (no season end after
+ * `asOf`, no price or cost, or salvage not below cost).
+ */
+export function seasonBuy(
+	forecast: PeriodForecast,
+	stock: StockItem,
+	settings: PlanSettings,
+): SeasonBuy | null {
+	const { seasonEnd } = stock;
+	const asOf = settings.asOf;
+	const price = stock.price ?? 0;
+	const cost = stock.unitCost;
+	if (seasonEnd === undefined || asOf === undefined || cost === undefined) return null;
+	const days = Math.round((seasonEnd - asOf) / 86_400_000) + 1;
+	if (!(days > 0) || !(price > 0) || !(cost > 0)) return null;
+	const salvage = stock.salvage ?? cost * (settings.salvageShare ?? DEFAULT_SALVAGE_SHARE);
+	if (!(salvage >= 0) || salvage >= cost) return null;
+	const d = demandOverDays(forecast, days);
+	const sd = Math.sqrt(d.variance);
+	const dist = mixture([{ weight: 1, mean: d.mean, sd }]);
+	const nv = newsvendorQuantity(dist, price, cost, salvage);
+	return {
+		days,
+		demandMean: d.mean,
+		demandSd: sd,
+		ratio: nv.ratio,
+		target: Math.max(0, nv.quantity),
+		salvage,
+	};
 }
 
 /** A forecast σ above this many times the history's own σ·√h is treated as degenerate. */
@@ -134,10 +199,14 @@ export function planProduct(
 	const lead = { meanDays: stock.leadTimeMeanDays, sdDays: stock.leadTimeSdDays };
 	const lv = policyLevels(forecast, lead, settings.reviewDays, settings.service);
 	const position = stock.onHand + stock.onOrder;
-	const orderQty = orderQuantity(position, lv.reorderPoint, lv.orderUpTo, {
-		moq: stock.moq,
-		pack: stock.pack,
-	});
+	const season = seasonBuy(forecast, stock, settings);
+	const rules = { moq: stock.moq, pack: stock.pack };
+	// a one-season item is bought once for the whole season (newsvendor), not replenished
+	const orderQty = season
+		? season.target - position > 1e-9
+			? roundToRules(season.target - position, rules)
+			: 0
+		: orderQuantity(position, lv.reorderPoint, lv.orderUpTo, rules);
 	const price = stock.price ?? 0;
 	const revenueAtRisk = price * expectedShortage(lv.protection, position);
 	const cover = daysOfCover(stock.onHand, forecast);
@@ -146,7 +215,17 @@ export function planProduct(
 	const overstockValue =
 		cover > settings.overstockDays ? excess * (stock.unitCost ?? stock.price ?? 0) : 0;
 	let alert: Message | null = null;
-	if (orderQty > 0)
+	if (season && orderQty > 0)
+		alert = msg('plan_alert_season', {
+			qty: orderQty,
+			mean: Math.round(season.demandMean),
+			sd: Math.round(season.demandSd),
+			days: season.days,
+			ratio: Math.round(season.ratio * 100),
+			onHand: round1(stock.onHand),
+			onOrder: round1(stock.onOrder),
+		});
+	else if (orderQty > 0)
 		alert = msg('plan_alert_order', {
 			qty: orderQty,
 			mean: Math.round(lv.meanDemand),
@@ -175,6 +254,7 @@ export function planProduct(
 		overstockValue,
 		alert,
 		...(stock.supplier ? { supplier: stock.supplier } : {}),
+		...(season ? { season } : {}),
 	};
 }
 

@@ -94,6 +94,34 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(l2[1].split(',').slice(0, 4)).toEqual(['x', '13', 'drift', '12']);
 	});
 
+	it('keeps years 0001–0099 (Date.UTC would move them to the 1900s)', () => {
+		const rows = ['series_id,date,value'];
+		for (let t = 0; t < 24; t++)
+			rows.push(
+				`m,00${98 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${10 + (t % 5)}`,
+			);
+		for (let t = 0; t < 20; t++)
+			rows.push(
+				`w,${new Date(Date.UTC(2001, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10).replace(/^2001/, '0001')},${5 + (t % 3)}`,
+			);
+		const r = run([
+			'--input',
+			write('ancient.csv', rows.join('\n')),
+			'--horizon',
+			'2',
+			'--models',
+			'naive',
+		]);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n').slice(1);
+		expect(lines.map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+			'm,0100-01-01',
+			'm,0100-02-01',
+			'w,0001-05-21',
+			'w,0001-05-28',
+		]);
+	});
+
 	it('labels the forecast from the last known value when the history ends with NA', () => {
 		const rows = ['series_id,date,value'];
 		for (let t = 0; t < 30; t++) rows.push(`s,${t + 1},${t < 28 ? 10 + (t % 4) : 'NA'}`);

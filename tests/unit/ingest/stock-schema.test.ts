@@ -142,4 +142,22 @@ describe('stock schema', () => {
 		expect(r.issues[0].message.code).toBe('plan_stock_duplicate_sku');
 		expect(r.issues[0].row).toBe(2);
 	});
+
+	it('reads one-season columns: clearance value and season end, en and zh', () => {
+		for (const [salvage, end] of [
+			['Clearance price', 'Season end'],
+			['清仓价', '季末日期'],
+		]) {
+			const header = ['SKU', 'On hand', salvage, end];
+			const r = parseStock('s.csv', header, [
+				['A1', '5', '12.5', '2024-03-31'],
+				['A2', '1', 'cheap', '31/03/2024'],
+			]);
+			expect(r.mapping).toMatchObject({ salvage, seasonEnd: end });
+			expect(r.rows[0]).toMatchObject({ salvage: 12.5, seasonEnd: Date.UTC(2024, 2, 31) });
+			expect(r.rows[1].salvage).toBeUndefined();
+			const bad = r.issues.find((i) => i.column === salvage);
+			expect(bad).toMatchObject({ severity: 'error', row: 2 });
+		}
+	});
 });

@@ -62,6 +62,17 @@ describe('signals service', () => {
 		expect(rep.reviews[0].model?.accuracy).toBeGreaterThan(0.9);
 		const a0 = rep.reviews[0].products[0].aspects.map((a) => a.aspect);
 		expect(a0).toEqual(expect.arrayContaining(['quality', 'size']));
+		// Personas: the reviews name no authors → two voices, the 1-star one complains about size.
+		const voices = rep.personas.find((x) => x.source === 'reviews')!.report;
+		expect(voices.unit).toBe('voice');
+		expect(voices.k).toBe(2);
+		expect(voices.personas.map((x) => x.members)).toEqual([30, 30]);
+		const critics = voices.personas.find((x) => x.archetype === 'critics')!;
+		expect(critics.negative).toBe(1);
+		expect(critics.aspects.map((x) => x.aspect)).toEqual(expect.arrayContaining(['size']));
+		expect(rep.personas.find((x) => x.source === 'posts')?.report.personas.length).toBeGreaterThan(
+			0,
+		);
 		await s.deleteSignals(search.id);
 		expect((await s.listSignals()).map((x) => x.kind).sort()).toEqual(['posts', 'reviews']);
 	}, 60_000);

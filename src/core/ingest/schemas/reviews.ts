@@ -18,6 +18,10 @@ export interface ReviewRecord {
 	ts: number | null;
 	/** Variant (colour/size) when given. */
 	variant: string;
+	/** Reviewer (nickname or id) when given; '' otherwise. */
+	author: string;
+	/** Reviewer's age when given (personas); null otherwise. */
+	age: number | null;
 }
 
 /** Roles of a reviews file. */
@@ -85,7 +89,27 @@ export const REVIEW_ROLES = {
 		synonyms: ['sku', 'variant', 'size', 'color', '颜色分类', '规格', '尺码', '颜色'],
 		type: 'text',
 	},
+	author: {
+		synonyms: [
+			'author',
+			'user_nick',
+			'reviewer',
+			'username',
+			'user name',
+			'nickname',
+			'user',
+			'用户',
+			'用户名',
+			'昵称',
+			'买家',
+		],
+		type: 'text',
+	},
+	age: { synonyms: ['age', 'customer age', 'reviewer age', '年龄'], type: 'optionalNumber' },
 } satisfies Record<string, RoleSpec>;
+
+/** Headers accepted for the age role (containment would also catch "message" or "page"). */
+const AGE_HEADERS = new Set(['age', 'customer age', 'reviewer age', '年龄']);
 
 /** Reviews of a table. */
 export function readReviews(
@@ -93,6 +117,14 @@ export function readReviews(
 	override: Partial<Record<keyof typeof REVIEW_ROLES, string>> = {},
 ): SchemaResult<ReviewRecord> {
 	const res = readRecords('reviews', REVIEW_ROLES, table, override);
+	const ageCol = res.mapping.age;
+	const ageOk =
+		ageCol !== undefined &&
+		(override.age === ageCol || AGE_HEADERS.has(ageCol.trim().toLowerCase()));
+	if (ageCol !== undefined && !ageOk) {
+		delete res.mapping.age;
+		res.issues = res.issues.filter((i) => i.column !== ageCol);
+	}
 	return {
 		records: res.records.map((r) => ({
 			row: r.row,
@@ -102,6 +134,8 @@ export function readReviews(
 			text: [r.title, r.text].filter((x) => x !== null && x !== '').join('. '),
 			ts: r.ts === null ? null : Number(r.ts),
 			variant: r.variant === null ? '' : String(r.variant),
+			author: r.author === null ? '' : String(r.author),
+			age: ageOk && r.age !== null && Number.isFinite(Number(r.age)) ? Number(r.age) : null,
 		})),
 		issues: res.issues,
 		mapping: res.mapping,

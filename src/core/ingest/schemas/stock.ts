@@ -23,6 +23,8 @@ export type StockRole =
 	| 'unitCost'
 	| 'price'
 	| 'supplier'
+	| 'salvage'
+	| 'seasonEnd'
 	| 'date';
 
 export type StockMapping = Partial<Record<StockRole, string>>;
@@ -181,6 +183,31 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'厂家',
 		'供货商',
 	],
+	salvage: [
+		'salvage',
+		'salvagevalue',
+		'clearanceprice',
+		'markdownprice',
+		'outletprice',
+		'residualvalue',
+		'残值',
+		'清仓价',
+		'处理价',
+		'折后清仓价',
+	],
+	seasonEnd: [
+		'seasonend',
+		'endofseason',
+		'seasonenddate',
+		'selluntil',
+		'sellby',
+		'lastsaledate',
+		'季末',
+		'季末日期',
+		'下架日期',
+		'售卖截止',
+		'销售截止日期',
+	],
 	date: [
 		'date',
 		'stockdate',
@@ -241,6 +268,10 @@ export interface StockRow {
 	unitCost?: number;
 	price?: number;
 	supplier?: string;
+	/** Clearance value of a unit left over at the season's end. */
+	salvage?: number;
+	/** Last selling day of a one-season item (UTC ms): bought once, by the newsvendor rule. */
+	seasonEnd?: number;
 	/** Date of this stock count (history files), UTC ms. */
 	asOf?: number;
 }
@@ -280,6 +311,7 @@ const NUMERIC: { role: StockRole; key: keyof StockRow; min: number; integer?: bo
 	{ role: 'pack', key: 'pack', min: 1 },
 	{ role: 'unitCost', key: 'unitCost', min: 0 },
 	{ role: 'price', key: 'price', min: 0 },
+	{ role: 'salvage', key: 'salvage', min: 0 },
 ];
 
 /**
@@ -314,7 +346,11 @@ export function parseStock(
 		if (c < 0) return 'ymd' as const;
 		return inferDateOrder(cells.map((r) => r[c] ?? '').filter((v) => v.trim() !== '')).order;
 	};
-	const orders = { date: dateOrder('date'), expectedDate: dateOrder('expectedDate') };
+	const orders = {
+		date: dateOrder('date'),
+		expectedDate: dateOrder('expectedDate'),
+		seasonEnd: dateOrder('seasonEnd'),
+	};
 	const latest = new Map<string, StockRow>();
 	const history: StockHistoryRow[] = [];
 	const seenNoDate = new Set<string>();
@@ -357,7 +393,7 @@ export function parseStock(
 			}
 			(out as unknown as Record<string, number>)[spec.key] = v;
 		}
-		for (const role of ['date', 'expectedDate'] as const) {
+		for (const role of ['date', 'expectedDate', 'seasonEnd'] as const) {
 			const c = col(role);
 			if (c < 0) continue;
 			const raw = (r[c] ?? '').trim();
@@ -374,6 +410,7 @@ export function parseStock(
 				continue;
 			}
 			if (role === 'date') out.asOf = v;
+			else if (role === 'seasonEnd') out.seasonEnd = v;
 			else out.expectedDate = v;
 		}
 		const sc = col('supplier');

@@ -88,6 +88,99 @@ export const en = {
 	market_signal_sentiment: (p) => `Review sentiment of ${p.name}`,
 	market_sales: 'your sales',
 	market_speed: (p) => `${p.rateText} texts per second through the text pipeline on this device.`,
+	market_volume_title: 'Volume over time',
+	market_volume_key: 'Show',
+	market_volume_all: 'all posts',
+	market_volume_label: 'Posts per {bucketText} bucket: {key}',
+	market_personas_title: 'Personas: {name}',
+	market_personas_none: 'Too few authors or texts to find personas (8 needed).',
+	market_personas_by_author: (p) =>
+		`${p.nText} authors grouped into ${p.kText} personas by what they talk about, how often, how they sound and how much engagement they get.`,
+	market_personas_by_voice: (p) =>
+		`The file names no repeat authors, so its ${p.nText} texts are grouped into ${p.kText} voices by what they talk about and how they sound.`,
+	market_persona_critics: 'Critics',
+	market_persona_fans: 'Fans',
+	market_persona_influencers: 'Influencers',
+	market_persona_regulars: 'Regulars',
+	market_persona_casual: 'Casual voices',
+	market_persona_unit_authors: 'authors',
+	market_persona_unit_reviewers: 'reviewers',
+	market_persona_unit_reviews: 'reviews',
+	market_persona_size: (p) => `${p.shareText}% of the ${p.unitText} (${p.nText}).`,
+	market_persona_tone_positive: (p) =>
+		`Mostly positive: ${p.posText}% of their texts sound positive, ${p.negText}% negative.`,
+	market_persona_tone_negative: (p) =>
+		`Mostly negative: ${p.negText}% of their texts sound negative, ${p.posText}% positive.`,
+	market_persona_tone_mixed: (p) =>
+		`Mostly neutral or mixed: ${p.posText}% positive, ${p.negText}% negative.`,
+	market_persona_activity_high: (p) => `They write often: ${p.nText} texts each, more than most.`,
+	market_persona_activity_average: (p) =>
+		`They write about as often as others: ${p.nText} texts each.`,
+	market_persona_activity_low: (p) => `They write rarely: ${p.nText} texts each.`,
+	market_persona_engagement_high: (p) =>
+		`Their posts get much more engagement than most (${p.nText} likes, shares and comments each).`,
+	market_persona_engagement_average: (p) =>
+		`Their posts get the usual engagement (${p.nText} likes, shares and comments each).`,
+	market_persona_engagement_low: (p) =>
+		`Their posts get little engagement (${p.nText} likes, shares and comments each).`,
+	market_persona_interests: 'They talk about {list}.',
+	market_persona_praise: 'They praise {list}.',
+	market_persona_complain: 'They complain about {list}.',
+	market_persona_daypart: 'Most active in the {partText} (time of the file).',
+	market_persona_age: 'Median age {age}.',
+	market_daypart_morning: 'morning',
+	market_daypart_afternoon: 'afternoon',
+	market_daypart_evening: 'evening',
+	market_daypart_night: 'night',
+	market_error_no_launches:
+		'No past launches with weekly sales: import a catalog with week columns 0, 1, 2 …',
+	market_np_title: 'New products',
+	market_np_intro: (p) =>
+		`Forecast the first ${p.hText} weeks of a product you have not launched yet from the most similar of your ${p.nText} past launches (attributes, price and launch season).`,
+	market_np_backtest: (p) =>
+		`Tested by hiding your latest ${p.nText} launches and forecasting each from the ones before it: the similar-products forecast is off by ${p.knnText}% of sales over ${p.hText} weeks (WAPE), the category average by ${p.catText}%.`,
+	market_np_backtest_better: 'The similar products forecast better than the category average.',
+	market_np_backtest_worse:
+		'The similar products did not beat the category average here; treat the forecast as a rough guide.',
+	market_np_search_none:
+		'No imported search interest matches the products’ words, so search interest is not used.',
+	market_np_search_used: (p) =>
+		`Search interest in ${p.words} is used: scaling by it lowered the backtest error from ${p.withoutText}% to ${p.withText}%.`,
+	market_np_search_unused: (p) =>
+		`Search interest in ${p.words} is not used: it did not improve the backtest (${p.withText}% with it, ${p.withoutText}% without).`,
+	market_np_from_catalog: 'Product from your catalog',
+	market_np_custom: 'Describe a product',
+	market_np_any: 'any',
+	market_np_launch: 'Launch date',
+	market_np_price: 'Price (optional)',
+	market_np_run: 'Forecast',
+	market_np_result: (p) =>
+		`Expected sales in the first ${p.hText} weeks: ${p.total} in all, ${p.first} in the launch week. Learned from ${p.nText} earlier launches; most similar: ${p.list}.`,
+	market_np_result_search: (p) => `Search interest scaled it by ×${p.mText}.`,
+	market_np_result_nosearch: 'Search interest did not change it.',
+	market_np_chart: 'Forecast of the new product',
+	market_np_col_week: 'Week of',
+	market_np_col_mean: 'Expected',
+	market_np_col_range: '80% range',
+	market_np_col_category: 'Category average',
+	market_fusion_title: 'Market signals in this forecast',
+	market_fusion_description:
+		'Each imported signal (search interest, posts about a hot topic) that leads these sales is tried as an input of the forecast, and kept only when it makes the backtest more accurate.',
+	market_fusion_working: 'Testing the market signals on this series…',
+	market_fusion_none:
+		'No market signals imported (Market tab): the forecast uses the sales history only.',
+	market_fusion_used: (p) =>
+		`${p.signal} lead these sales by ${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'} and made the backtest more accurate (error ${p.withText} with it, ${p.withoutText} without, ${p.autoText} for the automatic forecast; MASE over ${p.originsText} held-out windows): used in the forecast below.`,
+	market_fusion_worse: (p) =>
+		`${p.signal} lead these sales by ${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'}, but did not make the backtest more accurate (error ${p.withText} with it, ${p.withoutText} without, ${p.autoText} for the automatic forecast): not used.`,
+	market_fusion_no_lead: (p) =>
+		`${p.signal} do not lead these sales (no significant correlation 1–8 weeks ahead): not used.`,
+	market_fusion_short: (p) =>
+		`${p.signal} overlap these sales for ${p.weeksText} weeks up to their last week: too few to test: not used.`,
+	market_fusion_stale: (p) => `${p.signal} end before these sales’ last week: not used.`,
+	market_fusion_kept_history:
+		'No signal improved the backtest: the forecast above uses the sales history only.',
+	market_fusion_chart: (p) => `Forecast with ${p.signal}`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -172,4 +265,91 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_signal_sentiment: (p) => `${p.name} 的评价情感`,
 	market_sales: '您的销量',
 	market_speed: (p) => `本设备上文本处理速度：每秒 ${p.rateText} 条。`,
+	market_volume_title: '热度走势',
+	market_volume_key: '显示',
+	market_volume_all: '全部帖子',
+	market_volume_label: '每{bucketText}帖子数：{key}',
+	market_personas_title: '用户画像：{name}',
+	market_personas_none: '作者或文本太少，无法划分用户画像（至少需要 8 个）。',
+	market_personas_by_author: (p) =>
+		`按讨论内容、发帖频率、语气和互动量，将 ${p.nText} 位作者分为 ${p.kText} 类画像。`,
+	market_personas_by_voice: (p) =>
+		`文件中没有重复出现的作者，因此按讨论内容和语气，将 ${p.nText} 条文本分为 ${p.kText} 类声音。`,
+	market_persona_critics: '挑剔的批评者',
+	market_persona_fans: '忠实粉丝',
+	market_persona_influencers: '意见领袖',
+	market_persona_regulars: '活跃常客',
+	market_persona_casual: '普通用户',
+	market_persona_unit_authors: '作者',
+	market_persona_unit_reviewers: '评价者',
+	market_persona_unit_reviews: '评价',
+	market_persona_size: (p) => `占全部${p.unitText}的 ${p.shareText}%（${p.nText}）。`,
+	market_persona_tone_positive: (p) =>
+		`以正面为主：${p.posText}% 的内容语气正面，${p.negText}% 负面。`,
+	market_persona_tone_negative: (p) =>
+		`以负面为主：${p.negText}% 的内容语气负面，${p.posText}% 正面。`,
+	market_persona_tone_mixed: (p) =>
+		`以中性或褒贬参半为主：${p.posText}% 正面，${p.negText}% 负面。`,
+	market_persona_activity_high: (p) => `发言频繁：平均每人 ${p.nText} 条，多于大多数人。`,
+	market_persona_activity_average: (p) => `发言频率与其他人相当：平均每人 ${p.nText} 条。`,
+	market_persona_activity_low: (p) => `很少发言：平均每人 ${p.nText} 条。`,
+	market_persona_engagement_high: (p) =>
+		`帖子互动量远高于大多数人（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+	market_persona_engagement_average: (p) =>
+		`帖子互动量一般（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+	market_persona_engagement_low: (p) =>
+		`帖子互动量很少（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+	market_persona_interests: '常聊的话题：{list}。',
+	market_persona_praise: '称赞：{list}。',
+	market_persona_complain: '抱怨：{list}。',
+	market_persona_daypart: '最活跃的时段：{partText}（按文件中的时间）。',
+	market_persona_age: '年龄中位数 {age} 岁。',
+	market_daypart_morning: '上午',
+	market_daypart_afternoon: '下午',
+	market_daypart_evening: '晚上',
+	market_daypart_night: '深夜',
+	market_error_no_launches: '没有带周销量的历史上新记录：请导入含 0、1、2 … 周列的商品目录。',
+	market_np_title: '新品预测',
+	market_np_intro: (p) =>
+		`根据您过去 ${p.nText} 次上新中最相似的商品（属性、价格和上市季节），预测尚未上市商品前 ${p.hText} 周的销量。`,
+	market_np_backtest: (p) =>
+		`检验方法：隐藏最近的 ${p.nText} 次上新，每次只用更早的上新来预测。相似商品法在 ${p.hText} 周内的误差为销量的 ${p.knnText}%（WAPE），品类平均法为 ${p.catText}%。`,
+	market_np_backtest_better: '相似商品法比品类平均更准。',
+	market_np_backtest_worse: '这里相似商品法没有胜过品类平均，预测仅供粗略参考。',
+	market_np_search_none: '导入的搜索热度与商品属性词不匹配，因此未使用搜索热度。',
+	market_np_search_used: (p) =>
+		`已使用“${p.words}”的搜索热度：按它调整后，回测误差从 ${p.withoutText}% 降到 ${p.withText}%。`,
+	market_np_search_unused: (p) =>
+		`未使用“${p.words}”的搜索热度：它没有改善回测（使用时 ${p.withText}%，不用时 ${p.withoutText}%）。`,
+	market_np_from_catalog: '从商品目录中选择',
+	market_np_custom: '手动描述商品',
+	market_np_any: '不限',
+	market_np_launch: '上市日期',
+	market_np_price: '价格（可选）',
+	market_np_run: '预测',
+	market_np_result: (p) =>
+		`前 ${p.hText} 周预计共售出 ${p.total}，上市当周 ${p.first}。参考了 ${p.nText} 次更早的上新；最相似的商品：${p.list}。`,
+	market_np_result_search: (p) => `搜索热度将其调整为 ×${p.mText}。`,
+	market_np_result_nosearch: '搜索热度没有改变预测。',
+	market_np_chart: '新品销量预测',
+	market_np_col_week: '周起始日',
+	market_np_col_mean: '预计销量',
+	market_np_col_range: '80% 区间',
+	market_np_col_category: '品类平均',
+	market_fusion_title: '预测中的市场信号',
+	market_fusion_description:
+		'每个领先于这些销量的已导入信号（搜索热度、热门话题的帖子量）都会作为预测输入来尝试，只有让回测更准确时才保留。',
+	market_fusion_working: '正在用这条序列检验市场信号…',
+	market_fusion_none: '尚未导入市场信号（见“市场”页面）：预测只使用销售历史。',
+	market_fusion_used: (p) =>
+		`${p.signal}领先这些销量 ${p.lagText} 周，并让回测更准确（使用时误差 ${p.withText}，不用时 ${p.withoutText}，自动预测 ${p.autoText}；${p.originsText} 个留出窗口的 MASE）：已用于下方的预测。`,
+	market_fusion_worse: (p) =>
+		`${p.signal}领先这些销量 ${p.lagText} 周，但没有让回测更准确（使用时误差 ${p.withText}，不用时 ${p.withoutText}，自动预测 ${p.autoText}）：未使用。`,
+	market_fusion_no_lead: (p) =>
+		`${p.signal}并不领先这些销量（提前 1–8 周都没有显著相关）：未使用。`,
+	market_fusion_short: (p) =>
+		`${p.signal}与这些销量重叠 ${p.weeksText} 周（截至最后一周），太少，无法检验：未使用。`,
+	market_fusion_stale: (p) => `${p.signal}在这些销量的最后一周之前就结束了：未使用。`,
+	market_fusion_kept_history: '没有信号能改善回测：上方的预测只使用销售历史。',
+	market_fusion_chart: (p) => `加入${p.signal}后的预测`,
 };

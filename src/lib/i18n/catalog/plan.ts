@@ -111,6 +111,17 @@ export const en = {
 		'Past price changes of this product show no clear effect on its sales (p = {p}), so a price change does not move the forecast.',
 	plan_whatif_price_effect:
 		'From its sales history: each 1 of price more sells about {units} fewer units a week.',
+	plan_alert_season:
+		'One-season buy {qty}: {mean} ± {sd} expected over the {days} days to the season end; buying to the {ratio}th percentile pays best (price, cost and clearance value), {onHand} in stock, {onOrder} on order.',
+	plan_note_styles:
+		'{styles} styles with {variants} sizes/colours were planned as one item each; each order is split over the variants by their sales of the last 12 weeks.',
+	plan_salvage_pct: 'Clearance value (% of cost)',
+	plan_per_style: 'Plan sizes and colours of a style together ({n} styles)',
+	plan_style_code: (p) => (p.n === 1 ? 'style, 1 variant' : `style, ${p.nText} variants`),
+	plan_variants_split: 'Split by sales mix: {parts}',
+	plan_season_buy:
+		'One-season item: have {target} for the {days} days left (critical ratio {ratio} %).',
+	plan_po_variant_of: '{style} — {option}',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -210,4 +221,14 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_whatif_no_price_effect:
 		'该商品过去的价格变化对销量没有明显影响（p = {p}），调价不会改变预测。',
 	plan_whatif_price_effect: '根据销售记录：价格每提高 1，每周约少卖 {units} 件。',
+	plan_alert_season:
+		'一季款一次性采购 {qty}：距季末 {days} 天内预计需求 {mean} ± {sd}；按售价、成本和清仓价，备货到第 {ratio} 百分位最划算，现有库存 {onHand}，在途 {onOrder}。',
+	plan_note_styles:
+		'{styles} 个款式（共 {variants} 个尺码/颜色）按款合并计划；每款的订货量按各变体最近 12 周的销量比例拆分。',
+	plan_salvage_pct: '清仓价（占成本 %）',
+	plan_per_style: '同款不同尺码、颜色合并计划（{n} 个款式）',
+	plan_style_code: (p) => `款式，${p.nText} 个变体`,
+	plan_variants_split: '按销量比例拆分：{parts}',
+	plan_season_buy: '一季款：剩余 {days} 天应备货 {target} 件（临界比率 {ratio}%）。',
+	plan_po_variant_of: '{style} — {option}',
 };
