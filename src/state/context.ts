@@ -6,6 +6,7 @@ import type { ModelTraining } from './model-training.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
+import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
 import type { Prefs } from './prefs.svelte';
@@ -24,6 +25,8 @@ export interface AppState {
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
 	customers: CustomersState;
+	/** The home dashboard of the open dataset. */
+	home: HomeState;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
 	/** Switch screens (the tab bar in App.svelte). */
@@ -31,7 +34,15 @@ export interface AppState {
 }
 
 export type ViewName =
-	'import' | 'explore' | 'forecast' | 'plan' | 'market' | 'customers' | 'models' | 'settings';
+	| 'home'
+	| 'import'
+	| 'explore'
+	| 'forecast'
+	| 'plan'
+	| 'market'
+	| 'customers'
+	| 'models'
+	| 'settings';
 
 const KEY = Symbol('trendcast-app');
 
