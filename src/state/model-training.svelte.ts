@@ -32,6 +32,8 @@ export class ModelTraining {
 	running = $state(false);
 	loading = $state(false);
 	progress = $state.raw<TrainProgress | null>(null);
+	/** Finished epochs of the run (changes once per epoch, not per batch: the loss chart redraws then). */
+	history = $state.raw<TrainProgress['history']>([]);
 	/** The outcome of the last run (done, cancelled, failed) and its notes. */
 	outcome = $state.raw<Message[]>([]);
 	forecast = $state.raw<{ model: DeepModelRow; result: DeepForecast } | null>(null);
@@ -58,6 +60,7 @@ export class ModelTraining {
 		this.running = true;
 		this.outcome = [];
 		this.progress = null;
+		this.history = [];
 		this.#abort = new AbortController();
 		try {
 			this.loading = true;
@@ -84,7 +87,13 @@ export class ModelTraining {
 					...(resume ? { resumeId: resume.id } : {}),
 				},
 				batch,
-				{ signal: this.#abort.signal, onProgress: (p) => (this.progress = p) },
+				{
+					signal: this.#abort.signal,
+					onProgress: (p) => {
+						this.progress = p;
+						if (p.history.length !== this.history.length) this.history = p.history;
+					},
+				},
 			);
 			this.outcome = [
 				msg('models_done', { epochs: r.history.length, best: r.bestEpoch }),

@@ -15,6 +15,14 @@ import { foreignRequests, launchSession, type Session } from './pages/browser';
  */
 const MAX_LONG_TASK_MS = 50;
 
+/** Open the loss chart's table view (one row per epoch) unless it is open. */
+async function showLossTable(page: Session['page']): Promise<void> {
+	const toggle = page.locator(
+		'[data-testid="models-loss-chart"] [data-testid="chart-table-toggle"]',
+	);
+	if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+}
+
 /** Rows of the deep-model tables in the app's IndexedDB (read directly, not through the app). */
 async function modelRows(page: Session['page']): Promise<{ models: number; weights: number }> {
 	return page.evaluate(
@@ -84,8 +92,9 @@ describe('deep models', () => {
 		expect(await page.getByTestId('models-outcome').allTextContents()).toContain(
 			'Started from the pretrained weights.',
 		);
+		await showLossTable(page);
 		const chartRows = page.locator('[data-testid="models-loss-chart"] tbody tr');
-		expect(await chartRows.count()).toBe(2);
+		await expect.poll(() => chartRows.count()).toBe(2);
 		await expect.poll(() => rows().count()).toBe(1);
 		expect(await rows().first().getAttribute('data-status')).toBe('ready');
 		const tasks = (await app.longTasks()) ?? [];
@@ -122,6 +131,8 @@ describe('deep models', () => {
 	it('a reload in the middle of a run leaves a checkpoint that resumes from the last epoch', async () => {
 		const page = session.page;
 		await startTraining(4);
+		await page.getByTestId('models-loss-chart').waitFor({ timeout: SLOW_MS });
+		await showLossTable(page);
 		await page
 			.locator('[data-testid="models-loss-chart"] tbody tr')
 			.first()
