@@ -8,6 +8,7 @@ import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
+import type { ReviewRatings } from './review-ratings.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
@@ -24,6 +25,8 @@ export interface AppState {
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
 	customers: CustomersState;
+	/** Ratings learned from reviews (Customers). */
+	ratings: ReviewRatings;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
 	/** Switch screens (the tab bar in App.svelte). */
