@@ -12,6 +12,7 @@ import { createDataService, estimateStorage, listStoredDatasets } from './data-s
 import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from './data/products';
 import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
 import { readStockFile } from './data/stock';
+import { setDatasetCurrency } from './data/currency';
 import * as stockStore from './data/stock-store';
 import type { StockImportSummary, StockPatch } from './data/stock-store';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
@@ -97,6 +98,8 @@ export interface DataWorkerApi {
 		options: ImportOptions,
 		onProgress?: ProgressFn,
 	): Promise<DatasetMeta>;
+	/** Set the currency a stored dataset's money is shown in (ISO 4217 code). */
+	setDatasetCurrency(datasetId: string, currency: string): Promise<DatasetMeta>;
 	/** Count these non-product codes (postage, fees …) as products; the others stay left out. */
 	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta>;
 	/** Import the built-in demo dataset shipped under /demo/. */
@@ -200,6 +203,9 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	},
 	async commitImport(importId, options, onProgress) {
 		return (await getService()).commitImport(importId, options, onProgress);
+	},
+	async setDatasetCurrency(datasetId, currency) {
+		return setDatasetCurrency(getDb(), datasetId, currency);
 	},
 	async setNonProductIncluded(datasetId, productIds) {
 		return (await getService()).setNonProductIncluded(datasetId, productIds);

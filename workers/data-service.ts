@@ -83,6 +83,11 @@ import {
 } from '../src/core/ingest/json-records';
 import { XlsxError, xlsxToCsv as readXlsx } from '../src/core/ingest/xlsx';
 import { checkConsoleSql, consoleFailure, hardenDuckDb, STAGING_DIR } from './data/duckdb-guard';
+import { datasetTable, ident, lit } from './data/sql';
+import { detectStagedCurrency, setDatasetCurrency } from './data/currency';
+import { isCurrencyCode } from '../src/core/ingest/currency';
+
+export { datasetTable, ident, lit };
 
 /** How dataset bytes are stored in `datasetBlobs`. */
 export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
@@ -100,6 +105,8 @@ export const ALL_PRODUCTS_ID = '(all products)';
 export const BLANK_PRODUCT_ID = '(blank)';
 /** Fixed id of the demo dataset: tabs importing the demo at the same time store it once. */
 export const DEMO_DATASET_ID = 'demo-online-retail';
+/** The demo is a UK shop: its prices are in pounds (the file does not say so). */
+export const DEMO_CURRENCY = 'GBP';
 
 /** What the service needs from its host. */
 export interface DataServiceDeps {
@@ -141,24 +148,9 @@ export function namedError(name: string, message: string): Error {
 	return err;
 }
 
-/** Quotes an SQL identifier. */
-export function ident(name: string): string {
-	return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** Quotes an SQL string literal. */
-export function lit(value: string): string {
-	return `'${value.replace(/'/g, "''")}'`;
-}
-
 /** Quotes one CSV field (RFC 4180) for DuckDB: data, not an export, so no formula neutralising. */
 function csvField(value: string): string {
 	return csvCell(value, { formulaSafe: false, quoteAll: true });
-}
-
-/** DuckDB table holding a stored dataset. */
-export function datasetTable(id: string): string {
-	return `ds_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
 function defaultId(): string {
@@ -370,8 +362,12 @@ export async function parquetToCsv(bytes: Uint8Array): Promise<string> {
 }
 
 /** Stored datasets, newest first, straight from Dexie (no DuckDB needed: the worker answers at once). */
-export function listStoredDatasets(db: TrendcastDb): Promise<DatasetMeta[]> {
-	return db.datasets.orderBy('createdAt').reverse().toArray();
+export async function listStoredDatasets(db: TrendcastDb): Promise<DatasetMeta[]> {
+	const list = await db.datasets.orderBy('createdAt').reverse().toArray();
+	// The demo stored before currencies were kept is in pounds all the same (a UK shop).
+	return list.map((m) =>
+		m.id === DEMO_DATASET_ID && !m.currency ? { ...m, currency: DEMO_CURRENCY } : m,
+	);
 }
 
 /** navigator.storage.estimate() where it exists; else (Node) the stored dataset bytes with quota 0 = unknown. */
@@ -814,6 +810,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			if (guess.ambiguous) issues.push(dateOrderIssue(fileName, mapping.date, guess));
 		}
 		issues.push(...previewIssues(fileName, columns, rowCount, mapping));
+		const currency = detectStagedCurrency(rows, table, columns, mapping, encoding);
 		staged.set(importId, {
 			importId,
 			table,
@@ -838,6 +835,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			dateOrder,
 			dateOrderAmbiguous,
 			issues,
+			...(currency ? { currency } : {}),
 		};
 	}
 
@@ -1395,6 +1393,11 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				return merged;
 			}
 
+			// The currency the user confirmed, else the one the file names (none: the UI asks later).
+			const currency =
+				options.currency && isCurrencyCode(options.currency)
+					? options.currency
+					: detectStagedCurrency(rows, T, st.columns, mapping, st.encoding)?.code;
 			// 6. Bytes + metadata, written together in one transaction.
 			const ipc = arrowFileToStream(
 				conn.useUnsafe((b, c) => b.runQuery(c, `SELECT * FROM ${out}`)),
@@ -1415,6 +1418,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				...(options.includeNonProduct?.length
 					? { includeNonProduct: [...options.includeNonProduct] }
 					: {}),
+				...(currency ? { currency } : {}),
 			};
 			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
 			let stored: DatasetMeta | undefined;
@@ -1853,6 +1857,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				mapping: preview.mapping,
 				dateOrder: preview.dateOrder,
 				datasetName: 'Demo: UK online gift shop',
+				currency: DEMO_CURRENCY,
 			},
 			onProgress,
 			DEMO_DATASET_ID,
@@ -1863,6 +1868,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		previewFile,
 		validateMapping,
 		setNonProductIncluded,
+		setDatasetCurrency: (datasetId: string, currency: string) =>
+			setDatasetCurrency(db, datasetId, currency),
 		commitImport,
 		loadDemo,
 		listDatasets,

@@ -11,6 +11,8 @@ import {
 	type SignalKind,
 	type SignalSetMeta,
 } from './data/signals-service';
+import type { FusionReport } from './data/fusion';
+import type { NewProductInput, NewProductModel, NewProductResult } from './data/newproduct-service';
 
 let service: ReturnType<typeof createSignalsService> | null = null;
 function getService() {
@@ -47,6 +49,19 @@ export const api = {
 	},
 	marketReport(sales: SalesSeries | null): Promise<MarketReport> {
 		return getService().marketReport(sales);
+	},
+	fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+		return getService().fuseSignals(sales, horizon);
+	},
+	newProductModel(): Promise<NewProductModel | null> {
+		return getService().newProductModel();
+	},
+	async forecastNewProduct(input: NewProductInput): Promise<NewProductResult> {
+		try {
+			return await getService().forecastNewProduct(input);
+		} catch (e) {
+			throw plainError(e);
+		}
 	},
 };
 

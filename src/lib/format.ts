@@ -1,6 +1,7 @@
 // Number, money, size and date formatting for the UI, in the UI language (src/lib/i18n): shop owners read
 // these, so every number gets thousands separators and dates are shown in UTC (the data worker stores
 // period starts as UTC ms). Called from templates, so a language switch re-renders them.
+import { CURRENCY_CODES } from '../core/ingest/currency';
 import type { TrimmedBatch } from '../core/series/calendar';
 import type { Frequency } from '../core/types';
 import type { MessageParam } from '../core/messages';
@@ -19,6 +20,13 @@ export function guessCurrency(
 	if (l.startsWith('zh')) return 'CNY';
 	if (l.startsWith('ja')) return 'JPY';
 	return 'USD';
+}
+
+/** The currencies a picker offers, with `current` added when it is not among them. */
+export function currencyChoices(current: string | undefined): string[] {
+	const list: string[] = [...CURRENCY_CODES];
+	if (current && !list.includes(current)) list.unshift(current);
+	return list;
 }
 
 /** Words in the UI language (lib code has no access to the view's `t`). */

@@ -63,6 +63,19 @@ export class DatasetStore {
 		}
 	}
 
+	/** Store the currency a dataset's money is in (shown at once, kept across reloads). */
+	async setCurrency(id: string, currency: string): Promise<void> {
+		const before = this.datasets;
+		this.datasets = before.map((d) => (d.id === id ? { ...d, currency } : d));
+		try {
+			const meta = await this.#client.setDatasetCurrency(id, currency);
+			this.datasets = this.datasets.map((d) => (d.id === id ? meta : d));
+		} catch (e) {
+			this.datasets = before;
+			this.error = toUiError(e);
+		}
+	}
+
 	/** Delete a dataset and its stored bytes. */
 	async remove(id: string): Promise<void> {
 		try {

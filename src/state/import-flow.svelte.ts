@@ -11,6 +11,7 @@ import {
 	type Progress,
 } from '../core/ingest/types';
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
+import { guessCurrency } from '../lib/format';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { DatasetStore } from './dataset-store.svelte';
 
@@ -44,6 +45,8 @@ export class ImportFlow {
 	datasetName = $state('');
 	/** Id of the stored dataset to add the rows to, or '' for a new dataset. */
 	appendTo = $state('');
+	/** Currency of the file's money: what the file says, else the browser region's (the user can change it). */
+	currency = $state('');
 	result = $state.raw<DatasetMeta | null>(null);
 	error = $state<UiError | null>(null);
 	/** Issues that depend on the mapping, recomputed by the worker after every change. */
@@ -110,6 +113,7 @@ export class ImportFlow {
 			this.mapping = { ...preview.mapping };
 			this.dateOrder = preview.dateOrder;
 			this.dateOrderAmbiguous = preview.dateOrderAmbiguous;
+			this.currency = preview.currency?.code ?? guessCurrency();
 			this.mappingIssues = preview.issues.filter((i) => MAPPING_ISSUE_CODES.has(i.code));
 			this.datasetName = file.name.replace(
 				/\.(csv|tsv|txt|parquet|json|ndjson|jsonl|xlsx|gz)+$/i,
@@ -179,7 +183,7 @@ export class ImportFlow {
 					mapping: $state.snapshot(this.mapping),
 					dateOrder: this.dateOrder,
 					datasetName: this.datasetName.trim() || preview.fileName,
-					...(this.appendTo ? { appendTo: this.appendTo } : {}),
+					...(this.appendTo ? { appendTo: this.appendTo } : { currency: this.currency }),
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 			);
@@ -226,6 +230,7 @@ export class ImportFlow {
 		this.dateOrderAmbiguous = false;
 		this.checking = false;
 		this.appendTo = '';
+		this.currency = '';
 		this.#checkSeq++;
 	}
 

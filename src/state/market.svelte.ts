@@ -7,6 +7,10 @@ import {
 	marketClient,
 	type MarketClient,
 	type MarketReport,
+	type FusionReport,
+	type NewProductInput,
+	type NewProductModel,
+	type NewProductResult,
 	type SignalKind,
 	type SignalSetMeta,
 } from '../lib/workers/market-client';
@@ -17,6 +21,15 @@ export class MarketState {
 	report = $state.raw<MarketReport | null>(null);
 	busy = $state(false);
 	error = $state<UiError | null>(null);
+	/** New products: the model (null without past launches) and the last forecast. */
+	newModel = $state.raw<NewProductModel | null>(null);
+	newResult = $state.raw<NewProductResult | null>(null);
+	newBusy = $state(false);
+	/** Signals tried in one forecast (the Forecast screen), keyed by the series it was run on. */
+	fusion = $state.raw<FusionReport | null>(null);
+	fusionKey = $state('');
+	fusionBusy = $state(false);
+	#fuseSeq = 0;
 	/** The last imported set (its issues are shown). */
 	lastImport = $state.raw<SignalSetMeta | null>(null);
 
@@ -39,6 +52,8 @@ export class MarketState {
 			this.sets = sets;
 			if (sets.length === 0) {
 				this.report = null;
+				this.newModel = null;
+				this.newResult = null;
 				return;
 			}
 			let sales = null;
@@ -56,10 +71,47 @@ export class MarketState {
 			}
 			const report = await this.#market.report(sales);
 			if (seq === this.#seq) this.report = report;
+			const model = await this.#market.newProductModel();
+			if (seq === this.#seq) {
+				this.newModel = model;
+				if (!model) this.newResult = null;
+			}
 		} catch (e) {
 			if (seq === this.#seq) this.error = toUiError(e);
 		} finally {
 			if (seq === this.#seq) this.busy = false;
+		}
+	}
+
+	/** Tries the market signals as regressors of one weekly series (once per series and horizon). */
+	async fuse(key: string, ds: ArrayLike<number>, y: ArrayLike<number>, horizon: number) {
+		if (key === this.fusionKey) return;
+		const seq = ++this.#fuseSeq;
+		this.fusionKey = key;
+		this.fusion = null;
+		this.fusionBusy = true;
+		try {
+			const r = await this.#market.fuse(
+				{ name: key, ds: Array.from(ds), y: Array.from(y) },
+				horizon,
+			);
+			if (seq === this.#fuseSeq) this.fusion = r;
+		} catch (e) {
+			if (seq === this.#fuseSeq) this.error = toUiError(e);
+		} finally {
+			if (seq === this.#fuseSeq) this.fusionBusy = false;
+		}
+	}
+
+	async forecastNew(input: NewProductInput): Promise<void> {
+		this.newBusy = true;
+		this.error = null;
+		try {
+			this.newResult = await this.#market.forecastNewProduct(input);
+		} catch (e) {
+			this.error = toUiError(e);
+		} finally {
+			this.newBusy = false;
 		}
 	}
 

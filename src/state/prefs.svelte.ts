@@ -1,16 +1,38 @@
-// User preferences kept in localStorage (small, synchronous, per device): the currency revenue is shown in.
+// Display preferences. Money is shown in the open dataset's currency (kept with the dataset: read from
+// the file, chosen at import, editable in Settings and the dataset list); with no dataset open, or for a
+// dataset stored before currencies were kept, in the device's choice (localStorage, default from the
+// browser's region).
+import { CURRENCY_CODES } from '../core/ingest/currency';
 import { guessCurrency } from '../lib/format';
+import type { DatasetStore } from './dataset-store.svelte';
 
 const CURRENCY_KEY = 'trendcast.currency';
 
-/** Currencies offered in Settings. */
-export const CURRENCIES = ['GBP', 'EUR', 'USD', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'CNY', 'JPY'];
+/** Currencies offered by the pickers. */
+export const CURRENCIES: readonly string[] = CURRENCY_CODES;
 
 export class Prefs {
-	currency = $state(readCurrency());
+	/** The device's currency, for datasets that have none. */
+	deviceCurrency = $state(readCurrency());
+	#datasets: DatasetStore | null;
 
+	constructor(datasets: DatasetStore | null = null) {
+		this.#datasets = datasets;
+	}
+
+	/** The currency money is shown in now: the open dataset's, else the device's. */
+	get currency(): string {
+		return this.#datasets?.selected?.currency ?? this.deviceCurrency;
+	}
+
+	/** Change the currency: the open dataset's (stored with it), else the device's. */
 	setCurrency(code: string): void {
-		this.currency = code;
+		const open = this.#datasets?.selected;
+		if (open) {
+			void this.#datasets!.setCurrency(open.id, code);
+			return;
+		}
+		this.deviceCurrency = code;
 		try {
 			localStorage.setItem(CURRENCY_KEY, code);
 		} catch {

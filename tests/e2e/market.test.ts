@@ -16,6 +16,8 @@ describe('Market screen', () => {
 	let session: Session;
 	let app: AppPage;
 	let postsFile = '';
+	let reviewsFile = '';
+	let catalogFile = '';
 
 	beforeAll(async () => {
 		session = await launchSession();
@@ -26,8 +28,21 @@ describe('Market screen', () => {
 		// The first ~2,000 posts: 1 Jan → early February 2020.
 		let pos = 0;
 		for (let i = 0; i <= 2000 && pos >= 0; i++) pos = text.indexOf('\n2020-', pos + 1);
-		postsFile = join(mkdtempSync(join(tmpdir(), 'tc-market-')), 'weibo_posts.csv');
+		const dir = mkdtempSync(join(tmpdir(), 'tc-market-'));
+		postsFile = join(dir, 'weibo_posts.csv');
 		writeFileSync(postsFile, text.slice(0, pos + 1));
+		// 1,500 real Tmall reviews (with masked nicknames) and two seasons of VISUELLE launches.
+		const reviews = gunzipSync(readFileSync(join(DATA, 'zh_reviews/tmall_clothing_reviews.csv.gz')))
+			.toString('utf8')
+			.split('\n');
+		reviewsFile = join(dir, 'tmall_reviews.csv');
+		writeFileSync(reviewsFile, reviews.slice(0, 1501).join('\n'));
+		const launches = readFileSync(join(DATA, 'visuelle/train.csv'), 'utf8').trim().split('\n');
+		catalogFile = join(dir, 'launches.csv');
+		writeFileSync(
+			catalogFile,
+			[launches[0], ...launches.slice(1).filter((l) => /,(SS19|AW19),/.test(l))].join('\n'),
+		);
 		await app.open('/?view=market');
 	});
 
@@ -51,11 +66,69 @@ describe('Market screen', () => {
 			.toMatch(/(疫情|肺炎|冠状病毒).*posts in the day of/);
 		const top = (await page.getByTestId('market-top').textContent()) ?? '';
 		expect(top).toMatch(/肺炎|冠状病毒|疫情/);
+		// Volume over time: the chart of all posts, then of one chosen topic.
+		const chart = page.getByTestId('market-volume-chart').first();
+		expect(await chart.locator('svg').getAttribute('aria-label')).toMatch(
+			/Posts per daily bucket: all posts/,
+		);
+		const keySelect = page.getByTestId('market-volume-key').first();
+		const firstKey = (await keySelect.locator('option').nth(1).getAttribute('value')) ?? '';
+		await keySelect.selectOption(firstKey);
+		await expect
+			.poll(() => chart.locator('svg').getAttribute('aria-label'))
+			.toContain(`Posts per daily bucket: ${firstKey}`);
 		// Switch to Chinese: the same report in zh-CN.
 		await app.open('/?view=market&lang=zh-CN');
 		await expect
 			.poll(() => page.getByTestId('market-bursts').textContent(), { timeout: 120_000 })
 			.toMatch(/这一天有 \d+ 条帖子/);
+		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
+		expect(session.pageErrors).toEqual([]);
+	});
+
+	it('describes reviewer personas and forecasts a new product from past launches', async () => {
+		const page = session.page;
+		await app.open('/?view=market&lang=en');
+		const input = page.getByTestId('market-file');
+		await input.setInputFiles(reviewsFile);
+		await expect
+			.poll(() => page.getByTestId('market-imported').textContent(), { timeout: 60_000 })
+			.toMatch(/tmall_reviews\.csv: 1,481 rows as Reviews/);
+		const personas = page.getByTestId('market-personas').last();
+		await expect.poll(() => personas.textContent(), { timeout: 120_000 }).toMatch(/% of the/);
+		const text = (await personas.textContent()) ?? '';
+		expect(text).toMatch(/(Fans|Critics|Regulars|Casual voices|Influencers)/);
+		expect(text).toMatch(/They (praise|complain about) /);
+		expect(await personas.locator('section').count()).toBeGreaterThanOrEqual(2);
+		// Past launches with weekly sales, then Google Trends words for the attributes.
+		await input.setInputFiles(catalogFile);
+		await expect
+			.poll(() => page.getByTestId('market-np-backtest').textContent(), { timeout: 120_000 })
+			.toMatch(/Tested by hiding your latest \d+ launches/);
+		expect(await page.getByTestId('market-np-search').textContent()).toContain(
+			'No imported search interest',
+		);
+		await page.getByTestId('market-kind').selectOption('search');
+		await input.setInputFiles(join(DATA, 'visuelle/gtrends.csv'));
+		await expect
+			.poll(() => page.getByTestId('market-np-search').textContent(), { timeout: 120_000 })
+			.toMatch(/Search interest in .*long sleeve.* is (used|not used)/);
+		await page.getByTestId('market-np-attr-category').selectOption('long sleeve');
+		await page.getByTestId('market-np-launch').fill('2020-01-06');
+		await page.getByTestId('market-np-run').click();
+		await expect
+			.poll(() => page.getByTestId('market-np-result').textContent(), { timeout: 60_000 })
+			.toMatch(/Expected sales in the first 12 weeks/);
+		expect(await page.getByTestId('market-np-table').locator('tbody tr').count()).toBe(12);
+		expect(await page.getByTestId('market-np-chart').isVisible()).toBe(true);
+		// The same screen in Chinese.
+		await app.open('/?view=market&lang=zh-CN');
+		await expect
+			.poll(() => page.getByTestId('market-np-backtest').textContent(), { timeout: 120_000 })
+			.toMatch(/隐藏最近的 \d+ 次上新/);
+		await expect
+			.poll(() => page.getByTestId('market-personas').last().textContent(), { timeout: 120_000 })
+			.toMatch(/占全部/);
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
 	});

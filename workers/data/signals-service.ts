@@ -30,6 +30,16 @@ import { findPersonas, type PersonaDoc, type PersonaReport } from '../../src/cor
 import { findTopics, type TopicReport } from '../../src/core/signals/topics';
 import { analyzeText, type NlpEngines } from '../../src/core/text/tokenize';
 import type { SignalSetRow, TrendcastDb } from '../../src/lib/db/db';
+import { readLaunches } from '../../src/core/newproduct/launches';
+import type { LaunchProduct } from '../../src/core/newproduct/knn';
+import {
+	buildNewProductModel,
+	forecastLaunch,
+	type NewProductInput,
+	type NewProductModel,
+	type NewProductResult,
+} from './newproduct-service';
+import { fuseSignals as fuseCore, type FusionReport, type WeeklySignal } from './fusion';
 import { fileText, readTable } from './read-table';
 
 /** Kinds of signal files. */
@@ -139,6 +149,25 @@ export function guessKind(table: RawTable): SignalKind {
 	return 'posts';
 }
 
+/** A search series as weekly means on Monday weeks (Google's Sunday weeks move to the Monday after). */
+function searchWeekly(x: SearchSeries): Map<number, number> {
+	const weekly = new Map<number, number>();
+	const cnt = new Map<number, number>();
+	x.ds.forEach((t, i) => {
+		if (!Number.isFinite(x.y[i])) return;
+		const w = mondayOf(t + (new Date(t).getUTCDay() === 0 ? DAY : 0));
+		weekly.set(w, (weekly.get(w) ?? 0) + x.y[i]);
+		cnt.set(w, (cnt.get(w) ?? 0) + 1);
+	});
+	for (const [w, v] of weekly) weekly.set(w, v / (cnt.get(w) ?? 1));
+	return weekly;
+}
+
+/** Key of a catalog set's past launches in signalRecords. */
+function launchesKey(id: string): string {
+	return `${id}#launches`;
+}
+
 const DAY = 86_400_000;
 /** Monday of the week holding t (UTC). */
 function mondayOf(t: number): number {
@@ -165,6 +194,7 @@ export function createSignalsService(deps: SignalsDeps) {
 	): Promise<SignalSetMeta> {
 		const bytes = new Uint8Array(file.bytes);
 		let records: unknown[];
+		let launches: LaunchProduct[] | null = null;
 		let meta: SignalSetMeta;
 		const base = { id: newId(), name: file.name, createdAt: now() };
 		const { text, format } = await fileText(file.name, bytes);
@@ -205,11 +235,15 @@ export function createSignalsService(deps: SignalsDeps) {
 				throw codedError('market_error_no_rows', `${file.name}: no usable rows.`, {
 					file: file.name,
 				});
+			// A catalog with weekly sales after launch (columns 0…H−1) also holds past launches.
+			if (k === 'catalog') launches = readLaunches(table).products;
 		}
 		await db.transaction('rw', db.signalSets, db.signalRecords, async () => {
 			await db.signalSets.put(meta as unknown as SignalSetRow);
 			await db.signalRecords.put({ id: meta.id, records });
+			if (launches) await db.signalRecords.put({ id: launchesKey(meta.id), records: launches });
 		});
+		newProducts = null;
 		return meta;
 	}
 
@@ -217,7 +251,9 @@ export function createSignalsService(deps: SignalsDeps) {
 		await db.transaction('rw', db.signalSets, db.signalRecords, async () => {
 			await db.signalSets.delete(id);
 			await db.signalRecords.delete(id);
+			await db.signalRecords.delete(launchesKey(id));
 		});
+		newProducts = null;
 	}
 
 	async function recordsOf<T>(id: string): Promise<T[]> {
@@ -240,6 +276,7 @@ export function createSignalsService(deps: SignalsDeps) {
 				});
 		let analysed = 0;
 		let analyseMs = 0;
+		topicSignals = [];
 		const report: MarketReport = {
 			sets,
 			topics: [],
@@ -277,16 +314,18 @@ export function createSignalsService(deps: SignalsDeps) {
 					source: 'posts',
 					report: findPersonas(pdocs),
 				});
-				if (sales) {
-					// Weekly volume of each top key vs sales.
-					for (const k of topics.top.slice(0, 5)) {
-						const weekly = new Map<number, number>();
-						const key = k.key;
-						docs.forEach((d) => {
-							if (k.isHashtag ? d.hashtags.includes(key) : d.terms.includes(key))
-								weekly.set(mondayOf(d.ts), (weekly.get(mondayOf(d.ts)) ?? 0) + 1);
-						});
-						const f = compare('topic', (k.isHashtag ? '#' : '') + k.key, weekly, sales, true);
+				// Weekly volume of each top key: compared with sales, and kept for the Forecast screen.
+				for (const k of topics.top.slice(0, 5)) {
+					const weekly = new Map<number, number>();
+					const key = k.key;
+					docs.forEach((d) => {
+						if (k.isHashtag ? d.hashtags.includes(key) : d.terms.includes(key))
+							weekly.set(mondayOf(d.ts), (weekly.get(mondayOf(d.ts)) ?? 0) + 1);
+					});
+					const name = (k.isHashtag ? '#' : '') + k.key;
+					topicSignals.push({ kind: 'topic', name, weekly, zeroFill: true });
+					if (sales) {
+						const f = compare('topic', name, weekly, sales, true);
 						if (f) report.leadLag.push(f);
 					}
 				}
@@ -295,16 +334,7 @@ export function createSignalsService(deps: SignalsDeps) {
 				report.search.push({ setId: s.id, name: s.name, frequency: s.frequency ?? 'week', series });
 				if (sales)
 					for (const x of series) {
-						const weekly = new Map<number, number>();
-						const cnt = new Map<number, number>();
-						x.ds.forEach((t, i) => {
-							if (!Number.isFinite(x.y[i])) return;
-							const w = mondayOf(t + (new Date(t).getUTCDay() === 0 ? DAY : 0));
-							weekly.set(w, (weekly.get(w) ?? 0) + x.y[i]);
-							cnt.set(w, (cnt.get(w) ?? 0) + 1);
-						});
-						for (const [w, v] of weekly) weekly.set(w, v / (cnt.get(w) ?? 1));
-						const f = compare('search', x.term, weekly, sales, false);
+						const f = compare('search', x.term, searchWeekly(x), sales, false);
 						if (f) report.leadLag.push(f);
 					}
 			} else if (s.kind === 'reviews') {
@@ -377,7 +407,77 @@ export function createSignalsService(deps: SignalsDeps) {
 		};
 	}
 
-	return { importSignals, listSignals, deleteSignals, marketReport };
+	/** Weekly volumes of the top topics of the last report (the Forecast screen's candidates). */
+	let topicSignals: WeeklySignal[] = [];
+
+	/**
+	 * Signals as regressor candidates of one weekly sales series (the Forecast screen): each search
+	 * term, and the top topics of the last Market report, tried and kept only when the backtest improves.
+	 */
+	async function fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+		const signals: WeeklySignal[] = [];
+		for (const s of (await listSignals()).filter((x) => x.kind === 'search'))
+			for (const x of await recordsOf<SearchSeries>(s.id))
+				signals.push({ kind: 'search', name: x.term, weekly: searchWeekly(x), zeroFill: false });
+		signals.push(...topicSignals);
+		return fuseCore(sales.ds, sales.y, signals, horizon);
+	}
+
+	/** The new-product model (past launches, backtest, search choice), cached until the files change. */
+	let newProducts: {
+		model: NewProductModel;
+		trends: Parameters<typeof forecastLaunch>[3];
+		launches: LaunchProduct[];
+	} | null = null;
+
+	async function loadNewProducts() {
+		if (newProducts) return newProducts;
+		const sets = await listSignals();
+		const launches: LaunchProduct[] = [];
+		const upcoming: NewProductModel['upcoming'] = [];
+		for (const s of sets.filter((x) => x.kind === 'catalog'))
+			for (const p of await recordsOf<LaunchProduct>(launchesKey(s.id))) {
+				if (p.curve && p.curve.some((v) => Number.isFinite(v)))
+					launches.push({ ...p, curve: p.curve.map((v) => (Number.isFinite(v) ? v : 0)) });
+				else
+					upcoming.push({
+						id: p.id,
+						attributes: p.attributes,
+						price: p.price ?? null,
+						launch: p.launch,
+					});
+			}
+		const searchSets: SearchSeries[][] = [];
+		for (const s of sets.filter((x) => x.kind === 'search'))
+			searchSets.push(await recordsOf<SearchSeries>(s.id));
+		const built = buildNewProductModel(launches, upcoming, searchSets);
+		newProducts = { ...built, launches };
+		return newProducts;
+	}
+
+	/** The new-product form's model, or null without past launches. */
+	async function newProductModel(): Promise<NewProductModel | null> {
+		const m = await loadNewProducts();
+		return m.model.products > 0 ? m.model : null;
+	}
+
+	/** Forecast of a product not launched yet. */
+	async function forecastNewProduct(input: NewProductInput): Promise<NewProductResult> {
+		const m = await loadNewProducts();
+		if (m.model.products === 0)
+			throw codedError('market_error_no_launches', 'No past launches with weekly sales.');
+		return forecastLaunch(input, m.launches, m.model, m.trends);
+	}
+
+	return {
+		importSignals,
+		listSignals,
+		deleteSignals,
+		marketReport,
+		newProductModel,
+		forecastNewProduct,
+		fuseSignals,
+	};
 }
 
 /** Sentiment model (trained on labels or ratings when present), per-product sentiment and aspects. */

@@ -1,6 +1,7 @@
 // Types shared by the import pipeline: the data worker produces them, the Import view shows them.
 // Pure data (structured-clone safe), no DOM.
 import type { Message, MessageParam } from '../messages';
+import type { CurrencyGuess } from './currency';
 
 /** What a column means for Trendcast. */
 export type ColumnRole =
@@ -73,6 +74,8 @@ export interface ImportPreview {
 	dateOrder: DateOrder;
 	dateOrderAmbiguous: boolean;
 	issues: ImportIssue[];
+	/** The currency the file names (a currency column, price headers or cells), if it names one. */
+	currency?: CurrencyGuess;
 }
 
 /** The mapping-dependent part of a preview, recomputed whenever the user changes a role. */
@@ -101,6 +104,8 @@ export interface ImportOptions {
 	includeNonProduct?: string[];
 	/** Add the rows to this stored dataset (de-duplicated against it) instead of making a new one. */
 	appendTo?: string;
+	/** ISO 4217 code of the file's money (detected or chosen at import); ignored when appending. */
+	currency?: string;
 }
 
 /** What appending an export to a stored dataset did. */
@@ -194,6 +199,11 @@ export interface DatasetMeta {
 	report: ImportReport;
 	/** Non-product codes the owner counts as products (kept with the dataset, re-applied on append). */
 	includeNonProduct?: string[];
+	/**
+	 * ISO 4217 code of the dataset's money: read from the file, else chosen at import, editable later.
+	 * Absent in datasets imported before currencies were kept (the UI then uses the browser's region).
+	 */
+	currency?: string;
 }
 
 /** Totals per product for the Explore list. */

@@ -85,6 +85,11 @@ export class DataClient {
 		return this.#call((api) => api.setNonProductIncluded(datasetId, ids));
 	}
 
+	/** Set the currency a stored dataset's money is shown in. */
+	setDatasetCurrency(datasetId: string, currency: string): Promise<DatasetMeta> {
+		return this.#call((api) => api.setDatasetCurrency(datasetId, currency));
+	}
+
 	/** Import the bundled demo data set. */
 	loadDemo(opts: CallOptions = {}): Promise<DatasetMeta> {
 		return this.#call((api) => api.loadDemo(progressProxy(opts)), opts.signal);

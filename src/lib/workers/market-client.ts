@@ -8,9 +8,16 @@ import type {
 	SignalKind,
 	SignalSetMeta,
 } from '../../../workers/data/signals-service';
+import type {
+	NewProductInput,
+	NewProductModel,
+	NewProductResult,
+} from '../../../workers/data/newproduct-service';
+import type { FusionReport } from '../../../workers/data/fusion';
 import { rethrow } from './errors';
 
 export type { MarketReport, SalesSeries, SignalKind, SignalSetMeta };
+export type { NewProductInput, NewProductModel, NewProductResult, FusionReport };
 
 export class MarketClient {
 	#worker: Worker | null = null;
@@ -54,6 +61,23 @@ export class MarketClient {
 	report(sales: SalesSeries | null): Promise<MarketReport> {
 		const plain = sales ? { name: sales.name, ds: [...sales.ds], y: [...sales.y] } : null;
 		return this.#call((api) => api.marketReport(plain));
+	}
+
+	/** Market signals as regressor candidates of one weekly sales series (the Forecast screen). */
+	fuse(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+		const plain = { name: sales.name, ds: [...sales.ds], y: [...sales.y] };
+		return this.#call((api) => api.fuseSignals(plain, horizon));
+	}
+
+	/** The new-product model (past launches, backtest by hidden launches), or null without launches. */
+	newProductModel(): Promise<NewProductModel | null> {
+		return this.#call((api) => api.newProductModel());
+	}
+
+	/** Forecast of a product not launched yet. */
+	forecastNewProduct(input: NewProductInput): Promise<NewProductResult> {
+		const plain = { attributes: { ...input.attributes }, price: input.price, launch: input.launch };
+		return this.#call((api) => api.forecastNewProduct(plain));
 	}
 
 	terminate(): void {

@@ -36,8 +36,8 @@ export interface Session {
 	close(): Promise<void>;
 }
 
-/** Launch Chromium with a fresh persistent profile and open one page. */
-export async function launchSession(): Promise<Session> {
+/** Launch Chromium with a fresh persistent profile and open one page (browser language en-GB by default). */
+export async function launchSession(opts: { locale?: string } = {}): Promise<Session> {
 	const profile = mkdtempSync(join(tmpdir(), 'trendcast-e2e-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: '/usr/bin/chromium',
@@ -45,7 +45,7 @@ export async function launchSession(): Promise<Session> {
 		headless: true,
 		viewport: { width: 1280, height: 900 },
 		timezoneId: 'UTC',
-		locale: 'en-GB',
+		locale: opts.locale ?? 'en-GB',
 		serviceWorkers: 'allow',
 	});
 	const requests: string[] = [];

@@ -28,6 +28,15 @@ const KIND_ZH: Record<string, string> = {
 };
 
 export const en = {
+	data_currency_invalid:
+		'“{currency}” is not a currency code: choose one such as GBP, EUR, USD or CNY.',
+	data_currency_label: 'Currency of the prices',
+	data_currency_from_column: 'Read from the file’s column “{column}”.',
+	data_currency_from_header: 'Read from the column name “{column}”.',
+	data_currency_from_cells: 'Read from the amounts in column “{column}”.',
+	data_currency_asked:
+		'The file does not say which currency its prices are in: check the currency above (you can change it later in Settings).',
+	data_currency_of_dataset: 'Currency of “{name}”',
 	data_import_not_staged:
 		'This import is no longer staged (the worker restarted or another file was opened): pick the file again.',
 	data_column_not_in_file: 'Column “{column}” is not in {file}.',
@@ -59,6 +68,14 @@ export const en = {
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
+	data_currency_invalid: '“{currency}”不是货币代码：请选择 GBP、EUR、USD 或 CNY 等。',
+	data_currency_label: '价格使用的货币',
+	data_currency_from_column: '从文件的“{column}”列读取。',
+	data_currency_from_header: '从列名“{column}”读取。',
+	data_currency_from_cells: '从“{column}”列的金额读取。',
+	data_currency_asked:
+		'文件中没有注明价格使用的货币：请确认上面的货币（之后也可以在“设置”中更改）。',
+	data_currency_of_dataset: '“{name}”使用的货币',
 	data_import_not_staged: '这次导入已失效（后台已重启或打开了其他文件），请重新选择文件。',
 	data_column_not_in_file: '{file} 中没有列“{column}”。',
 	data_choose_date: '请选择包含销售日期的列。',

@@ -132,6 +132,55 @@ export const en = {
 	market_daypart_afternoon: 'afternoon',
 	market_daypart_evening: 'evening',
 	market_daypart_night: 'night',
+	market_error_no_launches:
+		'No past launches with weekly sales: import a catalog with week columns 0, 1, 2 …',
+	market_np_title: 'New products',
+	market_np_intro: (p) =>
+		`Forecast the first ${p.hText} weeks of a product you have not launched yet from the most similar of your ${p.nText} past launches (attributes, price and launch season).`,
+	market_np_backtest: (p) =>
+		`Tested by hiding your latest ${p.nText} launches and forecasting each from the ones before it: the similar-products forecast is off by ${p.knnText}% of sales over ${p.hText} weeks (WAPE), the category average by ${p.catText}%.`,
+	market_np_backtest_better: 'The similar products forecast better than the category average.',
+	market_np_backtest_worse:
+		'The similar products did not beat the category average here; treat the forecast as a rough guide.',
+	market_np_search_none:
+		'No imported search interest matches the products’ words, so search interest is not used.',
+	market_np_search_used: (p) =>
+		`Search interest in ${p.words} is used: scaling by it lowered the backtest error from ${p.withoutText}% to ${p.withText}%.`,
+	market_np_search_unused: (p) =>
+		`Search interest in ${p.words} is not used: it did not improve the backtest (${p.withText}% with it, ${p.withoutText}% without).`,
+	market_np_from_catalog: 'Product from your catalog',
+	market_np_custom: 'Describe a product',
+	market_np_any: 'any',
+	market_np_launch: 'Launch date',
+	market_np_price: 'Price (optional)',
+	market_np_run: 'Forecast',
+	market_np_result: (p) =>
+		`Expected sales in the first ${p.hText} weeks: ${p.total} in all, ${p.first} in the launch week. Learned from ${p.nText} earlier launches; most similar: ${p.list}.`,
+	market_np_result_search: (p) => `Search interest scaled it by ×${p.mText}.`,
+	market_np_result_nosearch: 'Search interest did not change it.',
+	market_np_chart: 'Forecast of the new product',
+	market_np_col_week: 'Week of',
+	market_np_col_mean: 'Expected',
+	market_np_col_range: '80% range',
+	market_np_col_category: 'Category average',
+	market_fusion_title: 'Market signals in this forecast',
+	market_fusion_description:
+		'Each imported signal (search interest, posts about a hot topic) that leads these sales is tried as an input of the forecast, and kept only when it makes the backtest more accurate.',
+	market_fusion_working: 'Testing the market signals on this series…',
+	market_fusion_none:
+		'No market signals imported (Market tab): the forecast uses the sales history only.',
+	market_fusion_used: (p) =>
+		`${p.signal} lead these sales by ${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'} and made the backtest more accurate (error ${p.withText} with it, ${p.withoutText} without, ${p.autoText} for the automatic forecast; MASE over ${p.originsText} held-out windows): used in the forecast below.`,
+	market_fusion_worse: (p) =>
+		`${p.signal} lead these sales by ${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'}, but did not make the backtest more accurate (error ${p.withText} with it, ${p.withoutText} without, ${p.autoText} for the automatic forecast): not used.`,
+	market_fusion_no_lead: (p) =>
+		`${p.signal} do not lead these sales (no significant correlation 1–8 weeks ahead): not used.`,
+	market_fusion_short: (p) =>
+		`${p.signal} overlap these sales for ${p.weeksText} weeks up to their last week: too few to test: not used.`,
+	market_fusion_stale: (p) => `${p.signal} end before these sales’ last week: not used.`,
+	market_fusion_kept_history:
+		'No signal improved the backtest: the forecast above uses the sales history only.',
+	market_fusion_chart: (p) => `Forecast with ${p.signal}`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -259,4 +308,48 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_daypart_afternoon: '下午',
 	market_daypart_evening: '晚上',
 	market_daypart_night: '深夜',
+	market_error_no_launches: '没有带周销量的历史上新记录：请导入含 0、1、2 … 周列的商品目录。',
+	market_np_title: '新品预测',
+	market_np_intro: (p) =>
+		`根据您过去 ${p.nText} 次上新中最相似的商品（属性、价格和上市季节），预测尚未上市商品前 ${p.hText} 周的销量。`,
+	market_np_backtest: (p) =>
+		`检验方法：隐藏最近的 ${p.nText} 次上新，每次只用更早的上新来预测。相似商品法在 ${p.hText} 周内的误差为销量的 ${p.knnText}%（WAPE），品类平均法为 ${p.catText}%。`,
+	market_np_backtest_better: '相似商品法比品类平均更准。',
+	market_np_backtest_worse: '这里相似商品法没有胜过品类平均，预测仅供粗略参考。',
+	market_np_search_none: '导入的搜索热度与商品属性词不匹配，因此未使用搜索热度。',
+	market_np_search_used: (p) =>
+		`已使用“${p.words}”的搜索热度：按它调整后，回测误差从 ${p.withoutText}% 降到 ${p.withText}%。`,
+	market_np_search_unused: (p) =>
+		`未使用“${p.words}”的搜索热度：它没有改善回测（使用时 ${p.withText}%，不用时 ${p.withoutText}%）。`,
+	market_np_from_catalog: '从商品目录中选择',
+	market_np_custom: '手动描述商品',
+	market_np_any: '不限',
+	market_np_launch: '上市日期',
+	market_np_price: '价格（可选）',
+	market_np_run: '预测',
+	market_np_result: (p) =>
+		`前 ${p.hText} 周预计共售出 ${p.total}，上市当周 ${p.first}。参考了 ${p.nText} 次更早的上新；最相似的商品：${p.list}。`,
+	market_np_result_search: (p) => `搜索热度将其调整为 ×${p.mText}。`,
+	market_np_result_nosearch: '搜索热度没有改变预测。',
+	market_np_chart: '新品销量预测',
+	market_np_col_week: '周起始日',
+	market_np_col_mean: '预计销量',
+	market_np_col_range: '80% 区间',
+	market_np_col_category: '品类平均',
+	market_fusion_title: '预测中的市场信号',
+	market_fusion_description:
+		'每个领先于这些销量的已导入信号（搜索热度、热门话题的帖子量）都会作为预测输入来尝试，只有让回测更准确时才保留。',
+	market_fusion_working: '正在用这条序列检验市场信号…',
+	market_fusion_none: '尚未导入市场信号（见“市场”页面）：预测只使用销售历史。',
+	market_fusion_used: (p) =>
+		`${p.signal}领先这些销量 ${p.lagText} 周，并让回测更准确（使用时误差 ${p.withText}，不用时 ${p.withoutText}，自动预测 ${p.autoText}；${p.originsText} 个留出窗口的 MASE）：已用于下方的预测。`,
+	market_fusion_worse: (p) =>
+		`${p.signal}领先这些销量 ${p.lagText} 周，但没有让回测更准确（使用时误差 ${p.withText}，不用时 ${p.withoutText}，自动预测 ${p.autoText}）：未使用。`,
+	market_fusion_no_lead: (p) =>
+		`${p.signal}并不领先这些销量（提前 1–8 周都没有显著相关）：未使用。`,
+	market_fusion_short: (p) =>
+		`${p.signal}与这些销量重叠 ${p.weeksText} 周（截至最后一周），太少，无法检验：未使用。`,
+	market_fusion_stale: (p) => `${p.signal}在这些销量的最后一周之前就结束了：未使用。`,
+	market_fusion_kept_history: '没有信号能改善回测：上方的预测只使用销售历史。',
+	market_fusion_chart: (p) => `加入${p.signal}后的预测`,
 };
