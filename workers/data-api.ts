@@ -43,9 +43,10 @@ export interface SeriesQuery {
 	freq: Frequency;
 	measure: 'units' | 'revenue';
 	/**
-	 * Also return each series' typical unit price per period (the median price of its sales lines, or
-	 * revenue ÷ units without a price column; carried over periods without sales) as the regressor
-	 * 'price', when the dataset has prices. The median resists bulk-order discounts.
+	 * Also return each series' average price paid per period (revenue ÷ units of its sales lines, so a
+	 * line of 10 units weighs ten times a line of 1; carried over periods without sales) as the regressor
+	 * 'price', when the dataset has prices. A per-period median was used before: with most lines at one
+	 * list price it stayed flat while the prices paid moved (#9 item 14).
 	 */
 	withPrice?: boolean;
 	/** `productIds` name categories or stores instead of products (Explore's group views). */

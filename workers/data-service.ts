@@ -1521,7 +1521,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		if (query.withPrice) {
 			const price = new Float64Array(n * ids.length).fill(NaN);
 			const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
-					coalesce(median(unit_price), sum(revenue) / sum(quantity))::DOUBLE AS price
+					(sum(revenue) / sum(quantity))::DOUBLE AS price
 				FROM ${table} WHERE NOT is_return AND revenue IS NOT NULL AND quantity > 0${where}
 				GROUP BY ALL`);
 			const pid = stringColumn(pr, 'id');

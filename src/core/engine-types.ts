@@ -84,8 +84,9 @@ export interface AutoForecastOptions {
 	seasonalPrior?: SeasonalPrior;
 	/**
 	 * A product launched after the data starts (at least 4 zeros before its first sale):
-	 * 'classify' judges intermittent demand on its sales since launch; 'fit' also fits the models
-	 * from the first sale; false (default, see LAUNCH_DEFAULT in engine.ts) ignores launches.
+	 * 'fit' (default, see LAUNCH_DEFAULT in engine.ts) fits and judges the models from the first
+	 * sale; 'classify' only judges intermittent demand on its sales since launch; false ignores
+	 * launches.
 	 */
 	trimLaunch?: 'classify' | 'fit' | false;
 	/** The caller's id of the series, passed to registered candidates (CandidateContext.seriesId). */

@@ -140,6 +140,34 @@ export function coverage(actual: Num, lower: Num, upper: Num): number {
 }
 
 /**
+ * Mean scaled interval score (M4): mean over the horizon of (U − L) + (2/α)(L − y)·[y < L] +
+ * (2/α)(y − U)·[y > U], divided by the in-sample MAE of the lag-m naive (the MASE scale), for the
+ * (1 − α) interval [L, U]. NaN when that scale is 0 or undefined.
+ */
+export function msis(
+	actual: Num,
+	lower: Num,
+	upper: Num,
+	insample: Num,
+	alpha = 0.05,
+	m = 1,
+): number {
+	checkSameLength(actual, lower, 'msis');
+	checkSameLength(actual, upper, 'msis');
+	const scale = naiveScale(insample, m);
+	if (!(scale > 0)) return NaN;
+	const k = 2 / alpha;
+	const s = meanOf(
+		Array.from(actual, (y, i) => {
+			const l = lower[i];
+			const u = upper[i];
+			return u - l + (y < l ? k * (l - y) : 0) + (y > u ? k * (y - u) : 0);
+		}),
+	);
+	return finiteOrNaN(s / scale);
+}
+
+/**
  * Overall weighted average (M4): ½ (sMAPE / sMAPE_Naive2 + MASE / MASE_Naive2), each averaged over
  * all series beforehand. NaN when a Naive2 average is 0 or not finite.
  */

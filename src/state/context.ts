@@ -6,6 +6,7 @@ import type { ModelTraining } from './model-training.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
+import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
 import type { ReviewRatings } from './review-ratings.svelte';
@@ -27,6 +28,8 @@ export interface AppState {
 	customers: CustomersState;
 	/** Ratings learned from reviews (Customers). */
 	ratings: ReviewRatings;
+	/** The home dashboard of the open dataset. */
+	home: HomeState;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
 	/** Switch screens (the tab bar in App.svelte). */
@@ -34,7 +37,15 @@ export interface AppState {
 }
 
 export type ViewName =
-	'import' | 'explore' | 'forecast' | 'plan' | 'market' | 'customers' | 'models' | 'settings';
+	| 'home'
+	| 'import'
+	| 'explore'
+	| 'forecast'
+	| 'plan'
+	| 'market'
+	| 'customers'
+	| 'models'
+	| 'settings';
 
 const KEY = Symbol('trendcast-app');
 

@@ -12,17 +12,22 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forecastAuto, forecastBaseline, MAX_FIT_POINTS } from '../../src/core/engine';
+import {
+	forecastAuto,
+	forecastBaseline,
+	MAX_FIT_POINTS,
+	MIN_LAUNCH_ZEROS,
+} from '../../src/core/engine';
 import type { AutoForecastOptions, Regressors } from '../../src/core/engine-types';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
-import { coverage, mase, owa, smape } from '../../src/core/metrics';
+import { coverage, mase, msis, owa, smape } from '../../src/core/metrics';
 
 const DATA = '/work/shared/data';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TMP = join(tmpdir(), 'trendcast-bench');
 
-interface Series {
+export interface Series {
 	id: string;
 	train: Float64Array;
 	test: Float64Array;
@@ -31,7 +36,7 @@ interface Series {
 	/** Regressors over train + test (the test part is given as known future values). */
 	xreg?: { names: string[]; values: Float64Array[] };
 }
-interface Dataset {
+export interface Dataset {
 	key: string;
 	title: string;
 	h: number;
@@ -67,7 +72,8 @@ interface Flags {
 	prior: boolean;
 	/** Exponent applied to the borrowed indices (1 = as built, 0.5 = half the swing on the log scale). */
 	priorStrength: number;
-	launch: 'classify' | 'fit' | false;
+	/** undefined = the engine's default. */
+	launch: 'classify' | 'fit' | false | undefined;
 	/** Every k-th series only (an honest subsample on a busy machine). */
 	every: number;
 	out: string;
@@ -82,7 +88,7 @@ function parseFlags(argv: string[]): Flags {
 	let baseline = true;
 	let prior = true;
 	let priorStrength = 1;
-	let launch: Flags['launch'] = 'classify';
+	let launch: Flags['launch'];
 	let every = 1;
 	let out = 'RESULTS.md';
 	for (let i = 0; i < argv.length; i++) {
@@ -98,6 +104,7 @@ function parseFlags(argv: string[]): Flags {
 		else if (a === '--prior-strength') priorStrength = Number(argv[++i]);
 		else if (a === '--no-launch') launch = false;
 		else if (a === '--launch-fit') launch = 'fit';
+		else if (a === '--launch-classify') launch = 'classify';
 		else if (a === '--every') every = Number(argv[++i]);
 		else if (a === '--out') out = argv[++i];
 		else throw new Error(`unknown flag ${a}`);
@@ -170,7 +177,7 @@ function readLong(path: string): Map<string, number[]> {
 	return out;
 }
 
-function loadDatasets(
+export function loadDatasets(
 	keys: string[],
 	limit: number | undefined,
 	back: number,
@@ -336,7 +343,7 @@ function loadDatasets(
 }
 
 /** The engine's regressor option for a bench series (future = the test part's known values). */
-function regressorsOf(s: Series, h: number): Regressors | undefined {
+export function regressorsOf(s: Series, h: number): Regressors | undefined {
 	if (!s.xreg) return undefined;
 	const n = s.train.length;
 	return {
@@ -361,7 +368,7 @@ function runOurs(
 			horizon: ds.h,
 			season: ds.m,
 			levels: [0.8, 0.95],
-			trimLaunch: flags.launch,
+			...(flags.launch !== undefined ? { trimLaunch: flags.launch } : {}),
 			...(flags.prior && s.ds
 				? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, flags.priorStrength) }
 				: {}),
@@ -472,12 +479,20 @@ interface Score {
 	wape: number;
 	/** Σf / Σa − 1 over every series and step. */
 	bias: number;
+	/** Mean scaled interval score of the 95 % interval (M4), averaged over series. */
+	msis: number;
 	seriesPerSec: number;
 	missing: number;
 }
 
-function score(ds: Dataset, run: MethodRun, naive2?: { smape: number; mase: number }): Score {
+function score(
+	ds: Dataset,
+	run: MethodRun,
+	naive2?: { smape: number; mase: number },
+	only?: (s: Series) => boolean,
+): Score {
 	const sm: number[] = [];
+	const ms: number[] = [];
 	const ma: number[] = [];
 	let in80 = 0;
 	let in95 = 0;
@@ -487,7 +502,8 @@ function score(ds: Dataset, run: MethodRun, naive2?: { smape: number; mase: numb
 	let absAct = 0;
 	let sumF = 0;
 	let sumA = 0;
-	for (const s of ds.series) {
+	const series = only ? ds.series.filter(only) : ds.series;
+	for (const s of series) {
 		const f = run.forecasts.get(s.id);
 		if (!f || !f.point.every(Number.isFinite)) {
 			missing++;
@@ -495,6 +511,7 @@ function score(ds: Dataset, run: MethodRun, naive2?: { smape: number; mase: numb
 		}
 		sm.push(smape(s.test, f.point));
 		ma.push(mase(s.test, f.point, s.train, ds.scaleM));
+		ms.push(msis(s.test, f.lo95, f.hi95, s.train, 0.05, ds.scaleM));
 		in80 += coverage(s.test, f.lo80, f.hi80) * s.test.length;
 		in95 += coverage(s.test, f.lo95, f.hi95) * s.test.length;
 		pts += s.test.length;
@@ -520,6 +537,7 @@ function score(ds: Dataset, run: MethodRun, naive2?: { smape: number; mase: numb
 		cov95: in95 / pts,
 		wape: absErr / absAct,
 		bias: sumF / sumA - 1,
+		msis: avg(ms),
 		seriesPerSec: ds.series.length / Math.max(run.seconds, 1e-9),
 		missing,
 	};
@@ -557,14 +575,35 @@ function main(): void {
 		const scores = runs.map((r) => score(ds, r, n2s));
 		md.push(`## ${ds.title}`, '', `${ds.series.length} series.`, '');
 		md.push(
-			'| method | sMAPE | MASE | OWA | pooled WAPE | bias | cov 80 % | cov 95 % | series/s | failed |',
-			'|---|---|---|---|---|---|---|---|---|---|',
+			'| method | sMAPE | MASE | OWA | pooled WAPE | bias | MSIS 95 % | cov 80 % | cov 95 % | series/s | failed |',
+			'|---|---|---|---|---|---|---|---|---|---|---|',
 		);
 		for (const s of scores)
 			md.push(
-				`| ${s.name} | ${f2(s.smape)} | ${f2(s.mase)} | ${f2(s.owa)} | ${f2(s.wape)} | ${f2(s.bias * 100, 1)} % | ${f2(s.cov80 * 100, 1)} | ${f2(s.cov95 * 100, 1)} | ${f2(s.seriesPerSec, 1)} | ${s.missing} |`,
+				`| ${s.name} | ${f2(s.smape)} | ${f2(s.mase)} | ${f2(s.owa)} | ${f2(s.wape)} | ${f2(s.bias * 100, 1)} % | ${f2(s.msis, 2)} | ${f2(s.cov80 * 100, 1)} | ${f2(s.cov95 * 100, 1)} | ${f2(s.seriesPerSec, 1)} | ${s.missing} |`,
 			);
 		md.push('');
+		// series that start with MIN_LAUNCH_ZEROS or more zeros (a product launched after the data starts)
+		const launched = (s: Series): boolean => {
+			let z = 0;
+			while (z < s.train.length && s.train[z] === 0) z++;
+			return z >= MIN_LAUNCH_ZEROS && s.train.length - z >= 3;
+		};
+		const nLaunched = ds.series.filter(launched).length;
+		if (nLaunched > 0) {
+			md.push(
+				`Launched series only (${nLaunched} of ${ds.series.length} start with ≥ ${MIN_LAUNCH_ZEROS} zero periods): ` +
+					runs
+						.map((r) => score(ds, r, n2s, launched))
+						.map(
+							(s) =>
+								`${s.name} MASE ${f2(s.mase)} / WAPE ${f2(s.wape)} / MSIS ${f2(s.msis, 2)} / cov95 ${f2(s.cov95 * 100, 1)}`,
+						)
+						.join('; ') +
+					'.',
+				'',
+			);
+		}
 		const rScores = scores.filter((s) => s.name.startsWith('R '));
 		if (rScores.length) {
 			const bestR = rScores.reduce((a, b) => (a.owa <= b.owa ? a : b));
@@ -600,4 +639,5 @@ function main(): void {
 	process.stderr.write(`wrote ${outPath}\n`);
 }
 
-main();
+// run only as a script (tests/bench/deep-ensemble.ts imports the loaders)
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

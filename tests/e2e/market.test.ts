@@ -100,6 +100,14 @@ describe('Market screen', () => {
 		expect(text).toMatch(/(Fans|Critics|Regulars|Casual voices|Influencers)/);
 		expect(text).toMatch(/They (praise|complain about) /);
 		expect(await personas.locator('section').count()).toBeGreaterThanOrEqual(2);
+		// Sentiment over time of the most reviewed product (monthly share of positive reviews).
+		expect(
+			await page
+				.getByTestId('market-sentiment-chart')
+				.first()
+				.locator('svg')
+				.getAttribute('aria-label'),
+		).toMatch(/Share of positive reviews per month: \d+/);
 		// Past launches with weekly sales, then Google Trends words for the attributes.
 		await input.setInputFiles(catalogFile);
 		await expect

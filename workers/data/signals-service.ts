@@ -17,8 +17,9 @@ import { normalizeHeader } from '../../src/core/ingest/columns';
 import type { RawTable } from '../../src/core/ingest/schemas/table';
 import type { ImportIssue } from '../../src/core/ingest/types';
 import { leadLag, type LagCorrelation } from '../../src/core/signals/leadlag';
-import { aspectOf, type Aspect } from '../../src/core/signals/lexicon';
+import type { Aspect } from '../../src/core/signals/lexicon';
 import {
+	aspectMentions,
 	lexiconScore,
 	predict,
 	predictProba,
@@ -556,17 +557,11 @@ function reviewSentiment(
 				const p = predictPositive(docs[i]) >= 0.5;
 				if (p) pos++;
 				// Aspects: each clause's aspect words take the clause's lexicon sign (else the review's).
-				for (const clause of splitClauses(docs[i])) {
-					const sign = lexiconScore(clause);
-					for (const t of clause) {
-						const a = aspectOf(t);
-						if (!a) continue;
-						const e = aspects.get(a) ?? { pos: 0, neg: 0 };
-						if (sign > 0 || (sign === 0 && p)) e.pos++;
-						else e.neg++;
-						aspects.set(a, e);
-						break;
-					}
+				for (const m of aspectMentions(docs[i], p)) {
+					const e = aspects.get(m.aspect) ?? { pos: 0, neg: 0 };
+					if (m.positive) e.pos++;
+					else e.neg++;
+					aspects.set(m.aspect, e);
 				}
 				const ts = reviews[i].ts;
 				if (ts !== null) {
@@ -596,11 +591,4 @@ function reviewSentiment(
 		return p >= 0.6 ? 1 : p <= 0.4 ? -1 : 0;
 	});
 	return { model, products, tones };
-}
-
-/** Splits a term list into clauses of ≤ 6 terms around aspect words (terms carry no punctuation). */
-function splitClauses(terms: string[]): string[][] {
-	const out: string[][] = [];
-	for (let i = 0; i < terms.length; i += 4) out.push(terms.slice(Math.max(0, i - 1), i + 5));
-	return out;
 }

@@ -8,7 +8,7 @@
 // Pure TypeScript: trained in the data worker on the shop's labelled reviews, by the `classify` CLI, and
 // by the benchmark. Models are plain JSON-able objects.
 import { ngrams } from '../text/tokenize';
-import { NEGATIVE_WORDS, POSITIVE_WORDS } from './lexicon';
+import { aspectOf, NEGATIVE_WORDS, POSITIVE_WORDS, type Aspect } from './lexicon';
 
 /** A trained classifier. */
 export interface TextModel {
@@ -226,6 +226,43 @@ export function lexiconScore(terms: readonly string[]): number {
 		}
 	}
 	return hits === 0 ? 0 : s / hits;
+}
+
+/** Overlapping clauses of ≤ 6 terms, every 4 terms (the text pipeline drops punctuation). */
+export function splitClauses(terms: readonly string[]): string[][] {
+	const out: string[][] = [];
+	for (let i = 0; i < terms.length; i += 4) out.push(terms.slice(Math.max(0, i - 1), i + 5));
+	return out;
+}
+
+/** One aspect named in a review, with its polarity. */
+export interface AspectMention {
+	aspect: Aspect;
+	positive: boolean;
+	/** True when the clause's own words decided the polarity (else the whole review's did). */
+	fromClause: boolean;
+}
+
+/**
+ * Aspects a review names and whether each is praised or criticised: the first aspect word of each
+ * clause takes the clause's lexicon sign; a clause without sentiment words takes the review's.
+ */
+export function aspectMentions(terms: readonly string[], reviewPositive: boolean): AspectMention[] {
+	const out: AspectMention[] = [];
+	for (const clause of splitClauses(terms)) {
+		const sign = lexiconScore(clause);
+		for (const t of clause) {
+			const a = aspectOf(t);
+			if (!a) continue;
+			out.push({
+				aspect: a,
+				positive: sign > 0 || (sign === 0 && reviewPositive),
+				fromClause: sign !== 0,
+			});
+			break;
+		}
+	}
+	return out;
 }
 
 /** Accuracy and per-class F1 of predicted vs true labels. */

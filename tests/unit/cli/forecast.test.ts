@@ -94,6 +94,34 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(l2[1].split(',').slice(0, 4)).toEqual(['x', '13', 'drift', '12']);
 	});
 
+	it('keeps years 0001–0099 (Date.UTC would move them to the 1900s)', () => {
+		const rows = ['series_id,date,value'];
+		for (let t = 0; t < 24; t++)
+			rows.push(
+				`m,00${98 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${10 + (t % 5)}`,
+			);
+		for (let t = 0; t < 20; t++)
+			rows.push(
+				`w,${new Date(Date.UTC(2001, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10).replace(/^2001/, '0001')},${5 + (t % 3)}`,
+			);
+		const r = run([
+			'--input',
+			write('ancient.csv', rows.join('\n')),
+			'--horizon',
+			'2',
+			'--models',
+			'naive',
+		]);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n').slice(1);
+		expect(lines.map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+			'm,0100-01-01',
+			'm,0100-02-01',
+			'w,0001-05-21',
+			'w,0001-05-28',
+		]);
+	});
+
 	it('labels the forecast from the last known value when the history ends with NA', () => {
 		const rows = ['series_id,date,value'];
 		for (let t = 0; t < 30; t++) rows.push(`s,${t + 1},${t < 28 ? 10 + (t % 4) : 'NA'}`);
@@ -199,6 +227,50 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(r.stderr).toMatch(/--horizon must be a positive integer/);
 		expect(run(['--input', 'x.csv', '--horizon', '2', '--models', 'prophet']).stderr).toMatch(
 			/Unknown model/,
+		);
+	});
+
+	it('--deep adds global deep models trained on all series (WASM), same output columns', () => {
+		const rows = ['series_id,date,value'];
+		for (const id of ['a', 'b', 'c', 'd'])
+			for (let t = 0; t < 50; t++) {
+				const d = new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				const level = id.charCodeAt(0) - 90;
+				rows.push(`${id},${d},${Math.round(level * (10 + 4 * Math.sin(t / 3)) + (t % 3))}`);
+			}
+		const input = write('deep.csv', rows.join('\n'));
+		const r = run([
+			'--input',
+			input,
+			'--horizon',
+			'4',
+			'--models',
+			'naive,theta',
+			'--deep',
+			'mlp',
+			'--deep-epochs',
+			'1',
+		]);
+		expect(r.stderr).toMatch(/deep: training mlp for backtest origin 6 \(1\/7, (wasm|cpu)\)/);
+		expect(r.stderr).toMatch(/deep: deep-mlp [\d.]+ s on (wasm|cpu)/);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');
+		expect(lines).toHaveLength(1 + 4 * 4);
+		for (const l of lines.slice(1)) {
+			const m = /^[abcd],[\d-]+,("[^"]*"|[^,]*),(.*)$/.exec(l) as RegExpExecArray;
+			expect(m[1]).toMatch(/naive|theta|deep-mlp/);
+			expect(m[2].split(',').map(Number).every(Number.isFinite)).toBe(true);
+		}
+		// too short to train: a clear error, exit code 1
+		const short = write('short.csv', rows.filter((_, i) => i === 0 || (i - 1) % 50 < 4).join('\n'));
+		const bad = run(['--input', short, '--horizon', '4', '--deep', '--deep-epochs', '1']);
+		expect(bad.code).toBe(1);
+		expect(bad.stderr).toMatch(
+			/error: The deep models could not be trained: deep-mlp: no training windows/,
+		);
+		expect(run(['--input', input, '--horizon', '4', '--deep', 'transformer']).stderr).toMatch(
+			/Unknown deep model\(s\) transformer/,
 		);
 	});
 });

@@ -6,6 +6,7 @@ import {
 	mae,
 	mape,
 	mase,
+	msis,
 	naiveScale,
 	owa,
 	pinball,
@@ -45,6 +46,13 @@ describe('known values', () => {
 		expect(pinball([10], [12], 0.9)).toBeCloseTo(0.2, 12);
 		expect(coverage([1, 5, 9], [0, 0, 0], [5, 5, 5])).toBeCloseTo(2 / 3, 12);
 		expect(owa(10, 2, 20, 4)).toBeCloseTo(0.5, 12);
+	});
+	it('MSIS (M4): width plus 2/α times the miss, over the naive scale', () => {
+		// insample scale (lag 1) = 1; widths 4, 4; y = 7 misses U = 6 by 1 → 4 + 40·1
+		expect(msis([5, 7], [2, 2], [6, 6], [1, 2, 3, 4], 0.05)).toBeCloseTo((4 + 44) / 2, 12);
+		// below L by 2 at α = 0.2 (2/α = 10): 4 + 20, scale lag 2 = 2
+		expect(msis([0], [2], [6], [1, 2, 3, 4], 0.2, 2)).toBeCloseTo(24 / 2, 12);
+		expect(msis([1], [0], [2], [3, 3, 3])).toBeNaN();
 	});
 });
 

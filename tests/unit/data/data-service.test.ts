@@ -29,6 +29,8 @@ interface Expected {
 	revenueByProduct: Map<string, number>;
 	ordersByProduct: Map<string, Set<string>>;
 	weekly: Map<number, number>;
+	/** Units and revenue of 85123A's kept sales lines per Monday week (the price regressor's reference). */
+	tlight: Map<number, { units: number; revenue: number }>;
 }
 
 /** Independent reference: parse the CSV lines in JS and apply the documented rules. */
@@ -48,6 +50,7 @@ function expectedFrom(text: string): Expected {
 		revenueByProduct: new Map(),
 		ordersByProduct: new Map(),
 		weekly: new Map(),
+		tlight: new Map(),
 	};
 	interface Line {
 		row: number;
@@ -122,6 +125,12 @@ function expectedFrom(text: string): Expected {
 		e.ordersByProduct.get(s.code)!.add(s.invoice);
 		const monday = s.day - ((new Date(s.day).getUTCDay() + 6) % 7) * DAY;
 		e.weekly.set(monday, (e.weekly.get(monday) ?? 0) + s.qty);
+		if (s.code === '85123A' && s.qty > 0) {
+			const w = e.tlight.get(monday) ?? { units: 0, revenue: 0 };
+			w.units += s.qty;
+			w.revenue += s.qty * s.price;
+			e.tlight.set(monday, w);
+		}
 	}
 	return e;
 }
@@ -286,24 +295,10 @@ describe('import of the real Online Retail slice', () => {
 		expect(rev).toBeCloseTo(expected.revenueByProduct.get('85123A')!, 4);
 	});
 
-	it('returns the median line price per week as the regressor "price", carried over empty weeks', async () => {
-		// reference: median UnitPrice of the product's sales lines per Monday week, computed here
-		const byWeek = new Map<number, number[]>();
-		const seen = new Set<string>();
-		for (const line of text.split('\n').slice(1)) {
-			if (line === '' || seen.has(line)) continue;
-			seen.add(line);
-			const [invoice, code, , qty, date, price] = splitCsvLine(line);
-			if (code !== '85123A' || Number(qty) <= 0 || invoice.startsWith('C')) continue;
-			const day = Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY) * DAY;
-			const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
-			byWeek.set(monday, [...(byWeek.get(monday) ?? []), Number(price)]);
-		}
-		const median = (xs: number[]) => {
-			const v = [...xs].sort((a, b) => a - b);
-			const k = v.length >> 1;
-			return v.length % 2 ? v[k] : (v[k - 1] + v[k]) / 2;
-		};
+	it('returns the average price paid per week (revenue ÷ units) as the regressor "price", carried over empty weeks', async () => {
+		// reference: units-weighted mean UnitPrice of the product's kept sales lines per Monday week
+		// (cancelled sales left out), computed independently in expectedFrom
+		const byWeek = expected.tlight;
 		const s = await ctx.service.querySeries(meta.id, {
 			productIds: ['85123A'],
 			freq: 'week',
@@ -315,8 +310,8 @@ describe('import of the real Online Retail slice', () => {
 		expect(price.length).toBe(s.y.length);
 		let last = NaN;
 		for (let i = 0; i < s.ds.length; i++) {
-			const prices = byWeek.get(s.ds[i]);
-			if (prices) last = median(prices);
+			const w = byWeek.get(s.ds[i]);
+			if (w) last = w.revenue / w.units;
 			expect(price[i]).toBeCloseTo(last, 9); // the Christmas closure week keeps the price before it
 		}
 		expect(s.y[4]).toBe(0);

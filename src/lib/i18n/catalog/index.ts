@@ -9,6 +9,7 @@ import * as explore from './explore';
 import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
+import * as home from './home';
 import * as importMessages from './import';
 import * as market from './market';
 import * as importView from './import-view';
@@ -36,6 +37,7 @@ export const en = {
 	...plan.en,
 	...customers.en,
 	...backup.en,
+	...home.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -60,4 +62,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...plan.zhCN,
 		...customers.zhCN,
 		...backup.zhCN,
+		...home.zhCN,
 	};

@@ -1,0 +1,177 @@
+// HomeState: the home dashboard of the open dataset. It reads the best sellers' and the total's weekly
+// sales (and the categories', when mapped) from the data worker, and asks the home worker for the
+// dashboard; the plan's rows, the risk flags and the market topics are added as they arrive (each
+// addition rebuilds the lines in the worker; the accuracy checks are cached there). The latest dataset
+// wins: an answer for a dataset the user left is dropped.
+import type { HomeDashboard, HomeFlag, HomePlanRow, HomeTopic } from '../core/home/dashboard';
+import type { ProductSummary } from '../core/ingest/types';
+import type { SeriesBatch } from '../core/types';
+import type { HomeRequest } from '../../workers/home-api';
+import type { DataClient } from '../lib/workers/data-client';
+import type { HomeClient } from '../lib/workers/home-client';
+import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+
+/** Best sellers (by revenue) whose sales are read for the rising/falling lists. */
+export const HOME_PRODUCTS = 100;
+/** Categories read for the rising/falling lists. */
+const HOME_CATEGORIES = 20;
+
+type Base = Pick<HomeRequest, 'cacheKey' | 'products' | 'total' | 'categories' | 'titles'>;
+
+function plainBatch(b: SeriesBatch): SeriesBatch {
+	return {
+		ids: [...b.ids],
+		indptr: b.indptr.slice(),
+		ds: b.ds.slice(),
+		y: b.y.slice(),
+		...(b.edges ? { edges: { ...b.edges } } : {}),
+	};
+}
+
+export class HomeState {
+	datasetId = $state<string | null>(null);
+	dashboard = $state.raw<HomeDashboard | null>(null);
+	loading = $state(false);
+	error = $state<UiError | null>(null);
+
+	#data: DataClient;
+	#home: HomeClient;
+	#seq = 0;
+	#base: Base | null = null;
+	#plan: HomeRequest['plan'];
+	#flags: HomeRequest['flags'];
+	#topics: HomeRequest['topics'];
+
+	constructor(data: DataClient, home: HomeClient) {
+		this.#data = data;
+		this.#home = home;
+	}
+
+	/** Read the dataset's sales and build its dashboard (again only when asked). */
+	async open(datasetId: string, summary: readonly ProductSummary[], force = false): Promise<void> {
+		if (!force && this.datasetId === datasetId && (this.#base || this.loading)) return;
+		const seq = ++this.#seq;
+		this.datasetId = datasetId;
+		this.dashboard = null;
+		this.error = null;
+		this.loading = true;
+		this.#base = null;
+		this.#plan = undefined;
+		this.#flags = undefined;
+		this.#topics = undefined;
+		try {
+			const top = [...summary]
+				.sort((a, b) => b.revenue - a.revenue || a.productId.localeCompare(b.productId))
+				.slice(0, HOME_PRODUCTS);
+			const weekly = { freq: 'week', measure: 'units' } as const;
+			const products = await this.#data.querySeries(datasetId, {
+				productIds: top.map((p) => p.productId),
+				...weekly,
+			});
+			const total = await this.#data.querySeries(datasetId, { productIds: null, ...weekly });
+			let categories: SeriesBatch | null = null;
+			const groups = await this.#data.groupSummary(datasetId, 'category');
+			if (groups.mapped && groups.groups.length > 1)
+				categories = await this.#data.querySeries(datasetId, {
+					productIds: groups.groups.slice(0, HOME_CATEGORIES).map((g) => g.group),
+					groupBy: 'category',
+					...weekly,
+				});
+			if (seq !== this.#seq) return;
+			this.#base = {
+				cacheKey: `${datasetId}|${total.ds.length}|${summary.length}`,
+				products: plainBatch(products),
+				total: plainBatch(total),
+				categories: categories ? plainBatch(categories) : null,
+				titles: Object.fromEntries(top.map((p) => [p.productId, p.description])),
+			};
+			await this.#rebuild(seq);
+		} catch (e) {
+			if (seq === this.#seq && !isAbortError(e)) this.error = toUiError(e);
+		} finally {
+			if (seq === this.#seq) this.loading = false;
+		}
+	}
+
+	/** Add the plan's rows (the reorders, stock-outs and overstock). */
+	setPlan(datasetId: string, rows: readonly HomePlanRow[], hasStock: boolean): void {
+		if (datasetId !== this.datasetId) return;
+		this.#plan = {
+			hasStock,
+			rows: rows.map((r) => ({
+				productId: r.productId,
+				orderQty: r.orderQty,
+				revenueAtRisk: r.revenueAtRisk,
+				overstockValue: r.overstockValue,
+				daysOfCover: r.daysOfCover,
+				leadTimeMeanDays: r.leadTimeMeanDays,
+				meanDemand: r.meanDemand,
+				onHand: r.onHand,
+				alert: r.alert
+					? { ...r.alert, ...(r.alert.params ? { params: { ...r.alert.params } } : {}) }
+					: null,
+			})),
+		};
+		void this.#rebuild(this.#seq);
+	}
+
+	/** Add the risk flags (null: the dataset has no customers). */
+	setFlags(datasetId: string, flags: readonly HomeFlag[] | null): void {
+		if (datasetId !== this.datasetId) return;
+		this.#flags = flags
+			? flags.map((f) => ({
+					id: f.id,
+					kind: f.kind,
+					subject: f.subject,
+					score: f.score,
+					reasons: f.reasons.map((r) => ({
+						code: r.code,
+						...(r.params ? { params: { ...r.params } } : {}),
+					})),
+					...(f.markedOk ? { markedOk: true } : {}),
+				}))
+			: null;
+		void this.#rebuild(this.#seq);
+	}
+
+	/** Add the market data's rising and falling topics. */
+	setTopics(
+		datasetId: string,
+		topics: { rising: readonly HomeTopic[]; falling: readonly HomeTopic[] } | null,
+	): void {
+		if (datasetId !== this.datasetId) return;
+		this.#topics = topics
+			? {
+					rising: topics.rising.map((t) => ({ key: t.key, trend: t.trend })),
+					falling: topics.falling.map((t) => ({ key: t.key, trend: t.trend })),
+				}
+			: null;
+		void this.#rebuild(this.#seq);
+	}
+
+	/** Forget everything (no dataset). */
+	close(): void {
+		this.#seq++;
+		this.datasetId = null;
+		this.dashboard = null;
+		this.loading = false;
+		this.error = null;
+		this.#base = null;
+	}
+
+	async #rebuild(seq: number): Promise<void> {
+		const base = this.#base;
+		if (!base || seq !== this.#seq) return;
+		try {
+			const d = await this.#home.dashboard({
+				...base,
+				...(this.#plan !== undefined ? { plan: this.#plan } : {}),
+				...(this.#flags !== undefined ? { flags: this.#flags } : {}),
+				...(this.#topics !== undefined ? { topics: this.#topics } : {}),
+			});
+			if (seq === this.#seq) this.dashboard = d;
+		} catch (e) {
+			if (seq === this.#seq && !isAbortError(e)) this.error = toUiError(e);
+		}
+	}
+}

@@ -1,0 +1,137 @@
+// E2E: the home dashboard on the demo data. After the demo is imported the Home tab lists this week's
+// reorders, rising and falling products, alerts (unusual orders from the risk code) and the recent
+// forecast accuracy; every line has a non-empty reason and a link that opens the right screen on the
+// right product; a returning visitor lands on Home; in Chinese no English is left but data values.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AppPage, SLOW_MS } from './pages/app-page';
+import { launchSession, type Session } from './pages/browser';
+
+async function lines(page: Page, list: string) {
+	return page.getByTestId(list).getByTestId('home-line').all();
+}
+
+/** Latin words in the dashboard's lines other than the data values (codes, titles) they name. */
+async function englishInReasons(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const left: string[] = [];
+		const root = document.querySelector('main')!;
+		for (const li of root.querySelectorAll('[data-testid="home-line"]')) {
+			const data = new Set<string>();
+			for (const el of li.querySelectorAll(
+				'[data-testid="home-link"], [data-testid="home-subject"]',
+			))
+				for (const w of (el.textContent ?? '').match(/[A-Za-z]+/g) ?? []) data.add(w);
+			for (const w of (li.textContent ?? '').match(/[A-Za-z]+/g) ?? [])
+				if (!data.has(w)) left.push(`${w} ← ${li.textContent?.trim().slice(0, 80)}`);
+			const label = li.querySelector('a')?.getAttribute('aria-label') ?? '';
+			for (const w of label.match(/[A-Za-z]+/g) ?? [])
+				if (!data.has(w)) left.push(`${w} ← aria-label ${label}`);
+		}
+		for (const el of root.querySelectorAll(
+			'h2, .desc, [data-testid="home-accuracy-line"], [data-testid="home-note"]',
+		))
+			for (const w of (el.textContent ?? '').match(/[A-Za-z]+/g) ?? [])
+				left.push(`${w} ← ${el.textContent?.trim().slice(0, 80)}`);
+		return left;
+	});
+}
+
+describe('home dashboard', () => {
+	const baseUrl = inject('baseUrl');
+	let session: Session;
+	let app: AppPage;
+
+	beforeAll(async () => {
+		session = await launchSession();
+		app = new AppPage(session.page, baseUrl);
+		await app.open();
+		await app.tryDemo();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it('lists reorders, movers, alerts and accuracy with reasons and links', async () => {
+		const page = session.page;
+		await page.getByTestId('nav-home').click();
+		await page.getByTestId('home-reorder-lines').waitFor({ timeout: SLOW_MS });
+		await page.getByTestId('home-alert-lines').waitFor({ timeout: SLOW_MS });
+		await page.getByTestId('home-accuracy').waitFor({ timeout: SLOW_MS });
+		for (const list of [
+			'home-reorder-lines',
+			'home-rising-lines',
+			'home-falling-lines',
+			'home-alert-lines',
+		]) {
+			const ls = await lines(page, list);
+			expect(ls.length, list).toBeGreaterThan(0);
+			for (const l of ls) {
+				const reason = (await l.getByTestId('home-reason').textContent())?.trim() ?? '';
+				expect(reason.length, list).toBeGreaterThan(15);
+				expect(reason).not.toMatch(/home_|plan_|risk_|\{/);
+			}
+		}
+		// the demo has no stock file: the dashboard says so instead of stock-out alerts
+		expect(
+			await page.locator('[data-testid="home-note"][data-code="home_note_no_stock"]').count(),
+		).toBe(1);
+		const alertKinds = await page
+			.getByTestId('home-alert-lines')
+			.getByTestId('home-line')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+		expect(alertKinds).toContain('unusual_order');
+		const acc = await page.getByTestId('home-accuracy-line').allTextContents();
+		expect(acc[0]).toMatch(/^Forecasts of the next 4 weeks were usually within ±\d+% of what sold/);
+		expect(acc.some((a) => /The forecast made \d+ weeks ago expected [\d,]+ units/.test(a))).toBe(
+			true,
+		);
+		expect(acc.some((a) => /best sellers/.test(a))).toBe(true);
+
+		// a reorder opens the Plan screen searching that product
+		const reorder = page.getByTestId('home-reorder-lines').getByTestId('home-line').first();
+		const code = (await reorder.getByTestId('home-subject').textContent())?.trim() ?? '';
+		expect(await reorder.getByTestId('home-link').getAttribute('aria-label')).toMatch(
+			/^Open in Plan: /,
+		);
+		await reorder.getByTestId('home-link').click();
+		expect(await page.getByTestId('nav-plan').getAttribute('aria-current')).toBe('page');
+		expect(new URL(page.url()).searchParams.get('view')).toBe('plan');
+		// a rising product opens its forecast
+		await page.getByTestId('nav-home').click();
+		const rising = page.getByTestId('home-rising-lines').getByTestId('home-line').first();
+		await rising.waitFor({ timeout: SLOW_MS });
+		const risingCode = (await rising.getByTestId('home-subject').textContent())?.trim() ?? '';
+		await rising.getByTestId('home-link').click();
+		expect(await page.getByTestId('nav-forecast').getAttribute('aria-current')).toBe('page');
+		expect(await page.getByTestId('forecast-product-input').getAttribute('data-value')).toBe(
+			risingCode,
+		);
+		// an unusual order opens Customers
+		await page.getByTestId('nav-home').click();
+		await page
+			.locator(
+				'[data-testid="home-alert-lines"] [data-kind="unusual_order"] [data-testid="home-link"]',
+			)
+			.first()
+			.click();
+		expect(await page.getByTestId('nav-customers').getAttribute('aria-current')).toBe('page');
+		expect(code.length).toBeGreaterThan(0);
+	});
+
+	it('a returning visitor lands on Home, and the Chinese dashboard has no English but data', async () => {
+		const page = session.page;
+		await app.open('/?lang=zh-CN');
+		await expect
+			.poll(() => page.getByTestId('nav-home').getAttribute('aria-current'), { timeout: SLOW_MS })
+			.toBe('page');
+		await page.getByTestId('home-reorder-lines').waitFor({ timeout: SLOW_MS });
+		await page.getByTestId('home-alert-lines').waitFor({ timeout: SLOW_MS });
+		await page.getByTestId('home-accuracy').waitFor({ timeout: SLOW_MS });
+		expect(await page.getByTestId('home-accuracy-line').first().textContent()).toMatch(
+			/^对未来 4 周的预测，通常与实际销量相差在 ±\d+% 以内/,
+		);
+		expect(await englishInReasons(page)).toEqual([]);
+	});
+});

@@ -1,0 +1,3 @@
+import { expose } from 'comlink';
+import { homeApi } from './home-api';
+expose(homeApi);
