@@ -9,7 +9,11 @@ import type { ForecastRun } from './forecast-run.svelte';
 import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
+<<<<<<< HEAD
 import type { ReviewRatings } from './review-ratings.svelte';
+=======
+import type { ReportState } from './report.svelte';
+>>>>>>> main
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
@@ -32,6 +36,8 @@ export interface AppState {
 	home: HomeState;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
+	/** PDFs and kept reports (the report worker). */
+	report: ReportState;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }
@@ -45,6 +51,7 @@ export type ViewName =
 	| 'market'
 	| 'customers'
 	| 'models'
+	| 'report'
 	| 'settings';
 
 const KEY = Symbol('trendcast-app');
