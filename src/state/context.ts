@@ -9,11 +9,8 @@ import type { ForecastRun } from './forecast-run.svelte';
 import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
-<<<<<<< HEAD
 import type { ReviewRatings } from './review-ratings.svelte';
-=======
 import type { ReportState } from './report.svelte';
->>>>>>> main
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
