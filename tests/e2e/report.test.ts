@@ -2,7 +2,7 @@
 // in a fresh browser profile (no dataset) shows the same numbers, also offline, in Chinese, and can be
 // kept; a changed or cut link and a wrong passphrase say so; the report file opens the same; the Plan
 // screen's purchase order downloads as a PDF with its lines. No request leaves the app's origin.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -81,6 +81,10 @@ describe('report: PDF and share by link', () => {
 
 		const pdf = await download(page, () => page.getByTestId('report-pdf').click());
 		const text = await pdfText(pdf);
+		// The font is subset to the glyphs used: a small file, not the 1.6 MB font.
+		const size = statSync(pdf).size;
+		expect(size).toBeLessThan(150_000);
+		console.info(`report PDF: ${size} bytes`);
 		expect(text).toContain('Weekly report');
 		expect(text).toContain('周报');
 		expect(text).toContain('Top 10 products by revenue');
@@ -98,6 +102,7 @@ describe('report: PDF and share by link', () => {
 		link = await page.getByTestId('report-link').inputValue();
 		expect(link).toMatch(/#r=[A-Za-z0-9_-]+$/);
 		expect(link.length).toBeLessThanOrEqual(8000);
+		console.info(`share link: ${link.length} characters`);
 
 		const other = friend.page;
 		await other.goto(link);
