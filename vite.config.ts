@@ -37,7 +37,7 @@ export default defineConfig({
 				// DuckDB's eh wasm is ~34 MB: the default 2 MiB precache limit would drop it (STACK-NOTES).
 				maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
 				// The web manifest is added by the plugin itself, so it is not globbed here.
-				globPatterns: ['**/*.{js,css,html,svg,png,wasm,gz,json,bin}'],
+				globPatterns: ['**/*.{js,css,html,svg,png,wasm,gz,json,bin,otf}'],
 				// The README picture is not part of the app.
 				globIgnores: ['**/screenshot.png'],
 			},

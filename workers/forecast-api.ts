@@ -8,6 +8,9 @@ import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
 import { borrowSeason } from '../src/core/forecast/seasonal-prior';
+import { registerBuiltins } from '../src/core/forecast/builtins';
+import { CandidateRegistry } from '../src/core/forecast/registry';
+import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 
 /** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
@@ -122,15 +125,26 @@ export function withSeason(
 }
 
 export const api = {
-	/** Forecast every series of the batch; progress at most every PROGRESS_INTERVAL_MS and per chunk. */
+	/**
+	 * Forecast every series of the batch; progress at most every PROGRESS_INTERVAL_MS and per chunk.
+	 * `deep`: a saved deep model's forecasts at the backtest origins and the end (by candidate name,
+	 * series id and window end; workers/train backtestTables) join the automatic choice as candidates.
+	 */
 	async forecastBatch(
 		batch: SeriesBatch,
 		options: AutoForecastOptions,
 		jobId: string,
 		onProgress?: (p: Progress) => void,
+		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
+		let registry: CandidateRegistry | undefined;
+		if (deep && Object.keys(deep).length > 0) {
+			registry = new CandidateRegistry();
+			registerBuiltins(registry);
+			registerDeepCandidates(registry, deep);
+		}
 		try {
 			const total = batch.ids.length;
 			if (batch.indptr.length !== total + 1)
@@ -160,7 +174,7 @@ export const api = {
 							...withSeason(batch, i, withRegressors(batch, i, options), sum),
 							seriesId: batch.ids[i],
 						},
-						{ signal: ac.signal },
+						{ signal: ac.signal, ...(registry ? { registry } : {}) },
 					);
 				} catch (err) {
 					// cancellation and bad options (unknown model, horizon) fail the whole job

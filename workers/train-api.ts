@@ -10,6 +10,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { transfer } from 'comlink';
 import type { ExternalForecastAt } from '../src/core/forecast/external';
+import type { DeepForecastTable } from '../src/ml/candidates';
 import type { Frequency, SeriesBatch } from '../src/core/types';
 import { openTrendcastDb } from '../src/lib/db/db';
 import type { DeepModelRow } from '../src/lib/db/models';
@@ -117,6 +118,18 @@ export const api = {
 		origins: number,
 	): Promise<Record<string, ExternalForecastAt[]>> {
 		return getService().engineForecasts(id, batch, horizon, origins);
+	},
+	/**
+	 * A saved model as an engine candidate: models of its configuration trained at each backtest
+	 * origin, its own final forecast (workers/train/service.ts backtestTables); cancel(jobId) stops it.
+	 */
+	async backtestTables(
+		jobId: string,
+		id: string,
+		batch: SeriesBatch,
+		onProgress?: (p: { done: number; total: number }) => void,
+	): Promise<Record<string, DeepForecastTable>> {
+		return getService().backtestTables(jobId, id, batch, onProgress);
 	},
 };
 

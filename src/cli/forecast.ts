@@ -2,13 +2,20 @@
 // Command-line forecasting: reads a long CSV (series_id,date,value[,regressor,...]), runs the automatic
 // engine (src/core/engine.ts) on every series and writes series_id,date,model,mean,lo80,hi80,lo95,hi95.
 //   npm run forecast -- --input sales.csv --horizon 12 [--season 52] [--models auto|ets,arima]
-//                       [--output out.csv]
+//                       [--output out.csv] [--deep [mlp,nbeats,...]]
+// --deep adds the global deep models (src/ml/, tfjs on WASM, else CPU) to the candidates: trained on
+// all series of the input at every backtest origin and at the end (src/ml/backtest.ts), they join the
+// engine's backtest, ranking and combination through the registry (src/ml/candidates.ts).
 // Extra columns are numeric regressors (price, promo, ...). Their future values come as exactly h
 // trailing rows per series with an empty value (statsforecast's X_df); without such rows the last
 // observed values are held, with a warning. Bad input stops with a message naming the row and exit
 // code 1. Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { forecastAuto, ENGINE_MODELS } from '../core/engine';
+import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
+import type { AutoForecastResult } from '../core/engine-types';
+import type { CandidateRegistry } from '../core/forecast/registry';
+import type { Frequency } from '../core/types';
+import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
 
@@ -23,14 +30,26 @@ interface Args {
 	season?: number;
 	models: 'auto' | string[];
 	output?: string;
+	/** Deep model kinds to add (empty: none). */
+	deep: DeepKind[];
+	/** Most training epochs of each deep model (default 8, early stopping). */
+	deepEpochs?: number;
 }
+
+/**
+ * The deep model --deep adds without a list: the MLP, the fastest to train on a CPU (windows/s per
+ * architecture in tests/bench/results/DEEP.md); the others are opt-in (--deep mlp,nbeats,gru).
+ */
+export const DEFAULT_DEEP: DeepKind[] = ['mlp'];
 
 const USAGE =
 	'Usage: npm run forecast -- --input <long.csv> --horizon <h> [--season <m>] ' +
-	'[--models auto|ets,arima,...] [--output <out.csv>]\n' +
+	'[--models auto|ets,arima,...] [--output <out.csv>] [--deep [mlp,nbeats,...]]\n' +
 	'Input header: series_id,date,value[,regressor,...]. Extra columns are numeric regressors\n' +
 	'(used by regression and arima); give their future values as <h> trailing rows per series with\n' +
-	'an empty value, or the last observed values are held.';
+	'an empty value, or the last observed values are held.\n' +
+	`--deep adds global deep models trained on all series (${DEEP_KINDS.join(', ')}; default ${DEFAULT_DEEP.join(',')});\n` +
+	'--deep-epochs <n> caps their training epochs (default 8, with early stopping).';
 
 function parseArgs(argv: string[]): Args {
 	const map = new Map<string, string>();
@@ -38,12 +57,18 @@ function parseArgs(argv: string[]): Args {
 		const a = argv[i];
 		if (!a.startsWith('--')) throw new CliError(`Unexpected argument "${a}".\n${USAGE}`);
 		const [k, inline] = a.slice(2).split('=', 2);
+		if (k === 'deep' && inline === undefined) {
+			// a bare flag, or followed by a list of kinds
+			const next = argv[i + 1];
+			map.set(k, next !== undefined && !next.startsWith('--') ? argv[++i] : '');
+			continue;
+		}
 		const v = inline ?? argv[++i];
 		if (v === undefined) throw new CliError(`--${k} needs a value.\n${USAGE}`);
 		map.set(k, v);
 	}
 	for (const k of map.keys()) {
-		if (!['input', 'horizon', 'season', 'models', 'output'].includes(k))
+		if (!['input', 'horizon', 'season', 'models', 'output', 'deep', 'deep-epochs'].includes(k))
 			throw new CliError(`Unknown option --${k}.\n${USAGE}`);
 	}
 	const input = map.get('input');
@@ -68,7 +93,26 @@ function parseArgs(argv: string[]): Args {
 		if (bad.length)
 			throw new CliError(`Unknown model(s) ${bad.join(', ')}; known: ${ENGINE_MODELS.join(', ')}.`);
 	}
-	return { input, horizon, season, models, output: map.get('output') };
+	let deep: DeepKind[] = [];
+	if (map.has('deep')) {
+		const list = (map.get('deep') ?? '')
+			.split(',')
+			.map((x) => x.trim())
+			.filter(Boolean);
+		const bad = list.filter((x) => !(DEEP_KINDS as readonly string[]).includes(x));
+		if (bad.length)
+			throw new CliError(
+				`Unknown deep model(s) ${bad.join(', ')}; known: ${DEEP_KINDS.join(', ')}.`,
+			);
+		deep = list.length ? (list as DeepKind[]) : DEFAULT_DEEP;
+	}
+	let deepEpochs: number | undefined;
+	if (map.has('deep-epochs')) {
+		deepEpochs = Number(map.get('deep-epochs'));
+		if (!Number.isInteger(deepEpochs) || deepEpochs < 1)
+			throw new CliError('--deep-epochs must be a positive integer.');
+	}
+	return { input, horizon, season, models, output: map.get('output'), deep, deepEpochs };
 }
 
 /** One series read from the file. */
@@ -277,7 +321,17 @@ function defaultSeason(s: InputSeries, kind: DateKind): number {
 
 const fmt = (v: number): string => (Number.isFinite(v) ? String(Math.round(v * 1e6) / 1e6) : 'NA');
 
-function main(): void {
+/** Deep-model frequency and period starts (ms) of a series' dates. */
+function deepDates(dates: string[], kind: DateKind): { freq: Frequency; ds: number[] } {
+	if (kind === 'integer')
+		// integer periods: calendar features stepped from an arbitrary Monday, weekly
+		return { freq: 'week', ds: dates.map((d) => Date.UTC(2000, 0, 3) + Number(d) * 7 * DAY_MS) };
+	const st = inferStep(dates);
+	const freq: Frequency = st.unit === 'month' ? 'month' : st.size === 1 ? 'day' : 'week';
+	return { freq, ds: dates.map((d) => dateValue(d, 'iso')) };
+}
+
+async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
 	let text: string;
 	try {
@@ -289,23 +343,64 @@ function main(): void {
 	const out: string[] = ['series_id,date,model,mean,lo80,hi80,lo95,hi95'];
 	const t0 = Date.now();
 	let lastReport = 0;
-	series.forEach((s, i) => {
-		const x = splitFuture(s, regressors.length, args.horizon);
+	const inputs = series.map((s) => splitFuture(s, regressors.length, args.horizon));
+	let registry: CandidateRegistry | undefined;
+	if (args.deep.length > 0) {
+		const { deepRegistry } = await import('./deep-node');
+		const longest = inputs.reduce((a, x) => (x.dates.length > a.dates.length ? x : a), inputs[0]);
+		const { freq } = deepDates(longest.dates, kind);
+		try {
+			const run = await deepRegistry(
+				inputs.map((x, i) => ({
+					id: series[i].id,
+					ds: deepDates(x.dates, kind).ds,
+					values: x.values,
+					xreg: x.history,
+				})),
+				regressors,
+				{
+					kinds: args.deep,
+					horizon: args.horizon,
+					freq,
+					...(args.deepEpochs ? { epochs: args.deepEpochs } : {}),
+					log: (line) => process.stderr.write(line + '\n'),
+				},
+			);
+			registry = run.registry;
+			process.stderr.write(
+				`deep: ${Object.entries(run.seconds)
+					.map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+					.join(', ')} on ${run.backend}\n`,
+			);
+		} catch (e) {
+			throw new CliError(`The deep models could not be trained: ${(e as Error).message}`);
+		}
+	}
+	for (const [i, s] of series.entries()) {
+		const x = inputs[i];
 		if (regressors.length > 0 && !x.futureDates && x.values.length > 0)
 			process.stderr.write(
 				`warning: series "${s.id}" has no future rows: holding the last observed value of ` +
 					`${regressors.join(', ')} for the ${args.horizon} forecast periods.\n`,
 			);
 		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
-		const r = forecastAuto(x.values, {
+		const options = {
 			horizon: args.horizon,
 			season,
-			models: args.models,
+			// a list of models gets the deep ones added (in 'auto' they join by themselves)
+			models:
+				args.models === 'auto' || !registry
+					? args.models
+					: [...args.models, ...args.deep.map((k) => `deep-${k}`)],
 			levels: [0.8, 0.95],
+			seriesId: s.id,
 			...(regressors.length > 0
 				? { regressors: { names: regressors, history: x.history, future: x.future } }
 				: {}),
-		});
+		};
+		const r: AutoForecastResult = registry
+			? await forecastAutoAsync(x.values, options, { registry })
+			: forecastAuto(x.values, options);
 		for (const note of r.notes)
 			process.stderr.write(`${s.id}: ${translate('en', note.code, note.params)}\n`);
 		// The engine forecasts from the last known value: missing values at the end of the history
@@ -336,18 +431,16 @@ function main(): void {
 				`forecast: ${i + 1}/${series.length} series (${((now - t0) / 1000).toFixed(1)} s)\n`,
 			);
 		}
-	});
+	}
 	const csv = out.join('\n') + '\n';
 	if (args.output) writeFileSync(args.output, csv);
 	else process.stdout.write(csv);
 }
 
-try {
-	main();
-} catch (e) {
+main().catch((e: unknown) => {
 	const err = e as Error;
 	process.stderr.write(
 		`error: ${err.name === 'CliError' || err.name === 'RangeError' ? err.message : (err.stack ?? err.message)}\n`,
 	);
 	process.exitCode = 1;
-}
+});

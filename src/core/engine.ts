@@ -899,8 +899,11 @@ function* engine(
 		const ranked = candidates
 			.filter((c) => Number.isFinite(c.mase))
 			.sort((a, b) => a.mase - b.mase);
-		const top = ranked.slice(0, COMBO_TOP_K);
-		if (top.length >= 2) {
+		// Combinations of the best three. When an external candidate (a deep model) is among them,
+		// the combination of the best three without external candidates is scored too, so an
+		// external model stays in the ensemble only where it lowers the backtest error.
+		const addCombos = (top: Candidate[]): void => {
+			if (top.length < 2) return;
 			const inv = top.map((c) => 1 / Math.max(c.mase, 1e-6));
 			const tot = inv.reduce((a, c) => a + c, 0);
 			const weights = inv.map((w) => w / tot);
@@ -932,7 +935,11 @@ function* engine(
 					}),
 				);
 			}
-		}
+		};
+		const top = ranked.slice(0, COMBO_TOP_K);
+		addCombos(top);
+		if (top.some((c) => externalOf(c.name)))
+			addCombos(ranked.filter((c) => !externalOf(c.name)).slice(0, COMBO_TOP_K));
 	}
 
 	// choose: lowest backtest MASE (sMAPE when MASE is undefined, e.g. a constant history)
@@ -945,7 +952,9 @@ function* engine(
 	// (measured OWA, strict choice → this rule: M4 weekly 0.777 → 0.748, 40 aus_retail series 0.714 →
 	// 0.661; online retail MASE 1.42 → 1.33).
 	if (chosen?.kind === 'single') {
-		const combo = candidates.find((c) => c.kind === 'weighted' && Number.isFinite(key(c)));
+		const combo = candidates
+			.filter((c) => c.kind === 'weighted' && Number.isFinite(key(c)))
+			.sort((a, b) => key(a) - key(b))[0];
 		if (combo && key(combo) <= key(chosen) * COMBO_PREFERENCE) chosen = combo;
 	}
 	if (!chosen) {

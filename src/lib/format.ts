@@ -109,6 +109,7 @@ const PHASES: Record<string, MessageCode> = {
 	downloading: 'fmt_phase_downloading',
 	forecast: 'fmt_phase_forecast',
 	history: 'fmt_phase_history',
+	deep: 'models_phase_backtest',
 };
 
 /** A worker's progress phase code ('cleaning') in words ('Cleaning the rows'). */

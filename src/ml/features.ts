@@ -60,6 +60,11 @@ export interface WindowOptions {
 	minObserved?: number;
 	/** Seed of the sample (default 1). */
 	seed?: number;
+	/**
+	 * Also train on windows whose target runs past the training cut-off, with the unknown targets set
+	 * to NaN (left out of the loss): a short history before a backtest origin still gives windows.
+	 */
+	partialTargets?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -235,11 +240,12 @@ function fillTarget(
 	h: number,
 	scale: number,
 	anchor: number,
+	limit = Infinity,
 ): void {
 	const from = batch.indptr[i];
 	for (let j = 0; j < h; j++) {
 		const v = batch.y[from + end + j];
-		out[offset + j] = Number.isFinite(v) ? (v - anchor) / scale : 0;
+		out[offset + j] = end + j >= limit ? NaN : Number.isFinite(v) ? (v - anchor) / scale : 0;
 	}
 }
 
@@ -261,11 +267,16 @@ export function makeWindows(
 	const scales = seriesScales(batch, holdout);
 	const trainIdx: [number, number][] = [];
 	const valIdx: [number, number][] = [];
+	/** Per series: training targets stop before this local index. */
+	const limits = new Int32Array(batch.ids.length);
 	for (let i = 0; i < batch.ids.length; i++) {
 		const len = batch.indptr[i + 1] - batch.indptr[i];
 		const usable = len - holdout; // targets end at most here
-		const lastTrainEnd = usable - h - (opts.validation ? h : 0);
-		if (opts.validation && usable - h >= minObs) valIdx.push([i, usable - h]);
+		const withVal = opts.validation && usable - h >= minObs;
+		if (withVal) valIdx.push([i, usable - h]);
+		const limit = usable - (withVal ? h : 0);
+		limits[i] = limit;
+		const lastTrainEnd = opts.partialTargets ? limit - 1 : limit - h;
 		for (let end = lastTrainEnd; end >= minObs; end -= stride) trainIdx.push([i, end]);
 	}
 	// seeded sample when there are too many windows (Fisher–Yates prefix)
@@ -277,7 +288,7 @@ export function makeWindows(
 		}
 		trainIdx.length = maxWindows;
 	}
-	const build = (idx: [number, number][]): WindowSet => {
+	const build = (idx: [number, number][], partial: boolean): WindowSet => {
 		const T = L + h;
 		const x = new Float32Array(idx.length * T * N_FEATURES);
 		const y = new Float32Array(idx.length * h);
@@ -286,13 +297,14 @@ export function makeWindows(
 		idx.forEach(([i, end], w) => {
 			const s = fillWindow(x, w * T * N_FEATURES, batch, i, end, cfg, scales[i]);
 			anchor[w] = anchorOf(batch, i, end);
-			fillTarget(y, w * h, batch, i, end, h, s, anchor[w]);
+			fillTarget(y, w * h, batch, i, end, h, s, anchor[w], partial ? limits[i] : Infinity);
 			scale[w] = s;
 		});
 		return { n: idx.length, x, y, scale, anchor };
 	};
-	const valSet = opts.validation && valIdx.length > 0 ? build(valIdx.slice(0, maxWindows)) : null;
-	return { train: build(trainIdx), val: valSet, scales };
+	const valSet =
+		opts.validation && valIdx.length > 0 ? build(valIdx.slice(0, maxWindows), false) : null;
+	return { train: build(trainIdx, opts.partialTargets ?? false), val: valSet, scales };
 }
 
 /**

@@ -7,12 +7,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { QUANTILES } from './models';
 
-/** Pinball loss of [B, h, Q] predictions against [B, h, Q] tiled targets (a tfjs loss function). */
+/**
+ * Pinball loss of [B, h, Q] predictions against [B, h, Q] tiled targets (a tfjs loss function). A NaN
+ * target is not known yet (past a backtest origin, src/ml/features.ts `partialTargets`): it is left
+ * out of the mean (and of the gradient).
+ */
 export function pinballLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
 	return tf.tidy(() => {
 		const q = tf.tensor1d(QUANTILES as unknown as number[]);
-		const e = tf.sub(yTrue, yPred);
-		return tf.mean(tf.maximum(tf.mul(q, e), tf.mul(tf.sub(q, 1), e)));
+		const known = tf.logicalNot(tf.isNaN(yTrue));
+		const zeros = tf.zerosLike(yTrue);
+		const e = tf.sub(tf.where(known, yTrue, zeros), yPred);
+		const l = tf.maximum(tf.mul(q, e), tf.mul(tf.sub(q, 1), e));
+		const n = tf.maximum(tf.sum(tf.cast(known, 'float32')), 1);
+		return tf.div(tf.sum(tf.where(known, l, zeros)), n);
 	});
 }
 

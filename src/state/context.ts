@@ -9,6 +9,7 @@ import type { ForecastRun } from './forecast-run.svelte';
 import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
+import type { ReportState } from './report.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
 
@@ -29,6 +30,8 @@ export interface AppState {
 	home: HomeState;
 	/** Deep-model training, saved models and their forecasts (Models). */
 	models: ModelTraining;
+	/** PDFs and kept reports (the report worker). */
+	report: ReportState;
 	/** Switch screens (the tab bar in App.svelte). */
 	navigate: (view: ViewName) => void;
 }
@@ -42,6 +45,7 @@ export type ViewName =
 	| 'market'
 	| 'customers'
 	| 'models'
+	| 'report'
 	| 'settings';
 
 const KEY = Symbol('trendcast-app');

@@ -11,6 +11,7 @@ import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import { trimPartialPeriods } from '../core/series/calendar';
 import { seasonFor, type LeftOut } from '../lib/format';
 import type { Measure } from './explore.svelte';
+import type { DeepCandidates } from './deep-candidates';
 
 export type ForecastStatus = 'idle' | 'running' | 'done' | 'cancelled';
 /** 'quick' = seasonal naive + ETS (the baseline slice); 'auto' lets the engine choose. */
@@ -80,14 +81,17 @@ export class ForecastRun {
 	#data: DataClient;
 	#prevAbort: AbortController | null = null;
 	#forecast: ForecastClient;
+	/** The dataset's saved deep model as a candidate (automatic choice only). */
+	#deep: DeepCandidates | null;
 	#abort: AbortController | null = null;
 	/** Results of the datasets not on screen, by dataset id (not drawn, so not reactive). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#saved = new Map<string, Snapshot>();
 
-	constructor(data: DataClient, forecast: ForecastClient) {
+	constructor(data: DataClient, forecast: ForecastClient, deep: DeepCandidates | null = null) {
 		this.#data = data;
 		this.#forecast = forecast;
+		this.#deep = deep;
 	}
 
 	/**
@@ -168,6 +172,18 @@ export class ForecastRun {
 				droppedLast: trimmed.droppedLast,
 				edges: history.edges,
 			};
+			// a saved deep model of the dataset joins the automatic choice (trained per backtest origin)
+			const deep =
+				req.models === 'auto' && this.#deep
+					? await this.#deep.tables(
+							{ ...req, measure: req.measure },
+							{
+								signal: ac.signal,
+								onProgress: (p) => (this.progress = { phase: 'deep', ...p }),
+							},
+						)
+					: null;
+			if (ac.signal.aborted) return;
 			const results = await this.#forecast.forecastBatch(
 				history,
 				{
@@ -180,6 +196,7 @@ export class ForecastRun {
 					cleanOutliers: req.cleanOutliers ?? false,
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
+				deep ?? undefined,
 			);
 			if (ac.signal.aborted) return;
 			this.results = results;

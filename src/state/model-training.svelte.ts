@@ -3,7 +3,7 @@
 // saved models of the dataset, resume an interrupted one, forecast with a saved one, delete.
 import type { Message } from '../core/messages';
 import { msg } from '../core/messages';
-import { trimPartialPeriods } from '../core/series/calendar';
+import { productSeries } from './deep-candidates';
 import type { Frequency, SeriesBatch } from '../core/types';
 import type { DeepKind } from '../ml/kinds';
 import type { DataClient } from '../lib/workers/data-client';
@@ -23,9 +23,6 @@ export interface TrainForm {
 	epochs: number;
 	pretrained: boolean;
 }
-
-/** Most products a model trains on (the best sellers); more adds little but time. */
-const MAX_PRODUCTS = 2000;
 
 /** The pretrained model's window: weekly, 24 weeks back, 12 ahead, MLP at width 0.5. */
 export const PRETRAINED = { kind: 'mlp' as DeepKind, freq: 'week' as Frequency, horizon: 12 };
@@ -51,23 +48,8 @@ export class ModelTraining {
 		this.models = datasetId ? await this.#train.listModels(datasetId) : [];
 	}
 
-	/**
-	 * Every product's series (the MAX_PRODUCTS best sellers) with its price, without a partly covered
-	 * first or last period (it would look like a slump).
-	 */
-	async #series(datasetId: string, freq: Frequency): Promise<SeriesBatch> {
-		const products = await this.#data.productSummary(datasetId);
-		const ids = [...products]
-			.sort((a, b) => b.units - a.units)
-			.slice(0, MAX_PRODUCTS)
-			.map((p) => p.productId);
-		const raw = await this.#data.querySeries(datasetId, {
-			productIds: ids,
-			freq,
-			measure: 'units',
-			withPrice: true,
-		});
-		return trimPartialPeriods(raw).batch;
+	#series(datasetId: string, freq: Frequency): Promise<SeriesBatch> {
+		return productSeries(this.#data, datasetId, freq);
 	}
 
 	/** Train a new model, or resume `resume` from its last checkpoint. */

@@ -27,7 +27,7 @@ const DATA = '/work/shared/data';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TMP = join(tmpdir(), 'trendcast-bench');
 
-interface Series {
+export interface Series {
 	id: string;
 	train: Float64Array;
 	test: Float64Array;
@@ -36,7 +36,7 @@ interface Series {
 	/** Regressors over train + test (the test part is given as known future values). */
 	xreg?: { names: string[]; values: Float64Array[] };
 }
-interface Dataset {
+export interface Dataset {
 	key: string;
 	title: string;
 	h: number;
@@ -177,7 +177,7 @@ function readLong(path: string): Map<string, number[]> {
 	return out;
 }
 
-function loadDatasets(
+export function loadDatasets(
 	keys: string[],
 	limit: number | undefined,
 	back: number,
@@ -343,7 +343,7 @@ function loadDatasets(
 }
 
 /** The engine's regressor option for a bench series (future = the test part's known values). */
-function regressorsOf(s: Series, h: number): Regressors | undefined {
+export function regressorsOf(s: Series, h: number): Regressors | undefined {
 	if (!s.xreg) return undefined;
 	const n = s.train.length;
 	return {
@@ -639,4 +639,5 @@ function main(): void {
 	process.stderr.write(`wrote ${outPath}\n`);
 }
 
-main();
+// run only as a script (tests/bench/deep-ensemble.ts imports the loaders)
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

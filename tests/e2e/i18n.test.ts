@@ -11,6 +11,7 @@ const BRANDS = [
 	'Trendcast',
 	'English',
 	'CSV',
+	'PNG',
 	'SQL',
 	'MASE',
 	'sMAPE',
@@ -98,9 +99,10 @@ describe('language switch', () => {
 		await app.goTo('explore');
 		await app.expectProducts();
 		// Chinese dates on the chart's axis, e.g. "2011年9月" or "12月6日"
+		await page.locator('[data-testid="sales-chart"] [data-ready="true"]').waitFor();
 		expect(
-			await page.locator('[data-testid="sales-chart"] text.x-tick').first().textContent(),
-		).toMatch(/月/);
+			(await page.locator('[data-testid="sales-chart"] svg text').allTextContents()).join(' '),
+		).toMatch(/\d+月/);
 		expect(await englishLeft(page)).toEqual([]);
 
 		await app.makeForecast();

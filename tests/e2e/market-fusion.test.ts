@@ -67,7 +67,7 @@ describe('Market signals in the forecast', () => {
 			);
 		expect(await lines.textContent()).toMatch(/used in the forecast below/);
 		const chart = page.getByTestId('fusion-chart');
-		expect(await chart.locator('svg').getAttribute('aria-label')).toMatch(
+		expect(await chart.getByRole('slider').getAttribute('aria-label')).toMatch(
 			/Forecast with Searches for “yeezy”/,
 		);
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);

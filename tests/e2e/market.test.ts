@@ -68,14 +68,14 @@ describe('Market screen', () => {
 		expect(top).toMatch(/肺炎|冠状病毒|疫情/);
 		// Volume over time: the chart of all posts, then of one chosen topic.
 		const chart = page.getByTestId('market-volume-chart').first();
-		expect(await chart.locator('svg').getAttribute('aria-label')).toMatch(
+		expect(await chart.getByRole('slider').getAttribute('aria-label')).toMatch(
 			/Posts per daily bucket: all posts/,
 		);
 		const keySelect = page.getByTestId('market-volume-key').first();
 		const firstKey = (await keySelect.locator('option').nth(1).getAttribute('value')) ?? '';
 		await keySelect.selectOption(firstKey);
 		await expect
-			.poll(() => chart.locator('svg').getAttribute('aria-label'))
+			.poll(() => chart.getByRole('slider').getAttribute('aria-label'))
 			.toContain(`Posts per daily bucket: ${firstKey}`);
 		// Switch to Chinese: the same report in zh-CN.
 		await app.open('/?view=market&lang=zh-CN');
@@ -100,6 +100,14 @@ describe('Market screen', () => {
 		expect(text).toMatch(/(Fans|Critics|Regulars|Casual voices|Influencers)/);
 		expect(text).toMatch(/They (praise|complain about) /);
 		expect(await personas.locator('section').count()).toBeGreaterThanOrEqual(2);
+		// Sentiment over time of the most reviewed product (monthly share of positive reviews).
+		expect(
+			await page
+				.getByTestId('market-sentiment-chart')
+				.first()
+				.locator('svg')
+				.getAttribute('aria-label'),
+		).toMatch(/Share of positive reviews per month: \d+/);
 		// Past launches with weekly sales, then Google Trends words for the attributes.
 		await input.setInputFiles(catalogFile);
 		await expect

@@ -28,7 +28,7 @@ try {
 	await page.getByTestId('product-row').first().waitFor({ timeout: 180_000 });
 	await page.getByTestId('nav-forecast').click();
 	await page.getByTestId('run-forecast').click();
-	await page.getByTestId('forecast-band').first().waitFor({ timeout: 180_000 });
+	await page.getByTestId('chart-band').first().waitFor({ timeout: 180_000 });
 	const chart = page.getByTestId('forecast-chart').locator('svg');
 	const box = await chart.boundingBox();
 	if (box) await page.mouse.move(box.x + box.width * 0.86, box.y + box.height * 0.5);

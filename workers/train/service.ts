@@ -24,6 +24,8 @@ import {
 	type ResumeState,
 } from '../../src/ml/train';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
+import { deepBacktest } from '../../src/ml/backtest';
+import { deepCandidateName, engineOrigins, type DeepForecastTable } from '../../src/ml/candidates';
 
 /** A request to train (or, with `resumeId`, to continue) a model. */
 export interface TrainRequest {
@@ -435,6 +437,91 @@ export function createTrainService(deps: TrainServiceDeps) {
 		return out;
 	}
 
+	/** Backtest tables already computed, by model, its last update and the batch (see backtestTables). */
+	const tableCache = new Map<string, Record<string, DeepForecastTable>>();
+
+	/**
+	 * The saved model as an engine candidate for the Forecast screen: a model of its configuration is
+	 * trained afresh at each backtest origin the engine uses (on every series, targets before the
+	 * origin only: src/ml/backtest.ts), and the saved model itself gives the final forecast. Returns
+	 * { 'deep-<kind>': forecasts by series id and window end }; kept in memory for the same model and
+	 * data, so a second forecast of the dataset trains nothing.
+	 */
+	async function backtestTables(
+		jobId: string,
+		id: string,
+		batch: SeriesBatch,
+		onProgress?: (p: { done: number; total: number }) => void | Promise<void>,
+	): Promise<Record<string, DeepForecastTable>> {
+		const ac = new AbortController();
+		jobs.set(jobId, ac);
+		try {
+			return await computeTables(id, batch, ac.signal, onProgress);
+		} finally {
+			jobs.delete(jobId);
+		}
+	}
+
+	async function computeTables(
+		id: string,
+		batch: SeriesBatch,
+		signal: CancelSignal,
+		onProgress?: (p: { done: number; total: number }) => void | Promise<void>,
+	): Promise<Record<string, DeepForecastTable>> {
+		const row = (await db.models.get(id)) as DeepModelRow | undefined;
+		if (!row) throw new Error(`No saved model ${id}.`);
+		let sum = 0;
+		for (const v of batch.y) if (Number.isFinite(v)) sum += v;
+		const key = `${id}:${row.updatedAt}:${batch.ids.length}:${batch.y.length}:${sum}`;
+		const hit = tableCache.get(key);
+		if (hit) return hit;
+		const h = row.horizon;
+		const pre = row.pretrained ? await deps.pretrained?.(row.freq) : null;
+		const res = await deepBacktest(batch, {
+			kinds: [row.kind],
+			horizon: h,
+			freq: row.freq,
+			lookback: row.lookback,
+			width: row.width,
+			epochs: row.train.epochs,
+			patience: row.train.patience,
+			batchSize: row.train.batchSize,
+			learningRate: row.train.learningRate,
+			maxWindows: row.train.maxWindows,
+			seed: row.train.seed,
+			final: false,
+			initial: () => pre?.weights ?? null,
+			signal,
+			onStage: (s) => void onProgress?.({ done: s.step, total: s.steps + 1 }),
+		});
+		const name = deepCandidateName(row.kind);
+		const table = res.tables[name] ?? {};
+		// the final forecast: the saved model from the end of every series
+		const { q } = await predictPairs(
+			id,
+			batch,
+			batch.ids.map((_, i) => [i, knownLength(batch, i)] as [number, number]),
+		);
+		const Qn = QUANTILES.length;
+		batch.ids.forEach((sid, w) => {
+			const col = (k: number): Float64Array =>
+				Float64Array.from({ length: h }, (_, j) => Math.max(0, q[(w * h + j) * Qn + k]));
+			(table[sid] ??= []).push({
+				end: knownLength(batch, w),
+				point: col(2),
+				intervals: [
+					{ level: 0.8, lower: col(1), upper: col(3) },
+					{ level: 0.95, lower: col(0), upper: col(4) },
+				],
+			});
+		});
+		await onProgress?.({ done: engineOrigins(h), total: engineOrigins(h) + 1 });
+		const out = { [name]: table };
+		tableCache.clear();
+		tableCache.set(key, out);
+		return out;
+	}
+
 	async function listModels(datasetId?: string): Promise<DeepModelRow[]> {
 		const rows = (
 			datasetId
@@ -457,7 +544,15 @@ export function createTrainService(deps: TrainServiceDeps) {
 		});
 	}
 
-	return { train, cancel, forecast, engineForecasts, listModels, deleteModel };
+	return {
+		train,
+		cancel,
+		forecast,
+		engineForecasts,
+		backtestTables,
+		listModels,
+		deleteModel,
+	};
 }
 
 export type TrainService = ReturnType<typeof createTrainService>;

@@ -4,6 +4,7 @@
 // schema and an upgrade(), keep version(1) as it is (STYLE §5).
 import Dexie, { type EntityTable } from 'dexie';
 import type { DatasetMeta } from '../../core/ingest/types';
+import type { ReportDoc } from '../../core/report/types';
 import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
 
 /** Name of the IndexedDB database. */
@@ -69,6 +70,18 @@ export interface FlagMarkRow {
 	markedAt: number;
 }
 
+/** A report kept from a shared link or file (version 8; the Report screen). */
+export interface ReportRow {
+	id: string;
+	title: string;
+	dataset: string;
+	/** When the report was made (by whoever shared it). */
+	createdAt: number;
+	/** When it was kept on this device. */
+	savedAt: number;
+	doc: ReportDoc;
+}
+
 /** The typed Dexie database. */
 export type TrendcastDb = Dexie & {
 	signalSets: EntityTable<SignalSetRow, 'id'>;
@@ -85,6 +98,8 @@ export type TrendcastDb = Dexie & {
 	/** Plan settings by key (service level, review period, default lead time...). */
 	planSettings: EntityTable<SettingRow, 'key'>;
 	flagMarks: EntityTable<FlagMarkRow, 'id'>;
+	/** Reports kept from shared links or files (version 8). */
+	reports: EntityTable<ReportRow, 'id'>;
 };
 
 /**
@@ -115,6 +130,8 @@ export function openTrendcastDb(deps?: {
 	// Version 6 (customers): analysts' marks on risk flags. Only the new table is listed; Dexie keeps
 	// the others. Versions 2–5 are other features' tables.
 	db.version(6).stores({ flagMarks: 'id, datasetId' });
+	// Version 8 (reports): reports kept from a shared link or a .trendcast-report file.
+	db.version(8).stores({ reports: 'id, savedAt' });
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

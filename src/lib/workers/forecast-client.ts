@@ -5,6 +5,7 @@ import type { ForecastWorkerApi, SeriesForecast } from '../../../workers/forecas
 import type { AutoForecastOptions } from '../../core/engine-types';
 import type { Progress } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
+import type { DeepForecastTable } from '../../ml/candidates';
 import { progressProxy, WorkerBridge } from './bridge';
 
 /** How long the worker may sit idle before it is terminated. */
@@ -30,6 +31,7 @@ export class ForecastClient {
 		batch: SeriesBatch,
 		options: AutoForecastOptions,
 		opts: ForecastCallOptions = {},
+		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
 		const jobId = crypto.randomUUID();
 		// Copy, don't transfer: the caller keeps the history to draw it next to the forecast.
@@ -47,7 +49,8 @@ export class ForecastClient {
 		const plainOptions: AutoForecastOptions = JSON.parse(JSON.stringify(options));
 		// The engine stops between series: cancel the job and keep the worker (and its warm code).
 		return this.#bridge.call(
-			(api) => api.forecastBatch(plainBatch, plainOptions, jobId, progressProxy(opts.onProgress)),
+			(api) =>
+				api.forecastBatch(plainBatch, plainOptions, jobId, progressProxy(opts.onProgress), deep),
 			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
 		);
 	}

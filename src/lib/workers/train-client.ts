@@ -11,6 +11,7 @@ import type {
 	TrainWorkerApi,
 } from '../../../workers/train-api';
 import type { SeriesBatch } from '../../core/types';
+import type { DeepForecastTable } from '../../ml/candidates';
 import type { DeepModelRow } from '../db/models';
 import { WorkerBridge, progressProxy } from './bridge';
 
@@ -60,6 +61,22 @@ export class TrainClient {
 		const jobId = crypto.randomUUID();
 		return this.#bridge.call(
 			(api) => api.train({ ...req, jobId }, plainBatch(batch), progressProxy(opts.onProgress)),
+			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
+		);
+	}
+
+	/**
+	 * Forecast tables of a saved model for the engine's backtest (trains one model per backtest
+	 * origin; cached in the worker for the same model and data). Aborting cancels within one batch.
+	 */
+	backtestTables(
+		id: string,
+		batch: SeriesBatch,
+		opts: { signal?: AbortSignal; onProgress?: (p: { done: number; total: number }) => void } = {},
+	): Promise<Record<string, DeepForecastTable>> {
+		const jobId = crypto.randomUUID();
+		return this.#bridge.call(
+			(api) => api.backtestTables(jobId, id, plainBatch(batch), progressProxy(opts.onProgress)),
 			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
 		);
 	}

@@ -91,6 +91,11 @@ export function modelLabel(model: string, ctx?: ModelContext): string {
 	// a model on the series with a borrowed yearly season (the engine's '~season' candidates)
 	if (model.endsWith('~season'))
 		return t('engine_model_borrowed_season', { model: modelLabel(model.slice(0, -7), ctx) });
+	// a saved deep model of the dataset (Models tab), e.g. 'deep-mlp'
+	if (model.startsWith('deep-'))
+		return t('models_engine_label', {
+			kind: t(`models_kind_${model.slice(5).replace('-', '_')}` as MessageCode),
+		});
 	const id = effectiveModel(model, ctx);
 	const code = CODES[id];
 	return code ? t(code, { unit: ctx?.freq ?? 'period' }) : model;
@@ -103,5 +108,7 @@ export function technicalName(model: string): string {
 		return `${TECHNICAL[combo.combiner] ?? combo.combiner}: ${combo.members.map(technicalName).join(', ')}`;
 	if (model.endsWith('~season'))
 		return `${technicalName(model.slice(0, -7))} on seasonally adjusted data (borrowed season)`;
+	if (model.startsWith('deep-'))
+		return `Global deep model (${model.slice(5)}), retrained at each backtest origin`;
 	return TECHNICAL[model.toLowerCase()] ?? model;
 }

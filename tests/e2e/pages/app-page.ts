@@ -80,15 +80,13 @@ export class AppPage {
 	/** Products are listed and the sales chart has a line. */
 	async expectProducts(): Promise<number> {
 		await this.page.getByTestId('product-row').first().waitFor({ timeout: SLOW_MS });
-		await this.page
-			.locator('[data-testid="sales-chart"] [data-testid="history-line"]')
-			.first()
-			.waitFor({ timeout: SLOW_MS });
-		const d = await this.page
-			.locator('[data-testid="sales-chart"] [data-testid="history-line"]')
-			.first()
-			.getAttribute('d');
-		expect(d ?? '').toMatch(/^M[\d.]+,[\d.]+L/);
+		// ECharts has drawn the sales chart (SVG paths: grid and the history line) and it has periods to read
+		const chart = this.page.getByTestId('sales-chart');
+		await chart.locator('[data-ready="true"]').waitFor({ timeout: SLOW_MS });
+		await expect.poll(() => chart.locator('svg path').count()).toBeGreaterThan(2);
+		expect(Number(await chart.getByRole('slider').getAttribute('aria-valuemax'))).toBeGreaterThan(
+			0,
+		);
 		return this.page.getByTestId('product-row').count();
 	}
 
@@ -128,7 +126,7 @@ export class AppPage {
 		await this.goTo('forecast');
 		await this.page.getByTestId('run-forecast').click();
 		await this.page
-			.getByTestId('forecast-band')
+			.getByTestId('chart-band')
 			.or(this.page.getByTestId('forecast-error'))
 			.first()
 			.waitFor({ timeout: SLOW_MS });

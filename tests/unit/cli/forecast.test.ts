@@ -229,4 +229,48 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 			/Unknown model/,
 		);
 	});
+
+	it('--deep adds global deep models trained on all series (WASM), same output columns', () => {
+		const rows = ['series_id,date,value'];
+		for (const id of ['a', 'b', 'c', 'd'])
+			for (let t = 0; t < 50; t++) {
+				const d = new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				const level = id.charCodeAt(0) - 90;
+				rows.push(`${id},${d},${Math.round(level * (10 + 4 * Math.sin(t / 3)) + (t % 3))}`);
+			}
+		const input = write('deep.csv', rows.join('\n'));
+		const r = run([
+			'--input',
+			input,
+			'--horizon',
+			'4',
+			'--models',
+			'naive,theta',
+			'--deep',
+			'mlp',
+			'--deep-epochs',
+			'1',
+		]);
+		expect(r.stderr).toMatch(/deep: training mlp for backtest origin 6 \(1\/7, (wasm|cpu)\)/);
+		expect(r.stderr).toMatch(/deep: deep-mlp [\d.]+ s on (wasm|cpu)/);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');
+		expect(lines).toHaveLength(1 + 4 * 4);
+		for (const l of lines.slice(1)) {
+			const m = /^[abcd],[\d-]+,("[^"]*"|[^,]*),(.*)$/.exec(l) as RegExpExecArray;
+			expect(m[1]).toMatch(/naive|theta|deep-mlp/);
+			expect(m[2].split(',').map(Number).every(Number.isFinite)).toBe(true);
+		}
+		// too short to train: a clear error, exit code 1
+		const short = write('short.csv', rows.filter((_, i) => i === 0 || (i - 1) % 50 < 4).join('\n'));
+		const bad = run(['--input', short, '--horizon', '4', '--deep', '--deep-epochs', '1']);
+		expect(bad.code).toBe(1);
+		expect(bad.stderr).toMatch(
+			/error: The deep models could not be trained: deep-mlp: no training windows/,
+		);
+		expect(run(['--input', input, '--horizon', '4', '--deep', 'transformer']).stderr).toMatch(
+			/Unknown deep model\(s\) transformer/,
+		);
+	});
 });

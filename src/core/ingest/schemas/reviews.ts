@@ -125,11 +125,28 @@ export function readReviews(
 		delete res.mapping.age;
 		res.issues = res.issues.filter((i) => i.column !== ageCol);
 	}
+	// A rating column found by containment (e.g. Tmall's "attr_worth_score", 60–80) that holds values
+	// above 10 is not a star rating: leave ratings out rather than call every review positive.
+	const ratingCol = res.mapping.rating;
+	let ratingOk = true;
+	if (ratingCol !== undefined && override.rating !== ratingCol) {
+		const exact = REVIEW_ROLES.rating.synonyms.includes(ratingCol.trim().toLowerCase());
+		const max = res.records.reduce(
+			(m, r) =>
+				r.rating !== null && Number.isFinite(Number(r.rating)) ? Math.max(m, Number(r.rating)) : m,
+			-Infinity,
+		);
+		if (!exact && max > 10) {
+			ratingOk = false;
+			delete res.mapping.rating;
+			res.issues = res.issues.filter((i) => i.column !== ratingCol);
+		}
+	}
 	return {
 		records: res.records.map((r) => ({
 			row: r.row,
 			product: r.product === null ? '' : String(r.product),
-			rating: r.rating === null ? null : Number(r.rating),
+			rating: !ratingOk || r.rating === null ? null : Number(r.rating),
 			label: r.label === null ? '' : String(r.label),
 			text: [r.title, r.text].filter((x) => x !== null && x !== '').join('. '),
 			ts: r.ts === null ? null : Number(r.ts),

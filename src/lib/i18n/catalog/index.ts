@@ -15,6 +15,7 @@ import * as market from './market';
 import * as importView from './import-view';
 import * as models from './models';
 import * as plan from './plan';
+import * as report from './report';
 import * as settings from './settings';
 import * as shell from './shell';
 
@@ -37,6 +38,7 @@ export const en = {
 	...plan.en,
 	...customers.en,
 	...backup.en,
+	...report.en,
 	...home.en,
 };
 
@@ -62,5 +64,6 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...plan.zhCN,
 		...customers.zhCN,
 		...backup.zhCN,
+		...report.zhCN,
 		...home.zhCN,
 	};

@@ -4,6 +4,8 @@ import type { Catalog } from '../types';
 
 export const en = {
 	models_nav: 'Models',
+	models_phase_backtest: 'Testing your saved deep model on past weeks',
+	models_engine_label: 'Your deep model ({kind})',
 	models_dataset: 'Dataset: {name}',
 	models_interrupted_hint:
 		'Training was interrupted (the page was closed or reloaded). Resume continues from the last finished epoch.',
@@ -84,6 +86,8 @@ export const en = {
 
 export const zhCN: Catalog<keyof typeof en> = {
 	models_nav: '模型',
+	models_phase_backtest: '正在用过去几周检验您保存的深度模型',
+	models_engine_label: '您的深度模型（{kind}）',
 	models_dataset: '数据集：{name}',
 	models_interrupted_hint: '训练被中断（页面被关闭或重新加载）。继续训练将从最后完成的一轮开始。',
 	models_title: '深度学习模型',

@@ -1,0 +1,129 @@
+/// <reference types="node" />
+// The forecast CLI's --deep: the global deep models (src/ml/) trained in Node on tfjs WASM (CPU when
+// WASM cannot start; no native binaries) on all series of the input at every backtest origin and at
+// the end (src/ml/backtest.ts), registered as engine candidates next to the built-ins. Loaded only
+// with --deep, so a plain run never loads TF.js.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { registerBuiltins } from '../core/forecast/builtins';
+import { CandidateRegistry } from '../core/forecast/registry';
+import type { Frequency, SeriesBatch } from '../core/types';
+import { deepBacktest, type DeepBacktestResult } from '../ml/backtest';
+import { registerDeepCandidates } from '../ml/candidates';
+import type { DeepKind } from '../ml/kinds';
+import type { ModelSpec } from '../ml/models';
+import type { WeightBlob } from '../ml/weights';
+
+/** One input series for the deep models: period starts (ms), values, regressor columns. */
+export interface DeepInput {
+	id: string;
+	ds: number[];
+	values: Float64Array;
+	xreg: Float64Array[];
+}
+
+/** WASM (SIMD) in Node, else the plain CPU backend; returns the one that runs. */
+export async function nodeBackend(): Promise<string> {
+	if (tf.getBackend() !== 'wasm') {
+		const ok = await tf.setBackend('wasm').catch(() => false);
+		if (!ok) await tf.setBackend('cpu');
+	}
+	await tf.ready();
+	return tf.getBackend();
+}
+
+/** The series as one batch (regressor names as given: 'price' is the price feature). */
+export function toBatch(inputs: DeepInput[], regressors: string[]): SeriesBatch {
+	const indptr = new Int32Array(inputs.length + 1);
+	inputs.forEach((s, i) => (indptr[i + 1] = indptr[i] + s.values.length));
+	const total = indptr[inputs.length];
+	const ds = new Float64Array(total);
+	const y = new Float64Array(total);
+	const values = regressors.map(() => new Float64Array(total));
+	inputs.forEach((s, i) => {
+		ds.set(s.ds, indptr[i]);
+		y.set(s.values, indptr[i]);
+		s.xreg.forEach((c, k) => values[k].set(c, indptr[i]));
+	});
+	const batch: SeriesBatch = { ids: inputs.map((s) => s.id), indptr, ds, y };
+	if (regressors.length > 0) batch.regressors = { names: regressors, values };
+	return batch;
+}
+
+/** The shipped pretrained weights (public/models/pretrained-<freq>.*) when they fit `spec`. */
+export function shippedPretrained(freq: Frequency, spec: ModelSpec): WeightBlob | null {
+	try {
+		const dir = fileURLToPath(new URL('../../public/models/', import.meta.url));
+		const meta = JSON.parse(readFileSync(`${dir}pretrained-${freq}.json`, 'utf8')) as {
+			spec: ModelSpec;
+			shapes: number[][];
+		};
+		const s = meta.spec;
+		if (
+			s.kind !== spec.kind ||
+			s.lookback !== spec.lookback ||
+			s.horizon !== spec.horizon ||
+			(s.width ?? 1) !== (spec.width ?? 1)
+		)
+			return null;
+		const bin = readFileSync(`${dir}pretrained-${freq}.bin`);
+		const data = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
+		return { shapes: meta.shapes, data };
+	} catch {
+		return null;
+	}
+}
+
+export interface DeepRun extends DeepBacktestResult {
+	registry: CandidateRegistry;
+	backend: string;
+}
+
+/**
+ * Train `kinds` on every series and return a registry with the built-ins plus one candidate per
+ * kind. Throws when a model cannot be trained for the final forecast (too little history).
+ */
+export async function deepRegistry(
+	inputs: DeepInput[],
+	regressors: string[],
+	opts: {
+		kinds: DeepKind[];
+		horizon: number;
+		freq: Frequency;
+		pretrained?: boolean;
+		epochs?: number;
+		maxWindows?: number;
+		log?: (line: string) => void;
+	},
+): Promise<DeepRun> {
+	const backend = await nodeBackend();
+	const batch = toBatch(inputs, regressors);
+	const log = opts.log ?? (() => {});
+	const result = await deepBacktest(batch, {
+		kinds: opts.kinds,
+		horizon: opts.horizon,
+		freq: opts.freq,
+		...(opts.epochs ? { epochs: opts.epochs } : {}),
+		...(opts.maxWindows ? { maxWindows: opts.maxWindows } : {}),
+		initial: (spec) => (opts.pretrained === false ? null : shippedPretrained(opts.freq, spec)),
+		onStage: (s) =>
+			log(
+				`deep: training ${s.kind} ${s.origin > 0 ? `for backtest origin ${s.origin}` : 'on the whole history'} (${s.step + 1}/${s.steps}, ${backend})`,
+			),
+	});
+	const failed = result.skipped.filter((s) => s.origin === 0).map((s) => s.name);
+	if (failed.length)
+		throw new Error(
+			`${failed.join(', ')}: no training windows (the series are too short; each needs more than 4 periods)`,
+		);
+	for (const s of result.skipped)
+		log(
+			`deep: ${s.name} has too little history before backtest origin ${s.origin}; it is not ranked there`,
+		);
+	const registry = new CandidateRegistry();
+	registerBuiltins(registry);
+	registerDeepCandidates(registry, result.tables);
+	return { ...result, registry, backend };
+}

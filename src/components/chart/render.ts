@@ -1,0 +1,137 @@
+// Rendering a ChartSpec with ECharts outside the on-screen wrapper: as an SVG string (also in Node, for
+// tests and reports) and as a PNG (browser). ECharts itself is loaded here, lazily, on first use.
+import { formatNumber, formatPeriod, formatShortDay } from '../../lib/format';
+import { currentLocale } from '../../lib/i18n/locale';
+import type * as EChartsSetup from './echarts';
+import type { ECharts } from './echarts';
+import { DEFAULT_PALETTE, toOption, type ChartPalette, type ChartSpec, type ChartX } from './spec';
+
+type EChartsModule = typeof EChartsSetup;
+let loading: Promise<EChartsModule> | null = null;
+
+/** ECharts with the parts the charts use, imported once on first use (a separate chunk). */
+export function loadECharts(): Promise<EChartsModule> {
+	loading ??= import('./echarts');
+	return loading;
+}
+
+/** ECharts' built-in locale for a UI language (its own words: zoom handles, dates). */
+export function echartsLocale(locale: string): 'ZH' | 'EN' {
+	return locale.toLowerCase().startsWith('zh') ? 'ZH' : 'EN';
+}
+
+/** Short axis labels for each x, in the UI language ("Dec 2010" / "2010年12月", "6 Dec" / "12月6日"). */
+export function axisLabels(x: ChartX): string[] {
+	if (x.kind === 'category') return [...x.labels];
+	const out: string[] = [];
+	for (let i = 0; i < x.values.length; i++) {
+		const v = x.values[i];
+		if (x.kind === 'value') out.push(x.format ? x.format(v) : formatNumber(v));
+		else out.push(x.freq === 'month' ? formatPeriod(v, 'month') : formatShortDay(v));
+	}
+	return out;
+}
+
+/** Full labels for the readout and the table ("Week of 6 Dec 2010"). */
+export function longLabels(x: ChartX): string[] {
+	if (x.kind !== 'period') return axisLabels(x);
+	return Array.from(x.values, (v) => formatPeriod(v, x.freq));
+}
+
+/** The app's chart colours, read from CSS custom properties on `el` (ECharts needs concrete colours). */
+export function readPalette(el: Element): ChartPalette {
+	const css = getComputedStyle(el);
+	const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+	return {
+		...DEFAULT_PALETTE,
+		history: v('--chart-history', DEFAULT_PALETTE.history),
+		forecast: v('--chart-forecast', DEFAULT_PALETTE.forecast),
+		grid: v('--border', DEFAULT_PALETTE.grid),
+		text: v('--text', DEFAULT_PALETTE.text),
+		muted: v('--muted', DEFAULT_PALETTE.muted),
+		surface: v('--surface', DEFAULT_PALETTE.surface),
+		unusual: v('--danger', DEFAULT_PALETTE.unusual),
+		promotion: v('--warning', DEFAULT_PALETTE.promotion),
+		// single quotes: ECharts writes the font into an SVG attribute unescaped (a " would break the PNG)
+		font: css.fontFamily.replaceAll('"', "'") || DEFAULT_PALETTE.font,
+	};
+}
+
+export interface RenderOptions {
+	width: number;
+	height: number;
+	formatValue?: (v: number) => string;
+	palette?: ChartPalette;
+	/** ECharts' own words; default the UI language (labels always follow the UI language). */
+	locale?: string;
+}
+
+/** The chart as a standalone SVG document (no DOM needed: ECharts' server-side mode). */
+export async function chartSvg(spec: ChartSpec, opts: RenderOptions): Promise<string> {
+	const { echarts } = await loadECharts();
+	const chart: ECharts = echarts.init(null, null, {
+		renderer: 'svg',
+		ssr: true,
+		width: opts.width,
+		height: opts.height,
+		locale: echartsLocale(opts.locale ?? currentLocale()),
+	});
+	try {
+		chart.setOption(
+			toOption(spec, {
+				xLabels: axisLabels(spec.x),
+				formatValue: opts.formatValue ?? formatNumber,
+				palette: opts.palette ?? DEFAULT_PALETTE,
+			}),
+		);
+		return chart.renderToSVGString();
+	} finally {
+		chart.dispose();
+	}
+}
+
+/** Draws an SVG document onto a canvas (`scale` × its size, on `background`) and returns it as a PNG. */
+export async function svgToPng(
+	svg: string,
+	width: number,
+	height: number,
+	{ scale = 2, background = '#ffffff' }: { scale?: number; background?: string } = {},
+): Promise<Blob> {
+	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+	try {
+		const img = new Image();
+		await new Promise<void>((resolve, reject) => {
+			img.onload = () => resolve();
+			img.onerror = () => reject(new Error('The chart image could not be drawn.'));
+			img.src = url;
+		});
+		const canvas = document.createElement('canvas');
+		canvas.width = Math.round(width * scale);
+		canvas.height = Math.round(height * scale);
+		const ctx = canvas.getContext('2d');
+		if (!ctx) throw new Error('No 2D canvas.');
+		ctx.fillStyle = background;
+		ctx.fillRect(0, 0, canvas.width, canvas.height);
+		ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+		return await new Promise<Blob>((resolve, reject) =>
+			canvas.toBlob(
+				(b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))),
+				'image/png',
+			),
+		);
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}
+
+/** A chart as a PNG (for reports): `scale` 2 by default, so it stays sharp when printed. */
+export async function chartPng(
+	spec: ChartSpec,
+	opts: RenderOptions & { scale?: number },
+): Promise<Blob> {
+	const svg = await chartSvg(spec, opts);
+	return svgToPng(svg, opts.width, opts.height, {
+		scale: opts.scale,
+		background: (opts.palette ?? DEFAULT_PALETTE).surface,
+	});
+}

@@ -1,0 +1,213 @@
+// Builds a ReportDoc from results the app already has: the product totals (Explore), the batch
+// forecast, the inventory plan's reorders and optionally the total sales series. Pure: the Report screen
+// gathers the inputs, this decides what goes in (aggregates only, never a sale line or a customer).
+import { msg } from '../messages';
+import {
+	REPORT_KIND,
+	REPORT_LIMITS,
+	REPORT_VERSION,
+	type ReportDoc,
+	type ReportSection,
+} from './types';
+
+export interface ReportProductInput {
+	productId: string;
+	description: string;
+	units: number;
+	revenue: number;
+	orders: number;
+}
+
+export interface ReportForecastInput {
+	productId: string;
+	description: string;
+	/** Sum of the point forecast over the horizon. */
+	total: number;
+	/** Forecast for the next period. */
+	next: number;
+	/** Backtest MASE of the chosen method (NaN = not measured). */
+	mase: number;
+}
+
+export interface ReportReorderInput {
+	productId: string;
+	description: string;
+	supplier: string;
+	onHand: number;
+	reorderPoint: number;
+	orderQty: number;
+	daysOfCover: number;
+	unitCost: number | null;
+}
+
+export interface ReportInput {
+	title: string;
+	dataset: string;
+	currency: string;
+	period: { from: number; to: number };
+	createdAt: number;
+	/** Every product of the dataset (totals are taken over all of them). */
+	products: readonly ReportProductInput[];
+	/** How many top products the table lists (by revenue). */
+	topN?: number;
+	/** Batch forecast, if one was run for this dataset. */
+	forecast?: {
+		freq: 'day' | 'week' | 'month';
+		horizon: number;
+		rows: readonly ReportForecastInput[];
+	} | null;
+	/** Plan rows with an order to place, if the plan was computed. */
+	reorders?: readonly ReportReorderInput[] | null;
+	/** Total sales per period (e.g. weekly units), the last points are kept. */
+	series?: {
+		freq: 'day' | 'week' | 'month';
+		ds: readonly number[];
+		values: readonly number[];
+	} | null;
+	/** Sections made elsewhere (e.g. the home dashboard), appended as they are. */
+	extra?: readonly ReportSection[];
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The report of the given results. */
+export function buildReport(input: ReportInput): ReportDoc {
+	const topN = Math.min(input.topN ?? 10, REPORT_LIMITS.rowsPerTable);
+	let units = 0;
+	let revenue = 0;
+	let orders = 0;
+	for (const p of input.products) {
+		units += p.units;
+		revenue += p.revenue;
+		orders += p.orders;
+	}
+	const sections: ReportSection[] = [];
+	const reorders = (input.reorders ?? []).filter((r) => r.orderQty > 0);
+	const orderValue = reorders.reduce((a, r) => a + r.orderQty * (r.unitCost ?? 0), 0);
+	const fc = input.forecast && input.forecast.rows.length > 0 ? input.forecast : null;
+	const kpis: ReportSection = {
+		type: 'kpis',
+		id: 'summary',
+		title: msg('report_sec_summary'),
+		items: [
+			{ label: msg('report_kpi_revenue'), value: round2(revenue), kind: 'money' },
+			{ label: msg('report_kpi_units'), value: units, kind: 'units' },
+			{ label: msg('report_kpi_orders'), value: orders, kind: 'count' },
+			{ label: msg('report_kpi_products'), value: input.products.length, kind: 'count' },
+		],
+	};
+	if (fc)
+		kpis.items.push({
+			label: msg(`report_kpi_forecast_${fc.freq}`, { n: fc.horizon }),
+			value: round2(fc.rows.reduce((a, r) => a + r.total, 0)),
+			kind: 'units',
+			note: msg('report_kpi_forecast_note', { n: fc.rows.length }),
+		});
+	if (input.reorders)
+		kpis.items.push(
+			{ label: msg('report_kpi_reorders'), value: reorders.length, kind: 'count' },
+			{ label: msg('report_kpi_order_value'), value: round2(orderValue), kind: 'money' },
+		);
+	sections.push(kpis);
+
+	if (input.series && input.series.values.length > 0) {
+		const keep = Math.min(input.series.values.length, input.series.freq === 'day' ? 90 : 52);
+		const from = input.series.values.length - keep;
+		sections.push({
+			type: 'series',
+			id: 'sales_series',
+			title: msg(`report_sec_series_${input.series.freq}`),
+			ds: input.series.ds.slice(from),
+			values: input.series.values.slice(from).map(round2),
+			kind: 'units',
+		});
+	}
+
+	const top = [...input.products].sort((a, b) => b.revenue - a.revenue).slice(0, topN);
+	sections.push({
+		type: 'table',
+		id: 'top_products',
+		title: msg('report_sec_top_products', { n: top.length }),
+		columns: [
+			{ label: msg('report_col_product'), kind: 'text' },
+			{ label: msg('report_col_description'), kind: 'text' },
+			{ label: msg('report_col_units'), kind: 'units' },
+			{ label: msg('report_col_revenue'), kind: 'money' },
+			{ label: msg('report_col_share'), kind: 'percent' },
+		],
+		rows: top.map((p) => [
+			p.productId,
+			p.description,
+			p.units,
+			round2(p.revenue),
+			revenue > 0 ? round2((100 * p.revenue) / revenue) : null,
+		]),
+	});
+
+	if (fc) {
+		const rows = [...fc.rows]
+			.sort((a, b) => b.total - a.total)
+			.slice(0, REPORT_LIMITS.rowsPerTable);
+		sections.push({
+			type: 'table',
+			id: 'forecast',
+			title: msg(`report_sec_forecast_${fc.freq}`, { n: fc.horizon }),
+			columns: [
+				{ label: msg('report_col_product'), kind: 'text' },
+				{ label: msg('report_col_description'), kind: 'text' },
+				{ label: msg('report_col_next'), kind: 'units' },
+				{ label: msg('report_col_total'), kind: 'units' },
+				{ label: msg('report_col_mase'), kind: 'count' },
+			],
+			rows: rows.map((r) => [
+				r.productId,
+				r.description,
+				round2(r.next),
+				round2(r.total),
+				Number.isFinite(r.mase) ? round2(r.mase) : null,
+			]),
+		});
+	}
+
+	if (input.reorders) {
+		sections.push({
+			type: 'table',
+			id: 'reorders',
+			title: msg('report_sec_reorders'),
+			...(reorders.length === 0 ? { note: msg('report_reorders_none') } : {}),
+			columns: [
+				{ label: msg('report_col_product'), kind: 'text' },
+				{ label: msg('report_col_description'), kind: 'text' },
+				{ label: msg('report_col_supplier'), kind: 'text' },
+				{ label: msg('report_col_on_hand'), kind: 'units' },
+				{ label: msg('report_col_reorder_point'), kind: 'units' },
+				{ label: msg('report_col_order'), kind: 'units' },
+				{ label: msg('report_col_cover'), kind: 'count' },
+			],
+			rows: [...reorders]
+				.sort((a, b) => a.daysOfCover - b.daysOfCover)
+				.slice(0, REPORT_LIMITS.rowsPerTable)
+				.map((r) => [
+					r.productId,
+					r.description,
+					r.supplier,
+					r.onHand,
+					round2(r.reorderPoint),
+					r.orderQty,
+					Number.isFinite(r.daysOfCover) ? Math.round(r.daysOfCover) : null,
+				]),
+		});
+	}
+	for (const s of input.extra ?? []) sections.push(s);
+
+	return {
+		kind: REPORT_KIND,
+		v: REPORT_VERSION,
+		title: input.title.slice(0, REPORT_LIMITS.textChars),
+		createdAt: input.createdAt,
+		dataset: input.dataset.slice(0, REPORT_LIMITS.textChars),
+		currency: input.currency,
+		period: input.period,
+		sections: sections.slice(0, REPORT_LIMITS.sections),
+	};
+}

@@ -1,0 +1,197 @@
+// Rolling-origin forecasts of the global deep models for the engine's backtest (src/ml/candidates.ts
+// registers them). At each origin k = K … 1 a fresh model is trained on every series with the last
+// k·h points of each series held out (its targets never reach them; early stopping uses the h points
+// before), then forecasts h points from the end n − k·h of every series — exactly the windows the
+// engine scores its own models on. A final model (k = 0) forecasts from the end of every series.
+// So a deep model is scored on data it never trained on, like the statistical models refitted at each
+// origin. Series are assumed to share their calendar end (a shop's products, a dataset's panel).
+// Runs in the train worker and in Node (the CLI's --deep, the bench) on any tfjs backend.
+
+import type { CancelSignal } from '../core/backtest';
+import type { ExternalForecastAt } from '../core/forecast/external';
+import type { Frequency, SeriesBatch } from '../core/types';
+import { deepCandidateName, engineOrigins, type DeepForecastTable } from './candidates';
+import { forecastWindows, makeWindows, type WindowConfig } from './features';
+import type { DeepKind } from './kinds';
+import { QUANTILES, type ModelSpec } from './models';
+import { compiledModel, disposeModel, predictWindows, trainModel } from './train';
+import { setWeightBlob, type WeightBlob } from './weights';
+
+/** How the deep candidates are trained for the engine. */
+export interface DeepBacktestOptions {
+	kinds: readonly DeepKind[];
+	horizon: number;
+	freq: Frequency;
+	/** Past periods a model sees (default max(8, 2·horizon)). */
+	lookback?: number;
+	/** Width multiplier of the models (default 0.5). */
+	width?: number;
+	/** Most epochs per training (default 8; early stopping after `patience` without improvement). */
+	epochs?: number;
+	patience?: number;
+	batchSize?: number;
+	learningRate?: number;
+	/** Training windows per model (a seeded sample; default 2,000). */
+	maxWindows?: number;
+	/** Backtest origins (default: as many as the engine uses for this horizon). */
+	origins?: number;
+	/** Also train on the whole history for the final forecast (default true; false when a saved model gives it). */
+	final?: boolean;
+	seed?: number;
+	/** Weights to start from for a model of this spec (the shipped pretrained MLP), or null. */
+	initial?(spec: ModelSpec): WeightBlob | null;
+	signal?: CancelSignal;
+	/** Before each training: which model, which origin (K … 0; 0 = final), how many trainings in all. */
+	onStage?(s: { kind: DeepKind; origin: number; step: number; steps: number }): void;
+	/** After each epoch of a training. */
+	onEpoch?(s: {
+		kind: DeepKind;
+		origin: number;
+		epoch: number;
+		loss: number;
+		valLoss: number;
+	}): void;
+}
+
+export interface DeepBacktestResult {
+	/** By candidate name ('deep-mlp', …): forecasts by series id and window end. */
+	tables: Record<string, DeepForecastTable>;
+	/** Seconds of training and forecasting per candidate name. */
+	seconds: Record<string, number>;
+	/** Origins a model could not be trained for (too little history before them). */
+	skipped: { name: string; origin: number }[];
+	/** Training windows per candidate at the final origin. */
+	windows: Record<string, number>;
+}
+
+function abortError(): Error {
+	const e = new Error('Training was cancelled.');
+	e.name = 'AbortError';
+	return e;
+}
+
+/** The batch with every series cut after its last finite value (the engine forecasts from there). */
+export function trimTrailingMissing(batch: SeriesBatch): SeriesBatch {
+	const lens = batch.ids.map((_, i) => {
+		const from = batch.indptr[i];
+		let to = batch.indptr[i + 1];
+		while (to > from && !Number.isFinite(batch.y[to - 1])) to--;
+		return to - from;
+	});
+	const same = lens.every((n, i) => n === batch.indptr[i + 1] - batch.indptr[i]);
+	if (same) return batch;
+	const indptr = new Int32Array(lens.length + 1);
+	lens.forEach((n, i) => (indptr[i + 1] = indptr[i] + n));
+	const pick = (a: Float64Array): Float64Array => {
+		const out = new Float64Array(indptr[lens.length]);
+		lens.forEach((n, i) => out.set(a.subarray(batch.indptr[i], batch.indptr[i] + n), indptr[i]));
+		return out;
+	};
+	const out: SeriesBatch = { ids: batch.ids, indptr, ds: pick(batch.ds), y: pick(batch.y) };
+	if (batch.regressors)
+		out.regressors = { names: batch.regressors.names, values: batch.regressors.values.map(pick) };
+	return out;
+}
+
+/**
+ * Train the deep models at every backtest origin and at the end, and return their forecasts keyed
+ * for the engine (see precomputedCandidate). Throws an AbortError when `signal` is aborted.
+ */
+export async function deepBacktest(
+	batchIn: SeriesBatch,
+	opts: DeepBacktestOptions,
+): Promise<DeepBacktestResult> {
+	const batch = trimTrailingMissing(batchIn);
+	const h = Math.max(1, Math.floor(opts.horizon));
+	const K = Math.max(0, Math.floor(opts.origins ?? engineOrigins(h)));
+	const lookback = Math.max(8, Math.floor(opts.lookback ?? 2 * h));
+	const cfg: WindowConfig = { lookback, horizon: h, freq: opts.freq };
+	const lens = batch.ids.map((_, i) => batch.indptr[i + 1] - batch.indptr[i]);
+	const nonNegative = batch.y.every((v) => !Number.isFinite(v) || v >= 0);
+	const result: DeepBacktestResult = { tables: {}, seconds: {}, skipped: [], windows: {} };
+	const last = opts.final === false ? 1 : 0;
+	const steps = opts.kinds.length * (K + 1 - last);
+	let step = 0;
+	for (const kind of opts.kinds) {
+		const name = deepCandidateName(kind);
+		const table: DeepForecastTable = {};
+		const t0 = performance.now();
+		const spec: ModelSpec = { kind, lookback, horizon: h, width: opts.width ?? 0.5 };
+		for (let k = K; k >= last; k--) {
+			if (opts.signal?.aborted) throw abortError();
+			opts.onStage?.({ kind, origin: k, step: step++, steps });
+			const holdout = k * h;
+			const { train, val } = makeWindows(batch, cfg, {
+				holdout,
+				validation: true,
+				maxWindows: opts.maxWindows ?? 2000,
+				seed: (opts.seed ?? 1) + k,
+				partialTargets: true,
+			});
+			if (k === 0) result.windows[name] = train.n;
+			if (train.n === 0) {
+				result.skipped.push({ name, origin: k });
+				continue;
+			}
+			const model = compiledModel(spec, opts.learningRate ?? 1e-3);
+			try {
+				const init = opts.initial?.(spec);
+				if (init) setWeightBlob(model, init);
+				const outcome = await trainModel(
+					model,
+					spec,
+					train,
+					val,
+					{
+						epochs: opts.epochs ?? 8,
+						batchSize: opts.batchSize ?? 64,
+						patience: opts.patience ?? 2,
+					},
+					{
+						signal: opts.signal,
+						onEpoch: (e) =>
+							opts.onEpoch?.({
+								kind,
+								origin: k,
+								epoch: e.epoch,
+								loss: e.loss,
+								valLoss: e.valLoss,
+							}),
+					},
+				);
+				if (outcome.stopped === 'cancelled') throw abortError();
+				// forecast from the origin n − k·h of every series long enough to have one
+				const pairs: [number, number][] = [];
+				lens.forEach((n, i) => {
+					if (n - holdout >= 1) pairs.push([i, n - holdout]);
+				});
+				const set = forecastWindows(batch, cfg, pairs, new Float64Array(lens.length));
+				const q = await predictWindows(model, spec, set);
+				const Qn = QUANTILES.length;
+				pairs.forEach(([i, end], w) => {
+					const col = (c: number): Float64Array =>
+						Float64Array.from({ length: h }, (_, j) => {
+							const v = q[(w * h + j) * Qn + c];
+							return nonNegative ? Math.max(0, v) : v;
+						});
+					const at: ExternalForecastAt = {
+						end,
+						point: col(2),
+						intervals: [
+							{ level: 0.8, lower: col(1), upper: col(3) },
+							{ level: 0.95, lower: col(0), upper: col(4) },
+						],
+					};
+					(table[batch.ids[i]] ??= []).push(at);
+				});
+			} finally {
+				disposeModel(model);
+			}
+			// let a queued cancel message in between trainings
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		result.tables[name] = table;
+		result.seconds[name] = (performance.now() - t0) / 1000;
+	}
+	return result;
+}

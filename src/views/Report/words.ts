@@ -1,0 +1,106 @@
+// Words of a report: a ReportDoc's message codes and numbers in the reader's language, as cells for the
+// screen, rows for a CSV and a worded PdfRequest for the report worker (which lays out, never words).
+import type { CsvValue } from '../../lib/export/csv-download';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format';
+import { i18n, t, tm } from '../../lib/i18n';
+import type { PdfBlock, PdfRequest } from '../../lib/workers/report-client';
+import type {
+	ReportCell,
+	ReportDoc,
+	ReportSection,
+	ReportTableSection,
+	ReportValueKind,
+} from '../../core/report/types';
+
+/** A value as shown on screen and in the PDF. */
+export function formatValue(v: ReportCell, kind: ReportValueKind, currency: string): string {
+	if (v === null) return '–';
+	if (typeof v === 'string') return v;
+	switch (kind) {
+		case 'money':
+			return formatMoney(v, currency);
+		case 'percent':
+			return formatPercent(v / 100);
+		case 'date':
+			return formatDate(v);
+		case 'count':
+		case 'units':
+			return formatNumber(v);
+		default:
+			return String(v);
+	}
+}
+
+/** Right-aligned columns: everything but text. */
+export const isNumeric = (kind: ReportValueKind) => kind !== 'text';
+
+/** A table section as CSV rows (header first): raw numbers, so a spreadsheet can compute with them. */
+export function tableCsv(s: ReportTableSection): CsvValue[][] {
+	return [s.columns.map((c) => tm(c.label)), ...s.rows.map((r) => r.map((c) => c ?? ''))];
+}
+
+/** The subtitle lines under a report's title. */
+export function subtitle(doc: ReportDoc): string[] {
+	return [
+		`${t('report_dataset')}: ${doc.dataset}`,
+		`${t('report_period')}: ${formatDate(doc.period.from)} – ${formatDate(doc.period.to)}`,
+		t('report_made', { date: formatDate(doc.createdAt) }),
+	];
+}
+
+function pdfBlock(s: ReportSection, currency: string): PdfBlock {
+	if (s.type === 'kpis')
+		return {
+			type: 'kpis',
+			title: tm(s.title),
+			items: s.items.map((k) => ({
+				label: tm(k.label),
+				value: formatValue(k.value, k.kind, currency),
+				...(k.note ? { note: tm(k.note) } : {}),
+			})),
+		};
+	if (s.type === 'series')
+		return {
+			type: 'series',
+			title: tm(s.title),
+			values: s.values,
+			from: formatDate(s.ds[0]),
+			to: formatDate(s.ds[s.ds.length - 1]),
+			max: `max ${formatValue(Math.max(...s.values, 0), s.kind, currency)}`,
+		};
+	return {
+		type: 'table',
+		title: tm(s.title),
+		...(s.note ? { note: tm(s.note) } : {}),
+		headers: s.columns.map((c) => tm(c.label)),
+		align: s.columns.map((c) => (isNumeric(c.kind) ? 'right' : 'left')),
+		rows: s.rows.map((r) => r.map((v, i) => formatValue(v, s.columns[i].kind, currency))),
+	};
+}
+
+/** The report in words, for the report worker's PDF. */
+export function reportPdfRequest(doc: ReportDoc): PdfRequest {
+	return {
+		title: doc.title,
+		subtitle: subtitle(doc),
+		blocks: doc.sections.map((s) => pdfBlock(s, doc.currency)),
+		footer: t('report_footer'),
+		lang: i18n.locale,
+	};
+}
+
+/** `trendcast-report-<title>-YYYY-MM-DD.<ext>`, letters and digits of any script kept. */
+export function reportFileName(doc: ReportDoc, ext: string): string {
+	const slug = doc.title
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 60);
+	const day = new Date(doc.createdAt).toISOString().slice(0, 10);
+	return `trendcast-report${slug ? `-${slug}` : ''}-${day}.${ext}`;
+}
+
+/** Where a read-only report comes from: a link's payload text, a file's bytes, or a kept report. */
+export type SharedSource =
+	| { kind: 'link'; text: string }
+	| { kind: 'file'; bytes: Uint8Array }
+	| { kind: 'kept'; doc: ReportDoc };

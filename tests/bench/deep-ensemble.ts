@@ -1,0 +1,274 @@
+// Deep candidates in the engine (npm run bench:deep; not part of npm test, not in npm run bench: it
+// trains several models per data set). For each data set of tests/bench/run.ts (same loaders, same
+// held-out last horizon): the automatic engine alone, and the engine with the global deep model(s)
+// trained on all the set's training parts at every backtest origin (src/ml/backtest.ts, the CLI's
+// --deep) — MASE, pooled WAPE, interval coverage and seconds, side by side on the same windows.
+// Also the training speed (windows/s) of every architecture on Node's tfjs WASM and CPU backends.
+// Updates the marked sections of tests/bench/results/DEEP.md.
+// Flags: --datasets m4,retail,aus,stockx,walmart  --every k (every k-th series)  --kinds mlp[,nbeats]
+//        --no-speed  --no-ensemble  --epochs n
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { forecastAuto, forecastAutoAsync } from '../../src/core/engine';
+import type { AutoForecastOptions, AutoForecastResult } from '../../src/core/engine-types';
+import { registerBuiltins } from '../../src/core/forecast/builtins';
+import { CandidateRegistry } from '../../src/core/forecast/registry';
+import { profilePrior } from '../../src/core/forecast/seasonal-prior';
+import type { Frequency, SeriesBatch } from '../../src/core/types';
+import { shippedPretrained } from '../../src/cli/deep-node';
+import { deepBacktest } from '../../src/ml/backtest';
+import { registerDeepCandidates } from '../../src/ml/candidates';
+import { makeWindows } from '../../src/ml/features';
+import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
+import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
+import { loadDatasets, regressorsOf, type Dataset } from './run';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = join(ROOT, 'tests/bench/results/DEEP.md');
+const WEEK = 7 * 86_400_000;
+
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+	const i = argv.indexOf(`--${name}`);
+	return i >= 0 ? argv[i + 1] : undefined;
+};
+/** Default subsets (every k-th series) that keep the run within ~30 min on a shared 2-core machine. */
+const EVERY: Record<string, number> = { m4: 6, retail: 2, aus: 4, stockx: 1, walmart: 1 };
+const DATASETS = (flag('datasets') ?? 'stockx,retail,walmart,m4,aus').split(',');
+const KINDS = (flag('kinds') ?? 'mlp').split(',') as DeepKind[];
+const EPOCHS = Number(flag('epochs') ?? 8);
+const SPEED = !argv.includes('--no-speed');
+const ENSEMBLE = !argv.includes('--no-ensemble');
+
+const log = (s: string): void => void process.stderr.write(s + '\n');
+
+async function useBackend(name: 'wasm' | 'cpu'): Promise<void> {
+	if (!(await tf.setBackend(name))) throw new Error(`tfjs backend ${name} did not start`);
+	await tf.ready();
+}
+
+/** A bench data set as one batch (period starts: the known calendar, else weekly/monthly steps). */
+function batchOf(ds: Dataset): { batch: SeriesBatch; freq: Frequency } {
+	const freq: Frequency = ds.m === 12 ? 'month' : 'week';
+	const indptr = new Int32Array(ds.series.length + 1);
+	ds.series.forEach((s, i) => (indptr[i + 1] = indptr[i] + s.train.length));
+	const n = indptr[ds.series.length];
+	const y = new Float64Array(n);
+	const dsArr = new Float64Array(n);
+	const names = ds.series[0]?.xreg?.names ?? [];
+	const values = names.map(() => new Float64Array(n));
+	ds.series.forEach((s, i) => {
+		y.set(s.train, indptr[i]);
+		for (let t = 0; t < s.train.length; t++) {
+			// no calendar: end every series on the same (arbitrary) period, weekly or monthly
+			const back = s.train.length - 1 - t;
+			dsArr[indptr[i] + t] =
+				s.ds?.[t] ??
+				(freq === 'month' ? Date.UTC(2019, 11 - back, 1) : Date.UTC(2019, 11, 30) - back * WEEK);
+		}
+		s.xreg?.values.forEach((c, k) => values[k].set(c.subarray(0, s.train.length), indptr[i]));
+	});
+	const batch: SeriesBatch = { ids: ds.series.map((s) => s.id), indptr, ds: dsArr, y };
+	if (names.length) batch.regressors = { names, values };
+	return { batch, freq };
+}
+
+interface Scores {
+	mase: number;
+	wape: number;
+	c80: number;
+	c95: number;
+}
+
+function score(ds: Dataset, results: AutoForecastResult[]): Scores {
+	let ms = 0;
+	let nm = 0;
+	let ae = 0;
+	let sa = 0;
+	let c80 = 0;
+	let c95 = 0;
+	let nc = 0;
+	ds.series.forEach((s, i) => {
+		const r = results[i];
+		const lag = ds.scaleM;
+		let sc = 0;
+		let k = 0;
+		for (let t = lag; t < s.train.length; t++) {
+			sc += Math.abs(s.train[t] - s.train[t - lag]);
+			k++;
+		}
+		sc /= k;
+		let e = 0;
+		const [i80, i95] = r.intervals;
+		for (let j = 0; j < ds.h; j++) {
+			const a = s.test[j];
+			e += Math.abs(a - r.point[j]);
+			sa += Math.abs(a);
+			c80 += a >= i80.lower[j] && a <= i80.upper[j] ? 1 : 0;
+			c95 += a >= i95.lower[j] && a <= i95.upper[j] ? 1 : 0;
+			nc++;
+		}
+		ae += e;
+		if (sc > 0) {
+			ms += e / ds.h / sc;
+			nm++;
+		}
+	});
+	return { mase: ms / nm, wape: ae / sa, c80: c80 / nc, c95: c95 / nc };
+}
+
+function options(ds: Dataset, i: number): AutoForecastOptions {
+	const s = ds.series[i];
+	const regressors = regressorsOf(s, ds.h);
+	return {
+		horizon: ds.h,
+		season: ds.m,
+		levels: [0.8, 0.95],
+		seriesId: s.id,
+		...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h) } : {}),
+		...(regressors ? { regressors } : {}),
+	};
+}
+
+async function ensemble(): Promise<string[]> {
+	await useBackend('wasm');
+	const md: string[] = [];
+	md.push(
+		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|. "deep in" = series whose chosen forecast uses a deep model.`,
+		'',
+		'| data (h) | series | engine MASE / WAPE | engine + deep MASE / WAPE | ratio MASE / WAPE | coverage 80 / 95 % (engine → +deep) | deep in | seconds engine / deep training / engine + deep |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- |',
+	);
+	const keys = DATASETS;
+	for (const key of keys) {
+		const every = Number(flag('every') ?? EVERY[key] ?? 1);
+		const [ds] = loadDatasets([key], undefined, 0, every);
+		if (!ds || ds.series.length === 0) continue;
+		log(`${key}: ${ds.series.length} series (every ${every})`);
+		let t = performance.now();
+		const base = ds.series.map((s, i) => forecastAuto(s.train, options(ds, i)));
+		const tBase = (performance.now() - t) / 1000;
+		log(`  engine ${tBase.toFixed(0)} s`);
+		const { batch, freq } = batchOf(ds);
+		t = performance.now();
+		const deep = await deepBacktest(batch, {
+			kinds: KINDS,
+			horizon: ds.h,
+			freq,
+			epochs: EPOCHS,
+			initial: (spec: ModelSpec) => shippedPretrained(freq, spec),
+			onStage: (s) => log(`  training ${s.kind} origin ${s.origin} (${s.step + 1}/${s.steps})`),
+		});
+		const tDeep = (performance.now() - t) / 1000;
+		const reg = new CandidateRegistry();
+		registerBuiltins(reg);
+		registerDeepCandidates(reg, deep.tables);
+		t = performance.now();
+		const withDeep: AutoForecastResult[] = [];
+		for (let i = 0; i < ds.series.length; i++)
+			withDeep.push(await forecastAutoAsync(ds.series[i].train, options(ds, i), { registry: reg }));
+		const tWith = (performance.now() - t) / 1000;
+		const a = score(ds, base);
+		const b = score(ds, withDeep);
+		const used = withDeep.filter((r) => r.model.includes('deep-')).length;
+		const f = (x: number): string => x.toFixed(3);
+		const p = (x: number): string => (100 * x).toFixed(1);
+		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (every ${every}th)` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${f(b.mase)} / ${f(b.wape)} | ${f(b.mase / a.mase)} / ${f(b.wape / a.wape)} | ${p(a.c80)} / ${p(a.c95)} → ${p(b.c80)} / ${p(b.c95)} | ${used} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
+		md.push(line);
+		log(line);
+		if (deep.skipped.length)
+			log(`  skipped origins: ${deep.skipped.map((s) => `${s.name}@${s.origin}`).join(', ')}`);
+	}
+	md.push('');
+	return md;
+}
+
+async function speed(): Promise<string[]> {
+	const [ds] = loadDatasets(['retail'], undefined, 0, 1);
+	const { batch } = batchOf(ds);
+	const L = 24;
+	const H = 12;
+	const md = [
+		'Windows of 24 + 12 weeks × 10 features (online retail), batch 64, width 0.5 (as the app and `--deep` train), one epoch after a warm-up epoch:',
+		'',
+		'| model | parameters | Node WASM windows/s | Node CPU windows/s |',
+		'| --- | --- | --- | --- |',
+	];
+	for (const kind of DEEP_KINDS) {
+		const cells: string[] = [];
+		let params = 0;
+		for (const backend of ['wasm', 'cpu'] as const) {
+			await useBackend(backend);
+			const n = backend === 'wasm' ? 640 : 192;
+			const { train } = makeWindows(
+				batch,
+				{ lookback: L, horizon: H, freq: 'week' },
+				{ maxWindows: n },
+			);
+			const spec: ModelSpec = { kind, lookback: L, horizon: H, width: 0.5 };
+			const model = compiledModel(spec);
+			params = model.countParams();
+			const T = (L + H) * 10;
+			const warm = {
+				n: 64,
+				x: train.x.subarray(0, 64 * T),
+				y: train.y.subarray(0, 64 * H),
+				scale: train.scale.subarray(0, 64),
+				anchor: train.anchor.subarray(0, 64),
+			};
+			await trainModel(model, spec, warm, null, { epochs: 1, batchSize: 64 });
+			const t0 = performance.now();
+			await trainModel(model, spec, train, null, { epochs: 1, batchSize: 64 });
+			const s = (performance.now() - t0) / 1000;
+			disposeModel(model);
+			cells.push((train.n / s).toFixed(0));
+			log(`  speed ${kind} ${backend}: ${(train.n / s).toFixed(0)} windows/s`);
+		}
+		md.push(`| ${kind} | ${params.toLocaleString('en')} | ${cells[0]} | ${cells[1]} |`);
+	}
+	md.push('');
+	return md;
+}
+
+/** Replace the text between <!-- name:start --> and <!-- name:end --> (appended when missing). */
+function putSection(text: string, name: string, title: string, body: string[]): string {
+	const start = `<!-- ${name}:start -->`;
+	const end = `<!-- ${name}:end -->`;
+	const block = [start, title, '', ...body, end].join('\n');
+	const a = text.indexOf(start);
+	const b = text.indexOf(end);
+	if (a >= 0 && b > a) return text.slice(0, a) + block + text.slice(b + end.length);
+	return text.trimEnd() + '\n\n' + block + '\n';
+}
+
+async function main(): Promise<void> {
+	const t0 = performance.now();
+	const load = loadavg()[0].toFixed(1);
+	let text = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '# Deep models\n';
+	const stamp = `(Node ${process.version}, tfjs ${tf.version.tfjs}; load average ${load} on the shared 2-core machine at the start, so seconds are indicative)`;
+	if (SPEED) {
+		text = putSection(
+			text,
+			'speed',
+			`## Training speed per architecture and backend ${stamp}`,
+			await speed(),
+		);
+		writeFileSync(OUT, text);
+	}
+	if (ENSEMBLE) {
+		text = putSection(
+			text,
+			'ensemble',
+			`## The engine with and without the deep candidates (last horizon held out) ${stamp}`,
+			await ensemble(),
+		);
+		writeFileSync(OUT, text);
+	}
+	log(`wrote ${OUT} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+await main();

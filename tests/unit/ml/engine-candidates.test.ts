@@ -1,0 +1,165 @@
+// Deep models in the engine: forecasts trained per backtest origin (src/ml/backtest.ts) are looked up
+// by series and window end (src/ml/candidates.ts), join the backtest and leaderboard, and stay in the
+// chosen forecast only where they lower its backtest error.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { forecastAutoAsync } from '../../../src/core/engine';
+import type { ExternalForecastAt } from '../../../src/core/forecast/external';
+import { registerBuiltins } from '../../../src/core/forecast/builtins';
+import { CandidateRegistry } from '../../../src/core/forecast/registry';
+import { deepBacktest, trimTrailingMissing } from '../../../src/ml/backtest';
+import {
+	engineOrigins,
+	precomputedCandidate,
+	registerDeepCandidates,
+	type DeepForecastTable,
+} from '../../../src/ml/candidates';
+import { useWasm, weeklyBatch } from './fixtures';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const truth = (t: number): number => 100 + 20 * Math.sin((2 * Math.PI * t) / 12) + 0.5 * t;
+const N = 72;
+const H = 6;
+/** The truth plus deterministic noise (what the statistical models cannot forecast). */
+const noise = (t: number): number => 8 * Math.sin(t * 12.9898) * Math.cos(t * 4.1414);
+const y = Float64Array.from({ length: N }, (_, t) => truth(t) + noise(t));
+/** What happened after `end` (the truth past the data). */
+const actual = (t: number): number => (t < N ? y[t] : truth(t));
+
+/** A table for series 's' whose forecast from `end` is what happened times (1 + bias), ± 5 %. */
+function table(bias: number): DeepForecastTable {
+	const at: ExternalForecastAt[] = [];
+	for (let end = 12; end <= N; end++) {
+		const point = Float64Array.from({ length: H }, (_, j) => actual(end + j) * (1 + bias));
+		at.push({
+			end,
+			point,
+			intervals: [
+				{ level: 0.8, lower: point.map((v) => v * 0.95), upper: point.map((v) => v * 1.05) },
+			],
+		});
+	}
+	return { s: at };
+}
+
+/** Fast built-ins (that a registered candidate joins 'auto' is tested in registry.test.ts). */
+const BASE = ['naive', 'snaive', 'drift', 'theta', 'ets'];
+
+async function run(bias: number | null) {
+	const reg = new CandidateRegistry();
+	registerBuiltins(reg);
+	if (bias !== null) registerDeepCandidates(reg, { 'deep-test': table(bias) });
+	const models = bias === null ? BASE : [...BASE, 'deep-test'];
+	const r = await forecastAutoAsync(
+		y,
+		{ horizon: H, season: 12, seriesId: 's', models },
+		{ registry: reg },
+	);
+	const row = (name: string) => r.leaderboard.find((x) => x.model === name);
+	return { r, chosenMase: row(r.model)?.mase ?? NaN, deep: row('deep-test') };
+}
+
+describe('deep candidates in the engine', () => {
+	it('answer from the table by series and window end, and fail where there is none', async () => {
+		const c = precomputedCandidate('deep-x', table(0));
+		const ctx = { season: 12, horizon: H, levels: [0.8], end: 60, final: false, seriesId: 's' };
+		const f = await (await c.fit(y.slice(0, 60), ctx)).predict(H, [0.8]);
+		expect(Array.from(f.point)).toEqual(Array.from({ length: H }, (_, j) => y[60 + j]));
+		expect(f.intervals).toHaveLength(1);
+		expect(() => c.fit(y, { ...ctx, end: 5 })).toThrow(/no forecast from 5 points/);
+		expect(() => c.fit(y, { ...ctx, seriesId: 'other' })).toThrow(/no forecast/);
+		expect(engineOrigins(12)).toBe(3);
+		expect(engineOrigins(4)).toBe(6);
+	});
+
+	it('a good deep model is chosen; a bad one is ranked but left out; never a worse backtest', async () => {
+		const without = await run(null);
+		const good = await run(0.001);
+		const bad = await run(0.3);
+		expect(good.deep && Number.isFinite(good.deep.mase)).toBe(true);
+		expect(good.r.model).toContain('deep-test');
+		expect(bad.deep && Number.isFinite(bad.deep.mase)).toBe(true);
+		expect(bad.r.model).not.toContain('deep-test');
+		expect(bad.r.model).toBe(without.r.model);
+		for (const w of [good, bad]) expect(w.chosenMase).toBeLessThanOrEqual(without.chosenMase);
+		// a moderately good one: in the top three, it is kept only if the combination with it
+		// backtests better than the one without it (both are scored)
+		for (const bias of [0.02, 0.05, 0.1]) {
+			const m = await run(bias);
+			const names = m.r.leaderboard.map((x) => x.model);
+			const combos = names.filter((x) => x.startsWith('combo('));
+			if (combos.some((x) => x.includes('deep-test')))
+				expect(combos.some((x) => !x.includes('deep-test'))).toBe(true);
+			expect(m.chosenMase).toBeLessThanOrEqual(without.chosenMase + 1e-12);
+		}
+	});
+});
+
+describe('deep backtest (tfjs WASM in Node)', () => {
+	beforeAll(async () => {
+		expect(['wasm', 'cpu']).toContain(await useWasm());
+	});
+
+	it('trains one model per origin and forecasts from exactly the engine’s window ends', async () => {
+		const batch = weeklyBatch(5, 60);
+		const stages: number[] = [];
+		const res = await deepBacktest(batch, {
+			kinds: ['mlp'],
+			horizon: 4,
+			freq: 'week',
+			width: 0.1,
+			epochs: 2,
+			maxWindows: 200,
+			origins: 2,
+			onStage: (s) => stages.push(s.origin),
+		});
+		expect(stages).toEqual([2, 1, 0]);
+		expect(res.skipped).toEqual([]);
+		const t = res.tables['deep-mlp'];
+		expect(Object.keys(t)).toEqual(batch.ids);
+		for (const id of batch.ids) {
+			expect(t[id].map((a) => a.end)).toEqual([52, 56, 60]);
+			for (const a of t[id]) {
+				expect(a.point).toHaveLength(4);
+				expect(Array.from(a.point).every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+				const [i80, i95] = a.intervals;
+				for (let j = 0; j < 4; j++) {
+					expect(i95.lower[j]).toBeLessThanOrEqual(i80.lower[j]);
+					expect(i80.lower[j]).toBeLessThanOrEqual(a.point[j]);
+					expect(a.point[j]).toBeLessThanOrEqual(i80.upper[j]);
+					expect(i80.upper[j]).toBeLessThanOrEqual(i95.upper[j]);
+				}
+			}
+		}
+		// the engine ranks it on every series (it has every origin the engine uses for h = 4 here)
+		const reg = new CandidateRegistry();
+		registerBuiltins(reg);
+		registerDeepCandidates(reg, res.tables);
+		const from = batch.indptr[2];
+		const r = await forecastAutoAsync(
+			batch.y.slice(from, from + 60),
+			{ horizon: 4, season: 52, seriesId: 'p2', origins: 2 },
+			{ registry: reg },
+		);
+		expect(Number.isFinite(r.leaderboard.find((x) => x.model === 'deep-mlp')?.mase)).toBe(true);
+	});
+
+	it('cuts trailing missing values, and cancels between trainings', async () => {
+		const batch = weeklyBatch(2, 30);
+		batch.y[29] = NaN;
+		const trimmed = trimTrailingMissing(batch);
+		expect(Array.from(trimmed.indptr)).toEqual([0, 29, 59]);
+		const ac = new AbortController();
+		const run = deepBacktest(batch, {
+			kinds: ['mlp'],
+			horizon: 4,
+			freq: 'week',
+			width: 0.1,
+			epochs: 50,
+			maxWindows: 100,
+			signal: ac.signal,
+			onStage: () => ac.abort(),
+		});
+		await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+	});
+});
