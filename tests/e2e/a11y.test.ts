@@ -1,4 +1,4 @@
-// E2E accessibility: axe-core (from node_modules, injected into the page: no network) scans every screen
+// E2E accessibility: axe-core (from node_modules, evaluated in the page: no network) scans every screen
 // on the demo data in English and in Chinese and must find no serious or critical violation (labels,
 // contrast, roles, names, the page's lang); the tab bar works from the keyboard (Tab reaches it, arrow
 // keys move between tabs, Enter opens one) with a visible focus ring. One page load per language.
@@ -24,6 +24,7 @@ const SCREENS = [
 	'market',
 	'customers',
 	'models',
+	'report',
 	'settings',
 ] as const;
 
@@ -37,6 +38,7 @@ const READY: Record<(typeof SCREENS)[number], string> = {
 	market: 'h2',
 	customers: 'h2',
 	models: 'h2',
+	report: 'h2',
 	settings: 'h2',
 };
 
