@@ -4,6 +4,7 @@
 // screen's purchase order downloads as a PDF with its lines. No request leaves the app's origin.
 import { readFileSync, statSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { parseCsv } from '../../src/core/ingest/csv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
@@ -188,6 +189,29 @@ describe('report: PDF and share by link', () => {
 		await other.getByTestId('shared-unlock').click();
 		await other.getByTestId('report-doc').waitFor({ timeout: SLOW_MS });
 		expect(await figures(other)).toEqual(shown);
+	});
+
+	it('tables download as CSV: the report top products and the whole Explore product list', async () => {
+		const page = owner.page;
+		await page.getByTestId('nav-report').click();
+		const top = page.locator('[data-testid="report-section"][data-id="top_products"]');
+		const csv = parseCsv(
+			readFileSync(await download(page, () => top.getByTestId('report-table-csv').click()), 'utf8'),
+		);
+		expect(csv[0]).toEqual(['Product', 'Description', 'Units', 'Revenue', 'Share of revenue']);
+		expect(csv).toHaveLength(11);
+		expect(csv[1][1]).toBe(shown.tables[0][1]);
+		expect(Number(csv[1][3])).toBeGreaterThan(Number(csv[2][3]));
+
+		await app.goTo('explore');
+		await page.getByTestId('product-csv').waitFor({ timeout: SLOW_MS });
+		const all = parseCsv(
+			readFileSync(await download(page, () => page.getByTestId('product-csv').click()), 'utf8'),
+		);
+		expect(all[0].slice(0, 4)).toEqual(['product_id', 'description', 'category', 'units']);
+		// Every product, not only the 25 shown, biggest revenue first (the Explore default sort).
+		expect(all.length).toBeGreaterThan(1000);
+		expect(all[1][0]).toBe(csv[1][0]);
 	});
 
 	it('the Plan screen downloads a purchase order as a PDF with its lines', async () => {
