@@ -85,6 +85,7 @@ import { XlsxError, xlsxToCsv as readXlsx } from '../src/core/ingest/xlsx';
 import { checkConsoleSql, consoleFailure, hardenDuckDb, STAGING_DIR } from './data/duckdb-guard';
 import { datasetTable, ident, lit } from './data/sql';
 import { detectStagedCurrency, setDatasetCurrency } from './data/currency';
+import { unpivotWide } from './data/wide';
 import { isCurrencyCode } from '../src/core/ingest/currency';
 
 export { datasetTable, ident, lit };
@@ -778,6 +779,15 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			);
 		}
 
+		// One column per period (VISUELLE's weeks 0…11 after release, months 2024-01 …): long rows.
+		const wide = unpivotWide({ q, rows }, table, header, fileName);
+		if (wide && 'error' in wide) {
+			issues.push(wide.error);
+			q(`DROP TABLE IF EXISTS ${table}`);
+			return emptyPreview(importId, fileName, format, encoding, issues);
+		}
+		if (wide) issues.push(wide.issue);
+
 		progress(onProgress, 'analysing', 3, 4);
 		const columns = stringColumn(q(`DESCRIBE ${table}`), 'column_name').filter(
 			(c): c is string => c !== null && c !== '__row',
@@ -793,6 +803,15 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			return { name, sample: vals };
 		});
 		const mapping = guessMapping(previewCols);
+		if (wide) {
+			// The unpivoted period start and value are the date and quantity, whatever else looked like one.
+			for (const role of Object.keys(mapping) as ColumnRole[])
+				if (mapping[role] === wide.dateColumn || mapping[role] === wide.valueColumn)
+					delete mapping[role];
+			mapping.date = wide.dateColumn;
+			mapping.quantity = wide.valueColumn;
+			delete mapping.revenue;
+		}
 		const roleOf = new Map<string, ColumnRole>();
 		for (const [role, col] of Object.entries(mapping) as [ColumnRole, string][])
 			roleOf.set(col, role);

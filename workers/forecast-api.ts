@@ -9,6 +9,16 @@ import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
 import { borrowSeason } from '../src/core/forecast/seasonal-prior';
+import {
+	calendarRegressors,
+	eventEffects,
+	shopCalendar,
+	yearsOf,
+	type CalendarEdits,
+	type CalendarEvent,
+	type EventEffect,
+} from '../src/core/calendar/events';
+import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
@@ -16,6 +26,63 @@ import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candid
 /** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
 	seriesId: string;
+	/** Holiday and festival effects on past periods, with 95 % intervals (when a calendar was given). */
+	events?: EventEffect[];
+}
+
+/** The shop's holiday and festival calendar (Settings), for the batch's period starts. */
+export interface CalendarOption {
+	country: string;
+	freq: Frequency;
+	edits?: CalendarEdits;
+}
+
+/** Engine options plus the batch-level calendar. */
+export type BatchOptions = AutoForecastOptions & { calendar?: CalendarOption };
+
+/**
+ * The options for series i with the calendar's events as regressors (cal:<event>; public holidays
+ * pooled, festivals and the shop's own events apart, moving events only once the series has two
+ * seasons), and those columns for the effects. Columns are chosen on the series since its first sale.
+ */
+export function withCalendar(
+	batch: SeriesBatch,
+	i: number,
+	options: AutoForecastOptions,
+	calendar: CalendarOption | undefined,
+): {
+	options: AutoForecastOptions;
+	columns: ReturnType<typeof calendarRegressors> | null;
+	events?: CalendarEvent[];
+} {
+	if (!calendar) return { options, columns: null };
+	const from = batch.indptr[i];
+	const to = batch.indptr[i + 1];
+	if (to - from < 2) return { options, columns: null };
+	const ds = batch.ds.subarray(from, to);
+	const h = Math.max(0, Math.floor(options.horizon));
+	const [a, b] = yearsOf(ds, calendar.freq, h);
+	const m = Math.round(options.season || 1);
+	let first = 0;
+	while (first < to - from && !(batch.y[from + first] > 0)) first++;
+	const events = shopCalendar(calendar.country, a, b, calendar.edits);
+	const columns = calendarRegressors(events, ds, calendar.freq, h, {
+		movingOnly: m > 1 && to - from - first >= 2 * m,
+	});
+	if (columns.names.length === 0) return { options, columns: null };
+	const own = options.regressors;
+	return {
+		options: {
+			...options,
+			regressors: {
+				names: [...(own?.names ?? []), ...columns.names],
+				history: [...(own?.history ?? []), ...columns.history],
+				future: [...(own?.future ?? []), ...columns.future],
+			},
+		},
+		columns,
+		events,
+	};
 }
 
 /** Least time between two progress calls (each is a round trip to the main thread). */
@@ -132,11 +199,12 @@ export const api = {
 	 */
 	async forecastBatch(
 		batch: SeriesBatch,
-		options: AutoForecastOptions,
+		options: BatchOptions,
 		jobId: string,
 		onProgress?: (p: Progress) => void,
 		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
+		const { calendar, ...engineOptions } = options;
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		let registry: CandidateRegistry | undefined;
@@ -165,17 +233,32 @@ export const api = {
 				if (ac.signal.aborted) throw abortError();
 				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
 				let r: AutoForecastResult;
+				let events: EventEffect[] | undefined;
 				try {
+					const cal = withCalendar(batch, i, withRegressors(batch, i, engineOptions), calendar);
 					// candidates registered in this worker's registry (src/core/forecast/registry.ts),
 					// e.g. deep models trained elsewhere, are awaited here
 					r = await forecastAutoAsync(
 						y,
 						{
-							...withSeason(batch, i, withRegressors(batch, i, options), sum),
+							...withSeason(batch, i, cal.options, sum),
 							seriesId: batch.ids[i],
 						},
 						{ signal: ac.signal, ...(registry ? { registry } : {}) },
 					);
+					if (cal.columns && r.drivers) {
+						let first = 0;
+						while (first < y.length && !(y[first] > 0)) first++;
+						const since = y.subarray(first);
+						const columns = {
+							...cal.columns,
+							history: cal.columns.history.map((c) => c.subarray(first)),
+						};
+						events = eventEffects(r.drivers, columns, since).map((e) => {
+							const ev = cal.events?.find((x) => x.key === e.key);
+							return { ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) };
+						});
+					}
 				} catch (err) {
 					// cancellation and bad options (unknown model, horizon) fail the whole job
 					if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;
@@ -184,7 +267,7 @@ export const api = {
 						msg('engine_note_series_failed', { error: (err as Error).message }),
 					);
 				}
-				results.push({ seriesId: batch.ids[i], ...r });
+				results.push({ seriesId: batch.ids[i], ...r, ...(events ? { events } : {}) });
 				if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);
 			}
 			return transfer(results, results.flatMap(buffersOf));

@@ -68,14 +68,23 @@ export class ExploreState {
 	#productsSeq = 0;
 	#groupsSeq = 0;
 
+	/** Bumped whenever the open dataset is (re)loaded, so the chart and group views reload too. */
+	revision = $state(0);
+	#version = '';
+
 	constructor(client: DataClient) {
 		this.#client = client;
 	}
 
 	/** Open a dataset: load its product list (the series follows from the view's effect). */
-	async open(datasetId: string): Promise<void> {
-		if (this.datasetId === datasetId && this.products.length > 0) return;
+	async open(datasetId: string, version = ''): Promise<void> {
+		// The same dataset with new content (rows added from another export, non-product lines counted
+		// back in) is read again: `version` changes with its stored content.
+		if (this.datasetId === datasetId && this.#version === version && this.products.length > 0)
+			return;
 		this.datasetId = datasetId;
+		this.#version = version;
+		this.revision++;
 		this.productId = null;
 		// A search typed for another dataset's products would hide this one's.
 		this.search = '';

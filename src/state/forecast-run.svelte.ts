@@ -2,6 +2,7 @@
 // the result kept whole in $state.raw. Used by the Forecast view. Results belong to the dataset they
 // were made from: `show(datasetId)` puts the open dataset's own results on screen (or none), keeps the
 // others aside for when their dataset is opened again, and stops a job of the dataset left behind.
+import type { CalendarEdits } from '../core/calendar/events';
 import type { Progress } from '../core/ingest/types';
 import type { Frequency, SeriesBatch } from '../core/types';
 import type { SeriesForecast } from '../../workers/forecast-api';
@@ -27,6 +28,8 @@ export interface ForecastRequest {
 	models: ModelChoice;
 	/** Replace one-off spikes by typical values before fitting (the shop owner's call). */
 	cleanOutliers?: boolean;
+	/** The shop's holiday and festival calendar (Settings): its events become forecast drivers. */
+	calendar?: { country: string; edits?: CalendarEdits };
 }
 
 /** What a run shows for one dataset, kept while another dataset is open. */
@@ -170,6 +173,7 @@ export class ForecastRun {
 					// One series on screen: also explain it (trend / season split).
 					decompose: req.productIds === null || req.productIds.length === 1,
 					cleanOutliers: req.cleanOutliers ?? false,
+					...(req.calendar ? { calendar: { ...req.calendar, freq: req.freq } } : {}),
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 				deep ?? undefined,

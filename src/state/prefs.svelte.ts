@@ -4,9 +4,20 @@
 // browser's region).
 import { CURRENCY_CODES } from '../core/ingest/currency';
 import { guessCurrency } from '../lib/format';
+import {
+	CALENDAR_COUNTRIES,
+	defaultCountry,
+	type CalendarDay,
+	type CalendarEdits,
+} from '../core/calendar/events';
 import type { DatasetStore } from './dataset-store.svelte';
 
 const CURRENCY_KEY = 'trendcast.currency';
+const COUNTRY_KEY = 'trendcast.calendarCountry';
+const EDITS_KEY = 'trendcast.calendarEdits';
+
+/** Countries with a built-in holiday calendar. */
+export const COUNTRIES: readonly string[] = CALENDAR_COUNTRIES;
 
 /** Currencies offered by the pickers. */
 export const CURRENCIES: readonly string[] = CURRENCY_CODES;
@@ -18,6 +29,53 @@ export class Prefs {
 
 	constructor(datasets: DatasetStore | null = null) {
 		this.#datasets = datasets;
+	}
+
+	/** The shop's country for the holiday and festival calendar (default from currency / language). */
+	country = $state(readCountry());
+	/** The shop's own calendar days and removed built-in days. */
+	calendarEdits = $state<CalendarEdits>(readEdits());
+
+	setCountry(code: string): void {
+		if (!COUNTRIES.includes(code)) return;
+		this.country = code;
+		save(COUNTRY_KEY, code);
+	}
+
+	/** Add a day of the shop's own (a sale) or of a built-in event. */
+	addCalendarDay(day: CalendarDay): void {
+		const add = [...(this.calendarEdits.add ?? [])];
+		if (!add.some((d) => d.key === day.key && d.date === day.date)) add.push(day);
+		this.#setEdits({ ...this.calendarEdits, add });
+	}
+
+	/** Take a day out: the shop's own is deleted, a built-in one is remembered as removed. */
+	removeCalendarDay(key: string, date: string): void {
+		const add = this.calendarEdits.add ?? [];
+		if (add.some((d) => d.key === key && d.date === date)) {
+			this.#setEdits({
+				...this.calendarEdits,
+				add: add.filter((d) => !(d.key === key && d.date === date)),
+			});
+			return;
+		}
+		this.#setEdits({
+			...this.calendarEdits,
+			remove: [...(this.calendarEdits.remove ?? []), { key, date }],
+		});
+	}
+
+	/** Put a removed built-in day back. */
+	restoreCalendarDay(key: string, date?: string): void {
+		this.#setEdits({
+			...this.calendarEdits,
+			remove: (this.calendarEdits.remove ?? []).filter((r) => !(r.key === key && r.date === date)),
+		});
+	}
+
+	#setEdits(edits: CalendarEdits): void {
+		this.calendarEdits = edits;
+		save(EDITS_KEY, JSON.stringify(edits));
 	}
 
 	/** The currency money is shown in now: the open dataset's, else the device's. */
@@ -46,5 +104,43 @@ function readCurrency(): string {
 		return localStorage.getItem(CURRENCY_KEY) ?? guessCurrency();
 	} catch {
 		return guessCurrency();
+	}
+}
+
+function save(key: string, value: string): void {
+	try {
+		localStorage.setItem(key, value);
+	} catch {
+		// Storage can be blocked (private mode); the choice then lasts for this visit only.
+	}
+}
+
+function readCountry(): string {
+	try {
+		const c = localStorage.getItem(COUNTRY_KEY);
+		if (c && CALENDAR_COUNTRIES.includes(c)) return c;
+	} catch {
+		// fall through to the guess
+	}
+	const lang = typeof navigator === 'undefined' ? 'en' : navigator.language;
+	return defaultCountry(lang, readCurrency());
+}
+
+function readEdits(): CalendarEdits {
+	try {
+		const v = JSON.parse(localStorage.getItem(EDITS_KEY) ?? '{}') as CalendarEdits;
+		const day = (d: unknown): d is CalendarDay =>
+			typeof d === 'object' &&
+			d !== null &&
+			typeof (d as CalendarDay).key === 'string' &&
+			typeof (d as CalendarDay).date === 'string';
+		return {
+			add: Array.isArray(v.add) ? v.add.filter(day) : [],
+			remove: Array.isArray(v.remove)
+				? v.remove.filter((r) => typeof r === 'object' && r !== null && typeof r.key === 'string')
+				: [],
+		};
+	} catch {
+		return { add: [], remove: [] };
 	}
 }

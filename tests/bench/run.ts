@@ -21,6 +21,7 @@ import {
 import type { AutoForecastOptions, Regressors } from '../../src/core/engine-types';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
+import { calendarRegressors, shopCalendar, yearsOf } from '../../src/core/calendar/events';
 import { coverage, mase, msis, owa, smape } from '../../src/core/metrics';
 
 const DATA = '/work/shared/data';
@@ -44,6 +45,8 @@ export interface Dataset {
 	m: number;
 	/** Lag of the MASE scale and of Naive2's seasonality (M4 weekly: 1). */
 	scaleM: number;
+	/** The shop's country, for the built-in calendar (--calendar). */
+	country?: string;
 	series: Series[];
 }
 interface MethodForecast {
@@ -76,6 +79,10 @@ interface Flags {
 	launch: 'classify' | 'fit' | false | undefined;
 	/** Every k-th series only (an honest subsample on a busy machine). */
 	every: number;
+	/** Add the built-in calendar of the data set's country as regressors (cal:<event>). */
+	calendar: boolean;
+	/** Keep Walmart's own Holiday_Flag column (default true). */
+	holidayFlag: boolean;
 	out: string;
 }
 
@@ -90,6 +97,8 @@ function parseFlags(argv: string[]): Flags {
 	let priorStrength = 1;
 	let launch: Flags['launch'];
 	let every = 1;
+	let calendar = false;
+	let holidayFlag = true;
 	let out = 'RESULTS.md';
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
@@ -106,10 +115,26 @@ function parseFlags(argv: string[]): Flags {
 		else if (a === '--launch-fit') launch = 'fit';
 		else if (a === '--launch-classify') launch = 'classify';
 		else if (a === '--every') every = Number(argv[++i]);
+		else if (a === '--calendar') calendar = true;
+		else if (a === '--no-holiday-flag') holidayFlag = false;
 		else if (a === '--out') out = argv[++i];
 		else throw new Error(`unknown flag ${a}`);
 	}
-	return { limit, r, reuseR, datasets, back, baseline, prior, priorStrength, launch, every, out };
+	return {
+		limit,
+		r,
+		reuseR,
+		datasets,
+		back,
+		baseline,
+		prior,
+		priorStrength,
+		launch,
+		every,
+		calendar,
+		holidayFlag,
+		out,
+	};
 }
 
 /** Monday (UTC) of the week holding the ISO date d, as yyyy-mm-dd. */
@@ -182,6 +207,7 @@ export function loadDatasets(
 	limit: number | undefined,
 	back: number,
 	every: number,
+	holidayFlag = true,
 ): Dataset[] {
 	const out: Dataset[] = [];
 	const take = <T>(a: T[]): T[] =>
@@ -247,6 +273,7 @@ export function loadDatasets(
 			h: 12,
 			m: 52,
 			scaleM: 1,
+			country: 'GB',
 			series,
 		});
 	}
@@ -294,6 +321,7 @@ export function loadDatasets(
 			h: 12,
 			m: 52,
 			scaleM: 1,
+			country: 'US',
 			series,
 		});
 	}
@@ -311,21 +339,31 @@ export function loadDatasets(
 			'MarkDown4',
 			'MarkDown5',
 		];
-		const byStore = new Map<string, { sales: number[]; reg: number[][] }>();
+		if (!holidayFlag) regNames.shift();
+		const byStore = new Map<string, { sales: number[]; reg: number[][]; starts: number[] }>();
 		for (const line of lines.slice(1)) {
 			const f = line.split(',');
 			const id = `store:${f[col('Store')]}`;
 			let s = byStore.get(id);
-			if (!s) byStore.set(id, (s = { sales: [], reg: regNames.map(() => []) }));
+			if (!s) byStore.set(id, (s = { sales: [], reg: regNames.map(() => []), starts: [] }));
 			s.sales.push(Number(f[col('Weekly_Sales')]));
 			regNames.forEach((r, i) => s.reg[i].push(Number(f[col(r)] || 0)));
+			// a Walmart week is dated by its last day (a Friday): it starts on the Saturday before
+			s.starts.push(Date.parse(f[col('Date')] + 'T00:00:00Z') - 6 * 86_400_000);
 		}
 		const series = take(
 			[...byStore].flatMap(([id, s]) => {
-				const x = split(id, s.sales, 13, back, {
-					names: regNames,
-					values: s.reg.map((c) => Float64Array.from(c)),
-				});
+				const x = split(
+					id,
+					s.sales,
+					13,
+					back,
+					{
+						names: regNames,
+						values: s.reg.map((c) => Float64Array.from(c)),
+					},
+					s.starts,
+				);
 				return x ? [x] : [];
 			}),
 		);
@@ -336,20 +374,40 @@ export function loadDatasets(
 			h: 13,
 			m: 52,
 			scaleM: 1,
+			country: 'US',
 			series,
 		});
 	}
 	return out;
 }
 
-/** The engine's regressor option for a bench series (future = the test part's known values). */
-export function regressorsOf(s: Series, h: number): Regressors | undefined {
-	if (!s.xreg) return undefined;
+/**
+ * The engine's regressor option for a bench series (future = the test part's known values), plus the
+ * built-in calendar of `calendar.country` when given (columns chosen on the training part).
+ */
+export function regressorsOf(
+	s: Series,
+	h: number,
+	calendar?: { country: string; m: number },
+): Regressors | undefined {
 	const n = s.train.length;
+	const own: Regressors | undefined = s.xreg
+		? {
+				names: s.xreg.names,
+				history: s.xreg.values.map((c) => c.slice(0, n)),
+				future: s.xreg.values.map((c) => c.slice(n, n + h)),
+			}
+		: undefined;
+	if (!calendar || !s.ds) return own;
+	const [from, to] = yearsOf(s.ds, 'week', h);
+	const cal = calendarRegressors(shopCalendar(calendar.country, from, to), s.ds, 'week', h, {
+		movingOnly: n >= 2 * calendar.m,
+	});
+	if (!own) return { names: cal.names, history: cal.history, future: cal.future };
 	return {
-		names: s.xreg.names,
-		history: s.xreg.values.map((c) => c.slice(0, n)),
-		future: s.xreg.values.map((c) => c.slice(n, n + h)),
+		names: [...own.names, ...cal.names],
+		history: [...own.history, ...cal.history],
+		future: [...own.future, ...cal.future],
 	};
 }
 
@@ -357,13 +415,17 @@ function runOurs(
 	ds: Dataset,
 	name: string,
 	fn: typeof forecastAuto,
-	flags: Pick<Flags, 'prior' | 'priorStrength' | 'launch'>,
+	flags: Pick<Flags, 'prior' | 'priorStrength' | 'launch' | 'calendar'>,
 ): MethodRun {
 	const forecasts = new Map<string, MethodForecast>();
 	const chosen = new Map<string, string>();
 	const t0 = performance.now();
 	ds.series.forEach((s, i) => {
-		const regressors = regressorsOf(s, ds.h);
+		const regressors = regressorsOf(
+			s,
+			ds.h,
+			flags.calendar && ds.country ? { country: ds.country, m: ds.m } : undefined,
+		);
 		const opts: AutoForecastOptions = {
 			horizon: ds.h,
 			season: ds.m,
@@ -550,7 +612,13 @@ function main(): void {
 	const limitTag =
 		(flags.limit ? String(flags.limit) : 'all') +
 		(flags.back || flags.every > 1 ? `-b${flags.back}-e${flags.every}` : '');
-	const datasets = loadDatasets(flags.datasets, flags.limit, flags.back, flags.every);
+	const datasets = loadDatasets(
+		flags.datasets,
+		flags.limit,
+		flags.back,
+		flags.every,
+		flags.holidayFlag,
+	);
 	const md: string[] = [
 		'# Forecast engine bench',
 		'',

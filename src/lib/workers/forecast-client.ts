@@ -1,8 +1,11 @@
 // Main-thread client of the forecast worker (statistical models from src/core). The bridge starts the
 // worker on first use, ends it after a minute idle, and cancels a job by asking the worker (`cancel(jobId)`),
 // which stops between series, so the worker and its warm code stay alive.
-import type { ForecastWorkerApi, SeriesForecast } from '../../../workers/forecast-api';
-import type { AutoForecastOptions } from '../../core/engine-types';
+import type {
+	BatchOptions,
+	ForecastWorkerApi,
+	SeriesForecast,
+} from '../../../workers/forecast-api';
 import type { Progress } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
 import type { DeepForecastTable } from '../../ml/candidates';
@@ -29,7 +32,7 @@ export class ForecastClient {
 	/** Forecast every series of the batch. Aborting the signal cancels the job in the worker. */
 	async forecastBatch(
 		batch: SeriesBatch,
-		options: AutoForecastOptions,
+		options: BatchOptions,
 		opts: ForecastCallOptions = {},
 		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
@@ -46,7 +49,7 @@ export class ForecastClient {
 				names: [...batch.regressors.names],
 				values: batch.regressors.values.map((v) => v.slice()),
 			};
-		const plainOptions: AutoForecastOptions = JSON.parse(JSON.stringify(options));
+		const plainOptions: BatchOptions = JSON.parse(JSON.stringify(options));
 		// The engine stops between series: cancel the job and keep the worker (and its warm code).
 		return this.#bridge.call(
 			(api) =>

@@ -7,6 +7,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import {
 	api,
 	batchTotal,
+	withCalendar,
 	withRegressors,
 	withSeason,
 	type ForecastWorkerApi,
@@ -203,5 +204,65 @@ describe('withSeason', () => {
 		expect(p?.source).toBe('profile');
 		// daily data or a non-yearly season borrows nothing
 		expect(withSeason(batch, 1, { horizon: 8, season: 7 }, null).seasonalPrior).toBeUndefined();
+	});
+});
+
+describe('the shop calendar as regressors (issue #11)', () => {
+	const WEEK = 7 * 86_400_000;
+	/** Three years of weekly sales (Mondays from 4 Jan 2021) with +60 % in Black Friday's week. */
+	function blackFriday(): SeriesBatch {
+		const len = 150;
+		const ds = new Float64Array(len);
+		const y = new Float64Array(len);
+		const bf = ['2021-11-26', '2022-11-25', '2023-11-24'].map((d) => Date.parse(d + 'T00:00:00Z'));
+		for (let t = 0; t < len; t++) {
+			ds[t] = Date.UTC(2021, 0, 4) + t * WEEK;
+			const lift = bf.some((d) => d >= ds[t] && d < ds[t] + WEEK) ? 1.6 : 1;
+			y[t] = Math.round(200 * lift + 10 * Math.sin(t * 1.7));
+		}
+		return { ids: ['sku'], indptr: new Int32Array([0, len]), ds, y };
+	}
+
+	it('adds one column per moving event that reaches the horizon or the past', () => {
+		const cal = withCalendar(
+			blackFriday(),
+			0,
+			{ horizon: 12, season: 52 },
+			{
+				country: 'GB',
+				freq: 'week',
+			},
+		);
+		expect(cal.options.regressors?.names).toContain('cal:black-friday');
+		// two seasons of history: Christmas (a fixed date) is left to the seasonal models
+		expect(cal.options.regressors?.names).not.toContain('cal:christmas-peak');
+		const h = cal.options.regressors?.history[0];
+		expect(h).toHaveLength(150);
+		expect(cal.options.regressors?.future[0]).toHaveLength(12);
+		expect(
+			withCalendar(blackFriday(), 0, { horizon: 12, season: 52 }, undefined).columns,
+		).toBeNull();
+	});
+
+	it('reports the Black Friday week lift with an interval', async () => {
+		const [r] = await connect().forecastBatch(
+			blackFriday(),
+			{
+				horizon: 12,
+				season: 52,
+				models: ['regression', 'snaive'],
+				calendar: { country: 'GB', freq: 'week' },
+			},
+			'calendar-job',
+		);
+		const bf = r.events?.find((e) => e.key === 'black-friday');
+		expect(bf).toBeDefined();
+		expect(bf?.kind).toBe('festival');
+		// the week is 60 % above a level of ~200; the column is 1/7 in that week, so its estimate × 1/7
+		// over the mean (slightly above 200) is the lift
+		expect(bf!.effect).toBeGreaterThan(0.4);
+		expect(bf!.effect).toBeLessThan(0.7);
+		expect(bf!.halfWidth).toBeGreaterThan(0);
+		expect(bf!.halfWidth).toBeLessThan(0.3);
 	});
 });

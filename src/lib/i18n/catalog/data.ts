@@ -28,6 +28,12 @@ const KIND_ZH: Record<string, string> = {
 };
 
 export const en = {
+	import_wide_relative: (p) =>
+		`${p.file} has one column per week after release (${p.first} … ${p.last}, ${p.nText} columns): each row was turned into one row per week, week ${p.first} starting on the date in column “${p.anchor}”, and the values read as units sold (${p.rowsText} rows). Change the roles below if they are amounts.`,
+	import_wide_calendar: (p) =>
+		`${p.file} has one column per period (${p.first} … ${p.last}, ${p.nText} columns): each row was turned into one row per period, and the values read as units sold (${p.rowsText} rows). Change the roles below if they are amounts.`,
+	import_wide_no_anchor:
+		'{file} has one column per period counted from each product’s release ({first} … {last}), but no release date column to place them in time. Add a column with each product’s release date (for example “release_date”), or export one row per sale or per period with its date.',
 	data_currency_invalid:
 		'“{currency}” is not a currency code: choose one such as GBP, EUR, USD or CNY.',
 	data_currency_label: 'Currency of the prices',
@@ -68,6 +74,12 @@ export const en = {
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
+	import_wide_relative: (p) =>
+		`${p.file} 每列是上市后的一周（${p.first} … ${p.last}，共 ${p.nText} 列）：每一行已展开为每周一行，第 ${p.first} 周从“${p.anchor}”列中的日期开始，数值按销量（件）读取（共 ${p.rowsText} 行）。如果这些数值是金额，请在下面更改列的用途。`,
+	import_wide_calendar: (p) =>
+		`${p.file} 每列是一个时间段（${p.first} … ${p.last}，共 ${p.nText} 列）：每一行已展开为每个时间段一行，数值按销量（件）读取（共 ${p.rowsText} 行）。如果这些数值是金额，请在下面更改列的用途。`,
+	import_wide_no_anchor:
+		'{file} 每列是从商品上市起计算的一个时间段（{first} … {last}），但没有上市日期列，无法确定这些时间段的日期。请添加一列写明每个商品的上市日期（例如“release_date”），或按每笔销售或每个时间段一行并带日期的格式导出。',
 	data_currency_invalid: '“{currency}”不是货币代码：请选择 GBP、EUR、USD 或 CNY 等。',
 	data_currency_label: '价格使用的货币',
 	data_currency_from_column: '从文件的“{column}”列读取。',
