@@ -40,6 +40,18 @@ interface Snapshot {
 	results: SeriesForecast[];
 	leftOut: LeftOut | null;
 	error: UiError | null;
+	previous: PreviousForecast | null;
+}
+
+/**
+ * The same forecast made one period earlier (the history without its latest period), for "what moved
+ * since last week"; `lastActual` is what sold in that latest period.
+ */
+export interface PreviousForecast {
+	seriesId: string;
+	point: Float64Array;
+	model: string;
+	lastActual: number;
 }
 
 const EMPTY: Snapshot = {
@@ -49,6 +61,7 @@ const EMPTY: Snapshot = {
 	results: [],
 	leftOut: null,
 	error: null,
+	previous: null,
 };
 
 export class ForecastRun {
@@ -64,8 +77,12 @@ export class ForecastRun {
 	/** Incomplete first/last periods left out of the history (views say them with partialPeriodNotes). */
 	leftOut = $state.raw<LeftOut | null>(null);
 	error = $state<UiError | null>(null);
+	/** The forecast made one period earlier (single series only; null while not known). */
+	previous = $state.raw<PreviousForecast | null>(null);
+	previousStatus = $state<'idle' | 'running' | 'done' | 'none'>('idle');
 
 	#data: DataClient;
+	#prevAbort: AbortController | null = null;
 	#forecast: ForecastClient;
 	/** The dataset's saved deep model as a candidate (automatic choice only). */
 	#deep: DeepCandidates | null;
@@ -92,6 +109,7 @@ export class ForecastRun {
 			this.progress = null;
 			this.status = 'cancelled';
 		}
+		this.#prevAbort?.abort();
 		if (this.datasetId !== null) this.#saved.set(this.datasetId, this.#snapshot());
 		this.datasetId = id;
 		const s = (id !== null ? this.#saved.get(id) : undefined) ?? EMPTY;
@@ -101,6 +119,8 @@ export class ForecastRun {
 		this.results = s.results;
 		this.leftOut = s.leftOut;
 		this.error = s.error;
+		this.previous = s.previous;
+		this.previousStatus = s.previous ? 'done' : 'idle';
 	}
 
 	/** Forget the results of datasets no longer stored (e.g. deleted, then imported again). */
@@ -116,6 +136,7 @@ export class ForecastRun {
 			results: this.results,
 			leftOut: this.leftOut,
 			error: this.error,
+			previous: this.previous,
 		};
 	}
 
@@ -124,6 +145,9 @@ export class ForecastRun {
 		// A run is always for the dataset on screen.
 		if (req.datasetId !== this.datasetId) this.show(req.datasetId);
 		this.#abort?.abort();
+		this.#prevAbort?.abort();
+		this.previous = null;
+		this.previousStatus = 'idle';
 		const ac = new AbortController();
 		this.#abort = ac;
 		this.status = 'running';
@@ -181,6 +205,7 @@ export class ForecastRun {
 			if (ac.signal.aborted) return;
 			this.results = results;
 			this.status = 'done';
+			if (results.length === 1) void this.#runPrevious(history, req);
 		} catch (e) {
 			// A job replaced by a newer one, or left behind by show(), says nothing on screen.
 			if (this.#abort !== ac) return;
@@ -198,6 +223,59 @@ export class ForecastRun {
 		}
 	}
 
+	/** The same forecast from the history without its latest period (one series), in the background. */
+	async #runPrevious(history: SeriesBatch, req: ForecastRequest): Promise<void> {
+		const n = history.indptr[1] - history.indptr[0];
+		if (history.ids.length !== 1 || n < 8) {
+			this.previousStatus = 'none';
+			return;
+		}
+		const ac = new AbortController();
+		this.#prevAbort = ac;
+		this.previousStatus = 'running';
+		const cut = (a: Float64Array) => a.slice(0, n - 1);
+		const batch: SeriesBatch = {
+			ids: [...history.ids],
+			indptr: Int32Array.from([0, n - 1]),
+			ds: cut(history.ds),
+			y: cut(history.y),
+			...(history.regressors
+				? {
+						regressors: {
+							names: [...history.regressors.names],
+							values: history.regressors.values.map(cut),
+						},
+					}
+				: {}),
+		};
+		try {
+			const [r] = await this.#forecast.forecastBatch(
+				batch,
+				{
+					horizon: req.horizon + 1,
+					season: seasonFor(req.freq),
+					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
+					levels: [0.8],
+					cleanOutliers: req.cleanOutliers ?? false,
+				},
+				{ signal: ac.signal },
+			);
+			if (ac.signal.aborted || !r) return;
+			this.previous = {
+				seriesId: r.seriesId,
+				point: r.point,
+				model: r.model,
+				lastActual: history.y[n - 1],
+			};
+			this.previousStatus = 'done';
+		} catch {
+			// "what moved" is an extra: without it the forecast still stands
+			if (!ac.signal.aborted) this.previousStatus = 'none';
+		} finally {
+			if (this.#prevAbort === ac) this.#prevAbort = null;
+		}
+	}
+
 	/** Seconds the running job still needs at its pace so far (NaN before the first series is done). */
 	secondsLeft(): number {
 		const p = this.progress;
@@ -208,6 +286,7 @@ export class ForecastRun {
 	cancel(): void {
 		// Only the forecast job is cancelled; aborting querySeries would restart the data worker.
 		this.#abort?.abort();
+		this.#prevAbort?.abort();
 	}
 
 	/** Latest value of a regressor of series `id` (what the forecast assumes it stays at), or NaN. */

@@ -108,6 +108,18 @@ describe('home dashboard', () => {
 		expect(await page.getByTestId('forecast-product-input').getAttribute('data-value')).toBe(
 			risingCode,
 		);
+		// its forecast explains itself: accuracy and what moved since last week, in plain words
+		await app.makeForecast();
+		await page.getByTestId('explain-moved').first().waitFor({ timeout: SLOW_MS });
+		expect(await page.getByTestId('explain-accuracy').first().textContent()).toMatch(
+			/this forecast was off by about \d+% of what sold/,
+		);
+		expect(await page.getByTestId('explain-moved').first().textContent()).toMatch(
+			/^The forecast made one week earlier expected [\d,.]+ for the same \d+ weeks; it is now [\d,.]+/,
+		);
+		expect(await page.getByTestId('explain-moved').nth(1).textContent()).toMatch(
+			/^The latest week sold [\d,.]+/,
+		);
 		// an unusual order opens Customers
 		await page.getByTestId('nav-home').click();
 		await page

@@ -2,8 +2,9 @@
 // in a fresh browser profile (no dataset) shows the same numbers, also offline, in Chinese, and can be
 // kept; a changed or cut link and a wrong passphrase say so; the report file opens the same; the Plan
 // screen's purchase order downloads as a PDF with its lines. No request leaves the app's origin.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { parseCsv } from '../../src/core/ingest/csv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
@@ -81,6 +82,10 @@ describe('report: PDF and share by link', () => {
 
 		const pdf = await download(page, () => page.getByTestId('report-pdf').click());
 		const text = await pdfText(pdf);
+		// The font is subset to the glyphs used: a small file, not the 1.6 MB font.
+		const size = statSync(pdf).size;
+		expect(size).toBeLessThan(150_000);
+		console.info(`report PDF: ${size} bytes`);
 		expect(text).toContain('Weekly report');
 		expect(text).toContain('周报');
 		expect(text).toContain('Top 10 products by revenue');
@@ -98,6 +103,7 @@ describe('report: PDF and share by link', () => {
 		link = await page.getByTestId('report-link').inputValue();
 		expect(link).toMatch(/#r=[A-Za-z0-9_-]+$/);
 		expect(link.length).toBeLessThanOrEqual(8000);
+		console.info(`share link: ${link.length} characters`);
 
 		const other = friend.page;
 		await other.goto(link);
@@ -183,6 +189,29 @@ describe('report: PDF and share by link', () => {
 		await other.getByTestId('shared-unlock').click();
 		await other.getByTestId('report-doc').waitFor({ timeout: SLOW_MS });
 		expect(await figures(other)).toEqual(shown);
+	});
+
+	it('tables download as CSV: the report top products and the whole Explore product list', async () => {
+		const page = owner.page;
+		await page.getByTestId('nav-report').click();
+		const top = page.locator('[data-testid="report-section"][data-id="top_products"]');
+		const csv = parseCsv(
+			readFileSync(await download(page, () => top.getByTestId('report-table-csv').click()), 'utf8'),
+		);
+		expect(csv[0]).toEqual(['Product', 'Description', 'Units', 'Revenue', 'Share of revenue']);
+		expect(csv).toHaveLength(11);
+		expect(csv[1][1]).toBe(shown.tables[0][1]);
+		expect(Number(csv[1][3])).toBeGreaterThan(Number(csv[2][3]));
+
+		await app.goTo('explore');
+		await page.getByTestId('product-csv').waitFor({ timeout: SLOW_MS });
+		const all = parseCsv(
+			readFileSync(await download(page, () => page.getByTestId('product-csv').click()), 'utf8'),
+		);
+		expect(all[0].slice(0, 4)).toEqual(['product_id', 'description', 'category', 'units']);
+		// Every product, not only the 25 shown, biggest revenue first (the Explore default sort).
+		expect(all.length).toBeGreaterThan(1000);
+		expect(all[1][0]).toBe(csv[1][0]);
 	});
 
 	it('the Plan screen downloads a purchase order as a PDF with its lines', async () => {

@@ -50,6 +50,8 @@ export interface ReportInput {
 	products: readonly ReportProductInput[];
 	/** How many top products the table lists (by revenue). */
 	topN?: number;
+	/** How many reorders and forecast rows the tables list (the most urgent / largest first). */
+	maxRows?: number;
 	/** Batch forecast, if one was run for this dataset. */
 	forecast?: {
 		freq: 'day' | 'week' | 'month';
@@ -73,6 +75,8 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 /** The report of the given results. */
 export function buildReport(input: ReportInput): ReportDoc {
 	const topN = Math.min(input.topN ?? 10, REPORT_LIMITS.rowsPerTable);
+	// A report travels in a link: long tables would push it past what chat apps keep.
+	const maxRows = Math.min(input.maxRows ?? 25, REPORT_LIMITS.rowsPerTable);
 	let units = 0;
 	let revenue = 0;
 	let orders = 0;
@@ -145,13 +149,14 @@ export function buildReport(input: ReportInput): ReportDoc {
 	});
 
 	if (fc) {
-		const rows = [...fc.rows]
-			.sort((a, b) => b.total - a.total)
-			.slice(0, REPORT_LIMITS.rowsPerTable);
+		const rows = [...fc.rows].sort((a, b) => b.total - a.total).slice(0, maxRows);
 		sections.push({
 			type: 'table',
 			id: 'forecast',
 			title: msg(`report_sec_forecast_${fc.freq}`, { n: fc.horizon }),
+			...(fc.rows.length > rows.length
+				? { note: msg('report_rows_shown', { shown: rows.length, total: fc.rows.length }) }
+				: {}),
 			columns: [
 				{ label: msg('report_col_product'), kind: 'text' },
 				{ label: msg('report_col_description'), kind: 'text' },
@@ -174,7 +179,11 @@ export function buildReport(input: ReportInput): ReportDoc {
 			type: 'table',
 			id: 'reorders',
 			title: msg('report_sec_reorders'),
-			...(reorders.length === 0 ? { note: msg('report_reorders_none') } : {}),
+			...(reorders.length === 0
+				? { note: msg('report_reorders_none') }
+				: reorders.length > maxRows
+					? { note: msg('report_reorders_shown', { shown: maxRows, total: reorders.length }) }
+					: {}),
 			columns: [
 				{ label: msg('report_col_product'), kind: 'text' },
 				{ label: msg('report_col_description'), kind: 'text' },
@@ -185,8 +194,8 @@ export function buildReport(input: ReportInput): ReportDoc {
 				{ label: msg('report_col_cover'), kind: 'count' },
 			],
 			rows: [...reorders]
-				.sort((a, b) => a.daysOfCover - b.daysOfCover)
-				.slice(0, REPORT_LIMITS.rowsPerTable)
+				.sort((a, b) => a.daysOfCover - b.daysOfCover || b.orderQty - a.orderQty)
+				.slice(0, maxRows)
 				.map((r) => [
 					r.productId,
 					r.description,

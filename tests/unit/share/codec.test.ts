@@ -90,6 +90,32 @@ describe('buildReport', () => {
 		expect(parseReport(JSON.parse(JSON.stringify(doc)))).toEqual({ ok: true, doc });
 	});
 
+	it('lists at most 25 reorders, the most urgent first, and says how many there are', () => {
+		const many = input();
+		many.reorders = Array.from({ length: 60 }, (_, i) => ({
+			productId: `R${i}`,
+			description: '',
+			supplier: '',
+			onHand: 0,
+			reorderPoint: 10,
+			orderQty: 5,
+			daysOfCover: 60 - i,
+			unitCost: 1,
+		}));
+		const doc = buildReport(many);
+		const re = doc.sections.find((s) => s.id === 'reorders');
+		expect(re?.type).toBe('table');
+		if (re?.type !== 'table') return;
+		expect(re.rows).toHaveLength(25);
+		expect(re.rows[0][0]).toBe('R59');
+		expect(re.note).toEqual({ code: 'report_reorders_shown', params: { shown: 25, total: 60 } });
+		const summary = doc.sections[0];
+		expect(
+			summary.type === 'kpis' &&
+				summary.items.find((k) => k.label.code === 'report_kpi_reorders')?.value,
+		).toBe(60);
+	});
+
 	it('every message code it writes is in both catalogs', () => {
 		const doc = buildReport(input());
 		const codes = JSON.stringify(doc).match(/"code":"([a-z0-9_]+)"/g) ?? [];
@@ -234,7 +260,7 @@ describe('share codec', () => {
 			seed = (seed * 1103515245 + 12345) % 2 ** 31;
 			p.description = `${p.description} ${seed.toString(36)}${(seed * 31).toString(36)}`;
 		}
-		const doc = buildReport({ ...big, topN: 400 });
+		const doc = buildReport({ ...big, topN: 400, maxRows: 400 });
 		const link = await shareReport(doc, 'https://shop.example/');
 		expect(link.url).toBe(null);
 		expect(link.length).toBeGreaterThan(MAX_LINK_CHARS);

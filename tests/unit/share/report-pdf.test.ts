@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openTrendcastDb } from '../../../src/lib/db/db';
 import { buildReport } from '../../../src/core/report/build';
 import { createReportApi, type PdfRequest } from '../../../workers/report-api';
+import { zhCN as reportZh } from '../../../src/lib/i18n/catalog/report';
 
 const FONT = 'public/fonts/NotoSansSC-Trendcast.otf';
 
@@ -80,6 +81,18 @@ describe('report PDF (pdfmake in the report worker)', () => {
 		// Only the glyphs used are embedded: far smaller than the 1.6 MB font file.
 		expect(bytes.length).toBeLessThan(120_000);
 		expect(readFileSync(FONT).length).toBeGreaterThan(1_000_000);
+	});
+
+	it('the shipped font has every character of the Chinese report texts (none drop out of the PDF)', async () => {
+		const texts = Object.values(reportZh)
+			.filter((v): v is string => typeof v === 'string')
+			.map((v) => v.replace(/\{\w+\}/g, '').replace(/\s+/g, ''));
+		const bytes = await api().pdf({
+			...REQ,
+			blocks: [{ type: 'text', text: texts.join('\n') }],
+		});
+		const text = (await pdfText(bytes)).text.replace(/\s+/g, '');
+		for (const s of texts) expect(text).toContain(s);
 	});
 
 	it('lays out a long table over several pages', async () => {

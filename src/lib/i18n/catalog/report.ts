@@ -74,6 +74,10 @@ export const en = {
 	report_sec_series_week: 'Units sold per week',
 	report_sec_series_month: 'Units sold per month',
 	report_reorders_none: 'Nothing needs ordering now.',
+	report_reorders_shown:
+		'The {shown} most urgent of {total} products to order (fewest days of cover first); the Plan screen lists them all.',
+	report_rows_shown:
+		'The {shown} largest of {total} forecasts; the Forecast screen lists them all.',
 	report_kpi_revenue: 'Revenue',
 	report_kpi_units: 'Units sold',
 	report_kpi_orders: 'Order lines',
@@ -200,6 +204,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 	report_sec_series_week: '每周销量（件）',
 	report_sec_series_month: '每月销量（件）',
 	report_reorders_none: '目前没有需要订货的商品。',
+	report_reorders_shown:
+		'{total} 个需订货商品中最紧急的 {shown} 个（可售天数最少的在前）；完整列表见“补货计划”页面。',
+	report_rows_shown: '{total} 个预测中销量最大的 {shown} 个；完整列表见“预测”页面。',
 	report_kpi_revenue: '销售额',
 	report_kpi_units: '销量（件）',
 	report_kpi_orders: '订单行数',
