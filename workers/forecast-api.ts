@@ -246,6 +246,12 @@ export const api = {
 						},
 						{ signal: ac.signal, ...(registry ? { registry } : {}) },
 					);
+					// the calendar's columns are shown as events; engine notes naming them are not for people
+					if (cal.columns)
+						r = {
+							...r,
+							notes: r.notes.filter((n) => !String(n.params?.name ?? '').startsWith('cal:')),
+						};
 					if (cal.columns && r.drivers) {
 						let first = 0;
 						while (first < y.length && !(y[first] > 0)) first++;

@@ -16,6 +16,7 @@ import { openTrendcastDb } from '../src/lib/db/db';
 import type { DeepModelRow } from '../src/lib/db/models';
 import { chooseBackend, type BackendInfo } from '../src/ml/backend';
 import type { ModelSpec } from '../src/ml/models';
+import { reviewRatings, type RatingsReport } from './train/ratings';
 import {
 	createTrainService,
 	type DeepForecast,
@@ -26,6 +27,7 @@ import {
 } from './train/service';
 
 export type { BackendInfo } from '../src/ml/backend';
+export type { RatingsReport } from './train/ratings';
 export type { DeepForecast, TrainProgress, TrainRequest, TrainResult } from './train/service';
 
 // Hashed URLs so the service worker precaches them and nothing is fetched from a CDN.
@@ -62,7 +64,14 @@ function forecastBuffers(f: DeepForecast): ArrayBuffer[] {
 	return [f.point, f.lower80, f.upper80, f.lower95, f.upper95].map((a) => a.buffer as ArrayBuffer);
 }
 
+let ratingsDb: ReturnType<typeof openTrendcastDb> | null = null;
+
 export const api = {
+	/** Ratings from reviews (mean, baseline, matrix factorisation), with a reviewer's suggestions. */
+	async reviewRatings(reviewer?: string, k?: number): Promise<RatingsReport> {
+		await chooseBackend();
+		return reviewRatings((ratingsDb ??= openTrendcastDb()), reviewer, k);
+	},
 	/** Choose (once) and report the compute backend, with the reasons as message codes. */
 	async backendInfo(): Promise<BackendInfo> {
 		return chooseBackend();

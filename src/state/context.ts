@@ -9,6 +9,7 @@ import type { ForecastRun } from './forecast-run.svelte';
 import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
+import type { ReviewRatings } from './review-ratings.svelte';
 import type { ReportState } from './report.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
@@ -26,6 +27,8 @@ export interface AppState {
 	/** The deep models' compute backend (Settings). */
 	compute: Compute;
 	customers: CustomersState;
+	/** Ratings learned from reviews (Customers). */
+	ratings: ReviewRatings;
 	/** The home dashboard of the open dataset. */
 	home: HomeState;
 	/** Deep-model training, saved models and their forecasts (Models). */

@@ -126,6 +126,58 @@ describe('customers: segments, recommendations, risk', () => {
 		await page.getByTestId('product-row').first().waitFor({ timeout: SLOW_MS });
 	});
 
+	it('learns ratings from reviews with reviewers and stars, and lists what one would rate highly', async () => {
+		const page = session.page;
+		// planted tastes: two kinds of reviewer, two kinds of product, plus product quality and leniency
+		const lines = ['product_id,reviewer,rating,date,review'];
+		for (let u = 0; u < 60; u++)
+			for (let k = 0; k < 8; k++) {
+				const item = (u * 7 + k * 3) % 24;
+				const taste = (u % 2 === 0) === item < 12 ? 1 : -1;
+				const stars = Math.max(
+					1,
+					Math.min(5, Math.round(3 + 0.8 * taste + ((item % 4) - 1.5) * 0.6 + ((u % 3) - 1) * 0.6)),
+				);
+				const day = String(1 + k).padStart(2, '0');
+				lines.push(`P${item},shopper${u},${stars},2024-03-${day},nice fabric and fit ${u}-${k}`);
+			}
+		const file = join(mkdtempSync(join(tmpdir(), 'tc-ratings-')), 'reviews.csv');
+		writeFileSync(file, lines.join('\n') + '\n');
+		await app.open('?view=market');
+		await page.getByTestId('market-file').setInputFiles(file);
+		await expect
+			.poll(() => page.getByTestId('market-imported').textContent(), { timeout: 60_000 })
+			.toMatch(/reviews\.csv: 480 rows as Reviews/);
+		await page.getByTestId('nav-customers').click();
+		await page.getByTestId('ratings-load').click();
+		const table = page.getByTestId('ratings-errors');
+		await table.waitFor({ timeout: SLOW_MS });
+		expect(await page.getByTestId('ratings-summary').innerText()).toMatch(
+			/^480 ratings by 60 reviewers of 24 products\.$/,
+		);
+		const rmse = async (m: string) =>
+			Number(
+				(await table.locator(`tr[data-method="${m}"] td`).first().innerText()).replace(',', '.'),
+			);
+		const [mean, baseline, mf] = [await rmse('mean'), await rmse('baseline'), await rmse('mf')];
+		// the tastes are learnable: factorisation beats the tendencies, which beat the average
+		expect(mf).toBeLessThan(baseline);
+		expect(baseline).toBeLessThan(mean);
+		expect(await table.locator('tr.chosen').getAttribute('data-method')).toBe('mf');
+		await page.getByTestId('ratings-reviewer').selectOption('shopper0');
+		const list = page.getByTestId('ratings-suggestions').locator('li');
+		await expect.poll(() => list.count(), { timeout: SLOW_MS }).toBe(10);
+		const rated = new Set(
+			lines.filter((l) => l.includes(',shopper0,')).map((l) => l.split(',')[0]),
+		);
+		for (const li of await list.allInnerTexts()) {
+			expect(li).toMatch(/^P\d+ — Expected rating [\d.]+ ★/);
+			expect(rated.has(li.split(' ')[0])).toBe(false);
+		}
+		// shopper0 likes the first twelve products: the top suggestion is one of them
+		expect(Number((await list.first().innerText()).slice(1).split(' ')[0])).toBeLessThan(12);
+	});
+
 	it('reads in Chinese and never left the origin', async () => {
 		const page = session.page;
 		await app.open('?lang=zh-CN&view=customers');

@@ -3,6 +3,7 @@
 // which stops within one batch and keeps the last epoch's checkpoint; progress arrives through a
 // Comlink proxy that the worker throttles.
 import type {
+	RatingsReport,
 	BackendInfo,
 	DeepForecast,
 	TrainProgress,
@@ -93,6 +94,11 @@ export class TrainClient {
 	/** Forecast every series of the batch with a saved model (no training). */
 	forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
 		return this.#bridge.call((api) => api.forecast(id, plainBatch(batch)));
+	}
+
+	/** Ratings from the stored reviews (reviewer + stars): methods compared, a reviewer's suggestions. */
+	reviewRatings(reviewer?: string, k = 10): Promise<RatingsReport> {
+		return this.#bridge.call((api) => api.reviewRatings(reviewer, k));
 	}
 
 	/** End the worker (it holds the TF.js backend and its memory). */

@@ -80,6 +80,9 @@ export const en = {
 	rec_why_bought_with: 'Often in the same order as “{product}”',
 	rec_why_bought_together: 'In the same order {n} times, {lift}× more often than chance',
 	rec_why_similar_title: 'Similar to “{product}”',
+	rec_why_rating_mean: 'Expected rating {stars} ★',
+	rec_why_rating_item: 'Expected rating {stars} ★: other reviewers rate it {lift} ★ above average',
+	rec_why_rating_taste: 'Expected rating {stars} ★: reviewers with similar tastes rated it highly',
 	// Risk
 	risk_caption: 'Orders and customers worth a second look, most suspicious first',
 	risk_col_what: 'What',
@@ -121,6 +124,28 @@ export const en = {
 		'Returned {pct}% of what they bought ({n} returns; the shop’s rate is {shopPct}%)',
 	risk_why_review_burst: '{n} reviews in one day (usually {typical})',
 	risk_why_duplicate_review: 'The same review text on {n} products',
+	ratings_title: 'Ratings from reviews',
+	ratings_intro:
+		'Where your reviews name the reviewer and give stars: what each reviewer would likely rate highly among the products they have not reviewed.',
+	ratings_load: 'Learn from the reviews',
+	ratings_loading: 'Learning from the reviews…',
+	ratings_summary: (p) =>
+		`${p.nText} ratings by ${p.reviewersText} reviewers of ${p.productsText} products.`,
+	ratings_too_few:
+		'Only {n} reviewers have rated two products or more (at least {min} are needed to learn tastes): import reviews with a reviewer column (nickname or id) and stars.',
+	ratings_errors_caption: 'Error on each reviewer’s latest rating, by method',
+	ratings_col_method: 'Method',
+	ratings_col_rmse: 'RMSE (stars)',
+	ratings_col_mae: 'Mean error (stars)',
+	ratings_method_mean: 'Average rating',
+	ratings_method_baseline: 'Reviewer and product tendencies (μ + b_u + b_i)',
+	ratings_method_mf: 'Matrix factorisation (tastes)',
+	ratings_chosen: 'used',
+	ratings_errors_note:
+		'Measured on each reviewer’s latest rating ({n} ratings), which no method saw while learning; lower is better.',
+	ratings_reviewer: 'Reviewer',
+	ratings_pick: 'Choose a reviewer…',
+	ratings_reviews_n: (p) => (p.n === 1 ? '1 review' : `${p.nText} reviews`),
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -193,6 +218,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 	rec_why_bought_with: '常与“{product}”出现在同一订单',
 	rec_why_bought_together: '在同一订单中出现 {n} 次，是随机情况的 {lift} 倍',
 	rec_why_similar_title: '与“{product}”相似',
+	rec_why_rating_mean: '预计评分 {stars} ★',
+	rec_why_rating_item: '预计评分 {stars} ★：其他评价者给它的评分比平均高 {lift} ★',
+	rec_why_rating_taste: '预计评分 {stars} ★：口味相近的评价者给了它高分',
 	risk_caption: '值得再看一眼的订单和顾客，最可疑的排在前面',
 	risk_col_what: '内容',
 	risk_col_when: '时间',
@@ -232,4 +260,25 @@ export const zhCN: Catalog<keyof typeof en> = {
 	risk_why_return_rate: '退回了所购商品的 {pct}%（{n} 次退货；店铺整体为 {shopPct}%）',
 	risk_why_review_burst: '一天内 {n} 条评论（通常 {typical} 条）',
 	risk_why_duplicate_review: '相同的评论内容出现在 {n} 个商品上',
+	ratings_title: '从评价学习评分',
+	ratings_intro: '当评价包含评价者和星级时：预测每位评价者对尚未评价的商品可能给出的高分。',
+	ratings_load: '从评价中学习',
+	ratings_loading: '正在从评价中学习…',
+	ratings_summary: (p) =>
+		`${p.reviewersText} 位评价者对 ${p.productsText} 个商品的 ${p.nText} 条评分。`,
+	ratings_too_few:
+		'只有 {n} 位评价者评价过两个及以上商品（至少需要 {min} 位才能学习口味）：请导入带评价者列（昵称或 ID）和星级的评价。',
+	ratings_errors_caption: '各方法在每位评价者最新一条评分上的误差',
+	ratings_col_method: '方法',
+	ratings_col_rmse: '均方根误差（星）',
+	ratings_col_mae: '平均误差（星）',
+	ratings_method_mean: '平均评分',
+	ratings_method_baseline: '评价者与商品偏差（μ + b_u + b_i）',
+	ratings_method_mf: '矩阵分解（口味）',
+	ratings_chosen: '采用',
+	ratings_errors_note:
+		'在每位评价者最新的一条评分上衡量（共 {n} 条），学习时各方法都未见过；越低越好。',
+	ratings_reviewer: '评价者',
+	ratings_pick: '选择评价者…',
+	ratings_reviews_n: (p) => `${p.nText} 条评价`,
 };
