@@ -664,13 +664,12 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		if (format === 'parquet') {
 			try {
 				bytes = new TextEncoder().encode(await parquetToCsv(bytes));
-			} catch (e) {
-				issues.push({
-					severity: 'error',
-					code: 'parquet-unreadable',
-					file: fileName,
-					message: `${fileName} could not be read as a Parquet file: it looks damaged or incomplete (${String((e as Error).message).split('\n')[0]}). Export it again from the program that made it, or export the data as CSV.`,
-				});
+			} catch {
+				issues.push(
+					codedIssue('error', 'parquet-unreadable', fileName, 'data_parquet_unreadable', {
+						file: fileName,
+					}),
+				);
 				return emptyPreview(importId, fileName, format, '', issues);
 			}
 		}
@@ -716,14 +715,12 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				);
 				return emptyPreview(importId, fileName, format, encoding, issues);
 			}
-			issues.push({
-				severity: 'error',
-				code: empty ? 'empty-file' : 'unreadable',
-				file: fileName,
-				message: empty
-					? `${fileName} is empty: expected a header line and at least one sales row.`
-					: `${fileName} could not be read as ${format.toUpperCase()}: ${(e as Error).message}`,
-			});
+			issues.push(
+				codedIssue('error', 'unreadable', fileName, 'data_unreadable', {
+					file: fileName,
+					format: format.toUpperCase(),
+				}),
+			);
 			return emptyPreview(importId, fileName, format, encoding, issues);
 		}
 		const cut = headText.lastIndexOf('\n');
@@ -864,16 +861,23 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		column: string,
 		guess: ReturnType<typeof inferDateOrder>,
 	): ImportIssue {
-		return {
-			severity: 'warning',
-			code: 'ambiguous-date-order',
-			file: fileName,
-			column,
-			message:
-				guess.dmyEvidence > 0 && guess.mdyEvidence > 0
-					? `Column "${column}" mixes day-first and month-first dates (${guess.dmyEvidence} vs ${guess.mdyEvidence} values prove each); choose the order used by most rows.`
-					: `Every date in column "${column}" has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.`,
-		};
+		return guess.dmyEvidence > 0 && guess.mdyEvidence > 0
+			? codedIssue(
+					'warning',
+					'ambiguous-date-order',
+					fileName,
+					'data_dates_mixed',
+					{ column, dmy: guess.dmyEvidence, mdy: guess.mdyEvidence },
+					{ column },
+				)
+			: codedIssue(
+					'warning',
+					'ambiguous-date-order',
+					fileName,
+					'data_dates_ambiguous',
+					{ column },
+					{ column },
+				);
 	}
 
 	/**
@@ -927,43 +931,25 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		mapping: ColumnMapping,
 	): ImportIssue[] {
 		const out: ImportIssue[] = [];
-		const add = (severity: ImportIssue['severity'], code: string, message: string) =>
-			out.push({ severity, code, file: fileName, message });
-		if (rowCount === 0) add('error', 'no-rows', `${fileName} has a header line but no data rows.`);
+		const add = (
+			severity: ImportIssue['severity'],
+			code: string,
+			msgCode: string,
+			params: Record<string, MessageParam> = {},
+		) => out.push(codedIssue(severity, code, fileName, msgCode, { file: fileName, ...params }));
+		if (rowCount === 0) add('error', 'no-rows', 'data_no_rows');
 		if (columns.length < 2)
-			add(
-				'error',
-				'too-few-columns',
-				`${fileName} has only one column ("${columns[0] ?? ''}"). Expected at least a date and a product or quantity column, separated by commas, semicolons or tabs.`,
-			);
+			add('error', 'too-few-columns', 'data_one_column', { column: columns[0] ?? '' });
 		const valueLike = columns.filter(
 			(c, i) =>
 				(parseNumber(c) !== null || parseDate(c, 'dmy') !== null) && !inIndexRun(columns, i),
 		).length;
 		if (columns.length > 0 && valueLike >= Math.max(1, columns.length / 2))
-			add(
-				'warning',
-				'no-header',
-				`The first line of ${fileName} looks like data (${columns.slice(0, 3).join(', ')}), not column names. Add a header line such as "date,sku,quantity" so the first sale is not lost.`,
-			);
-		if (!mapping.date && columns.length >= 2)
-			add(
-				'error',
-				'no-date-column',
-				`No column of ${fileName} looks like a sale date (expected a header like "Date", "InvoiceDate" or "Created at" with values like 2011-01-18 or 18/01/2011). Choose the date column by hand.`,
-			);
+			add('warning', 'no-header', 'data_no_header', { first: columns.slice(0, 3).join(', ') });
+		if (!mapping.date && columns.length >= 2) add('error', 'no-date-column', 'data_no_date_column');
 		if (!mapping.quantity && !mapping.revenue && columns.length >= 2)
-			add(
-				'warning',
-				'no-quantity',
-				`No quantity column found (e.g. "Quantity", "Qty", "Lineitem quantity"): each row will count as one unit sold.`,
-			);
-		if (!mapping.product && columns.length >= 2)
-			add(
-				'warning',
-				'no-product',
-				`No product column found (e.g. "SKU", "StockCode", "Product ID"): all rows will form one series.`,
-			);
+			add('warning', 'no-quantity', 'data_no_quantity');
+		if (!mapping.product && columns.length >= 2) add('warning', 'no-product', 'data_no_product');
 		return out;
 	}
 
@@ -1128,7 +1114,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				severity: ImportIssue['severity'];
 				code: string;
 				column: string;
-				describe: (value: string, row: number, n: number) => string;
+				/** A catalog key (the issue's `msg`), or the old trace function for `params` issues. */
+				describe: string | ((value: string, row: number, n: number) => string);
 				/** For message-code issues: the catalog params (the view words them). */
 				params?: (value: string, row: number, n: number) => Record<string, MessageParam>;
 			}
@@ -1139,7 +1126,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				severity: ImportIssue['severity'],
 				code: string,
 				column: string,
-				describe: (value: string, row: number, n: number) => string,
+				describe: ProblemSpec['describe'],
 				params?: ProblemSpec['params'],
 			) => specs.push({ where, rawCol, severity, code, column, describe, params });
 			/** One scan for all problems: count, first row and its value per problem. */
@@ -1162,20 +1149,26 @@ export function createDataService(deps: DataServiceDeps): Omit<
 						row,
 						column: p.column,
 						count: n,
-						message: p.describe(value, row, n),
-						...(p.params ? { params: p.params(value, row, n) } : {}),
+						...(typeof p.describe === 'string'
+							? {
+									message: `${p.describe} ${JSON.stringify(p.params?.(value, row, n) ?? {})}`,
+									msg: { code: p.describe, params: p.params?.(value, row, n) ?? {} },
+								}
+							: {
+									message: p.describe(value, row, n),
+									...(p.params ? { params: p.params(value, row, n) } : {}),
+								}),
 					});
 				});
 			};
-			const plural = (n: number, what: string) => `${n} row${n === 1 ? '' : 's'} ${what}`;
 			problem(
 				"raw_date IS NULL OR trim(raw_date) = ''",
 				'raw_date',
 				'error',
 				'missing-date',
 				mapping.date,
-				(_v, row, n) =>
-					`Row ${row}, column "${mapping.date}": the date is empty. ${plural(n, 'without a date were skipped')}.`,
+				'data_missing_date',
+				(_v, row, n) => ({ row, n, column: mapping.date! }),
 			);
 			// "pending" and the like: an order not dated yet (unpaid), left out and said so, not an error.
 			const placeholder = `regexp_matches(lower(trim(raw_date)), ${lit(DATE_PLACEHOLDER_PATTERN)})`;
@@ -1194,8 +1187,14 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				'error',
 				'bad-date',
 				mapping.date,
-				(v, row, n) =>
-					`Row ${row}, column "${mapping.date}": "${v}" is not a date (expected ${ORDER_EXAMPLE[dateOrder]}). ${plural(n, 'with unreadable dates were skipped')}.`,
+				'data_bad_date',
+				(value, row, n) => ({
+					row,
+					n,
+					value,
+					column: mapping.date!,
+					example: ORDER_EXAMPLE[dateOrder],
+				}),
 			);
 			if (mapping.quantity) {
 				const qc = mapping.quantity;
@@ -1205,8 +1204,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					'error',
 					'missing-quantity',
 					qc,
-					(_v, row, n) =>
-						`Row ${row}, column "${qc}": the quantity is empty. ${plural(n, 'without a quantity were skipped')}.`,
+					'data_missing_quantity',
+					(_v, row, n) => ({ row, n, column: qc }),
 				);
 				problem(
 					"ds_ms IS NOT NULL AND trim(raw_qty) <> '' AND quantity IS NULL",
@@ -1214,8 +1213,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					'error',
 					'bad-quantity',
 					qc,
-					(v, row, n) =>
-						`Row ${row}, column "${qc}": "${v}" is not a quantity (expected a number like 6, -2 or 1,250). ${plural(n, 'with unreadable quantities were skipped')}.`,
+					'data_bad_quantity',
+					(value, row, n) => ({ row, n, value, column: qc }),
 				);
 			}
 			// Plausible values only: a quantity of 1e308 overflows every total, and a date before 1990 or more
@@ -1265,8 +1264,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					'warning',
 					role === 'unitPrice' ? 'bad-price' : 'bad-revenue',
 					col,
-					(v, row, n) =>
-						`Row ${row}, column "${col}": "${v}" is not an amount (expected a number like 2.55, £1,234.50 or 1.234,50). ${plural(n, 'were kept without this amount')}.`,
+					'data_bad_amount',
+					(value, row, n) => ({ row, n, value, column: col }),
 				);
 			}
 			if (mapping.product)
@@ -1276,8 +1275,8 @@ export function createDataService(deps: DataServiceDeps): Omit<
 					'warning',
 					'missing-product',
 					mapping.product,
-					(_v, row, n) =>
-						`Row ${row}, column "${mapping.product}": the product is empty. ${plural(n, `were kept under product "${BLANK_PRODUCT_ID}"`)}.`,
+					'data_missing_product',
+					(_v, row, n) => ({ row, n, column: mapping.product!, blank: BLANK_PRODUCT_ID }),
 				);
 			countProblems();
 			progress(onProgress, 'cleaning', 4, phases);
@@ -1396,11 +1395,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 				// The first problem says why (it names file, row and column); else no row was a sale.
 				const why = issues.find((i) => i.severity === 'error');
 				if (why?.msg) throw codedError('NoValidRows', why.msg.code, why.msg.params);
-				if (why)
-					throw namedError(
-						'NoValidRows',
-						`No sales rows could be imported from ${file}: ${why.message}`,
-					);
+				if (why?.params) throw codedError('NoValidRows', why.code, why.params);
 				throw codedError('NoValidRows', 'data_no_valid_rows', { file });
 			}
 			progress(onProgress, 'saving', 5, phases);
@@ -1714,8 +1709,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 			};
 			const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes: ipc.byteLength };
 			await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
-				if (!(await db.datasets.get(id)))
-					throw namedError('DatasetNotFound', 'This dataset is no longer stored on this device.');
+				if (!(await db.datasets.get(id))) throw codedError('DatasetNotFound', 'data_dataset_gone');
 				await db.datasetBlobs.put(blob);
 				await db.datasets.put(next);
 			});
@@ -1867,9 +1861,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		const preview = await previewFile({ name: 'online-retail.csv.gz', bytes: buf }, onProgress);
 		const err = preview.issues.find((i) => i.severity === 'error');
 		if (err)
-			throw err.msg
-				? codedError('DemoUnavailable', err.msg.code, err.msg.params)
-				: namedError('DemoUnavailable', err.message);
+			throw codedError('DemoUnavailable', err.msg?.code ?? err.code, err.msg?.params ?? err.params);
 		return commitStaged(
 			preview.importId,
 			{

@@ -2,6 +2,7 @@
 // batch, reports progress per chunk of series, stops between series on cancel(jobId), and moves the
 // result arrays back with Comlink.transfer. Imported by forecast.worker.ts and by the unit tests.
 import { transfer } from 'comlink';
+import { codedError } from './data/coded-error';
 import type { AutoForecastOptions, AutoForecastResult } from '../src/core/engine-types';
 import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
@@ -89,10 +90,9 @@ export const PROGRESS_INTERVAL_MS = 200;
 
 const jobs = new Map<string, AbortController>();
 
+/** A cancel, said as a message code (the view words it; `name` is what callers branch on). */
 function abortError(): Error {
-	const e = new Error('The forecast was cancelled.');
-	e.name = 'AbortError';
-	return e;
+	return codedError('AbortError', 'forecast_cancelled');
 }
 
 /** Give queued messages (a cancel) a chance to arrive between series. */

@@ -3,6 +3,7 @@
 // (workers/data-service.ts) over real DuckDB-WASM (its Node blocking build) and an in-memory IndexedDB,
 // with the automatic column mapping. The CLIs (recommend, plan, ...) use it so a file that imports in
 // the app imports here, with the same cleaning, returns, cancellations and the same error messages.
+import { translate } from '../lib/i18n/translate';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -100,5 +101,10 @@ export function describeIssue(i: ImportIssue): string {
 	]
 		.filter(Boolean)
 		.join(', ');
-	return `${where}: ${i.message}`;
+	const text = i.msg
+		? translate('en', i.msg.code, i.msg.params)
+		: i.params
+			? translate('en', i.code, i.params)
+			: i.message;
+	return `${where}: ${text}`;
 }

@@ -175,10 +175,8 @@ export function formatDate(ms: number): string {
 
 export { addPeriods } from '../core/series/calendar';
 
-/** Season length that matches a frequency (weekly → 52, monthly → 12, daily → 7). */
-export function seasonFor(freq: Frequency): number {
-	return freq === 'week' ? 52 : freq === 'month' ? 12 : 7;
-}
+/** The batch rule lives in core (the CLI and workers use it too); re-exported for the views. */
+export { seasonFor } from '../core/series/calendar';
 
 /** Name of a frequency's period ("weeks", "months", "days"; 周 / 月 / 天). */
 export function periodName(freq: Frequency, plural = true): string {

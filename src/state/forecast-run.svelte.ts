@@ -9,8 +9,8 @@ import type { SeriesForecast } from '../../workers/forecast-api';
 import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
-import { trimPartialPeriods } from '../core/series/calendar';
-import { seasonFor, type LeftOut } from '../lib/format';
+import { seasonFor, trimPartialPeriods } from '../core/series/calendar';
+import type { LeftOut } from '../lib/format';
 import type { Measure } from './explore.svelte';
 import type { DeepCandidates } from './deep-candidates';
 

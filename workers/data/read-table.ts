@@ -7,7 +7,7 @@ import { parseCsv } from '../../src/core/ingest/csv';
 import { decodeBytes } from '../../src/core/ingest/encoding';
 import type { RawTable } from '../../src/core/ingest/schemas/table';
 import { sniffDelimiter, sniffFormat } from '../../src/core/ingest/sniff';
-import { headerOf, namedError, parquetToCsv, xlsxToCsv } from '../data-service';
+import { headerOf, parquetToCsv, xlsxToCsv } from '../data-service';
 import { codedError } from './coded-error';
 
 /** Rows of at most this many are read (a guard against a runaway file in the browser). */
@@ -19,17 +19,22 @@ function jsonToTable(fileName: string, text: string): RawTable {
 	try {
 		records = JSON.parse(text);
 	} catch {
-		records = text
-			.split(/\r?\n/)
-			.filter((l) => l.trim() !== '')
-			.map((l) => JSON.parse(l) as unknown);
+		// NDJSON: one record per line; a broken line is named (never the parser's own words).
+		records = text.split(/\r?\n/).flatMap((l, i) => {
+			if (l.trim() === '') return [];
+			try {
+				return [JSON.parse(l) as unknown];
+			} catch {
+				throw codedError('BadFile', 'import_json_bad_line', { file: fileName, line: i + 1 });
+			}
+		});
 	}
 	if (records && !Array.isArray(records) && typeof records === 'object') {
 		const arr = Object.values(records as Record<string, unknown>).find(Array.isArray);
 		if (arr) records = arr;
 	}
 	if (!Array.isArray(records))
-		throw namedError('BadFile', `${fileName}: expected a JSON array of records.`);
+		throw codedError('BadFile', 'import_json_not_records', { file: fileName });
 	const header: string[] = [];
 	const seen = new Set<string>();
 	for (const r of records)

@@ -6,6 +6,7 @@
 
 import type * as tf from '@tensorflow/tfjs';
 import type { CancelSignal } from '../../src/core/backtest';
+import { codedError } from '../data/coded-error';
 import type { ExternalForecastAt } from '../../src/core/forecast/external';
 import type { Message } from '../../src/core/messages';
 import { msg } from '../../src/core/messages';
@@ -102,10 +103,9 @@ export interface TrainServiceDeps {
 	progressIntervalMs?: number;
 }
 
+/** A cancel, said as a message code (the view words it; `name` is what callers branch on). */
 function abortError(): Error {
-	const e = new Error('Training was cancelled.');
-	e.name = 'AbortError';
-	return e;
+	return codedError('AbortError', 'models_cancelled');
 }
 
 const specOf = (r: DeepModelRow): ModelSpec => ({

@@ -15,6 +15,20 @@ export function loadECharts(): Promise<EChartsModule> {
 	return loading;
 }
 
+/**
+ * Fetches and evaluates the ECharts chunk when the browser is idle after start, so drawing the first chart
+ * is not one long task (the chunk stays out of the main bundle).
+ */
+export function preloadECharts(): void {
+	if (typeof window === 'undefined') return;
+	const go = () => void loadECharts().catch(() => undefined);
+	if ('requestIdleCallback' in window) window.requestIdleCallback(go, { timeout: 4000 });
+	else setTimeout(go, 1500);
+}
+
+/** Resolves in a later task: lets the page breathe between loading, starting and drawing a chart. */
+export const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
 /** ECharts' built-in locale for a UI language (its own words: zoom handles, dates). */
 export function echartsLocale(locale: string): 'ZH' | 'EN' {
 	return locale.toLowerCase().startsWith('zh') ? 'ZH' : 'EN';

@@ -139,3 +139,15 @@ export function trimPartialPeriods(batch: SeriesBatch): TrimmedBatch {
 		droppedLast: hi === n - 1 ? batch.ds[batch.indptr[0] + n - 1] : null,
 	};
 }
+
+/** The seasonal period a forecast of `freq` periods uses: a year of weeks or months, a week of days. */
+export function seasonFor(freq: Frequency): number {
+	return freq === 'week' ? 52 : freq === 'month' ? 12 : 7;
+}
+
+/** Starts of the `h` periods after the period starting at `last`: the dates a forecast is for. */
+export function futureDates(last: number, h: number, freq: Frequency): Float64Array {
+	const out = new Float64Array(Math.max(0, h));
+	for (let i = 0; i < out.length; i++) out[i] = addPeriods(last, i + 1, freq);
+	return out;
+}

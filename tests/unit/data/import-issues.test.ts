@@ -235,10 +235,10 @@ describe('cell problems are located by file, row, column and value', () => {
 			count: 1,
 			severity: 'error',
 		});
-		expect(by('bad-date')!.message).toContain('"2011-02-30" is not a date');
+		expect(issueText(by('bad-date'))).toContain('"2011-02-30" is not a date');
 		expect(by('missing-date')).toMatchObject({ row: 4, column: 'Date', count: 1 });
 		expect(by('bad-quantity')).toMatchObject({ row: 5, column: 'Qty', count: 2 });
-		expect(by('bad-quantity')!.message).toContain('"lots"');
+		expect(issueText(by('bad-quantity'))).toContain('"lots"');
 		expect(by('missing-quantity')).toMatchObject({ row: 9, count: 1 });
 		expect(by('bad-price')).toMatchObject({
 			row: 3,

@@ -28,6 +28,37 @@ const KIND_ZH: Record<string, string> = {
 };
 
 export const en = {
+	data_parquet_unreadable:
+		'{file} could not be read as a Parquet file: it looks damaged or incomplete. Export it again from the program that made it, or export the data as CSV.',
+	data_unreadable:
+		'{file} could not be read as {format}: it looks damaged, or it is not a {format} file. Export it again, or export the data as CSV.',
+	data_dates_mixed: (p) =>
+		`Column “${p.column}” mixes day-first and month-first dates (${p.dmyText} vs ${p.mdyText} values prove each): choose the order used by most rows.`,
+	data_dates_ambiguous:
+		'Every date in column “{column}” has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.',
+	data_no_rows: '{file} has a header line but no data rows.',
+	data_one_column:
+		'{file} has only one column (“{column}”). Expected at least a date and a product or quantity column, separated by commas, semicolons or tabs.',
+	data_no_header:
+		'The first line of {file} looks like data ({first}), not column names. Add a header line such as “date,sku,quantity” so the first sale is not lost.',
+	data_no_date_column:
+		'No column of {file} looks like a sale date (expected a header like “Date”, “InvoiceDate” or “Created at” with values like 2011-01-18 or 18/01/2011). Choose the date column by hand.',
+	data_no_quantity:
+		'No quantity column found (e.g. “Quantity”, “Qty”, “Lineitem quantity”): each row will count as one unit sold.',
+	data_no_product:
+		'No product column found (e.g. “SKU”, “StockCode”, “Product ID”): all rows will form one series.',
+	data_missing_date: (p) =>
+		`Row ${p.rowText}, column "${p.column}": the date is empty. ${p.nText} ${p.n === 1 ? 'row' : 'rows'} without a date ${p.n === 1 ? 'was' : 'were'} skipped.`,
+	data_bad_date: (p) =>
+		`Row ${p.rowText}, column "${p.column}": "${p.value}" is not a date (expected ${p.example}). ${p.nText} ${p.n === 1 ? 'row' : 'rows'} with unreadable dates ${p.n === 1 ? 'was' : 'were'} skipped.`,
+	data_missing_quantity: (p) =>
+		`Row ${p.rowText}, column "${p.column}": the quantity is empty. ${p.nText} ${p.n === 1 ? 'row' : 'rows'} without a quantity ${p.n === 1 ? 'was' : 'were'} skipped.`,
+	data_bad_quantity: (p) =>
+		`Row ${p.rowText}, column "${p.column}": "${p.value}" is not a quantity (expected a number like 6, -2 or 1,250). ${p.nText} ${p.n === 1 ? 'row' : 'rows'} with unreadable quantities ${p.n === 1 ? 'was' : 'were'} skipped.`,
+	data_bad_amount: (p) =>
+		`Row ${p.rowText}, column "${p.column}": "${p.value}" is not an amount (expected a number like 2.55, £1,234.50 or 1.234,50). ${p.nText} ${p.n === 1 ? 'row was' : 'rows were'} kept without this amount.`,
+	data_missing_product: (p) =>
+		`Row ${p.rowText}, column "${p.column}": the product is empty. ${p.nText} ${p.n === 1 ? 'row was' : 'rows were'} kept under product "${p.blank}".`,
 	import_wide_relative: (p) =>
 		`${p.file} has one column per week after release (${p.first} … ${p.last}, ${p.nText} columns): each row was turned into one row per week, week ${p.first} starting on the date in column “${p.anchor}”, and the values read as units sold (${p.rowsText} rows). Change the roles below if they are amounts.`,
 	import_wide_calendar: (p) =>
@@ -74,6 +105,36 @@ export const en = {
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
+	data_parquet_unreadable:
+		'无法将 {file} 作为 Parquet 文件读取：文件似乎已损坏或不完整。请用生成它的程序重新导出，或导出为 CSV。',
+	data_unreadable:
+		'无法将 {file} 作为 {format} 读取：文件似乎已损坏，或不是 {format} 文件。请重新导出，或导出为 CSV。',
+	data_dates_mixed: (p) =>
+		`“${p.column}”列混用了日在前和月在前的日期（分别有 ${p.dmyText} 个和 ${p.mdyText} 个值可以证明）：请选择大多数行使用的顺序。`,
+	data_dates_ambiguous:
+		'“{column}”列中每个日期的日和月都不大于 12，所以 01/02 既可能是 2 月 1 日，也可能是 1 月 2 日：请选择您的店铺系统使用的顺序。',
+	data_no_rows: '{file} 只有标题行，没有数据行。',
+	data_one_column:
+		'{file} 只有一列（“{column}”）。至少需要一个日期列和一个商品或数量列，并用逗号、分号或制表符分隔。',
+	data_no_header:
+		'{file} 的第一行看起来是数据（{first}），而不是列名。请添加一个标题行，例如“date,sku,quantity”，以免丢失第一笔销售。',
+	data_no_date_column:
+		'{file} 中没有哪一列看起来像销售日期（应有“Date”“InvoiceDate”或“Created at”这样的列名，值如 2011-01-18 或 18/01/2011）。请手动选择日期列。',
+	data_no_quantity:
+		'未找到数量列（例如“Quantity”“Qty”“Lineitem quantity”）：每一行按售出一件计算。',
+	data_no_product: '未找到商品列（例如“SKU”“StockCode”“Product ID”）：所有行将组成一个序列。',
+	data_missing_date: (p) =>
+		`第 ${p.rowText} 行“${p.column}”列：日期为空。${p.nText} 行没有日期，已跳过。`,
+	data_bad_date: (p) =>
+		`第 ${p.rowText} 行“${p.column}”列：“${p.value}”不是日期（应为 ${p.example}）。${p.nText} 行日期无法读取，已跳过。`,
+	data_missing_quantity: (p) =>
+		`第 ${p.rowText} 行“${p.column}”列：数量为空。${p.nText} 行没有数量，已跳过。`,
+	data_bad_quantity: (p) =>
+		`第 ${p.rowText} 行“${p.column}”列：“${p.value}”不是数量（应为 6、-2 或 1,250 这样的数字）。${p.nText} 行数量无法读取，已跳过。`,
+	data_bad_amount: (p) =>
+		`第 ${p.rowText} 行“${p.column}”列：“${p.value}”不是金额（应为 2.55、£1,234.50 或 1.234,50 这样的数字）。${p.nText} 行保留，但不含此金额。`,
+	data_missing_product: (p) =>
+		`第 ${p.rowText} 行“${p.column}”列：商品为空。${p.nText} 行归入商品“${p.blank}”保留。`,
 	import_wide_relative: (p) =>
 		`${p.file} 每列是上市后的一周（${p.first} … ${p.last}，共 ${p.nText} 列）：每一行已展开为每周一行，第 ${p.first} 周从“${p.anchor}”列中的日期开始，数值按销量（件）读取（共 ${p.rowsText} 行）。如果这些数值是金额，请在下面更改列的用途。`,
 	import_wide_calendar: (p) =>
