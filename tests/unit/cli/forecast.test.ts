@@ -178,7 +178,7 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		]);
 		expect(r.code).toBe(0);
 		expect(r.stderr).toMatch(
-			/a: 'price' never changed in the history, so its effect cannot be measured: left out\./,
+			/a: 'price' \(its value per period\) stayed the same over the history used, so its effect cannot be measured: left out\./,
 		);
 		expect(r.stderr).not.toMatch(/warning/);
 		const lines = r.stdout.trim().split('\n');

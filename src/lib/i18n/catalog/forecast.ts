@@ -25,7 +25,7 @@ export const en = {
 	engine_note_long_history:
 		'Long history: the methods were fitted on the most recent {used} of {n} periods.',
 	engine_note_regressor_constant:
-		"'{name}' (its average per period) stayed the same over the history used, so its effect cannot be measured: left out.",
+		"'{name}' (its value per period) stayed the same over the history used, so its effect cannot be measured: left out.",
 	engine_note_intermittent:
 		'This product sells only now and then, so methods for occasional sales were tried too.',
 	engine_note_outliers_replaced: (p) =>
@@ -168,7 +168,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_empty: '历史中没有数值：无法预测。',
 	engine_note_long_history: '历史较长：各方法只用最近 {used} 期（共 {n} 期）拟合。',
 	engine_note_regressor_constant:
-		'“{name}”（每期的平均值）在所用的历史中始终不变，无法衡量其影响：已略去。',
+		'“{name}”（每期的值）在所用的历史中始终不变，无法衡量其影响：已略去。',
 	engine_note_intermittent: '该商品只是偶尔有销量，因此也尝试了适合零星销售的方法。',
 	engine_note_outliers_replaced: (p) =>
 		`${p.nText} 个异常值被视为一次性情况，拟合时已替换为常见水平。`,
