@@ -105,7 +105,7 @@ describe('Market screen', () => {
 			await page
 				.getByTestId('market-sentiment-chart')
 				.first()
-				.locator('svg')
+				.getByRole('slider')
 				.getAttribute('aria-label'),
 		).toMatch(/Share of positive reviews per month: \d+/);
 		// Past launches with weekly sales, then Google Trends words for the attributes.

@@ -1,6 +1,5 @@
 // Page object for the Trendcast app: the steps a shop owner takes, named as such, so the tests read
 // like the user's story. Selectors are the data-testid attributes in src/.
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /** Long enough for DuckDB-WASM to start and ingest on a 2-core machine. */
@@ -83,10 +82,10 @@ export class AppPage {
 		// ECharts has drawn the sales chart (SVG paths: grid and the history line) and it has periods to read
 		const chart = this.page.getByTestId('sales-chart');
 		await chart.locator('[data-ready="true"]').waitFor({ timeout: SLOW_MS });
-		await expect.poll(() => chart.locator('svg path').count()).toBeGreaterThan(2);
-		expect(Number(await chart.getByRole('slider').getAttribute('aria-valuemax'))).toBeGreaterThan(
-			0,
-		);
+		// a plain locator wait (not expect.poll/expect, which only work inside a test, not in a beforeAll)
+		await chart.locator('svg path').nth(2).waitFor({ state: 'attached', timeout: SLOW_MS });
+		const periods = Number(await chart.getByRole('slider').getAttribute('aria-valuemax'));
+		if (!(periods > 0)) throw new Error(`The sales chart has no periods to read (${periods}).`);
 		return this.page.getByTestId('product-row').count();
 	}
 
