@@ -85,7 +85,7 @@ const isOption = (t: string) => isSize(t) || isColour(t);
 export function parseVariant(
 	productId: string,
 	description: string,
-): { base: string; option: string } | null {
+): { base: string; option: string; fromSku?: boolean } | null {
 	const d = description.trim();
 	// Tmall / Taobao attribute strings: "颜色分类:2010 黑色 尺码:L" (base = the product id)
 	if (/(颜色分类|尺码|颜色|尺寸)\s*[:：]/.test(d)) {
@@ -121,7 +121,7 @@ export function parseVariant(
 	while (k > 1 && isOption(tokens[k - 1])) k--;
 	if (k < tokens.length && k >= 1) {
 		const base = tokens.slice(0, k).join('-');
-		if (base.length >= 2) return { base: `${base}`, option: tokens.slice(k).join(' / ') };
+		if (base.length >= 2) return { base, option: tokens.slice(k).join(' / '), fromSku: true };
 	}
 	return null;
 }
@@ -140,6 +140,7 @@ export function groupStyles(
 	products: readonly { productId: string; description: string }[],
 ): Style[] {
 	const byKey = new Map<string, Style>();
+	const skuNames = new Map<string, Set<string>>();
 	for (const p of products) {
 		const v = parseVariant(p.productId, p.description);
 		if (!v) continue;
@@ -150,8 +151,21 @@ export function groupStyles(
 		s.members.push(p.productId);
 		s.options.push(v.option);
 		byKey.set(key, s);
+		if (v.fromSku) {
+			const names = skuNames.get(key) ?? new Set<string>();
+			names.add(norm(p.description));
+			skuNames.set(key, names);
+		}
 	}
-	const styles = [...byKey.values()].filter((s) => s.members.length >= 2);
+	// Not variants: two products with the same option (the name hides what tells them apart), or
+	// SKU-suffix groups whose names differ (e.g. gift vouchers gift_0001_10/_20 "Voucher £10.00"/"£20.00":
+	// real sizes of one style share its name)
+	const styles = [...byKey.values()].filter(
+		(s) =>
+			s.members.length >= 2 &&
+			new Set(s.options.map((o) => o.toLowerCase())).size === s.options.length &&
+			(skuNames.get(s.key)?.size ?? 1) <= 1,
+	);
 	// variants in size order (XS, S, M, L, XL…; 36, 38, 40), colours and the rest by name
 	for (const s of styles) {
 		const order = s.members

@@ -40,7 +40,11 @@ describe('variants', () => {
 			base: '牛仔裤',
 			option: '黑色 / L',
 		});
-		expect(parseVariant('TEE-BLK-M', 'Tee')).toEqual({ base: 'TEE', option: 'BLK / M' });
+		expect(parseVariant('TEE-BLK-M', 'Tee')).toEqual({
+			base: 'TEE',
+			option: 'BLK / M',
+			fromSku: true,
+		});
 		// not variants: a dash that is part of the name, a plain code
 		expect(parseVariant('85123A', 'WHITE HANGING HEART T-LIGHT HOLDER')).toBeNull();
 		expect(parseVariant('22423', 'REGENCY CAKESTAND 3 TIER')).toBeNull();
@@ -66,6 +70,23 @@ describe('variants', () => {
 			})),
 		);
 		expect(mixed[0].options).toEqual(['S', 'M', 'XL', '36', '38']);
+		// not variants (seen in the UCI demo): vouchers whose SKUs end in their value but whose names
+		// differ, and two products sharing one option
+		expect(
+			groupStyles([
+				{ productId: 'gift_0001_10', description: 'Dotcomgiftshop Gift Voucher £10.00' },
+				{ productId: 'gift_0001_20', description: 'Dotcomgiftshop Gift Voucher £20.00' },
+				{ productId: 'SNOW-1', description: 'Acrylic Jewel Snowflake, Pink' },
+				{ productId: 'SNOW-2', description: 'Acrylic Jewel Snowflake, Pink' },
+			]),
+		).toEqual([]);
+		// SKU variants with one shared name are a style
+		expect(
+			groupStyles([
+				{ productId: 'TEE-S', description: 'Linen Tee' },
+				{ productId: 'TEE-M', description: 'Linen Tee' },
+			])[0].options,
+		).toEqual(['S', 'M']);
 	});
 
 	it('pools a style on the union of dates and takes its recent mix', () => {
