@@ -52,9 +52,17 @@ interface Fitted {
 
 let cache: Fitted | null = null;
 
-/** All ratings with a reviewer from the stored reviews sets. */
-async function loadRatings(db: TrendcastDb): Promise<{ key: string; ratings: Rating[] }> {
+/** The reviews sets' ids and sizes: the fitted models are reused while it is unchanged. */
+async function reviewSets(db: TrendcastDb) {
 	const sets = (await db.signalSets.toArray()).filter((s) => s.kind === 'reviews');
+	return { sets, key: sets.map((s) => `${s.id}:${s.rowCount}`).join('|') };
+}
+
+/** All ratings with a reviewer from the stored reviews sets. */
+async function loadRatings(
+	db: TrendcastDb,
+	sets: Awaited<ReturnType<typeof reviewSets>>['sets'],
+): Promise<Rating[]> {
 	const ratings: Rating[] = [];
 	for (const s of sets) {
 		const rows = (await db.signalRecords.get(s.id))?.records as ReviewRecord[] | undefined;
@@ -67,12 +75,14 @@ async function loadRatings(db: TrendcastDb): Promise<{ key: string; ratings: Rat
 					...(r.ts !== null ? { ts: r.ts } : {}),
 				});
 	}
-	return { key: sets.map((s) => `${s.id}:${s.rowCount}`).join('|'), ratings };
+	return ratings;
 }
 
 async function fit(db: TrendcastDb, signal?: AbortSignal): Promise<Fitted> {
-	const { key, ratings } = await loadRatings(db);
+	const { sets, key } = await reviewSets(db);
+	// picking another reviewer reuses the fit without reading the reviews again
 	if (cache && cache.key === key) return cache;
+	const ratings = await loadRatings(db, sets);
 	const data = indexRatings(ratings);
 	const ts = ratings.every((r) => r.ts !== undefined) ? ratings.map((r) => r.ts!) : undefined;
 	const { train, test } = splitRatings(data, ts);
