@@ -12,6 +12,7 @@ import { createDataService, estimateStorage, listStoredDatasets } from './data-s
 import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from './data/products';
 import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
 import { readStockFile } from './data/stock';
+import { seriesPortApi, type SeriesPortWorkerApi } from './data/series-port';
 import { setDatasetCurrency } from './data/currency';
 import * as stockStore from './data/stock-store';
 import type { StockImportSummary, StockPatch } from './data/stock-store';
@@ -195,7 +196,9 @@ async function getCustomerJobs() {
 }
 
 /** The data worker's API object; data.worker.ts exposes it over Comlink. */
-export const api: DataWorkerApi & StockWorkerApi = {
+export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
+	// series straight to the forecast, train and plan workers over a MessageChannel (data/series-port.ts)
+	...seriesPortApi(getService),
 	async previewFile(file, onProgress) {
 		return (await getService()).previewFile(file, onProgress);
 	},

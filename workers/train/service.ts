@@ -249,7 +249,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 			maxWindows: row.train.maxWindows,
 			seed: row.train.seed,
 		});
-		if (trainSet.n === 0) throw new RangeError('models_error_too_short');
+		if (trainSet.n === 0) throw codedError('RangeError', 'models_error_too_short');
 		row.scalers = { ids: [...batch.ids], scale: Array.from(scales) };
 		row.windows = trainSet.n;
 		const model = compiledModel(spec, row.train.learningRate);
