@@ -213,10 +213,18 @@ function maInvert(ma: Float64Array): Float64Array {
 
 /** Difference x: (1 − B)^d (1 − B^m)^D, dropping the first d + mD values. */
 function difference(x: ArrayLike<number>, d: number, D: number, m: number): Float64Array {
-	let w = Float64Array.from(x);
-	for (let i = 0; i < d; i++) w = w.subarray(1).map((v, t) => v - w[t]);
-	for (let i = 0; i < D; i++) w = w.subarray(m).map((v, t) => v - w[t]);
-	return w;
+	// in place on one copy, from the end so each value still sees its undifferenced lag
+	const w = Float64Array.from(x);
+	let from = 0;
+	for (let i = 0; i < d; i++) {
+		for (let t = w.length - 1; t > from; t--) w[t] -= w[t - 1];
+		from += 1;
+	}
+	for (let i = 0; i < D; i++) {
+		for (let t = w.length - 1; t >= from + m; t--) w[t] -= w[t - m];
+		from += m;
+	}
+	return w.subarray(Math.min(from, w.length));
 }
 
 /** Coefficients δ of y_t = Σ δ_i y_{t−i} + w_t for the differencing operator. */
