@@ -53,6 +53,8 @@ export interface SeriesQuery {
 	groupBy?: GroupColumn;
 }
 
+export type { HierarchyData, HierarchyQuery } from './data/hierarchy';
+import type { HierarchyData, HierarchyQuery } from './data/hierarchy';
 export type {
 	GroupColumn,
 	GroupSummary,
@@ -115,6 +117,8 @@ export interface DataWorkerApi {
 	searchProducts(datasetId: string, text: string, limit: number): Promise<ProductSearchResult>;
 	/** Sales per category or store (`mapped: false` when the dataset has no such column). */
 	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult>;
+	/** Sales per category × store cell, the bottom of the Forecast screen's hierarchy. */
+	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData>;
 	/** Every sale and return line (cancelled sales left out), for customers and risk. */
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
 	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */
@@ -240,6 +244,9 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	},
 	async groupSummary(datasetId, by) {
 		return (await getService()).groupSummary(datasetId, by);
+	},
+	async hierarchySeries(datasetId, query) {
+		return (await getService()).hierarchySeries(datasetId, query);
 	},
 	async importStock(file) {
 		const parsed = await readStockFile(await getService(), file);

@@ -19,6 +19,7 @@ import {
 import { csvCell, parseCsv } from '../src/core/ingest/csv';
 import { sniffDelimiter, sniffFormat } from '../src/core/ingest/sniff';
 import { createProductQueries } from './data/products';
+import { createHierarchyQueries } from './data/hierarchy';
 import {
 	carryOver,
 	nextPeriod,
@@ -1890,6 +1891,7 @@ export function createDataService(deps: DataServiceDeps): Omit<
 		querySeries,
 		runSql,
 		...createProductQueries({ rows, ensureLoaded, metaOf }),
+		...createHierarchyQueries({ rows, ensureLoaded, metaOf, querySeries }),
 		orderLines,
 		discardImport: dropStaged,
 		stagedRows(importId: string) {
