@@ -6,7 +6,7 @@
 // dropped), said on screen. Used by data-service.ts (one line), which hands in its query helpers.
 import type { DatasetMeta } from '../../src/core/ingest/types';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
-import type { SeriesQuery } from '../data-api';
+import type { SeriesQuery } from './queries';
 
 /** The pooled rest of the categories / stores. */
 export const OTHER_GROUP = '\u0000other';
