@@ -25,6 +25,8 @@ export type {
 	GroupColumn,
 	GroupSummary,
 	GroupSummaryResult,
+	HierarchyData,
+	HierarchyQuery,
 	OrderLineColumns,
 	ProductSearchResult,
 	ProgressFn,
@@ -125,6 +127,9 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 	},
 	async groupSummary(datasetId, by) {
 		return (await getService()).groupSummary(datasetId, by);
+	},
+	async hierarchySeries(datasetId, query) {
+		return (await getService()).hierarchySeries(datasetId, query);
 	},
 	async importStock(file) {
 		const parsed = await readStockFile(await getService(), file);
