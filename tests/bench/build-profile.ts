@@ -121,9 +121,7 @@ const until = arg('--until') ?? '2016-12';
 const out = arg('--out') ?? join(ROOT, 'src/core/forecast/retail-season.json');
 const m = monthly(until);
 const walmart = process.argv.includes('--weekly-walmart');
-const w = walmart
-	? weekly()
-	: { values: weeklyFromMonthly(m.values), from: m.from, to: m.to };
+const w = walmart ? weekly() : { values: weeklyFromMonthly(m.values), from: m.from, to: m.to };
 const profile = {
 	about:
 		'Seasonal indices (multiplicative, mean 1) of public retail data, built by tests/bench/build-profile.ts from shared train parts only. Source: Australian Bureau of Statistics, Retail Trade, Australia, cat. no. 8501.0, table 11, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); indices derived from it by Trendcast.',

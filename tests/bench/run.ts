@@ -428,10 +428,7 @@ function runOurs(
 	ds: Dataset,
 	name: string,
 	fn: typeof forecastAuto,
-	flags: Pick<
-		Flags,
-		'prior' | 'priorStrength' | 'launch' | 'calendar' | 'pooled' | 'pooledLags'
-	>,
+	flags: Pick<Flags, 'prior' | 'priorStrength' | 'launch' | 'calendar' | 'pooled' | 'pooledLags'>,
 ): MethodRun {
 	const forecasts = new Map<string, MethodForecast>();
 	const chosen = new Map<string, string>();
@@ -464,7 +461,11 @@ function runOurs(
 				? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, flags.priorStrength) }
 				: {}),
 		};
-		const r = fn(s.train, regressors ? { ...opts, regressors } : opts, registry ? { registry } : {});
+		const r = fn(
+			s.train,
+			regressors ? { ...opts, regressors } : opts,
+			registry ? { registry } : {},
+		);
 		forecasts.set(s.id, {
 			point: r.point,
 			lo80: r.intervals[0].lower,

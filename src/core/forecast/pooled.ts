@@ -116,8 +116,7 @@ export class PooledModel {
 			this.#byId.set(s.id, { y, key, ...(ds ? { ds } : {}), freq: f, lseason });
 		}
 		this.#useSeason = dated && freq !== null && freq !== 'day';
-		this.lags =
-			opts.lags ?? (freq === 'week' ? 13 : freq === 'month' ? 12 : series.length ? 8 : 8);
+		this.lags = opts.lags ?? (freq === 'week' ? 13 : freq === 'month' ? 12 : series.length ? 8 : 8);
 	}
 
 	/** Number of coefficients: intercept, lags, seasonal change. */
@@ -240,7 +239,8 @@ export class PooledModel {
 		const s = id !== undefined ? this.#byId.get(id) : undefined;
 		if (!s) throw new Error(`pooled: no series '${id ?? ''}' in the batch`);
 		const end = ctx.end;
-		if (!(end >= 1 && end <= s.y.length)) throw new Error(`pooled: window end ${end} outside the series`);
+		if (!(end >= 1 && end <= s.y.length))
+			throw new Error(`pooled: window end ${end} outside the series`);
 		const H = Math.max(1, Math.floor(ctx.horizon));
 		const g = this.globalFit(s.key[end - 1], H);
 		if (!g) throw new Error('pooled: too few products or rows before this period');
@@ -259,20 +259,20 @@ export class PooledModel {
 			return Math.log(this.#season(nextPeriod(s.ds[end - 1], s.freq, j + 1), s.freq));
 		};
 		const lsl = Float64Array.from({ length: L }, (_, k) => lsAt(-1 - k));
-		const model = this;
 		return {
-			predict(h: number, levels: readonly number[]): Forecast {
+			predict: (h: number, levels: readonly number[]): Forecast => {
 				if (h > H) throw new Error(`pooled: fitted for ${H} steps, asked for ${h}`);
 				const point = new Float64Array(h);
 				const zs = new Float64Array(h);
 				const x = new Float64Array(p);
 				let sc = 0;
 				for (let j = 0; j < h; j++) {
-					sc = model.#features(L, lag, lsAt(j), lsl, x);
+					sc = this.#features(L, lag, lsAt(j), lsl, x);
 					let z = 0;
 					for (let i = 0; i < p; i++) z += g.steps[j].beta[i] * x[i];
 					zs[j] = z;
-					point[j] = sc > 0 ? Math.min(Math.max(Math.exp(z) - POOLED_DELTA, 0), POOLED_CLIP) * sc : 0;
+					point[j] =
+						sc > 0 ? Math.min(Math.max(Math.exp(z) - POOLED_DELTA, 0), POOLED_CLIP) * sc : 0;
 				}
 				const back = (z: number): number =>
 					sc > 0 ? Math.min(Math.max(Math.exp(z) - POOLED_DELTA, 0), POOLED_CLIP) * sc : 0;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
 import { CandidateRegistry } from '../../../../src/core/forecast/registry';
 import { registerBuiltins } from '../../../../src/core/forecast/builtins';
-import { PooledModel, type PooledSeries } from '../../../../src/core/forecast/pooled';
+import { PooledModel } from '../../../../src/core/forecast/pooled';
 import { expectWellFormed } from '../expect-forecast';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -19,7 +19,7 @@ function rng(seed: number): () => number {
 }
 
 /** Products of very different sizes sharing one dynamic: z = 1 + 0.6 (z₋₁ − 1) + noise, y = size · z. */
-function batch(count: number, n: number, seed = 1): PooledSeries[] {
+function batch(count: number, n: number, seed = 1): { id: string; y: Float64Array }[] {
 	const r = rng(seed);
 	return Array.from({ length: count }, (_, i) => {
 		const size = 3 * 10 ** (i % 4);
