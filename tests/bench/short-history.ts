@@ -90,7 +90,14 @@ for (const originDate of ['2011-08-06', '2011-09-03', '2011-10-29']) {
 			sf += fsum;
 			sa += asum;
 		}
-		rows.push({ origin: originDate, variant, mase: m / n, wape: err / act, bias: sf / sa - 1, totalGap });
+		rows.push({
+			origin: originDate,
+			variant,
+			mase: m / n,
+			wape: err / act,
+			bias: sf / sa - 1,
+			totalGap,
+		});
 		process.stderr.write(`${originDate} ${variant} done\n`);
 	}
 }
