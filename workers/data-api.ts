@@ -24,6 +24,8 @@ export type {
 	GroupColumn,
 	GroupSummary,
 	GroupSummaryResult,
+	HierarchyData,
+	HierarchyQuery,
 	OrderLineColumns,
 	ProductSearchResult,
 	ProgressFn,
@@ -122,6 +124,9 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	},
 	async groupSummary(datasetId, by) {
 		return (await getService()).groupSummary(datasetId, by);
+	},
+	async hierarchySeries(datasetId, query) {
+		return (await getService()).hierarchySeries(datasetId, query);
 	},
 	async importStock(file) {
 		return importKind(KINDS.stock, await getService(), getDb(), file);

@@ -11,6 +11,7 @@ import { setDatasetCurrency } from './data/currency';
 import { loadDemo } from './data/demo';
 import { estimateStorage, listStoredDatasets } from './data/listing';
 import { createProductQueries } from './data/products';
+import { createHierarchyQueries } from './data/hierarchy';
 import type { DataWorkerApi } from './data/protocol';
 import { orderLines, productSummary, querySeries } from './data/queries';
 import { commitImport } from './data/sales/commit';
@@ -64,6 +65,12 @@ export function createDataService(deps: DataServiceDeps): DataService {
 			rows: ctx.rows,
 			ensureLoaded: (id) => ensureLoaded(ctx, id),
 			metaOf: (id) => metaOf(ctx, id),
+		}),
+		...createHierarchyQueries({
+			rows: ctx.rows,
+			ensureLoaded: (id) => ensureLoaded(ctx, id),
+			metaOf: (id) => metaOf(ctx, id),
+			querySeries: (id, query) => querySeries(ctx, id, query),
 		}),
 		orderLines: (datasetId) => orderLines(ctx, datasetId),
 		discardImport: (importId) => dropStaged(ctx, importId),

@@ -16,10 +16,12 @@ import type {
 import type { FileInput, ProgressFn, StorageInfo } from './context';
 import type { OrderLineColumns, SeriesQuery } from './queries';
 import type { SqlResult } from './sql-console';
+import type { HierarchyData, HierarchyQuery } from './hierarchy';
 
 export type { FileInput, ProgressFn, StorageInfo } from './context';
 export type { OrderLineColumns, SeriesQuery } from './queries';
 export type { SqlResult } from './sql-console';
+export type { HierarchyData, HierarchyQuery } from './hierarchy';
 export type {
 	GroupColumn,
 	GroupSummary,
@@ -54,6 +56,8 @@ export interface DataWorkerApi {
 	searchProducts(datasetId: string, text: string, limit: number): Promise<ProductSearchResult>;
 	/** Sales per category or store (`mapped: false` when the dataset has no such column). */
 	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult>;
+	/** Sales per category × store cell, the bottom of the Forecast screen's hierarchy. */
+	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData>;
 	/** Every sale and return line (cancelled sales left out), for customers and risk. */
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
 	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */
