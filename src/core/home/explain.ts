@@ -100,8 +100,8 @@ export interface ExplainEvent {
 	key: string;
 	effect: number;
 	halfWidth: number;
-	/** English and local names of a public holiday (others are named from their key). */
-	names?: [string, string];
+	/** English, local and Chinese names of a public holiday (others are named from their key). */
+	names?: readonly [string, string, string];
 	/** Forecast periods (0-based) the event falls in. */
 	ahead?: readonly number[];
 }
@@ -214,7 +214,7 @@ export function decompositionInWords(input: DecompositionInput): Message[] {
 			if (said++ >= 3) break;
 			const p = {
 				event: e.key,
-				...(e.names ? { name_en: e.names[0], name_local: e.names[1] } : {}),
+				...(e.names ? { name_en: e.names[0], name_zh: e.names[2] } : {}),
 				pct: wholePercent(e.effect),
 				range: wholePercent(e.halfWidth),
 			};

@@ -18,11 +18,8 @@ import { marketState } from '../../state/market.svelte';
 
 /** A holiday or festival's name in the UI language (as the calendar effects list names it). */
 export function eventName(key: string, names?: readonly [string, string] | null): string {
-	if (names) {
-		if (i18n.locale !== 'zh-CN') return names[0];
-		// a holiday named only in a Latin script (a Western country's) is called a public holiday
-		return /[A-Za-z]/.test(names[1]) ? t('calendar_event_public_holidays') : names[1];
-	}
+	// names: English and Chinese (HolidayNames' first and last)
+	if (names) return i18n.locale === 'zh-CN' ? names[1] : names[0];
 	// a built-in festival has words; the shop's own event is named by what the shop typed
 	const code = eventCode(key);
 	return code ? t(code as MessageCode) : key;
@@ -46,8 +43,8 @@ export function sayExplain(
 		p[k] = VALUE_PARAMS.includes(k) && typeof v === 'number' ? formatValue(v) : v;
 	if (typeof params.event === 'string') {
 		const names =
-			typeof params.name_en === 'string' && typeof params.name_local === 'string'
-				? ([params.name_en, params.name_local] as const)
+			typeof params.name_en === 'string' && typeof params.name_zh === 'string'
+				? ([params.name_en, params.name_zh] as const)
 				: null;
 		p.event = eventName(params.event, names);
 	}

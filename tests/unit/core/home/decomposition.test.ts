@@ -56,7 +56,7 @@ describe('decompositionInWords', () => {
 				key: 'xmas',
 				effect: -0.2,
 				halfWidth: 0.05,
-				names: ['Christmas Day', '圣诞节'] as [string, string],
+				names: ['Christmas Day', 'Christmas Day', '圣诞节'] as [string, string, string],
 				ahead: [1],
 			},
 		];
@@ -68,7 +68,7 @@ describe('decompositionInWords', () => {
 				params: {
 					event: 'xmas',
 					name_en: 'Christmas Day',
-					name_local: '圣诞节',
+					name_zh: '圣诞节',
 					pct: 20,
 					range: 5,
 					ahead: 2,
