@@ -11,7 +11,7 @@ import {
 	type SignalKind,
 	type SignalSetMeta,
 } from './data/signals-service';
-import type { FusionReport } from './data/fusion';
+import type { BatchFusionReport, FusionReport } from './data/fusion';
 import type { NewProductInput, NewProductModel, NewProductResult } from './data/newproduct-service';
 
 let service: ReturnType<typeof createSignalsService> | null = null;
@@ -52,6 +52,13 @@ export const api = {
 	},
 	fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
 		return getService().fuseSignals(sales, horizon);
+	},
+	fuseBatch(
+		series: (SalesSeries & { id: string })[],
+		horizon: number,
+		maxPerSeries?: number,
+	): Promise<BatchFusionReport> {
+		return getService().fuseBatch(series, horizon, maxPerSeries);
 	},
 	newProductModel(): Promise<NewProductModel | null> {
 		return getService().newProductModel();

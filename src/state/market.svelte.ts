@@ -8,6 +8,7 @@ import {
 	type MarketClient,
 	type MarketReport,
 	type FusionReport,
+	type BatchFusionReport,
 	type NewProductInput,
 	type NewProductModel,
 	type NewProductResult,
@@ -15,6 +16,7 @@ import {
 	type SignalSetMeta,
 } from '../lib/workers/market-client';
 import { toUiError, type UiError } from '../lib/workers/errors';
+import { fuseWhenSignals } from './fusion-helpers';
 
 export class MarketState {
 	sets = $state.raw<SignalSetMeta[]>([]);
@@ -30,6 +32,11 @@ export class MarketState {
 	fusionKey = $state('');
 	fusionBusy = $state(false);
 	#fuseSeq = 0;
+	/** Signals kept per product of the batch forecast (Forecast screen), keyed by the batch it was run on. */
+	batchFusion = $state.raw<BatchFusionReport | null>(null);
+	batchFusionKey = $state('');
+	batchFusionBusy = $state(false);
+	#batchSeq = 0;
 	/** The last imported set (its issues are shown). */
 	lastImport = $state.raw<SignalSetMeta | null>(null);
 
@@ -100,6 +107,30 @@ export class MarketState {
 			if (seq === this.#fuseSeq) this.error = toUiError(e);
 		} finally {
 			if (seq === this.#fuseSeq) this.fusionBusy = false;
+		}
+	}
+
+	/**
+	 * Tries the market signals in every series of a weekly batch (once per key); null (and no worker
+	 * work beyond listing) when no search or posts file is imported.
+	 */
+	async fuseBatch(
+		key: string,
+		series: { id: string; name: string; ds: ArrayLike<number>; y: ArrayLike<number> }[],
+		horizon: number,
+	): Promise<void> {
+		if (key === this.batchFusionKey) return;
+		const seq = ++this.#batchSeq;
+		this.batchFusionKey = key;
+		this.batchFusion = null;
+		this.batchFusionBusy = true;
+		try {
+			const r = await fuseWhenSignals(this.#market, series, horizon);
+			if (seq === this.#batchSeq) this.batchFusion = r;
+		} catch (e) {
+			if (seq === this.#batchSeq) this.error = toUiError(e);
+		} finally {
+			if (seq === this.#batchSeq) this.batchFusionBusy = false;
 		}
 	}
 

@@ -40,7 +40,13 @@ import {
 	type NewProductModel,
 	type NewProductResult,
 } from './newproduct-service';
-import { fuseSignals as fuseCore, type FusionReport, type WeeklySignal } from './fusion';
+import {
+	fuseBatch as fuseBatchCore,
+	fuseSignals as fuseCore,
+	type BatchFusionReport,
+	type FusionReport,
+	type WeeklySignal,
+} from './fusion';
 import { fileText, readTable } from './read-table';
 
 /** Kinds of signal files. */
@@ -415,13 +421,31 @@ export function createSignalsService(deps: SignalsDeps) {
 	 * Signals as regressor candidates of one weekly sales series (the Forecast screen): each search
 	 * term, and the top topics of the last Market report, tried and kept only when the backtest improves.
 	 */
-	async function fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+	async function weeklySignals(): Promise<WeeklySignal[]> {
 		const signals: WeeklySignal[] = [];
 		for (const s of (await listSignals()).filter((x) => x.kind === 'search'))
 			for (const x of await recordsOf<SearchSeries>(s.id))
 				signals.push({ kind: 'search', name: x.term, weekly: searchWeekly(x), zeroFill: false });
 		signals.push(...topicSignals);
-		return fuseCore(sales.ds, sales.y, signals, horizon);
+		return signals;
+	}
+
+	async function fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+		return fuseCore(sales.ds, sales.y, await weeklySignals(), horizon);
+	}
+
+	/**
+	 * Signals in a batch of weekly series (the batch forecast, the plan): per series, the signals whose
+	 * name matches the product's first, at most `maxPerSeries` tried, the best one that improves the
+	 * backtest kept (workers/data/fusion.ts fuseBatch). At most `maxSeries` series (the first ones).
+	 */
+	async function fuseBatch(
+		series: (SalesSeries & { id: string })[],
+		horizon: number,
+		maxPerSeries = 3,
+		maxSeries = 200,
+	): Promise<BatchFusionReport> {
+		return fuseBatchCore(series.slice(0, maxSeries), await weeklySignals(), horizon, maxPerSeries);
 	}
 
 	/** The new-product model (past launches, backtest, search choice), cached until the files change. */
@@ -478,6 +502,7 @@ export function createSignalsService(deps: SignalsDeps) {
 		newProductModel,
 		forecastNewProduct,
 		fuseSignals,
+		fuseBatch,
 	};
 }
 

@@ -13,11 +13,18 @@ import type {
 	NewProductModel,
 	NewProductResult,
 } from '../../../workers/data/newproduct-service';
-import type { FusionReport } from '../../../workers/data/fusion';
+import type { BatchFusionReport, FusionReport, UsedSignal } from '../../../workers/data/fusion';
 import { rethrow } from './errors';
 
 export type { MarketReport, SalesSeries, SignalKind, SignalSetMeta };
-export type { NewProductInput, NewProductModel, NewProductResult, FusionReport };
+export type {
+	NewProductInput,
+	NewProductModel,
+	NewProductResult,
+	FusionReport,
+	BatchFusionReport,
+	UsedSignal,
+};
 
 export class MarketClient {
 	#worker: Worker | null = null;
@@ -67,6 +74,23 @@ export class MarketClient {
 	fuse(sales: SalesSeries, horizon: number): Promise<FusionReport> {
 		const plain = { name: sales.name, ds: [...sales.ds], y: [...sales.y] };
 		return this.#call((api) => api.fuseSignals(plain, horizon));
+	}
+
+	/**
+	 * Market signals in a batch of weekly series (batch forecast, plan): the signal kept per series, with
+	 * its backtest lift and forecast, and the used signals' weekly values.
+	 */
+	fuseBatch(
+		series: { id: string; name: string; ds: ArrayLike<number>; y: ArrayLike<number> }[],
+		horizon: number,
+	): Promise<BatchFusionReport> {
+		const plain = series.map((s) => ({
+			id: s.id,
+			name: s.name,
+			ds: Array.from(s.ds),
+			y: Array.from(s.y),
+		}));
+		return this.#call((api) => api.fuseBatch(plain, horizon));
 	}
 
 	/** The new-product model (past launches, backtest by hidden launches), or null without launches. */
