@@ -8,6 +8,7 @@ import {
 	createSignalsService,
 	type MarketReport,
 	type SalesSeries,
+	type ShopSales,
 	type SignalKind,
 	type SignalSetMeta,
 } from './data/signals-service';
@@ -59,6 +60,9 @@ export const api = {
 		maxPerSeries?: number,
 	): Promise<BatchFusionReport> {
 		return getService().fuseBatch(series, horizon, maxPerSeries);
+	},
+	setShopSales(sales: ShopSales | null): Promise<void> {
+		return getService().setShopSales(sales);
 	},
 	newProductModel(): Promise<NewProductModel | null> {
 		return getService().newProductModel();

@@ -78,6 +78,12 @@ export class MarketState {
 			}
 			const report = await this.#market.report(sales);
 			if (seq === this.#seq) this.report = report;
+			// the shop's own past launches (from its sales) join the new-product model
+			if (salesDatasetId && sales && sales.ds.length > 0)
+				await this.#sendShopSales(salesDatasetId, sales.ds[0], sales.ds[sales.ds.length - 1]).catch(
+					() => this.#market.setShopSales(null),
+				);
+			else await this.#market.setShopSales(null);
 			const model = await this.#market.newProductModel();
 			if (seq === this.#seq) {
 				this.newModel = model;
@@ -88,6 +94,36 @@ export class MarketState {
 		} finally {
 			if (seq === this.#seq) this.busy = false;
 		}
+	}
+
+	/**
+	 * Weekly units of the products first sold inside the history with 12 whole weeks after it (the
+	 * 500 best sellers among them), sent to the market worker as the shop's own past launches.
+	 */
+	async #sendShopSales(datasetId: string, firstWeek: number, lastWeek: number): Promise<void> {
+		const WEEK = 7 * 86_400_000;
+		const summary = await this.#data.productSummary(datasetId);
+		const ids = summary
+			.filter((p) => p.firstSale >= firstWeek + WEEK && p.firstSale + 12 * WEEK <= lastWeek + WEEK)
+			.sort((a, b) => b.revenue - a.revenue)
+			.slice(0, 500)
+			.map((p) => p.productId);
+		if (ids.length === 0) {
+			await this.#market.setShopSales(null);
+			return;
+		}
+		const batch = await this.#data.querySeries(datasetId, {
+			productIds: ids,
+			freq: 'week',
+			measure: 'units',
+		});
+		const chosen = new Set(ids);
+		await this.#market.setShopSales({
+			key: `${datasetId}|${firstWeek}|${lastWeek}|${ids.length}`,
+			products: summary.filter((p) => chosen.has(p.productId)),
+			batch,
+			dataStart: firstWeek,
+		});
 	}
 
 	/** Tries the market signals as regressors of one weekly series (once per series and horizon). */

@@ -92,10 +92,17 @@ describe('Market signals in the forecast', () => {
 		await app.goTo('plan');
 		const row = page.locator('[data-testid="plan-row"][data-product="YZY-350"]');
 		await expect
-			.poll(() => row.getByTestId('plan-signal').textContent().catch(() => ''), {
-				timeout: 300_000,
-				interval: 2_000,
-			})
+			.poll(
+				() =>
+					row
+						.getByTestId('plan-signal')
+						.textContent()
+						.catch(() => ''),
+				{
+					timeout: 300_000,
+					interval: 2_000,
+				},
+			)
 			.toMatch(/^Demand uses Searches for “yeezy” \(2 weeks ahead\): backtest error \d+% lower$/);
 		expect(await page.getByTestId('plan-signal-summary').textContent()).toMatch(
 			/used in the demand of 1 of 1 products/,

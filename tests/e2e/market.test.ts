@@ -139,6 +139,10 @@ describe('Market screen', () => {
 			.poll(() => page.getByTestId('market-np-result').textContent(), { timeout: 60_000 })
 			.toMatch(/Expected sales in the first 12 weeks/);
 		expect(await page.getByTestId('market-np-table').locator('tbody tr').count()).toBe(12);
+		// The similar past launches, with why: VISUELLE has attributes and no titles.
+		expect(await page.getByTestId('market-np-why').first().textContent()).toMatch(
+			/^same category long sleeve.*; (same launch month|launched \d months apart in the year)/,
+		);
 		expect(await page.getByTestId('market-np-chart').isVisible()).toBe(true);
 		// The same screen in Chinese.
 		await app.open('/?view=market&lang=zh-CN');

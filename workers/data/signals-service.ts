@@ -34,6 +34,12 @@ import type { SignalSetRow, TrendcastDb } from '../../src/lib/db/db';
 import { readLaunches } from '../../src/core/newproduct/launches';
 import type { LaunchProduct } from '../../src/core/newproduct/knn';
 import {
+	shopLaunches,
+	type CatalogFacts,
+	type ShopProduct,
+	type WeeklyBatch,
+} from '../../src/core/newproduct/shop';
+import {
 	buildNewProductModel,
 	forecastLaunch,
 	type NewProductInput,
@@ -48,6 +54,18 @@ import {
 	type WeeklySignal,
 } from './fusion';
 import { fileText, readTable } from './read-table';
+
+/** Weeks of sales after a launch the shop's own launch curves cover. */
+const SHOP_LAUNCH_WEEKS = 12;
+
+/** The shop's weekly units per product, for its own past launches (key: dataset + history length). */
+export interface ShopSales {
+	key: string;
+	products: ShopProduct[];
+	batch: WeeklyBatch;
+	/** First week of the whole history, epoch ms. */
+	dataStart: number;
+}
 
 /** Kinds of signal files. */
 export type SignalKind = SignalSetRow['kind'];
@@ -455,13 +473,25 @@ export function createSignalsService(deps: SignalsDeps) {
 		launches: LaunchProduct[];
 	} | null = null;
 
+	/** The shop's weekly sales per product (the main thread sends them; past launches are found in them). */
+	let shopSales: ShopSales | null = null;
+
+	/** Keeps the shop's sales for the new-product model (rebuilt when `key` changes). */
+	async function setShopSales(sales: ShopSales | null): Promise<void> {
+		if ((sales?.key ?? null) === (shopSales?.key ?? null)) return;
+		shopSales = sales;
+		newProducts = null;
+	}
+
 	async function loadNewProducts() {
 		if (newProducts) return newProducts;
 		const sets = await listSignals();
 		const launches: LaunchProduct[] = [];
+		const facts = new Map<string, CatalogFacts>();
 		const upcoming: NewProductModel['upcoming'] = [];
 		for (const s of sets.filter((x) => x.kind === 'catalog'))
 			for (const p of await recordsOf<LaunchProduct>(launchesKey(s.id))) {
+				facts.set(p.id, { launch: p.launch, attributes: p.attributes });
 				if (p.curve && p.curve.some((v) => Number.isFinite(v)))
 					launches.push({ ...p, curve: p.curve.map((v) => (Number.isFinite(v) ? v : 0)) });
 				else
@@ -475,7 +505,28 @@ export function createSignalsService(deps: SignalsDeps) {
 		const searchSets: SearchSeries[][] = [];
 		for (const s of sets.filter((x) => x.kind === 'search'))
 			searchSets.push(await recordsOf<SearchSeries>(s.id));
-		const built = buildNewProductModel(launches, upcoming, searchSets);
+		// the shop's own launches (first sale, or the catalog's launch date) from its sales
+		let fromSales = 0;
+		if (shopSales) {
+			const have = new Set(launches.map((p) => p.id));
+			const own = shopLaunches(
+				shopSales.products,
+				shopSales.batch,
+				SHOP_LAUNCH_WEEKS,
+				shopSales.dataStart,
+				facts,
+			).filter((p) => !have.has(p.id));
+			fromSales = own.length;
+			launches.push(...own);
+		}
+		// title words for the similarity (the text pipeline, zh or en)
+		if (launches.some((p) => p.title)) {
+			const engines = await deps.engines();
+			for (const p of launches)
+				if (p.title && (!p.terms || p.terms.length === 0))
+					p.terms = analyzeText(p.title, engines).terms;
+		}
+		const built = buildNewProductModel(launches, upcoming, searchSets, 300, fromSales);
 		newProducts = { ...built, launches };
 		return newProducts;
 	}
@@ -491,7 +542,8 @@ export function createSignalsService(deps: SignalsDeps) {
 		const m = await loadNewProducts();
 		if (m.model.products === 0)
 			throw codedError('market_error_no_launches', 'No past launches with weekly sales.');
-		return forecastLaunch(input, m.launches, m.model, m.trends);
+		const terms = input.title?.trim() ? analyzeText(input.title, await deps.engines()).terms : [];
+		return forecastLaunch(input, m.launches, m.model, m.trends, terms);
 	}
 
 	return {
@@ -501,6 +553,7 @@ export function createSignalsService(deps: SignalsDeps) {
 		marketReport,
 		newProductModel,
 		forecastNewProduct,
+		setShopSales,
 		fuseSignals,
 		fuseBatch,
 	};

@@ -112,7 +112,11 @@ describe('market signals in batches (batch forecast, plan)', () => {
 			stock: [],
 			history: [],
 			defaults: { leadTimeMeanDays: 7, leadTimeSdDays: 1, moq: 0, pack: 1 },
-			settings: { reviewDays: 7, service: { kind: 'cycle' as const, level: 0.9 }, overstockDays: 28 },
+			settings: {
+				reviewDays: 7,
+				service: { kind: 'cycle' as const, level: 0.9 },
+				overstockDays: 28,
+			},
 			models: 'quick' as const,
 		};
 		const withSig = await planApi.plan({ ...req, signals: signals! }, 'job-fusion-1');
@@ -126,7 +130,9 @@ describe('market signals in batches (batch forecast, plan)', () => {
 		const expected = 20 + 3 * x[n - 2] + 20 + 3 * x[n - 1];
 		const aWithout = without.rows.find((r) => r.productId === 'A')!;
 		expect(Math.abs(a.meanDemand - expected)).toBeLessThan(0.05 * expected);
-		expect(Math.abs(a.meanDemand - expected)).toBeLessThan(Math.abs(aWithout.meanDemand - expected));
+		expect(Math.abs(a.meanDemand - expected)).toBeLessThan(
+			Math.abs(aWithout.meanDemand - expected),
+		);
 		expect(b.meanDemand).toBeCloseTo(without.rows.find((r) => r.productId === 'B')!.meanDemand, 6);
 	}, 60_000);
 });

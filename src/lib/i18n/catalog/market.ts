@@ -196,6 +196,22 @@ export const en = {
 		`Market signals are used in the demand of ${p.usedText} of ${p.nText} products (only where they made the backtest more accurate).`,
 	market_legend_posts: 'Posts',
 	market_legend_positive: 'Positive reviews (%)',
+	market_np_title_label: 'Title or description',
+	market_np_similar_title: 'Most similar past launches',
+	market_np_col_product: 'Past product',
+	market_np_col_similarity: 'Similarity',
+	market_np_col_why: 'Why',
+	market_np_why_attrs: (p) => `same ${p.list}`,
+	market_np_why_words: (p) => `shared words: ${p.list}`,
+	market_np_why_season: (p) =>
+		p.months === 0 ? 'same launch month' : `launched ${p.monthsText} months apart in the year`,
+	market_np_why_price: (p) => `price ×${p.ratioText}`,
+	market_np_from_sales: (p) =>
+		`${p.nText} of these launches were found in your own sales (first sale, or the catalog’s launch date).`,
+	market_np_shape_used: (p) =>
+		`Your own launch curve, at the similar products’ level, was more accurate (${p.shapeText}% vs ${p.knnText}%): used.`,
+	market_np_shape_unused: (p) =>
+		`Your own launch curve at the similar products’ level: ${p.shapeText}% (not better: their own curves are used).`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -382,4 +398,20 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`${p.nText} 个商品中有 ${p.usedText} 个的需求预测使用了市场信号（仅在能提高回测准确度时使用）。`,
 	market_legend_posts: '帖子数',
 	market_legend_positive: '好评占比（%）',
+	market_np_title_label: '标题或描述',
+	market_np_similar_title: '最相似的已上新商品',
+	market_np_col_product: '已上新商品',
+	market_np_col_similarity: '相似度',
+	market_np_col_why: '相似原因',
+	market_np_why_attrs: (p) => `相同的${p.list}`,
+	market_np_why_words: (p) => `共同词：${p.list}`,
+	market_np_why_season: (p) =>
+		p.months === 0 ? '上市月份相同' : `上市月份相差 ${p.monthsText} 个月`,
+	market_np_why_price: (p) => `价格 ×${p.ratioText}`,
+	market_np_from_sales: (p) =>
+		`其中 ${p.nText} 次上新取自您自己的销售记录（首次售出日期，或商品目录中的上市日期）。`,
+	market_np_shape_used: (p) =>
+		`按相似商品的销量水平套用您自己的上新曲线更准（${p.shapeText}% 对 ${p.knnText}%）：已采用。`,
+	market_np_shape_unused: (p) =>
+		`按相似商品的销量水平套用您自己的上新曲线：${p.shapeText}%（没有更准，因此使用相似商品各自的曲线）。`,
 };
