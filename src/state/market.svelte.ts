@@ -117,10 +117,9 @@ export class MarketState {
 			freq: 'week',
 			measure: 'units',
 		});
-		const chosen = new Set(ids);
 		await this.#market.setShopSales({
 			key: `${datasetId}|${firstWeek}|${lastWeek}|${ids.length}`,
-			products: summary.filter((p) => chosen.has(p.productId)),
+			products: summary.filter((p) => ids.includes(p.productId)),
 			batch,
 			dataStart: firstWeek,
 		});

@@ -133,7 +133,7 @@ export class PlanState {
 	async #fuse(batch: SeriesBatch): Promise<void> {
 		if (!this.#market || this.#signalsKey === this.#cacheKey) return;
 		this.#signalsKey = this.#cacheKey;
-		let report: BatchFusionReport | null = null;
+		let report: BatchFusionReport | null;
 		try {
 			const series = batch.ids.map((id, i) => ({
 				id,
