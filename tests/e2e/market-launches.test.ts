@@ -36,7 +36,7 @@ describe('new products from the shop’s own launches', () => {
 			.poll(() => fromSales.textContent().catch(() => ''), { timeout: 180_000, interval: 2_000 })
 			.toMatch(/^[\d,]+ of these launches were found in your own sales/);
 		expect(await page.getByTestId('market-np-backtest').textContent()).toMatch(
-			/Tested by hiding your latest \d+ launches.*Your own launch curve/,
+			/Tested by hiding your latest \d+ launches.*Your own launch curve/s,
 		);
 		await page.getByTestId('market-np-title').fill('Red heart T-light holder');
 		await page.getByTestId('market-np-launch').fill('2011-12-05');
