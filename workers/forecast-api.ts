@@ -22,6 +22,14 @@ import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
+import {
+	hierarchyBuffers,
+	runHierarchy,
+	type HierarchyRequest,
+	type HierarchyResult,
+} from './forecast/hierarchy';
+
+export type { HierarchyRequest, HierarchyResult } from './forecast/hierarchy';
 
 /** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
@@ -191,6 +199,20 @@ export function withSeason(
 	return prior ? { ...options, seasonalPrior: prior } : options;
 }
 
+/** Progress at most every PROGRESS_INTERVAL_MS (and always the last). */
+function throttle(
+	onProgress?: (p: Progress) => void,
+): ((p: Progress) => Promise<void>) | undefined {
+	if (!onProgress) return undefined;
+	let last = -Infinity;
+	return async (p) => {
+		const now = Date.now();
+		if (p.done < p.total && now - last < PROGRESS_INTERVAL_MS) return;
+		last = now;
+		await onProgress(p);
+	};
+}
+
 export const api = {
 	/**
 	 * Forecast every series of the batch; progress at most every PROGRESS_INTERVAL_MS and per chunk.
@@ -277,6 +299,23 @@ export const api = {
 				if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);
 			}
 			return transfer(results, results.flatMap(buffersOf));
+		} finally {
+			jobs.delete(jobId);
+		}
+	},
+
+	/** Forecast a category × store hierarchy and reconcile it (workers/forecast/hierarchy.ts). */
+	async forecastHierarchy(
+		req: HierarchyRequest,
+		options: AutoForecastOptions,
+		jobId: string,
+		onProgress?: (p: Progress) => void,
+	): Promise<HierarchyResult> {
+		const ac = new AbortController();
+		jobs.set(jobId, ac);
+		try {
+			const r = await runHierarchy(req, options, ac.signal, throttle(onProgress));
+			return transfer(r, hierarchyBuffers(r));
 		} finally {
 			jobs.delete(jobId);
 		}

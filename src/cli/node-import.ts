@@ -12,7 +12,8 @@ import type * as DuckDbBlocking from '@duckdb/duckdb-wasm/blocking';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openTrendcastDb } from '../lib/db/db';
 import type { DatasetMeta, ImportIssue } from '../core/ingest/types';
-import { createDataService, datasetTable } from '../../workers/data-service';
+import { createDataService } from '../../workers/data-service';
+import { datasetTable } from '../../workers/data/sql';
 
 type DuckModule = typeof DuckDbBlocking;
 

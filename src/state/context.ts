@@ -6,6 +6,7 @@ import type { ModelTraining } from './model-training.svelte';
 import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
+import type { HierarchyRun } from './hierarchy-run.svelte';
 import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
@@ -21,6 +22,8 @@ export interface AppState {
 	explore: ExploreState;
 	forecast: ForecastRun;
 	batch: ForecastRun;
+	/** Category / store / total forecasts, reconciled (Forecast screen). */
+	hierarchy: HierarchyRun;
 	prefs: Prefs;
 	plan: PlanState;
 	sql: SqlConsole;

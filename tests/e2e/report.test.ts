@@ -34,6 +34,12 @@ async function figures(page: Page): Promise<{ kpis: string[]; tables: string[][]
 	return { kpis, tables };
 }
 
+/** Width and height from a PNG's IHDR chunk (after the 8-byte signature and the chunk's length). */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+	expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
 	const [file] = await Promise.all([page.waitForEvent('download'), click()]);
 	return (await file.path())!;
@@ -92,6 +98,20 @@ describe('report: PDF and share by link', () => {
 		expect(text).toContain(topProduct);
 		expect(text).toContain(shown.kpis[0]);
 		await expect.poll(() => page.getByTestId('report-pdf-done').innerText()).toMatch(/\.pdf/);
+		// The sales line is in the PDF (drawn there) and on screen through the shared chart wrapper:
+		// a table view with the same periods and a PNG download.
+		expect(text).toContain('Units sold per week');
+		const chart = page.getByTestId('report-series-chart');
+		await chart.getByTestId('chart-png').waitFor({ timeout: SLOW_MS });
+		const png = readFileSync(await download(page, () => chart.getByTestId('chart-png').click()));
+		const dims = pngSize(png);
+		expect(dims.width).toBeGreaterThan(300);
+		expect(dims.height).toBeGreaterThan(150);
+		await chart.getByTestId('chart-table-toggle').click();
+		const weeks = await chart.getByTestId('chart-table').locator('tbody tr').count();
+		expect(weeks).toBeGreaterThan(20);
+		expect(weeks).toBeLessThanOrEqual(52);
+		await chart.getByTestId('chart-table-toggle').click();
 	});
 
 	it('a link opens the same report in a fresh profile with no data, and can be kept', async () => {

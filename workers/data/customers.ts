@@ -11,7 +11,7 @@ import type { FittedRecommender, RecommenderName } from '../../src/core/recommen
 import { segmentCustomers, type SegmentReport } from '../../src/core/segments/rfm';
 import type { Message } from '../../src/core/messages';
 import type { TrendcastDb } from '../../src/lib/db/db';
-import type { OrderLineColumns } from '../data-api';
+import type { OrderLineColumns } from './queries';
 
 const DAY_MS = 86_400_000;
 

@@ -1,13 +1,15 @@
 // Reads any supported file into a RawTable (header + text cells) for the dataset-kind schemas
 // (src/core/ingest/schemas/*): the existing readers do the work — decodeBytes (UTF-8/16, GBK),
-// sniffFormat/sniffDelimiter, xlsxToCsv/parquetToCsv of the data service, and the app's one CSV reader
+// sniffFormat/sniffDelimiter, the XLSX/Parquet readers (readers/*), and the app's one CSV reader
 // (parseCsv: quoted newlines, doubled quotes). Pure of DuckDB, so the data worker's signals service, the
 // CLIs and the tests share it.
 import { parseCsv } from '../../src/core/ingest/csv';
 import { decodeBytes } from '../../src/core/ingest/encoding';
 import type { RawTable } from '../../src/core/ingest/schemas/table';
 import { sniffDelimiter, sniffFormat } from '../../src/core/ingest/sniff';
-import { headerOf, parquetToCsv, xlsxToCsv } from '../data-service';
+import { headerOf } from './readers/csv';
+import { parquetToCsv } from './readers/parquet';
+import { xlsxToCsv } from './readers/xlsx';
 import { codedError } from './coded-error';
 
 /** Rows of at most this many are read (a guard against a runaway file in the browser). */

@@ -8,10 +8,15 @@ import {
 	type StockMapping,
 	type StockParseResult,
 } from '../../src/core/ingest/schemas/stock';
-import type { createDataService } from '../data-service';
-import type { FileInput } from '../data-api';
+import type { ImportPreview } from '../../src/core/ingest/types';
+import type { FileInput } from './context';
 
-type Service = ReturnType<typeof createDataService>;
+/** The part of the data service that stages a file and hands its rows out (data-service.ts). */
+export interface StagedFiles {
+	previewFile(file: FileInput): Promise<ImportPreview>;
+	stagedRows(importId: string): { fileName: string; columns: string[]; rows: (string | null)[][] };
+	discardImport(importId: string): void;
+}
 
 /** Issue codes of the sales preview that concern reading the file at all (not sales columns). */
 const READ_ERRORS = new Set([
@@ -28,7 +33,7 @@ const READ_ERRORS = new Set([
 
 /** Reads and parses a stock file; problems come back as issues naming file, row and column. */
 export async function readStockFile(
-	service: Service,
+	service: StagedFiles,
 	file: FileInput,
 	mapping?: StockMapping,
 ): Promise<StockParseResult> {

@@ -6,6 +6,8 @@ import type {
 	DataWorkerApi as SalesApi,
 	GroupColumn,
 	GroupSummaryResult,
+	HierarchyData,
+	HierarchyQuery,
 	ProductSearchResult,
 	SeriesQuery,
 	SqlResult,
@@ -134,6 +136,15 @@ export class DataClient {
 	/** Sales per category or store of a dataset. */
 	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult> {
 		return this.#call((api) => api.groupSummary(datasetId, by));
+	}
+
+	/** Sales per category × store cell (the Forecast screen's hierarchy). */
+	hierarchySeries(
+		datasetId: string,
+		query: HierarchyQuery,
+		signal?: AbortSignal,
+	): Promise<HierarchyData> {
+		return this.#call((api) => api.hierarchySeries(datasetId, { ...query }), signal);
 	}
 
 	/** Segments, recommender and risk flags of a dataset (Customers screen). */

@@ -4,8 +4,11 @@
 import type {
 	BatchOptions,
 	ForecastWorkerApi,
+	HierarchyRequest,
+	HierarchyResult,
 	SeriesForecast,
 } from '../../../workers/forecast-api';
+import type { AutoForecastOptions } from '../../core/engine-types';
 import type { Progress } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
 import type { DeepForecastTable } from '../../ml/candidates';
@@ -54,6 +57,30 @@ export class ForecastClient {
 		return this.#bridge.call(
 			(api) =>
 				api.forecastBatch(plainBatch, plainOptions, jobId, progressProxy(opts.onProgress), deep),
+			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
+		);
+	}
+
+	/** Forecast a category × store hierarchy and reconcile it; aborting cancels the job. */
+	async forecastHierarchy(
+		req: HierarchyRequest,
+		options: AutoForecastOptions,
+		opts: ForecastCallOptions = {},
+	): Promise<HierarchyResult> {
+		const jobId = crypto.randomUUID();
+		const plain: HierarchyRequest = {
+			batch: {
+				ids: [...req.batch.ids],
+				indptr: req.batch.indptr.slice(),
+				ds: req.batch.ds.slice(),
+				y: req.batch.y.slice(),
+				...(req.batch.edges ? { edges: { ...req.batch.edges } } : {}),
+			},
+			cells: req.cells.map((c) => ({ ...c })),
+		};
+		const plainOptions: AutoForecastOptions = JSON.parse(JSON.stringify(options));
+		return this.#bridge.call(
+			(api) => api.forecastHierarchy(plain, plainOptions, jobId, progressProxy(opts.onProgress)),
 			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
 		);
 	}

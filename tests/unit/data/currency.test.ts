@@ -4,7 +4,8 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src/core/ingest/types';
-import { DEMO_DATASET_ID, listStoredDatasets } from '../../../workers/data-service';
+import { DEMO_DATASET_ID } from '../../../workers/data/demo';
+import { listStoredDatasets } from '../../../workers/data/listing';
 import { setDatasetCurrency } from '../../../workers/data/currency';
 import { demoHead, makeService, toInput } from './harness';
 

@@ -3,13 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Frequency } from '../../../src/core/types';
 import { carryOver, nextPeriod, periodStart } from '../../../src/core/series/calendar';
-import {
-	inIndexRun,
-	arrowFileToStream,
-	checkReadOnlySql,
-	headerOf,
-	isQuotaError,
-} from '../../../workers/data-service';
+import { arrowFileToStream } from '../../../workers/data/arrow';
+import { headerOf } from '../../../workers/data/readers/csv';
+import { inIndexRun } from '../../../workers/data/sales/mapping-check';
+import { checkReadOnlySql } from '../../../workers/data/sql-console';
+import { isQuotaError } from '../../../workers/data/store';
 
 describe('checkReadOnlySql', () => {
 	const allowed: [sql: string, out: string][] = [

@@ -5,7 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { onDatasetsChanged } from '../../../src/lib/db/changes';
 import { openTrendcastDb } from '../../../src/lib/db/db';
-import { DEMO_DATASET_ID } from '../../../workers/data-service';
+import { DEMO_DATASET_ID } from '../../../workers/data/demo';
 import { demoHead, makeService } from './harness';
 
 describe('demo import from two tabs', () => {

@@ -9,6 +9,7 @@ import * as explore from './explore';
 import * as forecast from './forecast';
 import * as forecastView from './forecast-view';
 import * as format from './format';
+import * as hierarchy from './hierarchy';
 import * as home from './home';
 import * as importMessages from './import';
 import * as market from './market';
@@ -40,6 +41,7 @@ export const en = {
 	...backup.en,
 	...report.en,
 	...home.en,
+	...hierarchy.en,
 };
 
 export type MessageCode = keyof typeof en;
@@ -66,4 +68,5 @@ export const zhCN: Record<MessageCode, (typeof en)[MessageCode] | string | ((p: 
 		...backup.zhCN,
 		...report.zhCN,
 		...home.zhCN,
+		...hierarchy.zhCN,
 	};

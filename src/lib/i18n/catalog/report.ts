@@ -60,9 +60,6 @@ export const en = {
 	report_footer:
 		'Made with Trendcast on this device. Totals only; no order lines or customer data.',
 	report_table_csv: 'Download CSV',
-	report_series_table: 'Values of the chart',
-	report_col_period: 'Period',
-	report_col_value: 'Value',
 
 	report_sec_summary: 'Summary',
 	report_sec_top_products: 'Top {n} products by revenue',
@@ -190,9 +187,6 @@ export const zhCN: Catalog<keyof typeof en> = {
 	report_made: '生成于 {date}',
 	report_footer: '由 Trendcast 在本设备上生成。仅含汇总数字，不含订单明细或顾客信息。',
 	report_table_csv: '下载 CSV',
-	report_series_table: '图表数值',
-	report_col_period: '期间',
-	report_col_value: '数值',
 
 	report_sec_summary: '概览',
 	report_sec_top_products: '销售额前 {n} 的商品',

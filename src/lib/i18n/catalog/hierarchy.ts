@@ -1,0 +1,93 @@
+// Words of the Forecast screen's levels (product / category / store / total) and of the reconciled
+// hierarchy forecasts. English and Simplified Chinese.
+import type { Catalog } from '../types';
+
+export const en = {
+	hierarchy_level: 'Level',
+	hierarchy_level_product: 'Product',
+	hierarchy_level_category: 'Category',
+	hierarchy_level_store: 'Store / channel',
+	hierarchy_level_total: 'Total',
+	hierarchy_pick: 'Which one',
+	hierarchy_total_name: 'All sales',
+	hierarchy_other_categories: (p) => `Other categories (${p.n})`,
+	hierarchy_other_stores: (p) => `Other stores (${p.n})`,
+	hierarchy_none_name: '(none)',
+	hierarchy_cell_name: (p) => `${p.category} in ${p.store}`,
+	hierarchy_intro:
+		'Every category, store and the total are forecast together and then reconciled, so the forecasts add up: a category is the sum of its stores, the total the sum of the categories.',
+	hierarchy_no_category:
+		'This dataset has no category column and no product descriptions, so there is no category level.',
+	hierarchy_no_store:
+		'This dataset has no store or channel column (map one at import), so there is no store level.',
+	hierarchy_no_levels:
+		'This dataset has neither a category nor a store column, so only products and the total of all products can be forecast.',
+	hierarchy_category_from_description:
+		'The dataset has no category column: categories are the last word of each product description (e.g. “… T-LIGHT HOLDER” → HOLDER).',
+	hierarchy_result_title: (p) => `Forecast: ${p.name}`,
+	hierarchy_headline_units: (p) =>
+		`Next ${p.n} ${p.unit}: ${p.total} units (80% range per period below).`,
+	hierarchy_headline_revenue: (p) =>
+		`Next ${p.n} ${p.unit}: ${p.total} in sales (80% range per period below).`,
+	hierarchy_method_bottom_up: 'Reconciled bottom-up (the sum of the category × store forecasts).',
+	hierarchy_method_mint:
+		'Reconciled with MinT-shrink (all levels’ forecasts combined, weighted by how their errors move together).',
+	hierarchy_why: (p) =>
+		`Chosen by a backtest: forecasting the last ${p.h} ${p.unit} from the periods before them, bottom-up scored MASE ${p.bu} and MinT-shrink ${p.mint} averaged over ${p.n} forecasts (unreconciled: ${p.base}; lower is better).`,
+	hierarchy_why_mint_failed: (p) =>
+		`Bottom-up is used: MinT-shrink could not be computed on this history (backtest MASE of bottom-up ${p.bu}).`,
+	hierarchy_why_short:
+		'Bottom-up is used: the history is too short to hold periods out and compare the two methods.',
+	hierarchy_children_title: 'What adds up to it',
+	hierarchy_col_part: 'Part',
+	hierarchy_col_total: (p) => `Next ${p.n} ${p.unit}`,
+	hierarchy_col_first: 'First period',
+	hierarchy_sum_row: 'Sum of the parts',
+	hierarchy_node_row: (p) => `Forecast of ${p.name}`,
+	hierarchy_adds_up: (p) =>
+		`The parts add up to the forecast in every period (largest difference ${p.diff}).`,
+	hierarchy_bottom_note:
+		'This is a bottom series of the hierarchy: its forecast is not split further here.',
+	hierarchy_stores_also: 'The same total split by store / channel',
+} satisfies Catalog;
+
+export const zhCN: Catalog<keyof typeof en> = {
+	hierarchy_level: '层级',
+	hierarchy_level_product: '单品',
+	hierarchy_level_category: '品类',
+	hierarchy_level_store: '门店 / 渠道',
+	hierarchy_level_total: '全部',
+	hierarchy_pick: '选择',
+	hierarchy_total_name: '全部销售',
+	hierarchy_other_categories: (p) => `其他品类（${p.n} 个）`,
+	hierarchy_other_stores: (p) => `其他门店（${p.n} 个）`,
+	hierarchy_none_name: '（无）',
+	hierarchy_cell_name: (p) => `${p.store}的${p.category}`,
+	hierarchy_intro:
+		'各品类、各门店和全部销售一起预测，再做协调，使预测数字能够相加：品类等于其各门店之和，全部等于各品类之和。',
+	hierarchy_no_category: '该数据集没有品类列，也没有商品描述，因此没有品类层级。',
+	hierarchy_no_store: '该数据集没有门店或渠道列（可在导入时映射），因此没有门店层级。',
+	hierarchy_no_levels: '该数据集既没有品类列也没有门店列，只能预测单品和全部商品的合计。',
+	hierarchy_category_from_description:
+		'该数据集没有品类列：品类取自每个商品描述的最后一个词（例如“… T-LIGHT HOLDER”→ HOLDER）。',
+	hierarchy_result_title: (p) => `预测：${p.name}`,
+	hierarchy_headline_units: (p) => `未来 ${p.n} ${p.unit}：${p.total} 件（每期 80% 区间见下表）。`,
+	hierarchy_headline_revenue: (p) =>
+		`未来 ${p.n} ${p.unit}：销售额 ${p.total}（每期 80% 区间见下表）。`,
+	hierarchy_method_bottom_up: '按自下而上协调（各品类 × 门店预测之和）。',
+	hierarchy_method_mint: '按 MinT-shrink 协调（综合所有层级的预测，按其误差的相关程度加权）。',
+	hierarchy_why: (p) =>
+		`由回测选出：用之前的数据预测最后 ${p.h} ${p.unit}，自下而上的 MASE 为 ${p.bu}，MinT-shrink 为 ${p.mint}（${p.n} 个预测的平均；未协调时为 ${p.base}；越低越好）。`,
+	hierarchy_why_mint_failed: (p) =>
+		`使用自下而上：在这段历史上无法计算 MinT-shrink（自下而上的回测 MASE 为 ${p.bu}）。`,
+	hierarchy_why_short: '使用自下而上：历史太短，无法留出若干期来比较两种方法。',
+	hierarchy_children_title: '由哪些部分相加而成',
+	hierarchy_col_part: '部分',
+	hierarchy_col_total: (p) => `未来 ${p.n} ${p.unit}`,
+	hierarchy_col_first: '第一期',
+	hierarchy_sum_row: '各部分之和',
+	hierarchy_node_row: (p) => `${p.name}的预测`,
+	hierarchy_adds_up: (p) => `每一期各部分之和都等于该预测（最大差异 ${p.diff}）。`,
+	hierarchy_bottom_note: '这是层级中最底层的序列：这里不再细分其预测。',
+	hierarchy_stores_also: '同一合计按门店 / 渠道拆分',
+};

@@ -1,0 +1,91 @@
+// E2E for the Forecast screen's levels (issue #11, hierarchy): on the demo data the total, a category
+// and a store are forecast together and reconciled; the chosen method and why are said, and each
+// level's parts add up to it (the table of parts, its sum, and the node's own forecast).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppPage, SLOW_MS } from './pages/app-page';
+import { launchSession, type Session } from './pages/browser';
+
+describe('Forecast levels: category, store, total', () => {
+	const baseUrl = inject('baseUrl');
+	let session: Session;
+	let app: AppPage;
+
+	beforeAll(async () => {
+		session = await launchSession();
+		app = new AppPage(session.page, baseUrl);
+		await app.open();
+		await app.tryDemo();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	/** The parts' sum and the node's own forecast over the horizon, as the table holds them. */
+	async function sums(testid: string): Promise<{ parts: number[]; sum: number; own: number }> {
+		const table = session.page.getByTestId(testid);
+		const parts = await table
+			.getByTestId('hierarchy-part')
+			.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-value'))));
+		const sum = Number(await table.getByTestId('hierarchy-sum').getAttribute('data-value'));
+		const own = Number(await table.getByTestId('hierarchy-own').getAttribute('data-value'));
+		return { parts, sum, own };
+	}
+
+	it('forecasts the total and its categories, which add up, and says how it reconciled', async () => {
+		const page = session.page;
+		await app.goTo('forecast');
+		await page.getByTestId('forecast-level').locator('[data-value="total"]').click();
+		await page.getByTestId('forecast-models').selectOption('quick');
+		await page.getByTestId('run-forecast').click();
+		const result = page.getByTestId('hierarchy-result');
+		await result
+			.or(page.getByTestId('hierarchy-error'))
+			.first()
+			.waitFor({ timeout: SLOW_MS * 2 });
+		expect(await page.getByTestId('hierarchy-error').count()).toBe(0);
+		await result.getByTestId('chart-band').first().waitFor();
+		expect(await result.getByRole('heading').first().textContent()).toContain('All sales');
+		const method = await page.getByTestId('hierarchy-method').getAttribute('data-method');
+		expect(['bottom-up', 'mint-shrink']).toContain(method);
+		expect(await page.getByTestId('hierarchy-method').textContent()).toMatch(/backtest.*MASE/);
+		// the demo has no category column: categories come from the descriptions, and it says so
+		await page.getByTestId('hierarchy-category-source').waitFor();
+
+		const cats = await sums('hierarchy-children');
+		expect(cats.parts.length).toBeGreaterThan(3);
+		expect(cats.own).toBeGreaterThan(0);
+		expect(Math.abs(cats.sum - cats.own)).toBeLessThan(0.05);
+		const rounded = cats.parts.reduce((a, b) => a + b, 0);
+		expect(Math.abs(rounded - cats.own)).toBeLessThan(0.01 * cats.parts.length + 0.01);
+		// the same total split by store adds up too
+		const stores = await sums('hierarchy-store-children');
+		expect(stores.parts.length).toBeGreaterThan(1);
+		expect(Math.abs(stores.own - cats.own)).toBeLessThan(0.01);
+		expect(Math.abs(stores.sum - stores.own)).toBeLessThan(0.05);
+		const total = Number(await page.getByTestId('hierarchy-summary').getAttribute('data-total'));
+		expect(Math.abs(total - cats.own)).toBeLessThan(0.01);
+	});
+
+	it('shows a category and a store, each the sum of its cells', async () => {
+		const page = session.page;
+		await page.getByTestId('forecast-level').locator('[data-value="category"]').click();
+		const result = page.getByTestId('hierarchy-result');
+		await result.getByTestId('chart-band').first().waitFor({ timeout: SLOW_MS });
+		const select = page.getByTestId('hierarchy-node');
+		const options = await select.locator('option').allTextContents();
+		expect(options.length).toBeGreaterThan(3);
+		await select.selectOption({ index: 1 });
+		expect(await result.getByRole('heading').first().textContent()).toContain(options[1]);
+		const cat = await sums('hierarchy-children');
+		expect(cat.parts.length).toBeGreaterThan(1);
+		expect(Math.abs(cat.sum - cat.own)).toBeLessThan(0.05);
+
+		await page.getByTestId('forecast-level').locator('[data-value="store"]').click();
+		await result.getByTestId('chart-band').first().waitFor({ timeout: SLOW_MS });
+		expect(await result.getByRole('heading').first().textContent()).toContain('United Kingdom');
+		const store = await sums('hierarchy-children');
+		expect(store.parts.length).toBeGreaterThan(1);
+		expect(Math.abs(store.sum - store.own)).toBeLessThan(0.05);
+	});
+});

@@ -1,0 +1,101 @@
+// The data worker's hierarchy cells (Forecast screen's category / store / total levels) on real
+// DuckDB: one series per category × store, the small ones pooled into "other", the cells summing to
+// the total series; categories from the descriptions' last word when there is no category column.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetMeta } from '../../../src/core/ingest/types';
+import { OTHER_GROUP } from '../../../workers/data/hierarchy';
+import { makeService, toInput } from './harness';
+
+type Service = Awaited<ReturnType<typeof makeService>>['service'];
+let service: Service;
+let shop: DatasetMeta;
+let described: DatasetMeta;
+
+const CATS = ['Scarves', 'Bags', 'Hats', 'Belts'];
+const STORES = ['Online', 'Shop', 'Market'];
+
+function shopCsv(): string {
+	const lines = ['Date,SKU,Name,Category,Channel,Qty,Price'];
+	let k = 0;
+	for (let d = 1; d <= 28; d++)
+		for (let c = 0; c < CATS.length; c++)
+			for (let s = 0; s < STORES.length; s++) {
+				k++;
+				const day = `2024-02-${String(d).padStart(2, '0')}`;
+				lines.push(
+					`${day},SKU-${c}${s},Item,${CATS[c]},${STORES[s]},${(c + 1) * (s + 1) + (k % 3)},2`,
+				);
+			}
+	return lines.join('\n') + '\n';
+}
+
+beforeAll(async () => {
+	({ service } = await makeService());
+	const p = await service.previewFile(toInput('shop.csv', shopCsv()));
+	shop = await service.commitImport(p.importId, {
+		mapping: { ...p.mapping, store: 'Channel' },
+		dateOrder: 'ymd',
+		datasetName: 'shop',
+	});
+	const csv = [
+		'Date,SKU,Description,Qty',
+		'2024-01-01,A,WHITE T-LIGHT HOLDER,3',
+		'2024-01-02,B,GLASS JAR,2',
+		'2024-01-09,C,RED HOLDERS,4',
+		'2024-01-10,D,Frosted glass,1',
+	].join('\n');
+	const q = await service.previewFile(toInput('d.csv', csv + '\n'));
+	described = await service.commitImport(q.importId, {
+		mapping: q.mapping,
+		dateOrder: 'ymd',
+		datasetName: 'described',
+	});
+}, 120_000);
+
+describe('hierarchySeries', () => {
+	it('gives one series per category × store, the rest pooled, summing to the total', async () => {
+		const h = await service.hierarchySeries(shop.id, {
+			freq: 'week',
+			measure: 'units',
+			maxCategories: 3,
+			maxStores: 2,
+		});
+		expect(h.categorySource).toBe('column');
+		expect(h.hasStore).toBe(true);
+		expect(h.otherCategories).toBe(1);
+		expect(h.otherStores).toBe(1);
+		const cats = new Set(h.cells.map((c) => c.category));
+		expect(cats).toEqual(new Set(['Belts', 'Hats', 'Bags', OTHER_GROUP]));
+		expect(new Set(h.cells.map((c) => c.store))).toEqual(new Set(['Market', 'Shop', OTHER_GROUP]));
+		expect(h.cells).toHaveLength(12);
+		const total = await service.querySeries(shop.id, {
+			productIds: null,
+			freq: 'week',
+			measure: 'units',
+		});
+		const n = total.ds.length;
+		expect(h.batch.indptr[1]).toBe(n);
+		for (let t = 0; t < n; t++) {
+			let s = 0;
+			for (let i = 0; i < h.cells.length; i++) s += h.batch.y[i * n + t];
+			expect(s).toBe(total.y[t]);
+		}
+		expect(h.batch.edges).toEqual(total.edges);
+	});
+
+	it('takes categories from the descriptions’ last word when no category column is mapped', async () => {
+		const h = await service.hierarchySeries(described.id, { freq: 'week', measure: 'units' });
+		expect(h.categorySource).toBe('description');
+		expect(h.hasStore).toBe(false);
+		expect(h.cells.map((c) => [c.category, c.store]).sort()).toEqual([
+			['GLASS', null],
+			['HOLDER', null],
+			['JAR', null],
+		]);
+		const n = h.batch.indptr[1];
+		const holder = h.cells.findIndex((c) => c.category === 'HOLDER');
+		expect(Array.from(h.batch.y.subarray(holder * n, holder * n + n)).reduce((a, b) => a + b)).toBe(
+			7,
+		);
+	});
+});

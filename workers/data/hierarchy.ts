@@ -1,0 +1,131 @@
+// The sales of a dataset as the bottom of its hierarchy (issue #11): one series per category × store
+// cell, for the Forecast screen's category / store / total levels. The biggest categories and stores
+// (by the measure) are kept and the rest pooled into "other", so a shop with 40 channels still gets a
+// hierarchy the forecast worker can handle in seconds. A dataset without a category column gets
+// categories from the last word of its product descriptions ("… T-LIGHT HOLDER" → HOLDER, plural s
+// dropped), said on screen. Used by data-service.ts (one line), which hands in its query helpers.
+import type { DatasetMeta } from '../../src/core/ingest/types';
+import type { Frequency, SeriesBatch } from '../../src/core/types';
+import type { SeriesQuery } from './queries';
+
+/** The pooled rest of the categories / stores. */
+export const OTHER_GROUP = '\u0000other';
+
+/** Where the categories came from: the mapped column, the descriptions' last word, or nowhere. */
+export type CategorySource = 'column' | 'description' | null;
+
+export interface HierarchyData {
+	/** One series per cell, ids 'c<k>', on the dataset's period grid (edges as querySeries). */
+	batch: SeriesBatch;
+	/** Category and store of each cell (null when the dataset has no such column). */
+	cells: { category: string | null; store: string | null }[];
+	categorySource: CategorySource;
+	hasStore: boolean;
+	/** Categories / stores pooled into OTHER_GROUP. */
+	otherCategories: number;
+	otherStores: number;
+}
+
+export interface HierarchyQuery {
+	freq: Frequency;
+	measure: 'units' | 'revenue';
+	/** Most categories / stores kept apart (default 8 / 4). */
+	maxCategories?: number;
+	maxStores?: number;
+}
+
+export interface HierarchyDeps {
+	rows(sql: string): Record<string, unknown>[];
+	ensureLoaded(datasetId: string): Promise<string>;
+	metaOf(datasetId: string): Promise<DatasetMeta>;
+	querySeries(datasetId: string, query: SeriesQuery): Promise<SeriesBatch>;
+}
+
+/** SQL of a description's last word, upper case, a plural s dropped (not from -ss words). */
+export const DESCRIPTION_CATEGORY_SQL = `regexp_replace(upper(regexp_extract(trim(coalesce(description, '')), '([^\\s]+)$', 1)), '^(.{3,}[^S])S$', '\\1')`;
+
+export function createHierarchyQueries(deps: HierarchyDeps) {
+	async function hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData> {
+		const meta = await deps.metaOf(datasetId);
+		const table = await deps.ensureLoaded(datasetId);
+		const total = await deps.querySeries(datasetId, {
+			productIds: null,
+			freq: query.freq,
+			measure: query.measure,
+		});
+		const categorySource: CategorySource = meta.mapping.category
+			? 'column'
+			: meta.mapping.description
+				? 'description'
+				: null;
+		const hasStore = !!meta.mapping.store;
+		const catExpr =
+			categorySource === 'column'
+				? `coalesce(category::VARCHAR, '')`
+				: categorySource === 'description'
+					? DESCRIPTION_CATEGORY_SQL
+					: `NULL::VARCHAR`;
+		const storeExpr = hasStore ? `coalesce(store::VARCHAR, '')` : `NULL::VARCHAR`;
+		const measure = query.measure === 'revenue' ? 'revenue' : 'quantity';
+		const kc = Math.max(1, Math.floor(query.maxCategories ?? 8));
+		const ks = Math.max(1, Math.floor(query.maxStores ?? 4));
+		const res = deps.rows(`WITH base AS (
+				SELECT ${catExpr} AS c, ${storeExpr} AS s,
+					epoch_ms(date_trunc('${query.freq}', ds))::DOUBLE AS p, coalesce(${measure}, 0)::DOUBLE AS v
+				FROM ${table} WHERE NOT is_return),
+			tc AS (SELECT c, row_number() OVER (ORDER BY sum(v) DESC, c) AS r FROM base GROUP BY c),
+			ts AS (SELECT s, row_number() OVER (ORDER BY sum(v) DESC, s) AS r FROM base GROUP BY s)
+			SELECT CASE WHEN tc.r <= ${kc} THEN base.c END AS c, base.c IS NOT NULL AND tc.r > ${kc} AS oc,
+				CASE WHEN ts.r <= ${ks} THEN base.s END AS s, base.s IS NOT NULL AND ts.r > ${ks} AS os,
+				p, sum(v)::DOUBLE AS y,
+				(SELECT count(*) FROM tc)::DOUBLE AS nc, (SELECT count(*) FROM ts)::DOUBLE AS ns
+			FROM base JOIN tc ON tc.c IS NOT DISTINCT FROM base.c JOIN ts ON ts.s IS NOT DISTINCT FROM base.s
+			GROUP BY ALL ORDER BY c, s, p`);
+		const n = total.ds.length;
+		const slot = new Map<number, number>(Array.from(total.ds, (p, i) => [p, i]));
+		const cellIndex = new Map<string, number>();
+		const cells: HierarchyData['cells'] = [];
+		const values: Float64Array[] = [];
+		let nc = 0;
+		let ns = 0;
+		for (const r of res) {
+			const c = r.oc ? OTHER_GROUP : r.c === null || r.c === undefined ? null : String(r.c);
+			const s = r.os ? OTHER_GROUP : r.s === null || r.s === undefined ? null : String(r.s);
+			nc = Number(r.nc);
+			ns = Number(r.ns);
+			const key = `${c}\u0001${s}`;
+			let k = cellIndex.get(key);
+			if (k === undefined) {
+				k = cells.length;
+				cellIndex.set(key, k);
+				cells.push({ category: c, store: s });
+				values.push(new Float64Array(n));
+			}
+			const pi = slot.get(Number(r.p));
+			if (pi !== undefined) values[k][pi] += Number(r.y);
+		}
+		const indptr = Int32Array.from({ length: cells.length + 1 }, (_, i) => i * n);
+		const ds = new Float64Array(n * cells.length);
+		const y = new Float64Array(n * cells.length);
+		values.forEach((v, i) => {
+			ds.set(total.ds, i * n);
+			y.set(v, i * n);
+		});
+		return {
+			batch: {
+				ids: cells.map((_, i) => `c${i}`),
+				indptr,
+				ds,
+				y,
+				...(total.edges ? { edges: total.edges } : {}),
+			},
+			cells,
+			categorySource,
+			hasStore,
+			otherCategories: categorySource ? Math.max(0, nc - kc) : 0,
+			otherStores: hasStore ? Math.max(0, ns - ks) : 0,
+		};
+	}
+
+	return { hierarchySeries };
+}

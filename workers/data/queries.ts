@@ -1,0 +1,204 @@
+// Queries of stored sales datasets: sales per period as a SeriesBatch (querySeries, with the average price
+// paid as a regressor), the product summary, and every sale and return line in column layout.
+import type { ProductSummary } from '../../src/core/ingest/types';
+import {
+	carryOver,
+	nextPeriod,
+	periodEdges,
+	periodStart,
+	typicalStep,
+} from '../../src/core/series/calendar';
+import type { Frequency, SeriesBatch } from '../../src/core/types';
+import { numberColumn, stringColumn } from './arrow';
+import type { DataContext } from './context';
+import type { GroupColumn } from './products';
+import { lit } from './sql';
+import { ensureLoaded, metaOf } from './store';
+
+export interface SeriesQuery {
+	/** Products to return, or null for one series '__total__' over all products. */
+	productIds: string[] | null;
+	freq: Frequency;
+	measure: 'units' | 'revenue';
+	/**
+	 * Also return each series' average price paid per period (revenue ÷ units of its sales lines, so a
+	 * line of 10 units weighs ten times a line of 1; carried over periods without sales) as the regressor
+	 * 'price', when the dataset has prices. A per-period median was used before: with most lines at one
+	 * list price it stayed flat while the prices paid moved (#9 item 14).
+	 */
+	withPrice?: boolean;
+	/** `productIds` name categories or stores instead of products (Explore's group views). */
+	groupBy?: GroupColumn;
+}
+
+/** Sale and return lines in column layout (see OrderLines in src/core/recommend/interactions.ts). */
+export interface OrderLineColumns {
+	customer: (string | null)[];
+	product: string[];
+	order: (string | null)[];
+	ds: Float64Array;
+	quantity: Float64Array;
+	revenue: Float64Array;
+	description: (string | null)[];
+	store: (string | null)[];
+	/** 1 for a return line, 0 for a sale. */
+	isReturn: Uint8Array;
+}
+
+const TRUNC: Record<Frequency, string> = { day: 'day', week: 'week', month: 'month' };
+
+/** Sales (units or revenue) per period of products, groups or the total, as a SeriesBatch (typed arrays). */
+export async function querySeries(
+	ctx: DataContext,
+	datasetId: string,
+	query: SeriesQuery,
+): Promise<SeriesBatch> {
+	const { q } = ctx;
+	const meta = await metaOf(ctx, datasetId);
+	const table = await ensureLoaded(ctx, datasetId);
+	const { freq } = query;
+	const measure = query.measure === 'revenue' ? 'revenue' : 'quantity';
+	const grid: number[] = [];
+	for (let p = periodStart(meta.dateMin, freq); p <= meta.dateMax; p = nextPeriod(p, freq))
+		grid.push(p);
+	const ids = query.productIds ?? ['__total__'];
+	// The ids are products, or categories / stores when the query groups by one (Explore).
+	const col = query.groupBy ? `coalesce(${query.groupBy}, '')` : 'product_id';
+	const where = query.productIds
+		? ` AND ${col} IN (${query.productIds.length ? query.productIds.map(lit).join(', ') : 'NULL'})`
+		: '';
+	const key = query.productIds ? col : `'__total__'`;
+	const res = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
+			coalesce(sum(${measure}), 0)::DOUBLE AS y
+		FROM ${table} WHERE NOT is_return${where} GROUP BY ALL`);
+	const rid = stringColumn(res, 'id');
+	const rp = numberColumn(res, 'p');
+	const ry = numberColumn(res, 'y');
+	const n = grid.length;
+	const slot = new Map<number, number>(grid.map((p, i) => [p, i]));
+	const seriesIndex = new Map<string, number>();
+	ids.forEach((s, i) => {
+		if (!seriesIndex.has(s)) seriesIndex.set(s, i);
+	});
+	const indptr = new Int32Array(ids.length + 1);
+	const ds = new Float64Array(n * ids.length);
+	const y = new Float64Array(n * ids.length);
+	for (let i = 0; i < ids.length; i++) {
+		indptr[i + 1] = (i + 1) * n;
+		ds.set(grid, i * n);
+	}
+	for (let k = 0; k < rid.length; k++) {
+		const si = seriesIndex.get(rid[k] ?? '');
+		const pi = slot.get(rp[k]);
+		if (si === undefined || pi === undefined) continue;
+		y[si * n + pi] += ry[k];
+	}
+	// Duplicate ids in the request get the same values as their first occurrence.
+	ids.forEach((s, i) => {
+		const first = seriesIndex.get(s)!;
+		if (first !== i) y.set(y.subarray(first * n, first * n + n), i * n);
+	});
+	const edges = periodEdges(meta.dateMin, meta.dateMax, dateStepOf(ctx, datasetId, table), freq);
+	const batch: SeriesBatch = { ids: [...ids], indptr, ds, y, edges };
+	if (query.withPrice) {
+		const price = new Float64Array(n * ids.length).fill(NaN);
+		const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
+				(sum(revenue) / sum(quantity))::DOUBLE AS price
+			FROM ${table} WHERE NOT is_return AND revenue IS NOT NULL AND quantity > 0${where}
+			GROUP BY ALL`);
+		const pid = stringColumn(pr, 'id');
+		const pp = numberColumn(pr, 'p');
+		const pv = numberColumn(pr, 'price');
+		for (let k = 0; k < pid.length; k++) {
+			const si = seriesIndex.get(pid[k] ?? '');
+			const pi = slot.get(pp[k]);
+			if (si !== undefined && pi !== undefined && Number.isFinite(pv[k]))
+				price[si * n + pi] = pv[k];
+		}
+		ids.forEach((s, i) => {
+			const first = seriesIndex.get(s)!;
+			if (first !== i) price.set(price.subarray(first * n, first * n + n), i * n);
+		});
+		if (carryOver(price, n)) batch.regressors = { names: ['price'], values: [price] };
+	}
+	return batch;
+}
+
+/** How far apart the dataset's sale dates typically are (a day for till exports, a month for monthly reports). */
+function dateStepOf(ctx: DataContext, id: string, table: string): number {
+	let step = ctx.dateSteps.get(id);
+	if (step === undefined) {
+		const res = ctx.q(`SELECT DISTINCT epoch_ms(date_trunc('day', ds))::DOUBLE AS d FROM ${table}
+			WHERE ds IS NOT NULL ORDER BY d`);
+		step = typicalStep(numberColumn(res, 'd'));
+		ctx.dateSteps.set(id, step);
+	}
+	return step;
+}
+
+/** Every product of a dataset with its sales totals, best sellers first. */
+export async function productSummary(
+	ctx: DataContext,
+	datasetId: string,
+): Promise<ProductSummary[]> {
+	await metaOf(ctx, datasetId);
+	const table = await ensureLoaded(ctx, datasetId);
+	const res = ctx.q(`SELECT product_id,
+			coalesce(mode(description), '') AS description, coalesce(mode(category), '') AS category,
+			sum(quantity)::DOUBLE AS units, coalesce(sum(revenue), 0)::DOUBLE AS revenue,
+			count(DISTINCT coalesce(order_id, '#' || src_row::VARCHAR))::DOUBLE AS orders,
+			epoch_ms(min(ds))::DOUBLE AS first_sale, epoch_ms(max(ds))::DOUBLE AS last_sale
+		FROM ${table} WHERE NOT is_return GROUP BY product_id ORDER BY units DESC, product_id`);
+	const pid = stringColumn(res, 'product_id');
+	const desc = stringColumn(res, 'description');
+	const cat = stringColumn(res, 'category');
+	const units = numberColumn(res, 'units');
+	const revenue = numberColumn(res, 'revenue');
+	const orders = numberColumn(res, 'orders');
+	const first = numberColumn(res, 'first_sale');
+	const last = numberColumn(res, 'last_sale');
+	return pid.map((p, i) => ({
+		productId: p ?? '',
+		description: desc[i] ?? '',
+		category: cat[i] ?? '',
+		units: units[i],
+		revenue: revenue[i],
+		orders: orders[i],
+		firstSale: first[i],
+		lastSale: last[i],
+	}));
+}
+
+/**
+ * Every stored sale and return line of a dataset in column layout (customers, recommendations, risk):
+ * cancelled sales are left out, returns carry `isReturn`. Times are epoch ms.
+ */
+export async function orderLines(ctx: DataContext, datasetId: string): Promise<OrderLineColumns> {
+	const { q, scalar } = ctx;
+	await metaOf(ctx, datasetId);
+	const table = await ensureLoaded(ctx, datasetId);
+	const hasCancelled =
+		scalar(
+			`SELECT count(*)::DOUBLE FROM information_schema.columns WHERE table_name = ${lit(table)} AND column_name = 'cancelled'`,
+		) > 0;
+	const res = q(
+		`SELECT customer_id::VARCHAR AS c, product_id::VARCHAR AS p, order_id::VARCHAR AS o,
+			epoch_ms(ds)::DOUBLE AS t, quantity::DOUBLE AS qty, coalesce(revenue, 0)::DOUBLE AS rev,
+			description::VARCHAR AS d, store::VARCHAR AS s, is_return AS r
+		FROM ${table} ${hasCancelled ? 'WHERE NOT cancelled' : ''} ORDER BY ds, src_row`,
+	);
+	const col = (name: string) => res.getChild(name)!.toArray() as unknown[];
+	const strs = (name: string) =>
+		col(name).map((v) => (v === null || v === undefined ? null : String(v)));
+	return {
+		customer: strs('c'),
+		product: strs('p').map((v) => v ?? ''),
+		order: strs('o'),
+		ds: Float64Array.from(col('t') as number[]),
+		quantity: Float64Array.from(col('qty') as number[]),
+		revenue: Float64Array.from(col('rev') as number[]),
+		description: strs('d'),
+		store: strs('s'),
+		isReturn: Uint8Array.from(col('r') as boolean[], (b) => (b ? 1 : 0)),
+	};
+}

@@ -1,0 +1,157 @@
+// Dexie writes and reads of stored datasets: gzip'ed Arrow IPC bytes + metadata in one transaction, loaded
+// back into DuckDB lazily (ensureLoaded), rewritten after a change (saveTable), deleted with their models.
+import { megabytes } from '../../src/core/ingest/limits';
+import type { DatasetMeta } from '../../src/core/ingest/types';
+import { announceDatasetsChanged } from '../../src/lib/db/changes';
+import type { DatasetBlobRow } from '../../src/lib/db/db';
+import { deleteModelsOfDataset } from '../../src/lib/db/models';
+import { arrowFileToStream, gunzip, gzip } from './arrow';
+import { codedError } from './coded-error';
+import type { DataContext } from './context';
+import { datasetTable } from './sql';
+
+/** How dataset bytes are stored in `datasetBlobs`. */
+export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
+
+/** True for IndexedDB/Dexie quota errors, whatever wraps them. */
+export function isQuotaError(e: unknown): boolean {
+	let cur: unknown = e;
+	for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+		const o = cur as { name?: string; inner?: unknown; message?: string };
+		if (o.name === 'QuotaExceededError' || /quota/i.test(o.message ?? '')) return true;
+		cur = o.inner;
+	}
+	return false;
+}
+
+/** A stored dataset's metadata; DatasetNotFound when it is gone. */
+export async function metaOf(ctx: DataContext, id: string): Promise<DatasetMeta> {
+	const meta = await ctx.db.datasets.get(id);
+	if (!meta) throw codedError('DatasetNotFound', 'data_dataset_gone');
+	return meta;
+}
+
+/** Makes sure the dataset's table is in DuckDB, loading its bytes from Dexie on first use. */
+export async function ensureLoaded(ctx: DataContext, id: string): Promise<string> {
+	const table = datasetTable(id);
+	if (ctx.loaded.has(id)) return table;
+	const row = await ctx.db.datasetBlobs.get(id);
+	if (!row) throw codedError('DatasetNotFound', 'data_dataset_gone');
+	if (row.format !== BLOB_FORMAT)
+		throw codedError('DatasetNotFound', 'data_unknown_format', { format: row.format });
+	const ipc = await gunzip(row.data);
+	ctx.q(`DROP TABLE IF EXISTS ${table}`);
+	ctx.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+	ctx.loaded.add(id);
+	return table;
+}
+
+/** A DuckDB table as gzip'ed Arrow IPC stream bytes (and the uncompressed size). */
+async function tableBytes(ctx: DataContext, table: string) {
+	const ipc = arrowFileToStream(
+		ctx.conn.useUnsafe((b, cn) => b.runQuery(cn, `SELECT * FROM ${table}`)),
+	);
+	return { data: await gzip(ipc), rawBytes: ipc.byteLength };
+}
+
+/**
+ * Stores a new dataset from DuckDB table `table`: bytes + metadata in one transaction. With `fixedId`,
+ * a dataset already stored under the id (written meanwhile by another tab) is kept and returned, checked
+ * inside the write transaction, so the same import never lands twice. `meta.bytes` is set here.
+ */
+export async function storeNew(
+	ctx: DataContext,
+	table: string,
+	meta: DatasetMeta,
+	fixedId: boolean,
+): Promise<DatasetMeta> {
+	const { db } = ctx;
+	const { id } = meta;
+	const { data, rawBytes } = await tableBytes(ctx, table);
+	const full: DatasetMeta = { ...meta, bytes: data.byteLength };
+	const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
+	let stored: DatasetMeta | undefined;
+	try {
+		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+			stored = fixedId ? await db.datasets.get(id) : undefined;
+			if (stored) return;
+			await db.datasetBlobs.put(blob);
+			await db.datasets.put(full);
+		});
+	} catch (e) {
+		if (isQuotaError(e))
+			throw codedError('QuotaExceededError', 'data_quota', {
+				name: full.name,
+				size: `${megabytes(data.byteLength)} MB`,
+			});
+		throw e;
+	}
+	ctx.loaded.add(id);
+	announceDatasetsChanged(id);
+	return stored ?? full;
+}
+
+/**
+ * Writes a changed stored table back with its metadata, bytes and metadata in one transaction.
+ * If the write fails nothing stored changes, and the table is dropped from DuckDB so the next query
+ * reloads the stored version.
+ */
+export async function saveTable(
+	ctx: DataContext,
+	table: string,
+	meta: DatasetMeta,
+	recount = true,
+): Promise<DatasetMeta> {
+	const { db } = ctx;
+	const id = meta.id;
+	try {
+		const c = ctx.rows(`SELECT count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
+				count(DISTINCT product_id) FILTER (WHERE NOT is_return)::DOUBLE AS products,
+				epoch_ms(min(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmin,
+				epoch_ms(max(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmax
+			FROM ${table}`)[0];
+		const { data, rawBytes } = await tableBytes(ctx, table);
+		const next: DatasetMeta = {
+			...meta,
+			rowCount: Number(c.imported),
+			productCount: Number(c.products),
+			dateMin: Number(c.dmin),
+			dateMax: Number(c.dmax),
+			bytes: data.byteLength,
+			report: recount ? { ...meta.report, rowsImported: Number(c.imported) } : meta.report,
+		};
+		const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
+		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+			if (!(await db.datasets.get(id))) throw codedError('DatasetNotFound', 'data_dataset_gone');
+			await db.datasetBlobs.put(blob);
+			await db.datasets.put(next);
+		});
+		ctx.dateSteps.delete(id);
+		announceDatasetsChanged(id);
+		return next;
+	} catch (e) {
+		ctx.q(`DROP TABLE IF EXISTS ${table}`);
+		ctx.loaded.delete(id);
+		ctx.dateSteps.delete(id);
+		throw e;
+	}
+}
+
+/** Deletes a dataset, its bytes, its flag marks and its deep models (weights only fit its series). */
+export async function deleteDataset(ctx: DataContext, id: string): Promise<void> {
+	const { db } = ctx;
+	ctx.q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
+	ctx.loaded.delete(id);
+	ctx.dateSteps.delete(id);
+	await db.transaction(
+		'rw',
+		[db.datasets, db.datasetBlobs, db.flagMarks, db.models, db.modelWeights],
+		async () => {
+			await db.datasetBlobs.delete(id);
+			await db.datasets.delete(id);
+			await db.flagMarks.where('datasetId').equals(id).delete();
+			await deleteModelsOfDataset(db, id);
+		},
+	);
+	announceDatasetsChanged(id);
+}
