@@ -22,6 +22,7 @@ import {
 import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
+import { pooledFromBatch } from '../src/core/forecast/pooled';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	hierarchyBuffers,
@@ -47,7 +48,16 @@ export interface CalendarOption {
 }
 
 /** Engine options plus the batch-level calendar. */
-export type BatchOptions = AutoForecastOptions & { calendar?: CalendarOption };
+export type BatchOptions = AutoForecastOptions & {
+	calendar?: CalendarOption;
+	/**
+	 * Add the pooled (cross-learning) candidate fitted on all of the batch's products
+	 * (src/core/forecast/pooled.ts). Off by default: on the bench it was never kept on online retail,
+	 * StockX or Walmart, cost ~50 % more time, and lost OWA on M4 Weekly
+	 * (tests/bench/results/RESULTS.md).
+	 */
+	pooled?: boolean;
+};
 
 /**
  * The options for series i with the calendar's events as regressors (cal:<event>; public holidays
@@ -302,13 +312,14 @@ async function runBatch(
 	onProgress?: (p: Progress) => void,
 	deep?: Record<string, DeepForecastTable>,
 ): Promise<SeriesForecast[]> {
-	const { calendar, ...engineOptions } = options;
-	let registry: CandidateRegistry | undefined;
-	if (deep && Object.keys(deep).length > 0) {
-		registry = new CandidateRegistry();
-		registerBuiltins(registry);
-		registerDeepCandidates(registry, deep);
-	}
+	const { calendar, pooled: withPooled, ...engineOptions } = options;
+	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
+	// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
+	const registry = new CandidateRegistry();
+	registerBuiltins(registry);
+	const pooled = withPooled ? pooledFromBatch(batch) : null;
+	if (pooled) registry.register(pooled.candidate());
+	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
 		throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
@@ -339,7 +350,7 @@ async function runBatch(
 					...withSeason(batch, i, cal.options, sum),
 					seriesId: batch.ids[i],
 				},
-				{ signal, ...(registry ? { registry } : {}) },
+				{ signal, registry },
 			);
 			// the calendar's columns are shown as events; engine notes naming them are not for people
 			if (cal.columns)
