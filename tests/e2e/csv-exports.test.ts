@@ -1,8 +1,10 @@
 // E2E for the CSV downloads of the screens (issue #16): a shop whose product names and a customer id
 // start like spreadsheet formulas (= @ + -) is imported, then the Explore, Forecast, Plan and
-// Customers tables are downloaded and read back: same cells as on screen, every formula-like text
+// Customers tables (and Market's reviews per product, from real Tmall reviews with one item id made
+// formula-like) are downloaded and read back: same cells as on screen, every formula-like text
 // neutralised with a leading apostrophe (OWASP CSV injection), numbers left as numbers.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,6 +20,9 @@ const PRODUCTS: [string, string, number][] = [
 	['P4', 'Linen dress, "blue"', 35],
 ];
 const EVIL_CUSTOMER = '=1+2';
+const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
+/** A product id of the Tmall reviews renamed like a formula. */
+const EVIL_ITEM = '@jeanswest-1';
 
 /** 40 weeks of orders by 24 customers (one of them named like a formula), seeded. */
 function shopCsv(): string {
@@ -164,6 +169,33 @@ describe('CSV downloads of the screens', () => {
 			}
 		}
 		expect(found).toBe(true);
+	});
+
+	it('Market: the reviews per product, a formula-like product id neutralised', async () => {
+		const page = session.page;
+		// 400 real Tmall reviews; the first item's id made formula-like
+		const lines = gunzipSync(readFileSync(join(DATA, 'zh_reviews/tmall_clothing_reviews.csv.gz')))
+			.toString('utf8')
+			.split('\n')
+			.slice(0, 401)
+			.map((l) => l.replace(/^jeanswest,35537140021,/, `jeanswest,${EVIL_ITEM},`));
+		const file = join(dir, 'reviews.csv');
+		writeFileSync(file, `${lines.join('\n')}\n`);
+		await page.getByTestId('nav-market').click();
+		await page.getByTestId('market-file').setInputFiles(file);
+		await expect
+			.poll(() => page.getByTestId('market-imported').textContent(), { timeout: SLOW_MS })
+			.toMatch(/reviews\.csv: [\d,]+ rows as Reviews/);
+		const csv = await downloadCsv(page, 'market-products-csv');
+		expect(csv[0]).toEqual(['product', 'reviews', 'positive_share', 'praised_for', 'complaints']);
+		const evil = csv.find((r) => r[0] === `'${EVIL_ITEM}`);
+		expect(evil, JSON.stringify(csv.slice(0, 4))).toBeDefined();
+		expect(Number(evil![1])).toBeGreaterThan(0);
+		for (const r of csv.slice(1)) {
+			expect(r[0]).not.toBe(EVIL_ITEM);
+			const share = Number(r[2]);
+			expect(share >= 0 && share <= 1).toBe(true);
+		}
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
 	});
