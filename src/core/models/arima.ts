@@ -118,22 +118,32 @@ function invpartrans(phi: ArrayLike<number>, off: number, p: number, out: Float6
 	for (let j = 0; j < p; j++) out[off + j] = Math.atanh(nw[j]);
 }
 
+/** Scratch arrays for transPars, so an objective evaluated thousands of times allocates nothing. */
+interface ParBuf {
+	params: Float64Array;
+	phi: Float64Array;
+	theta: Float64Array;
+}
+
 /** R's ARIMA_transPars: expand (ar, ma, sar, sma) to full φ, θ, optionally undoing the transform. */
 function transPars(
 	par: ArrayLike<number>,
 	s: Spec,
 	trans: boolean,
+	buf?: ParBuf,
 ): { phi: Float64Array; theta: Float64Array } {
 	const { p: mp, q: mq, P: msp, Q: msq, m: ns } = s;
 	const p = mp + ns * msp;
 	const q = mq + ns * msq;
-	const params = Float64Array.from({ length: mp + mq + msp + msq }, (_, i) => par[i]);
+	const np = mp + mq + msp + msq;
+	const params = buf ? buf.params : new Float64Array(np);
+	for (let i = 0; i < np; i++) params[i] = par[i];
 	if (trans) {
 		if (mp > 0) partrans(par, 0, mp, params);
 		if (msp > 0) partrans(par, mp + mq, msp, params);
 	}
-	const phi = new Float64Array(p);
-	const theta = new Float64Array(q);
+	const phi = buf ? buf.phi.fill(0) : new Float64Array(p);
+	const theta = buf ? buf.theta.fill(0) : new Float64Array(q);
 	for (let i = 0; i < mp; i++) phi[i] = params[i];
 	for (let i = 0; i < mq; i++) theta[i] = params[i + mp];
 	for (let j = 0; j < msp; j++) {
@@ -254,9 +264,11 @@ function css(
 	theta: Float64Array,
 	ncond: number,
 	resid?: Float64Array,
+	work?: Float64Array,
 ): number {
 	const n = x.length;
-	const w = Float64Array.from(x);
+	const w = work && work.length === n ? work : new Float64Array(n);
+	w.set(x);
 	for (let i = 0; i < s.d; i++) for (let l = n - 1; l > 0; l--) w[l] -= w[l - 1];
 	for (let i = 0; i < s.D; i++) for (let l = n - 1; l >= s.m; l--) w[l] -= w[l - s.m];
 	const p = phi.length;
@@ -533,9 +545,28 @@ function fitArimaCore(
 		...regNames,
 	];
 	const ncondCss = s.d + s.D * s.m + s.p + s.m * s.P;
+	// scratch for the objectives (BFGS calls them thousands of times per fit)
+	const pbuf: ParBuf = {
+		params: new Float64Array(narma),
+		phi: new Float64Array(s.p + s.m * s.P),
+		theta: new Float64Array(s.q + s.m * s.Q),
+	};
+	const uBuf = new Float64Array(n);
+	const wBuf = new Float64Array(n);
+	const rBuf = new Float64Array(n);
+	const adjustInto = (par: ArrayLike<number>): Float64Array => {
+		if (ncx === 0) return y;
+		uBuf.set(y);
+		for (let j = 0; j < ncx; j++) {
+			const b = par[narma + j];
+			const c = cols[j];
+			for (let t = 0; t < n; t++) uBuf[t] -= b * c[t];
+		}
+		return uBuf;
+	};
 	const cssObjective = (par: Float64Array): number => {
-		const { phi, theta } = transPars(par, s, false);
-		const v = 0.5 * Math.log(css(adjust(par), s, phi, theta, ncondCss));
+		const { phi, theta } = transPars(par, s, false, pbuf);
+		const v = 0.5 * Math.log(css(adjustInto(par), s, phi, theta, ncondCss, rBuf, wBuf));
 		return Number.isFinite(v) ? v : DOUBLE_XMAX;
 	};
 	let start: Float64Array = init;
@@ -561,8 +592,8 @@ function fitArimaCore(
 	if (s.Q > 0) tinit.set(maInvert(tinit.slice(s.p + s.q + s.P, narma)), s.p + s.q + s.P);
 	for (let i = 0; i < tinit.length; i++) if (!Number.isFinite(tinit[i])) tinit[i] = 0;
 	const mlObjective = (par: Float64Array): number => {
-		const { phi, theta } = transPars(par, s, true);
-		const w = difference(adjust(par), s.d, s.D, s.m);
+		const { phi, theta } = transPars(par, s, true, pbuf);
+		const w = difference(adjustInto(par), s.d, s.D, s.m);
 		const k = kalman(w, phi, theta);
 		if (!k || k.nu === 0) return DOUBLE_XMAX;
 		const s2 = k.ssq / k.nu;
