@@ -499,6 +499,8 @@ function fitArimaCore(
 		method: 'CSS-ML' | 'ML' | 'CSS';
 		maxIter: number;
 		strictCss: boolean;
+		/** CSS-ML without the ML optimisation: the exact likelihood and state at the CSS estimates. */
+		mlAtCss?: boolean;
 	},
 ): ArimaCore | null {
 	const n = y.length;
@@ -600,7 +602,9 @@ function fitArimaCore(
 		const v = 0.5 * (Math.log(s2) + k.sumlog / k.nu);
 		return Number.isFinite(v) ? v : DOUBLE_XMAX;
 	};
-	const res = bfgs(mlObjective, tinit, { parscale, maxIter: opts.maxIter });
+	const res = opts.mlAtCss
+		? { x: tinit, value: mlObjective(tinit) }
+		: bfgs(mlObjective, tinit, { parscale, maxIter: opts.maxIter });
 	let coefT = res.x;
 	let value = res.value;
 	if (narma > 0) {
@@ -944,8 +948,9 @@ export interface AutoArimaOptions {
 	/**
 	 * Share the search between fits of one series' growing windows (the engine's backtest origins
 	 * and final fit): the first fit searches as usual and keeps its `screen` best orders; each later
-	 * fit with the same d and D fits only those (and searches in full when none of them is
-	 * admissible). Default 0 (every fit searches in full, as auto.arima).
+	 * fit with the same d and D fits only those, by CSS, and takes the exact likelihood and state at
+	 * the CSS estimates of the winner instead of optimising it again (it searches in full when none
+	 * of them is admissible). Default 0 (every fit searches in full, as auto.arima).
 	 */
 	screen?: number;
 }
@@ -1080,6 +1085,8 @@ export class AutoARIMA implements Forecaster {
 		}
 		const cache = new Map<string, { ic: number; core: ArimaCore | null }>();
 		const maxModels = o.maxModels ?? 94;
+		// a screened later window refits its CSS winner without a new ML optimisation
+		let quickRefit = false;
 		const tryFit = (p: number, q: number, P: number, Q: number, k: boolean, approx: boolean) => {
 			const key = `${p},${q},${P},${Q},${k}`;
 			const hit = cache.get(key);
@@ -1092,6 +1099,7 @@ export class AutoARIMA implements Forecaster {
 				method: approx ? 'CSS' : 'CSS-ML',
 				maxIter,
 				strictCss: true,
+				...(!approx && quickRefit ? { mlAtCss: true } : {}),
 			});
 			let icv = Infinity;
 			if (core) {
@@ -1134,6 +1142,7 @@ export class AutoARIMA implements Forecaster {
 				const f = run(r.p, r.q, r.P, r.Q, r.k);
 				if (f.ic < best.ic) best = f;
 			}
+		quickRefit = screen !== null && Number.isFinite(best.ic);
 		if (!Number.isFinite(best.ic)) {
 			best = this.#search(run, seen, results, maxModels, {
 				p,
