@@ -47,7 +47,16 @@ export interface CalendarOption {
 }
 
 /** Engine options plus the batch-level calendar. */
-export type BatchOptions = AutoForecastOptions & { calendar?: CalendarOption };
+export type BatchOptions = AutoForecastOptions & {
+	calendar?: CalendarOption;
+	/**
+	 * Add the pooled (cross-learning) candidate fitted on all of the batch's products
+	 * (src/core/forecast/pooled.ts). Off by default: on the bench it was never kept on online retail,
+	 * StockX or Walmart, cost ~50 % more time, and lost OWA on M4 Weekly
+	 * (tests/bench/results/RESULTS.md).
+	 */
+	pooled?: boolean;
+};
 
 /**
  * The options for series i with the calendar's events as regressors (cal:<event>; public holidays
@@ -227,14 +236,14 @@ export const api = {
 		onProgress?: (p: Progress) => void,
 		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
-		const { calendar, ...engineOptions } = options;
+		const { calendar, pooled: withPooled, ...engineOptions } = options;
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
-		// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
-		// batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
+		// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
+		// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
 		const registry = new CandidateRegistry();
 		registerBuiltins(registry);
-		const pooled = pooledFromBatch(batch);
+		const pooled = withPooled ? pooledFromBatch(batch) : null;
 		if (pooled) registry.register(pooled.candidate());
 		if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
 		try {

@@ -355,6 +355,8 @@ export interface EventEffect {
 	kind?: EventKind;
 	/** English, local and Chinese names of a public holiday (festivals are named from their key). */
 	names?: HolidayNames;
+	/** Forecast periods (0-based) the event falls in. */
+	ahead?: number[];
 }
 
 /**
@@ -390,11 +392,16 @@ export function eventEffects(
 			}
 		if (!k) continue;
 		const typical = s / k;
+		const ahead: number[] = [];
+		cal.future[i]?.forEach((v, j) => {
+			if (v > 0) ahead.push(j);
+		});
 		out.push({
 			key: cal.keys[i],
 			effect: (d.estimate * typical) / level,
 			halfWidth: (1.96 * d.stdError * typical) / level,
 			periods: k,
+			ahead,
 		});
 	}
 	return out;

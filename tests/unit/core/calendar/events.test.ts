@@ -159,5 +159,10 @@ describe('calendarRegressors and eventEffects', () => {
 		expect(e.effect).toBeCloseTo((60 * typical) / (700 / 6), 12);
 		expect(e.halfWidth).toBeCloseTo((1.96 * 10 * typical) / (700 / 6), 12);
 		expect(e.periods).toBe(3);
+		expect(e.ahead).toEqual([]);
+		cal.future[0][1] = 1;
+		expect(
+			eventEffects([{ name: 'cal:christmas-peak', estimate: 60, stdError: 10 }], cal, y)[0].ahead,
+		).toEqual([1]);
 	});
 });
