@@ -27,6 +27,8 @@ export type {
 	HierarchyData,
 	HierarchyQuery,
 	OrderLineColumns,
+	PromotionImportSummary,
+	PromotionSetInfo,
 	ProductSearchResult,
 	ProgressFn,
 	SeriesQuery,
@@ -127,6 +129,18 @@ export const api: DataWorkerApi & StockWorkerApi = {
 	},
 	async hierarchySeries(datasetId, query) {
 		return (await getService()).hierarchySeries(datasetId, query);
+	},
+	async importPromotions(file) {
+		return (await getService()).importPromotions(file);
+	},
+	async listPromotions() {
+		return (await getService()).listPromotions();
+	},
+	async deletePromotions(id) {
+		return (await getService()).deletePromotions(id);
+	},
+	async promotionsFor(datasetId, productIds) {
+		return (await getService()).promotionsFor(datasetId, productIds);
 	},
 	async importStock(file) {
 		const parsed = await readStockFile(await getService(), file);

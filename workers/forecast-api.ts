@@ -30,12 +30,17 @@ import {
 } from './forecast/hierarchy';
 
 export type { HierarchyRequest, HierarchyResult } from './forecast/hierarchy';
+import { promotionStep, type PromotionOption } from './forecast/promotions';
+import type { PromotionUplift } from '../src/core/forecast/promotions';
+export type { PromotionOption } from './forecast/promotions';
 
 /** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
 	seriesId: string;
 	/** Holiday and festival effects on past periods, with 95 % intervals (when a calendar was given). */
 	events?: EventEffect[];
+	/** Past promotions' uplift with 95 % intervals (when promotions were imported for it). */
+	promotions?: PromotionUplift[];
 }
 
 /** The shop's holiday and festival calendar (Settings), for the batch's period starts. */
@@ -46,7 +51,11 @@ export interface CalendarOption {
 }
 
 /** Engine options plus the batch-level calendar. */
-export type BatchOptions = AutoForecastOptions & { calendar?: CalendarOption };
+export type BatchOptions = AutoForecastOptions & {
+	calendar?: CalendarOption;
+	/** Imported promotions per series (workers/forecast/promotions.ts). */
+	promotions?: PromotionOption;
+};
 
 /**
  * The options for series i with the calendar's events as regressors (cal:<event>; public holidays
@@ -226,7 +235,7 @@ export const api = {
 		onProgress?: (p: Progress) => void,
 		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
-		const { calendar, ...engineOptions } = options;
+		const { calendar, promotions, ...engineOptions } = options;
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		let registry: CandidateRegistry | undefined;
@@ -253,7 +262,19 @@ export const api = {
 			for (let i = 0; i < total; i++) {
 				if (i % chunk === 0) await yieldToEvents();
 				if (ac.signal.aborted) throw abortError();
-				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+				const raw = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+				// promotions: fit on the baseline, add the future promotions' uplift back
+				const promo = promotions
+					? promotionStep(
+							batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]),
+							raw,
+							engineOptions.horizon,
+							Math.round(engineOptions.season || 1),
+							promotions.bySeries[batch.ids[i]],
+							promotions.freq,
+						)
+					: null;
+				const y = promo ? promo.y : raw;
 				let r: AutoForecastResult;
 				let events: EventEffect[] | undefined;
 				try {
@@ -287,6 +308,7 @@ export const api = {
 							return { ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) };
 						});
 					}
+					if (promo) r = promo.finish(r);
 				} catch (err) {
 					// cancellation and bad options (unknown model, horizon) fail the whole job
 					if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;

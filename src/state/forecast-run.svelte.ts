@@ -187,6 +187,11 @@ export class ForecastRun {
 						)
 					: null;
 			if (ac.signal.aborted) return;
+			// imported promotions of these products: forecast on the baseline, future promotions added
+			const promos = req.productIds?.length
+				? await this.#data.promotionsFor(req.datasetId, req.productIds, ac.signal)
+				: {};
+			if (ac.signal.aborted) return;
 			const results = await this.#forecast.forecastBatch(
 				history,
 				{
@@ -198,6 +203,9 @@ export class ForecastRun {
 					decompose: req.productIds === null || req.productIds.length === 1,
 					cleanOutliers: req.cleanOutliers ?? false,
 					...(req.calendar ? { calendar: { ...req.calendar, freq: req.freq } } : {}),
+					...(Object.keys(promos).length
+						? { promotions: { freq: req.freq, bySeries: promos } }
+						: {}),
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 				deep ?? undefined,
