@@ -11,7 +11,7 @@ import { openTrendcastDb } from '../src/lib/db/db';
 import { createDataService } from './data-service';
 import { estimateStorage, listStoredDatasets } from './data/listing';
 import type { DataWorkerApi, StockWorkerApi } from './data/protocol';
-import { readStockFile } from './data/stock';
+import { importKind, KINDS } from './data/kinds';
 import { setDatasetCurrency } from './data/currency';
 import * as stockStore from './data/stock-store';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
@@ -143,8 +143,7 @@ export const api: DataWorkerApi & StockWorkerApi = {
 		return (await getService()).promotionsFor(datasetId, productIds);
 	},
 	async importStock(file) {
-		const parsed = await readStockFile(await getService(), file);
-		return stockStore.storeStock(getDb(), file.name, parsed);
+		return importKind(KINDS.stock, await getService(), getDb(), file);
 	},
 	listStock: () => stockStore.listStock(getDb()),
 	listStockHistory: () => stockStore.listStockHistory(getDb()),

@@ -21,6 +21,7 @@ import {
 import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
+import { pooledFromBatch } from '../src/core/forecast/pooled';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	hierarchyBuffers,
@@ -238,12 +239,13 @@ export const api = {
 		const { calendar, promotions, ...engineOptions } = options;
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
-		let registry: CandidateRegistry | undefined;
-		if (deep && Object.keys(deep).length > 0) {
-			registry = new CandidateRegistry();
-			registerBuiltins(registry);
-			registerDeepCandidates(registry, deep);
-		}
+		// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
+		// batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
+		const registry = new CandidateRegistry();
+		registerBuiltins(registry);
+		const pooled = pooledFromBatch(batch);
+		if (pooled) registry.register(pooled.candidate());
+		if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
 		try {
 			const total = batch.ids.length;
 			if (batch.indptr.length !== total + 1)
@@ -287,7 +289,7 @@ export const api = {
 							...withSeason(batch, i, cal.options, sum),
 							seriesId: batch.ids[i],
 						},
-						{ signal: ac.signal, ...(registry ? { registry } : {}) },
+						{ signal: ac.signal, registry },
 					);
 					// the calendar's columns are shown as events; engine notes naming them are not for people
 					if (cal.columns)

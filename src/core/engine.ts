@@ -100,11 +100,17 @@ const Z80 = qnorm(0.9);
 /** Build a built-in model by name (null for an unknown or external name). */
 export function makeModel(
 	name: string,
-	opts: { ma?: number; season?: number } = {},
+	opts: { ma?: number; season?: number; screen?: boolean } = {},
 	reg: CandidateRegistry = defaultRegistry,
 ): Forecaster | null {
 	const c = reg.get(name);
-	return c?.forecaster ? c.forecaster({ season: opts.season ?? 1, ma: opts.ma }) : null;
+	return c?.forecaster
+		? c.forecaster({
+				season: opts.season ?? 1,
+				ma: opts.ma,
+				...(opts.screen ? { screen: true } : {}),
+			})
+		: null;
 }
 
 /**
@@ -764,7 +770,11 @@ function* engine(
 		if (borrowed && name.endsWith(SEASON_SUFFIX))
 			return new BorrowedSeason(
 				name,
-				makeModel(name.slice(0, -SEASON_SUFFIX.length), { season: 1 }, reg) as Forecaster,
+				makeModel(
+					name.slice(0, -SEASON_SUFFIX.length),
+					{ season: 1, screen: true },
+					reg,
+				) as Forecaster,
 				borrowed,
 			);
 		if (withXreg && name === 'regression')
@@ -773,15 +783,15 @@ function* engine(
 				(kept) => new LinearRegressionModel({ xregNames: kept, fourier }),
 				xregNames,
 			);
-		if (withXreg && name === 'arima')
-			return new VaryingRegressors(
-				name,
-				() => makeModel(name, { season: m }, reg) as Forecaster,
-				xregNames,
-				MAX_ARIMA_POINTS,
-			);
-		return makeModel(name, { ma: maWindow, season: m }, reg) as Forecaster;
+		if (withXreg && name === 'arima') {
+			const arima = makeModel(name, { season: m, screen: true }, reg) as Forecaster;
+			return new VaryingRegressors(name, () => arima, xregNames, MAX_ARIMA_POINTS);
+		}
+		return makeModel(name, { ma: maWindow, season: m, screen: true }, reg) as Forecaster;
 	};
+	// One instance per model runs every backtest origin (oldest first), so automatic ETS and ARIMA
+	// select among all their models once and screen the later origins (builtins.ts); the final fit
+	// gets a fresh instance and searches in full, as forecast::ets and auto.arima would.
 	const build = (name: string): Forecaster =>
 		new LimitRecentSpike(buildModel(name), m, intermittent);
 	const spike = recentSpike(y, m, intermittent);

@@ -170,6 +170,41 @@ export function solve(a: ArrayLike<number>, n: number, b: ArrayLike<number>): Fl
 }
 
 /**
+ * Whether every root of c[0] + c[1] z + … + c[d] z^d has modulus below `radius`, by the Schur–Cohn
+ * (Jury) recursion on p(radius·z): with k = a₀/a_d, all roots of p lie inside the unit circle iff
+ * |k| < 1 and all roots of (p(z) − k·z^d·p(1/z))/z do (Jury 1964; Henrici 1974, §6.8). O(d²), no
+ * iteration, no allocation beyond two scratch arrays (pass `scratch` of length ≥ 2(d+1) to avoid even
+ * those): it replaces root finding where only "inside or not" is asked (ETS admissibility, ARIMA
+ * stationarity), which was a fifth of the automatic choice's time on monthly series. Trailing zero
+ * coefficients are dropped; a constant has no roots (true); NaN coefficients give false.
+ */
+export function rootsWithin(c: ArrayLike<number>, radius = 1, scratch?: Float64Array): boolean {
+	let d = c.length - 1;
+	while (d > 0 && c[d] === 0) d--;
+	if (d <= 0) return !(d === 0 && Number.isNaN(c[0]));
+	const w = d + 1;
+	const buf = scratch && scratch.length >= 2 * w ? scratch : new Float64Array(2 * w);
+	// the polynomial being reduced lives at buf[a, a + d], the next one at buf[b, b + d − 1]
+	let a = 0;
+	let b = w;
+	let r = 1;
+	for (let i = 0; i <= d; i++) {
+		buf[i] = c[i] * r;
+		r *= radius;
+	}
+	while (d > 0) {
+		const k = buf[a] / buf[a + d];
+		if (!(Math.abs(k) < 1)) return false;
+		for (let i = 0; i < d; i++) buf[b + i] = buf[a + i + 1] - k * buf[a + d - 1 - i];
+		const t = a;
+		a = b;
+		b = t;
+		d--;
+	}
+	return true;
+}
+
+/**
  * Complex roots of c[0] + c[1] z + … + c[d] z^d (R's polyroot order) by Durand–Kerner iteration,
  * optionally warm-started from `init` (same degree, distinct values). Trailing zero coefficients are
  * dropped. Returns [re[], im[]].

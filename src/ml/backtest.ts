@@ -64,10 +64,10 @@ export interface DeepBacktestResult {
 	windows: Record<string, number>;
 }
 
+/** A cancel, said as a message code (`code` + `params`, like workers/data/coded-error.ts); `name` is what callers branch on. */
 function abortError(): Error {
-	const e = new Error('Training was cancelled.');
-	e.name = 'AbortError';
-	return e;
+	const code = 'models_backtest_cancelled';
+	return Object.assign(new Error(code), { name: 'AbortError', code, params: {} });
 }
 
 /** The batch with every series cut after its last finite value (the engine forecasts from there). */

@@ -6,7 +6,10 @@
 // - monthly: ABS retail turnover (8501.0) of clothing, footwear and personal accessory retailing,
 //   clothing retailing, footwear retailing and department stores, summed over the states, months up
 //   to --until (default: all of the train file, to 2016-12);
-// - weekly: the 45 Walmart stores summed, weeks 2010-02-05 … 2012-07-27 (train part).
+// - weekly: the same ABS monthly indices spread over the weeks (each week takes the index of the
+//   month holding its middle day), because the ABS data are published under CC BY 4.0 and may be
+//   shipped; the Walmart store data (no licence stated) may not. `--weekly-walmart` builds the old
+//   weekly profile from the 45 Walmart stores (train part) for comparison only, never to ship.
 // Each is a classical multiplicative decomposition (ratio to a centred moving average of one year,
 // averaged on the log scale per month / week of the year, normalised to mean 1), taken over the last 8 years.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -103,19 +106,33 @@ function weekly(): { values: number[]; from: string; to: string } {
 	};
 }
 
+/** Weekly indices from monthly ones: the month of each week's middle day, renormalised to mean 1. */
+export function weeklyFromMonthly(monthlyValues: number[]): number[] {
+	const raw = Array.from({ length: 52 }, (_, w) => {
+		// week w of a non-leap year starts on day 7w; its middle day is 7w + 3
+		const month = new Date(Date.UTC(2021, 0, 1 + 7 * w + 3)).getUTCMonth();
+		return monthlyValues[month];
+	});
+	const mean = raw.reduce((a, b) => a + b, 0) / 52;
+	return raw.map((v) => Math.round((v / mean) * 1e4) / 1e4);
+}
+
 const until = arg('--until') ?? '2016-12';
 const out = arg('--out') ?? join(ROOT, 'src/core/forecast/retail-season.json');
 const m = monthly(until);
-const w = weekly();
+const walmart = process.argv.includes('--weekly-walmart');
+const w = walmart ? weekly() : { values: weeklyFromMonthly(m.values), from: m.from, to: m.to };
 const profile = {
 	about:
-		'Seasonal indices (multiplicative, mean 1) of public retail data, built by tests/bench/build-profile.ts from shared train parts only.',
+		'Seasonal indices (multiplicative, mean 1) of public retail data, built by tests/bench/build-profile.ts from shared train parts only. Source: Australian Bureau of Statistics, Retail Trade, Australia, cat. no. 8501.0, table 11, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); indices derived from it by Trendcast.',
 	monthly: {
 		source: `ABS 8501.0 retail turnover, clothing + footwear/accessories + department stores, Australia, ${m.from} … ${m.to}`,
 		values: m.values,
 	},
 	weekly: {
-		source: `Walmart 45 stores total weekly sales (US), ${w.from} … ${w.to}; index = day of the year ÷ 7`,
+		source: walmart
+			? `Walmart 45 stores total weekly sales (US), ${w.from} … ${w.to}; index = day of the year ÷ 7 (NOT for shipping: no licence stated)`
+			: `ABS 8501.0 (CC BY 4.0) monthly indices above, each week (day of the year ÷ 7) taking its middle day's month, ${w.from} … ${w.to}`,
 		values: w.values,
 	},
 };

@@ -21,6 +21,9 @@ import {
 import type { AutoForecastOptions, Regressors } from '../../src/core/engine-types';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
+import { CandidateRegistry } from '../../src/core/forecast/registry';
+import { registerBuiltins } from '../../src/core/forecast/builtins';
+import { PooledModel } from '../../src/core/forecast/pooled';
 import { calendarRegressors, shopCalendar, yearsOf } from '../../src/core/calendar/events';
 import { coverage, mase, msis, owa, smape } from '../../src/core/metrics';
 
@@ -83,6 +86,10 @@ interface Flags {
 	calendar: boolean;
 	/** Keep Walmart's own Holiday_Flag column (default true). */
 	holidayFlag: boolean;
+	/** Add the pooled (cross-learning) candidate fitted on the data set's training parts. */
+	pooled: boolean;
+	/** Lags of the pooled candidate (default: its own). */
+	pooledLags?: number;
 	out: string;
 }
 
@@ -99,6 +106,8 @@ function parseFlags(argv: string[]): Flags {
 	let every = 1;
 	let calendar = false;
 	let holidayFlag = true;
+	let pooled = false;
+	let pooledLags: number | undefined;
 	let out = 'RESULTS.md';
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
@@ -117,6 +126,8 @@ function parseFlags(argv: string[]): Flags {
 		else if (a === '--every') every = Number(argv[++i]);
 		else if (a === '--calendar') calendar = true;
 		else if (a === '--no-holiday-flag') holidayFlag = false;
+		else if (a === '--pooled') pooled = true;
+		else if (a === '--pooled-lags') pooledLags = Number(argv[++i]);
 		else if (a === '--out') out = argv[++i];
 		else throw new Error(`unknown flag ${a}`);
 	}
@@ -133,6 +144,8 @@ function parseFlags(argv: string[]): Flags {
 		every,
 		calendar,
 		holidayFlag,
+		pooled,
+		...(pooledLags ? { pooledLags } : {}),
 		out,
 	};
 }
@@ -415,11 +428,23 @@ function runOurs(
 	ds: Dataset,
 	name: string,
 	fn: typeof forecastAuto,
-	flags: Pick<Flags, 'prior' | 'priorStrength' | 'launch' | 'calendar'>,
+	flags: Pick<Flags, 'prior' | 'priorStrength' | 'launch' | 'calendar' | 'pooled' | 'pooledLags'>,
 ): MethodRun {
 	const forecasts = new Map<string, MethodForecast>();
 	const chosen = new Map<string, string>();
 	const t0 = performance.now();
+	// the pooled candidate learns from every series' training part (never its test part)
+	let registry: CandidateRegistry | undefined;
+	if (flags.pooled) {
+		registry = new CandidateRegistry();
+		registerBuiltins(registry);
+		registry.register(
+			new PooledModel(
+				ds.series.map((s) => ({ id: s.id, y: s.train, ...(s.ds ? { ds: s.ds } : {}) })),
+				flags.pooledLags ? { lags: flags.pooledLags } : {},
+			).candidate(),
+		);
+	}
 	ds.series.forEach((s, i) => {
 		const regressors = regressorsOf(
 			s,
@@ -430,12 +455,17 @@ function runOurs(
 			horizon: ds.h,
 			season: ds.m,
 			levels: [0.8, 0.95],
+			seriesId: s.id,
 			...(flags.launch !== undefined ? { trimLaunch: flags.launch } : {}),
 			...(flags.prior && s.ds
 				? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, flags.priorStrength) }
 				: {}),
 		};
-		const r = fn(s.train, regressors ? { ...opts, regressors } : opts);
+		const r = fn(
+			s.train,
+			regressors ? { ...opts, regressors } : opts,
+			registry ? { registry } : {},
+		);
 		forecasts.set(s.id, {
 			point: r.point,
 			lo80: r.intervals[0].lower,
@@ -633,9 +663,14 @@ function main(): void {
 		const n2s = score(ds, n2);
 		const naive = runNaive2(ds, 'naive');
 		const rssBefore = process.resourceUsage().maxRSS;
-		const auto = runOurs(ds, 'Trendcast auto', forecastAuto, flags);
+		const auto = runOurs(ds, 'Trendcast auto', forecastAuto, { ...flags, pooled: false });
 		const rssAfter = process.resourceUsage().maxRSS;
 		const runs: MethodRun[] = [n2, auto, naive];
+		// --pooled: the same engine with the cross-learning candidate, side by side
+		const pooled = flags.pooled
+			? runOurs(ds, 'Trendcast auto + pooled', forecastAuto, flags)
+			: null;
+		if (pooled) runs.push(pooled);
 		if (flags.baseline)
 			runs.push(runOurs(ds, 'Trendcast baseline (snaive+ets)', forecastBaseline, flags));
 		const rRuns = flags.r ? runR(ds, flags.reuseR, limitTag) : null;
@@ -675,16 +710,16 @@ function main(): void {
 		const rScores = scores.filter((s) => s.name.startsWith('R '));
 		if (rScores.length) {
 			const bestR = rScores.reduce((a, b) => (a.owa <= b.owa ? a : b));
-			const ours = scores[1];
+			const ours = pooled ? scores[3] : scores[1];
 			const rSecs = rRuns ? rRuns.reduce((a, r) => a + r.seconds, 0) : NaN;
 			md.push(
-				`Ours / best R single model (${bestR.name}): OWA ratio ${f2(ours.owa / bestR.owa)}, sMAPE ratio ${f2(ours.smape / bestR.smape)}, MASE ratio ${f2(ours.mase / bestR.mase)}, pooled WAPE ratio ${f2(ours.wape / bestR.wape)} (best R by WAPE: ${f2(Math.min(...rScores.map((x) => x.wape)))}; naive ${f2(scores[2].wape)}). ` +
+				`Ours${pooled ? ' (+ pooled)' : ''} / best R single model (${bestR.name}): OWA ratio ${f2(ours.owa / bestR.owa)}, sMAPE ratio ${f2(ours.smape / bestR.smape)}, MASE ratio ${f2(ours.mase / bestR.mase)}, pooled WAPE ratio ${f2(ours.wape / bestR.wape)} (best R by WAPE: ${f2(Math.min(...rScores.map((x) => x.wape)))}; naive ${f2(scores[2].wape)}). ` +
 					`Speed: Trendcast auto ${f2(auto.seconds, 1)} s vs R ets+auto.arima+thetaf ${f2(rSecs, 1)} s (time ratio ours/R ${f2(auto.seconds / rSecs, 2)}; our auto runs ~10 candidates, a rolling-origin backtest and refits).`,
 				'',
 			);
 		} else md.push('R column skipped (Rscript or the forecast package is not available).', '');
 		const counts = new Map<string, number>();
-		for (const m of auto.chosen?.values() ?? []) {
+		for (const m of (pooled ?? auto).chosen?.values() ?? []) {
 			const k = m.replace(/\(.*\)/, '(…)');
 			counts.set(k, (counts.get(k) ?? 0) + 1);
 		}

@@ -1,5 +1,5 @@
 // Import rules that keep lines which are not demand out of the sales, applied to the stored table the
-// data service has just built (workers/data-service.ts calls them in commitImport):
+// data service has just built (workers/data/sales/commit.ts calls them):
 // - order status: lines of refunded / voided / cancelled / failed orders (src/core/ingest/order-status.ts);
 // - non-product lines: postage, fees, adjustments, discounts, gift cards (src/core/ingest/non-product.ts),
 //   left out by default, each code can be counted back in by the owner.

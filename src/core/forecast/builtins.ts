@@ -12,20 +12,25 @@ import type { Candidate, CandidateFamily, CandidateRegistry } from './registry';
 
 /** auto.arima is the slowest model: it sees at most this many recent points. */
 export const MAX_ARIMA_POINTS = 260;
+/**
+ * With `screen` (the engine's backtest: one instance fits a series' growing windows, oldest first,
+ * then the whole series), automatic ETS and ARIMA select among all their models once, on the oldest
+ * window, and later fits try only that window's best few (AutoEtsOptions.screen,
+ * AutoArimaOptions.screen). Measured in tests/bench/results/SPEED.md.
+ */
+export const ETS_SCREEN = 3;
+export const ARIMA_SCREEN = 3;
 
-const BUILTINS: [
-	string,
-	CandidateFamily,
-	number,
-	(o: { season: number; ma?: number }) => Forecaster,
-][] = [
+type Make = (o: { season: number; ma?: number; screen?: boolean }) => Forecaster;
+
+const BUILTINS: [string, CandidateFamily, number, Make][] = [
 	['naive', 'naive', 1, () => new Naive()],
 	['snaive', 'naive', 2, () => new SeasonalNaive()],
 	['drift', 'naive', 2, () => new Drift()],
 	['ma', 'naive', 2, (o) => new MovingAverage(o.ma ?? 4, 'ma')],
 	['naive2', 'naive', 2, () => new Naive2()],
 	['theta', 'theta', 4, () => new Theta()],
-	['ets', 'exponential-smoothing', 4, () => new AutoETS()],
+	['ets', 'exponential-smoothing', 4, (o) => new AutoETS(o.screen ? { screen: ETS_SCREEN } : {})],
 	[
 		'arima',
 		'arima',
@@ -33,11 +38,11 @@ const BUILTINS: [
 		// Seasonal ARMA terms at lag 52 make the Kalman state ~100-dimensional (tens of seconds per
 		// fit); for long periods only seasonal differencing is searched.
 		(o) =>
-			new AutoARIMA(
-				o.season > 24
-					? { maxLength: MAX_ARIMA_POINTS, maxSP: 0, maxSQ: 0 }
-					: { maxLength: MAX_ARIMA_POINTS },
-			),
+			new AutoARIMA({
+				maxLength: MAX_ARIMA_POINTS,
+				...(o.season > 24 ? { maxSP: 0, maxSQ: 0 } : {}),
+				...(o.screen ? { screen: ARIMA_SCREEN } : {}),
+			}),
 	],
 	['stlf', 'decomposition', 8, () => new StlEts()],
 	['regression', 'regression', 4, () => new LinearRegressionModel()],
@@ -52,12 +57,7 @@ const BUILTINS: [
 export const BUILTIN_NAMES = BUILTINS.map((b) => b[0]);
 
 /** A built-in as a registry candidate. */
-function builtin(
-	name: string,
-	family: CandidateFamily,
-	minLength: number,
-	make: (o: { season: number; ma?: number }) => Forecaster,
-): Candidate {
+function builtin(name: string, family: CandidateFamily, minLength: number, make: Make): Candidate {
 	return {
 		name,
 		family,

@@ -84,7 +84,7 @@ export interface Candidate {
 	 * Built-ins only: the synchronous Forecaster behind `fit` (the engine backtests these in one
 	 * pass). External candidates leave it out.
 	 */
-	forecaster?(opts: { season: number; ma?: number }): Forecaster;
+	forecaster?(opts: { season: number; ma?: number; screen?: boolean }): Forecaster;
 }
 
 /** The open list of candidates. */

@@ -1,6 +1,6 @@
 // Size limits of the importer, checked before DuckDB or the browser runs out of memory, so the user reads
 // what was too big and what to do instead of an engine's out-of-memory text. Pure constants + helpers,
-// used by the data worker (workers/data-service.ts, workers/data/*) and by the tests.
+// used by the data worker (workers/data/*) and by the tests.
 
 const MB = 1024 * 1024;
 

@@ -22,7 +22,7 @@ import type {
 	ModelState,
 	PredictOptions,
 } from '../types';
-import { leastSquares, polyRoots, solve } from '../linalg';
+import { leastSquares, polyRoots, rootsWithin, solve } from '../linalg';
 import { bfgs } from '../optim/bfgs';
 import { checkLevels, kpss, qnorm } from '../stats';
 import { mstl } from '../series/stl';
@@ -148,18 +148,19 @@ function transPars(
 	return { phi, theta };
 }
 
-/** Roots' minimum modulus of 1 − a₁z − … (sign = −1) or 1 + a₁z + … (sign = +1), ignoring trailing ~0. */
-function minRoot(a: ArrayLike<number>, sign: 1 | -1, eps = 0): number {
+/**
+ * Whether every root of 1 − a₁z − … (sign = −1) or 1 + a₁z + … (sign = +1), ignoring trailing ~0,
+ * has modulus above `radius`, decided without finding the roots (Schur–Cohn on the reversed
+ * polynomial, whose roots are the reciprocals).
+ */
+function rootsOutside(a: ArrayLike<number>, sign: 1 | -1, eps: number, radius: number): boolean {
 	let last = -1;
 	for (let i = 0; i < a.length; i++) if (Math.abs(a[i]) > eps) last = i;
-	if (last < 0) return Infinity;
-	const c = new Float64Array(last + 2);
-	c[0] = 1;
-	for (let i = 0; i <= last; i++) c[i + 1] = sign * a[i];
-	const { re, im } = polyRoots(c);
-	let mn = Infinity;
-	for (let i = 0; i < re.length; i++) mn = Math.min(mn, Math.hypot(re[i], im[i]));
-	return mn;
+	if (last < 0) return true;
+	const rev = new Float64Array(last + 2);
+	rev[last + 1] = 1;
+	for (let i = 0; i <= last; i++) rev[last - i] = sign * a[i];
+	return rootsWithin(rev, 1 / radius);
 }
 
 /** R's maInvert: reflect MA roots inside the unit circle to make the MA part invertible. */
@@ -212,10 +213,18 @@ function maInvert(ma: Float64Array): Float64Array {
 
 /** Difference x: (1 − B)^d (1 − B^m)^D, dropping the first d + mD values. */
 function difference(x: ArrayLike<number>, d: number, D: number, m: number): Float64Array {
-	let w = Float64Array.from(x);
-	for (let i = 0; i < d; i++) w = w.subarray(1).map((v, t) => v - w[t]);
-	for (let i = 0; i < D; i++) w = w.subarray(m).map((v, t) => v - w[t]);
-	return w;
+	// in place on one copy, from the end so each value still sees its undifferenced lag
+	const w = Float64Array.from(x);
+	let from = 0;
+	for (let i = 0; i < d; i++) {
+		for (let t = w.length - 1; t > from; t--) w[t] -= w[t - 1];
+		from += 1;
+	}
+	for (let i = 0; i < D; i++) {
+		for (let t = w.length - 1; t >= from + m; t--) w[t] -= w[t - m];
+		from += m;
+	}
+	return w.subarray(Math.min(from, w.length));
 }
 
 /** Coefficients δ of y_t = Σ δ_i y_{t−i} + w_t for the differencing operator. */
@@ -537,8 +546,8 @@ function fitArimaCore(
 			return cssCore(y, s, res.x, coefNames, regs, cols, adjust, ncondCss, nUsed, narma);
 		}
 		const arOk =
-			minRoot(start.subarray(0, s.p), -1) > 1 &&
-			minRoot(start.subarray(s.p + s.q, s.p + s.q + s.P), -1) > 1;
+			rootsOutside(start.subarray(0, s.p), -1, 0, 1) &&
+			rootsOutside(start.subarray(s.p + s.q, s.p + s.q + s.P), -1, 0, 1);
 		if (!arOk) {
 			if (opts.strictCss) return null;
 			start = init;
@@ -901,6 +910,13 @@ export interface AutoArimaOptions {
 	maxRefits?: number;
 	/** BFGS iterations per fit. Default 100. */
 	maxIter?: number;
+	/**
+	 * Share the search between fits of one series' growing windows (the engine's backtest origins
+	 * and final fit): the first fit searches as usual and keeps its `screen` best orders; each later
+	 * fit with the same d and D fits only those (and searches in full when none of them is
+	 * admissible). Default 0 (every fit searches in full, as auto.arima).
+	 */
+	screen?: number;
 }
 
 /** ndiffs(): number of first differences by repeated KPSS tests at 5 % (max 2). */
@@ -949,6 +965,12 @@ export function nsdiffs(x: Float64Array, m: number): number {
 export class AutoARIMA implements Forecaster {
 	readonly name = 'arima';
 	readonly #opts: AutoArimaOptions;
+	/** The first fit's best orders (AutoArimaOptions.screen). */
+	#screen: {
+		d: number;
+		D: number;
+		orders: { p: number; q: number; P: number; Q: number; k: boolean }[];
+	} | null = null;
 
 	constructor(opts: AutoArimaOptions = {}) {
 		this.#opts = opts;
@@ -1007,7 +1029,7 @@ export class AutoARIMA implements Forecaster {
 		const maxIter = o.maxIter ?? 100;
 		const allowDrift = (o.allowDrift ?? true) && d + D === 1;
 		const allowMean = (o.allowMean ?? true) && d + D === 0;
-		let constant = allowDrift || allowMean;
+		const constant = allowDrift || allowMean;
 		// offset for approximate (CSS) criteria, as auto.arima
 		let offset = 0;
 		if (approximation) {
@@ -1053,8 +1075,8 @@ export class AutoARIMA implements Forecaster {
 				icv = icOf(core);
 				if (!Number.isFinite(icv)) icv = Infinity;
 				// reject near-non-stationary / non-invertible fits (minroot < 1.01)
-				const mr = Math.min(minRoot(core.phi, -1, 1e-8), minRoot(core.theta, 1, 1e-8));
-				if (mr < 1.01) icv = Infinity;
+				if (!(rootsOutside(core.phi, -1, 1e-8, 1.01) && rootsOutside(core.theta, 1, 1e-8, 1.01)))
+					icv = Infinity;
 			}
 			const out = { ic: icv, core };
 			if (approx) cache.set(key, out);
@@ -1068,10 +1090,112 @@ export class AutoARIMA implements Forecaster {
 			results.push({ p, q, P, Q, k, ic: f.ic });
 			return f;
 		};
-		let p = Math.min(n < 10 ? 1 : 2, maxP);
-		let q = Math.min(n < 10 ? 1 : 2, maxQ);
-		let P = Math.min(n < 10 ? 0 : 1, maxSP);
-		let Q = Math.min(n < 10 ? 0 : 1, maxSQ);
+		const p = Math.min(n < 10 ? 1 : 2, maxP);
+		const q = Math.min(n < 10 ? 1 : 2, maxQ);
+		const P = Math.min(n < 10 ? 0 : 1, maxSP);
+		const Q = Math.min(n < 10 ? 0 : 1, maxSQ);
+		const screen =
+			this.#screen && this.#screen.d === d && this.#screen.D === D ? this.#screen : null;
+		let best: ReturnType<typeof run> = { ic: Infinity, core: null };
+		// a later fit of a screened series: only the first fit's best orders
+		if (screen)
+			for (const r of screen.orders) {
+				const f = run(r.p, r.q, r.P, r.Q, r.k);
+				if (f.ic < best.ic) best = f;
+			}
+		if (!Number.isFinite(best.ic)) {
+			best = this.#search(run, seen, results, maxModels, {
+				p,
+				q,
+				P,
+				Q,
+				constant,
+				maxP,
+				maxQ,
+				maxSP,
+				maxSQ,
+				m,
+				allowDrift,
+				allowMean,
+			});
+		}
+		const screenSize = o.screen ?? 0;
+		if (screenSize > 0 && !this.#screen)
+			this.#screen = {
+				d,
+				D,
+				orders: results
+					.filter((r) => Number.isFinite(r.ic))
+					.sort((a, b) => a.ic - b.ic)
+					.slice(0, screenSize)
+					.map(({ p, q, P, Q, k }) => ({ p, q, P, Q, k })),
+			};
+		let final = best.core;
+		if (approximation) {
+			final = null;
+			const order = results.filter((r) => Number.isFinite(r.ic)).sort((a, b) => a.ic - b.ic);
+			// R refits every candidate in turn until one passes the root check; each exact seasonal
+			// fit costs 0.1–0.7 s here, so stop after maxRefits and then keep the refit with the best
+			// criterion even if a root is within 1.01 of the unit circle (usually a seasonal MA → −1).
+			let fallback: ArimaCore | null = null;
+			for (const r of order.slice(0, o.maxRefits ?? 6)) {
+				const f = tryFit(r.p, r.q, r.P, r.Q, r.k, false);
+				if (Number.isFinite(f.ic) && f.core) {
+					final = f.core;
+					break;
+				}
+				if (
+					f.core &&
+					Number.isFinite(icOf(f.core)) &&
+					(!fallback || icOf(f.core) < icOf(fallback))
+				) {
+					fallback = f.core;
+				}
+			}
+			final ??= fallback;
+		}
+		if (!final || (!approximation && !Number.isFinite(best.ic))) {
+			// nothing admissible: fall back to ARIMA(0,d,0)(0,D,0) with constant where allowed
+			final = fitArimaCore(
+				y,
+				{ p: 0, d, q: 0, P: 0, D, Q: 0, m },
+				{
+					includeMean: allowMean,
+					includeDrift: allowDrift,
+					xreg,
+					method: 'CSS-ML',
+					maxIter,
+					strictCss: false,
+				},
+			);
+		}
+		if (!final) throw new RangeError('ARIMA: no model could be fitted');
+		return new FittedARIMA(this.name, final, residualSigma2(final));
+	}
+
+	/** auto.arima's stepwise search from (p, q, P, Q, constant); returns the best fit. */
+	#search<F extends { ic: number; core: ArimaCore | null }>(
+		run: (p: number, q: number, P: number, Q: number, k: boolean) => F,
+		seen: (p: number, q: number, P: number, Q: number, k: boolean) => boolean,
+		results: readonly unknown[],
+		maxModels: number,
+		o: {
+			p: number;
+			q: number;
+			P: number;
+			Q: number;
+			constant: boolean;
+			maxP: number;
+			maxQ: number;
+			maxSP: number;
+			maxSQ: number;
+			m: number;
+			allowDrift: boolean;
+			allowMean: boolean;
+		},
+	): F {
+		let { p, q, P, Q, constant } = o;
+		const { maxP, maxQ, maxSP, maxSQ, m, allowDrift, allowMean } = o;
 		let best = run(p, q, P, Q, constant);
 		const consider = (np: number, nq: number, nP: number, nQ: number, k: boolean): boolean => {
 			const f = run(np, nq, nP, nQ, k);
@@ -1120,46 +1244,6 @@ export class AutoARIMA implements Forecaster {
 				if (consider(np, nq, nP, nQ, k)) break;
 			}
 		}
-		let final = best.core;
-		if (approximation) {
-			final = null;
-			const order = results.filter((r) => Number.isFinite(r.ic)).sort((a, b) => a.ic - b.ic);
-			// R refits every candidate in turn until one passes the root check; each exact seasonal
-			// fit costs 0.1–0.7 s here, so stop after maxRefits and then keep the refit with the best
-			// criterion even if a root is within 1.01 of the unit circle (usually a seasonal MA → −1).
-			let fallback: ArimaCore | null = null;
-			for (const r of order.slice(0, o.maxRefits ?? 6)) {
-				const f = tryFit(r.p, r.q, r.P, r.Q, r.k, false);
-				if (Number.isFinite(f.ic) && f.core) {
-					final = f.core;
-					break;
-				}
-				if (
-					f.core &&
-					Number.isFinite(icOf(f.core)) &&
-					(!fallback || icOf(f.core) < icOf(fallback))
-				) {
-					fallback = f.core;
-				}
-			}
-			final ??= fallback;
-		}
-		if (!final || (!approximation && !Number.isFinite(best.ic))) {
-			// nothing admissible: fall back to ARIMA(0,d,0)(0,D,0) with constant where allowed
-			final = fitArimaCore(
-				y,
-				{ p: 0, d, q: 0, P: 0, D, Q: 0, m },
-				{
-					includeMean: allowMean,
-					includeDrift: allowDrift,
-					xreg,
-					method: 'CSS-ML',
-					maxIter,
-					strictCss: false,
-				},
-			);
-		}
-		if (!final) throw new RangeError('ARIMA: no model could be fitted');
-		return new FittedARIMA(this.name, final, residualSigma2(final));
+		return best;
 	}
 }

@@ -23,7 +23,7 @@ import type {
 	ModelState,
 	PredictOptions,
 } from '../types';
-import { leastSquares, polyRoots } from '../linalg';
+import { leastSquares, rootsWithin } from '../linalg';
 import { nelderMead } from '../optim/nelder-mead';
 import { checkLevels, mulberry32, normalSampler, qnorm } from '../stats';
 import { mstl } from '../series/stl';
@@ -86,10 +86,88 @@ export function etsLabel(spec: Pick<EtsSpec, 'error' | 'trend' | 'season'>): str
 }
 
 /**
- * Run the filter over y from the initial state x0 = (ℓ, b?, s_0 … s_{m−1}) (R's order: s_0 newest).
- * Returns the objective L, one-step residuals ε_t (relative for M error), fitted μ_t and final state.
- * Seasonal states live in a ring buffer so each step is O(1) in m.
+ * Run the filter over y from the initial state x0 = (ℓ, b?, s_0 … s_{m−1}) (R's order: s_0 newest)
+ * and return the objective L (NaN where R's etscalc gives up). Seasonal states live in `ring`
+ * (length ≥ m, overwritten) so each step is O(1) in m and nothing is allocated: this loop is most
+ * of the automatic choice's time. With `out`, one-step residuals ε_t (relative for M error) and
+ * fitted μ_t are written; with `last`, the final state (R's order).
  */
+function etsRun(
+	y: Float64Array,
+	k: Kinds,
+	alpha: number,
+	beta: number,
+	gamma: number,
+	phiIn: number,
+	x0: ArrayLike<number>,
+	ring: Float64Array,
+	out?: { e: Float64Array; fitted: Float64Array },
+	last?: Float64Array,
+): number {
+	const n = y.length;
+	const season = k.season;
+	const trend = k.trend;
+	const mult = k.err === 1;
+	const m = season ? k.m : 1;
+	let l = x0[0];
+	let b = trend ? x0[1] : 0;
+	const off = 1 + trend;
+	if (season) for (let j = 0; j < m; j++) ring[j] = x0[off + m - 1 - j];
+	let pos = 0;
+	const phi = k.damped ? phiIn : 1;
+	const ba = beta / alpha;
+	let sse = 0;
+	// Σ log|μ_t| (multiplicative error only) as the log of a running product, renormalised before
+	// it can overflow: one log per ~100 steps instead of one per step
+	let lik2 = 0;
+	let prod = 1;
+	for (let t = 0; t < n; t++) {
+		const phib = trend ? phi * b : 0;
+		const q = l + phib;
+		const so = season ? ring[pos] : 0;
+		const f = season === 1 ? q + so : season === 2 ? q * so : q;
+		if (Number.isNaN(f)) return NaN;
+		const yt = y[t];
+		let e: number;
+		if (!mult) e = yt - f;
+		else {
+			const af = Math.abs(f);
+			if (af < TOL) return NaN;
+			e = (yt - f) / f;
+			prod *= af;
+			if (prod > 1e100 || prod < 1e-100) {
+				lik2 += Math.log(prod);
+				prod = 1;
+			}
+		}
+		if (out) {
+			out.e[t] = e;
+			out.fitted[t] = f;
+		}
+		sse += e * e;
+		// state update (identical for both error types, as in R's etscalc)
+		const pp = season === 0 ? yt : season === 1 ? yt - so : Math.abs(so) < TOL ? HUGEN : yt / so;
+		const lnew = q + alpha * (pp - q);
+		if (trend) b = phib + ba * (lnew - l - phib);
+		if (season) {
+			const tt = season === 1 ? yt - q : Math.abs(q) < TOL ? HUGEN : yt / q;
+			ring[pos] = so + gamma * (tt - so);
+			pos = pos + 1 === m ? 0 : pos + 1;
+		}
+		l = lnew;
+	}
+	if (last) {
+		last[0] = l;
+		if (trend) last[1] = b;
+		// newest seasonal is at ring[pos − 1]
+		if (season) for (let j = 0; j < m; j++) last[off + j] = ring[(pos - 1 - j + 2 * m) % m];
+	}
+	let lik = n * Math.log(sse);
+	if (mult) lik += 2 * (lik2 + Math.log(prod));
+	return lik;
+}
+
+/** etsRun with its own buffers: the objective, residuals and fitted values and the final state. */
 function etsFilter(
 	y: Float64Array,
 	k: Kinds,
@@ -97,57 +175,20 @@ function etsFilter(
 	x0: ArrayLike<number>,
 	out?: { e: Float64Array; fitted: Float64Array },
 ): { lik: number; last: Float64Array } {
-	const n = y.length;
-	const m = k.season ? k.m : 1;
-	let l = x0[0];
-	let b = k.trend ? x0[1] : 0;
-	const off = 1 + k.trend;
-	const ring = new Float64Array(m);
-	if (k.season) for (let j = 0; j < m; j++) ring[j] = x0[off + m - 1 - j];
-	let pos = 0;
-	const phi = k.damped ? p.phi : 1;
-	const { alpha, beta, gamma } = p;
-	let sse = 0;
-	let lik2 = 0;
-	for (let t = 0; t < n; t++) {
-		const phib = k.trend ? phi * b : 0;
-		const q = l + phib;
-		const so = k.season ? ring[pos] : 0;
-		const f = k.season === 1 ? q + so : k.season === 2 ? q * so : q;
-		if (Number.isNaN(f)) return { lik: NaN, last: new Float64Array(0) };
-		const yt = y[t];
-		let e: number;
-		if (k.err === 0) e = yt - f;
-		else {
-			if (Math.abs(f) < TOL) return { lik: NaN, last: new Float64Array(0) };
-			e = (yt - f) / f;
-		}
-		if (out) {
-			out.e[t] = e;
-			out.fitted[t] = f;
-		}
-		sse += e * e;
-		lik2 += Math.log(Math.abs(f));
-		// state update (identical for both error types, as in R's etscalc)
-		const pp =
-			k.season === 0 ? yt : k.season === 1 ? yt - so : Math.abs(so) < TOL ? HUGEN : yt / so;
-		const lnew = q + alpha * (pp - q);
-		if (k.trend) b = phib + (beta / alpha) * (lnew - l - phib);
-		if (k.season) {
-			const tt = k.season === 1 ? yt - q : Math.abs(q) < TOL ? HUGEN : yt / q;
-			ring[pos] = so + gamma * (tt - so);
-			pos = pos + 1 === m ? 0 : pos + 1;
-		}
-		l = lnew;
-	}
-	let lik = n * Math.log(sse);
-	if (k.err === 1) lik += 2 * lik2;
-	const last = new Float64Array(off + (k.season ? m : 0));
-	last[0] = l;
-	if (k.trend) last[1] = b;
-	// newest seasonal is at ring[pos − 1]
-	if (k.season) for (let j = 0; j < m; j++) last[off + j] = ring[(pos - 1 - j + 2 * m) % m];
-	return { lik, last };
+	const last = new Float64Array(1 + k.trend + (k.season ? k.m : 0));
+	const lik = etsRun(
+		y,
+		k,
+		p.alpha,
+		p.beta,
+		p.gamma,
+		p.phi,
+		x0,
+		new Float64Array(k.season ? k.m : 1),
+		out,
+		last,
+	);
+	return Number.isNaN(lik) ? { lik, last: new Float64Array(0) } : { lik, last };
 }
 
 /** Deterministic h-step forecasts from a state in R's order (etsforecast). */
@@ -170,9 +211,10 @@ function etsPoint(state: ArrayLike<number>, k: Kinds, phi: number, h: number): F
 	return f;
 }
 
-/** Previous characteristic roots, reused to warm-start the next admissibility check. */
+/** Scratch space of the admissibility check, reused across the evaluations of one fit. */
 interface RootCache {
-	roots?: { re: Float64Array; im: Float64Array };
+	P?: Float64Array;
+	work?: Float64Array;
 }
 
 /** R's admissible(): stability/forecastability region of Hyndman et al. (2008) ch. 10. */
@@ -182,7 +224,7 @@ function admissible(
 	gamma: number | null,
 	phi: number,
 	m: number,
-	cache?: RootCache,
+	cache: RootCache = {},
 ): boolean {
 	if (phi < 0 || phi > 1 + 1e-8) return false;
 	if (gamma === null) {
@@ -195,26 +237,18 @@ function admissible(
 		if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) return false;
 		if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
 		if (bb < -(1 - phi) * (gamma / m + alpha)) return false;
-		const P = new Float64Array(m + 2);
+		if (!cache.P || cache.P.length !== m + 2) {
+			cache.P = new Float64Array(m + 2);
+			cache.work = new Float64Array(2 * (m + 2));
+		}
+		const P = cache.P;
 		P[0] = phi * (1 - alpha - gamma);
 		P[1] = alpha + bb - alpha * phi + gamma - 1;
 		for (let i = 2; i < m; i++) P[i] = alpha + bb - alpha * phi;
 		P[m] = alpha + bb - phi;
 		P[m + 1] = 1;
-		const maxMod = (r: { re: Float64Array; im: Float64Array }): number => {
-			let mx = 0;
-			for (let i = 0; i < r.re.length; i++)
-				mx = Math.max(mx, r.re[i] * r.re[i] + r.im[i] * r.im[i]);
-			return Math.sqrt(mx);
-		};
-		let roots = polyRoots(P, cache?.roots);
-		let mx = maxMod(roots);
-		if (!Number.isFinite(mx)) {
-			roots = polyRoots(P);
-			mx = maxMod(roots);
-		}
-		if (cache && Number.isFinite(mx)) cache.roots = roots;
-		if (!(mx <= 1 + 1e-10)) return false;
+		// R: max(Mod(polyroot(P))) ≤ 1 + 1e-10, decided here without finding the roots
+		if (!rootsWithin(P, 1 + 1e-10, cache.work)) return false;
 	}
 	return true;
 }
@@ -389,14 +423,16 @@ function fitEtsCore(y: Float64Array, spec: EtsSpec, m: number, maxEval: number):
 	const x0 = [...start, ...init];
 	const off = 1 + k.trend;
 	const full = new Float64Array(nstate + (k.season ? 1 : 0));
-	const unpack = (x: ArrayLike<number>): Par => {
-		const p: Par = {
-			alpha: spec.alpha ?? NaN,
-			beta: spec.beta ?? NaN,
-			gamma: spec.gamma ?? NaN,
-			phi: spec.phi ?? (k.damped ? NaN : 1),
-		};
-		names.forEach((nm, i) => (p[nm] = x[i]));
+	const iA = names.indexOf('alpha');
+	const iB = names.indexOf('beta');
+	const iG = names.indexOf('gamma');
+	const iP = names.indexOf('phi');
+	/** The smoothing parameters of x (into `p`, so the objective allocates nothing). */
+	const unpack = (x: ArrayLike<number>, p: Par = { alpha: 0, beta: 0, gamma: 0, phi: 0 }): Par => {
+		p.alpha = iA >= 0 ? x[iA] : (spec.alpha ?? NaN);
+		p.beta = iB >= 0 ? x[iB] : (spec.beta ?? NaN);
+		p.gamma = iG >= 0 ? x[iG] : (spec.gamma ?? NaN);
+		p.phi = iP >= 0 ? x[iP] : (spec.phi ?? (k.damped ? NaN : 1));
 		return p;
 	};
 	const fillState = (x: ArrayLike<number>): void => {
@@ -423,14 +459,16 @@ function fitEtsCore(y: Float64Array, spec: EtsSpec, m: number, maxEval: number):
 			rootCache,
 		);
 	};
+	const cur: Par = { alpha: 0, beta: 0, gamma: 0, phi: 0 };
+	const ring = new Float64Array(k.season ? k.m : 1);
 	const objective = (x: Float64Array): number => {
-		const p = unpack(x);
+		const p = unpack(x, cur);
 		if (!checkParam(p)) return Infinity;
 		fillState(x);
 		if (k.season === 2) {
 			for (let i = off; i < full.length; i++) if (full[i] < 0) return Infinity;
 		}
-		const { lik } = etsFilter(y, k, p, full);
+		const lik = etsRun(y, k, p.alpha, p.beta, p.gamma, p.phi, full, ring);
 		if (Number.isNaN(lik)) return Infinity;
 		if (lik < -1e10) return -1e10;
 		return lik;
@@ -839,6 +877,14 @@ export interface AutoEtsOptions extends EtsOptions {
 	 * ignores seasonality like forecast::ets. 'stl' needs n > 2m, else seasonality is dropped.
 	 */
 	longSeason?: 'stl' | 'drop';
+	/**
+	 * Share the model selection between fits of one series' growing windows (the engine's backtest
+	 * origins, oldest first, and its final fit): the first fit tries every specification and keeps
+	 * its `screen` best by the criterion; each later fit of this instance tries only those (plus any
+	 * the first fit could not judge, e.g. multiplicative ones on a window with zeros). Default 0
+	 * (every fit tries every specification, as forecast::ets).
+	 */
+	screen?: number;
 }
 
 /** Largest seasonal period R's ets accepts; above it seasonality is dropped (use STL + ETS instead). */
@@ -853,6 +899,11 @@ export const ETS_MAX_SEASON = 24;
 export class AutoETS implements Forecaster {
 	readonly name = 'ets';
 	readonly #opts: AutoEtsOptions;
+	/** Labels of the specifications the first fit judged, and its best ones (screen). */
+	#judged: Set<string> | null = null;
+	#kept: Set<string> | null = null;
+	/** The non-seasonal selection of the STL path (kept so that its screen is shared too). */
+	#inner: AutoETS | null = null;
 
 	constructor(opts: AutoEtsOptions = {}) {
 		this.#opts = opts;
@@ -885,21 +936,39 @@ export class AutoETS implements Forecaster {
 			if (dec.seasonals.length === 1) {
 				const seasonal = dec.seasonals[0].seasonal;
 				const adjusted = y.map((v, i) => v - seasonal[i]);
-				const inner = new AutoETS({ ...this.#opts, longSeason: 'drop' }).fit(adjusted) as FittedETS;
+				this.#inner ??= new AutoETS({ ...this.#opts, longSeason: 'drop' });
+				const inner = this.#inner.fit(adjusted) as FittedETS;
 				return new FittedStlETS(this.name, inner, seasonal, m);
 			}
 		}
 		const ic = this.#opts.ic ?? 'aicc';
 		let best: EtsFitCore | null = null;
 		let bestIc = Infinity;
-		for (const spec of AutoETS.candidates(y, m, this.#opts)) {
+		const screen = this.#opts.screen ?? 0;
+		const judged = this.#judged;
+		const kept = this.#kept;
+		const specs = AutoETS.candidates(y, m, this.#opts).filter(
+			(sp) => !judged || !kept || kept.has(etsLabel(sp)) || !judged.has(etsLabel(sp)),
+		);
+		const scores: [string, number][] = [];
+		for (const spec of specs) {
 			const core = fitEtsCore(y, spec, m, this.#opts.maxEval ?? 2000);
 			if (!core) continue;
 			const v = core[ic];
+			if (Number.isFinite(v)) scores.push([etsLabel(spec), v]);
 			if (Number.isFinite(v) && v < bestIc) {
 				bestIc = v;
 				best = core;
 			}
+		}
+		if (screen > 0 && !judged && scores.length > 0) {
+			this.#judged = new Set(scores.map((x) => x[0]));
+			this.#kept = new Set(
+				scores
+					.sort((a, b) => a[1] - b[1])
+					.slice(0, screen)
+					.map((x) => x[0]),
+			);
 		}
 		if (!best) best = tinyFallback(y);
 		return new FittedETS(this.name, best, this.#opts);

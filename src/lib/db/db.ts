@@ -15,7 +15,7 @@ export const DB_NAME = 'trendcast';
 export interface DatasetBlobRow {
 	/** Same id as the DatasetMeta row. */
 	id: string;
-	/** How `data` is encoded: 'arrow-ipc-stream+gzip' (see workers/data-service.ts). */
+	/** How `data` is encoded: 'arrow-ipc-stream+gzip' (see workers/data/store.ts). */
 	format: string;
 	data: Uint8Array;
 	/** Size of the uncompressed table bytes. */

@@ -34,6 +34,7 @@ const TECHNICAL: Record<string, string> = {
 	adida: 'ADIDA',
 	imapa: 'IMAPA',
 	mstl: 'MSTL',
+	pooled: 'Pooled (global) regression on scaled lags across all products',
 	combo: 'Inverse-MASE weighted combination',
 	median: 'Median combination',
 };
@@ -59,6 +60,7 @@ const CODES: Record<string, MessageCode> = {
 	adida: 'forecast_model_adida',
 	imapa: 'forecast_model_imapa',
 	mstl: 'forecast_model_mstl',
+	pooled: 'forecast_model_pooled',
 };
 
 /** 'combo(ets,theta)' → { combiner: 'combo', members: ['ets', 'theta'] }; a single model → null. */

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nelderMead, goldenSection } from '../../../src/core/optim/nelder-mead';
 import { bfgs } from '../../../src/core/optim/bfgs';
-import { cholesky, choleskySolve, leastSquares, polyRoots, solve } from '../../../src/core/linalg';
+import {
+	cholesky,
+	choleskySolve,
+	leastSquares,
+	polyRoots,
+	rootsWithin,
+	solve,
+} from '../../../src/core/linalg';
 
 const rosenbrock = (x: Float64Array): number => 100 * (x[1] - x[0] * x[0]) ** 2 + (1 - x[0]) ** 2;
 
@@ -87,5 +94,30 @@ describe('linear algebra', () => {
 		expect(mods[1]).toBeCloseTo(1, 10);
 		expect(mods[2]).toBeCloseTo(1, 10);
 		expect(mods[3]).toBeCloseTo(2, 10);
+	});
+});
+
+describe('rootsWithin (Schur–Cohn) agrees with the roots', () => {
+	it('decides max |root| < radius as polyRoots does, away from the boundary', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 2, maxLength: 14 }),
+				fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+				(c, radius) => {
+					c[c.length - 1] = 1;
+					const { re, im } = polyRoots(c);
+					let mx = 0;
+					for (let i = 0; i < re.length; i++) mx = Math.max(mx, Math.hypot(re[i], im[i]));
+					fc.pre(Number.isFinite(mx) && Math.abs(mx - radius) > 1e-6);
+					expect(rootsWithin(c, radius)).toBe(mx < radius);
+				},
+			),
+			{ numRuns: 300 },
+		);
+		// (z − 0.5)(z + 0.9): inside the unit circle, not inside 0.8
+		expect(rootsWithin([-0.45, 0.4, 1])).toBe(true);
+		expect(rootsWithin([-0.45, 0.4, 1], 0.8)).toBe(false);
+		expect(rootsWithin([5])).toBe(true);
+		expect(rootsWithin([NaN, 1])).toBe(false);
 	});
 });

@@ -1,4 +1,4 @@
-// What the data worker says (workers/data-service.ts, core/ingest/sniff.ts): wrong files, errors of a stale import, a stored dataset or the
+// What the data worker says (workers/data/*, core/ingest/sniff.ts): wrong files, errors of a stale import, a stored dataset or the
 // demo, the storage quota, and the import report's lines on duplicates, cancelled sales and returns.
 import type { Catalog } from '../types';
 

@@ -1,5 +1,5 @@
 // Import and data-safety messages: the SQL console's refusals, file limits, decompression limits, and the
-// row problems the importer reports (workers/data-service.ts and workers/data/*). Keys start with `import_`.
+// row problems the importer reports (workers/data/*). Keys start with `import_`.
 // "line N" always means a line of the file as a text editor numbers it (the header is line 1); "row N"
 // means a data row (the first row under the header is row 1). Messages say which one, once.
 import type { Catalog } from '../types';

@@ -96,3 +96,18 @@ describe('the engine with a borrowed season', () => {
 		).toThrow(/seasonalPrior/);
 	});
 });
+
+describe('the shipped profile’s licence', () => {
+	it('comes only from the ABS data (CC BY 4.0): each week takes its month’s index', async () => {
+		const profile = (await import('../../../../src/core/forecast/retail-season.json')).default;
+		expect(profile.about).toMatch(/CC BY 4\.0/);
+		expect(profile.weekly.source).toMatch(/ABS 8501\.0/);
+		expect(profile.weekly.source).not.toMatch(/Walmart/);
+		// the Walmart stores data states no licence: nothing derived from it may ship
+		const ratios = profile.weekly.values.map((v, w) => {
+			const month = new Date(Date.UTC(2021, 0, 1 + 7 * w + 3)).getUTCMonth();
+			return v / profile.monthly.values[month];
+		});
+		for (const r of ratios) expect(r).toBeCloseTo(ratios[0], 3);
+	});
+});

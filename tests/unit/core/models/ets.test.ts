@@ -179,6 +179,24 @@ describe('ETS behaviour', () => {
 	});
 });
 
+describe('AutoETS screen (shared selection across backtest windows)', () => {
+	it("later fits try only the first fit's best specifications; without a screen every fit selects in full", () => {
+		const y = seasonalSeries(144, 12);
+		const first = y.slice(0, 96);
+		const full = new AutoETS().fit(first, { season: 12 });
+		const screened = new AutoETS({ screen: 1 });
+		expect(screened.fit(first, { season: 12 }).method).toBe(full.method);
+		// a different series: the one kept specification is all the screened instance tries
+		const other = Float64Array.from(y, (v, t) => v + 0.5 * t);
+		const fresh = new AutoETS().fit(other, { season: 12 });
+		const later = screened.fit(other, { season: 12 });
+		expect(later.method).toBe(full.method);
+		expect(later.aicc).toBeGreaterThanOrEqual(fresh.aicc - 1e-9);
+		// a fresh instance is unaffected
+		expect(new AutoETS({ screen: 1 }).fit(other, { season: 12 }).method).toBe(fresh.method);
+	});
+});
+
 describe('ETS contract', () => {
 	const cases = [
 		{ label: 'monthly seasonal', y: seasonalSeries(72), fit: { season: 12 } },
