@@ -25,6 +25,9 @@ function fakeData(): DataClient {
 			});
 			return { ids, indptr, ds, y } satisfies SeriesBatch;
 		},
+		async promotionsFor() {
+			return {}; // no promotions imported
+		},
 	} as unknown as DataClient;
 }
 
