@@ -9,6 +9,7 @@ import Holidays from 'date-holidays';
 import chineseDays from 'chinese-days';
 // the package's own data file (holidays and announced make-up working days, 2004–2026)
 import CN_JSON from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { isZhName, ZH_NAMES } from './calendar-zh';
 
 const FROM = 2010;
 const TO = 2035;
@@ -49,8 +50,8 @@ const slug = (name: string): string =>
 const compact = (iso: string): string => iso.slice(0, 10).replaceAll('-', '');
 
 interface CountryTable {
-	/** key → [English name, local name] */
-	names: Record<string, [string, string]>;
+	/** key → [English name, local name, Simplified-Chinese name] */
+	names: Record<string, [string, string, string]>;
 	/** key → dates (yyyymmdd) */
 	days: Record<string, string[]>;
 	/** make-up working days (China) */
@@ -63,7 +64,13 @@ function country(code: string): CountryTable {
 	const names: CountryTable['names'] = {};
 	const days: CountryTable['days'] = {};
 	const add = (key: string, date: string, enName: string, localName: string): void => {
-		names[key] ??= [enName, localName];
+		// the zh-CN interface's name: China's own, ours, or a local name already in Chinese (HK, TW)
+		const zh = code === 'CN' ? localName : (ZH_NAMES[key] ?? localName);
+		if (!isZhName(zh))
+			throw new Error(
+				`${code} holiday '${key}' (${enName}) has no Chinese name: add it to scripts/calendar-zh.ts`,
+			);
+		names[key] ??= [enName, localName, zh];
 		(days[key] ??= []).push(compact(date));
 	};
 	const table: CountryTable = { names, days };

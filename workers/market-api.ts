@@ -8,10 +8,11 @@ import {
 	createSignalsService,
 	type MarketReport,
 	type SalesSeries,
+	type ShopSales,
 	type SignalKind,
 	type SignalSetMeta,
 } from './data/signals-service';
-import type { FusionReport } from './data/fusion';
+import type { BatchFusionReport, FusionReport } from './data/fusion';
 import type { NewProductInput, NewProductModel, NewProductResult } from './data/newproduct-service';
 
 let service: ReturnType<typeof createSignalsService> | null = null;
@@ -52,6 +53,16 @@ export const api = {
 	},
 	fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
 		return getService().fuseSignals(sales, horizon);
+	},
+	fuseBatch(
+		series: (SalesSeries & { id: string })[],
+		horizon: number,
+		maxPerSeries?: number,
+	): Promise<BatchFusionReport> {
+		return getService().fuseBatch(series, horizon, maxPerSeries);
+	},
+	setShopSales(sales: ShopSales | null): Promise<void> {
+		return getService().setShopSales(sales);
 	},
 	newProductModel(): Promise<NewProductModel | null> {
 		return getService().newProductModel();

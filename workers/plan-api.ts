@@ -27,6 +27,7 @@ import { orderQuantity, policyLevels, type ServiceTarget } from '../src/core/inv
 import { splitOrder } from '../src/core/inventory/split';
 import { poolStyles, type Style, type StyleMix } from '../src/core/inventory/variants';
 import { msg, type Message } from '../src/core/messages';
+import { laggedRegressor, type UsedSignal } from './data/fusion';
 
 /** Defaults for products the stock data says nothing about. */
 export interface StockDefaults {
@@ -55,6 +56,26 @@ export interface PlanRequest {
 	 * variants by their recent sales mix. Absent or empty = every product on its own.
 	 */
 	styles?: Style[];
+	/**
+	 * Market signals kept per product by the fusion backtest (workers/data/fusion.ts fuseBatch): the
+	 * product's demand is forecast with the signal as a lagged regressor. Absent = sales history only.
+	 */
+	signals?: PlanSignals;
+}
+
+/** The signal chosen per product, and the used signals' weekly values. */
+export interface PlanSignals {
+	used: Record<string, PlanSignalChoice>;
+	weekly: UsedSignal[];
+}
+
+/** A market signal in one product's demand: which, its lead, and its backtest with / without it. */
+export interface PlanSignalChoice {
+	kind: UsedSignal['kind'];
+	name: string;
+	lag: number;
+	maseWith: number;
+	maseWithout: number;
 }
 
 /** A variant's part of a style's order. */
@@ -79,6 +100,8 @@ export interface PlanRow extends ProductPlan {
 	censoredWeeks: number;
 	/** A style planned as one item: its variants' part of the order (by recent sales mix). */
 	variants?: VariantLine[];
+	/** The market signal its demand forecast uses (kept only where the backtest improved). */
+	signal?: PlanSignalChoice;
 }
 
 export interface PlanResponse {
@@ -300,8 +323,33 @@ export const planApi = {
 						Math.ceil(settings.overstockDays / PERIOD_DAYS),
 						seasonPeriods,
 					) + trailing;
-				const key = `${req.cacheKey}|${id}|${req.models}|${censored}|${horizon}`;
+				// a market signal kept for this product (uncensored sales only: the regression needs every week)
+				const choice = censored === 0 && trailing === 0 ? req.signals?.used[id] : undefined;
+				const weekly = choice
+					? req.signals?.weekly.find((w) => w.kind === choice.kind && w.name === choice.name)
+					: undefined;
+				const reg =
+					choice && weekly
+						? laggedRegressor(weekly, Array.from(batch.ds.subarray(first, to)), choice.lag, horizon)
+						: null;
+				const signal = reg && choice ? choice : undefined;
+				if (reg) y = y.slice(reg.start);
+				const key = `${req.cacheKey}|${id}|${req.models}|${censored}|${horizon}|${signal ? `${signal.kind}:${signal.name}:${signal.lag}` : ''}`;
 				let r = cache.get(key);
+				if (!r && reg) {
+					r = forecastAuto(
+						y,
+						{
+							horizon,
+							season: y.length >= 3 * 52 ? 52 : 1,
+							levels: [0.8],
+							models: ['regression', 'arima'],
+							regressors: { names: ['signal'], history: [reg.history], future: [reg.future] },
+						},
+						{ signal: ac.signal },
+					);
+					cache.set(key, r);
+				}
 				if (!r) {
 					r = forecastAuto(
 						y,
@@ -340,6 +388,7 @@ export const planApi = {
 					model: r.model,
 					censoredWeeks: censored,
 					...(pooled?.mixes.has(id) ? { variants: [] } : {}),
+					...(signal ? { signal } : {}),
 				});
 			}
 			const notes: Message[] = [];

@@ -47,7 +47,14 @@ export interface PdfText {
 	muted?: boolean;
 }
 
-export type PdfBlock = PdfKpis | PdfTable | PdfSeries | PdfText;
+/** A titled list of sentences (the forecast in plain words). */
+export interface PdfNotes {
+	type: 'notes';
+	title: string;
+	lines: string[];
+}
+
+export type PdfBlock = PdfKpis | PdfTable | PdfSeries | PdfText | PdfNotes;
 
 /** Everything a PDF shows, already worded and formatted by the view. */
 export interface PdfRequest {
@@ -121,6 +128,8 @@ function blockContent(b: PdfBlock, width: number): unknown[] {
 			{ table: { widths: Array(perRow).fill('*'), body: rows }, layout: 'noBorders' },
 		];
 	}
+	if (b.type === 'notes')
+		return [heading(b.title), { ul: b.lines, margin: [0, 0, 0, 4], lineHeight: 1.15 }];
 	if (b.type === 'series') {
 		const h = 70;
 		const n = b.values.length;

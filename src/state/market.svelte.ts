@@ -8,6 +8,7 @@ import {
 	type MarketClient,
 	type MarketReport,
 	type FusionReport,
+	type BatchFusionReport,
 	type NewProductInput,
 	type NewProductModel,
 	type NewProductResult,
@@ -15,6 +16,7 @@ import {
 	type SignalSetMeta,
 } from '../lib/workers/market-client';
 import { toUiError, type UiError } from '../lib/workers/errors';
+import { fuseWhenSignals } from './fusion-helpers';
 
 export class MarketState {
 	sets = $state.raw<SignalSetMeta[]>([]);
@@ -30,6 +32,11 @@ export class MarketState {
 	fusionKey = $state('');
 	fusionBusy = $state(false);
 	#fuseSeq = 0;
+	/** Signals kept per product of the batch forecast (Forecast screen), keyed by the batch it was run on. */
+	batchFusion = $state.raw<BatchFusionReport | null>(null);
+	batchFusionKey = $state('');
+	batchFusionBusy = $state(false);
+	#batchSeq = 0;
 	/** The last imported set (its issues are shown). */
 	lastImport = $state.raw<SignalSetMeta | null>(null);
 
@@ -71,6 +78,12 @@ export class MarketState {
 			}
 			const report = await this.#market.report(sales);
 			if (seq === this.#seq) this.report = report;
+			// the shop's own past launches (from its sales) join the new-product model
+			if (salesDatasetId && sales && sales.ds.length > 0)
+				await this.#sendShopSales(salesDatasetId, sales.ds[0], sales.ds[sales.ds.length - 1]).catch(
+					() => this.#market.setShopSales(null),
+				);
+			else await this.#market.setShopSales(null);
 			const model = await this.#market.newProductModel();
 			if (seq === this.#seq) {
 				this.newModel = model;
@@ -81,6 +94,35 @@ export class MarketState {
 		} finally {
 			if (seq === this.#seq) this.busy = false;
 		}
+	}
+
+	/**
+	 * Weekly units of the products first sold inside the history with 12 whole weeks after it (the
+	 * 500 best sellers among them), sent to the market worker as the shop's own past launches.
+	 */
+	async #sendShopSales(datasetId: string, firstWeek: number, lastWeek: number): Promise<void> {
+		const WEEK = 7 * 86_400_000;
+		const summary = await this.#data.productSummary(datasetId);
+		const ids = summary
+			.filter((p) => p.firstSale >= firstWeek + WEEK && p.firstSale + 12 * WEEK <= lastWeek + WEEK)
+			.sort((a, b) => b.revenue - a.revenue)
+			.slice(0, 500)
+			.map((p) => p.productId);
+		if (ids.length === 0) {
+			await this.#market.setShopSales(null);
+			return;
+		}
+		const batch = await this.#data.querySeries(datasetId, {
+			productIds: ids,
+			freq: 'week',
+			measure: 'units',
+		});
+		await this.#market.setShopSales({
+			key: `${datasetId}|${firstWeek}|${lastWeek}|${ids.length}`,
+			products: summary.filter((p) => ids.includes(p.productId)),
+			batch,
+			dataStart: firstWeek,
+		});
 	}
 
 	/** Tries the market signals as regressors of one weekly series (once per series and horizon). */
@@ -100,6 +142,30 @@ export class MarketState {
 			if (seq === this.#fuseSeq) this.error = toUiError(e);
 		} finally {
 			if (seq === this.#fuseSeq) this.fusionBusy = false;
+		}
+	}
+
+	/**
+	 * Tries the market signals in every series of a weekly batch (once per key); null (and no worker
+	 * work beyond listing) when no search or posts file is imported.
+	 */
+	async fuseBatch(
+		key: string,
+		series: { id: string; name: string; ds: ArrayLike<number>; y: ArrayLike<number> }[],
+		horizon: number,
+	): Promise<void> {
+		if (key === this.batchFusionKey) return;
+		const seq = ++this.#batchSeq;
+		this.batchFusionKey = key;
+		this.batchFusion = null;
+		this.batchFusionBusy = true;
+		try {
+			const r = await fuseWhenSignals(this.#market, series, horizon);
+			if (seq === this.#batchSeq) this.batchFusion = r;
+		} catch (e) {
+			if (seq === this.#batchSeq) this.error = toUiError(e);
+		} finally {
+			if (seq === this.#batchSeq) this.batchFusionBusy = false;
 		}
 	}
 

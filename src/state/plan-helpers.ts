@@ -3,7 +3,8 @@
 // they use ordinary Maps and Sets.
 import type { ProductSummary } from '../core/ingest/types';
 import type { StockRow } from '../core/ingest/schemas/stock';
-import type { PlanRow } from '../../workers/plan-api';
+import type { PlanRow, PlanSignals } from '../../workers/plan-api';
+import type { BatchFusionReport } from '../../workers/data/fusion';
 import { groupStyles, type Style } from '../core/inventory/variants';
 
 /** One line of a purchase-order draft. */
@@ -94,4 +95,20 @@ export function purchaseOrders(
 	return [...by.entries()]
 		.map(([supplier, lines]) => ({ supplier, lines }))
 		.sort((a, b) => a.supplier.localeCompare(b.supplier));
+}
+
+/** The plan worker's signals from a batch fusion report: the kept signal per product (null: none kept). */
+export function planSignalsFrom(report: BatchFusionReport | null): PlanSignals | null {
+	if (!report) return null;
+	const used: PlanSignals['used'] = {};
+	for (const s of report.series)
+		if (s.used && s.used.lag !== null && s.used.maseWith !== null && s.used.maseWithout !== null)
+			used[s.seriesId] = {
+				kind: s.used.kind,
+				name: s.used.name,
+				lag: s.used.lag,
+				maseWith: s.used.maseWith,
+				maseWithout: s.used.maseWithout,
+			};
+	return Object.keys(used).length > 0 ? { used, weekly: report.signals } : null;
 }

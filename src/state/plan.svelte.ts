@@ -8,12 +8,21 @@ import type { StockRow } from '../core/ingest/schemas/stock';
 import { DEFAULT_SALVAGE_SHARE, rankAlerts } from '../core/inventory/plan';
 import { poolStyles, type Style } from '../core/inventory/variants';
 import type { SeriesBatch } from '../core/types';
-import type { PlanResponse, PlanRow, WhatIfResponse } from '../../workers/plan-api';
+import type { PlanResponse, PlanRow, PlanSignals, WhatIfResponse } from '../../workers/plan-api';
+import type { BatchFusionReport } from '../../workers/data/fusion';
+import type { MarketClient } from '../lib/workers/market-client';
+import { fuseWhenSignals } from './fusion-helpers';
 import type { StockImportSummary, StockPatch } from '../../workers/data/stock-store';
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import type { PlanClient } from '../lib/workers/plan-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
-import { descriptionsOf, productsToPlan, purchaseOrders, stylesOf } from './plan-helpers';
+import {
+	descriptionsOf,
+	planSignalsFrom,
+	productsToPlan,
+	purchaseOrders,
+	stylesOf,
+} from './plan-helpers';
 
 export type { PoLine } from './plan-helpers';
 
@@ -67,6 +76,9 @@ export type PlanSortKey =
 	| 'daysOfCover'
 	| 'onHand';
 
+/** Weeks ahead the fusion backtest scores a signal on for the plan (about a lead time + review). */
+const PLAN_FUSION_HORIZON = 4;
+
 export class PlanState {
 	settings = $state<PlanUiSettings>({ ...DEFAULT_PLAN_UI });
 	status = $state<'idle' | 'loading' | 'running' | 'done'>('idle');
@@ -100,10 +112,43 @@ export class PlanState {
 	#batch: SeriesBatch | null = null;
 	#prices: Record<string, number> = {};
 	#cacheKey = '';
+	/** Market signals kept per product (fusion backtest), for the sales history under #signalsKey. */
+	#market: Pick<MarketClient, 'list' | 'fuseBatch'> | null;
+	#signals: PlanSignals | null = null;
+	#signalsKey = '';
+	/** Products whose demand uses a market signal, of those tried (null: no signals imported). */
+	signalSummary = $state.raw<{ used: number; n: number } | null>(null);
 
-	constructor(data: DataClient, plan: PlanClient) {
+	constructor(
+		data: DataClient,
+		plan: PlanClient,
+		market: Pick<MarketClient, 'list' | 'fuseBatch'> | null = null,
+	) {
 		this.#data = data;
 		this.#plan = plan;
+		this.#market = market;
+	}
+
+	/** Tries the market signals on each planned product's weekly sales once per sales history. */
+	async #fuse(batch: SeriesBatch): Promise<void> {
+		if (!this.#market || this.#signalsKey === this.#cacheKey) return;
+		this.#signalsKey = this.#cacheKey;
+		let report: BatchFusionReport | null;
+		try {
+			const series = batch.ids.map((id, i) => ({
+				id,
+				name: `${id} ${this.descriptions.get(id) ?? ''}`,
+				ds: batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]),
+				y: batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]),
+			}));
+			report = await fuseWhenSignals(this.#market, series, PLAN_FUSION_HORIZON);
+		} catch {
+			report = null; // the plan stands on the sales history alone
+		}
+		this.#signals = planSignalsFrom(report);
+		this.signalSummary = report
+			? { used: Object.keys(this.#signals?.used ?? {}).length, n: report.series.length }
+			: null;
 	}
 
 	/** Products matching the search, sorted. */
@@ -179,6 +224,7 @@ export class PlanState {
 		this.error = null;
 		try {
 			void this.#data.savePlanSettings(s).catch(() => {});
+			await this.#fuse(batch);
 			const history = await this.#data.listStockHistory();
 			const res = await this.#plan.plan(
 				{
@@ -209,6 +255,7 @@ export class PlanState {
 						: {}),
 					...(s.budget !== null && s.budget >= 0 ? { budget: s.budget } : {}),
 					models: s.models,
+					...(this.#signals ? { signals: this.#signals } : {}),
 				},
 				{ onProgress: (p) => (this.progress = p) },
 			);

@@ -3,9 +3,13 @@
 // selection and the baseline (snaive+ets) vs forecastAuto called directly in Node, on the online-retail
 // top-200 weekly train windows and a subset of M4 Weekly; (b) the demo import (data worker loadDemo)
 // vs the same file through the data service in Node (tests/bench/import.ts --case). Worker JS heap is
-// sampled over CDP (Runtime.getHeapUsage sent to the worker target). Expects dist/ (runs `vite build`
-// when missing), serves it with `vite preview`. Writes tests/bench/results/BROWSER.md.
-// Run: npx tsx tests/bench/browser.ts [--m4 N] [--retail N]. Not part of npm test; no assertions.
+// sampled over CDP (Runtime.getHeapUsage sent to the worker target); (c) customers (issue #15): on the
+// demo, the data worker's customerInsights (segments, recommender choice by time-split backtest, risk
+// flags) and "for this customer" lists, customers/s, vs the same createCustomerJobs code over the same
+// data service in Node. Expects dist/ (runs `vite build` when missing), serves it with `vite preview`.
+// Writes tests/bench/results/BROWSER.md (its customers section also into CUSTOMERS.md).
+// Run: npx tsx tests/bench/browser.ts [--m4 N] [--retail N] [--only customers] [--sweep N].
+// Not part of npm test; no assertions.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,7 +20,9 @@ import { getHeapStatistics } from 'node:v8';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { forecastAuto } from '../../src/core/engine';
 import type { AutoForecastOptions } from '../../src/core/engine-types';
+import { createCustomerJobs, type CustomerInsights } from '../../workers/data/customers';
 import { CHROMIUM_ARGS } from '../e2e/pages/browser';
+import { DEMO_GZ, freshDb, makeService } from '../unit/data/harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
@@ -54,15 +60,30 @@ interface CaseResult {
 	maxPointDiff: number;
 }
 
-function parseFlags(argv: string[]): { m4: number; retail?: number } {
+interface Flags {
+	m4: number;
+	retail?: number;
+	/** Only the customers case (BROWSER.md's and CUSTOMERS.md's customers sections are updated). */
+	onlyCustomers: boolean;
+	/** Customers asked "for this customer" one by one. */
+	sweep: number;
+}
+
+function parseFlags(argv: string[]): Flags {
 	let m4 = 50;
 	let retail: number | undefined;
+	let onlyCustomers = false;
+	let sweep = 300;
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--m4') m4 = Number(argv[++i]);
 		else if (argv[i] === '--retail') retail = Number(argv[++i]);
-		else throw new Error(`unknown flag ${argv[i]}`);
+		else if (argv[i] === '--sweep') sweep = Number(argv[++i]);
+		else if (argv[i] === '--only' && argv[i + 1] === 'customers') {
+			onlyCustomers = true;
+			i++;
+		} else throw new Error(`unknown flag ${argv[i]}`);
 	}
-	return { m4, retail };
+	return { m4, retail, onlyCustomers, sweep };
 }
 
 /** Read a long CSV (series_id,date,value) into id → values in file order. */
@@ -81,7 +102,7 @@ function readLong(path: string): Map<string, number[]> {
 }
 
 /** The same training windows as tests/bench/run.ts. */
-function loadData(flags: { m4: number; retail?: number }): BenchData[] {
+function loadData(flags: Flags): BenchData[] {
 	const retail = [...readLong(join(DATA, 'online_retail/weekly_top200_train.csv'))]
 		.map(([id, v]) => ({ id, y: v.slice(0, -12) }))
 		.slice(0, flags.retail);
@@ -188,6 +209,22 @@ window.__bench = {
 		const seconds = (performance.now() - t0) / 1000;
 		return { seconds, points: out.map((r) => Array.from(r.point)), models: out.map((r) => r.model) };
 	},
+	async customers(index, datasetId, n) {
+		const l = await this.call(index, 'orderLines', [datasetId]);
+		const seen = new Set();
+		for (const c of l.customer) {
+			if (c && !seen.has(c)) seen.add(c);
+			if (seen.size >= n) break;
+		}
+		const ids = [...seen];
+		const lists = [];
+		const t0 = performance.now();
+		for (const c of ids) {
+			const r = await this.call(index, 'recommendForCustomer', [datasetId, c, 10]);
+			lists.push(r ? r.map((x) => x.productId) : null);
+		}
+		return { seconds: (performance.now() - t0) / 1000, ids, lists };
+	},
 	async timed(index, method, args) {
 		const t0 = performance.now();
 		let error = null;
@@ -280,6 +317,125 @@ class WorkerTargets {
 	}
 }
 
+/** The demo's dataset id in the data worker (workers/data-service.ts DEMO_DATASET_ID). */
+const DEMO_ID = 'demo-online-retail';
+
+/** One side of the customers case. */
+interface CustomersSide {
+	/** customerInsights wall time (reads the order lines from DuckDB, segments, backtest choice, risk). */
+	insightsS: number;
+	customers: number;
+	chosen: string;
+	flags: number;
+	segments: string;
+	/** "For this customer" lists asked one by one (the first customers by first purchase). */
+	sweepS: number;
+	ids: string[];
+	lists: (string[] | null)[];
+	peakHeap: number;
+	startHeap: number;
+}
+
+function customersSummary(
+	v: CustomerInsights,
+): Omit<CustomersSide, 'insightsS' | 'sweepS' | 'ids' | 'lists' | 'peakHeap' | 'startHeap'> {
+	return {
+		customers: v.segments?.customers.length ?? 0,
+		chosen: v.recommender?.chosen ?? '–',
+		flags: v.flags.length,
+		segments: (v.segments?.segments ?? []).map((s) => `${s.segment} ${s.customers}`).join(', '),
+	};
+}
+
+/** The same createCustomerJobs code over the data service in Node (DuckDB-WASM blocking + fake-indexeddb). */
+async function nodeCustomers(sweep: number): Promise<CustomersSide & { importS: number }> {
+	const gz = readFileSync(DEMO_GZ);
+	const { service, db } = await makeService(freshDb(), {
+		fetchDemo: async () =>
+			gz.buffer.slice(gz.byteOffset, gz.byteOffset + gz.byteLength) as ArrayBuffer,
+	});
+	let t0 = performance.now();
+	await service.loadDemo();
+	const importS = (performance.now() - t0) / 1000;
+	const jobs = createCustomerJobs({ orderLines: (id) => service.orderLines(id), db });
+	const startHeap = getHeapStatistics().used_heap_size;
+	t0 = performance.now();
+	const v = await jobs.insights(DEMO_ID);
+	const insightsS = (performance.now() - t0) / 1000;
+	const peakHeap = getHeapStatistics().used_heap_size;
+	const l = await service.orderLines(DEMO_ID);
+	const seen = new Set<string>();
+	for (const c of l.customer) {
+		if (c && !seen.has(c)) seen.add(c);
+		if (seen.size >= sweep) break;
+	}
+	const ids = [...seen];
+	const lists: (string[] | null)[] = [];
+	t0 = performance.now();
+	for (const c of ids) {
+		const r = await jobs.forCustomer(DEMO_ID, c, 10);
+		lists.push(r ? r.map((x) => x.productId) : null);
+	}
+	const sweepS = (performance.now() - t0) / 1000;
+	return { importS, insightsS, ...customersSummary(v), sweepS, ids, lists, peakHeap, startHeap };
+}
+
+function customersSection(
+	worker: CustomersSide | null,
+	node: (CustomersSide & { importS: number }) | null,
+	error: string | null,
+	chromiumVersion: string,
+): string {
+	const cpu = cpus();
+	const lines = [
+		CUSTOMERS_START,
+		'## Customers in the data worker: customers per second (issue #15)',
+		'',
+		`Run: ${new Date().toISOString()} · ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, no GPU · Node ${process.version} · Chromium ${chromiumVersion} · \`npx tsx tests/bench/browser.ts --only customers\` (also part of the whole browser bench).`,
+		'',
+		'The demo (UCI Online Retail as shipped, `public/demo/online-retail.csv.gz`) is imported into the built app’s real data worker (`loadDemo`), then the Customers screen’s own calls are timed there: `customerInsights` (order lines read from DuckDB, RFM segments + k-means, the recommender chosen by a time-split backtest of every method, risk flags: isolation forest, rules, return rates, review bursts) and `recommendForCustomer` (top 10, “for this customer”) asked one by one over Comlink. Node runs the same `createCustomerJobs` (workers/data/customers.ts) over the same data service (DuckDB-WASM blocking build + fake-indexeddb) on the same file, after the browser closed. Worker times include the structured clone of the answer to the page.',
+		'',
+	];
+	if (!worker || !node) {
+		lines.push(`Not measured: ${error ?? 'one side failed'}.`, CUSTOMERS_END);
+		return lines.join('\n');
+	}
+	const same =
+		worker.chosen === node.chosen &&
+		worker.flags === node.flags &&
+		worker.segments === node.segments &&
+		JSON.stringify(worker.lists) === JSON.stringify(node.lists);
+	const perS = (n: number, s: number) => (n / s).toLocaleString('en', { maximumFractionDigits: 0 });
+	lines.push(
+		'| case | customers | Node s | worker s | Node customers/s | worker customers/s | ratio worker/Node (speed) |',
+		'|---|---:|---:|---:|---:|---:|---:|',
+		`| insights (segments + recommender choice + risk) | ${worker.customers} | ${node.insightsS.toFixed(2)} | ${worker.insightsS.toFixed(2)} | ${perS(node.customers, node.insightsS)} | ${perS(worker.customers, worker.insightsS)} | ${(node.insightsS / worker.insightsS).toFixed(2)} |`,
+		`| “for this customer” top 10, one call each | ${worker.ids.length} | ${node.sweepS.toFixed(2)} | ${worker.sweepS.toFixed(2)} | ${perS(node.ids.length, node.sweepS)} | ${perS(worker.ids.length, worker.sweepS)} | ${(node.sweepS / worker.sweepS).toFixed(2)} |`,
+		'',
+		`- Same answers on both sides: ${same ? 'yes' : 'NO'} (chosen method ${worker.chosen} / ${node.chosen}; ${worker.flags} / ${node.flags} risk flags; segment sizes and all ${worker.ids.length} top-10 lists compared). Segments: ${worker.segments}.`,
+		`- Worker JS heap during insights: peak ${mb(worker.peakHeap)} MB (start ${mb(worker.startHeap)}), sampled every ${SAMPLE_MS} ms over CDP; Node used heap after insights ${mb(node.peakHeap)} MB (start ${mb(node.startHeap)}), the whole bench process.`,
+		`- Node imported the demo in ${node.importS.toFixed(1)} s before timing (not part of the figures). The first “for this customer” call reuses the recommender fitted by insights in both runtimes.`,
+		CUSTOMERS_END,
+	);
+	return lines.join('\n');
+}
+
+const CUSTOMERS_START = '<!-- customers-browser:start (tests/bench/browser.ts) -->';
+const CUSTOMERS_END = '<!-- customers-browser:end -->';
+
+/** Replaces the customers section of a results file (or appends it). */
+function upsertCustomers(file: string, section: string): void {
+	const path = join(ROOT, 'tests/bench/results', file);
+	const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+	const a = text.indexOf(CUSTOMERS_START);
+	const b = text.indexOf(CUSTOMERS_END);
+	const next =
+		a >= 0 && b > a
+			? text.slice(0, a) + section + text.slice(b + CUSTOMERS_END.length)
+			: `${text.trimEnd()}\n\n${section}\n`;
+	writeFileSync(path, next);
+}
+
 function runNode(ds: BenchData, options: AutoForecastOptions): SideRun {
 	const warm = ds.series.slice(0, 3);
 	for (const s of warm) forecastAuto(Float64Array.from(s.y), options);
@@ -347,7 +503,7 @@ async function main(): Promise<void> {
 			stdio: 'inherit',
 		});
 	}
-	const data = loadData(flags);
+	const data = flags.onlyCustomers ? [] : loadData(flags);
 	const forecastUrl = workerAsset('forecast.worker');
 	const dataUrl = workerAsset('data.worker');
 
@@ -368,6 +524,8 @@ async function main(): Promise<void> {
 		peakBacking: number;
 		pageHeap: number;
 	} | null = null;
+	let workerCustomers: CustomersSide | null = null;
+	let customersError: string | null = null;
 	try {
 		// No service worker: its precache download would compete with the measured workers.
 		const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -452,18 +610,61 @@ async function main(): Promise<void> {
 			peakBacking: s.peakBacking,
 			pageHeap,
 		};
+		// (c) customers on the demo just imported, in the same data worker
+		if (v.error) customersError = `demo import failed: ${v.error}`;
+		else {
+			console.error('customers: data worker…');
+			const ins = await targets.sampled(dSession, () =>
+				page.evaluate(
+					`window.__bench.timed(${dw}, 'customerInsights', [${JSON.stringify(DEMO_ID)}])`,
+				),
+			);
+			const iv = ins.value as { seconds: number; error: string | null; value: CustomerInsights };
+			if (iv.error) customersError = `customerInsights: ${iv.error}`;
+			else {
+				const sw = (await page.evaluate(
+					`window.__bench.customers(${dw}, ${JSON.stringify(DEMO_ID)}, ${flags.sweep})`,
+				)) as { seconds: number; ids: string[]; lists: (string[] | null)[] };
+				workerCustomers = {
+					insightsS: iv.seconds,
+					...customersSummary(iv.value),
+					sweepS: sw.seconds,
+					ids: sw.ids,
+					lists: sw.lists,
+					peakHeap: ins.peakHeap,
+					startHeap: ins.startHeap,
+				};
+				console.error(
+					`  worker: insights ${iv.seconds.toFixed(2)} s, ${sw.ids.length} lists in ${sw.seconds.toFixed(2)} s`,
+				);
+			}
+		}
 		await context.close();
 	} finally {
 		const version = browser.version();
 		await browser.close();
 		child.kill();
-		console.error('demo import: Node…');
-		const nodeDemo = nodeImport();
-		writeFileSync(
-			join(ROOT, 'tests/bench/results/BROWSER.md'),
-			report(results, demo, nodeDemo, version, flags),
-		);
-		console.error('wrote tests/bench/results/BROWSER.md');
+		let nodeCust: Awaited<ReturnType<typeof nodeCustomers>> | null = null;
+		if (workerCustomers) {
+			console.error('customers: Node…');
+			try {
+				nodeCust = await nodeCustomers(flags.sweep);
+			} catch (err) {
+				customersError = `Node: ${(err as Error).message}`;
+			}
+		}
+		const section = customersSection(workerCustomers, nodeCust, customersError, version);
+		if (flags.onlyCustomers) upsertCustomers('BROWSER.md', section);
+		else {
+			console.error('demo import: Node…');
+			const nodeDemo = nodeImport();
+			writeFileSync(
+				join(ROOT, 'tests/bench/results/BROWSER.md'),
+				report(results, demo, nodeDemo, version, flags, section),
+			);
+		}
+		upsertCustomers('CUSTOMERS.md', section);
+		console.error('wrote tests/bench/results/BROWSER.md and CUSTOMERS.md');
 	}
 }
 
@@ -481,7 +682,8 @@ function report(
 	} | null,
 	nodeDemo: NodeImport | null,
 	chromiumVersion: string,
-	flags: { m4: number; retail?: number },
+	flags: Flags,
+	customers: string,
 ): string {
 	const cpu = cpus();
 	const args = process.argv.slice(2).join(' ');
@@ -536,7 +738,7 @@ function report(
 			'- Memory: the worker’s JS heap (V8 usedSize, start in brackets) and ArrayBuffer backing stores (`backingStorageSize`, as V8 reports it; DuckDB’s wasm memory may or may not be counted there) are sampled over CDP; Node reports only the child process’s peak RSS (everything: Node, wasm, input), so the memory columns are not a ratio. `performance.measureUserAgentSpecificMemory` is unavailable: the app is not cross-origin isolated.',
 		);
 	}
-	lines.push('');
+	lines.push('', customers, '');
 	return lines.join('\n');
 }
 

@@ -6,6 +6,22 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
+import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+async function pdfText(path: string): Promise<string> {
+	const pdf = await getDocument({
+		data: new Uint8Array(readFileSync(path)),
+		disableFontFace: true,
+		useSystemFonts: false,
+	}).promise;
+	let text = '';
+	for (let i = 1; i <= pdf.numPages; i++) {
+		const content = await (await pdf.getPage(i)).getTextContent();
+		text += content.items.map((x) => ('str' in x ? x.str : '')).join(' ') + '\n';
+	}
+	return text;
+}
 
 async function lines(page: Page, list: string) {
 	return page.getByTestId(list).getByTestId('home-line').all();
@@ -120,6 +136,36 @@ describe('home dashboard', () => {
 		expect(await page.getByTestId('explain-moved').nth(1).textContent()).toMatch(
 			/^The latest week sold [\d,.]+/,
 		);
+		// what makes it up: the trend first, then holidays (the shop's calendar), each one sentence
+		const parts = page.getByTestId('explain-part');
+		expect(await parts.first().getAttribute('data-code')).toMatch(/^home_decomp_trend_/);
+		expect(await parts.first().textContent()).toMatch(
+			/^Trend: the underlying level (rose \d+%|fell \d+%|rose from [\d,.]+ to [\d,.]+ a week|stayed about the same) over the last \d+ weeks\.$/,
+		);
+		const said = await parts.allTextContents();
+		const codes = await parts.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+		console.info(`forecast of ${risingCode} in plain words:\n${said.join('\n')}`);
+		expect(codes.some((c) => c?.startsWith('home_decomp_event'))).toBe(true);
+		for (const line of said) expect(line).not.toMatch(/[{}]|undefined|NaN/);
+		const explained = [
+			...(await page.getByTestId('explain-accuracy').allTextContents()),
+			...said,
+			...(await page.getByTestId('explain-moved').allTextContents()),
+		].map((x) => x.trim());
+		// the report carries the same words, on screen and in its PDF
+		await page.getByTestId('nav-report').click();
+		await expect
+			.poll(() => page.getByTestId('report-inc-explain').textContent(), { timeout: SLOW_MS })
+			.toContain(`The forecast of ${risingCode} in plain words`);
+		const notes = page.locator('[data-testid="report-section"][data-id="forecast_explained"]');
+		expect((await notes.locator('li').allTextContents()).map((x) => x.trim())).toEqual(explained);
+		const [pdf] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('report-pdf').click(),
+		]);
+		const text = (await pdfText((await pdf.path())!)).replace(/\s+/g, ' ');
+		expect(text).toContain(`Forecast of ${risingCode}`);
+		expect(text).toMatch(/Trend: the underlying level/);
 		// an unusual order opens Customers
 		await page.getByTestId('nav-home').click();
 		await page
@@ -145,5 +191,21 @@ describe('home dashboard', () => {
 			/^对未来 4 周的预测，通常与实际销量相差在 ±\d+% 以内/,
 		);
 		expect(await englishInReasons(page)).toEqual([]);
+		// a rising product's forecast in plain words, in Chinese, and the same words in the report
+		await page.getByTestId('home-rising-lines').getByTestId('home-link').first().click();
+		await app.makeForecast();
+		const parts = page.getByTestId('explain-part');
+		await parts.first().waitFor({ timeout: SLOW_MS });
+		expect(await parts.first().textContent()).toMatch(
+			/^趋势：过去 \d+ 周里，基础销量(上升了 \d+%|下降了 \d+%|从每周 [\d,.]+ 升到 [\d,.]+|基本持平)。$/,
+		);
+		const said = (await parts.allTextContents()).map((x) => x.trim());
+		for (const line of said) expect(line).not.toMatch(/[A-Za-z{}]/);
+		await page.getByTestId('nav-report').click();
+		const notes = page.locator('[data-testid="report-section"][data-id="forecast_explained"]');
+		await notes.waitFor({ timeout: SLOW_MS });
+		expect(await notes.locator('h3').textContent()).toMatch(/的预测，简单来说$/);
+		const inReport = (await notes.locator('li').allTextContents()).map((x) => x.trim());
+		for (const line of said) expect(inReport).toContain(line);
 	});
 });

@@ -1,7 +1,8 @@
 // E2E: market signals on the Forecast screen. Weekly sales that follow the real Yeezy search interest two
 // weeks later (planted: 5 + 2 × searches two weeks before) are imported on "Your data", the real Google
 // Trends export on the Market tab; the Forecast screen then says the searches lead the sales by 2 weeks,
-// improved the backtest and were used, and draws the forecast with them.
+// improved the backtest and were used, and draws the forecast with them; the batch forecast and the plan
+// use the searches for that product too and say so with the lift.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,42 @@ describe('Market signals in the forecast', () => {
 		const chart = page.getByTestId('fusion-chart');
 		expect(await chart.getByRole('slider').getAttribute('aria-label')).toMatch(
 			/Forecast with Searches for “yeezy”/,
+		);
+		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
+		expect(session.pageErrors).toEqual([]);
+	});
+
+	it('uses it in the batch forecast and in the plan, per product, with its lift', async () => {
+		const page = session.page;
+		await app.goTo('forecast');
+		await page.getByTestId('batch-method').selectOption('quick');
+		await page.getByTestId('run-batch').click();
+		const signal = page.getByTestId('batch-signal').first();
+		await expect
+			.poll(() => signal.textContent().catch(() => ''), { timeout: 300_000, interval: 2_000 })
+			.toMatch(
+				/^Searches for “yeezy”, 2 weeks ahead: error [\d.]+ with it, [\d.]+ without \(\d+% lower\)$/,
+			);
+		expect(await page.getByTestId('batch-fusion-summary').textContent()).toMatch(
+			/more accurate for 1 of 1 products/,
+		);
+		await app.goTo('plan');
+		const row = page.locator('[data-testid="plan-row"][data-product="YZY-350"]');
+		await expect
+			.poll(
+				() =>
+					row
+						.getByTestId('plan-signal')
+						.textContent()
+						.catch(() => ''),
+				{
+					timeout: 300_000,
+					interval: 2_000,
+				},
+			)
+			.toMatch(/^Demand uses Searches for “yeezy” \(2 weeks ahead\): backtest error \d+% lower$/);
+		expect(await page.getByTestId('plan-signal-summary').textContent()).toMatch(
+			/used in the demand of 1 of 1 products/,
 		);
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);

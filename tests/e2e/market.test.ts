@@ -77,11 +77,22 @@ describe('Market screen', () => {
 		await expect
 			.poll(() => chart.getByRole('slider').getAttribute('aria-label'))
 			.toContain(`Posts per daily bucket: ${firstKey}`);
+		// The legend and the table view name the series "Posts", not "Sales".
+		const legendHead = async () => {
+			const c = page.getByTestId('market-volume-chart').first();
+			if ((await c.getByTestId('chart-table-toggle').getAttribute('aria-pressed')) !== 'true')
+				await c.getByTestId('chart-table-toggle').click();
+			return (await c.getByTestId('chart-table').locator('thead th').allTextContents()).map((x) =>
+				x.trim(),
+			);
+		};
+		expect((await legendHead())[1]).toBe('Posts');
 		// Switch to Chinese: the same report in zh-CN.
 		await app.open('/?view=market&lang=zh-CN');
 		await expect
 			.poll(() => page.getByTestId('market-bursts').textContent(), { timeout: 120_000 })
 			.toMatch(/这一天有 \d+ 条帖子/);
+		expect((await legendHead())[1]).toBe('帖子数');
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
 	});
@@ -128,6 +139,10 @@ describe('Market screen', () => {
 			.poll(() => page.getByTestId('market-np-result').textContent(), { timeout: 60_000 })
 			.toMatch(/Expected sales in the first 12 weeks/);
 		expect(await page.getByTestId('market-np-table').locator('tbody tr').count()).toBe(12);
+		// The similar past launches, with why: VISUELLE has attributes and no titles.
+		expect(await page.getByTestId('market-np-why').first().textContent()).toMatch(
+			/^same category long sleeve.*; (same launch month|launched \d months apart in the year)/,
+		);
 		expect(await page.getByTestId('market-np-chart').isVisible()).toBe(true);
 		// The same screen in Chinese.
 		await app.open('/?view=market&lang=zh-CN');

@@ -152,3 +152,141 @@ export function fuseSignals(
 	}
 	return { horizon, candidates: out };
 }
+
+/** The signal kept for one series of a batch (null: none improved its backtest), and how many were tried. */
+export interface SeriesFusion {
+	seriesId: string;
+	used:
+		| (Omit<FusionCandidate, 'forecast'> & { forecast: NonNullable<FusionCandidate['forecast']> })
+		| null;
+	/** Candidates tried (after the ordering by name). */
+	tried: number;
+	/** Why the best-scored candidate was not used, when none was. */
+	reasons: Partial<Record<FusionStatus, number>>;
+}
+
+/** A signal used in a batch, its weekly values as [week start, value] pairs (for the plan worker). */
+export interface UsedSignal {
+	kind: WeeklySignal['kind'];
+	name: string;
+	zeroFill: boolean;
+	weekly: [number, number][];
+}
+
+export interface BatchFusionReport {
+	horizon: number;
+	series: SeriesFusion[];
+	/** The signals used by at least one series. */
+	signals: UsedSignal[];
+}
+
+/** Lower-case words of a name (letters/digits; CJK runs kept whole). */
+function words(s: string): string[] {
+	return s
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter((w) => w.length >= 2);
+}
+
+/**
+ * Signals ordered for one product: those whose name shares a word with the product's name (or, for a
+ * CJK term, whose term occurs in it) first, then the rest in their given order.
+ */
+export function orderSignalsFor(name: string, signals: readonly WeeklySignal[]): WeeklySignal[] {
+	const own = new Set(words(name));
+	const low = name.toLowerCase();
+	const score = (s: WeeklySignal) =>
+		words(s.name.replace(/^#/, '')).some(
+			(w) => own.has(w) || (/\p{Script=Han}/u.test(w) && low.includes(w)),
+		)
+			? 1
+			: 0;
+	return signals
+		.map((s, i) => ({ s, i, k: score(s) }))
+		.sort((a, b) => b.k - a.k || a.i - b.i)
+		.map((x) => x.s);
+}
+
+/**
+ * Fusion over a batch of weekly series (the batch forecast and the plan): per series the candidates
+ * (ordered by name match, at most `maxPerSeries`) are tried as in fuseSignals, and the used one with the
+ * best backtest is kept. Leading weeks before a series' first sale are left out (they are not demand).
+ */
+export function fuseBatch(
+	series: readonly { id: string; name: string; ds: readonly number[]; y: readonly number[] }[],
+	signals: readonly WeeklySignal[],
+	horizon: number,
+	maxPerSeries = 3,
+	shouldStop: () => boolean = () => false,
+): BatchFusionReport {
+	const out: SeriesFusion[] = [];
+	const usedNames = new Set<string>();
+	for (const s of series) {
+		if (shouldStop()) break;
+		let first = 0;
+		while (first < s.y.length && !(s.y[first] > 0)) first++;
+		const ordered = orderSignalsFor(s.name, signals);
+		const r =
+			signals.length > 0
+				? fuseSignals(s.ds.slice(first), s.y.slice(first), ordered, horizon, maxPerSeries)
+				: { horizon, candidates: [] };
+		const reasons: SeriesFusion['reasons'] = {};
+		let used: SeriesFusion['used'] = null;
+		for (const c of r.candidates) {
+			reasons[c.status] = (reasons[c.status] ?? 0) + 1;
+			if (
+				c.status === 'used' &&
+				c.forecast &&
+				(!used || (c.maseWith ?? Infinity) < (used.maseWith ?? Infinity))
+			)
+				used = { ...c, forecast: c.forecast };
+		}
+		if (used) usedNames.add(`${used.kind}|${used.name}`);
+		out.push({ seriesId: s.id, used, tried: r.candidates.length, reasons });
+	}
+	return {
+		horizon,
+		series: out,
+		signals: signals
+			.filter((s) => usedNames.has(`${s.kind}|${s.name}`))
+			.map((s) => ({
+				kind: s.kind,
+				name: s.name,
+				zeroFill: s.zeroFill,
+				weekly: [...s.weekly.entries()].sort((a, b) => a[0] - b[0]),
+			})),
+	};
+}
+
+/**
+ * The lagged regressor of a used signal over a series' weeks `ds` plus `horizon` weeks ahead, as
+ * fuseSignals builds it: over the longest run of weeks ending at the last one where the signal has a
+ * value (`start` = its first index; the series is fitted from there), with the signal's values after
+ * the last week used where known, then the last value carried. Null when it does not cover the last week.
+ */
+export function laggedRegressor(
+	signal: UsedSignal,
+	ds: readonly number[],
+	lag: number,
+	horizon: number,
+): { start: number; history: Float64Array; future: Float64Array } | null {
+	const weekly = new Map(signal.weekly);
+	const n = ds.length;
+	if (n === 0 || signal.weekly.length === 0) return null;
+	const lo = signal.weekly[0][0];
+	const hi = signal.weekly[signal.weekly.length - 1][0];
+	const at = (w: number) =>
+		weekly.get(w) ?? (signal.zeroFill && w >= lo && w <= hi ? 0 : undefined);
+	let start = n;
+	while (start > 0 && at(ds[start - 1]) !== undefined) start--;
+	if (start === n) return null;
+	const xs = ds.slice(start).map((w) => at(w) ?? 0);
+	for (let k = 1; k <= lag; k++) {
+		const v = weekly.get(ds[n - 1] + k * WEEK);
+		if (v === undefined) break;
+		xs.push(v);
+	}
+	const m = n - start;
+	const full = lagSeries(xs, lag, m + horizon);
+	return { start, history: full.slice(0, m), future: full.slice(m) };
+}

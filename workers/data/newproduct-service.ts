@@ -3,7 +3,9 @@
 // 0…H−1) and the search interest of its words (imported Google Trends / word-trend files). The model is
 // the attribute + season kNN of src/core/newproduct/knn.ts; before it is offered it is backtested by hiding
 // launches: the latest 20 % of past launches (at most 300) are forecast from the products launched at
-// least H weeks before each, against the category-mean launch curve. Search interest scales the curve
+// least H weeks before each, against the category-mean launch curve. Past launches also come from the
+// shop's own sales (src/core/newproduct/shop.ts); the shop's launch curve at the neighbours' level is used
+// instead of the neighbours' own curves when that backtests better. Search interest scales the curve
 // only when that backtest improves with it (β = 1 vs β = 0); the UI says which. Data and codes only.
 import type { SearchSeries } from '../../src/core/ingest/schemas/search';
 import {
@@ -12,6 +14,7 @@ import {
 	historyBefore,
 	launchScores,
 	type LaunchProduct,
+	type SimilarityWhy,
 	type WordTrends,
 } from '../../src/core/newproduct/knn';
 
@@ -27,12 +30,18 @@ export interface LaunchBacktest {
 	wapeCategory: number;
 	maeKnn: number;
 	maeCategory: number;
+	/** WAPE % with the shop's own launch curve spread over the neighbours' level (knn.ts shape 'shop'). */
+	wapeShape: number;
 }
 
 /** What the new-product form needs. */
 export interface NewProductModel {
 	/** Past launches with sales curves. */
 	products: number;
+	/** Of them, launches found in the shop's own sales (first sale or catalog launch date). */
+	fromSales: number;
+	/** The curve used: the neighbours' own, or the shop's launch curve at the neighbours' level (the better in the backtest). */
+	shape: 'neighbours' | 'shop';
 	horizon: number;
 	/** Latest past launch, epoch ms. */
 	lastLaunch: number;
@@ -54,6 +63,8 @@ export interface NewProductModel {
 /** A new product as the form describes it. */
 export interface NewProductInput {
 	attributes: Record<string, string>;
+	/** Title or description words (compared with past products' titles). */
+	title?: string;
 	price: number | null;
 	launch: number;
 }
@@ -66,7 +77,14 @@ export interface NewProductResult {
 	lo80: number[];
 	hi80: number[];
 	category: number[];
-	neighbours: { id: string; similarity: number; attributes: Record<string, string> }[];
+	/** The most similar past launches, with why (shared attributes and title words, season, price). */
+	neighbours: {
+		id: string;
+		title: string;
+		similarity: number;
+		attributes: Record<string, string>;
+		why: SimilarityWhy;
+	}[];
 	trendMultiplier: number;
 	usedSearch: boolean;
 	/** Past launches it learned from (launched before it). */
@@ -95,6 +113,7 @@ export function buildNewProductModel(
 	upcoming: NewProductModel['upcoming'],
 	searchSets: SearchSeries[][],
 	maxTested = 300,
+	fromSales = 0,
 ): { model: NewProductModel; trends: WordTrends | null } {
 	const past = launches.filter((p) => p.curve && p.curve.length > 0);
 	const horizon = past.length ? Math.min(...past.map((p) => p.curve!.length)) : 0;
@@ -119,6 +138,7 @@ export function buildNewProductModel(
 	const picked = pickWordTrends(searchSets, values);
 	let backtest: LaunchBacktest | null = null;
 	let useSearch = false;
+	let shape: NewProductModel['shape'] = 'neighbours';
 	if (past.length >= 20 && horizon > 0) {
 		const sorted = [...past].sort((a, b) => a.launch - b.launch);
 		const test = sorted.slice(Math.floor(sorted.length * 0.8)).slice(-maxTested);
@@ -126,6 +146,7 @@ export function buildNewProductModel(
 		const knn: number[][] = [];
 		const search: number[][] = [];
 		const cat: number[][] = [];
+		const shop: number[][] = [];
 		for (const p of test) {
 			const hist = historyBefore(p, sorted, horizon * 7);
 			if (hist.length < 5) continue;
@@ -136,12 +157,15 @@ export function buildNewProductModel(
 					forecastNewProduct(p, hist, { horizon, trends: picked.trends, trendBeta: 1 }).mean,
 				);
 			cat.push(categoryMeanForecast(p, hist, horizon));
+			shop.push(forecastNewProduct(p, hist, { horizon, shape: 'shop' }).mean);
 		}
 		if (actual.length > 0) {
 			const k = launchScores(actual, knn);
 			const c = launchScores(actual, cat);
 			const s = picked ? launchScores(actual, search) : null;
+			const sh = launchScores(actual, shop);
 			useSearch = s !== null && s.wape < k.wape;
+			shape = sh.wape < k.wape ? 'shop' : 'neighbours';
 			backtest = {
 				tested: actual.length,
 				horizon,
@@ -150,12 +174,15 @@ export function buildNewProductModel(
 				wapeCategory: c.wape,
 				maeKnn: k.mae,
 				maeCategory: c.mae,
+				wapeShape: sh.wape,
 			};
 		}
 	}
 	return {
 		model: {
 			products: past.length,
+			fromSales,
+			shape,
 			horizon,
 			lastLaunch: past.reduce((m, p) => Math.max(m, p.launch), 0),
 			attributes,
@@ -174,9 +201,11 @@ export function forecastLaunch(
 	launches: LaunchProduct[],
 	model: NewProductModel,
 	trends: WordTrends | null,
+	terms: readonly string[] = [],
 ): NewProductResult {
 	const product: LaunchProduct = {
 		id: '(new)',
+		terms,
 		attributes: Object.fromEntries(Object.entries(input.attributes).filter(([, v]) => v !== '')),
 		price: input.price,
 		launch: input.launch,
@@ -189,6 +218,7 @@ export function forecastLaunch(
 		horizon: model.horizon,
 		trends: useSearch ? trends! : undefined,
 		trendBeta: useSearch ? 1 : 0,
+		shape: model.shape,
 	});
 	const byId = new Map(hist.map((p) => [p.id, p]));
 	return {
@@ -199,6 +229,7 @@ export function forecastLaunch(
 		category: categoryMeanForecast(product, hist, model.horizon),
 		neighbours: fc.neighbours.map((n) => ({
 			...n,
+			title: byId.get(n.id)?.title ?? '',
 			attributes: byId.get(n.id)?.attributes ?? {},
 		})),
 		trendMultiplier: fc.trendMultiplier,

@@ -34,14 +34,38 @@ import type { SignalSetRow, TrendcastDb } from '../../src/lib/db/db';
 import { readLaunches } from '../../src/core/newproduct/launches';
 import type { LaunchProduct } from '../../src/core/newproduct/knn';
 import {
+	shopLaunches,
+	type CatalogFacts,
+	type ShopProduct,
+	type WeeklyBatch,
+} from '../../src/core/newproduct/shop';
+import {
 	buildNewProductModel,
 	forecastLaunch,
 	type NewProductInput,
 	type NewProductModel,
 	type NewProductResult,
 } from './newproduct-service';
-import { fuseSignals as fuseCore, type FusionReport, type WeeklySignal } from './fusion';
+import {
+	fuseBatch as fuseBatchCore,
+	fuseSignals as fuseCore,
+	type BatchFusionReport,
+	type FusionReport,
+	type WeeklySignal,
+} from './fusion';
 import { fileText, readTable } from './read-table';
+
+/** Weeks of sales after a launch the shop's own launch curves cover. */
+const SHOP_LAUNCH_WEEKS = 12;
+
+/** The shop's weekly units per product, for its own past launches (key: dataset + history length). */
+export interface ShopSales {
+	key: string;
+	products: ShopProduct[];
+	batch: WeeklyBatch;
+	/** First week of the whole history, epoch ms. */
+	dataStart: number;
+}
 
 /** Kinds of signal files. */
 export type SignalKind = SignalSetRow['kind'];
@@ -415,13 +439,31 @@ export function createSignalsService(deps: SignalsDeps) {
 	 * Signals as regressor candidates of one weekly sales series (the Forecast screen): each search
 	 * term, and the top topics of the last Market report, tried and kept only when the backtest improves.
 	 */
-	async function fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+	async function weeklySignals(): Promise<WeeklySignal[]> {
 		const signals: WeeklySignal[] = [];
 		for (const s of (await listSignals()).filter((x) => x.kind === 'search'))
 			for (const x of await recordsOf<SearchSeries>(s.id))
 				signals.push({ kind: 'search', name: x.term, weekly: searchWeekly(x), zeroFill: false });
 		signals.push(...topicSignals);
-		return fuseCore(sales.ds, sales.y, signals, horizon);
+		return signals;
+	}
+
+	async function fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+		return fuseCore(sales.ds, sales.y, await weeklySignals(), horizon);
+	}
+
+	/**
+	 * Signals in a batch of weekly series (the batch forecast, the plan): per series, the signals whose
+	 * name matches the product's first, at most `maxPerSeries` tried, the best one that improves the
+	 * backtest kept (workers/data/fusion.ts fuseBatch). At most `maxSeries` series (the first ones).
+	 */
+	async function fuseBatch(
+		series: (SalesSeries & { id: string })[],
+		horizon: number,
+		maxPerSeries = 3,
+		maxSeries = 200,
+	): Promise<BatchFusionReport> {
+		return fuseBatchCore(series.slice(0, maxSeries), await weeklySignals(), horizon, maxPerSeries);
 	}
 
 	/** The new-product model (past launches, backtest, search choice), cached until the files change. */
@@ -431,13 +473,25 @@ export function createSignalsService(deps: SignalsDeps) {
 		launches: LaunchProduct[];
 	} | null = null;
 
+	/** The shop's weekly sales per product (the main thread sends them; past launches are found in them). */
+	let shopSales: ShopSales | null = null;
+
+	/** Keeps the shop's sales for the new-product model (rebuilt when `key` changes). */
+	async function setShopSales(sales: ShopSales | null): Promise<void> {
+		if ((sales?.key ?? null) === (shopSales?.key ?? null)) return;
+		shopSales = sales;
+		newProducts = null;
+	}
+
 	async function loadNewProducts() {
 		if (newProducts) return newProducts;
 		const sets = await listSignals();
 		const launches: LaunchProduct[] = [];
+		const facts = new Map<string, CatalogFacts>();
 		const upcoming: NewProductModel['upcoming'] = [];
 		for (const s of sets.filter((x) => x.kind === 'catalog'))
 			for (const p of await recordsOf<LaunchProduct>(launchesKey(s.id))) {
+				facts.set(p.id, { launch: p.launch, attributes: p.attributes });
 				if (p.curve && p.curve.some((v) => Number.isFinite(v)))
 					launches.push({ ...p, curve: p.curve.map((v) => (Number.isFinite(v) ? v : 0)) });
 				else
@@ -451,7 +505,28 @@ export function createSignalsService(deps: SignalsDeps) {
 		const searchSets: SearchSeries[][] = [];
 		for (const s of sets.filter((x) => x.kind === 'search'))
 			searchSets.push(await recordsOf<SearchSeries>(s.id));
-		const built = buildNewProductModel(launches, upcoming, searchSets);
+		// the shop's own launches (first sale, or the catalog's launch date) from its sales
+		let fromSales = 0;
+		if (shopSales) {
+			const have = new Set(launches.map((p) => p.id));
+			const own = shopLaunches(
+				shopSales.products,
+				shopSales.batch,
+				SHOP_LAUNCH_WEEKS,
+				shopSales.dataStart,
+				facts,
+			).filter((p) => !have.has(p.id));
+			fromSales = own.length;
+			launches.push(...own);
+		}
+		// title words for the similarity (the text pipeline, zh or en)
+		if (launches.some((p) => p.title)) {
+			const engines = await deps.engines();
+			for (const p of launches)
+				if (p.title && (!p.terms || p.terms.length === 0))
+					p.terms = analyzeText(p.title, engines).terms;
+		}
+		const built = buildNewProductModel(launches, upcoming, searchSets, 300, fromSales);
 		newProducts = { ...built, launches };
 		return newProducts;
 	}
@@ -467,7 +542,8 @@ export function createSignalsService(deps: SignalsDeps) {
 		const m = await loadNewProducts();
 		if (m.model.products === 0)
 			throw codedError('market_error_no_launches', 'No past launches with weekly sales.');
-		return forecastLaunch(input, m.launches, m.model, m.trends);
+		const terms = input.title?.trim() ? analyzeText(input.title, await deps.engines()).terms : [];
+		return forecastLaunch(input, m.launches, m.model, m.trends, terms);
 	}
 
 	return {
@@ -477,7 +553,9 @@ export function createSignalsService(deps: SignalsDeps) {
 		marketReport,
 		newProductModel,
 		forecastNewProduct,
+		setShopSales,
 		fuseSignals,
+		fuseBatch,
 	};
 }
 

@@ -24,8 +24,11 @@ export type EventKind = 'holiday' | 'festival' | 'workday' | 'custom';
 export interface CalendarEvent {
 	key: string;
 	kind: EventKind;
-	/** English and local names (holidays; festivals are named by the UI from their key). */
-	names?: [string, string];
+	/**
+	 * English, local and Simplified-Chinese names (holidays; festivals are named by the UI from their
+	 * key). Every holiday has a Chinese name (scripts/calendar-zh.ts), so zh-CN never shows an English one.
+	 */
+	names?: HolidayNames;
 	days: string[];
 }
 
@@ -56,8 +59,11 @@ export function eventCode(key: string): string | null {
 	return known.includes(key) ? `calendar_event_${key.replaceAll('-', '_')}` : null;
 }
 
+/** English, local and Simplified-Chinese name of a public holiday. */
+export type HolidayNames = [en: string, local: string, zh: string];
+
 interface CountryTable {
-	names: Record<string, [string, string]>;
+	names: Record<string, HolidayNames>;
 	days: Record<string, string[]>;
 	workdays?: string[];
 }
@@ -347,8 +353,10 @@ export interface EventEffect {
 	/** Past periods the effect was estimated from. */
 	periods: number;
 	kind?: EventKind;
-	/** English and local names of a public holiday (festivals are named from their key). */
-	names?: [string, string];
+	/** English, local and Chinese names of a public holiday (festivals are named from their key). */
+	names?: HolidayNames;
+	/** Forecast periods (0-based) the event falls in. */
+	ahead?: number[];
 }
 
 /**
@@ -384,11 +392,16 @@ export function eventEffects(
 			}
 		if (!k) continue;
 		const typical = s / k;
+		const ahead: number[] = [];
+		cal.future[i]?.forEach((v, j) => {
+			if (v > 0) ahead.push(j);
+		});
 		out.push({
 			key: cal.keys[i],
 			effect: (d.estimate * typical) / level,
 			halfWidth: (1.96 * d.stdError * typical) / level,
 			periods: k,
+			ahead,
 		});
 	}
 	return out;

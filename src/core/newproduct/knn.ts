@@ -13,6 +13,8 @@ export interface LaunchProduct {
 	id: string;
 	/** Attribute name → value (category, color, fabric, extra, …). */
 	attributes: Record<string, string>;
+	/** Title or description as the shop wrote it (shown; `terms` are its words). */
+	title?: string;
 	/** Words of the title/description (text pipeline terms); may be empty. */
 	terms?: readonly string[];
 	price?: number | null;
@@ -40,6 +42,12 @@ export interface NewProductOptions {
 	trends?: WordTrends;
 	/** Weeks before launch averaged for the search level (default 8). */
 	trendWeeks?: number;
+	/**
+	 * 'neighbours' (default): the curve is the neighbours' weighted mean curve. 'shop': the neighbours
+	 * give the level (their weighted mean total over the horizon) and the shop's own launch curve
+	 * (launchShape over every past launch) spreads it over the weeks.
+	 */
+	shape?: 'neighbours' | 'shop';
 }
 
 /** A new product's forecast. */
@@ -48,26 +56,44 @@ export interface NewProductForecast {
 	mean: number[];
 	lo80: number[];
 	hi80: number[];
-	/** Neighbours used, most similar first. */
-	neighbours: { id: string; similarity: number }[];
+	/** Neighbours used, most similar first, with why they are similar. */
+	neighbours: { id: string; similarity: number; why: SimilarityWhy }[];
 	/** Search multiplier applied (1 when none). */
 	trendMultiplier: number;
 }
 
 const DAY = 86_400_000;
 
-/** Similarity of two products in [0, 1]. */
-export function productSimilarity(
+/** Why two products are similar: the shared attributes and title words, season and price closeness. */
+export interface SimilarityWhy {
+	/** Similarity in [0, 1] (productSimilarity). */
+	score: number;
+	/** Attributes of the first product the second shares ([name, value]). */
+	attributes: [string, string][];
+	/** Title/description words both have. */
+	words: string[];
+	/** Months between the launch months (0–6). */
+	months: number;
+	/** Price of the second ÷ price of the first (null when either has none). */
+	priceRatio: number | null;
+}
+
+/** Similarity of two products in [0, 1] with its reasons. */
+export function explainSimilarity(
 	a: LaunchProduct,
 	b: LaunchProduct,
 	weights: Record<string, number> = {},
-): number {
+): SimilarityWhy {
 	let s = 0;
 	let total = 0;
+	const attributes: [string, string][] = [];
 	for (const [name, v] of Object.entries(a.attributes)) {
 		const w = weights[name] ?? (name === 'category' ? 3 : 1);
 		total += w;
-		if (b.attributes[name] !== undefined && b.attributes[name] === v) s += w;
+		if (b.attributes[name] !== undefined && b.attributes[name] === v) {
+			s += w;
+			attributes.push([name, v]);
+		}
 	}
 	// Launch season: month distance on the circle.
 	const ma = new Date(a.launch).getUTCMonth();
@@ -75,19 +101,49 @@ export function productSimilarity(
 	const dm = Math.min(Math.abs(ma - mb), 12 - Math.abs(ma - mb));
 	total += 1;
 	s += 1 - dm / 6;
+	const words: string[] = [];
 	if (a.terms && b.terms && a.terms.length > 0 && b.terms.length > 0) {
 		const sa = new Set(a.terms);
-		let inter = 0;
 		const sb = new Set(b.terms);
-		for (const t of sa) if (sb.has(t)) inter++;
+		for (const t of sa) if (sb.has(t)) words.push(t);
 		total += 2;
-		s += (2 * inter) / (sa.size + sb.size - inter);
+		s += (2 * words.length) / (sa.size + sb.size - words.length);
 	}
+	let priceRatio: number | null = null;
 	if (a.price != null && b.price != null && a.price > 0 && b.price > 0) {
 		total += 1;
 		s += Math.max(0, 1 - Math.abs(Math.log(a.price / b.price)));
+		priceRatio = b.price / a.price;
 	}
-	return total > 0 ? s / total : 0;
+	return { score: total > 0 ? s / total : 0, attributes, words, months: dm, priceRatio };
+}
+
+/** Similarity of two products in [0, 1]. */
+export function productSimilarity(
+	a: LaunchProduct,
+	b: LaunchProduct,
+	weights: Record<string, number> = {},
+): number {
+	return explainSimilarity(a, b, weights).score;
+}
+
+/**
+ * The shop's own launch curve: the mean share of each week in the first `horizon` weeks' sales over its
+ * past launches (each launch's curve divided by its total; launches that sold nothing are left out).
+ * Null when no launch sold anything.
+ */
+export function launchShape(history: readonly LaunchProduct[], horizon: number): number[] | null {
+	const sum = new Array<number>(horizon).fill(0);
+	let n = 0;
+	for (const p of history) {
+		if (!p.curve || p.curve.length < horizon) continue;
+		const c = p.curve.slice(0, horizon).map((v) => (Number.isFinite(v) ? v : 0));
+		const t = c.reduce((a, v) => a + v, 0);
+		if (!(t > 0)) continue;
+		c.forEach((v, i) => (sum[i] += v / t));
+		n++;
+	}
+	return n > 0 ? sum.map((v) => v / n) : null;
 }
 
 /** Weighted quantile of values. */
@@ -132,7 +188,10 @@ export function forecastNewProduct(
 	const past = history.filter((h) => h.curve && h.curve.length > 0 && h.id !== product.id);
 	const H = opts.horizon ?? Math.max(...past.map((p) => p.curve!.length));
 	const scored = past
-		.map((p) => ({ p, s: productSimilarity(product, p, opts.attributeWeights) }))
+		.map((p) => {
+			const why = explainSimilarity(product, p, opts.attributeWeights);
+			return { p, s: why.score, why };
+		})
 		.sort((a, b) => b.s - a.s || b.p.launch - a.p.launch)
 		.slice(0, k);
 	const weights = scored.map((x) => Math.max(1e-6, x.s) ** 4);
@@ -155,7 +214,23 @@ export function forecastNewProduct(
 		const theirs = ws > 0 ? wl / ws : NaN;
 		if (own > 0 && theirs > 0) multiplier = Math.min(2, Math.max(0.5, own / theirs)) ** beta;
 	}
-	for (let h = 0; h < H; h++) {
+	const shape = opts.shape === 'shop' ? launchShape(past, H) : null;
+	if (shape) {
+		// The level from the neighbours (total over the H weeks), the weekly split from the shop's launches.
+		const totals = scored.map((x) =>
+			x.p.curve!.slice(0, H).reduce((a, v) => a + (Number.isFinite(v) ? v : 0), 0),
+		);
+		const tw = weights.reduce((a, c) => a + c, 0);
+		const level = tw > 0 ? totals.reduce((a, v, i) => a + v * weights[i], 0) / tw : 0;
+		const lo = totals.length ? weightedQuantile(totals, weights, 0.1) : 0;
+		const hi = totals.length ? weightedQuantile(totals, weights, 0.9) : 0;
+		for (let h = 0; h < H; h++) {
+			mean.push(level * shape[h] * multiplier);
+			lo80.push(lo * shape[h] * multiplier);
+			hi80.push(hi * shape[h] * multiplier);
+		}
+	}
+	for (let h = 0; h < H && !shape; h++) {
 		const vals: number[] = [];
 		const ws: number[] = [];
 		scored.forEach((x, i) => {
@@ -176,7 +251,7 @@ export function forecastNewProduct(
 		mean,
 		lo80,
 		hi80,
-		neighbours: scored.slice(0, 5).map((x) => ({ id: x.p.id, similarity: x.s })),
+		neighbours: scored.slice(0, 5).map((x) => ({ id: x.p.id, similarity: x.s, why: x.why })),
 		trendMultiplier: multiplier,
 	};
 }

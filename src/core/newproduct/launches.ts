@@ -53,7 +53,16 @@ export function readLaunches(table: RawTable): {
 					message: `Row ${r.row} of ${table.fileName}, column "${bad.h}": "${cells[bad.i]}" is not a number.`,
 				});
 		}
-		products.push({ id: r.id, attributes, price: r.price, launch: r.launch, curve, terms: [] });
+		const title = r.title || r.description;
+		products.push({
+			id: r.id,
+			attributes,
+			price: r.price,
+			launch: r.launch,
+			curve,
+			terms: [],
+			...(title ? { title } : {}),
+		});
 	}
 	return { products, weeks: weekCols.length, issues };
 }

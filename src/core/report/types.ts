@@ -59,7 +59,21 @@ export interface ReportSeriesSection {
 	kind: ReportValueKind;
 }
 
-export type ReportSection = ReportKpiSection | ReportTableSection | ReportSeriesSection;
+/**
+ * Sentences in plain words (the Forecast screen's explanation of one product's forecast). Their sums
+ * (params before/now/forecast/actual) are in `kind`; periods are named from `freq`.
+ */
+export interface ReportNotesSection {
+	type: 'notes';
+	id: string;
+	title: Message;
+	freq: 'day' | 'week' | 'month';
+	kind: ReportValueKind;
+	items: Message[];
+}
+
+export type ReportSection =
+	ReportKpiSection | ReportTableSection | ReportSeriesSection | ReportNotesSection;
 
 /** The whole report. */
 export interface ReportDoc {
@@ -85,6 +99,7 @@ export const REPORT_LIMITS = {
 	columns: 16,
 	kpis: 24,
 	seriesPoints: 400,
+	notes: 24,
 	textChars: 400,
 	params: 12,
 } as const;

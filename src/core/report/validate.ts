@@ -116,6 +116,14 @@ function section(v: unknown, i: number): ReportSection {
 		if (ds.length !== values.length) throw new Invalid(`${where}.values`);
 		return { type: 'series', id, title, ds, values, kind: kind(v.kind, `${where}.kind`) };
 	}
+	if (v.type === 'notes') {
+		const freq = v.freq;
+		if (freq !== 'day' && freq !== 'week' && freq !== 'month') throw new Invalid(`${where}.freq`);
+		const items = arr(v.items, L.notes, `${where}.items`).map((m, j) =>
+			message(m, `${where}.items[${j}]`),
+		);
+		return { type: 'notes', id, title, freq, kind: kind(v.kind, `${where}.kind`), items };
+	}
 	throw new Invalid(`${where}.type`);
 }
 

@@ -5,6 +5,7 @@ import type { MarketWorkerApi } from '../../../workers/market-api';
 import type {
 	MarketReport,
 	SalesSeries,
+	ShopSales,
 	SignalKind,
 	SignalSetMeta,
 } from '../../../workers/data/signals-service';
@@ -13,11 +14,18 @@ import type {
 	NewProductModel,
 	NewProductResult,
 } from '../../../workers/data/newproduct-service';
-import type { FusionReport } from '../../../workers/data/fusion';
+import type { BatchFusionReport, FusionReport, UsedSignal } from '../../../workers/data/fusion';
 import { rethrow } from './errors';
 
-export type { MarketReport, SalesSeries, SignalKind, SignalSetMeta };
-export type { NewProductInput, NewProductModel, NewProductResult, FusionReport };
+export type { MarketReport, SalesSeries, ShopSales, SignalKind, SignalSetMeta };
+export type {
+	NewProductInput,
+	NewProductModel,
+	NewProductResult,
+	FusionReport,
+	BatchFusionReport,
+	UsedSignal,
+};
 
 export class MarketClient {
 	#worker: Worker | null = null;
@@ -69,6 +77,47 @@ export class MarketClient {
 		return this.#call((api) => api.fuseSignals(plain, horizon));
 	}
 
+	/**
+	 * Market signals in a batch of weekly series (batch forecast, plan): the signal kept per series, with
+	 * its backtest lift and forecast, and the used signals' weekly values.
+	 */
+	fuseBatch(
+		series: { id: string; name: string; ds: ArrayLike<number>; y: ArrayLike<number> }[],
+		horizon: number,
+	): Promise<BatchFusionReport> {
+		const plain = series.map((s) => ({
+			id: s.id,
+			name: s.name,
+			ds: Array.from(s.ds),
+			y: Array.from(s.y),
+		}));
+		return this.#call((api) => api.fuseBatch(plain, horizon));
+	}
+
+	/** The shop's weekly units per product: its own past launches join the new-product model. */
+	setShopSales(sales: ShopSales | null): Promise<void> {
+		const plain = sales
+			? {
+					key: sales.key,
+					dataStart: sales.dataStart,
+					products: sales.products.map((p) => ({
+						productId: p.productId,
+						description: p.description,
+						category: p.category,
+						units: p.units,
+						revenue: p.revenue,
+					})),
+					batch: {
+						ids: [...sales.batch.ids],
+						indptr: Array.from(sales.batch.indptr),
+						ds: Array.from(sales.batch.ds),
+						y: Array.from(sales.batch.y),
+					},
+				}
+			: null;
+		return this.#call((api) => api.setShopSales(plain));
+	}
+
 	/** The new-product model (past launches, backtest by hidden launches), or null without launches. */
 	newProductModel(): Promise<NewProductModel | null> {
 		return this.#call((api) => api.newProductModel());
@@ -76,7 +125,12 @@ export class MarketClient {
 
 	/** Forecast of a product not launched yet. */
 	forecastNewProduct(input: NewProductInput): Promise<NewProductResult> {
-		const plain = { attributes: { ...input.attributes }, price: input.price, launch: input.launch };
+		const plain = {
+			attributes: { ...input.attributes },
+			price: input.price,
+			launch: input.launch,
+			...(input.title ? { title: input.title } : {}),
+		};
 		return this.#call((api) => api.forecastNewProduct(plain));
 	}
 

@@ -4,6 +4,7 @@ import type { CsvValue } from '../../lib/export/csv-download';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import { i18n, t, tm } from '../../lib/i18n';
 import type { PdfBlock, PdfRequest } from '../../lib/workers/report-client';
+import { sayExplain } from '../Forecast/explain-words';
 import type {
 	ReportCell,
 	ReportDoc,
@@ -67,6 +68,12 @@ function pdfBlock(s: ReportSection, currency: string): PdfBlock {
 			from: formatDate(s.ds[0]),
 			to: formatDate(s.ds[s.ds.length - 1]),
 			max: `max ${formatValue(Math.max(...s.values, 0), s.kind, currency)}`,
+		};
+	if (s.type === 'notes')
+		return {
+			type: 'notes',
+			title: tm(s.title),
+			lines: s.items.map((m) => sayExplain(m, s.freq, (v) => formatValue(v, s.kind, currency))),
 		};
 	return {
 		type: 'table',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type ReportInput } from '../../../src/core/report/build';
 import { parseReport } from '../../../src/core/report/validate';
+import type { ReportNotesSection } from '../../../src/core/report/types';
 import { REPORT_LIMITS } from '../../../src/core/report/types';
 import {
 	decodeReport,
@@ -114,6 +115,33 @@ describe('buildReport', () => {
 			summary.type === 'kpis' &&
 				summary.items.find((k) => k.label.code === 'report_kpi_reorders')?.value,
 		).toBe(60);
+	});
+
+	it('carries a plain-word notes section through a link, and refuses a malformed one', () => {
+		const notes: ReportNotesSection = {
+			type: 'notes',
+			id: 'forecast_explained',
+			title: { code: 'report_sec_explain', params: { product: 'P1', description: 'Dress' } },
+			freq: 'week',
+			kind: 'units',
+			items: [
+				{ code: 'home_decomp_trend_up', params: { n: 12, pct: 8 } },
+				{
+					code: 'home_decomp_event_up_ahead',
+					params: { event: 'double11', pct: 40, range: 9, ahead: 3 },
+				},
+			],
+		};
+		const doc = buildReport({ ...input(), extra: [notes] });
+		expect(parseReport(JSON.parse(JSON.stringify(doc)))).toEqual({ ok: true, doc });
+		for (const bad of [
+			{ ...notes, freq: 'year' },
+			{ ...notes, items: Array(25).fill(notes.items[0]) },
+			{ ...notes, items: [{ code: 'Not A Code' }] },
+		]) {
+			const r = parseReport(JSON.parse(JSON.stringify({ ...doc, sections: [bad] })));
+			expect(r.ok).toBe(false);
+		}
 	});
 
 	it('every message code it writes is in both catalogs', () => {

@@ -97,6 +97,38 @@ export const en = {
 	home_moved_method: 'The method changed from “{before}” to “{now}”.',
 	home_moved_none:
 		'There is too little history to compare with the forecast of one {unit} earlier.',
+	home_decomp_title: 'What makes up this forecast',
+	home_decomp_trend_up: 'Trend: the underlying level rose {pct}% over the last {n} {units}.',
+	home_decomp_trend_down: 'Trend: the underlying level fell {pct}% over the last {n} {units}.',
+	home_decomp_trend_from:
+		'Trend: the underlying level rose from {from} to {to} a {unit} over the last {n} {units}.',
+	home_decomp_trend_flat:
+		'Trend: the underlying level stayed about the same over the last {n} {units}.',
+	home_decomp_season_up:
+		'Season: the time of year adds about {pct}% to the next {periods} {units}; the seasonal high is {unit} {peak} of them.',
+	home_decomp_season_down:
+		'Season: the time of year takes about {pct}% off the next {periods} {units}; the seasonal high is {unit} {peak} of them.',
+	home_decomp_season_flat: 'Season: the time of year hardly changes the next {periods} {units}.',
+	home_decomp_event_up: 'Holidays: periods with {event} sold {pct}% more than usual (± {range}%).',
+	home_decomp_event_down:
+		'Holidays: periods with {event} sold {pct}% less than usual (± {range}%).',
+	home_decomp_event_up_ahead:
+		'Holidays: {unit} {ahead} of the forecast includes {event}; past periods with it sold {pct}% more than usual (± {range}%).',
+	home_decomp_event_down_ahead:
+		'Holidays: {unit} {ahead} of the forecast includes {event}; past periods with it sold {pct}% less than usual (± {range}%).',
+	home_decomp_event_unclear_ahead:
+		'Holidays: {unit} {ahead} of the forecast includes {event}; past sales show no clear effect of it ({pct}% ± {range}%).',
+	home_decomp_events_none:
+		'Holidays: none of the {n} holidays and festivals measured clearly changed past sales.',
+	home_decomp_promo_up:
+		'Promotions: a {unit} on promotion sold about {pct}% more than one without.',
+	home_decomp_promo_down:
+		'Promotions: a {unit} on promotion sold about {pct}% less than one without.',
+	home_decomp_promo_unclear: 'Promotions: past promotions show no clear effect on sales.',
+	home_decomp_signal_used:
+		'Signals: {signal}, {lag} weeks earlier, makes this forecast better: with it the backtest error (MASE) is {with} instead of {without} (the forecast with signals is below).',
+	home_decomp_signal_none:
+		'Signals: {n} market signals were tried; none made the backtest better, so none is used.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -183,4 +215,29 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'最近一{unit}实际为 {actual}，与预计的 {forecast} 接近，所以预测变化不大。',
 	home_moved_method: '预测方法从“{before}”换成了“{now}”。',
 	home_moved_none: '历史太短，无法与早一{unit}的预测比较。',
+	home_decomp_title: '这个预测由什么构成',
+	home_decomp_trend_up: '趋势：过去 {n} {units}里，基础销量上升了 {pct}%。',
+	home_decomp_trend_down: '趋势：过去 {n} {units}里，基础销量下降了 {pct}%。',
+	home_decomp_trend_from: '趋势：过去 {n} {units}里，基础销量从每{unit} {from} 升到 {to}。',
+	home_decomp_trend_flat: '趋势：过去 {n} {units}里，基础销量基本持平。',
+	home_decomp_season_up:
+		'季节：一年中的这个时候让接下来 {periods} {units}的销量多出约 {pct}%；其中第 {peak} {unit}是季节高点。',
+	home_decomp_season_down:
+		'季节：一年中的这个时候让接下来 {periods} {units}的销量少了约 {pct}%；其中第 {peak} {unit}是季节高点。',
+	home_decomp_season_flat: '季节：一年中的这个时候对接下来 {periods} {units}的销量影响不大。',
+	home_decomp_event_up: '节假日：{event}期间的销量比平常多 {pct}%（± {range}%）。',
+	home_decomp_event_down: '节假日：{event}期间的销量比平常少 {pct}%（± {range}%）。',
+	home_decomp_event_up_ahead:
+		'节假日：{event}落在预测的第 {ahead} {unit}；以往{event}期间销量比平常多 {pct}%（± {range}%）。',
+	home_decomp_event_down_ahead:
+		'节假日：{event}落在预测的第 {ahead} {unit}；以往{event}期间销量比平常少 {pct}%（± {range}%）。',
+	home_decomp_event_unclear_ahead:
+		'节假日：{event}落在预测的第 {ahead} {unit}；以往销量看不出它有明显影响（{pct}% ± {range}%）。',
+	home_decomp_events_none: '节假日：测量过的 {n} 个节假日和购物节都没有明显改变以往的销量。',
+	home_decomp_promo_up: '促销：有促销的{unit}比没有促销的销量约多 {pct}%。',
+	home_decomp_promo_down: '促销：有促销的{unit}比没有促销的销量约少 {pct}%。',
+	home_decomp_promo_unclear: '促销：以往的促销对销量没有明显影响。',
+	home_decomp_signal_used:
+		'市场信号：提前 {lag} 周的{signal}能改进这个预测：加入后回测误差（MASE）从 {without} 降到 {with}（含信号的预测见下方）。',
+	home_decomp_signal_none: '市场信号：试过 {n} 个市场信号，都没有让回测变好，所以没有采用。',
 };

@@ -183,6 +183,35 @@ export const en = {
 	market_fusion_kept_history:
 		'No signal improved the backtest: the forecast above uses the sales history only.',
 	market_fusion_chart: (p) => `Forecast with ${p.signal}`,
+	market_batch_col_signal: 'Market signal',
+	market_batch_signal_used: (p) =>
+		`${p.signal}, ${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'} ahead: error ${p.withText} with it, ${p.withoutText} without (${p.liftText}% lower)`,
+	market_batch_signal_none: 'none helped',
+	market_batch_working: 'Testing the market signals on each product…',
+	market_batch_summary: (p) =>
+		`Market signals made the backtest more accurate for ${p.usedText} of ${p.nText} products; their forecasts use them.`,
+	market_plan_signal_used: (p) =>
+		`Demand uses ${p.signal} (${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'} ahead): backtest error ${p.liftText}% lower`,
+	market_plan_summary: (p) =>
+		`Market signals are used in the demand of ${p.usedText} of ${p.nText} products (only where they made the backtest more accurate).`,
+	market_legend_posts: 'Posts',
+	market_legend_positive: 'Positive reviews (%)',
+	market_np_title_label: 'Title or description',
+	market_np_similar_title: 'Most similar past launches',
+	market_np_col_product: 'Past product',
+	market_np_col_similarity: 'Similarity',
+	market_np_col_why: 'Why',
+	market_np_why_attrs: (p) => `same ${p.list}`,
+	market_np_why_words: (p) => `shared words: ${p.list}`,
+	market_np_why_season: (p) =>
+		p.months === 0 ? 'same launch month' : `launched ${p.monthsText} months apart in the year`,
+	market_np_why_price: (p) => `price ×${p.ratioText}`,
+	market_np_from_sales: (p) =>
+		`${p.nText} of these launches were found in your own sales (first sale, or the catalog’s launch date).`,
+	market_np_shape_used: (p) =>
+		`Your own launch curve, at the similar products’ level, was more accurate (${p.shapeText}% vs ${p.knnText}%): used.`,
+	market_np_shape_unused: (p) =>
+		`Your own launch curve at the similar products’ level: ${p.shapeText}% (not better: their own curves are used).`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -356,4 +385,33 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_fusion_stale: (p) => `${p.signal}在这些销量的最后一周之前就结束了：未使用。`,
 	market_fusion_kept_history: '没有信号能改善回测：上方的预测只使用销售历史。',
 	market_fusion_chart: (p) => `加入${p.signal}后的预测`,
+	market_batch_col_signal: '市场信号',
+	market_batch_signal_used: (p) =>
+		`${p.signal}，提前 ${p.lagText} 周：使用时误差 ${p.withText}，不用时 ${p.withoutText}（降低 ${p.liftText}%）`,
+	market_batch_signal_none: '无改善',
+	market_batch_working: '正在逐个商品检验市场信号…',
+	market_batch_summary: (p) =>
+		`市场信号提高了 ${p.nText} 个商品中 ${p.usedText} 个的回测准确度，这些商品的预测已使用信号。`,
+	market_plan_signal_used: (p) =>
+		`需求预测使用了${p.signal}（提前 ${p.lagText} 周）：回测误差降低 ${p.liftText}%`,
+	market_plan_summary: (p) =>
+		`${p.nText} 个商品中有 ${p.usedText} 个的需求预测使用了市场信号（仅在能提高回测准确度时使用）。`,
+	market_legend_posts: '帖子数',
+	market_legend_positive: '好评占比（%）',
+	market_np_title_label: '标题或描述',
+	market_np_similar_title: '最相似的已上新商品',
+	market_np_col_product: '已上新商品',
+	market_np_col_similarity: '相似度',
+	market_np_col_why: '相似原因',
+	market_np_why_attrs: (p) => `相同的${p.list}`,
+	market_np_why_words: (p) => `共同词：${p.list}`,
+	market_np_why_season: (p) =>
+		p.months === 0 ? '上市月份相同' : `上市月份相差 ${p.monthsText} 个月`,
+	market_np_why_price: (p) => `价格 ×${p.ratioText}`,
+	market_np_from_sales: (p) =>
+		`其中 ${p.nText} 次上新取自您自己的销售记录（首次售出日期，或商品目录中的上市日期）。`,
+	market_np_shape_used: (p) =>
+		`按相似商品的销量水平套用您自己的上新曲线更准（${p.shapeText}% 对 ${p.knnText}%）：已采用。`,
+	market_np_shape_unused: (p) =>
+		`按相似商品的销量水平套用您自己的上新曲线：${p.shapeText}%（没有更准，因此使用相似商品各自的曲线）。`,
 };

@@ -36,7 +36,11 @@ describe('shopCalendar', () => {
 		const nh = days(cn, 'nianhuo');
 		expect([nh[0], nh[nh.length - 1], nh.length]).toEqual(['2024-01-17', '2024-01-31', 15]);
 		expect(days(cn, 'black-friday')).toEqual([]);
-		expect(cn.find((e) => e.key === 'spring-festival')?.names).toEqual(['Spring Festival', '春节']);
+		expect(cn.find((e) => e.key === 'spring-festival')?.names).toEqual([
+			'Spring Festival',
+			'春节',
+			'春节',
+		]);
 	});
 
 	it('has Western holidays and shopping days, without doubling a holiday that is also a festival', () => {
@@ -155,5 +159,10 @@ describe('calendarRegressors and eventEffects', () => {
 		expect(e.effect).toBeCloseTo((60 * typical) / (700 / 6), 12);
 		expect(e.halfWidth).toBeCloseTo((1.96 * 10 * typical) / (700 / 6), 12);
 		expect(e.periods).toBe(3);
+		expect(e.ahead).toEqual([]);
+		cal.future[0][1] = 1;
+		expect(
+			eventEffects([{ name: 'cal:christmas-peak', estimate: 60, stdError: 10 }], cal, y)[0].ahead,
+		).toEqual([1]);
 	});
 });
