@@ -56,6 +56,13 @@ export type BatchOptions = AutoForecastOptions & {
 	calendar?: CalendarOption;
 	/** Imported promotions per series (workers/forecast/promotions.ts). */
 	promotions?: PromotionOption;
+	/**
+	 * Add the pooled (cross-learning) candidate fitted on all of the batch's products
+	 * (src/core/forecast/pooled.ts). Off by default: on the bench it was never kept on online retail,
+	 * StockX or Walmart, cost ~50 % more time, and lost OWA on M4 Weekly
+	 * (tests/bench/results/RESULTS.md).
+	 */
+	pooled?: boolean;
 };
 
 /**
@@ -236,14 +243,14 @@ export const api = {
 		onProgress?: (p: Progress) => void,
 		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
-		const { calendar, promotions, ...engineOptions } = options;
+		const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
-		// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
-		// batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
+		// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
+		// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
 		const registry = new CandidateRegistry();
 		registerBuiltins(registry);
-		const pooled = pooledFromBatch(batch);
+		const pooled = withPooled ? pooledFromBatch(batch) : null;
 		if (pooled) registry.register(pooled.candidate());
 		if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
 		try {

@@ -97,6 +97,22 @@ export const EXTERNAL_GAIN = 0.95;
 export const MIN_EXTERNAL_ORIGINS = 2;
 const Z80 = qnorm(0.9);
 
+/**
+ * STL seasonal strength (Wang, Smith & Hyndman 2006: 1 − Var(remainder) ÷ Var(season + remainder))
+ * from which the non-seasonal naive and drift stay out of combinations, for seasons up to
+ * MAX_STRONG_SEASON_M with more than two full seasons of history.
+ */
+export const SEASONAL_COMBO_STRENGTH = 0.6;
+const MAX_STRONG_SEASON_M = 24;
+const NON_SEASONAL_IN_COMBOS = new Set(['naive', 'drift']);
+
+/** Whether y has a strong season of period m (see SEASONAL_COMBO_STRENGTH). */
+export function strongSeason(y: Float64Array, m: number): boolean {
+	if (!(m > 1 && m <= MAX_STRONG_SEASON_M && y.length > 2 * m)) return false;
+	const d = stl(y, m, { sWindow: 'periodic' });
+	return decompositionStrength(d).seasonal >= SEASONAL_COMBO_STRENGTH;
+}
+
 /** Build a built-in model by name (null for an unknown or external name). */
 export function makeModel(
 	name: string,
@@ -950,7 +966,12 @@ function* engine(
 				);
 			}
 		};
-		const top = ranked.slice(0, COMBO_TOP_K);
+		// on a strongly seasonal series (monthly, quarterly) a non-seasonal naive or drift forecast in a
+		// combination flattens the season (issue #11: 1.43× R ets on such series)
+		const pool = strongSeason(y, m)
+			? ranked.filter((c) => !NON_SEASONAL_IN_COMBOS.has(c.name))
+			: ranked;
+		const top = pool.slice(0, COMBO_TOP_K);
 		addCombos(top);
 		if (top.some((c) => externalOf(c.name)))
 			addCombos(ranked.filter((c) => !externalOf(c.name)).slice(0, COMBO_TOP_K));

@@ -44,6 +44,23 @@ function batchOf(n: number, len = 40): SeriesBatch {
 }
 
 describe('forecast worker API', () => {
+	it('adds the pooled candidate, fitted on the whole batch, only on request', async () => {
+		const remote = connect();
+		const models = ['naive', 'theta', 'pooled'];
+		const on = await remote.forecastBatch(
+			batchOf(5),
+			{ horizon: 4, season: 1, models, pooled: true },
+			'job-pooled',
+		);
+		for (const r of on) {
+			const row = r.leaderboard.find((x) => x.model === 'pooled');
+			expect(Number.isFinite(row?.mase)).toBe(true);
+		}
+		await expect(
+			remote.forecastBatch(batchOf(5), { horizon: 4, season: 1, models }, 'job-no-pooled'),
+		).rejects.toThrow(/Unknown model\(s\): pooled/);
+	});
+
 	it('forecasts every series of the batch and reports progress up to done = total', async () => {
 		const remote = connect();
 		const progress: Progress[] = [];
