@@ -181,6 +181,34 @@ async function main(): Promise<void> {
 	const md: string[] = [];
 	const rows: string[] = [];
 	const accRows: string[] = [];
+	/** Write what is measured so far (after every data set: a long run that is stopped keeps it). */
+	const write = (): void => {
+		md.length = 0;
+		md.push(
+			'# Speed of the automatic choice (tests/bench/speed.ts)',
+			'',
+			`Run: ${started} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} (shared, loaded by other jobs) · Node ${process.version} · command \`npx tsx tests/bench/speed.ts ${process.argv.slice(2).join(' ')}\`${base ? ` · baseline: ${flags.base}` : ''}.`,
+			'',
+			`Per series: CPU seconds (user + system) of \`forecastAuto\` (h, m, levels 80/95 and the borrowed season as tests/bench/run.ts) and of R's \`forecast(ets(y), h)\` on the same training window (at most the last ${MAX_FIT_POINTS} points, tests/bench/r-ets-speed.R; R start-up and I/O excluded). Chunks of ${flags.chunk} series run R, the baseline and this engine in turn (the engines' order alternates), so the load of the machine hits all sides alike. A ratio below 1 is faster than R.`,
+			'',
+			'| data | series | R ets CPU s/series | baseline CPU s/series | ours CPU s/series | baseline ÷ R ets | ours ÷ R ets | speed-up (baseline ÷ ours) | wall ratio ÷ R (baseline / ours) |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---|',
+			...rows,
+			'',
+			'Accuracy on the same held-out windows (MASE and sMAPE averaged over series, OWA against Naive2 as in M4):',
+			'',
+			'| data | method | series | MASE | sMAPE | OWA |',
+			'|---|---|---:|---:|---:|---:|',
+			...accRows,
+			'',
+		);
+		mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
+		const outPath = isAbsolute(flags.out)
+			? flags.out
+			: join(ROOT, 'tests/bench/results', flags.out);
+		writeFileSync(outPath, md.join('\n'));
+		process.stderr.write(md.join('\n') + `\nwrote ${outPath}\n`);
+	};
 	for (const ds of loadDatasets(flags.datasets, flags.limit, 0, flags.every)) {
 		const R = side('R ets');
 		const ours = side('Trendcast auto');
@@ -230,29 +258,9 @@ async function main(): Promise<void> {
 				`| ${ds.key} | (baseline vs ours) | ${n} | same choice for ${same} of ${n} series | largest relative point difference ${maxRel.toExponential(1)} | |`,
 			);
 		}
+		write();
 	}
-	md.push(
-		'# Speed of the automatic choice (tests/bench/speed.ts)',
-		'',
-		`Run: ${started} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} (shared, loaded by other jobs) · Node ${process.version} · command \`npx tsx tests/bench/speed.ts ${process.argv.slice(2).join(' ')}\`${base ? ` · baseline: ${flags.base}` : ''}.`,
-		'',
-		`Per series: CPU seconds (user + system) of \`forecastAuto\` (h, m, levels 80/95 and the borrowed season as tests/bench/run.ts) and of R's \`forecast(ets(y), h)\` on the same training window (at most the last ${MAX_FIT_POINTS} points, tests/bench/r-ets-speed.R; R start-up and I/O excluded). Chunks of ${flags.chunk} series run R, the baseline and this engine in turn (the engines' order alternates), so the load of the machine hits all sides alike. A ratio below 1 is faster than R.`,
-		'',
-		'| data | series | R ets CPU s/series | baseline CPU s/series | ours CPU s/series | baseline ÷ R ets | ours ÷ R ets | speed-up (baseline ÷ ours) | wall ratio ÷ R (baseline / ours) |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---|',
-		...rows,
-		'',
-		'Accuracy on the same held-out windows (MASE and sMAPE averaged over series, OWA against Naive2 as in M4):',
-		'',
-		'| data | method | series | MASE | sMAPE | OWA |',
-		'|---|---|---:|---:|---:|---:|',
-		...accRows,
-		'',
-	);
-	mkdirSync(join(ROOT, 'tests/bench/results'), { recursive: true });
-	const outPath = isAbsolute(flags.out) ? flags.out : join(ROOT, 'tests/bench/results', flags.out);
-	writeFileSync(outPath, md.join('\n'));
-	process.stderr.write(md.join('\n') + `\nwrote ${outPath}\n`);
+	write();
 }
 
 void main();

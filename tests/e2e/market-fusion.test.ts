@@ -89,6 +89,20 @@ describe('Market signals in the forecast', () => {
 		expect(await page.getByTestId('batch-fusion-summary').textContent()).toMatch(
 			/more accurate for 1 of 1 products/,
 		);
+		// the CSV carries the forecast with the signal and names it
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('batch-csv').click(),
+		]);
+		const csv = readFileSync((await download.path())!, 'utf8')
+			.trim()
+			.split('\n');
+		expect(csv[0]).toBe(
+			'product_id,description,period,model,forecast,lo80,hi80,lo95,hi95,signal,signal_lag_weeks,mase_with_signal,mase_without_signal',
+		);
+		expect(csv[1]).toMatch(
+			/^YZY-350,.*,signal,[\d.]+,[\d.]+,[\d.]+,,,search:yeezy,2,[\d.]+,[\d.]+$/,
+		);
 		await app.goTo('plan');
 		const row = page.locator('[data-testid="plan-row"][data-product="YZY-350"]');
 		await expect

@@ -118,22 +118,32 @@ function invpartrans(phi: ArrayLike<number>, off: number, p: number, out: Float6
 	for (let j = 0; j < p; j++) out[off + j] = Math.atanh(nw[j]);
 }
 
+/** Scratch arrays for transPars, so an objective evaluated thousands of times allocates nothing. */
+interface ParBuf {
+	params: Float64Array;
+	phi: Float64Array;
+	theta: Float64Array;
+}
+
 /** R's ARIMA_transPars: expand (ar, ma, sar, sma) to full φ, θ, optionally undoing the transform. */
 function transPars(
 	par: ArrayLike<number>,
 	s: Spec,
 	trans: boolean,
+	buf?: ParBuf,
 ): { phi: Float64Array; theta: Float64Array } {
 	const { p: mp, q: mq, P: msp, Q: msq, m: ns } = s;
 	const p = mp + ns * msp;
 	const q = mq + ns * msq;
-	const params = Float64Array.from({ length: mp + mq + msp + msq }, (_, i) => par[i]);
+	const np = mp + mq + msp + msq;
+	const params = buf ? buf.params : new Float64Array(np);
+	for (let i = 0; i < np; i++) params[i] = par[i];
 	if (trans) {
 		if (mp > 0) partrans(par, 0, mp, params);
 		if (msp > 0) partrans(par, mp + mq, msp, params);
 	}
-	const phi = new Float64Array(p);
-	const theta = new Float64Array(q);
+	const phi = buf ? buf.phi.fill(0) : new Float64Array(p);
+	const theta = buf ? buf.theta.fill(0) : new Float64Array(q);
 	for (let i = 0; i < mp; i++) phi[i] = params[i];
 	for (let i = 0; i < mq; i++) theta[i] = params[i + mp];
 	for (let j = 0; j < msp; j++) {
@@ -254,9 +264,11 @@ function css(
 	theta: Float64Array,
 	ncond: number,
 	resid?: Float64Array,
+	work?: Float64Array,
 ): number {
 	const n = x.length;
-	const w = Float64Array.from(x);
+	const w = work && work.length === n ? work : new Float64Array(n);
+	w.set(x);
 	for (let i = 0; i < s.d; i++) for (let l = n - 1; l > 0; l--) w[l] -= w[l - 1];
 	for (let i = 0; i < s.D; i++) for (let l = n - 1; l >= s.m; l--) w[l] -= w[l - s.m];
 	const p = phi.length;
@@ -487,6 +499,8 @@ function fitArimaCore(
 		method: 'CSS-ML' | 'ML' | 'CSS';
 		maxIter: number;
 		strictCss: boolean;
+		/** CSS-ML without the ML optimisation: the exact likelihood and state at the CSS estimates. */
+		mlAtCss?: boolean;
 	},
 ): ArimaCore | null {
 	const n = y.length;
@@ -533,9 +547,28 @@ function fitArimaCore(
 		...regNames,
 	];
 	const ncondCss = s.d + s.D * s.m + s.p + s.m * s.P;
+	// scratch for the objectives (BFGS calls them thousands of times per fit)
+	const pbuf: ParBuf = {
+		params: new Float64Array(narma),
+		phi: new Float64Array(s.p + s.m * s.P),
+		theta: new Float64Array(s.q + s.m * s.Q),
+	};
+	const uBuf = new Float64Array(n);
+	const wBuf = new Float64Array(n);
+	const rBuf = new Float64Array(n);
+	const adjustInto = (par: ArrayLike<number>): Float64Array => {
+		if (ncx === 0) return y;
+		uBuf.set(y);
+		for (let j = 0; j < ncx; j++) {
+			const b = par[narma + j];
+			const c = cols[j];
+			for (let t = 0; t < n; t++) uBuf[t] -= b * c[t];
+		}
+		return uBuf;
+	};
 	const cssObjective = (par: Float64Array): number => {
-		const { phi, theta } = transPars(par, s, false);
-		const v = 0.5 * Math.log(css(adjust(par), s, phi, theta, ncondCss));
+		const { phi, theta } = transPars(par, s, false, pbuf);
+		const v = 0.5 * Math.log(css(adjustInto(par), s, phi, theta, ncondCss, rBuf, wBuf));
 		return Number.isFinite(v) ? v : DOUBLE_XMAX;
 	};
 	let start: Float64Array = init;
@@ -561,15 +594,17 @@ function fitArimaCore(
 	if (s.Q > 0) tinit.set(maInvert(tinit.slice(s.p + s.q + s.P, narma)), s.p + s.q + s.P);
 	for (let i = 0; i < tinit.length; i++) if (!Number.isFinite(tinit[i])) tinit[i] = 0;
 	const mlObjective = (par: Float64Array): number => {
-		const { phi, theta } = transPars(par, s, true);
-		const w = difference(adjust(par), s.d, s.D, s.m);
+		const { phi, theta } = transPars(par, s, true, pbuf);
+		const w = difference(adjustInto(par), s.d, s.D, s.m);
 		const k = kalman(w, phi, theta);
 		if (!k || k.nu === 0) return DOUBLE_XMAX;
 		const s2 = k.ssq / k.nu;
 		const v = 0.5 * (Math.log(s2) + k.sumlog / k.nu);
 		return Number.isFinite(v) ? v : DOUBLE_XMAX;
 	};
-	const res = bfgs(mlObjective, tinit, { parscale, maxIter: opts.maxIter });
+	const res = opts.mlAtCss
+		? { x: tinit, value: mlObjective(tinit) }
+		: bfgs(mlObjective, tinit, { parscale, maxIter: opts.maxIter });
 	let coefT = res.x;
 	let value = res.value;
 	if (narma > 0) {
@@ -913,8 +948,9 @@ export interface AutoArimaOptions {
 	/**
 	 * Share the search between fits of one series' growing windows (the engine's backtest origins
 	 * and final fit): the first fit searches as usual and keeps its `screen` best orders; each later
-	 * fit with the same d and D fits only those (and searches in full when none of them is
-	 * admissible). Default 0 (every fit searches in full, as auto.arima).
+	 * fit with the same d and D fits only those, by CSS, and takes the exact likelihood and state at
+	 * the CSS estimates of the winner instead of optimising it again (it searches in full when none
+	 * of them is admissible). Default 0 (every fit searches in full, as auto.arima).
 	 */
 	screen?: number;
 }
@@ -1049,6 +1085,8 @@ export class AutoARIMA implements Forecaster {
 		}
 		const cache = new Map<string, { ic: number; core: ArimaCore | null }>();
 		const maxModels = o.maxModels ?? 94;
+		// a screened later window refits its CSS winner without a new ML optimisation
+		let quickRefit = false;
 		const tryFit = (p: number, q: number, P: number, Q: number, k: boolean, approx: boolean) => {
 			const key = `${p},${q},${P},${Q},${k}`;
 			const hit = cache.get(key);
@@ -1061,6 +1099,7 @@ export class AutoARIMA implements Forecaster {
 				method: approx ? 'CSS' : 'CSS-ML',
 				maxIter,
 				strictCss: true,
+				...(!approx && quickRefit ? { mlAtCss: true } : {}),
 			});
 			let icv = Infinity;
 			if (core) {
@@ -1103,6 +1142,7 @@ export class AutoARIMA implements Forecaster {
 				const f = run(r.p, r.q, r.P, r.Q, r.k);
 				if (f.ic < best.ic) best = f;
 			}
+		quickRefit = screen !== null && Number.isFinite(best.ic);
 		if (!Number.isFinite(best.ic)) {
 			best = this.#search(run, seen, results, maxModels, {
 				p,
