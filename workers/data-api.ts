@@ -28,6 +28,8 @@ export type {
 	HierarchyData,
 	HierarchyQuery,
 	OrderLineColumns,
+	PromotionImportSummary,
+	PromotionSetInfo,
 	ProductSearchResult,
 	ProgressFn,
 	SeriesQuery,
@@ -130,6 +132,18 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 	},
 	async hierarchySeries(datasetId, query) {
 		return (await getService()).hierarchySeries(datasetId, query);
+	},
+	async importPromotions(file) {
+		return (await getService()).importPromotions(file);
+	},
+	async listPromotions() {
+		return (await getService()).listPromotions();
+	},
+	async deletePromotions(id) {
+		return (await getService()).deletePromotions(id);
+	},
+	async promotionsFor(datasetId, productIds) {
+		return (await getService()).promotionsFor(datasetId, productIds);
 	},
 	async importStock(file) {
 		return importKind(KINDS.stock, await getService(), getDb(), file);

@@ -12,6 +12,7 @@ import { loadDemo } from './data/demo';
 import { estimateStorage, listStoredDatasets } from './data/listing';
 import { createProductQueries } from './data/products';
 import { createHierarchyQueries } from './data/hierarchy';
+import { createPromotionJobs } from './data/promotions';
 import type { DataWorkerApi } from './data/protocol';
 import { orderLines, productSummary, querySeries } from './data/queries';
 import { commitImport } from './data/sales/commit';
@@ -71,6 +72,11 @@ export function createDataService(deps: DataServiceDeps): DataService {
 			ensureLoaded: (id) => ensureLoaded(ctx, id),
 			metaOf: (id) => metaOf(ctx, id),
 			querySeries: (id, query) => querySeries(ctx, id, query),
+		}),
+		...createPromotionJobs({
+			db,
+			rows: ctx.rows,
+			ensureLoaded: (id) => ensureLoaded(ctx, id),
 		}),
 		orderLines: (datasetId) => orderLines(ctx, datasetId),
 		discardImport: (importId) => dropStaged(ctx, importId),

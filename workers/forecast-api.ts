@@ -32,12 +32,17 @@ import {
 } from './forecast/hierarchy';
 
 export type { HierarchyRequest, HierarchyResult } from './forecast/hierarchy';
+import { promotionStep, type PromotionOption } from './forecast/promotions';
+import type { PromotionUplift } from '../src/core/forecast/promotions';
+export type { PromotionOption } from './forecast/promotions';
 
 /** One series' forecast, tagged with its id. */
 export interface SeriesForecast extends AutoForecastResult {
 	seriesId: string;
 	/** Holiday and festival effects on past periods, with 95 % intervals (when a calendar was given). */
 	events?: EventEffect[];
+	/** Past promotions' uplift with 95 % intervals (when promotions were imported for it). */
+	promotions?: PromotionUplift[];
 }
 
 /** The shop's holiday and festival calendar (Settings), for the batch's period starts. */
@@ -50,6 +55,8 @@ export interface CalendarOption {
 /** Engine options plus the batch-level calendar. */
 export type BatchOptions = AutoForecastOptions & {
 	calendar?: CalendarOption;
+	/** Imported promotions per series (workers/forecast/promotions.ts). */
+	promotions?: PromotionOption;
 	/**
 	 * Add the pooled (cross-learning) candidate fitted on all of the batch's products
 	 * (src/core/forecast/pooled.ts). Off by default: on the bench it was never kept on online retail,
@@ -286,6 +293,7 @@ export type ForecastWorkerApi = typeof api;
 /** Options of forecastSeries: the season defaults to the periods' (core), the calendar takes their freq. */
 export type SeriesOptions = Omit<AutoForecastOptions, 'season'> & {
 	season?: number;
+	promotions?: BatchOptions['promotions'];
 	calendar?: Omit<CalendarOption, 'freq'>;
 };
 
@@ -312,7 +320,7 @@ async function runBatch(
 	onProgress?: (p: Progress) => void,
 	deep?: Record<string, DeepForecastTable>,
 ): Promise<SeriesForecast[]> {
-	const { calendar, pooled: withPooled, ...engineOptions } = options;
+	const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
 	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
 	// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
 	const registry = new CandidateRegistry();
@@ -337,7 +345,19 @@ async function runBatch(
 	for (let i = 0; i < total; i++) {
 		if (i % chunk === 0) await yieldToEvents();
 		if (signal.aborted) throw abortError();
-		const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+		const raw = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+		// promotions: fit on the baseline, add the future promotions' uplift back
+		const promo = promotions
+			? promotionStep(
+					batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]),
+					raw,
+					engineOptions.horizon,
+					Math.round(engineOptions.season || 1),
+					promotions.bySeries[batch.ids[i]],
+					promotions.freq,
+				)
+			: null;
+		const y = promo ? promo.y : raw;
 		let r: AutoForecastResult;
 		let events: EventEffect[] | undefined;
 		try {
@@ -371,6 +391,7 @@ async function runBatch(
 					return { ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) };
 				});
 			}
+			if (promo) r = promo.finish(r);
 		} catch (err) {
 			// cancellation and bad options (unknown model, horizon) fail the whole job
 			if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;

@@ -7,6 +7,7 @@ import type { DatasetStore } from './dataset-store.svelte';
 import type { ExploreState } from './explore.svelte';
 import type { ForecastRun } from './forecast-run.svelte';
 import type { HierarchyRun } from './hierarchy-run.svelte';
+import type { PromotionsState } from './promotions.svelte';
 import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
@@ -24,6 +25,8 @@ export interface AppState {
 	batch: ForecastRun;
 	/** Category / store / total forecasts, reconciled (Forecast screen). */
 	hierarchy: HierarchyRun;
+	/** Imported promotions files (Forecast screen). */
+	promotions: PromotionsState;
 	prefs: Prefs;
 	plan: PlanState;
 	sql: SqlConsole;

@@ -8,6 +8,7 @@ import type { Progress } from '../core/ingest/types';
 import type { Frequency, SeriesBatch } from '../core/types';
 import type { SeriesForecast } from '../../workers/forecast-api';
 import type { LeftOut } from '../core/forecast/batch';
+import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
@@ -103,7 +104,15 @@ export class ForecastRun {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#saved = new Map<string, Snapshot>();
 
-	constructor(forecast: ForecastClient, deep: DeepCandidates | null = null) {
+	/** Imported promotions (data worker), added to the forecast of the products they name. */
+	#data: Pick<DataClient, 'promotionsFor'> | null;
+
+	constructor(
+		forecast: ForecastClient,
+		deep: DeepCandidates | null = null,
+		data: Pick<DataClient, 'promotionsFor'> | null = null,
+	) {
+		this.#data = data;
 		this.#forecast = forecast;
 		this.#deep = deep;
 	}
@@ -183,6 +192,12 @@ export class ForecastRun {
 						)
 					: null;
 			if (ac.signal.aborted) return;
+			// imported promotions of these products: forecast on the baseline, future promotions added
+			const promos =
+				req.productIds?.length && this.#data
+					? await this.#data.promotionsFor(req.datasetId, req.productIds, ac.signal)
+					: {};
+			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
 			const res = await this.#forecast.forecastSeries(
 				keysOf(req),
@@ -194,6 +209,9 @@ export class ForecastRun {
 					decompose: req.productIds === null || one,
 					cleanOutliers: req.cleanOutliers ?? false,
 					...(req.calendar ? { calendar: req.calendar } : {}),
+					...(Object.keys(promos).length
+						? { promotions: { freq: req.freq, bySeries: promos } }
+						: {}),
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 				deep ?? undefined,

@@ -17,11 +17,14 @@ import type { FileInput, ProgressFn, StorageInfo } from './context';
 import type { OrderLineColumns, SeriesQuery } from './queries';
 import type { SqlResult } from './sql-console';
 import type { HierarchyData, HierarchyQuery } from './hierarchy';
+import type { PromotionImportSummary, PromotionSetInfo } from './promotions';
+import type { PromotionRecord } from '../../src/core/ingest/schemas/promotions';
 
 export type { FileInput, ProgressFn, StorageInfo } from './context';
 export type { OrderLineColumns, SeriesQuery } from './queries';
 export type { SqlResult } from './sql-console';
 export type { HierarchyData, HierarchyQuery } from './hierarchy';
+export type { PromotionImportSummary, PromotionSetInfo } from './promotions';
 export type {
 	GroupColumn,
 	GroupSummary,
@@ -58,6 +61,15 @@ export interface DataWorkerApi {
 	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult>;
 	/** Sales per category × store cell, the bottom of the Forecast screen's hierarchy. */
 	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData>;
+	/** Read and store a promotions file (product or category, start, end, discount). */
+	importPromotions(file: FileInput): Promise<PromotionImportSummary>;
+	listPromotions(): Promise<PromotionSetInfo[]>;
+	deletePromotions(id: string): Promise<void>;
+	/** Each product's stored promotions (its own and its category's). */
+	promotionsFor(
+		datasetId: string,
+		productIds: string[],
+	): Promise<Record<string, PromotionRecord[]>>;
 	/** Every sale and return line (cancelled sales left out), for customers and risk. */
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
 	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */

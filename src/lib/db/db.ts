@@ -6,6 +6,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { DatasetMeta } from '../../core/ingest/types';
 import type { ReportDoc } from '../../core/report/types';
 import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
+import type { PromotionRecord } from '../../core/ingest/schemas/promotions';
 
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'trendcast';
@@ -83,7 +84,17 @@ export interface ReportRow {
 }
 
 /** The typed Dexie database. */
+/** A stored promotions file (version 9, issue #11). */
+export interface PromotionSetRow {
+	id: string;
+	fileName: string;
+	importedAt: number;
+	promotions: number;
+	records: PromotionRecord[];
+}
+
 export type TrendcastDb = Dexie & {
+	promotionSets: EntityTable<PromotionSetRow, 'id'>;
 	signalSets: EntityTable<SignalSetRow, 'id'>;
 	signalRecords: EntityTable<SignalRecordsRow, 'id'>;
 	datasets: EntityTable<DatasetMeta, 'id'>;
@@ -132,6 +143,8 @@ export function openTrendcastDb(deps?: {
 	db.version(6).stores({ flagMarks: 'id, datasetId' });
 	// Version 8 (reports): reports kept from a shared link or a .trendcast-report file.
 	db.version(8).stores({ reports: 'id, savedAt' });
+	// Version 9 (engine, issue #11): imported promotions files, one row per file.
+	db.version(9).stores({ promotionSets: 'id, importedAt' });
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

@@ -8,6 +8,8 @@ import type {
 	GroupSummaryResult,
 	HierarchyData,
 	HierarchyQuery,
+	PromotionImportSummary,
+	PromotionSetInfo,
 	ProductSearchResult,
 	SeriesQuery,
 	SqlResult,
@@ -30,6 +32,7 @@ import type {
 	Progress,
 } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
+import type { PromotionRecord } from '../../core/ingest/schemas/promotions';
 import { progressProxy as bridgeProgress, WorkerBridge } from './bridge';
 
 /** Everything the data worker answers: sales datasets and stock (Plan screen). */
@@ -147,6 +150,30 @@ export class DataClient implements SeriesProvider {
 		signal?: AbortSignal,
 	): Promise<HierarchyData> {
 		return this.#call((api) => api.hierarchySeries(datasetId, { ...query }), signal);
+	}
+
+	/** Read and store a promotions file. */
+	async importPromotions(file: PickedFile): Promise<PromotionImportSummary> {
+		const bytes = await file.arrayBuffer();
+		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
+		return this.#call((api) => api.importPromotions(input));
+	}
+
+	listPromotions(): Promise<PromotionSetInfo[]> {
+		return this.#call((api) => api.listPromotions());
+	}
+
+	deletePromotions(id: string): Promise<void> {
+		return this.#call((api) => api.deletePromotions(id));
+	}
+
+	/** Each product's stored promotions (its own and its category's). */
+	promotionsFor(
+		datasetId: string,
+		productIds: string[],
+		signal?: AbortSignal,
+	): Promise<Record<string, PromotionRecord[]>> {
+		return this.#call((api) => api.promotionsFor(datasetId, [...productIds]), signal);
 	}
 
 	/** Segments, recommender and risk flags of a dataset (Customers screen). */

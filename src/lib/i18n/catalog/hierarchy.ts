@@ -49,6 +49,33 @@ export const en = {
 	hierarchy_bottom_note:
 		'This is a bottom series of the hierarchy: its forecast is not split further here.',
 	hierarchy_stores_also: 'The same total split by store / channel',
+	promo_title: 'Promotions',
+	promo_intro:
+		'Import your promotions (product or category, start, end, discount): the forecast is made on sales without them, so a promotion does not inflate the baseline, and promotions planned ahead are added to it.',
+	promo_import: 'Import promotions file',
+	promo_imported: (p) => `${p.n} promotions read from ${p.file}.`,
+	promo_set: (p) => `${p.file}: ${p.n} promotions`,
+	promo_remove: 'Remove',
+	promo_none: 'No promotions imported yet.',
+	promo_issue_no_target: (p) =>
+		`${p.file}, row ${p.row}: no product and no category, so the row was skipped${Number(p.count) > 1 ? ` (and ${Number(p.count) - 1} more rows like it)` : ''}.`,
+	promo_issue_end_before_start: (p) =>
+		`${p.file}, row ${p.row}: the end is before the start; the row was skipped${Number(p.count) > 1 ? ` (and ${Number(p.count) - 1} more rows like it)` : ''}.`,
+	promo_issue_bad_discount: (p) =>
+		`${p.file}, row ${p.row}, column “${p.column}”: a discount must be between 0 and 100 %; left blank.`,
+	promo_issue_other: (p) =>
+		`${p.file}${p.row ? `, row ${p.row}` : ''}${p.column ? `, column “${p.column}”` : ''}: this could not be read.`,
+	promo_dates: '{from} – {to}',
+	promo_category: 'category {category}',
+	promo_off: ', {pct} off',
+	promo_uplifts_title: 'What past promotions added',
+	promo_uplift: (p) =>
+		`${p.what}, ${p.when}${p.off}: ${p.extra} sold on top of the usual (${p.rel}; 95% range ${p.lo} to ${p.hi}).`,
+	promo_uplift_unclear: (p) =>
+		`${p.what}, ${p.when}${p.off}: no clear effect (${p.extra}, ${p.rel}; 95% range ${p.lo} to ${p.hi}).`,
+	promo_uplifts_note:
+		'Each promotion’s extra sales are measured against what the product usually sold then (trend and season), with a range for the uncertainty.',
+	promo_uplifts_none: 'None of the imported promotions falls in this product’s history.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -90,4 +117,31 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_adds_up: (p) => `每一期各部分之和都等于该预测（最大差异 ${p.diff}）。`,
 	hierarchy_bottom_note: '这是层级中最底层的序列：这里不再细分其预测。',
 	hierarchy_stores_also: '同一合计按门店 / 渠道拆分',
+	promo_title: '促销',
+	promo_intro:
+		'导入促销（商品或品类、开始、结束、折扣）：预测基于剔除促销后的销量，促销不会抬高基线，已计划的促销会加到预测上。',
+	promo_import: '导入促销文件',
+	promo_imported: (p) => `从 ${p.file} 读取了 ${p.n} 条促销。`,
+	promo_set: (p) => `${p.file}：${p.n} 条促销`,
+	promo_remove: '删除',
+	promo_none: '尚未导入促销。',
+	promo_issue_no_target: (p) =>
+		`${p.file} 第 ${p.row} 行：既没有商品也没有品类，已跳过${Number(p.count) > 1 ? `（另有 ${Number(p.count) - 1} 行同样情况）` : ''}。`,
+	promo_issue_end_before_start: (p) =>
+		`${p.file} 第 ${p.row} 行：结束日期早于开始日期，已跳过${Number(p.count) > 1 ? `（另有 ${Number(p.count) - 1} 行同样情况）` : ''}。`,
+	promo_issue_bad_discount: (p) =>
+		`${p.file} 第 ${p.row} 行“${p.column}”列：折扣须在 0 到 100% 之间，已留空。`,
+	promo_issue_other: (p) =>
+		`${p.file}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? `“${p.column}”列` : ''}：无法读取。`,
+	promo_dates: '{from} 至 {to}',
+	promo_category: '品类 {category}',
+	promo_off: '，{pct} 折扣',
+	promo_uplifts_title: '过往促销带来的增量',
+	promo_uplift: (p) =>
+		`${p.what}，${p.when}${p.off}：比平常多卖 ${p.extra}（${p.rel}；95% 区间 ${p.lo} 至 ${p.hi}）。`,
+	promo_uplift_unclear: (p) =>
+		`${p.what}，${p.when}${p.off}：没有明显效果（${p.extra}，${p.rel}；95% 区间 ${p.lo} 至 ${p.hi}）。`,
+	promo_uplifts_note:
+		'每次促销的增量是与该商品当时的平常销量（趋势和季节）相比得出的，并给出不确定性的区间。',
+	promo_uplifts_none: '导入的促销都不在该商品的历史期间内。',
 };

@@ -1,0 +1,82 @@
+// Promotions files (issue #11): read with the app's readers (read-table.ts) and the promotions schema
+// (src/core/ingest/schemas/promotions.ts), stored in Dexie (version 9 table `promotionSets`, one row
+// per file), and looked up per product — its own promotions and its category's — for the forecast.
+// Used by data-service.ts (one line).
+import { readPromotions, type PromotionRecord } from '../../src/core/ingest/schemas/promotions';
+import { promotionsOf } from '../../src/core/forecast/promotions';
+import type { ImportIssue } from '../../src/core/ingest/types';
+import type { TrendcastDb } from '../../src/lib/db/db';
+import type { FileInput } from './context';
+import { readTable } from './read-table';
+import { lit } from './sql';
+
+/** A stored promotions file. */
+export interface PromotionSetInfo {
+	id: string;
+	fileName: string;
+	importedAt: number;
+	promotions: number;
+}
+
+export interface PromotionImportSummary extends PromotionSetInfo {
+	issues: ImportIssue[];
+}
+
+export interface PromotionDeps {
+	db: TrendcastDb;
+	rows(sql: string): Record<string, unknown>[];
+	ensureLoaded(datasetId: string): Promise<string>;
+	newId?: () => string;
+}
+
+export function createPromotionJobs(deps: PromotionDeps) {
+	const { db } = deps;
+	let seq = 0;
+	const newId = deps.newId ?? (() => `promo-${Date.now().toString(36)}-${++seq}`);
+
+	/** Read and store a promotions file; nothing is stored when no row could be read. */
+	async function importPromotions(file: FileInput): Promise<PromotionImportSummary> {
+		const table = await readTable(file.name, new Uint8Array(file.bytes));
+		const res = readPromotions(table);
+		const info: PromotionSetInfo = {
+			id: newId(),
+			fileName: file.name,
+			importedAt: Date.now(),
+			promotions: res.records.length,
+		};
+		if (res.records.length > 0) await db.promotionSets.put({ ...info, records: res.records });
+		return { ...info, issues: res.issues };
+	}
+
+	async function listPromotions(): Promise<PromotionSetInfo[]> {
+		const all = await db.promotionSets.orderBy('importedAt').toArray();
+		return all.map(({ records: _r, ...info }) => info);
+	}
+
+	async function deletePromotions(id: string): Promise<void> {
+		await db.promotionSets.delete(id);
+	}
+
+	/** Each product's promotions (its own and its category's), for the products that have any. */
+	async function promotionsFor(
+		datasetId: string,
+		productIds: string[],
+	): Promise<Record<string, PromotionRecord[]>> {
+		const sets = await db.promotionSets.toArray();
+		const all = sets.flatMap((s) => s.records);
+		const out: Record<string, PromotionRecord[]> = {};
+		if (all.length === 0 || productIds.length === 0) return out;
+		const table = await deps.ensureLoaded(datasetId);
+		const cats = new Map<string, string | null>();
+		for (const r of deps.rows(`SELECT product_id, mode(category)::VARCHAR AS category FROM ${table}
+				WHERE product_id IN (${productIds.map(lit).join(', ')}) GROUP BY product_id`))
+			cats.set(String(r.product_id), r.category === null ? null : String(r.category));
+		for (const id of productIds) {
+			const mine = promotionsOf(all, id, cats.get(id) ?? null);
+			if (mine.length) out[id] = mine;
+		}
+		return out;
+	}
+
+	return { importPromotions, listPromotions, deletePromotions, promotionsFor };
+}
