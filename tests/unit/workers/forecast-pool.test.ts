@@ -79,7 +79,7 @@ beforeAll(async () => {
 		dateOrder: p.dateOrder,
 		datasetName: 'demo',
 	});
-	ids = topSellers(await ctx.service.productSummary(meta.id), 14);
+	ids = topSellers(await ctx.service.productSummary(meta.id), 8);
 	const dataBridge = new WorkerBridge<SeriesPortWorkerApi>({
 		start: () => {
 			const c = channel();
@@ -165,7 +165,7 @@ describe('forecast pool over real MessageChannels', { timeout: 120_000 }, () => 
 		expect(pooled.season).toBe(one.season);
 		expect(pooled.leftOut).toEqual(one.leftOut);
 		expect(pooled.total).toBe(ids.length);
-		// 14 chunks of one series, handed out as workers come free: every worker took some
+		// 8 chunks of one series, handed out as workers come free: every worker took some
 		expect(calls.reduce((s, c) => s + c.n, 0)).toBe(ids.length);
 		for (const c of calls) expect(c.n).toBeGreaterThan(0);
 		// progress summed over the chunks, never backwards, ending at all of them
