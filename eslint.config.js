@@ -66,9 +66,10 @@ export default ts.config(
 	),
 	zone(
 		['src/lib/workers/**/*.ts'],
-		'worker clients see the workers only through their API types.',
+		'worker clients see the workers, core and ml only through their protocol types.',
 		[
 			{ regex: TOP_WORKERS, allowTypeImports: true },
+			{ regex: String.raw`(^|/)(core|ml)(/|$)`, allowTypeImports: true },
 			{ regex: String.raw`(^|/)(state|views|components)(/|$)` },
 			{ regex: String.raw`(^|/)lib/(db|i18n)(/|$)` },
 		],
@@ -105,4 +106,18 @@ export default ts.config(
 			{ regex: TOP_WORKERS, allowTypeImports: true },
 		],
 	),
+	// Workers are started only by the one worker bridge's clients (src/lib/workers/*-client.ts).
+	{
+		files: ['src/state/**/*.ts', 'src/views/**/*.{ts,svelte}', 'src/components/**/*.{ts,svelte}'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: 'NewExpression[callee.name=/^(Worker|SharedWorker|MessageChannel)$/]',
+					message:
+						'start workers and channels in src/lib/workers (the one worker bridge), not here.',
+				},
+			],
+		},
+	},
 );

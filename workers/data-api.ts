@@ -11,6 +11,7 @@ import { openTrendcastDb } from '../src/lib/db/db';
 import { createDataService } from './data-service';
 import { estimateStorage, listStoredDatasets } from './data/listing';
 import type { DataWorkerApi, StockWorkerApi } from './data/protocol';
+import { seriesPortApi, type SeriesPortWorkerApi } from './data/series-port';
 import { importKind, KINDS } from './data/kinds';
 import { setDatasetCurrency } from './data/currency';
 import * as stockStore from './data/stock-store';
@@ -81,7 +82,9 @@ async function getCustomerJobs() {
 }
 
 /** The data worker's API object; data.worker.ts exposes it over Comlink. */
-export const api: DataWorkerApi & StockWorkerApi = {
+export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
+	// series straight to the forecast, train and plan workers over a MessageChannel (data/series-port.ts)
+	...seriesPortApi(getService),
 	async previewFile(file, onProgress) {
 		return (await getService()).previewFile(file, onProgress);
 	},

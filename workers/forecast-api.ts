@@ -8,7 +8,8 @@ import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
-import { borrowSeason } from '../src/core/forecast/seasonal-prior';
+import { batchTotal, withRegressors, withSeason, type LeftOut } from '../src/core/forecast/batch';
+import { linkApi, SeriesLink, untilAborted, type SeriesKeys } from './data/series-port';
 import {
 	calendarRegressors,
 	eventEffects,
@@ -115,6 +116,9 @@ export const PROGRESS_INTERVAL_MS = 200;
 
 const jobs = new Map<string, AbortController>();
 
+/** This worker's port to the data worker (the UI connects it; workers/data/series-port.ts). */
+const link = new SeriesLink();
+
 /** A cancel, said as a message code (the view words it; `name` is what callers branch on). */
 function abortError(): Error {
 	return codedError('AbortError', 'forecast_cancelled');
@@ -159,62 +163,8 @@ function failedResult(options: AutoForecastOptions, note: Message): AutoForecast
 	};
 }
 
-/**
- * The options for series i, with the batch's regressors (e.g. price) cut to that series. Their
- * future values hold the last one: the forecast assumes the price stays where it is now.
- */
-export function withRegressors(
-	batch: SeriesBatch,
-	i: number,
-	options: AutoForecastOptions,
-): AutoForecastOptions {
-	const reg = batch.regressors;
-	if (!reg || reg.names.length === 0) return options;
-	const from = batch.indptr[i];
-	const to = batch.indptr[i + 1];
-	const h = Math.max(0, Math.floor(options.horizon));
-	return {
-		...options,
-		regressors: {
-			names: reg.names,
-			history: reg.values.map((v) => v.subarray(from, to)),
-			future: reg.values.map((v) => new Float64Array(h).fill(to > from ? v[to - 1] : NaN)),
-		},
-	};
-}
-
-/** Sum of every series of the batch per period start (the batch's total), when it has several. */
-export function batchTotal(batch: SeriesBatch): { ds: Float64Array; y: Float64Array } | null {
-	if (batch.ids.length < 2) return null;
-	const sums = new Map<number, number>();
-	for (let k = 0; k < batch.ds.length; k++) {
-		const v = batch.y[k];
-		sums.set(batch.ds[k], (sums.get(batch.ds[k]) ?? 0) + (Number.isFinite(v) ? v : 0));
-	}
-	const ds = Float64Array.from(sums.keys()).sort();
-	return { ds, y: ds.map((t) => sums.get(t) ?? 0) };
-}
-
-/**
- * The options for series i with a borrowed season where its history is shorter than two seasons:
- * the batch total's when that has two, else the shipped retail profile (src/core/forecast/seasonal-prior.ts).
- */
-export function withSeason(
-	batch: SeriesBatch,
-	i: number,
-	options: AutoForecastOptions,
-	total: { ds: Float64Array; y: Float64Array } | null,
-): AutoForecastOptions {
-	if (options.seasonalPrior) return options;
-	const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
-	const prior = borrowSeason(
-		ds,
-		Math.max(0, Math.floor(options.horizon)),
-		Math.round(options.season || 1),
-		total ? { ...total, name: 'total' } : undefined,
-	);
-	return prior ? { ...options, seasonalPrior: prior } : options;
-}
+// The batch rules (price carry-over, batch total, borrowed season) live in core; re-exported for callers.
+export { batchTotal, withRegressors, withSeason };
 
 /** Progress at most every PROGRESS_INTERVAL_MS (and always the last). */
 function throttle(
@@ -243,93 +193,71 @@ export const api = {
 		onProgress?: (p: Progress) => void,
 		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
-		const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
-		// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
-		// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
-		const registry = new CandidateRegistry();
-		registerBuiltins(registry);
-		const pooled = withPooled ? pooledFromBatch(batch) : null;
-		if (pooled) registry.register(pooled.candidate());
-		if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
 		try {
-			const total = batch.ids.length;
-			if (batch.indptr.length !== total + 1)
-				throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
-			const chunk = Math.max(1, Math.ceil(total / 50));
-			const sum = batchTotal(batch);
-			const results: SeriesForecast[] = [];
-			let lastSent = -Infinity;
-			const report = async (done: number): Promise<void> => {
-				const now = Date.now();
-				if (!onProgress || (done < total && now - lastSent < PROGRESS_INTERVAL_MS)) return;
-				lastSent = now;
-				await onProgress({ phase: 'forecast', done, total });
+			const results = await runBatch(batch, options, ac.signal, onProgress, deep);
+			return transfer(results, [...new Set(results.flatMap(buffersOf))]);
+		} finally {
+			jobs.delete(jobId);
+		}
+	},
+
+	/**
+	 * Read the series of `keys` from the data worker over the link (no series through the UI thread),
+	 * apply the batch rules (core/forecast/batch.ts: partial periods out, season of the periods, future
+	 * dates; `dropLast` periods cut for "the forecast of a period ago") and forecast them. `withHistory`
+	 * sends the history forecast back too (for a chart); a whole batch needs only the results.
+	 */
+	async forecastSeries(
+		keys: SeriesKeys,
+		options: SeriesOptions,
+		jobId: string,
+		onProgress?: (p: Progress) => void,
+		deep?: Record<string, DeepForecastTable>,
+		want: { withHistory?: boolean; dropLast?: number } = {},
+	): Promise<SeriesForecastResponse> {
+		const ac = new AbortController();
+		jobs.set(jobId, ac);
+		try {
+			const prep = await untilAborted(
+				link.prepared(keys, options.horizon, { dropLast: want.dropLast ?? 0 }),
+				ac.signal,
+				abortError,
+			);
+			const { calendar, season, ...rest } = options;
+			const results = await runBatch(
+				prep.batch,
+				{
+					...rest,
+					season: season ?? prep.season,
+					...(calendar ? { calendar: { ...calendar, freq: keys.freq } } : {}),
+				},
+				ac.signal,
+				onProgress,
+				deep,
+			);
+			const history = want.withHistory ? prep.batch : null;
+			const buffers = new Set(results.flatMap(buffersOf));
+			buffers.add(prep.future.buffer as ArrayBuffer);
+			if (history)
+				for (const a of [
+					history.indptr,
+					history.ds,
+					history.y,
+					...(history.regressors?.values ?? []),
+				])
+					buffers.add(a.buffer as ArrayBuffer);
+			const periods = prep.batch.ids.length > 0 ? prep.batch.indptr[1] - prep.batch.indptr[0] : 0;
+			const response: SeriesForecastResponse = {
+				results,
+				history,
+				leftOut: prep.leftOut,
+				future: prep.future,
+				season: season ?? prep.season,
+				periods,
 			};
-			await report(0);
-			for (let i = 0; i < total; i++) {
-				if (i % chunk === 0) await yieldToEvents();
-				if (ac.signal.aborted) throw abortError();
-				const raw = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
-				// promotions: fit on the baseline, add the future promotions' uplift back
-				const promo = promotions
-					? promotionStep(
-							batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]),
-							raw,
-							engineOptions.horizon,
-							Math.round(engineOptions.season || 1),
-							promotions.bySeries[batch.ids[i]],
-							promotions.freq,
-						)
-					: null;
-				const y = promo ? promo.y : raw;
-				let r: AutoForecastResult;
-				let events: EventEffect[] | undefined;
-				try {
-					const cal = withCalendar(batch, i, withRegressors(batch, i, engineOptions), calendar);
-					// candidates registered in this worker's registry (src/core/forecast/registry.ts),
-					// e.g. deep models trained elsewhere, are awaited here
-					r = await forecastAutoAsync(
-						y,
-						{
-							...withSeason(batch, i, cal.options, sum),
-							seriesId: batch.ids[i],
-						},
-						{ signal: ac.signal, registry },
-					);
-					// the calendar's columns are shown as events; engine notes naming them are not for people
-					if (cal.columns)
-						r = {
-							...r,
-							notes: r.notes.filter((n) => !String(n.params?.name ?? '').startsWith('cal:')),
-						};
-					if (cal.columns && r.drivers) {
-						let first = 0;
-						while (first < y.length && !(y[first] > 0)) first++;
-						const since = y.subarray(first);
-						const columns = {
-							...cal.columns,
-							history: cal.columns.history.map((c) => c.subarray(first)),
-						};
-						events = eventEffects(r.drivers, columns, since).map((e) => {
-							const ev = cal.events?.find((x) => x.key === e.key);
-							return { ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) };
-						});
-					}
-					if (promo) r = promo.finish(r);
-				} catch (err) {
-					// cancellation and bad options (unknown model, horizon) fail the whole job
-					if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;
-					r = failedResult(
-						options,
-						msg('engine_note_series_failed', { error: (err as Error).message }),
-					);
-				}
-				results.push({ seriesId: batch.ids[i], ...r, ...(events ? { events } : {}) });
-				if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);
-			}
-			return transfer(results, results.flatMap(buffersOf));
+			return transfer(response, [...buffers]);
 		} finally {
 			jobs.delete(jobId);
 		}
@@ -352,10 +280,128 @@ export const api = {
 		}
 	},
 
-	/** Stop a running forecastBatch between series (it rejects with an AbortError). */
+	/** Stop a running forecastBatch / forecastSeries between series (it rejects with an AbortError). */
 	cancel(jobId: string): void {
 		jobs.get(jobId)?.abort();
 	},
+
+	...linkApi(link),
 };
 
 export type ForecastWorkerApi = typeof api;
+
+/** Options of forecastSeries: the season defaults to the periods' (core), the calendar takes their freq. */
+export type SeriesOptions = Omit<AutoForecastOptions, 'season'> & {
+	season?: number;
+	promotions?: BatchOptions['promotions'];
+	calendar?: Omit<CalendarOption, 'freq'>;
+};
+
+/** What forecastSeries answers. */
+export interface SeriesForecastResponse {
+	results: SeriesForecast[];
+	/** The history that was forecast (partial periods out), when asked for. */
+	history: SeriesBatch | null;
+	/** The partly covered periods left out. */
+	leftOut: LeftOut;
+	/** Starts of the forecast's periods. */
+	future: Float64Array;
+	/** Seasonal period used. */
+	season: number;
+	/** Periods of history per series (every series of a batch shares the grid). */
+	periods: number;
+}
+
+/** Forecast every series of the batch (the job of forecastBatch and forecastSeries). */
+async function runBatch(
+	batch: SeriesBatch,
+	options: BatchOptions,
+	signal: AbortSignal,
+	onProgress?: (p: Progress) => void,
+	deep?: Record<string, DeepForecastTable>,
+): Promise<SeriesForecast[]> {
+	const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
+	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
+	// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
+	const registry = new CandidateRegistry();
+	registerBuiltins(registry);
+	const pooled = withPooled ? pooledFromBatch(batch) : null;
+	if (pooled) registry.register(pooled.candidate());
+	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
+	const total = batch.ids.length;
+	if (batch.indptr.length !== total + 1)
+		throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
+	const chunk = Math.max(1, Math.ceil(total / 50));
+	const sum = batchTotal(batch);
+	const results: SeriesForecast[] = [];
+	let lastSent = -Infinity;
+	const report = async (done: number): Promise<void> => {
+		const now = Date.now();
+		if (!onProgress || (done < total && now - lastSent < PROGRESS_INTERVAL_MS)) return;
+		lastSent = now;
+		await onProgress({ phase: 'forecast', done, total });
+	};
+	await report(0);
+	for (let i = 0; i < total; i++) {
+		if (i % chunk === 0) await yieldToEvents();
+		if (signal.aborted) throw abortError();
+		const raw = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+		// promotions: fit on the baseline, add the future promotions' uplift back
+		const promo = promotions
+			? promotionStep(
+					batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]),
+					raw,
+					engineOptions.horizon,
+					Math.round(engineOptions.season || 1),
+					promotions.bySeries[batch.ids[i]],
+					promotions.freq,
+				)
+			: null;
+		const y = promo ? promo.y : raw;
+		let r: AutoForecastResult;
+		let events: EventEffect[] | undefined;
+		try {
+			const cal = withCalendar(batch, i, withRegressors(batch, i, engineOptions), calendar);
+			// candidates registered in this worker's registry (src/core/forecast/registry.ts),
+			// e.g. deep models trained elsewhere, are awaited here
+			r = await forecastAutoAsync(
+				y,
+				{
+					...withSeason(batch, i, cal.options, sum),
+					seriesId: batch.ids[i],
+				},
+				{ signal, registry },
+			);
+			// the calendar's columns are shown as events; engine notes naming them are not for people
+			if (cal.columns)
+				r = {
+					...r,
+					notes: r.notes.filter((n) => !String(n.params?.name ?? '').startsWith('cal:')),
+				};
+			if (cal.columns && r.drivers) {
+				let first = 0;
+				while (first < y.length && !(y[first] > 0)) first++;
+				const since = y.subarray(first);
+				const columns = {
+					...cal.columns,
+					history: cal.columns.history.map((c) => c.subarray(first)),
+				};
+				events = eventEffects(r.drivers, columns, since).map((e) => {
+					const ev = cal.events?.find((x) => x.key === e.key);
+					return { ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) };
+				});
+			}
+			if (promo) r = promo.finish(r);
+		} catch (err) {
+			// cancellation and bad options (unknown model, horizon) fail the whole job
+			if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;
+			r = failedResult(
+				options,
+				msg('engine_note_series_failed', { error: (err as Error).message }),
+			);
+		}
+		results.push({ seriesId: batch.ids[i], ...r, ...(events ? { events } : {}) });
+		if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);
+	}
+	return results;
+}

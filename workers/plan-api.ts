@@ -9,6 +9,7 @@ import type { Progress } from '../src/core/ingest/types';
 import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
 import type { SeriesBatch } from '../src/core/types';
 import { forecastAuto } from '../src/core/engine';
+import { codedError } from './data/coded-error';
 import { allocateBudget } from '../src/core/inventory/budget';
 import { censorStockouts, stockoutPeriods } from '../src/core/inventory/censor';
 import {
@@ -166,10 +167,9 @@ const PERIOD_DAYS = 7;
 /** A price effect is used when its p-value is below this. */
 const PRICE_P_MAX = 0.2;
 
+/** A cancel, said as a message code (the view words it; `name` is what callers branch on). */
 function abortError(): Error {
-	const e = new Error('The plan was cancelled.');
-	e.name = 'AbortError';
-	return e;
+	return codedError('AbortError', 'plan_cancelled');
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));

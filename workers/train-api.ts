@@ -17,6 +17,8 @@ import type { DeepModelRow } from '../src/lib/db/models';
 import { chooseBackend, type BackendInfo } from '../src/ml/backend';
 import type { ModelSpec } from '../src/ml/models';
 import { reviewRatings, type RatingsReport } from './train/ratings';
+import { DEEP_MAX_PRODUCTS } from '../src/core/forecast/batch';
+import { linkApi, SeriesLink } from './data/series-port';
 import {
 	createTrainService,
 	type DeepForecast,
@@ -66,6 +68,21 @@ function forecastBuffers(f: DeepForecast): ArrayBuffer[] {
 
 let ratingsDb: ReturnType<typeof openTrendcastDb> | null = null;
 
+/** This worker's port to the data worker (the UI connects it; workers/data/series-port.ts). */
+const link = new SeriesLink();
+
+/** A dataset's series by reference: read from the data worker, never through the UI thread. */
+export interface DatasetSeries {
+	datasetId: string;
+	freq: Frequency;
+}
+
+/** The batch itself (tests, CLI), or the best sellers' series of a dataset read over the link. */
+async function seriesOf(src: SeriesBatch | DatasetSeries): Promise<SeriesBatch> {
+	if ('indptr' in src) return src;
+	return link.productSeries(src.datasetId, src.freq, DEEP_MAX_PRODUCTS);
+}
+
 export const api = {
 	/** Ratings from reviews (mean, baseline, matrix factorisation), with a reviewer's suggestions. */
 	async reviewRatings(reviewer?: string, k?: number): Promise<RatingsReport> {
@@ -98,10 +115,10 @@ export const api = {
 	 */
 	async train(
 		req: TrainRequest,
-		batch: SeriesBatch,
+		batch: SeriesBatch | DatasetSeries,
 		onProgress?: (p: TrainProgress) => void,
 	): Promise<TrainResult> {
-		return getService().train(req, batch, onProgress);
+		return getService().train(req, await seriesOf(batch), onProgress);
 	},
 	/** Stop a training job within one batch. */
 	cancel(jobId: string): void {
@@ -115,8 +132,8 @@ export const api = {
 		return getService().deleteModel(id);
 	},
 	/** Forecast every series of `batch` with a saved model (no training). */
-	async forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
-		const f = await getService().forecast(id, batch);
+	async forecast(id: string, batch: SeriesBatch | DatasetSeries): Promise<DeepForecast> {
+		const f = await getService().forecast(id, await seriesOf(batch));
 		return transfer(f, forecastBuffers(f));
 	},
 	/** Forecasts at the engine's backtest origins and from the full series, keyed by series id. */
@@ -135,11 +152,13 @@ export const api = {
 	async backtestTables(
 		jobId: string,
 		id: string,
-		batch: SeriesBatch,
+		batch: SeriesBatch | DatasetSeries,
 		onProgress?: (p: { done: number; total: number }) => void,
 	): Promise<Record<string, DeepForecastTable>> {
-		return getService().backtestTables(jobId, id, batch, onProgress);
+		return getService().backtestTables(jobId, id, await seriesOf(batch), onProgress);
 	},
+
+	...linkApi(link),
 };
 
 export type TrainWorkerApi = typeof api;

@@ -96,7 +96,8 @@ export function checkModelNames(models: readonly Forecaster[]): void {
 }
 
 function abortError(): Error {
-	const e = new Error('The backtest was cancelled.');
+	// said as a message code (views word it); `name` is what callers branch on
+	const e = Object.assign(new Error('forecast_cancelled'), { code: 'forecast_cancelled' });
 	e.name = 'AbortError';
 	return e;
 }

@@ -331,7 +331,8 @@ function checkRegressors(r: Regressors, n: number, h: number): void {
 }
 
 function abortError(): Error {
-	const e = new Error('The forecast was cancelled.');
+	// said as a message code (views word it); `name` is what callers branch on
+	const e = Object.assign(new Error('forecast_cancelled'), { code: 'forecast_cancelled' });
 	e.name = 'AbortError';
 	return e;
 }

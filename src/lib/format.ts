@@ -3,6 +3,7 @@
 // period starts as UTC ms). Called from templates, so a language switch re-renders them.
 import { CURRENCY_CODES } from '../core/ingest/currency';
 import type { TrimmedBatch } from '../core/series/calendar';
+import type { LeftOut } from '../core/forecast/batch';
 import type { Frequency } from '../core/types';
 import type { MessageParam } from '../core/messages';
 import type { MessageCode } from './i18n/catalog';
@@ -195,10 +196,8 @@ export function periodName(freq: Frequency, plural = true): string {
 	return w(code);
 }
 
-/** The incomplete edge periods a forecast left out (see trimPartialPeriods), without the series. */
-export type LeftOut = Pick<TrimmedBatch, 'droppedFirst' | 'droppedLast'> & {
-	edges: TrimmedBatch['batch']['edges'];
-};
+/** The incomplete edge periods a forecast left out (core/forecast/batch.ts), without the series. */
+export type { LeftOut };
 
 /**
  * Sentences telling which incomplete edge periods a forecast left out (see trimPartialPeriods), e.g.

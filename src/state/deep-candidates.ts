@@ -2,38 +2,10 @@
 // the same periods and horizon, the train worker trains models of its configuration at the engine's
 // backtest origins and forecasts with the saved model itself (workers/train backtestTables); the
 // forecast worker then ranks, combines and keeps it only where it lowers the backtest error.
-import type { Frequency, SeriesBatch } from '../core/types';
+import type { Frequency } from '../core/types';
 import type { DeepForecastTable } from '../ml/candidates';
-import type { DataClient } from '../lib/workers/data-client';
 import type { DeepModelRow, TrainClient } from '../lib/workers/train-client';
-import { trimPartialPeriods } from '../core/series/calendar';
 import { isAbortError } from '../lib/workers/errors';
-
-/** Most products a model trains on (the best sellers); more adds little but time. */
-export const MAX_PRODUCTS = 2000;
-
-/**
- * Every product's series (the MAX_PRODUCTS best sellers) with its price, without a partly covered
- * first or last period (it would look like a slump): what a deep model trains on.
- */
-export async function productSeries(
-	data: DataClient,
-	datasetId: string,
-	freq: Frequency,
-): Promise<SeriesBatch> {
-	const products = await data.productSummary(datasetId);
-	const ids = [...products]
-		.sort((a, b) => b.units - a.units)
-		.slice(0, MAX_PRODUCTS)
-		.map((p) => p.productId);
-	const raw = await data.querySeries(datasetId, {
-		productIds: ids,
-		freq,
-		measure: 'units',
-		withPrice: true,
-	});
-	return trimPartialPeriods(raw).batch;
-}
 
 export interface DeepRequest {
 	datasetId: string;
@@ -44,11 +16,9 @@ export interface DeepRequest {
 }
 
 export class DeepCandidates {
-	readonly #data: DataClient;
 	readonly #train: TrainClient;
 
-	constructor(data: DataClient, train: TrainClient) {
-		this.#data = data;
+	constructor(train: TrainClient) {
 		this.#train = train;
 	}
 
@@ -78,8 +48,9 @@ export class DeepCandidates {
 		try {
 			const model = await this.modelFor(req);
 			if (!model) return null;
-			const batch = await productSeries(this.#data, req.datasetId, model.freq);
-			return await this.#train.backtestTables(model.id, batch, opts);
+			// the train worker reads the best sellers' series from the data worker itself
+			const series = { datasetId: req.datasetId, freq: model.freq };
+			return await this.#train.backtestTables(model.id, series, opts);
 		} catch (e) {
 			if (isAbortError(e) || opts.signal?.aborted) throw e;
 			return null;

@@ -1,18 +1,28 @@
 // ForecastRun: one forecast request (one series, or a batch of products) with progress, cancel and
-// the result kept whole in $state.raw. Used by the Forecast view. Results belong to the dataset they
+// the result kept whole in $state.raw. The forecast worker reads the series from the data worker itself
+// and applies the batch rules (core/forecast/batch.ts); this class sends only the dataset id and keys. Used by the Forecast view. Results belong to the dataset they
 // were made from: `show(datasetId)` puts the open dataset's own results on screen (or none), keeps the
 // others aside for when their dataset is opened again, and stops a job of the dataset left behind.
 import type { CalendarEdits } from '../core/calendar/events';
 import type { Progress } from '../core/ingest/types';
 import type { Frequency, SeriesBatch } from '../core/types';
 import type { SeriesForecast } from '../../workers/forecast-api';
+import type { LeftOut } from '../core/forecast/batch';
 import type { DataClient } from '../lib/workers/data-client';
-import type { ForecastClient } from '../lib/workers/forecast-client';
+import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
-import { seasonFor, trimPartialPeriods } from '../core/series/calendar';
-import type { LeftOut } from '../lib/format';
 import type { Measure } from './explore.svelte';
 import type { DeepCandidates } from './deep-candidates';
+
+/** The periods every series of a result shares: the history's length, its season, the dates ahead. */
+export interface ForecastGrid {
+	/** Starts of the forecast's periods. */
+	future: Float64Array;
+	/** Seasonal period the methods used (52 weeks, 12 months, 7 days). */
+	season: number;
+	/** Periods of history per series (after partial periods were left out). */
+	periods: number;
+}
 
 export type ForecastStatus = 'idle' | 'running' | 'done' | 'cancelled';
 /** 'quick' = seasonal naive + ETS (the baseline slice); 'auto' lets the engine choose. */
@@ -37,6 +47,7 @@ interface Snapshot {
 	status: ForecastStatus;
 	request: ForecastRequest | null;
 	history: SeriesBatch | null;
+	grid: ForecastGrid | null;
 	results: SeriesForecast[];
 	leftOut: LeftOut | null;
 	error: UiError | null;
@@ -58,6 +69,7 @@ const EMPTY: Snapshot = {
 	status: 'idle',
 	request: null,
 	history: null,
+	grid: null,
 	results: [],
 	leftOut: null,
 	error: null,
@@ -71,6 +83,8 @@ export class ForecastRun {
 	progress = $state.raw<Progress | null>(null);
 	request = $state.raw<ForecastRequest | null>(null);
 	history = $state.raw<SeriesBatch | null>(null);
+	/** The periods of the forecast (from the worker: core/forecast/batch.ts). */
+	grid = $state.raw<ForecastGrid | null>(null);
 	results = $state.raw<SeriesForecast[]>([]);
 	/** When the current run started (ms since epoch), for a time-left estimate. */
 	startedAt = 0;
@@ -81,7 +95,6 @@ export class ForecastRun {
 	previous = $state.raw<PreviousForecast | null>(null);
 	previousStatus = $state<'idle' | 'running' | 'done' | 'none'>('idle');
 
-	#data: DataClient;
 	#prevAbort: AbortController | null = null;
 	#forecast: ForecastClient;
 	/** The dataset's saved deep model as a candidate (automatic choice only). */
@@ -91,7 +104,14 @@ export class ForecastRun {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#saved = new Map<string, Snapshot>();
 
-	constructor(data: DataClient, forecast: ForecastClient, deep: DeepCandidates | null = null) {
+	/** Imported promotions (data worker), added to the forecast of the products they name. */
+	#data: Pick<DataClient, 'promotionsFor'> | null;
+
+	constructor(
+		forecast: ForecastClient,
+		deep: DeepCandidates | null = null,
+		data: Pick<DataClient, 'promotionsFor'> | null = null,
+	) {
 		this.#data = data;
 		this.#forecast = forecast;
 		this.#deep = deep;
@@ -116,6 +136,7 @@ export class ForecastRun {
 		this.status = s.status;
 		this.request = s.request;
 		this.history = s.history;
+		this.grid = s.grid;
 		this.results = s.results;
 		this.leftOut = s.leftOut;
 		this.error = s.error;
@@ -133,6 +154,7 @@ export class ForecastRun {
 			status: this.status === 'running' ? 'cancelled' : this.status,
 			request: this.request,
 			history: this.history,
+			grid: this.grid,
 			results: this.results,
 			leftOut: this.leftOut,
 			error: this.error,
@@ -158,23 +180,6 @@ export class ForecastRun {
 		this.results = [];
 		this.leftOut = null;
 		try {
-			const raw = await this.#data.querySeries(req.datasetId, {
-				productIds: req.productIds,
-				freq: req.freq,
-				measure: req.measure,
-				// One product: its price is a candidate driver (regression, ARIMA with regressors).
-				withPrice: req.productIds?.length === 1,
-			});
-			if (ac.signal.aborted) return;
-			// A week or month the data only partly covers would look like a slump: forecast without it.
-			const trimmed = trimPartialPeriods(raw);
-			const history = trimmed.batch;
-			this.history = history;
-			this.leftOut = {
-				droppedFirst: trimmed.droppedFirst,
-				droppedLast: trimmed.droppedLast,
-				edges: history.edges,
-			};
 			// a saved deep model of the dataset joins the automatic choice (trained per backtest origin)
 			const deep =
 				req.models === 'auto' && this.#deep
@@ -188,32 +193,39 @@ export class ForecastRun {
 					: null;
 			if (ac.signal.aborted) return;
 			// imported promotions of these products: forecast on the baseline, future promotions added
-			const promos = req.productIds?.length
-				? await this.#data.promotionsFor(req.datasetId, req.productIds, ac.signal)
-				: {};
+			const promos =
+				req.productIds?.length && this.#data
+					? await this.#data.promotionsFor(req.datasetId, req.productIds, ac.signal)
+					: {};
 			if (ac.signal.aborted) return;
-			const results = await this.#forecast.forecastBatch(
-				history,
+			const one = req.productIds !== null && req.productIds.length === 1;
+			const res = await this.#forecast.forecastSeries(
+				keysOf(req),
 				{
 					horizon: req.horizon,
-					season: seasonFor(req.freq),
 					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
 					levels: [0.8, 0.95],
 					// One series on screen: also explain it (trend / season split).
-					decompose: req.productIds === null || req.productIds.length === 1,
+					decompose: req.productIds === null || one,
 					cleanOutliers: req.cleanOutliers ?? false,
-					...(req.calendar ? { calendar: { ...req.calendar, freq: req.freq } } : {}),
+					...(req.calendar ? { calendar: req.calendar } : {}),
 					...(Object.keys(promos).length
 						? { promotions: { freq: req.freq, bySeries: promos } }
 						: {}),
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 				deep ?? undefined,
+				// a chart draws the history of one series (or the total); a whole batch needs none
+				{ withHistory: req.productIds === null || one },
 			);
 			if (ac.signal.aborted) return;
-			this.results = results;
+			this.history = res.history;
+			this.grid = { future: res.future, season: res.season, periods: res.periods };
+			// A week or month the data only partly covers was left out (it would look like a slump).
+			this.leftOut = res.leftOut;
+			this.results = res.results;
 			this.status = 'done';
-			if (results.length === 1) void this.#runPrevious(history, req);
+			if (res.results.length === 1 && res.history) void this.#runPrevious(res.history, req);
 		} catch (e) {
 			// A job replaced by a newer one, or left behind by show(), says nothing on screen.
 			if (this.#abort !== ac) return;
@@ -241,33 +253,21 @@ export class ForecastRun {
 		const ac = new AbortController();
 		this.#prevAbort = ac;
 		this.previousStatus = 'running';
-		const cut = (a: Float64Array) => a.slice(0, n - 1);
-		const batch: SeriesBatch = {
-			ids: [...history.ids],
-			indptr: Int32Array.from([0, n - 1]),
-			ds: cut(history.ds),
-			y: cut(history.y),
-			...(history.regressors
-				? {
-						regressors: {
-							names: [...history.regressors.names],
-							values: history.regressors.values.map(cut),
-						},
-					}
-				: {}),
-		};
 		try {
-			const [r] = await this.#forecast.forecastBatch(
-				batch,
+			// the worker reads the same series again and cuts the latest period (core/forecast/batch.ts)
+			const res = await this.#forecast.forecastSeries(
+				keysOf(req),
 				{
 					horizon: req.horizon + 1,
-					season: seasonFor(req.freq),
 					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
 					levels: [0.8],
 					cleanOutliers: req.cleanOutliers ?? false,
 				},
 				{ signal: ac.signal },
+				undefined,
+				{ dropLast: 1 },
 			);
+			const [r] = res.results;
 			if (ac.signal.aborted || !r) return;
 			this.previous = {
 				seriesId: r.seriesId,
@@ -292,7 +292,7 @@ export class ForecastRun {
 	}
 
 	cancel(): void {
-		// Only the forecast job is cancelled; aborting querySeries would restart the data worker.
+		// Only the forecast job is cancelled (the worker stops between series); the data worker stays.
 		this.#abort?.abort();
 		this.#prevAbort?.abort();
 	}
@@ -317,4 +317,16 @@ export class ForecastRun {
 			y: h.y.subarray(h.indptr[i], h.indptr[i + 1]),
 		};
 	}
+}
+
+/** The series a request reads: one product's with its price (a candidate driver), else units only. */
+function keysOf(req: ForecastRequest): SeriesKeys {
+	return {
+		datasetId: req.datasetId,
+		productIds: req.productIds ? [...req.productIds] : null,
+		freq: req.freq,
+		measure: req.measure,
+		// One product: its price is a candidate driver (regression, ARIMA with regressors).
+		withPrice: req.productIds?.length === 1,
+	};
 }

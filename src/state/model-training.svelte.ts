@@ -1,14 +1,14 @@
-// The Models screen's workflow: read every product's series from the data worker, train a global deep
+// The Models screen's workflow: the train worker reads every product's series from the data worker
+// itself (over a MessageChannel, never through this thread); train a global deep
 // model in the train worker with live progress (epoch, batch, loss curves, time left), cancel, list the
 // saved models of the dataset, resume an interrupted one, forecast with a saved one, delete.
 import type { Message } from '../core/messages';
 import { msg } from '../core/messages';
-import { productSeries } from './deep-candidates';
-import type { Frequency, SeriesBatch } from '../core/types';
+import type { Frequency } from '../core/types';
 import type { DeepKind } from '../ml/kinds';
-import type { DataClient } from '../lib/workers/data-client';
 import { isAbortError, toUiError } from '../lib/workers/errors';
 import type {
+	DatasetSeries,
 	DeepForecast,
 	DeepModelRow,
 	TrainClient,
@@ -38,11 +38,9 @@ export class ModelTraining {
 	outcome = $state.raw<Message[]>([]);
 	forecast = $state.raw<{ model: DeepModelRow; result: DeepForecast } | null>(null);
 	#abort: AbortController | null = null;
-	readonly #data: DataClient;
 	readonly #train: TrainClient;
 
-	constructor(data: DataClient, train: TrainClient) {
-		this.#data = data;
+	constructor(train: TrainClient) {
 		this.#train = train;
 	}
 
@@ -50,8 +48,9 @@ export class ModelTraining {
 		this.models = datasetId ? await this.#train.listModels(datasetId) : [];
 	}
 
-	#series(datasetId: string, freq: Frequency): Promise<SeriesBatch> {
-		return productSeries(this.#data, datasetId, freq);
+	/** The best sellers' series of a dataset, by reference: the train worker reads them itself. */
+	#series(datasetId: string, freq: Frequency): DatasetSeries {
+		return { datasetId, freq };
 	}
 
 	/** Train a new model, or resume `resume` from its last checkpoint. */
@@ -63,10 +62,8 @@ export class ModelTraining {
 		this.history = [];
 		this.#abort = new AbortController();
 		try {
-			this.loading = true;
 			const freq = resume?.freq ?? form.freq;
-			const batch = await this.#series(datasetId, freq);
-			this.loading = false;
+			const batch = this.#series(datasetId, freq);
 			const usePre =
 				form.pretrained &&
 				form.kind === PRETRAINED.kind &&
@@ -102,12 +99,9 @@ export class ModelTraining {
 		} catch (e) {
 			if (isAbortError(e)) this.outcome = [msg('models_cancelled')];
 			else {
+				// a coded error is worded by its code; anything else is shown as the error it is
 				const err = toUiError(e);
-				this.outcome = [
-					err.message.startsWith('models_')
-						? msg(err.message)
-						: msg('models_failed', { error: err.message }),
-				];
+				this.outcome = [err.msg ?? msg('models_failed', { error: err.message })];
 			}
 		} finally {
 			this.loading = false;
@@ -129,7 +123,7 @@ export class ModelTraining {
 
 	/** Forecast every product with a saved model, without training. */
 	async forecastWith(datasetId: string, model: DeepModelRow): Promise<void> {
-		const batch = await this.#series(datasetId, model.freq);
+		const batch = this.#series(datasetId, model.freq);
 		this.forecast = { model, result: await this.#train.forecast(model.id, batch) };
 	}
 }

@@ -137,11 +137,11 @@ export function createTrainService(deps: TrainServiceDeps) {
 
 	async function loadModel(id: string): Promise<{ row: DeepModelRow; model: tf.LayersModel }> {
 		const row = (await db.models.get(id)) as DeepModelRow | undefined;
-		if (!row) throw new Error(`No saved model ${id}.`);
+		if (!row) throw codedError('NotFoundError', 'models_error_missing');
 		if (warm && warm.id === id && warm.updatedAt === row.updatedAt)
 			return { row, model: warm.model };
 		const w = (await db.modelWeights.get(id)) as DeepWeightsRow | undefined;
-		if (!w) throw new Error(`The weights of model ${id} are missing.`);
+		if (!w) throw codedError('NotFoundError', 'models_error_weights_missing');
 		const model = compiledModel(specOf(row));
 		setWeightBlob(model, { shapes: w.shapes, data: w.best ?? w.data });
 		if (warm) disposeModel(warm.model);
@@ -187,7 +187,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 		let last: WeightBlob | null = null;
 		if (req.resumeId) {
 			const saved = (await db.models.get(req.resumeId)) as DeepModelRow | undefined;
-			if (!saved) throw new Error(`No saved model ${req.resumeId} to resume.`);
+			if (!saved) throw codedError('NotFoundError', 'models_error_missing');
 			row = saved;
 			const w = (await db.modelWeights.get(row.id)) as DeepWeightsRow | undefined;
 			if (w && row.epochsDone > 0) {
@@ -249,7 +249,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 			maxWindows: row.train.maxWindows,
 			seed: row.train.seed,
 		});
-		if (trainSet.n === 0) throw new RangeError('models_error_too_short');
+		if (trainSet.n === 0) throw codedError('RangeError', 'models_error_too_short');
 		row.scalers = { ids: [...batch.ids], scale: Array.from(scales) };
 		row.windows = trainSet.n;
 		const model = compiledModel(spec, row.train.learningRate);
@@ -406,7 +406,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 		origins: number,
 	): Promise<Record<string, ExternalForecastAt[]>> {
 		const row = (await db.models.get(id)) as DeepModelRow | undefined;
-		if (!row) throw new Error(`No saved model ${id}.`);
+		if (!row) throw codedError('NotFoundError', 'models_error_missing');
 		if (horizon > row.horizon) return {};
 		const pairs: [number, number][] = [];
 		batch.ids.forEach((_, i) => {
@@ -469,7 +469,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 		onProgress?: (p: { done: number; total: number }) => void | Promise<void>,
 	): Promise<Record<string, DeepForecastTable>> {
 		const row = (await db.models.get(id)) as DeepModelRow | undefined;
-		if (!row) throw new Error(`No saved model ${id}.`);
+		if (!row) throw codedError('NotFoundError', 'models_error_missing');
 		let sum = 0;
 		for (const v of batch.y) if (Number.isFinite(v)) sum += v;
 		const key = `${id}:${row.updatedAt}:${batch.ids.length}:${batch.y.length}:${sum}`;

@@ -38,6 +38,8 @@ export class WorkerBridge<Api> {
 	#pending = new Set<(e: Error) => void>();
 	#running = 0;
 	#idleTimer: ReturnType<typeof setTimeout> | undefined;
+	#generation = 0;
+	#endListeners = new Set<() => void>();
 
 	constructor(opts: BridgeOptions) {
 		this.#opts = opts;
@@ -48,9 +50,21 @@ export class WorkerBridge<Api> {
 		return this.#api !== null;
 	}
 
+	/** How many times a worker was started: a new number means a fresh worker (links to redo). */
+	get generation(): number {
+		return this.#generation;
+	}
+
+	/** Call `fn` each time the running worker ends (idle, abort, crash); returns the unsubscribe. */
+	onEnd(fn: () => void): () => void {
+		this.#endListeners.add(fn);
+		return () => this.#endListeners.delete(fn);
+	}
+
 	#ensure(): Comlink.Remote<Api> {
 		clearTimeout(this.#idleTimer);
 		if (!this.#api) {
+			this.#generation++;
 			const endpoint = this.#opts.start();
 			endpoint.addEventListener('error', (ev) => {
 				// A worker that fails to start (e.g. a module error) or crashes only reports here.
@@ -119,6 +133,7 @@ export class WorkerBridge<Api> {
 		endpoint?.terminate();
 		for (const reject of this.#pending) reject(reason);
 		this.#pending.clear();
+		if (endpoint) for (const fn of this.#endListeners) fn();
 	}
 }
 

@@ -17,6 +17,8 @@ import type {
 	StorageInfo,
 } from '../../../workers/data-api';
 import type { StockImportSummary, StockPatch } from '../../../workers/data/stock-store';
+import type { SeriesPortWorkerApi } from '../../../workers/data/series-port';
+import type { SeriesProvider } from './series-link';
 import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
 
 import type { CustomerInsights } from '../../../workers/data/customers';
@@ -34,7 +36,7 @@ import type { PromotionRecord } from '../../core/ingest/schemas/promotions';
 import { progressProxy as bridgeProgress, WorkerBridge } from './bridge';
 
 /** Everything the data worker answers: sales datasets and stock (Plan screen). */
-type DataWorkerApi = SalesApi & StockWorkerApi;
+type DataWorkerApi = SalesApi & StockWorkerApi & SeriesPortWorkerApi;
 
 /** Options of a long call: progress callback and a cancel signal. */
 export interface CallOptions {
@@ -48,7 +50,7 @@ export interface PickedFile {
 	arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export class DataClient {
+export class DataClient implements SeriesProvider {
 	/** DuckDB's blocking calls can't be interrupted: an abort terminates the worker (restarted lazily). */
 	#bridge = new WorkerBridge<DataWorkerApi>({
 		start: () =>
@@ -214,6 +216,33 @@ export class DataClient {
 	/** Stop the worker now; the next call starts a fresh one. */
 	terminate(): void {
 		this.#bridge.terminate();
+	}
+
+	/**
+	 * One end of a new MessageChannel whose other end the data worker serves series on, for the
+	 * forecast, train and plan workers (series-link.ts): the series then never cross the UI thread.
+	 */
+	async openSeriesPort(): Promise<{ port: MessagePort; generation: number }> {
+		const { port1, port2 } = new MessageChannel();
+		let generation = 0;
+		await this.#call((api) => {
+			generation = this.#bridge.generation;
+			return api.connectSeriesPort(Comlink.transfer(port2, [port2]));
+		});
+		return { port: port1, generation };
+	}
+
+	/** The data worker's start count (series-link.ts). */
+	get generation(): number {
+		return this.#bridge.generation;
+	}
+
+	get started(): boolean {
+		return this.#bridge.started;
+	}
+
+	onEnd(fn: () => void): () => void {
+		return this.#bridge.onEnd(fn);
 	}
 
 	/** Read a stock file in the worker and replace the stored stock with it. */

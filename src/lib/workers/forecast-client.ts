@@ -1,18 +1,27 @@
 // Main-thread client of the forecast worker (statistical models from src/core). The bridge starts the
 // worker on first use, ends it after a minute idle, and cancels a job by asking the worker (`cancel(jobId)`),
-// which stops between series, so the worker and its warm code stay alive.
+// which stops between series, so the worker and its warm code stay alive. The worker reads a dataset's
+// series itself from the data worker over a MessageChannel (series-link.ts): forecastSeries sends only
+// the dataset id and series keys.
 import type {
 	BatchOptions,
 	ForecastWorkerApi,
 	HierarchyRequest,
 	HierarchyResult,
 	SeriesForecast,
+	SeriesForecastResponse,
+	SeriesOptions,
 } from '../../../workers/forecast-api';
+import type { SeriesKeys } from '../../../workers/data/series-port';
 import type { AutoForecastOptions } from '../../core/engine-types';
 import type { Progress } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
 import type { DeepForecastTable } from '../../ml/candidates';
 import { progressProxy, WorkerBridge } from './bridge';
+import { dataClient } from './data-client';
+import { DataLink, type SeriesProvider } from './series-link';
+
+export type { SeriesForecastResponse, SeriesKeys, SeriesOptions };
 
 /** How long the worker may sit idle before it is terminated. */
 const IDLE_TIMEOUT_MS = 60_000;
@@ -21,6 +30,9 @@ export interface ForecastCallOptions {
 	signal?: AbortSignal;
 	onProgress?: (p: Progress) => void;
 }
+
+/** Plain copy (Svelte state proxies can't be structured-cloned). */
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export class ForecastClient {
 	#bridge = new WorkerBridge<ForecastWorkerApi>({
@@ -31,8 +43,37 @@ export class ForecastClient {
 				name: 'forecast',
 			}),
 	});
+	#link: DataLink<ForecastWorkerApi>;
 
-	/** Forecast every series of the batch. Aborting the signal cancels the job in the worker. */
+	constructor(data: SeriesProvider = dataClient) {
+		this.#link = new DataLink(data, this.#bridge);
+	}
+
+	/**
+	 * Forecast the series of `keys`, read by the worker from the data worker (partial periods left out,
+	 * season and future dates from the periods: core/forecast/batch.ts). Aborting cancels the job.
+	 */
+	forecastSeries(
+		keys: SeriesKeys,
+		options: SeriesOptions,
+		opts: ForecastCallOptions = {},
+		deep?: Record<string, DeepForecastTable>,
+		want: { withHistory?: boolean; dropLast?: number } = {},
+	): Promise<SeriesForecastResponse> {
+		const jobId = crypto.randomUUID();
+		const k = plain(keys);
+		const o = plain(options);
+		const w = { ...want };
+		return this.#bridge.call(
+			async (api) => {
+				await this.#link.ensure(api);
+				return api.forecastSeries(k, o, jobId, progressProxy(opts.onProgress), deep, w);
+			},
+			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
+		);
+	}
+
+	/** Forecast every series of a batch the caller holds (e.g. a file's). Aborting cancels the job. */
 	async forecastBatch(
 		batch: SeriesBatch,
 		options: BatchOptions,
@@ -40,7 +81,7 @@ export class ForecastClient {
 		deep?: Record<string, DeepForecastTable>,
 	): Promise<SeriesForecast[]> {
 		const jobId = crypto.randomUUID();
-		// Copy, don't transfer: the caller keeps the history to draw it next to the forecast.
+		// Copy, don't transfer: the caller keeps its batch.
 		const plainBatch: SeriesBatch = {
 			ids: [...batch.ids],
 			indptr: batch.indptr.slice(),
@@ -52,7 +93,7 @@ export class ForecastClient {
 				names: [...batch.regressors.names],
 				values: batch.regressors.values.map((v) => v.slice()),
 			};
-		const plainOptions: BatchOptions = JSON.parse(JSON.stringify(options));
+		const plainOptions: BatchOptions = plain(options);
 		// The engine stops between series: cancel the job and keep the worker (and its warm code).
 		return this.#bridge.call(
 			(api) =>

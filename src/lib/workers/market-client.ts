@@ -1,5 +1,5 @@
 // Main-thread client of the market worker (posts, search interest, reviews: topics, sentiment,
-// lead-lag). Starts it on first use; the Market screen's state class calls it.
+// lead-lag), on the one worker bridge. Starts it on first use; the Market screen's state class calls it.
 import * as Comlink from 'comlink';
 import type { MarketWorkerApi } from '../../../workers/market-api';
 import type {
@@ -15,7 +15,7 @@ import type {
 	NewProductResult,
 } from '../../../workers/data/newproduct-service';
 import type { BatchFusionReport, FusionReport, UsedSignal } from '../../../workers/data/fusion';
-import { rethrow } from './errors';
+import { WorkerBridge } from './bridge';
 
 export type { MarketReport, SalesSeries, ShopSales, SignalKind, SignalSetMeta };
 export type {
@@ -28,26 +28,17 @@ export type {
 };
 
 export class MarketClient {
-	#worker: Worker | null = null;
-	#api: Comlink.Remote<MarketWorkerApi> | null = null;
-
-	#ensure(): Comlink.Remote<MarketWorkerApi> {
-		if (!this.#api) {
-			this.#worker = new Worker(new URL('../../../workers/market.worker.ts', import.meta.url), {
+	/** Kept while the app is open (it holds the text models: jieba, wink); started on first use. */
+	#bridge = new WorkerBridge<MarketWorkerApi>({
+		start: () =>
+			new Worker(new URL('../../../workers/market.worker.ts', import.meta.url), {
 				type: 'module',
 				name: 'market',
-			});
-			this.#api = Comlink.wrap<MarketWorkerApi>(this.#worker);
-		}
-		return this.#api;
-	}
+			}),
+	});
 
-	async #call<T>(fn: (api: Comlink.Remote<MarketWorkerApi>) => Promise<T>): Promise<T> {
-		try {
-			return await fn(this.#ensure());
-		} catch (e) {
-			return rethrow(e);
-		}
+	#call<T>(fn: (api: Comlink.Remote<MarketWorkerApi>) => Promise<T>): Promise<T> {
+		return this.#bridge.call(fn);
 	}
 
 	/** Import a posts / search-interest / reviews / catalog file ('auto' guesses which). */
@@ -135,9 +126,7 @@ export class MarketClient {
 	}
 
 	terminate(): void {
-		this.#worker?.terminate();
-		this.#api = null;
-		this.#worker = null;
+		this.#bridge.terminate();
 	}
 }
 

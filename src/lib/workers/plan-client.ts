@@ -1,8 +1,7 @@
-// Main-thread client of the plan worker (workers/plan-api.ts). Starts the worker on first use and
-// ends it after a minute idle. The latest request wins (STYLE §2): a new plan() cancels the plan still
-// running (the worker stops between products) and a new whatIf() the what-if still running, and a
-// superseded call rejects with an AbortError, so the UI only ever shows the newest answer.
-import * as Comlink from 'comlink';
+// Main-thread client of the plan worker (workers/plan-api.ts), on the one worker bridge: started on
+// first use, ended after a minute idle. The latest request wins (STYLE §2): a new plan() cancels the
+// plan still running (the worker stops between products) and a new whatIf() the what-if still running,
+// and a superseded call rejects with an AbortError, so the UI only ever shows the newest answer.
 import type {
 	PlanRequest,
 	PlanResponse,
@@ -10,62 +9,45 @@ import type {
 	WhatIfRequest,
 	WhatIfResponse,
 } from '../../../workers/plan-api';
+import type { Remote } from 'comlink';
 import type { Progress } from '../../core/ingest/types';
-import { abortError, rethrow } from './errors';
+import { progressProxy, WorkerBridge } from './bridge';
 
 const IDLE_TIMEOUT_MS = 60_000;
 
 type Kind = 'plan' | 'whatIf';
 
 export class PlanClient {
-	#worker: Worker | null = null;
-	#api: Comlink.Remote<PlanWorkerApi> | null = null;
-	#running = 0;
-	#idleTimer: ReturnType<typeof setTimeout> | undefined;
-	/** The job in flight per kind, and how to supersede it. */
-	#current = new Map<Kind, { jobId: string; supersede: () => void }>();
-
-	#ensure(): Comlink.Remote<PlanWorkerApi> {
-		clearTimeout(this.#idleTimer);
-		if (!this.#api) {
-			this.#worker = new Worker(new URL('../../../workers/plan.worker.ts', import.meta.url), {
+	#bridge = new WorkerBridge<PlanWorkerApi>({
+		idleMs: IDLE_TIMEOUT_MS,
+		start: () =>
+			new Worker(new URL('../../../workers/plan.worker.ts', import.meta.url), {
 				type: 'module',
 				name: 'plan',
-			});
-			this.#api = Comlink.wrap<PlanWorkerApi>(this.#worker);
-		}
-		return this.#api;
-	}
+			}),
+	});
+	/** The request in flight per kind: a newer one of the same kind aborts it. */
+	#current = new Map<Kind, AbortController>();
 
-	async #latest<T>(
+	#latest<T>(
 		kind: Kind,
-		call: (api: Comlink.Remote<PlanWorkerApi>, jobId: string) => Promise<T>,
+		call: (api: Remote<PlanWorkerApi>, jobId: string) => Promise<T>,
 		signal?: AbortSignal,
 	): Promise<T> {
-		if (signal?.aborted) throw abortError();
-		const api = this.#ensure();
-		this.#current.get(kind)?.supersede();
+		this.#current.get(kind)?.abort();
+		const ac = new AbortController();
+		this.#current.set(kind, ac);
+		const stop = () => ac.abort();
+		signal?.addEventListener('abort', stop, { once: true });
+		if (signal?.aborted) ac.abort();
 		const jobId = crypto.randomUUID();
-		let reject!: (e: Error) => void;
-		const superseded = new Promise<never>((_, r) => (reject = r));
-		const supersede = () => {
-			void api.cancel(jobId);
-			reject(abortError('Superseded by a newer request'));
-		};
-		this.#current.set(kind, { jobId, supersede });
-		signal?.addEventListener('abort', supersede, { once: true });
-		this.#running++;
-		try {
-			return await Promise.race([call(api, jobId), superseded]);
-		} catch (e) {
-			return rethrow(e);
-		} finally {
-			signal?.removeEventListener('abort', supersede);
-			if (this.#current.get(kind)?.jobId === jobId) this.#current.delete(kind);
-			this.#running--;
-			if (this.#running === 0)
-				this.#idleTimer = setTimeout(() => this.terminate(), IDLE_TIMEOUT_MS);
-		}
+		// the worker stops between products: cancel the job and keep the worker (and its forecast cache)
+		return this.#bridge
+			.call((api) => call(api, jobId), { signal: ac.signal, onAbort: (api) => api.cancel(jobId) })
+			.finally(() => {
+				signal?.removeEventListener('abort', stop);
+				if (this.#current.get(kind) === ac) this.#current.delete(kind);
+			});
 	}
 
 	/** The plan of every product; a newer plan() supersedes this one. */
@@ -73,7 +55,7 @@ export class PlanClient {
 		req: PlanRequest,
 		opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
 	): Promise<PlanResponse> {
-		const progress = opts.onProgress ? Comlink.proxy(opts.onProgress) : undefined;
+		const progress = progressProxy(opts.onProgress);
 		return this.#latest('plan', (api, id) => api.plan(req, id, progress), opts.signal);
 	}
 
@@ -83,10 +65,7 @@ export class PlanClient {
 	}
 
 	terminate(): void {
-		clearTimeout(this.#idleTimer);
-		this.#worker?.terminate();
-		this.#worker = null;
-		this.#api = null;
+		this.#bridge.terminate();
 	}
 }
 

@@ -3,6 +3,7 @@
 // which stops within one batch and keeps the last epoch's checkpoint; progress arrives through a
 // Comlink proxy that the worker throttles.
 import type {
+	DatasetSeries,
 	RatingsReport,
 	BackendInfo,
 	DeepForecast,
@@ -14,12 +15,27 @@ import type {
 import type { SeriesBatch } from '../../core/types';
 import type { DeepForecastTable } from '../../ml/candidates';
 import type { DeepModelRow } from '../db/models';
-import { WorkerBridge, progressProxy } from './bridge';
+import type { Remote } from 'comlink';
+import { WorkerBridge, progressProxy, type BridgeCallOptions } from './bridge';
+import { dataClient } from './data-client';
+import { DataLink, type SeriesProvider } from './series-link';
 
-export type { BackendInfo, DeepForecast, DeepModelRow, TrainProgress, TrainRequest, TrainResult };
+export type {
+	DatasetSeries,
+	BackendInfo,
+	DeepForecast,
+	DeepModelRow,
+	TrainProgress,
+	TrainRequest,
+	TrainResult,
+};
 
-/** A plain copy of a batch (the caller keeps its own; Comlink clones typed arrays anyway). */
-function plainBatch(batch: SeriesBatch): SeriesBatch {
+/**
+ * A dataset reference as is (the worker reads its series from the data worker), or a plain copy of a
+ * batch (the caller keeps its own; Comlink clones typed arrays anyway).
+ */
+function plainBatch(batch: SeriesBatch | DatasetSeries): SeriesBatch | DatasetSeries {
+	if (!('indptr' in batch)) return { datasetId: batch.datasetId, freq: batch.freq };
 	const b: SeriesBatch = {
 		ids: [...batch.ids],
 		indptr: batch.indptr.slice(),
@@ -42,6 +58,22 @@ export class TrainClient {
 				name: 'train',
 			}),
 	});
+	#link: DataLink<TrainWorkerApi>;
+
+	constructor(data: SeriesProvider = dataClient) {
+		this.#link = new DataLink(data, this.#bridge);
+	}
+
+	/** A call that may read a dataset's series: the worker is linked to the data worker first. */
+	#linked<R>(
+		fn: (api: Remote<TrainWorkerApi>) => Promise<R>,
+		opts: BridgeCallOptions<TrainWorkerApi> = {},
+	): Promise<R> {
+		return this.#bridge.call(async (api) => {
+			await this.#link.ensure(api);
+			return fn(api);
+		}, opts);
+	}
 
 	/** Which backend the deep models use on this device, and why (reasons as message codes). */
 	backendInfo(): Promise<BackendInfo> {
@@ -56,11 +88,11 @@ export class TrainClient {
 	/** Train (or resume) a global model on every series; aborting the signal cancels within one batch. */
 	train(
 		req: Omit<TrainRequest, 'jobId'>,
-		batch: SeriesBatch,
+		batch: SeriesBatch | DatasetSeries,
 		opts: { signal?: AbortSignal; onProgress?: (p: TrainProgress) => void } = {},
 	): Promise<TrainResult> {
 		const jobId = crypto.randomUUID();
-		return this.#bridge.call(
+		return this.#linked(
 			(api) => api.train({ ...req, jobId }, plainBatch(batch), progressProxy(opts.onProgress)),
 			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
 		);
@@ -72,11 +104,11 @@ export class TrainClient {
 	 */
 	backtestTables(
 		id: string,
-		batch: SeriesBatch,
+		batch: SeriesBatch | DatasetSeries,
 		opts: { signal?: AbortSignal; onProgress?: (p: { done: number; total: number }) => void } = {},
 	): Promise<Record<string, DeepForecastTable>> {
 		const jobId = crypto.randomUUID();
-		return this.#bridge.call(
+		return this.#linked(
 			(api) => api.backtestTables(jobId, id, plainBatch(batch), progressProxy(opts.onProgress)),
 			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
 		);
@@ -92,8 +124,8 @@ export class TrainClient {
 	}
 
 	/** Forecast every series of the batch with a saved model (no training). */
-	forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
-		return this.#bridge.call((api) => api.forecast(id, plainBatch(batch)));
+	forecast(id: string, batch: SeriesBatch | DatasetSeries): Promise<DeepForecast> {
+		return this.#linked((api) => api.forecast(id, plainBatch(batch)));
 	}
 
 	/** Ratings from the stored reviews (reviewer + stars): methods compared, a reviewer's suggestions. */

@@ -2,55 +2,55 @@
 // dataset the previous dataset's forecast is not on screen (nor in a Download CSV), a job of the dataset
 // left behind never lands on the new one, and switching back shows that dataset's results again.
 import { describe, expect, it } from 'vitest';
-import type { SeriesForecast } from '../../../workers/forecast-api';
+import type { SeriesForecast, SeriesForecastResponse } from '../../../workers/forecast-api';
+import type { SeriesKeys } from '../../../workers/data/series-port';
 import type { SeriesBatch } from '../../../src/core/types';
-import type { DataClient } from '../../../src/lib/workers/data-client';
 import type { ForecastClient } from '../../../src/lib/workers/forecast-client';
 import { ForecastRun, type ForecastRequest } from '../../../src/state/forecast-run.svelte';
 
 const DAY = 86_400_000;
 
-/** A data client that returns one short weekly series per product of the asked dataset. */
-function fakeData(): DataClient {
-	return {
-		async querySeries(datasetId: string, q: { productIds: string[] | null }) {
-			const ids = (q.productIds ?? ['__total__']).map((p) => `${datasetId}:${p}`);
-			const n = 10;
-			const ds = new Float64Array(n * ids.length);
-			const y = new Float64Array(n * ids.length).fill(1);
-			const indptr = new Int32Array(ids.length + 1);
-			ids.forEach((_, i) => {
-				indptr[i + 1] = (i + 1) * n;
-				for (let k = 0; k < n; k++) ds[i * n + k] = k * 7 * DAY;
-			});
-			return { ids, indptr, ds, y } satisfies SeriesBatch;
-		},
-		async promotionsFor() {
-			return {}; // no promotions imported
-		},
-	} as unknown as DataClient;
+/** One short weekly series per product of the asked dataset (what the worker would read). */
+function historyOf(keys: SeriesKeys): SeriesBatch {
+	const ids = (keys.productIds ?? ['__total__']).map((p) => `${keys.datasetId}:${p}`);
+	const n = 10;
+	const ds = new Float64Array(n * ids.length);
+	const y = new Float64Array(n * ids.length).fill(1);
+	const indptr = new Int32Array(ids.length + 1);
+	ids.forEach((_, i) => {
+		indptr[i + 1] = (i + 1) * n;
+		for (let k = 0; k < n; k++) ds[i * n + k] = k * 7 * DAY;
+	});
+	return { ids, indptr, ds, y };
 }
 
-/** A forecast client whose jobs finish only when the test says so. */
+/** A forecast client whose jobs (series read in the worker by keys) finish only when the test says so. */
 function fakeForecast() {
-	const pending: { batch: SeriesBatch; resolve: (r: SeriesForecast[]) => void }[] = [];
+	const pending: { keys: SeriesKeys; resolve: (r: SeriesForecastResponse) => void }[] = [];
 	const client = {
-		forecastBatch(batch: SeriesBatch, _opts: unknown, call: { signal?: AbortSignal }) {
-			return new Promise<SeriesForecast[]>((resolve, reject) => {
-				pending.push({ batch, resolve });
+		forecastSeries(keys: SeriesKeys, _opts: unknown, call: { signal?: AbortSignal }) {
+			return new Promise<SeriesForecastResponse>((resolve, reject) => {
+				pending.push({ keys, resolve });
 				call.signal?.addEventListener('abort', () =>
 					reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
 				);
 			});
 		},
 	} as unknown as ForecastClient;
-	const finish = (i: number) =>
-		pending[i].resolve(
-			pending[i].batch.ids.map(
+	const finish = (i: number) => {
+		const history = historyOf(pending[i].keys);
+		pending[i].resolve({
+			results: history.ids.map(
 				(seriesId) =>
 					({ seriesId, model: 'naive', point: new Float64Array([1]) }) as unknown as SeriesForecast,
 			),
-		);
+			history,
+			leftOut: { droppedFirst: null, droppedLast: null, edges: undefined },
+			future: new Float64Array([10 * 7 * DAY]),
+			season: 52,
+			periods: 10,
+		});
+	};
 	return { client, pending, finish };
 }
 
@@ -68,7 +68,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('ForecastRun results belong to their dataset', () => {
 	it('shows no results of dataset A once dataset B is open, and A’s again when A is back', async () => {
 		const f = fakeForecast();
-		const run = new ForecastRun(fakeData(), f.client);
+		const run = new ForecastRun(f.client);
 		run.show('A');
 		const done = run.run(req('A'));
 		await tick();
@@ -90,7 +90,7 @@ describe('ForecastRun results belong to their dataset', () => {
 
 	it('a job still running when the dataset changes is stopped and never shows on the new one', async () => {
 		const f = fakeForecast();
-		const run = new ForecastRun(fakeData(), f.client);
+		const run = new ForecastRun(f.client);
 		run.show('A');
 		const done = run.run(req('A'));
 		await tick();
@@ -106,7 +106,7 @@ describe('ForecastRun results belong to their dataset', () => {
 
 	it('forgets a deleted dataset’s results', async () => {
 		const f = fakeForecast();
-		const run = new ForecastRun(fakeData(), f.client);
+		const run = new ForecastRun(f.client);
 		const done = run.run(req('A'));
 		await tick();
 		f.finish(0);

@@ -83,6 +83,9 @@ export const en = {
 	models_note_early_stop: 'Stopped early: validation loss had not improved since epoch {epoch}.',
 	models_error_too_short:
 		'The series are too short for this window: choose fewer forecast periods or daily periods.',
+	models_error_missing: 'This saved model is no longer on this device.',
+	models_error_weights_missing:
+		'The weights of this saved model are missing: train it again or delete it.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -159,4 +162,6 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_note_no_pretrained: '没有与此模型类型和窗口匹配的预训练权重，因此从头开始训练。',
 	models_note_early_stop: '提前停止：验证损失自第 {epoch} 轮以来没有改善。',
 	models_error_too_short: '序列太短，无法使用此窗口：请减少预测期数或改用按日。',
+	models_error_missing: '此已保存的模型已不在本设备上。',
+	models_error_weights_missing: '此已保存模型的权重缺失：请重新训练或删除它。',
 };

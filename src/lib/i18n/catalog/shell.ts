@@ -22,6 +22,8 @@ export const en = {
 	shell_ok: 'OK',
 	error_cancelled: 'Cancelled',
 	error_worker_failed: 'A background task stopped unexpectedly. Please try again.',
+	error_data_link_lost:
+		'The sales data was reloaded while this was being worked out. Please try again.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -43,4 +45,5 @@ export const zhCN: Catalog<keyof typeof en> = {
 	shell_ok: '好的',
 	error_cancelled: '已取消',
 	error_worker_failed: '后台任务意外停止，请重试。',
+	error_data_link_lost: '计算过程中销售数据被重新加载，请重试。',
 };

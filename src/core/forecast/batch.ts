@@ -1,0 +1,147 @@
+// The rules every batch forecast follows, wherever its series come from (the forecast, train and plan
+// workers read them from the data worker over a MessageChannel; the CLI from a file): leave out a
+// partly covered first or last period (it would look like a slump), choose the season from the
+// periods, date the forecast's periods, carry each series' latest price into the future, and borrow a
+// season for short histories. Pure: no DOM, no worker.
+import type { AutoForecastOptions } from '../engine-types';
+import type { ProductSummary } from '../ingest/types';
+import type { Frequency, SeriesBatch } from '../types';
+import { futureDates, seasonFor, trimPartialPeriods, type TrimmedBatch } from '../series/calendar';
+import { borrowSeason } from './seasonal-prior';
+
+/** Incomplete edge periods a forecast left out, and the data's own first and last dates (for notes). */
+export type LeftOut = Pick<TrimmedBatch, 'droppedFirst' | 'droppedLast'> & {
+	edges: SeriesBatch['edges'];
+};
+
+/** A batch ready to forecast: trimmed history, its season, and the dates of the periods ahead. */
+export interface PreparedBatch {
+	batch: SeriesBatch;
+	leftOut: LeftOut;
+	/** Seasonal period of `freq` (52 weeks, 12 months, 7 days). */
+	season: number;
+	/** Starts of the `horizon` periods after the history's latest period (empty without history). */
+	future: Float64Array;
+}
+
+/** Drops the latest `k` periods of every series of an equal-grid batch (a forecast made `k` periods ago). */
+export function dropLatest(batch: SeriesBatch, k: number): SeriesBatch {
+	const n = batch.ids.length;
+	if (k <= 0 || n === 0) return batch;
+	const len = batch.indptr[1] - batch.indptr[0];
+	const m = Math.max(0, len - k);
+	const cut = (a: Float64Array): Float64Array => {
+		const out = new Float64Array(m * n);
+		for (let i = 0; i < n; i++) out.set(a.subarray(batch.indptr[i], batch.indptr[i] + m), i * m);
+		return out;
+	};
+	return {
+		ids: [...batch.ids],
+		indptr: Int32Array.from({ length: n + 1 }, (_, i) => i * m),
+		ds: cut(batch.ds),
+		y: cut(batch.y),
+		...(batch.edges ? { edges: batch.edges } : {}),
+		...(batch.regressors
+			? {
+					regressors: {
+						names: [...batch.regressors.names],
+						values: batch.regressors.values.map(cut),
+					},
+				}
+			: {}),
+	};
+}
+
+/**
+ * The batch as the data worker returned it → what is forecast: without the partly covered first or
+ * last period (told back in `leftOut`), optionally without its latest `dropLast` periods, with the
+ * season of `freq` and the dates of the `horizon` periods ahead.
+ */
+export function prepareBatch(
+	raw: SeriesBatch,
+	freq: Frequency,
+	horizon: number,
+	opts: { dropLast?: number } = {},
+): PreparedBatch {
+	const trimmed = trimPartialPeriods(raw);
+	const batch = dropLatest(trimmed.batch, opts.dropLast ?? 0);
+	const n = batch.ids.length > 0 ? batch.indptr[1] - batch.indptr[0] : 0;
+	return {
+		batch,
+		leftOut: {
+			droppedFirst: trimmed.droppedFirst,
+			droppedLast: trimmed.droppedLast,
+			edges: trimmed.batch.edges,
+		},
+		season: seasonFor(freq),
+		future: n > 0 ? futureDates(batch.ds[n - 1], horizon, freq) : new Float64Array(0),
+	};
+}
+
+/** Most products a global deep model trains on (the best sellers); more adds little but time. */
+export const DEEP_MAX_PRODUCTS = 2000;
+
+/** The `n` best-selling products by units (what a global deep model trains on). */
+export function topSellers(summary: readonly ProductSummary[], n: number): string[] {
+	return [...summary]
+		.sort((a, b) => b.units - a.units)
+		.slice(0, n)
+		.map((p) => p.productId);
+}
+
+/**
+ * The options for series i, with the batch's regressors (e.g. price) cut to that series. Their
+ * future values hold the last one: the forecast assumes the price stays where it is now.
+ */
+export function withRegressors(
+	batch: SeriesBatch,
+	i: number,
+	options: AutoForecastOptions,
+): AutoForecastOptions {
+	const reg = batch.regressors;
+	if (!reg || reg.names.length === 0) return options;
+	const from = batch.indptr[i];
+	const to = batch.indptr[i + 1];
+	const h = Math.max(0, Math.floor(options.horizon));
+	return {
+		...options,
+		regressors: {
+			names: reg.names,
+			history: reg.values.map((v) => v.subarray(from, to)),
+			future: reg.values.map((v) => new Float64Array(h).fill(to > from ? v[to - 1] : NaN)),
+		},
+	};
+}
+
+/** Sum of every series of the batch per period start (the batch's total), when it has several. */
+export function batchTotal(batch: SeriesBatch): { ds: Float64Array; y: Float64Array } | null {
+	if (batch.ids.length < 2) return null;
+	const sums = new Map<number, number>();
+	for (let k = 0; k < batch.ds.length; k++) {
+		const v = batch.y[k];
+		sums.set(batch.ds[k], (sums.get(batch.ds[k]) ?? 0) + (Number.isFinite(v) ? v : 0));
+	}
+	const ds = Float64Array.from(sums.keys()).sort();
+	return { ds, y: ds.map((t) => sums.get(t) ?? 0) };
+}
+
+/**
+ * The options for series i with a borrowed season where its history is shorter than two seasons:
+ * the batch total's when that has two, else the shipped retail profile (seasonal-prior.ts).
+ */
+export function withSeason(
+	batch: SeriesBatch,
+	i: number,
+	options: AutoForecastOptions,
+	total: { ds: Float64Array; y: Float64Array } | null,
+): AutoForecastOptions {
+	if (options.seasonalPrior) return options;
+	const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
+	const prior = borrowSeason(
+		ds,
+		Math.max(0, Math.floor(options.horizon)),
+		Math.round(options.season || 1),
+		total ? { ...total, name: 'total' } : undefined,
+	);
+	return prior ? { ...options, seasonalPrior: prior } : options;
+}
