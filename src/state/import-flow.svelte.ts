@@ -63,7 +63,7 @@ export class ImportFlow {
 	blocking = $derived(this.issues.some((i) => i.severity === 'error'));
 	#checkSeq = 0;
 	/** Role → the column it was taken from by setRole (given back when the taker moves on). */
-	#displaced = new Map<ColumnRole, string>();
+	#displaced: Partial<Record<ColumnRole, string>> = {};
 
 	/**
 	 * Roles that must be mapped before the import can go ahead: only the date. Without a product
@@ -113,7 +113,7 @@ export class ImportFlow {
 			}
 			this.preview = preview;
 			this.mapping = { ...preview.mapping };
-			this.#displaced.clear();
+			this.#displaced = {};
 			this.dateOrder = preview.dateOrder;
 			this.dateOrderAmbiguous = preview.dateOrderAmbiguous;
 			this.currency = preview.currency?.code ?? guessCurrency();
@@ -151,12 +151,12 @@ export class ImportFlow {
 		}
 		if (role) {
 			const holder = this.mapping[role];
-			if (holder && holder !== column) this.#displaced.set(role, holder);
+			if (holder && holder !== column) this.#displaced[role] = holder;
 			next[role] = column;
 		}
 		if (before && before !== role) {
-			const owner = this.#displaced.get(before);
-			this.#displaced.delete(before);
+			const owner = this.#displaced[before];
+			delete this.#displaced[before];
 			const ownerHasRole = Object.values(next).includes(owner as string);
 			if (owner && owner !== column && !next[before] && !ownerHasRole) next[before] = owner;
 		}
@@ -243,7 +243,7 @@ export class ImportFlow {
 		this.progress = null;
 		this.preview = null;
 		this.mapping = {};
-		this.#displaced.clear();
+		this.#displaced = {};
 		this.result = null;
 		this.error = null;
 		this.mappingIssues = [];
