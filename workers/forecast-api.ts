@@ -215,16 +215,21 @@ export const api = {
 		jobId: string,
 		onProgress?: (p: Progress) => void,
 		deep?: Record<string, DeepForecastTable>,
-		want: { withHistory?: boolean; dropLast?: number } = {},
+		want: SeriesWant = {},
 	): Promise<SeriesForecastResponse> {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		try {
-			const prep = await untilAborted(
-				link.prepared(keys, options.horizon, { dropLast: want.dropLast ?? 0 }),
-				ac.signal,
-				abortError,
-			);
+			// a pool's chunks of one job share the batch read once by this worker (its share key)
+			const cached = want.share !== undefined && shared?.key === want.share ? shared.prep : null;
+			const prep =
+				cached ??
+				(await untilAborted(
+					link.prepared(keys, options.horizon, { dropLast: want.dropLast ?? 0 }),
+					ac.signal,
+					abortError,
+				));
+			if (want.share !== undefined) shared = { key: want.share, prep };
 			const { calendar, season, ...rest } = options;
 			const results = await runBatch(
 				prep.batch,
@@ -236,10 +241,14 @@ export const api = {
 				ac.signal,
 				onProgress,
 				deep,
+				want.range,
 			);
-			const history = want.withHistory ? prep.batch : null;
+			// a shared batch stays in this worker for the next chunk: send copies, never its buffers
+			const keep = want.share !== undefined;
+			const history = want.withHistory ? (keep ? copyBatch(prep.batch) : prep.batch) : null;
+			const future = keep ? prep.future.slice() : prep.future;
 			const buffers = new Set(results.flatMap(buffersOf));
-			buffers.add(prep.future.buffer as ArrayBuffer);
+			buffers.add(future.buffer as ArrayBuffer);
 			if (history)
 				for (const a of [
 					history.indptr,
@@ -253,7 +262,8 @@ export const api = {
 				results,
 				history,
 				leftOut: prep.leftOut,
-				future: prep.future,
+				future,
+				total: prep.batch.ids.length,
 				season: season ?? prep.season,
 				periods,
 			};
@@ -310,6 +320,38 @@ export interface SeriesForecastResponse {
 	season: number;
 	/** Periods of history per series (every series of a batch shares the grid). */
 	periods: number;
+	/** Series in the batch read (results cover only `range` when one was asked). */
+	total?: number;
+}
+
+/** What forecastSeries is asked for besides the forecasts (see there). */
+export interface SeriesWant {
+	withHistory?: boolean;
+	dropLast?: number;
+	/** Forecast only the series [from, to) of the batch; the batch-wide parts still see all of it. */
+	range?: [number, number];
+	/** Key of a pool job (src/lib/workers/forecast-pool.ts): the batch read is kept for its next chunk. */
+	share?: string;
+}
+
+/** The batch a pool job's chunks share in this worker (only the latest job's). */
+let shared: { key: string; prep: Awaited<ReturnType<SeriesLink['prepared']>> } | null = null;
+
+function copyBatch(b: SeriesBatch): SeriesBatch {
+	return {
+		ids: [...b.ids],
+		indptr: b.indptr.slice(),
+		ds: b.ds.slice(),
+		y: b.y.slice(),
+		...(b.regressors
+			? {
+					regressors: {
+						names: [...b.regressors.names],
+						values: b.regressors.values.map((v) => v.slice()),
+					},
+				}
+			: {}),
+	};
 }
 
 /** Forecast every series of the batch (the job of forecastBatch and forecastSeries). */
@@ -319,6 +361,7 @@ async function runBatch(
 	signal: AbortSignal,
 	onProgress?: (p: Progress) => void,
 	deep?: Record<string, DeepForecastTable>,
+	range?: [number, number],
 ): Promise<SeriesForecast[]> {
 	const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
 	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
@@ -331,19 +374,23 @@ async function runBatch(
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
 		throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
-	const chunk = Math.max(1, Math.ceil(total / 50));
+	// a pool's chunk: only series [start, end), the batch total and pooled model still of the whole batch
+	const start = Math.min(total, Math.max(0, range?.[0] ?? 0));
+	const end = Math.min(total, Math.max(start, range?.[1] ?? total));
+	const count = end - start;
+	const chunk = Math.max(1, Math.ceil(count / 50));
 	const sum = batchTotal(batch);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
 		const now = Date.now();
-		if (!onProgress || (done < total && now - lastSent < PROGRESS_INTERVAL_MS)) return;
+		if (!onProgress || (done < count && now - lastSent < PROGRESS_INTERVAL_MS)) return;
 		lastSent = now;
-		await onProgress({ phase: 'forecast', done, total });
+		await onProgress({ phase: 'forecast', done, total: count });
 	};
 	await report(0);
-	for (let i = 0; i < total; i++) {
-		if (i % chunk === 0) await yieldToEvents();
+	for (let i = start; i < end; i++) {
+		if ((i - start) % chunk === 0) await yieldToEvents();
 		if (signal.aborted) throw abortError();
 		const raw = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
 		// promotions: fit on the baseline, add the future promotions' uplift back
@@ -401,7 +448,7 @@ async function runBatch(
 			);
 		}
 		results.push({ seriesId: batch.ids[i], ...r, ...(events ? { events } : {}) });
-		if ((i + 1) % chunk === 0 || i + 1 === total) await report(i + 1);
+		if ((i + 1 - start) % chunk === 0 || i + 1 === end) await report(i + 1 - start);
 	}
 	return results;
 }

@@ -76,6 +76,9 @@ const EMPTY: Snapshot = {
 	previous: null,
 };
 
+/** What runs the forecasts: the one forecast worker, or for the batch the pool (forecast-pool.ts). */
+export type SeriesForecaster = Pick<ForecastClient, 'forecastSeries'>;
+
 export class ForecastRun {
 	/** The dataset whose results are on screen (null before one is opened). */
 	datasetId = $state<string | null>(null);
@@ -96,7 +99,7 @@ export class ForecastRun {
 	previousStatus = $state<'idle' | 'running' | 'done' | 'none'>('idle');
 
 	#prevAbort: AbortController | null = null;
-	#forecast: ForecastClient;
+	#forecast: SeriesForecaster;
 	/** The dataset's saved deep model as a candidate (automatic choice only). */
 	#deep: DeepCandidates | null;
 	#abort: AbortController | null = null;
@@ -108,7 +111,7 @@ export class ForecastRun {
 	#data: Pick<DataClient, 'promotionsFor'> | null;
 
 	constructor(
-		forecast: ForecastClient,
+		forecast: SeriesForecaster,
 		deep: DeepCandidates | null = null,
 		data: Pick<DataClient, 'promotionsFor'> | null = null,
 	) {

@@ -11,17 +11,18 @@ import type {
 	SeriesForecast,
 	SeriesForecastResponse,
 	SeriesOptions,
+	SeriesWant,
 } from '../../../workers/forecast-api';
 import type { SeriesKeys } from '../../../workers/data/series-port';
 import type { AutoForecastOptions } from '../../core/engine-types';
 import type { Progress } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
 import type { DeepForecastTable } from '../../ml/candidates';
-import { progressProxy, WorkerBridge } from './bridge';
+import { progressProxy, WorkerBridge, type BridgeEndpoint } from './bridge';
 import { dataClient } from './data-client';
 import { DataLink, type SeriesProvider } from './series-link';
 
-export type { SeriesForecastResponse, SeriesKeys, SeriesOptions };
+export type { SeriesForecastResponse, SeriesKeys, SeriesOptions, SeriesWant };
 
 /** How long the worker may sit idle before it is terminated. */
 const IDLE_TIMEOUT_MS = 60_000;
@@ -35,17 +36,21 @@ export interface ForecastCallOptions {
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export class ForecastClient {
-	#bridge = new WorkerBridge<ForecastWorkerApi>({
-		idleMs: IDLE_TIMEOUT_MS,
-		start: () =>
-			new Worker(new URL('../../../workers/forecast.worker.ts', import.meta.url), {
-				type: 'module',
-				name: 'forecast',
-			}),
-	});
+	#bridge: WorkerBridge<ForecastWorkerApi>;
 	#link: DataLink<ForecastWorkerApi>;
 
-	constructor(data: SeriesProvider = dataClient) {
+	/** `start`: how the worker starts (tests: a MessageChannel to the API); default the real worker. */
+	constructor(data: SeriesProvider = dataClient, start?: () => BridgeEndpoint) {
+		this.#bridge = new WorkerBridge<ForecastWorkerApi>({
+			idleMs: IDLE_TIMEOUT_MS,
+			start:
+				start ??
+				(() =>
+					new Worker(new URL('../../../workers/forecast.worker.ts', import.meta.url), {
+						type: 'module',
+						name: 'forecast',
+					})),
+		});
 		this.#link = new DataLink(data, this.#bridge);
 	}
 
@@ -58,7 +63,7 @@ export class ForecastClient {
 		options: SeriesOptions,
 		opts: ForecastCallOptions = {},
 		deep?: Record<string, DeepForecastTable>,
-		want: { withHistory?: boolean; dropLast?: number } = {},
+		want: SeriesWant = {},
 	): Promise<SeriesForecastResponse> {
 		const jobId = crypto.randomUUID();
 		const k = plain(keys);
