@@ -12,13 +12,27 @@ import {
 	type SignalKind,
 	type SignalSetMeta,
 } from './data/signals-service';
+import { createFakeReviewJobs, type FakeReviewReport } from './data/fake-reviews';
+import type { ReviewLabel } from '../src/core/anomaly/fake-reviews';
 import type { BatchFusionReport, FusionReport } from './data/fusion';
 import type { NewProductInput, NewProductModel, NewProductResult } from './data/newproduct-service';
 
+let database: ReturnType<typeof openTrendcastDb> | null = null;
+function getDb() {
+	database ??= openTrendcastDb();
+	return database;
+}
+
 let service: ReturnType<typeof createSignalsService> | null = null;
 function getService() {
-	service ??= createSignalsService({ db: openTrendcastDb(), engines: webEngines });
+	service ??= createSignalsService({ db: getDb(), engines: webEngines });
 	return service;
+}
+
+let fakeJobs: ReturnType<typeof createFakeReviewJobs> | null = null;
+function getFakeJobs() {
+	fakeJobs ??= createFakeReviewJobs({ db: getDb(), engines: webEngines });
+	return fakeJobs;
 }
 
 /** Errors cross Comlink as name + message; keep the message code too. */
@@ -45,8 +59,10 @@ export const api = {
 	listSignals(): Promise<SignalSetMeta[]> {
 		return getService().listSignals();
 	},
-	deleteSignals(id: string): Promise<void> {
-		return getService().deleteSignals(id);
+	async deleteSignals(id: string): Promise<void> {
+		await getService().deleteSignals(id);
+		// The analyst's fake/OK marks on that file's reviews go with it.
+		await getDb().flagMarks.where('datasetId').equals(id).delete();
 	},
 	marketReport(sales: SalesSeries | null): Promise<MarketReport> {
 		return getService().marketReport(sales);
@@ -66,6 +82,13 @@ export const api = {
 	},
 	newProductModel(): Promise<NewProductModel | null> {
 		return getService().newProductModel();
+	},
+	/** Reviews with the analyst's fake/OK marks and the classifier trained on them (Customers). */
+	fakeReviews(query?: string, limit?: number): Promise<FakeReviewReport> {
+		return getFakeJobs().report(query, limit);
+	},
+	markReview(setId: string, row: number, mark: ReviewLabel | null): Promise<void> {
+		return getFakeJobs().markReview(setId, row, mark);
 	},
 	async forecastNewProduct(input: NewProductInput): Promise<NewProductResult> {
 		try {

@@ -12,6 +12,7 @@ import type { HomeState } from './home.svelte';
 import type { ImportFlow } from './import-flow.svelte';
 import type { PlanState } from './plan.svelte';
 import type { ReviewRatings } from './review-ratings.svelte';
+import type { FakeReviews } from './fake-reviews.svelte';
 import type { ReportState } from './report.svelte';
 import type { Prefs } from './prefs.svelte';
 import type { SqlConsole } from './sql-console.svelte';
@@ -35,6 +36,8 @@ export interface AppState {
 	customers: CustomersState;
 	/** Ratings learned from reviews (Customers). */
 	ratings: ReviewRatings;
+	/** Fake/OK marks on reviews and the classifier learnt from them (Customers). */
+	fakeReviews: FakeReviews;
 	/** The home dashboard of the open dataset. */
 	home: HomeState;
 	/** Deep-model training, saved models and their forecasts (Models). */

@@ -62,6 +62,8 @@ export class ImportFlow {
 	/** An error that stops the import (a damaged file, an unreadable date column, ...). */
 	blocking = $derived(this.issues.some((i) => i.severity === 'error'));
 	#checkSeq = 0;
+	/** Role → the column it was taken from by setRole (given back when the taker moves on). */
+	#displaced: Partial<Record<ColumnRole, string>> = {};
 
 	/**
 	 * Roles that must be mapped before the import can go ahead: only the date. Without a product
@@ -111,6 +113,7 @@ export class ImportFlow {
 			}
 			this.preview = preview;
 			this.mapping = { ...preview.mapping };
+			this.#displaced = {};
 			this.dateOrder = preview.dateOrder;
 			this.dateOrderAmbiguous = preview.dateOrderAmbiguous;
 			this.currency = preview.currency?.code ?? guessCurrency();
@@ -134,13 +137,29 @@ export class ImportFlow {
 		return '';
 	}
 
-	/** Give a column a role (or none); a role belongs to one column at a time. */
+	/**
+	 * Give a column a role (or none); a role belongs to one column at a time. A role taken from another
+	 * column goes back to it when the taking column moves on and it has no role since: the arrow keys on
+	 * a dropdown change it at every step, so walking the list with the keyboard must not strip the
+	 * other columns of their roles on the way.
+	 */
 	setRole(column: string, role: ColumnRole | ''): void {
+		const before = this.roleOf(column);
 		const next: ColumnMapping = {};
 		for (const [r, col] of Object.entries(this.mapping) as [ColumnRole, string][]) {
 			if (col !== column && r !== role) next[r] = col;
 		}
-		if (role) next[role] = column;
+		if (role) {
+			const holder = this.mapping[role];
+			if (holder && holder !== column) this.#displaced[role] = holder;
+			next[role] = column;
+		}
+		if (before && before !== role) {
+			const owner = this.#displaced[before];
+			delete this.#displaced[before];
+			const ownerHasRole = Object.values(next).includes(owner as string);
+			if (owner && owner !== column && !next[before] && !ownerHasRole) next[before] = owner;
+		}
 		const dateChanged = next.date !== this.mapping.date;
 		this.mapping = next;
 		void this.#revalidate(dateChanged);
@@ -224,6 +243,7 @@ export class ImportFlow {
 		this.progress = null;
 		this.preview = null;
 		this.mapping = {};
+		this.#displaced = {};
 		this.result = null;
 		this.error = null;
 		this.mappingIssues = [];

@@ -1,6 +1,7 @@
 // E2E: the Customers screen on the demo data in Chromium — segments with their export, the chosen
 // recommender and a "for this customer" list with reasons, a risk flag marked OK that stays marked after
-// a reload (IndexedDB), a backup restored after the dataset was deleted, and the screen in Chinese.
+// a reload (IndexedDB), reviews marked fake/OK teaching the fake-review classifier (marks kept after a
+// reload), a backup restored after the dataset was deleted, and the screen in Chinese.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +177,81 @@ describe('customers: segments, recommendations, risk', () => {
 		}
 		// shopper0 likes the first twelve products: the top suggestion is one of them
 		expect(Number((await list.first().innerText()).slice(1).split(' ')[0])).toBeLessThan(12);
+	});
+
+	it('learns likely fake reviews from reviews marked fake / OK, and keeps the marks after a reload', async () => {
+		const page = session.page;
+		const fake = ['wow', 'so happy', 'must buy', 'perfect', 'love it', 'ten stars'];
+		const real = ['seam', 'zipper', 'hem', 'collar', 'button', 'pocket'];
+		const lines = ['product_id,rating,date,review'];
+		for (let i = 0; i < 12; i++) {
+			lines.push(
+				`Q${i},5,2024-04-0${1 + (i % 9)},best dress ever amazing my husband ${fake[i % 6]}`,
+			);
+			lines.push(`Q${i},3,2024-04-0${1 + (i % 9)},the ${real[i % 6]} came loose and it runs small`);
+		}
+		const file = join(mkdtempSync(join(tmpdir(), 'tc-fake-')), 'fake-reviews.csv');
+		writeFileSync(file, lines.join('\n') + '\n');
+		await app.open('?view=market');
+		await page.getByTestId('market-file').setInputFiles(file);
+		await expect
+			.poll(() => page.getByTestId('market-imported').textContent(), { timeout: 60_000 })
+			.toMatch(/fake-reviews\.csv: 24 rows as Reviews/);
+		await page.getByTestId('nav-customers').click();
+		await page.getByTestId('fake-load').click();
+		const status = page.getByTestId('fake-status');
+		await expect
+			.poll(() => status.innerText(), { timeout: SLOW_MS })
+			.toMatch(/mark 8 more fake and 8 more OK/);
+		const mark = async (query: string, button: string, kind: string, n: number) => {
+			await page.getByTestId('fake-search').fill(query);
+			await page.getByTestId('fake-search-go').click();
+			const marked = page.locator(`[data-testid="fake-table"] tr[data-mark="${kind}"]`);
+			// Wait for this search's list (the previous one also had 12 rows).
+			await expect
+				.poll(
+					async () =>
+						(await page.locator('[data-testid="fake-table"] tbody tr').allInnerTexts()).filter(
+							(t) => t.includes(query),
+						).length,
+				)
+				.toBe(12);
+			for (let i = 0; i < n; i++) {
+				await page.getByTestId(button).first().click();
+				await expect.poll(() => marked.count()).toBe(i + 1);
+			}
+		};
+		await mark('husband', 'fake-mark-fake', 'fake', 8);
+		await mark('came loose', 'fake-mark-ok', 'genuine', 7);
+		await expect.poll(() => status.innerText()).toMatch(/mark 0 more fake and 1 more OK/);
+		await page.getByTestId('fake-mark-ok').first().click();
+		await expect
+			.poll(() => status.innerText(), { timeout: SLOW_MS })
+			.toMatch(/Learnt from 8 fake and 8 OK reviews: \d+% right .*leave-one-out over 16/);
+		const pctRight = Number((await status.innerText()).match(/(\d+)% right/)![1]);
+		expect(pctRight).toBeGreaterThanOrEqual(80);
+		// The unmarked planted fakes are flagged, with the words that gave them away.
+		await page.getByTestId('fake-search').fill('husband');
+		await page.getByTestId('fake-search-go').click();
+		const unmarked = page.locator(
+			'[data-testid="fake-table"] tr[data-mark=""] [data-testid="fake-verdict"]',
+		);
+		await expect
+			.poll(() => page.locator('[data-testid="fake-table"] tbody tr').first().innerText())
+			.toMatch(/husband/);
+		await expect.poll(() => unmarked.count()).toBe(4);
+		for (const v of await unmarked.allInnerTexts())
+			expect(v).toMatch(
+				/^Likely fake \(p = [\d.,]+\): wording like reviews you marked fake: '.*(amazing|husband|best)/,
+			);
+
+		await app.reload();
+		await page.getByTestId('nav-customers').click();
+		await page.getByTestId('fake-load').click({ timeout: SLOW_MS });
+		await expect
+			.poll(() => page.getByTestId('fake-summary').innerText(), { timeout: SLOW_MS })
+			.toMatch(/you marked 8 fake and 8 OK/);
+		expect(await status.innerText()).toMatch(/Learnt from 8 fake and 8 OK reviews/);
 	});
 
 	it('reads in Chinese and never left the origin', async () => {

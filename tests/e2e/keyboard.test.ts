@@ -1,11 +1,13 @@
 // E2E: every screen from the keyboard alone, in English and Chinese (issue #16). Screens are opened from
 // the tab bar with arrows and Enter; Tab then walks each screen's controls, and every control it
 // reaches must be on screen with a visible focus indicator. Tasks done with Tab, typing, arrows and
-// Enter only: a forecast, a passphrase-protected share link, and the language switch.
-import type { Page } from 'playwright-core';
+// Enter only: a forecast, a passphrase-protected share link, the plan's settings and what-if, and the
+// language switch. The walk covers every tab stop of each screen, to the end (the long tables too).
+// Import, dialogs (inline confirmations): keyboard-dialogs.test.ts.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
+import { openByKeyboard, tabFar, tabTo, walk } from './pages/keys';
 
 const SCREENS = [
 	'home',
@@ -19,89 +21,6 @@ const SCREENS = [
 	'report',
 	'settings',
 ];
-
-/** Tabs pressed per screen at most (the long tables have far more controls). */
-const MAX_TABS = 40;
-
-interface Focused {
-	testid: string | null;
-	tag: string;
-	visible: boolean;
-	ring: boolean;
-	inNav: boolean;
-	inMain: boolean;
-}
-
-const focused = (page: Page): Promise<Focused> =>
-	page.evaluate(() => {
-		const el = document.activeElement as HTMLElement | null;
-		if (!el || el === document.body)
-			return {
-				testid: null,
-				tag: 'body',
-				visible: false,
-				ring: false,
-				inNav: false,
-				inMain: false,
-			};
-		const r = el.getBoundingClientRect();
-		const s = getComputedStyle(el);
-		// the ring is the element's outline or box shadow, or (a visually hidden file input) its label's
-		const own =
-			(s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-		const label = el.closest('label');
-		const ls = label ? getComputedStyle(label) : null;
-		const viaLabel =
-			!!ls &&
-			((ls.outlineStyle !== 'none' && parseFloat(ls.outlineWidth) > 0) || ls.boxShadow !== 'none');
-		const box = label && r.width * r.height <= 1 ? label.getBoundingClientRect() : r;
-		return {
-			testid: el.getAttribute('data-testid'),
-			tag: el.tagName.toLowerCase(),
-			visible: box.width > 0 && box.height > 0,
-			ring: own || viaLabel,
-			inNav: el.closest('nav') !== null,
-			inMain: el.closest('main, #main') !== null,
-		};
-	});
-
-/** Opens a screen with the tab bar's arrows and Enter. */
-async function openByKeyboard(page: Page, view: string): Promise<void> {
-	await page.getByTestId('nav-home').focus();
-	await page.keyboard.press('Home');
-	for (let i = 0; i < 12 && (await focused(page)).testid !== `nav-${view}`; i++)
-		await page.keyboard.press('ArrowRight');
-	await page.keyboard.press('Enter');
-	await expect
-		.poll(() => page.getByTestId(`nav-${view}`).getAttribute('aria-current'))
-		.toBe('page');
-}
-
-/** Presses Tab until the control with this test id has the focus. */
-async function tabTo(page: Page, testid: string, max = 120): Promise<void> {
-	for (let i = 0; i < max; i++) {
-		await page.keyboard.press('Tab');
-		if ((await focused(page)).testid === testid) return;
-	}
-	throw new Error(`Tab never reached ${testid}`);
-}
-
-/** Walks a screen with Tab; returns the controls reached without a visible focus ring. */
-async function walk(page: Page, view: string): Promise<string[]> {
-	await openByKeyboard(page, view);
-	const bad: string[] = [];
-	let reached = 0;
-	for (let i = 0; i < MAX_TABS; i++) {
-		await page.keyboard.press('Tab');
-		const f = await focused(page);
-		if (f.inNav || f.tag === 'body') break;
-		reached++;
-		if (!f.visible || !f.ring)
-			bad.push(`${view}: ${f.tag}[${f.testid ?? '?'}] ${f.visible ? 'no ring' : 'not visible'}`);
-	}
-	expect(reached, `${view}: Tab reached nothing`).toBeGreaterThan(0);
-	return bad;
-}
 
 describe('keyboard only', () => {
 	const baseUrl = inject('baseUrl');
@@ -147,10 +66,66 @@ describe('keyboard only', () => {
 			.toMatch(/Encrypted link ready/);
 	});
 
+	it('plans by keyboard: service level and lead time move the orders, the what-if answers', async () => {
+		const page = session.page;
+		await openByKeyboard(page, 'plan');
+		await page.getByTestId('plan-row').first().waitFor({ timeout: SLOW_MS });
+		const total = async () => {
+			let sum = 0;
+			for (const q of await page.getByTestId('plan-order-qty').allTextContents())
+				sum += Number(q.replace(/[^\d.]/g, ''));
+			return sum;
+		};
+		/** Tab to a number field, type a new value, and leave it with Tab (which commits it). */
+		const enter = async (testid: string, value: string) => {
+			await openByKeyboard(page, 'plan');
+			await tabTo(page, testid);
+			await page.keyboard.press('Control+A');
+			await page.keyboard.type(value);
+			await page.keyboard.press('Tab');
+		};
+		// the default lead time (products without their own, so before the stock file gives them one)
+		const start = await total();
+		await enter('plan-default-lead', '60');
+		await expect.poll(total, { timeout: SLOW_MS }).toBeGreaterThan(start);
+		await openByKeyboard(page, 'plan');
+		await tabTo(page, 'plan-demo-stock');
+		await page.keyboard.press('Enter');
+		await page.getByTestId('plan-alert').first().waitFor({ timeout: SLOW_MS });
+		const withStock = await total();
+		await enter('plan-service-level', '80');
+		await expect.poll(total, { timeout: SLOW_MS }).toBeLessThan(withStock);
+
+		// what-if: a product picked with the arrow keys, a higher service level typed in
+		await openByKeyboard(page, 'plan');
+		await tabFar(page, 'plan-whatif-product');
+		await page.keyboard.press('ArrowDown');
+		await page.getByTestId('plan-whatif-result').waitFor({ timeout: SLOW_MS });
+		await tabTo(page, 'plan-whatif-level', 10);
+		await page.keyboard.press('Control+A');
+		await page.keyboard.type('99.5');
+		await page.keyboard.press('Tab');
+		const rop = (id: string) =>
+			page
+				.getByTestId(`plan-whatif-${id}`)
+				.getByTestId('plan-whatif-rop')
+				.textContent()
+				.then((t) => Number((t ?? '').replace(/[^\d.]/g, '')));
+		await expect
+			.poll(async () => (await rop('scenario')) - (await rop('base')), { timeout: SLOW_MS })
+			.toBeGreaterThan(0);
+	}, 240_000);
+
 	it('reaches every control of every screen with a visible focus ring, in English', async () => {
 		const bad: string[] = [];
-		for (const view of SCREENS) bad.push(...(await walk(session.page, view)));
+		let reached = 0;
+		for (const view of SCREENS) {
+			const w = await walk(session.page, view);
+			bad.push(...w.bad);
+			reached += w.reached;
+		}
 		expect(bad).toEqual([]);
+		expect(reached).toBeGreaterThan(SCREENS.length * 5);
 	}, 240_000);
 
 	it('switches the language with the keyboard, and every screen works the same in Chinese', async () => {
@@ -160,7 +135,7 @@ describe('keyboard only', () => {
 		await page.keyboard.press(before === 'zh-CN' ? 'ArrowUp' : 'ArrowDown');
 		await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 		const bad: string[] = [];
-		for (const view of SCREENS) bad.push(...(await walk(page, view)));
+		for (const view of SCREENS) bad.push(...(await walk(page, view)).bad);
 		expect(bad).toEqual([]);
 		expect(await page.getByTestId('nav-forecast').textContent()).toContain('预测');
 	}, 240_000);

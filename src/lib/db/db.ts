@@ -66,8 +66,8 @@ export interface FlagMarkRow {
 	id: string;
 	datasetId: string;
 	flagId: string;
-	/** 'ok' = checked and fine. */
-	status: 'ok';
+	/** 'ok' = checked and fine (a review: genuine); 'fake' = a review the analyst marked fake. */
+	status: 'ok' | 'fake';
 	markedAt: number;
 }
 

@@ -15,7 +15,11 @@ import type {
 	NewProductResult,
 } from '../../../workers/data/newproduct-service';
 import type { BatchFusionReport, FusionReport, UsedSignal } from '../../../workers/data/fusion';
+import type { FakeReviewReport, FakeReviewRow } from '../../../workers/data/fake-reviews';
+import type { ReviewLabel } from '../../core/anomaly/fake-reviews';
 import { WorkerBridge } from './bridge';
+
+export type { FakeReviewReport, FakeReviewRow, ReviewLabel };
 
 export type { MarketReport, SalesSeries, ShopSales, SignalKind, SignalSetMeta };
 export type {
@@ -46,6 +50,16 @@ export class MarketClient {
 		const bytes = await file.arrayBuffer();
 		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
 		return this.#call((api) => api.importSignals(input, kind));
+	}
+
+	/** Reviews with the analyst's fake/OK marks and the classifier trained on them. */
+	fakeReviews(query = '', limit = 30): Promise<FakeReviewReport> {
+		return this.#call((api) => api.fakeReviews(query, limit));
+	}
+
+	/** Marks a review fake, OK (genuine), or clears the mark (null); kept in IndexedDB. */
+	markReview(setId: string, row: number, mark: ReviewLabel | null): Promise<void> {
+		return this.#call((api) => api.markReview(setId, row, mark));
 	}
 
 	list(): Promise<SignalSetMeta[]> {

@@ -146,6 +146,36 @@ export const en = {
 	ratings_reviewer: 'Reviewer',
 	ratings_pick: 'Choose a reviewer…',
 	ratings_reviews_n: (p) => (p.n === 1 ? '1 review' : `${p.nText} reviews`),
+	fake_title: 'Likely fake reviews',
+	fake_intro:
+		'Mark reviews as fake or OK. Once you have marked enough of both, a text classifier learns your marks (Chinese and English wording) and flags the other reviews that read like the ones you marked fake.',
+	fake_load: 'Check the reviews',
+	fake_loading: 'Reading the reviews…',
+	fake_summary: '{n} imported reviews; you marked {fake} fake and {genuine} OK.',
+	fake_too_few:
+		'Too few marks to learn from yet: mark {fake} more fake and {genuine} more OK (at least {min} of each).',
+	fake_accuracy_loo:
+		'Learnt from {fake} fake and {genuine} OK reviews: {pct}% right on reviews it did not see (leave-one-out over {n}).',
+	fake_accuracy_holdout:
+		'Learnt from {fake} fake and {genuine} OK reviews: {pct}% right on {n} held-out reviews.',
+	fake_flagged: '{n} unmarked reviews look fake.',
+	fake_why_words: 'Likely fake (p = {p}): wording like reviews you marked fake: {words}',
+	fake_why_no_words: 'Likely fake (p = {p})',
+	fake_genuine_p: 'Looks genuine (p = {p})',
+	fake_file_fake: 'The file labels it fake',
+	fake_file_genuine: 'The file labels it genuine',
+	fake_search: 'Find reviews (words or product)',
+	fake_search_go: 'Find',
+	fake_none: 'No imported reviews match. Import a reviews file on the Market screen.',
+	fake_caption: 'Reviews, most likely fake first',
+	fake_col_review: 'Review',
+	fake_col_verdict: 'Fake?',
+	fake_col_mark: 'Your mark',
+	fake_mark_fake: 'Fake',
+	fake_mark_ok: 'OK',
+	fake_marked_fake: 'Marked fake',
+	fake_marked_ok: 'Marked OK',
+	fake_unmark: 'Undo',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -281,4 +311,34 @@ export const zhCN: Catalog<keyof typeof en> = {
 	ratings_reviewer: '评价者',
 	ratings_pick: '选择评价者…',
 	ratings_reviews_n: (p) => `${p.nText} 条评价`,
+	fake_title: '疑似虚假评价',
+	fake_intro:
+		'把评价标记为虚假或正常。两类都标记够了以后，文本分类器会从你的标记中学习（中英文用词），并找出读起来像你标为虚假的其他评价。',
+	fake_load: '检查评价',
+	fake_loading: '正在读取评价…',
+	fake_summary: '已导入 {n} 条评价；你标记了 {fake} 条虚假、{genuine} 条正常。',
+	fake_too_few:
+		'标记还不够，暂时无法学习：再标记 {fake} 条虚假和 {genuine} 条正常（每类至少 {min} 条）。',
+	fake_accuracy_loo:
+		'已从 {fake} 条虚假和 {genuine} 条正常评价中学习：在未见过的评价上准确率 {pct}%（留一法，共 {n} 条）。',
+	fake_accuracy_holdout:
+		'已从 {fake} 条虚假和 {genuine} 条正常评价中学习：在 {n} 条留出评价上准确率 {pct}%。',
+	fake_flagged: '有 {n} 条未标记的评价看起来是虚假的。',
+	fake_why_words: '疑似虚假（p = {p}）：用词与你标为虚假的评价相似：{words}',
+	fake_why_no_words: '疑似虚假（p = {p}）',
+	fake_genuine_p: '看起来真实（p = {p}）',
+	fake_file_fake: '文件标注为虚假',
+	fake_file_genuine: '文件标注为真实',
+	fake_search: '查找评价（词语或商品）',
+	fake_search_go: '查找',
+	fake_none: '没有匹配的已导入评价。请在“市场”页面导入评价文件。',
+	fake_caption: '评价，最可能虚假的排在前面',
+	fake_col_review: '评价',
+	fake_col_verdict: '是否虚假',
+	fake_col_mark: '你的标记',
+	fake_mark_fake: '虚假',
+	fake_mark_ok: '正常',
+	fake_marked_fake: '已标为虚假',
+	fake_marked_ok: '已标为正常',
+	fake_unmark: '撤销',
 };
