@@ -66,5 +66,14 @@ describe('Promotions on the Forecast screen', () => {
 			expect(lo).toBeLessThan(mid);
 			expect(hi).toBeGreaterThan(mid);
 		}
+		// "In plain words" speaks of the promotions too (a share, or "no clear effect")
+		const parts = page.getByTestId('explain-part');
+		const codes = await parts.evaluateAll((li) => li.map((x) => x.getAttribute('data-code')));
+		const promo = codes.filter((c) => c?.startsWith('home_decomp_promo'));
+		expect(promo).toHaveLength(1);
+		const said = await page
+			.locator(`[data-testid="explain-part"][data-code="${promo[0]}"]`)
+			.textContent();
+		expect(said).toMatch(/^Promotions: /);
 	});
 });

@@ -4,6 +4,7 @@
 // (src/lib/i18n/catalog/home.ts).
 import type { LeaderboardRow } from '../engine-types';
 import { msg, type Message } from '../messages';
+import type { PromotionUplift } from '../forecast/promotions';
 import { wholePercent } from './accuracy';
 
 /** The forecast made one period earlier against the one made now, over the periods both cover. */
@@ -128,6 +129,8 @@ export interface DecompositionInput {
 	events?: readonly ExplainEvent[];
 	/** Fitted regressor effects; 'promo' (share of a period on promotion) is a promotion. */
 	drivers?: readonly { name: string; estimate: number; stdError: number }[];
+	/** Imported promotions' estimated uplifts (src/core/forecast/promotions.ts), when the shop has any. */
+	promotions?: readonly PromotionUplift[];
 	/** Signals tried (0 = none imported) and the one kept, if any. */
 	signalsTried?: number;
 	signal?: ExplainSignal | null;
@@ -228,6 +231,28 @@ export function decompositionInWords(input: DecompositionInput): Message[] {
 		if (said === 0) out.push(msg('home_decomp_events_none', { n: events.length }));
 	}
 	const promo = input.drivers?.find((d) => d.name === 'promo');
+	const uplifts = (input.promotions ?? []).filter(
+		(u) => u.periods > 0 && Number.isFinite(u.relative),
+	);
+	if (!promo && uplifts.length) {
+		// the imported promotions' own uplifts: their average share (weighted by promoted periods),
+		// said as clear when at least one promotion's 95 % range leaves out zero in that direction
+		let w = 0;
+		let s = 0;
+		for (const u of uplifts) {
+			w += u.periods;
+			s += u.periods * u.relative;
+		}
+		const effect = s / w;
+		const clear = uplifts.some((u) => (effect > 0 ? u.relLo > 0 : u.relHi < 0));
+		if (Number.isFinite(effect) && clear && Math.abs(effect) >= 0.005)
+			out.push(
+				msg(effect > 0 ? 'home_decomp_promo_up' : 'home_decomp_promo_down', {
+					pct: wholePercent(effect),
+				}),
+			);
+		else out.push(msg('home_decomp_promo_unclear'));
+	}
 	if (promo && Number.isFinite(promo.estimate)) {
 		const histLevel = mean(input.trend);
 		const effect = histLevel > 0 ? promo.estimate / histLevel : NaN;

@@ -101,6 +101,7 @@ export function forecastExplanation(run: ForecastRun): {
 				point: r.point,
 				events: r.events,
 				drivers: r.drivers,
+				promotions: r.promotions,
 				...signalFacts(`${run.datasetId}:${r.seriesId}`),
 			}),
 		);

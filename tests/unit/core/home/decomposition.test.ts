@@ -85,6 +85,47 @@ describe('decompositionInWords', () => {
 		expect(none.at(-1)).toEqual({ code: 'home_decomp_events_none', params: { n: 1 } });
 	});
 
+	it("says the imported promotions' uplift, weighted by promoted periods, and unclear when every range holds zero", () => {
+		const u = (periods: number, relative: number, relLo: number, relHi: number) => ({
+			row: 1,
+			product: 'p',
+			category: null,
+			start: 0,
+			end: 0,
+			discount: null,
+			periods,
+			extra: 0,
+			lo: 0,
+			hi: 0,
+			relative,
+			relLo,
+			relHi,
+		});
+		// (1 × 0.10 + 3 × 0.30) / 4 = 25 %; the second promotion's range is above zero
+		const up = decompositionInWords(
+			input({ promotions: [u(1, 0.1, -0.05, 0.25), u(3, 0.3, 0.1, 0.5)] }),
+		);
+		expect(up.at(-1)).toEqual({ code: 'home_decomp_promo_up', params: { pct: 25 } });
+		const unclear = decompositionInWords(input({ promotions: [u(2, 0.2, -0.1, 0.5)] }));
+		expect(unclear.at(-1)).toEqual({ code: 'home_decomp_promo_unclear' });
+		const down = decompositionInWords(input({ promotions: [u(2, -0.4, -0.6, -0.2)] }));
+		expect(down.at(-1)).toEqual({ code: 'home_decomp_promo_down', params: { pct: 40 } });
+		// a fitted 'promo' driver speaks for the promotions: not said twice
+		const both = codes(
+			input({
+				drivers: [{ name: 'promo', estimate: 22, stdError: 5 }],
+				promotions: [u(3, 0.3, 0.1, 0.5)],
+			}),
+		);
+		expect(both.filter((c) => c.startsWith('home_decomp_promo'))).toHaveLength(1);
+		// none imported, or none that touched the history: nothing said
+		expect(
+			codes(input({ promotions: [u(0, NaN, NaN, NaN)] })).some((c) =>
+				c.startsWith('home_decomp_promo'),
+			),
+		).toBe(false);
+	});
+
 	it('says a promotion effect relative to the mean level, and unclear when within 1.96 standard errors', () => {
 		// mean trend = 110: +22 units per promotion week = +20 %
 		const up = decompositionInWords(
