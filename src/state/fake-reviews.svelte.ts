@@ -2,36 +2,23 @@
 // analyst mark each fake or OK (kept in IndexedDB by the market worker), and shows the naive-Bayes
 // classifier trained on those marks once both kinds have enough. The latest request wins.
 import type { FakeReviewReport, MarketClient, ReviewLabel } from '../lib/workers/market-client';
-import { toUiError, type UiError } from '../lib/workers/errors';
+import { toUiError } from '../lib/workers/errors';
+import { LatestRequest } from './latest.svelte';
 
-export class FakeReviews {
-	report = $state.raw<FakeReviewReport | null>(null);
-	loading = $state(false);
-	error = $state<UiError | null>(null);
+export class FakeReviews extends LatestRequest<FakeReviewReport> {
 	query = $state('');
 
 	#client: MarketClient;
-	#seq = 0;
 
 	constructor(client: MarketClient) {
+		super();
 		this.#client = client;
 	}
 
 	/** Lists the reviews matching the query, scored when the model can be trained. */
 	async load(query = this.query): Promise<void> {
-		const seq = ++this.#seq;
 		this.query = query;
-		this.loading = true;
-		this.error = null;
-		try {
-			const r = await this.#client.fakeReviews(query, 30);
-			if (seq !== this.#seq) return;
-			this.report = r;
-		} catch (e) {
-			if (seq === this.#seq) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#seq) this.loading = false;
-		}
+		await this.run(() => this.#client.fakeReviews(query, 30));
 	}
 
 	/** Marks a review (null clears), then retrains and lists again. */
