@@ -51,9 +51,10 @@ describe('deep models', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession({ demo: true });
+		session = await launchSession();
 		app = new AppPage(session.page, baseUrl);
-		await app.openDemo();
+		await app.open();
+		await app.tryDemo();
 	});
 
 	afterAll(async () => {
