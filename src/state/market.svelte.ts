@@ -15,14 +15,12 @@ import {
 	type SignalKind,
 	type SignalSetMeta,
 } from '../lib/workers/market-client';
-import { toUiError, type UiError } from '../lib/workers/errors';
+import { toUiError } from '../lib/workers/errors';
 import { fuseWhenSignals } from './fusion-helpers';
+import { LatestRequest } from './latest.svelte';
 
-export class MarketState {
+export class MarketState extends LatestRequest<MarketReport> {
 	sets = $state.raw<SignalSetMeta[]>([]);
-	report = $state.raw<MarketReport | null>(null);
-	busy = $state(false);
-	error = $state<UiError | null>(null);
 	/** New products: the model (null without past launches) and the last forecast. */
 	newModel = $state.raw<NewProductModel | null>(null);
 	newResult = $state.raw<NewProductResult | null>(null);
@@ -41,40 +39,39 @@ export class MarketState {
 	lastImport = $state.raw<SignalSetMeta | null>(null);
 
 	#market: MarketClient;
-	#seq = 0;
 
 	constructor(market: MarketClient) {
+		super();
 		this.#market = market;
 	}
 
+	/** Importing, or building the report (the latest refresh wins). */
+	get busy(): boolean {
+		return this.loading;
+	}
+
 	async refresh(salesDatasetId: string | null): Promise<void> {
-		const seq = ++this.#seq;
-		this.busy = true;
-		this.error = null;
-		try {
+		await this.latest(async (isLatest) => {
 			const sets = await this.#market.list();
-			if (seq !== this.#seq) return;
+			if (!isLatest()) return null;
 			this.sets = sets;
 			if (sets.length === 0) {
-				this.report = null;
 				this.newModel = null;
 				this.newResult = null;
-				return;
+				return null;
 			}
 			const report = await this.#market.report(salesDatasetId);
-			if (seq === this.#seq) this.report = report;
+			// shown at once; the new-product model below follows
+			if (isLatest()) this.report = report;
 			// the shop's own past launches (from its sales) join the new-product model
 			await this.#market.useShopSales(salesDatasetId);
 			const model = await this.#market.newProductModel();
-			if (seq === this.#seq) {
+			if (isLatest()) {
 				this.newModel = model;
 				if (!model) this.newResult = null;
 			}
-		} catch (e) {
-			if (seq === this.#seq) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#seq) this.busy = false;
-		}
+			return report;
+		});
 	}
 
 	/** Tries the market signals as regressors of one weekly series (once per series and horizon). */
@@ -98,9 +95,8 @@ export class MarketState {
 	}
 
 	/**
-	 * Tries the market signals in every weekly series of `keys` (once per key; the market worker reads
-	 * them from the data worker); null (and no worker work beyond listing) when no search or posts file
-	 * is imported.
+	 * Tries the market signals in every series of a weekly batch (once per key); null (and no worker
+	 * work beyond listing) when no search or posts file is imported.
 	 */
 	async fuseBatch(key: string, keys: SeriesKeys, horizon: number): Promise<void> {
 		if (key === this.batchFusionKey) return;
@@ -131,13 +127,13 @@ export class MarketState {
 	}
 
 	async importFile(file: File, kind: SignalKind | 'auto', salesDatasetId: string | null) {
-		this.busy = true;
+		this.loading = true;
 		this.error = null;
 		try {
 			this.lastImport = await this.#market.importFile(file, kind);
 		} catch (e) {
 			this.error = toUiError(e);
-			this.busy = false;
+			this.loading = false;
 			return;
 		}
 		await this.refresh(salesDatasetId);
