@@ -45,8 +45,11 @@ export interface ArimaOptions {
 	includeMean?: boolean;
 	/** Include a drift (linear trend) term; only used when d + D ≤ 1. Default false. */
 	includeDrift?: boolean;
-	/** 'CSS-ML' (R's default) or 'ML' (exact likelihood from zero starting values). */
-	method?: 'CSS-ML' | 'ML';
+	/**
+	 * 'CSS-ML' (R's default), 'ML' (exact likelihood from zero starting values) or 'CSS' (conditional
+	 * sum of squares only, as R's method = "CSS": no exact likelihood, AICc NaN).
+	 */
+	method?: 'CSS-ML' | 'ML' | 'CSS';
 	/** BFGS iteration cap per optimisation. Default 100 (R's optim default). */
 	maxIter?: number;
 }
