@@ -1045,11 +1045,35 @@ function* engine(
 	// MIN_EXTERNAL_ORIGINS origins (one origin picked it on noise: online retail, 1 origin, MASE +3 %).
 	const usesExternal = (c: Candidate | undefined): boolean =>
 		!!c && c.members.some((x) => externalOf(x) !== null);
+	const without = choose(candidates.filter((c) => !usesExternal(c)));
+	const enough = (bt?.origins.length ?? 0) >= MIN_EXTERNAL_ORIGINS;
 	if (usesExternal(chosen)) {
-		const without = choose(candidates.filter((c) => !usesExternal(c)));
-		const enough = (bt?.origins.length ?? 0) >= MIN_EXTERNAL_ORIGINS;
 		if (without && (!enough || !(key(chosen!) <= key(without) * EXTERNAL_GAIN))) chosen = without;
 	}
+	// External candidates with `mix`: the equal-weight combination with the statistical choice
+	// (registry.ts), scored on the same origins and chosen where it backtests at most mix × the choice
+	// (a factor above 1 shrinks towards the combination, as COMBO_PREFERENCE does: weekly shop series
+	// have one backtest origin, too few to rank a deep model alone, but enough to veto a bad mix).
+	if (bt && without && without.kind !== 'median')
+		for (const c of externals) {
+			const ext = candidates.find((x) => x.name === c.name && x.kind === 'single');
+			if (c.mix === undefined || !ext || !Number.isFinite(ext.mase)) continue;
+			const half = (a: (Float64Array | null)[], b: (Float64Array | null)[]) =>
+				bt.origins.map((_, k) =>
+					a[k] && b[k] ? combine('weighted', [a[k], b[k]], [0.5, 0.5]) : null,
+				);
+			const mixed = scoreCandidate(bt, {
+				name: `mix(${without.name},${c.name})`,
+				members: [...without.members, c.name],
+				weights: [...without.weights.map((x) => x / 2), 0.5],
+				kind: 'weighted',
+				forecasts: half(without.forecasts, ext.forecasts),
+				scales: half(without.scales, ext.scales),
+			});
+			candidates.push(mixed);
+			const better = usesExternal(chosen) && key(chosen!) < key(mixed);
+			if (key(mixed) <= key(without) * c.mix && !better) chosen = mixed;
+		}
 	if (!chosen) {
 		const fallback = names.includes('theta') && n >= 8 ? 'theta' : 'naive';
 		notes.push(
