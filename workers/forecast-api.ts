@@ -2,7 +2,7 @@
 // batch, reports progress per chunk of series, stops between series on cancel(jobId), and moves the
 // result arrays back with Comlink.transfer. Imported by forecast.worker.ts and by the unit tests.
 import { transfer } from 'comlink';
-import { codedError } from './data/coded-error';
+import { codedError, messageOf } from './data/coded-error';
 import type { AutoForecastOptions, AutoForecastResult } from '../src/core/engine-types';
 import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
@@ -442,9 +442,13 @@ async function runBatch(
 		} catch (err) {
 			// cancellation and bad options (unknown model, horizon) fail the whole job
 			if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;
+			// a coded error says itself; anything else is one generic note, its raw text kept as detail
 			r = failedResult(
 				options,
-				msg('engine_note_series_failed', { error: (err as Error).message }),
+				messageOf(err) ?? {
+					...msg('engine_note_series_failed'),
+					detail: String((err as Error)?.message ?? err),
+				},
 			);
 		}
 		results.push({ seriesId: batch.ids[i], ...r, ...(events ? { events } : {}) });

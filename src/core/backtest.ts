@@ -9,6 +9,7 @@
 
 import type { Forecaster } from './types';
 import { rmse, smape, wape, coverage } from './metrics';
+import { cancelledError } from './messages';
 
 /** The part of an AbortSignal the core needs (src/core has no DOM types). */
 export interface CancelSignal {
@@ -95,12 +96,8 @@ export function checkModelNames(models: readonly Forecaster[]): void {
 	}
 }
 
-function abortError(): Error {
-	// said as a message code (views word it); `name` is what callers branch on
-	const e = Object.assign(new Error('forecast_cancelled'), { code: 'forecast_cancelled' });
-	e.name = 'AbortError';
-	return e;
-}
+/** A cancel, said as a message code (views word it); `name` is what callers branch on. */
+const abortError = (): Error => cancelledError('forecast_cancelled');
 
 const meanFinite = (xs: number[]): number => {
 	const f = xs.filter(Number.isFinite);

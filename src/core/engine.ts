@@ -51,7 +51,7 @@ import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
 import { LinearRegressionModel } from './models/regression';
-import { msg, type Message } from './messages';
+import { cancelledError, msg, type Message } from './messages';
 import {
 	isPromiseLike,
 	registry as defaultRegistry,
@@ -330,12 +330,8 @@ function checkRegressors(r: Regressors, n: number, h: number): void {
 	});
 }
 
-function abortError(): Error {
-	// said as a message code (views word it); `name` is what callers branch on
-	const e = Object.assign(new Error('forecast_cancelled'), { code: 'forecast_cancelled' });
-	e.name = 'AbortError';
-	return e;
-}
+/** A cancel, said as a message code (views word it); `name` is what callers branch on. */
+const abortError = (): Error => cancelledError('forecast_cancelled');
 
 /** Engine options beyond AutoForecastOptions (cancellation, used by the worker). */
 export interface EngineRunOptions {

@@ -16,6 +16,7 @@ import type { DeepKind } from './kinds';
 import { QUANTILES, type ModelSpec } from './models';
 import { compiledModel, disposeModel, predictWindows, trainModel } from './train';
 import { setWeightBlob, type WeightBlob } from './weights';
+import { cancelledError } from '../core/messages';
 
 /** How the deep candidates are trained for the engine. */
 export interface DeepBacktestOptions {
@@ -65,10 +66,7 @@ export interface DeepBacktestResult {
 }
 
 /** A cancel, said as a message code (`code` + `params`, like workers/data/coded-error.ts); `name` is what callers branch on. */
-function abortError(): Error {
-	const code = 'models_backtest_cancelled';
-	return Object.assign(new Error(code), { name: 'AbortError', code, params: {} });
-}
+const abortError = (): Error => cancelledError('models_backtest_cancelled');
 
 /** The batch with every series cut after its last finite value (the engine forecasts from there). */
 export function trimTrailingMissing(batch: SeriesBatch): SeriesBatch {

@@ -6,6 +6,7 @@
 // tfjs backend: the train worker's, or WASM/CPU in Node.
 import * as tf from '@tensorflow/tfjs';
 import type { RatingIndex, RatingPredictor } from '../core/recommend/ratings';
+import { cancelledError } from '../core/messages';
 
 export interface MfOptions {
 	factors?: number;
@@ -95,7 +96,7 @@ export async function trainMf(train: RatingIndex, opts: MfOptions = {}): Promise
 	let ran = 0;
 	try {
 		for (let epoch = 1; epoch <= epochs; epoch++) {
-			if (opts.signal?.aborted) throw new DOMException('Training was cancelled.', 'AbortError');
+			if (opts.signal?.aborted) throw cancelledError('models_cancelled');
 			for (let j = n - 1; j > 0; j--) {
 				const s = Math.floor(rand() * (j + 1));
 				const t = order[j];

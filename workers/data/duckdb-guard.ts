@@ -5,7 +5,8 @@
 //   DuckDB-WASM 1.32 (DuckDB 1.4.3): read_csv('http://…'), read_text, glob and SET are then refused.
 // - checkConsoleSql(): the SQL console's gate — one read-only statement, and no table function or
 //   string that names a file or URL — with a message code saying why.
-// - duckDbFailure(): DuckDB's own error text → a message code (never shown raw to the user).
+// - consoleFailure() / isOutOfMemory(): a DuckDB error → a message code, by DuckDB's exception type (the
+//   "<type> Error:" enum every DuckDB message starts with) and the JS error class, never its sentence.
 import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type { Message } from '../../src/core/messages';
 import { codedError } from './coded-error';
@@ -84,22 +85,116 @@ export function duckDbDetail(e: unknown): string {
 	);
 }
 
-/** True for DuckDB's out-of-memory errors (and the engine's own "memory access out of bounds"). */
+/**
+ * DuckDB's exception types (ExceptionTypeToString in DuckDB's exception.cpp): every DuckDB error
+ * message starts with "<type> Error: ". The type is an enum name, read as a token, not the sentence.
+ */
+const DUCKDB_ERROR_TYPES = new Set([
+	'Invalid',
+	'Out of Range',
+	'Conversion',
+	'Unknown Type',
+	'Decimal',
+	'Mismatch Type',
+	'Divide by Zero',
+	'Object Size',
+	'Invalid type',
+	'Serialization',
+	'TransactionContext',
+	'Not implemented',
+	'Expression',
+	'Catalog',
+	'Parser',
+	'Binder',
+	'Planner',
+	'Scheduler',
+	'Executor',
+	'Constraint',
+	'Index',
+	'Stat',
+	'Connection',
+	'Syntax',
+	'Settings',
+	'Optimizer',
+	'NullPointer',
+	'IO',
+	'INTERRUPT',
+	'FATAL',
+	'INTERNAL',
+	'Invalid Input',
+	'Out of Memory',
+	'Permission',
+	'Parameter Not Resolved',
+	'Parameter Not Allowed',
+	'Dependency',
+	'HTTP',
+	'Missing Extension',
+	'Auto-load',
+	'Sequence',
+	'INVALID CONFIGURATION',
+]);
+
+/** The DuckDB exception type of an error ('Catalog', 'Permission', 'Out of Memory', …), or null. */
+export function duckDbErrorType(e: unknown): string | null {
+	const text = String((e as Error)?.message ?? e);
+	const end = text.indexOf(' Error: ');
+	if (end <= 0) return null;
+	const type = text.slice(0, end);
+	return DUCKDB_ERROR_TYPES.has(type) ? type : null;
+}
+
+/**
+ * True for running out of memory: DuckDB's "Out of Memory" type, the engine's allocation failures
+ * (RangeError: array buffer / array / string too large) and a wasm trap (memory access out of bounds).
+ */
 export function isOutOfMemory(e: unknown): boolean {
-	return /Out of Memory Error|failed to allocate|memory access out of bounds|Cannot allocate|Array buffer allocation failed|Invalid array length|Invalid string length/i.test(
-		String((e as Error)?.message ?? e),
-	);
+	if (duckDbErrorType(e) === 'Out of Memory') return true;
+	if (e instanceof RangeError) return true;
+	const Trap = (globalThis as { WebAssembly?: { RuntimeError?: new () => Error } }).WebAssembly
+		?.RuntimeError;
+	return Trap !== undefined && e instanceof Trap;
+}
+
+/** Extensions DuckDB knows (what its Catalog errors name for a function it lacks). */
+const DUCKDB_EXTENSIONS = new Set([
+	'json',
+	'parquet',
+	'icu',
+	'httpfs',
+	'fts',
+	'excel',
+	'inet',
+	'spatial',
+	'tpch',
+	'tpcds',
+	'autocomplete',
+	'sqlite_scanner',
+	'postgres_scanner',
+	'mysql_scanner',
+	'delta',
+	'iceberg',
+	'aws',
+	'azure',
+	'vss',
+	'substrait',
+	'arrow',
+]);
+
+/** The extension a Catalog error names (a known extension's name as a token of it), or null. */
+function missingExtension(e: unknown): string | null {
+	if (duckDbErrorType(e) !== 'Catalog') return null;
+	const text = String((e as Error)?.message ?? e).split('\n')[0];
+	// the object DuckDB could not find is quoted; the extension name stands unquoted after it
+	const unquoted = text.replace(/"[^"]*"/g, ' ');
+	return unquoted.split(/[^A-Za-z0-9_]+/).find((w) => DUCKDB_EXTENSIONS.has(w)) ?? null;
 }
 
 /** A console query's DuckDB error → a message code (the DuckDB line goes along as a detail for power users). */
 export function consoleFailure(e: unknown): Message {
-	const text = String((e as Error)?.message ?? e);
-	if (/Permission Error|file system operations are disabled|external access/i.test(text))
+	if (duckDbErrorType(e) === 'Permission')
 		return { code: 'import_sql_file_access', params: { name: duckDbDetail(e).slice(0, 80) } };
-	if (/exists in the \w+ extension|INSTALL \w+/i.test(text)) {
-		const ext = /exists in the (\w+) extension/.exec(text)?.[1] ?? '';
-		return { code: 'import_sql_extension', params: { name: ext } };
-	}
+	const ext = missingExtension(e);
+	if (ext !== null) return { code: 'import_sql_extension', params: { name: ext } };
 	if (isOutOfMemory(e)) return { code: 'import_sql_out_of_memory' };
 	return { code: 'import_sql_error', params: { detail: duckDbDetail(e) } };
 }

@@ -18,17 +18,26 @@ import { ident, lit } from './sql';
 /** Distinct date values scanned to infer the day/month order in the preview. */
 const DATE_SCAN_VALUES = 20_000;
 
-/** The message code for lines DuckDB rejected, by reason (never DuckDB's own words). */
-function malformedCode(duckdbText: string): string {
-	if (/unterminated quote/i.test(duckdbText)) return 'import_malformed_quote';
-	if (/Maximum line size/i.test(duckdbText)) return 'import_malformed_long';
-	if (/Expected Number of Columns/i.test(duckdbText)) return 'import_malformed_fields';
-	return 'import_malformed_other';
+/**
+ * The message code for lines DuckDB rejected, by the reject's `error_type` (DuckDB's CSV error enum in
+ * `reject_errors`, never its English message text).
+ */
+const MALFORMED_CODE: Record<string, string> = {
+	'UNQUOTED VALUE': 'import_malformed_quote',
+	'LINE SIZE OVER MAXIMUM': 'import_malformed_long',
+	'TOO MANY COLUMNS': 'import_malformed_fields',
+};
+
+function malformedCode(errorType: string): string {
+	return MALFORMED_CODE[errorType] ?? 'import_malformed_other';
 }
 
-/** The separator as a word for messages ('tab' for a tab). */
-function separatorName(delimiter: string): string {
-	return delimiter === '\t' ? 'tab' : `“${delimiter}”`;
+/** The rejects of the last `store_rejects` scan: distinct lines, the first line and its error type. */
+function rejectsOf(ctx: DataContext): { n: number; line: number; type: string } {
+	const r = ctx.rows(
+		`SELECT count(DISTINCT line)::INT AS n, min(line)::INT AS line, arg_min(error_type::VARCHAR, line) AS type FROM reject_errors`,
+	)[0];
+	return { n: Number(r?.n ?? 0), line: Number(r?.line ?? 0), type: String(r?.type ?? '') };
 }
 
 /** Loads bytes into an all-VARCHAR staging table with a 1-based `__row`; returns issues found. */
@@ -41,7 +50,7 @@ export function stageDelimited(
 	header: string[],
 	issues: ImportIssue[],
 ): boolean {
-	const { duckdb, q, rows } = ctx;
+	const { duckdb, q } = ctx;
 	const name = `${STAGING_DIR}tc_${ctx.nextSeq()}.csv`;
 	duckdb.registerFileBuffer(name, bytes);
 	// Our own header and dialect: DuckDB's sniffer fails on a malformed file before we can report rows.
@@ -49,62 +58,61 @@ export function stageDelimited(
 	let opts = `delim=${lit(delimiter)}, header=true, auto_detect=false, columns={${cols}}, quote='"', escape='"'`;
 	const create = (extra = '') =>
 		q(
-			`CREATE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts}${extra})`,
+			`CREATE OR REPLACE TABLE ${table} AS SELECT row_number() OVER () AS __row, * FROM read_csv(${lit(name)}, ${opts}${extra})`,
 		);
+	const dropRejects = () => {
+		q('DROP TABLE IF EXISTS reject_errors');
+		q('DROP TABLE IF EXISTS reject_scans');
+	};
+	// The separator goes to the message as the character itself; the catalog words it ("tab", "制表符").
+	const separator = delimiter;
 	try {
 		try {
 			create();
 			return true;
-		} catch (e) {
-			// Rows with fewer fields than the header (Excel drops trailing empty cells) are normal: pad
-			// them with NULLs. Not always: with null_padding an unterminated quote passes silently.
-			const m = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(String((e as Error).message));
-			if (!m || Number(m[2]) >= Number(m[1])) throw e;
-			// DuckDB's parallel scanner rejects null_padding together with quoted newlines.
-			opts += ', null_padding=true, parallel=false';
-			create();
-			return true;
-		}
-	} catch (e) {
-		const first = String((e as Error).message ?? e)
-			.split('\n')
-			.filter((l) => l.trim() !== '')
-			.slice(0, 2)
-			.join(' ')
-			.replaceAll(name, fileName);
-		// Retry skipping malformed lines, and report where they are.
-		try {
-			create(', store_rejects=true');
-			const rej = rows(
-				`SELECT count(DISTINCT line)::INT AS n, min(line)::INT AS line, arg_min(error_message, line) AS msg FROM reject_errors`,
-			)[0];
-			const n = Number(rej?.n ?? 0);
-			if (n > 0) {
-				const line = Number(rej.line);
+		} catch (first) {
+			// Skip malformed lines, and report where they are and why (DuckDB's reject_errors table).
+			try {
+				create(', store_rejects=true');
+				const rej = rejectsOf(ctx);
+				dropRejects();
+				if (rej.type === 'MISSING COLUMNS') {
+					// Rows with fewer fields than the header (Excel drops trailing empty cells) are normal:
+					// pad them with NULLs. Not always: with null_padding an unterminated quote passes
+					// silently. DuckDB's parallel scanner rejects null_padding together with quoted newlines.
+					opts += ', null_padding=true, parallel=false';
+					try {
+						create();
+						return true;
+					} catch {
+						create(', store_rejects=true');
+						Object.assign(rej, rejectsOf(ctx));
+					}
+				}
+				if (rej.n > 0)
+					issues.push(
+						codedIssue(
+							'warning',
+							'malformed-rows',
+							fileName,
+							malformedCode(rej.type),
+							{ file: fileName, line: rej.line, n: rej.n, separator },
+							{ count: rej.n },
+						),
+					);
+				return true;
+			} catch (e2) {
+				if (isOutOfMemory(e2) || isOutOfMemory(first)) throw e2;
 				issues.push(
-					codedIssue(
-						'warning',
-						'malformed-rows',
-						fileName,
-						malformedCode(String(rej.msg)),
-						{ file: fileName, line, n, separator: separatorName(delimiter) },
-						{ count: n },
-					),
+					codedIssue('error', 'malformed-csv', fileName, 'import_not_a_table', {
+						file: fileName,
+						separator,
+					}),
 				);
+				return false;
+			} finally {
+				dropRejects();
 			}
-			return true;
-		} catch (e2) {
-			if (isOutOfMemory(e2) || isOutOfMemory(first)) throw e2;
-			issues.push(
-				codedIssue('error', 'malformed-csv', fileName, 'import_not_a_table', {
-					file: fileName,
-					separator: separatorName(delimiter),
-				}),
-			);
-			return false;
-		} finally {
-			q('DROP TABLE IF EXISTS reject_errors');
-			q('DROP TABLE IF EXISTS reject_scans');
 		}
 	} finally {
 		duckdb.dropFile(name);

@@ -48,7 +48,7 @@ export const en = {
 	engine_note_drivers_failed: 'The effects of the extra columns could not be estimated ({error}).',
 	engine_note_async_candidate:
 		'{model} needs the background trainer and was not used in this quick forecast.',
-	engine_note_series_failed: 'This series could not be forecast: {error}',
+	engine_note_series_failed: 'This series could not be forecast (an internal error).',
 	engine_note_launch: (p) =>
 		`The product's first sale is ${p.nText} ${plural(Number(p.n), 'period', 'periods')} into the data: the forecast uses its history from then on.`,
 	engine_note_last_spike:
@@ -185,7 +185,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_regressor_collinear: '“{name}”与趋势、季节或其他列同步变化：无法单独分离其影响。',
 	engine_note_drivers_failed: '无法估计额外列的影响（{error}）。',
 	engine_note_async_candidate: '{model} 需要后台训练，本次快速预测未使用。',
-	engine_note_series_failed: '该序列无法预测：{error}',
+	engine_note_series_failed: '该序列无法预测（内部错误）。',
 	engine_note_launch: (p) =>
 		`该商品的首次销售在数据开始后第 ${p.nText} 期：预测只使用从那时起的历史。`,
 	engine_note_last_spike:

@@ -2,7 +2,20 @@
 // row problems the importer reports (workers/data/*). Keys start with `import_`.
 // "line N" always means a line of the file as a text editor numbers it (the header is line 1); "row N"
 // means a data row (the first row under the header is row 1). Messages say which one, once.
+import type { MessageParam } from '../../../core/messages';
 import type { Catalog } from '../types';
+
+/**
+ * The separator a worker names (the character itself) in words. Reports stored before it was a
+ * character carry 'tab' or the quoted character: shown as they were.
+ */
+function separatorWord(v: MessageParam | undefined, tab: string): string {
+	const s = String(v ?? ',');
+	if (s === '\t' || s === 'tab') return tab;
+	return s.startsWith('“') ? s : `“${s}”`;
+}
+const sepEn = (v: MessageParam | undefined) => separatorWord(v, 'tab');
+const sepZh = (v: MessageParam | undefined) => separatorWord(v, '制表符');
 
 export const en = {
 	import_sql_empty: 'Type a query first, e.g. SELECT * FROM sales.',
@@ -43,15 +56,15 @@ export const en = {
 	import_quote_swallowed: (p) =>
 		`Line ${p.lineText} of ${p.file} opens a quote (") that only closes on line ${p.endLineText}, so ${p.n === 1 ? '1 line was' : `${p.nText} lines were`} read as part of one cell instead of as rows. Fix that quote and import again.`,
 	import_malformed_quote: (p) =>
-		`Line ${p.lineText} of ${p.file} has a quote (") that is not closed on that line; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped. Expected ${p.separator}-separated fields with balanced double quotes.`,
+		`Line ${p.lineText} of ${p.file} has a quote (") that is not closed on that line; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped. Expected ${sepEn(p.separator)}-separated fields with balanced double quotes.`,
 	import_malformed_long: (p) =>
 		`Line ${p.lineText} of ${p.file} is longer than 2 MB; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped.`,
 	import_malformed_fields: (p) =>
-		`Line ${p.lineText} of ${p.file} has more fields than the header line; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped. Expected ${p.separator}-separated fields with balanced double quotes.`,
+		`Line ${p.lineText} of ${p.file} has more fields than the header line; ${p.n === 1 ? 'it was' : `${p.nText} such lines were`} skipped. Expected ${sepEn(p.separator)}-separated fields with balanced double quotes.`,
 	import_malformed_other: (p) =>
-		`Line ${p.lineText} of ${p.file} could not be read; ${p.n === 1 ? 'it was' : `${p.nText} malformed lines were`} skipped. Expected ${p.separator}-separated fields with balanced double quotes.`,
-	import_not_a_table:
-		'{file} could not be read as a table. Expected a header line and {separator}-separated fields with balanced double quotes.',
+		`Line ${p.lineText} of ${p.file} could not be read; ${p.n === 1 ? 'it was' : `${p.nText} malformed lines were`} skipped. Expected ${sepEn(p.separator)}-separated fields with balanced double quotes.`,
+	import_not_a_table: (p) =>
+		`${p.file} could not be read as a table. Expected a header line and ${sepEn(p.separator)}-separated fields with balanced double quotes.`,
 	import_json_bad_line:
 		'Line {line} of {file} is not valid JSON. The file was read as NDJSON (one record per line): fix or remove that line and import again.',
 	import_json_too_deep:
@@ -127,15 +140,15 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_quote_swallowed: (p) =>
 		`${p.file} 的第 ${p.lineText} 行有一个引号（"）直到第 ${p.endLineText} 行才闭合，因此有 ${p.nText} 行被当作同一个单元格读取，而不是数据行。请修正该引号后重新导入。`,
 	import_malformed_quote: (p) =>
-		`${p.file} 的第 ${p.lineText} 行有一个引号（"）在该行内没有闭合；已跳过 ${p.nText} 行此类数据。应为以 ${p.separator} 分隔、双引号成对的字段。`,
+		`${p.file} 的第 ${p.lineText} 行有一个引号（"）在该行内没有闭合；已跳过 ${p.nText} 行此类数据。应为以 ${sepZh(p.separator)} 分隔、双引号成对的字段。`,
 	import_malformed_long: (p) =>
 		`${p.file} 的第 ${p.lineText} 行超过 2 MB；已跳过 ${p.nText} 行此类数据。`,
 	import_malformed_fields: (p) =>
-		`${p.file} 的第 ${p.lineText} 行的字段比表头多；已跳过 ${p.nText} 行此类数据。应为以 ${p.separator} 分隔、双引号成对的字段。`,
+		`${p.file} 的第 ${p.lineText} 行的字段比表头多；已跳过 ${p.nText} 行此类数据。应为以 ${sepZh(p.separator)} 分隔、双引号成对的字段。`,
 	import_malformed_other: (p) =>
-		`无法读取 ${p.file} 的第 ${p.lineText} 行；已跳过 ${p.nText} 行格式错误的数据。应为以 ${p.separator} 分隔、双引号成对的字段。`,
-	import_not_a_table:
-		'无法将 {file} 读取为表格。应有一行表头，以及以 {separator} 分隔、双引号成对的字段。',
+		`无法读取 ${p.file} 的第 ${p.lineText} 行；已跳过 ${p.nText} 行格式错误的数据。应为以 ${sepZh(p.separator)} 分隔、双引号成对的字段。`,
+	import_not_a_table: (p) =>
+		`无法将 ${p.file} 读取为表格。应有一行表头，以及以 ${sepZh(p.separator)} 分隔、双引号成对的字段。`,
 	import_json_bad_line:
 		'{file} 的第 {line} 行不是有效的 JSON。该文件按 NDJSON（每行一条记录）读取：请修正或删除该行后重新导入。',
 	import_json_too_deep:

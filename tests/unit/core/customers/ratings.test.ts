@@ -125,6 +125,9 @@ describe('matrix factorisation (tfjs)', () => {
 		expect(a.predict(3, 4)).toBeCloseTo(b.predict(3, 4), 5);
 		const ac = new AbortController();
 		ac.abort();
-		await expect(trainMf(d, { epochs: 3, signal: ac.signal })).rejects.toThrow(/cancelled/);
+		await expect(trainMf(d, { epochs: 3, signal: ac.signal })).rejects.toMatchObject({
+			name: 'AbortError',
+			code: 'models_cancelled',
+		});
 	});
 });

@@ -1,0 +1,98 @@
+// Workers speak codes, never parse English (#10 item 3): DuckDB's rejected CSV lines are told apart by
+// the reject's error_type, console errors by DuckDB's exception type, the separator goes to the
+// message as the character (each language words it), and a failed series note is a code with the raw
+// text kept only as `detail`. Real DuckDB in Node.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { translate } from '../../../src/lib/i18n/translate';
+import { consoleFailure, duckDbErrorType, isOutOfMemory } from '../../../workers/data/duckdb-guard';
+import { makeService, toInput } from './harness';
+
+let ctx: Awaited<ReturnType<typeof makeService>>;
+let service: typeof ctx.service;
+beforeAll(async () => {
+	ctx = await makeService();
+	service = ctx.service;
+	await service.listDatasets(); // the service hardens its DuckDB (no file, URL or extension access)
+}, 60_000);
+
+const malformed = async (name: string, text: string) => {
+	const p = await service.previewFile(toInput(name, text));
+	const issue = p.issues.find((i) => i.code === 'malformed-rows');
+	expect(issue, JSON.stringify(p.issues)).toBeDefined();
+	return { p, msg: issue!.msg! };
+};
+
+describe('rejected CSV lines: a code from DuckDB’s reject error_type', () => {
+	it('an unterminated quote in a tab-separated file: the tab is a character, worded per language', async () => {
+		const { p, msg } = await malformed(
+			'sales.tsv',
+			'date\tsku\tqty\n2011-01-18\tA\t1\n2011-01-19\t"B"x\t2\n2011-01-20\tC\t3\n',
+		);
+		expect(msg.code).toBe('import_malformed_quote');
+		expect(msg.params).toMatchObject({ line: 3, n: 1, separator: '\t' });
+		expect(p.rowCount).toBe(2);
+		expect(translate('en', msg.code, msg.params)).toContain('Expected tab-separated fields');
+		const zh = translate('zh-CN', msg.code, msg.params);
+		expect(zh).toContain('以 制表符 分隔');
+		expect(zh).not.toMatch(/\btab\b/);
+	});
+
+	it('a row with more fields than the header in a semicolon file', async () => {
+		const { msg } = await malformed('semi.csv', 'date;sku;qty\n2011-01-18;A;1\n2011-01-19;B;2;9\n');
+		expect(msg.code).toBe('import_malformed_fields');
+		expect(msg.params).toMatchObject({ line: 3, separator: ';' });
+		expect(translate('en', msg.code, msg.params)).toContain('Expected “;”-separated fields');
+	});
+
+	it('rows with fewer fields than the header are padded, not rejected', async () => {
+		const p = await service.previewFile(
+			toInput('short.csv', 'date,sku,qty,note\n2011-01-18,A,1\n2011-01-19,B,2,x\n'),
+		);
+		expect(p.issues.map((i) => i.code)).not.toContain('malformed-rows');
+		expect(p.rowCount).toBe(2);
+	});
+});
+
+describe('DuckDB errors by exception type', () => {
+	it('reads the type DuckDB starts every message with; maps console failures to codes', async () => {
+		const conn = ctx.duckdb.connect();
+		const fail = (sql: string): unknown => {
+			try {
+				conn.query(sql);
+			} catch (e) {
+				return e;
+			}
+			throw new Error(`no error: ${sql}`);
+		};
+		const access = fail("SELECT * FROM read_csv('/etc/passwd')");
+		expect(duckDbErrorType(access)).toBe('Permission');
+		expect(consoleFailure(access).code).toBe('import_sql_file_access');
+		const ext = fail("SELECT json_extract('{}', '$.a')");
+		expect(consoleFailure(ext)).toEqual({ code: 'import_sql_extension', params: { name: 'json' } });
+		const missing = fail('SELECT * FROM no_such_table');
+		expect(duckDbErrorType(missing)).toBe('Catalog');
+		expect(consoleFailure(missing).code).toBe('import_sql_error');
+		const syntax = fail('SELEC 1');
+		expect(duckDbErrorType(syntax)).toBe('Parser');
+		expect(isOutOfMemory(syntax)).toBe(false);
+		conn.close();
+	});
+
+	it('out of memory: DuckDB’s type, an allocation RangeError, a wasm trap; not other text', () => {
+		expect(
+			isOutOfMemory(new Error('Out of Memory Error: failed to allocate data of size 4 GiB')),
+		).toBe(true);
+		let alloc: unknown;
+		try {
+			new Array(-1);
+		} catch (e) {
+			alloc = e;
+		}
+		expect(isOutOfMemory(alloc)).toBe(true);
+		expect(isOutOfMemory(new WebAssembly.RuntimeError('memory access out of bounds'))).toBe(true);
+		// the words alone, without DuckDB's type or an engine error class, are not read
+		expect(isOutOfMemory(new Error('query failed to allocate a result, out of memory'))).toBe(
+			false,
+		);
+	});
+});
