@@ -11,7 +11,7 @@ import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import type { Frequency, SeriesBatch } from '../core/types';
 import { deepBacktest, type DeepBacktestResult } from '../ml/backtest';
-import { registerDeepCandidates } from '../ml/candidates';
+import { DEEP_MIX_GAIN, registerDeepCandidates } from '../ml/candidates';
 import type { DeepKind } from '../ml/kinds';
 import type { ModelSpec } from '../ml/models';
 import type { WeightBlob } from '../ml/weights';
@@ -124,6 +124,6 @@ export async function deepRegistry(
 		);
 	const registry = new CandidateRegistry();
 	registerBuiltins(registry);
-	registerDeepCandidates(registry, result.tables);
+	registerDeepCandidates(registry, result.tables, DEEP_MIX_GAIN);
 	return { ...result, registry, backend };
 }

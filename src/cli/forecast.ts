@@ -15,6 +15,7 @@ import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
 import type { CandidateRegistry } from '../core/forecast/registry';
 import type { Frequency } from '../core/types';
+import { deepGate } from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -376,20 +377,16 @@ async function main(): Promise<void> {
 			throw new CliError(`The deep models could not be trained: ${(e as Error).message}`);
 		}
 	}
-	for (const [i, s] of series.entries()) {
+	const optionsOf = (i: number, deep: boolean) => {
+		const s = series[i];
 		const x = inputs[i];
-		if (regressors.length > 0 && !x.futureDates && x.values.length > 0)
-			process.stderr.write(
-				`warning: series "${s.id}" has no future rows: holding the last observed value of ` +
-					`${regressors.join(', ')} for the ${args.horizon} forecast periods.\n`,
-			);
 		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
-		const options = {
+		return {
 			horizon: args.horizon,
 			season,
 			// a list of models gets the deep ones added (in 'auto' they join by themselves)
 			models:
-				args.models === 'auto' || !registry
+				args.models === 'auto' || !deep
 					? args.models
 					: [...args.models, ...args.deep.map((k) => `deep-${k}`)],
 			levels: [0.8, 0.95],
@@ -398,9 +395,41 @@ async function main(): Promise<void> {
 				? { regressors: { names: regressors, history: x.history, future: x.future } }
 				: {}),
 		};
-		const r: AutoForecastResult = registry
-			? await forecastAutoAsync(x.values, options, { registry })
-			: forecastAuto(x.values, options);
+	};
+	const results: AutoForecastResult[] = [];
+	for (const [i, s] of series.entries()) {
+		const x = inputs[i];
+		if (regressors.length > 0 && !x.futureDates && x.values.length > 0)
+			process.stderr.write(
+				`warning: series "${s.id}" has no future rows: holding the last observed value of ` +
+					`${regressors.join(', ')} for the ${args.horizon} forecast periods.\n`,
+			);
+		results.push(
+			registry
+				? await forecastAutoAsync(x.values, optionsOf(i, true), { registry })
+				: forecastAuto(x.values, optionsOf(i, false)),
+		);
+		const now = Date.now();
+		if (now - lastReport > 1000 || i + 1 === series.length) {
+			lastReport = now;
+			process.stderr.write(
+				`forecast: ${i + 1}/${series.length} series (${((now - t0) / 1000).toFixed(1)} s)\n`,
+			);
+		}
+	}
+	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts)
+	if (registry) {
+		const gate = deepGate(results);
+		process.stderr.write(
+			`deep: pooled backtest MASE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} over ${gate.n} series: ${gate.pass ? 'mixed with the statistical choice' : 'left out (the statistical forecasts are kept)'}\n`,
+		);
+		if (!gate.pass)
+			for (let i = 0; i < series.length; i++)
+				results[i] = forecastAuto(inputs[i].values, optionsOf(i, false));
+	}
+	for (const [i, s] of series.entries()) {
+		const x = inputs[i];
+		const r = results[i];
 		for (const note of r.notes)
 			process.stderr.write(`${s.id}: ${translate('en', note.code, note.params)}\n`);
 		// The engine forecasts from the last known value: missing values at the end of the history
@@ -422,13 +451,6 @@ async function main(): Promise<void> {
 					fmt(i95.lower[j]),
 					fmt(i95.upper[j]),
 				]),
-			);
-		}
-		const now = Date.now();
-		if (now - lastReport > 1000 || i + 1 === series.length) {
-			lastReport = now;
-			process.stderr.write(
-				`forecast: ${i + 1}/${series.length} series (${((now - t0) / 1000).toFixed(1)} s)\n`,
 			);
 		}
 	}

@@ -32,6 +32,13 @@ export interface DeepBacktestOptions {
 	patience?: number;
 	batchSize?: number;
 	learningRate?: number;
+	/**
+	 * Hold the last horizon before each cut-off out of training for early stopping (default true).
+	 * false: every model trains on all targets before its cut-off for `epochs` epochs (a short
+	 * series then keeps h more target weeks, and a backtest model sees as much recent data, relative
+	 * to its cut-off, as the final one).
+	 */
+	validation?: boolean;
 	/** Training windows per model (a seeded sample; default 2,000). */
 	maxWindows?: number;
 	/** Backtest origins (default: as many as the engine uses for this horizon). */
@@ -39,6 +46,11 @@ export interface DeepBacktestOptions {
 	/** Also train on the whole history for the final forecast (default true; false when a saved model gives it). */
 	final?: boolean;
 	seed?: number;
+	/**
+	 * Models trained per origin (different window samples and initial weights), their quantile
+	 * forecasts averaged: a small seed ensemble steadies a model trained on a few thousand windows.
+	 */
+	seeds?: number;
 	/** Weights to start from for a model of this spec (the shipped pretrained MLP), or null. */
 	initial?(spec: ModelSpec): WeightBlob | null;
 	signal?: CancelSignal;
@@ -119,72 +131,81 @@ export async function deepBacktest(
 			if (opts.signal?.aborted) throw abortError();
 			opts.onStage?.({ kind, origin: k, step: step++, steps });
 			const holdout = k * h;
-			const { train, val } = makeWindows(batch, cfg, {
-				holdout,
-				validation: true,
-				maxWindows: opts.maxWindows ?? 2000,
-				seed: (opts.seed ?? 1) + k,
-				partialTargets: true,
+			const seeds = Math.max(1, Math.floor(opts.seeds ?? 1));
+			// forecast from the origin n − k·h of every series long enough to have one
+			const pairs: [number, number][] = [];
+			lens.forEach((n, i) => {
+				if (n - holdout >= 1) pairs.push([i, n - holdout]);
 			});
-			if (k === 0) result.windows[name] = train.n;
-			if (train.n === 0) {
+			let q: Float32Array | null = null;
+			for (let r = 0; r < seeds; r++) {
+				const { train, val } = makeWindows(batch, cfg, {
+					holdout,
+					validation: opts.validation ?? true,
+					maxWindows: opts.maxWindows ?? 2000,
+					seed: (opts.seed ?? 1) + k + 1000 * r,
+					partialTargets: true,
+				});
+				if (k === 0 && r === 0) result.windows[name] = train.n;
+				if (train.n === 0) break;
+				const model = compiledModel(spec, opts.learningRate ?? 1e-3);
+				try {
+					const init = opts.initial?.(spec);
+					if (init) setWeightBlob(model, init);
+					const outcome = await trainModel(
+						model,
+						spec,
+						train,
+						val,
+						{
+							epochs: opts.epochs ?? 8,
+							batchSize: opts.batchSize ?? 64,
+							patience: opts.patience ?? 2,
+						},
+						{
+							signal: opts.signal,
+							onEpoch: (e) =>
+								opts.onEpoch?.({
+									kind,
+									origin: k,
+									epoch: e.epoch,
+									loss: e.loss,
+									valLoss: e.valLoss,
+								}),
+						},
+					);
+					if (outcome.stopped === 'cancelled') throw abortError();
+					const set = forecastWindows(batch, cfg, pairs, new Float64Array(lens.length));
+					const one = await predictWindows(model, spec, set);
+					if (!q) q = Float32Array.from(one);
+					else for (let j = 0; j < q.length; j++) q[j] += one[j];
+				} finally {
+					disposeModel(model);
+				}
+			}
+			if (!q) {
 				result.skipped.push({ name, origin: k });
 				continue;
 			}
-			const model = compiledModel(spec, opts.learningRate ?? 1e-3);
-			try {
-				const init = opts.initial?.(spec);
-				if (init) setWeightBlob(model, init);
-				const outcome = await trainModel(
-					model,
-					spec,
-					train,
-					val,
-					{
-						epochs: opts.epochs ?? 8,
-						batchSize: opts.batchSize ?? 64,
-						patience: opts.patience ?? 2,
-					},
-					{
-						signal: opts.signal,
-						onEpoch: (e) =>
-							opts.onEpoch?.({
-								kind,
-								origin: k,
-								epoch: e.epoch,
-								loss: e.loss,
-								valLoss: e.valLoss,
-							}),
-					},
-				);
-				if (outcome.stopped === 'cancelled') throw abortError();
-				// forecast from the origin n − k·h of every series long enough to have one
-				const pairs: [number, number][] = [];
-				lens.forEach((n, i) => {
-					if (n - holdout >= 1) pairs.push([i, n - holdout]);
-				});
-				const set = forecastWindows(batch, cfg, pairs, new Float64Array(lens.length));
-				const q = await predictWindows(model, spec, set);
-				const Qn = QUANTILES.length;
-				pairs.forEach(([i, end], w) => {
-					const col = (c: number): Float64Array =>
-						Float64Array.from({ length: h }, (_, j) => {
-							const v = q[(w * h + j) * Qn + c];
-							return nonNegative ? Math.max(0, v) : v;
-						});
-					const at: ExternalForecastAt = {
-						end,
-						point: col(2),
-						intervals: [
-							{ level: 0.8, lower: col(1), upper: col(3) },
-							{ level: 0.95, lower: col(0), upper: col(4) },
-						],
-					};
-					(table[batch.ids[i]] ??= []).push(at);
-				});
-			} finally {
-				disposeModel(model);
-			}
+			if (seeds > 1) for (let j = 0; j < q.length; j++) q[j] /= seeds;
+			const Qn = QUANTILES.length;
+			const qq = q;
+			pairs.forEach(([i, end], w) => {
+				const col = (c: number): Float64Array =>
+					Float64Array.from({ length: h }, (_, j) => {
+						const v = qq[(w * h + j) * Qn + c];
+						return nonNegative ? Math.max(0, v) : v;
+					});
+				const at: ExternalForecastAt = {
+					end,
+					point: col(2),
+					intervals: [
+						{ level: 0.8, lower: col(1), upper: col(3) },
+						{ level: 0.95, lower: col(0), upper: col(4) },
+					],
+				};
+				(table[batch.ids[i]] ??= []).push(at);
+			});
 			// let a queued cancel message in between trainings
 			await new Promise((r) => setTimeout(r, 0));
 		}

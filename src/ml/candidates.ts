@@ -23,8 +23,32 @@ export function engineOrigins(h: number): number {
 	return Math.min(6, Math.max(3, Math.ceil(24 / Math.max(1, h))));
 }
 
-/** A registry candidate that answers from `table` (family 'deep', in the automatic choice). */
-export function precomputedCandidate(name: string, table: DeepForecastTable): Candidate {
+/**
+ * Backtest gain the equal-weight mix "statistical choice + deep model" must show per series to be
+ * chosen (Candidate.mix: its backtest MASE ≤ DEEP_MIX_GAIN × the statistical choice's). Infinity:
+ * wherever it is scored — the decision is taken for the shop's series together by deepGate, because
+ * per series it was wrong on the validation horizon (tests/bench/results/DEEP.md): weekly series
+ * have one backtest origin, and the statistical choice was selected on that very window, so its
+ * backtest error is optimistic (Walmart: the mix lost the backtest on 22 of 23 series and then
+ * forecast the next horizon 17 % better).
+ */
+export const DEEP_MIX_GAIN = Infinity;
+
+/**
+ * The pooled gate: the deep model's backtest MASE pooled over the shop's series must be at most
+ * DEEP_GATE × that of the median statistical single model (a reference not selected on the windows).
+ */
+export const DEEP_GATE = 1;
+
+/**
+ * A registry candidate that answers from `table` (family 'deep', in the automatic choice); with
+ * `mix`, the engine also scores its equal-weight combination with the statistical choice.
+ */
+export function precomputedCandidate(
+	name: string,
+	table: DeepForecastTable,
+	mix: number | null = null,
+): Candidate {
 	const byId = new Map<string, Map<number, ExternalForecastAt>>();
 	for (const [id, list] of Object.entries(table))
 		byId.set(id, new Map(list.map((a) => [a.end, a])));
@@ -33,6 +57,7 @@ export function precomputedCandidate(name: string, table: DeepForecastTable): Ca
 		family: 'deep',
 		minLength: 1,
 		auto: true,
+		...(mix !== null ? { mix } : {}),
 		fit(_y, ctx) {
 			const at = ctx.seriesId !== undefined ? byId.get(ctx.seriesId)?.get(ctx.end) : undefined;
 			if (!at) throw new Error(`${name} has no forecast from ${ctx.end} points`);
@@ -57,15 +82,92 @@ export function precomputedCandidate(name: string, table: DeepForecastTable): Ca
 
 /**
  * Register one candidate per deep model (name → table); returns a function that removes them all.
- * A name already registered throws (remove the previous run's candidates first).
+ * A name already registered throws (remove the previous run's candidates first). `mix`: the gain
+ * its mix with the statistical choice must show (DEEP_MIX_GAIN with deepGate; null, the default:
+ * no mix, the deep model only as a stand-alone or top-3 candidate under the engine's 5 % rule).
  */
 export function registerDeepCandidates(
 	reg: CandidateRegistry,
 	tables: Record<string, DeepForecastTable>,
+	mix: number | null = null,
 ): () => void {
 	const offs: (() => void)[] = [];
 	for (const [name, table] of Object.entries(tables)) {
-		offs.push(reg.register(precomputedCandidate(name, table)));
+		offs.push(reg.register(precomputedCandidate(name, table, mix)));
 	}
 	return () => offs.forEach((off) => off());
+}
+
+/** What the engine's backtests say of the mix "statistical choice + deep model", pooled over series. */
+export interface MixVerdict {
+	/** Mean backtest MASE of the mix ÷ mean backtest MASE of the statistical choice (NaN: none). */
+	ratio: number;
+	/** Series where the mix backtests no worse. */
+	won: number;
+	/** Series where both were scored. */
+	n: number;
+}
+
+/**
+ * Pool the engine's backtest rows `mix(<choice>,deep-…)` and `<choice>` over a shop's series (each
+ * AutoForecastResult's leaderboard). One weekly series has one backtest origin: too few to decide
+ * for it alone, while a shop's series together give hundreds of scored weeks.
+ */
+export function mixVerdict(
+	results: readonly { leaderboard: readonly { model: string; mase: number }[] }[],
+): MixVerdict {
+	let mixed = 0;
+	let stat = 0;
+	let won = 0;
+	let n = 0;
+	for (const r of results) {
+		const row = r.leaderboard.find((x) => x.model.startsWith('mix('));
+		if (!row) continue;
+		const inner = row.model.slice(4, row.model.lastIndexOf(','));
+		const base = r.leaderboard.find((x) => x.model === inner);
+		if (!base || !Number.isFinite(row.mase) || !Number.isFinite(base.mase)) continue;
+		mixed += row.mase;
+		stat += base.mase;
+		won += row.mase <= base.mase ? 1 : 0;
+		n++;
+	}
+	return { ratio: n > 0 && stat > 0 ? mixed / stat : NaN, won, n };
+}
+
+/** The gate's verdict (see DEEP_GATE). */
+export interface DeepGate {
+	/** Pooled backtest MASE of the deep model ÷ of the median statistical single model (NaN: none). */
+	ratio: number;
+	/** Series with both scored. */
+	n: number;
+	pass: boolean;
+}
+
+/**
+ * Whether the deep model may join the shop's forecasts (mixed with the statistical choice), from the
+ * engine's leaderboards of every series: its backtest MASE pooled over the series against that of
+ * each series' median statistical single model (not the chosen one: choosing on a window makes its
+ * error there optimistic). Fails (keep the statistical forecasts) without scored series.
+ */
+export function deepGate(
+	results: readonly { leaderboard: readonly { model: string; mase: number }[] }[],
+	gate = DEEP_GATE,
+): DeepGate {
+	let deep = 0;
+	let stat = 0;
+	let n = 0;
+	for (const r of results) {
+		const rows = r.leaderboard.filter((x) => Number.isFinite(x.mase));
+		const d = rows.find((x) => x.model.startsWith('deep-'));
+		const singles = rows
+			.filter((x) => !x.model.includes('(') && !x.model.startsWith('deep-'))
+			.map((x) => x.mase)
+			.sort((a, b) => a - b);
+		if (!d || singles.length === 0) continue;
+		deep += d.mase;
+		stat += singles[singles.length >> 1];
+		n++;
+	}
+	const ratio = n > 0 && stat > 0 ? deep / stat : NaN;
+	return { ratio, n, pass: ratio <= gate };
 }

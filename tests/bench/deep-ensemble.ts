@@ -6,7 +6,11 @@
 // Also the training speed (windows/s) of every architecture on Node's tfjs WASM and CPU backends.
 // Updates the marked sections of tests/bench/results/DEEP.md.
 // Flags: --datasets m4,retail,aus,stockx,walmart  --every k (every k-th series)  --kinds mlp[,nbeats]
-//        --no-speed  --no-ensemble  --epochs n
+//        --no-speed  --no-ensemble  --epochs n  --seeds n (models averaged per training)
+//        --gains off,1,0.97 (mix rules compared: off = deep only as a stand-alone winner, else the
+//        equal-weight mix with the statistical choice kept where its backtest MASE ≤ gain × the choice's)
+//        --no-pretrained (train from scratch)  --no-val (no early-stopping split: fixed epochs)  --tune: score the horizon before the last (the validation horizon settings are chosen on;
+//        written to the 'ensemble-tune' section) instead of the reported last horizon
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +25,7 @@ import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { shippedPretrained } from '../../src/cli/deep-node';
 import { deepBacktest } from '../../src/ml/backtest';
-import { registerDeepCandidates } from '../../src/ml/candidates';
+import { mixVerdict, registerDeepCandidates } from '../../src/ml/candidates';
 import { makeWindows } from '../../src/ml/features';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
@@ -41,7 +45,14 @@ const EVERY: Record<string, number> = { m4: 10, retail: 4, aus: 15, stockx: 2, w
 const DATASETS = (flag('datasets') ?? 'stockx,retail,walmart,m4,aus').split(',');
 const KINDS = (flag('kinds') ?? 'mlp').split(',') as DeepKind[];
 const EPOCHS = Number(flag('epochs') ?? 6);
-const SPEED = !argv.includes('--no-speed');
+const SEEDS = Number(flag('seeds') ?? 1);
+const GAINS = (flag('gains') ?? 'off,inf')
+	.split(',')
+	.map((g) => (g === 'off' ? null : g === 'inf' ? Infinity : Number(g)));
+const TUNE = argv.includes('--tune');
+/** Pooled gates compared (needs 'inf' among the gains): mix everywhere when the pooled backtest ratio ≤ g. */
+const GATES = (flag('gates') ?? '1').split(',').map(Number);
+const SPEED = !argv.includes('--no-speed') && !TUNE;
 const ENSEMBLE = !argv.includes('--no-ensemble');
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
@@ -134,19 +145,33 @@ function options(ds: Dataset, i: number): AutoForecastOptions {
 	};
 }
 
+/** Test-horizon scores of per-series point forecasts (no intervals: coverage NaN). */
+function scorePoints(ds: Dataset, points: Float64Array[]): Scores {
+	const flat = points.map((p) => {
+		const none = { level: 0, lower: p, upper: p };
+		return { point: p, intervals: [none, none] } as unknown as AutoForecastResult;
+	});
+	return { ...score(ds, flat), c80: NaN, c95: NaN };
+}
+
 async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	await useBackend('wasm');
 	const md: string[] = [];
+	const gainName = (g: number | null): string =>
+		g === null ? 'deep alone (5 % rule)' : g === Infinity ? 'always mix' : `mix ≤ ${g}`;
 	md.push(
-		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|. "deep in" = series whose chosen forecast uses a deep model.`,
+		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). "deep alone (5 % rule)": a deep model enters only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins; "mix ≤ g": the equal-weight combination statistical choice + deep is a candidate too, chosen where its backtest MASE ≤ g × the statistical choice's (and lowest); "always mix": wherever it is scored; "pooled gate ≤ g": the always-mix results for every series when the pooled backtest ratio (mean backtest MASE of the mix ÷ of the statistical choice over all series, src/ml/candidates.ts mixVerdict) ≤ g, else the engine alone. "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
 		'',
-		'| data (h) | series | engine MASE / WAPE | engine + deep MASE / WAPE | ratio MASE / WAPE | coverage 80 / 95 % (engine → +deep) | deep in | seconds engine / deep training / engine + deep |',
-		'| --- | --- | --- | --- | --- | --- | --- | --- |',
+		`| data (h) | series | engine MASE / WAPE | ${GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`).join(' | ')} | ${GATES.map((g) => `pooled gate ≤ ${g}: ratio MASE / WAPE (in)`).join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
+		`| --- | --- | --- | ${[...GAINS, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- |`,
 	);
 	const keys = DATASETS;
 	for (const key of keys) {
 		const every = Number(flag('every') ?? EVERY[key] ?? 1);
-		const [ds] = loadDatasets([key], undefined, 0, every);
+		const [ds] = loadDatasets([key], undefined, TUNE ? 1 : 0, every);
+		// the shipped weekly weights were pretrained on online retail's whole train part, whose last
+		// horizon is this run's validation horizon: no pretrained start for retail when tuning
+		const pretrained = !(TUNE && key === 'retail') && !argv.includes('--no-pretrained');
 		if (!ds || ds.series.length === 0) continue;
 		log(`${key}: ${ds.series.length} series (every ${every})`);
 		let t = performance.now();
@@ -160,24 +185,89 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			horizon: ds.h,
 			freq,
 			epochs: EPOCHS,
-			initial: (spec: ModelSpec) => shippedPretrained(freq, spec),
+			seeds: SEEDS,
+			validation: !argv.includes('--no-val'),
+			initial: (spec: ModelSpec) => (pretrained ? shippedPretrained(freq, spec) : null),
 			onStage: (s) => log(`  training ${s.kind} origin ${s.origin} (${s.step + 1}/${s.steps})`),
 		});
 		const tDeep = (performance.now() - t) / 1000;
-		const reg = new CandidateRegistry();
-		registerBuiltins(reg);
-		registerDeepCandidates(reg, deep.tables);
-		t = performance.now();
-		const withDeep: AutoForecastResult[] = [];
-		for (let i = 0; i < ds.series.length; i++)
-			withDeep.push(await forecastAutoAsync(ds.series[i].train, options(ds, i), { registry: reg }));
-		const tWith = (performance.now() - t) / 1000;
-		const a = score(ds, base);
-		const b = score(ds, withDeep);
-		const used = withDeep.filter((r) => r.model.includes('deep-')).length;
 		const f = (x: number): string => x.toFixed(3);
 		const p = (x: number): string => (100 * x).toFixed(1);
-		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${f(b.mase)} / ${f(b.wape)} | ${f(b.mase / a.mase)} / ${f(b.wape / a.wape)} | ${p(a.c80)} / ${p(a.c95)} → ${p(b.c80)} / ${p(b.c95)} | ${used} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
+		const a = score(ds, base);
+		const cells: string[] = [];
+		let last: Scores = a;
+		let tWith = 0;
+		let backtestVerdict = '–';
+		const gateCells: string[] = [];
+		for (const gain of GAINS) {
+			const reg = new CandidateRegistry();
+			registerBuiltins(reg);
+			registerDeepCandidates(reg, deep.tables, gain);
+			t = performance.now();
+			const withDeep: AutoForecastResult[] = [];
+			for (let i = 0; i < ds.series.length; i++)
+				withDeep.push(
+					await forecastAutoAsync(ds.series[i].train, options(ds, i), { registry: reg }),
+				);
+			tWith = (performance.now() - t) / 1000;
+			const b = score(ds, withDeep);
+			last = b;
+			const used = withDeep.filter((r) => r.model.includes('deep-')).length;
+			if (gain === Infinity) {
+				// selection-free references for a gate: the deep model's backtest MASE pooled over series
+				// against the chosen statistical model (selected on these windows), the median
+				// statistical single, naive and seasonal naive
+				const pool = { choice: 0, median: 0, naive: 0, snaive: 0, deep: 0, n: 0 };
+				for (const r of withDeep) {
+					const rows = r.leaderboard.filter((x) => Number.isFinite(x.mase));
+					const deepRow = rows.find((x) => x.model.startsWith('deep-'));
+					const mixRow = rows.find((x) => x.model.startsWith('mix('));
+					const inner = mixRow?.model.slice(4, mixRow.model.lastIndexOf(','));
+					const choice = rows.find((x) => x.model === inner);
+					const singles = rows
+						.filter((x) => !/[(]/.test(x.model) && !x.model.startsWith('deep-'))
+						.map((x) => x.mase)
+						.sort((u, v) => u - v);
+					const nv = rows.find((x) => x.model === 'naive');
+					const sn = rows.find((x) => x.model === 'snaive') ?? nv;
+					if (!deepRow || !choice || !nv || !sn || singles.length === 0) continue;
+					pool.deep += deepRow.mase;
+					pool.choice += choice.mase;
+					pool.median += singles[singles.length >> 1];
+					pool.naive += nv.mase;
+					pool.snaive += sn.mase;
+					pool.n++;
+				}
+				log(
+					`  pooled backtest MASE of deep ÷ choice ${f(pool.deep / pool.choice)}, ÷ median single ${f(pool.deep / pool.median)}, ÷ naive ${f(pool.deep / pool.naive)}, ÷ snaive ${f(pool.deep / pool.snaive)} (${pool.n} series)`,
+				);
+				const v = mixVerdict(withDeep);
+				backtestVerdict = `${f(v.ratio)} (${v.won}/${v.n})`;
+				// the pooled gate: the mix for every series where the pooled backtest says it helps, else
+				// the engine alone (no extra engine pass: both runs are at hand)
+				for (const g of GATES) {
+					const r = v.ratio <= g ? b : a;
+					const inN = v.ratio <= g ? used : 0;
+					gateCells.push(`${f(r.mase / a.mase)} / ${f(r.wape / a.wape)} (${inN})`);
+				}
+			}
+			const medians = withDeep.filter((r) => r.model.startsWith('median(')).length;
+			if (medians) log(`  ${medians} series chose a median combination (no mix)`);
+			cells.push(`${f(b.mase / a.mase)} / ${f(b.wape / a.wape)} (${used})`);
+			log(`  ${gainName(gain)}: ${cells[cells.length - 1]}`);
+		}
+		// references: the first deep model's final forecast alone, and its 50/50 mean with the engine's
+		const table = Object.values(deep.tables)[0] ?? {};
+		const deepPts = ds.series.map((s, i) => {
+			const at = table[s.id]?.find((x) => x.end === s.train.length);
+			return at ? at.point.slice(0, ds.h) : base[i].point;
+		});
+		const d = scorePoints(ds, deepPts);
+		const m = scorePoints(
+			ds,
+			deepPts.map((q, i) => q.map((v, j) => 0.5 * (v + base[i].point[j]))),
+		);
+		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${cells.join(' | ')} | ${gateCells.join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
 		md.push(line);
 		log(line);
 		flush([...md, '']);
@@ -261,12 +351,15 @@ async function main(): Promise<void> {
 		writeFileSync(OUT, text);
 	}
 	if (ENSEMBLE) {
-		const title = `## The engine with and without the deep candidates (last horizon held out) ${stamp}`;
+		const section = TUNE ? 'ensemble-tune' : 'ensemble';
+		const title = TUNE
+			? `## Validation horizon (the one before the last): choosing the mix rule ${stamp}`
+			: `## The engine with and without the deep candidates (last horizon held out) ${stamp}`;
 		const before = text;
 		const md = await ensemble((partial) =>
-			writeFileSync(OUT, putSection(before, 'ensemble', title, partial)),
+			writeFileSync(OUT, putSection(before, section, title, partial)),
 		);
-		text = putSection(before, 'ensemble', title, md);
+		text = putSection(before, section, title, md);
 		writeFileSync(OUT, text);
 	}
 	log(`wrote ${OUT} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

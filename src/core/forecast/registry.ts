@@ -79,6 +79,15 @@ export interface Candidate {
 	auto?: boolean;
 	/** Uses the exogenous regressors (then it is given them). */
 	usesRegressors?: boolean;
+	/**
+	 * External candidates only: also score the equal-weight combination of this candidate with the
+	 * statistical choice (the engine's pick among the candidates without external ones), named
+	 * `mix(<choice>,<name>)`. It is chosen where its backtest error is at most `mix` × the statistical
+	 * choice's (1 = only an improvement; above 1 a prior for the combination; Infinity = always) unless
+	 * an external candidate chosen on its own backtests lower. A deep model is then a combination
+	 * member, not only a stand-alone winner.
+	 */
+	mix?: number;
 	fit(y: Float64Array, ctx: CandidateContext): FittedCandidate | Promise<FittedCandidate>;
 	/**
 	 * Built-ins only: the synchronous Forecaster behind `fit` (the engine backtests these in one

@@ -253,6 +253,10 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		]);
 		expect(r.stderr).toMatch(/deep: training mlp for backtest origin 6 \(1\/7, (wasm|cpu)\)/);
 		expect(r.stderr).toMatch(/deep: deep-mlp [\d.]+ s on (wasm|cpu)/);
+		// the pooled gate says whether the deep model joins (mixed with the statistical choice)
+		expect(r.stderr).toMatch(
+			/deep: pooled backtest MASE of the deep model ÷ the median statistical model [\d.]+ over 4 series: (mixed with the statistical choice|left out)/,
+		);
 		expect(r.code).toBe(0);
 		const lines = r.stdout.trim().split('\n');
 		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');

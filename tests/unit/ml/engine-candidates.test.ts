@@ -8,7 +8,9 @@ import { registerBuiltins } from '../../../src/core/forecast/builtins';
 import { CandidateRegistry } from '../../../src/core/forecast/registry';
 import { deepBacktest, trimTrailingMissing } from '../../../src/ml/backtest';
 import {
+	deepGate,
 	engineOrigins,
+	mixVerdict,
 	precomputedCandidate,
 	registerDeepCandidates,
 	type DeepForecastTable,
@@ -45,10 +47,10 @@ function table(bias: number): DeepForecastTable {
 /** Fast built-ins (that a registered candidate joins 'auto' is tested in registry.test.ts). */
 const BASE = ['naive', 'snaive', 'drift', 'theta', 'ets'];
 
-async function run(bias: number | null) {
+async function run(bias: number | null, mix: number | null = null) {
 	const reg = new CandidateRegistry();
 	registerBuiltins(reg);
-	if (bias !== null) registerDeepCandidates(reg, { 'deep-test': table(bias) });
+	if (bias !== null) registerDeepCandidates(reg, { 'deep-test': table(bias) }, mix);
 	const models = bias === null ? BASE : [...BASE, 'deep-test'];
 	const r = await forecastAutoAsync(
 		y,
@@ -92,6 +94,70 @@ describe('deep candidates in the engine', () => {
 				expect(combos.some((x) => !x.includes('deep-test'))).toBe(true);
 			expect(m.chosenMase).toBeLessThanOrEqual(without.chosenMase + 1e-12);
 		}
+	});
+});
+
+describe('the mix "statistical choice + deep model"', () => {
+	it('is scored on the same origins, chosen by its gain rule, and forecasts the 50/50 mean', async () => {
+		const without = await run(null);
+		expect(without.r.model.startsWith('median(')).toBe(false);
+		const name = `mix(${without.r.model},deep-test)`;
+		// no mix without the option
+		const off = await run(0.1, null);
+		expect(off.r.leaderboard.some((x) => x.model.startsWith('mix('))).toBe(false);
+		// always: chosen, its point the mean of the statistical choice's and the deep model's
+		const always = await run(0.1, Infinity);
+		expect(always.r.model).toBe(name);
+		for (let j = 0; j < H; j++)
+			expect(always.r.point[j]).toBeCloseTo(0.5 * (without.r.point[j] + actual(N + j) * 1.1), 6);
+		// its backtest is the mean of the two members' backtests: between them
+		const mixRow = always.r.leaderboard.find((x) => x.model === name)!;
+		const deepRow = always.r.leaderboard.find((x) => x.model === 'deep-test')!;
+		expect(mixRow.mase).toBeLessThanOrEqual(Math.max(deepRow.mase, without.chosenMase) + 1e-9);
+		// gain 1: chosen exactly where it backtests no worse than the statistical choice
+		for (const bias of [0.02, 0.1, 0.3]) {
+			const g = await run(bias, 1);
+			const row = g.r.leaderboard.find((x) => x.model === name)!;
+			expect(Number.isFinite(row.mase)).toBe(true);
+			if (g.r.model.includes('deep-test') && g.r.model !== name) continue; // deep alone won (5 % rule)
+			expect(g.r.model === name).toBe(row.mase <= without.chosenMase);
+			expect(g.chosenMase).toBeLessThanOrEqual(without.chosenMase + 1e-12);
+		}
+		// a bad deep model (30 % off) is vetoed even with a prior for the mix (gain 1.3)
+		const bad = await run(0.3, 1.3);
+		expect(bad.r.model).toBe(without.r.model);
+	});
+});
+
+describe('pooled verdicts over a shop’s series', () => {
+	const lb = (rows: [string, number][]) => ({
+		leaderboard: rows.map(([model, mase]) => ({ model, mase })),
+	});
+	it('deepGate compares the deep model with each series’ median statistical single', () => {
+		const results = [
+			// singles 1, 2, 3 (median 2), combos ignored
+			lb([
+				['naive', 1],
+				['ets', 2],
+				['theta', 3],
+				['combo(naive,ets)', 0.5],
+				['deep-mlp', 1.5],
+			]),
+			lb([
+				['naive', 4],
+				['deep-mlp', 5],
+				['mix(naive,deep-mlp)', 3],
+			]),
+			lb([['naive', 1]]), // no deep row: not counted
+		];
+		const g = deepGate(results);
+		expect(g.n).toBe(2);
+		expect(g.ratio).toBeCloseTo((1.5 + 5) / (2 + 4), 12);
+		expect(g.pass).toBe(false);
+		expect(deepGate(results, 1.1).pass).toBe(true);
+		expect(deepGate([]).pass).toBe(false);
+		const v = mixVerdict(results);
+		expect(v).toEqual({ ratio: 3 / 4, won: 1, n: 1 });
 	});
 });
 
