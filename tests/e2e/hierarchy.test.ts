@@ -11,10 +11,9 @@ describe('Forecast levels: category, store, total', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession();
+		session = await launchSession({ demo: true });
 		app = new AppPage(session.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		await app.openDemo();
 	});
 
 	afterAll(async () => {
