@@ -89,6 +89,14 @@ export const MIN_CONFORMAL_SCORES = 10;
  * MASE is lower by more than this factor (combo MASE > best MASE × COMBO_PREFERENCE).
  */
 export const COMBO_PREFERENCE = 1.3;
+/**
+ * Models whose final fit reuses their backtest instance: automatic ETS tries only the few
+ * specifications its oldest backtest window kept (the ones the later origins were scored with)
+ * instead of selecting among all again (issue #11 speed; measured in tests/bench/results/SPEED.md).
+ * Not ARIMA: an order kept from the oldest window can mimic a promotion cycle that the full search
+ * on the whole series does not pick up (engine-regressors test, the forecast without regressors).
+ */
+export const SCREEN_FINAL: ReadonlySet<string> = new Set(['ets']);
 /** How many of the best models a combination may use. */
 const COMBO_TOP_K = 3;
 /** An external candidate must lower the chosen backtest MASE to this share of the choice without it. */
@@ -826,7 +834,8 @@ function* engine(
 	};
 	// One instance per model runs every backtest origin (oldest first), so automatic ETS and ARIMA
 	// select among all their models once and screen the later origins (builtins.ts); the final fit
-	// gets a fresh instance and searches in full, as forecast::ets and auto.arima would.
+	// of ETS reuses that instance (SCREEN_FINAL), so it fits the specifications the backtest scored;
+	// ARIMA's final fit gets a fresh instance and searches in full, as auto.arima would.
 	const build = (name: string): Forecaster =>
 		new LimitRecentSpike(buildModel(name), m, intermittent);
 	const spike = recentSpike(y, m, intermittent);
@@ -1111,7 +1120,11 @@ function* engine(
 			let f: Forecast;
 			if (ext) f = yield* external(ext, 0, n, true);
 			else {
-				const model = build(name);
+				// the backtest's own instance (SCREEN_FINAL): automatic ETS / ARIMA fit the whole series
+				// with the specifications their oldest backtest window screened, as they did at the later
+				// origins the backtest scored
+				const model =
+					(SCREEN_FINAL.has(name) ? models.find((x) => x.name === name) : undefined) ?? build(name);
 				f = withXreg
 					? model
 							.fit(y, { season: m, xreg: xregHistory })
