@@ -122,6 +122,7 @@ export class DataClient implements SeriesProvider {
 			freq: query.freq,
 			measure: query.measure,
 			...(query.withPrice ? { withPrice: true } : {}),
+			...(query.withCategory ? { withCategory: true } : {}),
 			...(query.groupBy ? { groupBy: query.groupBy } : {}),
 		};
 		return this.#call((api) => api.querySeries(datasetId, q), signal);
