@@ -45,7 +45,7 @@ const total = sumOf(() => true);
 const byIndustry = new Map<string, Float64Array>();
 const rows: Record<string, { mase: number[]; ae: number; aa: number; sf: number }> = {};
 let k = 0;
-for (const [id, s] of series) {
+for (const s of series.values()) {
 	if (k++ % every !== 0) continue;
 	const full = dates.map((d) => s.v.get(d) ?? NaN);
 	const train = Float64Array.from(full.slice(cut - n, cut));
