@@ -73,6 +73,10 @@ export default defineConfig({
 					env: { TZ: 'UTC' },
 					// Correctness tests, not timings: a loaded 2-core CI machine can take well over 5 s.
 					testTimeout: 30_000,
+					// One file per core: Vitest's default in a run is cores − 1, which is ONE worker on the
+					// 2-core CI machine. The files are single-threaded CPU work (DuckDB-WASM, the engine,
+					// tfjs-wasm), so two at a time take ~0.6 of the time (tests/bench/results/CI-TIME.md).
+					maxWorkers: '100%',
 				},
 			},
 			{

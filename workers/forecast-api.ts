@@ -8,7 +8,13 @@ import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
-import { batchTotal, withRegressors, withSeason, type LeftOut } from '../src/core/forecast/batch';
+import {
+	batchTotal,
+	categoryTotals,
+	withRegressors,
+	withSeason,
+	type LeftOut,
+} from '../src/core/forecast/batch';
 import { linkApi, SeriesLink, untilAborted, type SeriesKeys } from './data/series-port';
 import {
 	calendarRegressors,
@@ -386,6 +392,7 @@ async function runBatch(
 	const count = end - start;
 	const chunk = Math.max(1, Math.ceil(count / 50));
 	const sum = batchTotal(batch);
+	const byCategory = categoryTotals(batch);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -420,7 +427,7 @@ async function runBatch(
 			r = await forecastAutoAsync(
 				y,
 				{
-					...withSeason(batch, i, cal.options, sum),
+					...withSeason(batch, i, cal.options, sum, byCategory),
 					seriesId: batch.ids[i],
 				},
 				{ signal, registry },

@@ -4,10 +4,9 @@
 // them out. Chinese and English share one embedded font, a GB2312 subset of Noto Sans CJK SC (SIL OFL,
 // public/fonts/, made by tests/tools/make-cjk-font.ts); pdfkit embeds only the glyphs the PDF uses, so
 // a one-page report is tens of kilobytes. Imported by report.worker.ts and the Node tests.
-// pdfmake ships no types; the declaration must reach every program that imports this file (app,
-// workers, tests), which only a reference does.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./report-pdfmake.d.ts" />
+// pdfmake 0.3's API and document definition are typed by @types/pdfmake (0.3.x).
+import type * as PdfMake from 'pdfmake/build/pdfmake';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportDoc } from '../src/core/report/types';
 import type { TrendcastDb, ReportRow } from '../src/lib/db/db';
 import { codedError } from './data/coded-error';
@@ -90,11 +89,7 @@ const FONT = 'TrendcastSans';
 const BRAND = '#7a2e62';
 const MUTED = '#5f5866';
 
-type Pdf = {
-	addVirtualFileSystem(vfs: Record<string, string>): void;
-	addFonts(fonts: Record<string, Record<string, string>>): void;
-	createPdf(doc: unknown): { getBuffer(): Promise<Uint8Array> };
-};
+type Pdf = typeof PdfMake;
 
 function toBase64(bytes: Uint8Array): string {
 	let bin = '';
@@ -104,15 +99,15 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /** pdfmake content of one block. */
-function blockContent(b: PdfBlock, width: number): unknown[] {
-	const heading = (text: string) => ({ text, style: 'h2', margin: [0, 12, 0, 6] });
+function blockContent(b: PdfBlock, width: number): Content[] {
+	const heading = (text: string): Content => ({ text, style: 'h2', margin: [0, 12, 0, 6] });
 	if (b.type === 'text')
 		return [{ text: b.text, color: b.muted ? MUTED : undefined, margin: [0, 2] }];
 	if (b.type === 'kpis') {
 		const perRow = 4;
-		const rows: unknown[][] = [];
+		const rows: TableCell[][] = [];
 		for (let i = 0; i < b.items.length; i += perRow) {
-			const cells: unknown[] = b.items.slice(i, i + perRow).map((k) => ({
+			const cells: TableCell[] = b.items.slice(i, i + perRow).map((k) => ({
 				stack: [
 					{ text: k.label, color: MUTED, fontSize: 8.5 },
 					{ text: k.value, fontSize: 15, color: BRAND, margin: [0, 1, 0, 0] },
@@ -143,7 +138,9 @@ function blockContent(b: PdfBlock, width: number): unknown[] {
 			{
 				canvas: [
 					{ type: 'line', x1: 0, y1: h, x2: width, y2: h, lineWidth: 0.5, lineColor: '#c9c2cc' },
-					...(n > 1 ? [{ type: 'polyline', points, lineWidth: 1.2, lineColor: BRAND }] : []),
+					...(n > 1
+						? [{ type: 'polyline' as const, points, lineWidth: 1.2, lineColor: BRAND }]
+						: []),
 				],
 			},
 			{
@@ -157,12 +154,13 @@ function blockContent(b: PdfBlock, width: number): unknown[] {
 		];
 	}
 	const head = b.headers.map((h, i) => ({ text: h, style: 'th', alignment: b.align[i] }));
-	const body = b.rows.map((r) => r.map((c, i) => ({ text: c, alignment: b.align[i] })));
-	if (b.footer)
-		body.push(b.footer.map((c, i) => ({ text: c, alignment: b.align[i], bold: true })) as never);
+	const body: TableCell[][] = b.rows.map((r) =>
+		r.map((c, i) => ({ text: c, alignment: b.align[i] })),
+	);
+	if (b.footer) body.push(b.footer.map((c, i) => ({ text: c, alignment: b.align[i], bold: true })));
 	return [
 		heading(b.title),
-		...(b.note ? [{ text: b.note, color: MUTED, margin: [0, 0, 0, 4] }] : []),
+		...(b.note ? [{ text: b.note, color: MUTED, margin: [0, 0, 0, 4] } satisfies Content] : []),
 		...(b.rows.length || b.footer
 			? [
 					{
@@ -209,7 +207,7 @@ export function createReportApi(deps: ReportApiDeps) {
 			}
 			const landscape = req.orientation === 'landscape';
 			const width = (landscape ? 841.89 : 595.28) - 80;
-			const doc = {
+			const doc: TDocumentDefinitions = {
 				pageSize: 'A4',
 				pageOrientation: landscape ? 'landscape' : 'portrait',
 				pageMargins: [40, 40, 40, 50],

@@ -23,6 +23,9 @@ export function guessCurrency(
 	return 'USD';
 }
 
+/** The currencies the app knows (ISO 4217 codes). */
+export const CURRENCIES: readonly string[] = CURRENCY_CODES;
+
 /** The currencies a picker offers, with `current` added when it is not among them. */
 export function currencyChoices(current: string | undefined): string[] {
 	const list: string[] = [...CURRENCY_CODES];

@@ -1,6 +1,7 @@
 // Compute: which TF.js backend the deep models use on this device, and a short test training run.
 // Used by the Settings screen (views reach the train worker only through state).
-import { msg, type Message } from '../core/messages';
+import type { Message } from '../core/messages';
+import { msg } from '../lib/i18n/message';
 import type { TrainClient } from '../lib/workers/train-client';
 
 /** What the train worker reports about its backend. */

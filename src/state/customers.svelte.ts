@@ -3,54 +3,45 @@
 // The latest dataset wins: a result for a dataset the user has left is dropped.
 import type { CustomerInsights, RecommendedProduct } from '../../workers/data/customers';
 import type { DataClient } from '../lib/workers/data-client';
-import { toUiError, type UiError } from '../lib/workers/errors';
+import { LatestRequest } from './latest.svelte';
 
 /** A lookup's outcome: a list, or `unknown` when the id was never seen. */
 export type Lookup =
 	{ kind: 'list'; items: RecommendedProduct[] } | { kind: 'unknown'; id: string };
 
-export class CustomersState {
+export class CustomersState extends LatestRequest<CustomerInsights> {
 	datasetId = $state<string | null>(null);
-	insights = $state.raw<CustomerInsights | null>(null);
-	loading = $state(false);
-	error = $state<UiError | null>(null);
 	customerLookup = $state.raw<Lookup | null>(null);
 	productLookup = $state.raw<Lookup | null>(null);
 	showMarked = $state(false);
 
 	#client: DataClient;
-	#seq = 0;
 
 	constructor(client: DataClient) {
+		super();
 		this.#client = client;
+	}
+
+	/** The open dataset's segments, recommender choice and risk flags. */
+	get insights(): CustomerInsights | null {
+		return this.report;
 	}
 
 	/** Loads the insights of a dataset (again if asked), dropping any older request. */
 	async open(datasetId: string, force = false): Promise<void> {
-		if (!force && this.datasetId === datasetId && (this.insights || this.loading)) return;
-		const seq = ++this.#seq;
+		if (!force && this.datasetId === datasetId && (this.report || this.loading)) return;
 		this.datasetId = datasetId;
-		this.insights = null;
+		this.report = null;
 		this.customerLookup = null;
 		this.productLookup = null;
-		this.error = null;
-		this.loading = true;
-		try {
-			const res = await this.#client.customerInsights(datasetId);
-			if (seq === this.#seq) this.insights = res;
-		} catch (e) {
-			if (seq === this.#seq) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#seq) this.loading = false;
-		}
+		await this.latest(() => this.#client.customerInsights(datasetId));
 	}
 
 	/** Forgets everything (no dataset selected). */
 	close(): void {
-		this.#seq++;
+		this.drop();
 		this.datasetId = null;
-		this.insights = null;
-		this.loading = false;
+		this.report = null;
 		this.error = null;
 	}
 
@@ -73,11 +64,11 @@ export class CustomersState {
 	/** Marks a flag OK (or undoes it); the list updates at once, the mark is stored in the worker. */
 	async mark(flagId: string, ok: boolean): Promise<void> {
 		const id = this.datasetId;
-		const ins = this.insights;
+		const ins = this.report;
 		if (!id || !ins) return;
 		await this.#client.setFlagMark(id, flagId, ok);
-		if (this.insights === ins)
-			this.insights = {
+		if (this.report === ins)
+			this.report = {
 				...ins,
 				flags: ins.flags.map((f) => (f.id === flagId ? { ...f, markedOk: ok } : f)),
 			};

@@ -18,7 +18,7 @@ export class FakeReviews extends LatestRequest<FakeReviewReport> {
 	/** Lists the reviews matching the query, scored when the model can be trained. */
 	async load(query = this.query): Promise<void> {
 		this.query = query;
-		await this.run(() => this.#client.fakeReviews(query, 30));
+		await this.latest(() => this.#client.fakeReviews(query, 30));
 	}
 
 	/** Marks a review (null clears), then retrains and lists again. */

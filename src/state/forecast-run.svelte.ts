@@ -338,5 +338,7 @@ function keysOf(req: ForecastRequest): SeriesKeys {
 		measure: req.measure,
 		// One product: its price is a candidate driver (regression, ARIMA with regressors).
 		withPrice: req.productIds?.length === 1,
+		// Several products: each one's category, whose yearly peak a short product may borrow.
+		...((req.productIds?.length ?? 0) > 1 ? { withCategory: true } : {}),
 	};
 }

@@ -9,7 +9,7 @@ import type { SeriesBatch } from '../core/types';
 import type { HomeRequest } from '../../workers/home-api';
 import type { DataClient } from '../lib/workers/data-client';
 import type { HomeClient } from '../lib/workers/home-client';
-import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+import { LatestRequest } from './latest.svelte';
 
 /** Best sellers (by revenue) whose sales are read for the rising/falling lists. */
 export const HOME_PRODUCTS = 100;
@@ -28,69 +28,67 @@ function plainBatch(b: SeriesBatch): SeriesBatch {
 	};
 }
 
-export class HomeState {
+export class HomeState extends LatestRequest<HomeDashboard> {
 	datasetId = $state<string | null>(null);
-	dashboard = $state.raw<HomeDashboard | null>(null);
-	loading = $state(false);
-	error = $state<UiError | null>(null);
 
 	#data: DataClient;
 	#home: HomeClient;
-	#seq = 0;
 	#base: Base | null = null;
 	#plan: HomeRequest['plan'];
 	#flags: HomeRequest['flags'];
 	#topics: HomeRequest['topics'];
 
 	constructor(data: DataClient, home: HomeClient) {
+		super();
 		this.#data = data;
 		this.#home = home;
+	}
+
+	/** The dashboard of the open dataset, once built. */
+	get dashboard(): HomeDashboard | null {
+		return this.report;
 	}
 
 	/** Read the dataset's sales and build its dashboard (again only when asked). */
 	async open(datasetId: string, summary: readonly ProductSummary[], force = false): Promise<void> {
 		if (!force && this.datasetId === datasetId && (this.#base || this.loading)) return;
-		const seq = ++this.#seq;
 		this.datasetId = datasetId;
-		this.dashboard = null;
-		this.error = null;
-		this.loading = true;
+		this.report = null;
 		this.#base = null;
 		this.#plan = undefined;
 		this.#flags = undefined;
 		this.#topics = undefined;
-		try {
-			const top = [...summary]
-				.sort((a, b) => b.revenue - a.revenue || a.productId.localeCompare(b.productId))
-				.slice(0, HOME_PRODUCTS);
-			const weekly = { freq: 'week', measure: 'units' } as const;
-			const products = await this.#data.querySeries(datasetId, {
-				productIds: top.map((p) => p.productId),
-				...weekly,
-			});
-			const total = await this.#data.querySeries(datasetId, { productIds: null, ...weekly });
-			let categories: SeriesBatch | null = null;
-			const groups = await this.#data.groupSummary(datasetId, 'category');
-			if (groups.mapped && groups.groups.length > 1)
-				categories = await this.#data.querySeries(datasetId, {
-					productIds: groups.groups.slice(0, HOME_CATEGORIES).map((g) => g.group),
-					groupBy: 'category',
+		await this.latest(
+			async (isLatest) => {
+				const top = [...summary]
+					.sort((a, b) => b.revenue - a.revenue || a.productId.localeCompare(b.productId))
+					.slice(0, HOME_PRODUCTS);
+				const weekly = { freq: 'week', measure: 'units' } as const;
+				const products = await this.#data.querySeries(datasetId, {
+					productIds: top.map((p) => p.productId),
 					...weekly,
 				});
-			if (seq !== this.#seq) return;
-			this.#base = {
-				cacheKey: `${datasetId}|${total.ds.length}|${summary.length}`,
-				products: plainBatch(products),
-				total: plainBatch(total),
-				categories: categories ? plainBatch(categories) : null,
-				titles: Object.fromEntries(top.map((p) => [p.productId, p.description])),
-			};
-			await this.#rebuild(seq);
-		} catch (e) {
-			if (seq === this.#seq && !isAbortError(e)) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#seq) this.loading = false;
-		}
+				const total = await this.#data.querySeries(datasetId, { productIds: null, ...weekly });
+				let categories: SeriesBatch | null = null;
+				const groups = await this.#data.groupSummary(datasetId, 'category');
+				if (groups.mapped && groups.groups.length > 1)
+					categories = await this.#data.querySeries(datasetId, {
+						productIds: groups.groups.slice(0, HOME_CATEGORIES).map((g) => g.group),
+						groupBy: 'category',
+						...weekly,
+					});
+				if (!isLatest()) return null;
+				this.#base = {
+					cacheKey: `${datasetId}|${total.ds.length}|${summary.length}`,
+					products: plainBatch(products),
+					total: plainBatch(total),
+					categories: categories ? plainBatch(categories) : null,
+					titles: Object.fromEntries(top.map((p) => [p.productId, p.description])),
+				};
+				return this.#home.dashboard(this.#request(this.#base));
+			},
+			{ quietAbort: true },
+		);
 	}
 
 	/** Add the plan's rows (the reorders, stock-outs and overstock). */
@@ -112,7 +110,7 @@ export class HomeState {
 					: null,
 			})),
 		};
-		void this.#rebuild(this.#seq);
+		this.#rebuild();
 	}
 
 	/** Add the risk flags (null: the dataset has no customers). */
@@ -131,7 +129,7 @@ export class HomeState {
 					...(f.markedOk ? { markedOk: true } : {}),
 				}))
 			: null;
-		void this.#rebuild(this.#seq);
+		this.#rebuild();
 	}
 
 	/** Add the market data's rising and falling topics. */
@@ -146,32 +144,32 @@ export class HomeState {
 					falling: topics.falling.map((t) => ({ key: t.key, trend: t.trend })),
 				}
 			: null;
-		void this.#rebuild(this.#seq);
+		this.#rebuild();
 	}
 
 	/** Forget everything (no dataset). */
 	close(): void {
-		this.#seq++;
+		this.drop();
 		this.datasetId = null;
-		this.dashboard = null;
-		this.loading = false;
+		this.report = null;
 		this.error = null;
 		this.#base = null;
 	}
 
-	async #rebuild(seq: number): Promise<void> {
+	/** The home worker's request: the sales read at open, and what was added since. */
+	#request(base: Base): HomeRequest {
+		return {
+			...base,
+			...(this.#plan !== undefined ? { plan: this.#plan } : {}),
+			...(this.#flags !== undefined ? { flags: this.#flags } : {}),
+			...(this.#topics !== undefined ? { topics: this.#topics } : {}),
+		};
+	}
+
+	/** Builds the dashboard again with what was added (a newer build wins); nothing before the sales are read. */
+	#rebuild(): void {
 		const base = this.#base;
-		if (!base || seq !== this.#seq) return;
-		try {
-			const d = await this.#home.dashboard({
-				...base,
-				...(this.#plan !== undefined ? { plan: this.#plan } : {}),
-				...(this.#flags !== undefined ? { flags: this.#flags } : {}),
-				...(this.#topics !== undefined ? { topics: this.#topics } : {}),
-			});
-			if (seq === this.#seq) this.dashboard = d;
-		} catch (e) {
-			if (seq === this.#seq && !isAbortError(e)) this.error = toUiError(e);
-		}
+		if (!base) return;
+		void this.latest(() => this.#home.dashboard(this.#request(base)), { quietAbort: true });
 	}
 }

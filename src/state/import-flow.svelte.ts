@@ -1,19 +1,27 @@
 // ImportFlow: one file import from pick to report. Steps: reading (preview with progress and
 // cancel) → mapping (user confirms column roles and date order) → committing → done.
-import {
-	MAPPING_ISSUE_CODES,
-	type ColumnMapping,
-	type ColumnRole,
-	type DatasetMeta,
-	type DateOrder,
-	type ImportIssue,
-	type ImportPreview,
-	type Progress,
+import type {
+	ColumnMapping,
+	ColumnRole,
+	DatasetMeta,
+	DateOrder,
+	ImportIssue,
+	ImportPreview,
+	Progress,
 } from '../core/ingest/types';
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import { guessCurrency } from '../lib/format';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { DatasetStore } from './dataset-store.svelte';
+
+/** Codes of preview issues that depend on the mapping: a MappingCheck replaces them. */
+export const MAPPING_ISSUE_CODES: readonly string[] = [
+	'no-date-column',
+	'no-quantity',
+	'no-product',
+	'ambiguous-date-order',
+	'import_date_column_unreadable',
+];
 
 export type ImportStep = 'idle' | 'reading' | 'mapping' | 'committing' | 'done';
 
@@ -56,7 +64,7 @@ export class ImportFlow {
 	checking = $state(false);
 	/** The file's own issues plus those of the current mapping. */
 	issues = $derived.by(() => [
-		...(this.preview?.issues.filter((i) => !MAPPING_ISSUE_CODES.has(i.code)) ?? []),
+		...(this.preview?.issues.filter((i) => !MAPPING_ISSUE_CODES.includes(i.code)) ?? []),
 		...this.mappingIssues,
 	]);
 	/** An error that stops the import (a damaged file, an unreadable date column, ...). */
@@ -117,7 +125,7 @@ export class ImportFlow {
 			this.dateOrder = preview.dateOrder;
 			this.dateOrderAmbiguous = preview.dateOrderAmbiguous;
 			this.currency = preview.currency?.code ?? guessCurrency();
-			this.mappingIssues = preview.issues.filter((i) => MAPPING_ISSUE_CODES.has(i.code));
+			this.mappingIssues = preview.issues.filter((i) => MAPPING_ISSUE_CODES.includes(i.code));
 			this.datasetName = file.name.replace(
 				/\.(csv|tsv|txt|parquet|json|ndjson|jsonl|xlsx|gz)+$/i,
 				'',

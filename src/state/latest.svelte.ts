@@ -1,6 +1,14 @@
-// The "latest request wins" state of a card: a result, loading and a UI error, where an answer to an
-// older request (the user typed again, picked another row) is dropped. Cards extend it and call `run`.
-import { toUiError, type UiError } from '../lib/workers/errors';
+// The "latest request wins" state of a card or screen: a result (`report`), loading and a UI error,
+// where an answer to an older request (the user typed again, picked another row or dataset) is
+// dropped. State classes extend it and load through `latest`; `drop` forgets the request in flight.
+import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+
+export interface LatestOptions {
+	/** Also clear `report` when the request fails (a stale result must not sit under the error). */
+	clearOnError?: boolean;
+	/** An aborted request (worker restarted, user cancelled) is not shown as an error. */
+	quietAbort?: boolean;
+}
 
 export class LatestRequest<T> {
 	report = $state.raw<T | null>(null);
@@ -9,18 +17,38 @@ export class LatestRequest<T> {
 
 	#seq = 0;
 
-	/** Runs `ask`; its answer becomes `report` unless a newer request started meanwhile. */
-	protected async run(ask: () => Promise<T>): Promise<void> {
+	/**
+	 * Runs `ask`; its answer becomes `report` unless a newer request started (or `drop` was called)
+	 * meanwhile. `ask` gets `isLatest` to check before it sets any other state. True when the answer
+	 * was kept.
+	 */
+	protected async latest(
+		ask: (isLatest: () => boolean) => Promise<T | null>,
+		opts: LatestOptions = {},
+	): Promise<boolean> {
 		const seq = ++this.#seq;
+		const isLatest = (): boolean => seq === this.#seq;
 		this.loading = true;
 		this.error = null;
 		try {
-			const r = await ask();
-			if (seq === this.#seq) this.report = r;
+			const r = await ask(isLatest);
+			if (!isLatest()) return false;
+			this.report = r;
+			return true;
 		} catch (e) {
-			if (seq === this.#seq) this.error = toUiError(e);
+			if (isLatest() && !(opts.quietAbort && isAbortError(e))) {
+				if (opts.clearOnError) this.report = null;
+				this.error = toUiError(e);
+			}
+			return false;
 		} finally {
-			if (seq === this.#seq) this.loading = false;
+			if (isLatest()) this.loading = false;
 		}
+	}
+
+	/** Forgets the request in flight (its answer will be dropped) and stops loading. */
+	protected drop(): void {
+		this.#seq++;
+		this.loading = false;
 	}
 }

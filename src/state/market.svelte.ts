@@ -15,14 +15,12 @@ import {
 	type SignalKind,
 	type SignalSetMeta,
 } from '../lib/workers/market-client';
-import { toUiError, type UiError } from '../lib/workers/errors';
+import { toUiError } from '../lib/workers/errors';
 import { fuseWhenSignals } from './fusion-helpers';
+import { LatestRequest } from './latest.svelte';
 
-export class MarketState {
+export class MarketState extends LatestRequest<MarketReport> {
 	sets = $state.raw<SignalSetMeta[]>([]);
-	report = $state.raw<MarketReport | null>(null);
-	busy = $state(false);
-	error = $state<UiError | null>(null);
 	/** New products: the model (null without past launches) and the last forecast. */
 	newModel = $state.raw<NewProductModel | null>(null);
 	newResult = $state.raw<NewProductResult | null>(null);
@@ -42,26 +40,27 @@ export class MarketState {
 
 	#market: MarketClient;
 	#data: DataClient;
-	#seq = 0;
 
 	constructor(market: MarketClient, data: DataClient) {
+		super();
 		this.#market = market;
 		this.#data = data;
 	}
 
+	/** Importing, or building the report (the latest refresh wins). */
+	get busy(): boolean {
+		return this.loading;
+	}
+
 	async refresh(salesDatasetId: string | null): Promise<void> {
-		const seq = ++this.#seq;
-		this.busy = true;
-		this.error = null;
-		try {
+		await this.latest(async (isLatest) => {
 			const sets = await this.#market.list();
-			if (seq !== this.#seq) return;
+			if (!isLatest()) return null;
 			this.sets = sets;
 			if (sets.length === 0) {
-				this.report = null;
 				this.newModel = null;
 				this.newResult = null;
-				return;
+				return null;
 			}
 			let sales = null;
 			if (salesDatasetId) {
@@ -77,7 +76,8 @@ export class MarketState {
 				}
 			}
 			const report = await this.#market.report(sales);
-			if (seq === this.#seq) this.report = report;
+			// shown at once; the new-product model below follows
+			if (isLatest()) this.report = report;
 			// the shop's own past launches (from its sales) join the new-product model
 			if (salesDatasetId && sales && sales.ds.length > 0)
 				await this.#sendShopSales(salesDatasetId, sales.ds[0], sales.ds[sales.ds.length - 1]).catch(
@@ -85,15 +85,12 @@ export class MarketState {
 				);
 			else await this.#market.setShopSales(null);
 			const model = await this.#market.newProductModel();
-			if (seq === this.#seq) {
+			if (isLatest()) {
 				this.newModel = model;
 				if (!model) this.newResult = null;
 			}
-		} catch (e) {
-			if (seq === this.#seq) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#seq) this.busy = false;
-		}
+			return report;
+		});
 	}
 
 	/**
@@ -182,13 +179,13 @@ export class MarketState {
 	}
 
 	async importFile(file: File, kind: SignalKind | 'auto', salesDatasetId: string | null) {
-		this.busy = true;
+		this.loading = true;
 		this.error = null;
 		try {
 			this.lastImport = await this.#market.importFile(file, kind);
 		} catch (e) {
 			this.error = toUiError(e);
-			this.busy = false;
+			this.loading = false;
 			return;
 		}
 		await this.refresh(salesDatasetId);

@@ -3,7 +3,7 @@
 // model in the train worker with live progress (epoch, batch, loss curves, time left), cancel, list the
 // saved models of the dataset, resume an interrupted one, forecast with a saved one, delete.
 import type { Message } from '../core/messages';
-import { msg } from '../core/messages';
+import { msg } from '../lib/i18n/message';
 import type { Frequency } from '../core/types';
 import type { DeepKind } from '../ml/kinds';
 import { isAbortError, toUiError } from '../lib/workers/errors';

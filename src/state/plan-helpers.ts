@@ -5,7 +5,8 @@ import type { ProductSummary } from '../core/ingest/types';
 import type { StockRow } from '../core/ingest/schemas/stock';
 import type { PlanRow, PlanSignals } from '../../workers/plan-api';
 import type { BatchFusionReport } from '../../workers/data/fusion';
-import { groupStyles, type Style } from '../core/inventory/variants';
+import type { Style } from '../core/inventory/variants';
+import { groupStyles } from '../lib/plan';
 
 /** One line of a purchase-order draft. */
 export interface PoLine {

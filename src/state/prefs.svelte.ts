@@ -2,14 +2,9 @@
 // the file, chosen at import, editable in Settings and the dataset list); with no dataset open, or for a
 // dataset stored before currencies were kept, in the device's choice (localStorage, default from the
 // browser's region).
-import { CURRENCY_CODES } from '../core/ingest/currency';
-import { guessCurrency } from '../lib/format';
-import {
-	CALENDAR_COUNTRIES,
-	defaultCountry,
-	type CalendarDay,
-	type CalendarEdits,
-} from '../core/calendar/events';
+import type { CalendarDay, CalendarEdits } from '../core/calendar/events';
+import { COUNTRIES as CALENDAR_COUNTRIES, defaultCountry } from '../lib/calendar';
+import { CURRENCIES as CURRENCY_CODES, guessCurrency } from '../lib/format';
 import type { DatasetStore } from './dataset-store.svelte';
 
 const CURRENCY_KEY = 'trendcast.currency';

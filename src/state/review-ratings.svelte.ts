@@ -18,6 +18,6 @@ export class ReviewRatings extends LatestRequest<RatingsReport> {
 	/** Fit (or reuse) the rating models and, when a reviewer is chosen, list their suggestions. */
 	async load(reviewer = this.reviewer): Promise<void> {
 		this.reviewer = reviewer;
-		await this.run(() => this.#client.reviewRatings(reviewer || undefined, 10));
+		await this.latest(() => this.#client.reviewRatings(reviewer || undefined, 10));
 	}
 }

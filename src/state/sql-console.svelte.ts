@@ -2,7 +2,7 @@
 // data worker; the latest query wins. Used by the SQL panel on the Explore screen.
 import type { SqlResult } from '../../workers/data-api';
 import type { DataClient } from '../lib/workers/data-client';
-import { toUiError, type UiError } from '../lib/workers/errors';
+import { LatestRequest } from './latest.svelte';
 
 export const EXAMPLE_SQL = `SELECT product_id, any_value(description) AS description,
        sum(quantity) AS units, round(sum(revenue), 2) AS revenue
@@ -11,33 +11,27 @@ GROUP BY product_id
 ORDER BY revenue DESC
 LIMIT 20`;
 
-export class SqlConsole {
+export class SqlConsole extends LatestRequest<SqlResult> {
 	text = $state(EXAMPLE_SQL);
-	running = $state(false);
-	result = $state.raw<SqlResult | null>(null);
-	error = $state<UiError | null>(null);
 
 	#client: DataClient;
-	#seq = 0;
 
 	constructor(client: DataClient) {
+		super();
 		this.#client = client;
 	}
 
+	/** The last query's answer (cleared when a query fails). */
+	get result(): SqlResult | null {
+		return this.report;
+	}
+
+	get running(): boolean {
+		return this.loading;
+	}
+
 	async run(datasetId: string): Promise<void> {
-		const seq = ++this.#seq;
-		this.running = true;
-		this.error = null;
-		try {
-			const result = await this.#client.runSql(datasetId, this.text);
-			if (seq !== this.#seq) return;
-			this.result = result;
-		} catch (e) {
-			if (seq !== this.#seq) return;
-			this.result = null;
-			this.error = toUiError(e);
-		} finally {
-			if (seq === this.#seq) this.running = false;
-		}
+		const text = this.text;
+		await this.latest(() => this.#client.runSql(datasetId, text), { clearOnError: true });
 	}
 }

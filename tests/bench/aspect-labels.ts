@@ -7,7 +7,6 @@
 // women's reviews by Rating 4–5 / 1–2, the labelled sample left out).
 // Writes the "Aspect extraction vs hand labels" section of tests/bench/results/SIGNALS.md (between markers).
 // Run: npx tsx tests/bench/aspect-labels.ts. No assertions.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeEngines } from '../../src/cli/nlp-node';
 import { readReviews } from '../../src/core/ingest/schemas/reviews';
@@ -25,9 +24,9 @@ import {
 import { analyzeText } from '../../src/core/text/tokenize';
 import { csvTextToTable } from '../../workers/data/read-table';
 import { ASPECTS, loadLabelledReviews } from '../fixtures/aspect-labels/labels';
+import { DATA, dataText, RESULTS as RESULTS_DIR, writeSection } from './harness';
 
-const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
-const RESULTS = join(import.meta.dirname, 'results/SIGNALS.md');
+const RESULTS = join(RESULTS_DIR, 'SIGNALS.md');
 const START = '<!-- aspect-labels:start -->';
 const END = '<!-- aspect-labels:end -->';
 
@@ -40,7 +39,7 @@ function classifierFor(lang: 'zh' | 'en'): (terms: string[]) => boolean {
 		lang === 'zh'
 			? 'zh_reviews/clothing_sentiment_train.csv'
 			: 'womens_clothing_reviews/reviews.csv';
-	const body = readFileSync(join(DATA, file), 'utf8');
+	const body = dataText(file);
 	const table = csvTextToTable(file, body);
 	const idCol = table.header.indexOf('review_id');
 	const recs = readReviews(table).records;
@@ -99,12 +98,5 @@ lines.push(
 	END,
 );
 const section = lines.join('\n');
-let md = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-const a = md.indexOf(START);
-const b = md.indexOf(END);
-md =
-	a >= 0 && b > a
-		? md.slice(0, a) + section + md.slice(b + END.length)
-		: `${md.trimEnd()}\n\n${section}\n`;
-writeFileSync(RESULTS, md);
+writeSection(RESULTS, START, END, section);
 process.stdout.write(section + '\n');

@@ -8,7 +8,6 @@
 // logistic regression) trained on the other 80 %; also with the word-list review sentiment instead.
 // Writes the "Aspect sentiment" section of tests/bench/results/SIGNALS.md (between markers).
 // Run: npx tsx tests/bench/aspects.ts. No assertions.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeEngines } from '../../src/cli/nlp-node';
 import { readReviews } from '../../src/core/ingest/schemas/reviews';
@@ -22,9 +21,9 @@ import {
 } from '../../src/core/signals/sentiment';
 import { analyzeText } from '../../src/core/text/tokenize';
 import { csvTextToTable } from '../../workers/data/read-table';
+import { dataText, RESULTS as RESULTS_DIR, writeSection } from './harness';
 
-const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
-const RESULTS = join(import.meta.dirname, 'results/SIGNALS.md');
+const RESULTS = join(RESULTS_DIR, 'SIGNALS.md');
 const START = '<!-- aspects:start -->';
 const END = '<!-- aspects:end -->';
 
@@ -37,7 +36,7 @@ function load(
 	file: string,
 	target: (r: { rating: number | null; label: string }) => boolean | null,
 ) {
-	const body = readFileSync(join(DATA, file), 'utf8');
+	const body = dataText(file);
 	const recs = readReviews(csvTextToTable(file, body)).records;
 	const engines = nodeEngines();
 	const rows: Row[] = [];
@@ -132,12 +131,5 @@ const section = [
 	...measure("Women's clothing reviews (Rating)", en),
 	END,
 ].join('\n');
-let md = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-const a = md.indexOf(START);
-const b = md.indexOf(END);
-md =
-	a >= 0 && b > a
-		? md.slice(0, a) + section + md.slice(b + END.length)
-		: `${md.trimEnd()}\n\n${section}\n`;
-writeFileSync(RESULTS, md);
+writeSection(RESULTS, START, END, section);
 process.stdout.write(section + '\n');

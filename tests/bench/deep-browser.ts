@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/pages/browser';
 import { DEEP_KINDS } from '../../src/ml/kinds';
+import { writeSection } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = join(ROOT, 'tests/bench/results/DEEP.md');
@@ -92,14 +93,7 @@ try {
 		...rows,
 		end,
 	].join('\n');
-	let text = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '# Deep models\n';
-	const a = text.indexOf(start);
-	const b = text.indexOf(end);
-	text =
-		a >= 0 && b > a
-			? text.slice(0, a) + block + text.slice(b + end.length)
-			: text.trimEnd() + '\n\n' + block + '\n';
-	writeFileSync(OUT, text);
+	writeSection(OUT, start, end, block, '# Deep models\n');
 	process.stderr.write(`wrote ${OUT}\n`);
 } finally {
 	await browser.close();

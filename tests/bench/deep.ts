@@ -12,7 +12,7 @@
 // Flags: --write (ship the pretrained weights), --quick (fewer series and epochs).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -22,6 +22,7 @@ import { forecastWindows, makeWindows, seriesScales } from '../../src/ml/feature
 import { DEEP_KINDS, QUANTILES, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, predictWindows, trainModel } from '../../src/ml/train';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
+import { writeSection } from './harness';
 
 const DATA = '/work/shared/data';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -398,15 +399,7 @@ async function main(): Promise<void> {
 	const start = '<!-- pretrained:start -->';
 	const end = '<!-- pretrained:end -->';
 	const block = [start, ...report.slice(2), end].join('\n');
-	const text = existsSync(out) ? readFileSync(out, 'utf8') : '# Deep models\n';
-	const a = text.indexOf(start);
-	const b = text.indexOf(end);
-	writeFileSync(
-		out,
-		a >= 0 && b > a
-			? text.slice(0, a) + block + text.slice(b + end.length)
-			: text.trimEnd() + '\n\n' + block + '\n',
-	);
+	writeSection(out, start, end, block, '# Deep models\n');
 	console.error(`wrote ${out}`);
 }
 

@@ -6,22 +6,19 @@
 // "Browser speed" section of tests/bench/results/SIGNALS.md (between markers; the rest is signals.ts's).
 // Expects dist/ (run `npm run build` first). Run: npx tsx tests/bench/market-browser.ts. No assertions.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { nodeEngines } from '../../src/cli/nlp-node';
 import { readPosts } from '../../src/core/ingest/schemas/posts';
 import { readReviews } from '../../src/core/ingest/schemas/reviews';
 import { analyzeText } from '../../src/core/text/tokenize';
 import { csvTextToTable } from '../../workers/data/read-table';
 import { launchSession } from '../e2e/pages/browser';
+import { dataText, RESULTS as RESULTS_DIR, ROOT, writeSection } from './harness';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
-const RESULTS = join(ROOT, 'tests/bench/results/SIGNALS.md');
+const RESULTS = join(RESULTS_DIR, 'SIGNALS.md');
 const START = '<!-- market-browser:start -->';
 const END = '<!-- market-browser:end -->';
 
@@ -83,30 +80,29 @@ async function main() {
 	if (!existsSync(join(ROOT, 'dist/index.html')))
 		throw new Error('dist/ missing: run npm run build');
 	const dir = mkdtempSync(join(tmpdir(), 'tc-market-bench-'));
-	const gz = (p: string) => gunzipSync(readFileSync(join(DATA, p))).toString('utf8');
 	const specs: { name: string; kind: 'posts' | 'reviews'; text: string; n: number }[] = [
 		{
 			name: 'Weibo posts (zh)',
 			kind: 'posts',
-			text: gz('social_posts/weibo_cctv_2020.csv.gz'),
+			text: dataText('social_posts/weibo_cctv_2020.csv.gz'),
 			n: 3000,
 		},
 		{
 			name: 'brand tweets (en)',
 			kind: 'posts',
-			text: gz('social_posts/brand_tweets_2021-12.csv.gz'),
+			text: dataText('social_posts/brand_tweets_2021-12.csv.gz'),
 			n: 5000,
 		},
 		{
 			name: 'Tmall reviews (zh)',
 			kind: 'reviews',
-			text: gz('zh_reviews/tmall_clothing_reviews.csv.gz'),
+			text: dataText('zh_reviews/tmall_clothing_reviews.csv.gz'),
 			n: 3000,
 		},
 		{
 			name: "Women's clothing reviews (en)",
 			kind: 'reviews',
-			text: readFileSync(join(DATA, 'womens_clothing_reviews/reviews.csv'), 'utf8'),
+			text: dataText('womens_clothing_reviews/reviews.csv'),
 			n: 3000,
 		},
 	];
@@ -168,14 +164,7 @@ async function main() {
 		...rows,
 		END,
 	].join('\n');
-	let md = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-	const a = md.indexOf(START);
-	const b = md.indexOf(END);
-	md =
-		a >= 0 && b > a
-			? md.slice(0, a) + section + md.slice(b + END.length)
-			: `${md.trimEnd()}\n\n${section}\n`;
-	writeFileSync(RESULTS, md);
+	writeSection(RESULTS, START, END, section);
 	process.stdout.write(section + '\n');
 }
 

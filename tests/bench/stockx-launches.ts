@@ -5,9 +5,7 @@
 // speaks for Yeezy launches only). Units: orders per week in weeks 0…H−1 after the release date.
 // Writes the "New products: StockX" section of tests/bench/results/SIGNALS.md (between markers).
 // Run: npx tsx tests/bench/stockx-launches.ts. No assertions.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parseSearchInterest } from '../../src/core/ingest/schemas/search';
 import {
 	categoryMeanForecast,
@@ -17,9 +15,9 @@ import {
 	type LaunchProduct,
 } from '../../src/core/newproduct/knn';
 import { wordTrends } from '../../src/core/newproduct/launches';
+import { dataText, RESULTS as RESULTS_DIR, writeSection } from './harness';
 
-const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
-const RESULTS = join(import.meta.dirname, 'results/SIGNALS.md');
+const RESULTS = join(RESULTS_DIR, 'SIGNALS.md');
 const START = '<!-- stockx-launches:start -->';
 const END = '<!-- stockx-launches:end -->';
 const DAY = 86_400_000;
@@ -39,9 +37,7 @@ const FAMILIES = [
 	'zoom-fly',
 ];
 
-const text = gunzipSync(
-	readFileSync(join(DATA, 'stockx_sneakers/stockx_sales_2017-09-01_to_2018-11-18.csv.gz')),
-).toString('utf8');
+const text = dataText('stockx_sneakers/stockx_sales_2017-09-01_to_2018-11-18.csv.gz');
 const lines = text.trim().split('\n').slice(1);
 const products = new Map<
 	string,
@@ -83,10 +79,7 @@ for (const [name, p] of products) {
 }
 launches.sort((a, b) => a.launch - b.launch);
 const trends = wordTrends(
-	parseSearchInterest(
-		'yeezy.csv',
-		readFileSync(join(DATA, 'search_interest/yeezy_us_weekly_multiTimeline.csv'), 'utf8'),
-	),
+	parseSearchInterest('yeezy.csv', dataText('search_interest/yeezy_us_weekly_multiTimeline.csv')),
 );
 const actual: number[][] = [];
 const knn: number[][] = [];
@@ -121,12 +114,5 @@ const section = [
 	`Tested: ${tested.join(', ')}.`,
 	END,
 ].join('\n');
-let md = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-const a = md.indexOf(START);
-const b = md.indexOf(END);
-md =
-	a >= 0 && b > a
-		? md.slice(0, a) + section + md.slice(b + END.length)
-		: `${md.trimEnd()}\n\n${section}\n`;
-writeFileSync(RESULTS, md);
+writeSection(RESULTS, START, END, section);
 process.stdout.write(section + '\n');

@@ -106,10 +106,9 @@ describe('accessibility', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession();
+		session = await launchSession({ demo: true });
 		app = new AppPage(session.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		await app.openDemo();
 		// a forecast on screen, so its chart, bands and tables are scanned too
 		await app.goTo('forecast');
 		await app.makeForecast();

@@ -1,15 +1,19 @@
 // Vitest globalSetup for the e2e project: builds the app (`vite build`), serves the BUILT app with
 // `vite preview` on a free port, hands its URL to the tests (`inject('baseUrl')`), and stops it after.
-// Set E2E_SKIP_BUILD=1 to reuse an existing dist/ while iterating on tests.
+// Set E2E_SKIP_BUILD=1 to reuse an existing dist/ while iterating on tests. Also hands out a temp dir
+// for the run (`inject('runDir')`, removed after), where pages/browser.ts keeps the demo profile.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		runDir: string;
 	}
 }
 
@@ -78,8 +82,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		throw new Error(`${(e as Error).message}\n${log}`, { cause: e });
 	}
 	project.provide('baseUrl', baseUrl);
+	const runDir = mkdtempSync(join(tmpdir(), 'trendcast-e2e-run-'));
+	project.provide('runDir', runDir);
 	return async () => {
 		child.kill('SIGTERM');
+		rmSync(runDir, { recursive: true, force: true });
 		await new Promise((r) => setTimeout(r, 200));
 	};
 }

@@ -11,10 +11,9 @@ describe('Forecast levels: category, store, total', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession();
+		session = await launchSession({ demo: true });
 		app = new AppPage(session.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		await app.openDemo();
 	});
 
 	afterAll(async () => {
@@ -65,6 +64,20 @@ describe('Forecast levels: category, store, total', () => {
 		expect(Math.abs(stores.sum - stores.own)).toBeLessThan(0.05);
 		const total = Number(await page.getByTestId('hierarchy-summary').getAttribute('data-total'));
 		expect(Math.abs(total - cats.own)).toBeLessThan(0.01);
+		// the period-by-period table is the product forecast's (one ForecastTable): a row per period
+		const table = page.getByTestId('hierarchy-table');
+		expect((await table.locator('thead th').allTextContents()).map((h) => h.trim())).toEqual([
+			'Period',
+			'Forecast',
+			'Likely range (80%)',
+		]);
+		const horizon = Number(
+			(await page.getByTestId('hierarchy-summary').textContent())!.match(/Next (\d+)/)![1],
+		);
+		expect(await table.locator('tbody tr').count()).toBe(horizon);
+		expect(await table.locator('tbody tr').last().locator('td').nth(2).textContent()).toMatch(
+			/^[\d,.]+ – [\d,.]+$/,
+		);
 	});
 
 	it('shows a category and a store, each the sum of its cells', async () => {

@@ -59,10 +59,9 @@ describe('home dashboard', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession();
+		session = await launchSession({ demo: true });
 		app = new AppPage(session.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		await app.openDemo();
 	});
 
 	afterAll(async () => {

@@ -15,10 +15,9 @@ describe('new products from the shop’s own launches', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession();
+		session = await launchSession({ demo: true });
 		app = new AppPage(session.page, baseUrl);
-		await app.open('/?lang=en');
-		await app.tryDemo();
+		await app.openDemo('/?view=explore&lang=en');
 	});
 
 	afterAll(async () => {

@@ -26,10 +26,9 @@ describe('Promotions on the Forecast screen', () => {
 	beforeAll(async () => {
 		file = join(mkdtempSync(join(tmpdir(), 'promo-')), 'promotions.csv');
 		writeFileSync(file, CSV + '\n');
-		session = await launchSession();
+		session = await launchSession({ demo: true });
 		app = new AppPage(session.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		await app.openDemo();
 	});
 
 	afterAll(async () => {

@@ -55,10 +55,9 @@ describe('report: PDF and share by link', () => {
 	const TITLE = 'Weekly report 周报';
 
 	beforeAll(async () => {
-		[owner, friend] = await Promise.all([launchSession(), launchSession()]);
+		[owner, friend] = await Promise.all([launchSession({ demo: true }), launchSession()]);
 		app = new AppPage(owner.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		await app.openDemo();
 	});
 
 	afterAll(async () => {

@@ -17,10 +17,9 @@ describe('Explore and Forecast screens', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession();
+		session = await launchSession({ demo: true });
 		app = new AppPage(session.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		await app.openDemo();
 	});
 
 	afterAll(async () => {

@@ -18,6 +18,8 @@ export interface SeriesKeys {
 	measure: 'units' | 'revenue';
 	/** Also each series' average price paid per period, as the regressor 'price'. */
 	withPrice?: boolean;
+	/** Also each product's category (batch.categories), for borrowed seasons. */
+	withCategory?: boolean;
 }
 
 /** What the data worker answers on a series port. */

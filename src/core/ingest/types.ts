@@ -86,15 +86,6 @@ export interface MappingCheck {
 	dateOrderAmbiguous: boolean;
 }
 
-/** Codes of preview issues that depend on the mapping: a MappingCheck replaces them. */
-export const MAPPING_ISSUE_CODES: ReadonlySet<string> = new Set([
-	'no-date-column',
-	'no-quantity',
-	'no-product',
-	'ambiguous-date-order',
-	'import_date_column_unreadable',
-]);
-
 /** The user's confirmed choices. */
 export interface ImportOptions {
 	mapping: ColumnMapping;

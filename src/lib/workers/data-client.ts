@@ -124,6 +124,7 @@ export class DataClient implements SeriesProvider {
 			freq: query.freq,
 			measure: query.measure,
 			...(query.withPrice ? { withPrice: true } : {}),
+			...(query.withCategory ? { withCategory: true } : {}),
 			...(query.groupBy ? { groupBy: query.groupBy } : {}),
 		};
 		return this.#call((api) => api.querySeries(datasetId, q), signal);

@@ -1,29 +1,15 @@
 // Words of the plain-word explanations (src/core/home/explain.ts): a message's params turned into the
 // reader's language before the catalog fills them in: sums in the measure's format, a holiday's name
 // from its key, a market signal's name from its kind. Used by the Forecast screen and the report.
-import { eventCode } from '../../core/calendar/events';
-import {
-	accuracyInWords,
-	decompositionInWords,
-	forecastMove,
-	type ExplainSignal,
-} from '../../core/home/explain';
+import type { ExplainSignal } from '../../core/home/explain';
 import type { Message } from '../../core/messages';
-import { seasonFor } from '../../core/series/calendar';
 import type { Frequency } from '../../core/types';
+import { eventName } from '../../lib/calendar';
+import { explainForecast } from '../../lib/explain';
 import { periodName } from '../../lib/format';
-import { i18n, t, type MessageCode } from '../../lib/i18n';
+import { t, type MessageCode } from '../../lib/i18n';
 import type { ForecastRun } from '../../state/forecast-run.svelte';
 import { marketState } from '../../state/market.svelte';
-
-/** A holiday or festival's name in the UI language (as the calendar effects list names it). */
-export function eventName(key: string, names?: readonly [string, string] | null): string {
-	// names: English and Chinese (HolidayNames' first and last)
-	if (names) return i18n.locale === 'zh-CN' ? names[1] : names[0];
-	// a built-in festival has words; the shop's own event is named by what the shop typed
-	const code = eventCode(key);
-	return code ? t(code as MessageCode) : key;
-}
 
 /** Params that are sums of the measure (money or units). */
 const VALUE_PARAMS = ['before', 'now', 'forecast', 'actual', 'from', 'to'];
@@ -91,24 +77,19 @@ export function forecastExplanation(run: ForecastRun): {
 	const req = run.request;
 	const r = run.results[0];
 	if (!req || !r || req.productIds?.length !== 1 || run.status !== 'done') return null;
-	const messages = [...accuracyInWords(r.leaderboard, r.model)];
-	if (r.decomposition)
-		messages.push(
-			...decompositionInWords({
-				trend: r.decomposition.trend,
-				seasonal: r.decomposition.seasonal,
-				season: seasonFor(req.freq),
-				point: r.point,
-				events: r.events,
-				drivers: r.drivers,
-				promotions: r.promotions,
-				...signalFacts(`${run.datasetId}:${r.seriesId}`),
-			}),
-		);
 	const prev = run.previous?.seriesId === r.seriesId ? run.previous : null;
-	const move = prev
-		? forecastMove(prev, { point: r.point, model: r.model }, prev.lastActual)
-		: null;
-	if (move) messages.push(...move.messages);
+	const e = explainForecast({
+		freq: req.freq,
+		point: r.point,
+		model: r.model,
+		leaderboard: r.leaderboard,
+		previous: prev,
+		decomposition: r.decomposition,
+		events: r.events,
+		drivers: r.drivers,
+		promotions: r.promotions,
+		...signalFacts(`${run.datasetId}:${r.seriesId}`),
+	});
+	const messages = [...e.accuracy, ...e.parts, ...(e.move?.messages ?? [])];
 	return { productId: r.seriesId, freq: req.freq, measure: req.measure, messages };
 }

@@ -36,6 +36,7 @@ const TECHNICAL: Record<string, string> = {
 	mstl: 'MSTL',
 	pooled: 'Pooled (global) regression on scaled lags across all products',
 	combo: 'Inverse-MASE weighted combination',
+	comb: 'Equal-weight mean (the M competitions’ comb)',
 	median: 'Median combination',
 	mix: 'Equal-weight mix of the statistical choice and the deep model',
 };

@@ -28,6 +28,15 @@ export class AppPage {
 		await this.page.getByTestId(`nav-${view}`).click();
 	}
 
+	/**
+	 * Open Explore in a session started from the demo profile (`launchSession({ demo })`): the demo is
+	 * stored already, as for a returning visitor, and Explore lists its products.
+	 */
+	async openDemo(path = '?view=explore'): Promise<void> {
+		await this.open(path);
+		await this.page.getByTestId('product-row').first().waitFor({ timeout: SLOW_MS });
+	}
+
 	async tryDemo(): Promise<void> {
 		await this.page.getByTestId('demo-button').click();
 		await this.page.getByTestId('product-row').first().waitFor({ timeout: SLOW_MS });

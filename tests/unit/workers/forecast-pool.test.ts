@@ -3,9 +3,9 @@
 // and its own port to the data worker (real DuckDB), give exactly the single worker's forecasts in the
 // batch's order, hand the chunks to whichever worker is free, sum the progress, stop every worker on
 // Cancel and fail with the single worker's coded error.
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { topSellers } from '../../../src/core/forecast/batch';
 import type { DatasetMeta, Progress } from '../../../src/core/ingest/types';
 import { WorkerBridge, type BridgeEndpoint } from '../../../src/lib/workers/bridge';
@@ -20,16 +20,10 @@ import {
 import type { SeriesProvider } from '../../../src/lib/workers/series-link';
 import { installCodedErrorTransfer } from '../../../workers/data/coded-error';
 import { seriesPortApi, type SeriesPortWorkerApi } from '../../../workers/data/series-port';
-import { demoHead, makeService, toInput } from '../data/harness';
+import { channel, demoService } from './channels';
 
 installCodedErrorTransfer();
 
-const open: MessagePort[] = [];
-function channel(): { port1: MessagePort; port2: MessagePort } {
-	const c = new MessageChannel();
-	open.push(c.port1, c.port2);
-	return c;
-}
 const endpoint = (port: MessagePort, close: () => void): BridgeEndpoint =>
 	Object.assign(port as unknown as Comlink.Endpoint, { terminate: close }) as BridgeEndpoint;
 
@@ -48,7 +42,7 @@ async function freshWorkerModule(): Promise<WorkerModule> {
 	return { expose: (api, ep) => comlink.expose(api, ep), api: mod.api };
 }
 
-let ctx: Awaited<ReturnType<typeof makeService>>;
+let ctx: Awaited<ReturnType<typeof demoService>>['ctx'];
 let meta: DatasetMeta;
 let provider: SeriesProvider;
 let ids: string[];
@@ -71,14 +65,7 @@ function client(m: WorkerModule, calls?: { n: number }): PoolMember {
 }
 
 beforeAll(async () => {
-	ctx = await makeService();
-	// the demo's first 60,000 lines: December 2010 to mid-January 2011
-	const p = await ctx.service.previewFile(toInput('demo.csv', demoHead(60000)));
-	meta = await ctx.service.commitImport(p.importId, {
-		mapping: p.mapping,
-		dateOrder: p.dateOrder,
-		datasetName: 'demo',
-	});
+	({ ctx, meta } = await demoService());
 	ids = topSellers(await ctx.service.productSummary(meta.id), 8);
 	const dataBridge = new WorkerBridge<SeriesPortWorkerApi>({
 		start: () => {
@@ -110,10 +97,6 @@ beforeAll(async () => {
 	};
 	for (let i = 0; i < 4; i++) workerModules.push(await freshWorkerModule());
 }, 120_000);
-
-afterAll(() => {
-	for (const p of open.splice(0)) p.close();
-});
 
 const keys = (productIds: string[], datasetId = meta.id): SeriesKeys => ({
 	datasetId,

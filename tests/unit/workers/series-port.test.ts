@@ -5,9 +5,9 @@
 // batch rules of core/forecast/batch.ts applied in the worker, a lost link fails with a code, and
 // the UI's DataLink relinks after the data worker restarts.
 import { serialize } from 'node:v8';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareBatch, topSellers } from '../../../src/core/forecast/batch';
 import { trimPartialPeriods } from '../../../src/core/series/calendar';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
@@ -23,16 +23,9 @@ import {
 	type SeriesPortWorkerApi,
 } from '../../../workers/data/series-port';
 import { api as forecastApi, type ForecastWorkerApi } from '../../../workers/forecast-api';
-import { demoHead, makeService, toInput } from '../data/harness';
+import { channel, demoService } from './channels';
 
 installCodedErrorTransfer();
-
-const open: MessagePort[] = [];
-function channel(): { port1: MessagePort; port2: MessagePort } {
-	const c = new MessageChannel();
-	open.push(c.port1, c.port2);
-	return c;
-}
 
 /** Node's MessagePort as Comlink's endpoint type (it works as one: addEventListener, postMessage). */
 const ep = (port: MessagePort): Comlink.Endpoint => port as unknown as Comlink.Endpoint;
@@ -56,7 +49,7 @@ function counted(port: MessagePort, tally: { bytes: number }): Comlink.Endpoint 
 	};
 }
 
-let ctx: Awaited<ReturnType<typeof makeService>>;
+let ctx: Awaited<ReturnType<typeof demoService>>['ctx'];
 let meta: DatasetMeta;
 /** The "data worker": its series-port API exposed on a channel, as data-api.ts does. */
 let dataRemote: Comlink.Remote<SeriesPortWorkerApi>;
@@ -72,14 +65,7 @@ async function link(): Promise<void> {
 }
 
 beforeAll(async () => {
-	ctx = await makeService();
-	// the demo's first 60,000 lines: December 2010 to mid-January 2011, partial first and last weeks
-	const p = await ctx.service.previewFile(toInput('demo.csv', demoHead(60000)));
-	meta = await ctx.service.commitImport(p.importId, {
-		mapping: p.mapping,
-		dateOrder: p.dateOrder,
-		datasetName: 'demo',
-	});
+	({ ctx, meta } = await demoService());
 	const d = channel();
 	Comlink.expose(
 		seriesPortApi(async () => ctx.service),
@@ -91,10 +77,6 @@ beforeAll(async () => {
 	forecast = Comlink.wrap<ForecastWorkerApi>(counted(f.port2, uiBytes));
 	await link();
 }, 120_000);
-
-afterAll(() => {
-	for (const p of open.splice(0)) p.close();
-});
 
 const daily = (ids: string[] | null): SeriesKeys => ({
 	datasetId: meta.id,

@@ -1,0 +1,48 @@
+// The shop's holiday calendar as state and views use it (they import core only as types): the countries
+// with a built-in calendar, the browser's default, the upcoming built-in days, and a holiday's or
+// festival's name in the UI language.
+import {
+	CALENDAR_COUNTRIES,
+	defaultCountry,
+	eventCode,
+	shopCalendar,
+	type CalendarEdits,
+	type HolidayNames,
+} from '../core/calendar/events';
+import { i18n, t, type MessageCode } from './i18n';
+
+/** Countries with a built-in holiday calendar. */
+export const COUNTRIES: readonly string[] = CALENDAR_COUNTRIES;
+
+export { defaultCountry };
+
+/** One built-in day: its event's key, its names (public holidays), its ISO date. */
+export interface BuiltInDay {
+	key: string;
+	names?: HolidayNames;
+	date: string;
+}
+
+/** Built-in days (holidays, festivals, make-up working days) of `fromYear…toYear` after the shop's edits, by date. */
+export function builtInDays(
+	country: string,
+	fromYear: number,
+	toYear: number,
+	edits: CalendarEdits = {},
+): BuiltInDay[] {
+	return shopCalendar(country, fromYear, toYear, edits)
+		.filter((e) => e.kind !== 'custom')
+		.flatMap((e) => e.days.map((d) => ({ key: e.key, names: e.names, date: d })))
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * A holiday or festival's name in the UI language. `names`: English and Chinese (a public holiday's
+ * HolidayNames first and last); a built-in festival has words in the catalog; the shop's own event is
+ * named by what the shop typed (its key).
+ */
+export function eventName(key: string, names?: readonly [string, string] | null): string {
+	if (names) return i18n.locale === 'zh-CN' ? names[1] : names[0];
+	const code = eventCode(key);
+	return code ? t(code as MessageCode) : key;
+}

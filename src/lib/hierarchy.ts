@@ -1,0 +1,18 @@
+// The reconciled category × store hierarchy's shape for the Forecast screen's level views (views import
+// core only as types): which nodes are a node's parts, and the dates a forecast is for.
+import {
+	childrenOf as coreChildrenOf,
+	type HierarchyNode,
+} from '../core/forecast/hierarchy-forecast';
+import { futureDates as coreFutureDates } from '../core/series/calendar';
+import type { Frequency } from '../core/types';
+
+/** Indexes of the nodes that add up to node `i` (categories or stores of the total; cells of a group). */
+export function childrenOf(nodes: readonly HierarchyNode[], i: number): number[] {
+	return coreChildrenOf(nodes, i);
+}
+
+/** Starts of the `h` periods after the period starting at `last`. */
+export function futureDates(last: number, h: number, freq: Frequency): Float64Array {
+	return coreFutureDates(last, h, freq);
+}
