@@ -12,7 +12,7 @@ import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
-import { DEEP_MIX_GAIN, deepGate } from '../ml/candidates';
+import { DEEP_MIX_GAIN, deepGate } from '../lib/deep-gate';
 import type { DeepCandidates } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
