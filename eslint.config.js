@@ -102,15 +102,9 @@ export default ts.config(
 		],
 	),
 	stateZone(['src/state/**/*.ts']),
-	// Exceptions, file by file, until their workers do this work (the plan worker and the hierarchy job
-	// get their series relayed through the UI today, so these state files still trim and rank):
-	// src/state/plan.svelte.ts — trims partial periods, ranks alerts and pools variants on the UI thread;
-	stateZone(
-		['src/state/plan.svelte.ts'],
-		['series/calendar', 'inventory/plan', 'inventory/variants'],
-	),
-	// src/state/hierarchy-run.svelte.ts — picks the season length of the relayed batch.
-	stateZone(['src/state/hierarchy-run.svelte.ts'], ['series/calendar']),
+	// Exception, file by file: the plan and hierarchy workers read their own series now (series port), so
+	// src/state/plan.svelte.ts only ranks the plan's alerts and takes the default salvage share from core.
+	stateZone(['src/state/plan.svelte.ts'], ['inventory/plan']),
 	zone(
 		['src/views/**/*.{ts,svelte}'],
 		'views use state, components, i18n and src/lib helpers; core, ml and workers as types only (workers are reached through state).',
