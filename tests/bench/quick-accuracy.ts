@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forecastAuto } from '../../src/core/engine';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
-import { coverage, mase } from '../../src/core/metrics';
-import { Naive } from '../../src/core/models/naive';
+import { coverage, mase, owa, smape } from '../../src/core/metrics';
+import { Naive, Naive2 } from '../../src/core/models/naive';
 import { loadDatasets, regressorsOf } from './run';
 
 const args = process.argv.slice(2);
@@ -21,6 +21,7 @@ const variants = ['engine'];
 let out = '';
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--tune') back = 1;
+	else if (args[i] === '--back') back = Number(args[++i]);
 	else if (args[i] === '--datasets') sets = args[++i];
 	else if (args[i] === '--out') out = args[++i];
 	else throw new Error(`unknown flag ${args[i]}`);
@@ -30,6 +31,12 @@ for (const spec of sets.split(',')) {
 	const [key, every] = spec.split(':');
 	const [ds] = loadDatasets([key], undefined, back, Number(every ?? 1));
 	const rows: string[] = [];
+	// Naive2 (seasonal lag = the MASE lag, as M4) for OWA
+	const n2 = ds.series.map(
+		(s) => new Naive2().fit(s.train, { season: ds.scaleM }).predict(ds.h).point,
+	);
+	const n2s = avg(ds.series.map((s, i) => smape(s.test, n2[i])));
+	const n2m = avg(ds.series.map((s, i) => mase(s.test, n2[i], s.train, ds.scaleM)));
 	const nv = ds.series.map((s) =>
 		mase(s.test, new Naive().fit(s.train).predict(ds.h).point, s.train, ds.scaleM),
 	);
@@ -84,6 +91,7 @@ for (const spec of sets.split(',')) {
 	for (const v of variants) {
 		const t0 = performance.now();
 		const ms: number[] = [];
+		const sm: number[] = [];
 		let ae = 0,
 			aa = 0,
 			sf = 0,
@@ -103,6 +111,7 @@ for (const spec of sets.split(',')) {
 				...(regressors ? { regressors } : {}),
 			});
 			ms.push(mase(s.test, r.point, s.train, ds.scaleM));
+			sm.push(smape(s.test, r.point));
 			in80 += coverage(s.test, r.intervals[0].lower, r.intervals[0].upper) * ds.h;
 			in95 += coverage(s.test, r.intervals[1].lower, r.intervals[1].upper) * ds.h;
 			pts += ds.h;
@@ -117,12 +126,12 @@ for (const spec of sets.split(',')) {
 		}
 		(perSeries[key] ??= {})[v] = ms;
 		rows.push(
-			`${v.padEnd(12)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
+			`${v.padEnd(12)} OWA ${owa(avg(sm), avg(ms), n2s, n2m).toFixed(4)} sMAPE ${avg(sm).toFixed(3)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
 		);
 		process.stderr.write(`${key} ${rows.at(-1)}\n`);
 	}
 	console.log(
-		`## ${key} every ${every ?? 1} (${ds.series.length} series, ${back ? 'VALIDATION' : 'REPORTED'} horizon)\n${rows.join('\n')}\n`,
+		`## ${key} every ${every ?? 1} (${ds.series.length} series, ${back ? `VALIDATION (${back} back)` : 'REPORTED'} horizon)\n${rows.join('\n')}\n`,
 	);
 }
 if (out) writeFileSync(out, JSON.stringify(perSeries));
