@@ -70,6 +70,11 @@ export type BatchOptions = AutoForecastOptions & {
 	 * (tests/bench/results/RESULTS.md).
 	 */
 	pooled?: boolean;
+	/**
+	 * With deep tables: the gain their mix with the statistical choice must show per series
+	 * (src/ml/candidates.ts DEEP_MIX_GAIN, decided for the batch by deepGate); null or absent: no mix.
+	 */
+	deepMix?: number | null;
 };
 
 /**
@@ -311,6 +316,7 @@ export type SeriesOptions = Omit<AutoForecastOptions, 'season'> & {
 	season?: number;
 	promotions?: BatchOptions['promotions'];
 	calendar?: Omit<CalendarOption, 'freq'>;
+	deepMix?: BatchOptions['deepMix'];
 };
 
 /** What forecastSeries answers. */
@@ -369,14 +375,14 @@ async function runBatch(
 	deep?: Record<string, DeepForecastTable>,
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
-	const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
+	const { calendar, promotions, pooled: withPooled, deepMix, ...engineOptions } = options;
 	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
 	// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
 	const registry = new CandidateRegistry();
 	registerBuiltins(registry);
 	const pooled = withPooled ? pooledFromBatch(batch) : null;
 	if (pooled) registry.register(pooled.candidate());
-	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
+	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
 		throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
