@@ -32,12 +32,19 @@ import { pooledFromBatch } from '../src/core/forecast/pooled';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	hierarchyBuffers,
-	runHierarchy,
-	type HierarchyRequest,
-	type HierarchyResult,
+	runHierarchyOf,
+	type HierarchyAnswer,
+	type HierarchyKeys,
+	type HierarchyOptions,
 } from './forecast/hierarchy';
 
-export type { HierarchyRequest, HierarchyResult } from './forecast/hierarchy';
+export type {
+	HierarchyAnswer,
+	HierarchyInfo,
+	HierarchyKeys,
+	HierarchyOptions,
+	HierarchyResult,
+} from './forecast/hierarchy';
 import { promotionStep, type PromotionOption } from './forecast/promotions';
 import type { PromotionUplift } from '../src/core/forecast/promotions';
 export type { PromotionOption } from './forecast/promotions';
@@ -284,18 +291,28 @@ export const api = {
 		}
 	},
 
-	/** Forecast a category × store hierarchy and reconcile it (workers/forecast/hierarchy.ts). */
+	/**
+	 * Read the category × store cells of `keys` from the data worker over the link, forecast every node
+	 * of the hierarchy and reconcile it (workers/forecast/hierarchy.ts); only keys and the answer pass
+	 * through the UI thread.
+	 */
 	async forecastHierarchy(
-		req: HierarchyRequest,
-		options: AutoForecastOptions,
+		keys: HierarchyKeys,
+		options: HierarchyOptions,
 		jobId: string,
 		onProgress?: (p: Progress) => void,
-	): Promise<HierarchyResult> {
+	): Promise<HierarchyAnswer> {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		try {
-			const r = await runHierarchy(req, options, ac.signal, throttle(onProgress));
-			return transfer(r, hierarchyBuffers(r));
+			const { datasetId, ...query } = keys;
+			const data = await untilAborted(
+				link.hierarchySeries(datasetId, query),
+				ac.signal,
+				abortError,
+			);
+			const answer = await runHierarchyOf(data, keys, options, ac.signal, throttle(onProgress));
+			return answer.result ? transfer(answer, hierarchyBuffers(answer.result)) : answer;
 		} finally {
 			jobs.delete(jobId);
 		}
