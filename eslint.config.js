@@ -102,8 +102,8 @@ export default ts.config(
 		],
 	),
 	stateZone(['src/state/**/*.ts']),
-	// Exception, file by file: the plan and hierarchy workers read their own series now (series port), so
-	// src/state/plan.svelte.ts only ranks the plan's alerts and takes the default salvage share from core.
+	// Exceptions, file by file, with the core modules each still calls:
+	// src/state/plan.svelte.ts — ranks the plan's alerts (and reads the salvage default) on the UI thread.
 	stateZone(['src/state/plan.svelte.ts'], ['inventory/plan']),
 	zone(
 		['src/views/**/*.{ts,svelte}'],

@@ -17,7 +17,7 @@ import {
 } from '../lib/workers/market-client';
 import { toUiError } from '../lib/workers/errors';
 import { fuseWhenSignals } from './fusion-helpers';
-import { LatestRequest } from './latest.svelte';
+import { LatestRequest, Turns } from './latest.svelte';
 
 export class MarketState extends LatestRequest<MarketReport> {
 	sets = $state.raw<SignalSetMeta[]>([]);
@@ -29,12 +29,12 @@ export class MarketState extends LatestRequest<MarketReport> {
 	fusion = $state.raw<FusionReport | null>(null);
 	fusionKey = $state('');
 	fusionBusy = $state(false);
-	#fuseSeq = 0;
+	#fuseTurns = new Turns();
 	/** Signals kept per product of the batch forecast (Forecast screen), keyed by the batch it was run on. */
 	batchFusion = $state.raw<BatchFusionReport | null>(null);
 	batchFusionKey = $state('');
 	batchFusionBusy = $state(false);
-	#batchSeq = 0;
+	#batchTurns = new Turns();
 	/** The last imported set (its issues are shown). */
 	lastImport = $state.raw<SignalSetMeta | null>(null);
 
@@ -77,7 +77,7 @@ export class MarketState extends LatestRequest<MarketReport> {
 	/** Tries the market signals as regressors of one weekly series (once per series and horizon). */
 	async fuse(key: string, ds: ArrayLike<number>, y: ArrayLike<number>, horizon: number) {
 		if (key === this.fusionKey) return;
-		const seq = ++this.#fuseSeq;
+		const isLatest = this.#fuseTurns.start();
 		this.fusionKey = key;
 		this.fusion = null;
 		this.fusionBusy = true;
@@ -86,11 +86,11 @@ export class MarketState extends LatestRequest<MarketReport> {
 				{ name: key, ds: Array.from(ds), y: Array.from(y) },
 				horizon,
 			);
-			if (seq === this.#fuseSeq) this.fusion = r;
+			if (isLatest()) this.fusion = r;
 		} catch (e) {
-			if (seq === this.#fuseSeq) this.error = toUiError(e);
+			if (isLatest()) this.error = toUiError(e);
 		} finally {
-			if (seq === this.#fuseSeq) this.fusionBusy = false;
+			if (isLatest()) this.fusionBusy = false;
 		}
 	}
 
@@ -100,17 +100,17 @@ export class MarketState extends LatestRequest<MarketReport> {
 	 */
 	async fuseBatch(key: string, keys: SeriesKeys, horizon: number): Promise<void> {
 		if (key === this.batchFusionKey) return;
-		const seq = ++this.#batchSeq;
+		const isLatest = this.#batchTurns.start();
 		this.batchFusionKey = key;
 		this.batchFusion = null;
 		this.batchFusionBusy = true;
 		try {
 			const r = await fuseWhenSignals(this.#market, keys, horizon);
-			if (seq === this.#batchSeq) this.batchFusion = r;
+			if (isLatest()) this.batchFusion = r;
 		} catch (e) {
-			if (seq === this.#batchSeq) this.error = toUiError(e);
+			if (isLatest()) this.error = toUiError(e);
 		} finally {
-			if (seq === this.#batchSeq) this.batchFusionBusy = false;
+			if (isLatest()) this.batchFusionBusy = false;
 		}
 	}
 
