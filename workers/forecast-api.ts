@@ -8,7 +8,13 @@ import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
-import { batchTotal, withRegressors, withSeason, type LeftOut } from '../src/core/forecast/batch';
+import {
+	batchTotal,
+	categoryTotals,
+	withRegressors,
+	withSeason,
+	type LeftOut,
+} from '../src/core/forecast/batch';
 import { linkApi, SeriesLink, untilAborted, type SeriesKeys } from './data/series-port';
 import {
 	calendarRegressors,
@@ -26,12 +32,19 @@ import { pooledFromBatch } from '../src/core/forecast/pooled';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	hierarchyBuffers,
-	runHierarchy,
-	type HierarchyRequest,
-	type HierarchyResult,
+	runHierarchyOf,
+	type HierarchyAnswer,
+	type HierarchyKeys,
+	type HierarchyOptions,
 } from './forecast/hierarchy';
 
-export type { HierarchyRequest, HierarchyResult } from './forecast/hierarchy';
+export type {
+	HierarchyAnswer,
+	HierarchyInfo,
+	HierarchyKeys,
+	HierarchyOptions,
+	HierarchyResult,
+} from './forecast/hierarchy';
 import { promotionStep, type PromotionOption } from './forecast/promotions';
 import type { PromotionUplift } from '../src/core/forecast/promotions';
 export type { PromotionOption } from './forecast/promotions';
@@ -64,6 +77,11 @@ export type BatchOptions = AutoForecastOptions & {
 	 * (tests/bench/results/RESULTS.md).
 	 */
 	pooled?: boolean;
+	/**
+	 * With deep tables: the gain their mix with the statistical choice must show per series
+	 * (src/ml/candidates.ts DEEP_MIX_GAIN, decided for the batch by deepGate); null or absent: no mix.
+	 */
+	deepMix?: number | null;
 };
 
 /**
@@ -273,18 +291,28 @@ export const api = {
 		}
 	},
 
-	/** Forecast a category × store hierarchy and reconcile it (workers/forecast/hierarchy.ts). */
+	/**
+	 * Read the category × store cells of `keys` from the data worker over the link, forecast every node
+	 * of the hierarchy and reconcile it (workers/forecast/hierarchy.ts); only keys and the answer pass
+	 * through the UI thread.
+	 */
 	async forecastHierarchy(
-		req: HierarchyRequest,
-		options: AutoForecastOptions,
+		keys: HierarchyKeys,
+		options: HierarchyOptions,
 		jobId: string,
 		onProgress?: (p: Progress) => void,
-	): Promise<HierarchyResult> {
+	): Promise<HierarchyAnswer> {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		try {
-			const r = await runHierarchy(req, options, ac.signal, throttle(onProgress));
-			return transfer(r, hierarchyBuffers(r));
+			const { datasetId, ...query } = keys;
+			const data = await untilAborted(
+				link.hierarchySeries(datasetId, query),
+				ac.signal,
+				abortError,
+			);
+			const answer = await runHierarchyOf(data, keys, options, ac.signal, throttle(onProgress));
+			return answer.result ? transfer(answer, hierarchyBuffers(answer.result)) : answer;
 		} finally {
 			jobs.delete(jobId);
 		}
@@ -305,6 +333,7 @@ export type SeriesOptions = Omit<AutoForecastOptions, 'season'> & {
 	season?: number;
 	promotions?: BatchOptions['promotions'];
 	calendar?: Omit<CalendarOption, 'freq'>;
+	deepMix?: BatchOptions['deepMix'];
 };
 
 /** What forecastSeries answers. */
@@ -363,14 +392,14 @@ async function runBatch(
 	deep?: Record<string, DeepForecastTable>,
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
-	const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
+	const { calendar, promotions, pooled: withPooled, deepMix, ...engineOptions } = options;
 	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
 	// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
 	const registry = new CandidateRegistry();
 	registerBuiltins(registry);
 	const pooled = withPooled ? pooledFromBatch(batch) : null;
 	if (pooled) registry.register(pooled.candidate());
-	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
+	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
 		throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);
@@ -380,6 +409,7 @@ async function runBatch(
 	const count = end - start;
 	const chunk = Math.max(1, Math.ceil(count / 50));
 	const sum = batchTotal(batch);
+	const byCategory = categoryTotals(batch);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -414,7 +444,7 @@ async function runBatch(
 			r = await forecastAutoAsync(
 				y,
 				{
-					...withSeason(batch, i, cal.options, sum),
+					...withSeason(batch, i, cal.options, sum, byCategory),
 					seriesId: batch.ids[i],
 				},
 				{ signal, registry },

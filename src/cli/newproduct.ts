@@ -7,10 +7,15 @@
 // needed); trends: a date column + one search-interest column per attribute word (VISUELLE's
 // gtrends.csv, or a Google Trends export). Writes `external_code,week,mean,lo80,hi80` in the history's
 // units. Only past products launched before each new product are used.
+// The model is the launch regression of src/core/newproduct/level.ts (log total sales on attributes,
+// launch month and, when they earn their place on the latest fifth of the history, the search features;
+// times the category's launch curve), unless the attribute kNN backtests better on that fifth (said on
+// stderr). `--k` or `--beta` select the attribute kNN outright.
 import { writeFileSync } from 'node:fs';
 import { toCsv } from '../core/ingest/csv';
 import { parseSearchInterest } from '../core/ingest/schemas/search';
 import { forecastNewProduct, historyBefore, type WordTrends } from '../core/newproduct/knn';
+import { chooseLaunchMethod, forecastLaunches, searchGate } from '../core/newproduct/level';
 import { readLaunches, wordTrends } from '../core/newproduct/launches';
 import { CliError, parseFlags, readTableFile, runCli } from './args';
 import { readFileSync } from 'node:fs';
@@ -31,8 +36,11 @@ async function main(): Promise<void> {
 	const horizon = Number(f.get('horizon'));
 	if (!Number.isInteger(horizon) || horizon < 1)
 		throw new CliError('--horizon must be a whole number ≥ 1.');
+	const knn = f.has('k') || f.has('beta');
 	const k = Number(f.get('k') ?? 25);
 	const beta = Number(f.get('beta') ?? (f.has('trends') ? 0.5 : 0));
+	if (knn && (!Number.isInteger(k) || k < 1)) throw new CliError('--k must be a whole number ≥ 1.');
+	if (knn && !(beta >= 0)) throw new CliError('--beta must be a number ≥ 0.');
 	const hist = readLaunches(await readTableFile(f.get('history')!));
 	if (hist.weeks < horizon)
 		throw new CliError(
@@ -54,18 +62,54 @@ async function main(): Promise<void> {
 	}
 	const rows: (string | number)[][] = [['external_code', 'week', 'mean', 'lo80', 'hi80']];
 	let noHistory = 0;
-	for (const p of input.products) {
-		const past = historyBefore(p, hist.products);
-		if (past.length === 0) {
-			noHistory++;
-			continue;
+	let useKnn = knn;
+	if (!knn) {
+		// The regression unless the attribute kNN backtests better on the latest fifth of the history.
+		const choice = chooseLaunchMethod(hist.products, { horizon });
+		if (choice) {
+			useKnn = choice.method === 'knn';
+			process.stderr.write(
+				`backtest on the latest ${choice.tested} past launches: WAPE regression ${choice.wapeRegression.toFixed(1)}, similar products ${choice.wapeKnn.toFixed(1)}: ${choice.method === 'knn' ? 'similar products' : 'regression'} used\n`,
+			);
 		}
-		const fc = forecastNewProduct(p, past, { k, horizon, trends, trendBeta: beta });
-		for (let h = 0; h < horizon; h++) rows.push([p.id, h, fc.mean[h], fc.lo80[h], fc.hi80[h]]);
+	}
+	if (useKnn) {
+		for (const p of input.products) {
+			const past = historyBefore(p, hist.products);
+			if (past.length === 0) {
+				noHistory++;
+				continue;
+			}
+			const fc = forecastNewProduct(p, past, { k, horizon, trends, trendBeta: beta });
+			for (let h = 0; h < horizon; h++) rows.push([p.id, h, fc.mean[h], fc.lo80[h], fc.hi80[h]]);
+		}
+	} else {
+		let useTrends = false;
+		if (trends) {
+			const gate = searchGate(hist.products, { horizon, trends });
+			useTrends = gate?.use ?? false;
+			process.stderr.write(
+				gate
+					? `search features: WAPE ${gate.wapeWith.toFixed(1)} with, ${gate.wapeWithout.toFixed(1)} without on the latest ${gate.tested} past launches: ${useTrends ? 'used' : 'left out'}\n`
+					: 'search features: fewer than 20 past launches to test them: left out\n',
+			);
+		}
+		const fcs = forecastLaunches(input.products, hist.products, {
+			horizon,
+			trends: useTrends ? trends : undefined,
+		});
+		input.products.forEach((p, i) => {
+			const fc = fcs[i];
+			if (!fc) {
+				noHistory++;
+				return;
+			}
+			for (let h = 0; h < horizon; h++) rows.push([p.id, h, fc.mean[h], fc.lo80[h], fc.hi80[h]]);
+		});
 	}
 	if (noHistory > 0)
 		process.stderr.write(
-			`${noHistory} product(s) launched before every past product: no forecast.\n`,
+			`${noHistory} product(s) with fewer than ${useKnn ? 1 : 3} past launches before them: no forecast.\n`,
 		);
 	const csv = toCsv(rows);
 	if (f.has('output')) writeFileSync(f.get('output')!, csv);

@@ -69,6 +69,11 @@ export interface SeriesBatch {
 	 * unit price per period ('price'). Finite wherever y is.
 	 */
 	regressors?: { names: string[]; values: Float64Array[] };
+	/**
+	 * Category of each series ('' = none), when the query asked for it: a product too short to show
+	 * its own yearly peak borrows its category's (src/core/forecast/batch.ts withSeason).
+	 */
+	categories?: string[];
 }
 
 /** Which edge periods of a series grid hold only part of their days (see series/calendar.ts). */

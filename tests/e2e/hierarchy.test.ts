@@ -69,7 +69,7 @@ describe('Forecast levels: category, store, total', () => {
 		expect((await table.locator('thead th').allTextContents()).map((h) => h.trim())).toEqual([
 			'Period',
 			'Forecast',
-			'80% range',
+			'Likely range (80%)',
 		]);
 		const horizon = Number(
 			(await page.getByTestId('hierarchy-summary').textContent())!.match(/Next (\d+)/)![1],

@@ -37,6 +37,10 @@ describe('new products from the shop’s own launches', () => {
 		expect(await page.getByTestId('market-np-backtest').textContent()).toMatch(
 			/Tested by hiding your latest \d+ launches.*Your own launch curve/s,
 		);
+		// the launch regression is backtested beside the similar products, and the card says which forecasts
+		expect(await page.getByTestId('market-np-regression').textContent()).toMatch(
+			/A sales-level model of your launches.*\d+(\.\d)?%/,
+		);
 		await page.getByTestId('market-np-title').fill('Red heart T-light holder');
 		await page.getByTestId('market-np-launch').fill('2011-12-05');
 		await page.getByTestId('market-np-run').click();

@@ -3,8 +3,9 @@
 // is a regressor candidate. Its lead is measured on the weeks before the held-out windows (prewhitened
 // cross-correlation, src/core/signals/leadlag.ts); only a signal that leads by ≥ 1 week is tried, lagged
 // by that lead, in the engine's regression / ARIMA with regressors (fusionBacktest: rolling held-out
-// windows, MASE). It is kept only when the backtest with it beats both the same models without it and
-// the automatic engine the Forecast screen uses; then the forecast with it is returned. Every candidate
+// windows, MASE; at least MIN_ORIGINS of them). It is kept only when the backtest with it beats both the
+// same models without it and the automatic engine the Forecast screen uses (positive lift), so adding a
+// signal never replaces a forecast that backtests better; then the forecast with it is returned. Every candidate
 // comes back with its status so the screen can say when a signal was and was not used. Data only.
 import { forecastAuto } from '../../src/core/engine';
 import { fusionBacktest, lagSeries, leadLag } from '../../src/core/signals/leadlag';
@@ -45,6 +46,12 @@ const WEEK = 7 * 86_400_000;
 
 /** Fewest weeks before the first held-out window. */
 const MIN_TRAIN = 26;
+
+/**
+ * Fewest held-out windows a signal's lift is judged on: with one or two, a lucky window keeps a signal
+ * that makes the forecast worse (status 'short' below that).
+ */
+export const MIN_ORIGINS = 3;
 
 /**
  * Tries each signal as a lagged regressor of the weekly sales `y` (week starts `ds`).
@@ -95,7 +102,7 @@ export function fuseSignals(
 			continue;
 		}
 		const origins = Math.min(4, Math.floor((m - MIN_TRAIN) / horizon));
-		if (origins < 1) {
+		if (origins < MIN_ORIGINS) {
 			out.push(base);
 			continue;
 		}

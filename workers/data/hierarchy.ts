@@ -7,6 +7,7 @@
 import type { DatasetMeta } from '../../src/core/ingest/types';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import type { SeriesQuery } from './queries';
+import { DESCRIPTION_CATEGORY_SQL } from './category-sql';
 
 /** The pooled rest of the categories / stores. */
 export const OTHER_GROUP = '\u0000other';
@@ -41,8 +42,7 @@ export interface HierarchyDeps {
 	querySeries(datasetId: string, query: SeriesQuery): Promise<SeriesBatch>;
 }
 
-/** SQL of a description's last word, upper case, a plural s dropped (not from -ss words). */
-export const DESCRIPTION_CATEGORY_SQL = `regexp_replace(upper(regexp_extract(trim(coalesce(description, '')), '([^\\s]+)$', 1)), '^(.{3,}[^S])S$', '\\1')`;
+export { DESCRIPTION_CATEGORY_SQL };
 
 export function createHierarchyQueries(deps: HierarchyDeps) {
 	async function hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData> {

@@ -6,7 +6,9 @@
 // least H weeks before each, against the category-mean launch curve. Past launches also come from the
 // shop's own sales (src/core/newproduct/shop.ts); the shop's launch curve at the neighbours' level is used
 // instead of the neighbours' own curves when that backtests better. Search interest scales the curve
-// only when that backtest improves with it (β = 1 vs β = 0); the UI says which. Data and codes only.
+// only when that backtest improves with it (β = 1 vs β = 0); the UI says which. The launch regression
+// (src/core/newproduct/level.ts) is backtested the same way and replaces the similar-products forecast
+// when its WAPE is lower than every kNN variant's (the neighbours are still listed). Data and codes only.
 import type { SearchSeries } from '../../src/core/ingest/schemas/search';
 import {
 	categoryMeanForecast,
@@ -17,6 +19,7 @@ import {
 	type SimilarityWhy,
 	type WordTrends,
 } from '../../src/core/newproduct/knn';
+import { fitLaunchModel, forecastLaunches } from '../../src/core/newproduct/level';
 
 const DAY = 86_400_000;
 
@@ -32,6 +35,8 @@ export interface LaunchBacktest {
 	maeCategory: number;
 	/** WAPE % with the shop's own launch curve spread over the neighbours' level (knn.ts shape 'shop'). */
 	wapeShape: number;
+	/** WAPE % of the launch regression (level.ts: log sales on attributes and month × category curve). */
+	wapeRegression: number | null;
 }
 
 /** What the new-product form needs. */
@@ -42,6 +47,8 @@ export interface NewProductModel {
 	fromSales: number;
 	/** The curve used: the neighbours' own, or the shop's launch curve at the neighbours' level (the better in the backtest). */
 	shape: 'neighbours' | 'shop';
+	/** The forecaster: the launch regression when it backtests better than the similar products, else kNN. */
+	method: 'regression' | 'knn';
 	horizon: number;
 	/** Latest past launch, epoch ms. */
 	lastLaunch: number;
@@ -139,6 +146,7 @@ export function buildNewProductModel(
 	let backtest: LaunchBacktest | null = null;
 	let useSearch = false;
 	let shape: NewProductModel['shape'] = 'neighbours';
+	let method: NewProductModel['method'] = 'knn';
 	if (past.length >= 20 && horizon > 0) {
 		const sorted = [...past].sort((a, b) => a.launch - b.launch);
 		const test = sorted.slice(Math.floor(sorted.length * 0.8)).slice(-maxTested);
@@ -147,9 +155,11 @@ export function buildNewProductModel(
 		const search: number[][] = [];
 		const cat: number[][] = [];
 		const shop: number[][] = [];
+		const tested: LaunchProduct[] = [];
 		for (const p of test) {
 			const hist = historyBefore(p, sorted, horizon * 7);
 			if (hist.length < 5) continue;
+			tested.push(p);
 			actual.push(p.curve!.slice(0, horizon));
 			knn.push(forecastNewProduct(p, hist, { horizon }).mean);
 			if (picked)
@@ -166,6 +176,16 @@ export function buildNewProductModel(
 			const sh = launchScores(actual, shop);
 			useSearch = s !== null && s.wape < k.wape;
 			shape = sh.wape < k.wape ? 'shop' : 'neighbours';
+			const reg = forecastLaunches(tested, sorted, { horizon, gapDays: horizon * 7 });
+			const regScore = reg.every((f) => f !== null)
+				? launchScores(
+						actual,
+						reg.map((f) => f!.mean),
+					)
+				: null;
+			const knnBest = Math.min(k.wape, sh.wape, s?.wape ?? Infinity);
+			method = regScore !== null && regScore.wape < knnBest ? 'regression' : 'knn';
+			const wapeRegression = regScore?.wape ?? null;
 			backtest = {
 				tested: actual.length,
 				horizon,
@@ -175,6 +195,7 @@ export function buildNewProductModel(
 				maeKnn: k.mae,
 				maeCategory: c.mae,
 				wapeShape: sh.wape,
+				wapeRegression,
 			};
 		}
 	}
@@ -183,6 +204,7 @@ export function buildNewProductModel(
 			products: past.length,
 			fromSales,
 			shape,
+			method,
 			horizon,
 			lastLaunch: past.reduce((m, p) => Math.max(m, p.launch), 0),
 			attributes,
@@ -221,19 +243,25 @@ export function forecastLaunch(
 		shape: model.shape,
 	});
 	const byId = new Map(hist.map((p) => [p.id, p]));
+	// The regression when it backtested better (the neighbours still say which past launches are alike).
+	const reg =
+		model.method === 'regression' && hist.length >= 3
+			? fitLaunchModel(hist, { horizon: model.horizon }).predict(product)
+			: null;
+	const point = reg ?? fc;
 	return {
 		weeks: fc.mean.map((_v, h) => input.launch + h * 7 * DAY),
-		mean: fc.mean,
-		lo80: fc.lo80,
-		hi80: fc.hi80,
+		mean: point.mean,
+		lo80: point.lo80,
+		hi80: point.hi80,
 		category: categoryMeanForecast(product, hist, model.horizon),
 		neighbours: fc.neighbours.map((n) => ({
 			...n,
 			title: byId.get(n.id)?.title ?? '',
 			attributes: byId.get(n.id)?.attributes ?? {},
 		})),
-		trendMultiplier: fc.trendMultiplier,
-		usedSearch: useSearch && fc.trendMultiplier !== 1,
+		trendMultiplier: reg ? 1 : fc.trendMultiplier,
+		usedSearch: !reg && useSearch && fc.trendMultiplier !== 1,
 		history: hist.length,
 	};
 }

@@ -12,6 +12,7 @@ import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { numberColumn, stringColumn } from './arrow';
 import type { DataContext } from './context';
 import type { GroupColumn } from './products';
+import { DESCRIPTION_CATEGORY_SQL } from './category-sql';
 import { lit } from './sql';
 import { ensureLoaded, metaOf } from './store';
 
@@ -29,6 +30,11 @@ export interface SeriesQuery {
 	withPrice?: boolean;
 	/** `productIds` name categories or stores instead of products (Explore's group views). */
 	groupBy?: GroupColumn;
+	/**
+	 * Also return each product's category (batch.categories: the mapped column, else the description's
+	 * last word, '' when neither), so a short product can borrow its category's yearly peak.
+	 */
+	withCategory?: boolean;
 }
 
 /** Sale and return lines in column layout (see OrderLines in src/core/recommend/interactions.ts). */
@@ -100,6 +106,20 @@ export async function querySeries(
 	});
 	const edges = periodEdges(meta.dateMin, meta.dateMax, dateStepOf(ctx, datasetId, table), freq);
 	const batch: SeriesBatch = { ids: [...ids], indptr, ds, y, edges };
+	const catExpr = meta.mapping.category
+		? `coalesce(category::VARCHAR, '')`
+		: meta.mapping.description
+			? DESCRIPTION_CATEGORY_SQL
+			: null;
+	if (query.withCategory && query.productIds && !query.groupBy && catExpr) {
+		const cr = q(`SELECT product_id AS id, mode(${catExpr}) AS c
+			FROM ${table} WHERE NOT is_return${where} GROUP BY ALL`);
+		const cid = stringColumn(cr, 'id');
+		const cc = stringColumn(cr, 'c');
+		const byId = new Map<string, string>();
+		for (let k = 0; k < cid.length; k++) byId.set(cid[k] ?? '', cc[k] ?? '');
+		batch.categories = ids.map((s) => byId.get(s) ?? '');
+	}
 	if (query.withPrice) {
 		const price = new Float64Array(n * ids.length).fill(NaN);
 		const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,

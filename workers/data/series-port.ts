@@ -8,6 +8,7 @@ import type { ProductSummary } from '../../src/core/ingest/types';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { prepareBatch, topSellers, type PreparedBatch } from '../../src/core/forecast/batch';
 import { codedError } from './coded-error';
+import type { HierarchyData, HierarchyQuery } from './hierarchy';
 
 /** Which series a request reads (what the UI sends instead of the arrays). */
 export interface SeriesKeys {
@@ -18,12 +19,16 @@ export interface SeriesKeys {
 	measure: 'units' | 'revenue';
 	/** Also each series' average price paid per period, as the regressor 'price'. */
 	withPrice?: boolean;
+	/** Also each product's category (batch.categories), for borrowed seasons. */
+	withCategory?: boolean;
 }
 
 /** What the data worker answers on a series port. */
 export interface SeriesSource {
 	querySeries(datasetId: string, query: Omit<SeriesKeys, 'datasetId'>): Promise<SeriesBatch>;
 	productSummary(datasetId: string): Promise<ProductSummary[]>;
+	/** Sales per category × store cell (the bottom of the Forecast screen's hierarchy). */
+	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData>;
 }
 
 function batchBuffers(b: SeriesBatch): ArrayBuffer[] {
@@ -44,6 +49,10 @@ export function serveSeries(port: Comlink.Endpoint, source: SeriesSource): void 
 			return Comlink.transfer(batch, batchBuffers(batch));
 		},
 		productSummary: (datasetId) => source.productSummary(datasetId),
+		async hierarchySeries(datasetId, query) {
+			const data = await source.hierarchySeries(datasetId, query);
+			return Comlink.transfer(data, batchBuffers(data.batch));
+		},
 	};
 	Comlink.expose(api, port);
 }
@@ -61,6 +70,7 @@ export function seriesPortApi(source: () => Promise<SeriesSource>): SeriesPortWo
 			serveSeries(port, {
 				querySeries: async (id, q) => (await source()).querySeries(id, q),
 				productSummary: async (id) => (await source()).productSummary(id),
+				hierarchySeries: async (id, q) => (await source()).hierarchySeries(id, q),
 			});
 		},
 	};
@@ -70,7 +80,7 @@ export function seriesPortApi(source: () => Promise<SeriesSource>): SeriesPortWo
 export const LINK_LOST_CODE = 'error_data_link_lost';
 
 /**
- * Consumer side (forecast, train, plan workers): the link to the data worker. `connect` takes a new port
+ * Consumer side (forecast, train, plan, market workers): the link to the data worker. `connect` takes a new port
  * (after either worker restarted); reads waiting on the old one reject with a coded error.
  */
 export class SeriesLink {
@@ -117,6 +127,10 @@ export class SeriesLink {
 
 	productSummary(datasetId: string): Promise<ProductSummary[]> {
 		return this.#read((r) => r.productSummary(datasetId));
+	}
+
+	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData> {
+		return this.#read((r) => r.hierarchySeries(datasetId, { ...query }));
 	}
 
 	/** The series of `keys`, ready to forecast `horizon` periods (core/forecast/batch.ts). */

@@ -195,6 +195,29 @@ function launchesKey(id: string): string {
 
 const DAY = 86_400_000;
 /** Monday of the week holding t (UTC). */
+/** Identity of the stored posts sets (ids and row counts): the topic signals are recomputed when it changes. */
+function postsKey(sets: readonly { id: string; kind: string; rowCount?: number }[]): string {
+	return sets
+		.filter((s) => s.kind === 'posts')
+		.map((s) => `${s.id}:${s.rowCount ?? 0}`)
+		.sort()
+		.join('|');
+}
+
+/** Weekly post counts of the 5 top topic keys (hashtag keys named with their #). */
+export function topicWeekly(
+	topics: TopicReport,
+	docs: readonly { ts: number; terms: readonly string[]; hashtags: readonly string[] }[],
+): WeeklySignal[] {
+	return topics.top.slice(0, 5).map((k) => {
+		const weekly = new Map<number, number>();
+		for (const d of docs)
+			if (k.isHashtag ? d.hashtags.includes(k.key) : d.terms.includes(k.key))
+				weekly.set(mondayOf(d.ts), (weekly.get(mondayOf(d.ts)) ?? 0) + 1);
+		return { kind: 'topic', name: (k.isHashtag ? '#' : '') + k.key, weekly, zeroFill: true };
+	});
+}
+
 function mondayOf(t: number): number {
 	const d = Math.floor(t / DAY) * DAY;
 	return d - ((new Date(d).getUTCDay() + 6) % 7) * DAY;
@@ -302,6 +325,7 @@ export function createSignalsService(deps: SignalsDeps) {
 		let analysed = 0;
 		let analyseMs = 0;
 		topicSignals = [];
+		topicKey = postsKey(sets);
 		const report: MarketReport = {
 			sets,
 			topics: [],
@@ -340,17 +364,10 @@ export function createSignalsService(deps: SignalsDeps) {
 					report: findPersonas(pdocs),
 				});
 				// Weekly volume of each top key: compared with sales, and kept for the Forecast screen.
-				for (const k of topics.top.slice(0, 5)) {
-					const weekly = new Map<number, number>();
-					const key = k.key;
-					docs.forEach((d) => {
-						if (k.isHashtag ? d.hashtags.includes(key) : d.terms.includes(key))
-							weekly.set(mondayOf(d.ts), (weekly.get(mondayOf(d.ts)) ?? 0) + 1);
-					});
-					const name = (k.isHashtag ? '#' : '') + k.key;
-					topicSignals.push({ kind: 'topic', name, weekly, zeroFill: true });
+				for (const t of topicWeekly(topics, docs)) {
+					topicSignals.push(t);
 					if (sales) {
-						const f = compare('topic', name, weekly, sales, true);
+						const f = compare('topic', t.name, t.weekly, sales, true);
 						if (f) report.leadLag.push(f);
 					}
 				}
@@ -432,19 +449,48 @@ export function createSignalsService(deps: SignalsDeps) {
 		};
 	}
 
-	/** Weekly volumes of the top topics of the last report (the Forecast screen's candidates). */
+	/** Weekly volumes of the top topics of the stored posts (the Forecast screen's candidates)… */
 	let topicSignals: WeeklySignal[] = [];
+	/** …for these posts sets (postsKey); null: not computed since the posts changed. */
+	let topicKey: string | null = null;
+
+	/**
+	 * The top topics' weekly volumes from the stored posts: the last Market report's when it was built on
+	 * the same posts sets, else computed here from the stored posts (no report needed).
+	 */
+	async function postTopicSignals(): Promise<WeeklySignal[]> {
+		const sets = await listSignals();
+		const key = postsKey(sets);
+		if (key === topicKey) return topicSignals;
+		const out: WeeklySignal[] = [];
+		const posts = sets.filter((x) => x.kind === 'posts');
+		if (posts.length > 0) {
+			const engines = await deps.engines();
+			for (const s of posts) {
+				const docs = (await recordsOf<PostRecord>(s.id)).map((p) => ({
+					ts: p.ts,
+					terms: analyzeText(p.text, engines).terms,
+					hashtags: p.hashtags,
+					engagement: p.likes + p.shares + p.comments,
+				}));
+				out.push(...topicWeekly(findTopics(docs), docs));
+			}
+		}
+		topicSignals = out;
+		topicKey = key;
+		return out;
+	}
 
 	/**
 	 * Signals as regressor candidates of one weekly sales series (the Forecast screen): each search
-	 * term, and the top topics of the last Market report, tried and kept only when the backtest improves.
+	 * term, and the top topics of the stored posts, tried and kept only when the backtest improves.
 	 */
 	async function weeklySignals(): Promise<WeeklySignal[]> {
 		const signals: WeeklySignal[] = [];
 		for (const s of (await listSignals()).filter((x) => x.kind === 'search'))
 			for (const x of await recordsOf<SearchSeries>(s.id))
 				signals.push({ kind: 'search', name: x.term, weekly: searchWeekly(x), zeroFill: false });
-		signals.push(...topicSignals);
+		signals.push(...(await postTopicSignals()));
 		return signals;
 	}
 

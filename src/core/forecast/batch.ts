@@ -7,7 +7,7 @@ import type { AutoForecastOptions } from '../engine-types';
 import type { ProductSummary } from '../ingest/types';
 import type { Frequency, SeriesBatch } from '../types';
 import { futureDates, seasonFor, trimPartialPeriods, type TrimmedBatch } from '../series/calendar';
-import { borrowSeason } from './seasonal-prior';
+import { borrowSeason, type SeasonGroup } from './seasonal-prior';
 
 /** Incomplete edge periods a forecast left out, and the data's own first and last dates (for notes). */
 export type LeftOut = Pick<TrimmedBatch, 'droppedFirst' | 'droppedLast'> & {
@@ -41,6 +41,7 @@ export function dropLatest(batch: SeriesBatch, k: number): SeriesBatch {
 		ds: cut(batch.ds),
 		y: cut(batch.y),
 		...(batch.edges ? { edges: batch.edges } : {}),
+		...(batch.categories ? { categories: [...batch.categories] } : {}),
 		...(batch.regressors
 			? {
 					regressors: {
@@ -126,22 +127,57 @@ export function batchTotal(batch: SeriesBatch): { ds: Float64Array; y: Float64Ar
 }
 
 /**
+ * Sum per period start of the batch's series in each category (batch.categories; '' = none), for
+ * categories of at least two series (one product's own sales are not a category's season).
+ */
+export function categoryTotals(
+	batch: SeriesBatch,
+): Map<string, { ds: Float64Array; y: Float64Array }> {
+	const out = new Map<string, { ds: Float64Array; y: Float64Array }>();
+	const cats = batch.categories;
+	if (!cats || cats.length !== batch.ids.length) return out;
+	const members = new Map<string, number[]>();
+	cats.forEach((c, i) => {
+		if (c) members.set(c, [...(members.get(c) ?? []), i]);
+	});
+	for (const [c, idx] of members) {
+		if (idx.length < 2) continue;
+		const sums = new Map<number, number>();
+		for (const i of idx)
+			for (let k = batch.indptr[i]; k < batch.indptr[i + 1]; k++) {
+				const v = batch.y[k];
+				sums.set(batch.ds[k], (sums.get(batch.ds[k]) ?? 0) + (Number.isFinite(v) ? v : 0));
+			}
+		const ds = Float64Array.from(sums.keys()).sort();
+		out.set(c, { ds, y: ds.map((t) => sums.get(t) ?? 0) });
+	}
+	return out;
+}
+
+/**
  * The options for series i with a borrowed season where its history is shorter than two seasons:
- * the batch total's when that has two, else the shipped retail profile (seasonal-prior.ts).
+ * its category's (categoryTotals) when that has two, else the batch total's, else the shipped
+ * retail profile (seasonal-prior.ts).
  */
 export function withSeason(
 	batch: SeriesBatch,
 	i: number,
 	options: AutoForecastOptions,
 	total: { ds: Float64Array; y: Float64Array } | null,
+	categories?: ReadonlyMap<string, { ds: Float64Array; y: Float64Array }>,
 ): AutoForecastOptions {
 	if (options.seasonalPrior) return options;
 	const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
+	const groups: SeasonGroup[] = [];
+	const cat = batch.categories?.[i];
+	const own = cat ? categories?.get(cat) : undefined;
+	if (cat && own) groups.push({ ...own, name: cat, source: 'category' });
+	if (total) groups.push({ ...total, name: 'total' });
 	const prior = borrowSeason(
 		ds,
 		Math.max(0, Math.floor(options.horizon)),
 		Math.round(options.season || 1),
-		total ? { ...total, name: 'total' } : undefined,
+		groups,
 	);
 	return prior ? { ...options, seasonalPrior: prior } : options;
 }

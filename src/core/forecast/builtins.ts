@@ -20,6 +20,15 @@ export const MAX_ARIMA_POINTS = 260;
  */
 export const ETS_SCREEN = 3;
 export const ARIMA_SCREEN = 3;
+/**
+ * Automatic ETS without a season of its own (weekly data, whose season STL takes out first; a
+ * non-seasonal series; a borrowed season) keeps only damped trends: an undamped trend carried over a
+ * 12–13-week horizon overshoots when sales flatten (issue #11). Validation horizon (one before the
+ * reported one), MASE: M4 Weekly every 10th 2.400 → 2.337, StockX pooled WAPE 0.720 → 0.631, online
+ * retail 1.3574 → 1.3545. Seasonal monthly ETS keeps undamped trends: on Australian retail every 5th
+ * damping everywhere cost MASE 2.009 → 2.036.
+ */
+export const dampedOnlyFor = (season: number): boolean => season > 24 || season <= 1;
 
 type Make = (o: { season: number; ma?: number; screen?: boolean }) => Forecaster;
 
@@ -30,7 +39,16 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 	['ma', 'naive', 2, (o) => new MovingAverage(o.ma ?? 4, 'ma')],
 	['naive2', 'naive', 2, () => new Naive2()],
 	['theta', 'theta', 4, () => new Theta()],
-	['ets', 'exponential-smoothing', 4, (o) => new AutoETS(o.screen ? { screen: ETS_SCREEN } : {})],
+	[
+		'ets',
+		'exponential-smoothing',
+		4,
+		(o) =>
+			new AutoETS({
+				...(o.screen ? { screen: ETS_SCREEN } : {}),
+				...(dampedOnlyFor(o.season) ? { dampedOnly: true } : {}),
+			}),
+	],
 	[
 		'arima',
 		'arima',
@@ -41,7 +59,7 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 			new AutoARIMA({
 				maxLength: MAX_ARIMA_POINTS,
 				...(o.season > 24 ? { maxSP: 0, maxSQ: 0 } : {}),
-				...(o.screen ? { screen: ARIMA_SCREEN } : {}),
+				...(o.screen ? { screen: ARIMA_SCREEN, cssRefit: true } : {}),
 			}),
 	],
 	['stlf', 'decomposition', 8, () => new StlEts()],

@@ -1,7 +1,7 @@
 // Borrowed seasonality for short histories: a shop with under two years of data cannot show its
 // own yearly peak, so the engine may borrow one (AutoForecastOptions.seasonalPrior) from
-//   - its group (the category or the shop total on the same calendar) when that has two full years:
-//     classical multiplicative indices of the group; or
+//   - its category, else the shop total (on the same calendar), the first of them that has two full
+//     years: classical multiplicative indices of that group; or
 //   - a seasonal profile of public retail data shipped with the app (retail-season.json, built by
 //     tests/bench/build-profile.ts from the shared ABS and Walmart train parts only).
 // The engine then adds candidates that forecast the deseasonalised series and put the borrowed
@@ -17,9 +17,9 @@ export interface SeasonalPrior {
 	history: Float64Array;
 	/** One index per forecast period. */
 	future: Float64Array;
-	/** Where the pattern comes from. */
-	source: 'group' | 'profile';
-	/** For 'group': what the group is ('total' for all products together, or a category name). */
+	/** Where the pattern comes from: the product's category, another group (the shop total), the profile. */
+	source: 'category' | 'group' | 'profile';
+	/** For 'category' and 'group': its name ('total' for all products together). */
 	group?: string;
 }
 
@@ -87,6 +87,7 @@ export function groupPrior(
 	h: number,
 	name: string,
 	end = group.length,
+	source: 'category' | 'group' = 'group',
 ): SeasonalPrior | null {
 	if (!(m > 1) || end < 2 * m || n > end) return null;
 	const y = group.subarray(0, end);
@@ -110,7 +111,7 @@ export function groupPrior(
 	return {
 		history: Float64Array.from({ length: n }, (_, t) => idx[(from + t) % m]),
 		future: Float64Array.from({ length: h }, (_, j) => idx[(end + j) % m]),
-		source: 'group',
+		source,
 		group: name,
 	};
 }
@@ -122,27 +123,46 @@ export function frequencyOf(ds: ArrayLike<number>): Frequency | null {
 	return days === 1 ? 'day' : days === 7 ? 'week' : days >= 28 && days <= 31 ? 'month' : null;
 }
 
+/** A group series a product may borrow its season from (period start → value). */
+export interface SeasonGroup {
+	ds: ArrayLike<number>;
+	y: ArrayLike<number>;
+	/** The category's name, or 'total'. */
+	name: string;
+	/** 'category' for the product's own category (default 'group': the shop total). */
+	source?: 'category' | 'group';
+}
+
 /**
  * The season a series with period starts `ds` may borrow for a forecast of h periods with season
- * m: its group's (e.g. the shop total, as period start → value) when the group has two full
- * seasons up to the series' last period, else the shipped retail profile for weekly (m = 52) and
- * monthly (m = 12) data; null otherwise (daily data, or a series that has two seasons itself).
+ * m: the first of its groups (its category, then the shop total) that has two full seasons up to
+ * the series' last period, else the shipped retail profile for weekly (m = 52) and monthly (m = 12)
+ * data; null otherwise (daily data, or a series that has two seasons itself).
  */
 export function borrowSeason(
 	ds: ArrayLike<number>,
 	h: number,
 	m: number,
-	group?: { ds: ArrayLike<number>; y: ArrayLike<number>; name: string },
+	groups?: SeasonGroup | readonly SeasonGroup[],
 ): SeasonalPrior | null {
 	const n = ds.length;
 	if (n === 0 || !(m > 1) || n >= 2 * m) return null;
 	const freq = frequencyOf(ds);
 	if (!freq) return null;
-	if (group && group.ds.length > 0) {
+	for (const group of groups ? ([] as SeasonGroup[]).concat(groups) : []) {
+		if (group.ds.length === 0) continue;
 		let end = 0;
 		while (end < group.ds.length && group.ds[end] <= ds[n - 1]) end++;
 		if (end >= n && group.ds[end - n] === ds[0]) {
-			const p = groupPrior(Float64Array.from(group.y), m, n, h, group.name, end);
+			const p = groupPrior(
+				Float64Array.from(group.y),
+				m,
+				n,
+				h,
+				group.name,
+				end,
+				group.source ?? 'group',
+			);
 			if (p) return p;
 		}
 	}

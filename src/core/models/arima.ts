@@ -45,8 +45,11 @@ export interface ArimaOptions {
 	includeMean?: boolean;
 	/** Include a drift (linear trend) term; only used when d + D ≤ 1. Default false. */
 	includeDrift?: boolean;
-	/** 'CSS-ML' (R's default) or 'ML' (exact likelihood from zero starting values). */
-	method?: 'CSS-ML' | 'ML';
+	/**
+	 * 'CSS-ML' (R's default), 'ML' (exact likelihood from zero starting values) or 'CSS' (conditional
+	 * sum of squares only, as R's method = "CSS": no exact likelihood, AICc NaN).
+	 */
+	method?: 'CSS-ML' | 'ML' | 'CSS';
 	/** BFGS iteration cap per optimisation. Default 100 (R's optim default). */
 	maxIter?: number;
 }
@@ -256,7 +259,16 @@ function deltaPoly(d: number, D: number, m: number): Float64Array {
 	return Float64Array.from(poly.slice(1), (v) => -v);
 }
 
-/** R's ARIMA_CSS: conditional sum of squares on the differenced series (returns ssq/nu and residuals). */
+/** Indices of the non-zero entries of φ and θ (css scratch: a seasonal φ is mostly structural zeros). */
+let nzPhi = new Int32Array(64);
+let nzTheta = new Int32Array(64);
+
+/**
+ * R's ARIMA_CSS: conditional sum of squares on the differenced series (returns ssq/nu and residuals).
+ * The recursion skips the zero entries of φ and θ (a seasonal model's expanded polynomials are mostly
+ * zeros, e.g. 3 of 14 for (1,·,1)(1,·,1)[12]); skipping a term that is exactly zero leaves every
+ * sum bit-identical. `diffed`: x is already differenced in place (as `work` would be).
+ */
 function css(
 	x: Float64Array,
 	s: Spec,
@@ -265,23 +277,42 @@ function css(
 	ncond: number,
 	resid?: Float64Array,
 	work?: Float64Array,
+	diffed = false,
 ): number {
 	const n = x.length;
-	const w = work && work.length === n ? work : new Float64Array(n);
-	w.set(x);
-	for (let i = 0; i < s.d; i++) for (let l = n - 1; l > 0; l--) w[l] -= w[l - 1];
-	for (let i = 0; i < s.D; i++) for (let l = n - 1; l >= s.m; l--) w[l] -= w[l - s.m];
-	const p = phi.length;
-	const q = theta.length;
+	let w: Float64Array;
+	if (diffed) w = x;
+	else {
+		w = work && work.length === n ? work : new Float64Array(n);
+		w.set(x);
+		for (let i = 0; i < s.d; i++) for (let l = n - 1; l > 0; l--) w[l] -= w[l - 1];
+		for (let i = 0; i < s.D; i++) for (let l = n - 1; l >= s.m; l--) w[l] -= w[l - s.m];
+	}
+	if (nzPhi.length < phi.length) nzPhi = new Int32Array(phi.length);
+	if (nzTheta.length < theta.length) nzTheta = new Int32Array(theta.length);
+	const ip = nzPhi;
+	const iq = nzTheta;
+	let p = 0;
+	for (let j = 0; j < phi.length; j++) if (phi[j] !== 0) ip[p++] = j;
+	let q = 0;
+	for (let j = 0; j < theta.length; j++) if (theta[j] !== 0) iq[q++] = j;
 	const r = resid ?? new Float64Array(n);
 	r.fill(0, 0, Math.min(ncond, n));
 	let ssq = 0;
 	let nu = 0;
 	for (let l = ncond; l < n; l++) {
 		let tmp = w[l];
-		for (let j = 0; j < p; j++) tmp -= phi[j] * w[l - j - 1];
-		const jm = Math.min(l - ncond, q);
-		for (let j = 0; j < jm; j++) tmp -= theta[j] * r[l - j - 1];
+		for (let k = 0; k < p; k++) {
+			const j = ip[k];
+			tmp -= phi[j] * w[l - j - 1];
+		}
+		// θ_j enters once l − ncond > j (R's min(l − ncond, q))
+		const lim = l - ncond;
+		for (let k = 0; k < q; k++) {
+			const j = iq[k];
+			if (j >= lim) break;
+			tmp -= theta[j] * r[l - j - 1];
+		}
 		r[l] = tmp;
 		if (!Number.isNaN(tmp)) {
 			nu++;
@@ -566,9 +597,22 @@ function fitArimaCore(
 		}
 		return uBuf;
 	};
+	// without regressors the differenced series is the same at every evaluation
+	let wPre: Float64Array | null = null;
+	if (ncx === 0) {
+		wPre = Float64Array.from(y);
+		for (let i = 0; i < s.d; i++) for (let l = n - 1; l > 0; l--) wPre[l] -= wPre[l - 1];
+		for (let i = 0; i < s.D; i++) for (let l = n - 1; l >= s.m; l--) wPre[l] -= wPre[l - s.m];
+	}
 	const cssObjective = (par: Float64Array): number => {
 		const { phi, theta } = transPars(par, s, false, pbuf);
-		const v = 0.5 * Math.log(css(adjustInto(par), s, phi, theta, ncondCss, rBuf, wBuf));
+		const v =
+			0.5 *
+			Math.log(
+				wPre
+					? css(wPre, s, phi, theta, ncondCss, rBuf, undefined, true)
+					: css(adjustInto(par), s, phi, theta, ncondCss, rBuf, wBuf),
+			);
 		return Number.isFinite(v) ? v : DOUBLE_XMAX;
 	};
 	let start: Float64Array = init;
@@ -953,6 +997,14 @@ export interface AutoArimaOptions {
 	 * of them is admissible). Default 0 (every fit searches in full, as auto.arima).
 	 */
 	screen?: number;
+	/**
+	 * After an approximate (CSS) search, a winner with seasonal ARMA terms (P + Q > 0, whose exact
+	 * likelihood needs a Kalman state of ≥ m dimensions: most of a monthly series' time) takes the
+	 * exact likelihood and state at its CSS estimates instead of optimising the exact likelihood again
+	 * (every fit, not only the screened later ones). The order is chosen by the CSS criterion either
+	 * way; only the coefficients differ (CSS instead of ML). Default false (auto.arima's ML refit).
+	 */
+	cssRefit?: boolean;
 }
 
 /** ndiffs(): number of first differences by repeated KPSS tests at 5 % (max 2). */
@@ -1099,7 +1151,7 @@ export class AutoARIMA implements Forecaster {
 				method: approx ? 'CSS' : 'CSS-ML',
 				maxIter,
 				strictCss: true,
-				...(!approx && quickRefit ? { mlAtCss: true } : {}),
+				...(!approx && (quickRefit || (o.cssRefit && P + Q > 0)) ? { mlAtCss: true } : {}),
 			});
 			let icv = Infinity;
 			if (core) {

@@ -867,6 +867,8 @@ export class ETS implements Forecaster {
 export interface AutoEtsOptions extends EtsOptions {
 	/** Allow damped trends. Default true. */
 	damped?: boolean;
+	/** Allow only damped trends (no undamped additive trend). Default false. */
+	dampedOnly?: boolean;
 	/** Restrict to additive components. Default false. */
 	additiveOnly?: boolean;
 	/** Information criterion to minimise. Default 'aicc'. */
@@ -918,6 +920,7 @@ export class AutoETS implements Forecaster {
 			if (error === 'M' && (!positive || opts.additiveOnly)) continue;
 			for (const trend of ['N', 'A', 'Ad'] as const) {
 				if (trend === 'Ad' && opts.damped === false) continue;
+				if (trend === 'A' && opts.dampedOnly) continue;
 				for (const season of ['N', 'A', 'M'] as const) {
 					if (season !== 'N' && !seasonal) continue;
 					if (season === 'M' && (error === 'A' || !positive || opts.additiveOnly)) continue;

@@ -112,14 +112,21 @@ function fitOnce(
 	trend: boolean,
 	xreg: readonly Float64Array[],
 	names: string[],
+	/** Design columns already built for this y (by name): the K = 0…10 search shares them. */
+	built?: Map<string, Float64Array>,
 ): RegFit {
 	const n = y.length;
 	const cols = buildColumns(m, K, trend, xreg.length, names);
-	const X = cols.map((c) =>
-		Float64Array.from({ length: n }, (_, i) =>
-			c.at(i + 1, c.xregIndex === undefined ? undefined : xreg[c.xregIndex][i]),
-		),
-	);
+	const X = cols.map((c) => {
+		const key = c.xregIndex === undefined ? c.name : `\u0000xreg${c.xregIndex}`;
+		const hit = built?.get(key);
+		if (hit) return hit;
+		const col = new Float64Array(n);
+		for (let i = 0; i < n; i++)
+			col[i] = c.at(i + 1, c.xregIndex === undefined ? undefined : xreg[c.xregIndex][i]);
+		built?.set(key, col);
+		return col;
+	});
 	const ls = leastSquares(X, y);
 	const df = n - ls.rank;
 	const sigma2 = df > 0 ? ls.rss / df : NaN;
@@ -286,12 +293,13 @@ export class LinearRegressionModel implements Forecaster {
 		const want = this.#opts.fourier ?? 'auto';
 		let best: RegFit;
 		if (want === 'auto') {
-			best = fitOnce(y, m, 0, trend, xreg, names);
+			const built = new Map<string, Float64Array>();
+			best = fitOnce(y, m, 0, trend, xreg, names, built);
 			const cap = Math.min(kMax, 10);
 			for (let K = 1; K <= cap; K++) {
 				// keep at least ~2 observations per parameter
 				if (2 * K + 2 + xreg.length > y.length / 2) break;
-				const f = fitOnce(y, m, K, trend, xreg, names);
+				const f = fitOnce(y, m, K, trend, xreg, names, built);
 				if (f.aicc < best.aicc) best = f;
 			}
 		} else {

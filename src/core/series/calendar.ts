@@ -128,6 +128,7 @@ export function trimPartialPeriods(batch: SeriesBatch): TrimmedBatch {
 		y: cut(batch.y),
 		edges: { ...edges, firstPartial: false, lastPartial: false },
 	};
+	if (batch.categories) trimmed.categories = [...batch.categories];
 	if (batch.regressors)
 		trimmed.regressors = {
 			names: [...batch.regressors.names],

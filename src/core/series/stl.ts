@@ -83,7 +83,14 @@ function est(
 		w[j] = 0;
 		const r = Math.abs(j - xs);
 		if (r <= h9) {
-			w[j] = r <= h1 ? 1 : (1 - (r / h) ** 3) ** 3;
+			// tricube (1 − (r/h)³)³ by multiplications, as Fortran compiles its integer powers (** is
+			// Math.pow: a library call per point of every loess fit)
+			if (r <= h1) w[j] = 1;
+			else {
+				const t = r / h;
+				const u = 1 - t * t * t;
+				w[j] = u * u * u;
+			}
 			if (userw) w[j] *= rw[rwOff + j - 1];
 			a += w[j];
 		}
@@ -95,7 +102,7 @@ function est(
 		for (let j = nleft; j <= nright; j++) aa += w[j] * j;
 		let b = xs - aa;
 		let c = 0;
-		for (let j = nleft; j <= nright; j++) c += w[j] * (j - aa) ** 2;
+		for (let j = nleft; j <= nright; j++) c += w[j] * (j - aa) * (j - aa);
 		if (Math.sqrt(c) > C001 * range) {
 			b /= c;
 			for (let j = nleft; j <= nright; j++) w[j] *= b * (j - aa) + 1;

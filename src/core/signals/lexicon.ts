@@ -41,27 +41,49 @@ export type Aspect =
 	| 'service'
 	| 'style';
 
-/** Words that mark each aspect. */
+/** Space-separated word lists joined. */
+function w(...lists: string[]): string[] {
+	return lists.join(' ').split(' ');
+}
+
+/** Words that mark each aspect (zh: also in the jieba user dictionary, src/core/text/engines.ts). */
 export const ASPECT_WORDS: Record<Aspect, readonly string[]> = {
-	size: 'size sizes sizing fit fits fitting small large petite tight loose length long short 尺码 码数 码 大小 偏大 偏小 正码 合身 长短 肥瘦 尺寸'.split(
-		' ',
+	size: w(
+		'size sizes sizing fit fits fitting small large petite tight loose length long short',
+		'尺码 码数 码子 码 大小 尺寸 号 号码 偏大 偏小 正码 标准码 大一码 小一码 大一号 小一号 合身 长短 肥瘦',
+		'偏长 偏短 偏瘦 偏肥 太大 太小 太长 太短 大 小 长 买大 买小 宽大 紧身 勒 腰围 胸围 肩宽 衣长 裤长 袖长 身高 体重 斤',
 	),
-	quality: 'quality 质量 品质 做工好 质感'.split(' '),
-	colour: 'color colour colors colours shade 颜色 色差 掉色 褪色 色 颜色分类'.split(' '),
-	price:
-		'price priced expensive cheap value worth sale 价格 价钱 便宜 贵 实惠 划算 性价比 价位'.split(
-			' ',
-		),
-	delivery: 'shipping delivery shipped arrived package 物流 快递 发货 送货 包装 到货 速度'.split(
-		' ',
+	quality: w('quality', '质量 品质 做工好 质感 耐穿 结实 瑕疵'),
+	colour: w(
+		'color colour colors colours shade',
+		'颜色 色差 掉色 褪色 色 颜色分类 色泽 配色 色彩 染色 串色 黑色 白色 红色 蓝色 灰色 粉色 绿色 黄色 紫色 卡其 藏青 墨绿 米色 驼色',
 	),
-	fabric:
-		'fabric material cotton linen wool polyester silk knit 面料 布料 材质 棉 纯棉 料子 手感 起球 透气'.split(
-			' ',
-		),
-	workmanship: 'stitching seam seams hem zipper button 做工 线头 走线 拉链 扣子 开线'.split(' '),
-	service: 'service seller customer 客服 卖家 服务 态度 售后'.split(' '),
-	style: 'style design look looks cut pattern 款式 版型 样式 设计 上身 效果 好看 显瘦'.split(' '),
+	price: w(
+		'price priced expensive cheap value worth sale',
+		'价格 价钱 便宜 贵 实惠 划算 性价比 价位 物美价廉 物超所值 值 优惠 打折 折扣 降价 差价 保价 活动价 价 超值 优惠券 钱',
+	),
+	delivery: w(
+		'shipping delivery shipped arrived package',
+		'物流 快递 发货 送货 包装 到货 速度 配送 快递员 顺丰 中通 圆通 申通 韵达 邮政 包裹 送达 发货速度',
+	),
+	fabric: w(
+		'fabric material cotton linen wool polyester silk knit',
+		'面料 布料 材质 棉 纯棉 料子 手感 起球 透气 布 质地 厚 薄 厚实 厚度 厚薄 软 柔软 软和 硬 扎 扎人',
+		'轻薄 厚重 跑毛 毛 掉毛 弹力 弹性 羊毛 羊绒 涤纶 针织 加绒 绒 透 透肉 起皱 缩水 褶皱 皱',
+	),
+	workmanship: w(
+		'stitching seam seams hem zipper button',
+		'做工 线头 走线 拉链 扣子 开线 车线 针脚 缝线 脱线 纽扣 扣 内衬 里衬 里子 缝',
+	),
+	service: w(
+		'service seller customer',
+		'客服 卖家 服务 态度 售后 店家 掌柜 商家 小二 退换 换货 退款 发错 回复',
+	),
+	style: w(
+		'style design look looks cut pattern',
+		'款式 版型 样式 设计 上身 效果 好看 显瘦 显高 显胖 漂亮 时尚 百搭 洋气 大方 简约 修身 宽松 图案 印花',
+		'丑 难看 土气 外观 风格 领子 领口 袖子 款 设计感 搭配 好搭配 帅 帅气 可爱 气质 有型 潮',
+	),
 };
 
 /** Aspect of a word, or undefined. */

@@ -243,26 +243,56 @@ export interface AspectMention {
 	fromClause: boolean;
 }
 
+/** Terms after an aspect word that can carry its sentiment (质量 很 好 / fabric be so soft). */
+const ASPECT_REACH = 4;
+
+const isSentimentWord = (t: string) => {
+	const w = t.startsWith('NOT_') ? t.slice(4) : t;
+	return POSITIVE_WORDS.has(w) || NEGATIVE_WORDS.has(w);
+};
+
 /**
- * Aspects a review names and whether each is praised or criticised: the first aspect word of each
- * clause takes the clause's lexicon sign; a clause without sentiment words takes the review's.
+ * Aspects a review names and whether each is praised or criticised. Each aspect word takes the lexicon
+ * sign of itself and the words after it up to the next aspect mention (at most ASPECT_REACH), else of the
+ * two words before it that no earlier mention took (great fabric), else the review's sentiment. Within
+ * that reach, an aspect word that is itself a sentiment word (颜色 好看, 尺码 偏小) judges the aspect before
+ * it and names its own aspect by its own sign only (好看: style +), and the same aspect named again
+ * (尺码 码数) counts once. Chinese reviews
+ * often run several aspects without punctuation (质量很好尺码偏小颜色好看): each gets its own words.
  */
 export function aspectMentions(terms: readonly string[], reviewPositive: boolean): AspectMention[] {
+	const starts: { i: number; a: Aspect }[] = [];
 	const out: AspectMention[] = [];
-	for (const clause of splitClauses(terms)) {
-		const sign = lexiconScore(clause);
-		for (const t of clause) {
-			const a = aspectOf(t);
-			if (!a) continue;
-			out.push({
-				aspect: a,
-				positive: sign > 0 || (sign === 0 && reviewPositive),
-				fromClause: sign !== 0,
-			});
-			break;
+	let cur: { i: number; a: Aspect } | null = null;
+	terms.forEach((t, i) => {
+		const a = aspectOf(t);
+		if (!a) return;
+		const inReach = cur !== null && i <= cur.i + ASPECT_REACH;
+		if (inReach && cur!.a === a) return;
+		if (inReach && isSentimentWord(t)) {
+			// judges the aspect before it, and names its own (好看: style) by its own sign
+			const sign = lexiconScore([t]);
+			out.push({ aspect: a, positive: sign > 0, fromClause: true });
+			return;
 		}
-	}
-	return out;
+		cur = { i, a };
+		starts.push(cur);
+	});
+	let taken = 0; // terms before this index were read for an earlier mention
+	const inner = out.splice(0);
+	starts.forEach(({ i, a }, k) => {
+		const next = k + 1 < starts.length ? starts[k + 1].i : terms.length;
+		const end = Math.min(next, i + 1 + ASPECT_REACH);
+		let sign = lexiconScore(terms.slice(i, end));
+		if (sign === 0) sign = lexiconScore(terms.slice(Math.max(taken, i - 2), i));
+		taken = end;
+		out.push({
+			aspect: a,
+			positive: sign > 0 || (sign === 0 && reviewPositive),
+			fromClause: sign !== 0,
+		});
+	});
+	return [...out, ...inner];
 }
 
 /** Accuracy and per-class F1 of predicted vs true labels. */

@@ -2,6 +2,7 @@
 // (Chinese segmentation with a fashion user dictionary) and wink-nlp (English lemmas, negation flags,
 // token types). The libraries are loaded by the host (workers/data/nlp-web.ts in the browser,
 // src/cli/nlp-node.ts in Node) and passed in, so core never decides how WASM is fetched.
+import { ASPECT_WORDS } from '../signals/lexicon';
 import type { EnToken, EnTokenizer, ZhSegmenter } from './tokenize';
 
 /**
@@ -16,6 +17,11 @@ export const FASHION_WORDS: readonly string[] = (
 	'偏长 偏短 偏瘦 偏肥 掉毛 异味 味道 透气 保暖 舒服 舒适 弹力 修身 宽松 oversize'
 ).split(' ');
 
+/** The Chinese aspect words of two or more characters (尺码, 码数, 性价比, 快递员…): kept whole. */
+export const ASPECT_DICTIONARY: readonly string[] = Object.values(ASPECT_WORDS)
+	.flat()
+	.filter((w) => /^\p{Script=Han}{2,}$/u.test(w));
+
 /** The part of jieba-wasm the pipeline uses. */
 export interface JiebaLike {
 	cut(text: string, hmm?: boolean | null): string[];
@@ -27,7 +33,8 @@ const USER_WORD_FREQ = 2_000_000;
 
 /** A Chinese segmenter over jieba with the fashion words and the shop's own words added. */
 export function jiebaSegmenter(jieba: JiebaLike, extraWords: readonly string[] = []): ZhSegmenter {
-	for (const w of [...FASHION_WORDS, ...extraWords]) jieba.add_word(w, USER_WORD_FREQ, 'n');
+	for (const w of new Set([...FASHION_WORDS, ...ASPECT_DICTIONARY, ...extraWords]))
+		jieba.add_word(w, USER_WORD_FREQ, 'n');
 	return (text) => jieba.cut(text, true);
 }
 

@@ -6,8 +6,6 @@ import type {
 	DataWorkerApi as SalesApi,
 	GroupColumn,
 	GroupSummaryResult,
-	HierarchyData,
-	HierarchyQuery,
 	PromotionImportSummary,
 	PromotionSetInfo,
 	ProductSearchResult,
@@ -124,6 +122,7 @@ export class DataClient implements SeriesProvider {
 			freq: query.freq,
 			measure: query.measure,
 			...(query.withPrice ? { withPrice: true } : {}),
+			...(query.withCategory ? { withCategory: true } : {}),
 			...(query.groupBy ? { groupBy: query.groupBy } : {}),
 		};
 		return this.#call((api) => api.querySeries(datasetId, q), signal);
@@ -141,15 +140,6 @@ export class DataClient implements SeriesProvider {
 	/** Sales per category or store of a dataset. */
 	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult> {
 		return this.#call((api) => api.groupSummary(datasetId, by));
-	}
-
-	/** Sales per category × store cell (the Forecast screen's hierarchy). */
-	hierarchySeries(
-		datasetId: string,
-		query: HierarchyQuery,
-		signal?: AbortSignal,
-	): Promise<HierarchyData> {
-		return this.#call((api) => api.hierarchySeries(datasetId, { ...query }), signal);
 	}
 
 	/** Read and store a promotions file. */

@@ -1,6 +1,9 @@
 // Loss patterns of issue #11 that the engine must not repeat.
 import { describe, expect, it } from 'vitest';
-import { forecastAuto, strongSeason } from '../../../src/core/engine';
+import { backtest } from '../../../src/core/backtest';
+import { forecastAuto, makeModel, strongSeason } from '../../../src/core/engine';
+import { dampedOnlyFor } from '../../../src/core/forecast/builtins';
+import { AutoETS } from '../../../src/core/models/ets';
 import { mulberry32, normalSampler } from '../../../src/core/stats';
 import { expectWellFormed } from './expect-forecast';
 
@@ -47,5 +50,95 @@ describe('strongly seasonal monthly series', () => {
 			models: ['naive', 'drift', 'snaive', 'theta'],
 		});
 		expect(r.model).toMatch(/naive|drift/);
+	});
+});
+
+describe('regression stays out of combinations (first-step jump)', () => {
+	// quarterly trend + season that turns down in the last two years: the regression's straight
+	// trend line sits above the last values, so its first step would jump up
+	const rnd = normalSampler(mulberry32(11));
+	const y = Float64Array.from({ length: 48 }, (_, t) => {
+		const trend = t < 40 ? 100 + 2 * t : 180 - 6 * (t - 40);
+		return trend + [8, -4, 6, -10][t % 4] + 2 * rnd();
+	});
+
+	it('is backtested and ranked alone, never blended', () => {
+		const r = forecastAuto(y, {
+			horizon: 4,
+			season: 4,
+			models: ['regression', 'ets', 'theta', 'naive'],
+		});
+		expectWellFormed(r, 4);
+		const singles = r.leaderboard.filter((x) => !x.model.includes('('));
+		const rank = singles.findIndex((x) => x.model === 'regression');
+		// it ranks among the best three singles: without the rule it would join their blend
+		expect(rank).toBeGreaterThanOrEqual(0);
+		expect(rank).toBeLessThan(3);
+		for (const row of r.leaderboard)
+			if (row.model.includes('(')) expect(row.model).not.toMatch(/regression/);
+		if (r.model !== 'regression') {
+			// the first step starts near the last value, not back on the fitted line
+			const last = y[y.length - 1];
+			expect(Math.abs(r.point[0] - last)).toBeLessThan(0.15 * last);
+		}
+	});
+});
+
+describe('the fixed comb of ETS, ARIMA and Theta', () => {
+	const rnd = normalSampler(mulberry32(5));
+	let level = 50;
+	const y = Float64Array.from({ length: 80 }, (_, t) => {
+		level += 0.4 + 2 * rnd();
+		return level + 4 * Math.sin(t / 3) + 3 * rnd();
+	});
+
+	it('is a candidate scored as the plain mean of the three at every backtest origin', () => {
+		const opts = { horizon: 8, season: 1, origins: 3 };
+		const r = forecastAuto(y, { ...opts, models: ['ets', 'arima', 'theta', 'naive'] });
+		const row = r.leaderboard.find((x) => x.model === 'comb(ets,arima,theta)');
+		expect(row).toBeDefined();
+		// the same backtest by hand: the equal-weight mean of the three at each origin
+		const names = ['ets', 'arima', 'theta'];
+		const bt = backtest(
+			y,
+			names.map((m) => makeModel(m, { season: 1, screen: true })!),
+			{ horizon: 8, origins: 3, season: 1, levels: [0.8], minTrain: 4 },
+		);
+		const mases = bt.origins.map((_, k) => {
+			let ae = 0;
+			for (let j = 0; j < 8; j++) {
+				const mean = bt.models.reduce((s, m) => s + m.forecasts[k]![j], 0) / 3;
+				ae += Math.abs(bt.actuals[k][j] - mean);
+			}
+			return ae / 8 / bt.scales[k];
+		});
+		expect(row!.mase).toBeCloseTo(mases.reduce((a, b) => a + b, 0) / mases.length, 9);
+		// and it differs from the inverse-MASE weighted blend of the same three
+		const combo = r.leaderboard.find((x) => /^combo\(/.test(x.model));
+		expect(combo?.mase).not.toBeCloseTo(row!.mase, 9);
+	});
+
+	it('is left out when fewer than two of the three ran', () => {
+		const r = forecastAuto(y, { horizon: 8, season: 1, models: ['ets', 'naive', 'drift'] });
+		expect(r.leaderboard.some((x) => x.model.startsWith('comb('))).toBe(false);
+	});
+});
+
+describe('weekly ETS trends are damped', () => {
+	// three years of weekly sales on a steady climb: an undamped trend fits best in-sample
+	const rnd = normalSampler(mulberry32(3));
+	const y = Float64Array.from(
+		{ length: 156 },
+		(_, t) => 200 + 3 * t + 30 * Math.sin((2 * Math.PI * t) / 52) + 4 * rnd(),
+	);
+
+	it('keeps only damped trends without a season of its own, undamped ones for monthly data', () => {
+		const trendOf = (season: number): unknown =>
+			makeModel('ets', { season })!.fit(y, { season }).toState().params.trend;
+		expect(new AutoETS().fit(y, { season: 52 }).toState().params.trend).toBe('A');
+		expect(trendOf(52)).not.toBe('A');
+		expect(trendOf(1)).not.toBe('A');
+		expect(dampedOnlyFor(12)).toBe(false);
+		expect(AutoETS.candidates(y, 1, { dampedOnly: true }).map((s) => s.trend)).not.toContain('A');
 	});
 });

@@ -99,3 +99,29 @@ describe('hierarchySeries', () => {
 		);
 	});
 });
+
+describe('querySeries withCategory (a short product borrows its category’s season)', () => {
+	it('gives each product its category: the mapped column, else the description’s last word', async () => {
+		const b = await service.querySeries(shop.id, {
+			productIds: ['SKU-10', 'SKU-21', 'nope'],
+			freq: 'week',
+			measure: 'units',
+			withCategory: true,
+		});
+		expect(b.categories).toEqual(['Bags', 'Hats', '']);
+		const d = await service.querySeries(described.id, {
+			productIds: ['A', 'C', 'B'],
+			freq: 'week',
+			measure: 'units',
+			withCategory: true,
+		});
+		expect(d.categories).toEqual(['HOLDER', 'HOLDER', 'JAR']);
+		// not asked for: none
+		const plain = await service.querySeries(shop.id, {
+			productIds: ['SKU-10'],
+			freq: 'week',
+			measure: 'units',
+		});
+		expect(plain.categories).toBeUndefined();
+	});
+});

@@ -1,5 +1,6 @@
 // The signals CLIs spawned with tsx: `classify` on real labelled Chinese reviews, `newproduct` on a
-// VISUELLE slice (history = earlier seasons, input = AW19 products), and their errors (exit code 1).
+// VISUELLE slice (history = earlier seasons, input = every 8th AW19 product: beats the category mean,
+// 80 % bounds cover most weeks), and their errors (exit code 1).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,8 +87,9 @@ describe('newproduct CLI', () => {
 			...rows
 				.slice(1)
 				.filter((r) => r[season] === 'AW19')
-				.slice(0, 20),
+				.filter((_r, i) => i % 8 === 0),
 		];
+		const nTest = test.length - 1;
 		const h = join(dir, 'hist.csv');
 		const n = join(dir, 'new.csv');
 		const out = join(dir, 'np.csv');
@@ -108,13 +110,47 @@ describe('newproduct CLI', () => {
 		expect(r.status, r.stderr).toBe(0);
 		const res = parseCsv(readFileSync(out, 'utf8'));
 		expect(res[0]).toEqual(['external_code', 'week', 'mean', 'lo80', 'hi80']);
-		expect(res.length).toBe(1 + 20 * 12);
+		expect(res.length).toBe(1 + nTest * 12);
 		for (const x of res.slice(1)) {
 			const [lo, m, hi] = [Number(x[3]), Number(x[2]), Number(x[4])];
-			expect(lo).toBeLessThanOrEqual(hi);
+			expect(lo).toBeLessThanOrEqual(m);
+			expect(m).toBeLessThanOrEqual(hi);
 			expect(m).toBeGreaterThanOrEqual(0);
 			expect(m).toBeLessThan(1); // history's units: VISUELLE sales ÷ 1065
 		}
+		expect(r.stderr).toMatch(/search features: WAPE [\d.]+ with, [\d.]+ without/);
+		// Against the category-mean launch curve of the same history, and the 80 % bounds' coverage.
+		const week0 = rows[0].indexOf('0');
+		const cat = rows[0].indexOf('category');
+		const toProduct = (r: string[]): LaunchProduct => ({
+			id: r[0],
+			attributes: { category: r[cat] },
+			launch: 0,
+			curve: r.slice(week0, week0 + 12).map(Number),
+		});
+		const histProducts = hist.slice(1).map(toProduct);
+		const actual = test.slice(1).map((r) => toProduct(r).curve!);
+		const byId = new Map<string, number[][]>();
+		for (const x of res.slice(1))
+			byId.set(x[0], [...(byId.get(x[0]) ?? []), x.slice(2).map(Number)]);
+		const code = rows[0].indexOf('external_code');
+		const fc = test.slice(1).map((r) => byId.get(r[code])!);
+		const cli = launchScores(
+			actual,
+			fc.map((f) => f.map((w) => w[0])),
+		).wape;
+		const base = launchScores(
+			actual,
+			test.slice(1).map((r) => categoryMeanForecast(toProduct(r), histProducts, 12)),
+		).wape;
+		expect(cli).toBeLessThan(base * 0.9);
+		let inside = 0;
+		actual.forEach((a, i) =>
+			a.forEach((y, h) => (inside += y >= fc[i][h][1] && y <= fc[i][h][2] ? 1 : 0)),
+		);
+		const coverage = inside / (actual.length * 12);
+		expect(coverage).toBeGreaterThan(0.65);
+		expect(coverage).toBeLessThan(0.95);
 		const bad = run('newproduct', ['--history', h, '--input', n, '--horizon', '13']);
 		expect(bad.status).toBe(1);
 		expect(bad.stderr).toMatch(/12 week columns .* --horizon 13/);

@@ -31,9 +31,12 @@ describe('fusion of signals into a forecast', () => {
 			{ kind: 'search', name: 'noise', weekly: weekly(noise), zeroFill: false },
 			{ kind: 'topic', name: '#old', weekly: weekly(x, 0, 60), zeroFill: true },
 			{ kind: 'search', name: 'recent', weekly: weekly(x, 70, n), zeroFill: false },
+			// the same leading signal over 37 weeks: room for 2 held-out windows only, too few to judge
+			{ kind: 'search', name: 'two-windows', weekly: weekly(x, n - 37, n + 2), zeroFill: false },
 		];
 		const r = fuseSignals(ds, y, signals, 4);
-		const [lead, nz, old, recent] = r.candidates;
+		const [lead, nz, old, recent, two] = r.candidates;
+		expect(two).toMatchObject({ status: 'short', weeks: 37, forecast: null });
 		expect(lead.status).toBe('used');
 		expect(lead.lag).toBe(2);
 		expect(lead.origins).toBe(4);

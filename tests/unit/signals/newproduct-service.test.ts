@@ -107,6 +107,12 @@ describe('new products', () => {
 		expect(m.backtest!.tested).toBeGreaterThan(50);
 		expect(m.backtest!.wapeKnn).toBeGreaterThan(20);
 		expect(m.backtest!.wapeKnn).toBeLessThan(150);
+		// the launch regression is backtested too and forecasts only when it beats every kNN variant
+		const b = m.backtest!;
+		expect(b.wapeRegression!).toBeGreaterThan(20);
+		expect(b.wapeRegression!).toBeLessThan(b.wapeKnn);
+		const knnBest = Math.min(b.wapeKnn, b.wapeShape, b.wapeSearch ?? Infinity);
+		expect(m.method).toBe(b.wapeRegression! < knnBest ? 'regression' : 'knn');
 		const r = await s.forecastNewProduct({
 			attributes: { category: 'long sleeve', color: 'black' },
 			price: null,

@@ -55,6 +55,8 @@ export const en = {
 		'The latest period sold {value}, far above anything usual: the forecast counts it as at most {typical}, so one giant order does not set the level.',
 	engine_note_peak_source_group: (p) =>
 		`The yearly peak is borrowed from ${p.group === 'total' ? 'all products together' : p.group}, which has two years of history.`,
+	engine_note_peak_source_category:
+		'The yearly peak is borrowed from its category, {group}, which has two years of history: this product’s own history is too short to show it.',
 	engine_note_peak_source_profile:
 		'The yearly peak is borrowed from typical retail seasonality (public retail data): this history is under two years, too short to show its own.',
 	// The Forecast screen (screens).
@@ -192,6 +194,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'最近一期销量为 {value}，远高于通常水平：预测中最多按 {typical} 计算，一笔超大订单不会决定整体水平。',
 	engine_note_peak_source_group: (p) =>
 		`年度高峰借自${p.group === 'total' ? '全部商品合计' : p.group}，它有两年的历史。`,
+	engine_note_peak_source_category:
+		'年度高峰借自它所属的品类“{group}”，该品类有两年的历史；这件商品自身的历史太短，还显示不出高峰。',
 	engine_note_peak_source_profile:
 		'年度高峰借自公开零售数据的典型季节规律：这段历史不足两年，还显示不出自身的高峰。',
 	// The Forecast screen (screens).

@@ -212,6 +212,10 @@ export const en = {
 		`Your own launch curve, at the similar products’ level, was more accurate (${p.shapeText}% vs ${p.knnText}%): used.`,
 	market_np_shape_unused: (p) =>
 		`Your own launch curve at the similar products’ level: ${p.shapeText}% (not better: their own curves are used).`,
+	market_np_regression_used: (p) =>
+		`A sales-level model of your launches (attributes and launch month, with your category’s launch curve) was more accurate still (${p.regText}% vs ${p.knnText}%): it makes the forecast; the similar products below show which launches are alike.`,
+	market_np_regression_unused: (p) =>
+		`A sales-level model of your launches (attributes and launch month): ${p.regText}% (not better than ${p.knnText}%: the similar products make the forecast).`,
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -414,4 +418,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`按相似商品的销量水平套用您自己的上新曲线更准（${p.shapeText}% 对 ${p.knnText}%）：已采用。`,
 	market_np_shape_unused: (p) =>
 		`按相似商品的销量水平套用您自己的上新曲线：${p.shapeText}%（没有更准，因此使用相似商品各自的曲线）。`,
+	market_np_regression_used: (p) =>
+		`根据属性和上市月份估算销量水平、再套用同品类上新曲线的模型更准（${p.regText}% 对 ${p.knnText}%）：由它给出预测；下方的相似商品仅说明哪些往期上新与之相近。`,
+	market_np_regression_unused: (p) =>
+		`根据属性和上市月份估算销量水平的模型：${p.regText}%（没有胜过 ${p.knnText}%，因此由相似商品法给出预测）。`,
 };
