@@ -102,15 +102,9 @@ export default ts.config(
 		],
 	),
 	stateZone(['src/state/**/*.ts']),
-	// Exceptions, file by file, until their workers do this work (the plan worker and the hierarchy job
-	// get their series relayed through the UI today, so these state files still trim and rank):
-	// src/state/plan.svelte.ts — trims partial periods, ranks alerts and pools variants on the UI thread;
-	stateZone(
-		['src/state/plan.svelte.ts'],
-		['series/calendar', 'inventory/plan', 'inventory/variants'],
-	),
-	// src/state/hierarchy-run.svelte.ts — picks the season length of the relayed batch.
-	stateZone(['src/state/hierarchy-run.svelte.ts'], ['series/calendar']),
+	// Exceptions, file by file, with the core modules each still calls:
+	// src/state/plan.svelte.ts — ranks the plan's alerts (and reads the salvage default) on the UI thread.
+	stateZone(['src/state/plan.svelte.ts'], ['inventory/plan']),
 	zone(
 		['src/views/**/*.{ts,svelte}'],
 		'views use state, components, i18n and src/lib helpers; core, ml and workers as types only (workers are reached through state).',

@@ -32,12 +32,19 @@ import { pooledFromBatch } from '../src/core/forecast/pooled';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	hierarchyBuffers,
-	runHierarchy,
-	type HierarchyRequest,
-	type HierarchyResult,
+	runHierarchyOf,
+	type HierarchyAnswer,
+	type HierarchyKeys,
+	type HierarchyOptions,
 } from './forecast/hierarchy';
 
-export type { HierarchyRequest, HierarchyResult } from './forecast/hierarchy';
+export type {
+	HierarchyAnswer,
+	HierarchyInfo,
+	HierarchyKeys,
+	HierarchyOptions,
+	HierarchyResult,
+} from './forecast/hierarchy';
 import { promotionStep, type PromotionOption } from './forecast/promotions';
 import type { PromotionUplift } from '../src/core/forecast/promotions';
 export type { PromotionOption } from './forecast/promotions';
@@ -70,6 +77,11 @@ export type BatchOptions = AutoForecastOptions & {
 	 * (tests/bench/results/RESULTS.md).
 	 */
 	pooled?: boolean;
+	/**
+	 * With deep tables: the gain their mix with the statistical choice must show per series
+	 * (src/ml/candidates.ts DEEP_MIX_GAIN, decided for the batch by deepGate); null or absent: no mix.
+	 */
+	deepMix?: number | null;
 };
 
 /**
@@ -279,18 +291,28 @@ export const api = {
 		}
 	},
 
-	/** Forecast a category × store hierarchy and reconcile it (workers/forecast/hierarchy.ts). */
+	/**
+	 * Read the category × store cells of `keys` from the data worker over the link, forecast every node
+	 * of the hierarchy and reconcile it (workers/forecast/hierarchy.ts); only keys and the answer pass
+	 * through the UI thread.
+	 */
 	async forecastHierarchy(
-		req: HierarchyRequest,
-		options: AutoForecastOptions,
+		keys: HierarchyKeys,
+		options: HierarchyOptions,
 		jobId: string,
 		onProgress?: (p: Progress) => void,
-	): Promise<HierarchyResult> {
+	): Promise<HierarchyAnswer> {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		try {
-			const r = await runHierarchy(req, options, ac.signal, throttle(onProgress));
-			return transfer(r, hierarchyBuffers(r));
+			const { datasetId, ...query } = keys;
+			const data = await untilAborted(
+				link.hierarchySeries(datasetId, query),
+				ac.signal,
+				abortError,
+			);
+			const answer = await runHierarchyOf(data, keys, options, ac.signal, throttle(onProgress));
+			return answer.result ? transfer(answer, hierarchyBuffers(answer.result)) : answer;
 		} finally {
 			jobs.delete(jobId);
 		}
@@ -311,6 +333,7 @@ export type SeriesOptions = Omit<AutoForecastOptions, 'season'> & {
 	season?: number;
 	promotions?: BatchOptions['promotions'];
 	calendar?: Omit<CalendarOption, 'freq'>;
+	deepMix?: BatchOptions['deepMix'];
 };
 
 /** What forecastSeries answers. */
@@ -369,14 +392,14 @@ async function runBatch(
 	deep?: Record<string, DeepForecastTable>,
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
-	const { calendar, promotions, pooled: withPooled, ...engineOptions } = options;
+	const { calendar, promotions, pooled: withPooled, deepMix, ...engineOptions } = options;
 	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
 	// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
 	const registry = new CandidateRegistry();
 	registerBuiltins(registry);
 	const pooled = withPooled ? pooledFromBatch(batch) : null;
 	if (pooled) registry.register(pooled.candidate());
-	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep);
+	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
 		throw new RangeError(`indptr has ${batch.indptr.length} entries for ${total} series`);

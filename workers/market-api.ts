@@ -1,7 +1,9 @@
 // The market worker's API (issue 14): imports posts / search interest / reviews / catalog files into
 // IndexedDB and builds the Market report (topics, bursts, sentiment, aspects, lead-lag) off the main
 // thread. The logic is workers/data/signals-service.ts; this file only binds it to the browser's Dexie and
-// NLP engines. market.worker.ts exposes it over Comlink.
+// NLP engines, and reads the shop's sales straight from the data worker over a MessageChannel
+// (workers/data/series-port.ts; the UI sends dataset ids and series keys, never the series).
+// market.worker.ts exposes it over Comlink.
 import { openTrendcastDb } from '../src/lib/db/db';
 import { webEngines } from './data/nlp-web';
 import {
@@ -16,6 +18,54 @@ import { createFakeReviewJobs, type FakeReviewReport } from './data/fake-reviews
 import type { ReviewLabel } from '../src/core/anomaly/fake-reviews';
 import type { BatchFusionReport, FusionReport } from './data/fusion';
 import type { NewProductInput, NewProductModel, NewProductResult } from './data/newproduct-service';
+import { prepareBatch } from '../src/core/forecast/batch';
+import { launchCandidates } from '../src/core/newproduct/shop';
+import { linkApi, SeriesLink, type SeriesKeys } from './data/series-port';
+
+/** This worker's port to the data worker (the UI connects it). */
+const link = new SeriesLink();
+
+/** The shop's weekly units in total (all products), as the data worker gives them; null without. */
+async function weeklyTotal(datasetId: string): Promise<SalesSeries | null> {
+	try {
+		const b = await link.querySeries({
+			datasetId,
+			productIds: null,
+			freq: 'week',
+			measure: 'units',
+		});
+		return { name: b.ids[0] ?? 'sales', ds: Array.from(b.ds), y: Array.from(b.y) };
+	} catch {
+		return null; // lead-lag needs sales; the rest of the report does not
+	}
+}
+
+/**
+ * The shop's own past launches for the new-product model: weekly units of the products first sold
+ * inside the history with 12 whole weeks after it (core/newproduct/shop.ts launchCandidates).
+ */
+async function shopSalesOf(datasetId: string): Promise<ShopSales | null> {
+	const total = await weeklyTotal(datasetId);
+	if (!total || total.ds.length === 0) return null;
+	const first = total.ds[0];
+	const last = total.ds[total.ds.length - 1];
+	const summary = await link.productSummary(datasetId);
+	const ids = launchCandidates(summary, first, last);
+	if (ids.length === 0) return null;
+	const batch = await link.querySeries({
+		datasetId,
+		productIds: ids,
+		freq: 'week',
+		measure: 'units',
+	});
+	const chosen = new Set(ids);
+	return {
+		key: `${datasetId}|${first}|${last}|${ids.length}`,
+		products: summary.filter((p) => chosen.has(p.productId)),
+		batch,
+		dataStart: first,
+	};
+}
 
 let database: ReturnType<typeof openTrendcastDb> | null = null;
 function getDb() {
@@ -64,20 +114,45 @@ export const api = {
 		// The analyst's fake/OK marks on that file's reviews go with it.
 		await getDb().flagMarks.where('datasetId').equals(id).delete();
 	},
-	marketReport(sales: SalesSeries | null): Promise<MarketReport> {
+	/** The Market report; the sales dataset's weekly total (read from the data worker) adds lead-lag. */
+	async marketReport(salesDatasetId: string | null): Promise<MarketReport> {
+		const sales = salesDatasetId ? await weeklyTotal(salesDatasetId) : null;
 		return getService().marketReport(sales);
 	},
 	fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
 		return getService().fuseSignals(sales, horizon);
 	},
-	fuseBatch(
-		series: (SalesSeries & { id: string })[],
+	/**
+	 * Market signals in every series of `keys` (weekly), read from the data worker with the batch rules
+	 * of core (partial weeks out), each named by its id and description.
+	 */
+	async fuseBatch(
+		keys: SeriesKeys,
 		horizon: number,
 		maxPerSeries?: number,
 	): Promise<BatchFusionReport> {
+		const raw = await link.querySeries(keys);
+		const batch = prepareBatch(raw, keys.freq, 0).batch;
+		const names = new Map(
+			(await link.productSummary(keys.datasetId)).map((p) => [p.productId, p.description]),
+		);
+		const series = batch.ids.map((id, i) => ({
+			id,
+			name: `${id} ${names.get(id) ?? ''}`,
+			ds: Array.from(batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1])),
+			y: Array.from(batch.y.subarray(batch.indptr[i], batch.indptr[i + 1])),
+		}));
 		return getService().fuseBatch(series, horizon, maxPerSeries);
 	},
-	setShopSales(sales: ShopSales | null): Promise<void> {
+	/** The shop's own past launches (from the sales dataset, or none) join the new-product model. */
+	async useShopSales(salesDatasetId: string | null): Promise<void> {
+		let sales: ShopSales | null = null;
+		if (salesDatasetId)
+			try {
+				sales = await shopSalesOf(salesDatasetId);
+			} catch {
+				sales = null;
+			}
 		return getService().setShopSales(sales);
 	},
 	newProductModel(): Promise<NewProductModel | null> {
@@ -97,6 +172,7 @@ export const api = {
 			throw plainError(e);
 		}
 	},
+	...linkApi(link),
 };
 
 export type MarketWorkerApi = typeof api;

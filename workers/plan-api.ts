@@ -2,8 +2,11 @@
 // inventory plan (src/core/inventory): policy levels, suggested orders with MOQ/pack, an optional
 // budget, alerts, and what-if scenarios (price, discount over promotion weeks, service level). Forecasts
 // are cached per product and history, so a change of service level, lead time or stock recomputes only
-// the plan (milliseconds). A newer request cancels the running one between products (latest wins; the
-// client, src/lib/workers/plan-client.ts, cancels superseded jobs). Imported by plan.worker.ts and tests.
+// the plan (milliseconds). The weekly sales come straight from the data worker over a MessageChannel
+// (workers/data/series-port.ts), with the batch rules of core (partial weeks out, styles pooled): the UI
+// sends only the dataset id and product ids. A newer request cancels the running one between products
+// (latest wins; the client, src/lib/workers/plan-client.ts, cancels superseded jobs). Imported by
+// plan.worker.ts and tests.
 import type { AutoForecastResult } from '../src/core/engine-types';
 import type { Progress } from '../src/core/ingest/types';
 import type { StockHistoryRow, StockRow } from '../src/core/ingest/schemas/stock';
@@ -29,6 +32,8 @@ import { splitOrder } from '../src/core/inventory/split';
 import { poolStyles, type Style, type StyleMix } from '../src/core/inventory/variants';
 import { msg, type Message } from '../src/core/messages';
 import { laggedRegressor, type UsedSignal } from './data/fusion';
+import { prepareBatch } from '../src/core/forecast/batch';
+import { linkApi, SeriesLink, untilAborted } from './data/series-port';
 
 /** Defaults for products the stock data says nothing about. */
 export interface StockDefaults {
@@ -38,11 +43,32 @@ export interface StockDefaults {
 	pack: number;
 }
 
-export interface PlanRequest {
-	/** Identifies the sales history (dataset id + its row count): forecasts are cached under it. */
+/**
+ * Which sales a plan reads from the data worker: weekly units of these products. `version` changes when
+ * the UI means a fresh read (another product list, new stock data); forecasts are cached under it.
+ */
+export interface PlanSales {
+	datasetId: string;
+	productIds: string[];
+	version: number;
+}
+
+/** A plan of the weekly sales the worker reads from the data worker (what the UI sends). */
+export type PlanRequest = PlanInputs & {
+	/** Weekly units per product, read by the worker (complete weeks only). */
+	sales: PlanSales;
+};
+
+/** A plan of a batch the caller holds (tests, tools). */
+export type PlanBatchRequest = PlanInputs & {
+	/** Identifies the sales history: forecasts are cached under it. */
 	cacheKey: string;
 	/** Weekly units per product (complete weeks only). */
 	batch: SeriesBatch;
+};
+
+/** Everything a plan needs besides the sales. */
+export interface PlanInputs {
 	/** Typical selling price per product (from the sales), used when the stock data has none. */
 	prices: Record<string, number>;
 	stock: StockRow[];
@@ -115,10 +141,12 @@ export interface PlanResponse {
 
 /** A what-if scenario for one product. */
 export interface WhatIfRequest {
-	cacheKey: string;
+	/** The plan's sales (its dataset and version); the what-if reads only this product's. */
+	sales: PlanSales;
+	/** A product, or a style's key (then `style` says which variants are summed). */
 	productId: string;
-	/** Weekly units and price (regressor 'price') of this product. */
-	batch: SeriesBatch;
+	/** A style planned as one item: its variants' weekly units summed (a style has no single price). */
+	style?: Style;
 	stock: StockItem;
 	settings: PlanSettings;
 	/** The scenario's service target (absent = the plan's). */
@@ -173,6 +201,38 @@ function abortError(): Error {
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/** This worker's port to the data worker (the UI connects it; workers/data/series-port.ts). */
+const link = new SeriesLink();
+
+/** The last plan's weekly sales, kept while the UI replans the same products (settings, stock edits). */
+let lastSales: { key: string; batch: SeriesBatch } | null = null;
+
+const salesKey = (s: PlanSales): string => `${s.datasetId}|${s.version}`;
+
+/** Weekly units of `ids` from the data worker, without the partly covered first / last week (core). */
+async function weeklySales(
+	datasetId: string,
+	ids: string[],
+	signal: AbortSignal,
+	withPrice = false,
+): Promise<SeriesBatch> {
+	const raw = await untilAborted(
+		link.querySeries({ datasetId, productIds: ids, freq: 'week', measure: 'units', withPrice }),
+		signal,
+		abortError,
+	);
+	return prepareBatch(raw, 'week', 0).batch;
+}
+
+/** The plan's sales: read once per sales version. */
+async function planSales(sales: PlanSales, signal: AbortSignal): Promise<SeriesBatch> {
+	const key = `${salesKey(sales)}|${sales.productIds.join('\u0001')}`;
+	if (lastSales?.key === key) return lastSales.batch;
+	const batch = await weeklySales(sales.datasetId, sales.productIds, signal);
+	lastSales = { key, batch };
+	return batch;
+}
 
 function modelsOf(m: 'quick' | 'auto') {
 	return m === 'quick' ? { models: [...QUICK_MODELS] } : {};
@@ -231,7 +291,7 @@ function styleStock(members: readonly string[], by: Map<string, StockRow>): Stoc
 }
 
 export const planApi = {
-	/** The plan of every product of the batch. */
+	/** The plan of every product of `req.sales`, read from the data worker (once per sales version). */
 	async plan(
 		req: PlanRequest,
 		jobId: string,
@@ -239,7 +299,27 @@ export const planApi = {
 	): Promise<PlanResponse> {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
+		let batch: SeriesBatch;
 		try {
+			batch = await planSales(req.sales, ac.signal);
+		} finally {
+			jobs.delete(jobId);
+		}
+		if (ac.signal.aborted) throw abortError();
+		const { sales, ...inputs } = req;
+		return planApi.planBatch({ ...inputs, batch, cacheKey: salesKey(sales) }, jobId, onProgress);
+	},
+
+	/** The plan of every product of the batch. */
+	async planBatch(
+		req: PlanBatchRequest,
+		jobId: string,
+		onProgress?: (p: Progress) => void,
+	): Promise<PlanResponse> {
+		const ac = new AbortController();
+		jobs.set(jobId, ac);
+		try {
+			const cacheKey = req.cacheKey;
 			const pooled = req.styles?.length ? poolStyles(req.batch, req.styles) : null;
 			const batch = pooled?.batch ?? req.batch;
 			let lastDs = -Infinity;
@@ -334,7 +414,7 @@ export const planApi = {
 						: null;
 				const signal = reg && choice ? choice : undefined;
 				if (reg) y = y.slice(reg.start);
-				const key = `${req.cacheKey}|${id}|${req.models}|${censored}|${horizon}|${signal ? `${signal.kind}:${signal.name}:${signal.lag}` : ''}`;
+				const key = `${cacheKey}|${id}|${req.models}|${censored}|${horizon}|${signal ? `${signal.kind}:${signal.name}:${signal.lag}` : ''}`;
 				let r = cache.get(key);
 				if (!r && reg) {
 					r = forecastAuto(
@@ -453,7 +533,15 @@ export const planApi = {
 		try {
 			await yieldToEvents();
 			if (ac.signal.aborted) throw abortError();
-			const { batch, stock, settings } = req;
+			const { stock, settings } = req;
+			const style = req.style;
+			const trimmed = await weeklySales(
+				req.sales.datasetId,
+				style ? style.members : [req.productId],
+				ac.signal,
+				!style,
+			);
+			const batch = style ? poolStyles(trimmed, [style]).batch : trimmed;
 			const all = batch.y.subarray(batch.indptr[0], batch.indptr[1]);
 			const y = fromFirstSale(all);
 			const skip = all.length - y.length;
@@ -472,7 +560,7 @@ export const planApi = {
 				return v;
 			});
 			// the forecast with the price as a regressor; its fitted effect moves the scenario
-			const key = `${req.cacheKey}|${req.productId}|${req.models}|whatif|${h}`;
+			const key = `${salesKey(req.sales)}|${req.productId}|${req.models}|whatif|${h}`;
 			let r = cache.get(key);
 			if (!r) {
 				r = forecastAuto(
@@ -555,6 +643,8 @@ export const planApi = {
 	cancel(jobId: string): void {
 		jobs.get(jobId)?.abort();
 	},
+
+	...linkApi(link),
 };
 
 export type PlanWorkerApi = typeof planApi;

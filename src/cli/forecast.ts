@@ -13,9 +13,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
-import type { CandidateRegistry } from '../core/forecast/registry';
+import { registerBuiltins } from '../core/forecast/builtins';
+import { CandidateRegistry } from '../core/forecast/registry';
 import type { Frequency } from '../core/types';
-import { deepGate } from '../ml/candidates';
+import { deepGate, registerDeepCandidates, type DeepForecastTable } from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -346,6 +347,7 @@ async function main(): Promise<void> {
 	let lastReport = 0;
 	const inputs = series.map((s) => splitFuture(s, regressors.length, args.horizon));
 	let registry: CandidateRegistry | undefined;
+	let tables: Record<string, DeepForecastTable> = {};
 	if (args.deep.length > 0) {
 		const { deepRegistry } = await import('./deep-node');
 		const longest = inputs.reduce((a, x) => (x.dates.length > a.dates.length ? x : a), inputs[0]);
@@ -368,6 +370,7 @@ async function main(): Promise<void> {
 				},
 			);
 			registry = run.registry;
+			tables = run.tables;
 			process.stderr.write(
 				`deep: ${Object.entries(run.seconds)
 					.map(([k, v]) => `${k} ${v.toFixed(1)} s`)
@@ -421,11 +424,17 @@ async function main(): Promise<void> {
 	if (registry) {
 		const gate = deepGate(results);
 		process.stderr.write(
-			`deep: pooled backtest MASE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} over ${gate.n} series: ${gate.pass ? 'mixed with the statistical choice' : 'left out (the statistical forecasts are kept)'}\n`,
+			`deep: pooled backtest MASE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} over ${gate.n} series: ${gate.pass ? 'mixed with the statistical choice' : 'not mixed (a stand-alone candidate only)'}\n`,
 		);
-		if (!gate.pass)
+		if (!gate.pass) {
+			const alone = new CandidateRegistry();
+			registerBuiltins(alone);
+			registerDeepCandidates(alone, tables, null);
 			for (let i = 0; i < series.length; i++)
-				results[i] = forecastAuto(inputs[i].values, optionsOf(i, false));
+				results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), {
+					registry: alone,
+				});
+		}
 	}
 	for (const [i, s] of series.entries()) {
 		const x = inputs[i];

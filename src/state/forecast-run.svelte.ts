@@ -12,6 +12,7 @@ import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
+import { DEEP_MIX_GAIN, deepGate } from '../lib/deep-gate';
 import type { DeepCandidates } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
@@ -202,25 +203,31 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const res = await this.#forecast.forecastSeries(
-				keysOf(req),
-				{
-					horizon: req.horizon,
-					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
-					levels: [0.8, 0.95],
-					// One series on screen: also explain it (trend / season split).
-					decompose: req.productIds === null || one,
-					cleanOutliers: req.cleanOutliers ?? false,
-					...(req.calendar ? { calendar: req.calendar } : {}),
-					...(Object.keys(promos).length
-						? { promotions: { freq: req.freq, bySeries: promos } }
-						: {}),
-				},
-				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
-				deep ?? undefined,
-				// a chart draws the history of one series (or the total); a whole batch needs none
-				{ withHistory: req.productIds === null || one },
-			);
+			const run = (deepMix: number | null) =>
+				this.#forecast.forecastSeries(
+					keysOf(req),
+					{
+						horizon: req.horizon,
+						models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
+						levels: [0.8, 0.95],
+						// One series on screen: also explain it (trend / season split).
+						decompose: req.productIds === null || one,
+						cleanOutliers: req.cleanOutliers ?? false,
+						deepMix,
+						...(req.calendar ? { calendar: req.calendar } : {}),
+						...(Object.keys(promos).length
+							? { promotions: { freq: req.freq, bySeries: promos } }
+							: {}),
+					},
+					{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
+					deep ?? undefined,
+					// a chart draws the history of one series (or the total); a whole batch needs none
+					{ withHistory: req.productIds === null || one },
+				);
+			// the deep model mixed with the statistical choice, kept where the series together say it
+			// helps (src/ml/candidates.ts deepGate); else again with it only as a stand-alone candidate
+			let res = await run(deep ? DEEP_MIX_GAIN : null);
+			if (deep && !ac.signal.aborted && !deepGate(res.results).pass) res = await run(null);
 			if (ac.signal.aborted) return;
 			this.history = res.history;
 			this.grid = { future: res.future, season: res.season, periods: res.periods };

@@ -1,14 +1,12 @@
-// HierarchyRun: the Forecast screen's category / store / total levels. Reads the dataset's sales per
-// category × store cell (data worker), forecasts every node of that hierarchy and reconciles it
-// (forecast worker: bottom-up or MinT-shrink, chosen by backtest), and keeps the result whole in
-// $state.raw. A result belongs to the dataset (and request) it was made from.
+// HierarchyRun: the Forecast screen's category / store / total levels. Asks the forecast worker for the
+// dataset's hierarchy: it reads the sales per category × store cell from the data worker itself (over
+// their MessageChannel, not through this thread), forecasts every node and reconciles it (bottom-up or
+// MinT-shrink, chosen by backtest). Keeps the result whole in $state.raw. A result belongs to the
+// dataset (and request) it was made from.
 import type { Progress } from '../core/ingest/types';
 import type { Frequency } from '../core/types';
-import { seasonFor } from '../core/series/calendar';
-import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient } from '../lib/workers/forecast-client';
-import type { HierarchyData } from '../../workers/data-api';
-import type { HierarchyResult } from '../../workers/forecast-api';
+import type { HierarchyInfo, HierarchyResult } from '../../workers/forecast-api';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
 import type { ModelChoice } from './forecast-run.svelte';
@@ -23,8 +21,7 @@ export interface HierarchyRequest {
 	models: ModelChoice;
 }
 
-/** What the cells' query said about the dataset's columns. */
-export type HierarchyInfo = Omit<HierarchyData, 'batch' | 'cells'>;
+export type { HierarchyInfo };
 
 export class HierarchyRun {
 	status = $state<HierarchyStatus>('idle');
@@ -34,12 +31,10 @@ export class HierarchyRun {
 	info = $state.raw<HierarchyInfo | null>(null);
 	error = $state<UiError | null>(null);
 
-	#data: DataClient;
 	#forecast: ForecastClient;
 	#abort: AbortController | null = null;
 
-	constructor(data: DataClient, forecast: ForecastClient) {
-		this.#data = data;
+	constructor(forecast: ForecastClient) {
 		this.#forecast = forecast;
 	}
 
@@ -59,29 +54,17 @@ export class HierarchyRun {
 		this.request = req;
 		this.progress = { phase: 'history', done: 0, total: 1 };
 		try {
-			const data = await this.#data.hierarchySeries(
-				req.datasetId,
-				{ freq: req.freq, measure: req.measure },
-				ac.signal,
-			);
-			if (ac.signal.aborted) return;
-			const { batch, cells, ...info } = data;
-			this.info = info;
-			if (cells.length === 0 || (!info.categorySource && !info.hasStore)) {
-				this.status = 'done';
-				return;
-			}
-			const result = await this.#forecast.forecastHierarchy(
-				{ batch, cells },
+			const { info, result } = await this.#forecast.forecastHierarchy(
+				{ datasetId: req.datasetId, freq: req.freq, measure: req.measure },
 				{
 					horizon: req.horizon,
-					season: seasonFor(req.freq),
 					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
 					levels: [0.8, 0.95],
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 			);
 			if (ac.signal.aborted) return;
+			this.info = info;
 			this.result = result;
 			this.status = 'done';
 		} catch (e) {

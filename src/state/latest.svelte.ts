@@ -10,12 +10,30 @@ export interface LatestOptions {
 	quietAbort?: boolean;
 }
 
+/**
+ * Turns of one request stream: `start()` begins a request and gives its check, true until the next
+ * `start()` or `drop()`. A class with one stream extends LatestRequest; one with several more (the Market
+ * screen's fusion runs) keeps a Turns per extra stream.
+ */
+export class Turns {
+	#seq = 0;
+
+	start(): () => boolean {
+		const seq = ++this.#seq;
+		return () => seq === this.#seq;
+	}
+
+	drop(): void {
+		this.#seq++;
+	}
+}
+
 export class LatestRequest<T> {
 	report = $state.raw<T | null>(null);
 	loading = $state(false);
 	error = $state<UiError | null>(null);
 
-	#seq = 0;
+	#turns = new Turns();
 
 	/**
 	 * Runs `ask`; its answer becomes `report` unless a newer request started (or `drop` was called)
@@ -26,8 +44,7 @@ export class LatestRequest<T> {
 		ask: (isLatest: () => boolean) => Promise<T | null>,
 		opts: LatestOptions = {},
 	): Promise<boolean> {
-		const seq = ++this.#seq;
-		const isLatest = (): boolean => seq === this.#seq;
+		const isLatest = this.#turns.start();
 		this.loading = true;
 		this.error = null;
 		try {
@@ -48,7 +65,7 @@ export class LatestRequest<T> {
 
 	/** Forgets the request in flight (its answer will be dropped) and stops loading. */
 	protected drop(): void {
-		this.#seq++;
+		this.#turns.drop();
 		this.loading = false;
 	}
 }

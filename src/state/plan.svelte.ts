@@ -1,14 +1,20 @@
-// PlanState: the Plan screen's workflow — loads the open dataset's weekly sales (top products by
-// revenue and every product in the stock data), the stored stock and plan settings, asks the plan
-// worker for the plan (latest request wins), and keeps the table's search/sort, the purchase-order
-// edits and the what-if scenario. Stock edits and imports go to the data worker (Dexie).
-import { trimPartialPeriods } from '../core/series/calendar';
+// PlanState: the Plan screen's workflow — chooses which products to plan (top products by revenue and
+// every product in the stock data), loads the stored stock and plan settings, asks the plan worker for
+// the plan (latest request wins), and keeps the table's search/sort, the purchase-order edits and the
+// what-if scenario. The plan and market workers read the weekly sales from the data worker themselves
+// (over MessageChannels): this class sends the dataset id and product ids, never the series. Stock
+// edits and imports go to the data worker (Dexie).
 import type { ProductSummary, Progress } from '../core/ingest/types';
 import type { StockRow } from '../core/ingest/schemas/stock';
 import { DEFAULT_SALVAGE_SHARE, rankAlerts } from '../core/inventory/plan';
-import { poolStyles, type Style } from '../core/inventory/variants';
-import type { SeriesBatch } from '../core/types';
-import type { PlanResponse, PlanRow, PlanSignals, WhatIfResponse } from '../../workers/plan-api';
+import type { Style } from '../core/inventory/variants';
+import type {
+	PlanResponse,
+	PlanRow,
+	PlanSales,
+	PlanSignals,
+	WhatIfResponse,
+} from '../../workers/plan-api';
 import type { BatchFusionReport } from '../../workers/data/fusion';
 import type { MarketClient } from '../lib/workers/market-client';
 import { fuseWhenSignals } from './fusion-helpers';
@@ -109,9 +115,10 @@ export class PlanState {
 
 	#data: DataClient;
 	#plan: PlanClient;
-	#batch: SeriesBatch | null = null;
+	/** The sales the plan reads (dataset, products, version: a new one per product list). */
+	#sales: PlanSales | null = null;
+	#version = 0;
 	#prices: Record<string, number> = {};
-	#cacheKey = '';
 	/** Market signals kept per product (fusion backtest), for the sales history under #signalsKey. */
 	#market: Pick<MarketClient, 'list' | 'fuseBatch'> | null;
 	#signals: PlanSignals | null = null;
@@ -130,18 +137,23 @@ export class PlanState {
 	}
 
 	/** Tries the market signals on each planned product's weekly sales once per sales history. */
-	async #fuse(batch: SeriesBatch): Promise<void> {
-		if (!this.#market || this.#signalsKey === this.#cacheKey) return;
-		this.#signalsKey = this.#cacheKey;
+	async #fuse(sales: PlanSales): Promise<void> {
+		const key = `${sales.datasetId}|${sales.version}`;
+		if (!this.#market || this.#signalsKey === key) return;
+		this.#signalsKey = key;
 		let report: BatchFusionReport | null;
 		try {
-			const series = batch.ids.map((id, i) => ({
-				id,
-				name: `${id} ${this.descriptions.get(id) ?? ''}`,
-				ds: batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]),
-				y: batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]),
-			}));
-			report = await fuseWhenSignals(this.#market, series, PLAN_FUSION_HORIZON);
+			// the market worker reads these products' weekly units from the data worker itself
+			report = await fuseWhenSignals(
+				this.#market,
+				{
+					datasetId: sales.datasetId,
+					productIds: sales.productIds,
+					freq: 'week',
+					measure: 'units',
+				},
+				PLAN_FUSION_HORIZON,
+			);
 		} catch {
 			report = null; // the plan stands on the sales history alone
 		}
@@ -190,7 +202,7 @@ export class PlanState {
 			const saved = (await this.#data.getPlanSettings()) as Partial<PlanUiSettings> | null;
 			if (saved) this.settings = { ...DEFAULT_PLAN_UI, ...saved };
 			this.stock = await this.#data.listStock();
-			await this.#loadSeries(datasetId, topProducts);
+			this.#loadSeries(datasetId, topProducts);
 			await this.run();
 		} catch (e) {
 			if (!isAbortError(e)) this.error = toUiError(e);
@@ -198,7 +210,8 @@ export class PlanState {
 		}
 	}
 
-	async #loadSeries(datasetId: string, summary: ProductSummary[]): Promise<void> {
+	/** Which products the plan covers (a new sales version: the plan worker reads them afresh). */
+	#loadSeries(datasetId: string, summary: ProductSummary[]): void {
 		const list = productsToPlan(summary, this.stock, this.settings.topN);
 		const named = stylesOf(summary, list);
 		this.styles = named.styles;
@@ -206,35 +219,24 @@ export class PlanState {
 		this.#prices = Object.fromEntries(
 			summary.map((p) => [p.productId, p.units > 0 ? p.revenue / p.units : 0]),
 		);
-		const raw = await this.#data.querySeries(datasetId, {
-			productIds: list,
-			freq: 'week',
-			measure: 'units',
-		});
-		this.#batch = trimPartialPeriods(raw).batch;
-		this.#cacheKey = `${datasetId}|${this.#batch.ds.length}`;
+		// the plan worker reads (and keeps) these products' weekly sales for this version
+		this.#sales = { datasetId, productIds: list, version: ++this.#version };
 	}
 
 	/** Recompute the plan (forecasts are cached in the worker; only the plan is redone). */
 	async run(): Promise<void> {
-		const batch = this.#batch;
-		if (!batch) return;
+		const sales = this.#sales;
+		if (!sales) return;
 		const s = $state.snapshot(this.settings);
 		this.status = 'running';
 		this.error = null;
 		try {
 			void this.#data.savePlanSettings(s).catch(() => {});
-			await this.#fuse(batch);
+			await this.#fuse(sales);
 			const history = await this.#data.listStockHistory();
 			const res = await this.#plan.plan(
 				{
-					cacheKey: this.#cacheKey,
-					batch: {
-						ids: [...batch.ids],
-						indptr: batch.indptr.slice(),
-						ds: batch.ds.slice(),
-						y: batch.y.slice(),
-					},
+					sales: { ...sales, productIds: [...sales.productIds] },
 					prices: this.#prices,
 					stock: $state.snapshot(this.stock) as StockRow[],
 					history,
@@ -281,7 +283,7 @@ export class PlanState {
 			this.stockImport = await this.#data.importStock(file);
 			if (this.stockImport.stored) {
 				this.stock = await this.#data.listStock();
-				if (this.datasetId) await this.#loadSeries(this.datasetId, summary);
+				if (this.datasetId) this.#loadSeries(this.datasetId, summary);
 				this.poEdits = {};
 				await this.run();
 			}
@@ -327,37 +329,17 @@ export class PlanState {
 	async runWhatIf(): Promise<void> {
 		const id = this.whatIfProduct;
 		const row = this.result?.rows.find((r) => r.productId === id);
-		if (!id || !row || !this.datasetId) return;
+		const sales = this.#sales;
+		if (!id || !row || !sales) return;
 		this.whatIfBusy = true;
 		const s = $state.snapshot(this.settings);
 		try {
-			// a style planned as one item: its variants' sales summed (a style has no single price)
+			// a style planned as one item: the worker sums its variants' sales (a style has no single price)
 			const style = this.styles.find((st) => st.key === id);
-			const raw = await this.#data.querySeries(this.datasetId, {
-				productIds: style ? style.members : [id],
-				freq: 'week',
-				measure: 'units',
-				withPrice: !style,
-			});
-			const trimmed = trimPartialPeriods(raw).batch;
-			const b = style ? poolStyles(trimmed, [style]).batch : trimmed;
 			const res = await this.#plan.whatIf({
-				cacheKey: this.#cacheKey,
+				sales: { ...sales, productIds: [...sales.productIds] },
 				productId: id,
-				batch: {
-					ids: [...b.ids],
-					indptr: b.indptr.slice(),
-					ds: b.ds.slice(),
-					y: b.y.slice(),
-					...(b.regressors
-						? {
-								regressors: {
-									names: [...b.regressors.names],
-									values: b.regressors.values.map((v) => v.slice()),
-								},
-							}
-						: {}),
-				},
+				...(style ? { style: $state.snapshot(style) as Style } : {}),
 				stock: stockOf(row),
 				settings: {
 					reviewDays: s.reviewDays,

@@ -25,7 +25,7 @@ import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { shippedPretrained } from '../../src/cli/deep-node';
 import { deepBacktest } from '../../src/ml/backtest';
-import { mixVerdict, registerDeepCandidates } from '../../src/ml/candidates';
+import { deepGate, mixVerdict, registerDeepCandidates } from '../../src/ml/candidates';
 import { makeWindows } from '../../src/ml/features';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
@@ -160,10 +160,10 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	const gainName = (g: number | null): string =>
 		g === null ? 'deep alone (5 % rule)' : g === Infinity ? 'always mix' : `mix ≤ ${g}`;
 	md.push(
-		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). "deep alone (5 % rule)": a deep model enters only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins; "mix ≤ g": the equal-weight combination statistical choice + deep is a candidate too, chosen where its backtest MASE ≤ g × the statistical choice's (and lowest); "always mix": wherever it is scored; "pooled gate ≤ g": the always-mix results for every series when the pooled backtest ratio (mean backtest MASE of the mix ÷ of the statistical choice over all series, src/ml/candidates.ts mixVerdict) ≤ g, else the engine alone. "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
+		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). "deep alone (5 % rule)": a deep model enters only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins; "mix ≤ g": the equal-weight combination statistical choice + deep is a candidate too, chosen where its backtest MASE ≤ g × the statistical choice's (and lowest); "always mix": wherever it is scored; "pooled gate ≤ g": the always-mix results for every series when the pooled backtest ratio (mean backtest MASE of the mix ÷ of the statistical choice over all series, src/ml/candidates.ts mixVerdict) ≤ g, else the deep model only as a stand-alone candidate (the "deep alone" column). "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
 		'',
-		`| data (h) | series | engine MASE / WAPE | ${GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`).join(' | ')} | ${GATES.map((g) => `pooled gate ≤ ${g}: ratio MASE / WAPE (in)`).join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
-		`| --- | --- | --- | ${[...GAINS, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- |`,
+		`| data (h) | series | engine MASE / WAPE | ${GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`).join(' | ')} | ${GATES.map((g) => `pooled gate ≤ ${g}: ratio MASE / WAPE (in)`).join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | gate: backtest MASE deep ÷ median statistical | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
+		`| --- | --- | --- | ${[...GAINS, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
 	);
 	const keys = DATASETS;
 	for (const key of keys) {
@@ -198,6 +198,9 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		let last: Scores = a;
 		let tWith = 0;
 		let backtestVerdict = '–';
+		let gateInfo = '–';
+		let offScores: Scores | null = null;
+		let offUsed = 0;
 		const gateCells: string[] = [];
 		for (const gain of GAINS) {
 			const reg = new CandidateRegistry();
@@ -243,16 +246,23 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 				);
 				const v = mixVerdict(withDeep);
 				backtestVerdict = `${f(v.ratio)} (${v.won}/${v.n})`;
-				// the pooled gate: the mix for every series where the pooled backtest says it helps, else
-				// the engine alone (no extra engine pass: both runs are at hand)
+				// the pooled gate (src/ml/candidates.ts deepGate): the mix for every series where the deep
+				// model's pooled backtest is no worse than the median statistical model's, else the deep
+				// model only as a stand-alone candidate (the 'off' run; no extra engine pass)
+				const gate = deepGate(withDeep, Infinity);
+				gateInfo = `${f(gate.ratio)}`;
 				for (const g of GATES) {
-					const r = v.ratio <= g ? b : a;
-					const inN = v.ratio <= g ? used : 0;
+					const r = gate.ratio <= g ? b : (offScores ?? a);
+					const inN = gate.ratio <= g ? used : offUsed;
 					gateCells.push(`${f(r.mase / a.mase)} / ${f(r.wape / a.wape)} (${inN})`);
 				}
 			}
 			const medians = withDeep.filter((r) => r.model.startsWith('median(')).length;
 			if (medians) log(`  ${medians} series chose a median combination (no mix)`);
+			if (gain === null) {
+				offScores = b;
+				offUsed = used;
+			}
 			cells.push(`${f(b.mase / a.mase)} / ${f(b.wape / a.wape)} (${used})`);
 			log(`  ${gainName(gain)}: ${cells[cells.length - 1]}`);
 		}
@@ -267,7 +277,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			ds,
 			deepPts.map((q, i) => q.map((v, j) => 0.5 * (v + base[i].point[j]))),
 		);
-		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${cells.join(' | ')} | ${gateCells.join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
+		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${cells.join(' | ')} | ${gateCells.join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${gateInfo} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
 		md.push(line);
 		log(line);
 		flush([...md, '']);

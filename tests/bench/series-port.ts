@@ -67,6 +67,7 @@ const keys: SeriesKeys = {
 const source: SeriesSource = {
 	querySeries: (id, q) => ctx.service.querySeries(id, q),
 	productSummary: (id) => ctx.service.productSummary(id),
+	hierarchySeries: (id, q) => ctx.service.hierarchySeries(id, q),
 };
 const d = new MessageChannel();
 Comlink.expose(

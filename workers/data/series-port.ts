@@ -8,6 +8,7 @@ import type { ProductSummary } from '../../src/core/ingest/types';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { prepareBatch, topSellers, type PreparedBatch } from '../../src/core/forecast/batch';
 import { codedError } from './coded-error';
+import type { HierarchyData, HierarchyQuery } from './hierarchy';
 
 /** Which series a request reads (what the UI sends instead of the arrays). */
 export interface SeriesKeys {
@@ -26,6 +27,8 @@ export interface SeriesKeys {
 export interface SeriesSource {
 	querySeries(datasetId: string, query: Omit<SeriesKeys, 'datasetId'>): Promise<SeriesBatch>;
 	productSummary(datasetId: string): Promise<ProductSummary[]>;
+	/** Sales per category × store cell (the bottom of the Forecast screen's hierarchy). */
+	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData>;
 }
 
 function batchBuffers(b: SeriesBatch): ArrayBuffer[] {
@@ -46,6 +49,10 @@ export function serveSeries(port: Comlink.Endpoint, source: SeriesSource): void 
 			return Comlink.transfer(batch, batchBuffers(batch));
 		},
 		productSummary: (datasetId) => source.productSummary(datasetId),
+		async hierarchySeries(datasetId, query) {
+			const data = await source.hierarchySeries(datasetId, query);
+			return Comlink.transfer(data, batchBuffers(data.batch));
+		},
 	};
 	Comlink.expose(api, port);
 }
@@ -63,6 +70,7 @@ export function seriesPortApi(source: () => Promise<SeriesSource>): SeriesPortWo
 			serveSeries(port, {
 				querySeries: async (id, q) => (await source()).querySeries(id, q),
 				productSummary: async (id) => (await source()).productSummary(id),
+				hierarchySeries: async (id, q) => (await source()).hierarchySeries(id, q),
 			});
 		},
 	};
@@ -72,7 +80,7 @@ export function seriesPortApi(source: () => Promise<SeriesSource>): SeriesPortWo
 export const LINK_LOST_CODE = 'error_data_link_lost';
 
 /**
- * Consumer side (forecast, train, plan workers): the link to the data worker. `connect` takes a new port
+ * Consumer side (forecast, train, plan, market workers): the link to the data worker. `connect` takes a new port
  * (after either worker restarted); reads waiting on the old one reject with a coded error.
  */
 export class SeriesLink {
@@ -119,6 +127,10 @@ export class SeriesLink {
 
 	productSummary(datasetId: string): Promise<ProductSummary[]> {
 		return this.#read((r) => r.productSummary(datasetId));
+	}
+
+	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData> {
+		return this.#read((r) => r.hierarchySeries(datasetId, { ...query }));
 	}
 
 	/** The series of `keys`, ready to forecast `horizon` periods (core/forecast/batch.ts). */

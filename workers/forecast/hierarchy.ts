@@ -11,8 +11,9 @@ import {
 	type HierarchyNode,
 } from '../../src/core/forecast/hierarchy-forecast';
 import type { Progress } from '../../src/core/ingest/types';
-import { trimPartialPeriods } from '../../src/core/series/calendar';
-import type { SeriesBatch } from '../../src/core/types';
+import { futureDates, seasonFor, trimPartialPeriods } from '../../src/core/series/calendar';
+import type { Frequency, SeriesBatch } from '../../src/core/types';
+import type { HierarchyData, HierarchyQuery } from '../data/hierarchy';
 
 /** A hierarchy job's input: the cells (one series each, same grid) with their category and store. */
 export interface HierarchyRequest {
@@ -26,6 +27,52 @@ export interface HierarchyResult extends HierarchyForecast {
 	/** The incomplete first / last period left out (epoch ms), or null. */
 	droppedFirst: number | null;
 	droppedLast: number | null;
+	/** Starts of the forecast's periods (empty without history). */
+	future: Float64Array;
+}
+
+/** Which hierarchy to forecast: a dataset's cells, read by the forecast worker from the data worker. */
+export type HierarchyKeys = HierarchyQuery & { datasetId: string };
+
+/** Engine options of a hierarchy job: the season defaults to the periods' (52 weeks, 12 months, 7 days). */
+export type HierarchyOptions = Omit<AutoForecastOptions, 'season'> & { season?: number };
+
+/** What the cells' query said about the dataset's columns. */
+export type HierarchyInfo = Omit<HierarchyData, 'batch' | 'cells'>;
+
+/** A hierarchy job's answer: the dataset's columns, and the reconciled forecast (null: no hierarchy). */
+export interface HierarchyAnswer {
+	info: HierarchyInfo;
+	result: HierarchyResult | null;
+}
+
+/** The data has a hierarchy to reconcile: cells, and a category or a store column. */
+export function hasHierarchy(data: HierarchyData): boolean {
+	return data.cells.length > 0 && (data.categorySource !== null || data.hasStore);
+}
+
+/**
+ * The hierarchy of `keys` from its cells (read over the link): the season of its periods (core), then
+ * forecast and reconciled by runHierarchy; no forecast when the dataset has no hierarchy.
+ */
+export async function runHierarchyOf(
+	data: HierarchyData,
+	keys: HierarchyKeys,
+	options: HierarchyOptions,
+	signal: AbortSignal,
+	onProgress?: (p: Progress) => void | Promise<void>,
+): Promise<HierarchyAnswer> {
+	const { batch, cells, ...info } = data;
+	if (!hasHierarchy(data)) return { info, result: null };
+	const { season, ...rest } = options;
+	const result = await runHierarchy(
+		{ batch, cells },
+		{ ...rest, season: season ?? seasonFor(keys.freq) },
+		signal,
+		onProgress,
+		keys.freq,
+	);
+	return { info, result };
 }
 
 /** Forecast and reconcile the hierarchy; `signal` stops it between node forecasts. */
@@ -34,6 +81,7 @@ export async function runHierarchy(
 	options: AutoForecastOptions,
 	signal: AbortSignal,
 	onProgress?: (p: Progress) => void | Promise<void>,
+	freq?: Frequency,
 ): Promise<HierarchyResult> {
 	const trimmed = trimPartialPeriods(req.batch);
 	const b = trimmed.batch;
@@ -59,6 +107,7 @@ export async function runHierarchy(
 		ds: b.ds.slice(0, n),
 		droppedFirst: trimmed.droppedFirst,
 		droppedLast: trimmed.droppedLast,
+		future: freq && n > 0 ? futureDates(b.ds[n - 1], options.horizon, freq) : new Float64Array(0),
 	};
 }
 
@@ -69,6 +118,7 @@ export function hierarchyBuffers(r: HierarchyResult): ArrayBuffer[] {
 		if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
 	};
 	add(r.ds);
+	add(r.future);
 	r.history.forEach(add);
 	r.point.forEach(add);
 	for (const ivs of r.intervals)

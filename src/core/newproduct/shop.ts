@@ -82,3 +82,25 @@ export function shopLaunches(
 	});
 	return out;
 }
+
+/** Most of the shop's launches its new-product model learns from (the best sellers among them). */
+export const SHOP_LAUNCHES_MAX = 500;
+
+/**
+ * The products first sold inside the history (not in its first week) with `weeks` whole weeks of
+ * sales after it, best sellers (revenue) first, at most `max`: the shop's own past launches.
+ * `firstWeek` / `lastWeek`: starts of the history's first and last week (epoch ms).
+ */
+export function launchCandidates(
+	summary: readonly { productId: string; firstSale: number; revenue: number }[],
+	firstWeek: number,
+	lastWeek: number,
+	weeks = 12,
+	max = SHOP_LAUNCHES_MAX,
+): string[] {
+	return summary
+		.filter((p) => p.firstSale >= firstWeek + WEEK && p.firstSale + weeks * WEEK <= lastWeek + WEEK)
+		.sort((a, b) => b.revenue - a.revenue)
+		.slice(0, max)
+		.map((p) => p.productId);
+}

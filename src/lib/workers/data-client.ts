@@ -6,8 +6,6 @@ import type {
 	DataWorkerApi as SalesApi,
 	GroupColumn,
 	GroupSummaryResult,
-	HierarchyData,
-	HierarchyQuery,
 	PromotionImportSummary,
 	PromotionSetInfo,
 	ProductSearchResult,
@@ -142,15 +140,6 @@ export class DataClient implements SeriesProvider {
 	/** Sales per category or store of a dataset. */
 	groupSummary(datasetId: string, by: GroupColumn): Promise<GroupSummaryResult> {
 		return this.#call((api) => api.groupSummary(datasetId, by));
-	}
-
-	/** Sales per category × store cell (the Forecast screen's hierarchy). */
-	hierarchySeries(
-		datasetId: string,
-		query: HierarchyQuery,
-		signal?: AbortSignal,
-	): Promise<HierarchyData> {
-		return this.#call((api) => api.hierarchySeries(datasetId, { ...query }), signal);
 	}
 
 	/** Read and store a promotions file. */

@@ -6,15 +6,15 @@
 import type {
 	BatchOptions,
 	ForecastWorkerApi,
-	HierarchyRequest,
-	HierarchyResult,
+	HierarchyAnswer,
+	HierarchyKeys,
+	HierarchyOptions,
 	SeriesForecast,
 	SeriesForecastResponse,
 	SeriesOptions,
 	SeriesWant,
 } from '../../../workers/forecast-api';
 import type { SeriesKeys } from '../../../workers/data/series-port';
-import type { AutoForecastOptions } from '../../core/engine-types';
 import type { Progress } from '../../core/ingest/types';
 import type { SeriesBatch } from '../../core/types';
 import type { DeepForecastTable } from '../../ml/candidates';
@@ -107,26 +107,23 @@ export class ForecastClient {
 		);
 	}
 
-	/** Forecast a category × store hierarchy and reconcile it; aborting cancels the job. */
-	async forecastHierarchy(
-		req: HierarchyRequest,
-		options: AutoForecastOptions,
+	/**
+	 * Forecast a dataset's category × store hierarchy and reconcile it: the worker reads the cells from
+	 * the data worker itself (the season defaults to the periods'). Aborting cancels the job.
+	 */
+	forecastHierarchy(
+		keys: HierarchyKeys,
+		options: HierarchyOptions,
 		opts: ForecastCallOptions = {},
-	): Promise<HierarchyResult> {
+	): Promise<HierarchyAnswer> {
 		const jobId = crypto.randomUUID();
-		const plain: HierarchyRequest = {
-			batch: {
-				ids: [...req.batch.ids],
-				indptr: req.batch.indptr.slice(),
-				ds: req.batch.ds.slice(),
-				y: req.batch.y.slice(),
-				...(req.batch.edges ? { edges: { ...req.batch.edges } } : {}),
-			},
-			cells: req.cells.map((c) => ({ ...c })),
-		};
-		const plainOptions: AutoForecastOptions = JSON.parse(JSON.stringify(options));
+		const k = plain(keys);
+		const o = plain(options);
 		return this.#bridge.call(
-			(api) => api.forecastHierarchy(plain, plainOptions, jobId, progressProxy(opts.onProgress)),
+			async (api) => {
+				await this.#link.ensure(api);
+				return api.forecastHierarchy(k, o, jobId, progressProxy(opts.onProgress));
+			},
 			{ signal: opts.signal, onAbort: (api) => api.cancel(jobId) },
 		);
 	}

@@ -1,5 +1,7 @@
 // Main-thread client of the market worker (posts, search interest, reviews: topics, sentiment,
 // lead-lag), on the one worker bridge. Starts it on first use; the Market screen's state class calls it.
+// The worker reads the shop's sales from the data worker itself over a MessageChannel (series-link.ts):
+// calls carry dataset ids and series keys, never the series.
 import * as Comlink from 'comlink';
 import type { MarketWorkerApi } from '../../../workers/market-api';
 import type {
@@ -17,11 +19,14 @@ import type {
 import type { BatchFusionReport, FusionReport, UsedSignal } from '../../../workers/data/fusion';
 import type { FakeReviewReport, FakeReviewRow } from '../../../workers/data/fake-reviews';
 import type { ReviewLabel } from '../../core/anomaly/fake-reviews';
-import { WorkerBridge } from './bridge';
+import type { SeriesKeys } from '../../../workers/data/series-port';
+import { WorkerBridge, type BridgeEndpoint } from './bridge';
+import { dataClient } from './data-client';
+import { DataLink, type SeriesProvider } from './series-link';
 
 export type { FakeReviewReport, FakeReviewRow, ReviewLabel };
 
-export type { MarketReport, SalesSeries, ShopSales, SignalKind, SignalSetMeta };
+export type { MarketReport, SalesSeries, SeriesKeys, ShopSales, SignalKind, SignalSetMeta };
 export type {
 	NewProductInput,
 	NewProductModel,
@@ -33,16 +38,33 @@ export type {
 
 export class MarketClient {
 	/** Kept while the app is open (it holds the text models: jieba, wink); started on first use. */
-	#bridge = new WorkerBridge<MarketWorkerApi>({
-		start: () =>
-			new Worker(new URL('../../../workers/market.worker.ts', import.meta.url), {
-				type: 'module',
-				name: 'market',
-			}),
-	});
+	#bridge: WorkerBridge<MarketWorkerApi>;
+	#link: DataLink<MarketWorkerApi>;
+
+	/** `start`: how the worker starts (tests: a MessageChannel to the API); default the real worker. */
+	constructor(data: SeriesProvider = dataClient, start?: () => BridgeEndpoint) {
+		this.#bridge = new WorkerBridge<MarketWorkerApi>({
+			start:
+				start ??
+				(() =>
+					new Worker(new URL('../../../workers/market.worker.ts', import.meta.url), {
+						type: 'module',
+						name: 'market',
+					})),
+		});
+		this.#link = new DataLink(data, this.#bridge);
+	}
 
 	#call<T>(fn: (api: Comlink.Remote<MarketWorkerApi>) => Promise<T>): Promise<T> {
 		return this.#bridge.call(fn);
+	}
+
+	/** A call that reads sales: the worker is linked to the data worker first. */
+	#linked<T>(fn: (api: Comlink.Remote<MarketWorkerApi>) => Promise<T>): Promise<T> {
+		return this.#bridge.call(async (api) => {
+			await this.#link.ensure(api);
+			return fn(api);
+		});
 	}
 
 	/** Import a posts / search-interest / reviews / catalog file ('auto' guesses which). */
@@ -70,10 +92,11 @@ export class MarketClient {
 		return this.#call((api) => api.deleteSignals(id));
 	}
 
-	/** The Market report; `sales` (the shop's weekly total) enables the lead-lag findings. */
-	report(sales: SalesSeries | null): Promise<MarketReport> {
-		const plain = sales ? { name: sales.name, ds: [...sales.ds], y: [...sales.y] } : null;
-		return this.#call((api) => api.marketReport(plain));
+	/** The Market report; a sales dataset (its weekly total, read by the worker) enables lead-lag. */
+	report(salesDatasetId: string | null): Promise<MarketReport> {
+		return salesDatasetId
+			? this.#linked((api) => api.marketReport(salesDatasetId))
+			: this.#call((api) => api.marketReport(null));
 	}
 
 	/** Market signals as regressor candidates of one weekly sales series (the Forecast screen). */
@@ -83,44 +106,25 @@ export class MarketClient {
 	}
 
 	/**
-	 * Market signals in a batch of weekly series (batch forecast, plan): the signal kept per series, with
-	 * its backtest lift and forecast, and the used signals' weekly values.
+	 * Market signals in the weekly series of `keys` (batch forecast, plan), read by the worker from the
+	 * data worker: the signal kept per series, with its backtest lift and forecast, and the used
+	 * signals' weekly values.
 	 */
-	fuseBatch(
-		series: { id: string; name: string; ds: ArrayLike<number>; y: ArrayLike<number> }[],
-		horizon: number,
-	): Promise<BatchFusionReport> {
-		const plain = series.map((s) => ({
-			id: s.id,
-			name: s.name,
-			ds: Array.from(s.ds),
-			y: Array.from(s.y),
-		}));
-		return this.#call((api) => api.fuseBatch(plain, horizon));
+	fuseBatch(keys: SeriesKeys, horizon: number): Promise<BatchFusionReport> {
+		const k: SeriesKeys = {
+			datasetId: keys.datasetId,
+			productIds: keys.productIds ? [...keys.productIds] : null,
+			freq: keys.freq,
+			measure: keys.measure,
+		};
+		return this.#linked((api) => api.fuseBatch(k, horizon));
 	}
 
-	/** The shop's weekly units per product: its own past launches join the new-product model. */
-	setShopSales(sales: ShopSales | null): Promise<void> {
-		const plain = sales
-			? {
-					key: sales.key,
-					dataStart: sales.dataStart,
-					products: sales.products.map((p) => ({
-						productId: p.productId,
-						description: p.description,
-						category: p.category,
-						units: p.units,
-						revenue: p.revenue,
-					})),
-					batch: {
-						ids: [...sales.batch.ids],
-						indptr: Array.from(sales.batch.indptr),
-						ds: Array.from(sales.batch.ds),
-						y: Array.from(sales.batch.y),
-					},
-				}
-			: null;
-		return this.#call((api) => api.setShopSales(plain));
+	/** The shop's own past launches (from this sales dataset; null: none) join the new-product model. */
+	useShopSales(salesDatasetId: string | null): Promise<void> {
+		return salesDatasetId
+			? this.#linked((api) => api.useShopSales(salesDatasetId))
+			: this.#call((api) => api.useShopSales(null));
 	}
 
 	/** The new-product model (past launches, backtest by hidden launches), or null without launches. */

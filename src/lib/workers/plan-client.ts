@@ -1,5 +1,6 @@
 // Main-thread client of the plan worker (workers/plan-api.ts), on the one worker bridge: started on
-// first use, ended after a minute idle. The latest request wins (STYLE §2): a new plan() cancels the
+// first use, ended after a minute idle. The worker reads the weekly sales from the data worker itself over
+// a MessageChannel (series-link.ts): requests carry the dataset id and product ids, never the series. The latest request wins (STYLE §2): a new plan() cancels the
 // plan still running (the worker stops between products) and a new whatIf() the what-if still running,
 // and a superseded call rejects with an AbortError, so the UI only ever shows the newest answer.
 import type {
@@ -11,21 +12,33 @@ import type {
 } from '../../../workers/plan-api';
 import type { Remote } from 'comlink';
 import type { Progress } from '../../core/ingest/types';
-import { progressProxy, WorkerBridge } from './bridge';
+import { progressProxy, WorkerBridge, type BridgeEndpoint } from './bridge';
+import { dataClient } from './data-client';
+import { DataLink, type SeriesProvider } from './series-link';
 
 const IDLE_TIMEOUT_MS = 60_000;
 
 type Kind = 'plan' | 'whatIf';
 
 export class PlanClient {
-	#bridge = new WorkerBridge<PlanWorkerApi>({
-		idleMs: IDLE_TIMEOUT_MS,
-		start: () =>
-			new Worker(new URL('../../../workers/plan.worker.ts', import.meta.url), {
-				type: 'module',
-				name: 'plan',
-			}),
-	});
+	#bridge: WorkerBridge<PlanWorkerApi>;
+	#link: DataLink<PlanWorkerApi>;
+
+	/** `start`: how the worker starts (tests: a MessageChannel to the API); default the real worker. */
+	constructor(data: SeriesProvider = dataClient, start?: () => BridgeEndpoint) {
+		this.#bridge = new WorkerBridge<PlanWorkerApi>({
+			idleMs: IDLE_TIMEOUT_MS,
+			start:
+				start ??
+				(() =>
+					new Worker(new URL('../../../workers/plan.worker.ts', import.meta.url), {
+						type: 'module',
+						name: 'plan',
+					})),
+		});
+		this.#link = new DataLink(data, this.#bridge);
+	}
+
 	/** The request in flight per kind: a newer one of the same kind aborts it. */
 	#current = new Map<Kind, AbortController>();
 
@@ -43,7 +56,13 @@ export class PlanClient {
 		const jobId = crypto.randomUUID();
 		// the worker stops between products: cancel the job and keep the worker (and its forecast cache)
 		return this.#bridge
-			.call((api) => call(api, jobId), { signal: ac.signal, onAbort: (api) => api.cancel(jobId) })
+			.call(
+				async (api) => {
+					await this.#link.ensure(api);
+					return call(api, jobId);
+				},
+				{ signal: ac.signal, onAbort: (api) => api.cancel(jobId) },
+			)
 			.finally(() => {
 				signal?.removeEventListener('abort', stop);
 				if (this.#current.get(kind) === ac) this.#current.delete(kind);

@@ -38,6 +38,7 @@ const TECHNICAL: Record<string, string> = {
 	combo: 'Inverse-MASE weighted combination',
 	comb: 'Equal-weight mean (the M competitions’ comb)',
 	median: 'Median combination',
+	mix: 'Equal-weight mix of the statistical choice and the deep model',
 };
 
 /** Catalog code of each single method's plain name. */
@@ -64,10 +65,26 @@ const CODES: Record<string, MessageCode> = {
 	pooled: 'forecast_model_pooled',
 };
 
-/** 'combo(ets,theta)' → { combiner: 'combo', members: ['ets', 'theta'] }; a single model → null. */
+/**
+ * 'combo(ets,theta)' → { combiner: 'combo', members: ['ets', 'theta'] }; a single model → null. Members
+ * may be combinations themselves: 'mix(combo(ets,theta),deep-mlp)' (the statistical choice + a deep model).
+ */
 export function parseCombination(model: string): { combiner: string; members: string[] } | null {
 	const m = model.match(/^(\w+)\((.*)\)$/);
-	return m ? { combiner: m[1].toLowerCase(), members: m[2].split(',').map((x) => x.trim()) } : null;
+	if (!m) return null;
+	const members: string[] = [];
+	let depth = 0;
+	let from = 0;
+	for (let i = 0; i <= m[2].length; i++) {
+		const c = m[2][i];
+		if (c === '(') depth++;
+		else if (c === ')') depth--;
+		else if (i === m[2].length || (c === ',' && depth === 0)) {
+			members.push(m[2].slice(from, i).trim());
+			from = i + 1;
+		}
+	}
+	return { combiner: m[1].toLowerCase(), members };
 }
 
 /**

@@ -119,8 +119,8 @@ describe('market signals in batches (batch forecast, plan)', () => {
 			},
 			models: 'quick' as const,
 		};
-		const withSig = await planApi.plan({ ...req, signals: signals! }, 'job-fusion-1');
-		const without = await planApi.plan(req, 'job-fusion-2');
+		const withSig = await planApi.planBatch({ ...req, signals: signals! }, 'job-fusion-1');
+		const without = await planApi.planBatch(req, 'job-fusion-2');
 		const a = withSig.rows.find((r) => r.productId === 'A')!;
 		const b = withSig.rows.find((r) => r.productId === 'B')!;
 		expect(a.signal).toMatchObject({ kind: 'search', name: 'linen dress', lag: 2 });

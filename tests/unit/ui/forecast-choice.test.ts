@@ -75,6 +75,13 @@ describe('method names', () => {
 		expect(technicalName('combo(ets,theta)')).toBe(
 			'Inverse-MASE weighted combination: ETS (AICc-selected), Theta',
 		);
+		// the mix of the statistical choice (itself a blend) and a deep model: nested members
+		expect(modelLabel('mix(combo(ets,theta),deep-mlp)')).toBe(
+			'Blend of Blend of Smoothing (level, trend and season as needed), Smoothing plus the long-run trend, Your deep model (MLP (fast))',
+		);
+		expect(technicalName('mix(combo(ets,theta),deep-mlp)')).toBe(
+			'Equal-weight mix of the statistical choice and the deep model: Inverse-MASE weighted combination: ETS (AICc-selected), Theta, Global deep model (mlp), retrained at each backtest origin',
+		);
 		expect(modelLabel('lstm')).toBe('lstm');
 		for (const m of ['ets', 'arima', 'theta', 'croston'])
 			expect(modelLabel(m)).not.toMatch(/[A-Z]{3}/);

@@ -215,6 +215,42 @@ describe('withSeason', () => {
 		expect(p?.future).toHaveLength(8);
 	});
 
+	it('borrows the category’s season in the worker and says so (batch.categories)', async () => {
+		const two = twoSeries();
+		// a second long product in the new one's category, so that the category is more than itself;
+		// the new product (the last 30 weeks) follows the category's season at a tenth of its level
+		const long = two.indptr[1];
+		const y = Float64Array.from([...two.y.subarray(0, long), ...two.y]);
+		for (let t = 0; t < 30; t++) y[2 * long + t] = y[long - 30 + t] / 10;
+		const batch: SeriesBatch = {
+			ids: ['old', 'old-2', 'new'],
+			indptr: Int32Array.from([0, long, 2 * long, 2 * long + 30]),
+			ds: Float64Array.from([...two.ds.subarray(0, long), ...two.ds]),
+			y,
+			categories: ['COAT', 'COAT', 'COAT'],
+		};
+		const out = await connect().forecastBatch(
+			batch,
+			{ horizon: 8, season: 52 },
+			'job-category-season',
+		);
+		expect(out[2].model).toMatch(/~season/);
+		expect(out[2].notes).toContainEqual({
+			code: 'engine_note_peak_source_category',
+			params: { group: 'COAT' },
+		});
+		// without categories the same product borrows the total's
+		const plain = await connect().forecastBatch(
+			{ ...batch, categories: undefined },
+			{ horizon: 8, season: 52 },
+			'job-total-season',
+		);
+		expect(plain[2].notes).toContainEqual({
+			code: 'engine_note_peak_source_group',
+			params: { group: 'total' },
+		});
+	});
+
 	it('falls back to the shipped retail profile without a usable total', () => {
 		const batch = twoSeries();
 		const p = withSeason(batch, 1, { horizon: 8, season: 52 }, null).seasonalPrior;

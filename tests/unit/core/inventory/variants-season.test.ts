@@ -189,7 +189,7 @@ describe('plan worker: styles', () => {
 			{ productId: 'D-M', description: 'Dress - M' },
 			{ productId: 'D-L', description: 'Dress - L' },
 		]);
-		const res = await planApi.plan(
+		const res = await planApi.planBatch(
 			{
 				cacheKey: 'styles-test',
 				batch,

@@ -1,0 +1,209 @@
+// The plan worker, the forecast worker's hierarchy job and the market worker read their sales straight
+// from the data worker over a real MessageChannel (#10 item 2), as the forecast batch does: the UI
+// thread posts only dataset ids and keys. Each answer equals the one from the series relayed by hand
+// (query → core batch rules → the worker's batch entry point). Real DuckDB (Node), real Comlink
+// channels; the UI's end of each worker channel counts the bytes it posts.
+import 'fake-indexeddb/auto';
+import { serialize } from 'node:v8';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareBatch, topSellers } from '../../../src/core/forecast/batch';
+import type { DatasetMeta } from '../../../src/core/ingest/types';
+import { seasonFor } from '../../../src/core/series/calendar';
+import { installCodedErrorTransfer } from '../../../workers/data/coded-error';
+import { seriesPortApi, type SeriesPortWorkerApi } from '../../../workers/data/series-port';
+import { api as forecastApi, type ForecastWorkerApi } from '../../../workers/forecast-api';
+import { runHierarchy } from '../../../workers/forecast/hierarchy';
+import { api as marketApi, type MarketWorkerApi } from '../../../workers/market-api';
+import { planApi, type PlanBatchRequest, type PlanWorkerApi } from '../../../workers/plan-api';
+import { demoHead, makeService, toInput } from '../data/harness';
+
+installCodedErrorTransfer();
+
+const open: MessagePort[] = [];
+function channel() {
+	const c = new MessageChannel();
+	open.push(c.port1, c.port2);
+	return c;
+}
+const ep = (port: MessagePort): Comlink.Endpoint => port as unknown as Comlink.Endpoint;
+
+/** The UI's end of a worker channel, counting the bytes the UI thread posts (structured-clone size). */
+function counted(port: MessagePort, tally: { bytes: number }): Comlink.Endpoint {
+	return {
+		postMessage(message: unknown, transfer?: Transferable[]) {
+			try {
+				tally.bytes += serialize(message).length;
+			} catch {
+				tally.bytes += 64; // a message carrying a port
+			}
+			port.postMessage(message, transfer as never);
+		},
+		addEventListener: port.addEventListener.bind(port) as Comlink.Endpoint['addEventListener'],
+		removeEventListener: port.removeEventListener.bind(
+			port,
+		) as Comlink.Endpoint['removeEventListener'],
+		start: () => port.start(),
+	};
+}
+
+let ctx: Awaited<ReturnType<typeof makeService>>;
+let meta: DatasetMeta;
+let data: Comlink.Remote<SeriesPortWorkerApi>;
+let ids: string[];
+
+/** A consumer worker's API on a channel (UI end counted), linked to the data worker. */
+async function consumer<T extends { connectData(p: globalThis.MessagePort): void }>(
+	api: T,
+	tally: { bytes: number },
+): Promise<Comlink.Remote<T>> {
+	const w = channel();
+	Comlink.expose(api, ep(w.port1));
+	const remote = Comlink.wrap<T>(counted(w.port2, tally));
+	const { port1, port2 } = channel();
+	await data.connectSeriesPort(Comlink.transfer(port1, [port1]) as never);
+	await (remote as Comlink.Remote<{ connectData(p: globalThis.MessagePort): void }>).connectData(
+		Comlink.transfer(port2, [port2]) as never,
+	);
+	tally.bytes = 0;
+	return remote;
+}
+
+beforeAll(async () => {
+	ctx = await makeService();
+	const p = await ctx.service.previewFile(toInput('demo.csv', demoHead(60000)));
+	meta = await ctx.service.commitImport(p.importId, {
+		mapping: p.mapping,
+		dateOrder: p.dateOrder,
+		datasetName: 'demo',
+	});
+	const d = channel();
+	Comlink.expose(
+		seriesPortApi(async () => ctx.service),
+		ep(d.port1),
+	);
+	data = Comlink.wrap<SeriesPortWorkerApi>(ep(d.port2));
+	ids = topSellers(await ctx.service.productSummary(meta.id), 8);
+}, 120_000);
+
+afterAll(() => {
+	for (const p of open.splice(0)) p.close();
+});
+
+/** What the UI thread used to do: read the weekly units and apply the batch rules itself. */
+async function relayedWeekly(productIds: string[] | null, withPrice = false) {
+	const raw = await ctx.service.querySeries(meta.id, {
+		productIds,
+		freq: 'week',
+		measure: 'units',
+		...(withPrice ? { withPrice } : {}),
+	});
+	return prepareBatch(raw, 'week', 0).batch;
+}
+
+const planInputs = {
+	prices: {} as Record<string, number>,
+	stock: [],
+	history: [],
+	defaults: { leadTimeMeanDays: 14, leadTimeSdDays: 3, moq: 0, pack: 1 },
+	settings: {
+		reviewDays: 7,
+		service: { kind: 'fill' as const, level: 0.95 },
+		overstockDays: 60,
+	},
+	models: 'quick' as const,
+};
+
+describe('consumers of the series port', { timeout: 60_000 }, () => {
+	it('plan worker: the same plan as from the relayed batch, only ids through the UI thread', async () => {
+		const tally = { bytes: 0 };
+		const plan = await consumer<PlanWorkerApi>(planApi, tally);
+		const sales = { datasetId: meta.id, productIds: ids, version: 1 };
+		const direct = await plan.plan({ ...planInputs, sales }, 'p1');
+		const planBytes = tally.bytes;
+		const relayed: PlanBatchRequest = {
+			...planInputs,
+			cacheKey: 'relay',
+			batch: await relayedWeekly(ids),
+		};
+		const byHand = await planApi.planBatch(relayed, 'p2');
+		expect(direct.rows.map((r) => r.productId)).toEqual(byHand.rows.map((r) => r.productId));
+		expect(direct.rows.map((r) => [r.orderQty, r.reorderPoint, r.model])).toEqual(
+			byHand.rows.map((r) => [r.orderQty, r.reorderPoint, r.model]),
+		);
+		expect(planBytes).toBeLessThan(2_500);
+
+		// a what-if reads its one product (with its price) over the link too
+		tally.bytes = 0;
+		const row = direct.rows[0];
+		const w = await plan.whatIf(
+			{
+				sales,
+				productId: row.productId,
+				stock: {
+					productId: row.productId,
+					onHand: 0,
+					onOrder: 0,
+					leadTimeMeanDays: 14,
+					leadTimeSdDays: 3,
+					moq: 0,
+					pack: 1,
+				},
+				settings: planInputs.settings,
+				price: row.price || 1,
+				discount: 0.2,
+				promoFromWeek: 0,
+				promoToWeek: 1,
+				horizon: 4,
+				models: 'quick',
+			},
+			'w1',
+		);
+		expect(w.productId).toBe(row.productId);
+		expect(w.base.units).toHaveLength(4);
+		expect(tally.bytes).toBeLessThan(1_500);
+	});
+
+	it('forecast worker: the hierarchy read over the link, season and future dates from core', async () => {
+		const tally = { bytes: 0 };
+		const forecast = await consumer<ForecastWorkerApi>(forecastApi, tally);
+		const options = { horizon: 3, models: ['naive'], levels: [0.8] };
+		const { info, result } = await forecast.forecastHierarchy(
+			{ datasetId: meta.id, freq: 'week', measure: 'units' },
+			options,
+			'h1',
+		);
+		expect(tally.bytes).toBeLessThan(1_000);
+		expect(info.categorySource).toBe('description');
+		expect(result).not.toBeNull();
+		const cells = await ctx.service.hierarchySeries(meta.id, { freq: 'week', measure: 'units' });
+		const byHand = await runHierarchy(
+			{ batch: cells.batch, cells: cells.cells },
+			{ ...options, season: seasonFor('week') },
+			new AbortController().signal,
+		);
+		expect(result!.nodes.map((n) => n.key)).toEqual(byHand.nodes.map((n) => n.key));
+		expect(result!.point.map((p) => Array.from(p))).toEqual(byHand.point.map((p) => Array.from(p)));
+		const last = byHand.ds[byHand.ds.length - 1];
+		expect(Array.from(result!.future)).toEqual([1, 2, 3].map((k) => last + k * 7 * 86_400_000));
+	});
+
+	it('market worker: batch fusion reads the products’ trimmed weekly units itself', async () => {
+		const tally = { bytes: 0 };
+		const market = await consumer<MarketWorkerApi>(marketApi, tally);
+		const keys = {
+			datasetId: meta.id,
+			productIds: ids,
+			freq: 'week' as const,
+			measure: 'units' as const,
+		};
+		const report = await market.fuseBatch(keys, 4);
+		expect(tally.bytes).toBeLessThan(1_500);
+		const batch = await relayedWeekly(ids);
+		expect(report.series.map((s) => s.seriesId)).toEqual([...batch.ids]);
+		// the shop's own launches are chosen and read in the worker (no signal files: nothing to learn)
+		await market.useShopSales(meta.id);
+		expect(tally.bytes).toBeLessThan(3_000);
+	});
+});
