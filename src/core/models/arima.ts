@@ -265,7 +265,7 @@ let nzTheta = new Int32Array(64);
 
 /**
  * R's ARIMA_CSS: conditional sum of squares on the differenced series (returns ssq/nu and residuals).
- * The recursion skips the zero entries of φ and θ (a seasonal model's expanded polynomials are mostly
+ * With seasonal ARMA terms the recursion skips the zero entries of φ and θ (a seasonal model's expanded polynomials are mostly
  * zeros, e.g. 3 of 14 for (1,·,1)(1,·,1)[12]); skipping a term that is exactly zero leaves every
  * sum bit-identical. `diffed`: x is already differenced in place (as `work` would be).
  */
@@ -288,6 +288,27 @@ function css(
 		for (let i = 0; i < s.d; i++) for (let l = n - 1; l > 0; l--) w[l] -= w[l - 1];
 		for (let i = 0; i < s.D; i++) for (let l = n - 1; l >= s.m; l--) w[l] -= w[l - s.m];
 	}
+	const r = resid ?? new Float64Array(n);
+	r.fill(0, 0, Math.min(ncond, n));
+	let ssq = 0;
+	let nu = 0;
+	if (s.P + s.Q === 0) {
+		// non-seasonal: short dense polynomials (the index lists would cost more than they save)
+		const p = phi.length;
+		const q = theta.length;
+		for (let l = ncond; l < n; l++) {
+			let tmp = w[l];
+			for (let j = 0; j < p; j++) tmp -= phi[j] * w[l - j - 1];
+			const jm = Math.min(l - ncond, q);
+			for (let j = 0; j < jm; j++) tmp -= theta[j] * r[l - j - 1];
+			r[l] = tmp;
+			if (!Number.isNaN(tmp)) {
+				nu++;
+				ssq += tmp * tmp;
+			}
+		}
+		return ssq / nu;
+	}
 	if (nzPhi.length < phi.length) nzPhi = new Int32Array(phi.length);
 	if (nzTheta.length < theta.length) nzTheta = new Int32Array(theta.length);
 	const ip = nzPhi;
@@ -296,10 +317,6 @@ function css(
 	for (let j = 0; j < phi.length; j++) if (phi[j] !== 0) ip[p++] = j;
 	let q = 0;
 	for (let j = 0; j < theta.length; j++) if (theta[j] !== 0) iq[q++] = j;
-	const r = resid ?? new Float64Array(n);
-	r.fill(0, 0, Math.min(ncond, n));
-	let ssq = 0;
-	let nu = 0;
 	for (let l = ncond; l < n; l++) {
 		let tmp = w[l];
 		for (let k = 0; k < p; k++) {
