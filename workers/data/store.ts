@@ -13,13 +13,20 @@ import { datasetTable } from './sql';
 /** How dataset bytes are stored in `datasetBlobs`. */
 export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
 
-/** True for IndexedDB/Dexie quota errors, whatever wraps them. */
+/** DOMException's legacy code for QUOTA_EXCEEDED_ERR (older engines name the error differently). */
+const QUOTA_EXCEEDED_CODE = 22;
+
+/**
+ * True for IndexedDB/Dexie quota errors, whatever wraps them (Dexie's `inner`, the standard `cause`):
+ * decided by the error's name or legacy code, never by its (browser- and language-dependent) text.
+ */
 export function isQuotaError(e: unknown): boolean {
 	let cur: unknown = e;
 	for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
-		const o = cur as { name?: string; inner?: unknown; message?: string };
-		if (o.name === 'QuotaExceededError' || /quota/i.test(o.message ?? '')) return true;
-		cur = o.inner;
+		const o = cur as { name?: string; code?: unknown; inner?: unknown; cause?: unknown };
+		if (o.name === 'QuotaExceededError' || o.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+		if (o.code === QUOTA_EXCEEDED_CODE && typeof o.name === 'string') return true;
+		cur = o.inner ?? o.cause;
 	}
 	return false;
 }

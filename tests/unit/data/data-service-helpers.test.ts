@@ -127,7 +127,12 @@ describe('isQuotaError', () => {
 		[new DOMException('full', 'QuotaExceededError'), true],
 		[{ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, true],
 		[{ name: 'DatabaseClosedError', message: 'x' }, false],
-		[new Error('Quota exceeded while writing'), true],
+		[new Error('write failed', { cause: new DOMException('full', 'QuotaExceededError') }), true],
+		[{ name: 'NS_ERROR_DOM_QUOTA_REACHED' }, true],
+		[{ name: 'UnknownError', code: 22 }, true],
+		// decided by name/code, not by English text (a localised browser words it differently)
+		[new Error('Quota exceeded while writing'), false],
+		[{ name: 'DataError', code: 0 }, false],
 		[null, false],
 	])('%#', (e, expected) => expect(isQuotaError(e)).toBe(expected));
 });
