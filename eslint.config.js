@@ -102,9 +102,6 @@ export default ts.config(
 		],
 	),
 	stateZone(['src/state/**/*.ts']),
-	// Exceptions, file by file, with the core modules each still calls:
-	// src/state/plan.svelte.ts — ranks the plan's alerts (and reads the salvage default) on the UI thread.
-	stateZone(['src/state/plan.svelte.ts'], ['inventory/plan']),
 	zone(
 		['src/views/**/*.{ts,svelte}'],
 		'views use state, components, i18n and src/lib helpers; core, ml and workers as types only (workers are reached through state).',

@@ -21,6 +21,7 @@ import {
 	fromFirstSale,
 	planProduct,
 	PLAN_CLEAN_OUTLIERS,
+	rankAlerts,
 	QUICK_MODELS,
 	type PlanSettings,
 	type ProductPlan,
@@ -137,6 +138,8 @@ export interface PlanResponse {
 	orderValue: number;
 	unconstrainedValue: number;
 	notes: Message[];
+	/** Rows with a stock-out or overstock alert, most money at stake first (indexes into `rows`). */
+	alerts: number[];
 }
 
 /** A what-if scenario for one product. */
@@ -520,7 +523,9 @@ export const planApi = {
 					}),
 				);
 			const orderValue = rows.reduce((a, r) => a + cost(r, r.orderQty), 0);
-			return { rows, orderValue, unconstrainedValue, notes };
+			const at = new Map(rows.map((r, i) => [r, i]));
+			const alerts = rankAlerts(rows).map((r) => at.get(r) ?? -1);
+			return { rows, orderValue, unconstrainedValue, notes, alerts };
 		} finally {
 			jobs.delete(jobId);
 		}

@@ -6,7 +6,6 @@
 // edits and imports go to the data worker (Dexie).
 import type { ProductSummary, Progress } from '../core/ingest/types';
 import type { StockRow } from '../core/ingest/schemas/stock';
-import { DEFAULT_SALVAGE_SHARE, rankAlerts } from '../core/inventory/plan';
 import type { Style } from '../core/inventory/variants';
 import type {
 	PlanResponse,
@@ -22,6 +21,7 @@ import type { StockImportSummary, StockPatch } from '../../workers/data/stock-st
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import type { PlanClient } from '../lib/workers/plan-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
+import { DEFAULT_SALVAGE_SHARE } from '../lib/plan';
 import {
 	descriptionsOf,
 	planSignalsFrom,
@@ -183,8 +183,11 @@ export class PlanState {
 		);
 	});
 
-	/** Stock-out and overstock alerts, most money at stake first. */
-	alerts = $derived(rankAlerts(this.result?.rows ?? []));
+	/** Stock-out and overstock alerts, most money at stake first (the plan worker ranks them). */
+	alerts = $derived.by(() => {
+		const res = this.result;
+		return res ? res.alerts.map((i) => res.rows[i]).filter((r) => r !== undefined) : [];
+	});
 
 	/** Purchase-order drafts: one per supplier, lines with something to order. */
 	purchaseOrders = $derived(

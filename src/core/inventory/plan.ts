@@ -259,7 +259,7 @@ export function planProduct(
 }
 
 /** Alerts first by money at stake (revenue at risk, then overstock value), largest first. */
-export function rankAlerts(plans: ProductPlan[]): ProductPlan[] {
+export function rankAlerts<T extends ProductPlan>(plans: T[]): T[] {
 	return plans
 		.filter((p) => p.alert)
 		.sort(

@@ -133,6 +133,13 @@ describe('consumers of the series port', { timeout: 60_000 }, () => {
 			byHand.rows.map((r) => [r.orderQty, r.reorderPoint, r.model]),
 		);
 		expect(planBytes).toBeLessThan(2_500);
+		// the worker ranks the alerts (rows with one, most money at stake first); state only looks them up
+		expect(direct.alerts).toEqual(byHand.alerts);
+		const ranked = direct.alerts.map((i) => direct.rows[i]);
+		expect(ranked.length).toBeGreaterThan(0);
+		expect(ranked.length).toBe(direct.rows.filter((r) => r.alert).length);
+		const atStake = ranked.map((r) => r.revenueAtRisk + r.overstockValue);
+		expect(atStake).toEqual([...atStake].sort((a, b) => b - a));
 
 		// a what-if reads its one product (with its price) over the link too
 		tally.bytes = 0;
