@@ -1,8 +1,10 @@
 // Shared fixture of the worker tests that run the data worker and forecast workers over real
-// MessageChannels (series-port.test.ts, forecast-pool.test.ts): channels that are all closed after the
+// MessageChannels (series-port, series-port-consumers and forecast-pool tests): channels that are all closed after the
 // file, and the data service (real DuckDB) with the demo's first 60,000 lines imported as "demo":
 // December 2010 to mid-January 2011, partial first and last weeks.
+import { serialize } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type * as Comlink from 'comlink';
 import { afterAll } from 'vitest';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
 import { demoHead, makeService, toInput } from '../data/harness';
@@ -33,4 +35,26 @@ export async function demoService(): Promise<{
 		datasetName: 'demo',
 	});
 	return { ctx, meta };
+}
+
+/** Node's MessagePort as Comlink's endpoint type (it works as one: addEventListener, postMessage). */
+export const ep = (port: MessagePort): Comlink.Endpoint => port as unknown as Comlink.Endpoint;
+
+/** A Comlink endpoint that counts the bytes the UI thread posts (structured-clone size). */
+export function counted(port: MessagePort, tally: { bytes: number }): Comlink.Endpoint {
+	return {
+		postMessage(message: unknown, transfer?: Transferable[]) {
+			try {
+				tally.bytes += serialize(message).length;
+			} catch {
+				tally.bytes += 64; // a message carrying a port (v8.serialize cannot write one): a few bytes
+			}
+			port.postMessage(message, transfer as never);
+		},
+		addEventListener: port.addEventListener.bind(port) as Comlink.Endpoint['addEventListener'],
+		removeEventListener: port.removeEventListener.bind(
+			port,
+		) as Comlink.Endpoint['removeEventListener'],
+		start: () => port.start(),
+	};
 }

@@ -4,10 +4,8 @@
 // (query → core batch rules → the worker's batch entry point). Real DuckDB (Node), real Comlink
 // channels; the UI's end of each worker channel counts the bytes it posts.
 import 'fake-indexeddb/auto';
-import { serialize } from 'node:v8';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareBatch, topSellers } from '../../../src/core/forecast/batch';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
 import { seasonFor } from '../../../src/core/series/calendar';
@@ -17,38 +15,11 @@ import { api as forecastApi, type ForecastWorkerApi } from '../../../workers/for
 import { runHierarchy } from '../../../workers/forecast/hierarchy';
 import { api as marketApi, type MarketWorkerApi } from '../../../workers/market-api';
 import { planApi, type PlanBatchRequest, type PlanWorkerApi } from '../../../workers/plan-api';
-import { demoHead, makeService, toInput } from '../data/harness';
+import { channel, counted, demoService, ep } from './channels';
 
 installCodedErrorTransfer();
 
-const open: MessagePort[] = [];
-function channel() {
-	const c = new MessageChannel();
-	open.push(c.port1, c.port2);
-	return c;
-}
-const ep = (port: MessagePort): Comlink.Endpoint => port as unknown as Comlink.Endpoint;
-
-/** The UI's end of a worker channel, counting the bytes the UI thread posts (structured-clone size). */
-function counted(port: MessagePort, tally: { bytes: number }): Comlink.Endpoint {
-	return {
-		postMessage(message: unknown, transfer?: Transferable[]) {
-			try {
-				tally.bytes += serialize(message).length;
-			} catch {
-				tally.bytes += 64; // a message carrying a port
-			}
-			port.postMessage(message, transfer as never);
-		},
-		addEventListener: port.addEventListener.bind(port) as Comlink.Endpoint['addEventListener'],
-		removeEventListener: port.removeEventListener.bind(
-			port,
-		) as Comlink.Endpoint['removeEventListener'],
-		start: () => port.start(),
-	};
-}
-
-let ctx: Awaited<ReturnType<typeof makeService>>;
+let ctx: Awaited<ReturnType<typeof demoService>>['ctx'];
 let meta: DatasetMeta;
 let data: Comlink.Remote<SeriesPortWorkerApi>;
 let ids: string[];
@@ -71,13 +42,7 @@ async function consumer<T extends { connectData(p: globalThis.MessagePort): void
 }
 
 beforeAll(async () => {
-	ctx = await makeService();
-	const p = await ctx.service.previewFile(toInput('demo.csv', demoHead(60000)));
-	meta = await ctx.service.commitImport(p.importId, {
-		mapping: p.mapping,
-		dateOrder: p.dateOrder,
-		datasetName: 'demo',
-	});
+	({ ctx, meta } = await demoService());
 	const d = channel();
 	Comlink.expose(
 		seriesPortApi(async () => ctx.service),
@@ -86,10 +51,6 @@ beforeAll(async () => {
 	data = Comlink.wrap<SeriesPortWorkerApi>(ep(d.port2));
 	ids = topSellers(await ctx.service.productSummary(meta.id), 8);
 }, 120_000);
-
-afterAll(() => {
-	for (const p of open.splice(0)) p.close();
-});
 
 /** What the UI thread used to do: read the weekly units and apply the batch rules itself. */
 async function relayedWeekly(productIds: string[] | null, withPrice = false) {

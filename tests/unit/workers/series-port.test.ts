@@ -4,7 +4,6 @@
 // as the UI-thread relay (query → batch rules → forecastBatch), far fewer bytes through the UI, the
 // batch rules of core/forecast/batch.ts applied in the worker, a lost link fails with a code, and
 // the UI's DataLink relinks after the data worker restarts.
-import { serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,31 +22,9 @@ import {
 	type SeriesPortWorkerApi,
 } from '../../../workers/data/series-port';
 import { api as forecastApi, type ForecastWorkerApi } from '../../../workers/forecast-api';
-import { channel, demoService } from './channels';
+import { channel, counted, demoService, ep } from './channels';
 
 installCodedErrorTransfer();
-
-/** Node's MessagePort as Comlink's endpoint type (it works as one: addEventListener, postMessage). */
-const ep = (port: MessagePort): Comlink.Endpoint => port as unknown as Comlink.Endpoint;
-
-/** A Comlink endpoint that counts the bytes the UI thread posts (structured-clone size). */
-function counted(port: MessagePort, tally: { bytes: number }): Comlink.Endpoint {
-	return {
-		postMessage(message: unknown, transfer?: Transferable[]) {
-			try {
-				tally.bytes += serialize(message).length;
-			} catch {
-				tally.bytes += 64; // a message carrying a port (v8.serialize cannot write one): a few bytes
-			}
-			port.postMessage(message, transfer as never);
-		},
-		addEventListener: port.addEventListener.bind(port) as Comlink.Endpoint['addEventListener'],
-		removeEventListener: port.removeEventListener.bind(
-			port,
-		) as Comlink.Endpoint['removeEventListener'],
-		start: () => port.start(),
-	};
-}
 
 let ctx: Awaited<ReturnType<typeof demoService>>['ctx'];
 let meta: DatasetMeta;
