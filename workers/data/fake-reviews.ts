@@ -6,6 +6,7 @@
 import {
 	labelFromFile,
 	learnFakeReviews,
+	type FakeReviewModel,
 	type ReviewLabel,
 } from '../../src/core/anomaly/fake-reviews';
 import type { ReviewRecord } from '../../src/core/ingest/schemas/reviews';
@@ -31,18 +32,9 @@ export interface FakeReviewRow {
 }
 
 /** The fake-review card's content. */
-export interface FakeReviewReport {
+export interface FakeReviewReport extends Omit<FakeReviewModel, 'scores'> {
 	/** Reviews in all imported reviews files. */
 	reviews: number;
-	nFake: number;
-	nGenuine: number;
-	minPerClass: number;
-	trained: boolean;
-	missing: { fake: number; genuine: number };
-	accuracy: number | null;
-	accuracyMethod: 'leave_one_out' | 'holdout' | null;
-	accuracyN: number;
-	status: Message;
 	/** Unmarked reviews with P(fake) ≥ 0.5. */
 	flagged: number;
 	/** Reviews matching the query: most likely fake first once trained, else in file order. */
