@@ -2,7 +2,7 @@
 // (issue #11), read from the whole dataset by the data worker (SeriesBatch.groups), also when it was
 // launched late in a long history: real DuckDB, the real series port, the forecast worker's API.
 import 'fake-indexeddb/auto';
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOP_TOTAL } from '../../../src/core/forecast/batch';
