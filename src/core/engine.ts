@@ -368,6 +368,31 @@ export interface EngineRunOptions {
 	signal?: CancelSignal;
 	/** Candidates to choose from (default: the shared registry, built-ins plus any registered). */
 	registry?: CandidateRegistry;
+	/**
+	 * Bench only (selection studies, tests/bench/selection.ts): called once with every scored
+	 * candidate and the final forecast of every single built-in model (fitting them all costs time).
+	 */
+	trace?: (t: EngineTrace) => void;
+}
+
+/** What {@link EngineRunOptions.trace} receives. */
+export interface EngineTrace {
+	chosen: string;
+	/** Backtest actuals and MASE scales per origin. */
+	actuals: Float64Array[];
+	scales: number[];
+	candidates: {
+		name: string;
+		kind: 'single' | 'weighted' | 'median';
+		members: string[];
+		weights: number[];
+		forecasts: (Float64Array | null)[];
+		mase: number;
+	}[];
+	/** Final point forecast of each single built-in candidate (after the non-negative clamp). */
+	finals: Record<string, Float64Array>;
+	/** The engine's point forecast. */
+	point: Float64Array;
 }
 
 interface Candidate {
@@ -1287,6 +1312,39 @@ function* engine(
 	};
 	if (drivers) result.drivers = drivers;
 	if (opts.decompose) result.decomposition = decomposeHistory(full, m);
+	if (run.trace) {
+		const finals: Record<string, Float64Array> = {};
+		const clampAll = nonNegative && !full.some((v) => v < 0);
+		for (const c of candidates) {
+			if (c.kind !== 'single' || externalOf(c.name) || !Number.isFinite(c.mase)) continue;
+			try {
+				const model =
+					(SCREEN_FINAL.has(c.name) ? models.find((x) => x.name === c.name) : undefined) ??
+					build(c.name);
+				const f = withXreg
+					? model.fit(y, { season: m, xreg: xregHistory }).predict(h, { xreg: xregFuture })
+					: model.fit(y, { season: m }).predict(h);
+				finals[c.name] = clampAll ? f.point.map((v) => Math.max(0, v)) : f.point;
+			} catch {
+				// a model that fails its final fit is left out
+			}
+		}
+		run.trace({
+			chosen: chosen.name,
+			actuals: bt?.actuals ?? [],
+			scales: bt?.scales ?? [],
+			candidates: candidates.map((c) => ({
+				name: c.name,
+				kind: c.kind,
+				members: c.members,
+				weights: c.weights,
+				forecasts: c.forecasts,
+				mase: c.mase,
+			})),
+			finals,
+			point,
+		});
+	}
 	return result;
 }
 
