@@ -8,7 +8,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { forecastAuto, type EngineTrace } from '../../src/core/engine';
+import { forecastAuto, strongSeason, type EngineTrace } from '../../src/core/engine';
+import { registerBuiltins, ETS_SCREEN } from '../../src/core/forecast/builtins';
+import { CandidateRegistry } from '../../src/core/forecast/registry';
+import { AutoETS } from '../../src/core/models/ets';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { Naive, Naive2 } from '../../src/core/models/naive';
@@ -18,10 +21,32 @@ const args = process.argv.slice(2);
 let backs = [1];
 let sets = 'retail:1,stockx:1,walmart:1';
 let doRun = false;
+let tag = '';
+let noXreg = false;
+// --extra: variants joining the candidates in the traced run (scored offline, never by the engine's rule)
+const reg = new CandidateRegistry();
+registerBuiltins(reg);
+reg.register({
+	name: 'etsu',
+	family: 'exponential-smoothing',
+	minLength: 4,
+	auto: true,
+	// automatic ETS with undamped trends allowed whatever the season (the pre-v2.1 rule)
+	forecaster: (o) => {
+		const inner = new AutoETS(o.screen ? { screen: ETS_SCREEN } : {});
+		return { name: 'etsu', fit: (y, f) => inner.fit(y, f) };
+	},
+	fit(y, ctx) {
+		const f = new AutoETS().fit(y, { season: ctx.season });
+		return { predict: (h, levels) => f.predict(h, { levels }) };
+	},
+});
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--back') backs = args[++i].split(',').map(Number);
 	else if (args[i] === '--datasets') sets = args[++i];
 	else if (args[i] === '--run') doRun = true;
+	else if (args[i] === '--tag') tag = args[++i];
+	else if (args[i] === '--no-xreg') noXreg = true;
 	else throw new Error(`unknown flag ${args[i]}`);
 }
 if (backs.includes(0)) throw new Error('selection.ts is for validation horizons only (--back ≥ 1)');
@@ -33,6 +58,7 @@ interface Rec {
 	train: number[];
 	test: number[];
 	m: number;
+	seasonal: boolean;
 	chosen: string;
 	point: number[];
 	actuals: number[][];
@@ -135,27 +161,122 @@ function engineRule(pref: number): Policy {
 	};
 }
 
+
+interface SimC {
+	name: string;
+	kind: 'single' | 'weighted' | 'median';
+	f: number[][];
+	fin: number[];
+	om: number[];
+	mase: number;
+}
+interface SimOpts {
+	/** Use the candidate `to` under the name `from` (e.g. ets → etsu). */
+	swap?: Record<string, string>;
+	pref?: number;
+	/** The fixed comb is the default unless a candidate's MASE < comb × gain at ≥ share of origins. */
+	combDefault?: { gain: number; share: number };
+	combKind?: 'weighted' | 'median';
+	combNames?: string[];
+	noTopCombos?: boolean;
+}
+/** The engine's selection rebuilt from the singles' per-origin and final forecasts. */
+function simulate(r: Rec, o: SimOpts = {}): number[] | null {
+	const swap = o.swap ?? {};
+	const extras = new Set(['etsu']);
+	const singles: SimC[] = [];
+	const mk = (name: string, kind: SimC['kind'], f: number[][], fin: number[]): SimC => {
+		const om = f.map((x, k) => {
+			const a = r.actuals[k];
+			let ae = 0;
+			for (let j = 0; j < a.length; j++) ae += Math.abs(a[j] - x[j]);
+			return r.scales[k] > 0 ? ae / a.length / r.scales[k] : NaN;
+		});
+		return { name, kind, f, fin, om, mase: meanOf(om) };
+	};
+	for (const c of r.cands) {
+		if (c.kind !== 'single') continue;
+		let name = c.name;
+		if (Object.values(swap).includes(name)) name = Object.keys(swap).find((k) => swap[k] === c.name)!;
+		else if (swap[name] || extras.has(name)) continue;
+		const fin = r.finals[c.name];
+		if (!fin || c.f.some((x) => !x)) continue;
+		const s = mk(name, 'single', c.f as number[][], fin);
+		if (Number.isFinite(s.mase)) singles.push(s);
+	}
+	if (!singles.length) return null;
+	const ranked = [...singles].sort((a, b) => a.mase - b.mase);
+	const all: SimC[] = [...ranked];
+	const mix = (parts: SimC[], w: number[], kind: 'weighted' | 'median', name: string): SimC =>
+		mk(
+			name,
+			kind,
+			parts[0].f.map((_, k) => combineF(kind, parts.map((p) => p.f[k]), w)),
+			combineF(kind, parts.map((p) => p.fin), w),
+		);
+	const cn = o.combNames ?? ['ets', 'arima', 'theta'];
+	const parts = cn.map((x) => ranked.find((c) => c.name === x)).filter((c): c is SimC => !!c);
+	let comb: SimC | null = null;
+	if (parts.length >= 2) {
+		const kind = o.combKind === 'median' && parts.length >= 3 ? 'median' : 'weighted';
+		comb = mix(parts, parts.map(() => 1 / parts.length), kind, 'comb');
+		comb.kind = 'weighted';
+		all.push(comb);
+	}
+	const pool = ranked.filter(
+		(c) => c.name !== 'regression' && !(r.seasonal && (c.name === 'naive' || c.name === 'drift')),
+	);
+	const top = pool.slice(0, 3);
+	if (top.length >= 2 && !o.noTopCombos) {
+		const inv = top.map((c) => 1 / Math.max(c.mase, 1e-6));
+		const tot = inv.reduce((a, b) => a + b, 0);
+		all.push(mix(top, inv.map((x) => x / tot), 'weighted', 'combo'));
+		if (top.length >= 3) all.push(mix(top, top.map(() => 1 / 3), 'median', 'median'));
+	}
+	all.sort((a, b) => a.mase - b.mase);
+	if (o.combDefault && comb) {
+		const best = all[0];
+		if (best === comb) return comb.fin;
+		const wins = best.om.filter((x, k) => x < comb!.om[k]).length / best.om.length;
+		return best.mase < comb.mase * o.combDefault.gain && wins >= o.combDefault.share
+			? best.fin
+			: comb.fin;
+	}
+	let best = all[0];
+	if (best.kind === 'single') {
+		const c = all.find((x) => x.kind === 'weighted');
+		if (c && c.mase <= best.mase * (o.pref ?? 1.3)) best = c;
+	}
+	return best.fin;
+}
+
 function evaluate(key: string, back: number, e: number, d: { h: number; m: number; scaleM: number; recs: Rec[] }): void {
 	const { h, recs } = d;
 	const R = rForecasts(key, back, e, h);
 	const policies: [string, Policy][] = [
 		['engine', (r) => r.point],
-		['engine-rebuilt', engineRule(1.3)],
-		['pref 1.0', engineRule(1.0)],
-		['pref 1.6', engineRule(1.6)],
-		['pref 2.0', engineRule(2.0)],
+		['sim', (r) => simulate(r)],
+		['sim pref1.6', (r) => simulate(r, { pref: 1.6 })],
+		['sim combmedian', (r) => simulate(r, { combKind: 'median' })],
+		['sim combdef .9/.5', (r) => simulate(r, { combDefault: { gain: 0.9, share: 0.5 } })],
+		['sim combdef .8/0', (r) => simulate(r, { combDefault: { gain: 0.8, share: 0 } })],
+		['sim combdef .8/1', (r) => simulate(r, { combDefault: { gain: 0.8, share: 1 } })],
+		['sim combdef .7/0', (r) => simulate(r, { combDefault: { gain: 0.7, share: 0 } })],
+		['sim combdef .9/1', (r) => simulate(r, { combDefault: { gain: 0.9, share: 1 } })],
 		['comb e/a/t', (r) => comb(r)],
 		['median e/a/t', (r) => comb(r, undefined, 'median')],
-		['comb e/a', (r) => comb(r, ['ets', 'arima'])],
-		['comb e/t', (r) => comb(r, ['ets', 'theta'])],
-		['comb a/t', (r) => comb(r, ['arima', 'theta'])],
 		['ets', (r) => r.finals.ets ?? null],
 		['arima', (r) => r.finals.arima ?? null],
 		['theta', (r) => r.finals.theta ?? null],
-		['comb unless 0.9 all', unlessClear('comb(', 0.9, 1)],
-		['comb unless 0.8', unlessClear('comb(', 0.8, 0)],
-		['comb unless 0.7', unlessClear('comb(', 0.7, 0)],
-		['comb unless 0.8 all', unlessClear('comb(', 0.8, 1)],
+		...(recs.some((r) => r.finals.etsu)
+			? ([
+					['etsu', (r: Rec) => r.finals.etsu ?? null],
+					['sim etsu', (r: Rec) => simulate(r, { swap: { ets: 'etsu' } })],
+					['sim etsu pref1.6', (r: Rec) => simulate(r, { swap: { ets: 'etsu' }, pref: 1.6 })],
+					['sim etsu combdef .8/0', (r: Rec) => simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.8, share: 0 } })],
+					['sim etsu combdef .9/1', (r: Rec) => simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.9, share: 1 } })],
+				] as [string, Policy][])
+			: []),
 	];
 	for (const [model, m] of R) policies.push([`R ${model}`, (r) => m.get(r.id) ?? null]);
 	if (R.size >= 2)
@@ -231,13 +352,13 @@ for (const back of backs)
 	for (const spec of sets.split(',')) {
 		const [key, every] = spec.split(':');
 		const e = Number(every ?? 1);
-		const file = join(DIR, `${key}-b${back}-e${e}.json`);
+		const file = join(DIR, `${key}-b${back}-e${e}${tag}.json`);
 		if (doRun) {
 			const [ds] = loadDatasets([key], undefined, back, e);
 			const recs: Rec[] = [];
 			const t0 = performance.now();
 			for (const s of ds.series) {
-				const regressors = regressorsOf(s, ds.h);
+				const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
 				let tr: EngineTrace | null = null;
 				forecastAuto(
 					s.train,
@@ -249,7 +370,7 @@ for (const back of backs)
 						...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
 						...(regressors ? { regressors } : {}),
 					},
-					{ trace: (t) => (tr = t) },
+					{ trace: (t) => (tr = t), ...(tag.includes('etsu') ? { registry: reg } : {}) },
 				);
 				const t = tr as EngineTrace | null;
 				if (!t) throw new Error('no trace');
@@ -258,6 +379,7 @@ for (const back of backs)
 					train: arr(s.train),
 					test: arr(s.test),
 					m: ds.scaleM,
+					seasonal: strongSeason(s.train.subarray(Math.max(0, s.train.length - 520)), ds.m),
 					chosen: t.chosen,
 					point: arr(t.point),
 					actuals: t.actuals.map(arr),
