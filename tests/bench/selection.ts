@@ -63,13 +63,24 @@ interface Rec {
 	point: number[];
 	actuals: number[][];
 	scales: number[];
-	cands: { name: string; kind: string; members: string[]; weights: number[]; f: (number[] | null)[] }[];
+	cands: {
+		name: string;
+		kind: string;
+		members: string[];
+		weights: number[];
+		f: (number[] | null)[];
+	}[];
 	finals: Record<string, number[]>;
 }
 const arr = (a: ArrayLike<number>): number[] => Array.from(a);
 
 /** R's cached point forecasts by model → id. */
-function rForecasts(key: string, back: number, e: number, h: number): Map<string, Map<string, number[]>> {
+function rForecasts(
+	key: string,
+	back: number,
+	e: number,
+	h: number,
+): Map<string, Map<string, number[]>> {
 	const tag = `all${back || e > 1 ? `-b${back}-e${e}` : ''}`;
 	const f = join(tmpdir(), 'trendcast-bench', `r-${key}-${tag}.csv`);
 	const out = new Map<string, Map<string, number[]>>();
@@ -95,72 +106,21 @@ function combineF(kind: string, parts: number[][], w: number[]): number[] {
 		return v.length % 2 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
 	});
 }
-/** Final forecast of a candidate (combinations from their members' finals). */
-function finalOf(r: Rec, name: string): number[] | null {
-	const c = r.cands.find((x) => x.name === name);
-	if (!c) return null;
-	if (c.kind === 'single') return r.finals[c.name] ?? null;
-	const parts = c.members.map((x) => r.finals[x]);
-	if (parts.some((p) => !p)) return null;
-	return combineF(c.kind, parts, c.weights);
-}
-/** Per-origin MASE of a candidate. */
-function originMases(r: Rec, c: Rec['cands'][number]): number[] {
-	return c.f.map((f, k) => {
-		if (!f) return NaN;
-		const a = r.actuals[k];
-		let ae = 0;
-		for (let j = 0; j < a.length; j++) ae += Math.abs(a[j] - f[j]);
-		return r.scales[k] > 0 ? ae / a.length / r.scales[k] : NaN;
-	});
-}
 const meanOf = (a: number[]): number => {
 	const f = a.filter(Number.isFinite);
 	return f.length === a.length && f.length ? f.reduce((x, y) => x + y, 0) / f.length : NaN;
 };
-function scored(r: Rec): { c: Rec['cands'][number]; om: number[]; mase: number }[] {
-	return r.cands
-		.map((c) => {
-			const om = originMases(r, c);
-			return { c, om, mase: meanOf(om) };
-		})
-		.filter((x) => Number.isFinite(x.mase));
-}
 /** The fixed comb of whichever of ets/arima/theta have finals. */
 function comb(r: Rec, names = ['ets', 'arima', 'theta'], kind = 'weighted'): number[] | null {
 	const parts = names.map((x) => r.finals[x]).filter((p) => !!p);
 	if (parts.length < 2) return null;
 	if (kind === 'median' && parts.length < 3) kind = 'weighted';
-	return combineF(kind, parts, parts.map(() => 1 / parts.length));
+	return combineF(
+		kind,
+		parts,
+		parts.map(() => 1 / parts.length),
+	);
 }
-/** Pick `def` unless a candidate beats it by `gain` on mean MASE (and at ≥ share of origins). */
-function unlessClear(def: string, gain: number, share: number, pref = 1.3): Policy {
-	return (r) => {
-		const sc = scored(r);
-		const d = sc.find((x) => x.c.name.startsWith(def));
-		if (!d) return r.point;
-		const best = [...sc].sort((a, b) => a.mase - b.mase)[0];
-		if (best.c.name === d.c.name) return finalOf(r, d.c.name);
-		const wins = best.om.filter((x, k) => x < d.om[k]).length / best.om.length;
-		if (best.mase < d.mase * gain && wins >= share) return finalOf(r, best.c.name);
-		void pref;
-		return finalOf(r, d.c.name);
-	};
-}
-/** The engine's rule with another COMBO_PREFERENCE. */
-function engineRule(pref: number): Policy {
-	return (r) => {
-		const sc = [...scored(r)].sort((a, b) => a.mase - b.mase);
-		let best = sc[0];
-		if (!best) return r.point;
-		if (best.c.kind === 'single') {
-			const combo = sc.filter((x) => x.c.kind === 'weighted')[0];
-			if (combo && combo.mase <= best.mase * pref) best = combo;
-		}
-		return finalOf(r, best.c.name);
-	};
-}
-
 
 interface SimC {
 	name: string;
@@ -197,7 +157,8 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 	for (const c of r.cands) {
 		if (c.kind !== 'single') continue;
 		let name = c.name;
-		if (Object.values(swap).includes(name)) name = Object.keys(swap).find((k) => swap[k] === c.name)!;
+		if (Object.values(swap).includes(name))
+			name = Object.keys(swap).find((k) => swap[k] === c.name)!;
 		else if (swap[name] || extras.has(name)) continue;
 		const fin = r.finals[c.name];
 		if (!fin || c.f.some((x) => !x)) continue;
@@ -211,15 +172,30 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 		mk(
 			name,
 			kind,
-			parts[0].f.map((_, k) => combineF(kind, parts.map((p) => p.f[k]), w)),
-			combineF(kind, parts.map((p) => p.fin), w),
+			parts[0].f.map((_, k) =>
+				combineF(
+					kind,
+					parts.map((p) => p.f[k]),
+					w,
+				),
+			),
+			combineF(
+				kind,
+				parts.map((p) => p.fin),
+				w,
+			),
 		);
 	const cn = o.combNames ?? ['ets', 'arima', 'theta'];
 	const parts = cn.map((x) => ranked.find((c) => c.name === x)).filter((c): c is SimC => !!c);
 	let comb: SimC | null = null;
 	if (parts.length >= 2) {
 		const kind = o.combKind === 'median' && parts.length >= 3 ? 'median' : 'weighted';
-		comb = mix(parts, parts.map(() => 1 / parts.length), kind, 'comb');
+		comb = mix(
+			parts,
+			parts.map(() => 1 / parts.length),
+			kind,
+			'comb',
+		);
 		comb.kind = 'weighted';
 		all.push(comb);
 	}
@@ -230,8 +206,23 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 	if (top.length >= 2 && !o.noTopCombos) {
 		const inv = top.map((c) => 1 / Math.max(c.mase, 1e-6));
 		const tot = inv.reduce((a, b) => a + b, 0);
-		all.push(mix(top, inv.map((x) => x / tot), 'weighted', 'combo'));
-		if (top.length >= 3) all.push(mix(top, top.map(() => 1 / 3), 'median', 'median'));
+		all.push(
+			mix(
+				top,
+				inv.map((x) => x / tot),
+				'weighted',
+				'combo',
+			),
+		);
+		if (top.length >= 3)
+			all.push(
+				mix(
+					top,
+					top.map(() => 1 / 3),
+					'median',
+					'median',
+				),
+			);
 	}
 	all.sort((a, b) => a.mase - b.mase);
 	if (o.combDefault && comb) {
@@ -250,7 +241,12 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 	return best.fin;
 }
 
-function evaluate(key: string, back: number, e: number, d: { h: number; m: number; scaleM: number; recs: Rec[] }): void {
+function evaluate(
+	key: string,
+	back: number,
+	e: number,
+	d: { h: number; m: number; scaleM: number; recs: Rec[] },
+): void {
 	const { h, recs } = d;
 	const R = rForecasts(key, back, e, h);
 	const policies: [string, Policy][] = [
@@ -273,8 +269,16 @@ function evaluate(key: string, back: number, e: number, d: { h: number; m: numbe
 					['etsu', (r: Rec) => r.finals.etsu ?? null],
 					['sim etsu', (r: Rec) => simulate(r, { swap: { ets: 'etsu' } })],
 					['sim etsu pref1.6', (r: Rec) => simulate(r, { swap: { ets: 'etsu' }, pref: 1.6 })],
-					['sim etsu combdef .8/0', (r: Rec) => simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.8, share: 0 } })],
-					['sim etsu combdef .9/1', (r: Rec) => simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.9, share: 1 } })],
+					[
+						'sim etsu combdef .8/0',
+						(r: Rec) =>
+							simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.8, share: 0 } }),
+					],
+					[
+						'sim etsu combdef .9/1',
+						(r: Rec) =>
+							simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.9, share: 1 } }),
+					],
 				] as [string, Policy][])
 			: []),
 	];
@@ -284,7 +288,13 @@ function evaluate(key: string, back: number, e: number, d: { h: number; m: numbe
 			'R comb',
 			(r) => {
 				const ps = [...R.values()].map((m) => m.get(r.id)).filter((p): p is number[] => !!p);
-				return ps.length ? combineF('weighted', ps, ps.map(() => 1 / ps.length)) : null;
+				return ps.length
+					? combineF(
+							'weighted',
+							ps,
+							ps.map(() => 1 / ps.length),
+						)
+					: null;
 			},
 		]);
 	const naive = recs.map((r) => arr(new Naive().fit(Float64Array.from(r.train)).predict(h).point));
@@ -348,63 +358,63 @@ function avg(a: number[]): number {
 }
 
 function main(): void {
-for (const back of backs)
-	for (const spec of sets.split(',')) {
-		const [key, every] = spec.split(':');
-		const e = Number(every ?? 1);
-		const file = join(DIR, `${key}-b${back}-e${e}${tag}.json`);
-		if (doRun) {
-			const [ds] = loadDatasets([key], undefined, back, e);
-			const recs: Rec[] = [];
-			const t0 = performance.now();
-			for (const s of ds.series) {
-				const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
-				let tr: EngineTrace | null = null;
-				forecastAuto(
-					s.train,
-					{
-						horizon: ds.h,
-						season: ds.m,
-						levels: [0.8, 0.95],
-						seriesId: s.id,
-						...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
-						...(regressors ? { regressors } : {}),
-					},
-					{ trace: (t) => (tr = t), ...(tag.includes('etsu') ? { registry: reg } : {}) },
+	for (const back of backs)
+		for (const spec of sets.split(',')) {
+			const [key, every] = spec.split(':');
+			const e = Number(every ?? 1);
+			const file = join(DIR, `${key}-b${back}-e${e}${tag}.json`);
+			if (doRun) {
+				const [ds] = loadDatasets([key], undefined, back, e);
+				const recs: Rec[] = [];
+				const t0 = performance.now();
+				for (const s of ds.series) {
+					const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
+					let tr: EngineTrace | null = null;
+					forecastAuto(
+						s.train,
+						{
+							horizon: ds.h,
+							season: ds.m,
+							levels: [0.8, 0.95],
+							seriesId: s.id,
+							...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
+							...(regressors ? { regressors } : {}),
+						},
+						{ trace: (t) => (tr = t), ...(tag.includes('etsu') ? { registry: reg } : {}) },
+					);
+					const t = tr as EngineTrace | null;
+					if (!t) throw new Error('no trace');
+					recs.push({
+						id: s.id,
+						train: arr(s.train),
+						test: arr(s.test),
+						m: ds.scaleM,
+						seasonal: strongSeason(s.train.subarray(Math.max(0, s.train.length - 520)), ds.m),
+						chosen: t.chosen,
+						point: arr(t.point),
+						actuals: t.actuals.map(arr),
+						scales: t.scales,
+						cands: t.candidates.map((c) => ({
+							name: c.name,
+							kind: c.kind,
+							members: c.members,
+							weights: c.weights,
+							f: c.forecasts.map((x) => (x ? arr(x) : null)),
+						})),
+						finals: Object.fromEntries(Object.entries(t.finals).map(([k, v]) => [k, arr(v)])),
+					});
+				}
+				writeFileSync(file, JSON.stringify({ h: ds.h, m: ds.m, scaleM: ds.scaleM, recs }));
+				process.stderr.write(
+					`${key} b${back}: ${recs.length} series in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
 				);
-				const t = tr as EngineTrace | null;
-				if (!t) throw new Error('no trace');
-				recs.push({
-					id: s.id,
-					train: arr(s.train),
-					test: arr(s.test),
-					m: ds.scaleM,
-					seasonal: strongSeason(s.train.subarray(Math.max(0, s.train.length - 520)), ds.m),
-					chosen: t.chosen,
-					point: arr(t.point),
-					actuals: t.actuals.map(arr),
-					scales: t.scales,
-					cands: t.candidates.map((c) => ({
-						name: c.name,
-						kind: c.kind,
-						members: c.members,
-						weights: c.weights,
-						f: c.forecasts.map((x) => (x ? arr(x) : null)),
-					})),
-					finals: Object.fromEntries(Object.entries(t.finals).map(([k, v]) => [k, arr(v)])),
-				});
+				continue;
 			}
-			writeFileSync(file, JSON.stringify({ h: ds.h, m: ds.m, scaleM: ds.scaleM, recs }));
-			process.stderr.write(
-				`${key} b${back}: ${recs.length} series in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
-			);
-			continue;
+			if (!existsSync(file)) {
+				process.stderr.write(`no dump ${file}\n`);
+				continue;
+			}
+			evaluate(key, back, e, JSON.parse(readFileSync(file, 'utf8')));
 		}
-		if (!existsSync(file)) {
-			process.stderr.write(`no dump ${file}\n`);
-			continue;
-		}
-		evaluate(key, back, e, JSON.parse(readFileSync(file, 'utf8')));
-	}
 }
 main();
