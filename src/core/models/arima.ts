@@ -1169,7 +1169,9 @@ export class AutoARIMA implements Forecaster {
 				method: approx ? 'CSS' : 'CSS-ML',
 				maxIter,
 				strictCss: true,
-				...(!approx && (quickRefit || o.cssRefit === 'all' || (o.cssRefit && P + Q > 0)) ? { mlAtCss: true } : {}),
+				...(!approx && (quickRefit || o.cssRefit === 'all' || (o.cssRefit && P + Q > 0))
+					? { mlAtCss: true }
+					: {}),
 			});
 			let icv = Infinity;
 			if (core) {
