@@ -136,7 +136,21 @@ export const api = {
 		const sales = salesDatasetId ? await weeklyTotal(salesDatasetId) : null;
 		return getService().marketReport(sales);
 	},
-	fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+	/**
+	 * Market signals as regressor candidates of one weekly series (the Forecast screen): the series of
+	 * `keys` (one product, or the total) read from the data worker with the batch rules of core (partial
+	 * weeks out), the history the forecast on screen was made from.
+	 */
+	async fuseSeries(keys: SeriesKeys, horizon: number): Promise<FusionReport> {
+		const raw = await link.querySeries({ ...keys, freq: 'week' });
+		const batch = prepareBatch(raw, 'week', 0).batch;
+		const [id] = batch.ids;
+		if (id === undefined) return { horizon, candidates: [] };
+		const sales: SalesSeries = {
+			name: id,
+			ds: Array.from(batch.ds.subarray(batch.indptr[0], batch.indptr[1])),
+			y: Array.from(batch.y.subarray(batch.indptr[0], batch.indptr[1])),
+		};
 		return getService().fuseSignals(sales, horizon);
 	},
 	/**

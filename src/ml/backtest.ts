@@ -139,16 +139,18 @@ export async function deepBacktest(
 			});
 			let q: Float32Array | null = null;
 			for (let r = 0; r < seeds; r++) {
+				// one seed per origin and ensemble member: window sample, initial weights, shuffling
+				const seed = (opts.seed ?? 1) + k + 1000 * r;
 				const { train, val } = makeWindows(batch, cfg, {
 					holdout,
 					validation: opts.validation ?? true,
 					maxWindows: opts.maxWindows ?? 2000,
-					seed: (opts.seed ?? 1) + k + 1000 * r,
+					seed,
 					partialTargets: true,
 				});
 				if (k === 0 && r === 0) result.windows[name] = train.n;
 				if (train.n === 0) break;
-				const model = compiledModel(spec, opts.learningRate ?? 1e-3);
+				const model = compiledModel(spec, opts.learningRate ?? 1e-3, seed);
 				try {
 					const init = opts.initial?.(spec);
 					if (init) setWeightBlob(model, init);
@@ -161,6 +163,7 @@ export async function deepBacktest(
 							epochs: opts.epochs ?? 8,
 							batchSize: opts.batchSize ?? 64,
 							patience: opts.patience ?? 2,
+							seed,
 						},
 						{
 							signal: opts.signal,

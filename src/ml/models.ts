@@ -15,9 +15,11 @@
 //              non-overlapping patches embedded by a Dense layer, a learned position embedding,
 //              2 encoder layers (multi-head self-attention, LayerNorm, feed-forward) → Dense(h·Q)
 // Weights are saved and loaded by order (weights.ts), so a model is always rebuilt from its config.
+// Seeded: every random initialiser and the dropout masks draw from the build's seed, so the same seed
+// builds the same weights and (with train.ts's seeded shuffling) trains to the same losses.
 
 import * as tf from '@tensorflow/tfjs';
-import { N_FEATURES } from './features';
+import { N_FEATURES, rng } from './features';
 
 import type { DeepKind } from './kinds';
 
@@ -41,6 +43,12 @@ const Q = QUANTILES.length;
 class PositionEmbedding extends tf.layers.Layer {
 	static className = 'TrendcastPositionEmbedding';
 	private table: tf.LayerVariable | null = null;
+	private readonly seed: number;
+
+	constructor(args: { seed: number; name?: string }) {
+		super(args);
+		this.seed = args.seed;
+	}
 
 	override build(inputShape: tf.Shape | tf.Shape[]): void {
 		const s = inputShape as tf.Shape;
@@ -48,7 +56,7 @@ class PositionEmbedding extends tf.layers.Layer {
 			'position',
 			[s[1] as number, s[2] as number],
 			'float32',
-			tf.initializers.randomNormal({ stddev: 0.02 }),
+			tf.initializers.randomNormal({ stddev: 0.02, seed: this.seed }),
 		);
 		this.built = true;
 	}
@@ -64,23 +72,25 @@ tf.serialization.registerClass(PositionEmbedding);
 class SelfAttention extends tf.layers.Layer {
 	static className = 'TrendcastSelfAttention';
 	private readonly heads: number;
+	private readonly seed: number;
 	private wq: tf.LayerVariable | null = null;
 	private wk: tf.LayerVariable | null = null;
 	private wv: tf.LayerVariable | null = null;
 	private wo: tf.LayerVariable | null = null;
 
-	constructor(args: { heads: number; name?: string }) {
+	constructor(args: { heads: number; seed: number; name?: string }) {
 		super(args);
 		this.heads = args.heads;
+		this.seed = args.seed;
 	}
 
 	override build(inputShape: tf.Shape | tf.Shape[]): void {
 		const d = (inputShape as tf.Shape)[2] as number;
-		const init = tf.initializers.glorotUniform({});
-		this.wq = this.addWeight('wq', [d, d], 'float32', init);
-		this.wk = this.addWeight('wk', [d, d], 'float32', init);
-		this.wv = this.addWeight('wv', [d, d], 'float32', init);
-		this.wo = this.addWeight('wo', [d, d], 'float32', init);
+		const init = (k: number) => tf.initializers.glorotUniform({ seed: this.seed + k });
+		this.wq = this.addWeight('wq', [d, d], 'float32', init(0));
+		this.wk = this.addWeight('wk', [d, d], 'float32', init(1));
+		this.wv = this.addWeight('wv', [d, d], 'float32', init(2));
+		this.wo = this.addWeight('wo', [d, d], 'float32', init(3));
 		this.built = true;
 	}
 
@@ -107,21 +117,74 @@ class SelfAttention extends tf.layers.Layer {
 	}
 
 	override getConfig(): tf.serialization.ConfigDict {
-		return { ...super.getConfig(), heads: this.heads };
+		return { ...super.getConfig(), heads: this.heads, seed: this.seed };
 	}
 }
 tf.serialization.registerClass(SelfAttention);
 
+/**
+ * Dropout whose masks come from its own seeded generator (a new mask every training batch): tfjs's
+ * Dropout with a `seed` repeats one mask every batch, and without one draws from Math.random.
+ */
+class SeededDropout extends tf.layers.Layer {
+	static className = 'TrendcastSeededDropout';
+	private readonly rate: number;
+	private readonly seed: number;
+	private readonly next: () => number;
+
+	constructor(args: { rate: number; seed: number; name?: string }) {
+		super(args);
+		this.rate = args.rate;
+		this.seed = args.seed;
+		this.next = rng(args.seed);
+	}
+
+	override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+		return inputShape;
+	}
+
+	override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+		const x = Array.isArray(inputs) ? inputs[0] : inputs;
+		if (kwargs['training'] !== true) return x;
+		const seed = Math.floor(this.next() * 2 ** 31);
+		return tf.tidy(() => tf.dropout(x, this.rate, undefined, seed));
+	}
+
+	override getConfig(): tf.serialization.ConfigDict {
+		return { ...super.getConfig(), rate: this.rate, seed: this.seed };
+	}
+}
+tf.serialization.registerClass(SeededDropout);
+
 /** Dense(h·Q) → [h, Q]. */
-function head(x: tf.SymbolicTensor, h: number): tf.SymbolicTensor {
-	const flat = tf.layers.dense({ units: h * Q, name: 'quantiles' }).apply(x) as tf.SymbolicTensor;
+function head(x: tf.SymbolicTensor, h: number, seed: number): tf.SymbolicTensor {
+	const flat = tf.layers
+		.dense({
+			units: h * Q,
+			name: 'quantiles',
+			kernelInitializer: tf.initializers.glorotUniform({ seed }),
+		})
+		.apply(x) as tf.SymbolicTensor;
 	return tf.layers.reshape({ targetShape: [h, Q] }).apply(flat) as tf.SymbolicTensor;
 }
 
-/** Build an untrained model of `spec` (same layer order every time, so weights load by order). */
-export function buildModel(spec: ModelSpec): tf.LayersModel {
+/**
+ * Build an untrained model of `spec` (same layer order every time, so weights load by order); the
+ * same `seed` gives the same initial weights and dropout masks.
+ */
+export function buildModel(spec: ModelSpec, seed = 1): tf.LayersModel {
 	const { lookback: L, horizon: h } = spec;
 	const w = spec.width ?? 1;
+	// one seed per random initialiser, in build order
+	let k = (Math.floor(seed) >>> 0) * 1009;
+	const next = (): number => ++k;
+	const glorot = () => tf.initializers.glorotUniform({ seed: next() });
+	const dense = (args: Parameters<typeof tf.layers.dense>[0]) =>
+		tf.layers.dense({ ...args, kernelInitializer: glorot() });
+	const recurrent = () => ({
+		kernelInitializer: glorot(),
+		recurrentInitializer: tf.initializers.orthogonal({ seed: next(), gain: 1 }),
+	});
 	const u = (n: number): number => Math.max(4, Math.round(n * w));
 	const T = L + h;
 	const input = tf.input({ shape: [T, N_FEATURES], name: 'window' });
@@ -129,9 +192,9 @@ export function buildModel(spec: ModelSpec): tf.LayersModel {
 	switch (spec.kind) {
 		case 'mlp': {
 			let x = tf.layers.flatten().apply(input) as tf.SymbolicTensor;
-			x = tf.layers.dense({ units: u(256), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
-			x = tf.layers.dense({ units: u(256), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
-			out = head(x, h);
+			x = dense({ units: u(256), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+			x = dense({ units: u(256), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+			out = head(x, h, next());
 			break;
 		}
 		case 'nbeats': {
@@ -142,10 +205,10 @@ export function buildModel(spec: ModelSpec): tf.LayersModel {
 			for (let b = 0; b < 3; b++) {
 				let x = residual;
 				for (let l = 0; l < 3; l++)
-					x = tf.layers.dense({ units: u(256), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+					x = dense({ units: u(256), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
 				// the backcast is learned with its sign, so adding it removes what the block explained
-				const backcast = tf.layers.dense({ units: dim }).apply(x) as tf.SymbolicTensor;
-				partials.push(tf.layers.dense({ units: h * Q }).apply(x) as tf.SymbolicTensor);
+				const backcast = dense({ units: dim }).apply(x) as tf.SymbolicTensor;
+				partials.push(dense({ units: h * Q }).apply(x) as tf.SymbolicTensor);
 				residual = tf.layers.add().apply([residual, backcast]) as tf.SymbolicTensor;
 			}
 			const sum = tf.layers.add().apply(partials) as tf.SymbolicTensor;
@@ -154,22 +217,22 @@ export function buildModel(spec: ModelSpec): tf.LayersModel {
 		}
 		case 'lstm': {
 			let x = tf.layers
-				.lstm({ units: u(50), returnSequences: true })
+				.lstm({ units: u(50), returnSequences: true, ...recurrent() })
 				.apply(input) as tf.SymbolicTensor;
-			x = tf.layers.lstm({ units: u(50) }).apply(x) as tf.SymbolicTensor;
-			out = head(x, h);
+			x = tf.layers.lstm({ units: u(50), ...recurrent() }).apply(x) as tf.SymbolicTensor;
+			out = head(x, h, next());
 			break;
 		}
 		case 'lstm-dense': {
-			let x = tf.layers.lstm({ units: u(64) }).apply(input) as tf.SymbolicTensor;
-			x = tf.layers.dropout({ rate: 0.2 }).apply(x) as tf.SymbolicTensor;
-			x = tf.layers.dense({ units: u(32), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
-			out = head(x, h);
+			let x = tf.layers.lstm({ units: u(64), ...recurrent() }).apply(input) as tf.SymbolicTensor;
+			x = new SeededDropout({ rate: 0.2, seed: next() }).apply(x) as tf.SymbolicTensor;
+			x = dense({ units: u(32), activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+			out = head(x, h, next());
 			break;
 		}
 		case 'gru': {
-			const x = tf.layers.gru({ units: u(64) }).apply(input) as tf.SymbolicTensor;
-			out = head(x, h);
+			const x = tf.layers.gru({ units: u(64), ...recurrent() }).apply(input) as tf.SymbolicTensor;
+			out = head(x, h, next());
 			break;
 		}
 		case 'patchtst': {
@@ -179,22 +242,22 @@ export function buildModel(spec: ModelSpec): tf.LayersModel {
 			let x = tf.layers
 				.reshape({ targetShape: [T / patch, patch * N_FEATURES] })
 				.apply(input) as tf.SymbolicTensor;
-			x = tf.layers.dense({ units: d }).apply(x) as tf.SymbolicTensor;
-			x = new PositionEmbedding({}).apply(x) as tf.SymbolicTensor;
+			x = dense({ units: d }).apply(x) as tf.SymbolicTensor;
+			x = new PositionEmbedding({ seed: next() }).apply(x) as tf.SymbolicTensor;
 			for (let l = 0; l < 2; l++) {
-				const att = new SelfAttention({ heads: 4 }).apply(x) as tf.SymbolicTensor;
+				const att = new SelfAttention({ heads: 4, seed: (k += 4) - 3 }).apply(
+					x,
+				) as tf.SymbolicTensor;
 				x = tf.layers
 					.layerNormalization()
 					.apply(tf.layers.add().apply([x, att])) as tf.SymbolicTensor;
-				let ff = tf.layers
-					.dense({ units: 2 * d, activation: 'relu' })
-					.apply(x) as tf.SymbolicTensor;
-				ff = tf.layers.dense({ units: d }).apply(ff) as tf.SymbolicTensor;
+				let ff = dense({ units: 2 * d, activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+				ff = dense({ units: d }).apply(ff) as tf.SymbolicTensor;
 				x = tf.layers
 					.layerNormalization()
 					.apply(tf.layers.add().apply([x, ff])) as tf.SymbolicTensor;
 			}
-			out = head(tf.layers.flatten().apply(x) as tf.SymbolicTensor, h);
+			out = head(tf.layers.flatten().apply(x) as tf.SymbolicTensor, h, next());
 			break;
 		}
 	}

@@ -3,11 +3,13 @@
 // validation loss has not improved for `patience` epochs (the best weights are restored). A signal
 // stops training within one batch (`model.stopTraining` in onBatchEnd, tfjs-layers training.ts), and
 // the loop yields to the event loop every YIELD_MS so a cancel message can arrive. Runs in the train
-// worker and in Node.
+// worker and in Node. Reproducible: the windows are shuffled here with a generator seeded by
+// `seed` and the epoch (tfjs's own shuffle draws from Math.random), and models.ts seeds the initial
+// weights and dropout, so the same seed and data give the same losses on one backend.
 
 import * as tf from '@tensorflow/tfjs';
 import type { CancelSignal } from '../core/backtest';
-import { N_FEATURES, type WindowSet } from './features';
+import { N_FEATURES, rng, type WindowSet } from './features';
 import { pinballLoss, tileTargets } from './loss';
 import { QUANTILES, buildModel, type ModelSpec } from './models';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from './weights';
@@ -19,6 +21,8 @@ export interface TrainOptions {
 	learningRate?: number;
 	/** Epochs without a better validation loss before stopping (default 3; needs validation data). */
 	patience?: number;
+	/** Seed of the shuffling (default 1); with the model's build seed the run is reproducible. */
+	seed?: number;
 }
 
 /** One finished epoch. */
@@ -78,9 +82,25 @@ export function tensorsOf(set: WindowSet, spec: ModelSpec): { x: tf.Tensor3D; y:
 	};
 }
 
-/** A compiled model of `spec` (Adam, pinball loss). Dispose with `disposeModel`. */
-export function compiledModel(spec: ModelSpec, learningRate = 1e-3): tf.LayersModel {
-	const model = buildModel(spec);
+/** The order the windows are visited in `epoch` (a seeded Fisher–Yates permutation). */
+export function epochOrder(n: number, seed: number, epoch: number): Int32Array {
+	const rand = rng((Math.floor(seed) * 7919 + epoch * 104_729) >>> 0);
+	const idx = Int32Array.from({ length: n }, (_, i) => i);
+	for (let i = n - 1; i > 0; i--) {
+		const j = Math.floor(rand() * (i + 1));
+		const t = idx[i];
+		idx[i] = idx[j];
+		idx[j] = t;
+	}
+	return idx;
+}
+
+/**
+ * A compiled model of `spec` (Adam, pinball loss), its initial weights drawn from `seed`. Dispose with
+ * `disposeModel`.
+ */
+export function compiledModel(spec: ModelSpec, learningRate = 1e-3, seed = 1): tf.LayersModel {
+	const model = buildModel(spec, seed);
 	model.compile({ optimizer: tf.train.adam(learningRate), loss: pinballLoss });
 	return model;
 }
@@ -124,24 +144,31 @@ export async function trainModel(
 				break;
 			}
 			const t0 = now();
-			const h = await model.fit(t.x, t.y, {
-				epochs: 1,
-				batchSize,
-				shuffle: true,
-				verbose: 0,
-				yieldEvery: 'never',
-				...(v ? { validationData: [v.x, v.y] as [tf.Tensor, tf.Tensor] } : {}),
-				callbacks: {
-					onBatchEnd: async (batch: number) => {
-						hooks.onBatch?.(batch, batches);
-						if (now() - lastYield >= YIELD_MS) {
-							await new Promise((r) => setTimeout(r, 0));
-							lastYield = now();
-						}
-						if (hooks.signal?.aborted) model.stopTraining = true;
+			// this epoch's order, seeded (fit's own shuffle is not)
+			const order = tf.tensor1d(epochOrder(train.n, opts.seed ?? 1, epoch), 'int32');
+			const xs = tf.gather(t.x, order);
+			const ys = tf.gather(t.y, order);
+			order.dispose();
+			const h = await model
+				.fit(xs, ys, {
+					epochs: 1,
+					batchSize,
+					shuffle: false,
+					verbose: 0,
+					yieldEvery: 'never',
+					...(v ? { validationData: [v.x, v.y] as [tf.Tensor, tf.Tensor] } : {}),
+					callbacks: {
+						onBatchEnd: async (batch: number) => {
+							hooks.onBatch?.(batch, batches);
+							if (now() - lastYield >= YIELD_MS) {
+								await new Promise((r) => setTimeout(r, 0));
+								lastYield = now();
+							}
+							if (hooks.signal?.aborted) model.stopTraining = true;
+						},
 					},
-				},
-			});
+				})
+				.finally(() => tf.dispose([xs, ys]));
 			if (hooks.signal?.aborted) {
 				stopped = 'cancelled';
 				break;

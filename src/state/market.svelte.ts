@@ -79,18 +79,18 @@ export class MarketState extends LatestRequest<MarketReport> {
 		});
 	}
 
-	/** Tries the market signals as regressors of one weekly series (once per series and horizon). */
-	async fuse(key: string, ds: ArrayLike<number>, y: ArrayLike<number>, horizon: number) {
+	/**
+	 * Tries the market signals as regressors of one weekly series (once per `key`: series and horizon);
+	 * the market worker reads the series of `keys` from the data worker itself.
+	 */
+	async fuse(key: string, keys: SeriesKeys, horizon: number) {
 		if (key === this.fusionKey) return;
 		const isLatest = this.#fuseTurns.start();
 		this.fusionKey = key;
 		this.fusion = null;
 		this.fusionBusy = true;
 		try {
-			const r = await this.#market.fuse(
-				{ name: key, ds: Array.from(ds), y: Array.from(y) },
-				horizon,
-			);
+			const r = await this.#market.fuse(keys, horizon);
 			if (isLatest()) this.fusion = r;
 		} catch (e) {
 			if (isLatest()) this.error = toUiError(e);

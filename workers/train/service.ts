@@ -252,7 +252,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 		if (trainSet.n === 0) throw codedError('RangeError', 'models_error_too_short');
 		row.scalers = { ids: [...batch.ids], scale: Array.from(scales) };
 		row.windows = trainSet.n;
-		const model = compiledModel(spec, row.train.learningRate);
+		const model = compiledModel(spec, row.train.learningRate, row.train.seed);
 		row.params = model.countParams();
 		try {
 			if (last) setWeightBlob(model, last);

@@ -120,10 +120,18 @@ export class MarketClient {
 			: this.#call((api) => api.marketReport(null));
 	}
 
-	/** Market signals as regressor candidates of one weekly sales series (the Forecast screen). */
-	fuse(sales: SalesSeries, horizon: number): Promise<FusionReport> {
-		const plain = { name: sales.name, ds: [...sales.ds], y: [...sales.y] };
-		return this.#call((api) => api.fuseSignals(plain, horizon));
+	/**
+	 * Market signals as regressor candidates of one weekly sales series (the Forecast screen): one
+	 * product's (or the total's) weekly series of `keys`, read by the worker from the data worker.
+	 */
+	fuse(keys: SeriesKeys, horizon: number): Promise<FusionReport> {
+		const k: SeriesKeys = {
+			datasetId: keys.datasetId,
+			productIds: keys.productIds ? [...keys.productIds] : null,
+			freq: 'week',
+			measure: keys.measure,
+		};
+		return this.#linked((api) => api.fuseSeries(k, horizon));
 	}
 
 	/**
