@@ -103,6 +103,30 @@ describe('signals service', () => {
 		});
 	});
 
+	it('imports posts from a JSON export (an array of records, as scraping tools write it)', async () => {
+		const s = service();
+		const json = JSON.stringify(
+			Array.from({ length: 12 }, (_x, k) => ({
+				created_at: `2021-12-01 ${String(k).padStart(2, '0')}:02:59+00:00`,
+				text: k % 2 ? `my #Shein order ${k} 😍` : `new #Poshmark listing ${k}`,
+				likes: k,
+				author_id: `a${k}`,
+			})),
+		);
+		const meta = await s.importSignals(file('tweets.json', json));
+		expect(meta).toMatchObject({ kind: 'posts', rowCount: 12 });
+		expect(meta.mapping).toMatchObject({
+			ts: 'created_at',
+			text: 'text',
+			likes: 'likes',
+			author: 'author_id',
+		});
+		const rep = await s.marketReport(null);
+		expect(rep.topics[0].report.top.map((k) => (k.isHashtag ? '#' : '') + k.key)).toEqual(
+			expect.arrayContaining(['#shein', '#poshmark']),
+		);
+	});
+
 	it('imports with the columns the owner chose, replacing the same file imported before', async () => {
 		const s = service();
 		const text =
