@@ -137,16 +137,19 @@ export interface SeasonGroup {
  * The season a series with period starts `ds` may borrow for a forecast of h periods with season
  * m: the first of its groups (its category, then the shop total) that has two full seasons up to
  * the series' last period, else the shipped retail profile for weekly (m = 52) and monthly (m = 12)
- * data; null otherwise (daily data, or a series that has two seasons itself).
+ * data; null otherwise (daily data, or a series that has two seasons itself). `first`: the index of
+ * the series' first sale — a product launched inside a long history has only its periods since then
+ * (the engine fits it from its launch), so it borrows too; the indices still cover all of `ds`.
  */
 export function borrowSeason(
 	ds: ArrayLike<number>,
 	h: number,
 	m: number,
 	groups?: SeasonGroup | readonly SeasonGroup[],
+	first = 0,
 ): SeasonalPrior | null {
 	const n = ds.length;
-	if (n === 0 || !(m > 1) || n >= 2 * m) return null;
+	if (n === 0 || !(m > 1) || n - Math.max(0, first) >= 2 * m) return null;
 	const freq = frequencyOf(ds);
 	if (!freq) return null;
 	for (const group of groups ? ([] as SeasonGroup[]).concat(groups) : []) {

@@ -137,15 +137,36 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		const bad = write('bad.csv', 'series_id,date,value\na,2024-01-01,3\na,2024-01-08,abc\n');
 		const r = run(['--input', bad, '--horizon', '2']);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/Row 2 \(line 3\): value "abc" is not a number/);
+		expect(r.stderr).toMatch(/bad\.csv, row 2 \(line 3\), column "value": "abc" is not a number/);
 		const badDate = write('bad-date.csv', 'series_id,date,value\na,2024-01-01,3\na,01/08/2024,4\n');
 		expect(run(['--input', badDate, '--horizon', '2']).stderr).toMatch(
-			/Row 2 .*date "01\/08\/2024"/,
+			/bad-date\.csv, row 2 .*column "date": "01\/08\/2024"/,
 		);
+		// a day that does not exist is named, not moved to the next month
+		for (const day of ['2024-13-01', '2023-02-29']) {
+			const r2 = run([
+				'--input',
+				write('no-day.csv', `series_id,date,value\na,2024-01-01,3\na,${day},4\n`),
+				'--horizon',
+				'2',
+			]);
+			expect(r2.code).toBe(1);
+			expect(r2.stderr).toMatch(
+				new RegExp(`no-day\\.csv, row 2 \\(line 3\\), column "date": "${day}"`),
+			);
+		}
 		const unordered = write('unordered.csv', 'series_id,date,value\na,2,3\na,1,4\n');
-		expect(run(['--input', unordered, '--horizon', '2']).stderr).toMatch(/Row 2 .*not after/);
+		expect(run(['--input', unordered, '--horizon', '2']).stderr).toMatch(
+			/unordered\.csv, row 2 .*column "date".*not after/,
+		);
 		const header = write('header.csv', 'id,when,qty\na,1,3\n');
-		expect(run(['--input', header, '--horizon', '2']).stderr).toMatch(/series_id,date,value/);
+		expect(run(['--input', header, '--horizon', '2']).stderr).toMatch(
+			/header\.csv: the header must have columns series_id,date,value/,
+		);
+		const noId = write('no-id.csv', 'series_id,date,value\na,1,3\n,2,4\n');
+		expect(run(['--input', noId, '--horizon', '2']).stderr).toMatch(
+			/no-id\.csv, row 2 \(line 3\), column "series_id": empty/,
+		);
 	});
 
 	/** Weekly long CSV: y = 50 + 20·promo + noise with promo every fifth week, plus `future` rows. */
@@ -200,7 +221,9 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		);
 		const r = run(['--input', bad, '--horizon', '2']);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/Row 2 \(line 3\): column "promo" value "yes" is not a number/);
+		expect(r.stderr).toMatch(
+			/bad-reg\.csv, row 2 \(line 3\), column "promo": "yes" is not a number/,
+		);
 		const short = run(['--input', write('short.csv', promoCsv(['a'], 30, 2)), '--horizon', '3']);
 		expect(short.code).toBe(1);
 		expect(short.stderr).toMatch(
