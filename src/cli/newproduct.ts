@@ -12,7 +12,6 @@
 // the total times the category's launch curve or one fit per week with the launch quarter's effect,
 // whichever backtests better on that fifth), unless the attribute kNN backtests better still (said on
 // stderr). `--k` or `--beta` select the attribute kNN outright.
-import { writeFileSync } from 'node:fs';
 import { toCsv } from '../core/ingest/csv';
 import { parseSearchInterest } from '../core/ingest/schemas/search';
 import { forecastNewProduct, historyBefore, type WordTrends } from '../core/newproduct/knn';
@@ -23,7 +22,7 @@ import {
 	type LaunchModelOptions,
 } from '../core/newproduct/level';
 import { readLaunches, wordTrends } from '../core/newproduct/launches';
-import { CliError, parseFlags, readTableFile, runCli } from './args';
+import { CliError, checkOutput, parseFlags, readTableFile, runCli, writeOutput } from './args';
 import { readFileSync } from 'node:fs';
 import { decodeBytes } from '../core/ingest/encoding';
 
@@ -39,6 +38,7 @@ async function main(): Promise<void> {
 	);
 	for (const k of ['history', 'input', 'horizon'])
 		if (!f.has(k)) throw new CliError(`--${k} is required.\n${USAGE}`);
+	checkOutput(f.get('output'));
 	const horizon = Number(f.get('horizon'));
 	if (!Number.isInteger(horizon) || horizon < 1)
 		throw new CliError('--horizon must be a whole number ≥ 1.');
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
 			`${noHistory} product(s) with fewer than ${useKnn ? 1 : 3} past launches before them: no forecast.\n`,
 		);
 	const csv = toCsv(rows);
-	if (f.has('output')) writeFileSync(f.get('output')!, csv);
+	if (f.has('output')) writeOutput(f.get('output')!, csv);
 	else process.stdout.write(csv);
 	process.stderr.write(
 		`forecast ${input.products.length - noHistory} new products × ${horizon} weeks\n`,
