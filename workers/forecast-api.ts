@@ -11,6 +11,7 @@ import { msg, type Message } from '../src/core/messages';
 import {
 	batchTotal,
 	categoryTotals,
+	groupTotals,
 	withRegressors,
 	withSeason,
 	type LeftOut,
@@ -408,8 +409,11 @@ async function runBatch(
 	const end = Math.min(total, Math.max(start, range?.[1] ?? total));
 	const count = end - start;
 	const chunk = Math.max(1, Math.ceil(count / 50));
-	const sum = batchTotal(batch);
-	const byCategory = categoryTotals(batch);
+	// the season a short product borrows: the dataset's category and shop totals when the read
+	// brought them (a product forecast alone too), else this batch's own sums
+	const groups = groupTotals(batch);
+	const sum = groups ? groups.total : batchTotal(batch);
+	const byCategory = groups ? groups.categories : categoryTotals(batch);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {

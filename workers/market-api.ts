@@ -11,6 +11,7 @@ import {
 	type MarketReport,
 	type SalesSeries,
 	type ShopSales,
+	type SignalColumns,
 	type SignalKind,
 	type SignalSetMeta,
 } from './data/signals-service';
@@ -99,9 +100,25 @@ export const api = {
 	async importSignals(
 		file: { name: string; bytes: ArrayBuffer },
 		kind: SignalKind | 'auto' = 'auto',
+		mapping: Record<string, string> = {},
+		replaces?: string,
 	): Promise<SignalSetMeta> {
 		try {
-			return await getService().importSignals(file, kind);
+			const meta = await getService().importSignals(file, kind, mapping, replaces);
+			// the analyst's fake/OK marks of the replaced file go with it
+			if (replaces) await getDb().flagMarks.where('datasetId').equals(replaces).delete();
+			return meta;
+		} catch (e) {
+			throw plainError(e);
+		}
+	},
+	/** The columns and roles of a table file, for the mapping form (null: a search export). */
+	async signalColumns(
+		file: { name: string; bytes: ArrayBuffer },
+		kind: SignalKind | 'auto' = 'auto',
+	): Promise<SignalColumns | null> {
+		try {
+			return await getService().signalColumns(file, kind);
 		} catch (e) {
 			throw plainError(e);
 		}
@@ -119,7 +136,21 @@ export const api = {
 		const sales = salesDatasetId ? await weeklyTotal(salesDatasetId) : null;
 		return getService().marketReport(sales);
 	},
-	fuseSignals(sales: SalesSeries, horizon: number): Promise<FusionReport> {
+	/**
+	 * Market signals as regressor candidates of one weekly series (the Forecast screen): the series of
+	 * `keys` (one product, or the total) read from the data worker with the batch rules of core (partial
+	 * weeks out), the history the forecast on screen was made from.
+	 */
+	async fuseSeries(keys: SeriesKeys, horizon: number): Promise<FusionReport> {
+		const raw = await link.querySeries({ ...keys, freq: 'week' });
+		const batch = prepareBatch(raw, 'week', 0).batch;
+		const [id] = batch.ids;
+		if (id === undefined) return { horizon, candidates: [] };
+		const sales: SalesSeries = {
+			name: id,
+			ds: Array.from(batch.ds.subarray(batch.indptr[0], batch.indptr[1])),
+			y: Array.from(batch.y.subarray(batch.indptr[0], batch.indptr[1])),
+		};
 		return getService().fuseSignals(sales, horizon);
 	},
 	/**

@@ -11,11 +11,13 @@
 // observed values are held, with a warning. Bad input stops with a message naming the row and exit
 // code 1. Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
+import { batchTotal, withSeason } from '../core/forecast/batch';
 import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
-import type { Frequency } from '../core/types';
+import type { Frequency, SeriesBatch } from '../core/types';
 import { deepGate, registerDeepCandidates, type DeepForecastTable } from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
@@ -149,11 +151,18 @@ export function utcDate(year: number, month: number, day: number): number {
 function dateValue(text: string, kind: DateKind): number {
 	if (kind === 'integer') return Number(text);
 	const m = ISO_DATE.exec(text);
-	return m ? utcDate(+m[1], +m[2] - 1, +m[3]) : NaN;
+	if (!m) return NaN;
+	const t = utcDate(+m[1], +m[2] - 1, +m[3]);
+	// a day that does not exist (2021-02-30, 2021-13-01) is an error, not the next month
+	const d = new Date(t);
+	return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? t : NaN;
 }
 
-/** Parse and validate the long CSV; throws CliError naming the offending row. */
-export function readLongCsv(text: string): {
+/** Parse and validate the long CSV; throws CliError naming the file, row and column at fault. */
+export function readLongCsv(
+	text: string,
+	file = 'the input',
+): {
 	series: InputSeries[];
 	kind: DateKind;
 	/** Names of the regressor columns (every column besides series_id, date, value). */
@@ -161,13 +170,13 @@ export function readLongCsv(text: string): {
 } {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
-	if (lines.length === 0) throw new CliError('The input file is empty.');
+	if (lines.length === 0) throw new CliError(`${file} is empty.`);
 	const header = parseCsvLine(lines[0]).map((h) => h.trim());
 	const col = (name: string): number => {
 		const i = header.indexOf(name);
 		if (i < 0)
 			throw new CliError(
-				`The header must have columns series_id,date,value (found: ${header.join(',')}).`,
+				`${file}: the header must have columns series_id,date,value (found: ${header.join(',')}); column "${name}" is missing.`,
 			);
 		return i;
 	};
@@ -175,22 +184,23 @@ export function readLongCsv(text: string): {
 	const regCols = header.flatMap((_, i) => (i === ci || i === cd || i === cv ? [] : [i]));
 	const regressors = regCols.map((i) => header[i]);
 	regCols.forEach((i) => {
-		if (!header[i]) throw new CliError(`The header has an empty column name (column ${i + 1}).`);
+		if (!header[i])
+			throw new CliError(`${file}: the header has an empty column name (column ${i + 1}).`);
 		if (header.indexOf(header[i]) !== i)
-			throw new CliError(`The header has column "${header[i]}" twice.`);
+			throw new CliError(`${file}: the header has column "${header[i]}" twice.`);
 	});
 	const byId = new Map<string, InputSeries>();
 	let kind: DateKind | null = null;
 	for (let r = 1; r < lines.length; r++) {
 		if (lines[r].trim() === '') continue;
 		const f = parseCsvLine(lines[r]);
-		const where = `Row ${r} (line ${r + 1})`;
+		const where = `${file}, row ${r} (line ${r + 1})`;
 		if (f.length < header.length)
 			throw new CliError(`${where}: expected ${header.length} fields, found ${f.length}.`);
 		const id = f[ci].trim();
 		const date = f[cd].trim();
 		const raw = f[cv].trim();
-		if (!id) throw new CliError(`${where}: series_id is empty.`);
+		if (!id) throw new CliError(`${where}, column "series_id": empty.`);
 		const thisKind: DateKind | null = /^-?\d+$/.test(date)
 			? 'integer'
 			: ISO_DATE.test(date)
@@ -198,23 +208,24 @@ export function readLongCsv(text: string): {
 				: null;
 		if (!thisKind || !Number.isFinite(dateValue(date, thisKind)))
 			throw new CliError(
-				`${where}: date "${date}" is neither an integer period nor a YYYY-MM-DD date.`,
+				`${where}, column "date": "${date}" is neither an integer period nor a YYYY-MM-DD date that exists.`,
 			);
 		if (kind && thisKind !== kind)
-			throw new CliError(`${where}: date "${date}" mixes ${thisKind} and ${kind} dates.`);
+			throw new CliError(`${where}, column "date": "${date}" mixes ${thisKind} and ${kind} dates.`);
 		kind = thisKind;
 		let value: number;
 		if (raw === '' || /^(na|nan|null)$/i.test(raw)) value = NaN;
 		else {
 			value = Number(raw);
-			if (!Number.isFinite(value)) throw new CliError(`${where}: value "${raw}" is not a number.`);
+			if (!Number.isFinite(value))
+				throw new CliError(`${where}, column "value": "${raw}" is not a number.`);
 		}
 		const regValues = regCols.map((i, k) => {
 			const cell = f[i].trim();
 			const v = cell === '' ? NaN : Number(cell);
 			if (!Number.isFinite(v))
 				throw new CliError(
-					`${where}: column "${regressors[k]}" value "${cell}" is not a number (regressor values are required on every row).`,
+					`${where}, column "${regressors[k]}": "${cell}" is not a number (regressor values are required on every row).`,
 				);
 			return v;
 		});
@@ -226,7 +237,7 @@ export function readLongCsv(text: string): {
 			const prev = s.dates[s.dates.length - 1];
 			if (dateValue(date, kind) <= dateValue(prev, kind))
 				throw new CliError(
-					`${where}: date "${date}" of series "${id}" is not after "${prev}" (rows must be ordered by date).`,
+					`${where}, column "date": "${date}" of series "${id}" is not after "${prev}" (rows must be ordered by date).`,
 				);
 		}
 		s.dates.push(date);
@@ -234,7 +245,7 @@ export function readLongCsv(text: string): {
 		s.blank.push(raw === '');
 		regValues.forEach((v, k) => s.xreg[k].push(v));
 	}
-	if (byId.size === 0 || !kind) throw new CliError('The input file has a header but no rows.');
+	if (byId.size === 0 || !kind) throw new CliError(`${file} has a header but no rows.`);
 	return { series: [...byId.values()], kind, regressors };
 }
 
@@ -341,7 +352,7 @@ async function main(): Promise<void> {
 	} catch (e) {
 		throw new CliError(`Cannot read ${args.input}: ${(e as Error).message}`);
 	}
-	const { series, kind, regressors } = readLongCsv(text);
+	const { series, kind, regressors } = readLongCsv(text, basename(args.input));
 	const out: string[] = ['series_id,date,model,mean,lo80,hi80,lo95,hi95'];
 	const t0 = Date.now();
 	let lastReport = 0;
@@ -380,11 +391,29 @@ async function main(): Promise<void> {
 			throw new CliError(`The deep models could not be trained: ${(e as Error).message}`);
 		}
 	}
+	// as in the app (core/forecast/batch.ts): a series under two years since its first sale borrows the
+	// yearly peak of all series together when that has two years, else the shipped retail profile
+	const dated: SeriesBatch | null =
+		kind === 'iso'
+			? {
+					ids: series.map((s) => s.id),
+					indptr: Int32Array.from({ length: inputs.length + 1 }, (_, i) =>
+						inputs.slice(0, i).reduce((a, x) => a + x.values.length, 0),
+					),
+					ds: Float64Array.from(inputs.flatMap((x) => x.dates.map((d) => dateValue(d, 'iso')))),
+					y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
+				}
+			: null;
+	const total = dated ? batchTotal(dated) : null;
 	const optionsOf = (i: number, deep: boolean) => {
 		const s = series[i];
 		const x = inputs[i];
 		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
+		const borrowed = dated
+			? withSeason(dated, i, { horizon: args.horizon, season }, total).seasonalPrior
+			: undefined;
 		return {
+			...(borrowed ? { seasonalPrior: borrowed } : {}),
 			horizon: args.horizon,
 			season,
 			// a list of models gets the deep ones added (in 'auto' they join by themselves)

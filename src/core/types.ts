@@ -74,6 +74,12 @@ export interface SeriesBatch {
 	 * its own yearly peak borrows its category's (src/core/forecast/batch.ts withSeason).
 	 */
 	categories?: string[];
+	/**
+	 * The sales of the batch's categories and of the whole shop ('__total__'), over the whole dataset
+	 * (not only this batch's series) on the same periods, when the query asked for categories: what a
+	 * short series borrows its yearly peak from, also when it is forecast alone (withSeason).
+	 */
+	groups?: SeriesBatch;
 }
 
 /** Which edge periods of a series grid hold only part of their days (see series/calendar.ts). */

@@ -1,10 +1,12 @@
 // ExploreState: the product list and sales series of the open dataset, and the choices the Explore
-// and Forecast views share (product, frequency, measure). For each series request the latest wins.
+// and Forecast views share (product, frequency, measure). Three request streams (products, groups,
+// series), each "latest wins" through the shared helper (latest.svelte.ts runLatest); one error.
 import type { ProductSummary } from '../core/ingest/types';
 import type { Frequency, SeriesBatch } from '../core/types';
 import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from '../../workers/data-api';
 import type { DataClient } from '../lib/workers/data-client';
 import { toUiError, type UiError } from '../lib/workers/errors';
+import { runLatest, Turns } from './latest.svelte';
 
 export type Measure = 'units' | 'revenue';
 /** What Explore lists and charts: products, or the mapped category / store (channel) column. */
@@ -64,9 +66,9 @@ export class ExploreState {
 	product = $derived(this.products.find((p) => p.productId === this.productId) ?? null);
 
 	#client: DataClient;
-	#seriesSeq = 0;
-	#productsSeq = 0;
-	#groupsSeq = 0;
+	#seriesTurns = new Turns();
+	#productsTurns = new Turns();
+	#groupsTurns = new Turns();
 
 	/** Bumped whenever the open dataset is (re)loaded, so the chart and group views reload too. */
 	revision = $state(0);
@@ -92,24 +94,22 @@ export class ExploreState {
 		this.series = null;
 		this.groupId = null;
 		this.groups = null;
-		const seq = ++this.#productsSeq;
-		this.productsLoading = true;
-		try {
-			const rows = await this.#client.productSummary(datasetId);
-			if (seq !== this.#productsSeq) return;
-			this.products = rows;
-			this.error = null;
-		} catch (e) {
-			if (seq === this.#productsSeq) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#productsSeq) this.productsLoading = false;
-		}
+		await runLatest(this.#productsTurns, () => this.#client.productSummary(datasetId), {
+			loading: (on) => (this.productsLoading = on),
+			done: (rows) => {
+				this.products = rows;
+				this.error = null;
+			},
+			failed: (e) => (this.error = toUiError(e)),
+		});
 	}
 
 	/** Forget the open dataset (e.g. after it was deleted). */
 	close(): void {
-		this.#productsSeq++;
-		this.#seriesSeq++;
+		this.#productsTurns.drop();
+		this.#seriesTurns.drop();
+		this.productsLoading = false;
+		this.seriesLoading = false;
 		this.datasetId = null;
 		this.products = [];
 		this.series = null;
@@ -122,22 +122,20 @@ export class ExploreState {
 	async loadGroups(): Promise<void> {
 		const datasetId = this.datasetId;
 		const by = this.viewBy;
-		const seq = ++this.#groupsSeq;
 		if (!datasetId || by === 'product') {
+			this.#groupsTurns.drop();
 			this.groups = null;
+			this.groupsLoading = false;
 			return;
 		}
-		this.groupsLoading = true;
-		try {
-			const res = await this.#client.groupSummary(datasetId, by);
-			if (seq !== this.#groupsSeq) return;
-			this.groups = res;
-			this.error = null;
-		} catch (e) {
-			if (seq === this.#groupsSeq) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#groupsSeq) this.groupsLoading = false;
-		}
+		await runLatest(this.#groupsTurns, () => this.#client.groupSummary(datasetId, by), {
+			loading: (on) => (this.groupsLoading = on),
+			done: (res) => {
+				this.groups = res;
+				this.error = null;
+			},
+			failed: (e) => (this.error = toUiError(e)),
+		});
 	}
 
 	/** Products of the open dataset whose code or name contains `text` (type-ahead; all products). */
@@ -150,32 +148,27 @@ export class ExploreState {
 	async loadSeries(): Promise<void> {
 		const datasetId = this.datasetId;
 		if (!datasetId) return;
-		const seq = ++this.#seriesSeq;
-		this.seriesLoading = true;
-		try {
-			const by = this.viewBy;
-			const batch = await this.#client.querySeries(
-				datasetId,
-				by === 'product'
-					? {
-							productIds: this.productId ? [this.productId] : null,
-							freq: this.freq,
-							measure: this.measure,
-						}
-					: {
-							productIds: this.groupId !== null ? [this.groupId] : null,
-							groupBy: by,
-							freq: this.freq,
-							measure: this.measure,
-						},
-			);
-			if (seq !== this.#seriesSeq) return;
-			this.series = batch;
-			this.error = null;
-		} catch (e) {
-			if (seq === this.#seriesSeq) this.error = toUiError(e);
-		} finally {
-			if (seq === this.#seriesSeq) this.seriesLoading = false;
-		}
+		const by = this.viewBy;
+		const query =
+			by === 'product'
+				? {
+						productIds: this.productId ? [this.productId] : null,
+						freq: this.freq,
+						measure: this.measure,
+					}
+				: {
+						productIds: this.groupId !== null ? [this.groupId] : null,
+						groupBy: by,
+						freq: this.freq,
+						measure: this.measure,
+					};
+		await runLatest(this.#seriesTurns, () => this.#client.querySeries(datasetId, query), {
+			loading: (on) => (this.seriesLoading = on),
+			done: (batch) => {
+				this.series = batch;
+				this.error = null;
+			},
+			failed: (e) => (this.error = toUiError(e)),
+		});
 	}
 }

@@ -338,7 +338,8 @@ function keysOf(req: ForecastRequest): SeriesKeys {
 		measure: req.measure,
 		// One product: its price is a candidate driver (regression, ARIMA with regressors).
 		withPrice: req.productIds?.length === 1,
-		// Several products: each one's category, whose yearly peak a short product may borrow.
-		...((req.productIds?.length ?? 0) > 1 ? { withCategory: true } : {}),
+		// Products (one or several): each one's category, and the dataset's category and shop totals,
+		// whose yearly peak a short product may borrow.
+		...((req.productIds?.length ?? 0) > 0 ? { withCategory: true } : {}),
 	};
 }

@@ -13,6 +13,7 @@ import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import { guessCurrency } from '../lib/format';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { DatasetStore } from './dataset-store.svelte';
+import { runLatest, Turns } from './latest.svelte';
 
 /** Codes of preview issues that depend on the mapping: a MappingCheck replaces them. */
 export const MAPPING_ISSUE_CODES: readonly string[] = [
@@ -69,7 +70,8 @@ export class ImportFlow {
 	]);
 	/** An error that stops the import (a damaged file, an unreadable date column, ...). */
 	blocking = $derived(this.issues.some((i) => i.severity === 'error'));
-	#checkSeq = 0;
+	/** Mapping checks: the latest answer wins (latest.svelte.ts). */
+	#checks = new Turns();
 	/** Role → the column it was taken from by setRole (given back when the taker moves on). */
 	#displaced: Partial<Record<ColumnRole, string>> = {};
 
@@ -177,22 +179,17 @@ export class ImportFlow {
 	async #revalidate(dateChanged: boolean): Promise<void> {
 		const preview = this.preview;
 		if (!preview) return;
-		const seq = ++this.#checkSeq;
-		this.checking = true;
-		try {
-			const check = await this.#client.validateMapping(
-				preview.importId,
-				$state.snapshot(this.mapping),
-			);
-			if (seq !== this.#checkSeq || this.preview !== preview) return;
-			this.mappingIssues = check.issues;
-			this.dateOrderAmbiguous = check.dateOrderAmbiguous;
-			if (dateChanged) this.dateOrder = check.dateOrder;
-		} catch (e) {
-			if (seq === this.#checkSeq) this.#fail(e);
-		} finally {
-			if (seq === this.#checkSeq) this.checking = false;
-		}
+		const mapping = $state.snapshot(this.mapping);
+		await runLatest(this.#checks, () => this.#client.validateMapping(preview.importId, mapping), {
+			loading: (on) => (this.checking = on),
+			done: (check) => {
+				if (this.preview !== preview) return;
+				this.mappingIssues = check.issues;
+				this.dateOrderAmbiguous = check.dateOrderAmbiguous;
+				if (dateChanged) this.dateOrder = check.dateOrder;
+			},
+			failed: (e) => this.#fail(e),
+		});
 	}
 
 	/** Store the dataset with the confirmed mapping. */
@@ -259,7 +256,7 @@ export class ImportFlow {
 		this.checking = false;
 		this.appendTo = '';
 		this.currency = '';
-		this.#checkSeq++;
+		this.#checks.drop();
 	}
 
 	#fail(e: unknown): void {

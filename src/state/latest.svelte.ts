@@ -28,6 +28,42 @@ export class Turns {
 	}
 }
 
+/** What one request stream does with its turn: its loading flag, the kept answer, a failure. */
+export interface LatestTarget<T> {
+	/** The stream's loading flag: on when a request starts, off when the latest one settles. */
+	loading(on: boolean): void;
+	/** The answer of the latest request. */
+	done(answer: T): void;
+	/** The failure of the latest request. */
+	failed(e: unknown): void;
+}
+
+/**
+ * Runs `ask` as the newest turn of `turns`: only while it is still the latest does its answer or
+ * failure reach `target`, and only the latest request turns loading off. True when the answer was kept.
+ * LatestRequest is this with one stream; classes with several streams (Explore: products, groups,
+ * series; the import's mapping check) keep a Turns per stream and call it directly.
+ */
+export async function runLatest<T>(
+	turns: Turns,
+	ask: (isLatest: () => boolean) => Promise<T>,
+	target: LatestTarget<T>,
+): Promise<boolean> {
+	const isLatest = turns.start();
+	target.loading(true);
+	try {
+		const r = await ask(isLatest);
+		if (!isLatest()) return false;
+		target.done(r);
+		return true;
+	} catch (e) {
+		if (isLatest()) target.failed(e);
+		return false;
+	} finally {
+		if (isLatest()) target.loading(false);
+	}
+}
+
 export class LatestRequest<T> {
 	report = $state.raw<T | null>(null);
 	loading = $state(false);
@@ -40,27 +76,22 @@ export class LatestRequest<T> {
 	 * meanwhile. `ask` gets `isLatest` to check before it sets any other state. True when the answer
 	 * was kept.
 	 */
-	protected async latest(
+	protected latest(
 		ask: (isLatest: () => boolean) => Promise<T | null>,
 		opts: LatestOptions = {},
 	): Promise<boolean> {
-		const isLatest = this.#turns.start();
-		this.loading = true;
-		this.error = null;
-		try {
-			const r = await ask(isLatest);
-			if (!isLatest()) return false;
-			this.report = r;
-			return true;
-		} catch (e) {
-			if (isLatest() && !(opts.quietAbort && isAbortError(e))) {
+		return runLatest(this.#turns, ask, {
+			loading: (on) => {
+				this.loading = on;
+				if (on) this.error = null;
+			},
+			done: (r) => (this.report = r),
+			failed: (e) => {
+				if (opts.quietAbort && isAbortError(e)) return;
 				if (opts.clearOnError) this.report = null;
 				this.error = toUiError(e);
-			}
-			return false;
-		} finally {
-			if (isLatest()) this.loading = false;
-		}
+			},
+		});
 	}
 
 	/** Forgets the request in flight (its answer will be dropped) and stops loading. */

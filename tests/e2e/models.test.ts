@@ -6,12 +6,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
+import { traceMainThread } from './pages/main-thread';
 
 /**
- * The longest main-thread task we accept while a model trains (ms; the worker does the work): the
- * Long Tasks API's own threshold, so no long task at all may be recorded while the worker trains
- * (from its first batch progress to the outcome). Reading the products' sales before that (data
- * worker → main thread → train worker) is reported, not asserted.
+ * The most main-thread CPU time we accept in one task while a model trains (ms; the worker does the
+ * work): the Long Tasks API's own threshold, so no long task of the page's own making while the
+ * worker trains (from its first batch progress to the outcome). Measured as the main thread's CPU
+ * time per task from Chromium's tracer (pages/main-thread.ts), not wall time: on a loaded machine a
+ * short task that waits for a core looks long (a 120 ms busy loop got 26 ms of CPU at load 21), and
+ * that is the machine, not the app. The wall times and the Long Tasks API's entries are reported.
+ * Reading the products' sales before that (data worker → main thread → train worker) is reported,
+ * not asserted.
  */
 const MAX_LONG_TASK_MS = 50;
 
@@ -82,12 +87,14 @@ describe('deep models', () => {
 			.poll(() => page.getByTestId('models-progress').textContent(), { timeout: SLOW_MS })
 			.toMatch(/Epoch 1 of 2 · batch \d+ of \d+/);
 		const tProgress = await app.now();
+		const trace = await traceMainThread(page);
 		await page.getByTestId('models-loss-chart').waitFor({ timeout: SLOW_MS });
 		const tChart = await app.now();
 		await expect
 			.poll(() => page.getByTestId('models-outcome').first().textContent(), { timeout: SLOW_MS })
 			.toMatch(/^Trained 2 epochs; best at epoch [12]\./);
 		const t1 = await app.now();
+		const traced = await trace.stop();
 		// started from the shipped pretrained weights (weekly MLP, 12 weeks ahead)
 		expect(await page.getByTestId('models-outcome').allTextContents()).toContain(
 			'Started from the pretrained weights.',
@@ -100,14 +107,21 @@ describe('deep models', () => {
 		const tasks = (await app.longTasks()) ?? [];
 		const during = tasks.filter((t) => t.start >= tProgress && t.start <= t1);
 		const reading = tasks.filter((t) => t.start >= t0 && t.start < tProgress);
+		const busiest = traced
+			.slice(0, 5)
+			.map((t) => `${t.cpu.toFixed(1)} CPU / ${t.wall.toFixed(1)} wall`);
 		console.info(
-			`models e2e: ${((t1 - tProgress) / 1000).toFixed(1)} s of training, main-thread long tasks during it: ` +
+			`models e2e: ${((t1 - tProgress) / 1000).toFixed(1)} s of training, ${traced.length} main-thread tasks, ` +
+				`the busiest (ms): ${busiest.join(', ')}; Long Tasks API during it: ` +
 				JSON.stringify(during.map((t) => Math.round(t.duration))) +
 				`; while reading the sales (${Math.round(tProgress - t0)} ms): ` +
 				JSON.stringify(reading.map((t) => Math.round(t.duration))) +
 				` (chart at ${Math.round(tChart - t0)} ms)`,
 		);
-		expect(during.filter((t) => t.duration > MAX_LONG_TASK_MS)).toEqual([]);
+		// the tracer saw the page working (epoch progress, the loss chart) …
+		expect(traced.length).toBeGreaterThan(10);
+		// … and none of its tasks kept the main thread busy for a long task's worth of CPU
+		expect(traced.filter((t) => t.cpu > MAX_LONG_TASK_MS)).toEqual([]);
 	});
 
 	it('cancel stops a run and keeps its checkpoint', async () => {

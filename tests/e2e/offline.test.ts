@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { splitCsvLine } from '../../src/core/csv-line';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
+import { traceMainThread } from './pages/main-thread';
 
 /** The built service worker that `vite preview` serves. */
 const SW_FILE = fileURLToPath(new URL('../../dist/service-worker.js', import.meta.url));
@@ -28,14 +29,27 @@ describe('demo data, then offline', () => {
 
 	it('loads the demo data, lists products and draws a forecast with a band', async () => {
 		const t0 = await app.now();
+		const trace = await traceMainThread(session.page);
 		await app.tryDemo();
 		expect(await app.expectProducts()).toBeGreaterThan(5);
 		const t1 = await app.now();
-		// 326k rows are read in the data worker: the page stays responsive meanwhile.
-		const slow = ((await app.longTasks()) ?? []).filter(
+		const traced = await trace.stop();
+		// 326k rows are read in the data worker: the page stays responsive meanwhile. Judged on the
+		// main thread's CPU time per task (Chromium's tracer, pages/main-thread.ts): on a loaded
+		// machine the wall time of a short task includes its wait for a core, which is not the app's.
+		const wall = ((await app.longTasks()) ?? []).filter(
 			(t) => t.start >= t0 && t.start <= t1 && t.duration > 200,
 		);
-		expect(slow).toEqual([]);
+		console.info(
+			`offline e2e: demo import ${Math.round(t1 - t0)} ms, ${traced.length} main-thread tasks, the busiest (ms CPU / wall): ` +
+				traced
+					.slice(0, 3)
+					.map((t) => `${t.cpu.toFixed(0)} / ${t.wall.toFixed(0)}`)
+					.join(', ') +
+				`; Long Tasks API over 200 ms: ${JSON.stringify(wall.map((t) => Math.round(t.duration)))}`,
+		);
+		expect(traced.length).toBeGreaterThan(10);
+		expect(traced.filter((t) => t.cpu > 200)).toEqual([]);
 		await app.makeForecast();
 		const page = session.page;
 		const chart = page.getByTestId('forecast-chart');

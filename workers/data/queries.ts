@@ -9,6 +9,7 @@ import {
 	typicalStep,
 } from '../../src/core/series/calendar';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
+import { SHOP_TOTAL } from '../../src/core/forecast/batch';
 import { numberColumn, stringColumn } from './arrow';
 import type { DataContext } from './context';
 import type { GroupColumn } from './products';
@@ -120,6 +121,8 @@ export async function querySeries(
 		for (let k = 0; k < cid.length; k++) byId.set(cid[k] ?? '', cc[k] ?? '');
 		batch.categories = ids.map((s) => byId.get(s) ?? '');
 	}
+	if (query.withCategory && query.productIds && !query.groupBy)
+		batch.groups = groupSeries(ctx, table, grid, measure, catExpr, batch, freq);
 	if (query.withPrice) {
 		const price = new Float64Array(n * ids.length).fill(NaN);
 		const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
@@ -142,6 +145,58 @@ export async function querySeries(
 		if (carryOver(price, n)) batch.regressors = { names: ['price'], values: [price] };
 	}
 	return batch;
+}
+
+/**
+ * The whole dataset's sales of the batch's categories and of the shop ('__total__', SHOP_TOTAL) on the
+ * batch's grid: what a short product borrows its yearly peak from, also when it is read alone.
+ */
+function groupSeries(
+	ctx: DataContext,
+	table: string,
+	grid: number[],
+	measure: string,
+	catExpr: string | null,
+	batch: SeriesBatch,
+	freq: Frequency,
+): SeriesBatch {
+	const cats = catExpr ? [...new Set(batch.categories ?? [])].filter(Boolean) : [];
+	const ids = [...cats, SHOP_TOTAL];
+	const n = grid.length;
+	const slot = new Map<number, number>(grid.map((p, i) => [p, i]));
+	const y = new Float64Array(n * ids.length);
+	const ds = new Float64Array(n * ids.length);
+	for (let i = 0; i < ids.length; i++) ds.set(grid, i * n);
+	const add = (res: ReturnType<DataContext['q']>, idOf: (k: number) => number): void => {
+		const rp = numberColumn(res, 'p');
+		const ry = numberColumn(res, 'y');
+		for (let k = 0; k < rp.length; k++) {
+			const i = idOf(k);
+			const t = slot.get(rp[k]);
+			if (i >= 0 && t !== undefined) y[i * n + t] += ry[k];
+		}
+	};
+	const period = `epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p`;
+	if (cats.length > 0) {
+		const res = ctx.q(`SELECT ${catExpr} AS c, ${period}, coalesce(sum(${measure}), 0)::DOUBLE AS y
+			FROM ${table} WHERE NOT is_return AND ${catExpr} IN (${cats.map(lit).join(', ')})
+			GROUP BY ALL`);
+		const rc = stringColumn(res, 'c');
+		const index = new Map(cats.map((c, i) => [c, i]));
+		add(res, (k) => index.get(rc[k] ?? '') ?? -1);
+	}
+	add(
+		ctx.q(`SELECT ${period}, coalesce(sum(${measure}), 0)::DOUBLE AS y
+			FROM ${table} WHERE NOT is_return GROUP BY ALL`),
+		() => ids.length - 1,
+	);
+	return {
+		ids,
+		indptr: Int32Array.from({ length: ids.length + 1 }, (_, i) => i * n),
+		ds,
+		y,
+		...(batch.edges ? { edges: batch.edges } : {}),
+	};
 }
 
 /** How far apart the dataset's sale dates typically are (a day for till exports, a month for monthly reports). */

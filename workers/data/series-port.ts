@@ -37,6 +37,7 @@ function batchBuffers(b: SeriesBatch): ArrayBuffer[] {
 		b.ds.buffer,
 		b.y.buffer,
 		...(b.regressors?.values ?? []).map((v) => v.buffer),
+		...(b.groups ? [b.groups.indptr.buffer, b.groups.ds.buffer, b.groups.y.buffer] : []),
 	];
 	return [...new Set(out)] as ArrayBuffer[];
 }

@@ -471,3 +471,23 @@ export function toOption(spec: ChartSpec, ctx: OptionContext): Record<string, un
 	}
 	return option;
 }
+
+/**
+ * A chart's first drawing in steps (Chart.svelte draws each in its own task, then merges `option` itself
+ * over them): the grid and axes alone, then every series without data (no markers, no zoom). Each step
+ * is a short task where drawing `option` in one go is one long one; merged in this order the chart ends
+ * as `option` drawn in one go (series are matched by id; a series' `data` is replaced).
+ */
+export function firstDrawSteps(option: Record<string, unknown>): Record<string, unknown>[] {
+	const series = (option.series as Record<string, unknown>[] | undefined) ?? [];
+	const { dataZoom: _zoom, series: _series, ...frame } = option;
+	return [
+		{ ...frame, series: [] },
+		{
+			series: series.map((s) => {
+				const { markPoint: _p, markArea: _a, markLine: _l, ...bare } = s;
+				return { ...bare, data: [] };
+			}),
+		},
+	];
+}

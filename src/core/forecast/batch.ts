@@ -42,6 +42,7 @@ export function dropLatest(batch: SeriesBatch, k: number): SeriesBatch {
 		y: cut(batch.y),
 		...(batch.edges ? { edges: batch.edges } : {}),
 		...(batch.categories ? { categories: [...batch.categories] } : {}),
+		...(batch.groups ? { groups: dropLatest(batch.groups, k) } : {}),
 		...(batch.regressors
 			? {
 					regressors: {
@@ -154,10 +155,37 @@ export function categoryTotals(
 	return out;
 }
 
+/** Group id of the shop total in SeriesBatch.groups. */
+export const SHOP_TOTAL = '__total__';
+
 /**
- * The options for series i with a borrowed season where its history is shorter than two seasons:
- * its category's (categoryTotals) when that has two, else the batch total's, else the shipped
- * retail profile (seasonal-prior.ts).
+ * The season groups of a batch whose query returned them (SeriesBatch.groups: the whole dataset's
+ * category and shop totals), else null (then the batch's own sums stand in: batchTotal, categoryTotals).
+ */
+export function groupTotals(batch: SeriesBatch): {
+	total: { ds: Float64Array; y: Float64Array } | null;
+	categories: Map<string, { ds: Float64Array; y: Float64Array }>;
+} | null {
+	const g = batch.groups;
+	if (!g) return null;
+	let total: { ds: Float64Array; y: Float64Array } | null = null;
+	const categories = new Map<string, { ds: Float64Array; y: Float64Array }>();
+	for (let i = 0; i < g.ids.length; i++) {
+		const s = {
+			ds: g.ds.subarray(g.indptr[i], g.indptr[i + 1]),
+			y: g.y.subarray(g.indptr[i], g.indptr[i + 1]),
+		};
+		if (g.ids[i] === SHOP_TOTAL) total = s;
+		else if (g.ids[i]) categories.set(g.ids[i], s);
+	}
+	return { total, categories };
+}
+
+/**
+ * The options for series i with a borrowed season where its history since its first sale is shorter
+ * than two seasons (a product launched late in a long dataset counts from its launch, as the engine
+ * fits it): its category's (categoryTotals) when that has two, else the batch total's, else the
+ * shipped retail profile (seasonal-prior.ts).
  */
 export function withSeason(
 	batch: SeriesBatch,
@@ -168,6 +196,9 @@ export function withSeason(
 ): AutoForecastOptions {
 	if (options.seasonalPrior) return options;
 	const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
+	const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+	let first = 0;
+	while (first < y.length && !(y[first] > 0)) first++;
 	const groups: SeasonGroup[] = [];
 	const cat = batch.categories?.[i];
 	const own = cat ? categories?.get(cat) : undefined;
@@ -178,6 +209,7 @@ export function withSeason(
 		Math.max(0, Math.floor(options.horizon)),
 		Math.round(options.season || 1),
 		groups,
+		first,
 	);
 	return prior ? { ...options, seasonalPrior: prior } : options;
 }

@@ -35,8 +35,11 @@ export const PROFILE_STRENGTH = 1;
 /** Week of the year 0…51 of the week starting at t (its middle day's day-of-year ÷ 7). */
 export function weekOfYear(t: number): number {
 	const mid = t + 3 * DAY;
-	const y = new Date(mid).getUTCFullYear();
-	return Math.min(51, Math.floor((mid - Date.UTC(y, 0, 1)) / DAY / 7));
+	// 1 January of its year (setUTCMonth keeps years 0–99, which Date.UTC would move to the 1900s)
+	const jan1 = new Date(mid);
+	jan1.setUTCMonth(0, 1);
+	jan1.setUTCHours(0, 0, 0, 0);
+	return Math.min(51, Math.floor((mid - jan1.getTime()) / DAY / 7));
 }
 
 /** The shipped profile's index for the period starting at t (1 for daily data). */
@@ -51,7 +54,9 @@ export function nextPeriod(t: number, freq: Frequency, j: number): number {
 	if (freq === 'day') return t + j * DAY;
 	if (freq === 'week') return t + j * 7 * DAY;
 	const d = new Date(t);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + j, 1);
+	d.setUTCMonth(d.getUTCMonth() + j, 1); // not Date.UTC: it moves years 0–99 to the 1900s
+	d.setUTCHours(0, 0, 0, 0);
+	return d.getTime();
 }
 
 /** Borrowed season from the shipped retail profile for periods starting at `ds` and h more. */
@@ -137,16 +142,19 @@ export interface SeasonGroup {
  * The season a series with period starts `ds` may borrow for a forecast of h periods with season
  * m: the first of its groups (its category, then the shop total) that has two full seasons up to
  * the series' last period, else the shipped retail profile for weekly (m = 52) and monthly (m = 12)
- * data; null otherwise (daily data, or a series that has two seasons itself).
+ * data; null otherwise (daily data, or a series that has two seasons itself). `first`: the index of
+ * the series' first sale — a product launched inside a long history has only its periods since then
+ * (the engine fits it from its launch), so it borrows too; the indices still cover all of `ds`.
  */
 export function borrowSeason(
 	ds: ArrayLike<number>,
 	h: number,
 	m: number,
 	groups?: SeasonGroup | readonly SeasonGroup[],
+	first = 0,
 ): SeasonalPrior | null {
 	const n = ds.length;
-	if (n === 0 || !(m > 1) || n >= 2 * m) return null;
+	if (n === 0 || !(m > 1) || n - Math.max(0, first) >= 2 * m) return null;
 	const freq = frequencyOf(ds);
 	if (!freq) return null;
 	for (const group of groups ? ([] as SeasonGroup[]).concat(groups) : []) {

@@ -129,6 +129,7 @@ export function trimPartialPeriods(batch: SeriesBatch): TrimmedBatch {
 		edges: { ...edges, firstPartial: false, lastPartial: false },
 	};
 	if (batch.categories) trimmed.categories = [...batch.categories];
+	if (batch.groups) trimmed.groups = trimPartialPeriods({ ...batch.groups, edges }).batch;
 	if (batch.regressors)
 		trimmed.regressors = {
 			names: [...batch.regressors.names],

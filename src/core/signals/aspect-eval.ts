@@ -92,3 +92,75 @@ export function scoreAspects(
 	};
 	return [...aspects.map((a) => one((x) => x === a, a)), one(() => true, 'all')];
 }
+
+/** Agreement of two annotators on one aspect (or 'all': every review × aspect cell pooled). */
+export interface AspectAgreement {
+	aspect: Aspect | 'all';
+	/** Reviews each annotator gave the aspect, and both. */
+	first: number;
+	second: number;
+	both: number;
+	/** Share of reviews where both say the same (named / not named). */
+	observed: number;
+	/**
+	 * Cohen's kappa of named / not named: (observed − chance) / (1 − chance), chance from each annotator's
+	 * own rate. NaN when neither ever names the aspect (chance agreement is 1).
+	 */
+	kappa: number;
+	/** Of the reviews both gave the aspect: how many, and how many with the same polarity. */
+	polarityN: number;
+	polaritySame: number;
+}
+
+/**
+ * Inter-annotator agreement per aspect on the same reviews (`first[i]` and `second[i]` label review i):
+ * Cohen's kappa of whether each review names the aspect, and polarity agreement where both name it.
+ */
+export function aspectAgreement(
+	first: readonly AspectLabels[],
+	second: readonly AspectLabels[],
+	aspects: readonly Aspect[],
+): AspectAgreement[] {
+	if (first.length !== second.length)
+		throw new Error(`aspectAgreement: ${first.length} vs ${second.length} reviews`);
+	const one = (keys: readonly Aspect[], name: Aspect | 'all'): AspectAgreement => {
+		let n = 0;
+		let a = 0;
+		let b = 0;
+		let both = 0;
+		let same = 0;
+		let polN = 0;
+		let polSame = 0;
+		first.forEach((x, i) => {
+			const y = second[i];
+			for (const k of keys) {
+				n++;
+				const inA = x.has(k);
+				const inB = y.has(k);
+				if (inA) a++;
+				if (inB) b++;
+				if (inA === inB) same++;
+				if (inA && inB) {
+					both++;
+					polN++;
+					if (x.get(k) === y.get(k)) polSame++;
+				}
+			}
+		});
+		const observed = n ? same / n : 0;
+		const pa = n ? a / n : 0;
+		const pb = n ? b / n : 0;
+		const chance = pa * pb + (1 - pa) * (1 - pb);
+		return {
+			aspect: name,
+			first: a,
+			second: b,
+			both,
+			observed,
+			kappa: chance < 1 ? (observed - chance) / (1 - chance) : NaN,
+			polarityN: polN,
+			polaritySame: polSame,
+		};
+	};
+	return [...aspects.map((k) => one([k], k)), one(aspects, 'all')];
+}

@@ -8,6 +8,7 @@ import type {
 	MarketReport,
 	SalesSeries,
 	ShopSales,
+	SignalColumns,
 	SignalKind,
 	SignalSetMeta,
 } from '../../../workers/data/signals-service';
@@ -26,7 +27,15 @@ import { DataLink, type SeriesProvider } from './series-link';
 
 export type { FakeReviewReport, FakeReviewRow, ReviewLabel };
 
-export type { MarketReport, SalesSeries, SeriesKeys, ShopSales, SignalKind, SignalSetMeta };
+export type {
+	MarketReport,
+	SalesSeries,
+	SeriesKeys,
+	ShopSales,
+	SignalColumns,
+	SignalKind,
+	SignalSetMeta,
+};
 export type {
 	NewProductInput,
 	NewProductModel,
@@ -68,10 +77,22 @@ export class MarketClient {
 	}
 
 	/** Import a posts / search-interest / reviews / catalog file ('auto' guesses which). */
-	async importFile(file: File, kind: SignalKind | 'auto' = 'auto'): Promise<SignalSetMeta> {
+	async importFile(
+		file: File,
+		kind: SignalKind | 'auto' = 'auto',
+		mapping: Record<string, string> = {},
+		replaces?: string,
+	): Promise<SignalSetMeta> {
 		const bytes = await file.arrayBuffer();
 		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
-		return this.#call((api) => api.importSignals(input, kind));
+		return this.#call((api) => api.importSignals(input, kind, mapping, replaces));
+	}
+
+	/** The columns of a table file and the roles of its kind (null: a search-interest export). */
+	async columnsOf(file: File, kind: SignalKind | 'auto' = 'auto'): Promise<SignalColumns | null> {
+		const bytes = await file.arrayBuffer();
+		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
+		return this.#call((api) => api.signalColumns(input, kind));
 	}
 
 	/** Reviews with the analyst's fake/OK marks and the classifier trained on them. */
@@ -99,10 +120,18 @@ export class MarketClient {
 			: this.#call((api) => api.marketReport(null));
 	}
 
-	/** Market signals as regressor candidates of one weekly sales series (the Forecast screen). */
-	fuse(sales: SalesSeries, horizon: number): Promise<FusionReport> {
-		const plain = { name: sales.name, ds: [...sales.ds], y: [...sales.y] };
-		return this.#call((api) => api.fuseSignals(plain, horizon));
+	/**
+	 * Market signals as regressor candidates of one weekly sales series (the Forecast screen): one
+	 * product's (or the total's) weekly series of `keys`, read by the worker from the data worker.
+	 */
+	fuse(keys: SeriesKeys, horizon: number): Promise<FusionReport> {
+		const k: SeriesKeys = {
+			datasetId: keys.datasetId,
+			productIds: keys.productIds ? [...keys.productIds] : null,
+			freq: 'week',
+			measure: keys.measure,
+		};
+		return this.#linked((api) => api.fuseSeries(k, horizon));
 	}
 
 	/**

@@ -137,15 +137,36 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		const bad = write('bad.csv', 'series_id,date,value\na,2024-01-01,3\na,2024-01-08,abc\n');
 		const r = run(['--input', bad, '--horizon', '2']);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/Row 2 \(line 3\): value "abc" is not a number/);
+		expect(r.stderr).toMatch(/bad\.csv, row 2 \(line 3\), column "value": "abc" is not a number/);
 		const badDate = write('bad-date.csv', 'series_id,date,value\na,2024-01-01,3\na,01/08/2024,4\n');
 		expect(run(['--input', badDate, '--horizon', '2']).stderr).toMatch(
-			/Row 2 .*date "01\/08\/2024"/,
+			/bad-date\.csv, row 2 .*column "date": "01\/08\/2024"/,
 		);
+		// a day that does not exist is named, not moved to the next month
+		for (const day of ['2024-13-01', '2023-02-29']) {
+			const r2 = run([
+				'--input',
+				write('no-day.csv', `series_id,date,value\na,2024-01-01,3\na,${day},4\n`),
+				'--horizon',
+				'2',
+			]);
+			expect(r2.code).toBe(1);
+			expect(r2.stderr).toMatch(
+				new RegExp(`no-day\\.csv, row 2 \\(line 3\\), column "date": "${day}"`),
+			);
+		}
 		const unordered = write('unordered.csv', 'series_id,date,value\na,2,3\na,1,4\n');
-		expect(run(['--input', unordered, '--horizon', '2']).stderr).toMatch(/Row 2 .*not after/);
+		expect(run(['--input', unordered, '--horizon', '2']).stderr).toMatch(
+			/unordered\.csv, row 2 .*column "date".*not after/,
+		);
 		const header = write('header.csv', 'id,when,qty\na,1,3\n');
-		expect(run(['--input', header, '--horizon', '2']).stderr).toMatch(/series_id,date,value/);
+		expect(run(['--input', header, '--horizon', '2']).stderr).toMatch(
+			/header\.csv: the header must have columns series_id,date,value/,
+		);
+		const noId = write('no-id.csv', 'series_id,date,value\na,1,3\n,2,4\n');
+		expect(run(['--input', noId, '--horizon', '2']).stderr).toMatch(
+			/no-id\.csv, row 2 \(line 3\), column "series_id": empty/,
+		);
 	});
 
 	/** Weekly long CSV: y = 50 + 20·promo + noise with promo every fifth week, plus `future` rows. */
@@ -200,7 +221,9 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		);
 		const r = run(['--input', bad, '--horizon', '2']);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/Row 2 \(line 3\): column "promo" value "yes" is not a number/);
+		expect(r.stderr).toMatch(
+			/bad-reg\.csv, row 2 \(line 3\), column "promo": "yes" is not a number/,
+		);
 		const short = run(['--input', write('short.csv', promoCsv(['a'], 30, 2)), '--horizon', '3']);
 		expect(short.code).toBe(1);
 		expect(short.stderr).toMatch(
@@ -219,6 +242,34 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		const lines = r.stdout.trim().split('\n');
 		expect(lines.length).toBe(1 + 2 * 3);
 		expect(lines[4].split(',').slice(0, 2)).toEqual(['b', '2023-10-09']);
+	});
+
+	it('lends a short series the yearly peak of all series together, as the app does', () => {
+		// two products with three years peaking in late November, one launched 30 weeks before the
+		// end (early September): its forecast runs into the peak it has never seen itself
+		const rows = ['series_id,date,value'];
+		const wave = (t: number) => 1 + 0.8 * Math.cos((2 * Math.PI * (t - 47)) / 52);
+		for (const [id, level, from] of [
+			['a', 50, 0],
+			['b', 30, 0],
+			['new', 8, 110],
+		] as const)
+			for (let t = from; t < 140; t++) {
+				const d = new Date(Date.UTC(2021, 0, 4) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				rows.push(`${id},${d},${(level * wave(t) + 2).toFixed(2)}`);
+			}
+		const r = run(['--input', write('peak.csv', rows.join('\n') + '\n'), '--horizon', '12']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(
+			/new: The yearly peak is borrowed from all products together, which has two years of history/,
+		);
+		const mean = r.stdout
+			.trim()
+			.split('\n')
+			.filter((l) => l.startsWith('new,'))
+			.map((l) => Number(l.split(',').at(-5)));
+		expect(mean).toHaveLength(12);
+		expect(mean[11]).toBeGreaterThan(mean[0] * 1.15);
 	});
 
 	it('rejects bad options with a usage message', () => {

@@ -117,3 +117,23 @@ describe('ForecastRun results belong to their dataset', () => {
 		expect(run.results).toEqual([]);
 	});
 });
+
+describe('ForecastRun asks for the season groups', () => {
+	it('reads a product’s category and the shop’s totals with it (its borrowed peak), not the total’s', async () => {
+		const f = fakeForecast();
+		const run = new ForecastRun(f.client);
+		run.show('A');
+		const one = run.run(req('A'));
+		await tick();
+		expect(f.pending[0].keys).toMatchObject({ productIds: ['P1'], withCategory: true });
+		f.finish(0);
+		await one;
+		const all = run.run({ ...req('A'), productIds: null });
+		await tick();
+		const k = f.pending.findIndex((p) => p.keys.productIds === null);
+		expect(k).toBeGreaterThan(0);
+		expect(f.pending[k].keys.withCategory).toBeUndefined();
+		f.finish(k);
+		await all;
+	});
+});

@@ -1,11 +1,17 @@
 // "Latest request wins" (src/state/latest.svelte.ts) as the state classes built on it use it: an answer
 // to an older request never replaces a newer one, a failed query clears the stale result (SQL console),
-// and closing a dataset drops the load in flight (customers).
+// and closing a dataset drops the load in flight (customers); the classes with several request streams
+// (Explore: products, groups, series; the import's mapping check) run each through runLatest.
 import { describe, expect, it } from 'vitest';
 import type { SqlResult } from '../../../workers/data-api';
 import type { CustomerInsights } from '../../../workers/data/customers';
 import type { DataClient } from '../../../src/lib/workers/data-client';
+import type { ImportPreview, MappingCheck } from '../../../src/core/ingest/types';
+import type { SeriesBatch } from '../../../src/core/types';
 import { CustomersState } from '../../../src/state/customers.svelte';
+import type { DatasetStore } from '../../../src/state/dataset-store.svelte';
+import { ExploreState } from '../../../src/state/explore.svelte';
+import { ImportFlow } from '../../../src/state/import-flow.svelte';
 import { SqlConsole } from '../../../src/state/sql-console.svelte';
 
 /** Calls of one client method that settle only when the test says so, in any order. */
@@ -69,5 +75,89 @@ describe('LatestRequest', () => {
 		expect(state.insights).toBeNull();
 		expect(state.error).toBeNull();
 		expect(state.loading).toBe(false);
+	});
+
+	it('explore: an older series answer is dropped, a failure is shown, closing drops the product load', async () => {
+		const series = deferred<SeriesBatch>();
+		const summary = deferred<unknown[]>();
+		const state = new ExploreState({
+			querySeries: series.fn,
+			productSummary: summary.fn,
+		} as unknown as DataClient);
+		const batch = (id: string) => ({ ids: [id] }) as unknown as SeriesBatch;
+		const opened = state.open('A');
+		summary.calls[0].resolve([]);
+		await opened;
+
+		state.productId = 'P1';
+		const a = state.loadSeries();
+		state.productId = 'P2';
+		const b = state.loadSeries();
+		expect(series.calls.map((c) => (c.args[1] as { productIds: string[] }).productIds)).toEqual([
+			['P1'],
+			['P2'],
+		]);
+		series.calls[1].resolve(batch('P2'));
+		await b;
+		expect(state.seriesLoading).toBe(false);
+		series.calls[0].resolve(batch('P1'));
+		await a;
+		expect(state.series).toEqual(batch('P2'));
+
+		const c = state.loadSeries();
+		series.calls[2].reject(Object.assign(new Error('gone'), { name: 'DataError' }));
+		await c;
+		expect(state.error).toMatchObject({ name: 'DataError' });
+		expect(state.series).toEqual(batch('P2'));
+
+		const reopened = state.open('B');
+		expect(state.productsLoading).toBe(true);
+		state.close();
+		expect(state.productsLoading).toBe(false);
+		summary.calls[1].resolve([{ productId: 'late' }]);
+		await reopened;
+		expect(state.products).toEqual([]);
+	});
+
+	it('import: the latest mapping check wins; a reset drops the one in flight', async () => {
+		const check = deferred<MappingCheck>();
+		const preview = {
+			importId: 'i1',
+			fileName: 'a.csv',
+			columns: [{ name: 'Day' }, { name: 'When' }],
+			mapping: { date: 'Day' },
+			dateOrder: 'ymd',
+			dateOrderAmbiguous: false,
+			issues: [],
+		} as unknown as ImportPreview;
+		const flow = new ImportFlow(
+			{ previewFile: async () => preview, validateMapping: check.fn } as unknown as DataClient,
+			{} as DatasetStore,
+		);
+		await flow.start({ name: 'a.csv' } as never);
+		expect(flow.step).toBe('mapping');
+		const answer = (code: string): MappingCheck => ({
+			issues: [{ code, severity: 'warning' } as never],
+			dateOrder: 'dmy',
+			dateOrderAmbiguous: false,
+		});
+		flow.setRole('When', 'date');
+		flow.setRole('Day', 'date');
+		expect(flow.checking).toBe(true);
+		expect(check.calls.map((c) => (c.args[1] as { date: string }).date)).toEqual(['When', 'Day']);
+		check.calls[1].resolve(answer('second'));
+		await tick();
+		expect(flow.checking).toBe(false);
+		check.calls[0].resolve(answer('first'));
+		await tick();
+		expect(flow.mappingIssues.map((i) => i.code)).toEqual(['second']);
+		expect(flow.dateOrder).toBe('dmy');
+
+		flow.setRole('When', 'date');
+		flow.reset();
+		check.calls[2].resolve(answer('after reset'));
+		await tick();
+		expect(flow.mappingIssues).toEqual([]);
+		expect(flow.checking).toBe(false);
 	});
 });

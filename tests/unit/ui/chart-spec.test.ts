@@ -3,10 +3,11 @@
 // markers, zoom over long histories, and Chinese axis labels in the Chinese UI.
 import { afterEach, describe, expect, it } from 'vitest';
 import { forecastSpec } from '../../../src/components/chart/series-spec';
-import { chartSvg } from '../../../src/components/chart/render';
+import { axisLabels, chartSvg, loadECharts } from '../../../src/components/chart/render';
 import {
 	DEFAULT_PALETTE,
 	chartTable,
+	firstDrawSteps,
 	hasZoom,
 	isoDay,
 	nearestIndex,
@@ -171,5 +172,59 @@ describe('rendered by ECharts (server-side SVG)', () => {
 		const zh = await chartSvg(sample(), { width: 600, height: 300 });
 		expect(zh).toContain('1月3日');
 		expect(zh).not.toContain('Jan');
+	});
+});
+
+describe('the first drawing in steps (axes, series, data)', () => {
+	/** ECharts' SVG with its instance's id taken out of ids and classes numbered by first use. */
+	function canonical(svg: string): string {
+		const names = new Map<string, string>();
+		return svg.replace(/zr\d+-/g, 'zr-').replace(/zr-cls-\d+/g, (c) => {
+			if (!names.has(c)) names.set(c, `cls-${names.size}`);
+			return names.get(c)!;
+		});
+	}
+
+	/** The SVG of ECharts drawing `options` one after another (merged) in one instance. */
+	async function drawn(...options: [Record<string, unknown>, object?][]): Promise<string> {
+		const { echarts } = await loadECharts();
+		const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+		try {
+			for (const [o, how] of options) chart.setOption(o, how);
+			return canonical(chart.renderToSVGString());
+		} finally {
+			chart.dispose();
+		}
+	}
+
+	it('ends as the option drawn in one go: bands, markers, zoom over a long daily history', async () => {
+		const long: ChartSpec = {
+			label: 'l',
+			x: {
+				kind: 'period',
+				values: Array.from({ length: 400 }, (_, i) => Date.UTC(2011, 0, 1) + i * 86_400_000),
+				freq: 'day',
+			},
+			series: [{ name: 's', values: Float64Array.from({ length: 400 }, (_, i) => 5 + (i % 7)) }],
+			markers: [{ index: 300, kind: 'unusual', label: 'Unusual value' }],
+			zoom: 'auto',
+			zoomFrom: 280,
+		};
+		for (const spec of [sample(), long]) {
+			const option = toOption(spec, { ...ctx, xLabels: axisLabels(spec.x) });
+			const [axes, frame] = firstDrawSteps(option);
+			// first the grid and axes alone; then every series (by id), without data, markers or zoom
+			expect(axes.series).toEqual([]);
+			expect(axes.xAxis).toBe(option.xAxis);
+			const series = frame.series as { id: string; data: unknown[]; markPoint?: unknown }[];
+			expect(series.map((x) => x.id)).toEqual((option.series as { id: string }[]).map((x) => x.id));
+			expect(series.every((x) => x.data.length === 0 && x.markPoint === undefined)).toBe(true);
+			expect(axes.dataZoom).toBeUndefined();
+			expect(frame.dataZoom).toBeUndefined();
+			const oneGo = await drawn([option, { notMerge: true }]);
+			const framed = await drawn([axes, { notMerge: true }], [frame]);
+			expect(framed).not.toBe(oneGo);
+			expect(await drawn([axes, { notMerge: true }], [frame], [option])).toBe(oneGo);
+		}
 	});
 });

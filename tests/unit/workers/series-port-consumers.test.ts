@@ -1,4 +1,5 @@
-// The plan worker, the forecast worker's hierarchy job and the market worker read their sales straight
+// The plan worker, the forecast worker's hierarchy job and the market worker (batch and single-series
+// fusion) read their sales straight
 // from the data worker over a real MessageChannel (#10 item 2), as the forecast batch does: the UI
 // thread posts only dataset ids and keys. Each answer equals the one from the series relayed by hand
 // (query → core batch rules → the worker's batch entry point). Real DuckDB (Node), real Comlink
@@ -13,6 +14,7 @@ import { installCodedErrorTransfer } from '../../../workers/data/coded-error';
 import { seriesPortApi, type SeriesPortWorkerApi } from '../../../workers/data/series-port';
 import { api as forecastApi, type ForecastWorkerApi } from '../../../workers/forecast-api';
 import { runHierarchy } from '../../../workers/forecast/hierarchy';
+import { fuseSignals } from '../../../workers/data/fusion';
 import { api as marketApi, type MarketWorkerApi } from '../../../workers/market-api';
 import { planApi, type PlanBatchRequest, type PlanWorkerApi } from '../../../workers/plan-api';
 import { channel, counted, demoService, ep } from './channels';
@@ -173,5 +175,58 @@ describe('consumers of the series port', { timeout: 60_000 }, () => {
 		// the shop's own launches are chosen and read in the worker (no signal files: nothing to learn)
 		await market.useShopSales(meta.id);
 		expect(tally.bytes).toBeLessThan(3_000);
+	});
+
+	it('market worker: one series’ fusion reads its trimmed weekly series by keys', async () => {
+		const tally = { bytes: 0 };
+		const market = await consumer<MarketWorkerApi>(marketApi, tally);
+		// a Google Trends export (Sunday weeks) covering the demo's weeks: one search-term candidate
+		const DAY = 86_400_000;
+		const first = Date.UTC(2010, 10, 21); // a Sunday
+		const rows = Array.from({ length: 14 }, (_x, k) => {
+			const day = new Date(first + k * 7 * DAY).toISOString().slice(0, 10);
+			return `${day},${20 + ((k * 7) % 11)}`;
+		});
+		const text = `Category: All categories\n\nWeek,gift: (Worldwide)\n${rows.join('\n')}\n`;
+		const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
+		const set = await market.importSignals(Comlink.transfer({ name: 'gift.csv', bytes }, [bytes]));
+		try {
+			// the signal as the worker keys it: Monday week starts
+			const weekly = new Map(
+				rows.map((r, k) => [first + k * 7 * DAY + DAY, Number(r.split(',')[1])]),
+			);
+			const signal = { kind: 'search' as const, name: 'gift', weekly, zeroFill: false };
+			for (const productIds of [null, [ids[0]]]) {
+				tally.bytes = 0;
+				const keys = {
+					datasetId: meta.id,
+					productIds,
+					freq: 'week' as const,
+					measure: 'units' as const,
+				};
+				const report = await market.fuseSeries(keys, 2);
+				expect(tally.bytes).toBeLessThan(1_000);
+				const batch = await relayedWeekly(productIds);
+				const raw = await ctx.service.querySeries(meta.id, {
+					productIds,
+					freq: 'week',
+					measure: 'units',
+				});
+				const n = batch.indptr[1];
+				// the partial first and last weeks are left out, as for the forecast on screen
+				expect(n).toBeLessThan(raw.indptr[1]);
+				expect(report.candidates).toHaveLength(1);
+				expect(report.candidates[0]).toMatchObject({ kind: 'search', name: 'gift', weeks: n });
+				const byHand = fuseSignals(
+					Array.from(batch.ds.subarray(0, n)),
+					Array.from(batch.y.subarray(0, n)),
+					[signal],
+					2,
+				);
+				expect(report).toEqual(byHand);
+			}
+		} finally {
+			await market.deleteSignals(set.id);
+		}
 	});
 });

@@ -2,7 +2,13 @@
 // shop total's and the shipped retail profile's, and the forecast says where the peak came from.
 import { describe, expect, it } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
-import { categoryTotals, prepareBatch, withSeason } from '../../../../src/core/forecast/batch';
+import {
+	categoryTotals,
+	groupTotals,
+	prepareBatch,
+	SHOP_TOTAL,
+	withSeason,
+} from '../../../../src/core/forecast/batch';
 import { borrowSeason } from '../../../../src/core/forecast/seasonal-prior';
 import type { SeriesBatch } from '../../../../src/core/types';
 
@@ -124,6 +130,89 @@ describe('category as a season source', () => {
 		const p = prepareBatch(grid, 'week', 4, { dropLast: 2 });
 		expect(p.batch.indptr[1]).toBe(3);
 		expect(p.batch.categories).toEqual(['COAT', '']);
+	});
+
+	it('borrows for a product launched late in a long history (counted from its first sale)', () => {
+		// the same new coat on the whole 130-week grid: 100 weeks of zeros before its launch
+		const n = LONG;
+		const ds = Float64Array.from({ length: n }, (_, t) => START + t * WEEK);
+		const y = Float64Array.from({ length: n }, (_, t) => (t >= LONG - SHORT ? 20 : 0));
+		const one: SeriesBatch = {
+			ids: ['coat-new'],
+			indptr: Int32Array.from([0, n]),
+			ds,
+			y,
+			categories: ['COAT'],
+		};
+		const prior = withSeason(one, 0, { horizon: 12, season: 52 }, total, cats).seasonalPrior;
+		expect(prior).toMatchObject({ source: 'category', group: 'COAT' });
+		expect(prior!.history).toHaveLength(n);
+		// the engine fits it from its launch and uses the borrowed peak
+		const r = forecastAuto(y, {
+			...withSeason(one, 0, { horizon: 12, season: 52 }, total, cats),
+			models: ['theta~season'],
+		});
+		expect(r.notes.map((x) => x.code)).toContain('engine_note_launch');
+		expect(r.notes).toContainEqual({
+			code: 'engine_note_peak_source_category',
+			params: { group: 'COAT' },
+		});
+		// a product selling since the start of the 130 weeks has two seasons itself: nothing borrowed
+		const old = { ...one, y: new Float64Array(n).fill(20) };
+		expect(
+			withSeason(old, 0, { horizon: 12, season: 52 }, total, cats).seasonalPrior,
+		).toBeUndefined();
+	});
+
+	it('takes the dataset’s category and shop totals from batch.groups, for a product read alone', () => {
+		const i = 4;
+		const from = batch.indptr[i];
+		const len = batch.indptr[i + 1] - from;
+		const coat = cats.get('COAT')!;
+		const g = (a: Float64Array) => a.subarray(LONG - len);
+		const alone: SeriesBatch = {
+			ids: ['coat-new'],
+			indptr: Int32Array.from([0, len]),
+			ds: batch.ds.slice(from, from + len),
+			y: batch.y.slice(from, from + len),
+			categories: ['COAT'],
+			groups: {
+				ids: ['COAT', SHOP_TOTAL],
+				indptr: Int32Array.from([0, LONG, 2 * LONG]),
+				ds: Float64Array.from([...coat.ds, ...total.ds]),
+				y: Float64Array.from([...coat.y, ...total.y]),
+			},
+		};
+		expect(g(coat.ds)[0]).toBe(alone.ds[0]);
+		const groups = groupTotals(alone)!;
+		expect([...groups.categories.keys()]).toEqual(['COAT']);
+		expect(Array.from(groups.total!.y)).toEqual(Array.from(total.y));
+		const own = withSeason(alone, 0, { horizon: 12, season: 52 }, groups.total, groups.categories);
+		expect(own.seasonalPrior).toMatchObject({ source: 'category', group: 'COAT' });
+		// the batch's own sums know nothing (one series): only the shipped profile
+		const bare = { ...alone, groups: undefined };
+		expect(groupTotals(bare)).toBeNull();
+		expect(
+			withSeason(bare, 0, { horizon: 12, season: 52 }, null, categoryTotals(bare)).seasonalPrior
+				?.source,
+		).toBe('profile');
+		// the groups follow the batch through preparation (edges trimmed, latest periods dropped)
+		const edged: SeriesBatch = {
+			...alone,
+			edges: { firstPartial: true, lastPartial: true, dateMin: 0, dateMax: 0 },
+			groups: {
+				...alone.groups!,
+				edges: { firstPartial: true, lastPartial: true, dateMin: 0, dateMax: 0 },
+			},
+		};
+		const p = prepareBatch(edged, 'week', 4, { dropLast: 3 });
+		expect(p.batch.groups!.indptr[1]).toBe(LONG - 2 - 3);
+		expect(p.batch.groups!.ds[0]).toBe(coat.ds[1]);
+		// both end on the same period (the product's last kept week)
+		expect(p.batch.groups!.ds[p.batch.groups!.indptr[1] - 1]).toBe(
+			p.batch.ds[p.batch.ds.length - 1],
+		);
+		expect(p.batch.ds[p.batch.ds.length - 1]).toBe(START + (LONG - 5) * WEEK);
 	});
 
 	it('says in the forecast that the peak came from the category', () => {

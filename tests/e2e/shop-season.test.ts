@@ -1,0 +1,108 @@
+// E2E (issue #11) as the owner of a shop with three years of sales and a coat launched this spring:
+// the coat's forecast starts at its first sale and borrows its category's November peak, and the
+// Forecast screen says so in words, in English and in Chinese; the shop's holiday and festival
+// calendar follows its country (China: 双十一, 618, the official holidays) and can be edited.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppPage, SLOW_MS } from './pages/app-page';
+import { launchSession, type Session } from './pages/browser';
+
+const WEEK = 7 * 86_400_000;
+const START = Date.UTC(2021, 0, 4); // a Monday
+/** To early September of the third year: the next weeks run into the coats' November peak. */
+const WEEKS = 140;
+const LAUNCH = WEEKS - 30;
+
+/** Coats peak in late November, swimwear in July (the shop total peaks in summer). */
+function shopCsv(): string {
+	const lines = ['Date,SKU,Category,Qty'];
+	const wave = (t: number, peak: number) => 1 + 0.8 * Math.cos((2 * Math.PI * (t - peak)) / 52);
+	for (let t = 0; t < WEEKS; t++) {
+		const day = new Date(START + t * WEEK).toISOString().slice(0, 10);
+		lines.push(`${day},COAT-A,Coats,${Math.round(50 * wave(t, 47) + 5)}`);
+		lines.push(`${day},COAT-B,Coats,${Math.round(30 * wave(t, 47) + 3)}`);
+		lines.push(`${day},SWIM-A,Swimwear,${Math.round(300 * wave(t, 27) + 5)}`);
+		if (t >= LAUNCH) lines.push(`${day},COAT-NEW,Coats,${Math.round(8 * wave(t, 47) + 2)}`);
+	}
+	return lines.join('\n') + '\n';
+}
+
+describe('a new product’s yearly peak, and the shop calendar', () => {
+	const baseUrl = inject('baseUrl');
+	let session: Session;
+	let app: AppPage;
+	const dir = mkdtempSync(join(tmpdir(), 'trendcast-season-'));
+
+	beforeAll(async () => {
+		session = await launchSession();
+		app = new AppPage(session.page, baseUrl);
+		await app.open();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('forecasts a coat launched this spring with its category’s peak and says where it came from', async () => {
+		const page = session.page;
+		const file = join(dir, 'shop.csv');
+		writeFileSync(file, shopCsv());
+		await app.startNewImport();
+		expect(await app.pickFile(file)).toBe('mapping');
+		expect(await app.roleOf('Category')).toBe('category');
+		await app.confirmImport();
+		await app.goTo('forecast');
+		await app.pickForecastProduct('COAT-NEW', 'COAT-NEW');
+		await app.makeForecast();
+		const said = (await page.getByRole('status').allTextContents()).join('\n') + '\n';
+		// from its first sale, not from the data's first week (110 weeks of zeros before it)
+		expect(said).toMatch(/first sale is 110 periods into the data/);
+		expect(said).toContain(
+			'The yearly peak is borrowed from its category, Coats, which has two years of history',
+		);
+		expect(await page.getByTestId('chosen-model').getAttribute('data-model')).toMatch(/~season/);
+		// the same words in Chinese after the language switch
+		await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+		await expect
+			.poll(async () => (await page.getByRole('status').allTextContents()).join('\n'))
+			.toContain('年度高峰借自它所属的品类“Coats”');
+		await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+	});
+
+	it('takes the calendar from the shop’s country, and the shop edits it', async () => {
+		const page = session.page;
+		await app.goTo('settings');
+		await page.getByTestId('calendar-country').selectOption('CN');
+		const upcoming = page.getByTestId('calendar-upcoming');
+		await page.getByText('Built-in days this year and next').click();
+		await expect.poll(() => upcoming.textContent(), { timeout: SLOW_MS }).toMatch(/Singles’ Day/);
+		const days = await upcoming.locator('li').allTextContents();
+		for (const name of [/Singles’ Day/, /618/, /Double 12/, /520/, /Qixi/, /Spring Festival/])
+			expect(
+				days.some((d) => name.test(d)),
+				String(name),
+			).toBe(true);
+		// a make-up working day (调休) of China's official calendar is there as a day of its own
+		expect(days.some((d) => /Make-up working days/.test(d))).toBe(true);
+		// take out one built-in day, add the shop's own
+		const first = upcoming.locator('li').filter({ hasText: /618/ }).first();
+		const removedText = (await first.textContent())!.replace(/\s*Remove\s*$/, '').trim();
+		await first.getByRole('button').click();
+		expect(await page.getByTestId('calendar-removed').textContent()).toContain(removedText);
+		await page.getByTestId('calendar-name').fill('Shop anniversary');
+		await page.getByTestId('calendar-date').fill('2023-10-20');
+		await page.getByTestId('calendar-add').click();
+		expect(await page.getByTestId('calendar-added').textContent()).toMatch(
+			/2023-10-20 · Shop anniversary/,
+		);
+		// kept for the next visit
+		await app.reload();
+		await app.goTo('settings');
+		expect(await page.getByTestId('calendar-country').inputValue()).toBe('CN');
+		expect(await page.getByTestId('calendar-added').textContent()).toContain('Shop anniversary');
+		expect(await page.getByTestId('calendar-removed').textContent()).toContain(removedText);
+	});
+});

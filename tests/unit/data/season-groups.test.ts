@@ -1,0 +1,115 @@
+// A product forecast on its own borrows its yearly peak from its category, then the shop total
+// (issue #11), read from the whole dataset by the data worker (SeriesBatch.groups), also when it was
+// launched late in a long history: real DuckDB, the real series port, the forecast worker's API.
+import 'fake-indexeddb/auto';
+import type * as Comlink from 'comlink';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOP_TOTAL } from '../../../src/core/forecast/batch';
+import type { DatasetMeta } from '../../../src/core/ingest/types';
+import { serveSeries } from '../../../workers/data/series-port';
+import { api as forecastApi } from '../../../workers/forecast-api';
+import { makeService, toInput } from './harness';
+
+type Service = Awaited<ReturnType<typeof makeService>>['service'];
+let service: Service;
+let meta: DatasetMeta;
+const ports: MessagePort[] = [];
+
+const WEEK = 7 * 86_400_000;
+const START = Date.UTC(2021, 0, 4); // a Monday
+const WEEKS = 140; // to early September of the third year: the horizon runs into the coats’ peak
+const LAUNCH = WEEKS - 30;
+
+/** Coats peak in late November, swimwear in July; a coat launched 30 weeks before the end. */
+function shopCsv(): string {
+	const lines = ['Date,SKU,Category,Qty'];
+	const wave = (t: number, peak: number) => 1 + 0.8 * Math.cos((2 * Math.PI * (t - peak)) / 52);
+	for (let t = 0; t < WEEKS; t++) {
+		const day = new Date(START + t * WEEK).toISOString().slice(0, 10);
+		lines.push(`${day},COAT-A,Coats,${Math.round(50 * wave(t, 47) + 5)}`);
+		lines.push(`${day},COAT-B,Coats,${Math.round(30 * wave(t, 47) + 3)}`);
+		lines.push(`${day},SWIM-A,Swimwear,${Math.round(300 * wave(t, 27) + 5)}`);
+		if (t >= LAUNCH) lines.push(`${day},COAT-NEW,Coats,${Math.round(8 * wave(t, 47) + 2)}`);
+	}
+	return lines.join('\n') + '\n';
+}
+
+beforeAll(async () => {
+	({ service } = await makeService());
+	const p = await service.previewFile(toInput('shop.csv', shopCsv()));
+	meta = await service.commitImport(p.importId, {
+		mapping: p.mapping,
+		dateOrder: 'ymd',
+		datasetName: 'shop',
+	});
+	const c = new MessageChannel();
+	ports.push(c.port1, c.port2);
+	serveSeries(c.port1 as unknown as Comlink.Endpoint, service);
+	forecastApi.connectData(c.port2 as unknown as globalThis.MessagePort);
+}, 120_000);
+
+afterAll(() => {
+	forecastApi.disconnectData();
+	for (const p of ports) p.close();
+});
+
+describe('season groups of a product read alone', () => {
+	it('come with the product: its category’s and the shop’s sales over the whole dataset', async () => {
+		const b = await service.querySeries(meta.id, {
+			productIds: ['COAT-NEW'],
+			freq: 'week',
+			measure: 'units',
+			withCategory: true,
+		});
+		expect(b.categories).toEqual(['Coats']);
+		const g = b.groups!;
+		expect(g.ids).toEqual(['Coats', SHOP_TOTAL]);
+		const n = b.indptr[1];
+		expect(g.indptr[1]).toBe(n);
+		expect(Array.from(g.ds.subarray(0, n))).toEqual(Array.from(b.ds));
+		const total = await service.querySeries(meta.id, {
+			productIds: null,
+			freq: 'week',
+			measure: 'units',
+		});
+		expect(Array.from(g.y.subarray(n, 2 * n))).toEqual(Array.from(total.y));
+		const coats = await service.querySeries(meta.id, {
+			productIds: ['COAT-A', 'COAT-B', 'COAT-NEW'],
+			freq: 'week',
+			measure: 'units',
+		});
+		for (let t = 0; t < n; t++)
+			expect(g.y[t]).toBe(coats.y[t] + coats.y[n + t] + coats.y[2 * n + t]);
+		// not asked for: none
+		const plain = await service.querySeries(meta.id, {
+			productIds: ['COAT-NEW'],
+			freq: 'week',
+			measure: 'units',
+		});
+		expect(plain.groups).toBeUndefined();
+	});
+
+	it('let the forecast worker borrow the category’s peak for a late launch, and say so', async () => {
+		const res = await forecastApi.forecastSeries(
+			{
+				datasetId: meta.id,
+				productIds: ['COAT-NEW'],
+				freq: 'week',
+				measure: 'units',
+				withCategory: true,
+			},
+			{ horizon: 12, models: ['theta', 'theta~season'] },
+			'job-season-groups',
+		);
+		const [r] = res.results;
+		const codes = r.notes.map((x) => x.code);
+		expect(codes).toContain('engine_note_launch');
+		expect(r.notes).toContainEqual({
+			code: 'engine_note_peak_source_category',
+			params: { group: 'Coats' },
+		});
+		// the horizon runs into the coats' November peak: the forecast rises towards it
+		expect(r.point[11]).toBeGreaterThan(r.point[0] * 1.15);
+	});
+});
