@@ -11,6 +11,7 @@ import {
 	type MarketReport,
 	type SalesSeries,
 	type ShopSales,
+	type SignalColumns,
 	type SignalKind,
 	type SignalSetMeta,
 } from './data/signals-service';
@@ -99,9 +100,25 @@ export const api = {
 	async importSignals(
 		file: { name: string; bytes: ArrayBuffer },
 		kind: SignalKind | 'auto' = 'auto',
+		mapping: Record<string, string> = {},
+		replaces?: string,
 	): Promise<SignalSetMeta> {
 		try {
-			return await getService().importSignals(file, kind);
+			const meta = await getService().importSignals(file, kind, mapping, replaces);
+			// the analyst's fake/OK marks of the replaced file go with it
+			if (replaces) await getDb().flagMarks.where('datasetId').equals(replaces).delete();
+			return meta;
+		} catch (e) {
+			throw plainError(e);
+		}
+	},
+	/** The columns and roles of a table file, for the mapping form (null: a search export). */
+	async signalColumns(
+		file: { name: string; bytes: ArrayBuffer },
+		kind: SignalKind | 'auto' = 'auto',
+	): Promise<SignalColumns | null> {
+		try {
+			return await getService().signalColumns(file, kind);
 		} catch (e) {
 			throw plainError(e);
 		}

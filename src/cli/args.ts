@@ -1,7 +1,8 @@
 /// <reference types="node" />
 // Shared argument parsing and file reading of the signals CLIs (classify, newproduct): `--name value`
 // or `--name=value`, unknown options refused, a usage error printed without a stack trace (exit 1).
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { RawTable } from '../core/ingest/schemas/table';
 import { readTable } from '../../workers/data/read-table';
 
@@ -47,6 +48,32 @@ export async function readTableFile(path: string): Promise<RawTable> {
 		return await readTable(path, bytes);
 	} catch (e) {
 		throw new CliError((e as Error).message);
+	}
+}
+
+/**
+ * Fails early (before any training) when `--output` cannot be written: its folder is missing or
+ * read-only, or the path is a folder.
+ */
+export function checkOutput(path: string | undefined): void {
+	if (path === undefined) return;
+	const dir = dirname(resolve(path));
+	if (!existsSync(dir)) throw new CliError(`--output ${path}: the folder ${dir} does not exist.`);
+	if (existsSync(path) && statSync(path).isDirectory())
+		throw new CliError(`--output ${path} is a folder; give a file name.`);
+	try {
+		accessSync(existsSync(path) ? path : dir, constants.W_OK);
+	} catch {
+		throw new CliError(`--output ${path}: cannot write there (permission denied).`);
+	}
+}
+
+/** Writes the output file; a failure is a clear CLI error naming the path. */
+export function writeOutput(path: string, text: string): void {
+	try {
+		writeFileSync(path, text);
+	} catch (e) {
+		throw new CliError(`Cannot write ${path}: ${(e as Error).message}`);
 	}
 }
 

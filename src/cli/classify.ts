@@ -6,12 +6,11 @@
 // text pipeline: jieba with the fashion dictionary, wink-nlp), reports accuracy/F1 on a held-out share
 // of it (stderr), then writes the input rows plus `predicted,probability`. Bad input names the file,
 // row and column; exit code 1.
-import { writeFileSync } from 'node:fs';
 import { toCsv } from '../core/ingest/csv';
 import type { RawTable } from '../core/ingest/schemas/table';
 import { predict, scoreLabels, splitIndices, trainClassifier } from '../core/signals/sentiment';
 import { analyzeText } from '../core/text/tokenize';
-import { CliError, parseFlags, readTableFile, runCli } from './args';
+import { CliError, checkOutput, parseFlags, readTableFile, runCli, writeOutput } from './args';
 import { nodeEngines } from './nlp-node';
 
 const USAGE =
@@ -41,6 +40,7 @@ async function main(): Promise<void> {
 	if (kind !== 'nblr' && kind !== 'nb') throw new CliError(`--model must be nblr or nb.\n${USAGE}`);
 	const holdout = Number(f.get('holdout') ?? 0.2);
 	if (!(holdout >= 0 && holdout < 1)) throw new CliError('--holdout must be in [0, 1).');
+	checkOutput(f.get('output'));
 	const textCols = f.get('text')!.split(',');
 	const train = await readTableFile(f.get('train')!);
 	const input = await readTableFile(f.get('input')!);
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
 		rows.push([...r, p.label, Number(p.p.toFixed(4))]);
 	}
 	const csv = toCsv(rows);
-	if (f.has('output')) writeFileSync(f.get('output')!, csv);
+	if (f.has('output')) writeOutput(f.get('output')!, csv);
 	else process.stdout.write(csv);
 	process.stderr.write(
 		`classified ${input.rows.length} rows with ${model.classes.length} classes (${model.vocab.length} features)\n`,

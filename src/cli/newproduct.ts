@@ -7,17 +7,22 @@
 // needed); trends: a date column + one search-interest column per attribute word (VISUELLE's
 // gtrends.csv, or a Google Trends export). Writes `external_code,week,mean,lo80,hi80` in the history's
 // units. Only past products launched before each new product are used.
-// The model is the launch regression of src/core/newproduct/level.ts (log total sales on attributes,
-// launch month and, when they earn their place on the latest fifth of the history, the search features;
-// times the category's launch curve), unless the attribute kNN backtests better on that fifth (said on
+// The model is the launch regression of src/core/newproduct/level.ts (log sales on attributes, launch
+// month and, when they earn their place on the latest fifth of the history, the search features; either
+// the total times the category's launch curve or one fit per week with the launch quarter's effect,
+// whichever backtests better on that fifth), unless the attribute kNN backtests better still (said on
 // stderr). `--k` or `--beta` select the attribute kNN outright.
-import { writeFileSync } from 'node:fs';
 import { toCsv } from '../core/ingest/csv';
 import { parseSearchInterest } from '../core/ingest/schemas/search';
 import { forecastNewProduct, historyBefore, type WordTrends } from '../core/newproduct/knn';
-import { chooseLaunchMethod, forecastLaunches, searchGate } from '../core/newproduct/level';
+import {
+	chooseLaunchMethod,
+	forecastLaunches,
+	searchGate,
+	type LaunchModelOptions,
+} from '../core/newproduct/level';
 import { readLaunches, wordTrends } from '../core/newproduct/launches';
-import { CliError, parseFlags, readTableFile, runCli } from './args';
+import { CliError, checkOutput, parseFlags, readTableFile, runCli, writeOutput } from './args';
 import { readFileSync } from 'node:fs';
 import { decodeBytes } from '../core/ingest/encoding';
 
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
 	);
 	for (const k of ['history', 'input', 'horizon'])
 		if (!f.has(k)) throw new CliError(`--${k} is required.\n${USAGE}`);
+	checkOutput(f.get('output'));
 	const horizon = Number(f.get('horizon'));
 	if (!Number.isInteger(horizon) || horizon < 1)
 		throw new CliError('--horizon must be a whole number ≥ 1.');
@@ -63,13 +69,15 @@ async function main(): Promise<void> {
 	const rows: (string | number)[][] = [['external_code', 'week', 'mean', 'lo80', 'hi80']];
 	let noHistory = 0;
 	let useKnn = knn;
+	let options: LaunchModelOptions = { horizon };
 	if (!knn) {
 		// The regression unless the attribute kNN backtests better on the latest fifth of the history.
 		const choice = chooseLaunchMethod(hist.products, { horizon });
 		if (choice) {
 			useKnn = choice.method === 'knn';
+			options = choice.options;
 			process.stderr.write(
-				`backtest on the latest ${choice.tested} past launches: WAPE regression ${choice.wapeRegression.toFixed(1)}, similar products ${choice.wapeKnn.toFixed(1)}: ${choice.method === 'knn' ? 'similar products' : 'regression'} used\n`,
+				`backtest on the latest ${choice.tested} past launches: WAPE regression ${choice.wapeRegression.toFixed(1)} (${choice.variant}), similar products ${choice.wapeKnn.toFixed(1)}: ${choice.method === 'knn' ? 'similar products' : 'regression'} used\n`,
 			);
 		}
 	}
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
 	} else {
 		let useTrends = false;
 		if (trends) {
-			const gate = searchGate(hist.products, { horizon, trends });
+			const gate = searchGate(hist.products, { ...options, trends });
 			useTrends = gate?.use ?? false;
 			process.stderr.write(
 				gate
@@ -95,7 +103,7 @@ async function main(): Promise<void> {
 			);
 		}
 		const fcs = forecastLaunches(input.products, hist.products, {
-			horizon,
+			...options,
 			trends: useTrends ? trends : undefined,
 		});
 		input.products.forEach((p, i) => {
@@ -112,7 +120,7 @@ async function main(): Promise<void> {
 			`${noHistory} product(s) with fewer than ${useKnn ? 1 : 3} past launches before them: no forecast.\n`,
 		);
 	const csv = toCsv(rows);
-	if (f.has('output')) writeFileSync(f.get('output')!, csv);
+	if (f.has('output')) writeOutput(f.get('output')!, csv);
 	else process.stdout.write(csv);
 	process.stderr.write(
 		`forecast ${input.products.length - noHistory} new products × ${horizon} weeks\n`,

@@ -101,6 +101,82 @@ export function leastSquares(
 	return { coef, fitted, residuals, rank: r, xtxInv, rss };
 }
 
+/**
+ * The Householder QR of leastSquares built one column at a time, for nested models that share their
+ * first columns (regression's Fourier K = 0…10 search): the reflections, rank decisions and Qᵀy are
+ * bit-identical to leastSquares' on the same columns in the same order, and the residual sum of
+ * squares of the columns added so far is ‖(Qᵀy)[rank…n)‖² (equal to leastSquares' Σ(y − Xβ̂)² up to
+ * rounding). `clone()` forks the state so that different columns can follow a shared prefix.
+ */
+export class IncrementalQR {
+	readonly n: number;
+	/** Householder vectors (each full length n, zero above its pivot row) and their 2 / vᵀv. */
+	#v: Float64Array[];
+	#beta: number[];
+	#b: Float64Array;
+	readonly #tol: number;
+
+	constructor(y: ArrayLike<number>, tol = 1e-7, from?: IncrementalQR) {
+		this.n = y.length;
+		this.#tol = tol;
+		this.#v = from ? [...from.#v] : [];
+		this.#beta = from ? [...from.#beta] : [];
+		this.#b = from ? Float64Array.from(from.#b) : Float64Array.from(y);
+	}
+
+	/** Numerical rank of the columns added so far. */
+	get rank(): number {
+		return this.#v.length;
+	}
+
+	/** An independent copy (the reflections are shared read-only). */
+	clone(): IncrementalQR {
+		return new IncrementalQR(this.#b, this.#tol, this);
+	}
+
+	/** Add the next column; false when it is collinear with the earlier ones (leastSquares drops it). */
+	add(col: ArrayLike<number>): boolean {
+		const n = this.n;
+		const a = Float64Array.from(col);
+		const k0 = this.#v.length;
+		for (let k = 0; k < k0; k++) this.#reflect(k, a);
+		let orig = 0;
+		for (let i = 0; i < n; i++) orig += col[i] * col[i];
+		orig = Math.sqrt(orig);
+		const k = k0;
+		let norm = 0;
+		for (let i = k; i < n; i++) norm += a[i] * a[i];
+		norm = Math.sqrt(norm);
+		if (k >= n || norm <= this.#tol * Math.max(orig, 1e-300) || orig === 0) return false;
+		const alpha = a[k] >= 0 ? -norm : norm;
+		const v = new Float64Array(n);
+		for (let i = k; i < n; i++) v[i] = a[i];
+		v[k] -= alpha;
+		let vv = 0;
+		for (let i = k; i < n; i++) vv += v[i] * v[i];
+		this.#v.push(v);
+		this.#beta.push(vv > 0 ? 2 / vv : 0);
+		this.#reflect(k, this.#b);
+		return true;
+	}
+
+	/** Residual sum of squares of y on the kept columns. */
+	rss(): number {
+		let s = 0;
+		for (let i = this.#v.length; i < this.n; i++) s += this.#b[i] * this.#b[i];
+		return s;
+	}
+
+	#reflect(k: number, x: Float64Array): void {
+		const v = this.#v[k];
+		const n = this.n;
+		let s = 0;
+		for (let i = k; i < n; i++) s += v[i] * x[i];
+		s *= this.#beta[k];
+		for (let i = k; i < n; i++) x[i] -= s * v[i];
+	}
+}
+
 /** Cholesky factor L (lower, row-major n×n) of a symmetric positive-definite row-major matrix; null if not SPD. */
 export function cholesky(a: ArrayLike<number>, n: number): Float64Array | null {
 	const L = new Float64Array(n * n);

@@ -12,6 +12,7 @@ import {
 	type NewProductModel,
 	type NewProductResult,
 	type SeriesKeys,
+	type SignalColumns,
 	type SignalKind,
 	type SignalSetMeta,
 } from '../lib/workers/market-client';
@@ -37,6 +38,10 @@ export class MarketState extends LatestRequest<MarketReport> {
 	#batchTurns = new Turns();
 	/** The last imported set (its issues are shown). */
 	lastImport = $state.raw<SignalSetMeta | null>(null);
+	/** The columns form of the last picked file (shown after a missing column, or on request). */
+	columns = $state.raw<SignalColumns | null>(null);
+	/** The last picked file, kept to import it again with other columns. */
+	#lastFile: File | null = null;
 
 	#market: MarketClient;
 
@@ -126,17 +131,53 @@ export class MarketState extends LatestRequest<MarketReport> {
 		}
 	}
 
-	async importFile(file: File, kind: SignalKind | 'auto', salesDatasetId: string | null) {
+	async importFile(
+		file: File,
+		kind: SignalKind | 'auto',
+		salesDatasetId: string | null,
+		mapping: Record<string, string> = {},
+	) {
+		const replaces =
+			file === this.#lastFile && this.lastImport?.name === file.name
+				? this.lastImport.id
+				: undefined;
+		this.#lastFile = file;
 		this.loading = true;
 		this.error = null;
+		this.columns = null;
 		try {
-			this.lastImport = await this.#market.importFile(file, kind);
+			this.lastImport = await this.#market.importFile(file, kind, mapping, replaces);
 		} catch (e) {
 			this.error = toUiError(e);
+			if (this.error.msg?.code === 'market_error_missing_column') {
+				// let the owner pick the columns the headers did not name
+				const k = String(this.error.msg.params?.kind ?? kind) as SignalKind | 'auto';
+				this.columns = await this.#market.columnsOf(file, k).catch(() => null);
+				if (this.columns)
+					this.columns = { ...this.columns, mapping: { ...this.columns.mapping, ...mapping } };
+			}
 			this.loading = false;
 			return;
 		}
 		await this.refresh(salesDatasetId);
+	}
+
+	/** Opens the columns form for the last imported file, with the columns it used. */
+	async editColumns(): Promise<void> {
+		const last = this.lastImport;
+		if (!this.#lastFile || !last || last.kind === 'search') return;
+		const c = await this.#market.columnsOf(this.#lastFile, last.kind);
+		this.columns = c && { ...c, mapping: { ...last.mapping } };
+	}
+
+	/** Imports the last file again with the chosen columns (role → column, '' = none). */
+	async applyColumns(mapping: Record<string, string>, salesDatasetId: string | null) {
+		if (!this.#lastFile || !this.columns) return;
+		await this.importFile(this.#lastFile, this.columns.kind, salesDatasetId, mapping);
+	}
+
+	closeColumns(): void {
+		this.columns = null;
 	}
 
 	async remove(id: string, salesDatasetId: string | null) {

@@ -19,7 +19,7 @@ import {
 	type SimilarityWhy,
 	type WordTrends,
 } from '../../src/core/newproduct/knn';
-import { fitLaunchModel, forecastLaunches } from '../../src/core/newproduct/level';
+import { fitLaunchModel, forecastLaunches, LAUNCH_VARIANTS } from '../../src/core/newproduct/level';
 
 const DAY = 86_400_000;
 
@@ -49,6 +49,8 @@ export interface NewProductModel {
 	shape: 'neighbours' | 'shop';
 	/** The forecaster: the launch regression when it backtests better than the similar products, else kNN. */
 	method: 'regression' | 'knn';
+	/** The regression variant (index in LAUNCH_VARIANTS) that backtested best. */
+	regressionVariant: number;
 	horizon: number;
 	/** Latest past launch, epoch ms. */
 	lastLaunch: number;
@@ -147,6 +149,7 @@ export function buildNewProductModel(
 	let useSearch = false;
 	let shape: NewProductModel['shape'] = 'neighbours';
 	let method: NewProductModel['method'] = 'knn';
+	let regressionVariant = 0;
 	if (past.length >= 20 && horizon > 0) {
 		const sorted = [...past].sort((a, b) => a.launch - b.launch);
 		const test = sorted.slice(Math.floor(sorted.length * 0.8)).slice(-maxTested);
@@ -176,13 +179,24 @@ export function buildNewProductModel(
 			const sh = launchScores(actual, shop);
 			useSearch = s !== null && s.wape < k.wape;
 			shape = sh.wape < k.wape ? 'shop' : 'neighbours';
-			const reg = forecastLaunches(tested, sorted, { horizon, gapDays: horizon * 7 });
-			const regScore = reg.every((f) => f !== null)
-				? launchScores(
-						actual,
-						reg.map((f) => f!.mean),
-					)
-				: null;
+			// each regression variant (level × category curve; per week + launch quarter), the best kept
+			const regScores = LAUNCH_VARIANTS.map((v) => {
+				const reg = forecastLaunches(tested, sorted, {
+					horizon,
+					gapDays: horizon * 7,
+					...v.options,
+				});
+				return reg.every((f) => f !== null)
+					? launchScores(
+							actual,
+							reg.map((f) => f!.mean),
+						)
+					: null;
+			});
+			regScores.forEach((r, v) => {
+				if (r && r.wape < (regScores[regressionVariant]?.wape ?? Infinity)) regressionVariant = v;
+			});
+			const regScore = regScores[regressionVariant];
 			const knnBest = Math.min(k.wape, sh.wape, s?.wape ?? Infinity);
 			method = regScore !== null && regScore.wape < knnBest ? 'regression' : 'knn';
 			const wapeRegression = regScore?.wape ?? null;
@@ -205,6 +219,7 @@ export function buildNewProductModel(
 			fromSales,
 			shape,
 			method,
+			regressionVariant,
 			horizon,
 			lastLaunch: past.reduce((m, p) => Math.max(m, p.launch), 0),
 			attributes,
@@ -246,7 +261,10 @@ export function forecastLaunch(
 	// The regression when it backtested better (the neighbours still say which past launches are alike).
 	const reg =
 		model.method === 'regression' && hist.length >= 3
-			? fitLaunchModel(hist, { horizon: model.horizon }).predict(product)
+			? fitLaunchModel(hist, {
+					horizon: model.horizon,
+					...LAUNCH_VARIANTS[model.regressionVariant]?.options,
+				}).predict(product)
 			: null;
 	const point = reg ?? fc;
 	return {

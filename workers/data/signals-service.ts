@@ -5,16 +5,26 @@
 // split against the lexicon), and lead-lag of each signal against the shop's weekly sales. Everything
 // the UI shows is data or message codes. Runs in the market worker (workers/market-api.ts) with the
 // browser NLP engines, and in Node tests with the Node ones.
-import { readCatalog, type CatalogRecord } from '../../src/core/ingest/schemas/catalog';
-import { readPosts, type PostRecord } from '../../src/core/ingest/schemas/posts';
-import { readReviews, type ReviewRecord } from '../../src/core/ingest/schemas/reviews';
 import {
+	CATALOG_ROLES,
+	readCatalog,
+	type CatalogRecord,
+} from '../../src/core/ingest/schemas/catalog';
+import { POST_ROLES, readPosts, type PostRecord } from '../../src/core/ingest/schemas/posts';
+import { SchemaError, type RoleSpec } from '../../src/core/ingest/schemas/records';
+import {
+	REVIEW_ROLES,
+	readReviews,
+	type ReviewRecord,
+} from '../../src/core/ingest/schemas/reviews';
+import {
+	SearchParseError,
 	looksLikeSearchInterest,
 	parseSearchInterest,
 	type SearchSeries,
 } from '../../src/core/ingest/schemas/search';
 import { normalizeHeader } from '../../src/core/ingest/columns';
-import type { RawTable } from '../../src/core/ingest/schemas/table';
+import { matchRoles, synonymTable, type RawTable } from '../../src/core/ingest/schemas/table';
 import type { ImportIssue } from '../../src/core/ingest/types';
 import { leadLag, type LagCorrelation } from '../../src/core/signals/leadlag';
 import type { Aspect } from '../../src/core/signals/lexicon';
@@ -79,9 +89,63 @@ export interface SignalSetMeta {
 	rowCount: number;
 	/** Role → column used. */
 	mapping: Record<string, string>;
+	/** Table kinds: the file's columns (for changing the mapping). */
+	columns?: string[];
 	issues: ImportIssue[];
 	/** Search sets: frequency of the series. */
 	frequency?: string;
+}
+
+/** The columns of a table file and the roles of its kind (the Market screen's mapping form). */
+export interface SignalColumns {
+	kind: TableKind;
+	columns: string[];
+	roles: { role: string; required: boolean }[];
+	/** Role → column as guessed from the headers. */
+	mapping: Record<string, string>;
+}
+
+/** Kinds read from a table (not search-interest exports). */
+export type TableKind = 'posts' | 'reviews' | 'catalog';
+
+const ROLE_SPECS: Record<TableKind, Record<string, RoleSpec>> = {
+	posts: POST_ROLES,
+	reviews: REVIEW_ROLES,
+	catalog: CATALOG_ROLES,
+};
+
+/**
+ * Schema and search-export errors as message codes (the view words them in the UI's language): a
+ * missing required column names the file, the role and the columns found; a bad search export names the
+ * file, row and column.
+ */
+function asCodedImportError(e: unknown, fileName: string, kind: string): unknown {
+	if (e instanceof SchemaError) {
+		const role = /no column for "([^"]+)"/.exec(e.message)?.[1] ?? '';
+		const columns = /Columns found: (.*)\.$/.exec(e.message)?.[1] ?? '';
+		return codedError('market_error_missing_column', e.message, {
+			file: fileName,
+			kind,
+			role,
+			columns,
+		});
+	}
+	if (e instanceof SearchParseError) {
+		const code =
+			{
+				'search-no-header': 'market_error_search_header',
+				'search-no-terms': 'market_error_search_terms',
+				'search-bad-date': 'market_error_search_date',
+				'search-unordered': 'market_error_search_order',
+				'search-no-rows': 'market_error_no_rows',
+			}[e.issue.code] ?? 'market_error_search_header';
+		return codedError(code, e.message, {
+			file: fileName,
+			row: e.issue.row ?? 0,
+			column: e.issue.column ?? '',
+		});
+	}
+	return e;
 }
 
 /** Weekly sales to compare the signals with (from the data worker's querySeries). */
@@ -235,10 +299,52 @@ export function createSignalsService(deps: SignalsDeps) {
 		return rows as unknown as SignalSetMeta[];
 	}
 
-	/** Imports a file as posts/search/reviews/catalog ('auto' guesses from the content). */
+	/** The columns and roles of a table file (null for a search-interest export: it has no mapping). */
+	async function signalColumns(
+		file: { name: string; bytes: ArrayBuffer },
+		kind: SignalKind | 'auto' = 'auto',
+	): Promise<SignalColumns | null> {
+		const bytes = new Uint8Array(file.bytes);
+		const { text, format } = await fileText(file.name, bytes);
+		if (kind === 'search' || (kind === 'auto' && format === 'csv' && looksLikeSearchInterest(text)))
+			return null;
+		const table = await readTable(file.name, bytes);
+		const k: TableKind = kind === 'auto' ? (guessKind(table) as TableKind) : kind;
+		const spec = ROLE_SPECS[k];
+		const syn = synonymTable(
+			Object.fromEntries(Object.entries(spec).map(([r, x]) => [r, x.synonyms])),
+		);
+		return {
+			kind: k,
+			columns: [...table.header],
+			roles: Object.entries(spec).map(([role, x]) => ({ role, required: x.required === true })),
+			mapping: matchRoles(table.header, syn) as Record<string, string>,
+		};
+	}
+
+	/**
+	 * Imports a file as posts/search/reviews/catalog ('auto' guesses from the content). `mapping` (role →
+	 * column; '' = none) overrides the columns guessed from the headers; `replaces` is a set this import
+	 * takes the place of (the same file imported again with other columns).
+	 */
 	async function importSignals(
 		file: { name: string; bytes: ArrayBuffer },
 		kind: SignalKind | 'auto' = 'auto',
+		mapping: Record<string, string> = {},
+		replaces?: string,
+	): Promise<SignalSetMeta> {
+		try {
+			return await importSignalsAs(file, kind, mapping, replaces);
+		} catch (e) {
+			throw asCodedImportError(e, file.name, kind);
+		}
+	}
+
+	async function importSignalsAs(
+		file: { name: string; bytes: ArrayBuffer },
+		kind: SignalKind | 'auto',
+		mapping: Record<string, string>,
+		replaces: string | undefined,
 	): Promise<SignalSetMeta> {
 		const bytes = new Uint8Array(file.bytes);
 		let records: unknown[];
@@ -263,20 +369,24 @@ export function createSignalsService(deps: SignalsDeps) {
 		} else {
 			const table = await readTable(file.name, bytes);
 			const k = kind === 'auto' ? guessKind(table) : kind;
-			const res =
-				k === 'posts'
-					? readPosts(table)
-					: k === 'reviews'
-						? readReviews(table)
+			let res;
+			try {
+				res =
+					k === 'reviews'
+						? readReviews(table, mapping)
 						: k === 'catalog'
-							? readCatalog(table)
-							: readPosts(table);
+							? readCatalog(table, mapping)
+							: readPosts(table, mapping);
+			} catch (e) {
+				throw asCodedImportError(e, file.name, k === 'search' ? 'posts' : k);
+			}
 			records = res.records;
 			meta = {
 				...base,
 				kind: k as SignalKind,
 				rowCount: res.records.length,
-				mapping: res.mapping,
+				mapping: res.mapping as Record<string, string>,
+				columns: [...table.header],
 				issues: res.issues,
 			};
 			if (res.records.length === 0)
@@ -290,6 +400,11 @@ export function createSignalsService(deps: SignalsDeps) {
 			await db.signalSets.put(meta as unknown as SignalSetRow);
 			await db.signalRecords.put({ id: meta.id, records });
 			if (launches) await db.signalRecords.put({ id: launchesKey(meta.id), records: launches });
+			if (replaces && replaces !== meta.id) {
+				await db.signalSets.delete(replaces);
+				await db.signalRecords.delete(replaces);
+				await db.signalRecords.delete(launchesKey(replaces));
+			}
 		});
 		newProducts = null;
 		return meta;
@@ -594,6 +709,7 @@ export function createSignalsService(deps: SignalsDeps) {
 
 	return {
 		importSignals,
+		signalColumns,
 		listSignals,
 		deleteSignals,
 		marketReport,

@@ -59,7 +59,7 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 			new AutoARIMA({
 				maxLength: MAX_ARIMA_POINTS,
 				...(o.season > 24 ? { maxSP: 0, maxSQ: 0 } : {}),
-				...(o.screen ? { screen: ARIMA_SCREEN, cssRefit: true } : {}),
+				...(o.screen ? { screen: ARIMA_SCREEN, cssRefit: 'all' as const } : {}),
 			}),
 	],
 	['stlf', 'decomposition', 8, () => new StlEts()],

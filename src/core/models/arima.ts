@@ -1019,9 +1019,10 @@ export interface AutoArimaOptions {
 	 * likelihood needs a Kalman state of ≥ m dimensions: most of a monthly series' time) takes the
 	 * exact likelihood and state at its CSS estimates instead of optimising the exact likelihood again
 	 * (every fit, not only the screened later ones). The order is chosen by the CSS criterion either
-	 * way; only the coefficients differ (CSS instead of ML). Default false (auto.arima's ML refit).
+	 * way; only the coefficients differ (CSS instead of ML). 'all': every winner, with or without
+	 * seasonal terms. Default false (auto.arima's ML refit).
 	 */
-	cssRefit?: boolean;
+	cssRefit?: boolean | 'all';
 }
 
 /** ndiffs(): number of first differences by repeated KPSS tests at 5 % (max 2). */
@@ -1168,7 +1169,9 @@ export class AutoARIMA implements Forecaster {
 				method: approx ? 'CSS' : 'CSS-ML',
 				maxIter,
 				strictCss: true,
-				...(!approx && (quickRefit || (o.cssRefit && P + Q > 0)) ? { mlAtCss: true } : {}),
+				...(!approx && (quickRefit || o.cssRefit === 'all' || (o.cssRefit && P + Q > 0))
+					? { mlAtCss: true }
+					: {}),
 			});
 			let icv = Infinity;
 			if (core) {

@@ -167,6 +167,163 @@ function etsRun(
 	return lik;
 }
 
+/**
+ * etsRun without residuals or final state (the optimiser's objective, most of the automatic choice's
+ * time): the same arithmetic in the same order, so the same value bit for bit, with the error and
+ * season kinds decided once per call instead of at every step (one loop per kind; issue #11 speed).
+ */
+function etsObjective(
+	y: Float64Array,
+	k: Kinds,
+	alpha: number,
+	beta: number,
+	gamma: number,
+	phiIn: number,
+	x0: ArrayLike<number>,
+	ring: Float64Array,
+): number {
+	const n = y.length;
+	const season = k.season;
+	const trend = k.trend;
+	const mult = k.err === 1;
+	const m = season ? k.m : 1;
+	let l = x0[0];
+	let b = trend ? x0[1] : 0;
+	const off = 1 + trend;
+	if (season) for (let j = 0; j < m; j++) ring[j] = x0[off + m - 1 - j];
+	let pos = 0;
+	const phi = k.damped ? phiIn : 1;
+	const ba = beta / alpha;
+	let sse = 0;
+	let lik2 = 0;
+	let prod = 1;
+	if (!mult && season === 0) {
+		for (let t = 0; t < n; t++) {
+			const phib = trend ? phi * b : 0;
+			const q = l + phib;
+			const f = q;
+			if (Number.isNaN(f)) return NaN;
+			const yt = y[t];
+			const e = yt - f;
+			sse += e * e;
+			const pp = yt;
+			const lnew = q + alpha * (pp - q);
+			if (trend) b = phib + ba * (lnew - l - phib);
+			l = lnew;
+		}
+	} else if (!mult && season === 1) {
+		for (let t = 0; t < n; t++) {
+			const phib = trend ? phi * b : 0;
+			const q = l + phib;
+			const so = ring[pos];
+			const f = q + so;
+			if (Number.isNaN(f)) return NaN;
+			const yt = y[t];
+			const e = yt - f;
+			sse += e * e;
+			const pp = yt - so;
+			const lnew = q + alpha * (pp - q);
+			if (trend) b = phib + ba * (lnew - l - phib);
+			const tt = yt - q;
+			ring[pos] = so + gamma * (tt - so);
+			pos = pos + 1 === m ? 0 : pos + 1;
+			l = lnew;
+		}
+	} else if (!mult && season === 2) {
+		for (let t = 0; t < n; t++) {
+			const phib = trend ? phi * b : 0;
+			const q = l + phib;
+			const so = ring[pos];
+			const f = q * so;
+			if (Number.isNaN(f)) return NaN;
+			const yt = y[t];
+			const e = yt - f;
+			sse += e * e;
+			const pp = Math.abs(so) < TOL ? HUGEN : yt / so;
+			const lnew = q + alpha * (pp - q);
+			if (trend) b = phib + ba * (lnew - l - phib);
+			const tt = Math.abs(q) < TOL ? HUGEN : yt / q;
+			ring[pos] = so + gamma * (tt - so);
+			pos = pos + 1 === m ? 0 : pos + 1;
+			l = lnew;
+		}
+	} else if (mult && season === 0) {
+		for (let t = 0; t < n; t++) {
+			const phib = trend ? phi * b : 0;
+			const q = l + phib;
+			const f = q;
+			if (Number.isNaN(f)) return NaN;
+			const yt = y[t];
+			const af = Math.abs(f);
+			if (af < TOL) return NaN;
+			const e = (yt - f) / f;
+			prod *= af;
+			if (prod > 1e100 || prod < 1e-100) {
+				lik2 += Math.log(prod);
+				prod = 1;
+			}
+			sse += e * e;
+			const pp = yt;
+			const lnew = q + alpha * (pp - q);
+			if (trend) b = phib + ba * (lnew - l - phib);
+			l = lnew;
+		}
+	} else if (mult && season === 1) {
+		for (let t = 0; t < n; t++) {
+			const phib = trend ? phi * b : 0;
+			const q = l + phib;
+			const so = ring[pos];
+			const f = q + so;
+			if (Number.isNaN(f)) return NaN;
+			const yt = y[t];
+			const af = Math.abs(f);
+			if (af < TOL) return NaN;
+			const e = (yt - f) / f;
+			prod *= af;
+			if (prod > 1e100 || prod < 1e-100) {
+				lik2 += Math.log(prod);
+				prod = 1;
+			}
+			sse += e * e;
+			const pp = yt - so;
+			const lnew = q + alpha * (pp - q);
+			if (trend) b = phib + ba * (lnew - l - phib);
+			const tt = yt - q;
+			ring[pos] = so + gamma * (tt - so);
+			pos = pos + 1 === m ? 0 : pos + 1;
+			l = lnew;
+		}
+	} else if (mult && season === 2) {
+		for (let t = 0; t < n; t++) {
+			const phib = trend ? phi * b : 0;
+			const q = l + phib;
+			const so = ring[pos];
+			const f = q * so;
+			if (Number.isNaN(f)) return NaN;
+			const yt = y[t];
+			const af = Math.abs(f);
+			if (af < TOL) return NaN;
+			const e = (yt - f) / f;
+			prod *= af;
+			if (prod > 1e100 || prod < 1e-100) {
+				lik2 += Math.log(prod);
+				prod = 1;
+			}
+			sse += e * e;
+			const pp = Math.abs(so) < TOL ? HUGEN : yt / so;
+			const lnew = q + alpha * (pp - q);
+			if (trend) b = phib + ba * (lnew - l - phib);
+			const tt = Math.abs(q) < TOL ? HUGEN : yt / q;
+			ring[pos] = so + gamma * (tt - so);
+			pos = pos + 1 === m ? 0 : pos + 1;
+			l = lnew;
+		}
+	}
+	let lik = n * Math.log(sse);
+	if (mult) lik += 2 * (lik2 + Math.log(prod));
+	return lik;
+}
+
 /** etsRun with its own buffers: the objective, residuals and fitted values and the final state. */
 function etsFilter(
 	y: Float64Array,
@@ -468,7 +625,7 @@ function fitEtsCore(y: Float64Array, spec: EtsSpec, m: number, maxEval: number):
 		if (k.season === 2) {
 			for (let i = off; i < full.length; i++) if (full[i] < 0) return Infinity;
 		}
-		const lik = etsRun(y, k, p.alpha, p.beta, p.gamma, p.phi, full, ring);
+		const lik = etsObjective(y, k, p.alpha, p.beta, p.gamma, p.phi, full, ring);
 		if (Number.isNaN(lik)) return Infinity;
 		if (lik < -1e10) return -1e10;
 		return lik;

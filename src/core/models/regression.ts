@@ -15,7 +15,7 @@ import type {
 	ModelState,
 	PredictOptions,
 } from '../types';
-import { leastSquares } from '../linalg';
+import { IncrementalQR, leastSquares } from '../linalg';
 import { checkLevels, pt, qt } from '../stats';
 
 /** Options for {@link LinearRegressionModel}. */
@@ -105,6 +105,79 @@ interface RegFit {
 	tss: number;
 }
 
+/** The design columns' values at t = 1…n (shared through `built`, keyed by name). */
+function columnValues(
+	cols: readonly Column[],
+	n: number,
+	xreg: readonly Float64Array[],
+	built?: Map<string, Float64Array>,
+): Float64Array[] {
+	return cols.map((c) => {
+		const key = c.xregIndex === undefined ? c.name : `\u0000xreg${c.xregIndex}`;
+		const hit = built?.get(key);
+		if (hit) return hit;
+		const col = new Float64Array(n);
+		for (let i = 0; i < n; i++)
+			col[i] = c.at(i + 1, c.xregIndex === undefined ? undefined : xreg[c.xregIndex][i]);
+		built?.set(key, col);
+		return col;
+	});
+}
+
+/** AICc of a Gaussian linear model with `rank` coefficients (plus σ²) and residual sum of squares `rss`. */
+function aiccOf(n: number, rank: number, rss: number): number {
+	const k = rank + 1;
+	const ll = -0.5 * n * (Math.log((2 * Math.PI * Math.max(rss, 1e-300)) / n) + 1);
+	return n - k - 1 > 0 ? -2 * ll + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
+}
+
+/**
+ * The Fourier K in 0…cap with the lowest AICc (the first on ties), as fitting every K by
+ * leastSquares and comparing would choose: the designs are nested ([intercept, trend, S1, C1, …,
+ * SK, CK] then the user regressors), so one incremental QR (IncrementalQR: the same reflections and
+ * rank decisions as leastSquares) adds each K's Fourier pair to the previous K's and forks it for
+ * the regressors, instead of 11 QRs from scratch (issue #11 speed: the regression was a fifth of a
+ * weekly series' time).
+ */
+function searchFourierK(
+	y: Float64Array,
+	m: number,
+	cap: number,
+	trend: boolean,
+	xreg: readonly Float64Array[],
+	names: string[],
+	built: Map<string, Float64Array>,
+): number {
+	const n = y.length;
+	const cols = buildColumns(m, cap, trend, xreg.length, names);
+	const X = columnValues(cols, n, xreg, built);
+	const nBase = trend ? 2 : 1;
+	const xcols = X.slice(X.length - xreg.length);
+	const qr = new IncrementalQR(y);
+	for (let j = 0; j < nBase; j++) qr.add(X[j]);
+	const aiccNow = (): number => {
+		if (xcols.length === 0) return aiccOf(n, qr.rank, qr.rss());
+		const c = qr.clone();
+		for (const x of xcols) c.add(x);
+		return aiccOf(n, c.rank, c.rss());
+	};
+	let bestK = 0;
+	let best = aiccNow();
+	let j = nBase;
+	for (let K = 1; K <= cap; K++) {
+		// keep at least ~2 observations per parameter
+		if (2 * K + 2 + xreg.length > n / 2) break;
+		// pair K: S_K (absent when 2K = m, as in buildColumns) and C_K
+		for (let c = 2 * K !== m ? 2 : 1; c > 0; c--) qr.add(X[j++]);
+		const a = aiccNow();
+		if (a < best) {
+			best = a;
+			bestK = K;
+		}
+	}
+	return bestK;
+}
+
 function fitOnce(
 	y: Float64Array,
 	m: number,
@@ -117,22 +190,11 @@ function fitOnce(
 ): RegFit {
 	const n = y.length;
 	const cols = buildColumns(m, K, trend, xreg.length, names);
-	const X = cols.map((c) => {
-		const key = c.xregIndex === undefined ? c.name : `\u0000xreg${c.xregIndex}`;
-		const hit = built?.get(key);
-		if (hit) return hit;
-		const col = new Float64Array(n);
-		for (let i = 0; i < n; i++)
-			col[i] = c.at(i + 1, c.xregIndex === undefined ? undefined : xreg[c.xregIndex][i]);
-		built?.set(key, col);
-		return col;
-	});
+	const X = columnValues(cols, n, xreg, built);
 	const ls = leastSquares(X, y);
 	const df = n - ls.rank;
 	const sigma2 = df > 0 ? ls.rss / df : NaN;
-	const k = ls.rank + 1;
-	const ll = -0.5 * n * (Math.log((2 * Math.PI * Math.max(ls.rss, 1e-300)) / n) + 1);
-	const aicc = n - k - 1 > 0 ? -2 * ll + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
+	const aicc = aiccOf(n, ls.rank, ls.rss);
 	let mean = 0;
 	for (let i = 0; i < n; i++) mean += y[i] / n;
 	let tss = 0;
@@ -294,14 +356,8 @@ export class LinearRegressionModel implements Forecaster {
 		let best: RegFit;
 		if (want === 'auto') {
 			const built = new Map<string, Float64Array>();
-			best = fitOnce(y, m, 0, trend, xreg, names, built);
-			const cap = Math.min(kMax, 10);
-			for (let K = 1; K <= cap; K++) {
-				// keep at least ~2 observations per parameter
-				if (2 * K + 2 + xreg.length > y.length / 2) break;
-				const f = fitOnce(y, m, K, trend, xreg, names, built);
-				if (f.aicc < best.aicc) best = f;
-			}
+			const K = searchFourierK(y, m, Math.min(kMax, 10), trend, xreg, names, built);
+			best = fitOnce(y, m, K, trend, xreg, names, built);
 		} else {
 			best = fitOnce(y, m, Math.min(Math.max(0, Math.floor(want)), kMax), trend, xreg, names);
 		}

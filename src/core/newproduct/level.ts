@@ -42,6 +42,19 @@ export interface LaunchModelOptions {
 	month?: boolean;
 	/** Also each attribute crossed with the launch quarter (default false). */
 	cross?: boolean;
+	/**
+	 * Period fixed effects (default 'none'): 'season' = the product's `season` attribute one-hot (VISUELLE's
+	 * SS19, AW19…); 'half' / 'quarter' = the calendar half-year / quarter of the launch. A period's effect is
+	 * learnt from its launches already known (ridge-shrunk to the mean), so a season selling below the
+	 * others pulls its later launches down, and the month effects stop carrying one year's level.
+	 */
+	period?: 'none' | 'season' | 'half' | 'quarter';
+	/**
+	 * One regression per week on the log of that week's sales (default false): the curve's shape then
+	 * follows the launch month and attributes too (a late-season launch fades sooner) instead of being the
+	 * category's average shape times the level.
+	 */
+	weekly?: boolean;
 }
 
 /** One new product's forecast from the launch model. */
@@ -120,9 +133,9 @@ function shares(ps: readonly LaunchProduct[], H: number): { s: number[]; n: numb
 	return { s: n > 0 ? s.map((v) => v / n) : s.map(() => 1 / H), n };
 }
 
-/** Solves A x = b for a symmetric positive definite A (Cholesky, in place copies). */
-function solveSpd(A: number[][], b: number[]): number[] {
-	const n = b.length;
+/** Solves A x = b for each b, A symmetric positive definite (one Cholesky factorisation of a copy). */
+function solveSpd(A: number[][], bs: number[][]): number[][] {
+	const n = A.length;
 	const L = A.map((r) => r.slice());
 	for (let j = 0; j < n; j++) {
 		let d = L[j][j];
@@ -135,6 +148,11 @@ function solveSpd(A: number[][], b: number[]): number[] {
 			L[i][j] = s / d;
 		}
 	}
+	return bs.map((b) => cholSolve(L, b));
+}
+
+function cholSolve(L: number[][], b: number[]): number[] {
+	const n = b.length;
 	const y = new Array<number>(n).fill(0);
 	for (let i = 0; i < n; i++) {
 		let s = b[i];
@@ -182,7 +200,6 @@ export function fitLaunchModel(
 	const pos = totals.filter((t) => t > 0).sort((a, b) => a - b);
 	const eps = Math.max(1e-9, 0.05 * quantile(pos, 0.5));
 	const ys = totals.map((t) => Math.log(t + eps));
-	const yMean = ys.reduce((a, v) => a + v, 0) / ys.length;
 
 	// Vocabulary of one-hot features.
 	const counts = new Map<string, number>();
@@ -190,8 +207,13 @@ export function fitLaunchModel(
 		const t: string[] = [];
 		for (const [k, v] of Object.entries(p.attributes)) if (k !== 'season') t.push(`${k}=${v}`);
 		for (const w of new Set(p.terms ?? [])) t.push(`word=${w}`);
-		const month = new Date(p.launch).getUTCMonth();
+		const d = new Date(p.launch);
+		const month = d.getUTCMonth();
 		if (useMonth) t.push(`month=${month + 1}`);
+		const per = opts.period ?? 'none';
+		if (per === 'season' && p.attributes.season) t.push(`season=${p.attributes.season}`);
+		if (per === 'half') t.push(`period=${d.getUTCFullYear()}H${month < 6 ? 1 : 2}`);
+		if (per === 'quarter') t.push(`period=${d.getUTCFullYear()}Q${Math.floor(month / 3) + 1}`);
 		if (opts.cross)
 			for (const [k, v] of Object.entries(p.attributes))
 				if (k !== 'season') t.push(`${k}=${v}×q${Math.floor(month / 3) + 1}`);
@@ -265,20 +287,29 @@ export function fitLaunchModel(
 		return [idx, val];
 	};
 	// Centred ridge: intercept = mean y; one-hots enter uncentred (their penalty pulls to the mean).
+	// Targets: the log total (level × the category's shape), or with `weekly` each week's log sales.
+	const weekly = !!opts.weekly;
+	const e = (eps / H) * 2;
+	const targets: number[][] = weekly
+		? Array.from({ length: H }, (_v, h) =>
+				past.map((p) => Math.log(Math.max(0, Number.isFinite(p.curve![h]) ? p.curve![h] : 0) + e)),
+			)
+		: [ys];
+	const means = targets.map((t) => t.reduce((a, v) => a + v, 0) / t.length);
 	const A = Array.from({ length: P }, () => new Array<number>(P).fill(0));
-	const b = new Array<number>(P).fill(0);
+	const bs = targets.map(() => new Array<number>(P).fill(0));
 	const xs = rows.map(vec);
 	xs.forEach(([idx, val], r) => {
-		const y = ys[r] - yMean;
 		for (let a = 0; a < idx.length; a++) {
-			b[idx[a]] += val[a] * y;
+			for (let t = 0; t < targets.length; t++) bs[t][idx[a]] += val[a] * (targets[t][r] - means[t]);
 			for (let c = 0; c < idx.length; c++) A[idx[a]][idx[c]] += val[a] * val[c];
 		}
 	});
 	for (let j = 0; j < P; j++) A[j][j] += lambda;
-	const beta = P > 0 ? solveSpd(A, b) : [];
-	const fit = ([idx, val]: [number[], number[]]) =>
-		yMean + idx.reduce((a, i, k) => a + beta[i] * val[k], 0);
+	const betas = P > 0 ? solveSpd(A, bs) : targets.map(() => []);
+	const beta = betas[0];
+	const lin = (t: number, [idx, val]: [number[], number[]]) =>
+		means[t] + idx.reduce((a, i, k) => a + betas[t][i] * val[k], 0);
 
 	// Shapes: overall and per category.
 	const shrink = opts.shapeShrink ?? 20;
@@ -297,19 +328,23 @@ export function fitLaunchModel(
 		);
 	}
 	const shape = (p: LaunchProduct) => shapeOf.get(p.attributes.category ?? '') ?? all;
+	/** The fitted curve of a product (before the move to each week's median). */
+	const curveOf = (x: [number[], number[]], p: LaunchProduct): number[] => {
+		if (weekly)
+			return Array.from({ length: H }, (_v, h) => Math.max(0, Math.exp(lin(h, x)) - e) * scale);
+		const lvl = Math.max(0, Math.exp(lin(0, x)) - eps) * scale;
+		return shape(p).map((v) => lvl * v);
+	};
 
 	// 80 % bounds per week: the 10th/90th percentiles of log(actual/forecast) over the history, in-sample
 	// residuals widened by √(1 + P/n) for the fit's own optimism.
 	const widen = Math.sqrt(1 + P / past.length);
 	const lr: number[][] = Array.from({ length: H }, () => []);
 	past.forEach((p, r) => {
-		const lvl = Math.exp(fit(xs[r])) - eps;
-		const sh = shape(p);
+		const f = curveOf(xs[r], p);
 		for (let h = 0; h < H; h++) {
-			const f = Math.max(0, lvl * sh[h] * scale);
 			const y = Number.isFinite(p.curve![h]) ? p.curve![h] : 0;
-			const e = (eps / H) * 2;
-			lr[h].push(Math.log((y + e) / (f + e)));
+			lr[h].push(Math.log((y + e) / (f[h] + e)));
 		}
 	});
 	for (const v of lr) v.sort((a, c) => a - c);
@@ -323,10 +358,7 @@ export function fitLaunchModel(
 		n: past.length,
 		predict(p) {
 			const recent = useRecent ? recentAt(p.launch) : NaN;
-			const lvl = Math.max(0, Math.exp(fit(vec(row(p, recent)))) - eps) * scale;
-			const sh = shape(p);
-			const e = (eps / H) * 2;
-			const curve = sh.map((s) => lvl * s);
+			const curve = curveOf(vec(row(p, recent)), p);
 			const move = (q: number[]) => curve.map((m, h) => Math.max(0, (m + e) * Math.exp(q[h]) - e));
 			const mean = move(q50);
 			return {
@@ -420,18 +452,35 @@ export function searchGate(
 }
 
 /**
+ * The regression variants a history chooses between (chooseLaunchMethod): the level × the category's
+ * launch curve, and one fit per week with the launch quarter's own effect (VISUELLE: chosen on the
+ * validation part of its own train/test protocol; on the season-ahead split it ties, see SIGNALS.md).
+ */
+export const LAUNCH_VARIANTS: readonly { name: string; options: Partial<LaunchModelOptions> }[] = [
+	{ name: 'level × category curve', options: {} },
+	{ name: 'per week + launch quarter', options: { weekly: true, period: 'quarter', lambda: 100 } },
+];
+
+/**
  * Which forecaster a history supports: the latest 20 % of its launches (at most `maxTested`) are forecast
- * from the launches at least `horizon` weeks before each, by the launch regression and by the attribute
- * kNN (k 25); the lower WAPE wins (the regression on a tie). Null when fewer than 20 launches or none
- * could be tested (then the caller keeps its default).
+ * from the launches at least `horizon` weeks before each, by each regression variant (LAUNCH_VARIANTS, on
+ * top of `opts`) and by the attribute kNN (k 25); the lowest WAPE wins (the regression on a tie, the
+ * earlier variant on a tie). Null when fewer than 20 launches or none could be tested (then the caller
+ * keeps its default).
  */
 export function chooseLaunchMethod(
 	history: readonly LaunchProduct[],
 	opts: LaunchModelOptions,
 	maxTested = 300,
+	variants: readonly { name: string; options: Partial<LaunchModelOptions> }[] = LAUNCH_VARIANTS,
 ): {
 	method: 'regression' | 'knn';
+	/** WAPE of the best regression variant, its name and options (to pass on to forecastLaunches). */
 	wapeRegression: number;
+	variant: string;
+	options: LaunchModelOptions;
+	/** WAPE of every variant, in `variants` order. */
+	wapeVariants: number[];
 	wapeKnn: number;
 	tested: number;
 } | null {
@@ -442,29 +491,39 @@ export function chooseLaunchMethod(
 		.sort((a, b) => a.launch - b.launch);
 	if (sorted.length < 20) return null;
 	const test = sorted.slice(Math.floor(sorted.length * 0.8)).slice(-maxTested);
-	const reg = forecastLaunches(test, sorted, { ...opts, gapDays: H * 7 });
-	let ar = 0;
+	const regs = variants.map((v) =>
+		forecastLaunches(test, sorted, { ...opts, ...v.options, gapDays: H * 7 }),
+	);
+	const ar = variants.map(() => 0);
 	let ak = 0;
 	let ay = 0;
 	let n = 0;
 	test.forEach((p, i) => {
 		const past = historyBefore(p, sorted, H * 7);
-		if (!reg[i] || past.length < 3) return;
+		if (regs.some((r) => !r[i]) || past.length < 3) return;
 		const k = forecastNewProduct(p, past, { horizon: H }).mean;
 		n++;
 		for (let h = 0; h < H; h++) {
 			const y = p.curve![h];
-			ar += Math.abs(y - reg[i]!.mean[h]);
+			regs.forEach((r, v) => (ar[v] += Math.abs(y - r[i]!.mean[h])));
 			ak += Math.abs(y - k[h]);
 			ay += Math.abs(y);
 		}
 	});
 	if (n === 0) return null;
-	const wapeRegression = (100 * ar) / Math.max(1e-12, ay);
+	const wapeVariants = ar.map((a) => (100 * a) / Math.max(1e-12, ay));
+	let best = 0;
+	wapeVariants.forEach((w, v) => {
+		if (w < wapeVariants[best]) best = v;
+	});
+	const wapeRegression = wapeVariants[best];
 	const wapeKnn = (100 * ak) / Math.max(1e-12, ay);
 	return {
 		method: wapeRegression <= wapeKnn ? 'regression' : 'knn',
 		wapeRegression,
+		variant: variants[best].name,
+		options: { ...opts, ...variants[best].options },
+		wapeVariants,
 		wapeKnn,
 		tested: n,
 	};

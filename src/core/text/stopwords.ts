@@ -11,7 +11,7 @@ export const EN_STOP: ReadonlySet<string> = new Set(
 		'than that the their theirs them themselves then there these they this those through to too under until ' +
 		'up very was we were what when where which while who whom why will with would you your yours yourself ' +
 		'yourselves im ive id youre dont doesnt didnt isnt wasnt arent amp rt via also get got one us would ' +
-		'u s t m re ve ll d'
+		'u s t m re ve ll d thats theyre weve youve hes shes theres whats lets'
 	).split(' '),
 );
 

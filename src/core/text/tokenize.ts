@@ -244,9 +244,13 @@ export function analyzeText(text: string, engines: NlpEngines = {}): Analyzed {
 	} else {
 		for (const t of (engines.en ?? simpleEnTokens)(clean)) {
 			if (t.kind !== 'word' && t.kind !== 'hashtag') continue;
-			const w = t.lemma.replace(/^#/, '');
-			if (w.length < 2 || EN_STOP.has(w) || EN_NEGATORS.has(w)) continue;
-			terms.push(t.negated ? `NOT_${w}` : w);
+			// clitics ('s, ’m, 're) carry no topic; "i’m", "it's" → "im", "its" (stop words)
+			const w = t.lemma.replace(/^#/, '').replace(/[’‘`]/g, "'");
+			if (w.startsWith("'")) continue;
+			const bare = w.replace(/'/g, '');
+			if (bare.length < 2 || EN_STOP.has(bare) || EN_NEGATORS.has(w) || EN_NEGATORS.has(bare))
+				continue;
+			terms.push(t.negated ? `NOT_${bare}` : bare);
 		}
 	}
 	return { lang, terms, hashtags, emoji, mentions };

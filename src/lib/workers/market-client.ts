@@ -8,6 +8,7 @@ import type {
 	MarketReport,
 	SalesSeries,
 	ShopSales,
+	SignalColumns,
 	SignalKind,
 	SignalSetMeta,
 } from '../../../workers/data/signals-service';
@@ -26,7 +27,15 @@ import { DataLink, type SeriesProvider } from './series-link';
 
 export type { FakeReviewReport, FakeReviewRow, ReviewLabel };
 
-export type { MarketReport, SalesSeries, SeriesKeys, ShopSales, SignalKind, SignalSetMeta };
+export type {
+	MarketReport,
+	SalesSeries,
+	SeriesKeys,
+	ShopSales,
+	SignalColumns,
+	SignalKind,
+	SignalSetMeta,
+};
 export type {
 	NewProductInput,
 	NewProductModel,
@@ -68,10 +77,22 @@ export class MarketClient {
 	}
 
 	/** Import a posts / search-interest / reviews / catalog file ('auto' guesses which). */
-	async importFile(file: File, kind: SignalKind | 'auto' = 'auto'): Promise<SignalSetMeta> {
+	async importFile(
+		file: File,
+		kind: SignalKind | 'auto' = 'auto',
+		mapping: Record<string, string> = {},
+		replaces?: string,
+	): Promise<SignalSetMeta> {
 		const bytes = await file.arrayBuffer();
 		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
-		return this.#call((api) => api.importSignals(input, kind));
+		return this.#call((api) => api.importSignals(input, kind, mapping, replaces));
+	}
+
+	/** The columns of a table file and the roles of its kind (null: a search-interest export). */
+	async columnsOf(file: File, kind: SignalKind | 'auto' = 'auto'): Promise<SignalColumns | null> {
+		const bytes = await file.arrayBuffer();
+		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
+		return this.#call((api) => api.signalColumns(input, kind));
 	}
 
 	/** Reviews with the analyst's fake/OK marks and the classifier trained on them. */

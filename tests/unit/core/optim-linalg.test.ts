@@ -5,6 +5,7 @@ import { bfgs } from '../../../src/core/optim/bfgs';
 import {
 	cholesky,
 	choleskySolve,
+	IncrementalQR,
 	leastSquares,
 	polyRoots,
 	rootsWithin,
@@ -74,6 +75,40 @@ describe('linear algebra', () => {
 				},
 			),
 			{ numRuns: 50, seed: 1 },
+		);
+	});
+	it('property: IncrementalQR keeps the rank and RSS of leastSquares on every prefix, and forks', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 8, maxLength: 30 }),
+				(ys) => {
+					const n = ys.length;
+					const t = Float64Array.from({ length: n }, (_, i) => i);
+					const cols = [
+						new Float64Array(n).fill(1),
+						t,
+						t.map((v) => 3 * v - 1), // collinear: dropped
+						t.map((v) => Math.cos(v)),
+						t.map((v) => Math.sin(v / 2)),
+					];
+					const qr = new IncrementalQR(ys);
+					cols.forEach((c, j) => {
+						qr.add(c);
+						const ls = leastSquares(cols.slice(0, j + 1), ys);
+						expect(qr.rank).toBe(ls.rank);
+						expect(Math.abs(qr.rss() - ls.rss)).toBeLessThan(1e-9 * (1 + ls.rss));
+					});
+					// a fork sees its own extra column only
+					const base = new IncrementalQR(ys);
+					base.add(cols[0]);
+					const fork = base.clone();
+					fork.add(cols[3]);
+					expect(base.rank).toBe(1);
+					expect(fork.rank).toBe(leastSquares([cols[0], cols[3]], ys).rank);
+					expect(base.rss()).toBeCloseTo(leastSquares([cols[0]], ys).rss, 8);
+				},
+			),
+			{ numRuns: 50, seed: 2 },
 		);
 	});
 	it('Cholesky and Gaussian elimination solve the same SPD system', () => {

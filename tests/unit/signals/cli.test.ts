@@ -74,6 +74,31 @@ describe('classify CLI', () => {
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/x\.csv: no column "review" \(--text\)/);
 	});
+
+	it('refuses an --output it cannot write before training, without a stack trace (both CLIs)', () => {
+		const f = join(dir, 'y.csv');
+		writeFileSync(f, 'text,label\ngood,1\nbad,0\n');
+		const out = join(dir, 'no-such-folder', 'out.csv');
+		const c = run('classify', [
+			'--train',
+			f,
+			'--text',
+			'text',
+			'--label',
+			'label',
+			'--input',
+			f,
+			'--output',
+			out,
+		]);
+		expect(c.status).toBe(1);
+		expect(c.stderr).toMatch(
+			/^error: --output .*out\.csv: the folder .*no-such-folder does not exist\.\n$/,
+		);
+		const n = run('newproduct', ['--history', f, '--input', f, '--horizon', '12', '--output', dir]);
+		expect(n.status).toBe(1);
+		expect(n.stderr).toMatch(/^error: --output .* is a folder; give a file name\.\n$/);
+	});
 });
 
 describe('newproduct CLI', () => {

@@ -1,6 +1,7 @@
 // The launch regression (src/core/newproduct/level.ts) on planted launches: it recovers a level set by
 // attributes and launch month, its 80 % bounds hold about 80 % of new weekly values, it never learns from
-// a later launch, and the search features are kept only when they earn it on the latest launches.
+// a later launch, the search features are kept only when they earn it on the latest launches, and the
+// per-week fits and launch-quarter effects (LAUNCH_VARIANTS) learn month shapes and a quarter's level.
 import { describe, expect, it } from 'vitest';
 import {
 	categoryMeanForecast,
@@ -8,7 +9,13 @@ import {
 	type LaunchProduct,
 	type WordTrends,
 } from '../../../src/core/newproduct/knn';
-import { fitLaunchModel, forecastLaunches, searchGate } from '../../../src/core/newproduct/level';
+import {
+	chooseLaunchMethod,
+	fitLaunchModel,
+	forecastLaunches,
+	LAUNCH_VARIANTS,
+	searchGate,
+} from '../../../src/core/newproduct/level';
 
 const DAY = 86_400_000;
 const H = 6;
@@ -134,5 +141,55 @@ describe('launch regression', () => {
 		const g2 = searchGate(plain, { horizon: H, trends: noise, lambda: 3 })!;
 		expect(g2.tested).toBe(100);
 		expect(g2.use).toBe(false);
+	});
+
+	it('one fit per week learns a launch-month shape, a quarter effect learns its level, the backtest picks them', () => {
+		// launches in January–June fade, July–December ones build up; launches in the first quarter of 2020 sell 3×
+		const r = rng(21);
+		const RISING = [...SHAPE].reverse();
+		const all: LaunchProduct[] = [];
+		for (let i = 0; i < 640; i++) {
+			const cat = CATS[i % 3];
+			const launch = T0 + Math.floor(i * 2.3) * DAY;
+			const d = new Date(launch);
+			const boost = d.getUTCFullYear() === 2020 && d.getUTCMonth() < 3 ? 1.1 : 0;
+			const total = Math.exp(3 + (cat === 'dress' ? 0.8 : 0) + boost + 0.3 * normal(r));
+			const shape = d.getUTCMonth() < 6 ? SHAPE : RISING;
+			all.push({
+				id: `q${i}`,
+				attributes: { category: cat },
+				launch,
+				curve: shape.map((s) => total * s * Math.exp(0.2 * normal(r))),
+			});
+		}
+		const boosted = (p: LaunchProduct) =>
+			new Date(p.launch).getUTCFullYear() === 2020 && new Date(p.launch).getUTCMonth() < 3;
+		const test = all.filter((p, i) => i >= 400 && (!boosted(p) || i % 2 === 0));
+		const history = all.filter((p) => !test.includes(p));
+		const actual = test.map((p) => p.curve!);
+		const score = (o: object) => {
+			const m = fitLaunchModel(history, { horizon: H, lambda: 3, ...o });
+			return launchScores(
+				actual,
+				test.map((p) => m.predict(p).mean),
+			).wape;
+		};
+		const plain = score({});
+		const weekly = score({ weekly: true });
+		const quarter = score({ weekly: true, period: 'quarter' });
+		expect(weekly).toBeLessThan(plain * 0.8);
+		expect(quarter).toBeLessThan(weekly * 0.95);
+		// the boosted quarter's launches: the quarter's own effect lifts them
+		const b = test.filter(boosted);
+		expect(b.length).toBeGreaterThan(10);
+		const lift = (o: object) => {
+			const m = fitLaunchModel(history, { horizon: H, lambda: 3, ...o });
+			return b.reduce((a, p) => a + m.predict(p).total, 0);
+		};
+		expect(lift({ weekly: true, period: 'quarter' })).toBeGreaterThan(1.8 * lift({ weekly: true }));
+		const choice = chooseLaunchMethod(all, { horizon: H, lambda: 3 })!;
+		expect(choice.variant).toBe(LAUNCH_VARIANTS[1].name);
+		expect(choice.options).toMatchObject({ weekly: true, period: 'quarter', horizon: H });
+		expect(choice.wapeVariants[1]).toBeLessThan(choice.wapeVariants[0]);
 	});
 });

@@ -86,4 +86,91 @@ describe('signals service', () => {
 			s.importSignals(file('bad2.csv', 'Week,x: (US)\n2024-01-07,1\nnope,2\n')),
 		).rejects.toThrow(/Row 2 .*column "Week"/);
 	});
+
+	it('says a missing column and a bad search export as message codes (the UI words them in zh or en)', async () => {
+		const s = service();
+		await expect(
+			s.importSignals(file('帖子.csv', '发布时间,点赞\n2020-01-01,3\n'), 'posts'),
+		).rejects.toMatchObject({
+			code: 'market_error_missing_column',
+			params: { file: '帖子.csv', kind: 'posts', role: 'text', columns: '发布时间, 点赞' },
+		});
+		await expect(
+			s.importSignals(file('t.csv', 'Week,x: (US)\n2024-01-07,1\nnope,2\n')),
+		).rejects.toMatchObject({
+			code: 'market_error_search_date',
+			params: { file: 't.csv', row: 2, column: 'Week' },
+		});
+	});
+
+	it('imports posts from a JSON export (an array of records, as scraping tools write it)', async () => {
+		const s = service();
+		const json = JSON.stringify(
+			Array.from({ length: 12 }, (_x, k) => ({
+				created_at: `2021-12-01 ${String(k).padStart(2, '0')}:02:59+00:00`,
+				text: k % 2 ? `my #Shein order ${k} 😍` : `new #Poshmark listing ${k}`,
+				likes: k,
+				author_id: `a${k}`,
+			})),
+		);
+		const meta = await s.importSignals(file('tweets.json', json));
+		expect(meta).toMatchObject({ kind: 'posts', rowCount: 12 });
+		expect(meta.mapping).toMatchObject({
+			ts: 'created_at',
+			text: 'text',
+			likes: 'likes',
+			author: 'author_id',
+		});
+		const rep = await s.marketReport(null);
+		expect(rep.topics[0].report.top.map((k) => (k.isHashtag ? '#' : '') + k.key)).toEqual(
+			expect.arrayContaining(['#shein', '#poshmark']),
+		);
+	});
+
+	it('imports with the columns the owner chose, replacing the same file imported before', async () => {
+		const s = service();
+		const text =
+			'when,msg,hearts,score\n' +
+			'2024-01-01 10:00,love this red dress,3,9\n' +
+			'2024-01-02 11:00,the denim jacket fits,5,7\n';
+		const f = file('export.csv', text);
+		// "when" and "msg" name no known role: the time and text columns are missing
+		await expect(s.importSignals(f, 'posts')).rejects.toMatchObject({
+			code: 'market_error_missing_column',
+		});
+		const cols = await s.signalColumns(f, 'posts');
+		expect(cols?.kind).toBe('posts');
+		expect(cols?.columns).toEqual(['when', 'msg', 'hearts', 'score']);
+		expect(cols?.roles.find((r) => r.role === 'text')).toEqual({ role: 'text', required: true });
+		expect(cols?.mapping.text).toBeUndefined();
+		expect(cols?.mapping.likes).toBe('hearts');
+		const first = await s.importSignals(f, 'posts', { ts: 'when', text: 'msg' });
+		expect(first.mapping).toMatchObject({ ts: 'when', text: 'msg', likes: 'hearts' });
+		expect(first.columns).toEqual(['when', 'msg', 'hearts', 'score']);
+		// again, with "hearts" unset ('' = none) and "score" as likes, replacing the first import
+		const second = await s.importSignals(
+			f,
+			'posts',
+			{ ts: 'when', text: 'msg', likes: 'score' },
+			first.id,
+		);
+		expect(second.mapping.likes).toBe('score');
+		const none = await s.importSignals(
+			f,
+			'posts',
+			{ ts: 'when', text: 'msg', likes: '' },
+			second.id,
+		);
+		expect(none.mapping.likes).toBeUndefined();
+		expect((await s.listSignals()).map((x) => x.id)).toEqual([none.id]);
+		const rep = await s.marketReport(null);
+		expect(rep.topics).toHaveLength(1);
+		expect(rep.topics[0].posts).toBe(2);
+		// a search export has no columns to map
+		expect(
+			await s.signalColumns(
+				file('y.csv', 'Category: All categories\n\nWeek,x: (US)\n2024-01-07,1\n'),
+			),
+		).toBeNull();
+	});
 });

@@ -64,6 +64,13 @@ describe('text pipeline', () => {
 		expect(lexiconScore(analyzeText('质量不好', e).terms)).toBe(-1);
 		expect(aspectOf('NOT_尺码')).toBe('size');
 	});
+
+	it("drops English clitics and contractions (’s, i’m, it's) that wink-nlp keeps as words", () => {
+		// real tweets put "'s" and "i’m" among the top topics and bursts before
+		expect(
+			analyzeText("I’m sure it’s Shein’s best dress, i'm happy at Rachel's ice rink", e).terms,
+		).toEqual(['sure', 'shein', 'good', 'dress', 'happy', 'rachel', 'ice', 'rink']);
+	});
 });
 
 describe('sentiment on the real labelled Chinese clothing reviews', () => {

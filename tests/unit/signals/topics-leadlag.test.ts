@@ -53,6 +53,22 @@ describe('bursts', () => {
 		expect(c?.products[0]?.id).toBe('P1');
 	});
 
+	it('ranks the top topics by engagement: fewer posts with many likes beat more posts with none', () => {
+		const docs: TopicDoc[] = [];
+		for (let k = 0; k < 40; k++)
+			docs.push({
+				ts: Date.UTC(2024, 0, 1) + k * 3_600_000,
+				terms: k < 24 ? ['cardigan'] : ['trench'],
+				hashtags: [],
+				engagement: k < 24 ? 0 : 500,
+			});
+		const rep = findTopics(docs, { bucket: 'day', minCount: 2 });
+		// 24 cardigan posts weigh 24; 16 trench posts weigh 16 × (1 + ln 501) ≈ 115
+		expect(rep.top.map((x) => x.key)).toEqual(['trench', 'cardigan']);
+		expect(rep.top[0].weighted).toBeCloseTo(16 * (1 + Math.log(501)), 6);
+		expect(rep.top[1].count).toBe(24);
+	});
+
 	it('finds the COVID-19 topics of late January 2020 in the real Weibo posts', async () => {
 		const text = gunzipSync(
 			readFileSync(join(DATA, 'social_posts/weibo_cctv_2020.csv.gz')),

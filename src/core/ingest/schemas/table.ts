@@ -27,7 +27,7 @@ export function stripInvisible(s: string): string {
 
 /**
  * Picks one column per role: an exact synonym beats containment; roles are filled in the given order
- * and a column serves one role only. `synonyms` are already normalised (normalizeHeader).
+ * and a column serves one role only; `override` fixes a role's column ('' = none). `synonyms` are already normalised (normalizeHeader).
  */
 export function matchRoles<R extends string>(
 	header: readonly string[],
@@ -36,8 +36,11 @@ export function matchRoles<R extends string>(
 ): Partial<Record<R, string>> {
 	const used = new Set<string>();
 	const out: Partial<Record<R, string>> = {};
+	// an override of '' means "no column" (the user unset a role the headers would match)
+	const off = new Set<R>();
 	for (const [role, col] of Object.entries(override) as [R, string][]) {
-		if (col && header.includes(col)) {
+		if (col === '') off.add(role);
+		else if (col && header.includes(col)) {
 			out[role] = col;
 			used.add(col);
 		}
@@ -46,7 +49,7 @@ export function matchRoles<R extends string>(
 	// Two passes: exact matches for every role first, then containment.
 	for (const exact of [true, false]) {
 		for (const role of Object.keys(synonyms) as R[]) {
-			if (out[role] !== undefined) continue;
+			if (out[role] !== undefined || off.has(role)) continue;
 			const list = synonyms[role];
 			let best = -1;
 			let bestRank = Infinity;

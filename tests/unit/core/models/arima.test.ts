@@ -154,6 +154,29 @@ describe('AutoARIMA selects the same model as forecast::auto.arima', () => {
 			expect(maxRel(fit.predict(24).point, c.fit.mean)).toBeLessThan(tol);
 		});
 	}
+	// cssRefit 'all' (the engine's choice since the second speed round): every winner keeps its CSS
+	// estimates, with or without seasonal terms; the order is the one cssRefit: true chooses
+	for (const [name, c] of Object.entries(ref.auto_approx)) {
+		it(`${name} approximate with cssRefit 'all': CSS coefficients of the same order`, () => {
+			const y = Float64Array.from(c.y);
+			const some = new AutoARIMA({ approximation: true, cssRefit: true }).fit(y, { season: c.m });
+			const fit = new AutoARIMA({ approximation: true, cssRefit: 'all' }).fit(y, { season: c.m });
+			const css = new ARIMA(
+				{
+					p: fit.order.p,
+					d: fit.order.d,
+					q: fit.order.q,
+					P: fit.order.P,
+					D: fit.order.D,
+					Q: fit.order.Q,
+				},
+				{ method: 'CSS', includeDrift: 'drift' in fit.coef, includeMean: 'intercept' in fit.coef },
+			).fit(y, { season: c.m });
+			for (const [k, v] of Object.entries(css.coef)) expect(fit.coef[k]).toBeCloseTo(v, 10);
+			if (some.order.P + some.order.Q > 0) expect(fit.method).toBe(some.method);
+			expect(maxRel(fit.predict(24).point, c.fit.mean)).toBeLessThan(0.05);
+		});
+	}
 	for (const [name, c] of Object.entries(ref.auto)) {
 		it(`${name}: ndiffs ${c.ndiffs}, nsdiffs ${c.nsdiffs}`, () => {
 			const y = Float64Array.from(c.y);

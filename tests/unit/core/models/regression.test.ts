@@ -91,6 +91,47 @@ describe('LinearRegressionModel matches forecast::tslm', () => {
 		const flat = new LinearRegressionModel().fit(seasonalSeries(96, 1), { season: 12 });
 		expect(flat.explain().fourierK).toBeLessThanOrEqual(1);
 	});
+	it('auto K is the fixed-K fit with the lowest AICc (the incremental QR search picks as 11 fits would)', () => {
+		// seasons with and without the dropped sin(πt) column (m even and m/2 ≤ 10), regressors
+		// collinear with a Fourier column, noise from a fixed LCG
+		let seed = 7;
+		const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
+		for (const [m, n, nx] of [
+			[12, 96, 0],
+			[52, 300, 0],
+			[7, 60, 2],
+			[4, 40, 1],
+			[52, 200, 1],
+		] as const) {
+			const y = Float64Array.from(
+				{ length: n },
+				(_, t) =>
+					10 +
+					0.05 * t +
+					3 * Math.sin((2 * Math.PI * t) / m) +
+					Math.cos((4 * Math.PI * t) / m) +
+					rnd(),
+			);
+			const xreg = Array.from({ length: nx }, (_, j) =>
+				j === 0
+					? Float64Array.from({ length: n }, (_, t) => Math.cos((2 * Math.PI * (t + 1)) / m))
+					: Float64Array.from({ length: n }, () => (rnd() > 0.3 ? 1 : 0)),
+			);
+			const auto = new LinearRegressionModel().fit(y, { season: m, xreg });
+			let bestK = 0;
+			let best = Infinity;
+			for (let K = 0; K <= Math.min(Math.floor(m / 2), 10); K++) {
+				if (K > 0 && 2 * K + 2 + nx > n / 2) break;
+				const a = new LinearRegressionModel({ fourier: K }).fit(y, { season: m, xreg }).aicc;
+				if (a < best) {
+					best = a;
+					bestK = K;
+				}
+			}
+			expect(auto.explain().fourierK, `m=${m} n=${n}`).toBe(bestK);
+			expect(auto.aicc).toBe(best);
+		}
+	});
 	it('property: an exact linear series is recovered and the promo effect is explained', () => {
 		fc.assert(
 			fc.property(
