@@ -24,7 +24,8 @@ import type {
 } from '../types';
 import { leastSquares, polyRoots, rootsWithin, solve } from '../linalg';
 import { bfgs } from '../optim/bfgs';
-import { checkLevels, kpss, qnorm } from '../stats';
+import { kpss, qnorm } from '../stats';
+import { checkFinite, checkLevels } from './model-utils';
 import { mstl } from '../series/stl';
 
 /** Orders of a seasonal ARIMA(p,d,q)(P,D,Q)[m]. */
@@ -944,10 +945,7 @@ function specOf(order: ArimaOrder, season: number): Spec {
 }
 
 function checkY(y: Float64Array): void {
-	for (let i = 0; i < y.length; i++) {
-		if (!Number.isFinite(y[i]))
-			throw new RangeError('ARIMA: y must be finite (impute missing values first)');
-	}
+	checkFinite(y, 'ARIMA');
 }
 
 /** ARIMA with fixed orders, as forecast::Arima(y, order, seasonal, include.mean, include.drift). */
