@@ -18,7 +18,12 @@ import { batchTotal, withSeason } from '../core/forecast/batch';
 import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import type { Frequency, SeriesBatch } from '../core/types';
-import { deepGate, registerDeepCandidates, type DeepForecastTable } from '../ml/candidates';
+import {
+	deepGate,
+	deepSeriesLengths,
+	registerDeepCandidates,
+	type DeepForecastTable,
+} from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -451,9 +456,15 @@ async function main(): Promise<void> {
 	}
 	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts)
 	if (registry) {
-		const gate = deepGate(results);
+		const gate = deepGate(results, undefined, {
+			lengths: deepSeriesLengths(
+				tables,
+				series.map((s) => s.id),
+			),
+			horizon: args.horizon,
+		});
 		process.stderr.write(
-			`deep: pooled backtest MASE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} over ${gate.n} series: ${gate.pass ? 'mixed with the statistical choice' : 'not mixed (a stand-alone candidate only)'}\n`,
+			`deep: pooled backtest MASE / WAPE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} / ${gate.wapeRatio.toFixed(3)} over ${gate.n} series of ≥ 3 horizons: ${gate.pass ? 'mixed with the statistical choice' : 'not mixed (a stand-alone candidate only)'}\n`,
 		);
 		if (!gate.pass) {
 			const alone = new CandidateRegistry();

@@ -306,7 +306,7 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(r.stderr).toMatch(/deep: deep-mlp [\d.]+ s on (wasm|cpu)/);
 		// the pooled gate says whether the deep model joins (mixed with the statistical choice)
 		expect(r.stderr).toMatch(
-			/deep: pooled backtest MASE of the deep model ÷ the median statistical model [\d.]+ over 4 series: (mixed with the statistical choice|not mixed)/,
+			/deep: pooled backtest MASE \/ WAPE of the deep model ÷ the median statistical model ([\d.]+|NaN) \/ ([\d.]+|NaN) over \d+ series of ≥ 3 horizons: (mixed with the statistical choice|not mixed)/,
 		);
 		expect(r.code).toBe(0);
 		const lines = r.stdout.trim().split('\n');
