@@ -13,6 +13,7 @@ import type { Frequency, SeriesBatch } from '../core/types';
 import { deepBacktest, type DeepBacktestResult } from '../ml/backtest';
 import { DEEP_MIX_GAIN, registerDeepCandidates } from '../ml/candidates';
 import type { DeepKind } from '../ml/kinds';
+import { LEGACY_FEATURES, featuresOf } from '../ml/features';
 import type { ModelSpec } from '../ml/models';
 import type { WeightBlob } from '../ml/weights';
 
@@ -65,7 +66,8 @@ export function shippedPretrained(freq: Frequency, spec: ModelSpec): WeightBlob 
 			s.kind !== spec.kind ||
 			s.lookback !== spec.lookback ||
 			s.horizon !== spec.horizon ||
-			(s.width ?? 1) !== (spec.width ?? 1)
+			(s.width ?? 1) !== (spec.width ?? 1) ||
+			(s.features ?? LEGACY_FEATURES) !== featuresOf(spec)
 		)
 			return null;
 		const bin = readFileSync(`${dir}pretrained-${freq}.bin`);

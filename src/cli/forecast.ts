@@ -14,10 +14,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
+import { batchTotal, withSeason } from '../core/forecast/batch';
 import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
-import type { Frequency } from '../core/types';
-import { deepGate, registerDeepCandidates, type DeepForecastTable } from '../ml/candidates';
+import type { Frequency, SeriesBatch } from '../core/types';
+import {
+	deepGate,
+	deepSeriesLengths,
+	registerDeepCandidates,
+	type DeepForecastTable,
+} from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -390,11 +396,29 @@ async function main(): Promise<void> {
 			throw new CliError(`The deep models could not be trained: ${(e as Error).message}`);
 		}
 	}
+	// as in the app (core/forecast/batch.ts): a series under two years since its first sale borrows the
+	// yearly peak of all series together when that has two years, else the shipped retail profile
+	const dated: SeriesBatch | null =
+		kind === 'iso'
+			? {
+					ids: series.map((s) => s.id),
+					indptr: Int32Array.from({ length: inputs.length + 1 }, (_, i) =>
+						inputs.slice(0, i).reduce((a, x) => a + x.values.length, 0),
+					),
+					ds: Float64Array.from(inputs.flatMap((x) => x.dates.map((d) => dateValue(d, 'iso')))),
+					y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
+				}
+			: null;
+	const total = dated ? batchTotal(dated) : null;
 	const optionsOf = (i: number, deep: boolean) => {
 		const s = series[i];
 		const x = inputs[i];
 		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
+		const borrowed = dated
+			? withSeason(dated, i, { horizon: args.horizon, season }, total).seasonalPrior
+			: undefined;
 		return {
+			...(borrowed ? { seasonalPrior: borrowed } : {}),
 			horizon: args.horizon,
 			season,
 			// a list of models gets the deep ones added (in 'auto' they join by themselves)
@@ -432,9 +456,15 @@ async function main(): Promise<void> {
 	}
 	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts)
 	if (registry) {
-		const gate = deepGate(results);
+		const gate = deepGate(results, undefined, {
+			lengths: deepSeriesLengths(
+				tables,
+				series.map((s) => s.id),
+			),
+			horizon: args.horizon,
+		});
 		process.stderr.write(
-			`deep: pooled backtest MASE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} over ${gate.n} series: ${gate.pass ? 'mixed with the statistical choice' : 'not mixed (a stand-alone candidate only)'}\n`,
+			`deep: pooled backtest MASE / WAPE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} / ${gate.wapeRatio.toFixed(3)} over ${gate.n} series of ≥ 3 horizons: ${gate.pass ? 'mixed with the statistical choice' : 'not mixed (a stand-alone candidate only)'}\n`,
 		);
 		if (!gate.pass) {
 			const alone = new CandidateRegistry();

@@ -104,6 +104,14 @@ export const EXTERNAL_GAIN = 0.95;
 /** …over at least this many backtest origins. */
 export const MIN_EXTERNAL_ORIGINS = 2;
 const Z80 = qnorm(0.9);
+/**
+ * The model of a series under 8 points that cannot be backtested: the mean of its last few values
+ * (the engine's MA window, ≤ 4 for weekly data) instead of the last value alone. After a launch the
+ * last of 2–4 weeks is often the hype peak (StockX: 2, 436, 632 sold, then 272, 281, …, 56).
+ * Validation horizons (RESULTS.md v2.2), naive → ma: StockX MASE 142.25 → 141.79 (pooled WAPE 0.623 →
+ * 0.562) at V1, 13.166 → 12.885 at V2; online retail 1.3534 → 1.3510 at V1.
+ */
+const SHORT_FALLBACK = 'ma';
 
 /**
  * Models kept out of the weighted and median combinations (they may still be chosen alone).
@@ -368,6 +376,31 @@ export interface EngineRunOptions {
 	signal?: CancelSignal;
 	/** Candidates to choose from (default: the shared registry, built-ins plus any registered). */
 	registry?: CandidateRegistry;
+	/**
+	 * Bench only (selection studies, tests/bench/selection.ts): called once with every scored
+	 * candidate and the final forecast of every single built-in model (fitting them all costs time).
+	 */
+	trace?: (t: EngineTrace) => void;
+}
+
+/** What {@link EngineRunOptions.trace} receives. */
+export interface EngineTrace {
+	chosen: string;
+	/** Backtest actuals and MASE scales per origin. */
+	actuals: Float64Array[];
+	scales: number[];
+	candidates: {
+		name: string;
+		kind: 'single' | 'weighted' | 'median';
+		members: string[];
+		weights: number[];
+		forecasts: (Float64Array | null)[];
+		mase: number;
+	}[];
+	/** Final point forecast of each single built-in candidate (after the non-negative clamp). */
+	finals: Record<string, Float64Array>;
+	/** The engine's point forecast. */
+	point: Float64Array;
 }
 
 interface Candidate {
@@ -784,6 +817,11 @@ function* engine(
 		names = autoCandidates(n, m, intermittent, notes, xregNames.length);
 		for (const c of reg.external())
 			if (c.auto !== false && n >= c.minLength && !names.includes(c.name)) names.push(c.name);
+		// synchronous candidates registered with auto: true (the built-ins are auto: false)
+		for (const x of reg.names()) {
+			const c = reg.get(x);
+			if (c?.forecaster && c.auto === true && n >= c.minLength && !names.includes(x)) names.push(x);
+		}
 		if (borrowed && n >= 8)
 			for (const base of PRIOR_BASES) if (names.includes(base)) names.push(base + SEASON_SUFFIX);
 	} else {
@@ -937,6 +975,26 @@ function* engine(
 		}
 	}
 	if (run.signal?.aborted) throw abortError();
+	// A regressor is used in the final fit only where the backtest scored it: where its values
+	// varied in the training windows of at least MIN_EXTERNAL_ORIGINS origins (all of them when
+	// there are fewer), the rule external candidates follow. A column that changes only in the
+	// last periods is constant in the backtest windows, so every origin fitted without it; fitted on
+	// a dozen points at the end it sent Walmart's first forecast weeks to 0 or 3× the level (the
+	// markdowns begin 12 weeks before the first validation cut-off: MASE 0.826 → 0.727 there).
+	let finalHistory = xregHistory;
+	let finalFuture = xregFuture;
+	if (bt && withXreg) {
+		const ends = [...bt.origins].sort((a, b) => b - a);
+		const e = ends[Math.min(MIN_EXTERNAL_ORIGINS, ends.length) - 1];
+		const keep = xregHistory.map((c) => !isConstant(c.subarray(0, e)));
+		if (keep.includes(false)) {
+			xregNames.forEach((name, i) => {
+				if (!keep[i]) notes.push(msg('engine_note_regressor_untested', { name }));
+			});
+			finalHistory = xregHistory.map((c, i) => (keep[i] ? c : c.map(() => 0)));
+			finalFuture = xregFuture.map((c, i) => (keep[i] ? c : c.map(() => 0)));
+		}
+	}
 
 	const floor = scaleFloorOf(y);
 	const candidates: Candidate[] = [];
@@ -1084,7 +1142,14 @@ function* engine(
 			if (key(mixed) <= key(without) * c.mix && !better) chosen = mixed;
 		}
 	if (!chosen) {
-		const fallback = names.includes('theta') && n >= 8 ? 'theta' : 'naive';
+		// too short to backtest: theta from 8 points; below that the mean of the last few values
+		// (SHORT_FALLBACK) where 'ma' is a candidate, else naive
+		const fallback =
+			names.includes('theta') && n >= 8
+				? 'theta'
+				: names.includes(SHORT_FALLBACK)
+					? SHORT_FALLBACK
+					: 'naive';
 		notes.push(
 			bt
 				? msg('engine_note_no_backtest', { model: fallback })
@@ -1127,8 +1192,8 @@ function* engine(
 					(SCREEN_FINAL.has(name) ? models.find((x) => x.name === name) : undefined) ?? build(name);
 				f = withXreg
 					? model
-							.fit(y, { season: m, xreg: xregHistory })
-							.predict(h, { levels: lv, xreg: xregFuture })
+							.fit(y, { season: m, xreg: finalHistory })
+							.predict(h, { levels: lv, xreg: finalFuture })
 					: model.fit(y, { season: m }).predict(h, { levels: lv });
 			}
 			if (!f.point.every(Number.isFinite)) throw new Error('non-finite forecast');
@@ -1287,6 +1352,39 @@ function* engine(
 	};
 	if (drivers) result.drivers = drivers;
 	if (opts.decompose) result.decomposition = decomposeHistory(full, m);
+	if (run.trace) {
+		const finals: Record<string, Float64Array> = {};
+		const clampAll = nonNegative && !full.some((v) => v < 0);
+		for (const c of candidates) {
+			if (c.kind !== 'single' || externalOf(c.name) || !Number.isFinite(c.mase)) continue;
+			try {
+				const model =
+					(SCREEN_FINAL.has(c.name) ? models.find((x) => x.name === c.name) : undefined) ??
+					build(c.name);
+				const f = withXreg
+					? model.fit(y, { season: m, xreg: finalHistory }).predict(h, { xreg: finalFuture })
+					: model.fit(y, { season: m }).predict(h);
+				finals[c.name] = clampAll ? f.point.map((v) => Math.max(0, v)) : f.point;
+			} catch {
+				// a model that fails its final fit is left out
+			}
+		}
+		run.trace({
+			chosen: chosen.name,
+			actuals: bt?.actuals ?? [],
+			scales: bt?.scales ?? [],
+			candidates: candidates.map((c) => ({
+				name: c.name,
+				kind: c.kind,
+				members: c.members,
+				weights: c.weights,
+				forecasts: c.forecasts,
+				mase: c.mase,
+			})),
+			finals,
+			point,
+		});
+	}
 	return result;
 }
 

@@ -18,13 +18,22 @@
 //   2 sin day-of-year                            7 price / mean lookback price − 1 (0 without price)
 //   3 cos day-of-year                            8 promotion or other regressor (÷ its max |value|)
 //   4 sin day-of-week  (daily data only, else 0) 9 log1p(mean |y|) / 10 (volume level)
-// A series shorter than the lookback is padded on the left with zeros and observed = 0.
+//  10 product age: log1p(weeks since the series' first sale) / log1p(156), capped at 1 (0 before it)
+//  11 Q4: the period starts in October–December (the shop's peak season)
+// A series shorter than the lookback is padded on the left with zeros and observed = 0. Models saved
+// before features 10–11 existed read the first LEGACY_FEATURES (WindowConfig.features).
 
 import type { Frequency, SeriesBatch } from '../core/types';
 import { holidayInPeriod } from './holidays';
 
-/** Features per period. */
-export const N_FEATURES = 10;
+/** Features per period (new models). */
+export const N_FEATURES = 12;
+/** Features per period of models saved before the age and Q4 features (their specs carry no count). */
+export const LEGACY_FEATURES = 10;
+/** Features a model or window config uses: its own count, else N_FEATURES. */
+export const featuresOf = (x: { features?: number }): number => x.features ?? N_FEATURES;
+/** Weeks at which the age feature reaches 1 (three years). */
+const AGE_CAP_WEEKS = 156;
 /** Scaled inputs are clipped to ±CLIP (a launch week can be hundreds of typical changes). */
 const CLIP = 50;
 
@@ -33,6 +42,8 @@ export interface WindowConfig {
 	lookback: number;
 	horizon: number;
 	freq: Frequency;
+	/** Features per period (default N_FEATURES; LEGACY_FEATURES for models saved before 2026-12-06). */
+	features?: number;
 }
 
 /** A built dataset: inputs [n, T, F] and targets [n, horizon], both scaled. */
@@ -126,11 +137,21 @@ export function fillWindow(
 	seriesScale: number,
 ): number {
 	const { lookback: L, horizon: h, freq } = cfg;
+	const F = featuresOf(cfg);
 	const T = L + h;
 	const from = batch.indptr[i];
 	const len = batch.indptr[i + 1] - from;
 	const y = batch.y;
 	const ds = batch.ds;
+	// the first sale (first value > 0) dates the product's launch for the age feature
+	let firstSale = -1;
+	if (F > 10)
+		for (let t = 0; t < len; t++)
+			if (y[from + t] > 0) {
+				firstSale = t;
+				break;
+			}
+	const weeksPerPeriod = periodMs(freq) / (7 * DAY_MS);
 	// scale from the observed lookback: mean |change| (MASE's naive scale), else mean |y|
 	let s = 0;
 	let k = 0;
@@ -180,7 +201,7 @@ export function fillWindow(
 	const level = Math.log1p(meanAbs > 0 ? meanAbs : seriesScale) / 10;
 	for (let r = 0; r < T; r++) {
 		const t = end - L + r; // local index of this period
-		const o = offset + r * N_FEATURES;
+		const o = offset + r * F;
 		const inSeries = t >= 0 && t < len;
 		const past = r < L;
 		const v = inSeries ? y[from + t] : NaN;
@@ -216,6 +237,11 @@ export function fillWindow(
 			out[o + 8] = Number.isFinite(p) ? p / otherMax : 0;
 		} else out[o + 8] = 0;
 		out[o + 9] = level;
+		if (F > 10) {
+			const age = firstSale >= 0 && t >= firstSale ? (t - firstSale) * weeksPerPeriod : -1;
+			out[o + 10] = age < 0 ? 0 : Math.min(1, Math.log1p(age) / Math.log1p(AGE_CAP_WEEKS));
+			out[o + 11] = new Date(when).getUTCMonth() >= 9 ? 1 : 0;
+		}
 	}
 	return scale;
 }
@@ -288,14 +314,15 @@ export function makeWindows(
 		}
 		trainIdx.length = maxWindows;
 	}
+	const F = featuresOf(cfg);
 	const build = (idx: [number, number][], partial: boolean): WindowSet => {
 		const T = L + h;
-		const x = new Float32Array(idx.length * T * N_FEATURES);
+		const x = new Float32Array(idx.length * T * F);
 		const y = new Float32Array(idx.length * h);
 		const scale = new Float32Array(idx.length);
 		const anchor = new Float32Array(idx.length);
 		idx.forEach(([i, end], w) => {
-			const s = fillWindow(x, w * T * N_FEATURES, batch, i, end, cfg, scales[i]);
+			const s = fillWindow(x, w * T * F, batch, i, end, cfg, scales[i]);
 			anchor[w] = anchorOf(batch, i, end);
 			fillTarget(y, w * h, batch, i, end, h, s, anchor[w], partial ? limits[i] : Infinity);
 			scale[w] = s;
@@ -318,11 +345,12 @@ export function forecastWindows(
 	scales: Float64Array,
 ): WindowSet {
 	const T = cfg.lookback + cfg.horizon;
-	const x = new Float32Array(pairs.length * T * N_FEATURES);
+	const F = featuresOf(cfg);
+	const x = new Float32Array(pairs.length * T * F);
 	const scale = new Float32Array(pairs.length);
 	const anchor = new Float32Array(pairs.length);
 	pairs.forEach(([i, end], w) => {
-		scale[w] = fillWindow(x, w * T * N_FEATURES, batch, i, end, cfg, scales[i]);
+		scale[w] = fillWindow(x, w * T * F, batch, i, end, cfg, scales[i]);
 		anchor[w] = anchorOf(batch, i, end);
 	});
 	return { n: pairs.length, x, y: new Float32Array(0), scale, anchor };

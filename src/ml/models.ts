@@ -19,7 +19,7 @@
 // builds the same weights and (with train.ts's seeded shuffling) trains to the same losses.
 
 import * as tf from '@tensorflow/tfjs';
-import { N_FEATURES, rng } from './features';
+import { featuresOf, rng } from './features';
 
 import type { DeepKind } from './kinds';
 
@@ -35,6 +35,8 @@ export interface ModelSpec {
 	horizon: number;
 	/** Width multiplier: 1 = the sizes above; smaller for tests and quick runs. */
 	width?: number;
+	/** Input features per period (features.ts; default F, LEGACY_FEATURES for old saved models). */
+	features?: number;
 }
 
 const Q = QUANTILES.length;
@@ -187,7 +189,8 @@ export function buildModel(spec: ModelSpec, seed = 1): tf.LayersModel {
 	});
 	const u = (n: number): number => Math.max(4, Math.round(n * w));
 	const T = L + h;
-	const input = tf.input({ shape: [T, N_FEATURES], name: 'window' });
+	const F = featuresOf(spec);
+	const input = tf.input({ shape: [T, F], name: 'window' });
 	let out: tf.SymbolicTensor;
 	switch (spec.kind) {
 		case 'mlp': {
@@ -199,7 +202,7 @@ export function buildModel(spec: ModelSpec, seed = 1): tf.LayersModel {
 		}
 		case 'nbeats': {
 			const flat = tf.layers.flatten().apply(input) as tf.SymbolicTensor;
-			const dim = T * N_FEATURES;
+			const dim = T * F;
 			let residual = flat;
 			const partials: tf.SymbolicTensor[] = [];
 			for (let b = 0; b < 3; b++) {
@@ -240,7 +243,7 @@ export function buildModel(spec: ModelSpec, seed = 1): tf.LayersModel {
 			const patch = T % 4 === 0 ? 4 : T % 3 === 0 ? 3 : T % 2 === 0 ? 2 : 1;
 			// patches as a reshape + Dense (the WASM backend has no Conv1D gradient)
 			let x = tf.layers
-				.reshape({ targetShape: [T / patch, patch * N_FEATURES] })
+				.reshape({ targetShape: [T / patch, patch * F] })
 				.apply(input) as tf.SymbolicTensor;
 			x = dense({ units: d }).apply(x) as tf.SymbolicTensor;
 			x = new PositionEmbedding({ seed: next() }).apply(x) as tf.SymbolicTensor;

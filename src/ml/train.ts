@@ -9,7 +9,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { CancelSignal } from '../core/backtest';
-import { N_FEATURES, rng, type WindowSet } from './features';
+import { featuresOf, rng, type WindowSet } from './features';
 import { pinballLoss, tileTargets } from './loss';
 import { QUANTILES, buildModel, type ModelSpec } from './models';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from './weights';
@@ -77,7 +77,7 @@ const YIELD_MS = 0;
 export function tensorsOf(set: WindowSet, spec: ModelSpec): { x: tf.Tensor3D; y: tf.Tensor3D } {
 	const T = spec.lookback + spec.horizon;
 	return {
-		x: tf.tensor3d(set.x, [set.n, T, N_FEATURES]),
+		x: tf.tensor3d(set.x.subarray(0, set.n * T * featuresOf(spec)), [set.n, T, featuresOf(spec)]),
 		y: tf.tensor3d(tileTargets(set.y), [set.n, spec.horizon, QUANTILES.length]),
 	};
 }
@@ -218,15 +218,12 @@ export async function predictWindows(
 	chunk = 512,
 ): Promise<Float32Array> {
 	const T = spec.lookback + spec.horizon;
+	const F = featuresOf(spec);
 	const per = spec.horizon * QUANTILES.length;
 	const out = new Float32Array(set.n * per);
 	for (let a = 0; a < set.n; a += chunk) {
 		const b = Math.min(set.n, a + chunk);
-		const x = tf.tensor3d(set.x.subarray(a * T * N_FEATURES, b * T * N_FEATURES), [
-			b - a,
-			T,
-			N_FEATURES,
-		]);
+		const x = tf.tensor3d(set.x.subarray(a * T * F, b * T * F), [b - a, T, F]);
 		const y = model.predict(x) as tf.Tensor;
 		const vals = (await y.data()) as Float32Array;
 		tf.dispose([x, y]);

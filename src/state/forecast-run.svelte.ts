@@ -12,7 +12,7 @@ import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
-import { DEEP_MIX_GAIN, deepGate } from '../lib/deep-gate';
+import { DEEP_MIX_GAIN, deepGate, deepSeriesLengths } from '../lib/deep-gate';
 import type { DeepCandidates } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
@@ -225,9 +225,14 @@ export class ForecastRun {
 					{ withHistory: req.productIds === null || one },
 				);
 			// the deep model mixed with the statistical choice, kept where the series together say it
-			// helps (src/ml/candidates.ts deepGate); else again with it only as a stand-alone candidate
+			// helps (src/ml/candidates.ts deepGate; series of 3 horizons or more); else again with it
+			// only as a stand-alone candidate
 			let res = await run(deep ? DEEP_MIX_GAIN : null);
-			if (deep && !ac.signal.aborted && !deepGate(res.results).pass) res = await run(null);
+			if (deep && !ac.signal.aborted) {
+				const ids = res.results.map((r) => r.seriesId);
+				const history = { lengths: deepSeriesLengths(deep, ids), horizon: req.horizon };
+				if (!deepGate(res.results, undefined, history).pass) res = await run(null);
+			}
 			if (ac.signal.aborted) return;
 			this.history = res.history;
 			this.grid = { future: res.future, season: res.season, periods: res.periods };

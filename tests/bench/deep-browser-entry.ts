@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { SeriesBatch } from '../../src/core/types';
-import { makeWindows } from '../../src/ml/features';
+import { N_FEATURES, makeWindows } from '../../src/ml/features';
 import type { DeepKind } from '../../src/ml/kinds';
 import type { ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
@@ -40,7 +40,7 @@ async function speed(backend: string, kind: DeepKind, windows: number): Promise<
 	);
 	const spec: ModelSpec = { kind, lookback: L, horizon: H, width: 0.5 };
 	const model = compiledModel(spec);
-	const T = (L + H) * 10;
+	const T = (L + H) * N_FEATURES;
 	const warm = {
 		n: 64,
 		x: train.x.subarray(0, 64 * T),

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/pages/browser';
 import { DEEP_KINDS } from '../../src/ml/kinds';
+import { N_FEATURES } from '../../src/ml/features';
 import { writeSection } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,7 +87,7 @@ try {
 		start,
 		`## Training speed in Chromium ${version} (headless Debian package, no GPU)`,
 		'',
-		`One epoch of ${WINDOWS} windows (24 + 12 weeks × 10 features, batch 64, width 0.5) after a warm-up, on the page's main thread. WebGL renderer: ${renderer} (a software rasteriser: this machine has no GPU). WebGPU was not measured: no GPU machine was available in this session, and the only adapter here is SwiftShader's fallback (STACK-NOTES: 60–100× slower than WASM), which the app never picks.`,
+		`One epoch of ${WINDOWS} windows (24 + 12 weeks × ${N_FEATURES} features, batch 64, width 0.5, seeded) after a warm-up, on the page's main thread. WebGL renderer: ${renderer} (a software rasteriser: this machine has no GPU). WebGPU was not measured: no GPU machine was available in this session, and the only adapter here is SwiftShader's fallback (STACK-NOTES: 60–100× slower than WASM), which the app never picks.`,
 		'',
 		'| model | Chromium WASM windows/s | Chromium WebGL (SwiftShader) windows/s |',
 		'| --- | --- | --- |',

@@ -1,150 +1,163 @@
-// Deep-model bench (npm run bench:deep:pretrained; not part of npm test), tfjs WASM backend in Node:
-//  1. speed: training windows per second of each architecture (one epoch, the same 2,000 windows);
-//  2. pretraining: a global MLP on the TRAIN part of the UCI online-retail weekly top 200 (CC BY 4.0,
-//     the only weekly set in ../shared/data whose licence allows shipping derived weights), written to
-//     public/models/pretrained-week.{json,bin} with --write;
-//  3. accuracy on held-out windows (the last 12 weeks of each series, never trained on) of two data
-//     sets the shipped model never saw — StockX sneaker orders (weekly counts per sneaker, median sale
-//     price as regressor) and M4 Weekly (the first 100 of the 251 shared series, first 12 of the 13 official test
-//     weeks): naive, the statistical engine (automatic choice), and the MLP zero-shot (pretrained),
-//     fine-tuned (pretrained + a few epochs on the set's own history) and from scratch. MASE, WAPE and
-//     the 80 % / 95 % coverage; results in tests/bench/results/DEEP.md.
-// Flags: --write (ship the pretrained weights), --quick (fewer series and epochs).
+// Pretrained deep model bench (npm run bench:deep:pretrained; not part of npm test), tfjs WASM in Node:
+//  1. pretraining: one global MLP (lookback 24, horizon 12, width 0.5, the 12 features of
+//     src/ml/features.ts) on windows of ALL the shared training parts — online retail, StockX,
+//     Walmart, M4 Weekly and Australian retail (monthly windows of the same shape) — cut before
+//     the validation horizon of tests/bench/run.ts (`--tune`'s held-out horizon), so neither the
+//     validation nor the reported held-out horizon is ever trained on; with --write the weights are
+//     shipped as public/models/pretrained-week.{json,bin};
+//  2. on each data set's reported held-out horizon (its first 12 periods; the subsets of
+//     deep-ensemble.ts): naive, the statistical engine, and the MLP zero-shot (pretrained),
+//     fine-tuned (pretrained + at most 8 epochs on the set's own training part) and from scratch
+//     (the same budget) — MASE, WAPE, coverage and seconds. Writes the 'pretrained' section of
+//     tests/bench/results/DEEP.md.
+// Flags: --write, --datasets retail,stockx,walmart,m4,aus, --every k, --quick (few epochs).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { forecastAuto } from '../../src/core/engine';
+import type { AutoForecastOptions } from '../../src/core/engine-types';
+import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import type { SeriesBatch } from '../../src/core/types';
-import { forecastWindows, makeWindows, seriesScales } from '../../src/ml/features';
-import { DEEP_KINDS, QUANTILES, type ModelSpec } from '../../src/ml/models';
+import {
+	N_FEATURES,
+	forecastWindows,
+	makeWindows,
+	type WindowConfig,
+	type WindowSet,
+} from '../../src/ml/features';
+import { QUANTILES, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, predictWindows, trainModel } from '../../src/ml/train';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
-import { writeSection } from './harness';
+import { batchOf } from './deep-data';
+import { ROOT, load1, writeSection } from './harness';
+import { loadDatasets, regressorsOf, type Dataset } from './run';
 
-const DATA = '/work/shared/data';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const H = 12;
 const L = 24;
-const WEEK = 7 * 86_400_000;
-const args = process.argv.slice(2);
-const QUICK = args.includes('--quick');
-const WRITE = args.includes('--write');
-const SPEC: ModelSpec = { kind: 'mlp', lookback: L, horizon: H, width: 0.5 };
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+	const i = argv.indexOf(`--${name}`);
+	return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = argv.includes('--quick');
+const WRITE = argv.includes('--write');
+const PRETRAIN_SETS = ['retail', 'stockx', 'walmart', 'm4', 'aus'];
+const DATASETS = (flag('datasets') ?? 'stockx,retail,walmart,m4,aus').split(',');
+/** Same subsets as deep-ensemble.ts. */
+const EVERY: Record<string, number> = { m4: 10, retail: 4, aus: 15, stockx: 2, walmart: 2 };
+/** Pretraining windows per data set at most (a seeded sample), so no set dominates. */
+const PER_SET = QUICK ? 500 : 5000;
+const SPEC: ModelSpec = { kind: 'mlp', lookback: L, horizon: H, width: 0.5, features: N_FEATURES };
+const log = (s: string): void => void process.stderr.write(s + '\n');
 
-interface Named {
-	ids: string[];
-	ds: number[][];
-	y: number[][];
-	price?: number[][];
-}
-
-function toBatch(d: Named, cut = 0): SeriesBatch {
-	const lens = d.y.map((v) => v.length - cut);
-	const indptr = new Int32Array(lens.length + 1);
-	lens.forEach((n, i) => (indptr[i + 1] = indptr[i] + n));
-	const total = indptr[lens.length];
-	const ds = new Float64Array(total);
-	const y = new Float64Array(total);
-	const price = d.price ? new Float64Array(total) : null;
-	d.y.forEach((v, i) => {
-		for (let t = 0; t < lens[i]; t++) {
-			ds[indptr[i] + t] = d.ds[i][t];
-			y[indptr[i] + t] = v[t];
-			if (price) price[indptr[i] + t] = d.price![i][t];
+function merge(sets: WindowSet[]): WindowSet {
+	const cat = (pick: (s: WindowSet) => Float32Array): Float32Array => {
+		const out = new Float32Array(sets.reduce((a, s) => a + pick(s).length, 0));
+		let o = 0;
+		for (const s of sets) {
+			out.set(pick(s), o);
+			o += pick(s).length;
 		}
-	});
-	const b: SeriesBatch = { ids: d.ids, indptr, ds, y };
-	if (price) b.regressors = { names: ['price'], values: [price] };
-	return b;
+		return out;
+	};
+	return {
+		n: sets.reduce((a, s) => a + s.n, 0),
+		x: cat((s) => s.x),
+		y: cat((s) => s.y),
+		scale: cat((s) => s.scale),
+		anchor: cat((s) => s.anchor),
+	};
 }
 
-function readLong(path: string): Map<string, { ds: string[]; y: number[] }> {
-	const out = new Map<string, { ds: string[]; y: number[] }>();
-	const lines = readFileSync(path, 'utf8').trim().split('\n').slice(1);
-	for (const line of lines) {
-		const [id, date, value] = line.split(',');
-		let s = out.get(id);
-		if (!s) out.set(id, (s = { ds: [], y: [] }));
-		s.ds.push(date);
-		s.y.push(Number(value));
-	}
+const cfgOf = (batch: { freq: WindowConfig['freq'] }): WindowConfig => ({
+	lookback: L,
+	horizon: H,
+	freq: batch.freq,
+	features: N_FEATURES,
+});
+
+/** The series of `batch` at the given indexes. */
+function subset(batch: SeriesBatch, keep: number[]): SeriesBatch {
+	const indptr = new Int32Array(keep.length + 1);
+	keep.forEach((i, k) => (indptr[k + 1] = indptr[k] + batch.indptr[i + 1] - batch.indptr[i]));
+	const pick = (a: Float64Array): Float64Array => {
+		const out = new Float64Array(indptr[keep.length]);
+		keep.forEach((i, k) => out.set(a.subarray(batch.indptr[i], batch.indptr[i + 1]), indptr[k]));
+		return out;
+	};
+	const out: SeriesBatch = {
+		ids: keep.map((i) => batch.ids[i]),
+		indptr,
+		ds: pick(batch.ds),
+		y: pick(batch.y),
+	};
+	if (batch.regressors)
+		out.regressors = { names: batch.regressors.names, values: batch.regressors.values.map(pick) };
 	return out;
 }
 
-/** UCI online retail weekly top 200 (train part), without the two totals. */
-function onlineRetail(): Named {
-	const m = readLong(join(DATA, 'online_retail/weekly_top200_train.csv'));
-	const d: Named = { ids: [], ds: [], y: [] };
-	for (const [id, s] of m) {
-		if (id.startsWith('TOTAL')) continue;
-		d.ids.push(id);
-		d.ds.push(s.ds.map((x) => Date.parse(`${x}T00:00:00Z`)));
-		d.y.push(s.y);
+/**
+ * Pretrain on every set's training part before its validation horizon (run.ts back = 1): windows of
+ * every 10th series form the early-stopping set (online retail's 41 weeks leave no room for a
+ * held-out stretch in time).
+ */
+async function pretrain(): Promise<{
+	weights: WeightBlob;
+	epochs: number;
+	seconds: number;
+	counts: string[];
+}> {
+	const trains: WindowSet[] = [];
+	const vals: WindowSet[] = [];
+	const counts: string[] = [];
+	for (const key of PRETRAIN_SETS) {
+		const [ds] = loadDatasets([key], undefined, 1, 1);
+		const { batch, freq } = batchOf(ds);
+		const all = batch.ids.map((_, i) => i);
+		const opts = { maxWindows: PER_SET, seed: 11, partialTargets: true };
+		const { train } = makeWindows(
+			subset(
+				batch,
+				all.filter((i) => i % 10 !== 9),
+			),
+			cfgOf({ freq }),
+			opts,
+		);
+		const { train: val } = makeWindows(
+			subset(
+				batch,
+				all.filter((i) => i % 10 === 9),
+			),
+			cfgOf({ freq }),
+			{ ...opts, maxWindows: PER_SET / 5 },
+		);
+		trains.push(train);
+		vals.push(val);
+		counts.push(`${key} ${train.n.toLocaleString('en')} (${ds.series.length} series)`);
+		log(`pretraining windows: ${counts.at(-1)}, validation ${val.n}`);
 	}
-	return d;
-}
-
-/** M4 weekly: train + the first H test weeks (integer periods dated weekly from 2000-01-03). */
-function m4(limit: number): { full: Named; train: Named } {
-	const tr = readLong(join(DATA, 'm4_weekly/train.csv'));
-	const te = readLong(join(DATA, 'm4_weekly/test.csv'));
-	const full: Named = { ids: [], ds: [], y: [] };
-	for (const [id, s] of [...tr].slice(0, limit)) {
-		// the most recent 260 weeks (+ test) keep windows and the engine's cap comparable
-		const y = [...s.y.slice(-260), ...te.get(id)!.y.slice(0, H)];
-		full.ids.push(id);
-		full.y.push(y);
-		full.ds.push(y.map((_, t) => Date.UTC(2000, 0, 3) + t * WEEK));
-	}
-	return { full, train: full };
-}
-
-/** StockX: orders per sneaker per Monday week, median sale price per week (carried over). */
-function stockx(): Named {
-	const text = gunzipSync(
-		readFileSync(join(DATA, 'stockx_sneakers/stockx_sales_2017-09-01_to_2018-11-18.csv.gz')),
-	).toString('utf8');
-	const rows = text.trim().split('\n').slice(1);
-	const monday = (ms: number) => ms - ((new Date(ms).getUTCDay() + 6) % 7) * 86_400_000;
-	const first = monday(Date.parse('2017-09-01T00:00:00Z'));
-	const last = monday(Date.parse('2018-11-18T00:00:00Z'));
-	const weeks = Math.round((last - first) / WEEK) + 1;
-	const by = new Map<string, { n: number[]; prices: number[][] }>();
-	for (const r of rows) {
-		const c = r.split(',');
-		const w = Math.round((monday(Date.parse(`${c[0]}T00:00:00Z`)) - first) / WEEK);
-		let s = by.get(c[2]);
-		if (!s)
-			by.set(
-				c[2],
-				(s = { n: new Array(weeks).fill(0), prices: Array.from({ length: weeks }, () => []) }),
-			);
-		s.n[w]++;
-		s.prices[w].push(Number(c[3]));
-	}
-	const d: Named = { ids: [], ds: [], y: [], price: [] };
-	for (const [id, s] of by) {
-		// from the sneaker's first sale on (launches mid-period are new products)
-		const start = s.n.findIndex((v) => v > 0);
-		if (weeks - start < H + 8) continue;
-		let p = NaN;
-		const price = s.prices.slice(start).map((ps) => {
-			if (ps.length) {
-				const sorted = ps.sort((a, b) => a - b);
-				p = sorted[sorted.length >> 1];
-			}
-			return p;
-		});
-		const firstP = price.find(Number.isFinite) ?? 0;
-		d.ids.push(id);
-		d.y.push(s.n.slice(start));
-		d.price!.push(price.map((v) => (Number.isFinite(v) ? v : firstP)));
-		d.ds.push(s.n.slice(start).map((_, t) => first + (start + t) * WEEK));
-	}
-	return d;
+	const t0 = performance.now();
+	const model = compiledModel(SPEC, 2e-3, 1);
+	const out = await trainModel(
+		model,
+		SPEC,
+		merge(trains),
+		merge(vals),
+		{ epochs: QUICK ? 2 : 20, batchSize: 128, patience: 3, seed: 1 },
+		{
+			onEpoch: (e) =>
+				log(`  epoch ${e.epoch}: loss ${e.loss.toFixed(4)} val ${e.valLoss.toFixed(4)}`),
+		},
+	);
+	const weights = getWeightBlob(model);
+	disposeModel(model);
+	return {
+		weights,
+		epochs: out.history.length,
+		seconds: (performance.now() - t0) / 1000,
+		counts,
+	};
 }
 
 interface Scores {
@@ -152,180 +165,126 @@ interface Scores {
 	wape: number;
 	c80: number;
 	c95: number;
-	seconds: number;
 }
 
-/** Score forecasts [n × H] (point, lo80, hi80, lo95, hi95) against the last H of each full series. */
-function score(d: Named, f: Float64Array[], seconds: number): Scores {
+/** Score point + intervals (n × H each; intervals may be empty) on the first H test periods. */
+function score(ds: Dataset, f: Float64Array[]): Scores {
 	const [pt, l80, h80, l95, h95] = f;
-	let mases = 0;
+	let ms = 0;
 	let nm = 0;
 	let ae = 0;
 	let sa = 0;
 	let c80 = 0;
 	let c95 = 0;
 	let nc = 0;
-	d.y.forEach((y, i) => {
-		const n = y.length - H;
+	ds.series.forEach((s, i) => {
+		const lag = ds.scaleM;
 		let sc = 0;
-		for (let t = 1; t < n; t++) sc += Math.abs(y[t] - y[t - 1]);
-		sc /= n - 1;
+		let k = 0;
+		for (let t = lag; t < s.train.length; t++) {
+			sc += Math.abs(s.train[t] - s.train[t - lag]);
+			k++;
+		}
+		sc /= k;
 		let e = 0;
 		for (let j = 0; j < H; j++) {
-			const a = y[n + j];
-			const k = i * H + j;
-			e += Math.abs(a - pt[k]);
+			const a = s.test[j];
+			const p = i * H + j;
+			e += Math.abs(a - pt[p]);
 			sa += Math.abs(a);
 			if (l80) {
-				c80 += a >= l80[k] && a <= h80[k] ? 1 : 0;
-				c95 += a >= l95[k] && a <= h95[k] ? 1 : 0;
+				c80 += a >= l80[p] && a <= h80[p] ? 1 : 0;
+				c95 += a >= l95[p] && a <= h95[p] ? 1 : 0;
 				nc++;
 			}
 		}
 		ae += e;
 		if (sc > 0) {
-			mases += e / H / sc;
+			ms += e / H / sc;
 			nm++;
 		}
 	});
+	return { mase: ms / nm, wape: ae / sa, c80: nc ? c80 / nc : NaN, c95: nc ? c95 / nc : NaN };
+}
+
+function options(ds: Dataset, i: number): AutoForecastOptions {
+	const s = ds.series[i];
+	const regressors = regressorsOf(s, H);
 	return {
-		mase: mases / nm,
-		wape: ae / sa,
-		c80: nc ? c80 / nc : NaN,
-		c95: nc ? c95 / nc : NaN,
-		seconds,
+		horizon: H,
+		season: ds.m,
+		levels: [0.8, 0.95],
+		seriesId: s.id,
+		...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', H) } : {}),
+		...(regressors ? { regressors } : {}),
 	};
 }
 
-function naiveRun(d: Named): Float64Array[] {
-	const pt = new Float64Array(d.ids.length * H);
-	d.y.forEach((y, i) => pt.fill(y[y.length - H - 1], i * H, (i + 1) * H));
-	return [pt];
-}
-
-function engineRun(d: Named): Float64Array[] {
-	const out = Array.from({ length: 5 }, () => new Float64Array(d.ids.length * H));
-	d.y.forEach((y, i) => {
-		const train = Float64Array.from(y.slice(0, -H));
-		const r = forecastAuto(train, { horizon: H, season: 52 });
-		out[0].set(r.point, i * H);
-		const iv80 = r.intervals.find((v) => v.level === 0.8)!;
-		const iv95 = r.intervals.find((v) => v.level === 0.95)!;
-		out[1].set(iv80.lower, i * H);
-		out[2].set(iv80.upper, i * H);
-		out[3].set(iv95.lower, i * H);
-		out[4].set(iv95.upper, i * H);
+function engineRun(ds: Dataset): Float64Array[] {
+	const out = Array.from({ length: 5 }, () => new Float64Array(ds.series.length * H));
+	ds.series.forEach((s, i) => {
+		const r = forecastAuto(s.train, options(ds, i));
+		const i80 = r.intervals.find((v) => v.level === 0.8)!;
+		const i95 = r.intervals.find((v) => v.level === 0.95)!;
+		[r.point, i80.lower, i80.upper, i95.lower, i95.upper].forEach((a, k) =>
+			out[k].set(a.subarray(0, H), i * H),
+		);
 	});
 	return out;
 }
 
-/** Train (or fine-tune from `start`) on `batch`, validating on the last H before the holdout. */
-async function fit(
-	batch: SeriesBatch,
-	epochs: number,
-	start: WeightBlob | null,
-	lr: number,
-): Promise<{ weights: WeightBlob; epochs: number }> {
-	const { train, val } = makeWindows(
-		batch,
-		{ lookback: L, horizon: H, freq: 'week' },
-		{
-			validation: true,
-			maxWindows: 20_000,
-		},
+/** Forecast H periods from the end of every series' training part with `weights`. */
+async function deepRun(batch: SeriesBatch, cfg: WindowConfig, weights: WeightBlob) {
+	const model = compiledModel(SPEC);
+	setWeightBlob(model, weights);
+	const pairs = batch.ids.map(
+		(_, i) => [i, batch.indptr[i + 1] - batch.indptr[i]] as [number, number],
 	);
-	const model = compiledModel(SPEC, lr);
+	const set = forecastWindows(batch, cfg, pairs, new Float64Array(batch.ids.length));
+	const q = await predictWindows(model, SPEC, set);
+	disposeModel(model);
+	const Qn = QUANTILES.length;
+	const nonNegative = batch.y.every((v) => !Number.isFinite(v) || v >= 0);
+	const col = (k: number) =>
+		Float64Array.from({ length: batch.ids.length * H }, (_, w) => {
+			const v = q[w * Qn + k];
+			return nonNegative ? Math.max(0, v) : v;
+		});
+	return [col(2), col(1), col(3), col(0), col(4)];
+}
+
+/** Train on the set's own training part (from `start` or from scratch), as the app and --deep do. */
+async function fit(batch: SeriesBatch, cfg: WindowConfig, start: WeightBlob | null) {
+	const { train, val } = makeWindows(batch, cfg, {
+		validation: true,
+		maxWindows: 2000,
+		seed: 1,
+		partialTargets: true,
+	});
+	const model = compiledModel(SPEC, start ? 5e-4 : 1e-3, 1);
 	if (start) setWeightBlob(model, start);
-	const out = await trainModel(model, SPEC, train, val, { epochs, batchSize: 64, patience: 4 });
+	const out = await trainModel(model, SPEC, train, val, {
+		epochs: QUICK ? 2 : 8,
+		batchSize: 64,
+		patience: 2,
+		seed: 1,
+	});
 	const weights = getWeightBlob(model);
 	disposeModel(model);
 	return { weights, epochs: out.history.length };
 }
 
-/** Forecast the last H of each full series from the history before it. */
-async function deepRun(d: Named, weights: WeightBlob): Promise<Float64Array[]> {
-	const batch = toBatch(d);
-	const model = compiledModel(SPEC);
-	setWeightBlob(model, weights);
-	const pairs = d.ids.map((_, i) => [i, d.y[i].length - H] as [number, number]);
-	const set = forecastWindows(
-		batch,
-		{ lookback: L, horizon: H, freq: 'week' },
-		pairs,
-		seriesScales(batch, H),
-	);
-	const q = await predictWindows(model, SPEC, set);
-	disposeModel(model);
-	const Qn = QUANTILES.length;
-	const col = (k: number) =>
-		Float64Array.from({ length: d.ids.length * H }, (_, w) => Math.max(0, q[w * Qn + k]));
-	return [col(2), col(1), col(3), col(0), col(4)];
-}
-
-async function speed(): Promise<string[]> {
-	const d = onlineRetail();
-	const { train } = makeWindows(
-		toBatch(d),
-		{ lookback: L, horizon: H, freq: 'week' },
-		{
-			maxWindows: 2000,
-		},
-	);
-	const lines: string[] = [];
-	for (const kind of DEEP_KINDS) {
-		const spec: ModelSpec = { kind, lookback: L, horizon: H };
-		const model = compiledModel(spec);
-		await trainModel(
-			model,
-			spec,
-			{
-				...train,
-				n: 256,
-				x: train.x.subarray(0, 256 * (L + H) * 10),
-				y: train.y.subarray(0, 256 * H),
-				scale: train.scale.subarray(0, 256),
-				anchor: train.anchor.subarray(0, 256),
-			},
-			null,
-			{ epochs: 1 },
-		);
-		const t0 = performance.now();
-		await trainModel(model, spec, train, null, { epochs: 1, batchSize: 64 });
-		const s = (performance.now() - t0) / 1000;
-		lines.push(
-			`| ${kind} | ${model.countParams().toLocaleString('en')} | ${(train.n / s).toFixed(0)} | ${s.toFixed(1)} |`,
-		);
-		console.error(lines.at(-1));
-		disposeModel(model);
-	}
-	return lines;
-}
-
 async function main(): Promise<void> {
-	await tf.setBackend('wasm');
+	if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm did not start');
 	await tf.ready();
 	const t0 = performance.now();
-	const report: string[] = [];
-	report.push('# Deep models: speed and accuracy (tests/bench/deep.ts)', '');
-	report.push(
-		`Node ${process.version}, tfjs ${tf.version.tfjs} on the ${tf.getBackend()} backend (SIMD, no threads); ` +
-			`this 2-core machine was shared with other builds (load average ${(await import('node:os')).loadavg()[0].toFixed(1)} at the start), so seconds are indicative; ratios within one run are fair.`,
-		'',
-	);
-	report.push(
-		'## Training speed, one epoch of 2,000 windows (lookback 24 + horizon 12, 10 features)',
-		'',
-	);
-	report.push('| model | parameters | windows / s | seconds |', '| --- | --- | --- | --- |');
-	if (!QUICK) report.push(...(await speed()));
-	report.push('');
-
-	// pretraining on online retail (all weeks of its train part)
-	const retail = onlineRetail();
-	const tp = performance.now();
-	const pre = await fit(toBatch(retail), QUICK ? 5 : 40, null, 2e-3);
-	const preSeconds = (performance.now() - tp) / 1000;
-	console.error(`pretrained ${pre.epochs} epochs in ${preSeconds.toFixed(0)} s`);
+	const load = load1();
+	const md: string[] = [];
+	const pre = await pretrain();
+	log(`pretrained ${pre.epochs} epochs in ${pre.seconds.toFixed(0)} s`);
+	const kb = (pre.weights.data.byteLength / 1024).toFixed(0);
+	const trainedOn =
+		'training parts of the shared data cut before the bench validation horizon: UCI Online Retail weekly top 200 (CC BY 4.0), StockX 2019 Data Contest sneakers (weekly orders), Walmart store weeks (Kaggle, no licence stated), M4 Weekly (research use), ABS retail trade monthly (CC BY 4.0)';
 	if (WRITE) {
 		const dir = join(ROOT, 'public/models');
 		mkdirSync(dir, { recursive: true });
@@ -336,71 +295,60 @@ async function main(): Promise<void> {
 				spec: SPEC,
 				freq: 'week',
 				shapes: pre.weights.shapes,
-				trainedOn:
-					'UCI Online Retail (Chen, Sain & Guo 2012, CC BY 4.0), weekly unit sales of the top 200 products, 2010-11-29 … 2011-09-05',
+				trainedOn,
+				windows: pre.counts,
 				epochs: pre.epochs,
-			}),
+				seed: 1,
+			}) + '\n',
 		);
+		log('wrote public/models/pretrained-week.{json,bin}');
 	}
-	report.push(
-		`Pretrained model: MLP (width 0.5, ${(pre.weights.data.byteLength / 1024).toFixed(0)} KB of weights), ` +
-			`${pre.epochs} epochs (early stopping) on the online-retail weekly top 200 in ${preSeconds.toFixed(0)} s.`,
+	md.push(
+		`## Pretrained model: zero-shot, fine-tuned, from scratch (tests/bench/deep.ts; Node ${process.version}, tfjs ${tf.version.tfjs}, WASM; load average ${load} on the shared 2-core machine at the start, so seconds are indicative)`,
 		'',
+		`Pretrained: MLP (lookback 24, horizon 12, width 0.5, ${N_FEATURES} features incl. product age and Q4; ${kb} KB of weights), ${pre.epochs} epochs (early stopping, seeded) in ${pre.seconds.toFixed(0)} s on windows (at most ${PER_SET.toLocaleString('en')} per set) of ${pre.counts.join(', ')} — each set's training part cut before its validation horizon (tests/bench/run.ts \`--tune\`; early stopping on the windows of every 10th series), so neither the validation nor the reported horizon was seen. Scored below on the **reported held-out horizon**, its first 12 periods (Walmart and M4: 12 of 13 weeks; Australian retail: 12 of 24 months, a weekly-shaped model on monthly windows), on the subsets of deep-ensemble.ts; fine-tuned and from scratch: at most 8 epochs (patience 2, 2,000 windows, seed 1) on the set's own training part, learning rate 5e-4 / 1e-3. Seconds: training + forecast.`,
+		'',
+		'| data | series | naive MASE / WAPE | engine MASE / WAPE (s) | zero-shot MASE / WAPE (s) | fine-tuned MASE / WAPE (epochs, s) | from scratch MASE / WAPE (epochs, s) | coverage 80 / 95 %: engine · zero-shot · fine-tuned · scratch |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- |',
 	);
-
-	const sets: { title: string; d: Named }[] = [
-		{ title: 'StockX sneakers, weekly orders per sneaker', d: stockx() },
-		{
-			title: `M4 Weekly (the first ${QUICK ? 30 : 100} of the 251 shared series, last 260 weeks + 12 test weeks)`,
-			d: m4(QUICK ? 30 : 100).full,
-		},
-	];
-	for (const { title, d } of sets) {
-		console.error(title, d.ids.length);
-		report.push(`## ${title}: ${d.ids.length} series, last ${H} weeks held out`, '');
-		report.push(
-			'| method | MASE | WAPE | coverage 80 % | coverage 95 % | seconds |',
-			'| --- | --- | --- | --- | --- | --- |',
-		);
-		const row = (name: string, s: Scores) => {
-			const pct = (v: number) => (Number.isFinite(v) ? (100 * v).toFixed(1) : '–');
-			report.push(
-				`| ${name} | ${s.mase.toFixed(3)} | ${s.wape.toFixed(3)} | ${pct(s.c80)} | ${pct(s.c95)} | ${s.seconds.toFixed(1)} |`,
-			);
-			console.error(report.at(-1));
-		};
+	for (const key of DATASETS) {
+		const every = Number(flag('every') ?? EVERY[key] ?? 1);
+		const [ds] = loadDatasets([key], undefined, 0, every);
+		const { batch, freq } = batchOf(ds);
+		const cfg = cfgOf({ freq });
+		log(`${key}: ${ds.series.length} series`);
+		const f = (s: Scores) => `${s.mase.toFixed(3)} / ${s.wape.toFixed(3)}`;
+		const c = (s: Scores) => `${(100 * s.c80).toFixed(0)} / ${(100 * s.c95).toFixed(0)}`;
+		const naive = score(ds, [
+			Float64Array.from({ length: ds.series.length * H }, (_, k) => {
+				const y = ds.series[Math.floor(k / H)].train;
+				return y[y.length - 1];
+			}),
+		]);
 		let t = performance.now();
-		row('naive (last value)', score(d, naiveRun(d), (performance.now() - t) / 1000));
+		const eng = score(ds, engineRun(ds));
+		const tEng = (performance.now() - t) / 1000;
 		t = performance.now();
-		row('statistical engine (auto)', score(d, engineRun(d), (performance.now() - t) / 1000));
-		const history = toBatch(d, H); // without the held-out weeks
+		const zs = score(ds, await deepRun(batch, cfg, pre.weights));
+		const tZs = (performance.now() - t) / 1000;
 		t = performance.now();
-		row(
-			'MLP zero-shot (pretrained)',
-			score(d, await deepRun(d, pre.weights), (performance.now() - t) / 1000),
+		const tuned = await fit(batch, cfg, pre.weights);
+		const ft = score(ds, await deepRun(batch, cfg, tuned.weights));
+		const tFt = (performance.now() - t) / 1000;
+		t = performance.now();
+		const scratch = await fit(batch, cfg, null);
+		const sc = score(ds, await deepRun(batch, cfg, scratch.weights));
+		const tSc = (performance.now() - t) / 1000;
+		md.push(
+			`| ${key} | ${ds.series.length} (1 in ${every}) | ${f(naive)} | ${f(eng)} (${tEng.toFixed(0)}) | ${f(zs)} (${tZs.toFixed(1)}) | ${f(ft)} (${tuned.epochs}, ${tFt.toFixed(0)}) | ${f(sc)} (${scratch.epochs}, ${tSc.toFixed(0)}) | ${c(eng)} · ${c(zs)} · ${c(ft)} · ${c(sc)} |`,
 		);
-		t = performance.now();
-		const tuned = await fit(history, QUICK ? 3 : 10, pre.weights, 5e-4);
-		row(
-			`MLP fine-tuned (${tuned.epochs} epochs)`,
-			score(d, await deepRun(d, tuned.weights), (performance.now() - t) / 1000),
-		);
-		t = performance.now();
-		const scratch = await fit(history, QUICK ? 5 : 40, null, 2e-3);
-		row(
-			`MLP from scratch (${scratch.epochs} epochs)`,
-			score(d, await deepRun(d, scratch.weights), (performance.now() - t) / 1000),
-		);
-		report.push('');
+		log(md.at(-1)!);
+		const out = join(ROOT, 'tests/bench/results/DEEP.md');
+		const start = '<!-- pretrained:start -->';
+		const end = '<!-- pretrained:end -->';
+		writeSection(out, start, end, [start, ...md, '', end].join('\n'), '# Deep models\n');
 	}
-	report.push(`Total ${((performance.now() - t0) / 1000).toFixed(0)} s.`, '');
-	// only this script's section of DEEP.md (deep-ensemble.ts and deep-browser.ts write the others)
-	const out = join(ROOT, 'tests/bench/results/DEEP.md');
-	const start = '<!-- pretrained:start -->';
-	const end = '<!-- pretrained:end -->';
-	const block = [start, ...report.slice(2), end].join('\n');
-	writeSection(out, start, end, block, '# Deep models\n');
-	console.error(`wrote ${out}`);
+	log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 await main();

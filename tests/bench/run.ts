@@ -503,7 +503,7 @@ function runNaive2(ds: Dataset, which: 'naive2' | 'naive' = 'naive2'): MethodRun
 }
 
 /** Run (or reuse) R on the same training windows; null when Rscript or forecast is missing. */
-function runR(ds: Dataset, reuse: boolean, limitTag: string): MethodRun[] | null {
+export function runR(ds: Dataset, reuse: boolean, limitTag: string): MethodRun[] | null {
 	mkdirSync(TMP, { recursive: true });
 	const input = join(TMP, `train-${ds.key}-${limitTag}.csv`);
 	const output = join(TMP, `r-${ds.key}-${limitTag}.csv`);

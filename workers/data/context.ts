@@ -4,7 +4,7 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import { decompressedLimit } from '../../src/core/ingest/limits';
 import type { DateOrder, FileFormat, ImportIssue, Progress } from '../../src/core/ingest/types';
 import type { TrendcastDb } from '../../src/lib/db/db';
-import { hardenDuckDb } from './duckdb-guard';
+import { hardenDuckDb, readableDuckDbError } from './duckdb-guard';
 
 /** A file handed to the worker. */
 export interface FileInput {
@@ -88,7 +88,14 @@ export function createContext(deps: DataServiceDeps): DataContext {
 	// No file, URL or extension access from here on, and the console cannot turn it back on.
 	hardenDuckDb(conn);
 	let fileSeq = 0;
-	const q = (sql: string): ArrowTable => conn.query(sql);
+	const q = (sql: string): ArrowTable => {
+		try {
+			return conn.query(sql);
+		} catch (e) {
+			// DuckDB's structured error kept, its message worded as DuckDB words it
+			throw readableDuckDbError(e);
+		}
+	};
 	const rows = (sql: string): Record<string, unknown>[] =>
 		q(sql)
 			.toArray()

@@ -5,8 +5,10 @@
 //   DuckDB-WASM 1.32 (DuckDB 1.4.3): read_csv('http://…'), read_text, glob and SET are then refused.
 // - checkConsoleSql(): the SQL console's gate — one read-only statement, and no table function or
 //   string that names a file or URL — with a message code saying why.
-// - consoleFailure() / isOutOfMemory(): a DuckDB error → a message code, by DuckDB's exception type (the
-//   "<type> Error:" enum every DuckDB message starts with) and the JS error class, never its sentence.
+// - consoleFailure() / isOutOfMemory(): a DuckDB error → a message code, by DuckDB's structured error
+//   (errors_as_json: exception type, subtype, the name it could not find) and the JS error class, never
+//   its sentence; a function from an extension that is not loaded is named from the statement's calls
+//   that DuckDB's own catalogs (duckdb_functions, duckdb_keywords) do not know.
 import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type { Message } from '../../src/core/messages';
 import { codedError } from './coded-error';
@@ -16,6 +18,8 @@ export const STAGING_DIR = '/trendcast-files/';
 
 /** Statements run once on a fresh connection, in this order (lock last). */
 export const HARDENING_SQL = [
+	// errors as structured JSON (type, subtype, names): decided by data, never by English text
+	'SET errors_as_json = true',
 	'SET autoinstall_known_extensions = false',
 	'SET autoload_known_extensions = false',
 	`SET allowed_directories = ['${STAGING_DIR}']`,
@@ -74,10 +78,59 @@ export function checkConsoleSql(sql: string): string {
 	return noComments.trim().replace(/;\s*$/, '');
 }
 
+/** What DuckDB says about a failure, from its structured error (errors_as_json). */
+export interface DuckDbFailure {
+	/** DuckDB's exception type: 'Catalog', 'Permission', 'Parser', 'Out of Memory', … */
+	type: string;
+	/** Its subtype when DuckDB gives one ('MISSING_ENTRY', 'SYNTAX_ERROR', …), else null. */
+	subtype: string | null;
+	/** DuckDB's own text (a technical detail for power users, never matched). */
+	message: string;
+	/** The rest of DuckDB's fields (name, type, position, candidates …). */
+	extra: Record<string, unknown>;
+}
+
+/** DuckDB's structured error behind `e` (kept on it by readableDuckDbError, or its JSON message), or null. */
+export function duckDbFailure(e: unknown): DuckDbFailure | null {
+	const kept = (e as { duckdb?: DuckDbFailure } | null)?.duckdb;
+	if (kept) return kept;
+	const text = String((e as Error)?.message ?? '');
+	// DuckDB writes the JSON object alone, or (parser errors) after its type
+	const at = text.indexOf('{');
+	if (at < 0) return null;
+	let o: Record<string, unknown>;
+	try {
+		o = JSON.parse(text.slice(at)) as Record<string, unknown>;
+	} catch {
+		return null;
+	}
+	if (typeof o?.exception_type !== 'string') return null;
+	const { exception_type, exception_message, error_subtype, ...extra } = o;
+	return {
+		type: exception_type,
+		subtype: typeof error_subtype === 'string' ? error_subtype : null,
+		message: typeof exception_message === 'string' ? exception_message : '',
+		extra,
+	};
+}
+
+/**
+ * A DuckDB error as the app passes it on: the message DuckDB words without JSON ("<type> Error: …", what
+ * an unexpected failure shows), the structured error kept as `duckdb`. Other errors unchanged.
+ */
+export function readableDuckDbError(e: unknown): unknown {
+	const f = duckDbFailure(e);
+	if (!f || (e as { duckdb?: unknown }).duckdb) return e;
+	const err = new Error(`${f.type} Error: ${f.message}`) as Error & { duckdb: DuckDbFailure };
+	err.name = (e as Error)?.name || 'Error';
+	err.duckdb = f;
+	return err;
+}
+
 /** First meaningful line of a DuckDB error, for a message parameter (technical detail, not the message). */
 export function duckDbDetail(e: unknown): string {
 	return (
-		String((e as Error)?.message ?? e)
+		String(duckDbFailure(e)?.message ?? (e as Error)?.message ?? e)
 			.split('\n')
 			.find((l) => l.trim() !== '')
 			?.trim()
@@ -85,62 +138,9 @@ export function duckDbDetail(e: unknown): string {
 	);
 }
 
-/**
- * DuckDB's exception types (ExceptionTypeToString in DuckDB's exception.cpp): every DuckDB error
- * message starts with "<type> Error: ". The type is an enum name, read as a token, not the sentence.
- */
-const DUCKDB_ERROR_TYPES = new Set([
-	'Invalid',
-	'Out of Range',
-	'Conversion',
-	'Unknown Type',
-	'Decimal',
-	'Mismatch Type',
-	'Divide by Zero',
-	'Object Size',
-	'Invalid type',
-	'Serialization',
-	'TransactionContext',
-	'Not implemented',
-	'Expression',
-	'Catalog',
-	'Parser',
-	'Binder',
-	'Planner',
-	'Scheduler',
-	'Executor',
-	'Constraint',
-	'Index',
-	'Stat',
-	'Connection',
-	'Syntax',
-	'Settings',
-	'Optimizer',
-	'NullPointer',
-	'IO',
-	'INTERRUPT',
-	'FATAL',
-	'INTERNAL',
-	'Invalid Input',
-	'Out of Memory',
-	'Permission',
-	'Parameter Not Resolved',
-	'Parameter Not Allowed',
-	'Dependency',
-	'HTTP',
-	'Missing Extension',
-	'Auto-load',
-	'Sequence',
-	'INVALID CONFIGURATION',
-]);
-
 /** The DuckDB exception type of an error ('Catalog', 'Permission', 'Out of Memory', …), or null. */
 export function duckDbErrorType(e: unknown): string | null {
-	const text = String((e as Error)?.message ?? e);
-	const end = text.indexOf(' Error: ');
-	if (end <= 0) return null;
-	const type = text.slice(0, end);
-	return DUCKDB_ERROR_TYPES.has(type) ? type : null;
+	return duckDbFailure(e)?.type ?? null;
 }
 
 /**
@@ -155,46 +155,57 @@ export function isOutOfMemory(e: unknown): boolean {
 	return Trap !== undefined && e instanceof Trap;
 }
 
-/** Extensions DuckDB knows (what its Catalog errors name for a function it lacks). */
-const DUCKDB_EXTENSIONS = new Set([
-	'json',
-	'parquet',
-	'icu',
-	'httpfs',
-	'fts',
-	'excel',
-	'inet',
-	'spatial',
-	'tpch',
-	'tpcds',
-	'autocomplete',
-	'sqlite_scanner',
-	'postgres_scanner',
-	'mysql_scanner',
-	'delta',
-	'iceberg',
-	'aws',
-	'azure',
-	'vss',
-	'substrait',
-	'arrow',
-]);
-
-/** The extension a Catalog error names (a known extension's name as a token of it), or null. */
-function missingExtension(e: unknown): string | null {
-	if (duckDbErrorType(e) !== 'Catalog') return null;
-	const text = String((e as Error)?.message ?? e).split('\n')[0];
-	// the object DuckDB could not find is quoted; the extension name stands unquoted after it
-	const unquoted = text.replace(/"[^"]*"/g, ' ');
-	return unquoted.split(/[^A-Za-z0-9_]+/).find((w) => DUCKDB_EXTENSIONS.has(w)) ?? null;
+/**
+ * The functions `statement` calls that DuckDB does not know (in none of duckdb_functions(),
+ * duckdb_keywords()), lower-case, in order: what an extension that is not loaded would have provided.
+ */
+export function unknownCalls(
+	q: (sql: string) => { toArray(): { toJSON(): Record<string, unknown> }[] },
+	statement: string,
+): string[] {
+	const code = statement
+		.replace(/--[^\n]*/g, ' ')
+		.replace(/\/\*[\s\S]*?\*\//g, ' ')
+		.replace(/'(?:[^']|'')*'/g, "''")
+		.replace(/"(?:[^"]|"")*"/g, '""');
+	const called = [
+		...new Set(
+			[...code.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)].map((m) => m[1].toLowerCase()),
+		),
+	];
+	if (called.length === 0) return [];
+	const list = called.map((n) => `'${n}'`).join(', ');
+	const known = new Set(
+		q(
+			`SELECT lower(function_name) AS n FROM duckdb_functions() WHERE lower(function_name) IN (${list}) ` +
+				`UNION SELECT lower(keyword_name) FROM duckdb_keywords() WHERE lower(keyword_name) IN (${list})`,
+		)
+			.toArray()
+			.map((r) => String(r.toJSON().n)),
+	);
+	return called.filter((n) => !known.has(n));
 }
 
-/** A console query's DuckDB error → a message code (the DuckDB line goes along as a detail for power users). */
-export function consoleFailure(e: unknown): Message {
-	if (duckDbErrorType(e) === 'Permission')
+/**
+ * A console query's DuckDB error → a message code (DuckDB's own text goes along as a detail for power
+ * users). A Catalog error without a subtype is an entry of an extension that is not loaded (DuckDB gives
+ * a missing entry the subtype MISSING_ENTRY); `unknown` names the function the statement calls for it.
+ */
+export function consoleFailure(e: unknown, unknown: () => string[] = () => []): Message {
+	const f = duckDbFailure(e);
+	if (f?.type === 'Permission')
 		return { code: 'import_sql_file_access', params: { name: duckDbDetail(e).slice(0, 80) } };
-	const ext = missingExtension(e);
-	if (ext !== null) return { code: 'import_sql_extension', params: { name: ext } };
+	if (f?.type === 'Catalog' && f.subtype === null) {
+		let name: string | undefined;
+		try {
+			name = unknown()[0];
+		} catch {
+			name = undefined;
+		}
+		return name
+			? { code: 'import_sql_extension', params: { name } }
+			: { code: 'import_sql_extension_unnamed' };
+	}
 	if (isOutOfMemory(e)) return { code: 'import_sql_out_of_memory' };
 	return { code: 'import_sql_error', params: { detail: duckDbDetail(e) } };
 }

@@ -394,7 +394,7 @@ export function createSignalsService(deps: SignalsDeps) {
 					file: file.name,
 				});
 			// A catalog with weekly sales after launch (columns 0…H−1) also holds past launches.
-			if (k === 'catalog') launches = readLaunches(table).products;
+			if (k === 'catalog') launches = readLaunches(table, mapping).products;
 		}
 		await db.transaction('rw', db.signalSets, db.signalRecords, async () => {
 			await db.signalSets.put(meta as unknown as SignalSetRow);

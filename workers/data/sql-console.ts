@@ -3,7 +3,7 @@
 import { stringColumn } from './arrow';
 import { codedError } from './coded-error';
 import type { ArrowTable, DataContext } from './context';
-import { checkConsoleSql, consoleFailure } from './duckdb-guard';
+import { checkConsoleSql, consoleFailure, unknownCalls } from './duckdb-guard';
 import { lit } from './sql';
 import { ensureLoaded, metaOf } from './store';
 
@@ -81,7 +81,7 @@ export async function runSql(ctx: DataContext, datasetId: string, sql: string): 
 	try {
 		res = q(wrap ? `SELECT * FROM (${statement}) LIMIT ${SQL_ROW_CAP + 1}` : statement);
 	} catch (e) {
-		const m = consoleFailure(e);
+		const m = consoleFailure(e, () => unknownCalls(q, statement));
 		throw codedError('SqlError', m.code, m.params);
 	}
 	const fields = res.schema.fields;

@@ -14,7 +14,14 @@ import type { Frequency, SeriesBatch } from '../../src/core/types';
 import type { TrendcastDb } from '../../src/lib/db/db';
 import type { DeepModelRow, DeepWeightsRow } from '../../src/lib/db/models';
 import type { BackendInfo } from '../../src/ml/backend';
-import { forecastWindows, makeWindows, type WindowConfig } from '../../src/ml/features';
+import {
+	LEGACY_FEATURES,
+	N_FEATURES,
+	featuresOf,
+	forecastWindows,
+	makeWindows,
+	type WindowConfig,
+} from '../../src/ml/features';
 import { QUANTILES, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import {
 	compiledModel,
@@ -108,11 +115,21 @@ function abortError(): Error {
 	return codedError('AbortError', 'models_cancelled');
 }
 
+/** A saved model's architecture (rows saved before the age and Q4 features have 10 per period). */
 const specOf = (r: DeepModelRow): ModelSpec => ({
 	kind: r.kind,
 	lookback: r.lookback,
 	horizon: r.horizon,
 	width: r.width,
+	features: r.features ?? LEGACY_FEATURES,
+});
+
+/** The window shape a saved model reads. */
+const cfgOf = (r: DeepModelRow): WindowConfig => ({
+	lookback: r.lookback,
+	horizon: r.horizon,
+	freq: r.freq,
+	features: r.features ?? LEGACY_FEATURES,
 });
 
 /** Series scales by the order of `batch.ids` from a saved row (a missing series gets 0 = own lookback). */
@@ -215,6 +232,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 				lookback: Math.max(8, Math.floor(req.lookback ?? 2 * h)),
 				horizon: h,
 				width: req.width ?? 1,
+				features: N_FEATURES,
 				holdout: Math.max(0, Math.floor(req.holdout ?? 2 * h)),
 				measure: req.measure ?? 'units',
 				train: {
@@ -238,7 +256,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 		}
 		// the batch must be the same dataset's (a resume re-reads it from the data worker)
 		const spec = specOf(row);
-		const cfg: WindowConfig = { lookback: row.lookback, horizon: row.horizon, freq: row.freq };
+		const cfg = cfgOf(row);
 		const {
 			train: trainSet,
 			val,
@@ -263,7 +281,8 @@ export function createTrainService(deps: TrainServiceDeps) {
 					pre.spec.kind === spec.kind &&
 					pre.spec.lookback === spec.lookback &&
 					pre.spec.horizon === spec.horizon &&
-					(pre.spec.width ?? 1) === (spec.width ?? 1);
+					(pre.spec.width ?? 1) === (spec.width ?? 1) &&
+					(pre.spec.features ?? LEGACY_FEATURES) === featuresOf(spec);
 				if (fits) {
 					setWeightBlob(model, pre.weights);
 					row.pretrained = true;
@@ -365,7 +384,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 		pairs: [number, number][],
 	): Promise<{ row: DeepModelRow; q: Float32Array }> {
 		const { row, model } = await loadModel(id);
-		const cfg: WindowConfig = { lookback: row.lookback, horizon: row.horizon, freq: row.freq };
+		const cfg = cfgOf(row);
 		const set = forecastWindows(batch, cfg, pairs, scalesFor(row, batch));
 		const q = await predictWindows(model, specOf(row), set);
 		return { row, q };
@@ -490,7 +509,8 @@ export function createTrainService(deps: TrainServiceDeps) {
 			maxWindows: row.train.maxWindows,
 			seed: row.train.seed,
 			final: false,
-			initial: () => pre?.weights ?? null,
+			initial: (spec) =>
+				pre && (pre.spec.features ?? LEGACY_FEATURES) === featuresOf(spec) ? pre.weights : null,
 			signal,
 			onStage: (s) => void onProgress?.({ done: s.step, total: s.steps + 1 }),
 		});

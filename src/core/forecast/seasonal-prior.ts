@@ -35,8 +35,11 @@ export const PROFILE_STRENGTH = 1;
 /** Week of the year 0…51 of the week starting at t (its middle day's day-of-year ÷ 7). */
 export function weekOfYear(t: number): number {
 	const mid = t + 3 * DAY;
-	const y = new Date(mid).getUTCFullYear();
-	return Math.min(51, Math.floor((mid - Date.UTC(y, 0, 1)) / DAY / 7));
+	// 1 January of its year (setUTCMonth keeps years 0–99, which Date.UTC would move to the 1900s)
+	const jan1 = new Date(mid);
+	jan1.setUTCMonth(0, 1);
+	jan1.setUTCHours(0, 0, 0, 0);
+	return Math.min(51, Math.floor((mid - jan1.getTime()) / DAY / 7));
 }
 
 /** The shipped profile's index for the period starting at t (1 for daily data). */
@@ -51,7 +54,9 @@ export function nextPeriod(t: number, freq: Frequency, j: number): number {
 	if (freq === 'day') return t + j * DAY;
 	if (freq === 'week') return t + j * 7 * DAY;
 	const d = new Date(t);
-	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + j, 1);
+	d.setUTCMonth(d.getUTCMonth() + j, 1); // not Date.UTC: it moves years 0–99 to the 1900s
+	d.setUTCHours(0, 0, 0, 0);
+	return d.getTime();
 }
 
 /** Borrowed season from the shipped retail profile for periods starting at `ds` and h more. */

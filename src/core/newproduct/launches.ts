@@ -9,13 +9,17 @@ import type { RawTable } from '../ingest/schemas/table';
 import type { ImportIssue } from '../ingest/types';
 import type { LaunchProduct, WordTrends } from './knn';
 
-/** Products of a launch table; `curve` is present when the week columns are. */
-export function readLaunches(table: RawTable): {
+/** Products of a launch table; `curve` is present when the week columns are. `mapping` is the
+ * owner's choice of columns (role → header, `''` for none), as for the catalog import. */
+export function readLaunches(
+	table: RawTable,
+	mapping: Parameters<typeof readCatalog>[1] = {},
+): {
 	products: LaunchProduct[];
 	weeks: number;
 	issues: ImportIssue[];
 } {
-	const cat = readCatalog(table);
+	const cat = readCatalog(table, mapping);
 	const weekCols = table.header
 		.map((h, i) => ({ h: h.trim(), i }))
 		.filter(({ h }) => /^\d{1,3}$/.test(h))

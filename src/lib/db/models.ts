@@ -23,6 +23,8 @@ export interface DeepModelRow {
 	lookback: number;
 	horizon: number;
 	width: number;
+	/** Input features per period (src/ml/features.ts); absent: saved before the age and Q4 features (10). */
+	features?: number;
 	/** Trailing points of each series kept out of training (for an honest backtest). */
 	holdout: number;
 	/** Measure the series hold ('units' or 'revenue'). */

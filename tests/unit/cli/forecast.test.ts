@@ -244,6 +244,34 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(lines[4].split(',').slice(0, 2)).toEqual(['b', '2023-10-09']);
 	});
 
+	it('lends a short series the yearly peak of all series together, as the app does', () => {
+		// two products with three years peaking in late November, one launched 30 weeks before the
+		// end (early September): its forecast runs into the peak it has never seen itself
+		const rows = ['series_id,date,value'];
+		const wave = (t: number) => 1 + 0.8 * Math.cos((2 * Math.PI * (t - 47)) / 52);
+		for (const [id, level, from] of [
+			['a', 50, 0],
+			['b', 30, 0],
+			['new', 8, 110],
+		] as const)
+			for (let t = from; t < 140; t++) {
+				const d = new Date(Date.UTC(2021, 0, 4) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				rows.push(`${id},${d},${(level * wave(t) + 2).toFixed(2)}`);
+			}
+		const r = run(['--input', write('peak.csv', rows.join('\n') + '\n'), '--horizon', '12']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(
+			/new: The yearly peak is borrowed from all products together, which has two years of history/,
+		);
+		const mean = r.stdout
+			.trim()
+			.split('\n')
+			.filter((l) => l.startsWith('new,'))
+			.map((l) => Number(l.split(',').at(-5)));
+		expect(mean).toHaveLength(12);
+		expect(mean[11]).toBeGreaterThan(mean[0] * 1.15);
+	});
+
 	it('rejects bad options with a usage message', () => {
 		const r = run(['--input', 'x.csv', '--horizon', '0']);
 		expect(r.code).toBe(1);
@@ -278,7 +306,7 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(r.stderr).toMatch(/deep: deep-mlp [\d.]+ s on (wasm|cpu)/);
 		// the pooled gate says whether the deep model joins (mixed with the statistical choice)
 		expect(r.stderr).toMatch(
-			/deep: pooled backtest MASE of the deep model ÷ the median statistical model [\d.]+ over 4 series: (mixed with the statistical choice|not mixed)/,
+			/deep: pooled backtest MASE \/ WAPE of the deep model ÷ the median statistical model ([\d.]+|NaN) \/ ([\d.]+|NaN) over \d+ series of ≥ 3 horizons: (mixed with the statistical choice|not mixed)/,
 		);
 		expect(r.code).toBe(0);
 		const lines = r.stdout.trim().split('\n');

@@ -142,3 +142,53 @@ describe('weekly ETS trends are damped', () => {
 		expect(AutoETS.candidates(y, 1, { dampedOnly: true }).map((s) => s.trend)).not.toContain('A');
 	});
 });
+
+describe('a launch too short to backtest (v2.2)', () => {
+	it('is forecast by the mean of its last weeks, not by its last (peak) week', () => {
+		// StockX: a sneaker's first three weeks after launch, 2, 436, 632 sold
+		const y = Float64Array.from([0, 0, 0, 0, 0, 0, 2, 436, 632]);
+		const r = forecastAuto(y, { horizon: 12, season: 52 });
+		expect(r.model).toBe('ma');
+		for (const v of r.point) expect(v).toBeCloseTo((2 + 436 + 632) / 3, 6);
+		expect(r.notes.map((n) => n.code)).toContain('engine_note_too_short_to_backtest');
+	});
+});
+
+describe('a regressor that changes only after the backtest windows (v2.2)', () => {
+	it('is left out of the final fit with a note; a column the backtest saw is used', () => {
+		const n = 104;
+		const h = 13;
+		const z = normalSampler(mulberry32(11));
+		const y = Float64Array.from(
+			{ length: n },
+			(_, t) => 1000 + 200 * Math.sin((2 * Math.PI * t) / 52) + 30 * z(),
+		);
+		// a markdown column that is 0 until the last 10 weeks (Walmart's markdowns)
+		const md = Float64Array.from({ length: n + h }, (_, t) => (t >= n - 10 ? 5000 + 100 * t : 0));
+		const run = (future: Float64Array) =>
+			forecastAuto(y, {
+				horizon: h,
+				season: 52,
+				regressors: { names: ['MarkDown1'], history: [md.slice(0, n)], future: [future] },
+			});
+		const r = run(md.slice(n));
+		expect(r.notes).toContainEqual({
+			code: 'engine_note_regressor_untested',
+			params: { name: 'MarkDown1' },
+		});
+		// left out: its future values do not move the forecast
+		expect(Array.from(run(md.slice(n).map((v) => 100 * v)).point)).toEqual(Array.from(r.point));
+		// a column that varied in the backtest windows is used (the same check can fail)
+		const early = Float64Array.from({ length: n + h }, (_, t) => (t % 7 === 3 ? 1 : 0));
+		const yp = y.map((v, t) => v + 300 * early[t]);
+		const promo = (f: Float64Array) =>
+			forecastAuto(yp, {
+				horizon: h,
+				season: 52,
+				regressors: { names: ['promo'], history: [early.slice(0, n)], future: [f] },
+			});
+		expect(Array.from(promo(early.slice(n)).point)).not.toEqual(
+			Array.from(promo(early.slice(n).map(() => 0)).point),
+		);
+	});
+});

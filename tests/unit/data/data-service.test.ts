@@ -394,7 +394,11 @@ describe('import of the real Online Retail slice', () => {
 		conn.close();
 		await expect(
 			ctx.service.runSql(meta.id, "SELECT json_extract(description, '$.a') FROM sales"),
-		).rejects.toMatchObject({ name: 'SqlError', code: 'import_sql_extension' });
+		).rejects.toMatchObject({
+			name: 'SqlError',
+			code: 'import_sql_extension',
+			params: { name: 'json_extract' },
+		});
 		await expect(
 			ctx.service.runSql(meta.id, "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')"),
 		).rejects.toMatchObject({ name: 'ReadOnlySql', code: 'import_sql_file_access' });

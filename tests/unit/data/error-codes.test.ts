@@ -1,11 +1,19 @@
 // Workers speak codes, never parse English (#10 item 3): DuckDB's rejected CSV lines are told apart by
-// the reject's error_type, console errors by DuckDB's exception type, the separator goes to the
+// the reject's error_type, console errors by DuckDB's structured error (errors_as_json), the separator goes to the
 // message as the character (each language words it), and a failed series note is a code with the raw
 // text kept only as `detail`. Real DuckDB in Node.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { translate } from '../../../src/lib/i18n/translate';
-import { consoleFailure, duckDbErrorType, isOutOfMemory } from '../../../workers/data/duckdb-guard';
-import { makeService, toInput } from './harness';
+import {
+	consoleFailure,
+	duckDbErrorType,
+	duckDbFailure,
+	hardenDuckDb,
+	isOutOfMemory,
+	readableDuckDbError,
+	unknownCalls,
+} from '../../../workers/data/duckdb-guard';
+import { makeService, startDuckDb, toInput } from './harness';
 
 let ctx: Awaited<ReturnType<typeof makeService>>;
 let service: typeof ctx.service;
@@ -54,8 +62,10 @@ describe('rejected CSV lines: a code from DuckDB’s reject error_type', () => {
 });
 
 describe('DuckDB errors by exception type', () => {
-	it('reads the type DuckDB starts every message with; maps console failures to codes', async () => {
-		const conn = ctx.duckdb.connect();
+	it('reads DuckDB’s structured error (type, subtype, name); maps console failures to codes', async () => {
+		// a connection hardened as the data worker hardens its own (workers/data/context.ts)
+		const conn = (await startDuckDb()).connect();
+		hardenDuckDb(conn);
 		const fail = (sql: string): unknown => {
 			try {
 				conn.query(sql);
@@ -67,21 +77,57 @@ describe('DuckDB errors by exception type', () => {
 		const access = fail("SELECT * FROM read_csv('/etc/passwd')");
 		expect(duckDbErrorType(access)).toBe('Permission');
 		expect(consoleFailure(access).code).toBe('import_sql_file_access');
-		const ext = fail("SELECT json_extract('{}', '$.a')");
-		expect(consoleFailure(ext)).toEqual({ code: 'import_sql_extension', params: { name: 'json' } });
+		// errors_as_json is a setting of the hardened connection (the one the data worker queries on)
+		expect(
+			conn.query("SELECT current_setting('errors_as_json') AS j").toArray()[0].toJSON(),
+		).toEqual({ j: true });
+		// a function of an extension that is not loaded: a Catalog error without a subtype; the function
+		// named is the call DuckDB's catalogs do not know (count and the keyword CAST are known)
+		const sql = "SELECT count(*), CAST(1 AS INTEGER), json_extract('{}', '$.a')";
+		const ext = fail(sql);
+		expect(duckDbFailure(ext)).toMatchObject({ type: 'Catalog', subtype: null });
+		expect(unknownCalls((s) => conn.query(s), sql)).toEqual(['json_extract']);
+		expect(consoleFailure(ext, () => unknownCalls((s) => conn.query(s), sql))).toEqual({
+			code: 'import_sql_extension',
+			params: { name: 'json_extract' },
+		});
+		// a collation of an extension: no call to name
+		const icu = fail("SELECT 'x' COLLATE de");
+		expect(consoleFailure(icu).code).toBe('import_sql_extension_unnamed');
+		// a table or function that does not exist anywhere: DuckDB's MISSING_ENTRY, shown as DuckDB's error
 		const missing = fail('SELECT * FROM no_such_table');
 		expect(duckDbErrorType(missing)).toBe('Catalog');
-		expect(consoleFailure(missing).code).toBe('import_sql_error');
+		expect(duckDbFailure(missing)).toMatchObject({
+			subtype: 'MISSING_ENTRY',
+			extra: { name: 'no_such_table' },
+		});
+		expect(consoleFailure(missing)).toEqual({
+			code: 'import_sql_error',
+			params: { detail: 'Table with name no_such_table does not exist!' },
+		});
+		const typo = fail('SELECT nosuchfn(1)');
+		expect(duckDbFailure(typo)?.subtype).toBe('MISSING_ENTRY');
+		expect(consoleFailure(typo, () => ['nosuchfn']).code).toBe('import_sql_error');
 		const syntax = fail('SELEC 1');
 		expect(duckDbErrorType(syntax)).toBe('Parser');
 		expect(isOutOfMemory(syntax)).toBe(false);
+		// passed on worded as DuckDB words it, the structure kept
+		const readable = readableDuckDbError(syntax) as Error;
+		expect(readable.message).toBe('Parser Error: syntax error at or near "SELEC"');
+		expect(duckDbErrorType(readable)).toBe('Parser');
 		conn.close();
 	});
 
 	it('out of memory: DuckDB’s type, an allocation RangeError, a wasm trap; not other text', () => {
+		const oom = JSON.stringify({
+			exception_type: 'Out of Memory',
+			exception_message: 'failed to allocate data of size 4 GiB',
+		});
+		expect(isOutOfMemory(new Error(oom))).toBe(true);
+		// the same words as plain text are not read
 		expect(
 			isOutOfMemory(new Error('Out of Memory Error: failed to allocate data of size 4 GiB')),
-		).toBe(true);
+		).toBe(false);
 		let alloc: unknown;
 		try {
 			new Array(-1);

@@ -159,6 +159,23 @@ describe('pooled verdicts over a shop’s series', () => {
 		const v = mixVerdict(results);
 		expect(v).toEqual({ ratio: 3 / 4, won: 1, n: 1 });
 	});
+
+	it('deepGate also needs the pooled backtest WAPE no worse than the median statistical model’s', () => {
+		const row = (model: string, mase: number, wape: number) => ({ model, mase, wape });
+		const results = [
+			{ leaderboard: [row('naive', 1, 0.2), row('ets', 2, 0.3), row('deep-mlp', 1, 0.4)] },
+			{ leaderboard: [row('naive', 2, 0.1), row('deep-mlp', 1.5, 0.1)] },
+		];
+		// MASE (1 + 1.5) / (2 + 2): better; WAPE (0.4 + 0.1) / (0.3 + 0.1): worse → kept out
+		const g = deepGate(results);
+		expect(g.ratio).toBeCloseTo(2.5 / 4, 12);
+		expect(g.wapeRatio).toBeCloseTo(0.5 / 0.4, 12);
+		expect(g.pass).toBe(false);
+		expect(deepGate(results, 1.3).pass).toBe(true);
+		results[0].leaderboard[2].wape = 0.25;
+		expect(deepGate(results).pass).toBe(true);
+		expect(deepGate(results, 0.5).pass).toBe(false); // a margin: MASE 0.625 > 0.5
+	});
 });
 
 describe('deep backtest (tfjs WASM in Node)', () => {

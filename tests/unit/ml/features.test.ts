@@ -2,6 +2,7 @@
 // calendar/holiday and regressor features of the deep models' dataset builder.
 import { describe, expect, it } from 'vitest';
 import {
+	LEGACY_FEATURES,
 	N_FEATURES,
 	fillWindow,
 	forecastWindows,
@@ -105,5 +106,30 @@ describe('window dataset', () => {
 		// weekly data: no day-of-week feature
 		expect(out[4]).toBe(0);
 		expect(START).toBeGreaterThan(0);
+	});
+
+	it('product age since the first sale and the Q4 flag; a legacy config writes 10 features', () => {
+		// a product launched at t = 5 (zeros before), weekly from Monday 2021-01-04
+		const batch = weeklyBatch(1, 60);
+		batch.y.fill(0, 0, 5);
+		const out = new Float32Array(12 * N_FEATURES);
+		fillWindow(out, 0, batch, 0, 10, cfg, 1); // rows t = 2 … 13
+		const at = (t: number, f: number): number => out[(t - 2) * N_FEATURES + f];
+		expect(at(4, 10)).toBe(0); // before the first sale
+		expect(at(5, 10)).toBe(0); // the launch week: age 0
+		expect(at(6, 10)).toBeCloseTo(Math.log1p(1) / Math.log1p(156), 6);
+		expect(at(13, 10)).toBeCloseTo(Math.log1p(8) / Math.log1p(156), 6); // a future period
+		// Q4: t = 38 is the week of 2021-09-27 (September), t = 39 of 2021-10-04
+		const late = new Float32Array(12 * N_FEATURES);
+		fillWindow(late, 0, batch, 0, 40, cfg, 1); // rows t = 32 … 43
+		expect(late[(38 - 32) * N_FEATURES + 11]).toBe(0);
+		expect(late[(39 - 32) * N_FEATURES + 11]).toBe(1);
+		expect(late[(43 - 32) * N_FEATURES + 11]).toBe(1);
+		// a model saved before these features reads the first 10, in the same order
+		const legacy = new Float32Array(12 * LEGACY_FEATURES);
+		fillWindow(legacy, 0, batch, 0, 40, { ...cfg, features: LEGACY_FEATURES }, 1);
+		for (let r = 0; r < 12; r++)
+			for (let f = 0; f < LEGACY_FEATURES; f++)
+				expect(legacy[r * LEGACY_FEATURES + f]).toBe(late[r * N_FEATURES + f]);
 	});
 });

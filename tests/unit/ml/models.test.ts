@@ -3,7 +3,7 @@
 // minimiser is the quantile; training lowers the loss, stops early, and a cancel stops within one batch.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeWindows } from '../../../src/ml/features';
+import { N_FEATURES, makeWindows } from '../../../src/ml/features';
 import { pinball, pinballLoss, tileTargets } from '../../../src/ml/loss';
 import { DEEP_KINDS, QUANTILES, buildModel } from '../../../src/ml/models';
 import { compiledModel, disposeModel, predictWindows, trainModel } from '../../../src/ml/train';
@@ -51,7 +51,7 @@ describe('architectures', () => {
 	it.each(DEEP_KINDS)('%s outputs [n, horizon, 5] and its weights round-trip', (kind) => {
 		const s = { kind, ...spec };
 		const m = buildModel(s);
-		const x = tf.randomNormal([3, 12, 10]);
+		const x = tf.randomNormal([3, 12, N_FEATURES]);
 		const y = m.predict(x) as tf.Tensor;
 		expect(y.shape).toEqual([3, 4, QUANTILES.length]);
 		const blob = getWeightBlob(m);
@@ -104,7 +104,7 @@ describe('training loop', () => {
 
 	it('is reproducible: the same seed gives identical losses (weights, shuffling, dropout)', async () => {
 		// the random parts: Dense and LSTM initialisers (Glorot, orthogonal), dropout, attention, position
-		const T = 12 * 10;
+		const T = 12 * N_FEATURES;
 		const few = { ...train, n: 48, x: train.x.subarray(0, 48 * T), y: train.y.subarray(0, 48 * 4) };
 		for (const kind of ['lstm-dense', 'patchtst'] as const) {
 			const s = { kind, lookback: 8, horizon: 4, width: 0.1 };

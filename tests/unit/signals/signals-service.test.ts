@@ -127,6 +127,32 @@ describe('signals service', () => {
 		);
 	});
 
+	it("reads a catalog's past launches with the columns the owner chose", async () => {
+		const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		const s = createSignalsService({ db, engines: async () => nodeEngines() });
+		// "on shelf" names no known role: guessed, the launch date is missing and no launch is kept
+		const text =
+			'sku,name,category,on shelf,0,1,2\n' +
+			'A1,red dress,dresses,2024-03-04,10,8,6\n' +
+			'B2,blue coat,coats,2024-09-02,4,5,7\n';
+		const f = file('catalog.csv', text);
+		const guessed = await s.importSignals(f, 'catalog');
+		expect(guessed.mapping.launch).toBeUndefined();
+		const none = (await db.signalRecords.get(`${guessed.id}#launches`))?.records ?? [];
+		expect(none).toHaveLength(0);
+		const chosen = await s.importSignals(f, 'catalog', { launch: 'on shelf' }, guessed.id);
+		const launches = (await db.signalRecords.get(`${chosen.id}#launches`))?.records as {
+			id: string;
+			launch: number;
+			curve: number[];
+		}[];
+		expect(launches.map((p) => [p.id, new Date(p.launch).toISOString().slice(0, 10)])).toEqual([
+			['A1', '2024-03-04'],
+			['B2', '2024-09-02'],
+		]);
+		expect(launches[1].curve).toEqual([4, 5, 7]);
+	});
+
 	it('imports with the columns the owner chose, replacing the same file imported before', async () => {
 		const s = service();
 		const text =

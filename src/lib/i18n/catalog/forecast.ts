@@ -26,6 +26,8 @@ export const en = {
 		'Long history: the methods were fitted on the most recent {used} of {n} periods.',
 	engine_note_regressor_constant:
 		"'{name}' (its value per period) stayed the same over the history used, so its effect cannot be measured: left out.",
+	engine_note_regressor_untested:
+		"'{name}' only started to change recently, too late for the backtest to check its effect: left out of the forecast.",
 	engine_note_intermittent:
 		'This product sells only now and then, so methods for occasional sales were tried too.',
 	engine_note_outliers_replaced: (p) =>
@@ -172,6 +174,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_long_history: '历史较长：各方法只用最近 {used} 期（共 {n} 期）拟合。',
 	engine_note_regressor_constant:
 		'“{name}”（每期的值）在所用的历史中始终不变，无法衡量其影响：已略去。',
+	engine_note_regressor_untested: '“{name}”最近才开始变化，回测来不及检验其影响：预测中已略去。',
 	engine_note_intermittent: '该商品只是偶尔有销量，因此也尝试了适合零星销售的方法。',
 	engine_note_outliers_replaced: (p) =>
 		`${p.nText} 个异常值被视为一次性情况，拟合时已替换为常见水平。`,

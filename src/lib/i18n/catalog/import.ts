@@ -27,7 +27,9 @@ export const en = {
 	import_sql_file_access:
 		'This console only reads the tables of the open dataset (sales, returns, cancelled). Reading files or web addresses is switched off, so nothing leaves your device (refused: {name}).',
 	import_sql_extension:
-		'That function needs the DuckDB “{name}” extension, which would be downloaded from the internet; Trendcast works offline and does not load extensions.',
+		'“{name}” comes from a DuckDB extension, which would be downloaded from the internet; Trendcast works offline and does not load extensions.',
+	import_sql_extension_unnamed:
+		'That query needs a DuckDB extension, which would be downloaded from the internet; Trendcast works offline and does not load extensions.',
 	import_sql_out_of_memory:
 		'The query needed more memory than the browser allows. Narrow it with WHERE or GROUP BY, or add a LIMIT.',
 	import_sql_error: 'DuckDB could not run the query: {detail}',
@@ -111,7 +113,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_sql_file_access:
 		'此控制台只能读取当前数据集的表（sales、returns、cancelled）。读取文件或网址的功能已关闭，数据不会离开您的设备（已拒绝：{name}）。',
 	import_sql_extension:
-		'该函数需要 DuckDB 的“{name}”扩展，而扩展需要从互联网下载；Trendcast 离线运行，不加载任何扩展。',
+		'“{name}”来自 DuckDB 的扩展，而扩展需要从互联网下载；Trendcast 离线运行，不加载任何扩展。',
+	import_sql_extension_unnamed:
+		'此查询需要 DuckDB 的扩展，而扩展需要从互联网下载；Trendcast 离线运行，不加载任何扩展。',
 	import_sql_out_of_memory:
 		'此查询所需内存超出了浏览器的限制。请用 WHERE 或 GROUP BY 缩小范围，或加上 LIMIT。',
 	import_sql_error: 'DuckDB 无法运行此查询：{detail}',

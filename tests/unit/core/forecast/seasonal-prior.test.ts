@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
 import {
 	groupPrior,
+	nextPeriod,
 	profileIndex,
 	profilePrior,
 	weekOfYear,
@@ -14,6 +15,35 @@ const WEEK = 7 * 86_400_000;
 /** Mondays from 2021-03-01 on. */
 const mondays = (n: number): Float64Array =>
 	Float64Array.from({ length: n }, (_, t) => Date.UTC(2021, 2, 1) + t * WEEK);
+
+describe('dates of years 0001–0099 (the CLI reads them)', () => {
+	/** The same day `years` later (the Gregorian calendar repeats every 400 years). */
+	const at = (y: number, m: number, d: number): number => {
+		const t = new Date(Date.UTC(2000, m, d));
+		t.setUTCFullYear(y);
+		return t.getTime();
+	};
+	it('are weeks of their own year and months after their own month, not the 1900s’', () => {
+		for (const [m, d] of [
+			[0, 4],
+			[5, 15],
+			[11, 20],
+		])
+			expect(weekOfYear(at(98, m, d))).toBe(weekOfYear(at(2098, m, d)));
+		expect(new Date(nextPeriod(at(99, 11, 1), 'month', 1)).toISOString().slice(0, 10)).toBe(
+			'0100-01-01',
+		);
+		expect(new Date(nextPeriod(at(98, 10, 1), 'month', 3)).toISOString().slice(0, 10)).toBe(
+			'0099-02-01',
+		);
+		const p = profilePrior(
+			Float64Array.from({ length: 20 }, (_, t) => at(1, 0, 1) + t * WEEK),
+			'week',
+			4,
+		);
+		expect([...p.history, ...p.future].every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+	});
+});
 
 describe('the shipped retail profile', () => {
 	it('peaks in the weeks before Christmas and in December, averages 1', () => {

@@ -1,0 +1,420 @@
+// Selection study (issue #11 accuracy): runs the engine once per series with EngineRunOptions.trace
+// (every candidate's backtest forecasts and every single model's final forecast) on a VALIDATION
+// horizon, saves them, and scores selection rules on them offline, next to naive and R's cached
+// forecasts (tests/bench/r-cache.ts) on the same windows. Never run it on the held-out horizon
+// (--back 0); quick-accuracy.ts measures that once.
+//   npx tsx tests/bench/selection.ts --run --back 1 --datasets retail:1,stockx:1
+//   npx tsx tests/bench/selection.ts --back 1,2 --datasets retail:1,stockx:1
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { forecastAuto, strongSeason, type EngineTrace } from '../../src/core/engine';
+import { registerBuiltins, ETS_SCREEN } from '../../src/core/forecast/builtins';
+import { CandidateRegistry } from '../../src/core/forecast/registry';
+import { AutoETS } from '../../src/core/models/ets';
+import { profilePrior } from '../../src/core/forecast/seasonal-prior';
+import { mase, owa, smape } from '../../src/core/metrics';
+import { Naive, Naive2 } from '../../src/core/models/naive';
+import { loadDatasets, regressorsOf } from './run';
+
+const args = process.argv.slice(2);
+let backs = [1];
+let sets = 'retail:1,stockx:1,walmart:1';
+let doRun = false;
+let tag = '';
+let noXreg = false;
+// --extra: variants joining the candidates in the traced run (scored offline, never by the engine's rule)
+const reg = new CandidateRegistry();
+registerBuiltins(reg);
+reg.register({
+	name: 'etsu',
+	family: 'exponential-smoothing',
+	minLength: 4,
+	auto: true,
+	// automatic ETS with undamped trends allowed whatever the season (the pre-v2.1 rule)
+	forecaster: (o) => {
+		const inner = new AutoETS(o.screen ? { screen: ETS_SCREEN } : {});
+		return { name: 'etsu', fit: (y, f) => inner.fit(y, f) };
+	},
+	fit(y, ctx) {
+		const f = new AutoETS().fit(y, { season: ctx.season });
+		return { predict: (h, levels) => f.predict(h, { levels }) };
+	},
+});
+for (let i = 0; i < args.length; i++) {
+	if (args[i] === '--back') backs = args[++i].split(',').map(Number);
+	else if (args[i] === '--datasets') sets = args[++i];
+	else if (args[i] === '--run') doRun = true;
+	else if (args[i] === '--tag') tag = args[++i];
+	else if (args[i] === '--no-xreg') noXreg = true;
+	else throw new Error(`unknown flag ${args[i]}`);
+}
+if (backs.includes(0)) throw new Error('selection.ts is for validation horizons only (--back ≥ 1)');
+const DIR = join(tmpdir(), 'trendcast-sel');
+mkdirSync(DIR, { recursive: true });
+
+interface Rec {
+	id: string;
+	train: number[];
+	test: number[];
+	m: number;
+	seasonal: boolean;
+	chosen: string;
+	point: number[];
+	actuals: number[][];
+	scales: number[];
+	cands: {
+		name: string;
+		kind: string;
+		members: string[];
+		weights: number[];
+		f: (number[] | null)[];
+	}[];
+	finals: Record<string, number[]>;
+}
+const arr = (a: ArrayLike<number>): number[] => Array.from(a);
+
+/** R's cached point forecasts by model → id. */
+function rForecasts(
+	key: string,
+	back: number,
+	e: number,
+	h: number,
+): Map<string, Map<string, number[]>> {
+	const tag = `all${back || e > 1 ? `-b${back}-e${e}` : ''}`;
+	const f = join(tmpdir(), 'trendcast-bench', `r-${key}-${tag}.csv`);
+	const out = new Map<string, Map<string, number[]>>();
+	if (!existsSync(f)) return out;
+	for (const line of readFileSync(f, 'utf8').trim().split('\n').slice(1)) {
+		const [id, model, step, mean] = line.split(',');
+		let m = out.get(model);
+		if (!m) out.set(model, (m = new Map()));
+		let p = m.get(id);
+		if (!p) m.set(id, (p = new Array(h).fill(NaN)));
+		p[Number(step) - 1] = Number(mean);
+	}
+	return out;
+}
+
+type Policy = (r: Rec) => number[] | null;
+
+function combineF(kind: string, parts: number[][], w: number[]): number[] {
+	return parts[0].map((_, j) => {
+		if (kind !== 'median') return parts.reduce((s, p, i) => s + w[i] * p[j], 0);
+		const v = parts.map((p) => p[j]).sort((a, b) => a - b);
+		const mid = v.length >> 1;
+		return v.length % 2 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
+	});
+}
+const meanOf = (a: number[]): number => {
+	const f = a.filter(Number.isFinite);
+	return f.length === a.length && f.length ? f.reduce((x, y) => x + y, 0) / f.length : NaN;
+};
+/** The fixed comb of whichever of ets/arima/theta have finals. */
+function comb(r: Rec, names = ['ets', 'arima', 'theta'], kind = 'weighted'): number[] | null {
+	const parts = names.map((x) => r.finals[x]).filter((p) => !!p);
+	if (parts.length < 2) return null;
+	if (kind === 'median' && parts.length < 3) kind = 'weighted';
+	return combineF(
+		kind,
+		parts,
+		parts.map(() => 1 / parts.length),
+	);
+}
+
+interface SimC {
+	name: string;
+	kind: 'single' | 'weighted' | 'median';
+	f: number[][];
+	fin: number[];
+	om: number[];
+	mase: number;
+}
+interface SimOpts {
+	/** Use the candidate `to` under the name `from` (e.g. ets → etsu). */
+	swap?: Record<string, string>;
+	pref?: number;
+	/** The fixed comb is the default unless a candidate's MASE < comb × gain at ≥ share of origins. */
+	combDefault?: { gain: number; share: number };
+	combKind?: 'weighted' | 'median';
+	combNames?: string[];
+	noTopCombos?: boolean;
+}
+/** The engine's selection rebuilt from the singles' per-origin and final forecasts. */
+function simulate(r: Rec, o: SimOpts = {}): number[] | null {
+	const swap = o.swap ?? {};
+	const extras = new Set(['etsu']);
+	const singles: SimC[] = [];
+	const mk = (name: string, kind: SimC['kind'], f: number[][], fin: number[]): SimC => {
+		const om = f.map((x, k) => {
+			const a = r.actuals[k];
+			let ae = 0;
+			for (let j = 0; j < a.length; j++) ae += Math.abs(a[j] - x[j]);
+			return r.scales[k] > 0 ? ae / a.length / r.scales[k] : NaN;
+		});
+		return { name, kind, f, fin, om, mase: meanOf(om) };
+	};
+	for (const c of r.cands) {
+		if (c.kind !== 'single') continue;
+		let name = c.name;
+		if (Object.values(swap).includes(name))
+			name = Object.keys(swap).find((k) => swap[k] === c.name)!;
+		else if (swap[name] || extras.has(name)) continue;
+		const fin = r.finals[c.name];
+		if (!fin || c.f.some((x) => !x)) continue;
+		const s = mk(name, 'single', c.f as number[][], fin);
+		if (Number.isFinite(s.mase)) singles.push(s);
+	}
+	if (!singles.length) return null;
+	const ranked = [...singles].sort((a, b) => a.mase - b.mase);
+	const all: SimC[] = [...ranked];
+	const mix = (parts: SimC[], w: number[], kind: 'weighted' | 'median', name: string): SimC =>
+		mk(
+			name,
+			kind,
+			parts[0].f.map((_, k) =>
+				combineF(
+					kind,
+					parts.map((p) => p.f[k]),
+					w,
+				),
+			),
+			combineF(
+				kind,
+				parts.map((p) => p.fin),
+				w,
+			),
+		);
+	const cn = o.combNames ?? ['ets', 'arima', 'theta'];
+	const parts = cn.map((x) => ranked.find((c) => c.name === x)).filter((c): c is SimC => !!c);
+	let comb: SimC | null = null;
+	if (parts.length >= 2) {
+		const kind = o.combKind === 'median' && parts.length >= 3 ? 'median' : 'weighted';
+		comb = mix(
+			parts,
+			parts.map(() => 1 / parts.length),
+			kind,
+			'comb',
+		);
+		comb.kind = 'weighted';
+		all.push(comb);
+	}
+	const pool = ranked.filter(
+		(c) => c.name !== 'regression' && !(r.seasonal && (c.name === 'naive' || c.name === 'drift')),
+	);
+	const top = pool.slice(0, 3);
+	if (top.length >= 2 && !o.noTopCombos) {
+		const inv = top.map((c) => 1 / Math.max(c.mase, 1e-6));
+		const tot = inv.reduce((a, b) => a + b, 0);
+		all.push(
+			mix(
+				top,
+				inv.map((x) => x / tot),
+				'weighted',
+				'combo',
+			),
+		);
+		if (top.length >= 3)
+			all.push(
+				mix(
+					top,
+					top.map(() => 1 / 3),
+					'median',
+					'median',
+				),
+			);
+	}
+	all.sort((a, b) => a.mase - b.mase);
+	if (o.combDefault && comb) {
+		const best = all[0];
+		if (best === comb) return comb.fin;
+		const wins = best.om.filter((x, k) => x < comb!.om[k]).length / best.om.length;
+		return best.mase < comb.mase * o.combDefault.gain && wins >= o.combDefault.share
+			? best.fin
+			: comb.fin;
+	}
+	let best = all[0];
+	if (best.kind === 'single') {
+		const c = all.find((x) => x.kind === 'weighted');
+		if (c && c.mase <= best.mase * (o.pref ?? 1.3)) best = c;
+	}
+	return best.fin;
+}
+
+function evaluate(
+	key: string,
+	back: number,
+	e: number,
+	d: { h: number; m: number; scaleM: number; recs: Rec[] },
+): void {
+	const { h, recs } = d;
+	const R = rForecasts(key, back, e, h);
+	const policies: [string, Policy][] = [
+		['engine', (r) => r.point],
+		['sim', (r) => simulate(r)],
+		['sim pref1.6', (r) => simulate(r, { pref: 1.6 })],
+		['sim combmedian', (r) => simulate(r, { combKind: 'median' })],
+		['sim combdef .9/.5', (r) => simulate(r, { combDefault: { gain: 0.9, share: 0.5 } })],
+		['sim combdef .8/0', (r) => simulate(r, { combDefault: { gain: 0.8, share: 0 } })],
+		['sim combdef .8/1', (r) => simulate(r, { combDefault: { gain: 0.8, share: 1 } })],
+		['sim combdef .7/0', (r) => simulate(r, { combDefault: { gain: 0.7, share: 0 } })],
+		['sim combdef .9/1', (r) => simulate(r, { combDefault: { gain: 0.9, share: 1 } })],
+		['comb e/a/t', (r) => comb(r)],
+		['median e/a/t', (r) => comb(r, undefined, 'median')],
+		['ets', (r) => r.finals.ets ?? null],
+		['arima', (r) => r.finals.arima ?? null],
+		['theta', (r) => r.finals.theta ?? null],
+		...(recs.some((r) => r.finals.etsu)
+			? ([
+					['etsu', (r: Rec) => r.finals.etsu ?? null],
+					['sim etsu', (r: Rec) => simulate(r, { swap: { ets: 'etsu' } })],
+					['sim etsu pref1.6', (r: Rec) => simulate(r, { swap: { ets: 'etsu' }, pref: 1.6 })],
+					[
+						'sim etsu combdef .8/0',
+						(r: Rec) =>
+							simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.8, share: 0 } }),
+					],
+					[
+						'sim etsu combdef .9/1',
+						(r: Rec) =>
+							simulate(r, { swap: { ets: 'etsu' }, combDefault: { gain: 0.9, share: 1 } }),
+					],
+				] as [string, Policy][])
+			: []),
+	];
+	for (const [model, m] of R) policies.push([`R ${model}`, (r) => m.get(r.id) ?? null]);
+	if (R.size >= 2)
+		policies.push([
+			'R comb',
+			(r) => {
+				const ps = [...R.values()].map((m) => m.get(r.id)).filter((p): p is number[] => !!p);
+				return ps.length
+					? combineF(
+							'weighted',
+							ps,
+							ps.map(() => 1 / ps.length),
+						)
+					: null;
+			},
+		]);
+	const naive = recs.map((r) => arr(new Naive().fit(Float64Array.from(r.train)).predict(h).point));
+	const n2 = recs.map((r) =>
+		arr(new Naive2().fit(Float64Array.from(r.train), { season: d.scaleM }).predict(h).point),
+	);
+	const score = (fs: (number[] | null)[]) => {
+		const ms: number[] = [];
+		const sm: number[] = [];
+		let ae = 0,
+			aa = 0,
+			sf = 0,
+			sa = 0;
+		recs.forEach((r, i) => {
+			const f = fs[i] ?? recs[i].point; // missing → the engine's
+			ms.push(mase(r.test, f, r.train, d.scaleM));
+			sm.push(smape(r.test, f));
+			for (let j = 0; j < h; j++) {
+				ae += Math.abs(r.test[j] - f[j]);
+				aa += Math.abs(r.test[j]);
+				sf += f[j];
+				sa += r.test[j];
+			}
+		});
+		return { ms, mase: avg(ms), smape: avg(sm), wape: ae / aa, bias: sf / sa - 1 };
+	};
+	const nv = score(naive);
+	const n2s = score(n2);
+	const rows: string[] = [];
+	const results = policies.map(([name, p]) => ({ name, s: score(recs.map((r) => p(r))) }));
+	const bestR = results
+		.filter((x) => x.name.startsWith('R ') && x.name !== 'R comb')
+		.sort((a, b) => a.s.mase - b.s.mase)[0];
+	for (const { name, s } of [{ name: 'naive', s: nv }, ...results])
+		rows.push(
+			`${name.padEnd(22)} MASE ${s.mase.toFixed(4)} rel ${geo(s.ms, nv.ms).toFixed(4)} WAPE ${s.wape.toFixed(4)} bias ${(s.bias * 100).toFixed(1)}% OWA ${owa(s.smape, s.mase, n2s.smape, n2s.mase).toFixed(4)}${bestR ? ` ÷bestR ${(s.mase / bestR.s.mase).toFixed(3)}` : ''}`,
+		);
+	const chosen = new Map<string, number>();
+	for (const r of recs) {
+		const c = r.chosen.replace(/\(.*\)/, '');
+		chosen.set(c, (chosen.get(c) ?? 0) + 1);
+	}
+	console.log(
+		`## ${key} every ${e} back ${back} (${recs.length} series; best R ${bestR?.name ?? '—'}) [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]\n${rows.join('\n')}\n`,
+	);
+}
+function geo(a: number[], b: number[]): number {
+	let s = 0;
+	let c = 0;
+	a.forEach((x, i) => {
+		if (x > 0 && b[i] > 0 && Number.isFinite(x) && Number.isFinite(b[i])) {
+			s += Math.log(x / b[i]);
+			c++;
+		}
+	});
+	return Math.exp(s / c);
+}
+function avg(a: number[]): number {
+	const f = a.filter(Number.isFinite);
+	return f.reduce((x, y) => x + y, 0) / f.length;
+}
+
+function main(): void {
+	for (const back of backs)
+		for (const spec of sets.split(',')) {
+			const [key, every] = spec.split(':');
+			const e = Number(every ?? 1);
+			const file = join(DIR, `${key}-b${back}-e${e}${tag}.json`);
+			if (doRun) {
+				const [ds] = loadDatasets([key], undefined, back, e);
+				const recs: Rec[] = [];
+				const t0 = performance.now();
+				for (const s of ds.series) {
+					const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
+					let tr: EngineTrace | null = null;
+					forecastAuto(
+						s.train,
+						{
+							horizon: ds.h,
+							season: ds.m,
+							levels: [0.8, 0.95],
+							seriesId: s.id,
+							...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
+							...(regressors ? { regressors } : {}),
+						},
+						{ trace: (t) => (tr = t), ...(tag.includes('etsu') ? { registry: reg } : {}) },
+					);
+					const t = tr as EngineTrace | null;
+					if (!t) throw new Error('no trace');
+					recs.push({
+						id: s.id,
+						train: arr(s.train),
+						test: arr(s.test),
+						m: ds.scaleM,
+						seasonal: strongSeason(s.train.subarray(Math.max(0, s.train.length - 520)), ds.m),
+						chosen: t.chosen,
+						point: arr(t.point),
+						actuals: t.actuals.map(arr),
+						scales: t.scales,
+						cands: t.candidates.map((c) => ({
+							name: c.name,
+							kind: c.kind,
+							members: c.members,
+							weights: c.weights,
+							f: c.forecasts.map((x) => (x ? arr(x) : null)),
+						})),
+						finals: Object.fromEntries(Object.entries(t.finals).map(([k, v]) => [k, arr(v)])),
+					});
+				}
+				writeFileSync(file, JSON.stringify({ h: ds.h, m: ds.m, scaleM: ds.scaleM, recs }));
+				process.stderr.write(
+					`${key} b${back}: ${recs.length} series in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+				);
+				continue;
+			}
+			if (!existsSync(file)) {
+				process.stderr.write(`no dump ${file}\n`);
+				continue;
+			}
+			evaluate(key, back, e, JSON.parse(readFileSync(file, 'utf8')));
+		}
+}
+main();
