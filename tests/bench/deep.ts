@@ -14,6 +14,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { join } from 'node:path';
 import { forecastAuto } from '../../src/core/engine';
 import type { AutoForecastOptions } from '../../src/core/engine-types';
@@ -289,18 +290,19 @@ async function main(): Promise<void> {
 		const dir = join(ROOT, 'public/models');
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(join(dir, 'pretrained-week.bin'), new Uint8Array(pre.weights.data));
-		writeFileSync(
-			join(dir, 'pretrained-week.json'),
-			JSON.stringify({
-				spec: SPEC,
-				freq: 'week',
-				shapes: pre.weights.shapes,
-				trainedOn,
-				windows: pre.counts,
-				epochs: pre.epochs,
-				seed: 1,
-			}) + '\n',
-		);
+		// written as the repository's prettier formats it (prettier --check stays green)
+		const json = join(dir, 'pretrained-week.json');
+		const meta = JSON.stringify({
+			spec: SPEC,
+			freq: 'week',
+			shapes: pre.weights.shapes,
+			trainedOn,
+			windows: pre.counts,
+			epochs: pre.epochs,
+			seed: 1,
+		});
+		const config = (await prettier.resolveConfig(json)) ?? {};
+		writeFileSync(json, await prettier.format(meta, { ...config, parser: 'json' }));
 		log('wrote public/models/pretrained-week.{json,bin}');
 	}
 	md.push(
