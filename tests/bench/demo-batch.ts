@@ -103,11 +103,22 @@ async function main(): Promise<void> {
 		y: Float64Array.from(chunk.flatMap((id) => Array.from(values.get(id)!))),
 	});
 	const cpu = { ours: 0, base: 0 };
+	// the two sides' forecasts: same choice, largest relative point difference (0 = bit-identical)
+	const points = { ours: new Map<string, Float64Array>(), base: new Map<string, Float64Array>() };
+	const models = { ours: new Map<string, string>(), base: new Map<string, string>() };
 	const run = async (which: 'ours' | 'base', b: SeriesBatch): Promise<void> => {
 		const c0 = process.cpuUsage();
-		await (which === 'ours' ? api : base).forecastBatch(b, options, `${which}-${Math.random()}`);
+		const r = await (which === 'ours' ? api : base).forecastBatch(
+			b,
+			options,
+			`${which}-${Math.random()}`,
+		);
 		const c = process.cpuUsage(c0);
 		cpu[which] += (c.user + c.system) / 1e6;
+		for (const x of r) {
+			points[which].set(x.seriesId, x.point);
+			models[which].set(x.seriesId, x.model);
+		}
 	};
 	await run('ours', batchOf(picked.slice(0, 2)));
 	await run('base', batchOf(picked.slice(0, 2)));
@@ -120,6 +131,18 @@ async function main(): Promise<void> {
 			`  ${Math.min(picked.length, i + f.chunk)}/${picked.length} · CPU s ours ${cpu.ours.toFixed(1)} base ${cpu.base.toFixed(1)}\n`,
 		);
 	}
+	let same = 0;
+	let maxd = 0;
+	for (const [id, a] of points.ours) {
+		const b = points.base.get(id);
+		if (models.ours.get(id) === models.base.get(id)) same++;
+		if (b)
+			for (let j = 0; j < a.length; j++)
+				maxd = Math.max(maxd, Math.abs(a[j] - b[j]) / Math.max(1e-9, Math.abs(b[j])));
+	}
+	console.error(
+		`same choice for ${same} of ${points.ours.size} products, largest relative point difference ${maxd.toExponential(1)}`,
+	);
 	const per = (x: number): number => x / picked.length;
 	console.log(
 		`| demo batch (${ids.length} products, every ${f.every}th: ${picked.length}; ${ds.length} weeks, h = 12, m = 52, GB calendar, ${f.models}) | ${per(cpu.base).toFixed(4)} | ${per(cpu.ours).toFixed(4)} | ${(cpu.base / cpu.ours).toFixed(2)} | ${(per(cpu.base) * ids.length).toFixed(0)} | ${(per(cpu.ours) * ids.length).toFixed(0)} |`,

@@ -8,6 +8,7 @@ import { deleteModelsOfDataset } from '../../src/lib/db/models';
 import { arrowFileToStream, gunzip, gzip } from './arrow';
 import { codedError } from './coded-error';
 import type { DataContext } from './context';
+import { readableDuckDbError } from './duckdb-guard';
 import { datasetTable } from './sql';
 
 /** How dataset bytes are stored in `datasetBlobs`. */
@@ -48,16 +49,24 @@ export async function ensureLoaded(ctx: DataContext, id: string): Promise<string
 		throw codedError('DatasetNotFound', 'data_unknown_format', { format: row.format });
 	const ipc = await gunzip(row.data);
 	ctx.q(`DROP TABLE IF EXISTS ${table}`);
-	ctx.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+	try {
+		ctx.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+	} catch (e) {
+		throw readableDuckDbError(e); // DuckDB's structured error kept, worded as DuckDB words it
+	}
 	ctx.loaded.add(id);
 	return table;
 }
 
 /** A DuckDB table as gzip'ed Arrow IPC stream bytes (and the uncompressed size). */
 async function tableBytes(ctx: DataContext, table: string) {
-	const ipc = arrowFileToStream(
-		ctx.conn.useUnsafe((b, cn) => b.runQuery(cn, `SELECT * FROM ${table}`)),
-	);
+	let file: Uint8Array;
+	try {
+		file = ctx.conn.useUnsafe((b, cn) => b.runQuery(cn, `SELECT * FROM ${table}`));
+	} catch (e) {
+		throw readableDuckDbError(e);
+	}
+	const ipc = arrowFileToStream(file);
 	return { data: await gzip(ipc), rawBytes: ipc.byteLength };
 }
 

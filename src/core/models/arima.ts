@@ -24,7 +24,8 @@ import type {
 } from '../types';
 import { leastSquares, polyRoots, rootsWithin, solve } from '../linalg';
 import { bfgs } from '../optim/bfgs';
-import { checkLevels, kpss, qnorm } from '../stats';
+import { kpss, qnorm } from '../stats';
+import { checkFinite, checkLevels } from './model-utils';
 import { mstl } from '../series/stl';
 
 /** Orders of a seasonal ARIMA(p,d,q)(P,D,Q)[m]. */
@@ -604,13 +605,30 @@ function fitArimaCore(
 	const uBuf = new Float64Array(n);
 	const wBuf = new Float64Array(n);
 	const rBuf = new Float64Array(n);
+	// Calendar and promotion columns are mostly zeros: where a column has few non-zero entries the
+	// adjustment visits only those (subtracting b·0 leaves a value unchanged, so the sums stay
+	// bit-identical while b is finite; with a non-finite b every entry is visited, as before).
+	const nonZero = cols.map((c) => {
+		let nz = 0;
+		for (let t = 0; t < n; t++) if (c[t] !== 0) nz++;
+		if (nz > n / 4) return null;
+		const at = new Int32Array(nz);
+		for (let t = 0, k = 0; t < n; t++) if (c[t] !== 0) at[k++] = t;
+		return at;
+	});
 	const adjustInto = (par: ArrayLike<number>): Float64Array => {
 		if (ncx === 0) return y;
 		uBuf.set(y);
 		for (let j = 0; j < ncx; j++) {
 			const b = par[narma + j];
 			const c = cols[j];
-			for (let t = 0; t < n; t++) uBuf[t] -= b * c[t];
+			const at = nonZero[j];
+			if (at && Number.isFinite(b))
+				for (let k = 0; k < at.length; k++) {
+					const t = at[k];
+					uBuf[t] -= b * c[t];
+				}
+			else for (let t = 0; t < n; t++) uBuf[t] -= b * c[t];
 		}
 		return uBuf;
 	};
@@ -944,10 +962,7 @@ function specOf(order: ArimaOrder, season: number): Spec {
 }
 
 function checkY(y: Float64Array): void {
-	for (let i = 0; i < y.length; i++) {
-		if (!Number.isFinite(y[i]))
-			throw new RangeError('ARIMA: y must be finite (impute missing values first)');
-	}
+	checkFinite(y, 'ARIMA');
 }
 
 /** ARIMA with fixed orders, as forecast::Arima(y, order, seasonal, include.mean, include.drift). */

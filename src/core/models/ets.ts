@@ -25,7 +25,8 @@ import type {
 } from '../types';
 import { leastSquares, rootsWithin } from '../linalg';
 import { nelderMead } from '../optim/nelder-mead';
-import { checkLevels, mulberry32, normalSampler, qnorm } from '../stats';
+import { mulberry32, normalSampler, qnorm } from '../stats';
+import { checkFinite, checkLevels } from './model-utils';
 import { mstl } from '../series/stl';
 
 /** Error component: additive or multiplicative. */
@@ -985,10 +986,7 @@ function seasonOf(opts?: FitOptions): number {
 }
 
 function assertFinite(y: Float64Array): void {
-	for (let i = 0; i < y.length; i++) {
-		if (!Number.isFinite(y[i]))
-			throw new RangeError('ETS: y must be finite (impute missing values first)');
-	}
+	checkFinite(y, 'ETS');
 }
 
 /** ETS with a fixed specification, e.g. `new ETS({ error: 'M', trend: 'A', season: 'M' })`. */

@@ -1,15 +1,12 @@
-// Helpers shared by the simple models (naive family, Theta, intermittent): Gaussian intervals from
-// standard errors, level validation and in-sample residual summaries. Pure TypeScript.
+// The one validation module of the models (levels, series, horizon: every model checks its input here)
+// and helpers shared by the simple models (naive family, Theta, intermittent): Gaussian intervals from
+// standard errors and in-sample residual summaries. Pure TypeScript.
 
 import type { Interval } from '../types';
-import { qnorm } from '../stats';
+import { checkLevels, qnorm } from '../stats';
 
 /** Reject levels outside (0, 1) (a 0–100 percentage is a common mistake). */
-export function checkLevels(levels: readonly number[]): void {
-	for (const l of levels) {
-		if (!(l > 0 && l < 1)) throw new RangeError(`level must be in (0, 1), got ${l}`);
-	}
-}
+export { checkLevels };
 
 /** Intervals point ± z_{(1+level)/2} · se for each level (FPP3 §5.5, eq. 5.1). */
 export function gaussianIntervals(
@@ -45,13 +42,18 @@ export function residualRms(y: Float64Array, fitted: Float64Array, dof = 0): num
 	return c - dof > 0 ? Math.sqrt(s / (c - dof)) : 0;
 }
 
-/** Throw on an empty or non-finite series: models need the engine to fill gaps first. */
-export function checkSeries(y: Float64Array, model: string): void {
-	if (y.length === 0) throw new RangeError(`${model}: empty series`);
+/** Throw on a non-finite value: models need the engine to fill gaps first. */
+export function checkFinite(y: Float64Array, model: string): void {
 	for (let i = 0; i < y.length; i++) {
 		if (!Number.isFinite(y[i]))
 			throw new RangeError(`${model}: y[${i}] is not finite (fill gaps first)`);
 	}
+}
+
+/** Throw on an empty or non-finite series. */
+export function checkSeries(y: Float64Array, model: string): void {
+	if (y.length === 0) throw new RangeError(`${model}: empty series`);
+	checkFinite(y, model);
 }
 
 /** Validate and floor a horizon. */

@@ -16,7 +16,8 @@ import type {
 	PredictOptions,
 } from '../types';
 import { IncrementalQR, leastSquares } from '../linalg';
-import { checkLevels, pt, qt } from '../stats';
+import { pt, qt } from '../stats';
+import { checkLevels } from './model-utils';
 
 /** Options for {@link LinearRegressionModel}. */
 export interface RegressionOptions {
