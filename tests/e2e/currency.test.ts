@@ -26,6 +26,26 @@ describe('currency per dataset', () => {
 	});
 
 	const revenue = () => session.page.getByTestId('total-revenue').textContent();
+	/** The demo dataset's currency as stored in IndexedDB (what a reload reads back). */
+	const storedCurrency = () =>
+		session.page.evaluate(
+			() =>
+				new Promise<string | null>((resolve) => {
+					const open = indexedDB.open('trendcast');
+					open.onerror = () => resolve(null);
+					open.onsuccess = () => {
+						const get = open.result
+							.transaction('datasets')
+							.objectStore('datasets')
+							.get('demo-online-retail');
+						get.onsuccess = () => {
+							open.result.close();
+							resolve((get.result as { currency?: string } | undefined)?.currency ?? null);
+						};
+						get.onerror = () => resolve(null);
+					};
+				}),
+		);
 
 	it('shows the UK demo in pounds in a US browser, on Explore and Forecast', async () => {
 		await app.tryDemo();
@@ -49,6 +69,8 @@ describe('currency per dataset', () => {
 		await expect
 			.poll(() => session.page.getByTestId('dataset-currency').first().inputValue())
 			.toBe('EUR');
+		// The list shows the choice at once; the data worker stores it: reload once it is stored.
+		await expect.poll(storedCurrency, { timeout: SLOW_MS }).toBe('EUR');
 		await app.reload();
 		await app.goTo('explore');
 		await expect.poll(revenue, { timeout: SLOW_MS }).toMatch(/^€[\d,]+$/);
