@@ -8,26 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
-
-const WEEK = 7 * 86_400_000;
-const START = Date.UTC(2021, 0, 4); // a Monday
-/** To early September of the third year: the next weeks run into the coats' November peak. */
-const WEEKS = 140;
-const LAUNCH = WEEKS - 30;
-
-/** Coats peak in late November, swimwear in July (the shop total peaks in summer). */
-function shopCsv(): string {
-	const lines = ['Date,SKU,Category,Qty'];
-	const wave = (t: number, peak: number) => 1 + 0.8 * Math.cos((2 * Math.PI * (t - peak)) / 52);
-	for (let t = 0; t < WEEKS; t++) {
-		const day = new Date(START + t * WEEK).toISOString().slice(0, 10);
-		lines.push(`${day},COAT-A,Coats,${Math.round(50 * wave(t, 47) + 5)}`);
-		lines.push(`${day},COAT-B,Coats,${Math.round(30 * wave(t, 47) + 3)}`);
-		lines.push(`${day},SWIM-A,Swimwear,${Math.round(300 * wave(t, 27) + 5)}`);
-		if (t >= LAUNCH) lines.push(`${day},COAT-NEW,Coats,${Math.round(8 * wave(t, 47) + 2)}`);
-	}
-	return lines.join('\n') + '\n';
-}
+import { shopCsv } from '../fixtures/shop-season/shop';
 
 describe('a new product’s yearly peak, and the shop calendar', () => {
 	const baseUrl = inject('baseUrl');

@@ -10,30 +10,12 @@ import type { DatasetMeta } from '../../../src/core/ingest/types';
 import { serveSeries } from '../../../workers/data/series-port';
 import { api as forecastApi } from '../../../workers/forecast-api';
 import { makeService, toInput } from './harness';
+import { shopCsv } from '../../fixtures/shop-season/shop';
 
 type Service = Awaited<ReturnType<typeof makeService>>['service'];
 let service: Service;
 let meta: DatasetMeta;
 const ports: MessagePort[] = [];
-
-const WEEK = 7 * 86_400_000;
-const START = Date.UTC(2021, 0, 4); // a Monday
-const WEEKS = 140; // to early September of the third year: the horizon runs into the coats’ peak
-const LAUNCH = WEEKS - 30;
-
-/** Coats peak in late November, swimwear in July; a coat launched 30 weeks before the end. */
-function shopCsv(): string {
-	const lines = ['Date,SKU,Category,Qty'];
-	const wave = (t: number, peak: number) => 1 + 0.8 * Math.cos((2 * Math.PI * (t - peak)) / 52);
-	for (let t = 0; t < WEEKS; t++) {
-		const day = new Date(START + t * WEEK).toISOString().slice(0, 10);
-		lines.push(`${day},COAT-A,Coats,${Math.round(50 * wave(t, 47) + 5)}`);
-		lines.push(`${day},COAT-B,Coats,${Math.round(30 * wave(t, 47) + 3)}`);
-		lines.push(`${day},SWIM-A,Swimwear,${Math.round(300 * wave(t, 27) + 5)}`);
-		if (t >= LAUNCH) lines.push(`${day},COAT-NEW,Coats,${Math.round(8 * wave(t, 47) + 2)}`);
-	}
-	return lines.join('\n') + '\n';
-}
 
 beforeAll(async () => {
 	({ service } = await makeService());
