@@ -168,6 +168,12 @@ function etsRun(
 	return lik;
 }
 
+/** The filter and its specialised objective, for the test that pins them to each other (not API). */
+export const etsInternals = {
+	run: (...a: Parameters<typeof etsRun>): number => etsRun(...a),
+	objective: (...a: Parameters<typeof etsObjective>): number => etsObjective(...a),
+};
+
 /**
  * etsRun without residuals or final state (the optimiser's objective, most of the automatic choice's
  * time): the same arithmetic in the same order, so the same value bit for bit, with the error and
