@@ -23,6 +23,12 @@ describe('Market signals from the owner’s own files', () => {
 	const baseUrl = inject('baseUrl');
 	let session: Session;
 	let app: AppPage;
+	/** What the Market screen says it imported (empty while the line is not there yet). */
+	const importedText = () =>
+		session.page
+			.getByTestId('market-imported')
+			.textContent()
+			.catch(() => '');
 	const trendsFile = join(DATA, 'search_interest/yeezy_us_weekly_multiTimeline.csv');
 	let dir = '';
 	let salesFile = '';
@@ -129,16 +135,7 @@ describe('Market signals from the owner’s own files', () => {
 		await role('shares').selectOption('boosts');
 		await page.getByTestId('market-apply-columns').click();
 		await expect
-			.poll(
-				() =>
-					page
-						.getByTestId('market-imported')
-						.textContent()
-						.catch(() => ''),
-				{
-					timeout: 60_000,
-				},
-			)
+			.poll(importedText, { timeout: 60_000 })
 			.toMatch(/my_tweets_export\.csv: 1,500 rows as Social posts/);
 		expect(await page.getByTestId('market-mapping').textContent()).toMatch(
 			/Time ← when; Text ← msg; .*Likes ← hearts; Shares ← boosts/,
@@ -210,16 +207,7 @@ describe('Market signals from the owner’s own files', () => {
 		const input = page.getByTestId('market-file');
 		await input.setInputFiles(zhTrendsFile);
 		await expect
-			.poll(
-				() =>
-					page
-						.getByTestId('market-imported')
-						.textContent()
-						.catch(() => ''),
-				{
-					timeout: 60_000,
-				},
-			)
+			.poll(importedText, { timeout: 60_000 })
 			.toMatch(/已导入 zh_multiTimeline\.csv：4 行，类型为搜索热度/);
 		expect(await page.getByTestId('market-issues').textContent()).toMatch(/有 1 个值写作“<1”/);
 		// the report is rebuilt with every file (the 7,000 reviews are trained again): wait for it
