@@ -12,7 +12,7 @@ import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
-import { DEEP_MIX_GAIN, deepGate, deepSeriesLengths } from '../lib/deep-gate';
+import { DEEP_MIX_GAIN, deepSeriesLengths, forecastWithDeep } from '../lib/deep-gate';
 import type { DeepCandidates } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
@@ -203,7 +203,7 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const run = (deepMix: number | null) =>
+			const run = (mode: 'mix' | 'none') =>
 				this.#forecast.forecastSeries(
 					keysOf(req),
 					{
@@ -213,26 +213,32 @@ export class ForecastRun {
 						// One series on screen: also explain it (trend / season split).
 						decompose: req.productIds === null || one,
 						cleanOutliers: req.cleanOutliers ?? false,
-						deepMix,
+						deepMix: mode === 'mix' ? DEEP_MIX_GAIN : null,
 						...(req.calendar ? { calendar: req.calendar } : {}),
 						...(Object.keys(promos).length
 							? { promotions: { freq: req.freq, bySeries: promos } }
 							: {}),
 					},
 					{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
-					deep ?? undefined,
+					mode === 'mix' ? (deep ?? undefined) : undefined,
 					// a chart draws the history of one series (or the total); a whole batch needs none
 					{ withHistory: req.productIds === null || one },
 				);
 			// the deep model mixed with the statistical choice, kept where the series together say it
-			// helps (src/ml/candidates.ts deepGate; series of 3 horizons or more); else again with it
-			// only as a stand-alone candidate
-			let res = await run(deep ? DEEP_MIX_GAIN : null);
-			if (deep && !ac.signal.aborted) {
-				const ids = res.results.map((r) => r.seriesId);
-				const history = { lengths: deepSeriesLengths(deep, ids), horizon: req.horizon };
-				if (!deepGate(res.results, undefined, history).pass) res = await run(null);
-			}
+			// helps (src/ml/candidates.ts deepDecision); else the forecasts without it
+			let res!: Awaited<ReturnType<typeof run>>;
+			if (deep)
+				await forecastWithDeep(
+					async (mode) => (res = await run(mode)).results,
+					(results) => ({
+						lengths: deepSeriesLengths(
+							deep,
+							results.map((r) => r.seriesId),
+						),
+						horizon: req.horizon,
+					}),
+				);
+			else res = await run('none');
 			if (ac.signal.aborted) return;
 			this.history = res.history;
 			this.grid = { future: res.future, season: res.season, periods: res.periods };
