@@ -373,6 +373,8 @@ function cssGradient(
 	const w = ncx > 0 ? new Float64Array(n) : dy;
 	const e = new Float64Array(n);
 	const eb = new Float64Array(n + Math.max(p, q) + 1);
+	const wb = new Float64Array(n);
+	const nk = p + q + ncx;
 	const phi = new Float64Array(p);
 	const th = new Float64Array(q);
 	const from = Math.max(0, ncond - p);
@@ -398,30 +400,37 @@ function cssGradient(
 			ssq += tmp * tmp;
 		}
 		if (!(ssq > 0) || !Number.isFinite(ssq)) return false;
-		// eb[l] = 0 from n on (its tail stays zero)
+		// ē: zero before ncond and from n on (those entries are never written)
 		for (let l = n - 1; l >= ncond; l--) {
 			let v = 2 * e[l];
 			for (let j = 0; j < q; j++) v -= th[j] * eb[l + j + 1];
 			eb[l] = v;
 		}
-		for (let i = 0; i < p + q + ncx; i++) g[i] = 0;
+		for (let i = 0; i < nk; i++) g[i] = 0;
+		// e is zero before ncond, so the MA terms need no truncation once l − q − 1 ≥ 0
+		const full = Math.max(ncond, q);
 		for (let l = ncond; l < n; l++) {
 			const v = eb[l];
 			for (let i = 0; i < p; i++) g[i] -= v * w[l - i - 1];
-			const jm = Math.min(l - ncond, q);
-			for (let i = 0; i < jm; i++) g[p + i] -= v * e[l - i - 1];
+			if (l >= full) for (let i = 0; i < q; i++) g[p + i] -= v * e[l - i - 1];
+			else for (let i = 0; i < q && l - i - 1 >= 0; i++) g[p + i] -= v * e[l - i - 1];
 		}
-		if (ncx > 0)
+		if (ncx > 0) {
+			// w̄_t = ē_t − Σ φ_j ē_{t+j+1}
 			for (let t = from; t < n; t++) {
-				let v = t >= ncond ? eb[t] : 0;
-				for (let j = 0; j < p; j++) {
-					const u = t + j + 1;
-					if (u >= ncond && u < n) v -= phi[j] * eb[u];
-				}
-				for (let k = 0; k < ncx; k++) g[p + q + k] -= v * dx[k][t];
+				let v = eb[t];
+				for (let j = 0; j < p; j++) v -= phi[j] * eb[t + j + 1];
+				wb[t] = v;
 			}
+			for (let k = 0; k < ncx; k++) {
+				const c = dx[k];
+				let acc = 0;
+				for (let t = from; t < n; t++) acc += wb[t] * c[t];
+				g[p + q + k] = -acc;
+			}
+		}
 		const f = 0.5 / ssq;
-		for (let i = 0; i < p + q + ncx; i++) g[i] *= f;
+		for (let i = 0; i < nk; i++) g[i] *= f;
 		return true;
 	};
 }
