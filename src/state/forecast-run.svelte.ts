@@ -13,7 +13,7 @@ import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client'
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
 import { DEEP_MIX_GAIN, deepGate, deepSeriesLengths } from '../lib/deep-gate';
-import { pooledGate, usesPooled } from '../core/forecast/pooled-gate';
+import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */

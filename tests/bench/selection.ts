@@ -17,6 +17,7 @@ import { mase, owa, smape } from '../../src/core/metrics';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { loadDatasets, regressorsOf } from './run';
 import { PooledModel } from '../../src/core/forecast/pooled';
+import type { Forecast } from '../../src/core/types';
 
 const args = process.argv.slice(2);
 let backs = [1];
@@ -429,7 +430,8 @@ function main(): void {
 					: null;
 				const preg = new CandidateRegistry();
 				registerBuiltins(preg);
-				if (pooled) preg.register(pooled.candidate());
+				// --tag pooledT: chosen like a built-in (the v2.3 rule after the batch gate)
+				if (pooled) preg.register(pooled.candidate(tag.includes('pooledT')));
 				for (const s of ds.series) {
 					const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
 					let tr: EngineTrace | null = null;
@@ -481,7 +483,7 @@ function main(): void {
 									seriesId: s.id,
 								})
 								.predict(ds.h, []);
-							recs[recs.length - 1].finals.pooled = arr(f.point);
+							recs[recs.length - 1].finals.pooled = arr((f as Forecast).point);
 						} catch {
 							// too few products or rows: no pooled final
 						}
