@@ -6,4 +6,5 @@ export {
 	deepGate,
 	deepSeriesLengths,
 	forecastWithDeep,
+	withDeepRows,
 } from '../ml/candidates';

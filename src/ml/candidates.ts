@@ -278,9 +278,19 @@ export async function forecastWithDeep<R extends { leaderboard: readonly BoardRo
 	const mixed = await run('mix');
 	const decision = deepDecision(mixed, history(mixed));
 	if (decision.keep) return { results: mixed, decision };
-	const plain = await run('none');
+	return { results: withDeepRows(await run('none'), mixed), decision };
+}
+
+/**
+ * `plain` (forecasts without the deep model) with each series' deep rows of `mixed` (the same series
+ * in the same order, with the deep model mixed in) added to its leaderboard at weight 0.
+ */
+export function withDeepRows<R extends { leaderboard: readonly BoardRow[] }>(
+	plain: readonly R[],
+	mixed: readonly R[],
+): R[] {
 	const rank = (x: BoardRow): number => (Number.isFinite(x.mase) ? x.mase : Infinity);
-	const results = plain.map((r, i) => {
+	return plain.map((r, i) => {
 		const extra = (mixed[i]?.leaderboard ?? [])
 			.filter((x) => x.model.includes('deep-') && !r.leaderboard.some((y) => y.model === x.model))
 			.map((x) => ({ ...x, weight: 0 }));
@@ -288,5 +298,4 @@ export async function forecastWithDeep<R extends { leaderboard: readonly BoardRo
 		const leaderboard = [...r.leaderboard, ...extra].sort((a, b) => rank(a) - rank(b));
 		return { ...r, leaderboard } as R;
 	});
-	return { results, decision };
 }

@@ -12,7 +12,8 @@ import type { DataClient } from '../lib/workers/data-client';
 import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
-import { DEEP_MIX_GAIN, deepSeriesLengths, forecastWithDeep } from '../lib/deep-gate';
+import { DEEP_MIX_GAIN, deepSeriesLengths, forecastWithDeep, withDeepRows } from '../lib/deep-gate';
+import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
@@ -203,7 +204,7 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const run = (mode: 'mix' | 'none') =>
+			const run = (mode: 'mix' | 'none', pooled = true) =>
 				this.#forecast.forecastSeries(
 					keysOf(req),
 					{
@@ -214,6 +215,7 @@ export class ForecastRun {
 						decompose: req.productIds === null || one,
 						cleanOutliers: req.cleanOutliers ?? false,
 						deepMix: mode === 'mix' ? DEEP_MIX_GAIN : null,
+						pooled,
 						...(req.calendar ? { calendar: req.calendar } : {}),
 						...(Object.keys(promos).length
 							? { promotions: { freq: req.freq, bySeries: promos } }
@@ -225,11 +227,18 @@ export class ForecastRun {
 					{ withHistory: req.productIds === null || one },
 				);
 			// the deep model mixed with the statistical choice, kept where the series together say it
-			// helps (src/ml/candidates.ts deepDecision); else the forecasts without it
+			// helps (src/ml/candidates.ts deepDecision); else the forecasts without it (its backtest rows
+			// still listed)
 			let res!: Awaited<ReturnType<typeof run>>;
-			if (deep)
-				await forecastWithDeep(
-					async (mode) => (res = await run(mode)).results,
+			let mode: 'mix' | 'none' = 'none';
+			let mixed: typeof res.results = [];
+			if (deep) {
+				const out = await forecastWithDeep(
+					async (m) => {
+						res = await run(m);
+						if (m === 'mix') mixed = res.results;
+						return res.results;
+					},
 					(results) => ({
 						lengths: deepSeriesLengths(
 							deep,
@@ -238,7 +247,20 @@ export class ForecastRun {
 						horizon: req.horizon,
 					}),
 				);
-			else res = await run('none');
+				mode = out.decision.keep ? 'mix' : 'none';
+				res = { ...res, results: [...out.results] };
+			} else res = await run('none');
+			// the pooled (cross-learning) model stays where the products together say it helps
+			// (core/forecast/pooled.ts pooledGate); else the batch again without it
+			if (
+				!ac.signal.aborted &&
+				res.results.some((r) => usesPooled(r.model)) &&
+				!pooledGate(res.results).pass
+			) {
+				res = await run(mode, false);
+				if (mode === 'none' && mixed.length > 0)
+					res = { ...res, results: withDeepRows(res.results, mixed) };
+			}
 			if (ac.signal.aborted) return;
 			this.history = res.history;
 			this.grid = { future: res.future, season: res.season, periods: res.periods };
