@@ -32,6 +32,7 @@ import { CandidateRegistry } from '../src/core/forecast/registry';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
+	DEFAULT_MAX_PRODUCTS,
 	hierarchyBuffers,
 	runHierarchyOf,
 	type HierarchyAnswer,
@@ -308,8 +309,9 @@ export const api = {
 		jobs.set(jobId, ac);
 		try {
 			const { datasetId, ...query } = keys;
+			const products = 3 * (options.maxProducts ?? DEFAULT_MAX_PRODUCTS);
 			const data = await untilAborted(
-				link.hierarchySeries(datasetId, query),
+				link.hierarchySeries(datasetId, { ...query, products }),
 				ac.signal,
 				abortError,
 			);
