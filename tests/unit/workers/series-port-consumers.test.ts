@@ -147,7 +147,13 @@ describe('consumers of the series port', { timeout: 60_000 }, () => {
 		expect(tally.bytes).toBeLessThan(1_000);
 		expect(info.categorySource).toBe('description');
 		expect(result).not.toBeNull();
-		const cells = await ctx.service.hierarchySeries(meta.id, { freq: 'week', measure: 'units' });
+		// the worker asks for 3 × its 40 products (the product level), then caps them
+		const cells = await ctx.service.hierarchySeries(meta.id, {
+			freq: 'week',
+			measure: 'units',
+			products: 120,
+		});
+		expect(cells.cells.some((c) => c.product !== undefined)).toBe(true);
 		const byHand = await runHierarchy(
 			{ batch: cells.batch, cells: cells.cells },
 			{ ...options, season: seasonFor('week') },
