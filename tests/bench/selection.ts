@@ -17,6 +17,8 @@ import { mase, owa, smape } from '../../src/core/metrics';
 import { decompositionStrength, stl } from '../../src/core/series/stl';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { loadDatasets, regressorsOf } from './run';
+import { PooledModel } from '../../src/core/forecast/pooled';
+import type { Forecast } from '../../src/core/types';
 
 const args = process.argv.slice(2);
 let backs = [1];
@@ -166,11 +168,13 @@ interface SimOpts {
 	weakAnyLength?: boolean;
 	/** Naive/drift stay out of combinations from this STL seasonal strength (the engine's 0.6). */
 	strength?: number;
+	/** Extra candidates of the traced run taken as ordinary candidates (e.g. 'pooled'). */
+	use?: string[];
 }
 /** The engine's selection rebuilt from the singles' per-origin and final forecasts. */
 function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 	const swap = o.swap ?? {};
-	const extras = new Set(['etsu']);
+	const extras = new Set(['etsu', 'pooled'].filter((x) => !o.use?.includes(x)));
 	const singles: SimC[] = [];
 	const mk = (name: string, kind: SimC['kind'], f: number[][], fin: number[]): SimC => {
 		const om = f.map((x, k) => {
@@ -327,6 +331,27 @@ function evaluate(
 		['sim strength .3', (r) => simulate(r, { strength: 0.3 })],
 		['sim strength .2', (r) => simulate(r, { strength: 0.2 })],
 		['sim strength 0', (r) => simulate(r, { strength: 0 })],
+		...(recs.some((r) => r.finals.pooled)
+			? (() => {
+					const g = pooledGate(recs);
+					const step = recs.length / Math.min(recs.length, 40);
+					const gs = pooledGate(
+						Array.from({ length: Math.min(recs.length, 40) }, (_, i) => recs[Math.floor(i * step)]),
+					);
+					process.stderr.write(
+						`${key} b${back}: pooled gate ratio ${g.ratio.toFixed(3)} (${g.n} series), on 40 evenly spaced ${gs.ratio.toFixed(3)} (${gs.n})\n`,
+					);
+					return [
+						['pooled alone', (r: Rec) => r.finals.pooled ?? null],
+						['sim +pooled', (r: Rec) => simulate(r, { use: ['pooled'] })],
+						[
+							'sim +pooled gate.9',
+							(r: Rec) => simulate(r, g.ratio <= 0.9 ? { use: ['pooled'] } : {}),
+						],
+						['engine gate.9', (r: Rec) => (g.ratio <= 0.9 ? r.point : simulate(r))],
+					] as [string, Policy][];
+				})()
+			: []),
 		['comb e/a/t', (r) => comb(r)],
 		['median e/a/t', (r) => comb(r, undefined, 'median')],
 		['ets', (r) => r.finals.ets ?? null],
@@ -409,6 +434,37 @@ function evaluate(
 		`## ${key} every ${e} back ${back} (${recs.length} series; best R ${bestR?.name ?? '—'}) [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]\n${rows.join('\n')}\n`,
 	);
 }
+/** Batch gate: pooled backtest MASE summed over series ÷ the median single model's (as deepGate). */
+function pooledGate(recs: Rec[]): { ratio: number; n: number } {
+	let p = 0;
+	let st = 0;
+	let n = 0;
+	for (const r of recs) {
+		const om = (f: (number[] | null)[]): number =>
+			meanOf(
+				f.map((x, k) => {
+					if (!x) return NaN;
+					const a = r.actuals[k];
+					let ae = 0;
+					for (let j = 0; j < a.length; j++) ae += Math.abs(a[j] - x[j]);
+					return r.scales[k] > 0 ? ae / a.length / r.scales[k] : NaN;
+				}),
+			);
+		const singles = r.cands.filter((c) => c.kind === 'single');
+		const pc = singles.find((c) => c.name === 'pooled');
+		const others = singles
+			.filter((c) => c.name !== 'pooled' && c.name !== 'etsu')
+			.map((c) => om(c.f))
+			.filter(Number.isFinite)
+			.sort((a, b) => a - b);
+		const pm = pc ? om(pc.f) : NaN;
+		if (!Number.isFinite(pm) || !others.length) continue;
+		p += pm;
+		st += others[others.length >> 1];
+		n++;
+	}
+	return { ratio: n && st > 0 ? p / st : NaN, n };
+}
 function geo(a: number[], b: number[]): number {
 	let s = 0;
 	let c = 0;
@@ -435,6 +491,15 @@ function main(): void {
 				const [ds] = loadDatasets([key], undefined, back, e);
 				const recs: Rec[] = [];
 				const t0 = performance.now();
+				const pooled = tag.includes('pooled')
+					? new PooledModel(
+							ds.series.map((s) => ({ id: s.id, y: s.train, ...(s.ds ? { ds: s.ds } : {}) })),
+						)
+					: null;
+				const preg = new CandidateRegistry();
+				registerBuiltins(preg);
+				// --tag pooledT: chosen like a built-in (the v2.3 rule after the batch gate)
+				if (pooled) preg.register(pooled.candidate(tag.includes('pooledT')));
 				for (const s of ds.series) {
 					const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
 					let tr: EngineTrace | null = null;
@@ -448,7 +513,10 @@ function main(): void {
 							...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
 							...(regressors ? { regressors } : {}),
 						},
-						{ trace: (t) => (tr = t), ...(tag.includes('etsu') ? { registry: reg } : {}) },
+						{
+							trace: (t) => (tr = t),
+							...(tag.includes('etsu') ? { registry: reg } : pooled ? { registry: preg } : {}),
+						},
 					);
 					const t = tr as EngineTrace | null;
 					if (!t) throw new Error('no trace');
@@ -471,6 +539,22 @@ function main(): void {
 						})),
 						finals: Object.fromEntries(Object.entries(t.finals).map(([k, v]) => [k, arr(v)])),
 					});
+					if (pooled)
+						try {
+							const f = pooled
+								.fit(s.train, {
+									season: ds.m,
+									horizon: ds.h,
+									levels: [],
+									end: s.train.length,
+									final: true,
+									seriesId: s.id,
+								})
+								.predict(ds.h, []);
+							recs[recs.length - 1].finals.pooled = arr((f as Forecast).point);
+						} catch {
+							// too few products or rows: no pooled final
+						}
 				}
 				writeFileSync(file, JSON.stringify({ h: ds.h, m: ds.m, scaleM: ds.scaleM, recs }));
 				process.stderr.write(
