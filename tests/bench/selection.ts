@@ -107,7 +107,7 @@ function strengthOf(r: Rec): number {
 	if (s === undefined) {
 		const y = Float64Array.from(r.train.slice(-520));
 		s =
-			season > 1 && season <= 24 && y.length > 2 * season
+			season > 1 && y.length > 2 * season
 				? decompositionStrength(stl(y, season, { sWindow: 'periodic' })).seasonal
 				: 0;
 		strengths.set(r, s);
@@ -168,6 +168,8 @@ interface SimOpts {
 	weakAnyLength?: boolean;
 	/** Naive/drift stay out of combinations from this STL seasonal strength (the engine's 0.6). */
 	strength?: number;
+	/** …also for seasons above 24 (weekly data), which the engine leaves alone. */
+	weekly?: boolean;
 	/** Extra candidates of the traced run taken as ordinary candidates (e.g. 'pooled'). */
 	use?: string[];
 }
@@ -234,7 +236,10 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 		comb.kind = 'weighted';
 		all.push(comb);
 	}
-	const seasonal = o.strength === undefined ? r.seasonal : strengthOf(r) >= o.strength;
+	const seasonal =
+		o.strength === undefined
+			? r.seasonal
+			: (season <= 24 || o.weekly === true) && strengthOf(r) >= o.strength;
 	const pool = ranked.filter(
 		(c) => c.name !== 'regression' && !(seasonal && (c.name === 'naive' || c.name === 'drift')),
 	);
@@ -326,6 +331,8 @@ function evaluate(
 			'sim no ~season n≥m+h',
 			(r) => simulate(r, { drop: ['~season'], dropFrom: season + r.test.length }),
 		],
+		['sim strength .3 weekly', (r) => simulate(r, { strength: 0.3, weekly: true })],
+		['sim strength .6 weekly', (r) => simulate(r, { strength: 0.6, weekly: true })],
 		['sim strength .5', (r) => simulate(r, { strength: 0.5 })],
 		['sim strength .4', (r) => simulate(r, { strength: 0.4 })],
 		['sim strength .3', (r) => simulate(r, { strength: 0.3 })],
