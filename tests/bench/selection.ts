@@ -60,12 +60,14 @@ function logIndices(
 	const c = 0.05 * mean;
 	if (!(mean > 0)) return null;
 	const by: number[][] = Array.from({ length: m }, () => []);
-	for (let t = half; t < n - half; t++) {
+	// the level of each period: the mean over the year around it (one-sided near the ends, so two
+	// years give every position two values and a noise estimate)
+	for (let t = 0; t < n; t++) {
+		const a = Math.max(0, Math.min(t - half, n - m));
+		const b = Math.min(n, a + m);
 		let sm = 0;
-		if (m % 2 === 0)
-			for (let k = -half; k <= half; k++) sm += (k === -half || k === half ? 0.5 : 1) * y[t + k];
-		else for (let k = -half; k <= half; k++) sm += y[t + k];
-		by[(off + t) % m].push(Math.log((y[t] + c) / (sm / m + c)));
+		for (let k = a; k < b; k++) sm += y[k];
+		by[(off + t) % m].push(Math.log((y[t] + c) / (sm / (b - a) + c)));
 	}
 	if (by.some((b) => b.length === 0)) return null;
 	const mu = by.map((b) => b.reduce((a, x) => a + x, 0) / b.length);
@@ -93,7 +95,7 @@ function shrunkCandidate(base: 'theta' | 'ets') {
 			fit(y: Float64Array, f: FitOptions = {}) {
 				const m = f.season ?? 1;
 				const c = cur;
-				if (!c?.group || m <= 1 || y.length < 2 * m) throw new Error('no shrunk season');
+				if (!c?.group || m <= 1 || y.length < 1.5 * m) throw new Error('no shrunk season');
 				// where this window starts in the product's training part (a launch trims the start)
 				let o = 0;
 				while (o < c.train.length && c.train[o] !== y[0]) o++;
