@@ -8,7 +8,8 @@
 // The method is chosen at the earlier origin (the last h periods before the reported ones, inside the
 // history), then base / bottom-up / MinT-shrink are all scored once at the reported origin (the
 // last horizon of each shared part). Also: the cost of MinT-shrink as the product cap grows.
-// Usage: tsx tests/bench/hierarchy.ts [--only stockx,retail,walmart] [--no-scaling] [--out FILE.md].
+// Usage: tsx tests/bench/hierarchy.ts [--only stockx,retail,walmart] [--no-scaling] [--no-cap-check]
+// [--out FILE.md].
 // Not part of npm test.
 import { gunzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -438,6 +439,16 @@ async function main(): Promise<void> {
 	if (only.includes('walmart')) cases.push(walmart());
 	for (const c of cases) await run(c, md);
 	const r = cases.find((c) => c.key === 'retail');
+	// what the cap costs in accuracy: the same shop with 5 × as many products kept apart
+	if (r && !args.includes('--no-cap-check'))
+		await run(
+			{
+				...r,
+				title: `${r.title} — with the cap raised to 200 products (600 bottom series)`,
+				cap: { maxProducts: 200 },
+			},
+			md,
+		);
 	if (scaling && r) scalingTable(r, md);
 	writeFileSync(out, md.join('\n'));
 	process.stderr.write(`wrote ${out}\n`);

@@ -149,6 +149,8 @@ describe('Forecast levels: category, store, total', () => {
 			Math.abs(Number(await intro.getAttribute('data-category-total')) - category),
 		).toBeLessThan(0.05);
 		expect(await intro.textContent()).toMatch(/adds up to the category/);
+		// which reconciliation and why, as on the other levels
+		expect(await page.getByTestId('hierarchy-product-why').textContent()).toMatch(/backtest.*MASE/);
 		const horizon = Number(
 			(await page.getByTestId('hierarchy-product-summary').textContent())!.match(/Next (\d+)/)![1],
 		);

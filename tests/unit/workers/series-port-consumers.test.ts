@@ -160,6 +160,10 @@ describe('consumers of the series port', { timeout: 60_000 }, () => {
 			new AbortController().signal,
 		);
 		expect(result!.nodes.map((n) => n.key)).toEqual(byHand.nodes.map((n) => n.key));
+		// the product level, capped in the worker
+		expect(result!.nodes.some((n) => n.level === 'product')).toBe(true);
+		expect(result!.products!.kept).toBeGreaterThan(0);
+		expect(result!.products!.kept + result!.products!.pooled).toBe(result!.products!.candidates);
 		expect(result!.point.map((p) => Array.from(p))).toEqual(byHand.point.map((p) => Array.from(p)));
 		const last = byHand.ds[byHand.ds.length - 1];
 		expect(Array.from(result!.future)).toEqual([1, 2, 3].map((k) => last + k * 7 * 86_400_000));
