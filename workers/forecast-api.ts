@@ -30,6 +30,7 @@ import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
 import { pooledFromBatch } from '../src/core/forecast/pooled';
+import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	hierarchyBuffers,
@@ -414,6 +415,8 @@ async function runBatch(
 	const groups = groupTotals(batch);
 	const sum = groups ? groups.total : batchTotal(batch);
 	const byCategory = groups ? groups.categories : categoryTotals(batch);
+	// how the batch's earlier launches went on: the curve a product only weeks old follows
+	const launches = batchLaunchCurves(batch, engineOptions.horizon);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -449,6 +452,7 @@ async function runBatch(
 				y,
 				{
 					...withSeason(batch, i, cal.options, sum, byCategory),
+					...withLaunchCurve(launches, i),
 					seriesId: batch.ids[i],
 				},
 				{ signal, registry },
