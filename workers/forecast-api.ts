@@ -29,7 +29,7 @@ import {
 import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
-import { pooledFromBatch } from '../src/core/forecast/pooled';
+import { pooledFromBatch, pooledNote } from '../src/core/forecast/pooled';
 import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
@@ -73,10 +73,11 @@ export type BatchOptions = AutoForecastOptions & {
 	/** Imported promotions per series (workers/forecast/promotions.ts). */
 	promotions?: PromotionOption;
 	/**
-	 * Add the pooled (cross-learning) candidate fitted on all of the batch's products
-	 * (src/core/forecast/pooled.ts). Off by default: on the bench it was never kept on online retail,
-	 * StockX or Walmart, cost ~50 % more time, and lost OWA on M4 Weekly
-	 * (tests/bench/results/RESULTS.md).
+	 * The pooled (cross-learning) candidate fitted on all of the batch's products
+	 * (src/core/forecast/pooled.ts), chosen like a built-in (`trusted`) in an automatic choice of 3
+	 * or more products. On by default (v2.3); the caller then checks the batch with pooledGate and,
+	 * where it fails and some forecast used the pooled model, forecasts again with `pooled: false`
+	 * (src/state/forecast-run.svelte.ts; tests/bench/results/RESULTS.md v2.3).
 	 */
 	pooled?: boolean;
 	/**
@@ -336,6 +337,7 @@ export type SeriesOptions = Omit<AutoForecastOptions, 'season'> & {
 	promotions?: BatchOptions['promotions'];
 	calendar?: Omit<CalendarOption, 'freq'>;
 	deepMix?: BatchOptions['deepMix'];
+	pooled?: BatchOptions['pooled'];
 };
 
 /** What forecastSeries answers. */
@@ -395,12 +397,17 @@ async function runBatch(
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
 	const { calendar, promotions, pooled: withPooled, deepMix, ...engineOptions } = options;
-	// this batch's candidates: the built-ins, on request the pooled (cross-learning) model fitted on
-	// all of the batch's products (src/core/forecast/pooled.ts), and deep models trained elsewhere
+	// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
+	// batch's products (src/core/forecast/pooled.ts; unless `pooled: false`), and deep models
+	// trained elsewhere
 	const registry = new CandidateRegistry();
 	registerBuiltins(registry);
-	const pooled = withPooled ? pooledFromBatch(batch) : null;
-	if (pooled) registry.register(pooled.candidate());
+	const { models } = engineOptions;
+	const pooled =
+		withPooled !== false && (!models || models === 'auto' || models.includes('pooled'))
+			? pooledFromBatch(batch)
+			: null;
+	if (pooled) registry.register(pooled.candidate(true));
 	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
@@ -477,6 +484,7 @@ async function runBatch(
 				});
 			}
 			if (promo) r = promo.finish(r);
+			if (pooled) r = pooledNote(r, total);
 		} catch (err) {
 			// cancellation and bad options (unknown model, horizon) fail the whole job
 			if ((err as Error).name === 'AbortError' || err instanceof RangeError) throw err;

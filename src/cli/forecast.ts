@@ -2,7 +2,10 @@
 // Command-line forecasting: reads a long CSV (series_id,date,value[,regressor,...]), runs the automatic
 // engine (src/core/engine.ts) on every series and writes series_id,date,model,mean,lo80,hi80,lo95,hi95.
 //   npm run forecast -- --input sales.csv --horizon 12 [--season 52] [--models auto|ets,arima]
-//                       [--output out.csv] [--deep [mlp,nbeats,...]]
+//                       [--output out.csv] [--deep [mlp,nbeats,...]] [--no-pooled]
+// Dated series (3 or more) also get the pooled cross-learning model (src/core/forecast/pooled.ts), as
+// in the app: chosen like a built-in where the series together pass pooledGate, else not used;
+// --no-pooled leaves it out.
 // --deep adds the global deep models (src/ml/, tfjs on WASM, else CPU) to the candidates: trained on
 // all series of the input at every backtest origin and at the end (src/ml/backtest.ts), they join the
 // engine's backtest, ranking and combination through the registry (src/ml/candidates.ts).
@@ -18,6 +21,7 @@ import { batchTotal, withSeason } from '../core/forecast/batch';
 import { batchLaunchCurves, withLaunchCurve } from '../core/forecast/launch';
 import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
+import { pooledFromBatch, pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
 import type { Frequency, SeriesBatch } from '../core/types';
 import {
 	deepGate,
@@ -44,6 +48,8 @@ interface Args {
 	deep: DeepKind[];
 	/** Most training epochs of each deep model (default 8, early stopping). */
 	deepEpochs?: number;
+	/** The pooled cross-learning candidate (default on; --no-pooled). */
+	pooled: boolean;
 }
 
 /**
@@ -54,12 +60,13 @@ export const DEFAULT_DEEP: DeepKind[] = ['mlp'];
 
 const USAGE =
 	'Usage: npm run forecast -- --input <long.csv> --horizon <h> [--season <m>] ' +
-	'[--models auto|ets,arima,...] [--output <out.csv>] [--deep [mlp,nbeats,...]]\n' +
+	'[--models auto|ets,arima,...] [--output <out.csv>] [--deep [mlp,nbeats,...]] [--no-pooled]\n' +
 	'Input header: series_id,date,value[,regressor,...]. Extra columns are numeric regressors\n' +
 	'(used by regression and arima); give their future values as <h> trailing rows per series with\n' +
 	'an empty value, or the last observed values are held.\n' +
 	`--deep adds global deep models trained on all series (${DEEP_KINDS.join(', ')}; default ${DEFAULT_DEEP.join(',')});\n` +
-	'--deep-epochs <n> caps their training epochs (default 8, with early stopping).';
+	'--deep-epochs <n> caps their training epochs (default 8, with early stopping).\n' +
+	'--no-pooled leaves out the model learned from all series together (on by default for dated series).';
 
 function parseArgs(argv: string[]): Args {
 	const map = new Map<string, string>();
@@ -73,12 +80,27 @@ function parseArgs(argv: string[]): Args {
 			map.set(k, next !== undefined && !next.startsWith('--') ? argv[++i] : '');
 			continue;
 		}
+		if (k === 'no-pooled' && inline === undefined) {
+			map.set(k, '');
+			continue;
+		}
 		const v = inline ?? argv[++i];
 		if (v === undefined) throw new CliError(`--${k} needs a value.\n${USAGE}`);
 		map.set(k, v);
 	}
 	for (const k of map.keys()) {
-		if (!['input', 'horizon', 'season', 'models', 'output', 'deep', 'deep-epochs'].includes(k))
+		if (
+			![
+				'input',
+				'horizon',
+				'season',
+				'models',
+				'output',
+				'deep',
+				'deep-epochs',
+				'no-pooled',
+			].includes(k)
+		)
 			throw new CliError(`Unknown option --${k}.\n${USAGE}`);
 	}
 	const input = map.get('input');
@@ -122,7 +144,16 @@ function parseArgs(argv: string[]): Args {
 		if (!Number.isInteger(deepEpochs) || deepEpochs < 1)
 			throw new CliError('--deep-epochs must be a positive integer.');
 	}
-	return { input, horizon, season, models, output: map.get('output'), deep, deepEpochs };
+	return {
+		input,
+		horizon,
+		season,
+		models,
+		output: map.get('output'),
+		deep,
+		deepEpochs,
+		pooled: !map.has('no-pooled'),
+	};
 }
 
 /** One series read from the file. */
@@ -423,6 +454,13 @@ async function main(): Promise<void> {
 		},
 		args.horizon,
 	);
+	// cross-learning, as in the app: the pooled model over all dated series, chosen like a built-in
+	const pooled = args.pooled && args.models === 'auto' && dated ? pooledFromBatch(dated) : null;
+	if (pooled && !registry) {
+		registry = new CandidateRegistry();
+		registerBuiltins(registry);
+	}
+	const dropPooled = pooled && registry ? registry.register(pooled.candidate(true)) : null;
 	const optionsOf = (i: number, deep: boolean) => {
 		const s = series[i];
 		const x = inputs[i];
@@ -468,8 +506,24 @@ async function main(): Promise<void> {
 			);
 		}
 	}
+	// the pooled model stays only where the series together say it helps (pooledGate); else the
+	// forecasts that used it again without it
+	let pooledKept = false;
+	if (pooled && dropPooled && registry) {
+		const gate = pooledGate(results);
+		pooledKept = gate.pass;
+		process.stderr.write(
+			`pooled: backtest MASE of the model learned from all series ÷ the median statistical model ${gate.ratio.toFixed(3)} over ${gate.n} series: ${gate.pass ? 'kept as a candidate' : 'not used'}\n`,
+		);
+		if (!gate.pass) {
+			dropPooled();
+			for (let i = 0; i < series.length; i++)
+				if (usesPooled(results[i].model))
+					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), { registry });
+		}
+	}
 	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts)
-	if (registry) {
+	if (registry && args.deep.length > 0) {
 		const gate = deepGate(results, undefined, {
 			lengths: deepSeriesLengths(
 				tables,
@@ -484,12 +538,15 @@ async function main(): Promise<void> {
 			const alone = new CandidateRegistry();
 			registerBuiltins(alone);
 			registerDeepCandidates(alone, tables, null);
+			if (pooled && pooledKept) alone.register(pooled.candidate(true));
 			for (let i = 0; i < series.length; i++)
 				results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), {
 					registry: alone,
 				});
 		}
 	}
+	if (pooledKept)
+		for (let i = 0; i < results.length; i++) results[i] = pooledNote(results[i], series.length);
 	for (const [i, s] of series.entries()) {
 		const x = inputs[i];
 		const r = results[i];

@@ -1115,8 +1115,13 @@ function* engine(
 	// An external candidate (a deep model trained elsewhere) is kept only where it lowers the backtest
 	// error clearly: by EXTERNAL_GAIN against the choice without it, over at least
 	// MIN_EXTERNAL_ORIGINS origins (one origin picked it on noise: online retail, 1 origin, MASE +3 %).
+	// (a `trusted` one, gated by its caller for the whole batch, is chosen like a built-in)
 	const usesExternal = (c: Candidate | undefined): boolean =>
-		!!c && c.members.some((x) => externalOf(x) !== null);
+		!!c &&
+		c.members.some((x) => {
+			const e = externalOf(x);
+			return e !== null && e.trusted !== true;
+		});
 	const without = choose(candidates.filter((c) => !usesExternal(c)));
 	const enough = (bt?.origins.length ?? 0) >= MIN_EXTERNAL_ORIGINS;
 	if (usesExternal(chosen)) {

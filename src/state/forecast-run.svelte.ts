@@ -13,6 +13,7 @@ import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client'
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
 import { DEEP_MIX_GAIN, deepGate, deepSeriesLengths } from '../lib/deep-gate';
+import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
@@ -203,7 +204,7 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const run = (deepMix: number | null) =>
+			const run = (deepMix: number | null, pooled = true) =>
 				this.#forecast.forecastSeries(
 					keysOf(req),
 					{
@@ -214,6 +215,7 @@ export class ForecastRun {
 						decompose: req.productIds === null || one,
 						cleanOutliers: req.cleanOutliers ?? false,
 						deepMix,
+						pooled,
 						...(req.calendar ? { calendar: req.calendar } : {}),
 						...(Object.keys(promos).length
 							? { promotions: { freq: req.freq, bySeries: promos } }
@@ -227,12 +229,21 @@ export class ForecastRun {
 			// the deep model mixed with the statistical choice, kept where the series together say it
 			// helps (src/ml/candidates.ts deepGate; series of 3 horizons or more); else again with it
 			// only as a stand-alone candidate
-			let res = await run(deep ? DEEP_MIX_GAIN : null);
+			let mix: number | null = deep ? DEEP_MIX_GAIN : null;
+			let res = await run(mix);
 			if (deep && !ac.signal.aborted) {
 				const ids = res.results.map((r) => r.seriesId);
 				const history = { lengths: deepSeriesLengths(deep, ids), horizon: req.horizon };
-				if (!deepGate(res.results, undefined, history).pass) res = await run(null);
+				if (!deepGate(res.results, undefined, history).pass) res = await run((mix = null));
 			}
+			// the pooled (cross-learning) model stays where the products together say it helps
+			// (core/forecast/pooled.ts pooledGate); else the batch again without it
+			if (
+				!ac.signal.aborted &&
+				res.results.some((r) => usesPooled(r.model)) &&
+				!pooledGate(res.results).pass
+			)
+				res = await run(mix, false);
 			if (ac.signal.aborted) return;
 			this.history = res.history;
 			this.grid = { future: res.future, season: res.season, periods: res.periods };

@@ -16,6 +16,8 @@ import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { loadDatasets, regressorsOf } from './run';
+import { PooledModel } from '../../src/core/forecast/pooled';
+import type { Forecast } from '../../src/core/types';
 
 const args = process.argv.slice(2);
 let backs = [1];
@@ -139,11 +141,13 @@ interface SimOpts {
 	combKind?: 'weighted' | 'median';
 	combNames?: string[];
 	noTopCombos?: boolean;
+	/** Extra candidates of the traced run taken as ordinary candidates (e.g. 'pooled'). */
+	use?: string[];
 }
 /** The engine's selection rebuilt from the singles' per-origin and final forecasts. */
 function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 	const swap = o.swap ?? {};
-	const extras = new Set(['etsu']);
+	const extras = new Set(['etsu', 'pooled'].filter((x) => !o.use?.includes(x)));
 	const singles: SimC[] = [];
 	const mk = (name: string, kind: SimC['kind'], f: number[][], fin: number[]): SimC => {
 		const om = f.map((x, k) => {
@@ -259,6 +263,27 @@ function evaluate(
 		['sim combdef .8/1', (r) => simulate(r, { combDefault: { gain: 0.8, share: 1 } })],
 		['sim combdef .7/0', (r) => simulate(r, { combDefault: { gain: 0.7, share: 0 } })],
 		['sim combdef .9/1', (r) => simulate(r, { combDefault: { gain: 0.9, share: 1 } })],
+		...(recs.some((r) => r.finals.pooled)
+			? (() => {
+					const g = pooledGate(recs);
+					const step = recs.length / Math.min(recs.length, 40);
+					const gs = pooledGate(
+						Array.from({ length: Math.min(recs.length, 40) }, (_, i) => recs[Math.floor(i * step)]),
+					);
+					process.stderr.write(
+						`${key} b${back}: pooled gate ratio ${g.ratio.toFixed(3)} (${g.n} series), on 40 evenly spaced ${gs.ratio.toFixed(3)} (${gs.n})\n`,
+					);
+					return [
+						['pooled alone', (r: Rec) => r.finals.pooled ?? null],
+						['sim +pooled', (r: Rec) => simulate(r, { use: ['pooled'] })],
+						[
+							'sim +pooled gate.9',
+							(r: Rec) => simulate(r, g.ratio <= 0.9 ? { use: ['pooled'] } : {}),
+						],
+						['engine gate.9', (r: Rec) => (g.ratio <= 0.9 ? r.point : simulate(r))],
+					] as [string, Policy][];
+				})()
+			: []),
 		['comb e/a/t', (r) => comb(r)],
 		['median e/a/t', (r) => comb(r, undefined, 'median')],
 		['ets', (r) => r.finals.ets ?? null],
@@ -341,6 +366,37 @@ function evaluate(
 		`## ${key} every ${e} back ${back} (${recs.length} series; best R ${bestR?.name ?? '—'}) [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]\n${rows.join('\n')}\n`,
 	);
 }
+/** Batch gate: pooled backtest MASE summed over series ÷ the median single model's (as deepGate). */
+function pooledGate(recs: Rec[]): { ratio: number; n: number } {
+	let p = 0;
+	let st = 0;
+	let n = 0;
+	for (const r of recs) {
+		const om = (f: (number[] | null)[]): number =>
+			meanOf(
+				f.map((x, k) => {
+					if (!x) return NaN;
+					const a = r.actuals[k];
+					let ae = 0;
+					for (let j = 0; j < a.length; j++) ae += Math.abs(a[j] - x[j]);
+					return r.scales[k] > 0 ? ae / a.length / r.scales[k] : NaN;
+				}),
+			);
+		const singles = r.cands.filter((c) => c.kind === 'single');
+		const pc = singles.find((c) => c.name === 'pooled');
+		const others = singles
+			.filter((c) => c.name !== 'pooled' && c.name !== 'etsu')
+			.map((c) => om(c.f))
+			.filter(Number.isFinite)
+			.sort((a, b) => a - b);
+		const pm = pc ? om(pc.f) : NaN;
+		if (!Number.isFinite(pm) || !others.length) continue;
+		p += pm;
+		st += others[others.length >> 1];
+		n++;
+	}
+	return { ratio: n && st > 0 ? p / st : NaN, n };
+}
 function geo(a: number[], b: number[]): number {
 	let s = 0;
 	let c = 0;
@@ -367,6 +423,15 @@ function main(): void {
 				const [ds] = loadDatasets([key], undefined, back, e);
 				const recs: Rec[] = [];
 				const t0 = performance.now();
+				const pooled = tag.includes('pooled')
+					? new PooledModel(
+							ds.series.map((s) => ({ id: s.id, y: s.train, ...(s.ds ? { ds: s.ds } : {}) })),
+						)
+					: null;
+				const preg = new CandidateRegistry();
+				registerBuiltins(preg);
+				// --tag pooledT: chosen like a built-in (the v2.3 rule after the batch gate)
+				if (pooled) preg.register(pooled.candidate(tag.includes('pooledT')));
 				for (const s of ds.series) {
 					const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
 					let tr: EngineTrace | null = null;
@@ -380,7 +445,10 @@ function main(): void {
 							...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
 							...(regressors ? { regressors } : {}),
 						},
-						{ trace: (t) => (tr = t), ...(tag.includes('etsu') ? { registry: reg } : {}) },
+						{
+							trace: (t) => (tr = t),
+							...(tag.includes('etsu') ? { registry: reg } : pooled ? { registry: preg } : {}),
+						},
 					);
 					const t = tr as EngineTrace | null;
 					if (!t) throw new Error('no trace');
@@ -403,6 +471,22 @@ function main(): void {
 						})),
 						finals: Object.fromEntries(Object.entries(t.finals).map(([k, v]) => [k, arr(v)])),
 					});
+					if (pooled)
+						try {
+							const f = pooled
+								.fit(s.train, {
+									season: ds.m,
+									horizon: ds.h,
+									levels: [],
+									end: s.train.length,
+									final: true,
+									seriesId: s.id,
+								})
+								.predict(ds.h, []);
+							recs[recs.length - 1].finals.pooled = arr((f as Forecast).point);
+						} catch {
+							// too few products or rows: no pooled final
+						}
 				}
 				writeFileSync(file, JSON.stringify({ h: ds.h, m: ds.m, scaleM: ds.scaleM, recs }));
 				process.stderr.write(

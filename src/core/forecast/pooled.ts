@@ -2,14 +2,20 @@
 // sense of Montero-Manso & Hyndman 2021, "Principles and algorithms for forecasting groups of time
 // series: locality and globality", IJF 37:1632–1653), registered as a candidate ('pooled') of the
 // engine's registry, so it enters the same rolling-origin backtest, ranking, combination and
-// conformal calibration as the per-series models, and is kept only where the backtest says it
-// helps (the engine's EXTERNAL_GAIN rule for candidates registered from outside the built-ins).
+// conformal calibration as the per-series models. Whether it may be chosen at all is decided for
+// the whole batch (pooledGate, v2.3): where its backtest error summed over the shop's products is
+// clearly below that of each product's median statistical model, it is a `trusted` candidate,
+// chosen like a built-in; else the batch is forecast without it. (Per series, the engine's
+// EXTERNAL_GAIN rule for external candidates kept it nowhere: weekly shop series have one backtest
+// origin, fewer than MIN_EXTERNAL_ORIGINS; and where it was kept, on undated M4 Weekly series with
+// two origins, it was picked on noise. The batch's products together are the evidence.)
 //
 // The model: a ridge regression of the next value on the last L values, every row scaled by the
 // mean of its own L lags (so a product selling 3 a week and one selling 3,000 share one set of
 // coefficients), plus, where period dates are known, the change of a seasonal index from the lag
 // window to the target period (log scale; by default the shipped retail profile, so all products
-// together learn how strongly this shop follows the retail year). It forecasts recursively.
+// together learn how strongly this shop follows the retail year). One regression per forecast step
+// (direct multi-step: nothing compounds).
 // A short, noisy product thus borrows its dynamics (how fast a level reverts, how much of a last
 // jump persists) from the whole shop.
 //
@@ -19,6 +25,10 @@
 // products share a calendar fits the global regression once per backtest origin.
 
 import { cholesky, choleskySolve } from '../linalg';
+import { msg, type Message } from '../messages';
+import { usesPooled } from './pooled-gate';
+
+export { POOLED_GATE, pooledGate, usesPooled, type PooledGate } from './pooled-gate';
 import { qnorm } from '../stats';
 import type { Frequency, Forecast, SeriesBatch } from '../types';
 import type { Candidate, CandidateContext, FittedCandidate } from './registry';
@@ -288,13 +298,18 @@ export class PooledModel {
 		};
 	}
 
-	/** The registry candidate (family 'global'); register it in the registry the engine runs with. */
-	candidate(): Candidate {
+	/**
+	 * The registry candidate (family 'global'); register it in the registry the engine runs with.
+	 * `trusted`: chosen like a built-in (the batch passed pooledGate), else under the engine's rule
+	 * for external candidates.
+	 */
+	candidate(trusted = false): Candidate {
 		return {
 			name: this.name,
 			family: 'global',
 			minLength: 8,
 			auto: true,
+			...(trusted ? { trusted } : {}),
 			fit: (y, ctx) => this.fit(y, ctx),
 		};
 	}
@@ -311,4 +326,12 @@ export function pooledFromBatch(batch: SeriesBatch, opts: PooledOptions = {}): P
 		}),
 		opts,
 	);
+}
+
+/**
+ * A forecast with the note that it used the shop-wide model (engine_note_pooled, `n` products),
+ * where its chosen model does; else as it is.
+ */
+export function pooledNote<T extends { model: string; notes: Message[] }>(r: T, n: number): T {
+	return usesPooled(r.model) ? { ...r, notes: [...r.notes, msg('engine_note_pooled', { n })] } : r;
 }

@@ -88,6 +88,12 @@ export interface Candidate {
 	 * member, not only a stand-alone winner.
 	 */
 	mix?: number;
+	/**
+	 * External candidates only: chosen like a built-in (no EXTERNAL_GAIN / MIN_EXTERNAL_ORIGINS rule),
+	 * because the caller gated it for the whole batch on the series' backtests together (the pooled
+	 * cross-learning model: src/core/forecast/pooled.ts pooledGate).
+	 */
+	trusted?: boolean;
 	fit(y: Float64Array, ctx: CandidateContext): FittedCandidate | Promise<FittedCandidate>;
 	/**
 	 * Built-ins only: the synchronous Forecaster behind `fit` (the engine backtests these in one

@@ -44,21 +44,39 @@ function batchOf(n: number, len = 40): SeriesBatch {
 }
 
 describe('forecast worker API', () => {
-	it('adds the pooled candidate, fitted on the whole batch, only on request', async () => {
+	it('adds the pooled candidate, fitted on the whole batch, unless pooled: false', async () => {
 		const remote = connect();
 		const models = ['naive', 'theta', 'pooled'];
 		const on = await remote.forecastBatch(
 			batchOf(5),
-			{ horizon: 4, season: 1, models, pooled: true },
+			{ horizon: 4, season: 1, models },
 			'job-pooled',
 		);
 		for (const r of on) {
 			const row = r.leaderboard.find((x) => x.model === 'pooled');
 			expect(Number.isFinite(row?.mase)).toBe(true);
+			// a forecast that used it says so (en + zh in the forecast catalog)
+			expect(r.notes.some((n) => n.code === 'engine_note_pooled')).toBe(r.model.includes('pooled'));
 		}
 		await expect(
-			remote.forecastBatch(batchOf(5), { horizon: 4, season: 1, models }, 'job-no-pooled'),
+			remote.forecastBatch(
+				batchOf(5),
+				{ horizon: 4, season: 1, models, pooled: false },
+				'job-no-pooled',
+			),
 		).rejects.toThrow(/Unknown model\(s\): pooled/);
+	});
+
+	it('the automatic choice of a batch has the pooled candidate by default', async () => {
+		const remote = connect();
+		const auto = await remote.forecastBatch(batchOf(3, 24), { horizon: 4, season: 1 }, 'job-auto');
+		for (const r of auto) expect(r.leaderboard.some((x) => x.model === 'pooled')).toBe(true);
+		const off = await remote.forecastBatch(
+			batchOf(3, 24),
+			{ horizon: 4, season: 1, pooled: false },
+			'job-auto-off',
+		);
+		for (const r of off) expect(r.leaderboard.some((x) => x.model === 'pooled')).toBe(false);
 	});
 
 	it('forecasts every series of the batch and reports progress up to done = total', async () => {

@@ -43,6 +43,8 @@ export const en = {
 	engine_note_fallback_naive: 'Falling back to repeating the last value.',
 	engine_note_few_errors:
 		'Too few past errors ({n}) to calibrate the ranges: the methods’ own ranges are shown.',
+	engine_note_pooled:
+		'This forecast uses the shop-wide model learned from all {n} products together: on their recent past it forecast better than each product’s own methods.',
 	engine_note_negative_history:
 		'The history has negative values, so the forecast was not kept at 0 or above.',
 	engine_note_regressor_collinear:
@@ -191,6 +193,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_fit_failed: '{model} 无法在全部历史上拟合（{error}）。',
 	engine_note_fallback_naive: '改为沿用最后一期的值。',
 	engine_note_few_errors: '过去的误差太少（{n} 个），无法校准区间：显示各方法自身的区间。',
+	engine_note_pooled:
+		'此预测使用了由全部 {n} 个商品共同学习的全店模型：在它们近期的数据上，它比各商品自身的方法预测得更准。',
 	engine_note_negative_history: '历史中有负值，因此预测未限制为不小于 0。',
 	engine_note_regressor_collinear: '“{name}”与趋势、季节或其他列同步变化：无法单独分离其影响。',
 	engine_note_drivers_failed: '无法估计额外列的影响（{error}）。',

@@ -4,7 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
 import { CandidateRegistry } from '../../../../src/core/forecast/registry';
 import { registerBuiltins } from '../../../../src/core/forecast/builtins';
-import { PooledModel } from '../../../../src/core/forecast/pooled';
+import {
+	PooledModel,
+	POOLED_GATE,
+	pooledGate,
+	pooledNote,
+	usesPooled,
+} from '../../../../src/core/forecast/pooled';
 import { expectWellFormed } from '../expect-forecast';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -112,5 +118,76 @@ describe('pooled (global) candidate', () => {
 		}
 		// on mean-reverting noise the shared dynamic beats the random-walk forecast
 		expect(pooled).toBeLessThan(0.9 * naive);
+	});
+
+	it('a trusted (batch-gated) pooled candidate is chosen like a built-in, not by the external 5 % rule', () => {
+		const series = batch(30, 48, 7);
+		const used = (trusted: boolean): number => {
+			const reg = new CandidateRegistry();
+			registerBuiltins(reg);
+			reg.register(new PooledModel(series, { lags: 4 }).candidate(trusted));
+			let n = 0;
+			for (const t of series.slice(0, 10)) {
+				const r = forecastAuto(
+					Float64Array.from(t.y),
+					{ horizon: 4, season: 1, seriesId: t.id, models: ['naive', 'drift', 'theta', 'pooled'] },
+					{ registry: reg },
+				);
+				const best = r.leaderboard.reduce((a, b) => (b.mase < a.mase ? b : a));
+				// trusted: where a pooled choice backtests best and is not a single, it is the forecast
+				if (trusted && usesPooled(best.model) && best.model.includes('('))
+					expect(r.model).toBe(best.model);
+				if (usesPooled(r.model)) n++;
+			}
+			return n;
+		};
+		const untrusted = used(false);
+		const trusted = used(true);
+		// the external rule (≥ 5 % better than the choice without it) keeps it on fewer series
+		expect(trusted).toBeGreaterThan(untrusted);
+		expect(trusted).toBeGreaterThanOrEqual(8);
+	});
+});
+
+describe('pooled gate (v2.3)', () => {
+	const row = (model: string, mase: number) => ({ model, mase });
+	it('compares the pooled backtest MASE summed over products with the median statistical model’s', () => {
+		const results = [
+			// median of the statistical singles (combinations and deep models left out): 2
+			{
+				leaderboard: [
+					row('pooled', 1.5),
+					row('naive', 3),
+					row('theta', 2),
+					row('ets', 1),
+					row('combo(ets,pooled)', 0.5),
+					row('deep-mlp', 0.1),
+				],
+			},
+			// median 1 (the upper middle of two)
+			{ leaderboard: [row('naive', 1), row('pooled', 1.1), row('theta', 0.9)] },
+			// no pooled row (too short): not counted
+			{ leaderboard: [row('naive', 9), row('theta', 9)] },
+		];
+		const g = pooledGate(results);
+		expect(g.n).toBe(2);
+		expect(g.ratio).toBeCloseTo(2.6 / 3, 12);
+		expect(g.pass).toBe(2.6 / 3 <= POOLED_GATE);
+		expect(pooledGate(results, 'pooled', 0.85).pass).toBe(false);
+		// a ratio above POOLED_GATE but below 1 fails: the pooled model must be clearly better
+		const close = [{ leaderboard: [row('pooled', 0.95), row('naive', 1), row('theta', 1)] }];
+		expect(pooledGate(close).pass).toBe(false);
+		expect(pooledGate([]).pass).toBe(false);
+	});
+
+	it('names the forecasts that used the shop-wide model and notes them', () => {
+		expect(usesPooled('pooled')).toBe(true);
+		expect(usesPooled('combo(theta,pooled,naive)')).toBe(true);
+		expect(usesPooled('median(pooled,ets,theta)')).toBe(true);
+		expect(usesPooled('comb(ets,arima,theta)')).toBe(false);
+		expect(usesPooled('pooledx')).toBe(false);
+		const r = pooledNote({ model: 'combo(theta,pooled)', notes: [] }, 12);
+		expect(r.notes).toEqual([{ code: 'engine_note_pooled', params: { n: 12 } }]);
+		expect(pooledNote({ model: 'theta', notes: [] }, 12).notes).toEqual([]);
 	});
 });
