@@ -29,10 +29,11 @@ import {
 import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
-import { pooledFromBatch, pooledNote } from '../src/core/forecast/pooled';
+import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
 import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
+	DEFAULT_MAX_PRODUCTS,
 	hierarchyBuffers,
 	runHierarchyOf,
 	type HierarchyAnswer,
@@ -309,8 +310,9 @@ export const api = {
 		jobs.set(jobId, ac);
 		try {
 			const { datasetId, ...query } = keys;
+			const products = 3 * (options.maxProducts ?? DEFAULT_MAX_PRODUCTS);
 			const data = await untilAborted(
-				link.hierarchySeries(datasetId, query),
+				link.hierarchySeries(datasetId, { ...query, products }),
 				ac.signal,
 				abortError,
 			);
@@ -387,6 +389,16 @@ function copyBatch(b: SeriesBatch): SeriesBatch {
 	};
 }
 
+/**
+ * The pooled model of a batch, kept while the batch is (the chunks of one pool job share the batch
+ * read, so its global fits, cached per cut-off, are made once per worker, not once per chunk).
+ */
+const pooledModels = new WeakMap<SeriesBatch, PooledModel | null>();
+function pooledFor(batch: SeriesBatch): PooledModel | null {
+	if (!pooledModels.has(batch)) pooledModels.set(batch, pooledFromBatch(batch));
+	return pooledModels.get(batch) ?? null;
+}
+
 /** Forecast every series of the batch (the job of forecastBatch and forecastSeries). */
 async function runBatch(
 	batch: SeriesBatch,
@@ -405,7 +417,7 @@ async function runBatch(
 	const { models } = engineOptions;
 	const pooled =
 		withPooled !== false && (!models || models === 'auto' || models.includes('pooled'))
-			? pooledFromBatch(batch)
+			? pooledFor(batch)
 			: null;
 	if (pooled) registry.register(pooled.candidate(true));
 	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);

@@ -169,9 +169,19 @@ export function makeModel(
 }
 
 /**
+ * Longest season for which 'regression' (trend + Fourier terms) is a candidate without user
+ * regressors. On weekly data (m = 52) it was 8–10 % of the automatic choice's time and is kept out of
+ * combinations (NOT_IN_COMBOS), so it could only win alone (issue #11 speed). Validation horizons, all
+ * 251 M4 Weekly series, without it: V1 OWA 0.7861 → 0.7867 (1 of 251 choices changed), V2 0.9350 →
+ * 0.9300 (3 changed); CPU 0.91× (tests/bench/results/SPEED.md).
+ */
+export const MAX_FOURIER_ONLY_M = 24;
+
+/**
  * Candidate names for 'auto', from the cleaned series, with notes on what was left out and why.
  * With user regressors (nRegressors > 0) 'regression' is also tried without three full seasons (as
- * trend + regressors) once n ≥ 12 + 2·nRegressors.
+ * trend + regressors) once n ≥ 12 + 2·nRegressors; without them, only for seasons up to
+ * MAX_FOURIER_ONLY_M.
  */
 export function autoCandidates(
 	n: number,
@@ -189,7 +199,8 @@ export function autoCandidates(
 	if (m > 1 && !seasonalOk) notes.push(msg('engine_note_no_two_seasons', { n, need: 2 * m }));
 	if (seasonalOk) out.push('snaive');
 	if (n >= 20) out.push('arima');
-	if (seasonalOk && n >= 3 * m) out.push('regression');
+	if (seasonalOk && n >= 3 * m && (m <= MAX_FOURIER_ONLY_M || nRegressors > 0))
+		out.push('regression');
 	else if (nRegressors > 0 && n >= 12 + 2 * nRegressors) out.push('regression');
 	if (intermittent) out.push('croston', 'sba', 'tsb', 'adida', 'imapa', 'ma');
 	return out;

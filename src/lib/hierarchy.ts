@@ -1,7 +1,8 @@
-// The reconciled category × store hierarchy's shape for the Forecast screen's level views (views import
+// The reconciled product → category × store hierarchy's shape for the Forecast screen's level views (views import
 // core only as types): which nodes are a node's parts, and the dates a forecast is for.
 import {
 	childrenOf as coreChildrenOf,
+	productsOf as coreProductsOf,
 	type HierarchyNode,
 } from '../core/forecast/hierarchy-forecast';
 import { futureDates as coreFutureDates } from '../core/series/calendar';
@@ -10,6 +11,11 @@ import type { Frequency } from '../core/types';
 /** Indexes of the nodes that add up to node `i` (categories or stores of the total; cells of a group). */
 export function childrenOf(nodes: readonly HierarchyNode[], i: number): number[] {
 	return coreChildrenOf(nodes, i);
+}
+
+/** Indexes of the product-level nodes that add up to node `i` (a category or the total). */
+export function productsOf(nodes: readonly HierarchyNode[], i: number): number[] {
+	return coreProductsOf(nodes, i);
 }
 
 /** Starts of the `h` periods after the period starting at `last`. */

@@ -9,6 +9,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forecastAuto } from '../../src/core/engine';
+import type { AutoForecastResult } from '../../src/core/engine-types';
+import { registerBuiltins } from '../../src/core/forecast/builtins';
+import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
+import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { batchLaunchCurves } from '../../src/core/forecast/launch';
 import { coverage, mase, owa, smape } from '../../src/core/metrics';
@@ -29,6 +33,8 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--datasets') sets = args[++i];
 	else if (args[i] === '--out') out = args[++i];
 	else if (args[i] === '--no-launch') launch = false;
+	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
+	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	else throw new Error(`unknown flag ${args[i]}`);
 }
 const perSeries: Record<string, Record<string, number[]>> = {};
@@ -107,18 +113,50 @@ for (const spec of sets.split(',')) {
 			in95 = 0,
 			pts = 0;
 		const chosen = new Map<string, number>();
-		for (const [i, s] of ds.series.entries()) {
+		// engine+pooled: the pooled model over the subset, chosen like a built-in; where the batch
+		// fails pooledGate the forecasts that used it again without it (as the app and CLI do)
+		const registry = new CandidateRegistry();
+		registerBuiltins(registry);
+		const drop =
+			v === 'engine+pooled'
+				? registry.register(
+						new PooledModel(
+							ds.series.map((s) => ({ id: s.id, y: s.train, ...(s.ds ? { ds: s.ds } : {}) })),
+						).candidate(true),
+					)
+				: null;
+		const run = (s: (typeof ds.series)[number]): AutoForecastResult => {
 			const regressors = regressorsOf(s, ds.h);
-			const launchCurve = curves?.curveFor(i);
-			const r = forecastAuto(s.train, {
-				horizon: ds.h,
-				season: ds.m,
-				levels: [0.8, 0.95],
-				seriesId: s.id,
-				...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
-				...(regressors ? { regressors } : {}),
-				...(launchCurve ? { launchCurve } : {}),
-			});
+			const launchCurve = curves?.curveFor(ds.series.indexOf(s));
+			return forecastAuto(
+				s.train,
+				{
+					horizon: ds.h,
+					season: ds.m,
+					levels: [0.8, 0.95],
+					seriesId: s.id,
+					...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
+					...(regressors ? { regressors } : {}),
+					...(launchCurve ? { launchCurve } : {}),
+				},
+				{ registry },
+			);
+		};
+		const results = ds.series.map(run);
+		let gateNote = '';
+		if (drop) {
+			const g = pooledGate(results);
+			const used = results.filter((r) => usesPooled(r.model)).length;
+			gateNote = ` gate ${g.ratio.toFixed(3)} ${g.pass ? `pass (${used} use it)` : 'fail'}`;
+			if (!g.pass) {
+				drop();
+				ds.series.forEach((s, i) => {
+					if (usesPooled(results[i].model)) results[i] = run(s);
+				});
+			}
+		}
+		for (const [i, s] of ds.series.entries()) {
+			const r = results[i];
 			ms.push(mase(s.test, r.point, s.train, ds.scaleM));
 			sm.push(smape(s.test, r.point));
 			in80 += coverage(s.test, r.intervals[0].lower, r.intervals[0].upper) * ds.h;
@@ -135,7 +173,7 @@ for (const spec of sets.split(',')) {
 		}
 		(perSeries[key] ??= {})[v] = ms;
 		rows.push(
-			`${v.padEnd(12)} OWA ${owa(avg(sm), avg(ms), n2s, n2m).toFixed(4)} sMAPE ${avg(sm).toFixed(3)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
+			`${v.padEnd(12)} OWA ${owa(avg(sm), avg(ms), n2s, n2m).toFixed(4)} sMAPE ${avg(sm).toFixed(3)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s${gateNote} [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
 		);
 		process.stderr.write(`${key} ${rows.at(-1)}\n`);
 	}

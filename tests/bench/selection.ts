@@ -12,6 +12,8 @@ import { forecastAuto, strongSeason, type EngineTrace } from '../../src/core/eng
 import { registerBuiltins, ETS_SCREEN } from '../../src/core/forecast/builtins';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { AutoETS } from '../../src/core/models/ets';
+import { Theta } from '../../src/core/models/theta';
+import type { FitOptions, PredictOptions } from '../../src/core/types';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { Naive, Naive2 } from '../../src/core/models/naive';
@@ -43,6 +45,101 @@ reg.register({
 		return { predict: (h, levels) => f.predict(h, { levels }) };
 	},
 });
+// --tag shrink: a seasonal model whose indices are the product's own shrunk towards the shop total's
+// (empirical Bayes, James–Stein weights by each index's own estimation noise), scored offline only
+let cur: { train: Float64Array; group: Float64Array | null } | null = null;
+/** Log seasonal indices by position (t mod m) from ratio-to-centred-moving-average, with their noise. */
+function logIndices(
+	y: ArrayLike<number>,
+	m: number,
+	off: number,
+): { mu: number[]; v: number[] } | null {
+	const n = y.length;
+	const half = Math.floor(m / 2);
+	const mean = Array.from(y).reduce((a, b) => a + b, 0) / n;
+	const c = 0.05 * mean;
+	if (!(mean > 0)) return null;
+	const by: number[][] = Array.from({ length: m }, () => []);
+	for (let t = half; t < n - half; t++) {
+		let sm = 0;
+		if (m % 2 === 0)
+			for (let k = -half; k <= half; k++) sm += (k === -half || k === half ? 0.5 : 1) * y[t + k];
+		else for (let k = -half; k <= half; k++) sm += y[t + k];
+		by[(off + t) % m].push(Math.log((y[t] + c) / (sm / m + c)));
+	}
+	if (by.some((b) => b.length === 0)) return null;
+	const mu = by.map((b) => b.reduce((a, x) => a + x, 0) / b.length);
+	// noise: the within-position variance pooled over positions with ≥ 2 values, ÷ count
+	let ss = 0;
+	let df = 0;
+	by.forEach((b, k) => {
+		for (const x of b) ss += (x - mu[k]) ** 2;
+		df += b.length - 1;
+	});
+	if (df < 1) return null;
+	const s2 = ss / df;
+	return { mu, v: by.map((b) => s2 / b.length) };
+}
+function shrunkCandidate(base: 'theta' | 'ets') {
+	const name = `${base}_shrunk`;
+	const inner = () => (base === 'theta' ? new Theta() : new AutoETS());
+	return {
+		name,
+		family: 'exponential-smoothing' as const,
+		minLength: 8,
+		auto: true,
+		forecaster: () => ({
+			name,
+			fit(y: Float64Array, f: FitOptions = {}) {
+				const m = f.season ?? 1;
+				const c = cur;
+				if (!c?.group || m <= 1 || y.length < 2 * m) throw new Error('no shrunk season');
+				// where this window starts in the product's training part (a launch trims the start)
+				let o = 0;
+				while (o < c.train.length && c.train[o] !== y[0]) o++;
+				const e = o + y.length;
+				if (e > c.train.length) throw new Error('window not found');
+				const own = logIndices(y, m, o);
+				const grp = logIndices(c.group.subarray(0, e), m, 0);
+				if (!own || !grp) throw new Error('no shrunk season');
+				const d = own.mu.map((x, k) => x - grp.mu[k]);
+				const tau2 = Math.max(
+					0,
+					d.reduce((a, x) => a + x * x, 0) / m - own.v.reduce((a, x) => a + x, 0) / m,
+				);
+				const ls = d.map((x, k) => grp.mu[k] + (tau2 / (tau2 + own.v[k])) * x);
+				const lm = ls.reduce((a, x) => a + x, 0) / m;
+				const idx = ls.map((x) => Math.exp(x - lm));
+				const fit = inner().fit(
+					y.map((v, t) => v / idx[(o + t) % m]),
+					{ season: 1 },
+				);
+				return {
+					name,
+					predict(h: number, p: PredictOptions = {}): Forecast {
+						const fc = fit.predict(h, p);
+						const sc = (a: Float64Array) => a.map((v, j) => v * idx[(e + j) % m]);
+						return {
+							point: sc(fc.point),
+							intervals: fc.intervals.map((iv) => ({
+								level: iv.level,
+								lower: sc(iv.lower),
+								upper: sc(iv.upper),
+							})),
+						};
+					},
+				};
+			},
+		}),
+		fit() {
+			throw new Error('bench only');
+		},
+	};
+}
+const sreg = new CandidateRegistry();
+registerBuiltins(sreg);
+sreg.register(shrunkCandidate('theta') as never);
+sreg.register(shrunkCandidate('ets') as never);
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--back') backs = args[++i].split(',').map(Number);
 	else if (args[i] === '--datasets') sets = args[++i];
@@ -147,7 +244,9 @@ interface SimOpts {
 /** The engine's selection rebuilt from the singles' per-origin and final forecasts. */
 function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 	const swap = o.swap ?? {};
-	const extras = new Set(['etsu', 'pooled'].filter((x) => !o.use?.includes(x)));
+	const extras = new Set(
+		['etsu', 'pooled', 'theta_shrunk', 'ets_shrunk'].filter((x) => !o.use?.includes(x)),
+	);
 	const singles: SimC[] = [];
 	const mk = (name: string, kind: SimC['kind'], f: number[][], fin: number[]): SimC => {
 		const om = f.map((x, k) => {
@@ -283,6 +382,14 @@ function evaluate(
 						['engine gate.9', (r: Rec) => (g.ratio <= 0.9 ? r.point : simulate(r))],
 					] as [string, Policy][];
 				})()
+			: []),
+		...(recs.some((r) => r.finals.theta_shrunk || r.finals.ets_shrunk)
+			? ([
+					['theta_shrunk', (r: Rec) => r.finals.theta_shrunk ?? null],
+					['ets_shrunk', (r: Rec) => r.finals.ets_shrunk ?? null],
+					['sim +shrunk', (r: Rec) => simulate(r, { use: ['theta_shrunk', 'ets_shrunk'] })],
+					['sim +theta_shrunk', (r: Rec) => simulate(r, { use: ['theta_shrunk'] })],
+				] as [string, Policy][])
 			: []),
 		['comb e/a/t', (r) => comb(r)],
 		['median e/a/t', (r) => comb(r, undefined, 'median')],
@@ -432,7 +539,19 @@ function main(): void {
 				registerBuiltins(preg);
 				// --tag pooledT: chosen like a built-in (the v2.3 rule after the batch gate)
 				if (pooled) preg.register(pooled.candidate(tag.includes('pooledT')));
+				// the shop total on the shared dates (only where every series has the same dates)
+				const same =
+					ds.series.every((s) => s.ds && s.ds.length === ds.series[0].ds!.length) &&
+					ds.series.every(
+						(s) => s.ds![s.ds!.length - 1] === ds.series[0].ds![ds.series[0].ds!.length - 1],
+					);
+				const group = same
+					? Float64Array.from(ds.series[0].train, (_, t) =>
+							ds.series.reduce((a, s) => a + (Number.isFinite(s.train[t]) ? s.train[t] : 0), 0),
+						)
+					: null;
 				for (const s of ds.series) {
+					cur = { train: s.train, group };
 					const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
 					let tr: EngineTrace | null = null;
 					forecastAuto(
@@ -447,7 +566,13 @@ function main(): void {
 						},
 						{
 							trace: (t) => (tr = t),
-							...(tag.includes('etsu') ? { registry: reg } : pooled ? { registry: preg } : {}),
+							...(tag.includes('etsu')
+								? { registry: reg }
+								: tag.includes('shrink')
+									? { registry: sreg }
+									: pooled
+										? { registry: preg }
+										: {}),
 						},
 					);
 					const t = tr as EngineTrace | null;

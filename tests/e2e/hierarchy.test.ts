@@ -1,6 +1,8 @@
-// E2E for the Forecast screen's levels (issue #11, hierarchy): on the demo data the total, a category
-// and a store are forecast together and reconciled; the chosen method and why are said, and each
-// level's parts add up to it (the table of parts, its sum, and the node's own forecast).
+// E2E for the Forecast screen's levels (issue #11, hierarchy): on the demo data the biggest products,
+// the total, a category and a store are forecast together and reconciled; the chosen method and why
+// are said, and each level's parts add up to it (the table of parts, its sum, and the node's own
+// forecast): products to their category and to the total. The Product level shows a product's
+// reconciled forecast, the same number as in its category's product table.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
@@ -19,6 +21,9 @@ describe('Forecast levels: category, store, total', () => {
 	afterAll(async () => {
 		await session?.close();
 	});
+
+	/** A product of the category picked in the second test: its reconciled forecast and its category's. */
+	let picked: { id: string; value: number; category: number } | null = null;
 
 	/** The parts' sum and the node's own forecast over the horizon, as the table holds them. */
 	async function sums(testid: string): Promise<{ parts: number[]; sum: number; own: number }> {
@@ -64,6 +69,13 @@ describe('Forecast levels: category, store, total', () => {
 		expect(Math.abs(stores.sum - stores.own)).toBeLessThan(0.05);
 		const total = Number(await page.getByTestId('hierarchy-summary').getAttribute('data-total'));
 		expect(Math.abs(total - cats.own)).toBeLessThan(0.01);
+		// and split by product: the biggest products one by one, the rest as each category's "other
+		// products", adding up to the same total
+		await page.getByTestId('hierarchy-products-note').waitFor();
+		const products = await sums('hierarchy-product-children');
+		expect(products.parts.length).toBeGreaterThan(10);
+		expect(Math.abs(products.own - cats.own)).toBeLessThan(0.01);
+		expect(Math.abs(products.sum - products.own)).toBeLessThan(0.05);
 		// the period-by-period table is the product forecast's (one ForecastTable): a row per period
 		const table = page.getByTestId('hierarchy-table');
 		expect((await table.locator('thead th').allTextContents()).map((h) => h.trim())).toEqual([
@@ -93,6 +105,23 @@ describe('Forecast levels: category, store, total', () => {
 		const cat = await sums('hierarchy-children');
 		expect(cat.parts.length).toBeGreaterThan(1);
 		expect(Math.abs(cat.sum - cat.own)).toBeLessThan(0.05);
+		// the category's products add up to it
+		const prods = await sums('hierarchy-product-children');
+		expect(prods.parts.length).toBeGreaterThan(1);
+		expect(Math.abs(prods.sum - cat.own)).toBeLessThan(0.05);
+		const kept = await page
+			.getByTestId('hierarchy-product-children')
+			.getByTestId('hierarchy-part')
+			.evaluateAll((rows) =>
+				rows
+					.map((r) => ({
+						id: r.getAttribute('data-product') ?? '',
+						value: Number(r.getAttribute('data-value')),
+					}))
+					.filter((r) => r.id !== '' && !r.id.startsWith('\u0000')),
+			);
+		expect(kept.length).toBeGreaterThan(0);
+		picked = { ...kept[0], category: cat.own };
 
 		await page.getByTestId('forecast-level').locator('[data-value="store"]').click();
 		await result.getByTestId('chart-band').first().waitFor({ timeout: SLOW_MS });
@@ -100,5 +129,33 @@ describe('Forecast levels: category, store, total', () => {
 		const store = await sums('hierarchy-children');
 		expect(store.parts.length).toBeGreaterThan(1);
 		expect(Math.abs(store.sum - store.own)).toBeLessThan(0.05);
+	});
+
+	it('shows a product’s reconciled forecast on the Product level: the one its category adds up', async () => {
+		const page = session.page;
+		expect(picked).not.toBeNull();
+		const { id, value, category } = picked!;
+		await page.getByTestId('forecast-level').locator('[data-value="product"]').click();
+		await app.pickForecastProduct(id, id);
+		const card = page.getByTestId('hierarchy-product');
+		await card.waitFor();
+		expect(await card.getByRole('heading').first().textContent()).toContain(id);
+		const total = Number(
+			await page.getByTestId('hierarchy-product-summary').getAttribute('data-total'),
+		);
+		expect(Math.abs(total - value)).toBeLessThan(0.01);
+		const intro = page.getByTestId('hierarchy-product-intro');
+		expect(
+			Math.abs(Number(await intro.getAttribute('data-category-total')) - category),
+		).toBeLessThan(0.05);
+		expect(await intro.textContent()).toMatch(/adds up to the category/);
+		// which reconciliation and why, as on the other levels
+		expect(await page.getByTestId('hierarchy-product-why').textContent()).toMatch(/backtest.*MASE/);
+		const horizon = Number(
+			(await page.getByTestId('hierarchy-product-summary').textContent())!.match(/Next (\d+)/)![1],
+		);
+		expect(await page.getByTestId('hierarchy-product-table').locator('tbody tr').count()).toBe(
+			horizon,
+		);
 	});
 });

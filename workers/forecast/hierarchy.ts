@@ -1,12 +1,14 @@
-// The forecast worker's hierarchy job: every node of the category × store hierarchy (total,
-// categories, stores, cells) forecast by the automatic engine and reconciled
+// The forecast worker's hierarchy job: every node of the product → category × store hierarchy (total,
+// categories, stores, cells, products capped by capProducts) forecast by the automatic engine and reconciled
 // (src/core/forecast/hierarchy-forecast.ts: bottom-up or MinT-shrink, chosen by a backtest).
 // Called by forecast-api.ts; results are plain typed arrays (moved back with Comlink.transfer).
 import { codedError } from '../data/coded-error';
 import { forecastAutoAsync } from '../../src/core/engine';
 import type { AutoForecastOptions } from '../../src/core/engine-types';
 import {
+	capProducts,
 	forecastHierarchy,
+	type HierarchyCell,
 	type HierarchyForecast,
 	type HierarchyNode,
 } from '../../src/core/forecast/hierarchy-forecast';
@@ -18,7 +20,17 @@ import type { HierarchyData, HierarchyQuery } from '../data/hierarchy';
 /** A hierarchy job's input: the cells (one series each, same grid) with their category and store. */
 export interface HierarchyRequest {
 	batch: SeriesBatch;
-	cells: { category: string | null; store: string | null }[];
+	cells: { category: string | null; store: string | null; product?: string }[];
+	/** Most products kept apart (capProducts; default 40). */
+	maxProducts?: number;
+}
+
+/** The product level's cap: how many products were kept apart and pooled. */
+export interface ProductLevelInfo {
+	kept: number;
+	pooled: number;
+	/** Products the data worker gave (the biggest that sold in at least 2 periods), before the cap. */
+	candidates: number;
 }
 
 export interface HierarchyResult extends HierarchyForecast {
@@ -29,13 +41,24 @@ export interface HierarchyResult extends HierarchyForecast {
 	droppedLast: number | null;
 	/** Starts of the forecast's periods (empty without history). */
 	future: Float64Array;
+	/** With a product level: what its cap did. */
+	products?: ProductLevelInfo;
 }
 
 /** Which hierarchy to forecast: a dataset's cells, read by the forecast worker from the data worker. */
 export type HierarchyKeys = HierarchyQuery & { datasetId: string };
 
-/** Engine options of a hierarchy job: the season defaults to the periods' (52 weeks, 12 months, 7 days). */
-export type HierarchyOptions = Omit<AutoForecastOptions, 'season'> & { season?: number };
+/**
+ * Engine options of a hierarchy job: the season defaults to the periods' (52 weeks, 12 months, 7 days);
+ * `maxProducts` products are kept apart at the bottom (default 40; 0: no product level).
+ */
+export type HierarchyOptions = Omit<AutoForecastOptions, 'season'> & {
+	season?: number;
+	maxProducts?: number;
+};
+
+/** Products kept apart by default (the data worker gives 3 × as many candidates). */
+export const DEFAULT_MAX_PRODUCTS = 40;
 
 /** What the cells' query said about the dataset's columns. */
 export type HierarchyInfo = Omit<HierarchyData, 'batch' | 'cells'>;
@@ -64,9 +87,9 @@ export async function runHierarchyOf(
 ): Promise<HierarchyAnswer> {
 	const { batch, cells, ...info } = data;
 	if (!hasHierarchy(data)) return { info, result: null };
-	const { season, ...rest } = options;
+	const { season, maxProducts, ...rest } = options;
 	const result = await runHierarchy(
-		{ batch, cells },
+		{ batch, cells, ...(maxProducts !== undefined ? { maxProducts } : {}) },
 		{ ...rest, season: season ?? seasonFor(keys.freq) },
 		signal,
 		onProgress,
@@ -87,7 +110,18 @@ export async function runHierarchy(
 	const b = trimmed.batch;
 	if (b.ids.length !== req.cells.length)
 		throw new RangeError(`${req.cells.length} cells for ${b.ids.length} series`);
-	const cells = req.cells.map((c, i) => ({ ...c, y: b.y.slice(b.indptr[i], b.indptr[i + 1]) }));
+	const all: HierarchyCell[] = req.cells.map((c, i) => ({
+		...c,
+		y: b.y.slice(b.indptr[i], b.indptr[i + 1]),
+	}));
+	const withProducts = all.some((c) => c.product !== undefined);
+	const capped = withProducts
+		? capProducts(all, {
+				maxProducts: req.maxProducts ?? DEFAULT_MAX_PRODUCTS,
+				horizon: options.horizon,
+			})
+		: null;
+	const cells = capped ? capped.cells : all;
 	const n = b.ids.length ? b.indptr[1] - b.indptr[0] : 0;
 	const { regressors: _ignored, seriesId: _id, ...engine } = options;
 	const res = await forecastHierarchy(
@@ -108,6 +142,15 @@ export async function runHierarchy(
 		droppedFirst: trimmed.droppedFirst,
 		droppedLast: trimmed.droppedLast,
 		future: freq && n > 0 ? futureDates(b.ds[n - 1], options.horizon, freq) : new Float64Array(0),
+		...(capped
+			? {
+					products: {
+						kept: capped.kept.length,
+						pooled: capped.pooled,
+						candidates: capped.kept.length + capped.pooled,
+					},
+				}
+			: {}),
 	};
 }
 

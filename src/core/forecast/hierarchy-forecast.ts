@@ -18,22 +18,36 @@ import {
 	type ReconcileMethod,
 } from './hierarchy';
 
-export type HierarchyLevel = 'total' | 'category' | 'store' | 'cell';
+export type HierarchyLevel = 'total' | 'category' | 'store' | 'cell' | 'product' | 'slice';
 
-/** One bottom series: the sales of a category in a store (either may be null when not mapped). */
+/** The pooled rest of a category's products (per category × store), as a cell's `product`. */
+export const OTHER_PRODUCT = '\u0000other';
+
+/**
+ * One bottom series: the sales of a category in a store (either may be null when not mapped), or,
+ * with a product level, of one product (or the pooled rest, OTHER_PRODUCT) in that category and store.
+ */
 export interface HierarchyCell {
 	category: string | null;
 	store: string | null;
+	/** The product; absent or null: no product level (the cells are the bottom). */
+	product?: string | null;
 	y: Float64Array;
 }
 
 /** A node of the hierarchy. */
 export interface HierarchyNode {
-	/** Unique key: 'total', 'cat:<name>', 'store:<name>' or 'cell:<category>\u0001<store>'. */
+	/**
+	 * Unique key: 'total', 'cat:<name>', 'store:<name>', 'cell:<category>\u0001<store>',
+	 * 'prod:<category>\u0001<product>' or 'slice:<category>\u0001<product>\u0001<store>'.
+	 */
 	key: string;
+	/** 'product': a product's sales in all stores; 'slice': one product in one store (when it sells in several). */
 	level: HierarchyLevel;
 	category: string | null;
+	/** The store of a cell, a slice, or a product sold in one store only. */
 	store: string | null;
+	product: string | null;
 }
 
 export interface NodeForecast {
@@ -81,57 +95,157 @@ export interface HierarchyForecast {
 
 const keyOfCell = (c: { category: string | null; store: string | null }): string =>
 	`cell:${c.category ?? ''}\u0001${c.store ?? ''}`;
+const keyOfProduct = (c: { category: string | null; product?: string | null }): string =>
+	`prod:${c.category ?? ''}\u0001${c.product ?? ''}`;
+const keyOfSlice = (c: Omit<HierarchyCell, 'y'>): string =>
+	`slice:${c.category ?? ''}\u0001${c.product ?? ''}\u0001${c.store ?? ''}`;
 
 /**
- * The hierarchy of the cells: total, categories, stores, then the cells. With only categories (or
- * only stores) the cells are the categories (stores) themselves, the level below the total.
+ * The hierarchy of the cells: total, categories, stores, category × store cells, products, then the
+ * bottom series. Without products, the cells are the bottom (with only categories, or only stores,
+ * the cells are the categories / stores themselves, the level below the total). With products, the
+ * bottom is each product in each store: a product sold in one store is its own bottom, one sold in
+ * several adds up from its slices.
  */
 export function hierarchyOf(cells: readonly Omit<HierarchyCell, 'y'>[]): {
 	hier: Hierarchy;
 	nodes: HierarchyNode[];
 } {
-	const both = cells.some((c) => c.category !== null) && cells.some((c) => c.store !== null);
+	const hasCat = cells.some((c) => c.category !== null);
+	const hasStore = cells.some((c) => c.store !== null);
+	const both = hasCat && hasStore;
+	const withProducts = cells.some((c) => c.product !== undefined && c.product !== null);
+	if (withProducts && cells.some((c) => c.product === undefined || c.product === null))
+		throw new RangeError('hierarchyOf: some cells have a product and some do not');
+	const storesOf = new Map<string, number>();
+	if (withProducts)
+		for (const c of cells) storesOf.set(keyOfProduct(c), (storesOf.get(keyOfProduct(c)) ?? 0) + 1);
+	const sliced = (c: Omit<HierarchyCell, 'y'>): boolean =>
+		withProducts && (storesOf.get(keyOfProduct(c)) ?? 0) > 1;
 	const bottomLevel = (c: Omit<HierarchyCell, 'y'>): HierarchyLevel =>
-		both ? 'cell' : c.category !== null ? 'category' : c.store !== null ? 'store' : 'cell';
+		withProducts
+			? sliced(c)
+				? 'slice'
+				: 'product'
+			: both
+				? 'cell'
+				: c.category !== null
+					? 'category'
+					: c.store !== null
+						? 'store'
+						: 'cell';
 	const bottomKey = (c: Omit<HierarchyCell, 'y'>): string => {
 		const level = bottomLevel(c);
-		return level === 'category'
-			? `cat:${c.category}`
-			: level === 'store'
-				? `store:${c.store}`
-				: keyOfCell(c);
+		return level === 'slice'
+			? keyOfSlice(c)
+			: level === 'product'
+				? keyOfProduct(c)
+				: level === 'category'
+					? `cat:${c.category}`
+					: level === 'store'
+						? `store:${c.store}`
+						: keyOfCell(c);
 	};
-	const hier = buildHierarchy(
-		cells.map((c) => ({
-			id: bottomKey(c),
-			groups: both ? [`cat:${c.category ?? ''}`, `store:${c.store ?? ''}`] : [],
-		})),
-	);
+	const groupsOf = (c: Omit<HierarchyCell, 'y'>): string[] => {
+		if (!withProducts) return both ? [`cat:${c.category ?? ''}`, `store:${c.store ?? ''}`] : [];
+		const g: string[] = [];
+		if (hasCat) g.push(`cat:${c.category ?? ''}`);
+		if (hasStore) g.push(`store:${c.store ?? ''}`);
+		if (both) g.push(keyOfCell(c));
+		if (sliced(c)) g.push(keyOfProduct(c));
+		return g;
+	};
+	const hier = buildHierarchy(cells.map((c) => ({ id: bottomKey(c), groups: groupsOf(c) })));
 	const byKey = new Map<string, Omit<HierarchyCell, 'y'>>(cells.map((c) => [bottomKey(c), c]));
+	const firstOfProduct = new Map<string, Omit<HierarchyCell, 'y'>>();
+	for (const c of cells)
+		if (!firstOfProduct.has(keyOfProduct(c))) firstOfProduct.set(keyOfProduct(c), c);
 	const nodes = hier.nodes.map((key): HierarchyNode => {
-		if (key === 'total') return { key, level: 'total', category: null, store: null };
+		if (key === 'total') return { key, level: 'total', category: null, store: null, product: null };
 		const cell = byKey.get(key);
-		if (cell) return { key, level: bottomLevel(cell), category: cell.category, store: cell.store };
+		if (cell)
+			return {
+				key,
+				level: bottomLevel(cell),
+				category: cell.category,
+				store: cell.store,
+				product: withProducts ? (cell.product as string) : null,
+			};
+		if (key.startsWith('prod:')) {
+			const c = firstOfProduct.get(key) as Omit<HierarchyCell, 'y'>;
+			return {
+				key,
+				level: 'product',
+				category: c.category,
+				store: null,
+				product: c.product as string,
+			};
+		}
+		if (key.startsWith('cell:')) {
+			const [category, store] = key.slice(5).split('\u0001');
+			return { key, level: 'cell', category, store, product: null };
+		}
 		if (key.startsWith('cat:'))
-			return { key, level: 'category', category: key.slice(4), store: null };
-		return { key, level: 'store', category: null, store: key.slice(6) };
+			return { key, level: 'category', category: key.slice(4), store: null, product: null };
+		return { key, level: 'store', category: null, store: key.slice(6), product: null };
 	});
 	return { hier, nodes };
 }
 
-/** Indices of the nodes directly below node i (categories under the total, else stores; cells under a category or store). */
+/**
+ * Indices of the nodes directly below node i: categories under the total (else stores, else
+ * products); cells under a category or store (without the other grouping: its products, or its
+ * products' slices in that store); a cell's products (slices) in it; a product's slices.
+ */
 export function childrenOf(nodes: readonly HierarchyNode[], i: number): number[] {
 	const node = nodes[i];
 	const idx = nodes.map((_, j) => j);
+	const has = (level: HierarchyLevel): boolean => nodes.some((n) => n.level === level);
+	const inStore = (j: number, store: string | null): boolean =>
+		(nodes[j].level === 'slice' || (nodes[j].level === 'product' && nodes[j].store !== null)) &&
+		nodes[j].store === store;
 	if (node.level === 'total') {
-		const cats = idx.filter((j) => nodes[j].level === 'category');
-		return cats.length ? cats : idx.filter((j) => nodes[j].level === 'store');
+		for (const level of ['category', 'store', 'product', 'cell'] as const) {
+			const at = idx.filter((j) => nodes[j].level === level);
+			if (at.length) return at;
+		}
+		return [];
 	}
-	if (node.level === 'category')
-		return idx.filter((j) => nodes[j].level === 'cell' && nodes[j].category === node.category);
-	if (node.level === 'store')
-		return idx.filter((j) => nodes[j].level === 'cell' && nodes[j].store === node.store);
+	if (node.level === 'category') {
+		if (has('cell'))
+			return idx.filter((j) => nodes[j].level === 'cell' && nodes[j].category === node.category);
+		return idx.filter((j) => nodes[j].level === 'product' && nodes[j].category === node.category);
+	}
+	if (node.level === 'store') {
+		if (has('cell'))
+			return idx.filter((j) => nodes[j].level === 'cell' && nodes[j].store === node.store);
+		return idx.filter((j) => inStore(j, node.store));
+	}
+	if (node.level === 'cell')
+		return idx.filter(
+			(j) => inStore(j, node.store) && nodes[j].category === node.category && j !== i,
+		);
+	if (node.level === 'product' && node.store === null)
+		return idx.filter(
+			(j) =>
+				nodes[j].level === 'slice' &&
+				nodes[j].category === node.category &&
+				nodes[j].product === node.product,
+		);
 	return [];
+}
+
+/** Indices of the product-level nodes that add up to node i (a category, or the total); [] otherwise. */
+export function productsOf(nodes: readonly HierarchyNode[], i: number): number[] {
+	const node = nodes[i];
+	if (node.level !== 'total' && node.level !== 'category') return [];
+	return nodes
+		.map((_, j) => j)
+		.filter(
+			(j) =>
+				nodes[j].level === 'product' &&
+				(node.level === 'total' || nodes[j].category === node.category),
+		);
 }
 
 /** MASE of a forecast with the lag-1 in-sample scale of `train`; NaN when that scale is 0. */
@@ -145,8 +259,8 @@ function mase(train: ArrayLike<number>, actual: ArrayLike<number>, f: ArrayLike<
 	return e / actual.length / scale;
 }
 
-/** Reconciled, non-negative forecasts of every node: bottom values clamped at 0, summed up again. */
-function reconciled(
+/** Reconciled, non-negative forecasts of every node: bottom values clamped at 0, summed up again (also used by the bench). */
+export function reconciled(
 	hier: Hierarchy,
 	base: readonly Float64Array[],
 	method: ReconcileMethod,
@@ -160,6 +274,116 @@ function reconciled(
 		used: res.used,
 		...(res.lambda !== undefined ? { lambda: res.lambda } : {}),
 	};
+}
+
+/** For each node, the first node that sums the same bottom series (itself when none before it does). */
+function sameAs(hier: Hierarchy): number[] {
+	const { S, m, nodes } = hier;
+	const first = new Map<string, number>();
+	return nodes.map((_, i) => {
+		const members: number[] = [];
+		for (let j = 0; j < m; j++) if (S[i * m + j] !== 0) members.push(j);
+		const sig = members.join(',');
+		const at = first.get(sig);
+		if (at !== undefined) return at;
+		first.set(sig, i);
+		return i;
+	});
+}
+
+/** How the product level is capped (capProducts). */
+export interface ProductCap {
+	/** Most products kept apart (default 40). */
+	maxProducts?: number;
+	/** Most bottom series (a product's store slices each count; default 3 × maxProducts). */
+	maxBottoms?: number;
+	/** Least periods with sales a product needs to be kept apart (default: 2h, at least 8, at most half the history). */
+	minActive?: number;
+	/** The horizon, for the default minActive. */
+	horizon?: number;
+}
+
+/** What capProducts did: the cells to forecast, and which products it kept. */
+export interface CappedProducts {
+	cells: HierarchyCell[];
+	/** Kept products, biggest first (category and product). */
+	kept: { category: string | null; product: string }[];
+	/** Products pooled into their category's "other products" (not counting those already pooled). */
+	pooled: number;
+}
+
+/**
+ * The product level of a shop with many products, capped: products ranked by their total sales,
+ * and kept apart (biggest first) while they have sales in at least `minActive` periods and the
+ * counts stay under `maxProducts` products and `maxBottoms` bottom series; every other product's
+ * sales are pooled per category × store into that cell's OTHER_PRODUCT series (cells that arrive
+ * with OTHER_PRODUCT join those pools), so nothing is lost and the totals are the same.
+ */
+export function capProducts(cells: readonly HierarchyCell[], cap: ProductCap = {}): CappedProducts {
+	const n = cells[0]?.y.length ?? 0;
+	const maxProducts = Math.max(0, Math.floor(cap.maxProducts ?? 40));
+	const maxBottoms = Math.max(1, Math.floor(cap.maxBottoms ?? 3 * Math.max(1, maxProducts)));
+	const h = Math.max(1, Math.floor(cap.horizon ?? 1));
+	const minActive = cap.minActive ?? Math.min(Math.max(8, 2 * h), Math.ceil(n / 2));
+	// per product: its cells, volume and active periods
+	const byProduct = new Map<string, { cells: HierarchyCell[]; volume: number; active: number }>();
+	for (const c of cells) {
+		if (c.product === undefined || c.product === null)
+			throw new RangeError('capProducts: a cell without a product');
+		if (c.product === OTHER_PRODUCT) continue;
+		const key = keyOfProduct(c);
+		let p = byProduct.get(key);
+		if (!p) byProduct.set(key, (p = { cells: [], volume: 0, active: 0 }));
+		p.cells.push(c);
+	}
+	for (const p of byProduct.values()) {
+		const sum = new Float64Array(n);
+		for (const c of p.cells) for (let t = 0; t < n; t++) sum[t] += c.y[t];
+		for (let t = 0; t < n; t++) {
+			p.volume += sum[t];
+			if (sum[t] > 0) p.active++;
+		}
+	}
+	const ranked = [...byProduct.entries()].sort(
+		(a, b) => b[1].volume - a[1].volume || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+	);
+	const out: HierarchyCell[] = [];
+	const kept: CappedProducts['kept'] = [];
+	const pools = new Map<string, HierarchyCell>();
+	const pool = (c: HierarchyCell): void => {
+		const key = keyOfCell(c);
+		let p = pools.get(key);
+		if (!p)
+			pools.set(
+				key,
+				(p = {
+					category: c.category,
+					store: c.store,
+					product: OTHER_PRODUCT,
+					y: new Float64Array(n),
+				}),
+			);
+		for (let t = 0; t < n; t++) p.y[t] += c.y[t];
+	};
+	let bottoms = 0;
+	let pooled = 0;
+	for (const [, p] of ranked) {
+		if (
+			kept.length < maxProducts &&
+			p.active >= minActive &&
+			p.volume > 0 &&
+			bottoms + p.cells.length <= maxBottoms
+		) {
+			kept.push({ category: p.cells[0].category, product: p.cells[0].product as string });
+			bottoms += p.cells.length;
+			out.push(...p.cells);
+		} else {
+			pooled++;
+			p.cells.forEach(pool);
+		}
+	}
+	for (const c of cells) if (c.product === OTHER_PRODUCT) pool(c);
+	return { cells: [...out, ...pools.values()], kept, pooled };
 }
 
 export interface HierarchyOptions {
@@ -188,7 +412,11 @@ export async function forecastHierarchy(
 	);
 	const minTrain = options.minTrain ?? Math.max(8, 2 * h);
 	const tune = n - h >= minTrain;
-	const total = nodes.length * (tune ? 2 : 1);
+	// nodes that add up the same bottom series (a category sold in one store, a cell of one product)
+	// have the same history: each distinct one is forecast once
+	const same = sameAs(hier);
+	const distinct = same.filter((k, i) => k === i).length;
+	const total = distinct * (tune ? 2 : 1);
 	let done = 0;
 	const step = async (): Promise<void> => {
 		done++;
@@ -202,6 +430,10 @@ export async function forecastHierarchy(
 		const train = history.map((y) => y.slice(0, origin));
 		const base: Float64Array[] = [];
 		for (let i = 0; i < nodes.length; i++) {
+			if (same[i] !== i) {
+				base.push(base[same[i]]);
+				continue;
+			}
 			base.push((await forecastNode(train[i], nodes[i], h)).point);
 			await step();
 		}
@@ -235,6 +467,10 @@ export async function forecastHierarchy(
 
 	const base: NodeForecast[] = [];
 	for (let i = 0; i < nodes.length; i++) {
+		if (same[i] !== i) {
+			base.push(base[same[i]]);
+			continue;
+		}
 		base.push(await forecastNode(history[i], nodes[i], h));
 		await step();
 	}

@@ -14,6 +14,11 @@ export interface BfgsOptions {
 	parscale?: ArrayLike<number>;
 	/** Finite-difference step in scaled units. Default 1e-3. */
 	ndeps?: number;
+	/**
+	 * Analytic gradient of f at x (unscaled), written into g; returns false where it cannot give one
+	 * (then that gradient is the central difference). Default: central differences only.
+	 */
+	gradient?: (x: Float64Array, g: Float64Array) => boolean;
 }
 
 /** Result of a BFGS minimisation. */
@@ -27,7 +32,8 @@ export interface BfgsResult {
 
 /**
  * Minimise f by BFGS with backtracking (R's vmmin; Nash 1990, Algorithm 21). Gradients are central
- * differences (f(x + h) − f(x − h)) / 2h in scaled coordinates, as optim() does without a gradient.
+ * differences (f(x + h) − f(x − h)) / 2h in scaled coordinates, as optim() does without a gradient,
+ * unless `opts.gradient` gives the analytic one.
  */
 export function bfgs(
 	f: (x: Float64Array) => number,
@@ -50,7 +56,18 @@ export function bfgs(
 		evaluations++;
 		return f(xs);
 	};
+	const analytic = opts.gradient;
+	const ga = new Float64Array(n);
 	const grad = (p: Float64Array, g: Float64Array): void => {
+		if (analytic) {
+			for (let i = 0; i < n; i++) xs[i] = p[i] * scale[i];
+			let ok = analytic(xs, ga);
+			for (let i = 0; ok && i < n; i++) {
+				g[i] = ga[i] * scale[i];
+				if (!Number.isFinite(g[i])) ok = false;
+			}
+			if (ok) return;
+		}
 		const q = Float64Array.from(p);
 		for (let i = 0; i < n; i++) {
 			q[i] = p[i] + ndeps;

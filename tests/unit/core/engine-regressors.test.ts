@@ -2,7 +2,12 @@
 // reported as a driver; validation, constant columns, gap/cap alignment, candidates, invariants.
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { autoCandidates, forecastAuto, MAX_FIT_POINTS } from '../../../src/core/engine';
+import {
+	autoCandidates,
+	forecastAuto,
+	MAX_FIT_POINTS,
+	MAX_FOURIER_ONLY_M,
+} from '../../../src/core/engine';
 import type { AutoForecastResult, Regressors } from '../../../src/core/engine-types';
 import { mulberry32, normalSampler } from '../../../src/core/stats';
 import { expectWellFormed } from './expect-forecast';
@@ -164,6 +169,16 @@ describe('forecastAuto with regressors', () => {
 		// seasonal regression is already a candidate with three seasons: not added twice
 		const c = autoCandidates(40, 12, false, [], 1);
 		expect(c.filter((x) => x === 'regression').length).toBe(1);
+	});
+
+	it('tries trend + Fourier regression without regressors only for seasons up to MAX_FOURIER_ONLY_M', () => {
+		expect(MAX_FOURIER_ONLY_M).toBe(24);
+		expect(autoCandidates(40, 12, false, [])).toContain('regression');
+		expect(autoCandidates(3 * 24, 24, false, [])).toContain('regression');
+		expect(autoCandidates(3 * 52, 52, false, [])).not.toContain('regression');
+		expect(autoCandidates(520, 52, false, [])).not.toContain('regression');
+		// with regressors it stays a candidate on long weekly series
+		expect(autoCandidates(520, 52, false, [], 1)).toContain('regression');
 	});
 
 	it('notes when no chosen model uses the regressors, but still reports drivers', () => {

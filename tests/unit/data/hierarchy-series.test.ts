@@ -83,6 +83,42 @@ describe('hierarchySeries', () => {
 		expect(h.batch.edges).toEqual(total.edges);
 	});
 
+	it('with products: the biggest products get their own cells, the rest of each cell is pooled', async () => {
+		const h = await service.hierarchySeries(shop.id, {
+			freq: 'week',
+			measure: 'units',
+			maxCategories: 3,
+			maxStores: 2,
+			products: 4,
+		});
+		const kept = [...new Set(h.cells.map((c) => c.product).filter((p) => p !== OTHER_GROUP))];
+		// SKU-cs sells (c + 1)(s + 1) (+ 0–2) a day: SKU-32, SKU-22, SKU-31, then SKU-21 (6 + its extras
+		// beat SKU-12's)
+		expect(kept.sort()).toEqual(['SKU-21', 'SKU-22', 'SKU-31', 'SKU-32']);
+		// every product sits in one category and one store; pools are per category × store
+		for (const p of kept) expect(h.cells.filter((c) => c.product === p)).toHaveLength(1);
+		const pools = h.cells.filter((c) => c.product === OTHER_GROUP);
+		expect(new Set(pools.map((c) => `${c.category}|${c.store}`)).size).toBe(pools.length);
+		expect(h.productNames?.['SKU-32']).toBe('Item');
+		const plain = await service.hierarchySeries(shop.id, {
+			freq: 'week',
+			measure: 'units',
+			maxCategories: 3,
+			maxStores: 2,
+		});
+		const n = h.batch.indptr[1];
+		// the same sums per category × store as without products, and the same total
+		const byCell = (d: typeof h): Map<string, number> => {
+			const m = new Map<string, number>();
+			d.cells.forEach((c, i) => {
+				const k = `${c.category}|${c.store}`;
+				m.set(k, (m.get(k) ?? 0) + d.batch.y.subarray(i * n, i * n + n).reduce((a, b) => a + b, 0));
+			});
+			return m;
+		};
+		expect(byCell(h)).toEqual(byCell(plain));
+	});
+
 	it('takes categories from the descriptions’ last word when no category column is mapped', async () => {
 		const h = await service.hierarchySeries(described.id, { freq: 'week', measure: 'units' });
 		expect(h.categorySource).toBe('description');

@@ -147,13 +147,23 @@ describe('consumers of the series port', { timeout: 60_000 }, () => {
 		expect(tally.bytes).toBeLessThan(1_000);
 		expect(info.categorySource).toBe('description');
 		expect(result).not.toBeNull();
-		const cells = await ctx.service.hierarchySeries(meta.id, { freq: 'week', measure: 'units' });
+		// the worker asks for 3 × its 40 products (the product level), then caps them
+		const cells = await ctx.service.hierarchySeries(meta.id, {
+			freq: 'week',
+			measure: 'units',
+			products: 120,
+		});
+		expect(cells.cells.some((c) => c.product !== undefined)).toBe(true);
 		const byHand = await runHierarchy(
 			{ batch: cells.batch, cells: cells.cells },
 			{ ...options, season: seasonFor('week') },
 			new AbortController().signal,
 		);
 		expect(result!.nodes.map((n) => n.key)).toEqual(byHand.nodes.map((n) => n.key));
+		// the product level, capped in the worker
+		expect(result!.nodes.some((n) => n.level === 'product')).toBe(true);
+		expect(result!.products!.kept).toBeGreaterThan(0);
+		expect(result!.products!.kept + result!.products!.pooled).toBe(result!.products!.candidates);
 		expect(result!.point.map((p) => Array.from(p))).toEqual(byHand.point.map((p) => Array.from(p)));
 		const last = byHand.ds[byHand.ds.length - 1];
 		expect(Array.from(result!.future)).toEqual([1, 2, 3].map((k) => last + k * 7 * 86_400_000));

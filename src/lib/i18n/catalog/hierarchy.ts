@@ -1,5 +1,5 @@
 // Words of the Forecast screen's levels (product / category / store / total) and of the reconciled
-// hierarchy forecasts. English and Simplified Chinese.
+// product → category × store → total hierarchy forecasts. English and Simplified Chinese.
 import type { Catalog } from '../types';
 
 export const en = {
@@ -15,7 +15,7 @@ export const en = {
 	hierarchy_none_name: '(none)',
 	hierarchy_cell_name: (p) => `${p.category} in ${p.store}`,
 	hierarchy_intro:
-		'Every category, store and the total are forecast together and then reconciled, so the forecasts add up: a category is the sum of its stores, the total the sum of the categories.',
+		'The biggest products, every category, store and the total are forecast together and then reconciled, so the forecasts add up: a category is the sum of its products and of its stores, the total the sum of the categories.',
 	hierarchy_no_category:
 		'This dataset has no category column and no product descriptions, so there is no category level.',
 	hierarchy_no_store:
@@ -49,6 +49,27 @@ export const en = {
 	hierarchy_bottom_note:
 		'This is a bottom series of the hierarchy: its forecast is not split further here.',
 	hierarchy_stores_also: 'The same total split by store / channel',
+	hierarchy_other_products: (p) => `Other products of ${p.category}`,
+	hierarchy_slice_name: (p) => `${p.product} in ${p.store}`,
+	hierarchy_method_bottom_up_products:
+		'Reconciled bottom-up (the sum of the product forecasts, each product in each store).',
+	hierarchy_products_note: (p) =>
+		`Products: the ${p.kept} biggest that sold in enough periods are forecast one by one; the other ${p.pooled} are forecast together as each category’s “other products”.`,
+	hierarchy_products_also: (p) => `The same split by product (${p.n})`,
+	hierarchy_product_title: (p) => `Reconciled forecast: ${p.name}`,
+	hierarchy_product_intro: (p) =>
+		`This is the forecast after reconciliation with the categories, stores and the total: with the other products of ${p.category} it adds up to the category’s ${p.catTotal} over the next ${p.n} ${p.unit}. The product’s own forecast before reconciliation is below.`,
+	hierarchy_product_intro_total:
+		'This is the total after reconciliation: the sum of the product, category and store forecasts on the Category, Store and Total levels.',
+	hierarchy_product_pooled: (p) =>
+		`This product is not among the ${p.kept} forecast one by one in the reconciled levels (too small, or sold in too few periods): it is counted in its category’s “other products”.`,
+	hierarchy_product_run: 'Reconcile with categories, stores and the total',
+	hierarchy_product_hint:
+		'Forecasts the biggest products, every category, store and the total together and reconciles them, so the product forecasts add up to the category and the total.',
+	hierarchy_product_other_request: (p) =>
+		`Reconciled for the next ${p.n} ${p.unit}, by ${p.measure}; run it again to match this forecast.`,
+	hierarchy_measure_units: 'units',
+	hierarchy_measure_revenue: 'sales value',
 	promo_title: 'Promotions',
 	promo_intro:
 		'Import your promotions (product or category, start, end, discount): the forecast is made on sales without them, so a promotion does not inflate the baseline, and promotions planned ahead are added to it.',
@@ -91,7 +112,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_none_name: '（无）',
 	hierarchy_cell_name: (p) => `${p.store}的${p.category}`,
 	hierarchy_intro:
-		'各品类、各门店和全部销售一起预测，再做协调，使预测数字能够相加：品类等于其各门店之和，全部等于各品类之和。',
+		'销量最大的商品、各品类、各门店和全部销售一起预测，再做协调，使预测数字能够相加：品类等于其各商品之和、也等于其各门店之和，全部等于各品类之和。',
 	hierarchy_no_category: '该数据集没有品类列，也没有商品描述，因此没有品类层级。',
 	hierarchy_no_store: '该数据集没有门店或渠道列（可在导入时映射），因此没有门店层级。',
 	hierarchy_no_levels: '该数据集既没有品类列也没有门店列，只能预测单品和全部商品的合计。',
@@ -117,6 +138,26 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_adds_up: (p) => `每一期各部分之和都等于该预测（最大差异 ${p.diff}）。`,
 	hierarchy_bottom_note: '这是层级中最底层的序列：这里不再细分其预测。',
 	hierarchy_stores_also: '同一合计按门店 / 渠道拆分',
+	hierarchy_other_products: (p) => `${p.category}的其他商品`,
+	hierarchy_slice_name: (p) => `${p.store}的${p.product}`,
+	hierarchy_method_bottom_up_products: '按自下而上协调（各商品在各门店的预测之和）。',
+	hierarchy_products_note: (p) =>
+		`商品：销量最大且在足够多期有销售的 ${p.kept} 个商品逐个预测；其余 ${p.pooled} 个商品按品类合并为“其他商品”一起预测。`,
+	hierarchy_products_also: (p) => `同一合计按商品拆分（${p.n} 项）`,
+	hierarchy_product_title: (p) => `协调后的预测：${p.name}`,
+	hierarchy_product_intro: (p) =>
+		`这是与品类、门店和全部销售协调后的预测：它与${p.category}的其他商品相加，等于该品类未来 ${p.n} ${p.unit}的 ${p.catTotal}。下方是该商品协调前自身模型的预测。`,
+	hierarchy_product_intro_total:
+		'这是协调后的全部销售：等于“品类”“门店”“全部”层级中商品、品类和门店预测之和。',
+	hierarchy_product_pooled: (p) =>
+		`该商品不在协调层级中逐个预测的 ${p.kept} 个商品之列（销量太小或有销售的期数太少）：它计入所属品类的“其他商品”。`,
+	hierarchy_product_run: '与品类、门店和全部销售一起协调',
+	hierarchy_product_hint:
+		'把销量最大的商品、各品类、各门店和全部销售一起预测并协调，使商品预测之和等于品类和全部销售的预测。',
+	hierarchy_product_other_request: (p) =>
+		`协调结果针对未来 ${p.n} ${p.unit}、按${p.measure}计算；如需与当前预测一致，请重新运行。`,
+	hierarchy_measure_units: '销量',
+	hierarchy_measure_revenue: '销售额',
 	promo_title: '促销',
 	promo_intro:
 		'导入促销（商品或品类、开始、结束、折扣）：预测基于剔除促销后的销量，促销不会抬高基线，已计划的促销会加到预测上。',
