@@ -16,6 +16,7 @@ import { Theta } from '../../src/core/models/theta';
 import type { FitOptions, PredictOptions } from '../../src/core/types';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { mase, owa, smape } from '../../src/core/metrics';
+import { decompositionStrength, stl } from '../../src/core/series/stl';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { loadDatasets, regressorsOf } from './run';
 import { PooledModel } from '../../src/core/forecast/pooled';
@@ -60,12 +61,14 @@ function logIndices(
 	const c = 0.05 * mean;
 	if (!(mean > 0)) return null;
 	const by: number[][] = Array.from({ length: m }, () => []);
-	for (let t = half; t < n - half; t++) {
+	// the level of each period: the mean over the year around it (one-sided near the ends, so two
+	// years give every position two values and a noise estimate)
+	for (let t = 0; t < n; t++) {
+		const a = Math.max(0, Math.min(t - half, n - m));
+		const b = Math.min(n, a + m);
 		let sm = 0;
-		if (m % 2 === 0)
-			for (let k = -half; k <= half; k++) sm += (k === -half || k === half ? 0.5 : 1) * y[t + k];
-		else for (let k = -half; k <= half; k++) sm += y[t + k];
-		by[(off + t) % m].push(Math.log((y[t] + c) / (sm / m + c)));
+		for (let k = a; k < b; k++) sm += y[k];
+		by[(off + t) % m].push(Math.log((y[t] + c) / (sm / (b - a) + c)));
 	}
 	if (by.some((b) => b.length === 0)) return null;
 	const mu = by.map((b) => b.reduce((a, x) => a + x, 0) / b.length);
@@ -93,7 +96,7 @@ function shrunkCandidate(base: 'theta' | 'ets') {
 			fit(y: Float64Array, f: FitOptions = {}) {
 				const m = f.season ?? 1;
 				const c = cur;
-				if (!c?.group || m <= 1 || y.length < 2 * m) throw new Error('no shrunk season');
+				if (!c?.group || m <= 1 || y.length < 1.5 * m) throw new Error('no shrunk season');
 				// where this window starts in the product's training part (a launch trims the start)
 				let o = 0;
 				while (o < c.train.length && c.train[o] !== y[0]) o++;
@@ -196,6 +199,22 @@ function rForecasts(
 }
 
 type Policy = (r: Rec) => number[] | null;
+const strengths = new WeakMap<Rec, number>();
+/** STL seasonal strength of a series' (capped) training part, as the engine's strongSeason (0 without two seasons). */
+function strengthOf(r: Rec): number {
+	let s = strengths.get(r);
+	if (s === undefined) {
+		const y = Float64Array.from(r.train.slice(-520));
+		s =
+			season > 1 && y.length > 2 * season
+				? decompositionStrength(stl(y, season, { sWindow: 'periodic' })).seasonal
+				: 0;
+		strengths.set(r, s);
+	}
+	return s;
+}
+/** The season of the data set being evaluated (evaluate() sets it). */
+let season = 1;
 
 function combineF(kind: string, parts: number[][], w: number[]): number[] {
 	return parts[0].map((_, j) => {
@@ -238,6 +257,18 @@ interface SimOpts {
 	combKind?: 'weighted' | 'median';
 	combNames?: string[];
 	noTopCombos?: boolean;
+	/** combDefault only where the backtest evidence is weak: ≤ this many origins on a series with two seasons. */
+	weakOrigins?: number;
+	/** Leave out candidates whose name contains one of these (e.g. '~season'). */
+	drop?: string[];
+	/** …only on series at least this long. */
+	dropFrom?: number;
+	/** …on any series, not only those with two seasons. */
+	weakAnyLength?: boolean;
+	/** Naive/drift stay out of combinations from this STL seasonal strength (the engine's 0.6). */
+	strength?: number;
+	/** …also for seasons above 24 (weekly data), which the engine leaves alone. */
+	weekly?: boolean;
 	/** Extra candidates of the traced run taken as ordinary candidates (e.g. 'pooled'). */
 	use?: string[];
 }
@@ -258,7 +289,11 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 		return { name, kind, f, fin, om, mase: meanOf(om) };
 	};
 	for (const c of r.cands) {
-		if (c.kind !== 'single') continue;
+		if (
+			c.kind !== 'single' ||
+			(o.drop?.some((x) => c.name.includes(x)) && r.train.length >= (o.dropFrom ?? 0))
+		)
+			continue;
 		let name = c.name;
 		if (Object.values(swap).includes(name))
 			name = Object.keys(swap).find((k) => swap[k] === c.name)!;
@@ -302,8 +337,12 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 		comb.kind = 'weighted';
 		all.push(comb);
 	}
+	const seasonal =
+		o.strength === undefined
+			? r.seasonal
+			: (season <= 24 || o.weekly === true) && strengthOf(r) >= o.strength;
 	const pool = ranked.filter(
-		(c) => c.name !== 'regression' && !(r.seasonal && (c.name === 'naive' || c.name === 'drift')),
+		(c) => c.name !== 'regression' && !(seasonal && (c.name === 'naive' || c.name === 'drift')),
 	);
 	const top = pool.slice(0, 3);
 	if (top.length >= 2 && !o.noTopCombos) {
@@ -328,7 +367,11 @@ function simulate(r: Rec, o: SimOpts = {}): number[] | null {
 			);
 	}
 	all.sort((a, b) => a.mase - b.mase);
-	if (o.combDefault && comb) {
+	const weak =
+		o.weakOrigins === undefined ||
+		(r.actuals.length <= o.weakOrigins &&
+			(o.weakAnyLength || (season > 1 && r.train.length >= 2 * season)));
+	if (o.combDefault && comb && weak) {
 		const best = all[0];
 		if (best === comb) return comb.fin;
 		const wins = best.om.filter((x, k) => x < comb!.om[k]).length / best.om.length;
@@ -351,6 +394,7 @@ function evaluate(
 	d: { h: number; m: number; scaleM: number; recs: Rec[] },
 ): void {
 	const { h, recs } = d;
+	season = d.m;
 	const R = rForecasts(key, back, e, h);
 	const policies: [string, Policy][] = [
 		['engine', (r) => r.point],
@@ -362,6 +406,39 @@ function evaluate(
 		['sim combdef .8/1', (r) => simulate(r, { combDefault: { gain: 0.8, share: 1 } })],
 		['sim combdef .7/0', (r) => simulate(r, { combDefault: { gain: 0.7, share: 0 } })],
 		['sim combdef .9/1', (r) => simulate(r, { combDefault: { gain: 0.9, share: 1 } })],
+		[
+			'sim combdef .7/0 weak2',
+			(r) => simulate(r, { combDefault: { gain: 0.7, share: 0 }, weakOrigins: 2 }),
+		],
+		[
+			'sim combdef .8/0 weak2',
+			(r) => simulate(r, { combDefault: { gain: 0.8, share: 0 }, weakOrigins: 2 }),
+		],
+		[
+			'sim combdef .9/0 weak2',
+			(r) => simulate(r, { combDefault: { gain: 0.9, share: 0 }, weakOrigins: 2 }),
+		],
+		...([0.7, 0.8, 0.9] as const).map((g): [string, Policy] => [
+			`sim combdef .${g * 10}/0 weak1any`,
+			(r) =>
+				simulate(r, {
+					combDefault: { gain: g, share: 0 },
+					weakOrigins: 1,
+					weakAnyLength: true,
+				}),
+		]),
+		['sim no ~season', (r) => simulate(r, { drop: ['~season'] })],
+		[
+			'sim no ~season n≥m+h',
+			(r) => simulate(r, { drop: ['~season'], dropFrom: season + r.test.length }),
+		],
+		['sim strength .3 weekly', (r) => simulate(r, { strength: 0.3, weekly: true })],
+		['sim strength .6 weekly', (r) => simulate(r, { strength: 0.6, weekly: true })],
+		['sim strength .5', (r) => simulate(r, { strength: 0.5 })],
+		['sim strength .4', (r) => simulate(r, { strength: 0.4 })],
+		['sim strength .3', (r) => simulate(r, { strength: 0.3 })],
+		['sim strength .2', (r) => simulate(r, { strength: 0.2 })],
+		['sim strength 0', (r) => simulate(r, { strength: 0 })],
 		...(recs.some((r) => r.finals.pooled)
 			? (() => {
 					const g = pooledGate(recs);

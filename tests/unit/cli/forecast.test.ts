@@ -94,6 +94,44 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(l2[1].split(',').slice(0, 4)).toEqual(['x', '13', 'drift', '12']);
 	});
 
+	it('adds the model learned from all series and reports its batch gate; --no-pooled leaves it out', () => {
+		// mean-reverting products of different sizes sharing one dynamic: the pooled model learns it
+		const rows = ['series_id,date,value'];
+		let s = 7;
+		const noise = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5;
+		for (let i = 0; i < 12; i++) {
+			let z = 1;
+			for (let t = 0; t < 40; t++) {
+				z = 1 + 0.6 * (z - 1) + 0.3 * noise();
+				const d = new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				rows.push(`p${i},${d},${(3 * 10 ** (i % 4) * z).toFixed(3)}`);
+			}
+		}
+		const input = write('pooled.csv', rows.join('\n'));
+		const on = run(['--input', input, '--horizon', '4', '--season', '1']);
+		expect(on.code).toBe(0);
+		const gate = /pooled: .* ([\d.]+) over (\d+) series: (kept as a candidate|not used)/.exec(
+			on.stderr,
+		);
+		expect(gate).not.toBeNull();
+		expect(Number(gate![2])).toBe(12);
+		const models = on.stdout
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => l.split(',')[2]);
+		const used = models.filter((m) => /(^|[(,])pooled([,)]|$)/.test(m)).length;
+		// the shared dynamic passes the gate: some forecasts use it and say so
+		expect(gate![3]).toBe('kept as a candidate');
+		expect(Number(gate![1])).toBeLessThanOrEqual(0.9);
+		expect(used).toBeGreaterThan(0);
+		expect(on.stderr).toMatch(/uses the shop-wide model learned from all 12 products/);
+		const off = run(['--input', input, '--horizon', '4', '--season', '1', '--no-pooled']);
+		expect(off.code).toBe(0);
+		expect(off.stderr).not.toMatch(/pooled:/);
+		expect(off.stdout).not.toMatch(/pooled/);
+	});
+
 	it('keeps years 0001–0099 (Date.UTC would move them to the 1900s)', () => {
 		const rows = ['series_id,date,value'];
 		for (let t = 0; t < 24; t++)

@@ -1,7 +1,13 @@
 // Loss patterns of issue #11 that the engine must not repeat.
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../src/core/backtest';
-import { forecastAuto, makeModel, strongSeason } from '../../../src/core/engine';
+import {
+	forecastAuto,
+	makeModel,
+	SEASONAL_COMBO_STRENGTH,
+	strongSeason,
+} from '../../../src/core/engine';
+import { decompositionStrength, stl } from '../../../src/core/series/stl';
 import { dampedOnlyFor } from '../../../src/core/forecast/builtins';
 import { AutoETS } from '../../../src/core/models/ets';
 import { mulberry32, normalSampler } from '../../../src/core/stats';
@@ -41,6 +47,29 @@ describe('strongly seasonal monthly series', () => {
 		// the December peak is forecast (the series ends in a December: the next is the last step)
 		const mean = r.point.reduce((a, b) => a + b, 0) / 12;
 		expect(r.point[11]).toBeGreaterThan(1.15 * mean);
+	});
+
+	it('keeps them out on a moderately seasonal series too (strength 0.3–0.6)', () => {
+		// a ±4 yearly wave on a random-walk level (seasonal strength 0.44): with the earlier 0.6
+		// threshold the blend was combo(drift,theta,naive), a flat line through the season
+		const r2 = normalSampler(mulberry32(3));
+		let lv = 100;
+		const z = Float64Array.from({ length: 72 }, (_, t) => {
+			lv += 4 * r2();
+			return lv + 4 * Math.sin((2 * Math.PI * t) / 12) + 3 * r2();
+		});
+		const strength = decompositionStrength(stl(z, 12, { sWindow: 'periodic' })).seasonal;
+		expect(strength).toBeGreaterThan(0.3);
+		expect(strength).toBeLessThan(0.6);
+		const r = forecastAuto(z, {
+			horizon: 12,
+			season: 12,
+			models: ['naive', 'drift', 'snaive', 'theta'],
+		});
+		expectWellFormed(r, 12);
+		expect(r.model).toMatch(/\(/);
+		expect(r.model).not.toMatch(/\((?:[^)]*,)?(naive|drift)[,)]/);
+		expect(strongSeason(z, 12)).toBe(strength >= SEASONAL_COMBO_STRENGTH);
 	});
 
 	it('still lets naive and drift into a blend on a series without a season', () => {

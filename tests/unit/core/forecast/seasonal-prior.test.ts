@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
 import {
+	borrowsSeason,
 	groupPrior,
 	nextPeriod,
 	profileIndex,
@@ -124,6 +125,35 @@ describe('the engine with a borrowed season', () => {
 				seasonalPrior: profilePrior(ds.subarray(0, 29), 'week', 4),
 			}),
 		).toThrow(/seasonalPrior/);
+	});
+
+	it('borrows the shipped profile only under a season plus a horizon, a group season up to two', () => {
+		// v2.3: from m + h weeks the series has seen the weeks it forecasts once; the national monthly
+		// profile was then worse than the series' own models (Walmart stores with 78 and 91 weeks)
+		const ds = mondays(90);
+		const z = normalSampler(mulberry32(5));
+		const y = Float64Array.from(ds, (t) => 200 * profileIndex(t, 'week') * (1 + 0.03 * z()));
+		const names = (n: number, source: 'profile' | 'category'): string[] => {
+			const prior = { ...profilePrior(ds.subarray(0, n), 'week', 13), source };
+			return forecastAuto(y.slice(0, n), {
+				horizon: 13,
+				season: 52,
+				seasonalPrior: prior,
+			}).leaderboard.map((r) => r.model);
+		};
+		expect(borrowsSeason(profilePrior(ds.subarray(0, 64), 'week', 13), 64, 52, 13)).toBe(true);
+		expect(borrowsSeason(profilePrior(ds.subarray(0, 65), 'week', 13), 65, 52, 13)).toBe(false);
+		expect(names(64, 'profile')).toEqual(expect.arrayContaining(['theta~season', 'ets~season']));
+		expect(names(78, 'profile').some((x) => x.includes('~season'))).toBe(false);
+		expect(names(78, 'category')).toEqual(expect.arrayContaining(['theta~season', 'ets~season']));
+		expect(
+			borrowsSeason(
+				{ ...profilePrior(ds.subarray(0, 90), 'week', 13), source: 'category' },
+				104,
+				52,
+				13,
+			),
+		).toBe(false);
 	});
 });
 
