@@ -288,12 +288,12 @@ export class ForecastRun {
 		const redo = res.results.filter((r) => usesPooled(r.model)).map((r) => r.seriesId);
 		if (!productIds || productIds.length <= 1 || redo.length === res.results.length)
 			return again(undefined);
-		const fresh = new Map((await again(redo)).results.map((r) => [r.seriesId, r]));
+		const fresh = Object.fromEntries((await again(redo)).results.map((r) => [r.seriesId, r]));
 		return {
 			...res,
 			results: res.results.map(
 				(r) =>
-					fresh.get(r.seriesId) ?? {
+					fresh[r.seriesId] ?? {
 						...r,
 						leaderboard: r.leaderboard.filter((x) => !usesPooled(x.model)),
 					},
