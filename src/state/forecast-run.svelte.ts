@@ -305,6 +305,8 @@ export class ForecastRun {
 		const redo = res.results.filter((r) => usesPooled(r.model)).map((r) => r.seriesId);
 		if (!productIds || productIds.length <= 1 || redo.length === res.results.length)
 			return again(undefined);
+		// a local lookup, never rendered (a plain record would answer "constructor" for such a product id)
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const fresh = new Map((await again(redo)).results.map((r) => [r.seriesId, r]));
 		return {
 			...res,
