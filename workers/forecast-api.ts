@@ -30,6 +30,7 @@ import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
+import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	DEFAULT_MAX_PRODUCTS,
@@ -433,6 +434,8 @@ async function runBatch(
 	const groups = groupTotals(batch);
 	const sum = groups ? groups.total : batchTotal(batch);
 	const byCategory = groups ? groups.categories : categoryTotals(batch);
+	// how the batch's earlier launches went on: the curve a product only weeks old follows
+	const launches = batchLaunchCurves(batch, engineOptions.horizon);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -468,6 +471,7 @@ async function runBatch(
 				y,
 				{
 					...withSeason(batch, i, cal.options, sum, byCategory),
+					...withLaunchCurve(launches, i),
 					seriesId: batch.ids[i],
 				},
 				{ signal, registry },

@@ -18,6 +18,7 @@ import { basename } from 'node:path';
 import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
 import { batchTotal, withSeason } from '../core/forecast/batch';
+import { batchLaunchCurves, withLaunchCurve } from '../core/forecast/launch';
 import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import { pooledFromBatch, pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
@@ -441,6 +442,18 @@ async function main(): Promise<void> {
 				}
 			: null;
 	const total = dated ? batchTotal(dated) : null;
+	// as in the app: a product only weeks old follows how the file's earlier launches went on
+	const launchPtr = new Int32Array(inputs.length + 1);
+	inputs.forEach((x, i) => (launchPtr[i + 1] = launchPtr[i] + x.values.length));
+	const launches = batchLaunchCurves(
+		{
+			ids: series.map((s) => s.id),
+			indptr: launchPtr,
+			ds: new Float64Array(launchPtr[inputs.length]),
+			y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
+		},
+		args.horizon,
+	);
 	// cross-learning, as in the app: the pooled model over all dated series, chosen like a built-in
 	const pooled = args.pooled && args.models === 'auto' && dated ? pooledFromBatch(dated) : null;
 	if (pooled && !registry) {
@@ -457,6 +470,7 @@ async function main(): Promise<void> {
 			: undefined;
 		return {
 			...(borrowed ? { seasonalPrior: borrowed } : {}),
+			...withLaunchCurve(launches, i),
 			horizon: args.horizon,
 			season,
 			// a list of models gets the deep ones added (in 'auto' they join by themselves)

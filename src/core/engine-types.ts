@@ -3,6 +3,7 @@
 import type { Message } from './messages';
 import type { Outlier } from './series/outliers';
 import type { SeasonalPrior } from './forecast/seasonal-prior';
+import type { LaunchCurve } from './forecast/launch';
 import type { Interval } from './types';
 
 /** Backtest scores of one model on one series (rolling origin, averaged over origins). */
@@ -89,6 +90,12 @@ export interface AutoForecastOptions {
 	 * launches.
 	 */
 	trimLaunch?: 'classify' | 'fit' | false;
+	/**
+	 * How the shop's earlier launches went on after their first weeks (src/core/forecast/launch.ts,
+	 * learned from the batch: batchLaunchCurves). A product launched after the data starts and only
+	 * 1–7 periods old gets this curve (model 'launch') instead of the short-series fallback, with a note.
+	 */
+	launchCurve?: LaunchCurve;
 	/** The caller's id of the series, passed to registered candidates (CandidateContext.seriesId). */
 	seriesId?: string;
 }

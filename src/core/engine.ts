@@ -48,6 +48,7 @@ import { fillGaps } from './series/classical';
 import { decompositionStrength, mstl, stl } from './series/stl';
 import { qnorm } from './stats';
 import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
+import { isYoungLaunch, LAUNCH_MODEL, LaunchCurveModel, launchNote } from './forecast/launch';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
 import { LinearRegressionModel } from './models/regression';
@@ -750,8 +751,10 @@ function* engine(
 	// ranges hundreds of times its largest sale).
 	let zeros = 0;
 	while (zeros < y.length && y[zeros] === 0) zeros++;
-	const launched = zeros >= MIN_LAUNCH_ZEROS && y.length - zeros >= 3;
 	const launchMode = opts.trimLaunch ?? LAUNCH_DEFAULT;
+	// a launch only weeks old gets the shop's launch curve (forecast/launch.ts), from its first sale
+	const young = launchMode === 'fit' && isYoungLaunch(y, opts.launchCurve);
+	const launched = (zeros >= MIN_LAUNCH_ZEROS && y.length - zeros >= 3) || young;
 	let launch = 0;
 	if (launched && launchMode === 'fit') {
 		launch = zeros;
@@ -839,6 +842,7 @@ function* engine(
 		}
 		if (borrowed && n >= 8)
 			for (const base of PRIOR_BASES) if (names.includes(base)) names.push(base + SEASON_SUFFIX);
+		if (young) names.push(LAUNCH_MODEL);
 	} else {
 		names = [...new Set(opts.models)];
 		const unknown = names.filter(
@@ -863,6 +867,7 @@ function* engine(
 	// with regressors: Fourier terms only with three full seasons, else trend + regressors
 	const fourier = m > 1 && n >= 3 * m ? ('auto' as const) : 0;
 	const buildModel = (name: string): Forecaster => {
+		if (name === LAUNCH_MODEL && young) return new LaunchCurveModel(opts.launchCurve!);
 		if (borrowed && name.endsWith(SEASON_SUFFIX))
 			return new BorrowedSeason(
 				name,
@@ -1164,8 +1169,9 @@ function* engine(
 	if (!chosen) {
 		// too short to backtest: theta from 8 points; below that the mean of the last few values
 		// (SHORT_FALLBACK) where 'ma' is a candidate, else naive
-		const fallback =
-			names.includes('theta') && n >= 8
+		const fallback = names.includes(LAUNCH_MODEL)
+			? LAUNCH_MODEL
+			: names.includes('theta') && n >= 8
 				? 'theta'
 				: names.includes(SHORT_FALLBACK)
 					? SHORT_FALLBACK
@@ -1244,6 +1250,7 @@ function* engine(
 		notes.push(msg('engine_note_fallback_naive'));
 		chosen = { ...chosen, name: 'naive', members: ['naive'], kind: 'single' };
 	}
+	if (young && chosen.members.includes(LAUNCH_MODEL)) notes.push(launchNote(opts.launchCurve!));
 	if (opts.seasonalPrior && chosen.members.some((x) => x.endsWith(SEASON_SUFFIX)))
 		notes.push(
 			opts.seasonalPrior.source === 'category'

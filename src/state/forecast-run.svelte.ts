@@ -9,7 +9,11 @@ import type { Frequency, SeriesBatch } from '../core/types';
 import type { SeriesForecast } from '../../workers/forecast-api';
 import type { LeftOut } from '../core/forecast/batch';
 import type { DataClient } from '../lib/workers/data-client';
-import type { ForecastClient, SeriesKeys } from '../lib/workers/forecast-client';
+import type {
+	ForecastClient,
+	SeriesForecastResponse,
+	SeriesKeys,
+} from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
 import { DEEP_MIX_GAIN, deepGate, deepSeriesLengths } from '../lib/deep-gate';
@@ -204,9 +208,9 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const run = (deepMix: number | null, pooled = true) =>
+			const run = (deepMix: number | null, pooled = true, only?: string[]) =>
 				this.#forecast.forecastSeries(
-					keysOf(req),
+					only ? { ...keysOf(req), productIds: only } : keysOf(req),
 					{
 						horizon: req.horizon,
 						models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
@@ -237,13 +241,15 @@ export class ForecastRun {
 				if (!deepGate(res.results, undefined, history).pass) res = await run((mix = null));
 			}
 			// the pooled (cross-learning) model stays where the products together say it helps
-			// (core/forecast/pooled.ts pooledGate); else the batch again without it
+			// (core/forecast/pooled.ts pooledGate); else the products that used it again without it
+			// (as the CLI does: a batch of thousands is not forecast twice), and its rows leave the
+			// other products' leaderboards
 			if (
 				!ac.signal.aborted &&
 				res.results.some((r) => usesPooled(r.model)) &&
 				!pooledGate(res.results).pass
 			)
-				res = await run(mix, false);
+				res = await this.#withoutPooled(res, req.productIds, (ids) => run(mix, false, ids));
 			if (ac.signal.aborted) return;
 			this.history = res.history;
 			this.grid = { future: res.future, season: res.season, periods: res.periods };
@@ -267,6 +273,34 @@ export class ForecastRun {
 				this.#abort = null;
 			}
 		}
+	}
+
+	/**
+	 * A batch forecast without the pooled model: the products whose chosen forecast used it are
+	 * forecast again without it (all of them when the request is the shop total or one product), the
+	 * others keep their forecast, with the pooled model's rows taken out of their leaderboards.
+	 */
+	async #withoutPooled(
+		res: SeriesForecastResponse,
+		productIds: string[] | null,
+		again: (ids: string[] | undefined) => Promise<SeriesForecastResponse>,
+	): Promise<SeriesForecastResponse> {
+		const redo = res.results.filter((r) => usesPooled(r.model)).map((r) => r.seriesId);
+		if (!productIds || productIds.length <= 1 || redo.length === res.results.length)
+			return again(undefined);
+		// a local lookup, never rendered (a plain record would answer "constructor" for such a product id)
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const fresh = new Map((await again(redo)).results.map((r) => [r.seriesId, r]));
+		return {
+			...res,
+			results: res.results.map(
+				(r) =>
+					fresh.get(r.seriesId) ?? {
+						...r,
+						leaderboard: r.leaderboard.filter((x) => !usesPooled(x.model)),
+					},
+			),
+		};
 	}
 
 	/** The same forecast from the history without its latest period (one series), in the background. */

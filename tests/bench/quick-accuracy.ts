@@ -14,20 +14,25 @@ import { registerBuiltins } from '../../src/core/forecast/builtins';
 import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
+import { batchLaunchCurves } from '../../src/core/forecast/launch';
 import { coverage, mase, owa, smape } from '../../src/core/metrics';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { loadDatasets, regressorsOf } from './run';
+import type { SeriesBatch } from '../../src/core/types';
 
 const args = process.argv.slice(2);
 let back = 0;
 let sets = 'retail:2,stockx:1,walmart:3';
 const variants = ['engine'];
 let out = '';
+// --no-launch: without the shop's launch curve (src/core/forecast/launch.ts), to measure it
+let launch = true;
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--tune') back = 1;
 	else if (args[i] === '--back') back = Number(args[++i]);
 	else if (args[i] === '--datasets') sets = args[++i];
 	else if (args[i] === '--out') out = args[++i];
+	else if (args[i] === '--no-launch') launch = false;
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	else throw new Error(`unknown flag ${args[i]}`);
@@ -94,6 +99,8 @@ for (const spec of sets.split(',')) {
 			);
 		}
 	}
+	// the launch curve learned from every series' training part, as the batch does (never a test part)
+	const curves = launch ? batchLaunchCurves(trainBatch(ds.series), ds.h) : null;
 	for (const v of variants) {
 		const t0 = performance.now();
 		const ms: number[] = [];
@@ -120,6 +127,7 @@ for (const spec of sets.split(',')) {
 				: null;
 		const run = (s: (typeof ds.series)[number]): AutoForecastResult => {
 			const regressors = regressorsOf(s, ds.h);
+			const launchCurve = curves?.curveFor(ds.series.indexOf(s));
 			return forecastAuto(
 				s.train,
 				{
@@ -129,6 +137,7 @@ for (const spec of sets.split(',')) {
 					seriesId: s.id,
 					...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
 					...(regressors ? { regressors } : {}),
+					...(launchCurve ? { launchCurve } : {}),
 				},
 				{ registry },
 			);
@@ -173,6 +182,14 @@ for (const spec of sets.split(',')) {
 	);
 }
 if (out) writeFileSync(out, JSON.stringify(perSeries));
+/** The training parts of a data set's series as one SeriesBatch (what the app's batch holds). */
+export function trainBatch(series: readonly { id: string; train: Float64Array }[]): SeriesBatch {
+	const indptr = new Int32Array(series.length + 1);
+	series.forEach((s, i) => (indptr[i + 1] = indptr[i] + s.train.length));
+	const y = new Float64Array(indptr[series.length]);
+	series.forEach((s, i) => y.set(s.train, indptr[i]));
+	return { ids: series.map((s) => s.id), indptr, ds: new Float64Array(y.length), y };
+}
 /** Geometric mean of MASE ÷ naive MASE over series where both are positive and finite. */
 function geo(a: number[], b: number[]): number {
 	let s = 0;

@@ -35,6 +35,7 @@ const TECHNICAL: Record<string, string> = {
 	imapa: 'IMAPA',
 	mstl: 'MSTL',
 	pooled: 'Pooled (global) regression on scaled lags across all products',
+	launch: 'Launch curve (median ratio of earlier launches at the same age)',
 	combo: 'Inverse-MASE weighted combination',
 	comb: 'Equal-weight mean (the M competitions’ comb)',
 	median: 'Median combination',
@@ -63,6 +64,7 @@ const CODES: Record<string, MessageCode> = {
 	imapa: 'forecast_model_imapa',
 	mstl: 'forecast_model_mstl',
 	pooled: 'forecast_model_pooled',
+	launch: 'forecast_model_launch',
 };
 
 /**

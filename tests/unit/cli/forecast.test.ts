@@ -310,6 +310,35 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(mean[11]).toBeGreaterThan(mean[0] * 1.15);
 	});
 
+	it('lets a product launched two weeks ago follow how the file’s earlier launches went on', () => {
+		// six earlier launches whose hype halves every two weeks; the new one sold 300 and 600 (its own
+		// second week after its first makes the 7th launch the curve learns from)
+		const rows = ['series_id,date,value'];
+		const date = (t: number) =>
+			new Date(Date.UTC(2023, 0, 2) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+		for (let i = 0; i < 6; i++)
+			for (let t = 0; t < 40; t++) {
+				const a = 6 + 3 * i;
+				const v = t < a ? 0 : Math.round((400 + 20 * i) * (0.1 + 0.9 * 0.5 ** ((t - a) / 2)));
+				rows.push(`old${i},${date(t)},${v}`);
+			}
+		for (let t = 0; t < 40; t++) rows.push(`new,${date(t)},${t === 38 ? 300 : t === 39 ? 600 : 0}`);
+		const r = run(['--input', write('launch.csv', rows.join('\n') + '\n'), '--horizon', '8']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(
+			/new: A launch only weeks old: the forecast follows how your 7 earlier launches/,
+		);
+		const lines = r.stdout
+			.trim()
+			.split('\n')
+			.filter((l) => l.startsWith('new,'));
+		expect(lines.every((l) => l.split(',')[2] === 'launch')).toBe(true);
+		const mean = lines.map((l) => Number(l.split(',').at(-5)));
+		// down from the launch peak (the mean of 300 and 600 is 450) as the earlier launches went
+		expect(mean[0]).toBeLessThan(450);
+		expect(mean[7]).toBeLessThan(mean[0] * 0.6);
+	});
+
 	it('rejects bad options with a usage message', () => {
 		const r = run(['--input', 'x.csv', '--horizon', '0']);
 		expect(r.code).toBe(1);

@@ -137,3 +137,68 @@ describe('ForecastRun asks for the season groups', () => {
 		await all;
 	});
 });
+
+describe('ForecastRun without the pooled model where its batch gate fails', () => {
+	/** A client answering each call at once: the first with the pooled model chosen for P1. */
+	function gatedClient() {
+		const calls: { keys: SeriesKeys; pooled: unknown }[] = [];
+		const row = (model: string, mase: number) => ({ model, mase });
+		const client = {
+			forecastSeries(keys: SeriesKeys, opts: { pooled?: boolean }) {
+				calls.push({ keys, pooled: opts.pooled });
+				// the worker's series ids are the product ids
+				const history = { ...historyOf(keys), ids: keys.productIds ?? ['__total__'] };
+				const first = calls.length === 1;
+				return Promise.resolve({
+					results: history.ids.map((seriesId) => ({
+						seriesId,
+						// P1 chose the pooled model in the first run; everything else ETS
+						model: first && seriesId === 'P1' ? 'pooled' : 'ets',
+						point: new Float64Array([first ? 1 : 2]),
+						// the pooled model backtests worse than the median single model: the gate fails
+						leaderboard: first
+							? [row('pooled', 3), row('ets', 1), row('naive', 2), row('comb(ets,pooled)', 1.5)]
+							: [row('ets', 1), row('naive', 2)],
+					})) as unknown as SeriesForecast[],
+					history,
+					leftOut: { droppedFirst: null, droppedLast: null, edges: undefined },
+					future: new Float64Array([10 * 7 * DAY]),
+					season: 52,
+					periods: 10,
+				});
+			},
+		} as unknown as ForecastClient;
+		return { client, calls };
+	}
+
+	it('forecasts again only the products that used it, and takes its rows out of the others’ leaderboards', async () => {
+		const f = gatedClient();
+		const run = new ForecastRun(f.client);
+		run.show('A');
+		await run.run({ ...req('A'), productIds: ['P1', 'P2', 'P3'], models: 'auto' });
+		expect(f.calls.map((c) => [c.keys.productIds, c.pooled])).toEqual([
+			[['P1', 'P2', 'P3'], true],
+			[['P1'], false],
+		]);
+		expect(run.results.map((r) => [r.seriesId, r.model, r.point[0]])).toEqual([
+			['P1', 'ets', 2],
+			['P2', 'ets', 1],
+			['P3', 'ets', 1],
+		]);
+		for (const r of run.results)
+			expect(r.leaderboard.map((x) => x.model)).toEqual(['ets', 'naive']);
+	});
+
+	it('forecasts the whole request again when every product used it', async () => {
+		const f = gatedClient();
+		const run = new ForecastRun(f.client);
+		run.show('A');
+		await run.run({ ...req('A'), productIds: ['P1'], models: 'auto' });
+		// (a third call, without the option, is the background "forecast of a period ago")
+		expect(f.calls.slice(0, 2).map((c) => [c.keys.productIds, c.pooled])).toEqual([
+			[['P1'], true],
+			[['P1'], false],
+		]);
+		expect(run.results[0].model).toBe('ets');
+	});
+});

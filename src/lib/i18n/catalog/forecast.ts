@@ -55,6 +55,10 @@ export const en = {
 	engine_note_series_failed: 'This series could not be forecast (an internal error).',
 	engine_note_launch: (p) =>
 		`The product's first sale is ${p.nText} ${plural(Number(p.n), 'period', 'periods')} into the data: the forecast uses its history from then on.`,
+	engine_note_launch_curve: (p) =>
+		`A launch only weeks old: the forecast follows how your ${p.nText} earlier ${plural(Number(p.n), 'launch', 'launches')} went on from the same age (the median of their sales relative to their first weeks), not the launch peak.`,
+	engine_note_launch_curve_category: (p) =>
+		`A launch only weeks old: the forecast follows how ${p.nText} earlier ${plural(Number(p.n), 'launch', 'launches')} in ${p.group} went on from the same age (the median of their sales relative to their first weeks), not the launch peak.`,
 	engine_note_last_spike:
 		'The latest period sold {value}, far above anything usual: the forecast counts it as at most {typical}, so one giant order does not set the level.',
 	engine_note_peak_source_group: (p) =>
@@ -100,6 +104,7 @@ export const en = {
 	forecast_model_imapa: 'Sales over several stretch lengths (slow sellers)',
 	forecast_model_mstl: 'Several seasonal patterns split out',
 	forecast_model_pooled: 'Pattern learned from all your products together',
+	forecast_model_launch: 'How your earlier launches went on',
 	forecast_model_blend: 'Blend of {names}',
 	forecast_model_median: 'Middle value of {names}',
 	forecast_model_list_sep: ', ',
@@ -197,6 +202,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_series_failed: '该序列无法预测（内部错误）。',
 	engine_note_launch: (p) =>
 		`该商品的首次销售在数据开始后第 ${p.nText} 期：预测只使用从那时起的历史。`,
+	engine_note_launch_curve: (p) =>
+		`新品上市才几周：预测沿用店里此前 ${p.nText} 个新品在同一阶段之后的走势（相对其最初几周销量的中位数），而不是上市高峰。`,
+	engine_note_launch_curve_category: (p) =>
+		`新品上市才几周：预测沿用“${p.group}”此前 ${p.nText} 个新品在同一阶段之后的走势（相对其最初几周销量的中位数），而不是上市高峰。`,
 	engine_note_last_spike:
 		'最近一期销量为 {value}，远高于通常水平：预测中最多按 {typical} 计算，一笔超大订单不会决定整体水平。',
 	engine_note_peak_source_group: (p) =>
@@ -239,6 +248,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	forecast_model_imapa: '按多种时段长度汇总销量（慢销品）',
 	forecast_model_mstl: '分离出多个季节规律',
 	forecast_model_pooled: '从全部商品一起学到的规律',
+	forecast_model_launch: '参照此前新品上市后的走势',
 	forecast_model_blend: '{names} 的加权组合',
 	forecast_model_median: '{names} 的中间值',
 	forecast_model_list_sep: '、',

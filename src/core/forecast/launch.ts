@@ -1,0 +1,229 @@
+// Launch curves learned from the shop's own launches (issue #11, "launches and spikes"). A sneaker
+// released two weeks before the data ends sold 2, 436, 632: too short to backtest, so the engine gave
+// the mean of those (357 a week) while the hype decayed (272, 281, …, 56). Other products of the same
+// batch launched earlier show how sales go on after the first k periods: for each such launch, the
+// sales j periods later divided by the mean of its own first k periods. Their quantiles over the
+// launches (the same category's when it has enough, else all) give a product only k periods old its
+// curve: its own first-k mean × the median ratio, and intervals from the ratios' spread.
+// Cross-learning across products, so it is learned from a SeriesBatch (the worker, the CLI) and
+// handed to the engine per series (AutoForecastOptions.launchCurve). Pure TypeScript.
+import type { Forecast, Forecaster, FittedForecaster, Interval, PredictOptions } from '../types';
+import type { SeriesBatch } from '../types';
+import { msg, type Message } from '../messages';
+
+/** Leading zeros from which a series counts as launched after the data starts (engine.ts MIN_LAUNCH_ZEROS). */
+export const LAUNCH_LEAD_ZEROS = 4;
+/** Ages (periods since the first sale) a curve is learned for: those too short to backtest (< 8). */
+export const LAUNCH_MAX_AGE = 7;
+/**
+ * Fewest earlier launches a step's ratio is taken from; with fewer the previous step's carries on.
+ * Chosen at validation: 3 and 4 cost online retail 1.2 % MASE at V1 (curves of 3–4 short launches),
+ * 5 and 6 gain there; StockX V1/V2 are the same for 3–6.
+ */
+export const LAUNCH_MIN_DONORS = 5;
+/** Quantile levels kept per age and step (the median is the point; the rest give the intervals). */
+export const LAUNCH_QUANTILES = [0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975] as const;
+/** Name of the launch-curve model in the engine (leaderboard, trace). */
+export const LAUNCH_MODEL = 'launch';
+
+/** What the shop's earlier launches did after their first k periods, k = 1 … LAUNCH_MAX_AGE. */
+export interface LaunchCurve {
+	/**
+	 * q[k − 1][j][l]: the LAUNCH_QUANTILES[l] quantile, over earlier launches, of (sales j + 1 periods
+	 * after their first k) ÷ (mean of their first k periods); empty for an age with too few launches.
+	 */
+	q: number[][][];
+	/** Launches learned from (the most for any age). */
+	donors: number;
+	/** 'category' when the product's category had enough launches, else 'shop'. */
+	source: 'category' | 'shop';
+	group?: string;
+}
+
+/** Leading zeros and periods since the first sale of y (age 0 when it never sold). */
+export function launchAge(y: ArrayLike<number>): { zeros: number; age: number } {
+	let zeros = 0;
+	while (zeros < y.length && !(y[zeros] > 0)) zeros++;
+	return { zeros, age: zeros < y.length ? y.length - zeros : 0 };
+}
+
+/** A series launched after its data starts whose age the curve covers (what the curve is for). */
+export function isYoungLaunch(y: ArrayLike<number>, curve: LaunchCurve | undefined): boolean {
+	const { zeros, age } = launchAge(y);
+	return (
+		!!curve &&
+		zeros >= LAUNCH_LEAD_ZEROS &&
+		age >= 1 &&
+		age <= LAUNCH_MAX_AGE &&
+		(curve.q[age - 1]?.length ?? 0) > 0
+	);
+}
+
+/** Type-7 quantile of sorted values. */
+function quantile(s: readonly number[], p: number): number {
+	const h = (s.length - 1) * p;
+	const lo = Math.floor(h);
+	const hi = Math.min(lo + 1, s.length - 1);
+	return s[lo] + (h - lo) * (s[hi] - s[lo]);
+}
+
+/**
+ * The launch curve of `launches` (each a series from its first sale on, already known to have been
+ * launched after its data start) for a horizon h; null when no age has LAUNCH_MIN_DONORS launches.
+ */
+export function learnLaunchCurve(
+	launches: readonly ArrayLike<number>[],
+	h: number,
+	source: LaunchCurve['source'] = 'shop',
+	group?: string,
+): LaunchCurve | null {
+	const q: number[][][] = [];
+	let donors = 0;
+	for (let k = 1; k <= LAUNCH_MAX_AGE; k++) {
+		const steps: number[][] = [];
+		for (let j = 0; j < h; j++) {
+			const r: number[] = [];
+			for (const s of launches) {
+				if (s.length < k + j + 1) continue;
+				let base = 0;
+				for (let t = 0; t < k; t++) base += s[t];
+				base /= k;
+				if (base > 0 && Number.isFinite(s[k + j])) r.push(s[k + j] / base);
+			}
+			if (j === 0) donors = Math.max(donors, r.length);
+			if (r.length >= LAUNCH_MIN_DONORS) {
+				r.sort((a, b) => a - b);
+				steps.push(LAUNCH_QUANTILES.map((p) => quantile(r, p)));
+			} else if (steps.length > 0) steps.push(steps[steps.length - 1]);
+			else break;
+		}
+		q.push(steps.length === h ? steps : []);
+	}
+	if (q.every((s) => s.length === 0)) return null;
+	return { q, donors, source, ...(group !== undefined ? { group } : {}) };
+}
+
+/** Each series of the batch from its first sale, where it launched after the batch's data start. */
+function launchesOf(batch: SeriesBatch, idx: readonly number[]): Float64Array[] {
+	const out: Float64Array[] = [];
+	for (const i of idx) {
+		const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+		const { zeros, age } = launchAge(y);
+		if (zeros >= LAUNCH_LEAD_ZEROS && age > 1) out.push(y.subarray(zeros));
+	}
+	return out;
+}
+
+/**
+ * Launch curves of a batch for a horizon h: one per category with enough launches of its own, and
+ * the whole batch's ('shop'). `curveFor(i)` gives series i its category's, else the shop's.
+ */
+export function batchLaunchCurves(
+	batch: SeriesBatch,
+	h: number,
+): { shop: LaunchCurve | null; curveFor(i: number): LaunchCurve | undefined } {
+	const all = batch.ids.map((_, i) => i);
+	const shop = learnLaunchCurve(launchesOf(batch, all), h);
+	const byCat = new Map<string, LaunchCurve | null>();
+	const cats = batch.categories;
+	return {
+		shop,
+		curveFor(i: number): LaunchCurve | undefined {
+			const c = cats?.[i];
+			if (c) {
+				if (!byCat.has(c))
+					byCat.set(
+						c,
+						learnLaunchCurve(
+							launchesOf(
+								batch,
+								all.filter((x) => cats![x] === c),
+							),
+							h,
+							'category',
+							c,
+						),
+					);
+				const own = byCat.get(c);
+				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
+				const k = launchAge(y).age;
+				if (own && k >= 1 && k <= LAUNCH_MAX_AGE && own.q[k - 1].length > 0) return own;
+			}
+			return shop ?? undefined;
+		},
+	};
+}
+
+/**
+ * The launch-curve forecast of a series k = y.length ≤ LAUNCH_MAX_AGE periods since its first sale
+ * (no leading zeros): the mean of its k periods × the curve's quantiles; null without a curve for k.
+ */
+export function launchForecast(
+	y: ArrayLike<number>,
+	curve: LaunchCurve,
+	h: number,
+	levels: readonly number[] = [],
+): Forecast | null {
+	const k = y.length;
+	const steps = k >= 1 && k <= LAUNCH_MAX_AGE ? curve.q[k - 1] : undefined;
+	if (!steps || steps.length === 0) return null;
+	let base = 0;
+	for (let t = 0; t < k; t++) base += y[t];
+	base /= k;
+	const at = (j: number, p: number): number => {
+		const row = steps[Math.min(j, steps.length - 1)];
+		const qs = LAUNCH_QUANTILES as readonly number[];
+		if (p <= qs[0]) return row[0];
+		if (p >= qs[qs.length - 1]) return row[row.length - 1];
+		let i = 0;
+		while (qs[i + 1] < p) i++;
+		const w = (p - qs[i]) / (qs[i + 1] - qs[i]);
+		return row[i] + w * (row[i + 1] - row[i]);
+	};
+	const point = Float64Array.from({ length: h }, (_, j) => base * at(j, 0.5));
+	const intervals: Interval[] = levels.map((level) => ({
+		level,
+		lower: Float64Array.from({ length: h }, (_, j) => base * at(j, (1 - level) / 2)),
+		upper: Float64Array.from({ length: h }, (_, j) => base * at(j, (1 + level) / 2)),
+	}));
+	return { point, intervals };
+}
+
+/**
+ * The launch curve as a model: fitted on a series since its first sale, it forecasts the curve for
+ * that age (the engine's backtest fits it at earlier origins, i.e. younger ages, like any model).
+ */
+export class LaunchCurveModel implements Forecaster {
+	readonly name = LAUNCH_MODEL;
+	constructor(readonly curve: LaunchCurve) {}
+	fit(y: Float64Array): FittedForecaster {
+		const curve = this.curve;
+		const name = this.name;
+		return {
+			name,
+			predict(horizon: number, opts: PredictOptions = {}): Forecast {
+				const f = launchForecast(y, curve, horizon, opts.levels ?? []);
+				if (!f) throw new Error(`no launch curve for a series of ${y.length}`);
+				return f;
+			},
+			predictInSample: () => new Float64Array(y.length).fill(NaN),
+			toState: () => ({ model: name, params: { age: y.length, donors: curve.donors } }),
+		};
+	}
+}
+
+/** The note that a forecast followed the shop's launch curve (catalog engine_note_launch_curve*). */
+export function launchNote(curve: LaunchCurve): Message {
+	return curve.source === 'category'
+		? msg('engine_note_launch_curve_category', { n: curve.donors, group: curve.group ?? '' })
+		: msg('engine_note_launch_curve', { n: curve.donors });
+}
+
+/** `{ launchCurve }` for series i of a batch (batchLaunchCurves), or nothing: spread into the options. */
+export function withLaunchCurve(
+	curves: { curveFor(i: number): LaunchCurve | undefined },
+	i: number,
+): { launchCurve?: LaunchCurve } {
+	const c = curves.curveFor(i);
+	return c ? { launchCurve: c } : {};
+}
