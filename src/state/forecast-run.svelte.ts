@@ -288,12 +288,14 @@ export class ForecastRun {
 		const redo = res.results.filter((r) => usesPooled(r.model)).map((r) => r.seriesId);
 		if (!productIds || productIds.length <= 1 || redo.length === res.results.length)
 			return again(undefined);
-		const fresh = Object.fromEntries((await again(redo)).results.map((r) => [r.seriesId, r]));
+		// a local lookup, never rendered (a plain record would answer "constructor" for such a product id)
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const fresh = new Map((await again(redo)).results.map((r) => [r.seriesId, r]));
 		return {
 			...res,
 			results: res.results.map(
 				(r) =>
-					fresh[r.seriesId] ?? {
+					fresh.get(r.seriesId) ?? {
 						...r,
 						leaderboard: r.leaderboard.filter((x) => !usesPooled(x.model)),
 					},
