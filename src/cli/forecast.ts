@@ -23,12 +23,7 @@ import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import { pooledFromBatch, pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
 import type { Frequency, SeriesBatch } from '../core/types';
-import {
-	deepGate,
-	deepSeriesLengths,
-	registerDeepCandidates,
-	type DeepForecastTable,
-} from '../ml/candidates';
+import { deepDecision, deepSeriesLengths, type DeepForecastTable } from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -522,26 +517,28 @@ async function main(): Promise<void> {
 					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), { registry });
 		}
 	}
-	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts)
+	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts
+	// deepDecision); kept out, every series gets the engine's forecast without them
 	if (registry && args.deep.length > 0) {
-		const gate = deepGate(results, undefined, {
+		const d = deepDecision(results, {
 			lengths: deepSeriesLengths(
 				tables,
 				series.map((s) => s.id),
 			),
 			horizon: args.horizon,
 		});
+		const f = (x: number): string => x.toFixed(3);
 		process.stderr.write(
-			`deep: pooled backtest MASE / WAPE of the deep model ÷ the median statistical model ${gate.ratio.toFixed(3)} / ${gate.wapeRatio.toFixed(3)} over ${gate.n} series of ≥ 3 horizons: ${gate.pass ? 'mixed with the statistical choice' : 'not mixed (a stand-alone candidate only)'}\n`,
+			`deep: pooled backtest MASE / WAPE of the deep model ÷ the median statistical model ${f(d.gate.ratio)} / ${f(d.gate.wapeRatio)} over ${d.gate.n} series of ≥ 3 horizons; backtest MASE of the mix ÷ the statistical choice ${f(d.mix.ratio)} over ${d.mix.n} series: ${d.keep ? 'mixed with the statistical choice' : 'not used (the statistical forecasts)'}\n`,
 		);
-		if (!gate.pass) {
-			const alone = new CandidateRegistry();
-			registerBuiltins(alone);
-			registerDeepCandidates(alone, tables, null);
-			if (pooled && pooledKept) alone.register(pooled.candidate(true));
+		if (!d.keep) {
+			// the statistical candidates, and the pooled model where the series kept it
+			const plain = new CandidateRegistry();
+			registerBuiltins(plain);
+			if (pooled && pooledKept) plain.register(pooled.candidate(true));
 			for (let i = 0; i < series.length; i++)
-				results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), {
-					registry: alone,
+				results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, false), {
+					registry: plain,
 				});
 		}
 	}

@@ -1,3 +1,10 @@
 // The pooled gate of the deep candidates for the state classes (src/state may not import src/ml):
 // whether a saved deep model is mixed with the statistical choice (src/ml/candidates.ts).
-export { DEEP_MIX_GAIN, deepGate, deepSeriesLengths } from '../ml/candidates';
+export {
+	DEEP_MIX_GAIN,
+	deepDecision,
+	deepGate,
+	deepSeriesLengths,
+	forecastWithDeep,
+	withDeepRows,
+} from '../ml/candidates';

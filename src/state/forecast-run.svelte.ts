@@ -16,7 +16,7 @@ import type {
 } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
-import { DEEP_MIX_GAIN, deepGate, deepSeriesLengths } from '../lib/deep-gate';
+import { DEEP_MIX_GAIN, deepSeriesLengths, forecastWithDeep, withDeepRows } from '../lib/deep-gate';
 import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates } from './deep-candidates';
 
@@ -208,7 +208,7 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const run = (deepMix: number | null, pooled = true, only?: string[]) =>
+			const run = (mode: 'mix' | 'none', pooled = true, only?: string[]) =>
 				this.#forecast.forecastSeries(
 					only ? { ...keysOf(req), productIds: only } : keysOf(req),
 					{
@@ -218,7 +218,7 @@ export class ForecastRun {
 						// One series on screen: also explain it (trend / season split).
 						decompose: req.productIds === null || one,
 						cleanOutliers: req.cleanOutliers ?? false,
-						deepMix,
+						deepMix: mode === 'mix' ? DEEP_MIX_GAIN : null,
 						pooled,
 						...(req.calendar ? { calendar: req.calendar } : {}),
 						...(Object.keys(promos).length
@@ -226,20 +226,34 @@ export class ForecastRun {
 							: {}),
 					},
 					{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
-					deep ?? undefined,
+					mode === 'mix' ? (deep ?? undefined) : undefined,
 					// a chart draws the history of one series (or the total); a whole batch needs none
 					{ withHistory: req.productIds === null || one },
 				);
 			// the deep model mixed with the statistical choice, kept where the series together say it
-			// helps (src/ml/candidates.ts deepGate; series of 3 horizons or more); else again with it
-			// only as a stand-alone candidate
-			let mix: number | null = deep ? DEEP_MIX_GAIN : null;
-			let res = await run(mix);
-			if (deep && !ac.signal.aborted) {
-				const ids = res.results.map((r) => r.seriesId);
-				const history = { lengths: deepSeriesLengths(deep, ids), horizon: req.horizon };
-				if (!deepGate(res.results, undefined, history).pass) res = await run((mix = null));
-			}
+			// helps (src/ml/candidates.ts deepDecision); else the forecasts without it (its backtest rows
+			// still listed)
+			let res!: Awaited<ReturnType<typeof run>>;
+			let mode: 'mix' | 'none' = 'none';
+			let mixed: typeof res.results = [];
+			if (deep) {
+				const out = await forecastWithDeep(
+					async (m) => {
+						res = await run(m);
+						if (m === 'mix') mixed = res.results;
+						return res.results;
+					},
+					(results) => ({
+						lengths: deepSeriesLengths(
+							deep,
+							results.map((r) => r.seriesId),
+						),
+						horizon: req.horizon,
+					}),
+				);
+				mode = out.decision.keep ? 'mix' : 'none';
+				res = { ...res, results: [...out.results] };
+			} else res = await run('none');
 			// the pooled (cross-learning) model stays where the products together say it helps
 			// (core/forecast/pooled.ts pooledGate); else the products that used it again without it
 			// (as the CLI does: a batch of thousands is not forecast twice), and its rows leave the
@@ -248,8 +262,11 @@ export class ForecastRun {
 				!ac.signal.aborted &&
 				res.results.some((r) => usesPooled(r.model)) &&
 				!pooledGate(res.results).pass
-			)
-				res = await this.#withoutPooled(res, req.productIds, (ids) => run(mix, false, ids));
+			) {
+				res = await this.#withoutPooled(res, req.productIds, (ids) => run(mode, false, ids));
+				if (mode === 'none' && mixed.length > 0)
+					res = { ...res, results: withDeepRows(res.results, mixed) };
+			}
 			if (ac.signal.aborted) return;
 			this.history = res.history;
 			this.grid = { future: res.future, season: res.season, periods: res.periods };

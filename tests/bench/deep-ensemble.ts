@@ -13,7 +13,7 @@
 //        written to the 'ensemble-tune' section) instead of the reported last horizon
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,13 @@ import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { shippedPretrained } from '../../src/cli/deep-node';
 import { deepBacktest } from '../../src/ml/backtest';
-import { deepGate, mixVerdict, registerDeepCandidates } from '../../src/ml/candidates';
+import {
+	DEEP_MIX_GATE,
+	deepDecision,
+	deepGate,
+	mixVerdict,
+	registerDeepCandidates,
+} from '../../src/ml/candidates';
 import { N_FEATURES, makeWindows } from '../../src/ml/features';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
@@ -49,10 +55,16 @@ const GAINS = (flag('gains') ?? 'off,inf')
 	.split(',')
 	.map((g) => (g === 'off' ? null : g === 'inf' ? Infinity : Number(g)));
 const TUNE = argv.includes('--tune');
+/** Horizons back from the end: 0 the reported one, 1 (--tune) validation V1, 2 validation V2. */
+const BACK = Number(flag('back') ?? (TUNE ? 1 : 0));
+/** Folder for per-series JSON (forecasts, leaderboards, actuals) that tests/bench/deep-rules.ts scores. */
+const DUMP = flag('dump');
 /** Pooled gates compared (needs 'inf' among the gains): mix everywhere when the pooled backtest ratio ≤ g. */
-const GATES = (flag('gates') ?? '1').split(',').map(Number);
+const GATES = (flag('gates') ?? '').split(',').filter(Boolean).map(Number);
 const SPEED = !argv.includes('--no-speed') && !TUNE;
 const ENSEMBLE = !argv.includes('--no-ensemble');
+/** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
+const WRITE = !argv.includes('--no-write');
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
@@ -133,15 +145,23 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	const gainName = (g: number | null): string =>
 		g === null ? 'deep alone (5 % rule)' : g === Infinity ? 'always mix' : `mix ≤ ${g}`;
 	md.push(
-		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). "deep alone (5 % rule)": a deep model enters only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins; "mix ≤ g": the equal-weight combination statistical choice + deep is a candidate too, chosen where its backtest MASE ≤ g × the statistical choice's (and lowest); "always mix": wherever it is scored; "gate MASE ≤ g": the always-mix results for every series when the deep model's backtest MASE pooled over the series ÷ that of each series' median statistical single model ≤ g, else the deep model only as a stand-alone candidate (the "deep alone" column); "gate MASE & WAPE ≤ g": the same with the backtest WAPE ratio ≤ g too (src/ml/candidates.ts deepGate); both count only series of at least 3 horizons (DEEP_GATE_MIN_HORIZONS; none on online retail). "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
+		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). **shipped rule** (src/ml/candidates.ts deepDecision, chosen on the validation horizons V1 and V2): the deep model mixed 50/50 with each series’ statistical choice for every series when (1) its backtest MASE and WAPE pooled over series of ≥ 3 horizons are ≤ 1.05 × those of each series’ median statistical single model (deepGate) and (2) the mix’s own pooled backtest MASE is ≤ ${DEEP_MIX_GATE} × the statistical choice’s (the "backtest MASE mix ÷ choice" column); else the engine alone (no stand-alone deep candidate). "deep alone (5 % rule)": the deep model only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins (the previous fallback); "always mix": the mix wherever it is scored. "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
 		'',
-		`| data (h) | series | engine MASE / WAPE | ${GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`).join(' | ')} | ${GATES.map((g) => `gate MASE ≤ ${g}: ratio MASE / WAPE (in) | gate MASE & WAPE ≤ ${g}: ratio (in)`).join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | gate: backtest MASE / WAPE deep ÷ median statistical | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
-		`| --- | --- | --- | ${[...GAINS, ...GATES, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
+		`| data (h) | series | engine MASE / WAPE | **shipped rule: ratio MASE / WAPE (in)** | ${[...GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`), ...GATES.map((g) => `gate MASE ≤ ${g}: ratio MASE / WAPE (in) | gate MASE & WAPE ≤ ${g}: ratio (in)`)].join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | gate: backtest MASE / WAPE deep ÷ median statistical | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
+		`| --- | --- | --- | --- | ${[...GAINS, ...GATES, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
 	);
 	const keys = DATASETS;
 	for (const key of keys) {
-		const every = Number(flag('every') ?? EVERY[key] ?? 1);
-		const [ds] = loadDatasets([key], undefined, TUNE ? 1 : 0, every);
+		// --every k (every set) or --every m4:5,aus:5 (per set, the others at EVERY)
+		const ev = flag('every') ?? '';
+		const perSet = Object.fromEntries(
+			ev
+				.split(',')
+				.filter((x) => x.includes(':'))
+				.map((x) => [x.split(':')[0], Number(x.split(':')[1])]),
+		) as Record<string, number>;
+		const every = perSet[key] ?? (ev && !ev.includes(':') ? Number(ev) : (EVERY[key] ?? 1));
+		const [ds] = loadDatasets([key], undefined, BACK, every);
 		// the shipped weekly weights were pretrained on every set's training part cut before its
 		// validation horizon (tests/bench/deep.ts): usable on both horizons
 		const pretrained = !argv.includes('--no-pretrained');
@@ -172,9 +192,11 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		let tWith = 0;
 		let backtestVerdict = '–';
 		let gateInfo = '–';
+		let shipped = '–';
 		let offScores: Scores | null = null;
 		let offUsed = 0;
 		const gateCells: string[] = [];
+		const runs: Record<string, AutoForecastResult[]> = {};
 		for (const gain of GAINS) {
 			const reg = new CandidateRegistry();
 			registerBuiltins(reg);
@@ -186,6 +208,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 					await forecastAutoAsync(ds.series[i].train, options(ds, i), { registry: reg }),
 				);
 			tWith = (performance.now() - t) / 1000;
+			runs[String(gain)] = withDeep;
 			const b = score(ds, withDeep);
 			last = b;
 			const used = withDeep.filter((r) => r.model.includes('deep-')).length;
@@ -227,6 +250,15 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 					horizon: ds.h,
 				});
 				gateInfo = `${f(gate.ratio)} / ${f(gate.wapeRatio)}`;
+				// the shipped rule (src/ml/candidates.ts deepDecision): this run where it keeps the deep
+				// model, else the engine alone
+				const keep = deepDecision(withDeep, {
+					lengths: ds.series.map((s) => s.train.length),
+					horizon: ds.h,
+				}).keep;
+				shipped = keep
+					? `**${f(b.mase / a.mase)} / ${f(b.wape / a.wape)}** (${used})`
+					: `**1.000 / 1.000** (0)`;
 				// two rules per gate value: the MASE ratio alone, and MASE and WAPE ratios (deepGate)
 				for (const g of GATES)
 					for (const pass of [gate.ratio <= g, Math.max(gate.ratio, gate.wapeRatio) <= g]) {
@@ -255,7 +287,8 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			ds,
 			deepPts.map((q, i) => q.map((v, j) => 0.5 * (v + base[i].point[j]))),
 		);
-		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${cells.join(' | ')} | ${gateCells.join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${gateInfo} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
+		if (DUMP) dump(DUMP, key, ds, base, runs, deepPts, { tBase, tDeep, tWith });
+		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${shipped} | ${[...cells, ...gateCells].join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${gateInfo} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
 		md.push(line);
 		log(line);
 		flush([...md, '']);
@@ -264,6 +297,42 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	}
 	md.push('');
 	return md;
+}
+
+/** Per-series forecasts, leaderboards and actuals of one set, for tests/bench/deep-rules.ts. */
+function dump(
+	dir: string,
+	key: string,
+	ds: Dataset,
+	base: AutoForecastResult[],
+	runs: Record<string, AutoForecastResult[]>,
+	deepPts: Float64Array[],
+	seconds: Record<string, number>,
+): void {
+	mkdirSync(dir, { recursive: true });
+	const one = (r: AutoForecastResult) => ({
+		model: r.model,
+		point: Array.from(r.point),
+		intervals: r.intervals.map((iv) => ({
+			level: iv.level,
+			lower: Array.from(iv.lower),
+			upper: Array.from(iv.upper),
+		})),
+		leaderboard: r.leaderboard.map((x) => ({ model: x.model, mase: x.mase, wape: x.wape })),
+	});
+	const series = ds.series.map((s, i) => ({
+		id: s.id,
+		n: s.train.length,
+		train: Array.from(s.train),
+		test: Array.from(s.test.subarray(0, ds.h)),
+		base: one(base[i]),
+		runs: Object.fromEntries(Object.entries(runs).map(([g, rs]) => [g, one(rs[i])])),
+		deep: Array.from(deepPts[i]),
+	}));
+	writeFileSync(
+		join(dir, `${key}-back${BACK}.json`),
+		JSON.stringify({ key, h: ds.h, m: ds.m, scaleM: ds.scaleM, back: BACK, seconds, series }),
+	);
 }
 
 async function speed(): Promise<string[]> {
@@ -344,11 +413,11 @@ async function main(): Promise<void> {
 			? `## Validation horizon (the one before the last): choosing the mix rule ${stamp}`
 			: `## The engine with and without the deep candidates (last horizon held out) ${stamp}`;
 		const before = text;
-		const md = await ensemble((partial) =>
-			writeFileSync(OUT, putSection(before, section, title, partial)),
-		);
+		const md = await ensemble((partial) => {
+			if (WRITE) writeFileSync(OUT, putSection(before, section, title, partial));
+		});
 		text = putSection(before, section, title, md);
-		writeFileSync(OUT, text);
+		if (WRITE) writeFileSync(OUT, text);
 	}
 	log(`wrote ${OUT} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

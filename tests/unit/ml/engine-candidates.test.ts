@@ -8,8 +8,11 @@ import { registerBuiltins } from '../../../src/core/forecast/builtins';
 import { CandidateRegistry } from '../../../src/core/forecast/registry';
 import { deepBacktest, trimTrailingMissing } from '../../../src/ml/backtest';
 import {
+	DEEP_MIX_GATE,
+	deepDecision,
 	deepGate,
 	engineOrigins,
+	forecastWithDeep,
 	mixVerdict,
 	precomputedCandidate,
 	registerDeepCandidates,
@@ -175,6 +178,68 @@ describe('pooled verdicts over a shop’s series', () => {
 		results[0].leaderboard[2].wape = 0.25;
 		expect(deepGate(results).pass).toBe(true);
 		expect(deepGate(results, 0.5).pass).toBe(false); // a margin: MASE 0.625 > 0.5
+	});
+});
+
+describe('the shop-wide decision (deepDecision, forecastWithDeep)', () => {
+	type Row = { model: string; mase: number; wape: number; weight?: number };
+	const row = (model: string, mase: number, wape: number): Row => ({ model, mase, wape });
+	/** One series: singles naive 2 / ets 1, the choice ets, the deep model and the mix as given. */
+	const one = (deep: number, mix: number) => ({
+		model: 'mix(ets,deep-mlp)',
+		leaderboard: [
+			row('naive', 2, 0.2),
+			row('ets', 1, 0.1),
+			row('deep-mlp', deep, deep / 10),
+			row('mix(ets,deep-mlp)', mix, mix / 10),
+		],
+	});
+	const history = { lengths: [40, 40], horizon: 4 };
+
+	it('needs the mix’s own pooled backtest no worse than DEEP_MIX_GATE × the statistical choice’s', () => {
+		// the deep model beats the median single (2, here naive's row is the upper median) on both
+		// series, so deepGate passes; the mix backtests 10 % worse than the choice: kept out
+		const worse = [one(1.2, 1.1), one(1.2, 1.1)];
+		expect(deepGate(worse, undefined, history).pass).toBe(true);
+		const d = deepDecision(worse, history);
+		expect(d.mix.ratio).toBeCloseTo(1.1, 12);
+		expect(d.keep).toBe(false);
+		// within the margin: kept
+		const close = [one(1.2, 1), one(1.2, (2 * DEEP_MIX_GATE - 1) * 0.999)];
+		expect(deepDecision(close, history).keep).toBe(true);
+		// deepGate still rules: a deep model worse than the median single is kept out even with a good mix
+		expect(deepDecision([one(3, 0.9), one(3, 0.9)], history).keep).toBe(false);
+		// series shorter than DEEP_GATE_MIN_HORIZONS horizons do not count: none left, kept out
+		expect(deepDecision([one(1.2, 1), one(1.2, 1)], { lengths: [8, 8], horizon: 4 }).keep).toBe(
+			false,
+		);
+	});
+
+	it('kept out, every series gets the engine without the deep model (no stand-alone deep run)', async () => {
+		const modes: string[] = [];
+		const plain = [
+			{ model: 'ets', leaderboard: [{ ...row('ets', 1, 0.1), weight: 1 }] },
+			{ model: 'ets', leaderboard: [{ ...row('ets', 1, 0.1), weight: 1 }] },
+		];
+		const run = (mixed: ReturnType<typeof one>[]) => async (mode: 'mix' | 'none') => {
+			modes.push(mode);
+			return mode === 'mix' ? mixed : plain;
+		};
+		const out = await forecastWithDeep(run([one(1.2, 1.1), one(1.2, 1.1)]), () => history);
+		expect(modes).toEqual(['mix', 'none']);
+		expect(out.decision.keep).toBe(false);
+		// the engine's own forecasts, their leaderboards listing the deep rows unused (weight 0)
+		expect(out.results.map((r) => r.model)).toEqual(['ets', 'ets']);
+		expect(out.results[0].leaderboard.map((x) => [x.model, x.weight ?? 1])).toEqual([
+			['ets', 1],
+			['mix(ets,deep-mlp)', 0],
+			['deep-mlp', 0],
+		]);
+		modes.length = 0;
+		const kept = [one(1.2, 0.9), one(1.2, 0.9)];
+		const ok = await forecastWithDeep(run(kept), () => history);
+		expect(modes).toEqual(['mix']);
+		expect(ok.results).toBe(kept);
 	});
 });
 
