@@ -4,6 +4,7 @@ import type { Message } from './messages';
 import type { Outlier } from './series/outliers';
 import type { SeasonalPrior } from './forecast/seasonal-prior';
 import type { LaunchCurve } from './forecast/launch';
+import type { SpikeCurve } from './forecast/spike';
 import type { Interval } from './types';
 
 /** Backtest scores of one model on one series (rolling origin, averaged over origins). */
@@ -96,6 +97,13 @@ export interface AutoForecastOptions {
 	 * 1–7 periods old gets this curve (model 'launch') instead of the short-series fallback, with a note.
 	 */
 	launchCurve?: LaunchCurve;
+	/**
+	 * How much of a spike lasted in the shop's earlier spikes (src/core/forecast/spike.ts,
+	 * batchSpikeCurve). A series ending on a spike (1–2 periods ≥ 3× the median of the 8 before) is
+	 * fitted with the spike at that median, and the curve's share of its excess is added back, with
+	 * a note. Opt-in: measured on StockX and online retail only (tests/bench/results/RESULTS.md v2.3).
+	 */
+	spikeCurve?: SpikeCurve;
 	/** The caller's id of the series, passed to registered candidates (CandidateContext.seriesId). */
 	seriesId?: string;
 }

@@ -49,6 +49,7 @@ import { decompositionStrength, mstl, stl } from './series/stl';
 import { qnorm } from './stats';
 import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
 import { isYoungLaunch, LAUNCH_MODEL, LaunchCurveModel, launchNote } from './forecast/launch';
+import { spikeAdjust, withSpikeBack } from './forecast/spike';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
 import { LinearRegressionModel } from './models/regression';
@@ -708,7 +709,7 @@ export function forecastAuto(
 	opts: AutoForecastOptions,
 	run: EngineRunOptions = {},
 ): AutoForecastResult {
-	return runSync(engine(yIn, opts, run));
+	return runSync(engineSpike(yIn, opts, run));
 }
 
 /** forecastAuto that awaits asynchronous candidates (e.g. deep models trained in another worker). */
@@ -717,7 +718,21 @@ export function forecastAutoAsync(
 	opts: AutoForecastOptions,
 	run: EngineRunOptions = {},
 ): Promise<AutoForecastResult> {
-	return runAsync(engine(yIn, opts, run));
+	return runAsync(engineSpike(yIn, opts, run));
+}
+
+/**
+ * A series ending on a spike, when the caller gives the shop's spike curve (forecast/spike.ts):
+ * fitted with the spike at its usual level, the curve's lasting share added back.
+ */
+function* engineSpike(
+	yIn: Float64Array,
+	opts: AutoForecastOptions,
+	run: EngineRunOptions,
+): Generator<Step, AutoForecastResult, unknown> {
+	const a = opts.spikeCurve ? spikeAdjust(yIn, opts.spikeCurve) : null;
+	if (!a) return yield* engine(yIn, opts, run);
+	return withSpikeBack(yield* engine(a.y, opts, run), a, opts.spikeCurve!);
 }
 
 function* engine(

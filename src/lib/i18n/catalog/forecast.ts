@@ -55,6 +55,8 @@ export const en = {
 	engine_note_series_failed: 'This series could not be forecast (an internal error).',
 	engine_note_launch: (p) =>
 		`The product's first sale is ${p.nText} ${plural(Number(p.n), 'period', 'periods')} into the data: the forecast uses its history from then on.`,
+	engine_note_end_spike: (p) =>
+		`The latest sales (${p.valueText}) jumped far above the usual ${p.baseText}: the forecast is fitted at the usual level and adds back only the part of such jumps that lasted in your ${p.nText} earlier ones (${p.shareText} % one period later).`,
 	engine_note_launch_curve: (p) =>
 		`A launch only weeks old: the forecast follows how your ${p.nText} earlier ${plural(Number(p.n), 'launch', 'launches')} went on from the same age (the median of their sales relative to their first weeks), not the launch peak.`,
 	engine_note_launch_curve_category: (p) =>
@@ -202,6 +204,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_series_failed: '该序列无法预测（内部错误）。',
 	engine_note_launch: (p) =>
 		`该商品的首次销售在数据开始后第 ${p.nText} 期：预测只使用从那时起的历史。`,
+	engine_note_end_spike: (p) =>
+		`最近一期销量（${p.valueText}）远高于通常的 ${p.baseText}：预测按通常水平拟合，只加回此前 ${p.nText} 次类似跳升中持续下来的部分（下一期为 ${p.shareText}%）。`,
 	engine_note_launch_curve: (p) =>
 		`新品上市才几周：预测沿用店里此前 ${p.nText} 个新品在同一阶段之后的走势（相对其最初几周销量的中位数），而不是上市高峰。`,
 	engine_note_launch_curve_category: (p) =>
