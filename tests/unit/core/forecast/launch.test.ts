@@ -106,6 +106,17 @@ describe('engine with a launch curve', () => {
 		}
 	});
 
+	it('does not scale the curve by a single first period (a pre-release trickle)', () => {
+		// one week old: 17 pre-release sales; the earlier launches' age-1 ratios would multiply them
+		const one = Float64Array.from([...Array.from({ length: N - 1 }, () => 0), 17]);
+		expect(curve.q[0].length).toBeGreaterThan(0);
+		expect(isYoungLaunch(one, curve)).toBe(false);
+		expect(launchForecast([17], curve, 4)).toBeNull();
+		const r = forecastAuto(one, { horizon: 12, season: 52, launchCurve: curve });
+		expect(r.model).not.toBe('launch');
+		expect(r.notes.map((n) => n.code)).not.toContain('engine_note_launch_curve');
+	});
+
 	it('leaves a product without a curve, or an old one, to the other methods', () => {
 		const y = Float64Array.from(young);
 		expect(forecastAuto(y, { horizon: 12, season: 52 }).model).not.toBe('launch');
