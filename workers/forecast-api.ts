@@ -31,6 +31,7 @@ import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
 import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
+import { batchSpikeCurve } from '../src/core/forecast/spike';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	DEFAULT_MAX_PRODUCTS,
@@ -436,6 +437,9 @@ async function runBatch(
 	const byCategory = groups ? groups.categories : categoryTotals(batch);
 	// how the batch's earlier launches went on: the curve a product only weeks old follows
 	const launches = batchLaunchCurves(batch, engineOptions.horizon);
+	// how much of the batch's earlier sudden jumps lasted: a product ending on one is fitted at its
+	// usual level plus that share (src/core/forecast/spike.ts; none with under 5 such jumps)
+	const spikes = batchSpikeCurve(batch, engineOptions.horizon);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -472,6 +476,7 @@ async function runBatch(
 				{
 					...withSeason(batch, i, cal.options, sum, byCategory),
 					...withLaunchCurve(launches, i),
+					...(spikes ? { spikeCurve: spikes } : {}),
 					seriesId: batch.ids[i],
 				},
 				{ signal, registry },

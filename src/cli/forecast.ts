@@ -19,6 +19,7 @@ import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
 import { batchTotal, withSeason } from '../core/forecast/batch';
 import { batchLaunchCurves, withLaunchCurve } from '../core/forecast/launch';
+import { batchSpikeCurve } from '../core/forecast/spike';
 import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import { pooledFromBatch, pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
@@ -440,15 +441,16 @@ async function main(): Promise<void> {
 	// as in the app: a product only weeks old follows how the file's earlier launches went on
 	const launchPtr = new Int32Array(inputs.length + 1);
 	inputs.forEach((x, i) => (launchPtr[i + 1] = launchPtr[i] + x.values.length));
-	const launches = batchLaunchCurves(
-		{
-			ids: series.map((s) => s.id),
-			indptr: launchPtr,
-			ds: new Float64Array(launchPtr[inputs.length]),
-			y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
-		},
-		args.horizon,
-	);
+	const fileBatch = {
+		ids: series.map((s) => s.id),
+		indptr: launchPtr,
+		ds: new Float64Array(launchPtr[inputs.length]),
+		y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
+	};
+	const launches = batchLaunchCurves(fileBatch, args.horizon);
+	// as in the app: a series ending on a sudden jump is fitted at its usual level plus the share of
+	// the file's earlier jumps that lasted
+	const spikes = batchSpikeCurve(fileBatch, args.horizon);
 	// cross-learning, as in the app: the pooled model over all dated series, chosen like a built-in
 	const pooled = args.pooled && args.models === 'auto' && dated ? pooledFromBatch(dated) : null;
 	if (pooled && !registry) {
@@ -466,6 +468,7 @@ async function main(): Promise<void> {
 		return {
 			...(borrowed ? { seasonalPrior: borrowed } : {}),
 			...withLaunchCurve(launches, i),
+			...(spikes ? { spikeCurve: spikes } : {}),
 			horizon: args.horizon,
 			season,
 			// a list of models gets the deep ones added (in 'auto' they join by themselves)

@@ -15,6 +15,7 @@ import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/poo
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { batchLaunchCurves } from '../../src/core/forecast/launch';
+import { batchSpikeCurve } from '../../src/core/forecast/spike';
 import { coverage, mase, owa, smape } from '../../src/core/metrics';
 import { Naive, Naive2 } from '../../src/core/models/naive';
 import { loadDatasets, regressorsOf } from './run';
@@ -27,12 +28,15 @@ const variants = ['engine'];
 let out = '';
 // --no-launch: without the shop's launch curve (src/core/forecast/launch.ts), to measure it
 let launch = true;
+// --no-spike: without the shop's spike curve (src/core/forecast/spike.ts), to measure it
+let spike = true;
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--tune') back = 1;
 	else if (args[i] === '--back') back = Number(args[++i]);
 	else if (args[i] === '--datasets') sets = args[++i];
 	else if (args[i] === '--out') out = args[++i];
 	else if (args[i] === '--no-launch') launch = false;
+	else if (args[i] === '--no-spike') spike = false;
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	else throw new Error(`unknown flag ${args[i]}`);
@@ -101,6 +105,8 @@ for (const spec of sets.split(',')) {
 	}
 	// the launch curve learned from every series' training part, as the batch does (never a test part)
 	const curves = launch ? batchLaunchCurves(trainBatch(ds.series), ds.h) : null;
+	// the spike curve the same way (the app and CLI learn it from the batch they forecast)
+	const spikeCurve = spike ? batchSpikeCurve(trainBatch(ds.series), ds.h) : null;
 	for (const v of variants) {
 		const t0 = performance.now();
 		const ms: number[] = [];
@@ -138,6 +144,7 @@ for (const spec of sets.split(',')) {
 					...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
 					...(regressors ? { regressors } : {}),
 					...(launchCurve ? { launchCurve } : {}),
+					...(spikeCurve ? { spikeCurve } : {}),
 				},
 				{ registry },
 			);

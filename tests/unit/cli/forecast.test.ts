@@ -339,6 +339,30 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(mean[7]).toBeLessThan(mean[0] * 0.6);
 	});
 
+	it('fits a series that ends on a sudden jump at its usual level, as the file’s earlier jumps went', () => {
+		// six products selling ~20 a week with one jump to 100 each that was gone the week after; the
+		// last product ends on such a jump (120)
+		const rows = ['series_id,date,value'];
+		const date = (t: number) =>
+			new Date(Date.UTC(2023, 0, 2) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+		const usual = (i: number, t: number) => 20 + ((t * 7 + i * 3) % 5);
+		for (let i = 0; i < 6; i++)
+			for (let t = 0; t < 40; t++)
+				rows.push(`p${i},${date(t)},${t === 12 + 3 * i ? 100 : usual(i, t)}`);
+		for (let t = 0; t < 40; t++) rows.push(`last,${date(t)},${t === 39 ? 120 : usual(6, t)}`);
+		const r = run(['--input', write('spike.csv', rows.join('\n') + '\n'), '--horizon', '4']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/last: The latest sales \(120\) jumped far above the usual 2\d/);
+		const mean = r.stdout
+			.trim()
+			.split('\n')
+			.filter((l) => l.startsWith('last,'))
+			.map((l) => Number(l.split(',').at(-5)));
+		expect(mean).toHaveLength(4);
+		// the earlier jumps did not last: back at the usual level, not pulled towards 120
+		for (const v of mean) expect(v).toBeLessThan(30);
+	});
+
 	it('rejects bad options with a usage message', () => {
 		const r = run(['--input', 'x.csv', '--horizon', '0']);
 		expect(r.code).toBe(1);

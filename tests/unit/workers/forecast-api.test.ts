@@ -44,6 +44,25 @@ function batchOf(n: number, len = 40): SeriesBatch {
 }
 
 describe('forecast worker API', () => {
+	it('fits a product that ends on a sudden jump at its usual level, as the batch’s earlier jumps went', async () => {
+		const remote = connect();
+		// six products with one jump to 100 each, gone the week after; sku-6 ends on such a jump
+		const b = batchOf(7);
+		for (let i = 0; i < 7; i++) {
+			for (let t = 0; t < 40; t++) b.y[i * 40 + t] = 20 + ((t * 7 + i * 3) % 5);
+			if (i < 6) b.y[i * 40 + 12 + 3 * i] = 100;
+		}
+		b.y[6 * 40 + 39] = 120;
+		const res = await remote.forecastBatch(b, { horizon: 4, season: 1 }, 'job-spike');
+		const last = res[6];
+		expect(last.notes.some((n) => n.code === 'engine_note_end_spike')).toBe(true);
+		for (const v of last.point) expect(v).toBeLessThan(30);
+		// the others do not end on a jump: no note
+		expect(
+			res.slice(0, 6).some((r) => r.notes.some((n) => n.code === 'engine_note_end_spike')),
+		).toBe(false);
+	});
+
 	it('adds the pooled candidate, fitted on the whole batch, unless pooled: false', async () => {
 		const remote = connect();
 		const models = ['naive', 'theta', 'pooled'];
