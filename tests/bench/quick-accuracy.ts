@@ -13,13 +13,10 @@ import type { AutoForecastResult } from '../../src/core/engine-types';
 import { registerBuiltins } from '../../src/core/forecast/builtins';
 import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
-import { profilePrior } from '../../src/core/forecast/seasonal-prior';
-import { batchLaunchCurves } from '../../src/core/forecast/launch';
-import { batchSpikeCurve } from '../../src/core/forecast/spike';
 import { coverage, mase, owa, smape } from '../../src/core/metrics';
 import { Naive, Naive2 } from '../../src/core/models/naive';
-import { loadDatasets, regressorsOf } from './run';
-import type { SeriesBatch } from '../../src/core/types';
+import { benchCurves, benchOptions } from './engine-options';
+import { loadDatasets } from './run';
 
 const args = process.argv.slice(2);
 let back = 0;
@@ -103,10 +100,8 @@ for (const spec of sets.split(',')) {
 			);
 		}
 	}
-	// the launch curve learned from every series' training part, as the batch does (never a test part)
-	const curves = launch ? batchLaunchCurves(trainBatch(ds.series), ds.h) : null;
-	// the spike curve the same way (the app and CLI learn it from the batch they forecast)
-	const spikeCurve = spike ? batchSpikeCurve(trainBatch(ds.series), ds.h) : null;
+	// the launch and spike curves learnt from every series' training part, as the batch does
+	const curves = benchCurves(ds.series, ds.h, { launch, spike });
 	for (const v of variants) {
 		const t0 = performance.now();
 		const ms: number[] = [];
@@ -131,24 +126,8 @@ for (const spec of sets.split(',')) {
 						).candidate(true),
 					)
 				: null;
-		const run = (s: (typeof ds.series)[number]): AutoForecastResult => {
-			const regressors = regressorsOf(s, ds.h);
-			const launchCurve = curves?.curveFor(ds.series.indexOf(s));
-			return forecastAuto(
-				s.train,
-				{
-					horizon: ds.h,
-					season: ds.m,
-					levels: [0.8, 0.95],
-					seriesId: s.id,
-					...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
-					...(regressors ? { regressors } : {}),
-					...(launchCurve ? { launchCurve } : {}),
-					...(spikeCurve ? { spikeCurve } : {}),
-				},
-				{ registry },
-			);
-		};
+		const run = (s: (typeof ds.series)[number]): AutoForecastResult =>
+			forecastAuto(s.train, benchOptions(ds, ds.series.indexOf(s), curves), { registry });
 		const results = ds.series.map(run);
 		let gateNote = '';
 		if (drop) {
@@ -189,14 +168,6 @@ for (const spec of sets.split(',')) {
 	);
 }
 if (out) writeFileSync(out, JSON.stringify(perSeries));
-/** The training parts of a data set's series as one SeriesBatch (what the app's batch holds). */
-export function trainBatch(series: readonly { id: string; train: Float64Array }[]): SeriesBatch {
-	const indptr = new Int32Array(series.length + 1);
-	series.forEach((s, i) => (indptr[i + 1] = indptr[i] + s.train.length));
-	const y = new Float64Array(indptr[series.length]);
-	series.forEach((s, i) => y.set(s.train, indptr[i]));
-	return { ids: series.map((s) => s.id), indptr, ds: new Float64Array(y.length), y };
-}
 /** Geometric mean of MASE ÷ naive MASE over series where both are positive and finite. */
 function geo(a: number[], b: number[]): number {
 	let s = 0;

@@ -14,11 +14,11 @@ import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { AutoETS } from '../../src/core/models/ets';
 import { Theta } from '../../src/core/models/theta';
 import type { FitOptions, PredictOptions } from '../../src/core/types';
-import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { decompositionStrength, stl } from '../../src/core/series/stl';
 import { Naive, Naive2 } from '../../src/core/models/naive';
-import { loadDatasets, regressorsOf } from './run';
+import { benchCurves, benchOptions } from './engine-options';
+import { loadDatasets } from './run';
 import { PooledModel } from '../../src/core/forecast/pooled';
 import type { Forecast } from '../../src/core/types';
 
@@ -627,31 +627,21 @@ function main(): void {
 							ds.series.reduce((a, s) => a + (Number.isFinite(s.train[t]) ? s.train[t] : 0), 0),
 						)
 					: null;
-				for (const s of ds.series) {
+				// the engine as shipped: the batch's launch and spike curves too (engine-options.ts)
+				const curves = benchCurves(ds.series, ds.h);
+				for (const [i, s] of ds.series.entries()) {
 					cur = { train: s.train, group };
-					const regressors = noXreg ? undefined : regressorsOf(s, ds.h);
 					let tr: EngineTrace | null = null;
-					forecastAuto(
-						s.train,
-						{
-							horizon: ds.h,
-							season: ds.m,
-							levels: [0.8, 0.95],
-							seriesId: s.id,
-							...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
-							...(regressors ? { regressors } : {}),
-						},
-						{
-							trace: (t) => (tr = t),
-							...(tag.includes('etsu')
-								? { registry: reg }
-								: tag.includes('shrink')
-									? { registry: sreg }
-									: pooled
-										? { registry: preg }
-										: {}),
-						},
-					);
+					forecastAuto(s.train, benchOptions(ds, i, curves, noXreg), {
+						trace: (t) => (tr = t),
+						...(tag.includes('etsu')
+							? { registry: reg }
+							: tag.includes('shrink')
+								? { registry: sreg }
+								: pooled
+									? { registry: preg }
+									: {}),
+					});
 					const t = tr as EngineTrace | null;
 					if (!t) throw new Error('no trace');
 					recs.push({
