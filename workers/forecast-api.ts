@@ -32,6 +32,7 @@ import { CandidateRegistry } from '../src/core/forecast/registry';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
 import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
 import { batchSpikeCurve } from '../src/core/forecast/spike';
+import { SHRINK_DEFAULT } from '../src/core/forecast/season-shrink';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	DEFAULT_MAX_PRODUCTS,
@@ -82,6 +83,12 @@ export type BatchOptions = AutoForecastOptions & {
 	 * (src/state/forecast-run.svelte.ts; tests/bench/results/RESULTS.md v2.3).
 	 */
 	pooled?: boolean;
+	/**
+	 * Each product's seasonal indices shrunk towards its category's / the shop's
+	 * (src/core/forecast/season-shrink.ts: candidates 'theta~shrunk', 'ets~shrunk'); default
+	 * SHRINK_DEFAULT (tests/bench/results/RESULTS.md v2.4), false leaves them out.
+	 */
+	shrink?: boolean;
 	/**
 	 * With deep tables: the gain their mix with the statistical choice must show per series
 	 * (src/ml/candidates.ts DEEP_MIX_GAIN, decided for the batch by deepGate); null or absent: no mix.
@@ -341,6 +348,7 @@ export type SeriesOptions = Omit<AutoForecastOptions, 'season'> & {
 	calendar?: Omit<CalendarOption, 'freq'>;
 	deepMix?: BatchOptions['deepMix'];
 	pooled?: BatchOptions['pooled'];
+	shrink?: BatchOptions['shrink'];
 };
 
 /** What forecastSeries answers. */
@@ -409,7 +417,7 @@ async function runBatch(
 	deep?: Record<string, DeepForecastTable>,
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
-	const { calendar, promotions, pooled: withPooled, deepMix, ...engineOptions } = options;
+	const { calendar, promotions, pooled: withPooled, shrink, deepMix, ...engineOptions } = options;
 	// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
 	// batch's products (src/core/forecast/pooled.ts; unless `pooled: false`), and deep models
 	// trained elsewhere
@@ -474,7 +482,7 @@ async function runBatch(
 			r = await forecastAutoAsync(
 				y,
 				{
-					...withSeason(batch, i, cal.options, sum, byCategory),
+					...withSeason(batch, i, cal.options, sum, byCategory, shrink ?? SHRINK_DEFAULT),
 					...withLaunchCurve(launches, i),
 					...(spikes ? { spikeCurve: spikes } : {}),
 					seriesId: batch.ids[i],

@@ -2,10 +2,12 @@
 // Command-line forecasting: reads a long CSV (series_id,date,value[,regressor,...]), runs the automatic
 // engine (src/core/engine.ts) on every series and writes series_id,date,model,mean,lo80,hi80,lo95,hi95.
 //   npm run forecast -- --input sales.csv --horizon 12 [--season 52] [--models auto|ets,arima]
-//                       [--output out.csv] [--deep [mlp,nbeats,...]] [--no-pooled]
+//                       [--output out.csv] [--deep [mlp,nbeats,...]] [--no-pooled] [--no-shrink]
 // Dated series (3 or more) also get the pooled cross-learning model (src/core/forecast/pooled.ts), as
 // in the app: chosen like a built-in where the series together pass pooledGate, else not used;
-// --no-pooled leaves it out.
+// --no-pooled leaves it out. Dated series with a season and a half also get their seasonal indices
+// shrunk towards those of all other series together (src/core/forecast/season-shrink.ts, candidates
+// 'theta~shrunk', 'ets~shrunk'), as in the app; --no-shrink leaves them out.
 // --deep adds the global deep models (src/ml/, tfjs on WASM, else CPU) to the candidates: trained on
 // all series of the input at every backtest origin and at the end (src/ml/backtest.ts), they join the
 // engine's backtest, ranking and combination through the registry (src/ml/candidates.ts).
@@ -46,6 +48,8 @@ interface Args {
 	deepEpochs?: number;
 	/** The pooled cross-learning candidate (default on; --no-pooled). */
 	pooled: boolean;
+	/** Seasons shrunk towards the other series' (default on; --no-shrink). */
+	shrink: boolean;
 }
 
 /**
@@ -56,13 +60,14 @@ export const DEFAULT_DEEP: DeepKind[] = ['mlp'];
 
 const USAGE =
 	'Usage: npm run forecast -- --input <long.csv> --horizon <h> [--season <m>] ' +
-	'[--models auto|ets,arima,...] [--output <out.csv>] [--deep [mlp,nbeats,...]] [--no-pooled]\n' +
+	'[--models auto|ets,arima,...] [--output <out.csv>] [--deep [mlp,nbeats,...]] [--no-pooled] [--no-shrink]\n' +
 	'Input header: series_id,date,value[,regressor,...]. Extra columns are numeric regressors\n' +
 	'(used by regression and arima); give their future values as <h> trailing rows per series with\n' +
 	'an empty value, or the last observed values are held.\n' +
 	`--deep adds global deep models trained on all series (${DEEP_KINDS.join(', ')}; default ${DEFAULT_DEEP.join(',')});\n` +
 	'--deep-epochs <n> caps their training epochs (default 8, with early stopping).\n' +
-	'--no-pooled leaves out the model learned from all series together (on by default for dated series).';
+	'--no-pooled leaves out the model learned from all series together (on by default for dated series);\n' +
+	'--no-shrink leaves out the seasons shrunk towards all other series together (on by default).';
 
 function parseArgs(argv: string[]): Args {
 	const map = new Map<string, string>();
@@ -76,7 +81,7 @@ function parseArgs(argv: string[]): Args {
 			map.set(k, next !== undefined && !next.startsWith('--') ? argv[++i] : '');
 			continue;
 		}
-		if (k === 'no-pooled' && inline === undefined) {
+		if ((k === 'no-pooled' || k === 'no-shrink') && inline === undefined) {
 			map.set(k, '');
 			continue;
 		}
@@ -95,6 +100,7 @@ function parseArgs(argv: string[]): Args {
 				'deep',
 				'deep-epochs',
 				'no-pooled',
+				'no-shrink',
 			].includes(k)
 		)
 			throw new CliError(`Unknown option --${k}.\n${USAGE}`);
@@ -149,6 +155,7 @@ function parseArgs(argv: string[]): Args {
 		deep,
 		deepEpochs,
 		pooled: !map.has('no-pooled'),
+		shrink: !map.has('no-shrink'),
 	};
 }
 
@@ -462,11 +469,13 @@ async function main(): Promise<void> {
 		const s = series[i];
 		const x = inputs[i];
 		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
-		const borrowed = dated
-			? withSeason(dated, i, { horizon: args.horizon, season }, total).seasonalPrior
-			: undefined;
+		// the borrowed season, and the target its own season is shrunk towards (all other series)
+		const seasons = dated
+			? withSeason(dated, i, { horizon: args.horizon, season }, total, undefined, args.shrink)
+			: null;
 		return {
-			...(borrowed ? { seasonalPrior: borrowed } : {}),
+			...(seasons?.seasonalPrior ? { seasonalPrior: seasons.seasonalPrior } : {}),
+			...(seasons?.seasonShrink ? { seasonShrink: seasons.seasonShrink } : {}),
 			...withLaunchCurve(launches, i),
 			...(spikes ? { spikeCurve: spikes } : {}),
 			horizon: args.horizon,

@@ -5,6 +5,7 @@ import type { Outlier } from './series/outliers';
 import type { SeasonalPrior } from './forecast/seasonal-prior';
 import type { LaunchCurve } from './forecast/launch';
 import type { SpikeCurve } from './forecast/spike';
+import type { SeasonShrinkTarget } from './forecast/season-shrink';
 import type { Interval } from './types';
 
 /** Backtest scores of one model on one series (rolling origin, averaged over origins). */
@@ -84,6 +85,13 @@ export interface AutoForecastOptions {
 	 * the peak came from when they are chosen.
 	 */
 	seasonalPrior?: SeasonalPrior;
+	/**
+	 * Cross-learning of the season (src/core/forecast/season-shrink.ts): the category's or shop's
+	 * sales without this product, on its periods. From a season and a half of history, Theta and ETS
+	 * on the series divided by its own seasonal indices shrunk towards the group's (empirical Bayes)
+	 * join the backtest ('theta~shrunk', 'ets~shrunk'); a note says so when they are chosen.
+	 */
+	seasonShrink?: SeasonShrinkTarget;
 	/**
 	 * A product launched after the data starts (at least 4 zeros before its first sale):
 	 * 'fit' (default, see LAUNCH_DEFAULT in engine.ts) fits and judges the models from the first

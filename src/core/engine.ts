@@ -63,6 +63,15 @@ import {
 } from './forecast/registry';
 import { BUILTIN_NAMES, MAX_ARIMA_POINTS, registerBuiltins } from './forecast/builtins';
 import { borrowsSeason, type SeasonalPrior } from './forecast/seasonal-prior';
+import {
+	SHRINK_BASES,
+	SHRINK_SUFFIX,
+	ShrunkSeasonModel,
+	shrinkApplies,
+	shrinkNote,
+	shrinkSeason,
+	shrinkWindow,
+} from './forecast/season-shrink';
 
 registerBuiltins(defaultRegistry);
 
@@ -845,6 +854,10 @@ function* engine(
 		for (let j = 0; j < h; j++)
 			borrowed[n + j] = b + j < yIn.length ? p.history[b + j] : p.future[b + j - yIn.length];
 	}
+	// the product's season shrunk towards its category's / the shop's (forecast/season-shrink.ts)
+	const shrink = opts.seasonShrink
+		? shrinkWindow(opts.seasonShrink, yIn.length, start + cut, yIn.length - filled.trimmedEnd)
+		: null;
 	let names: string[];
 	if (!opts.models || opts.models === 'auto') {
 		names = autoCandidates(n, m, intermittent, notes, xregNames.length);
@@ -857,6 +870,8 @@ function* engine(
 		}
 		if (borrowed && n >= 8)
 			for (const base of PRIOR_BASES) if (names.includes(base)) names.push(base + SEASON_SUFFIX);
+		if (shrink && shrinkApplies(n, h, m))
+			for (const base of SHRINK_BASES) if (names.includes(base)) names.push(base + SHRINK_SUFFIX);
 		if (young) names.push(LAUNCH_MODEL);
 	} else {
 		names = [...new Set(opts.models)];
@@ -867,6 +882,11 @@ function* engine(
 					borrowed &&
 					x.endsWith(SEASON_SUFFIX) &&
 					reg.get(x.slice(0, -SEASON_SUFFIX.length))?.forecaster
+				) &&
+				!(
+					shrink &&
+					x.endsWith(SHRINK_SUFFIX) &&
+					reg.get(x.slice(0, -SHRINK_SUFFIX.length))?.forecaster
 				),
 		);
 		if (unknown.length)
@@ -892,6 +912,14 @@ function* engine(
 					reg,
 				) as Forecaster,
 				borrowed,
+			);
+		if (shrink && name.endsWith(SHRINK_SUFFIX))
+			return new ShrunkSeasonModel(
+				name,
+				makeModel(name.slice(0, -SHRINK_SUFFIX.length), { season: 1, screen: true }, reg)!,
+				shrink.group,
+				shrink.offset,
+				m,
 			);
 		if (withXreg && name === 'regression')
 			return new VaryingRegressors(
@@ -1274,6 +1302,10 @@ function* engine(
 					? msg('engine_note_peak_source_group', { group: opts.seasonalPrior.group ?? '' })
 					: msg('engine_note_peak_source_profile'),
 		);
+	if (shrink && opts.seasonShrink && chosen.members.some((x) => x.endsWith(SHRINK_SUFFIX))) {
+		const s = shrinkSeason(y, shrink.group, m, shrink.offset);
+		if (s) notes.push(shrinkNote(opts.seasonShrink, s.weight));
+	}
 	const wsum = weights.reduce((a, b) => a + b, 0);
 	const w = weights.map((x) => x / wsum);
 	const kind = chosen.kind === 'median' && parts.length >= 3 ? 'median' : 'weighted';

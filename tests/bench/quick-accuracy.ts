@@ -27,6 +27,8 @@ let out = '';
 let launch = true;
 // --no-spike: without the shop's spike curve (src/core/forecast/spike.ts), to measure it
 let spike = true;
+// --no-shrink: without the seasonal indices shrunk towards the total (src/core/forecast/season-shrink.ts)
+let shrink = true;
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--tune') back = 1;
 	else if (args[i] === '--back') back = Number(args[++i]);
@@ -34,6 +36,7 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--out') out = args[++i];
 	else if (args[i] === '--no-launch') launch = false;
 	else if (args[i] === '--no-spike') spike = false;
+	else if (args[i] === '--no-shrink') shrink = false;
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	else throw new Error(`unknown flag ${args[i]}`);
@@ -101,7 +104,7 @@ for (const spec of sets.split(',')) {
 		}
 	}
 	// the launch and spike curves learnt from every series' training part, as the batch does
-	const curves = benchCurves(ds.series, ds.h, { launch, spike });
+	const curves = benchCurves(ds.series, ds.h, { launch, spike, shrink, key });
 	for (const v of variants) {
 		const t0 = performance.now();
 		const ms: number[] = [];
@@ -114,6 +117,7 @@ for (const spec of sets.split(',')) {
 			in95 = 0,
 			pts = 0;
 		const chosen = new Map<string, number>();
+		let shrunk = 0;
 		// engine+pooled: the pooled model over the subset, chosen like a built-in; where the batch
 		// fails pooledGate the forecasts that used it again without it (as the app and CLI do)
 		const registry = new CandidateRegistry();
@@ -154,12 +158,13 @@ for (const spec of sets.split(',')) {
 				sf += r.point[j];
 				sa += s.test[j];
 			}
+			if (r.model.includes('~shrunk')) shrunk++;
 			const c = r.model.replace(/\(.*\)/, '');
 			chosen.set(c, (chosen.get(c) ?? 0) + 1);
 		}
 		(perSeries[key] ??= {})[v] = ms;
 		rows.push(
-			`${v.padEnd(12)} OWA ${owa(avg(sm), avg(ms), n2s, n2m).toFixed(4)} sMAPE ${avg(sm).toFixed(3)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s${gateNote} [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
+			`${v.padEnd(12)} OWA ${owa(avg(sm), avg(ms), n2s, n2m).toFixed(4)} sMAPE ${avg(sm).toFixed(3)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s${gateNote} shrunk ${shrunk} of ${curves.shrink?.filter(Boolean).length ?? 0} [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
 		);
 		process.stderr.write(`${key} ${rows.at(-1)}\n`);
 	}

@@ -628,7 +628,7 @@ function main(): void {
 						)
 					: null;
 				// the engine as shipped: the batch's launch and spike curves too (engine-options.ts)
-				const curves = benchCurves(ds.series, ds.h);
+				const curves = benchCurves(ds.series, ds.h, { key });
 				for (const [i, s] of ds.series.entries()) {
 					cur = { train: s.train, group };
 					let tr: EngineTrace | null = null;

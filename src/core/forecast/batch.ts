@@ -8,6 +8,7 @@ import type { ProductSummary } from '../ingest/types';
 import type { Frequency, SeriesBatch } from '../types';
 import { futureDates, seasonFor, trimPartialPeriods, type TrimmedBatch } from '../series/calendar';
 import { borrowSeason, type SeasonGroup } from './seasonal-prior';
+import { SHRINK_DEFAULT, shrinkTarget } from './season-shrink';
 
 /** Incomplete edge periods a forecast left out, and the data's own first and last dates (for notes). */
 export type LeftOut = Pick<TrimmedBatch, 'droppedFirst' | 'droppedLast'> & {
@@ -185,7 +186,9 @@ export function groupTotals(batch: SeriesBatch): {
  * The options for series i with a borrowed season where its history since its first sale is shorter
  * than two seasons (a product launched late in a long dataset counts from its launch, as the engine
  * fits it): its category's (categoryTotals) when that has two, else the batch total's, else the
- * shipped retail profile (seasonal-prior.ts).
+ * shipped retail profile (seasonal-prior.ts). And, unless `shrink` is false, the same groups' sales
+ * without the product's own as the target its own season is shrunk towards (season-shrink.ts; the
+ * engine uses it from a season and a half of history).
  */
 export function withSeason(
 	batch: SeriesBatch,
@@ -193,17 +196,27 @@ export function withSeason(
 	options: AutoForecastOptions,
 	total: { ds: Float64Array; y: Float64Array } | null,
 	categories?: ReadonlyMap<string, { ds: Float64Array; y: Float64Array }>,
+	shrink = SHRINK_DEFAULT,
 ): AutoForecastOptions {
-	if (options.seasonalPrior) return options;
 	const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
 	const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
-	let first = 0;
-	while (first < y.length && !(y[first] > 0)) first++;
 	const groups: SeasonGroup[] = [];
 	const cat = batch.categories?.[i];
 	const own = cat ? categories?.get(cat) : undefined;
 	if (cat && own) groups.push({ ...own, name: cat, source: 'category' });
 	if (total) groups.push({ ...total, name: 'total' });
+	const target =
+		shrink && !options.seasonShrink
+			? shrinkTarget(
+					ds,
+					y,
+					groups.map((g) => ({ ...g, source: g.source ?? 'group' })),
+				)
+			: null;
+	if (target) options = { ...options, seasonShrink: target };
+	if (options.seasonalPrior) return options;
+	let first = 0;
+	while (first < y.length && !(y[first] > 0)) first++;
 	const prior = borrowSeason(
 		ds,
 		Math.max(0, Math.floor(options.horizon)),

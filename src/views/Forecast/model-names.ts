@@ -113,6 +113,9 @@ export function modelLabel(model: string, ctx?: ModelContext): string {
 	// a model on the series with a borrowed yearly season (the engine's '~season' candidates)
 	if (model.endsWith('~season'))
 		return t('engine_model_borrowed_season', { model: modelLabel(model.slice(0, -7), ctx) });
+	// a model on the series with its season shrunk towards the group's (the engine's '~shrunk' candidates)
+	if (model.endsWith('~shrunk'))
+		return t('engine_model_shrunk_season', { model: modelLabel(model.slice(0, -7), ctx) });
 	// a saved deep model of the dataset (Models tab), e.g. 'deep-mlp'
 	if (model.startsWith('deep-'))
 		return t('models_engine_label', {
@@ -130,6 +133,8 @@ export function technicalName(model: string): string {
 		return `${TECHNICAL[combo.combiner] ?? combo.combiner}: ${combo.members.map(technicalName).join(', ')}`;
 	if (model.endsWith('~season'))
 		return `${technicalName(model.slice(0, -7))} on seasonally adjusted data (borrowed season)`;
+	if (model.endsWith('~shrunk'))
+		return `${technicalName(model.slice(0, -7))} on seasonally adjusted data (own seasonal indices shrunk towards the group's, empirical Bayes)`;
 	if (model.startsWith('deep-'))
 		return `Global deep model (${model.slice(5)}), retrained at each backtest origin`;
 	return TECHNICAL[model.toLowerCase()] ?? model;

@@ -310,6 +310,39 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(mean[11]).toBeGreaterThan(mean[0] * 1.15);
 	});
 
+	it('shrinks each series’ season towards all other series together, as the app does; --no-shrink leaves it out', () => {
+		// four weekly products, a season and a half each, sharing a November peak
+		const rows = ['series_id,date,value'];
+		for (const [i, level, e] of [
+			[0, 200, 0.05],
+			[1, 120, 0.05],
+			[2, 80, 0.05],
+			[3, 30, 0.35],
+		] as const)
+			for (let t = 0; t < 90; t++) {
+				const d = new Date(Date.UTC(2021, 0, 4) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				const wobble = (((t * 7919 + i * 104729) % 1000) / 500 - 1) * e;
+				const v = level * (1 + 0.6 * Math.cos((2 * Math.PI * (t - 47)) / 52)) * (1 + wobble);
+				rows.push(`s${i},${d},${v.toFixed(2)}`);
+			}
+		const input = write('shrink.csv', rows.join('\n') + '\n');
+		const r = run(['--input', input, '--horizon', '8']);
+		expect(r.code).toBe(0);
+		const models = r.stdout
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => l.split(',')[2]);
+		expect(models.some((m) => m.includes('~shrunk'))).toBe(true);
+		expect(r.stderr).toMatch(
+			/s\d: The yearly peaks mix this product’s own pattern \(\d+ % weight\) with that of all other products together/,
+		);
+		const off = run(['--input', input, '--horizon', '8', '--no-shrink']);
+		expect(off.code).toBe(0);
+		expect(off.stdout).not.toMatch(/~shrunk/);
+		expect(off.stderr).not.toMatch(/yearly peaks mix/);
+	});
+
 	it('lets a product launched two weeks ago follow how the file’s earlier launches went on', () => {
 		// six earlier launches whose hype halves every two weeks; the new one sold 300 and 600 (its own
 		// second week after its first makes the 7th launch the curve learns from)

@@ -82,6 +82,13 @@ describe('method names', () => {
 		expect(technicalName('mix(combo(ets,theta),deep-mlp)')).toBe(
 			'Equal-weight mix of the statistical choice and the deep model: Inverse-MASE weighted combination: ETS (AICc-selected), Theta, Global deep model (mlp), retrained at each backtest origin',
 		);
+		// a season shrunk towards the shop's (the engine's '~shrunk' candidates), inside a blend too
+		expect(modelLabel('combo(ets~shrunk,theta)')).toBe(
+			'Blend of Smoothing (level, trend and season as needed) with its yearly season blended with the shop’s, Smoothing plus the long-run trend',
+		);
+		expect(technicalName('theta~shrunk')).toMatch(
+			/^Theta on seasonally adjusted data \(own seasonal indices shrunk/,
+		);
 		expect(modelLabel('lstm')).toBe('lstm');
 		for (const m of ['ets', 'arima', 'theta', 'croston'])
 			expect(modelLabel(m)).not.toMatch(/[A-Z]{3}/);

@@ -86,6 +86,29 @@ describe('forecast worker API', () => {
 		).rejects.toThrow(/Unknown model\(s\): pooled/);
 	});
 
+	it('shrinks each product’s season towards the rest of the batch, unless shrink: false', async () => {
+		const remote = connect();
+		// 4 weekly products, a season and a half and more, sharing a November peak
+		const b = batchOf(4, 90);
+		for (let i = 0; i < 4; i++)
+			for (let t = 0; t < 90; t++)
+				b.y[i * 90 + t] =
+					(20 + 10 * i) * (1 + 0.6 * Math.cos((2 * Math.PI * (t - 47)) / 52)) + ((t * (i + 3)) % 5);
+		const models = ['theta', 'theta~shrunk'];
+		const on = await remote.forecastBatch(b, { horizon: 6, season: 52, models }, 'job-shrink');
+		for (const r of on) {
+			const row = r.leaderboard.find((x) => x.model === 'theta~shrunk');
+			expect(Number.isFinite(row?.mase)).toBe(true);
+			// a forecast that used it says where its season came from (en + zh in the forecast catalog)
+			const note = r.notes.find((n) => n.code === 'engine_note_season_shrunk_group');
+			expect(Boolean(note)).toBe(r.model.includes('~shrunk'));
+			if (note) expect(note.params?.group).toBe('total');
+		}
+		await expect(
+			remote.forecastBatch(b, { horizon: 6, season: 52, models, shrink: false }, 'job-no-shrink'),
+		).rejects.toThrow(/Unknown model\(s\): theta~shrunk/);
+	});
+
 	it('the automatic choice of a batch has the pooled candidate by default', async () => {
 		const remote = connect();
 		const auto = await remote.forecastBatch(batchOf(3, 24), { horizon: 4, season: 1 }, 'job-auto');

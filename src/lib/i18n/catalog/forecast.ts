@@ -11,6 +11,7 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
 
 export const en = {
 	engine_model_borrowed_season: '{model} with a borrowed yearly season',
+	engine_model_shrunk_season: '{model} with its yearly season blended with the shop’s',
 	engine_note_few_observations: (p) =>
 		`Only ${p.nText} observations: using simple methods (last value, moving average, drift).`,
 	engine_note_no_two_seasons: (p) =>
@@ -69,6 +70,10 @@ export const en = {
 		'The yearly peak is borrowed from its category, {group}, which has two years of history: this product’s own history is too short to show it.',
 	engine_note_peak_source_profile:
 		'The yearly peak is borrowed from typical retail seasonality (public retail data): this history is under two years, too short to show its own.',
+	engine_note_season_shrunk_group: (p) =>
+		`The yearly peaks mix this product’s own pattern (${p.ownText} % weight) with that of ${p.group === 'total' ? 'all other products together' : p.group}: each weighed by how clearly its history shows it.`,
+	engine_note_season_shrunk_category:
+		'The yearly peaks mix this product’s own pattern ({own} % weight) with that of the rest of its category, {group}: each weighed by how clearly its history shows it.',
 	// The Forecast screen (screens).
 	forecast_pick_placeholder: 'Search all products by name or code',
 	forecast_pick_count: (p) =>
@@ -171,6 +176,7 @@ export const en = {
 
 export const zhCN: Catalog<keyof typeof en> = {
 	engine_model_borrowed_season: '{model}（借用年度季节规律）',
+	engine_model_shrunk_season: '{model}（年度季节规律与全店规律结合）',
 	engine_note_few_observations: (p) =>
 		`只有 ${p.nText} 个观测值：使用简单方法（上一期值、移动平均、漂移）。`,
 	engine_note_no_two_seasons: (p) =>
@@ -218,6 +224,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'年度高峰借自它所属的品类“{group}”，该品类有两年的历史；这件商品自身的历史太短，还显示不出高峰。',
 	engine_note_peak_source_profile:
 		'年度高峰借自公开零售数据的典型季节规律：这段历史不足两年，还显示不出自身的高峰。',
+	engine_note_season_shrunk_group: (p) =>
+		`年度高峰由这件商品自身的规律（权重 ${p.ownText}%）与${p.group === 'total' ? '其他全部商品合计' : `“${p.group}”`}的规律结合而成，按各自历史显示规律的清晰程度加权。`,
+	engine_note_season_shrunk_category:
+		'年度高峰由这件商品自身的规律（权重 {own}%）与所属品类“{group}”其他商品的规律结合而成，按各自历史显示规律的清晰程度加权。',
 	// The Forecast screen (screens).
 	forecast_pick_placeholder: '按名称或编码搜索全部商品',
 	forecast_pick_count: (p) =>
