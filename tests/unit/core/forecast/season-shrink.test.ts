@@ -7,7 +7,9 @@ import {
 	logIndices,
 	shrinkSeason,
 	ShrunkSeasonModel,
+	shrinkApplies,
 	shrinkTarget,
+	SHRINK_MAX_SEASONS,
 	SHRINK_MIN_SEASONS,
 	type SeasonShrinkTarget,
 } from '../../../../src/core/forecast/season-shrink';
@@ -90,6 +92,18 @@ describe('shrinkSeason (empirical Bayes)', () => {
 		expect(shrinkSeason(group.subarray(0, short), group, M, 0)).toBeNull();
 		expect(shrinkSeason(group, group.subarray(0, short), M, 0)).toBeNull();
 		expect(shrinkSeason(group, group, 1, 0)).toBeNull();
+	});
+});
+
+describe('shrinkApplies', () => {
+	it('from a backtest window of a season and a half to under three seasons (then own seasons are precise)', () => {
+		expect(shrinkApplies(90, 8, M)).toBe(true);
+		expect(shrinkApplies(85, 8, M)).toBe(false); // its backtest window is 77 < 78 weeks
+		expect(shrinkApplies(SHRINK_MAX_SEASONS * M - 1, 13, M)).toBe(true);
+		expect(shrinkApplies(SHRINK_MAX_SEASONS * M, 13, M)).toBe(false);
+		expect(shrinkApplies(40, 4, 12)).toBe(false);
+		expect(shrinkApplies(30, 4, 12)).toBe(true);
+		expect(shrinkApplies(500, 4, 1)).toBe(false);
 	});
 });
 
