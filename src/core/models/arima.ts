@@ -501,8 +501,10 @@ export const arimaInternals = {
 		const at = Float64Array.from(par);
 		const g = new Float64Array(par.length);
 		let used = false;
-		const reuse = (x: Float64Array): Float64Array | null =>
-			(used = x.every((v, i) => v === at[i]) && allFinite(r, ncond)) ? r : null;
+		const reuse = (x: Float64Array): Float64Array | null => {
+			used = x.every((v, i) => v === at[i]) && allFinite(r, ncond);
+			return used ? r : null;
+		};
 		// null as well where the residuals were not used
 		return cssGradient(y, s, [], ncond, w, reuse)(par, g) && used ? g : null;
 	},
