@@ -35,7 +35,13 @@ interface Rec {
 	point: number[];
 	actuals: number[][];
 	scales: number[];
-	cands: { name: string; kind: string; members: string[]; weights: number[]; f: (number[] | null)[] }[];
+	cands: {
+		name: string;
+		kind: string;
+		members: string[];
+		weights: number[];
+		f: (number[] | null)[];
+	}[];
 	finals: Record<string, number[]>;
 }
 interface C {
@@ -48,7 +54,7 @@ interface C {
 	om: number[];
 	mase: number;
 }
-const EXTRAS = new Set(['etsu', 'pooled', 'theta_shrunk', 'ets_shrunk']);
+const EXTRAS = new Set(['etsu', 'pooled', 'theta_shrunk', 'ets_shrunk', 'bets', 'otm']);
 const NOT_IN_COMBOS = new Set(['regression']);
 const NON_SEASONAL = new Set(['naive', 'drift']);
 
@@ -144,6 +150,8 @@ interface Opts {
 	always?: boolean;
 	/** extra candidate names from the trace to use */
 	use?: string[];
+	/** candidates left out */
+	drop?: string[];
 	/** also the equal-weight mean of the top k as a combination candidate */
 	eqTop?: boolean;
 }
@@ -177,7 +185,9 @@ function rule(r: Rec, o: Opts = {}): number[] | null {
 	};
 	const build = (steps?: [number, number]): { chosen: C; all: C[] } => {
 		const sc = (c: C) => score(c, steps);
-		const ranked = [...s0.singles].sort((a, b) => sc(a) - sc(b));
+		const ranked = s0.singles
+			.filter((c) => !o.drop?.includes(c.name))
+			.sort((a, b) => sc(a) - sc(b));
 		const pool = ranked.filter(
 			(c) => !NOT_IN_COMBOS.has(c.name) && !(r.seasonal && NON_SEASONAL.has(c.name)),
 		);
@@ -275,7 +285,18 @@ const POLICIES: [string, Policy][] = [
 	['engine', (r) => r.point],
 	['sim', (r) => rule(r)],
 	['pref1.0', (r) => rule(r, { pref: 1.0 })],
+	['+bets', (r) => rule(r, { use: ['bets'] })],
+	['+bets p1.6', (r) => rule(r, { use: ['bets'], pref: 1.6 })],
+	['bets for ets p1.6', (r) => rule(r, { use: ['bets'], drop: ['ets'], pref: 1.6 })],
+	['only bets', (r) => r.finals.bets ?? null],
+	['only otm', (r) => r.finals.otm ?? null],
+	['+otm p1.6', (r) => rule(r, { use: ['otm'], pref: 1.6 })],
+	['+otm+bets p1.6', (r) => rule(r, { use: ['otm', 'bets'], pref: 1.6 })],
+	['otm for theta p1.6', (r) => rule(r, { use: ['otm'], drop: ['theta'], pref: 1.6 })],
+	['pref1.4', (r) => rule(r, { pref: 1.4 })],
+	['pref1.5', (r) => rule(r, { pref: 1.5 })],
 	['pref1.6', (r) => rule(r, { pref: 1.6 })],
+	['pref1.8', (r) => rule(r, { pref: 1.8 })],
 	['pref2', (r) => rule(r, { pref: 2 })],
 	['always top2', (r) => rule(r, { always: true, k: 2 })],
 	['always top3', (r) => rule(r, { always: true, k: 3 })],
@@ -298,8 +319,14 @@ const POLICIES: [string, Policy][] = [
 	['combdef med .8', (r) => rule(r, { combDefault: { gain: 0.8, kind: 'median' } })],
 	['combdef w .9', (r) => rule(r, { combDefault: { gain: 0.9, kind: 'weighted' } })],
 	['combdef med 1 o3', (r) => rule(r, { combDefault: { gain: 1, kind: 'median', minOrigins: 3 } })],
-	['combdef med .9 o3', (r) => rule(r, { combDefault: { gain: 0.9, kind: 'median', minOrigins: 3 } })],
-	['combdef w .9 o3', (r) => rule(r, { combDefault: { gain: 0.9, kind: 'weighted', minOrigins: 3 } })],
+	[
+		'combdef med .9 o3',
+		(r) => rule(r, { combDefault: { gain: 0.9, kind: 'median', minOrigins: 3 } }),
+	],
+	[
+		'combdef w .9 o3',
+		(r) => rule(r, { combDefault: { gain: 0.9, kind: 'weighted', minOrigins: 3 } }),
+	],
 	...['ets', 'arima', 'theta', 'snaive', 'naive', 'drift', 'ets~season'].map(
 		(x): [string, Policy] => [`only ${x}`, (r) => r.finals[x] ?? null],
 	),
@@ -314,7 +341,13 @@ const POLICIES: [string, Policy][] = [
 		'comb e/a/t',
 		(r) => {
 			const p = ['ets', 'arima', 'theta'].map((x) => r.finals[x]).filter(Boolean);
-			return p.length >= 2 ? combineF('w', p, p.map(() => 1 / p.length)) : null;
+			return p.length >= 2
+				? combineF(
+						'w',
+						p,
+						p.map(() => 1 / p.length),
+					)
+				: null;
 		},
 	],
 ];
@@ -322,10 +355,17 @@ export function addPolicy(name: string, p: Policy): void {
 	POLICIES.push([name, p]);
 }
 
-function evaluate(key: string, back: number, e: number, d: { h: number; scaleM: number; recs: Rec[] }) {
+function evaluate(
+	key: string,
+	back: number,
+	e: number,
+	d: { h: number; scaleM: number; recs: Rec[] },
+) {
 	const { h, recs } = d;
 	const R = rForecasts(key, back, e, h);
-	const pols = [...POLICIES].filter(([n]) => !only || n === 'engine' || only.split('|').some((x) => n.includes(x)));
+	const pols = [...POLICIES].filter(
+		([n]) => !only || n === 'engine' || only.split('|').some((x) => n.includes(x)),
+	);
 	for (const [model, m] of R) pols.push([`R ${model}`, (r) => m.get(r.id) ?? null]);
 	const n2 = recs.map((r) =>
 		Array.from(new Naive2().fit(Float64Array.from(r.train), { season: d.scaleM }).predict(h).point),
@@ -345,7 +385,9 @@ function evaluate(key: string, back: number, e: number, d: { h: number; scaleM: 
 	const res = pols.map(([name, p]) => ({ name, s: sc(recs.map((r) => p(r))) }));
 	const eng = res[0].s;
 	const bestR = res.filter((x) => x.name.startsWith('R ')).sort((a, b) => a.s.mase - b.s.mase)[0];
-	console.log(`## ${key} e${e} back ${back} (${recs.length} series; best R ${bestR?.name} ${bestR?.s.mase.toFixed(4)})`);
+	console.log(
+		`## ${key} e${e} back ${back} (${recs.length} series; best R ${bestR?.name} ${bestR?.s.mase.toFixed(4)})`,
+	);
 	for (const { name, s } of res) {
 		const better = s.ms.filter((x, i) => x < eng.ms[i] - 1e-9).length;
 		const worse = s.ms.filter((x, i) => x > eng.ms[i] + 1e-9).length;
@@ -362,7 +404,9 @@ function evaluate(key: string, back: number, e: number, d: { h: number; scaleM: 
 				const a = mase(r.test, r.point, r.train, d.scaleM);
 				const b = mase(r.test, f, r.train, d.scaleM);
 				if (Math.abs(a - b) > 1e-6)
-					console.log(`  ${r.id.padEnd(14)} n=${r.train.length} o=${r.actuals.length} ${r.chosen.padEnd(40)} ${a.toFixed(3)} → ${b.toFixed(3)}`);
+					console.log(
+						`  ${r.id.padEnd(14)} n=${r.train.length} o=${r.actuals.length} ${r.chosen.padEnd(40)} ${a.toFixed(3)} → ${b.toFixed(3)}`,
+					);
 			});
 	}
 	console.log('');

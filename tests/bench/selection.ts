@@ -14,6 +14,7 @@ import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { AutoETS } from '../../src/core/models/ets';
 import { Theta } from '../../src/core/models/theta';
 import { BaggedETS } from '../../src/core/models/bagged-ets';
+import { OptimisedTheta } from '../../src/core/models/otm';
 import type { FitOptions, PredictOptions } from '../../src/core/types';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { decompositionStrength, stl } from '../../src/core/series/stl';
@@ -58,6 +59,17 @@ breg.register({
 	forecaster: () => new BaggedETS(),
 	fit(y, ctx) {
 		const f = new BaggedETS().fit(y, { season: ctx.season });
+		return { predict: (h, levels) => f.predict(h, { levels }) };
+	},
+});
+breg.register({
+	name: 'otm',
+	family: 'theta',
+	minLength: 8,
+	auto: true,
+	forecaster: () => new OptimisedTheta(),
+	fit(y, ctx) {
+		const f = new OptimisedTheta().fit(y, { season: ctx.season });
 		return { predict: (h, levels) => f.predict(h, { levels }) };
 	},
 });

@@ -92,7 +92,12 @@ function mbb(x: Float64Array, bs: number, rand: () => number): Float64Array {
  * Bootstrapped versions of y (forecast::bld.mbb.bootstrap): the first is y itself; the others are
  * trend + season + a block-bootstrapped remainder of y's STL decomposition on the Box–Cox scale.
  */
-export function bootstrapSeries(y: Float64Array, m: number, count: number, seed = 1): Float64Array[] {
+export function bootstrapSeries(
+	y: Float64Array,
+	m: number,
+	count: number,
+	seed = 1,
+): Float64Array[] {
 	const positive = y.every((v) => v > 0);
 	const lambda = positive ? guerreroLambda(y, m) : 1;
 	const x = positive ? boxCox(y, lambda) : Float64Array.from(y);

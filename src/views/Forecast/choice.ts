@@ -2,13 +2,14 @@
 // words that agree with the errors it shows (a blend can be chosen over a single method that scored a
 // little better: src/core/engine.ts prefers the combination unless one method is clearly ahead).
 import type { LeaderboardRow } from '../../core/engine-types';
+import { COMBO_PREFERENCE, comboPreference } from '../../core/forecast/combo-preference';
 
 /**
- * How much better (MASE ratio) a single method must backtest to be used instead of the blend. Mirrors
- * COMBO_PREFERENCE in src/core/engine.ts (a test keeps them equal; importing the engine here would put
- * it in the main bundle).
+ * How much better (MASE ratio) a single method must backtest to be used instead of the blend: the
+ * engine's own factor (src/core/forecast/combo-preference.ts, dependency-free so the engine stays out
+ * of the main bundle); 1.6 for monthly/quarterly series with two seasons (`comboPreference`).
  */
-export const BLEND_PREFERENCE = 1.3;
+export const BLEND_PREFERENCE = COMBO_PREFERENCE;
 
 export type ChoiceReason =
 	/** The chosen method had the lowest error. */
@@ -25,7 +26,12 @@ export type ChoiceReason =
 const isBlend = (model: string) => /^\w+\(.*\)$/.test(model);
 
 /** The reason behind `chosen`, judged by the same key as the engine (MASE, else sMAPE). */
-export function choiceReason(rows: readonly LeaderboardRow[], chosen: string): ChoiceReason {
+export function choiceReason(
+	rows: readonly LeaderboardRow[],
+	chosen: string,
+	/** The series' season and length, for the engine's preference factor (comboPreference). */
+	series?: { season: number; n: number },
+): ChoiceReason {
 	const row = rows.find((r) => r.model === chosen);
 	if (!row || (!Number.isFinite(row.mase) && !Number.isFinite(row.smape)))
 		return { kind: 'untested' };
@@ -41,7 +47,9 @@ export function choiceReason(rows: readonly LeaderboardRow[], chosen: string): C
 			kind: 'blend-rule',
 			chosen: row,
 			best,
-			marginPct: Math.round((BLEND_PREFERENCE - 1) * 100),
+			marginPct: Math.round(
+				((series ? comboPreference(series.season, series.n) : BLEND_PREFERENCE) - 1) * 100,
+			),
 		};
 	return { kind: 'other', chosen: row, best };
 }
