@@ -398,7 +398,7 @@ function evaluate(
 	if (detail) {
 		const p = pols.find(([n]) => n === detail);
 		if (p)
-			recs.forEach((r, i) => {
+			recs.forEach((r) => {
 				const f = p[1](r);
 				if (!f) return;
 				const a = mase(r.test, r.point, r.train, d.scaleM);

@@ -2,14 +2,16 @@
 // words that agree with the errors it shows (a blend can be chosen over a single method that scored a
 // little better: src/core/engine.ts prefers the combination unless one method is clearly ahead).
 import type { LeaderboardRow } from '../../core/engine-types';
-import { COMBO_PREFERENCE, comboPreference } from '../../core/forecast/combo-preference';
 
 /**
- * How much better (MASE ratio) a single method must backtest to be used instead of the blend: the
- * engine's own factor (src/core/forecast/combo-preference.ts, dependency-free so the engine stays out
- * of the main bundle); 1.6 for monthly/quarterly series with two seasons (`comboPreference`).
+ * How much better (MASE ratio) a single method must backtest to be used instead of the blend. Mirrors
+ * COMBO_PREFERENCE and SEASONAL_COMBO_PREFERENCE in src/core/forecast/combo-preference.ts (a test keeps
+ * them equal; views import core as types only): 1.6 for monthly/quarterly series with two seasons.
  */
-export const BLEND_PREFERENCE = COMBO_PREFERENCE;
+export const BLEND_PREFERENCE = 1.3;
+export const SEASONAL_BLEND_PREFERENCE = 1.6;
+const blendPreference = (season: number, n: number): number =>
+	season > 1 && season <= 24 && n >= 2 * season ? SEASONAL_BLEND_PREFERENCE : BLEND_PREFERENCE;
 
 export type ChoiceReason =
 	/** The chosen method had the lowest error. */
@@ -48,7 +50,7 @@ export function choiceReason(
 			chosen: row,
 			best,
 			marginPct: Math.round(
-				((series ? comboPreference(series.season, series.n) : BLEND_PREFERENCE) - 1) * 100,
+				((series ? blendPreference(series.season, series.n) : BLEND_PREFERENCE) - 1) * 100,
 			),
 		};
 	return { kind: 'other', chosen: row, best };
