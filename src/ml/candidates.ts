@@ -8,6 +8,22 @@
 import type { ExternalForecastAt } from '../core/forecast/external';
 import type { Candidate, CandidateRegistry } from '../core/forecast/registry';
 import type { Forecast } from '../core/types';
+import { msg, type Message } from '../core/messages';
+import {
+	holdoutCheck,
+	type HoldoutCheck,
+	type HoldoutSeries,
+	type HoldoutTails,
+} from '../core/forecast/holdout';
+export {
+	DEEP_HOLDOUT_GATE,
+	holdoutCheck,
+	holdoutScale,
+	holdoutTails,
+	type HoldoutCheck,
+	type HoldoutSeries,
+	type HoldoutTails,
+} from '../core/forecast/holdout';
 
 /** Precomputed forecasts of one deep model: by series id, one per training-window end. */
 export type DeepForecastTable = Record<string, ExternalForecastAt[]>;
@@ -300,104 +316,6 @@ export function withDeepRows<R extends { leaderboard: readonly BoardRow[] }>(
 	});
 }
 
-/**
- * The hold-out check (helper "deepgate", tests/bench/results/DEEP.md): the whole forecast as the shop
- * would have had it one horizon ago. The engine is run on every series without its last h periods
- * (the statistical forecast as it would have been chosen then: not selected on the window it is
- * scored on), the deep model's forecast from the same cut-off comes from the backtest table (its
- * model was trained without those periods), and both are scored on the h periods that followed.
- * Pooled over the shop's series, any length (a shop of 17 weeks has one such window per product).
- */
-export interface HoldoutSeries {
-	/** The statistical forecast from the cut-off (engine without the deep model). */
-	stat: ArrayLike<number>;
-	/** The deep model's forecast from the same cut-off (undefined: none). */
-	deep: ArrayLike<number> | undefined;
-	/** What was sold in the h periods after the cut-off. */
-	actual: ArrayLike<number>;
-	/** Mean absolute one-step change of the series (its MASE scale; 0 or NaN: left out of MASE). */
-	scale: number;
-}
-
-/** What the hold-out check found, pooled over the shop's series. */
-export interface HoldoutCheck {
-	/** Mean MASE of the 50/50 mix ÷ of the statistical forecast on the window after the cut-off. */
-	ratio: number;
-	/** Pooled WAPE of the mix ÷ of the statistical forecast. */
-	wapeRatio: number;
-	/** Series scored (with a deep forecast). */
-	n: number;
-	/** Series where the mix was no worse. */
-	won: number;
-	pass: boolean;
-}
-
-/** The mix must be at most this × the statistical forecast's hold-out MASE (and WAPE). */
-export const DEEP_HOLDOUT_GATE = 1;
-
-/** Mean absolute one-step change of `y` (NaN under 2 points). */
-export function holdoutScale(y: ArrayLike<number>): number {
-	let s = 0;
-	let k = 0;
-	for (let t = 1; t < y.length; t++) {
-		const d = Math.abs(y[t] - y[t - 1]);
-		if (Number.isFinite(d)) {
-			s += d;
-			k++;
-		}
-	}
-	return k > 0 ? s / k : NaN;
-}
-
-/** Score the 50/50 mix against the statistical forecast on the window after the cut-off. */
-export function holdoutCheck(
-	series: readonly HoldoutSeries[],
-	gate = DEEP_HOLDOUT_GATE,
-	weight = 0.5,
-): HoldoutCheck {
-	let ms = 0;
-	let mm = 0;
-	let as = 0;
-	let am = 0;
-	let sum = 0;
-	let n = 0;
-	let won = 0;
-	for (const s of series) {
-		if (!s.deep) continue;
-		const h = Math.min(s.stat.length, s.deep.length, s.actual.length);
-		if (h === 0) continue;
-		let es = 0;
-		let em = 0;
-		let a = 0;
-		let ok = true;
-		for (let j = 0; j < h; j++) {
-			const y = s.actual[j];
-			const f = s.stat[j];
-			const g = (1 - weight) * f + weight * s.deep[j];
-			if (!Number.isFinite(y) || !Number.isFinite(f) || !Number.isFinite(g)) {
-				ok = false;
-				break;
-			}
-			es += Math.abs(y - f);
-			em += Math.abs(y - g);
-			a += Math.abs(y);
-		}
-		if (!ok) continue;
-		n++;
-		won += em <= es ? 1 : 0;
-		as += es;
-		am += em;
-		sum += a;
-		if (s.scale > 0) {
-			ms += es / h / s.scale;
-			mm += em / h / s.scale;
-		}
-	}
-	const ratio = ms > 0 ? mm / ms : NaN;
-	const wapeRatio = as > 0 && sum > 0 ? am / as : NaN;
-	return { ratio, wapeRatio, n, won, pass: ratio <= gate && wapeRatio <= gate };
-}
-
 /** The deep forecast of series `id` from window end `end` (the first model's table), if any. */
 export function deepForecastAt(
 	tables: Record<string, DeepForecastTable>,
@@ -409,4 +327,97 @@ export function deepForecastAt(
 		if (at) return at.point;
 	}
 	return undefined;
+}
+
+/** The shop-wide decision on a deep model from the hold-out check (DEEP.md "deepgate"). */
+export interface DeepChoice {
+	check: HoldoutCheck;
+	/** Periods the check went back (the forecast horizon). */
+	horizon: number;
+	keep: boolean;
+}
+
+/**
+ * Whether the shop's forecasts mix the deep model in (50/50 with each series' statistical choice,
+ * wherever the engine scores it): the hold-out check of the mix passes (holdoutCheck, chosen on the
+ * validation horizons V1–V3, tests/bench/results/DEEP.md "deepgate").
+ */
+export function deepHoldoutDecision(series: readonly HoldoutSeries[], horizon: number): DeepChoice {
+	const check = holdoutCheck(series);
+	return { check, horizon, keep: check.pass };
+}
+
+/**
+ * The hold-out check's series: the statistical forecasts made without the last `horizon` periods
+ * (by series id), what those periods sold (`tails`, core/forecast/holdout.ts holdoutTails) and the
+ * deep forecast from the same cut-off (the backtest table's window end n − horizon).
+ */
+export function holdoutSeriesOf(
+	stat: readonly { seriesId: string; point: ArrayLike<number> }[],
+	tails: HoldoutTails,
+	tables: Record<string, DeepForecastTable>,
+	horizon: number,
+): HoldoutSeries[] {
+	const out: HoldoutSeries[] = [];
+	for (const r of stat) {
+		const tail = tails[r.seriesId];
+		if (!tail) continue;
+		const [n] = deepSeriesLengths(tables, [r.seriesId]);
+		out.push({
+			stat: r.point,
+			deep: Number.isFinite(n) ? deepForecastAt(tables, r.seriesId, n - horizon) : undefined,
+			actual: tail.actual,
+			scale: tail.scale,
+		});
+	}
+	return out;
+}
+
+/**
+ * The shop's forecasts with a deep model: first the hold-out check (`check`: the statistical
+ * forecasts one horizon back, scored with the deep model's on what followed), then one run —
+ * `run('mix')` (the deep model mixed with each series' statistical choice) where the check passes,
+ * else `run('none')` (the engine without the deep model). The caller adds the note saying which and
+ * why (deepNote) to the forecasts it finally shows.
+ */
+export async function forecastWithHoldout<R extends { model: string; notes: Message[] }>(
+	check: () => Promise<readonly HoldoutSeries[]>,
+	run: (mode: 'mix' | 'none') => Promise<readonly R[]>,
+	horizon: number,
+): Promise<{ results: readonly R[]; decision: DeepChoice }> {
+	const decision = deepHoldoutDecision(await check(), horizon);
+	return { results: await run(decision.keep ? 'mix' : 'none'), decision };
+}
+
+/**
+ * A forecast with the note on the deep model (models_note_deep_*): mixed in (this series' forecast
+ * uses it), kept out, or not checked (no series long enough for a forecast one horizon back).
+ */
+export function deepNote<R extends { model: string; notes: Message[] }>(r: R, d: DeepChoice): R {
+	// a change of the error in per cent, signed ("−4.2", "+1.3")
+	const change = (x: number): string => {
+		const v = Math.round(1000 * (x - 1)) / 10;
+		return v < 0 ? `−${Math.abs(v).toFixed(1)}` : `+${v.toFixed(1)}`;
+	};
+	const { check, horizon: h } = d;
+	let note: Message | null;
+	if (!(check.n > 0 && Number.isFinite(check.ratio)))
+		note = msg('models_note_deep_unchecked', { h });
+	else if (d.keep)
+		note = r.model.includes('deep-')
+			? msg('models_note_deep_mixed', {
+					h,
+					n: check.n,
+					mase: change(check.ratio),
+					wape: change(check.wapeRatio),
+				})
+			: null;
+	else
+		note = msg('models_note_deep_not_mixed', {
+			h,
+			n: check.n,
+			mase: change(check.ratio),
+			wape: change(check.wapeRatio),
+		});
+	return note ? { ...r, notes: [...r.notes, note] } : r;
 }
