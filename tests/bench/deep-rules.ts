@@ -10,6 +10,7 @@ import {
 	deepDecision,
 	deepGate,
 	DEEP_GATE,
+	DEEP_MIX_GATE,
 	holdoutCheck,
 	holdoutScale,
 	mixVerdict,
@@ -314,6 +315,18 @@ rules['H5: H1 or shipped'] = (d) => {
 	const c = holdoutOf(d);
 	return (c.ratio <= 1 && c.wapeRatio <= 1) || shippedKeeps(d) ? mixAll(d) : engineAll(d);
 };
+rules['H6: hold-out MASE ≤ 1 & mix backtest ≤ DEEP_MIX_GATE (no deepGate)'] = (d) =>
+	holdoutOf(d).ratio <= 1 && mixVerdict(d.series.map(mixRun)).ratio <= DEEP_MIX_GATE
+		? mixAll(d)
+		: engineAll(d);
+rules['H7: hold-out MASE & WAPE ≤ 1 & mix backtest ≤ DEEP_MIX_GATE (no deepGate)'] = (d) => {
+	const c = holdoutOf(d);
+	return c.ratio <= 1 && c.wapeRatio <= 1 && mixVerdict(d.series.map(mixRun)).ratio <= DEEP_MIX_GATE
+		? mixAll(d)
+		: engineAll(d);
+};
+rules['ref: mix backtest ≤ DEEP_MIX_GATE alone (no deepGate)'] = (d) =>
+	mixVerdict(d.series.map(mixRun)).ratio <= DEEP_MIX_GATE ? mixAll(d) : engineAll(d);
 rules['ref: always mix at weight 0.25'] = (d) => mixAll(d, 0.25);
 rules['**shipped: deepGate & mix ≤ DEEP_MIX_GATE ? mix : engine**'] = (d) => {
 	const keep = deepDecision(d.series.map(mixRun), {
