@@ -10,8 +10,6 @@ import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
 import {
 	batchTotal,
-	categoryTotals,
-	groupTotals,
 	withRegressors,
 	withSeason,
 	type LeftOut,
@@ -27,11 +25,8 @@ import {
 	type EventEffect,
 } from '../src/core/calendar/events';
 import type { Frequency } from '../src/core/types';
-import { registerBuiltins } from '../src/core/forecast/builtins';
-import { CandidateRegistry } from '../src/core/forecast/registry';
+import { batchEngine } from '../src/core/forecast/batch-engine';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
-import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
-import { batchSpikeCurve } from '../src/core/forecast/spike';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	DEFAULT_MAX_PRODUCTS,
@@ -410,17 +405,11 @@ async function runBatch(
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
 	const { calendar, promotions, pooled: withPooled, deepMix, ...engineOptions } = options;
-	// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
-	// batch's products (src/core/forecast/pooled.ts; unless `pooled: false`), and deep models
-	// trained elsewhere
-	const registry = new CandidateRegistry();
-	registerBuiltins(registry);
-	const { models } = engineOptions;
-	const pooled =
-		withPooled !== false && (!models || models === 'auto' || models.includes('pooled'))
-			? pooledFor(batch)
-			: null;
-	if (pooled) registry.register(pooled.candidate(true));
+	// this batch's shared parts (src/core/forecast/batch-engine.ts, as the hierarchy's nodes get them):
+	// the built-ins, the pooled (cross-learning) model fitted on all of the batch's products (unless
+	// `pooled: false`), the borrowed season, launch and spike curves; and deep models trained elsewhere
+	const engine = batchEngine(batch, engineOptions, { pooled: withPooled, pooledOf: pooledFor });
+	const { registry, pooled } = engine;
 	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
@@ -430,16 +419,6 @@ async function runBatch(
 	const end = Math.min(total, Math.max(start, range?.[1] ?? total));
 	const count = end - start;
 	const chunk = Math.max(1, Math.ceil(count / 50));
-	// the season a short product borrows: the dataset's category and shop totals when the read
-	// brought them (a product forecast alone too), else this batch's own sums
-	const groups = groupTotals(batch);
-	const sum = groups ? groups.total : batchTotal(batch);
-	const byCategory = groups ? groups.categories : categoryTotals(batch);
-	// how the batch's earlier launches went on: the curve a product only weeks old follows
-	const launches = batchLaunchCurves(batch, engineOptions.horizon);
-	// how much of the batch's earlier sudden jumps lasted: a product ending on one is fitted at its
-	// usual level plus that share (src/core/forecast/spike.ts; none with under 5 such jumps)
-	const spikes = batchSpikeCurve(batch, engineOptions.horizon);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -473,12 +452,7 @@ async function runBatch(
 			// e.g. deep models trained elsewhere, are awaited here
 			r = await forecastAutoAsync(
 				y,
-				{
-					...withSeason(batch, i, cal.options, sum, byCategory),
-					...withLaunchCurve(launches, i),
-					...(spikes ? { spikeCurve: spikes } : {}),
-					seriesId: batch.ids[i],
-				},
+				engine.optionsFor(i, cal.options),
 				{ signal, registry },
 			);
 			// the calendar's columns are shown as events; engine notes naming them are not for people
