@@ -8,12 +8,7 @@ import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
-import {
-	batchTotal,
-	withRegressors,
-	withSeason,
-	type LeftOut,
-} from '../src/core/forecast/batch';
+import { batchTotal, withRegressors, withSeason, type LeftOut } from '../src/core/forecast/batch';
 import { linkApi, SeriesLink, untilAborted, type SeriesKeys } from './data/series-port';
 import {
 	calendarRegressors,
@@ -450,11 +445,7 @@ async function runBatch(
 			const cal = withCalendar(batch, i, withRegressors(batch, i, engineOptions), calendar);
 			// candidates registered in this worker's registry (src/core/forecast/registry.ts),
 			// e.g. deep models trained elsewhere, are awaited here
-			r = await forecastAutoAsync(
-				y,
-				engine.optionsFor(i, cal.options),
-				{ signal, registry },
-			);
+			r = await forecastAutoAsync(y, engine.optionsFor(i, cal.options), { signal, registry });
 			// the calendar's columns are shown as events; engine notes naming them are not for people
 			if (cal.columns)
 				r = {

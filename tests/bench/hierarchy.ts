@@ -343,9 +343,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 			{
 				extra: (i) => {
 					const regressors =
-						nodes[i].level === 'store'
-							? regressorsOf(nodes[i].key, ys[i].length, h)
-							: undefined;
+						nodes[i].level === 'store' ? regressorsOf(nodes[i].key, ys[i].length, h) : undefined;
 					return regressors ? { regressors } : undefined;
 				},
 				onEach: step,
@@ -371,7 +369,10 @@ async function run(c0: Case, md: string[]): Promise<void> {
 	const levelOf = res.nodes.map((x) => x.level);
 	const base = res.base.map((b) => b.point);
 	const chosen = res.method;
-	md.push(`## ${c.title}${back ? ` — VALIDATION V${back} (the last ${back} × ${c.h} weeks left out first)` : ''}`, '');
+	md.push(
+		`## ${c.title}${back ? ` — VALIDATION V${back} (the last ${back} × ${c.h} weeks left out first)` : ''}`,
+		'',
+	);
 	const kept = withProducts
 		? ` Product level: ${capped.kept.length} products kept apart, ${capped.pooled} pooled into ${capped.cells.length - capped.kept.length} "other products of <category>" series (capProducts: at most ${c.cap?.maxProducts ?? 40} products, sold in ≥ ${Math.min(Math.max(8, 2 * c.h), Math.ceil(n / 2))} of ${n} weeks).`
 		: '';

@@ -191,5 +191,13 @@ export function hierarchyBuffers(r: HierarchyResult): ArrayBuffer[] {
 			add(iv.upper);
 		}
 	}
+	for (const alt of Object.values(r.byMethod)) {
+		alt.point.forEach(add);
+		for (const ivs of alt.intervals)
+			for (const iv of ivs) {
+				add(iv.lower);
+				add(iv.upper);
+			}
+	}
 	return [...out];
 }

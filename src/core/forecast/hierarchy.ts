@@ -285,12 +285,7 @@ export function naiveResiduals(
  * middle level (the category × store cells), summed above and split by forecast proportions below.
  */
 export type ReconcileMethod =
-	| 'bottom-up'
-	| 'mint-shrink'
-	| 'top-down'
-	| 'middle-out'
-	| 'ols'
-	| 'wls-struct';
+	'bottom-up' | 'mint-shrink' | 'top-down' | 'middle-out' | 'ols' | 'wls-struct';
 
 /** Every method, in the order a tie is broken (the first wins). */
 export const RECONCILE_METHODS: readonly ReconcileMethod[] = [
