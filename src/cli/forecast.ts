@@ -547,6 +547,8 @@ async function main(): Promise<void> {
 		registerBuiltins(registry);
 	}
 	const dropPooled = pooled && registry ? registry.register(pooled.candidate(true)) : null;
+	// the deep models among the candidates: unless the hold-out check kept them out
+	const withDeep = args.deep.length > 0 && (deepChoice === null || deepChoice.check.pass);
 	const results: AutoForecastResult[] = [];
 	for (const [i, s] of series.entries()) {
 		const x = inputs[i];
@@ -557,7 +559,7 @@ async function main(): Promise<void> {
 			);
 		results.push(
 			registry
-				? await forecastAutoAsync(x.values, optionsOf(i, true), { registry })
+				? await forecastAutoAsync(x.values, optionsOf(i, withDeep), { registry })
 				: forecastAuto(x.values, optionsOf(i, false)),
 		);
 		const now = Date.now();
@@ -581,7 +583,9 @@ async function main(): Promise<void> {
 			dropPooled();
 			for (let i = 0; i < series.length; i++)
 				if (usesPooled(results[i].model))
-					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), { registry });
+					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, withDeep), {
+						registry,
+					});
 		}
 	}
 	// the check passed: the mix ran; kept where its own pooled backtest agrees (deepHoldoutDecision),
