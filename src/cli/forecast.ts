@@ -547,8 +547,6 @@ async function main(): Promise<void> {
 		registerBuiltins(registry);
 	}
 	const dropPooled = pooled && registry ? registry.register(pooled.candidate(true)) : null;
-	// the deep models among the candidates: unless the hold-out check kept them out
-	const withDeep = args.deep.length > 0 && (deepChoice === null || deepChoice.check.pass);
 	const results: AutoForecastResult[] = [];
 	for (const [i, s] of series.entries()) {
 		const x = inputs[i];
@@ -559,7 +557,7 @@ async function main(): Promise<void> {
 			);
 		results.push(
 			registry
-				? await forecastAutoAsync(x.values, optionsOf(i, withDeep), { registry })
+				? await forecastAutoAsync(x.values, optionsOf(i, true), { registry })
 				: forecastAuto(x.values, optionsOf(i, false)),
 		);
 		const now = Date.now();
@@ -583,9 +581,7 @@ async function main(): Promise<void> {
 			dropPooled();
 			for (let i = 0; i < series.length; i++)
 				if (usesPooled(results[i].model))
-					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, withDeep), {
-						registry,
-					});
+					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), { registry });
 		}
 	}
 	// the check passed: the mix ran; kept where its own pooled backtest agrees (deepHoldoutDecision),
