@@ -24,16 +24,7 @@ import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import { pooledFromBatch, pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
 import type { Frequency, SeriesBatch } from '../core/types';
-import {
-	deepHoldoutDecision,
-	deepNote,
-	holdoutScale,
-	holdoutSeriesOf,
-	type DeepChoice,
-	type DeepForecastTable,
-	type HoldoutSeries,
-	type HoldoutTails,
-} from '../ml/candidates';
+import { deepDecision, deepSeriesLengths, type DeepForecastTable } from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -329,18 +320,6 @@ export function splitFuture(s: InputSeries, nRegressors: number, h: number): Ser
 	};
 }
 
-/** The series without its last `k` periods, their regressor values as the known future. */
-export function cutInput(x: SeriesInput, k: number): SeriesInput {
-	const n = Math.max(0, x.values.length - k);
-	return {
-		dates: x.dates.slice(0, n),
-		values: x.values.slice(0, n),
-		history: x.history.map((c) => c.slice(0, n)),
-		future: x.history.map((c) => c.slice(n, n + k)),
-		futureDates: x.dates.slice(n, n + k),
-	};
-}
-
 const DAY_MS = 86_400_000;
 
 /** Frequency of ISO dates: monthly (same day, whole months), weekly (7 days), daily, or n days. */
@@ -445,108 +424,65 @@ async function main(): Promise<void> {
 			throw new CliError(`The deep models could not be trained: ${(e as Error).message}`);
 		}
 	}
-	// the per-series options as the app builds them (core/forecast/batch.ts), from `inputs` (the file,
-	// or the file without its last periods for the deep model's hold-out check)
-	const prepare = (inputs: SeriesInput[]) => {
-		// as in the app (core/forecast/batch.ts): a series under two years since its first sale borrows the
-		// yearly peak of all series together when that has two years, else the shipped retail profile
-		const dated: SeriesBatch | null =
-			kind === 'iso'
-				? {
-						ids: series.map((s) => s.id),
-						indptr: Int32Array.from({ length: inputs.length + 1 }, (_, i) =>
-							inputs.slice(0, i).reduce((a, x) => a + x.values.length, 0),
-						),
-						ds: Float64Array.from(inputs.flatMap((x) => x.dates.map((d) => dateValue(d, 'iso')))),
-						y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
-					}
-				: null;
-		const total = dated ? batchTotal(dated) : null;
-		// as in the app: a product only weeks old follows how the file's earlier launches went on
-		const launchPtr = new Int32Array(inputs.length + 1);
-		inputs.forEach((x, i) => (launchPtr[i + 1] = launchPtr[i] + x.values.length));
-		const fileBatch = {
-			ids: series.map((s) => s.id),
-			indptr: launchPtr,
-			ds: new Float64Array(launchPtr[inputs.length]),
-			y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
-		};
-		const launches = batchLaunchCurves(fileBatch, args.horizon);
-		// as in the app: a series ending on a sudden jump is fitted at its usual level plus the share of
-		// the file's earlier jumps that lasted
-		const spikes = batchSpikeCurve(fileBatch, args.horizon);
-		// cross-learning, as in the app: the pooled model over all dated series, chosen like a built-in
-		const pooled = args.pooled && args.models === 'auto' && dated ? pooledFromBatch(dated) : null;
-		const optionsOf = (i: number, deep: boolean) => {
-			const s = series[i];
-			const x = inputs[i];
-			const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
-			const borrowed = dated
-				? withSeason(dated, i, { horizon: args.horizon, season }, total).seasonalPrior
-				: undefined;
-			return {
-				...(borrowed ? { seasonalPrior: borrowed } : {}),
-				...withLaunchCurve(launches, i),
-				...(spikes ? { spikeCurve: spikes } : {}),
-				horizon: args.horizon,
-				season,
-				// a list of models gets the deep ones added (in 'auto' they join by themselves)
-				models:
-					args.models === 'auto' || !deep
-						? args.models
-						: [...args.models, ...args.deep.map((k) => `deep-${k}`)],
-				levels: [0.8, 0.95],
-				seriesId: s.id,
-				...(regressors.length > 0
-					? { regressors: { names: regressors, history: x.history, future: x.future } }
-					: {}),
-			};
-		};
-		return { optionsOf, pooled };
+	// as in the app (core/forecast/batch.ts): a series under two years since its first sale borrows the
+	// yearly peak of all series together when that has two years, else the shipped retail profile
+	const dated: SeriesBatch | null =
+		kind === 'iso'
+			? {
+					ids: series.map((s) => s.id),
+					indptr: Int32Array.from({ length: inputs.length + 1 }, (_, i) =>
+						inputs.slice(0, i).reduce((a, x) => a + x.values.length, 0),
+					),
+					ds: Float64Array.from(inputs.flatMap((x) => x.dates.map((d) => dateValue(d, 'iso')))),
+					y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
+				}
+			: null;
+	const total = dated ? batchTotal(dated) : null;
+	// as in the app: a product only weeks old follows how the file's earlier launches went on
+	const launchPtr = new Int32Array(inputs.length + 1);
+	inputs.forEach((x, i) => (launchPtr[i + 1] = launchPtr[i] + x.values.length));
+	const fileBatch = {
+		ids: series.map((s) => s.id),
+		indptr: launchPtr,
+		ds: new Float64Array(launchPtr[inputs.length]),
+		y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
 	};
-	const { optionsOf, pooled } = prepare(inputs);
-	// the deep models join only where the hold-out check says they help (src/ml/candidates.ts
-	// forecastWithHoldout, as in the app): every series forecast without its last horizon by the
-	// statistical candidates, scored with the deep forecast from the same cut-off on what followed
-	let deepChoice: DeepChoice | null = null;
-	let checkSeries: HoldoutSeries[] = [];
-	if (registry && args.deep.length > 0) {
-		const h = args.horizon;
-		const cutInputs = inputs.map((x) => cutInput(x, h));
-		const cut = prepare(cutInputs);
-		const plain = new CandidateRegistry();
-		registerBuiltins(plain);
-		if (cut.pooled) plain.register(cut.pooled.candidate(true));
-		const stat: { seriesId: string; point: Float64Array }[] = [];
-		for (const [i, s] of series.entries()) {
-			if (cutInputs[i].values.length < 4) continue;
-			const r = await forecastAutoAsync(cutInputs[i].values, cut.optionsOf(i, false), {
-				registry: plain,
-			});
-			stat.push({ seriesId: s.id, point: r.point });
-		}
-		const tails: HoldoutTails = {};
-		for (const [i, s] of series.entries()) {
-			const y = inputs[i].values;
-			if (y.length > h) tails[s.id] = { actual: y.slice(y.length - h), scale: holdoutScale(y) };
-		}
-		checkSeries = holdoutSeriesOf(stat, tails, tables, h);
-		deepChoice = deepHoldoutDecision(checkSeries, h);
-		const c = deepChoice.check;
-		const f = (x: number): string => x.toFixed(3);
-		process.stderr.write(
-			`deep: hold-out check (forecast ${h} periods back): MASE / WAPE of the 50/50 mix ÷ the statistical forecast ${f(c.ratio)} / ${f(c.wapeRatio)} over ${c.n} series: ${c.pass ? 'passed (the mix runs, its own backtest decides)' : 'not used (the statistical forecasts)'}\n`,
-		);
-		if (!c.pass) {
-			registry = new CandidateRegistry();
-			registerBuiltins(registry);
-		}
-	}
+	const launches = batchLaunchCurves(fileBatch, args.horizon);
+	// as in the app: a series ending on a sudden jump is fitted at its usual level plus the share of
+	// the file's earlier jumps that lasted
+	const spikes = batchSpikeCurve(fileBatch, args.horizon);
+	// cross-learning, as in the app: the pooled model over all dated series, chosen like a built-in
+	const pooled = args.pooled && args.models === 'auto' && dated ? pooledFromBatch(dated) : null;
 	if (pooled && !registry) {
 		registry = new CandidateRegistry();
 		registerBuiltins(registry);
 	}
 	const dropPooled = pooled && registry ? registry.register(pooled.candidate(true)) : null;
+	const optionsOf = (i: number, deep: boolean) => {
+		const s = series[i];
+		const x = inputs[i];
+		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
+		const borrowed = dated
+			? withSeason(dated, i, { horizon: args.horizon, season }, total).seasonalPrior
+			: undefined;
+		return {
+			...(borrowed ? { seasonalPrior: borrowed } : {}),
+			...withLaunchCurve(launches, i),
+			...(spikes ? { spikeCurve: spikes } : {}),
+			horizon: args.horizon,
+			season,
+			// a list of models gets the deep ones added (in 'auto' they join by themselves)
+			models:
+				args.models === 'auto' || !deep
+					? args.models
+					: [...args.models, ...args.deep.map((k) => `deep-${k}`)],
+			levels: [0.8, 0.95],
+			seriesId: s.id,
+			...(regressors.length > 0
+				? { regressors: { names: regressors, history: x.history, future: x.future } }
+				: {}),
+		};
+	};
 	const results: AutoForecastResult[] = [];
 	for (const [i, s] of series.entries()) {
 		const x = inputs[i];
@@ -584,15 +520,22 @@ async function main(): Promise<void> {
 					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), { registry });
 		}
 	}
-	// the check passed: the mix ran; kept where its own pooled backtest agrees (deepHoldoutDecision),
-	// else every series again without the deep models (the pooled model where the series kept it)
-	if (deepChoice?.check.pass && registry) {
-		deepChoice = deepHoldoutDecision(checkSeries, args.horizon, results);
+	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts
+	// deepDecision); kept out, every series gets the engine's forecast without them
+	if (registry && args.deep.length > 0) {
+		const d = deepDecision(results, {
+			lengths: deepSeriesLengths(
+				tables,
+				series.map((s) => s.id),
+			),
+			horizon: args.horizon,
+		});
 		const f = (x: number): string => x.toFixed(3);
 		process.stderr.write(
-			`deep: backtest MASE of the mix ÷ the statistical choice ${f(deepChoice.mix!.ratio)} over ${deepChoice.mix!.n} series: ${deepChoice.keep ? 'mixed with the statistical choice' : 'not used (the statistical forecasts)'}\n`,
+			`deep: pooled backtest MASE / WAPE of the deep model ÷ the median statistical model ${f(d.gate.ratio)} / ${f(d.gate.wapeRatio)} over ${d.gate.n} series of ≥ 3 horizons; backtest MASE of the mix ÷ the statistical choice ${f(d.mix.ratio)} over ${d.mix.n} series: ${d.keep ? 'mixed with the statistical choice' : 'not used (the statistical forecasts)'}\n`,
 		);
-		if (!deepChoice.keep) {
+		if (!d.keep) {
+			// the statistical candidates, and the pooled model where the series kept it
 			const plain = new CandidateRegistry();
 			registerBuiltins(plain);
 			if (pooled && pooledKept) plain.register(pooled.candidate(true));
@@ -604,8 +547,6 @@ async function main(): Promise<void> {
 	}
 	if (pooledKept)
 		for (let i = 0; i < results.length; i++) results[i] = pooledNote(results[i], series.length);
-	if (deepChoice)
-		for (let i = 0; i < results.length; i++) results[i] = deepNote(results[i], deepChoice);
 	for (const [i, s] of series.entries()) {
 		const x = inputs[i];
 		const r = results[i];

@@ -329,12 +329,9 @@ export function deepForecastAt(
 	return undefined;
 }
 
-/** The shop-wide decision on a deep model (DEEP.md "deepgate", rule H6). */
+/** The shop-wide decision on a deep model from the hold-out check (DEEP.md "deepgate"). */
 export interface DeepChoice {
-	/** The hold-out check: the forecast one horizon back, with and without the deep model. */
 	check: HoldoutCheck;
-	/** The engine's own backtest of the mix against the statistical choice (null: not run). */
-	mix: MixVerdict | null;
 	/** Periods the check went back (the forecast horizon). */
 	horizon: number;
 	keep: boolean;
@@ -342,21 +339,12 @@ export interface DeepChoice {
 
 /**
  * Whether the shop's forecasts mix the deep model in (50/50 with each series' statistical choice,
- * wherever the engine scores it), rule H6 chosen on the validation horizons V1–V3
- * (tests/bench/results/DEEP.md "deepgate"): both evidences must agree — the hold-out check (the
- * forecast one horizon back; its MASE ratio ≤ DEEP_HOLDOUT_GATE; series of any length count) and
- * the mix's own pooled backtest at the engine's origins (`mixed`: the run with the mix, mixVerdict
- * ≤ DEEP_MIX_GATE; a veto, since the statistical choice was selected on those windows). Without
- * `mixed` (the check failed, no mix run needed) the deep model is kept out.
+ * wherever the engine scores it): the hold-out check of the mix passes (holdoutCheck, chosen on the
+ * validation horizons V1–V3, tests/bench/results/DEEP.md "deepgate").
  */
-export function deepHoldoutDecision(
-	series: readonly HoldoutSeries[],
-	horizon: number,
-	mixed?: readonly { leaderboard: readonly { model: string; mase: number }[] }[],
-): DeepChoice {
+export function deepHoldoutDecision(series: readonly HoldoutSeries[], horizon: number): DeepChoice {
 	const check = holdoutCheck(series);
-	const mix = mixed ? mixVerdict(mixed) : null;
-	return { check, mix, horizon, keep: check.pass && mix !== null && mix.ratio <= DEEP_MIX_GATE };
+	return { check, horizon, keep: check.pass };
 }
 
 /**
@@ -386,28 +374,19 @@ export function holdoutSeriesOf(
 }
 
 /**
- * The shop's forecasts with a deep model (rule H6, deepHoldoutDecision): first the hold-out check
- * (`check`: the statistical forecasts one horizon back, scored with the deep model's on what
- * followed); where it fails, `run('none')` (the engine without the deep model) and nothing else;
- * where it passes, `run('mix')` (the deep model mixed with each series' statistical choice), kept
- * when the mix's own pooled backtest agrees, else `run('none')` with the deep rows of the mix run
- * listed at weight 0. The caller adds the note saying which and why (deepNote) to the forecasts it
- * finally shows.
+ * The shop's forecasts with a deep model: first the hold-out check (`check`: the statistical
+ * forecasts one horizon back, scored with the deep model's on what followed), then one run —
+ * `run('mix')` (the deep model mixed with each series' statistical choice) where the check passes,
+ * else `run('none')` (the engine without the deep model). The caller adds the note saying which and
+ * why (deepNote) to the forecasts it finally shows.
  */
-export async function forecastWithHoldout<
-	R extends { model: string; notes: Message[]; leaderboard: readonly BoardRow[] },
->(
+export async function forecastWithHoldout<R extends { model: string; notes: Message[] }>(
 	check: () => Promise<readonly HoldoutSeries[]>,
 	run: (mode: 'mix' | 'none') => Promise<readonly R[]>,
 	horizon: number,
 ): Promise<{ results: readonly R[]; decision: DeepChoice }> {
-	const series = await check();
-	const first = deepHoldoutDecision(series, horizon);
-	if (!first.check.pass) return { results: await run('none'), decision: first };
-	const mixed = await run('mix');
-	const decision = deepHoldoutDecision(series, horizon, mixed);
-	if (decision.keep) return { results: mixed, decision };
-	return { results: withDeepRows(await run('none'), mixed), decision };
+	const decision = deepHoldoutDecision(await check(), horizon);
+	return { results: await run(decision.keep ? 'mix' : 'none'), decision };
 }
 
 /**
@@ -420,21 +399,25 @@ export function deepNote<R extends { model: string; notes: Message[] }>(r: R, d:
 		const v = Math.round(1000 * (x - 1)) / 10;
 		return v < 0 ? `−${Math.abs(v).toFixed(1)}` : `+${v.toFixed(1)}`;
 	};
-	const { check, mix, horizon: h } = d;
-	const base = { h, n: check.n, mase: change(check.ratio), wape: change(check.wapeRatio) };
+	const { check, horizon: h } = d;
 	let note: Message | null;
 	if (!(check.n > 0 && Number.isFinite(check.ratio)))
 		note = msg('models_note_deep_unchecked', { h });
 	else if (d.keep)
 		note = r.model.includes('deep-')
-			? msg('models_note_deep_mixed', { ...base, backtest: change(mix!.ratio) })
+			? msg('models_note_deep_mixed', {
+					h,
+					n: check.n,
+					mase: change(check.ratio),
+					wape: change(check.wapeRatio),
+				})
 			: null;
-	else if (!check.pass) note = msg('models_note_deep_not_mixed', base);
 	else
-		note = msg('models_note_deep_not_mixed_backtest', {
-			...base,
-			backtest: change(mix?.ratio ?? NaN),
-			limit: change(DEEP_MIX_GATE),
+		note = msg('models_note_deep_not_mixed', {
+			h,
+			n: check.n,
+			mase: change(check.ratio),
+			wape: change(check.wapeRatio),
 		});
 	return note ? { ...r, notes: [...r.notes, note] } : r;
 }

@@ -16,14 +16,7 @@ import type {
 } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
-import {
-	DEEP_MIX_GAIN,
-	deepNote,
-	forecastWithHoldout,
-	holdoutSeriesOf,
-	withDeepRows,
-	type DeepChoice,
-} from '../lib/deep-gate';
+import { DEEP_MIX_GAIN, deepSeriesLengths, forecastWithDeep, withDeepRows } from '../lib/deep-gate';
 import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates } from './deep-candidates';
 
@@ -215,7 +208,7 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const run = (mode: 'mix' | 'none', pooled = true, only?: string[], check = false) =>
+			const run = (mode: 'mix' | 'none', pooled = true, only?: string[]) =>
 				this.#forecast.forecastSeries(
 					only ? { ...keysOf(req), productIds: only } : keysOf(req),
 					{
@@ -223,7 +216,7 @@ export class ForecastRun {
 						models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
 						levels: [0.8, 0.95],
 						// One series on screen: also explain it (trend / season split).
-						decompose: !check && (req.productIds === null || one),
+						decompose: req.productIds === null || one,
 						cleanOutliers: req.cleanOutliers ?? false,
 						deepMix: mode === 'mix' ? DEEP_MIX_GAIN : null,
 						pooled,
@@ -234,34 +227,31 @@ export class ForecastRun {
 					},
 					{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 					mode === 'mix' ? (deep ?? undefined) : undefined,
-					// a chart draws the history of one series (or the total); a whole batch needs none; the
-					// deep model's hold-out check forecasts without the last horizon, and gets it back
-					check
-						? { dropLast: req.horizon, holdout: true }
-						: { withHistory: req.productIds === null || one },
+					// a chart draws the history of one series (or the total); a whole batch needs none
+					{ withHistory: req.productIds === null || one },
 				);
-			// the deep model mixed with the statistical choice where the hold-out check says it helps:
-			// the forecasts made one horizon ago without it, scored with its own from then on what sold
-			// since (src/ml/candidates.ts forecastWithHoldout); else the forecasts without it
+			// the deep model mixed with the statistical choice, kept where the series together say it
+			// helps (src/ml/candidates.ts deepDecision); else the forecasts without it (its backtest rows
+			// still listed)
 			let res!: Awaited<ReturnType<typeof run>>;
 			let mode: 'mix' | 'none' = 'none';
-			let decision: DeepChoice | null = null;
 			let mixed: typeof res.results = [];
 			if (deep) {
-				const out = await forecastWithHoldout(
-					async () => {
-						const cut = await run('none', true, undefined, true);
-						return holdoutSeriesOf(cut.results, cut.holdout ?? {}, deep, req.horizon);
-					},
+				const out = await forecastWithDeep(
 					async (m) => {
 						res = await run(m);
 						if (m === 'mix') mixed = res.results;
 						return res.results;
 					},
-					req.horizon,
+					(results) => ({
+						lengths: deepSeriesLengths(
+							deep,
+							results.map((r) => r.seriesId),
+						),
+						horizon: req.horizon,
+					}),
 				);
-				decision = out.decision;
-				mode = decision.keep ? 'mix' : 'none';
+				mode = out.decision.keep ? 'mix' : 'none';
 				res = { ...res, results: [...out.results] };
 			} else res = await run('none');
 			// the pooled (cross-learning) model stays where the products together say it helps
@@ -276,11 +266,6 @@ export class ForecastRun {
 				res = await this.#withoutPooled(res, req.productIds, (ids) => run(mode, false, ids));
 				if (mode === 'none' && mixed.length > 0)
 					res = { ...res, results: withDeepRows(res.results, mixed) };
-			}
-			// why the deep model was mixed in or not, on every forecast it concerns
-			if (decision) {
-				const d = decision;
-				res = { ...res, results: res.results.map((r) => deepNote(r, d)) };
 			}
 			if (ac.signal.aborted) return;
 			this.history = res.history;

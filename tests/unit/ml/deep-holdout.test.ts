@@ -33,8 +33,8 @@ describe('holdoutCheck', () => {
 		expect(c.wapeRatio).toBeCloseTo(1.5, 12);
 		expect(c.n).toBe(2);
 		expect(c.won).toBe(1);
-		// MASE decides (rule H6; the WAPE is told): 10 % worse in MASE fails
-		expect(holdoutCheck(series, 0.9).pass).toBe(false);
+		// both must be ≤ 1: the WAPE says no
+		expect(c.pass).toBe(false);
 		// a quarter weight on the deep model: MASE 1.5/1 + 1/2 = 2 → 1, WAPE (3 + 2) ÷ 4 = 1.25
 		expect(holdoutCheck(series, 1, 0.25).wapeRatio).toBeCloseTo(1.25, 12);
 		// without the second series the mix halves the error: kept
@@ -99,71 +99,35 @@ describe('the shop-wide decision from the hold-out check', () => {
 		expect(Array.from(s[0].deep!)).toEqual([10, 10]);
 		// b has no forecast from end 6: not scored
 		expect(s[1].deep).toBeUndefined();
-		// without the mix run's backtest, not kept
-		expect(deepHoldoutDecision(s, 2)).toMatchObject({ keep: false, horizon: 2, mix: null });
-		expect(deepHoldoutDecision(s, 2).check.pass).toBe(true);
+		expect(deepHoldoutDecision(s, 2)).toMatchObject({ keep: true, horizon: 2 });
 	});
 
-	it('runs the mix only where the check passes, and keeps it only where its own backtest agrees', async () => {
+	it('runs the mix only where the check passes, else the engine alone — one run either way', async () => {
 		const modes: string[] = [];
-		const row = (model: string, mase: number) => ({ model, mase });
-		// the mix run's backtest: the mix 2 % or 10 % worse than the statistical choice
-		const mixRun = (mix: number) => [
-			{
-				model: 'mix(ets,deep-mlp)',
-				notes: [] as Message[],
-				leaderboard: [row('ets', 1), row('deep-mlp', 1.3), row('mix(ets,deep-mlp)', mix)],
-			},
-		];
-		const plain = [{ model: 'ets', notes: [] as Message[], leaderboard: [row('ets', 1)] }];
-		const run = (mix: number) => async (mode: 'mix' | 'none') => {
+		const run = async (mode: 'mix' | 'none') => {
 			modes.push(mode);
-			return mode === 'mix' ? mixRun(mix) : plain;
+			return [{ model: mode === 'mix' ? 'mix(ets,deep-mlp)' : 'ets', notes: [] as Message[] }];
 		};
 		const good = [{ stat: [12], deep: [10], actual: [10], scale: 1 }];
-		const bad = [{ stat: [10.5], deep: [14], actual: [10], scale: 1 }];
-		// the check passes and the backtest agrees (≤ DEEP_MIX_GATE): one run, mixed
-		const kept = await forecastWithHoldout(async () => good, run(1.02), 1);
+		const bad = [{ stat: [10], deep: [14], actual: [10], scale: 1 }];
+		const kept = await forecastWithHoldout(async () => good, run, 1);
 		expect(modes).toEqual(['mix']);
 		expect(kept.decision.keep).toBe(true);
-		expect(kept.decision.mix?.ratio).toBeCloseTo(1.02, 12);
 		expect(kept.results[0].model).toBe('mix(ets,deep-mlp)');
-		// the check passes, the backtest vetoes: the engine alone, the deep rows listed unused
 		modes.length = 0;
-		const vetoed = await forecastWithHoldout(async () => good, run(1.1), 1);
-		expect(modes).toEqual(['mix', 'none']);
-		expect(vetoed.decision.keep).toBe(false);
-		expect(vetoed.results[0].model).toBe('ets');
-		expect(vetoed.results[0].leaderboard.map((x) => [x.model, x.weight ?? 1])).toEqual([
-			['ets', 1],
-			['mix(ets,deep-mlp)', 0],
-			['deep-mlp', 0],
-		]);
-		// the check fails: no mix run at all
-		modes.length = 0;
-		const out = await forecastWithHoldout(async () => bad, run(1.02), 1);
+		const out = await forecastWithHoldout(async () => bad, run, 1);
 		expect(modes).toEqual(['none']);
 		expect(out.decision.keep).toBe(false);
-		expect(out.decision.mix).toBeNull();
+		expect(out.results[0].model).toBe('ets');
 	});
 
 	it('notes say when and why, in English and Chinese', () => {
 		const r = { model: 'mix(ets,deep-mlp)', notes: [] as Message[] };
-		const good = [{ stat: [12], deep: [10], actual: [10], scale: 1 }];
-		const board = (mix: number) => [
-			{
-				leaderboard: [
-					{ model: 'ets', mase: 1 },
-					{ model: 'mix(ets,deep-mlp)', mase: mix },
-				],
-			},
-		];
-		const yes = deepHoldoutDecision(good, 12, board(0.98));
-		expect(yes.keep).toBe(true);
+		const yes = deepHoldoutDecision([{ stat: [12], deep: [10], actual: [10], scale: 1 }], 12);
 		const [n1] = deepNote(r, yes).notes;
 		expect(n1).toEqual({
 			code: 'models_note_deep_mixed',
-			params: { h: 12, n: 1, mase: '−50.0', wape: '−50.0', backtest: '−2.0' },
+			params: { h: 12, n: 1, mase: '−50.0', wape: '−50.0' },
 		});
 		expect(translate('en', n1.code, n1.params)).toMatch(/as if 12 periods ago, for 1 products/);
 		expect(translate('zh-CN', n1.code, n1.params)).toMatch(/12 期之前/);
@@ -174,12 +138,6 @@ describe('the shop-wide decision from the hold-out check', () => {
 		expect(deepNote({ model: 'ets', notes: [] as Message[] }, no).notes[0]).toEqual({
 			code: 'models_note_deep_not_mixed',
 			params: { h: 4, n: 1, mase: '+150.0', wape: '+150.0' },
-		});
-		// the check passed, the engine's backtest of the mix said no
-		const veto = deepHoldoutDecision(good, 4, board(1.1));
-		expect(deepNote({ model: 'ets', notes: [] as Message[] }, veto).notes[0]).toEqual({
-			code: 'models_note_deep_not_mixed_backtest',
-			params: { h: 4, n: 1, mase: '−50.0', wape: '−50.0', backtest: '+10.0', limit: '+3.0' },
 		});
 		const none = deepHoldoutDecision([], 4);
 		expect(deepNote({ model: 'ets', notes: [] as Message[] }, none).notes[0].code).toBe(
