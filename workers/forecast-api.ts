@@ -30,7 +30,7 @@ import type { Frequency } from '../src/core/types';
 import { registerBuiltins } from '../src/core/forecast/builtins';
 import { CandidateRegistry } from '../src/core/forecast/registry';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
-import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
+import { batchLaunchCurves, launchDonors, withLaunchCurveOf } from '../src/core/forecast/launch';
 import { batchSpikeCurve } from '../src/core/forecast/spike';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
@@ -435,8 +435,9 @@ async function runBatch(
 	const groups = groupTotals(batch);
 	const sum = groups ? groups.total : batchTotal(batch);
 	const byCategory = groups ? groups.categories : categoryTotals(batch);
-	// how the batch's earlier launches went on: the curve a product only weeks old follows
-	const launches = batchLaunchCurves(batch, engineOptions.horizon);
+	// how the shop's earlier launches went on: the curve a product only weeks old follows, learnt from
+	// the whole dataset's launches when the read brought them (a product forecast alone), else the batch
+	const launches = batchLaunchCurves(launchDonors(batch), engineOptions.horizon);
 	// how much of the batch's earlier sudden jumps lasted: a product ending on one is fitted at its
 	// usual level plus that share (src/core/forecast/spike.ts; none with under 5 such jumps)
 	const spikes = batchSpikeCurve(batch, engineOptions.horizon);
@@ -475,7 +476,7 @@ async function runBatch(
 				y,
 				{
 					...withSeason(batch, i, cal.options, sum, byCategory),
-					...withLaunchCurve(launches, i),
+					...withLaunchCurveOf(launches, batch, i),
 					...(spikes ? { spikeCurve: spikes } : {}),
 					seriesId: batch.ids[i],
 				},
