@@ -26,7 +26,8 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--datasets') sets = args[++i].split(',');
 	else throw new Error(`unknown flag ${args[i]}`);
 }
-if (backs.includes(0)) throw new Error('validation horizons only (--back 1, 2, 3): back 0 is held out');
+if (backs.includes(0))
+	throw new Error('validation horizons only (--back 1, 2, 3): back 0 is held out');
 
 const settings: (LaunchSettings & { name: string })[] = [];
 for (const pool of ['category', 'shop'] as const)

@@ -9,7 +9,12 @@
 // "launch4"). Pure TypeScript.
 
 /** The no-backtest model as the engine chose it before (theta from 8 points, else 'ma', else naive). */
-export type ShortChoice = { name: string; members: string[]; weights: number[]; kind: 'single' | 'median' };
+export type ShortChoice = {
+	name: string;
+	members: string[];
+	weights: number[];
+	kind: 'single' | 'median';
+};
 
 /** The models the median is taken over, beside the single fallback. */
 export const SHORT_MEDIAN_WITH = ['naive', 'ets'] as const;
