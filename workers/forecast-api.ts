@@ -8,14 +8,7 @@ import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
-import {
-	batchTotal,
-	categoryTotals,
-	groupTotals,
-	withRegressors,
-	withSeason,
-	type LeftOut,
-} from '../src/core/forecast/batch';
+import { batchTotal, withRegressors, withSeason, type LeftOut } from '../src/core/forecast/batch';
 import { linkApi, SeriesLink, untilAborted, type SeriesKeys } from './data/series-port';
 import {
 	calendarRegressors,
@@ -27,12 +20,9 @@ import {
 	type EventEffect,
 } from '../src/core/calendar/events';
 import type { Frequency } from '../src/core/types';
-import { registerBuiltins } from '../src/core/forecast/builtins';
-import { CandidateRegistry } from '../src/core/forecast/registry';
+import { batchEngine } from '../src/core/forecast/batch-engine';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
-import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
-import { batchSpikeCurve } from '../src/core/forecast/spike';
-import { SHRINK_DEFAULT } from '../src/core/forecast/season-shrink';
+import { holdoutTails, type HoldoutTails } from '../src/core/forecast/holdout';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	DEFAULT_MAX_PRODUCTS,
@@ -260,6 +250,22 @@ export const api = {
 					abortError,
 				));
 			if (want.share !== undefined) shared = { key: want.share, prep };
+			// the hold-out check of a deep model (core/forecast/holdout.ts): what the cut periods sold,
+			// for the whole batch, from the first chunk only
+			const cut = want.dropLast ?? 0;
+			const holdout =
+				want.holdout && cut > 0 && (!want.range || want.range[0] === 0)
+					? holdoutTails(
+							(
+								await untilAborted(
+									link.prepared(keys, options.horizon, { dropLast: 0 }),
+									ac.signal,
+									abortError,
+								)
+							).batch,
+							cut,
+						)
+					: undefined;
 			const { calendar, season, ...rest } = options;
 			const results = await runBatch(
 				prep.batch,
@@ -296,6 +302,7 @@ export const api = {
 				total: prep.batch.ids.length,
 				season: season ?? prep.season,
 				periods,
+				...(holdout ? { holdout } : {}),
 			};
 			return transfer(response, [...buffers]);
 		} finally {
@@ -366,12 +373,16 @@ export interface SeriesForecastResponse {
 	periods: number;
 	/** Series in the batch read (results cover only `range` when one was asked). */
 	total?: number;
+	/** With `holdout` and `dropLast`: what each series sold in the cut periods (the whole batch). */
+	holdout?: HoldoutTails;
 }
 
 /** What forecastSeries is asked for besides the forecasts (see there). */
 export interface SeriesWant {
 	withHistory?: boolean;
 	dropLast?: number;
+	/** With `dropLast`: send back what the cut periods sold (a deep model's hold-out check). */
+	holdout?: boolean;
 	/** Forecast only the series [from, to) of the batch; the batch-wide parts still see all of it. */
 	range?: [number, number];
 	/** Key of a pool job (src/lib/workers/forecast-pool.ts): the batch read is kept for its next chunk. */
@@ -418,17 +429,15 @@ async function runBatch(
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
 	const { calendar, promotions, pooled: withPooled, shrink, deepMix, ...engineOptions } = options;
-	// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
-	// batch's products (src/core/forecast/pooled.ts; unless `pooled: false`), and deep models
-	// trained elsewhere
-	const registry = new CandidateRegistry();
-	registerBuiltins(registry);
-	const { models } = engineOptions;
-	const pooled =
-		withPooled !== false && (!models || models === 'auto' || models.includes('pooled'))
-			? pooledFor(batch)
-			: null;
-	if (pooled) registry.register(pooled.candidate(true));
+	// this batch's shared parts (src/core/forecast/batch-engine.ts, as the hierarchy's nodes get them):
+	// the built-ins, the pooled (cross-learning) model fitted on all of the batch's products (unless
+	// `pooled: false`), the borrowed season, launch and spike curves; and deep models trained elsewhere
+	const engine = batchEngine(batch, engineOptions, {
+		pooled: withPooled,
+		shrink,
+		pooledOf: pooledFor,
+	});
+	const { registry, pooled } = engine;
 	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
@@ -438,16 +447,6 @@ async function runBatch(
 	const end = Math.min(total, Math.max(start, range?.[1] ?? total));
 	const count = end - start;
 	const chunk = Math.max(1, Math.ceil(count / 50));
-	// the season a short product borrows: the dataset's category and shop totals when the read
-	// brought them (a product forecast alone too), else this batch's own sums
-	const groups = groupTotals(batch);
-	const sum = groups ? groups.total : batchTotal(batch);
-	const byCategory = groups ? groups.categories : categoryTotals(batch);
-	// how the batch's earlier launches went on: the curve a product only weeks old follows
-	const launches = batchLaunchCurves(batch, engineOptions.horizon);
-	// how much of the batch's earlier sudden jumps lasted: a product ending on one is fitted at its
-	// usual level plus that share (src/core/forecast/spike.ts; none with under 5 such jumps)
-	const spikes = batchSpikeCurve(batch, engineOptions.horizon);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -479,16 +478,7 @@ async function runBatch(
 			const cal = withCalendar(batch, i, withRegressors(batch, i, engineOptions), calendar);
 			// candidates registered in this worker's registry (src/core/forecast/registry.ts),
 			// e.g. deep models trained elsewhere, are awaited here
-			r = await forecastAutoAsync(
-				y,
-				{
-					...withSeason(batch, i, cal.options, sum, byCategory, shrink ?? SHRINK_DEFAULT),
-					...withLaunchCurve(launches, i),
-					...(spikes ? { spikeCurve: spikes } : {}),
-					seriesId: batch.ids[i],
-				},
-				{ signal, registry },
-			);
+			r = await forecastAutoAsync(y, engine.optionsFor(i, cal.options), { signal, registry });
 			// the calendar's columns are shown as events; engine notes naming them are not for people
 			if (cal.columns)
 				r = {

@@ -49,6 +49,7 @@ import { decompositionStrength, mstl, stl } from './series/stl';
 import { qnorm } from './stats';
 import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
 import { isYoungLaunch, LAUNCH_MODEL, LaunchCurveModel, launchNote } from './forecast/launch';
+import { shortFallback } from './forecast/short-fallback';
 import { spikeAdjust, withSpikeBack } from './forecast/spike';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
@@ -96,7 +97,7 @@ export const MIN_LAUNCH_ZEROS = 4;
 const LAUNCH_DEFAULT: 'classify' | 'fit' | false = 'fit';
 /** Fewest pooled backtest scores for conformal intervals; below it model intervals are kept. */
 export const MIN_CONFORMAL_SCORES = 10;
-// the combination's preference over the best single model: 1.3, 1.6 for monthly/quarterly seasons
+// the combination's preference over the best single model: 1.3, 1.6 for monthly series (two years)
 export { COMBO_PREFERENCE } from './forecast/combo-preference';
 /**
  * Models whose final fit reuses their backtest instance: automatic ETS tries only the few
@@ -1217,16 +1218,18 @@ function* engine(
 				: names.includes(SHORT_FALLBACK)
 					? SHORT_FALLBACK
 					: 'naive';
+		// …and where nothing could be scored, the median of that, naive and ETS (short-fallback.ts)
+		const pick =
+			!bt && opts.shortMedian !== false
+				? shortFallback(fallback, names, n)
+				: { name: fallback, members: [fallback], weights: [1], kind: 'single' as const };
 		notes.push(
 			bt
-				? msg('engine_note_no_backtest', { model: fallback })
-				: msg('engine_note_too_short_to_backtest', { n, h, model: fallback }),
+				? msg('engine_note_no_backtest', { model: pick.name })
+				: msg('engine_note_too_short_to_backtest', { n, h, model: pick.name }),
 		);
 		chosen = {
-			name: fallback,
-			members: [fallback],
-			weights: [1],
-			kind: 'single',
+			...pick,
 			forecasts: [],
 			scales: [],
 			mase: NaN,

@@ -29,6 +29,8 @@ let launch = true;
 let spike = true;
 // --no-shrink: without the seasonal indices shrunk towards the total (src/core/forecast/season-shrink.ts)
 let shrink = true;
+// --no-short-median: a series too short to backtest gets its single fallback alone (short-fallback.ts)
+let shortMedian = true;
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--tune') back = 1;
 	else if (args[i] === '--back') back = Number(args[++i]);
@@ -37,6 +39,7 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--no-launch') launch = false;
 	else if (args[i] === '--no-spike') spike = false;
 	else if (args[i] === '--no-shrink') shrink = false;
+	else if (args[i] === '--no-short-median') shortMedian = false;
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	else throw new Error(`unknown flag ${args[i]}`);
@@ -131,7 +134,14 @@ for (const spec of sets.split(',')) {
 					)
 				: null;
 		const run = (s: (typeof ds.series)[number]): AutoForecastResult =>
-			forecastAuto(s.train, benchOptions(ds, ds.series.indexOf(s), curves), { registry });
+			forecastAuto(
+				s.train,
+				{
+					...benchOptions(ds, ds.series.indexOf(s), curves),
+					...(shortMedian ? {} : { shortMedian: false }),
+				},
+				{ registry },
+			);
 		const results = ds.series.map(run);
 		let gateNote = '';
 		if (drop) {
