@@ -35,7 +35,7 @@ export interface BenchCurves {
 	launches: ReturnType<typeof batchLaunchCurves> | null;
 	spike: SpikeCurve | null;
 	/** Each series' target of the seasonal shrinkage (null: none), as the app's withSeason gives it. */
-	shrink: (SeasonShrinkTarget | null)[] | null;
+	shrink?: (SeasonShrinkTarget | null)[] | null;
 }
 
 /** The batch's launch and spike curves (either left out to measure it). */
