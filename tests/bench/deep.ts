@@ -153,10 +153,13 @@ async function pretrain(): Promise<{
 	epochs: number;
 	seconds: number;
 	counts: string[];
+	/** The sets that gave windows (the shipped JSON names only these as sources). */
+	used: string[];
 }> {
 	const trains: WindowSet[] = [];
 	const vals: WindowSet[] = [];
 	const counts: string[] = [];
+	const used: string[] = [];
 	for (const key of PRETRAIN_SETS) {
 		let batch: SeriesBatch;
 		let freq: WindowConfig['freq'];
@@ -195,6 +198,7 @@ async function pretrain(): Promise<{
 		trains.push(train);
 		vals.push(val);
 		counts.push(`${key} ${train.n.toLocaleString('en')} (${what})`);
+		if (train.n > 0) used.push(key);
 		log(`pretraining windows: ${counts.at(-1)}, validation ${val.n}`);
 	}
 	const t0 = performance.now();
@@ -216,7 +220,8 @@ async function pretrain(): Promise<{
 		weights,
 		epochs: out.history.length,
 		seconds: (performance.now() - t0) / 1000,
-		counts,
+		counts: counts.filter((_, k) => used.includes(PRETRAIN_SETS[k])),
+		used,
 	};
 }
 
@@ -386,12 +391,16 @@ async function main(): Promise<void> {
 			licence: 'MIT (the carrying repository)',
 		},
 	};
-	const sources = PRETRAIN_SETS.map((k) => SOURCES[k] ?? { name: k, licence: 'unknown' });
+	const allSources = PRETRAIN_SETS.map((k) => SOURCES[k] ?? { name: k, licence: 'unknown' });
+	let sources = allSources;
 
-	const trainedOn = `${PRETRAIN_SETS.some((k) => k.startsWith('synth')) ? `${SYNTH_SERIES.toLocaleString('en')} synthetic series and the ` : 'the '}training parts of the shared data cut before the bench validation horizon: ${sources.map((x) => `${x.name} (${x.licence})`).join(', ')}`;
+	const trainedOnOf = (sources: { name: string; licence: string }[]) =>
+		`${PRETRAIN_SETS.some((k) => k.startsWith('synth')) ? `${SYNTH_SERIES.toLocaleString('en')} synthetic series and the ` : 'the '}training parts of the shared data cut before the bench validation horizon: ${sources.map((x) => `${x.name} (${x.licence})`).join(', ')}`;
 	if (WRITE && BACK !== 0)
 		throw new Error('--write ships weights pretrained for the reported horizon: leave out --back');
-	const unlicensed = sources.filter((x) => !/CC BY 4\.0|MIT|no third-party data/.test(x.licence));
+	const unlicensed = allSources.filter(
+		(x) => !/CC BY 4\.0|MIT|no third-party data/.test(x.licence),
+	);
 	if (WRITE && unlicensed.length)
 		throw new Error(
 			`--write: the shipped weights may only learn from licensed data; leave out ${unlicensed.map((x) => x.name).join(', ')}`,
@@ -404,11 +413,13 @@ async function main(): Promise<void> {
 				weights: shippedPretrained(shipped as 'week' | 'month', SPEC)!,
 				epochs: 0,
 				seconds: 0,
+				used: [] as string[],
 				counts: [`the shipped ${shipped}ly start (public/models/pretrained-${shipped}.bin)`],
 			}
 		: await pretrain();
 	if (!pre.weights) throw new Error(`--start ${shipped}: no shipped start of that frequency`);
 	if (WRITE && shipped) throw new Error('--write ships a pretrained model: leave out --start');
+	if (!shipped) sources = allSources.filter((_, k) => pre.used.includes(PRETRAIN_SETS[k]));
 	log(`pretrained ${pre.epochs} epochs in ${pre.seconds.toFixed(0)} s`);
 	const kb = (pre.weights.data.byteLength / 1024).toFixed(0);
 	if (WRITE) {
@@ -421,7 +432,7 @@ async function main(): Promise<void> {
 			spec: SPEC,
 			freq: FREQ,
 			shapes: pre.weights.shapes,
-			trainedOn,
+			trainedOn: trainedOnOf(sources),
 			sources,
 			windows: pre.counts,
 			epochs: pre.epochs,
@@ -432,14 +443,15 @@ async function main(): Promise<void> {
 		log(`wrote public/models/pretrained-${FREQ}.{json,bin}`);
 	}
 	md.push(
-		`## ${MONTHLY ? `Monthly pretrained start${TAG ? ` (corpus ${TAG}: ${PRETRAIN_SETS.join(', ')})` : ''}` : 'Pretrained model'}: zero-shot, fine-tuned, from scratch (tests/bench/deep.ts${MONTHLY ? ' --freq month' : ''}; Node ${process.version}, tfjs ${tf.version.tfjs}, WASM; load average ${load} on the shared 2-core machine at the start, so seconds are indicative)`,
+		`## ${MONTHLY ? `Monthly pretrained start${TAG ? ` (corpus ${TAG}: ${flag('start') ? `the shipped ${flag('start')}ly start as it is` : PRETRAIN_SETS.join(', ')})` : ''}` : 'Pretrained model'}: zero-shot, fine-tuned, from scratch (tests/bench/deep.ts${MONTHLY ? ' --freq month' : ''}; Node ${process.version}, tfjs ${tf.version.tfjs}, WASM; load average ${load} on the shared 2-core machine at the start, so seconds are indicative)`,
 		'',
 		`Pretrained: MLP (lookback 24, horizon 12, width 0.5, ${N_FEATURES} features incl. product age and Q4; ${kb} KB of weights), ${pre.epochs} epochs (early stopping, seeded) in ${pre.seconds.toFixed(0)} s on windows (at most ${PER_SET.toLocaleString('en')} per real set${PRETRAIN_SETS.some((k) => k.startsWith('synth')) ? `, ${SYNTH_WINDOWS.toLocaleString('en')} synthetic` : ''}) of ${pre.counts.join(', ')} — ${BACK === 0 ? "each real set's training part cut before its validation horizon (tests/bench/run.ts `--tune`), so neither the validation nor the reported horizon was seen" : `each real set's training part cut ${BACK + 1} horizons before the end (before the horizon scored here)`}; early stopping on the windows of every 10th series. Scored below on the ${BACK === 0 ? '**reported held-out horizon**' : `**validation horizon** (back ${BACK}; the corpus is chosen here)`}, ${MONTHLY ? `Australian retail's first 12 of 24 months (1 in ${EVERY.aus} series) and the 3 months of the monthly aggregates of online retail and StockX (all series; tests/bench/monthly-data.ts)` : `its first 12 periods (Walmart and M4: 12 of 13 weeks; Australian retail: 12 of 24 months, a weekly-shaped model on monthly windows), on every set (in the corpus or not; subsets: 1 in ${EVERY.stockx} StockX, 1 in ${EVERY.retail} online retail, 1 in ${EVERY.walmart} Walmart, 1 in ${EVERY.m4} M4, 1 in ${EVERY.aus} Australian retail)`}; fine-tuned and from scratch: at most 8 epochs (patience 2, 2,000 windows, seed 1) on the set's own training part, learning rate 5e-4 / 1e-3. Seconds: training + forecast.`,
 		'',
 		'| data | series | naive MASE / WAPE | engine MASE / WAPE (s) | zero-shot MASE / WAPE (s) | fine-tuned MASE / WAPE (epochs, s) | from scratch MASE / WAPE (epochs, s) | coverage 80 / 95 %: engine · zero-shot · fine-tuned · scratch |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- |',
 	);
-	for (const key of DATASETS) {
+	// --no-score: pretrain (and --write) only, score nothing (this session never runs back 0)
+	for (const key of argv.includes('--no-score') ? [] : DATASETS) {
 		const every = Number(flag('every') ?? EVERY[key] ?? 1);
 		const ds = loadSet(key, BACK, every);
 		const { batch, freq } = batchOf(ds);
