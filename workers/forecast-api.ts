@@ -8,14 +8,7 @@ import type { SeriesBatch } from '../src/core/types';
 import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
-import {
-	batchTotal,
-	categoryTotals,
-	groupTotals,
-	withRegressors,
-	withSeason,
-	type LeftOut,
-} from '../src/core/forecast/batch';
+import { batchTotal, withRegressors, withSeason, type LeftOut } from '../src/core/forecast/batch';
 import { linkApi, SeriesLink, untilAborted, type SeriesKeys } from './data/series-port';
 import {
 	calendarRegressors,
@@ -27,11 +20,8 @@ import {
 	type EventEffect,
 } from '../src/core/calendar/events';
 import type { Frequency } from '../src/core/types';
-import { registerBuiltins } from '../src/core/forecast/builtins';
-import { CandidateRegistry } from '../src/core/forecast/registry';
+import { batchEngine } from '../src/core/forecast/batch-engine';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
-import { batchLaunchCurves, withLaunchCurve } from '../src/core/forecast/launch';
-import { batchSpikeCurve } from '../src/core/forecast/spike';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	DEFAULT_MAX_PRODUCTS,
@@ -410,17 +400,11 @@ async function runBatch(
 	range?: [number, number],
 ): Promise<SeriesForecast[]> {
 	const { calendar, promotions, pooled: withPooled, deepMix, ...engineOptions } = options;
-	// this batch's candidates: the built-ins, the pooled (cross-learning) model fitted on all of the
-	// batch's products (src/core/forecast/pooled.ts; unless `pooled: false`), and deep models
-	// trained elsewhere
-	const registry = new CandidateRegistry();
-	registerBuiltins(registry);
-	const { models } = engineOptions;
-	const pooled =
-		withPooled !== false && (!models || models === 'auto' || models.includes('pooled'))
-			? pooledFor(batch)
-			: null;
-	if (pooled) registry.register(pooled.candidate(true));
+	// this batch's shared parts (src/core/forecast/batch-engine.ts, as the hierarchy's nodes get them):
+	// the built-ins, the pooled (cross-learning) model fitted on all of the batch's products (unless
+	// `pooled: false`), the borrowed season, launch and spike curves; and deep models trained elsewhere
+	const engine = batchEngine(batch, engineOptions, { pooled: withPooled, pooledOf: pooledFor });
+	const { registry, pooled } = engine;
 	if (deep && Object.keys(deep).length > 0) registerDeepCandidates(registry, deep, deepMix ?? null);
 	const total = batch.ids.length;
 	if (batch.indptr.length !== total + 1)
@@ -430,16 +414,6 @@ async function runBatch(
 	const end = Math.min(total, Math.max(start, range?.[1] ?? total));
 	const count = end - start;
 	const chunk = Math.max(1, Math.ceil(count / 50));
-	// the season a short product borrows: the dataset's category and shop totals when the read
-	// brought them (a product forecast alone too), else this batch's own sums
-	const groups = groupTotals(batch);
-	const sum = groups ? groups.total : batchTotal(batch);
-	const byCategory = groups ? groups.categories : categoryTotals(batch);
-	// how the batch's earlier launches went on: the curve a product only weeks old follows
-	const launches = batchLaunchCurves(batch, engineOptions.horizon);
-	// how much of the batch's earlier sudden jumps lasted: a product ending on one is fitted at its
-	// usual level plus that share (src/core/forecast/spike.ts; none with under 5 such jumps)
-	const spikes = batchSpikeCurve(batch, engineOptions.horizon);
 	const results: SeriesForecast[] = [];
 	let lastSent = -Infinity;
 	const report = async (done: number): Promise<void> => {
@@ -471,16 +445,7 @@ async function runBatch(
 			const cal = withCalendar(batch, i, withRegressors(batch, i, engineOptions), calendar);
 			// candidates registered in this worker's registry (src/core/forecast/registry.ts),
 			// e.g. deep models trained elsewhere, are awaited here
-			r = await forecastAutoAsync(
-				y,
-				{
-					...withSeason(batch, i, cal.options, sum, byCategory),
-					...withLaunchCurve(launches, i),
-					...(spikes ? { spikeCurve: spikes } : {}),
-					seriesId: batch.ids[i],
-				},
-				{ signal, registry },
-			);
+			r = await forecastAutoAsync(y, engine.optionsFor(i, cal.options), { signal, registry });
 			// the calendar's columns are shown as events; engine notes naming them are not for people
 			if (cal.columns)
 				r = {

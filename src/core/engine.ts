@@ -63,6 +63,7 @@ import {
 } from './forecast/registry';
 import { BUILTIN_NAMES, MAX_ARIMA_POINTS, registerBuiltins } from './forecast/builtins';
 import { borrowsSeason, type SeasonalPrior } from './forecast/seasonal-prior';
+import { comboPreference } from './forecast/combo-preference';
 
 registerBuiltins(defaultRegistry);
 
@@ -86,11 +87,8 @@ export const MIN_LAUNCH_ZEROS = 4;
 const LAUNCH_DEFAULT: 'classify' | 'fit' | false = 'fit';
 /** Fewest pooled backtest scores for conformal intervals; below it model intervals are kept. */
 export const MIN_CONFORMAL_SCORES = 10;
-/**
- * The weighted combination is chosen over the best single model unless the single model's backtest
- * MASE is lower by more than this factor (combo MASE > best MASE × COMBO_PREFERENCE).
- */
-export const COMBO_PREFERENCE = 1.3;
+// the combination's preference over the best single model: 1.3, 1.6 for monthly/quarterly seasons
+export { COMBO_PREFERENCE } from './forecast/combo-preference';
 /**
  * Models whose final fit reuses their backtest instance: automatic ETS tries only the few
  * specifications its oldest backtest window kept (the ones the later origins were scored with)
@@ -1137,7 +1135,7 @@ function* engine(
 			const combo = pool
 				.filter((c) => c.kind === 'weighted' && Number.isFinite(key(c)))
 				.sort((a, b) => key(a) - key(b))[0];
-			if (combo && key(combo) <= key(best) * COMBO_PREFERENCE) best = combo;
+			if (combo && key(combo) <= key(best) * comboPreference(m, n)) best = combo;
 		}
 		return best;
 	};

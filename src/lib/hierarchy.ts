@@ -7,6 +7,15 @@ import {
 	type HierarchyNode,
 } from '../core/forecast/hierarchy-forecast';
 import { futureDates as coreFutureDates } from '../core/series/calendar';
+import {
+	RECONCILE_METHODS as CORE_METHODS,
+	type ReconcileMethod,
+} from '../core/forecast/hierarchy';
+
+export type { ReconcileMethod };
+
+/** Every reconciliation method, in the order the screen lists them. */
+export const RECONCILE_METHODS: readonly ReconcileMethod[] = CORE_METHODS;
 import type { Frequency } from '../core/types';
 
 /** Key of a pooled rest of the hierarchy (other categories, stores or products). */

@@ -10,6 +10,7 @@ import type { HierarchyInfo, HierarchyResult } from '../../workers/forecast-api'
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
 import type { ModelChoice } from './forecast-run.svelte';
+import type { ReconcileMethod } from '../core/forecast/hierarchy';
 
 export type HierarchyStatus = 'idle' | 'running' | 'done' | 'cancelled';
 
@@ -38,9 +39,23 @@ export class HierarchyRun {
 		this.#forecast = forecast;
 	}
 
-	/** The result when it was made from dataset `id`. */
-	resultFor(id: string | null): HierarchyResult | null {
-		return id !== null && this.request?.datasetId === id ? this.result : null;
+	/**
+	 * The reconciliation a person picked instead of the backtest's choice (null: the automatic one). Every
+	 * method's forecasts come with the result (byMethod), so a pick shows at once, without forecasting again.
+	 */
+	pick = $state<ReconcileMethod | null>(null);
+
+	/**
+	 * The result when it was made from dataset `id`, with the picked method's forecasts as its point and
+	 * intervals (and `method` the one shown; `auto` the backtest's choice).
+	 */
+	resultFor(id: string | null): (HierarchyResult & { auto: ReconcileMethod }) | null {
+		const r = id !== null && this.request?.datasetId === id ? this.result : null;
+		if (!r) return null;
+		const alt = this.pick ? r.byMethod[this.pick] : undefined;
+		return alt && this.pick
+			? { ...r, point: alt.point, intervals: alt.intervals, method: this.pick, auto: r.method }
+			: { ...r, auto: r.method };
 	}
 
 	async run(req: HierarchyRequest): Promise<void> {

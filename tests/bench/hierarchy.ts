@@ -9,11 +9,18 @@
 // history), then base / bottom-up / MinT-shrink are all scored once at the reported origin (the
 // last horizon of each shared part). Also: the cost of MinT-shrink as the product cap grows.
 // Usage: tsx tests/bench/hierarchy.ts [--only stockx,retail,walmart] [--no-scaling] [--no-cap-check]
-// [--out FILE.md].
+// [--back K] [--plain] [--retail-h H] [--out FILE.md].
+// --back K (validation, K ≥ 1): the last K horizons of the shared part are left out first, so the
+// reported origin is K horizons before the held-out one (back 0, the default, is the held-out horizon:
+// run by the lead only). --plain: every node forecast alone by the engine with horizon, season and
+// its regressors only (the hierarchy before hiernode), instead of the app's node batch
+// (forecastBatchNodes: borrowed season, launch and spike curves, gated pooled model).
 // Not part of npm test.
+import { execSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastAuto } from '../../src/core/engine';
+import { forecastBatchNodes } from '../../src/core/forecast/batch-engine';
 import type { Regressors } from '../../src/core/engine-types';
 import {
 	minT,
@@ -22,16 +29,19 @@ import {
 	reconcile,
 	shrinkCovariance,
 	type Hierarchy,
-	type ReconcileMethod,
 } from '../../src/core/forecast/hierarchy';
 import {
+	candidateMethods,
 	capProducts,
 	forecastHierarchy,
 	hierarchyOf,
+	nodeBatch,
 	reconciled,
+	treeOf,
 	type HierarchyCell,
 	type HierarchyLevel,
 	type NodeForecaster,
+	type NodesForecaster,
 	type ProductCap,
 } from '../../src/core/forecast/hierarchy-forecast';
 import { parseCsvLine } from '../../src/core/ingest/csv';
@@ -46,7 +56,10 @@ const arg = (name: string): string | undefined => {
 };
 const out = arg('--out') ?? 'tests/bench/results/HIERARCHY.md';
 const only = (arg('--only') ?? 'stockx,retail,walmart').split(',');
-const scaling = !args.includes('--no-scaling');
+const back = Number(arg('--back') ?? 0);
+const plain = args.includes('--plain');
+const retailH = Number(arg('--retail-h') ?? 12);
+const scaling = !args.includes('--no-scaling') && back === 0;
 const OTHER = '\u0000other';
 
 interface Case {
@@ -63,7 +76,12 @@ interface Case {
 	cap?: ProductCap;
 	/** Least history of the choosing backtest (the app's default: max(8, 2h)). */
 	minTrain?: number;
+	/** Period starts (UTC ms) of the bottom series' periods. */
+	grid: Float64Array;
 }
+
+const gridOf = (g: Map<string, number>): Float64Array =>
+	Float64Array.from([...g.keys()], (d) => Date.parse(d + 'T00:00:00Z'));
 
 function mondayOf(d: string): string {
 	const t = Date.parse(d.slice(0, 10) + 'T00:00:00Z');
@@ -130,6 +148,9 @@ function stockx(): Case {
 			['category', 'brand'],
 			['product', 'sneaker'],
 		],
+		grid: gridOf(grid),
+		// at --back 2 the history is 27 weeks: the choice forecasts from 15 (the app would need 24)
+		minTrain: 15,
 	};
 }
 
@@ -184,9 +205,10 @@ function retail(): Case {
 	);
 	return {
 		key: 'retail',
-		title: `UCI online retail: product → category (description's last word, 8 biggest + other) → total, weekly units from the transactions (${w.series.size} products; h = 12 held out at the end of the shared part, m = 52)`,
-		h: 12,
+		title: `UCI online retail: product → category (description's last word, 8 biggest + other) → total, weekly units from the transactions (${w.series.size} products; h = ${retailH} held out at the end of the shared part, m = 52)`,
+		h: retailH,
 		m: 52,
+		grid: gridOf(grid),
 		cells: [...w.series]
 			.sort((a, b) => (a[0] < b[0] ? -1 : 1))
 			.map(([code, y]) => ({
@@ -224,6 +246,10 @@ function walmart(): Case {
 			['total', 'total'],
 			['store', 'store'],
 		],
+		grid: Float64Array.from(
+			{ length: ds.series[0].train.length + ds.series[0].test.length },
+			(_, t) => (ds.series[0].ds as Float64Array)[0] + t * 7 * 864e5,
+		),
 		xreg: (key) => byId.get(key)?.xreg,
 	};
 }
@@ -264,7 +290,10 @@ function score(
 	return { levels, all: allM.reduce((a, b) => a + b, 0) / allM.length };
 }
 
-async function run(c: Case, md: string[]): Promise<void> {
+async function run(c0: Case, md: string[]): Promise<void> {
+	// validation: the last `back` horizons left out first
+	const cut = c0.cells[0].y.length - back * c0.h;
+	const c: Case = { ...c0, cells: c0.cells.map((x) => ({ ...x, y: x.y.slice(0, cut) })) };
 	const n = c.cells[0].y.length - c.h;
 	const trainCells = c.cells.map((x) => ({ ...x, y: x.y.slice(0, n) }));
 	// the product cap is decided on the history only (as the app does)
@@ -287,70 +316,116 @@ async function run(c: Case, md: string[]): Promise<void> {
 		return y;
 	});
 	let engineMs = 0;
-	const forecaster: NodeForecaster = async (y, node, h) => {
-		const t0 = performance.now();
-		const x = node.level === 'store' && c.xreg ? c.xreg(node.key) : undefined;
-		const regressors: Regressors | undefined = x
+	const regressorsOf = (key: string, len: number, h: number): Regressors | undefined => {
+		const x = c.xreg?.(key);
+		return x
 			? {
 					names: x.names,
-					history: x.values.map((v) => v.slice(0, y.length)),
-					future: x.values.map((v) => v.slice(y.length, y.length + h)),
+					history: x.values.map((v) => v.slice(0, len)),
+					future: x.values.map((v) => v.slice(len, len + h)),
 				}
 			: undefined;
+	};
+	const single: NodeForecaster = async (y, node, h) => {
+		const t0 = performance.now();
+		const regressors = node.level === 'store' ? regressorsOf(node.key, y.length, h) : undefined;
 		const r = forecastAuto(y, { horizon: h, season: c.m, ...(regressors ? { regressors } : {}) });
 		engineMs += performance.now() - t0;
 		return { point: r.point, intervals: r.intervals, model: r.model };
 	};
-	const res = await forecastHierarchy(capped.cells, c.h, forecaster, {
+	const pooledLog: string[] = [];
+	// the app's node batch (workers/forecast/hierarchy.ts): the same builder as the product batch
+	const batch: NodesForecaster = async (ys, nodes, h, step) => {
+		const t0 = performance.now();
+		const { results, pooled } = await forecastBatchNodes(
+			nodeBatch(ys, nodes, c.grid),
+			{ horizon: h, season: c.m, levels: [0.8, 0.95] },
+			{
+				extra: (i) => {
+					const regressors =
+						nodes[i].level === 'store' ? regressorsOf(nodes[i].key, ys[i].length, h) : undefined;
+					return regressors ? { regressors } : undefined;
+				},
+				onEach: step,
+			},
+		);
+		engineMs += performance.now() - t0;
+		pooledLog.push(
+			pooled
+				? `pooled chosen by ${pooled.chosen} of ${nodes.length} nodes, gate ratio ${pooled.ratio.toFixed(3)} → ${pooled.kept ? 'kept' : 'dropped'}`
+				: 'no pooled model',
+		);
+		return results.map((r) => ({ point: r.point, intervals: r.intervals, model: r.model }));
+	};
+	const res = await forecastHierarchy(capped.cells, c.h, plain ? single : { nodes: batch }, {
 		...(c.minTrain ? { minTrain: c.minTrain } : {}),
 	});
-	const { hier } = hierarchyOf(capped.cells);
+	const { hier, nodes } = hierarchyOf(capped.cells);
+	const tree = treeOf(hier, nodes);
 	// every node's held-out actuals: the node's sum of the full bottom series
 	const first = hier.nodes.length - hier.m;
 	const actual = sumUp(hier, full).map((y) => y.slice(n));
 	const train = res.history;
 	const levelOf = res.nodes.map((x) => x.level);
 	const base = res.base.map((b) => b.point);
-	const t0 = performance.now();
-	const bu = reconciled(hier, base, 'bottom-up', train);
-	const tBu = performance.now() - t0;
-	const t1 = performance.now();
-	const mint = reconciled(hier, base, 'mint-shrink', train);
-	const tMint = performance.now() - t1;
-	const chosen: ReconcileMethod = res.method;
-	md.push(`## ${c.title}`, '');
+	const chosen = res.method;
+	md.push(
+		`## ${c.title}${back ? ` — VALIDATION V${back} (the last ${back} × ${c.h} weeks left out first)` : ''}`,
+		'',
+	);
 	const kept = withProducts
 		? ` Product level: ${capped.kept.length} products kept apart, ${capped.pooled} pooled into ${capped.cells.length - capped.kept.length} "other products of <category>" series (capProducts: at most ${c.cap?.maxProducts ?? 40} products, sold in ≥ ${Math.min(Math.max(8, 2 * c.h), Math.ceil(n / 2))} of ${n} weeks).`
 		: '';
 	md.push(
-		`${hier.nodes.length} nodes, ${hier.m} at the bottom (${first} sums above them; ${res.nodes.length - new Set(res.nodes.map((_, i) => rowSig(hier, i))).size} node(s) the same series as another node, forecast once).${kept} Engine: ${(engineMs / 1000).toFixed(1)} s for both origins; reconciliation: bottom-up ${tBu.toFixed(1)} ms, MinT-shrink ${tMint.toFixed(1)} ms.`,
+		`${hier.nodes.length} nodes, ${hier.m} at the bottom (${first} sums above them; ${res.nodes.length - new Set(res.nodes.map((_, i) => rowSig(hier, i))).size} node(s) the same series as another node, forecast once).${kept} Node forecasts: ${plain ? 'each node alone (--plain: horizon, season, regressors)' : `the app's node batch (${pooledLog.join('; ')})`}. Engine: ${(engineMs / 1000).toFixed(1)} s for both origins.`,
 		'',
 	);
 	const ch = res.choice;
 	if (ch)
 		md.push(
-			`**Choice** (backtest at the earlier origin: the last ${c.h} weeks of the history, forecast from the ${ch.origin} before them; MASE averaged over ${ch.scored} nodes): base ${ch.base.toFixed(3)}, bottom-up ${ch.bottomUp.toFixed(3)}, MinT-shrink ${ch.mintShrink.toFixed(3)} → **${chosen}**.`,
+			`**Choice** (backtest at the earlier origin: the last ${c.h} weeks of the history, forecast from the ${ch.origin} before them; MASE averaged over ${ch.scored} nodes): base ${ch.base.toFixed(3)}, ${Object.entries(
+				ch.scores,
+			)
+				.map(([m, v]) => `${m} ${v.toFixed(3)}`)
+				.join(', ')} → **${chosen}**.`,
 			'',
 		);
+	else md.push(`**Choice**: none (the history is too short for the backtest) → **${chosen}**.`, '');
 	md.push(
 		`Reported origin (the last ${c.h} weeks, scored once):`,
 		'',
 		`| method | ${c.levels.map(([, name]) => `${name} MASE / WAPE`).join(' | ')} | all nodes MASE |`,
 		`|---|${c.levels.map(() => '---').join('|')}|---|`,
 	);
-	const rows: [string, Float64Array[], boolean][] = [
-		['base (incoherent)', base, false],
-		['bottom-up', bu.point, chosen === 'bottom-up'],
-		[`MinT-shrink (λ = ${mint.lambda?.toFixed(3) ?? 'n/a'})`, mint.point, chosen === 'mint-shrink'],
-	];
+	const rows: [string, Float64Array[], boolean][] = [['base (incoherent)', base, false]];
+	for (const m of candidateMethods(tree)) {
+		const r = reconciled(hier, base, m, train, tree);
+		if (r.used !== m) continue;
+		rows.push([
+			m === 'mint-shrink' ? `mint-shrink (λ = ${r.lambda?.toFixed(3) ?? 'n/a'})` : m,
+			r.point,
+			chosen === m,
+		]);
+	}
+	const all = new Map<string, number>();
 	for (const [name, f, isChosen] of rows) {
 		const s = score(c, levelOf, train, actual, f);
+		all.set(name.split(' ')[0], s.all);
 		md.push(
 			`| ${isChosen ? `**${name}** (chosen)` : name} | ${s.levels.map((l) => `${l.mase.toFixed(3)} / ${l.wape.toFixed(3)}`).join(' | ')} | ${s.all.toFixed(3)} |`,
 		);
 	}
 	md.push('');
-	process.stderr.write(md.slice(-12).join('\n') + '\n');
+	// the choice the app made before hiernode: bottom-up or MinT-shrink only
+	const two =
+		ch && ch.scores['mint-shrink'] !== undefined && ch.mintShrink < ch.bottomUp
+			? 'mint-shrink'
+			: 'bottom-up';
+	md.push(
+		`RULE-LINE ${c.key} V${back} ${plain ? 'plain' : 'batch'}: chosen ${chosen} ${all.get(chosen)?.toFixed(4)} · two-method choice ${two} ${all.get(two)?.toFixed(4)} · base ${all.get('base')?.toFixed(4)}`,
+		'',
+	);
+	process.stderr.write(md.slice(-14).join('\n') + '\n');
 }
 
 function rowSig(hier: Hierarchy, i: number): string {
@@ -428,7 +503,7 @@ async function main(): Promise<void> {
 	const md: string[] = [
 		'# Hierarchical forecasts (issue #11)',
 		'',
-		`Run: ${new Date().toISOString()} · \`tsx tests/bench/hierarchy.ts${args.length ? ' ' + args.join(' ') : ''}\``,
+		`Run: ${new Date().toISOString()} · main ${execSync('git rev-parse --short HEAD').toString().trim()} · \`tsx tests/bench/hierarchy.ts${args.length ? ' ' + args.join(' ') : ''}\``,
 		'',
 		"The app's procedure (`forecastHierarchy` in src/core/forecast/hierarchy-forecast.ts, the forecast worker's hierarchy job): every node forecast by the automatic engine; the product level capped (`capProducts`: the 40 biggest products that sold in enough periods, the rest pooled per category × store); bottom-up or MinT-shrink (covariance of the one-step naive errors of the last 104 periods, shrunk as hts::MinT(type = \"shr\")) chosen by the all-node mean MASE of a backtest on the last h weeks of the history (the earlier origin); then base, bottom-up and MinT-shrink are all scored once on the held-out last h weeks (the reported origin). MASE (lag 1) averaged over a level's nodes; pooled WAPE over the level; all nodes = mean MASE over every node of the tables' levels. Reconciled bottom forecasts are kept ≥ 0 and summed up again.",
 		'',

@@ -13,6 +13,8 @@ import { registerBuiltins, ETS_SCREEN } from '../../src/core/forecast/builtins';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { AutoETS } from '../../src/core/models/ets';
 import { Theta } from '../../src/core/models/theta';
+import { BaggedETS } from '../../src/core/models/bagged-ets';
+import { OptimisedTheta } from '../../src/core/models/otm';
 import type { FitOptions, PredictOptions } from '../../src/core/types';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { decompositionStrength, stl } from '../../src/core/series/stl';
@@ -43,6 +45,31 @@ reg.register({
 	},
 	fit(y, ctx) {
 		const f = new AutoETS().fit(y, { season: ctx.season });
+		return { predict: (h, levels) => f.predict(h, { levels }) };
+	},
+});
+// --tag bets: bagged ETS (src/core/models/bagged-ets.ts) joins the candidates of seasonal monthly series
+const breg = new CandidateRegistry();
+registerBuiltins(breg);
+breg.register({
+	name: 'bets',
+	family: 'exponential-smoothing',
+	minLength: 8,
+	auto: true,
+	forecaster: () => new BaggedETS(),
+	fit(y, ctx) {
+		const f = new BaggedETS().fit(y, { season: ctx.season });
+		return { predict: (h, levels) => f.predict(h, { levels }) };
+	},
+});
+breg.register({
+	name: 'otm',
+	family: 'theta',
+	minLength: 8,
+	auto: true,
+	forecaster: () => new OptimisedTheta(),
+	fit(y, ctx) {
+		const f = new OptimisedTheta().fit(y, { season: ctx.season });
 		return { predict: (h, levels) => f.predict(h, { levels }) };
 	},
 });
@@ -636,11 +663,13 @@ function main(): void {
 						trace: (t) => (tr = t),
 						...(tag.includes('etsu')
 							? { registry: reg }
-							: tag.includes('shrink')
-								? { registry: sreg }
-								: pooled
-									? { registry: preg }
-									: {}),
+							: tag.includes('bets')
+								? { registry: breg }
+								: tag.includes('shrink')
+									? { registry: sreg }
+									: pooled
+										? { registry: preg }
+										: {}),
 					});
 					const t = tr as EngineTrace | null;
 					if (!t) throw new Error('no trace');

@@ -2,7 +2,8 @@
 // the total, a category and a store are forecast together and reconciled; the chosen method and why
 // are said, and each level's parts add up to it (the table of parts, its sum, and the node's own
 // forecast): products to their category and to the total. The Product level shows a product's
-// reconciled forecast, the same number as in its category's product table.
+// reconciled forecast, the same number as in its category's product table. The other reconciliations
+// (top-down, middle-out, …) can be picked; their categories and stores add up to the total too.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
@@ -90,6 +91,56 @@ describe('Forecast levels: category, store, total', () => {
 		expect(await table.locator('tbody tr').last().locator('td').nth(2).textContent()).toMatch(
 			/^[\d,.]+ – [\d,.]+$/,
 		);
+	});
+
+	it('shows the other reconciliations on request, each adding up: top-down and middle-out', async () => {
+		const page = session.page;
+		await page.getByTestId('forecast-level').locator('[data-value="total"]').click();
+		const pick = page.getByTestId('hierarchy-method-pick');
+		const auto = await page.getByTestId('hierarchy-method').getAttribute('data-method');
+		// the automatic choice says the other methods' backtest scores too
+		expect(await page.getByTestId('hierarchy-method').textContent()).toMatch(
+			/Also scored.*Top-down.*Middle-out/,
+		);
+		const values = await pick
+			.locator('option')
+			.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+		expect(values).toEqual(
+			expect.arrayContaining(['auto', 'bottom-up', 'mint-shrink', 'top-down', 'middle-out']),
+		);
+		for (const [method, words] of [
+			['top-down', /top-down.*You picked Top-down.*MASE [\d.]+/s],
+			['middle-out', /middle-out.*You picked Middle-out.*MASE [\d.]+/s],
+		] as const) {
+			await pick.selectOption(method);
+			const said = page.getByTestId('hierarchy-method');
+			await expect.poll(() => said.getAttribute('data-method')).toBe(method);
+			expect(await said.getAttribute('data-auto')).toBe(auto);
+			expect(await said.textContent()).toMatch(words);
+			// on screen: the categories add up to the total, and so do the stores and the products
+			const cats = await sums('hierarchy-children');
+			expect(cats.parts.length).toBeGreaterThan(3);
+			expect(Math.abs(cats.sum - cats.own)).toBeLessThan(0.05);
+			const total = Number(await page.getByTestId('hierarchy-summary').getAttribute('data-total'));
+			expect(Math.abs(total - cats.own)).toBeLessThan(0.01);
+			const stores = await sums('hierarchy-store-children');
+			expect(Math.abs(stores.own - cats.own)).toBeLessThan(0.01);
+			expect(Math.abs(stores.sum - stores.own)).toBeLessThan(0.05);
+			const products = await sums('hierarchy-product-children');
+			expect(Math.abs(products.sum - products.own)).toBeLessThan(0.05);
+			// a category's own cells add up to it too
+			await page.getByTestId('forecast-level').locator('[data-value="category"]').click();
+			await page.getByTestId('hierarchy-result').getByTestId('chart-band').first().waitFor();
+			expect(await page.getByTestId('hierarchy-method').getAttribute('data-method')).toBe(method);
+			const cat = await sums('hierarchy-children');
+			expect(Math.abs(cat.sum - cat.own)).toBeLessThan(0.05);
+			await page.getByTestId('forecast-level').locator('[data-value="total"]').click();
+			await page.getByTestId('hierarchy-result').getByTestId('chart-band').first().waitFor();
+		}
+		await pick.selectOption('auto');
+		await expect
+			.poll(() => page.getByTestId('hierarchy-method').getAttribute('data-method'))
+			.toBe(auto);
 	});
 
 	it('shows a category and a store, each the sum of its cells', async () => {

@@ -1,16 +1,17 @@
 // The forecast worker's hierarchy job: every node of the product → category × store hierarchy (total,
 // categories, stores, cells, products capped by capProducts) forecast by the automatic engine and reconciled
-// (src/core/forecast/hierarchy-forecast.ts: bottom-up or MinT-shrink, chosen by a backtest).
+// (src/core/forecast/hierarchy-forecast.ts: bottom-up, MinT-shrink / WLS / OLS, top-down or middle-out,
+// chosen by a backtest), the nodes forecast as one batch with the product batch's engine options.
 // Called by forecast-api.ts; results are plain typed arrays (moved back with Comlink.transfer).
 import { codedError } from '../data/coded-error';
-import { forecastAutoAsync } from '../../src/core/engine';
+import { forecastBatchNodes } from '../../src/core/forecast/batch-engine';
+import { nodeBatch } from '../../src/core/forecast/hierarchy-forecast';
 import type { AutoForecastOptions } from '../../src/core/engine-types';
 import {
 	capProducts,
 	forecastHierarchy,
 	type HierarchyCell,
 	type HierarchyForecast,
-	type HierarchyNode,
 } from '../../src/core/forecast/hierarchy-forecast';
 import type { Progress } from '../../src/core/ingest/types';
 import { futureDates, seasonFor, trimPartialPeriods } from '../../src/core/series/calendar';
@@ -124,15 +125,29 @@ export async function runHierarchy(
 	const cells = capped ? capped.cells : all;
 	const n = b.ids.length ? b.indptr[1] - b.indptr[0] : 0;
 	const { regressors: _ignored, seriesId: _id, ...engine } = options;
+	const ds = b.ds.subarray(0, n);
 	const res = await forecastHierarchy(
 		cells,
 		options.horizon,
-		async (y: Float64Array, node: HierarchyNode, horizon: number) => {
-			if (signal.aborted) throw codedError('AbortError', 'forecast_cancelled');
-			// let a cancel message in between node forecasts
-			await new Promise((r) => setTimeout(r, 0));
-			const r = await forecastAutoAsync(y, { ...engine, horizon, seriesId: node.key }, { signal });
-			return { point: r.point, intervals: r.intervals, model: r.model };
+		{
+			// the distinct nodes as one batch, with the product batch's shared parts (borrowed season,
+			// launch and spike curves, the gated pooled model: core/forecast/batch-engine.ts)
+			nodes: async (ys, nodes, horizon, step) => {
+				const { results } = await forecastBatchNodes(
+					nodeBatch(ys, nodes, ds),
+					{ ...engine, horizon },
+					{
+						signal,
+						onEach: async () => {
+							await step();
+							// let a cancel message in between node forecasts
+							await new Promise((r) => setTimeout(r, 0));
+							if (signal.aborted) throw codedError('AbortError', 'forecast_cancelled');
+						},
+					},
+				);
+				return results.map((r) => ({ point: r.point, intervals: r.intervals, model: r.model }));
+			},
 		},
 		{ onProgress: (done, total) => onProgress?.({ phase: 'forecast', done, total }) },
 	);
@@ -175,6 +190,14 @@ export function hierarchyBuffers(r: HierarchyResult): ArrayBuffer[] {
 			add(iv.lower);
 			add(iv.upper);
 		}
+	}
+	for (const alt of Object.values(r.byMethod)) {
+		alt.point.forEach(add);
+		for (const ivs of alt.intervals)
+			for (const iv of ivs) {
+				add(iv.lower);
+				add(iv.upper);
+			}
 	}
 	return [...out];
 }

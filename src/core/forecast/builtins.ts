@@ -30,6 +30,15 @@ export const ARIMA_SCREEN = 3;
  */
 export const dampedOnlyFor = (season: number): boolean => season > 24 || season <= 1;
 
+/**
+ * Relative tolerance of the optimisers of automatic ETS (Nelder–Mead on −2 log L, a few hundred to
+ * thousands in size) and auto.arima's CSS search (BFGS on ½ log σ², about 1–10) in the engine, instead
+ * of R's 1.5e-8 / 1e-8: a change of 1e-6 of the criterion is ~1e-3 AIC units, far below any margin
+ * that decides a model, and it saves about a third of their iterations (issue #11 speed, speed5 in
+ * tests/bench/results/SPEED.md). Explicit fits and the R reference tests keep R's tolerances.
+ */
+export const ENGINE_REL_TOL = 1e-6;
+
 type Make = (o: { season: number; ma?: number; screen?: boolean }) => Forecaster;
 
 const BUILTINS: [string, CandidateFamily, number, Make][] = [
@@ -45,7 +54,7 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 		4,
 		(o) =>
 			new AutoETS({
-				...(o.screen ? { screen: ETS_SCREEN } : {}),
+				...(o.screen ? { screen: ETS_SCREEN, relTol: ENGINE_REL_TOL } : {}),
 				...(dampedOnlyFor(o.season) ? { dampedOnly: true } : {}),
 			}),
 	],
@@ -59,7 +68,9 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 			new AutoARIMA({
 				maxLength: MAX_ARIMA_POINTS,
 				...(o.season > 24 ? { maxSP: 0, maxSQ: 0 } : {}),
-				...(o.screen ? { screen: ARIMA_SCREEN, cssRefit: 'all' as const } : {}),
+				...(o.screen
+					? { screen: ARIMA_SCREEN, cssRefit: 'all' as const, cssRelTol: ENGINE_REL_TOL }
+					: {}),
 			}),
 	],
 	['stlf', 'decomposition', 8, () => new StlEts()],

@@ -277,23 +277,124 @@ export function naiveResiduals(
 	return { R, T };
 }
 
-export type ReconcileMethod = 'bottom-up' | 'mint-shrink';
+/**
+ * The reconciliation methods: bottom-up; MinT with the shrunk covariance of the one-step errors
+ * (mint-shrink), with the identity (ols) or with each node's count of bottom series
+ * (wls-struct, Athanasopoulos, Hyndman, Kourentzes & Petropoulos 2017); top-down by forecast
+ * proportions (top-down, Athanasopoulos, Ahmed & Hyndman 2009, IJF 25:146–166); middle-out from a
+ * middle level (the category × store cells), summed above and split by forecast proportions below.
+ */
+export type ReconcileMethod =
+	'bottom-up' | 'mint-shrink' | 'top-down' | 'middle-out' | 'ols' | 'wls-struct';
+
+/** Every method, in the order a tie is broken (the first wins). */
+export const RECONCILE_METHODS: readonly ReconcileMethod[] = [
+	'bottom-up',
+	'mint-shrink',
+	'wls-struct',
+	'ols',
+	'top-down',
+	'middle-out',
+];
 
 /**
- * Reconciled forecasts of every node by `method`: bottom-up, or MinT with the shrunk covariance of
- * the one-step errors `residuals` (T × n). MinT falls back to bottom-up (reported in `used`) when its
- * matrices are singular.
+ * A tree through the hierarchy for top-down and middle-out: `parent[i]` is node i's parent (−1 for
+ * the total and for nodes off the tree, e.g. the stores when the tree goes through the categories);
+ * the tree's children of a node partition its bottom series. `middle`: the nodes middle-out starts
+ * from (they partition the bottom series); empty when the hierarchy has no middle level.
+ */
+export interface ReconcileTree {
+	parent: Int32Array;
+	middle: number[];
+}
+
+/**
+ * Forecast proportions (Athanasopoulos, Ahmed & Hyndman 2009): every bottom series' share of root r
+ * is the product, down the tree from r, of each node's base forecast over the sum of its siblings'
+ * (negative forecasts count as 0; siblings that sum to 0 share equally), step by step; the roots'
+ * base forecasts are split by those shares and summed up again. `roots` must partition the bottom
+ * series (the total: top-down; a middle level: middle-out). Also returns the shares (m arrays).
+ */
+export function forecastProportions(
+	hier: Hierarchy,
+	base: readonly ArrayLike<number>[],
+	tree: Int32Array,
+	roots: readonly number[],
+): { forecasts: Float64Array[]; shares: Float64Array[] } {
+	const { m, nodes } = hier;
+	const n = nodes.length;
+	const k = n - m;
+	const h = base[0]?.length ?? 0;
+	const isRoot = new Uint8Array(n);
+	for (const r of roots) isRoot[r] = 1;
+	const kids: number[][] = Array.from({ length: n }, () => []);
+	for (let i = 0; i < n; i++) if (tree[i] >= 0) kids[tree[i]].push(i);
+	const pos = (v: number): number => (v > 0 && Number.isFinite(v) ? v : 0);
+	const shares: Float64Array[] = [];
+	const bottom: Float64Array[] = [];
+	for (let j = 0; j < m; j++) {
+		const share = new Float64Array(h).fill(1);
+		let i = k + j;
+		while (!isRoot[i]) {
+			const p = tree[i];
+			if (p < 0) throw new RangeError(`forecastProportions: ${nodes[k + j]} is under no root`);
+			const sibs = kids[p];
+			for (let t = 0; t < h; t++) {
+				let sum = 0;
+				for (const c of sibs) sum += pos(base[c][t]);
+				share[t] *= sum > 0 ? pos(base[i][t]) / sum : 1 / sibs.length;
+			}
+			i = p;
+		}
+		const root = base[i];
+		shares.push(share);
+		bottom.push(Float64Array.from(share, (s, t) => s * root[t]));
+	}
+	return { forecasts: aggregate(hier, bottom), shares };
+}
+
+/** WLS-structural weights: W = diag(number of bottom series under each node). */
+export function structuralWeights(hier: Hierarchy): Float64Array {
+	const { S, m, nodes } = hier;
+	const n = nodes.length;
+	const W = new Float64Array(n * n);
+	for (let i = 0; i < n; i++) {
+		let c = 0;
+		for (let j = 0; j < m; j++) c += S[i * m + j];
+		W[i * n + i] = c;
+	}
+	return W;
+}
+
+/**
+ * Reconciled forecasts of every node by `method` (see ReconcileMethod). MinT-shrink needs the one-step
+ * errors `residuals` (T × n); top-down and middle-out need `tree` (middle-out its middle level). A
+ * method that cannot be computed (singular matrices, no residuals, no tree) falls back to bottom-up,
+ * reported in `used`.
  */
 export function reconcile(
 	hier: Hierarchy,
 	base: readonly ArrayLike<number>[],
 	method: ReconcileMethod,
 	residuals?: { R: Float64Array; T: number },
+	tree?: ReconcileTree,
 ): { forecasts: Float64Array[]; used: ReconcileMethod; lambda?: number } {
 	if (method === 'mint-shrink' && residuals && residuals.T >= 3) {
 		const { W, lambda } = shrinkCovariance(residuals.R, residuals.T, hier.nodes.length);
 		const f = minT(hier, base, W);
 		if (f) return { forecasts: f, used: 'mint-shrink', lambda };
 	}
+	if (method === 'ols' || method === 'wls-struct') {
+		const W = method === 'ols' ? identity(hier.nodes.length) : structuralWeights(hier);
+		const f = minT(hier, base, W);
+		if (f) return { forecasts: f, used: method };
+	}
+	if (method === 'top-down' && tree)
+		return { forecasts: forecastProportions(hier, base, tree.parent, [0]).forecasts, used: method };
+	if (method === 'middle-out' && tree && tree.middle.length > 0)
+		return {
+			forecasts: forecastProportions(hier, base, tree.parent, tree.middle).forecasts,
+			used: method,
+		};
 	return { forecasts: bottomUp(hier, base), used: 'bottom-up' };
 }

@@ -358,6 +358,12 @@ function cssGradient(
 	cols: readonly Float64Array[],
 	ncond: number,
 	wPre: Float64Array | null,
+	/**
+	 * The residuals of the CSS objective's last evaluation when it was at exactly `par` and every
+	 * residual was finite (null otherwise): the forward recursion is then not run again. Only without
+	 * regressors, where the objective's recursion is this one's, operation for operation.
+	 */
+	residualsAt?: (par: Float64Array) => Float64Array | null,
 ): (par: Float64Array, g: Float64Array) => boolean {
 	const n = y.length;
 	const { p, q } = s;
@@ -371,7 +377,8 @@ function cssGradient(
 	const dy = wPre ?? diffed(y);
 	const dx = cols.map(diffed);
 	const w = ncx > 0 ? new Float64Array(n) : dy;
-	const e = new Float64Array(n);
+	const own = new Float64Array(n);
+	let e: Float64Array = own;
 	const eb = new Float64Array(n + Math.max(p, q) + 1);
 	const wb = new Float64Array(n);
 	const nk = p + q + ncx;
@@ -390,14 +397,22 @@ function cssGradient(
 		for (let j = 0; j < p; j++) phi[j] = par[j];
 		for (let j = 0; j < q; j++) th[j] = par[p + j];
 		let ssq = 0;
-		for (let l = ncond; l < n; l++) {
-			let tmp = w[l];
-			for (let j = 0; j < p; j++) tmp -= phi[j] * w[l - j - 1];
-			const jm = Math.min(l - ncond, q);
-			for (let j = 0; j < jm; j++) tmp -= th[j] * e[l - j - 1];
-			if (!Number.isFinite(tmp)) return false;
-			e[l] = tmp;
-			ssq += tmp * tmp;
+		const known = ncx === 0 && residualsAt ? residualsAt(par) : null;
+		if (known) {
+			// the same residuals the recursion below would compute, summed in the same order
+			e = known;
+			for (let l = ncond; l < n; l++) ssq += e[l] * e[l];
+		} else {
+			e = own;
+			for (let l = ncond; l < n; l++) {
+				let tmp = w[l];
+				for (let j = 0; j < p; j++) tmp -= phi[j] * w[l - j - 1];
+				const jm = Math.min(l - ncond, q);
+				for (let j = 0; j < jm; j++) tmp -= th[j] * e[l - j - 1];
+				if (!Number.isFinite(tmp)) return false;
+				e[l] = tmp;
+				ssq += tmp * tmp;
+			}
 		}
 		if (!(ssq > 0) || !Number.isFinite(ssq)) return false;
 		// ē: zero before ncond and from n on (those entries are never written)
@@ -406,15 +421,19 @@ function cssGradient(
 			for (let j = 0; j < q; j++) v -= th[j] * eb[l + j + 1];
 			eb[l] = v;
 		}
-		for (let i = 0; i < nk; i++) g[i] = 0;
-		// e is zero before ncond, so the MA terms need no truncation once l − q − 1 ≥ 0
-		const full = Math.max(ncond, q);
-		for (let l = ncond; l < n; l++) {
-			const v = eb[l];
-			for (let i = 0; i < p; i++) g[i] -= v * w[l - i - 1];
-			if (l >= full) for (let i = 0; i < q; i++) g[p + i] -= v * e[l - i - 1];
-			else for (let i = 0; i < q && l - i - 1 >= 0; i++) g[p + i] -= v * e[l - i - 1];
+		// one sum a coefficient, over l in increasing order (the terms and their order of a loop over
+		// l that updates every g[i] in turn, kept in a register); e_{l−i−1} exists from l = i + 1
+		for (let i = 0; i < p; i++) {
+			let acc = 0;
+			for (let l = ncond; l < n; l++) acc -= eb[l] * w[l - i - 1];
+			g[i] = acc;
 		}
+		for (let i = 0; i < q; i++) {
+			let acc = 0;
+			for (let l = Math.max(ncond, i + 1); l < n; l++) acc -= eb[l] * e[l - i - 1];
+			g[p + i] = acc;
+		}
+		for (let i = p + q; i < nk; i++) g[i] = 0;
 		if (ncx > 0) {
 			// w̄_t = ē_t − Σ φ_j ē_{t+j+1}
 			for (let t = from; t < n; t++) {
@@ -435,6 +454,18 @@ function cssGradient(
 	};
 }
 
+/** The result of a CSS minimisation (BFGS's estimates and its convergence code). */
+export interface CssResult {
+	readonly x: Float64Array;
+	readonly fail: number;
+}
+
+/** Whether r[from..] are all finite (no NaN, no ±Infinity). */
+function allFinite(r: Float64Array, from: number): boolean {
+	for (let l = from; l < r.length; l++) if (!Number.isFinite(r[l])) return false;
+	return true;
+}
+
 /** For tests: the CSS objective fitArimaCore minimises (par = ARMA terms, then β) and its gradient. */
 export const arimaInternals = {
 	cssObjective(y: Float64Array, s: Spec, cols: Float64Array[], par: Float64Array): number {
@@ -453,6 +484,29 @@ export const arimaInternals = {
 		const g = new Float64Array(par.length);
 		const ok = cssGradient(y, s, cols, s.d + s.D * s.m + s.p, null)(par, g);
 		return ok ? g : null;
+	},
+	/**
+	 * The gradient without regressors as BFGS gets it after an objective evaluation at `par`: from
+	 * the residuals that evaluation left (fitArimaCore's reuse), not its own forward recursion; null
+	 * where it failed or did not use them.
+	 */
+	cssGradientAfterObjective(y: Float64Array, s: Spec, par: Float64Array): Float64Array | null {
+		const ncond = s.d + s.D * s.m + s.p;
+		const w = Float64Array.from(y);
+		for (let i = 0; i < s.d; i++) for (let l = w.length - 1; l > 0; l--) w[l] -= w[l - 1];
+		for (let i = 0; i < s.D; i++) for (let l = w.length - 1; l >= s.m; l--) w[l] -= w[l - s.m];
+		const { phi, theta } = transPars(par, s, false);
+		const r = new Float64Array(y.length).fill(NaN);
+		css(w, s, phi, theta, ncond, r, undefined, true);
+		const at = Float64Array.from(par);
+		const g = new Float64Array(par.length);
+		let used = false;
+		const reuse = (x: Float64Array): Float64Array | null => {
+			used = x.every((v, i) => v === at[i]) && allFinite(r, ncond);
+			return used ? r : null;
+		};
+		// null as well where the residuals were not used
+		return cssGradient(y, s, [], ncond, w, reuse)(par, g) && used ? g : null;
 	},
 };
 
@@ -666,6 +720,15 @@ function fitArimaCore(
 		strictCss: boolean;
 		/** CSS-ML without the ML optimisation: the exact likelihood and state at the CSS estimates. */
 		mlAtCss?: boolean;
+		/**
+		 * The CSS minimisation's result for this very series, specification and regressors, from an
+		 * earlier call (BFGS is deterministic: running it again would give the same): it is not run again.
+		 */
+		cssKnown?: CssResult;
+		/** Told the CSS minimisation's result. */
+		onCss?: (r: CssResult) => void;
+		/** BFGS's relative tolerance for the CSS minimisation (default 1e-8). */
+		cssRelTol?: number;
 	},
 ): ArimaCore | null {
 	const n = y.length;
@@ -755,24 +818,40 @@ function fitArimaCore(
 		for (let i = 0; i < s.d; i++) for (let l = n - 1; l > 0; l--) wPre[l] -= wPre[l - 1];
 		for (let i = 0; i < s.D; i++) for (let l = n - 1; l >= s.m; l--) wPre[l] -= wPre[l - s.m];
 	}
+	// rBuf holds the residuals of the last evaluation, at lastPar (lastValid: without regressors)
+	const lastPar = new Float64Array(narma + ncx);
+	let lastValid = false;
 	const cssObjective = (par: Float64Array): number => {
 		const { phi, theta } = transPars(par, s, false, pbuf);
-		const v =
-			0.5 *
-			Math.log(
-				wPre
-					? css(wPre, s, phi, theta, ncondCss, rBuf, undefined, true)
-					: css(adjustInto(par), s, phi, theta, ncondCss, rBuf, wBuf),
-			);
+		let ms: number;
+		if (wPre) {
+			ms = css(wPre, s, phi, theta, ncondCss, rBuf, undefined, true);
+			lastPar.set(par);
+			lastValid = true;
+		} else ms = css(adjustInto(par), s, phi, theta, ncondCss, rBuf, wBuf);
+		const v = 0.5 * Math.log(ms);
 		return Number.isFinite(v) ? v : DOUBLE_XMAX;
+	};
+	const residualsAt = (par: Float64Array): Float64Array | null => {
+		if (!lastValid) return null;
+		for (let i = 0; i < par.length; i++) if (par[i] !== lastPar[i]) return null;
+		return allFinite(rBuf, ncondCss) ? rBuf : null;
 	};
 	let start: Float64Array = init;
 	if (opts.method === 'CSS' || opts.method === 'CSS-ML') {
-		const res = bfgs(cssObjective, init, {
-			parscale,
-			maxIter: opts.maxIter,
-			...(s.P + s.Q === 0 ? { gradient: cssGradient(y, s, cols, ncondCss, wPre) } : {}),
-		});
+		const known = opts.cssKnown;
+		const res =
+			known && known.x.length === init.length
+				? known
+				: bfgs(cssObjective, init, {
+						parscale,
+						maxIter: opts.maxIter,
+						...(opts.cssRelTol !== undefined ? { relTol: opts.cssRelTol } : {}),
+						...(s.P + s.Q === 0
+							? { gradient: cssGradient(y, s, cols, ncondCss, wPre, residualsAt) }
+							: {}),
+					});
+		opts.onCss?.(res);
 		if (res.fail === 0) start = res.x;
 		if (opts.method === 'CSS') {
 			return cssCore(y, s, res.x, coefNames, regs, cols, adjust, ncondCss, nUsed, narma);
@@ -1142,6 +1221,11 @@ export interface AutoArimaOptions {
 	/** BFGS iterations per fit. Default 100. */
 	maxIter?: number;
 	/**
+	 * BFGS's relative tolerance on the CSS objective ½·log(Σe²/ν) during the search (and the CSS
+	 * start of an exact refit). Default R's optim() default, 1e-8.
+	 */
+	cssRelTol?: number;
+	/**
 	 * Share the search between fits of one series' growing windows (the engine's backtest origins
 	 * and final fit): the first fit searches as usual and keeps its `screen` best orders; each later
 	 * fit with the same d and D fits only those, by CSS, and takes the exact likelihood and state at
@@ -1289,6 +1373,9 @@ export class AutoARIMA implements Forecaster {
 			if (base) offset = -2 * base.loglik - n * Math.log(base.sigma2);
 		}
 		const cache = new Map<string, { ic: number; core: ArimaCore | null }>();
+		// each order's CSS estimates on this window: the exact refit of a winner starts from them
+		// without minimising the CSS again (the same deterministic BFGS run would give the same)
+		const cssDone = new Map<string, CssResult>();
 		const maxModels = o.maxModels ?? 94;
 		// a screened later window refits its CSS winner without a new ML optimisation
 		let quickRefit = false;
@@ -1297,6 +1384,7 @@ export class AutoARIMA implements Forecaster {
 			const hit = cache.get(key);
 			if (hit && approx) return hit;
 			const s: Spec = { p, d, q, P, D, Q, m };
+			const known = cssDone.get(key);
 			const core = fitArimaCore(y, s, {
 				includeMean: k && d + D === 0,
 				includeDrift: k && d + D === 1,
@@ -1304,6 +1392,9 @@ export class AutoARIMA implements Forecaster {
 				method: approx ? 'CSS' : 'CSS-ML',
 				maxIter,
 				strictCss: true,
+				...(known ? { cssKnown: known } : {}),
+				...(o.cssRelTol !== undefined ? { cssRelTol: o.cssRelTol } : {}),
+				onCss: (r) => cssDone.set(key, { x: Float64Array.from(r.x), fail: r.fail }),
 				...(!approx && (quickRefit || o.cssRefit === 'all' || (o.cssRefit && P + Q > 0))
 					? { mlAtCss: true }
 					: {}),

@@ -51,6 +51,11 @@ export interface EtsSpec {
 export interface EtsOptions {
 	/** Max objective evaluations per fit (R's maxit). Default 2000 as R. */
 	maxEval?: number;
+	/**
+	 * Nelder–Mead's relative tolerance on the spread of the objective (−2 log-likelihood) over the
+	 * simplex. Default R's optim() default, √ε ≈ 1.5e-8.
+	 */
+	relTol?: number;
 	/** Simulated sample paths for multiplicative-model intervals. Default 5000 as R. */
 	nPaths?: number;
 	/** PRNG seed for simulated intervals (deterministic). Default 20080101. */
@@ -539,7 +544,13 @@ function kindsOf(spec: EtsSpec, m: number): Kinds {
 }
 
 /** etsmodel(): estimate one specification; returns null when it cannot be fitted (too few data). */
-function fitEtsCore(y: Float64Array, spec: EtsSpec, m: number, maxEval: number): EtsFitCore | null {
+function fitEtsCore(
+	y: Float64Array,
+	spec: EtsSpec,
+	m: number,
+	maxEval: number,
+	relTol?: number,
+): EtsFitCore | null {
 	const k = kindsOf(spec, m);
 	const n = y.length;
 	const lower = LOWER.slice();
@@ -638,7 +649,7 @@ function fitEtsCore(y: Float64Array, spec: EtsSpec, m: number, maxEval: number):
 		return lik;
 	};
 	if (!Number.isFinite(objective(Float64Array.from(x0)))) return null;
-	const opt = nelderMead(objective, x0, { maxEval });
+	const opt = nelderMead(objective, x0, { maxEval, ...(relTol !== undefined ? { relTol } : {}) });
 	const par = unpack(opt.x);
 	fillState(opt.x);
 	const init0 = Float64Array.from(full);
@@ -1017,7 +1028,7 @@ export class ETS implements Forecaster {
 		if ((this.spec.error === 'M' || this.spec.season === 'M') && y.some((v) => v <= 0)) {
 			throw new RangeError('ETS: multiplicative components need strictly positive data');
 		}
-		const core = fitEtsCore(y, this.spec, m, this.#opts.maxEval ?? 2000);
+		const core = fitEtsCore(y, this.spec, m, this.#opts.maxEval ?? 2000, this.#opts.relTol);
 		if (!core)
 			throw new RangeError(`ETS: not enough data (${y.length}) for ${etsLabel(this.spec)}`);
 		return new FittedETS(this.name, core, this.#opts);
@@ -1116,7 +1127,7 @@ export class AutoETS implements Forecaster {
 		);
 		const scores: [string, number][] = [];
 		for (const spec of specs) {
-			const core = fitEtsCore(y, spec, m, this.#opts.maxEval ?? 2000);
+			const core = fitEtsCore(y, spec, m, this.#opts.maxEval ?? 2000, this.#opts.relTol);
 			if (!core) continue;
 			const v = core[ic];
 			if (Number.isFinite(v)) scores.push([etsLabel(spec), v]);

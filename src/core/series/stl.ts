@@ -58,6 +58,44 @@ const nextOdd = (x: number): number => {
 	return r % 2 === 0 ? r + 1 : r;
 };
 
+// The tricube weights of the last bandwidth h, by integer distance r = |j − xs| (every caller's xs
+// and j are integers): loess evaluates the same few bandwidths at every point of every pass.
+let triH = NaN;
+let triLen = 0;
+let triTab = new Float64Array(64);
+
+/**
+ * Tricube weights for distances 0…maxR at bandwidth h: 1 within 0.001·h, (1 − (r/h)³)³ within
+ * 0.999·h, else 0 (a point that Fortran's stlest leaves out: its zero weight adds nothing to any sum).
+ */
+function tricube(h: number, maxR: number): Float64Array {
+	if (h !== triH) {
+		triH = h;
+		triLen = 0;
+	}
+	if (maxR >= triLen) {
+		if (maxR >= triTab.length) {
+			const grown = new Float64Array(Math.max(2 * triTab.length, maxR + 1));
+			grown.set(triTab.subarray(0, triLen));
+			triTab = grown;
+		}
+		const h9 = C999 * h;
+		const h1 = C001 * h;
+		for (let r = triLen; r <= maxR; r++) {
+			if (r > h9) triTab[r] = 0;
+			else if (r <= h1) triTab[r] = 1;
+			else {
+				// (1 − (r/h)³)³ by multiplications, as Fortran compiles its integer powers
+				const t = r / h;
+				const u = 1 - t * t * t;
+				triTab[r] = u * u * u;
+			}
+		}
+		triLen = maxR + 1;
+	}
+	return triTab;
+}
+
 /** Local weighted (tricube) fit at xs over y[nleft..nright] (1-based), Fortran stlest. */
 function est(
 	y: ArrayLike<number>,
@@ -76,25 +114,20 @@ function est(
 	const range = n - 1;
 	let h = Math.max(xs - nleft, nright - xs);
 	if (len > n) h += Math.trunc((len - n) / 2);
-	const h9 = C999 * h;
-	const h1 = C001 * h;
+	const tri = tricube(h, Math.max(xs - nleft, nright - xs));
 	let a = 0;
-	for (let j = nleft; j <= nright; j++) {
-		w[j] = 0;
-		const r = Math.abs(j - xs);
-		if (r <= h9) {
-			// tricube (1 − (r/h)³)³ by multiplications, as Fortran compiles its integer powers (** is
-			// Math.pow: a library call per point of every loess fit)
-			if (r <= h1) w[j] = 1;
-			else {
-				const t = r / h;
-				const u = 1 - t * t * t;
-				w[j] = u * u * u;
-			}
-			if (userw) w[j] *= rw[rwOff + j - 1];
-			a += w[j];
+	if (userw)
+		for (let j = nleft; j <= nright; j++) {
+			const v = tri[Math.abs(j - xs)] * rw[rwOff + j - 1];
+			w[j] = v;
+			a += v;
 		}
-	}
+	else
+		for (let j = nleft; j <= nright; j++) {
+			const v = tri[Math.abs(j - xs)];
+			w[j] = v;
+			a += v;
+		}
 	if (a <= 0) return null;
 	for (let j = nleft; j <= nright; j++) w[j] /= a;
 	if (h > 0 && ideg > 0) {

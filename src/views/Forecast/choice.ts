@@ -5,10 +5,13 @@ import type { LeaderboardRow } from '../../core/engine-types';
 
 /**
  * How much better (MASE ratio) a single method must backtest to be used instead of the blend. Mirrors
- * COMBO_PREFERENCE in src/core/engine.ts (a test keeps them equal; importing the engine here would put
- * it in the main bundle).
+ * COMBO_PREFERENCE and SEASONAL_COMBO_PREFERENCE in src/core/forecast/combo-preference.ts (a test keeps
+ * them equal; views import core as types only): 1.6 for monthly/quarterly series with two seasons.
  */
 export const BLEND_PREFERENCE = 1.3;
+export const SEASONAL_BLEND_PREFERENCE = 1.6;
+const blendPreference = (season: number, n: number): number =>
+	season > 1 && season <= 24 && n >= 2 * season ? SEASONAL_BLEND_PREFERENCE : BLEND_PREFERENCE;
 
 export type ChoiceReason =
 	/** The chosen method had the lowest error. */
@@ -25,7 +28,12 @@ export type ChoiceReason =
 const isBlend = (model: string) => /^\w+\(.*\)$/.test(model);
 
 /** The reason behind `chosen`, judged by the same key as the engine (MASE, else sMAPE). */
-export function choiceReason(rows: readonly LeaderboardRow[], chosen: string): ChoiceReason {
+export function choiceReason(
+	rows: readonly LeaderboardRow[],
+	chosen: string,
+	/** The series' season and length, for the engine's preference factor (comboPreference). */
+	series?: { season: number; n: number },
+): ChoiceReason {
 	const row = rows.find((r) => r.model === chosen);
 	if (!row || (!Number.isFinite(row.mase) && !Number.isFinite(row.smape)))
 		return { kind: 'untested' };
@@ -41,7 +49,9 @@ export function choiceReason(rows: readonly LeaderboardRow[], chosen: string): C
 			kind: 'blend-rule',
 			chosen: row,
 			best,
-			marginPct: Math.round((BLEND_PREFERENCE - 1) * 100),
+			marginPct: Math.round(
+				((series ? blendPreference(series.season, series.n) : BLEND_PREFERENCE) - 1) * 100,
+			),
 		};
 	return { kind: 'other', chosen: row, best };
 }

@@ -1,24 +1,80 @@
-// Why the reconciled hierarchy used bottom-up or MinT-shrink, in words (the backtest's scores), for
-// the Forecast screen's levels and its Product level; and the names of the hierarchy's nodes.
+// How the reconciled hierarchy was reconciled and why, in words (the backtest's scores of every method),
+// for the Forecast screen's levels and its Product level; and the names of the hierarchy's nodes.
 import type { HierarchyNode, ReconcileChoice } from '../../core/forecast/hierarchy-forecast';
+import type { ReconcileMethod } from '../../core/forecast/hierarchy';
 import { OTHER_KEY } from '../../lib/hierarchy';
 import type { HierarchyInfo } from '../../state/hierarchy-run.svelte';
 import type { Frequency } from '../../core/types';
 import { periodName } from '../../lib/format';
 import { t } from '../../lib/i18n';
 
-export function reconcileWhy(c: ReconcileChoice | null, freq: Frequency): string {
-	const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+const NAMES = {
+	'bottom-up': 'hierarchy_name_bottom_up',
+	'mint-shrink': 'hierarchy_name_mint_shrink',
+	'top-down': 'hierarchy_name_top_down',
+	'middle-out': 'hierarchy_name_middle_out',
+	ols: 'hierarchy_name_ols',
+	'wls-struct': 'hierarchy_name_wls_struct',
+} as const satisfies Record<ReconcileMethod, string>;
+
+/** A reconciliation method's short name (the picker, the why). */
+export function reconcileMethodName(m: ReconcileMethod): string {
+	return t(NAMES[m]);
+}
+
+/** What a reconciliation method did, in a sentence (bottom-up says what its bottom is). */
+export function reconcileMethodText(m: ReconcileMethod, hasProducts: boolean): string {
+	if (m === 'bottom-up')
+		return t(hasProducts ? 'hierarchy_method_bottom_up_products' : 'hierarchy_method_bottom_up');
+	if (m === 'mint-shrink') return t('hierarchy_method_mint');
+	if (m === 'top-down') return t('hierarchy_method_top_down');
+	if (m === 'middle-out') return t('hierarchy_method_middle_out');
+	if (m === 'ols') return t('hierarchy_method_ols');
+	return t('hierarchy_method_wls_struct');
+}
+
+const f3 = (v: number | undefined): string =>
+	v !== undefined && Number.isFinite(v) ? v.toFixed(3) : '–';
+
+/**
+ * Why the forecasts on screen were reconciled as they are: the backtest's choice (bottom-up or
+ * MinT-shrink) with the other methods' scores, or, when a person picked a method (`picked`), its score
+ * next to the automatic choice `auto`'s.
+ */
+export function reconcileWhy(
+	c: ReconcileChoice | null,
+	freq: Frequency,
+	picked: ReconcileMethod | null = null,
+	auto: ReconcileMethod = 'bottom-up',
+): string {
+	if (picked) {
+		if (!c) return t('hierarchy_why_picked_short', { name: reconcileMethodName(picked) });
+		return t('hierarchy_why_picked', {
+			name: reconcileMethodName(picked),
+			h: c.horizon,
+			unit: periodName(freq, true),
+			score: f3(c.scores?.[picked]),
+			auto: reconcileMethodName(auto),
+			autoScore: f3(c.scores?.[auto]),
+		});
+	}
 	if (!c) return t('hierarchy_why_short');
-	if (!Number.isFinite(c.mintShrink)) return t('hierarchy_why_mint_failed', { bu: f3(c.bottomUp) });
-	return t('hierarchy_why', {
-		h: c.horizon,
-		unit: periodName(freq, true),
-		bu: f3(c.bottomUp),
-		mint: f3(c.mintShrink),
-		base: f3(c.base),
-		n: c.scored,
-	});
+	const others = (Object.keys(NAMES) as ReconcileMethod[])
+		.filter((m) => m !== 'bottom-up' && m !== 'mint-shrink' && c.scores?.[m] !== undefined)
+		.map((m) => t('hierarchy_score', { name: reconcileMethodName(m), score: f3(c.scores[m]) }));
+	const rest = others.length ? ' ' + t('hierarchy_why_others', { list: others.join(', ') }) : '';
+	if (!Number.isFinite(c.mintShrink))
+		return t('hierarchy_why_mint_failed', { bu: f3(c.bottomUp) }) + rest;
+	return (
+		t('hierarchy_why', {
+			h: c.horizon,
+			unit: periodName(freq, true),
+			bu: f3(c.bottomUp),
+			mint: f3(c.mintShrink),
+			base: f3(c.base),
+			n: c.scored,
+		}) + rest
+	);
 }
 
 /** Key of a pooled rest: other categories / stores / products (core OTHER_PRODUCT, data worker OTHER_GROUP). */

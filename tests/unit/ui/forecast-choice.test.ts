@@ -4,8 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardRow } from '../../../src/core/engine-types';
 import { COMBO_PREFERENCE } from '../../../src/core/engine';
+import { SEASONAL_COMBO_PREFERENCE } from '../../../src/core/forecast/combo-preference';
 import { translate } from '../../../src/lib/i18n/translate';
-import { BLEND_PREFERENCE, choiceReason } from '../../../src/views/Forecast/choice';
+import {
+	BLEND_PREFERENCE,
+	choiceReason,
+	SEASONAL_BLEND_PREFERENCE,
+} from '../../../src/views/Forecast/choice';
 import { effectiveModel, modelLabel, technicalName } from '../../../src/views/Forecast/model-names';
 
 const row = (model: string, mase: number, smape = 10): LeaderboardRow => ({
@@ -53,6 +58,7 @@ describe('choiceReason', () => {
 
 	it('uses the engine’s own preference for blends', () => {
 		expect(BLEND_PREFERENCE).toBe(COMBO_PREFERENCE);
+		expect(SEASONAL_BLEND_PREFERENCE).toBe(SEASONAL_COMBO_PREFERENCE);
 	});
 });
 

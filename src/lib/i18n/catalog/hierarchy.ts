@@ -36,6 +36,29 @@ export const en = {
 		`Chosen by a backtest: forecasting the last ${p.h} ${p.unit} from the periods before them, bottom-up scored MASE ${p.bu} and MinT-shrink ${p.mint} averaged over ${p.n} forecasts (unreconciled: ${p.base}; lower is better).`,
 	hierarchy_why_mint_failed: (p) =>
 		`Bottom-up is used: MinT-shrink could not be computed on this history (backtest MASE of bottom-up ${p.bu}).`,
+	hierarchy_method_top_down:
+		'Reconciled top-down: the total’s forecast split down to categories, cells and products by each one’s share of its own forecasts (forecast proportions).',
+	hierarchy_method_middle_out:
+		'Reconciled middle-out: the category × store forecasts summed up to categories, stores and the total, and split down to products by their forecast shares.',
+	hierarchy_method_ols:
+		'Reconciled with OLS: every level’s forecast moved as little as possible, all weighted alike, until they add up.',
+	hierarchy_method_wls_struct:
+		'Reconciled with WLS (structural): every level’s forecast moved until they add up, the bigger sums (more series under them) moved more.',
+	hierarchy_name_bottom_up: 'Bottom-up',
+	hierarchy_name_mint_shrink: 'MinT-shrink',
+	hierarchy_name_top_down: 'Top-down (forecast proportions)',
+	hierarchy_name_middle_out: 'Middle-out (from category × store)',
+	hierarchy_name_ols: 'OLS',
+	hierarchy_name_wls_struct: 'WLS (structural)',
+	hierarchy_pick_method: 'Reconciliation',
+	hierarchy_pick_auto: (p) => `Automatic: ${p.name}`,
+	hierarchy_why_others: (p) =>
+		`Also scored in that backtest, but not chosen automatically (as candidates they made the choice worse on earlier periods of three shops’ data): ${p.list}.`,
+	hierarchy_why_picked: (p) =>
+		`You picked ${p.name}. In the backtest (the last ${p.h} ${p.unit} forecast from the periods before them) it scored MASE ${p.score}; the automatic choice, ${p.auto}, scored ${p.autoScore} (lower is better).`,
+	hierarchy_why_picked_short: (p) =>
+		`You picked ${p.name}. The history is too short to hold periods out and score it; the automatic choice is bottom-up.`,
+	hierarchy_score: (p) => `${p.name} ${p.score}`,
 	hierarchy_why_short:
 		'Bottom-up is used: the history is too short to hold periods out and compare the two methods.',
 	hierarchy_children_title: 'What adds up to it',
@@ -128,6 +151,28 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`由回测选出：用之前的数据预测最后 ${p.h} ${p.unit}，自下而上的 MASE 为 ${p.bu}，MinT-shrink 为 ${p.mint}（${p.n} 个预测的平均；未协调时为 ${p.base}；越低越好）。`,
 	hierarchy_why_mint_failed: (p) =>
 		`使用自下而上：在这段历史上无法计算 MinT-shrink（自下而上的回测 MASE 为 ${p.bu}）。`,
+	hierarchy_method_top_down:
+		'按自上而下协调：把全部销售的预测按各品类、各单元格、各商品自身预测所占的比例逐级向下分摊（预测比例法）。',
+	hierarchy_method_middle_out:
+		'按中间向外协调：以品类 × 门店的预测为准，向上相加得到品类、门店和全部，向下按各商品预测所占的比例分摊。',
+	hierarchy_method_ols: '按 OLS 协调：各层级的预测以相同权重作尽可能小的调整，直到能够相加。',
+	hierarchy_method_wls_struct:
+		'按 WLS（结构权重）协调：各层级的预测作调整直到能够相加，包含序列越多的合计调整越多。',
+	hierarchy_name_bottom_up: '自下而上',
+	hierarchy_name_mint_shrink: 'MinT-shrink',
+	hierarchy_name_top_down: '自上而下（预测比例）',
+	hierarchy_name_middle_out: '中间向外（从品类 × 门店）',
+	hierarchy_name_ols: 'OLS',
+	hierarchy_name_wls_struct: 'WLS（结构权重）',
+	hierarchy_pick_method: '协调方法',
+	hierarchy_pick_auto: (p) => `自动：${p.name}`,
+	hierarchy_why_others: (p) =>
+		`同一回测中也计算了以下方法，但不参与自动选择（在三家店数据的较早时段上，把它们作为候选会使选择变差）：${p.list}。`,
+	hierarchy_why_picked: (p) =>
+		`您选择了${p.name}。在回测中（用之前的数据预测最后 ${p.h} ${p.unit}）它的 MASE 为 ${p.score}；自动选择的${p.auto}为 ${p.autoScore}（越低越好）。`,
+	hierarchy_why_picked_short: (p) =>
+		`您选择了${p.name}。历史太短，无法留出若干期为它打分；自动选择为自下而上。`,
+	hierarchy_score: (p) => `${p.name} ${p.score}`,
 	hierarchy_why_short: '使用自下而上：历史太短，无法留出若干期来比较两种方法。',
 	hierarchy_children_title: '由哪些部分相加而成',
 	hierarchy_col_part: '部分',

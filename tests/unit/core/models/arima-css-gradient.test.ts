@@ -58,3 +58,29 @@ describe('analytic gradient of the CSS objective', () => {
 			}
 		});
 });
+
+// Without regressors BFGS's gradient reuses the residuals of the objective's evaluation at the same
+// point instead of running the CSS recursion again (issue #11 speed, speed5): the same numbers, to
+// the last bit, as the gradient's own recursion.
+describe('gradient from the objective’s residuals', () => {
+	for (const [label, o, cols, par0] of cases) {
+		if (cols.length > 0) continue;
+		it(label, () => {
+			const s = { ...o, P: 0, Q: 0 };
+			const par = Float64Array.from(par0);
+			const own = arimaInternals.cssGradient(y, s, [], par);
+			const reused = arimaInternals.cssGradientAfterObjective(y, s, par);
+			expect(own).not.toBeNull();
+			expect(Array.from(reused!)).toEqual(Array.from(own!));
+		});
+	}
+	it('ARIMA(2,0,1), no mean', () => {
+		const s = { p: 2, d: 0, q: 1, P: 0, D: 0, Q: 0, m: 1 };
+		const z = Float64Array.from(y, (v, t) => v - 100 - 0.8 * t);
+		const par = Float64Array.from([0.5, -0.2, 0.4]);
+		const own = arimaInternals.cssGradient(z, s, [], par);
+		expect(Array.from(arimaInternals.cssGradientAfterObjective(z, s, par)!)).toEqual(
+			Array.from(own!),
+		);
+	});
+});

@@ -143,3 +143,26 @@ describe('decomposition properties', () => {
 		expect(decompositionStrength(stl(flat, 12, { sWindow: 13 })).seasonal).toBeLessThan(0.5);
 	});
 });
+
+// loess keeps the tricube weights of the last bandwidth (issue #11 speed, speed5): decompositions of
+// other series, periods and windows in between must not change a result, to the last bit.
+describe('stl’s cached tricube weights', () => {
+	it('the same decomposition before and after others (robust and not, other periods)', () => {
+		const a = Float64Array.from(
+			{ length: 160 },
+			(_, t) => 50 + 0.3 * t + 10 * Math.sin((2 * Math.PI * t) / 12) + ((t * 13) % 7),
+		);
+		const b = Float64Array.from({ length: 75 }, (_, t) => 5 + Math.cos(t) + ((t * 5) % 3));
+		const first = stl(a, 12, { sWindow: 7, robust: true });
+		const firstPeriodic = stl(a, 12);
+		stl(b, 7, { sWindow: 11, robust: true });
+		stl(b, 4, { tWindow: 9 });
+		mstl(a, [4, 12]);
+		const again = stl(a, 12, { sWindow: 7, robust: true });
+		const againPeriodic = stl(a, 12);
+		for (const k of ['trend', 'seasonal', 'remainder', 'weights'] as const) {
+			expect(Array.from(again[k])).toEqual(Array.from(first[k]));
+			expect(Array.from(againPeriodic[k])).toEqual(Array.from(firstPeriodic[k]));
+		}
+	});
+});
