@@ -22,6 +22,7 @@ import {
 import type { Frequency } from '../src/core/types';
 import { batchEngine } from '../src/core/forecast/batch-engine';
 import { pooledFromBatch, pooledNote, type PooledModel } from '../src/core/forecast/pooled';
+import { holdoutTails, type HoldoutTails } from '../src/core/forecast/holdout';
 import { registerDeepCandidates, type DeepForecastTable } from '../src/ml/candidates';
 import {
 	DEFAULT_MAX_PRODUCTS,
@@ -243,6 +244,22 @@ export const api = {
 					abortError,
 				));
 			if (want.share !== undefined) shared = { key: want.share, prep };
+			// the hold-out check of a deep model (core/forecast/holdout.ts): what the cut periods sold,
+			// for the whole batch, from the first chunk only
+			const cut = want.dropLast ?? 0;
+			const holdout =
+				want.holdout && cut > 0 && (!want.range || want.range[0] === 0)
+					? holdoutTails(
+							(
+								await untilAborted(
+									link.prepared(keys, options.horizon, { dropLast: 0 }),
+									ac.signal,
+									abortError,
+								)
+							).batch,
+							cut,
+						)
+					: undefined;
 			const { calendar, season, ...rest } = options;
 			const results = await runBatch(
 				prep.batch,
@@ -279,6 +296,7 @@ export const api = {
 				total: prep.batch.ids.length,
 				season: season ?? prep.season,
 				periods,
+				...(holdout ? { holdout } : {}),
 			};
 			return transfer(response, [...buffers]);
 		} finally {
@@ -348,12 +366,16 @@ export interface SeriesForecastResponse {
 	periods: number;
 	/** Series in the batch read (results cover only `range` when one was asked). */
 	total?: number;
+	/** With `holdout` and `dropLast`: what each series sold in the cut periods (the whole batch). */
+	holdout?: HoldoutTails;
 }
 
 /** What forecastSeries is asked for besides the forecasts (see there). */
 export interface SeriesWant {
 	withHistory?: boolean;
 	dropLast?: number;
+	/** With `dropLast`: send back what the cut periods sold (a deep model's hold-out check). */
+	holdout?: boolean;
 	/** Forecast only the series [from, to) of the batch; the batch-wide parts still see all of it. */
 	range?: [number, number];
 	/** Key of a pool job (src/lib/workers/forecast-pool.ts): the batch read is kept for its next chunk. */

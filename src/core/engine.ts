@@ -87,7 +87,7 @@ export const MIN_LAUNCH_ZEROS = 4;
 const LAUNCH_DEFAULT: 'classify' | 'fit' | false = 'fit';
 /** Fewest pooled backtest scores for conformal intervals; below it model intervals are kept. */
 export const MIN_CONFORMAL_SCORES = 10;
-// the combination's preference over the best single model: 1.3, 1.6 for monthly/quarterly seasons
+// the combination's preference over the best single model: 1.3, 1.6 for monthly series (two years)
 export { COMBO_PREFERENCE } from './forecast/combo-preference';
 /**
  * Models whose final fit reuses their backtest instance: automatic ETS tries only the few

@@ -6,5 +6,9 @@ export {
 	deepGate,
 	deepSeriesLengths,
 	forecastWithDeep,
+	forecastWithHoldout,
+	holdoutSeriesOf,
+	deepNote,
+	type DeepChoice,
 	withDeepRows,
 } from '../ml/candidates';

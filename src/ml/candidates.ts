@@ -8,6 +8,22 @@
 import type { ExternalForecastAt } from '../core/forecast/external';
 import type { Candidate, CandidateRegistry } from '../core/forecast/registry';
 import type { Forecast } from '../core/types';
+import { msg, type Message } from '../core/messages';
+import {
+	holdoutCheck,
+	type HoldoutCheck,
+	type HoldoutSeries,
+	type HoldoutTails,
+} from '../core/forecast/holdout';
+export {
+	DEEP_HOLDOUT_GATE,
+	holdoutCheck,
+	holdoutScale,
+	holdoutTails,
+	type HoldoutCheck,
+	type HoldoutSeries,
+	type HoldoutTails,
+} from '../core/forecast/holdout';
 
 /** Precomputed forecasts of one deep model: by series id, one per training-window end. */
 export type DeepForecastTable = Record<string, ExternalForecastAt[]>;
@@ -298,4 +314,110 @@ export function withDeepRows<R extends { leaderboard: readonly BoardRow[] }>(
 		const leaderboard = [...r.leaderboard, ...extra].sort((a, b) => rank(a) - rank(b));
 		return { ...r, leaderboard } as R;
 	});
+}
+
+/** The deep forecast of series `id` from window end `end` (the first model's table), if any. */
+export function deepForecastAt(
+	tables: Record<string, DeepForecastTable>,
+	id: string,
+	end: number,
+): Float64Array | undefined {
+	for (const t of Object.values(tables)) {
+		const at = t[id]?.find((x) => x.end === end);
+		if (at) return at.point;
+	}
+	return undefined;
+}
+
+/** The shop-wide decision on a deep model from the hold-out check (DEEP.md "deepgate"). */
+export interface DeepChoice {
+	check: HoldoutCheck;
+	/** Periods the check went back (the forecast horizon). */
+	horizon: number;
+	keep: boolean;
+}
+
+/**
+ * Whether the shop's forecasts mix the deep model in (50/50 with each series' statistical choice,
+ * wherever the engine scores it): the hold-out check of the mix passes (holdoutCheck, chosen on the
+ * validation horizons V1–V3, tests/bench/results/DEEP.md "deepgate").
+ */
+export function deepHoldoutDecision(series: readonly HoldoutSeries[], horizon: number): DeepChoice {
+	const check = holdoutCheck(series);
+	return { check, horizon, keep: check.pass };
+}
+
+/**
+ * The hold-out check's series: the statistical forecasts made without the last `horizon` periods
+ * (by series id), what those periods sold (`tails`, core/forecast/holdout.ts holdoutTails) and the
+ * deep forecast from the same cut-off (the backtest table's window end n − horizon).
+ */
+export function holdoutSeriesOf(
+	stat: readonly { seriesId: string; point: ArrayLike<number> }[],
+	tails: HoldoutTails,
+	tables: Record<string, DeepForecastTable>,
+	horizon: number,
+): HoldoutSeries[] {
+	const out: HoldoutSeries[] = [];
+	for (const r of stat) {
+		const tail = tails[r.seriesId];
+		if (!tail) continue;
+		const [n] = deepSeriesLengths(tables, [r.seriesId]);
+		out.push({
+			stat: r.point,
+			deep: Number.isFinite(n) ? deepForecastAt(tables, r.seriesId, n - horizon) : undefined,
+			actual: tail.actual,
+			scale: tail.scale,
+		});
+	}
+	return out;
+}
+
+/**
+ * The shop's forecasts with a deep model: first the hold-out check (`check`: the statistical
+ * forecasts one horizon back, scored with the deep model's on what followed), then one run —
+ * `run('mix')` (the deep model mixed with each series' statistical choice) where the check passes,
+ * else `run('none')` (the engine without the deep model). The caller adds the note saying which and
+ * why (deepNote) to the forecasts it finally shows.
+ */
+export async function forecastWithHoldout<R extends { model: string; notes: Message[] }>(
+	check: () => Promise<readonly HoldoutSeries[]>,
+	run: (mode: 'mix' | 'none') => Promise<readonly R[]>,
+	horizon: number,
+): Promise<{ results: readonly R[]; decision: DeepChoice }> {
+	const decision = deepHoldoutDecision(await check(), horizon);
+	return { results: await run(decision.keep ? 'mix' : 'none'), decision };
+}
+
+/**
+ * A forecast with the note on the deep model (models_note_deep_*): mixed in (this series' forecast
+ * uses it), kept out, or not checked (no series long enough for a forecast one horizon back).
+ */
+export function deepNote<R extends { model: string; notes: Message[] }>(r: R, d: DeepChoice): R {
+	// a change of the error in per cent, signed ("−4.2", "+1.3")
+	const change = (x: number): string => {
+		const v = Math.round(1000 * (x - 1)) / 10;
+		return v < 0 ? `−${Math.abs(v).toFixed(1)}` : `+${v.toFixed(1)}`;
+	};
+	const { check, horizon: h } = d;
+	let note: Message | null;
+	if (!(check.n > 0 && Number.isFinite(check.ratio)))
+		note = msg('models_note_deep_unchecked', { h });
+	else if (d.keep)
+		note = r.model.includes('deep-')
+			? msg('models_note_deep_mixed', {
+					h,
+					n: check.n,
+					mase: change(check.ratio),
+					wape: change(check.wapeRatio),
+				})
+			: null;
+	else
+		note = msg('models_note_deep_not_mixed', {
+			h,
+			n: check.n,
+			mase: change(check.ratio),
+			wape: change(check.wapeRatio),
+		});
+	return note ? { ...r, notes: [...r.notes, note] } : r;
 }

@@ -27,11 +27,13 @@ import { deepBacktest } from '../../src/ml/backtest';
 import {
 	DEEP_MIX_GATE,
 	deepDecision,
+	deepForecastAt,
 	deepGate,
 	mixVerdict,
 	registerDeepCandidates,
 } from '../../src/ml/candidates';
 import { N_FEATURES, makeWindows } from '../../src/ml/features';
+import type { WeightBlob } from '../../src/ml/weights';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
 import { batchOf } from './deep-data';
@@ -74,6 +76,25 @@ const DUMP = flag('dump');
 const GATES = (flag('gates') ?? '').split(',').filter(Boolean).map(Number);
 const SPEED = !argv.includes('--no-speed') && !TUNE;
 const ENSEMBLE = !argv.includes('--no-ensemble');
+/**
+ * --start FILE: the weekly start from FILE.{json,bin} (tests/bench/deep.ts --save) instead of the
+ * shipped one, e.g. pretrained before V3 so that V2 and V3 are scored on weeks it never saw.
+ */
+const START = flag('start');
+function startFrom(file: string, spec: ModelSpec): WeightBlob | null {
+	const meta = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as {
+		spec: ModelSpec;
+		shapes: number[][];
+	};
+	const s = meta.spec;
+	if (s.kind !== spec.kind || s.lookback !== spec.lookback || s.horizon !== spec.horizon)
+		return null;
+	const bin = readFileSync(`${file}.bin`);
+	return {
+		shapes: meta.shapes,
+		data: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
+	};
+}
 /** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
 const WRITE = !argv.includes('--no-write');
 
@@ -195,10 +216,52 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			epochs: EPOCHS,
 			seeds: SEEDS,
 			validation: !argv.includes('--no-val'),
-			initial: (spec: ModelSpec) => (pretrained ? shippedPretrained(freq, spec) : null),
+			initial: (spec: ModelSpec) =>
+				!pretrained || freq !== 'week'
+					? null
+					: START
+						? startFrom(START, spec)
+						: shippedPretrained(freq, spec),
 			onStage: (s) => log(`  training ${s.kind} origin ${s.origin} (${s.step + 1}/${s.steps})`),
 		});
 		const tDeep = (performance.now() - t) / 1000;
+		// the hold-out check (src/ml/candidates.ts holdoutCheck): the engine alone on every series
+		// without its last h periods, and the deep forecast from that cut-off (backtest table)
+		t = performance.now();
+		const cutSet: Dataset = {
+			...ds,
+			series: ds.series.map((s) => {
+				const o = s.train.length - ds.h;
+				return {
+					id: s.id,
+					train: s.train.slice(0, Math.max(0, o)),
+					test: s.train.slice(Math.max(0, o)),
+					...(s.ds ? { ds: s.ds.slice(0, Math.max(0, o)) } : {}),
+					...(s.xreg
+						? {
+								xreg: {
+									names: s.xreg.names,
+									values: s.xreg.values.map((c) => c.slice(0, s.train.length)),
+								},
+							}
+						: {}),
+				};
+			}),
+		};
+		const check = cutSet.series.map((s, i) => {
+			if (s.train.length < 4) return null;
+			const stat = forecastAuto(s.train, options(cutSet, i)).point;
+			const deepAt = deepForecastAt(deep.tables, s.id, s.train.length);
+			return {
+				stat: Array.from(stat),
+				deep: deepAt ? Array.from(deepAt).slice(0, ds.h) : null,
+				actual: Array.from(s.test),
+			};
+		});
+		const tCheck = (performance.now() - t) / 1000;
+		log(
+			`  hold-out check: engine on the cut series ${tCheck.toFixed(0)} s, ${check.filter((c) => c?.deep).length} with a deep forecast`,
+		);
 		const f = (x: number): string => x.toFixed(3);
 		const p = (x: number): string => (100 * x).toFixed(1);
 		const a = score(ds, base);
@@ -302,7 +365,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			ds,
 			deepPts.map((q, i) => q.map((v, j) => 0.5 * (v + base[i].point[j]))),
 		);
-		if (DUMP) dump(DUMP, key, ds, base, runs, deepPts, { tBase, tDeep, tWith });
+		if (DUMP) dump(DUMP, key, ds, base, runs, deepPts, { tBase, tDeep, tWith, tCheck }, check);
 		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${shipped} | ${[...cells, ...gateCells].join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${gateInfo} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
 		md.push(line);
 		log(line);
@@ -323,6 +386,7 @@ function dump(
 	runs: Record<string, AutoForecastResult[]>,
 	deepPts: Float64Array[],
 	seconds: Record<string, number>,
+	check: ({ stat: number[]; deep: number[] | null; actual: number[] } | null)[],
 ): void {
 	mkdirSync(dir, { recursive: true });
 	const one = (r: AutoForecastResult) => ({
@@ -343,6 +407,7 @@ function dump(
 		base: one(base[i]),
 		runs: Object.fromEntries(Object.entries(runs).map(([g, rs]) => [g, one(rs[i])])),
 		deep: Array.from(deepPts[i]),
+		check: check[i],
 	}));
 	writeFileSync(
 		join(dir, `${key}-back${BACK}.json`),

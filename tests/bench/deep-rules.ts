@@ -6,7 +6,16 @@
 // Usage: tsx tests/bench/deep-rules.ts DIR [back]   (back: 1 = validation V1, 2 = V2, 0 = held out)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deepDecision, deepGate, DEEP_GATE, mixVerdict } from '../../src/ml/candidates';
+import {
+	deepDecision,
+	deepGate,
+	DEEP_GATE,
+	DEEP_MIX_GATE,
+	holdoutCheck,
+	holdoutScale,
+	mixVerdict,
+	type HoldoutCheck,
+} from '../../src/ml/candidates';
 
 interface Row {
 	model: string;
@@ -26,6 +35,8 @@ interface Series {
 	base: One;
 	runs: Record<string, One>;
 	deep: number[];
+	/** The hold-out check's forecasts from h periods before the end (deep-ensemble.ts). */
+	check?: { stat: number[]; deep: number[] | null; actual: number[] } | null;
 }
 interface Dump {
 	key: string;
@@ -70,7 +81,7 @@ function score(d: Dump, pts: number[][]): { mase: number; wape: number } {
 type Rule = (d: Dump) => { pts: number[][]; used: number };
 
 const mixRun = (s: Series): One => s.runs.Infinity;
-const offRun = (s: Series): One => s.runs.null;
+const offRun = (s: Series): One => s.runs.null ?? s.base;
 const gateOf = (d: Dump, g = DEEP_GATE) =>
 	deepGate(d.series.map(mixRun), g, { lengths: d.series.map((s) => s.n), horizon: d.h });
 const inner = (r: One): Row | undefined => {
@@ -249,6 +260,74 @@ for (const g of [1, 1.02, 1.03, 1.05, 1.1]) {
 }
 for (const g of [1, 1.05, 1.1, 1.2])
 	rules[`pooled deep ≤ ${g}·choice ? mix : engine`] = pooledRule('choice', g);
+/** The hold-out check (src/ml/candidates.ts holdoutCheck) of a dump, with the mix weight w. */
+function holdoutOf(d: Dump, w = 0.5): HoldoutCheck {
+	return holdoutCheck(
+		d.series.flatMap((s) =>
+			s.check
+				? [
+						{
+							stat: s.check.stat,
+							deep: s.check.deep ?? undefined,
+							actual: s.check.actual,
+							scale: holdoutScale(s.train),
+						},
+					]
+				: [],
+		),
+		1,
+		w,
+	);
+}
+/** Every series: the mix run's forecast (50/50 where scored) or its blend with the engine's at weight w. */
+function mixAll(d: Dump, w = 0.5): { pts: number[][]; used: number } {
+	let used = 0;
+	const pts = d.series.map((s) => {
+		const r = mixRun(s);
+		if (!uses(r)) return s.base.point;
+		used++;
+		if (w === 0.5) return r.point;
+		// the mix run's point is 0.5·choice + 0.5·deep; weight w on the deep model
+		return s.base.point.map((v, j) => v + 2 * w * (r.point[j] - v));
+	});
+	return { pts, used };
+}
+const engineAll = (d: Dump) => ({ pts: d.series.map((s) => s.base.point), used: 0 });
+const shippedKeeps = (d: Dump): boolean =>
+	deepDecision(d.series.map(mixRun), { lengths: d.series.map((s) => s.n), horizon: d.h }).keep;
+rules['H1: hold-out MASE & WAPE ≤ 1'] = (d) => {
+	const c = holdoutOf(d);
+	return c.ratio <= 1 && c.wapeRatio <= 1 ? mixAll(d) : engineAll(d);
+};
+rules['H2: hold-out MASE ≤ 1'] = (d) => (holdoutOf(d).ratio <= 1 ? mixAll(d) : engineAll(d));
+rules['H3: hold-out MASE & WAPE ≤ 0.98'] = (d) => {
+	const c = holdoutOf(d);
+	return c.ratio <= 0.98 && c.wapeRatio <= 0.98 ? mixAll(d) : engineAll(d);
+};
+rules['H4: hold-out weight 0.25 or 0.5 (MASE & WAPE ≤ 1)'] = (d) => {
+	const ok = [0.25, 0.5]
+		.map((w) => ({ w, c: holdoutOf(d, w) }))
+		.filter((x) => x.c.ratio <= 1 && x.c.wapeRatio <= 1)
+		.sort((a, b) => a.c.ratio - b.c.ratio);
+	return ok.length ? mixAll(d, ok[0].w) : engineAll(d);
+};
+rules['H5: H1 or shipped'] = (d) => {
+	const c = holdoutOf(d);
+	return (c.ratio <= 1 && c.wapeRatio <= 1) || shippedKeeps(d) ? mixAll(d) : engineAll(d);
+};
+rules['H6: hold-out MASE ≤ 1 & mix backtest ≤ DEEP_MIX_GATE (no deepGate)'] = (d) =>
+	holdoutOf(d).ratio <= 1 && mixVerdict(d.series.map(mixRun)).ratio <= DEEP_MIX_GATE
+		? mixAll(d)
+		: engineAll(d);
+rules['H7: hold-out MASE & WAPE ≤ 1 & mix backtest ≤ DEEP_MIX_GATE (no deepGate)'] = (d) => {
+	const c = holdoutOf(d);
+	return c.ratio <= 1 && c.wapeRatio <= 1 && mixVerdict(d.series.map(mixRun)).ratio <= DEEP_MIX_GATE
+		? mixAll(d)
+		: engineAll(d);
+};
+rules['ref: mix backtest ≤ DEEP_MIX_GATE alone (no deepGate)'] = (d) =>
+	mixVerdict(d.series.map(mixRun)).ratio <= DEEP_MIX_GATE ? mixAll(d) : engineAll(d);
+rules['ref: always mix at weight 0.25'] = (d) => mixAll(d, 0.25);
 rules['**shipped: deepGate & mix ≤ DEEP_MIX_GATE ? mix : engine**'] = (d) => {
 	const keep = deepDecision(d.series.map(mixRun), {
 		lengths: d.series.map((s) => s.n),
@@ -288,7 +367,9 @@ for (const [name, rule] of Object.entries(rules)) {
 for (const d of dumps) {
 	const g = gateOf(d);
 	const v = mixVerdict(d.series.map(mixRun));
+	const c = holdoutOf(d);
+	const c25 = holdoutOf(d, 0.25);
 	console.error(
-		`${d.key}: pooled gate ${f(g.ratio)} / ${f(g.wapeRatio)} over ${g.n} series; mix ÷ choice ${f(v.ratio)} (${v.won}/${v.n})`,
+		`${d.key}: pooled gate ${f(g.ratio)} / ${f(g.wapeRatio)} over ${g.n} series; mix ÷ choice ${f(v.ratio)} (${v.won}/${v.n}); hold-out check mix ÷ statistical ${f(c.ratio)} / ${f(c.wapeRatio)} (${c.won}/${c.n}), at weight 0.25 ${f(c25.ratio)} / ${f(c25.wapeRatio)}`,
 	);
 }

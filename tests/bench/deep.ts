@@ -421,6 +421,15 @@ async function main(): Promise<void> {
 	if (WRITE && shipped) throw new Error('--write ships a pretrained model: leave out --start');
 	if (!shipped) sources = allSources.filter((_, k) => pre.used.includes(PRETRAIN_SETS[k]));
 	log(`pretrained ${pre.epochs} epochs in ${pre.seconds.toFixed(0)} s`);
+	// --save FILE: the weights (shapes + data) for tests/bench/deep-ensemble.ts --start FILE, e.g. a
+	// start cut before an earlier validation horizon (--back 2: cut before V3, clean for V2 and V3)
+	const save = flag('save');
+	if (save) {
+		writeFileSync(`${save}.json`, JSON.stringify({ spec: SPEC, shapes: pre.weights.shapes }));
+		writeFileSync(`${save}.bin`, new Uint8Array(pre.weights.data));
+		log(`wrote ${save}.{json,bin}`);
+		if (argv.includes('--pretrain-only')) return;
+	}
 	const kb = (pre.weights.data.byteLength / 1024).toFixed(0);
 	if (WRITE) {
 		const dir = join(ROOT, 'public/models');

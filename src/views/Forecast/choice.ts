@@ -6,12 +6,12 @@ import type { LeaderboardRow } from '../../core/engine-types';
 /**
  * How much better (MASE ratio) a single method must backtest to be used instead of the blend. Mirrors
  * COMBO_PREFERENCE and SEASONAL_COMBO_PREFERENCE in src/core/forecast/combo-preference.ts (a test keeps
- * them equal; views import core as types only): 1.6 for monthly/quarterly series with two seasons.
+ * them equal; views import core as types only): 1.6 for monthly series with two seasons.
  */
 export const BLEND_PREFERENCE = 1.3;
 export const SEASONAL_BLEND_PREFERENCE = 1.6;
 const blendPreference = (season: number, n: number): number =>
-	season > 1 && season <= 24 && n >= 2 * season ? SEASONAL_BLEND_PREFERENCE : BLEND_PREFERENCE;
+	season === 12 && n >= 2 * season ? SEASONAL_BLEND_PREFERENCE : BLEND_PREFERENCE;
 
 export type ChoiceReason =
 	/** The chosen method had the lowest error. */

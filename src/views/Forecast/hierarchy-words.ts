@@ -37,9 +37,8 @@ const f3 = (v: number | undefined): string =>
 	v !== undefined && Number.isFinite(v) ? v.toFixed(3) : '–';
 
 /**
- * Why the forecasts on screen were reconciled as they are: the backtest's choice (bottom-up or
- * MinT-shrink) with the other methods' scores, or, when a person picked a method (`picked`), its score
- * next to the automatic choice `auto`'s.
+ * Why the forecasts on screen were reconciled as they are: the backtest's choice `auto` with every
+ * method's score, or, when a person picked a method (`picked`), its score next to the automatic choice's.
  */
 export function reconcileWhy(
 	c: ReconcileChoice | null,
@@ -59,22 +58,19 @@ export function reconcileWhy(
 		});
 	}
 	if (!c) return t('hierarchy_why_short');
-	const others = (Object.keys(NAMES) as ReconcileMethod[])
-		.filter((m) => m !== 'bottom-up' && m !== 'mint-shrink' && c.scores?.[m] !== undefined)
-		.map((m) => t('hierarchy_score', { name: reconcileMethodName(m), score: f3(c.scores[m]) }));
-	const rest = others.length ? ' ' + t('hierarchy_why_others', { list: others.join(', ') }) : '';
-	if (!Number.isFinite(c.mintShrink))
-		return t('hierarchy_why_mint_failed', { bu: f3(c.bottomUp) }) + rest;
-	return (
-		t('hierarchy_why', {
-			h: c.horizon,
-			unit: periodName(freq, true),
-			bu: f3(c.bottomUp),
-			mint: f3(c.mintShrink),
-			base: f3(c.base),
-			n: c.scored,
-		}) + rest
+	const scored = (Object.keys(NAMES) as ReconcileMethod[]).filter(
+		(m) => c.scores?.[m] !== undefined,
 	);
+	return t('hierarchy_why', {
+		h: c.horizon,
+		unit: periodName(freq, true),
+		name: reconcileMethodName(auto),
+		list: scored
+			.map((m) => t('hierarchy_score', { name: reconcileMethodName(m), score: f3(c.scores[m]) }))
+			.join(', '),
+		base: f3(c.base),
+		n: c.scored,
+	});
 }
 
 /** Key of a pooled rest: other categories / stores / products (core OTHER_PRODUCT, data worker OTHER_GROUP). */

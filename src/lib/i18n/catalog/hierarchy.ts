@@ -33,9 +33,7 @@ export const en = {
 	hierarchy_method_mint:
 		'Reconciled with MinT-shrink (all levels’ forecasts combined, weighted by how their errors move together).',
 	hierarchy_why: (p) =>
-		`Chosen by a backtest: forecasting the last ${p.h} ${p.unit} from the periods before them, bottom-up scored MASE ${p.bu} and MinT-shrink ${p.mint} averaged over ${p.n} forecasts (unreconciled: ${p.base}; lower is better).`,
-	hierarchy_why_mint_failed: (p) =>
-		`Bottom-up is used: MinT-shrink could not be computed on this history (backtest MASE of bottom-up ${p.bu}).`,
+		`Chosen by a backtest: forecasting the last ${p.h} ${p.unit} from the periods before them, ${p.name} scored the lowest MASE averaged over ${p.n} forecasts — ${p.list} (unreconciled: ${p.base}; lower is better).`,
 	hierarchy_method_top_down:
 		'Reconciled top-down: the total’s forecast split down to categories, cells and products by each one’s share of its own forecasts (forecast proportions).',
 	hierarchy_method_middle_out:
@@ -52,15 +50,13 @@ export const en = {
 	hierarchy_name_wls_struct: 'WLS (structural)',
 	hierarchy_pick_method: 'Reconciliation',
 	hierarchy_pick_auto: (p) => `Automatic: ${p.name}`,
-	hierarchy_why_others: (p) =>
-		`Also scored in that backtest, but not chosen automatically (as candidates they made the choice worse on earlier periods of three shops’ data): ${p.list}.`,
 	hierarchy_why_picked: (p) =>
 		`You picked ${p.name}. In the backtest (the last ${p.h} ${p.unit} forecast from the periods before them) it scored MASE ${p.score}; the automatic choice, ${p.auto}, scored ${p.autoScore} (lower is better).`,
 	hierarchy_why_picked_short: (p) =>
 		`You picked ${p.name}. The history is too short to hold periods out and score it; the automatic choice is bottom-up.`,
 	hierarchy_score: (p) => `${p.name} ${p.score}`,
 	hierarchy_why_short:
-		'Bottom-up is used: the history is too short to hold periods out and compare the two methods.',
+		'Bottom-up is used: the history is too short to hold periods out and compare the methods.',
 	hierarchy_children_title: 'What adds up to it',
 	hierarchy_col_part: 'Part',
 	hierarchy_col_total: (p) => `Next ${p.n} ${p.unit}`,
@@ -148,9 +144,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_method_bottom_up: '按自下而上协调（各品类 × 门店预测之和）。',
 	hierarchy_method_mint: '按 MinT-shrink 协调（综合所有层级的预测，按其误差的相关程度加权）。',
 	hierarchy_why: (p) =>
-		`由回测选出：用之前的数据预测最后 ${p.h} ${p.unit}，自下而上的 MASE 为 ${p.bu}，MinT-shrink 为 ${p.mint}（${p.n} 个预测的平均；未协调时为 ${p.base}；越低越好）。`,
-	hierarchy_why_mint_failed: (p) =>
-		`使用自下而上：在这段历史上无法计算 MinT-shrink（自下而上的回测 MASE 为 ${p.bu}）。`,
+		`由回测选出：用之前的数据预测最后 ${p.h} ${p.unit}，${p.name}在 ${p.n} 个预测上的平均 MASE 最低——${p.list}（未协调时为 ${p.base}；越低越好）。`,
 	hierarchy_method_top_down:
 		'按自上而下协调：把全部销售的预测按各品类、各单元格、各商品自身预测所占的比例逐级向下分摊（预测比例法）。',
 	hierarchy_method_middle_out:
@@ -166,14 +160,12 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_name_wls_struct: 'WLS（结构权重）',
 	hierarchy_pick_method: '协调方法',
 	hierarchy_pick_auto: (p) => `自动：${p.name}`,
-	hierarchy_why_others: (p) =>
-		`同一回测中也计算了以下方法，但不参与自动选择（在三家店数据的较早时段上，把它们作为候选会使选择变差）：${p.list}。`,
 	hierarchy_why_picked: (p) =>
 		`您选择了${p.name}。在回测中（用之前的数据预测最后 ${p.h} ${p.unit}）它的 MASE 为 ${p.score}；自动选择的${p.auto}为 ${p.autoScore}（越低越好）。`,
 	hierarchy_why_picked_short: (p) =>
 		`您选择了${p.name}。历史太短，无法留出若干期为它打分；自动选择为自下而上。`,
 	hierarchy_score: (p) => `${p.name} ${p.score}`,
-	hierarchy_why_short: '使用自下而上：历史太短，无法留出若干期来比较两种方法。',
+	hierarchy_why_short: '使用自下而上：历史太短，无法留出若干期来比较各方法。',
 	hierarchy_children_title: '由哪些部分相加而成',
 	hierarchy_col_part: '部分',
 	hierarchy_col_total: (p) => `未来 ${p.n} ${p.unit}`,

@@ -91,6 +91,12 @@ export const en = {
 	models_note_no_pretrained:
 		'No pretrained weights match this model type and window, so it starts from scratch.',
 	models_note_early_stop: 'Stopped early: validation loss had not improved since epoch {epoch}.',
+	models_note_deep_mixed:
+		'Mixed half and half with your deep model. Checked on your own data: forecast as if {h} periods ago, for {n} products, the mix changed the error by {mase} % (MASE) and {wape} % (WAPE) against the statistical forecast alone, so it is used.',
+	models_note_deep_not_mixed:
+		'Your deep model is not mixed in. Checked on your own data: forecast as if {h} periods ago, for {n} products, mixing it in would have changed the error by {mase} % (MASE) and {wape} % (WAPE) against the statistical forecast alone, which is not better on both.',
+	models_note_deep_unchecked:
+		'Your deep model is not mixed in: no product has enough history to check a forecast made {h} periods ago against what then sold.',
 	models_error_too_short:
 		'The series are too short for this window: choose fewer forecast periods or daily periods.',
 	models_error_missing: 'This saved model is no longer on this device.',
@@ -178,6 +184,12 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_start_none: '从头训练',
 	models_note_no_pretrained: '没有与此模型类型和窗口匹配的预训练权重，因此从头开始训练。',
 	models_note_early_stop: '提前停止：验证损失自第 {epoch} 轮以来没有改善。',
+	models_note_deep_mixed:
+		'已与您的深度模型各取一半混合。用您自己的数据检验：假设在 {h} 期之前预测，对 {n} 个商品，混合预测相对单独的统计预测，误差变化为 {mase} %（MASE）和 {wape} %（WAPE），因此采用混合。',
+	models_note_deep_not_mixed:
+		'未混入您的深度模型。用您自己的数据检验：假设在 {h} 期之前预测，对 {n} 个商品，混入后相对单独的统计预测，误差将变化 {mase} %（MASE）和 {wape} %（WAPE），两项并未都变好。',
+	models_note_deep_unchecked:
+		'未混入您的深度模型：没有商品的历史足够长，无法检验 {h} 期之前的预测与之后的实际销量。',
 	models_error_too_short: '序列太短，无法使用此窗口：请减少预测期数或改用按日。',
 	models_error_missing: '此已保存的模型已不在本设备上。',
 	models_error_weights_missing: '此已保存模型的权重缺失：请重新训练或删除它。',

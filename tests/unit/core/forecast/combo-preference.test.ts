@@ -1,5 +1,5 @@
 // The combination's preference over the best single model (src/core/forecast/combo-preference.ts):
-// 1.6 for monthly/quarterly series with two seasons, 1.3 otherwise (issue #11, RESULTS.md "Engine v2.4").
+// 1.6 for monthly series with two seasons, 1.3 otherwise (issue #11, RESULTS.md "Engine v2.4").
 import { describe, expect, it } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
 import {
@@ -11,9 +11,10 @@ import { mulberry32, normalSampler } from '../../../../src/core/stats';
 import { choiceReason } from '../../../../src/views/Forecast/choice';
 
 describe('comboPreference', () => {
-	it('is 1.6 for seasons of 2–24 with two seasons of history, 1.3 for weekly, short or non-seasonal', () => {
+	it('is 1.6 for monthly series with two seasons of history, 1.3 for weekly, daily, quarterly, short', () => {
 		expect(comboPreference(12, 72)).toBe(SEASONAL_COMBO_PREFERENCE);
-		expect(comboPreference(4, 8)).toBe(SEASONAL_COMBO_PREFERENCE);
+		expect(comboPreference(4, 80)).toBe(COMBO_PREFERENCE);
+		expect(comboPreference(7, 700)).toBe(COMBO_PREFERENCE);
 		expect(comboPreference(12, 23)).toBe(COMBO_PREFERENCE);
 		expect(comboPreference(52, 520)).toBe(COMBO_PREFERENCE);
 		expect(comboPreference(1, 100)).toBe(COMBO_PREFERENCE);
