@@ -98,6 +98,12 @@ export interface AutoForecastOptions {
 	 */
 	launchCurve?: LaunchCurve;
 	/**
+	 * A series too short to backtest (fewer than h + 4 points, at least 8) gets the median of theta,
+	 * naive and ETS instead of theta alone (src/core/forecast/short-fallback.ts); false: the
+	 * single fallback alone (to measure the rule). Default true.
+	 */
+	shortMedian?: boolean;
+	/**
 	 * How much of a spike lasted in the shop's earlier spikes (src/core/forecast/spike.ts,
 	 * batchSpikeCurve). A series ending on a spike (1–2 periods ≥ 3× the median of the 8 before) is
 	 * fitted with the spike at that median, and the curve's share of its excess is added back, with

@@ -49,6 +49,7 @@ import { decompositionStrength, mstl, stl } from './series/stl';
 import { qnorm } from './stats';
 import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
 import { isYoungLaunch, LAUNCH_MODEL, LaunchCurveModel, launchNote } from './forecast/launch';
+import { shortFallback } from './forecast/short-fallback';
 import { spikeAdjust, withSpikeBack } from './forecast/spike';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
@@ -1189,16 +1190,18 @@ function* engine(
 				: names.includes(SHORT_FALLBACK)
 					? SHORT_FALLBACK
 					: 'naive';
+		// …and where nothing could be scored, the median of that, naive and ETS (short-fallback.ts)
+		const pick =
+			!bt && opts.shortMedian !== false
+				? shortFallback(fallback, names, n)
+				: { name: fallback, members: [fallback], weights: [1], kind: 'single' as const };
 		notes.push(
 			bt
-				? msg('engine_note_no_backtest', { model: fallback })
-				: msg('engine_note_too_short_to_backtest', { n, h, model: fallback }),
+				? msg('engine_note_no_backtest', { model: pick.name })
+				: msg('engine_note_too_short_to_backtest', { n, h, model: pick.name }),
 		);
 		chosen = {
-			name: fallback,
-			members: [fallback],
-			weights: [1],
-			kind: 'single',
+			...pick,
 			forecasts: [],
 			scales: [],
 			mase: NaN,

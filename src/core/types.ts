@@ -80,6 +80,13 @@ export interface SeriesBatch {
 	 * short series borrows its yearly peak from, also when it is forecast alone (withSeason).
 	 */
 	groups?: SeriesBatch;
+	/**
+	 * The whole dataset's products launched after its data start, on the same periods (zeros before
+	 * their first sale), with their categories, when a query of a few products asked for categories:
+	 * what a product weeks old learns its launch curve from when forecast alone
+	 * (src/core/forecast/launch.ts launchDonors).
+	 */
+	launches?: SeriesBatch;
 }
 
 /** Which edge periods of a series grid hold only part of their days (see series/calendar.ts). */

@@ -27,6 +27,8 @@ let out = '';
 let launch = true;
 // --no-spike: without the shop's spike curve (src/core/forecast/spike.ts), to measure it
 let spike = true;
+// --no-short-median: a series too short to backtest gets its single fallback alone (short-fallback.ts)
+let shortMedian = true;
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--tune') back = 1;
 	else if (args[i] === '--back') back = Number(args[++i]);
@@ -34,6 +36,7 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--out') out = args[++i];
 	else if (args[i] === '--no-launch') launch = false;
 	else if (args[i] === '--no-spike') spike = false;
+	else if (args[i] === '--no-short-median') shortMedian = false;
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	else throw new Error(`unknown flag ${args[i]}`);
@@ -127,7 +130,14 @@ for (const spec of sets.split(',')) {
 					)
 				: null;
 		const run = (s: (typeof ds.series)[number]): AutoForecastResult =>
-			forecastAuto(s.train, benchOptions(ds, ds.series.indexOf(s), curves), { registry });
+			forecastAuto(
+				s.train,
+				{
+					...benchOptions(ds, ds.series.indexOf(s), curves),
+					...(shortMedian ? {} : { shortMedian: false }),
+				},
+				{ registry },
+			);
 		const results = ds.series.map(run);
 		let gateNote = '';
 		if (drop) {

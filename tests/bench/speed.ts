@@ -8,7 +8,9 @@
 // every side on the same held-out windows shows the speed costs nothing.
 //
 //   npx tsx tests/bench/speed.ts [--base DIR] [--datasets aus,retail,m4] [--every k] [--limit N]
-//                                [--chunk N] [--out SPEED.md]
+//                                [--chunk N] [--back N] [--out SPEED.md]
+// --back N: the windows N horizons before the reported one (validation; the accuracy rows are then
+// validation accuracy). The last column: the median over chunks of each chunk's CPU ratio to R.
 // DIR is the root of a checkout (its src/core/engine.ts is imported; node_modules must resolve from
 // it, e.g. a symlink). Not part of npm test.
 import { execFileSync } from 'node:child_process';
@@ -32,11 +34,18 @@ interface Flags {
 	every: number;
 	limit?: number;
 	chunk: number;
+	back: number;
 	out: string;
 }
 
 function parseFlags(argv: string[]): Flags {
-	const f: Flags = { datasets: ['aus', 'retail', 'm4'], every: 1, chunk: 5, out: 'SPEED.md' };
+	const f: Flags = {
+		datasets: ['aus', 'retail', 'm4'],
+		every: 1,
+		chunk: 5,
+		back: 0,
+		out: 'SPEED.md',
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--base') f.base = argv[++i];
@@ -45,6 +54,7 @@ function parseFlags(argv: string[]): Flags {
 		else if (a === '--limit') f.limit = Number(argv[++i]);
 		else if (a === '--chunk') f.chunk = Number(argv[++i]);
 		else if (a === '--out') f.out = argv[++i];
+		else if (a === '--back') f.back = Number(argv[++i]);
 		else throw new Error(`unknown flag ${a}`);
 	}
 	return f;
@@ -191,8 +201,8 @@ async function main(): Promise<void> {
 			'',
 			`Per series: CPU seconds (user + system) of \`forecastAuto\` (h, m, levels 80/95 and the borrowed season as tests/bench/run.ts) and of R's \`forecast(ets(y), h)\` on the same training window (at most the last ${MAX_FIT_POINTS} points, tests/bench/r-ets-speed.R; R start-up and I/O excluded). Chunks of ${flags.chunk} series run R, the baseline and this engine in turn (the engines' order alternates), so the load of the machine hits all sides alike. A ratio below 1 is faster than R.`,
 			'',
-			'| data | series | R ets CPU s/series | baseline CPU s/series | ours CPU s/series | baseline ÷ R ets | ours ÷ R ets | speed-up (baseline ÷ ours) | wall ratio ÷ R (baseline / ours) |',
-			'|---|---:|---:|---:|---:|---:|---:|---:|---|',
+			'| data | series | R ets CPU s/series | baseline CPU s/series | ours CPU s/series | baseline ÷ R ets | ours ÷ R ets | speed-up (baseline ÷ ours) | wall ratio ÷ R (baseline / ours) | median of chunk CPU ratios ÷ R (baseline / ours) |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
 			...rows,
 			'',
 			'Accuracy on the same held-out windows (MASE and sMAPE averaged over series, OWA against Naive2 as in M4):',
@@ -209,7 +219,7 @@ async function main(): Promise<void> {
 		writeFileSync(outPath, md.join('\n'));
 		process.stderr.write(md.join('\n') + `\nwrote ${outPath}\n`);
 	};
-	for (const ds of loadDatasets(flags.datasets, flags.limit, 0, flags.every)) {
+	for (const ds of loadDatasets(flags.datasets, flags.limit, flags.back, flags.every)) {
 		const R = side('R ets');
 		const ours = side('Trendcast auto');
 		const old = side('baseline auto');
@@ -218,13 +228,20 @@ async function main(): Promise<void> {
 		runEngine(side('w'), forecastAuto, profilePrior, ds, w);
 		if (base) runEngine(side('w'), base.auto, base.prior, ds, w);
 		let rOk = true;
+		const chunkRatios = { ours: [] as number[], base: [] as number[] };
 		for (let i = 0; i < ds.series.length; i += flags.chunk) {
 			const chunk = ds.series.slice(i, i + flags.chunk);
+			const before = { r: R.cpu, ours: ours.cpu, base: old.cpu };
 			if (rOk) rOk = runR(R, ds, chunk, `${ds.key}-${i}`);
 			const k = i / flags.chunk;
 			if (base && k % 2 === 1) runEngine(old, base.auto, base.prior, ds, chunk);
 			runEngine(ours, forecastAuto, profilePrior, ds, chunk);
 			if (base && k % 2 === 0) runEngine(old, base.auto, base.prior, ds, chunk);
+			const rc = R.cpu - before.r;
+			if (rOk && rc > 0) {
+				chunkRatios.ours.push((ours.cpu - before.ours) / rc);
+				if (base) chunkRatios.base.push((old.cpu - before.base) / rc);
+			}
 			process.stderr.write(
 				`  ${ds.key}: ${Math.min(ds.series.length, i + flags.chunk)}/${ds.series.length} · CPU s R ${R.cpu.toFixed(1)} ours ${ours.cpu.toFixed(1)}${base ? ` base ${old.cpu.toFixed(1)}` : ''}\n`,
 			);
@@ -233,8 +250,13 @@ async function main(): Promise<void> {
 		const per = (s: Side, which: 'cpu' | 'wall'): number => s[which] / n;
 		const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '—');
 		const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
+		const median = (a: number[]): number => {
+			const b = [...a].sort((u, v) => u - v);
+			const k = b.length >> 1;
+			return b.length === 0 ? NaN : b.length % 2 ? b[k] : (b[k - 1] + b[k]) / 2;
+		};
 		rows.push(
-			`| ${ds.title} | ${n} | ${f3(per(R, 'cpu'))} | ${base ? f3(per(old, 'cpu')) : '—'} | ${f3(per(ours, 'cpu'))} | ${base ? f2(old.cpu / R.cpu) : '—'} | **${f2(ours.cpu / R.cpu)}** | ${base ? f2(old.cpu / ours.cpu) : '—'} | ${base ? f2(old.wall / R.wall) : '—'} / ${f2(ours.wall / R.wall)} |`,
+			`| ${ds.title} | ${n} | ${f3(per(R, 'cpu'))} | ${base ? f3(per(old, 'cpu')) : '—'} | ${f3(per(ours, 'cpu'))} | ${base ? f2(old.cpu / R.cpu) : '—'} | **${f2(ours.cpu / R.cpu)}** | ${base ? f2(old.cpu / ours.cpu) : '—'} | ${base ? f2(old.wall / R.wall) : '—'} / ${f2(ours.wall / R.wall)} | ${base ? f2(median(chunkRatios.base)) : '—'} / ${f2(median(chunkRatios.ours))} |`,
 		);
 		const sides = [R, ...(base ? [old] : []), ours];
 		for (const s of sides) {

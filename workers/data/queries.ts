@@ -10,6 +10,7 @@ import {
 } from '../../src/core/series/calendar';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { SHOP_TOTAL } from '../../src/core/forecast/batch';
+import { LAUNCH_DONORS_READ_MAX, LAUNCH_LEAD_ZEROS } from '../../src/core/forecast/launch';
 import { numberColumn, stringColumn } from './arrow';
 import type { DataContext } from './context';
 import type { GroupColumn } from './products';
@@ -123,6 +124,14 @@ export async function querySeries(
 	}
 	if (query.withCategory && query.productIds && !query.groupBy)
 		batch.groups = groupSeries(ctx, table, grid, measure, catExpr, batch, freq);
+	// a product read alone (or a few) learns its launch curve from the whole dataset's launches
+	if (
+		query.withCategory &&
+		query.productIds &&
+		!query.groupBy &&
+		query.productIds.length <= LAUNCH_DONORS_READ_MAX
+	)
+		batch.launches = launchSeries(ctx, table, grid, measure, catExpr, batch.edges, freq);
 	if (query.withPrice) {
 		const price = new Float64Array(n * ids.length).fill(NaN);
 		const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
@@ -196,6 +205,69 @@ function groupSeries(
 		ds,
 		y,
 		...(batch.edges ? { edges: batch.edges } : {}),
+	};
+}
+
+/**
+ * Every product of the dataset first sold at least LAUNCH_LEAD_ZEROS periods into the grid, on the
+ * grid (zeros before its first sale), with its category: the launches a product only weeks old
+ * learns its curve from (src/core/forecast/launch.ts), also when it is read alone.
+ */
+function launchSeries(
+	ctx: DataContext,
+	table: string,
+	grid: number[],
+	measure: string,
+	catExpr: string | null,
+	edges: SeriesBatch['edges'],
+	freq: Frequency,
+): SeriesBatch {
+	const n = grid.length;
+	const empty: SeriesBatch = {
+		ids: [],
+		indptr: new Int32Array(1),
+		ds: new Float64Array(0),
+		y: new Float64Array(0),
+		categories: [],
+		...(edges ? { edges } : {}),
+	};
+	if (n <= LAUNCH_LEAD_ZEROS) return empty;
+	const res = ctx.q(`WITH s AS (
+			SELECT product_id AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
+				coalesce(sum(${measure}), 0)::DOUBLE AS y
+			FROM ${table} WHERE NOT is_return GROUP BY ALL),
+		f AS (SELECT id FROM s WHERE y > 0 GROUP BY id HAVING min(p) >= ${grid[LAUNCH_LEAD_ZEROS]})
+		SELECT s.id, s.p, s.y FROM s JOIN f USING (id) ORDER BY s.id`);
+	const rid = stringColumn(res, 'id');
+	const rp = numberColumn(res, 'p');
+	const ry = numberColumn(res, 'y');
+	const index = new Map<string, number>();
+	for (const id of rid) if (!index.has(id ?? '')) index.set(id ?? '', index.size);
+	const ids = [...index.keys()];
+	if (ids.length === 0) return empty;
+	const slot = new Map<number, number>(grid.map((p, i) => [p, i]));
+	const y = new Float64Array(n * ids.length);
+	const ds = new Float64Array(n * ids.length);
+	for (let i = 0; i < ids.length; i++) ds.set(grid, i * n);
+	for (let k = 0; k < rid.length; k++) {
+		const t = slot.get(rp[k]);
+		if (t !== undefined) y[index.get(rid[k] ?? '')! * n + t] += ry[k];
+	}
+	const byId = new Map<string, string>();
+	if (catExpr) {
+		const cr = ctx.q(`SELECT product_id AS id, mode(${catExpr}) AS c
+			FROM ${table} WHERE NOT is_return GROUP BY ALL`);
+		const cid = stringColumn(cr, 'id');
+		const cc = stringColumn(cr, 'c');
+		for (let k = 0; k < cid.length; k++) byId.set(cid[k] ?? '', cc[k] ?? '');
+	}
+	return {
+		ids,
+		indptr: Int32Array.from({ length: ids.length + 1 }, (_, i) => i * n),
+		ds,
+		y,
+		categories: ids.map((id) => byId.get(id) ?? ''),
+		...(edges ? { edges } : {}),
 	};
 }
 

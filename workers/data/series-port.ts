@@ -38,6 +38,7 @@ function batchBuffers(b: SeriesBatch): ArrayBuffer[] {
 		b.y.buffer,
 		...(b.regressors?.values ?? []).map((v) => v.buffer),
 		...(b.groups ? [b.groups.indptr.buffer, b.groups.ds.buffer, b.groups.y.buffer] : []),
+		...(b.launches ? [b.launches.indptr.buffer, b.launches.ds.buffer, b.launches.y.buffer] : []),
 	];
 	return [...new Set(out)] as ArrayBuffer[];
 }

@@ -11,7 +11,7 @@ import type { CancelSignal } from '../backtest';
 import type { SeriesBatch } from '../types';
 import { batchTotal, categoryTotals, groupTotals, withSeason } from './batch';
 import { registerBuiltins } from './builtins';
-import { batchLaunchCurves, withLaunchCurve } from './launch';
+import { batchLaunchCurves, launchDonors, withLaunchCurveOf } from './launch';
 import { pooledFromBatch, pooledGate, usesPooled, type PooledModel } from './pooled';
 import { CandidateRegistry } from './registry';
 import { batchSpikeCurve } from './spike';
@@ -57,8 +57,9 @@ export function batchEngine(
 	const groups = groupTotals(batch);
 	const sum = groups ? groups.total : batchTotal(batch);
 	const byCategory = groups ? groups.categories : categoryTotals(batch);
-	// how the batch's earlier launches went on: the curve a product only weeks old follows
-	const launches = batchLaunchCurves(batch, engine.horizon);
+	// how the shop's earlier launches went on: the curve a product only weeks old follows, learnt from
+	// the whole dataset's launches when the read brought them (a product forecast alone), else the batch
+	const launches = batchLaunchCurves(launchDonors(batch), engine.horizon);
 	// how much of the batch's earlier sudden jumps lasted: a series ending on one is fitted at its
 	// usual level plus that share (none with under 5 such jumps)
 	const spikes = batchSpikeCurve(batch, engine.horizon);
@@ -72,7 +73,7 @@ export function batchEngine(
 		optionsFor(i, options) {
 			return {
 				...withSeason(batch, i, options, sum, byCategory),
-				...withLaunchCurve(launches, i),
+				...withLaunchCurveOf(launches, batch, i),
 				...(spikes ? { spikeCurve: spikes } : {}),
 				seriesId: batch.ids[i],
 			};

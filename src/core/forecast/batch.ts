@@ -43,6 +43,7 @@ export function dropLatest(batch: SeriesBatch, k: number): SeriesBatch {
 		...(batch.edges ? { edges: batch.edges } : {}),
 		...(batch.categories ? { categories: [...batch.categories] } : {}),
 		...(batch.groups ? { groups: dropLatest(batch.groups, k) } : {}),
+		...(batch.launches ? { launches: dropLatest(batch.launches, k) } : {}),
 		...(batch.regressors
 			? {
 					regressors: {

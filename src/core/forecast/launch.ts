@@ -34,7 +34,17 @@ export const LAUNCH_QUANTILES = [0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0
 /** Name of the launch-curve model in the engine (leaderboard, trace). */
 export const LAUNCH_MODEL = 'launch';
 
-/** What the shop's earlier launches did after their first k periods, k = 1 … LAUNCH_MAX_AGE. */
+/** Which young launches get a curve and from which launches it is learnt (the bench sweeps these). */
+export interface LaunchSettings {
+	/** Youngest age the curve is used at (default LAUNCH_MIN_AGE). */
+	minAge?: number;
+	/** Oldest age the curve is used at (default LAUNCH_MAX_AGE). */
+	maxAge?: number;
+	/** 'category': the product's category's launches when enough, else the shop's (default); 'shop': always the shop's. */
+	pool?: 'category' | 'shop';
+}
+
+/** What the shop's earlier launches did after their first k periods, k = 1 … maxAge. */
 export interface LaunchCurve {
 	/**
 	 * q[k − 1][j][l]: the LAUNCH_QUANTILES[l] quantile, over earlier launches, of (sales j + 1 periods
@@ -46,6 +56,14 @@ export interface LaunchCurve {
 	/** 'category' when the product's category had enough launches, else 'shop'. */
 	source: 'category' | 'shop';
 	group?: string;
+	/** Ages the curve is used at, when not LAUNCH_MIN_AGE … LAUNCH_MAX_AGE. */
+	minAge?: number;
+	maxAge?: number;
+}
+
+/** The ages [min, max] a curve is used at. */
+export function curveAges(curve: LaunchCurve): [number, number] {
+	return [curve.minAge ?? LAUNCH_MIN_AGE, curve.maxAge ?? LAUNCH_MAX_AGE];
 }
 
 /** Leading zeros and periods since the first sale of y (age 0 when it never sold). */
@@ -57,13 +75,11 @@ export function launchAge(y: ArrayLike<number>): { zeros: number; age: number } 
 
 /** A series launched after its data starts whose age the curve covers (what the curve is for). */
 export function isYoungLaunch(y: ArrayLike<number>, curve: LaunchCurve | undefined): boolean {
+	if (!curve) return false;
 	const { zeros, age } = launchAge(y);
+	const [lo, hi] = curveAges(curve);
 	return (
-		!!curve &&
-		zeros >= LAUNCH_LEAD_ZEROS &&
-		age >= LAUNCH_MIN_AGE &&
-		age <= LAUNCH_MAX_AGE &&
-		(curve.q[age - 1]?.length ?? 0) > 0
+		zeros >= LAUNCH_LEAD_ZEROS && age >= lo && age <= hi && (curve.q[age - 1]?.length ?? 0) > 0
 	);
 }
 
@@ -84,10 +100,13 @@ export function learnLaunchCurve(
 	h: number,
 	source: LaunchCurve['source'] = 'shop',
 	group?: string,
+	settings: LaunchSettings = {},
 ): LaunchCurve | null {
+	const minAge = settings.minAge ?? LAUNCH_MIN_AGE;
+	const maxAge = settings.maxAge ?? LAUNCH_MAX_AGE;
 	const q: number[][][] = [];
 	let donors = 0;
-	for (let k = 1; k <= LAUNCH_MAX_AGE; k++) {
+	for (let k = 1; k <= maxAge; k++) {
 		const steps: number[][] = [];
 		for (let j = 0; j < h; j++) {
 			const r: number[] = [];
@@ -107,8 +126,15 @@ export function learnLaunchCurve(
 		}
 		q.push(steps.length === h ? steps : []);
 	}
-	if (q.every((s) => s.length === 0)) return null;
-	return { q, donors, source, ...(group !== undefined ? { group } : {}) };
+	if (q.every((s, k) => s.length === 0 || k + 1 < minAge)) return null;
+	return {
+		q,
+		donors,
+		source,
+		...(group !== undefined ? { group } : {}),
+		...(minAge !== LAUNCH_MIN_AGE ? { minAge } : {}),
+		...(maxAge !== LAUNCH_MAX_AGE ? { maxAge } : {}),
+	};
 }
 
 /** Each series of the batch from its first sale, where it launched after the batch's data start. */
@@ -122,46 +148,73 @@ function launchesOf(batch: SeriesBatch, idx: readonly number[]): Float64Array[] 
 	return out;
 }
 
+/** The launch curves of a batch: the shop's, and a series' own (its category's, else the shop's). */
+export interface BatchLaunchCurves {
+	shop: LaunchCurve | null;
+	/** The curve for series i of the batch the curves were learnt from. */
+	curveFor(i: number): LaunchCurve | undefined;
+	/** The curve for a series `y` of category `category` (a product of another batch, e.g. read alone). */
+	curveOf(y: ArrayLike<number>, category?: string): LaunchCurve | undefined;
+}
+
 /**
  * Launch curves of a batch for a horizon h: one per category with enough launches of its own, and
- * the whole batch's ('shop'). `curveFor(i)` gives series i its category's, else the shop's.
+ * the whole batch's ('shop'). A series gets its category's curve when that covers its age, else the
+ * shop's (`settings.pool` 'shop': always the shop's).
  */
 export function batchLaunchCurves(
 	batch: SeriesBatch,
 	h: number,
-): { shop: LaunchCurve | null; curveFor(i: number): LaunchCurve | undefined } {
+	settings: LaunchSettings = {},
+): BatchLaunchCurves {
 	const all = batch.ids.map((_, i) => i);
-	const shop = learnLaunchCurve(launchesOf(batch, all), h);
+	const shop = learnLaunchCurve(launchesOf(batch, all), h, 'shop', undefined, settings);
 	const byCat = new Map<string, LaunchCurve | null>();
-	const cats = batch.categories;
+	const cats = settings.pool === 'shop' ? undefined : batch.categories;
+	const curveOf = (y: ArrayLike<number>, c?: string): LaunchCurve | undefined => {
+		if (c && cats) {
+			if (!byCat.has(c))
+				byCat.set(
+					c,
+					learnLaunchCurve(
+						launchesOf(
+							batch,
+							all.filter((x) => cats[x] === c),
+						),
+						h,
+						'category',
+						c,
+						settings,
+					),
+				);
+			const own = byCat.get(c);
+			const k = launchAge(y).age;
+			const [lo, hi] = own ? curveAges(own) : [0, -1];
+			if (own && k >= lo && k <= hi && own.q[k - 1].length > 0) return own;
+		}
+		return shop ?? undefined;
+	};
 	return {
 		shop,
-		curveFor(i: number): LaunchCurve | undefined {
-			const c = cats?.[i];
-			if (c) {
-				if (!byCat.has(c))
-					byCat.set(
-						c,
-						learnLaunchCurve(
-							launchesOf(
-								batch,
-								all.filter((x) => cats![x] === c),
-							),
-							h,
-							'category',
-							c,
-						),
-					);
-				const own = byCat.get(c);
-				const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
-				const k = launchAge(y).age;
-				if (own && k >= LAUNCH_MIN_AGE && k <= LAUNCH_MAX_AGE && own.q[k - 1].length > 0)
-					return own;
-			}
-			return shop ?? undefined;
-		},
+		curveOf,
+		curveFor: (i) =>
+			curveOf(batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]), batch.categories?.[i]),
 	};
 }
+
+/**
+ * Where a batch learns its launch curves: the whole dataset's launches when the read brought them
+ * (SeriesBatch.launches: a product forecast alone, or a few), else the batch itself.
+ */
+export function launchDonors(batch: SeriesBatch): SeriesBatch {
+	return batch.launches ?? batch;
+}
+
+/**
+ * Most products a read may ask for and still get the dataset's launches with it (SeriesBatch.launches);
+ * a bigger batch holds the shop's launches itself.
+ */
+export const LAUNCH_DONORS_READ_MAX = 200;
 
 /**
  * The launch-curve forecast of a series k = y.length ≤ LAUNCH_MAX_AGE periods since its first sale
@@ -174,7 +227,8 @@ export function launchForecast(
 	levels: readonly number[] = [],
 ): Forecast | null {
 	const k = y.length;
-	const steps = k >= LAUNCH_MIN_AGE && k <= LAUNCH_MAX_AGE ? curve.q[k - 1] : undefined;
+	const [lo, hi] = curveAges(curve);
+	const steps = k >= lo && k <= hi ? curve.q[k - 1] : undefined;
 	if (!steps || steps.length === 0) return null;
 	let base = 0;
 	for (let t = 0; t < k; t++) base += y[t];
@@ -230,9 +284,25 @@ export function launchNote(curve: LaunchCurve): Message {
 
 /** `{ launchCurve }` for series i of a batch (batchLaunchCurves), or nothing: spread into the options. */
 export function withLaunchCurve(
-	curves: { curveFor(i: number): LaunchCurve | undefined },
+	curves: Pick<BatchLaunchCurves, 'curveFor'>,
 	i: number,
 ): { launchCurve?: LaunchCurve } {
 	const c = curves.curveFor(i);
+	return c ? { launchCurve: c } : {};
+}
+
+/**
+ * `{ launchCurve }` for series i of `batch` from curves learnt on other series (launchDonors: the
+ * dataset's launches read with a product forecast alone), by its own history and category.
+ */
+export function withLaunchCurveOf(
+	curves: Pick<BatchLaunchCurves, 'curveOf'>,
+	batch: SeriesBatch,
+	i: number,
+): { launchCurve?: LaunchCurve } {
+	const c = curves.curveOf(
+		batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]),
+		batch.categories?.[i],
+	);
 	return c ? { launchCurve: c } : {};
 }

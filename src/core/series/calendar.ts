@@ -130,6 +130,7 @@ export function trimPartialPeriods(batch: SeriesBatch): TrimmedBatch {
 	};
 	if (batch.categories) trimmed.categories = [...batch.categories];
 	if (batch.groups) trimmed.groups = trimPartialPeriods({ ...batch.groups, edges }).batch;
+	if (batch.launches) trimmed.launches = trimPartialPeriods({ ...batch.launches, edges }).batch;
 	if (batch.regressors)
 		trimmed.regressors = {
 			names: [...batch.regressors.names],

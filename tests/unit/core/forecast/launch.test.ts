@@ -126,3 +126,39 @@ describe('engine with a launch curve', () => {
 		expect(r.notes.map((n) => n.code)).not.toContain('engine_note_launch_curve');
 	});
 });
+
+describe('launch settings (the ages and pooling swept at validation, RESULTS.md launch4)', () => {
+	const slow = Array.from({ length: 6 }, (_, i) => hype(8 + i, 200 + 10 * i));
+	const flat = Array.from({ length: 6 }, (_, i) =>
+		Array.from({ length: N }, (_, t) => (t < 8 + i ? 0 : 50)),
+	);
+	const two = hype(N - 2, 600);
+	const cats = [...slow.map(() => 'A'), ...flat.map(() => 'B'), 'B'];
+
+	it('uses a curve only at the ages asked for', () => {
+		const b = batchOf([...slow, ...flat, two], cats);
+		expect(isYoungLaunch(two, batchLaunchCurves(b, H).curveFor(12))).toBe(true);
+		const from3 = batchLaunchCurves(b, H, { minAge: 3 }).curveFor(12)!;
+		expect(from3.minAge).toBe(3);
+		expect(isYoungLaunch(two, from3)).toBe(false);
+		expect(launchForecast(two.slice(N - 2), from3, H)).toBeNull();
+		const upTo1 = batchLaunchCurves(b, H, { minAge: 1, maxAge: 1 }).curveFor(12)!;
+		expect(isYoungLaunch(two, upTo1)).toBe(false);
+	});
+
+	it('pools the whole shop when asked, whatever the categories', () => {
+		const b = batchOf([...slow, ...flat, two], cats);
+		const c = batchLaunchCurves(b, H, { pool: 'shop' }).curveFor(12)!;
+		expect(c.source).toBe('shop');
+		expect(c.donors).toBe(13);
+	});
+
+	it('gives a series of another batch (a product read alone) its curve by history and category', () => {
+		const b = batchOf([...slow, ...flat, two], cats);
+		const curves = batchLaunchCurves(b, H);
+		expect(curves.curveOf(two, 'B')).toBe(curves.curveFor(12));
+		expect(curves.curveOf(two, 'B')!.source).toBe('category');
+		// an unknown category: the shop's
+		expect(curves.curveOf(two, 'C')).toBe(curves.shop);
+	});
+});
