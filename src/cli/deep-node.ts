@@ -15,6 +15,7 @@ import { DEEP_MIX_GAIN, registerDeepCandidates } from '../ml/candidates';
 import type { DeepKind } from '../ml/kinds';
 import { LEGACY_FEATURES, featuresOf } from '../ml/features';
 import type { ModelSpec } from '../ml/models';
+import { PRETRAINED_STARTS, fitsStart, pretrainedStartFor } from '../ml/pretrained-start';
 import type { WeightBlob } from '../ml/weights';
 
 /** One input series for the deep models: period starts (ms), values, regressor columns. */
@@ -53,8 +54,13 @@ export function toBatch(inputs: DeepInput[], regressors: string[]): SeriesBatch 
 	return batch;
 }
 
-/** The shipped pretrained weights (public/models/pretrained-<freq>.*) when they fit `spec`. */
+/**
+ * The shipped pretrained weights (public/models/pretrained-<freq>.*) when they fit `spec`: the weekly
+ * start for weekly data, the monthly start for monthly data, none for daily data.
+ */
 export function shippedPretrained(freq: Frequency, spec: ModelSpec): WeightBlob | null {
+	const start = PRETRAINED_STARTS[freq];
+	if (!start || !fitsStart(start, spec)) return null;
 	try {
 		const dir = fileURLToPath(new URL('../../public/models/', import.meta.url));
 		const meta = JSON.parse(readFileSync(`${dir}pretrained-${freq}.json`, 'utf8')) as {
@@ -76,6 +82,20 @@ export function shippedPretrained(freq: Frequency, spec: ModelSpec): WeightBlob 
 	} catch {
 		return null;
 	}
+}
+
+/** What --deep says about its start (stderr): which shipped start, or why it trains from scratch. */
+export function startLine(freq: Frequency, kinds: DeepKind[], horizon: number, use = true): string {
+	if (!use) return 'deep: training from scratch (no pretrained start asked for)';
+	const names: Record<Frequency, string> = { day: 'daily', week: 'weekly', month: 'monthly' };
+	const unit: Record<Frequency, string> = { day: 'days', week: 'weeks', month: 'months' };
+	const start = PRETRAINED_STARTS[freq];
+	if (!start)
+		return `deep: there is no pretrained start for ${names[freq]} data, so the deep models train from scratch`;
+	const using = kinds.filter((k) => pretrainedStartFor(freq, k, horizon).start);
+	if (using.length === 0)
+		return `deep: the ${names[freq]} pretrained start fits only the ${start.kind} at --horizon ${start.horizon}; training from scratch`;
+	return `deep: ${using.join(', ')} ${using.length === 1 ? 'starts' : 'start'} from the shipped ${names[freq]} pretrained start (public/models/pretrained-${freq}.bin; ${start.lookback} ${unit[freq]} back, ${start.horizon} ahead)`;
 }
 
 export interface DeepRun extends DeepBacktestResult {
@@ -103,6 +123,7 @@ export async function deepRegistry(
 	const backend = await nodeBackend();
 	const batch = toBatch(inputs, regressors);
 	const log = opts.log ?? (() => {});
+	log(startLine(opts.freq, opts.kinds, opts.horizon, opts.pretrained !== false));
 	const result = await deepBacktest(batch, {
 		kinds: opts.kinds,
 		horizon: opts.horizon,

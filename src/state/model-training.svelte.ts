@@ -6,6 +6,7 @@ import type { Message } from '../core/messages';
 import { msg } from '../lib/i18n/message';
 import type { Frequency } from '../core/types';
 import type { DeepKind } from '../ml/kinds';
+import { pretrainedStartFor } from '../lib/pretrained-start';
 import { isAbortError, toUiError } from '../lib/workers/errors';
 import type {
 	DatasetSeries,
@@ -24,8 +25,13 @@ export interface TrainForm {
 	pretrained: boolean;
 }
 
-/** The pretrained model's window: weekly, 24 weeks back, 12 ahead, MLP at width 0.5. */
-export const PRETRAINED = { kind: 'mlp' as DeepKind, freq: 'week' as Frequency, horizon: 12 };
+/**
+ * Whether a form's model begins from the shipped start of its frequency (weekly or monthly MLP, 24
+ * periods back, 12 ahead; none for daily data): src/ml/pretrained-start.ts.
+ */
+export function usesPretrained(form: TrainForm): boolean {
+	return form.pretrained && pretrainedStartFor(form.freq, form.kind, form.horizon).start !== null;
+}
 
 export class ModelTraining {
 	models = $state.raw<DeepModelRow[]>([]);
@@ -64,11 +70,7 @@ export class ModelTraining {
 		try {
 			const freq = resume?.freq ?? form.freq;
 			const batch = this.#series(datasetId, freq);
-			const usePre =
-				form.pretrained &&
-				form.kind === PRETRAINED.kind &&
-				form.freq === PRETRAINED.freq &&
-				form.horizon === PRETRAINED.horizon;
+			const usePre = usesPretrained({ ...form, freq });
 			const r = await this.#train.train(
 				{
 					datasetId,

@@ -37,9 +37,20 @@ import type { WeightBlob } from '../../src/ml/weights';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
 import { batchOf } from './deep-data';
+import { loadMonthly } from './monthly-data';
 import { loadDatasets, regressorsOf, type Dataset } from './run';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * `--h 12`: score the first 12 periods of a set's horizon (Australian retail's 24 months), the horizon
+ * the shipped monthly start forecasts (deepmonth); the training parts are unchanged.
+ */
+function horizonOf(ds: Dataset | undefined): Dataset | undefined {
+	const h = Number(process.argv[process.argv.indexOf('--h') + 1]);
+	if (!ds || !process.argv.includes('--h') || !(h > 0 && h < ds.h)) return ds;
+	return { ...ds, h, series: ds.series.map((s) => ({ ...s, test: s.test.subarray(0, h) })) };
+}
 const OUT = join(ROOT, 'tests/bench/results/DEEP.md');
 
 const argv = process.argv.slice(2);
@@ -146,7 +157,7 @@ function options(ds: Dataset, i: number): AutoForecastOptions {
 		season: ds.m,
 		levels: [0.8, 0.95],
 		seriesId: s.id,
-		...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h) } : {}),
+		...(s.ds ? { seasonalPrior: profilePrior(s.ds, ds.m === 12 ? 'month' : 'week', ds.h) } : {}),
 		...(regressors ? { regressors } : {}),
 	};
 }
@@ -182,7 +193,11 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 				.map((x) => [x.split(':')[0], Number(x.split(':')[1])]),
 		) as Record<string, number>;
 		const every = perSet[key] ?? (ev && !ev.includes(':') ? Number(ev) : (EVERY[key] ?? 1));
-		const [ds] = loadDatasets([key], undefined, BACK, every);
+		const ds = horizonOf(
+			key.endsWith('-month')
+				? loadMonthly([key], BACK, every)[0]
+				: loadDatasets([key], undefined, BACK, every)[0],
+		);
 		// the shipped weekly weights were pretrained on every set's training part cut before its
 		// validation horizon (tests/bench/deep.ts): usable on both horizons
 		const pretrained = !argv.includes('--no-pretrained');

@@ -15,6 +15,10 @@
 // Flags: --write, --pretrain synth,retail,stockx,aus (the shipped default; also walmart, m4 to measure),
 // --synth-series 6000, --synth-windows 20000, --datasets retail,stockx,walmart,m4,aus, --every k,
 // --back k, --only zs,ft,engine,scratch, --quick (few epochs).
+// --freq month: the monthly start (public/models/pretrained-month.*; same window shape, 24 months back,
+// 12 ahead) on synthetic monthly series (synth.ts `synthMonthly`) and the licensed monthly data — ABS's
+// training part and the monthly aggregates of online retail and StockX (monthly-data.ts, h = 3) —
+// scored on ABS (first 12 of 24 months) and the monthly aggregates (their 3 months).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,8 +38,10 @@ import {
 import { QUANTILES, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, predictWindows, trainModel } from '../../src/ml/train';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
+import { shippedPretrained } from '../../src/cli/deep-node';
 import { batchOf } from './deep-data';
-import { synthWeekly } from './synth';
+import { synthMonthly, synthWeekly } from './synth';
+import { loadMonthly } from './monthly-data';
 import { ROOT, load1, writeSection } from './harness';
 import { loadDatasets, regressorsOf, type Dataset } from './run';
 
@@ -47,6 +53,8 @@ const flag = (name: string): string | undefined => {
 	return i >= 0 ? argv[i + 1] : undefined;
 };
 const QUICK = argv.includes('--quick');
+/** `--tag A`: a corpus variant's own DEEP.md section (the corpus is chosen across variants). */
+const TAG = flag('tag') ?? '';
 const WRITE = argv.includes('--write');
 /**
  * The shipped corpus (chosen on the validation horizon, `--back 1`; DEEP.md): synthetic series plus the
@@ -54,8 +62,21 @@ const WRITE = argv.includes('--write');
  * repository). M4 ("research use") and Walmart (Kaggle, no licence) are left out of the shipped file
  * as the seasonal profile leaves Walmart out; `--pretrain synth,retail,stockx,walmart,m4,aus` measures all.
  */
-const PRETRAIN_SETS = (flag('pretrain') ?? 'synth,retail,stockx,aus').split(',');
-const DATASETS = (flag('datasets') ?? 'stockx,retail,walmart,m4,aus').split(',');
+/** The start's frequency: 'week' (the default) or 'month' (pretrained-month.*). */
+const FREQ = (flag('freq') ?? 'week') as 'week' | 'month';
+const MONTHLY = FREQ === 'month';
+const PRETRAIN_SETS = (
+	flag('pretrain') ??
+	(MONTHLY ? 'synth-month,aus,retail-month,stockx-month' : 'synth,retail,stockx,aus')
+).split(',');
+const DATASETS = (
+	flag('datasets') ?? (MONTHLY ? 'aus,retail-month,stockx-month' : 'stockx,retail,walmart,m4,aus')
+).split(',');
+/** A bench set: run.ts's loaders, or the monthly aggregates (monthly-data.ts). */
+const loadSet = (key: string, back: number, every: number): Dataset =>
+	key.endsWith('-month')
+		? loadMonthly([key], back, every)[0]
+		: loadDatasets([key], undefined, back, every)[0];
 /**
  * Horizon scored: 0 = the reported held-out horizon (pretraining cut before the validation horizon),
  * 1 = the validation horizon (pretraining cut one horizon earlier), where the corpus is chosen.
@@ -65,10 +86,12 @@ const BACK = Number(flag('back') ?? 0);
 const ONLY = flag('only')?.split(',') ?? null;
 const runs = (k: string): boolean => !ONLY || ONLY.includes(k);
 /** Synthetic series (tests/bench/synth.ts) for the `synth` pretraining set, and their windows at most. */
-const SYNTH_SERIES = Number(flag('synth-series') ?? 6000);
-const SYNTH_WINDOWS = Number(flag('synth-windows') ?? 20000);
-/** Subsets (as deep-ensemble.ts, but M4 every 5th). */
-const EVERY: Record<string, number> = { m4: 5, retail: 4, aus: 15, stockx: 2, walmart: 2 };
+const SYNTH_SERIES = Number(flag('synth-series') ?? (MONTHLY ? 4000 : 6000));
+const SYNTH_WINDOWS = Number(flag('synth-windows') ?? (MONTHLY ? 8000 : 20000));
+/** Subsets (as deep-ensemble.ts, but M4 every 5th; monthly: ABS every 5th, the aggregates whole). */
+const EVERY: Record<string, number> = MONTHLY
+	? { aus: 5, 'retail-month': 1, 'stockx-month': 1 }
+	: { m4: 5, retail: 4, aus: 15, stockx: 2, walmart: 2 };
 /** Pretraining windows per data set at most (a seeded sample), so no set dominates. */
 const PER_SET = QUICK ? 500 : 5000;
 const SPEC: ModelSpec = { kind: 'mlp', lookback: L, horizon: H, width: 0.5, features: N_FEATURES };
@@ -130,25 +153,31 @@ async function pretrain(): Promise<{
 	epochs: number;
 	seconds: number;
 	counts: string[];
+	/** The sets that gave windows (the shipped JSON names only these as sources). */
+	used: string[];
 }> {
 	const trains: WindowSet[] = [];
 	const vals: WindowSet[] = [];
 	const counts: string[] = [];
+	const used: string[] = [];
 	for (const key of PRETRAIN_SETS) {
 		let batch: SeriesBatch;
 		let freq: WindowConfig['freq'];
 		let what: string;
-		if (key === 'synth') {
-			batch = synthWeekly({ n: SYNTH_SERIES, seed: 7 });
-			freq = 'week';
+		if (key === 'synth' || key === 'synth-month') {
+			batch =
+				key === 'synth'
+					? synthWeekly({ n: SYNTH_SERIES, seed: 7 })
+					: synthMonthly({ n: SYNTH_SERIES, seed: 7 });
+			freq = key === 'synth' ? 'week' : 'month';
 			what = `${SYNTH_SERIES.toLocaleString('en')} synthetic series`;
 		} else {
-			const [ds] = loadDatasets([key], undefined, BACK + 1, 1);
+			const ds = loadSet(key, BACK + 1, 1);
 			({ batch, freq } = batchOf(ds));
 			what = `${ds.series.length} series`;
 		}
 		const all = batch.ids.map((_, i) => i);
-		const cap = key === 'synth' ? SYNTH_WINDOWS : PER_SET;
+		const cap = key.startsWith('synth') ? SYNTH_WINDOWS : PER_SET;
 		const opts = { maxWindows: cap, seed: 11, partialTargets: true };
 		const { train } = makeWindows(
 			subset(
@@ -169,6 +198,7 @@ async function pretrain(): Promise<{
 		trains.push(train);
 		vals.push(val);
 		counts.push(`${key} ${train.n.toLocaleString('en')} (${what})`);
+		if (train.n > 0) used.push(key);
 		log(`pretraining windows: ${counts.at(-1)}, validation ${val.n}`);
 	}
 	const t0 = performance.now();
@@ -190,7 +220,8 @@ async function pretrain(): Promise<{
 		weights,
 		epochs: out.history.length,
 		seconds: (performance.now() - t0) / 1000,
-		counts,
+		counts: counts.filter((_, k) => used.includes(PRETRAIN_SETS[k])),
+		used,
 	};
 }
 
@@ -203,8 +234,12 @@ interface Scores {
 	c95: number;
 }
 
-/** Score point + intervals (n × H each; intervals may be empty) on the first H test periods. */
+/** Periods scored on a set: its first 12, fewer where its horizon is shorter (monthly aggregates). */
+const hOf = (ds: Dataset): number => Math.min(H, ds.h);
+
+/** Score point + intervals (n × H each; intervals may be empty) on the first hOf(ds) test periods. */
 function score(ds: Dataset, f: Float64Array[]): Scores {
+	const hs = hOf(ds);
 	const [pt, l80, h80, l95, h95] = f;
 	let ms = 0;
 	let nm = 0;
@@ -224,7 +259,7 @@ function score(ds: Dataset, f: Float64Array[]): Scores {
 		}
 		sc /= k;
 		let e = 0;
-		for (let j = 0; j < H; j++) {
+		for (let j = 0; j < hs; j++) {
 			const a = s.test[j];
 			const p = i * H + j;
 			e += Math.abs(a - pt[p]);
@@ -238,7 +273,7 @@ function score(ds: Dataset, f: Float64Array[]): Scores {
 		}
 		ae += e;
 		if (sc > 0) {
-			ms += e / H / sc;
+			ms += e / hs / sc;
 			nm++;
 		}
 	});
@@ -253,13 +288,14 @@ function score(ds: Dataset, f: Float64Array[]): Scores {
 
 function options(ds: Dataset, i: number): AutoForecastOptions {
 	const s = ds.series[i];
-	const regressors = regressorsOf(s, H);
+	const hs = hOf(ds);
+	const regressors = regressorsOf(s, hs);
 	return {
-		horizon: H,
+		horizon: hs,
 		season: ds.m,
 		levels: [0.8, 0.95],
 		seriesId: s.id,
-		...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', H) } : {}),
+		...(s.ds ? { seasonalPrior: profilePrior(s.ds, ds.m === 12 ? 'month' : 'week', hs) } : {}),
 		...(regressors ? { regressors } : {}),
 	};
 }
@@ -271,7 +307,7 @@ function engineRun(ds: Dataset): Float64Array[] {
 		const i80 = r.intervals.find((v) => v.level === 0.8)!;
 		const i95 = r.intervals.find((v) => v.level === 0.95)!;
 		[r.point, i80.lower, i80.upper, i95.lower, i95.upper].forEach((a, k) =>
-			out[k].set(a.subarray(0, H), i * H),
+			out[k].set(a.subarray(0, hOf(ds)), i * H),
 		);
 	});
 	return out;
@@ -305,9 +341,13 @@ async function fit(batch: SeriesBatch, cfg: WindowConfig, start: WeightBlob | nu
 		seed: 1,
 		partialTargets: true,
 	});
+	// too short a history for any training window (monthly aggregates at back 1: 3 months): the start
+	// is used as it is (from scratch: nothing to score)
+	if (train.n === 0) return { weights: start, epochs: 0 };
 	const model = compiledModel(SPEC, start ? 5e-4 : 1e-3, 1);
 	if (start) setWeightBlob(model, start);
-	const out = await trainModel(model, SPEC, train, val, {
+	// no room for a validation stretch: early stopping reads the training windows
+	const out = await trainModel(model, SPEC, train, val && val.n > 0 ? val : train, {
 		epochs: QUICK ? 2 : 8,
 		batchSize: 64,
 		patience: 2,
@@ -338,18 +378,48 @@ async function main(): Promise<void> {
 			name: `Synthetic retail-like weekly series (tests/bench/synth.ts, seed 7)`,
 			licence: 'no third-party data',
 		},
+		'synth-month': {
+			name: 'Synthetic retail-like monthly series (tests/bench/synth.ts synthMonthly, seed 7)',
+			licence: 'no third-party data',
+		},
+		'retail-month': {
+			name: 'UCI Online Retail, monthly top 200 products and total',
+			licence: 'CC BY 4.0',
+		},
+		'stockx-month': {
+			name: 'StockX 2019 Data Contest sneakers, monthly orders',
+			licence: 'MIT (the carrying repository)',
+		},
 	};
-	const sources = PRETRAIN_SETS.map((k) => SOURCES[k] ?? { name: k, licence: 'unknown' });
+	const allSources = PRETRAIN_SETS.map((k) => SOURCES[k] ?? { name: k, licence: 'unknown' });
+	let sources = allSources;
 
-	const trainedOn = `${PRETRAIN_SETS.includes('synth') ? `${SYNTH_SERIES.toLocaleString('en')} synthetic series and the ` : 'the '}training parts of the shared data cut before the bench validation horizon: ${sources.map((x) => `${x.name} (${x.licence})`).join(', ')}`;
+	const trainedOnOf = (sources: { name: string; licence: string }[]) =>
+		`${PRETRAIN_SETS.some((k) => k.startsWith('synth')) ? `${SYNTH_SERIES.toLocaleString('en')} synthetic series and the ` : 'the '}training parts of the shared data cut before the bench validation horizon: ${sources.map((x) => `${x.name} (${x.licence})`).join(', ')}`;
 	if (WRITE && BACK !== 0)
 		throw new Error('--write ships weights pretrained for the reported horizon: leave out --back');
-	const unlicensed = sources.filter((x) => !/CC BY 4\.0|MIT|no third-party data/.test(x.licence));
+	const unlicensed = allSources.filter(
+		(x) => !/CC BY 4\.0|MIT|no third-party data/.test(x.licence),
+	);
 	if (WRITE && unlicensed.length)
 		throw new Error(
 			`--write: the shipped weights may only learn from licensed data; leave out ${unlicensed.map((x) => x.name).join(', ')}`,
 		);
-	const pre = await pretrain();
+	// `--start week`: no pretraining, the shipped weekly start as it is (what a monthly shop would get
+	// if the app handed it the weekly weights)
+	const shipped = flag('start');
+	const pre = shipped
+		? {
+				weights: shippedPretrained(shipped as 'week' | 'month', SPEC)!,
+				epochs: 0,
+				seconds: 0,
+				used: [] as string[],
+				counts: [`the shipped ${shipped}ly start (public/models/pretrained-${shipped}.bin)`],
+			}
+		: await pretrain();
+	if (!pre.weights) throw new Error(`--start ${shipped}: no shipped start of that frequency`);
+	if (WRITE && shipped) throw new Error('--write ships a pretrained model: leave out --start');
+	if (!shipped) sources = allSources.filter((_, k) => pre.used.includes(PRETRAIN_SETS[k]));
 	log(`pretrained ${pre.epochs} epochs in ${pre.seconds.toFixed(0)} s`);
 	// --save FILE: the weights (shapes + data) for tests/bench/deep-ensemble.ts --start FILE, e.g. a
 	// start cut before an earlier validation horizon (--back 2: cut before V3, clean for V2 and V3)
@@ -364,14 +434,14 @@ async function main(): Promise<void> {
 	if (WRITE) {
 		const dir = join(ROOT, 'public/models');
 		mkdirSync(dir, { recursive: true });
-		writeFileSync(join(dir, 'pretrained-week.bin'), new Uint8Array(pre.weights.data));
+		writeFileSync(join(dir, `pretrained-${FREQ}.bin`), new Uint8Array(pre.weights.data));
 		// written as the repository's prettier formats it (prettier --check stays green)
-		const json = join(dir, 'pretrained-week.json');
+		const json = join(dir, `pretrained-${FREQ}.json`);
 		const meta = JSON.stringify({
 			spec: SPEC,
-			freq: 'week',
+			freq: FREQ,
 			shapes: pre.weights.shapes,
-			trainedOn,
+			trainedOn: trainedOnOf(sources),
 			sources,
 			windows: pre.counts,
 			epochs: pre.epochs,
@@ -379,19 +449,20 @@ async function main(): Promise<void> {
 		});
 		const config = (await prettier.resolveConfig(json)) ?? {};
 		writeFileSync(json, await prettier.format(meta, { ...config, parser: 'json' }));
-		log('wrote public/models/pretrained-week.{json,bin}');
+		log(`wrote public/models/pretrained-${FREQ}.{json,bin}`);
 	}
 	md.push(
-		`## Pretrained model: zero-shot, fine-tuned, from scratch (tests/bench/deep.ts; Node ${process.version}, tfjs ${tf.version.tfjs}, WASM; load average ${load} on the shared 2-core machine at the start, so seconds are indicative)`,
+		`## ${MONTHLY ? `Monthly pretrained start${TAG ? ` (corpus ${TAG}: ${flag('start') ? `the shipped ${flag('start')}ly start as it is` : PRETRAIN_SETS.join(', ')})` : ''}` : 'Pretrained model'}: zero-shot, fine-tuned, from scratch (tests/bench/deep.ts${MONTHLY ? ' --freq month' : ''}; Node ${process.version}, tfjs ${tf.version.tfjs}, WASM; load average ${load} on the shared 2-core machine at the start, so seconds are indicative)`,
 		'',
-		`Pretrained: MLP (lookback 24, horizon 12, width 0.5, ${N_FEATURES} features incl. product age and Q4; ${kb} KB of weights), ${pre.epochs} epochs (early stopping, seeded) in ${pre.seconds.toFixed(0)} s on windows (at most ${PER_SET.toLocaleString('en')} per real set${PRETRAIN_SETS.includes('synth') ? `, ${SYNTH_WINDOWS.toLocaleString('en')} synthetic` : ''}) of ${pre.counts.join(', ')} — ${BACK === 0 ? "each real set's training part cut before its validation horizon (tests/bench/run.ts `--tune`), so neither the validation nor the reported horizon was seen" : `each real set's training part cut ${BACK + 1} horizons before the end (before the horizon scored here)`}; early stopping on the windows of every 10th series. Scored below on the ${BACK === 0 ? '**reported held-out horizon**' : `**validation horizon** (back ${BACK}; the corpus is chosen here)`}, its first 12 periods (Walmart and M4: 12 of 13 weeks; Australian retail: 12 of 24 months, a weekly-shaped model on monthly windows), on every set (in the corpus or not; subsets: 1 in ${EVERY.stockx} StockX, 1 in ${EVERY.retail} online retail, 1 in ${EVERY.walmart} Walmart, 1 in ${EVERY.m4} M4, 1 in ${EVERY.aus} Australian retail); fine-tuned and from scratch: at most 8 epochs (patience 2, 2,000 windows, seed 1) on the set's own training part, learning rate 5e-4 / 1e-3. Seconds: training + forecast.`,
+		`Pretrained: MLP (lookback 24, horizon 12, width 0.5, ${N_FEATURES} features incl. product age and Q4; ${kb} KB of weights), ${pre.epochs} epochs (early stopping, seeded) in ${pre.seconds.toFixed(0)} s on windows (at most ${PER_SET.toLocaleString('en')} per real set${PRETRAIN_SETS.some((k) => k.startsWith('synth')) ? `, ${SYNTH_WINDOWS.toLocaleString('en')} synthetic` : ''}) of ${pre.counts.join(', ')} — ${BACK === 0 ? "each real set's training part cut before its validation horizon (tests/bench/run.ts `--tune`), so neither the validation nor the reported horizon was seen" : `each real set's training part cut ${BACK + 1} horizons before the end (before the horizon scored here)`}; early stopping on the windows of every 10th series. Scored below on the ${BACK === 0 ? '**reported held-out horizon**' : `**validation horizon** (back ${BACK}; the corpus is chosen here)`}, ${MONTHLY ? `Australian retail's first 12 of 24 months (1 in ${EVERY.aus} series) and the 3 months of the monthly aggregates of online retail and StockX (all series; tests/bench/monthly-data.ts)` : `its first 12 periods (Walmart and M4: 12 of 13 weeks; Australian retail: 12 of 24 months, a weekly-shaped model on monthly windows), on every set (in the corpus or not; subsets: 1 in ${EVERY.stockx} StockX, 1 in ${EVERY.retail} online retail, 1 in ${EVERY.walmart} Walmart, 1 in ${EVERY.m4} M4, 1 in ${EVERY.aus} Australian retail)`}; fine-tuned and from scratch: at most 8 epochs (patience 2, 2,000 windows, seed 1) on the set's own training part, learning rate 5e-4 / 1e-3. Seconds: training + forecast.`,
 		'',
 		'| data | series | naive MASE / WAPE | engine MASE / WAPE (s) | zero-shot MASE / WAPE (s) | fine-tuned MASE / WAPE (epochs, s) | from scratch MASE / WAPE (epochs, s) | coverage 80 / 95 %: engine · zero-shot · fine-tuned · scratch |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- |',
 	);
-	for (const key of DATASETS) {
+	// --no-score: pretrain (and --write) only, score nothing (this session never runs back 0)
+	for (const key of argv.includes('--no-score') ? [] : DATASETS) {
 		const every = Number(flag('every') ?? EVERY[key] ?? 1);
-		const [ds] = loadDatasets([key], undefined, BACK, every);
+		const ds = loadSet(key, BACK, every);
 		const { batch, freq } = batchOf(ds);
 		const cfg = cfgOf({ freq });
 		log(`${key}: ${ds.series.length} series`);
@@ -429,7 +500,7 @@ async function main(): Promise<void> {
 			`  bias: naive ${b(naive)} engine ${b(eng)} zero-shot ${b(zs)} fine-tuned ${b(ft)} scratch ${b(sc)}`,
 		);
 		const out = join(ROOT, 'tests/bench/results/DEEP.md');
-		const section = BACK === 0 ? 'pretrained' : `pretrained-back${BACK}`;
+		const section = `pretrained${MONTHLY ? '-month' : ''}${BACK === 0 ? '' : `-back${BACK}`}${TAG ? `-${TAG}` : ''}`;
 		const start = `<!-- ${section}:start -->`;
 		const end = `<!-- ${section}:end -->`;
 		writeSection(out, start, end, [start, ...md, '', end].join('\n'), '# Deep models\n');

@@ -267,3 +267,177 @@ export function synthWeekly(opts: SynthOptions): SeriesBatch {
 	});
 	return { ids, indptr, ds, y };
 }
+
+/** Chinese New Year's day (UTC) of the years the monthly series span. */
+const CNY: Record<number, [number, number]> = {
+	2010: [1, 14],
+	2011: [1, 3],
+	2012: [0, 23],
+	2013: [1, 10],
+	2014: [0, 31],
+	2015: [1, 19],
+	2016: [1, 8],
+	2017: [0, 28],
+	2018: [1, 16],
+	2019: [1, 5],
+	2020: [0, 25],
+	2021: [1, 12],
+	2022: [1, 1],
+	2023: [0, 22],
+	2024: [1, 10],
+	2025: [0, 29],
+	2026: [1, 17],
+};
+
+/** Share of the days [from, to) that fall in the month starting at `start` (UTC ms). */
+function shareInMonth(start: number, from: number, to: number): number {
+	const d = new Date(start);
+	const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+	const overlap = Math.max(0, Math.min(end, to) - Math.max(start, from));
+	return overlap / (to - from);
+}
+
+/** Options of {@link synthMonthly}. */
+export interface SynthMonthlyOptions {
+	/** Number of series. */
+	n: number;
+	/** Seed of the whole set (default 1). */
+	seed?: number;
+	/** Shortest and longest series in months (default 8 and 96). */
+	minMonths?: number;
+	maxMonths?: number;
+}
+
+/**
+ * Monthly retail-like series (the pretraining corpus of the shipped monthly start,
+ * public/models/pretrained-month.*): the weekly generator's parts at a monthly step — a latent rate
+ *   rate_t = level · exp(trend_t + season_t + festivals_t + shift_t + walk_t) · launch_t · end_t
+ * observed as negative-binomial counts (slow sellers) or with log-normal noise. Parts, per series:
+ *   level      log-uniform 1 … 20,000 a month for 3 in 4 series, 20,000 … 8,000,000 (shop totals)
+ *   trend      a log-linear slope with one possible change point (a trend change)
+ *   yearly     2 Fourier pairs of the month + a December / Q4 peak for most series, a summer peak for
+ *              some, a January dip
+ *   festivals  Chinese New Year (the 年货节 weeks before it lift, the holiday week itself dips; split
+ *              over the months by days, so it moves between January and February), 618 (June),
+ *              11.11 and Black Friday (November), each series reacting to a random subset
+ *   launch     zeros before a launch inside the series, a ramp-up and a hype that decays (months)
+ *   end of life a decline to zero; level shift; random walk; one-off giant orders
+ * Dates are real month starts (series end in 2016–2025). Deterministic per (seed, series index).
+ */
+export function synthMonthly(opts: SynthMonthlyOptions): SeriesBatch {
+	const seed = opts.seed ?? 1;
+	const minM = Math.max(4, Math.floor(opts.minMonths ?? 8));
+	const maxM = Math.max(minM, Math.floor(opts.maxMonths ?? 96));
+	const ids: string[] = [];
+	const ys: Float64Array[] = [];
+	const dss: Float64Array[] = [];
+	for (let i = 0; i < opts.n; i++) {
+		const r = stream(seed ^ 0x6d6f6e74, i);
+		const len = Math.floor(r.between(minM, maxM + 1));
+		// last month: December 2025 minus 0 … 119 months
+		const endIndex = 2025 * 12 + 11 - Math.floor(r.u() * 120);
+		const monthStart = (k: number): number => Date.UTC(Math.floor(k / 12), k % 12, 1);
+		const ds = Float64Array.from({ length: len }, (_, t) => monthStart(endIndex - (len - 1 - t)));
+		const logLevel = r.chance(0.75)
+			? r.between(Math.log(1), Math.log(20000))
+			: r.between(Math.log(20000), Math.log(8e6));
+		const level = Math.exp(logLevel);
+		const slope0 = r.normal() * 0.025;
+		const cp = r.chance(0.35) ? Math.floor(r.u() * len) : len;
+		const slope1 = r.chance(0.5) ? r.normal() * 0.04 : slope0 * r.between(-1, 0.5);
+		const amp = r.chance(0.8) ? r.between(0, 0.3) : 0;
+		const coef = Array.from({ length: 4 }, () => (r.normal() * amp) / Math.sqrt(2));
+		const dec = r.chance(0.7) ? r.between(0.15, 1.2) : 0;
+		const novShare = r.between(0, 0.7);
+		const summer = r.chance(0.15) ? r.between(0.2, 0.9) : 0;
+		const summerMonth = Math.floor(r.between(5, 8));
+		const janDip = r.chance(0.5) ? r.between(0, 0.5) : 0;
+		const react = {
+			cnyBefore: r.chance(0.3) ? r.between(0.1, 0.8) : 0,
+			cnyHoliday: r.chance(0.3) ? r.between(-1.2, -0.1) : 0,
+			m618: r.chance(0.25) ? r.between(0.1, 0.9) : 0,
+			singles: r.chance(0.3) ? r.between(0.1, 1.2) : 0,
+			blackFriday: r.chance(0.3) ? r.between(0.05, 0.5) : 0,
+		};
+		const launch = r.chance(0.35) ? Math.floor(r.u() * len * 0.7) : -1;
+		const ramp = Math.floor(r.between(0, 3));
+		const hype = r.chance(0.5) ? Math.exp(r.between(0, Math.log(5))) - 1 : 0;
+		const hypeDecay = r.between(0.7, 6);
+		const eol = r.chance(0.1) ? Math.floor(r.between(0.5, 0.95) * len) : len;
+		const eolSpeed = r.between(0.7, 4);
+		const shiftAt = r.chance(0.25) ? Math.floor(r.u() * len) : len;
+		const shift = r.normal() * 0.5;
+		const walkSd = r.chance(0.4) ? r.between(0.02, 0.15) : 0;
+		const nbShape = Math.exp(r.between(Math.log(0.5), Math.log(50)));
+		const logSd = r.between(0.03, 0.3);
+		const ar = r.between(0, 0.6);
+		const outliers = r.chance(0.08) ? 1 : 0;
+		const y = new Float64Array(len);
+		let walk = 0;
+		let eps = 0;
+		for (let t = 0; t < len; t++) {
+			const start = ds[t];
+			const d = new Date(start);
+			const year = d.getUTCFullYear();
+			const month = d.getUTCMonth();
+			const w = (2 * Math.PI * (month + 0.5)) / 12;
+			let log =
+				(t < cp ? slope0 * t : slope0 * cp + slope1 * (t - cp)) +
+				coef[0] * Math.sin(w) +
+				coef[1] * Math.cos(w) +
+				coef[2] * Math.sin(2 * w) +
+				coef[3] * Math.cos(2 * w);
+			if (month === 11) log += dec;
+			if (month === 10) log += dec * novShare;
+			if (month === summerMonth) log += summer;
+			if (month === 0) log -= janDip;
+			if (month === 5) log += react.m618;
+			if (month === 10) log += react.singles + react.blackFriday;
+			for (const y0 of [year, year + 1]) {
+				const c = CNY[y0];
+				if (!c) continue;
+				const day = Date.UTC(y0, c[0], c[1]);
+				log += react.cnyBefore * 1.5 * shareInMonth(start, day - 21 * DAY_MS, day);
+				log += react.cnyHoliday * 2 * shareInMonth(start, day, day + 7 * DAY_MS);
+			}
+			if (t >= shiftAt) log += shift;
+			walk += walkSd * r.normal();
+			log += walk;
+			let mult = 1;
+			if (launch >= 0) {
+				if (t < launch) mult = 0;
+				else {
+					const age = t - launch;
+					mult =
+						(ramp > 0 ? Math.min(1, (age + 1) / (ramp + 1)) : 1) *
+						(1 + hype * Math.exp(-age / hypeDecay));
+				}
+			}
+			if (t >= eol) mult *= Math.exp(-(t - eol) / eolSpeed);
+			const rate = level * Math.exp(log) * mult;
+			if (rate < 500) {
+				const lam = rate > 0 ? (rate * r.gamma(nbShape)) / nbShape : 0;
+				y[t] = r.poisson(lam);
+			} else {
+				eps = ar * eps + Math.sqrt(1 - ar * ar) * logSd * r.normal();
+				y[t] = Math.round(rate * Math.exp(eps - (logSd * logSd) / 2));
+			}
+		}
+		for (let k = 0; k < outliers; k++) {
+			const t = Math.floor(r.u() * len);
+			if (launch < 0 || t >= launch) y[t] = Math.round(Math.max(y[t], 1) * r.between(2, 8));
+		}
+		ids.push(`synth-month-${seed}-${i}`);
+		ys.push(y);
+		dss.push(ds);
+	}
+	const indptr = new Int32Array(opts.n + 1);
+	ys.forEach((y, i) => (indptr[i + 1] = indptr[i] + y.length));
+	const y = new Float64Array(indptr[opts.n]);
+	const ds = new Float64Array(indptr[opts.n]);
+	ys.forEach((v, i) => {
+		y.set(v, indptr[i]);
+		ds.set(dss[i], indptr[i]);
+	});
+	return { ids, indptr, ds, y };
+}

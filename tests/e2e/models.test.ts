@@ -95,15 +95,29 @@ describe('deep models', () => {
 			.toMatch(/^Trained 2 epochs; best at epoch [12]\./);
 		const t1 = await app.now();
 		const traced = await trace.stop();
-		// started from the shipped pretrained weights (weekly MLP, 12 weeks ahead)
+		// started from the shipped weekly start (the demo's periods are weeks), and the list says so
 		expect(await page.getByTestId('models-outcome').allTextContents()).toContain(
-			'Started from the pretrained weights.',
+			'Started from the pretrained weekly start (weekly MLP, 24 weeks back, 12 ahead).',
+		);
+		expect(await page.getByTestId('models-row-start').first().getAttribute('data-start')).toBe(
+			'week',
 		);
 		await showLossTable(page);
 		const chartRows = page.locator('[data-testid="models-loss-chart"] tbody tr');
 		await expect.poll(() => chartRows.count()).toBe(2);
 		await expect.poll(() => rows().count()).toBe(1);
 		expect(await rows().first().getAttribute('data-status')).toBe('ready');
+		// monthly periods take the monthly start; daily periods have none and say so
+		const pretrained = page.getByTestId('models-pretrained');
+		await page.getByTestId('models-freq').selectOption('month');
+		expect(await pretrained.isDisabled()).toBe(false);
+		expect(await page.getByTestId('models-pretrained-none').count()).toBe(0);
+		await page.getByTestId('models-freq').selectOption('day');
+		expect(await pretrained.isDisabled()).toBe(true);
+		expect(await page.getByTestId('models-pretrained-none').textContent()).toBe(
+			'No pretrained start for daily data: the model trains from scratch.',
+		);
+		await page.getByTestId('models-freq').selectOption('week');
 		const tasks = (await app.longTasks()) ?? [];
 		const during = tasks.filter((t) => t.start >= tProgress && t.start <= t1);
 		const reading = tasks.filter((t) => t.start >= t0 && t.start < tProgress);

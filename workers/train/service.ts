@@ -33,6 +33,7 @@ import {
 } from '../../src/ml/train';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
 import { deepBacktest } from '../../src/ml/backtest';
+import { PRETRAINED_STARTS } from '../../src/ml/pretrained-start';
 import { deepCandidateName, engineOrigins, type DeepForecastTable } from '../../src/ml/candidates';
 
 /** A request to train (or, with `resumeId`, to continue) a model. */
@@ -274,7 +275,10 @@ export function createTrainService(deps: TrainServiceDeps) {
 		row.params = model.countParams();
 		try {
 			if (last) setWeightBlob(model, last);
-			else if (req.pretrained && !req.resumeId) {
+			else if (req.pretrained && !req.resumeId && !PRETRAINED_STARTS[row.freq]) {
+				// no start is shipped for this frequency (daily): from scratch, and say so
+				notes.push(msg('models_note_no_pretrained_day'));
+			} else if (req.pretrained && !req.resumeId) {
 				const pre = await deps.pretrained?.(row.freq);
 				const fits =
 					pre &&
@@ -286,7 +290,11 @@ export function createTrainService(deps: TrainServiceDeps) {
 				if (fits) {
 					setWeightBlob(model, pre.weights);
 					row.pretrained = true;
-					notes.push(msg('models_note_pretrained'));
+					notes.push(
+						msg(
+							row.freq === 'month' ? 'models_note_pretrained_month' : 'models_note_pretrained_week',
+						),
+					);
 				} else notes.push(msg('models_note_no_pretrained'));
 			}
 			await db.models.put(row);

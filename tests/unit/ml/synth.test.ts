@@ -1,7 +1,7 @@
 // The synthetic weekly pretraining corpus (tests/bench/synth.ts): seeded and deterministic, and
 // retail-like (counts, Monday weeks, a Q4 peak, launches with zeros before them, slow sellers).
 import { describe, expect, it } from 'vitest';
-import { synthWeekly } from '../../bench/synth';
+import { synthMonthly, synthWeekly } from '../../bench/synth';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -65,5 +65,48 @@ describe('synthetic weekly series', () => {
 		expect(q4 / nq4).toBeGreaterThan(1.2 * (rest / nRest));
 		expect(launched).toBeGreaterThan(40);
 		expect(intermittent).toBeGreaterThan(40);
+	});
+});
+
+describe('synthetic monthly series', () => {
+	it('is seeded, on month starts, whole non-negative counts, with a December peak and festival months', () => {
+		const a = synthMonthly({ n: 400, seed: 5 });
+		expect(Array.from(synthMonthly({ n: 400, seed: 5 }).y)).toEqual(Array.from(a.y));
+		expect(Array.from(synthMonthly({ n: 400, seed: 6 }).y)).not.toEqual(Array.from(a.y));
+		const bad: string[] = [];
+		const byMonth = new Float64Array(12);
+		const nMonth = new Float64Array(12);
+		let launched = 0;
+		for (let i = 0; i < a.ids.length; i++) {
+			const y = a.y.subarray(a.indptr[i], a.indptr[i + 1]);
+			const mean = y.reduce((s, v) => s + v, 0) / y.length;
+			for (let t = a.indptr[i]; t < a.indptr[i + 1]; t++) {
+				const d = new Date(a.ds[t]);
+				if (d.getUTCDate() !== 1 || d.getUTCHours() !== 0) bad.push(`${i}/${t}: not a month start`);
+				if (!Number.isInteger(a.y[t]) || a.y[t] < 0) bad.push(`${i}/${t}: y ${a.y[t]}`);
+				if (t > a.indptr[i]) {
+					const p = new Date(a.ds[t - 1]);
+					if (
+						(d.getUTCFullYear() - p.getUTCFullYear()) * 12 + d.getUTCMonth() - p.getUTCMonth() !==
+						1
+					)
+						bad.push(`${i}/${t}: step`);
+				}
+				if (mean > 0) {
+					byMonth[d.getUTCMonth()] += a.y[t] / mean;
+					nMonth[d.getUTCMonth()]++;
+				}
+			}
+			if (y[0] === 0 && y[1] === 0 && y.some((v) => v > 0)) launched++;
+		}
+		expect(bad).toEqual([]);
+		const rel = Array.from(byMonth, (v, m) => v / nMonth[m]);
+		const others = rel.filter((_, m) => m !== 11 && m !== 10 && m !== 5);
+		const median = [...others].sort((x, y) => x - y)[Math.floor(others.length / 2)];
+		// December peaks, November (11.11, Black Friday) and June (618) sell above a typical month
+		expect(rel[11]).toBeGreaterThan(1.25 * median);
+		expect(rel[10]).toBeGreaterThan(1.05 * median);
+		expect(rel[5]).toBeGreaterThan(1.02 * median);
+		expect(launched).toBeGreaterThan(30);
 	});
 });

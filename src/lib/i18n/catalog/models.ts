@@ -77,7 +77,17 @@ export const en = {
 	models_units: 'Units',
 	models_range80: '80% range',
 	models_note_resumed: 'Resumed after epoch {epoch}.',
-	models_note_pretrained: 'Started from the pretrained weights.',
+	models_note_pretrained_week:
+		'Started from the pretrained weekly start (weekly MLP, 24 weeks back, 12 ahead).',
+	models_note_pretrained_month:
+		'Started from the pretrained monthly start (monthly MLP, 24 months back, 12 ahead).',
+	models_note_no_pretrained_day:
+		'There is no pretrained start for daily data, so this model trains from scratch.',
+	models_pretrained_label_month: 'Start from the pretrained model (monthly MLP, 12 months)',
+	models_pretrained_none_day: 'No pretrained start for daily data: the model trains from scratch.',
+	models_start_week: 'pretrained start: weekly',
+	models_start_month: 'pretrained start: monthly',
+	models_start_none: 'trained from scratch',
 	models_note_no_pretrained:
 		'No pretrained weights match this model type and window, so it starts from scratch.',
 	models_note_early_stop: 'Stopped early: validation loss had not improved since epoch {epoch}.',
@@ -164,7 +174,14 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_units: '件数',
 	models_range80: '80% 区间',
 	models_note_resumed: '已从第 {epoch} 轮之后继续。',
-	models_note_pretrained: '从预训练权重开始。',
+	models_note_pretrained_week: '从按周预训练起点开始（按周 MLP，回看 24 周，预测 12 周）。',
+	models_note_pretrained_month: '从按月预训练起点开始（按月 MLP，回看 24 个月，预测 12 个月）。',
+	models_note_no_pretrained_day: '没有适用于按日数据的预训练起点，因此此模型从头开始训练。',
+	models_pretrained_label_month: '从预训练模型开始（按月 MLP，12 个月）',
+	models_pretrained_none_day: '按日数据没有预训练起点：模型将从头开始训练。',
+	models_start_week: '预训练起点：按周',
+	models_start_month: '预训练起点：按月',
+	models_start_none: '从头训练',
 	models_note_no_pretrained: '没有与此模型类型和窗口匹配的预训练权重，因此从头开始训练。',
 	models_note_early_stop: '提前停止：验证损失自第 {epoch} 轮以来没有改善。',
 	models_note_deep_mixed:
