@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeModel } from '../../src/core/engine';
-import { BaggedETS } from '../../src/core/models/bagged-ets';
-import { OptimisedTheta } from '../../src/core/models/otm';
+import { BaggedETS } from './models/bagged-ets';
+import { OptimisedTheta } from './models/otm';
 import type { Forecaster } from '../../src/core/types';
 
 const args = process.argv.slice(2);

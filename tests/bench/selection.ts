@@ -13,8 +13,8 @@ import { registerBuiltins, ETS_SCREEN } from '../../src/core/forecast/builtins';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { AutoETS } from '../../src/core/models/ets';
 import { Theta } from '../../src/core/models/theta';
-import { BaggedETS } from '../../src/core/models/bagged-ets';
-import { OptimisedTheta } from '../../src/core/models/otm';
+import { BaggedETS } from './models/bagged-ets';
+import { OptimisedTheta } from './models/otm';
 import type { FitOptions, PredictOptions } from '../../src/core/types';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { decompositionStrength, stl } from '../../src/core/series/stl';
@@ -48,7 +48,7 @@ reg.register({
 		return { predict: (h, levels) => f.predict(h, { levels }) };
 	},
 });
-// --tag bets: bagged ETS (src/core/models/bagged-ets.ts) joins the candidates of seasonal monthly series
+// --tag bets: bagged ETS (tests/bench/models/bagged-ets.ts) joins the candidates of seasonal monthly series
 const breg = new CandidateRegistry();
 registerBuiltins(breg);
 breg.register({

@@ -4,10 +4,16 @@
 // forecast is the median over the bootstrapped series (the original series included). Where
 // forecast::baggedETS selects an ETS model for each of 100 series, this fits the original series'
 // selected specification to each bootstrapped one (AutoETS screen 1) with fewer series, for cost.
-import type { FitOptions, Forecast, Forecaster, FittedForecaster, PredictOptions } from '../types';
-import { AutoETS } from './ets';
-import { stl } from '../series/stl';
-import { checkHorizon, checkSeries } from './model-utils';
+import type {
+	FitOptions,
+	Forecast,
+	Forecaster,
+	FittedForecaster,
+	PredictOptions,
+} from '../../../src/core/types';
+import { AutoETS } from '../../../src/core/models/ets';
+import { stl } from '../../../src/core/series/stl';
+import { checkHorizon, checkSeries } from '../../../src/core/models/model-utils';
 
 /** Bootstrapped series per fit (the original one included). */
 export const BAGS = 10;

@@ -3,10 +3,16 @@
 // the θ-line Z_t = θ·x_t + (1 − θ)(A + B·t) is smoothed by SES and combined with the regression line,
 // x̂_{n+h} = (1 − 1/θ)(A + B(n + h)) + ℓ_n/θ, with θ ≥ 1 chosen by the in-sample one-step MSE
 // (θ = 2 is close to the standard Theta method). A candidate for seasonal monthly data (issue #11).
-import type { FitOptions, Forecast, Forecaster, FittedForecaster, PredictOptions } from '../types';
-import { SES } from './ets';
-import { decompose, futureSeasonal, seasonalityTest } from '../series/classical';
-import { checkHorizon, checkSeries, gaussianIntervals } from './model-utils';
+import type {
+	FitOptions,
+	Forecast,
+	Forecaster,
+	FittedForecaster,
+	PredictOptions,
+} from '../../../src/core/types';
+import { SES } from '../../../src/core/models/ets';
+import { decompose, futureSeasonal, seasonalityTest } from '../../../src/core/series/classical';
+import { checkHorizon, checkSeries, gaussianIntervals } from '../../../src/core/models/model-utils';
 
 const THETAS = [1, 1.5, 2, 2.5, 3, 4, 5];
 
