@@ -19,12 +19,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
-import { batchTotal, withSeason } from '../core/forecast/batch';
-import { batchLaunchCurves, withLaunchCurve } from '../core/forecast/launch';
-import { batchSpikeCurve } from '../core/forecast/spike';
+import { batchEngine } from '../core/forecast/batch-engine';
 import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
-import { pooledFromBatch, pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
+import { pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
 import type { Frequency, SeriesBatch } from '../core/types';
 import { deepDecision, deepSeriesLengths, type DeepForecastTable } from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
@@ -431,66 +429,51 @@ async function main(): Promise<void> {
 			throw new CliError(`The deep models could not be trained: ${(e as Error).message}`);
 		}
 	}
-	// as in the app (core/forecast/batch.ts): a series under two years since its first sale borrows the
-	// yearly peak of all series together when that has two years, else the shipped retail profile
-	const dated: SeriesBatch | null =
-		kind === 'iso'
-			? {
-					ids: series.map((s) => s.id),
-					indptr: Int32Array.from({ length: inputs.length + 1 }, (_, i) =>
-						inputs.slice(0, i).reduce((a, x) => a + x.values.length, 0),
-					),
-					ds: Float64Array.from(inputs.flatMap((x) => x.dates.map((d) => dateValue(d, 'iso')))),
-					y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
-				}
-			: null;
-	const total = dated ? batchTotal(dated) : null;
-	// as in the app: a product only weeks old follows how the file's earlier launches went on
-	const launchPtr = new Int32Array(inputs.length + 1);
-	inputs.forEach((x, i) => (launchPtr[i + 1] = launchPtr[i] + x.values.length));
-	const fileBatch = {
+	// the batch's shared parts, as in the app (core/forecast/batch-engine.ts): a series under two years
+	// since its first sale borrows the yearly peak of all series together when that has two years,
+	// else the shipped retail profile (dated series only); a product only weeks old follows how the
+	// file's earlier launches went on; a series ending on a sudden jump is fitted at its usual level
+	// plus the share of the file's earlier jumps that lasted; and the pooled cross-learning model over
+	// all dated series, chosen like a built-in
+	const indptr = new Int32Array(inputs.length + 1);
+	inputs.forEach((x, i) => (indptr[i + 1] = indptr[i] + x.values.length));
+	const batch: SeriesBatch = {
 		ids: series.map((s) => s.id),
-		indptr: launchPtr,
-		ds: new Float64Array(launchPtr[inputs.length]),
+		indptr,
+		ds:
+			kind === 'iso'
+				? Float64Array.from(inputs.flatMap((x) => x.dates.map((d) => dateValue(d, 'iso'))))
+				: new Float64Array(indptr[inputs.length]),
 		y: Float64Array.from(inputs.flatMap((x) => Array.from(x.values))),
 	};
-	const launches = batchLaunchCurves(fileBatch, args.horizon);
-	// as in the app: a series ending on a sudden jump is fitted at its usual level plus the share of
-	// the file's earlier jumps that lasted
-	const spikes = batchSpikeCurve(fileBatch, args.horizon);
-	// cross-learning, as in the app: the pooled model over all dated series, chosen like a built-in
-	const pooled = args.pooled && args.models === 'auto' && dated ? pooledFromBatch(dated) : null;
-	if (pooled && !registry) {
-		registry = new CandidateRegistry();
-		registerBuiltins(registry);
-	}
-	const dropPooled = pooled && registry ? registry.register(pooled.candidate(true)) : null;
+	const engine = batchEngine(
+		batch,
+		{ horizon: args.horizon, models: args.models },
+		{
+			pooled: args.pooled && args.models === 'auto' && kind === 'iso',
+			borrow: kind === 'iso',
+			shrink: args.shrink && kind === 'iso',
+			...(registry ? { registry } : {}),
+		},
+	);
+	const pooled = engine.pooled;
+	if (pooled) registry = engine.registry;
 	const optionsOf = (i: number, deep: boolean) => {
 		const s = series[i];
 		const x = inputs[i];
-		const season = args.season ?? defaultSeason({ ...s, dates: x.dates }, kind);
-		// the borrowed season, and the target its own season is shrunk towards (all other series)
-		const seasons = dated
-			? withSeason(dated, i, { horizon: args.horizon, season }, total, undefined, args.shrink)
-			: null;
-		return {
-			...(seasons?.seasonalPrior ? { seasonalPrior: seasons.seasonalPrior } : {}),
-			...(seasons?.seasonShrink ? { seasonShrink: seasons.seasonShrink } : {}),
-			...withLaunchCurve(launches, i),
-			...(spikes ? { spikeCurve: spikes } : {}),
+		return engine.optionsFor(i, {
 			horizon: args.horizon,
-			season,
+			season: args.season ?? defaultSeason({ ...s, dates: x.dates }, kind),
 			// a list of models gets the deep ones added (in 'auto' they join by themselves)
 			models:
 				args.models === 'auto' || !deep
 					? args.models
 					: [...args.models, ...args.deep.map((k) => `deep-${k}`)],
 			levels: [0.8, 0.95],
-			seriesId: s.id,
 			...(regressors.length > 0
 				? { regressors: { names: regressors, history: x.history, future: x.future } }
 				: {}),
-		};
+		});
 	};
 	const results: AutoForecastResult[] = [];
 	for (const [i, s] of series.entries()) {
@@ -516,14 +499,14 @@ async function main(): Promise<void> {
 	// the pooled model stays only where the series together say it helps (pooledGate); else the
 	// forecasts that used it again without it
 	let pooledKept = false;
-	if (pooled && dropPooled && registry) {
+	if (pooled && registry) {
 		const gate = pooledGate(results);
 		pooledKept = gate.pass;
 		process.stderr.write(
 			`pooled: backtest MASE of the model learned from all series ÷ the median statistical model ${gate.ratio.toFixed(3)} over ${gate.n} series: ${gate.pass ? 'kept as a candidate' : 'not used'}\n`,
 		);
 		if (!gate.pass) {
-			dropPooled();
+			engine.dropPooled();
 			for (let i = 0; i < series.length; i++)
 				if (usesPooled(results[i].model))
 					results[i] = await forecastAutoAsync(inputs[i].values, optionsOf(i, true), { registry });

@@ -1,78 +1,86 @@
 // The engine options the accuracy benches give each series, as the app's forecast worker and the CLI do:
 // horizon, season, 80 / 95 % levels, the shipped retail profile as the borrowed season where dates are
-// known, the series' regressors, and the batch-learnt launch and spike curves (src/core/forecast/launch.ts,
-// spike.ts; learnt from every series' training part, never a test part). One builder, so the validation
-// tool (selection.ts) and the accuracy check (quick-accuracy.ts) run the engine as shipped.
+// known, the series' regressors, and the batch-learnt launch and spike curves and shrink targets, built
+// by the app's own batchEngine (src/core/forecast/batch-engine.ts; learnt from every series' training
+// part, never a test part). One builder, so the validation tool (selection.ts) and the accuracy check
+// (quick-accuracy.ts) run the engine as shipped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AutoForecastOptions } from '../../src/core/engine-types';
-import { batchTotal } from '../../src/core/forecast/batch';
-import {
-	SHRINK_DEFAULT,
-	shrinkTarget,
-	type SeasonShrinkTarget,
-} from '../../src/core/forecast/season-shrink';
-import { batchLaunchCurves } from '../../src/core/forecast/launch';
+import { batchEngine, type BatchEngine } from '../../src/core/forecast/batch-engine';
+import { SHRINK_DEFAULT } from '../../src/core/forecast/season-shrink';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
-import { batchSpikeCurve, type SpikeCurve } from '../../src/core/forecast/spike';
 import type { SeriesBatch } from '../../src/core/types';
 import { regressorsOf, type Series } from './run';
 
 /** The shared data (as run.ts reads it). */
 const DATA = '/work/shared/data';
 
-/** The training parts of a data set's series as one SeriesBatch (what the app's batch holds). */
-export function trainBatch(series: readonly { id: string; train: Float64Array }[]): SeriesBatch {
+/**
+ * The training parts of a data set's series as one SeriesBatch (what the app's batch holds), with
+ * their period starts where given, else ds 0.
+ */
+export function trainBatch(
+	series: readonly { id: string; train: Float64Array }[],
+	dates?: readonly ArrayLike<number>[] | null,
+): SeriesBatch {
 	const indptr = new Int32Array(series.length + 1);
 	series.forEach((s, i) => (indptr[i + 1] = indptr[i] + s.train.length));
 	const y = new Float64Array(indptr[series.length]);
 	series.forEach((s, i) => y.set(s.train, indptr[i]));
-	return { ids: series.map((s) => s.id), indptr, ds: new Float64Array(y.length), y };
+	const ds = new Float64Array(y.length);
+	dates?.forEach((d, i) => ds.set(d, indptr[i]));
+	return { ids: series.map((s) => s.id), indptr, ds, y };
 }
 
-/** What the batch learns once for all its series. */
+/** What the batch learns once for all its series (batchEngine), and how many get a shrink target. */
 export interface BenchCurves {
-	launches: ReturnType<typeof batchLaunchCurves> | null;
-	spike: SpikeCurve | null;
-	/** Each series' target of the seasonal shrinkage (null: none), as the app's withSeason gives it. */
-	shrink?: (SeasonShrinkTarget | null)[] | null;
-}
-
-/** The batch's launch and spike curves (either left out to measure it). */
-export function benchCurves(
-	series: readonly { id: string; train: Float64Array }[],
-	h: number,
-	use: { launch?: boolean; spike?: boolean; shrink?: boolean; key?: string } = {},
-): BenchCurves {
-	const batch = trainBatch(series);
-	return {
-		launches: use.launch === false ? null : batchLaunchCurves(batch, h),
-		spike: use.spike === false ? null : batchSpikeCurve(batch, h),
-		shrink: (use.shrink ?? SHRINK_DEFAULT) ? shrinkTargets(series, use.key) : null,
-	};
+	engine: BatchEngine;
+	/** Series given a target of the seasonal shrinkage. */
+	shrunk: number;
 }
 
 /**
- * The shrink targets of a data set's series: the total of all its series' training parts on each
- * period (the shop total; the benches have no categories) without the series' own, matched by period
- * start. Only for dated series (weekly sets; Australian retail gets its months from the file here,
- * run.ts leaves them out); M4 has no calendar.
+ * The batch's shared parts as the app's batchEngine learns them (launch and spike curves, shrink
+ * targets; either left out to measure it), without the pooled model (the benches measure the engine
+ * series by series) and without a borrowed season from the batch (benchOptions gives dated series the
+ * shipped retail profile). The shrink targets: the total of all series' training parts on each period
+ * (the shop total; the benches have no categories) without the series' own, matched by period start;
+ * only for dated series (weekly sets; Australian retail gets its months from the file here, run.ts
+ * leaves them out); M4 has no calendar.
  */
-function shrinkTargets(
+export function benchCurves(
+	series: readonly { id: string; train: Float64Array; ds?: Float64Array }[],
+	h: number,
+	use: { launch?: boolean; spike?: boolean; shrink?: boolean; key?: string } = {},
+): BenchCurves {
+	const dates = seriesDates(series, use.key);
+	const engine = batchEngine(
+		trainBatch(series, dates),
+		{ horizon: h, models: 'auto' },
+		{
+			pooled: false,
+			borrow: false,
+			shrink: !!dates && (use.shrink ?? SHRINK_DEFAULT),
+			launch: use.launch !== false,
+			spike: use.spike !== false,
+		},
+	);
+	let shrunk = 0;
+	for (let i = 0; i < series.length; i++)
+		if (engine.optionsFor(i, { horizon: h, season: 1 }).seasonShrink) shrunk++;
+	return { engine, shrunk };
+}
+
+/** Each series' period starts (its own, or Australian retail's months from the file), or null. */
+function seriesDates(
 	series: readonly { id: string; train: Float64Array; ds?: Float64Array }[],
 	key?: string,
-): (SeasonShrinkTarget | null)[] | null {
+): Float64Array[] | null {
 	const months = key === 'aus' ? ausMonths() : null;
 	const ds = series.map((s) => s.ds ?? months?.get(s.id)?.subarray(0, s.train.length) ?? null);
 	if (ds.some((d, i) => !d || d.length !== series[i].train.length)) return null;
-	const total = batchTotal({
-		...trainBatch(series),
-		ds: Float64Array.from(ds.flatMap((d) => [...d!])),
-	});
-	if (!total) return null;
-	return series.map((s, i) =>
-		shrinkTarget(ds[i]!, s.train, [{ ...total, name: 'total', source: 'group' }]),
-	);
+	return ds as Float64Array[];
 }
 
 /** Month starts (UTC ms) of each Australian retail series, in file order. */
@@ -101,16 +109,11 @@ export function benchOptions(
 ): AutoForecastOptions {
 	const s = ds.series[i];
 	const regressors = noRegressors ? undefined : regressorsOf(s, ds.h);
-	const launchCurve = curves.launches?.curveFor(i);
-	return {
+	return curves.engine.optionsFor(i, {
 		horizon: ds.h,
 		season: ds.m,
 		levels: [0.8, 0.95],
-		seriesId: s.id,
 		...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
 		...(regressors ? { regressors } : {}),
-		...(launchCurve ? { launchCurve } : {}),
-		...(curves.spike ? { spikeCurve: curves.spike } : {}),
-		...(curves.shrink?.[i] ? { seasonShrink: curves.shrink[i]! } : {}),
-	};
+	});
 }

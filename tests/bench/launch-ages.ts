@@ -70,6 +70,7 @@ for (const back of backs)
 			continue;
 		}
 		const none = benchCurves(ds.series, ds.h, { launch: false });
+		const bare = benchCurves(ds.series, ds.h, { launch: false, shrink: false });
 		const base = ds.series.map((s, i) =>
 			mase(s.test, forecastAuto(s.train, benchOptions(ds, i, none)).point, s.train, ds.scaleM),
 		);
@@ -85,7 +86,7 @@ for (const back of backs)
 				const c = curves.curveFor(i);
 				if (!c || !isYoungLaunch(s.train, c)) return;
 				const r = forecastAuto(s.train, {
-					...benchOptions(ds, i, { launches: null, spike: none.spike }),
+					...benchOptions(ds, i, bare),
 					launchCurve: c,
 				});
 				ms[i] = mase(s.test, r.point, s.train, ds.scaleM);

@@ -174,7 +174,7 @@ for (const spec of sets.split(',')) {
 		}
 		(perSeries[key] ??= {})[v] = ms;
 		rows.push(
-			`${v.padEnd(12)} OWA ${owa(avg(sm), avg(ms), n2s, n2m).toFixed(4)} sMAPE ${avg(sm).toFixed(3)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s${gateNote} shrunk ${shrunk} of ${curves.shrink?.filter(Boolean).length ?? 0} [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
+			`${v.padEnd(12)} OWA ${owa(avg(sm), avg(ms), n2s, n2m).toFixed(4)} sMAPE ${avg(sm).toFixed(3)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} WAPE ${(ae / aa).toFixed(4)} bias ${((sf / sa - 1) * 100).toFixed(1)}% cov80 ${((in80 / pts) * 100).toFixed(1)} cov95 ${((in95 / pts) * 100).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s${gateNote} shrunk ${shrunk} of ${curves.shrunk} [${[...chosen].map(([a, b]) => `${a} ${b}`).join(', ')}]`,
 		);
 		process.stderr.write(`${key} ${rows.at(-1)}\n`);
 	}

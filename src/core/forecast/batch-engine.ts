@@ -4,7 +4,8 @@
 // (spike.ts) and the pooled cross-learning model (pooled.ts, chosen like a built-in; the batch is then
 // checked with pooledGate). One builder for every caller that forecasts a batch: the forecast worker's
 // product batch (workers/forecast-api.ts) and the nodes of a reconciled hierarchy
-// (workers/forecast/hierarchy.ts, via forecastBatchNodes below), so both run the engine alike.
+// (workers/forecast/hierarchy.ts, via forecastBatchNodes below), the CLI (src/cli/forecast.ts) and the
+// accuracy benches (tests/bench/engine-options.ts), so all run the engine alike.
 import { forecastAutoAsync } from '../engine';
 import type { AutoForecastOptions, AutoForecastResult } from '../engine-types';
 import type { CancelSignal } from '../backtest';
@@ -42,6 +43,17 @@ export interface BatchEngineOptions {
 	 * its category's or the shop's sales without its own.
 	 */
 	shrink?: boolean;
+	/**
+	 * Borrow a season for short series (default true). A batch without real dates (ds all 0: the CLI's
+	 * input without ISO dates) gives neither a borrowed season nor shrink targets (`shrink` false).
+	 */
+	borrow?: boolean;
+	/** Learn the batch's launch curve (default true; the benches leave it out to measure it). */
+	launch?: boolean;
+	/** Learn the batch's spike curve (default true; the benches leave it out to measure it). */
+	spike?: boolean;
+	/** The registry to add the pooled model to (the CLI's deep models'); default the built-ins. */
+	registry?: CandidateRegistry;
 }
 
 /** The batch's shared parts for forecasts `horizon` periods ahead with `models`. */
@@ -50,8 +62,11 @@ export function batchEngine(
 	engine: Pick<AutoForecastOptions, 'horizon' | 'models'>,
 	use: BatchEngineOptions = {},
 ): BatchEngine {
-	const registry = new CandidateRegistry();
-	registerBuiltins(registry);
+	let registry = use.registry;
+	if (!registry) {
+		registry = new CandidateRegistry();
+		registerBuiltins(registry);
+	}
 	const { models } = engine;
 	const pooled =
 		use.pooled !== false && (!models || models === 'auto' || models.includes('pooled'))
@@ -65,10 +80,11 @@ export function batchEngine(
 	const byCategory = groups ? groups.categories : categoryTotals(batch);
 	// how the shop's earlier launches went on: the curve a product only weeks old follows, learnt from
 	// the whole dataset's launches when the read brought them (a product forecast alone), else the batch
-	const launches = batchLaunchCurves(launchDonors(batch), engine.horizon);
+	const launches =
+		use.launch === false ? null : batchLaunchCurves(launchDonors(batch), engine.horizon);
 	// how much of the batch's earlier sudden jumps lasted: a series ending on one is fitted at its
 	// usual level plus that share (none with under 5 such jumps)
-	const spikes = batchSpikeCurve(batch, engine.horizon);
+	const spikes = use.spike === false ? null : batchSpikeCurve(batch, engine.horizon);
 	return {
 		registry,
 		pooled,
@@ -78,8 +94,16 @@ export function batchEngine(
 		},
 		optionsFor(i, options) {
 			return {
-				...withSeason(batch, i, options, sum, byCategory, use.shrink ?? SHRINK_DEFAULT),
-				...withLaunchCurveOf(launches, batch, i),
+				...withSeason(
+					batch,
+					i,
+					options,
+					sum,
+					byCategory,
+					use.shrink ?? SHRINK_DEFAULT,
+					use.borrow !== false,
+				),
+				...(launches ? withLaunchCurveOf(launches, batch, i) : {}),
 				...(spikes ? { spikeCurve: spikes } : {}),
 				seriesId: batch.ids[i],
 			};

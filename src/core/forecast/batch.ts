@@ -189,7 +189,8 @@ export function groupTotals(batch: SeriesBatch): {
  * fits it): its category's (categoryTotals) when that has two, else the batch total's, else the
  * shipped retail profile (seasonal-prior.ts). And, unless `shrink` is false, the same groups' sales
  * without the product's own as the target its own season is shrunk towards (season-shrink.ts; the
- * engine uses it from a season and a half of history).
+ * engine uses it from a season and a half of history). `borrow` false: no borrowed season (only the
+ * shrink target).
  */
 export function withSeason(
 	batch: SeriesBatch,
@@ -198,6 +199,7 @@ export function withSeason(
 	total: { ds: Float64Array; y: Float64Array } | null,
 	categories?: ReadonlyMap<string, { ds: Float64Array; y: Float64Array }>,
 	shrink = SHRINK_DEFAULT,
+	borrow = true,
 ): AutoForecastOptions {
 	const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
 	const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
@@ -215,7 +217,7 @@ export function withSeason(
 				)
 			: null;
 	if (target) options = { ...options, seasonShrink: target };
-	if (options.seasonalPrior) return options;
+	if (options.seasonalPrior || !borrow) return options;
 	let first = 0;
 	while (first < y.length && !(y[first] > 0)) first++;
 	const prior = borrowSeason(
