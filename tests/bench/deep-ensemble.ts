@@ -1,6 +1,7 @@
 // Deep candidates in the engine (npm run bench:deep; not part of npm test, not in npm run bench: it
 // trains several models per data set). For each data set of tests/bench/run.ts (same loaders, same
-// held-out last horizon): the automatic engine alone, and the engine with the global deep model(s)
+// held-out last horizon): the automatic engine alone (with the batch's options as the app builds them:
+// engine-options.ts, core's batchEngine), and the engine with the global deep model(s)
 // trained on all the set's training parts at every backtest origin (src/ml/backtest.ts, the CLI's
 // --deep) — MASE, pooled WAPE, interval coverage and seconds, side by side on the same windows.
 // Also the training speed (windows/s) of every architecture on Node's tfjs WASM and CPU backends.
@@ -21,7 +22,6 @@ import { forecastAuto, forecastAutoAsync } from '../../src/core/engine';
 import type { AutoForecastOptions, AutoForecastResult } from '../../src/core/engine-types';
 import { registerBuiltins } from '../../src/core/forecast/builtins';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
-import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { shippedPretrained } from '../../src/cli/deep-node';
 import { deepBacktest } from '../../src/ml/backtest';
 import {
@@ -38,7 +38,8 @@ import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
 import { batchOf } from './deep-data';
 import { loadMonthly } from './monthly-data';
-import { loadDatasets, regressorsOf, type Dataset } from './run';
+import { benchCurves, benchOptions } from './engine-options';
+import { loadDatasets, type Dataset } from './run';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -149,19 +150,6 @@ function score(ds: Dataset, results: AutoForecastResult[]): Scores {
 	return { mase: ms / nm, wape: ae / sa, c80: c80 / nc, c95: c95 / nc };
 }
 
-function options(ds: Dataset, i: number): AutoForecastOptions {
-	const s = ds.series[i];
-	const regressors = regressorsOf(s, ds.h);
-	return {
-		horizon: ds.h,
-		season: ds.m,
-		levels: [0.8, 0.95],
-		seriesId: s.id,
-		...(s.ds ? { seasonalPrior: profilePrior(s.ds, ds.m === 12 ? 'month' : 'week', ds.h) } : {}),
-		...(regressors ? { regressors } : {}),
-	};
-}
-
 /** Test-horizon scores of per-series point forecasts (no intervals: coverage NaN). */
 function scorePoints(ds: Dataset, points: Float64Array[]): Scores {
 	const flat = points.map((p) => {
@@ -203,6 +191,11 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		const pretrained = !argv.includes('--no-pretrained');
 		if (!ds || ds.series.length === 0) continue;
 		log(`${key}: ${ds.series.length} series (every ${every})`);
+		// the engine as the app runs it on a batch (engine-options.ts: batchEngine's shrunk seasons, launch
+		// and spike curves learnt from the training parts; no pooled model)
+		const curves = benchCurves(ds.series, ds.h, { key });
+		const options = (d: Dataset, i: number): AutoForecastOptions =>
+			benchOptions(d, i, d === ds ? curves : cutCurves);
 		let t = performance.now();
 		const base = ds.series.map((s, i) => forecastAuto(s.train, options(ds, i)));
 		const tBase = (performance.now() - t) / 1000;
@@ -248,6 +241,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 				};
 			}),
 		};
+		const cutCurves = benchCurves(cutSet.series, ds.h, { key });
 		const check = cutSet.series.map((s, i) => {
 			if (s.train.length < 4) return null;
 			const stat = forecastAuto(s.train, options(cutSet, i)).point;

@@ -113,7 +113,7 @@ export function benchOptions(
 		horizon: ds.h,
 		season: ds.m,
 		levels: [0.8, 0.95],
-		...(s.ds ? { seasonalPrior: profilePrior(s.ds, 'week', ds.h, 1) } : {}),
+		...(s.ds ? { seasonalPrior: profilePrior(s.ds, ds.m === 12 ? 'month' : 'week', ds.h, 1) } : {}),
 		...(regressors ? { regressors } : {}),
 	});
 }
