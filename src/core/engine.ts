@@ -74,6 +74,7 @@ import {
 	shrinkWindow,
 } from './forecast/season-shrink';
 import { comboPreference } from './forecast/combo-preference';
+import { fitSeasonAdjusted } from './models/model-utils';
 
 registerBuiltins(defaultRegistry);
 
@@ -291,30 +292,16 @@ class BorrowedSeason implements Forecaster {
 		const L = y.length;
 		const idx = this.indices;
 		if (L > idx.length) throw new Error('borrowed season shorter than the series');
-		const fitted = this.inner.fit(
-			y.map((v, t) => v / idx[t]),
-			{ ...opts, season: 1 },
-		);
-		const name = this.name;
-		return {
-			name,
-			predict(h: number, p: PredictOptions = {}): Forecast {
+		return fitSeasonAdjusted(
+			this.name,
+			this.inner,
+			y,
+			opts,
+			(t) => idx[t],
+			(h) => {
 				if (L + h > idx.length) throw new Error('borrowed season shorter than the horizon');
-				const f = fitted.predict(h, p);
-				const s = idx.subarray(L, L + h);
-				const times = (a: Float64Array): Float64Array => a.map((v, j) => v * s[j]);
-				return {
-					point: times(f.point),
-					intervals: f.intervals.map((iv) => ({
-						level: iv.level,
-						lower: times(iv.lower),
-						upper: times(iv.upper),
-					})),
-				};
 			},
-			predictInSample: () => fitted.predictInSample().map((v, t) => v * idx[t]),
-			toState: () => fitted.toState(),
-		};
+		);
 	}
 }
 

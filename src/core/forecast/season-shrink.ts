@@ -23,7 +23,8 @@
 // product's own (leave-one-out), so a category of two products shrinks each towards the other.
 
 import { msg, type Message } from '../messages';
-import type { Forecast, Forecaster, FittedForecaster, FitOptions, PredictOptions } from '../types';
+import type { Forecaster, FittedForecaster, FitOptions } from '../types';
+import { fitSeasonAdjusted } from '../models/model-utils';
 
 /** Fewest seasons of history a window needs for its own indices (every position seen once, half twice). */
 export const SHRINK_MIN_SEASONS = 1.5;
@@ -173,28 +174,7 @@ export class ShrunkSeasonModel implements Forecaster {
 		const s = shrinkSeason(y, this.group.subarray(0, offset + L), m, offset);
 		if (!s) throw new Error('shrink: too short for a shrunk season');
 		const idx = s.indices;
-		const at = (t: number): number => idx[(offset + t) % m];
-		const fitted = this.inner.fit(
-			y.map((v, t) => v / at(t)),
-			{ ...opts, season: 1 },
-		);
-		return {
-			name: this.name,
-			predict(h: number, p: PredictOptions = {}): Forecast {
-				const f = fitted.predict(h, p);
-				const times = (a: Float64Array): Float64Array => a.map((v, j) => v * at(L + j));
-				return {
-					point: times(f.point),
-					intervals: f.intervals.map((iv) => ({
-						level: iv.level,
-						lower: times(iv.lower),
-						upper: times(iv.upper),
-					})),
-				};
-			},
-			predictInSample: () => fitted.predictInSample().map((v, t) => v * at(t)),
-			toState: () => fitted.toState(),
-		};
+		return fitSeasonAdjusted(this.name, this.inner, y, opts, (t) => idx[(offset + t) % m]);
 	}
 }
 

@@ -2,7 +2,14 @@
 // and helpers shared by the simple models (naive family, Theta, intermittent): Gaussian intervals from
 // standard errors and in-sample residual summaries. Pure TypeScript.
 
-import type { Interval } from '../types';
+import type {
+	FitOptions,
+	FittedForecaster,
+	Forecast,
+	Forecaster,
+	Interval,
+	PredictOptions,
+} from '../types';
 import { checkLevels, qnorm } from '../stats';
 
 /** Reject levels outside (0, 1) (a 0–100 percentage is a common mistake). */
@@ -60,4 +67,43 @@ export function checkSeries(y: Float64Array, model: string): void {
 export function checkHorizon(h: number): number {
 	if (!(h >= 0) || !Number.isFinite(h)) throw new RangeError(`horizon must be ≥ 0, got ${h}`);
 	return Math.floor(h);
+}
+
+/**
+ * Classical seasonal adjustment with given indices: `inner` (non-seasonal) fitted on y[t] ÷ at(t),
+ * its forecasts and fitted values multiplied back by at(L + j) and at(t) (L = y.length). `at` covers
+ * the window and the horizon; `checkH(h)` may refuse a horizon the indices do not reach. One
+ * mechanism for the borrowed season (engine.ts, '~season') and the shrunk one (season-shrink.ts).
+ */
+export function fitSeasonAdjusted(
+	name: string,
+	inner: Forecaster,
+	y: Float64Array,
+	opts: FitOptions,
+	at: (t: number) => number,
+	checkH?: (h: number) => void,
+): FittedForecaster {
+	const L = y.length;
+	const fitted = inner.fit(
+		y.map((v, t) => v / at(t)),
+		{ ...opts, season: 1 },
+	);
+	return {
+		name,
+		predict(h: number, p: PredictOptions = {}): Forecast {
+			checkH?.(h);
+			const f = fitted.predict(h, p);
+			const times = (a: Float64Array): Float64Array => a.map((v, j) => v * at(L + j));
+			return {
+				point: times(f.point),
+				intervals: f.intervals.map((iv) => ({
+					level: iv.level,
+					lower: times(iv.lower),
+					upper: times(iv.upper),
+				})),
+			};
+		},
+		predictInSample: () => fitted.predictInSample().map((v, t) => v * at(t)),
+		toState: () => fitted.toState(),
+	};
 }
