@@ -9,7 +9,10 @@
 // history), then base / bottom-up / MinT-shrink are all scored once at the reported origin (the
 // last horizon of each shared part). Also: the cost of MinT-shrink as the product cap grows.
 // Usage: tsx tests/bench/hierarchy.ts [--only stockx,retail,walmart] [--no-scaling] [--no-cap-check]
-// [--back K] [--plain] [--retail-h H] [--out FILE.md].
+// [--back K] [--plain] [--retail-h H] [--origins K] [--out FILE.md].
+// --origins K: the choice's backtest at up to K origins (default: the app's BACKTEST_ORIGINS); the
+// RULE-LINE gives the choice over the first 1, 2, … of them (read from the same forecasts) and the
+// engine time of the origins and of the final forecasts.
 // --back K (validation, K ≥ 1): the last K horizons of the shared part are left out first, so the
 // reported origin is K horizons before the held-out one (back 0, the default, is the held-out horizon:
 // run by the lead only). --plain: every node forecast alone by the engine with horizon, season and
@@ -31,8 +34,11 @@ import {
 	type Hierarchy,
 } from '../../src/core/forecast/hierarchy';
 import {
+	AUTO_METHODS,
+	bestMethod,
 	candidateMethods,
 	capProducts,
+	combineOrigins,
 	forecastHierarchy,
 	hierarchyOf,
 	nodeBatch,
@@ -59,6 +65,7 @@ const only = (arg('--only') ?? 'stockx,retail,walmart').split(',');
 const back = Number(arg('--back') ?? 0);
 const plain = args.includes('--plain');
 const retailH = Number(arg('--retail-h') ?? 12);
+const originsArg = arg('--origins');
 const scaling = !args.includes('--no-scaling') && back === 0;
 const OTHER = '\u0000other';
 
@@ -316,6 +323,8 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		return y;
 	});
 	let engineMs = 0;
+	// engine ms of each forecast of every node, in order: the backtest origins (latest first), then the final
+	const callMs: number[] = [];
 	const regressorsOf = (key: string, len: number, h: number): Regressors | undefined => {
 		const x = c.xreg?.(key);
 		return x
@@ -350,6 +359,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 			},
 		);
 		engineMs += performance.now() - t0;
+		callMs.push(performance.now() - t0);
 		pooledLog.push(
 			pooled
 				? `pooled chosen by ${pooled.chosen} of ${nodes.length} nodes, gate ratio ${pooled.ratio.toFixed(3)} → ${pooled.kept ? 'kept' : 'dropped'}`
@@ -359,6 +369,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 	};
 	const res = await forecastHierarchy(capped.cells, c.h, plain ? single : { nodes: batch }, {
 		...(c.minTrain ? { minTrain: c.minTrain } : {}),
+		...(originsArg ? { origins: Number(originsArg) } : {}),
 	});
 	const { hier, nodes } = hierarchyOf(capped.cells);
 	const tree = treeOf(hier, nodes);
@@ -383,11 +394,22 @@ async function run(c0: Case, md: string[]): Promise<void> {
 	const ch = res.choice;
 	if (ch)
 		md.push(
-			`**Choice** (backtest at the earlier origin: the last ${c.h} weeks of the history, forecast from the ${ch.origin} before them; MASE averaged over ${ch.scored} nodes): base ${ch.base.toFixed(3)}, ${Object.entries(
+			`**Choice** (backtest at ${ch.origins.length} origin(s): the last ${c.h} weeks of the history${ch.origins.length > 1 ? ', and the ones before them,' : ''} forecast from the ${ch.origins.map((o) => o.origin).join(' / ')} weeks before them; MASE averaged over ${ch.scored} nodes${ch.origins.length > 1 ? ', geometric mean over the origins' : ''}): base ${ch.base.toFixed(3)}, ${Object.entries(
 				ch.scores,
 			)
 				.map(([m, v]) => `${m} ${v.toFixed(3)}`)
-				.join(', ')} → **${chosen}**.`,
+				.join(', ')} → **${chosen}**.${
+				ch.origins.length > 1
+					? ` Per origin: ${ch.origins
+							.map(
+								(o) =>
+									`from ${o.origin}: ${Object.entries(o.scores)
+										.map(([m, v]) => `${m} ${v.toFixed(3)}`)
+										.join(', ')}`,
+							)
+							.join('; ')}.`
+					: ''
+			}`,
 			'',
 		);
 	else md.push(`**Choice**: none (the history is too short for the backtest) → **${chosen}**.`, '');
@@ -421,8 +443,21 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		ch && ch.scores['mint-shrink'] !== undefined && ch.mintShrink < ch.bottomUp
 			? 'mint-shrink'
 			: 'bottom-up';
+	// the choice over the first K origins (K = 1: main's one-origin choice), from the same forecasts,
+	// and the engine time of K origins + the final forecasts ÷ that of one origin + the final
+	const perK = (ch?.origins ?? []).map((_, k) => {
+		const scores = combineOrigins(ch!.origins.slice(0, k + 1), candidateMethods(tree));
+		const m = bestMethod(
+			scores,
+			candidateMethods(tree).filter((x) => AUTO_METHODS.includes(x)),
+		);
+		const final = callMs[callMs.length - 1];
+		const ms = callMs.slice(0, k + 1).reduce((a, b) => a + b, 0) + final;
+		const ms1 = callMs[0] + final;
+		return `K=${k + 1} ${m} ${all.get(m)?.toFixed(4)} time×${(ms / ms1).toFixed(2)}`;
+	});
 	md.push(
-		`RULE-LINE ${c.key} V${back} ${plain ? 'plain' : 'batch'}: chosen ${chosen} ${all.get(chosen)?.toFixed(4)} · two-method choice ${two} ${all.get(two)?.toFixed(4)} · base ${all.get('base')?.toFixed(4)}`,
+		`RULE-LINE ${c.key} V${back} ${plain ? 'plain' : 'batch'}: chosen ${chosen} ${all.get(chosen)?.toFixed(4)} · two-method choice ${two} ${all.get(two)?.toFixed(4)} · base ${all.get('base')?.toFixed(4)} · origins ${ch?.origins.map((o) => o.origin).join('/') ?? 'none'} · ${perK.length ? perK.join(' · ') : 'K=1 bottom-up (no backtest)'} · engine ms per forecast ${callMs.map((v) => v.toFixed(0)).join('/')}`,
 		'',
 	);
 	process.stderr.write(md.slice(-14).join('\n') + '\n');

@@ -1,12 +1,13 @@
 // Forecasts of a shop's whole hierarchy (total → category → store/channel, bottom = category × store
 // cells, or products under them), reconciled so that every parent is the sum of its children
 // (src/core/forecast/hierarchy.ts: bottom-up, MinT-shrink, WLS-structural, OLS, top-down by forecast
-// proportions, middle-out from the cells). Which is used is chosen by a backtest: every node is
-// forecast from the history without its last h periods, every method is scored on those h periods
-// (MASE averaged over all nodes, as tests/bench/hierarchy.ts), and the best of AUTO_METHODS (all six)
-// is used on the whole history (the first in RECONCILE_METHODS order when they tie; bottom-up when the
-// history is too short to hold h periods out); every method's reconciled forecasts come along, so
-// another can be picked on screen.
+// proportions, middle-out from the cells). Which is used is chosen by a backtest at up to
+// BACKTEST_ORIGINS origins: every node is forecast from the history without its last h periods (and
+// without its last 2h, …, while enough is left), every method is scored on the h periods after each
+// origin (MASE averaged over all nodes, as tests/bench/hierarchy.ts), the scores are combined over the
+// origins by their geometric mean, and the best of AUTO_METHODS (all six) is used on the whole history
+// (the first in RECONCILE_METHODS order when they tie; bottom-up when the history is too short to hold
+// h periods out); every method's reconciled forecasts come along, so another can be picked on screen.
 // Reconciled bottom forecasts are kept at or above 0 (demand) and summed up again, so the numbers
 // still add up. Each node's intervals are its own model's, moved by what reconciliation changed its
 // point forecast by. Pure TypeScript: the node forecaster (the engine, in the forecast worker) is
@@ -81,9 +82,25 @@ export type NodesForecaster = (
 	step: () => Promise<void>,
 ) => Promise<NodeForecast[]>;
 
-/** The backtest that chose the reconciliation: MASE averaged over every node on the held-out periods. */
+/** One backtest origin's scores: MASE averaged over every node on the `horizon` periods after it. */
+export interface OriginScores {
+	/** Periods the forecasts were made from. */
+	origin: number;
+	/** Mean MASE of the incoherent base forecasts. */
+	base: number;
+	/** Mean MASE of every method that could run. */
+	scores: Partial<Record<ReconcileMethod, number>>;
+	/** Nodes scored (a node with a constant history before the origin has no scale). */
+	scored: number;
+}
+
+/**
+ * The backtest that chose the reconciliation: MASE averaged over every node on the held-out periods,
+ * at one or more origins (the history without its last h, 2h, …), combined over the origins by their
+ * geometric mean (with one origin, its own scores).
+ */
 export interface ReconcileChoice {
-	/** Periods the forecasts were made from (the history without its last `horizon`). */
+	/** Periods the latest origin's forecasts were made from (the history without its last `horizon`). */
 	origin: number;
 	horizon: number;
 	/** Mean MASE (lag-1 scale) over the nodes: the incoherent base forecasts and two of the methods. */
@@ -93,8 +110,10 @@ export interface ReconcileChoice {
 	mintShrink: number;
 	/** Mean MASE of every candidate method (RECONCILE_METHODS; a method that could not run is absent). */
 	scores: Partial<Record<ReconcileMethod, number>>;
-	/** Nodes scored (a node with a constant history has no scale). */
+	/** Nodes scored at the latest origin (a node with a constant history has no scale). */
 	scored: number;
+	/** Each origin's own scores, the latest first (one entry: a single origin). */
+	origins: OriginScores[];
 }
 
 export interface HierarchyForecast {
@@ -366,6 +385,72 @@ export function nodeBatch(
  */
 export const AUTO_METHODS: readonly ReconcileMethod[] = RECONCILE_METHODS;
 
+/**
+ * Backtest origins the reconciliation is chosen over (at most; fewer when the history is short). By the
+ * rule written before measuring (tests/bench/results/HIERARCHY.md, hier2): 2.
+ */
+export const BACKTEST_ORIGINS = 2;
+
+/**
+ * The backtest origins of a history of n periods at horizon h: n − h, n − 2h, … (at most `count`), each
+ * leaving at least `minTrain` periods to forecast from; none when even n − h is too short.
+ */
+export function backtestOrigins(n: number, h: number, minTrain: number, count: number): number[] {
+	const out: number[] = [];
+	for (let k = 1; k <= Math.max(1, Math.floor(count)); k++) {
+		const origin = n - k * h;
+		if (origin < minTrain) break;
+		out.push(origin);
+	}
+	return out;
+}
+
+/** Geometric mean (0 when a value is 0, NaN when one is NaN or negative, NaN for none). */
+function geoMean(v: readonly number[]): number {
+	if (!v.length) return NaN;
+	if (v.length === 1) return v[0];
+	let s = 0;
+	for (const x of v) s += Math.log(x);
+	return Math.exp(s / v.length);
+}
+
+/**
+ * Every method's score over the origins: the geometric mean of its mean MASE at each origin (one
+ * origin: its own score). A method missing at some origin (it could not run there) is left out.
+ */
+export function combineOrigins(
+	origins: readonly OriginScores[],
+	methods: readonly ReconcileMethod[] = RECONCILE_METHODS,
+): Partial<Record<ReconcileMethod, number>> {
+	const out: Partial<Record<ReconcileMethod, number>> = {};
+	if (!origins.length) return out;
+	for (const m of methods) {
+		const v = origins.map((o) => o.scores[m]);
+		if (v.every((x): x is number => x !== undefined)) out[m] = geoMean(v);
+	}
+	return out;
+}
+
+/**
+ * The method with the lowest score among `methods` (strictly lower than every one before it: ties go
+ * to the earlier, bottom-up first); bottom-up when none has a score.
+ */
+export function bestMethod(
+	scores: Partial<Record<ReconcileMethod, number>>,
+	methods: readonly ReconcileMethod[],
+): ReconcileMethod {
+	let best = Infinity;
+	let method: ReconcileMethod = 'bottom-up';
+	for (const m of methods) {
+		const v = scores[m];
+		if (v !== undefined && v < best) {
+			best = v;
+			method = m;
+		}
+	}
+	return method;
+}
+
 /** The methods this tree allows (middle-out only with a middle level), in RECONCILE_METHODS order. */
 export function candidateMethods(tree: ReconcileTree): ReconcileMethod[] {
 	return RECONCILE_METHODS.filter((m) => m !== 'middle-out' || tree.middle.length > 0);
@@ -523,6 +608,8 @@ export interface HierarchyOptions {
 	minTrain?: number;
 	/** The methods the backtest chooses among (default AUTO_METHODS; only those the tree allows). */
 	methods?: readonly ReconcileMethod[];
+	/** Most backtest origins the choice is made over (default BACKTEST_ORIGINS). */
+	origins?: number;
 }
 
 /**
@@ -548,12 +635,13 @@ export async function forecastHierarchy(
 		cells.map((c) => c.y),
 	);
 	const minTrain = options.minTrain ?? Math.max(8, 2 * h);
-	const tune = n - h >= minTrain;
+	const origins = backtestOrigins(n, h, minTrain, options.origins ?? BACKTEST_ORIGINS);
+	const tune = origins.length > 0;
 	// nodes that add up the same bottom series (a category sold in one store, a cell of one product)
 	// have the same history: each distinct one is forecast once
 	const same = sameAs(hier);
 	const distinct = nodes.map((_, i) => i).filter((i) => same[i] === i);
-	const total = distinct.length * (tune ? 2 : 1);
+	const total = distinct.length * (1 + origins.length);
 	let done = 0;
 	const step = async (): Promise<void> => {
 		done++;
@@ -583,46 +671,52 @@ export async function forecastHierarchy(
 	let choice: ReconcileChoice | null = null;
 	let method: ReconcileMethod = 'bottom-up';
 	if (tune) {
-		const origin = n - h;
-		const train = history.map((y) => y.slice(0, origin));
-		const base = (await forecastAll(train)).map((f) => f.point);
-		const score = (f: readonly Float64Array[]): { mean: number; scored: number } => {
-			let s = 0;
-			let k = 0;
-			for (let i = 0; i < nodes.length; i++) {
-				const v = mase(train[i], history[i].subarray(origin), f[i]);
-				if (Number.isFinite(v)) {
-					s += v;
-					k++;
-				}
-			}
-			return { mean: k ? s / k : NaN, scored: k };
-		};
-		const scores: Partial<Record<ReconcileMethod, number>> = {};
-		let best = Infinity;
-		let scored = 0;
 		const auto = options.methods ?? AUTO_METHODS;
-		// every method is scored (the screen says how each did); the choice is among `auto`
-		for (const m of candidateMethods(tree)) {
-			const r = reconciled(hier, base, m, train, tree);
-			if (r.used !== m) continue;
-			const sc = score(r.point);
-			scores[m] = sc.mean;
-			if (m === 'bottom-up') scored = sc.scored;
-			// strictly better than every method before it (ties: the earlier, bottom-up first)
-			if (auto.includes(m) && sc.mean < best) {
-				best = sc.mean;
-				method = m;
+		const candidates = candidateMethods(tree);
+		// origin k forecasts from the first n − k·h periods and is scored on the h after them
+		const backtests: OriginScores[] = [];
+		for (const origin of origins) {
+			const train = history.map((y) => y.slice(0, origin));
+			const base = (await forecastAll(train)).map((f) => f.point);
+			const score = (f: readonly Float64Array[]): { mean: number; scored: number } => {
+				let s = 0;
+				let k = 0;
+				for (let i = 0; i < nodes.length; i++) {
+					const v = mase(train[i], history[i].subarray(origin, origin + h), f[i]);
+					if (Number.isFinite(v)) {
+						s += v;
+						k++;
+					}
+				}
+				return { mean: k ? s / k : NaN, scored: k };
+			};
+			const scores: Partial<Record<ReconcileMethod, number>> = {};
+			let scored = 0;
+			// every method is scored (the screen says how each did)
+			for (const m of candidates) {
+				const r = reconciled(hier, base, m, train, tree);
+				if (r.used !== m) continue;
+				const sc = score(r.point);
+				scores[m] = sc.mean;
+				if (m === 'bottom-up') scored = sc.scored;
 			}
+			backtests.push({ origin, base: score(base).mean, scores, scored });
 		}
+		// the origins' scores combined (geometric mean; one origin: its own), the choice among `auto`
+		const scores = combineOrigins(backtests, candidates);
+		method = bestMethod(
+			scores,
+			candidates.filter((m) => auto.includes(m)),
+		);
 		choice = {
-			origin,
+			origin: origins[0],
 			horizon: h,
-			base: score(base).mean,
+			base: geoMean(backtests.map((b) => b.base)),
 			bottomUp: scores['bottom-up'] ?? NaN,
 			mintShrink: scores['mint-shrink'] ?? NaN,
 			scores,
-			scored,
+			scored: backtests[0].scored,
+			origins: backtests,
 		};
 	}
 

@@ -38,7 +38,7 @@ const f3 = (v: number | undefined): string =>
 
 /**
  * Why the forecasts on screen were reconciled as they are: the backtest's choice `auto` with every
- * method's score, or, when a person picked a method (`picked`), its score next to the automatic choice's.
+ * method's score (over how many origins when more than one: the scores are their geometric mean), or, when a person picked a method (`picked`), its score next to the automatic choice's.
  */
 export function reconcileWhy(
 	c: ReconcileChoice | null,
@@ -48,8 +48,10 @@ export function reconcileWhy(
 ): string {
 	if (picked) {
 		if (!c) return t('hierarchy_why_picked_short', { name: reconcileMethodName(picked) });
-		return t('hierarchy_why_picked', {
+		const k = c.origins?.length ?? 1;
+		return t(k > 1 ? 'hierarchy_why_picked_origins' : 'hierarchy_why_picked', {
 			name: reconcileMethodName(picked),
+			k,
 			h: c.horizon,
 			unit: periodName(freq, true),
 			score: f3(c.scores?.[picked]),
@@ -61,7 +63,9 @@ export function reconcileWhy(
 	const scored = (Object.keys(NAMES) as ReconcileMethod[]).filter(
 		(m) => c.scores?.[m] !== undefined,
 	);
-	return t('hierarchy_why', {
+	const k = c.origins?.length ?? 1;
+	return t(k > 1 ? 'hierarchy_why_origins' : 'hierarchy_why', {
+		k,
 		h: c.horizon,
 		unit: periodName(freq, true),
 		name: reconcileMethodName(auto),

@@ -54,6 +54,10 @@ export const en = {
 		`You picked ${p.name}. In the backtest (the last ${p.h} ${p.unit} forecast from the periods before them) it scored MASE ${p.score}; the automatic choice, ${p.auto}, scored ${p.autoScore} (lower is better).`,
 	hierarchy_why_picked_short: (p) =>
 		`You picked ${p.name}. The history is too short to hold periods out and score it; the automatic choice is bottom-up.`,
+	hierarchy_why_origins: (p) =>
+		`Chosen by a backtest at ${p.k} points in the past: forecasting ${p.h} ${p.unit} from the periods before each point, ${p.name} scored the lowest MASE averaged over ${p.n} forecasts (geometric mean over the ${p.k} backtests) — ${p.list} (unreconciled: ${p.base}; lower is better).`,
+	hierarchy_why_picked_origins: (p) =>
+		`You picked ${p.name}. In the backtest (${p.h} ${p.unit} forecast from the periods before them, at ${p.k} points in the past, geometric mean) it scored MASE ${p.score}; the automatic choice, ${p.auto}, scored ${p.autoScore} (lower is better).`,
 	hierarchy_score: (p) => `${p.name} ${p.score}`,
 	hierarchy_why_short:
 		'Bottom-up is used: the history is too short to hold periods out and compare the methods.',
@@ -164,6 +168,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`您选择了${p.name}。在回测中（用之前的数据预测最后 ${p.h} ${p.unit}）它的 MASE 为 ${p.score}；自动选择的${p.auto}为 ${p.autoScore}（越低越好）。`,
 	hierarchy_why_picked_short: (p) =>
 		`您选择了${p.name}。历史太短，无法留出若干期为它打分；自动选择为自下而上。`,
+	hierarchy_why_origins: (p) =>
+		`由回测选出：在过去 ${p.k} 个时点，各用之前的数据预测其后 ${p.h} ${p.unit}，${p.name}在 ${p.n} 个预测上的平均 MASE 最低（${p.k} 次回测的几何平均）——${p.list}（未协调时为 ${p.base}；越低越好）。`,
+	hierarchy_why_picked_origins: (p) =>
+		`您选择了${p.name}。在回测中（在过去 ${p.k} 个时点，各用之前的数据预测其后 ${p.h} ${p.unit}，取几何平均）它的 MASE 为 ${p.score}；自动选择的${p.auto}为 ${p.autoScore}（越低越好）。`,
 	hierarchy_score: (p) => `${p.name} ${p.score}`,
 	hierarchy_why_short: '使用自下而上：历史太短，无法留出若干期来比较各方法。',
 	hierarchy_children_title: '由哪些部分相加而成',

@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
 import { RECONCILE_METHODS } from '../../../../src/core/forecast/hierarchy';
 import {
+	BACKTEST_ORIGINS,
+	backtestOrigins,
 	childrenOf,
+	combineOrigins,
 	forecastHierarchy,
 	hierarchyOf,
 	type HierarchyCell,
+	type HierarchyNode,
 	type NodeForecaster,
 } from '../../../../src/core/forecast/hierarchy-forecast';
 
@@ -147,5 +151,101 @@ describe('forecastHierarchy', () => {
 		for (const p of res.point) for (const v of p) expect(v).toBeGreaterThanOrEqual(0);
 		expect(worstGap(res)).toBeLessThan(1e-8);
 		expect(res.point[0][0]).toBeCloseTo(30, 9); // 6 cells × 5
+	});
+});
+
+describe('choice over several backtest origins', () => {
+	it('places the origins h apart while enough history is left before them', () => {
+		expect(backtestOrigins(60, 8, 16, 2)).toEqual([52, 44]);
+		expect(backtestOrigins(60, 8, 16, 3)).toEqual([52, 44, 36]);
+		// a second origin would leave 12 < 16 periods: one origin, as before
+		expect(backtestOrigins(36, 12, 16, 2)).toEqual([24]);
+		expect(backtestOrigins(20, 8, 16, 2)).toEqual([]);
+		expect(backtestOrigins(60, 8, 16, 0)).toEqual([52]);
+	});
+
+	it('combines the origins by the geometric mean, leaving out a method missing at one', () => {
+		const scores = combineOrigins([
+			{ origin: 52, base: 1, scores: { 'bottom-up': 2, 'top-down': 1, ols: 3 }, scored: 6 },
+			{ origin: 44, base: 1, scores: { 'bottom-up': 8, 'top-down': 9 }, scored: 6 },
+		]);
+		expect(scores['bottom-up']).toBeCloseTo(4, 12);
+		expect(scores['top-down']).toBeCloseTo(3, 12);
+		expect(scores.ols).toBeUndefined();
+		// one origin: its own scores
+		expect(
+			combineOrigins([{ origin: 52, base: 1, scores: { 'bottom-up': 2 }, scored: 6 }])['bottom-up'],
+		).toBe(2);
+	});
+
+	it('chooses by every origin: top-down when it loses a little at the latest and wins by far at the one before', async () => {
+		const data = cells(60, 5);
+		const n = 60;
+		const h = 6;
+		// a node's whole series, from the cells
+		const seriesOf = (node: HierarchyNode): Float64Array => {
+			const y = new Float64Array(n);
+			for (const c of data)
+				if (
+					node.level === 'total' ||
+					(node.level === 'category' && c.category === node.category) ||
+					(node.level === 'store' && c.store === node.store) ||
+					(node.level === 'cell' && c.category === node.category && c.store === node.store)
+				)
+					for (let t = 0; t < n; t++) y[t] += c.y[t];
+			return y;
+		};
+		// forecasts that know what comes: everything below the total off by `below`, the total by `top`
+		// (at the latest origin, 54: below 2 % high, total 10 %; at 48: below 50 %, total 1 %)
+		const oracle: NodeForecaster = async (y, node, horizon) => {
+			const o = y.length;
+			const [below, top] = o === n - h ? [1.02, 1.1] : o === n - 2 * h ? [1.5, 1.01] : [1, 1];
+			const f = node.level === 'total' ? top : below;
+			const future = seriesOf(node).subarray(o, o + horizon);
+			const point =
+				o + horizon <= n
+					? Float64Array.from(future, (v) => v * f)
+					: new Float64Array(horizon).fill(y[o - 1]);
+			return { point, intervals: [], model: 'oracle' };
+		};
+		const methods = ['bottom-up', 'top-down'] as const;
+		const one = await forecastHierarchy(data, h, oracle, { methods, origins: 1 });
+		expect(one.choice!.origins.map((o) => o.origin)).toEqual([54]);
+		expect(one.method).toBe('bottom-up');
+		const two = await forecastHierarchy(data, h, oracle, { methods, origins: 2 });
+		expect(two.choice!.origins.map((o) => o.origin)).toEqual([54, 48]);
+		expect(two.method).toBe('top-down');
+		// the latest origin's scores are the one-origin run's; the choice's are their geometric means
+		expect(two.choice!.origins[0].scores).toEqual(one.choice!.scores);
+		for (const m of methods)
+			expect(two.choice!.scores[m]).toBeCloseTo(
+				Math.sqrt(two.choice!.origins[0].scores[m]! * two.choice!.origins[1].scores[m]!),
+				12,
+			);
+		// the app's default is two origins
+		expect(BACKTEST_ORIGINS).toBe(2);
+		const app = await forecastHierarchy(data, h, oracle, { methods });
+		expect(app.method).toBe('top-down');
+		expect(app.choice!.origins).toHaveLength(2);
+	});
+
+	it('counts every origin’s forecasts in the progress, and uses one origin when two do not fit', async () => {
+		const calls: number[] = [];
+		const last: NodeForecaster = async (y, _node, h) => {
+			calls.push(y.length);
+			return { point: new Float64Array(h).fill(y[y.length - 1]), intervals: [], model: 'naive' };
+		};
+		const seen: [number, number][] = [];
+		await forecastHierarchy(cells(40, 2), 8, last, {
+			onProgress: (d, t) => void seen.push([d, t]),
+		});
+		// 3 × 2 cells + 3 categories + 2 stores + the total = 12 nodes, at origins 32 and 24 and on all 40
+		expect(seen[seen.length - 1]).toEqual([36, 36]);
+		expect([...new Set(calls)]).toEqual([32, 24, 40]);
+		calls.length = 0;
+		// 30 periods, h 8: a second origin would leave 14 < 16
+		const short = await forecastHierarchy(cells(30, 2), 8, last);
+		expect(short.choice!.origins.map((o) => o.origin)).toEqual([22]);
+		expect([...new Set(calls)]).toEqual([22, 30]);
 	});
 });

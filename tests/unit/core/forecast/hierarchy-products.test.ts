@@ -140,8 +140,9 @@ describe('hierarchy with a product level', () => {
 			return { point: new Float64Array(h).fill(y[y.length - 1]), intervals: [], model: 't' };
 		};
 		const res = await forecastHierarchy(cells, 4, counting);
-		// total = store s; cat:a = cell a|s = product x: 3 distinct series, forecast twice (backtest + final)
-		expect(seen).toHaveLength(6);
+		// total = store s; cat:a = cell a|s = product x: 3 distinct series, forecast three times
+		// (backtests from 26 and 22 periods, then the final)
+		expect(seen).toHaveLength(9);
 		expect(res.point[res.nodes.findIndex((n) => n.key === 'cell:a\u0001s')][0]).toBe(3);
 		expect(res.point[0][0]).toBe(7);
 	});
