@@ -23,6 +23,10 @@ let back = 0;
 let sets = 'retail:2,stockx:1,walmart:3';
 const variants = ['engine'];
 let out = '';
+// --detail FILE: per series and variant the first-pass choice, whether the shrunk-season candidates ran,
+// the pooled model's and the median statistical single model's backtest MASE (pooledGate's terms) and
+// the test MASE / sMAPE, so other gate rules can be scored from one run (RESULTS.md v2.5)
+let detailOut = '';
 // --no-launch: without the shop's launch curve (src/core/forecast/launch.ts), to measure it
 let launch = true;
 // --no-spike: without the shop's spike curve (src/core/forecast/spike.ts), to measure it
@@ -36,6 +40,7 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--back') back = Number(args[++i]);
 	else if (args[i] === '--datasets') sets = args[++i];
 	else if (args[i] === '--out') out = args[++i];
+	else if (args[i] === '--detail') detailOut = args[++i];
 	else if (args[i] === '--no-launch') launch = false;
 	else if (args[i] === '--no-spike') spike = false;
 	else if (args[i] === '--no-shrink') shrink = false;
@@ -45,6 +50,10 @@ for (let i = 0; i < args.length; i++) {
 	else throw new Error(`unknown flag ${args[i]}`);
 }
 const perSeries: Record<string, Record<string, number[]>> = {};
+const detail: Record<
+	string,
+	{ h: number; n2s: number; n2m: number; variants: Record<string, unknown[]> }
+> = {};
 for (const spec of sets.split(',')) {
 	const [key, every] = spec.split(':');
 	const [ds] = loadDatasets([key], undefined, back, Number(every ?? 1));
@@ -143,6 +152,31 @@ for (const spec of sets.split(',')) {
 				{ registry },
 			);
 		const results = ds.series.map(run);
+		if (detailOut)
+			(detail[key] ??= { h: ds.h, n2s, n2m, variants: {} }).variants[v] = results.map((r, i) => {
+				const s = ds.series[i];
+				const lb = r.leaderboard;
+				const singles = lb
+					.filter(
+						(x) =>
+							x.model !== 'pooled' &&
+							!x.model.includes('(') &&
+							!x.model.startsWith('deep-') &&
+							Number.isFinite(x.mase),
+					)
+					.map((x) => x.mase)
+					.sort((a, b) => a - b);
+				return {
+					id: s.id,
+					model: r.model,
+					usesPooled: usesPooled(r.model),
+					shrunkRan: lb.some((x) => x.model.endsWith('~shrunk')),
+					pooledMase: lb.find((x) => x.model === 'pooled')?.mase ?? null,
+					statMedian: singles.length ? singles[singles.length >> 1] : null,
+					mase: mase(s.test, r.point, s.train, ds.scaleM),
+					smape: smape(s.test, r.point),
+				};
+			});
 		let gateNote = '';
 		if (drop) {
 			const g = pooledGate(results);
@@ -183,6 +217,7 @@ for (const spec of sets.split(',')) {
 	);
 }
 if (out) writeFileSync(out, JSON.stringify(perSeries));
+if (detailOut) writeFileSync(detailOut, JSON.stringify(detail));
 /** Geometric mean of MASE ÷ naive MASE over series where both are positive and finite. */
 function geo(a: number[], b: number[]): number {
 	let s = 0;
