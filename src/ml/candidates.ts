@@ -421,3 +421,34 @@ export function deepNote<R extends { model: string; notes: Message[] }>(r: R, d:
 		});
 	return note ? { ...r, notes: [...r.notes, note] } : r;
 }
+
+/**
+ * Seasons of history below which a weekly series is young enough for the deep model (DEEP.md
+ * "deepmix"): the pretrained global model brings what a young series lacks (a yearly shape, a launch
+ * pattern learnt from many series), where the engine also borrows a season from outside the series.
+ */
+export const DEEP_YOUNG_SEASONS = 2;
+
+/** Weeks in the season deepYoungTables counts. */
+const WEEKS = 52;
+
+/**
+ * The deep tables cut to the young weekly series: those whose latest window end (their length,
+ * deepSeriesLengths) is under DEEP_YOUNG_SEASONS × 52 weeks; none for any other frequency.
+ */
+export function deepYoungTables(
+	tables: Record<string, DeepForecastTable>,
+	freq: string,
+): Record<string, DeepForecastTable> {
+	const out: Record<string, DeepForecastTable> = {};
+	for (const [name, table] of Object.entries(tables)) {
+		const kept: DeepForecastTable = {};
+		if (freq === 'week')
+			for (const [id, list] of Object.entries(table)) {
+				const [n] = deepSeriesLengths({ [name]: table }, [id]);
+				if (n < DEEP_YOUNG_SEASONS * WEEKS) kept[id] = list;
+			}
+		out[name] = kept;
+	}
+	return out;
+}

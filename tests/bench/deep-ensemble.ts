@@ -1,7 +1,9 @@
 // Deep candidates in the engine (npm run bench:deep; not part of npm test, not in npm run bench: it
 // trains several models per data set). For each data set of tests/bench/run.ts (same loaders, same
 // held-out last horizon): the automatic engine alone (with the batch's options as the app builds them:
-// engine-options.ts, core's batchEngine), and the engine with the global deep model(s)
+// engine-options.ts, core's batchEngine; and the pooled model over the subset, chosen like a built-in
+// and dropped again where the batch fails pooledGate, as the app, the CLI and quick-accuracy --pooled),
+// and the engine with the global deep model(s)
 // trained on all the set's training parts at every backtest origin (src/ml/backtest.ts, the CLI's
 // --deep) — MASE, pooled WAPE, interval coverage and seconds, side by side on the same windows.
 // Also the training speed (windows/s) of every architecture on Node's tfjs WASM and CPU backends.
@@ -10,6 +12,7 @@
 //        --no-speed  --no-ensemble  --epochs n  --seeds n (models averaged per training)
 //        --gains off,1,0.97 (mix rules compared: off = deep only as a stand-alone winner, else the
 //        equal-weight mix with the statistical choice kept where its backtest MASE ≤ gain × the choice's)
+//        --no-pooled (the engine without the pooled model)  --no-check (skip the hold-out check pass)
 //        --no-pretrained (train from scratch)  --no-val (no early-stopping split: fixed epochs)  --tune: score the horizon before the last (the validation horizon settings are chosen on;
 //        written to the 'ensemble-tune' section) instead of the reported last horizon
 import * as tf from '@tensorflow/tfjs';
@@ -21,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { forecastAuto, forecastAutoAsync } from '../../src/core/engine';
 import type { AutoForecastOptions, AutoForecastResult } from '../../src/core/engine-types';
 import { registerBuiltins } from '../../src/core/forecast/builtins';
+import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { shippedPretrained } from '../../src/cli/deep-node';
 import { deepBacktest } from '../../src/ml/backtest';
@@ -29,6 +33,7 @@ import {
 	deepDecision,
 	deepForecastAt,
 	deepGate,
+	deepYoungTables,
 	mixVerdict,
 	registerDeepCandidates,
 } from '../../src/ml/candidates';
@@ -96,6 +101,10 @@ function startFrom(file: string, spec: ModelSpec): WeightBlob | null {
 		data: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
 	};
 }
+/** --no-pooled: the engine without the pooled model (the baseline before deepmix). */
+const POOLED = !argv.includes('--no-pooled');
+/** --no-check: skip the hold-out check pass (deepgate's statistic; one engine pass on the cut series). */
+const CHECK = !argv.includes('--no-check');
 /** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
 const WRITE = !argv.includes('--no-write');
 
@@ -167,8 +176,8 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	md.push(
 		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). **shipped rule** (src/ml/candidates.ts deepDecision, chosen on the validation horizons V1 and V2): the deep model mixed 50/50 with each series’ statistical choice for every series when (1) its backtest MASE and WAPE pooled over series of ≥ 3 horizons are ≤ 1.05 × those of each series’ median statistical single model (deepGate) and (2) the mix’s own pooled backtest MASE is ≤ ${DEEP_MIX_GATE} × the statistical choice’s (the "backtest MASE mix ÷ choice" column); else the engine alone (no stand-alone deep candidate). "deep alone (5 % rule)": the deep model only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins (the previous fallback); "always mix": the mix wherever it is scored. "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
 		'',
-		`| data (h) | series | engine MASE / WAPE | **shipped rule: ratio MASE / WAPE (in)** | ${[...GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`), ...GATES.map((g) => `gate MASE ≤ ${g}: ratio MASE / WAPE (in) | gate MASE & WAPE ≤ ${g}: ratio (in)`)].join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | gate: backtest MASE / WAPE deep ÷ median statistical | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
-		`| --- | --- | --- | --- | ${[...GAINS, ...GATES, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
+		`| data (h) | series | engine MASE / WAPE | **shipped rule: ratio MASE / WAPE (in)** | young weekly series only (deepmix): ratio (in) | ${[...GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`), ...GATES.map((g) => `gate MASE ≤ ${g}: ratio MASE / WAPE (in) | gate MASE & WAPE ≤ ${g}: ratio (in)`)].join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | gate: backtest MASE / WAPE deep ÷ median statistical | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
+		`| --- | --- | --- | --- | --- | ${[...GAINS, ...GATES, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
 	);
 	const keys = DATASETS;
 	for (const key of keys) {
@@ -196,9 +205,39 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		const curves = benchCurves(ds.series, ds.h, { key });
 		const options = (d: Dataset, i: number): AutoForecastOptions =>
 			benchOptions(d, i, d === ds ? curves : cutCurves);
+		// the pooled model over the subset's training parts, chosen like a built-in in every run (the
+		// engine alone and each run with the deep model); where a run's series together fail pooledGate,
+		// its forecasts that used the pooled model again without it (as the app and the CLI do)
+		const pooledModel = POOLED
+			? new PooledModel(
+					ds.series.map((s) => ({ id: s.id, y: s.train, ...(s.ds ? { ds: s.ds } : {}) })),
+				)
+			: null;
+		let pooledKept = 0;
+		const runEngine = async (
+			deepTables: Parameters<typeof registerDeepCandidates>[1] | null,
+			gain: number | null,
+		): Promise<AutoForecastResult[]> => {
+			const reg = new CandidateRegistry();
+			registerBuiltins(reg);
+			if (deepTables) registerDeepCandidates(reg, deepTables, gain);
+			const drop = pooledModel ? reg.register(pooledModel.candidate(true)) : null;
+			const one = (i: number): Promise<AutoForecastResult> =>
+				forecastAutoAsync(ds.series[i].train, options(ds, i), { registry: reg });
+			const out: AutoForecastResult[] = [];
+			for (let i = 0; i < ds.series.length; i++) out.push(await one(i));
+			if (drop && out.some((r) => usesPooled(r.model))) {
+				if (!pooledGate(out).pass) {
+					drop();
+					for (let i = 0; i < out.length; i++) if (usesPooled(out[i].model)) out[i] = await one(i);
+				} else if (!deepTables) pooledKept = out.filter((r) => usesPooled(r.model)).length;
+			}
+			return out;
+		};
 		let t = performance.now();
-		const base = ds.series.map((s, i) => forecastAuto(s.train, options(ds, i)));
+		const base = await runEngine(null, null);
 		const tBase = (performance.now() - t) / 1000;
+		log(`  pooled model kept in ${pooledKept} of the engine's forecasts`);
 		log(`  engine ${tBase.toFixed(0)} s`);
 		const { batch, freq } = batchOf(ds);
 		t = performance.now();
@@ -243,7 +282,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		};
 		const cutCurves = benchCurves(cutSet.series, ds.h, { key });
 		const check = cutSet.series.map((s, i) => {
-			if (s.train.length < 4) return null;
+			if (!CHECK || s.train.length < 4) return null;
 			const stat = forecastAuto(s.train, options(cutSet, i)).point;
 			const deepAt = deepForecastAt(deep.tables, s.id, s.train.length);
 			return {
@@ -270,15 +309,8 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		const gateCells: string[] = [];
 		const runs: Record<string, AutoForecastResult[]> = {};
 		for (const gain of GAINS) {
-			const reg = new CandidateRegistry();
-			registerBuiltins(reg);
-			registerDeepCandidates(reg, deep.tables, gain);
 			t = performance.now();
-			const withDeep: AutoForecastResult[] = [];
-			for (let i = 0; i < ds.series.length; i++)
-				withDeep.push(
-					await forecastAutoAsync(ds.series[i].train, options(ds, i), { registry: reg }),
-				);
+			const withDeep = await runEngine(deep.tables, gain);
 			tWith = (performance.now() - t) / 1000;
 			runs[String(gain)] = withDeep;
 			const b = score(ds, withDeep);
@@ -348,6 +380,18 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			cells.push(`${f(b.mase / a.mase)} / ${f(b.wape / a.wape)} (${used})`);
 			log(`  ${gainName(gain)}: ${cells[cells.length - 1]}`);
 		}
+		// deepmix: the mix only for young weekly series (src/ml/candidates.ts deepYoungTables: fewer than
+		// DEEP_YOUNG_SEASONS seasons of history), the engine alone for the others; no shop-wide decision
+		const youngTables = deepYoungTables(deep.tables, freq);
+		const nYoung = Object.keys(Object.values(youngTables)[0] ?? {}).length;
+		let youngCell = '1.000 / 1.000 (0)';
+		if (nYoung > 0) {
+			const young = await runEngine(youngTables, Infinity);
+			runs.young = young;
+			const y = score(ds, young);
+			youngCell = `${f(y.mase / a.mase)} / ${f(y.wape / a.wape)} (${young.filter((r) => r.model.includes('deep-')).length} of ${nYoung} young)`;
+		}
+		log(`  young weekly series only: ${youngCell}`);
 		// references: the first deep model's final forecast alone, and its 50/50 mean with the engine's
 		const table = Object.values(deep.tables)[0] ?? {};
 		const deepPts = ds.series.map((s, i) => {
@@ -360,7 +404,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			deepPts.map((q, i) => q.map((v, j) => 0.5 * (v + base[i].point[j]))),
 		);
 		if (DUMP) dump(DUMP, key, ds, base, runs, deepPts, { tBase, tDeep, tWith, tCheck }, check);
-		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${shipped} | ${[...cells, ...gateCells].join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${gateInfo} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
+		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${shipped} | ${youngCell} | ${[...cells, ...gateCells].join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${gateInfo} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
 		md.push(line);
 		log(line);
 		flush([...md, '']);
