@@ -10,7 +10,8 @@
 // 'theta~shrunk', 'ets~shrunk'), as in the app; --no-shrink leaves them out.
 // --deep adds the global deep models (src/ml/, tfjs on WASM, else CPU) to the candidates: trained on
 // all series of the input at every backtest origin and at the end (src/ml/backtest.ts), they join the
-// engine's backtest, ranking and combination through the registry (src/ml/candidates.ts).
+// engine's backtest, ranking and combination through the registry (src/ml/candidates.ts); monthly data
+// is forecast without them (deepMixes: nothing is trained, a line on stderr says so).
 // Extra columns are numeric regressors (price, promo, ...). Their future values come as exactly h
 // trailing rows per series with an empty value (statsforecast's X_df); without such rows the last
 // observed values are held, with a warning. Bad input stops with a message naming the row and exit
@@ -24,7 +25,12 @@ import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import { pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
 import type { Frequency, SeriesBatch } from '../core/types';
-import { deepDecision, deepSeriesLengths, type DeepForecastTable } from '../ml/candidates';
+import {
+	deepDecision,
+	deepMixes,
+	deepSeriesLengths,
+	type DeepForecastTable,
+} from '../ml/candidates';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -62,7 +68,7 @@ const USAGE =
 	'Input header: series_id,date,value[,regressor,...]. Extra columns are numeric regressors\n' +
 	'(used by regression and arima); give their future values as <h> trailing rows per series with\n' +
 	'an empty value, or the last observed values are held.\n' +
-	`--deep adds global deep models trained on all series (${DEEP_KINDS.join(', ')}; default ${DEFAULT_DEEP.join(',')});\n` +
+	`--deep adds global deep models trained on all series (${DEEP_KINDS.join(', ')}; default ${DEFAULT_DEEP.join(',')}; not for monthly data);\n` +
 	'--deep-epochs <n> caps their training epochs (default 8, with early stopping).\n' +
 	'--no-pooled leaves out the model learned from all series together (on by default for dated series);\n' +
 	'--no-shrink leaves out the seasons shrunk towards all other series together (on by default).';
@@ -397,10 +403,22 @@ async function main(): Promise<void> {
 	const inputs = series.map((s) => splitFuture(s, regressors.length, args.horizon));
 	let registry: CandidateRegistry | undefined;
 	let tables: Record<string, DeepForecastTable> = {};
-	if (args.deep.length > 0) {
-		const { deepRegistry } = await import('./deep-node');
+	let deepKinds = args.deep;
+	let deepFreq: Frequency = 'week';
+	if (deepKinds.length > 0) {
 		const longest = inputs.reduce((a, x) => (x.dates.length > a.dates.length ? x : a), inputs[0]);
-		const { freq } = deepDates(longest.dates, kind);
+		deepFreq = deepDates(longest.dates, kind).freq;
+		// monthly data is forecast without the deep models (src/ml/candidates.ts deepMixes): not trained
+		if (!deepMixes(deepFreq)) {
+			process.stderr.write(
+				'deep: monthly data: the deep models are not used (mixed into monthly forecasts they made them no better on the test data); the statistical forecasts\n',
+			);
+			deepKinds = [];
+		}
+	}
+	if (deepKinds.length > 0) {
+		const { deepRegistry } = await import('./deep-node');
+		const freq = deepFreq;
 		try {
 			const run = await deepRegistry(
 				inputs.map((x, i) => ({
@@ -411,7 +429,7 @@ async function main(): Promise<void> {
 				})),
 				regressors,
 				{
-					kinds: args.deep,
+					kinds: deepKinds,
 					horizon: args.horizon,
 					freq,
 					...(args.deepEpochs ? { epochs: args.deepEpochs } : {}),
@@ -468,7 +486,7 @@ async function main(): Promise<void> {
 			models:
 				args.models === 'auto' || !deep
 					? args.models
-					: [...args.models, ...args.deep.map((k) => `deep-${k}`)],
+					: [...args.models, ...deepKinds.map((k) => `deep-${k}`)],
 			levels: [0.8, 0.95],
 			...(regressors.length > 0
 				? { regressors: { names: regressors, history: x.history, future: x.future } }
@@ -514,13 +532,14 @@ async function main(): Promise<void> {
 	}
 	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts
 	// deepDecision); kept out, every series gets the engine's forecast without them
-	if (registry && args.deep.length > 0) {
+	if (registry && deepKinds.length > 0) {
 		const d = deepDecision(results, {
 			lengths: deepSeriesLengths(
 				tables,
 				series.map((s) => s.id),
 			),
 			horizon: args.horizon,
+			freq: deepFreq,
 		});
 		const f = (x: number): string => x.toFixed(3);
 		process.stderr.write(

@@ -4,6 +4,7 @@ export {
 	DEEP_MIX_GAIN,
 	deepDecision,
 	deepGate,
+	deepMixes,
 	deepSeriesLengths,
 	forecastWithDeep,
 	forecastWithHoldout,

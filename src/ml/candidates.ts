@@ -246,6 +246,18 @@ export function deepGate(
  */
 export const DEEP_MIX_GATE = 1.03;
 
+/**
+ * Whether forecasts of data with periods `freq` may mix a deep model in at all: not monthly ones. On the
+ * validation horizons (tests/bench/results/DEEP.md "deepmix", round 4) the shipped rule never made a
+ * monthly set better (Australian retail, monthly online retail and StockX: V1–V3) and mixed it into
+ * Australian retail at V2, 6.9 % worse in MASE (the previous rounds: V2 and V3, 5–7 % worse), while
+ * always mixing was worse there at every horizon. Monthly data is forecast without the deep model (the
+ * app and the CLI do not even train it for the backtest).
+ */
+export function deepMixes(freq: string): boolean {
+	return freq !== 'month';
+}
+
 /** Whether the shop's forecasts keep the deep model (deepGate and the mix's own backtest). */
 export interface DeepDecision {
 	gate: DeepGate;
@@ -255,18 +267,20 @@ export interface DeepDecision {
 
 /**
  * Decide from the run with the deep model mixed in (DEEP_MIX_GAIN: the mix wherever it is scored):
- * keep it when deepGate passes (series of ≥ DEEP_GATE_MIN_HORIZONS horizons) and the mix's pooled
- * backtest is ≤ DEEP_MIX_GATE × the statistical choice's.
+ * keep it when the data's periods allow it (deepMixes; `history.freq`, when given), deepGate passes
+ * (series of ≥ DEEP_GATE_MIN_HORIZONS horizons) and the mix's pooled backtest is ≤ DEEP_MIX_GATE ×
+ * the statistical choice's.
  */
 export function deepDecision(
 	results: readonly {
 		leaderboard: readonly { model: string; mase: number; wape?: number }[];
 	}[],
-	history: { lengths: readonly number[]; horizon: number },
+	history: { lengths: readonly number[]; horizon: number; freq?: string },
 ): DeepDecision {
 	const gate = deepGate(results, DEEP_GATE, history);
 	const mix = mixVerdict(results);
-	return { gate, mix, keep: gate.pass && mix.ratio <= DEEP_MIX_GATE };
+	const periods = history.freq === undefined || deepMixes(history.freq);
+	return { gate, mix, keep: periods && gate.pass && mix.ratio <= DEEP_MIX_GATE };
 }
 
 /** A leaderboard row as deepDecision and forecastWithDeep read it. */
@@ -289,7 +303,11 @@ interface BoardRow {
  */
 export async function forecastWithDeep<R extends { leaderboard: readonly BoardRow[] }>(
 	run: (mode: 'mix' | 'none') => Promise<readonly R[]>,
-	history: (results: readonly R[]) => { lengths: readonly number[]; horizon: number },
+	history: (results: readonly R[]) => {
+		lengths: readonly number[];
+		horizon: number;
+		freq?: string;
+	},
 ): Promise<{ results: readonly R[]; decision: DeepDecision }> {
 	const mixed = await run('mix');
 	const decision = deepDecision(mixed, history(mixed));
@@ -420,35 +438,4 @@ export function deepNote<R extends { model: string; notes: Message[] }>(r: R, d:
 			wape: change(check.wapeRatio),
 		});
 	return note ? { ...r, notes: [...r.notes, note] } : r;
-}
-
-/**
- * Seasons of history below which a weekly series is young enough for the deep model (DEEP.md
- * "deepmix"): the pretrained global model brings what a young series lacks (a yearly shape, a launch
- * pattern learnt from many series), where the engine also borrows a season from outside the series.
- */
-export const DEEP_YOUNG_SEASONS = 2;
-
-/** Weeks in the season deepYoungTables counts. */
-const WEEKS = 52;
-
-/**
- * The deep tables cut to the young weekly series: those whose latest window end (their length,
- * deepSeriesLengths) is under DEEP_YOUNG_SEASONS × 52 weeks; none for any other frequency.
- */
-export function deepYoungTables(
-	tables: Record<string, DeepForecastTable>,
-	freq: string,
-): Record<string, DeepForecastTable> {
-	const out: Record<string, DeepForecastTable> = {};
-	for (const [name, table] of Object.entries(tables)) {
-		const kept: DeepForecastTable = {};
-		if (freq === 'week')
-			for (const [id, list] of Object.entries(table)) {
-				const [n] = deepSeriesLengths({ [name]: table }, [id]);
-				if (n < DEEP_YOUNG_SEASONS * WEEKS) kept[id] = list;
-			}
-		out[name] = kept;
-	}
-	return out;
 }

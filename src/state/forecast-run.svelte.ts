@@ -16,7 +16,13 @@ import type {
 } from '../lib/workers/forecast-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
-import { DEEP_MIX_GAIN, deepSeriesLengths, forecastWithDeep, withDeepRows } from '../lib/deep-gate';
+import {
+	DEEP_MIX_GAIN,
+	deepMixes,
+	deepSeriesLengths,
+	forecastWithDeep,
+	withDeepRows,
+} from '../lib/deep-gate';
 import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates } from './deep-candidates';
 
@@ -189,9 +195,10 @@ export class ForecastRun {
 		this.results = [];
 		this.leftOut = null;
 		try {
-			// a saved deep model of the dataset joins the automatic choice (trained per backtest origin)
+			// a saved deep model of the dataset joins the automatic choice (trained per backtest origin);
+			// not for monthly data (deepMixes: it never made monthly forecasts better at validation)
 			const deep =
-				req.models === 'auto' && this.#deep
+				req.models === 'auto' && this.#deep && deepMixes(req.freq)
 					? await this.#deep.tables(
 							{ ...req, measure: req.measure },
 							{
@@ -249,6 +256,7 @@ export class ForecastRun {
 							results.map((r) => r.seriesId),
 						),
 						horizon: req.horizon,
+						freq: req.freq,
 					}),
 				);
 				mode = out.decision.keep ? 'mix' : 'none';

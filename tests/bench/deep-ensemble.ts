@@ -33,9 +33,10 @@ import {
 	deepDecision,
 	deepForecastAt,
 	deepGate,
-	deepYoungTables,
+	deepSeriesLengths,
 	mixVerdict,
 	registerDeepCandidates,
+	type DeepForecastTable,
 } from '../../src/ml/candidates';
 import { N_FEATURES, makeWindows } from '../../src/ml/features';
 import type { WeightBlob } from '../../src/ml/weights';
@@ -359,6 +360,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 				const keep = deepDecision(withDeep, {
 					lengths: ds.series.map((s) => s.train.length),
 					horizon: ds.h,
+					freq,
 				}).keep;
 				shipped = keep
 					? `**${f(b.mase / a.mase)} / ${f(b.wape / a.wape)}** (${used})`
@@ -380,8 +382,8 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			cells.push(`${f(b.mase / a.mase)} / ${f(b.wape / a.wape)} (${used})`);
 			log(`  ${gainName(gain)}: ${cells[cells.length - 1]}`);
 		}
-		// deepmix: the mix only for young weekly series (src/ml/candidates.ts deepYoungTables: fewer than
-		// DEEP_YOUNG_SEASONS seasons of history), the engine alone for the others; no shop-wide decision
+		// deepmix round 3 (not shipped, DEEP.md): the mix only for young weekly series (deepYoungTables:
+		// under two years of history), the engine alone for the others; no shop-wide decision
 		const youngTables = deepYoungTables(deep.tables, freq);
 		const nYoung = Object.keys(Object.values(youngTables)[0] ?? {}).length;
 		let youngCell = '1.000 / 1.000 (0)';
@@ -413,6 +415,27 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	}
 	md.push('');
 	return md;
+}
+
+/**
+ * The deep tables cut to the young weekly series (DEEP.md "deepmix", round 3, not shipped): those whose
+ * latest window end (their length) is under two years of weeks; none for any other frequency.
+ */
+function deepYoungTables(
+	tables: Record<string, DeepForecastTable>,
+	freq: string,
+): Record<string, DeepForecastTable> {
+	const out: Record<string, DeepForecastTable> = {};
+	for (const [name, table] of Object.entries(tables)) {
+		const kept: DeepForecastTable = {};
+		if (freq === 'week')
+			for (const [id, list] of Object.entries(table)) {
+				const [n] = deepSeriesLengths({ [name]: table }, [id]);
+				if (n < 2 * 52) kept[id] = list;
+			}
+		out[name] = kept;
+	}
+	return out;
 }
 
 /** Per-series forecasts, leaderboards and actuals of one set, for tests/bench/deep-rules.ts. */

@@ -109,9 +109,14 @@ describe('deep models', () => {
 		expect(await rows().first().getAttribute('data-status')).toBe('ready');
 		// monthly periods take the monthly start; daily periods have none and say so
 		const pretrained = page.getByTestId('models-pretrained');
+		expect(await page.getByTestId('models-month-not-mixed').count()).toBe(0);
 		await page.getByTestId('models-freq').selectOption('month');
 		expect(await pretrained.isDisabled()).toBe(false);
 		expect(await page.getByTestId('models-pretrained-none').count()).toBe(0);
+		// a monthly model is not mixed into the Forecast screen's forecasts, and the form says so
+		expect(await page.getByTestId('models-month-not-mixed').textContent()).toBe(
+			'The Forecast screen does not mix a monthly deep model into its forecasts: on monthly test data it did not make them better. You can still forecast with it here.',
+		);
 		await page.getByTestId('models-freq').selectOption('day');
 		expect(await pretrained.isDisabled()).toBe(true);
 		expect(await page.getByTestId('models-pretrained-none').textContent()).toBe(

@@ -456,4 +456,23 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 			/Unknown deep model\(s\) transformer/,
 		);
 	});
+
+	it('--deep on monthly data trains no deep model and gives the statistical forecasts', () => {
+		const rows = ['series_id,date,value'];
+		for (const id of ['a', 'b', 'c'])
+			for (let t = 0; t < 40; t++) {
+				const d = new Date(Date.UTC(2021, t, 1)).toISOString().slice(0, 10);
+				rows.push(`${id},${d},${Math.round(50 + 10 * Math.sin(t / 2) + (t % 4))}`);
+			}
+		const input = write('deep-month.csv', rows.join('\n'));
+		const r = run(['--input', input, '--horizon', '3', '--models', 'naive,theta', '--deep']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/deep: monthly data: the deep models are not used/);
+		expect(r.stderr).not.toMatch(/deep: training/);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines).toHaveLength(1 + 3 * 3);
+		for (const l of lines.slice(1))
+			expect(l).toMatch(/^[abc],2024-0[567]-01,(naive|theta|"[^"]*"),/);
+		for (const l of lines.slice(1)) expect(l).not.toMatch(/deep-/);
+	});
 });

@@ -10,6 +10,7 @@ import { deepBacktest, trimTrailingMissing } from '../../../src/ml/backtest';
 import {
 	DEEP_MIX_GATE,
 	deepDecision,
+	deepMixes,
 	deepGate,
 	engineOrigins,
 	forecastWithDeep,
@@ -213,6 +214,20 @@ describe('the shop-wide decision (deepDecision, forecastWithDeep)', () => {
 		expect(deepDecision([one(1.2, 1), one(1.2, 1)], { lengths: [8, 8], horizon: 4 }).keep).toBe(
 			false,
 		);
+	});
+
+	it('never mixes the deep model into monthly data (deepMixes), whatever the backtests say', () => {
+		expect(deepMixes('month')).toBe(false);
+		expect(deepMixes('week')).toBe(true);
+		expect(deepMixes('day')).toBe(true);
+		const good = [one(1.2, 0.9), one(1.2, 0.9)];
+		expect(deepDecision(good, history).keep).toBe(true);
+		expect(deepDecision(good, { ...history, freq: 'week' }).keep).toBe(true);
+		const monthly = deepDecision(good, { ...history, freq: 'month' });
+		expect(monthly.keep).toBe(false);
+		// the verdicts are still reported (the CLI prints them)
+		expect(monthly.gate.pass).toBe(true);
+		expect(monthly.mix.ratio).toBeCloseTo(0.9, 12);
 	});
 
 	it('kept out, every series gets the engine without the deep model (no stand-alone deep run)', async () => {

@@ -7,6 +7,7 @@ import type { SeriesKeys } from '../../../workers/data/series-port';
 import type { SeriesBatch } from '../../../src/core/types';
 import type { ForecastClient } from '../../../src/lib/workers/forecast-client';
 import { ForecastRun, type ForecastRequest } from '../../../src/state/forecast-run.svelte';
+import type { DeepCandidates } from '../../../src/state/deep-candidates';
 
 const DAY = 86_400_000;
 
@@ -200,5 +201,33 @@ describe('ForecastRun without the pooled model where its batch gate fails', () =
 			[['P1'], false],
 		]);
 		expect(run.results[0].model).toBe('ets');
+	});
+});
+
+describe('ForecastRun and a saved deep model', () => {
+	/** A DeepCandidates stand-in that records the requests it was asked tables for (none to give). */
+	function fakeDeep() {
+		const asked: string[] = [];
+		const deep = {
+			async tables(r: { freq: string }) {
+				asked.push(r.freq);
+				return null;
+			},
+		} as unknown as DeepCandidates;
+		return { deep, asked };
+	}
+
+	it('asks for the deep model on weekly data, never on monthly data (deepMixes)', async () => {
+		for (const freq of ['week', 'month'] as const) {
+			const f = fakeForecast();
+			const d = fakeDeep();
+			const run = new ForecastRun(f.client, d.deep);
+			const done = run.run({ ...req('A'), freq, models: 'auto' });
+			await tick();
+			f.finish(0);
+			await done;
+			expect(run.status).toBe('done');
+			expect(d.asked).toEqual(freq === 'week' ? ['week'] : []);
+		}
 	});
 });

@@ -85,6 +85,8 @@ export const en = {
 		'There is no pretrained start for daily data, so this model trains from scratch.',
 	models_pretrained_label_month: 'Start from the pretrained model (monthly MLP, 12 months)',
 	models_pretrained_none_day: 'No pretrained start for daily data: the model trains from scratch.',
+	models_month_not_mixed:
+		'The Forecast screen does not mix a monthly deep model into its forecasts: on monthly test data it did not make them better. You can still forecast with it here.',
 	models_start_week: 'pretrained start: weekly',
 	models_start_month: 'pretrained start: monthly',
 	models_start_none: 'trained from scratch',
@@ -179,6 +181,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_note_no_pretrained_day: '没有适用于按日数据的预训练起点，因此此模型从头开始训练。',
 	models_pretrained_label_month: '从预训练模型开始（按月 MLP，12 个月）',
 	models_pretrained_none_day: '按日数据没有预训练起点：模型将从头开始训练。',
+	models_month_not_mixed:
+		'“预测”页面不会把按月的深度模型混入其预测：在按月的测试数据上，它没有让预测更准。您仍可在此处用它做预测。',
 	models_start_week: '预训练起点：按周',
 	models_start_month: '预训练起点：按月',
 	models_start_none: '从头训练',
