@@ -37,6 +37,7 @@ import {
 	AUTO_METHODS,
 	bestMethod,
 	candidateMethods,
+	chooseMethod,
 	capProducts,
 	combineOrigins,
 	forecastHierarchy,
@@ -46,6 +47,7 @@ import {
 	treeOf,
 	type HierarchyCell,
 	type HierarchyLevel,
+	type MarginRule,
 	type NodeForecaster,
 	type NodesForecaster,
 	type ProductCap,
@@ -456,6 +458,24 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		const ms1 = callMs[0] + final;
 		return `K=${k + 1} ${m} ${all.get(m)?.toFixed(4)} time×${(ms / ms1).toFixed(2)}`;
 	});
+	// hier2b: the margin rules, read from the same backtest scores (all origins the run used); main =
+	// the lowest score of all six
+	const allowed = candidateMethods(tree).filter((x) => AUTO_METHODS.includes(x));
+	const rules: [string, MarginRule][] = [
+		['main', { kind: 'lowest' }],
+		['M-A', { kind: 'anchors' }],
+		['M-B', { kind: 'fixed', margin: 0.05 }],
+		['M-C', { kind: 'origin-noise' }],
+	];
+	const margins = rules.map(([name, rule]) => {
+		if (!ch) return `${name} bottom-up ${all.get('bottom-up')?.toFixed(4)}`;
+		const r = chooseMethod(ch.origins, allowed, rule);
+		const why = r.kept
+			? ` (kept over ${r.kept.method}: gap ${(100 * r.kept.gap).toFixed(2)} % ≤ margin ${Number.isFinite(r.kept.margin) ? (100 * r.kept.margin).toFixed(2) + ' %' : r.kept.margin})`
+			: '';
+		return `${name} ${r.method} ${all.get(r.method)?.toFixed(4)}${why}`;
+	});
+	md.push(`MARGIN-LINE ${c.key} V${back}: ${margins.join(' · ')}`, '');
 	md.push(
 		`RULE-LINE ${c.key} V${back} ${plain ? 'plain' : 'batch'}: chosen ${chosen} ${all.get(chosen)?.toFixed(4)} · two-method choice ${two} ${all.get(two)?.toFixed(4)} · base ${all.get('base')?.toFixed(4)} · origins ${ch?.origins.map((o) => o.origin).join('/') ?? 'none'} · ${perK.length ? perK.join(' · ') : 'K=1 bottom-up (no backtest)'} · engine ms per forecast ${callMs.map((v) => v.toFixed(0)).join('/')}`,
 		'',

@@ -114,6 +114,8 @@ export interface ReconcileChoice {
 	scored: number;
 	/** Each origin's own scores, the latest first (one entry: a single origin). */
 	origins: OriginScores[];
+	/** An anchor (bottom-up / MinT-shrink) kept by the margin rule over a lower-scoring method. */
+	kept?: KeptAnchor | null;
 }
 
 export interface HierarchyForecast {
@@ -391,6 +393,9 @@ export const AUTO_METHODS: readonly ReconcileMethod[] = RECONCILE_METHODS;
  */
 export const BACKTEST_ORIGINS = 2;
 
+/** How the choice treats the methods other than bottom-up and MinT-shrink (MarginRule). */
+export const RECONCILE_RULE: MarginRule = { kind: 'lowest' };
+
 /**
  * The backtest origins of a history of n periods at horizon h: n − h, n − 2h, … (at most `count`), each
  * leaving at least `minTrain` periods to forecast from; none when even n − h is too short.
@@ -449,6 +454,76 @@ export function bestMethod(
 		}
 	}
 	return method;
+}
+
+/**
+ * How the choice treats the methods other than bottom-up and MinT-shrink (the anchors):
+ * `lowest`: the lowest score of all wins (the app before hier2b); `anchors`: only the anchors are
+ * chosen; `fixed`: another method is chosen only when its score is lower than the better anchor's by
+ * more than `margin` (a fraction: 0.05 = 5 %); `origin-noise`: only by more than the anchor's own change
+ * from one backtest origin to the other (never with one origin: no measure of that noise).
+ */
+export type MarginRule =
+	| { kind: 'lowest' }
+	| { kind: 'anchors' }
+	| { kind: 'fixed'; margin: number }
+	| { kind: 'origin-noise' };
+
+/** The methods the margin rule keeps unless another beats them clearly. */
+export const ANCHOR_METHODS: readonly ReconcileMethod[] = ['bottom-up', 'mint-shrink'];
+
+/**
+ * An anchor kept over a method that scored lower in the backtest, but not by the margin: `method` scored
+ * `gap` lower than `anchor` (a fraction, 0.004 = 0.4 %), less than `margin` (NaN: no margin could be
+ * measured, one backtest origin under `origin-noise`).
+ */
+export interface KeptAnchor {
+	anchor: ReconcileMethod;
+	method: ReconcileMethod;
+	gap: number;
+	margin: number;
+}
+
+/**
+ * The backtest's choice among `methods` by `rule`, from the origins' scores (combined as
+ * combineOrigins); `kept` when an anchor was kept over a lower-scoring method. When `methods` holds no
+ * anchor, or under `lowest`, the lowest score wins (bestMethod).
+ */
+export function chooseMethod(
+	origins: readonly OriginScores[],
+	methods: readonly ReconcileMethod[],
+	rule: MarginRule,
+): { method: ReconcileMethod; kept: KeptAnchor | null } {
+	const scores = combineOrigins(origins, methods);
+	const lowest = bestMethod(scores, methods);
+	const anchors = methods.filter((m) => ANCHOR_METHODS.includes(m));
+	if (rule.kind === 'lowest' || !anchors.length) return { method: lowest, kept: null };
+	const anchor = bestMethod(scores, anchors);
+	if (ANCHOR_METHODS.includes(lowest)) return { method: lowest, kept: null };
+	const sa = scores[anchor];
+	const sc = scores[lowest];
+	// no anchor could be scored: the lowest of the rest
+	if (sa === undefined || !Number.isFinite(sa)) return { method: lowest, kept: null };
+	const gap = sc !== undefined && sa > 0 ? 1 - sc / sa : NaN;
+	let margin: number;
+	if (rule.kind === 'anchors') margin = Infinity;
+	else if (rule.kind === 'fixed') margin = rule.margin;
+	else {
+		// the anchor's largest change between two origins, as a fraction of the lower score
+		const own = origins.map((o) => o.scores[anchor]);
+		let k = NaN;
+		if (own.length >= 2 && own.every((v): v is number => v !== undefined && v > 0)) {
+			k = 0;
+			for (let i = 0; i < own.length; i++)
+				for (let j = i + 1; j < own.length; j++)
+					k = Math.max(k, Math.abs(Math.log(own[i] / own[j])));
+		}
+		margin = 1 - Math.exp(-k);
+	}
+	// beaten clearly: its score below (1 − margin) × the anchor's
+	if (Number.isFinite(gap) && Number.isFinite(margin) && gap > margin)
+		return { method: lowest, kept: null };
+	return { method: anchor, kept: { anchor, method: lowest, gap, margin } };
 }
 
 /** The methods this tree allows (middle-out only with a middle level), in RECONCILE_METHODS order. */
@@ -610,6 +685,8 @@ export interface HierarchyOptions {
 	methods?: readonly ReconcileMethod[];
 	/** Most backtest origins the choice is made over (default BACKTEST_ORIGINS). */
 	origins?: number;
+	/** How the other methods must beat bottom-up / MinT-shrink (default RECONCILE_RULE). */
+	rule?: MarginRule;
 }
 
 /**
@@ -704,10 +781,12 @@ export async function forecastHierarchy(
 		}
 		// the origins' scores combined (geometric mean; one origin: its own), the choice among `auto`
 		const scores = combineOrigins(backtests, candidates);
-		method = bestMethod(
-			scores,
+		const picked = chooseMethod(
+			backtests,
 			candidates.filter((m) => auto.includes(m)),
+			options.rule ?? RECONCILE_RULE,
 		);
+		method = picked.method;
 		choice = {
 			origin: origins[0],
 			horizon: h,
@@ -717,6 +796,7 @@ export async function forecastHierarchy(
 			scores,
 			scored: backtests[0].scored,
 			origins: backtests,
+			kept: picked.kept,
 		};
 	}
 
