@@ -13,6 +13,10 @@
 // --origins K: the choice's backtest at up to K origins (default: the app's BACKTEST_ORIGINS); the
 // RULE-LINE gives the choice over the first 1, 2, … of them (read from the same forecasts) and the
 // engine time of the origins and of the final forecasts.
+// MARGIN-LINE (hier2b): the choice by each margin rule (core chooseMethod: main = the lowest score,
+// M-A = bottom-up / MinT-shrink only, M-B = others only when lower by more than 5 %, M-C = by more than
+// the anchor's own origin-to-origin change), read from the same backtest scores, each scored at the
+// reported origin.
 // --back K (validation, K ≥ 1): the last K horizons of the shared part are left out first, so the
 // reported origin is K horizons before the held-out one (back 0, the default, is the held-out horizon:
 // run by the lead only). --plain: every node forecast alone by the engine with horizon, season and

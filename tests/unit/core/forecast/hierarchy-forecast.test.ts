@@ -9,12 +9,15 @@ import {
 	BACKTEST_ORIGINS,
 	backtestOrigins,
 	childrenOf,
+	chooseMethod,
 	combineOrigins,
 	forecastHierarchy,
 	hierarchyOf,
 	type HierarchyCell,
 	type HierarchyNode,
 	type NodeForecaster,
+	type OriginScores,
+	RECONCILE_RULE,
 } from '../../../../src/core/forecast/hierarchy-forecast';
 
 function rng(seed: number): () => number {
@@ -247,5 +250,153 @@ describe('choice over several backtest origins', () => {
 		const short = await forecastHierarchy(cells(30, 2), 8, last);
 		expect(short.choice!.origins.map((o) => o.origin)).toEqual([22]);
 		expect([...new Set(calls)]).toEqual([22, 30]);
+	});
+});
+
+describe('margin rule (hier2b): bottom-up / MinT-shrink kept unless another method beats them clearly', () => {
+	const all = RECONCILE_METHODS;
+	// Walmart V2's backtest (HIERARCHY.md hier2b): WLS-structural lower than MinT-shrink by under 1 %
+	const walmart: OriginScores[] = [
+		{
+			origin: 78,
+			base: 0.727,
+			scores: { 'bottom-up': 0.727, 'mint-shrink': 0.7268, 'wls-struct': 0.723, 'top-down': 0.724 },
+			scored: 46,
+		},
+		{
+			origin: 65,
+			base: 0.715,
+			scores: { 'bottom-up': 0.715, 'mint-shrink': 0.7149, 'wls-struct': 0.713, 'top-down': 0.714 },
+			scored: 46,
+		},
+	];
+
+	it('lowest: the lowest score wins, however small the gap (the app’s rule)', () => {
+		expect(chooseMethod(walmart, all, { kind: 'lowest' })).toEqual({
+			method: 'wls-struct',
+			kept: null,
+		});
+		expect(RECONCILE_RULE).toEqual({ kind: 'lowest' });
+	});
+
+	it('anchors: the better of bottom-up and MinT-shrink, saying what it was kept over', () => {
+		const r = chooseMethod(walmart, all, { kind: 'anchors' });
+		expect(r.method).toBe('mint-shrink');
+		expect(r.kept?.anchor).toBe('mint-shrink');
+		expect(r.kept?.method).toBe('wls-struct');
+		const sa = Math.sqrt(0.7268 * 0.7149);
+		const sc = Math.sqrt(0.723 * 0.713);
+		expect(r.kept?.gap).toBeCloseTo(1 - sc / sa, 12);
+		expect(r.kept?.margin).toBe(Infinity);
+	});
+
+	it('fixed margin: another method only when lower by more than the margin', () => {
+		expect(chooseMethod(walmart, all, { kind: 'fixed', margin: 0.05 }).method).toBe('mint-shrink');
+		expect(chooseMethod(walmart, all, { kind: 'fixed', margin: 0.001 }).method).toBe('wls-struct');
+		// top-down 10 % lower than bottom-up at one origin: beyond 5 %
+		const clear: OriginScores[] = [
+			{
+				origin: 40,
+				base: 1,
+				scores: { 'bottom-up': 1, 'mint-shrink': 1.02, 'top-down': 0.9 },
+				scored: 9,
+			},
+		];
+		expect(chooseMethod(clear, all, { kind: 'fixed', margin: 0.05 })).toEqual({
+			method: 'top-down',
+			kept: null,
+		});
+		expect(chooseMethod(clear, all, { kind: 'fixed', margin: 0.2 }).kept).toEqual({
+			anchor: 'bottom-up',
+			method: 'top-down',
+			gap: expect.closeTo(0.1, 12),
+			margin: 0.2,
+		});
+	});
+
+	it('origin noise: the margin is the anchor’s own change between the origins; none with one origin', () => {
+		const r = chooseMethod(walmart, all, { kind: 'origin-noise' });
+		expect(r.method).toBe('mint-shrink');
+		expect(r.kept?.margin).toBeCloseTo(1 - 0.7149 / 0.7268, 12);
+		// top-down 5 % below at both origins, while the anchor moves 1.6 %: beaten clearly
+		const td = walmart.map((o) => ({
+			...o,
+			scores: { ...o.scores, 'top-down': 0.95 * o.scores['mint-shrink']! },
+		}));
+		expect(chooseMethod(td, all, { kind: 'origin-noise' }).method).toBe('top-down');
+		// one origin: no measure of the noise, the anchor stays
+		const one = chooseMethod(td.slice(0, 1), all, { kind: 'origin-noise' });
+		expect(one.method).toBe('mint-shrink');
+		expect(one.kept?.margin).toBeNaN();
+	});
+
+	it('the lowest wins when no anchor is among the methods, and an anchor that is lowest needs no margin', () => {
+		expect(chooseMethod(walmart, ['wls-struct', 'top-down'], { kind: 'anchors' }).method).toBe(
+			'wls-struct',
+		);
+		const bu: OriginScores[] = [
+			{
+				origin: 40,
+				base: 1,
+				scores: { 'bottom-up': 0.8, 'mint-shrink': 0.9, ols: 0.85 },
+				scored: 9,
+			},
+		];
+		expect(chooseMethod(bu, all, { kind: 'fixed', margin: 0.05 })).toEqual({
+			method: 'bottom-up',
+			kept: null,
+		});
+	});
+
+	it('forecastHierarchy takes the rule from its options; by default the lowest score wins', async () => {
+		const data = cells(60, 7);
+		const n = 60;
+		const h = 6;
+		const seriesOf = (node: HierarchyNode): Float64Array => {
+			const y = new Float64Array(n);
+			for (const c of data)
+				if (
+					node.level === 'total' ||
+					(node.level === 'category' && c.category === node.category) ||
+					(node.level === 'store' && c.store === node.store) ||
+					(node.level === 'cell' && c.category === node.category && c.store === node.store)
+				)
+					for (let t = 0; t < n; t++) y[t] += c.y[t];
+			return y;
+		};
+		// every node below the total 3 % high, the total 2 %: top-down (the total split by the
+		// forecasts' proportions) is 2 % off everywhere, bottom-up 3 %
+		const oracle: NodeForecaster = async (y, node, horizon) => {
+			const o = y.length;
+			const future = seriesOf(node).subarray(o, o + horizon);
+			const point =
+				o + horizon <= n
+					? Float64Array.from(future, (v) => v * (node.level === 'total' ? 1.02 : 1.03))
+					: new Float64Array(horizon).fill(y[o - 1]);
+			return { point, intervals: [], model: 'oracle' };
+		};
+		const methods = ['bottom-up', 'top-down'] as const;
+		const app = await forecastHierarchy(data, h, oracle, { methods });
+		expect(app.method).toBe('top-down');
+		const gap = 1 - app.choice!.scores['top-down']! / app.choice!.scores['bottom-up']!;
+		expect(gap).toBeGreaterThan(0.2);
+		expect(gap).toBeLessThan(0.5);
+		const anchors = await forecastHierarchy(data, h, oracle, {
+			methods,
+			rule: { kind: 'anchors' },
+		});
+		expect(anchors.method).toBe('bottom-up');
+		// the same scores, another choice
+		expect(anchors.choice!.scores).toEqual(app.choice!.scores);
+		const wide = await forecastHierarchy(data, h, oracle, {
+			methods,
+			rule: { kind: 'fixed', margin: 0.5 },
+		});
+		expect(wide.method).toBe('bottom-up');
+		const narrow = await forecastHierarchy(data, h, oracle, {
+			methods,
+			rule: { kind: 'fixed', margin: 0.05 },
+		});
+		expect(narrow.method).toBe('top-down');
 	});
 });
