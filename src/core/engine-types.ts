@@ -93,6 +93,13 @@ export interface AutoForecastOptions {
 	 */
 	seasonShrink?: SeasonShrinkTarget;
 	/**
+	 * With a list of `models`: also the borrowed- and shrunk-season variants ('ets~season',
+	 * 'ets~shrunk', 'theta~…') of the listed models that have them, where `seasonalPrior` /
+	 * `seasonShrink` apply to the series, as the automatic choice adds them (the app's quick method:
+	 * engine.ts QUICK_CHOICE). Default false: the list alone.
+	 */
+	seasonVariants?: boolean;
+	/**
 	 * A product launched after the data starts (at least 4 zeros before its first sale):
 	 * 'fit' (default, see LAUNCH_DEFAULT in engine.ts) fits and judges the models from the first
 	 * sale; 'classify' only judges intermittent demand on its sales since launch; false ignores

@@ -844,6 +844,18 @@ function* engine(
 	const shrink = opts.seasonShrink
 		? shrinkWindow(opts.seasonShrink, yIn.length, start + cut, yIn.length - filled.trimmedEnd)
 		: null;
+	// the borrowed- and shrunk-season variants of the candidates that have them (Theta, ETS), where
+	// this series borrows or shrinks a season: the automatic choice's, and a list's with seasonVariants
+	const addSeasonVariants = (names: string[]): void => {
+		if (borrowed && n >= 8)
+			for (const base of PRIOR_BASES)
+				if (names.includes(base) && !names.includes(base + SEASON_SUFFIX))
+					names.push(base + SEASON_SUFFIX);
+		if (shrink && shrinkApplies(n, h, m))
+			for (const base of SHRINK_BASES)
+				if (names.includes(base) && !names.includes(base + SHRINK_SUFFIX))
+					names.push(base + SHRINK_SUFFIX);
+	};
 	let names: string[];
 	if (!opts.models || opts.models === 'auto') {
 		names = autoCandidates(n, m, intermittent, notes, xregNames.length);
@@ -854,13 +866,11 @@ function* engine(
 			const c = reg.get(x);
 			if (c?.forecaster && c.auto === true && n >= c.minLength && !names.includes(x)) names.push(x);
 		}
-		if (borrowed && n >= 8)
-			for (const base of PRIOR_BASES) if (names.includes(base)) names.push(base + SEASON_SUFFIX);
-		if (shrink && shrinkApplies(n, h, m))
-			for (const base of SHRINK_BASES) if (names.includes(base)) names.push(base + SHRINK_SUFFIX);
+		addSeasonVariants(names);
 		if (young) names.push(LAUNCH_MODEL);
 	} else {
 		names = [...new Set(opts.models)];
+		if (opts.seasonVariants) addSeasonVariants(names);
 		const unknown = names.filter(
 			(x) =>
 				!reg.has(x) &&

@@ -3,6 +3,7 @@
 // and applies the batch rules (core/forecast/batch.ts); this class sends only the dataset id and keys. Used by the Forecast view. Results belong to the dataset they
 // were made from: `show(datasetId)` puts the open dataset's own results on screen (or none), keeps the
 // others aside for when their dataset is opened again, and stops a job of the dataset left behind.
+import { methodOptions } from '../lib/forecast-method';
 import type { CalendarEdits } from '../core/calendar/events';
 import type { Progress } from '../core/ingest/types';
 import type { Frequency, SeriesBatch } from '../core/types';
@@ -220,7 +221,7 @@ export class ForecastRun {
 					only ? { ...keysOf(req), productIds: only } : keysOf(req),
 					{
 						horizon: req.horizon,
-						models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
+						...methodOptions(req.models),
 						levels: [0.8, 0.95],
 						// One series on screen: also explain it (trend / season split).
 						decompose: req.productIds === null || one,
@@ -344,7 +345,7 @@ export class ForecastRun {
 				keysOf(req),
 				{
 					horizon: req.horizon + 1,
-					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
+					...methodOptions(req.models),
 					levels: [0.8],
 					cleanOutliers: req.cleanOutliers ?? false,
 				},

@@ -3,6 +3,7 @@
 // their MessageChannel, not through this thread), forecasts every node and reconciles it (bottom-up or
 // MinT-shrink, chosen by backtest). Keeps the result whole in $state.raw. A result belongs to the
 // dataset (and request) it was made from.
+import { methodOptions } from '../lib/forecast-method';
 import type { Progress } from '../core/ingest/types';
 import type { Frequency } from '../core/types';
 import type { ForecastClient } from '../lib/workers/forecast-client';
@@ -73,7 +74,7 @@ export class HierarchyRun {
 				{ datasetId: req.datasetId, freq: req.freq, measure: req.measure },
 				{
 					horizon: req.horizon,
-					models: req.models === 'quick' ? ['snaive', 'ets'] : 'auto',
+					...methodOptions(req.models),
 					levels: [0.8, 0.95],
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },

@@ -3,24 +3,34 @@
 // (workers/forecast-api.ts forecastBatch, called directly in Node, no Comlink), for this checkout and a
 // baseline checkout side by side: every k-th product, in chunks run by both in turn (alternating
 // order). Prints CPU seconds per series, the ratio, and the extrapolation to all products.
-//   npx tsx tests/bench/demo-batch.ts --base DIR [--every k] [--chunk N] [--models auto|quick]
+//   npx tsx tests/bench/demo-batch.ts --base DIR [--every k] [--chunk N] [--models auto|quick|quick-season]
+//   [--base-models auto|quick] (the baseline's method when it differs, e.g. Auto against Quick;
+//   quick-season = the quick method with the borrowed / shrunk season, src/core/forecast/quick.ts)
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { methodOptions } from '../../src/core/forecast/quick';
 import type { SeriesBatch } from '../../src/core/types';
 import { api } from '../../workers/forecast-api';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEEK = 7 * 86_400_000;
 
-function flags(argv: string[]): { base: string; every: number; chunk: number; models: string } {
-	const f = { base: '', every: 20, chunk: 20, models: 'auto' };
+function flags(argv: string[]): {
+	base: string;
+	every: number;
+	chunk: number;
+	models: string;
+	baseModels: string;
+} {
+	const f = { base: '', every: 20, chunk: 20, models: 'auto', baseModels: '' };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--base') f.base = argv[++i];
 		else if (argv[i] === '--every') f.every = Number(argv[++i]);
 		else if (argv[i] === '--chunk') f.chunk = Number(argv[++i]);
 		else if (argv[i] === '--models') f.models = argv[++i];
+		else if (argv[i] === '--base-models') f.baseModels = argv[++i];
 		else throw new Error(`unknown flag ${argv[i]}`);
 	}
 	return f;
@@ -89,13 +99,14 @@ async function main(): Promise<void> {
 	).api;
 	const { ids, ds, values } = demoSeries();
 	const picked = ids.filter((_, i) => i % f.every === 0);
-	const options = {
+	const optionsOf = (m: string) => ({
 		horizon: 12,
 		season: 52,
-		models: f.models === 'quick' ? ['snaive', 'ets'] : ('auto' as const),
+		...methodOptions(m === 'auto' ? 'auto' : 'quick', m === 'quick-season'),
 		levels: [0.8, 0.95],
 		calendar: { country: 'GB', freq: 'week' as const },
-	};
+	});
+	const options = { ours: optionsOf(f.models), base: optionsOf(f.baseModels || f.models) };
 	const batchOf = (chunk: string[]): SeriesBatch => ({
 		ids: chunk,
 		indptr: Int32Array.from({ length: chunk.length + 1 }, (_, i) => i * ds.length),
@@ -110,7 +121,7 @@ async function main(): Promise<void> {
 		const c0 = process.cpuUsage();
 		const r = await (which === 'ours' ? api : base).forecastBatch(
 			b,
-			options,
+			options[which],
 			`${which}-${Math.random()}`,
 		);
 		const c = process.cpuUsage(c0);
@@ -145,7 +156,7 @@ async function main(): Promise<void> {
 	);
 	const per = (x: number): number => x / picked.length;
 	console.log(
-		`| demo batch (${ids.length} products, every ${f.every}th: ${picked.length}; ${ds.length} weeks, h = 12, m = 52, GB calendar, ${f.models}) | ${per(cpu.base).toFixed(4)} | ${per(cpu.ours).toFixed(4)} | ${(cpu.base / cpu.ours).toFixed(2)} | ${(per(cpu.base) * ids.length).toFixed(0)} | ${(per(cpu.ours) * ids.length).toFixed(0)} |`,
+		`| demo batch (${ids.length} products, every ${f.every}th: ${picked.length}; ${ds.length} weeks, h = 12, m = 52, GB calendar, ${f.models}${f.baseModels ? ` vs ${f.baseModels}` : ''}) | ${per(cpu.base).toFixed(4)} | ${per(cpu.ours).toFixed(4)} | ${(cpu.base / cpu.ours).toFixed(2)} | ${(per(cpu.base) * ids.length).toFixed(0)} | ${(per(cpu.ours) * ids.length).toFixed(0)} |`,
 	);
 }
 

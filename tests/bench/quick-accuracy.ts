@@ -5,12 +5,14 @@
 // before the reported one): choose settings there, report the last horizon once.
 //   npx tsx tests/bench/quick-accuracy.ts --tune --datasets retail:1,stockx:1,walmart:1,m4:5,aus:5
 // (dataset:k = every k-th series). The engine settings chosen with it are listed in RESULTS.md.
+// `--quick`: the app's Quick method before (quick0) and with the borrowed season (quick) instead.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forecastAuto } from '../../src/core/engine';
 import type { AutoForecastResult } from '../../src/core/engine-types';
 import { registerBuiltins } from '../../src/core/forecast/builtins';
+import { methodOptions } from '../../src/core/forecast/quick';
 import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { coverage, mase, owa, smape } from '../../src/core/metrics';
@@ -21,7 +23,7 @@ import { loadDatasets } from './run';
 const args = process.argv.slice(2);
 let back = 0;
 let sets = 'retail:2,stockx:1,walmart:3';
-const variants = ['engine'];
+let variants = ['engine'];
 let out = '';
 // --detail FILE: per series and variant the first-pass choice, whether the shrunk-season candidates ran,
 // the pooled model's and the median statistical single model's backtest MASE (pooledGate's terms) and
@@ -47,6 +49,9 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--no-short-median') shortMedian = false;
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
+	// the app's Quick method side by side: 'quick0' = seasonal naive + ETS alone (before the borrowed
+	// season), 'quick' = with the ~season / ~shrunk variants); no automatic run
+	else if (args[i] === '--quick') variants = ['quick0', 'quick'];
 	else throw new Error(`unknown flag ${args[i]}`);
 }
 const perSeries: Record<string, Record<string, number[]>> = {};
@@ -148,6 +153,8 @@ for (const spec of sets.split(',')) {
 				{
 					...benchOptions(ds, ds.series.indexOf(s), curves),
 					...(shortMedian ? {} : { shortMedian: false }),
+					...(v === 'quick0' ? methodOptions('quick', false) : {}),
+					...(v === 'quick' ? methodOptions('quick', true) : {}),
 				},
 				{ registry },
 			);
