@@ -153,6 +153,35 @@ describe('Explore and Forecast screens', () => {
 		}
 	});
 
+	it('Settings, Plan and Report fit a 390-px phone too (file inputs, the purchase-order table)', async () => {
+		const page = session.page;
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			for (const [view, ready] of [
+				['settings', 'backup-restore-file'],
+				['plan', 'plan-po-qty'],
+				['report', 'report-open-file'],
+			] as const) {
+				await page.getByTestId(`nav-${view}`).click();
+				await page.getByTestId(ready).first().waitFor({ timeout: SLOW_MS });
+				const overflow = await page.evaluate(() => ({
+					width: document.documentElement.scrollWidth,
+					wide: [...document.querySelectorAll('body *')]
+						.filter((e) => e.getBoundingClientRect().right > 391)
+						.filter((e) => !e.closest('.table-wrap'))
+						.slice(0, 5)
+						.map(
+							(e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`,
+						),
+				}));
+				expect(overflow.wide, view).toEqual([]);
+				expect(overflow.width, view).toBeLessThanOrEqual(390);
+			}
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
+	});
+
 	it('"Ready to work offline" is a status line that covers neither the products nor the chart', async () => {
 		const page = session.page;
 		await app.goTo('explore');
