@@ -34,6 +34,11 @@ export interface HierarchyData {
 	/** Categories / stores pooled into OTHER_GROUP. */
 	otherCategories: number;
 	otherStores: number;
+	/**
+	 * With `products`: the products this read pooled into OTHER_GROUP (all but the biggest `products`),
+	 * which the forecast worker's own cap (capProducts) does not see one by one.
+	 */
+	otherProducts?: number;
 }
 
 export interface HierarchyQuery {
@@ -101,7 +106,8 @@ export function createHierarchyQueries(deps: HierarchyDeps) {
 				CASE WHEN ts.r <= ${ks} THEN base.s END AS s, base.s IS NOT NULL AND ts.r > ${ks} AS os,
 				${kp > 0 ? `CASE WHEN tp.r <= ${kp} THEN base.pid END` : 'NULL::VARCHAR'} AS pr,
 				p, sum(v)::DOUBLE AS y,
-				(SELECT count(*) FROM tc)::DOUBLE AS nc, (SELECT count(*) FROM ts)::DOUBLE AS ns
+				(SELECT count(*) FROM tc)::DOUBLE AS nc, (SELECT count(*) FROM ts)::DOUBLE AS ns,
+				${kp > 0 ? '(SELECT count(*) FROM pc)::DOUBLE' : '0::DOUBLE'} AS np
 			FROM base JOIN tc ON tc.c IS NOT DISTINCT FROM base.c JOIN ts ON ts.s IS NOT DISTINCT FROM base.s
 			${kp > 0 ? 'LEFT JOIN tp ON tp.pid = base.pid' : ''}
 			GROUP BY ALL ORDER BY c, s, pr, p`);
@@ -122,12 +128,16 @@ export function createHierarchyQueries(deps: HierarchyDeps) {
 		const values: Float64Array[] = [];
 		let nc = 0;
 		let ns = 0;
+		let np = 0;
+		const ownProducts = new Set<string>();
 		for (const r of res) {
 			const c = r.oc ? OTHER_GROUP : r.c === null || r.c === undefined ? null : String(r.c);
 			const s = r.os ? OTHER_GROUP : r.s === null || r.s === undefined ? null : String(r.s);
 			const pr = kp > 0 ? (r.pr === null || r.pr === undefined ? OTHER_GROUP : String(r.pr)) : null;
 			nc = Number(r.nc);
 			ns = Number(r.ns);
+			np = Number(r.np);
+			if (pr !== null && pr !== OTHER_GROUP) ownProducts.add(pr);
 			const key = `${c}\u0001${s}\u0001${pr}`;
 			let k = cellIndex.get(key);
 			if (k === undefined) {
@@ -161,7 +171,7 @@ export function createHierarchyQueries(deps: HierarchyDeps) {
 			hasStore,
 			otherCategories: categorySource ? Math.max(0, nc - kc) : 0,
 			otherStores: hasStore ? Math.max(0, ns - ks) : 0,
-			...(kp > 0 ? { productNames } : {}),
+			...(kp > 0 ? { productNames, otherProducts: Math.max(0, np - ownProducts.size) } : {}),
 		};
 	}
 

@@ -29,6 +29,7 @@ export interface HierarchyRequest {
 /** The product level's cap: how many products were kept apart and pooled. */
 export interface ProductLevelInfo {
 	kept: number;
+	/** Every other product of the dataset (forecast within its category's "other products"). */
 	pooled: number;
 	/** Products the data worker gave (the biggest that sold in at least 2 periods), before the cap. */
 	candidates: number;
@@ -96,6 +97,13 @@ export async function runHierarchyOf(
 		onProgress,
 		keys.freq,
 	);
+	// the products the read pooled already are forecast with "other products" too: say all of them
+	const pre = data.otherProducts ?? 0;
+	if (result.products && pre > 0)
+		result.products = {
+			...result.products,
+			pooled: result.products.pooled + pre,
+		};
 	return { info, result };
 }
 

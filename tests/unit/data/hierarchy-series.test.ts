@@ -100,6 +100,8 @@ describe('hierarchySeries', () => {
 		const pools = h.cells.filter((c) => c.product === OTHER_GROUP);
 		expect(new Set(pools.map((c) => `${c.category}|${c.store}`)).size).toBe(pools.length);
 		expect(h.productNames?.['SKU-32']).toBe('Item');
+		// the 8 other SKUs were pooled by the read: it says how many (the Forecast screen's "the other N")
+		expect(h.otherProducts).toBe(8);
 		const plain = await service.hierarchySeries(shop.id, {
 			freq: 'week',
 			measure: 'units',

@@ -163,7 +163,14 @@ describe('consumers of the series port', { timeout: 60_000 }, () => {
 		// the product level, capped in the worker
 		expect(result!.nodes.some((n) => n.level === 'product')).toBe(true);
 		expect(result!.products!.kept).toBeGreaterThan(0);
-		expect(result!.products!.kept + result!.products!.pooled).toBe(result!.products!.candidates);
+		// "the other N" counts every other product: those the cap pooled and those the read pooled
+		expect(cells.otherProducts).toBeGreaterThan(0);
+		expect(result!.products!.kept + result!.products!.pooled).toBe(
+			result!.products!.candidates + cells.otherProducts!,
+		);
+		expect(result!.products!.kept + result!.products!.pooled).toBeLessThanOrEqual(
+			meta.productCount,
+		);
 		expect(result!.point.map((p) => Array.from(p))).toEqual(byHand.point.map((p) => Array.from(p)));
 		const last = byHand.ds[byHand.ds.length - 1];
 		expect(Array.from(result!.future)).toEqual([1, 2, 3].map((k) => last + k * 7 * 86_400_000));
