@@ -7,7 +7,8 @@ export const en = {
 	importview_welcome_title: 'Welcome! Let’s look at your sales',
 	importview_local_only: 'Everything stays on this device: nothing is uploaded.',
 	importview_new_here: 'New here?',
-	importview_demo_pitch: 'Try Trendcast with a year of real sales from a small UK gift shop.',
+	importview_demo_pitch:
+		'Try Trendcast with real sales of a small UK gift shop, December 2010 to September 2011.',
 	importview_try_demo: 'Try with demo data',
 	importview_loading_demo: 'Loading the demo data',
 	importview_file_progress: '{file}: {phase}',
@@ -82,7 +83,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	importview_welcome_title: '欢迎！来看看您的销售情况',
 	importview_local_only: '所有内容都保留在本设备上，不会上传任何数据。',
 	importview_new_here: '第一次使用？',
-	importview_demo_pitch: '用一家英国小礼品店一整年的真实销售数据试用 Trendcast。',
+	importview_demo_pitch:
+		'用一家英国小礼品店 2010 年 12 月至 2011 年 9 月的真实销售数据试用 Trendcast。',
 	importview_try_demo: '使用示例数据试用',
 	importview_loading_demo: '正在加载示例数据',
 	importview_file_progress: '{file}：{phase}',
