@@ -49,6 +49,11 @@ export interface SeriesForecast extends AutoForecastResult {
 	seriesId: string;
 	/** Holiday and festival effects on past periods, with 95 % intervals (when a calendar was given). */
 	events?: EventEffect[];
+	/**
+	 * false: none of the methods tried uses the calendar's columns (e.g. the quick method), so the
+	 * events above are measured on past sales only and are not in the forecast.
+	 */
+	calendarUsed?: boolean;
 	/** Past promotions' uplift with 95 % intervals (when promotions were imported for it). */
 	promotions?: PromotionUplift[];
 }
@@ -474,17 +479,30 @@ async function runBatch(
 		const y = promo ? promo.y : raw;
 		let r: AutoForecastResult;
 		let events: EventEffect[] | undefined;
+		let calendarUsed: boolean | undefined;
 		try {
-			const cal = withCalendar(batch, i, withRegressors(batch, i, engineOptions), calendar);
+			const own = withRegressors(batch, i, engineOptions);
+			const cal = withCalendar(batch, i, own, calendar);
 			// candidates registered in this worker's registry (src/core/forecast/registry.ts),
 			// e.g. deep models trained elsewhere, are awaited here
 			r = await forecastAutoAsync(y, engine.optionsFor(i, cal.options), { signal, registry });
-			// the calendar's columns are shown as events; engine notes naming them are not for people
-			if (cal.columns)
+			// the calendar's columns are shown as events; engine notes naming them are not for people;
+			// where no method tried uses them, the note says the calendar (not "extra columns" the shop
+			// never imported) and the events are marked as not in the forecast
+			if (cal.columns) {
+				calendarUsed = !r.notes.some((n) => n.code === 'engine_note_regressors_unused');
+				const ownColumns = (own.regressors?.names.length ?? 0) > 0;
 				r = {
 					...r,
-					notes: r.notes.filter((n) => !String(n.params?.name ?? '').startsWith('cal:')),
+					notes: r.notes
+						.filter((n) => !String(n.params?.name ?? '').startsWith('cal:'))
+						.map((n) =>
+							n.code === 'engine_note_regressors_unused' && !ownColumns
+								? msg('engine_note_calendar_unused')
+								: n,
+						),
 				};
+			}
 			if (cal.columns && r.drivers) {
 				let first = 0;
 				while (first < y.length && !(y[first] > 0)) first++;
@@ -512,7 +530,12 @@ async function runBatch(
 				},
 			);
 		}
-		results.push({ seriesId: batch.ids[i], ...r, ...(events ? { events } : {}) });
+		results.push({
+			seriesId: batch.ids[i],
+			...r,
+			...(events ? { events } : {}),
+			...(events && calendarUsed === false ? { calendarUsed } : {}),
+		});
 		if ((i + 1 - start) % chunk === 0 || i + 1 === end) await report(i + 1 - start);
 	}
 	return results;

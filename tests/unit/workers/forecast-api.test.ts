@@ -379,3 +379,45 @@ describe('the shop calendar as regressors (issue #11)', () => {
 		expect(bf!.halfWidth).toBeLessThan(0.3);
 	});
 });
+
+describe('a forecast whose methods do not use the shop calendar (the quick method)', () => {
+	const WEEK = 7 * 86_400_000;
+	/** 41 weeks from 30 Nov 2020 as the demo (no columns of its own): Christmas in its history. */
+	function shortShop(): SeriesBatch {
+		const len = 41;
+		const ds = Float64Array.from({ length: len }, (_, t) => Date.UTC(2020, 10, 30) + t * WEEK);
+		const y = Float64Array.from({ length: len }, (_, t) => 100 + 10 * Math.sin(t * 1.3));
+		return { ids: ['sku'], indptr: new Int32Array([0, len]), ds, y };
+	}
+
+	it('says the calendar is not used, not that "extra columns (price, promotions)" are', async () => {
+		const [quick] = await connect().forecastBatch(
+			shortShop(),
+			{
+				horizon: 12,
+				season: 52,
+				models: ['snaive', 'ets'],
+				calendar: { country: 'GB', freq: 'week' },
+			},
+			'quick-calendar-job',
+		);
+		const codes = quick.notes.map((n) => n.code);
+		expect(codes).toContain('engine_note_calendar_unused');
+		expect(codes).not.toContain('engine_note_regressors_unused');
+		expect(quick.events?.length).toBeGreaterThan(0);
+		expect(quick.calendarUsed).toBe(false);
+		// a method that uses the calendar: no such note, nothing marked
+		const [regression] = await connect().forecastBatch(
+			shortShop(),
+			{
+				horizon: 12,
+				season: 52,
+				models: ['regression', 'ets'],
+				calendar: { country: 'GB', freq: 'week' },
+			},
+			'regression-calendar-job',
+		);
+		expect(regression.notes.map((n) => n.code)).not.toContain('engine_note_calendar_unused');
+		expect(regression.calendarUsed).toBeUndefined();
+	});
+});

@@ -37,6 +37,8 @@ export const en = {
 		`${p.nText} unusual ${plural(Number(p.n), 'value is', 'values are')} kept in the history as real sales.`,
 	engine_note_regressors_unused:
 		'None of the methods tried uses the extra columns (price, promotions): they did not change the forecast.',
+	engine_note_calendar_unused:
+		'The methods tried do not use the holiday and festival calendar: the holiday effects below are measured on past sales and are not added to this forecast.',
 	engine_note_no_backtest: 'No method could be tested on past periods: using {model}.',
 	engine_note_too_short_to_backtest:
 		'The history ({n} periods) is too short to test methods on a {h}-period horizon: using {model}.',
@@ -146,6 +148,8 @@ export const en = {
 		'No holiday or festival of your calendar fell often enough in the history to measure its effect.',
 	calendar_effects_note:
 		'Change of a week (or day, month) wholly inside the event against the usual level, with its 95% range, measured on past sales and used in the forecast.',
+	calendar_effects_note_unused:
+		'Change of a week (or day, month) wholly inside the event against the usual level, with its 95% range, measured on past sales. The method of this forecast does not use them.',
 	calendar_country: 'Country of the shop',
 	calendar_intro:
 		'Public holidays of the country and shopping festivals are used as drivers of the forecast. Add your own sale days or remove dates that do not apply to your shop.',
@@ -195,6 +199,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`${p.nText} 个异常值被视为一次性情况，拟合时已替换为常见水平。`,
 	engine_note_outliers_kept: (p) => `${p.nText} 个异常值作为真实销量保留在历史中。`,
 	engine_note_regressors_unused: '所试方法都不使用额外列（价格、促销）：它们没有影响预测。',
+	engine_note_calendar_unused:
+		'所试方法不使用节假日和购物节日历：下面的节日效应由过去的销售估计，没有加进这次预测。',
 	engine_note_no_backtest: '没有方法能在过去的时段上检验：使用 {model}。',
 	engine_note_too_short_to_backtest:
 		'历史（{n} 期）太短，无法按 {h} 期的预测长度检验各方法：使用 {model}。',
@@ -293,6 +299,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	calendar_effects_none: '日历中的节假日或购物节在历史中出现次数太少，无法估计其影响。',
 	calendar_effects_note:
 		'完全处于该活动期间的一周（或一天、一个月）相对平常水平的变化及其 95% 区间，由过去的销售估计，并用于预测。',
+	calendar_effects_note_unused:
+		'完全处于该活动期间的一周（或一天、一个月）相对平常水平的变化及其 95% 区间，由过去的销售估计。这次预测所用的方法不使用它们。',
 	calendar_country: '店铺所在国家/地区',
 	calendar_intro:
 		'所在国家/地区的法定节假日和购物节会作为预测的影响因素。可以添加自己的促销日，或删除与店铺无关的日期。',
