@@ -37,6 +37,9 @@ let spike = true;
 let shrink = true;
 // --no-short-median: a series too short to backtest gets its single fallback alone (short-fallback.ts)
 let shortMedian = true;
+// --series FILE: per series (id, training length, chosen model, MASE of ours / naive / each R model, sum of
+// forecast and of actual) as JSON, to find where losses come from
+let seriesOut = '';
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--tune') back = 1;
 	else if (args[i] === '--back') back = Number(args[++i]);
@@ -47,6 +50,7 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--no-spike') spike = false;
 	else if (args[i] === '--no-shrink') shrink = false;
 	else if (args[i] === '--no-short-median') shortMedian = false;
+	else if (args[i] === '--series') seriesOut = args[++i];
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	// the app's Quick method side by side: 'quick0' = seasonal naive + ETS alone (before the borrowed
@@ -59,10 +63,12 @@ const detail: Record<
 	string,
 	{ h: number; n2s: number; n2m: number; variants: Record<string, unknown[]> }
 > = {};
+const seriesRows: Record<string, unknown>[] = [];
 for (const spec of sets.split(',')) {
 	const [key, every] = spec.split(':');
 	const [ds] = loadDatasets([key], undefined, back, Number(every ?? 1));
 	const rows: string[] = [];
+	const rMase: Record<string, number[]> = {};
 	// Naive2 (seasonal lag = the MASE lag, as M4) for OWA
 	const n2 = ds.series.map(
 		(s) => new Naive2().fit(s.train, { season: ds.scaleM }).predict(ds.h).point,
@@ -102,6 +108,7 @@ for (const spec of sets.split(',')) {
 				const f = m.get(s.id);
 				return f ? mase(s.test, f.point, s.train, ds.scaleM) : NaN;
 			});
+			rMase[model] = ms;
 			rows.push(
 				`R ${model.padEnd(10)} MASE ${avg(ms).toFixed(4)} rel ${geo(ms, nv).toFixed(4)} ${pooled(
 					ds,
@@ -210,6 +217,22 @@ for (const spec of sets.split(',')) {
 				sa += s.test[j];
 			}
 			if (r.model.includes('~shrunk')) shrunk++;
+			if (seriesOut)
+				seriesRows.push({
+					set: key,
+					variant: v,
+					id: s.id,
+					n: s.train.length,
+					model: r.model,
+					mase: ms.at(-1),
+					naive: nv[i],
+					...Object.fromEntries(Object.entries(rMase).map(([k, a]) => [`r_${k}`, a[i]])),
+					fsum: r.point.reduce((a, b) => a + b, 0),
+					asum: s.test.reduce((a, b) => a + b, 0),
+					tail: Array.from(s.train.slice(-10)),
+					test: Array.from(s.test),
+					point: Array.from(r.point, (x) => Math.round(x * 10) / 10),
+				});
 			const c = r.model.replace(/\(.*\)/, '');
 			chosen.set(c, (chosen.get(c) ?? 0) + 1);
 		}
@@ -225,6 +248,7 @@ for (const spec of sets.split(',')) {
 }
 if (out) writeFileSync(out, JSON.stringify(perSeries));
 if (detailOut) writeFileSync(detailOut, JSON.stringify(detail));
+if (seriesOut) writeFileSync(seriesOut, JSON.stringify(seriesRows));
 /** Geometric mean of MASE ÷ naive MASE over series where both are positive and finite. */
 function geo(a: number[], b: number[]): number {
 	let s = 0;
