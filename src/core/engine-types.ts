@@ -119,6 +119,13 @@ export interface AutoForecastOptions {
 	 */
 	shortMedian?: boolean;
 	/**
+	 * A series under 8 points past its peak and falling (its largest value ≥ 2 periods back, its last
+	 * below 0.8 × it: a product weeks after its launch hype) gets its last value (naive) instead of the
+	 * mean of its last few values, with a note (src/core/forecast/short-fallback.ts pastPeak); false:
+	 * the mean as before (to measure the rule). Default true.
+	 */
+	pastPeak?: boolean;
+	/**
 	 * How much of a spike lasted in the shop's earlier spikes (src/core/forecast/spike.ts,
 	 * batchSpikeCurve). A series ending on a spike (1–2 periods ≥ 3× the median of the 8 before) is
 	 * fitted with the spike at that median, and the curve's share of its excess is added back, with

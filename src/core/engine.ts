@@ -49,7 +49,7 @@ import { decompositionStrength, mstl, stl } from './series/stl';
 import { qnorm } from './stats';
 import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
 import { isYoungLaunch, LAUNCH_MODEL, LaunchCurveModel, launchNote } from './forecast/launch';
-import { shortFallback } from './forecast/short-fallback';
+import { pastPeak, shortFallback, youngFallback } from './forecast/short-fallback';
 import { spikeAdjust, withSpikeBack } from './forecast/spike';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
@@ -1208,13 +1208,22 @@ function* engine(
 	if (!chosen) {
 		// too short to backtest: theta from 8 points; below that the mean of the last few values
 		// (SHORT_FALLBACK) where 'ma' is a candidate, else naive
-		const fallback = names.includes(LAUNCH_MODEL)
+		const blind = names.includes(LAUNCH_MODEL)
 			? LAUNCH_MODEL
 			: names.includes('theta') && n >= 8
 				? 'theta'
 				: names.includes(SHORT_FALLBACK)
 					? SHORT_FALLBACK
 					: 'naive';
+		// …but a few weeks past its peak and falling (after a launch's hype), its last value
+		// (short-fallback.ts youngFallback)
+		const fallback = !bt && opts.pastPeak !== false ? youngFallback(blind, names, y) : blind;
+		if (fallback !== blind) {
+			const p = pastPeak(y)!;
+			notes.push(
+				msg('engine_note_past_peak', { peak: Math.round(p.peak), last: Math.round(p.last) }),
+			);
+		}
 		// …and where nothing could be scored, the median of that, naive and ETS (short-fallback.ts)
 		const pick =
 			!bt && opts.shortMedian !== false

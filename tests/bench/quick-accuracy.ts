@@ -37,6 +37,8 @@ let spike = true;
 let shrink = true;
 // --no-short-median: a series too short to backtest gets its single fallback alone (short-fallback.ts)
 let shortMedian = true;
+// --no-past-peak: a series under 8 points past its peak keeps 'ma' (short-fallback.ts pastPeak)
+let pastPeak = true;
 // --series FILE: per series (id, training length, chosen model, MASE of ours / naive / each R model, sum of
 // forecast and of actual) as JSON, to find where losses come from
 let seriesOut = '';
@@ -50,6 +52,7 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--no-spike') spike = false;
 	else if (args[i] === '--no-shrink') shrink = false;
 	else if (args[i] === '--no-short-median') shortMedian = false;
+	else if (args[i] === '--no-past-peak') pastPeak = false;
 	else if (args[i] === '--series') seriesOut = args[++i];
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
@@ -162,6 +165,7 @@ for (const spec of sets.split(',')) {
 					...(shortMedian ? {} : { shortMedian: false }),
 					...(v === 'quick0' ? methodOptions('quick', false) : {}),
 					...(v === 'quick' ? methodOptions('quick', true) : {}),
+					...(pastPeak ? {} : { pastPeak: false }),
 				},
 				{ registry },
 			);

@@ -40,3 +40,38 @@ export function shortFallback(single: string, allowed: readonly string[], n: num
 		};
 	return { name: single, members: [single], weights: [1], kind: 'single' };
 }
+
+/**
+ * A history under 8 points past its peak (issue #11, StockX, RESULTS.md v2.5 post-hype): its largest
+ * value at least PAST_PEAK_GAP periods before its last, and the last below PAST_PEAK_SHARE × that peak.
+ * A product a few weeks after its launch hype (43, 60, 51, 30, 20 sold) is decaying; the mean of its last
+ * few weeks ('ma', the engine's blind choice under 8 points) carries the peak into the forecast (StockX V3:
+ * 3.3–7.2 × what sold), its last value does not. Thresholds fixed before measuring, not tuned.
+ */
+export const PAST_PEAK_GAP = 2;
+export const PAST_PEAK_SHARE = 0.8;
+
+/** Whether y has passed its peak and fallen since (see PAST_PEAK_GAP, PAST_PEAK_SHARE). */
+export function pastPeak(y: ArrayLike<number>): { peak: number; last: number } | null {
+	const n = y.length;
+	if (n < PAST_PEAK_GAP + 1) return null;
+	let p = 0;
+	for (let i = 1; i < n; i++) if (y[i] > y[p]) p = i;
+	const last = y[n - 1];
+	if (!(y[p] > 0) || n - 1 - p < PAST_PEAK_GAP || !(last < PAST_PEAK_SHARE * y[p])) return null;
+	return { peak: y[p], last };
+}
+
+/**
+ * The blind single model of a series under 8 points: naive instead of the mean of the last few values
+ * ('ma') where the series is past its peak and naive is allowed; anything else unchanged.
+ */
+export function youngFallback(
+	single: string,
+	allowed: readonly string[],
+	y: ArrayLike<number>,
+): string {
+	return single === 'ma' && y.length < 8 && allowed.includes('naive') && pastPeak(y)
+		? 'naive'
+		: single;
+}
