@@ -233,7 +233,7 @@ for (const spec of sets.split(',')) {
 					...Object.fromEntries(Object.entries(rMase).map(([k, a]) => [`r_${k}`, a[i]])),
 					fsum: r.point.reduce((a, b) => a + b, 0),
 					asum: s.test.reduce((a, b) => a + b, 0),
-					tail: Array.from(s.train.slice(-10)),
+					train: Array.from(s.train),
 					test: Array.from(s.test),
 					point: Array.from(r.point, (x) => Math.round(x * 10) / 10),
 				});
