@@ -119,10 +119,11 @@ export interface AutoForecastOptions {
 	 */
 	shortMedian?: boolean;
 	/**
-	 * A series under 8 points past its peak and falling (its largest value ≥ 2 periods back, its last
-	 * below 0.8 × it: a product weeks after its launch hype) gets its last value (naive) instead of the
-	 * mean of its last few values, with a note (src/core/forecast/short-fallback.ts pastPeak); false:
-	 * the mean as before (to measure the rule). Default true.
+	 * A series too short to backtest that is past its peak and falling (its largest value ≥ 2 periods
+	 * back, its last below 0.8 × it: a product weeks after its launch hype) gets the mean of its last
+	 * value and a damped decay from it, with a note, instead of the mean of its last few values ('ma',
+	 * under 8 points) or the median of theta, naive and ETS (src/core/forecast/short-fallback.ts
+	 * pastPeakFallback); false: those as before (to measure the rule). Default true.
 	 */
 	pastPeak?: boolean;
 	/**

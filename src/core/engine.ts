@@ -49,7 +49,13 @@ import { decompositionStrength, mstl, stl } from './series/stl';
 import { qnorm } from './stats';
 import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
 import { isYoungLaunch, LAUNCH_MODEL, LaunchCurveModel, launchNote } from './forecast/launch';
-import { pastPeak, shortFallback, youngFallback } from './forecast/short-fallback';
+import {
+	DECAY_MODEL,
+	DecayModel,
+	pastPeak,
+	pastPeakFallback,
+	shortFallback,
+} from './forecast/short-fallback';
 import { spikeAdjust, withSpikeBack } from './forecast/spike';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
@@ -899,6 +905,7 @@ function* engine(
 	const fourier = m > 1 && n >= 3 * m ? ('auto' as const) : 0;
 	const buildModel = (name: string): Forecaster => {
 		if (name === LAUNCH_MODEL && young) return new LaunchCurveModel(opts.launchCurve!);
+		if (name === DECAY_MODEL) return new DecayModel();
 		if (borrowed && name.endsWith(SEASON_SUFFIX))
 			return new BorrowedSeason(
 				name,
@@ -1208,17 +1215,19 @@ function* engine(
 	if (!chosen) {
 		// too short to backtest: theta from 8 points; below that the mean of the last few values
 		// (SHORT_FALLBACK) where 'ma' is a candidate, else naive
-		const blind = names.includes(LAUNCH_MODEL)
+		const fallback = names.includes(LAUNCH_MODEL)
 			? LAUNCH_MODEL
 			: names.includes('theta') && n >= 8
 				? 'theta'
 				: names.includes(SHORT_FALLBACK)
 					? SHORT_FALLBACK
 					: 'naive';
-		// …but a few weeks past its peak and falling (after a launch's hype), its last value
-		// (short-fallback.ts youngFallback)
-		const fallback = !bt && opts.pastPeak !== false ? youngFallback(blind, names, y) : blind;
-		if (fallback !== blind) {
+		// …but past its peak and falling (a product after its launch hype), the decay from its last
+		// value (short-fallback.ts pastPeakFallback)
+		const auto = !opts.models || opts.models === 'auto';
+		const peaked =
+			!bt && auto && opts.pastPeak !== false ? pastPeakFallback(fallback, names, y) : null;
+		if (peaked) {
 			const p = pastPeak(y)!;
 			notes.push(
 				msg('engine_note_past_peak', { peak: Math.round(p.peak), last: Math.round(p.last) }),
@@ -1226,9 +1235,10 @@ function* engine(
 		}
 		// …and where nothing could be scored, the median of that, naive and ETS (short-fallback.ts)
 		const pick =
-			!bt && opts.shortMedian !== false
+			peaked ??
+			(!bt && opts.shortMedian !== false
 				? shortFallback(fallback, names, n)
-				: { name: fallback, members: [fallback], weights: [1], kind: 'single' as const };
+				: { name: fallback, members: [fallback], weights: [1], kind: 'single' as const });
 		notes.push(
 			bt
 				? msg('engine_note_no_backtest', { model: pick.name })

@@ -7,13 +7,15 @@
 // ETS (damped trends only on weekly data; on a decay it picks simple exponential smoothing) keeps any
 // one of the three from running away. Chosen on the validation horizons (RESULTS.md, helper
 // "launch4"). Pure TypeScript.
+import { gaussianIntervals } from '../models/model-utils';
+import type { Forecast, Forecaster, FittedForecaster, PredictOptions } from '../types';
 
 /** The no-backtest model as the engine chose it before (theta from 8 points, else 'ma', else naive). */
 export type ShortChoice = {
 	name: string;
 	members: string[];
 	weights: number[];
-	kind: 'single' | 'median';
+	kind: 'single' | 'weighted' | 'median';
 };
 
 /** The models the median is taken over, beside the single fallback. */
@@ -42,11 +44,12 @@ export function shortFallback(single: string, allowed: readonly string[], n: num
 }
 
 /**
- * A history under 8 points past its peak (issue #11, StockX, RESULTS.md v2.5 post-hype): its largest
- * value at least PAST_PEAK_GAP periods before its last, and the last below PAST_PEAK_SHARE × that peak.
- * A product a few weeks after its launch hype (43, 60, 51, 30, 20 sold) is decaying; the mean of its last
- * few weeks ('ma', the engine's blind choice under 8 points) carries the peak into the forecast (StockX V3:
- * 3.3–7.2 × what sold), its last value does not. Thresholds fixed before measuring, not tuned.
+ * A history too short to backtest past its peak (issue #11, StockX, RESULTS.md v2.5 post-hype): its
+ * largest value at least PAST_PEAK_GAP periods before its last, and the last below PAST_PEAK_SHARE ×
+ * that peak. A product weeks after its launch hype (43, 60, 51, 30, 20 sold) is decaying; the mean of
+ * its last few weeks ('ma', the engine's blind choice under 8 points) carries the peak into the forecast
+ * (StockX V3: 3.3–7.2 × what sold), and theta's median holds it flat while it keeps falling.
+ * Thresholds fixed before measuring, not tuned.
  */
 export const PAST_PEAK_GAP = 2;
 export const PAST_PEAK_SHARE = 0.8;
@@ -63,15 +66,88 @@ export function pastPeak(y: ArrayLike<number>): { peak: number; last: number } |
 }
 
 /**
- * The blind single model of a series under 8 points: naive instead of the mean of the last few values
- * ('ma') where the series is past its peak and naive is allowed; anything else unchanged.
+ * What a short series past its peak gets: its last value ('naive', rule A), the decay, or the mean of
+ * the two ('mean', shipped). Chosen on the validation horizons among naive, decay and mean with φ 0.7
+ * and 0.8 (RESULTS.md v2.5 post-hype): StockX MASE ÷ best R, mean of V1–V3, 1.243 before v2.5 → 1.168
+ * (naive) → 1.096 (mean, φ 0.8); decay alone cost online retail V1 0.6–0.9 %, the mean 0.39 %.
  */
-export function youngFallback(
+export const PAST_PEAK_MODEL: 'naive' | 'decay' | 'mean' = 'mean';
+/** The decay's damping φ: each period's fall is φ × the previous one's (in logs). */
+export const DECAY_PHI = 0.8;
+export const DECAY_MODEL = 'decay';
+
+/**
+ * The fallback of a series that cannot be backtested and is past its peak (pastPeak), in place of
+ * the blind mean of its last values ('ma', under 8 points) or theta's median (8 points up to h + 3),
+ * where naive is allowed; null where the rule does not apply (a launch curve, a user's own list, a
+ * series still rising).
+ */
+export function pastPeakFallback(
 	single: string,
 	allowed: readonly string[],
 	y: ArrayLike<number>,
-): string {
-	return single === 'ma' && y.length < 8 && allowed.includes('naive') && pastPeak(y)
-		? 'naive'
-		: single;
+): ShortChoice | null {
+	const n = y.length;
+	const zone =
+		(single === 'ma' && n < 8) || (PAST_PEAK_MODEL !== 'naive' && single === 'theta' && n >= 8);
+	if (!zone || !allowed.includes('naive') || !pastPeak(y)) return null;
+	if (PAST_PEAK_MODEL === 'naive')
+		return { name: 'naive', members: ['naive'], weights: [1], kind: 'single' };
+	if (PAST_PEAK_MODEL === 'decay')
+		return { name: DECAY_MODEL, members: [DECAY_MODEL], weights: [1], kind: 'single' };
+	return {
+		name: `mean(naive,${DECAY_MODEL})`,
+		members: ['naive', DECAY_MODEL],
+		weights: [0.5, 0.5],
+		kind: 'weighted',
+	};
+}
+
+/**
+ * A damped geometric decay from the last value (a product after its launch peak): with peak P, last
+ * value L and s periods between them, r = (L ÷ P)^(1/s) and ŷ_{T+j} = L · r^(φ + φ² + … + φ^j), so
+ * the fall slows and stops at L · r^(φ/(1−φ)). A series not past its peak gets its last value.
+ * Intervals: the naive random walk's (σ √j, σ the RMS of the first differences), scaled by ŷ ÷ L.
+ */
+export class DecayModel implements Forecaster {
+	readonly name = DECAY_MODEL;
+	constructor(readonly phi = DECAY_PHI) {}
+	fit(y: Float64Array): FittedForecaster {
+		if (y.length === 0) throw new RangeError('decay: empty series');
+		const n = y.length;
+		const p = pastPeak(y);
+		let steps = 0;
+		if (p) {
+			let k = 0;
+			for (let i = 1; i < n; i++) if (y[i] > y[k]) k = i;
+			steps = n - 1 - k;
+		}
+		const last = y[n - 1];
+		const r = p && p.last > 0 ? (p.last / p.peak) ** (1 / steps) : 1;
+		let ss = 0;
+		for (let t = 1; t < n; t++) ss += (y[t] - y[t - 1]) ** 2;
+		const sigma = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+		const phi = this.phi;
+		const name = this.name;
+		return {
+			name,
+			predict(horizon: number, opts: PredictOptions = {}): Forecast {
+				const h = Math.floor(horizon);
+				const point = new Float64Array(h);
+				const se = new Float64Array(h);
+				let c = 0;
+				let w = 1;
+				for (let j = 0; j < h; j++) {
+					w *= phi;
+					c += w;
+					const f = r ** c;
+					point[j] = last * f;
+					se[j] = sigma * Math.sqrt(j + 1) * f;
+				}
+				return { point, intervals: gaussianIntervals(point, se, opts.levels ?? []) };
+			},
+			predictInSample: () => new Float64Array(n).fill(NaN),
+			toState: () => ({ model: name, params: { rate: r, phi } }),
+		};
+	}
 }

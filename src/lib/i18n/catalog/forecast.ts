@@ -43,7 +43,7 @@ export const en = {
 	engine_note_too_short_to_backtest:
 		'The history ({n} periods) is too short to test methods on a {h}-period horizon: using {model}.',
 	engine_note_past_peak:
-		'Sales are falling after their peak ({peak} → {last} in the latest period): the forecast continues from the latest level, not from the average of the last few periods.',
+		'Sales have been falling since their peak ({peak} → {last} in the latest period): the forecast starts from the latest level and lets the fall go on, slowing down, instead of averaging the last few periods.',
 	engine_note_fit_failed: '{model} could not be fitted on the whole history ({error}).',
 	engine_note_fallback_naive: 'Falling back to repeating the last value.',
 	engine_note_few_errors:
@@ -207,7 +207,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_too_short_to_backtest:
 		'历史（{n} 期）太短，无法按 {h} 期的预测长度检验各方法：使用 {model}。',
 	engine_note_past_peak:
-		'销量在高峰后回落（从 {peak} 降到最近一期的 {last}）：预测从最近的水平延续，而不是用最近几期的平均值。',
+		'销量自高峰以来持续回落（从 {peak} 降到最近一期的 {last}）：预测从最近的水平出发，让回落继续并逐渐放缓，而不是取最近几期的平均值。',
 	engine_note_fit_failed: '{model} 无法在全部历史上拟合（{error}）。',
 	engine_note_fallback_naive: '改为沿用最后一期的值。',
 	engine_note_few_errors: '过去的误差太少（{n} 个），无法校准区间：显示各方法自身的区间。',

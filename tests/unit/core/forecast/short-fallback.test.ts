@@ -10,9 +10,11 @@ import { Naive } from '../../../../src/core/models/naive';
 import { Theta } from '../../../../src/core/models/theta';
 
 // 15 weeks: a release that rose to 95 a week and has been decaying since (as the StockX V3 window):
-// the straight line through all 15 still rises, so theta alone climbs from 19 to 34 a week
+// the straight line through all 15 still rises, so theta alone climbs from 19 to 34 a week. Being past
+// its peak, this series now gets the decay rule by default (past-peak.test.ts, RESULTS.md v2.5); here
+// it is off, to test the median that every other short series still gets.
 const y = Float64Array.from([2, 3, 5, 8, 15, 40, 80, 95, 90, 75, 61, 47, 34, 24, 18]);
-const opts = { horizon: 12, season: 52 };
+const opts = { horizon: 12, season: 52, pastPeak: false };
 
 describe('the fallback of a series too short to backtest', () => {
 	it('is the median of theta, naive and ETS, not theta alone', () => {
