@@ -36,6 +36,7 @@ const TECHNICAL: Record<string, string> = {
 	mstl: 'MSTL',
 	pooled: 'Pooled (global) regression on scaled lags across all products',
 	launch: 'Launch curve (median ratio of earlier launches at the same age)',
+	decay: 'Damped geometric decay from the last value at the rate since the peak',
 	combo: 'Inverse-MASE weighted combination',
 	comb: 'Equal-weight mean (the M competitions’ comb)',
 	median: 'Median combination',
@@ -65,6 +66,7 @@ const CODES: Record<string, MessageCode> = {
 	mstl: 'forecast_model_mstl',
 	pooled: 'forecast_model_pooled',
 	launch: 'forecast_model_launch',
+	decay: 'forecast_model_decay',
 };
 
 /**

@@ -95,6 +95,13 @@ describe('method names', () => {
 		expect(technicalName('theta~shrunk')).toMatch(
 			/^Theta on seasonally adjusted data \(own seasonal indices shrunk/,
 		);
+		// a short series past its peak (engine: the mean of its last value and the decay since the peak)
+		expect(modelLabel('mean(naive,decay)', { freq: 'week', n: 7, season: 52 })).toBe(
+			'Blend of Same as last week, The fall since the peak going on, slowing down',
+		);
+		expect(technicalName('mean(naive,decay)')).toBe(
+			'Mean: Naive, Damped geometric decay from the last value at the rate since the peak',
+		);
 		expect(modelLabel('lstm')).toBe('lstm');
 		for (const m of ['ets', 'arima', 'theta', 'croston'])
 			expect(modelLabel(m)).not.toMatch(/[A-Z]{3}/);
