@@ -96,6 +96,44 @@ function tricube(h: number, maxR: number): Float64Array {
 	return triTab;
 }
 
+/**
+ * The k-th smallest (0-based) of a, by quickselect; a is reordered so that a[0..k) ≤ a[k] ≤ a(k..].
+ * For finite values: the same value that sorting and indexing give (−0 and +0 aside, which it treats
+ * as equal; STL selects among absolute values).
+ */
+export function selectKth(a: Float64Array, k: number): number {
+	let lo = 0;
+	let hi = a.length - 1;
+	while (hi > lo) {
+		// median of three as the pivot
+		const mid = (lo + hi) >>> 1;
+		let x = a[lo];
+		let y = a[mid];
+		let z = a[hi];
+		if (x > y) [x, y] = [y, x];
+		if (y > z) [y, z] = [z, y];
+		if (x > y) [x, y] = [y, x];
+		const pivot = y;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i] < pivot) i++;
+			while (a[j] > pivot) j--;
+			if (i <= j) {
+				const t = a[i];
+				a[i] = a[j];
+				a[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return a[k];
+	}
+	return a[k];
+}
+
 /** Local weighted (tricube) fit at xs over y[nleft..nright] (1-based), Fortran stlest. */
 function est(
 	y: ArrayLike<number>,
@@ -129,20 +167,28 @@ function est(
 			a += v;
 		}
 	if (a <= 0) return null;
-	for (let j = nleft; j <= nright; j++) w[j] /= a;
+	// Fortran's loops fused where one only reads what the previous wrote at the same j: the same
+	// operations on the same values in the same order, so the same bits
+	let ys = 0;
 	if (h > 0 && ideg > 0) {
 		let aa = 0;
-		for (let j = nleft; j <= nright; j++) aa += w[j] * j;
+		for (let j = nleft; j <= nright; j++) {
+			const v = w[j] / a;
+			w[j] = v;
+			aa += v * j;
+		}
 		let b = xs - aa;
 		let c = 0;
 		for (let j = nleft; j <= nright; j++) c += w[j] * (j - aa) * (j - aa);
 		if (Math.sqrt(c) > C001 * range) {
 			b /= c;
-			for (let j = nleft; j <= nright; j++) w[j] *= b * (j - aa) + 1;
+			for (let j = nleft; j <= nright; j++) ys += w[j] * (b * (j - aa) + 1) * y[yOff + j - 1];
+			return ys;
 		}
+		for (let j = nleft; j <= nright; j++) ys += w[j] * y[yOff + j - 1];
+		return ys;
 	}
-	let ys = 0;
-	for (let j = nleft; j <= nright; j++) ys += w[j] * y[yOff + j - 1];
+	for (let j = nleft; j <= nright; j++) ys += (w[j] / a) * y[yOff + j - 1];
 	return ys;
 }
 
@@ -276,6 +322,8 @@ export function stl(y: Float64Array, period: number, opts: StlOptions = {}): Stl
 	const subW = new Float64Array(Math.ceil(n / np) + 2);
 	const subOut = new Float64Array(Math.ceil(n / np) + 3);
 	const lw = new Float64Array(n + 2 * np + 2);
+	const r = outer > 0 ? new Float64Array(n) : lw;
+	const rs = outer > 0 ? new Float64Array(n) : lw;
 	let userw = false;
 
 	const stlss = (): void => {
@@ -317,12 +365,18 @@ export function stl(y: Float64Array, period: number, opts: StlOptions = {}): Stl
 		k++;
 		if (k > outer) break;
 		// robustness weights (stlrwt): bisquare with scale 6·median|r|
-		const r = new Float64Array(n);
 		for (let i = 0; i < n; i++) r[i] = Math.abs(y[i] - trend[i] - season[i]);
-		const sorted = Float64Array.from(r).sort();
+		rs.set(r);
 		const mid1 = Math.trunc(n / 2) + 1;
 		const mid2 = n - mid1 + 1;
-		const cmad = 3 * (sorted[mid1 - 1] + sorted[mid2 - 1]);
+		// the two middle order statistics (Fortran sorts with psort): a selection, the same values
+		const hi = selectKth(rs, mid1 - 1);
+		let lo = hi;
+		if (mid2 !== mid1) {
+			lo = rs[0];
+			for (let i = 1; i < mid1 - 1; i++) if (rs[i] > lo) lo = rs[i];
+		}
+		const cmad = 3 * (hi + lo);
 		const c9 = C999 * cmad;
 		const c1 = C001 * cmad;
 		for (let i = 0; i < n; i++) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decompositionStrength, mstl, stl } from '../../../../src/core/series/stl';
+import { decompositionStrength, mstl, selectKth, stl } from '../../../../src/core/series/stl';
 
 interface Comp {
 	trend: number[];
@@ -164,5 +164,32 @@ describe('stl’s cached tricube weights', () => {
 			expect(Array.from(again[k])).toEqual(Array.from(first[k]));
 			expect(Array.from(againPeriodic[k])).toEqual(Array.from(firstPeriodic[k]));
 		}
+	});
+});
+
+// The robustness weights' median by selection instead of a sort (issue #11 speed, speed6): the
+// same order statistic for every k, ties and repeated values included.
+describe('selectKth', () => {
+	it('equals the sorted array at every index, with the smaller values before it', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 40 }),
+				fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }),
+				(ints, doubles) => {
+					// STL selects among absolute residuals (never −0, which sorts before +0)
+					for (const values of [ints, doubles.map(Math.abs)]) {
+						const sorted = Float64Array.from(values).sort();
+						for (let k = 0; k < values.length; k++) {
+							const a = Float64Array.from(values);
+							const v = selectKth(a, k);
+							expect(v).toBe(sorted[k]);
+							for (let i = 0; i < k; i++) expect(a[i]).toBeLessThanOrEqual(v);
+							for (let i = k + 1; i < a.length; i++) expect(a[i]).toBeGreaterThanOrEqual(v);
+						}
+					}
+				},
+			),
+			{ numRuns: 200 },
+		);
 	});
 });
