@@ -110,10 +110,18 @@ export { COMBO_PREFERENCE } from './forecast/combo-preference';
  * Models whose final fit reuses their backtest instance: automatic ETS tries only the few
  * specifications its oldest backtest window kept (the ones the later origins were scored with)
  * instead of selecting among all again (issue #11 speed; measured in tests/bench/results/SPEED.md).
- * Not ARIMA: an order kept from the oldest window can mimic a promotion cycle that the full search
- * on the whole series does not pick up (engine-regressors test, the forecast without regressors).
+ * ARIMA too on weekly data (a season longer than MAX_SEASONAL_ARMA, where auto.arima searches no
+ * seasonal ARMA terms) without regressors (speed6, SPEED.md round 6). Elsewhere ARIMA's final fit
+ * searches in full: on monthly data the screened final fit lost accuracy (Australian retail, V2
+ * +0.5 % MASE), and with regressors an order kept from the oldest window can mimic a promotion cycle
+ * that the full search on the whole series does not pick up (engine-regressors test, the forecast
+ * without regressors).
  */
 export const SCREEN_FINAL: ReadonlySet<string> = new Set(['ets']);
+/** Models in SCREEN_FINAL only on weekly data without regressors. */
+export const SCREEN_FINAL_WEEKLY: ReadonlySet<string> = new Set(['arima']);
+/** Longest season with seasonal ARMA terms in auto.arima (builtins.ts: none above it). */
+const MAX_SEASONAL_ARMA = 24;
 /** How many of the best models a combination may use. */
 const COMBO_TOP_K = 3;
 /** An external candidate must lower the chosen backtest MASE to this share of the choice without it. */
@@ -939,9 +947,15 @@ function* engine(
 	// One instance per model runs every backtest origin (oldest first), so automatic ETS and ARIMA
 	// select among all their models once and screen the later origins (builtins.ts); the final fit
 	// of ETS reuses that instance (SCREEN_FINAL), so it fits the specifications the backtest scored;
-	// ARIMA's final fit gets a fresh instance and searches in full, as auto.arima would.
+	// so does ARIMA's on weekly data without regressors (else it gets a fresh instance and searches
+	// in full, as auto.arima would).
 	const build = (name: string): Forecaster =>
 		new LimitRecentSpike(buildModel(name), m, intermittent);
+	/** The model for a final fit: the backtest's own instance where it screens (SCREEN_FINAL). */
+	const finalModel = (name: string): Forecaster =>
+		(SCREEN_FINAL.has(name) || (!withXreg && m > MAX_SEASONAL_ARMA && SCREEN_FINAL_WEEKLY.has(name))
+			? models.find((x) => x.name === name)
+			: undefined) ?? build(name);
 	const spike = recentSpike(y, m, intermittent);
 	if (spike)
 		notes.push(
@@ -1274,8 +1288,7 @@ function* engine(
 				// the backtest's own instance (SCREEN_FINAL): automatic ETS / ARIMA fit the whole series
 				// with the specifications their oldest backtest window screened, as they did at the later
 				// origins the backtest scored
-				const model =
-					(SCREEN_FINAL.has(name) ? models.find((x) => x.name === name) : undefined) ?? build(name);
+				const model = finalModel(name);
 				f = withXreg
 					? model
 							.fit(y, { season: m, xreg: finalHistory })
@@ -1449,9 +1462,7 @@ function* engine(
 		for (const c of candidates) {
 			if (c.kind !== 'single' || externalOf(c.name) || !Number.isFinite(c.mase)) continue;
 			try {
-				const model =
-					(SCREEN_FINAL.has(c.name) ? models.find((x) => x.name === c.name) : undefined) ??
-					build(c.name);
+				const model = finalModel(c.name);
 				const f = withXreg
 					? model.fit(y, { season: m, xreg: finalHistory }).predict(h, { xreg: finalFuture })
 					: model.fit(y, { season: m }).predict(h);
