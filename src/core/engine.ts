@@ -111,11 +111,12 @@ export { COMBO_PREFERENCE } from './forecast/combo-preference';
  * specifications its oldest backtest window kept (the ones the later origins were scored with)
  * instead of selecting among all again (issue #11 speed; measured in tests/bench/results/SPEED.md).
  * ARIMA too on weekly data (a season longer than MAX_SEASONAL_ARMA, where auto.arima searches no
- * seasonal ARMA terms) without regressors (speed6, SPEED.md round 6). Elsewhere ARIMA's final fit
- * searches in full: on monthly data the screened final fit lost accuracy (Australian retail, V2
- * +0.5 % MASE), and with regressors an order kept from the oldest window can mimic a promotion cycle
- * that the full search on the whole series does not pick up (engine-regressors test, the forecast
- * without regressors).
+ * seasonal ARMA terms) without regressors, where the oldest backtest window is at least
+ * MAX_ARIMA_POINTS long, so that every ARIMA fit of the series sees a window of the same length
+ * (speed6, SPEED.md round 6). Elsewhere ARIMA's final fit searches in full: on monthly data the
+ * screened final fit lost accuracy (Australian retail, V2 +0.5 % MASE), and on a short series an
+ * order kept from a much shorter oldest window can mimic a promotion cycle that the full search on
+ * the whole series does not pick up (engine-regressors test, the forecast without regressors).
  */
 export const SCREEN_FINAL: ReadonlySet<string> = new Set(['ets']);
 /** Models in SCREEN_FINAL only on weekly data without regressors. */
@@ -947,13 +948,14 @@ function* engine(
 	// One instance per model runs every backtest origin (oldest first), so automatic ETS and ARIMA
 	// select among all their models once and screen the later origins (builtins.ts); the final fit
 	// of ETS reuses that instance (SCREEN_FINAL), so it fits the specifications the backtest scored;
-	// so does ARIMA's on weekly data without regressors (else it gets a fresh instance and searches
-	// in full, as auto.arima would).
+	// so does ARIMA's on long weekly series without regressors (else it gets a fresh instance and
+	// searches in full, as auto.arima would).
 	const build = (name: string): Forecaster =>
 		new LimitRecentSpike(buildModel(name), m, intermittent);
+	let screenWeekly = false;
 	/** The model for a final fit: the backtest's own instance where it screens (SCREEN_FINAL). */
 	const finalModel = (name: string): Forecaster =>
-		(SCREEN_FINAL.has(name) || (!withXreg && m > MAX_SEASONAL_ARMA && SCREEN_FINAL_WEEKLY.has(name))
+		(SCREEN_FINAL.has(name) || (screenWeekly && SCREEN_FINAL_WEEKLY.has(name))
 			? models.find((x) => x.name === name)
 			: undefined) ?? build(name);
 	const spike = recentSpike(y, m, intermittent);
@@ -1007,6 +1009,9 @@ function* engine(
 	const nOrigins =
 		opts.origins ?? (n >= wanted * h + 12 ? wanted : n >= 3 * h + 12 ? 3 : n >= 2 * h + 8 ? 2 : 1);
 	const minTrain = Math.max(4, Math.min(2 * m, n - h));
+	// weekly ARIMA's final fit reuses the backtest's screened orders where even the oldest window is
+	// as long as auto.arima's window (SCREEN_FINAL_WEEKLY)
+	screenWeekly = !withXreg && m > MAX_SEASONAL_ARMA && n - nOrigins * h >= MAX_ARIMA_POINTS;
 	let bt: BacktestResult | null = null;
 	if (n - h >= 4 && names.length > 0) {
 		bt = backtest(y, models, {

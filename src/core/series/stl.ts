@@ -106,14 +106,10 @@ export function selectKth(a: Float64Array, k: number): number {
 	let hi = a.length - 1;
 	while (hi > lo) {
 		// median of three as the pivot
-		const mid = (lo + hi) >>> 1;
-		let x = a[lo];
-		let y = a[mid];
-		let z = a[hi];
-		if (x > y) [x, y] = [y, x];
-		if (y > z) [y, z] = [z, y];
-		if (x > y) [x, y] = [y, x];
-		const pivot = y;
+		const x = a[lo];
+		const y = a[(lo + hi) >>> 1];
+		const z = a[hi];
+		const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
 		let i = lo;
 		let j = hi;
 		while (i <= j) {

@@ -1,7 +1,8 @@
 // Which automatic ARIMA instance fits the final model (issue #11 speed, speed6 in
-// tests/bench/results/SPEED.md): on weekly data without regressors the backtest's own instance, so
-// the final fit tries only the orders the oldest backtest window screened (one full stepwise search a
-// series); on monthly data and with regressors a fresh instance that searches in full.
+// tests/bench/results/SPEED.md): on weekly data without regressors whose oldest backtest window is
+// as long as auto.arima's (260 points) the backtest's own instance, so the final fit tries only the
+// orders the oldest window screened (one full stepwise search a series); on shorter series, monthly
+// data and with regressors a fresh instance that searches in full.
 import { describe, expect, it } from 'vitest';
 import { forecastAuto } from '../../../src/core/engine';
 import { registerBuiltins } from '../../../src/core/forecast/builtins';
@@ -44,7 +45,7 @@ function series(n: number, m: number): Float64Array {
 }
 
 describe('the final fit of automatic ARIMA', () => {
-	it('weekly, no regressors: the backtest instance fits the whole series too', () => {
+	it('long weekly series, no regressors: the backtest instance fits the whole series too', () => {
 		const y = series(300, 52);
 		const { reg, instances } = countingRegistry();
 		forecastAuto(y, { horizon: 13, season: 52, models: ['arima'] }, { registry: reg });
@@ -54,6 +55,14 @@ describe('the final fit of automatic ARIMA', () => {
 		expect(fits.length).toBeGreaterThanOrEqual(3);
 		expect(fits[fits.length - 1]).toBe(300);
 		expect(fits.slice(0, -1).every((n, i, a) => n < 300 && (i === 0 || n > a[i - 1]))).toBe(true);
+	});
+
+	it('weekly but short (the oldest window under 260 points): a fresh full search', () => {
+		const y = series(200, 52);
+		const { reg, instances } = countingRegistry();
+		forecastAuto(y, { horizon: 13, season: 52, models: ['arima'] }, { registry: reg });
+		expect(instances).toHaveLength(2);
+		expect(instances[1]).toEqual([200]);
 	});
 
 	it('monthly: a fresh instance searches the whole series in full', () => {
