@@ -9,6 +9,7 @@ import type { Progress } from '../src/core/ingest/types';
 import { forecastAutoAsync } from '../src/core/engine';
 import { msg, type Message } from '../src/core/messages';
 import { batchTotal, withRegressors, withSeason, type LeftOut } from '../src/core/forecast/batch';
+import { modelUsesRegressors } from '../src/core/forecast/registry';
 import { linkApi, SeriesLink, untilAborted, type SeriesKeys } from './data/series-port';
 import {
 	calendarRegressors,
@@ -488,19 +489,24 @@ async function runBatch(
 			r = await forecastAutoAsync(y, engine.optionsFor(i, cal.options), { signal, registry });
 			// the calendar's columns are shown as events; engine notes naming them are not for people;
 			// where no method tried uses them, the note says the calendar (not "extra columns" the shop
-			// never imported) and the events are marked as not in the forecast
+			// never imported) and the events are marked as not in the forecast; the same where methods
+			// that use them were tried but the chosen one (e.g. Auto's 'combo(snaive,ets)') does not
 			if (cal.columns) {
-				calendarUsed = !r.notes.some((n) => n.code === 'engine_note_regressors_unused');
+				const noneTried = r.notes.some((n) => n.code === 'engine_note_regressors_unused');
+				calendarUsed = !noneTried && modelUsesRegressors(r.model, registry);
 				const ownColumns = (own.regressors?.names.length ?? 0) > 0;
 				r = {
 					...r,
-					notes: r.notes
-						.filter((n) => !String(n.params?.name ?? '').startsWith('cal:'))
-						.map((n) =>
-							n.code === 'engine_note_regressors_unused' && !ownColumns
-								? msg('engine_note_calendar_unused')
-								: n,
-						),
+					notes: [
+						...r.notes
+							.filter((n) => !String(n.params?.name ?? '').startsWith('cal:'))
+							.map((n) =>
+								n.code === 'engine_note_regressors_unused' && !ownColumns
+									? msg('engine_note_calendar_unused')
+									: n,
+							),
+						...(!noneTried && !calendarUsed ? [msg('engine_note_calendar_not_chosen')] : []),
+					],
 				};
 			}
 			if (cal.columns && r.drivers) {

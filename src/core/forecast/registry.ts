@@ -149,3 +149,16 @@ export function isPromiseLike<T>(v: unknown): v is PromiseLike<T> {
 		typeof (v as { then?: unknown }).then === 'function'
 	);
 }
+
+/**
+ * Whether the forecast named `model` (one method, or a combination such as 'combo(snaive,ets)' or
+ * 'mix(combo(ets,regression),deep-mlp)') has a member that uses the exogenous regressors: regression,
+ * ARIMA, or a registered candidate marked usesRegressors. Variants on seasonally adjusted data
+ * ('regression~season') are fitted without them.
+ */
+export function modelUsesRegressors(model: string, registry?: CandidateRegistry): boolean {
+	return model
+		.split(/[(),]/)
+		.map((x) => x.trim())
+		.some((x) => x === 'regression' || x === 'arima' || registry?.get(x)?.usesRegressors === true);
+}

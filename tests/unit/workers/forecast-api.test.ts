@@ -412,12 +412,47 @@ describe('a forecast whose methods do not use the shop calendar (the quick metho
 			{
 				horizon: 12,
 				season: 52,
-				models: ['regression', 'ets'],
+				models: ['regression'],
 				calendar: { country: 'GB', freq: 'week' },
 			},
 			'regression-calendar-job',
 		);
+		expect(regression.model).toBe('regression');
 		expect(regression.notes.map((n) => n.code)).not.toContain('engine_note_calendar_unused');
+		expect(regression.notes.map((n) => n.code)).not.toContain('engine_note_calendar_not_chosen');
 		expect(regression.calendarUsed).toBeUndefined();
+	});
+});
+
+describe('an automatic choice whose chosen method does not use the shop calendar', () => {
+	const WEEK = 7 * 86_400_000;
+	/** Two years of weekly sales with a yearly wave (no holiday in it): a seasonal method wins. */
+	function seasonalShop(): SeriesBatch {
+		const len = 104;
+		const ds = Float64Array.from({ length: len }, (_, t) => Date.UTC(2021, 0, 4) + t * WEEK);
+		const y = Float64Array.from(
+			{ length: len },
+			(_, t) => 100 + 40 * Math.sin((2 * Math.PI * t) / 52) + ((t * 7) % 5),
+		);
+		return { ids: ['sku'], indptr: new Int32Array([0, len]), ds, y };
+	}
+
+	it('marks the calendar unused and says so, though a method that uses it was tried', async () => {
+		const [r] = await connect().forecastBatch(
+			seasonalShop(),
+			{
+				horizon: 12,
+				season: 52,
+				models: ['regression', 'snaive', 'naive'],
+				calendar: { country: 'GB', freq: 'week' },
+			},
+			'auto-calendar-job',
+		);
+		expect(r.model).not.toMatch(/regression|arima/);
+		expect(r.events?.length).toBeGreaterThan(0);
+		expect(r.calendarUsed).toBe(false);
+		const codes = r.notes.map((n) => n.code);
+		expect(codes).toContain('engine_note_calendar_not_chosen');
+		expect(codes).not.toContain('engine_note_calendar_unused');
 	});
 });

@@ -39,6 +39,8 @@ export const en = {
 		'None of the methods tried uses the extra columns (price, promotions): they did not change the forecast.',
 	engine_note_calendar_unused:
 		'The methods tried do not use the holiday and festival calendar: the holiday effects below are measured on past sales and are not added to this forecast.',
+	engine_note_calendar_not_chosen:
+		'The method chosen does not use the holiday and festival calendar: the holiday effects below are measured on past sales and are not added to this forecast.',
 	engine_note_no_backtest: 'No method could be tested on past periods: using {model}.',
 	engine_note_too_short_to_backtest:
 		'The history ({n} periods) is too short to test methods on a {h}-period horizon: using {model}.',
@@ -204,6 +206,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_regressors_unused: '所试方法都不使用额外列（价格、促销）：它们没有影响预测。',
 	engine_note_calendar_unused:
 		'所试方法不使用节假日和购物节日历：下面的节日效应由过去的销售估计，没有加进这次预测。',
+	engine_note_calendar_not_chosen:
+		'所选方法不使用节假日和购物节日历：下面的节日效应由过去的销售估计，没有加进这次预测。',
 	engine_note_no_backtest: '没有方法能在过去的时段上检验：使用 {model}。',
 	engine_note_too_short_to_backtest:
 		'历史（{n} 期）太短，无法按 {h} 期的预测长度检验各方法：使用 {model}。',

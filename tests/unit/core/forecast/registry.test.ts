@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { forecastAuto, forecastAutoAsync } from '../../../../src/core/engine';
 import {
 	CandidateRegistry,
+	modelUsesRegressors,
 	registry,
 	type Candidate,
 	type CandidateContext,
@@ -138,5 +139,20 @@ describe('candidate registry', () => {
 		);
 		expectWellFormed(r, 6);
 		expect(r.leaderboard.find((x) => x.model === 'broken')?.mase).toBeNaN();
+	});
+});
+
+describe('modelUsesRegressors', () => {
+	it('looks inside combinations and at registered candidates', () => {
+		expect(modelUsesRegressors('combo(snaive,ets)')).toBe(false);
+		expect(modelUsesRegressors('combo(ets,regression)')).toBe(true);
+		expect(modelUsesRegressors('median(theta,arima)')).toBe(true);
+		expect(modelUsesRegressors('regression~season')).toBe(false);
+		const reg = new CandidateRegistry();
+		const fit = () => ({ predict: () => ({ point: new Float64Array(0), intervals: [] }) });
+		reg.register({ name: 'deep-x', family: 'deep', minLength: 1, usesRegressors: true, fit });
+		reg.register({ name: 'deep-y', family: 'deep', minLength: 1, fit });
+		expect(modelUsesRegressors('mix(combo(ets,theta),deep-x)', reg)).toBe(true);
+		expect(modelUsesRegressors('mix(combo(ets,theta),deep-y)', reg)).toBe(false);
 	});
 });
