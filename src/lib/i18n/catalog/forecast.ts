@@ -16,6 +16,8 @@ export const en = {
 		`Only ${p.nText} observations: using simple methods (last value, moving average, drift).`,
 	engine_note_no_two_seasons: (p) =>
 		`Fewer than two full seasons of history (${p.nText} of ${p.needText} periods): the product's own seasonal pattern cannot be measured yet.`,
+	engine_note_no_two_seasons_all: (p) =>
+		`Fewer than two full seasons of history (${p.nText} of ${p.needText} periods): the shop's own seasonal pattern cannot be measured yet.`,
 	engine_note_gaps_filled: (p) =>
 		`${p.nText} missing ${plural(Number(p.n), 'value', 'values')} inside the history ${plural(Number(p.n), 'was', 'were')} filled in from ${plural(Number(p.n), 'its', 'their')} neighbours.`,
 	engine_note_missing_start: (p) =>
@@ -31,6 +33,8 @@ export const en = {
 		"'{name}' only started to change recently, too late for the backtest to check its effect: left out of the forecast.",
 	engine_note_intermittent:
 		'This product sells only now and then, so methods for occasional sales were tried too.',
+	engine_note_intermittent_all:
+		'The shop sells only now and then, so methods for occasional sales were tried too.',
 	engine_note_outliers_replaced: (p) =>
 		`${p.nText} unusual ${plural(Number(p.n), 'value was', 'values were')} treated as one-off and replaced by a typical value for fitting.`,
 	engine_note_outliers_kept: (p) =>
@@ -190,6 +194,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`只有 ${p.nText} 个观测值：使用简单方法（上一期值、移动平均、漂移）。`,
 	engine_note_no_two_seasons: (p) =>
 		`历史不足两个完整季节（${p.nText} / ${p.needText} 期）：还无法从本商品自身测出季节规律。`,
+	engine_note_no_two_seasons_all: (p) =>
+		`历史不足两个完整季节（${p.nText} / ${p.needText} 期）：还无法从本店自身的销售测出季节规律。`,
 	engine_note_gaps_filled: (p) => `历史中间有 ${p.nText} 个缺失值，已按前后数值补齐。`,
 	engine_note_missing_start: (p) => `开头的 ${p.nText} 个缺失值已忽略。`,
 	engine_note_missing_end: (p) =>
@@ -200,6 +206,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'“{name}”（每期的值）在所用的历史中始终不变，无法衡量其影响：已略去。',
 	engine_note_regressor_untested: '“{name}”最近才开始变化，回测来不及检验其影响：预测中已略去。',
 	engine_note_intermittent: '该商品只是偶尔有销量，因此也尝试了适合零星销售的方法。',
+	engine_note_intermittent_all: '本店只是偶尔有销量，因此也尝试了适合零星销售的方法。',
 	engine_note_outliers_replaced: (p) =>
 		`${p.nText} 个异常值被视为一次性情况，拟合时已替换为常见水平。`,
 	engine_note_outliers_kept: (p) => `${p.nText} 个异常值作为真实销量保留在历史中。`,
