@@ -98,6 +98,8 @@ describe('language switch', () => {
 
 		await app.goTo('explore');
 		await app.expectProducts();
+		// the demo's name is the app's words, not the shop's: shown in Chinese (its stored id unchanged)
+		expect(await page.locator('.ds-name').textContent()).toBe('示例：英国网上礼品店');
 		// Chinese dates on the chart's axis, e.g. "2011年9月" or "12月6日"
 		await page.locator('[data-testid="sales-chart"] [data-ready="true"]').waitFor();
 		expect(

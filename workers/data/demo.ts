@@ -5,9 +5,10 @@ import { codedError } from './coded-error';
 import { progress, type DataContext, type ProgressFn } from './context';
 import { commitStaged } from './sales/commit';
 import { previewFile } from './sales/preview';
+import { DEMO_DATASET_ID, DEMO_DATASET_NAME } from '../../src/core/demo';
 
-/** Fixed id of the demo dataset: tabs importing the demo at the same time store it once. */
-export const DEMO_DATASET_ID = 'demo-online-retail';
+/** Fixed id of the demo dataset (src/core/demo.ts): tabs importing the demo at once store it once. */
+export { DEMO_DATASET_ID };
 /** The demo is a UK shop: its prices are in pounds (the file does not say so). */
 export const DEMO_CURRENCY = 'GBP';
 
@@ -35,7 +36,7 @@ export async function loadDemo(ctx: DataContext, onProgress?: ProgressFn): Promi
 		{
 			mapping: preview.mapping,
 			dateOrder: preview.dateOrder,
-			datasetName: 'Demo: UK online gift shop',
+			datasetName: DEMO_DATASET_NAME,
 			currency: DEMO_CURRENCY,
 		},
 		onProgress,

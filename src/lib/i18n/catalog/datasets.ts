@@ -13,10 +13,12 @@ export const en = {
 	datasets_storage_used: 'Storage used on this device: {used}',
 	datasets_storage_of: 'Storage used on this device: {used} of {quota} available',
 	datasets_persisted: ' · kept permanently',
+	datasets_demo_name: 'Demo: UK online gift shop',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
 	datasets_none: '尚未保存任何销售数据。',
+	datasets_demo_name: '示例：英国网上礼品店',
 	datasets_summary: (p) =>
 		`${p.rowsText} 行销售记录 · ${p.productsText} 个商品 · ${p.from} – ${p.to} · ${p.size}`,
 	datasets_delete_question: '删除“{name}”？',

@@ -1,0 +1,11 @@
+// A dataset's name as screens show it: the built-in demo's in the user's language (it is stored under
+// an English name and a fixed id), every other dataset's as the shop named it.
+import { DEMO_DATASET_ID, DEMO_DATASET_NAME } from '../core/demo';
+import { t } from './i18n';
+
+/** The name to show for dataset `d`. */
+export function datasetName(d: { id: string; name: string }): string {
+	return d.id === DEMO_DATASET_ID && d.name === DEMO_DATASET_NAME
+		? t('datasets_demo_name')
+		: d.name;
+}
