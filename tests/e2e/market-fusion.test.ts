@@ -98,10 +98,10 @@ describe('Market signals in the forecast', () => {
 			.trim()
 			.split('\n');
 		expect(csv[0]).toBe(
-			'product_id,description,period,model,forecast,lo80,hi80,lo95,hi95,signal,signal_lag_weeks,mase_with_signal,mase_without_signal',
+			'product_id,description,period,model,method,forecast,lo80,hi80,lo95,hi95,signal,signal_lag_weeks,mase_with_signal,mase_without_signal',
 		);
 		expect(csv[1]).toMatch(
-			/^YZY-350,.*,signal,[\d.]+,[\d.]+,[\d.]+,,,search:yeezy,2,[\d.]+,[\d.]+$/,
+			/^YZY-350,.*,signal,Searches for “yeezy”,[\d.]+,[\d.]+,[\d.]+,,,search:yeezy,2,[\d.]+,[\d.]+$/,
 		);
 		await app.goTo('plan');
 		const row = page.locator('[data-testid="plan-row"][data-product="YZY-350"]');

@@ -124,16 +124,22 @@ describe('demo data, then offline', () => {
 		const csv = readFileSync((await download.path())!, 'utf8')
 			.trim()
 			.split('\n');
-		expect(csv[0]).toBe('product_id,description,period,model,forecast,lo80,hi80,lo95,hi95');
+		expect(csv[0]).toBe('product_id,description,period,model,method,forecast,lo80,hi80,lo95,hi95');
 		// 10 products × the default 12 weeks, dates continuing weekly, bands ordered; the demo ends on
 		// Sunday 11 Sep 2011, a full week, so the forecast starts on Monday 12 Sep.
 		expect(csv.length).toBe(1 + 10 * 12);
 		expect(splitCsvLine(csv[1])[2]).toBe('2011-09-12');
 		for (const line of csv.slice(1)) {
 			const cells = splitCsvLine(line);
-			expect(cells.length).toBe(9);
+			expect(cells.length).toBe(10);
 			const [f, lo80, hi80, lo95, hi95] = cells.slice(-5).map(Number);
-			expect(cells[cells.length - 7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			expect(cells[cells.length - 8]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			// the method's code (e.g. combo(snaive,ets)) for scripts, and the same method in words
+			const [model, method] = cells.slice(-7, -5);
+			expect(model).toMatch(/^[\w~(),-]+$/);
+			expect(method).not.toBe(model);
+			expect(method).not.toMatch(/^\w+\(/);
+			expect(method).toMatch(/^[A-Z][a-z]/);
 			expect(lo95).toBeLessThanOrEqual(lo80 + 1e-9);
 			expect(lo80).toBeLessThanOrEqual(f + 1e-9);
 			expect(f).toBeLessThanOrEqual(hi80 + 1e-9);
