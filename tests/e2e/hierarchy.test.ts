@@ -60,6 +60,10 @@ describe('Forecast levels: category, store, total', () => {
 			method,
 		);
 		expect(await page.getByTestId('hierarchy-method').textContent()).toMatch(/backtest.*MASE/);
+		// why this total differs from the Product level's "All products" (forecast directly, unreconciled)
+		expect(await page.getByTestId('hierarchy-total-vs-all').textContent()).toMatch(
+			/reconciled so that the levels add up.*“All products” is forecast directly/,
+		);
 		// the demo has no category column: categories come from the descriptions, and it says so
 		await page.getByTestId('hierarchy-category-source').waitFor();
 
@@ -167,6 +171,8 @@ describe('Forecast levels: category, store, total', () => {
 		expect(options.length).toBeGreaterThan(3);
 		await select.selectOption({ index: 1 });
 		expect(await result.getByRole('heading').first().textContent()).toContain(options[1]);
+		// the note on the total's difference from "All products" is for the total only
+		expect(await page.getByTestId('hierarchy-total-vs-all').count()).toBe(0);
 		const cat = await sums('hierarchy-children');
 		expect(cat.parts.length).toBeGreaterThan(1);
 		expect(Math.abs(cat.sum - cat.own)).toBeLessThan(0.05);

@@ -110,6 +110,10 @@ describe('language switch', () => {
 		await app.makeForecast();
 		await page.getByTestId('leaderboard').waitFor({ timeout: 120_000 });
 		expect(await page.getByTestId('forecast-summary').textContent()).toMatch(/未来 \d+ 周/);
+		// all products forecast directly: why the Total level's reconciled numbers differ, in Chinese
+		expect(await page.getByTestId('all-products-vs-total').textContent()).toContain(
+			'“全部”层级的预测经过协调',
+		);
 		expect(await englishLeft(page)).toEqual([]);
 	});
 

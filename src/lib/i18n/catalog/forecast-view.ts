@@ -9,6 +9,8 @@ export const en = {
 	forecast_what: 'What to forecast',
 	forecast_all_together: 'All products together',
 	forecast_all_products: 'All products',
+	forecast_all_vs_total:
+		'“All products” is forecast directly from the shop’s total sales. The Total level’s forecast is reconciled so that the categories, stores and products add up to it, so its numbers can differ.',
 	forecast_plan_by: 'Plan by',
 	forecast_day: 'Day',
 	forecast_week: 'Week',
@@ -135,6 +137,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	forecast_what: '预测对象',
 	forecast_all_together: '全部商品合计',
 	forecast_all_products: '全部商品',
+	forecast_all_vs_total:
+		'“全部商品”直接根据全店总销量预测。“全部”层级的预测经过协调，使品类、门店和商品加起来等于它，所以数字可能不同。',
 	forecast_plan_by: '计划周期',
 	forecast_day: '天',
 	forecast_week: '周',

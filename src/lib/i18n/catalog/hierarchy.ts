@@ -78,6 +78,8 @@ export const en = {
 		'Reconciled bottom-up (the sum of the product forecasts, each product in each store).',
 	hierarchy_products_note: (p) =>
 		`Products: the ${p.kept} biggest that sold in enough periods are forecast one by one; the other ${p.pooled} are forecast together as each category’s “other products”.`,
+	hierarchy_total_vs_all:
+		'This total is reconciled so that the levels add up: the categories, stores and products sum to it. On the Product level, “All products” is forecast directly from the shop’s total sales, without reconciling, so its numbers can differ.',
 	hierarchy_products_also: (p) => `The same split by product (${p.n})`,
 	hierarchy_product_title: (p) => `Reconciled forecast: ${p.name}`,
 	hierarchy_product_intro: (p) =>
@@ -188,6 +190,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_method_bottom_up_products: '按自下而上协调（各商品在各门店的预测之和）。',
 	hierarchy_products_note: (p) =>
 		`商品：销量最大且在足够多期有销售的 ${p.kept} 个商品逐个预测；其余 ${p.pooled} 个商品按品类合并为“其他商品”一起预测。`,
+	hierarchy_total_vs_all:
+		'这里的合计经过协调，使各层级相加一致：各品类、门店和商品加起来等于它。“单品”层级中的“全部商品”直接根据全店总销量预测、不经协调，所以数字可能不同。',
 	hierarchy_products_also: (p) => `同一合计按商品拆分（${p.n} 项）`,
 	hierarchy_product_title: (p) => `协调后的预测：${p.name}`,
 	hierarchy_product_intro: (p) =>
