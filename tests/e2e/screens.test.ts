@@ -176,6 +176,26 @@ describe('Explore and Forecast screens', () => {
 		await page.getByTestId('forecast-models').selectOption('auto');
 	});
 
+	it('an automatic choice that uses no calendar column says so, and does not count the holidays in', async () => {
+		const page = session.page;
+		await app.goTo('forecast');
+		await page.getByTestId('forecast-models').selectOption('auto');
+		await app.makeForecast();
+		// on the demo's total the backtest picks a method without the calendar's columns (a blend of
+		// seasonal naive and smoothing), though regression, which uses them, was tried
+		const model = await page.getByTestId('chosen-model').getAttribute('data-model');
+		expect(model).not.toMatch(/regression|arima/);
+		const said = (await page.getByRole('status').allTextContents()).join('\n');
+		expect(said).toContain('The method chosen does not use the holiday and festival calendar');
+		await page.getByTestId('calendar-effects').waitFor();
+		expect(await page.getByTestId('calendar-effects-note').textContent()).toContain(
+			'does not use them',
+		);
+		expect(await page.getByTestId('explain-card').textContent()).not.toMatch(
+			/of the forecast includes/,
+		);
+	});
+
 	it('Settings, Plan and Report fit a 390-px phone too (file inputs, the purchase-order table)', async () => {
 		const page = session.page;
 		await page.setViewportSize({ width: 390, height: 844 });
