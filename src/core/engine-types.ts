@@ -5,6 +5,7 @@ import type { Outlier } from './series/outliers';
 import type { SeasonalPrior } from './forecast/seasonal-prior';
 import type { LaunchCurve } from './forecast/launch';
 import type { SpikeCurve } from './forecast/spike';
+import type { JumpCap } from './forecast/end-jump';
 import type { SeasonShrinkTarget } from './forecast/season-shrink';
 import type { Interval } from './types';
 
@@ -126,6 +127,13 @@ export interface AutoForecastOptions {
 	 * pastPeakFallback); false: those as before (to measure the rule). Default true.
 	 */
 	pastPeak?: boolean;
+	/**
+	 * A series ending on a jump (its last value far above the 8 before it by their own robust spread,
+	 * src/core/forecast/end-jump.ts) gets no forecast above a ceiling ('last': the jump itself, 'half':
+	 * halfway from the usual level), with a note; only with automatic model choice, no regressors and
+	 * no spike curve adjustment. false: off (to measure the rule). Default: JUMP_CAP.
+	 */
+	endJump?: boolean | JumpCap;
 	/**
 	 * How much of a spike lasted in the shop's earlier spikes (src/core/forecast/spike.ts,
 	 * batchSpikeCurve). A series ending on a spike (1–2 periods ≥ 3× the median of the 8 before) is

@@ -57,6 +57,7 @@ import {
 	shortFallback,
 } from './forecast/short-fallback';
 import { spikeAdjust, withSpikeBack } from './forecast/spike';
+import { capAtJump, endJump, JUMP_CAP, jumpCeiling } from './forecast/end-jump';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
 import { LinearRegressionModel } from './models/regression';
@@ -741,8 +742,14 @@ function* engineSpike(
 	run: EngineRunOptions,
 ): Generator<Step, AutoForecastResult, unknown> {
 	const a = opts.spikeCurve ? spikeAdjust(yIn, opts.spikeCurve) : null;
-	if (!a) return yield* engine(yIn, opts, run);
-	return withSpikeBack(yield* engine(a.y, opts, run), a, opts.spikeCurve!);
+	if (a) return withSpikeBack(yield* engine(a.y, opts, run), a, opts.spikeCurve!);
+	const r = yield* engine(yIn, opts, run);
+	// a fresh jump at the end: no forecast above it (forecast/end-jump.ts, RESULTS.md v2.5b)
+	const cap = opts.endJump === undefined || opts.endJump === true ? JUMP_CAP : opts.endJump;
+	const auto = !opts.models || opts.models === 'auto';
+	if (cap === false || !auto || opts.regressors) return r;
+	const j = endJump(yIn, Math.max(1, Math.round(opts.season || 1)));
+	return j ? capAtJump(r, j, jumpCeiling(j, cap)) : r;
 }
 
 function* engine(
