@@ -18,7 +18,7 @@ export const JUMP_RATIO = 1.5;
 /** The ceiling: 'last' = the jump itself (C1), 'half' = halfway from the usual level to it (C2). */
 export type JumpCap = 'last' | 'half';
 /** The shipped variant (RESULTS.md v2.5b). */
-export const JUMP_CAP: JumpCap = 'last';
+export const JUMP_CAP: JumpCap = 'half';
 
 function median(a: readonly number[]): number {
 	const s = [...a].sort((x, y) => x - y);
