@@ -34,6 +34,14 @@ import { poolStyles, type Style, type StyleMix } from '../src/core/inventory/var
 import { msg, type Message } from '../src/core/messages';
 import { laggedRegressor, type UsedSignal } from './data/fusion';
 import { prepareBatch } from '../src/core/forecast/batch';
+import {
+	batchEngine,
+	batchOptionsKey,
+	optionsFromPeriod,
+	type BatchEngine,
+} from '../src/core/forecast/batch-engine';
+import { methodOptions } from '../src/core/forecast/quick';
+import type { AutoForecastOptions } from '../src/core/engine-types';
 import { linkApi, SeriesLink, untilAborted } from './data/series-port';
 
 /** Defaults for products the stock data says nothing about. */
@@ -220,8 +228,17 @@ async function weeklySales(
 	signal: AbortSignal,
 	withPrice = false,
 ): Promise<SeriesBatch> {
+	// with each product's category and the dataset's category and shop totals (and launches), as the
+	// Forecast screen reads them: the season a short product borrows comes from them
 	const raw = await untilAborted(
-		link.querySeries({ datasetId, productIds: ids, freq: 'week', measure: 'units', withPrice }),
+		link.querySeries({
+			datasetId,
+			productIds: ids,
+			freq: 'week',
+			measure: 'units',
+			withPrice,
+			withCategory: true,
+		}),
 		signal,
 		abortError,
 	);
@@ -237,8 +254,36 @@ async function planSales(sales: PlanSales, signal: AbortSignal): Promise<SeriesB
 	return batch;
 }
 
-function modelsOf(m: 'quick' | 'auto') {
-	return m === 'quick' ? { models: [...QUICK_MODELS] } : {};
+/**
+ * The plan's method as engine options: the quick method's list, with the borrowed- and shrunk-season
+ * variants exactly where the Forecast screen's quick method has them (methodOptions, core
+ * QUICK_BORROWS_SEASON), or the automatic choice.
+ */
+function modelsOf(m: 'quick' | 'auto'): Pick<AutoForecastOptions, 'models' | 'seasonVariants'> {
+	if (m !== 'quick') return {};
+	const variants = methodOptions('quick').seasonVariants;
+	return { models: [...QUICK_MODELS], ...(variants ? { seasonVariants: variants } : {}) };
+}
+
+/**
+ * The horizon the batch's launch and spike curves are learnt for (a plan's horizons differ by product;
+ * the curves hold their last value beyond it): a season.
+ */
+const ENGINE_CURVE_HORIZON = 52;
+
+/**
+ * The batch's shared parts as the Forecast screen builds them (core batchEngine: the season a short
+ * product borrows or shrinks towards from its category or the shop, the launch and spike curves); the
+ * pooled model is left out (the plan forecasts each product alone, without the batch's gate).
+ */
+function planEngine(batch: SeriesBatch, m: 'quick' | 'auto'): BatchEngine {
+	return batchEngine(
+		batch,
+		{ horizon: ENGINE_CURVE_HORIZON, ...modelsOf(m) },
+		{
+			pooled: false,
+		},
+	);
 }
 
 function stockItem(
@@ -325,6 +370,7 @@ export const planApi = {
 			const cacheKey = req.cacheKey;
 			const pooled = req.styles?.length ? poolStyles(req.batch, req.styles) : null;
 			const batch = pooled?.batch ?? req.batch;
+			const engine = planEngine(batch, req.models);
 			let lastDs = -Infinity;
 			for (let k = 0; k < batch.ds.length; k++) lastDs = Math.max(lastDs, batch.ds[k]);
 			const settings: PlanSettings = {
@@ -417,7 +463,17 @@ export const planApi = {
 						: null;
 				const signal = reg && choice ? choice : undefined;
 				if (reg) y = y.slice(reg.start);
-				const key = `${cacheKey}|${id}|${req.models}|${censored}|${horizon}|${signal ? `${signal.kind}:${signal.name}:${signal.lag}` : ''}`;
+				// the Forecast screen's options of this product (borrowed season, launch and spike curves),
+				// aligned with its sales from the first sale on; the signal's regression keeps its own
+				const base: AutoForecastOptions = {
+					horizon,
+					season: 52,
+					levels: [0.8],
+					cleanOutliers: PLAN_CLEAN_OUTLIERS,
+					...modelsOf(req.models),
+				};
+				const options = reg ? base : optionsFromPeriod(engine.optionsFor(i, base), first - from);
+				const key = `${cacheKey}|${id}|${req.models}|${censored}|${horizon}|${signal ? `${signal.kind}:${signal.name}:${signal.lag}` : ''}|${reg ? '' : batchOptionsKey(options)}`;
 				let r = cache.get(key);
 				if (!r && reg) {
 					r = forecastAuto(
@@ -434,19 +490,7 @@ export const planApi = {
 					cache.set(key, r);
 				}
 				if (!r) {
-					r = forecastAuto(
-						y,
-						{
-							horizon,
-							season: 52,
-							levels: [0.8],
-							cleanOutliers: PLAN_CLEAN_OUTLIERS,
-							...modelsOf(req.models),
-						},
-						{
-							signal: ac.signal,
-						},
-					);
+					r = forecastAuto(y, options, { signal: ac.signal });
 					if (cache.size >= CACHE_MAX) cache.clear();
 					cache.set(key, r);
 				}
@@ -565,29 +609,30 @@ export const planApi = {
 				return v;
 			});
 			// the forecast with the price as a regressor; its fitted effect moves the scenario
-			const key = `${salesKey(req.sales)}|${req.productId}|${req.models}|whatif|${h}`;
+			// with the Forecast screen's options of the product (borrowed season, launch and spike curves)
+			const options = optionsFromPeriod(
+				planEngine(batch, req.models).optionsFor(0, {
+					horizon: h,
+					season: 52,
+					levels: [0.8],
+					cleanOutliers: PLAN_CLEAN_OUTLIERS,
+					...modelsOf(req.models),
+					...(priceHist
+						? {
+								regressors: {
+									names: ['price'],
+									history: [priceHist.slice(batch.indptr[0] + skip, batch.indptr[1])],
+									future: [basePrice],
+								},
+							}
+						: {}),
+				}),
+				skip,
+			);
+			const key = `${salesKey(req.sales)}|${req.productId}|${req.models}|whatif|${h}|${batchOptionsKey(options)}`;
 			let r = cache.get(key);
 			if (!r) {
-				r = forecastAuto(
-					Float64Array.from(y),
-					{
-						horizon: h,
-						season: 52,
-						levels: [0.8],
-						cleanOutliers: PLAN_CLEAN_OUTLIERS,
-						...modelsOf(req.models),
-						...(priceHist
-							? {
-									regressors: {
-										names: ['price'],
-										history: [priceHist.slice(batch.indptr[0] + skip, batch.indptr[1])],
-										future: [basePrice],
-									},
-								}
-							: {}),
-					},
-					{ signal: ac.signal },
-				);
+				r = forecastAuto(Float64Array.from(y), options, { signal: ac.signal });
 				cache.set(key, r);
 			}
 			const effect = r.drivers?.find((d) => d.name === 'price');

@@ -159,3 +159,43 @@ export async function forecastBatchNodes(
 	}
 	return { results, pooled: { chosen, ratio: gate.ratio, kept: gate.pass } };
 }
+
+/**
+ * The engine options of a series (BatchEngine.optionsFor) for the same series given to the engine
+ * from period `from` on (e.g. the inventory plan's, from its first sale): the borrowed season's
+ * history indices and the shrink target's group sales lose their first `from` periods too, so they
+ * stay aligned with the values forecast.
+ */
+export function optionsFromPeriod(options: AutoForecastOptions, from: number): AutoForecastOptions {
+	if (from <= 0) return options;
+	const { seasonalPrior: prior, seasonShrink: shrink } = options;
+	return {
+		...options,
+		...(prior ? { seasonalPrior: { ...prior, history: prior.history.slice(from) } } : {}),
+		...(shrink ? { seasonShrink: { ...shrink, y: shrink.y.slice(from) } } : {}),
+	};
+}
+
+/**
+ * A short fingerprint of what a batch gave one series (borrowed season, shrink target, launch and
+ * spike curves): part of a forecast cache key, so a cached forecast is not reused when they change.
+ */
+export function batchOptionsKey(options: AutoForecastOptions): string {
+	const parts = [
+		options.seasonalPrior,
+		options.seasonShrink,
+		options.launchCurve,
+		options.spikeCurve,
+		options.seasonVariants,
+	];
+	const text = JSON.stringify(parts, (_k, v: unknown) =>
+		ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
+	);
+	// FNV-1a, 32 bits
+	let h = 0x811c9dc5;
+	for (let k = 0; k < text.length; k++) {
+		h ^= text.charCodeAt(k);
+		h = Math.imul(h, 0x01000193);
+	}
+	return (h >>> 0).toString(36);
+}
