@@ -72,7 +72,6 @@ describe('plan forecasts with the Forecast screen options (batchEngine)', () => 
 		const flat = await planApi.planBatch(request(false, 'quick'), 'season-4');
 		const a = withPeak.rows.find((r) => r.productId === 'NEW')!;
 		const b = flat.rows.find((r) => r.productId === 'NEW')!;
-		console.log('DBG', a.model, a.meanDemand, b.model, b.meanDemand);
 		expect(a.meanDemand).toBeCloseTo(b.meanDemand, 6);
 	});
 });
