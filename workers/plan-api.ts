@@ -22,7 +22,6 @@ import {
 	planProduct,
 	PLAN_CLEAN_OUTLIERS,
 	rankAlerts,
-	QUICK_MODELS,
 	type PlanSettings,
 	type ProductPlan,
 	type StockItem,
@@ -34,13 +33,8 @@ import { poolStyles, type Style, type StyleMix } from '../src/core/inventory/var
 import { msg, type Message } from '../src/core/messages';
 import { laggedRegressor, type UsedSignal } from './data/fusion';
 import { prepareBatch } from '../src/core/forecast/batch';
-import {
-	batchEngine,
-	batchOptionsKey,
-	optionsFromPeriod,
-	type BatchEngine,
-} from '../src/core/forecast/batch-engine';
-import { methodOptions } from '../src/core/forecast/quick';
+import { batchOptionsKey, optionsFromPeriod } from '../src/core/forecast/batch-engine';
+import { planEngine, planMethodOptions as modelsOf } from '../src/core/inventory/plan-engine';
 import type { AutoForecastOptions } from '../src/core/engine-types';
 import { linkApi, SeriesLink, untilAborted } from './data/series-port';
 
@@ -252,38 +246,6 @@ async function planSales(sales: PlanSales, signal: AbortSignal): Promise<SeriesB
 	const batch = await weeklySales(sales.datasetId, sales.productIds, signal);
 	lastSales = { key, batch };
 	return batch;
-}
-
-/**
- * The plan's method as engine options: the quick method's list, with the borrowed- and shrunk-season
- * variants exactly where the Forecast screen's quick method has them (methodOptions, core
- * QUICK_BORROWS_SEASON), or the automatic choice.
- */
-function modelsOf(m: 'quick' | 'auto'): Pick<AutoForecastOptions, 'models' | 'seasonVariants'> {
-	if (m !== 'quick') return {};
-	const variants = methodOptions('quick').seasonVariants;
-	return { models: [...QUICK_MODELS], ...(variants ? { seasonVariants: variants } : {}) };
-}
-
-/**
- * The horizon the batch's launch and spike curves are learnt for (a plan's horizons differ by product;
- * the curves hold their last value beyond it): a season.
- */
-const ENGINE_CURVE_HORIZON = 52;
-
-/**
- * The batch's shared parts as the Forecast screen builds them (core batchEngine: the season a short
- * product borrows or shrinks towards from its category or the shop, the launch and spike curves); the
- * pooled model is left out (the plan forecasts each product alone, without the batch's gate).
- */
-function planEngine(batch: SeriesBatch, m: 'quick' | 'auto'): BatchEngine {
-	return batchEngine(
-		batch,
-		{ horizon: ENGINE_CURVE_HORIZON, ...modelsOf(m) },
-		{
-			pooled: false,
-		},
-	);
 }
 
 function stockItem(

@@ -13,7 +13,10 @@
 //               factor, the usual spreadsheet rule)
 // Each product starts with its policy's own order-up-to level on hand and nothing on order.
 //   npx tsx tests/bench/plan.ts [--models auto|quick] [--service cycle|fill] [--level 0.95]
-//                               [--keep-one-offs] [--write]
+//                               [--keep-one-offs] [--engine plain|batch] [--write]
+//   --engine batch: each week's forecasts with the plan worker's engine options (the Forecast screen's:
+//   core batchEngine over the 200 products' sales before that week, their categories; plan-engine.ts);
+//   plain (default): forecastAuto with the method alone, as the plan before it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,9 @@ import {
 } from '../../src/core/inventory/replay';
 import { QUICK_MODELS } from '../../src/core/inventory/plan';
 import { nodeDataService } from '../../src/cli/node-data';
+import { planEngine, planMethodOptions } from '../../src/core/inventory/plan-engine';
+import { optionsFromPeriod, type BatchEngine } from '../../src/core/forecast/batch-engine';
+import type { SeriesBatch } from '../../src/core/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const DATA = join(ROOT, '../shared/data/online_retail');
@@ -41,6 +47,7 @@ const opt = (k: string, d: string) => {
 };
 const models = opt('models', 'auto');
 const clean = !argv.includes('--keep-one-offs');
+const engineMode = opt('engine', 'plain');
 const service: ServiceTarget = {
 	kind: opt('service', 'fill') as 'fill' | 'cycle',
 	level: Number(opt('level', '0.95')),
@@ -69,6 +76,7 @@ async function loadWeekly() {
 		productIds: ids,
 		freq: 'week',
 		measure: 'units',
+		withCategory: engineMode === 'batch',
 	});
 	console.error(`imported in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 	// weeks: drop the partial first week (trading began Wed 2010-12-01) and the partial last one
@@ -78,7 +86,7 @@ async function loadWeekly() {
 		return { id, y: Float64Array.from(y.subarray(1)) };
 	});
 	const ds = batch.ds.subarray(1, batch.indptr[1]);
-	return { series, ds };
+	return { series, ds, categories: batch.categories };
 }
 
 function rate30(hist: Float64Array): number {
@@ -100,7 +108,7 @@ function summarize(name: string, rs: ReplayResult[], extra = '') {
 }
 
 async function main() {
-	const { series, ds } = await loadWeekly();
+	const { series, ds, categories } = await loadWeekly();
 	const n = series[0].y.length;
 	const start = n - HOLDOUT;
 	console.error(
@@ -110,18 +118,48 @@ async function main() {
 	const t0 = Date.now();
 	// the plan's levels per product and held-out week (forecasts are the slow part: compute once)
 	const planLevels = new Map<string, ReviewLevels[]>();
+	// --engine batch: the batch of every product's sales before week t (no later week: the dataset's
+	// group totals and launches are not used, they would see the held-out weeks)
+	const engines = new Map<number, BatchEngine>();
+	const engineAt = (t: number): BatchEngine => {
+		let e = engines.get(t);
+		if (!e) {
+			const b: SeriesBatch = {
+				ids: series.map((s) => s.id),
+				indptr: Int32Array.from(series.map((_, i) => i * t).concat(series.length * t)),
+				ds: Float64Array.from(series.flatMap(() => Array.from(ds.subarray(0, t)))),
+				y: Float64Array.from(series.flatMap((s) => Array.from(s.y.subarray(0, t)))),
+				...(categories ? { categories: [...categories] } : {}),
+			};
+			e = planEngine(b, models === 'quick' ? 'quick' : 'auto');
+			engines.set(t, e);
+		}
+		return e;
+	};
 	series.forEach((s, i) => {
 		const lv: ReviewLevels[] = [];
 		for (let t = start; t < n; t++) {
 			const hist = fromFirstSale(s.y.subarray(0, t));
 			const h = horizonFor({ meanDays: LEAD_DAYS, sdDays: 0 }, REVIEW_DAYS, 7);
-			const r = forecastAuto(hist, {
+			const base = {
 				horizon: h,
 				season: 52,
 				levels: [0.8],
 				cleanOutliers: clean,
 				...(models === 'quick' ? { models: [...QUICK_MODELS] } : {}),
-			});
+			};
+			const r = forecastAuto(
+				hist,
+				engineMode === 'batch'
+					? optionsFromPeriod(
+							engineAt(t).optionsFor(i, {
+								...base,
+								...planMethodOptions(models === 'quick' ? 'quick' : 'auto'),
+							}),
+							t - hist.length,
+						)
+					: base,
+			);
 			const p = policyLevels(
 				periodForecastFrom(r, 7, hist),
 				{ meanDays: LEAD_DAYS, sdDays: 0 },
@@ -173,7 +211,7 @@ async function main() {
 		summarize(
 			'Trendcast plan',
 			plan,
-			`${models} forecasts, ${service.kind} ${service.level}${clean ? '' : ', one-offs kept'}`,
+			`${models} forecasts, ${service.kind} ${service.level}${clean ? '' : ', one-offs kept'}${engineMode === 'batch' ? ", the Forecast screen's options" : ''}`,
 		),
 		summarize('30-day rule (Stocky)', rule(1)),
 		summarize(`30-day rule × ${k.toFixed(2)} (hindsight)`, rule(k)),
