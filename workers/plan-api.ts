@@ -33,7 +33,7 @@ import { poolStyles, type Style, type StyleMix } from '../src/core/inventory/var
 import { msg, type Message } from '../src/core/messages';
 import { laggedRegressor, type UsedSignal } from './data/fusion';
 import { prepareBatch } from '../src/core/forecast/batch';
-import { batchOptionsKey, optionsFromPeriod } from '../src/core/forecast/batch-engine';
+import { batchOptionsKey } from '../src/core/forecast/batch-engine';
 import { planEngine, planMethodOptions as modelsOf } from '../src/core/inventory/plan-engine';
 import type { AutoForecastOptions } from '../src/core/engine-types';
 import { linkApi, SeriesLink, untilAborted } from './data/series-port';
@@ -81,6 +81,11 @@ export interface PlanInputs {
 	/** Spend at most this much (unit costs) on the suggested orders; absent = no limit. */
 	budget?: number;
 	models: 'quick' | 'auto';
+	/**
+	 * Forecast with the Forecast screen's engine options (borrowed season, launch and spike curves:
+	 * core plan-engine.ts); default PLAN_USES_FORECAST_OPTIONS.
+	 */
+	forecastOptions?: boolean;
 	/**
 	 * Plan these styles as one item each (their variants' sales summed) and split the order over the
 	 * variants by their recent sales mix. Absent or empty = every product on its own.
@@ -332,7 +337,7 @@ export const planApi = {
 			const cacheKey = req.cacheKey;
 			const pooled = req.styles?.length ? poolStyles(req.batch, req.styles) : null;
 			const batch = pooled?.batch ?? req.batch;
-			const engine = planEngine(batch, req.models);
+			const engine = planEngine(batch, req.models, req.forecastOptions);
 			let lastDs = -Infinity;
 			for (let k = 0; k < batch.ds.length; k++) lastDs = Math.max(lastDs, batch.ds[k]);
 			const settings: PlanSettings = {
@@ -425,8 +430,8 @@ export const planApi = {
 						: null;
 				const signal = reg && choice ? choice : undefined;
 				if (reg) y = y.slice(reg.start);
-				// the Forecast screen's options of this product (borrowed season, launch and spike curves),
-				// aligned with its sales from the first sale on; the signal's regression keeps its own
+				// where on, the Forecast screen's options of this product (borrowed season, launch and spike
+				// curves), aligned with its sales from the first sale on; the signal's regression keeps its own
 				const base: AutoForecastOptions = {
 					horizon,
 					season: 52,
@@ -434,7 +439,7 @@ export const planApi = {
 					cleanOutliers: PLAN_CLEAN_OUTLIERS,
 					...modelsOf(req.models),
 				};
-				const options = reg ? base : optionsFromPeriod(engine.optionsFor(i, base), first - from);
+				const options = reg ? base : engine.optionsFor(i, base, first - from);
 				const key = `${cacheKey}|${id}|${req.models}|${censored}|${horizon}|${signal ? `${signal.kind}:${signal.name}:${signal.lag}` : ''}|${reg ? '' : batchOptionsKey(options)}`;
 				let r = cache.get(key);
 				if (!r && reg) {
@@ -571,9 +576,10 @@ export const planApi = {
 				return v;
 			});
 			// the forecast with the price as a regressor; its fitted effect moves the scenario
-			// with the Forecast screen's options of the product (borrowed season, launch and spike curves)
-			const options = optionsFromPeriod(
-				planEngine(batch, req.models).optionsFor(0, {
+			// with, where on (PLAN_USES_FORECAST_OPTIONS), the Forecast screen's options of the product
+			const options = planEngine(batch, req.models).optionsFor(
+				0,
+				{
 					horizon: h,
 					season: 52,
 					levels: [0.8],
@@ -588,7 +594,7 @@ export const planApi = {
 								},
 							}
 						: {}),
-				}),
+				},
 				skip,
 			);
 			const key = `${salesKey(req.sales)}|${req.productId}|${req.models}|whatif|${h}|${batchOptionsKey(options)}`;

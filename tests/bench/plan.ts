@@ -31,7 +31,7 @@ import {
 import { QUICK_MODELS } from '../../src/core/inventory/plan';
 import { nodeDataService } from '../../src/cli/node-data';
 import { planEngine, planMethodOptions } from '../../src/core/inventory/plan-engine';
-import { optionsFromPeriod, type BatchEngine } from '../../src/core/forecast/batch-engine';
+import type { PlanEngine } from '../../src/core/inventory/plan-engine';
 import type { SeriesBatch } from '../../src/core/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -118,10 +118,12 @@ async function main() {
 	const t0 = Date.now();
 	// the plan's levels per product and held-out week (forecasts are the slow part: compute once)
 	const planLevels = new Map<string, ReviewLevels[]>();
+	// the forecasts' models, counted (stderr: how many borrowed or shrunk a season, had a curve)
+	const chosen = new Map<string, number>();
 	// --engine batch: the batch of every product's sales before week t (no later week: the dataset's
 	// group totals and launches are not used, they would see the held-out weeks)
-	const engines = new Map<number, BatchEngine>();
-	const engineAt = (t: number): BatchEngine => {
+	const engines = new Map<number, PlanEngine>();
+	const engineAt = (t: number): PlanEngine => {
 		let e = engines.get(t);
 		if (!e) {
 			const b: SeriesBatch = {
@@ -131,7 +133,7 @@ async function main() {
 				y: Float64Array.from(series.flatMap((s) => Array.from(s.y.subarray(0, t)))),
 				...(categories ? { categories: [...categories] } : {}),
 			};
-			e = planEngine(b, models === 'quick' ? 'quick' : 'auto');
+			e = planEngine(b, models === 'quick' ? 'quick' : 'auto', true);
 			engines.set(t, e);
 		}
 		return e;
@@ -151,15 +153,14 @@ async function main() {
 			const r = forecastAuto(
 				hist,
 				engineMode === 'batch'
-					? optionsFromPeriod(
-							engineAt(t).optionsFor(i, {
-								...base,
-								...planMethodOptions(models === 'quick' ? 'quick' : 'auto'),
-							}),
+					? engineAt(t).optionsFor(
+							i,
+							{ ...base, ...planMethodOptions(models === 'quick' ? 'quick' : 'auto') },
 							t - hist.length,
 						)
 					: base,
 			);
+			chosen.set(r.model, (chosen.get(r.model) ?? 0) + 1);
 			const p = policyLevels(
 				periodForecastFrom(r, 7, hist),
 				{ meanDays: LEAD_DAYS, sdDays: 0 },
@@ -241,6 +242,10 @@ async function main() {
 	].join('\n');
 	console.log(table);
 	console.error(`plan forecasts: ${planSeconds.toFixed(0)} s`);
+	const count = (re: RegExp) => [...chosen].reduce((acc, [m, c]) => acc + (re.test(m) ? c : 0), 0);
+	console.error(
+		`plan fill ${(100 * rows[0].fill).toFixed(3)} %; forecasts with a borrowed season ${count(/~season/)}, a shrunk one ${count(/~shrunk/)}, the launch curve ${count(/launch/)} of ${[...chosen.values()].reduce((a, b) => a + b, 0)}`,
+	);
 	if (argv.includes('--write')) {
 		const from = new Date(ds[start]).toISOString().slice(0, 10);
 		const to = new Date(ds[n - 1]).toISOString().slice(0, 10);

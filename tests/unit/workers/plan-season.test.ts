@@ -1,10 +1,12 @@
-// The Plan forecasts each product with the Forecast screen's engine options (core batchEngine): a
+// With forecastOptions (core plan-engine.ts; off by default: PLAN_USES_FORECAST_OPTIONS) the Plan
+// forecasts each product with the Forecast screen's engine options (core batchEngine): a
 // product with 40 weeks of sales in a category whose sales peak in November and December borrows that
 // season in its demand over the lead time, as its forecast on the Forecast screen does (the plan used
 // to forecast it from its own weeks alone, the same whatever its category did).
 import { describe, expect, it } from 'vitest';
 import { planApi, type PlanBatchRequest } from '../../../workers/plan-api';
 import type { SeriesBatch } from '../../../src/core/types';
+import { PLAN_USES_FORECAST_OPTIONS } from '../../../src/core/inventory/plan-engine';
 
 const WEEK = 7 * 86_400_000;
 const END = Date.UTC(2023, 9, 30); // Monday 30 Oct 2023: the weeks ahead are November's
@@ -39,9 +41,14 @@ function batch(peaked: boolean): SeriesBatch {
 	};
 }
 
-function request(peaked: boolean, models: 'auto' | 'quick'): PlanBatchRequest {
+function request(
+	peaked: boolean,
+	models: 'auto' | 'quick',
+	forecastOptions: boolean | 'default' = true,
+): PlanBatchRequest {
 	return {
 		cacheKey: `plan-season-${peaked}`,
+		...(forecastOptions !== 'default' ? { forecastOptions } : {}),
 		batch: batch(peaked),
 		prices: {},
 		stock: [],
@@ -73,5 +80,20 @@ describe('plan forecasts with the Forecast screen options (batchEngine)', () => 
 		const a = withPeak.rows.find((r) => r.productId === 'NEW')!;
 		const b = flat.rows.find((r) => r.productId === 'NEW')!;
 		expect(a.meanDemand).toBeCloseTo(b.meanDemand, 6);
+	});
+
+	it('off (the default, PLAN_USES_FORECAST_OPTIONS false), the plan forecasts with the method alone', async () => {
+		expect(PLAN_USES_FORECAST_OPTIONS).toBe(false);
+		const dflt = await planApi.planBatch(request(true, 'auto', 'default'), 'season-5');
+		const off = await planApi.planBatch(request(false, 'auto', false), 'season-6');
+		const on = await planApi.planBatch(request(true, 'auto', true), 'season-7');
+		const a = dflt.rows.find((r) => r.productId === 'NEW')!;
+		// the category does not matter then: the same forecast as in the flat batch
+		expect(a.model).not.toContain('~season');
+		expect(a.meanDemand).toBeCloseTo(off.rows.find((r) => r.productId === 'NEW')!.meanDemand, 6);
+		// the options are in the cache key: on and off in the same batch are not mixed up
+		expect(on.rows.find((r) => r.productId === 'NEW')!.meanDemand).toBeGreaterThan(
+			1.15 * a.meanDemand,
+		);
 	});
 });
