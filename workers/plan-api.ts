@@ -34,7 +34,11 @@ import { msg, type Message } from '../src/core/messages';
 import { laggedRegressor, type UsedSignal } from './data/fusion';
 import { prepareBatch } from '../src/core/forecast/batch';
 import { batchOptionsKey } from '../src/core/forecast/batch-engine';
-import { planEngine, planMethodOptions as modelsOf } from '../src/core/inventory/plan-engine';
+import {
+	planEngine,
+	planMethodOptions as modelsOf,
+	PLAN_USES_FORECAST_OPTIONS,
+} from '../src/core/inventory/plan-engine';
 import type { AutoForecastOptions } from '../src/core/engine-types';
 import { linkApi, SeriesLink, untilAborted } from './data/series-port';
 
@@ -226,9 +230,10 @@ async function weeklySales(
 	ids: string[],
 	signal: AbortSignal,
 	withPrice = false,
+	withCategory = false,
 ): Promise<SeriesBatch> {
-	// with each product's category and the dataset's category and shop totals (and launches), as the
-	// Forecast screen reads them: the season a short product borrows comes from them
+	// withCategory: each product's category and the dataset's category and shop totals (and launches),
+	// as the Forecast screen reads them (the season a short product borrows comes from them)
 	const raw = await untilAborted(
 		link.querySeries({
 			datasetId,
@@ -236,7 +241,7 @@ async function weeklySales(
 			freq: 'week',
 			measure: 'units',
 			withPrice,
-			withCategory: true,
+			withCategory,
 		}),
 		signal,
 		abortError,
@@ -245,10 +250,14 @@ async function weeklySales(
 }
 
 /** The plan's sales: read once per sales version. */
-async function planSales(sales: PlanSales, signal: AbortSignal): Promise<SeriesBatch> {
-	const key = `${salesKey(sales)}|${sales.productIds.join('\u0001')}`;
+async function planSales(
+	sales: PlanSales,
+	signal: AbortSignal,
+	withCategory: boolean,
+): Promise<SeriesBatch> {
+	const key = `${salesKey(sales)}|${withCategory}|${sales.productIds.join('\u0001')}`;
 	if (lastSales?.key === key) return lastSales.batch;
-	const batch = await weeklySales(sales.datasetId, sales.productIds, signal);
+	const batch = await weeklySales(sales.datasetId, sales.productIds, signal, false, withCategory);
 	lastSales = { key, batch };
 	return batch;
 }
@@ -316,7 +325,11 @@ export const planApi = {
 		jobs.set(jobId, ac);
 		let batch: SeriesBatch;
 		try {
-			batch = await planSales(req.sales, ac.signal);
+			batch = await planSales(
+				req.sales,
+				ac.signal,
+				req.forecastOptions ?? PLAN_USES_FORECAST_OPTIONS,
+			);
 		} finally {
 			jobs.delete(jobId);
 		}
@@ -556,6 +569,7 @@ export const planApi = {
 				style ? style.members : [req.productId],
 				ac.signal,
 				!style,
+				PLAN_USES_FORECAST_OPTIONS,
 			);
 			const batch = style ? poolStyles(trimmed, [style]).batch : trimmed;
 			const all = batch.y.subarray(batch.indptr[0], batch.indptr[1]);
