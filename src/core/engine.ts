@@ -744,8 +744,9 @@ function* engineSpike(
 	const a = opts.spikeCurve ? spikeAdjust(yIn, opts.spikeCurve) : null;
 	if (a) return withSpikeBack(yield* engine(a.y, opts, run), a, opts.spikeCurve!);
 	const r = yield* engine(yIn, opts, run);
-	// a fresh jump at the end: no forecast above it (forecast/end-jump.ts, RESULTS.md v2.5b)
-	const cap = opts.endJump === undefined || opts.endJump === true ? JUMP_CAP : opts.endJump;
+	// a fresh jump at the end: no forecast above it, where asked (forecast/end-jump.ts, RESULTS.md v2.5b;
+	// off by default since the v2.5 held-out run, RESULTS.md "Engine v2.5 as shipped")
+	const cap = opts.endJump === true ? JUMP_CAP : (opts.endJump ?? false);
 	const auto = !opts.models || opts.models === 'auto';
 	if (cap === false || !auto || opts.regressors) return r;
 	const j = endJump(yIn, Math.max(1, Math.round(opts.season || 1)));
