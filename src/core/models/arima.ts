@@ -677,13 +677,6 @@ function kalman(
 	return { ssq, sumlog, nu, state: Float64Array.from(a) };
 }
 
-/** a − b element by element (a plain loop: a mapped typed-array construction costs ~10× as much). */
-function minus(a: Float64Array, b: ArrayLike<number>): Float64Array {
-	const out = new Float64Array(a.length);
-	for (let i = 0; i < a.length; i++) out[i] = a[i] - b[i];
-	return out;
-}
-
 /** Build the regression design: intercept (d + D = 0), drift, user columns — R/forecast's order. */
 function design(
 	n: number,
@@ -702,9 +695,7 @@ function design(
 		names.push('intercept');
 	}
 	if (includeDrift && nd <= 1) {
-		const drift = new Float64Array(n);
-		for (let i = 0; i < n; i++) drift[i] = i + 1;
-		cols.push(drift);
+		cols.push(Float64Array.from({ length: n }, (_, i) => i + 1));
 		regs.push({ kind: 'drift' });
 		names.push('drift');
 	}
@@ -776,12 +767,13 @@ function fitArimaCore(
 		}
 		return u;
 	};
-	const coefNames: string[] = [];
-	for (let i = 0; i < s.p; i++) coefNames.push(`ar${i + 1}`);
-	for (let i = 0; i < s.q; i++) coefNames.push(`ma${i + 1}`);
-	for (let i = 0; i < s.P; i++) coefNames.push(`sar${i + 1}`);
-	for (let i = 0; i < s.Q; i++) coefNames.push(`sma${i + 1}`);
-	coefNames.push(...regNames);
+	const coefNames = [
+		...Array.from({ length: s.p }, (_, i) => `ar${i + 1}`),
+		...Array.from({ length: s.q }, (_, i) => `ma${i + 1}`),
+		...Array.from({ length: s.P }, (_, i) => `sar${i + 1}`),
+		...Array.from({ length: s.Q }, (_, i) => `sma${i + 1}`),
+		...regNames,
+	];
 	const ncondCss = s.d + s.D * s.m + s.p + s.m * s.P;
 	// scratch for the objectives (BFGS calls them thousands of times per fit)
 	const pbuf: ParBuf = {
@@ -979,7 +971,7 @@ function cssCore(
 		nObsUsed: nUsed,
 		nCoef: narma + regs.length,
 		regs,
-		fitted: minus(y, resid),
+		fitted: y.map((v, i) => v - resid[i]),
 		residuals: resid,
 		uTail: new Float64Array(0),
 		state: new Float64Array(0),

@@ -1110,8 +1110,7 @@ export class AutoETS implements Forecaster {
 			const dec = mstl(y, [m]);
 			if (dec.seasonals.length === 1) {
 				const seasonal = dec.seasonals[0].seasonal;
-				const adjusted = new Float64Array(y.length);
-				for (let i = 0; i < y.length; i++) adjusted[i] = y[i] - seasonal[i];
+				const adjusted = y.map((v, i) => v - seasonal[i]);
 				this.#inner ??= new AutoETS({ ...this.#opts, longSeason: 'drop' });
 				const inner = this.#inner.fit(adjusted) as FittedETS;
 				return new FittedStlETS(this.name, inner, seasonal, m);

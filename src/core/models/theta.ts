@@ -26,8 +26,7 @@ export class Theta implements Forecaster {
 			if (f.every((v) => Math.abs(v) >= 1e-4)) figure = f;
 		}
 		const si = (t: number): number => (figure ? figure[t % m] : 1);
-		const x = new Float64Array(n);
-		for (let t = 0; t < n; t++) x[t] = y[t] / si(t);
+		const x = y.map((v, t) => v / si(t));
 		// OLS slope of x on 0..n−1
 		let slope = 0;
 		if (n > 1) {

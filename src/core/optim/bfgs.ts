@@ -45,9 +45,7 @@ export function bfgs(
 	const reltol = opts.relTol ?? 1e-8;
 	const abstol = opts.absTol ?? -Infinity;
 	const ndeps = opts.ndeps ?? 1e-3;
-	// plain loops, not mapped typed-array constructions (a fixed cost of ~1 µs each, at every fit)
-	const scale = new Float64Array(n);
-	for (let i = 0; i < n; i++) scale[i] = opts.parscale?.[i] ?? 1;
+	const scale = Float64Array.from({ length: n }, (_, i) => opts.parscale?.[i] ?? 1);
 	const stepredn = 0.2;
 	const acctol = 0.0001;
 	const reltest = 10.0;
@@ -81,8 +79,7 @@ export function bfgs(
 			q[i] = p[i];
 		}
 	};
-	const b = new Float64Array(n);
-	for (let i = 0; i < n; i++) b[i] = x0[i] / scale[i];
+	const b = Float64Array.from({ length: n }, (_, i) => x0[i] / scale[i]);
 	if (n === 0) {
 		return { x: new Float64Array(0), value: f(new Float64Array(0)), fail: 0, evaluations: 1 };
 	}
@@ -179,7 +176,6 @@ export function bfgs(
 		if (iter >= maxit) break;
 		if (gradcount - ilast > 2 * n) ilast = gradcount;
 	} while (count !== n || ilast !== gradcount);
-	const x = new Float64Array(n);
-	for (let i = 0; i < n; i++) x[i] = b[i] * scale[i];
+	const x = Float64Array.from(b, (v, i) => v * scale[i]);
 	return { x, value: Fmin, fail: iter < maxit ? 0 : 1, evaluations };
 }

@@ -81,11 +81,9 @@ function spikes(z: Float64Array, m: number): Map<number, number> {
 	let fit: Float64Array;
 	if (m > 1 && n >= 2 * m + 1) {
 		const d = stl(z, m, { sWindow: 'periodic', robust: true });
-		fit = new Float64Array(n);
-		for (let i = 0; i < n; i++) fit[i] = d.trend[i] + d.seasonal[i];
+		fit = d.trend.map((t, i) => t + d.seasonal[i]);
 	} else fit = runningMedian(z, Math.min(7, n % 2 ? n : n - 1));
-	const resid = new Float64Array(n);
-	for (let i = 0; i < n; i++) resid[i] = z[i] - fit[i];
+	const resid = Float64Array.from(z, (v, i) => v - fit[i]);
 	const sorted = Float64Array.from(resid).sort();
 	const q1 = quantileSorted(sorted, 0.25);
 	const q3 = quantileSorted(sorted, 0.75);

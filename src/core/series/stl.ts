@@ -395,13 +395,6 @@ export function stl(y: Float64Array, period: number, opts: StlOptions = {}): Stl
 	return { trend, seasonal: season, remainder, weights: rw };
 }
 
-/** a − b element by element (a plain loop: a mapped typed-array construction costs ~10× as much). */
-function minus(a: Float64Array, b: ArrayLike<number>): Float64Array {
-	const out = new Float64Array(a.length);
-	for (let i = 0; i < a.length; i++) out[i] = a[i] - b[i];
-	return out;
-}
-
 /**
  * MSTL (forecast::mstl): periods ≥ n/2 are dropped, the rest sorted ascending and each seasonal
  * component re-estimated by STL (sWindow 11, 15, 19, …) over `iterate` passes (1 for a single period).
@@ -441,7 +434,7 @@ export function mstl(
 	return {
 		trend,
 		seasonals: ps.map((period, i) => ({ period, seasonal: seas[i] })),
-		remainder: minus(deseas, trend),
+		remainder: deseas.map((v, t) => v - trend[t]),
 	};
 }
 
