@@ -28,6 +28,8 @@ export interface ExplainInput {
 	/** Season length in periods; the frequency's usual season when left out. */
 	season?: number;
 	events?: readonly ExplainEvent[];
+	/** The chosen method does not use the holiday calendar (the worker's calendarUsed === false). */
+	calendarUnused?: boolean;
 	drivers?: readonly Driver[];
 	promotions?: readonly PromotionUplift[];
 	signalsTried?: number;
@@ -54,6 +56,7 @@ export function explainForecast(i: ExplainInput): Explanation {
 					season: i.season ?? seasonFor(i.freq),
 					point: i.point,
 					events: i.events,
+					calendarUnused: i.calendarUnused ?? false,
 					drivers: i.drivers,
 					promotions: i.promotions,
 					signalsTried: i.signalsTried ?? 0,

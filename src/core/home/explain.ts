@@ -127,6 +127,11 @@ export interface DecompositionInput {
 	point: ArrayLike<number>;
 	/** Holidays and festivals with their measured effects. */
 	events?: readonly ExplainEvent[];
+	/**
+	 * The chosen method does not use the holiday calendar (e.g. a blend of seasonal naive and ETS): the
+	 * events are not listed as parts of this forecast; one sentence says so instead.
+	 */
+	calendarUnused?: boolean;
 	/** Fitted regressor effects; 'promo' (share of a period on promotion) is a promotion. */
 	drivers?: readonly { name: string; estimate: number; stdError: number }[];
 	/** Imported promotions' estimated uplifts (src/core/forecast/promotions.ts), when the shop has any. */
@@ -207,7 +212,9 @@ export function decompositionInWords(input: DecompositionInput): Message[] {
 	const events = [...(input.events ?? [])].filter(
 		(e) => Number.isFinite(e.effect) && Number.isFinite(e.halfWidth),
 	);
-	if (events.length) {
+	if (events.length && input.calendarUnused)
+		out.push(msg('home_decomp_events_unused', { n: events.length }));
+	else if (events.length) {
 		const coming = (e: ExplainEvent) => (e.ahead?.length ? 1 : 0);
 		events.sort((a, b) => coming(b) - coming(a) || Math.abs(b.effect) - Math.abs(a.effect));
 		let said = 0;

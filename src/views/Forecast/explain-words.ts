@@ -86,6 +86,7 @@ export function forecastExplanation(run: ForecastRun): {
 		previous: prev,
 		decomposition: r.decomposition,
 		events: r.events,
+		calendarUnused: r.calendarUsed === false,
 		drivers: r.drivers,
 		promotions: r.promotions,
 		...signalFacts(`${run.datasetId}:${r.seriesId}`),

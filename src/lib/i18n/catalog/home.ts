@@ -120,6 +120,8 @@ export const en = {
 		'Holidays: {unit} {ahead} of the forecast includes {event}; past sales show no clear effect of it ({pct}% ± {range}%).',
 	home_decomp_events_none:
 		'Holidays: none of the {n} holidays and festivals measured clearly changed past sales.',
+	home_decomp_events_unused:
+		'Holidays: the method chosen does not use the shop’s calendar, so none of its {n} holidays and festivals changes this forecast.',
 	home_decomp_promo_up:
 		'Promotions: a {unit} on promotion sold about {pct}% more than one without.',
 	home_decomp_promo_down:
@@ -234,6 +236,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	home_decomp_event_unclear_ahead:
 		'节假日：{event}落在预测的第 {ahead} {unit}；以往销量看不出它有明显影响（{pct}% ± {range}%）。',
 	home_decomp_events_none: '节假日：测量过的 {n} 个节假日和购物节都没有明显改变以往的销量。',
+	home_decomp_events_unused:
+		'节假日：所选方法没有使用本店的节假日日历，所以其中的 {n} 个节假日和购物节都不影响这次预测。',
 	home_decomp_promo_up: '促销：有促销的{unit}比没有促销的销量约多 {pct}%。',
 	home_decomp_promo_down: '促销：有促销的{unit}比没有促销的销量约少 {pct}%。',
 	home_decomp_promo_unclear: '促销：以往的促销对销量没有明显影响。',

@@ -85,6 +85,22 @@ describe('decompositionInWords', () => {
 		expect(none.at(-1)).toEqual({ code: 'home_decomp_events_none', params: { n: 1 } });
 	});
 
+	it('lists no holiday as part of a forecast whose method does not use the calendar, and says so', () => {
+		const events = [
+			{ key: 'black-friday', effect: 0.38, halfWidth: 0.12 },
+			{ key: 'xmas', effect: 0.5, halfWidth: 0.05, ahead: [1] },
+		];
+		const out = decompositionInWords(input({ events, calendarUnused: true }));
+		const ev = out.filter((m) => m.code.startsWith('home_decomp_event'));
+		expect(ev).toEqual([{ code: 'home_decomp_events_unused', params: { n: 2 } }]);
+		// the same events with a method that uses the calendar: each is said
+		expect(
+			decompositionInWords(input({ events, calendarUnused: false }))
+				.map((m) => m.code)
+				.filter((c) => c.startsWith('home_decomp_event')),
+		).toEqual(['home_decomp_event_up_ahead', 'home_decomp_event_up']);
+	});
+
 	it("says the imported promotions' uplift, weighted by promoted periods, and unclear when every range holds zero", () => {
 		const u = (periods: number, relative: number, relLo: number, relHi: number) => ({
 			row: 1,
@@ -180,6 +196,7 @@ describe('decompositionInWords', () => {
 			input({ events: events.slice(0, 3) }),
 			input({ events: events.slice(3) }),
 			input({ events: [{ key: 'x', effect: 0, halfWidth: 1 }] }),
+			input({ events: [{ key: 'x', effect: 0, halfWidth: 1 }], calendarUnused: true }),
 			input({ drivers: [{ name: 'promo', estimate: -50, stdError: 1 }], signalsTried: 1 }),
 		])
 			for (const c of codes(i)) all.add(c);
