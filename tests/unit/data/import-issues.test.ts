@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src/core/ingest/types';
+import { translate } from '../../../src/lib/i18n/translate';
 import { issueText, makeService, toInput } from './harness';
 
 const FIX = join(__dirname, '../../fixtures/ingest');
@@ -312,5 +313,19 @@ describe('date order', () => {
 		expect(p).toMatchObject({ dateOrder: 'dmy', dateOrderAmbiguous: false });
 		const meta = await commit(p);
 		expect(new Date(meta.dateMax).toISOString()).toBe('2011-02-01T10:01:00.000Z');
+	});
+
+	it('words the expected order of an unreadable date in the reader’s language', async () => {
+		const p = await service.previewFile(
+			toInput('dmy-bad.csv', 'Date,SKU,Qty\n01/02/2011,A,1\n18/01/2011,B,2\n40/01/2011,C,3\n'),
+		);
+		expect(p.dateOrder).toBe('dmy');
+		const bad = (await commit(p)).report.issues.find((i) => i.code === 'bad-date');
+		expect(bad).toMatchObject({ row: 3, column: 'Date', count: 1 });
+		expect(issueText(bad)).toContain('(expected day/month/year like 18/01/2011)');
+		const zh = translate('zh-CN', bad!.msg!.code, bad!.msg!.params);
+		expect(zh).toContain('应为日/月/年，如 18/01/2011');
+		// no English words on a Chinese screen (the value and column name are the file's own)
+		expect(zh.replace('“40/01/2011”', '').replace('“Date”', '')).not.toMatch(/[A-Za-z]{3,}/);
 	});
 });

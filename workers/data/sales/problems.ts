@@ -13,12 +13,6 @@ import type { DataContext } from '../context';
 import { lit } from '../sql';
 import { BLANK_PRODUCT_ID } from './clean';
 
-const ORDER_EXAMPLE: Record<DateOrder, string> = {
-	dmy: 'day/month/year like 18/01/2011',
-	mdy: 'month/day/year like 01/18/2011',
-	ymd: 'year-month-day like 2011-01-18',
-};
-
 interface ProblemSpec {
 	where: string;
 	rawCol: string;
@@ -85,7 +79,8 @@ export function countProblems(
 			n,
 			value,
 			column: mapping.date,
-			example: ORDER_EXAMPLE[dateOrder],
+			// the catalogues word the expected order (was English text in every language)
+			order: dateOrder,
 		}),
 	);
 	if (mapping.quantity) {

@@ -2,6 +2,24 @@
 // demo, the storage quota, and the import report's lines on duplicates, cancelled sales and returns.
 import type { Catalog } from '../types';
 
+/** The date order the import expected, for a date it could not read (param `order`: dmy, mdy, ymd). */
+const ORDER_EN: Record<string, string> = {
+	dmy: 'day/month/year like 18/01/2011',
+	mdy: 'month/day/year like 01/18/2011',
+	ymd: 'year-month-day like 2011-01-18',
+};
+const ORDER_ZH: Record<string, string> = {
+	dmy: '日/月/年，如 18/01/2011',
+	mdy: '月/日/年，如 01/18/2011',
+	ymd: '年-月-日，如 2011-01-18',
+};
+/** The order of `data_bad_date` (reports stored before it had `order` carry the English `example`). */
+function orderOf(p: Record<string, unknown>): 'dmy' | 'mdy' | 'ymd' {
+	const o = String(p.order ?? p.example ?? '');
+	if (o === 'dmy' || o.startsWith('day/')) return 'dmy';
+	if (o === 'mdy' || o.startsWith('month/')) return 'mdy';
+	return 'ymd';
+}
 const KIND_EN: Record<string, string> = {
 	png: 'a PNG image',
 	jpeg: 'a JPEG image',
@@ -50,7 +68,7 @@ export const en = {
 	data_missing_date: (p) =>
 		`Row ${p.rowText}, column "${p.column}": the date is empty. ${p.nText} ${p.n === 1 ? 'row' : 'rows'} without a date ${p.n === 1 ? 'was' : 'were'} skipped.`,
 	data_bad_date: (p) =>
-		`Row ${p.rowText}, column "${p.column}": "${p.value}" is not a date (expected ${p.example}). ${p.nText} ${p.n === 1 ? 'row' : 'rows'} with unreadable dates ${p.n === 1 ? 'was' : 'were'} skipped.`,
+		`Row ${p.rowText}, column "${p.column}": "${p.value}" is not a date (expected ${ORDER_EN[orderOf(p)]}). ${p.nText} ${p.n === 1 ? 'row' : 'rows'} with unreadable dates ${p.n === 1 ? 'was' : 'were'} skipped.`,
 	data_missing_quantity: (p) =>
 		`Row ${p.rowText}, column "${p.column}": the quantity is empty. ${p.nText} ${p.n === 1 ? 'row' : 'rows'} without a quantity ${p.n === 1 ? 'was' : 'were'} skipped.`,
 	data_bad_quantity: (p) =>
@@ -126,7 +144,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	data_missing_date: (p) =>
 		`第 ${p.rowText} 行“${p.column}”列：日期为空。${p.nText} 行没有日期，已跳过。`,
 	data_bad_date: (p) =>
-		`第 ${p.rowText} 行“${p.column}”列：“${p.value}”不是日期（应为 ${p.example}）。${p.nText} 行日期无法读取，已跳过。`,
+		`第 ${p.rowText} 行“${p.column}”列：“${p.value}”不是日期（应为${ORDER_ZH[orderOf(p)]}）。${p.nText} 行日期无法读取，已跳过。`,
 	data_missing_quantity: (p) =>
 		`第 ${p.rowText} 行“${p.column}”列：数量为空。${p.nText} 行没有数量，已跳过。`,
 	data_bad_quantity: (p) =>
