@@ -8,6 +8,9 @@ import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
 
 const SPIKE_CSV = fileURLToPath(new URL('../fixtures/spike-sales.csv', import.meta.url));
+const RETAIL_CSV = fileURLToPath(
+	new URL('../fixtures/ingest/online_retail_transactions.csv', import.meta.url),
+);
 /** A demo product far below the top 200 by revenue (about 2,000th of 3,700). */
 const RARE = { id: '21640', name: 'ASSORTED TUTTI FRUTTI  FOB NOTEBOOK' };
 
@@ -225,6 +228,29 @@ describe('Explore and Forecast screens', () => {
 				expect(overflow.wide, view).toEqual([]);
 				expect(overflow.width, view).toBeLessThanOrEqual(390);
 			}
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
+	});
+
+	it('the column mapping of Import fits a 390-px phone: names readable, every role dropdown in sight', async () => {
+		const page = session.page;
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			await app.startNewImport();
+			expect(await app.pickFile(RETAIL_CSV)).toBe('mapping');
+			const rows = page.getByTestId('mapping-row');
+			expect(await rows.count()).toBe(8);
+			for (let i = 0; i < 8; i++) {
+				const row = rows.nth(i);
+				const name = (await row.locator('th').boundingBox())!;
+				const select = (await row.getByTestId('role-select').boundingBox())!;
+				// was: a name a few letters a line (77 px for "InvoiceNo", one letter for StockX's), the dropdown past x = 390
+				expect(name.width, `column ${i}`).toBeGreaterThan(120);
+				expect(select.x + select.width, `column ${i}`).toBeLessThanOrEqual(390);
+			}
+			await page.getByRole('button', { name: 'Choose another file' }).click();
+			await page.getByTestId('mapping-table').waitFor({ state: 'detached' });
 		} finally {
 			await page.setViewportSize({ width: 1280, height: 900 });
 		}
