@@ -117,6 +117,35 @@ describe('language switch', () => {
 		expect(await englishLeft(page)).toEqual([]);
 	});
 
+	it('a file with no product column: its one product is named in Chinese, not "(all products)"', async () => {
+		const page = session.page;
+		await app.open('/?view=import&lang=zh-CN');
+		await app.startNewImport();
+		// a till's daily totals: a date and a quantity, no product column
+		const days = Array.from({ length: 60 }, (_, i) => {
+			const d = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+			return `${d},${10 + (i % 7)}`;
+		});
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'till.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(['Date,Qty', ...days].join('\n')),
+		});
+		await page.getByTestId('mapping-table').waitFor({ timeout: 120_000 });
+		await app.confirmImport();
+		await app.exploreSales();
+		const pick = page.getByTestId('product-pick');
+		expect(await pick.count()).toBe(1);
+		expect(await pick.textContent()).toContain('全部销售（无商品列）');
+		expect(await pick.textContent()).not.toContain('all products');
+		await app.goTo('plan');
+		await page.getByTestId('plan-row').first().waitFor({ timeout: 120_000 });
+		expect(await page.getByTestId('plan-row').first().textContent()).toContain(
+			'全部销售（无商品列）',
+		);
+		expect(await page.getByTestId('plan-table').textContent()).not.toContain('all products');
+	});
+
 	it('takes the language from ?lang= and keeps it on reload', async () => {
 		const page = session.page;
 		await app.open('/?view=explore&lang=en');

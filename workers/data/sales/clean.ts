@@ -2,6 +2,7 @@
 // DISTINCT values and joined back, the normalized rows, then the stored table of valid rows with returns
 // flagged and a return cancelling the earlier matching sale of the same customer.
 import { parseDate, parseNumber } from '../../../src/core/ingest/parse';
+import { ALL_PRODUCTS_ID, BLANK_PRODUCT_ID } from '../../../src/core/ingest/product-ids';
 import type { ColumnMapping, ColumnRole, DateOrder } from '../../../src/core/ingest/types';
 import type { DataContext, Staged } from '../context';
 import { ident, lit } from '../sql';
@@ -9,10 +10,8 @@ import { buildLookup, dateOrderOf, decimalOf } from '../staging';
 
 /** A return cancels a sale to the same customer of the same product and quantity this many days before. */
 export const CANCEL_WINDOW_DAYS = 30;
-/** Product id used when the file has no product column. */
-export const ALL_PRODUCTS_ID = '(all products)';
-/** Product id for rows whose product cell is blank. */
-export const BLANK_PRODUCT_ID = '(blank)';
+// the product ids of rows that name none live in core: the views word them
+export { ALL_PRODUCTS_ID, BLANK_PRODUCT_ID } from '../../../src/core/ingest/product-ids';
 
 /**
  * Builds `norm_<staged table>`: one row per staged row with its duplicate flag, parsed date and numbers,

@@ -152,7 +152,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	data_bad_amount: (p) =>
 		`第 ${p.rowText} 行“${p.column}”列：“${p.value}”不是金额（应为 2.55、£1,234.50 或 1.234,50 这样的数字）。${p.nText} 行保留，但不含此金额。`,
 	data_missing_product: (p) =>
-		`第 ${p.rowText} 行“${p.column}”列：商品为空。${p.nText} 行归入商品“${p.blank}”保留。`,
+		`第 ${p.rowText} 行“${p.column}”列：商品为空。${p.nText} 行归入商品“（空白）”保留。`,
 	import_wide_relative: (p) =>
 		`${p.file} 每列是上市后的一周（${p.first} … ${p.last}，共 ${p.nText} 列）：每一行已展开为每周一行，第 ${p.first} 周从“${p.anchor}”列中的日期开始，数值按销量（件）读取（共 ${p.rowsText} 行）。如果这些数值是金额，请在下面更改列的用途。`,
 	import_wide_calendar: (p) =>
