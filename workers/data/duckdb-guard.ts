@@ -186,13 +186,53 @@ export function unknownCalls(
 	return called.filter((n) => !known.has(n));
 }
 
+/** DuckDB's own catalog views, never what a shop owner meant. */
+const SYSTEM_NAME = /^(duckdb_|pg_|sqlite_|information_schema)/i;
+
+/** DuckDB's list of candidates ("a,b,c") without its own catalog views; the first, or ''. */
+function firstCandidate(f: DuckDbFailure): string {
+	const list = typeof f.extra.candidates === 'string' ? f.extra.candidates.split(',') : [];
+	return list.map((c) => c.trim()).find((c) => c !== '' && !SYSTEM_NAME.test(c)) ?? '';
+}
+
+/**
+ * The usual slips in a typed query, worded by the app rather than by DuckDB's English: a syntax error
+ * (where, in the user's own text: the console wraps a SELECT in `SELECT * FROM (…) LIMIT n`, and DuckDB
+ * named the wrapper's ")"), a table or a column that does not exist (with DuckDB's nearest name).
+ */
+function typoFailure(
+	f: DuckDbFailure | null,
+	typed: { statement: string; offset: number } | undefined,
+): Message | null {
+	if (!f) return null;
+	const name = typeof f.extra.name === 'string' ? f.extra.name : '';
+	if (f.type === 'Catalog' && f.subtype === 'MISSING_ENTRY' && f.extra.type === 'Table' && name)
+		return { code: 'import_sql_no_table', params: { name, hint: firstCandidate(f) || 'sales' } };
+	if (f.type === 'Binder' && f.subtype === 'COLUMN_NOT_FOUND' && name)
+		return { code: 'import_sql_no_column', params: { name, hint: firstCandidate(f) } };
+	if (f.type === 'Parser' && f.subtype === 'SYNTAX_ERROR' && typed) {
+		const at = Number(f.extra.position) - typed.offset;
+		if (!Number.isInteger(at) || at < 0) return null;
+		const rest = typed.statement.slice(at).trim();
+		if (rest === '') return { code: 'import_sql_syntax_end' };
+		return { code: 'import_sql_syntax', params: { near: rest.split(/\s+/)[0].slice(0, 40) } };
+	}
+	return null;
+}
+
 /**
  * A console query's DuckDB error → a message code (DuckDB's own text goes along as a detail for power
  * users). A Catalog error without a subtype is an entry of an extension that is not loaded (DuckDB gives
  * a missing entry the subtype MISSING_ENTRY); `unknown` names the function the statement calls for it.
  */
-export function consoleFailure(e: unknown, unknown: () => string[] = () => []): Message {
+export function consoleFailure(
+	e: unknown,
+	unknown: () => string[] = () => [],
+	typed?: { statement: string; offset: number },
+): Message {
 	const f = duckDbFailure(e);
+	const said = typoFailure(f, typed);
+	if (said) return said;
 	if (f?.type === 'Permission')
 		return { code: 'import_sql_file_access', params: { name: duckDbDetail(e).slice(0, 80) } };
 	if (f?.type === 'Catalog' && f.subtype === null) {

@@ -78,10 +78,14 @@ export async function runSql(ctx: DataContext, datasetId: string, sql: string): 
 		);
 	const wrap = /^(select|with|from|values|table)\b/i.test(statement);
 	let res: ArrowTable;
+	const head = wrap ? 'SELECT * FROM (' : '';
 	try {
-		res = q(wrap ? `SELECT * FROM (${statement}) LIMIT ${SQL_ROW_CAP + 1}` : statement);
+		res = q(wrap ? `${head}${statement}) LIMIT ${SQL_ROW_CAP + 1}` : statement);
 	} catch (e) {
-		const m = consoleFailure(e, () => unknownCalls(q, statement));
+		const m = consoleFailure(e, () => unknownCalls(q, statement), {
+			statement,
+			offset: head.length,
+		});
 		throw codedError('SqlError', m.code, m.params);
 	}
 	const fields = res.schema.fields;

@@ -375,7 +375,19 @@ describe('import of the real Online Retail slice', () => {
 		expect(s.rows).toEqual([['drop table']]);
 		await expect(ctx.service.runSql(meta.id, 'SELECT nope FROM sales')).rejects.toMatchObject({
 			name: 'SqlError',
-			code: 'import_sql_error',
+			code: 'import_sql_no_column',
+			params: { name: 'nope' },
+		});
+		// a query that stops early: said of the user's text, not of the ")" of the console's wrapper
+		await expect(
+			ctx.service.runSql(meta.id, 'SELECT product_id FROM sales WHERE'),
+		).rejects.toMatchObject({ name: 'SqlError', code: 'import_sql_syntax_end' });
+		await expect(
+			ctx.service.runSql(meta.id, 'SELECT product_id quantity units FROM sales'),
+		).rejects.toMatchObject({ code: 'import_sql_syntax', params: { near: 'units' } });
+		await expect(ctx.service.runSql(meta.id, 'SELECT * FROM sale')).rejects.toMatchObject({
+			code: 'import_sql_no_table',
+			params: { name: 'sale', hint: 'sales' },
 		});
 	});
 

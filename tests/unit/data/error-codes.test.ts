@@ -6,6 +6,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { translate } from '../../../src/lib/i18n/translate';
 import {
 	consoleFailure,
+	duckDbDetail,
 	duckDbErrorType,
 	duckDbFailure,
 	hardenDuckDb,
@@ -94,7 +95,9 @@ describe('DuckDB errors by exception type', () => {
 		// a collation of an extension: no call to name
 		const icu = fail("SELECT 'x' COLLATE de");
 		expect(consoleFailure(icu).code).toBe('import_sql_extension_unnamed');
-		// a table or function that does not exist anywhere: DuckDB's MISSING_ENTRY, shown as DuckDB's error
+		// a table that does not exist anywhere: DuckDB's MISSING_ENTRY, worded by the app (was DuckDB's
+		// English "Table with name no_such_table does not exist!" on a Chinese screen too), with the
+		// nearest table of the user's (not DuckDB's own duckdb_tables)
 		const missing = fail('SELECT * FROM no_such_table');
 		expect(duckDbErrorType(missing)).toBe('Catalog');
 		expect(duckDbFailure(missing)).toMatchObject({
@@ -102,8 +105,18 @@ describe('DuckDB errors by exception type', () => {
 			extra: { name: 'no_such_table' },
 		});
 		expect(consoleFailure(missing)).toEqual({
-			code: 'import_sql_error',
-			params: { detail: 'Table with name no_such_table does not exist!' },
+			code: 'import_sql_no_table',
+			params: { name: 'no_such_table', hint: 'sales' },
+		});
+		conn.query('CREATE TEMP TABLE shop_sales (product_id VARCHAR, quantity DOUBLE)');
+		expect(consoleFailure(fail('SELECT * FROM shop_sale')).params).toEqual({
+			name: 'shop_sale',
+			hint: 'shop_sales',
+		});
+		// a column that does not exist: the app's words, DuckDB's nearest column
+		expect(consoleFailure(fail('SELECT quantty FROM shop_sales'))).toEqual({
+			code: 'import_sql_no_column',
+			params: { name: 'quantty', hint: 'quantity' },
 		});
 		const typo = fail('SELECT nosuchfn(1)');
 		expect(duckDbFailure(typo)?.subtype).toBe('MISSING_ENTRY');
@@ -111,6 +124,26 @@ describe('DuckDB errors by exception type', () => {
 		const syntax = fail('SELEC 1');
 		expect(duckDbErrorType(syntax)).toBe('Parser');
 		expect(isOutOfMemory(syntax)).toBe(false);
+		// a syntax error in the user's own text: the console runs `SELECT * FROM (<query>) LIMIT n`, and
+		// DuckDB named the wrapper's ")" for a query that stops early (what the user saw before)
+		const head = 'SELECT * FROM (';
+		const cut = 'SELECT product_id FROM shop_sales WHERE';
+		const early = fail(`${head}${cut}) LIMIT 10`);
+		expect(duckDbDetail(early)).toBe('syntax error at or near ")"');
+		expect(consoleFailure(early, undefined, { statement: cut, offset: head.length })).toEqual({
+			code: 'import_sql_syntax_end',
+		});
+		const comma = 'SELECT product_id quantity units FROM shop_sales';
+		expect(
+			consoleFailure(fail(`${head}${comma}) LIMIT 10`), undefined, {
+				statement: comma,
+				offset: head.length,
+			}),
+		).toEqual({ code: 'import_sql_syntax', params: { near: 'units' } });
+		expect(consoleFailure(syntax, undefined, { statement: 'SELEC 1', offset: 0 })).toEqual({
+			code: 'import_sql_syntax',
+			params: { near: 'SELEC' },
+		});
 		// passed on worded as DuckDB words it, the structure kept
 		const readable = readableDuckDbError(syntax) as Error;
 		expect(readable.message).toBe('Parser Error: syntax error at or near "SELEC"');

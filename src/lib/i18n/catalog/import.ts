@@ -33,6 +33,15 @@ export const en = {
 	import_sql_out_of_memory:
 		'The query needed more memory than the browser allows. Narrow it with WHERE or GROUP BY, or add a LIMIT.',
 	import_sql_error: 'DuckDB could not run the query: {detail}',
+	import_sql_syntax:
+		'The query has a syntax error near “{near}”. Check the commas, quotes and brackets there.',
+	import_sql_syntax_end:
+		'The query stops too early: something is missing at its end (a table, a condition, a bracket?).',
+	import_sql_no_table: 'There is no table “{name}”. Did you mean “{hint}”?',
+	import_sql_no_column: (p) =>
+		p.hint
+			? `There is no column “${p.name}” here. Did you mean “${p.hint}”?`
+			: `There is no column “${p.name}” here. DESCRIBE sales lists the columns.`,
 	import_unpacked_too_big:
 		'{file} unpacks to more than {limitMb} MB, far more than its packed size suggests for a sales table (or simply too much for the browser). It was not read any further. If it is a real export, split it (e.g. one file per year) or export it as an uncompressed CSV.',
 	import_bad_gzip:
@@ -119,6 +128,13 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_sql_out_of_memory:
 		'此查询所需内存超出了浏览器的限制。请用 WHERE 或 GROUP BY 缩小范围，或加上 LIMIT。',
 	import_sql_error: 'DuckDB 无法运行此查询：{detail}',
+	import_sql_syntax: '查询在“{near}”附近有语法错误，请检查那里的逗号、引号和括号。',
+	import_sql_syntax_end: '查询没有写完：结尾缺少内容（表名、条件或括号？）。',
+	import_sql_no_table: '没有名为“{name}”的表。您是否想用“{hint}”？',
+	import_sql_no_column: (p) =>
+		p.hint
+			? `这里没有名为“${p.name}”的列。您是否想用“${p.hint}”？`
+			: `这里没有名为“${p.name}”的列。可运行 DESCRIBE sales 查看所有列。`,
 	import_unpacked_too_big:
 		'{file} 解压后超过 {limitMb} MB，远超销售表格应有的大小（或超出浏览器的处理能力），已停止读取。如果这是真实的导出文件，请拆分（例如每年一个文件），或导出为未压缩的 CSV。',
 	import_bad_gzip:
