@@ -155,4 +155,35 @@ describe('Market screen', () => {
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
 	});
+
+	it('with reviews, posts and launches imported, the screen fits a 390-px phone in English', async () => {
+		const page = session.page;
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			await app.open('/?view=market&lang=en');
+			await page.getByTestId('market-products').first().waitFor({ timeout: 120_000 });
+			await page.getByTestId('market-personas').last().waitFor({ timeout: 120_000 });
+			const overflow = await page.evaluate(() => ({
+				width: document.documentElement.scrollWidth,
+				wide: [...document.querySelectorAll('body *')]
+					.filter((e) => e.getBoundingClientRect().right > 391)
+					// a table that scrolls in its own box does not scroll the page
+					.filter((e) => {
+						for (let p = e.parentElement; p; p = p.parentElement)
+							if (/auto|scroll/.test(getComputedStyle(p).overflowX)) return false;
+						return true;
+					})
+					.slice(0, 5)
+					.map(
+						(e) =>
+							`${e.tagName}.${e.getAttribute('data-testid') ?? ''} ${Math.round(e.getBoundingClientRect().right)}`,
+					),
+			}));
+			// was: the reviews' product table 511 px wide, the whole page scrolled sideways
+			expect(overflow.wide).toEqual([]);
+			expect(overflow.width).toBeLessThanOrEqual(390);
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
+	});
 });

@@ -249,6 +249,12 @@ describe('Explore and Forecast screens', () => {
 				expect(name.width, `column ${i}`).toBeGreaterThan(120);
 				expect(select.x + select.width, `column ${i}`).toBeLessThanOrEqual(390);
 			}
+			// "Add to …" names a stored dataset: its dropdown shrinks with the screen (was 613 px wide with the demo stored)
+			const append = (await page.getByTestId('append-target').boundingBox())!;
+			expect(append.x + append.width).toBeLessThanOrEqual(390);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				390,
+			);
 			await page.getByRole('button', { name: 'Choose another file' }).click();
 			await page.getByTestId('mapping-table').waitFor({ state: 'detached' });
 		} finally {
