@@ -144,6 +144,15 @@ describe('language switch', () => {
 			'全部销售（无商品列）',
 		);
 		expect(await page.getByTestId('plan-table').textContent()).not.toContain('all products');
+		expect(await page.getByTestId('plan-whatif-product').textContent()).not.toContain(
+			'all products',
+		);
+		// the report's product table (on screen, and for whoever opens a shared link)
+		await page.getByTestId('nav-report').click();
+		const table = page.getByTestId('report-table').first();
+		await table.waitFor({ timeout: 120_000 });
+		expect(await table.textContent()).toContain('全部销售（无商品列）');
+		expect(await page.getByTestId('report-doc').textContent()).not.toContain('all products');
 	});
 
 	it('takes the language from ?lang= and keeps it on reload', async () => {

@@ -2,6 +2,7 @@
 // worker: date, supplier, lines, units and total, then one row per product with a quantity.
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { i18n, t } from '../../lib/i18n';
+import { productLabel } from '../../lib/product-label';
 import type { PdfRequest } from '../../lib/workers/report-client';
 import type { PoLine } from '../../state/plan-helpers';
 
@@ -46,8 +47,8 @@ export function purchaseOrderPdf(
 				],
 				align: ['left', 'left', 'right', 'right', 'right', 'right'],
 				rows: kept.map((l) => [
-					l.productId,
-					l.description,
+					productLabel(l.productId),
+					productLabel(l.description),
 					formatNumber(l.quantity),
 					formatNumber(l.pack),
 					money(l.unitCost),

@@ -3,6 +3,7 @@
 import type { CsvValue } from '../../lib/export/csv-download';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import { i18n, t, tm } from '../../lib/i18n';
+import { productLabel } from '../../lib/product-label';
 import type { PdfBlock, PdfRequest } from '../../lib/workers/report-client';
 import { sayExplain } from '../Forecast/explain-words';
 import type {
@@ -16,7 +17,8 @@ import type {
 /** A value as shown on screen and in the PDF. */
 export function formatValue(v: ReportCell, kind: ReportValueKind, currency: string): string {
 	if (v === null) return '–';
-	if (typeof v === 'string') return v;
+	// a product id the import gave rows without one ("(all products)") in the reader's words
+	if (typeof v === 'string') return productLabel(v);
 	switch (kind) {
 		case 'money':
 			return formatMoney(v, currency);
