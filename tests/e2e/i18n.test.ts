@@ -117,23 +117,34 @@ describe('language switch', () => {
 		expect(await englishLeft(page)).toEqual([]);
 	});
 
-	it('a file with no product column: its one product is named in Chinese, not "(all products)"', async () => {
+	it('a file with no product column: its one product is named in Chinese, not "(all products)"; totals whole at 390 px', async () => {
 		const page = session.page;
 		await app.open('/?view=import&lang=zh-CN');
 		await app.startNewImport();
-		// a till's daily totals: a date and a quantity, no product column
+		// a till's daily totals: a date, a quantity and a (big) price, no product column
 		const days = Array.from({ length: 60 }, (_, i) => {
 			const d = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
-			return `${d},${10 + (i % 7)}`;
+			return `${d},${10 + (i % 7)},49999`;
 		});
 		await page.getByTestId('file-input').setInputFiles({
 			name: 'till.csv',
 			mimeType: 'text/csv',
-			buffer: Buffer.from(['Date,Qty', ...days].join('\n')),
+			buffer: Buffer.from(['Date,Qty,Price', ...days].join('\n')),
 		});
 		await page.getByTestId('mapping-table').waitFor({ timeout: 120_000 });
 		await app.confirmImport();
 		await app.exploreSales();
+		// the totals are whole on a 390-px phone, not cut with "…" (was: revenue "£38,699,…")
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			for (const id of ['total-products', 'total-units', 'total-revenue']) {
+				const cell = page.getByTestId(id);
+				const fit = await cell.evaluate((e) => e.scrollWidth <= e.clientWidth);
+				expect(fit, `${id}: ${await cell.textContent()}`).toBe(true);
+			}
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
 		const pick = page.getByTestId('product-pick');
 		expect(await pick.count()).toBe(1);
 		expect(await pick.textContent()).toContain('全部销售（无商品列）');
