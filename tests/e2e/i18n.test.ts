@@ -155,6 +155,9 @@ describe('language switch', () => {
 			'全部销售（无商品列）',
 		);
 		expect(await page.getByTestId('plan-table').textContent()).not.toContain('all products');
+		// no stock file, so no unit cost: said so, not "worth £0.00 at cost"
+		expect(await page.getByTestId('plan-po').first().textContent()).toContain('成本未知');
+		expect(await page.getByTestId('plan-view').textContent()).not.toMatch(/按成本计\s*\S?0\.00/);
 		expect(await page.getByTestId('plan-whatif-product').textContent()).not.toContain(
 			'all products',
 		);

@@ -43,6 +43,8 @@ export const en = {
 	plan_overstock_value: '{amount} tied up in overstock',
 	plan_table_title: 'Plan per product',
 	plan_table_desc: '{n} products planned; {order} to order now, worth {value} at cost.',
+	plan_table_desc_no_cost:
+		'{n} products planned; {order} to order now (no unit cost known, so no value at cost: add a cost column to your stock file).',
 	plan_col_product: 'Product',
 	plan_col_on_hand: 'On hand',
 	plan_col_mean_demand: 'Demand over lead time + review',
@@ -66,6 +68,7 @@ export const en = {
 	plan_po_none: 'Nothing to order now.',
 	plan_po_no_supplier: 'No supplier',
 	plan_po_total: (p) => `${p.nText} ${p.n === 1 ? 'line' : 'lines'}, ${String(p.value)} at cost`,
+	plan_po_total_no_cost: (p) => `${p.nText} ${p.n === 1 ? 'line' : 'lines'}, cost unknown`,
 	plan_po_qty_label: 'Quantity of {product}',
 	plan_whatif_title: 'What if',
 	plan_whatif_desc:
@@ -162,6 +165,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_overstock_value: '积压占用 {amount}',
 	plan_table_title: '各商品计划',
 	plan_table_desc: '共计划 {n} 个商品；{order} 个需要现在订货，按成本计 {value}。',
+	plan_table_desc_no_cost:
+		'共计划 {n} 个商品；{order} 个需要现在订货（不知道单位成本，无法按成本计价：请在库存文件中加入成本列）。',
 	plan_col_product: '商品',
 	plan_col_on_hand: '现有库存',
 	plan_col_mean_demand: '交期加盘点周期需求',
@@ -185,6 +190,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_po_none: '目前无需订货。',
 	plan_po_no_supplier: '未指定供应商',
 	plan_po_total: (p) => `${p.nText} 行，按成本计 ${String(p.value)}`,
+	plan_po_total_no_cost: (p) => `${p.nText} 行，成本未知`,
 	plan_po_qty_label: '{product} 的数量',
 	plan_whatif_title: '假设分析',
 	plan_whatif_desc:
