@@ -50,7 +50,11 @@ export class BackupState {
 			};
 			await after();
 		} catch (e) {
-			this.error = toUiError(e);
+			const err = toUiError(e);
+			// the worker's refusal names no file: the message says which one was refused
+			if (err.msg?.code.startsWith('backup_error_'))
+				err.msg = { code: err.msg.code, params: { ...err.msg.params, file: file.name } };
+			this.error = err;
 		} finally {
 			this.busy = null;
 		}

@@ -114,7 +114,10 @@ describe('customers: segments, recommendations, risk', () => {
 		writeFileSync(bogus, '{"hello": 1}');
 		await page.getByTestId('backup-restore-file').setInputFiles(bogus);
 		await page.getByTestId('backup-restore-yes').click();
-		expect(await page.getByTestId('backup-error').innerText()).toMatch(/not a Trendcast backup/);
+		// the file is named (was "This file is not …", with no name)
+		expect(await page.getByTestId('backup-error').innerText()).toMatch(
+			/“notes\.json” is not a Trendcast backup/,
+		);
 
 		await page.getByTestId('backup-restore-file').setInputFiles(path);
 		await page.getByTestId('backup-restore-yes').click();

@@ -17,14 +17,14 @@ export const en = {
 		p.datasets === 1
 			? `Restored 1 dataset and ${p.rowsText} stored rows.`
 			: `Restored ${p.datasetsText} datasets and ${p.rowsText} stored rows.`,
-	backup_error_not_backup: 'This file is not a Trendcast backup. Nothing was changed.',
+	backup_error_not_backup: '“{file}” is not a Trendcast backup. Nothing was changed.',
 	backup_error_not_trendcast:
-		'This file is a backup of another app (“{name}”), not of Trendcast. Nothing was changed.',
+		'“{file}” is a backup of another app (“{name}”), not of Trendcast. Nothing was changed.',
 	backup_error_newer:
-		'This backup comes from a newer Trendcast (storage version {version}; this one reads up to {ours}). Update the app, then restore. Nothing was changed.',
+		'“{file}” comes from a newer Trendcast (storage version {version}; this one reads up to {ours}). Update the app, then restore. Nothing was changed.',
 	backup_error_tables:
-		'This backup holds data this version of Trendcast does not know ({tables}). Update the app, then restore. Nothing was changed.',
-	backup_error_damaged: 'The backup file is damaged and could not be read completely ({detail}).',
+		'“{file}” holds data this version of Trendcast does not know ({tables}). Update the app, then restore. Nothing was changed.',
+	backup_error_damaged: 'The backup “{file}” is damaged and could not be read completely.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -39,12 +39,12 @@ export const zhCN: Catalog<keyof typeof en> = {
 	backup_restore_yes: '替换并恢复',
 	backup_restoring: '正在恢复……',
 	backup_restored: (p) => `已恢复 ${p.datasetsText} 个数据集，共 ${p.rowsText} 条记录。`,
-	backup_error_not_backup: '该文件不是 Trendcast 备份，未做任何更改。',
+	backup_error_not_backup: '“{file}”不是 Trendcast 备份，未做任何更改。',
 	backup_error_not_trendcast:
-		'该文件是其他应用（“{name}”）的备份，不是 Trendcast 的，未做任何更改。',
+		'“{file}”是其他应用（“{name}”）的备份，不是 Trendcast 的，未做任何更改。',
 	backup_error_newer:
-		'该备份来自更新版本的 Trendcast（存储版本 {version}，当前版本最多支持 {ours}）。请先更新应用再恢复。未做任何更改。',
+		'“{file}”来自更新版本的 Trendcast（存储版本 {version}，当前版本最多支持 {ours}）。请先更新应用再恢复。未做任何更改。',
 	backup_error_tables:
-		'该备份包含当前版本的 Trendcast 不认识的数据（{tables}）。请先更新应用再恢复。未做任何更改。',
-	backup_error_damaged: '备份文件已损坏，无法完整读取（{detail}）。',
+		'“{file}”包含当前版本的 Trendcast 不认识的数据（{tables}）。请先更新应用再恢复。未做任何更改。',
+	backup_error_damaged: '备份文件“{file}”已损坏，无法完整读取。',
 };
