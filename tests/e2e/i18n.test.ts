@@ -167,6 +167,10 @@ describe('language switch', () => {
 		await table.waitFor({ timeout: 120_000 });
 		expect(await table.textContent()).toContain('全部销售（无商品列）');
 		expect(await page.getByTestId('report-doc').textContent()).not.toContain('all products');
+		// no unit cost known: the order value says so, not "£0.00" (as the plan does)
+		const value = page.locator('[data-testid="report-kpi"][data-code="report_kpi_order_value"]');
+		expect(await value.textContent()).toContain('成本未知');
+		expect(await value.getByTestId('report-kpi-value').textContent()).not.toMatch(/0\.00/);
 	});
 
 	it('takes the language from ?lang= and keeps it on reload', async () => {

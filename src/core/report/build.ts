@@ -88,6 +88,10 @@ export function buildReport(input: ReportInput): ReportDoc {
 	const sections: ReportSection[] = [];
 	const reorders = (input.reorders ?? []).filter((r) => r.orderQty > 0);
 	const orderValue = reorders.reduce((a, r) => a + r.orderQty * (r.unitCost ?? 0), 0);
+	// orders to place and not one unit cost known (no stock file, or one without costs): the value is
+	// unknown, not £0.00 (as the Plan screen says since 03c06b5); some costs missing: a lower bound, said so
+	const noCost = reorders.filter((r) => r.unitCost === null).length;
+	const valueUnknown = reorders.length > 0 && noCost === reorders.length;
 	const fc = input.forecast && input.forecast.rows.length > 0 ? input.forecast : null;
 	const kpis: ReportSection = {
 		type: 'kpis',
@@ -110,7 +114,19 @@ export function buildReport(input: ReportInput): ReportDoc {
 	if (input.reorders)
 		kpis.items.push(
 			{ label: msg('report_kpi_reorders'), value: reorders.length, kind: 'count' },
-			{ label: msg('report_kpi_order_value'), value: round2(orderValue), kind: 'money' },
+			valueUnknown
+				? {
+						label: msg('report_kpi_order_value'),
+						value: null,
+						kind: 'money',
+						note: msg('report_kpi_order_value_unknown'),
+					}
+				: {
+						label: msg('report_kpi_order_value'),
+						value: round2(orderValue),
+						kind: 'money',
+						...(noCost > 0 ? { note: msg('report_kpi_order_value_partial', { n: noCost }) } : {}),
+					},
 		);
 	sections.push(kpis);
 

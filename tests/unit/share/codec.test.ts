@@ -91,6 +91,40 @@ describe('buildReport', () => {
 		expect(parseReport(JSON.parse(JSON.stringify(doc)))).toEqual({ ok: true, doc });
 	});
 
+	it('says the order value is unknown when no order has a unit cost (was £0.00), a lower bound when some lack one', () => {
+		const kpi = (doc: ReturnType<typeof buildReport>) => {
+			const s = doc.sections[0];
+			return s.type === 'kpis'
+				? s.items.find((k) => k.label.code === 'report_kpi_order_value')
+				: undefined;
+		};
+		const noCost = input();
+		noCost.reorders = (noCost.reorders ?? []).map((r) => ({ ...r, unitCost: null }));
+		const unknown = buildReport(noCost);
+		expect(kpi(unknown)).toEqual({
+			label: { code: 'report_kpi_order_value' },
+			value: null,
+			kind: 'money',
+			note: { code: 'report_kpi_order_value_unknown' },
+		});
+		// it survives a shared link, and reads as unknown in both languages
+		expect(parseReport(JSON.parse(JSON.stringify(unknown)))).toEqual({ ok: true, doc: unknown });
+		expect(en.report_kpi_order_value_unknown).toMatch(/^Cost unknown/);
+		expect(zhCN.report_kpi_order_value_unknown).toMatch(/^成本未知/);
+		// one of two orders without a cost: the known part, said to be a lower bound
+		const some = input();
+		some.reorders = [
+			...(some.reorders ?? []),
+			{ ...(some.reorders ?? [])[0], productId: 'P1003', unitCost: null },
+		];
+		expect(kpi(buildReport(some))).toMatchObject({
+			value: 72,
+			note: { code: 'report_kpi_order_value_partial', params: { n: 1 } },
+		});
+		// every cost known: the value, no note
+		expect(kpi(buildReport(input()))?.note).toBeUndefined();
+	});
+
 	it('lists at most 25 reorders, the most urgent first, and says how many there are', () => {
 		const many = input();
 		many.reorders = Array.from({ length: 60 }, (_, i) => ({

@@ -89,6 +89,10 @@ export const en = {
 	report_kpi_forecast_note: 'Sum over {n} forecast products',
 	report_kpi_reorders: 'Products to reorder',
 	report_kpi_order_value: 'Value of the orders',
+	report_kpi_order_value_unknown:
+		'Cost unknown: no unit cost known (add a cost column to your stock file)',
+	report_kpi_order_value_partial: (p) =>
+		`At least this: ${p.nText} ${p.n === 1 ? 'product has' : 'products have'} no unit cost`,
 	report_col_product: 'Product',
 	report_col_description: 'Description',
 	report_col_units: 'Units',
@@ -218,6 +222,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	report_kpi_forecast_note: '{n} 个预测商品的合计',
 	report_kpi_reorders: '需补货商品数',
 	report_kpi_order_value: '订货金额',
+	report_kpi_order_value_unknown: '成本未知：不知道单位成本（请在库存文件中加入成本列）',
+	report_kpi_order_value_partial: (p) => `至少此金额：${p.nText} 个商品没有单位成本`,
 	report_col_product: '商品',
 	report_col_description: '描述',
 	report_col_units: '销量',
