@@ -389,6 +389,29 @@ describe('import of the real Online Retail slice', () => {
 			code: 'import_sql_no_table',
 			params: { name: 'sale', hint: 'sales' },
 		});
+		// type slips and a shared column name, in the user's words (were DuckDB's English)
+		await expect(
+			ctx.service.runSql(meta.id, 'SELECT sum(description) FROM sales'),
+		).rejects.toMatchObject({
+			name: 'SqlError',
+			code: 'import_sql_wrong_args',
+			params: { name: 'sum', args: 'text' },
+		});
+		await expect(
+			ctx.service.runSql(meta.id, "SELECT * FROM sales WHERE quantity = 'ten'"),
+		).rejects.toMatchObject({
+			code: 'import_sql_convert',
+			params: { value: 'ten', kind: 'number' },
+		});
+		await expect(
+			ctx.service.runSql(
+				meta.id,
+				'SELECT product_id FROM sales s JOIN returns r ON s.quantity = -r.quantity',
+			),
+		).rejects.toMatchObject({
+			code: 'import_sql_ambiguous',
+			params: { name: 'product_id', options: 's.product_id\nr.product_id' },
+		});
 	});
 
 	it('locks DuckDB away from files, URLs and extensions (also past the console gate)', async () => {

@@ -144,6 +144,82 @@ describe('DuckDB errors by exception type', () => {
 			code: 'import_sql_syntax',
 			params: { near: 'SELEC' },
 		});
+		// the next usual slips (were DuckDB's English): a function or operator given the wrong kind of
+		// values, named as the user wrote it ("LIKE", not DuckDB's "~~")
+		conn.query(
+			"INSERT INTO shop_sales VALUES ('A', 2), ('85123A', 3); CREATE TEMP TABLE shop_returns (product_id VARCHAR, quantity DOUBLE, ds DATE); INSERT INTO shop_returns VALUES ('A', 1, DATE '2024-01-02')",
+		);
+		const typedAs = (statement: string) =>
+			consoleFailure(fail(`${head}${statement}) LIMIT 10`), undefined, {
+				statement,
+				offset: head.length,
+			});
+		const sum = fail('SELECT sum(product_id) FROM shop_sales');
+		expect(duckDbFailure(sum)?.subtype).toBe('NO_MATCHING_FUNCTION');
+		expect(consoleFailure(sum)).toEqual({
+			code: 'import_sql_wrong_args',
+			params: { name: 'sum', args: 'text' },
+		});
+		expect(typedAs('SELECT * FROM shop_sales WHERE product_id LIKE 5')).toEqual({
+			code: 'import_sql_wrong_args',
+			params: { name: 'LIKE', args: 'text,number' },
+		});
+		expect(typedAs('SELECT lower(quantity) FROM shop_sales').params).toEqual({
+			name: 'lower',
+			args: 'number',
+		});
+		// a value of the wrong kind: the user's value and column, the kind it should have been
+		expect(typedAs('SELECT * FROM shop_sales WHERE product_id = 85123')).toEqual({
+			code: 'import_sql_convert',
+			params: { value: 'A', kind: 'number', column: 'product_id' },
+		});
+		expect(typedAs("SELECT * FROM shop_sales WHERE quantity = 'ten'")).toEqual({
+			code: 'import_sql_convert',
+			params: { value: 'ten', kind: 'number', column: '' },
+		});
+		expect(typedAs("SELECT * FROM shop_returns WHERE ds > 'last week'")).toEqual({
+			code: 'import_sql_convert',
+			params: { value: 'last week', kind: 'date', column: '' },
+		});
+		expect(typedAs('SELECT * FROM shop_sales WHERE product_id > 5')).toEqual({
+			code: 'import_sql_compare',
+			params: { a: 'text', b: 'number' },
+		});
+		// a column two joined tables share: the names DuckDB offers, the user's aliases
+		expect(
+			typedAs('SELECT product_id FROM shop_sales s JOIN shop_returns r ON s.quantity = r.quantity'),
+		).toEqual({
+			code: 'import_sql_ambiguous',
+			params: { name: 'product_id', options: 's.product_id\nr.product_id' },
+		});
+		expect(typedAs('SELECT product_id, sum(quantity) FROM shop_sales')).toEqual({
+			code: 'import_sql_group_by',
+			params: { name: 'product_id' },
+		});
+		// each worded in both languages with the user's words, no DuckDB English
+		const said = (m: ReturnType<typeof consoleFailure>) =>
+			[translate('en', m.code, m.params), translate('zh-CN', m.code, m.params)] as const;
+		const [likeEn, likeZh] = said(typedAs('SELECT * FROM shop_sales WHERE product_id LIKE 5'));
+		expect(likeEn).toContain('“LIKE” does not work on these values (text, number)');
+		expect(likeZh).toContain('“LIKE”不能用于这些值（文本、数字）');
+		const [ambEn, ambZh] = said(
+			typedAs('SELECT product_id FROM shop_sales s JOIN shop_returns r ON s.quantity = r.quantity'),
+		);
+		expect(ambEn).toContain('s.product_id or r.product_id');
+		expect(ambZh).toContain('s.product_id 或 r.product_id');
+		const [convEn, convZh] = said(typedAs('SELECT * FROM shop_sales WHERE product_id = 85123'));
+		expect(convEn).toContain('The column “product_id” holds “A”, which is not a number');
+		expect(convZh).toContain('列“product_id”中有“A”，它不是数字');
+		for (const text of [likeEn, likeZh, ambEn, ambZh, convEn, convZh])
+			expect(text).not.toMatch(
+				/No function matches|Could not convert|Ambiguous reference|INT32|VARCHAR,/,
+			);
+		// anything else: the app's sentence, DuckDB's text only as a detail (shown apart), never in it
+		const other = consoleFailure(typo, () => ['nosuchfn']);
+		expect(other.params?.detail).toMatch(/nosuchfn/);
+		for (const lang of ['en', 'zh-CN'] as const)
+			expect(translate(lang, other.code, other.params)).not.toMatch(/nosuchfn|does not exist/);
+		expect(translate('zh-CN', other.code, other.params)).toContain('DuckDB 未能运行此查询');
 		// passed on worded as DuckDB words it, the structure kept
 		const readable = readableDuckDbError(syntax) as Error;
 		expect(readable.message).toBe('Parser Error: syntax error at or near "SELEC"');

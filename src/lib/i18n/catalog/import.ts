@@ -17,6 +17,44 @@ function separatorWord(v: MessageParam | undefined, tab: string): string {
 const sepEn = (v: MessageParam | undefined) => separatorWord(v, 'tab');
 const sepZh = (v: MessageParam | undefined) => separatorWord(v, '制表符');
 
+/** A value kind the data worker names ('text', 'number', 'date', 'yesno', 'other'; workers/data/duckdb-guard.ts typeKind). */
+const KIND_EN: Record<string, string> = {
+	text: 'text',
+	number: 'a number',
+	date: 'a date',
+	yesno: 'yes/no',
+	other: 'another kind of value',
+};
+const KIND_ZH: Record<string, string> = {
+	text: '文本',
+	number: '数字',
+	date: '日期',
+	yesno: '是/否',
+	other: '其他类型的值',
+};
+const kindEn = (v: MessageParam | undefined) => KIND_EN[String(v)] ?? KIND_EN.other;
+const kindZh = (v: MessageParam | undefined) => KIND_ZH[String(v)] ?? KIND_ZH.other;
+/** The kinds of a call's arguments ("text,number") in words; bare nouns ("a number" → "number") in English. */
+const argsEn = (v: MessageParam | undefined) =>
+	String(v ?? '')
+		.split(',')
+		.filter((k) => k !== '')
+		.map((k) => kindEn(k).replace(/^an? /, ''))
+		.join(', ');
+const argsZh = (v: MessageParam | undefined) =>
+	String(v ?? '')
+		.split(',')
+		.filter((k) => k !== '')
+		.map(kindZh)
+		.join('、');
+/** The qualified names DuckDB offers for an ambiguous column, one a line, quoted. */
+const options = (v: MessageParam | undefined, or: string, open: string, close: string) =>
+	String(v ?? '')
+		.split('\n')
+		.filter((o) => o !== '')
+		.map((o) => `${open}${o}${close}`)
+		.join(or);
+
 export const en = {
 	import_sql_empty: 'Type a query first, e.g. SELECT * FROM sales.',
 	import_sql_one_statement: 'Run one statement at a time (remove the extra “;”).',
@@ -32,7 +70,24 @@ export const en = {
 		'That query needs a DuckDB extension, which would be downloaded from the internet; Trendcast works offline and does not load extensions.',
 	import_sql_out_of_memory:
 		'The query needed more memory than the browser allows. Narrow it with WHERE or GROUP BY, or add a LIMIT.',
-	import_sql_error: 'DuckDB could not run the query: {detail}',
+	// the app's sentence; DuckDB's own text ({detail}) is shown apart as a technical detail (SqlPanel)
+	import_sql_error:
+		'DuckDB did not accept this query. Its technical detail (in English) is below: check the names and values it quotes.',
+	import_sql_error_detail: 'Technical detail from DuckDB',
+	import_sql_wrong_args: (p) =>
+		`“${String(p.name)}” does not work on these values (${argsEn(p.args)}). Use a column of the right kind, or convert it first, e.g. TRY_CAST(product_id AS DOUBLE) or CAST(quantity AS VARCHAR).`,
+	import_sql_compare: (p) =>
+		`${kindEn(p.a).replace(/^./, (c) => c.toUpperCase())} cannot be compared with ${kindEn(p.b)} here. Put the value in quotes to compare as text (product_id = '85123'), or convert one side with TRY_CAST.`,
+	import_sql_convert: (p) =>
+		p.column
+			? `The column “${String(p.column)}” holds “${String(p.value)}”, which is not ${kindEn(p.kind)}. Compare it with a value in quotes (${String(p.column)} = '…'), or use TRY_CAST, which gives NULL for such values.`
+			: p.kind === 'date'
+				? `“${String(p.value)}” is not a date. Write dates as 'YYYY-MM-DD', e.g. date >= '2024-01-31'.`
+				: `“${String(p.value)}” is not ${kindEn(p.kind)}, so it cannot be compared with that column. Write ${kindEn(p.kind)} there, or compare as text with CAST(column AS VARCHAR).`,
+	import_sql_ambiguous: (p) =>
+		`More than one table here has a column “${String(p.name)}”. Say which one you mean: ${options(p.options, ' or ', '', '')}.`,
+	import_sql_group_by: (p) =>
+		`“${String(p.name)}” is neither grouped nor summed. Add it to GROUP BY, or wrap it, e.g. any_value(${String(p.name)}).`,
 	import_sql_syntax:
 		'The query has a syntax error near “{near}”. Check the commas, quotes and brackets there.',
 	import_sql_syntax_end:
@@ -127,7 +182,23 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'此查询需要 DuckDB 的扩展，而扩展需要从互联网下载；Trendcast 离线运行，不加载任何扩展。',
 	import_sql_out_of_memory:
 		'此查询所需内存超出了浏览器的限制。请用 WHERE 或 GROUP BY 缩小范围，或加上 LIMIT。',
-	import_sql_error: 'DuckDB 无法运行此查询：{detail}',
+	import_sql_error:
+		'DuckDB 未能运行此查询。下方是它给出的技术说明（英文）：请检查其中引用的名称和值。',
+	import_sql_error_detail: 'DuckDB 的技术说明',
+	import_sql_wrong_args: (p) =>
+		`“${String(p.name)}”不能用于这些值（${argsZh(p.args)}）。请改用类型合适的列，或先转换，例如 TRY_CAST(product_id AS DOUBLE) 或 CAST(quantity AS VARCHAR)。`,
+	import_sql_compare: (p) =>
+		`此处不能将${kindZh(p.a)}与${kindZh(p.b)}比较。若要按文本比较，请给值加上引号（product_id = '85123'），或用 TRY_CAST 转换其中一方。`,
+	import_sql_convert: (p) =>
+		p.column
+			? `列“${String(p.column)}”中有“${String(p.value)}”，它不是${kindZh(p.kind)}。请与加引号的值比较（${String(p.column)} = '…'），或使用 TRY_CAST（遇到这类值时得到 NULL）。`
+			: p.kind === 'date'
+				? `“${String(p.value)}”不是日期。日期请写成 'YYYY-MM-DD'，例如 date >= '2024-01-31'。`
+				: `“${String(p.value)}”不是${kindZh(p.kind)}，不能与该列比较。请在此处写${kindZh(p.kind)}，或用 CAST(列 AS VARCHAR) 按文本比较。`,
+	import_sql_ambiguous: (p) =>
+		`这里不止一个表有“${String(p.name)}”列。请写明用哪一个：${options(p.options, ' 或 ', '', '')}。`,
+	import_sql_group_by: (p) =>
+		`“${String(p.name)}”既未分组也未汇总。请把它加入 GROUP BY，或用函数包起来，例如 any_value(${String(p.name)})。`,
 	import_sql_syntax: '查询在“{near}”附近有语法错误，请检查那里的逗号、引号和括号。',
 	import_sql_syntax_end: '查询没有写完：结尾缺少内容（表名、条件或括号？）。',
 	import_sql_no_table: '没有名为“{name}”的表。您是否想用“{hint}”？',
