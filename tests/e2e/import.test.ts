@@ -88,6 +88,21 @@ describe('import a sales file', () => {
 		await expect
 			.poll(() => page.getByTestId('sql-error').textContent())
 			.toMatch(/read-only|only reads|cannot change/i);
+		// a type slip in the app's words, the user's own function named (was DuckDB's English)
+		await page.getByTestId('sql-text').fill('SELECT sum(description) FROM sales');
+		await page.getByTestId('sql-run').click();
+		await expect
+			.poll(() => page.getByTestId('sql-error-said').textContent())
+			.toContain('“sum” does not work on these values (text)');
+		expect(await page.getByTestId('sql-error').textContent()).not.toContain('No function matches');
+		// anything unmatched: the app's sentence; DuckDB's text only apart, as a quoted detail
+		await page.getByTestId('sql-text').fill('SELECT nosuchfn(quantity) FROM sales');
+		await page.getByTestId('sql-run').click();
+		await expect
+			.poll(() => page.getByTestId('sql-error-said').textContent())
+			.toContain('DuckDB did not accept this query');
+		expect(await page.getByTestId('sql-error-said').textContent()).not.toContain('nosuchfn');
+		expect(await page.getByTestId('sql-error-detail').textContent()).toContain('nosuchfn');
 	});
 
 	it('keeps the dataset after a reload (IndexedDB)', async () => {
