@@ -15,7 +15,17 @@ export function purchaseOrderPdf(
 ): PdfRequest {
 	const kept = lines.filter((l) => l.quantity > 0);
 	const money = (v: number | null) => (v === null ? '–' : formatMoney(v, currency));
-	const total = kept.reduce((a, l) => a + l.quantity * (l.unitCost ?? 0), 0);
+	// the total of the lines with a unit cost: unknown ('–') when none has one, and said as a lower
+	// bound when some lack it (as the report's order-value KPI), never £0.00 for costs nobody gave
+	const costed = kept.filter((l) => l.unitCost !== null);
+	const missing = kept.length - costed.length;
+	const sum = costed.reduce((a, l) => a + l.quantity * (l.unitCost as number), 0);
+	const total =
+		costed.length === 0
+			? '–'
+			: missing > 0
+				? t('report_po_total_at_least', { total: money(sum), n: missing })
+				: money(sum);
 	const units = kept.reduce((a, l) => a + l.quantity, 0);
 	return {
 		title: t('report_po_title', { supplier: supplierName }),
@@ -31,7 +41,7 @@ export function purchaseOrderPdf(
 					{ label: t('report_po_supplier'), value: supplierName },
 					{ label: t('report_po_lines'), value: formatNumber(kept.length) },
 					{ label: t('report_po_units'), value: formatNumber(units) },
-					{ label: t('report_po_total'), value: money(total) },
+					{ label: t('report_po_total'), value: total },
 				],
 			},
 			{
@@ -54,7 +64,7 @@ export function purchaseOrderPdf(
 					money(l.unitCost),
 					l.unitCost === null ? '–' : money(l.quantity * l.unitCost),
 				]),
-				footer: ['', t('report_po_total'), formatNumber(units), '', '', money(total)],
+				footer: ['', t('report_po_total'), formatNumber(units), '', '', total],
 			},
 		],
 	};
