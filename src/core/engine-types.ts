@@ -5,7 +5,6 @@ import type { Outlier } from './series/outliers';
 import type { SeasonalPrior } from './forecast/seasonal-prior';
 import type { LaunchCurve } from './forecast/launch';
 import type { SpikeCurve } from './forecast/spike';
-import type { JumpCap } from './forecast/end-jump';
 import type { SeasonShrinkTarget } from './forecast/season-shrink';
 import type { Interval } from './types';
 
@@ -127,15 +126,6 @@ export interface AutoForecastOptions {
 	 * pastPeakFallback); false: those as before (to measure the rule). Default true.
 	 */
 	pastPeak?: boolean;
-	/**
-	 * A series ending on a jump (its last value far above the 8 before it by their own robust spread,
-	 * src/core/forecast/end-jump.ts) gets no forecast above a ceiling ('last': the jump itself, 'half':
-	 * halfway from the usual level), with a note; only with automatic model choice, no regressors and
-	 * no spike curve adjustment; true = JUMP_CAP. Default false (off): it passed its validation rule by a
-	 * hair, then on the held-out horizon it changed nothing but M4 Weekly, where it cost 4.5 % OWA
-	 * (RESULTS.md "Engine v2.5 as shipped").
-	 */
-	endJump?: boolean | JumpCap;
 	/**
 	 * How much of a spike lasted in the shop's earlier spikes (src/core/forecast/spike.ts,
 	 * batchSpikeCurve). A series ending on a spike (1–2 periods ≥ 3× the median of the 8 before) is

@@ -57,7 +57,6 @@ import {
 	shortFallback,
 } from './forecast/short-fallback';
 import { spikeAdjust, withSpikeBack } from './forecast/spike';
-import { capAtJump, endJump, JUMP_CAP, jumpCeiling } from './forecast/end-jump';
 import { Naive } from './models/naive';
 import { classify } from './models/intermittent';
 import { LinearRegressionModel } from './models/regression';
@@ -742,15 +741,8 @@ function* engineSpike(
 	run: EngineRunOptions,
 ): Generator<Step, AutoForecastResult, unknown> {
 	const a = opts.spikeCurve ? spikeAdjust(yIn, opts.spikeCurve) : null;
-	if (a) return withSpikeBack(yield* engine(a.y, opts, run), a, opts.spikeCurve!);
-	const r = yield* engine(yIn, opts, run);
-	// a fresh jump at the end: no forecast above it, where asked (forecast/end-jump.ts, RESULTS.md v2.5b;
-	// off by default since the v2.5 held-out run, RESULTS.md "Engine v2.5 as shipped")
-	const cap = opts.endJump === true ? JUMP_CAP : (opts.endJump ?? false);
-	const auto = !opts.models || opts.models === 'auto';
-	if (cap === false || !auto || opts.regressors) return r;
-	const j = endJump(yIn, Math.max(1, Math.round(opts.season || 1)));
-	return j ? capAtJump(r, j, jumpCeiling(j, cap)) : r;
+	if (!a) return yield* engine(yIn, opts, run);
+	return withSpikeBack(yield* engine(a.y, opts, run), a, opts.spikeCurve!);
 }
 
 function* engine(

@@ -39,8 +39,6 @@ let shrink = true;
 let shortMedian = true;
 // --no-past-peak: a series under 8 points past its peak keeps 'ma' (short-fallback.ts pastPeak)
 let pastPeak = true;
-// --end-jump off|last|half: the ceiling on series ending on a jump (forecast/end-jump.ts; default the engine's)
-let endJumpArg = '';
 // --series FILE: per series (id, training length, chosen model, MASE of ours / naive / each R model, sum of
 // forecast and of actual) as JSON, to find where losses come from
 let seriesOut = '';
@@ -55,7 +53,6 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--no-shrink') shrink = false;
 	else if (args[i] === '--no-short-median') shortMedian = false;
 	else if (args[i] === '--no-past-peak') pastPeak = false;
-	else if (args[i] === '--end-jump') endJumpArg = args[++i];
 	else if (args[i] === '--series') seriesOut = args[++i];
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
@@ -169,11 +166,6 @@ for (const spec of sets.split(',')) {
 					...(v === 'quick0' ? methodOptions('quick', false) : {}),
 					...(v === 'quick' ? methodOptions('quick', true) : {}),
 					...(pastPeak ? {} : { pastPeak: false }),
-					...(endJumpArg === 'off'
-						? { endJump: false }
-						: endJumpArg === 'last' || endJumpArg === 'half'
-							? { endJump: endJumpArg }
-							: {}),
 				},
 				{ registry },
 			);

@@ -50,8 +50,6 @@ export const en = {
 		'The history ({n} periods) is too short to test methods on a {h}-period horizon: using {model}.',
 	engine_note_past_peak:
 		'Sales have been falling since their peak ({peak} → {last} in the latest period): the forecast starts from the latest level and lets the fall go on, slowing down, instead of averaging the last few periods.',
-	engine_note_end_jump:
-		'The latest period ({value}) jumped far above the usual level ({base}): how much of such a jump lasts is not known, so the forecast stays at or below {cap} instead of rising further from the jump.',
 	engine_note_fit_failed: '{model} could not be fitted on the whole history ({error}).',
 	engine_note_fallback_naive: 'Falling back to repeating the last value.',
 	engine_note_few_errors:
@@ -222,8 +220,6 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'历史（{n} 期）太短，无法按 {h} 期的预测长度检验各方法：使用 {model}。',
 	engine_note_past_peak:
 		'销量自高峰以来持续回落（从 {peak} 降到最近一期的 {last}）：预测从最近的水平出发，让回落继续并逐渐放缓，而不是取最近几期的平均值。',
-	engine_note_end_jump:
-		'最近一期（{value}）远高于通常水平（{base}）：这种跳升能持续多少无法预知，因此预测不超过 {cap}，而不是从跳升处继续上涨。',
 	engine_note_fit_failed: '{model} 无法在全部历史上拟合（{error}）。',
 	engine_note_fallback_naive: '改为沿用最后一期的值。',
 	engine_note_few_errors: '过去的误差太少（{n} 个），无法校准区间：显示各方法自身的区间。',
