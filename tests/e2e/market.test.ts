@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
+import { pageOverflow } from './pages/overflow';
 
 const DATA = process.env.TRENDCAST_DATA ?? join(__dirname, '../../../shared/data');
 
@@ -163,22 +164,7 @@ describe('Market screen', () => {
 			await app.open('/?view=market&lang=en');
 			await page.getByTestId('market-products').first().waitFor({ timeout: 120_000 });
 			await page.getByTestId('market-personas').last().waitFor({ timeout: 120_000 });
-			const overflow = await page.evaluate(() => ({
-				width: document.documentElement.scrollWidth,
-				wide: [...document.querySelectorAll('body *')]
-					.filter((e) => e.getBoundingClientRect().right > 391)
-					// a table that scrolls in its own box does not scroll the page
-					.filter((e) => {
-						for (let p = e.parentElement; p; p = p.parentElement)
-							if (/auto|scroll/.test(getComputedStyle(p).overflowX)) return false;
-						return true;
-					})
-					.slice(0, 5)
-					.map(
-						(e) =>
-							`${e.tagName}.${e.getAttribute('data-testid') ?? ''} ${Math.round(e.getBoundingClientRect().right)}`,
-					),
-			}));
+			const overflow = await pageOverflow(page);
 			// was: the reviews' product table 511 px wide, the whole page scrolled sideways
 			expect(overflow.wide).toEqual([]);
 			expect(overflow.width).toBeLessThanOrEqual(390);

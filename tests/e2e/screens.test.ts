@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
+import { pageOverflow } from './pages/overflow';
 
 const SPIKE_CSV = fileURLToPath(new URL('../fixtures/spike-sales.csv', import.meta.url));
 const RETAIL_CSV = fileURLToPath(
@@ -140,15 +141,7 @@ describe('Explore and Forecast screens', () => {
 				await page.getByTestId('run-batch').click();
 			}
 			await page.getByTestId('batch-table').waitFor({ timeout: SLOW_MS });
-			const overflow = await page.evaluate(() => ({
-				width: document.documentElement.scrollWidth,
-				// What sticks out, to make a failure easy to fix.
-				wide: [...document.querySelectorAll('body *')]
-					.filter((e) => e.getBoundingClientRect().right > 391)
-					.filter((e) => !e.closest('.table-wrap'))
-					.slice(0, 5)
-					.map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
-			}));
+			const overflow = await pageOverflow(page);
 			expect(overflow.wide).toEqual([]);
 			expect(overflow.width).toBeLessThanOrEqual(390);
 		} finally {
@@ -210,21 +203,7 @@ describe('Explore and Forecast screens', () => {
 			] as const) {
 				await page.getByTestId(`nav-${view}`).click();
 				await page.getByTestId(ready).first().waitFor({ timeout: SLOW_MS });
-				const overflow = await page.evaluate(() => ({
-					width: document.documentElement.scrollWidth,
-					wide: [...document.querySelectorAll('body *')]
-						.filter((e) => e.getBoundingClientRect().right > 391)
-						// a table that scrolls in its own box does not scroll the page
-						.filter((e) => {
-							for (let p = e.parentElement; p; p = p.parentElement)
-								if (/auto|scroll/.test(getComputedStyle(p).overflowX)) return false;
-							return true;
-						})
-						.slice(0, 5)
-						.map(
-							(e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`,
-						),
-				}));
+				const overflow = await pageOverflow(page);
 				expect(overflow.wide, view).toEqual([]);
 				expect(overflow.width, view).toBeLessThanOrEqual(390);
 			}
