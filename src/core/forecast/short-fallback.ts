@@ -65,13 +65,6 @@ export function pastPeak(y: ArrayLike<number>): { peak: number; last: number } |
 	return { peak: y[p], last };
 }
 
-/**
- * What a short series past its peak gets: its last value ('naive', rule A), the decay, or the mean of
- * the two ('mean', shipped). Chosen on the validation horizons among naive, decay and mean with φ 0.7
- * and 0.8 (RESULTS.md v2.5 post-hype): StockX MASE ÷ best R, mean of V1–V3, 1.243 before v2.5 → 1.168
- * (naive) → 1.096 (mean, φ 0.8); decay alone cost online retail V1 0.6–0.9 %, the mean 0.39 %.
- */
-export const PAST_PEAK_MODEL: 'naive' | 'decay' | 'mean' = 'mean';
 /** The decay's damping φ: each period's fall is φ × the previous one's (in logs). */
 export const DECAY_PHI = 0.8;
 export const DECAY_MODEL = 'decay';
@@ -79,8 +72,11 @@ export const DECAY_MODEL = 'decay';
 /**
  * The fallback of a series that cannot be backtested and is past its peak (pastPeak), in place of
  * the blind mean of its last values ('ma', under 8 points) or theta's median (8 points up to h + 3),
- * where naive is allowed; null where the rule does not apply (a launch curve, a user's own list, a
- * series still rising).
+ * where naive is allowed: the mean of its last value and the decay. Chosen on the validation
+ * horizons among naive, the decay and their mean with φ 0.7 and 0.8 (RESULTS.md v2.5 post-hype):
+ * StockX MASE ÷ best R, mean of V1–V3, 1.243 → 1.168 (naive) → 1.096 (mean, φ 0.8); the decay alone
+ * cost online retail V1 0.6–0.9 %, the mean 0.39 %. Null where the rule does not apply (a launch
+ * curve, a user's own list, a series still rising).
  */
 export function pastPeakFallback(
 	single: string,
@@ -88,13 +84,8 @@ export function pastPeakFallback(
 	y: ArrayLike<number>,
 ): ShortChoice | null {
 	const n = y.length;
-	const zone =
-		(single === 'ma' && n < 8) || (PAST_PEAK_MODEL !== 'naive' && single === 'theta' && n >= 8);
+	const zone = (single === 'ma' && n < 8) || (single === 'theta' && n >= 8);
 	if (!zone || !allowed.includes('naive') || !pastPeak(y)) return null;
-	if (PAST_PEAK_MODEL === 'naive')
-		return { name: 'naive', members: ['naive'], weights: [1], kind: 'single' };
-	if (PAST_PEAK_MODEL === 'decay')
-		return { name: DECAY_MODEL, members: [DECAY_MODEL], weights: [1], kind: 'single' };
 	return {
 		name: `mean(naive,${DECAY_MODEL})`,
 		members: ['naive', DECAY_MODEL],
