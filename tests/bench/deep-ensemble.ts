@@ -42,6 +42,15 @@ import { N_FEATURES, makeWindows } from '../../src/ml/features';
 import type { WeightBlob } from '../../src/ml/weights';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
+import {
+	HYBRID_GATE,
+	HYBRID_LAMBDAS,
+	applyCorrection,
+	hybridGate,
+	type EngineForecastAt,
+	type HybridGateSeries,
+} from '../../src/ml/hybrid';
+import { trainCorrections } from '../../src/ml/hybrid-train';
 import { batchOf } from './deep-data';
 import { loadMonthly } from './monthly-data';
 import { benchCurves, benchOptions } from './engine-options';
@@ -180,6 +189,10 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		`| data (h) | series | engine MASE / WAPE | **shipped rule: ratio MASE / WAPE (in)** | young weekly series only (deepmix): ratio (in) | ${[...GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`), ...GATES.map((g) => `gate MASE ≤ ${g}: ratio MASE / WAPE (in) | gate MASE & WAPE ≤ ${g}: ratio (in)`)].join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | gate: backtest MASE / WAPE deep ÷ median statistical | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
 		`| --- | --- | --- | --- | --- | ${[...GAINS, ...GATES, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
 	);
+	if (HYBRID) {
+		md.length = 0;
+		md.push(...hybridHeader());
+	}
 	const keys = DATASETS;
 	for (const key of keys) {
 		// --every k (every set) or --every m4:5,aus:5 (per set, the others at EVERY)
@@ -240,6 +253,11 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		const tBase = (performance.now() - t) / 1000;
 		log(`  pooled model kept in ${pooledKept} of the engine's forecasts`);
 		log(`  engine ${tBase.toFixed(0)} s`);
+		if (HYBRID) {
+			md.push(await hybridRow(key, ds, every, base, tBase));
+			flush([...md, '']);
+			continue;
+		}
 		const { batch, freq } = batchOf(ds);
 		t = performance.now();
 		const deep = await deepBacktest(batch, {
@@ -415,6 +433,176 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	}
 	md.push('');
 	return md;
+}
+
+/** The app's engine on a bench set (batch options and the gated pooled model, as runEngine without deep). */
+async function engineOn(d: Dataset, key: string): Promise<AutoForecastResult[]> {
+	const curves = benchCurves(d.series, d.h, { key });
+	const reg = new CandidateRegistry();
+	registerBuiltins(reg);
+	const pooledModel = POOLED
+		? new PooledModel(
+				d.series.map((s) => ({ id: s.id, y: s.train, ...(s.ds ? { ds: s.ds } : {}) })),
+			)
+		: null;
+	const drop = pooledModel ? reg.register(pooledModel.candidate(true)) : null;
+	const one = (i: number): Promise<AutoForecastResult> =>
+		forecastAutoAsync(d.series[i].train, benchOptions(d, i, curves), { registry: reg });
+	const out: AutoForecastResult[] = [];
+	for (let i = 0; i < d.series.length; i++) out.push(await one(i));
+	if (drop && out.some((r) => usesPooled(r.model)) && !pooledGate(out).pass) {
+		drop();
+		for (let i = 0; i < out.length; i++) if (usesPooled(out[i].model)) out[i] = await one(i);
+	}
+	return out;
+}
+
+/** Every series of `ds` without its last `c` training periods (those become its test part). */
+function cutBy(ds: Dataset, c: number, minLength: number): { set: Dataset; index: number[] } {
+	const index: number[] = [];
+	const series = ds.series.flatMap((s, i) => {
+		const o = s.train.length - c;
+		if (o < minLength) return [];
+		index.push(i);
+		return [
+			{
+				id: s.id,
+				train: s.train.slice(0, o),
+				test: s.train.slice(o),
+				...(s.ds ? { ds: s.ds.slice(0, o) } : {}),
+				...(s.xreg
+					? {
+							xreg: {
+								names: s.xreg.names,
+								values: s.xreg.values.map((col) => col.slice(0, s.train.length)),
+							},
+						}
+					: {}),
+			},
+		];
+	});
+	return { set: { ...ds, series }, index };
+}
+
+/** --hybrid: the deep model as a correction of the engine (src/ml/hybrid.ts; DEEP.md "deephyb"). */
+const HYBRID = argv.includes('--hybrid');
+/** Cut-offs the engine forecasts from for the correction's training windows: every S-th period back … */
+const HYB_STRIDE = Number(flag('hybrid-stride') ?? 2);
+/** … up to this many horizons back. */
+const HYB_RANGE = Number(flag('hybrid-range') ?? 2);
+const HYB_EPOCHS = Number(flag('hybrid-epochs') ?? 20);
+/** Fewest periods a cut series keeps. */
+const HYB_MIN = 4;
+
+function hybridHeader(): string[] {
+	return [
+		`Hybrid (deephyb): an MLP (width 0.5, lookback 2·h, ${HYB_EPOCHS} epochs, seed 1, no pretrained start) learns the scaled residual (actual − engine) ÷ scale of the app's engine (batch options and the gated pooled model) from the engine's forecasts at cut-offs every ${HYB_STRIDE} periods up to ${HYB_RANGE} horizons back (partial targets); correction = λ × the model's median; λ ∈ {0, ¼, ½, ¾, 1} chosen on the inner cut-off g = min(h, ⌊(n − 8) ÷ 2⌋) periods back by a model trained only on cut-offs before it; **gated** (src/ml/hybrid.ts hybridGate): kept for the whole set when the corrected pooled MASE at the inner cut-off is ≤ ${HYBRID_GATE} × the engine's, else the engine. Ratios MASE / WAPE vs the engine on the same windows.`,
+		'',
+		'| data (h) | series | engine MASE / WAPE | **gated hybrid: ratio MASE / WAPE (λ)** | inner cut-off: ratio at λ = 0, ¼, ½, ¾, 1 (g, series) | ref. always λ = 1 | ref. always λ = ½ | ref. per-series gate at the chosen λ (in) | coverage 80 / 95 % engine → gated | seconds engine / cut-off engines / training |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+	];
+}
+
+async function hybridRow(
+	key: string,
+	ds: Dataset,
+	every: number,
+	base: AutoForecastResult[],
+	tBase: number,
+): Promise<string> {
+	const f = (x: number): string => x.toFixed(3);
+	const p = (x: number): string => (100 * x).toFixed(1);
+	const h = ds.h;
+	const { batch, freq } = batchOf(ds);
+	const lens = ds.series.map((s) => s.train.length);
+	const n0 = Math.min(...lens);
+	// the inner cut-off: one horizon back, or half of what a short series has past 8 periods
+	const g = Math.max(1, Math.min(h, Math.floor((n0 - 8) / 2)));
+	const cuts = new Set<number>([g]);
+	for (let c = g; c >= 1; c -= HYB_STRIDE) cuts.add(c);
+	for (let c = g; c <= HYB_RANGE * h; c += HYB_STRIDE) cuts.add(c);
+	const items: (EngineForecastAt & { cut: number })[] = [];
+	let t = performance.now();
+	for (const c of [...cuts].sort((a, b) => a - b)) {
+		const { set, index } = cutBy(ds, c, HYB_MIN);
+		if (set.series.length === 0) continue;
+		const res = await engineOn(set, key);
+		res.forEach((r, k) =>
+			items.push({ series: index[k], end: lens[index[k]] - c, point: r.point, cut: c }),
+		);
+		log(`  hybrid: engine at cut-off ${c} (${set.series.length} series)`);
+	}
+	const tCuts = (performance.now() - t) / 1000;
+	const cfg = { lookback: Math.max(8, 2 * h), horizon: h, freq };
+	t = performance.now();
+	const opts = { epochs: HYB_EPOCHS, seed: 1 };
+	// inner model: trained on cut-offs before the inner one, targets before it; applied there
+	const innerItems = items.filter((it) => it.cut === g);
+	const [innerCorr] = await trainCorrections(
+		batch,
+		cfg,
+		items.filter((it) => it.cut > g),
+		lens.map((n) => n - g),
+		[innerItems],
+		opts,
+	);
+	const gateSeries: HybridGateSeries[] = innerItems.map((it, w) => {
+		const y = ds.series[it.series].train;
+		const o = it.end;
+		const lag = o > ds.scaleM ? ds.scaleM : 1;
+		let sc = 0;
+		for (let u = lag; u < o; u++) sc += Math.abs(y[u] - y[u - lag]);
+		sc /= Math.max(1, o - lag);
+		return {
+			engine: it.point,
+			correction: innerCorr[w],
+			actual: Float64Array.from({ length: h }, (_, j) => (o + j < y.length ? y[o + j] : NaN)),
+			scale: sc,
+		};
+	});
+	const gate = hybridGate(gateSeries);
+	// per series (reference): the chosen λ where the series' own inner-cut-off error is lower
+	const seriesWins = new Set<number>();
+	const lam =
+		HYBRID_LAMBDAS[gate.ratios.indexOf(Math.min(...gate.ratios.filter(Number.isFinite)))] ?? 0;
+	gateSeries.forEach((s, w) => {
+		const e0 = hybridGate([s]).ratios;
+		if (e0[HYBRID_LAMBDAS.indexOf(lam as (typeof HYBRID_LAMBDAS)[number])] < 1)
+			seriesWins.add(innerItems[w].series);
+	});
+	// final model: every cut-off, targets up to the end of the training part; applied at the end
+	const finalItems: EngineForecastAt[] = ds.series.map((_, i) => ({
+		series: i,
+		end: lens[i],
+		point: base[i].point,
+	}));
+	const [corr] = await trainCorrections(batch, cfg, items, lens, [finalItems], opts);
+	const tTrain = (performance.now() - t) / 1000;
+	const shifted = (l: number, keep: (i: number) => boolean): AutoForecastResult[] =>
+		base.map((r, i) => {
+			if (!keep(i) || l === 0) return r;
+			const point = applyCorrection(r.point, corr[i], l);
+			const shift = (a: Float64Array): Float64Array => applyCorrection(a, corr[i], l);
+			return {
+				...r,
+				point,
+				intervals: r.intervals.map((iv) => ({
+					...iv,
+					lower: shift(iv.lower),
+					upper: shift(iv.upper),
+				})),
+			};
+		});
+	const a = score(ds, base);
+	const ratio = (rs: AutoForecastResult[]): string => {
+		const b = score(ds, rs);
+		return `${f(b.mase / a.mase)} / ${f(b.wape / a.wape)}`;
+	};
+	const gated = shifted(gate.lambda, () => true);
+	const gs = score(ds, gated);
+	const line = `| ${key} (${h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | **${ratio(gated)}** (${gate.lambda}) | ${gate.ratios.map(f).join(', ')} (${g}, ${gate.n}) | ${ratio(shifted(1, () => true))} | ${ratio(shifted(0.5, () => true))} | ${ratio(shifted(lam, (i) => seriesWins.has(i)))} (${seriesWins.size}) | ${p(a.c80)} / ${p(a.c95)} → ${p(gs.c80)} / ${p(gs.c95)} | ${tBase.toFixed(0)} / ${tCuts.toFixed(0)} / ${tTrain.toFixed(0)} |`;
+	log(line);
+	return line;
 }
 
 /**
