@@ -13,6 +13,8 @@
 //        --gains off,1,0.97 (mix rules compared: off = deep only as a stand-alone winner, else the
 //        equal-weight mix with the statistical choice kept where its backtest MASE ≤ gain × the choice's)
 //        --no-pooled (the engine without the pooled model)  --no-check (skip the hold-out check pass)
+//        --hybrid: no deep candidates; the deep model as a correction of the engine instead (hybrid.ts,
+//        DEEP.md "deephyb"; --hybrid-stride 2 --hybrid-range 2 --hybrid-epochs 20)
 //        --no-pretrained (train from scratch)  --no-val (no early-stopping split: fixed epochs)  --tune: score the horizon before the last (the validation horizon settings are chosen on;
 //        written to the 'ensemble-tune' section) instead of the reported last horizon
 import * as tf from '@tensorflow/tfjs';
@@ -46,11 +48,13 @@ import {
 	HYBRID_GATE,
 	HYBRID_LAMBDAS,
 	applyCorrection,
+	correctionWindows,
 	hybridGate,
 	type EngineForecastAt,
 	type HybridGateSeries,
-} from '../../src/ml/hybrid';
-import { trainCorrections } from '../../src/ml/hybrid-train';
+	trainCorrections,
+} from './hybrid';
+
 import { batchOf } from './deep-data';
 import { loadMonthly } from './monthly-data';
 import { benchCurves, benchOptions } from './engine-options';
@@ -474,7 +478,7 @@ function cutBy(ds: Dataset, c: number, minLength: number): { set: Dataset; index
 					? {
 							xreg: {
 								names: s.xreg.names,
-								values: s.xreg.values.map((col) => col.slice(0, s.train.length)),
+								values: s.xreg.values.map((col) => col.slice(0, o + ds.h)),
 							},
 						}
 					: {}),
@@ -498,8 +502,8 @@ function hybridHeader(): string[] {
 	return [
 		`Hybrid (deephyb): an MLP (width 0.5, lookback 2·h, ${HYB_EPOCHS} epochs, seed 1, no pretrained start) learns the scaled residual (actual − engine) ÷ scale of the app's engine (batch options and the gated pooled model) from the engine's forecasts at cut-offs every ${HYB_STRIDE} periods up to ${HYB_RANGE} horizons back (partial targets); correction = λ × the model's median; λ ∈ {0, ¼, ½, ¾, 1} chosen on the inner cut-off g = min(h, ⌊(n − 8) ÷ 2⌋) periods back by a model trained only on cut-offs before it; **gated** (src/ml/hybrid.ts hybridGate): kept for the whole set when the corrected pooled MASE at the inner cut-off is ≤ ${HYBRID_GATE} × the engine's, else the engine. Ratios MASE / WAPE vs the engine on the same windows.`,
 		'',
-		'| data (h) | series | engine MASE / WAPE | **gated hybrid: ratio MASE / WAPE (λ)** | inner cut-off: ratio at λ = 0, ¼, ½, ¾, 1 (g, series) | ref. always λ = 1 | ref. always λ = ½ | ref. per-series gate at the chosen λ (in) | coverage 80 / 95 % engine → gated | seconds engine / cut-off engines / training |',
-		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		'| data (h) | series | engine MASE / WAPE | **gated hybrid: ratio MASE / WAPE (λ)** | inner cut-off: ratio at λ = 0, ¼, ½, ¾, 1 (g, series) | ref. always λ = 1 | ref. always λ = ½ | ref. per-series gate at the chosen λ (in) | ref. no network, per-step median residual: gated (λ; inner ratios) | ref. median residual, always λ = 1 | coverage 80 / 95 % engine → gated | seconds engine / cut-off engines / training |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 	];
 }
 
@@ -576,9 +580,38 @@ async function hybridRow(
 		end: lens[i],
 		point: base[i].point,
 	}));
-	const [corr] = await trainCorrections(batch, cfg, items, lens, [finalItems], opts);
+	const [netCorr] = await trainCorrections(batch, cfg, items, lens, [finalItems], opts);
 	const tTrain = (performance.now() - t) / 1000;
-	const shifted = (l: number, keep: (i: number) => boolean): AutoForecastResult[] =>
+	// reference without a network: the per-step median of the scaled residuals of the training windows
+	// (a constant bias correction per horizon step), chosen and gated the same way
+	const medianOf = (
+		train: readonly EngineForecastAt[],
+		limit: number[],
+		apply: EngineForecastAt[],
+	) => {
+		const set = correctionWindows(batch, cfg, train, limit);
+		const med = Array.from({ length: h }, (_, j) => {
+			const v: number[] = [];
+			for (let w = 0; w < set.n; w++)
+				if (Number.isFinite(set.y[w * h + j])) v.push(set.y[w * h + j]);
+			v.sort((u, z) => u - z);
+			return v.length ? v[v.length >> 1] : 0;
+		});
+		const at = correctionWindows(batch, cfg, apply);
+		return apply.map((_, w) => Float64Array.from(med, (m) => m * at.scale[w]));
+	};
+	const medInner = medianOf(
+		items.filter((it) => it.cut > g),
+		lens.map((n) => n - g),
+		innerItems,
+	);
+	const medGate = hybridGate(gateSeries.map((s, w) => ({ ...s, correction: medInner[w] })));
+	const medFinal = medianOf(items, lens, finalItems);
+	const shifted = (
+		l: number,
+		keep: (i: number) => boolean,
+		corr: Float64Array[] = netCorr,
+	): AutoForecastResult[] =>
 		base.map((r, i) => {
 			if (!keep(i) || l === 0) return r;
 			const point = applyCorrection(r.point, corr[i], l);
@@ -600,7 +633,7 @@ async function hybridRow(
 	};
 	const gated = shifted(gate.lambda, () => true);
 	const gs = score(ds, gated);
-	const line = `| ${key} (${h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | **${ratio(gated)}** (${gate.lambda}) | ${gate.ratios.map(f).join(', ')} (${g}, ${gate.n}) | ${ratio(shifted(1, () => true))} | ${ratio(shifted(0.5, () => true))} | ${ratio(shifted(lam, (i) => seriesWins.has(i)))} (${seriesWins.size}) | ${p(a.c80)} / ${p(a.c95)} → ${p(gs.c80)} / ${p(gs.c95)} | ${tBase.toFixed(0)} / ${tCuts.toFixed(0)} / ${tTrain.toFixed(0)} |`;
+	const line = `| ${key} (${h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | **${ratio(gated)}** (${gate.lambda}) | ${gate.ratios.map(f).join(', ')} (${g}, ${gate.n}) | ${ratio(shifted(1, () => true))} | ${ratio(shifted(0.5, () => true))} | ${ratio(shifted(lam, (i) => seriesWins.has(i)))} (${seriesWins.size}) | ${ratio(shifted(medGate.lambda, () => true, medFinal))} (${medGate.lambda}; inner ${medGate.ratios.map(f).join(', ')}) | ${ratio(shifted(1, () => true, medFinal))} | ${p(a.c80)} / ${p(a.c95)} → ${p(gs.c80)} / ${p(gs.c95)} | ${tBase.toFixed(0)} / ${tCuts.toFixed(0)} / ${tTrain.toFixed(0)} |`;
 	log(line);
 	return line;
 }

@@ -6,10 +6,11 @@
 // written into the future rows of feature 0 on the same scale; its target is the scaled residual
 // (actual − engine) / scale. The correction added to the engine's forecast is λ × scale × the model's
 // median output, λ ∈ [0, 1] chosen on an inner cut-off; the shop's forecasts keep it only where the
-// corrected forecasts beat the engine's own on that cut-off (hybridGate). Pure window code here (no
-// tfjs); training reuses train.ts.
+// corrected forecasts beat the engine's own on that cut-off (hybridGate). Bench-only (deep-ensemble.ts
+// --hybrid): measured on the validation horizons and not shipped (DEEP.md "deephyb"). The model and its
+// training loop are the app's (src/ml/models.ts, train.ts).
 
-import type { SeriesBatch } from '../core/types';
+import type { SeriesBatch } from '../../src/core/types';
 import {
 	anchorOf,
 	featuresOf,
@@ -17,7 +18,10 @@ import {
 	seriesScales,
 	type WindowConfig,
 	type WindowSet,
-} from './features';
+} from '../../src/ml/features';
+import type { DeepKind } from '../../src/ml/kinds';
+import { QUANTILES, type ModelSpec } from '../../src/ml/models';
+import { compiledModel, disposeModel, predictWindows, trainModel } from '../../src/ml/train';
 
 /** Scaled inputs and targets are clipped to ±CLIP (as features.ts). */
 const CLIP = 50;
@@ -152,4 +156,66 @@ export function hybridGate(series: readonly HybridGateSeries[], gate = HYBRID_GA
 	const ratio = ratios[best];
 	const pass = n > 0 && best > 0 && ratio <= gate;
 	return { lambda: pass ? HYBRID_LAMBDAS[best] : 0, ratio, ratios, n, pass };
+}
+
+/** How the correction model is trained (trainCorrections). */
+export interface CorrectionOptions {
+	kind?: DeepKind;
+	/** Width multiplier (default 0.5). */
+	width?: number;
+	/** Epochs (default 20; the best training loss is kept: there is no validation split). */
+	epochs?: number;
+	batchSize?: number;
+	learningRate?: number;
+	seed?: number;
+}
+
+/**
+ * Train a correction model on `train` (targets only before `limit[i]` of each series) and return the
+ * corrections (median output × scale, data units) of every forecast of each list in `apply`.
+ * With no training window every correction is 0.
+ */
+export async function trainCorrections(
+	batch: SeriesBatch,
+	cfg: WindowConfig,
+	train: readonly EngineForecastAt[],
+	limit: ArrayLike<number>,
+	apply: readonly (readonly EngineForecastAt[])[],
+	opts: CorrectionOptions = {},
+): Promise<Float64Array[][]> {
+	const h = cfg.horizon;
+	const zeros = (): Float64Array[][] => apply.map((list) => list.map(() => new Float64Array(h)));
+	const set = correctionWindows(batch, cfg, train, limit);
+	if (set.n === 0) return zeros();
+	const spec: ModelSpec = {
+		kind: opts.kind ?? 'mlp',
+		lookback: cfg.lookback,
+		horizon: h,
+		width: opts.width ?? 0.5,
+	};
+	const seed = opts.seed ?? 1;
+	const model = compiledModel(spec, opts.learningRate ?? 1e-3, seed);
+	try {
+		await trainModel(model, spec, set, null, {
+			epochs: opts.epochs ?? 20,
+			batchSize: opts.batchSize ?? 64,
+			seed,
+		});
+		const out: Float64Array[][] = [];
+		const Qn = QUANTILES.length;
+		const mid = QUANTILES.indexOf(0.5);
+		for (const list of apply) {
+			if (list.length === 0) {
+				out.push([]);
+				continue;
+			}
+			const q = await predictWindows(model, spec, correctionWindows(batch, cfg, list));
+			out.push(
+				list.map((_, w) => Float64Array.from({ length: h }, (_, j) => q[(w * h + j) * Qn + mid])),
+			);
+		}
+		return out;
+	} finally {
+		disposeModel(model);
+	}
 }
