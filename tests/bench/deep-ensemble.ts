@@ -488,7 +488,7 @@ function cutBy(ds: Dataset, c: number, minLength: number): { set: Dataset; index
 	return { set: { ...ds, series }, index };
 }
 
-/** --hybrid: the deep model as a correction of the engine (src/ml/hybrid.ts; DEEP.md "deephyb"). */
+/** --hybrid: the deep model as a correction of the engine (tests/bench/hybrid.ts; DEEP.md "deephyb"). */
 const HYBRID = argv.includes('--hybrid');
 /** Cut-offs the engine forecasts from for the correction's training windows: every S-th period back … */
 const HYB_STRIDE = Number(flag('hybrid-stride') ?? 2);
