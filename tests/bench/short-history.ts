@@ -1,5 +1,7 @@
 // Does a borrowed yearly peak help a shop with under two years of data? (issue #11)
 //   npx tsx tests/bench/short-history.ts [--write]
+//   npx tsx tests/bench/short-history.ts --quick   (the app's Quick method without / with the season
+//   variants, as the app's batch runs it, at more origins; prints the table, writes nothing)
 // The demo's own Sep–Nov 2011 is hidden (../shared/data ends on 11 Sep 2011), so the question is
 // answered where the truth is in the shared data: the 45 Walmart stores and their total, each cut
 // to the 40 weeks before an origin (as the demo's 40 weeks), forecast 13 weeks ahead with and
@@ -10,6 +12,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forecastAuto } from '../../src/core/engine';
+import type { AutoForecastOptions } from '../../src/core/engine-types';
+import { batchEngine } from '../../src/core/forecast/batch-engine';
+import { methodOptions } from '../../src/core/forecast/quick';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import { mase } from '../../src/core/metrics';
 
@@ -38,6 +43,30 @@ for (const line of lines.slice(1)) {
 }
 const all = new Map([...stores, ['TOTAL', total]]);
 
+// --quick: the app's Quick method (quick.ts methodOptions) without ('quick0') and with ('quick') the
+// season variants, each series' options from core batchEngine over the 45 stores' cut histories (the
+// shop total "All products" as a batch of its own), no pooled model. Origins: the Q4 ones (Sep–Nov
+// and Oct–Jan) and others; all before Walmart's held-out window (its last 13 weeks, run.ts).
+const quickMode = process.argv.includes('--quick');
+const ORIGINS = quickMode
+	? [
+			'2010-11-06',
+			'2011-03-05',
+			'2011-06-04',
+			'2011-08-06',
+			'2011-09-03',
+			'2011-09-17',
+			'2011-10-01',
+			'2011-10-15',
+			'2011-10-29',
+			'2011-11-12',
+			'2012-01-28',
+		]
+	: ['2011-08-06', '2011-09-03', '2011-10-29'];
+const VARIANTS = quickMode
+	? ['naive', 'quick0', 'quick']
+	: ['naive', 'no borrowed peak', 'borrowed peak (profile)'];
+
 interface Row {
 	origin: string;
 	variant: string;
@@ -45,12 +74,43 @@ interface Row {
 	wape: number;
 	bias: number;
 	totalGap: number;
+	/** Stores whose chosen model uses a borrowed or shrunk season (Quick variants). */
+	seasonChosen: number;
 }
 const rows: Row[] = [];
 /** Origin = start of the first forecast week (a Saturday). */
-for (const originDate of ['2011-08-06', '2011-09-03', '2011-10-29']) {
+for (const originDate of ORIGINS) {
 	const origin = Date.parse(originDate + 'T00:00:00Z');
-	for (const variant of ['naive', 'no borrowed peak', 'borrowed peak (profile)']) {
+	const ds = Float64Array.from({ length: HISTORY }, (_, t) => origin - (HISTORY - t) * 7 * DAY);
+	// the Quick variants' per-series options, as the app's forecast worker builds them for a batch
+	const quickOptions = (variant: string): ((id: string) => AutoForecastOptions) => {
+		const base: AutoForecastOptions = {
+			horizon: H,
+			season: 52,
+			levels: [0.8, 0.95],
+			...methodOptions('quick', variant === 'quick'),
+		};
+		const batchOf = (ids: string[]): ReturnType<typeof batchEngine> =>
+			batchEngine(
+				{
+					ids,
+					indptr: Int32Array.from({ length: ids.length + 1 }, (_, i) => i * HISTORY),
+					ds: Float64Array.from({ length: ids.length * HISTORY }, (_, k) => ds[k % HISTORY]),
+					y: Float64Array.from(
+						ids.flatMap((id) => Array.from(ds, (t) => all.get(id)!.get(t) ?? NaN)),
+					),
+				},
+				{ horizon: H, models: base.models },
+				{ pooled: false },
+			);
+		const storeIds = [...stores.keys()];
+		const shop = batchOf(storeIds);
+		const alone = batchOf(['TOTAL']);
+		return (id) =>
+			id === 'TOTAL' ? alone.optionsFor(0, base) : shop.optionsFor(storeIds.indexOf(id), base);
+	};
+	for (const variant of VARIANTS) {
+		const optionsOf = variant.startsWith('quick') ? quickOptions(variant) : null;
 		let m = 0;
 		let n = 0;
 		let err = 0;
@@ -58,8 +118,8 @@ for (const originDate of ['2011-08-06', '2011-09-03', '2011-10-29']) {
 		let sf = 0;
 		let sa = 0;
 		let totalGap = NaN;
+		let seasonChosen = 0;
 		for (const [id, byWeek] of all) {
-			const ds = Float64Array.from({ length: HISTORY }, (_, t) => origin - (HISTORY - t) * 7 * DAY);
 			const fut = Float64Array.from({ length: H }, (_, j) => origin + j * 7 * DAY);
 			if (![...ds, ...fut].every((t) => byWeek.has(t))) throw new Error(`${id}: week missing`);
 			const y = ds.map((t) => byWeek.get(t)!);
@@ -67,14 +127,20 @@ for (const originDate of ['2011-08-06', '2011-09-03', '2011-10-29']) {
 			const point =
 				variant === 'naive'
 					? new Float64Array(H).fill(y[HISTORY - 1])
-					: forecastAuto(y, {
-							horizon: H,
-							season: 52,
-							levels: [0.8, 0.95],
-							...(variant.startsWith('borrowed')
-								? { seasonalPrior: profilePrior(ds, 'week', H) }
-								: {}),
-						}).point;
+					: optionsOf
+						? (() => {
+								const r = forecastAuto(y, optionsOf(id));
+								if (id !== 'TOTAL' && /~(season|shrunk)/.test(r.model)) seasonChosen++;
+								return r.point;
+							})()
+						: forecastAuto(y, {
+								horizon: H,
+								season: 52,
+								levels: [0.8, 0.95],
+								...(variant.startsWith('borrowed')
+									? { seasonalPrior: profilePrior(ds, 'week', H) }
+									: {}),
+							}).point;
 			const fsum = point.reduce((a, b) => a + b, 0);
 			const asum = test.reduce((a, b) => a + b, 0);
 			if (id === 'TOTAL') {
@@ -97,6 +163,7 @@ for (const originDate of ['2011-08-06', '2011-09-03', '2011-10-29']) {
 			wape: err / act,
 			bias: sf / sa - 1,
 			totalGap,
+			seasonChosen,
 		});
 		process.stderr.write(`${originDate} ${variant} done\n`);
 	}
@@ -115,6 +182,34 @@ const md = [
 	),
 	'',
 ];
+if (quickMode) {
+	// the rule's ratios (SHORT-HISTORY.md): quick ÷ quick0 MASE per origin, means over the origin sets
+	const ratio = (o: string): number =>
+		rows.find((r) => r.origin === o && r.variant === 'quick')!.mase /
+		rows.find((r) => r.origin === o && r.variant === 'quick0')!.mase;
+	const mean = (os: string[]): number => os.reduce((a, o) => a + ratio(o), 0) / os.length;
+	const sets: [string, string[]][] = [
+		['Sep–Nov', ['2011-09-03', '2011-09-17']],
+		['Oct–Jan', ['2010-11-06', '2011-10-01', '2011-10-15', '2011-10-29', '2011-11-12']],
+		['other', ['2011-03-05', '2011-06-04', '2011-08-06', '2012-01-28']],
+	];
+	md.length = 0;
+	md.push(
+		`Run ${new Date().toISOString()}: \`npx tsx tests/bench/short-history.ts --quick\``,
+		'',
+		'| origin | variant | MASE (45 stores) | pooled WAPE | bias | total: forecast ÷ actual − 1 | stores choosing a season variant | quick ÷ quick0 |',
+		'|---|---|---|---|---|---|---|---|',
+		...rows.map(
+			(r) =>
+				`| ${r.origin} | ${r.variant} | ${r.mase.toFixed(4)} | ${r.wape.toFixed(4)} | ${pct(r.bias)} | ${pct(r.totalGap)} | ${r.variant === 'quick' ? r.seasonChosen : ''} | ${r.variant === 'quick' ? ratio(r.origin).toFixed(4) : ''} |`,
+		),
+		'',
+		...sets.map(
+			([name, os]) => `- mean quick ÷ quick0 over the ${name} origins: ${mean(os).toFixed(4)}`,
+		),
+		'',
+	);
+}
 process.stdout.write(md.join('\n'));
-if (process.argv.includes('--write'))
+if (process.argv.includes('--write') && !quickMode)
 	writeFileSync(join(ROOT, 'tests/bench/results/SHORT-HISTORY.md'), md.join('\n'));
