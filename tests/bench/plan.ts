@@ -14,6 +14,12 @@
 // Each product starts with its policy's own order-up-to level on hand and nothing on order.
 //   npx tsx tests/bench/plan.ts [--models auto|quick] [--service cycle|fill] [--level 0.95]
 //                               [--keep-one-offs] [--engine plain|batch] [--write]
+//                               [--replay-back K] [--sigma c80,ctarget,ctargetx1.25]
+//   --replay-back K: replay the 12 weeks that end 12·K weeks before the last (K = 1: the 12 weeks
+//   before the reported ones, a validation replay; each week still planned from the sales before it).
+//   --sigma: the plan's rows for several calibrations of σ on the same forecasts: c80 = σ from the
+//   80 % interval, ctarget = from the interval nearest the service target (periodForecastFrom's
+//   level), xK = σ × K. Default: the plan as shipped (PLAN_SIGMA_LEVEL).
 //   --engine batch: each week's forecasts with the plan worker's engine options (the Forecast screen's:
 //   core batchEngine over the 200 products' sales before that week, their categories; plan-engine.ts);
 //   plain (default): forecastAuto with the method alone, as the plan before it.
@@ -21,7 +27,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forecastAuto } from '../../src/core/engine';
-import { fromFirstSale, periodForecastFrom, horizonFor } from '../../src/core/inventory/plan';
+import {
+	fromFirstSale,
+	periodForecastFrom,
+	horizonFor,
+	planSigmaLevel,
+} from '../../src/core/inventory/plan';
+import type { AutoForecastResult } from '../../src/core/engine-types';
 import { policyLevels, type ServiceTarget } from '../../src/core/inventory/policy';
 import {
 	replayPolicy,
@@ -48,10 +60,31 @@ const opt = (k: string, d: string) => {
 const models = opt('models', 'auto');
 const clean = !argv.includes('--keep-one-offs');
 const engineMode = opt('engine', 'plain');
+const replayBack = Number(opt('replay-back', '0'));
+if (!(Number.isInteger(replayBack) && replayBack >= 0)) throw new Error('--replay-back K, K ≥ 0');
 const service: ServiceTarget = {
 	kind: opt('service', 'fill') as 'fill' | 'cycle',
 	level: Number(opt('level', '0.95')),
 };
+/** A calibration of σ: the interval level it is read at and a factor. */
+interface Sigma {
+	name: string;
+	level: number;
+	factor: number;
+}
+const sigmas: Sigma[] = (opt('sigma', '') || 'shipped').split(',').map((name) => {
+	const [base, k] = name.split('x');
+	const level =
+		base === 'c80'
+			? 0.8
+			: base === 'ctarget'
+				? service.level
+				: base === 'shipped'
+					? planSigmaLevel(service.level)
+					: NaN;
+	if (!Number.isFinite(level)) throw new Error(`--sigma: unknown calibration ${name}`);
+	return { name, level, factor: k ? Number(k) : 1 };
+});
 
 async function loadWeekly() {
 	const service = await nodeDataService();
@@ -109,7 +142,8 @@ function summarize(name: string, rs: ReplayResult[], extra = '') {
 
 async function main() {
 	const { series, ds, categories } = await loadWeekly();
-	const n = series[0].y.length;
+	// the replay's end: the last week, or 12·K weeks before it (later weeks are not read at all)
+	const n = series[0].y.length - replayBack * HOLDOUT;
 	const start = n - HOLDOUT;
 	console.error(
 		`${series.length} products, ${n} weeks, held out from ${new Date(ds[start]).toISOString().slice(0, 10)}`,
@@ -117,7 +151,7 @@ async function main() {
 	const leadPeriods = Math.round(LEAD_DAYS / 7);
 	const t0 = Date.now();
 	// the plan's levels per product and held-out week (forecasts are the slow part: compute once)
-	const planLevels = new Map<string, ReviewLevels[]>();
+	const planLevels = new Map<string, ReviewLevels[][]>();
 	// the forecasts' models, counted (stderr: how many borrowed or shrunk a season, had a curve)
 	const chosen = new Map<string, number>();
 	// --engine batch: the batch of every product's sales before week t (no later week: the dataset's
@@ -139,18 +173,18 @@ async function main() {
 		return e;
 	};
 	series.forEach((s, i) => {
-		const lv: ReviewLevels[] = [];
+		const lv: ReviewLevels[][] = sigmas.map(() => []);
 		for (let t = start; t < n; t++) {
 			const hist = fromFirstSale(s.y.subarray(0, t));
 			const h = horizonFor({ meanDays: LEAD_DAYS, sdDays: 0 }, REVIEW_DAYS, 7);
 			const base = {
 				horizon: h,
 				season: 52,
-				levels: [0.8],
+				levels: [...new Set([0.8, ...sigmas.map((sg) => sg.level)])],
 				cleanOutliers: clean,
 				...(models === 'quick' ? { models: [...QUICK_MODELS] } : {}),
 			};
-			const r = forecastAuto(
+			const r: AutoForecastResult = forecastAuto(
 				hist,
 				engineMode === 'batch'
 					? engineAt(t).optionsFor(
@@ -161,13 +195,16 @@ async function main() {
 					: base,
 			);
 			chosen.set(r.model, (chosen.get(r.model) ?? 0) + 1);
-			const p = policyLevels(
-				periodForecastFrom(r, 7, hist),
-				{ meanDays: LEAD_DAYS, sdDays: 0 },
-				REVIEW_DAYS,
-				service,
-			);
-			lv.push({ reorderPoint: p.reorderPoint, orderUpTo: p.orderUpTo });
+			sigmas.forEach((sg, k) => {
+				const f = periodForecastFrom(r, 7, hist, sg.level);
+				const p = policyLevels(
+					{ ...f, sd: f.sd.map((x) => x * sg.factor) },
+					{ meanDays: LEAD_DAYS, sdDays: 0 },
+					REVIEW_DAYS,
+					service,
+				);
+				lv[k].push({ reorderPoint: p.reorderPoint, orderUpTo: p.orderUpTo });
+			});
 		}
 		planLevels.set(s.id, lv);
 		if ((i + 1) % 20 === 0)
@@ -182,7 +219,8 @@ async function main() {
 			return replayPolicy(demand, leadPeriods, (k) => levels(s, start + k), first.orderUpTo);
 		});
 
-	const plan = run((s, t) => planLevels.get(s.id)![t - start]);
+	const plans = sigmas.map((_, k) => run((s, t) => planLevels.get(s.id)![k][t - start]));
+	const plan = plans[0];
 	const rule = (k: number) =>
 		run((s, t) => {
 			const r = rate30(s.y.subarray(0, t));
@@ -209,16 +247,18 @@ async function main() {
 	}
 	const k = hi;
 	const rows = [
-		summarize(
-			'Trendcast plan',
-			plan,
-			`${models} forecasts, ${service.kind} ${service.level}${clean ? '' : ', one-offs kept'}${engineMode === 'batch' ? ", the Forecast screen's options" : ''}`,
+		...plans.map((pl, k) =>
+			summarize(
+				'Trendcast plan',
+				pl,
+				`${models} forecasts, ${service.kind} ${service.level}${clean ? '' : ', one-offs kept'}${engineMode === 'batch' ? ", the Forecast screen's options" : ''}${sigmas.length > 1 || sigmas[0].name !== 'shipped' ? `, σ ${sigmas[k].name}` : ''}`,
+			),
 		),
 		summarize('30-day rule (Stocky)', rule(1)),
 		summarize(`30-day rule × ${k.toFixed(2)} (hindsight)`, rule(k)),
 		summarize('mean + 1.645 σ (13 weeks)', normal),
 	];
-	const base = rows[2].onHand;
+	const base = rows[plans.length + 1].onHand;
 	if (argv.includes('--debug')) {
 		const hind = rule(k);
 		const top = plan
@@ -244,9 +284,12 @@ async function main() {
 	console.error(`plan forecasts: ${planSeconds.toFixed(0)} s`);
 	const count = (re: RegExp) => [...chosen].reduce((acc, [m, c]) => acc + (re.test(m) ? c : 0), 0);
 	console.error(
+		`replay ${new Date(ds[start]).toISOString().slice(0, 10)} … week of ${new Date(ds[n - 1]).toISOString().slice(0, 10)}; plan fill ${plans.map((_, k) => `${sigmas[k].name} ${(100 * rows[k].fill).toFixed(3)} % on hand ${rows[k].onHand.toFixed(1)}`).join(', ')};`,
+	);
+	console.error(
 		`plan fill ${(100 * rows[0].fill).toFixed(3)} %; forecasts with a borrowed season ${count(/~season/)}, a shrunk one ${count(/~shrunk/)}, the launch curve ${count(/launch/)} of ${[...chosen.values()].reduce((a, b) => a + b, 0)}`,
 	);
-	if (argv.includes('--write')) {
+	if (argv.includes('--write') && replayBack === 0 && plans.length === 1) {
 		const from = new Date(ds[start]).toISOString().slice(0, 10);
 		const to = new Date(ds[n - 1]).toISOString().slice(0, 10);
 		const md = `# Inventory plan benchmark (issue #12)
