@@ -15,6 +15,7 @@
 //   npx tsx tests/bench/plan.ts [--models auto|quick] [--service cycle|fill] [--level 0.95]
 //                               [--keep-one-offs] [--engine plain|batch] [--write]
 //                               [--replay-back K] [--sigma c80,ctarget,ctargetx1.25]
+//   --no-spike: --engine batch without the batch's spike curve (to measure it).
 //   --replay-back K: replay the 12 weeks that end 12·K weeks before the last (K = 1: the 12 weeks
 //   before the reported ones, a validation replay; each week still planned from the sales before it).
 //   --sigma: the plan's rows for several calibrations of σ on the same forecasts: c80 = σ from the
@@ -154,6 +155,9 @@ async function main() {
 	const planLevels = new Map<string, ReviewLevels[][]>();
 	// the forecasts' models, counted (stderr: how many borrowed or shrunk a season, had a curve)
 	const chosen = new Map<string, number>();
+	const lrBias = { f: 0, a: 0 };
+	// forecasts of a series ending on a spike, fitted at its usual level (the batch's spike curve)
+	let spiked = 0;
 	// --engine batch: the batch of every product's sales before week t (no later week: the dataset's
 	// group totals and launches are not used, they would see the held-out weeks)
 	const engines = new Map<number, PlanEngine>();
@@ -167,7 +171,9 @@ async function main() {
 				y: Float64Array.from(series.flatMap((s) => Array.from(s.y.subarray(0, t)))),
 				...(categories ? { categories: [...categories] } : {}),
 			};
-			e = planEngine(b, models === 'quick' ? 'quick' : 'auto', true);
+			e = planEngine(b, models === 'quick' ? 'quick' : 'auto', true, {
+				spike: !argv.includes('--no-spike'),
+			});
 			engines.set(t, e);
 		}
 		return e;
@@ -195,6 +201,7 @@ async function main() {
 					: base,
 			);
 			chosen.set(r.model, (chosen.get(r.model) ?? 0) + 1);
+			if (r.notes.some((x) => x.code === 'engine_note_end_spike')) spiked++;
 			sigmas.forEach((sg, k) => {
 				const f = periodForecastFrom(r, 7, hist, sg.level);
 				const p = policyLevels(
@@ -204,6 +211,11 @@ async function main() {
 					service,
 				);
 				lv[k].push({ reorderPoint: p.reorderPoint, orderUpTo: p.orderUpTo });
+				const w = Math.round((LEAD_DAYS + REVIEW_DAYS) / 7);
+				if (k === 0 && t + w <= n && s.y.subarray(0, start).some((v) => v > 0)) {
+					lrBias.f += p.meanDemand;
+					for (let j = t; j < t + w; j++) lrBias.a += s.y[j];
+				}
 			});
 		}
 		planLevels.set(s.id, lv);
@@ -211,6 +223,11 @@ async function main() {
 			console.error(`plan: ${i + 1}/${series.length} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 	});
 	const planSeconds = (Date.now() - t0) / 1000;
+	// the forecasts' bias over the protection period (lead time + review, 3 weeks) where the replay
+	// holds those weeks: Σ expected demand ÷ Σ actual − 1 (products sold before the replay)
+	console.error(
+		`forecast over L + R ÷ actual − 1 (products sold before the replay): ${(100 * (lrBias.f / lrBias.a - 1)).toFixed(1)} %`,
+	);
 
 	const run = (levels: (s: (typeof series)[number], t: number) => ReviewLevels) =>
 		series.map((s) => {
@@ -260,6 +277,22 @@ async function main() {
 	];
 	const base = rows[plans.length + 1].onHand;
 	if (argv.includes('--debug')) {
+		// where the plan's lost units come from: the products that lost most, with their largest week
+		const lost = plan
+			.map((r, i) => {
+				const d = series[i].y.subarray(start, n);
+				const past = series[i].y.subarray(0, start);
+				return { id: series[i].id, r, max: Math.max(...d), pastMax: Math.max(...past) };
+			})
+			.sort((a, b) => b.r.lost - a.r.lost);
+		const all = plan.reduce((a, r) => a + r.lost, 0);
+		let cum = 0;
+		for (const x of lost.slice(0, 10)) {
+			cum += x.r.lost;
+			console.error(
+				`lost ${x.id}: ${x.r.lost.toFixed(0)} of ${x.r.demand.toFixed(0)} demanded (largest week ${x.max}, before the replay ${x.pastMax}); top so far ${((100 * cum) / all).toFixed(0)} % of all ${all.toFixed(0)} lost`,
+			);
+		}
 		const hind = rule(k);
 		const top = plan
 			.map((r, i) => ({ id: series[i].id, plan: r, hind: hind[i] }))
@@ -286,8 +319,16 @@ async function main() {
 	console.error(
 		`replay ${new Date(ds[start]).toISOString().slice(0, 10)} … week of ${new Date(ds[n - 1]).toISOString().slice(0, 10)}; plan fill ${plans.map((_, k) => `${sigmas[k].name} ${(100 * rows[k].fill).toFixed(3)} % on hand ${rows[k].onHand.toFixed(1)}`).join(', ')};`,
 	);
+	// products launched inside the replay (no sale before it): no history-based policy can stock them
+	const sold = series.map((s) => s.y.subarray(0, start).some((v) => v > 0));
+	const fillSold = (rs: ReplayResult[]) =>
+		rs.reduce((a, r, i) => a + (sold[i] ? r.sold : 0), 0) /
+		rs.reduce((a, r, i) => a + (sold[i] ? r.demand : 0), 0);
 	console.error(
-		`plan fill ${(100 * rows[0].fill).toFixed(3)} %; forecasts with a borrowed season ${count(/~season/)}, a shrunk one ${count(/~shrunk/)}, the launch curve ${count(/launch/)} of ${[...chosen.values()].reduce((a, b) => a + b, 0)}`,
+		`products with a sale before the replay ${sold.filter(Boolean).length} of ${series.length}, their units fill rate: ${plans.map((pl, k) => `${sigmas[k].name} ${(100 * fillSold(pl)).toFixed(3)} %`).join(', ')}; hindsight rule ${(100 * fillSold(rule(k))).toFixed(3)} %; 30-day ${(100 * fillSold(rule(1))).toFixed(3)} %`,
+	);
+	console.error(
+		`plan fill ${(100 * rows[0].fill).toFixed(3)} %; forecasts with a borrowed season ${count(/~season/)}, a shrunk one ${count(/~shrunk/)}, the launch curve ${count(/launch/)}, the spike curve ${spiked} of ${[...chosen.values()].reduce((a, b) => a + b, 0)}`,
 	);
 	if (argv.includes('--write') && replayBack === 0 && plans.length === 1) {
 		const from = new Date(ds[start]).toISOString().slice(0, 10);

@@ -49,18 +49,20 @@ export interface PlanEngine {
 /**
  * The batch's shared parts as the Forecast screen builds them (core batchEngine; the pooled model is
  * left out: the plan forecasts each product alone, without the batch's pooled gate), or, off, the
- * method's options alone.
+ * method's options alone. `use.spike` false: without the batch's spike curve (the plan bench's
+ * --no-spike, to measure it).
  */
 export function planEngine(
 	batch: SeriesBatch,
 	m: 'quick' | 'auto',
 	on = PLAN_USES_FORECAST_OPTIONS,
+	use: { spike?: boolean } = {},
 ): PlanEngine {
 	if (!on) return { optionsFor: (_i, base) => base };
 	const engine = batchEngine(
 		batch,
 		{ horizon: PLAN_CURVE_HORIZON, ...planMethodOptions(m) },
-		{ pooled: false },
+		{ pooled: false, ...(use.spike === false ? { spike: false } : {}) },
 	);
 	return { optionsFor: (i, base, from) => optionsFromPeriod(engine.optionsFor(i, base), from) };
 }

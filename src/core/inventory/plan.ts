@@ -156,12 +156,6 @@ export function planSigmaLevel(level: number, atTarget = SIGMA_AT_TARGET): numbe
 	return atTarget && level > 0 && level < 1 ? level : 0.8;
 }
 
-/** The interval levels a plan's forecast asks for: 80 %, and σ's level where that differs. */
-export function planLevels(level: number, atTarget = SIGMA_AT_TARGET): number[] {
-	const at = planSigmaLevel(level, atTarget);
-	return Math.abs(at - 0.8) < 1e-9 ? [0.8] : [0.8, at];
-}
-
 /** A forecast σ above this many times the history's own σ·√h is treated as degenerate. */
 export const SD_CAP_FACTOR = 3;
 

@@ -28,6 +28,8 @@ import { replayPolicy } from '../../../../src/core/inventory/replay';
 import {
 	fromFirstSale,
 	periodForecastFrom,
+	planSigmaLevel,
+	SIGMA_AT_TARGET,
 	planProduct,
 	rankAlerts,
 	type StockItem,
@@ -419,6 +421,24 @@ describe('forecast → per-period distribution', () => {
 		expect(f.sd[1]).toBeCloseTo(30 * Math.SQRT2, 10);
 		const ok = periodForecastFrom(result([5, 4], [15, 16]), 7, [9, 10, 11]);
 		expect(ok.sd[0]).toBeCloseTo(5 / 1.2815515655446004, 8);
+	});
+
+	it('reads σ at the interval nearest the level asked for (80 % by default)', () => {
+		const r = {
+			...result([5, 4], [15, 16]),
+			intervals: [
+				{ level: 0.95, lower: Float64Array.of(0, 0), upper: Float64Array.of(20, 20) },
+				{ level: 0.8, lower: Float64Array.of(5, 4), upper: Float64Array.of(15, 16) },
+			],
+		};
+		// the 80 % interval, although listed second
+		expect(periodForecastFrom(r, 7).sd[0]).toBeCloseTo(5 / 1.2815515655446004, 8);
+		// a 95 % target: σ from the 95 % interval (half-width 10 ÷ z 0.975)
+		expect(periodForecastFrom(r, 7, undefined, 0.95).sd[0]).toBeCloseTo(10 / 1.959963984540054, 8);
+		expect(periodForecastFrom(r, 7, undefined, 0.9).sd[0]).toBeCloseTo(10 / 1.959963984540054, 8);
+		// the plan as shipped reads at 80 % whatever its target
+		expect(planSigmaLevel(0.95)).toBe(SIGMA_AT_TARGET ? 0.95 : 0.8);
+		expect(planSigmaLevel(0.95, true)).toBe(0.95);
 	});
 
 	it('drops the weeks before a product was first sold', () => {
