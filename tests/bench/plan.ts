@@ -20,7 +20,7 @@
 //   before the reported ones, a validation replay; each week still planned from the sales before it).
 //   --sigma: the plan's rows for several calibrations of σ on the same forecasts: c80 = σ from the
 //   80 % interval, ctarget = from the interval nearest the service target (periodForecastFrom's
-//   level), xK = σ × K. Default: the plan as shipped (PLAN_SIGMA_LEVEL).
+//   level), xK = σ × K. Default c80 (the plan as shipped).
 //   --engine batch: each week's forecasts with the plan worker's engine options (the Forecast screen's:
 //   core batchEngine over the 200 products' sales before that week, their categories; plan-engine.ts);
 //   plain (default): forecastAuto with the method alone, as the plan before it.
@@ -28,12 +28,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forecastAuto } from '../../src/core/engine';
-import {
-	fromFirstSale,
-	periodForecastFrom,
-	horizonFor,
-	planSigmaLevel,
-} from '../../src/core/inventory/plan';
+import { fromFirstSale, periodForecastFrom, horizonFor } from '../../src/core/inventory/plan';
 import type { AutoForecastResult } from '../../src/core/engine-types';
 import { policyLevels, type ServiceTarget } from '../../src/core/inventory/policy';
 import {
@@ -73,19 +68,14 @@ interface Sigma {
 	level: number;
 	factor: number;
 }
-const sigmas: Sigma[] = (opt('sigma', '') || 'shipped').split(',').map((name) => {
-	const [base, k] = name.split('x');
-	const level =
-		base === 'c80'
-			? 0.8
-			: base === 'ctarget'
-				? service.level
-				: base === 'shipped'
-					? planSigmaLevel(service.level)
-					: NaN;
-	if (!Number.isFinite(level)) throw new Error(`--sigma: unknown calibration ${name}`);
-	return { name, level, factor: k ? Number(k) : 1 };
-});
+const sigmas: Sigma[] = opt('sigma', 'c80')
+	.split(',')
+	.map((name) => {
+		const [base, k] = name.split('x');
+		const level = base === 'c80' ? 0.8 : base === 'ctarget' ? service.level : NaN;
+		if (!Number.isFinite(level)) throw new Error(`--sigma: unknown calibration ${name}`);
+		return { name, level, factor: k ? Number(k) : 1 };
+	});
 
 async function loadWeekly() {
 	const service = await nodeDataService();
@@ -268,7 +258,7 @@ async function main() {
 			summarize(
 				'Trendcast plan',
 				pl,
-				`${models} forecasts, ${service.kind} ${service.level}${clean ? '' : ', one-offs kept'}${engineMode === 'batch' ? ", the Forecast screen's options" : ''}${sigmas.length > 1 || sigmas[0].name !== 'shipped' ? `, σ ${sigmas[k].name}` : ''}`,
+				`${models} forecasts, ${service.kind} ${service.level}${clean ? '' : ', one-offs kept'}${engineMode === 'batch' ? ", the Forecast screen's options" : ''}${sigmas.length > 1 || sigmas[0].name !== 'c80' ? `, σ ${sigmas[k].name}` : ''}`,
 			),
 		),
 		summarize('30-day rule (Stocky)', rule(1)),

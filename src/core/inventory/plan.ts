@@ -144,24 +144,13 @@ export function seasonBuy(
 	};
 }
 
-/**
- * Whether the plan reads each week's σ from the forecast's interval at its service target's level
- * (e.g. the 95 % interval for a 95 % fill rate) instead of its 80 % interval: the normal model fitted
- * to the tail the target is about (tests/bench/results/PLAN.md, "a calibrated safety stock").
- */
-export const SIGMA_AT_TARGET = false;
-
-/** The interval level the plan reads σ at for a service target `level` (0.8 unless at the target). */
-export function planSigmaLevel(level: number, atTarget = SIGMA_AT_TARGET): number {
-	return atTarget && level > 0 && level < 1 ? level : 0.8;
-}
-
 /** A forecast σ above this many times the history's own σ·√h is treated as degenerate. */
 export const SD_CAP_FACTOR = 3;
 
 /**
  * Per-period means and σ from an engine result: σ from its interval at the level nearest `level`
- * (default 0.8, its 80 % interval; the plan passes its service target, see SIGMA_AT_TARGET). With
+ * (default 0.8, its 80 % interval; the plan bench's --sigma reads it at the service target,
+ * tests/bench/results/PLAN.md). With
  * `history`, σ_h is capped at SD_CAP_FACTOR × (the history's standard deviation, at least its mean)
  * × √h: a guard against degenerate intervals (seen for short series of a new product, where backtest
  * windows of zeros make the conformal calibration explode); a real forecast is rarely that uncertain.
