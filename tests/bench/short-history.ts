@@ -169,8 +169,9 @@ for (const originDate of ORIGINS) {
 	}
 }
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+const SECTION = '## The automatic engine with and without the borrowed profile';
 const md = [
-	'# Borrowed yearly peak for short histories (issue #11)',
+	`${SECTION} (${new Date().toISOString().slice(0, 10)})`,
 	'',
 	`Walmart's 45 stores (and their total, as the demo's "All products"), each cut to the ${HISTORY} weeks before the origin, forecast ${H} weeks ahead by the automatic engine with and without the shipped retail profile (src/core/forecast/retail-season.json, ABS data only). Scores over the 45 stores; "total gap" = the 13-week forecast sum of the total ÷ its actual − 1. Command: \`npx tsx tests/bench/short-history.ts --write\`; run ${new Date().toISOString()}.`,
 	'',
@@ -211,5 +212,10 @@ if (quickMode) {
 	);
 }
 process.stdout.write(md.join('\n'));
-if (process.argv.includes('--write') && !quickMode)
-	writeFileSync(join(ROOT, 'tests/bench/results/SHORT-HISTORY.md'), md.join('\n'));
+if (process.argv.includes('--write') && !quickMode) {
+	// only this section is rewritten: the sections above it (other helpers' runs) stay
+	const file = join(ROOT, 'tests/bench/results/SHORT-HISTORY.md');
+	const old = readFileSync(file, 'utf8');
+	const at = old.indexOf(SECTION);
+	writeFileSync(file, (at >= 0 ? old.slice(0, at) : old + '\n') + md.join('\n'));
+}
