@@ -15,6 +15,7 @@
 //   npx tsx tests/bench/plan.ts [--models auto|quick] [--service cycle|fill] [--level 0.95]
 //                               [--keep-one-offs] [--engine plain|batch] [--write]
 //                               [--replay-back K] [--sigma c80,ctarget,ctargetx1.25]
+//   --data walmart [--walmart-from YYYY-MM-DD]: Walmart's 45 stores instead (loadWalmart).
 //   --no-spike: --engine batch without the batch's spike curve (to measure it).
 //   --replay-back K: replay the 12 weeks that end 12·K weeks before the last (K = 1: the 12 weeks
 //   before the reported ones, a validation replay; each week still planned from the sales before it).
@@ -77,6 +78,48 @@ const sigmas: Sigma[] = opt('sigma', 'c80')
 		return { name, level, factor: k ? Number(k) : 1 };
 	});
 
+/**
+ * --data walmart: Walmart's 45 stores' weekly sales (the shared part, in dollars, replayed as units),
+ * cut to the 40 weeks before the first replay week `--walmart-from` (a Saturday; default 2011-09-03,
+ * Sep–Nov 2011) and the 12 replay weeks: a shop with under a year of history going into its Q4. No
+ * category; all weeks lie before Walmart's held-out window (its last 13 weeks, from 2012-04-28).
+ */
+function loadWalmart(from: string) {
+	const WEEK = 7 * 86_400_000;
+	const origin = Date.parse(from + 'T00:00:00Z');
+	const weeks = Float64Array.from({ length: 40 + HOLDOUT }, (_, t) => origin + (t - 40) * WEEK);
+	if (weeks[weeks.length - 1] >= Date.parse('2012-04-28T00:00:00Z'))
+		throw new Error('--walmart-from: the replay must end before the held-out weeks');
+	const lines = readFileSync(
+		join(ROOT, '../shared/data/promotions/walmart_store_weeks_train.csv'),
+		'utf8',
+	)
+		.trim()
+		.split('\n');
+	const header = lines[0].split(',');
+	const col = (c: string): number => header.indexOf(c);
+	const by = new Map<string, Map<number, number>>();
+	for (const line of lines.slice(1)) {
+		const f = line.split(',');
+		const id = `store:${f[col('Store')]}`;
+		if (!by.has(id)) by.set(id, new Map());
+		// a Walmart week is dated by its last day (a Friday): it starts on the Saturday before
+		by.get(id)!.set(
+			Date.parse(f[col('Date')] + 'T00:00:00Z') - 6 * 86_400_000,
+			Number(f[col('Weekly_Sales')]),
+		);
+	}
+	const series = [...by].map(([id, m]) => ({
+		id,
+		y: Float64Array.from(weeks, (t) => {
+			const v = m.get(t);
+			if (v === undefined) throw new Error(`${id}: week ${new Date(t).toISOString()} missing`);
+			return v;
+		}),
+	}));
+	return { series, ds: weeks, categories: undefined };
+}
+
 async function loadWeekly() {
 	const service = await nodeDataService();
 	const name = 'transactions_2010-12-01_to_2011-09-11.csv.gz';
@@ -132,7 +175,10 @@ function summarize(name: string, rs: ReplayResult[], extra = '') {
 }
 
 async function main() {
-	const { series, ds, categories } = await loadWeekly();
+	const { series, ds, categories } =
+		opt('data', 'retail') === 'walmart'
+			? loadWalmart(opt('walmart-from', '2011-09-03'))
+			: await loadWeekly();
 	// the replay's end: the last week, or 12·K weeks before it (later weeks are not read at all)
 	const n = series[0].y.length - replayBack * HOLDOUT;
 	const start = n - HOLDOUT;
@@ -320,7 +366,12 @@ async function main() {
 	console.error(
 		`plan fill ${(100 * rows[0].fill).toFixed(3)} %; forecasts with a borrowed season ${count(/~season/)}, a shrunk one ${count(/~shrunk/)}, the launch curve ${count(/launch/)}, the spike curve ${spiked} of ${[...chosen.values()].reduce((a, b) => a + b, 0)}`,
 	);
-	if (argv.includes('--write') && replayBack === 0 && plans.length === 1) {
+	if (
+		argv.includes('--write') &&
+		replayBack === 0 &&
+		plans.length === 1 &&
+		opt('data', 'retail') === 'retail'
+	) {
 		const from = new Date(ds[start]).toISOString().slice(0, 10);
 		const to = new Date(ds[n - 1]).toISOString().slice(0, 10);
 		const md = `# Inventory plan benchmark (issue #12)
