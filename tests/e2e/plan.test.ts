@@ -41,6 +41,10 @@ describe('inventory plan', () => {
 		const page = session.page;
 		await app.goTo('plan');
 		await page.getByTestId('plan-row').first().waitFor({ timeout: SLOW_MS });
+		// the plan says which forecast it orders for, and that it can differ from the Forecast screen's
+		expect(await page.getByTestId('plan-view').textContent()).toMatch(
+			/stock-planning forecast of each product.*can differ from the Forecast screen's/,
+		);
 		await page.getByTestId('plan-demo-stock').click();
 		await expect
 			.poll(() => page.getByTestId('plan-stock-report').textContent(), { timeout: SLOW_MS })
