@@ -118,9 +118,9 @@ export const api = {
 		batch: SeriesBatch | DatasetSeries,
 		onProgress?: (p: TrainProgress) => void,
 	): Promise<TrainResult> {
-		return getService().train(req, await seriesOf(batch), onProgress);
+		return getService().train(req, () => seriesOf(batch), onProgress);
 	},
-	/** Stop a training job within one batch. */
+	/** Stop a training job within one batch (or, while it reads its series, before it trains). */
 	cancel(jobId: string): void {
 		getService().cancel(jobId);
 	},
@@ -155,7 +155,7 @@ export const api = {
 		batch: SeriesBatch | DatasetSeries,
 		onProgress?: (p: { done: number; total: number }) => void,
 	): Promise<Record<string, DeepForecastTable>> {
-		return getService().backtestTables(jobId, id, await seriesOf(batch), onProgress);
+		return getService().backtestTables(jobId, id, () => seriesOf(batch), onProgress);
 	},
 
 	...linkApi(link),

@@ -99,7 +99,11 @@ export class ModelTraining {
 				...r.notes,
 			];
 		} catch (e) {
-			if (isAbortError(e)) this.outcome = [msg('models_cancelled')];
+			// no epoch finished (not even one resumed from): nothing to resume from, so don't say there is
+			if (isAbortError(e))
+				this.outcome = [
+					msg(this.history.length > 0 ? 'models_cancelled' : 'models_cancelled_early'),
+				];
 			else {
 				// a coded error is worded by its code; anything else is shown as the error it is
 				const err = toUiError(e);

@@ -71,6 +71,7 @@ export interface TrainProgress {
 	batches: number;
 	/** Finished epochs so far (loss curves). */
 	history: EpochInfo[];
+	/** Time left (ms): from the mean epoch at an epoch's end, the mean batch during one; NaN before. */
 	etaMs: number;
 	windows: number;
 }
@@ -114,6 +115,16 @@ export interface TrainServiceDeps {
 /** A cancel, said as a message code (the view words it; `name` is what callers branch on). */
 function abortError(): Error {
 	return codedError('AbortError', 'models_cancelled');
+}
+
+/** Series to train on: the batch, or a loader of it (read from the data worker after the job starts). */
+export type BatchSource = SeriesBatch | (() => Promise<SeriesBatch>);
+
+/** The batch of `src`; an AbortError when the job was cancelled while it loaded. */
+async function loaded(src: BatchSource, signal: CancelSignal): Promise<SeriesBatch> {
+	const batch = typeof src === 'function' ? await src() : src;
+	if (signal.aborted) throw abortError();
+	return batch;
 }
 
 /** A saved model's architecture (rows saved before the age and Q4 features have 10 per period). */
@@ -171,17 +182,20 @@ export function createTrainService(deps: TrainServiceDeps) {
 
 	/**
 	 * Train a global model on every series of `batch` (or resume `req.resumeId`), checkpointing each
-	 * epoch. Rejects with an AbortError after cancel(jobId); the checkpoint stays ('cancelled').
+	 * epoch. Rejects with an AbortError after cancel(jobId); the checkpoint stays ('cancelled'). `batch`
+	 * may be a loader (the worker reads the dataset's series first): the job can be cancelled while it
+	 * loads, and then nothing is trained or saved.
 	 */
 	async function train(
 		req: TrainRequest,
-		batch: SeriesBatch,
+		batch: BatchSource,
 		onProgress?: (p: TrainProgress) => void | Promise<void>,
 	): Promise<TrainResult> {
 		const ac = new AbortController();
 		jobs.set(req.jobId, ac);
 		try {
-			return await runTraining(req, batch, ac.signal, onProgress);
+			const b = await loaded(batch, ac.signal);
+			return await runTraining(req, b, ac.signal, onProgress);
 		} finally {
 			jobs.delete(req.jobId);
 		}
@@ -297,6 +311,8 @@ export function createTrainService(deps: TrainServiceDeps) {
 					);
 				} else notes.push(msg('models_note_no_pretrained'));
 			}
+			// cancelled while preparing (windows, pretrained weights): a new run leaves no row behind
+			if (signal.aborted && !req.resumeId) throw abortError();
 			await db.models.put(row);
 			let lastSent = -Infinity;
 			const batches = Math.ceil(trainSet.n / (row.train.batchSize ?? 64));
@@ -312,6 +328,10 @@ export function createTrainService(deps: TrainServiceDeps) {
 				windows: trainSet.n,
 			});
 			await onProgress?.(base());
+			// time left during an epoch: this run's mean time per batch (validation and checkpoints
+			// included) × the batches still to go, so the label shows it between epoch ends too
+			const started = Date.now();
+			let batchesRun = 0;
 			const outcome = await trainModel(
 				model,
 				spec,
@@ -321,14 +341,18 @@ export function createTrainService(deps: TrainServiceDeps) {
 				{
 					signal,
 					onBatch: (batch) => {
+						batchesRun++;
 						const now = Date.now();
 						if (!onProgress || now - lastSent < interval) return;
 						lastSent = now;
+						const epoch = row.epochsDone + 1;
+						const left = batches - (batch + 1) + (row.train.epochs - epoch) * batches;
 						void onProgress({
 							...base(),
 							phase: 'batch',
-							epoch: row.epochsDone + 1,
+							epoch,
 							batch: batch + 1,
+							etaMs: ((now - started) / batchesRun) * left,
 						});
 					},
 					onEpoch: async (ep, state) => {
@@ -477,13 +501,13 @@ export function createTrainService(deps: TrainServiceDeps) {
 	async function backtestTables(
 		jobId: string,
 		id: string,
-		batch: SeriesBatch,
+		batch: BatchSource,
 		onProgress?: (p: { done: number; total: number }) => void | Promise<void>,
 	): Promise<Record<string, DeepForecastTable>> {
 		const ac = new AbortController();
 		jobs.set(jobId, ac);
 		try {
-			return await computeTables(id, batch, ac.signal, onProgress);
+			return await computeTables(id, await loaded(batch, ac.signal), ac.signal, onProgress);
 		} finally {
 			jobs.delete(jobId);
 		}

@@ -455,6 +455,14 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(run(['--input', input, '--horizon', '4', '--deep', 'transformer']).stderr).toMatch(
 			/Unknown deep model\(s\) transformer/,
 		);
+		// bad input with --deep: the file, row and column, before any training
+		const broken = write('deep-bad.csv', [...rows.slice(0, 20), 'a,2024-06-03,lots'].join('\n'));
+		const wrong = run(['--input', broken, '--horizon', '4', '--deep']);
+		expect(wrong.code).toBe(1);
+		expect(wrong.stderr).toMatch(
+			/deep-bad\.csv, row 20 \(line 21\), column "value": "lots" is not a number/,
+		);
+		expect(wrong.stderr).not.toMatch(/deep: training/);
 	});
 
 	it('--deep on monthly data trains no deep model and gives the statistical forecasts', () => {

@@ -65,7 +65,11 @@ describe('train service over a MessageChannel', { timeout: 60_000 }, () => {
 		const epochs = progress.filter((p) => p.phase === 'epoch');
 		expect(epochs.map((p) => p.epoch)).toEqual([1, 2, 3]);
 		expect(epochs[2].history).toHaveLength(3);
-		expect(progress.some((p) => p.phase === 'batch')).toBe(true);
+		const batches = progress.filter((p) => p.phase === 'batch');
+		expect(batches.length).toBeGreaterThan(0);
+		// the time left is known during an epoch too, not only at its end (the label shows it)
+		expect(batches.filter((p) => !Number.isFinite(p.etaMs))).toEqual([]);
+		expect(batches.some((p) => p.etaMs > 0)).toBe(true);
 		const rows = await remote.listModels('ds1');
 		expect(rows).toHaveLength(1);
 		const row = rows[0] as DeepModelRow;
@@ -125,6 +129,42 @@ describe('train service over a MessageChannel', { timeout: 60_000 }, () => {
 		expect(resumed.notes.map((n) => n.code)).toContain('models_note_resumed');
 		expect(resumed.history.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
 		expect((await db.models.get(row.id))?.status).toBe('ready');
+	});
+
+	it('stops early when the validation loss stops improving, saves the best epoch and says so', async () => {
+		const r = await remote.train({ ...base, jobId: 'e', epochs: 40, patience: 1 }, batch);
+		expect(r.stopped).toBe('early');
+		expect(r.history.length).toBeLessThan(40);
+		expect(r.history.length - r.bestEpoch).toBe(1);
+		expect(r.notes).toContainEqual({
+			code: 'models_note_early_stop',
+			params: { epoch: r.bestEpoch },
+		});
+		const row = (await db.models.get(r.modelId)) as DeepModelRow;
+		expect(row).toMatchObject({ status: 'ready', epochsDone: r.history.length });
+		await remote.deleteModel(r.modelId);
+	});
+
+	it('a cancel while the series are still being read stops the job: nothing trained or saved', async () => {
+		// in the worker the job first reads the dataset's series from the data worker (train-api.ts)
+		const service = createTrainService({ db, backend: () => decideBackend(realEnv()) });
+		let release = (): void => {};
+		const reading = new Promise<void>((r) => (release = r));
+		const before = await db.models.count();
+		const progress: TrainProgress[] = [];
+		const job = service.train(
+			{ ...base, jobId: 'load', epochs: 2 },
+			async () => {
+				await reading;
+				return batch;
+			},
+			(p) => void progress.push(p),
+		);
+		service.cancel('load');
+		release();
+		await expect(job).rejects.toMatchObject({ name: 'AbortError' });
+		expect(progress).toEqual([]);
+		expect(await db.models.count()).toBe(before);
 	});
 
 	it('deletes one model, and all models of a deleted dataset', async () => {

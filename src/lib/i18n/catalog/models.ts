@@ -59,6 +59,7 @@ export const en = {
 	models_done: (p) =>
 		`Trained ${p.epochsText} epoch${p.epochs === 1 ? '' : 's'}; best at epoch ${p.bestText}.`,
 	models_cancelled: 'Training cancelled. The last finished epoch is saved: you can resume it.',
+	models_cancelled_early: 'Training cancelled before its first epoch finished.',
 	models_backtest_cancelled: 'Deep-model backtest cancelled.',
 	models_failed: 'Training failed: {error}',
 	models_saved_title: 'Saved models',
@@ -158,6 +159,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_epoch: '轮次',
 	models_done: (p) => `已训练 ${p.epochsText} 轮；第 ${p.bestText} 轮最好。`,
 	models_cancelled: '训练已取消。最后完成的一轮已保存，可以继续训练。',
+	models_cancelled_early: '训练在第一轮完成之前已取消。',
 	models_backtest_cancelled: '深度模型回测已取消。',
 	models_failed: '训练失败：{error}',
 	models_saved_title: '已保存的模型',
