@@ -165,6 +165,16 @@ describe('train service over a MessageChannel', { timeout: 60_000 }, () => {
 		await expect(job).rejects.toMatchObject({ name: 'AbortError' });
 		expect(progress).toEqual([]);
 		expect(await db.models.count()).toBe(before);
+		// the same for the Forecast screen's backtest of a saved model
+		let go = (): void => {};
+		const waiting = new Promise<void>((r) => (go = r));
+		const tables = service.backtestTables('bt', modelId, async () => {
+			await waiting;
+			return batch;
+		});
+		service.cancel('bt');
+		go();
+		await expect(tables).rejects.toMatchObject({ name: 'AbortError' });
 	});
 
 	it('deletes one model, and all models of a deleted dataset', async () => {
