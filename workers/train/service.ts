@@ -287,12 +287,15 @@ export function createTrainService(deps: TrainServiceDeps) {
 		row.windows = trainSet.n;
 		const model = compiledModel(spec, row.train.learningRate, row.train.seed);
 		row.params = model.countParams();
+		// a new run starts from the shipped start when asked; a resumed run without a finished epoch
+		// (cancelled or reloaded in its first) from the start it began with
+		const wantStart = req.resumeId ? row.pretrained : (req.pretrained ?? false);
 		try {
 			if (last) setWeightBlob(model, last);
-			else if (req.pretrained && !req.resumeId && !PRETRAINED_STARTS[row.freq]) {
+			else if (wantStart && !PRETRAINED_STARTS[row.freq]) {
 				// no start is shipped for this frequency (daily): from scratch, and say so
 				notes.push(msg('models_note_no_pretrained_day'));
-			} else if (req.pretrained && !req.resumeId) {
+			} else if (wantStart) {
 				const pre = await deps.pretrained?.(row.freq);
 				const fits =
 					pre &&
@@ -309,7 +312,10 @@ export function createTrainService(deps: TrainServiceDeps) {
 							row.freq === 'month' ? 'models_note_pretrained_month' : 'models_note_pretrained_week',
 						),
 					);
-				} else notes.push(msg('models_note_no_pretrained'));
+				} else {
+					row.pretrained = false;
+					notes.push(msg('models_note_no_pretrained'));
+				}
 			}
 			// cancelled while preparing (windows, pretrained weights): a new run leaves no row behind
 			if (signal.aborted && !req.resumeId) throw abortError();

@@ -121,5 +121,21 @@ describe('the pretrained start of a frequency', () => {
 		const rows = await service.listModels('start-ds');
 		const byFreq = Object.fromEntries(rows.map((r) => [r.freq, r.pretrained]));
 		expect(byFreq).toEqual({ month: true, week: true, day: false });
+		// cancelled in its first epoch, a run resumes from the start it began with, not from scratch
+		const cut = await service
+			.train({ ...req, jobId: 'c', freq: 'week' }, dated('week'), (p) => {
+				if (p.phase === 'batch') service.cancel('c');
+			})
+			.catch((e: unknown) => e);
+		expect(cut).toMatchObject({ name: 'AbortError' });
+		const cancelled = (await service.listModels('start-ds')).find((r) => r.status === 'cancelled');
+		expect(cancelled).toMatchObject({ pretrained: true, epochsDone: 0 });
+		const resumed = await service.train(
+			{ ...req, jobId: 'r', freq: 'week', resumeId: cancelled!.id },
+			dated('week'),
+		);
+		expect(codes(resumed)).toContain('models_note_pretrained_week');
+		// the same weights, data and seed as the uninterrupted weekly run: the same first epoch
+		expect(resumed.history[0].loss).toBe(week.history[0].loss);
 	}, 60_000);
 });
