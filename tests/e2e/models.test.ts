@@ -110,6 +110,15 @@ describe('deep models', () => {
 		await showLossTable(page);
 		const chartRows = page.locator('[data-testid="models-loss-chart"] tbody tr');
 		await expect.poll(() => chartRows.count()).toBe(2);
+		// both curves have a point per epoch: training and validation loss
+		expect(
+			await page.locator('[data-testid="models-loss-chart"] thead th').allTextContents(),
+		).toEqual(['Epoch', 'Training loss', 'Validation loss']);
+		const losses = await page
+			.locator('[data-testid="models-loss-chart"] tbody td')
+			.allTextContents();
+		expect(losses).toHaveLength(4);
+		for (const v of losses) expect(v).toMatch(/^-?\d/);
 		await expect.poll(() => rows().count()).toBe(1);
 		expect(await rows().first().getAttribute('data-status')).toBe('ready');
 		// monthly periods take the monthly start; daily periods have none and say so
