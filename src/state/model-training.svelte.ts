@@ -99,10 +99,14 @@ export class ModelTraining {
 				...r.notes,
 			];
 		} catch (e) {
-			// no epoch finished (not even one resumed from): nothing to resume from, so don't say there is
+			// no epoch finished (in this run or the one it resumes): nothing to resume from, don't say there is
 			if (isAbortError(e))
 				this.outcome = [
-					msg(this.history.length > 0 ? 'models_cancelled' : 'models_cancelled_early'),
+					msg(
+						this.history.length > 0 || (resume?.epochsDone ?? 0) > 0
+							? 'models_cancelled'
+							: 'models_cancelled_early',
+					),
 				];
 			else {
 				// a coded error is worded by its code; anything else is shown as the error it is
