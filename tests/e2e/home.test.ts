@@ -6,22 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { launchSession, type Session } from './pages/browser';
-import { readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-async function pdfText(path: string): Promise<string> {
-	const pdf = await getDocument({
-		data: new Uint8Array(readFileSync(path)),
-		disableFontFace: true,
-		useSystemFonts: false,
-	}).promise;
-	let text = '';
-	for (let i = 1; i <= pdf.numPages; i++) {
-		const content = await (await pdf.getPage(i)).getTextContent();
-		text += content.items.map((x) => ('str' in x ? x.str : '')).join(' ') + '\n';
-	}
-	return text;
-}
+import { pdfText } from './pages/pdf';
 
 async function lines(page: Page, list: string) {
 	return page.getByTestId(list).getByTestId('home-line').all();

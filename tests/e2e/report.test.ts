@@ -3,26 +3,12 @@
 // kept; a changed or cut link and a wrong passphrase say so; the report file opens the same; the Plan
 // screen's purchase order downloads as a PDF with its lines. No request leaves the app's origin.
 import { readFileSync, statSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parseCsv } from '../../src/core/ingest/csv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
-
-async function pdfText(path: string): Promise<string> {
-	const pdf = await getDocument({
-		data: new Uint8Array(readFileSync(path)),
-		disableFontFace: true,
-		useSystemFonts: false,
-	}).promise;
-	let text = '';
-	for (let i = 1; i <= pdf.numPages; i++) {
-		const content = await (await pdf.getPage(i)).getTextContent();
-		text += content.items.map((x) => ('str' in x ? x.str : '')).join(' ') + '\n';
-	}
-	return text;
-}
+import { pdfText } from './pages/pdf';
 
 /** The figures of a report on screen: KPI values and the cells of every table. */
 async function figures(page: Page): Promise<{ kpis: string[]; tables: string[][] }> {
