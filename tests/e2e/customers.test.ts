@@ -6,8 +6,9 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppPage, SLOW_MS } from './pages/app-page';
-import { foreignRequests, launchSession, type Session } from './pages/browser';
+import { SLOW_MS, type AppPage } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import { foreignRequests, type Session } from './pages/browser';
 
 describe('customers: segments, recommendations, risk', () => {
 	const baseUrl = inject('baseUrl');
@@ -15,9 +16,7 @@ describe('customers: segments, recommendations, risk', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession({ demo: true });
-		app = new AppPage(session.page, baseUrl);
-		await app.openDemo();
+		({ session, app } = await openAppSession({ demo: true }));
 	});
 
 	afterAll(async () => {

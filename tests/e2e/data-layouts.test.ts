@@ -6,23 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppPage, SLOW_MS } from './pages/app-page';
-import { launchSession, type Session } from './pages/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLOW_MS, type AppPage } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import type { Session } from './pages/browser';
 
 const VISUELLE = fileURLToPath(new URL('../fixtures/visuelle-slice.csv', import.meta.url));
 const DEMO = fileURLToPath(new URL('../../public/demo/online-retail.csv.gz', import.meta.url));
 
 describe('wide layouts and adding to a dataset', () => {
-	const baseUrl = inject('baseUrl');
 	let session: Session;
 	let app: AppPage;
 	const dir = mkdtempSync(join(tmpdir(), 'trendcast-layouts-'));
 
 	beforeAll(async () => {
-		session = await launchSession();
-		app = new AppPage(session.page, baseUrl);
-		await app.open();
+		({ session, app } = await openAppSession());
 	});
 
 	afterAll(async () => {

@@ -2,10 +2,11 @@
 // reorders, rising and falling products, alerts (unusual orders from the risk code) and the recent
 // forecast accuracy; every line has a non-empty reason and a link that opens the right screen on the
 // right product; a returning visitor lands on Home; in Chinese no English is left but data values.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AppPage, SLOW_MS } from './pages/app-page';
-import { launchSession, type Session } from './pages/browser';
+import { SLOW_MS, type AppPage } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import type { Session } from './pages/browser';
 import { pdfText } from './pages/pdf';
 
 async function lines(page: Page, list: string) {
@@ -39,14 +40,11 @@ async function englishInReasons(page: Page): Promise<string[]> {
 }
 
 describe('home dashboard', () => {
-	const baseUrl = inject('baseUrl');
 	let session: Session;
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession({ demo: true });
-		app = new AppPage(session.page, baseUrl);
-		await app.openDemo();
+		({ session, app } = await openAppSession({ demo: true }));
 	});
 
 	afterAll(async () => {

@@ -3,9 +3,10 @@
 // store/channel (and says when a dataset has no category column), and forecasts belong to the dataset
 // they were made from.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppPage, SLOW_MS } from './pages/app-page';
-import { launchSession, type Session } from './pages/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLOW_MS, type AppPage } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import type { Session } from './pages/browser';
 import { pageOverflow } from './pages/overflow';
 
 const SPIKE_CSV = fileURLToPath(new URL('../fixtures/spike-sales.csv', import.meta.url));
@@ -16,14 +17,11 @@ const RETAIL_CSV = fileURLToPath(
 const RARE = { id: '21640', name: 'ASSORTED TUTTI FRUTTI  FOB NOTEBOOK' };
 
 describe('Explore and Forecast screens', () => {
-	const baseUrl = inject('baseUrl');
 	let session: Session;
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession({ demo: true });
-		app = new AppPage(session.page, baseUrl);
-		await app.openDemo();
+		({ session, app } = await openAppSession({ demo: true }));
 	});
 
 	afterAll(async () => {

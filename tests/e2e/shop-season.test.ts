@@ -5,21 +5,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppPage, SLOW_MS } from './pages/app-page';
-import { launchSession, type Session } from './pages/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLOW_MS, type AppPage } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import type { Session } from './pages/browser';
 import { shopCsv } from '../fixtures/shop-season/shop';
 
 describe('a new product’s yearly peak, and the shop calendar', () => {
-	const baseUrl = inject('baseUrl');
 	let session: Session;
 	let app: AppPage;
 	const dir = mkdtempSync(join(tmpdir(), 'trendcast-season-'));
 
 	beforeAll(async () => {
-		session = await launchSession();
-		app = new AppPage(session.page, baseUrl);
-		await app.open();
+		({ session, app } = await openAppSession());
 	});
 
 	afterAll(async () => {
