@@ -3,7 +3,6 @@
 // periods (MinT-shrink wins when the cells' own forecasts are biased but the totals are not), and a
 // history too short to hold periods out falls back to bottom-up. Real engine for the end-to-end case.
 import { describe, expect, it } from 'vitest';
-import { forecastAuto } from '../../../../src/core/engine';
 import { RECONCILE_METHODS } from '../../../../src/core/forecast/hierarchy';
 import {
 	BACKTEST_ORIGINS,
@@ -19,14 +18,7 @@ import {
 	type OriginScores,
 	RECONCILE_RULE,
 } from '../../../../src/core/forecast/hierarchy-forecast';
-
-function rng(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (s * 1664525 + 1013904223) >>> 0;
-		return s / 2 ** 32;
-	};
-}
+import { engine, rng, worstGap } from './hierarchy-fixtures';
 
 /** 3 categories × 2 stores, weekly-ish noisy levels. */
 function cells(n: number, seed = 1): HierarchyCell[] {
@@ -43,25 +35,6 @@ function cells(n: number, seed = 1): HierarchyCell[] {
 		}
 	return out;
 }
-
-/** The worst gap between each parent and the sum of its children, over nodes and periods. */
-function worstGap(res: Awaited<ReturnType<typeof forecastHierarchy>>): number {
-	let worst = 0;
-	res.nodes.forEach((_, i) => {
-		const kids = childrenOf(res.nodes, i);
-		if (!kids.length) return;
-		for (let t = 0; t < res.point[i].length; t++) {
-			const s = kids.reduce((a, j) => a + res.point[j][t], 0);
-			worst = Math.max(worst, Math.abs(s - res.point[i][t]));
-		}
-	});
-	return worst;
-}
-
-const engine: NodeForecaster = async (y, _node, h) => {
-	const r = forecastAuto(y, { horizon: h, season: 1, models: ['ets', 'theta'], levels: [0.8] });
-	return { point: r.point, intervals: r.intervals, model: r.model };
-};
 
 describe('hierarchyOf', () => {
 	it('has the total, categories, stores and cells; children are categories, then cells', () => {

@@ -20,9 +20,9 @@ import {
 	productsOf,
 	treeOf,
 	type HierarchyCell,
-	type HierarchyForecast,
 	type NodeForecaster,
 } from '../../../../src/core/forecast/hierarchy-forecast';
+import { shop as shopCells, worstGap } from './hierarchy-fixtures';
 
 /** total → x (A, B), y (C); a tree by hand. */
 function small() {
@@ -118,46 +118,9 @@ describe('OLS and WLS-structural', () => {
 	});
 });
 
-function rng(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (s * 1664525 + 1013904223) >>> 0;
-		return s / 2 ** 32;
-	};
-}
-
-/** `k` products in 2 categories; even products sell in both stores (slices), odd ones online only. */
-function shop(k: number, n: number, seed = 1): HierarchyCell[] {
-	const r = rng(seed);
-	const out: HierarchyCell[] = [];
-	for (let p = 0; p < k; p++) {
-		const category = p % 3 === 0 ? 'hats' : 'bags';
-		const level = 4 + 40 / (p + 1);
-		for (const store of p % 2 === 0 ? ['online', 'shop'] : ['online'])
-			out.push({
-				category,
-				store,
-				product: `P${p}`,
-				y: Float64Array.from({ length: n }, (_, t) =>
-					Math.max(0, Math.round(level * (1 + 0.3 * Math.sin(t / 4)) + 4 * (r() - 0.5))),
-				),
-			});
-	}
-	return out;
-}
-
-function worstGap(res: HierarchyForecast, parts: (i: number) => number[]): number {
-	let worst = 0;
-	res.nodes.forEach((_, i) => {
-		const kids = parts(i);
-		if (!kids.length) return;
-		for (let t = 0; t < res.point[i].length; t++) {
-			const s = kids.reduce((a, j) => a + res.point[j][t], 0);
-			worst = Math.max(worst, Math.abs(s - res.point[i][t]));
-		}
-	});
-	return worst;
-}
+/** A shop of products (hierarchy-fixtures) with higher levels and more noise than the default. */
+const shop = (k: number, n: number, seed = 1): HierarchyCell[] =>
+	shopCells(k, n, seed, { base: 4, noise: 4 });
 
 /**
  * A forecaster that knows the future of `full` (the cells over history + h): each node's true next h

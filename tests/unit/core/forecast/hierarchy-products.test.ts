@@ -4,7 +4,6 @@
 // store — with bottom-up and with MinT-shrink; the cap keeps the biggest products that sell often
 // enough, pools the rest per category × store, and loses no sales.
 import { describe, expect, it } from 'vitest';
-import { forecastAuto } from '../../../../src/core/engine';
 import {
 	capProducts,
 	childrenOf,
@@ -13,7 +12,6 @@ import {
 	OTHER_PRODUCT,
 	productsOf,
 	type HierarchyCell,
-	type HierarchyForecast,
 	type NodeForecaster,
 } from '../../../../src/core/forecast/hierarchy-forecast';
 import {
@@ -23,53 +21,7 @@ import {
 	naiveResiduals,
 	shrinkCovariance,
 } from '../../../../src/core/forecast/hierarchy';
-
-function rng(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (s * 1664525 + 1013904223) >>> 0;
-		return s / 2 ** 32;
-	};
-}
-
-/** `k` products in 2 categories; even products sell in both stores, odd ones online only. */
-function shop(k: number, n: number, seed = 1): HierarchyCell[] {
-	const r = rng(seed);
-	const out: HierarchyCell[] = [];
-	for (let p = 0; p < k; p++) {
-		const category = p % 3 === 0 ? 'hats' : 'bags';
-		const level = 2 + 40 / (p + 1);
-		for (const store of p % 2 === 0 ? ['online', 'shop'] : ['online'])
-			out.push({
-				category,
-				store,
-				product: `P${p}`,
-				y: Float64Array.from({ length: n }, (_, t) =>
-					Math.max(0, Math.round(level * (1 + 0.3 * Math.sin(t / 4)) + 3 * (r() - 0.5))),
-				),
-			});
-	}
-	return out;
-}
-
-/** Worst gap over nodes and periods between a node and the sum of `parts(i)`. */
-function worstGap(res: HierarchyForecast, parts: (i: number) => number[]): number {
-	let worst = 0;
-	res.nodes.forEach((_, i) => {
-		const kids = parts(i);
-		if (!kids.length) return;
-		for (let t = 0; t < res.point[i].length; t++) {
-			const s = kids.reduce((a, j) => a + res.point[j][t], 0);
-			worst = Math.max(worst, Math.abs(s - res.point[i][t]));
-		}
-	});
-	return worst;
-}
-
-const engine: NodeForecaster = async (y, _node, h) => {
-	const r = forecastAuto(y, { horizon: h, season: 1, models: ['ets', 'theta'], levels: [0.8] });
-	return { point: r.point, intervals: r.intervals, model: r.model };
-};
+import { engine, rng, shop, worstGap } from './hierarchy-fixtures';
 
 describe('hierarchy with a product level', () => {
 	it('has products, their store slices, cells, categories, stores and the total', () => {
