@@ -36,6 +36,40 @@ function cells(n: number, seed = 1): HierarchyCell[] {
 	return out;
 }
 
+/**
+ * A forecaster that knows what comes in `data` (the cells over every period): each node's true next
+ * values × factor(node, origin); the last value where the future is not known (the final forecast).
+ */
+function oracleOf(
+	data: HierarchyCell[],
+	factor: (node: HierarchyNode, origin: number) => number,
+): NodeForecaster {
+	const n = data[0].y.length;
+	// a node's whole series, from the cells
+	const seriesOf = (node: HierarchyNode): Float64Array => {
+		const y = new Float64Array(n);
+		for (const c of data)
+			if (
+				node.level === 'total' ||
+				(node.level === 'category' && c.category === node.category) ||
+				(node.level === 'store' && c.store === node.store) ||
+				(node.level === 'cell' && c.category === node.category && c.store === node.store)
+			)
+				for (let t = 0; t < n; t++) y[t] += c.y[t];
+		return y;
+	};
+	return async (y, node, horizon) => {
+		const o = y.length;
+		const f = factor(node, o);
+		const future = seriesOf(node).subarray(o, o + horizon);
+		const point =
+			o + horizon <= n
+				? Float64Array.from(future, (v) => v * f)
+				: new Float64Array(horizon).fill(y[o - 1]);
+		return { point, intervals: [], model: 'oracle' };
+	};
+}
+
 describe('hierarchyOf', () => {
 	it('has the total, categories, stores and cells; children are categories, then cells', () => {
 		const { nodes } = hierarchyOf(cells(10));
@@ -158,32 +192,12 @@ describe('choice over several backtest origins', () => {
 		const data = cells(60, 5);
 		const n = 60;
 		const h = 6;
-		// a node's whole series, from the cells
-		const seriesOf = (node: HierarchyNode): Float64Array => {
-			const y = new Float64Array(n);
-			for (const c of data)
-				if (
-					node.level === 'total' ||
-					(node.level === 'category' && c.category === node.category) ||
-					(node.level === 'store' && c.store === node.store) ||
-					(node.level === 'cell' && c.category === node.category && c.store === node.store)
-				)
-					for (let t = 0; t < n; t++) y[t] += c.y[t];
-			return y;
-		};
 		// forecasts that know what comes: everything below the total off by `below`, the total by `top`
 		// (at the latest origin, 54: below 2 % high, total 10 %; at 48: below 50 %, total 1 %)
-		const oracle: NodeForecaster = async (y, node, horizon) => {
-			const o = y.length;
+		const oracle = oracleOf(data, (node, o) => {
 			const [below, top] = o === n - h ? [1.02, 1.1] : o === n - 2 * h ? [1.5, 1.01] : [1, 1];
-			const f = node.level === 'total' ? top : below;
-			const future = seriesOf(node).subarray(o, o + horizon);
-			const point =
-				o + horizon <= n
-					? Float64Array.from(future, (v) => v * f)
-					: new Float64Array(horizon).fill(y[o - 1]);
-			return { point, intervals: [], model: 'oracle' };
-		};
+			return node.level === 'total' ? top : below;
+		});
 		const methods = ['bottom-up', 'top-down'] as const;
 		const one = await forecastHierarchy(data, h, oracle, { methods, origins: 1 });
 		expect(one.choice!.origins.map((o) => o.origin)).toEqual([54]);
@@ -323,31 +337,10 @@ describe('margin rule (hier2b): bottom-up / MinT-shrink kept unless another meth
 
 	it('forecastHierarchy takes the rule from its options; by default the lowest score wins', async () => {
 		const data = cells(60, 7);
-		const n = 60;
 		const h = 6;
-		const seriesOf = (node: HierarchyNode): Float64Array => {
-			const y = new Float64Array(n);
-			for (const c of data)
-				if (
-					node.level === 'total' ||
-					(node.level === 'category' && c.category === node.category) ||
-					(node.level === 'store' && c.store === node.store) ||
-					(node.level === 'cell' && c.category === node.category && c.store === node.store)
-				)
-					for (let t = 0; t < n; t++) y[t] += c.y[t];
-			return y;
-		};
 		// every node below the total 3 % high, the total 2 %: top-down (the total split by the
 		// forecasts' proportions) is 2 % off everywhere, bottom-up 3 %
-		const oracle: NodeForecaster = async (y, node, horizon) => {
-			const o = y.length;
-			const future = seriesOf(node).subarray(o, o + horizon);
-			const point =
-				o + horizon <= n
-					? Float64Array.from(future, (v) => v * (node.level === 'total' ? 1.02 : 1.03))
-					: new Float64Array(horizon).fill(y[o - 1]);
-			return { point, intervals: [], model: 'oracle' };
-		};
+		const oracle = oracleOf(data, (node) => (node.level === 'total' ? 1.02 : 1.03));
 		const methods = ['bottom-up', 'top-down'] as const;
 		const app = await forecastHierarchy(data, h, oracle, { methods });
 		expect(app.method).toBe('top-down');
