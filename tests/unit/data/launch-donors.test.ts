@@ -3,13 +3,10 @@
 // with it (SeriesBatch.launches) and the forecast worker learns the curve from them. Real DuckDB, the
 // real series port, the forecast worker's API.
 import 'fake-indexeddb/auto';
-import type * as Comlink from 'comlink';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
-import { serveSeries } from '../../../workers/data/series-port';
 import { api as forecastApi } from '../../../workers/forecast-api';
-import { makeService, toInput } from './harness';
+import { linkedService, type Service } from './forecast-link';
 
 const WEEK = 7 * 86_400_000;
 const START = Date.UTC(2023, 0, 2); // a Monday
@@ -33,29 +30,15 @@ function shopCsv(): string {
 	return lines.join('\n') + '\n';
 }
 
-type Service = Awaited<ReturnType<typeof makeService>>['service'];
 let service: Service;
 let meta: DatasetMeta;
-const ports: MessagePort[] = [];
+let unlink = (): void => {};
 
 beforeAll(async () => {
-	({ service } = await makeService());
-	const p = await service.previewFile(toInput('sneakers.csv', shopCsv()));
-	meta = await service.commitImport(p.importId, {
-		mapping: p.mapping,
-		dateOrder: 'ymd',
-		datasetName: 'sneakers',
-	});
-	const c = new MessageChannel();
-	ports.push(c.port1, c.port2);
-	serveSeries(c.port1 as unknown as Comlink.Endpoint, service);
-	forecastApi.connectData(c.port2 as unknown as globalThis.MessagePort);
+	({ service, meta, unlink } = await linkedService('sneakers', shopCsv()));
 }, 120_000);
 
-afterAll(() => {
-	forecastApi.disconnectData();
-	for (const p of ports) p.close();
-});
+afterAll(() => unlink());
 
 describe('a young launch forecast alone', () => {
 	it('is read with the dataset’s launches and their categories', async () => {

@@ -2,39 +2,22 @@
 // (issue #11), read from the whole dataset by the data worker (SeriesBatch.groups), also when it was
 // launched late in a long history: real DuckDB, the real series port, the forecast worker's API.
 import 'fake-indexeddb/auto';
-import type * as Comlink from 'comlink';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOP_TOTAL } from '../../../src/core/forecast/batch';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
-import { serveSeries } from '../../../workers/data/series-port';
 import { api as forecastApi } from '../../../workers/forecast-api';
-import { makeService, toInput } from './harness';
+import { linkedService, type Service } from './forecast-link';
 import { shopCsv } from '../../fixtures/shop-season/shop';
 
-type Service = Awaited<ReturnType<typeof makeService>>['service'];
 let service: Service;
 let meta: DatasetMeta;
-const ports: MessagePort[] = [];
+let unlink = (): void => {};
 
 beforeAll(async () => {
-	({ service } = await makeService());
-	const p = await service.previewFile(toInput('shop.csv', shopCsv()));
-	meta = await service.commitImport(p.importId, {
-		mapping: p.mapping,
-		dateOrder: 'ymd',
-		datasetName: 'shop',
-	});
-	const c = new MessageChannel();
-	ports.push(c.port1, c.port2);
-	serveSeries(c.port1 as unknown as Comlink.Endpoint, service);
-	forecastApi.connectData(c.port2 as unknown as globalThis.MessagePort);
+	({ service, meta, unlink } = await linkedService('shop', shopCsv()));
 }, 120_000);
 
-afterAll(() => {
-	forecastApi.disconnectData();
-	for (const p of ports) p.close();
-});
+afterAll(() => unlink());
 
 describe('season groups of a product read alone', () => {
 	it('come with the product: its category’s and the shop’s sales over the whole dataset', async () => {
