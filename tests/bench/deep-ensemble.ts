@@ -8,7 +8,8 @@
 // --deep) — MASE, pooled WAPE, interval coverage and seconds, side by side on the same windows.
 // Also the training speed (windows/s) of every architecture on Node's tfjs WASM and CPU backends.
 // Updates the marked sections of tests/bench/results/DEEP.md.
-// Flags: --datasets m4,retail,aus,stockx,walmart  --every k (every k-th series)  --kinds mlp[,nbeats]
+// Flags: --datasets m4,retail,aus,stockx,walmart  --every k (every k-th series; a list retail:2,m4:5
+//        takes the sets it does not name whole, k = 1; no --every: EVERY)  --kinds mlp[,nbeats]
 //        --no-speed  --no-ensemble  --epochs n  --seeds n (models averaged per training)
 //        --gains off,1,0.97 (mix rules compared: off = deep only as a stand-alone winner, else the
 //        equal-weight mix with the statistical choice kept where its backtest MASE ≤ gain × the choice's)
@@ -59,6 +60,7 @@ import { batchOf } from './deep-data';
 import { loadMonthly } from './monthly-data';
 import { benchCurves, benchOptions } from './engine-options';
 import { loadDatasets, type Dataset } from './run';
+import { everyPerSet } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -198,16 +200,12 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		md.push(...hybridHeader());
 	}
 	const keys = DATASETS;
+	// --every k (every set) or --every m4:5,aus:5 (the named sets; every other set at 1, all its
+	// series: it used to fall back to EVERY without a word); said per set before anything runs
+	const everyOf = everyPerSet(flag('every'), keys, EVERY);
+	log(`every k-th series: ${keys.map((key) => `${key} ${everyOf[key]}`).join(', ')}`);
 	for (const key of keys) {
-		// --every k (every set) or --every m4:5,aus:5 (per set, the others at EVERY)
-		const ev = flag('every') ?? '';
-		const perSet = Object.fromEntries(
-			ev
-				.split(',')
-				.filter((x) => x.includes(':'))
-				.map((x) => [x.split(':')[0], Number(x.split(':')[1])]),
-		) as Record<string, number>;
-		const every = perSet[key] ?? (ev && !ev.includes(':') ? Number(ev) : (EVERY[key] ?? 1));
+		const every = everyOf[key];
 		const ds = horizonOf(
 			key.endsWith('-month')
 				? loadMonthly([key], BACK, every)[0]

@@ -46,3 +46,37 @@ export function writeSection(
 			: `${text.trimEnd()}\n\n${section}\n`,
 	);
 }
+
+/**
+ * Every k-th series of each set, from a bench's `--every` flag: absent, `defaults` (1 for a set not in
+ * them); `k`, k for every set; a list `retail:2,m4:5`, the named sets at theirs and every set the list
+ * does not name at 1 (all its series), never silently at its default. Throws on a malformed entry or a
+ * name that is neither in `keys` nor in `defaults` (a typo).
+ */
+export function everyPerSet(
+	flag: string | undefined,
+	keys: readonly string[],
+	defaults: Readonly<Record<string, number>>,
+): Record<string, number> {
+	const whole = (v: string, what: string): number => {
+		const k = Number(v);
+		if (!Number.isInteger(k) || k < 1)
+			throw new Error(`--every: ${what} must be a whole number ≥ 1`);
+		return k;
+	};
+	if (flag === undefined || flag === '')
+		return Object.fromEntries(keys.map((key) => [key, defaults[key] ?? 1]));
+	if (!flag.includes(':')) {
+		const k = whole(flag, `'${flag}'`);
+		return Object.fromEntries(keys.map((key) => [key, k]));
+	}
+	const named = new Map<string, number>();
+	for (const entry of flag.split(',')) {
+		const [key, v, more] = entry.split(':');
+		if (v === undefined || more !== undefined) throw new Error(`--every: '${entry}' is not set:k`);
+		if (!keys.includes(key) && !(key in defaults))
+			throw new Error(`--every: '${key}' is not one of ${[...keys].join(', ')}`);
+		named.set(key, whole(v, `'${entry}'`));
+	}
+	return Object.fromEntries(keys.map((key) => [key, named.get(key) ?? 1]));
+}
