@@ -10,9 +10,8 @@
 // Writes tests/bench/results/BROWSER.md (its customers section also into CUSTOMERS.md).
 // Run: npx tsx tests/bench/browser.ts [--m4 N] [--retail N] [--only customers] [--sweep N].
 // Not part of npm test; no assertions.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import type { AutoForecastOptions } from '../../src/core/engine-types';
 import { createCustomerJobs, type CustomerInsights } from '../../workers/data/customers';
 import { CHROMIUM_ARGS } from '../e2e/pages/browser';
 import { DEMO_GZ, freshDb, makeService } from '../unit/data/harness';
+import { startPreview } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
@@ -113,48 +113,6 @@ function loadData(flags: Flags): BenchData[] {
 		{ key: 'retail', title: 'online retail top-200 weekly', h: 12, m: 52, series: retail },
 		{ key: 'm4', title: 'M4 Weekly', h: 13, m: 52, series: m4 },
 	];
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const addr = srv.address();
-			const port = typeof addr === 'object' && addr ? addr.port : 0;
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}/`;
-	const child = spawn(
-		process.execPath,
-		[
-			join(ROOT, 'node_modules/vite/bin/vite.js'),
-			'preview',
-			'--port',
-			String(port),
-			'--strictPort',
-			'--host',
-			'127.0.0.1',
-		],
-		{ cwd: ROOT, stdio: 'ignore' },
-	);
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return { url, child };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	child.kill();
-	throw new Error(`vite preview did not answer on ${url}`);
 }
 
 /** Hashed worker file name in dist/assets, e.g. forecast.worker-BhVoEuE9.js. */

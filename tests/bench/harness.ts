@@ -2,7 +2,9 @@
 // not), and rewriting one marked section of a results file (several scripts write one file each
 // their own section: SIGNALS.md, DEEP.md). Loading a data set into the app's data service in Node is
 // tests/unit/data/harness.ts (makeService, demoHead), shared with the unit tests.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +47,53 @@ export function writeSection(
 			? text.slice(0, a) + section + text.slice(b + end.length)
 			: `${text.trimEnd()}\n\n${section}\n`,
 	);
+}
+
+/** A TCP port nobody listens on right now. */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			const port = typeof addr === 'object' && addr ? addr.port : 0;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Serves the BUILT app (dist/, `npm run build` first) with `vite preview` on a free port; resolves when it
+ * answers (30 s at most). The caller kills `child` when done. Used by the browser benches.
+ */
+export async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}/`;
+	const child = spawn(
+		process.execPath,
+		[
+			join(ROOT, 'node_modules/vite/bin/vite.js'),
+			'preview',
+			'--port',
+			String(port),
+			'--strictPort',
+			'--host',
+			'127.0.0.1',
+		],
+		{ cwd: ROOT, stdio: 'ignore' },
+	);
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+		try {
+			if ((await fetch(url)).ok) return { url, child };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill();
+	throw new Error(`vite preview did not answer on ${url}`);
 }
 
 /**

@@ -5,9 +5,7 @@
 // core code with the Node engines in this process, on the same texts, both cold (first pass). Writes the
 // "Browser speed" section of tests/bench/results/SIGNALS.md (between markers; the rest is signals.ts's).
 // Expects dist/ (run `npm run build` first). Run: npx tsx tests/bench/market-browser.ts. No assertions.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeEngines } from '../../src/cli/nlp-node';
@@ -16,52 +14,11 @@ import { readReviews } from '../../src/core/ingest/schemas/reviews';
 import { analyzeText } from '../../src/core/text/tokenize';
 import { csvTextToTable } from '../../workers/data/read-table';
 import { launchSession } from '../e2e/pages/browser';
-import { dataText, RESULTS as RESULTS_DIR, ROOT, writeSection } from './harness';
+import { dataText, RESULTS as RESULTS_DIR, ROOT, startPreview, writeSection } from './harness';
 
 const RESULTS = join(RESULTS_DIR, 'SIGNALS.md');
 const START = '<!-- market-browser:start -->';
 const END = '<!-- market-browser:end -->';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const addr = srv.address();
-			const port = typeof addr === 'object' && addr ? addr.port : 0;
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}/`;
-	const child = spawn(
-		process.execPath,
-		[
-			join(ROOT, 'node_modules/vite/bin/vite.js'),
-			'preview',
-			'--port',
-			String(port),
-			'--strictPort',
-			'--host',
-			'127.0.0.1',
-		],
-		{ cwd: ROOT, stdio: 'ignore' },
-	);
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		try {
-			if ((await fetch(url)).ok) return { url, child };
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	child.kill();
-	throw new Error(`vite preview did not answer on ${url}`);
-}
 
 interface Case {
 	name: string;
