@@ -7,7 +7,7 @@
 // the signal in (regression/ARIMA with the search lagged by max(1, lead)). MASE (naive scale), mean over
 // decision weeks. Writes the "Fusion gate" section of tests/bench/results/SIGNALS.md.
 // Run: npx tsx tests/bench/fusion-gate.ts
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { forecastAuto } from '../../src/core/engine';
 import { parseSearchInterest } from '../../src/core/ingest/schemas/search';
@@ -15,6 +15,7 @@ import { lagSeries, leadLag } from '../../src/core/signals/leadlag';
 import { fuseSignals, MIN_ORIGINS } from '../../workers/data/fusion';
 import { gunzipSync } from 'node:zlib';
 import { csvTextToTable } from '../../workers/data/read-table';
+import { writeSection } from './harness';
 
 const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
 const RESULTS = join(import.meta.dirname, 'results/SIGNALS.md');
@@ -106,12 +107,5 @@ for (const [h, decisions] of [
 }
 out.push(END);
 const section = out.join('\n');
-let md = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-const a = md.indexOf(START);
-const b = md.indexOf(END);
-md =
-	a >= 0 && b > a
-		? md.slice(0, a) + section + md.slice(b + END.length)
-		: `${md.trimEnd()}\n\n${section}\n`;
-writeFileSync(RESULTS, md);
+writeSection(RESULTS, START, END, section);
 process.stdout.write(section + '\n');

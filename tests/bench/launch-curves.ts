@@ -11,7 +11,7 @@
 // tests/bench/stockx-launches.ts); titles = the sneaker names' words. Published references (VISUELLE's
 // 497-product test split, not this split): GTM-Transformer WAPE 55.2, attribute kNN ≈ 59.8.
 // Writes the "Launch curves" section of tests/bench/results/SIGNALS.md. Run: npx tsx tests/bench/launch-curves.ts
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseSearchInterest } from '../../src/core/ingest/schemas/search';
@@ -31,6 +31,7 @@ import {
 } from '../../src/core/newproduct/level';
 import { readLaunches, wordTrends } from '../../src/core/newproduct/launches';
 import { csvTextToTable } from '../../workers/data/read-table';
+import { writeSection } from './harness';
 
 const DATA = process.env.TRENDCAST_DATA ?? '/work/shared/data';
 const RESULTS = join(import.meta.dirname, 'results/SIGNALS.md');
@@ -450,12 +451,5 @@ function officialSplit(all: LaunchProduct[], trends: WordTrends) {
 }
 out.push(END);
 const section = out.join('\n');
-let md = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-const a = md.indexOf(START);
-const b = md.indexOf(END);
-md =
-	a >= 0 && b > a
-		? md.slice(0, a) + section + md.slice(b + END.length)
-		: `${md.trimEnd()}\n\n${section}\n`;
-writeFileSync(RESULTS, md);
+writeSection(RESULTS, START, END, section);
 process.stdout.write(section + '\n');
