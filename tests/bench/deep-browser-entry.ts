@@ -3,10 +3,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { SeriesBatch } from '../../src/core/types';
-import { N_FEATURES, makeWindows } from '../../src/ml/features';
 import type { DeepKind } from '../../src/ml/kinds';
-import type { ModelSpec } from '../../src/ml/models';
-import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
+import { trainingSpeed } from './deep-speed';
 
 setWasmPaths('/');
 
@@ -31,29 +29,7 @@ function batch(): SeriesBatch {
 async function speed(backend: string, kind: DeepKind, windows: number): Promise<number> {
 	if (tf.getBackend() !== backend && !(await tf.setBackend(backend))) return NaN;
 	await tf.ready();
-	const L = 24;
-	const H = 12;
-	const { train } = makeWindows(
-		batch(),
-		{ lookback: L, horizon: H, freq: 'week' },
-		{ maxWindows: windows },
-	);
-	const spec: ModelSpec = { kind, lookback: L, horizon: H, width: 0.5 };
-	const model = compiledModel(spec);
-	const T = (L + H) * N_FEATURES;
-	const warm = {
-		n: 64,
-		x: train.x.subarray(0, 64 * T),
-		y: train.y.subarray(0, 64 * H),
-		scale: train.scale.subarray(0, 64),
-		anchor: train.anchor.subarray(0, 64),
-	};
-	await trainModel(model, spec, warm, null, { epochs: 1, batchSize: 64 });
-	const t0 = performance.now();
-	await trainModel(model, spec, train, null, { epochs: 1, batchSize: 64 });
-	const s = (performance.now() - t0) / 1000;
-	disposeModel(model);
-	return train.n / s;
+	return (await trainingSpeed(batch(), kind, 24, 12, windows)).windowsPerSecond;
 }
 
 function renderer(): string {

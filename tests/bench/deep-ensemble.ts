@@ -41,10 +41,9 @@ import {
 	registerDeepCandidates,
 	type DeepForecastTable,
 } from '../../src/ml/candidates';
-import { N_FEATURES, makeWindows } from '../../src/ml/features';
+import { N_FEATURES } from '../../src/ml/features';
 import type { WeightBlob } from '../../src/ml/weights';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
-import { compiledModel, disposeModel, trainModel } from '../../src/ml/train';
 import {
 	HYBRID_GATE,
 	HYBRID_LAMBDAS,
@@ -61,6 +60,7 @@ import { loadMonthly } from './monthly-data';
 import { benchCurves, benchOptions } from './engine-options';
 import { loadDatasets, type Dataset } from './run';
 import { everyPerSet } from './harness';
+import { trainingSpeed } from './deep-speed';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -712,29 +712,10 @@ async function speed(): Promise<string[]> {
 		for (const backend of ['wasm', 'cpu'] as const) {
 			await useBackend(backend);
 			const n = backend === 'wasm' ? 320 : 96;
-			const { train } = makeWindows(
-				batch,
-				{ lookback: L, horizon: H, freq: 'week' },
-				{ maxWindows: n },
-			);
-			const spec: ModelSpec = { kind, lookback: L, horizon: H, width: 0.5 };
-			const model = compiledModel(spec);
-			params = model.countParams();
-			const T = (L + H) * N_FEATURES;
-			const warm = {
-				n: 64,
-				x: train.x.subarray(0, 64 * T),
-				y: train.y.subarray(0, 64 * H),
-				scale: train.scale.subarray(0, 64),
-				anchor: train.anchor.subarray(0, 64),
-			};
-			await trainModel(model, spec, warm, null, { epochs: 1, batchSize: 64 });
-			const t0 = performance.now();
-			await trainModel(model, spec, train, null, { epochs: 1, batchSize: 64 });
-			const s = (performance.now() - t0) / 1000;
-			disposeModel(model);
-			cells.push((train.n / s).toFixed(0));
-			log(`  speed ${kind} ${backend}: ${(train.n / s).toFixed(0)} windows/s`);
+			const sp = await trainingSpeed(batch, kind, L, H, n);
+			params = sp.params;
+			cells.push(sp.windowsPerSecond.toFixed(0));
+			log(`  speed ${kind} ${backend}: ${sp.windowsPerSecond.toFixed(0)} windows/s`);
 		}
 		md.push(`| ${kind} | ${params.toLocaleString('en')} | ${cells[0]} | ${cells[1]} |`);
 	}
