@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mase, owa, smape } from '../../src/core/metrics';
 import { Naive2 } from '../../src/core/models/naive';
+import { combineF, meanOf, rForecasts, type Rec } from './selection-traces';
 
 const args = process.argv.slice(2);
 let backs = [1, 2];
@@ -25,25 +26,6 @@ for (let i = 0; i < args.length; i++) {
 	else throw new Error(`unknown flag ${args[i]}`);
 }
 
-interface Rec {
-	id: string;
-	train: number[];
-	test: number[];
-	m: number;
-	seasonal: boolean;
-	chosen: string;
-	point: number[];
-	actuals: number[][];
-	scales: number[];
-	cands: {
-		name: string;
-		kind: string;
-		members: string[];
-		weights: number[];
-		f: (number[] | null)[];
-	}[];
-	finals: Record<string, number[]>;
-}
 interface C {
 	name: string;
 	kind: 'single' | 'weighted' | 'median';
@@ -57,19 +39,6 @@ interface C {
 const EXTRAS = new Set(['etsu', 'pooled', 'theta_shrunk', 'ets_shrunk', 'bets', 'otm']);
 const NOT_IN_COMBOS = new Set(['regression']);
 const NON_SEASONAL = new Set(['naive', 'drift']);
-
-const meanOf = (a: number[]): number => {
-	const f = a.filter(Number.isFinite);
-	return f.length === a.length && f.length ? f.reduce((x, y) => x + y, 0) / f.length : NaN;
-};
-function combineF(kind: string, parts: number[][], w: number[]): number[] {
-	return parts[0].map((_, j) => {
-		if (kind !== 'median') return parts.reduce((s, p, i) => s + w[i] * p[j], 0);
-		const v = parts.map((p) => p[j]).sort((a, b) => a - b);
-		const mid = v.length >> 1;
-		return v.length % 2 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
-	});
-}
 
 interface Sim {
 	r: Rec;
@@ -259,22 +228,6 @@ function rule(r: Rec, o: Opts = {}): number[] | null {
 		for (let j = a; j < z; j++) out.push(c.fin[j]);
 	}
 	void mk;
-	return out;
-}
-
-function rForecasts(key: string, back: number, e: number, h: number) {
-	const t = `all${back || e > 1 ? `-b${back}-e${e}` : ''}`;
-	const f = join(tmpdir(), 'trendcast-bench', `r-${key}-${t}.csv`);
-	const out = new Map<string, Map<string, number[]>>();
-	if (!existsSync(f)) return out;
-	for (const line of readFileSync(f, 'utf8').trim().split('\n').slice(1)) {
-		const [id, model, step, mean] = line.split(',');
-		let m = out.get(model);
-		if (!m) out.set(model, (m = new Map()));
-		let p = m.get(id);
-		if (!p) m.set(id, (p = new Array(h).fill(NaN)));
-		p[Number(step) - 1] = Number(mean);
-	}
 	return out;
 }
 

@@ -23,6 +23,7 @@ import { benchCurves, benchOptions } from './engine-options';
 import { loadDatasets } from './run';
 import { PooledModel } from '../../src/core/forecast/pooled';
 import type { Forecast } from '../../src/core/types';
+import { combineF, meanOf, rForecasts, type Rec } from './selection-traces';
 
 const args = process.argv.slice(2);
 let backs = [1];
@@ -182,48 +183,7 @@ if (backs.includes(0)) throw new Error('selection.ts is for validation horizons 
 const DIR = join(tmpdir(), 'trendcast-sel');
 mkdirSync(DIR, { recursive: true });
 
-interface Rec {
-	id: string;
-	train: number[];
-	test: number[];
-	m: number;
-	seasonal: boolean;
-	chosen: string;
-	point: number[];
-	actuals: number[][];
-	scales: number[];
-	cands: {
-		name: string;
-		kind: string;
-		members: string[];
-		weights: number[];
-		f: (number[] | null)[];
-	}[];
-	finals: Record<string, number[]>;
-}
 const arr = (a: ArrayLike<number>): number[] => Array.from(a);
-
-/** R's cached point forecasts by model → id. */
-function rForecasts(
-	key: string,
-	back: number,
-	e: number,
-	h: number,
-): Map<string, Map<string, number[]>> {
-	const tag = `all${back || e > 1 ? `-b${back}-e${e}` : ''}`;
-	const f = join(tmpdir(), 'trendcast-bench', `r-${key}-${tag}.csv`);
-	const out = new Map<string, Map<string, number[]>>();
-	if (!existsSync(f)) return out;
-	for (const line of readFileSync(f, 'utf8').trim().split('\n').slice(1)) {
-		const [id, model, step, mean] = line.split(',');
-		let m = out.get(model);
-		if (!m) out.set(model, (m = new Map()));
-		let p = m.get(id);
-		if (!p) m.set(id, (p = new Array(h).fill(NaN)));
-		p[Number(step) - 1] = Number(mean);
-	}
-	return out;
-}
 
 type Policy = (r: Rec) => number[] | null;
 const strengths = new WeakMap<Rec, number>();
@@ -243,18 +203,6 @@ function strengthOf(r: Rec): number {
 /** The season of the data set being evaluated (evaluate() sets it). */
 let season = 1;
 
-function combineF(kind: string, parts: number[][], w: number[]): number[] {
-	return parts[0].map((_, j) => {
-		if (kind !== 'median') return parts.reduce((s, p, i) => s + w[i] * p[j], 0);
-		const v = parts.map((p) => p[j]).sort((a, b) => a - b);
-		const mid = v.length >> 1;
-		return v.length % 2 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
-	});
-}
-const meanOf = (a: number[]): number => {
-	const f = a.filter(Number.isFinite);
-	return f.length === a.length && f.length ? f.reduce((x, y) => x + y, 0) / f.length : NaN;
-};
 /** The fixed comb of whichever of ets/arima/theta have finals. */
 function comb(r: Rec, names = ['ets', 'arima', 'theta'], kind = 'weighted'): number[] | null {
 	const parts = names.map((x) => r.finals[x]).filter((p) => !!p);
