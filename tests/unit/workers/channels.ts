@@ -4,9 +4,12 @@
 // December 2010 to mid-January 2011, partial first and last weeks.
 import { serialize } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import type * as Comlink from 'comlink';
+import * as Comlink from 'comlink';
 import { afterAll } from 'vitest';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
+import type { WorkerBridge } from '../../../src/lib/workers/bridge';
+import type { SeriesProvider } from '../../../src/lib/workers/series-link';
+import type { SeriesPortWorkerApi } from '../../../workers/data/series-port';
 import { demoHead, makeService, toInput } from '../data/harness';
 
 const open: MessagePort[] = [];
@@ -56,5 +59,34 @@ export function counted(port: MessagePort, tally: { bytes: number }): Comlink.En
 			port,
 		) as Comlink.Endpoint['removeEventListener'],
 		start: () => port.start(),
+	};
+}
+
+/**
+ * What the app's DataClient gives series-link.ts (openSeriesPort, generation, started, onEnd), over a
+ * test's data-worker bridge and these channels; `onOpen` runs for each port opened (to count them).
+ */
+export function seriesProviderOf(
+	dataBridge: WorkerBridge<SeriesPortWorkerApi>,
+	onOpen?: () => void,
+): SeriesProvider {
+	return {
+		async openSeriesPort() {
+			onOpen?.();
+			const c = channel();
+			let generation = 0;
+			await dataBridge.call((api) => {
+				generation = dataBridge.generation;
+				return api.connectSeriesPort(Comlink.transfer(c.port1, [c.port1]) as never);
+			});
+			return { port: c.port2 as unknown as globalThis.MessagePort, generation };
+		},
+		get generation() {
+			return dataBridge.generation;
+		},
+		get started() {
+			return dataBridge.started;
+		},
+		onEnd: (fn) => dataBridge.onEnd(fn),
 	};
 }

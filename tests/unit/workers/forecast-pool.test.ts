@@ -20,7 +20,7 @@ import {
 import type { SeriesProvider } from '../../../src/lib/workers/series-link';
 import { installCodedErrorTransfer } from '../../../workers/data/coded-error';
 import { seriesPortApi, type SeriesPortWorkerApi } from '../../../workers/data/series-port';
-import { channel, demoService } from './channels';
+import { channel, demoService, seriesProviderOf } from './channels';
 
 installCodedErrorTransfer();
 
@@ -77,24 +77,7 @@ beforeAll(async () => {
 			return endpoint(c.port2, () => (c.port1.close(), c.port2.close()));
 		},
 	});
-	provider = {
-		async openSeriesPort() {
-			const c = channel();
-			let generation = 0;
-			await dataBridge.call((api) => {
-				generation = dataBridge.generation;
-				return api.connectSeriesPort(Comlink.transfer(c.port1, [c.port1]) as never);
-			});
-			return { port: c.port2 as unknown as globalThis.MessagePort, generation };
-		},
-		get generation() {
-			return dataBridge.generation;
-		},
-		get started() {
-			return dataBridge.started;
-		},
-		onEnd: (fn) => dataBridge.onEnd(fn),
-	};
+	provider = seriesProviderOf(dataBridge);
 	for (let i = 0; i < 4; i++) workerModules.push(await freshWorkerModule());
 }, 120_000);
 

@@ -12,7 +12,7 @@ import { trimPartialPeriods } from '../../../src/core/series/calendar';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
 import { WorkerBridge, type BridgeEndpoint } from '../../../src/lib/workers/bridge';
 import { toUiError } from '../../../src/lib/workers/errors';
-import { DataLink, type SeriesProvider } from '../../../src/lib/workers/series-link';
+import { DataLink } from '../../../src/lib/workers/series-link';
 import { installCodedErrorTransfer } from '../../../workers/data/coded-error';
 import {
 	LINK_LOST_CODE,
@@ -22,7 +22,7 @@ import {
 	type SeriesPortWorkerApi,
 } from '../../../workers/data/series-port';
 import { api as forecastApi, type ForecastWorkerApi } from '../../../workers/forecast-api';
-import { channel, counted, demoService, ep } from './channels';
+import { channel, counted, demoService, ep, seriesProviderOf } from './channels';
 
 installCodedErrorTransfer();
 
@@ -223,25 +223,7 @@ describe(
 					return endpoint(c.port2, () => (c.port1.close(), c.port2.close()));
 				},
 			});
-			const provider: SeriesProvider = {
-				async openSeriesPort() {
-					stats.ports++;
-					const c = channel();
-					let generation = 0;
-					await dataBridge.call((api) => {
-						generation = dataBridge.generation;
-						return api.connectSeriesPort(Comlink.transfer(c.port1, [c.port1]) as never);
-					});
-					return { port: c.port2 as unknown as globalThis.MessagePort, generation };
-				},
-				get generation() {
-					return dataBridge.generation;
-				},
-				get started() {
-					return dataBridge.started;
-				},
-				onEnd: (fn) => dataBridge.onEnd(fn),
-			};
+			const provider = seriesProviderOf(dataBridge, () => stats.ports++);
 			const forecastBridge = new WorkerBridge<ForecastWorkerApi>({
 				start: () => {
 					stats.forecastStarts++;
