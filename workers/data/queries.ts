@@ -26,7 +26,10 @@ export interface SeriesQuery {
 	/**
 	 * Also return each series' average price paid per period (revenue ÷ units of its sales lines, so a
 	 * line of 10 units weighs ten times a line of 1; carried over periods without sales) as the regressor
-	 * 'price', when the dataset has prices. A per-period median was used before: with most lines at one
+	 * 'price', when the dataset has prices per unit: a units column, or lines of one unit at a unit
+	 * price. Not from a revenue column alone (every line then counts as one unit, so revenue ÷ units was
+	 * the line's sales themselves: on Walmart's store-weeks a "price" equal to the forecast series, which
+	 * took every effect from the calendar's holidays, shown as "+0% (±0%)"). A per-period median was used before: with most lines at one
 	 * list price it stayed flat while the prices paid moved (#9 item 14).
 	 */
 	withPrice?: boolean;
@@ -132,7 +135,9 @@ export async function querySeries(
 		query.productIds.length <= LAUNCH_DONORS_READ_MAX
 	)
 		batch.launches = launchSeries(ctx, table, grid, measure, catExpr, batch.edges, freq);
-	if (query.withPrice) {
+	// a price paid per unit needs units: a units column, or lines of one unit each at a unit price
+	const { quantity, unitPrice, revenue } = meta.mapping;
+	if (query.withPrice && (quantity || (unitPrice && !revenue))) {
 		const price = new Float64Array(n * ids.length).fill(NaN);
 		const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
 				(sum(revenue) / sum(quantity))::DOUBLE AS price

@@ -65,3 +65,58 @@ describe('the price regressor', () => {
 		expect(r.notes.map((n) => n.code)).not.toContain('engine_note_regressor_constant');
 	}, 60_000);
 });
+
+// #11 audit: Walmart's store-weeks (store, date, weekly sales; no units column). Every line counts as
+// one unit, so revenue ÷ units was the week's sales themselves: a "price" regressor equal to the
+// series forecast, which took every effect from the calendar's holidays ("Christmas Day: +0% (±0%)").
+describe('without a units column', () => {
+	function storeWeeks(withUnitPrice: boolean): string {
+		const lines = [withUnitPrice ? 'date,sku,unit_price' : 'date,store,weekly_sales'];
+		for (let w = 0; w < WEEKS; w++) {
+			const day = new Date(START + w * 7 * DAY).toISOString().slice(0, 10);
+			if (withUnitPrice)
+				for (let k = 0; k <= w % 3; k++) lines.push(`${day},TOTE,${(10 + (w % 4)).toFixed(2)}`);
+			else lines.push(`${day},S1,${(1_600_000 + 50_000 * Math.sin(w)).toFixed(2)}`);
+		}
+		return lines.join('\n');
+	}
+
+	async function imported(name: string, text: string, roles: Record<string, string>) {
+		const p = await ctx.service.previewFile(toInput(name, text));
+		return ctx.service.commitImport(p.importId, {
+			mapping: { date: 'date', ...roles },
+			dateOrder: p.dateOrder,
+			datasetName: name,
+		});
+	}
+
+	it('gives no price regressor when only the sales amount is known', async () => {
+		const m = await imported('walmart.csv', storeWeeks(false), {
+			product: 'store',
+			revenue: 'weekly_sales',
+		});
+		const s = await ctx.service.querySeries(m.id, {
+			productIds: ['S1'],
+			freq: 'week',
+			measure: 'revenue',
+			withPrice: true,
+		});
+		expect(s.y[0]).toBeGreaterThan(1_000_000);
+		expect(s.regressors).toBeUndefined();
+	}, 60_000);
+
+	it('still gives the price of lines of one unit each at a unit price', async () => {
+		const m = await imported('lines.csv', storeWeeks(true), {
+			product: 'sku',
+			unitPrice: 'unit_price',
+		});
+		const s = await ctx.service.querySeries(m.id, {
+			productIds: ['TOTE'],
+			freq: 'week',
+			measure: 'units',
+			withPrice: true,
+		});
+		expect(s.regressors?.names).toEqual(['price']);
+		expect(Array.from(s.regressors!.values[0]).slice(0, 4)).toEqual([10, 11, 12, 13]);
+	}, 60_000);
+});
