@@ -26,14 +26,28 @@ export class Prefs {
 		this.#datasets = datasets;
 	}
 
-	/** The shop's country for the holiday and festival calendar (default from currency / language). */
-	country = $state(readCountry());
+	/** The country picked in Settings; null until one is picked. */
+	#pickedCountry = $state<string | null>(readPickedCountry());
+
+	/**
+	 * The shop's country for the holiday and festival calendar: the one picked in Settings, else the
+	 * one of the open dataset's currency (a CNY shop gets China's calendar in an English browser), else
+	 * the device's currency and language.
+	 */
+	get country(): string {
+		return this.#pickedCountry ?? defaultCountry(browserLanguage(), this.currency);
+	}
+
+	/** Whether the country follows the currency (none picked in Settings). */
+	get countryGuessed(): boolean {
+		return this.#pickedCountry === null;
+	}
 	/** The shop's own calendar days and removed built-in days. */
 	calendarEdits = $state<CalendarEdits>(readEdits());
 
 	setCountry(code: string): void {
 		if (!COUNTRIES.includes(code)) return;
-		this.country = code;
+		this.#pickedCountry = code;
 		save(COUNTRY_KEY, code);
 	}
 
@@ -110,15 +124,18 @@ function save(key: string, value: string): void {
 	}
 }
 
-function readCountry(): string {
+function readPickedCountry(): string | null {
 	try {
 		const c = localStorage.getItem(COUNTRY_KEY);
 		if (c && CALENDAR_COUNTRIES.includes(c)) return c;
 	} catch {
-		// fall through to the guess
+		// none picked (or storage blocked): the guess
 	}
-	const lang = typeof navigator === 'undefined' ? 'en' : navigator.language;
-	return defaultCountry(lang, readCurrency());
+	return null;
+}
+
+function browserLanguage(): string {
+	return typeof navigator === 'undefined' ? 'en' : navigator.language;
 }
 
 function readEdits(): CalendarEdits {

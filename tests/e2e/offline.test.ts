@@ -83,7 +83,7 @@ describe('demo data, then offline', () => {
 			/Trend: (strong|moderate|weak)/,
 		);
 		expect(await page.getByTestId('trend-chart').locator('path').count()).toBeGreaterThan(0);
-		// The shop calendar (Settings; here the browser's en-US) was a driver: the December 2010
+		// The shop calendar (Settings; here from the demo's currency, GBP: the UK's) was a driver: the December 2010
 		// Christmas shopping weeks are in the history, so their effect is measured with a range.
 		expect(await page.getByTestId('calendar-effects').textContent()).toMatch(
 			/Christmas shopping weeks: [+-−]?\d+%.*\(±\d+%\)/,

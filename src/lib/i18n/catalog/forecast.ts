@@ -160,6 +160,8 @@ export const en = {
 	calendar_effects_note_unused:
 		'Change of a week (or day, month) wholly inside the event against the usual level, with its 95% range, measured on past sales. The method of this forecast does not use them.',
 	calendar_country: 'Country of the shop',
+	calendar_country_guessed:
+		'Chosen from the currency of your data ({currency}); pick the country if it is another.',
 	calendar_intro:
 		'Public holidays of the country and shopping festivals are used as drivers of the forecast. Add your own sale days or remove dates that do not apply to your shop.',
 	calendar_add_title: 'Add a day',
@@ -319,6 +321,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	calendar_effects_note_unused:
 		'完全处于该活动期间的一周（或一天、一个月）相对平常水平的变化及其 95% 区间，由过去的销售估计。这次预测所用的方法不使用它们。',
 	calendar_country: '店铺所在国家/地区',
+	calendar_country_guessed: '根据数据的货币（{currency}）选定；如果店铺在其他国家/地区，请另选。',
 	calendar_intro:
 		'所在国家/地区的法定节假日和购物节会作为预测的影响因素。可以添加自己的促销日，或删除与店铺无关的日期。',
 	calendar_add_title: '添加日期',
