@@ -77,6 +77,7 @@ export function createDataService(deps: DataServiceDeps): DataService {
 			db,
 			rows: ctx.rows,
 			ensureLoaded: (id) => ensureLoaded(ctx, id),
+			mappingOf: async (id) => (await metaOf(ctx, id)).mapping,
 		}),
 		orderLines: (datasetId) => orderLines(ctx, datasetId),
 		discardImport: (importId) => dropStaged(ctx, importId),

@@ -4,11 +4,12 @@
 // Used by data-service.ts (one line).
 import { readPromotions, type PromotionRecord } from '../../src/core/ingest/schemas/promotions';
 import { promotionsOf } from '../../src/core/forecast/promotions';
-import type { ImportIssue } from '../../src/core/ingest/types';
+import type { ColumnMapping, ImportIssue } from '../../src/core/ingest/types';
 import type { TrendcastDb } from '../../src/lib/db/db';
 import type { FileInput } from './context';
 import { readTable } from './read-table';
 import { lit } from './sql';
+import { DESCRIPTION_CATEGORY_SQL } from './category-sql';
 
 /** A stored promotions file. */
 export interface PromotionSetInfo {
@@ -26,6 +27,8 @@ export interface PromotionDeps {
 	db: TrendcastDb;
 	rows(sql: string): Record<string, unknown>[];
 	ensureLoaded(datasetId: string): Promise<string>;
+	/** The dataset's column mapping: its category is the mapped column, else the description's last word. */
+	mappingOf?(datasetId: string): Promise<ColumnMapping>;
 	newId?: () => string;
 }
 
@@ -67,8 +70,17 @@ export function createPromotionJobs(deps: PromotionDeps) {
 		const out: Record<string, PromotionRecord[]> = {};
 		if (all.length === 0 || productIds.length === 0) return out;
 		const table = await deps.ensureLoaded(datasetId);
+		// the category the Forecast screen's levels show: the mapped column, else (no such column,
+		// as the demo) the description's last word, so a promotion of a category seen there applies
+		const mapping = deps.mappingOf ? await deps.mappingOf(datasetId) : { category: 'category' };
+		const catExpr = mapping.category
+			? 'category'
+			: mapping.description
+				? DESCRIPTION_CATEGORY_SQL
+				: 'NULL';
 		const cats = new Map<string, string | null>();
-		for (const r of deps.rows(`SELECT product_id, mode(category)::VARCHAR AS category FROM ${table}
+
+		for (const r of deps.rows(`SELECT product_id, mode(${catExpr})::VARCHAR AS category FROM ${table}
 				WHERE product_id IN (${productIds.map(lit).join(', ')}) GROUP BY product_id`))
 			cats.set(String(r.product_id), r.category === null ? null : String(r.category));
 		for (const id of productIds) {

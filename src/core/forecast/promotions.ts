@@ -34,15 +34,32 @@ export function shareOfDays(
 	});
 }
 
+/**
+ * A category name compared as the shop writes it anywhere: trimmed, any case, a plural s dropped as
+ * the categories read from descriptions drop it ('Lanterns', 'lantern' and the demo's 'LANTERN'
+ * are one).
+ */
+export function categoryKey(name: string): string {
+	return name
+		.trim()
+		.toUpperCase()
+		.replace(/^(.{3,}[^S])S$/, '$1');
+}
+
 /** The promotions of a product: its own, and its category's (a row naming no product). */
 export function promotionsOf(
 	promos: readonly PromotionRecord[],
 	product: string,
 	category: string | null,
 ): PromotionRecord[] {
+	const cat = category !== null && category.trim() !== '' ? categoryKey(category) : null;
 	return promos.filter(
 		(p) =>
-			p.product === product || (p.product === null && category !== null && p.category === category),
+			p.product === product ||
+			(p.product === null &&
+				cat !== null &&
+				p.category !== null &&
+				categoryKey(p.category) === cat),
 	);
 }
 

@@ -60,6 +60,37 @@ describe('promotions in the data worker', () => {
 	});
 });
 
+describe('a category promotion (issue #11 audit)', () => {
+	it('applies to the categories the Forecast screen shows: read from descriptions (LANTERN), any case or plural', async () => {
+		// no category column (as the demo): the levels' categories are the descriptions' last words
+		const lines = ['Date,SKU,Description,Qty'];
+		for (let d = 0; d < 14; d++) {
+			lines.push(`${iso(MON + d * DAY)},LAMP-9,RED PAPER LANTERN,${1 + (d % 2)}`);
+			lines.push(`${iso(MON + d * DAY)},CAP-9,WOOL HAT,${2 + (d % 3)}`);
+		}
+		const p = await service.previewFile(toInput('described.csv', lines.join('\n') + '\n'));
+		expect(p.mapping.category).toBeUndefined();
+		const described = await service.commitImport(p.importId, {
+			mapping: p.mapping,
+			dateOrder: 'ymd',
+			datasetName: 'described',
+		});
+		const csv = ['category,start,end,discount', 'Lanterns,2024-01-08,2024-01-09,30%'].join('\n');
+		const res = await service.importPromotions(toInput('lanterns.csv', csv + '\n'));
+		const by = await service.promotionsFor(described.id, ['LAMP-9', 'CAP-9']);
+		expect(Object.keys(by)).toEqual(['LAMP-9']);
+		expect(by['LAMP-9'][0]).toMatchObject({ category: 'Lanterns', discount: 0.3 });
+		await service.deletePromotions(res.id);
+		// a mapped category column, written in another case in the promotions file
+		const lower = ['category,start,end,discount', ' hats ,2024-01-08,2024-01-09,10%'].join('\n');
+		const res2 = await service.importPromotions(toInput('hats.csv', lower + '\n'));
+		expect(Object.keys(await service.promotionsFor(shop.id, ['HAT-1', 'BAG-1']))).toEqual([
+			'HAT-1',
+		]);
+		await service.deletePromotions(res2.id);
+	});
+});
+
 describe('promotions in the forecast worker', () => {
 	it('reports a planted uplift with its interval, and a future promotion lifts the forecast', async () => {
 		const n = 70;
