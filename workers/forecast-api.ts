@@ -42,6 +42,7 @@ export type {
 	HierarchyResult,
 } from './forecast/hierarchy';
 import { promotionStep, type PromotionOption } from './forecast/promotions';
+import { measureEvents } from '../src/core/calendar/measure';
 import type { PromotionUplift } from '../src/core/forecast/promotions';
 export type { PromotionOption } from './forecast/promotions';
 
@@ -50,6 +51,11 @@ export interface SeriesForecast extends AutoForecastResult {
 	seriesId: string;
 	/** Holiday and festival effects on past periods, with 95 % intervals (when a calendar was given). */
 	events?: EventEffect[];
+	/**
+	 * The calendar's other events, each measured alone on past sales (src/core/calendar/measure.ts):
+	 * not in the forecast. Only for a batch of one series (the product or total on screen).
+	 */
+	measuredEvents?: EventEffect[];
 	/**
 	 * false: none of the methods tried uses the calendar's columns (e.g. the quick method), so the
 	 * events above are measured on past sales only and are not in the forecast.
@@ -481,6 +487,7 @@ async function runBatch(
 		let r: AutoForecastResult;
 		let events: EventEffect[] | undefined;
 		let calendarUsed: boolean | undefined;
+		let measured: EventEffect[] = [];
 		try {
 			const own = withRegressors(batch, i, engineOptions);
 			const cal = withCalendar(batch, i, own, calendar);
@@ -522,6 +529,23 @@ async function runBatch(
 					return { ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) };
 				});
 			}
+			// the one series on screen: every other event of the calendar measured on its own
+			if (calendar && total === 1) {
+				const ds = batch.ds.subarray(batch.indptr[i], batch.indptr[i + 1]);
+				let first = 0;
+				while (first < y.length && !(y[first] > 0)) first++;
+				const h = Math.max(0, Math.floor(engineOptions.horizon));
+				const [a, b] = ds.length ? yearsOf(ds, calendar.freq, h) : [0, -1];
+				const all = cal.events ?? shopCalendar(calendar.country, a, b, calendar.edits);
+				measured = measureEvents(
+					all,
+					ds.subarray(first),
+					calendar.freq,
+					y.subarray(first),
+					h,
+					events?.map((e) => e.key) ?? [],
+				);
+			}
 			if (promo) r = promo.finish(r);
 			if (pooled) r = pooledNote(r, total);
 		} catch (err) {
@@ -541,6 +565,7 @@ async function runBatch(
 			...r,
 			...(events ? { events } : {}),
 			...(events && calendarUsed === false ? { calendarUsed } : {}),
+			...(measured.length ? { measuredEvents: measured } : {}),
 		});
 		if ((i + 1 - start) % chunk === 0 || i + 1 === end) await report(i + 1 - start);
 	}

@@ -159,6 +159,9 @@ export const en = {
 		'Change of a week (or day, month) wholly inside the event against the usual level, with its 95% range, measured on past sales and used in the forecast.',
 	calendar_effects_note_unused:
 		'Change of a week (or day, month) wholly inside the event against the usual level, with its 95% range, measured on past sales. The method of this forecast does not use them.',
+	calendar_effects_measured_title: 'Other days of your calendar, measured on past sales',
+	calendar_effects_measured_note:
+		'Each measured on its own against the usual level (trend), with its 95% range; not in this forecast, which takes only a few calendar days.',
 	calendar_country: 'Country of the shop',
 	calendar_country_guessed:
 		'Chosen from the currency of your data ({currency}); pick the country if it is another.',
@@ -320,6 +323,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'完全处于该活动期间的一周（或一天、一个月）相对平常水平的变化及其 95% 区间，由过去的销售估计，并用于预测。',
 	calendar_effects_note_unused:
 		'完全处于该活动期间的一周（或一天、一个月）相对平常水平的变化及其 95% 区间，由过去的销售估计。这次预测所用的方法不使用它们。',
+	calendar_effects_measured_title: '日历中的其他日子（按过去的销售估计）',
+	calendar_effects_measured_note:
+		'每个日子单独相对平常水平（趋势）估计，附 95% 区间；本次预测只采用少数几个日历日子，这些不在其中。',
 	calendar_country: '店铺所在国家/地区',
 	calendar_country_guessed: '根据数据的货币（{currency}）选定；如果店铺在其他国家/地区，请另选。',
 	calendar_intro:

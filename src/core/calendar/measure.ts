@@ -1,0 +1,66 @@
+// Every holiday and festival of the shop's calendar measured on one series' past sales (issue #11:
+// "the uplift of each past holiday estimated with an interval"). The forecast itself takes at most a
+// few calendar columns (calendarRegressors: those reaching the horizon first, moving events only once
+// a season covers the fixed ones), so Thanksgiving or Black Friday could go unmeasured on a US shop's
+// screen. Here each other event that touched at least two past periods gets its own regression of the
+// sales on a trend and that event's column alone (no Fourier terms: the change of its periods against
+// the usual level, which is what a shop owner asks), read as eventEffects reads the forecast's. Pure.
+import { LinearRegressionModel } from '../models/regression';
+import type { Frequency } from '../types';
+import {
+	calendarRegressors,
+	eventEffects,
+	type CalendarEvent,
+	type CalendarRegressors,
+	type EventEffect,
+} from './events';
+
+/**
+ * Effects of the events not in `skip` (keys the forecast's own columns measured already), each from a
+ * trend + event regression on `y` (the series since its first sale, `starts` its period starts), with
+ * their 95 % intervals; largest first. Events whose regression cannot be fitted are left out.
+ */
+export function measureEvents(
+	events: readonly CalendarEvent[],
+	starts: ArrayLike<number>,
+	freq: Frequency,
+	y: Float64Array,
+	horizon: number,
+	skip: readonly string[] = [],
+): EventEffect[] {
+	if (y.length < 8) return [];
+	const cal = calendarRegressors(
+		events.filter((e) => !skip.includes(e.key)),
+		starts,
+		freq,
+		horizon,
+		{ maxColumns: Infinity },
+	);
+	const out: EventEffect[] = [];
+	cal.keys.forEach((key, i) => {
+		const one: CalendarRegressors = {
+			keys: [key],
+			names: [cal.names[i]],
+			history: [cal.history[i]],
+			future: [cal.future[i]],
+		};
+		try {
+			const ex = new LinearRegressionModel({ xregNames: one.names, fourier: 0 })
+				.fit(y, { season: 1, xreg: one.history })
+				.explain();
+			if (!(ex.df > 0)) return;
+			const term = ex.terms.find((t) => t.kind === 'xreg');
+			if (!term || !Number.isFinite(term.estimate) || !Number.isFinite(term.stdError)) return;
+			const e = eventEffects(
+				[{ name: one.names[0], estimate: term.estimate, stdError: term.stdError }],
+				one,
+				y,
+			)[0];
+			const ev = events.find((x) => x.key === key);
+			if (e) out.push({ ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) });
+		} catch {
+			// collinear with the trend (an event in every period) or too short: not measured
+		}
+	});
+	return out.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
+}

@@ -1,0 +1,81 @@
+// Every holiday of the shop's calendar measured on past sales (issue #11 audit): the forecast takes at
+// most four calendar columns, so on a US shop's store-weeks ending in July (as Walmart's) Thanksgiving
+// and Black Friday were never measured; measureEvents gives each other event its own estimate with a
+// 95 % interval, and the forecast worker returns them for the one series on screen.
+import { describe, expect, it } from 'vitest';
+import { measureEvents } from '../../../../src/core/calendar/measure';
+import { shopCalendar } from '../../../../src/core/calendar/events';
+import { api } from '../../../../workers/forecast-api';
+
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+const THANKSGIVING = ['2010-11-25', '2011-11-24'].map((d) => Date.parse(d + 'T00:00:00Z'));
+
+/** Weekly sales, Mondays from 1 Feb 2010 to July 2012, +50 % in Thanksgiving's week. */
+function storeWeeks(): { ds: Float64Array; y: Float64Array } {
+	const n = 130;
+	const ds = Float64Array.from({ length: n }, (_, t) => Date.UTC(2010, 1, 1) + t * WEEK);
+	const y = Float64Array.from({ length: n }, (_, t) => {
+		const lift = THANKSGIVING.some((d) => d >= ds[t] && d < ds[t] + WEEK) ? 1.5 : 1;
+		return Math.round(1000 * lift + 20 * Math.sin(t * 1.7));
+	});
+	return { ds, y };
+}
+
+describe('measureEvents', () => {
+	it('measures each event alone, with an interval around the planted lift', () => {
+		const { ds, y } = storeWeeks();
+		const events = shopCalendar('US', 2010, 2012);
+		const all = measureEvents(events, ds, 'week', y, 12);
+		const tg = all.find((e) => e.key === 'thanksgiving-day');
+		expect(tg).toBeDefined();
+		expect(tg!.kind).toBe('holiday');
+		expect(tg!.periods).toBe(2);
+		expect(tg!.effect).toBeGreaterThan(0.4);
+		expect(tg!.effect).toBeLessThan(0.6);
+		expect(tg!.effect - tg!.halfWidth).toBeGreaterThan(0);
+		// Black Friday is the same week: measured alone, it shows that week's lift too
+		expect(all.find((e) => e.key === 'black-friday')!.effect).toBeGreaterThan(0.4);
+		// a day with no lift is about nothing, its interval across zero
+		const july4 = all.find((e) => e.key === 'independence-day')!;
+		expect(Math.abs(july4.effect)).toBeLessThan(0.05);
+		expect(july4.effect - july4.halfWidth).toBeLessThan(0);
+		// the events the forecast measured already are left out
+		expect(
+			measureEvents(events, ds, 'week', y, 12, ['thanksgiving-day']).some(
+				(e) => e.key === 'thanksgiving-day',
+			),
+		).toBe(false);
+	});
+});
+
+describe('the forecast worker', () => {
+	it('returns the calendar’s other events, measured, for the one series on screen', async () => {
+		const { ds, y } = storeWeeks();
+		const batch = { ids: ['S1'], indptr: Int32Array.from([0, ds.length]), ds, y };
+		const [r] = await api.forecastBatch(
+			batch,
+			{ horizon: 12, season: 52, calendar: { country: 'US', freq: 'week' } },
+			'measure-job',
+		);
+		const inForecast = (r.events ?? []).map((e) => e.key);
+		expect(inForecast.length).toBeLessThanOrEqual(4);
+		expect(inForecast).not.toContain('thanksgiving-day');
+		const tg = r.measuredEvents?.find((e) => e.key === 'thanksgiving-day');
+		expect(tg?.effect).toBeGreaterThan(0.4);
+		for (const e of r.measuredEvents ?? []) expect(inForecast).not.toContain(e.key);
+		// a batch of many products gets none (one small regression per event and product is not needed)
+		const two = {
+			ids: ['S1', 'S2'],
+			indptr: Int32Array.from([0, ds.length, 2 * ds.length]),
+			ds: Float64Array.from([...ds, ...ds]),
+			y: Float64Array.from([...y, ...y]),
+		};
+		const res = await api.forecastBatch(
+			two,
+			{ horizon: 12, season: 52, calendar: { country: 'US', freq: 'week' } },
+			'measure-job-2',
+		);
+		expect(res.every((x) => x.measuredEvents === undefined)).toBe(true);
+	});
+});
