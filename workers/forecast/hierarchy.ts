@@ -5,7 +5,7 @@
 // Called by forecast-api.ts; results are plain typed arrays (moved back with Comlink.transfer).
 import { codedError } from '../data/coded-error';
 import { forecastBatchNodes } from '../../src/core/forecast/batch-engine';
-import { nodeBatch } from '../../src/core/forecast/hierarchy-forecast';
+import { nodeBatch, peakSourceNotes } from '../../src/core/forecast/hierarchy-forecast';
 import type { AutoForecastOptions } from '../../src/core/engine-types';
 import {
 	capProducts,
@@ -154,7 +154,15 @@ export async function runHierarchy(
 						},
 					},
 				);
-				return results.map((r) => ({ point: r.point, intervals: r.intervals, model: r.model }));
+				return results.map((r) => {
+					const peak = peakSourceNotes(r.notes);
+					return {
+						point: r.point,
+						intervals: r.intervals,
+						model: r.model,
+						...(peak.length ? { peakSource: peak } : {}),
+					};
+				});
 			},
 		},
 		{ onProgress: (done, total) => onProgress?.({ phase: 'forecast', done, total }) },

@@ -13,6 +13,7 @@
 // point forecast by. Pure TypeScript: the node forecaster (the engine, in the forecast worker) is
 // passed in.
 import type { Interval, SeriesBatch } from '../types';
+import type { Message } from '../messages';
 import { SHOP_TOTAL } from './batch';
 import {
 	aggregate,
@@ -61,6 +62,17 @@ export interface NodeForecast {
 	point: Float64Array;
 	intervals: Interval[];
 	model: string;
+	/** Where the node's own forecast took its yearly peak from, when it borrowed one (engine notes). */
+	peakSource?: Message[];
+}
+
+/** Engine notes that say where a forecast's yearly peak came from (borrowed or shrunk season). */
+export function peakSourceNotes(notes: readonly Message[]): Message[] {
+	return notes.filter(
+		(n) =>
+			n.code.startsWith('engine_note_peak_source_') ||
+			n.code.startsWith('engine_note_season_shrunk_'),
+	);
 }
 
 /** Forecasts one node's history h periods ahead (the engine). */

@@ -25,6 +25,8 @@ export const en = {
 	hierarchy_category_from_description:
 		'The dataset has no category column: categories are the last word of each product description (e.g. “… T-LIGHT HOLDER” → HOLDER).',
 	hierarchy_result_title: (p) => `Forecast: ${p.name}`,
+	hierarchy_peak_source:
+		'Where its yearly peak comes from (this level’s own forecast, before the levels are made to add up): {note}',
 	hierarchy_headline_units: (p) =>
 		`Next ${p.n} ${p.unit}: ${p.total} units (80% range per period below).`,
 	hierarchy_headline_revenue: (p) =>
@@ -144,6 +146,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_category_from_description:
 		'该数据集没有品类列：品类取自每个商品描述的最后一个词（例如“… T-LIGHT HOLDER”→ HOLDER）。',
 	hierarchy_result_title: (p) => `预测：${p.name}`,
+	hierarchy_peak_source: '年度高峰的来源（本层级自身的预测，各层级对齐加总之前）：{note}',
 	hierarchy_headline_units: (p) => `未来 ${p.n} ${p.unit}：${p.total} 件（每期 80% 区间见下表）。`,
 	hierarchy_headline_revenue: (p) =>
 		`未来 ${p.n} ${p.unit}：销售额 ${p.total}（每期 80% 区间见下表）。`,
