@@ -15,7 +15,9 @@
 // Extra columns are numeric regressors (price, promo, ...). Their future values come as exactly h
 // trailing rows per series with an empty value (statsforecast's X_df); without such rows the last
 // observed values are held, with a warning. Bad input stops with a message naming the row and exit
-// code 1. Progress goes to stderr.
+// code 1. Dates step by whole months (same day, or month ends as pandas writes them), weeks or days;
+// a series with a period missing gets a warning naming the row (the models read rows as consecutive
+// periods). Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
@@ -174,6 +176,8 @@ interface InputSeries {
 	xreg: number[][];
 	/** 1-based data row of the first row, for messages. */
 	firstRow: number;
+	/** 1-based data row of each row (a series' rows need not be adjacent in the file). */
+	rows: number[];
 }
 
 type DateKind = 'integer' | 'iso';
@@ -275,7 +279,15 @@ export function readLongCsv(
 		});
 		let s = byId.get(id);
 		if (!s) {
-			s = { id, dates: [], values: [], blank: [], xreg: regCols.map(() => []), firstRow: r };
+			s = {
+				id,
+				dates: [],
+				values: [],
+				blank: [],
+				xreg: regCols.map(() => []),
+				firstRow: r,
+				rows: [],
+			};
 			byId.set(id, s);
 		} else {
 			const prev = s.dates[s.dates.length - 1];
@@ -285,6 +297,7 @@ export function readLongCsv(
 				);
 		}
 		s.dates.push(date);
+		s.rows.push(r);
 		s.values.push(value);
 		s.blank.push(raw === '');
 		regValues.forEach((v, k) => s.xreg[k].push(v));
@@ -333,16 +346,30 @@ export function splitFuture(s: InputSeries, nRegressors: number, h: number): Ser
 
 const DAY_MS = 86_400_000;
 
-/** Frequency of ISO dates: monthly (same day, whole months), weekly (7 days), daily, or n days. */
-export function inferStep(dates: string[]): { unit: 'month' | 'day'; size: number } {
+/** Days in month `month` (1-based) of `year`. */
+const daysInMonth = (year: number, month: number): number =>
+	new Date(utcDate(year, month, 0)).getUTCDate();
+
+/**
+ * Frequency of ISO dates: monthly (same day, or every date the last of its month as pandas' 'M'
+ * writes them: `monthEnd`), weekly (7 days), daily, or n days.
+ */
+export function inferStep(dates: string[]): {
+	unit: 'month' | 'day';
+	size: number;
+	monthEnd?: boolean;
+} {
 	if (dates.length < 2) return { unit: 'day', size: 1 };
 	const parts = dates.map((d) => ISO_DATE.exec(d) as RegExpExecArray);
 	const monthIdx = parts.map((p) => +p[1] * 12 + +p[2] - 1);
 	const sameDay = parts.every((p) => p[3] === parts[0][3]);
-	if (sameDay) {
+	// 2020-01-31, 2020-02-29, 2020-03-31: whole months, not a 29-day step
+	const monthEnd = !sameDay && parts.every((p) => +p[3] === daysInMonth(+p[1], +p[2]));
+	if (sameDay || monthEnd) {
 		const dm = monthIdx.slice(1).map((v, i) => v - monthIdx[i]);
 		const min = Math.min(...dm);
-		if (min >= 1 && dm.every((d) => d % min === 0)) return { unit: 'month', size: min };
+		if (min >= 1 && dm.every((d) => d % min === 0))
+			return { unit: 'month', size: min, ...(monthEnd ? { monthEnd } : {}) };
 	}
 	const ms = dates.map((d) => dateValue(d, 'iso'));
 	const dd = ms.slice(1).map((v, i) => Math.round((v - ms[i]) / DAY_MS));
@@ -362,10 +389,56 @@ export function continueDates(dates: string[], kind: DateKind, h: number): strin
 	return Array.from({ length: h }, (_, j) => {
 		const d =
 			step.unit === 'month'
-				? new Date(utcDate(+p[1], +p[2] - 1 + step.size * (j + 1), +p[3]))
+				? new Date(
+						step.monthEnd
+							? utcDate(+p[1], +p[2] + step.size * (j + 1), 0)
+							: utcDate(+p[1], +p[2] - 1 + step.size * (j + 1), +p[3]),
+					)
 				: new Date(utcDate(+p[1], +p[2] - 1, +p[3]) + step.size * (j + 1) * DAY_MS);
 		return d.toISOString().slice(0, 10);
 	});
+}
+
+/**
+ * The first gap in a series' dates: a row more than one step (the smallest step of the series) after
+ * the one before it. The models read the rows as consecutive periods, so a week left out of a weekly
+ * series would shift every later week of its season; the CLI says so (stderr), naming the row.
+ */
+export function firstGap(
+	s: Pick<InputSeries, 'id' | 'dates' | 'rows'>,
+	kind: DateKind,
+	file: string,
+): string | null {
+	const d = s.dates;
+	if (d.length < 3) return null;
+	const v = d.map(Number);
+	const intStep = Math.max(1, Math.min(...v.slice(1).map((x, i) => x - v[i])));
+	const step = kind === 'iso' ? inferStep(d) : null;
+	for (let k = 1; k < d.length; k++) {
+		const expected = step ? stepDate(d[k - 1], step) : String(v[k - 1] + intStep);
+		if (d[k] !== expected) {
+			const r = s.rows[k];
+			return (
+				`warning: ${file}, row ${r} (line ${r + 1}), column "date": "${d[k]}" of series "${s.id}" ` +
+				`comes more than one period after "${d[k - 1]}" (next expected "${expected}"). ` +
+				'Missing periods are not filled in: the models read the rows as consecutive periods. ' +
+				'Add a row for every period (0 for no sales, NA for unknown).\n'
+			);
+		}
+	}
+	return null;
+}
+
+/** The date one step after `date`. */
+function stepDate(date: string, step: ReturnType<typeof inferStep>): string {
+	const p = ISO_DATE.exec(date) as RegExpExecArray;
+	const t =
+		step.unit === 'month'
+			? step.monthEnd
+				? utcDate(+p[1], +p[2] + step.size, 0)
+				: utcDate(+p[1], +p[2] - 1 + step.size, +p[3])
+			: utcDate(+p[1], +p[2] - 1, +p[3]) + step.size * DAY_MS;
+	return new Date(t).toISOString().slice(0, 10);
 }
 
 /** Season from the date step when --season is not given: 12 monthly, 52 weekly, 7 daily, else 1. */
@@ -401,6 +474,10 @@ async function main(): Promise<void> {
 	const t0 = Date.now();
 	let lastReport = 0;
 	const inputs = series.map((s) => splitFuture(s, regressors.length, args.horizon));
+	for (const s of series) {
+		const gap = firstGap(s, kind, basename(args.input));
+		if (gap) process.stderr.write(gap);
+	}
 	let registry: CandidateRegistry | undefined;
 	let tables: Record<string, DeepForecastTable> = {};
 	let deepKinds = args.deep;

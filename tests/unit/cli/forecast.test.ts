@@ -160,6 +160,47 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		]);
 	});
 
+	it('continues month-end dates as month ends, with a yearly season (pandas writes monthly data so)', () => {
+		const rows = ['series_id,date,value'];
+		for (let t = 0; t < 30; t++) {
+			const [y, m] = [2020 + Math.floor(t / 12), t % 12];
+			const end = new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10);
+			rows.push(`me,${end},${10 + m}`);
+		}
+		const r = run(['--input', write('month-end.csv', rows.join('\n')), '--horizon', '8']);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n').slice(1);
+		// not a 29-day step (2022-07-29, 2022-08-27, …)
+		expect(lines.map((l) => l.split(',')[1])).toEqual([
+			'2022-07-31',
+			'2022-08-31',
+			'2022-09-30',
+			'2022-10-31',
+			'2022-11-30',
+			'2022-12-31',
+			'2023-01-31',
+			'2023-02-28',
+		]);
+		// the yearly season is seen: December well above January
+		const mean = (k: number) => Number(lines[k].split(',').at(-5));
+		expect(mean(5) - mean(6)).toBeGreaterThan(5);
+		expect(r.stderr).not.toMatch(/warning/);
+	});
+
+	it('warns about a missing period, naming the row: the models read the rows as consecutive', () => {
+		const rows = ['series_id,date,value'];
+		for (let t = 0; t < 20; t++) {
+			if (t === 9) continue;
+			const d = new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+			rows.push(`gap,${d},${5 + (t % 3)}`);
+		}
+		const r = run(['--input', write('gap.csv', rows.join('\n')), '--horizon', '2']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toContain(
+			'warning: gap.csv, row 10 (line 11), column "date": "2024-03-11" of series "gap" comes more than one period after "2024-02-26" (next expected "2024-03-04").',
+		);
+	});
+
 	it('labels the forecast from the last known value when the history ends with NA', () => {
 		const rows = ['series_id,date,value'];
 		for (let t = 0; t < 30; t++) rows.push(`s,${t + 1},${t < 28 ? 10 + (t % 4) : 'NA'}`);
