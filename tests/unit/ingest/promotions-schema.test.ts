@@ -58,6 +58,19 @@ describe('promotions schema', () => {
 			rows: [['A1', '2024/06/01', '2024/06/18', '15']],
 		});
 		expect(res.records[0]).toMatchObject({ product: 'A1', discount: 0.15, end: day('2024-06-18') });
+		// "8折" is 80 % of the price: 20 % off (8.5折 and 85折: 15 % off)
+		const zhe = readPromotions({
+			fileName: '促销.csv',
+			header: ['货号', '开始日期', '折扣'],
+			rows: [
+				['A1', '2024-11-01', '8折'],
+				['A2', '2024-11-01', '8.5折'],
+				['A3', '2024-11-01', '85 折'],
+				['A4', '2024-11-01', '0折'],
+			],
+		});
+		expect(zhe.records.map((r) => r.discount)).toEqual([0.2, 0.15, 0.15, null]);
+		expect(zhe.issues.map((i) => [i.code, i.row])).toEqual([['promotions-bad-discount', 4]]);
 		expect(() =>
 			readPromotions({ fileName: 'p.csv', header: ['sku', 'discount'], rows: [['A', '5']] }),
 		).toThrow(/no column for "start"/);

@@ -66,7 +66,7 @@ export const PROMOTION_ROLES = {
 			'优惠',
 			'折扣率',
 		],
-		// read below: "20%" as well as 20 and 0.2
+		// read below: "20%" as well as 20, 0.2 and "8折" (80 % of the price)
 		type: 'text',
 	},
 } satisfies Record<string, RoleSpec>;
@@ -113,10 +113,17 @@ export function readPromotions(
 		}
 		const text = r.discount === null ? '' : String(r.discount).trim();
 		const pct = text.endsWith('%') || text.endsWith('％');
-		let discount = text === '' ? null : parseNumber(pct ? text.slice(0, -1).trim() : text);
+		// Chinese shops write the price paid: "8折" (80 % of the price, 20 % off), "8.5折", "85折"
+		const zhe = /^(\d+(?:\.\d+)?)\s*折$/.exec(text);
+		let discount =
+			text === ''
+				? null
+				: zhe
+					? zheOff(Number(zhe[1]))
+					: parseNumber(pct ? text.slice(0, -1).trim() : text);
 		if (text !== '' && discount === null) discount = NaN;
 		if (discount !== null) {
-			if (pct || discount > 1) discount /= 100;
+			if (!zhe && (pct || discount > 1)) discount /= 100;
 			if (!(discount >= 0 && discount < 1)) {
 				counter.add(
 					issueAt(
@@ -164,4 +171,10 @@ export function promotionColumn(
 			return days.size / len;
 		});
 	return { history: col(starts), future: col(future) };
+}
+
+/** The share off of a "折" discount: 8 → 0.2, 8.5 → 0.15, 85 → 0.15 (a price share in tenths or hundredths). */
+function zheOff(x: number): number {
+	const paid = x > 0 && x < 10 ? x / 10 : x >= 10 && x < 100 ? x / 100 : NaN;
+	return Math.round((1 - paid) * 1e6) / 1e6;
 }
