@@ -78,12 +78,17 @@ export class ExploreState {
 		this.#client = client;
 	}
 
-	/** Open a dataset: load its product list (the series follows from the view's effect). */
-	async open(datasetId: string, version = ''): Promise<void> {
+	/**
+	 * Open a dataset: load its product list (the series follows from the view's effect). `amountsOnly`:
+	 * the data has a sales amount but no units column (Walmart's store-weeks): every line then counts
+	 * as one unit, so the measure switches to the amount (a forecast of "1 unit a week" says nothing).
+	 */
+	async open(datasetId: string, version = '', amountsOnly = false): Promise<void> {
 		// The same dataset with new content (rows added from another export, non-product lines counted
 		// back in) is read again: `version` changes with its stored content.
 		if (this.datasetId === datasetId && this.#version === version && this.products.length > 0)
 			return;
+		if (amountsOnly && this.datasetId !== datasetId) this.measure = 'revenue';
 		this.datasetId = datasetId;
 		this.#version = version;
 		this.revision++;

@@ -1,6 +1,7 @@
 // E2E (issue #11 audit) as a US shop with store-weeks like Walmart's (store, date, weekly sales: no
 // units column): the Forecast screen measures every holiday of its calendar with a range, Thanksgiving
-// included, and a day the shop adds in Settings reaches the forecast. Before, the sales amount ÷ one
+// included, a day the shop adds in Settings reaches the forecast, and the forecast is of the sales
+// amount (without units every line counted as one unit: "1 unit a week"). Before, the sales amount ÷ one
 // "unit" per line became a price regressor equal to the sales, which took every holiday's effect
 // ("+0% (±0%)"), and only the four calendar columns the forecast used were measured at all.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,10 +64,13 @@ describe('holiday effects of a US shop’s store-weeks', () => {
 		}
 		await app.goTo('forecast');
 		await app.pickForecastProduct('1', '1');
-		await page
-			.getByRole('radiogroup', { name: 'Measure' })
-			.getByRole('radio', { name: 'Revenue' })
-			.click();
+		// no units column: the forecast is of the sales amount (each line would be "1 unit")
+		expect(
+			await page
+				.getByRole('radiogroup', { name: 'Measure' })
+				.getByRole('radio', { name: 'Revenue' })
+				.isChecked(),
+		).toBe(true);
 		await app.makeForecast();
 		const card = page.getByTestId('calendar-effects');
 		await card.waitFor();
