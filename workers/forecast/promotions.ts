@@ -47,11 +47,18 @@ export function promotionStep(
 ): PromotionStep | null {
 	if (!promos?.length || ds.length === 0) return null;
 	const future = futureDates(ds[ds.length - 1], horizon, freq);
-	const cols = promotionColumns(promos, ds, future, periodDays(freq));
+	// fitted from the product's first sale on (as the engine forecasts it): the zeros before it are
+	// no baseline, and they would pull the regression's level down and inflate every uplift
+	let first = 0;
+	while (first < y.length - 1 && !(y[first] > 0)) first++;
+	const cols = promotionColumns(promos, ds.subarray(first), future, periodDays(freq));
 	if (cols.past.length === 0 && !cols.on.future.some((v) => v > 0)) return null;
-	const fit = fitPromotions(y, cols, season);
+	const fit = fitPromotions(y.subarray(first), cols, season);
+	const baseline = new Float64Array(y.length);
+	baseline.set(y.subarray(0, first));
+	baseline.set(fit.baseline, first);
 	return {
-		y: fit.baseline,
+		y: baseline,
 		finish(r) {
 			const up = fit.futureUplift;
 			const add = (a: Float64Array): Float64Array => a.map((v, t) => Math.max(0, v + (up[t] ?? 0)));
