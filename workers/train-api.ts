@@ -60,6 +60,9 @@ const getService = () =>
 		db: openTrendcastDb(),
 		backend: () => chooseBackend(),
 		pretrained: loadPretrained,
+		// the imported promotions, as the Forecast screen reads them (a new model trains with them)
+		promotions: (datasetId, ids) =>
+			link.connected ? link.promotionsFor(datasetId, ids) : Promise.resolve({}),
 	}));
 
 function forecastBuffers(f: DeepForecast): ArrayBuffer[] {

@@ -13,7 +13,7 @@ import type { Frequency, SeriesBatch } from '../core/types';
 import { deepBacktest, type DeepBacktestResult } from '../ml/backtest';
 import { DEEP_MIX_GAIN, registerDeepCandidates } from '../ml/candidates';
 import type { DeepKind } from '../ml/kinds';
-import { LEGACY_FEATURES, featuresOf } from '../ml/features';
+import { LEGACY_FEATURES, featuresOf, otherRegressorIndex } from '../ml/features';
 import type { ModelSpec } from '../ml/models';
 import { PRETRAINED_STARTS, fitsStart, pretrainedStartFor } from '../ml/pretrained-start';
 import type { WeightBlob } from '../ml/weights';
@@ -24,6 +24,8 @@ export interface DeepInput {
 	ds: number[];
 	values: Float64Array;
 	xreg: Float64Array[];
+	/** Known values of each regressor for the `horizon` periods after the history (optional). */
+	future?: Float64Array[];
 }
 
 /** WASM (SIMD) in Node, else the plain CPU backend; returns the one that runs. */
@@ -36,8 +38,11 @@ export async function nodeBackend(): Promise<string> {
 	return tf.getBackend();
 }
 
-/** The series as one batch (regressor names as given: 'price' is the price feature). */
-export function toBatch(inputs: DeepInput[], regressors: string[]): SeriesBatch {
+/**
+ * The series as one batch (regressor names as given: 'price' is the price feature), with the future
+ * rows' regressor values as `regressorsAhead` when every series gives `horizon` of them.
+ */
+export function toBatch(inputs: DeepInput[], regressors: string[], horizon = 0): SeriesBatch {
 	const indptr = new Int32Array(inputs.length + 1);
 	inputs.forEach((s, i) => (indptr[i + 1] = indptr[i] + s.values.length));
 	const total = indptr[inputs.length];
@@ -51,6 +56,19 @@ export function toBatch(inputs: DeepInput[], regressors: string[]): SeriesBatch 
 	});
 	const batch: SeriesBatch = { ids: inputs.map((s) => s.id), indptr, ds, y };
 	if (regressors.length > 0) batch.regressors = { names: regressors, values };
+	if (
+		regressors.length > 0 &&
+		horizon > 0 &&
+		inputs.every((s) => s.future?.length === regressors.length)
+	)
+		batch.regressorsAhead = {
+			horizon,
+			values: regressors.map((_, k) => {
+				const col = new Float64Array(inputs.length * horizon).fill(NaN);
+				inputs.forEach((s, i) => col.set(s.future![k].subarray(0, horizon), i * horizon));
+				return col;
+			}),
+		};
 	return batch;
 }
 
@@ -82,6 +100,18 @@ export function shippedPretrained(freq: Frequency, spec: ModelSpec): WeightBlob 
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * What --deep says about the extra columns (stderr), or null: with several besides price, the one
+ * the deep models read (a promotion-like name first, src/ml/features.ts otherRegressorIndex).
+ */
+export function regressorLine(regressors: readonly string[]): string | null {
+	const others = regressors.filter((n) => n !== 'price');
+	if (others.length < 2) return null;
+	const used = regressors[otherRegressorIndex(regressors)];
+	const rest = others.filter((n) => n !== used);
+	return `deep: the deep models read the column "${used}" as their promotion/signal input${regressors.includes('price') ? ' (and "price" as the price)' : ''}; ${rest.map((n) => `"${n}"`).join(', ')} ${rest.length === 1 ? 'is' : 'are'} used by the statistical models only`;
 }
 
 /** What --deep says about its start (stderr): which shipped start, or why it trains from scratch. */
@@ -121,8 +151,10 @@ export async function deepRegistry(
 	},
 ): Promise<DeepRun> {
 	const backend = await nodeBackend();
-	const batch = toBatch(inputs, regressors);
+	const batch = toBatch(inputs, regressors, opts.horizon);
 	const log = opts.log ?? (() => {});
+	const regLine = regressorLine(regressors);
+	if (regLine) log(regLine);
 	log(startLine(opts.freq, opts.kinds, opts.horizon, opts.pretrained !== false));
 	const result = await deepBacktest(batch, {
 		kinds: opts.kinds,

@@ -503,6 +503,7 @@ async function main(): Promise<void> {
 					ds: deepDates(x.dates, kind).ds,
 					values: x.values,
 					xreg: x.history,
+					future: x.future,
 				})),
 				regressors,
 				{

@@ -70,6 +70,12 @@ export interface SeriesBatch {
 	 */
 	regressors?: { names: string[]; values: Float64Array[] };
 	/**
+	 * Known values of `regressors` after each series' end (planned promotions): per regressor, series
+	 * i's next `horizon` periods at [i·horizon, (i+1)·horizon); NaN = unknown. The deep models read
+	 * them for the periods they forecast (src/ml/features.ts), else hold the last value.
+	 */
+	regressorsAhead?: { horizon: number; values: Float64Array[] };
+	/**
 	 * Category of each series ('' = none), when the query asked for it: a product too short to show
 	 * its own yearly peak borrows its category's (src/core/forecast/batch.ts withSeason).
 	 */

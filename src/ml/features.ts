@@ -16,7 +16,8 @@
 //   0 (y − anchor) / scale (0 in the future)   5 cos day-of-week  (daily data only, else 0)
 //   1 observed (1 past, 0 future or padding)    6 holiday in the period (see holidays.ts)
 //   2 sin day-of-year                            7 price / mean lookback price − 1 (0 without price)
-//   3 cos day-of-year                            8 promotion or other regressor (÷ its max |value|)
+//   3 cos day-of-year                            8 promotion or other regressor (÷ its max |value|;
+//                                                  otherRegressorIndex picks one: promotions first)
 //   4 sin day-of-week  (daily data only, else 0) 9 log1p(mean |y|) / 10 (volume level)
 //  10 product age: log1p(weeks since the series' first sale) / log1p(156), capped at 1 (0 before it)
 //  11 Q4: the period starts in October–December (the shop's peak season)
@@ -118,9 +119,22 @@ export function rng(seed: number): () => number {
 	};
 }
 
-/** Index of the first non-price regressor (promotion or any other signal), −1 if none. */
+/** A regressor name that reads as a promotion (the app's 'promotion', a CLI column 'promo', …). */
+const PROMOTION_LIKE = /promo|discount|on_?sale|campaign|deal|markdown/i;
+
+/**
+ * The regressor feature 8 carries when there are several besides price: the app's 'promotion', else
+ * the first promotion-like name, else the first non-price one (a signal series). −1 if none.
+ */
+export function otherRegressorIndex(names: readonly string[]): number {
+	const exact = names.indexOf('promotion');
+	if (exact >= 0) return exact;
+	const like = names.findIndex((n) => n !== 'price' && PROMOTION_LIKE.test(n));
+	return like >= 0 ? like : names.findIndex((n) => n !== 'price');
+}
+
 function otherRegressor(batch: SeriesBatch): number {
-	return batch.regressors?.names.findIndex((n) => n !== 'price') ?? -1;
+	return batch.regressors ? otherRegressorIndex(batch.regressors.names) : -1;
 }
 
 /**
@@ -195,6 +209,9 @@ export function fillWindow(
 			}
 		}
 		priceMean = pk > 0 ? priceMean / pk : 0;
+		// the app's promotion is a share of the period's days (0–1): as is, so a planned promotion
+		// shows also after a lookback without one
+		if (other >= 0 && batch.regressors!.names[other] === 'promotion') otherMax = 1;
 	}
 	const step = periodMs(freq);
 	const lastDs = len > 0 ? ds[from + Math.min(end, len) - 1] : 0;
@@ -226,15 +243,23 @@ export function fillWindow(
 			out[o + 5] = 0;
 		}
 		out[o + 6] = holidayInPeriod(when, freq) ? 1 : 0;
-		// regressors: known in the future (the caller supplies the plan, or the last value is held)
+		// regressors: known in the future (batch.regressorsAhead, the plan), else the last value held
 		const tr = Math.min(Math.max(t, 0), Math.max(0, len - 1));
+		const reg = (k: number): number => {
+			const ahead = batch.regressorsAhead;
+			if (t >= len && ahead && t - len < ahead.horizon) {
+				const a = ahead.values[k]?.[i * ahead.horizon + t - len];
+				if (a !== undefined && Number.isFinite(a)) return a;
+			}
+			return batch.regressors!.values[k][from + tr];
+		};
 		if (price >= 0 && priceMean > 0) {
-			const p = batch.regressors!.values[price][from + tr];
+			const p = reg(price);
 			out[o + 7] = Number.isFinite(p) ? Math.max(-1, Math.min(1, p / priceMean - 1)) : 0;
 		} else out[o + 7] = 0;
 		if (other >= 0 && otherMax > 0) {
-			const p = batch.regressors!.values[other][from + tr];
-			out[o + 8] = Number.isFinite(p) ? p / otherMax : 0;
+			const p = reg(other);
+			out[o + 8] = Number.isFinite(p) ? Math.max(-CLIP, Math.min(CLIP, p / otherMax)) : 0;
 		} else out[o + 8] = 0;
 		out[o + 9] = level;
 		if (F > 10) {

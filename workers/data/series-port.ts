@@ -9,6 +9,7 @@ import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { prepareBatch, topSellers, type PreparedBatch } from '../../src/core/forecast/batch';
 import { codedError } from './coded-error';
 import type { HierarchyData, HierarchyQuery } from './hierarchy';
+import type { PromotionRecord } from '../../src/core/ingest/schemas/promotions';
 
 /** Which series a request reads (what the UI sends instead of the arrays). */
 export interface SeriesKeys {
@@ -29,6 +30,11 @@ export interface SeriesSource {
 	productSummary(datasetId: string): Promise<ProductSummary[]>;
 	/** Sales per category × store cell (the bottom of the Forecast screen's hierarchy). */
 	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData>;
+	/** Imported promotions of these products (their own and their category's), for the deep models. */
+	promotionsFor?(
+		datasetId: string,
+		productIds: string[],
+	): Promise<Record<string, PromotionRecord[]>>;
 }
 
 function batchBuffers(b: SeriesBatch): ArrayBuffer[] {
@@ -55,6 +61,7 @@ export function serveSeries(port: Comlink.Endpoint, source: SeriesSource): void 
 			const data = await source.hierarchySeries(datasetId, query);
 			return Comlink.transfer(data, batchBuffers(data.batch));
 		},
+		promotionsFor: async (datasetId, ids) => (await source.promotionsFor?.(datasetId, ids)) ?? {},
 	};
 	Comlink.expose(api, port);
 }
@@ -73,6 +80,7 @@ export function seriesPortApi(source: () => Promise<SeriesSource>): SeriesPortWo
 				querySeries: async (id, q) => (await source()).querySeries(id, q),
 				productSummary: async (id) => (await source()).productSummary(id),
 				hierarchySeries: async (id, q) => (await source()).hierarchySeries(id, q),
+				promotionsFor: async (id, ids) => (await (await source()).promotionsFor?.(id, ids)) ?? {},
 			});
 		},
 	};
@@ -133,6 +141,19 @@ export class SeriesLink {
 
 	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData> {
 		return this.#read((r) => r.hierarchySeries(datasetId, { ...query }));
+	}
+
+	/** Imported promotions of these products (an empty record when there are none). */
+	promotionsFor(
+		datasetId: string,
+		productIds: string[],
+	): Promise<Record<string, PromotionRecord[]>> {
+		// serveSeries always answers it (an empty record from a source without promotions)
+		return this.#read((r) =>
+			(r as unknown as Comlink.Remote<Required<SeriesSource>>).promotionsFor(datasetId, [
+				...productIds,
+			]),
+		);
 	}
 
 	/** The series of `keys`, ready to forecast `horizon` periods (core/forecast/batch.ts). */

@@ -22,7 +22,7 @@ export interface PromotionOption {
 const DAY_MS = 86_400_000;
 
 /** Days of the period starting at `start` (UTC ms). */
-function periodDays(freq: Frequency): (start: number) => number {
+export function periodDays(freq: Frequency): (start: number) => number {
 	if (freq === 'day') return () => 1;
 	if (freq === 'week') return () => 7;
 	return (start) => {

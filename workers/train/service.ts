@@ -35,6 +35,8 @@ import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weig
 import { deepBacktest } from '../../src/ml/backtest';
 import { PRETRAINED_STARTS } from '../../src/ml/pretrained-start';
 import { deepCandidateName, engineOrigins, type DeepForecastTable } from '../../src/ml/candidates';
+import type { PromotionRecord } from '../../src/core/ingest/schemas/promotions';
+import { PROMOTION_INPUT, withPromotions } from './inputs';
 
 /** A request to train (or, with `resumeId`, to continue) a model. */
 export interface TrainRequest {
@@ -110,6 +112,11 @@ export interface TrainServiceDeps {
 	pretrained?(freq: Frequency): Promise<Pretrained | null>;
 	/** Least time between two batch progress calls (ms); default 250. */
 	progressIntervalMs?: number;
+	/**
+	 * Imported promotions of these products (data worker promotionsFor, as the Forecast screen reads
+	 * them): a new model trains with them as its 'promotion' input and forecasts with the planned ones.
+	 */
+	promotions?(datasetId: string, ids: string[]): Promise<Record<string, PromotionRecord[]>>;
 }
 
 /** A cancel, said as a message code (the view words it; `name` is what callers branch on). */
@@ -179,6 +186,25 @@ export function createTrainService(deps: TrainServiceDeps) {
 	}
 
 	const jobs = new Map<string, AbortController>();
+
+	/**
+	 * The batch with the inputs the model reads: a new model (`fresh`) takes the dataset's promotions
+	 * when it has any; a saved one gets them only when it was trained with them (rows without `inputs`
+	 * were trained with the price alone), and refuses to forecast when they are no longer there.
+	 */
+	async function withInputs(
+		row: DeepModelRow,
+		batch: SeriesBatch,
+		fresh: boolean,
+	): Promise<SeriesBatch> {
+		const wants = fresh || (row.inputs?.includes(PROMOTION_INPUT) ?? false);
+		if (!wants || batch.regressors?.names.includes(PROMOTION_INPUT)) return batch;
+		const promos = deps.promotions ? await deps.promotions(row.datasetId, [...batch.ids]) : {};
+		const out = withPromotions(batch, promos, row.freq, row.horizon);
+		if (!fresh && !out.regressors?.names.includes(PROMOTION_INPUT))
+			throw codedError('RangeError', 'models_error_promotions_missing');
+		return out;
+	}
 
 	/**
 	 * Train a global model on every series of `batch` (or resume `req.resumeId`), checkpointing each
@@ -269,7 +295,11 @@ export function createTrainService(deps: TrainServiceDeps) {
 				params: 0,
 			};
 		}
-		// the batch must be the same dataset's (a resume re-reads it from the data worker)
+		// the batch must be the same dataset's (a resume re-reads it from the data worker), with the
+		// inputs the model trains on (a new one: the promotions when the dataset has any)
+		batch = await withInputs(row, batch, !req.resumeId);
+		if (signal.aborted && !req.resumeId) throw abortError();
+		if (!req.resumeId) row.inputs = [...(batch.regressors?.names ?? [])];
 		const spec = specOf(row);
 		const cfg = cfgOf(row);
 		const {
@@ -429,7 +459,10 @@ export function createTrainService(deps: TrainServiceDeps) {
 	}
 
 	/** Forecast the next `horizon` periods of every series with a saved model. */
-	async function forecast(id: string, batch: SeriesBatch): Promise<DeepForecast> {
+	async function forecast(id: string, series: SeriesBatch): Promise<DeepForecast> {
+		const saved = (await db.models.get(id)) as DeepModelRow | undefined;
+		if (!saved) throw codedError('NotFoundError', 'models_error_missing');
+		const batch = await withInputs(saved, series, false);
 		const pairs = batch.ids.map((_, i) => [i, knownLength(batch, i)] as [number, number]);
 		const { row, q } = await predictPairs(id, batch, pairs);
 		const h = row.horizon;
@@ -458,12 +491,13 @@ export function createTrainService(deps: TrainServiceDeps) {
 	 */
 	async function engineForecasts(
 		id: string,
-		batch: SeriesBatch,
+		series: SeriesBatch,
 		horizon: number,
 		origins: number,
 	): Promise<Record<string, ExternalForecastAt[]>> {
 		const row = (await db.models.get(id)) as DeepModelRow | undefined;
 		if (!row) throw codedError('NotFoundError', 'models_error_missing');
+		const batch = await withInputs(row, series, false);
 		if (horizon > row.horizon) return {};
 		const pairs: [number, number][] = [];
 		batch.ids.forEach((_, i) => {
@@ -521,14 +555,21 @@ export function createTrainService(deps: TrainServiceDeps) {
 
 	async function computeTables(
 		id: string,
-		batch: SeriesBatch,
+		series: SeriesBatch,
 		signal: CancelSignal,
 		onProgress?: (p: { done: number; total: number }) => void | Promise<void>,
 	): Promise<Record<string, DeepForecastTable>> {
 		const row = (await db.models.get(id)) as DeepModelRow | undefined;
 		if (!row) throw codedError('NotFoundError', 'models_error_missing');
+		// the same inputs as in training (the promotions, past and planned, when it had them)
+		const batch = await withInputs(row, series, false);
+		if (signal.aborted) throw abortError();
 		let sum = 0;
 		for (const v of batch.y) if (Number.isFinite(v)) sum += v;
+		for (const col of batch.regressorsAhead?.values ?? [])
+			for (const v of col) if (Number.isFinite(v)) sum += v;
+		const p = batch.regressors?.names.indexOf(PROMOTION_INPUT) ?? -1;
+		if (p >= 0) for (const v of batch.regressors!.values[p]) sum += v;
 		const key = `${id}:${row.updatedAt}:${batch.ids.length}:${batch.y.length}:${sum}`;
 		const hit = tableCache.get(key);
 		if (hit) return hit;

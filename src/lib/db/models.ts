@@ -25,6 +25,11 @@ export interface DeepModelRow {
 	width: number;
 	/** Input features per period (src/ml/features.ts); absent: saved before the age and Q4 features (10). */
 	features?: number;
+	/**
+	 * Regressors it was trained with ('price', 'promotion'); absent: saved before promotions reached
+	 * the deep models (price only, so a forecast gives it no promotions either).
+	 */
+	inputs?: string[];
 	/** Trailing points of each series kept out of training (for an honest backtest). */
 	holdout: number;
 	/** Measure the series hold ('units' or 'revenue'). */

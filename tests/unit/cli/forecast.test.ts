@@ -506,6 +506,37 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(wrong.stderr).not.toMatch(/deep: training/);
 	});
 
+	it('--deep with several extra columns reads the promotion-like one and says so; same columns', () => {
+		const rows = ['series_id,date,value,trends,promo'];
+		for (const id of ['a', 'b', 'c'])
+			for (let t = 0; t < 44; t++) {
+				const d = new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+				const promo = t % 9 === 0 ? 1 : 0;
+				const value = t < 40 ? String(20 + 10 * promo + (t % 4)) : '';
+				rows.push(`${id},${d},${value},${50 + (t % 5)},${promo}`);
+			}
+		const input = write('deep-promo.csv', rows.join('\n'));
+		const r = run([
+			'--input',
+			input,
+			'--horizon',
+			'4',
+			'--models',
+			'naive',
+			'--deep',
+			'mlp',
+			'--deep-epochs',
+			'1',
+		]);
+		expect(r.stderr).toMatch(
+			/deep: the deep models read the column "promo" as their promotion\/signal input; "trends" is used by the statistical models only/,
+		);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');
+		expect(lines).toHaveLength(1 + 3 * 4);
+	});
+
 	it('--deep on monthly data trains no deep model and gives the statistical forecasts', () => {
 		const rows = ['series_id,date,value'];
 		for (const id of ['a', 'b', 'c'])

@@ -105,6 +105,10 @@ export const en = {
 	models_error_missing: 'This saved model is no longer on this device.',
 	models_error_weights_missing:
 		'The weights of this saved model are missing: train it again or delete it.',
+	models_error_promotions_missing:
+		'This model was trained with your imported promotions, which are no longer on this device: import them again or train a new model.',
+	models_inputs:
+		'It reads each product’s recent sales, the calendar (season, weekday, shopping holidays), its average price and, when you imported promotions, the promotions (past and planned). A model trained with promotions needs them to forecast.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -199,4 +203,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_error_too_short: '序列太短，无法使用此窗口：请减少预测期数或改用按日。',
 	models_error_missing: '此已保存的模型已不在本设备上。',
 	models_error_weights_missing: '此已保存模型的权重缺失：请重新训练或删除它。',
+	models_error_promotions_missing:
+		'此模型训练时使用了您导入的促销数据，但这些数据已不在本设备上：请重新导入，或训练新模型。',
+	models_inputs:
+		'它读取每个商品的近期销量、日历（季节、星期、购物节）、平均价格，以及导入促销数据时的促销（过去的和计划的）。用促销数据训练的模型需要这些数据才能预测。',
 };
