@@ -257,7 +257,7 @@ describe('deep models', () => {
 		const language = page.getByRole('combobox', { name: 'Language' });
 		await language.selectOption('zh-CN');
 		const zhBackend =
-			/^计算：WASM — 此浏览器没有 WebGPU 适配器。 WebGL 运行在软件渲染器（.+）上，比 WASM 慢。 训练使用 WebAssembly（SIMD）在 CPU 上运行。$/;
+			/^计算：WASM — 此浏览器没有 WebGPU 适配器。WebGL 运行在软件渲染器（.+）上，比 WASM 慢。训练使用 WebAssembly（SIMD）在 CPU 上运行。$/;
 		await app.goTo('models');
 		expect(await page.getByTestId('models-backend').textContent()).toMatch(zhBackend);
 		expect(await page.getByTestId('models-train').textContent()).toBe('训练');

@@ -74,6 +74,14 @@ export function tm(message: Message): string {
 	return translate(i18n.locale, message.code, message.params);
 }
 
+/**
+ * Sentences joined as the current UI language writes them: with a space in English, with none
+ * after Chinese full stops (。).
+ */
+export function sentences(parts: readonly string[]): string {
+	return parts.join(i18n.locale === 'zh-CN' ? '' : ' ');
+}
+
 /** The words for an error shown to the user: its message code when a worker gave one, else its text. */
 export function te(e: { message: string; msg?: Message }): string {
 	return e.msg ? tm(e.msg) : e.message;
