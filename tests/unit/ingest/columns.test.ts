@@ -66,6 +66,22 @@ describe('guessMapping on the real shared datasets', () => {
 			'womens_clothing_reviews_reviews.csv',
 			{ product: 'Clothing ID', description: 'Title', category: 'Class Name' },
 		],
+		// StockX orders: one row per pair sold, the sneaker named only by "Sneaker Name".
+		[
+			'stockx_sneakers_stockx_sales.csv',
+			{
+				date: 'Order Date',
+				product: 'Sneaker Name',
+				category: 'Brand',
+				unitPrice: 'Sale Price',
+				store: 'Buyer Region',
+			},
+		],
+		// Walmart store-weeks: "Weekly_Sales" is the one measure (like a "Sales" column).
+		[
+			'promotions_walmart_store_weeks_train.csv',
+			{ store: 'Store', date: 'Date', quantity: 'Weekly_Sales' },
+		],
 	];
 	it.each(cases)('%s', (file, expected) => {
 		const cols = columnsOf(fixture(file));
