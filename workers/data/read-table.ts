@@ -5,12 +5,14 @@
 // CLIs and the tests share it.
 import { parseCsv } from '../../src/core/ingest/csv';
 import { decodeBytes } from '../../src/core/ingest/encoding';
+import { decompressedLimit, megabytes } from '../../src/core/ingest/limits';
 import type { RawTable } from '../../src/core/ingest/schemas/table';
 import { sniffDelimiter, sniffFormat } from '../../src/core/ingest/sniff';
 import { headerOf } from './readers/csv';
 import { parquetToCsv } from './readers/parquet';
 import { xlsxToCsv } from './readers/xlsx';
 import { codedError } from './coded-error';
+import { GunzipError, gunzipLimited } from './decompress';
 
 /** Rows of at most this many are read (a guard against a runaway file in the browser). */
 export const MAX_SIGNAL_ROWS = 2_000_000;
@@ -57,11 +59,31 @@ function jsonToTable(fileName: string, text: string): RawTable {
 	return { fileName, header, rows };
 }
 
-/** The decoded text of a file (CSV/TSV/JSON as is; XLSX and Parquet converted to CSV). */
+/**
+ * The bytes of a file, gunzipped (within the import's unpack budget) when they are gzip data, as the
+ * sales import reads a `.csv.gz` export; other bytes are returned as they are.
+ */
+export async function unpackedBytes(fileName: string, bytes: Uint8Array): Promise<Uint8Array> {
+	if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+	try {
+		return await gunzipLimited(bytes, decompressedLimit(bytes.length));
+	} catch (e) {
+		if (e instanceof GunzipError && e.code === 'too_big')
+			throw codedError('BadFile', 'import_unpacked_too_big', {
+				file: fileName,
+				limitMb: megabytes(e.limitBytes),
+			});
+		throw codedError('BadFile', 'import_bad_gzip', { file: fileName });
+	}
+}
+
+/** The decoded text of a file (CSV/TSV/JSON as is; XLSX and Parquet converted to CSV; gzip unpacked). */
 export async function fileText(
 	fileName: string,
-	bytes: Uint8Array,
+	packed: Uint8Array,
 ): Promise<{ text: string; format: string }> {
+	const bytes = await unpackedBytes(fileName, packed);
+	fileName = fileName.replace(/\.gz$/i, '');
 	const sniff = sniffFormat(fileName, bytes.subarray(0, 65536));
 	if (!sniff.ok) throw codedError('BadFile', sniff.msg.code, sniff.msg.params);
 	if (sniff.format === 'xlsx') return { text: await xlsxToCsv(bytes), format: 'xlsx' };

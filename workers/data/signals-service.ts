@@ -63,7 +63,7 @@ import {
 	type FusionReport,
 	type WeeklySignal,
 } from './fusion';
-import { fileText, readTable } from './read-table';
+import { fileText, readTable, unpackedBytes } from './read-table';
 
 /** Weeks of sales after a launch the shop's own launch curves cover. */
 const SHOP_LAUNCH_WEEKS = 12;
@@ -304,7 +304,7 @@ export function createSignalsService(deps: SignalsDeps) {
 		file: { name: string; bytes: ArrayBuffer },
 		kind: SignalKind | 'auto' = 'auto',
 	): Promise<SignalColumns | null> {
-		const bytes = new Uint8Array(file.bytes);
+		const bytes = await unpackedBytes(file.name, new Uint8Array(file.bytes));
 		const { text, format } = await fileText(file.name, bytes);
 		if (kind === 'search' || (kind === 'auto' && format === 'csv' && looksLikeSearchInterest(text)))
 			return null;
@@ -346,7 +346,7 @@ export function createSignalsService(deps: SignalsDeps) {
 		mapping: Record<string, string>,
 		replaces: string | undefined,
 	): Promise<SignalSetMeta> {
-		const bytes = new Uint8Array(file.bytes);
+		const bytes = await unpackedBytes(file.name, new Uint8Array(file.bytes));
 		let records: unknown[];
 		let launches: LaunchProduct[] | null = null;
 		let meta: SignalSetMeta;

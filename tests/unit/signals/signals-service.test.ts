@@ -2,6 +2,7 @@
 // IndexedDB, version 5 tables), kinds detected, errors named, and the Market report built from them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { nodeEngines } from '../../../src/cli/nlp-node';
@@ -101,6 +102,27 @@ describe('signals service', () => {
 			code: 'market_error_search_date',
 			params: { file: 't.csv', row: 2, column: 'Week' },
 		});
+	});
+
+	it('reads a gzip-compressed export (.csv.gz, as the sales import does) and names a damaged one', async () => {
+		const s = service();
+		// The first 200 real Tmall reviews, packed as the shared file is.
+		const lines = gunzipSync(readFileSync(join(DATA, 'zh_reviews/tmall_clothing_reviews.csv.gz')))
+			.toString('utf8')
+			.split('\n');
+		const starts = lines.flatMap((l, i) => (/^(jeanswest|uniqlo),/.test(l) ? [i] : []));
+		const packed = gzipSync(lines.slice(0, starts[200]).join('\n'));
+		const name = 'tmall_clothing_reviews.csv.gz';
+		const bytes = packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength);
+		expect(await s.signalColumns({ name, bytes })).toMatchObject({ kind: 'reviews' });
+		const set = await s.importSignals({ name, bytes });
+		expect(set.kind).toBe('reviews');
+		// 200 reviews, less the few with no text
+		expect(set.rowCount).toBeGreaterThan(190);
+		const broken = packed.slice(0, 40);
+		await expect(
+			s.importSignals({ name: 'x.csv.gz', bytes: broken.buffer as ArrayBuffer }),
+		).rejects.toMatchObject({ code: 'import_bad_gzip', params: { file: 'x.csv.gz' } });
 	});
 
 	it('imports posts from a JSON export (an array of records, as scraping tools write it)', async () => {
