@@ -36,4 +36,19 @@ describe('message catalogs', () => {
 		expect(translate('zh-CN', 'count_products', { n: 3 })).toBe('3 个商品');
 		expect(translate('en', 'no_such_key')).toBe('no_such_key');
 	});
+
+	it('says one unit or line of an unusual order in the singular', () => {
+		expect(translate('en', 'risk_why_units_low', { value: 1, typical: 138 })).toBe(
+			'Only 1 unit (usual 138)',
+		);
+		expect(translate('en', 'risk_why_units_low', { value: 2, typical: 1380 })).toBe(
+			'Only 2 units (usual 1,380)',
+		);
+		expect(translate('en', 'risk_why_lines_low', { value: 1, typical: 12 })).toBe(
+			'Only 1 line (usual 12)',
+		);
+		expect(translate('zh-CN', 'risk_why_units_low', { value: 1, typical: 138 })).toBe(
+			'仅 1 件（通常 138）',
+		);
+	});
 });
