@@ -27,6 +27,10 @@ describe('customers: segments, recommendations, risk', () => {
 		const page = session.page;
 		await page.getByTestId('nav-customers').click();
 		await page.getByTestId('segment-table').waitFor({ timeout: SLOW_MS });
+		// Dates in the browser's English (en-GB: day first), as on every other screen.
+		expect(await page.getByTestId('customers-as-of').innerText()).toMatch(
+			/^As of \d{1,2} Sept? 2011$/,
+		);
 		const rows = page.locator('[data-testid="segment-table"] tbody tr');
 		expect(await rows.count()).toBeGreaterThanOrEqual(5);
 		// Every customer is in exactly one segment: the counts add up to the demo's 4,000-odd customers.
