@@ -123,10 +123,10 @@ export function phaseLabel(phase: string | undefined, fallback: string): string 
 	return code ? w(code) : fallback;
 }
 
-/** 0.834 → "83%". */
-export function formatPercent(share: number): string {
+/** 0.834 → "83%" (with `digits` 1: 0.0046 → "0.5%"). */
+export function formatPercent(share: number, digits = 0): string {
 	return Number.isFinite(share)
-		? nf('pct', { style: 'percent', maximumFractionDigits: 0 }).format(share)
+		? nf(`pct${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(share)
 		: '–';
 }
 

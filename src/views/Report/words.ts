@@ -23,7 +23,8 @@ export function formatValue(v: ReportCell, kind: ReportValueKind, currency: stri
 		case 'money':
 			return formatMoney(v, currency);
 		case 'percent':
-			return formatPercent(v / 100);
+			// one decimal: a top product's share of a big shop's revenue is often under 1 % ("0.5%", not "0%")
+			return formatPercent(v / 100, 1);
 		case 'date':
 			return formatDate(v);
 		case 'count':
