@@ -239,4 +239,11 @@ describe('report: PDF and share by link', () => {
 		expect(owner.pageErrors).toEqual([]);
 		expect(friend.pageErrors).toEqual([]);
 	});
+
+	it('opened straight after a reload, the report says it holds the top 10 products (not "top 0")', async () => {
+		await app.open('?view=report');
+		await expect
+			.poll(() => owner.page.getByTestId('report-view').innerText(), { timeout: SLOW_MS })
+			.toContain('Sales totals and the top 10 products');
+	});
 });
