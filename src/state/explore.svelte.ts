@@ -49,8 +49,9 @@ export class ExploreState {
 		return [...rows].sort((a, b) => b[key] - a[key]).slice(0, this.topN);
 	});
 
-	/** Totals over all products of the dataset. */
+	/** Totals over all products of the dataset; null while its product list is loading (not zeros). */
 	totals = $derived.by(() => {
+		if (this.productsLoading && this.products.length === 0) return null;
 		let units = 0;
 		let revenue = 0;
 		let orders = 0;

@@ -86,8 +86,11 @@ describe('LatestRequest', () => {
 		} as unknown as DataClient);
 		const batch = (id: string) => ({ ids: [id] }) as unknown as SeriesBatch;
 		const opened = state.open('A');
+		// While the product list loads the totals are unknown, not zero ("0 products, £0.00").
+		expect(state.totals).toBeNull();
 		summary.calls[0].resolve([]);
 		await opened;
+		expect(state.totals).toEqual({ units: 0, revenue: 0, orders: 0, products: 0 });
 
 		state.productId = 'P1';
 		const a = state.loadSeries();
