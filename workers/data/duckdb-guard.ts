@@ -42,6 +42,10 @@ export function hardenDuckDb(conn: Pick<DuckDBConnection, 'query'>): void {
 
 /** Statement keywords the console accepts as the first word. */
 const READ_ONLY_START = /^(select|with|describe|show|summarize|from|values|explain|table)\b/i;
+
+/** First words of DuckDB's other statements (refused as writes); any other first word is a misspelling. */
+const STATEMENT_START =
+	/^(insert|update|delete|create|drop|alter|copy|attach|detach|install|load|force|pragma|set|reset|export|import|call|checkpoint|vacuum|begin|start|commit|rollback|abort|end|use|prepare|execute|deallocate|merge|truncate|comment|analyze|upsert|replace|grant|revoke)\b/i;
 /** Words that would change state or reach outside; rejected anywhere outside string literals. */
 const WRITE_WORDS =
 	/\b(insert|update|delete|copy|attach|detach|create|drop|alter|pragma|set|reset|install|load|call|export|import|checkpoint|vacuum|truncate|grant|use|begin|commit|rollback)\b/i;
@@ -72,7 +76,13 @@ export function checkConsoleSql(sql: string): string {
 	const path = quoted.find((s) => PATH_LIKE.test(s.trim()));
 	if (path !== undefined)
 		throw refuse('import_sql_file_access', { name: path.trim().slice(0, 80) });
-	if (!READ_ONLY_START.test(trimmed)) throw refuse('import_sql_read_only');
+	if (!READ_ONLY_START.test(trimmed)) {
+		// "SELEC 1" is a typo, not a write: say so rather than "only read-only queries".
+		const word = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(trimmed)?.[0];
+		if (word && !STATEMENT_START.test(trimmed))
+			throw refuse('import_sql_not_a_command', { word: word.slice(0, 40) });
+		throw refuse('import_sql_read_only');
+	}
 	const bad = WRITE_WORDS.exec(trimmed);
 	if (bad) throw refuse('import_sql_word_refused', { word: bad[1].toUpperCase() });
 	return noComments.trim().replace(/;\s*$/, '');

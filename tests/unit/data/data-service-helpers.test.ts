@@ -46,6 +46,9 @@ describe('checkReadOnlySql', () => {
 		["SELECT * FROM sales WHERE description = 'file:///x'", 'import_sql_file_access'],
 		["SELECT * FROM sniff_csv('x')", 'import_sql_file_access'],
 		['INSTALL httpfs', 'import_sql_read_only'],
+		// a misspelt SELECT is named as such, not as a write
+		['SELEC 1', 'import_sql_not_a_command'],
+		['slect * from sales', 'import_sql_not_a_command'],
 		["SELECT 1 UNION SELECT * FROM read_blob('x')", 'import_sql_file_access'],
 	];
 	it.each(rejected)('rejects %j', (sql, code) => {

@@ -60,6 +60,8 @@ export const en = {
 	import_sql_one_statement: 'Run one statement at a time (remove the extra “;”).',
 	import_sql_read_only:
 		'Only read-only queries are allowed here: SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE.',
+	import_sql_not_a_command:
+		'“{word}” is not an SQL command: start the query with SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE (check the spelling).',
 	import_sql_word_refused:
 		'“{word}” is not allowed: this console is read-only (SELECT, WITH, DESCRIBE, SHOW).',
 	import_sql_file_access:
@@ -173,6 +175,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_sql_empty: '请先输入查询，例如 SELECT * FROM sales。',
 	import_sql_one_statement: '一次只能运行一条语句（请删除多余的“;”）。',
 	import_sql_read_only: '这里只允许只读查询：SELECT、WITH、DESCRIBE、SHOW 或 SUMMARIZE。',
+	import_sql_not_a_command:
+		'“{word}”不是 SQL 命令：请以 SELECT、WITH、DESCRIBE、SHOW 或 SUMMARIZE 开头（请检查拼写）。',
 	import_sql_word_refused: '不允许使用“{word}”：此控制台是只读的（SELECT、WITH、DESCRIBE、SHOW）。',
 	import_sql_file_access:
 		'此控制台只能读取当前数据集的表（sales、returns、cancelled）。读取文件或网址的功能已关闭，数据不会离开您的设备（已拒绝：{name}）。',
