@@ -150,10 +150,6 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'件数',
 		'销售数量',
 		'sales',
-		// a store-week export's one measure (Walmart's "Weekly_Sales"), read like a "Sales" column
-		'weeklysales',
-		'dailysales',
-		'monthlysales',
 		'value',
 		'sold',
 	],
@@ -212,6 +208,11 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'实付金额',
 		'营业额',
 		'sales',
+		// a store-week export's sales amount (Walmart's "Weekly_Sales", in dollars): a dataset with an
+		// amount and no units opens on the amount (ExploreState)
+		'weeklysales',
+		'dailysales',
+		'monthlysales',
 	],
 	category: [
 		'category',

@@ -77,10 +77,10 @@ describe('guessMapping on the real shared datasets', () => {
 				store: 'Buyer Region',
 			},
 		],
-		// Walmart store-weeks: "Weekly_Sales" is the one measure (like a "Sales" column).
+		// Walmart store-weeks: "Weekly_Sales" is the sales amount in dollars (no units column).
 		[
 			'promotions_walmart_store_weeks_train.csv',
-			{ store: 'Store', date: 'Date', quantity: 'Weekly_Sales' },
+			{ store: 'Store', date: 'Date', revenue: 'Weekly_Sales' },
 		],
 	];
 	it.each(cases)('%s', (file, expected) => {
