@@ -119,7 +119,7 @@ describe('signals service', () => {
 		expect(set.kind).toBe('reviews');
 		// 200 reviews, less the few with no text
 		expect(set.rowCount).toBeGreaterThan(190);
-		const broken = packed.slice(0, 40);
+		const broken = new Uint8Array(packed.subarray(0, 40)); // a copy: its own 40-byte buffer
 		await expect(
 			s.importSignals({ name: 'x.csv.gz', bytes: broken.buffer as ArrayBuffer }),
 		).rejects.toMatchObject({ code: 'import_bad_gzip', params: { file: 'x.csv.gz' } });
