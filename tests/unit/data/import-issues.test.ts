@@ -292,6 +292,17 @@ describe('cell problems are located by file, row, column and value', () => {
 			'Line 3 of wide.csv has more fields than the header line; it was skipped. Expected “,”-separated fields with balanced double quotes.',
 		);
 	});
+
+	it('counts skipped lines in the report: read and left out, not "4 of 4 rows read"', async () => {
+		// a product name with an unquoted comma inside quotes splits into one field too many
+		const text =
+			'date,product,qty\n2011-01-03,Mug,1\n2011-01-04,Lamp "big,red" shade,2\n2011-01-05,Cup,3\n' +
+			'2011-01-06,Plate,4\n2011-01-07,Bowl "a,b",5\n2011-01-08,Jar,6\n';
+		const p = await service.previewFile(toInput('names.csv', text));
+		expect(p.issues.find((i) => i.code === 'malformed-rows')).toMatchObject({ count: 2 });
+		const meta = await commit(p);
+		expect(meta.report).toMatchObject({ rowsRead: 6, rowsImported: 4, invalidRows: 2 });
+	});
 });
 
 describe('date order', () => {

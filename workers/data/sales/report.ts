@@ -44,13 +44,19 @@ export function importReport(
 			epoch_ms(min(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmin,
 			epoch_ms(max(ds) FILTER (WHERE NOT is_return))::DOUBLE AS dmax
 		FROM ${out}`)[0];
+	// lines DuckDB could not split into the header's columns were skipped while staging (named in the
+	// issues): they were read and left out, so they count in both
+	const malformed = issues.reduce(
+		(n, i) => n + (i.code === 'malformed-rows' ? (i.count ?? 0) : 0),
+		0,
+	);
 	const report: ImportReport = {
-		rowsRead: Number(counts.rows_read),
+		rowsRead: Number(counts.rows_read) + malformed,
 		rowsImported: Number(counts.imported),
 		returnRows: Number(counts.returns),
 		returnUnits: Number(counts.return_units),
 		duplicateRows: Number(counts.dups),
-		invalidRows: Number(counts.invalid),
+		invalidRows: Number(counts.invalid) + malformed,
 		cancelledRows: Number(counts.cancelled),
 		cancelledUnits: Number(counts.cancelled_units),
 		...(statusSummary ? { status: statusSummary } : {}),
