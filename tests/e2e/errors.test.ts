@@ -33,12 +33,12 @@ describe('problem files', () => {
 		const page = session.page;
 		if (outcome === 'error') {
 			const message = (await page.getByTestId('import-error-message').textContent()) ?? '';
-			expect(message).toMatch(/malformed-sales\.csv looks like .*not a sales table/i);
+			expect(message).toMatch(/malformed-sales\.csv looks like .*not a data table/i);
 		} else {
 			// The worker may stage it but must flag it as an error that blocks the import.
 			const errors = page.locator('[data-testid="issue"].issue-error');
 			expect(await errors.count()).toBeGreaterThan(0);
-			expect(await errors.first().textContent()).toMatch(/not a sales table/i);
+			expect(await errors.first().textContent()).toMatch(/not a data table/i);
 			expect(await page.getByTestId('confirm-import').isDisabled()).toBe(true);
 		}
 		// The screen is not blank: the picker is still there to try another file.

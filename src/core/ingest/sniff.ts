@@ -64,7 +64,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 		return {
 			ok: false,
 			code: 'wrong-type',
-			message: `${fileName} looks like a zip archive, not a sales table. Unzip it and pick the CSV file inside.`,
+			message: `${fileName} looks like a zip archive, not a data table. Unzip it and pick the CSV file inside.`,
 			msg: msg('sniff_zip', { file: fileName }),
 		};
 	}
@@ -73,7 +73,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 			return {
 				ok: false,
 				code: 'wrong-type',
-				message: `${fileName} looks like ${m.what}, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file exported from your shop system.`,
+				message: `${fileName} looks like ${m.what}, not a data table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file exported from your shop system.`,
 				msg: msg('sniff_looks_like', { file: fileName, kind: m.kind }),
 			};
 	}
@@ -95,14 +95,14 @@ export function sniffFormat(fileName: string, head: Uint8Array): SniffResult {
 		return {
 			ok: false,
 			code: 'wrong-type',
-			message: `${fileName} looks like a binary file, not a sales table.`,
+			message: `${fileName} looks like a binary file, not a data table.`,
 			msg: msg('sniff_binary', { file: fileName }),
 		};
 	if (looksBinary(head))
 		return {
 			ok: false,
 			code: 'wrong-type',
-			message: `${fileName} looks like a binary file, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file.`,
+			message: `${fileName} looks like a binary file, not a data table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file.`,
 			msg: msg('sniff_binary', { file: fileName }),
 		};
 	return { ok: true, format: 'csv' };

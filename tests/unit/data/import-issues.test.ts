@@ -25,7 +25,7 @@ describe('files that are not sales tables', () => {
 			'photo.png',
 			fixture('not-a-table.png'),
 			'wrong-type',
-			/photo\.png looks like a PNG image, not a sales table/,
+			/photo\.png looks like a PNG image, not a data table/,
 		],
 		['empty.csv', fixture('empty.csv'), 'empty-file', /empty/],
 		['blank.csv', new TextEncoder().encode('\n\n  \n'), 'empty-file', /empty/],

@@ -81,7 +81,7 @@ describe('sniffFormat', () => {
 	);
 
 	const wrong: [name: string, head: Uint8Array, pattern: RegExp][] = [
-		['photo.csv', read('not-a-table.png'), /photo\.csv looks like a PNG image, not a sales table/],
+		['photo.csv', read('not-a-table.png'), /photo\.csv looks like a PNG image, not a data table/],
 		['report.pdf', new TextEncoder().encode('%PDF-1.7\n'), /looks like a PDF document/],
 		[
 			'archive.zip',

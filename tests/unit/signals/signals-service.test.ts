@@ -7,6 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { nodeEngines } from '../../../src/cli/nlp-node';
 import { openTrendcastDb } from '../../../src/lib/db/db';
+import { translate } from '../../../src/lib/i18n/translate';
 import { createSignalsService } from '../../../workers/data/signals-service';
 
 const DATA = join(__dirname, '../../../../shared/data');
@@ -123,6 +124,21 @@ describe('signals service', () => {
 		await expect(
 			s.importSignals({ name: 'x.csv.gz', bytes: broken.buffer as ArrayBuffer }),
 		).rejects.toMatchObject({ code: 'import_bad_gzip', params: { file: 'x.csv.gz' } });
+	});
+
+	it('words a file that is no table without calling it a sales table (the Market takes posts and reviews)', async () => {
+		const png = new Uint8Array(
+			readFileSync(join(__dirname, '../../fixtures/ingest/not-a-table.png')),
+		);
+		const err = (await service()
+			.importSignals({ name: 'posts.png', bytes: png.buffer as ArrayBuffer })
+			.catch((e: unknown) => e)) as { code: string; params: Record<string, string> };
+		expect(err.code).toBe('sniff_looks_like');
+		const en = translate('en', err.code as never, err.params);
+		const zh = translate('zh-CN', err.code as never, err.params);
+		expect(en).toMatch(/^posts\.png looks like a PNG image, not a data table\./);
+		expect(en).not.toMatch(/sales/);
+		expect(zh).not.toMatch(/销售/);
 	});
 
 	it('imports posts from a JSON export (an array of records, as scraping tools write it)', async () => {

@@ -113,13 +113,13 @@ export const en = {
 		`${p.n === 1 ? '1 return or cancellation row' : `${p.nText} return or cancellation rows`} (${p.units === 1 ? '1 unit' : `${p.unitsText} units`}; negative quantity${p.byOrder === 'yes' ? ' or an order number starting with C' : ''}) ${p.n === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
 	sniff_empty: '{file} is empty.',
 	sniff_zip:
-		'{file} looks like a zip archive, not a sales table. Unzip it and pick the CSV file inside.',
+		'{file} looks like a zip archive, not a data table. Unzip it and pick the CSV file inside.',
 	sniff_looks_like: (p) =>
-		`${p.file} looks like ${KIND_EN[p.kind] ?? p.kind}, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file exported from your shop system.`,
+		`${p.file} looks like ${KIND_EN[p.kind] ?? p.kind}, not a data table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file exported from your shop system.`,
 	sniff_not_xlsx: '{file} is named .xlsx but its content is not an Excel workbook.',
 	sniff_not_parquet: '{file} is named .parquet but its content is not a Parquet file.',
 	sniff_binary:
-		'{file} looks like a binary file, not a sales table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file.',
+		'{file} looks like a binary file, not a data table. Pick a CSV, TSV, Excel (.xlsx), JSON or Parquet file.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -183,11 +183,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 	data_issue_returns: (p) =>
 		`${p.nText} 行退货或取消记录（${p.unitsText} 件；数量为负${p.byOrder === 'yes' ? '或订单号以 C 开头' : ''}）单独保存，不计入销售。`,
 	sniff_empty: '{file} 是空文件。',
-	sniff_zip: '{file} 看起来是 zip 压缩包，而不是销售表格。请先解压，再选择其中的 CSV 文件。',
+	sniff_zip: '{file} 看起来是 zip 压缩包，而不是数据表格。请先解压，再选择其中的 CSV 文件。',
 	sniff_looks_like: (p) =>
-		`${p.file} 看起来是${KIND_ZH[p.kind] ?? p.kind}，而不是销售表格。请选择从店铺系统导出的 CSV、TSV、Excel（.xlsx）、JSON 或 Parquet 文件。`,
+		`${p.file} 看起来是${KIND_ZH[p.kind] ?? p.kind}，而不是数据表格。请选择从店铺系统导出的 CSV、TSV、Excel（.xlsx）、JSON 或 Parquet 文件。`,
 	sniff_not_xlsx: '{file} 的扩展名是 .xlsx，但内容不是 Excel 工作簿。',
 	sniff_not_parquet: '{file} 的扩展名是 .parquet，但内容不是 Parquet 文件。',
 	sniff_binary:
-		'{file} 看起来是二进制文件，而不是销售表格。请选择 CSV、TSV、Excel（.xlsx）、JSON 或 Parquet 文件。',
+		'{file} 看起来是二进制文件，而不是数据表格。请选择 CSV、TSV、Excel（.xlsx）、JSON 或 Parquet 文件。',
 };

@@ -100,7 +100,7 @@ export const en = {
 			? `There is no column “${p.name}” here. Did you mean “${p.hint}”?`
 			: `There is no column “${p.name}” here. DESCRIBE sales lists the columns.`,
 	import_unpacked_too_big:
-		'{file} unpacks to more than {limitMb} MB, far more than its packed size suggests for a sales table (or simply too much for the browser). It was not read any further. If it is a real export, split it (e.g. one file per year) or export it as an uncompressed CSV.',
+		'{file} unpacks to more than {limitMb} MB, far more than its packed size suggests for a table of data (or simply too much for the browser). It was not read any further. If it is a real export, split it (e.g. one file per year) or export it as an uncompressed CSV.',
 	import_bad_gzip:
 		'{file} is a damaged gzip file: it could not be unpacked. Export it again, or unpack it yourself and import the CSV inside.',
 	import_xlsx_unreadable:
@@ -211,7 +211,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 			? `这里没有名为“${p.name}”的列。您是否想用“${p.hint}”？`
 			: `这里没有名为“${p.name}”的列。可运行 DESCRIBE sales 查看所有列。`,
 	import_unpacked_too_big:
-		'{file} 解压后超过 {limitMb} MB，远超销售表格应有的大小（或超出浏览器的处理能力），已停止读取。如果这是真实的导出文件，请拆分（例如每年一个文件），或导出为未压缩的 CSV。',
+		'{file} 解压后超过 {limitMb} MB，远超数据表格应有的大小（或超出浏览器的处理能力），已停止读取。如果这是真实的导出文件，请拆分（例如每年一个文件），或导出为未压缩的 CSV。',
 	import_bad_gzip:
 		'{file} 是一个损坏的 gzip 文件，无法解压。请重新导出，或自行解压后导入其中的 CSV。',
 	import_xlsx_unreadable:
