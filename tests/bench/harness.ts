@@ -4,11 +4,11 @@
 // tests/unit/data/harness.ts (makeService, demoHead), shared with the unit tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { freePort } from '../e2e/pages/free-port';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,19 +47,6 @@ export function writeSection(
 			? text.slice(0, a) + section + text.slice(b + end.length)
 			: `${text.trimEnd()}\n\n${section}\n`,
 	);
-}
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const addr = srv.address();
-			const port = typeof addr === 'object' && addr ? addr.port : 0;
-			srv.close(() => resolve(port));
-		});
-	});
 }
 
 /**

@@ -4,11 +4,11 @@
 // for the run (`inject('runDir')`, removed after), where pages/browser.ts keeps the demo profile.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { freePort } from './pages/free-port';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -20,19 +20,6 @@ declare module 'vitest' {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VITE_BIN = `${ROOT}node_modules/vite/bin/vite.js`;
 const START_TIMEOUT_MS = 30_000;
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const addr = srv.address();
-			const port = typeof addr === 'object' && addr ? addr.port : 0;
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 	const deadline = Date.now() + START_TIMEOUT_MS;
