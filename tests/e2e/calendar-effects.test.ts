@@ -7,9 +7,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppPage } from './pages/app-page';
-import { launchSession, type Session } from './pages/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppPage } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import type { Session } from './pages/browser';
 
 const DAY = 86_400_000;
 /** Fridays from 5 Feb 2010 to 27 Jul 2012 (130 weeks), as Walmart's store-weeks. */
@@ -30,15 +31,12 @@ function storeWeeks(): string {
 }
 
 describe('holiday effects of a US shop’s store-weeks', () => {
-	const baseUrl = inject('baseUrl');
 	let session: Session;
 	let app: AppPage;
 	const dir = mkdtempSync(join(tmpdir(), 'trendcast-calendar-'));
 
 	beforeAll(async () => {
-		session = await launchSession();
-		app = new AppPage(session.page, baseUrl);
-		await app.open();
+		({ session, app } = await openAppSession());
 	});
 
 	afterAll(async () => {
