@@ -56,6 +56,10 @@ import {
 	type NodesForecaster,
 	type ProductCap,
 } from '../../src/core/forecast/hierarchy-forecast';
+import {
+	levelRegressorsOf,
+	type LevelRegressorSource,
+} from '../../src/core/forecast/level-regressors';
 import { parseCsvLine } from '../../src/core/ingest/csv';
 import { mase } from '../../src/core/metrics';
 import { loadDatasets } from './run';
@@ -72,6 +76,9 @@ const back = Number(arg('--back') ?? 0);
 const plain = args.includes('--plain');
 const retailH = Number(arg('--retail-h') ?? 12);
 const originsArg = arg('--origins');
+// levels (session of 2026-12-07): every node with the shop calendar of the data's country and, where the
+// data has promotions (Walmart's markdowns), the node's promotion share (src/core/forecast/level-regressors.ts)
+const levelDrivers = args.includes('--level-drivers');
 const scaling = !args.includes('--no-scaling') && back === 0;
 const OTHER = '\u0000other';
 
@@ -91,6 +98,10 @@ interface Case {
 	minTrain?: number;
 	/** Period starts (UTC ms) of the bottom series' periods. */
 	grid: Float64Array;
+	/** The shop calendar's country (--level-drivers). */
+	country: string;
+	/** Per bottom series: share of each period on promotion, history + horizon (--level-drivers). */
+	promoOn?: (cell: HierarchyCell) => Float64Array | undefined;
 }
 
 const gridOf = (g: Map<string, number>): Float64Array =>
@@ -162,6 +173,7 @@ function stockx(): Case {
 			['product', 'sneaker'],
 		],
 		grid: gridOf(grid),
+		country: 'US',
 		// at --back 2 the history is 27 weeks: the choice forecasts from 15 (the app would need 24)
 		minTrain: 15,
 	};
@@ -222,6 +234,7 @@ function retail(): Case {
 		h: retailH,
 		m: 52,
 		grid: gridOf(grid),
+		country: 'GB',
 		cells: [...w.series]
 			.sort((a, b) => (a[0] < b[0] ? -1 : 1))
 			.map(([code, y]) => ({
@@ -264,6 +277,14 @@ function walmart(): Case {
 			(_, t) => (ds.series[0].ds as Float64Array)[0] + t * 7 * 864e5,
 		),
 		xreg: (key) => byId.get(key)?.xreg,
+		country: 'US',
+		// a store-week is on promotion when any of its markdowns is > 0
+		promoOn: (cell) => {
+			const x = byId.get(`store:${cell.store}`)?.xreg;
+			if (!x) return undefined;
+			const md = x.names.map((nm, k) => (nm.startsWith('MarkDown') ? k : -1)).filter((k) => k >= 0);
+			return Float64Array.from(x.values[0], (_, t) => (md.some((k) => x.values[k][t] > 0) ? 1 : 0));
+		},
 	};
 }
 
@@ -349,6 +370,14 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		return { point: r.point, intervals: r.intervals, model: r.model };
 	};
 	const pooledLog: string[] = [];
+	const src: LevelRegressorSource = {
+		ds: c.grid,
+		freq: 'week',
+		season: c.m,
+		calendar: { country: c.country },
+		cells: capped.cells,
+		...(c.promoOn ? { on: capped.cells.map((x) => c.promoOn?.(x) ?? null) } : {}),
+	};
 	// the app's node batch (workers/forecast/hierarchy.ts): the same builder as the product batch
 	const batch: NodesForecaster = async (ys, nodes, h, step) => {
 		const t0 = performance.now();
@@ -357,8 +386,9 @@ async function run(c0: Case, md: string[]): Promise<void> {
 			{ horizon: h, season: c.m, levels: [0.8, 0.95] },
 			{
 				extra: (i) => {
-					const regressors =
+					const own =
 						nodes[i].level === 'store' ? regressorsOf(nodes[i].key, ys[i].length, h) : undefined;
+					const regressors = levelDrivers ? levelRegressorsOf(src, nodes[i], ys[i], h, own) : own;
 					return regressors ? { regressors } : undefined;
 				},
 				onEach: step,
@@ -394,7 +424,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		? ` Product level: ${capped.kept.length} products kept apart, ${capped.pooled} pooled into ${capped.cells.length - capped.kept.length} "other products of <category>" series (capProducts: at most ${c.cap?.maxProducts ?? 40} products, sold in ≥ ${Math.min(Math.max(8, 2 * c.h), Math.ceil(n / 2))} of ${n} weeks).`
 		: '';
 	md.push(
-		`${hier.nodes.length} nodes, ${hier.m} at the bottom (${first} sums above them; ${res.nodes.length - new Set(res.nodes.map((_, i) => rowSig(hier, i))).size} node(s) the same series as another node, forecast once).${kept} Node forecasts: ${plain ? 'each node alone (--plain: horizon, season, regressors)' : `the app's node batch (${pooledLog.join('; ')})`}. Engine: ${(engineMs / 1000).toFixed(1)} s for both origins.`,
+		`${hier.nodes.length} nodes, ${hier.m} at the bottom (${first} sums above them; ${res.nodes.length - new Set(res.nodes.map((_, i) => rowSig(hier, i))).size} node(s) the same series as another node, forecast once).${kept} ${levelDrivers ? `Level drivers: calendar ${c.country}${c.promoOn ? ' + promotion share (markdowns)' : ''} at every node. ` : ''}Node forecasts: ${plain ? 'each node alone (--plain: horizon, season, regressors)' : `the app's node batch (${pooledLog.join('; ')})`}. Engine: ${(engineMs / 1000).toFixed(1)} s for both origins.`,
 		'',
 	);
 	const ch = res.choice;
@@ -479,6 +509,13 @@ async function run(c0: Case, md: string[]): Promise<void> {
 			: '';
 		return `${name} ${r.method} ${all.get(r.method)?.toFixed(4)}${why}`;
 	});
+	md.push(
+		`LEVEL-LINE ${c.key} V${back} ${levelDrivers ? 'T' : 'B'}: ${chosen} · ${(() => {
+			const sc = score(c, levelOf, train, actual, res.point);
+			return `${c.levels.map(([, name], k) => `${name} ${sc.levels[k].mase.toFixed(4)}`).join(' · ')} · all ${sc.all.toFixed(4)}`;
+		})()}`,
+		'',
+	);
 	md.push(`MARGIN-LINE ${c.key} V${back}: ${margins.join(' · ')}`, '');
 	md.push(
 		`RULE-LINE ${c.key} V${back} ${plain ? 'plain' : 'batch'}: chosen ${chosen} ${all.get(chosen)?.toFixed(4)} · two-method choice ${two} ${all.get(two)?.toFixed(4)} · base ${all.get('base')?.toFixed(4)} · origins ${ch?.origins.map((o) => o.origin).join('/') ?? 'none'} · ${perK.length ? perK.join(' · ') : 'K=1 bottom-up (no backtest)'} · engine ms per forecast ${callMs.map((v) => v.toFixed(0)).join('/')}`,
