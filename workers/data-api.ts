@@ -133,8 +133,11 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 	async hierarchySeries(datasetId, query) {
 		return (await getService()).hierarchySeries(datasetId, query);
 	},
-	async importPromotions(file) {
-		return (await getService()).importPromotions(file);
+	async importPromotions(file, datasetId) {
+		return (await getService()).importPromotions(file, datasetId);
+	},
+	async setPromotionScope(id, datasetId) {
+		return (await getService()).setPromotionScope(id, datasetId);
 	},
 	async listPromotions() {
 		return (await getService()).listPromotions();

@@ -24,16 +24,27 @@ export class PromotionsState {
 		}
 	}
 
-	async import(file: PickedFile): Promise<void> {
+	/** Import a file for dataset `datasetId` (null: every dataset, when the person chose so). */
+	async import(file: PickedFile, datasetId: string | null): Promise<void> {
 		this.busy = true;
 		this.error = null;
 		try {
-			this.lastImport = await this.#data.importPromotions(file);
+			this.lastImport = await this.#data.importPromotions(file, datasetId);
 			await this.refresh();
 		} catch (e) {
 			this.error = toUiError(e);
 		} finally {
 			this.busy = false;
+		}
+	}
+
+	/** Change the dataset a stored file applies to (null: every dataset). */
+	async setScope(id: string, datasetId: string | null): Promise<void> {
+		try {
+			await this.#data.setPromotionScope(id, datasetId);
+			await this.refresh();
+		} catch (e) {
+			this.error = toUiError(e);
 		}
 	}
 

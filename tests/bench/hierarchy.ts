@@ -78,7 +78,10 @@ const retailH = Number(arg('--retail-h') ?? 12);
 const originsArg = arg('--origins');
 // levels (session of 2026-12-07): every node with the shop calendar of the data's country and, where the
 // data has promotions (Walmart's markdowns), the node's promotion share (src/core/forecast/level-regressors.ts)
-const levelDrivers = args.includes('--level-drivers');
+// --level-drivers-above: only the nodes above the bottom series (the levels the screen shows as
+// category / store / total), the bottom (products, Walmart's stores) as in the baseline
+const levelAbove = args.includes('--level-drivers-above');
+const levelDrivers = args.includes('--level-drivers') || levelAbove;
 const scaling = !args.includes('--no-scaling') && back === 0;
 const OTHER = '\u0000other';
 
@@ -370,6 +373,8 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		return { point: r.point, intervals: r.intervals, model: r.model };
 	};
 	const pooledLog: string[] = [];
+	const { hier: h0, nodes: n0 } = hierarchyOf(capped.cells);
+	const bottomKeys = new Set(n0.slice(h0.nodes.length - h0.m).map((x) => x.key));
 	const src: LevelRegressorSource = {
 		ds: c.grid,
 		freq: 'week',
@@ -388,7 +393,10 @@ async function run(c0: Case, md: string[]): Promise<void> {
 				extra: (i) => {
 					const own =
 						nodes[i].level === 'store' ? regressorsOf(nodes[i].key, ys[i].length, h) : undefined;
-					const regressors = levelDrivers ? levelRegressorsOf(src, nodes[i], ys[i], h, own) : own;
+					const regressors =
+						levelDrivers && !(levelAbove && bottomKeys.has(nodes[i].key))
+							? levelRegressorsOf(src, nodes[i], ys[i], h, own)
+							: own;
 					return regressors ? { regressors } : undefined;
 				},
 				onEach: step,
@@ -424,7 +432,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		? ` Product level: ${capped.kept.length} products kept apart, ${capped.pooled} pooled into ${capped.cells.length - capped.kept.length} "other products of <category>" series (capProducts: at most ${c.cap?.maxProducts ?? 40} products, sold in ≥ ${Math.min(Math.max(8, 2 * c.h), Math.ceil(n / 2))} of ${n} weeks).`
 		: '';
 	md.push(
-		`${hier.nodes.length} nodes, ${hier.m} at the bottom (${first} sums above them; ${res.nodes.length - new Set(res.nodes.map((_, i) => rowSig(hier, i))).size} node(s) the same series as another node, forecast once).${kept} ${levelDrivers ? `Level drivers: calendar ${c.country}${c.promoOn ? ' + promotion share (markdowns)' : ''} at every node. ` : ''}Node forecasts: ${plain ? 'each node alone (--plain: horizon, season, regressors)' : `the app's node batch (${pooledLog.join('; ')})`}. Engine: ${(engineMs / 1000).toFixed(1)} s for both origins.`,
+		`${hier.nodes.length} nodes, ${hier.m} at the bottom (${first} sums above them; ${res.nodes.length - new Set(res.nodes.map((_, i) => rowSig(hier, i))).size} node(s) the same series as another node, forecast once).${kept} ${levelDrivers ? `Level drivers: calendar ${c.country}${c.promoOn ? ' + promotion share (markdowns)' : ''} at ${levelAbove ? 'the nodes above the bottom' : 'every node'}. ` : ''}Node forecasts: ${plain ? 'each node alone (--plain: horizon, season, regressors)' : `the app's node batch (${pooledLog.join('; ')})`}. Engine: ${(engineMs / 1000).toFixed(1)} s for both origins.`,
 		'',
 	);
 	const ch = res.choice;
@@ -510,7 +518,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		return `${name} ${r.method} ${all.get(r.method)?.toFixed(4)}${why}`;
 	});
 	md.push(
-		`LEVEL-LINE ${c.key} V${back} ${levelDrivers ? 'T' : 'B'}: ${chosen} · ${(() => {
+		`LEVEL-LINE ${c.key} V${back} ${levelAbove ? 'T2' : levelDrivers ? 'T' : 'B'}: ${chosen} · ${(() => {
 			const sc = score(c, levelOf, train, actual, res.point);
 			return `${c.levels.map(([, name], k) => `${name} ${sc.levels[k].mase.toFixed(4)}`).join(' · ')} · all ${sc.all.toFixed(4)}`;
 		})()}`,

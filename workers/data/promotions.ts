@@ -1,6 +1,8 @@
 // Promotions files (issue #11): read with the app's readers (read-table.ts) and the promotions schema
 // (src/core/ingest/schemas/promotions.ts), stored in Dexie (version 9 table `promotionSets`, one row
-// per file), and looked up per product — its own promotions and its category's — for the forecast.
+// per file; since version 10 each file names the dataset it applies to, or null: every dataset), and
+// looked up per product of a dataset — its own promotions and its category's, from the files of that
+// dataset and those for every dataset — for the forecast.
 // Used by data-service.ts (one line).
 import { readPromotions, type PromotionRecord } from '../../src/core/ingest/schemas/promotions';
 import { promotionsOf } from '../../src/core/forecast/promotions';
@@ -17,6 +19,8 @@ export interface PromotionSetInfo {
 	fileName: string;
 	importedAt: number;
 	promotions: number;
+	/** The dataset the file applies to; null: every dataset. */
+	datasetId: string | null;
 }
 
 export interface PromotionImportSummary extends PromotionSetInfo {
@@ -37,8 +41,14 @@ export function createPromotionJobs(deps: PromotionDeps) {
 	let seq = 0;
 	const newId = deps.newId ?? (() => `promo-${Date.now().toString(36)}-${++seq}`);
 
-	/** Read and store a promotions file; nothing is stored when no row could be read. */
-	async function importPromotions(file: FileInput): Promise<PromotionImportSummary> {
+	/**
+	 * Read and store a promotions file for dataset `datasetId` (null: every dataset); nothing is
+	 * stored when no row could be read.
+	 */
+	async function importPromotions(
+		file: FileInput,
+		datasetId: string | null,
+	): Promise<PromotionImportSummary> {
 		const table = await readTable(file.name, new Uint8Array(file.bytes));
 		const res = readPromotions(table);
 		const info: PromotionSetInfo = {
@@ -46,6 +56,7 @@ export function createPromotionJobs(deps: PromotionDeps) {
 			fileName: file.name,
 			importedAt: Date.now(),
 			promotions: res.records.length,
+			datasetId,
 		};
 		if (res.records.length > 0) await db.promotionSets.put({ ...info, records: res.records });
 		return { ...info, issues: res.issues };
@@ -54,6 +65,11 @@ export function createPromotionJobs(deps: PromotionDeps) {
 	async function listPromotions(): Promise<PromotionSetInfo[]> {
 		const all = await db.promotionSets.orderBy('importedAt').toArray();
 		return all.map(({ records: _r, ...info }) => info);
+	}
+
+	/** Say which dataset a stored file applies to (null: every dataset). */
+	async function setPromotionScope(id: string, datasetId: string | null): Promise<void> {
+		await db.promotionSets.update(id, { datasetId });
 	}
 
 	async function deletePromotions(id: string): Promise<void> {
@@ -65,7 +81,10 @@ export function createPromotionJobs(deps: PromotionDeps) {
 		datasetId: string,
 		productIds: string[],
 	): Promise<Record<string, PromotionRecord[]>> {
-		const sets = await db.promotionSets.toArray();
+		// only the files of this dataset and those the person said apply to every dataset
+		const sets = (await db.promotionSets.toArray()).filter(
+			(s) => s.datasetId === null || s.datasetId === datasetId,
+		);
 		const all = sets.flatMap((s) => s.records);
 		const out: Record<string, PromotionRecord[]> = {};
 		if (all.length === 0 || productIds.length === 0) return out;
@@ -90,5 +109,5 @@ export function createPromotionJobs(deps: PromotionDeps) {
 		return out;
 	}
 
-	return { importPromotions, listPromotions, deletePromotions, promotionsFor };
+	return { importPromotions, listPromotions, setPromotionScope, deletePromotions, promotionsFor };
 }

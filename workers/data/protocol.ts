@@ -62,10 +62,12 @@ export interface DataWorkerApi {
 	/** Sales per category × store cell, the bottom of the Forecast screen's hierarchy. */
 	hierarchySeries(datasetId: string, query: HierarchyQuery): Promise<HierarchyData>;
 	/** Read and store a promotions file (product or category, start, end, discount). */
-	importPromotions(file: FileInput): Promise<PromotionImportSummary>;
+	importPromotions(file: FileInput, datasetId: string | null): Promise<PromotionImportSummary>;
 	listPromotions(): Promise<PromotionSetInfo[]>;
+	/** Say which dataset a stored promotions file applies to (null: every dataset). */
+	setPromotionScope(id: string, datasetId: string | null): Promise<void>;
 	deletePromotions(id: string): Promise<void>;
-	/** Each product's stored promotions (its own and its category's). */
+	/** Each product's stored promotions (its own and its category's) of the dataset's files and those for every dataset. */
 	promotionsFor(
 		datasetId: string,
 		productIds: string[],

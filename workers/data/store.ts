@@ -161,11 +161,13 @@ export async function deleteDataset(ctx: DataContext, id: string): Promise<void>
 	ctx.dateSteps.delete(id);
 	await db.transaction(
 		'rw',
-		[db.datasets, db.datasetBlobs, db.flagMarks, db.models, db.modelWeights],
+		[db.datasets, db.datasetBlobs, db.flagMarks, db.models, db.modelWeights, db.promotionSets],
 		async () => {
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);
 			await db.flagMarks.where('datasetId').equals(id).delete();
+			// its own promotions files go with it (those for every dataset stay)
+			await db.promotionSets.where('datasetId').equals(id).delete();
 			await deleteModelsOfDataset(db, id);
 		},
 	);

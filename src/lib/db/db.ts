@@ -84,12 +84,17 @@ export interface ReportRow {
 }
 
 /** The typed Dexie database. */
-/** A stored promotions file (version 9, issue #11). */
+/** A stored promotions file (version 9, issue #11; `datasetId` since version 10). */
 export interface PromotionSetRow {
 	id: string;
 	fileName: string;
 	importedAt: number;
 	promotions: number;
+	/**
+	 * The dataset the file's promotions apply to; null: every dataset (the person said so). Files
+	 * stored before version 10 were migrated to the only dataset when there was exactly one, else null.
+	 */
+	datasetId: string | null;
 	records: PromotionRecord[];
 }
 
@@ -145,6 +150,22 @@ export function openTrendcastDb(deps?: {
 	db.version(8).stores({ reports: 'id, savedAt' });
 	// Version 9 (engine, issue #11): imported promotions files, one row per file.
 	db.version(9).stores({ promotionSets: 'id, importedAt' });
+	// Version 10 (levels): a promotions file belongs to one dataset (datasetId) or, said so, to every
+	// dataset (null). Files stored before applied to every dataset: they go to the only dataset when
+	// there is exactly one (they could only have been meant for it), else stay with every dataset (as
+	// they worked before; the screen says so and the scope can be changed there).
+	db.version(10)
+		.stores({ promotionSets: 'id, importedAt, datasetId' })
+		.upgrade(async (tx) => {
+			const ids = await tx.table('datasets').toCollection().primaryKeys();
+			const only = ids.length === 1 ? String(ids[0]) : null;
+			await tx
+				.table('promotionSets')
+				.toCollection()
+				.modify((row: Partial<PromotionSetRow>) => {
+					if (row.datasetId === undefined) row.datasetId = only;
+				});
+		});
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

@@ -142,11 +142,19 @@ export class DataClient implements SeriesProvider {
 		return this.#call((api) => api.groupSummary(datasetId, by));
 	}
 
-	/** Read and store a promotions file. */
-	async importPromotions(file: PickedFile): Promise<PromotionImportSummary> {
+	/** Read and store a promotions file for a dataset (null: every dataset). */
+	async importPromotions(
+		file: PickedFile,
+		datasetId: string | null,
+	): Promise<PromotionImportSummary> {
 		const bytes = await file.arrayBuffer();
 		const input = Comlink.transfer({ name: file.name, bytes }, [bytes]);
-		return this.#call((api) => api.importPromotions(input));
+		return this.#call((api) => api.importPromotions(input, datasetId));
+	}
+
+	/** Say which dataset a stored promotions file applies to (null: every dataset). */
+	setPromotionScope(id: string, datasetId: string | null): Promise<void> {
+		return this.#call((api) => api.setPromotionScope(id, datasetId));
 	}
 
 	listPromotions(): Promise<PromotionSetInfo[]> {
