@@ -64,6 +64,10 @@ describe('Forecast levels: category, store, total', () => {
 		expect(await page.getByTestId('hierarchy-total-vs-all').textContent()).toMatch(
 			/reconciled so that the levels add up.*“All products” is forecast directly/,
 		);
+		// the levels say plainly that they use neither the calendar nor promotions (HIERARCHY.md, levels)
+		expect(await page.getByTestId('hierarchy-drivers').textContent()).toMatch(
+			/Holiday calendar and promotions: not used at this level/,
+		);
 		// the demo has no category column: categories come from the descriptions, and it says so
 		await page.getByTestId('hierarchy-category-source').waitFor();
 
@@ -173,6 +177,9 @@ describe('Forecast levels: category, store, total', () => {
 		expect(await result.getByRole('heading').first().textContent()).toContain(options[1]);
 		// the note on the total's difference from "All products" is for the total only
 		expect(await page.getByTestId('hierarchy-total-vs-all').count()).toBe(0);
+		expect(await page.getByTestId('hierarchy-drivers').textContent()).toMatch(
+			/not used at this level/,
+		);
 		const cat = await sums('hierarchy-children');
 		expect(cat.parts.length).toBeGreaterThan(1);
 		expect(Math.abs(cat.sum - cat.own)).toBeLessThan(0.05);
@@ -220,6 +227,9 @@ describe('Forecast levels: category, store, total', () => {
 			Math.abs(Number(await intro.getAttribute('data-category-total')) - category),
 		).toBeLessThan(0.05);
 		expect(await intro.textContent()).toMatch(/adds up to the category/);
+		expect(await page.getByTestId('hierarchy-product-drivers').textContent()).toMatch(
+			/use neither the holiday calendar nor promotions/,
+		);
 		// which reconciliation and why, as on the other levels
 		expect(await page.getByTestId('hierarchy-product-why').textContent()).toMatch(/backtest.*MASE/);
 		const horizon = Number(

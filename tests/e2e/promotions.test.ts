@@ -1,6 +1,8 @@
 // E2E for promotions (issue #11) on the demo data: a small promotions CSV (one product's own
 // promotions and one of no product, which is reported by row) is imported on the Forecast screen,
-// listed, and the product's forecast says in words what each past promotion added, with a range.
+// listed with the dataset it applies to (the open one by default; moved to every dataset and back on
+// the list), and the product's forecast says in words what each past promotion added, with a range;
+// "All products" says it takes no promotions.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +49,18 @@ describe('Promotions on the Forecast screen', () => {
 			/row 4: no product and no category/,
 		);
 		expect(await page.getByTestId('promo-sets').textContent()).toContain('promotions.csv: 4');
+		// imported for the open dataset (the default), and the list says so
+		expect(await page.getByTestId('promo-import-result').textContent()).toContain(
+			'Applies to this dataset (Demo: UK online gift shop).',
+		);
+		const scope = page.getByTestId('promo-set-scope');
+		expect(await scope.textContent()).toBe('Applies to Demo: UK online gift shop.');
+		// the person says it applies to every dataset, then back to the demo
+		const target = page.getByTestId('promo-set-target');
+		await target.selectOption({ label: 'every dataset' });
+		await expect.poll(() => scope.textContent()).toBe('Applies to every dataset.');
+		await target.selectOption({ label: 'Demo: UK online gift shop' });
+		await expect.poll(() => scope.textContent()).toBe('Applies to Demo: UK online gift shop.');
 
 		await app.pickForecastProduct('85123A', '85123A');
 		await page.getByTestId('forecast-models').selectOption('quick');
@@ -74,5 +88,17 @@ describe('Promotions on the Forecast screen', () => {
 			.locator(`[data-testid="explain-part"][data-code="${promo[0]}"]`)
 			.textContent();
 		expect(said).toMatch(/^Promotions: /);
+		expect(await page.getByTestId('promo-all-products').count()).toBe(0);
+	});
+
+	it('says that All products is forecast without promotions', async () => {
+		const page = session.page;
+		await app.pickForecastProduct('', '');
+		await page.getByTestId('forecast-models').selectOption('quick');
+		await app.makeForecast();
+		await page.getByTestId('promo-all-products').waitFor({ timeout: SLOW_MS });
+		expect(await page.getByTestId('promo-all-products').textContent()).toMatch(
+			/“All products” is forecast with the holiday calendar but without imported promotions/,
+		);
 	});
 });

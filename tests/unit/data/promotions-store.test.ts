@@ -1,9 +1,13 @@
 // Promotions through the data worker and the forecast worker (issue #11): a promotions CSV (en and
-// zh headers) is read by the promotions schema, stored in Dexie (version 9), listed and removed; each
+// zh headers) is read by the promotions schema, stored in Dexie (version 9; since version 10 for one
+// dataset or, said so, every dataset), listed, moved between datasets and removed; each
 // product gets its own and its category's promotions; the forecast worker fits a planted weekly
 // series on its baseline, reports each past promotion's uplift with an interval that covers the
 // planted one, and lifts the forecast in a future promotion week.
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openTrendcastDb } from '../../../src/lib/db/db';
 import type { DatasetMeta } from '../../../src/core/ingest/types';
 import type { SeriesBatch } from '../../../src/core/types';
 import { api as forecastApi } from '../../../workers/forecast-api';
@@ -41,15 +45,15 @@ describe('promotions in the data worker', () => {
 			',,2024-01-08,2024-01-09,10',
 			'BAG-1,,2024-01-10,2024-01-03,10',
 		].join('\n');
-		const res = await service.importPromotions(toInput('promos.csv', csv + '\n'));
+		const res = await service.importPromotions(toInput('promos.csv', csv + '\n'), shop.id);
 		expect(res.promotions).toBe(2);
 		expect(res.issues.map((i) => [i.code, i.row])).toEqual([
 			['promotions-no-target', 3],
 			['promotions-end-before-start', 4],
 		]);
-		expect((await service.listPromotions()).map((s) => [s.fileName, s.promotions])).toEqual([
-			['promos.csv', 2],
-		]);
+		expect(
+			(await service.listPromotions()).map((s) => [s.fileName, s.promotions, s.datasetId]),
+		).toEqual([['promos.csv', 2, shop.id]]);
 		const by = await service.promotionsFor(shop.id, ['HAT-1', 'BAG-1', 'NONE']);
 		expect(Object.keys(by).sort()).toEqual(['BAG-1', 'HAT-1']);
 		expect(by['HAT-1'].map((p) => p.discount)).toEqual([0.2]);
@@ -76,18 +80,78 @@ describe('a category promotion (issue #11 audit)', () => {
 			datasetName: 'described',
 		});
 		const csv = ['category,start,end,discount', 'Lanterns,2024-01-08,2024-01-09,30%'].join('\n');
-		const res = await service.importPromotions(toInput('lanterns.csv', csv + '\n'));
+		const res = await service.importPromotions(toInput('lanterns.csv', csv + '\n'), described.id);
 		const by = await service.promotionsFor(described.id, ['LAMP-9', 'CAP-9']);
 		expect(Object.keys(by)).toEqual(['LAMP-9']);
 		expect(by['LAMP-9'][0]).toMatchObject({ category: 'Lanterns', discount: 0.3 });
 		await service.deletePromotions(res.id);
 		// a mapped category column, written in another case in the promotions file
 		const lower = ['category,start,end,discount', ' hats ,2024-01-08,2024-01-09,10%'].join('\n');
-		const res2 = await service.importPromotions(toInput('hats.csv', lower + '\n'));
+		const res2 = await service.importPromotions(toInput('hats.csv', lower + '\n'), null);
 		expect(Object.keys(await service.promotionsFor(shop.id, ['HAT-1', 'BAG-1']))).toEqual([
 			'HAT-1',
 		]);
 		await service.deletePromotions(res2.id);
+	});
+});
+
+describe('a promotions file belongs to a dataset (levels audit)', () => {
+	it('forecasting dataset B never uses A’s file; a file for every dataset reaches both; deleting A drops its files', async () => {
+		// dataset B sells the same product codes as the shop (A)
+		const lines = ['Date,SKU,Category,Qty'];
+		for (let d = 0; d < 14; d++) lines.push(`${iso(MON + d * DAY)},HAT-1,Hats,${3 + (d % 2)}`);
+		const p = await service.previewFile(toInput('other.csv', lines.join('\n') + '\n'));
+		const other = await service.commitImport(p.importId, {
+			mapping: p.mapping,
+			dateOrder: 'ymd',
+			datasetName: 'other',
+		});
+		const csv = ['product,start,end,discount', 'HAT-1,2024-01-02,2024-01-05,20%'].join('\n');
+		const forA = await service.importPromotions(toInput('a.csv', csv + '\n'), shop.id);
+		expect(forA.datasetId).toBe(shop.id);
+		expect(Object.keys(await service.promotionsFor(shop.id, ['HAT-1']))).toEqual(['HAT-1']);
+		expect(await service.promotionsFor(other.id, ['HAT-1'])).toEqual({});
+		// the person says the file applies to every dataset: B gets it too
+		await service.setPromotionScope(forA.id, null);
+		expect((await service.listPromotions()).find((s) => s.id === forA.id)?.datasetId).toBeNull();
+		expect((await service.promotionsFor(other.id, ['HAT-1']))['HAT-1']).toHaveLength(1);
+		// moved to B: A no longer gets it
+		await service.setPromotionScope(forA.id, other.id);
+		expect(await service.promotionsFor(shop.id, ['HAT-1'])).toEqual({});
+		expect((await service.promotionsFor(other.id, ['HAT-1']))['HAT-1']).toHaveLength(1);
+		// a file for every dataset stays when B is deleted; B's own file goes with it
+		const all = await service.importPromotions(toInput('all.csv', csv + '\n'), null);
+		await service.deleteDataset(other.id);
+		expect((await service.listPromotions()).map((s) => s.id)).toEqual([all.id]);
+		expect((await service.promotionsFor(shop.id, ['HAT-1']))['HAT-1']).toHaveLength(1);
+		await service.deletePromotions(all.id);
+	});
+});
+
+describe('Dexie version 10', () => {
+	it('migrates version-9 promotions files: to the only dataset, else to every dataset', async () => {
+		for (const [datasets, expected] of [
+			[['d1'], 'd1'],
+			[['d1', 'd2'], null],
+		] as const) {
+			const idb = new IDBFactory();
+			const old = new Dexie('trendcast', { indexedDB: idb, IDBKeyRange });
+			old.version(9).stores({
+				datasets: 'id, name, createdAt',
+				promotionSets: 'id, importedAt',
+			});
+			for (const id of datasets) await old.table('datasets').put({ id, name: id, createdAt: 1 });
+			await old
+				.table('promotionSets')
+				.put({ id: 'p1', fileName: 'p.csv', importedAt: 1, promotions: 0, records: [] });
+			old.close();
+			const db = openTrendcastDb({ indexedDB: idb, IDBKeyRange });
+			const row = await db.promotionSets.get('p1');
+			expect(db.verno).toBe(10);
+			expect(row?.fileName).toBe('p.csv');
+			expect(row?.datasetId).toBe(expected);
+			db.close();
+		}
 	});
 });
 

@@ -82,6 +82,10 @@ export const en = {
 		`Products: the ${p.kept} biggest that sold in enough periods are forecast one by one; the other ${p.pooled} are forecast together as each category’s “other products”.`,
 	hierarchy_total_vs_all:
 		'This total is reconciled so that the levels add up: the categories, stores and products sum to it. On the Product level, “All products” is forecast directly from the shop’s total sales, without reconciling, so its numbers can differ.',
+	hierarchy_drivers_unused:
+		'Holiday calendar and promotions: not used at this level. The category, store and total forecasts (and the products reconciled with them) are made from past sales alone: when tested on past sales (StockX, online retail, Walmart), giving them the shop’s calendar and the share of sales on promotion made them less accurate. A product’s own forecast on the Product level uses the calendar and its imported promotions.',
+	hierarchy_product_drivers_unused:
+		'The reconciled forecasts use neither the holiday calendar nor promotions; the product’s own forecast below uses both.',
 	hierarchy_products_also: (p) => `The same split by product (${p.n})`,
 	hierarchy_product_title: (p) => `Reconciled forecast: ${p.name}`,
 	hierarchy_product_intro: (p) =>
@@ -104,6 +108,8 @@ export const en = {
 	promo_imported: (p) => `${p.n} promotions read from ${p.file}.`,
 	promo_set: (p) => `${p.file}: ${p.n} promotions`,
 	promo_remove: 'Remove',
+	promo_all_products:
+		'“All products” is forecast with the holiday calendar but without imported promotions: when tested on past sales, the share of sales on promotion made shop-level forecasts less accurate. Pick a product to see its promotions in its forecast.',
 	promo_scope_label: 'Applies to',
 	promo_scope_this: (p) => `this dataset (${p.name})`,
 	promo_scope_all: 'every dataset',
@@ -201,6 +207,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`商品：销量最大且在足够多期有销售的 ${p.kept} 个商品逐个预测；其余 ${p.pooled} 个商品按品类合并为“其他商品”一起预测。`,
 	hierarchy_total_vs_all:
 		'这里的合计经过协调，使各层级相加一致：各品类、门店和商品加起来等于它。“单品”层级中的“全部商品”直接根据全店总销量预测、不经协调，所以数字可能不同。',
+	hierarchy_drivers_unused:
+		'节假日日历与促销：此层级未使用。品类、门店和合计的预测（以及与它们一起协调的商品）只根据历史销量：在历史销量上检验时（StockX、在线零售、沃尔玛），加入本店日历和促销销量占比反而使这些预测更不准确。“单品”层级中商品自身的预测会使用日历和为它导入的促销。',
+	hierarchy_product_drivers_unused:
+		'协调后的预测既不使用节假日日历，也不使用促销；下方商品自身的预测两者都会使用。',
 	hierarchy_products_also: (p) => `同一合计按商品拆分（${p.n} 项）`,
 	hierarchy_product_title: (p) => `协调后的预测：${p.name}`,
 	hierarchy_product_intro: (p) =>
@@ -223,6 +233,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	promo_imported: (p) => `从 ${p.file} 读取了 ${p.n} 条促销。`,
 	promo_set: (p) => `${p.file}：${p.n} 条促销`,
 	promo_remove: '删除',
+	promo_all_products:
+		'“全部商品”的预测使用节假日日历，但不使用导入的促销：在历史销量上检验时，促销销量占比使全店层面的预测更不准确。选择一个商品即可看到促销在其预测中的作用。',
 	promo_scope_label: '适用于',
 	promo_scope_this: (p) => `本数据集（${p.name}）`,
 	promo_scope_all: '所有数据集',
