@@ -40,6 +40,9 @@ describe('Promotions on the Forecast screen', () => {
 	it('imports a promotions file and shows each past promotion’s uplift for the product', async () => {
 		const page = session.page;
 		await app.goTo('forecast');
+		// a new file applies to the open dataset unless the person picks every dataset
+		const picked = page.getByTestId('promo-target').locator('option:checked');
+		expect(await picked.textContent()).toBe('this dataset (Demo: UK online gift shop)');
 		await page.getByTestId('promo-file').setInputFiles(file);
 		await page.getByTestId('promo-import-result').waitFor({ timeout: SLOW_MS });
 		expect(await page.getByTestId('promo-import-result').textContent()).toContain(
@@ -50,8 +53,8 @@ describe('Promotions on the Forecast screen', () => {
 		);
 		expect(await page.getByTestId('promo-sets').textContent()).toContain('promotions.csv: 4');
 		// imported for the open dataset (the default), and the list says so
-		expect(await page.getByTestId('promo-import-result').textContent()).toContain(
-			'Applies to this dataset (Demo: UK online gift shop).',
+		expect(await page.getByTestId('promo-import-result').textContent()).toMatch(
+			/Applies to Demo: UK online gift shop\./,
 		);
 		const scope = page.getByTestId('promo-set-scope');
 		expect(await scope.textContent()).toBe('Applies to Demo: UK online gift shop.');
