@@ -6,7 +6,7 @@
 import type Dexie from 'dexie';
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
 import type { TrendcastDb } from '../../src/lib/db/db';
-import { DB_NAME } from '../../src/lib/db/db';
+import { DB_NAME, scopeUnscopedPromotions } from '../../src/lib/db/db';
 import { codedError } from './coded-error';
 
 /** What a restore did. */
@@ -56,6 +56,9 @@ export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<Restor
 			detail: String((e as Error).message ?? e).slice(0, 200),
 		});
 	}
+	// A backup of a version before 10 holds promotions files without a dataset: scope them as the
+	// version-10 upgrade does (else no dataset would find them).
+	await scopeUnscopedPromotions(db.datasets, db.promotionSets);
 	return {
 		datasets: await db.datasets.count(),
 		tables: meta.data.tables.length,

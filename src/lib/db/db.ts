@@ -119,6 +119,22 @@ export type TrendcastDb = Dexie & {
 };
 
 /**
+ * Promotions files stored before version 10 (or restored from such a backup) have no `datasetId`:
+ * they go to the only dataset when there is exactly one (they could only have been meant for it),
+ * else to every dataset (null), as they worked before. Used by the version-10 upgrade and by restore.
+ */
+export async function scopeUnscopedPromotions(
+	datasets: Dexie.Table,
+	promotionSets: Dexie.Table,
+): Promise<void> {
+	const ids = await datasets.toCollection().primaryKeys();
+	const only = ids.length === 1 ? String(ids[0]) : null;
+	await promotionSets.toCollection().modify((row: Partial<PromotionSetRow>) => {
+		if (row.datasetId === undefined) row.datasetId = only;
+	});
+}
+
+/**
  * Opens (creates on first use) the database. Pass `indexedDB`/`IDBKeyRange` to use another
  * implementation (fake-indexeddb in Node tests). Call once per worker and share the instance.
  */
@@ -156,16 +172,7 @@ export function openTrendcastDb(deps?: {
 	// they worked before; the screen says so and the scope can be changed there).
 	db.version(10)
 		.stores({ promotionSets: 'id, importedAt, datasetId' })
-		.upgrade(async (tx) => {
-			const ids = await tx.table('datasets').toCollection().primaryKeys();
-			const only = ids.length === 1 ? String(ids[0]) : null;
-			await tx
-				.table('promotionSets')
-				.toCollection()
-				.modify((row: Partial<PromotionSetRow>) => {
-					if (row.datasetId === undefined) row.datasetId = only;
-				});
-		});
+		.upgrade((tx) => scopeUnscopedPromotions(tx.table('datasets'), tx.table('promotionSets')));
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

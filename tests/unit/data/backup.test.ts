@@ -80,6 +80,37 @@ describe('backup and restore', () => {
 		expect(await db.datasets.count()).toBe(1);
 	}, 120_000);
 
+	it('scopes the promotions files of a backup made before version 10 (no dataset) as the upgrade does', async () => {
+		const { service, db } = await makeService();
+		const preview = await service.previewFile(toInput('shop.csv', demoHead(120)));
+		const meta = await service.commitImport(preview.importId, {
+			mapping: preview.mapping,
+			dateOrder: preview.dateOrder,
+			datasetName: 'Shop',
+		});
+		// A row as version 9 stored it: no datasetId at all.
+		const old = { id: 'p1', fileName: 'promos.csv', importedAt: 1, promotions: 0, records: [] };
+		await db.promotionSets.put(old as unknown as Parameters<typeof db.promotionSets.put>[0]);
+		const file = await exportBackup(db);
+		const other = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		await restoreBackup(other, file);
+		// One dataset in the backup: the file is that dataset's (else no forecast would find it).
+		expect((await other.promotionSets.get('p1'))?.datasetId).toBe(meta.id);
+
+		// With two datasets the file applies to every dataset (null), as before version 10.
+		const second = await service.previewFile(toInput('shop2.csv', demoHead(60)));
+		await service.commitImport(second.importId, {
+			mapping: second.mapping,
+			dateOrder: second.dateOrder,
+			datasetName: 'Shop 2',
+		});
+		await db.promotionSets.put(old as unknown as Parameters<typeof db.promotionSets.put>[0]);
+		const file2 = await exportBackup(db);
+		const third = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		await restoreBackup(third, file2);
+		expect((await third.promotionSets.get('p1'))?.datasetId).toBeNull();
+	}, 120_000);
+
 	it('refuses a file that is not a backup, and one of another app, keeping what is stored', async () => {
 		const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 		await db.settings.put({ key: 'keep', value: 1 });
