@@ -127,6 +127,14 @@ export interface AutoForecastOptions {
 	 */
 	pastPeak?: boolean;
 	/**
+	 * Level shifts (src/core/forecast/level-shift.ts): where the history ends on a lasting new level,
+	 * the automatic choice also tries Theta and ETS without the level before the shift ('theta~shift',
+	 * 'ets~shift'): 'trim' fits them on the points since the shift, 'adjust' moves the points before it
+	 * to the new level; false: not tried. Default LEVEL_SHIFT_DEFAULT (decided at validation,
+	 * tests/bench/results/RESULTS.md "Level shifts").
+	 */
+	levelShift?: 'trim' | 'adjust' | false;
+	/**
 	 * How much of a spike lasted in the shop's earlier spikes (src/core/forecast/spike.ts,
 	 * batchSpikeCurve). A series ending on a spike (1–2 periods ≥ 3× the median of the 8 before) is
 	 * fitted with the spike at that median, and the curve's share of its excess is added back, with

@@ -80,6 +80,16 @@ import {
 	shrinkWindow,
 } from './forecast/season-shrink';
 import { comboPreference } from './forecast/combo-preference';
+import {
+	LEVEL_SHIFT_DEFAULT,
+	MIN_POST,
+	MIN_PRE,
+	SHIFT_BASES,
+	SHIFT_SUFFIX,
+	ShiftDetector,
+	ShiftModel,
+	shiftNote,
+} from './forecast/level-shift';
 import { fitSeasonAdjusted } from './models/model-utils';
 
 registerBuiltins(defaultRegistry);
@@ -871,6 +881,8 @@ function* engine(
 				if (names.includes(base) && !names.includes(base + SHRINK_SUFFIX))
 					names.push(base + SHRINK_SUFFIX);
 	};
+	const shiftMode = opts.levelShift ?? LEVEL_SHIFT_DEFAULT;
+	const shifts = new ShiftDetector(m);
 	let names: string[];
 	if (!opts.models || opts.models === 'auto') {
 		names = autoCandidates(n, m, intermittent, notes, xregNames.length);
@@ -883,6 +895,17 @@ function* engine(
 		}
 		addSeasonVariants(names);
 		if (young) names.push(LAUNCH_MODEL);
+		// Theta and ETS without the level before a lasting level shift (forecast/level-shift.ts),
+		// where the window of the latest backtest origin already shows one
+		if (
+			shiftMode &&
+			!intermittent &&
+			!young &&
+			n - h >= MIN_PRE + MIN_POST &&
+			shifts.find(limitRecentSpike(y.slice(0, n - h), m, intermittent))
+		)
+			for (const base of SHIFT_BASES)
+				if (names.includes(base)) names.push(base + SHIFT_SUFFIX);
 	} else {
 		names = [...new Set(opts.models)];
 		if (opts.seasonVariants) addSeasonVariants(names);
@@ -932,6 +955,17 @@ function* engine(
 				shrink.group,
 				shrink.offset,
 				m,
+			);
+		if (shiftMode && name.endsWith(SHIFT_SUFFIX))
+			return new ShiftModel(
+				name,
+				makeModel(
+					name.slice(0, -SHIFT_SUFFIX.length),
+					{ ma: maWindow, season: m, screen: true },
+					reg,
+				)!,
+				shifts,
+				shiftMode,
 			);
 		if (withXreg && name === 'regression')
 			return new VaryingRegressors(
@@ -1340,6 +1374,10 @@ function* engine(
 	if (shrink && opts.seasonShrink && chosen.members.some((x) => x.endsWith(SHRINK_SUFFIX))) {
 		const s = shrinkSeason(y, shrink.group, m, shrink.offset);
 		if (s) notes.push(shrinkNote(opts.seasonShrink, s.weight));
+	}
+	if (shiftMode && chosen.members.some((x) => x.endsWith(SHIFT_SUFFIX))) {
+		const s = shifts.find(limitRecentSpike(y, m, intermittent));
+		if (s) notes.push(shiftNote(s, n, shiftMode));
 	}
 	const wsum = weights.reduce((a, b) => a + b, 0);
 	const w = weights.map((x) => x / wsum);

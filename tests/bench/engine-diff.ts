@@ -20,11 +20,18 @@ let baseDir = '';
 let sets = 'm4:3,aus:3';
 let back = 1;
 let verbose = false;
+// --level-shift trim|adjust: this checkout with the level-shift candidates in that mode
+let levelShift: 'trim' | 'adjust' | undefined;
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--base') baseDir = args[++i];
 	else if (args[i] === '--datasets') sets = args[++i];
 	else if (args[i] === '--back') back = Number(args[++i]);
 	else if (args[i] === '--verbose') verbose = true;
+	else if (args[i] === '--level-shift') {
+		const v = args[++i];
+		if (v !== 'trim' && v !== 'adjust') throw new Error(`--level-shift ${v}`);
+		levelShift = v;
+	}
 	else throw new Error(`unknown flag ${args[i]}`);
 }
 if (!baseDir) throw new Error('--base DIR is required');
@@ -53,7 +60,10 @@ for (const spec of sets.split(',')) {
 		};
 		const run = (side: 'ours' | 'base') => {
 			const t = cpuMs();
-			const r = (side === 'ours' ? forecastAuto : base.forecastAuto)(s.train, o);
+			const r =
+				side === 'ours'
+					? forecastAuto(s.train, { ...o, ...(levelShift ? { levelShift } : {}) })
+					: base.forecastAuto(s.train, o);
 			time[side] += cpuMs() - t;
 			return r;
 		};

@@ -39,6 +39,9 @@ let shrink = true;
 let shortMedian = true;
 // --no-past-peak: a series under 8 points past its peak keeps 'ma' (short-fallback.ts pastPeak)
 let pastPeak = true;
+// --level-shift off|trim|adjust: the level-shift candidates (src/core/forecast/level-shift.ts) in that
+// mode instead of the engine's default, to measure them
+let levelShift: 'trim' | 'adjust' | false | undefined;
 // --series FILE: per series (id, training length, chosen model, MASE of ours / naive / each R model, sum of
 // forecast and of actual) as JSON, to find where losses come from
 let seriesOut = '';
@@ -54,6 +57,11 @@ for (let i = 0; i < args.length; i++) {
 	else if (args[i] === '--no-short-median') shortMedian = false;
 	else if (args[i] === '--no-past-peak') pastPeak = false;
 	else if (args[i] === '--series') seriesOut = args[++i];
+	else if (args[i] === '--level-shift') {
+		const v = args[++i];
+		if (v !== 'off' && v !== 'trim' && v !== 'adjust') throw new Error(`--level-shift ${v}`);
+		levelShift = v === 'off' ? false : v;
+	}
 	// the v2.3 cross-learning rule as the app runs it, side by side with the engine without it
 	else if (args[i] === '--pooled') variants.push('engine+pooled');
 	// the app's Quick method side by side: 'quick0' = seasonal naive + ETS alone (before the borrowed
@@ -166,6 +174,7 @@ for (const spec of sets.split(',')) {
 					...(v === 'quick0' ? methodOptions('quick', false) : {}),
 					...(v === 'quick' ? methodOptions('quick', true) : {}),
 					...(pastPeak ? {} : { pastPeak: false }),
+					...(levelShift !== undefined ? { levelShift } : {}),
 				},
 				{ registry },
 			);
