@@ -118,6 +118,9 @@ export function modelLabel(model: string, ctx?: ModelContext): string {
 	// a model on the series with its season shrunk towards the group's (the engine's '~shrunk' candidates)
 	if (model.endsWith('~shrunk'))
 		return t('engine_model_shrunk_season', { model: modelLabel(model.slice(0, -7), ctx) });
+	// a model fitted without the level before a level shift (the engine's '~shift' candidates)
+	if (model.endsWith('~shift'))
+		return t('engine_model_level_shift', { model: modelLabel(model.slice(0, -6), ctx) });
 	// a saved deep model of the dataset (Models tab), e.g. 'deep-mlp'
 	if (model.startsWith('deep-'))
 		return t('models_engine_label', {
@@ -137,6 +140,8 @@ export function technicalName(model: string): string {
 		return `${technicalName(model.slice(0, -7))} on seasonally adjusted data (borrowed season)`;
 	if (model.endsWith('~shrunk'))
 		return `${technicalName(model.slice(0, -7))} on seasonally adjusted data (own seasonal indices shrunk towards the group's, empirical Bayes)`;
+	if (model.endsWith('~shift'))
+		return `${technicalName(model.slice(0, -6))} without the level before a detected level shift`;
 	if (model.startsWith('deep-'))
 		return `Global deep model (${model.slice(5)}), retrained at each backtest origin`;
 	return TECHNICAL[model.toLowerCase()] ?? model;

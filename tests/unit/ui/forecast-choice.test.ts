@@ -95,6 +95,13 @@ describe('method names', () => {
 		expect(technicalName('theta~shrunk')).toMatch(
 			/^Theta on seasonally adjusted data \(own seasonal indices shrunk/,
 		);
+		// a model fitted without the level before a level shift (the engine's '~shift' candidates)
+		expect(modelLabel('combo(ets,theta~shift)')).toBe(
+			'Blend of Smoothing (level, trend and season as needed), Smoothing plus the long-run trend without the sales level from before the shift',
+		);
+		expect(technicalName('ets~shift')).toBe(
+			'ETS (AICc-selected) without the level before a detected level shift',
+		);
 		// a short series past its peak (engine: the mean of its last value and the decay since the peak)
 		expect(modelLabel('mean(naive,decay)', { freq: 'week', n: 7, season: 52 })).toBe(
 			'Blend of Same as last week, The fall since the peak going on, slowing down',

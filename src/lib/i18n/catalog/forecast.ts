@@ -12,6 +12,7 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
 export const en = {
 	engine_model_borrowed_season: '{model} with a borrowed yearly season',
 	engine_model_shrunk_season: '{model} with its yearly season blended with the shop’s',
+	engine_model_level_shift: '{model} without the sales level from before the shift',
 	engine_note_few_observations: (p) =>
 		`Only ${p.nText} observations: using simple methods (last value, moving average, drift).`,
 	engine_note_no_two_seasons: (p) =>
@@ -50,6 +51,10 @@ export const en = {
 		'The history ({n} periods) is too short to test methods on a {h}-period horizon: using {model}.',
 	engine_note_past_peak:
 		'Sales have been falling since their peak ({peak} → {last} in the latest period): the forecast starts from the latest level and lets the fall go on, slowing down, instead of averaging the last few periods.',
+	engine_note_level_shift_trim: (p) =>
+		`Sales moved to a new level ${p.periodsText} ${plural(Number(p.periods), 'period', 'periods')} ago (about ${p.beforeText} → ${p.afterText} per period, season aside): the methods “without the sales level from before the shift” used only the history since then; the history before it was set aside.`,
+	engine_note_level_shift_adjust: (p) =>
+		`Sales moved to a new level ${p.periodsText} ${plural(Number(p.periods), 'period', 'periods')} ago (about ${p.beforeText} → ${p.afterText} per period, season aside): the methods “without the sales level from before the shift” used the history before it moved to the new level.`,
 	engine_note_fit_failed: '{model} could not be fitted on the whole history ({error}).',
 	engine_note_fallback_naive: 'Falling back to repeating the last value.',
 	engine_note_few_errors:
@@ -195,6 +200,7 @@ export const en = {
 export const zhCN: Catalog<keyof typeof en> = {
 	engine_model_borrowed_season: '{model}（借用年度季节规律）',
 	engine_model_shrunk_season: '{model}（年度季节规律与全店规律结合）',
+	engine_model_level_shift: '{model}（不用水平突变前的销量水平）',
 	engine_note_few_observations: (p) =>
 		`只有 ${p.nText} 个观测值：使用简单方法（上一期值、移动平均、漂移）。`,
 	engine_note_no_two_seasons: (p) =>
@@ -225,6 +231,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'历史（{n} 期）太短，无法按 {h} 期的预测长度检验各方法：使用 {model}。',
 	engine_note_past_peak:
 		'销量自高峰以来持续回落（从 {peak} 降到最近一期的 {last}）：预测从最近的水平出发，让回落继续并逐渐放缓，而不是取最近几期的平均值。',
+	engine_note_level_shift_trim:
+		'销量在 {periods} 期前变到了新的水平（不计季节约为每期 {before} → {after}）：“不用水平突变前的销量水平”的方法只用了此后的历史，此前的历史被搁置。',
+	engine_note_level_shift_adjust:
+		'销量在 {periods} 期前变到了新的水平（不计季节约为每期 {before} → {after}）：“不用水平突变前的销量水平”的方法所用的此前历史已移到新的水平。',
 	engine_note_fit_failed: '{model} 无法在全部历史上拟合（{error}）。',
 	engine_note_fallback_naive: '改为沿用最后一期的值。',
 	engine_note_few_errors: '过去的误差太少（{n} 个），无法校准区间：显示各方法自身的区间。',
