@@ -60,10 +60,42 @@ export interface LevelShift {
 	score: number;
 }
 
-function median(a: Float64Array): number {
-	const s = Float64Array.from(a).sort();
-	const k = s.length >> 1;
-	return s.length % 2 ? s[k] : 0.5 * (s[k - 1] + s[k]);
+/** The k-th smallest of a[0, n) (0-based), reordering a (Hoare's selection). */
+function select(a: Float64Array, n: number, k: number): number {
+	let lo = 0;
+	let hi = n - 1;
+	while (lo < hi) {
+		const pivot = a[(lo + hi) >> 1];
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i] < pivot) i++;
+			while (a[j] > pivot) j--;
+			if (i <= j) {
+				const t = a[i];
+				a[i] = a[j];
+				a[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return a[k];
+	}
+	return a[k];
+}
+
+/** Median of a, in linear time; `scratch` (at least a.length long) is overwritten. */
+function median(a: Float64Array, scratch = new Float64Array(a.length)): number {
+	const n = a.length;
+	scratch.set(a);
+	const k = n >> 1;
+	const hi = select(scratch, n, k);
+	if (n % 2) return hi;
+	let lo = -Infinity;
+	for (let i = 0; i < k; i++) if (scratch[i] > lo) lo = scratch[i];
+	return 0.5 * (lo + hi);
 }
 
 /** The latest persistent level shift of y (season m), or null. */
@@ -78,21 +110,18 @@ export function findLevelShift(y: Float64Array, m: number): LevelShift | null {
 	let best: LevelShift | null = null;
 	const last = Math.max(MIN_POST, Math.min(L - MIN_PRE, MAX_POST));
 	const tail = median(x.subarray(L - SHIFT_LOCAL - 1));
+	// the conditions are checked cheapest first (they all must hold, so the order changes nothing)
+	const scratch = new Float64Array(2 * L);
+	const dev = new Float64Array(2 * L);
 	for (let p = MIN_POST; p <= last; p++) {
 		const s = L - p;
 		const w = Math.min(s, Math.max(p, MIN_PRE));
 		const A = x.subarray(s - w, s);
 		const B = x.subarray(s);
-		const a = median(A);
-		const b = median(B);
+		const a = median(A, scratch);
+		const b = median(B, scratch);
 		const step = b - a;
 		if (step === 0) continue;
-		const dev = new Float64Array(w + p);
-		for (let i = 0; i < w; i++) dev[i] = Math.abs(A[i] - a);
-		for (let i = 0; i < p; i++) dev[w + i] = Math.abs(B[i] - b);
-		const scale = 1.4826 * median(dev);
-		const score = scale > 0 ? Math.abs(step) / scale : Infinity;
-		if (score < SHIFT_SIZE || (best && score <= best.score)) continue;
 		const mid = (a + b) / 2;
 		const dir = Math.sign(step);
 		const side = (seg: Float64Array, sign: number): number => {
@@ -103,8 +132,14 @@ export function findLevelShift(y: Float64Array, m: number): LevelShift | null {
 		if (side(B, dir) < SHIFT_SIDE || side(A, -dir) < SHIFT_SIDE) continue;
 		if (dir * (tail - mid) <= 0) continue;
 		const local =
-			median(x.subarray(s, s + SHIFT_LOCAL)) - median(x.subarray(s - SHIFT_LOCAL, s));
+			median(x.subarray(s, s + SHIFT_LOCAL), scratch) -
+			median(x.subarray(s - SHIFT_LOCAL, s), scratch);
 		if (dir * local < 0.5 * Math.abs(step)) continue;
+		for (let i = 0; i < w; i++) dev[i] = Math.abs(A[i] - a);
+		for (let i = 0; i < p; i++) dev[w + i] = Math.abs(B[i] - b);
+		const scale = 1.4826 * median(dev.subarray(0, w + p), scratch);
+		const score = scale > 0 ? Math.abs(step) / scale : Infinity;
+		if (score < SHIFT_SIZE || (best && score <= best.score)) continue;
 		// two levels against a straight line over A ∪ B (least squares), by absolute error
 		const n = w + p;
 		let st = 0;
