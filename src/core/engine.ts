@@ -904,8 +904,7 @@ function* engine(
 			n - h >= MIN_PRE + MIN_POST &&
 			shifts.find(limitRecentSpike(y.slice(0, n - h), m, intermittent))
 		)
-			for (const base of SHIFT_BASES)
-				if (names.includes(base)) names.push(base + SHIFT_SUFFIX);
+			for (const base of SHIFT_BASES) if (names.includes(base)) names.push(base + SHIFT_SUFFIX);
 	} else {
 		names = [...new Set(opts.models)];
 		if (opts.seasonVariants) addSeasonVariants(names);

@@ -31,8 +31,7 @@ for (let i = 0; i < args.length; i++) {
 		const v = args[++i];
 		if (v !== 'trim' && v !== 'adjust') throw new Error(`--level-shift ${v}`);
 		levelShift = v;
-	}
-	else throw new Error(`unknown flag ${args[i]}`);
+	} else throw new Error(`unknown flag ${args[i]}`);
 }
 if (!baseDir) throw new Error('--base DIR is required');
 const dir = isAbsolute(baseDir) ? baseDir : join(process.cwd(), baseDir);
