@@ -231,10 +231,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'历史（{n} 期）太短，无法按 {h} 期的预测长度检验各方法：使用 {model}。',
 	engine_note_past_peak:
 		'销量自高峰以来持续回落（从 {peak} 降到最近一期的 {last}）：预测从最近的水平出发，让回落继续并逐渐放缓，而不是取最近几期的平均值。',
-	engine_note_level_shift_trim:
-		'销量在 {periods} 期前变到了新的水平（不计季节约为每期 {before} → {after}）：“不用水平突变前的销量水平”的方法只用了此后的历史，此前的历史被搁置。',
-	engine_note_level_shift_adjust:
-		'销量在 {periods} 期前变到了新的水平（不计季节约为每期 {before} → {after}）：“不用水平突变前的销量水平”的方法所用的此前历史已移到新的水平。',
+	engine_note_level_shift_trim: (p) =>
+		`销量在 ${p.periodsText} 期前变到了新的水平（不计季节约为每期 ${p.beforeText} → ${p.afterText}）：“不用水平突变前的销量水平”的方法只用了此后的历史，此前的历史被搁置。`,
+	engine_note_level_shift_adjust: (p) =>
+		`销量在 ${p.periodsText} 期前变到了新的水平（不计季节约为每期 ${p.beforeText} → ${p.afterText}）：“不用水平突变前的销量水平”的方法所用的此前历史已移到新的水平。`,
 	engine_note_fit_failed: '{model} 无法在全部历史上拟合（{error}）。',
 	engine_note_fallback_naive: '改为沿用最后一期的值。',
 	engine_note_few_errors: '过去的误差太少（{n} 个），无法校准区间：显示各方法自身的区间。',
