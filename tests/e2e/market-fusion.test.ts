@@ -62,7 +62,7 @@ describe('Market signals in the forecast', () => {
 		await app.makeForecast();
 		const lines = page.getByTestId('fusion-lines');
 		await expect
-			.poll(() => lines.textContent(), { timeout: 300_000, interval: 2_000 })
+			.poll(() => lines.textContent(), { timeout: 300_000, interval: 250 })
 			.toMatch(
 				/Searches for “yeezy” lead these sales by 2 weeks and made the backtest more accurate/,
 			);
@@ -82,7 +82,7 @@ describe('Market signals in the forecast', () => {
 		await page.getByTestId('run-batch').click();
 		const signal = page.getByTestId('batch-signal').first();
 		await expect
-			.poll(() => signal.textContent().catch(() => ''), { timeout: 300_000, interval: 2_000 })
+			.poll(() => signal.textContent().catch(() => ''), { timeout: 300_000, interval: 250 })
 			.toMatch(
 				/^Searches for “yeezy”, 2 weeks ahead: error [\d.]+ with it, [\d.]+ without \(\d+% lower\)$/,
 			);
@@ -114,7 +114,7 @@ describe('Market signals in the forecast', () => {
 						.catch(() => ''),
 				{
 					timeout: 300_000,
-					interval: 2_000,
+					interval: 250,
 				},
 			)
 			.toMatch(/^Demand uses Searches for “yeezy” \(2 weeks ahead\): backtest error \d+% lower$/);

@@ -32,7 +32,7 @@ describe('new products from the shop’s own launches', () => {
 			.setInputFiles(join(DATA, 'search_interest/yeezy_us_weekly_multiTimeline.csv'));
 		const fromSales = page.getByTestId('market-np-from-sales');
 		await expect
-			.poll(() => fromSales.textContent().catch(() => ''), { timeout: 180_000, interval: 2_000 })
+			.poll(() => fromSales.textContent().catch(() => ''), { timeout: 180_000, interval: 250 })
 			.toMatch(/^[\d,]+ of these launches were found in your own sales/);
 		expect(await page.getByTestId('market-np-backtest').textContent()).toMatch(
 			/Tested by hiding your latest \d+ launches.*Your own launch curve/s,
