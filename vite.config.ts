@@ -2,33 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { SECURITY_HEADERS } from './src/lib/pwa/security-headers';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-/** What both e2e projects share: Node drives Chromium; one build and preview server (global-setup.ts). */
-const E2E = {
-	environment: 'node',
-	env: { TZ: 'UTC' },
-	globalSetup: ['tests/e2e/global-setup.ts'],
-	testTimeout: 180_000,
-	hookTimeout: 240_000,
-};
-
-/**
- * e2e files that run alone, one at a time, after the others: they bound the page's main-thread tasks
- * (CPU time per task: models, offline, import; the chart's first draw in separate tasks: charts) or a
- * cancel by the clock (models), which a second Chromium on the same 2 cores would disturb, or they
- * rewrite the built service worker (offline), which a file running beside them would see as a new
- * version.
- */
-const E2E_SOLO = [
-	'tests/e2e/models.test.ts',
-	'tests/e2e/offline.test.ts',
-	'tests/e2e/import.test.ts',
-	'tests/e2e/charts.test.ts',
-];
 
 export default defineConfig({
 	plugins: [
@@ -103,24 +80,15 @@ export default defineConfig({
 				},
 			},
 			{
-				// The built app in Chromium, two files at a time (each its own browser and profile); the files
-				// in E2E_SOLO run after these, one at a time (tests/bench/results/CI-TIME.md, stop 26).
 				test: {
-					...E2E,
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
-					exclude: [...configDefaults.exclude, ...E2E_SOLO],
-					maxWorkers: 2,
-					sequence: { groupOrder: 1 },
-				},
-			},
-			{
-				test: {
-					...E2E,
-					name: 'e2e-solo',
-					include: E2E_SOLO,
+					environment: 'node',
+					env: { TZ: 'UTC' },
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					testTimeout: 180_000,
+					hookTimeout: 240_000,
 					fileParallelism: false,
-					sequence: { groupOrder: 2 },
 				},
 			},
 		],

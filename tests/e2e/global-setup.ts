@@ -1,10 +1,7 @@
-// Vitest globalSetup for the e2e projects: builds the app (`vite build`), serves the BUILT app with
+// Vitest globalSetup for the e2e project: builds the app (`vite build`), serves the BUILT app with
 // `vite preview` on a free port, hands its URL to the tests (`inject('baseUrl')`), and stops it after.
 // Set E2E_SKIP_BUILD=1 to reuse an existing dist/ while iterating on tests. Also hands out a temp dir
 // for the run (`inject('runDir')`, removed after), where pages/browser.ts keeps the demo profile.
-// Both e2e projects (`e2e`, two files at a time, and `e2e-solo`, one at a time after them) list this
-// file; Vitest runs it once per project in the same process, so the build and the server are made once
-// and shared (`globalThis`), and stopped when the last project's teardown runs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,18 +36,7 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 	throw new Error(`vite preview did not answer on ${url} within ${START_TIMEOUT_MS} ms`);
 }
 
-interface Served {
-	baseUrl: string;
-	runDir: string;
-	stop(): Promise<void>;
-}
-
-/** The one build + preview server of this Vitest process, and how many projects use it. */
-const shared = globalThis as typeof globalThis & {
-	__trendcastE2e?: { served: Promise<Served>; users: number };
-};
-
-async function serve(): Promise<Served> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	if (!existsSync('/usr/bin/chromium')) {
 		throw new Error(
 			'e2e tests need Debian chromium at /usr/bin/chromium (apt-get install chromium)',
@@ -82,27 +68,12 @@ async function serve(): Promise<Served> {
 		child.kill();
 		throw new Error(`${(e as Error).message}\n${log}`, { cause: e });
 	}
-	const runDir = mkdtempSync(join(tmpdir(), 'trendcast-e2e-run-'));
-	return {
-		baseUrl,
-		runDir,
-		async stop() {
-			child.kill('SIGTERM');
-			rmSync(runDir, { recursive: true, force: true });
-			await new Promise((r) => setTimeout(r, 200));
-		},
-	};
-}
-
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const state = (shared.__trendcastE2e ??= { served: serve(), users: 0 });
-	state.users++;
-	const { baseUrl, runDir, stop } = await state.served;
 	project.provide('baseUrl', baseUrl);
+	const runDir = mkdtempSync(join(tmpdir(), 'trendcast-e2e-run-'));
 	project.provide('runDir', runDir);
 	return async () => {
-		if (--state.users > 0) return;
-		shared.__trendcastE2e = undefined;
-		await stop();
+		child.kill('SIGTERM');
+		rmSync(runDir, { recursive: true, force: true });
+		await new Promise((r) => setTimeout(r, 200));
 	};
 }

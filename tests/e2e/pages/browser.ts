@@ -1,7 +1,7 @@
 // Starts Debian's Chromium for the e2e tests (never downloads a browser), in a persistent profile in a
 // temp dir so IndexedDB and the service worker survive reloads, and records every request so a test
 // can assert that nothing left the app's origin.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -62,31 +62,9 @@ async function demoTemplate(): Promise<string> {
 	const runDir = inject('runDir');
 	const dir = join(runDir, 'demo-profile');
 	const ready = join(runDir, 'demo-profile.ready');
-	// Two e2e files run at once (vite.config.ts): one makes the profile, the other waits for it. The
-	// lock is a directory (mkdir is atomic); if the maker fails, its lock goes and the next file tries.
-	const lock = join(runDir, 'demo-profile.lock');
-	for (;;) {
-		if (existsSync(ready)) return dir;
-		try {
-			mkdirSync(lock);
-			break;
-		} catch {
-			await new Promise((r) => setTimeout(r, 250));
-		}
-	}
-	try {
-		if (existsSync(ready)) return dir;
-		await makeDemoProfile(dir, inject('baseUrl'));
-		writeFileSync(ready, '');
-		return dir;
-	} finally {
-		rmSync(lock, { recursive: true, force: true });
-	}
-}
-
-/** Import the demo into a new profile at `dir` as a user does, then keep only its IndexedDB. */
-async function makeDemoProfile(dir: string, baseUrl: string): Promise<void> {
+	if (existsSync(ready)) return dir;
 	rmSync(dir, { recursive: true, force: true });
+	const baseUrl = inject('baseUrl');
 	const context = await launchContext(dir);
 	// what the files checked on their own import of the demo: nothing left the origin, no page error
 	const requests: string[] = [];
@@ -108,6 +86,8 @@ async function makeDemoProfile(dir: string, baseUrl: string): Promise<void> {
 		rmSync(join(dir, part), { recursive: true, force: true });
 	for (const lock of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
 		rmSync(join(dir, lock), { force: true });
+	writeFileSync(ready, '');
+	return dir;
 }
 
 /**
