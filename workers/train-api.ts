@@ -19,6 +19,7 @@ import type { ModelSpec } from '../src/ml/models';
 import { reviewRatings, type RatingsReport } from './train/ratings';
 import { DEEP_MAX_PRODUCTS } from '../src/core/forecast/batch';
 import { linkApi, SeriesLink } from './data/series-port';
+import { storedSearchSignals } from './data/search-weekly';
 import {
 	createTrainService,
 	type DeepForecast,
@@ -63,6 +64,15 @@ const getService = () =>
 		// the imported promotions, as the Forecast screen reads them (a new model trains with them)
 		promotions: (datasetId, ids) =>
 			link.connected ? link.promotionsFor(datasetId, ids) : Promise.resolve({}),
+		// the search series imported on the Market screen, matched on the products' names
+		signals: async (datasetId) => {
+			const signals = await storedSearchSignals((ratingsDb ??= openTrendcastDb()));
+			const names: Record<string, string> = {};
+			if (signals.length && link.connected)
+				for (const p of await link.productSummary(datasetId))
+					names[p.productId] = `${p.productId} ${p.description ?? ''}`;
+			return { signals, names };
+		},
 	}));
 
 function forecastBuffers(f: DeepForecast): ArrayBuffer[] {

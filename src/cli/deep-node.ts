@@ -13,7 +13,14 @@ import type { Frequency, SeriesBatch } from '../core/types';
 import { deepBacktest, type DeepBacktestResult } from '../ml/backtest';
 import { DEEP_MIX_GAIN, registerDeepCandidates } from '../ml/candidates';
 import type { DeepKind } from '../ml/kinds';
-import { LEGACY_FEATURES, featuresOf, otherRegressorIndex } from '../ml/features';
+import {
+	BASE_FEATURES,
+	LEGACY_FEATURES,
+	N_FEATURES,
+	featuresOf,
+	otherRegressorIndex,
+	signalRegressorIndex,
+} from '../ml/features';
 import type { ModelSpec } from '../ml/models';
 import { PRETRAINED_STARTS, fitsStart, pretrainedStartFor } from '../ml/pretrained-start';
 import type { WeightBlob } from '../ml/weights';
@@ -104,14 +111,33 @@ export function shippedPretrained(freq: Frequency, spec: ModelSpec): WeightBlob 
 
 /**
  * What --deep says about the extra columns (stderr), or null: with several besides price, the one
- * the deep models read (a promotion-like name first, src/ml/features.ts otherRegressorIndex).
+ * the deep models read (a promotion-like name first, src/ml/features.ts otherRegressorIndex) and,
+ * with `signalRead` (a model trained from scratch reads N_FEATURES), the next one as their signal.
  */
-export function regressorLine(regressors: readonly string[]): string | null {
+export function regressorLine(regressors: readonly string[], signalRead = false): string | null {
 	const others = regressors.filter((n) => n !== 'price');
 	if (others.length < 2) return null;
 	const used = regressors[otherRegressorIndex(regressors)];
-	const rest = others.filter((n) => n !== used);
-	return `deep: the deep models read the column "${used}" as their promotion/signal input${regressors.includes('price') ? ' (and "price" as the price)' : ''}; ${rest.map((n) => `"${n}"`).join(', ')} ${rest.length === 1 ? 'is' : 'are'} used by the statistical models only`;
+	const signal = signalRead ? regressors[signalRegressorIndex(regressors)] : undefined;
+	const rest = others.filter((n) => n !== used && n !== signal);
+	const head = `deep: the deep models read the column "${used}" as their promotion/signal input${signal ? ` and "${signal}" as their second signal input (models trained from scratch)` : ''}${regressors.includes('price') ? ' (and "price" as the price)' : ''}`;
+	if (rest.length === 0) return head;
+	return `${head}; ${rest.map((n) => `"${n}"`).join(', ')} ${rest.length === 1 ? 'is' : 'are'} used by the statistical models only`;
+}
+
+/**
+ * Features a deep model of `kind` reads: BASE_FEATURES when it starts from the shipped start (trained
+ * on them), else N_FEATURES (also the make-up working day and signal features).
+ */
+export function deepFeatures(
+	freq: Frequency,
+	kind: DeepKind,
+	horizon: number,
+	pretrained: boolean,
+): number {
+	const start = PRETRAINED_STARTS[freq];
+	const spec = { kind, lookback: Math.max(8, 2 * horizon), horizon, width: 0.5 };
+	return pretrained && start && fitsStart(start, spec) ? BASE_FEATURES : N_FEATURES;
 }
 
 /** What --deep says about its start (stderr): which shipped start, or why it trains from scratch. */
@@ -153,7 +179,12 @@ export async function deepRegistry(
 	const backend = await nodeBackend();
 	const batch = toBatch(inputs, regressors, opts.horizon);
 	const log = opts.log ?? (() => {});
-	const regLine = regressorLine(regressors);
+	const features = (kind: DeepKind): number =>
+		deepFeatures(opts.freq, kind, opts.horizon, opts.pretrained !== false);
+	const regLine = regressorLine(
+		regressors,
+		opts.kinds.some((k) => features(k) > BASE_FEATURES + 1),
+	);
 	if (regLine) log(regLine);
 	log(startLine(opts.freq, opts.kinds, opts.horizon, opts.pretrained !== false));
 	const result = await deepBacktest(batch, {
@@ -162,6 +193,7 @@ export async function deepRegistry(
 		freq: opts.freq,
 		...(opts.epochs ? { epochs: opts.epochs } : {}),
 		...(opts.maxWindows ? { maxWindows: opts.maxWindows } : {}),
+		features,
 		initial: (spec) => (opts.pretrained === false ? null : shippedPretrained(opts.freq, spec)),
 		onStage: (s) =>
 			log(

@@ -11,7 +11,7 @@ import type { CancelSignal } from '../core/backtest';
 import type { ExternalForecastAt } from '../core/forecast/external';
 import type { Frequency, SeriesBatch } from '../core/types';
 import { deepCandidateName, engineOrigins, type DeepForecastTable } from './candidates';
-import { forecastWindows, makeWindows, type WindowConfig } from './features';
+import { forecastWindows, makeWindows, type DeepCalendar, type WindowConfig } from './features';
 import type { DeepKind } from './kinds';
 import { QUANTILES, type ModelSpec } from './models';
 import { compiledModel, disposeModel, predictWindows, trainModel } from './train';
@@ -51,6 +51,10 @@ export interface DeepBacktestOptions {
 	 * forecasts averaged: a small seed ensemble steadies a model trained on a few thousand windows.
 	 */
 	seeds?: number;
+	/** Input features per period, per kind (default N_FEATURES; BASE_FEATURES for a pretrained start). */
+	features?: number | ((kind: DeepKind) => number);
+	/** The shop's holiday calendar (features 6 and 12); without it the fixed holidays of holidays.ts. */
+	calendar?: DeepCalendar;
 	/** Weights to start from for a model of this spec (the shipped pretrained MLP), or null. */
 	initial?(spec: ModelSpec): WeightBlob | null;
 	signal?: CancelSignal;
@@ -115,7 +119,16 @@ export async function deepBacktest(
 	const h = Math.max(1, Math.floor(opts.horizon));
 	const K = Math.max(0, Math.floor(opts.origins ?? engineOrigins(h)));
 	const lookback = Math.max(8, Math.floor(opts.lookback ?? 2 * h));
-	const cfg: WindowConfig = { lookback, horizon: h, freq: opts.freq };
+	const cfgFor = (kind: DeepKind): WindowConfig => {
+		const f = typeof opts.features === 'function' ? opts.features(kind) : opts.features;
+		return {
+			lookback,
+			horizon: h,
+			freq: opts.freq,
+			...(f ? { features: f } : {}),
+			...(opts.calendar ? { calendar: opts.calendar } : {}),
+		};
+	};
 	const lens = batch.ids.map((_, i) => batch.indptr[i + 1] - batch.indptr[i]);
 	const nonNegative = batch.y.every((v) => !Number.isFinite(v) || v >= 0);
 	const result: DeepBacktestResult = { tables: {}, seconds: {}, skipped: [], windows: {} };
@@ -126,7 +139,14 @@ export async function deepBacktest(
 		const name = deepCandidateName(kind);
 		const table: DeepForecastTable = {};
 		const t0 = performance.now();
-		const spec: ModelSpec = { kind, lookback, horizon: h, width: opts.width ?? 0.5 };
+		const cfg = cfgFor(kind);
+		const spec: ModelSpec = {
+			kind,
+			lookback,
+			horizon: h,
+			width: opts.width ?? 0.5,
+			...(cfg.features ? { features: cfg.features } : {}),
+		};
 		for (let k = K; k >= last; k--) {
 			if (opts.signal?.aborted) throw abortError();
 			opts.onStage?.({ kind, origin: k, step: step++, steps });

@@ -14,21 +14,31 @@
 //
 // Features per period (F = N_FEATURES):
 //   0 (y − anchor) / scale (0 in the future)   5 cos day-of-week  (daily data only, else 0)
-//   1 observed (1 past, 0 future or padding)    6 holiday in the period (see holidays.ts)
+//   1 observed (1 past, 0 future or padding)    6 holiday in the period: the shop's calendar
+//                                                  (WindowConfig.calendar: public holidays,
+//                                                  festivals, the shop's own days), else holidays.ts
 //   2 sin day-of-year                            7 price / mean lookback price − 1 (0 without price)
 //   3 cos day-of-year                            8 promotion or other regressor (÷ its max |value|;
 //                                                  otherRegressorIndex picks one: promotions first)
 //   4 sin day-of-week  (daily data only, else 0) 9 log1p(mean |y|) / 10 (volume level)
 //  10 product age: log1p(weeks since the series' first sale) / log1p(156), capped at 1 (0 before it)
 //  11 Q4: the period starts in October–December (the shop's peak season)
+//  12 share of the period's days that are make-up working days (调休上班; the shop's calendar only)
+//  13 signal: a market signal series (the app's 'signal', already lagged so that a period sees only
+//     weeks before it) or another regressor besides price and feature 8's (a CLI column), ÷ its
+//     largest |value| up to the window's end; the future holds the known values, else the last one
 // A series shorter than the lookback is padded on the left with zeros and observed = 0. Models saved
-// before features 10–11 existed read the first LEGACY_FEATURES (WindowConfig.features).
+// before features 10–11 existed read the first LEGACY_FEATURES (WindowConfig.features); models with
+// a pretrained start (trained on 12) and models saved before 2026-12-07 read the first BASE_FEATURES.
 
+import { shopCalendar, type CalendarEdits } from '../core/calendar/events';
 import type { Frequency, SeriesBatch } from '../core/types';
 import { holidayInPeriod } from './holidays';
 
 /** Features per period (new models). */
-export const N_FEATURES = 12;
+export const N_FEATURES = 14;
+/** Features per period before the make-up working day and signal features (the pretrained starts). */
+export const BASE_FEATURES = 12;
 /** Features per period of models saved before the age and Q4 features (their specs carry no count). */
 export const LEGACY_FEATURES = 10;
 /** Features a model or window config uses: its own count, else N_FEATURES. */
@@ -45,6 +55,75 @@ export interface WindowConfig {
 	freq: Frequency;
 	/** Features per period (default N_FEATURES; LEGACY_FEATURES for models saved before 2026-12-06). */
 	features?: number;
+	/**
+	 * The shop's holiday calendar (the statistical engine's: src/core/calendar/events.ts shopCalendar
+	 * with the shop's edits) for feature 6 and 12; without it feature 6 is the fixed list of holidays.ts.
+	 */
+	calendar?: DeepCalendar;
+}
+
+/** A shop calendar as a deep model reads and saves it. */
+export interface DeepCalendar {
+	/** ISO 3166-1 alpha-2 (a country of CALENDAR_COUNTRIES; another one has the festivals only). */
+	country: string;
+	edits?: CalendarEdits;
+}
+
+/** The calendar's days (UTC day numbers): events (holidays, festivals, the shop's own) and make-up working days. */
+interface CalendarDays {
+	event: Set<number>;
+	workday: Set<number>;
+}
+
+/** Years the festivals are laid out for (the public holidays' table covers 2010–2035). */
+const CAL_YEARS = [2000, 2040] as const;
+const calendarCache = new Map<string, CalendarDays>();
+
+/** The days of a shop calendar (cached by country and edits). */
+export function calendarDays(cal: DeepCalendar): CalendarDays {
+	const key = JSON.stringify([cal.country.toUpperCase(), cal.edits ?? {}]);
+	let days = calendarCache.get(key);
+	if (days) return days;
+	days = { event: new Set(), workday: new Set() };
+	for (const e of shopCalendar(cal.country, CAL_YEARS[0], CAL_YEARS[1], cal.edits ?? {}))
+		for (const d of e.days)
+			(e.kind === 'workday' ? days.workday : days.event).add(
+				Math.floor(Date.parse(d + 'T00:00:00Z') / DAY_MS),
+			);
+	if (calendarCache.size > 16) calendarCache.clear();
+	calendarCache.set(key, days);
+	return days;
+}
+
+/** Days of the period of `freq` starting at the UTC day `day` (a month: to its end). */
+function daysIn(day: number, freq: Frequency): number {
+	if (freq === 'day') return 1;
+	if (freq === 'week') return 7;
+	const d = new Date(day * DAY_MS);
+	return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).getTime() / DAY_MS - day;
+}
+
+/**
+ * Features 6 and 12 of the period of `freq` starting at `startMs`: whether it holds an event day of
+ * the shop's calendar (else, without one, a holiday of holidays.ts), and the share of its days that
+ * are make-up working days.
+ */
+export function calendarFeatures(
+	startMs: number,
+	freq: Frequency,
+	cal: DeepCalendar | undefined,
+): [event: number, workday: number] {
+	if (!cal) return [holidayInPeriod(startMs, freq) ? 1 : 0, 0];
+	const days = calendarDays(cal);
+	const first = Math.floor(startMs / DAY_MS);
+	const n = daysIn(first, freq);
+	let event = 0;
+	let work = 0;
+	for (let k = 0; k < n; k++) {
+		if (days.event.has(first + k)) event = 1;
+		if (days.workday.has(first + k)) work++;
+	}
+	return [event, work / n];
 }
 
 /** A built dataset: inputs [n, T, F] and targets [n, horizon], both scaled. */
@@ -137,6 +216,20 @@ function otherRegressor(batch: SeriesBatch): number {
 	return batch.regressors ? otherRegressorIndex(batch.regressors.names) : -1;
 }
 
+/** The regressor name of a market signal series in the app (workers/train/inputs.ts withSignals). */
+export const SIGNAL_INPUT = 'signal';
+
+/**
+ * The regressor feature 13 carries: the app's 'signal', else the first one that is neither price nor
+ * feature 8's (a CLI column). −1 if none.
+ */
+export function signalRegressorIndex(names: readonly string[]): number {
+	const exact = names.indexOf(SIGNAL_INPUT);
+	if (exact >= 0) return exact;
+	const other = otherRegressorIndex(names);
+	return names.findIndex((n, k) => n !== 'price' && k !== other);
+}
+
 /**
  * Fill one window for series `i` whose lookback ends at local index `end` (exclusive) into
  * `out[offset …]`; returns its scale. `end` may equal the series length (a forecast window).
@@ -213,6 +306,25 @@ export function fillWindow(
 		// shows also after a lookback without one
 		if (other >= 0 && batch.regressors!.names[other] === 'promotion') otherMax = 1;
 	}
+	// the signal (feature 13) ÷ its largest |value| before the window's end (nothing later is read)
+	const signal = F > 13 && batch.regressors ? signalRegressorIndex(batch.regressors.names) : -1;
+	let signalMax = 0;
+	if (signal >= 0)
+		for (let t = 0; t < Math.min(end, len); t++) {
+			const v = Math.abs(batch.regressors!.values[signal][from + t]);
+			if (Number.isFinite(v)) signalMax = Math.max(signalMax, v);
+		}
+	const carrySignal = signal >= 0 && batch.regressors!.names[signal] === SIGNAL_INPUT;
+	/** Regressor k at local index t: known ahead (batch.regressorsAhead, the plan), else the last value held. */
+	const regAt = (k: number, t: number): number => {
+		const ahead = batch.regressorsAhead;
+		if (t >= len && ahead && t - len < ahead.horizon) {
+			const a = ahead.values[k]?.[i * ahead.horizon + t - len];
+			if (a !== undefined && Number.isFinite(a)) return a;
+		}
+		const tr = Math.min(Math.max(t, 0), Math.max(0, len - 1));
+		return batch.regressors!.values[k][from + tr];
+	};
 	const step = periodMs(freq);
 	const lastDs = len > 0 ? ds[from + Math.min(end, len) - 1] : 0;
 	const level = Math.log1p(meanAbs > 0 ? meanAbs : seriesScale) / 10;
@@ -242,17 +354,10 @@ export function fillWindow(
 			out[o + 4] = 0;
 			out[o + 5] = 0;
 		}
-		out[o + 6] = holidayInPeriod(when, freq) ? 1 : 0;
+		const [event, workday] = calendarFeatures(when, freq, cfg.calendar);
+		out[o + 6] = event;
 		// regressors: known in the future (batch.regressorsAhead, the plan), else the last value held
-		const tr = Math.min(Math.max(t, 0), Math.max(0, len - 1));
-		const reg = (k: number): number => {
-			const ahead = batch.regressorsAhead;
-			if (t >= len && ahead && t - len < ahead.horizon) {
-				const a = ahead.values[k]?.[i * ahead.horizon + t - len];
-				if (a !== undefined && Number.isFinite(a)) return a;
-			}
-			return batch.regressors!.values[k][from + tr];
-		};
+		const reg = (k: number): number => regAt(k, t);
 		if (price >= 0 && priceMean > 0) {
 			const p = reg(price);
 			out[o + 7] = Number.isFinite(p) ? Math.max(-1, Math.min(1, p / priceMean - 1)) : 0;
@@ -266,6 +371,18 @@ export function fillWindow(
 			const age = firstSale >= 0 && t >= firstSale ? (t - firstSale) * weeksPerPeriod : -1;
 			out[o + 10] = age < 0 ? 0 : Math.min(1, Math.log1p(age) / Math.log1p(AGE_CAP_WEEKS));
 			out[o + 11] = new Date(when).getUTCMonth() >= 9 ? 1 : 0;
+		}
+		if (F > 12) out[o + 12] = workday;
+		if (F > 13) {
+			// the app's signal is known up to the origin only (lagged one week: its value at `end` is
+			// the week before): the future part holds that value in training and in forecasting alike
+			const v =
+				signal < 0 || !(signalMax > 0)
+					? NaN
+					: carrySignal && t > end
+						? regAt(signal, end)
+						: reg(signal);
+			out[o + 13] = Number.isFinite(v) ? Math.max(-CLIP, Math.min(CLIP, v / signalMax)) : 0;
 		}
 	}
 	return scale;

@@ -6,6 +6,7 @@ import type { Message } from '../core/messages';
 import { msg } from '../lib/i18n/message';
 import type { Frequency } from '../core/types';
 import type { DeepKind } from '../ml/kinds';
+import type { DeepCalendar } from '../ml/features';
 import { pretrainedStartFor } from '../lib/pretrained-start';
 import { isAbortError, toUiError } from '../lib/workers/errors';
 import type {
@@ -23,6 +24,8 @@ export interface TrainForm {
 	horizon: number;
 	epochs: number;
 	pretrained: boolean;
+	/** The shop's holiday calendar (Settings), saved with a new model; a resumed one keeps its own. */
+	calendar?: DeepCalendar;
 }
 
 /**
@@ -83,6 +86,7 @@ export class ModelTraining {
 					epochs: form.epochs,
 					maxWindows: 5000,
 					pretrained: usePre,
+					...(form.calendar && !resume ? { calendar: form.calendar } : {}),
 					...(resume ? { resumeId: resume.id } : {}),
 				},
 				batch,

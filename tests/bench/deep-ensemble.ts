@@ -16,6 +16,7 @@
 //        --no-pooled (the engine without the pooled model)  --no-check (skip the hold-out check pass)
 //        --hybrid: no deep candidates; the deep model as a correction of the engine instead (hybrid.ts,
 //        DEEP.md "deephyb"; --hybrid-stride 2 --hybrid-range 2 --hybrid-epochs 20)
+//        --shop-calendar (the deep features with the set's shop calendar, issue #13)
 //        --no-pretrained (train from scratch)  --no-val (no early-stopping split: fixed epochs)  --tune: score the horizon before the last (the validation horizon settings are chosen on;
 //        written to the 'ensemble-tune' section) instead of the reported last horizon
 import * as tf from '@tensorflow/tfjs';
@@ -29,7 +30,7 @@ import type { AutoForecastOptions, AutoForecastResult } from '../../src/core/eng
 import { registerBuiltins } from '../../src/core/forecast/builtins';
 import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
-import { shippedPretrained } from '../../src/cli/deep-node';
+import { deepFeatures, shippedPretrained } from '../../src/cli/deep-node';
 import { deepBacktest } from '../../src/ml/backtest';
 import {
 	DEEP_MIX_GATE,
@@ -41,7 +42,7 @@ import {
 	registerDeepCandidates,
 	type DeepForecastTable,
 } from '../../src/ml/candidates';
-import { N_FEATURES } from '../../src/ml/features';
+import { BASE_FEATURES, N_FEATURES } from '../../src/ml/features';
 import type { WeightBlob } from '../../src/ml/weights';
 import { DEEP_KINDS, type DeepKind, type ModelSpec } from '../../src/ml/models';
 import {
@@ -121,6 +122,8 @@ function startFrom(file: string, spec: ModelSpec): WeightBlob | null {
 const POOLED = !argv.includes('--no-pooled');
 /** --no-check: skip the hold-out check pass (deepgate's statistic; one engine pass on the cut series). */
 const CHECK = !argv.includes('--no-check');
+/** --shop-calendar: the deep features with the data set's shop calendar (see the deepBacktest call). */
+const SHOP_CALENDAR = argv.includes('--shop-calendar');
 /** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
 const WRITE = !argv.includes('--no-write');
 
@@ -269,6 +272,16 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			epochs: EPOCHS,
 			seeds: SEEDS,
 			validation: !argv.includes('--no-val'),
+			// --shop-calendar: the shop's calendar of the set's country (public holidays, festivals) for
+			// the holiday feature and, for a model without a start of its shape, the make-up working day
+			// and signal features, as the app and the CLI build them; without it the features before
+			// issue #13's calendar work (the fixed holidays of src/ml/holidays.ts, BASE_FEATURES)
+			...(SHOP_CALENDAR && ds.country
+				? {
+						calendar: { country: ds.country },
+						features: (kind: DeepKind) => deepFeatures(freq, kind, ds.h, pretrained),
+					}
+				: { features: BASE_FEATURES }),
 			initial: (spec: ModelSpec) =>
 				!pretrained || freq !== 'week'
 					? null

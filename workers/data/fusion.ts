@@ -195,19 +195,21 @@ function words(s: string): string[] {
 		.filter((w) => w.length >= 2);
 }
 
+/** Whether a signal's name shares a word with a product's name (or, a CJK term, occurs in it). */
+export function signalMatches(name: string, s: Pick<WeeklySignal, 'name'>): boolean {
+	const own = new Set(words(name));
+	const low = name.toLowerCase();
+	return words(s.name.replace(/^#/, '')).some(
+		(w) => own.has(w) || (/\p{Script=Han}/u.test(w) && low.includes(w)),
+	);
+}
+
 /**
  * Signals ordered for one product: those whose name shares a word with the product's name (or, for a
  * CJK term, whose term occurs in it) first, then the rest in their given order.
  */
 export function orderSignalsFor(name: string, signals: readonly WeeklySignal[]): WeeklySignal[] {
-	const own = new Set(words(name));
-	const low = name.toLowerCase();
-	const score = (s: WeeklySignal) =>
-		words(s.name.replace(/^#/, '')).some(
-			(w) => own.has(w) || (/\p{Script=Han}/u.test(w) && low.includes(w)),
-		)
-			? 1
-			: 0;
+	const score = (s: WeeklySignal) => (signalMatches(name, s) ? 1 : 0);
 	return signals
 		.map((s, i) => ({ s, i, k: score(s) }))
 		.sort((a, b) => b.k - a.k || a.i - b.i)

@@ -64,6 +64,7 @@ import {
 	type WeeklySignal,
 } from './fusion';
 import { fileText, readTable, unpackedBytes } from './read-table';
+import { mondayOf, searchWeekly } from './search-weekly';
 
 /** Weeks of sales after a launch the shop's own launch curves cover. */
 const SHOP_LAUNCH_WEEKS = 12;
@@ -238,27 +239,11 @@ export function guessKind(table: RawTable): SignalKind {
 	return 'posts';
 }
 
-/** A search series as weekly means on Monday weeks (Google's Sunday weeks move to the Monday after). */
-function searchWeekly(x: SearchSeries): Map<number, number> {
-	const weekly = new Map<number, number>();
-	const cnt = new Map<number, number>();
-	x.ds.forEach((t, i) => {
-		if (!Number.isFinite(x.y[i])) return;
-		const w = mondayOf(t + (new Date(t).getUTCDay() === 0 ? DAY : 0));
-		weekly.set(w, (weekly.get(w) ?? 0) + x.y[i]);
-		cnt.set(w, (cnt.get(w) ?? 0) + 1);
-	});
-	for (const [w, v] of weekly) weekly.set(w, v / (cnt.get(w) ?? 1));
-	return weekly;
-}
-
 /** Key of a catalog set's past launches in signalRecords. */
 function launchesKey(id: string): string {
 	return `${id}#launches`;
 }
 
-const DAY = 86_400_000;
-/** Monday of the week holding t (UTC). */
 /** Identity of the stored posts sets (ids and row counts): the topic signals are recomputed when it changes. */
 function postsKey(sets: readonly { id: string; kind: string; rowCount?: number }[]): string {
 	return sets
@@ -282,10 +267,6 @@ export function topicWeekly(
 	});
 }
 
-function mondayOf(t: number): number {
-	const d = Math.floor(t / DAY) * DAY;
-	return d - ((new Date(d).getUTCDay() + 6) % 7) * DAY;
-}
 
 /** Creates the service. */
 export function createSignalsService(deps: SignalsDeps) {

@@ -15,9 +15,11 @@ import type { TrendcastDb } from '../../src/lib/db/db';
 import type { DeepModelRow, DeepWeightsRow } from '../../src/lib/db/models';
 import type { BackendInfo } from '../../src/ml/backend';
 import {
+	BASE_FEATURES,
 	LEGACY_FEATURES,
 	N_FEATURES,
 	featuresOf,
+	type DeepCalendar,
 	forecastWindows,
 	makeWindows,
 	type WindowConfig,
@@ -33,10 +35,11 @@ import {
 } from '../../src/ml/train';
 import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
 import { deepBacktest } from '../../src/ml/backtest';
-import { PRETRAINED_STARTS } from '../../src/ml/pretrained-start';
+import { PRETRAINED_STARTS, fitsStart, pretrainedStartFor } from '../../src/ml/pretrained-start';
 import { deepCandidateName, engineOrigins, type DeepForecastTable } from '../../src/ml/candidates';
 import type { PromotionRecord } from '../../src/core/ingest/schemas/promotions';
-import { PROMOTION_INPUT, withPromotions } from './inputs';
+import { PROMOTION_INPUT, SIGNAL_INPUT, withPromotions, withSignals } from './inputs';
+import type { WeeklySignal } from '../data/fusion';
 
 /** A request to train (or, with `resumeId`, to continue) a model. */
 export interface TrainRequest {
@@ -61,6 +64,11 @@ export interface TrainRequest {
 	pretrained?: boolean;
 	/** Continue this saved model from its last checkpoint instead of starting a new one. */
 	resumeId?: string;
+	/**
+	 * The shop's holiday calendar (Settings: country and edits), saved with the model; without it the
+	 * fixed shopping holidays of src/ml/holidays.ts.
+	 */
+	calendar?: DeepCalendar;
 }
 
 /** Progress of a training job (numbers only; the view words them). */
@@ -117,6 +125,15 @@ export interface TrainServiceDeps {
 	 * them): a new model trains with them as its 'promotion' input and forecasts with the planned ones.
 	 */
 	promotions?(datasetId: string, ids: string[]): Promise<Record<string, PromotionRecord[]>>;
+	/**
+	 * The market signals imported on the Market screen (weekly search interest) and the products'
+	 * names to match them on (id → id and description): a new weekly model trains with them as its
+	 * 'signal' input.
+	 */
+	signals?(
+		datasetId: string,
+		ids: string[],
+	): Promise<{ signals: WeeklySignal[]; names: Record<string, string> }>;
 }
 
 /** A cancel, said as a message code (the view words it; `name` is what callers branch on). */
@@ -143,12 +160,13 @@ const specOf = (r: DeepModelRow): ModelSpec => ({
 	features: r.features ?? LEGACY_FEATURES,
 });
 
-/** The window shape a saved model reads. */
+/** The window shape a saved model reads (with the calendar it was trained with). */
 const cfgOf = (r: DeepModelRow): WindowConfig => ({
 	lookback: r.lookback,
 	horizon: r.horizon,
 	freq: r.freq,
 	features: r.features ?? LEGACY_FEATURES,
+	...(r.calendar ? { calendar: r.calendar } : {}),
 });
 
 /** Series scales by the order of `batch.ids` from a saved row (a missing series gets 0 = own lookback). */
@@ -189,20 +207,32 @@ export function createTrainService(deps: TrainServiceDeps) {
 
 	/**
 	 * The batch with the inputs the model reads: a new model (`fresh`) takes the dataset's promotions
-	 * when it has any; a saved one gets them only when it was trained with them (rows without `inputs`
-	 * were trained with the price alone), and refuses to forecast when they are no longer there.
+	 * when it has any, and (weekly, with the signal feature) the market signals that match its
+	 * products; a saved one gets them only when it was trained with them (rows without `inputs` were
+	 * trained with the price alone), and refuses to forecast when they are no longer there.
 	 */
 	async function withInputs(
 		row: DeepModelRow,
 		batch: SeriesBatch,
 		fresh: boolean,
 	): Promise<SeriesBatch> {
+		let out = batch;
 		const wants = fresh || (row.inputs?.includes(PROMOTION_INPUT) ?? false);
-		if (!wants || batch.regressors?.names.includes(PROMOTION_INPUT)) return batch;
-		const promos = deps.promotions ? await deps.promotions(row.datasetId, [...batch.ids]) : {};
-		const out = withPromotions(batch, promos, row.freq, row.horizon);
-		if (!fresh && !out.regressors?.names.includes(PROMOTION_INPUT))
-			throw codedError('RangeError', 'models_error_promotions_missing');
+		if (wants && !out.regressors?.names.includes(PROMOTION_INPUT)) {
+			const promos = deps.promotions ? await deps.promotions(row.datasetId, [...out.ids]) : {};
+			out = withPromotions(out, promos, row.freq, row.horizon);
+			if (!fresh && !out.regressors?.names.includes(PROMOTION_INPUT))
+				throw codedError('RangeError', 'models_error_promotions_missing');
+		}
+		const wantsSignal = fresh
+			? featuresOf(cfgOf(row)) > BASE_FEATURES + 1 && row.freq === 'week'
+			: (row.inputs?.includes(SIGNAL_INPUT) ?? false);
+		if (wantsSignal && !out.regressors?.names.includes(SIGNAL_INPUT) && deps.signals) {
+			const { signals, names } = await deps.signals(row.datasetId, [...out.ids]);
+			out = withSignals(out, signals, names, row.freq, row.horizon);
+		}
+		if (!fresh && wantsSignal && !out.regressors?.names.includes(SIGNAL_INPUT))
+			throw codedError('RangeError', 'models_error_signals_missing');
 		return out;
 	}
 
@@ -274,6 +304,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 				horizon: h,
 				width: req.width ?? 1,
 				features: N_FEATURES,
+				...(req.calendar ? { calendar: req.calendar } : {}),
 				holdout: Math.max(0, Math.floor(req.holdout ?? 2 * h)),
 				measure: req.measure ?? 'units',
 				train: {
@@ -295,11 +326,20 @@ export function createTrainService(deps: TrainServiceDeps) {
 				params: 0,
 			};
 		}
+		// a new model with a shipped start of its shape reads the start's features (the calendar then
+		// marks holidays and festivals; the make-up working day and signal features are left out)
+		if (!req.resumeId && req.pretrained) {
+			const start = pretrainedStartFor(row.freq, row.kind, row.horizon).start;
+			if (start && fitsStart(start, specOf(row))) row.features = BASE_FEATURES;
+		}
 		// the batch must be the same dataset's (a resume re-reads it from the data worker), with the
-		// inputs the model trains on (a new one: the promotions when the dataset has any)
+		// inputs the model trains on (a new one: the promotions and signals when the dataset has any)
 		batch = await withInputs(row, batch, !req.resumeId);
 		if (signal.aborted && !req.resumeId) throw abortError();
-		if (!req.resumeId) row.inputs = [...(batch.regressors?.names ?? [])];
+		if (!req.resumeId)
+			row.inputs = (batch.regressors?.names ?? []).filter(
+				(n) => n !== SIGNAL_INPUT || featuresOf(row) > BASE_FEATURES + 1,
+			);
 		const spec = specOf(row);
 		const cfg = cfgOf(row);
 		const {
@@ -568,8 +608,10 @@ export function createTrainService(deps: TrainServiceDeps) {
 		for (const v of batch.y) if (Number.isFinite(v)) sum += v;
 		for (const col of batch.regressorsAhead?.values ?? [])
 			for (const v of col) if (Number.isFinite(v)) sum += v;
-		const p = batch.regressors?.names.indexOf(PROMOTION_INPUT) ?? -1;
-		if (p >= 0) for (const v of batch.regressors!.values[p]) sum += v;
+		for (const name of [PROMOTION_INPUT, SIGNAL_INPUT]) {
+			const p = batch.regressors?.names.indexOf(name) ?? -1;
+			if (p >= 0) for (const v of batch.regressors!.values[p]) if (Number.isFinite(v)) sum += v;
+		}
 		const key = `${id}:${row.updatedAt}:${batch.ids.length}:${batch.y.length}:${sum}`;
 		const hit = tableCache.get(key);
 		if (hit) return hit;
@@ -587,6 +629,8 @@ export function createTrainService(deps: TrainServiceDeps) {
 			learningRate: row.train.learningRate,
 			maxWindows: row.train.maxWindows,
 			seed: row.train.seed,
+			features: featuresOf(cfgOf(row)),
+			...(row.calendar ? { calendar: row.calendar } : {}),
 			final: false,
 			initial: (spec) =>
 				pre && (pre.spec.features ?? LEGACY_FEATURES) === featuresOf(spec) ? pre.weights : null,

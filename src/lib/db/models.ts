@@ -4,6 +4,7 @@
 // Written by the train worker; the data worker deletes a dataset's models with it.
 import type { Frequency } from '../../core/types';
 import type { BackendName } from '../../ml/backend';
+import type { DeepCalendar } from '../../ml/features';
 import type { DeepKind } from '../../ml/models';
 import type { EpochInfo, TrainOptions } from '../../ml/train';
 import type { TrendcastDb } from './db';
@@ -26,10 +27,15 @@ export interface DeepModelRow {
 	/** Input features per period (src/ml/features.ts); absent: saved before the age and Q4 features (10). */
 	features?: number;
 	/**
-	 * Regressors it was trained with ('price', 'promotion'); absent: saved before promotions reached
+	 * Regressors it was trained with ('price', 'promotion', 'signal'); absent: saved before promotions reached
 	 * the deep models (price only, so a forecast gives it no promotions either).
 	 */
 	inputs?: string[];
+	/**
+	 * The shop's holiday calendar it was trained with (country and the shop's edits at that time), so
+	 * a reload forecasts with the same days; absent: the fixed shopping holidays (src/ml/holidays.ts).
+	 */
+	calendar?: DeepCalendar;
 	/** Trailing points of each series kept out of training (for an honest backtest). */
 	holdout: number;
 	/** Measure the series hold ('units' or 'revenue'). */
