@@ -15,6 +15,7 @@ import { DEEP_MIX_GAIN, registerDeepCandidates } from '../ml/candidates';
 import type { DeepKind } from '../ml/kinds';
 import {
 	BASE_FEATURES,
+	DEEP_SHOP_INPUTS,
 	LEGACY_FEATURES,
 	N_FEATURES,
 	featuresOf,
@@ -127,14 +128,17 @@ export function regressorLine(regressors: readonly string[], signalRead = false)
 
 /**
  * Features a deep model of `kind` reads: BASE_FEATURES when it starts from the shipped start (trained
- * on them), else N_FEATURES (also the make-up working day and signal features).
+ * on them) or without `shopInputs` (DEEP_SHOP_INPUTS), else N_FEATURES (also the make-up working day
+ * and signal features).
  */
 export function deepFeatures(
 	freq: Frequency,
 	kind: DeepKind,
 	horizon: number,
 	pretrained: boolean,
+	shopInputs = DEEP_SHOP_INPUTS,
 ): number {
+	if (!shopInputs) return BASE_FEATURES;
 	const start = PRETRAINED_STARTS[freq];
 	const spec = { kind, lookback: Math.max(8, 2 * horizon), horizon, width: 0.5 };
 	return pretrained && start && fitsStart(start, spec) ? BASE_FEATURES : N_FEATURES;

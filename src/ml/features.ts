@@ -39,6 +39,14 @@ import { holidayInPeriod } from './holidays';
 export const N_FEATURES = 14;
 /** Features per period before the make-up working day and signal features (the pretrained starts). */
 export const BASE_FEATURES = 12;
+/**
+ * Whether the app and the CLI train new deep models with the shop's inputs of issue #13: the shop's
+ * calendar for the holiday feature and, without a pretrained start, the make-up working day and
+ * signal features (N_FEATURES). Off: measured worse on the validation horizons (helper "deepcal",
+ * tests/bench/results/DEEP.md); the inputs stay available (TrainRequest.calendar / features,
+ * deepBacktest's calendar / features, the bench's --shop-calendar).
+ */
+export const DEEP_SHOP_INPUTS = false;
 /** Features per period of models saved before the age and Q4 features (their specs carry no count). */
 export const LEGACY_FEATURES = 10;
 /** Features a model or window config uses: its own count, else N_FEATURES. */

@@ -6,7 +6,7 @@ import type { Message } from '../core/messages';
 import { msg } from '../lib/i18n/message';
 import type { Frequency } from '../core/types';
 import type { DeepKind } from '../ml/kinds';
-import type { DeepCalendar } from '../ml/features';
+import { DEEP_SHOP_INPUTS, type DeepCalendar } from '../ml/features';
 import { pretrainedStartFor } from '../lib/pretrained-start';
 import { isAbortError, toUiError } from '../lib/workers/errors';
 import type {
@@ -86,7 +86,8 @@ export class ModelTraining {
 					epochs: form.epochs,
 					maxWindows: 5000,
 					pretrained: usePre,
-					...(form.calendar && !resume ? { calendar: form.calendar } : {}),
+					// the shop's calendar only while the shop inputs are on (DEEP_SHOP_INPUTS, DEEP.md)
+					...(form.calendar && !resume && DEEP_SHOP_INPUTS ? { calendar: form.calendar } : {}),
 					...(resume ? { resumeId: resume.id } : {}),
 				},
 				batch,

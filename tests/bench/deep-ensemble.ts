@@ -16,7 +16,8 @@
 //        --no-pooled (the engine without the pooled model)  --no-check (skip the hold-out check pass)
 //        --hybrid: no deep candidates; the deep model as a correction of the engine instead (hybrid.ts,
 //        DEEP.md "deephyb"; --hybrid-stride 2 --hybrid-range 2 --hybrid-epochs 20)
-//        --shop-calendar (the deep features with the set's shop calendar, issue #13)
+//        --shop-calendar (the deep features with the set's shop calendar, issue #13; --deep-features 12:
+//        the holiday feature alone, without the make-up working day and signal features)
 //        --no-pretrained (train from scratch)  --no-val (no early-stopping split: fixed epochs)  --tune: score the horizon before the last (the validation horizon settings are chosen on;
 //        written to the 'ensemble-tune' section) instead of the reported last horizon
 import * as tf from '@tensorflow/tfjs';
@@ -124,6 +125,8 @@ const POOLED = !argv.includes('--no-pooled');
 const CHECK = !argv.includes('--no-check');
 /** --shop-calendar: the deep features with the data set's shop calendar (see the deepBacktest call). */
 const SHOP_CALENDAR = argv.includes('--shop-calendar');
+/** --deep-features 12: with --shop-calendar, every model reads this many features (the calendar alone). */
+const DEEP_FEATURES = flag('deep-features') ? Number(flag('deep-features')) : undefined;
 /** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
 const WRITE = !argv.includes('--no-write');
 
@@ -279,7 +282,8 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			...(SHOP_CALENDAR && ds.country
 				? {
 						calendar: { country: ds.country },
-						features: (kind: DeepKind) => deepFeatures(freq, kind, ds.h, pretrained),
+						features: (kind: DeepKind) =>
+							DEEP_FEATURES ?? deepFeatures(freq, kind, ds.h, pretrained, true),
 					}
 				: { features: BASE_FEATURES }),
 			initial: (spec: ModelSpec) =>

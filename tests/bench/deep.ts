@@ -29,7 +29,7 @@ import type { AutoForecastOptions } from '../../src/core/engine-types';
 import { profilePrior } from '../../src/core/forecast/seasonal-prior';
 import type { SeriesBatch } from '../../src/core/types';
 import {
-	N_FEATURES,
+	BASE_FEATURES,
 	forecastWindows,
 	makeWindows,
 	type WindowConfig,
@@ -94,7 +94,13 @@ const EVERY: Record<string, number> = MONTHLY
 	: { m4: 5, retail: 4, aus: 15, stockx: 2, walmart: 2 };
 /** Pretraining windows per data set at most (a seeded sample), so no set dominates. */
 const PER_SET = QUICK ? 500 : 5000;
-const SPEC: ModelSpec = { kind: 'mlp', lookback: L, horizon: H, width: 0.5, features: N_FEATURES };
+const SPEC: ModelSpec = {
+	kind: 'mlp',
+	lookback: L,
+	horizon: H,
+	width: 0.5,
+	features: BASE_FEATURES,
+};
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
 function merge(sets: WindowSet[]): WindowSet {
@@ -120,7 +126,7 @@ const cfgOf = (batch: { freq: WindowConfig['freq'] }): WindowConfig => ({
 	lookback: L,
 	horizon: H,
 	freq: batch.freq,
-	features: N_FEATURES,
+	features: BASE_FEATURES,
 });
 
 /** The series of `batch` at the given indexes. */
@@ -454,7 +460,7 @@ async function main(): Promise<void> {
 	md.push(
 		`## ${MONTHLY ? `Monthly pretrained start${TAG ? ` (corpus ${TAG}: ${flag('start') ? `the shipped ${flag('start')}ly start as it is` : PRETRAIN_SETS.join(', ')})` : ''}` : 'Pretrained model'}: zero-shot, fine-tuned, from scratch (tests/bench/deep.ts${MONTHLY ? ' --freq month' : ''}; Node ${process.version}, tfjs ${tf.version.tfjs}, WASM; load average ${load} on the shared 2-core machine at the start, so seconds are indicative)`,
 		'',
-		`Pretrained: MLP (lookback 24, horizon 12, width 0.5, ${N_FEATURES} features incl. product age and Q4; ${kb} KB of weights), ${pre.epochs} epochs (early stopping, seeded) in ${pre.seconds.toFixed(0)} s on windows (at most ${PER_SET.toLocaleString('en')} per real set${PRETRAIN_SETS.some((k) => k.startsWith('synth')) ? `, ${SYNTH_WINDOWS.toLocaleString('en')} synthetic` : ''}) of ${pre.counts.join(', ')} — ${BACK === 0 ? "each real set's training part cut before its validation horizon (tests/bench/run.ts `--tune`), so neither the validation nor the reported horizon was seen" : `each real set's training part cut ${BACK + 1} horizons before the end (before the horizon scored here)`}; early stopping on the windows of every 10th series. Scored below on the ${BACK === 0 ? '**reported held-out horizon**' : `**validation horizon** (back ${BACK}; the corpus is chosen here)`}, ${MONTHLY ? `Australian retail's first 12 of 24 months (1 in ${EVERY.aus} series) and the 3 months of the monthly aggregates of online retail and StockX (all series; tests/bench/monthly-data.ts)` : `its first 12 periods (Walmart and M4: 12 of 13 weeks; Australian retail: 12 of 24 months, a weekly-shaped model on monthly windows), on every set (in the corpus or not; subsets: 1 in ${EVERY.stockx} StockX, 1 in ${EVERY.retail} online retail, 1 in ${EVERY.walmart} Walmart, 1 in ${EVERY.m4} M4, 1 in ${EVERY.aus} Australian retail)`}; fine-tuned and from scratch: at most 8 epochs (patience 2, 2,000 windows, seed 1) on the set's own training part, learning rate 5e-4 / 1e-3. Seconds: training + forecast.`,
+		`Pretrained: MLP (lookback 24, horizon 12, width 0.5, ${BASE_FEATURES} features incl. product age and Q4; ${kb} KB of weights), ${pre.epochs} epochs (early stopping, seeded) in ${pre.seconds.toFixed(0)} s on windows (at most ${PER_SET.toLocaleString('en')} per real set${PRETRAIN_SETS.some((k) => k.startsWith('synth')) ? `, ${SYNTH_WINDOWS.toLocaleString('en')} synthetic` : ''}) of ${pre.counts.join(', ')} — ${BACK === 0 ? "each real set's training part cut before its validation horizon (tests/bench/run.ts `--tune`), so neither the validation nor the reported horizon was seen" : `each real set's training part cut ${BACK + 1} horizons before the end (before the horizon scored here)`}; early stopping on the windows of every 10th series. Scored below on the ${BACK === 0 ? '**reported held-out horizon**' : `**validation horizon** (back ${BACK}; the corpus is chosen here)`}, ${MONTHLY ? `Australian retail's first 12 of 24 months (1 in ${EVERY.aus} series) and the 3 months of the monthly aggregates of online retail and StockX (all series; tests/bench/monthly-data.ts)` : `its first 12 periods (Walmart and M4: 12 of 13 weeks; Australian retail: 12 of 24 months, a weekly-shaped model on monthly windows), on every set (in the corpus or not; subsets: 1 in ${EVERY.stockx} StockX, 1 in ${EVERY.retail} online retail, 1 in ${EVERY.walmart} Walmart, 1 in ${EVERY.m4} M4, 1 in ${EVERY.aus} Australian retail)`}; fine-tuned and from scratch: at most 8 epochs (patience 2, 2,000 windows, seed 1) on the set's own training part, learning rate 5e-4 / 1e-3. Seconds: training + forecast.`,
 		'',
 		'| data | series | naive MASE / WAPE | engine MASE / WAPE (s) | zero-shot MASE / WAPE (s) | fine-tuned MASE / WAPE (epochs, s) | from scratch MASE / WAPE (epochs, s) | coverage 80 / 95 %: engine · zero-shot · fine-tuned · scratch |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -6,6 +6,7 @@
 // after a reload forecast with a saved model without training, and deleting the dataset deletes its
 // models and their weights from IndexedDB.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEEP_SHOP_INPUTS } from '../../src/ml/features';
 import { AppPage, SLOW_MS } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
 import { traceMainThread } from './pages/main-thread';
@@ -106,6 +107,17 @@ describe('deep models', () => {
 		);
 		expect(await page.getByTestId('models-row-start').first().getAttribute('data-start')).toBe(
 			'week',
+		);
+		// the list says what the model reads: its sales and the calendar it was trained with (the
+		// shop's, or the built-in shopping holidays while DEEP_SHOP_INPUTS is off)
+		const inputs = page.getByTestId('models-row-inputs').first();
+		const calendar = await inputs.getAttribute('data-calendar');
+		if (DEEP_SHOP_INPUTS) expect(calendar).toMatch(/^[A-Z]{2}$/);
+		else expect(calendar).toBe('fixed');
+		expect(await inputs.textContent()).toMatch(
+			DEEP_SHOP_INPUTS
+				? /^\s*Reads: recent sales, holidays and festivals of /
+				: /^\s*Reads: recent sales, built-in shopping holidays/,
 		);
 		await showLossTable(page);
 		const chartRows = page.locator('[data-testid="models-loss-chart"] tbody tr');
@@ -263,6 +275,11 @@ describe('deep models', () => {
 		expect(await page.getByTestId('models-train').textContent()).toBe('训练');
 		expect(await page.locator('[data-testid="models-row"][data-status="ready"]').count()).toBe(2);
 		expect(await rows().first().textContent()).toMatch(/轮 · (可用|已取消|已中断)/);
+		expect(await page.getByTestId('models-row-inputs').first().textContent()).toMatch(
+			DEEP_SHOP_INPUTS
+				? /^\s*输入：近期销量、.+的节假日和购物节/
+				: /^\s*输入：近期销量、内置购物节/,
+		);
 		await app.goTo('settings');
 		await expect
 			.poll(() => page.getByTestId('compute-backend').textContent(), { timeout: 60_000 })

@@ -267,7 +267,6 @@ export function topicWeekly(
 	});
 }
 
-
 /** Creates the service. */
 export function createSignalsService(deps: SignalsDeps) {
 	const { db } = deps;

@@ -16,6 +16,7 @@ import type { DeepModelRow, DeepWeightsRow } from '../../src/lib/db/models';
 import type { BackendInfo } from '../../src/ml/backend';
 import {
 	BASE_FEATURES,
+	DEEP_SHOP_INPUTS,
 	LEGACY_FEATURES,
 	N_FEATURES,
 	featuresOf,
@@ -69,6 +70,11 @@ export interface TrainRequest {
 	 * fixed shopping holidays of src/ml/holidays.ts.
 	 */
 	calendar?: DeepCalendar;
+	/**
+	 * Input features per period of a new model (default: N_FEATURES with DEEP_SHOP_INPUTS, else
+	 * BASE_FEATURES; a model that starts from a shipped start reads BASE_FEATURES).
+	 */
+	features?: number;
 }
 
 /** Progress of a training job (numbers only; the view words them). */
@@ -303,7 +309,7 @@ export function createTrainService(deps: TrainServiceDeps) {
 				lookback: Math.max(8, Math.floor(req.lookback ?? 2 * h)),
 				horizon: h,
 				width: req.width ?? 1,
-				features: N_FEATURES,
+				features: req.features ?? (DEEP_SHOP_INPUTS ? N_FEATURES : BASE_FEATURES),
 				...(req.calendar ? { calendar: req.calendar } : {}),
 				holdout: Math.max(0, Math.floor(req.holdout ?? 2 * h)),
 				measure: req.measure ?? 'units',

@@ -9,7 +9,7 @@ import { shippedPretrained, startLine } from '../../../src/cli/deep-node';
 import type { Frequency, SeriesBatch } from '../../../src/core/types';
 import { openTrendcastDb } from '../../../src/lib/db/db';
 import { decideBackend, realEnv } from '../../../src/ml/backend';
-import { N_FEATURES } from '../../../src/ml/features';
+import { BASE_FEATURES } from '../../../src/ml/features';
 import type { ModelSpec } from '../../../src/ml/models';
 import { PRETRAINED_STARTS, pretrainedStartFor } from '../../../src/ml/pretrained-start';
 import { compiledModel, disposeModel } from '../../../src/ml/train';
@@ -23,7 +23,7 @@ const SPEC: ModelSpec = {
 	lookback: 24,
 	horizon: 12,
 	width: 0.5,
-	features: N_FEATURES,
+	features: BASE_FEATURES, // the shipped starts' features
 };
 
 /** The fixture's series re-dated to `freq` periods (monthly: month starts; daily: days). */

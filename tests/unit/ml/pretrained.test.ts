@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedPretrained } from '../../../src/cli/deep-node';
-import { N_FEATURES, forecastWindows } from '../../../src/ml/features';
+import { BASE_FEATURES, forecastWindows } from '../../../src/ml/features';
 import { QUANTILES, type ModelSpec } from '../../../src/ml/models';
 import { compiledModel, disposeModel, predictWindows } from '../../../src/ml/train';
 import { setWeightBlob } from '../../../src/ml/weights';
@@ -17,7 +17,7 @@ const SPEC: ModelSpec = {
 	lookback: 24,
 	horizon: 12,
 	width: 0.5,
-	features: N_FEATURES,
+	features: BASE_FEATURES,
 };
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('shipped pretrained weights', () => {
 			const pairs = batch.ids.map((_, i) => [i, 80] as [number, number]);
 			const set = forecastWindows(
 				batch,
-				{ lookback: 24, horizon: 12, freq, features: N_FEATURES },
+				{ lookback: 24, horizon: 12, freq, features: BASE_FEATURES },
 				pairs,
 				new Float64Array(4),
 			);
