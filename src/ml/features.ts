@@ -24,7 +24,7 @@
 //  10 product age: log1p(weeks since the series' first sale) / log1p(156), capped at 1 (0 before it)
 //  11 Q4: the period starts in October–December (the shop's peak season)
 //  12 share of the period's days that are make-up working days (调休上班; the shop's calendar only)
-//  13 signal: a market signal series (the app's 'signal', already lagged so that a period sees only
+//  13 signal: a market signal series (the app's 'market-signal', already lagged so that a period sees only
 //     weeks before it) or another regressor besides price and feature 8's (a CLI column), ÷ its
 //     largest |value| up to the window's end; the future holds the known values, else the last one
 // A series shorter than the lookback is padded on the left with zeros and observed = 0. Models saved
@@ -39,14 +39,7 @@ import { holidayInPeriod } from './holidays';
 export const N_FEATURES = 14;
 /** Features per period before the make-up working day and signal features (the pretrained starts). */
 export const BASE_FEATURES = 12;
-/**
- * Whether the app and the CLI train new deep models with the shop's inputs of issue #13: the shop's
- * calendar for the holiday feature and, without a pretrained start, the make-up working day and
- * signal features (N_FEATURES). Off: measured worse on the validation horizons (helper "deepcal",
- * tests/bench/results/DEEP.md); the inputs stay available (TrainRequest.calendar / features,
- * deepBacktest's calendar / features, the bench's --shop-calendar).
- */
-export const DEEP_SHOP_INPUTS = false;
+export { DEEP_SHOP_INPUTS } from './shop-inputs';
 /** Features per period of models saved before the age and Q4 features (their specs carry no count). */
 export const LEGACY_FEATURES = 10;
 /** Features a model or window config uses: its own count, else N_FEATURES. */
@@ -206,26 +199,32 @@ export function rng(seed: number): () => number {
 	};
 }
 
+/**
+ * The regressor name of a market signal series in the app (workers/train/inputs.ts withSignals):
+ * lagged, unknown after the origin, so only feature 13 reads it (a CLI column of any name is a
+ * regressor with the values its rows give).
+ */
+export const SIGNAL_INPUT = 'market-signal';
+
 /** A regressor name that reads as a promotion (the app's 'promotion', a CLI column 'promo', …). */
 const PROMOTION_LIKE = /promo|discount|on_?sale|campaign|deal|markdown/i;
 
 /**
  * The regressor feature 8 carries when there are several besides price: the app's 'promotion', else
- * the first promotion-like name, else the first non-price one (a signal series). −1 if none.
+ * the first promotion-like name, else the first other one besides price and the app's market signal
+ * (SIGNAL_INPUT, feature 13's). −1 if none.
  */
 export function otherRegressorIndex(names: readonly string[]): number {
 	const exact = names.indexOf('promotion');
 	if (exact >= 0) return exact;
-	const like = names.findIndex((n) => n !== 'price' && PROMOTION_LIKE.test(n));
-	return like >= 0 ? like : names.findIndex((n) => n !== 'price');
+	const own = (n: string): boolean => n !== 'price' && n !== SIGNAL_INPUT;
+	const like = names.findIndex((n) => own(n) && PROMOTION_LIKE.test(n));
+	return like >= 0 ? like : names.findIndex(own);
 }
 
 function otherRegressor(batch: SeriesBatch): number {
 	return batch.regressors ? otherRegressorIndex(batch.regressors.names) : -1;
 }
-
-/** The regressor name of a market signal series in the app (workers/train/inputs.ts withSignals). */
-export const SIGNAL_INPUT = 'signal';
 
 /**
  * The regressor feature 13 carries: the app's 'signal', else the first one that is neither price nor
@@ -235,7 +234,7 @@ export function signalRegressorIndex(names: readonly string[]): number {
 	const exact = names.indexOf(SIGNAL_INPUT);
 	if (exact >= 0) return exact;
 	const other = otherRegressorIndex(names);
-	return names.findIndex((n, k) => n !== 'price' && k !== other);
+	return names.findIndex((n, k) => n !== 'price' && k !== other && n !== SIGNAL_INPUT);
 }
 
 /**

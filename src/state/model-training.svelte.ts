@@ -6,7 +6,8 @@ import type { Message } from '../core/messages';
 import { msg } from '../lib/i18n/message';
 import type { Frequency } from '../core/types';
 import type { DeepKind } from '../ml/kinds';
-import { DEEP_SHOP_INPUTS, type DeepCalendar } from '../ml/features';
+import type { DeepCalendar } from '../ml/features';
+import { DEEP_SHOP_INPUTS } from '../lib/deep-inputs';
 import { pretrainedStartFor } from '../lib/pretrained-start';
 import { isAbortError, toUiError } from '../lib/workers/errors';
 import type {

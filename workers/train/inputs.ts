@@ -4,7 +4,7 @@
 // (src/core/forecast/promotions.ts promotionColumns) — over the history and, as regressorsAhead,
 // the `horizon` periods after each series, so a model trained with it forecasts with the plan. And the
 // market signals (issue #13): a search series imported on the Market screen whose term matches a
-// product, as the regressor 'signal', lagged one week (withSignals).
+// product, as the regressor 'market-signal', lagged one week (withSignals).
 import { promotionColumns } from '../../src/core/forecast/promotions';
 import type { PromotionRecord } from '../../src/core/ingest/schemas/promotions';
 import { futureDates } from '../../src/core/series/calendar';
@@ -73,7 +73,7 @@ function mondayOf(t: number): number {
 }
 
 /**
- * `batch` (weekly) with the regressor 'signal': for each series the first market signal whose name
+ * `batch` (weekly) with the regressor 'market-signal': for each series the first market signal whose name
  * matches the product's (`names`: id → id and description; workers/data/fusion.ts signalMatches),
  * lagged by one week, so the value of week t is the signal's week t − 1 (known when week t begins);
  * NaN before the signal starts or in its gaps. `regressorsAhead` holds the next week's value (the

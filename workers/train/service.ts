@@ -134,7 +134,7 @@ export interface TrainServiceDeps {
 	/**
 	 * The market signals imported on the Market screen (weekly search interest) and the products'
 	 * names to match them on (id → id and description): a new weekly model trains with them as its
-	 * 'signal' input.
+	 * 'market-signal' input.
 	 */
 	signals?(
 		datasetId: string,

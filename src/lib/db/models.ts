@@ -27,7 +27,7 @@ export interface DeepModelRow {
 	/** Input features per period (src/ml/features.ts); absent: saved before the age and Q4 features (10). */
 	features?: number;
 	/**
-	 * Regressors it was trained with ('price', 'promotion', 'signal'); absent: saved before promotions reached
+	 * Regressors it was trained with ('price', 'promotion', 'market-signal'); absent: saved before promotions reached
 	 * the deep models (price only, so a forecast gives it no promotions either).
 	 */
 	inputs?: string[];

@@ -18,6 +18,8 @@ import {
 	fillWindow,
 	inverseScale,
 	makeWindows,
+	otherRegressorIndex,
+	signalRegressorIndex,
 	type DeepCalendar,
 	type WindowConfig,
 } from '../../../src/ml/features';
@@ -156,9 +158,20 @@ describe('the market signal input', () => {
 		zeroFill: false,
 	});
 
+	it('is read by feature 13 only; a further CLI column is the signal feature there', () => {
+		// the app's market signal never goes to feature 8 (read there, its future would be the lagged
+		// values after the origin)
+		expect(otherRegressorIndex(['price', 'market-signal'])).toBe(-1);
+		expect(signalRegressorIndex(['price', 'market-signal', 'promotion'])).toBe(1);
+		// Walmart's columns: the markdown is the promotion input, the holiday flag the signal input
+		expect(otherRegressorIndex(['Holiday_Flag', 'MarkDown1'])).toBe(1);
+		expect(signalRegressorIndex(['Holiday_Flag', 'MarkDown1'])).toBe(0);
+		expect(signalRegressorIndex(['price', 'promo'])).toBe(-1);
+	});
+
 	it('goes to the products it matches, lagged one week, with the last known week ahead', () => {
 		const out = withSignals(batch, [signal((k) => k + 1)], names, 'week', 4);
-		const k = out.regressors!.names.indexOf('signal');
+		const k = out.regressors!.names.indexOf('market-signal');
 		expect(k).toBeGreaterThanOrEqual(0);
 		const v = out.regressors!.values[k];
 		expect(Number.isNaN(v[0])).toBe(true); // week 0 has no week before it
@@ -252,7 +265,7 @@ describe('train service with the shop calendar and a signal', { timeout: 90_000 
 		const row = (await db.models.get(r.modelId)) as DeepModelRow;
 		expect(row.calendar).toEqual(calendar);
 		expect(row.features).toBe(N_FEATURES);
-		expect(row.inputs).toEqual(['price', 'signal']);
+		expect(row.inputs).toEqual(['price', 'market-signal']);
 		const first = await service.forecast(r.modelId, batch);
 		// another service on the same database (a reload) forecasts the same numbers
 		const again = await createTrainService(deps).forecast(r.modelId, batch);

@@ -110,6 +110,8 @@ export const en = {
 	models_error_signals_missing:
 		'This model was trained with a market signal (search interest imported on the Market screen) that is no longer on this device: import it again or train a new model.',
 	models_inputs:
+		'It reads each product’s recent sales, the calendar (season, weekday, shopping holidays), its average price and, when you imported promotions, the promotions (past and planned). A model trained with promotions needs them to forecast.',
+	models_inputs_shop:
 		'It reads each product’s recent sales, the calendar (season, weekday, and your shop’s holidays and shopping festivals as set in Settings, with your changes), its average price when your data has unit prices, when you imported promotions the promotions (past and planned), and for weekly models a market signal (search interest from the Market screen) whose term matches the product, one week behind. A model keeps the calendar it was trained with; one trained with promotions or a signal needs them to forecast.',
 	models_row_inputs: 'Reads: {list}',
 	models_input_sep: ', ',
@@ -218,6 +220,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_error_signals_missing:
 		'此模型训练时使用了市场信号（在“市场”页面导入的搜索热度），但它已不在本设备上：请重新导入，或训练新模型。',
 	models_inputs:
+		'它读取每个商品的近期销量、日历（季节、星期、购物节）、平均价格，以及导入促销数据时的促销（过去的和计划的）。用促销数据训练的模型需要这些数据才能预测。',
+	models_inputs_shop:
 		'它读取每个商品的近期销量、日历（季节、星期，以及“设置”中您店铺的节假日和购物节，含您的修改）、数据有单价时的平均价格、导入促销数据时的促销（过去的和计划的），以及按周模型中与商品名称匹配的市场信号（“市场”页面的搜索热度，滞后一周）。模型沿用训练时的日历；用促销数据或市场信号训练的模型需要这些数据才能预测。',
 	models_row_inputs: '输入：{list}',
 	models_input_sep: '、',
