@@ -79,12 +79,19 @@ interface CalendarDays {
 /** Years the festivals are laid out for (the public holidays' table covers 2010–2035). */
 const CAL_YEARS = [2000, 2040] as const;
 const calendarCache = new Map<string, CalendarDays>();
+/** The same calendar object again (every window of a config): no key to build. */
+const byObject = new WeakMap<DeepCalendar, CalendarDays>();
 
 /** The days of a shop calendar (cached by country and edits). */
 export function calendarDays(cal: DeepCalendar): CalendarDays {
+	const known = byObject.get(cal);
+	if (known) return known;
 	const key = JSON.stringify([cal.country.toUpperCase(), cal.edits ?? {}]);
 	let days = calendarCache.get(key);
-	if (days) return days;
+	if (days) {
+		byObject.set(cal, days);
+		return days;
+	}
 	days = { event: new Set(), workday: new Set() };
 	for (const e of shopCalendar(cal.country, CAL_YEARS[0], CAL_YEARS[1], cal.edits ?? {}))
 		for (const d of e.days)
@@ -93,6 +100,7 @@ export function calendarDays(cal: DeepCalendar): CalendarDays {
 			);
 	if (calendarCache.size > 16) calendarCache.clear();
 	calendarCache.set(key, days);
+	byObject.set(cal, days);
 	return days;
 }
 
