@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEEP_SHOP_INPUTS } from '../../../src/ml/shop-inputs';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -528,8 +529,12 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 			'--deep-epochs',
 			'1',
 		]);
+		// with the shop inputs on (DEEP_SHOP_INPUTS), a model trained from scratch also reads the next
+		// column as its signal feature (src/ml/features.ts feature 13)
 		expect(r.stderr).toMatch(
-			/deep: the deep models read the column "promo" as their promotion\/signal input; "trends" is used by the statistical models only/,
+			DEEP_SHOP_INPUTS
+				? /deep: the deep models read the column "promo" as their promotion\/signal input and "trends" as their second signal input \(models trained from scratch\)/
+				: /deep: the deep models read the column "promo" as their promotion\/signal input; "trends" is used by the statistical models only/,
 		);
 		expect(r.code).toBe(0);
 		const lines = r.stdout.trim().split('\n');
