@@ -17,6 +17,7 @@
 //                               [--replay-back K] [--sigma c80,ctarget,ctargetx1.25]
 //   --data walmart [--walmart-from YYYY-MM-DD]: Walmart's 45 stores instead (loadWalmart).
 //   --no-spike: --engine batch without the batch's spike curve (to measure it).
+//   --dump FILE: the plan's per-product replay (first σ) as JSON, to see which products lose fill.
 //   --replay-back K: replay the 12 weeks that end 12·K weeks before the last (K = 1: the 12 weeks
 //   before the reported ones, a validation replay; each week still planned from the sales before it).
 //   --sigma: the plan's rows for several calibrations of σ on the same forecasts: c80 = σ from the
@@ -363,6 +364,46 @@ async function main() {
 	console.error(
 		`products with a sale before the replay ${sold.filter(Boolean).length} of ${series.length}, their units fill rate: ${plans.map((pl, k) => `${sigmas[k].name} ${(100 * fillSold(pl)).toFixed(3)} %`).join(', ')}; hindsight rule ${(100 * fillSold(rule(k))).toFixed(3)} %; 30-day ${(100 * fillSold(rule(1))).toFixed(3)} %`,
 	);
+	// the judged figures of a replay whose window holds launches (PLAN.md "planrep"): units fill rate
+	// and mean units on hand per product over the products sold before the replay; the launched
+	// products on their own line
+	const part = (rs: ReplayResult[], keep: boolean) => {
+		const sel = rs.filter((_, i) => sold[i] === keep);
+		const d = sel.reduce((a, r) => a + r.demand, 0);
+		return {
+			n: sel.length,
+			fill: sel.length ? (100 * sel.reduce((a, r) => a + r.sold, 0)) / d : NaN,
+			onHand: sel.length ? sel.reduce((a, r) => a + r.meanOnHand, 0) / sel.length : NaN,
+			so: sel.reduce((a, r) => a + r.stockoutPeriods, 0),
+			demand: d,
+		};
+	};
+	plans.forEach((pl, k) => {
+		for (const keep of [true, false]) {
+			const x = part(pl, keep);
+			console.error(
+				`${keep ? 'judged: sold before the replay' : 'launched inside the replay'} (${x.n} products, ${x.demand.toFixed(0)} units demanded), ${sigmas[k].name}: units fill ${x.fill.toFixed(3)} %, mean on hand ${x.onHand.toFixed(1)}, stock-out weeks ${x.so}`,
+			);
+		}
+	});
+	const dump = opt('dump', '');
+	if (dump)
+		writeFileSync(
+			dump,
+			JSON.stringify(
+				plan.map((r, i) => ({
+					id: series[i].id,
+					soldBefore: sold[i],
+					demand: r.demand,
+					sold: r.sold,
+					lost: r.lost,
+					meanOnHand: r.meanOnHand,
+					stockouts: r.stockoutPeriods,
+					levels: planLevels.get(series[i].id)![0],
+					y: Array.from(series[i].y.subarray(0, n)),
+				})),
+			),
+		);
 	console.error(
 		`plan fill ${(100 * rows[0].fill).toFixed(3)} %; forecasts with a borrowed season ${count(/~season/)}, a shrunk one ${count(/~shrunk/)}, the launch curve ${count(/launch/)}, the spike curve ${spiked} of ${[...chosen.values()].reduce((a, b) => a + b, 0)}`,
 	);
