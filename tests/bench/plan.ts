@@ -16,7 +16,8 @@
 //                               [--keep-one-offs] [--engine plain|batch] [--write]
 //                               [--replay-back K] [--sigma c80,ctarget,ctargetx1.25]
 //   --data walmart [--walmart-from YYYY-MM-DD]: Walmart's 45 stores instead (loadWalmart).
-//   --no-spike: --engine batch without the batch's spike curve (to measure it).
+//   --spike / --no-spike: --engine batch with / without the batch's spike curve (default
+//   PLAN_SPIKE_CURVE, off: the plan as shipped).
 //   --dump FILE: the plan's per-product replay (first σ) as JSON, to see which products lose fill.
 //   --replay-back K: replay the 12 weeks that end 12·K weeks before the last (K = 1: the 12 weeks
 //   before the reported ones, a validation replay; each week still planned from the sales before it).
@@ -25,7 +26,8 @@
 //   level), xK = σ × K. Default c80 (the plan as shipped).
 //   --engine batch: each week's forecasts with the plan worker's engine options (the Forecast screen's:
 //   core batchEngine over the 200 products' sales before that week, their categories; plan-engine.ts);
-//   plain (default): forecastAuto with the method alone, as the plan before it.
+//   plain: forecastAuto with the method alone, as the plan before it. Default: the plan as shipped
+//   (batch while PLAN_USES_FORECAST_OPTIONS is on).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +42,12 @@ import {
 } from '../../src/core/inventory/replay';
 import { QUICK_MODELS } from '../../src/core/inventory/plan';
 import { nodeDataService } from '../../src/cli/node-data';
-import { planEngine, planMethodOptions } from '../../src/core/inventory/plan-engine';
+import {
+	PLAN_SPIKE_CURVE,
+	PLAN_USES_FORECAST_OPTIONS,
+	planEngine,
+	planMethodOptions,
+} from '../../src/core/inventory/plan-engine';
 import type { PlanEngine } from '../../src/core/inventory/plan-engine';
 import type { SeriesBatch } from '../../src/core/types';
 
@@ -57,7 +64,7 @@ const opt = (k: string, d: string) => {
 };
 const models = opt('models', 'auto');
 const clean = !argv.includes('--keep-one-offs');
-const engineMode = opt('engine', 'plain');
+const engineMode = opt('engine', PLAN_USES_FORECAST_OPTIONS ? 'batch' : 'plain');
 const replayBack = Number(opt('replay-back', '0'));
 if (!(Number.isInteger(replayBack) && replayBack >= 0)) throw new Error('--replay-back K, K ≥ 0');
 const service: ServiceTarget = {
@@ -209,7 +216,11 @@ async function main() {
 				...(categories ? { categories: [...categories] } : {}),
 			};
 			e = planEngine(b, models === 'quick' ? 'quick' : 'auto', true, {
-				spike: !argv.includes('--no-spike'),
+				spike: argv.includes('--spike')
+					? true
+					: argv.includes('--no-spike')
+						? false
+						: PLAN_SPIKE_CURVE,
 			});
 			engines.set(t, e);
 		}
