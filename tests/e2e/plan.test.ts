@@ -41,9 +41,10 @@ describe('inventory plan', () => {
 		const page = session.page;
 		await app.goTo('plan');
 		await page.getByTestId('plan-row').first().waitFor({ timeout: SLOW_MS });
-		// the plan says which forecast it orders for, and that it can differ from the Forecast screen's
+		// the plan says it orders for the Forecast screen's forecast (PLAN_USES_FORECAST_OPTIONS), and
+		// how it differs for stock
 		expect(await page.getByTestId('plan-view').textContent()).toMatch(
-			/stock-planning forecast of each product.*can differ from the Forecast screen's/,
+			/the same forecast of each product as on the Forecast screen.*can borrow the season of its category.*a jump in the last weeks is not expected to fall back.*can differ a little from the Forecast screen's/,
 		);
 		await page.getByTestId('plan-demo-stock').click();
 		await expect

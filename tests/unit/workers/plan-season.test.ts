@@ -1,4 +1,4 @@
-// With forecastOptions (core plan-engine.ts; off by default: PLAN_USES_FORECAST_OPTIONS) the Plan
+// With forecastOptions (core plan-engine.ts; on by default: PLAN_USES_FORECAST_OPTIONS) the Plan
 // forecasts each product with the Forecast screen's engine options (core batchEngine): a
 // product with 40 weeks of sales in a category whose sales peak in November and December borrows that
 // season in its demand over the lead time, as its forecast on the Forecast screen does (the plan used
@@ -82,18 +82,19 @@ describe('plan forecasts with the Forecast screen options (batchEngine)', () => 
 		expect(a.meanDemand).toBeCloseTo(b.meanDemand, 6);
 	});
 
-	it('off (the default, PLAN_USES_FORECAST_OPTIONS false), the plan forecasts with the method alone', async () => {
-		expect(PLAN_USES_FORECAST_OPTIONS).toBe(false);
+	it('on by default (PLAN_USES_FORECAST_OPTIONS, PLAN.md "planrep"): the plan borrows the season; off, it does not', async () => {
+		expect(PLAN_USES_FORECAST_OPTIONS).toBe(true);
 		const dflt = await planApi.planBatch(request(true, 'auto', 'default'), 'season-5');
 		const off = await planApi.planBatch(request(false, 'auto', false), 'season-6');
-		const on = await planApi.planBatch(request(true, 'auto', true), 'season-7');
+		const offPeaked = await planApi.planBatch(request(true, 'auto', false), 'season-7');
 		const a = dflt.rows.find((r) => r.productId === 'NEW')!;
-		// the category does not matter then: the same forecast as in the flat batch
-		expect(a.model).not.toContain('~season');
-		expect(a.meanDemand).toBeCloseTo(off.rows.find((r) => r.productId === 'NEW')!.meanDemand, 6);
-		// the options are in the cache key: on and off in the same batch are not mixed up
-		expect(on.rows.find((r) => r.productId === 'NEW')!.meanDemand).toBeGreaterThan(
-			1.15 * a.meanDemand,
-		);
+		// the default orders for the category's November peak, as the Forecast screen's forecast
+		expect(a.model).toContain('~season');
+		const o = off.rows.find((r) => r.productId === 'NEW')!;
+		expect(a.meanDemand).toBeGreaterThan(1.15 * o.meanDemand);
+		// off, the category does not matter: the same forecast as in the flat batch
+		const op = offPeaked.rows.find((r) => r.productId === 'NEW')!;
+		expect(op.model).not.toContain('~season');
+		expect(op.meanDemand).toBeCloseTo(o.meanDemand, 6);
 	});
 });

@@ -9,7 +9,7 @@ export const en = {
 		'Import your sales (or the demo data) first: the plan forecasts each product from them.',
 	plan_title: 'Reorder plan',
 	plan_intro:
-		"What to order, how much and when: demand over the lead time and the review period comes from a stock-planning forecast of each product, with its uncertainty. It is made from the product's own sales, with one-off bulk orders set aside (they are usually placed ahead and bought to order), without the holiday calendar or patterns borrowed from other products, so its weekly demand can differ from the Forecast screen's.",
+		"What to order, how much and when: demand over the lead time and the review period comes from the same forecast of each product as on the Forecast screen, with its uncertainty: a product with a short history can borrow the season of its category or of the shop there and here. For stock it differs in three ways: one-off bulk orders are set aside (they are usually placed ahead and bought to order), a jump in the last weeks is not expected to fall back, and the holiday calendar is not used, so its weekly demand can differ a little from the Forecast screen's.",
 	plan_service_kind: 'Service target',
 	plan_service_fill: 'Fill rate (units served)',
 	plan_service_cycle: 'Cycle service (no stock-out)',
@@ -134,7 +134,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_no_data_body: '请先导入销售数据（或示例数据）：补货计划会据此预测每个商品。',
 	plan_title: '补货计划',
 	plan_intro:
-		'订什么、订多少、何时订：交期和盘点周期内的需求来自每个商品的备货预测及其不确定性。备货预测只用该商品自身的销量，一次性大宗订单不计（这类订单通常提前下单、按单采购），也不用节假日日历或从其他商品借来的规律，因此每周需求可能与“预测”页不同。',
+		'订什么、订多少、何时订：交期和盘点周期内的需求来自与“预测”页相同的每个商品预测及其不确定性：历史较短的商品在两处都可借用其品类或全店的季节规律。为备货，它有三点不同：一次性大宗订单不计（这类订单通常提前下单、按单采购），不假定最近几周的跳升会回落，也不用节假日日历，因此每周需求可能与“预测”页略有不同。',
 	plan_service_kind: '服务目标',
 	plan_service_fill: '满足率（按件数）',
 	plan_service_cycle: '周期服务水平（不断货）',

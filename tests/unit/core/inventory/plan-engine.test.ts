@@ -1,8 +1,8 @@
 // The plan's engine options (core plan-engine.ts): with the Forecast screen's options on, a product
-// ending on a restock spike gets the batch's spike curve, unless the plan bench leaves it out
-// (`spike: false`, tests/bench/plan.ts --no-spike, to measure what it costs the plan's fill rate).
+// ending on a restock spike gets the batch's spike curve only when asked (`spike: true`, the plan
+// bench's --spike); the plan as shipped leaves it out (PLAN_SPIKE_CURVE, PLAN.md "planrep").
 import { describe, expect, it } from 'vitest';
-import { planEngine } from '../../../../src/core/inventory/plan-engine';
+import { PLAN_SPIKE_CURVE, planEngine } from '../../../../src/core/inventory/plan-engine';
 import type { SeriesBatch } from '../../../../src/core/types';
 
 const N = 40;
@@ -24,9 +24,17 @@ describe('planEngine', () => {
 	};
 	const base = { horizon: 3, season: 52 };
 
-	it('gives the spike curve with the options on, not with them off or with spike: false', () => {
-		expect(planEngine(batch, 'quick', true).optionsFor(6, base, 0).spikeCurve).toBeDefined();
-		expect(planEngine(batch, 'quick', false).optionsFor(6, base, 0).spikeCurve).toBeUndefined();
+	it('gives the spike curve only when asked (spike: true), not by default (PLAN_SPIKE_CURVE) or off', () => {
+		expect(PLAN_SPIKE_CURVE).toBe(false);
+		expect(
+			planEngine(batch, 'quick', true, { spike: true }).optionsFor(6, base, 0).spikeCurve,
+		).toBeDefined();
+		// the plan as shipped: the Forecast screen's options less the spike curve (PLAN.md "planrep")
+		expect(planEngine(batch, 'quick').optionsFor(6, base, 0).spikeCurve).toBeUndefined();
+		expect(planEngine(batch, 'quick', true).optionsFor(6, base, 0).spikeCurve).toBeUndefined();
+		expect(
+			planEngine(batch, 'quick', false, { spike: true }).optionsFor(6, base, 0).spikeCurve,
+		).toBeUndefined();
 		expect(
 			planEngine(batch, 'quick', true, { spike: false }).optionsFor(6, base, 0).spikeCurve,
 		).toBeUndefined();
