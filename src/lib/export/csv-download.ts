@@ -4,9 +4,22 @@ import { toCsv, type CsvValue } from '../../core/ingest/csv';
 
 export type { CsvValue };
 
+/** The byte-order mark that tells Excel a CSV file is UTF-8 (without it, Excel reads 连衣裙 as mojibake). */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * The text of a downloaded CSV file: a UTF-8 BOM, then `rows` (header first) from the formula-safe
+ * writer. Excel on Windows opens a BOM-less CSV in the system code page (GBK on a Chinese Windows,
+ * Windows-1252 on an English one), so Chinese product names and £ signs come out garbled; the BOM makes
+ * it read UTF-8, and every CSV reader we know (ours, DuckDB, pandas, LibreOffice, Numbers) skips it.
+ */
+export function csvFileText(rows: readonly (readonly CsvValue[])[]): string {
+	return UTF8_BOM + toCsv(rows);
+}
+
 /** Writes `rows` (header first) with the formula-safe writer and hands the file to the browser. */
 export function downloadCsv(fileName: string, rows: readonly (readonly CsvValue[])[]): void {
-	downloadBlob(fileName, new Blob([toCsv(rows)], { type: 'text/csv' }));
+	downloadBlob(fileName, new Blob([csvFileText(rows)], { type: 'text/csv;charset=utf-8' }));
 }
 
 /** Hands any file (a CSV, a backup) to the browser as a download. */
