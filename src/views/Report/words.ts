@@ -46,8 +46,9 @@ export function tableCsv(s: ReportTableSection): CsvValue[][] {
 /** The subtitle lines under a report's title. */
 export function subtitle(doc: ReportDoc): string[] {
 	return [
-		`${t('report_dataset')}: ${doc.dataset}`,
-		`${t('report_period')}: ${formatDate(doc.period.from)} – ${formatDate(doc.period.to)}`,
+		// the colon in the catalog: a full-width "：" without a space in Chinese, ": " in English
+		t('report_dataset', { name: doc.dataset }),
+		t('report_period', { from: formatDate(doc.period.from), to: formatDate(doc.period.to) }),
 		t('report_made', { date: formatDate(doc.createdAt) }),
 	];
 }
@@ -70,7 +71,9 @@ function pdfBlock(s: ReportSection, currency: string): PdfBlock {
 			values: s.values,
 			from: formatDate(s.ds[0]),
 			to: formatDate(s.ds[s.ds.length - 1]),
-			max: `max ${formatValue(Math.max(...s.values, 0), s.kind, currency)}`,
+			max: t('report_chart_max', {
+				value: formatValue(Math.max(...s.values, 0), s.kind, currency),
+			}),
 		};
 	if (s.type === 'notes')
 		return {

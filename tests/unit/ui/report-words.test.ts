@@ -1,6 +1,13 @@
-// The report's table cells in words: a share of revenue under 1 % is not shown as "0%".
-import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../../src/views/Report/words';
+// The report's words: a share of revenue under 1 % is not shown as "0%"; the subtitle and the PDF chart's
+// scale are in the reader's language, with Chinese punctuation in Chinese.
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPORT_KIND, REPORT_VERSION, type ReportDoc } from '../../../src/core/report/types';
+import { i18n, msg } from '../../../src/lib/i18n';
+import { formatValue, reportPdfRequest, subtitle } from '../../../src/views/Report/words';
+
+afterEach(() => {
+	i18n.locale = 'en';
+});
 
 describe('report cells', () => {
 	it('shows a share of revenue with one decimal', () => {
@@ -9,5 +16,45 @@ describe('report cells', () => {
 		expect(formatValue(0.46, 'percent', 'GBP')).toBe('0.5%');
 		expect(formatValue(25, 'percent', 'GBP')).toBe('25%');
 		expect(formatValue(null, 'percent', 'GBP')).toBe('–');
+	});
+});
+
+describe('report subtitle and PDF chart', () => {
+	const doc: ReportDoc = {
+		kind: REPORT_KIND,
+		v: REPORT_VERSION,
+		title: 'Sales report',
+		createdAt: Date.UTC(2026, 11, 7),
+		dataset: '示例：英国网上礼品店',
+		currency: 'CNY',
+		period: { from: Date.UTC(2010, 11, 1), to: Date.UTC(2011, 8, 11) },
+		sections: [
+			{
+				type: 'series',
+				id: 'weekly_units',
+				title: msg('report_sec_summary'),
+				ds: [Date.UTC(2011, 8, 5)],
+				values: [1200],
+				kind: 'units',
+			},
+		],
+	};
+
+	it('writes "Dataset: …" and "Period: …" in English', () => {
+		const [dataset, period] = subtitle(doc);
+		expect(dataset).toBe('Dataset: 示例：英国网上礼品店');
+		expect(period).toMatch(/^Period: .*2010 – .*2011$/);
+		const chart = reportPdfRequest(doc).blocks[0] as { max: string };
+		expect(chart.max).toBe('max 1,200');
+	});
+
+	it('uses a full-width colon and Chinese words in Chinese, also on the PDF chart', () => {
+		i18n.locale = 'zh-CN';
+		const [dataset, period] = subtitle(doc);
+		expect(dataset).toBe('数据集：示例：英国网上礼品店');
+		expect(period).toMatch(/^期间：2010年12月1日 – 2011年9月11日$/);
+		const chart = reportPdfRequest(doc).blocks[0] as { max: string };
+		expect(chart.max).toBe('最高 1,200');
+		expect(chart.max).not.toMatch(/max/);
 	});
 });

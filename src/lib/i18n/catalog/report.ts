@@ -54,8 +54,9 @@ export const en = {
 	report_open_error_title: 'This report cannot be opened',
 	report_no_data:
 		'Import sales data first: the report is made from your products, forecast and plan.',
-	report_period: 'Period',
-	report_dataset: 'Dataset',
+	report_period: 'Period: {from} – {to}',
+	report_dataset: 'Dataset: {name}',
+	report_chart_max: 'max {value}',
 	report_made: 'Made {date}',
 	report_footer:
 		'Made with Trendcast on this device. Totals only; no order lines or customer data.',
@@ -191,8 +192,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 	report_unlocking: '正在打开……',
 	report_open_error_title: '无法打开此报告',
 	report_no_data: '请先导入销售数据：报告由您的商品、预测和库存计划生成。',
-	report_period: '期间',
-	report_dataset: '数据集',
+	report_period: '期间：{from} – {to}',
+	report_dataset: '数据集：{name}',
+	report_chart_max: '最高 {value}',
 	report_made: '生成于 {date}',
 	report_footer: '由 Trendcast 在本设备上生成。仅含汇总数字，不含订单明细或顾客信息。',
 	report_table_csv: '下载 CSV',
