@@ -151,9 +151,15 @@ export function orderAnomalies(
 			.slice(0, 3);
 		for (const f of standOut) {
 			const dir = f.z > 0 ? 'high' : 'low';
+			const value = displayValue(f.name, x[i][f.j], o);
+			// a rare country or channel is named ("From Bahrain, …"): the share alone leaves the owner asking which
+			if (f.name === 'store_rarity' && dir === 'high' && o.store) {
+				reasons.push(msg('risk_why_store_rarity_named', { value, store: o.store }));
+				continue;
+			}
 			reasons.push(
 				msg(`risk_why_${f.name}_${dir}`, {
-					value: displayValue(f.name, x[i][f.j], o),
+					value,
 					typical: displayValue(f.name, typical[f.j], o),
 				}),
 			);

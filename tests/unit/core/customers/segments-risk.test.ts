@@ -178,6 +178,19 @@ describe('order risk', () => {
 		expect(flags[big].id).toBe('order_anomaly:BIG');
 	});
 
+	it('names the rare country or channel an order came from', () => {
+		// every order from the United Kingdom but the planted big one, from Bahrain
+		const store = l.order.map((o) => (o === 'BIG' ? 'Bahrain' : 'United Kingdom'));
+		const flags = orderAnomalies({ ...l, store }, { budget: 8 });
+		const big = flags.find((f) => f.subject === 'BIG')!;
+		const rare = big.reasons.find((r) => r.code.startsWith('risk_why_store_rarity'));
+		expect(rare).toMatchObject({
+			code: 'risk_why_store_rarity_named',
+			params: { store: 'Bahrain' },
+		});
+		expect(Number(rare!.params!.value)).toBeLessThan(1);
+	});
+
 	it('finds the burst of small orders and the serial returner', () => {
 		const bursts = smallOrderBursts(l);
 		expect(bursts).toHaveLength(1);
