@@ -112,7 +112,7 @@ export const wholePercent = (x: number): number =>
 
 /**
  * The accuracy in plain words: how close the forecasts usually were, and the latest one against what
- * sold. Codes: home_accuracy_usual, home_accuracy_bias_high/low, home_accuracy_latest_more/less/exact.
+ * sold. Codes: home_accuracy_usual, home_accuracy_bias_high/low, home_accuracy_latest_more/less/close/exact.
  */
 export function accuracyMessages(a: PastAccuracy): Message[] {
 	const out: Message[] = [
@@ -125,13 +125,18 @@ export function accuracyMessages(a: PastAccuracy): Message[] {
 	if (a.bias) out.push(msg(`home_accuracy_bias_${a.bias}`, { n: a.checks.length }));
 	const last = a.checks[0];
 	const diff = wholePercent(last.error);
+	// a miss under half a percent would round up to "1% less" (387,861 expected, 387,609 sold is 0.07 %):
+	// say "within 1%" instead of a percent four times too big
+	const close = diff > 0 && Math.round(Math.abs(last.error) * 100) === 0;
 	out.push(
 		msg(
 			diff === 0
 				? 'home_accuracy_latest_exact'
-				: last.actual > last.forecast
-					? 'home_accuracy_latest_more'
-					: 'home_accuracy_latest_less',
+				: close
+					? 'home_accuracy_latest_close'
+					: last.actual > last.forecast
+						? 'home_accuracy_latest_more'
+						: 'home_accuracy_latest_less',
 			{
 				ago: last.periodsAgo,
 				h: a.horizon,

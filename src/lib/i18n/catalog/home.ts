@@ -73,6 +73,8 @@ export const en = {
 		`The forecast made ${p.agoText} weeks ago expected ${p.forecastText} units for the ${p.hText} weeks since; ${p.actualText} sold, ${p.pctText}% less.`,
 	home_accuracy_latest_exact: (p) =>
 		`The forecast made ${p.agoText} weeks ago expected ${p.forecastText} units for the ${p.hText} weeks since, and ${p.actualText} sold.`,
+	home_accuracy_latest_close: (p) =>
+		`The forecast made ${p.agoText} weeks ago expected ${p.forecastText} units for the ${p.hText} weeks since; ${p.actualText} sold, within 1%.`,
 	home_accuracy_products: (p) =>
 		`Product by product, for your ${p.nText} best sellers, the forecasts made ${p.hText} weeks ago missed by ${p.pctText}% of what sold, adding up each product’s miss.`,
 	// Forecast screen explanations
@@ -196,6 +198,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`${p.agoText} 周前做的预测认为此后 ${p.hText} 周会卖 ${p.forecastText} 件；实际卖出 ${p.actualText} 件，少 ${p.pctText}%。`,
 	home_accuracy_latest_exact: (p) =>
 		`${p.agoText} 周前做的预测认为此后 ${p.hText} 周会卖 ${p.forecastText} 件，实际卖出 ${p.actualText} 件。`,
+	home_accuracy_latest_close: (p) =>
+		`${p.agoText} 周前做的预测认为此后 ${p.hText} 周会卖 ${p.forecastText} 件；实际卖出 ${p.actualText} 件，相差不到 1%。`,
 	home_accuracy_products: (p) =>
 		`逐个商品看，您最畅销的 ${p.nText} 个商品在 ${p.hText} 周前做的预测，各商品误差相加约为实际销量的 ${p.pctText}%。`,
 	home_explain_title: '简单来说',

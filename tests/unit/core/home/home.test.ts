@@ -72,6 +72,24 @@ describe('pastAccuracy', () => {
 		expect(m[1].code).toBe('home_accuracy_latest_exact');
 	});
 
+	it('says "within 1%" for a miss under half a percent, not a rounded-up "1% less"', () => {
+		// the demo's latest check: 387,861 expected, 387,609 sold (0.07 % too high)
+		const y = Float64Array.from(new Array(30).fill(387_609 / 4));
+		const near = (_: Float64Array, k: number) => new Float64Array(k).fill(387_861 / 4);
+		const a = pastAccuracy(y, near, { horizon: 4, origins: 3 })!;
+		const m = accuracyMessages(a);
+		expect(m.at(-1)!.code).toBe('home_accuracy_latest_close');
+		const en = translate('en', m.at(-1)!.code, m.at(-1)!.params);
+		expect(en).toBe(
+			'The forecast made 4 weeks ago expected 387,861 units for the 4 weeks since; 387,609 sold, within 1%.',
+		);
+		expect(translate('zh-CN', m.at(-1)!.code, m.at(-1)!.params)).toMatch(/相差不到 1%。$/);
+		// a miss of 0.7 % still rounds to a whole 1 %
+		const off = (_: Float64Array, k: number) => new Float64Array(k).fill((387_609 / 4) * 0.993);
+		const b = accuracyMessages(pastAccuracy(y, off, { horizon: 4, origins: 3 })!);
+		expect(translate('en', b.at(-1)!.code, b.at(-1)!.params)).toMatch(/, 1% more\.$/);
+	});
+
 	it('says a consistent bias, and the median miss', () => {
 		const y = Float64Array.from(new Array(30).fill(100));
 		const high = (_: Float64Array, k: number) =>
