@@ -37,6 +37,25 @@ export function builtInDays(
 }
 
 /**
+ * The names of a built-in public holiday by its key (e.g. `new-year-s-day`), for a day the shop took
+ * out of its calendar: the edit keeps only key and date. Looks in the shop's country first, then in
+ * the others (the edit may date from another country choice); undefined for festivals (named by the
+ * catalog) and keys no calendar has.
+ */
+export function holidayNames(
+	country: string,
+	key: string,
+	date?: string,
+): HolidayNames | undefined {
+	const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : new Date().getUTCFullYear();
+	for (const c of [country, ...CALENDAR_COUNTRIES.filter((x) => x !== country)]) {
+		const names = shopCalendar(c, year, year).find((e) => e.key === key)?.names;
+		if (names) return names;
+	}
+	return undefined;
+}
+
+/**
  * A holiday or festival's name in the UI language. `names`: English and Chinese (a public holiday's
  * HolidayNames first and last); a built-in festival has words in the catalog; the shop's own event is
  * named by what the shop typed (its key).
