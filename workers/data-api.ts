@@ -156,8 +156,8 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 	updateStock: (productId, patch) => stockStore.updateStock(getDb(), productId, patch),
 	getPlanSettings: () => stockStore.getPlanSettings(getDb()),
 	savePlanSettings: (value) => stockStore.savePlanSettings(getDb(), value),
-	async exportBackup() {
-		return exportBackup(getDb());
+	async exportBackup(devicePrefs) {
+		return exportBackup(getDb(), devicePrefs);
 	},
 	async restoreBackup(file) {
 		const summary = await restoreBackup(getDb(), file);

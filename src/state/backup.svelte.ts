@@ -19,12 +19,12 @@ export class BackupState {
 		this.#client = client;
 	}
 
-	/** Builds the backup in the worker and starts its download. */
-	async backup(): Promise<void> {
+	/** Builds the backup in the worker (with the device preferences given) and starts its download. */
+	async backup(devicePrefs?: Record<string, string>): Promise<void> {
 		this.busy = 'backup';
 		this.done = this.error = null;
 		try {
-			const blob = await this.#client.exportBackup();
+			const blob = await this.#client.exportBackup(devicePrefs);
 			const file = datedFileName('trendcast-backup', 'json');
 			downloadBlob(file, blob);
 			this.done = { code: 'backup_saved', params: { file, size: formatBytes(blob.size) } };
@@ -35,8 +35,11 @@ export class BackupState {
 		}
 	}
 
-	/** Replaces everything stored with the pending file; `after` runs on success (refresh lists). */
-	async restore(after: () => Promise<void>): Promise<void> {
+	/**
+	 * Replaces everything stored with the pending file; `after` runs on success (refresh lists) with the
+	 * device preferences the file carried, if any (older backups have none).
+	 */
+	async restore(after: (devicePrefs?: Record<string, string>) => Promise<void>): Promise<void> {
 		const file = this.pending;
 		if (!file) return;
 		this.pending = null;
@@ -48,7 +51,7 @@ export class BackupState {
 				code: 'backup_restored',
 				params: { datasets: summary.datasets, rows: summary.rows },
 			};
-			await after();
+			await after(summary.devicePrefs);
 		} catch (e) {
 			const err = toUiError(e);
 			// the worker's refusal names no file: the message says which one was refused

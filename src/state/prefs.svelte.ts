@@ -10,6 +10,8 @@ import type { DatasetStore } from './dataset-store.svelte';
 const CURRENCY_KEY = 'trendcast.currency';
 const COUNTRY_KEY = 'trendcast.calendarCountry';
 const EDITS_KEY = 'trendcast.calendarEdits';
+/** The preferences a backup carries (the selected dataset and one-off notices stay with the device). */
+const BACKED_UP_KEYS = [CURRENCY_KEY, COUNTRY_KEY, EDITS_KEY] as const;
 
 /** Countries with a built-in holiday calendar. */
 export const COUNTRIES: readonly string[] = CALENDAR_COUNTRIES;
@@ -85,6 +87,28 @@ export class Prefs {
 	#setEdits(edits: CalendarEdits): void {
 		this.calendarEdits = edits;
 		save(EDITS_KEY, JSON.stringify(edits));
+	}
+
+	/** The preferences kept in localStorage, for a backup file (Settings → backup). */
+	exportDevicePrefs(): Record<string, string> {
+		const out: Record<string, string> = {};
+		try {
+			for (const k of BACKED_UP_KEYS) {
+				const v = localStorage.getItem(k);
+				if (v !== null) out[k] = v;
+			}
+		} catch {
+			// storage blocked: nothing kept, nothing to back up
+		}
+		return out;
+	}
+
+	/** Takes the preferences of a restored backup (the shop's calendar and currency) and shows them. */
+	restoreDevicePrefs(prefs: Record<string, string>): void {
+		for (const k of BACKED_UP_KEYS) if (typeof prefs[k] === 'string') save(k, prefs[k]);
+		this.deviceCurrency = readCurrency();
+		this.#pickedCountry = readPickedCountry();
+		this.calendarEdits = readEdits();
 	}
 
 	/** The currency money is shown in now: the open dataset's, else the device's. */

@@ -14,10 +14,36 @@ export interface RestoreSummary {
 	datasets: number;
 	tables: number;
 	rows: number;
+	/** The device preferences the backup carried (see DEVICE_PREFS_KEY); absent in older backups. */
+	devicePrefs?: Record<string, string>;
 }
 
-/** The whole database as one file (JSON, binary data inside), ready to download. */
-export async function exportBackup(db: TrendcastDb): Promise<Blob> {
+/**
+ * Settings row holding the preferences the UI keeps in localStorage (the shop's calendar country, its
+ * own sale days and removed holidays, the device currency): workers cannot read localStorage, so the
+ * UI hands them over and they travel in the backup file with everything else.
+ */
+export const DEVICE_PREFS_KEY = 'devicePrefs';
+
+/** Only `trendcast.*` keys with text values come back from a file (a backup is user-supplied input). */
+function cleanPrefs(v: unknown): Record<string, string> | undefined {
+	if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+	const out: Record<string, string> = {};
+	for (const [k, x] of Object.entries(v))
+		if (k.startsWith('trendcast.') && typeof x === 'string') out[k] = x;
+	return out;
+}
+
+/**
+ * The whole database as one file (JSON, binary data inside), ready to download; `devicePrefs` (the
+ * UI's localStorage preferences) are stored first so the file carries them.
+ */
+export async function exportBackup(
+	db: TrendcastDb,
+	devicePrefs?: Record<string, string>,
+): Promise<Blob> {
+	const prefs = cleanPrefs(devicePrefs);
+	if (prefs) await db.settings.put({ key: DEVICE_PREFS_KEY, value: prefs });
 	return exportDB(db as unknown as Dexie, { prettyJson: false, numRowsPerChunk: 200 });
 }
 
@@ -59,9 +85,11 @@ export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<Restor
 	// A backup of a version before 10 holds promotions files without a dataset: scope them as the
 	// version-10 upgrade does (else no dataset would find them).
 	await scopeUnscopedPromotions(db.datasets, db.promotionSets);
+	const devicePrefs = cleanPrefs((await db.settings.get(DEVICE_PREFS_KEY))?.value);
 	return {
 		datasets: await db.datasets.count(),
 		tables: meta.data.tables.length,
 		rows: meta.data.tables.reduce((a, t) => a + t.rowCount, 0),
+		...(devicePrefs ? { devicePrefs } : {}),
 	};
 }

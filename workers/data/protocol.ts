@@ -90,8 +90,8 @@ export interface DataWorkerApi {
 	): Promise<RecommendedProduct[] | null>;
 	/** Marks a risk flag as checked and OK (or clears the mark); kept in IndexedDB. */
 	setFlagMark(datasetId: string, flagId: string, ok: boolean): Promise<void>;
-	/** Everything stored on this device as one backup file. */
-	exportBackup(): Promise<Blob>;
+	/** Everything stored on this device as one backup file, with the UI's localStorage preferences. */
+	exportBackup(devicePrefs?: Record<string, string>): Promise<Blob>;
 	/** Replaces everything stored with a backup file's content (checked first; see data/backup.ts). */
 	restoreBackup(file: Blob): Promise<RestoreSummary>;
 }

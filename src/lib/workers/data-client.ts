@@ -189,9 +189,9 @@ export class DataClient implements SeriesProvider {
 		return this.#call((api) => api.recommendForProduct(datasetId, productId, k));
 	}
 
-	/** Everything stored on this device as one file. */
-	exportBackup(): Promise<Blob> {
-		return this.#call((api) => api.exportBackup());
+	/** Everything stored on this device as one file, with the preferences kept in localStorage. */
+	exportBackup(devicePrefs?: Record<string, string>): Promise<Blob> {
+		return this.#call((api) => api.exportBackup(devicePrefs));
 	}
 
 	/**

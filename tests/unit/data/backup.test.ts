@@ -80,6 +80,30 @@ describe('backup and restore', () => {
 		expect(await db.datasets.count()).toBe(1);
 	}, 120_000);
 
+	it('carries the shop calendar and currency kept in localStorage to another device', async () => {
+		const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		const edits = JSON.stringify({
+			add: [{ key: 'Summer sale 夏季促销', date: '2027-07-15' }],
+			remove: [{ key: 'new-year-s-day', date: '2026-01-01' }],
+		});
+		const file = await exportBackup(db, {
+			'trendcast.calendarEdits': edits,
+			'trendcast.calendarCountry': 'CN',
+			'trendcast.currency': 'CNY',
+		});
+		const other = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		const summary = await restoreBackup(other, file);
+		expect(summary.devicePrefs).toEqual({
+			'trendcast.calendarEdits': edits,
+			'trendcast.calendarCountry': 'CN',
+			'trendcast.currency': 'CNY',
+		});
+		// a backup made without them (or an older one) brings none, so the device keeps its own
+		const plain = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		const bare = await restoreBackup(other, await exportBackup(plain));
+		expect(bare.devicePrefs).toBeUndefined();
+	}, 120_000);
+
 	it('scopes the promotions files of a backup made before version 10 (no dataset) as the upgrade does', async () => {
 		const { service, db } = await makeService();
 		const preview = await service.previewFile(toInput('shop.csv', demoHead(120)));
