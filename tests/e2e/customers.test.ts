@@ -99,6 +99,10 @@ describe('customers: segments, recommendations, risk', () => {
 	it('backs everything up, and restores it after the dataset was deleted', async () => {
 		const page = session.page;
 		await app.goTo('settings');
+		// the shop's own sale day (kept in localStorage) goes into the backup too
+		await page.getByTestId('calendar-name').fill('Summer sale');
+		await page.getByTestId('calendar-date').fill('2027-07-15');
+		await page.getByTestId('calendar-add').click();
 		const download = page.waitForEvent('download');
 		await page.getByTestId('backup-download').click();
 		const file = await download;
@@ -111,6 +115,9 @@ describe('customers: segments, recommendations, risk', () => {
 		await page.getByTestId('delete-dataset').first().click();
 		await page.getByTestId('confirm-delete').click();
 		await page.getByTestId('no-datasets').waitFor();
+		// as on another device: the sale day is not there before the restore
+		await page.getByTestId('calendar-added').getByRole('button').click();
+		await page.getByTestId('calendar-added').waitFor({ state: 'detached' });
 
 		// A file that is not a backup is refused and changes nothing.
 		const bogus = join(mkdtempSync(join(tmpdir(), 'tc-bogus-')), 'notes.json');
@@ -127,6 +134,9 @@ describe('customers: segments, recommendations, risk', () => {
 		await page.getByTestId('backup-done').waitFor({ timeout: SLOW_MS });
 		expect(await page.getByTestId('backup-done').innerText()).toMatch(/Restored 1 dataset/);
 		await expect.poll(() => page.getByTestId('dataset-name').first().innerText()).toBe(name);
+		expect(await page.getByTestId('calendar-added').innerText()).toMatch(
+			/2027-07-15 · Summer sale/,
+		);
 		// The restored dataset opens: its products are listed again.
 		await app.goTo('explore');
 		await page.getByTestId('product-row').first().waitFor({ timeout: SLOW_MS });
