@@ -45,7 +45,10 @@ describe('customers: segments, recommendations, risk', () => {
 		const file = await download;
 		expect(file.suggestedFilename()).toBe('trendcast-segment-champions.csv');
 		const text = await (await file.createReadStream()).toArray();
-		const csv = Buffer.concat(text).toString('utf8');
+		const bytes = Buffer.concat(text);
+		// a UTF-8 BOM first, so Excel reads the file as UTF-8
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const csv = bytes.toString('utf8').replace(/^\uFEFF/, '');
 		expect(csv.split('\n')[0]).toBe('customer_id,segment,recency_days,orders,monetary,r,f,m');
 		expect(csv.split('\n').filter((l) => l.includes(',champions,')).length).toBeGreaterThan(50);
 	});
