@@ -64,7 +64,7 @@ describe('Market screen', () => {
 			.toMatch(/weibo_posts\.csv: 2,000 rows as Social posts/);
 		await expect
 			.poll(() => page.getByTestId('market-bursts').textContent(), { timeout: 120_000 })
-			.toMatch(/(疫情|肺炎|冠状病毒).*posts in the day of/);
+			.toMatch(/(疫情|肺炎|冠状病毒).*posts (in the day of|over \d+ days, )/);
 		const top = (await page.getByTestId('market-top').textContent()) ?? '';
 		expect(top).toMatch(/肺炎|冠状病毒|疫情/);
 		// Volume over time: the chart of all posts, then of one chosen topic.
@@ -92,7 +92,7 @@ describe('Market screen', () => {
 		await app.open('/?view=market&lang=zh-CN');
 		await expect
 			.poll(() => page.getByTestId('market-bursts').textContent(), { timeout: 120_000 })
-			.toMatch(/这一天有 \d+ 条帖子/);
+			.toMatch(/(这一天有|连续 \d+ 天共有) \d+ 条帖子/);
 		expect((await legendHead())[1]).toBe('帖子数');
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);

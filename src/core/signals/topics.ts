@@ -18,13 +18,23 @@ export interface TopicDoc {
 	engagement: number;
 }
 
-/** A burst: a bucket where a key was used far above its usual rate. */
+/**
+ * A burst: a run of consecutive buckets where a key was used far above its usual rate (one burst per
+ * run: a story that lasts three days is one burst over three days, not three bursts).
+ */
 export interface Burst {
 	key: string;
-	/** Start of the bucket, epoch ms. */
+	/** Start of the first bucket, epoch ms. */
 	start: number;
+	/** Start of the last bucket, epoch ms (equal to `start` for a one-bucket burst). */
+	last: number;
+	/** Buckets in the run. */
+	buckets: number;
+	/** Posts using the key over the run. */
 	count: number;
+	/** Posts expected over the run at the key's usual rate. */
 	expected: number;
+	/** The highest z of the run. */
 	z: number;
 }
 
@@ -144,6 +154,40 @@ export function detectBursts(
 	return out;
 }
 
+/**
+ * One burst per run of consecutive bursting buckets of a key: each bucket's test window overlaps the
+ * next one's, so a story lasting several buckets would otherwise be listed once per bucket.
+ */
+export function mergeBursts(
+	k: Pick<TopicKey, 'key' | 'series'>,
+	found: readonly { index: number; expected: number; z: number }[],
+	buckets: readonly number[],
+): Burst[] {
+	const out: Burst[] = [];
+	let prev = -2;
+	for (const b of found) {
+		const cur = out[out.length - 1];
+		if (cur && b.index === prev + 1) {
+			cur.last = buckets[b.index];
+			cur.buckets++;
+			cur.count += k.series[b.index];
+			cur.expected += b.expected;
+			cur.z = Math.max(cur.z, b.z);
+		} else
+			out.push({
+				key: k.key,
+				start: buckets[b.index],
+				last: buckets[b.index],
+				buckets: 1,
+				count: k.series[b.index],
+				expected: b.expected,
+				z: b.z,
+			});
+		prev = b.index;
+	}
+	return out;
+}
+
 /** Finds hot keys, bursts, rising/falling keys and clusters in a set of posts. */
 export function findTopics(docs: readonly TopicDoc[], opts: TopicOptions = {}): TopicReport {
 	const topN = opts.topN ?? 30;
@@ -220,14 +264,7 @@ export function findTopics(docs: readonly TopicDoc[], opts: TopicOptions = {}): 
 	});
 	const bursts: Burst[] = [];
 	for (const k of keyInfo)
-		for (const b of detectBursts(k.series, totals, opts))
-			bursts.push({
-				key: k.key,
-				start: buckets[b.index],
-				count: k.series[b.index],
-				expected: b.expected,
-				z: b.z,
-			});
+		bursts.push(...mergeBursts(k, detectBursts(k.series, totals, opts), buckets));
 	bursts.sort((a, b) => b.z - a.z);
 	const top = keyInfo.slice(0, topN);
 	const byTrend = [...keyInfo].sort((a, b) => b.trend - a.trend);

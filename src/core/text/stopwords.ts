@@ -15,6 +15,13 @@ export const EN_STOP: ReadonlySet<string> = new Set(
 	).split(' '),
 );
 
+/**
+ * Chinese reporting verbs ("said", "stated", "disclosed", "pointed out", "it is learned"): words that
+ * introduce what someone said, never a topic. Exported for the tests.
+ */
+export const ZH_REPORTING_VERBS: readonly string[] =
+	'表示 称 声称 宣称 透露 指出 据悉 据 强调 提到 坦言 直言 告诉'.split(' ');
+
 /** Chinese function words and particles (from the common 哈工大/百度 stop lists, trimmed). */
 export const ZH_STOP: ReadonlySet<string> = new Set(
 	(
@@ -22,6 +29,10 @@ export const ZH_STOP: ReadonlySet<string> = new Set(
 		'在 有 给 把 被 让 对 从 向 到 为 为了 以 于 之 其 啊 吧 呢 吗 嘛 哦 呀 哈 啦 么 着 过 得 地 个 件 条 ' +
 		'一 一个 一下 一点 一些 些 很 太 挺 比较 非常 特别 真的 真 就是 还是 然后 因为 所以 如果 虽然 可以 可能 ' +
 		'已经 自己 什么 怎么 这样 那样 这么 那么 还有 只是 而且 不过 哈哈 哈哈哈 呵呵 嗯 等 等等 收到 东西 宝贝 ' +
-		'买 穿 上 下 里 中 后 前 时候 时 次 说 看 会 能 要 想 去 来 做 用 转发 微博 视频 网页 链接 全文 展开 展开全文 收起 的微博视频'
+		'买 穿 上 下 里 中 后 前 时候 时 次 说 看 会 能 要 想 去 来 做 用 转发 微博 视频 网页 链接 全文 展开 展开全文 收起 的微博视频 ' +
+		// Reporting verbs ("X 表示 …", "据悉"): news-style posts use them in every other sentence, so on
+		// Weibo they came out as hot topics (表示 in 558 of 7,951 posts of weibo_cctv_2020) while saying
+		// nothing about what is talked about.
+		ZH_REPORTING_VERBS.join(' ')
 	).split(' '),
 );

@@ -78,6 +78,11 @@ export const en = {
 	market_bursts_title: 'Bursts',
 	market_burst_line: (p) =>
 		`${p.key}: ${p.countText} posts in the ${p.bucket} of ${p.when}, usually about ${p.expectedText}`,
+	market_burst_span_line: (p) =>
+		`${p.key}: ${p.countText} posts over ${p.bucketsText} ${p.unitPlural}, ${p.from} – ${p.to}, usually about ${p.expectedText}`,
+	market_unit_hour_plural: 'hours',
+	market_unit_day_plural: 'days',
+	market_unit_week_plural: 'weeks',
 	market_no_bursts: 'No burst: every topic stayed near its usual level.',
 	market_rising_title: 'Rising',
 	market_falling_title: 'Falling',
@@ -331,6 +336,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_bursts_title: '突发热点',
 	market_burst_line: (p) =>
 		`${p.key}：${p.when} 这一${p.bucket}有 ${p.countText} 条帖子，平时约 ${p.expectedText} 条`,
+	market_burst_span_line: (p) =>
+		`${p.key}：${p.from} 至 ${p.to} 连续 ${p.bucketsText} ${p.unitPlural}共有 ${p.countText} 条帖子，平时约 ${p.expectedText} 条`,
+	market_unit_hour_plural: '小时',
+	market_unit_day_plural: '天',
+	market_unit_week_plural: '周',
 	market_no_bursts: '没有突发热点：各话题都保持在平常水平。',
 	market_rising_title: '升温',
 	market_falling_title: '降温',
