@@ -25,7 +25,7 @@ import {
 	withDeepRows,
 } from '../lib/deep-gate';
 import { pooledGate, usesPooled } from '../lib/pooled-gate';
-import type { DeepCandidates } from './deep-candidates';
+import type { DeepCandidates, DeepRefusal } from './deep-candidates';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
 export interface ForecastGrid {
@@ -107,6 +107,8 @@ export class ForecastRun {
 	/** Incomplete first/last periods left out of the history (views say them with partialPeriodNotes). */
 	leftOut = $state.raw<LeftOut | null>(null);
 	error = $state<UiError | null>(null);
+	/** The saved deep model refused for this run (left out, the rest of the forecast goes on), or null. */
+	deepRefused = $state.raw<DeepRefusal | null>(null);
 	/** The forecast made one period earlier (single series only; null while not known). */
 	previous = $state.raw<PreviousForecast | null>(null);
 	previousStatus = $state<'idle' | 'running' | 'done' | 'none'>('idle');
@@ -148,6 +150,7 @@ export class ForecastRun {
 		this.#prevAbort?.abort();
 		if (this.datasetId !== null) this.#saved.set(this.datasetId, this.#snapshot());
 		this.datasetId = id;
+		this.deepRefused = null;
 		const s = (id !== null ? this.#saved.get(id) : undefined) ?? EMPTY;
 		this.status = s.status;
 		this.request = s.request;
@@ -191,6 +194,7 @@ export class ForecastRun {
 		this.status = 'running';
 		this.startedAt = Date.now();
 		this.error = null;
+		this.deepRefused = null;
 		this.progress = { phase: 'history', done: 0, total: 1 };
 		this.request = req;
 		this.results = [];
@@ -205,6 +209,9 @@ export class ForecastRun {
 							{
 								signal: ac.signal,
 								onProgress: (p) => (this.progress = { phase: 'deep', ...p }),
+								onRefused: (r) => {
+									if (this.#abort === ac) this.deepRefused = r;
+								},
 							},
 						)
 					: null;

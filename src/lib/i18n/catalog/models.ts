@@ -105,6 +105,8 @@ export const en = {
 	models_error_missing: 'This saved model is no longer on this device.',
 	models_error_weights_missing:
 		'The weights of this saved model are missing: train it again or delete it.',
+	models_deep_refused: (p) =>
+		`Your saved deep model “${p.model}” (saved ${p.date}) was left out of this forecast: ${p.reason} The other methods forecast without it.`,
 	models_error_promotions_missing:
 		'This model was trained with your imported promotions, which are no longer on this device: import them again or train a new model.',
 	models_error_signals_missing:
@@ -215,6 +217,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	models_error_too_short: '序列太短，无法使用此窗口：请减少预测期数或改用按日。',
 	models_error_missing: '此已保存的模型已不在本设备上。',
 	models_error_weights_missing: '此已保存模型的权重缺失：请重新训练或删除它。',
+	models_deep_refused: (p) =>
+		`已保存的深度模型“${p.model}”（保存于 ${p.date}）未参与本次预测：${p.reason}其他方法照常预测。`,
 	models_error_promotions_missing:
 		'此模型训练时使用了您导入的促销数据，但这些数据已不在本设备上：请重新导入，或训练新模型。',
 	models_error_signals_missing:
