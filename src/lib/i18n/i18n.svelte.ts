@@ -75,6 +75,14 @@ export function tm(message: Message): string {
 }
 
 /**
+ * Like `tm`, with the params that are money (i18n/money.ts) written as amounts in `currency` (the
+ * dataset's ISO 4217 code): risk reasons, import and plan notes.
+ */
+export function tmMoney(message: Message, currency: string | undefined): string {
+	return translate(i18n.locale, message.code, message.params, currency);
+}
+
+/**
  * Sentences joined as the current UI language writes them: with a space in English, with none
  * after Chinese full stops (。).
  */

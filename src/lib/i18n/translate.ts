@@ -1,6 +1,7 @@
 // Pure message formatting (no runes), so Node tests and non-Svelte code can use it: `translate(locale, code, params)`.
 import type { MessageParam } from '../../core/messages';
 import { en, zhCN } from './catalog';
+import { MONEY_PARAMS, moneyIn } from './money';
 import type { FormattedParams, Locale, MessageValue } from './types';
 
 const catalogs: Record<Locale, Record<string, MessageValue>> = {
@@ -18,17 +19,31 @@ export function numberFormat(locale: Locale): Intl.NumberFormat {
 	return f;
 }
 
-/** Formats a message in a given locale (pure; used by `t` and by tests). */
+/**
+ * Formats a message in a given locale (pure; used by `t` and by tests). With `currency` (the dataset's
+ * ISO 4217 code), the params that are money (money.ts MONEY_PARAMS) are written as amounts in it.
+ */
 export function translate(
 	locale: Locale,
 	code: string,
 	params: Record<string, MessageParam> = {},
+	currency?: string,
 ): string {
 	const value = catalogs[locale][code] ?? catalogs.en[code];
 	if (value === undefined) return code; // a missing key shows its code, never a blank
+	const money = currency ? MONEY_PARAMS[code] : undefined;
+	if (money) {
+		params = { ...params };
+		for (const k of money) {
+			const v = params[k];
+			const text = typeof v === 'number' ? moneyIn(locale, v, currency!) : null;
+			if (text !== null) params[k] = text;
+		}
+	}
 	const formatted: FormattedParams = { ...params };
 	for (const [k, v] of Object.entries(params)) {
 		if (typeof v === 'number') formatted[`${k}Text`] = numberFormat(locale).format(v);
+		else if (money?.includes(k)) formatted[`${k}Text`] = v;
 	}
 	if (typeof value === 'function') return value(formatted);
 	return value.replace(/\{(\w+)\}/g, (whole, name: string) => {
