@@ -53,6 +53,17 @@ describe('Market screen', () => {
 
 	it('imports a Trends export and a posts file, then shows topics and bursts', async () => {
 		const page = session.page;
+		// the app's styled picker (as on Import), not the browser's bare file input: a named drop area,
+		// and the file input is reached by Tab from the kind select and named by the button's words
+		expect(await page.getByTestId('market-file-drop').getAttribute('aria-label')).toBe(
+			'Import a market file',
+		);
+		await page.getByTestId('market-kind').focus();
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+			'market-file',
+		);
+		expect(await page.getByLabel('Choose a file…').getAttribute('data-testid')).toBe('market-file');
 		const input = page.getByTestId('market-file');
 		await input.setInputFiles(join(DATA, 'search_interest/yeezy_us_weekly_multiTimeline.csv'));
 		await expect
@@ -93,6 +104,7 @@ describe('Market screen', () => {
 		await expect
 			.poll(() => page.getByTestId('market-bursts').textContent(), { timeout: 120_000 })
 			.toMatch(/(这一天有|连续 \d+ 天共有) \d+ 条帖子/);
+		expect(await page.getByTestId('market-file-drop').textContent()).toContain('选择文件…');
 		expect((await legendHead())[1]).toBe('帖子数');
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);

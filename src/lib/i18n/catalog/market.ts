@@ -7,7 +7,11 @@ export const en = {
 	market_title: 'Market signals',
 	market_intro:
 		'Import social posts, Google Trends exports, reviews or your product catalog to see hot topics, bursts, what customers say about each product, and whether the buzz leads your sales.',
-	market_import_label: 'Import a file',
+	market_import_label: 'Import a market file',
+	market_drop_here: 'Drop a posts, search-interest, reviews or catalog file here',
+	market_formats:
+		'CSV, TSV, Excel (.xlsx), Parquet or JSON (also gzipped), or a Google Trends export: choose what it holds above, or let Trendcast detect it.',
+	market_pick: 'Choose a file…',
 	market_kind_label: 'The file holds',
 	market_kind_auto: 'Detect automatically',
 	market_kind_posts: 'Social posts',
@@ -268,7 +272,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_title: '市场信号',
 	market_intro:
 		'导入社交媒体帖子、谷歌趋势导出文件、商品评价或商品目录，查看热门话题和突发热点、顾客对每件商品的评价，以及网络热度是否领先于您的销量。',
-	market_import_label: '导入文件',
+	market_import_label: '导入市场数据文件',
+	market_drop_here: '将帖子、搜索热度、评价或商品目录文件拖放到这里',
+	market_formats:
+		'CSV、TSV、Excel（.xlsx）、Parquet 或 JSON（也可为 gzip 压缩），或 Google 趋势导出文件：请在上方选择文件内容，或由 Trendcast 自动识别。',
+	market_pick: '选择文件…',
 	market_kind_label: '文件内容',
 	market_kind_auto: '自动识别',
 	market_kind_posts: '社交媒体帖子',
