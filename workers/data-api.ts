@@ -165,8 +165,8 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		announceDatasetsChanged('*');
 		return summary;
 	},
-	async customerInsights(datasetId) {
-		return (await getCustomerJobs()).insights(datasetId);
+	async customerInsights(datasetId, onProgress) {
+		return (await getCustomerJobs()).insights(datasetId, onProgress);
 	},
 	async recommendForCustomer(datasetId, customerId, k) {
 		return (await getCustomerJobs()).forCustomer(datasetId, customerId, k);

@@ -22,6 +22,10 @@ import type { NewProductInput, NewProductModel, NewProductResult } from './data/
 import { prepareBatch } from '../src/core/forecast/batch';
 import { launchCandidates } from '../src/core/newproduct/shop';
 import { linkApi, SeriesLink, type SeriesKeys } from './data/series-port';
+import type { Progress } from '../src/core/ingest/types';
+
+/** The Market reports running, by job id: cancel(jobId) aborts one (it stops between chunks of texts). */
+const jobs = new Map<string, AbortController>();
 
 /** This worker's port to the data worker (the UI connects it). */
 const link = new SeriesLink();
@@ -131,10 +135,29 @@ export const api = {
 		// The analyst's fake/OK marks on that file's reviews go with it.
 		await getDb().flagMarks.where('datasetId').equals(id).delete();
 	},
-	/** The Market report; the sales dataset's weekly total (read from the data worker) adds lead-lag. */
-	async marketReport(salesDatasetId: string | null): Promise<MarketReport> {
-		const sales = salesDatasetId ? await weeklyTotal(salesDatasetId) : null;
-		return getService().marketReport(sales);
+	/**
+	 * The Market report; the sales dataset's weekly total (read from the data worker) adds lead-lag.
+	 * Progress (phase, texts segmented of all) at most every 200 ms; cancel(jobId) stops it.
+	 */
+	async marketReport(
+		salesDatasetId: string | null,
+		jobId?: string,
+		onProgress?: (p: Progress) => void,
+	): Promise<MarketReport> {
+		const ac = new AbortController();
+		if (jobId) jobs.set(jobId, ac);
+		try {
+			const sales = salesDatasetId ? await weeklyTotal(salesDatasetId) : null;
+			return await getService().marketReport(sales, { signal: ac.signal, onProgress });
+		} catch (e) {
+			throw plainError(e);
+		} finally {
+			if (jobId) jobs.delete(jobId);
+		}
+	},
+	/** Stops a Market report in flight (it rejects with an AbortError). */
+	cancel(jobId: string): void {
+		jobs.get(jobId)?.abort();
 	},
 	/**
 	 * Market signals as regressor candidates of one weekly series (the Forecast screen): the series of

@@ -114,6 +114,15 @@ const PHASES: Record<string, MessageCode> = {
 	forecast: 'fmt_phase_forecast',
 	history: 'fmt_phase_history',
 	deep: 'models_phase_backtest',
+	customers_lines: 'fmt_phase_customers_lines',
+	customers_segments: 'fmt_phase_customers_segments',
+	customers_recommend: 'fmt_phase_customers_recommend',
+	customers_risk: 'fmt_phase_customers_risk',
+	market_posts: 'fmt_phase_market_posts',
+	market_topics: 'fmt_phase_market_topics',
+	market_reviews: 'fmt_phase_market_reviews',
+	market_sentiment: 'fmt_phase_market_sentiment',
+	market_search: 'fmt_phase_market_search',
 };
 
 /** A worker's progress phase code ('cleaning') in words ('Cleaning the rows'). */

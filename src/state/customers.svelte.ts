@@ -2,6 +2,7 @@
 // risk flags from the data worker, "for this customer / product" lookups, and the analyst's OK marks.
 // The latest dataset wins: a result for a dataset the user has left is dropped.
 import type { CustomerInsights, RecommendedProduct } from '../../workers/data/customers';
+import type { Progress } from '../core/ingest/types';
 import type { DataClient } from '../lib/workers/data-client';
 import { LatestRequest } from './latest.svelte';
 
@@ -14,8 +15,13 @@ export class CustomersState extends LatestRequest<CustomerInsights> {
 	customerLookup = $state.raw<Lookup | null>(null);
 	productLookup = $state.raw<Lookup | null>(null);
 	showMarked = $state(false);
+	/** The analysis' phase and share done while it runs (null otherwise). */
+	progress = $state.raw<Progress | null>(null);
+	/** True after the owner stopped the analysis (until it runs again). */
+	cancelled = $state(false);
 
 	#client: DataClient;
+	#abort: AbortController | null = null;
 
 	constructor(client: DataClient) {
 		super();
@@ -34,11 +40,46 @@ export class CustomersState extends LatestRequest<CustomerInsights> {
 		this.report = null;
 		this.customerLookup = null;
 		this.productLookup = null;
-		await this.latest(() => this.#client.customerInsights(datasetId));
+		this.cancelled = false;
+		// a load replaced by a newer one is dropped, not aborted: an abort ends the data worker, and
+		// with it the other screens' queries in flight
+		const ac = new AbortController();
+		this.#abort = ac;
+		this.progress = null;
+		try {
+			await this.latest(
+				() =>
+					this.#client.customerInsights(datasetId, {
+						signal: ac.signal,
+						onProgress: (p) => {
+							if (this.#abort === ac) this.progress = p;
+						},
+					}),
+				{ quietAbort: true },
+			);
+		} finally {
+			if (this.#abort === ac) {
+				this.#abort = null;
+				this.progress = null;
+			}
+		}
+	}
+
+	/** Stops the analysis in flight: the data worker is ended, so its work really stops. */
+	cancel(): void {
+		if (!this.#abort) return;
+		this.#abort.abort();
+		this.#abort = null;
+		this.progress = null;
+		this.drop();
+		this.cancelled = true;
 	}
 
 	/** Forgets everything (no dataset selected). */
 	close(): void {
+		this.#abort = null;
+		this.progress = null;
+		this.cancelled = false;
 		this.drop();
 		this.datasetId = null;
 		this.report = null;

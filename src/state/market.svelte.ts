@@ -16,6 +16,7 @@ import {
 	type SignalKind,
 	type SignalSetMeta,
 } from '../lib/workers/market-client';
+import type { Progress } from '../core/ingest/types';
 import { toUiError } from '../lib/workers/errors';
 import { fuseWhenSignals } from './fusion-helpers';
 import { LatestRequest, Turns } from './latest.svelte';
@@ -42,6 +43,11 @@ export class MarketState extends LatestRequest<MarketReport> {
 	columns = $state.raw<SignalColumns | null>(null);
 	/** The last picked file, kept to import it again with other columns. */
 	#lastFile: File | null = null;
+	/** The report's phase and texts segmented while it is built (null otherwise). */
+	progress = $state.raw<Progress | null>(null);
+	/** True after the owner stopped the report (until it is built again). */
+	cancelled = $state(false);
+	#abort: AbortController | null = null;
 
 	#market: MarketClient;
 
@@ -56,27 +62,62 @@ export class MarketState extends LatestRequest<MarketReport> {
 	}
 
 	async refresh(salesDatasetId: string | null): Promise<void> {
-		await this.latest(async (isLatest) => {
-			const sets = await this.#market.list();
-			if (!isLatest()) return null;
-			this.sets = sets;
-			if (sets.length === 0) {
-				this.newModel = null;
-				this.newResult = null;
-				return null;
+		this.#abort?.abort();
+		const ac = new AbortController();
+		this.#abort = ac;
+		this.cancelled = false;
+		this.progress = null;
+		try {
+			await this.#refresh(salesDatasetId, ac);
+		} finally {
+			if (this.#abort === ac) {
+				this.#abort = null;
+				this.progress = null;
 			}
-			const report = await this.#market.report(salesDatasetId);
-			// shown at once; the new-product model below follows
-			if (isLatest()) this.report = report;
-			// the shop's own past launches (from its sales) join the new-product model
-			await this.#market.useShopSales(salesDatasetId);
-			const model = await this.#market.newProductModel();
-			if (isLatest()) {
-				this.newModel = model;
-				if (!model) this.newResult = null;
-			}
-			return report;
-		});
+		}
+	}
+
+	/** Stops the report being built: the market worker stops between chunks of texts. */
+	cancel(): void {
+		if (!this.#abort) return;
+		this.#abort.abort();
+		this.#abort = null;
+		this.progress = null;
+		this.loading = false;
+		this.cancelled = true;
+	}
+
+	async #refresh(salesDatasetId: string | null, ac: AbortController): Promise<void> {
+		await this.latest(
+			async (isLatest) => {
+				const sets = await this.#market.list();
+				if (!isLatest()) return null;
+				this.sets = sets;
+				if (sets.length === 0) {
+					this.newModel = null;
+					this.newResult = null;
+					return null;
+				}
+				const report = await this.#market.report(salesDatasetId, {
+					signal: ac.signal,
+					onProgress: (p) => {
+						if (this.#abort === ac) this.progress = p;
+					},
+				});
+				if (this.#abort === ac) this.progress = null;
+				// shown at once; the new-product model below follows
+				if (isLatest()) this.report = report;
+				// the shop's own past launches (from its sales) join the new-product model
+				await this.#market.useShopSales(salesDatasetId);
+				const model = await this.#market.newProductModel();
+				if (isLatest()) {
+					this.newModel = model;
+					if (!model) this.newResult = null;
+				}
+				return report;
+			},
+			{ quietAbort: true },
+		);
 	}
 
 	/**

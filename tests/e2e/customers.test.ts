@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SLOW_MS, type AppPage } from './pages/app-page';
 import { openAppSession } from './pages/app-session';
 import { foreignRequests, type Session } from './pages/browser';
+import { seenTexts, watchTestId } from './pages/seen';
 
 describe('customers: segments, recommendations, risk', () => {
 	const baseUrl = inject('baseUrl');
@@ -25,8 +26,13 @@ describe('customers: segments, recommendations, risk', () => {
 
 	it('shows RFM segments of the demo customers, each exportable for a campaign', async () => {
 		const page = session.page;
+		await watchTestId(page, 'customers-progress');
 		await page.getByTestId('nav-customers').click();
 		await page.getByTestId('segment-table').waitFor({ timeout: SLOW_MS });
+		// while it worked: the phase (the recommenders' backtests are most of it), a share and a Cancel
+		const progress = await seenTexts(page, 'customers-progress');
+		expect(progress.some((x) => /^Testing the recommendation methods \d+%/.test(x))).toBe(true);
+		expect(progress.some((x) => /Cancel \| \d+$/.test(x))).toBe(true);
 		// Dates in the browser's English (en-GB: day first), as on every other screen.
 		expect(await page.getByTestId('customers-as-of').innerText()).toMatch(
 			/^As of \d{1,2} Sept? 2011$/,

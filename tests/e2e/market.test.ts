@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { foreignRequests, launchSession, type Session } from './pages/browser';
 import { pageOverflow } from './pages/overflow';
+import { seenTexts, watchTestId } from './pages/seen';
 
 const DATA = process.env.TRENDCAST_DATA ?? join(__dirname, '../../../shared/data');
 
@@ -69,6 +70,7 @@ describe('Market screen', () => {
 		await expect
 			.poll(() => page.getByTestId('market-search').textContent(), { timeout: 60_000 })
 			.toMatch(/yeezy \(United States\): 205 week values/);
+		await watchTestId(page, 'market-progress');
 		await input.setInputFiles(postsFile);
 		await expect
 			.poll(() => page.getByTestId('market-imported').textContent(), { timeout: 60_000 })
@@ -76,6 +78,12 @@ describe('Market screen', () => {
 		await expect
 			.poll(() => page.getByTestId('market-bursts').textContent(), { timeout: 120_000 })
 			.toMatch(/(疫情|肺炎|冠状病毒).*posts (in the day of|over \d+ days, )/);
+		// while the posts were analysed: the phase, a share done and a Cancel (was: one static line)
+		const progress = await seenTexts(page, 'market-progress');
+		expect(progress.some((x) => /^(Reading the posts|Finding topics and bursts)\b/.test(x))).toBe(
+			true,
+		);
+		expect(progress.some((x) => /\d+%.*Cancel \| \d+$/.test(x))).toBe(true);
 		const top = (await page.getByTestId('market-top').textContent()) ?? '';
 		expect(top).toMatch(/肺炎|冠状病毒|疫情/);
 		// Volume over time: the chart of all posts, then of one chosen topic.

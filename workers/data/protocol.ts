@@ -75,7 +75,7 @@ export interface DataWorkerApi {
 	/** Every sale and return line (cancelled sales left out), for customers and risk. */
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
 	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */
-	customerInsights(datasetId: string): Promise<CustomerInsights>;
+	customerInsights(datasetId: string, onProgress?: ProgressFn): Promise<CustomerInsights>;
 	/** Top-k products for one customer, or null if the customer bought nothing before the as-of date. */
 	recommendForCustomer(
 		datasetId: string,

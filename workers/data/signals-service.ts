@@ -65,6 +65,18 @@ import {
 } from './fusion';
 import { fileText, readTable, unpackedBytes } from './read-table';
 import { mondayOf, searchWeekly } from './search-weekly';
+import type { Progress } from '../../src/core/ingest/types';
+import { cancelledError } from '../../src/core/messages';
+import { throttleProgress, yieldToEvents } from './progress';
+
+/** Texts segmented between two progress reports / cancel checks of the Market report. */
+const TEXT_CHUNK = 250;
+
+/** How the Market report is watched: throttled progress and a cancel between chunks of texts. */
+export interface ReportOptions {
+	signal?: AbortSignal;
+	onProgress?: (p: Progress) => unknown;
+}
 
 /** Weeks of sales after a launch the shop's own launch curves cover. */
 const SHOP_LAUNCH_WEEKS = 12;
@@ -403,9 +415,43 @@ export function createSignalsService(deps: SignalsDeps) {
 		return ((await db.signalRecords.get(id))?.records ?? []) as T[];
 	}
 
-	/** Builds the whole Market report; `sales` is the shop's weekly total (or null). */
-	async function marketReport(sales: SalesSeries | null): Promise<MarketReport> {
+	/**
+	 * Builds the whole Market report; `sales` is the shop's weekly total (or null). Progress: the phase
+	 * (market_posts, _topics, _search, _reviews, _sentiment) and the texts segmented of all the posts
+	 * and reviews; an abort of `signal` stops it between chunks of texts (market_cancelled).
+	 */
+	async function marketReport(
+		sales: SalesSeries | null,
+		opts: ReportOptions = {},
+	): Promise<MarketReport> {
 		const sets = await listSignals();
+		const progress = throttleProgress(opts.onProgress);
+		const total = Math.max(
+			1,
+			sets
+				.filter((x) => x.kind === 'posts' || x.kind === 'reviews')
+				.reduce((a, x) => a + x.rowCount, 0),
+		);
+		let textsDone = 0;
+		const say = (phase: string) =>
+			progress({ phase: `market_${phase}`, done: Math.min(textsDone, total), total });
+		const stopIfCancelled = () => {
+			if (opts.signal?.aborted) throw cancelledError('market_cancelled');
+		};
+		/** Terms of each text, a chunk at a time: progress, and a chance for a cancel to arrive. */
+		const analyseAll = async (texts: string[], phase: string): Promise<string[][]> => {
+			const out: string[][] = [];
+			for (let i = 0; i < texts.length; i += TEXT_CHUNK) {
+				for (const x of texts.slice(i, i + TEXT_CHUNK)) out.push(analyzeText(x, engines).terms);
+				textsDone += Math.min(TEXT_CHUNK, texts.length - i);
+				say(phase);
+				await yieldToEvents();
+				stopIfCancelled();
+			}
+			return out;
+		};
+		const firstText = sets.find((x) => x.kind === 'posts' || x.kind === 'reviews');
+		if (firstText) say(firstText.kind);
 		const engines = await deps.engines();
 		const catalogTexts: { id: string; terms: string[] }[] = [];
 		for (const s of sets.filter((x) => x.kind === 'catalog'))
@@ -419,8 +465,8 @@ export function createSignalsService(deps: SignalsDeps) {
 				});
 		let analysed = 0;
 		let analyseMs = 0;
-		topicSignals = [];
-		topicKey = postsKey(sets);
+		// kept for the Forecast screen only once the whole report is built (a cancel leaves the old ones)
+		const signals: WeeklySignal[] = [];
 		const report: MarketReport = {
 			sets,
 			topics: [],
@@ -431,17 +477,23 @@ export function createSignalsService(deps: SignalsDeps) {
 			textsPerSecond: 0,
 		};
 		for (const s of sets) {
+			stopIfCancelled();
 			if (s.kind === 'posts') {
 				const posts = await recordsOf<PostRecord>(s.id);
 				const t0 = performance.now();
-				const docs = posts.map((p) => ({
+				const terms = await analyseAll(
+					posts.map((p) => p.text),
+					'posts',
+				);
+				const docs = posts.map((p, i) => ({
 					ts: p.ts,
-					terms: analyzeText(p.text, engines).terms,
+					terms: terms[i],
 					hashtags: p.hashtags,
 					engagement: p.likes + p.shares + p.comments,
 				}));
 				analyseMs += performance.now() - t0;
 				analysed += docs.length;
+				say('topics');
 				const topics = findTopics(docs, { products: catalogTexts });
 				report.topics.push({ setId: s.id, name: s.name, posts: posts.length, report: topics });
 				const pdocs: PersonaDoc[] = posts.map((p, i) => ({
@@ -460,13 +512,14 @@ export function createSignalsService(deps: SignalsDeps) {
 				});
 				// Weekly volume of each top key: compared with sales, and kept for the Forecast screen.
 				for (const t of topicWeekly(topics, docs)) {
-					topicSignals.push(t);
+					signals.push(t);
 					if (sales) {
 						const f = compare('topic', t.name, t.weekly, sales, true);
 						if (f) report.leadLag.push(f);
 					}
 				}
 			} else if (s.kind === 'search') {
+				say('search');
 				const series = await recordsOf<SearchSeries>(s.id);
 				report.search.push({ setId: s.id, name: s.name, frequency: s.frequency ?? 'week', series });
 				if (sales)
@@ -477,9 +530,13 @@ export function createSignalsService(deps: SignalsDeps) {
 			} else if (s.kind === 'reviews') {
 				const reviews = await recordsOf<ReviewRecord>(s.id);
 				const t0 = performance.now();
-				const docs = reviews.map((r) => analyzeText(r.text, engines).terms);
+				const docs = await analyseAll(
+					reviews.map((r) => r.text),
+					'reviews',
+				);
 				analyseMs += performance.now() - t0;
 				analysed += docs.length;
+				say('sentiment');
 				const { tones, ...sentiment } = reviewSentiment(reviews, docs);
 				report.reviews.push({ setId: s.id, name: s.name, ...sentiment });
 				const pdocs: PersonaDoc[] = reviews.map((r, i) => ({
@@ -499,6 +556,9 @@ export function createSignalsService(deps: SignalsDeps) {
 				});
 			}
 		}
+		stopIfCancelled();
+		topicSignals = signals;
+		topicKey = postsKey(sets);
 		report.textsPerSecond = analyseMs > 0 ? analysed / (analyseMs / 1000) : 0;
 		report.leadLag.sort(
 			(a, b) => (b.bestLag !== null ? 1 : 0) - (a.bestLag !== null ? 1 : 0) || b.r - a.r,

@@ -89,19 +89,22 @@ export function scoreRanking(
 	};
 }
 
-/** Fits every factory on lines before `cut` and scores them on the next `days`. */
+/** Fits every factory on lines before `cut` and scores them on the next `days` (`onStep` after each). */
 export function backtestRecommenders(
 	lines: OrderLines,
 	cut: number,
 	days: number,
 	factories: readonly ((d: Interactions) => FittedRecommender)[],
 	k = 10,
+	onStep?: (done: number) => void,
 ): RankingScores[] {
 	const train = buildInteractions(lines, cut);
 	const truth = heldOutPurchases(lines, train, cut, days);
-	return factories.map((fit) => {
+	return factories.map((fit, i) => {
 		const t0 = Date.now();
 		const model = fit(train);
-		return scoreRanking(model, truth, k, Date.now() - t0);
+		const score = scoreRanking(model, truth, k, Date.now() - t0);
+		onStep?.(i + 1);
+		return score;
 	});
 }

@@ -33,12 +33,16 @@ export interface RecommenderChoice {
 	data: Interactions;
 }
 
-/** Chooses a method on the weeks before `asOf` and refits it on all lines before `asOf`. */
+/**
+ * Chooses a method on the weeks before `asOf` and refits it on all lines before `asOf`; `onStep` hears
+ * each method's backtest as it ends (done of total methods: the Customers screen's progress).
+ */
 export function chooseRecommender(
 	lines: OrderLines,
 	asOf: number,
 	k = 10,
 	methods: readonly RecommenderName[] = Object.keys(RECOMMENDERS) as RecommenderName[],
+	onStep?: (done: number, total: number) => void,
 ): RecommenderChoice {
 	const cut = asOf - VALIDATION_DAYS * DAY_MS;
 	const validation = backtestRecommenders(
@@ -47,6 +51,7 @@ export function chooseRecommender(
 		VALIDATION_DAYS,
 		methods.map((m) => RECOMMENDERS[m]),
 		k,
+		onStep && ((done) => onStep(done, methods.length)),
 	).sort((a, b) => b.ndcg - a.ndcg);
 	// Too few returning customers in the window to compare: fall back to the hybrid default.
 	const chosen: RecommenderName =

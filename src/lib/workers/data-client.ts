@@ -174,9 +174,12 @@ export class DataClient implements SeriesProvider {
 		return this.#call((api) => api.promotionsFor(datasetId, [...productIds]), signal);
 	}
 
-	/** Segments, recommender and risk flags of a dataset (Customers screen). */
-	customerInsights(datasetId: string, signal?: AbortSignal): Promise<CustomerInsights> {
-		return this.#call((api) => api.customerInsights(datasetId), signal);
+	/**
+	 * Segments, recommender and risk flags of a dataset (Customers screen), with throttled progress.
+	 * The work is synchronous inside the worker: aborting terminates it (a fresh one starts next call).
+	 */
+	customerInsights(datasetId: string, opts: CallOptions = {}): Promise<CustomerInsights> {
+		return this.#call((api) => api.customerInsights(datasetId, progressProxy(opts)), opts.signal);
 	}
 
 	/** Top products for one customer (null: unknown customer). */

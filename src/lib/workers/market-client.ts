@@ -21,7 +21,8 @@ import type { BatchFusionReport, FusionReport, UsedSignal } from '../../../worke
 import type { FakeReviewReport, FakeReviewRow } from '../../../workers/data/fake-reviews';
 import type { ReviewLabel } from '../../core/anomaly/fake-reviews';
 import type { SeriesKeys } from '../../../workers/data/series-port';
-import { WorkerBridge, type BridgeEndpoint } from './bridge';
+import type { Progress } from '../../core/ingest/types';
+import { progressProxy, WorkerBridge, type BridgeEndpoint } from './bridge';
 import { dataClient } from './data-client';
 import { DataLink, type SeriesProvider } from './series-link';
 
@@ -113,11 +114,27 @@ export class MarketClient {
 		return this.#call((api) => api.deleteSignals(id));
 	}
 
-	/** The Market report; a sales dataset (its weekly total, read by the worker) enables lead-lag. */
-	report(salesDatasetId: string | null): Promise<MarketReport> {
+	/**
+	 * The Market report; a sales dataset (its weekly total, read by the worker) enables lead-lag.
+	 * Progress is the phase and the texts segmented; aborting asks the worker to stop (it stops between
+	 * chunks of texts and keeps its loaded text models).
+	 */
+	report(
+		salesDatasetId: string | null,
+		opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+	): Promise<MarketReport> {
+		const jobId = crypto.randomUUID();
+		const call = {
+			signal: opts.signal,
+			onAbort: (api: Comlink.Remote<MarketWorkerApi>) => api.cancel(jobId),
+		};
+		const progress = progressProxy(opts.onProgress);
 		return salesDatasetId
-			? this.#linked((api) => api.marketReport(salesDatasetId))
-			: this.#call((api) => api.marketReport(null));
+			? this.#bridge.call(async (api) => {
+					await this.#link.ensure(api);
+					return api.marketReport(salesDatasetId, jobId, progress);
+				}, call)
+			: this.#bridge.call((api) => api.marketReport(null, jobId, progress), call);
 	}
 
 	/**

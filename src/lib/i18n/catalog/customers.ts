@@ -10,6 +10,8 @@ export const en = {
 	customers_need_customer_column:
 		'This dataset has no customer column, so customers cannot be told apart. Import an export with a customer id or e-mail column.',
 	customers_loading: 'Working out segments, recommendations and risks…',
+	customers_cancelled: 'Stopped: segments, recommendations and risks were not worked out.',
+	customers_run_again: 'Work them out again',
 	customers_as_of: 'As of {date}',
 	customers_section_segments: 'Segments',
 	customers_section_recommend: 'Recommendations',
@@ -188,6 +190,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	customers_need_customer_column:
 		'该数据集没有顾客列，无法区分顾客。请导入带有顾客编号或邮箱列的导出文件。',
 	customers_loading: '正在计算顾客分群、推荐和风险……',
+	customers_cancelled: '已停止：未计算顾客分群、推荐和风险。',
+	customers_run_again: '重新计算',
 	customers_as_of: '截至 {date}',
 	customers_section_segments: '顾客分群',
 	customers_section_recommend: '推荐',
