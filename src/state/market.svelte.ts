@@ -45,6 +45,11 @@ export class MarketState extends LatestRequest<MarketReport> {
 	#lastFile: File | null = null;
 	/** The report's phase and texts segmented while it is built (null otherwise). */
 	progress = $state.raw<Progress | null>(null);
+	/**
+	 * A file is being read in (the picker waits); building the report does not block the picker: a new
+	 * file's report replaces the one being built.
+	 */
+	importing = $state(false);
 	/** True after the owner stopped the report (until it is built again). */
 	cancelled = $state(false);
 	#abort: AbortController | null = null;
@@ -186,9 +191,12 @@ export class MarketState extends LatestRequest<MarketReport> {
 		this.loading = true;
 		this.error = null;
 		this.columns = null;
+		this.importing = true;
 		try {
 			this.lastImport = await this.#market.importFile(file, kind, mapping, replaces);
+			this.importing = false;
 		} catch (e) {
+			this.importing = false;
 			this.error = toUiError(e);
 			if (this.error.msg?.code === 'market_error_missing_column') {
 				// let the owner pick the columns the headers did not name
