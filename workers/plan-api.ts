@@ -29,6 +29,7 @@ import {
 import type { DemandDistribution } from '../src/core/inventory/demand';
 import { orderQuantity, policyLevels, type ServiceTarget } from '../src/core/inventory/policy';
 import { splitOrder } from '../src/core/inventory/split';
+import { priceEffectWords } from '../src/core/inventory/price-effect';
 import { poolStyles, type Style, type StyleMix } from '../src/core/inventory/variants';
 import { msg, type Message } from '../src/core/messages';
 import { laggedRegressor, type UsedSignal } from './data/fusion';
@@ -625,10 +626,7 @@ export const planApi = {
 				notes.push(
 					msg('plan_whatif_no_price_effect', { p: Math.round(effect.pValue * 100) / 100 }),
 				);
-			else
-				notes.push(
-					msg('plan_whatif_price_effect', { units: Math.round(-priceEffect * 100) / 100 }),
-				);
+			else notes.push(msg('plan_whatif_price_effect', priceEffectWords(priceEffect, req.price)));
 			const side = (prices: Float64Array, s: PlanSettings): WhatIfSide => {
 				const f = periodForecastFrom(r, PERIOD_DAYS, y);
 				const shift = prices.map((p) => (priceEffect ?? 0) * (p - req.price));

@@ -17,6 +17,8 @@ export const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
 	import_non_product: ['revenue'],
 	// Plan: the budget note (workers/plan-api.ts)
 	plan_note_budget: ['budget', 'wanted', 'spent'],
+	// Plan: what-if, the price step the fitted price effect is told for (workers/plan-api.ts)
+	plan_whatif_price_effect: ['step'],
 };
 
 const formats = new Map<string, Intl.NumberFormat | null>();

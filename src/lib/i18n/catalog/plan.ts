@@ -114,7 +114,7 @@ export const en = {
 	plan_whatif_no_price_effect:
 		'Past price changes of this product show no clear effect on its sales (p = {p}), so a price change does not move the forecast.',
 	plan_whatif_price_effect:
-		'From its sales history: each 1 of price more sells about {units} fewer units a week.',
+		'From its sales history: a price {pct}% higher ({step} more) sells about {units} fewer units a week.',
 	plan_alert_season:
 		'One-season buy {qty}: {mean} ± {sd} expected over the {days} days to the season end; buying to the {ratio}th percentile pays best (price, cost and clearance value), {onHand} in stock, {onOrder} on order.',
 	plan_note_styles:
@@ -229,7 +229,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_whatif_no_price_history: '该商品的销售记录没有价格变化，调价不会改变预测。',
 	plan_whatif_no_price_effect:
 		'该商品过去的价格变化对销量没有明显影响（p = {p}），调价不会改变预测。',
-	plan_whatif_price_effect: '根据销售记录：价格每提高 1，每周约少卖 {units} 件。',
+	plan_whatif_price_effect: '根据销售记录：价格提高 {pct}%（贵 {step}），每周约少卖 {units} 件。',
 	plan_alert_season:
 		'一季款一次性采购 {qty}：距季末 {days} 天内预计需求 {mean} ± {sd}；按售价、成本和清仓价，备货到第 {ratio} 百分位最划算，现有库存 {onHand}，在途 {onOrder}。',
 	plan_note_styles:
