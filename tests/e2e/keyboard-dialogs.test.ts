@@ -95,6 +95,8 @@ describe('keyboard only: import and dialogs', () => {
 		await tabTo(page, 'delete-dataset', 200);
 		await page.keyboard.press('Enter');
 		await page.getByTestId('delete-confirm').waitFor();
+		// it says what goes with the data (models, marks, promotions) and what stays (stock)
+		expect(await page.getByTestId('delete-what').textContent()).toMatch(/models.*stock counts/);
 		// the focus is in the question, on the safe answer
 		expect((await focused(page)).testid).toBe('keep-dataset');
 		await page.keyboard.press('Escape');

@@ -6,6 +6,8 @@ export const en = {
 	datasets_summary: (p) =>
 		`${p.rowsText} sales rows · ${p.products === 1 ? '1 product' : `${p.productsText} products`} · ${p.from} – ${p.to} · ${p.size}`,
 	datasets_delete_question: 'Delete “{name}”?',
+	datasets_delete_what:
+		'Its saved models, risk-flag marks and its own promotions files go with it; stock counts and plan settings stay.',
 	datasets_delete: 'Delete',
 	datasets_delete_named: 'Delete {name}',
 	datasets_keep: 'Keep',
@@ -22,6 +24,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	datasets_summary: (p) =>
 		`${p.rowsText} 行销售记录 · ${p.productsText} 个商品 · ${p.from} – ${p.to} · ${p.size}`,
 	datasets_delete_question: '删除“{name}”？',
+	datasets_delete_what:
+		'它保存的模型、风险标记和只属于它的促销文件会一起删除；库存数量和计划设置保留。',
 	datasets_delete: '删除',
 	datasets_delete_named: '删除 {name}',
 	datasets_keep: '保留',
