@@ -49,6 +49,32 @@ export interface BackendEnv {
 /** Renderer names of software rasterisers: WebGL works there but is slower than WASM. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
 
+const SOFTWARE_NAMES: readonly [RegExp, string][] = [
+	[/swiftshader/i, 'SwiftShader'],
+	[/llvmpipe/i, 'llvmpipe'],
+	[/softpipe/i, 'softpipe'],
+	[/basic render/i, 'Microsoft Basic Render Driver'],
+	[/mesa offscreen/i, 'Mesa Offscreen'],
+];
+
+/**
+ * A WebGL renderer string as a person reads it: "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device
+ * (Subzero) (0x0000C0DE)), SwiftShader driver)" → "SwiftShader"; "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060
+ * (0x00002504) Direct3D11 vs_5_0 ps_5_0, D3D11)" → "NVIDIA GeForce RTX 3060". At most 60 characters.
+ */
+export function rendererName(renderer: string): string {
+	for (const [re, name] of SOFTWARE_NAMES) if (re.test(renderer)) return name;
+	const angle = /^ANGLE \((.*)\)$/.exec(renderer.trim());
+	let s = angle ? angle[1] : renderer;
+	const parts = s.split(', ');
+	if (angle && parts.length >= 2) s = parts[1];
+	s = s
+		.replace(/\s*\(0x[0-9a-f]+\)/gi, '')
+		.replace(/\s+(Direct3D\d*|OpenGL|Vulkan|Metal)\b.*$/i, '')
+		.trim();
+	return (s || renderer.trim()).slice(0, 60);
+}
+
 function adapterName(a: GpuAdapterLike): string {
 	const i = a.info ?? {};
 	return [i.vendor, i.architecture, i.description].filter(Boolean).join(' ') || 'unnamed adapter';
@@ -71,10 +97,11 @@ export async function decideBackend(env: BackendEnv): Promise<BackendInfo> {
 		} else reasons.push(msg('models_backend_webgpu_fallback', { adapter }));
 	} else reasons.push(msg('models_backend_no_webgpu'));
 
-	const renderer = env.webglRenderer();
+	const rawRenderer = env.webglRenderer();
+	const renderer = rawRenderer === null ? null : rendererName(rawRenderer);
 	let probeMs: BackendInfo['probeMs'];
 	if (renderer === null) reasons.push(msg('models_backend_no_webgl'));
-	else if (SOFTWARE_RENDERER.test(renderer))
+	else if (SOFTWARE_RENDERER.test(rawRenderer ?? ''))
 		reasons.push(msg('models_backend_webgl_software', { renderer }));
 	else if (await env.setBackend('webgl')) {
 		// A real GPU behind WebGL: not always faster than WASM for small recurrent models, so time both.

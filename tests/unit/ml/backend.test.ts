@@ -3,7 +3,13 @@
 // In Node (no navigator.gpu, no OffscreenCanvas) the real environment picks WASM.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { decideBackend, realEnv, type BackendEnv, type BackendName } from '../../../src/ml/backend';
+import {
+	decideBackend,
+	realEnv,
+	rendererName,
+	type BackendEnv,
+	type BackendName,
+} from '../../../src/ml/backend';
 import { useWasm } from './fixtures';
 
 function fakeEnv(o: {
@@ -56,6 +62,29 @@ describe('backend choice', () => {
 			'models_backend_webgl_software',
 			'models_backend_wasm',
 		]);
+	});
+
+	it('names the renderer as a person reads it, not the raw ANGLE string', async () => {
+		expect(
+			rendererName(
+				'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+			),
+		).toBe('SwiftShader');
+		expect(
+			rendererName(
+				'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 (0x00002504) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+			),
+		).toBe('NVIDIA GeForce RTX 3060');
+		expect(rendererName('Apple M2')).toBe('Apple M2');
+		const r = await decideBackend(
+			fakeEnv({
+				renderer:
+					'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+			}),
+		);
+		expect(r.reasons.find((m) => m.code === 'models_backend_webgl_software')?.params).toEqual({
+			renderer: 'SwiftShader',
+		});
 	});
 
 	it('times a hardware WebGL against WASM and keeps the faster', async () => {
