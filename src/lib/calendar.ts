@@ -10,6 +10,7 @@ import {
 	type HolidayNames,
 } from '../core/calendar/events';
 import { i18n, t, type MessageCode } from './i18n';
+import { formatDate } from './format';
 
 /** Countries with a built-in holiday calendar. */
 export const COUNTRIES: readonly string[] = CALENDAR_COUNTRIES;
@@ -34,6 +35,41 @@ export function builtInDays(
 		.filter((e) => e.kind !== 'custom')
 		.flatMap((e) => e.days.map((d) => ({ key: e.key, names: e.names, date: d })))
 		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** A built-in event's days on consecutive dates, shown as one line (e.g. the Christmas shopping weeks). */
+export interface BuiltInRun {
+	key: string;
+	names?: HolidayNames;
+	/** Every ISO date of the run, in order (removed together). */
+	dates: string[];
+}
+
+const nextDay = (iso: string): string =>
+	new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Days (sorted by date) of the same event on consecutive dates merged into runs, by first date. */
+export function runsOfDays(days: readonly BuiltInDay[]): BuiltInRun[] {
+	const out: BuiltInRun[] = [];
+	const lastOf = new Map<string, BuiltInRun>();
+	for (const d of days) {
+		const last = lastOf.get(d.key);
+		if (last && nextDay(last.dates[last.dates.length - 1]) === d.date) {
+			last.dates.push(d.date);
+			continue;
+		}
+		const run: BuiltInRun = { key: d.key, ...(d.names ? { names: d.names } : {}), dates: [d.date] };
+		out.push(run);
+		lastOf.set(d.key, run);
+	}
+	return out;
+}
+
+/** An ISO date (or a run's first and last) as the UI language writes dates: "20 Oct 2023 – 24 Dec 2023". */
+export function calendarDates(dates: readonly string[]): string {
+	if (!dates.length) return '';
+	const day = (iso: string) => formatDate(Date.parse(`${iso}T00:00:00Z`));
+	return dates.length === 1 ? day(dates[0]) : `${day(dates[0])} – ${day(dates[dates.length - 1])}`;
 }
 
 /**

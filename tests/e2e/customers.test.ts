@@ -144,7 +144,7 @@ describe('customers: segments, recommendations, risk', () => {
 		expect(await page.getByTestId('backup-done').innerText()).toMatch(/Restored 1 dataset/);
 		await expect.poll(() => page.getByTestId('dataset-name').first().innerText()).toBe(name);
 		expect(await page.getByTestId('calendar-added').innerText()).toMatch(
-			/2027-07-15 · Summer sale/,
+			/(15 Jul 2027|Jul 15, 2027) · Summer sale/,
 		);
 		// The restored dataset opens: its products are listed again.
 		await app.goTo('explore');

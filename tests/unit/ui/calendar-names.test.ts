@@ -1,7 +1,13 @@
 // A public holiday the shop took out of its calendar is listed by its name ("New Year's Day", 元旦),
 // not by its key (new-year-s-day): the edit keeps only the key and the date.
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventName, holidayNames } from '../../../src/lib/calendar';
+import {
+	builtInDays,
+	calendarDates,
+	eventName,
+	holidayNames,
+	runsOfDays,
+} from '../../../src/lib/calendar';
 import { i18n } from '../../../src/lib/i18n';
 
 afterEach(() => {
@@ -32,5 +38,39 @@ describe('names of removed built-in days', () => {
 		expect(removedLabel('CN', '618', '2026-06-18')).toMatch(/618/);
 		expect(holidayNames('GB', 'Shop anniversary', '2026-10-20')).toBeUndefined();
 		expect(removedLabel('GB', 'Shop anniversary', '2026-10-20')).toBe('Shop anniversary');
+	});
+});
+
+describe('built-in days as Settings lists them', () => {
+	it('shows an event on consecutive days as one line with its first and last date', () => {
+		// the UK's Christmas shopping weeks are one line, not 24; Boxing Day stays its own
+		const runs = runsOfDays(builtInDays('GB', 2026, 2026));
+		const christmas = runs.filter((r) => /christmas/i.test(r.key) && r.dates.length > 1);
+		expect(christmas.length).toBeGreaterThan(0);
+		for (const r of christmas)
+			for (let i = 1; i < r.dates.length; i++)
+				expect(Date.parse(r.dates[i]) - Date.parse(r.dates[i - 1])).toBe(86_400_000);
+		// every built-in day is in exactly one run
+		expect(runs.reduce((a, r) => a + r.dates.length, 0)).toBe(builtInDays('GB', 2026, 2026).length);
+		// two events on interleaved dates keep their own runs
+		expect(
+			runsOfDays([
+				{ key: 'a', date: '2026-01-01' },
+				{ key: 'b', date: '2026-01-01' },
+				{ key: 'a', date: '2026-01-02' },
+				{ key: 'a', date: '2026-01-04' },
+			]).map((r) => [r.key, r.dates.join(',')]),
+		).toEqual([
+			['a', '2026-01-01,2026-01-02'],
+			['b', '2026-01-01'],
+			['a', '2026-01-04'],
+		]);
+	});
+
+	it('writes the dates as the UI language does, not as ISO', () => {
+		const en = calendarDates(['2026-11-28', '2026-11-29', '2026-12-24']);
+		expect(en).toMatch(/^(28 Nov 2026|Nov 28, 2026) – (24 Dec 2026|Dec 24, 2026)$/);
+		i18n.locale = 'zh-CN';
+		expect(calendarDates(['2026-11-11'])).toBe('2026年11月11日');
 	});
 });
