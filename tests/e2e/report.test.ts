@@ -203,7 +203,14 @@ describe('report: PDF and share by link', () => {
 		const csv = parseCsv(
 			readFileSync(await download(page, () => top.getByTestId('report-table-csv').click()), 'utf8'),
 		);
-		expect(csv[0]).toEqual(['Product', 'Description', 'Units', 'Revenue', 'Share of revenue']);
+		// raw numbers, so the header says their unit: Revenue in the shop's currency, share in per cent
+		expect(csv[0]).toEqual([
+			'Product',
+			'Description',
+			'Units',
+			'Revenue (GBP)',
+			'Share of revenue (%)',
+		]);
 		expect(csv).toHaveLength(11);
 		expect(csv[1][1]).toBe(shown.tables[0][1]);
 		expect(Number(csv[1][3])).toBeGreaterThan(Number(csv[2][3]));

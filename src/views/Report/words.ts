@@ -38,9 +38,17 @@ export function formatValue(v: ReportCell, kind: ReportValueKind, currency: stri
 /** Right-aligned columns: everything but text. */
 export const isNumeric = (kind: ReportValueKind) => kind !== 'text';
 
-/** A table section as CSV rows (header first): raw numbers, so a spreadsheet can compute with them. */
-export function tableCsv(s: ReportTableSection): CsvValue[][] {
-	return [s.columns.map((c) => tm(c.label)), ...s.rows.map((r) => r.map((c) => c ?? ''))];
+/**
+ * A table section as CSV rows (header first): raw numbers, so a spreadsheet can compute with them; the
+ * header says what a raw number is in ("Revenue (GBP)", "Share of revenue (%)": 2.16 is per cent).
+ */
+export function tableCsv(s: ReportTableSection, currency: string): CsvValue[][] {
+	const unit = (kind: ReportValueKind) =>
+		kind === 'money' ? ` (${currency})` : kind === 'percent' ? ' (%)' : '';
+	return [
+		s.columns.map((c) => `${tm(c.label)}${unit(c.kind)}`),
+		...s.rows.map((r) => r.map((c) => c ?? '')),
+	];
 }
 
 /** The subtitle lines under a report's title. */

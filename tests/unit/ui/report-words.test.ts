@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPORT_KIND, REPORT_VERSION, type ReportDoc } from '../../../src/core/report/types';
 import { i18n, msg } from '../../../src/lib/i18n';
-import { formatValue, reportPdfRequest, subtitle } from '../../../src/views/Report/words';
+import { formatValue, reportPdfRequest, subtitle, tableCsv } from '../../../src/views/Report/words';
 
 afterEach(() => {
 	i18n.locale = 'en';
@@ -16,6 +16,28 @@ describe('report cells', () => {
 		expect(formatValue(0.46, 'percent', 'GBP')).toBe('0.5%');
 		expect(formatValue(25, 'percent', 'GBP')).toBe('25%');
 		expect(formatValue(null, 'percent', 'GBP')).toBe('–');
+	});
+});
+
+describe('report table CSV', () => {
+	it('names the unit of raw money and per-cent columns in the header, in the reader’s language', () => {
+		const table = {
+			type: 'table' as const,
+			id: 'top_products',
+			title: msg('report_sec_top_products', { n: 1 }),
+			columns: [
+				{ label: msg('report_col_units'), kind: 'units' as const },
+				{ label: msg('report_col_revenue'), kind: 'money' as const },
+				{ label: msg('report_col_share'), kind: 'percent' as const },
+			],
+			rows: [[12, 345.5, 2.16]],
+		};
+		expect(tableCsv(table, 'GBP')).toEqual([
+			['Units', 'Revenue (GBP)', 'Share of revenue (%)'],
+			[12, 345.5, 2.16],
+		]);
+		i18n.locale = 'zh-CN';
+		expect(tableCsv(table, 'CNY')[0]).toEqual(['销量', '销售额 (CNY)', '销售额占比 (%)']);
 	});
 });
 
