@@ -25,7 +25,7 @@
 // combinations like every other candidate and win only where they backtest better.
 
 import { msg, type Message } from '../messages';
-import { stl } from '../series/stl';
+import { selectKth, stl } from '../series/stl';
 import type { FitOptions, FittedForecaster, Forecaster } from '../types';
 
 /** What the engine does with a level shift by default (AutoForecastOptions.levelShift). */
@@ -60,38 +60,12 @@ export interface LevelShift {
 	score: number;
 }
 
-/** The k-th smallest of a[0, n) (0-based), reordering a (Hoare's selection). */
-function select(a: Float64Array, n: number, k: number): number {
-	let lo = 0;
-	let hi = n - 1;
-	while (lo < hi) {
-		const pivot = a[(lo + hi) >> 1];
-		let i = lo;
-		let j = hi;
-		while (i <= j) {
-			while (a[i] < pivot) i++;
-			while (a[j] > pivot) j--;
-			if (i <= j) {
-				const t = a[i];
-				a[i] = a[j];
-				a[j] = t;
-				i++;
-				j--;
-			}
-		}
-		if (k <= j) hi = j;
-		else if (k >= i) lo = i;
-		else return a[k];
-	}
-	return a[k];
-}
-
 /** Median of a, in linear time; `scratch` (at least a.length long) is overwritten. */
 function median(a: Float64Array, scratch = new Float64Array(a.length)): number {
 	const n = a.length;
 	scratch.set(a);
 	const k = n >> 1;
-	const hi = select(scratch, n, k);
+	const hi = selectKth(scratch.subarray(0, n), k);
 	if (n % 2) return hi;
 	let lo = -Infinity;
 	for (let i = 0; i < k; i++) if (scratch[i] > lo) lo = scratch[i];
