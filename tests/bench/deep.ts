@@ -122,12 +122,31 @@ function merge(sets: WindowSet[]): WindowSet {
 	};
 }
 
-const cfgOf = (batch: { freq: WindowConfig['freq'] }): WindowConfig => ({
+const cfgOf = (batch: { freq: WindowConfig['freq']; country?: string }): WindowConfig => ({
 	lookback: L,
 	horizon: H,
 	freq: batch.freq,
 	features: BASE_FEATURES,
+	...(batch.country ? { calendar: { country: batch.country } } : {}),
 });
+
+/**
+ * `--calendar`: every pretraining set's holiday feature (6) from its own country's shop calendar
+ * (src/core/calendar shopCalendar: public holidays and festivals) instead of the fixed list of
+ * src/ml/holidays.ts, so the start learns what a shop's calendar marks, not fixed dates (DEEP.md
+ * "deep8"). The synthetic series react to US holidays and festivals (synth.ts); ABS is Australian.
+ */
+const CALENDAR = argv.includes('--calendar');
+const COUNTRY: Record<string, string> = {
+	synth: 'US',
+	retail: 'GB',
+	stockx: 'US',
+	walmart: 'US',
+	aus: 'AU',
+	'retail-month': 'GB',
+	'stockx-month': 'US',
+	'synth-month': 'US',
+};
 
 /** The series of `batch` at the given indexes. */
 function subset(batch: SeriesBatch, keep: number[]): SeriesBatch {
@@ -190,7 +209,7 @@ async function pretrain(): Promise<{
 				batch,
 				all.filter((i) => i % 10 !== 9),
 			),
-			cfgOf({ freq }),
+			cfgOf({ freq, ...(CALENDAR && COUNTRY[key] ? { country: COUNTRY[key] } : {}) }),
 			opts,
 		);
 		const { train: val } = makeWindows(
@@ -198,7 +217,7 @@ async function pretrain(): Promise<{
 				batch,
 				all.filter((i) => i % 10 === 9),
 			),
-			cfgOf({ freq }),
+			cfgOf({ freq, ...(CALENDAR && COUNTRY[key] ? { country: COUNTRY[key] } : {}) }),
 			{ ...opts, maxWindows: cap / 5 },
 		);
 		trains.push(train);
