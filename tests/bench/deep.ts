@@ -14,7 +14,8 @@
 //     'pretrained' (or 'pretrained-back<k>') section of tests/bench/results/DEEP.md.
 // Flags: --write, --pretrain synth,retail,stockx,aus (the shipped default; also walmart, m4 to measure),
 // --synth-series 6000, --synth-windows 20000, --datasets retail,stockx,walmart,m4,aus, --every k,
-// --back k, --only zs,ft,engine,scratch, --quick (few epochs).
+// --back k, --only zs,ft,engine,scratch, --quick (few epochs), --calendar (each set's holiday feature from
+// its own country's shop calendar; DEEP.md "deep8", not shipped).
 // --freq month: the monthly start (public/models/pretrained-month.*; same window shape, 24 months back,
 // 12 ahead) on synthetic monthly series (synth.ts `synthMonthly`) and the licensed monthly data — ABS's
 // training part and the monthly aggregates of online retail and StockX (monthly-data.ts, h = 3) —
