@@ -14,18 +14,24 @@ import type { SeriesBatch } from '../src/core/types';
 import { forecastAuto } from '../src/core/engine';
 import { codedError } from './data/coded-error';
 import { allocateBudget } from '../src/core/inventory/budget';
-import { censorStockouts, stockoutPeriods } from '../src/core/inventory/censor';
 import {
 	horizonFor,
 	periodForecastFrom,
 	fromFirstSale,
-	planProduct,
 	PLAN_CLEAN_OUTLIERS,
 	rankAlerts,
 	type PlanSettings,
 	type ProductPlan,
 	type StockItem,
 } from '../src/core/inventory/plan';
+import {
+	historyByProduct,
+	planFromForecast,
+	planJob,
+	planSettingsAt,
+	stockItemOf,
+	type StockDefaults,
+} from '../src/core/inventory/plan-batch';
 import type { DemandDistribution } from '../src/core/inventory/demand';
 import { orderQuantity, policyLevels, type ServiceTarget } from '../src/core/inventory/policy';
 import { splitOrder } from '../src/core/inventory/split';
@@ -40,16 +46,9 @@ import {
 	planMethodOptions as modelsOf,
 	PLAN_USES_FORECAST_OPTIONS,
 } from '../src/core/inventory/plan-engine';
-import type { AutoForecastOptions } from '../src/core/engine-types';
 import { linkApi, SeriesLink, untilAborted } from './data/series-port';
 
-/** Defaults for products the stock data says nothing about. */
-export interface StockDefaults {
-	leadTimeMeanDays: number;
-	leadTimeSdDays: number;
-	moq: number;
-	pack: number;
-}
+export type { StockDefaults } from '../src/core/inventory/plan-batch';
 
 /**
  * Which sales a plan reads from the data worker: weekly units of these products. `version` changes when
@@ -263,29 +262,6 @@ async function planSales(
 	return batch;
 }
 
-function stockItem(
-	id: string,
-	row: StockRow | undefined,
-	d: StockDefaults,
-	price: number,
-): StockItem {
-	return {
-		productId: id,
-		onHand: Math.max(0, row?.onHand ?? 0),
-		onOrder: row?.onOrder ?? 0,
-		...(row?.expectedDate !== undefined ? { expectedDate: row.expectedDate } : {}),
-		leadTimeMeanDays: row?.leadTimeMeanDays ?? d.leadTimeMeanDays,
-		leadTimeSdDays: row?.leadTimeSdDays ?? d.leadTimeSdDays,
-		moq: row?.moq ?? d.moq,
-		pack: row?.pack ?? d.pack,
-		...(row?.unitCost !== undefined ? { unitCost: row.unitCost } : {}),
-		...(row?.salvage !== undefined ? { salvage: row.salvage } : {}),
-		...(row?.seasonEnd !== undefined ? { seasonEnd: row.seasonEnd } : {}),
-		price: row?.price ?? price,
-		...(row?.supplier ? { supplier: row.supplier } : {}),
-	};
-}
-
 /**
  * The stock row of a style: units on hand and on order summed over its variants; supply terms (lead
  * time, MOQ, pack, cost, price, supplier, season) from the first variant that has them.
@@ -352,12 +328,7 @@ export const planApi = {
 			const pooled = req.styles?.length ? poolStyles(req.batch, req.styles) : null;
 			const batch = pooled?.batch ?? req.batch;
 			const engine = planEngine(batch, req.models, req.forecastOptions);
-			let lastDs = -Infinity;
-			for (let k = 0; k < batch.ds.length; k++) lastDs = Math.max(lastDs, batch.ds[k]);
-			const settings: PlanSettings = {
-				...req.settings,
-				...(Number.isFinite(lastDs) ? { asOf: lastDs + PERIOD_DAYS * 86_400_000 } : {}),
-			};
+			const settings = planSettingsAt(batch, req.settings);
 			const stockBy = new Map(req.stock.map((r) => [r.productId, r]));
 			const prices = { ...req.prices };
 			for (const [key, mix] of pooled?.mixes ?? []) {
@@ -379,12 +350,7 @@ export const planApi = {
 						? mix.reduce((a, m) => a + m.units * (req.prices[m.productId] ?? 0), 0) / units
 						: (req.prices[members[0]] ?? 0);
 			}
-			const histBy = new Map<string, StockHistoryRow[]>();
-			for (const h of req.history) {
-				const l = histBy.get(h.productId) ?? [];
-				l.push(h);
-				histBy.set(h.productId, l);
-			}
+			const histBy = historyByProduct(req.history);
 			const rows: PlanRow[] = [];
 			const protections: DemandDistribution[] = [];
 			const total = batch.ids.length;
@@ -400,39 +366,11 @@ export const planApi = {
 					}
 				}
 				const id = batch.ids[i];
-				const from = batch.indptr[i];
+				const item = stockItemOf(id, stockBy.get(id), req.defaults, prices[id] ?? 0);
+				const job = planJob(batch, i, engine, item, settings, req.models, histBy.get(id));
+				const { first, censored, trailing, horizon } = job;
+				let y = job.y;
 				const to = batch.indptr[i + 1];
-				const item = stockItem(id, stockBy.get(id), req.defaults, prices[id] ?? 0);
-				// weeks before the product's first sale are not demand
-				const first = from + (to - from - fromFirstSale(batch.y.subarray(from, to)).length);
-				let y: Float64Array = batch.y.slice(first, to);
-				let censored = 0;
-				let trailing = 0;
-				const hist = histBy.get(id);
-				if (hist) {
-					const out = stockoutPeriods(batch.ds.subarray(first, to), PERIOD_DAYS * 86_400_000, hist);
-					const c = censorStockouts(y, out);
-					if (c.censored < y.length) {
-						y = c.y;
-						censored = c.censored;
-					}
-					while (trailing < y.length && Number.isNaN(y[y.length - 1 - trailing])) trailing++;
-				}
-				const lead = { meanDays: item.leadTimeMeanDays, sdDays: item.leadTimeSdDays };
-				// a one-season item needs the forecast to its season's end (at most two years)
-				const seasonPeriods =
-					item.seasonEnd !== undefined && settings.asOf !== undefined
-						? Math.min(
-								104,
-								Math.ceil((item.seasonEnd - settings.asOf) / (PERIOD_DAYS * 86_400_000)) + 1,
-							)
-						: 0;
-				const horizon =
-					Math.max(
-						horizonFor(lead, settings.reviewDays, PERIOD_DAYS),
-						Math.ceil(settings.overstockDays / PERIOD_DAYS),
-						seasonPeriods,
-					) + trailing;
 				// a market signal kept for this product (uncensored sales only: the regression needs every week)
 				const choice = censored === 0 && trailing === 0 ? req.signals?.used[id] : undefined;
 				const weekly = choice
@@ -444,16 +382,9 @@ export const planApi = {
 						: null;
 				const signal = reg && choice ? choice : undefined;
 				if (reg) y = y.slice(reg.start);
-				// where on, the Forecast screen's options of this product (borrowed season, launch and spike
-				// curves), aligned with its sales from the first sale on; the signal's regression keeps its own
-				const base: AutoForecastOptions = {
-					horizon,
-					season: 52,
-					levels: [0.8],
-					cleanOutliers: PLAN_CLEAN_OUTLIERS,
-					...modelsOf(req.models),
-				};
-				const options = reg ? base : engine.optionsFor(i, base, first - from);
+				// where on, the Forecast screen's options of this product (job.options: borrowed season,
+				// launch and spike curves); the signal's regression keeps its own
+				const options = reg ? job.base : job.options;
 				const key = `${cacheKey}|${id}|${req.models}|${censored}|${horizon}|${signal ? `${signal.kind}:${signal.name}:${signal.lag}` : ''}|${reg ? '' : batchOptionsKey(options)}`;
 				let r = cache.get(key);
 				if (!r && reg) {
@@ -475,13 +406,8 @@ export const planApi = {
 					if (cache.size >= CACHE_MAX) cache.clear();
 					cache.set(key, r);
 				}
-				const f = periodForecastFrom(r, PERIOD_DAYS, y);
-				if (trailing > 0) {
-					f.mean = f.mean.slice(trailing);
-					f.sd = f.sd.slice(trailing);
-				}
-				const p = planProduct(f, item, settings);
-				protections.push(policyLevels(f, lead, settings.reviewDays, settings.service).protection);
+				const { plan: p, protection } = planFromForecast(r, y, trailing, item, settings);
+				protections.push(protection);
 				rows.push({
 					...p,
 					unconstrainedQty: p.orderQty,
