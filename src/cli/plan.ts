@@ -1,8 +1,10 @@
 /// <reference types="node" />
 // Command-line reorder plan: reads a sales export the way the app's importer does (automatic column
 // mapping, cleaning, cancellations; workers/data-service.ts on DuckDB in Node), keeps the sales up to
-// --as-of, forecasts each product's weekly demand with the engine (src/core/engine.ts) and writes per
-// product the demand over lead time + review period and the reorder levels (src/core/inventory):
+// --as-of, forecasts each product's weekly demand as the app's Plan screen does (the plan worker's
+// core steps, src/core/inventory/plan-batch.ts: Monday weeks complete by --as-of, the series from the
+// first sale, stock-outs censored, the Forecast screen's options with one-off bulk orders set aside)
+// and writes per product the demand over lead time + review period and the reorder levels:
 //   npm run plan -- --input <transactions export> --as-of YYYY-MM-DD --lead-time-days L
 //                   --review-days R --service-level S --output plan.csv
 //                   [--stock <stock file>] [--lead-time-sd-days D] [--service-type fill|cycle]
@@ -18,15 +20,24 @@ import { forecastAuto } from '../core/engine';
 import { toCsv } from '../core/ingest/csv';
 import { parseDate } from '../core/ingest/parse';
 import type { StockParseResult } from '../core/ingest/schemas/stock';
-import { censorStockouts, stockoutPeriods } from '../core/inventory/censor';
+import { prepareBatch } from '../core/forecast/batch';
 import {
-	periodForecastFrom,
-	horizonFor,
-	PLAN_CLEAN_OUTLIERS,
+	DEFAULT_PLAN_SETTINGS,
+	DEFAULT_SALVAGE_SHARE,
 	QUICK_MODELS,
+	typicalPrices,
 } from '../core/inventory/plan';
-import { policyLevels, type ServiceTarget } from '../core/inventory/policy';
-import { DAY_MS } from '../core/series/calendar';
+import {
+	batchUntil,
+	historyByProduct,
+	planFromForecast,
+	planJob,
+	planSettingsAt,
+	stockItemOf,
+} from '../core/inventory/plan-batch';
+import { planEngine, PLAN_USES_FORECAST_OPTIONS } from '../core/inventory/plan-engine';
+import type { ServiceTarget } from '../core/inventory/policy';
+import { DAY_MS, typicalStep } from '../core/series/calendar';
 import { translate } from '../lib/i18n/translate';
 import { nodeDataService } from './node-data';
 import { readStockFile } from '../../workers/data/stock';
@@ -57,7 +68,9 @@ const USAGE =
 	'--review-days <R> --service-level <S> [--output plan.csv]\n' +
 	'  [--stock <stock file>] [--lead-time-sd-days <D>] [--service-type fill|cycle] [--method auto|quick] (default: auto up to 300 products)\n' +
 	'S is a share (0.95) or a percentage (95). fill = share of units served from stock (default);\n' +
-	'cycle = chance of no stock-out between two deliveries.';
+	'cycle = chance of no stock-out between two deliveries.\n' +
+	"Same plan as the app's Plan screen for the same file and settings (weeks Mon-Sun, a week not complete by --as-of left out),\n" +
+	'except that each product is planned alone: no style pooling, budget or market signals (the app plans with no holiday calendar either).';
 
 const OPTIONS = [
 	'input',
@@ -134,6 +147,11 @@ export interface PlanRow {
 	safetyStock: number;
 	reorderPoint: number;
 	orderUpTo: number;
+	/**
+	 * The app's suggested order for the stock file's on hand + on order, MOQ and pack (none: 0 on
+	 * hand, no MOQ, packs of 1). Not an output column; the parity test compares it with the app's.
+	 */
+	orderQty: number;
 }
 
 function readBytes(path: string, what: string): ArrayBuffer {
@@ -149,8 +167,6 @@ const where = (i: { file: string; row?: number; column?: string }) =>
 	[i.file, i.row !== undefined ? `row ${i.row}` : '', i.column ? `column "${i.column}"` : '']
 		.filter(Boolean)
 		.join(', ');
-
-const WEEK_DAYS = 7;
 
 /** Computes the plan rows (used by main and the tests). */
 export async function runPlan(
@@ -191,7 +207,8 @@ export async function runPlan(
 	}
 
 	const asOfEnd = args.asOf + DAY_MS; // sales on the as-of day count
-	const products = (await service.productSummary(meta.id)).filter((p) => p.firstSale < asOfEnd);
+	const summary = await service.productSummary(meta.id);
+	const products = summary.filter((p) => p.firstSale < asOfEnd);
 	if (products.length === 0)
 		throw new CliError(
 			`${preview.fileName}: no sales on or before ${new Date(args.asOf).toISOString().slice(0, 10)} ` +
@@ -203,84 +220,88 @@ export async function runPlan(
 	log(
 		`${ids.length} products; ${method === 'quick' ? `quick forecasts (${QUICK_MODELS.join(', ')})` : 'automatic model choice'}`,
 	);
-	const batch = await service.querySeries(meta.id, {
+	// the weekly sales as the plan worker reads them (Monday weeks, with the categories' and the shop's
+	// sales a short product borrows its season from), as if the file ended on the as-of day
+	const raw = await service.querySeries(meta.id, {
 		productIds: ids,
-		freq: 'day',
+		freq: 'week',
 		measure: 'units',
+		withCategory: PLAN_USES_FORECAST_OPTIONS,
 	});
-	const stockBy = new Map(stock?.rows.map((r) => [r.productId, r]) ?? []);
-	const historyBy = new Map<string, { ds: number; onHand: number }[]>();
-	for (const h of stock?.history ?? []) {
-		const list = historyBy.get(h.productId) ?? [];
-		list.push(h);
-		historyBy.set(h.productId, list);
+	let upTo = raw;
+	if (asOfEnd <= meta.dateMax) {
+		const days = await saleDaysUntil(service, meta.id, asOfEnd);
+		if (days.length > 0) upTo = batchUntil(raw, days[days.length - 1], typicalStep(days), 'week');
 	}
+	const prepared = prepareBatch(upTo, 'week', 0);
+	const batch = prepared.batch;
+	if (prepared.leftOut.droppedLast !== null)
+		log(
+			`the week from ${new Date(prepared.leftOut.droppedLast).toISOString().slice(0, 10)} is not complete by ` +
+				`the as-of day: left out, as the app leaves out a partly covered last week.`,
+		);
+	const engine = planEngine(batch, method);
+	const settings = planSettingsAt(batch, {
+		reviewDays: args.reviewDays,
+		service: args.service,
+		overstockDays: DEFAULT_PLAN_SETTINGS.overstockDays,
+		salvageShare: DEFAULT_SALVAGE_SHARE,
+	});
+	const defaults = {
+		leadTimeMeanDays: args.leadTimeDays,
+		leadTimeSdDays: args.leadTimeSdDays,
+		moq: 0,
+		pack: 1,
+	};
+	const prices = typicalPrices(summary);
+	const stockBy = new Map(stock?.rows.map((r) => [r.productId, r]) ?? []);
+	const historyBy = historyByProduct(stock?.history ?? []);
 
 	const out: PlanRow[] = [];
 	const t0 = Date.now();
 	let lastLog = 0;
 	let censoredWeeks = 0;
-	for (let i = 0; i < ids.length; i++) {
-		const from = batch.indptr[i];
-		const to = batch.indptr[i + 1];
-		// 7-day blocks ending on the as-of day, from the block of the product's first sale
-		const first = products[i].firstSale;
-		const nWeeks = Math.max(1, Math.ceil((asOfEnd - first) / (WEEK_DAYS * DAY_MS) - 1e-9));
-		const start0 = asOfEnd - nWeeks * WEEK_DAYS * DAY_MS;
-		const y = new Float64Array(nWeeks);
-		for (let k = from; k < to; k++) {
-			const d = batch.ds[k];
-			if (d < start0 || d >= asOfEnd) continue;
-			y[Math.floor((d - start0) / (WEEK_DAYS * DAY_MS))] += batch.y[k];
-		}
-		const starts = Array.from({ length: nWeeks }, (_, k) => start0 + k * WEEK_DAYS * DAY_MS);
-		const hist = historyBy.get(ids[i]);
-		let series: Float64Array = y;
-		let trailing = 0;
-		if (hist) {
-			const c = censorStockouts(y, stockoutPeriods(starts, WEEK_DAYS * DAY_MS, hist));
-			censoredWeeks += c.censored;
-			if (c.censored < nWeeks) series = c.y;
-			while (trailing < series.length && Number.isNaN(series[series.length - 1 - trailing]))
-				trailing++;
-		}
-		const st = stockBy.get(ids[i]);
-		const lead = {
-			meanDays: st?.leadTimeMeanDays ?? args.leadTimeDays,
-			sdDays: st?.leadTimeSdDays ?? args.leadTimeSdDays,
-		};
-		// the engine forecasts from the last known week: ask for the censored trailing weeks too
-		const horizon = horizonFor(lead, args.reviewDays, WEEK_DAYS) + trailing;
-		const r = forecastAuto(series, {
-			horizon,
-			season: 52,
-			levels: [0.8],
-			// one-off bulk orders are not stocked for (see PLAN_CLEAN_OUTLIERS)
-			cleanOutliers: PLAN_CLEAN_OUTLIERS,
-			...(method === 'quick' ? { models: [...QUICK_MODELS] } : {}),
-		});
-		const f = periodForecastFrom(r, WEEK_DAYS, series);
-		if (trailing > 0) {
-			f.mean = f.mean.slice(trailing);
-			f.sd = f.sd.slice(trailing);
-		}
-		const lv = policyLevels(f, lead, args.reviewDays, args.service);
+	for (let i = 0; i < batch.ids.length; i++) {
+		const id = batch.ids[i];
+		const item = stockItemOf(id, stockBy.get(id), defaults, prices[id] ?? 0);
+		const job = planJob(batch, i, engine, item, settings, method, historyBy.get(id));
+		censoredWeeks += job.censored;
+		const r = forecastAuto(job.y, job.options);
+		const { plan } = planFromForecast(r, job.y, job.trailing, item, settings);
 		out.push({
-			productId: ids[i],
-			meanDemand: lv.meanDemand,
-			safetyStock: lv.safetyStock,
-			reorderPoint: lv.reorderPoint,
-			orderUpTo: lv.orderUpTo,
+			productId: id,
+			meanDemand: plan.meanDemand,
+			safetyStock: plan.safetyStock,
+			reorderPoint: plan.reorderPoint,
+			orderUpTo: plan.orderUpTo,
+			orderQty: plan.orderQty,
 		});
 		const now = Date.now();
-		if (now - lastLog > 2000 || i + 1 === ids.length) {
+		if (now - lastLog > 2000 || i + 1 === batch.ids.length) {
 			lastLog = now;
-			log(`plan: ${i + 1}/${ids.length} products (${((now - t0) / 1000).toFixed(1)} s)`);
+			log(`plan: ${i + 1}/${batch.ids.length} products (${((now - t0) / 1000).toFixed(1)} s)`);
 		}
 	}
 	if (censoredWeeks > 0)
 		log(`${censoredWeeks} out-of-stock week(s) were left out of the demand history.`);
 	return out;
+}
+
+/** The days before `end` (UTC ms) with sales in the dataset (the shop's daily total). */
+async function saleDaysUntil(
+	service: Awaited<ReturnType<typeof nodeDataService>>,
+	datasetId: string,
+	end: number,
+): Promise<number[]> {
+	const total = await service.querySeries(datasetId, {
+		productIds: null,
+		freq: 'day',
+		measure: 'units',
+	});
+	const days: number[] = [];
+	for (let k = 0; k < total.ds.length; k++)
+		if (total.ds[k] < end && total.y[k] !== 0) days.push(total.ds[k]);
+	return days;
 }
 
 /** The output CSV (the issue's columns, units rounded to 2 decimals). */

@@ -4,7 +4,7 @@ import { groupStyles as coreGroupStyles, type Style } from '../core/inventory/va
 import type { ProductSummary } from '../core/ingest/types';
 
 /** Share of an unsold one-season item's cost recovered at the end (the newsvendor's default). */
-export { DEFAULT_SALVAGE_SHARE } from '../core/inventory/plan';
+export { DEFAULT_SALVAGE_SHARE, typicalPrices } from '../core/inventory/plan';
 
 /** Products grouped into styles by their variant columns (src/core/inventory/variants.ts). */
 export function groupStyles(products: readonly ProductSummary[]): Style[] {

@@ -21,7 +21,7 @@ import type { StockImportSummary, StockPatch } from '../../workers/data/stock-st
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import type { PlanClient } from '../lib/workers/plan-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
-import { DEFAULT_SALVAGE_SHARE } from '../lib/plan';
+import { DEFAULT_SALVAGE_SHARE, typicalPrices } from '../lib/plan';
 import {
 	descriptionsOf,
 	planSignalsFrom,
@@ -219,9 +219,7 @@ export class PlanState {
 		const named = stylesOf(summary, list);
 		this.styles = named.styles;
 		this.descriptions = named.descriptions;
-		this.#prices = Object.fromEntries(
-			summary.map((p) => [p.productId, p.units > 0 ? p.revenue / p.units : 0]),
-		);
+		this.#prices = typicalPrices(summary);
 		// the plan worker reads (and keeps) these products' weekly sales for this version
 		this.#sales = { datasetId, productIds: list, version: ++this.#version };
 	}

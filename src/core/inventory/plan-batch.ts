@@ -5,7 +5,6 @@
 // item's season, and the forecast options are the plan engine's (plan-engine.ts: the Forecast
 // screen's, one-off bulk orders set aside). Pure TypeScript.
 import type { AutoForecastOptions, AutoForecastResult } from '../engine-types';
-import type { ProductSummary } from '../ingest/types';
 import type { StockHistoryRow, StockRow } from '../ingest/schemas/stock';
 import { periodEdges, periodStart } from '../series/calendar';
 import type { Frequency, SeriesBatch } from '../types';
@@ -58,13 +57,6 @@ export function stockItemOf(
 		price: row?.price ?? price,
 		...(row?.supplier ? { supplier: row.supplier } : {}),
 	};
-}
-
-/** Typical selling price per product: revenue ÷ units of its sales (0 without units). */
-export function typicalPrices(summary: readonly ProductSummary[]): Record<string, number> {
-	return Object.fromEntries(
-		summary.map((p) => [p.productId, p.units > 0 ? p.revenue / p.units : 0]),
-	);
 }
 
 /** A stock history's counts per product. */

@@ -3,6 +3,7 @@
 // sentence as a message code. Used by the plan worker API (workers/plan-api.ts), the plan CLI and the
 // bench. Pure TypeScript; words live in src/lib/i18n/catalog/plan.ts.
 import type { AutoForecastResult } from '../engine-types';
+import type { ProductSummary } from '../ingest/types';
 import { msg, type Message } from '../messages';
 import {
 	demandOverDays,
@@ -261,6 +262,16 @@ export function planProduct(
 		...(stock.supplier ? { supplier: stock.supplier } : {}),
 		...(season ? { season } : {}),
 	};
+}
+
+/**
+ * Typical selling price per product, revenue ÷ units of its sales (0 without units): the price a plan
+ * uses where the stock data gives none (the Plan screen's and the plan CLI's).
+ */
+export function typicalPrices(summary: readonly ProductSummary[]): Record<string, number> {
+	return Object.fromEntries(
+		summary.map((p) => [p.productId, p.units > 0 ? p.revenue / p.units : 0]),
+	);
 }
 
 /** Alerts first by money at stake (revenue at risk, then overstock value), largest first. */
