@@ -1329,9 +1329,9 @@ function* engine(
 				const model = finalModel(name);
 				f = withXreg
 					? model
-							.fit(y, { season: m, xreg: finalHistory })
+							.fit(y, { season: m, xreg: finalHistory, final: true })
 							.predict(h, { levels: lv, xreg: finalFuture })
-					: model.fit(y, { season: m }).predict(h, { levels: lv });
+					: model.fit(y, { season: m, final: true }).predict(h, { levels: lv });
 			}
 			if (!f.point.every(Number.isFinite)) throw new Error('non-finite forecast');
 			parts.push({
@@ -1506,8 +1506,10 @@ function* engine(
 			try {
 				const model = finalModel(c.name);
 				const f = withXreg
-					? model.fit(y, { season: m, xreg: finalHistory }).predict(h, { xreg: finalFuture })
-					: model.fit(y, { season: m }).predict(h);
+					? model
+							.fit(y, { season: m, xreg: finalHistory, final: true })
+							.predict(h, { xreg: finalFuture })
+					: model.fit(y, { season: m, final: true }).predict(h);
 				finals[c.name] = clampAll ? f.point.map((v) => Math.max(0, v)) : f.point;
 			} catch {
 				// a model that fails its final fit is left out

@@ -20,6 +20,11 @@ export interface FitOptions {
 	season?: number;
 	/** Exogenous regressors, one column per regressor, each of length y.length. */
 	xreg?: readonly Float64Array[];
+	/**
+	 * The engine's final fit of a model whose instance also fitted the backtest's windows (a model may
+	 * then estimate differently, e.g. AutoEtsOptions.fitOnce). Default false.
+	 */
+	final?: boolean;
 }
 
 /** Options for predicting from a fitted model. */

@@ -21,6 +21,18 @@ export const MAX_ARIMA_POINTS = 260;
 export const ETS_SCREEN = 3;
 export const ARIMA_SCREEN = 3;
 /**
+ * Weekly data (season > 24, no seasonal ARMA terms) in the engine: auto.arima's stepwise search ranks
+ * the orders by the linear Hannan–Rissanen screen and fits by CSS only this many best ones
+ * (AutoArimaOptions.hrScreen; issue #11 speed, round 8 in tests/bench/results/SPEED.md). 0 = off.
+ */
+export const ARIMA_HR_SCREEN = 3;
+/**
+ * Weekly data (season > 24) in the engine: automatic ETS estimates once, at the oldest backtest
+ * origin, filters the later origins with those estimates and warm-starts the final fit from them
+ * (AutoEtsOptions.fitOnce; issue #11 speed, round 8 in tests/bench/results/SPEED.md).
+ */
+export const ETS_FIT_ONCE_WEEKLY = true;
+/**
  * Automatic ETS without a season of its own (weekly data, whose season STL takes out first; a
  * non-seasonal series; a borrowed season) keeps only damped trends: an undamped trend carried over a
  * 12–13-week horizon overshoots when sales flatten (issue #11). Validation horizon (one before the
@@ -55,6 +67,7 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 		(o) =>
 			new AutoETS({
 				...(o.screen ? { screen: ETS_SCREEN, relTol: ENGINE_REL_TOL } : {}),
+				...(o.screen && o.season > 24 && ETS_FIT_ONCE_WEEKLY ? { fitOnce: true } : {}),
 				...(dampedOnlyFor(o.season) ? { dampedOnly: true } : {}),
 			}),
 	],
@@ -71,6 +84,7 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 				...(o.screen
 					? { screen: ARIMA_SCREEN, cssRefit: 'all' as const, cssRelTol: ENGINE_REL_TOL }
 					: {}),
+				...(o.screen && o.season > 24 && ARIMA_HR_SCREEN > 0 ? { hrScreen: ARIMA_HR_SCREEN } : {}),
 			}),
 	],
 	['stlf', 'decomposition', 8, () => new StlEts()],

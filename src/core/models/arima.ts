@@ -1242,6 +1242,13 @@ export interface AutoArimaOptions {
 	 * seasonal terms. Default false (auto.arima's ML refit).
 	 */
 	cssRefit?: boolean | 'all';
+	/**
+	 * Without seasonal ARMA terms (maxSP = maxSQ = 0), no regressors and a CSS search: the stepwise
+	 * search ranks the orders by the linear Hannan–Rissanen screen (hannanRissanenScreen) and fits by
+	 * CSS only its best `hrScreen` admissible orders (instead of every order the search visits); the
+	 * winner among those is chosen and refitted as usual. Default 0 (off: every visited order by CSS).
+	 */
+	hrScreen?: number;
 }
 
 /** ndiffs(): number of first differences by repeated KPSS tests at 5 % (max 2). */
@@ -1279,6 +1286,151 @@ export function nsdiffs(x: Float64Array, m: number): number {
 	const vs = variance((i) => r.remainder[i] + s[i]);
 	const strength = Math.max(0, Math.min(1, 1 - vr / vs));
 	return strength > 0.64 ? 1 : 0;
+}
+
+/** Further Hannan–Rissanen regressions on the ARMA's own residuals in the screen (each kept only where it lowers the CSS). */
+const HR_REFINE = 3;
+
+/**
+ * Hannan–Rissanen linear screen of non-seasonal ARMA(p, q) orders on a (differenced) series w
+ * (Hannan & Rissanen 1982, Biometrika 69(1); the starting values of R's arima and statsmodels'
+ * `hannan_rissanen`): a long AR(L) by least squares gives residuals ê_t; each order's coefficients
+ * then come from one least-squares regression of w_t on w_{t−1..t−p}, ê_{t−1..t−q} (and an intercept
+ * with `k`), all orders on the same rows (normal equations on one shared cross-product matrix). An
+ * order is judged by the CSS recursion's residual variance at those coefficients (one pass, no
+ * optimisation; the regression's own RSS, with ê as known regressors, flatters long orders) as an AICc
+ * on the CSS scale. Returns Infinity where a root is within 1.01 of the unit circle (as the search
+ * rejects), or null when w is too short for the screen.
+ */
+export function hannanRissanenScreen(
+	w: Float64Array,
+	maxP: number,
+	maxQ: number,
+	refine = 0,
+): ((p: number, q: number, k: boolean) => number) | null {
+	const N = w.length;
+	const L = Math.max(maxP + maxQ, Math.min(Math.floor(Math.log(N) ** 2), Math.floor(N / 4)));
+	const t0 = L + Math.max(maxP, maxQ);
+	if (L < 1 || N - t0 < 3 * (maxP + maxQ + 2) || N - t0 < 30) return null;
+	// long AR(L) with an intercept on rows L..N−1, by its normal equations
+	const K0 = L + 1;
+	const G0 = new Float64Array(K0 * K0);
+	const g0 = new Float64Array(K0);
+	const z = new Float64Array(K0);
+	for (let t = L; t < N; t++) {
+		z[0] = 1;
+		for (let j = 1; j <= L; j++) z[j] = w[t - j];
+		for (let i = 0; i < K0; i++) {
+			g0[i] += z[i] * w[t];
+			for (let j = 0; j <= i; j++) G0[i * K0 + j] += z[i] * z[j];
+		}
+	}
+	for (let i = 0; i < K0; i++) for (let j = 0; j < i; j++) G0[j * K0 + i] = G0[i * K0 + j];
+	const ar = solve(G0, K0, g0);
+	if (!ar || !ar.every(Number.isFinite)) return null;
+	const e = new Float64Array(N);
+	for (let t = L; t < N; t++) {
+		let v = w[t] - ar[0];
+		for (let j = 1; j <= L; j++) v -= ar[j] * w[t - j];
+		e[t] = v;
+	}
+	// the shared cross products of [1, w_{t−1..t−maxP}, ê_{t−1..t−maxQ}] and w_t on rows t0..N−1
+	const K = 1 + maxP + maxQ;
+	const G = new Float64Array(K * K);
+	const g = new Float64Array(K);
+	const zz = new Float64Array(K);
+	for (let t = t0; t < N; t++) {
+		zz[0] = 1;
+		for (let j = 1; j <= maxP; j++) zz[j] = w[t - j];
+		for (let j = 1; j <= maxQ; j++) zz[maxP + j] = e[t - j];
+		for (let i = 0; i < K; i++) {
+			g[i] += zz[i] * w[t];
+			for (let j = 0; j <= i; j++) G[i * K + j] += zz[i] * zz[j];
+		}
+	}
+	for (let i = 0; i < K; i++) for (let j = 0; j < i; j++) G[j * K + i] = G[i * K + j];
+	const r = new Float64Array(N);
+	const r2 = new Float64Array(N);
+	const zc = new Float64Array(K);
+	/** The CSS recursion (as css(), conditioning on the first p values): its sum of squares, residuals in `out`. */
+	const recursion = (
+		mu: number,
+		phi: ArrayLike<number>,
+		theta: ArrayLike<number>,
+		p: number,
+		q: number,
+		out: Float64Array,
+	): number => {
+		let ssq = 0;
+		out.fill(0);
+		for (let l = p; l < N; l++) {
+			let v = w[l] - mu;
+			for (let j = 0; j < p; j++) v -= phi[j] * w[l - j - 1];
+			const jm = Math.min(l - p, q);
+			for (let j = 0; j < jm; j++) v -= theta[j] * out[l - j - 1];
+			out[l] = v;
+			ssq += v * v;
+		}
+		return ssq;
+	};
+	const admissible = (phi: Float64Array, theta: Float64Array): boolean =>
+		rootsOutside(phi, -1, 1e-8, 1.01) && rootsOutside(theta, 1, 1e-8, 1.01);
+	return (p, q, k) => {
+		const idx: number[] = [];
+		if (k) idx.push(0);
+		for (let j = 1; j <= p; j++) idx.push(j);
+		for (let j = 1; j <= q; j++) idx.push(maxP + j);
+		const c = idx.length;
+		let beta: Float64Array = new Float64Array(0);
+		if (c > 0) {
+			const A = new Float64Array(c * c);
+			const bb = new Float64Array(c);
+			for (let i = 0; i < c; i++) {
+				bb[i] = g[idx[i]];
+				for (let j = 0; j < c; j++) A[i * c + j] = G[idx[i] * K + idx[j]];
+			}
+			const sol = solve(A, c, bb);
+			if (!sol || !sol.every(Number.isFinite)) return Infinity;
+			beta = sol;
+		}
+		const off = k ? 1 : 0;
+		let phi = beta.subarray(off, off + p);
+		let theta = beta.subarray(off + p, off + p + q);
+		let ok = admissible(phi, theta);
+		let ssq = ok ? recursion(k ? beta[0] : 0, phi, theta, p, q, r) : Infinity;
+		// Hannan–Rissanen's further steps: the same regression on lags of the ARMA's own residuals
+		for (let it = 0; it < refine && q > 0 && ok; it++) {
+			const A = new Float64Array(c * c);
+			const bb = new Float64Array(c);
+			for (let t = p + q; t < N; t++) {
+				let i = 0;
+				if (k) zc[i++] = 1;
+				for (let j = 1; j <= p; j++) zc[i++] = w[t - j];
+				for (let j = 1; j <= q; j++) zc[i++] = r[t - j];
+				for (let a = 0; a < c; a++) {
+					bb[a] += zc[a] * w[t];
+					for (let b2 = 0; b2 < c; b2++) A[a * c + b2] += zc[a] * zc[b2];
+				}
+			}
+			const sol = solve(A, c, bb);
+			if (!sol || !sol.every(Number.isFinite)) break;
+			const phi2 = sol.subarray(off, off + p);
+			const theta2 = sol.subarray(off + p, off + p + q);
+			if (!admissible(phi2, theta2)) break;
+			const ssq2 = recursion(k ? sol[0] : 0, phi2, theta2, p, q, r2);
+			if (!(ssq2 < ssq)) break;
+			ssq = ssq2;
+			phi = phi2;
+			theta = theta2;
+			r.set(r2);
+		}
+		if (!ok) return Infinity;
+		const nu = N - p;
+		if (!(ssq > 0) || !Number.isFinite(ssq)) return Infinity;
+		const npar = p + q + off + 1;
+		const aic = N * Math.log(ssq / nu) + 2 * npar;
+		return aic + (2 * npar * (npar + 1)) / (N - npar - 1);
+	};
 }
 
 /**
@@ -1441,6 +1593,49 @@ export class AutoARIMA implements Forecaster {
 				if (f.ic < best.ic) best = f;
 			}
 		quickRefit = screen !== null && Number.isFinite(best.ic);
+		const hrScreen = o.hrScreen ?? 0;
+		if (
+			!Number.isFinite(best.ic) &&
+			hrScreen > 0 &&
+			approximation &&
+			xreg.length === 0 &&
+			maxSP === 0 &&
+			maxSQ === 0
+		) {
+			const hr = hannanRissanenScreen(difference(y, d, D, m), maxP, maxQ, HR_REFINE);
+			if (hr) {
+				// the stepwise path on the linear criterion, then CSS fits of its best orders only
+				const lin: { p: number; q: number; P: number; Q: number; k: boolean; ic: number }[] = [];
+				const linRun = (p: number, q: number, P: number, Q: number, k: boolean) => {
+					const ic = hr(p, q, k);
+					lin.push({ p, q, P, Q, k, ic });
+					return { ic, core: null };
+				};
+				const linSeen = (p: number, q: number, P: number, Q: number, k: boolean): boolean =>
+					lin.some((r) => r.p === p && r.q === q && r.P === P && r.Q === Q && r.k === k);
+				this.#search(linRun, linSeen, lin, maxModels, {
+					p,
+					q,
+					P,
+					Q,
+					constant,
+					maxP,
+					maxQ,
+					maxSP,
+					maxSQ,
+					m,
+					allowDrift,
+					allowMean,
+				});
+				let admissible = 0;
+				for (const r of lin.filter((x) => Number.isFinite(x.ic)).sort((a, b) => a.ic - b.ic)) {
+					if (admissible >= hrScreen) break;
+					const f = run(r.p, r.q, r.P, r.Q, r.k);
+					if (Number.isFinite(f.ic)) admissible++;
+					if (f.ic < best.ic) best = f;
+				}
+			}
+		}
 		if (!Number.isFinite(best.ic)) {
 			best = this.#search(run, seen, results, maxModels, {
 				p,

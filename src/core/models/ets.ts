@@ -67,6 +67,10 @@ export interface EtsOptions {
 const LOWER = [1e-4, 1e-4, 1e-4, 0.8];
 const UPPER = [0.9999, 0.9999, 0.9999, 0.98];
 const TOL = 1e-10;
+/** Initial simplex of a warm-started fit (AutoEtsOptions.fitOnce): smoothing parameters ± this. */
+const WARM_PAR_STEP = 0.02;
+/** ... and initial states ± this share of their value. */
+const WARM_STATE_STEP = 0.02;
 const HUGEN = 1e10;
 
 /** Numeric code of each component for the inner loops. */
@@ -550,6 +554,7 @@ function fitEtsCore(
 	m: number,
 	maxEval: number,
 	relTol?: number,
+	warm?: { from: EtsFitCore; filterOnly: boolean },
 ): EtsFitCore | null {
 	const k = kindsOf(spec, m);
 	const n = y.length;
@@ -648,8 +653,28 @@ function fitEtsCore(
 		if (lik < -1e10) return -1e10;
 		return lik;
 	};
-	if (!Number.isFinite(objective(Float64Array.from(x0)))) return null;
-	const opt = nelderMead(objective, x0, { maxEval, ...(relTol !== undefined ? { relTol } : {}) });
+	// a warm start: the smoothing parameters and initial states of an earlier fit of the same
+	// specification on an earlier window of this series (AutoEtsOptions.fitOnce)
+	let xw: Float64Array | null = null;
+	if (warm && warm.from.init.length >= nstate) {
+		xw = new Float64Array(np);
+		names.forEach((nm, i) => (xw![i] = warm.from.par[nm]));
+		for (let i = 0; i < nstate; i++) xw[names.length + i] = warm.from.init[i];
+		if (!Number.isFinite(objective(Float64Array.from(xw)))) xw = null;
+	}
+	if (!xw && !Number.isFinite(objective(Float64Array.from(x0)))) return null;
+	const opt = !xw
+		? nelderMead(objective, x0, { maxEval, ...(relTol !== undefined ? { relTol } : {}) })
+		: warm!.filterOnly
+			? { x: xw }
+			: nelderMead(objective, xw, {
+					maxEval,
+					...(relTol !== undefined ? { relTol } : {}),
+					// a small simplex around the earlier optimum
+					step: Array.from(xw, (v, i) =>
+						i < names.length ? WARM_PAR_STEP : WARM_STATE_STEP * Math.max(Math.abs(v), 1e-8),
+					),
+				});
 	const par = unpack(opt.x);
 	fillState(opt.x);
 	const init0 = Float64Array.from(full);
@@ -1059,6 +1084,15 @@ export interface AutoEtsOptions extends EtsOptions {
 	 * (every fit tries every specification, as forecast::ets).
 	 */
 	screen?: number;
+	/**
+	 * With `screen`, on the seasonally adjusted series of the STL path (weekly data): fit-once cross-
+	 * validation. The first fit estimates its specifications as usual; each later fit that is not
+	 * `final` (the engine's later backtest origins, whose windows extend the first one) estimates
+	 * nothing: it runs the filter of each kept specification with the first fit's smoothing parameters
+	 * and initial states over the longer window and keeps the best by the criterion; the `final` fit
+	 * starts Nelder–Mead from those estimates with a small simplex. Default false.
+	 */
+	fitOnce?: boolean;
 }
 
 /** Largest seasonal period R's ets accepts; above it seasonality is dropped (use STL + ETS instead). */
@@ -1078,6 +1112,8 @@ export class AutoETS implements Forecaster {
 	#kept: Set<string> | null = null;
 	/** The non-seasonal selection of the STL path (kept so that its screen is shared too). */
 	#inner: AutoETS | null = null;
+	/** The first fit's estimates of its kept specifications (fitOnce). */
+	#first: Map<string, EtsFitCore> | null = null;
 
 	constructor(opts: AutoEtsOptions = {}) {
 		this.#opts = opts;
@@ -1112,7 +1148,7 @@ export class AutoETS implements Forecaster {
 				const seasonal = dec.seasonals[0].seasonal;
 				const adjusted = y.map((v, i) => v - seasonal[i]);
 				this.#inner ??= new AutoETS({ ...this.#opts, longSeason: 'drop' });
-				const inner = this.#inner.fit(adjusted) as FittedETS;
+				const inner = this.#inner.fit(adjusted, opts?.final ? { final: true } : {}) as FittedETS;
 				return new FittedStlETS(this.name, inner, seasonal, m);
 			}
 		}
@@ -1126,9 +1162,20 @@ export class AutoETS implements Forecaster {
 			(sp) => !judged || !kept || kept.has(etsLabel(sp)) || !judged.has(etsLabel(sp)),
 		);
 		const scores: [string, number][] = [];
+		const first = this.#opts.fitOnce && judged ? this.#first : null;
+		const cores = new Map<string, EtsFitCore>();
 		for (const spec of specs) {
-			const core = fitEtsCore(y, spec, m, this.#opts.maxEval ?? 2000, this.#opts.relTol);
+			const from = first?.get(etsLabel(spec));
+			const core = fitEtsCore(
+				y,
+				spec,
+				m,
+				this.#opts.maxEval ?? 2000,
+				this.#opts.relTol,
+				from ? { from, filterOnly: !opts?.final } : undefined,
+			);
 			if (!core) continue;
+			cores.set(etsLabel(spec), core);
 			const v = core[ic];
 			if (Number.isFinite(v)) scores.push([etsLabel(spec), v]);
 			if (Number.isFinite(v) && v < bestIc) {
@@ -1144,6 +1191,8 @@ export class AutoETS implements Forecaster {
 					.slice(0, screen)
 					.map((x) => x[0]),
 			);
+			if (this.#opts.fitOnce)
+				this.#first = new Map([...this.#kept].map((l) => [l, cores.get(l)!] as const));
 		}
 		if (!best) best = tinyFallback(y);
 		return new FittedETS(this.name, best, this.#opts);

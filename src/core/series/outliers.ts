@@ -75,12 +75,19 @@ export function findOutliers(y: Float64Array, m: number, intermittent: boolean):
 	return out;
 }
 
+/**
+ * Robustness (outer) iterations of the screen's STL. R's stl(robust = TRUE) runs 15; the screen only
+ * compares residuals with 3·IQR fences, for which the bisquare reweighting has settled after a few
+ * passes (issue #11 speed, round 8 in tests/bench/results/SPEED.md, measured there).
+ */
+export const SCREEN_STL_OUTER = 4;
+
 /** Isolated spikes of z beyond the 3·IQR fences of a robust fit: index → fitted value. */
 function spikes(z: Float64Array, m: number): Map<number, number> {
 	const n = z.length;
 	let fit: Float64Array;
 	if (m > 1 && n >= 2 * m + 1) {
-		const d = stl(z, m, { sWindow: 'periodic', robust: true });
+		const d = stl(z, m, { sWindow: 'periodic', robust: true, outer: SCREEN_STL_OUTER });
 		fit = d.trend.map((t, i) => t + d.seasonal[i]);
 	} else fit = runningMedian(z, Math.min(7, n % 2 ? n : n - 1));
 	const resid = Float64Array.from(z, (v, i) => v - fit[i]);
