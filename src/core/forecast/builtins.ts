@@ -25,13 +25,13 @@ export const ARIMA_SCREEN = 3;
  * the orders by the linear Hannan–Rissanen screen and fits by CSS only this many best ones
  * (AutoArimaOptions.hrScreen; issue #11 speed, round 8 in tests/bench/results/SPEED.md). 0 = off.
  */
-export const ARIMA_HR_SCREEN = 3;
+export const ARIMA_HR_SCREEN = 0;
 /**
  * Weekly data (season > 24) in the engine: automatic ETS estimates once, at the oldest backtest
  * origin, filters the later origins with those estimates and warm-starts the final fit from them
  * (AutoEtsOptions.fitOnce; issue #11 speed, round 8 in tests/bench/results/SPEED.md).
  */
-export const ETS_FIT_ONCE_WEEKLY = true;
+export const ETS_FIT_ONCE_WEEKLY = false;
 /**
  * Automatic ETS without a season of its own (weekly data, whose season STL takes out first; a
  * non-seasonal series; a borrowed season) keeps only damped trends: an undamped trend carried over a

@@ -1394,12 +1394,12 @@ export function hannanRissanenScreen(
 			beta = sol;
 		}
 		const off = k ? 1 : 0;
-		let phi = beta.subarray(off, off + p);
-		let theta = beta.subarray(off + p, off + p + q);
-		let ok = admissible(phi, theta);
-		let ssq = ok ? recursion(k ? beta[0] : 0, phi, theta, p, q, r) : Infinity;
+		const phi = beta.subarray(off, off + p);
+		const theta = beta.subarray(off + p, off + p + q);
+		if (!admissible(phi, theta)) return Infinity;
+		let ssq = recursion(k ? beta[0] : 0, phi, theta, p, q, r);
 		// Hannan–Rissanen's further steps: the same regression on lags of the ARMA's own residuals
-		for (let it = 0; it < refine && q > 0 && ok; it++) {
+		for (let it = 0; it < refine && q > 0; it++) {
 			const A = new Float64Array(c * c);
 			const bb = new Float64Array(c);
 			for (let t = p + q; t < N; t++) {
@@ -1420,11 +1420,8 @@ export function hannanRissanenScreen(
 			const ssq2 = recursion(k ? sol[0] : 0, phi2, theta2, p, q, r2);
 			if (!(ssq2 < ssq)) break;
 			ssq = ssq2;
-			phi = phi2;
-			theta = theta2;
 			r.set(r2);
 		}
-		if (!ok) return Infinity;
 		const nu = N - p;
 		if (!(ssq > 0) || !Number.isFinite(ssq)) return Infinity;
 		const npar = p + q + off + 1;

@@ -80,7 +80,7 @@ export function findOutliers(y: Float64Array, m: number, intermittent: boolean):
  * compares residuals with 3·IQR fences, for which the bisquare reweighting has settled after a few
  * passes (issue #11 speed, round 8 in tests/bench/results/SPEED.md, measured there).
  */
-export const SCREEN_STL_OUTER = 4;
+export const SCREEN_STL_OUTER = 15;
 
 /** Isolated spikes of z beyond the 3·IQR fences of a robust fit: index → fitted value. */
 function spikes(z: Float64Array, m: number): Map<number, number> {

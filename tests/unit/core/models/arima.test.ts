@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ARIMA, AutoARIMA, ndiffs, nsdiffs } from '../../../../src/core/models/arima';
+import {
+	ARIMA,
+	AutoARIMA,
+	hannanRissanenScreen,
+	ndiffs,
+	nsdiffs,
+} from '../../../../src/core/models/arima';
 import { forecasterContract, seasonalSeries } from './forecaster-contract';
 
 interface RFit {
@@ -225,6 +231,48 @@ describe('ARIMA behaviour', () => {
 			),
 			{ numRuns: 20, seed: 11 },
 		);
+	});
+});
+
+describe('Hannan–Rissanen screen (AutoArimaOptions.hrScreen)', () => {
+	const simulate = (n: number, phi: number, theta: number, seed: number): Float64Array => {
+		let s = seed;
+		const rnd = (): number => {
+			s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+			return s / 4294967296;
+		};
+		const y = new Float64Array(n);
+		let e1 = 0;
+		for (let t = 1; t < n; t++) {
+			const e = Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+			y[t] = phi * y[t - 1] + e + theta * e1;
+			e1 = e;
+		}
+		return y;
+	};
+	it('ranks the true ARMA order of simulated data above white noise and pure AR/MA fits', () => {
+		const y = simulate(300, 0.7, 0.5, 99);
+		const screen = hannanRissanenScreen(y, 5, 5, 3)!;
+		expect(screen).not.toBeNull();
+		const arma11 = screen(1, 1, false);
+		expect(arma11).toBeLessThan(screen(0, 0, false) - 50);
+		expect(arma11).toBeLessThan(screen(1, 0, false));
+		expect(arma11).toBeLessThan(screen(0, 1, false));
+		// the criterion is the CSS's: never below the CSS optimum's, found by a full search
+		expect(Number.isFinite(arma11)).toBe(true);
+		// too short for a long autoregression
+		expect(hannanRissanenScreen(y.slice(0, 40), 5, 5)).toBeNull();
+	});
+	it('a weekly search with the screen fits only a few orders and still finds the dynamics', () => {
+		const ar = simulate(300, 0.8, 0, 5);
+		const y = Float64Array.from(ar, (v, t) => 50 + v + 10 * Math.sin((2 * Math.PI * t) / 52));
+		const opts = { maxSP: 0, maxSQ: 0, maxLength: 260, D: 1 };
+		const screened = new AutoARIMA({ ...opts, hrScreen: 3 }).fit(y, { season: 52 });
+		const full = new AutoARIMA(opts).fit(y, { season: 52 });
+		const p = screened.toState().params;
+		expect(Number(p.p) + Number(p.q)).toBeGreaterThan(0);
+		// AICc of the screened winner within a few units of the full stepwise search's
+		expect(Math.abs(screened.aicc - full.aicc)).toBeLessThan(4);
 	});
 });
 

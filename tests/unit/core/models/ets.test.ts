@@ -197,6 +197,35 @@ describe('AutoETS screen (shared selection across backtest windows)', () => {
 	});
 });
 
+describe('AutoETS fitOnce (fit-once cross-validation on weekly data)', () => {
+	const y = seasonalSeries(320, 52, 11);
+	const opts = { screen: 3, relTol: 1e-6, dampedOnly: true };
+	const state = (f: { toState(): { params: Record<string, unknown> } }) => f.toState().params;
+	it("a later non-final fit keeps the first fit's estimates; the final fit improves on them", () => {
+		const once = new AutoETS({ ...opts, fitOnce: true });
+		const first = state(once.fit(y.slice(0, 260), { season: 52 }));
+		const later = once.fit(y.slice(0, 290), { season: 52 });
+		const p = state(later);
+		expect(p.alpha).toBe(first.alpha);
+		expect(p.phi).toBe(first.phi);
+		expect(p.initialState).toEqual(first.initialState);
+		// the filter ran over the longer window: its last state is not the first fit's
+		expect(p.lastState).not.toEqual(first.lastState);
+		// without fitOnce the same later window is estimated again (so the check above can fail)
+		const refit = new AutoETS(opts);
+		refit.fit(y.slice(0, 260), { season: 52 });
+		expect(state(refit.fit(y.slice(0, 290), { season: 52 })).alpha).not.toBe(first.alpha);
+		// the final fit starts Nelder–Mead from the first estimates: never a worse criterion than
+		// filtering the final window with them
+		const filtered = new AutoETS({ ...opts, fitOnce: true });
+		filtered.fit(y.slice(0, 260), { season: 52 });
+		const filterOnly = filtered.fit(y, { season: 52 });
+		const final = once.fit(y, { season: 52, final: true });
+		expect(final.aicc).toBeLessThanOrEqual(filterOnly.aicc + 1e-9);
+		expect(state(final).alpha).not.toBe(first.alpha);
+	});
+});
+
 describe('ETS contract', () => {
 	const cases = [
 		{ label: 'monthly seasonal', y: seasonalSeries(72), fit: { season: 12 } },
