@@ -61,7 +61,7 @@ import { batchOf } from './deep-data';
 import { loadMonthly } from './monthly-data';
 import { benchCurves, benchOptions } from './engine-options';
 import { loadDatasets, type Dataset } from './run';
-import { everyPerSet } from './harness';
+import { everyPerSet, refuseUnknownFlags } from './harness';
 import { trainingSpeed } from './deep-speed';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -78,6 +78,20 @@ function horizonOf(ds: Dataset | undefined): Dataset | undefined {
 const OUT = join(ROOT, 'tests/bench/results/DEEP.md');
 
 const argv = process.argv.slice(2);
+refuseUnknownFlags(
+	argv,
+	{
+		values: [
+			...['back', 'datasets', 'deep-features', 'dump', 'epochs', 'every', 'gains', 'gates', 'h'],
+			...['hybrid-epochs', 'hybrid-range', 'hybrid-stride', 'kinds', 'seeds', 'start'],
+		],
+		switches: [
+			...['hybrid', 'no-check', 'no-ensemble', 'no-pooled', 'no-pretrained', 'no-speed'],
+			...['no-val', 'no-write', 'shop-calendar', 'tune'],
+		],
+	},
+	'deep-ensemble.ts',
+);
 const flag = (name: string): string | undefined => {
 	const i = argv.indexOf(`--${name}`);
 	return i >= 0 ? argv[i + 1] : undefined;

@@ -116,3 +116,29 @@ export function everyPerSet(
 	}
 	return Object.fromEntries(keys.map((key) => [key, named.get(key) ?? 1]));
 }
+
+/**
+ * Refuses a bench run with a flag the script does not know (a typo or `--help` would otherwise start the
+ * default run, which may score the held-out horizon): prints the known flags and exits with code 2.
+ * `values` take the next argument; `switches` stand alone.
+ */
+export function refuseUnknownFlags(
+	argv: readonly string[],
+	known: { values: readonly string[]; switches: readonly string[] },
+	script: string,
+): void {
+	const values = new Set(known.values.map((f) => `--${f}`));
+	const switches = new Set(known.switches.map((f) => `--${f}`));
+	const bad: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (values.has(a)) i++;
+		else if (!switches.has(a)) bad.push(a);
+	}
+	if (bad.length === 0) return;
+	const list = [...values].map((f) => `${f} <value>`).concat([...switches]);
+	process.stderr.write(
+		`${script}: unknown argument(s) ${bad.join(' ')}; nothing was run.\nKnown: ${list.join(' ')}\n`,
+	);
+	process.exit(2);
+}
