@@ -8,6 +8,7 @@ import { transfer } from 'comlink';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { openTrendcastDb } from '../src/lib/db/db';
+import { startupMark } from '../src/lib/startup-marks';
 import { createDataService } from './data-service';
 import { estimateStorage, listStoredDatasets } from './data/listing';
 import type { DataWorkerApi, StockWorkerApi } from './data/protocol';
@@ -53,7 +54,8 @@ function getService(): Promise<Service> {
 	service ??= (async () => {
 		// BROWSER_RUNTIME is exported by the browser blocking build but not by the node typings that
 		// TypeScript resolves for '@duckdb/duckdb-wasm/blocking' (vite.config.ts aliases the browser file).
-		const { createDuckDB, ConsoleLogger, LogLevel } = duckdbBlocking;
+		startupMark('duckdb:start');
+		const { createDuckDB, ConsoleLogger, LogLevel, getPlatformFeatures } = duckdbBlocking;
 		const runtime = (
 			duckdbBlocking as unknown as { BROWSER_RUNTIME: Parameters<typeof createDuckDB>[2] }
 		).BROWSER_RUNTIME;
@@ -62,7 +64,9 @@ function getService(): Promise<Service> {
 			eh: { mainModule: ehWasm, mainWorker: '' },
 		};
 		const duckdb = await createDuckDB(bundles, new ConsoleLogger(LogLevel.WARNING), runtime);
+		startupMark('duckdb:bundle', (await getPlatformFeatures()).wasmExceptions ? 'eh' : 'mvp');
 		await duckdb.instantiate(() => {});
+		startupMark('duckdb:ready');
 		return createDataService({
 			duckdb,
 			db: getDb(),
@@ -114,10 +118,13 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		return estimateStorage(getDb());
 	},
 	async productSummary(datasetId) {
-		return (await getService()).productSummary(datasetId);
+		const summary = await (await getService()).productSummary(datasetId);
+		startupMark('answered:productSummary');
+		return summary;
 	},
 	async querySeries(datasetId, query) {
 		const batch = await (await getService()).querySeries(datasetId, query);
+		startupMark('answered:querySeries');
 		// Move the typed arrays instead of copying them (STYLE §2).
 		return transfer(batch, [batch.indptr.buffer, batch.ds.buffer, batch.y.buffer] as ArrayBuffer[]);
 	},
@@ -128,7 +135,9 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		return (await getService()).searchProducts(datasetId, text, limit);
 	},
 	async groupSummary(datasetId, by) {
-		return (await getService()).groupSummary(datasetId, by);
+		const summary = await (await getService()).groupSummary(datasetId, by);
+		startupMark('answered:groupSummary');
+		return summary;
 	},
 	async hierarchySeries(datasetId, query) {
 		return (await getService()).hierarchySeries(datasetId, query);
@@ -166,7 +175,10 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		return summary;
 	},
 	async customerInsights(datasetId, onProgress) {
-		return (await getCustomerJobs()).insights(datasetId, onProgress);
+		startupMark('customers:start');
+		const insights = await (await getCustomerJobs()).insights(datasetId, onProgress);
+		startupMark('customers:done');
+		return insights;
 	},
 	async recommendForCustomer(datasetId, customerId, k) {
 		return (await getCustomerJobs()).forCustomer(datasetId, customerId, k);

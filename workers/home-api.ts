@@ -16,6 +16,7 @@ import {
 import { QUICK_MODELS } from '../src/core/inventory/plan';
 import { trimPartialPeriods } from '../src/core/series/calendar';
 import type { SeriesBatch } from '../src/core/types';
+import { startupMark } from '../src/lib/startup-marks';
 
 export interface HomeRequest {
 	/** Identifies the sales history (dataset id + rows): the accuracy checks are cached under it. */
@@ -77,7 +78,9 @@ export const homeApi = {
 		const products = trim(req.products);
 		let checked = cache.get(req.cacheKey);
 		if (!checked) {
+			startupMark('home:check-start');
 			checked = check(trim(req.total), products);
+			startupMark('home:checked');
 			if (cache.size > 8) cache.clear();
 			cache.set(req.cacheKey, checked);
 		}

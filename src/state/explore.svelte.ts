@@ -7,6 +7,7 @@ import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from '../..
 import type { DataClient } from '../lib/workers/data-client';
 import { toUiError, type UiError } from '../lib/workers/errors';
 import { runLatest, Turns } from './latest.svelte';
+import { startupMark } from '../lib/startup-marks';
 
 export type Measure = 'units' | 'revenue';
 /** What Explore lists and charts: products, or the mapped category / store (channel) column. */
@@ -105,6 +106,7 @@ export class ExploreState {
 			done: (rows) => {
 				this.products = rows;
 				this.error = null;
+				startupMark('explore:products');
 			},
 			failed: (e) => (this.error = toUiError(e)),
 		});

@@ -10,6 +10,7 @@ import type { HomeRequest } from '../../workers/home-api';
 import type { DataClient } from '../lib/workers/data-client';
 import type { HomeClient } from '../lib/workers/home-client';
 import { LatestRequest } from './latest.svelte';
+import { startupMark } from '../lib/startup-marks';
 
 /** Best sellers (by revenue) whose sales are read for the rising/falling lists. */
 export const HOME_PRODUCTS = 100;
@@ -85,7 +86,10 @@ export class HomeState extends LatestRequest<HomeDashboard> {
 					categories: categories ? plainBatch(categories) : null,
 					titles: Object.fromEntries(top.map((p) => [p.productId, p.description])),
 				};
-				return this.#home.dashboard(this.#request(this.#base));
+				startupMark('home:series');
+				const dashboard = await this.#home.dashboard(this.#request(this.#base));
+				startupMark('home:dashboard');
+				return dashboard;
 			},
 			{ quietAbort: true },
 		);

@@ -51,9 +51,12 @@ export function writeSection(
 
 /**
  * Serves the BUILT app (dist/, `npm run build` first) with `vite preview` on a free port; resolves when it
- * answers (30 s at most). The caller kills `child` when done. Used by the browser benches.
+ * answers (30 s at most). The caller kills `child` when done. Used by the browser benches; `outDir` serves
+ * another build (tests/bench/startup.ts puts two side by side).
  */
-export async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
+export async function startPreview(
+	outDir = 'dist',
+): Promise<{ url: string; child: ChildProcess }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}/`;
 	const child = spawn(
@@ -66,6 +69,8 @@ export async function startPreview(): Promise<{ url: string; child: ChildProcess
 			'--strictPort',
 			'--host',
 			'127.0.0.1',
+			'--outDir',
+			outDir,
 		],
 		{ cwd: ROOT, stdio: 'ignore' },
 	);

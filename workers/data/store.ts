@@ -10,6 +10,7 @@ import { codedError } from './coded-error';
 import type { DataContext } from './context';
 import { readableDuckDbError } from './duckdb-guard';
 import { datasetTable } from './sql';
+import { startupMark } from '../../src/lib/startup-marks';
 
 /** How dataset bytes are stored in `datasetBlobs`. */
 export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
@@ -43,11 +44,14 @@ export async function metaOf(ctx: DataContext, id: string): Promise<DatasetMeta>
 export async function ensureLoaded(ctx: DataContext, id: string): Promise<string> {
 	const table = datasetTable(id);
 	if (ctx.loaded.has(id)) return table;
+	startupMark('load:start');
 	const row = await ctx.db.datasetBlobs.get(id);
 	if (!row) throw codedError('DatasetNotFound', 'data_dataset_gone');
 	if (row.format !== BLOB_FORMAT)
 		throw codedError('DatasetNotFound', 'data_unknown_format', { format: row.format });
+	startupMark('load:read', row.data.byteLength);
 	const ipc = await gunzip(row.data);
+	startupMark('load:gunzip', ipc.byteLength);
 	ctx.q(`DROP TABLE IF EXISTS ${table}`);
 	try {
 		ctx.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
@@ -55,6 +59,7 @@ export async function ensureLoaded(ctx: DataContext, id: string): Promise<string
 		throw readableDuckDbError(e); // DuckDB's structured error kept, worded as DuckDB words it
 	}
 	ctx.loaded.add(id);
+	startupMark('load:inserted');
 	return table;
 }
 
