@@ -71,6 +71,8 @@ export interface DataContext {
 	staged: Map<string, Staged>;
 	/** Datasets whose table is in DuckDB. */
 	loaded: Set<string>;
+	/** Datasets being loaded into DuckDB (store.ensureLoaded), by id. */
+	loading: Map<string, Promise<string>>;
 	/** The typical gap between consecutive sale dates of each loaded dataset (ms). */
 	dateSteps: Map<string, number>;
 }
@@ -115,6 +117,7 @@ export function createContext(deps: DataServiceDeps): DataContext {
 		nextSeq,
 		staged: new Map(),
 		loaded: new Set(),
+		loading: new Map(),
 		dateSteps: new Map(),
 	};
 }

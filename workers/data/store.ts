@@ -40,10 +40,24 @@ export async function metaOf(ctx: DataContext, id: string): Promise<DatasetMeta>
 	return meta;
 }
 
-/** Makes sure the dataset's table is in DuckDB, loading its bytes from Dexie on first use. */
-export async function ensureLoaded(ctx: DataContext, id: string): Promise<string> {
+/**
+ * Makes sure the dataset's table is in DuckDB, loading its bytes from Dexie on first use. Calls that
+ * arrive while it loads (Explore's, Home's and the forecast workers' first queries) wait for that load
+ * instead of reading, unpacking and inserting the same bytes again.
+ */
+export function ensureLoaded(ctx: DataContext, id: string): Promise<string> {
 	const table = datasetTable(id);
-	if (ctx.loaded.has(id)) return table;
+	if (ctx.loaded.has(id)) return Promise.resolve(table);
+	let load = ctx.loading.get(id);
+	if (!load) {
+		load = loadStored(ctx, id, table).finally(() => ctx.loading.delete(id));
+		ctx.loading.set(id, load);
+	}
+	return load;
+}
+
+/** Reads a stored dataset's bytes from Dexie into DuckDB table `table`. */
+async function loadStored(ctx: DataContext, id: string, table: string): Promise<string> {
 	startupMark('load:start');
 	const row = await ctx.db.datasetBlobs.get(id);
 	if (!row) throw codedError('DatasetNotFound', 'data_dataset_gone');

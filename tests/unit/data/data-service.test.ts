@@ -2,7 +2,7 @@
 // Import a slice of the real UCI Online Retail demo file and check every count against numbers computed
 // independently here in plain JS; then aggregation, persistence, deletion, quota and read-only SQL.
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatasetMeta, ImportPreview, Progress } from '../../../src/core/ingest/types';
 import { demoHead, freshDb, makeService, splitCsvLine, toInput } from './harness';
 
@@ -452,6 +452,29 @@ describe('import of the real Online Retail slice', () => {
 		expect(s.y[0]).toBeCloseTo(expected.weekly.get(s.ds[0])!, 6);
 		const info = await again.service.storageInfo();
 		expect(info.usedBytes).toBe(meta.bytes);
+	});
+
+	it('loads a stored dataset into DuckDB once when its first queries arrive together', async () => {
+		const again = await makeService(ctx.db);
+		const reads = vi.spyOn(ctx.db.datasetBlobs, 'get');
+		try {
+			const weekly = { freq: 'week', measure: 'units' } as const;
+			const [summary, total, twice] = await Promise.all([
+				again.service.productSummary(meta.id),
+				again.service.querySeries(meta.id, { productIds: null, ...weekly }),
+				again.service.querySeries(meta.id, { productIds: null, ...weekly }),
+			]);
+			// Explore's, Home's and a forecast worker's first queries: one read of the stored bytes
+			expect(reads).toHaveBeenCalledTimes(1);
+			expect(summary.length).toBeGreaterThan(0);
+			expect(total.y[0]).toBeCloseTo(expected.weekly.get(total.ds[0])!, 6);
+			expect([...twice.y]).toEqual([...total.y]);
+			// later queries find it loaded
+			await again.service.productSummary(meta.id);
+			expect(reads).toHaveBeenCalledTimes(1);
+		} finally {
+			reads.mockRestore();
+		}
 	});
 });
 
