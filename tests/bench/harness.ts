@@ -54,9 +54,7 @@ export function writeSection(
  * answers (30 s at most). The caller kills `child` when done. Used by the browser benches; `outDir` serves
  * another build (tests/bench/startup.ts puts two side by side).
  */
-export async function startPreview(
-	outDir = 'dist',
-): Promise<{ url: string; child: ChildProcess }> {
+export async function startPreview(outDir = 'dist'): Promise<{ url: string; child: ChildProcess }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}/`;
 	const child = spawn(

@@ -138,7 +138,9 @@ function table(name: string, visits: Visit[]): string {
 	for (const [label, key] of PHASES) {
 		const xs = visits.map((v) => v.at[key]).filter((x) => x !== undefined);
 		if (!xs.length) continue;
-		lines.push(`| ${label} | ${Math.round(median(xs))} | ${xs.map((x) => Math.round(x)).join(', ')} |`);
+		lines.push(
+			`| ${label} | ${Math.round(median(xs))} | ${xs.map((x) => Math.round(x)).join(', ')} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -175,7 +177,9 @@ async function main() {
 		}
 		if (dirs.length === 2) {
 			for (const k of ['first', 'reload'] as const) {
-				const ratios = results[1][k].map((v, j) => v.at['home:shown'] / results[0][k][j].at['home:shown']);
+				const ratios = results[1][k].map(
+					(v, j) => v.at['home:shown'] / results[0][k][j].at['home:shown'],
+				);
 				const e = (n: string) => results[1][k].map((v, j) => v.at[n] / results[0][k][j].at[n]);
 				console.log(
 					`${k}: home shown ${dirs[1]}/${dirs[0]} per pair ${ratios.map((x) => x.toFixed(2)).join(', ')}, median ${median(ratios).toFixed(2)}; Explore products ${median(e('explore:products')).toFixed(2)}`,

@@ -10,6 +10,7 @@ import { SLOW_MS, type AppPage } from './pages/app-page';
 import { openAppSession } from './pages/app-session';
 import type { Session } from './pages/browser';
 import { pdfText } from './pages/pdf';
+import { visitMarks } from './pages/startup-marks';
 
 async function lines(page: Page, list: string) {
 	return page.getByTestId(list).getByTestId('home-line').all();
@@ -189,6 +190,12 @@ describe('home dashboard', () => {
 		await page.getByTestId('home-reorder-lines').waitFor({ timeout: SLOW_MS });
 		await page.getByTestId('home-alert-lines').waitFor({ timeout: SLOW_MS });
 		await page.getByTestId('home-accuracy').waitFor({ timeout: SLOW_MS });
+		// this visit loaded the stored demo into DuckDB once, and Home's own lines were built before the
+		// customer insights (its risk flags, which join later) were asked for
+		const marks = await visitMarks(page);
+		expect(marks.filter((m) => m.name === 'load:inserted')).toHaveLength(1);
+		const at = (name: string) => marks.find((m) => m.name === name)?.t ?? NaN;
+		expect(at('home:dashboard')).toBeLessThan(at('customers:start'));
 		expect(await page.getByTestId('home-accuracy-line').first().textContent()).toMatch(
 			/^对未来 4 周的预测，通常与实际销量相差在 ±\d+% 以内/,
 		);
