@@ -49,38 +49,6 @@ function getDb() {
 	return database;
 }
 
-/** What compileFromFetch uses of DuckDB's browser bindings (fields of its class, not in its typings). */
-interface WasmInstantiation {
-	mainModuleURL: string;
-	_runtime: unknown;
-	instantiateWasm(
-		imports: WebAssembly.Imports,
-		done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
-	): unknown[];
-}
-
-/**
- * DuckDB-WASM's own instantiateWasm pipes the fetched .wasm through a TransformStream (for progress
- * events) into a new Response, which has no URL: Chromium cannot use its wasm code cache for that and
- * compiles the 34 MB module on every visit. Compile from the fetch's own response instead (the same
- * bytes; served as application/wasm by the host and by the service worker's cache).
- */
-function compileFromFetch(bindings: object): void {
-	const b = bindings as WasmInstantiation;
-	if (typeof b.mainModuleURL !== 'string' || typeof WebAssembly.instantiateStreaming !== 'function')
-		return;
-	b.instantiateWasm = (imports, done) => {
-		(globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = b._runtime;
-		void WebAssembly.instantiateStreaming(fetch(b.mainModuleURL), imports)
-			// a host that sends another content type: compile from the bytes
-			.catch(async () =>
-				WebAssembly.instantiate(await (await fetch(b.mainModuleURL)).arrayBuffer(), imports),
-			)
-			.then((r) => done(r.instance, r.module));
-		return [];
-	};
-}
-
 /** Starts DuckDB (eh bundle when the browser has wasm exceptions, else mvp) and opens the Dexie DB once. */
 function getService(): Promise<Service> {
 	service ??= (async () => {
@@ -96,7 +64,6 @@ function getService(): Promise<Service> {
 			eh: { mainModule: ehWasm, mainWorker: '' },
 		};
 		const duckdb = await createDuckDB(bundles, new ConsoleLogger(LogLevel.WARNING), runtime);
-		compileFromFetch(duckdb);
 		startupMark('duckdb:bundle', (await getPlatformFeatures()).wasmExceptions ? 'eh' : 'mvp');
 		await duckdb.instantiate(() => {});
 		startupMark('duckdb:ready');

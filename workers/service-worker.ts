@@ -11,7 +11,7 @@ import {
 	type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { securedResponse, withSecurityHeaders } from '../src/lib/pwa/security-headers';
+import { withSecurityHeaders } from '../src/lib/pwa/security-headers';
 
 declare let self: ServiceWorkerGlobalScope & {
 	__WB_MANIFEST: (string | PrecacheEntry)[];
@@ -60,17 +60,8 @@ self.addEventListener('activate', () => {
 
 // Pages and worker scripts served from the cache carry the app's security headers even when the host
 // that served the app sent none: a worker takes the CSP of its own script response, which is what
-// confines DuckDB in the data worker. The headers are set when a file is precached, so the stored
-// response is served as it is (Chromium then uses its wasm code cache for DuckDB's .wasm instead of
-// compiling 34 MB on every visit); a response stored without them (an older cache) gets them on the way out.
-addPlugins([
-	{
-		// what workbox's default precache plugin does (no error responses), with the headers set
-		cacheWillUpdate: async ({ response }) =>
-			response.status >= 400 ? null : withSecurityHeaders(response),
-		handlerWillRespond: async ({ response }) => securedResponse(response),
-	},
-]);
+// confines DuckDB in the data worker.
+addPlugins([{ handlerWillRespond: async ({ response }) => withSecurityHeaders(response) }]);
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));

@@ -14,7 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/pages/browser';
 import { load1, startPreview } from './harness';
 
-const WAIT_MS = 300_000;
+const WAIT_MS = 400_000;
 /** The phases reported, in order: [label, mark name]. */
 const PHASES: [string, string][] = [
 	['app mounted', 'app:mounted'],

@@ -31,20 +31,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
 
-/** True when `response` carries every one of SECURITY_HEADERS with the app's value. */
-export function hasSecurityHeaders(response: Response): boolean {
-	return Object.entries(SECURITY_HEADERS).every(([k, v]) => response.headers.get(k) === v);
-}
-
-/**
- * `response` itself when it already carries SECURITY_HEADERS (the service worker stores its precache with
- * them), else a copy with them set. Serving the stored response as is lets Chromium use its wasm code
- * cache for it (DuckDB's 34 MB .wasm): a new Response built in the service worker gets none.
- */
-export function securedResponse(response: Response): Response {
-	return hasSecurityHeaders(response) ? response : withSecurityHeaders(response);
-}
-
 /** A copy of `response` with SECURITY_HEADERS set (opaque responses are returned unchanged). */
 export function withSecurityHeaders(response: Response): Response {
 	if (response.type === 'opaque' || response.type === 'opaqueredirect') return response;

@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 	CONTENT_SECURITY_POLICY,
-	hasSecurityHeaders,
-	securedResponse,
 	SECURITY_HEADERS,
 	withSecurityHeaders,
 } from '../../../src/lib/pwa/security-headers';
@@ -38,21 +36,6 @@ describe('security headers', () => {
 		expect(res.status).toBe(200);
 		expect(await res.text()).toBe('console.log(1)');
 		for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(k)).toBe(v);
-	});
-
-	it('leave a response that already has them as it is (a precached file served unmodified)', () => {
-		const stored = withSecurityHeaders(
-			new Response('wasm', { headers: { 'Content-Type': 'application/wasm' } }),
-		);
-		expect(hasSecurityHeaders(stored)).toBe(true);
-		expect(securedResponse(stored)).toBe(stored);
-		// a response stored without them, or with another CSP, is served with the app's own
-		const other = new Response('x', { headers: { 'Content-Security-Policy': 'default-src *' } });
-		expect(hasSecurityHeaders(other)).toBe(false);
-		const fixed = securedResponse(other);
-		expect(fixed).not.toBe(other);
-		expect(fixed.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-		expect(hasSecurityHeaders(securedResponse(new Response('y')))).toBe(true);
 	});
 });
 
