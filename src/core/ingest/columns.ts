@@ -119,6 +119,11 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'nombre',
 		'nombredelproducto',
 		'商品名称',
+		// Taobao / Tmall order and item exports name the product "宝贝标题" (listing title)
+		'宝贝标题',
+		'宝贝名称',
+		'商品标题',
+		'商品名',
 		'品名',
 		'名称',
 		'描述',
@@ -362,6 +367,9 @@ const EXACT_ONLY: ReadonlySet<string> = new Set([
 	'status',
 ]);
 
+/** A Taobao / Tmall variant attribute string: "颜色分类:黑色 尺码:L", "颜色：红色;尺寸：M". */
+const ATTRIBUTE_VALUE = /(颜色分类|颜色|尺码|尺寸|规格|型号)\s*[:：]/;
+
 /** Roles whose values must be numbers. */
 const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set(['quantity', 'unitPrice', 'revenue']);
 
@@ -404,6 +412,13 @@ export function valueFit(role: ColumnRole, samples: readonly string[]): number {
 	if (role === 'store' && statusShare(vals) >= 0.6) return 0;
 	// Shopify's "Name" column holds order numbers like "#1001".
 	if (role === 'description' && vals.every((v) => /^#\d+$/.test(v.trim()))) return 0;
+	// Taobao / Tmall "商品属性" / "销售属性" hold a listing's colour and size ("颜色:黑色;尺码:XL"), the
+	// same strings across different products: never a product, order or customer key.
+	if (
+		(role === 'order' || role === 'product' || role === 'customer') &&
+		vals.filter((v) => ATTRIBUTE_VALUE.test(v)).length >= vals.length * 0.6
+	)
+		return 0;
 	if (role === 'order' || role === 'product' || role === 'customer') {
 		// Identifiers are short; long free text is a description.
 		return vals.every((v) => v.length <= 40) ? 1 : 0.2;

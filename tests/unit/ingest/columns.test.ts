@@ -274,6 +274,40 @@ describe('guessMapping on shop-system exports', () => {
 			},
 		],
 		[
+			// walkthrough 2026-12-07: 宝贝标题 was left unused and the colour/size column 商品属性 became
+			// the product key, merging every listing's "颜色:黑色 2010;尺码:XL" into one product
+			'Taobao / Tmall order export',
+			[
+				'订单编号',
+				'订单创建时间',
+				'宝贝标题',
+				'商品属性',
+				'购买数量',
+				'商品单价',
+				'实付金额',
+				'订单状态',
+			],
+			[
+				'1200000015838',
+				'2015-09-14 05:55:16',
+				'真维斯 女装牛仔裤 款3048',
+				'颜色:黑色 2010;尺码:XL',
+				'1',
+				'￥399.00',
+				'￥399.00',
+				'交易成功',
+			],
+			{
+				order: '订单编号',
+				date: '订单创建时间',
+				product: '宝贝标题',
+				quantity: '购买数量',
+				unitPrice: '商品单价',
+				revenue: '实付金额',
+				status: '订单状态',
+			},
+		],
+		[
 			'names only, no SKU',
 			['Sale date', 'Item Name', 'Units'],
 			['2011-01-18', 'Scarf', '3'],
