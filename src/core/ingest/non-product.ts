@@ -72,12 +72,20 @@ const FEE_DESCRIPTION =
 /** Words that make any description a gift card / voucher, which is money, not a product sold. */
 const VOUCHER = /gift ?voucher|gift ?card|e-?gift|礼品卡|购物卡|代金券/;
 
+/**
+ * Taobao / Tmall top-up listings a buyer pays to make up postage or a price difference ("运费补差价
+ * 专拍链接", "补邮费", "差价链接"): money, not a product, whether the listing title is the code or the name.
+ */
+const TOP_UP = /补差价|补差|差价(?:专拍|链接|专用)|补(?:运费|邮费)|(?:运费|邮费)(?:补|差价|专拍)/;
+
 /** Why this code is not a product, or null when it is one. */
 export function nonProductReason(p: ProductCodeStats): NonProductReason | null {
 	const code = p.productId.trim().toLowerCase();
 	const desc = p.description.trim().toLowerCase().replace(/\s+/g, ' ');
 	if (FEE_CODES.has(code)) return 'fee_code';
-	if (FEE_DESCRIPTION.test(desc) || VOUCHER.test(desc)) return 'fee_description';
+	if (FEE_DESCRIPTION.test(desc) || VOUCHER.test(desc) || TOP_UP.test(desc))
+		return 'fee_description';
+	if (TOP_UP.test(code)) return 'fee_code';
 	const productLike = /\d/.test(code);
 	if (
 		!productLike &&

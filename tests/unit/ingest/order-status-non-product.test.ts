@@ -86,6 +86,10 @@ describe('non-product lines', () => {
 		[code('gift_0001_10', 'Dotcomgiftshop Gift Voucher £10.00'), 'fee_description'],
 		[code('SHIP-STD', 'Standard Shipping'), 'fee_description'],
 		[code('X1', '运费'), 'fee_description'],
+		// Taobao top-up listings (walkthrough: a Tmall export's 运费补差价 lines were counted as a product)
+		[code('运费补差价 专拍链接', ''), 'fee_code'],
+		[code('L-9', '补邮费专用链接'), 'fee_description'],
+		[code('L-10', '差价链接 补多少拍多少'), 'fee_description'],
 		[code('TIP-1', 'Tip'), 'fee_description'],
 		[code('ADJ', 'misc', { lines: 40, medianQuantity: 1, priceCv: 2.5 }), 'fee_pattern'],
 	] as const)('%o → %s', (stats, reason) => {
@@ -97,6 +101,8 @@ describe('non-product lines', () => {
 		code('DCGSSGIRL', 'GIRLS PARTY BAG'),
 		code('SCARF', 'Silk scarf', { medianQuantity: 1, priceCv: 0.2 }),
 		code('22423', 'REGENCY CAKESTAND 3 TIER'),
+		code('真维斯 女装牛仔裤 款3048', ''),
+		code('包邮 纯棉T恤 差不多', ''),
 		code('B', ''),
 		code('S', 'Small tee'),
 		code('POSTCARD', 'Postcard set of 6'),
