@@ -9,3 +9,19 @@ export function productLabel(text: string): string {
 	if (text === BLANK_PRODUCT_ID) return t('product_blank');
 	return text;
 }
+
+/**
+ * The quiet line under a product's name in a list: its code when the name is a separate description,
+ * and its category. A file whose only product column is the name (a Tmall export's 宝贝标题) has
+ * description = id, so the name is not said twice.
+ */
+export function productSubline(p: {
+	productId: string;
+	description: string;
+	category?: string;
+}): string {
+	const parts: string[] = [];
+	if (p.description && p.description !== p.productId) parts.push(productLabel(p.productId));
+	if (p.category) parts.push(p.category);
+	return parts.join(' · ');
+}
