@@ -20,6 +20,25 @@ export function numberFormat(locale: Locale): Intl.NumberFormat {
 }
 
 /**
+ * The app's own regressor columns → their words: the engine's notes name a column by its key
+ * ('price', 'promotion', 'signal', 'promo:share'), which a reader of 简体中文 saw as “price”.
+ * A user's own column (the CLI's) keeps its name.
+ */
+const REGRESSOR_NAMES: Readonly<Record<string, string>> = {
+	price: 'regressor_name_price',
+	promotion: 'regressor_name_promotion',
+	promo: 'regressor_name_promotion',
+	signal: 'regressor_name_signal',
+	'promo:share': 'regressor_name_promo_share',
+};
+/** Message codes whose `name` param is a regressor column. */
+const REGRESSOR_NOTES: ReadonlySet<string> = new Set([
+	'engine_note_regressor_constant',
+	'engine_note_regressor_untested',
+	'engine_note_regressor_collinear',
+]);
+
+/**
  * Formats a message in a given locale (pure; used by `t` and by tests). With `currency` (the dataset's
  * ISO 4217 code), the params that are money (money.ts MONEY_PARAMS) are written as amounts in it.
  */
@@ -31,6 +50,8 @@ export function translate(
 ): string {
 	const value = catalogs[locale][code] ?? catalogs.en[code];
 	if (value === undefined) return code; // a missing key shows its code, never a blank
+	const regressor = REGRESSOR_NOTES.has(code) ? REGRESSOR_NAMES[String(params.name)] : undefined;
+	if (regressor) params = { ...params, name: translate(locale, regressor) };
 	const money = currency ? MONEY_PARAMS[code] : undefined;
 	if (money) {
 		params = { ...params };

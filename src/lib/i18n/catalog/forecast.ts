@@ -195,6 +195,11 @@ export const en = {
 	calendar_event_boxing_day: 'Boxing Day',
 	calendar_event_public_holidays: 'Public holidays',
 	calendar_event_cn_makeup_workday: 'Make-up working days',
+	// the app's own regressor columns, as the engine's notes name them (translate.ts REGRESSOR_NAMES)
+	regressor_name_price: 'Price',
+	regressor_name_promotion: 'Promotions',
+	regressor_name_signal: 'Market signal',
+	regressor_name_promo_share: 'Share of sales on promotion',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -363,4 +368,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	calendar_event_boxing_day: '节礼日',
 	calendar_event_public_holidays: '法定节假日',
 	calendar_event_cn_makeup_workday: '调休上班日',
+	regressor_name_price: '价格',
+	regressor_name_promotion: '促销',
+	regressor_name_signal: '市场信号',
+	regressor_name_promo_share: '促销销量占比',
 };
