@@ -88,6 +88,7 @@ export const en = {
 	drivers_trend_rose: 'Over the last {n} {unit} the underlying level rose by {change}.',
 	drivers_trend_fell: 'Over the last {n} {unit} the underlying level fell by {change}.',
 	drivers_trend_flat: 'Over the last {n} {unit} the underlying level stayed about flat.',
+	drivers_trend_to_zero: 'Over the last {n} {unit} the underlying level fell to about zero.',
 	drivers_season: 'Seasonal pattern: {strength} ({share} of the ups and downs).',
 	drivers_season_none:
 		'Seasonal pattern: not measured — at least two full seasons of history are needed.',
@@ -213,6 +214,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	drivers_trend_rose: '过去 {n} {unit}，基本水平上升了 {change}。',
 	drivers_trend_fell: '过去 {n} {unit}，基本水平下降了 {change}。',
 	drivers_trend_flat: '过去 {n} {unit}，基本水平大致持平。',
+	drivers_trend_to_zero: '过去 {n} {unit}，基本水平降到接近零。',
 	drivers_season: '季节规律：{strength}（占波动的 {share}）。',
 	drivers_season_none: '季节规律：未测定 — 至少需要两个完整季节的历史。',
 	drivers_price_unmeasured: '价格：无法测定其影响（见上方说明）。',
