@@ -28,4 +28,21 @@ describe('reviews roles', () => {
 		const ok = readReviews(csvTextToTable('s.csv', 'text,review_score\n好,5\n差,1\n'));
 		expect(ok.records.map((x) => x.rating)).toEqual([5, 1]);
 	});
+
+	it('reads a Tmall review export: the listing title is the product, 会员名 the reviewer', () => {
+		// walkthrough 2026-12-07: 宝贝标题 and 会员名 were left unused, so no review had a product
+		const t = csvTextToTable(
+			'天猫评价.csv',
+			'评价时间,宝贝标题,评价内容,颜色分类,会员名\n2015-11-12 10:00:00,优衣库 女装卫衣 款8596,质量很好,颜色:黑色;尺码:M,天***w\n',
+		);
+		const r = readReviews(t);
+		expect(r.mapping).toMatchObject({
+			product: '宝贝标题',
+			text: '评价内容',
+			author: '会员名',
+			variant: '颜色分类',
+		});
+		expect(r.mapping.title).toBeUndefined();
+		expect(r.records[0]).toMatchObject({ product: '优衣库 女装卫衣 款8596', author: '天***w' });
+	});
 });
