@@ -204,6 +204,7 @@ export const en = {
 	market_np_from_catalog: 'Product from your catalog',
 	market_np_custom: 'Describe a product',
 	market_np_any: 'any',
+	market_np_attr_category: 'Category',
 	market_np_launch: 'Launch date',
 	market_np_price: 'Price (optional)',
 	market_np_run: 'Forecast',
@@ -452,7 +453,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`检验方法：隐藏最近的 ${p.nText} 次上新，每次只用更早的上新来预测。相似商品法在 ${p.hText} 周内的误差为销量的 ${p.knnText}%（WAPE），品类平均法为 ${p.catText}%。`,
 	market_np_backtest_better: '相似商品法比品类平均更准。',
 	market_np_backtest_worse: '这里相似商品法没有胜过品类平均，预测仅供粗略参考。',
-	market_np_search_none: '导入的搜索热度与商品属性词不匹配，因此未使用搜索热度。',
+	market_np_search_none: '没有与商品用词相符的已导入搜索热度，因此未使用搜索热度。',
 	market_np_search_used: (p) =>
 		`已使用“${p.words}”的搜索热度：按它调整后，回测误差从 ${p.withoutText}% 降到 ${p.withText}%。`,
 	market_np_search_unused: (p) =>
@@ -460,6 +461,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_np_from_catalog: '从商品目录中选择',
 	market_np_custom: '手动描述商品',
 	market_np_any: '不限',
+	market_np_attr_category: '品类',
 	market_np_launch: '上市日期',
 	market_np_price: '价格（可选）',
 	market_np_run: '预测',
