@@ -22,6 +22,14 @@ export class DatasetStore {
 	selected = $derived(
 		this.datasets.find((d) => d.id === this.selectedId) ?? this.datasets[0] ?? null,
 	);
+	/**
+	 * What a screen that needs data shows: 'loading' until the stored list has arrived (a returning
+	 * shop's data is read back by the data worker, seconds on a busy phone: "no sales data yet" then
+	 * read as lost data), 'empty' when nothing is stored, 'ready' with a dataset open.
+	 */
+	view = $derived<'loading' | 'empty' | 'ready'>(
+		this.selected ? 'ready' : this.loading ? 'loading' : 'empty',
+	);
 
 	#client: DataClient;
 	#demoAbort: AbortController | null = null;

@@ -3,6 +3,7 @@ import type { Catalog } from '../types';
 
 export const en = {
 	explore_empty_title: 'No sales data yet',
+	explore_loading_datasets: 'Reading the data saved on this device…',
 	explore_empty_text: 'Import a file or try the demo data first.',
 	explore_go_import: 'Go to “Your data”',
 	explore_stat_data: 'Data',
@@ -87,6 +88,7 @@ export const en = {
 
 export const zhCN: Catalog<keyof typeof en> = {
 	explore_empty_title: '还没有销售数据',
+	explore_loading_datasets: '正在读取本设备上保存的数据…',
 	explore_empty_text: '请先导入文件，或试用示例数据。',
 	explore_go_import: '前往“您的数据”',
 	explore_stat_data: '数据',
