@@ -8,6 +8,7 @@ import {
 	REPORT_VERSION,
 	type ReportDoc,
 	type ReportSection,
+	type ReportTableSection,
 } from './types';
 
 export interface ReportProductInput {
@@ -71,6 +72,19 @@ export interface ReportInput {
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * Leaves out a table's description column when it says nothing: every description empty or the
+ * product id itself (a Tmall export keyed by 宝贝标题 has no separate name), which left a blank
+ * column that pushed the table past a 390-px phone.
+ */
+function dropEmptyDescriptions(t: ReportTableSection): void {
+	const i = t.columns.findIndex((c) => c.label.code === 'report_col_description');
+	if (i < 1) return;
+	if (!t.rows.every((r) => r[i] === '' || r[i] === null || r[i] === r[0])) return;
+	t.columns = t.columns.filter((_, j) => j !== i);
+	t.rows = t.rows.map((r) => r.filter((_, j) => j !== i));
+}
 
 /** The report of the given results. */
 export function buildReport(input: ReportInput): ReportDoc {
@@ -224,6 +238,7 @@ export function buildReport(input: ReportInput): ReportDoc {
 		});
 	}
 	for (const s of input.extra ?? []) sections.push(s);
+	for (const s of sections) if (s.type === 'table') dropEmptyDescriptions(s);
 
 	return {
 		kind: REPORT_KIND,

@@ -71,6 +71,29 @@ function input(products = 30): ReportInput {
 const ITER = 200_000;
 
 describe('buildReport', () => {
+	it('leaves out a description column that only repeats the product (a Tmall export keyed by its title)', () => {
+		// walkthrough 2026-12-07: the report of a 宝贝标题-keyed file had an empty 描述 column
+		const base = input(3);
+		const doc = buildReport({
+			...base,
+			products: base.products.map((p) => ({ ...p, description: '' })),
+			forecast: {
+				...base.forecast!,
+				rows: base.forecast!.rows.map((r) => ({ ...r, description: r.productId })),
+			},
+		});
+		const tables = doc.sections.filter((s) => s.type === 'table');
+		const top = tables.find((s) => s.id === 'top_products')!;
+		expect(top.columns.map((c) => c.label.code)).not.toContain('report_col_description');
+		expect(top.rows[0]).toHaveLength(top.columns.length);
+		expect(top.rows[0][0]).toBe('P1000');
+		const fc = tables.find((s) => s.id === 'forecast')!;
+		expect(fc.columns.map((c) => c.label.code)).not.toContain('report_col_description');
+		// the reorders still have their own descriptions ('a', 'c'): kept
+		const re = tables.find((s) => s.id === 'reorders')!;
+		expect(re.columns[1].label.code).toBe('report_col_description');
+	});
+
 	it('keeps aggregates only: totals over all products, the top N, plan orders > 0', () => {
 		const doc = buildReport(input());
 		const summary = doc.sections.find((s) => s.id === 'summary');
