@@ -257,6 +257,36 @@ describe('cell problems are located by file, row, column and value', () => {
 		]);
 	});
 
+	it('keys a line without a code by its name (a Square item or custom amount without SKU)', async () => {
+		// walkthrough 2026-12-07: a Square export's Shipping and eGift Card lines (no SKU) all became
+		// one product "(blank)" described as Shipping; an item sold without a SKU would merge the same way
+		const p = await service.previewFile(
+			toInput(
+				'square.csv',
+				[
+					'Date,SKU,Item,Qty,Net Sales',
+					'2025-01-18,A-1,Tote bag,1,£12.00',
+					'2025-01-18,,Linen scarf,2,£30.00',
+					'2025-01-19,,Linen scarf,1,£15.00',
+					'2025-01-19,,Beeswax candle,1,£8.00',
+					'2025-01-20,,,1,£5.00',
+				].join('\n'),
+			),
+		);
+		const meta = await commit(p);
+		expect(meta.report.issues.find((i) => i.code === 'missing-product')).toMatchObject({
+			row: 5,
+			count: 1,
+		});
+		const summary = await service.productSummary(meta.id);
+		expect(summary.map((s) => [s.productId, s.units]).sort()).toEqual([
+			['(blank)', 1],
+			['A-1', 1],
+			['Beeswax candle', 1],
+			['Linen scarf', 3],
+		]);
+	});
+
 	it('reports a quote left open on a line, and the lines it cost, by line number', async () => {
 		const p = await service.previewFile(toInput('malformed.csv', fixture('malformed.csv')));
 		const issue = p.issues.find((i) => i.code === 'unbalanced-quote');

@@ -142,15 +142,16 @@ describe('order status and non-product lines (Shopify-style export)', () => {
 		const { csv, expected: e } = shopifyOrders(60);
 		const p = await service.previewFile(toInput('orders_export.csv', csv));
 		const meta = await commit(p);
-		expect(meta.report.nonProduct?.items.map((i) => i.productId)).toEqual(['(blank)']);
-		const back = await service.setNonProductIncluded(meta.id, ['(blank)']);
-		expect(back.includeNonProduct).toEqual(['(blank)']);
+		// the shipping lines have no SKU: they are keyed by their name (clean.ts), not '(blank)'
+		expect(meta.report.nonProduct?.items.map((i) => i.productId)).toEqual(['Shipping']);
+		const back = await service.setNonProductIncluded(meta.id, ['Shipping']);
+		expect(back.includeNonProduct).toEqual(['Shipping']);
 		expect(back.report.nonProduct?.lines).toBe(0);
 		expect(back.report.nonProduct?.items[0].included).toBe(true);
 		expect(back.rowCount).toBe(e.soldLines + e.shippingLines);
 		const stored = await ctx.db.datasets.get(meta.id);
 		expect(stored?.rowCount).toBe(back.rowCount);
-		expect((await service.productSummary(meta.id)).map((x) => x.productId)).toContain('(blank)');
+		expect((await service.productSummary(meta.id)).map((x) => x.productId)).toContain('Shipping');
 		const out = await service.setNonProductIncluded(meta.id, []);
 		expect(out.rowCount).toBe(e.soldLines);
 	}, 60_000);

@@ -69,8 +69,10 @@ export function normalize(
 			.map((r) => `LEFT JOIN ${numLk[r]} l_${r} ON l_${r}.raw = s.${ident(mapping[r]!)}`),
 	];
 	const num = (r: 'quantity' | 'unitPrice' | 'revenue') => (numLk[r] ? `l_${r}.v` : 'NULL::DOUBLE');
+	// A line without a code but with a name (a Square item with no SKU, a custom amount "Shipping")
+	// is that name's product, not one "(blank)" product of every such line.
 	const productExpr = mapping.product
-		? `coalesce(${text('product')}, ${lit(BLANK_PRODUCT_ID)})`
+		? `coalesce(${text('product')}, ${mapping.description ? `${text('description')}, ` : ''}${lit(BLANK_PRODUCT_ID)})`
 		: lit(ALL_PRODUCTS_ID);
 	q(`CREATE TEMP TABLE norm_${T} AS SELECT
 			s.__row::INTEGER AS src_row, d.__row IS NULL AS dup,
@@ -80,7 +82,7 @@ export function normalize(
 			${num('quantity')} AS quantity, ${num('unitPrice')} AS unit_price, ${num('revenue')} AS revenue_v,
 			${raw('date')} AS raw_date, ${raw('quantity')} AS raw_qty,
 			${raw('unitPrice')} AS raw_price, ${raw('revenue')} AS raw_revenue,
-			${mapping.product ? `${text('product')} IS NULL` : 'false'} AS blank_product
+			${mapping.product ? `${text('product')} IS NULL${mapping.description ? ` AND ${text('description')} IS NULL` : ''}` : 'false'} AS blank_product
 		FROM ${T} s LEFT JOIN dup_${T} d ON d.__row = s.__row ${joins.join(' ')}`);
 	temps.push(`norm_${T}`);
 	step(3);
