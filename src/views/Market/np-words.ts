@@ -3,7 +3,8 @@
 // language; a catalog's other columns (VISUELLE's color, fabric) keep the names the file gave them.
 import { t } from '../../lib/i18n';
 
-/** The label of a new-product attribute. */
-export function npAttrLabel(name: string): string {
-	return name === 'category' ? t('market_np_attr_category') : name;
+/** The label of a new-product attribute; `inSentence` for the "same category long sleeve" reasons. */
+export function npAttrLabel(name: string, inSentence = false): string {
+	if (name !== 'category') return name;
+	return t(inSentence ? 'market_np_attr_category_word' : 'market_np_attr_category');
 }

@@ -13,8 +13,11 @@ describe('new-product words', () => {
 		i18n.setLocale('zh-CN');
 		expect(npAttrLabel('category')).toBe('品类');
 		expect(npAttrLabel('fabric')).toBe('fabric');
+		expect(npAttrLabel('category', true)).toBe('品类');
 		i18n.setLocale('en');
 		expect(npAttrLabel('category')).toBe('Category');
+		// inside "same category long sleeve" (the reasons a past launch is similar)
+		expect(npAttrLabel('category', true)).toBe('category');
 	});
 
 	it('says no matching search interest without claiming a file was imported', () => {
