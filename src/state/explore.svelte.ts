@@ -22,6 +22,11 @@ export class ExploreState {
 	productsLoading = $state(false);
 	/** null = all products together. */
 	productId = $state<string | null>(null);
+	/**
+	 * Set by Explore's "Forecast this": the Forecast screen forecasts the product as it opens (once), so
+	 * the owner does not have to press the button again.
+	 */
+	forecastOnOpen = false;
 	freq = $state<Frequency>('week');
 	measure = $state<Measure>('units');
 	search = $state('');
