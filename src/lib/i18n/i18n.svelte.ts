@@ -82,6 +82,16 @@ export function tmMoney(message: Message, currency: string | undefined): string 
 	return translate(i18n.locale, message.code, message.params, currency);
 }
 
+/** The separator of a list's items in the current UI language: ", " in English, "、" in Chinese. */
+export function listSep(): string {
+	return i18n.locale === 'zh-CN' ? '、' : ', ';
+}
+
+/** The separator of a list's clauses (items that hold commas themselves): "; " or "；". */
+export function clauseSep(): string {
+	return i18n.locale === 'zh-CN' ? '；' : '; ';
+}
+
 /**
  * Sentences joined as the current UI language writes them: with a space in English, with none
  * after Chinese full stops (。).

@@ -47,6 +47,11 @@ const argsZh = (v: MessageParam | undefined) =>
 		.filter((k) => k !== '')
 		.map(kindZh)
 		.join('、');
+/** A list the data worker joined with ", " (order statuses) written with the Chinese enumeration comma. */
+const zhList = (v: MessageParam | undefined) =>
+	String(v ?? '')
+		.split(', ')
+		.join('、');
 /** The qualified names DuckDB offers for an ambiguous column, one a line, quoted. */
 const options = (v: MessageParam | undefined, or: string, open: string, close: string) =>
 	String(v ?? '')
@@ -258,9 +263,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_encoding_shift_jis: '日语（Shift-JIS）',
 	role_status: '订单状态',
 	import_status_excluded: (p) =>
-		`${p.ordersText} 个已退款、已取消或失败的订单（${p.linesText} 行，${p.unitsText} 件，金额 ${p.revenueText}；状态：${p.statuses}）不计入销售。SQL 表：excluded_orders。`,
+		`${p.ordersText} 个已退款、已取消或失败的订单（${p.linesText} 行，${p.unitsText} 件，金额 ${p.revenueText}；状态：${zhList(p.statuses)}）不计入销售。SQL 表：excluded_orders。`,
 	import_status_pending: (p) =>
-		`${p.ordersText} 个订单尚未付款或发货（${p.statuses}；${p.linesText} 行，${p.unitsText} 件）：仍计入销售，因为顾客已经下单。`,
+		`${p.ordersText} 个订单尚未付款或发货（${zhList(p.statuses)}；${p.linesText} 行，${p.unitsText} 件）：仍计入销售，因为顾客已经下单。`,
 	import_non_product: (p) =>
 		`${p.linesText} 行是运费、手续费或调整项，不是商品（${p.codes}；${p.unitsText} 件，金额 ${p.revenueText}）：不列入商品和预测。SQL 表：non_product。`,
 	import_non_product_title: '非商品：运费、手续费和调整项',
