@@ -171,11 +171,11 @@ export const en = {
 		`They write about as often as others: ${p.nText} texts each.`,
 	market_persona_activity_low: (p) => `They write rarely: ${p.nText} texts each.`,
 	market_persona_engagement_high: (p) =>
-		`Their posts get much more engagement than most (${p.nText} likes, shares and comments each).`,
+		`Their posts get much more engagement than most authors in this file (${p.nText} likes, shares and comments each).`,
 	market_persona_engagement_average: (p) =>
-		`Their posts get the usual engagement (${p.nText} likes, shares and comments each).`,
+		`Their posts get about the engagement of most authors in this file (${p.nText} likes, shares and comments each).`,
 	market_persona_engagement_low: (p) =>
-		`Their posts get little engagement (${p.nText} likes, shares and comments each).`,
+		`Their posts get less engagement than most authors in this file (${p.nText} likes, shares and comments each).`,
 	market_persona_interests: 'They talk about {list}.',
 	market_persona_praise: 'They praise {list}.',
 	market_persona_complain: 'They complain about {list}.',
@@ -432,11 +432,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_persona_activity_average: (p) => `发言频率与其他人相当：平均每人 ${p.nText} 条。`,
 	market_persona_activity_low: (p) => `很少发言：平均每人 ${p.nText} 条。`,
 	market_persona_engagement_high: (p) =>
-		`帖子互动量远高于大多数人（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+		`帖子互动量远高于本文件中的大多数作者（平均每条 ${p.nText} 次点赞、转发和评论）。`,
 	market_persona_engagement_average: (p) =>
-		`帖子互动量一般（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+		`帖子互动量与本文件中的大多数作者相当（平均每条 ${p.nText} 次点赞、转发和评论）。`,
 	market_persona_engagement_low: (p) =>
-		`帖子互动量很少（平均每条 ${p.nText} 次点赞、转发和评论）。`,
+		`帖子互动量低于本文件中的大多数作者（平均每条 ${p.nText} 次点赞、转发和评论）。`,
 	market_persona_interests: '常聊的话题：{list}。',
 	market_persona_praise: '称赞：{list}。',
 	market_persona_complain: '抱怨：{list}。',
