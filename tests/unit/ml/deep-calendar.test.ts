@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SeriesBatch } from '../../../src/core/types';
 import { openTrendcastDb } from '../../../src/lib/db/db';
 import type { DeepModelRow } from '../../../src/lib/db/models';
-import { decideBackend, realEnv } from '../../../src/ml/backend';
 import {
 	BASE_FEATURES,
 	DEEP_SHOP_INPUTS,
@@ -26,7 +25,7 @@ import {
 import type { WeeklySignal } from '../../../workers/data/fusion';
 import { createTrainService } from '../../../workers/train/service';
 import { withSignals } from '../../../workers/train/inputs';
-import { START, useWasm, weeklyBatch } from './fixtures';
+import { START, smallRequest, trainDeps, useWasm, weeklyBatch } from './fixtures';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -222,22 +221,10 @@ describe('the market signal input', () => {
 describe('train service with the shop calendar and a signal', { timeout: 90_000 }, () => {
 	const db = openTrendcastDb();
 	let signals: WeeklySignal[] = [];
-	const deps = {
-		db,
-		backend: () => decideBackend(realEnv()),
-		progressIntervalMs: 0,
+	const deps = trainDeps(db, {
 		signals: async () => ({ signals, names: { p0: 'p0 red dress', p1: 'p1 dress', p2: 'p2' } }),
-	};
-	const req = {
-		datasetId: 'cal-ds',
-		kind: 'mlp' as const,
-		freq: 'week' as const,
-		horizon: 4,
-		lookback: 8,
-		width: 0.25,
-		batchSize: 16,
-		epochs: 1,
-	};
+	});
+	const req = { ...smallRequest('cal-ds'), epochs: 1 };
 	const batch = weeklyBatch(3, 60, true);
 
 	beforeAll(async () => {

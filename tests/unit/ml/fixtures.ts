@@ -1,8 +1,12 @@
 // Small synthetic shop data for the deep-model tests: weekly series with a yearly wave at different
-// volumes, optionally a price regressor. Also sets up the tfjs WASM backend in Node.
+// volumes, optionally a price regressor. Also sets up the tfjs WASM backend in Node, and the train
+// service's deps and a small weekly MLP request as the train-service tests share them.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { SeriesBatch } from '../../../src/core/types';
+import type { TrendcastDb } from '../../../src/lib/db/db';
+import { decideBackend, realEnv } from '../../../src/ml/backend';
+import type { TrainServiceDeps } from '../../../workers/train/service';
 
 /** Activate the WASM backend (as the app uses without a GPU); CPU if WASM cannot start. */
 export async function useWasm(): Promise<string> {
@@ -38,4 +42,25 @@ export function weeklyBatch(n: number, len: number, withPrice = false): SeriesBa
 	const batch: SeriesBatch = { ids, indptr, ds, y };
 	if (withPrice) batch.regressors = { names: ['price'], values: [price] };
 	return batch;
+}
+
+/** The train service's deps in Node: the real backend choice, progress sent at once; `more` adds to them. */
+export function trainDeps(
+	db: TrendcastDb,
+	more: Partial<Omit<TrainServiceDeps, 'db'>> = {},
+): TrainServiceDeps {
+	return { db, backend: () => decideBackend(realEnv()), progressIntervalMs: 0, ...more };
+}
+
+/** A small weekly MLP request (4 weeks ahead from 8, a quarter width) for `datasetId`, less its jobId. */
+export function smallRequest(datasetId: string) {
+	return {
+		datasetId,
+		kind: 'mlp' as const,
+		freq: 'week' as const,
+		horizon: 4,
+		lookback: 8,
+		width: 0.25,
+		batchSize: 16,
+	};
 }

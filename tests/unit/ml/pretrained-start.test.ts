@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedPretrained, startLine } from '../../../src/cli/deep-node';
 import type { Frequency, SeriesBatch } from '../../../src/core/types';
 import { openTrendcastDb } from '../../../src/lib/db/db';
-import { decideBackend, realEnv } from '../../../src/ml/backend';
 import { BASE_FEATURES } from '../../../src/ml/features';
 import type { ModelSpec } from '../../../src/ml/models';
 import { PRETRAINED_STARTS, pretrainedStartFor } from '../../../src/ml/pretrained-start';
@@ -16,7 +15,7 @@ import { compiledModel, disposeModel } from '../../../src/ml/train';
 import { getWeightBlob } from '../../../src/ml/weights';
 import { usesPretrained } from '../../../src/state/model-training.svelte';
 import { createTrainService, type Pretrained } from '../../../workers/train/service';
-import { useWasm, weeklyBatch } from './fixtures';
+import { trainDeps, useWasm, weeklyBatch } from './fixtures';
 
 const SPEC: ModelSpec = {
 	kind: 'mlp',
@@ -87,15 +86,14 @@ describe('the pretrained start of a frequency', () => {
 			disposeModel(m);
 		}
 		const db = openTrendcastDb();
-		const service = createTrainService({
-			db,
-			backend: () => decideBackend(realEnv()),
-			progressIntervalMs: 0,
-			pretrained: async (freq) => {
-				asked.push(freq);
-				return starts.get(freq) ?? null;
-			},
-		});
+		const service = createTrainService(
+			trainDeps(db, {
+				pretrained: async (freq) => {
+					asked.push(freq);
+					return starts.get(freq) ?? null;
+				},
+			}),
+		);
 		const req = {
 			datasetId: 'start-ds',
 			kind: 'mlp' as const,

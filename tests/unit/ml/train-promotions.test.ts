@@ -8,22 +8,12 @@ import type { PromotionRecord } from '../../../src/core/ingest/schemas/promotion
 import type { SeriesBatch } from '../../../src/core/types';
 import { openTrendcastDb } from '../../../src/lib/db/db';
 import type { DeepModelRow } from '../../../src/lib/db/models';
-import { decideBackend, realEnv } from '../../../src/ml/backend';
 import { createTrainService, type TrainService } from '../../../workers/train/service';
-import { START, useWasm, weeklyBatch } from './fixtures';
+import { START, smallRequest, trainDeps, useWasm, weeklyBatch } from './fixtures';
 
 const WEEK_MS = 7 * 86_400_000;
 const db = openTrendcastDb();
-const base = {
-	datasetId: 'promo-ds',
-	kind: 'mlp' as const,
-	freq: 'week' as const,
-	horizon: 4,
-	lookback: 8,
-	width: 0.25,
-	batchSize: 16,
-	epochs: 1,
-};
+const base = { ...smallRequest('promo-ds'), epochs: 1 };
 /** Promotions as the data worker answers them: p2's past two weeks and one planned week. */
 let promos: Record<string, PromotionRecord[]> = {};
 const asked: string[][] = [];
@@ -40,16 +30,15 @@ const promo = (from: number, weeks: number): PromotionRecord => ({
 
 beforeAll(async () => {
 	await useWasm();
-	service = createTrainService({
-		db,
-		backend: () => decideBackend(realEnv()),
-		progressIntervalMs: 0,
-		promotions: async (datasetId, ids) => {
-			expect(datasetId).toBe('promo-ds');
-			asked.push(ids);
-			return Object.fromEntries(Object.entries(promos).filter(([id]) => ids.includes(id)));
-		},
-	});
+	service = createTrainService(
+		trainDeps(db, {
+			promotions: async (datasetId, ids) => {
+				expect(datasetId).toBe('promo-ds');
+				asked.push(ids);
+				return Object.fromEntries(Object.entries(promos).filter(([id]) => ids.includes(id)));
+			},
+		}),
+	);
 });
 
 describe('train service with imported promotions', { timeout: 60_000 }, () => {

@@ -16,30 +16,17 @@ import {
 	type TrainProgress,
 	type TrainService,
 } from '../../../workers/train/service';
-import { useWasm, weeklyBatch } from './fixtures';
+import { smallRequest, trainDeps, useWasm, weeklyBatch } from './fixtures';
 
 const ports: MessagePort[] = [];
 let remote: Comlink.Remote<TrainService>;
 const db = openTrendcastDb();
 const batch = weeklyBatch(8, 60);
-const base = {
-	datasetId: 'ds1',
-	kind: 'mlp' as const,
-	freq: 'week' as const,
-	horizon: 4,
-	lookback: 8,
-	width: 0.25,
-	batchSize: 16,
-	learningRate: 3e-3,
-};
+const base = { ...smallRequest('ds1'), learningRate: 3e-3 };
 
 beforeAll(async () => {
 	await useWasm();
-	const service = createTrainService({
-		db,
-		backend: () => decideBackend(realEnv()),
-		progressIntervalMs: 0,
-	});
+	const service = createTrainService(trainDeps(db));
 	const { port1, port2 } = new MessageChannel();
 	ports.push(port1, port2);
 	Comlink.expose(service, nodeEndpoint(port1));
