@@ -19,6 +19,7 @@ import * as stockStore from './data/stock-store';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
 import { exportBackup, restoreBackup } from './data/backup';
 import { createCustomerJobs } from './data/customers';
+import { createJobs } from './data/jobs';
 
 export type {
 	DataWorkerApi,
@@ -78,6 +79,8 @@ function getService(): Promise<Service> {
 }
 
 let customerJobs: ReturnType<typeof createCustomerJobs> | null = null;
+/** Long jobs a cancel stops without ending the worker (Customers insights), by job id. */
+const jobs = createJobs();
 /** The customer jobs, over the same service and database. */
 async function getCustomerJobs() {
 	const svc = await getService();
@@ -174,11 +177,17 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		announceDatasetsChanged('*');
 		return summary;
 	},
-	async customerInsights(datasetId, onProgress) {
-		startupMark('customers:start');
-		const insights = await (await getCustomerJobs()).insights(datasetId, onProgress);
-		startupMark('customers:done');
-		return insights;
+	customerInsights(datasetId, onProgress, jobId) {
+		// the job is known by its id at once: a cancel sent while the service starts still finds it
+		return jobs.run(jobId, async (signal) => {
+			startupMark('customers:start');
+			const insights = await (await getCustomerJobs()).insights(datasetId, onProgress, signal);
+			startupMark('customers:done');
+			return insights;
+		});
+	},
+	cancelJob(jobId) {
+		jobs.cancel(jobId);
 	},
 	async recommendForCustomer(datasetId, customerId, k) {
 		return (await getCustomerJobs()).forCustomer(datasetId, customerId, k);

@@ -30,6 +30,7 @@ export type DataService = Omit<
 	DataWorkerApi,
 	// Computed by workers/data/customers.ts over orderLines().
 	| 'customerInsights'
+	| 'cancelJob'
 	| 'recommendForCustomer'
 	| 'recommendForProduct'
 	| 'setFlagMark'

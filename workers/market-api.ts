@@ -23,9 +23,10 @@ import { prepareBatch } from '../src/core/forecast/batch';
 import { launchCandidates } from '../src/core/newproduct/shop';
 import { linkApi, SeriesLink, type SeriesKeys } from './data/series-port';
 import type { Progress } from '../src/core/ingest/types';
+import { createJobs } from './data/jobs';
 
 /** The Market reports running, by job id: cancel(jobId) aborts one (it stops between chunks of texts). */
-const jobs = new Map<string, AbortController>();
+const jobs = createJobs();
 
 /** This worker's port to the data worker (the UI connects it). */
 const link = new SeriesLink();
@@ -144,20 +145,18 @@ export const api = {
 		jobId?: string,
 		onProgress?: (p: Progress) => void,
 	): Promise<MarketReport> {
-		const ac = new AbortController();
-		if (jobId) jobs.set(jobId, ac);
 		try {
-			const sales = salesDatasetId ? await weeklyTotal(salesDatasetId) : null;
-			return await getService().marketReport(sales, { signal: ac.signal, onProgress });
+			return await jobs.run(jobId, async (signal) => {
+				const sales = salesDatasetId ? await weeklyTotal(salesDatasetId) : null;
+				return getService().marketReport(sales, { signal, onProgress });
+			});
 		} catch (e) {
 			throw plainError(e);
-		} finally {
-			if (jobId) jobs.delete(jobId);
 		}
 	},
 	/** Stops a Market report in flight (it rejects with an AbortError). */
 	cancel(jobId: string): void {
-		jobs.get(jobId)?.abort();
+		jobs.cancel(jobId);
 	},
 	/**
 	 * Market signals as regressor candidates of one weekly series (the Forecast screen): the series of

@@ -4,6 +4,7 @@
 import type { CustomerInsights, RecommendedProduct } from '../../workers/data/customers';
 import type { Progress } from '../core/ingest/types';
 import type { DataClient } from '../lib/workers/data-client';
+import { CancellableJob } from './cancellable-job.svelte';
 import { LatestRequest } from './latest.svelte';
 
 /** A lookup's outcome: a list, or `unknown` when the id was never seen. */
@@ -15,17 +16,24 @@ export class CustomersState extends LatestRequest<CustomerInsights> {
 	customerLookup = $state.raw<Lookup | null>(null);
 	productLookup = $state.raw<Lookup | null>(null);
 	showMarked = $state(false);
-	/** The analysis' phase and share done while it runs (null otherwise). */
-	progress = $state.raw<Progress | null>(null);
-	/** True after the owner stopped the analysis (until it runs again). */
-	cancelled = $state(false);
 
 	#client: DataClient;
-	#abort: AbortController | null = null;
+	/** The analysis in flight: its progress and Cancel (the worker stops it between steps). */
+	#job = new CancellableJob();
 
 	constructor(client: DataClient) {
 		super();
 		this.#client = client;
+	}
+
+	/** The analysis' phase and share done while it runs (null otherwise). */
+	get progress(): Progress | null {
+		return this.#job.progress;
+	}
+
+	/** True after the owner stopped the analysis (until it runs again). */
+	get cancelled(): boolean {
+		return this.#job.cancelled;
 	}
 
 	/** The open dataset's segments, recommender choice and risk flags. */
@@ -33,53 +41,29 @@ export class CustomersState extends LatestRequest<CustomerInsights> {
 		return this.report;
 	}
 
-	/** Loads the insights of a dataset (again if asked), dropping any older request. */
+	/** Loads the insights of a dataset (again if asked); an older load is stopped and dropped. */
 	async open(datasetId: string, force = false): Promise<void> {
 		if (!force && this.datasetId === datasetId && (this.report || this.loading)) return;
 		this.datasetId = datasetId;
 		this.report = null;
 		this.customerLookup = null;
 		this.productLookup = null;
-		this.cancelled = false;
-		// a load replaced by a newer one is dropped, not aborted: an abort ends the data worker, and
-		// with it the other screens' queries in flight
-		const ac = new AbortController();
-		this.#abort = ac;
-		this.progress = null;
-		try {
-			await this.latest(
-				() =>
-					this.#client.customerInsights(datasetId, {
-						signal: ac.signal,
-						onProgress: (p) => {
-							if (this.#abort === ac) this.progress = p;
-						},
-					}),
-				{ quietAbort: true },
-			);
-		} finally {
-			if (this.#abort === ac) {
-				this.#abort = null;
-				this.progress = null;
-			}
-		}
+		await this.#job.run(({ signal, onProgress }) =>
+			this.latest(() => this.#client.customerInsights(datasetId, { signal, onProgress }), {
+				quietAbort: true,
+			}),
+		);
 	}
 
-	/** Stops the analysis in flight: the data worker is ended, so its work really stops. */
+	/** Stops the analysis in flight: the data worker stops it and goes on answering other screens. */
 	cancel(): void {
-		if (!this.#abort) return;
-		this.#abort.abort();
-		this.#abort = null;
-		this.progress = null;
+		if (!this.#job.cancel()) return;
 		this.drop();
-		this.cancelled = true;
 	}
 
 	/** Forgets everything (no dataset selected). */
 	close(): void {
-		this.#abort = null;
-		this.progress = null;
-		this.cancelled = false;
+		this.#job.reset();
 		this.drop();
 		this.datasetId = null;
 		this.report = null;

@@ -19,6 +19,7 @@ import {
 import type { Progress } from '../core/ingest/types';
 import { toUiError } from '../lib/workers/errors';
 import { fuseWhenSignals } from './fusion-helpers';
+import { CancellableJob, type JobRun } from './cancellable-job.svelte';
 import { LatestRequest, Turns } from './latest.svelte';
 
 export class MarketState extends LatestRequest<MarketReport> {
@@ -43,16 +44,13 @@ export class MarketState extends LatestRequest<MarketReport> {
 	columns = $state.raw<SignalColumns | null>(null);
 	/** The last picked file, kept to import it again with other columns. */
 	#lastFile: File | null = null;
-	/** The report's phase and texts segmented while it is built (null otherwise). */
-	progress = $state.raw<Progress | null>(null);
 	/**
 	 * A file is being read in (the picker waits); building the report does not block the picker: a new
 	 * file's report replaces the one being built.
 	 */
 	importing = $state(false);
-	/** True after the owner stopped the report (until it is built again). */
-	cancelled = $state(false);
-	#abort: AbortController | null = null;
+	/** The report being built: its progress and Cancel (the market worker stops between chunks). */
+	#job = new CancellableJob();
 
 	#market: MarketClient;
 
@@ -66,33 +64,26 @@ export class MarketState extends LatestRequest<MarketReport> {
 		return this.loading;
 	}
 
+	/** The report's phase and texts segmented while it is built (null otherwise). */
+	get progress(): Progress | null {
+		return this.#job.progress;
+	}
+
+	/** True after the owner stopped the report (until it is built again). */
+	get cancelled(): boolean {
+		return this.#job.cancelled;
+	}
+
 	async refresh(salesDatasetId: string | null): Promise<void> {
-		this.#abort?.abort();
-		const ac = new AbortController();
-		this.#abort = ac;
-		this.cancelled = false;
-		this.progress = null;
-		try {
-			await this.#refresh(salesDatasetId, ac);
-		} finally {
-			if (this.#abort === ac) {
-				this.#abort = null;
-				this.progress = null;
-			}
-		}
+		await this.#job.run((run) => this.#refresh(salesDatasetId, run));
 	}
 
 	/** Stops the report being built: the market worker stops between chunks of texts. */
 	cancel(): void {
-		if (!this.#abort) return;
-		this.#abort.abort();
-		this.#abort = null;
-		this.progress = null;
-		this.loading = false;
-		this.cancelled = true;
+		if (this.#job.cancel()) this.loading = false;
 	}
 
-	async #refresh(salesDatasetId: string | null, ac: AbortController): Promise<void> {
+	async #refresh(salesDatasetId: string | null, run: JobRun): Promise<void> {
 		await this.latest(
 			async (isLatest) => {
 				const sets = await this.#market.list();
@@ -104,12 +95,10 @@ export class MarketState extends LatestRequest<MarketReport> {
 					return null;
 				}
 				const report = await this.#market.report(salesDatasetId, {
-					signal: ac.signal,
-					onProgress: (p) => {
-						if (this.#abort === ac) this.progress = p;
-					},
+					signal: run.signal,
+					onProgress: run.onProgress,
 				});
-				if (this.#abort === ac) this.progress = null;
+				if (run.isCurrent()) this.#job.progress = null;
 				// shown at once; the new-product model below follows
 				if (isLatest()) this.report = report;
 				// the shop's own past launches (from its sales) join the new-product model

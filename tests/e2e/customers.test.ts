@@ -1,7 +1,8 @@
 // E2E: the Customers screen on the demo data in Chromium — segments with their export, the chosen
 // recommender and a "for this customer" list with reasons, a risk flag marked OK that stays marked after
 // a reload (IndexedDB), reviews marked fake/OK teaching the fake-review classifier (marks kept after a
-// reload), a backup restored after the dataset was deleted, and the screen in Chinese.
+// reload), a backup restored after the dataset was deleted, Cancel stopping only the analysis (Explore
+// answered by the same data worker), and the screen in Chinese.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -276,6 +277,34 @@ describe('customers: segments, recommendations, risk', () => {
 			.poll(() => page.getByTestId('fake-summary').innerText(), { timeout: SLOW_MS })
 			.toMatch(/you marked 8 fake and 8 OK/);
 		expect(await status.innerText()).toMatch(/Learnt from 8 fake and 8 OK reviews/);
+	});
+
+	it('Cancel stops only the analysis: Explore is answered meanwhile and after, by the same data worker', async () => {
+		const page = session.page;
+		await app.open('?view=customers');
+		const progress = page.getByTestId('customers-progress');
+		await expect
+			.poll(() => progress.innerText(), { timeout: SLOW_MS })
+			.toMatch(/^Testing the recommendation methods \d+%/);
+		const dataWorkers = () => page.workers().filter((w) => /data\.worker/.test(w.url()));
+		const worker = dataWorkers()[0];
+		expect(worker).toBeDefined();
+		// another screen asks the data worker while the analysis runs: answered between its steps
+		await page.getByTestId('nav-explore').click();
+		await app.expectProducts();
+		await page.getByTestId('nav-customers').click();
+		await progress.getByTestId('cancel-button').click();
+		await page.getByTestId('customers-cancelled').waitFor();
+		// the worker was not ended (that would cancel every screen's query in flight): Explore's next
+		// query is answered by the same one
+		await page.getByTestId('nav-explore').click();
+		const plot = page.getByTestId('sales-chart').getByTestId('chart-plot');
+		const before = await plot.getAttribute('aria-label', { timeout: SLOW_MS });
+		await app.pickProduct(1);
+		// the chart names the product picked: its series came from the data worker
+		await expect.poll(() => plot.getAttribute('aria-label'), { timeout: SLOW_MS }).not.toBe(before);
+		await app.expectProducts();
+		expect(dataWorkers()).toEqual([worker]);
 	});
 
 	it('reads in Chinese and never left the origin', async () => {

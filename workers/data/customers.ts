@@ -6,14 +6,15 @@ import { scanRisk, type RiskFlag } from '../../src/core/anomaly/orders';
 import type { OrderLines } from '../../src/core/recommend/interactions';
 import type { RankingScores } from '../../src/core/recommend/evaluate';
 import { fitCoPurchase } from '../../src/core/recommend/methods';
-import { chooseRecommender, type RecommenderChoice } from '../../src/core/recommend/select';
+import { chooseRecommenderSteps, type RecommenderChoice } from '../../src/core/recommend/select';
 import type { FittedRecommender, RecommenderName } from '../../src/core/recommend/types';
 import { segmentCustomers, type SegmentReport } from '../../src/core/segments/rfm';
-import type { Message } from '../../src/core/messages';
+import { cancelledError, type Message } from '../../src/core/messages';
 import type { TrendcastDb } from '../../src/lib/db/db';
 import type { OrderLineColumns } from './queries';
 import type { Progress } from '../../src/core/ingest/types';
-import { throttleProgress } from './progress';
+import { runStepsPaused } from '../../src/core/steps';
+import { throttleProgress, yieldToEvents } from './progress';
 
 const DAY_MS = 86_400_000;
 
@@ -59,18 +60,26 @@ export function createCustomerJobs(deps: {
 
 	/**
 	 * Segments, recommender choice and risk flags of a dataset. `onProgress` hears the phase
-	 * (customers_lines, _segments, _recommend, _risk) and the share done out of 100, throttled; the work
-	 * is synchronous between steps, so a cancel ends the data worker (the client terminates it).
+	 * (customers_lines, _segments, _recommend, _risk) and the share done out of 100, throttled. The work
+	 * pauses between its steps (each method's fit, chunks of scored customers), so the worker answers
+	 * other screens' calls meanwhile; an abort of `signal` stops it at the next pause (AbortError
+	 * customers_cancelled) and leaves the worker and its other calls running.
 	 */
 	async function insights(
 		datasetId: string,
 		onProgress?: (p: Progress) => unknown,
+		signal?: AbortSignal,
 	): Promise<CustomerInsights> {
 		const progress = throttleProgress(onProgress);
 		const step = (phase: string, done: number) =>
 			progress({ phase: `customers_${phase}`, done: Math.round(done), total: 100 });
+		const pause = async () => {
+			await yieldToEvents();
+			if (signal?.aborted) throw cancelledError('customers_cancelled');
+		};
 		step('lines', 0);
 		const lines = await deps.orderLines(datasetId);
+		await pause();
 		const hasCustomers = lines.customer.some((c) => c !== null && c !== '');
 		let last = -Infinity;
 		for (let i = 0; i < lines.ds.length; i++) if (lines.ds[i] > last) last = lines.ds[i];
@@ -87,18 +96,24 @@ export function createCustomerJobs(deps: {
 			description: lines.description.filter((_, i) => !lines.isReturn[i]),
 		};
 		step('segments', 10);
+		await pause();
 		const segments = segmentCustomers(
 			{ customer: lines.customer, order: lines.order, ds: lines.ds, revenue: lines.revenue },
 			asOf,
 		);
 		step('recommend', 25);
+		await pause();
 		// the methods' backtests are most of the time (a minute on 324k lines): 25 → 85 %
-		const choice = chooseRecommender(sales, asOf, 10, undefined, (done, total) =>
-			step('recommend', 25 + (60 * done) / total),
+		const choice = await runStepsPaused(
+			chooseRecommenderSteps(sales, asOf, 10, undefined, (done, total) =>
+				step('recommend', 25 + (60 * done) / total),
+			),
+			pause,
 		);
+		step('risk', 85);
+		await pause();
 		cache.set(datasetId, { choice, asOf });
 		itemModels.delete(datasetId);
-		step('risk', 85);
 		const ok = await marks(datasetId);
 		const flags = scanRisk({ ...lines, store: lines.store }).map((f) => ({
 			...f,

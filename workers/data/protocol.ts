@@ -74,8 +74,17 @@ export interface DataWorkerApi {
 	): Promise<Record<string, PromotionRecord[]>>;
 	/** Every sale and return line (cancelled sales left out), for customers and risk. */
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
-	/** Segments, the chosen recommender and risk flags of a dataset (Customers screen). */
-	customerInsights(datasetId: string, onProgress?: ProgressFn): Promise<CustomerInsights>;
+	/**
+	 * Segments, the chosen recommender and risk flags of a dataset (Customers screen); cancelJob(jobId)
+	 * stops it between steps and leaves the worker running.
+	 */
+	customerInsights(
+		datasetId: string,
+		onProgress?: ProgressFn,
+		jobId?: string,
+	): Promise<CustomerInsights>;
+	/** Stops a job in flight by its id (Customers insights): it rejects with an AbortError. */
+	cancelJob(jobId: string): void;
 	/** Top-k products for one customer, or null if the customer bought nothing before the as-of date. */
 	recommendForCustomer(
 		datasetId: string,

@@ -3,8 +3,11 @@
 // HR@k (any hit), precision@k, recall@k and nDCG@k (binary relevance; Järvelin & Kekäläinen 2002).
 import { buildInteractions, type Interactions, type OrderLines } from './interactions';
 import type { FittedRecommender, RecommenderName } from './types';
+import { runSteps, type Steps } from '../steps';
 
 const DAY_MS = 86_400_000;
+/** Customers scored between two steps of the stepped backtest (a pause or cancel point in a worker). */
+export const SCORE_CHUNK = 200;
 
 /** Averages over the evaluated customers. */
 export interface RankingScores {
@@ -53,11 +56,23 @@ export function scoreRanking(
 	k: number,
 	fitMs = 0,
 ): RankingScores {
+	return runSteps(scoreRankingSteps(model, truth, k, fitMs));
+}
+
+/** scoreRanking in steps of SCORE_CHUNK customers (the time between steps is not counted). */
+export function* scoreRankingSteps(
+	model: FittedRecommender,
+	truth: Map<number, Set<number>>,
+	k: number,
+	fitMs = 0,
+): Steps<RankingScores> {
 	let hr = 0;
 	let precision = 0;
 	let recall = 0;
 	let ndcg = 0;
-	const t0 = Date.now();
+	let busyMs = 0;
+	let t0 = Date.now();
+	let done = 0;
 	for (const [user, bought] of truth) {
 		const recs = model.forUser(user, k);
 		let hits = 0;
@@ -74,9 +89,14 @@ export function scoreRanking(
 		precision += hits / k;
 		recall += hits / bought.size;
 		ndcg += idcg > 0 ? dcg / idcg : 0;
+		if (++done % SCORE_CHUNK === 0 && done < truth.size) {
+			busyMs += Date.now() - t0;
+			yield;
+			t0 = Date.now();
+		}
 	}
 	const n = truth.size || 1;
-	const secs = (Date.now() - t0) / 1000;
+	const secs = (busyMs + Date.now() - t0) / 1000;
 	return {
 		method: model.method,
 		hr: hr / n,
@@ -98,13 +118,29 @@ export function backtestRecommenders(
 	k = 10,
 	onStep?: (done: number) => void,
 ): RankingScores[] {
+	return runSteps(backtestSteps(lines, cut, days, factories, k, onStep));
+}
+
+/** backtestRecommenders in steps: after the data, after each fit and between chunks of customers. */
+export function* backtestSteps(
+	lines: OrderLines,
+	cut: number,
+	days: number,
+	factories: readonly ((d: Interactions) => FittedRecommender)[],
+	k = 10,
+	onStep?: (done: number) => void,
+): Steps<RankingScores[]> {
 	const train = buildInteractions(lines, cut);
 	const truth = heldOutPurchases(lines, train, cut, days);
-	return factories.map((fit, i) => {
+	yield;
+	const out: RankingScores[] = [];
+	for (let i = 0; i < factories.length; i++) {
 		const t0 = Date.now();
-		const model = fit(train);
-		const score = scoreRanking(model, truth, k, Date.now() - t0);
+		const model = factories[i](train);
+		const fitMs = Date.now() - t0;
+		yield;
+		out.push(yield* scoreRankingSteps(model, truth, k, fitMs));
 		onStep?.(i + 1);
-		return score;
-	});
+	}
+	return out;
 }

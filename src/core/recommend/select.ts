@@ -5,9 +5,10 @@
 import { fitEase } from './ease';
 import { fitContent } from './content';
 import { buildInteractions, type Interactions, type OrderLines } from './interactions';
-import { backtestRecommenders, type RankingScores } from './evaluate';
+import { backtestSteps, type RankingScores } from './evaluate';
 import { fitBuyAgain, fitCoPurchase, fitHybrid, fitItemKnn, fitPopularity } from './methods';
 import type { FittedRecommender, Recommendation, RecommenderName } from './types';
+import { runSteps, type Steps } from '../steps';
 
 const DAY_MS = 86_400_000;
 /** Length of the validation window before the as-of date. */
@@ -44,19 +45,34 @@ export function chooseRecommender(
 	methods: readonly RecommenderName[] = Object.keys(RECOMMENDERS) as RecommenderName[],
 	onStep?: (done: number, total: number) => void,
 ): RecommenderChoice {
+	return runSteps(chooseRecommenderSteps(lines, asOf, k, methods, onStep));
+}
+
+/**
+ * chooseRecommender in steps (core/steps.ts): it yields after each fit and between chunks of scored
+ * customers, so the data worker can answer other screens and stop it on a cancel.
+ */
+export function* chooseRecommenderSteps(
+	lines: OrderLines,
+	asOf: number,
+	k = 10,
+	methods: readonly RecommenderName[] = Object.keys(RECOMMENDERS) as RecommenderName[],
+	onStep?: (done: number, total: number) => void,
+): Steps<RecommenderChoice> {
 	const cut = asOf - VALIDATION_DAYS * DAY_MS;
-	const validation = backtestRecommenders(
+	const validation = (yield* backtestSteps(
 		lines,
 		cut,
 		VALIDATION_DAYS,
 		methods.map((m) => RECOMMENDERS[m]),
 		k,
 		onStep && ((done) => onStep(done, methods.length)),
-	).sort((a, b) => b.ndcg - a.ndcg);
+	)).sort((a, b) => b.ndcg - a.ndcg);
 	// Too few returning customers in the window to compare: fall back to the hybrid default.
 	const chosen: RecommenderName =
 		validation[0] && validation[0].customers >= 20 ? validation[0].method : 'hybrid';
 	const data = buildInteractions(lines, asOf);
+	yield;
 	return { chosen, validation, model: RECOMMENDERS[chosen](data), data };
 }
 

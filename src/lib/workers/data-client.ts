@@ -1,6 +1,7 @@
 // Main-thread client of the data worker (DuckDB-WASM + IndexedDB). Views and state classes call this,
 // never `Worker` directly. The bridge starts the worker on first use and, because DuckDB's blocking calls
-// cannot be interrupted, cancels by terminating the worker and starting a fresh one on the next call.
+// cannot be interrupted, cancels a query by terminating the worker and starting a fresh one on the next
+// call; the Customers insights (JavaScript work in steps) are stopped by a cancel message instead.
 import * as Comlink from 'comlink';
 import type {
 	DataWorkerApi as SalesApi,
@@ -176,10 +177,15 @@ export class DataClient implements SeriesProvider {
 
 	/**
 	 * Segments, recommender and risk flags of a dataset (Customers screen), with throttled progress.
-	 * The work is synchronous inside the worker: aborting terminates it (a fresh one starts next call).
+	 * Aborting asks the worker to stop this job (it stops between steps): the worker and the other
+	 * screens' calls in flight go on.
 	 */
 	customerInsights(datasetId: string, opts: CallOptions = {}): Promise<CustomerInsights> {
-		return this.#call((api) => api.customerInsights(datasetId, progressProxy(opts)), opts.signal);
+		const jobId = crypto.randomUUID();
+		return this.#bridge.call((api) => api.customerInsights(datasetId, progressProxy(opts), jobId), {
+			signal: opts.signal,
+			onAbort: (api) => api.cancelJob(jobId),
+		});
 	}
 
 	/** Top products for one customer (null: unknown customer). */

@@ -1,5 +1,5 @@
 // The Customers and Market states show the worker's progress while they load and stop the work on
-// Cancel: the abort reaches the client (the data worker is ended / the market worker cancels the job),
+// Cancel: the abort reaches the client (the data / market worker is asked to stop that job),
 // the screen says it stopped (no error), and a newer load is not mistaken for the cancelled one.
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../../src/core/ingest/types';
@@ -41,13 +41,17 @@ describe('Cancel of the long loads', () => {
 		expect(state.cancelled).toBe(true);
 		expect(state.progress).toBeNull();
 		expect(state.error).toBeNull();
-		// another dataset drops (does not abort) an older load: no data worker ended for it
+		// another dataset stops the older load (the worker stops that job only) and shows no cancel
 		void state.open('B');
 		await tick();
 		expect(state.cancelled).toBe(false);
 		void state.open('C');
 		await tick();
-		expect(calls[1].signal?.aborted).toBe(false);
+		expect(calls[1].signal?.aborted).toBe(true);
+		expect(state.cancelled).toBe(false);
+		expect(state.loading).toBe(true);
+		calls[2].onProgress?.({ phase: 'customers_segments', done: 10, total: 100 });
+		expect(state.progress?.phase).toBe('customers_segments');
 		state.cancel();
 		expect(calls[2].signal?.aborted).toBe(true);
 	});

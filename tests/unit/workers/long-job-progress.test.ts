@@ -1,7 +1,8 @@
 // Progress and cancel of the two long jobs a new user waits for: the Market report (market worker; a
 // minute on 18k reviews + 8k posts) and the Customers insights (data worker; ~100 s on 324k lines).
 // Both send { phase, done, total } as message codes, throttled like the forecast worker's; the Market
-// report stops between chunks of texts when cancelled, and a stopped report leaves nothing half-built.
+// report stops between chunks of texts when cancelled, and a stopped report leaves nothing half-built;
+// the Customers insights pause between their steps (other calls answered) and stop there on a cancel.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { nodeEngines } from '../../../src/cli/nlp-node';
@@ -9,6 +10,7 @@ import type { Progress } from '../../../src/core/ingest/types';
 import { openTrendcastDb } from '../../../src/lib/db/db';
 import { translate } from '../../../src/lib/i18n/translate';
 import { createCustomerJobs } from '../../../workers/data/customers';
+import { createJobs } from '../../../workers/data/jobs';
 import { PROGRESS_INTERVAL_MS, throttleProgress } from '../../../workers/data/progress';
 import type { OrderLineColumns } from '../../../workers/data/queries';
 import { createSignalsService } from '../../../workers/data/signals-service';
@@ -114,37 +116,64 @@ describe('Market report progress and cancel', () => {
 	}, 60_000);
 });
 
-describe('Customers insights progress', () => {
-	it('reports reading, segments, each recommender backtest and risks, ending at 100 %', async () => {
-		const n = 3000;
-		const customer: string[] = [];
-		const product: string[] = [];
-		const order: string[] = [];
-		const ds = new Float64Array(n);
-		const quantity = new Float64Array(n).fill(1);
-		const revenue = new Float64Array(n);
-		for (let i = 0; i < n; i++) {
-			const c = i % 120;
-			customer.push(`C${c}`);
-			product.push(`P${(c * 7 + i) % 40}`);
-			order.push(`O${Math.floor(i / 2)}`);
-			ds[i] = Date.UTC(2024, 0, 1) + Math.floor(i / 10) * DAY;
-			revenue[i] = 5 + (i % 13);
+/** 3,000 order lines of 120 customers over 40 products, a line every 2.4 hours from 1 Jan 2024. */
+function shopLines(): OrderLineColumns {
+	const n = 3000;
+	const customer: string[] = [];
+	const product: string[] = [];
+	const order: string[] = [];
+	const ds = new Float64Array(n);
+	const quantity = new Float64Array(n).fill(1);
+	const revenue = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const c = i % 120;
+		customer.push(`C${c}`);
+		product.push(`P${(c * 7 + i) % 40}`);
+		order.push(`O${Math.floor(i / 2)}`);
+		ds[i] = Date.UTC(2024, 0, 1) + Math.floor(i / 10) * DAY;
+		revenue[i] = 5 + (i % 13);
+	}
+	return {
+		customer,
+		product,
+		order,
+		ds,
+		quantity,
+		revenue,
+		description: product.map((p) => `Item ${p}`),
+		store: customer.map(() => 'UK'),
+		isReturn: new Uint8Array(n),
+	};
+}
+
+/** Counts the timer tasks that run until stop() (another screen's calls waiting for the worker). */
+function otherCalls() {
+	let on = true;
+	let answered = 0;
+	const loop = (async () => {
+		while (on) {
+			await new Promise((r) => setTimeout(r, 0));
+			answered++;
 		}
-		const lines: OrderLineColumns = {
-			customer,
-			product,
-			order,
-			ds,
-			quantity,
-			revenue,
-			description: product.map((p) => `Item ${p}`),
-			store: customer.map(() => 'UK'),
-			isReturn: new Uint8Array(n),
-		};
+	})();
+	return {
+		async stop() {
+			on = false;
+			await loop;
+			return answered;
+		},
+	};
+}
+
+describe('Customers insights progress and cancel', () => {
+	it('reports reading, segments, each recommender backtest and risks, ending at 100 %', async () => {
+		const lines = shopLines();
 		const jobs = createCustomerJobs({ orderLines: async () => lines, db: newDb() });
 		const seen: Progress[] = [];
+		const others = otherCalls();
 		const ins = await jobs.insights('d1', (p) => seen.push(p));
+		// it paused between its steps (each fit, each chunk of customers scored): other calls ran
+		expect(await others.stop()).toBeGreaterThanOrEqual(10);
 		expect(ins.hasCustomers).toBe(true);
 		expect([...new Set(seen.map((p) => p.phase))]).toEqual([
 			'customers_lines',
@@ -158,5 +187,31 @@ describe('Customers insights progress', () => {
 		for (const ph of new Set(seen.map((p) => p.phase)))
 			for (const l of ['en', 'zh-CN'] as const)
 				expect(translate(l, `fmt_phase_${ph}`)).not.toBe(`fmt_phase_${ph}`);
+	}, 60_000);
+
+	it('a cancel by job id stops only that job, between its steps, and the next one runs in full', async () => {
+		const lines = shopLines();
+		const customers = createCustomerJobs({ orderLines: async () => lines, db: newDb() });
+		const jobs = createJobs();
+		const seen: Progress[] = [];
+		const run = jobs.run('j1', (signal) =>
+			customers.insights(
+				'd1',
+				(p) => {
+					seen.push(p);
+					if (p.phase === 'customers_recommend') jobs.cancel('j1');
+				},
+				signal,
+			),
+		);
+		// another job of the same worker is not touched by that cancel
+		const other = jobs.run('j2', (signal) => customers.insights('d2', undefined, signal));
+		await expect(run).rejects.toMatchObject({ name: 'AbortError', code: 'customers_cancelled' });
+		expect(seen.some((p) => p.phase === 'customers_risk')).toBe(false);
+		expect((await other).segments).not.toBeNull();
+		expect(jobs.size).toBe(0);
+		// the cancelled dataset's recommender was not kept: asked again, it is worked out in full
+		const again = await customers.insights('d1');
+		expect(again.recommender?.validation.length).toBeGreaterThan(0);
 	}, 60_000);
 });
