@@ -128,12 +128,19 @@ describe('CSV downloads of the screens', () => {
 		await app.goTo('plan');
 		await page.getByTestId('plan-row').first().waitFor({ timeout: SLOW_MS });
 		const csv = await downloadCsv(page, 'plan-csv');
-		expect(csv[0].slice(0, 3)).toEqual(['product_id', 'description', 'supplier']);
+		// headers in the UI language, naming their units
+		expect(csv[0].slice(0, 4)).toEqual([
+			'Product ID',
+			'Description',
+			'Supplier',
+			'On hand (units)',
+		]);
 		const byId = new Map(csv.slice(1).map((r) => [r[0], r]));
 		expect(byId.get('P1')?.[1]).toBe(`'${PRODUCTS[0][1]}`);
 		expect(byId.get('P2')?.[1]).toBe(`'${PRODUCTS[1][1]}`);
 		expect(await page.getByTestId('plan-row').count()).toBe(byId.size);
-		const col = csv[0].indexOf('reorder_point');
+		const col = csv[0].indexOf('Reorder point (units)');
+		expect(col).toBeGreaterThan(0);
 		for (const r of byId.values()) expect(Number.isFinite(Number(r[col]))).toBe(true);
 	});
 

@@ -92,16 +92,17 @@ describe('inventory plan', () => {
 			po.getByTestId('plan-po-csv').click(),
 		]);
 		const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
+		// headers in the UI language, naming the units and the demo's currency
 		expect(rows[0]).toEqual([
-			'supplier',
-			'product_id',
-			'description',
-			'style',
-			'variant',
-			'quantity',
-			'pack_size',
-			'unit_cost',
-			'line_total',
+			'Supplier',
+			'Product ID',
+			'Description',
+			'Style',
+			'Variant',
+			'Quantity (units)',
+			'Pack size (units)',
+			'Unit cost (GBP)',
+			'Line total (GBP)',
 		]);
 		const line = rows.find((r) => r[1] === product)!;
 		expect(line[5]).toBe('7');
@@ -130,6 +131,17 @@ describe('inventory plan', () => {
 		await expect
 			.poll(async () => (await order('scenario')) - (await order('base')), { timeout: SLOW_MS })
 			.toBeGreaterThan(0);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('plan-whatif-csv').click(),
+		]);
+		const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
+		expect(rows[0][0]).toBe('Case');
+		expect(rows[0]).toContain('Reorder point (units)');
+		expect(rows[0].find((h) => h.startsWith('Revenue over'))).toMatch(
+			/^Revenue over \d+ weeks \(GBP\)$/,
+		);
+		expect(rows.slice(1).map((r) => r[0])).toEqual(['As today', 'Scenario']);
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 	});
 

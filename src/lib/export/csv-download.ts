@@ -17,6 +17,14 @@ export function csvFileText(rows: readonly (readonly CsvValue[])[]): string {
 	return UTF8_BOM + toCsv(rows);
 }
 
+/**
+ * A column header that names what its raw numbers are in: "Revenue (GBP)", "Share of revenue (%)",
+ * "Lead time (days)" — the label in the reader's language, the unit already worded by the caller.
+ */
+export function withUnit(label: string, unit?: string): string {
+	return unit ? `${label} (${unit})` : label;
+}
+
 /** Writes `rows` (header first) with the formula-safe writer and hands the file to the browser. */
 export function downloadCsv(fileName: string, rows: readonly (readonly CsvValue[])[]): void {
 	downloadBlob(fileName, new Blob([csvFileText(rows)], { type: 'text/csv;charset=utf-8' }));

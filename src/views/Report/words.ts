@@ -1,6 +1,6 @@
 // Words of a report: a ReportDoc's message codes and numbers in the reader's language, as cells for the
 // screen, rows for a CSV and a worded PdfRequest for the report worker (which lays out, never words).
-import type { CsvValue } from '../../lib/export/csv-download';
+import { withUnit, type CsvValue } from '../../lib/export/csv-download';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import { i18n, t, tm } from '../../lib/i18n';
 import { productLabel } from '../../lib/product-label';
@@ -44,9 +44,9 @@ export const isNumeric = (kind: ReportValueKind) => kind !== 'text';
  */
 export function tableCsv(s: ReportTableSection, currency: string): CsvValue[][] {
 	const unit = (kind: ReportValueKind) =>
-		kind === 'money' ? ` (${currency})` : kind === 'percent' ? ' (%)' : '';
+		kind === 'money' ? currency : kind === 'percent' ? '%' : undefined;
 	return [
-		s.columns.map((c) => `${tm(c.label)}${unit(c.kind)}`),
+		s.columns.map((c) => withUnit(tm(c.label), unit(c.kind))),
 		...s.rows.map((r) => r.map((c) => c ?? '')),
 	];
 }

@@ -13,6 +13,9 @@ export const en = {
 	action_download_csv: 'Download CSV',
 	action_retry: 'Try again',
 	count_products: (p) => (p.n === 1 ? '1 product' : `${p.nText} products`),
+	csv_unit_units: 'units',
+	csv_unit_days: 'days',
+	csv_unit_weeks: 'weeks',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -25,4 +28,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	action_download_csv: '下载 CSV',
 	action_retry: '重试',
 	count_products: (p) => `${p.nText} 个商品`,
+	csv_unit_units: '件',
+	csv_unit_days: '天',
+	csv_unit_weeks: '周',
 };
