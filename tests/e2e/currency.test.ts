@@ -1,6 +1,7 @@
 // E2E for money per dataset (issue #9 item 17): in a US-English browser the UK demo still shows pounds
 // (the currency belongs to the dataset, not the browser); a file that names no currency is asked at
-// import; a currency changed in Settings is kept across a reload; the dataset list shows and edits it.
+// import; a currency changed in Settings is kept across a reload (and said to relabel, not convert); the
+// dataset list shows and edits it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,11 @@ describe('currency per dataset', () => {
 		await app.goTo('settings');
 		const select = session.page.getByTestId('currency-select');
 		expect(await select.inputValue()).toBe('GBP');
+		// next to the choice: it relabels the amounts, it does not convert them
+		expect(await session.page.getByTestId('currency-relabel').innerText()).toMatch(
+			/only changes the symbol .*not converted/,
+		);
+		expect(await select.getAttribute('aria-describedby')).toBe('currency-relabel');
 		await select.selectOption('EUR');
 		await expect
 			.poll(() => session.page.getByTestId('dataset-currency').first().inputValue())

@@ -4,6 +4,8 @@ import type { Catalog } from '../types';
 export const en = {
 	settings_display: 'Display',
 	settings_currency: 'Currency for revenue',
+	settings_currency_relabel:
+		'Changing the currency only changes the symbol shown with the amounts: they are not converted (£100 becomes €100, not €115).',
 	settings_stored_title: 'Stored data',
 	settings_stored_description: 'Deleting data frees space on this device.',
 	settings_compute_title: 'Compute',
@@ -25,6 +27,8 @@ export const en = {
 export const zhCN: Catalog<keyof typeof en> = {
 	settings_display: '显示',
 	settings_currency: '销售额使用的货币',
+	settings_currency_relabel:
+		'更改货币只会改变金额旁显示的货币符号，金额不会换算（£100 会显示为 €100，而不是 €115）。',
 	settings_stored_title: '已保存的数据',
 	settings_stored_description: '删除数据可释放本设备上的空间。',
 	settings_compute_title: '计算',
