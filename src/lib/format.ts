@@ -174,6 +174,13 @@ export function formatShortDay(ms: number): string {
 	return Number.isFinite(ms) ? df('short', { day: 'numeric', month: 'short' }).format(ms) : '–';
 }
 
+/** Day, month and year, short, for a chart axis where a year begins ("3 Jan 2011"; 2011年1月3日). */
+export function formatShortDate(ms: number): string {
+	return Number.isFinite(ms)
+		? df('short-year', { day: 'numeric', month: 'short', year: 'numeric' }).format(ms)
+		: '–';
+}
+
 /** A calendar date with the month in words ("3 January 2024"; 2024年1月3日). */
 export function formatLongDate(ms: number): string {
 	return Number.isFinite(ms)

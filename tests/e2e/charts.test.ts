@@ -2,7 +2,7 @@
 // loaded only with the first chart and is as big (gzipped) as the README's dependency table says; the
 // first draw is four steps in separate tasks (long tasks reported); the keyboard readout and the table view say the
 // same numbers, the table downloads as CSV, the chart as a real PNG of the chart's size, and in Chinese
-// the axis is labelled with Chinese dates.
+// the axis is labelled with Chinese dates, with the year where it changes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,6 +218,9 @@ describe('charts', () => {
 		const labels = await chart.locator('svg text').allTextContents();
 		expect(labels.join(' ')).toMatch(/\d+月\d+日/);
 		expect(labels.join(' ')).not.toMatch(/[A-Za-z]{3}/);
+		// the demo's weeks run from Dec 2010 into 2011: the first tick and the new year's say the year
+		expect(labels.find((l) => /月\d+日$/.test(l))).toMatch(/^2010年1[12]月\d+日$/);
+		expect(labels.join(' ')).toMatch(/2011年1月\d+日/);
 		const slider = chart.getByRole('slider');
 		await slider.focus();
 		await page.keyboard.press('Home');

@@ -1,10 +1,17 @@
 // Rendering a ChartSpec with ECharts outside the on-screen wrapper: as an SVG string (also in Node, for
 // tests and reports) and as a PNG (browser). ECharts itself is loaded here, lazily, on first use.
-import { formatNumber, formatPeriod, formatShortDay } from '../../lib/format';
+import { formatNumber, formatPeriod, formatShortDate, formatShortDay } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n/locale';
 import type * as EChartsSetup from './echarts';
 import type { ECharts } from './echarts';
-import { DEFAULT_PALETTE, toOption, type ChartPalette, type ChartSpec, type ChartX } from './spec';
+import {
+	DEFAULT_PALETTE,
+	initialWindow,
+	toOption,
+	type ChartPalette,
+	type ChartSpec,
+	type ChartX,
+} from './spec';
 
 type EChartsModule = typeof EChartsSetup;
 let loading: Promise<EChartsModule> | null = null;
@@ -44,6 +51,58 @@ export function axisLabels(x: ChartX): string[] {
 		else out.push(x.freq === 'month' ? formatPeriod(v, 'month') : formatShortDay(v));
 	}
 	return out;
+}
+
+/** Room one label of a weekly or daily axis takes with its year ("30 Dec 2010", 2010年12月30日), px. */
+export const AXIS_LABEL_PX = 84;
+
+/** How many such labels an axis `width` px wide has room for (at least 2). */
+export function labelSlots(width: number): number {
+	return Math.max(2, Math.floor((width - 40) / AXIS_LABEL_PX));
+}
+
+const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
+
+/**
+ * The labelled ticks of a weekly or daily axis over the points `from`–`to` shown, about `slots` of
+ * them, and their texts: the first point of each calendar year shown gets a tick, then every `step`-th
+ * point where it leaves room. The first tick and every tick in another year than the tick before it
+ * carry the year ("6 Dec 2010 … 3 Jan 2011 … 31 Jan"; 2010年12月6日 … 2011年1月3日 … 1月31日), in the
+ * UI language's date format. Null for other axes (months carry their year in every label).
+ */
+export function periodTicks(
+	x: ChartX,
+	from: number,
+	to: number,
+	slots: number,
+): Map<number, string> | null {
+	if (x.kind !== 'period' || x.freq === 'month') return null;
+	const lo = Math.max(0, from);
+	const hi = Math.min(x.values.length - 1, to);
+	if (hi < lo) return new Map();
+	const step = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(1, slots)));
+	// ticks nearer than this to a kept one are dropped (their labels would overlap)
+	const gap = Math.max(1, Math.round(step * 0.6));
+	const kept: number[] = [];
+	const keep = (i: number) => {
+		if (kept.every((k) => Math.abs(k - i) >= gap)) kept.push(i);
+	};
+	for (let i = lo + 1; i <= hi; i++) if (yearOf(x.values[i]) !== yearOf(x.values[i - 1])) keep(i);
+	for (let i = lo; i <= hi; i += step) keep(i);
+	kept.sort((a, b) => a - b);
+	const out = new Map<number, string>();
+	kept.forEach((i, k) => {
+		const v = x.values[i];
+		const newYear = k === 0 || yearOf(v) !== yearOf(x.values[kept[k - 1]]);
+		out.set(i, newYear ? formatShortDate(v) : formatShortDay(v));
+	});
+	return out;
+}
+
+/** The ticks of a chart `width` px wide over its first window (see periodTicks). */
+export function initialTicks(spec: ChartSpec, width: number): Map<number, string> | null {
+	const [from, to] = initialWindow(spec);
+	return periodTicks(spec.x, from, to, labelSlots(width));
 }
 
 /** Full labels for the readout and the table ("Week of 6 Dec 2010"). */
@@ -94,6 +153,7 @@ export async function chartSvg(spec: ChartSpec, opts: RenderOptions): Promise<st
 		chart.setOption(
 			toOption(spec, {
 				xLabels: axisLabels(spec.x),
+				xTicks: initialTicks(spec, opts.width),
 				formatValue: opts.formatValue ?? formatNumber,
 				palette: opts.palette ?? DEFAULT_PALETTE,
 			}),

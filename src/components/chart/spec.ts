@@ -210,6 +210,11 @@ export function isoDay(ms: number): string {
 export interface OptionContext {
 	/** One label per x (category and period axes). */
 	xLabels: readonly string[];
+	/**
+	 * The labelled ticks of a weekly or daily axis and their texts (render.ts periodTicks): drawn instead
+	 * of ECharts' own choice, so the year shows where it changes.
+	 */
+	xTicks?: ReadonlyMap<number, string> | null;
 	formatValue: (v: number) => string;
 	palette: ChartPalette;
 	animate?: boolean;
@@ -236,6 +241,21 @@ function lastFinite(values: ArrayLike<number>, before: number): number {
 function firstFinite(values: ArrayLike<number>): number {
 	for (let i = 0; i < values.length; i++) if (finite(values[i])) return i;
 	return -1;
+}
+
+/** ECharts' axisLabel settings that show exactly `ticks` (index → text); none without ticks. */
+export function tickLabels(ticks: ReadonlyMap<number, string> | null | undefined) {
+	if (!ticks) return {};
+	return {
+		interval: (i: number) => ticks.has(i),
+		formatter: (_value: string, i: number) => ticks.get(i) ?? '',
+	};
+}
+
+/** The x indexes shown first: the zoom's starting window, or all of them. */
+export function initialWindow(spec: ChartSpec): [number, number] {
+	const n = xLength(spec.x);
+	return [hasZoom(spec) ? Math.max(0, Math.min(n - 1, spec.zoomFrom ?? 0)) : 0, n - 1];
 }
 
 /** The id of the series that carries the cursor line and dot (kept last, merged on hover). */
@@ -421,7 +441,7 @@ export function toOption(spec: ChartSpec, ctx: OptionContext): Record<string, un
 				nameLocation: 'middle',
 				nameGap: 26,
 				nameTextStyle: axisText,
-				axisLabel: { ...axisText, hideOverlap: true },
+				axisLabel: { ...axisText, hideOverlap: true, ...tickLabels(ctx.xTicks) },
 				axisTick: { alignWithLabel: true, lineStyle: { color: p.grid } },
 				axisLine: { lineStyle: { color: p.grid } },
 			};

@@ -3,7 +3,13 @@
 // markers, zoom over long histories, and Chinese axis labels in the Chinese UI.
 import { afterEach, describe, expect, it } from 'vitest';
 import { forecastSpec } from '../../../src/components/chart/series-spec';
-import { axisLabels, chartSvg, loadECharts } from '../../../src/components/chart/render';
+import {
+	axisLabels,
+	chartSvg,
+	labelSlots,
+	loadECharts,
+	periodTicks,
+} from '../../../src/components/chart/render';
 import {
 	DEFAULT_PALETTE,
 	chartTable,
@@ -171,6 +177,44 @@ describe('rendered by ECharts (server-side SVG)', () => {
 		locale = 'zh-CN';
 		const zh = await chartSvg(sample(), { width: 600, height: 300 });
 		expect(zh).toContain('1月3日');
+		expect(zh).not.toContain('Jan');
+	});
+});
+
+describe('a weekly axis over the turn of a year', () => {
+	/** 20 weeks from Monday 1 Nov 2010 to 14 Mar 2011. */
+	const turn = (): ChartSpec =>
+		forecastSpec({
+			ds: weeks(20, Date.UTC(2010, 10, 1)),
+			y: Array.from({ length: 20 }, (_, i) => 10 + (i % 5)),
+			freq: 'week',
+			label: 'Sales of X',
+			historyName: 'Sales',
+			forecastName: 'Forecast',
+		});
+
+	it('labels the first tick and the first week of the new year with the year, the others without', () => {
+		const x = turn().x;
+		const en = periodTicks(x, 0, 19, labelSlots(600))!;
+		expect([...en.keys()]).toEqual([0, 4, 9, 12, 16]);
+		expect([...en.values()]).toEqual(['1 Nov 2010', '29 Nov', '3 Jan 2011', '24 Jan', '21 Feb']);
+		// zoomed into 2011 alone: its first tick still says the year
+		expect(periodTicks(x, 10, 19, labelSlots(600))!.values().next().value).toBe('10 Jan 2011');
+		locale = 'zh-CN';
+		const zh = [...periodTicks(x, 0, 19, labelSlots(600))!.values()];
+		expect(zh).toEqual(['2010年11月1日', '11月29日', '2011年1月3日', '1月24日', '2月21日']);
+		// months carry their year in every label: ECharts' own choice stays
+		expect(periodTicks({ ...x, freq: 'month' } as ChartSpec['x'], 0, 19, 6)).toBeNull();
+	});
+
+	it('draws the years on the rendered axis, in the UI language', async () => {
+		const en = await chartSvg(turn(), { width: 600, height: 300 });
+		expect(en).toContain('>1 Nov 2010<');
+		expect(en).toContain('>3 Jan 2011<');
+		expect(en).toContain('>24 Jan<');
+		locale = 'zh-CN';
+		const zh = await chartSvg(turn(), { width: 600, height: 300 });
+		expect(zh).toContain('>2011年1月3日<');
 		expect(zh).not.toContain('Jan');
 	});
 });
