@@ -49,14 +49,9 @@ export function heldOutPurchases(
 	return out;
 }
 
-/** Scores one fitted method on held-out purchases. */
-export function scoreRanking(
-	model: FittedRecommender,
-	truth: Map<number, Set<number>>,
-	k: number,
-	fitMs = 0,
-): RankingScores {
-	return runSteps(scoreRankingSteps(model, truth, k, fitMs));
+/** Scores one fitted method on held-out purchases (model, truth, k, fit ms). */
+export function scoreRanking(...args: Parameters<typeof scoreRankingSteps>): RankingScores {
+	return runSteps(scoreRankingSteps(...args));
 }
 
 /** scoreRanking in steps of SCORE_CHUNK customers (the time between steps is not counted). */
@@ -109,16 +104,12 @@ export function* scoreRankingSteps(
 	};
 }
 
-/** Fits every factory on lines before `cut` and scores them on the next `days` (`onStep` after each). */
-export function backtestRecommenders(
-	lines: OrderLines,
-	cut: number,
-	days: number,
-	factories: readonly ((d: Interactions) => FittedRecommender)[],
-	k = 10,
-	onStep?: (done: number) => void,
-): RankingScores[] {
-	return runSteps(backtestSteps(lines, cut, days, factories, k, onStep));
+/**
+ * Fits every factory on lines before `cut` and scores them on the next `days` (`onStep` after each):
+ * (lines, cut, days, factories, k, onStep).
+ */
+export function backtestRecommenders(...args: Parameters<typeof backtestSteps>): RankingScores[] {
+	return runSteps(backtestSteps(...args));
 }
 
 /** backtestRecommenders in steps: after the data, after each fit and between chunks of customers. */

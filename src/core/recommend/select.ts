@@ -36,16 +36,13 @@ export interface RecommenderChoice {
 
 /**
  * Chooses a method on the weeks before `asOf` and refits it on all lines before `asOf`; `onStep` hears
- * each method's backtest as it ends (done of total methods: the Customers screen's progress).
+ * each method's backtest as it ends (done of total methods: the Customers screen's progress). The
+ * arguments: (lines, asOf, k, methods, onStep).
  */
 export function chooseRecommender(
-	lines: OrderLines,
-	asOf: number,
-	k = 10,
-	methods: readonly RecommenderName[] = Object.keys(RECOMMENDERS) as RecommenderName[],
-	onStep?: (done: number, total: number) => void,
+	...args: Parameters<typeof chooseRecommenderSteps>
 ): RecommenderChoice {
-	return runSteps(chooseRecommenderSteps(lines, asOf, k, methods, onStep));
+	return runSteps(chooseRecommenderSteps(...args));
 }
 
 /**
