@@ -114,9 +114,16 @@ describe('inventory plan', () => {
 	it('what-if: a higher service level for one product raises its reorder point', async () => {
 		const page = session.page;
 		const select = page.getByTestId('plan-whatif-product');
+		// Before a product is picked the scenario fields are off and a line says what to do first.
+		expect(await page.getByTestId('plan-whatif-hint').textContent()).toMatch(
+			/Choose a product first/,
+		);
+		expect(await page.getByTestId('plan-whatif-price').isDisabled()).toBe(true);
 		const first = await select.locator('option').nth(1).getAttribute('value');
 		await select.selectOption(first!);
 		await page.getByTestId('plan-whatif-result').waitFor({ timeout: SLOW_MS });
+		expect(await page.getByTestId('plan-whatif-hint').count()).toBe(0);
+		expect(await page.getByTestId('plan-whatif-price').isDisabled()).toBe(false);
 		await page.getByTestId('plan-whatif-level').fill('99.5');
 		await page.getByTestId('plan-whatif-level').dispatchEvent('change');
 		const order = (id: string) =>

@@ -74,6 +74,8 @@ export const en = {
 	plan_whatif_desc:
 		'Try a new price, a discount over promotion weeks or another service level for one product: its forecast, revenue and order move, with 80 % bands.',
 	plan_whatif_pick: 'Choose a product',
+	plan_whatif_pick_first:
+		'Choose a product first: its price, discount and service level can then be changed and the scenario is shown next to today.',
 	plan_whatif_price: 'New price',
 	plan_whatif_discount: 'Discount (%)',
 	plan_whatif_promo_from: 'Promotion from week',
@@ -218,6 +220,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_whatif_desc:
 		'为一个商品试试新价格、促销周的折扣或其他服务水平：预测、营收和订货量随之变化，并显示 80% 区间。',
 	plan_whatif_pick: '选择商品',
+	plan_whatif_pick_first:
+		'请先选择商品，然后可以修改它的价格、折扣和服务水平，情景结果会与当前情况并排显示。',
 	plan_whatif_price: '新价格',
 	plan_whatif_discount: '折扣（%）',
 	plan_whatif_promo_from: '促销开始周',
