@@ -185,6 +185,8 @@ describe('Explore and Forecast screens', () => {
 		// seasonal naive and smoothing), though regression, which uses them, was tried
 		const model = await page.getByTestId('chosen-model').getAttribute('data-model');
 		expect(model).not.toMatch(/regression|arima/);
+		// one space after the label, none before the name's own words
+		expect(await page.getByTestId('chosen-model-line').textContent()).toMatch(/^Method: \S/);
 		const said = (await page.getByRole('status').allTextContents()).join('\n');
 		expect(said).toContain('The method chosen does not use the holiday and festival calendar');
 		await page.getByTestId('calendar-effects').waitFor();

@@ -19,6 +19,15 @@ describe('list separators', () => {
 		);
 	});
 
+	it('a blend of methods names them without a space before 的', () => {
+		expect(translate('zh-CN', 'forecast_model_blend', { names: '平滑、近期平均' })).toBe(
+			'平滑、近期平均的加权组合',
+		);
+		expect(translate('zh-CN', 'forecast_model_median', { names: '平滑、近期平均' })).toBe(
+			'平滑、近期平均的中间值',
+		);
+	});
+
 	it("the import note's order statuses (joined by the data worker) read as a Chinese list", () => {
 		const params = {
 			orders: 3,

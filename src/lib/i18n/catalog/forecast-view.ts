@@ -25,7 +25,7 @@ export const en = {
 	forecast_result_title: 'Forecast — {title}',
 	forecast_headline_units: 'Next {n} {unit}: about {total} units.',
 	forecast_headline_revenue: 'Next {n} {unit}: about {total} in sales.',
-	forecast_method_label: 'Method:',
+	forecast_method_label: 'Method: ',
 	forecast_outliers_cleaned_title: 'Treated as one-offs',
 	forecast_outliers_title: 'Unusual sales in the history',
 	forecast_outlier_item: '{period}: {value}, where about {typical} would be usual',
