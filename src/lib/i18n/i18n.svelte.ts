@@ -4,7 +4,7 @@
 import type { Message, MessageParam } from '../../core/messages';
 import type { MessageCode } from './catalog';
 import { bindLocale } from './locale';
-import { translate } from './translate';
+import { appMessageParams, translate } from './translate';
 import type { Locale } from './types';
 
 const LOCALE_KEY = 'trendcast.locale';
@@ -71,7 +71,11 @@ export function t(code: MessageCode, params?: Record<string, MessageParam>): str
 
 /** The words for a `{ code, params }` message from core or a worker. */
 export function tm(message: Message): string {
-	return translate(i18n.locale, message.code, message.params);
+	return translate(
+		i18n.locale,
+		message.code,
+		appMessageParams(i18n.locale, message.code, message.params),
+	);
 }
 
 /**
@@ -79,7 +83,8 @@ export function tm(message: Message): string {
  * dataset's ISO 4217 code): risk reasons, import and plan notes.
  */
 export function tmMoney(message: Message, currency: string | undefined): string {
-	return translate(i18n.locale, message.code, message.params, currency);
+	const params = appMessageParams(i18n.locale, message.code, message.params);
+	return translate(i18n.locale, message.code, params, currency);
 }
 
 /** The separator of a list's items in the current UI language: ", " in English, "、" in Chinese. */

@@ -39,6 +39,21 @@ const REGRESSOR_NOTES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The app's words for the regressor a note names (its own columns 'price', 'promotion', …), for the app's
+ * screens only: the CLIs' regressors are the user's own columns, whose names stay as written even when
+ * one is called 'price'.
+ */
+export function appMessageParams(
+	locale: Locale,
+	code: string,
+	params: Record<string, MessageParam> | undefined,
+): Record<string, MessageParam> | undefined {
+	const regressor =
+		params && REGRESSOR_NOTES.has(code) ? REGRESSOR_NAMES[String(params.name)] : undefined;
+	return regressor ? { ...params, name: translate(locale, regressor) } : params;
+}
+
+/**
  * Formats a message in a given locale (pure; used by `t` and by tests). With `currency` (the dataset's
  * ISO 4217 code), the params that are money (money.ts MONEY_PARAMS) are written as amounts in it.
  */
@@ -50,8 +65,6 @@ export function translate(
 ): string {
 	const value = catalogs[locale][code] ?? catalogs.en[code];
 	if (value === undefined) return code; // a missing key shows its code, never a blank
-	const regressor = REGRESSOR_NOTES.has(code) ? REGRESSOR_NAMES[String(params.name)] : undefined;
-	if (regressor) params = { ...params, name: translate(locale, regressor) };
 	const money = currency ? MONEY_PARAMS[code] : undefined;
 	if (money) {
 		params = { ...params };
