@@ -5,6 +5,8 @@ import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSyn
 import { dirname, resolve } from 'node:path';
 import type { RawTable } from '../core/ingest/schemas/table';
 import { readTable } from '../../workers/data/read-table';
+import { messageOf } from '../core/messages';
+import { translate } from '../lib/i18n/translate';
 
 /** A usage or input error, printed without a stack trace. */
 export class CliError extends Error {
@@ -31,7 +33,17 @@ export function parseFlags(
 	return out;
 }
 
-/** Reads a CSV/TSV/XLSX/Parquet/JSON file (gzip'ed CSV too) into a RawTable, as the app does. */
+/** An error's words for the terminal: a coded error (core, workers) in English, else its message. */
+export function errorText(e: unknown): string {
+	const m = messageOf(e);
+	return m ? translate('en', m.code, m.params) : (e as Error).message;
+}
+
+/**
+ * Reads a CSV/TSV/XLSX/Parquet/JSON file (gzip'ed CSV too) into a RawTable, as the app does: the
+ * reader unpacks gzip within the import's budget, and a broken or empty file is a sentence, never a
+ * message code or zlib's stack.
+ */
 export async function readTableFile(path: string): Promise<RawTable> {
 	let bytes: Uint8Array;
 	try {
@@ -39,15 +51,10 @@ export async function readTableFile(path: string): Promise<RawTable> {
 	} catch (e) {
 		throw new CliError(`Cannot read ${path}: ${(e as Error).message}`);
 	}
-	if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-		const { gunzipSync } = await import('node:zlib');
-		bytes = new Uint8Array(gunzipSync(bytes));
-		path = path.replace(/\.gz$/i, '');
-	}
 	try {
 		return await readTable(path, bytes);
 	} catch (e) {
-		throw new CliError((e as Error).message);
+		throw new CliError(errorText(e));
 	}
 }
 
@@ -82,7 +89,7 @@ export function runCli(main: () => Promise<void>): void {
 	main().catch((e: unknown) => {
 		const err = e as Error;
 		process.stderr.write(
-			`error: ${['CliError', 'SchemaError', 'SearchParseError', 'BadFile'].includes(err.name) ? err.message : (err.stack ?? err.message)}\n`,
+			`error: ${messageOf(err) ? errorText(err) : ['CliError', 'SchemaError', 'SearchParseError'].includes(err.name) ? err.message : (err.stack ?? err.message)}\n`,
 		);
 		process.exitCode = 1;
 	});
