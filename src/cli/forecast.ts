@@ -36,6 +36,8 @@ import {
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
+import { messageOf } from '../core/messages';
+import { fileText } from '../../workers/data/read-table';
 
 /** A usage or input error, printed without a stack trace. */
 class CliError extends Error {
@@ -461,15 +463,32 @@ function deepDates(dates: string[], kind: DateKind): { freq: Frequency; ds: numb
 	return { freq, ds: dates.map((d) => dateValue(d, 'iso')) };
 }
 
+/**
+ * The input's text, decoded as the app's importer decodes a file (workers/data/read-table.ts): UTF-8/16
+ * or GBK (a Chinese Excel's CSV), an XLSX sheet or Parquet as CSV, gzip unpacked; a file it cannot read
+ * is a sentence naming it.
+ */
+async function readInputText(path: string): Promise<string> {
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(readFileSync(path));
+	} catch (e) {
+		throw new CliError(`Cannot read ${path}: ${(e as Error).message}`);
+	}
+	try {
+		return (await fileText(basename(path), bytes)).text;
+	} catch (e) {
+		const m = messageOf(e);
+		throw new CliError(m ? translate('en', m.code, m.params) : `${path}: ${(e as Error).message}`);
+	}
+}
+
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
-	let text: string;
-	try {
-		text = readFileSync(args.input, 'utf8');
-	} catch (e) {
-		throw new CliError(`Cannot read ${args.input}: ${(e as Error).message}`);
-	}
-	const { series, kind, regressors } = readLongCsv(text, basename(args.input));
+	const { series, kind, regressors } = readLongCsv(
+		await readInputText(args.input),
+		basename(args.input),
+	);
 	const out: string[] = ['series_id,date,model,mean,lo80,hi80,lo95,hi95'];
 	const t0 = Date.now();
 	let lastReport = 0;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEEP_SHOP_INPUTS } from '../../../src/ml/shop-inputs';
+import { writeXlsx } from '../data/xlsx-writer';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -55,6 +56,36 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 			const v = [lo95, lo80, mean, hi80, hi95].map(Number);
 			for (let i = 1; i < v.length; i++) expect(v[i]).toBeGreaterThanOrEqual(v[i - 1]);
 		}
+	});
+
+	it("reads a Chinese Excel's GBK CSV and an XLSX sheet as the app does (series names intact)", () => {
+		const weeks = Array.from({ length: 20 }, (_, t) =>
+			new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10),
+		);
+		// 连衣裙 (dress) in GBK, the encoding of a CSV saved by Excel on a Chinese Windows
+		const dress = [193, 172, 210, 194, 200, 185];
+		const ascii = (t: string) => [...t].map((c) => c.charCodeAt(0));
+		const gbk = [
+			...ascii('series_id,date,value\n'),
+			...weeks.flatMap((d, t) => [...dress, ...ascii(`,${d},${10 + (t % 3)}\n`)]),
+		];
+		const gbkPath = join(dir, 'gbk.csv');
+		writeFileSync(gbkPath, Uint8Array.from(gbk));
+		const r = run(['--input', gbkPath, '--horizon', '2', '--models', 'naive']);
+		expect(r.code).toBe(0);
+		const lines = r.stdout.trim().split('\n').slice(1);
+		expect(lines.map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+			'连衣裙,2024-05-20,naive,11',
+			'连衣裙,2024-05-27,naive,11',
+		]);
+		const xlsxPath = join(dir, 'sales.xlsx');
+		writeFileSync(
+			xlsxPath,
+			writeXlsx([['series_id', 'date', 'value'], ...weeks.map((d, t) => ['裙', d, 10 + (t % 3)])]),
+		);
+		const x = run(['--input', xlsxPath, '--horizon', '1', '--models', 'naive']);
+		expect(x.code).toBe(0);
+		expect(x.stdout.split('\n')[1].startsWith('裙,2024-05-20,naive,11,')).toBe(true);
 	});
 
 	it('handles several weekly series and integer periods, writing to stdout', () => {
