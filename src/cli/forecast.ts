@@ -37,6 +37,7 @@ import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
 import { messageOf } from '../core/messages';
+import { sniffDelimiter } from '../core/ingest/sniff';
 import { fileText } from '../../workers/data/read-table';
 
 /** A usage or input error, printed without a stack trace. */
@@ -208,6 +209,15 @@ function dateValue(text: string, kind: DateKind): number {
 	return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? t : NaN;
 }
 
+/**
+ * A number cell: as JavaScript reads it, or, in a file not separated by commas, with a decimal comma
+ * (12,5 or -0,25) as a European Excel writes it.
+ */
+function cellNumber(cell: string, delimiter: string): number {
+	if (delimiter !== ',' && /^[-+]?\d*,\d+$/.test(cell)) return Number(cell.replace(',', '.'));
+	return cell.includes(',') ? NaN : Number(cell);
+}
+
 /** Parse and validate the long CSV; throws CliError naming the file, row and column at fault. */
 export function readLongCsv(
 	text: string,
@@ -221,7 +231,9 @@ export function readLongCsv(
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
 	if (lines.length === 0) throw new CliError(`${file} is empty.`);
-	const header = parseCsvLine(lines[0]).map((h) => h.trim());
+	// A European Excel writes ';' between fields and a decimal comma (12,5): both read as the app does.
+	const delimiter = sniffDelimiter(lines.slice(0, 30).join('\n'));
+	const header = parseCsvLine(lines[0], delimiter).map((h) => h.trim());
 	const col = (name: string): number => {
 		const i = header.indexOf(name);
 		if (i < 0)
@@ -243,7 +255,7 @@ export function readLongCsv(
 	let kind: DateKind | null = null;
 	for (let r = 1; r < lines.length; r++) {
 		if (lines[r].trim() === '') continue;
-		const f = parseCsvLine(lines[r]);
+		const f = parseCsvLine(lines[r], delimiter);
 		const where = `${file}, row ${r} (line ${r + 1})`;
 		if (f.length < header.length)
 			throw new CliError(`${where}: expected ${header.length} fields, found ${f.length}.`);
@@ -266,13 +278,13 @@ export function readLongCsv(
 		let value: number;
 		if (raw === '' || /^(na|nan|null)$/i.test(raw)) value = NaN;
 		else {
-			value = Number(raw);
+			value = cellNumber(raw, delimiter);
 			if (!Number.isFinite(value))
 				throw new CliError(`${where}, column "value": "${raw}" is not a number.`);
 		}
 		const regValues = regCols.map((i, k) => {
 			const cell = f[i].trim();
-			const v = cell === '' ? NaN : Number(cell);
+			const v = cell === '' ? NaN : cellNumber(cell, delimiter);
 			if (!Number.isFinite(v))
 				throw new CliError(
 					`${where}, column "${regressors[k]}": "${cell}" is not a number (regressor values are required on every row).`,

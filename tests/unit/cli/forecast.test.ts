@@ -88,6 +88,36 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		expect(x.stdout.split('\n')[1].startsWith('裙,2024-05-20,naive,11,')).toBe(true);
 	});
 
+	it("reads a European Excel's CSV: ';' between fields, decimal commas, a bad cell named by row", () => {
+		const rows = ['series_id;date;value;price'];
+		for (let t = 0; t < 20; t++) {
+			const d = new Date(Date.UTC(2024, 0, 1) + t * 7 * 86_400_000).toISOString().slice(0, 10);
+			rows.push(`Kleid;${d};${10 + (t % 3)},5;19,90`);
+		}
+		const r = run([
+			'--input',
+			write('eu.csv', rows.join('\n')),
+			'--horizon',
+			'1',
+			'--models',
+			'naive',
+		]);
+		expect(r.code).toBe(0);
+		// the last week sold 11,5 (t = 19): naive repeats it
+		expect(r.stdout.split('\n')[1].split(',').slice(0, 4)).toEqual([
+			'Kleid',
+			'2024-05-20',
+			'naive',
+			'11.5',
+		]);
+		rows[7] = rows[7].replace(/;\d+,5;/, ';zwölf;');
+		const bad = run(['--input', write('eu-bad.csv', rows.join('\n')), '--horizon', '1']);
+		expect(bad.code).toBe(1);
+		expect(bad.stderr).toMatch(
+			/^error: eu-bad\.csv, row 7 \(line 8\), column "value": "zwölf" is not a number/,
+		);
+	});
+
 	it('handles several weekly series and integer periods, writing to stdout', () => {
 		const rows = ['series_id,date,value'];
 		for (const id of ['a', 'b']) {
