@@ -18,7 +18,7 @@
 // code 1. Dates step by whole months (same day, or month ends as pandas writes them), weeks or days;
 // a series with a period missing gets a warning naming the row (the models read rows as consecutive
 // periods). Progress goes to stderr.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { forecastAuto, forecastAutoAsync, ENGINE_MODELS } from '../core/engine';
 import type { AutoForecastResult } from '../core/engine-types';
@@ -39,6 +39,7 @@ import { csvRow, parseCsvLine } from '../core/ingest/csv';
 import { messageOf } from '../core/messages';
 import { sniffDelimiter } from '../core/ingest/sniff';
 import { fileText } from '../../workers/data/read-table';
+import { checkOutput, writeOutput } from './args';
 
 /** A usage or input error, printed without a stack trace. */
 class CliError extends Error {
@@ -497,6 +498,8 @@ async function readInputText(path: string): Promise<string> {
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
+	// before any training: a folder that is missing or read-only is said now, not after the models
+	checkOutput(args.output);
 	const { series, kind, regressors } = readLongCsv(
 		await readInputText(args.input),
 		basename(args.input),
@@ -695,7 +698,7 @@ async function main(): Promise<void> {
 		}
 	}
 	const csv = out.join('\n') + '\n';
-	if (args.output) writeFileSync(args.output, csv);
+	if (args.output) writeOutput(args.output, csv);
 	else process.stdout.write(csv);
 }
 

@@ -118,6 +118,13 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		);
 	});
 
+	it('says before forecasting that the --output folder is missing (no stack trace)', () => {
+		const input = write('out-check.csv', 'series_id,date,value\na,1,1\na,2,2\na,3,3\n');
+		const r = run(['--input', input, '--horizon', '1', '--output', join(dir, 'no-such', 'o.csv')]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/^error: --output .*o\.csv: the folder .*no-such does not exist\.\n$/);
+	});
+
 	it('handles several weekly series and integer periods, writing to stdout', () => {
 		const rows = ['series_id,date,value'];
 		for (const id of ['a', 'b']) {
