@@ -40,6 +40,7 @@ import type { ServiceTarget } from '../core/inventory/policy';
 import { DAY_MS, typicalStep } from '../core/series/calendar';
 import { translate } from '../lib/i18n/translate';
 import { nodeDataService } from './node-data';
+import { describeIssue } from './node-import';
 import { readStockFile } from '../../workers/data/stock';
 
 /** A usage or input error, printed without a stack trace. */
@@ -163,11 +164,6 @@ function readBytes(path: string, what: string): ArrayBuffer {
 	}
 }
 
-const where = (i: { file: string; row?: number; column?: string }) =>
-	[i.file, i.row !== undefined ? `row ${i.row}` : '', i.column ? `column "${i.column}"` : '']
-		.filter(Boolean)
-		.join(', ');
-
 /** Computes the plan rows (used by main and the tests). */
 export async function runPlan(
 	args: PlanArgs,
@@ -178,10 +174,10 @@ export async function runPlan(
 	const stockBytes = args.stock ? readBytes(args.stock, 'stock file') : null;
 	const service = await nodeDataService();
 	const preview = await service.previewFile({ name, bytes });
-	for (const i of preview.issues)
-		if (i.severity !== 'info') log(`${i.severity}: ${where(i)}: ${i.message}`);
+	// in words (an issue's `message` is only its code and params); the blocking one is the error line
+	for (const i of preview.issues) if (i.severity === 'warning') log(`warning: ${describeIssue(i)}`);
 	const fatal = preview.issues.find((i) => i.severity === 'error');
-	if (fatal) throw new CliError(`${where(fatal)}: ${fatal.message}`);
+	if (fatal) throw new CliError(describeIssue(fatal));
 	if (!preview.mapping.date)
 		throw new CliError(`${preview.fileName}: no column looks like a sale date.`);
 	log(
@@ -195,7 +191,7 @@ export async function runPlan(
 		datasetName: name,
 	});
 	for (const i of meta.report.issues)
-		if (i.severity === 'error') log(`warning: ${where(i)}: ${i.message}`);
+		if (i.severity === 'error') log(`warning: ${describeIssue(i)}`);
 
 	let stock: StockParseResult | null = null;
 	if (args.stock && stockBytes) {

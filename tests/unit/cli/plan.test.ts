@@ -101,6 +101,27 @@ describe('plan CLI', { timeout: 300_000 }, () => {
 		expect(rows.find((x) => x.productId === 'A')!.meanDemand).toBeGreaterThan(280);
 	});
 
+	it('says import problems in words, once, naming file, row and column (never a message code)', async () => {
+		const lines = readFileSync(sales, 'utf8').split('\n');
+		lines[37] = lines[37].replace(/2024-\d\d-\d\d 1/, '2024-13-45 1');
+		const badDate = write('bad-date.csv', lines.join('\n'));
+		const log: string[] = [];
+		await runPlan(parsePlanArgs(['--input', badDate, ...BASE]), (l) => log.push(l));
+		const warning = log.filter((l) => l.startsWith('warning:'));
+		expect(warning).toHaveLength(1);
+		expect(warning[0]).toMatch(
+			/^warning: bad-date\.csv, row 37, column "InvoiceDate": .*"2024-13-45 10:00:00" is not a date/,
+		);
+		const noDate = write('no-date.csv', 'sku,qty\nA,1\nB,2\n');
+		const r = run(['--input', noDate, ...BASE]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(
+			/^error: no-date\.csv: No column of no-date\.csv looks like a sale date/,
+		);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+		expect(r.stderr).not.toMatch(/data_|\{"/);
+	});
+
 	it('bad input: a message naming file, row and column (exit 1 from the command line)', async () => {
 		const missing = run(['--input', join(dir, 'nope.csv'), ...BASE]);
 		expect(missing.code).toBe(1);
