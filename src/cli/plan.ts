@@ -14,7 +14,7 @@
 // per-product lead times and, with a date column, a stock history: weeks with nothing on hand are left
 // out of the demand history (censored demand). Bad input stops with a message naming the file, row and
 // column, exit code 1; progress goes to stderr.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { forecastAuto } from '../core/engine';
 import { toCsv } from '../core/ingest/csv';
@@ -41,6 +41,7 @@ import { DAY_MS, typicalStep } from '../core/series/calendar';
 import { translate } from '../lib/i18n/translate';
 import { nodeDataService } from './node-data';
 import { describeIssue } from './node-import';
+import { checkOutput, writeOutput } from './args';
 import { readStockFile } from '../../workers/data/stock';
 
 /** A usage or input error, printed without a stack trace. */
@@ -317,9 +318,10 @@ export function planCsv(rows: PlanRow[]): string {
 
 async function main(): Promise<void> {
 	const args = parsePlanArgs(process.argv.slice(2));
+	checkOutput(args.output); // a missing folder is said now, not after every product's forecast
 	const rows = await runPlan(args);
 	const csv = planCsv(rows);
-	if (args.output) writeFileSync(args.output, csv);
+	if (args.output) writeOutput(args.output, csv);
 	else process.stdout.write(csv);
 }
 

@@ -6,10 +6,10 @@
 //   npm run recommend -- --input <transactions export> --as-of YYYY-MM-DD --k 10 --output recs.csv
 // Output header: customer_id,rank,product_id,score. Bad input stops with a message naming the file,
 // row and column, exit code 1. Progress and the method comparison go to stderr.
-import { writeFileSync } from 'node:fs';
 import { toCsv } from '../core/ingest/csv';
 import type { OrderLines } from '../core/recommend/interactions';
 import { chooseRecommender, recommendAll } from '../core/recommend/select';
+import { checkOutput, writeOutput } from './args';
 import { CliError, importSalesExport } from './node-import';
 
 const USAGE =
@@ -53,6 +53,7 @@ export async function runRecommend(
 	log: (s: string) => void = () => {},
 ): Promise<string> {
 	const args = parseRecommendArgs(argv);
+	checkOutput(args.output); // a missing folder is said now, not after the import and the choice
 	log(`Reading ${args.input} …`);
 	const sales = await importSalesExport(args.input);
 	if (!sales.meta.mapping.customer)
@@ -97,7 +98,7 @@ export async function runRecommend(
 		['customer_id', 'rank', 'product_id', 'score'],
 		...recs.map((r) => [r.customerId, r.rank, r.productId, Number(r.score.toPrecision(6))]),
 	]);
-	if (args.output) writeFileSync(args.output, csv);
+	if (args.output) writeOutput(args.output, csv);
 	else process.stdout.write(csv);
 	return csv;
 }

@@ -122,6 +122,12 @@ describe('plan CLI', { timeout: 300_000 }, () => {
 		expect(r.stderr).not.toMatch(/data_|\{"/);
 	});
 
+	it('says a missing --output folder before planning, in one line', () => {
+		const r = run(['--input', sales, ...BASE, '--output', join(dir, 'gone', 'plan.csv')]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/^error: --output .*plan\.csv: the folder .*gone does not exist\.\n$/);
+	});
+
 	it('bad input: a message naming file, row and column (exit 1 from the command line)', async () => {
 		const missing = run(['--input', join(dir, 'nope.csv'), ...BASE]);
 		expect(missing.code).toBe(1);

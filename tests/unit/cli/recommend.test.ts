@@ -62,4 +62,15 @@ describe('npm run recommend', () => {
 			/no-customer\.csv: no customer column was recognised/,
 		);
 	});
+
+	it('says a missing --output folder before reading the export', async () => {
+		const log: string[] = [];
+		await expect(
+			runRecommend(
+				['--input', input, '--as-of', '2011-01-20', '--output', join(dir, 'gone', 'r.csv')],
+				(l) => log.push(l),
+			),
+		).rejects.toThrow(/--output .*r\.csv: the folder .*gone does not exist\./);
+		expect(log).toEqual([]);
+	});
 });
