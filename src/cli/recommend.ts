@@ -7,6 +7,7 @@
 // Output header: customer_id,rank,product_id,score. Bad input stops with a message naming the file,
 // row and column, exit code 1. Progress and the method comparison go to stderr.
 import { toCsv } from '../core/ingest/csv';
+import { parseDate } from '../core/ingest/parse';
 import type { OrderLines } from '../core/recommend/interactions';
 import { chooseRecommender, recommendAll } from '../core/recommend/select';
 import { checkOutput, writeOutput } from './args';
@@ -39,12 +40,14 @@ export function parseRecommendArgs(argv: string[]): Args {
 	if (!input) throw new CliError(`--input is required.\n${USAGE}`);
 	const asOfText = map.get('as-of');
 	if (!asOfText) throw new CliError(`--as-of is required.\n${USAGE}`);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(asOfText) || Number.isNaN(Date.parse(`${asOfText}T00:00:00Z`)))
+	// parseDate, not Date.parse: V8 reads 2011-02-30 as 2 March; a day that does not exist is refused
+	const asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? parseDate(asOfText, 'ymd') : null;
+	if (asOf === null)
 		throw new CliError(`--as-of must be a date written YYYY-MM-DD, got "${asOfText}".`);
 	const k = Number(map.get('k') ?? 10);
 	if (!Number.isInteger(k) || k < 1 || k > 1000)
 		throw new CliError(`--k must be a whole number from 1 to 1000, got "${map.get('k')}".`);
-	return { input, asOf: Date.parse(`${asOfText}T00:00:00Z`), k, output: map.get('output') };
+	return { input, asOf, k, output: map.get('output') };
 }
 
 /** Runs the CLI; returns the CSV text it wrote. */

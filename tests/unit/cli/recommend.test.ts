@@ -44,6 +44,13 @@ describe('npm run recommend', () => {
 		expect(() => parseRecommendArgs(['--input', 'x.csv', '--as-of', '20/01/2011'])).toThrow(
 			/YYYY-MM-DD/,
 		);
+		// a day that does not exist (V8's Date.parse reads it as 2 March)
+		expect(() => parseRecommendArgs(['--input', 'x.csv', '--as-of', '2011-02-30'])).toThrow(
+			/--as-of must be a date written YYYY-MM-DD, got "2011-02-30"/,
+		);
+		expect(parseRecommendArgs(['--input', 'x.csv', '--as-of', '2011-01-20']).asOf).toBe(
+			Date.UTC(2011, 0, 20),
+		);
 		expect(() =>
 			parseRecommendArgs(['--input', 'x.csv', '--as-of', '2011-01-20', '--k', '0']),
 		).toThrow(/--k/);
