@@ -11,7 +11,7 @@ import { parseDate } from '../core/ingest/parse';
 import type { OrderLines } from '../core/recommend/interactions';
 import { chooseRecommender, recommendAll } from '../core/recommend/select';
 import { checkOutput, writeOutput } from './args';
-import { CliError, importSalesExport } from './node-import';
+import { CliError, describeIssue, importSalesExport } from './node-import';
 
 const USAGE =
 	'Usage: npm run recommend -- --input <transactions export> --as-of YYYY-MM-DD [--k 10] [--output recs.csv]';
@@ -59,6 +59,8 @@ export async function runRecommend(
 	checkOutput(args.output); // a missing folder is said now, not after the import and the choice
 	log(`Reading ${args.input} …`);
 	const sales = await importSalesExport(args.input);
+	// rows the importer skipped (a bad date, a bad quantity) are named, as the plan CLI does
+	for (const i of sales.issues) if (i.severity !== 'info') log(`warning: ${describeIssue(i)}`);
 	if (!sales.meta.mapping.customer)
 		throw new CliError(
 			`${sales.meta.fileName}: no customer column was recognised (columns mapped: ${Object.entries(

@@ -70,6 +70,20 @@ describe('npm run recommend', () => {
 		);
 	});
 
+	it('names a row it skipped for a bad date (file, row, column), in words', async () => {
+		const lines = demoHead(2_000).split('\n');
+		lines[37] = lines[37].replace(/2010-12-\d\d /, '2010-13-45 ');
+		const bad = join(dir, 'bad-date.csv');
+		writeFileSync(bad, lines.join('\n'));
+		const log: string[] = [];
+		await runRecommend(['--input', bad, '--as-of', '2010-12-05', '--k', '3'], (l) => log.push(l));
+		expect(log.filter((l) => l.startsWith('warning:'))).toEqual([
+			expect.stringMatching(
+				/^warning: bad-date\.csv, row 37, column "InvoiceDate": .*"2010-13-45 .*" is not a date/,
+			),
+		]);
+	});
+
 	it('says a missing --output folder before reading the export', async () => {
 		const log: string[] = [];
 		await expect(
