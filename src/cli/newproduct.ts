@@ -52,8 +52,14 @@ async function main(): Promise<void> {
 		throw new CliError(
 			`${f.get('history')}: ${hist.weeks} week columns (0…${hist.weeks - 1}) but --horizon ${horizon}.`,
 		);
+	const fatal = (issues: typeof hist.issues) => {
+		const e = issues.find((i) => i.severity === 'error');
+		if (e) throw new CliError(e.message);
+	};
+	fatal(hist.issues);
 	for (const i of hist.issues) process.stderr.write(`${i.message}\n`);
 	const input = readLaunches(await readTableFile(f.get('input')!));
+	fatal(input.issues);
 	for (const i of input.issues) process.stderr.write(`${i.message}\n`);
 	let trends: WordTrends | undefined;
 	if (f.has('trends')) {

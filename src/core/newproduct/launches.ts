@@ -26,6 +26,16 @@ export function readLaunches(
 		.sort((a, b) => Number(a.h) - Number(b.h));
 	const issues = [...cat.issues];
 	const products: LaunchProduct[] = [];
+	if (!cat.mapping.launch && cat.records.length > 0) {
+		// one line for the file, not one "no release date" per row
+		issues.push({
+			severity: 'error',
+			code: 'newproduct-no-launch-column',
+			file: table.fileName,
+			message: `${table.fileName}: no column for the release date (expected a header such as "release_date", "launch_date", "上市日期"). Columns found: ${table.header.join(', ')}.`,
+		});
+		return { products, weeks: weekCols.length, issues };
+	}
 	for (const r of cat.records) {
 		if (r.launch === null) {
 			issues.push({

@@ -75,6 +75,20 @@ describe('classify CLI', () => {
 		expect(r.stderr).toMatch(/x\.csv: no column "review" \(--text\)/);
 	});
 
+	it('newproduct: a history without a release-date column is one error line and exit 1', () => {
+		const week = Array.from({ length: 12 }, (_, i) => String(i));
+		const rows = [['external_code', 'category', 'color', ...week].join(',')];
+		for (let p = 1; p <= 8; p++) rows.push([p, 'dress', 'red', ...week.map(() => p)].join(','));
+		const hist = join(dir, 'no-release.csv');
+		writeFileSync(hist, rows.join('\n') + '\n');
+		const r = run('newproduct', ['--history', hist, '--input', hist, '--horizon', '4']);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(
+			/^error: .*no-release\.csv: no column for the release date \(expected a header such as "release_date"/,
+		);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+	});
+
 	it('refuses an --output it cannot write before training, without a stack trace (both CLIs)', () => {
 		const f = join(dir, 'y.csv');
 		writeFileSync(f, 'text,label\ngood,1\nbad,0\n');
