@@ -70,6 +70,27 @@ export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<Restor
 	const unknown = meta.data.tables.map((t) => t.name).filter((n) => !known.has(n));
 	if (unknown.length)
 		throw codedError('BackupError', 'backup_error_tables', { tables: unknown.join(', ') });
+	// The library reads a file cut off in its rows (a broken download) without a word, after clearing
+	// every table: the dataset came back without its bytes. So every table's rows are counted against
+	// the header's row counts before anything is cleared.
+	const rowsOf = new Map<string, number>();
+	try {
+		const whole = JSON.parse(await file.text()) as {
+			data?: { data?: { tableName?: unknown; rows?: unknown }[] };
+		};
+		for (const t of whole.data?.data ?? [])
+			if (typeof t.tableName === 'string' && Array.isArray(t.rows))
+				rowsOf.set(t.tableName, (rowsOf.get(t.tableName) ?? 0) + t.rows.length);
+	} catch (e) {
+		throw codedError('BackupError', 'backup_error_damaged', {
+			detail: String((e as Error).message ?? e).slice(0, 200),
+		});
+	}
+	const short = meta.data.tables.find((t) => (rowsOf.get(t.name) ?? 0) !== t.rowCount);
+	if (short)
+		throw codedError('BackupError', 'backup_error_damaged', {
+			detail: `${short.name}: ${rowsOf.get(short.name) ?? 0} of ${short.rowCount} rows`,
+		});
 	try {
 		await importInto(db as unknown as Dexie, file, {
 			clearTablesBeforeImport: true,

@@ -135,6 +135,31 @@ describe('backup and restore', () => {
 		expect((await third.promotionSets.get('p1'))?.datasetId).toBeNull();
 	}, 120_000);
 
+	it('refuses a backup cut off in its rows (a broken download) before clearing anything', async () => {
+		const { service, db } = await makeService();
+		const preview = await service.previewFile(toInput('shop.csv', demoHead(300)));
+		const meta = await service.commitImport(preview.importId, {
+			mapping: preview.mapping,
+			dateOrder: preview.dateOrder,
+			datasetName: 'Shop',
+		});
+		const text = await (await exportBackup(db)).text();
+		await db.settings.put({ key: 'keep', value: 1 });
+		// the header (database name, version, tables and their row counts) is whole; the rows stop
+		// inside the dataset's bytes: restoring it stored the dataset without its data
+		const cut = new Blob([text.slice(0, Math.floor(text.length * 0.6))]);
+		await expect(restoreBackup(db, cut)).rejects.toMatchObject({
+			name: 'BackupError',
+			code: 'backup_error_damaged',
+		});
+		expect(await db.datasets.get(meta.id)).toMatchObject({ name: 'Shop' });
+		expect((await db.datasetBlobs.get(meta.id))?.data).toBeDefined();
+		expect(await db.settings.get('keep')).toEqual({ key: 'keep', value: 1 });
+		// the whole file still restores
+		await expect(restoreBackup(db, new Blob([text]))).resolves.toMatchObject({ datasets: 1 });
+		expect((await db.datasetBlobs.get(meta.id))?.data).toBeDefined();
+	}, 120_000);
+
 	it('refuses a file that is not a backup, and one of another app, keeping what is stored', async () => {
 		const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 		await db.settings.put({ key: 'keep', value: 1 });
