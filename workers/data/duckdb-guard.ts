@@ -64,6 +64,8 @@ export function checkConsoleSql(sql: string): string {
 	const noComments = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
 	const quoted: string[] = [];
 	const noStrings = noComments
+		// dollar-quoted strings ($$…$$, $tag$…$tag$): DuckDB reads a file or URL named by one too
+		.replace(/\$([A-Za-z_]\w*)?\$([\s\S]*?)\$\1\$/g, (_m, _t, s: string) => (quoted.push(s), "''"))
 		.replace(/'((?:[^']|'')*)'/g, (_m, s: string) => (quoted.push(s.replace(/''/g, "'")), "''"))
 		.replace(/"((?:[^"]|"")*)"/g, (_m, s: string) => (quoted.push(s.replace(/""/g, '"')), '""'));
 	const trimmed = noStrings.trim().replace(/;\s*$/, '');

@@ -61,6 +61,23 @@ describe('checkReadOnlySql', () => {
 		}
 	});
 
+	it("names the file or web address of a dollar-quoted string (not DuckDB's own words)", () => {
+		for (const [sql, name] of [
+			['SELECT * FROM $$https://example.com/x.csv$$', 'https://example.com/x.csv'],
+			['SELECT * FROM $t$/tmp/long.csv$t$ LIMIT 2', '/tmp/long.csv'],
+		]) {
+			expect(() => checkReadOnlySql(sql)).toThrow();
+			try {
+				checkReadOnlySql(sql);
+			} catch (e) {
+				expect(e).toMatchObject({ code: 'import_sql_file_access', params: { name } });
+			}
+		}
+		expect(checkReadOnlySql("SELECT $$it's$$ AS x, '$' AS y")).toBe(
+			"SELECT $$it's$$ AS x, '$' AS y",
+		);
+	});
+
 	it('allows strings that only look a little like paths', () => {
 		const sql = "SELECT replace(product_id, '/', '-') AS p, strftime(ds, '%d/%m') FROM sales";
 		expect(checkReadOnlySql(sql)).toBe(sql);
