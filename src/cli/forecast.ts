@@ -336,12 +336,19 @@ export interface SeriesInput {
  * With regressor columns, the trailing rows of a series with an empty value are its future rows:
  * there must be exactly h of them, or none (then the last observed values are held).
  */
-export function splitFuture(s: InputSeries, nRegressors: number, h: number): SeriesInput {
+export function splitFuture(
+	s: InputSeries,
+	nRegressors: number,
+	h: number,
+	file = 'the input',
+): SeriesInput {
 	let k = 0;
 	if (nRegressors > 0) while (k < s.blank.length && s.blank[s.blank.length - 1 - k]) k++;
+	const r = s.rows[s.rows.length - k];
 	if (k > 0 && k !== h)
 		throw new CliError(
-			`Series "${s.id}": ${k} trailing row(s) have an empty value, but --horizon is ${h}. ` +
+			`${file}, row ${r} (line ${r + 1}), column "value": ` +
+				`Series "${s.id}": ${k} trailing row(s) have an empty value, but --horizon is ${h}. ` +
 				`Give exactly ${h} future rows (empty value, regressor values filled) or none; ` +
 				'write NA for a missing value.',
 		);
@@ -507,7 +514,9 @@ async function main(): Promise<void> {
 	const out: string[] = ['series_id,date,model,mean,lo80,hi80,lo95,hi95'];
 	const t0 = Date.now();
 	let lastReport = 0;
-	const inputs = series.map((s) => splitFuture(s, regressors.length, args.horizon));
+	const inputs = series.map((s) =>
+		splitFuture(s, regressors.length, args.horizon, basename(args.input)),
+	);
 	for (const s of series) {
 		const gap = firstGap(s, kind, basename(args.input));
 		if (gap) process.stderr.write(gap);

@@ -375,7 +375,7 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		const short = run(['--input', write('short.csv', promoCsv(['a'], 30, 2)), '--horizon', '3']);
 		expect(short.code).toBe(1);
 		expect(short.stderr).toMatch(
-			/Series "a": 2 trailing row\(s\) have an empty value.*--horizon is 3/,
+			/^error: short\.csv, row 31 \(line 32\), column "value": Series "a": 2 trailing row\(s\) have an empty value.*--horizon is 3/,
 		);
 	});
 
