@@ -22,9 +22,17 @@ import {
 	type LaunchModelOptions,
 } from '../core/newproduct/level';
 import { readLaunches, wordTrends } from '../core/newproduct/launches';
-import { CliError, checkOutput, parseFlags, readTableFile, runCli, writeOutput } from './args';
+import {
+	CliError,
+	checkOutput,
+	errorText,
+	parseFlags,
+	readTableFile,
+	runCli,
+	writeOutput,
+} from './args';
 import { readFileSync } from 'node:fs';
-import { decodeBytes } from '../core/ingest/encoding';
+import { fileText } from '../../workers/data/read-table';
 
 const USAGE =
 	'Usage: npm run newproduct -- --history <train.csv> [--trends <gtrends.csv>] --input <new.csv> ' +
@@ -64,11 +72,18 @@ async function main(): Promise<void> {
 	let trends: WordTrends | undefined;
 	if (f.has('trends')) {
 		const path = f.get('trends')!;
-		let text: string;
+		let bytes: Uint8Array;
 		try {
-			text = decodeBytes(new Uint8Array(readFileSync(path))).text;
+			bytes = new Uint8Array(readFileSync(path));
 		} catch (e) {
 			throw new CliError(`Cannot read ${path}: ${(e as Error).message}`);
+		}
+		// decoded as the app reads a file: an XLSX sheet or a gzip'ed CSV too, not their raw bytes
+		let text: string;
+		try {
+			text = (await fileText(path, bytes)).text;
+		} catch (e) {
+			throw new CliError(errorText(e));
 		}
 		trends = wordTrends(parseSearchInterest(path, text));
 	}

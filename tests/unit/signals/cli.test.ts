@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/core/ingest/csv';
+import { writeXlsx } from '../data/xlsx-writer';
 import {
 	forecastNewProduct,
 	launchScores,
@@ -87,6 +88,32 @@ describe('classify CLI', () => {
 			/^error: .*no-release\.csv: no column for the release date \(expected a header such as "release_date"/,
 		);
 		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+	});
+
+	it('newproduct: reads --trends from an XLSX sheet as the app does (not its zip bytes)', () => {
+		const trends = parseCsv(readFileSync(join(DATA, 'visuelle/gtrends.csv'), 'utf8'))
+			.filter((r) => r.length > 1)
+			.map((r, i) => (i === 0 ? r : r.map((c, j) => (j === 0 ? c : Number(c)))));
+		const xlsx = join(dir, 'gtrends.xlsx');
+		writeFileSync(xlsx, writeXlsx(trends));
+		const slice = readFileSync(join(DATA, 'visuelle/train.csv'), 'utf8').split('\n');
+		const hist = join(dir, 'hist-x.csv');
+		const input = join(dir, 'new-x.csv');
+		writeFileSync(hist, slice.slice(0, 300).join('\n'));
+		writeFileSync(input, [slice[0], ...slice.slice(300, 310)].join('\n'));
+		const r = run('newproduct', [
+			'--history',
+			hist,
+			'--trends',
+			xlsx,
+			'--input',
+			input,
+			'--horizon',
+			'4',
+		]);
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stderr).toMatch(/^search features: /m);
+		expect(r.stdout.split('\n')[0]).toBe('external_code,week,mean,lo80,hi80');
 	});
 
 	it('refuses an --output it cannot write before training, without a stack trace (both CLIs)', () => {
