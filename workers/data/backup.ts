@@ -47,6 +47,14 @@ export async function exportBackup(
 	return exportDB(db as unknown as Dexie, { prettyJson: false, numRowsPerChunk: 200 });
 }
 
+/** How a backup (or the copy kept in case it fails) replaces every table. */
+const IMPORT_OPTIONS = {
+	clearTablesBeforeImport: true,
+	acceptVersionDiff: true,
+	acceptMissingTables: true,
+	acceptChangedPrimaryKey: false,
+} as const;
+
 /** Replaces everything stored with the backup's content (after checking it). */
 export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<RestoreSummary> {
 	let meta: Awaited<ReturnType<typeof peakImportFile>>;
@@ -91,14 +99,23 @@ export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<Restor
 		throw codedError('BackupError', 'backup_error_damaged', {
 			detail: `${short.name}: ${rowsOf.get(short.name) ?? 0} of ${short.rowCount} rows`,
 		});
+	// The library clears the tables outside its import's transaction: an import that fails after that
+	// (a row the store refuses, the quota) would leave the tables empty. So what is stored now is kept
+	// in memory and written back when the import fails.
+	const before = await exportDB(db as unknown as Dexie, {
+		prettyJson: false,
+		numRowsPerChunk: 200,
+	});
 	try {
-		await importInto(db as unknown as Dexie, file, {
-			clearTablesBeforeImport: true,
-			acceptVersionDiff: true,
-			acceptMissingTables: true,
-			acceptChangedPrimaryKey: false,
-		});
+		await importInto(db as unknown as Dexie, file, IMPORT_OPTIONS);
 	} catch (e) {
+		try {
+			await importInto(db as unknown as Dexie, before, IMPORT_OPTIONS);
+		} catch {
+			throw codedError('BackupError', 'backup_error_rollback_failed', {
+				detail: String((e as Error).message ?? e).slice(0, 200),
+			});
+		}
 		throw codedError('BackupError', 'backup_error_damaged', {
 			detail: String((e as Error).message ?? e).slice(0, 200),
 		});

@@ -24,7 +24,10 @@ export const en = {
 		'“{file}” comes from a newer Trendcast (storage version {version}; this one reads up to {ours}). Update the app, then restore. Nothing was changed.',
 	backup_error_tables:
 		'“{file}” holds data this version of Trendcast does not know ({tables}). Update the app, then restore. Nothing was changed.',
-	backup_error_damaged: 'The backup “{file}” is damaged and could not be read completely.',
+	backup_error_damaged:
+		'The backup “{file}” is damaged and could not be read completely. Nothing was changed.',
+	backup_error_rollback_failed:
+		'The backup “{file}” could not be restored, and what was stored before could not be put back completely. Restore another backup of yours, or import your files again.',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
@@ -46,5 +49,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'“{file}”来自更新版本的 Trendcast（存储版本 {version}，当前版本最多支持 {ours}）。请先更新应用再恢复。未做任何更改。',
 	backup_error_tables:
 		'“{file}”包含当前版本的 Trendcast 不认识的数据（{tables}）。请先更新应用再恢复。未做任何更改。',
-	backup_error_damaged: '备份文件“{file}”已损坏，无法完整读取。',
+	backup_error_damaged: '备份文件“{file}”已损坏，无法完整读取。未做任何更改。',
+	backup_error_rollback_failed:
+		'备份文件“{file}”无法恢复，之前保存的内容也未能完整放回。请恢复您的另一份备份，或重新导入文件。',
 };
