@@ -10,8 +10,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../e2e/pages/browser';
+import type { Page } from 'playwright-core';
+import { launchContext as launch } from '../e2e/pages/browser';
 import { load1, startPreview } from './harness';
 
 const WAIT_MS = 400_000;
@@ -40,18 +40,6 @@ interface Visit {
 	/** How many times the stored dataset was loaded into DuckDB during the visit. */
 	loads: number;
 	blobBytes: number;
-}
-
-function launch(profile: string): Promise<BrowserContext> {
-	return chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		args: CHROMIUM_ARGS,
-		headless: true,
-		viewport: { width: 1280, height: 900 },
-		timezoneId: 'UTC',
-		locale: 'en-GB',
-		serviceWorkers: 'allow',
-	});
 }
 
 /** A profile where the demo was imported, with the service worker's precache complete. */

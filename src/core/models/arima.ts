@@ -1590,6 +1590,21 @@ export class AutoARIMA implements Forecaster {
 				if (f.ic < best.ic) best = f;
 			}
 		quickRefit = screen !== null && Number.isFinite(best.ic);
+		/** Where the stepwise search starts and what it may reach (the linear screen's and the full search's). */
+		const from = {
+			p,
+			q,
+			P,
+			Q,
+			constant,
+			maxP,
+			maxQ,
+			maxSP,
+			maxSQ,
+			m,
+			allowDrift,
+			allowMean,
+		};
 		const hrScreen = o.hrScreen ?? 0;
 		if (
 			!Number.isFinite(best.ic) &&
@@ -1610,20 +1625,7 @@ export class AutoARIMA implements Forecaster {
 				};
 				const linSeen = (p: number, q: number, P: number, Q: number, k: boolean): boolean =>
 					lin.some((r) => r.p === p && r.q === q && r.P === P && r.Q === Q && r.k === k);
-				this.#search(linRun, linSeen, lin, maxModels, {
-					p,
-					q,
-					P,
-					Q,
-					constant,
-					maxP,
-					maxQ,
-					maxSP,
-					maxSQ,
-					m,
-					allowDrift,
-					allowMean,
-				});
+				this.#search(linRun, linSeen, lin, maxModels, from);
 				let admissible = 0;
 				for (const r of lin.filter((x) => Number.isFinite(x.ic)).sort((a, b) => a.ic - b.ic)) {
 					if (admissible >= hrScreen) break;
@@ -1634,20 +1636,7 @@ export class AutoARIMA implements Forecaster {
 			}
 		}
 		if (!Number.isFinite(best.ic)) {
-			best = this.#search(run, seen, results, maxModels, {
-				p,
-				q,
-				P,
-				Q,
-				constant,
-				maxP,
-				maxQ,
-				maxSP,
-				maxSQ,
-				m,
-				allowDrift,
-				allowMean,
-			});
+			best = this.#search(run, seen, results, maxModels, from);
 		}
 		const screenSize = o.screen ?? 0;
 		if (screenSize > 0 && !this.#screen)

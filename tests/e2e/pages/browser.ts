@@ -36,7 +36,8 @@ export interface Session {
 	close(): Promise<void>;
 }
 
-function launchContext(profile: string, locale = 'en-GB'): Promise<BrowserContext> {
+/** A persistent Chromium context on `profile` as every e2e file and the startup bench open it. */
+export function launchContext(profile: string, locale = 'en-GB'): Promise<BrowserContext> {
 	return chromium.launchPersistentContext(profile, {
 		executablePath: '/usr/bin/chromium',
 		args: CHROMIUM_ARGS,

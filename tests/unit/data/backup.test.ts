@@ -37,15 +37,21 @@ beforeAll(async () => {
 	({ exportBackup, restoreBackup } = await import('../../../workers/data/backup'));
 });
 
+/** A data service whose database holds one imported dataset 'Shop' (the first `rows` demo lines). */
+async function shopStored(rows: number) {
+	const { service, db } = await makeService();
+	const preview = await service.previewFile(toInput('shop.csv', demoHead(rows)));
+	const meta = await service.commitImport(preview.importId, {
+		mapping: preview.mapping,
+		dateOrder: preview.dateOrder,
+		datasetName: 'Shop',
+	});
+	return { service, db, meta };
+}
+
 describe('backup and restore', () => {
 	it('brings back datasets, their bytes and other tables after they were deleted', async () => {
-		const { service, db } = await makeService();
-		const preview = await service.previewFile(toInput('shop.csv', demoHead(300)));
-		const meta = await service.commitImport(preview.importId, {
-			mapping: preview.mapping,
-			dateOrder: preview.dateOrder,
-			datasetName: 'Shop',
-		});
+		const { service, db, meta } = await shopStored(300);
 		await db.flagMarks.put({
 			id: `${meta.id}|x`,
 			datasetId: meta.id,
@@ -105,13 +111,7 @@ describe('backup and restore', () => {
 	}, 120_000);
 
 	it('scopes the promotions files of a backup made before version 10 (no dataset) as the upgrade does', async () => {
-		const { service, db } = await makeService();
-		const preview = await service.previewFile(toInput('shop.csv', demoHead(120)));
-		const meta = await service.commitImport(preview.importId, {
-			mapping: preview.mapping,
-			dateOrder: preview.dateOrder,
-			datasetName: 'Shop',
-		});
+		const { service, db, meta } = await shopStored(120);
 		// A row as version 9 stored it: no datasetId at all.
 		const old = { id: 'p1', fileName: 'promos.csv', importedAt: 1, promotions: 0, records: [] };
 		await db.promotionSets.put(old as unknown as Parameters<typeof db.promotionSets.put>[0]);
@@ -136,13 +136,7 @@ describe('backup and restore', () => {
 	}, 120_000);
 
 	it('refuses a backup cut off in its rows (a broken download) before clearing anything', async () => {
-		const { service, db } = await makeService();
-		const preview = await service.previewFile(toInput('shop.csv', demoHead(300)));
-		const meta = await service.commitImport(preview.importId, {
-			mapping: preview.mapping,
-			dateOrder: preview.dateOrder,
-			datasetName: 'Shop',
-		});
+		const { db, meta } = await shopStored(300);
 		const text = await (await exportBackup(db)).text();
 		await db.settings.put({ key: 'keep', value: 1 });
 		// the header (database name, version, tables and their row counts) is whole; the rows stop
@@ -161,13 +155,7 @@ describe('backup and restore', () => {
 	}, 120_000);
 
 	it('puts back what was stored when the import itself fails after the tables were cleared', async () => {
-		const { service, db } = await makeService();
-		const preview = await service.previewFile(toInput('shop.csv', demoHead(300)));
-		const meta = await service.commitImport(preview.importId, {
-			mapping: preview.mapping,
-			dateOrder: preview.dateOrder,
-			datasetName: 'Shop',
-		});
+		const { db, meta } = await shopStored(300);
 		const file = JSON.parse(await (await exportBackup(db)).text()) as {
 			data: {
 				tables: { name: string; rowCount: number }[];
