@@ -45,6 +45,12 @@ describe('Explore and Forecast screens', () => {
 			.first()
 			.waitFor({ timeout: SLOW_MS });
 		expect(await page.getByTestId('forecast-error').count()).toBe(0);
+		// and shown: the result is scrolled into view, not left below the form
+		await expect
+			.poll(() =>
+				page.getByTestId('forecast-result').evaluate((e) => e.getBoundingClientRect().top),
+			)
+			.toBeLessThan(200);
 		expect(await page.getByTestId('forecast-result').getByRole('heading').textContent()).toContain(
 			'TUTTI FRUTTI',
 		);
