@@ -29,6 +29,12 @@ import { fileURLToPath } from 'node:url';
 import { forecastAuto, forecastAutoAsync } from '../../src/core/engine';
 import type { AutoForecastOptions, AutoForecastResult } from '../../src/core/engine-types';
 import { registerBuiltins } from '../../src/core/forecast/builtins';
+import {
+	holdoutCheck,
+	holdoutScale,
+	type HoldoutCheck,
+	type HoldoutSeries,
+} from '../../src/core/forecast/holdout';
 import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { deepFeatures, shippedPretrained } from '../../src/cli/deep-node';
@@ -87,7 +93,7 @@ refuseUnknownFlags(
 		],
 		switches: [
 			...['hybrid', 'no-check', 'no-ensemble', 'no-pooled', 'no-pretrained', 'no-speed'],
-			...['no-val', 'no-write', 'shop-calendar', 'tune'],
+			...['no-val', 'no-write', 'short-check', 'shop-calendar', 'tune'],
 		],
 	},
 	'deep-ensemble.ts',
@@ -141,6 +147,8 @@ const CHECK = !argv.includes('--no-check');
 const SHOP_CALENDAR = argv.includes('--shop-calendar');
 /** --deep-features 12: with --shop-calendar, every model reads this many features (the calendar alone). */
 const DEEP_FEATURES = flag('deep-features') ? Number(flag('deep-features')) : undefined;
+/** --short-check: deep10's inner check ⌈h/2⌉ periods back (DEEP.md "deep10"; logged, not written). */
+const SHORT_CHECK = argv.includes('--short-check');
 /** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
 const WRITE = !argv.includes('--no-write');
 
@@ -282,7 +290,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		}
 		const { batch, freq } = batchOf(ds);
 		t = performance.now();
-		const deep = await deepBacktest(batch, {
+		const deepOpts: Parameters<typeof deepBacktest>[1] = {
 			kinds: KINDS,
 			horizon: ds.h,
 			freq,
@@ -307,8 +315,17 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 						? startFrom(START, spec)
 						: shippedPretrained(freq, spec),
 			onStage: (s) => log(`  training ${s.kind} origin ${s.origin} (${s.step + 1}/${s.steps})`),
-		});
+		};
+		const deep = await deepBacktest(batch, deepOpts);
 		const tDeep = (performance.now() - t) / 1000;
+		// deep10's short inner check (--short-check): every series cut ⌈h/2⌉ periods before its end, the
+		// app's engine and a deep model trained on the cut batch (same options, final model only) forecast
+		// from there, scored on those periods; the 50/50 mix and the deep model alone ÷ the engine
+		const short = SHORT_CHECK ? await shortCheck(ds, key, deepOpts) : null;
+		if (short)
+			log(
+				`  short check (cut ${short.cut}, ${short.mix.n} series, ${short.seconds.toFixed(0)} s): mix ÷ engine ${short.mix.ratio.toFixed(3)} / ${short.mix.wapeRatio.toFixed(3)} (${short.mix.won} no worse), deep alone ÷ engine ${short.alone.ratio.toFixed(3)} / ${short.alone.wapeRatio.toFixed(3)}`,
+			);
 		// the hold-out check (src/ml/candidates.ts holdoutCheck): the engine alone on every series
 		// without its last h periods, and the deep forecast from that cut-off (backtest table)
 		t = performance.now();
@@ -445,6 +462,21 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			youngCell = `${f(y.mase / a.mase)} / ${f(y.wape / a.wape)} (${young.filter((r) => r.model.includes('deep-')).length} of ${nYoung} young)`;
 		}
 		log(`  young weekly series only: ${youngCell}`);
+		if (short && runs[String(Infinity)]) {
+			// deep10's candidate gates (DEEP.md "deep10"): the 'always mix' run for every series where the
+			// gate passes, else the engine alone; never for monthly data (deepMixes)
+			const mixed = score(ds, runs[String(Infinity)]);
+			const nIn = runs[String(Infinity)].filter((r) => r.model.includes('deep-')).length;
+			const cell = (pass: boolean): string =>
+				pass
+					? `${f(mixed.mase / a.mase)} / ${f(mixed.wape / a.wape)} (${nIn})`
+					: '1.000 / 1.000 (0)';
+			const monthly = freq === 'month';
+			const g1 = !monthly && short.mix.ratio <= 1 && short.mix.wapeRatio <= 1;
+			const g2 = g1 && short.alone.ratio <= 1.1;
+			log(`  deep10 G1 (short check mix ≤ 1): ${cell(g1)}`);
+			log(`  deep10 G2 (G1 and deep alone ≤ 1.10): ${cell(g2)}`);
+		}
 		// references: the first deep model's final forecast alone, and its 50/50 mean with the engine's
 		const table = Object.values(deep.tables)[0] ?? {};
 		const deepPts = ds.series.map((s, i) => {
@@ -515,6 +547,38 @@ function cutBy(ds: Dataset, c: number, minLength: number): { set: Dataset; index
 		];
 	});
 	return { set: { ...ds, series }, index };
+}
+
+/**
+ * deep10's short inner check: every series of `ds` cut ⌈h/2⌉ periods before its end (series of at
+ * least 4 periods left), the app's engine on the cut set (engineOn) and the deep model trained on the
+ * cut batch with the run's options (its final model only), both scored on the cut periods
+ * (holdoutCheck: mean MASE with the one-step scale, pooled WAPE); the 50/50 mix and the deep model
+ * alone, each ÷ the engine.
+ */
+async function shortCheck(
+	ds: Dataset,
+	key: string,
+	opts: Parameters<typeof deepBacktest>[1],
+): Promise<{ cut: number; mix: HoldoutCheck; alone: HoldoutCheck; seconds: number }> {
+	const t = performance.now();
+	const cut = Math.ceil(ds.h / 2);
+	const { set } = cutBy(ds, cut, 4);
+	const stat = await engineOn(set, key);
+	const deep = await deepBacktest(batchOf(set).batch, { ...opts, origins: 0, onStage: undefined });
+	const table = Object.values(deep.tables)[0] ?? {};
+	const series: HoldoutSeries[] = set.series.map((s, i) => ({
+		stat: stat[i].point.subarray(0, cut),
+		deep: table[s.id]?.find((x) => x.end === s.train.length)?.point.subarray(0, cut),
+		actual: s.test.subarray(0, cut),
+		scale: holdoutScale(s.train),
+	}));
+	return {
+		cut,
+		mix: holdoutCheck(series),
+		alone: holdoutCheck(series, 1, 1),
+		seconds: (performance.now() - t) / 1000,
+	};
 }
 
 /** --hybrid: the deep model as a correction of the engine (tests/bench/hybrid.ts; DEEP.md "deephyb"). */
