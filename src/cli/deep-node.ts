@@ -11,7 +11,7 @@ import { registerBuiltins } from '../core/forecast/builtins';
 import { CandidateRegistry } from '../core/forecast/registry';
 import type { Frequency, SeriesBatch } from '../core/types';
 import { deepBacktest, type DeepBacktestResult } from '../ml/backtest';
-import { DEEP_MIX_GAIN, registerDeepCandidates } from '../ml/candidates';
+import { DEEP_MIX_GAIN, deepCheckCut, registerDeepCandidates } from '../ml/candidates';
 import type { DeepKind } from '../ml/kinds';
 import {
 	BASE_FEATURES,
@@ -199,9 +199,11 @@ export async function deepRegistry(
 		...(opts.maxWindows ? { maxWindows: opts.maxWindows } : {}),
 		features,
 		initial: (spec) => (opts.pretrained === false ? null : shippedPretrained(opts.freq, spec)),
+		// the short check's model (src/ml/candidates.ts deepDecision): trained without the last ⌈h/2⌉
+		inner: deepCheckCut(opts.horizon),
 		onStage: (s) =>
 			log(
-				`deep: training ${s.kind} ${s.origin > 0 ? `for backtest origin ${s.origin}` : 'on the whole history'} (${s.step + 1}/${s.steps}, ${backend})`,
+				`deep: training ${s.kind} ${s.origin > 0 ? `for backtest origin ${s.origin}` : s.origin < 0 ? `for the short check (the last ${deepCheckCut(opts.horizon)} periods held out)` : 'on the whole history'} (${s.step + 1}/${s.steps}, ${backend})`,
 			),
 	});
 	const failed = result.skipped.filter((s) => s.origin === 0).map((s) => s.name);

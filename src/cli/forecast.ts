@@ -28,11 +28,18 @@ import { CandidateRegistry } from '../core/forecast/registry';
 import { pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
 import type { Frequency, SeriesBatch } from '../core/types';
 import {
+	checkSeriesOf,
+	deepCheckCut,
 	deepDecision,
 	deepMixes,
+	deepNote,
 	deepSeriesLengths,
+	holdoutScale,
 	type DeepForecastTable,
+	type HoldoutSeries,
+	type HoldoutTails,
 } from '../ml/candidates';
+import { DEEP_CHECK_MIN_LENGTH } from '../ml/backtest';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';
@@ -652,19 +659,105 @@ async function main(): Promise<void> {
 		}
 	}
 	// the deep models stay only where the shop's series together say they help (src/ml/candidates.ts
-	// deepDecision); kept out, every series gets the engine's forecast without them
+	// deepDecision: the short check and the mix's own backtest); kept out, every series gets the
+	// engine's forecast without them
 	if (registry && deepKinds.length > 0) {
-		const d = deepDecision(results, {
-			lengths: deepSeriesLengths(
-				tables,
-				series.map((s) => s.id),
-			),
-			horizon: args.horizon,
-			freq: deepFreq,
+		const cut = deepCheckCut(args.horizon);
+		// the short check: every series cut `cut` periods back (those with DEEP_CHECK_MIN_LENGTH left),
+		// forecast by the engine without the deep models — the batch's shared parts learnt from the cut
+		// series, as the app's forecast worker does it — and scored with the deep model's check forecast
+		const kept = inputs.flatMap((x, i) =>
+			x.values.length - cut >= DEEP_CHECK_MIN_LENGTH ? [i] : [],
+		);
+		const cutPtr = new Int32Array(kept.length + 1);
+		kept.forEach((i, w) => (cutPtr[w + 1] = cutPtr[w] + inputs[i].values.length - cut));
+		const cutBatch: SeriesBatch = {
+			ids: kept.map((i) => series[i].id),
+			indptr: cutPtr,
+			ds:
+				kind === 'iso'
+					? Float64Array.from(
+							kept.flatMap((i) => inputs[i].dates.slice(0, -cut).map((d) => dateValue(d, 'iso'))),
+						)
+					: new Float64Array(cutPtr[kept.length]),
+			y: Float64Array.from(kept.flatMap((i) => Array.from(inputs[i].values.slice(0, -cut)))),
+		};
+		const checkEngine = batchEngine(
+			cutBatch,
+			{ horizon: args.horizon, models: args.models },
+			{
+				pooled: args.pooled && args.models === 'auto' && kind === 'iso',
+				borrow: kind === 'iso',
+				shrink: args.shrink && kind === 'iso',
+			},
+		);
+		const checkOne = (w: number): Promise<AutoForecastResult> => {
+			const i = kept[w];
+			const x = inputs[i];
+			const o = x.values.length - cut;
+			return forecastAutoAsync(
+				x.values.slice(0, o),
+				checkEngine.optionsFor(w, {
+					horizon: args.horizon,
+					season: args.season ?? defaultSeason({ ...series[i], dates: x.dates.slice(0, o) }, kind),
+					models: args.models,
+					levels: [0.8, 0.95],
+					...(regressors.length > 0
+						? {
+								regressors: {
+									names: regressors,
+									history: x.history.map((c) => c.slice(0, o)),
+									// the cut periods' own values, then the future rows: known at the cut
+									future: x.history.map((c, r) =>
+										Float64Array.from([...c.slice(o), ...x.future[r]].slice(0, args.horizon)),
+									),
+								},
+							}
+						: {}),
+				}),
+				{ registry: checkEngine.registry },
+			);
+		};
+		const checked: AutoForecastResult[] = [];
+		for (let w = 0; w < kept.length; w++) checked.push(await checkOne(w));
+		if (
+			checkEngine.pooled &&
+			checked.some((r) => usesPooled(r.model)) &&
+			!pooledGate(checked).pass
+		) {
+			checkEngine.dropPooled();
+			for (let w = 0; w < kept.length; w++)
+				if (usesPooled(checked[w].model)) checked[w] = await checkOne(w);
+		}
+		const tails: HoldoutTails = {};
+		kept.forEach((i) => {
+			const v = inputs[i].values;
+			tails[series[i].id] = {
+				actual: v.slice(v.length - cut),
+				scale: holdoutScale(v.subarray(0, v.length - cut)),
+			};
 		});
+		const check: HoldoutSeries[] = checkSeriesOf(
+			checked.map((r, w) => ({ seriesId: series[kept[w]].id, point: r.point })),
+			tails,
+			tables,
+			cut,
+		);
+		const d = deepDecision(
+			results,
+			{
+				lengths: deepSeriesLengths(
+					tables,
+					series.map((s) => s.id),
+				),
+				horizon: args.horizon,
+				freq: deepFreq,
+			},
+			check,
+		);
 		const f = (x: number): string => x.toFixed(3);
 		process.stderr.write(
-			`deep: pooled backtest MASE / WAPE of the deep model ÷ the median statistical model ${f(d.gate.ratio)} / ${f(d.gate.wapeRatio)} over ${d.gate.n} series of ≥ 3 horizons; backtest MASE of the mix ÷ the statistical choice ${f(d.mix.ratio)} over ${d.mix.n} series: ${d.keep ? 'mixed with the statistical choice' : 'not used (the statistical forecasts)'}\n`,
+			`deep: short check (${cut} periods back, ${d.check.n} series): MASE / WAPE of the 50/50 mix ÷ the statistical forecast ${f(d.check.ratio)} / ${f(d.check.wapeRatio)}; backtest MASE of the mix ÷ the statistical choice ${f(d.mix.ratio)} over ${d.mix.n} series: ${d.keep ? 'mixed with the statistical choice' : 'not used (the statistical forecasts)'}\n`,
 		);
 		if (!d.keep) {
 			// the statistical candidates, and the pooled model where the series kept it
@@ -676,6 +769,9 @@ async function main(): Promise<void> {
 					registry: plain,
 				});
 		}
+		// why the deep models were mixed in or not (printed with each series' notes)
+		for (let i = 0; i < results.length; i++)
+			results[i] = deepNote(results[i], { ...d, horizon: cut });
 	}
 	if (pooledKept)
 		for (let i = 0; i < results.length; i++) results[i] = pooledNote(results[i], series.length);

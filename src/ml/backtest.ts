@@ -55,6 +55,13 @@ export interface DeepBacktestOptions {
 	features?: number | ((kind: DeepKind) => number);
 	/** The shop's holiday calendar (features 6 and 12); without it the fixed holidays of holidays.ts. */
 	calendar?: DeepCalendar;
+	/**
+	 * The short inner check (deepShortDecision, tests/bench/results/DEEP.md "deep10"): also train each
+	 * kind on every series cut this many periods before its end (series with DEEP_CHECK_MIN_LENGTH
+	 * periods left; the run's options, its final model only: the cut periods are never trained on) and
+	 * add its forecast from the cut to the table, flagged `check` (never a backtest window).
+	 */
+	inner?: number;
 	/** Weights to start from for a model of this spec (the shipped pretrained MLP), or null. */
 	initial?(spec: ModelSpec): WeightBlob | null;
 	signal?: CancelSignal;
@@ -117,6 +124,7 @@ export async function deepBacktest(
 ): Promise<DeepBacktestResult> {
 	const batch = trimTrailingMissing(batchIn);
 	const h = Math.max(1, Math.floor(opts.horizon));
+	const inner = Math.max(0, Math.floor(opts.inner ?? 0));
 	const K = Math.max(0, Math.floor(opts.origins ?? engineOrigins(h)));
 	const lookback = Math.max(8, Math.floor(opts.lookback ?? 2 * h));
 	const cfgFor = (kind: DeepKind): WindowConfig => {
@@ -133,7 +141,7 @@ export async function deepBacktest(
 	const nonNegative = batch.y.every((v) => !Number.isFinite(v) || v >= 0);
 	const result: DeepBacktestResult = { tables: {}, seconds: {}, skipped: [], windows: {} };
 	const last = opts.final === false ? 1 : 0;
-	const steps = opts.kinds.length * (K + 1 - last);
+	const steps = opts.kinds.length * (K + 1 - last + (inner > 0 ? 1 : 0));
 	let step = 0;
 	for (const kind of opts.kinds) {
 		const name = deepCandidateName(kind);
@@ -235,5 +243,82 @@ export async function deepBacktest(
 		result.tables[name] = table;
 		result.seconds[name] = (performance.now() - t0) / 1000;
 	}
+	if (inner > 0) {
+		// the short check's models: the same training on the batch cut `inner` periods back, final only
+		const cut = cutLatest(batch, inner, DEEP_CHECK_MIN_LENGTH, h);
+		if (cut.ids.length > 0) {
+			const sub = await deepBacktest(cut, {
+				...opts,
+				inner: 0,
+				origins: 0,
+				final: true,
+				onStage: (s) => opts.onStage?.({ ...s, origin: -1, step: step + s.step, steps }),
+			});
+			for (const [name, t] of Object.entries(sub.tables)) {
+				const table = (result.tables[name] ??= {});
+				for (const [id, list] of Object.entries(t))
+					for (const at of list) (table[id] ??= []).push({ ...at, check: true });
+			}
+			for (const [name, sec] of Object.entries(sub.seconds))
+				result.seconds[name] = (result.seconds[name] ?? 0) + sec;
+		}
+	}
 	return result;
+}
+
+/** Fewest periods a series keeps before the short check's cut to be checked (as the bench's cutBy). */
+export const DEEP_CHECK_MIN_LENGTH = 4;
+
+/**
+ * Every series of `batch` without its last `k` periods, those with at least `min` periods left; its
+ * regressors' values in the `horizon` periods after the cut are given as known ahead (regressorsAhead).
+ */
+export function cutLatest(batch: SeriesBatch, k: number, min: number, horizon = k): SeriesBatch {
+	const keep: number[] = [];
+	batch.ids.forEach((_, i) => {
+		if (batch.indptr[i + 1] - batch.indptr[i] - k >= min) keep.push(i);
+	});
+	const indptr = new Int32Array(keep.length + 1);
+	keep.forEach((i, w) => (indptr[w + 1] = indptr[w] + batch.indptr[i + 1] - batch.indptr[i] - k));
+	const pick = (a: Float64Array): Float64Array => {
+		const out = new Float64Array(indptr[keep.length]);
+		keep.forEach((i, w) =>
+			out.set(a.subarray(batch.indptr[i], batch.indptr[i] + indptr[w + 1] - indptr[w]), indptr[w]),
+		);
+		return out;
+	};
+	const out: SeriesBatch = {
+		ids: keep.map((i) => batch.ids[i]),
+		indptr,
+		ds: pick(batch.ds),
+		y: pick(batch.y),
+	};
+	if (batch.regressors) {
+		const reg = batch.regressors;
+		out.regressors = { names: reg.names, values: reg.values.map(pick) };
+		// what the regressors held in the cut periods (then beyond the end, the planned values): known
+		// at the cut, as planned promotions are at the end
+		const ahead = batch.regressorsAhead;
+		out.regressorsAhead = {
+			horizon,
+			values: reg.values.map((col, r) => {
+				const v = new Float64Array(keep.length * horizon).fill(NaN);
+				keep.forEach((i, w) => {
+					const n = batch.indptr[i + 1] - batch.indptr[i];
+					for (let j = 0; j < horizon; j++) {
+						const t = n - k + j;
+						const a = t - n;
+						v[w * horizon + j] =
+							t < n
+								? col[batch.indptr[i] + t]
+								: ahead && a < ahead.horizon
+									? ahead.values[r][i * ahead.horizon + a]
+									: NaN;
+					}
+				});
+				return v;
+			}),
+		};
+	}
+	return out;
 }

@@ -18,11 +18,15 @@ import type {
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
 import {
+	checkSeriesOf,
 	DEEP_MIX_GAIN,
+	deepCheckCut,
 	deepMixes,
+	deepNote,
 	deepSeriesLengths,
 	forecastWithDeep,
 	withDeepRows,
+	type DeepDecision,
 } from '../lib/deep-gate';
 import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates, DeepRefusal } from './deep-candidates';
@@ -223,7 +227,7 @@ export class ForecastRun {
 					: {};
 			if (ac.signal.aborted) return;
 			const one = req.productIds !== null && req.productIds.length === 1;
-			const run = (mode: 'mix' | 'none', pooled = true, only?: string[]) =>
+			const run = (mode: 'mix' | 'none', pooled = true, only?: string[], check = 0) =>
 				this.#forecast.forecastSeries(
 					only ? { ...keysOf(req), productIds: only } : keysOf(req),
 					{
@@ -231,7 +235,7 @@ export class ForecastRun {
 						...methodOptions(req.models),
 						levels: [0.8, 0.95],
 						// One series on screen: also explain it (trend / season split).
-						decompose: req.productIds === null || one,
+						decompose: check === 0 && (req.productIds === null || one),
 						cleanOutliers: req.cleanOutliers ?? false,
 						deepMix: mode === 'mix' ? DEEP_MIX_GAIN : null,
 						pooled,
@@ -242,16 +246,22 @@ export class ForecastRun {
 					},
 					{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 					mode === 'mix' ? (deep ?? undefined) : undefined,
-					// a chart draws the history of one series (or the total); a whole batch needs none
-					{ withHistory: req.productIds === null || one },
+					// a chart draws the history of one series (or the total); a whole batch needs none; the
+					// deep model's short check forecasts without the last `check` periods and gets them back
+					check > 0
+						? { dropLast: check, holdout: true }
+						: { withHistory: req.productIds === null || one },
 				);
 			// the deep model mixed with the statistical choice, kept where the series together say it
-			// helps (src/ml/candidates.ts deepDecision); else the forecasts without it (its backtest rows
-			// still listed)
+			// helps: the short check (the forecasts made ⌈h/2⌉ periods ago without it, scored with the deep
+			// model's own from then, trained without those periods) and the mix's own backtest
+			// (src/ml/candidates.ts deepDecision); else the forecasts without it (its backtest rows listed)
 			let res!: Awaited<ReturnType<typeof run>>;
 			let mode: 'mix' | 'none' = 'none';
 			let mixed: typeof res.results = [];
+			let decision: DeepDecision | null = null;
 			if (deep) {
+				const cut = deepCheckCut(req.horizon);
 				const out = await forecastWithDeep(
 					async (m) => {
 						res = await run(m);
@@ -266,7 +276,12 @@ export class ForecastRun {
 						horizon: req.horizon,
 						freq: req.freq,
 					}),
+					async () => {
+						const c = await run('none', true, undefined, cut);
+						return checkSeriesOf(c.results, c.holdout ?? {}, deep, cut);
+					},
 				);
+				decision = out.decision;
 				mode = out.decision.keep ? 'mix' : 'none';
 				res = { ...res, results: [...out.results] };
 			} else res = await run('none');
@@ -282,6 +297,11 @@ export class ForecastRun {
 				res = await this.#withoutPooled(res, req.productIds, (ids) => run(mode, false, ids));
 				if (mode === 'none' && mixed.length > 0)
 					res = { ...res, results: withDeepRows(res.results, mixed) };
+			}
+			// why the deep model was mixed in or not, on every forecast it concerns
+			if (decision) {
+				const d = { ...decision, horizon: decision.cut };
+				res = { ...res, results: res.results.map((r) => deepNote(r, d)) };
 			}
 			if (ac.signal.aborted) return;
 			this.history = res.history;

@@ -16,6 +16,7 @@
 //        --no-pooled (the engine without the pooled model)  --no-check (skip the hold-out check pass)
 //        --hybrid: no deep candidates; the deep model as a correction of the engine instead (hybrid.ts,
 //        DEEP.md "deephyb"; --hybrid-stride 2 --hybrid-range 2 --hybrid-epochs 20)
+//        (every run also trains the shipped rule's short-check model: deepBacktest's `inner`, DEEP.md "deep10")
 //        --shop-calendar (the deep features with the set's shop calendar, issue #13; --deep-features 12:
 //        the holiday feature alone, without the make-up working day and signal features)
 //        --no-pretrained (train from scratch)  --no-val (no early-stopping split: fixed epochs)  --tune: score the horizon before the last (the validation horizon settings are chosen on;
@@ -38,8 +39,11 @@ import {
 import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { deepFeatures, shippedPretrained } from '../../src/cli/deep-node';
-import { deepBacktest } from '../../src/ml/backtest';
+import { DEEP_CHECK_MIN_LENGTH, deepBacktest } from '../../src/ml/backtest';
 import {
+	checkSeriesOf,
+	DEEP_CHECK_MIX_GATE,
+	deepCheckCut,
 	DEEP_MIX_GATE,
 	deepDecision,
 	deepForecastAt,
@@ -93,7 +97,7 @@ refuseUnknownFlags(
 		],
 		switches: [
 			...['hybrid', 'no-check', 'no-ensemble', 'no-pooled', 'no-pretrained', 'no-speed'],
-			...['no-val', 'no-write', 'short-check', 'shop-calendar', 'tune'],
+			...['no-val', 'no-write', 'shop-calendar', 'tune'],
 		],
 	},
 	'deep-ensemble.ts',
@@ -147,8 +151,6 @@ const CHECK = !argv.includes('--no-check');
 const SHOP_CALENDAR = argv.includes('--shop-calendar');
 /** --deep-features 12: with --shop-calendar, every model reads this many features (the calendar alone). */
 const DEEP_FEATURES = flag('deep-features') ? Number(flag('deep-features')) : undefined;
-/** --short-check: deep10's inner check ⌈h/2⌉ periods back (DEEP.md "deep10"; logged, not written). */
-const SHORT_CHECK = argv.includes('--short-check');
 /** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
 const WRITE = !argv.includes('--no-write');
 
@@ -218,7 +220,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 	const gainName = (g: number | null): string =>
 		g === null ? 'deep alone (5 % rule)' : g === Infinity ? 'always mix' : `mix ≤ ${g}`;
 	md.push(
-		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). **shipped rule** (src/ml/candidates.ts deepDecision, chosen on the validation horizons V1 and V2): the deep model mixed 50/50 with each series’ statistical choice for every series when (0) the data is not monthly (deepMixes), (1) its backtest MASE and WAPE pooled over series of ≥ 3 horizons are ≤ 1.05 × those of each series’ median statistical single model (deepGate) and (2) the mix’s own pooled backtest MASE is ≤ ${DEEP_MIX_GATE} × the statistical choice’s (the "backtest MASE mix ÷ choice" column); else the engine alone (no stand-alone deep candidate). "deep alone (5 % rule)": the deep model only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins (the previous fallback); "always mix": the mix wherever it is scored. "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
+		`Deep model(s): ${KINDS.join(', ')} (width 0.5, lookback 2·h, at most ${EPOCHS} epochs with early stopping, 2,000 windows per training${argv.includes('--no-val') ? ', no early-stopping split (fixed epochs, all targets before each cut-off)' : ''}${SEEDS > 1 ? `, ${SEEDS} seeds averaged` : ''}), trained on all series of the subset at every backtest origin the engine uses and on the whole training part (the CLI's \`--deep\`); the weekly h = 12 MLP starts from the shipped pretrained weights. ${TUNE ? '**Validation horizon** (the one before the reported last horizon; settings are chosen here). ' : '**Reported last horizon** (settings were chosen on the horizon before it). '}MASE with the lag of tests/bench/run.ts; WAPE = Σ|error| ÷ Σ|actual|; ratios vs the engine alone on the same windows (< 1 = better). **shipped rule** (src/ml/candidates.ts deepDecision, chosen on the validation horizons V1–V3, DEEP.md "deep10"): the deep model mixed 50/50 with each series’ statistical choice for every series when (0) the data is not monthly (deepMixes), (1) the short check — every series cut ⌈h/2⌉ periods back, the app's engine and the deep model trained without those periods forecasting from the cut — finds the 50/50 mix no worse than the engine in pooled MASE and WAPE on them and (2) the mix’s own pooled backtest MASE is ≤ ${DEEP_CHECK_MIX_GATE} × the statistical choice’s (the "backtest MASE mix ÷ choice" column); else the engine alone (the previous rule, deepGate over series of ≥ 3 horizons and ≤ ${DEEP_MIX_GATE}, is the "gate" column's first part) (no stand-alone deep candidate). "deep alone (5 % rule)": the deep model only as a stand-alone or top-3 member that lowers the backtest MASE ≥ 5 % over ≥ 2 origins (the previous fallback); "always mix": the mix wherever it is scored. "in" = series whose chosen forecast uses a deep model. Reference columns (not a rule, no selection): the deep model alone and the 50/50 average of engine and deep for every series.`,
 		'',
 		`| data (h) | series | engine MASE / WAPE | **shipped rule: ratio MASE / WAPE (in)** | young weekly series only (deepmix): ratio (in) | ${[...GAINS.map((g) => `${gainName(g)}: ratio MASE / WAPE (in)`), ...GATES.map((g) => `gate MASE ≤ ${g}: ratio MASE / WAPE (in) | gate MASE & WAPE ≤ ${g}: ratio (in)`)].join(' | ')} | ref. deep alone ratio | ref. always 50/50 ratio | backtest MASE mix ÷ choice (mix better) | gate: backtest MASE / WAPE deep ÷ median statistical | coverage 80 / 95 % (engine → ${gainName(GAINS[GAINS.length - 1])}) | seconds engine / deep training / engine + deep |`,
 		`| --- | --- | --- | --- | --- | ${[...GAINS, ...GATES, ...GATES].map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
@@ -314,18 +316,19 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 					: START
 						? startFrom(START, spec)
 						: shippedPretrained(freq, spec),
+			// the shipped rule's short check (deepDecision): also a model trained without the last ⌈h/2⌉
+			inner: deepCheckCut(ds.h),
 			onStage: (s) => log(`  training ${s.kind} origin ${s.origin} (${s.step + 1}/${s.steps})`),
 		};
 		const deep = await deepBacktest(batch, deepOpts);
 		const tDeep = (performance.now() - t) / 1000;
-		// deep10's short inner check (--short-check): every series cut ⌈h/2⌉ periods before its end, the
-		// app's engine and a deep model trained on the cut batch (same options, final model only) forecast
-		// from there, scored on those periods; the 50/50 mix and the deep model alone ÷ the engine
-		const short = SHORT_CHECK ? await shortCheck(ds, key, deepOpts) : null;
-		if (short)
-			log(
-				`  short check (cut ${short.cut}, ${short.mix.n} series, ${short.seconds.toFixed(0)} s): mix ÷ engine ${short.mix.ratio.toFixed(3)} / ${short.mix.wapeRatio.toFixed(3)} (${short.mix.won} no worse), deep alone ÷ engine ${short.alone.ratio.toFixed(3)} / ${short.alone.wapeRatio.toFixed(3)}`,
-			);
+		// the short check (src/ml/candidates.ts deepDecision; DEEP.md "deep10"): every series cut
+		// ⌈h/2⌉ periods before its end, the app's engine and the deep model trained without them
+		// forecast from there, scored on those periods; the 50/50 mix and the deep model alone ÷ the engine
+		const short = await shortCheck(ds, key, deep.tables);
+		log(
+			`  short check (cut ${short.cut}, ${short.mix.n} series, ${short.seconds.toFixed(0)} s): mix ÷ engine ${short.mix.ratio.toFixed(3)} / ${short.mix.wapeRatio.toFixed(3)} (${short.mix.won} no worse), deep alone ÷ engine ${short.alone.ratio.toFixed(3)} / ${short.alone.wapeRatio.toFixed(3)}`,
+		);
 		// the hold-out check (src/ml/candidates.ts holdoutCheck): the engine alone on every series
 		// without its last h periods, and the deep forecast from that cut-off (backtest table)
 		t = performance.now();
@@ -425,11 +428,11 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 				gateInfo = `${f(gate.ratio)} / ${f(gate.wapeRatio)}`;
 				// the shipped rule (src/ml/candidates.ts deepDecision): this run where it keeps the deep
 				// model, else the engine alone
-				const keep = deepDecision(withDeep, {
-					lengths: ds.series.map((s) => s.train.length),
-					horizon: ds.h,
-					freq,
-				}).keep;
+				const keep = deepDecision(
+					withDeep,
+					{ lengths: ds.series.map((s) => s.train.length), horizon: ds.h, freq },
+					short.series,
+				).keep;
 				shipped = keep
 					? `**${f(b.mase / a.mase)} / ${f(b.wape / a.wape)}** (${used})`
 					: `**1.000 / 1.000** (0)`;
@@ -462,21 +465,6 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			youngCell = `${f(y.mase / a.mase)} / ${f(y.wape / a.wape)} (${young.filter((r) => r.model.includes('deep-')).length} of ${nYoung} young)`;
 		}
 		log(`  young weekly series only: ${youngCell}`);
-		if (short && runs[String(Infinity)]) {
-			// deep10's candidate gates (DEEP.md "deep10"): the 'always mix' run for every series where the
-			// gate passes, else the engine alone; never for monthly data (deepMixes)
-			const mixed = score(ds, runs[String(Infinity)]);
-			const nIn = runs[String(Infinity)].filter((r) => r.model.includes('deep-')).length;
-			const cell = (pass: boolean): string =>
-				pass
-					? `${f(mixed.mase / a.mase)} / ${f(mixed.wape / a.wape)} (${nIn})`
-					: '1.000 / 1.000 (0)';
-			const monthly = freq === 'month';
-			const g1 = !monthly && short.mix.ratio <= 1 && short.mix.wapeRatio <= 1;
-			const g2 = g1 && short.alone.ratio <= 1.1;
-			log(`  deep10 G1 (short check mix ≤ 1): ${cell(g1)}`);
-			log(`  deep10 G2 (G1 and deep alone ≤ 1.10): ${cell(g2)}`);
-		}
 		// references: the first deep model's final forecast alone, and its 50/50 mean with the engine's
 		const table = Object.values(deep.tables)[0] ?? {};
 		const deepPts = ds.series.map((s, i) => {
@@ -550,31 +538,38 @@ function cutBy(ds: Dataset, c: number, minLength: number): { set: Dataset; index
 }
 
 /**
- * deep10's short inner check: every series of `ds` cut ⌈h/2⌉ periods before its end (series of at
- * least 4 periods left), the app's engine on the cut set (engineOn) and the deep model trained on the
- * cut batch with the run's options (its final model only), both scored on the cut periods
- * (holdoutCheck: mean MASE with the one-step scale, pooled WAPE); the 50/50 mix and the deep model
- * alone, each ÷ the engine.
+ * The shipped rule's short check (src/ml/candidates.ts deepDecision, DEEP.md "deep10"): every series of
+ * `ds` cut deepCheckCut(h) periods before its end (series of DEEP_CHECK_MIN_LENGTH periods left), the
+ * app's engine on the cut set (engineOn) and the deep model's check forecast (deepBacktest's `inner`:
+ * trained without the cut periods), both scored on them (holdoutCheck); the 50/50 mix and the deep
+ * model alone, each ÷ the engine.
  */
 async function shortCheck(
 	ds: Dataset,
 	key: string,
-	opts: Parameters<typeof deepBacktest>[1],
-): Promise<{ cut: number; mix: HoldoutCheck; alone: HoldoutCheck; seconds: number }> {
+	tables: Record<string, DeepForecastTable>,
+): Promise<{
+	cut: number;
+	series: HoldoutSeries[];
+	mix: HoldoutCheck;
+	alone: HoldoutCheck;
+	seconds: number;
+}> {
 	const t = performance.now();
-	const cut = Math.ceil(ds.h / 2);
-	const { set } = cutBy(ds, cut, 4);
+	const cut = deepCheckCut(ds.h);
+	const { set } = cutBy(ds, cut, DEEP_CHECK_MIN_LENGTH);
 	const stat = await engineOn(set, key);
-	const deep = await deepBacktest(batchOf(set).batch, { ...opts, origins: 0, onStage: undefined });
-	const table = Object.values(deep.tables)[0] ?? {};
-	const series: HoldoutSeries[] = set.series.map((s, i) => ({
-		stat: stat[i].point.subarray(0, cut),
-		deep: table[s.id]?.find((x) => x.end === s.train.length)?.point.subarray(0, cut),
-		actual: s.test.subarray(0, cut),
-		scale: holdoutScale(s.train),
-	}));
+	const series = checkSeriesOf(
+		set.series.map((s, i) => ({ seriesId: s.id, point: stat[i].point })),
+		Object.fromEntries(
+			set.series.map((s) => [s.id, { actual: s.test, scale: holdoutScale(s.train) }]),
+		),
+		tables,
+		cut,
+	);
 	return {
 		cut,
+		series,
 		mix: holdoutCheck(series),
 		alone: holdoutCheck(series, 1, 1),
 		seconds: (performance.now() - t) / 1000,

@@ -7,7 +7,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-	deepDecision,
 	deepGate,
 	DEEP_GATE,
 	DEEP_MIX_GATE,
@@ -293,8 +292,13 @@ function mixAll(d: Dump, w = 0.5): { pts: number[][]; used: number } {
 	return { pts, used };
 }
 const engineAll = (d: Dump) => ({ pts: d.series.map((s) => s.base.point), used: 0 });
-const shippedKeeps = (d: Dump): boolean =>
-	deepDecision(d.series.map(mixRun), { lengths: d.series.map((s) => s.n), horizon: d.h }).keep;
+/** The rule before deep10 (deepGate and the mix's backtest ≤ DEEP_MIX_GATE), shipped when this ran. */
+const previousKeeps = (d: Dump): boolean => {
+	const rs = d.series.map(mixRun);
+	const history = { lengths: d.series.map((s) => s.n), horizon: d.h };
+	return deepGate(rs, DEEP_GATE, history).pass && mixVerdict(rs).ratio <= DEEP_MIX_GATE;
+};
+const shippedKeeps = previousKeeps;
 rules['H1: hold-out MASE & WAPE ≤ 1'] = (d) => {
 	const c = holdoutOf(d);
 	return c.ratio <= 1 && c.wapeRatio <= 1 ? mixAll(d) : engineAll(d);
@@ -328,11 +332,8 @@ rules['H7: hold-out MASE & WAPE ≤ 1 & mix backtest ≤ DEEP_MIX_GATE (no deepG
 rules['ref: mix backtest ≤ DEEP_MIX_GATE alone (no deepGate)'] = (d) =>
 	mixVerdict(d.series.map(mixRun)).ratio <= DEEP_MIX_GATE ? mixAll(d) : engineAll(d);
 rules['ref: always mix at weight 0.25'] = (d) => mixAll(d, 0.25);
-rules['**shipped: deepGate & mix ≤ DEEP_MIX_GATE ? mix : engine**'] = (d) => {
-	const keep = deepDecision(d.series.map(mixRun), {
-		lengths: d.series.map((s) => s.n),
-		horizon: d.h,
-	}).keep;
+rules['**before deep10: deepGate & mix ≤ DEEP_MIX_GATE ? mix : engine**'] = (d) => {
+	const keep = previousKeeps(d);
 	const pick = (s: Series) => (keep ? mixRun(s) : s.base);
 	return {
 		pts: d.series.map((s) => pick(s).point),

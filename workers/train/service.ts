@@ -37,7 +37,12 @@ import {
 import { getWeightBlob, setWeightBlob, type WeightBlob } from '../../src/ml/weights';
 import { deepBacktest } from '../../src/ml/backtest';
 import { PRETRAINED_STARTS, fitsStart, pretrainedStartFor } from '../../src/ml/pretrained-start';
-import { deepCandidateName, engineOrigins, type DeepForecastTable } from '../../src/ml/candidates';
+import {
+	deepCandidateName,
+	deepCheckCut,
+	engineOrigins,
+	type DeepForecastTable,
+} from '../../src/ml/candidates';
 import type { PromotionRecord } from '../../src/core/ingest/schemas/promotions';
 import { PROMOTION_INPUT, SIGNAL_INPUT, withPromotions, withSignals } from './inputs';
 import type { WeeklySignal } from '../data/fusion';
@@ -638,6 +643,9 @@ export function createTrainService(deps: TrainServiceDeps) {
 			features: featuresOf(cfgOf(row)),
 			...(row.calendar ? { calendar: row.calendar } : {}),
 			final: false,
+			// the forecast run's short check (src/ml/candidates.ts deepDecision): a model trained without
+			// the last ⌈h/2⌉ periods, forecasting from there
+			inner: deepCheckCut(h),
 			initial: (spec) =>
 				pre && (pre.spec.features ?? LEGACY_FEATURES) === featuresOf(spec) ? pre.weights : null,
 			signal,

@@ -108,13 +108,16 @@ export interface HoldoutTails {
 	[id: string]: { actual: Float64Array; scale: number };
 }
 
-/** The last `k` periods of every series of `batch` (holdoutCheck's actuals) and its holdoutScale. */
+/**
+ * The last `k` periods of every series of `batch` (holdoutCheck's actuals) and the holdoutScale of the
+ * periods before them (the scale known at the cut, as the bench's check computes it).
+ */
 export function holdoutTails(batch: SeriesBatch, k: number): HoldoutTails {
 	const out: HoldoutTails = {};
 	batch.ids.forEach((id, i) => {
 		const y = batch.y.subarray(batch.indptr[i], batch.indptr[i + 1]);
 		if (k <= 0 || y.length <= k) return;
-		out[id] = { actual: y.slice(y.length - k), scale: holdoutScale(y) };
+		out[id] = { actual: y.slice(y.length - k), scale: holdoutScale(y.subarray(0, y.length - k)) };
 	});
 	return out;
 }

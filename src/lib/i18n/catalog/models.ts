@@ -100,6 +100,8 @@ export const en = {
 		'Your deep model is not mixed in. Checked on your own data: forecast as if {h} periods ago, for {n} products, mixing it in would have changed the error by {mase} % (MASE) and {wape} % (WAPE) against the statistical forecast alone, which is not better on both.',
 	models_note_deep_unchecked:
 		'Your deep model is not mixed in: no product has enough history to check a forecast made {h} periods ago against what then sold.',
+	models_note_deep_not_mixed_backtest:
+		'Your deep model is not mixed in. Forecast as if {h} periods ago, for {n} products, the mix would have changed the error by {mase} % (MASE) and {wape} % (WAPE), but on the past windows the models are tested on it was {backtest} % off the statistical choice (MASE), more than the 5 % allowed.',
 	models_error_too_short:
 		'The series are too short for this window: choose fewer forecast periods or daily periods.',
 	models_error_missing: 'This saved model is no longer on this device.',
@@ -214,6 +216,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'未混入您的深度模型。用您自己的数据检验：假设在 {h} 期之前预测，对 {n} 个商品，混入后相对单独的统计预测，误差将变化 {mase} %（MASE）和 {wape} %（WAPE），两项并未都变好。',
 	models_note_deep_unchecked:
 		'未混入您的深度模型：没有商品的历史足够长，无法检验 {h} 期之前的预测与之后的实际销量。',
+	models_note_deep_not_mixed_backtest:
+		'未混入您的深度模型。假设在 {h} 期之前预测，对 {n} 个商品，混合预测的误差将变化 {mase} %（MASE）和 {wape} %（WAPE），但在用于检验模型的历史窗口上，它相对统计选择的误差变化为 {backtest} %（MASE），超过允许的 5 %。',
 	models_error_too_short: '序列太短，无法使用此窗口：请减少预测期数或改用按日。',
 	models_error_missing: '此已保存的模型已不在本设备上。',
 	models_error_weights_missing: '此已保存模型的权重缺失：请重新训练或删除它。',
