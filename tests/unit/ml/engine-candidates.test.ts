@@ -6,14 +6,20 @@ import { forecastAutoAsync } from '../../../src/core/engine';
 import type { ExternalForecastAt } from '../../../src/core/forecast/external';
 import { registerBuiltins } from '../../../src/core/forecast/builtins';
 import { CandidateRegistry } from '../../../src/core/forecast/registry';
-import { deepBacktest, trimTrailingMissing } from '../../../src/ml/backtest';
+import { cutLatest, deepBacktest, trimTrailingMissing } from '../../../src/ml/backtest';
 import {
-	DEEP_MIX_GATE,
+	checkSeriesOf,
+	DEEP_CHECK_MIX_GATE,
+	deepCheckAt,
+	deepCheckCut,
 	deepDecision,
+	deepForecastAt,
 	deepMixes,
 	deepGate,
+	deepSeriesLengths,
 	engineOrigins,
 	forecastWithDeep,
+	type HoldoutSeries,
 	mixVerdict,
 	precomputedCandidate,
 	registerDeepCandidates,
@@ -182,7 +188,7 @@ describe('pooled verdicts over a shop’s series', () => {
 	});
 });
 
-describe('the shop-wide decision (deepDecision, forecastWithDeep)', () => {
+describe('the shop-wide decision (deepDecision, forecastWithDeep: the short check, deep10)', () => {
 	type Row = { model: string; mase: number; wape: number; weight?: number };
 	const row = (model: string, mase: number, wape: number): Row => ({ model, mase, wape });
 	/** One series: singles naive 2 / ets 1, the choice ets, the deep model and the mix as given. */
@@ -197,40 +203,54 @@ describe('the shop-wide decision (deepDecision, forecastWithDeep)', () => {
 	});
 	const history = { lengths: [40, 40], horizon: 4 };
 
-	it('needs the mix’s own pooled backtest no worse than DEEP_MIX_GATE × the statistical choice’s', () => {
-		// the deep model beats the median single (2, here naive's row is the upper median) on both
-		// series, so deepGate passes; the mix backtests 10 % worse than the choice: kept out
+	/** The short check: the mix (stat and deep averaged) scored against the statistical forecast. */
+	const good: HoldoutSeries[] = [{ stat: [12, 12], deep: [10, 10], actual: [10, 10], scale: 1 }];
+	const bad: HoldoutSeries[] = [{ stat: [10, 10], deep: [14, 14], actual: [10, 10], scale: 1 }];
+
+	it('mixes where the short check and the mix’s own backtest (≤ DEEP_CHECK_MIX_GATE) both say so', () => {
+		expect(DEEP_CHECK_MIX_GATE).toBe(1.05);
+		expect([deepCheckCut(12), deepCheckCut(13), deepCheckCut(1)]).toEqual([6, 7, 1]);
+		// the mix backtests 4 % worse than the choice (within 1.05) and halves the check's error: kept
+		const close = [one(1.2, 1), one(1.2, 1.08)];
+		const d = deepDecision(close, history, good);
+		expect(d.mix.ratio).toBeCloseTo(1.04, 12);
+		expect(d.check.ratio).toBeCloseTo(0.5, 12);
+		expect(d.cut).toBe(2);
+		expect(d.keep).toBe(true);
+		// the backtest says no (10 % worse): kept out although the check passes
 		const worse = [one(1.2, 1.1), one(1.2, 1.1)];
-		expect(deepGate(worse, undefined, history).pass).toBe(true);
-		const d = deepDecision(worse, history);
-		expect(d.mix.ratio).toBeCloseTo(1.1, 12);
-		expect(d.keep).toBe(false);
-		// within the margin: kept
-		const close = [one(1.2, 1), one(1.2, (2 * DEEP_MIX_GATE - 1) * 0.999)];
-		expect(deepDecision(close, history).keep).toBe(true);
-		// deepGate still rules: a deep model worse than the median single is kept out even with a good mix
-		expect(deepDecision([one(3, 0.9), one(3, 0.9)], history).keep).toBe(false);
-		// series shorter than DEEP_GATE_MIN_HORIZONS horizons do not count: none left, kept out
-		expect(deepDecision([one(1.2, 1), one(1.2, 1)], { lengths: [8, 8], horizon: 4 }).keep).toBe(
+		expect(deepDecision(worse, history, good).keep).toBe(false);
+		// the check says no: kept out although the backtest is better
+		expect(deepDecision([one(1.2, 0.9), one(1.2, 0.9)], history, bad).keep).toBe(false);
+		// no series checked (none long enough, or no deep forecast from the cut): kept out
+		expect(deepDecision([one(1.2, 0.9)], history, []).keep).toBe(false);
+		expect(deepDecision([one(1.2, 0.9)], history, [{ ...good[0], deep: undefined }]).keep).toBe(
 			false,
 		);
+		// a shop of short series (no series of DEEP_GATE_MIN_HORIZONS horizons: deepGate cannot pass)
+		// is decided by the check: the previous rule kept the deep model out of it whatever happened
+		const short = { lengths: [8, 8], horizon: 4 };
+		expect(deepGate([one(1.2, 0.9), one(1.2, 0.9)], undefined, short).pass).toBe(false);
+		expect(deepDecision([one(1.2, 0.9), one(1.2, 0.9)], short, good).keep).toBe(true);
+		// a deep model worse than the median single no longer rules it out: the check and the mix do
+		expect(deepDecision([one(3, 0.9), one(3, 0.9)], history, good).keep).toBe(true);
 	});
 
-	it('never mixes the deep model into monthly data (deepMixes), whatever the backtests say', () => {
+	it('never mixes the deep model into monthly data (deepMixes), whatever the checks say', () => {
 		expect(deepMixes('month')).toBe(false);
 		expect(deepMixes('week')).toBe(true);
 		expect(deepMixes('day')).toBe(true);
-		const good = [one(1.2, 0.9), one(1.2, 0.9)];
-		expect(deepDecision(good, history).keep).toBe(true);
-		expect(deepDecision(good, { ...history, freq: 'week' }).keep).toBe(true);
-		const monthly = deepDecision(good, { ...history, freq: 'month' });
+		const mixed = [one(1.2, 0.9), one(1.2, 0.9)];
+		expect(deepDecision(mixed, history, good).keep).toBe(true);
+		expect(deepDecision(mixed, { ...history, freq: 'week' }, good).keep).toBe(true);
+		const monthly = deepDecision(mixed, { ...history, freq: 'month' }, good);
 		expect(monthly.keep).toBe(false);
 		// the verdicts are still reported (the CLI prints them)
-		expect(monthly.gate.pass).toBe(true);
+		expect(monthly.check.pass).toBe(true);
 		expect(monthly.mix.ratio).toBeCloseTo(0.9, 12);
 	});
 
-	it('kept out, every series gets the engine without the deep model (no stand-alone deep run)', async () => {
+	it('checks first; kept out, every series gets the engine without the deep model', async () => {
 		const modes: string[] = [];
 		const plain = [
 			{ model: 'ets', leaderboard: [{ ...row('ets', 1, 0.1), weight: 1 }] },
@@ -240,8 +260,16 @@ describe('the shop-wide decision (deepDecision, forecastWithDeep)', () => {
 			modes.push(mode);
 			return mode === 'mix' ? mixed : plain;
 		};
-		const out = await forecastWithDeep(run([one(1.2, 1.1), one(1.2, 1.1)]), () => history);
-		expect(modes).toEqual(['mix', 'none']);
+		const check = (series: HoldoutSeries[]) => async () => {
+			modes.push('check');
+			return series;
+		};
+		const out = await forecastWithDeep(
+			run([one(1.2, 1.1), one(1.2, 1.1)]),
+			() => history,
+			check(good),
+		);
+		expect(modes).toEqual(['check', 'mix', 'none']);
 		expect(out.decision.keep).toBe(false);
 		// the engine's own forecasts, their leaderboards listing the deep rows unused (weight 0)
 		expect(out.results.map((r) => r.model)).toEqual(['ets', 'ets']);
@@ -252,9 +280,56 @@ describe('the shop-wide decision (deepDecision, forecastWithDeep)', () => {
 		]);
 		modes.length = 0;
 		const kept = [one(1.2, 0.9), one(1.2, 0.9)];
-		const ok = await forecastWithDeep(run(kept), () => history);
-		expect(modes).toEqual(['mix']);
+		const ok = await forecastWithDeep(run(kept), () => history, check(good));
+		expect(modes).toEqual(['check', 'mix']);
 		expect(ok.results).toBe(kept);
+		modes.length = 0;
+		const no = await forecastWithDeep(run(kept), () => history, check(bad));
+		expect(modes).toEqual(['check', 'mix', 'none']);
+		expect(no.decision.keep).toBe(false);
+	});
+
+	it('the check’s deep forecast is the flagged one; the engine and the lengths never read it', () => {
+		const at = (end: number, v: number, check = false) => ({
+			end,
+			point: Float64Array.from([v, v, v]),
+			intervals: [],
+			...(check ? { check: true as const } : {}),
+		});
+		const tables: Record<string, DeepForecastTable> = {
+			'deep-mlp': { a: [at(20, 1), at(27, 7, true), at(30, 3)], b: [at(30, 4)] },
+		};
+		expect(Array.from(deepCheckAt(tables, 'a')!)).toEqual([7, 7, 7]);
+		expect(deepCheckAt(tables, 'b')).toBeUndefined();
+		// the series' length is its final forecast's end, and end 27 is no backtest window
+		expect(deepSeriesLengths(tables, ['a', 'b'])).toEqual([30, 30]);
+		expect(deepForecastAt(tables, 'a', 27)).toBeUndefined();
+		const c = precomputedCandidate('deep-mlp', tables['deep-mlp']);
+		expect(() => c.fit(new Float64Array(27), { seriesId: 'a', end: 27 } as never)).toThrow(
+			/no forecast from 27/,
+		);
+		// the check's series: the statistical forecast and the deep one cut to the check's periods
+		const s = checkSeriesOf(
+			[
+				{ seriesId: 'a', point: [5, 5, 5] },
+				{ seriesId: 'b', point: [5, 5, 5] },
+				{ seriesId: 'gone', point: [5, 5, 5] },
+			],
+			{
+				a: { actual: Float64Array.from([6, 6]), scale: 2 },
+				b: { actual: Float64Array.from([1, 1]), scale: 1 },
+			},
+			tables,
+			2,
+		);
+		expect(s).toHaveLength(2);
+		expect(s[0]).toEqual({
+			stat: [5, 5],
+			deep: Float64Array.from([7, 7]),
+			actual: Float64Array.from([6, 6]),
+			scale: 2,
+		});
+		expect(s[1].deep).toBeUndefined();
 	});
 });
 
@@ -305,6 +380,75 @@ describe('deep backtest (tfjs WASM in Node)', () => {
 			{ registry: reg },
 		);
 		expect(Number.isFinite(r.leaderboard.find((x) => x.model === 'deep-mlp')?.mase)).toBe(true);
+	});
+
+	it('inner: a model trained without the last periods forecasts from the cut, as one trained on the cut batch', async () => {
+		const batch = weeklyBatch(3, 40);
+		// a third series too short to keep DEEP_CHECK_MIN_LENGTH periods before the cut
+		const short: typeof batch = {
+			ids: [...batch.ids, 'tiny'],
+			indptr: Int32Array.from([...batch.indptr, batch.indptr[3] + 5]),
+			ds: Float64Array.from([...batch.ds, ...batch.ds.slice(35, 40)]),
+			y: Float64Array.from([...batch.y, 3, 4, 5, 4, 3]),
+		};
+		const opts = {
+			kinds: ['mlp'] as const,
+			horizon: 4,
+			freq: 'week' as const,
+			width: 0.1,
+			epochs: 2,
+			maxWindows: 200,
+			origins: 1,
+		};
+		const stages: [number, number, number][] = [];
+		const res = await deepBacktest(short, {
+			...opts,
+			kinds: ['mlp'],
+			inner: 2,
+			onStage: (s) => stages.push([s.origin, s.step, s.steps]),
+		});
+		// origin 1, the final model, then the check's model (origin −1), counted in the steps
+		expect(stages).toEqual([
+			[1, 0, 3],
+			[0, 1, 3],
+			[-1, 2, 3],
+		]);
+		const t = res.tables['deep-mlp'];
+		for (const id of batch.ids) {
+			expect(t[id].filter((a) => !a.check).map((a) => a.end)).toEqual([36, 40]);
+			expect(t[id].filter((a) => a.check).map((a) => a.end)).toEqual([38]);
+		}
+		// 5 − 2 = 3 periods left: not checked
+		expect(t.tiny.some((a) => a.check)).toBe(false);
+		// the same forecast as a model trained on the batch cut 2 periods back (seeded, as the bench's)
+		const cut = cutLatest(short, 2, 4, 4);
+		expect(cut.ids).toEqual(batch.ids);
+		const ref = await deepBacktest(cut, { ...opts, kinds: ['mlp'], origins: 0 });
+		for (const id of batch.ids)
+			expect(Array.from(t[id].find((a) => a.check)!.point)).toEqual(
+				Array.from(ref.tables['deep-mlp'][id].find((a) => a.end === 38)!.point),
+			);
+	});
+
+	it('cutLatest: the cut periods’ regressor values, then the planned ones, are known ahead', () => {
+		const batch = {
+			ids: ['a', 'b'],
+			indptr: Int32Array.from([0, 6, 9]),
+			ds: new Float64Array(9),
+			y: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]),
+			regressors: {
+				names: ['price'],
+				values: [Float64Array.from([10, 11, 12, 13, 14, 15, 20, 21, 22])],
+			},
+			regressorsAhead: { horizon: 2, values: [Float64Array.from([16, 17, 23, 24])] },
+		};
+		const cut = cutLatest(batch, 2, 3, 3);
+		// b keeps 1 period: left out
+		expect(cut.ids).toEqual(['a']);
+		expect(Array.from(cut.y)).toEqual([1, 2, 3, 4]);
+		expect(Array.from(cut.regressors!.values[0])).toEqual([10, 11, 12, 13]);
+		expect(cut.regressorsAhead!.horizon).toBe(3);
+		expect(Array.from(cut.regressorsAhead!.values[0])).toEqual([14, 15, 16]);
 	});
 
 	it('cuts trailing missing values, and cancels between trainings', async () => {
