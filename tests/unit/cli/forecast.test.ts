@@ -536,14 +536,24 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 			'--deep-epochs',
 			'1',
 		]);
-		expect(r.stderr).toMatch(/deep: training mlp for backtest origin 6 \(1\/7, (wasm|cpu)\)/);
+		expect(r.stderr).toMatch(/deep: training mlp for backtest origin 6 \(1\/8, (wasm|cpu)\)/);
+		// the short check's model, trained without the last ⌈4/2⌉ = 2 weeks
+		expect(r.stderr).toMatch(
+			/deep: training mlp for the short check \(the last 2 periods held out\) \(8\/8, (wasm|cpu)\)/,
+		);
 		expect(r.stderr).toMatch(/deep: deep-mlp [\d.]+ s on (wasm|cpu)/);
-		// the shop-wide decision says whether the deep model joins (mixed with the statistical choice)
+		// the shop-wide decision says whether the deep model joins (mixed with the statistical choice):
+		// the short check over all 4 series, and the mix's own backtest
 		const said =
-			/deep: pooled backtest MASE \/ WAPE of the deep model ÷ the median statistical model ([\d.]+|NaN) \/ ([\d.]+|NaN) over \d+ series of ≥ 3 horizons; backtest MASE of the mix ÷ the statistical choice ([\d.]+|NaN) over \d+ series: (mixed with the statistical choice|not used \(the statistical forecasts\))/.exec(
+			/deep: short check \(2 periods back, (\d+) series\): MASE \/ WAPE of the 50\/50 mix ÷ the statistical forecast ([\d.]+|NaN) \/ ([\d.]+|NaN); backtest MASE of the mix ÷ the statistical choice ([\d.]+|NaN) over \d+ series: (mixed with the statistical choice|not used \(the statistical forecasts\))/.exec(
 				r.stderr,
 			);
 		expect(said).not.toBeNull();
+		expect(said![1]).toBe('4');
+		// each series' notes say why (as if 2 periods ago, for 4 products)
+		expect(r.stderr).toMatch(
+			/\na: (Mixed half and half with your deep model|Your deep model is not mixed in)\. [^\n]*as if 2 periods ago, for 4 products/,
+		);
 		expect(r.code).toBe(0);
 		const lines = r.stdout.trim().split('\n');
 		expect(lines[0]).toBe('series_id,date,model,mean,lo80,hi80,lo95,hi95');
@@ -552,7 +562,7 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 			const m = /^[abcd],[\d-]+,("[^"]*"|[^,]*),(.*)$/.exec(l) as RegExpExecArray;
 			expect(m[1]).toMatch(/naive|theta|deep-mlp/);
 			// kept out: the engine's own forecast, not a stand-alone deep one
-			if (said![4] !== 'mixed with the statistical choice') expect(m[1]).not.toMatch(/deep-/);
+			if (said![5] !== 'mixed with the statistical choice') expect(m[1]).not.toMatch(/deep-/);
 			expect(m[2].split(',').map(Number).every(Number.isFinite)).toBe(true);
 		}
 		// too short to train: a clear error, exit code 1

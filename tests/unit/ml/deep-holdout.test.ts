@@ -140,6 +140,19 @@ describe('the shop-wide decision from the hold-out check', () => {
 			code: 'models_note_deep_not_mixed',
 			params: { h: 4, n: 1, mase: '+150.0', wape: '+150.0' },
 		});
+		// the check passed but the mix's own backtest said no (deepDecision's veto): its own note
+		const veto = deepNote(
+			{ model: 'ets', notes: [] as Message[] },
+			{ ...yes, keep: false, mix: { ratio: 1.08, won: 3, n: 10 } },
+		).notes[0];
+		expect(veto).toEqual({
+			code: 'models_note_deep_not_mixed_backtest',
+			params: { h: 12, n: 1, mase: '−50.0', wape: '−50.0', backtest: '+8.0' },
+		});
+		expect(translate('en', veto.code, veto.params)).toMatch(
+			/it was \+8\.0 % off the statistical choice/,
+		);
+		expect(translate('zh-CN', veto.code, veto.params)).toMatch(/\+8\.0 %（MASE）/);
 		const none = deepHoldoutDecision([], 4);
 		expect(deepNote({ model: 'ets', notes: [] as Message[] }, none).notes[0].code).toBe(
 			'models_note_deep_unchecked',
