@@ -231,3 +231,81 @@ describe('ForecastRun and a saved deep model', () => {
 		}
 	});
 });
+
+describe('ForecastRun: the short check decides the saved deep model (deep10)', () => {
+	const H = 12;
+	const tables = {
+		'deep-mlp': {
+			'A:P1': [
+				{ end: 30, point: new Float64Array(H).fill(10), intervals: [], check: true as const },
+				{ end: 36, point: new Float64Array(H).fill(10), intervals: [] },
+			],
+		},
+	};
+	/** A forecast client that answers at once and records each call's mode. */
+	function client(deepOk: boolean) {
+		const calls: string[] = [];
+		const c = {
+			async forecastSeries(
+				keys: SeriesKeys,
+				opts: { deepMix: number | null },
+				_call: unknown,
+				_deep: unknown,
+				want: { dropLast?: number; holdout?: boolean },
+			) {
+				const history = historyOf(keys);
+				const check = (want.dropLast ?? 0) > 0;
+				calls.push(
+					check ? `check ${want.dropLast} ${want.holdout}` : opts.deepMix ? 'mix' : 'none',
+				);
+				const mixed = !check && opts.deepMix !== null;
+				const results = history.ids.map((seriesId) => ({
+					seriesId,
+					model: mixed ? 'mix(ets,deep-mlp)' : 'ets',
+					// the statistical forecast from the cut: 12 where 10 sold (the deep model's 10 is right)
+					point: new Float64Array(H).fill(12),
+					intervals: [],
+					notes: [],
+					leaderboard: [
+						{ model: 'ets', mase: 1, wape: 0.1 },
+						...(mixed ? [{ model: 'mix(ets,deep-mlp)', mase: deepOk ? 0.9 : 1.2, wape: 0.1 }] : []),
+					],
+				})) as unknown as SeriesForecast[];
+				return {
+					results,
+					history,
+					leftOut: { droppedFirst: null, droppedLast: null, edges: undefined },
+					future: new Float64Array([10 * 7 * DAY]),
+					season: 52,
+					periods: 10,
+					...(check
+						? { holdout: { 'A:P1': { actual: new Float64Array(6).fill(10), scale: 1 } } }
+						: {}),
+				} as unknown as SeriesForecastResponse;
+			},
+		} as unknown as ForecastClient;
+		return { c, calls };
+	}
+	const deep = { tables: async () => tables } as unknown as DeepCandidates;
+
+	it('checks ⌈h/2⌉ periods back first; mixes where the check and the mix’s backtest agree', async () => {
+		const ok = client(true);
+		const run = new ForecastRun(ok.c, deep);
+		await run.run({ ...req('A'), horizon: H, models: 'auto' });
+		expect(run.status).toBe('done');
+		// (a one-product forecast also runs the forecast of a period ago: dropLast 1, no hold-out)
+		const main = (calls: string[]) => calls.filter((c) => c !== 'check 1 undefined');
+		expect(main(ok.calls)).toEqual(['check 6 true', 'mix']);
+		expect(run.results[0].model).toBe('mix(ets,deep-mlp)');
+		expect(run.results[0].notes.map((n) => n.code)).toContain('models_note_deep_mixed');
+		// the mix's own backtest 20 % worse: the check's yes is vetoed, the engine's forecast is used
+		const no = client(false);
+		const run2 = new ForecastRun(no.c, deep);
+		await run2.run({ ...req('A'), horizon: H, models: 'auto' });
+		expect(main(no.calls)).toEqual(['check 6 true', 'mix', 'none']);
+		expect(run2.results[0].model).toBe('ets');
+		expect(run2.results[0].notes.map((n) => n.code)).toContain(
+			'models_note_deep_not_mixed_backtest',
+		);
+	});
+});
