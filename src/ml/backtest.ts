@@ -56,7 +56,7 @@ export interface DeepBacktestOptions {
 	/** The shop's holiday calendar (features 6 and 12); without it the fixed holidays of holidays.ts. */
 	calendar?: DeepCalendar;
 	/**
-	 * The short inner check (deepShortDecision, tests/bench/results/DEEP.md "deep10"): also train each
+	 * The short check (src/ml/candidates.ts deepDecision, tests/bench/results/DEEP.md "deep10"): also train each
 	 * kind on every series cut this many periods before its end (series with DEEP_CHECK_MIN_LENGTH
 	 * periods left; the run's options, its final model only: the cut periods are never trained on) and
 	 * add its forecast from the cut to the table, flagged `check` (never a backtest window).
