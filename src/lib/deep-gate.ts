@@ -9,8 +9,6 @@ export {
 	deepMixes,
 	deepSeriesLengths,
 	forecastWithDeep,
-	forecastWithHoldout,
-	holdoutSeriesOf,
 	deepNote,
 	type DeepChoice,
 	type DeepDecision,

@@ -436,58 +436,6 @@ export interface DeepChoice {
 }
 
 /**
- * Whether the shop's forecasts mix the deep model in (50/50 with each series' statistical choice,
- * wherever the engine scores it): the hold-out check of the mix passes (holdoutCheck, chosen on the
- * validation horizons V1–V3, tests/bench/results/DEEP.md "deepgate").
- */
-export function deepHoldoutDecision(series: readonly HoldoutSeries[], horizon: number): DeepChoice {
-	const check = holdoutCheck(series);
-	return { check, horizon, keep: check.pass };
-}
-
-/**
- * The hold-out check's series: the statistical forecasts made without the last `horizon` periods
- * (by series id), what those periods sold (`tails`, core/forecast/holdout.ts holdoutTails) and the
- * deep forecast from the same cut-off (the backtest table's window end n − horizon).
- */
-export function holdoutSeriesOf(
-	stat: readonly { seriesId: string; point: ArrayLike<number> }[],
-	tails: HoldoutTails,
-	tables: Record<string, DeepForecastTable>,
-	horizon: number,
-): HoldoutSeries[] {
-	const out: HoldoutSeries[] = [];
-	for (const r of stat) {
-		const tail = tails[r.seriesId];
-		if (!tail) continue;
-		const [n] = deepSeriesLengths(tables, [r.seriesId]);
-		out.push({
-			stat: r.point,
-			deep: Number.isFinite(n) ? deepForecastAt(tables, r.seriesId, n - horizon) : undefined,
-			actual: tail.actual,
-			scale: tail.scale,
-		});
-	}
-	return out;
-}
-
-/**
- * The shop's forecasts with a deep model: first the hold-out check (`check`: the statistical
- * forecasts one horizon back, scored with the deep model's on what followed), then one run —
- * `run('mix')` (the deep model mixed with each series' statistical choice) where the check passes,
- * else `run('none')` (the engine without the deep model). The caller adds the note saying which and
- * why (deepNote) to the forecasts it finally shows.
- */
-export async function forecastWithHoldout<R extends { model: string; notes: Message[] }>(
-	check: () => Promise<readonly HoldoutSeries[]>,
-	run: (mode: 'mix' | 'none') => Promise<readonly R[]>,
-	horizon: number,
-): Promise<{ results: readonly R[]; decision: DeepChoice }> {
-	const decision = deepHoldoutDecision(await check(), horizon);
-	return { results: await run(decision.keep ? 'mix' : 'none'), decision };
-}
-
-/**
  * A forecast with the note on the deep model (models_note_deep_*): mixed in (this series' forecast
  * uses it), kept out (by the check, or by the mix's own backtest: `mix`), or not checked (no series
  * long enough for a forecast `horizon` periods back). deepDecision's verdict: `{ ...d, horizon: d.cut }`.

@@ -4,14 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/lib/i18n/translate';
 import {
-	deepHoldoutDecision,
 	deepNote,
-	forecastWithHoldout,
 	holdoutCheck,
 	holdoutScale,
-	holdoutSeriesOf,
 	holdoutTails,
-	type DeepForecastTable,
 	type HoldoutSeries,
 } from '../../../src/ml/candidates';
 import type { SeriesBatch } from '../../../src/core/types';
@@ -72,59 +68,15 @@ describe('holdoutCheck', () => {
 });
 
 describe('the shop-wide decision from the hold-out check', () => {
-	const tables: Record<string, DeepForecastTable> = {
-		'deep-mlp': {
-			a: [
-				{ end: 6, point: f64(10, 10), intervals: [] },
-				{ end: 8, point: f64(11, 11), intervals: [] },
-			],
-			b: [{ end: 8, point: f64(5, 5), intervals: [] }],
-		},
+	// the shop-wide decision as deepDecision gives it: the check's verdict
+	const decide = (series: readonly HoldoutSeries[], horizon: number) => {
+		const check = holdoutCheck(series);
+		return { check, horizon, keep: check.pass };
 	};
-
-	it('takes the deep forecast from the cut-off n − h of the backtest table', () => {
-		const s = holdoutSeriesOf(
-			[
-				{ seriesId: 'a', point: f64(12, 12) },
-				{ seriesId: 'b', point: f64(1, 1) },
-				{ seriesId: 'gone', point: f64(1, 1) },
-			],
-			{
-				a: { actual: f64(10, 10), scale: 1 },
-				b: { actual: f64(1, 1), scale: 1 },
-			},
-			tables,
-			2,
-		);
-		expect(s).toHaveLength(2);
-		expect(Array.from(s[0].deep!)).toEqual([10, 10]);
-		// b has no forecast from end 6: not scored
-		expect(s[1].deep).toBeUndefined();
-		expect(deepHoldoutDecision(s, 2)).toMatchObject({ keep: true, horizon: 2 });
-	});
-
-	it('runs the mix only where the check passes, else the engine alone — one run either way', async () => {
-		const modes: string[] = [];
-		const run = async (mode: 'mix' | 'none') => {
-			modes.push(mode);
-			return [{ model: mode === 'mix' ? 'mix(ets,deep-mlp)' : 'ets', notes: [] as Message[] }];
-		};
-		const good = [{ stat: [12], deep: [10], actual: [10], scale: 1 }];
-		const bad = [{ stat: [10], deep: [14], actual: [10], scale: 1 }];
-		const kept = await forecastWithHoldout(async () => good, run, 1);
-		expect(modes).toEqual(['mix']);
-		expect(kept.decision.keep).toBe(true);
-		expect(kept.results[0].model).toBe('mix(ets,deep-mlp)');
-		modes.length = 0;
-		const out = await forecastWithHoldout(async () => bad, run, 1);
-		expect(modes).toEqual(['none']);
-		expect(out.decision.keep).toBe(false);
-		expect(out.results[0].model).toBe('ets');
-	});
 
 	it('notes say when and why, in English and Chinese', () => {
 		const r = { model: 'mix(ets,deep-mlp)', notes: [] as Message[] };
-		const yes = deepHoldoutDecision([{ stat: [12], deep: [10], actual: [10], scale: 1 }], 12);
+		const yes = decide([{ stat: [12], deep: [10], actual: [10], scale: 1 }], 12);
 		const [n1] = deepNote(r, yes).notes;
 		expect(n1).toEqual({
 			code: 'models_note_deep_mixed',
@@ -135,7 +87,7 @@ describe('the shop-wide decision from the hold-out check', () => {
 		// kept: a series that did not get the mix says nothing
 		expect(deepNote({ model: 'ets', notes: [] as Message[] }, yes).notes).toEqual([]);
 		// statistical off by 1, the mix (12.5) by 2.5: 150 % worse
-		const no = deepHoldoutDecision([{ stat: [11], deep: [14], actual: [10], scale: 1 }], 4);
+		const no = decide([{ stat: [11], deep: [14], actual: [10], scale: 1 }], 4);
 		expect(deepNote({ model: 'ets', notes: [] as Message[] }, no).notes[0]).toEqual({
 			code: 'models_note_deep_not_mixed',
 			params: { h: 4, n: 1, mase: '+150.0', wape: '+150.0' },
@@ -153,7 +105,7 @@ describe('the shop-wide decision from the hold-out check', () => {
 			/it was \+8\.0 % off the statistical choice/,
 		);
 		expect(translate('zh-CN', veto.code, veto.params)).toMatch(/\+8\.0 %（MASE）/);
-		const none = deepHoldoutDecision([], 4);
+		const none = decide([], 4);
 		expect(deepNote({ model: 'ets', notes: [] as Message[] }, none).notes[0].code).toBe(
 			'models_note_deep_unchecked',
 		);
