@@ -850,7 +850,9 @@ async function main(): Promise<void> {
 		text = putSection(before, section, title, md);
 		if (WRITE) writeFileSync(OUT, text);
 	}
-	log(`wrote ${OUT} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+	log(
+		`${WRITE ? `wrote ${OUT}` : `done (--no-write: ${OUT} left as it was)`} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+	);
 }
 
 await main();
