@@ -8,7 +8,9 @@ import { msg, type Message } from '../messages';
 import {
 	demandOverDays,
 	expectedShortage,
+	isLumpy,
 	mixture,
+	quantile,
 	sdFromInterval,
 	type LeadTime,
 	type PeriodForecast,
@@ -93,6 +95,11 @@ export interface ProductPlan {
 	overstockValue: number;
 	/** 'order' (stock-out risk), 'overstock' or null. */
 	alert: Message | null;
+	/**
+	 * Why a lumpy item (demand.ts LUMPY_CV: a forecast near 0 with a wide range) gets no order: its
+	 * position covers the service-level quantile of demand over lead time + review.
+	 */
+	reason?: Message;
 	supplier?: string;
 	/** One-season items: the newsvendor buy (critical ratio, season days, season demand). */
 	season?: SeasonBuy;
@@ -246,6 +253,17 @@ export function planProduct(
 			excess: Math.round(excess),
 			limit: settings.overstockDays,
 		});
+	const reason =
+		!season && orderQty === 0 && isLumpy(lv.protection)
+			? msg('plan_reason_lumpy', {
+					mean: round1(lv.meanDemand),
+					sd: Math.round(lv.sdDemand),
+					days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
+					level: Math.round(settings.service.level * 1000) / 10,
+					quantile: Math.max(0, Math.ceil(quantile(lv.protection, settings.service.level) - 1e-6)),
+					position: round1(position),
+				})
+			: null;
 	return {
 		productId: stock.productId,
 		meanDemand: lv.meanDemand,
@@ -259,6 +277,7 @@ export function planProduct(
 		revenueAtRisk,
 		overstockValue,
 		alert,
+		...(reason ? { reason } : {}),
 		...(stock.supplier ? { supplier: stock.supplier } : {}),
 		...(season ? { season } : {}),
 	};

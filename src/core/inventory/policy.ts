@@ -15,8 +15,15 @@
 //   cycle service level when a cycle's demand is large against its spread.
 // - Safety stock = s − E[X_{L+R}];  order-up-to S = s + E[demand over R] (one review's worth on top, so
 //   an order lasts until the next review);  order S − (on hand + on order) when that position is ≤ s.
+// - Lumpy demand (a gamma component, demand.ts LUMPY_CV: a slow mover, rare large orders, sales that
+//   stopped): the fill-rate s is capped at the α = β quantile of demand over L + R. For such an item
+//   the fill-rate condition asks to hold the next rare order in full all the time (with P(demand > 0)
+//   = 3 % and orders of ~700, a reorder point of ~700); a position that covers the service-level
+//   quantile of demand is not short in 95 % of cycles, and a mean near 0 gives a quantile of 0, so
+//   nothing is ordered (Syntetos & Boylan 2011 on stocking intermittent items by their quantile).
 import {
 	expectedShortage,
+	isLumpy,
 	protectionDemand,
 	quantile,
 	demandOverDays,
@@ -63,18 +70,35 @@ export function reorderPointFor(
 ): number {
 	checkLevel(service.level);
 	if (service.kind === 'cycle') return quantile(overLR, service.level);
-	const allowed = (1 - service.level) * reviewDemand;
+	// lumpy demand: at most the service-level quantile (see above)
+	const cap = isLumpy(overLR) ? quantile(overLR, service.level) : Infinity;
+	return fillRatePoint(service.level, overLR, overL, reviewDemand, cap);
+}
+
+/**
+ * The fill-rate reorder point: the least s whose expected units short per cycle are allowed, or `cap`
+ * where that is lower.
+ */
+function fillRatePoint(
+	level: number,
+	overLR: DemandDistribution,
+	overL: DemandDistribution,
+	reviewDemand: number,
+	cap: number,
+): number {
+	const allowed = (1 - level) * reviewDemand;
 	const short = (s: number) => expectedShortage(overLR, s) - expectedShortage(overL, s);
 	if (short(0) <= allowed) return 0;
+	if (Number.isFinite(cap) && short(cap) > allowed) return cap;
 	let lo = 0;
-	let hi = Math.max(1, overLR.mean + 12 * overLR.sd);
+	let hi = Math.min(cap, Math.max(1, overLR.mean + 12 * overLR.sd));
 	while (short(hi) > allowed) hi *= 2;
 	for (let i = 0; i < 80 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
 		const mid = 0.5 * (lo + hi);
 		if (short(mid) <= allowed) hi = mid;
 		else lo = mid;
 	}
-	return hi;
+	return Math.min(hi, cap);
 }
 
 /** Policy levels for one product from its per-period forecast. */
@@ -112,9 +136,13 @@ export interface OrderRules {
 	pack?: number;
 }
 
+/** Least gap to the order-up-to level (units) that is an order: half a unit, a whole one rounded. */
+export const MIN_ORDER_NEED = 0.5;
+
 /**
  * Suggested order: nothing while the inventory position (on hand + on order) is above the reorder
- * point; else up to the order-up-to level, at least the MOQ, rounded up to whole packs.
+ * point, or when it is under half a unit below the order-up-to level; else up to the order-up-to
+ * level, at least the MOQ, rounded up to whole packs (MOQ and packs apply only to an order needed).
  */
 export function orderQuantity(
 	inventoryPosition: number,
@@ -124,7 +152,9 @@ export function orderQuantity(
 ): number {
 	if (inventoryPosition > reorderPoint) return 0;
 	const need = Math.max(0, orderUpTo - inventoryPosition);
-	if (need <= 1e-9) return 0;
+	// an order is needed only for at least half a unit (a whole unit once rounded): a slow mover's
+	// fractional need must not become an order of the MOQ
+	if (need < MIN_ORDER_NEED) return 0;
 	return roundToRules(need, rules);
 }
 

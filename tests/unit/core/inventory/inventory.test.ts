@@ -16,6 +16,7 @@ import {
 } from '../../../../src/core/inventory/demand';
 import {
 	daysOfCover,
+	MIN_ORDER_NEED,
 	orderQuantity,
 	policyLevels,
 	roundToRules,
@@ -168,7 +169,7 @@ describe('order quantity: MOQ and packs', () => {
 		expect(roundToRules(24.0000001, { pack: 6 })).toBe(24);
 	});
 
-	it('never negative; when ordering: ≥ MOQ, whole packs, covers the gap (property)', () => {
+	it('never negative; an order only for a gap of half a unit or more; when ordering: ≥ MOQ, whole packs, covers the gap (property)', () => {
 		fc.assert(
 			fc.property(
 				fc.double({ min: -50, max: 500, noNaN: true }),
@@ -179,7 +180,7 @@ describe('order quantity: MOQ and packs', () => {
 				(pos, s, extra, moq, pack) => {
 					const q = orderQuantity(pos, s, s + extra, { moq, pack });
 					if (q < 0) return false;
-					if (q === 0) return pos > s || s + extra - pos <= 1e-4;
+					if (q === 0) return pos > s || s + extra - pos < MIN_ORDER_NEED;
 					return q >= moq && q % pack === 0 && q >= s + extra - pos - 1e-4;
 				},
 			),
