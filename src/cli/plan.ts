@@ -7,7 +7,8 @@
 // and writes per product the demand over lead time + review period and the reorder levels:
 //   npm run plan -- --input <transactions export> --as-of YYYY-MM-DD --lead-time-days L
 //                   --review-days R --service-level S --output plan.csv
-//                   [--stock <stock file>] [--lead-time-sd-days D] [--service-type fill|cycle]
+//                   [--stock <stock file>] [--lead-time-sd-days D (default 3, as the Plan screen)]
+//                   [--service-type fill|cycle]
 //                   [--method auto|quick] (default: auto up to 300 products)
 // Output columns: product_id,mean_demand,safety_stock,reorder_point,order_up_to (units; demand over
 // L + R days), one row per product with sales up to --as-of. A stock file (schemas/stock.ts) gives
@@ -22,6 +23,7 @@ import { parseDate } from '../core/ingest/parse';
 import type { StockParseResult } from '../core/ingest/schemas/stock';
 import { prepareBatch } from '../core/forecast/batch';
 import {
+	DEFAULT_LEAD_TIME_SD_DAYS,
 	DEFAULT_PLAN_SETTINGS,
 	DEFAULT_SALVAGE_SHARE,
 	QUICK_MODELS,
@@ -37,6 +39,7 @@ import {
 } from '../core/inventory/plan-batch';
 import { planEngine, PLAN_USES_FORECAST_OPTIONS } from '../core/inventory/plan-engine';
 import type { ServiceTarget } from '../core/inventory/policy';
+import { parseServiceLevel } from '../core/inventory/service-level';
 import { DAY_MS, typicalStep } from '../core/series/calendar';
 import { translate } from '../lib/i18n/translate';
 import { nodeDataService } from './node-data';
@@ -69,7 +72,9 @@ const USAGE =
 	'Usage: npm run plan -- --input <sales export> --as-of YYYY-MM-DD --lead-time-days <L> ' +
 	'--review-days <R> --service-level <S> [--output plan.csv]\n' +
 	'  [--stock <stock file>] [--lead-time-sd-days <D>] [--service-type fill|cycle] [--method auto|quick] (default: auto up to 300 products)\n' +
-	'S is a share (0.95) or a percentage (95). fill = share of units served from stock (default);\n' +
+	'S is a share from 0.5 to 0.9999 (0.95) or a percentage from 50 to 99.99 (95); anything else is refused.\n' +
+	`D (lead time spread, days) defaults to ${DEFAULT_LEAD_TIME_SD_DAYS}, as on the Plan screen; 0 = the lead time is exact.\n` +
+	'fill = share of units served from stock (default);\n' +
 	'cycle = chance of no stock-out between two deliveries.\n' +
 	"Same plan as the app's Plan screen for the same file and settings (weeks Mon-Sun, a week not complete by --as-of left out),\n" +
 	'except that each product is planned alone: no style pooling, budget or market signals (the app plans with no holiday calendar either).';
@@ -116,11 +121,12 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
 	if (!asOfRaw) throw new CliError(`--as-of is required.\n${USAGE}`);
 	const asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOfRaw) ? parseDate(asOfRaw, 'ymd') : null;
 	if (asOf === null) throw new CliError(`--as-of must be a date YYYY-MM-DD (got "${asOfRaw}").`);
-	let level = num(map, 'service-level', 0, true);
-	if (level >= 1 && level < 100) level /= 100;
-	if (!(level > 0 && level < 1))
+	const levelRaw = map.get('service-level');
+	if (levelRaw === undefined) throw new CliError(`--service-level is required.\n${USAGE}`);
+	const level = parseServiceLevel(levelRaw);
+	if (level === null)
 		throw new CliError(
-			`--service-level must be between 0 and 1 (e.g. 0.95) or a percentage below 100 (got "${map.get('service-level')}").`,
+			`--service-level must be a share from 0.5 to 0.9999 (e.g. 0.95) or a percentage from 50 to 99.99 (e.g. 95); got "${levelRaw}".`,
 		);
 	const kind = map.get('service-type') ?? 'fill';
 	if (kind !== 'fill' && kind !== 'cycle')
@@ -129,11 +135,12 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
 	if (method !== null && method !== 'auto' && method !== 'quick')
 		throw new CliError(`--method must be auto or quick (got "${method}").`);
 	const sd = num(map, 'lead-time-sd-days', 0, false);
+	// the Plan screen's default (state/plan.svelte.ts DEFAULT_PLAN_UI)
 	return {
 		input,
 		asOf,
 		leadTimeDays: num(map, 'lead-time-days', 0, true),
-		leadTimeSdDays: Number.isFinite(sd) ? sd : 0,
+		leadTimeSdDays: Number.isFinite(sd) ? sd : DEFAULT_LEAD_TIME_SD_DAYS,
 		reviewDays: num(map, 'review-days', 0, true),
 		service: { kind, level },
 		output: map.get('output'),

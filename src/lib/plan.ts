@@ -4,7 +4,13 @@ import { groupStyles as coreGroupStyles, type Style } from '../core/inventory/va
 import type { ProductSummary } from '../core/ingest/types';
 
 /** Share of an unsold one-season item's cost recovered at the end (the newsvendor's default). */
-export { DEFAULT_SALVAGE_SHARE, typicalPrices } from '../core/inventory/plan';
+export {
+	DEFAULT_LEAD_TIME_SD_DAYS,
+	DEFAULT_SALVAGE_SHARE,
+	typicalPrices,
+} from '../core/inventory/plan';
+/** A service level typed as a share (0.95) or a percentage (95); null when it is neither. */
+export { parseServiceLevel } from '../core/inventory/service-level';
 
 /** Products grouped into styles by their variant columns (src/core/inventory/variants.ts). */
 export function groupStyles(products: readonly ProductSummary[]): Style[] {

@@ -21,7 +21,7 @@ import type { StockImportSummary, StockPatch } from '../../workers/data/stock-st
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import type { PlanClient } from '../lib/workers/plan-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
-import { DEFAULT_SALVAGE_SHARE, typicalPrices } from '../lib/plan';
+import { DEFAULT_LEAD_TIME_SD_DAYS, DEFAULT_SALVAGE_SHARE, typicalPrices } from '../lib/plan';
 import {
 	descriptionsOf,
 	planSignalsFrom,
@@ -60,7 +60,7 @@ export const DEFAULT_PLAN_UI: PlanUiSettings = {
 	level: 95,
 	reviewDays: 7,
 	leadTimeMeanDays: 14,
-	leadTimeSdDays: 3,
+	leadTimeSdDays: DEFAULT_LEAD_TIME_SD_DAYS,
 	moq: 0,
 	pack: 1,
 	overstockDays: 120,

@@ -72,6 +72,12 @@ export interface PlanSettings {
 	salvageShare?: number;
 }
 
+/**
+ * Spread (standard deviation, days) of a lead time the stock data does not give: the Plan screen's
+ * default and the plan CLI's --lead-time-sd-days default.
+ */
+export const DEFAULT_LEAD_TIME_SD_DAYS = 3;
+
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
 	reviewDays: 7,
 	service: { kind: 'fill', level: 0.95 },

@@ -13,6 +13,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePlanArgs, runPlan, type PlanRow } from '../../../src/cli/plan';
+import { DEFAULT_PLAN_UI } from '../../../src/state/plan.svelte';
 import { nodeDataService } from '../../../src/cli/node-data';
 import { typicalPrices } from '../../../src/core/inventory/plan';
 import { orderQuantity } from '../../../src/core/inventory/policy';
@@ -136,7 +137,13 @@ async function appPlan(file: string, stock: string, version: number): Promise<Pl
 			prices: typicalPrices(summary),
 			stock: st.rows,
 			history: st.history,
-			defaults: { leadTimeMeanDays: LEAD, leadTimeSdDays: 0, moq: 0, pack: 1 },
+			// the Plan screen's default lead-time spread; the CLI is given no --lead-time-sd-days
+			defaults: {
+				leadTimeMeanDays: LEAD,
+				leadTimeSdDays: DEFAULT_PLAN_UI.leadTimeSdDays,
+				moq: 0,
+				pack: 1,
+			},
 			settings: {
 				reviewDays: REVIEW,
 				service: { kind: 'fill', level: 0.95 },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../../src/core/ingest/csv';
 import { parsePlanArgs, runPlan } from '../../../src/cli/plan';
+import { DEFAULT_LEAD_TIME_SD_DAYS } from '../../../src/core/inventory/plan';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -167,5 +168,21 @@ describe('plan CLI', { timeout: 300_000 }, () => {
 			kind: 'fill',
 			level: 0.95,
 		});
+		// a share (0.5 … 0.9999) or a percentage (50 … 99.99): "2" was read as 2 %
+		expect(
+			parsePlanArgs(['--input', 'x', ...BASE.slice(0, -1), '99.99']).service.level,
+		).toBeCloseTo(0.9999, 12);
+		for (const bad of ['2', '1', '100', '0.2', 'high'])
+			expect(() => parsePlanArgs(['--input', 'x', ...BASE.slice(0, -1), bad])).toThrow(
+				new RegExp(
+					`^--service-level must be a share from 0\\.5 to 0\\.9999 \\(e\\.g\\. 0\\.95\\) or a percentage from 50 to 99\\.99 \\(e\\.g\\. 95\\); got "${bad}"\\.$`,
+				),
+			);
+		// the lead-time spread defaults to the Plan screen's 3 days (it was 0)
+		expect(DEFAULT_LEAD_TIME_SD_DAYS).toBe(3);
+		expect(parsePlanArgs(['--input', 'x', ...BASE]).leadTimeSdDays).toBe(DEFAULT_LEAD_TIME_SD_DAYS);
+		expect(
+			parsePlanArgs(['--input', 'x', ...BASE, '--lead-time-sd-days', '0']).leadTimeSdDays,
+		).toBe(0);
 	});
 });
