@@ -119,6 +119,12 @@ export interface AutoForecastOptions {
 	 */
 	shortMedian?: boolean;
 	/**
+	 * Model intervals of a history too short to calibrate are narrowed to its ordinary weeks' spread
+	 * where one-off values dominate its one-step changes (engine.ts ROBUST_RANGE_RATIO); false: the
+	 * models' own (to measure the rule). Default true.
+	 */
+	robustShortRange?: boolean;
+	/**
 	 * A series too short to backtest that is past its peak and falling (its largest value ≥ 2 periods
 	 * back, its last below 0.8 × it: a product weeks after its launch hype) gets the mean of its last
 	 * value and a damped decay from it, with a note, instead of the mean of its last few values ('ma',

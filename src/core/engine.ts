@@ -114,6 +114,47 @@ export const MIN_LAUNCH_ZEROS = 4;
 const LAUNCH_DEFAULT: 'classify' | 'fit' | false = 'fit';
 /** Fewest pooled backtest scores for conformal intervals; below it model intervals are kept. */
 export const MIN_CONFORMAL_SCORES = 10;
+
+/**
+ * Model intervals on a history too short to calibrate (fewer than MIN_CONFORMAL_SCORES backtest
+ * scores) come from the models' in-sample errors, and one week like 双十一 (4,900 among weeks of ~100)
+ * makes them: an 80 % range of 0–5,011 around 107 on 14 weeks. Where the history's one-step changes
+ * have a root-mean-square above ROBUST_RANGE_RATIO × their robust σ (1.4826 × MAD about the median
+ * change), the interval around the point is narrowed by ρ = ROBUST_RANGE_RATIO × robust σ ÷ RMS: the
+ * spread of the ordinary weeks, with room for heavier tails (a normal or Laplace history has a ratio
+ * of about 1–1.4 and is left as it is). Not for intermittent series (their MAD is 0) or under
+ * ROBUST_RANGE_MIN_CHANGES changes. Point forecasts are unchanged. Chosen by the rule in
+ * tests/bench/results/SHORT-HISTORY.md ("plan9").
+ */
+export const ROBUST_RANGE_RATIO = 2;
+export const ROBUST_RANGE_MIN_CHANGES = 6;
+
+/**
+ * ρ ≤ 1 of ROBUST_RANGE_RATIO for series y (1 where it does not apply), and the history's largest
+ * and typical one-step change (for the note).
+ */
+export function robustRangeShrink(y: ArrayLike<number>): {
+	rho: number;
+	largest: number;
+	typical: number;
+} {
+	const d: number[] = [];
+	for (let t = 1; t < y.length; t++)
+		if (Number.isFinite(y[t]) && Number.isFinite(y[t - 1])) d.push(y[t] - y[t - 1]);
+	const none = { rho: 1, largest: 0, typical: 0 };
+	if (d.length < ROBUST_RANGE_MIN_CHANGES) return none;
+	const med = (a: number[]): number => {
+		const s = [...a].sort((u, v) => u - v);
+		const m = s.length >> 1;
+		return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+	};
+	const c = med(d);
+	const dev = d.map((x) => Math.abs(x - c));
+	const robust = 1.4826 * med(dev);
+	const rms = Math.sqrt(dev.reduce((a, x) => a + x * x, 0) / dev.length);
+	if (!(robust > 0) || !(rms > ROBUST_RANGE_RATIO * robust)) return none;
+	return { rho: (ROBUST_RANGE_RATIO * robust) / rms, largest: Math.max(...dev), typical: robust };
+}
 // the combination's preference over the best single model: 1.3, 1.6 for monthly series (two years)
 export { COMBO_PREFERENCE } from './forecast/combo-preference';
 /**
@@ -1419,8 +1460,24 @@ function* engine(
 			upper: point.map((p, j) => p + q * scale[j]),
 		};
 	});
-	if (pooled.length < MIN_CONFORMAL_SCORES)
+	if (pooled.length < MIN_CONFORMAL_SCORES) {
 		notes.push(msg('engine_note_few_errors', { n: pooled.length }));
+		// …whose in-sample errors a one-off week dominates: the ordinary weeks' spread (ROBUST_RANGE_RATIO)
+		const shrink = opts.robustShortRange !== false && !intermittent ? robustRangeShrink(y) : null;
+		if (shrink && shrink.rho < 1) {
+			for (const iv of intervals)
+				for (let j = 0; j < h; j++) {
+					iv.lower[j] = point[j] - shrink.rho * (point[j] - iv.lower[j]);
+					iv.upper[j] = point[j] + shrink.rho * (iv.upper[j] - point[j]);
+				}
+			notes.push(
+				msg('engine_note_short_range_robust', {
+					largest: Math.round(shrink.largest),
+					typical: Math.round(shrink.typical),
+				}),
+			);
+		}
+	}
 	// nested intervals: wider level contains narrower
 	const order = intervals.map((iv, i) => i).sort((a, b) => levels[a] - levels[b]);
 	for (let k = 1; k < order.length; k++) {
