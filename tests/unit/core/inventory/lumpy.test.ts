@@ -63,7 +63,6 @@ describe('lumpy demand is a gamma with the same mean and σ', () => {
 		expect(quantile(g, 0.95)).toBeCloseTo(-4 * Math.log(0.05), 6);
 		expect(isLumpy(protectionDemand(flat(10, 4, 8), { meanDays: 14, sdDays: 3 }, 7))).toBe(false);
 		expect(isLumpy(protectionDemand(flat(0.2, 30, 8), { meanDays: 14, sdDays: 3 }, 7))).toBe(true);
-		expect(LUMPY_CV).toBe(1);
 	});
 
 	it('a zero mean is demand 0, whatever the interval', () => {
@@ -122,16 +121,12 @@ describe('the plan of a product with about zero demand and a wide interval', () 
 	});
 
 	it('a lumpy item that does sell is still ordered for, up to the quantile, with MOQ and packs', () => {
-		// 2 a week, σ 6: over 3 weeks a gamma with mean ≈ 6; P(demand > 0) is high
-		const p = planProduct(flat(2, 6, 18), item({ moq: 10, pack: 6 }), settings);
-		expect(
-			isLumpy(
-				p.season
-					? mixture([])
-					: policyLevels(flat(2, 6, 18), { meanDays: 14, sdDays: 3 }, 7, settings.service)
-							.protection,
-			),
-		).toBe(true);
+		// 1 a week, σ 10: over 3 weeks σ > LUMPY_CV × mean, but P(demand > 0) is well above 5 %
+		const f = flat(1, 10, 18);
+		const lv = policyLevels(f, { meanDays: 14, sdDays: 3 }, 7, settings.service);
+		expect(isLumpy(lv.protection)).toBe(true);
+		expect(lv.sdDemand).toBeGreaterThan(LUMPY_CV * lv.meanDemand);
+		const p = planProduct(f, item({ moq: 10, pack: 6 }), settings);
 		expect(p.reorderPoint).toBeGreaterThan(p.meanDemand);
 		expect(p.orderQty).toBeGreaterThanOrEqual(10);
 		expect(p.orderQty % 6).toBe(0);
@@ -140,7 +135,7 @@ describe('the plan of a product with about zero demand and a wide interval', () 
 	});
 
 	it('stock that covers the quantile: no order; below it, an order', () => {
-		const f = flat(2, 6, 18);
+		const f = flat(1, 10, 18);
 		const lv = policyLevels(f, { meanDays: 14, sdDays: 3 }, 7, settings.service);
 		const q = quantile(lv.protection, 0.95);
 		expect(lv.reorderPoint).toBeLessThanOrEqual(q + 1e-9);
