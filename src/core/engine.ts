@@ -127,6 +127,8 @@ export const MIN_CONFORMAL_SCORES = 10;
  * tests/bench/results/SHORT-HISTORY.md ("plan9").
  */
 export const ROBUST_RANGE_RATIO = 2;
+/** Whether the robust short-history range is on by default (engine option robustShortRange). */
+export const ROBUST_SHORT_RANGE = false;
 export const ROBUST_RANGE_MIN_CHANGES = 6;
 
 /**
@@ -1463,7 +1465,8 @@ function* engine(
 	if (pooled.length < MIN_CONFORMAL_SCORES) {
 		notes.push(msg('engine_note_few_errors', { n: pooled.length }));
 		// …whose in-sample errors a one-off week dominates: the ordinary weeks' spread (ROBUST_RANGE_RATIO)
-		const shrink = opts.robustShortRange !== false && !intermittent ? robustRangeShrink(y) : null;
+		const shrink =
+			(opts.robustShortRange ?? ROBUST_SHORT_RANGE) && !intermittent ? robustRangeShrink(y) : null;
 		if (shrink && shrink.rho < 1) {
 			for (const iv of intervals)
 				for (let j = 0; j < h; j++) {

@@ -42,7 +42,7 @@ export interface DemandComponent {
  * σ ÷ mean of a component's demand above which it is a gamma rather than a normal: at 1 the normal
  * puts 16 % of its mass below 0 (and at 2, 31 %).
  */
-export const LUMPY_CV = 3;
+export const LUMPY_CV = Infinity;
 
 /** Demand over a period as a mixture of normals (one component per possible lead time). */
 export interface DemandDistribution {

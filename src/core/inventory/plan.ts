@@ -10,7 +10,6 @@ import {
 	expectedShortage,
 	isLumpy,
 	mixture,
-	quantile,
 	sdFromInterval,
 	type LeadTime,
 	type PeriodForecast,
@@ -102,8 +101,8 @@ export interface ProductPlan {
 	/** 'order' (stock-out risk), 'overstock' or null. */
 	alert: Message | null;
 	/**
-	 * Why a lumpy item (demand.ts LUMPY_CV: a forecast near 0 with a wide range) gets no order: its
-	 * position covers the service-level quantile of demand over lead time + review.
+	 * Why an item whose forecast is near 0 with a wide interval gets no order: its position covers the
+	 * most demand the service level can call for with that mean (policy.ts meanBound).
 	 */
 	reason?: Message;
 	supplier?: string;
@@ -260,13 +259,13 @@ export function planProduct(
 			limit: settings.overstockDays,
 		});
 	const reason =
-		!season && orderQty === 0 && isLumpy(lv.protection)
+		!season && orderQty === 0 && (lv.capped || isLumpy(lv.protection))
 			? msg('plan_reason_lumpy', {
 					mean: round1(lv.meanDemand),
 					sd: Math.round(lv.sdDemand),
 					days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
 					level: Math.round(settings.service.level * 1000) / 10,
-					quantile: Math.max(0, Math.ceil(quantile(lv.protection, settings.service.level) - 1e-6)),
+					quantile: Math.max(0, Math.ceil(lv.reorderPoint - 1e-6)),
 					position: round1(position),
 				})
 			: null;

@@ -15,12 +15,11 @@
 //   cycle service level when a cycle's demand is large against its spread.
 // - Safety stock = s − E[X_{L+R}];  order-up-to S = s + E[demand over R] (one review's worth on top, so
 //   an order lasts until the next review);  order S − (on hand + on order) when that position is ≤ s.
-// - Lumpy demand (a gamma component, demand.ts LUMPY_CV: a slow mover, rare large orders, sales that
-//   stopped): the fill-rate s is capped at the α = β quantile of demand over L + R. For such an item
-//   the fill-rate condition asks to hold the next rare order in full all the time (with P(demand > 0)
-//   = 3 % and orders of ~700, a reorder point of ~700); a position that covers the service-level
-//   quantile of demand is not short in 95 % of cycles, and a mean near 0 gives a quantile of 0, so
-//   nothing is ordered (Syntetos & Boylan 2011 on stocking intermittent items by their quantile).
+// - Demand is never negative, so whatever its shape its α-quantile is at most μ ÷ (1 − α) (Markov's
+//   inequality, meanBound): s is capped there. A forecast of about 0 with a wide interval (sales
+//   that stopped, a spiky history) needs about 0 in stock; the normal model alone put μ + k·σ there.
+// - Lumpy demand (a gamma component, demand.ts LUMPY_CV, off): the fill-rate s is also capped at the
+//   α = β quantile of demand over L + R.
 import {
 	expectedShortage,
 	isLumpy,
@@ -54,6 +53,8 @@ export interface PolicyLevels {
 	leadDemand: number;
 	/** Demand over L + R (for shortage and alert computations). */
 	protection: DemandDistribution;
+	/** The reorder point is the mean bound μ ÷ (1 − α) (meanBound), below the model's. */
+	capped: boolean;
 }
 
 function checkLevel(level: number) {
@@ -115,7 +116,9 @@ export function policyLevels(
 	// the fill-rate allowance uses E[X_R⁺]: demand is never negative, and for a slow mover whose
 	// normal model puts mass below 0 the plain mean would ask for (almost) no shortage at all
 	const overR = protectionDemand(forecast, { meanDays: 0, sdDays: 0 }, reviewDays);
-	const reorderPoint = reorderPointFor(service, overLR, overL, expectedShortage(overR, 0));
+	const uncapped = reorderPointFor(service, overLR, overL, expectedShortage(overR, 0));
+	const bound = meanBound(overLR.mean, service.level);
+	const reorderPoint = Math.min(uncapped, bound);
 	return {
 		meanDemand: overLR.mean,
 		sdDemand: overLR.sd,
@@ -125,7 +128,20 @@ export function policyLevels(
 		reviewDemand,
 		leadDemand: overL.mean,
 		protection: overLR,
+		capped: bound < uncapped - 1e-9,
 	};
+}
+
+/**
+ * The most stock any service level α can call for when demand X ≥ 0 has mean μ: by Markov's
+ * inequality P(X ≥ x) ≤ μ ÷ x, so X's α-quantile is at most μ ÷ (1 − α) (20 μ at 95 %). A forecast of
+ * about 0 with a wide interval ("0 ± 129") therefore needs about 0 in stock, whatever the interval's
+ * shape: the normal model's reorder point (μ + k·σ, ~200 there) is capped here. Distribution-free; it
+ * binds only where σ is over ~11 × μ (PLAN.md "plan9").
+ */
+export function meanBound(mean: number, level: number): number {
+	checkLevel(level);
+	return Math.max(0, mean) / (1 - level);
 }
 
 /** Ordering constraints of a product. */
