@@ -69,9 +69,20 @@ describe('inventory plan', () => {
 	it('a higher service level orders more, a lower one less', async () => {
 		const page = session.page;
 		const at95 = total(await orders());
-		await page.getByTestId('plan-service-level').fill('80');
+		// "2" is neither a share nor a percentage: said, not applied (the CLI read it as 2 %)
+		await page.getByTestId('plan-service-level').fill('2');
+		await page.getByTestId('plan-service-level').dispatchEvent('change');
+		expect(await page.getByTestId('plan-service-level-error').textContent()).toMatch(
+			/Service level "2": give a share from 0\.5 to 0\.9999 \(e\.g\. 0\.95\) or a percentage from 50 to 99\.99/,
+		);
+		expect(await page.getByTestId('plan-service-level').getAttribute('aria-invalid')).toBe('true');
+		expect(total(await orders())).toBe(at95);
+		// a share is read as one: 0.8 = 80 %
+		await page.getByTestId('plan-service-level').fill('0.8');
 		await page.getByTestId('plan-service-level').dispatchEvent('change');
 		await expect.poll(async () => total(await orders()), { timeout: SLOW_MS }).toBeLessThan(at95);
+		expect(await page.getByTestId('plan-service-level').inputValue()).toBe('80');
+		expect(await page.getByTestId('plan-service-level-error').count()).toBe(0);
 		await page.getByTestId('plan-service-level').fill('99');
 		await page.getByTestId('plan-service-level').dispatchEvent('change');
 		await expect
@@ -124,8 +135,15 @@ describe('inventory plan', () => {
 		await page.getByTestId('plan-whatif-result').waitFor({ timeout: SLOW_MS });
 		expect(await page.getByTestId('plan-whatif-hint').count()).toBe(0);
 		expect(await page.getByTestId('plan-whatif-price').isDisabled()).toBe(false);
+		// a what-if level of "2" was planned as 2 %: now said, not applied
+		await page.getByTestId('plan-whatif-level').fill('2');
+		await page.getByTestId('plan-whatif-level').dispatchEvent('change');
+		expect(await page.getByTestId('plan-whatif-level-error').textContent()).toMatch(
+			/Service level "2": give a share/,
+		);
 		await page.getByTestId('plan-whatif-level').fill('99.5');
 		await page.getByTestId('plan-whatif-level').dispatchEvent('change');
+		expect(await page.getByTestId('plan-whatif-level-error').count()).toBe(0);
 		const order = (id: string) =>
 			page
 				.getByTestId(`plan-whatif-${id}`)
