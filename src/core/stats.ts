@@ -136,46 +136,6 @@ export function lgamma(x: number): number {
 	return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-/**
- * Regularized lower incomplete gamma P(a, x) = γ(a, x)/Γ(a) for a > 0 (the gamma CDF at x with shape a,
- * scale 1): series below a + 1, Lentz's continued fraction above (Numerical Recipes gser/gcf).
- */
-export function pgamma(x: number, a: number): number {
-	if (!(x > 0)) return 0;
-	if (!Number.isFinite(x)) return 1;
-	const lnPre = a * Math.log(x) - x - lgamma(a);
-	if (x < a + 1) {
-		let ap = a;
-		let del = 1 / a;
-		let sum = del;
-		for (let n = 0; n < 1000; n++) {
-			ap++;
-			del *= x / ap;
-			sum += del;
-			if (Math.abs(del) < Math.abs(sum) * 1e-16) break;
-		}
-		return Math.min(1, sum * Math.exp(lnPre));
-	}
-	const FPMIN = 1e-300;
-	let b = x + 1 - a;
-	let c = 1 / FPMIN;
-	let d = 1 / b;
-	let h = d;
-	for (let i = 1; i < 1000; i++) {
-		const an = -i * (i - a);
-		b += 2;
-		d = an * d + b;
-		if (Math.abs(d) < FPMIN) d = FPMIN;
-		c = b + an / c;
-		if (Math.abs(c) < FPMIN) c = FPMIN;
-		d = 1 / d;
-		const del = d * c;
-		h *= del;
-		if (Math.abs(del - 1) < 1e-16) break;
-	}
-	return Math.max(0, 1 - Math.exp(lnPre) * h);
-}
-
 /** Regularized incomplete beta I_x(a, b) by Lentz's continued fraction (Numerical Recipes betacf). */
 export function pbeta(x: number, a: number, b: number): number {
 	if (x <= 0) return 0;

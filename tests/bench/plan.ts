@@ -32,7 +32,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forecastAuto } from '../../src/core/engine';
-import { fromFirstSale, periodForecastFrom, horizonFor } from '../../src/core/inventory/plan';
+import {
+	fromFirstSale,
+	periodForecastFrom,
+	horizonFor,
+	PLAN_STOPPED_WEEKS,
+	weeksWithoutSale,
+} from '../../src/core/inventory/plan';
 import type { AutoForecastResult } from '../../src/core/engine-types';
 import { policyLevels, type ServiceTarget } from '../../src/core/inventory/policy';
 import {
@@ -257,6 +263,8 @@ async function main() {
 					{ meanDays: LEAD_DAYS, sdDays: 0 },
 					REVIEW_DAYS,
 					service,
+					// as planProduct: a product with no sale in its last PLAN_STOPPED_WEEKS weeks
+					{ stopped: weeksWithoutSale(hist) >= PLAN_STOPPED_WEEKS },
 				);
 				lv[k].push({ reorderPoint: p.reorderPoint, orderUpTo: p.orderUpTo });
 				const w = Math.round((LEAD_DAYS + REVIEW_DAYS) / 7);

@@ -19,30 +19,14 @@
 // σ² = E[L]σ_d² + d²Var(L) normal approximation (Silver, Pyke & Thomas 2017, "Inventory and Production
 // Management in Supply Chains", 4th ed., eq. 6.x; Axsäter 2015, "Inventory Control", §5.2), whose mean
 // and variance the mixture has too, but whose shape (skew when the lead time varies) it keeps.
-//
-// Demand is never negative. A component whose σ exceeds LUMPY_CV × its mean (a slow or lumpy mover:
-// a forecast near 0 with a wide interval from rare large orders, or sales that stopped) is not a
-// normal: N(0, 129²) has E[X⁺] = 51 units where the forecast expects 0, and a plan stocked for that
-// phantom demand. Such a component is a gamma with the same mean and σ (the usual model of lumpy
-// lead-time demand: Silver, Pyke & Thomas 2017 §6.x, Snyder et al. 2002): shape k = μ²/σ², so with a
-// mean near 0 nearly all of its mass is at 0 and its quantiles are 0 until P(demand > 0) reaches the
-// level asked; a zero mean is demand 0 (a point mass), whatever the interval.
-import { pgamma, pnorm, qnorm } from '../stats';
+import { pnorm, qnorm } from '../stats';
 
-/** One component of a demand mixture: a normal, or (`gamma`) a gamma with that mean and σ. */
+/** One normal component of a demand mixture. */
 export interface DemandComponent {
 	weight: number;
 	mean: number;
 	sd: number;
-	/** Lumpy demand (σ > LUMPY_CV × mean): a gamma with this mean and σ, not a normal. */
-	gamma?: boolean;
 }
-
-/**
- * σ ÷ mean of a component's demand above which it is a gamma rather than a normal: at 1 the normal
- * puts 16 % of its mass below 0 (and at 2, 31 %).
- */
-export const LUMPY_CV = Infinity;
 
 /** Demand over a period as a mixture of normals (one component per possible lead time). */
 export interface DemandDistribution {
@@ -188,40 +172,9 @@ export function protectionDemand(
 ): DemandDistribution {
 	const components = leadTimeDays(lead).map(({ days, p }) => {
 		const d = demandOverDays(f, days + extraDays);
-		const sd = Math.sqrt(d.variance);
-		return { weight: p, mean: d.mean, sd, ...(sd > LUMPY_CV * d.mean ? { gamma: true } : {}) };
+		return { weight: p, mean: d.mean, sd: Math.sqrt(d.variance) };
 	});
 	return mixture(components);
-}
-
-/** Whether a demand distribution has a lumpy (gamma) component. */
-export function isLumpy(d: DemandDistribution): boolean {
-	return d.components.some((c) => c.gamma === true && c.weight > 0);
-}
-
-/** P(X ≤ x) of one component. */
-function componentCdf(c: DemandComponent, x: number): number {
-	if (c.gamma) {
-		if (x < 0) return 0;
-		if (!(c.mean > 0) || !(c.sd > 0)) return 1; // demand 0
-		const k = (c.mean / c.sd) ** 2;
-		return pgamma((x * c.mean) / (c.sd * c.sd), k);
-	}
-	return c.sd > 0 ? pnorm((x - c.mean) / c.sd) : x >= c.mean ? 1 : 0;
-}
-
-/** E[(X − x)⁺] of one component. */
-function componentShortage(c: DemandComponent, x: number): number {
-	if (c.gamma) {
-		if (!(c.mean > 0)) return 0;
-		if (x <= 0) return c.mean - x;
-		if (!(c.sd > 0)) return Math.max(0, c.mean - x);
-		// E[(X − x)⁺] = μ·(1 − P(k + 1, x/θ)) − x·(1 − P(k, x/θ)), θ = σ²/μ
-		const k = (c.mean / c.sd) ** 2;
-		const u = (x * c.mean) / (c.sd * c.sd);
-		return Math.max(0, c.mean * (1 - pgamma(u, k + 1)) - x * (1 - pgamma(u, k)));
-	}
-	return c.sd > 0 ? c.sd * normalLoss((x - c.mean) / c.sd) : Math.max(0, c.mean - x);
 }
 
 /** A mixture with its overall mean and standard deviation. */
@@ -238,14 +191,16 @@ export function mixture(components: DemandComponent[]): DemandDistribution {
 /** P(X ≤ x). */
 export function cdf(d: DemandDistribution, x: number): number {
 	let s = 0;
-	for (const c of d.components) s += c.weight * componentCdf(c, x);
+	for (const c of d.components)
+		s += c.weight * (c.sd > 0 ? pnorm((x - c.mean) / c.sd) : x >= c.mean ? 1 : 0);
 	return s;
 }
 
 /** Expected shortage E[(X − x)⁺] (normal loss function per component). */
 export function expectedShortage(d: DemandDistribution, x: number): number {
 	let s = 0;
-	for (const c of d.components) s += c.weight * componentShortage(c, x);
+	for (const c of d.components)
+		s += c.weight * (c.sd > 0 ? c.sd * normalLoss((x - c.mean) / c.sd) : Math.max(0, c.mean - x));
 	return s;
 }
 
@@ -260,8 +215,6 @@ export function quantile(d: DemandDistribution, p: number): number {
 	}
 	lo = Math.max(0, lo);
 	if (cdf(d, lo) >= p) return lo;
-	// a lumpy (gamma) component's tail reaches beyond mean + 10σ
-	for (let i = 0; i < 60 && cdf(d, hi) < p; i++) hi = 2 * hi + 1;
 	for (let i = 0; i < 80 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
 		const mid = 0.5 * (lo + hi);
 		if (cdf(d, mid) >= p) hi = mid;

@@ -214,9 +214,10 @@ export function planFromForecast(
 		f.mean = f.mean.slice(trailing);
 		f.sd = f.sd.slice(trailing);
 	}
+	const plan = planProduct(f, item, settings, y);
 	const lead = { meanDays: item.leadTimeMeanDays, sdDays: item.leadTimeSdDays };
 	return {
-		plan: planProduct(f, item, settings),
+		plan,
 		protection: policyLevels(f, lead, settings.reviewDays, settings.service).protection,
 	};
 }

@@ -8,7 +8,6 @@ import { msg, type Message } from '../messages';
 import {
 	demandOverDays,
 	expectedShortage,
-	isLumpy,
 	mixture,
 	sdFromInterval,
 	type LeadTime,
@@ -208,14 +207,38 @@ export function horizonFor(stock: LeadTime, reviewDays: number, periodDays: numb
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The plan of one product. */
+/**
+ * Weeks without a sale after which a product counts as stopped: its reorder point is then capped at
+ * the most its forecast mean allows (policy.ts meanBound). Two months: over twice a lead time +
+ * review of 3 weeks, and longer than a holiday closure.
+ */
+export const PLAN_STOPPED_WEEKS = 8;
+
+/**
+ * Known periods at the end of y without a sale (censored NaN periods are skipped: a stock-out is no
+ * evidence of no demand), up to the last sale.
+ */
+export function weeksWithoutSale(y: ArrayLike<number>): number {
+	let n = 0;
+	for (let t = y.length - 1; t >= 0; t--) {
+		if (Number.isNaN(y[t])) continue;
+		if (y[t] > 0) return n;
+		n++;
+	}
+	return n;
+}
+
+/** The plan of one product (`history`: its periods, to see whether it stopped selling). */
 export function planProduct(
 	forecast: PeriodForecast,
 	stock: StockItem,
 	settings: PlanSettings,
+	history?: ArrayLike<number>,
 ): ProductPlan {
 	const lead = { meanDays: stock.leadTimeMeanDays, sdDays: stock.leadTimeSdDays };
-	const lv = policyLevels(forecast, lead, settings.reviewDays, settings.service);
+	const quiet = history ? weeksWithoutSale(history) : 0;
+	const stopped = quiet >= PLAN_STOPPED_WEEKS;
+	const lv = policyLevels(forecast, lead, settings.reviewDays, settings.service, { stopped });
 	const position = stock.onHand + stock.onOrder;
 	const season = seasonBuy(forecast, stock, settings);
 	const rules = { moq: stock.moq, pack: stock.pack };
@@ -259,12 +282,13 @@ export function planProduct(
 			limit: settings.overstockDays,
 		});
 	const reason =
-		!season && orderQty === 0 && (lv.capped || isLumpy(lv.protection))
-			? msg('plan_reason_lumpy', {
+		!season && orderQty === 0 && lv.capped
+			? msg('plan_reason_stopped', {
+					weeks: quiet,
 					mean: round1(lv.meanDemand),
 					sd: Math.round(lv.sdDemand),
 					days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
-					level: Math.round(settings.service.level * 1000) / 10,
+					short: Math.round((1 - settings.service.level) * 1000) / 10,
 					quantile: Math.max(0, Math.ceil(lv.reorderPoint - 1e-6)),
 					position: round1(position),
 				})

@@ -15,14 +15,13 @@
 //   cycle service level when a cycle's demand is large against its spread.
 // - Safety stock = s − E[X_{L+R}];  order-up-to S = s + E[demand over R] (one review's worth on top, so
 //   an order lasts until the next review);  order S − (on hand + on order) when that position is ≤ s.
-// - Demand is never negative, so whatever its shape its α-quantile is at most μ ÷ (1 − α) (Markov's
-//   inequality, meanBound): s is capped there. A forecast of about 0 with a wide interval (sales
-//   that stopped, a spiky history) needs about 0 in stock; the normal model alone put μ + k·σ there.
-// - Lumpy demand (a gamma component, demand.ts LUMPY_CV, off): the fill-rate s is also capped at the
-//   α = β quantile of demand over L + R.
+// - A product that stopped selling (no sale in its last PLAN_STOPPED_WEEKS weeks, plan.ts): demand is
+//   never negative, so whatever its shape its α-quantile is at most μ ÷ (1 − α) (Markov's inequality,
+//   meanBound) and s is capped there. Its forecast of about 0 with a wide interval needs about 0 in
+//   stock; the normal model alone put μ + k·σ there. Not for every forecast of 0: after a closure or
+//   a short gap the zeros are no evidence and the wide interval is the only hedge (PLAN.md "plan9").
 import {
 	expectedShortage,
-	isLumpy,
 	protectionDemand,
 	quantile,
 	demandOverDays,
@@ -53,7 +52,7 @@ export interface PolicyLevels {
 	leadDemand: number;
 	/** Demand over L + R (for shortage and alert computations). */
 	protection: DemandDistribution;
-	/** The reorder point is the mean bound μ ÷ (1 − α) (meanBound), below the model's. */
+	/** The reorder point is the mean bound μ ÷ (1 − α) (meanBound, a stopped product), below the model's. */
 	capped: boolean;
 }
 
@@ -71,35 +70,18 @@ export function reorderPointFor(
 ): number {
 	checkLevel(service.level);
 	if (service.kind === 'cycle') return quantile(overLR, service.level);
-	// lumpy demand: at most the service-level quantile (see above)
-	const cap = isLumpy(overLR) ? quantile(overLR, service.level) : Infinity;
-	return fillRatePoint(service.level, overLR, overL, reviewDemand, cap);
-}
-
-/**
- * The fill-rate reorder point: the least s whose expected units short per cycle are allowed, or `cap`
- * where that is lower.
- */
-function fillRatePoint(
-	level: number,
-	overLR: DemandDistribution,
-	overL: DemandDistribution,
-	reviewDemand: number,
-	cap: number,
-): number {
-	const allowed = (1 - level) * reviewDemand;
+	const allowed = (1 - service.level) * reviewDemand;
 	const short = (s: number) => expectedShortage(overLR, s) - expectedShortage(overL, s);
 	if (short(0) <= allowed) return 0;
-	if (Number.isFinite(cap) && short(cap) > allowed) return cap;
 	let lo = 0;
-	let hi = Math.min(cap, Math.max(1, overLR.mean + 12 * overLR.sd));
+	let hi = Math.max(1, overLR.mean + 12 * overLR.sd);
 	while (short(hi) > allowed) hi *= 2;
 	for (let i = 0; i < 80 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
 		const mid = 0.5 * (lo + hi);
 		if (short(mid) <= allowed) hi = mid;
 		else lo = mid;
 	}
-	return Math.min(hi, cap);
+	return hi;
 }
 
 /** Policy levels for one product from its per-period forecast. */
@@ -108,6 +90,7 @@ export function policyLevels(
 	lead: LeadTime,
 	reviewDays: number,
 	service: ServiceTarget,
+	evidence: { stopped?: boolean } = {},
 ): PolicyLevels {
 	if (!(reviewDays >= 0)) throw new RangeError(`review period must be ≥ 0 days, got ${reviewDays}`);
 	const overLR = protectionDemand(forecast, lead, reviewDays);
@@ -117,7 +100,8 @@ export function policyLevels(
 	// normal model puts mass below 0 the plain mean would ask for (almost) no shortage at all
 	const overR = protectionDemand(forecast, { meanDays: 0, sdDays: 0 }, reviewDays);
 	const uncapped = reorderPointFor(service, overLR, overL, expectedShortage(overR, 0));
-	const bound = meanBound(overLR.mean, service.level);
+	// only where the product's own history says it stopped selling (plan.ts PLAN_STOPPED_WEEKS)
+	const bound = evidence.stopped ? meanBound(overLR.mean, service.level) : Infinity;
 	const reorderPoint = Math.min(uncapped, bound);
 	return {
 		meanDemand: overLR.mean,
@@ -134,14 +118,17 @@ export function policyLevels(
 
 /**
  * The most stock any service level α can call for when demand X ≥ 0 has mean μ: by Markov's
- * inequality P(X ≥ x) ≤ μ ÷ x, so X's α-quantile is at most μ ÷ (1 − α) (20 μ at 95 %). A forecast of
+ * inequality P(X ≥ x) ≤ μ ÷ x, so X's α-quantile is at most μ ÷ (1 − α) (20 μ at 95 %), and, demand
+ * being whole units, at most its whole part (μ = 0.03 over L + R: P(X ≥ 1) ≤ 3 %, so 0). A forecast of
  * about 0 with a wide interval ("0 ± 129") therefore needs about 0 in stock, whatever the interval's
  * shape: the normal model's reorder point (μ + k·σ, ~200 there) is capped here. Distribution-free; it
- * binds only where σ is over ~11 × μ (PLAN.md "plan9").
+ * binds only where σ is over ~11 × μ, and is used only for a product that stopped selling (PLAN.md
+ * "plan9": for every forecast of 0 it failed the replay after the Christmas closure).
  */
 export function meanBound(mean: number, level: number): number {
 	checkLevel(level);
-	return Math.max(0, mean) / (1 - level);
+	// demand comes in whole units, so its quantile is a whole number: at most ⌊μ ÷ (1 − α)⌋
+	return Math.floor(Math.max(0, mean) / (1 - level) + 1e-9);
 }
 
 /** Ordering constraints of a product. */

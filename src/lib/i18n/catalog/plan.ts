@@ -89,8 +89,8 @@ export const en = {
 		'Order {qty}: {mean} ± {sd} expected over the {days}-day lead time and review period, {onHand} in stock, {onOrder} on order.',
 	plan_alert_overstock:
 		'Overstock: {days} days of cover, {excess} units more than {limit} days of demand.',
-	plan_reason_lumpy:
-		'No order: about {mean} expected over the {days}-day lead time and review period; the ± {sd} range comes from rare or one-off sales, and in {level} % of periods demand stays within {quantile}, which {position} in stock and on order covers.',
+	plan_reason_stopped:
+		'No order: no sale in the last {weeks} weeks and about {mean} expected over the {days}-day lead time and review period; whatever the ± {sd} range, with that mean demand exceeds {quantile} in under {short} % of periods, and {position} in stock and on order covers it.',
 	plan_service_level_invalid:
 		'Service level "{value}": give a share from 0.5 to 0.9999 (e.g. 0.95) or a percentage from 50 to 99.99 (e.g. 95).',
 	plan_stock_no_sku:
@@ -238,8 +238,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_alert_order:
 		'建议订货 {qty}：交期加盘点周期共 {days} 天内预计需求 {mean} ± {sd}，现有库存 {onHand}，在途 {onOrder}。',
 	plan_alert_overstock: '库存积压：可售 {days} 天，比 {limit} 天的需求多出 {excess} 件。',
-	plan_reason_lumpy:
-		'无需订货：交期加盘点周期共 {days} 天内预计需求约 {mean}；± {sd} 的宽区间来自偶发或一次性的销售，{level}% 的周期内需求不超过 {quantile}，现有库存加在途 {position} 已足够。',
+	plan_reason_stopped:
+		'无需订货：最近 {weeks} 周没有销售，交期加盘点周期共 {days} 天内预计需求约 {mean}；无论 ± {sd} 的区间多宽，按这一均值需求超过 {quantile} 的周期不到 {short}%，现有库存加在途 {position} 已足够。',
 	plan_service_level_invalid:
 		'服务水平“{value}”无效：请填写 0.5 到 0.9999 之间的比例（如 0.95）或 50 到 99.99 之间的百分数（如 95）。',
 	plan_stock_no_sku:
