@@ -19,6 +19,8 @@ import {
 	periodForecastFrom,
 	fromFirstSale,
 	PLAN_CLEAN_OUTLIERS,
+	PLAN_STOPPED_WEEKS,
+	weeksWithoutSale,
 	rankAlerts,
 	type PlanSettings,
 	type ProductPlan,
@@ -553,6 +555,7 @@ export const planApi = {
 					msg('plan_whatif_no_price_effect', { p: Math.round(effect.pValue * 100) / 100 }),
 				);
 			else notes.push(msg('plan_whatif_price_effect', priceEffectWords(priceEffect, req.price)));
+			const stopped = weeksWithoutSale(y) >= PLAN_STOPPED_WEEKS;
 			const side = (prices: Float64Array, s: PlanSettings): WhatIfSide => {
 				const f = periodForecastFrom(r, PERIOD_DAYS, y);
 				const shift = prices.map((p) => (priceEffect ?? 0) * (p - req.price));
@@ -561,7 +564,8 @@ export const planApi = {
 				const lower = units.map((u, j) => Math.max(0, u - (r.point[j] - iv.lower[j])));
 				const upper = units.map((u, j) => u + (iv.upper[j] - r.point[j]));
 				const fc = { mean: units, sd: f.sd, periodDays: PERIOD_DAYS };
-				const lv = policyLevels(fc, lead, s.reviewDays, s.service);
+				// a product that stopped selling is capped as in the plan (planProduct)
+				const lv = policyLevels(fc, lead, s.reviewDays, s.service, { stopped });
 				const shown = (a: Float64Array) => a.slice(0, req.horizon);
 				const dot = (a: Float64Array) => shown(a).reduce((acc, u, j) => acc + u * prices[j], 0);
 				return {
