@@ -82,12 +82,9 @@ let customerJobs: ReturnType<typeof createCustomerJobs> | null = null;
 /** Long jobs a cancel stops without ending the worker (Customers insights), by job id. */
 const jobs = createJobs();
 /** The customer jobs, over the same service and database. */
-/** The customer jobs: the lines come from DuckDB, but a cached answer needs only IndexedDB (no wait). */
-function getCustomerJobs() {
-	customerJobs ??= createCustomerJobs({
-		orderLines: async (id) => (await getService()).orderLines(id),
-		db: getDb(),
-	});
+async function getCustomerJobs() {
+	const svc = await getService();
+	customerJobs ??= createCustomerJobs({ orderLines: (id) => svc.orderLines(id), db: getDb() });
 	return customerJobs;
 }
 
@@ -180,11 +177,11 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		announceDatasetsChanged('*');
 		return summary;
 	},
-	customerInsights(datasetId, onProgress, jobId, fresh) {
+	customerInsights(datasetId, onProgress, jobId) {
 		// the job is known by its id at once: a cancel sent while the service starts still finds it
 		return jobs.run(jobId, async (signal) => {
 			startupMark('customers:start');
-			const insights = await getCustomerJobs().insights(datasetId, onProgress, signal, fresh);
+			const insights = await (await getCustomerJobs()).insights(datasetId, onProgress, signal);
 			startupMark('customers:done');
 			return insights;
 		});
@@ -193,13 +190,13 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		jobs.cancel(jobId);
 	},
 	async recommendForCustomer(datasetId, customerId, k) {
-		return getCustomerJobs().forCustomer(datasetId, customerId, k);
+		return (await getCustomerJobs()).forCustomer(datasetId, customerId, k);
 	},
 	async recommendForProduct(datasetId, productId, k) {
-		return getCustomerJobs().forProduct(datasetId, productId, k);
+		return (await getCustomerJobs()).forProduct(datasetId, productId, k);
 	},
 	async setFlagMark(datasetId, flagId, ok) {
-		return getCustomerJobs().setFlagMark(datasetId, flagId, ok);
+		return (await getCustomerJobs()).setFlagMark(datasetId, flagId, ok);
 	},
 	async orderLines(datasetId) {
 		const l = await (await getService()).orderLines(datasetId);
