@@ -82,9 +82,12 @@ let customerJobs: ReturnType<typeof createCustomerJobs> | null = null;
 /** Long jobs a cancel stops without ending the worker (Customers insights), by job id. */
 const jobs = createJobs();
 /** The customer jobs, over the same service and database. */
-async function getCustomerJobs() {
-	const svc = await getService();
-	customerJobs ??= createCustomerJobs({ orderLines: (id) => svc.orderLines(id), db: getDb() });
+/** The customer jobs: the lines come from DuckDB, but a cached answer needs only IndexedDB (no wait). */
+function getCustomerJobs() {
+	customerJobs ??= createCustomerJobs({
+		orderLines: async (id) => (await getService()).orderLines(id),
+		db: getDb(),
+	});
 	return customerJobs;
 }
 
@@ -177,11 +180,11 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		announceDatasetsChanged('*');
 		return summary;
 	},
-	customerInsights(datasetId, onProgress, jobId) {
+	customerInsights(datasetId, onProgress, jobId, fresh) {
 		// the job is known by its id at once: a cancel sent while the service starts still finds it
 		return jobs.run(jobId, async (signal) => {
 			startupMark('customers:start');
-			const insights = await (await getCustomerJobs()).insights(datasetId, onProgress, signal);
+			const insights = await getCustomerJobs().insights(datasetId, onProgress, signal, fresh);
 			startupMark('customers:done');
 			return insights;
 		});
@@ -190,13 +193,13 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		jobs.cancel(jobId);
 	},
 	async recommendForCustomer(datasetId, customerId, k) {
-		return (await getCustomerJobs()).forCustomer(datasetId, customerId, k);
+		return getCustomerJobs().forCustomer(datasetId, customerId, k);
 	},
 	async recommendForProduct(datasetId, productId, k) {
-		return (await getCustomerJobs()).forProduct(datasetId, productId, k);
+		return getCustomerJobs().forProduct(datasetId, productId, k);
 	},
 	async setFlagMark(datasetId, flagId, ok) {
-		return (await getCustomerJobs()).setFlagMark(datasetId, flagId, ok);
+		return getCustomerJobs().setFlagMark(datasetId, flagId, ok);
 	},
 	async orderLines(datasetId) {
 		const l = await (await getService()).orderLines(datasetId);

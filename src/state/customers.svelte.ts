@@ -41,7 +41,10 @@ export class CustomersState extends LatestRequest<CustomerInsights> {
 		return this.report;
 	}
 
-	/** Loads the insights of a dataset (again if asked); an older load is stopped and dropped. */
+	/**
+	 * Loads the insights of a dataset; `force` works them out again (the worker's cache per dataset
+	 * version is skipped). An older load is stopped and dropped.
+	 */
 	async open(datasetId: string, force = false): Promise<void> {
 		if (!force && this.datasetId === datasetId && (this.report || this.loading)) return;
 		this.datasetId = datasetId;
@@ -49,9 +52,12 @@ export class CustomersState extends LatestRequest<CustomerInsights> {
 		this.customerLookup = null;
 		this.productLookup = null;
 		await this.#job.run(({ signal, onProgress }) =>
-			this.latest(() => this.#client.customerInsights(datasetId, { signal, onProgress }), {
-				quietAbort: true,
-			}),
+			this.latest(
+				() => this.#client.customerInsights(datasetId, { signal, onProgress, fresh: force }),
+				{
+					quietAbort: true,
+				},
+			),
 		);
 	}
 

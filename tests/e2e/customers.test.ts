@@ -1,6 +1,6 @@
 // E2E: the Customers screen on the demo data in Chromium — segments with their export, the chosen
 // recommender and a "for this customer" list with reasons, a risk flag marked OK that stays marked after
-// a reload (IndexedDB), reviews marked fake/OK teaching the fake-review classifier (marks kept after a
+// a reload (IndexedDB; the insights then come from the device's cache), reviews marked fake/OK teaching the fake-review classifier (marks kept after a
 // reload), a backup restored after the dataset was deleted, Cancel stopping only the analysis (the same
 // data worker answers Explore after it), and the screen in Chinese.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -99,6 +99,10 @@ describe('customers: segments, recommendations, risk', () => {
 		await page.getByTestId('nav-customers').click();
 		await page.getByTestId('customers-tab-risk').click({ timeout: SLOW_MS });
 		await page.getByTestId('risk-table').waitFor();
+		// the reload showed the insights kept on this device for the stored demo (not worked out again)
+		expect(await page.getByTestId('customers-saved').innerText()).toMatch(
+			/^Worked out on .+ and kept on this device/,
+		);
 		expect(await page.locator(`tr[data-flag="${flagId}"]`).count()).toBe(0);
 		await page.getByTestId('risk-show-ok').check();
 		const row = page.locator(`tr[data-flag="${flagId}"]`);
@@ -283,6 +287,11 @@ describe('customers: segments, recommendations, risk', () => {
 		const page = session.page;
 		await app.open('?view=customers');
 		const progress = page.getByTestId('customers-progress');
+		// an earlier test's visit may have finished the analysis: it is then shown from this device's
+		// cache (kept per dataset version), and "Work them out again" runs it afresh
+		const refresh = page.getByTestId('customers-refresh');
+		await progress.or(refresh).first().waitFor({ timeout: SLOW_MS });
+		if (await refresh.isVisible()) await refresh.click();
 		await expect
 			.poll(() => progress.innerText(), { timeout: SLOW_MS })
 			.toMatch(/^Testing the recommendation methods\s+\d+%/);

@@ -6,7 +6,7 @@
 import type Dexie from 'dexie';
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
 import type { TrendcastDb } from '../../src/lib/db/db';
-import { DB_NAME, scopeUnscopedPromotions } from '../../src/lib/db/db';
+import { DB_NAME, DERIVED_TABLES, scopeUnscopedPromotions } from '../../src/lib/db/db';
 import { codedError } from './coded-error';
 
 /** What a restore did. */
@@ -44,7 +44,12 @@ export async function exportBackup(
 ): Promise<Blob> {
 	const prefs = cleanPrefs(devicePrefs);
 	if (prefs) await db.settings.put({ key: DEVICE_PREFS_KEY, value: prefs });
-	return exportDB(db as unknown as Dexie, { prettyJson: false, numRowsPerChunk: 200 });
+	return exportDB(db as unknown as Dexie, {
+		prettyJson: false,
+		numRowsPerChunk: 200,
+		// what can be worked out again (the customer insights) stays out of the file
+		skipTables: [...DERIVED_TABLES],
+	});
 }
 
 /** How a backup (or the copy kept in case it fails) replaces every table. */
@@ -120,6 +125,11 @@ export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<Restor
 			detail: String((e as Error).message ?? e).slice(0, 200),
 		});
 	}
+	// Derived tables are not in a backup (nor in a version-10 one), and the library clears only the
+	// tables a file holds: what was cached for the datasets replaced would show until they change.
+	await db.transaction('rw', DERIVED_TABLES as unknown as string[], async () => {
+		for (const name of DERIVED_TABLES) await db.table(name).clear();
+	});
 	// A backup of a version before 10 holds promotions files without a dataset: scope them as the
 	// version-10 upgrade does (else no dataset would find them).
 	await scopeUnscopedPromotions(db.datasets, db.promotionSets);

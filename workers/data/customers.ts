@@ -1,12 +1,21 @@
 // The data worker's customer jobs (Customers screen): segments, recommendations and risk flags for one
 // dataset, computed with the pure code of src/core/{segments,recommend,anomaly} on the dataset's order
 // lines, plus the analyst's "OK" marks on flags kept in IndexedDB. One fitted recommender per dataset is
-// cached so "for this customer / product" lists answer at once.
+// cached so "for this customer / product" lists answer at once. The insights are kept in IndexedDB per
+// dataset version (Dexie version 11, `customerInsights`): a return visit shows them without the analysis
+// (a minute on the demo's 324k lines) and without waiting for DuckDB; a row whose stamp is not the stored
+// dataset's (its table rewritten, an analysis of another app version) is worked out again.
 import { scanRisk, type RiskFlag } from '../../src/core/anomaly/orders';
 import type { OrderLines } from '../../src/core/recommend/interactions';
 import type { RankingScores } from '../../src/core/recommend/evaluate';
 import { fitCoPurchase } from '../../src/core/recommend/methods';
-import { chooseRecommenderSteps, type RecommenderChoice } from '../../src/core/recommend/select';
+import {
+	chooseRecommenderSteps,
+	RECOMMENDERS,
+	type RecommenderChoice,
+} from '../../src/core/recommend/select';
+import { buildInteractions } from '../../src/core/recommend/interactions';
+import type { DatasetMeta } from '../../src/core/ingest/types';
 import type { FittedRecommender, RecommenderName } from '../../src/core/recommend/types';
 import { segmentCustomers, type SegmentReport } from '../../src/core/segments/rfm';
 import { cancelledError, type Message } from '../../src/core/messages';
@@ -17,6 +26,47 @@ import { runStepsPaused } from '../../src/core/steps';
 import { throttleProgress, yieldToEvents } from './progress';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The analysis' version: raise it when a change to segments, recommender choice or risk flags (src/core
+ * segments, recommend, anomaly, or this file) changes what they show, so no device shows a result
+ * worked out the old way.
+ */
+export const INSIGHTS_VERSION = 1;
+
+/**
+ * What the insights of a dataset are worked out from: the stored table's version (every write of it
+ * changes its size, row count or dates; a new import of the same id has another creation time) and the
+ * analysis' version. Nothing else goes in: the analysis has no user setting (k, the validation weeks and
+ * the thresholds are constants), and the marks are read on every visit.
+ */
+export function insightsStamp(meta: DatasetMeta): string {
+	return JSON.stringify([
+		INSIGHTS_VERSION,
+		meta.createdAt,
+		meta.rowCount,
+		meta.productCount,
+		meta.dateMin,
+		meta.dateMax,
+		meta.bytes,
+		meta.includeNonProduct ?? [],
+	]);
+}
+
+/** The sale lines (returns left out), which the recommenders learn from. */
+function saleLines(lines: OrderLineColumns): OrderLines {
+	const keep = <T>(xs: ArrayLike<T> & { filter(f: (x: T, i: number) => boolean): unknown }) =>
+		xs.filter((_, i) => !lines.isReturn[i]);
+	return {
+		customer: keep(lines.customer) as (string | null)[],
+		product: keep(lines.product) as string[],
+		order: keep(lines.order) as (string | null)[],
+		ds: keep(lines.ds) as Float64Array,
+		quantity: keep(lines.quantity) as Float64Array,
+		revenue: keep(lines.revenue) as Float64Array,
+		description: keep(lines.description) as (string | null)[],
+	};
+}
 
 /** A risk flag with the analyst's mark. */
 export interface MarkedFlag extends RiskFlag {
@@ -34,6 +84,8 @@ export interface CustomerInsights {
 	flags: MarkedFlag[];
 	/** Product id → title, for the products named in recommendations. */
 	titles: Record<string, string>;
+	/** When these were worked out, if they come from this device's cache (epoch ms). */
+	savedAt?: number;
 }
 
 /** One line of a "for this customer / product" list. */
@@ -49,13 +101,51 @@ export function createCustomerJobs(deps: {
 	orderLines: (datasetId: string) => Promise<OrderLineColumns>;
 	db: TrendcastDb;
 }) {
-	const cache = new Map<string, { choice: RecommenderChoice; asOf: number }>();
+	/** The fitted recommender per dataset, for the stamp it was fitted at. */
+	const cache = new Map<string, { choice: RecommenderChoice; stamp: string | null }>();
 	/** Product-to-product models for when the chosen method has none (see forProduct). */
 	const itemModels = new Map<string, FittedRecommender>();
 
 	async function marks(datasetId: string): Promise<Set<string>> {
 		const rows = await deps.db.flagMarks.where('datasetId').equals(datasetId).toArray();
 		return new Set(rows.filter((r) => r.status === 'ok').map((r) => r.flagId));
+	}
+
+	/** The stored dataset's stamp (null: no such dataset stored, nothing is cached for it). */
+	async function stampOf(datasetId: string): Promise<string | null> {
+		const meta = await deps.db.datasets.get(datasetId);
+		return meta ? insightsStamp(meta) : null;
+	}
+
+	/** The insights cached for this stamp, with today's marks; null when none or another stamp. */
+	async function cached(datasetId: string, stamp: string): Promise<CustomerInsights | null> {
+		const row = await deps.db.customerInsights.get(datasetId);
+		if (!row || row.stamp !== stamp) return null;
+		const ins = row.insights as Omit<CustomerInsights, 'flags'> & { flags: RiskFlag[] };
+		const ok = await marks(datasetId);
+		return {
+			...ins,
+			flags: ins.flags.map((f) => ({ ...f, markedOk: ok.has(f.id) })),
+			savedAt: row.savedAt,
+		};
+	}
+
+	/**
+	 * Keeps the insights for this stamp, unless the dataset was rewritten or deleted meanwhile (checked
+	 * in the write's transaction). A failed write (the quota) only costs the next visit the analysis.
+	 */
+	async function keep(datasetId: string, stamp: string, ins: CustomerInsights): Promise<void> {
+		const { db } = deps;
+		const { flags, ...rest } = ins;
+		const insights = { ...rest, flags: flags.map(({ markedOk: _, ...f }) => f) };
+		try {
+			await db.transaction('rw', db.datasets, db.customerInsights, async () => {
+				if ((await stampOf(datasetId)) !== stamp) return;
+				await db.customerInsights.put({ datasetId, stamp, savedAt: Date.now(), insights });
+			});
+		} catch (e) {
+			console.warn('customer insights not cached', e);
+		}
 	}
 
 	/**
@@ -67,6 +157,24 @@ export function createCustomerJobs(deps: {
 	 */
 	async function insights(
 		datasetId: string,
+		onProgress?: (p: Progress) => unknown,
+		signal?: AbortSignal,
+		fresh = false,
+	): Promise<CustomerInsights> {
+		const stamp = await stampOf(datasetId);
+		if (stamp !== null && !fresh) {
+			const hit = await cached(datasetId, stamp);
+			if (hit) return hit;
+		}
+		const ins = await analyse(datasetId, stamp, onProgress, signal);
+		if (stamp !== null) await keep(datasetId, stamp, ins);
+		return ins;
+	}
+
+	/** Works the insights out from the dataset's lines (and keeps the fitted recommender). */
+	async function analyse(
+		datasetId: string,
+		stamp: string | null,
 		onProgress?: (p: Progress) => unknown,
 		signal?: AbortSignal,
 	): Promise<CustomerInsights> {
@@ -86,15 +194,7 @@ export function createCustomerJobs(deps: {
 		const asOf = Number.isFinite(last) ? (Math.floor(last / DAY_MS) + 1) * DAY_MS : Date.now();
 		if (!hasCustomers)
 			return { hasCustomers, asOf, segments: null, recommender: null, flags: [], titles: {} };
-		const sales: OrderLines = {
-			customer: lines.customer.filter((_, i) => !lines.isReturn[i]),
-			product: lines.product.filter((_, i) => !lines.isReturn[i]),
-			order: lines.order.filter((_, i) => !lines.isReturn[i]),
-			ds: lines.ds.filter((_, i) => !lines.isReturn[i]),
-			quantity: lines.quantity.filter((_, i) => !lines.isReturn[i]),
-			revenue: lines.revenue.filter((_, i) => !lines.isReturn[i]),
-			description: lines.description.filter((_, i) => !lines.isReturn[i]),
-		};
+		const sales = saleLines(lines);
 		step('segments', 10);
 		await pause();
 		const segments = segmentCustomers(
@@ -112,7 +212,7 @@ export function createCustomerJobs(deps: {
 		);
 		step('risk', 85);
 		await pause();
-		cache.set(datasetId, { choice, asOf });
+		cache.set(datasetId, { choice, stamp });
 		itemModels.delete(datasetId);
 		const ok = await marks(datasetId);
 		const flags = scanRisk({ ...lines, store: lines.store }).map((f) => ({
@@ -134,13 +234,34 @@ export function createCustomerJobs(deps: {
 		};
 	}
 
-	async function fitted(datasetId: string) {
-		let entry = cache.get(datasetId);
-		if (!entry) {
-			await insights(datasetId);
-			entry = cache.get(datasetId)!;
+	/**
+	 * The chosen recommender fitted on the dataset's lines. After a cached visit only the chosen method
+	 * is fitted (the choice's backtests of every method are most of the analysis' time); a dataset
+	 * rewritten since is analysed again.
+	 */
+	async function fitted(datasetId: string): Promise<RecommenderChoice> {
+		const stamp = await stampOf(datasetId);
+		const entry = cache.get(datasetId);
+		if (entry && entry.stamp === stamp) return entry.choice;
+		itemModels.delete(datasetId);
+		const hit = stamp === null ? null : await cached(datasetId, stamp);
+		if (!hit?.recommender) {
+			const ins = await analyse(datasetId, stamp);
+			if (stamp !== null) await keep(datasetId, stamp, ins);
+			const again = cache.get(datasetId);
+			if (again) return again.choice;
+			throw new Error(`no customers to recommend for in dataset ${datasetId}`);
 		}
-		return entry.choice;
+		const lines = await deps.orderLines(datasetId);
+		const data = buildInteractions(saleLines(lines), hit.asOf);
+		const choice: RecommenderChoice = {
+			chosen: hit.recommender.chosen,
+			validation: hit.recommender.validation,
+			model: RECOMMENDERS[hit.recommender.chosen](data),
+			data,
+		};
+		cache.set(datasetId, { choice, stamp });
+		return choice;
 	}
 
 	async function forCustomer(
@@ -189,7 +310,7 @@ export function createCustomerJobs(deps: {
 		else await deps.db.flagMarks.delete(id);
 	}
 
-	/** Forgets cached models (dataset deleted or replaced). */
+	/** Forgets the fitted models kept in memory (dataset deleted or replaced). */
 	function forget(datasetId: string): void {
 		cache.delete(datasetId);
 		itemModels.delete(datasetId);

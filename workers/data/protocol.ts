@@ -76,12 +76,14 @@ export interface DataWorkerApi {
 	orderLines(datasetId: string): Promise<OrderLineColumns>;
 	/**
 	 * Segments, the chosen recommender and risk flags of a dataset (Customers screen); cancelJob(jobId)
-	 * stops it between steps and leaves the worker running.
+	 * stops it between steps and leaves the worker running. Answered from the cache kept per dataset
+	 * version when there is one (`savedAt` set), unless `fresh` asks for the analysis again.
 	 */
 	customerInsights(
 		datasetId: string,
 		onProgress?: ProgressFn,
 		jobId?: string,
+		fresh?: boolean,
 	): Promise<CustomerInsights>;
 	/** Stops a job in flight by its id (Customers insights): it rejects with an AbortError. */
 	cancelJob(jobId: string): void;

@@ -107,11 +107,13 @@ export async function storeNew(
 	const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
 	let stored: DatasetMeta | undefined;
 	try {
-		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+		await db.transaction('rw', db.datasets, db.datasetBlobs, db.customerInsights, async () => {
 			stored = fixedId ? await db.datasets.get(id) : undefined;
 			if (stored) return;
 			await db.datasetBlobs.put(blob);
 			await db.datasets.put(full);
+			// an id used before (a dataset deleted in another tab meanwhile) starts without insights
+			await db.customerInsights.delete(id);
 		});
 	} catch (e) {
 		if (isQuotaError(e))
@@ -156,10 +158,12 @@ export async function saveTable(
 			report: recount ? { ...meta.report, rowsImported: Number(c.imported) } : meta.report,
 		};
 		const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
-		await db.transaction('rw', db.datasets, db.datasetBlobs, async () => {
+		await db.transaction('rw', db.datasets, db.datasetBlobs, db.customerInsights, async () => {
 			if (!(await db.datasets.get(id))) throw codedError('DatasetNotFound', 'data_dataset_gone');
 			await db.datasetBlobs.put(blob);
 			await db.datasets.put(next);
+			// the table changed: its customer insights are worked out again on the next visit
+			await db.customerInsights.delete(id);
 		});
 		ctx.dateSteps.delete(id);
 		announceDatasetsChanged(id);
@@ -172,7 +176,7 @@ export async function saveTable(
 	}
 }
 
-/** Deletes a dataset, its bytes, its flag marks and its deep models (weights only fit its series). */
+/** Deletes a dataset, its bytes, its flag marks, its cached customer insights and its deep models (weights only fit its series). */
 export async function deleteDataset(ctx: DataContext, id: string): Promise<void> {
 	const { db } = ctx;
 	ctx.q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
@@ -180,11 +184,20 @@ export async function deleteDataset(ctx: DataContext, id: string): Promise<void>
 	ctx.dateSteps.delete(id);
 	await db.transaction(
 		'rw',
-		[db.datasets, db.datasetBlobs, db.flagMarks, db.models, db.modelWeights, db.promotionSets],
+		[
+			db.datasets,
+			db.datasetBlobs,
+			db.flagMarks,
+			db.customerInsights,
+			db.models,
+			db.modelWeights,
+			db.promotionSets,
+		],
 		async () => {
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);
 			await db.flagMarks.where('datasetId').equals(id).delete();
+			await db.customerInsights.delete(id);
 			// its own promotions files go with it (those for every dataset stay)
 			await db.promotionSets.where('datasetId').equals(id).delete();
 			await deleteModelsOfDataset(db, id);

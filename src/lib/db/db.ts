@@ -83,7 +83,6 @@ export interface ReportRow {
 	doc: ReportDoc;
 }
 
-/** The typed Dexie database. */
 /** A stored promotions file (version 9, issue #11; `datasetId` since version 10). */
 export interface PromotionSetRow {
 	id: string;
@@ -98,6 +97,21 @@ export interface PromotionSetRow {
 	records: PromotionRecord[];
 }
 
+/**
+ * The customer insights of one dataset as last worked out (version 11): a derived cache, so a return
+ * visit shows them without the minute-long analysis. `stamp` names the stored dataset's version and the
+ * analysis' version (workers/data/customers.ts): a row whose stamp differs is never shown. Deleted with
+ * its dataset and whenever its table is written; not backed up, and cleared by a restore.
+ */
+export interface CustomerInsightsRow {
+	datasetId: string;
+	stamp: string;
+	savedAt: number;
+	/** CustomerInsights without the analysts' marks (those are read from flagMarks on every visit). */
+	insights: unknown;
+}
+
+/** The typed Dexie database. */
 export type TrendcastDb = Dexie & {
 	promotionSets: EntityTable<PromotionSetRow, 'id'>;
 	signalSets: EntityTable<SignalSetRow, 'id'>;
@@ -116,7 +130,12 @@ export type TrendcastDb = Dexie & {
 	flagMarks: EntityTable<FlagMarkRow, 'id'>;
 	/** Reports kept from shared links or files (version 8). */
 	reports: EntityTable<ReportRow, 'id'>;
+	/** Derived: the customer insights per dataset version (version 11). */
+	customerInsights: EntityTable<CustomerInsightsRow, 'datasetId'>;
 };
+
+/** Tables that hold only what can be worked out again: left out of backups, cleared by a restore. */
+export const DERIVED_TABLES = ['customerInsights'] as const;
 
 /**
  * Promotions files stored before version 10 (or restored from such a backup) have no `datasetId`:
@@ -173,6 +192,10 @@ export function openTrendcastDb(deps?: {
 	db.version(10)
 		.stores({ promotionSets: 'id, importedAt, datasetId' })
 		.upgrade((tx) => scopeUnscopedPromotions(tx.table('datasets'), tx.table('promotionSets')));
+	// Version 11 (customers): the customer insights cached per dataset version. A new table only: no
+	// row of version 10 changes, so there is nothing to upgrade (an empty cache is worked out on the
+	// next visit); restore of a version-10 backup clears it (workers/data/backup.ts).
+	db.version(11).stores({ customerInsights: 'datasetId' });
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

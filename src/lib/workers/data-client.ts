@@ -178,14 +178,19 @@ export class DataClient implements SeriesProvider {
 	/**
 	 * Segments, recommender and risk flags of a dataset (Customers screen), with throttled progress.
 	 * Aborting asks the worker to stop this job (it stops between steps): the worker and the other
-	 * screens' calls in flight go on.
+	 * screens' calls in flight go on. A visit after the first is answered from the worker's cache
+	 * (per dataset version) unless `fresh` asks for the analysis again.
 	 */
-	customerInsights(datasetId: string, opts: CallOptions = {}): Promise<CustomerInsights> {
+	customerInsights(
+		datasetId: string,
+		opts: CallOptions & { fresh?: boolean } = {},
+	): Promise<CustomerInsights> {
 		const jobId = crypto.randomUUID();
-		return this.#bridge.call((api) => api.customerInsights(datasetId, progressProxy(opts), jobId), {
-			signal: opts.signal,
-			onAbort: (api) => api.cancelJob(jobId),
-		});
+		const fresh = opts.fresh === true;
+		return this.#bridge.call(
+			(api) => api.customerInsights(datasetId, progressProxy(opts), jobId, fresh),
+			{ signal: opts.signal, onAbort: (api) => api.cancelJob(jobId) },
+		);
 	}
 
 	/** Top products for one customer (null: unknown customer). */

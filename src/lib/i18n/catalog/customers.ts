@@ -13,6 +13,8 @@ export const en = {
 	customers_cancelled: 'Stopped: segments, recommendations and risks were not worked out.',
 	customers_run_again: 'Work them out again',
 	customers_as_of: 'As of {date}',
+	customers_saved:
+		'Worked out on {date} and kept on this device (worked out again when the data changes).',
 	customers_section_segments: 'Segments',
 	customers_section_recommend: 'Recommendations',
 	customers_section_risk: 'Risk',
@@ -193,6 +195,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	customers_cancelled: '已停止：未计算顾客分群、推荐和风险。',
 	customers_run_again: '重新计算',
 	customers_as_of: '截至 {date}',
+	customers_saved: '已于 {date} 计算并保存在本设备上（数据有变化时会重新计算）。',
 	customers_section_segments: '顾客分群',
 	customers_section_recommend: '推荐',
 	customers_section_risk: '风险',
