@@ -7,6 +7,7 @@ import { openTrendcastDb } from '../../../src/lib/db/db';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { demoHead, makeService, toInput } from './harness';
+import { createCustomerJobs } from '../../../workers/data/customers';
 
 // dexie-export-import reads the `self` global when it loads (it targets browsers and workers).
 let exportBackup: typeof BackupModule.exportBackup;
@@ -84,6 +85,72 @@ describe('backup and restore', () => {
 		// And into the same database, where the dataset was deleted.
 		await restoreBackup(db, file);
 		expect(await db.datasets.count()).toBe(1);
+	}, 120_000);
+
+	it('restores a version-10 backup (no insights cache) and shows no cached insights after it; backups leave the cache out', async () => {
+		const { service, db, meta } = await shopStored(300);
+		let reads = 0;
+		const visit = () =>
+			createCustomerJobs({ orderLines: (id) => (reads++, service.orderLines(id)), db });
+		const before = await visit().insights(meta.id);
+		expect(before.hasCustomers).toBe(true);
+		expect(await db.customerInsights.count()).toBe(1);
+		// a version-11 backup holds no cached insights (derived: worked out again after a restore)
+		const v11 = JSON.parse(await (await exportBackup(db)).text()) as {
+			data: { databaseVersion: number; tables: { name: string }[] };
+		};
+		expect(v11.data.databaseVersion).toBe(11);
+		expect(v11.data.tables.map((t) => t.name)).not.toContain('customerInsights');
+
+		// A database as version 10 made it, holding this dataset and a mark, and its backup file.
+		const idb = new IDBFactory();
+		const old = new Dexie('trendcast', { indexedDB: idb, IDBKeyRange });
+		old.version(10).stores({
+			datasets: 'id, name, createdAt',
+			datasetBlobs: 'id',
+			settings: 'key',
+			models: 'id, datasetId, kind',
+			modelWeights: 'id',
+			stock: 'productId, supplier',
+			stockHistory: '[productId+ds], productId',
+			planSettings: 'key',
+			signalSets: 'id, kind, createdAt',
+			signalRecords: 'id',
+			flagMarks: 'id, datasetId',
+			reports: 'id, savedAt',
+			promotionSets: 'id, importedAt, datasetId',
+		});
+		await old.table('datasets').put((await db.datasets.get(meta.id))!);
+		await old.table('datasetBlobs').put((await db.datasetBlobs.get(meta.id))!);
+		const flagId = before.flags[0].id;
+		await old
+			.table('flagMarks')
+			.put({ id: `${meta.id}|${flagId}`, datasetId: meta.id, flagId, status: 'ok', markedAt: 1 });
+		const { exportDB } = await import('dexie-export-import');
+		const v10 = await exportDB(old, { prettyJson: false });
+		old.close();
+		expect(JSON.parse(await v10.text()).data.databaseVersion).toBe(10);
+		// the version-11 upgrade keeps what version 10 stored
+		const upgraded = openTrendcastDb({ indexedDB: idb, IDBKeyRange });
+		expect(await upgraded.datasets.count()).toBe(1);
+		expect(upgraded.verno).toBe(11);
+		upgraded.close();
+
+		// Restored over this database, whose cache row matches the dataset's stamp: the row goes (the
+		// library clears only the tables a file holds), the insights are worked out again with the mark.
+		const summary = await restoreBackup(db, v10);
+		expect(summary.datasets).toBe(1);
+		expect(await db.customerInsights.count()).toBe(0);
+		reads = 0;
+		const after = await visit().insights(meta.id);
+		expect(reads).toBe(1);
+		expect(after.savedAt).toBeUndefined();
+		// the same analysis (its validation's fit times aside), the backup's mark applied
+		const same = (x: typeof after) => ({ ...x, recommender: x.recommender?.chosen });
+		expect(same(after)).toEqual({
+			...same(before),
+			flags: before.flags.map((f) => (f.id === flagId ? { ...f, markedOk: true } : f)),
+		});
 	}, 120_000);
 
 	it('carries the shop calendar and currency kept in localStorage to another device', async () => {
