@@ -29,6 +29,10 @@ describe('customers: segments, recommendations, risk', () => {
 		const page = session.page;
 		await watchTestId(page, 'customers-progress');
 		await page.getByTestId('nav-customers').click();
+		// the demo profile kept the insights of its first visit (they show at once, saying so):
+		// "Work them out again" runs the analysis, as on a first visit
+		await page.getByTestId('customers-refresh').click({ timeout: SLOW_MS });
+		await page.getByTestId('customers-progress').waitFor();
 		await page.getByTestId('segment-table').waitFor({ timeout: SLOW_MS });
 		// while it worked: the phase (the recommenders' backtests are most of it), a share and a Cancel
 		const progress = await seenTexts(page, 'customers-progress');

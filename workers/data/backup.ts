@@ -125,8 +125,9 @@ export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<Restor
 			detail: String((e as Error).message ?? e).slice(0, 200),
 		});
 	}
-	// Derived tables are not in a backup (nor in a version-10 one), and the library clears only the
-	// tables a file holds: what was cached for the datasets replaced would show until they change.
+	// Derived tables are not in a backup (nor in a version-10 one): what was cached for the datasets
+	// replaced must not show. The library's clearTablesBeforeImport empties every table today; cleared
+	// here as well so this does not rest on that option's reach.
 	await db.transaction('rw', DERIVED_TABLES as unknown as string[], async () => {
 		for (const name of DERIVED_TABLES) await db.table(name).clear();
 	});

@@ -50,7 +50,8 @@ export function launchContext(profile: string, locale = 'en-GB'): Promise<Browse
 }
 
 /**
- * A profile in which the demo was imported (`demo-button`, as a user does), made once per run by the
+ * A profile in which the demo was imported (`demo-button`, as a user does) and its customer insights
+ * worked out and kept (as after a first visit to Home or Customers), made once per run by the
  * first file that asks for it and copied by each (`launchSession({ demo })`): importing the demo costs
  * 8–10 s of a quiet 2-core machine (40 s loaded) in every file that needs it only as its starting
  * data. Only the IndexedDB data is kept: the service worker, its caches and localStorage are removed,
@@ -77,6 +78,11 @@ async function demoTemplate(): Promise<string> {
 		await page.goto(baseUrl);
 		await page.getByTestId('demo-button').click();
 		await page.getByTestId('product-row').first().waitFor({ timeout: 240_000 });
+		// a returning visitor has seen Home, so its customer insights are kept on the device (Dexie
+		// `customerInsights`): worked out once here, not again in every file that opens Home or Customers
+		// (a minute of a core each, competing with the test's own work)
+		await page.getByTestId('nav-customers').click();
+		await page.getByTestId('segment-table').waitFor({ timeout: 240_000 });
 	} finally {
 		await context.close();
 	}

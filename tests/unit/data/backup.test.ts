@@ -137,7 +137,7 @@ describe('backup and restore', () => {
 		upgraded.close();
 
 		// Restored over this database, whose cache row matches the dataset's stamp: the row goes (the
-		// library clears only the tables a file holds), the insights are worked out again with the mark.
+		// file has no such table), the insights are worked out again with the backup's mark.
 		const summary = await restoreBackup(db, v10);
 		expect(summary.datasets).toBe(1);
 		expect(await db.customerInsights.count()).toBe(0);
