@@ -1,8 +1,9 @@
 // E2E: the Customers screen on the demo data in Chromium — segments with their export, the chosen
 // recommender and a "for this customer" list with reasons, a risk flag marked OK that stays marked after
-// a reload (IndexedDB; the insights then come from the device's cache), reviews marked fake/OK teaching the fake-review classifier (marks kept after a
-// reload), a backup restored after the dataset was deleted, Cancel stopping only the analysis (the same
-// data worker answers Explore after it), and the screen in Chinese.
+// a reload (IndexedDB; the insights then come from the device's cache), the screen in Chinese (from
+// that cache), reviews marked fake/OK teaching the fake-review classifier (marks kept after a reload),
+// a backup restored after the dataset was deleted, and Cancel stopping only the analysis (the same data
+// worker answers Explore after it). An analysis after a restore is covered by the unit tests.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,20 @@ describe('customers: segments, recommendations, risk', () => {
 		const row = page.locator(`tr[data-flag="${flagId}"]`);
 		await row.waitFor();
 		expect(await row.innerText()).toMatch(/Checked: OK/);
+	});
+
+	it('reads in Chinese (the segments kept on this device)', async () => {
+		const page = session.page;
+		await app.open('?lang=zh-CN&view=customers');
+		await page.getByTestId('customers-tab-segments').click({ timeout: SLOW_MS });
+		await page.getByTestId('segment-table').waitFor({ timeout: SLOW_MS });
+		expect(await page.getByTestId('segment-table').innerText()).toMatch(/核心顾客|忠实顾客/);
+		expect(await page.getByTestId('customers-saved').innerText()).toMatch(
+			/^已于 .+ 计算并保存在本设备上/,
+		);
+		// back to English for the tests after this one (the language is kept)
+		await app.open('?lang=en&view=customers');
+		await page.getByTestId('customers-saved').waitFor({ timeout: SLOW_MS });
 	});
 
 	it('backs everything up, and restores it after the dataset was deleted', async () => {
@@ -316,12 +331,7 @@ describe('customers: segments, recommendations, risk', () => {
 		expect(dataWorkers()).toEqual([worker]);
 	}, 300_000);
 
-	it('reads in Chinese and never left the origin', async () => {
-		const page = session.page;
-		await app.open('?lang=zh-CN&view=customers');
-		await page.getByTestId('customers-tab-segments').click({ timeout: SLOW_MS });
-		await page.getByTestId('segment-table').waitFor({ timeout: SLOW_MS });
-		expect(await page.getByTestId('segment-table').innerText()).toMatch(/核心顾客|忠实顾客/);
+	it('never left the origin and had no page error', () => {
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);
 	});
