@@ -327,6 +327,9 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'orderstate',
 		'status',
 		'state',
+		// Square's "Event Type" (Payment / Refund)
+		'eventtype',
+		'transactiontype',
 		'bestellstatus',
 		'zahlungsstatus',
 		'statutdecommande',

@@ -7,12 +7,20 @@
 // refunded lines come back as returns). Pending / on-hold / authorised / processing / unpaid orders are
 // counted as sales — the customer wanted the goods, which is the demand we forecast — and reported apart
 // so the owner sees how many there were.
+// A Square export's "Event Type" says per line whether it is a Payment (a sale) or a Refund: a refund line
+// is a return of that line only (class 'return'), never a status of the whole order — a partial refund
+// would otherwise drop the lines that were kept.
 
 /** How a status value counts. */
-export type StatusClass = 'excluded' | 'pending' | 'kept';
+export type StatusClass = 'excluded' | 'pending' | 'kept' | 'return';
 
 /** Numeric codes of the classes, ordered by severity, for SQL (an order takes its worst line's class). */
-export const STATUS_CODE: Record<StatusClass, number> = { kept: 0, pending: 1, excluded: 2 };
+export const STATUS_CODE: Record<StatusClass, number> = {
+	kept: 0,
+	return: 0,
+	pending: 1,
+	excluded: 2,
+};
 
 const EXCLUDED = [
 	'refunded',
@@ -88,7 +96,11 @@ const KEPT = [
 	'已收货',
 	'已签收',
 	'部分退款',
+	// Square "Event Type"
+	'payment',
 ];
+/** Event words of a line that is itself a return (Square "Event Type" = Refund). */
+export const RETURN_EVENTS: readonly string[] = ['refund', 'return'];
 
 /** Lower-cases and turns "_" and runs of spaces into one space ("Partially_Refunded" → "partially refunded"). */
 function norm(raw: string): string {
@@ -103,6 +115,7 @@ for (const [list, cls] of [
 	[EXCLUDED, 'excluded'],
 	[PENDING, 'pending'],
 	[KEPT, 'kept'],
+	[RETURN_EVENTS, 'return'],
 ] as const)
 	for (const w of list) TABLE.set(norm(w), cls);
 

@@ -75,10 +75,13 @@ export function toInput(name: string, text: string | Uint8Array) {
 }
 
 /** The English words the user sees for an issue (its message code through the catalog, else its text). */
-export function issueText(issue: ImportIssue | undefined): string {
+export function issueText(
+	issue: ImportIssue | undefined,
+	locale: Parameters<typeof translate>[0] = 'en',
+): string {
 	if (!issue) return '';
-	if (issue.msg) return translate('en', issue.msg.code, issue.msg.params);
-	return issue.params ? translate('en', issue.code, issue.params) : issue.message;
+	if (issue.msg) return translate(locale, issue.msg.code, issue.msg.params);
+	return issue.params ? translate(locale, issue.code, issue.params) : issue.message;
 }
 
 export { splitCsvLine } from '../../../src/core/csv-line';

@@ -2,6 +2,7 @@
 // DISTINCT values and joined back, the normalized rows, then the stored table of valid rows with returns
 // flagged and a return cancelling the earlier matching sale of the same customer.
 import { parseDate, parseNumber } from '../../../src/core/ingest/parse';
+import { RETURN_EVENTS } from '../../../src/core/ingest/order-status';
 import { ALL_PRODUCTS_ID, BLANK_PRODUCT_ID } from '../../../src/core/ingest/product-ids';
 import type { ColumnMapping, ColumnRole, DateOrder } from '../../../src/core/ingest/types';
 import type { DataContext, Staged } from '../context';
@@ -89,6 +90,13 @@ export function normalize(
 	return `norm_${T}`;
 }
 
+/** SQL truth of "this line is a return event" (Square's Event Type "Refund") over `order_status`. */
+export function refundSql(mapping: ColumnMapping): string {
+	return mapping.status
+		? `coalesce(lower(regexp_replace(trim(order_status), '[_\\s]+', ' ', 'g')) IN (${RETURN_EVENTS.map(lit).join(', ')}), false)`
+		: 'false';
+}
+
 /**
  * Creates the stored table `out` from normalized table `N`: valid, de-duplicated rows; returns flagged;
  * a `cancelled` column set on sales that a later return of the same customer cancels.
@@ -102,29 +110,37 @@ export function buildStoredTable(
 ): void {
 	const { q } = ctx;
 	// 5. The stored table: valid, de-duplicated rows; returns flagged.
+	// A line whose status is a return event (Square's Event Type "Refund") is a return whatever the
+	// sign of its Qty: its units and money count negative, like a negative-quantity line.
+	const refund = refundSql(mapping);
 	const returnExpr = mapping.order
 		? `coalesce(quantity < 0, false) OR coalesce(regexp_matches(order_id, '^[Cc][0-9]'), false)`
 		: 'coalesce(quantity < 0, false)';
+	const signed = (v: string) => `CASE WHEN ${refund} THEN -abs(${v}) ELSE ${v} END`;
 	q(`CREATE TABLE ${out} AS SELECT
 			order_id, epoch_ms(ds_ms::BIGINT) AS ds, product_id, description, category, store, customer_id,
-			coalesce(quantity, 1)::DOUBLE AS quantity, unit_price,
-			coalesce(revenue_v, coalesce(quantity, 1) * unit_price)::DOUBLE AS revenue,
-			(${returnExpr}) AS is_return, src_row, order_status
+			${signed('coalesce(quantity, 1)')}::DOUBLE AS quantity, unit_price,
+			${signed('coalesce(revenue_v, coalesce(quantity, 1) * unit_price)')}::DOUBLE AS revenue,
+			(${returnExpr} OR ${refund}) AS is_return, src_row, order_status
 		FROM ${N} WHERE ${validWhere} ORDER BY ds, src_row`);
-	// 6. A return that matches an earlier sale to the same customer (same product and quantity,
+	// 6. A return that matches an earlier sale to the same customer or order (same product and quantity,
 	// within CANCEL_WINDOW_DAYS) cancels it: the sale was never kept, so it is not demand (the
 	// demo's 74,215 jars ordered and cancelled on 18 Jan 2011). Each return cancels at most one
 	// sale, the latest before it; each sale is cancelled at most once.
 	q(`ALTER TABLE ${out} ADD COLUMN cancelled BOOLEAN DEFAULT false`);
-	if (mapping.customer) {
+	// The same customer, or the same order (a Square refund keeps its payment's Transaction ID).
+	const sameBuyer = [
+		mapping.customer ? '(r.customer_id IS NOT NULL AND s.customer_id = r.customer_id)' : '',
+		mapping.order ? '(r.order_id IS NOT NULL AND s.order_id = r.order_id)' : '',
+	].filter(Boolean);
+	if (sameBuyer.length > 0) {
 		q(`UPDATE ${out} SET cancelled = true, is_return = true WHERE src_row IN (
 			SELECT s_row FROM (
 				SELECT r.src_row AS r_row, s.src_row AS s_row, r.ds AS r_ds
 				FROM ${out} r JOIN ${out} s
-					ON s.product_id = r.product_id AND s.customer_id = r.customer_id
-					AND s.quantity = -r.quantity AND s.ds <= r.ds
+					ON s.product_id = r.product_id AND s.quantity = -r.quantity AND s.ds <= r.ds
 					AND r.ds - s.ds <= INTERVAL ${CANCEL_WINDOW_DAYS} DAY
-				WHERE r.is_return AND r.quantity < 0 AND r.customer_id IS NOT NULL
+				WHERE r.is_return AND r.quantity < 0 AND (${sameBuyer.join(' OR ')})
 					AND NOT s.is_return
 				QUALIFY row_number() OVER (PARTITION BY r.src_row ORDER BY s.ds DESC, s.src_row DESC) = 1
 			) QUALIFY row_number() OVER (PARTITION BY s_row ORDER BY r_ds, r_row) = 1)`);

@@ -6,7 +6,7 @@ import { codedError } from '../coded-error';
 import type { DataContext } from '../context';
 import { exclusionIssues } from '../exclusions';
 import { codedIssue } from '../issues';
-import { CANCEL_WINDOW_DAYS } from './clean';
+import { CANCEL_WINDOW_DAYS, refundSql } from './clean';
 
 /** What the stored table holds, for the dataset's metadata. */
 export interface StoredCounts {
@@ -37,6 +37,7 @@ export function importReport(
 			(SELECT count(*) FROM ${N} WHERE NOT dup AND NOT (${validWhere}))::DOUBLE AS invalid,
 			count(*) FILTER (WHERE is_return AND NOT cancelled AND excluded IS NULL)::DOUBLE AS returns,
 			coalesce(sum(abs(quantity)) FILTER (WHERE is_return AND NOT cancelled AND excluded IS NULL), 0)::DOUBLE AS return_units,
+			count(*) FILTER (WHERE ${refundSql(mapping)})::DOUBLE AS refunds,
 			count(*) FILTER (WHERE cancelled)::DOUBLE AS cancelled,
 			coalesce(sum(quantity) FILTER (WHERE cancelled), 0)::DOUBLE AS cancelled_units,
 			count(*) FILTER (WHERE NOT is_return)::DOUBLE AS imported,
@@ -86,7 +87,13 @@ export function importReport(
 				'cancelled',
 				file,
 				'data_issue_cancelled',
-				{ n, days: CANCEL_WINDOW_DAYS, first, units: report.cancelledUnits ?? 0 },
+				{
+					n,
+					days: CANCEL_WINDOW_DAYS,
+					first,
+					units: report.cancelledUnits ?? 0,
+					byOrder: mapping.order ? 'yes' : 'no',
+				},
 				{ row: first, count: n },
 			),
 		);
@@ -105,6 +112,8 @@ export function importReport(
 					n: report.returnRows,
 					units: report.returnUnits,
 					byOrder: mapping.order ? 'yes' : 'no',
+					// the status column that marks refund lines (Square's "Event Type"), when it did
+					byStatus: Number(counts.refunds) > 0 && mapping.status ? mapping.status : '',
 				},
 				{ row: first, count: report.returnRows },
 			),
