@@ -8,7 +8,14 @@
 // row and column; exit code 1.
 import { toCsv } from '../core/ingest/csv';
 import type { RawTable } from '../core/ingest/schemas/table';
-import { predict, scoreLabels, splitIndices, trainClassifier } from '../core/signals/sentiment';
+import {
+	MIN_ROWS_PER_LABEL,
+	labelCounts,
+	predict,
+	scoreLabels,
+	splitIndices,
+	trainClassifier,
+} from '../core/signals/sentiment';
 import { analyzeText } from '../core/text/tokenize';
 import { CliError, checkOutput, parseFlags, readTableFile, runCli, writeOutput } from './args';
 import { nodeEngines } from './nlp-node';
@@ -65,8 +72,20 @@ async function main(): Promise<void> {
 		throw new CliError(
 			`${train.fileName}: column "${train.header[lIdx]}" needs at least two different labels.`,
 		);
-	if (holdout > 0) {
-		const { train: tr, test } = splitIndices(docs.length, holdout);
+	const counts = labelCounts(labels);
+	if (counts.some((c) => c.n < MIN_ROWS_PER_LABEL))
+		process.stderr.write(
+			`warning: ${train.fileName} has too few labelled rows to learn from: ` +
+				`${counts.map((c) => `${c.n} row${c.n === 1 ? '' : 's'} labelled "${c.label}"`).join(', ')} ` +
+				`(column "${train.header[lIdx]}"); at least ${MIN_ROWS_PER_LABEL} rows per label are needed. ` +
+				`Its predictions are little better than a guess: add labelled rows and train again.\n`,
+		);
+	const { train: tr, test } = splitIndices(docs.length, holdout);
+	if (holdout > 0 && test.length === 0)
+		process.stderr.write(
+			`held-out: none (${docs.length} labelled rows are too few to hold ${Math.round(holdout * 100)} % out), so no accuracy is reported\n`,
+		);
+	if (holdout > 0 && test.length > 0) {
 		const m = trainClassifier(
 			tr.map((i) => docs[i]),
 			tr.map((i) => labels[i]),

@@ -324,6 +324,22 @@ export function scoreLabels(
 	};
 }
 
+/**
+ * Fewest labelled rows per label for a classifier worth training: below it the held-out share has no
+ * row of some label (its score says nothing) and the weights rest on a handful of words. The classify
+ * CLI warns below it; the app's Market screen falls back to the word lists and says why.
+ */
+export const MIN_ROWS_PER_LABEL = 10;
+
+/** Rows per label, most first (ties by label). */
+export function labelCounts(labels: readonly string[]): { label: string; n: number }[] {
+	const m = new Map<string, number>();
+	for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
+	return [...m.entries()]
+		.map(([label, n]) => ({ label, n }))
+		.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
+}
+
 /** A seeded split of indices into train and held-out parts. */
 export function splitIndices(
 	n: number,

@@ -68,6 +68,30 @@ describe('classify CLI', () => {
 		expect(Number(res[1][3])).toBeGreaterThan(0.5);
 	}, 120_000);
 
+	it('warns on stderr when the training file has too few rows per label (2 rows)', () => {
+		const train = join(dir, 'two-rows.csv');
+		writeFileSync(train, 'review,label\n质量很好，很满意,1\n质量太差了，退货,0\n');
+		const r = run('classify', [
+			'--train',
+			train,
+			'--text',
+			'review',
+			'--label',
+			'label',
+			'--input',
+			train,
+		]);
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stderr).toContain(
+			`warning: ${train} has too few labelled rows to learn from: 1 row labelled "0", 1 row labelled "1" (column "label"); at least 10 rows per label are needed.`,
+		);
+		// no "accuracy 0.000" on an empty held-out share
+		expect(r.stderr).not.toMatch(/accuracy \d/);
+		expect(r.stderr).toContain('held-out: none');
+		// the predictions still come (stdout), the warning stays off them
+		expect(parseCsv(r.stdout)[0]).toEqual(['review', 'label', 'predicted', 'probability']);
+	}, 120_000);
+
 	it('names a missing column and exits with 1', () => {
 		const f = join(dir, 'x.csv');
 		writeFileSync(f, 'a,b\n1,2\n');
