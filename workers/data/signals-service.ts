@@ -30,13 +30,16 @@ import { leadLag, type LagCorrelation } from '../../src/core/signals/leadlag';
 import type { Aspect } from '../../src/core/signals/lexicon';
 import {
 	aspectMentions,
+	labelCounts,
 	lexiconScore,
+	MIN_ROWS_PER_LABEL,
 	predict,
 	predictProba,
 	scoreLabels,
 	splitIndices,
 	trainClassifier,
 } from '../../src/core/signals/sentiment';
+import { newsPosts } from '../../src/core/signals/news';
 import { findPersonas, type PersonaDoc, type PersonaReport } from '../../src/core/signals/personas';
 import { findTopics, type TopicReport } from '../../src/core/signals/topics';
 import { analyzeText, type NlpEngines } from '../../src/core/text/tokenize';
@@ -214,11 +217,25 @@ export interface MarketReport {
 		setId: string;
 		name: string;
 		model: SentimentModelInfo | null;
+		/** Labels (or star classes) found but too few to train on: rows per label and the minimum. */
+		thin?: {
+			target: 'label' | 'rating';
+			counts: { label: string; n: number }[];
+			min: number;
+			minTotal: number;
+		};
 		products: ProductSentiment[];
 	}[];
 	leadLag: LeadLagFinding[];
 	/** Personas of the post authors and of the reviewers (or review voices), per file. */
-	personas: { setId: string; name: string; source: 'posts' | 'reviews'; report: PersonaReport }[];
+	personas: {
+		setId: string;
+		name: string;
+		source: 'posts' | 'reviews';
+		report: PersonaReport;
+		/** Posts read as news (headline, byline, a news feed): no review aspects taken from them. */
+		news?: number;
+	}[];
 	/** Texts analysed per second (the whole text pipeline), for the speed note. */
 	textsPerSecond: number;
 }
@@ -496,6 +513,8 @@ export function createSignalsService(deps: SignalsDeps) {
 				say('topics');
 				const topics = findTopics(docs, { products: catalogTexts });
 				report.topics.push({ setId: s.id, name: s.name, posts: posts.length, report: topics });
+				// Aspects (fit, size, price …) are what customers say of goods: none from news posts.
+				const news = newsPosts(posts);
 				const pdocs: PersonaDoc[] = posts.map((p, i) => ({
 					author: p.author,
 					ts: p.ts,
@@ -503,12 +522,14 @@ export function createSignalsService(deps: SignalsDeps) {
 					hashtags: p.hashtags,
 					engagement: docs[i].engagement,
 					tone: lexiconScore(docs[i].terms),
+					aspects: !news[i],
 				}));
 				report.personas.push({
 					setId: s.id,
 					name: s.name,
 					source: 'posts',
 					report: findPersonas(pdocs),
+					news: news.filter(Boolean).length,
 				});
 				// Weekly volume of each top key: compared with sales, and kept for the Forecast screen.
 				for (const t of topicWeekly(topics, docs)) {
@@ -761,11 +782,19 @@ export function createSignalsService(deps: SignalsDeps) {
 	};
 }
 
+/** Fewest labelled reviews (all labels together) the Market screen trains its classifier on. */
+const MIN_LABELLED_REVIEWS = 50;
+
 /** Sentiment model (trained on labels or ratings when present), per-product sentiment and aspects. */
 function reviewSentiment(
 	reviews: ReviewRecord[],
 	docs: string[][],
-): { model: SentimentModelInfo | null; products: ProductSentiment[]; tones: number[] } {
+): {
+	model: SentimentModelInfo | null;
+	thin?: MarketReport['reviews'][number]['thin'];
+	products: ProductSentiment[];
+	tones: number[];
+} {
 	// Target: the label column, else ratings (4–5 positive, 1–2 negative, 3 left out of training).
 	const hasLabel = reviews.some((r) => r.label !== '');
 	const target = (r: ReviewRecord): string | null => {
@@ -780,7 +809,22 @@ function reviewSentiment(
 	// Which class is "positive": 1, positive, or the class the lexicon likes most.
 	let positiveClass = classes.find((c) => /^(1|positive|pos|yes|true|好评)$/i.test(c)) ?? null;
 	let predictPositive: (terms: string[]) => number = (t) => (lexiconScore(t) >= 0 ? 1 : 0);
-	if (idx.length >= 50 && classes.length === 2) {
+	const counts = labelCounts(labels);
+	const trainable =
+		idx.length >= MIN_LABELLED_REVIEWS &&
+		classes.length === 2 &&
+		counts.every((c) => c.n >= MIN_ROWS_PER_LABEL);
+	// labels (or stars) were there but too few, or not two: say so instead of "no labels"
+	const thin =
+		!trainable && labels.length > 0
+			? {
+					target: hasLabel ? ('label' as const) : ('rating' as const),
+					counts,
+					min: MIN_ROWS_PER_LABEL,
+					minTotal: MIN_LABELLED_REVIEWS,
+				}
+			: undefined;
+	if (trainable) {
 		const { train, test } = splitIndices(idx.length, 0.2);
 		const m = trainClassifier(
 			train.map((k) => docs[idx[k]]),
@@ -870,5 +914,5 @@ function reviewSentiment(
 		const p = predictPositive(d);
 		return p >= 0.6 ? 1 : p <= 0.4 ? -1 : 0;
 	});
-	return { model, products, tones };
+	return { model, ...(thin ? { thin } : {}), products, tones };
 }

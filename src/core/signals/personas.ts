@@ -28,6 +28,8 @@ export interface PersonaDoc {
 	tone: number;
 	/** Age of the author when the file gives it. */
 	age?: number | null;
+	/** false for a news post (src/core/signals/news.ts): its words are not review aspects. */
+	aspects?: boolean;
 }
 
 export type Archetype = 'critics' | 'fans' | 'influencers' | 'regulars' | 'casual';
@@ -278,6 +280,7 @@ export function findPersonas(
 		}
 		if (norm > 0) for (let j = 0; j < vocab.length; j++) v[j] /= Math.sqrt(norm);
 		for (const d of u.docs) {
+			if (d.aspects === false) continue;
 			const seen = new Set<Aspect>();
 			for (const t of d.terms) {
 				const a = aspectOf(t);
@@ -341,6 +344,7 @@ export function findPersonas(
 			.map((x) => x.key);
 		const aspects = new Map<Aspect, { pos: number; neg: number }>();
 		for (const d of texts) {
+			if (d.aspects === false) continue;
 			const seen = new Set<Aspect>();
 			for (const t of d.terms) {
 				const a = aspectOf(t);

@@ -79,6 +79,55 @@ describe('signals service', () => {
 		expect((await s.listSignals()).map((x) => x.kind).sort()).toEqual(['posts', 'reviews']);
 	}, 60_000);
 
+	it('says the labels were too few (rows per label and the minimum), not that there were none', async () => {
+		const s = service();
+		const reviews = ['product,label,review'];
+		for (let i = 0; i < 8; i++)
+			reviews.push(`A,${i < 5 ? 1 : 0},"${i < 5 ? '质量很好，颜色漂亮' : '尺码偏小，质量差'}"`);
+		await s.importSignals(file('few-labels.csv', reviews.join('\n')));
+		const rv = (await s.marketReport(null)).reviews[0];
+		expect(rv.model).toBeNull();
+		expect(rv.thin).toEqual({
+			target: 'label',
+			counts: [
+				{ label: '1', n: 5 },
+				{ label: '0', n: 3 },
+			],
+			min: 10,
+			minTotal: 50,
+		});
+		const p = { counts: '5 “1”, 3 “0”', min: rv.thin!.min, minTotal: rv.thin!.minTotal };
+		expect(translate('en', 'market_model_thin', p)).toBe(
+			'Too few labelled reviews to learn from (5 “1”, 3 “0”): the classifier needs 2 labels, at least 10 reviews of each and 50 in all. Sentiment comes from the word lists.',
+		);
+		expect(translate('zh-CN', 'market_model_thin', p)).toContain('每种至少 10 条');
+	}, 60_000);
+
+	it('takes no review aspects (size, price, quality …) from a news feed, but does from shoppers', async () => {
+		const s = service();
+		const news = ['created_at,text'];
+		const shop = ['created_at,author,text'];
+		const start = Date.UTC(2020, 0, 1);
+		const at = (d: number) => new Date(start + d * 3_600_000).toISOString();
+		const heads = ['【猪肉价格回落】', '【空气质量】', '【春运首日】', '【暖心】'];
+		const shopper = ['尺码偏小，不满意', '价格很好，满意', '质量很好，喜欢', '面料太差，失望'];
+		for (let d = 0; d < 40; d++) {
+			news.push(`${at(d)},"${heads[d % 4]}各地价格、质量和尺码标准…详情↓ ${d}"`);
+			shop.push(`${at(d)},u${d % 10},"${shopper[d % 4]} ${d % 7 ? '' : '#穿搭'}"`);
+		}
+		await s.importSignals(file('cctv.csv', news.join('\n')));
+		await s.importSignals(file('shoppers.csv', shop.join('\n')));
+		const personas = (await s.marketReport(null)).personas;
+		const feed = personas.find((p) => p.name.startsWith('cctv'))!;
+		expect(feed.news).toBe(40);
+		expect(feed.report.personas.length).toBeGreaterThan(0);
+		expect(feed.report.personas.flatMap((p) => p.aspects)).toEqual([]);
+		const shoppers = personas.find((p) => p.name.startsWith('shoppers'))!;
+		expect(shoppers.news).toBe(0);
+		expect(shoppers.report.personas.flatMap((p) => p.aspects).length).toBeGreaterThan(0);
+		expect(translate('zh-CN', 'market_personas_news', { n: 40 })).toContain('40 条帖子被识别为新闻');
+	}, 60_000);
+
 	it('names the file and the expected columns when a posts file has no text column', async () => {
 		const s = service();
 		await expect(

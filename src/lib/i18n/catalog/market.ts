@@ -108,6 +108,11 @@ export const en = {
 	market_target_label: 'your labels',
 	market_target_rating: 'stars: 4–5 positive, 1–2 negative',
 	market_model_none: 'No labels or ratings to learn from: sentiment comes from the word lists.',
+	market_model_thin_count: '{n} “{label}”',
+	market_model_thin_positive: 'positive (4–5 stars)',
+	market_model_thin_negative: 'negative (1–2 stars)',
+	market_model_thin:
+		'Too few labelled reviews to learn from ({counts}): the classifier needs 2 labels, at least {min} reviews of each and {minTotal} in all. Sentiment comes from the word lists.',
 	market_col_product: 'Product',
 	market_sentiment_time_title: 'Sentiment over time',
 	market_sentiment_time_label: 'Share of positive reviews per month: {product}',
@@ -148,6 +153,8 @@ export const en = {
 	market_personas_none: 'Too few authors or texts to find personas (8 needed).',
 	market_personas_by_author: (p) =>
 		`${p.nText} authors grouped into ${p.kText} personas by what they talk about, how often, how they sound and how much engagement they get.`,
+	market_personas_news: (p) =>
+		`${p.n === 1 ? '1 post reads' : `${p.nText} posts read`} as news (a headline in 【…】, a news byline, or an account that mostly posts news): ${p.n === 1 ? 'its' : 'their'} words count in the topics, but no fit, size, fabric or price aspects are taken from ${p.n === 1 ? 'it' : 'them'}.`,
 	market_personas_by_voice: (p) =>
 		`The file names no repeat authors, so its ${p.nText} texts are grouped into ${p.kText} voices by what they talk about and how they sound.`,
 	market_persona_critics: 'Critics',
@@ -374,6 +381,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_target_label: '您的标签',
 	market_target_rating: '星级：4–5 星为好评，1–2 星为差评',
 	market_model_none: '没有可供学习的标签或评分：情感由词表判断。',
+	market_model_thin_count: '“{label}” {n} 条',
+	market_model_thin_positive: '好评（4–5 星）',
+	market_model_thin_negative: '差评（1–2 星）',
+	market_model_thin:
+		'已标注的评价太少，无法学习（{counts}）：分类器需要 2 种标签、每种至少 {min} 条、共至少 {minTotal} 条。情感由词表判断。',
 	market_col_product: '商品',
 	market_sentiment_time_title: '好评率走势',
 	market_sentiment_time_label: '每月好评率：{product}',
@@ -410,6 +422,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	market_personas_none: '作者或文本太少，无法划分用户画像（至少需要 8 个）。',
 	market_personas_by_author: (p) =>
 		`按讨论内容、发帖频率、语气和互动量，将 ${p.nText} 位作者分为 ${p.kText} 类画像。`,
+	market_personas_news: (p) =>
+		`${p.nText} 条帖子被识别为新闻（以【…】标题开头、带新闻署名，或来自主要发布新闻的账号）：这些帖子的词语计入话题，但不从中提取版型、尺码、面料、价格等评价维度。`,
 	market_personas_by_voice: (p) =>
 		`文件中没有重复出现的作者，因此按讨论内容和语气，将 ${p.nText} 条文本分为 ${p.kText} 类声音。`,
 	market_persona_critics: '挑剔的批评者',
