@@ -337,7 +337,20 @@ export function consoleFailure(
 	const said = typoFailure(f, typed);
 	if (said) return said;
 	if (f?.type === 'Permission')
-		return { code: 'import_sql_file_access', params: { name: duckDbDetail(e).slice(0, 80) } };
+		// the file or address the query names (the user's own text), not DuckDB's sentence cut short
+		return {
+			code: 'import_sql_file_access',
+			params: { name: /'([^'\n]{1,120})'/.exec(typed?.statement ?? '')?.[1] ?? '' },
+		};
+	if (f?.type === 'Catalog' && f.subtype === 'MISSING_ENTRY' && /Function/.test(String(f.extra.type)))
+		return {
+			code: 'import_sql_no_function',
+			params: {
+				name: String(f.extra.name ?? ''),
+				hint: firstCandidate(f),
+				window: WINDOW_ONLY.has(String(f.extra.name ?? '').toLowerCase()) ? 'yes' : 'no',
+			},
+		};
 	if (f?.type === 'Catalog' && f.subtype === null) {
 		let name: string | undefined;
 		try {
@@ -350,5 +363,76 @@ export function consoleFailure(
 			: { code: 'import_sql_extension_unnamed' };
 	}
 	if (isOutOfMemory(e)) return { code: 'import_sql_out_of_memory' };
-	return { code: 'import_sql_error', params: { detail: duckDbDetail(e) } };
+	return genericFailure(e, f, typed);
+}
+
+/** Window functions that exist only with OVER (…): DuckDB calls them unknown scalar functions. */
+const WINDOW_ONLY: ReadonlySet<string> = new Set([
+	'row_number',
+	'rank',
+	'dense_rank',
+	'percent_rank',
+	'cume_dist',
+	'ntile',
+	'lag',
+	'lead',
+	'first_value',
+	'last_value',
+	'nth_value',
+]);
+
+/** The kind of failure, for the generic sentence (each language words it). */
+function failureKind(f: DuckDbFailure | null): string {
+	if (!f) return 'other';
+	if (f.subtype === 'UNSUPPORTED') return 'unsupported';
+	switch (f.type) {
+		case 'Parser':
+			return 'syntax';
+		case 'Binder':
+			return 'binder';
+		case 'Catalog':
+			return 'missing';
+		case 'Conversion':
+		case 'Invalid Input':
+			return 'value';
+		case 'Out of Range':
+			return 'range';
+		default:
+			return 'other';
+	}
+}
+
+/**
+ * Any other failure, in the app's words: what kind it is, where in the user's query (line and column of
+ * DuckDB's position, the word there) and the names or values DuckDB quotes (at most 3, its own schema
+ * prefixes dropped). DuckDB's whole first line goes along as `detail`, for the collapsed technical note.
+ */
+function genericFailure(
+	e: unknown,
+	f: DuckDbFailure | null,
+	typed: { statement: string; offset: number } | undefined,
+): Message {
+	const params: Record<string, string | number> = { kind: failureKind(f), line: 0, column: 0 };
+	const at = typed ? Number(f?.extra.position) - typed.offset : NaN;
+	if (typed && Number.isInteger(at) && at >= 0 && at <= typed.statement.length) {
+		const before = typed.statement.slice(0, at).split('\n');
+		params.line = before.length;
+		params.column = before[before.length - 1].length + 1;
+		const word = /^(?:[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[^\sA-Za-z0-9_()'"]+)/.exec(
+			typed.statement.slice(at),
+		);
+		params.near = word ? word[0].slice(0, 40) : '';
+	}
+	// DuckDB qualifies a table with its own catalog ("temp".main.sales): the user wrote sales
+	const first = (f?.message.split('\n')[0] ?? '').replace(
+		/"?\b(?:temp|memory|system)"?\.main\./g,
+		'',
+	);
+	const quoted = [...first.matchAll(/"([^"]{1,60})"|'([^']{1,60})'/g)]
+		.map((m) => m[1] ?? m[2])
+		.filter((n, i, all) => n !== '' && all.indexOf(n) === i && !SYSTEM_NAME.test(n));
+	params.names = quoted.slice(0, 3).join('\n');
+	// DuckDB's whole text (never cut): the technical note quotes it as it is
+	params.detail = (f?.message ?? String((e as Error)?.message ?? e)).trim();
+	return { code: 'import_sql_failed', params };
 }

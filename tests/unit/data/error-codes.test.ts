@@ -120,7 +120,10 @@ describe('DuckDB errors by exception type', () => {
 		});
 		const typo = fail('SELECT nosuchfn(1)');
 		expect(duckDbFailure(typo)?.subtype).toBe('MISSING_ENTRY');
-		expect(consoleFailure(typo, () => ['nosuchfn']).code).toBe('import_sql_error');
+		expect(consoleFailure(typo, () => ['nosuchfn'])).toEqual({
+			code: 'import_sql_no_function',
+			params: { name: 'nosuchfn', hint: expect.any(String), window: 'no' },
+		});
 		const syntax = fail('SELEC 1');
 		expect(duckDbErrorType(syntax)).toBe('Parser');
 		expect(isOutOfMemory(syntax)).toBe(false);
@@ -214,12 +217,53 @@ describe('DuckDB errors by exception type', () => {
 			expect(text).not.toMatch(
 				/No function matches|Could not convert|Ambiguous reference|INT32|VARCHAR,/,
 			);
-		// anything else: the app's sentence, DuckDB's text only as a detail (shown apart), never in it
-		const other = consoleFailure(typo, () => ['nosuchfn']);
-		expect(other.params?.detail).toMatch(/nosuchfn/);
-		for (const lang of ['en', 'zh-CN'] as const)
-			expect(translate(lang, other.code, other.params)).not.toMatch(/nosuchfn|does not exist/);
-		expect(translate('zh-CN', other.code, other.params)).toContain('DuckDB 未能运行此查询');
+		// a function that does not exist, and a window function without OVER, in the app's words
+		const [fnEn, fnZh] = said(typedAs('SELECT nosuchfn(quantity) FROM shop_sales'));
+		expect(fnEn).toMatch(/^There is no function “nosuchfn”\./);
+		expect(fnZh).toMatch(/^没有名为“nosuchfn”的函数。/);
+		const [winEn, winZh] = said(typedAs('SELECT row_number() FROM shop_sales'));
+		expect(winEn).toBe(
+			'“row_number” is a window function: it needs OVER (…), e.g. row_number() OVER (ORDER BY ds).',
+		);
+		expect(winZh).toContain('“row_number”是窗口函数，需要加上 OVER (…)');
+		// anything else: the app's sentence with the useful part (line and column in the user's query,
+		// the word there, the names DuckDB quotes); DuckDB's whole text only as the detail, never cut
+		const order = typedAs('SELECT product_id,\n  quantity\nFROM shop_sales\nORDER BY 50');
+		expect(order).toMatchObject({
+			code: 'import_sql_failed',
+			params: { kind: 'binder', line: 4, column: 10, near: '50', names: '' },
+		});
+		expect(order.params?.detail).toBe('ORDER term out of range - should be between 1 and 2');
+		const [orderEn, orderZh] = said(order);
+		expect(orderEn).toBe(
+			'DuckDB could not run this query: a name, a number or a clause does not fit there at line 4, column 10 (near “50”). Check that part of the query.',
+		);
+		expect(orderZh).toBe(
+			'DuckDB 无法运行此查询：某个名称、数字或子句放在这里不合适（第 4 行第 10 列，“50”附近）。请检查查询的这一部分。',
+		);
+		const join = typedAs('SELECT quantity FROM shop_sales s JOIN shop_returns r USING (foo)');
+		expect(join.params).toMatchObject({ kind: 'binder', names: 'foo' });
+		const [joinEn, joinZh] = said(join);
+		expect(joinEn).toContain('It points to “foo”.');
+		expect(joinZh).toContain('涉及 “foo”。');
+		// DuckDB's own schema prefix is not the user's name
+		expect(typedAs('SELECT * FROM shop_sales, shop_sales').params?.names).toBe(
+			'shop_sales\nAS my_alias',
+		);
+		const overflow = typedAs('SELECT 2147483647::INTEGER + 1');
+		expect(overflow.params).toMatchObject({ kind: 'range', line: 0 });
+		for (const m of [order, join, overflow])
+			for (const lang of ['en', 'zh-CN'] as const)
+				expect(translate(lang, m.code, m.params)).not.toMatch(
+					/ORDER term|does not exist on left|Overflow in|INT32|memory\.main/,
+				);
+		// a file the query tries to read: named from the query, not DuckDB's sentence cut at 80 characters
+		expect(
+			consoleFailure(access, undefined, {
+				statement: "SELECT * FROM read_csv('/etc/passwd')",
+				offset: 0,
+			}),
+		).toEqual({ code: 'import_sql_file_access', params: { name: '/etc/passwd' } });
 		// passed on worded as DuckDB words it, the structure kept
 		const readable = readableDuckDbError(syntax) as Error;
 		expect(readable.message).toBe('Parser Error: syntax error at or near "SELEC"');

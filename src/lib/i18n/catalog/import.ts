@@ -52,6 +52,40 @@ const zhList = (v: MessageParam | undefined) =>
 	String(v ?? '')
 		.split(', ')
 		.join('、');
+/** What kind of failure the SQL console met (workers/data/duckdb-guard.ts failureKind). */
+const FAIL_EN: Record<string, string> = {
+	syntax: 'the query is not written the way SQL expects',
+	binder: 'a name, a number or a clause does not fit there',
+	missing: 'something the query names does not exist',
+	value: 'a value could not be read',
+	range: 'a number is too large or out of range',
+	unsupported: 'this way of writing it is not supported',
+	other: 'the query failed',
+};
+const FAIL_ZH: Record<string, string> = {
+	syntax: '查询的写法不符合 SQL 语法',
+	binder: '某个名称、数字或子句放在这里不合适',
+	missing: '查询中提到的某个名称不存在',
+	value: '某个值无法读取',
+	range: '某个数字太大或超出范围',
+	unsupported: '不支持这种写法',
+	other: '查询失败',
+};
+/** The place of a console failure in the user's query, and the names DuckDB quotes. */
+function failedEn(p: Record<string, MessageParam>): string {
+	const where = Number(p.line)
+		? ` at line ${p.lineText}, column ${p.columnText}${p.near ? ` (near “${String(p.near)}”)` : ''}`
+		: '';
+	const names = options(p.names, ', ', '“', '”');
+	return `DuckDB could not run this query: ${FAIL_EN[String(p.kind)] ?? FAIL_EN.other}${where}.${names ? ` It points to ${names}.` : ''} Check that part of the query.`;
+}
+function failedZh(p: Record<string, MessageParam>): string {
+	const where = Number(p.line)
+		? `（第 ${p.lineText} 行第 ${p.columnText} 列${p.near ? `，“${String(p.near)}”附近` : ''}）`
+		: '';
+	const names = options(p.names, '、', '“', '”');
+	return `DuckDB 无法运行此查询：${FAIL_ZH[String(p.kind)] ?? FAIL_ZH.other}${where}。${names ? `涉及 ${names}。` : ''}请检查查询的这一部分。`;
+}
 /** The qualified names DuckDB offers for an ambiguous column, one a line, quoted. */
 const options = (v: MessageParam | undefined, or: string, open: string, close: string) =>
 	String(v ?? '')
@@ -69,8 +103,8 @@ export const en = {
 		'“{word}” is not an SQL command: start the query with SELECT, WITH, DESCRIBE, SHOW or SUMMARIZE (check the spelling).',
 	import_sql_word_refused:
 		'“{word}” is not allowed: this console is read-only (SELECT, WITH, DESCRIBE, SHOW).',
-	import_sql_file_access:
-		'This console only reads the tables of the open dataset (sales, returns, cancelled). Reading files or web addresses is switched off, so nothing leaves your device (refused: {name}).',
+	import_sql_file_access: (p) =>
+		`This console only reads the tables of the open dataset (sales, returns, cancelled). Reading files or web addresses is switched off, so nothing leaves your device${p.name ? ` (refused: ${String(p.name)})` : ''}.`,
 	import_sql_extension:
 		'“{name}” comes from a DuckDB extension, which would be downloaded from the internet; Trendcast works offline and does not load extensions.',
 	import_sql_extension_unnamed:
@@ -81,6 +115,11 @@ export const en = {
 	import_sql_error:
 		'DuckDB did not accept this query. Its technical detail (in English) is below: check the names and values it quotes.',
 	import_sql_error_detail: 'Technical detail from DuckDB',
+	import_sql_failed: failedEn,
+	import_sql_no_function: (p) =>
+		p.window === 'yes'
+			? `“${String(p.name)}” is a window function: it needs OVER (…), e.g. ${String(p.name)}() OVER (ORDER BY ds).`
+			: `There is no function “${String(p.name)}”.${p.hint ? ` Did you mean “${String(p.hint)}”?` : ''}`,
 	import_sql_wrong_args: (p) =>
 		`“${String(p.name)}” does not work on these values (${argsEn(p.args)}). Use a column of the right kind, or convert it first, e.g. TRY_CAST(product_id AS DOUBLE) or CAST(quantity AS VARCHAR).`,
 	import_sql_compare: (p) =>
@@ -183,8 +222,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_sql_not_a_command:
 		'“{word}”不是 SQL 命令：请以 SELECT、WITH、DESCRIBE、SHOW 或 SUMMARIZE 开头（请检查拼写）。',
 	import_sql_word_refused: '不允许使用“{word}”：此控制台是只读的（SELECT、WITH、DESCRIBE、SHOW）。',
-	import_sql_file_access:
-		'此控制台只能读取当前数据集的表（sales、returns、cancelled）。读取文件或网址的功能已关闭，数据不会离开您的设备（已拒绝：{name}）。',
+	import_sql_file_access: (p) =>
+		`此控制台只能读取当前数据集的表（sales、returns、cancelled）。读取文件或网址的功能已关闭，数据不会离开您的设备${p.name ? `（已拒绝：${String(p.name)}）` : ''}。`,
 	import_sql_extension:
 		'“{name}”来自 DuckDB 的扩展，而扩展需要从互联网下载；Trendcast 离线运行，不加载任何扩展。',
 	import_sql_extension_unnamed:
@@ -194,6 +233,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_sql_error:
 		'DuckDB 未能运行此查询。下方是它给出的技术说明（英文）：请检查其中引用的名称和值。',
 	import_sql_error_detail: 'DuckDB 的技术说明',
+	import_sql_failed: failedZh,
+	import_sql_no_function: (p) =>
+		p.window === 'yes'
+			? `“${String(p.name)}”是窗口函数，需要加上 OVER (…)，例如 ${String(p.name)}() OVER (ORDER BY ds)。`
+			: `没有名为“${String(p.name)}”的函数。${p.hint ? `您是否想用“${String(p.hint)}”？` : ''}`,
 	import_sql_wrong_args: (p) =>
 		`“${String(p.name)}”不能用于这些值（${argsZh(p.args)}）。请改用类型合适的列，或先转换，例如 TRY_CAST(product_id AS DOUBLE) 或 CAST(quantity AS VARCHAR)。`,
 	import_sql_compare: (p) =>
