@@ -342,7 +342,11 @@ export function consoleFailure(
 			code: 'import_sql_file_access',
 			params: { name: /'([^'\n]{1,120})'/.exec(typed?.statement ?? '')?.[1] ?? '' },
 		};
-	if (f?.type === 'Catalog' && f.subtype === 'MISSING_ENTRY' && /Function/.test(String(f.extra.type)))
+	if (
+		f?.type === 'Catalog' &&
+		f.subtype === 'MISSING_ENTRY' &&
+		/Function/.test(String(f.extra.type))
+	)
 		return {
 			code: 'import_sql_no_function',
 			params: {

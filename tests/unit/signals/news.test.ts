@@ -7,9 +7,13 @@ describe('news posts', () => {
 	it('a byline or a news flash is news on its own, a customer "Update" is not', () => {
 		expect(hasNewsByline('【武汉疫情】据湖北省卫健委通报，1月21日新增…')).toBe(true);
 		expect(
-			hasNewsByline('Chanel Reveals Its New Miami Design District Boutique https://t.co/x via @wwd'),
+			hasNewsByline(
+				'Chanel Reveals Its New Miami Design District Boutique https://t.co/x via @wwd',
+			),
 		).toBe(true);
-		expect(hasNewsByline('JUST IN 🚨 Lana Del Rey is the new creative designer at Shein')).toBe(true);
+		expect(hasNewsByline('JUST IN 🚨 Lana Del Rey is the new creative designer at Shein')).toBe(
+			true,
+		);
 		expect(
 			hasNewsByline('Update on my month long ASOS saga…I have located my package (most likely).'),
 		).toBe(false);

@@ -125,7 +125,9 @@ describe('signals service', () => {
 		const shoppers = personas.find((p) => p.name.startsWith('shoppers'))!;
 		expect(shoppers.news).toBe(0);
 		expect(shoppers.report.personas.flatMap((p) => p.aspects).length).toBeGreaterThan(0);
-		expect(translate('zh-CN', 'market_personas_news', { n: 40 })).toContain('40 条帖子被识别为新闻');
+		expect(translate('zh-CN', 'market_personas_news', { n: 40 })).toContain(
+			'40 条帖子被识别为新闻',
+		);
 	}, 60_000);
 
 	it('names the file and the expected columns when a posts file has no text column', async () => {
