@@ -87,6 +87,9 @@ export function previewIssues(
 	if (!mapping.date && columns.length >= 2) add('error', 'no-date-column', 'data_no_date_column');
 	if (!mapping.quantity && !mapping.revenue && columns.length >= 2)
 		add('warning', 'no-quantity', 'data_no_quantity');
+	// money only (a store's weekly takings): a row is not a unit, so "units" would count rows
+	if (!mapping.quantity && mapping.revenue && columns.length >= 2)
+		add('warning', 'no-quantity', 'data_no_quantity_money', { column: mapping.revenue });
 	if (!mapping.product && columns.length >= 2) add('warning', 'no-product', 'data_no_product');
 	return out;
 }

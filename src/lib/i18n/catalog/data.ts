@@ -63,6 +63,8 @@ export const en = {
 		'No column of {file} looks like a sale date (expected a header like “Date”, “InvoiceDate” or “Created at” with values like 2011-01-18 or 18/01/2011). Choose the date column by hand.',
 	data_no_quantity:
 		'No quantity column found (e.g. “Quantity”, “Qty”, “Lineitem quantity”): each row will count as one unit sold.',
+	data_no_quantity_money:
+		'No quantity column found: {file} gives its sales as money only (“{column}”), so each row will count as one unit and “Units sold” will count rows. Read this file by Revenue (Explore and Forecast: choose Revenue).',
 	data_no_product:
 		'No product column found (e.g. “SKU”, “StockCode”, “Product ID”): all rows will form one series.',
 	data_missing_date: (p) =>
@@ -140,6 +142,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'{file} 中没有哪一列看起来像销售日期（应有“Date”“InvoiceDate”或“Created at”这样的列名，值如 2011-01-18 或 18/01/2011）。请手动选择日期列。',
 	data_no_quantity:
 		'未找到数量列（例如“Quantity”“Qty”“Lineitem quantity”）：每一行按售出一件计算。',
+	data_no_quantity_money:
+		'未找到数量列：{file} 只给出销售金额（“{column}”），因此每一行按一件计算，“销量（件）”实际是行数。请按销售额查看此文件（在浏览和预测中选择“销售额”）。',
 	data_no_product: '未找到商品列（例如“SKU”“StockCode”“Product ID”）：所有行将组成一个序列。',
 	data_missing_date: (p) =>
 		`第 ${p.rowText} 行“${p.column}”列：日期为空。${p.nText} 行没有日期，已跳过。`,
