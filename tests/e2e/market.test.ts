@@ -188,6 +188,21 @@ describe('Market screen', () => {
 			// was: the reviews' product table 511 px wide, the whole page scrolled sideways
 			expect(overflow.wide).toEqual([]);
 			expect(overflow.width).toBeLessThanOrEqual(390);
+			// the CCTV posts are news: no review aspects from them, and the screen says so
+			expect(await page.getByTestId('market-personas-news').first().textContent()).toMatch(
+				/^\s*2,000 posts read as news/,
+			);
+			// a Trends export with a long file name (a single word): its "Imported …" line breaks on a
+			// phone (walkthrough 2026-12-07: the page was 449 px wide)
+			await page
+				.getByTestId('market-file')
+				.setInputFiles(
+					join(DATA, 'search_interest/bigbazaar_dmart_india_monthly_multiTimeline.csv'),
+				);
+			await expect
+				.poll(() => page.getByTestId('market-imported').textContent(), { timeout: 60_000 })
+				.toContain('bigbazaar_dmart_india_monthly_multiTimeline.csv');
+			expect((await pageOverflow(page)).width).toBeLessThanOrEqual(390);
 		} finally {
 			await page.setViewportSize({ width: 1280, height: 900 });
 		}
