@@ -69,6 +69,16 @@ export interface PersonaReport {
 	k: number;
 	silhouette: number;
 	personas: Persona[];
+	/** True when most texts name an author but the names are masked (Tmall's "t***1"): not authors. */
+	masked?: boolean;
+}
+
+/**
+ * A masked user name, as marketplaces export them ("t***1", "天***w"): the first and last characters of
+ * many different shoppers' names, so it is no author (one Tmall mask covers 184 reviews).
+ */
+export function isMaskedAuthor(author: string): boolean {
+	return /\*{2,}/.test(author);
 }
 
 /** Options of {@link findPersonas}. */
@@ -219,7 +229,8 @@ export function findPersonas(
 ): PersonaReport {
 	const maxK = opts.maxK ?? 5;
 	const seed = opts.seed ?? 20240501;
-	const withAuthor = docs.filter((d) => d.author !== '');
+	const masked = docs.filter((d) => isMaskedAuthor(d.author)).length;
+	const withAuthor = docs.filter((d) => d.author !== '' && !isMaskedAuthor(d.author));
 	const authors = new Set(withAuthor.map((d) => d.author));
 	// Authors are a unit only when most texts name one and authors repeat (≥ 1.2 texts each).
 	const byAuthor =
@@ -233,7 +244,9 @@ export function findPersonas(
 	const maxUnits = opts.maxUnits ?? 20_000;
 	if (units.length > maxUnits)
 		units = units.sort((a, b) => b.docs.length - a.docs.length).slice(0, maxUnits);
+	const maskedNames = !byAuthor && masked >= docs.length * 0.5;
 	const empty: PersonaReport = {
+		...(maskedNames ? { masked: true } : {}),
 		unit: byAuthor ? 'author' : 'voice',
 		units: units.length,
 		k: 0,
@@ -398,6 +411,7 @@ export function findPersonas(
 	}
 	personas.sort((a, b) => b.members - a.members);
 	return {
+		...(maskedNames ? { masked: true } : {}),
 		unit: byAuthor ? 'author' : 'voice',
 		units: units.length,
 		k: best.k,

@@ -155,6 +155,8 @@ export const en = {
 		`${p.nText} authors grouped into ${p.kText} personas by what they talk about, how often, how they sound and how much engagement they get.`,
 	market_personas_news: (p) =>
 		`${p.n === 1 ? '1 post reads' : `${p.nText} posts read`} as news (a headline in 【…】, a news byline, or an account that mostly posts news): ${p.n === 1 ? 'its' : 'their'} words count in the topics, but no fit, size, fabric or price aspects are taken from ${p.n === 1 ? 'it' : 'them'}.`,
+	market_personas_by_voice_masked: (p) =>
+		`The file's author names are masked (like “t***1”), so one name stands for many shoppers: its ${p.nText} texts are grouped into ${p.kText} voices by what they talk about and how they sound.`,
 	market_personas_by_voice: (p) =>
 		`The file names no repeat authors, so its ${p.nText} texts are grouped into ${p.kText} voices by what they talk about and how they sound.`,
 	market_persona_critics: 'Critics',
@@ -424,6 +426,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`按讨论内容、发帖频率、语气和互动量，将 ${p.nText} 位作者分为 ${p.kText} 类画像。`,
 	market_personas_news: (p) =>
 		`${p.nText} 条帖子被识别为新闻（以【…】标题开头、带新闻署名，或来自主要发布新闻的账号）：这些帖子的词语计入话题，但不从中提取版型、尺码、面料、价格等评价维度。`,
+	market_personas_by_voice_masked: (p) =>
+		`文件中的作者名已打码（如“t***1”），一个名字代表许多买家，因此按讨论内容和语气，将 ${p.nText} 条文本分为 ${p.kText} 类声音。`,
 	market_personas_by_voice: (p) =>
 		`文件中没有重复出现的作者，因此按讨论内容和语气，将 ${p.nText} 条文本分为 ${p.kText} 类声音。`,
 	market_persona_critics: '挑剔的批评者',
