@@ -434,7 +434,10 @@ function genericFailure(
 	);
 	const quoted = [...first.matchAll(/"([^"]{1,60})"|'([^']{1,60})'/g)]
 		.map((m) => m[1] ?? m[2])
-		.filter((n, i, all) => n !== '' && all.indexOf(n) === i && !SYSTEM_NAME.test(n));
+		// DuckDB's own advice ("AS my_alias") is no name of the user's
+		.filter(
+			(n, i, all) => n !== '' && all.indexOf(n) === i && !SYSTEM_NAME.test(n) && !/^AS\s/i.test(n),
+		);
 	params.names = quoted.slice(0, 3).join('\n');
 	// DuckDB's whole text (never cut): the technical note quotes it as it is
 	params.detail = (f?.message ?? String((e as Error)?.message ?? e)).trim();
