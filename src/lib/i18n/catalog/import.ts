@@ -189,7 +189,7 @@ export const en = {
 		`${p.n === 1 ? '1 data row has' : `${p.nText} data rows have`} a quantity above ${p.maxText} in column “${p.column}” (“${p.value}”, first at data row ${p.rowText}): not a real sale. ${p.n === 1 ? 'It was' : 'They were'} left out.`,
 	import_empty_file: '{file} is empty: expected a header line and at least one sales row.',
 	import_encoding_shift_jis: 'Japanese (Shift-JIS)',
-	role_status: 'Order status',
+	role_status: 'Order status / refund',
 	import_status_excluded: (p) =>
 		`${p.ordersText} refunded, cancelled or failed order${p.orders === 1 ? '' : 's'} (${p.linesText} line${p.lines === 1 ? '' : 's'}, ${p.unitsText} units, revenue ${p.revenueText}; status ${p.statuses}) ${p.orders === 1 ? 'is' : 'are'} left out of the sales. SQL table: excluded_orders.`,
 	import_status_pending: (p) =>
@@ -305,7 +305,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`“${p.column}”列中有 ${p.nText} 个数据行的数量超过 ${p.maxText}（“${p.value}”，首次出现在第 ${p.rowText} 个数据行），不是真实销售，已略过。`,
 	import_empty_file: '{file} 是空文件：应至少包含一行表头和一行销售记录。',
 	import_encoding_shift_jis: '日语（Shift-JIS）',
-	role_status: '订单状态',
+	role_status: '订单状态 / 退款',
 	import_status_excluded: (p) =>
 		`${p.ordersText} 个已退款、已取消或失败的订单（${p.linesText} 行，${p.unitsText} 件，金额 ${p.revenueText}；状态：${zhList(p.statuses)}）不计入销售。SQL 表：excluded_orders。`,
 	import_status_pending: (p) =>
