@@ -137,7 +137,7 @@ export const en = {
 	market_lead: (p) =>
 		`${p.signal} ${p.plural ? 'lead' : 'leads'} ${p.target} by ${p.lag} ${p.lag === 1 ? 'week' : 'weeks'} (correlation ${p.rText}; Granger test p ${Number(p.p) < 0.001 ? '< 0.001' : `= ${p.pText}`}).`,
 	market_same_week: (p) =>
-		`${p.signal} ${p.plural ? 'move' : 'moves'} with ${p.target} in the same week (correlation ${p.rText}), without leading it.`,
+		`${p.signal} ${p.plural ? 'move' : 'moves'} with ${p.target} in the same week (correlation ${p.rText}), without leading them.`,
 	market_no_lead: (p) =>
 		`${p.signal} ${p.plural ? 'do' : 'does'} not lead ${p.target} (no significant correlation at 0–8 weeks).`,
 	market_signal_search: (p) => `Searches for “${p.name}”`,
