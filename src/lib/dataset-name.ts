@@ -21,3 +21,10 @@ export function unitsAreRows(
 ): boolean {
 	return !!mapping && !mapping.quantity && !!mapping.revenue;
 }
+
+/** The column / measure label of Explore's units: "Rows" for a money-only file (unitsAreRows). */
+export function unitsLabelKey(
+	mapping: Partial<Pick<ColumnMapping, 'quantity' | 'revenue'>> | undefined,
+): 'explore_rows' | 'explore_units' {
+	return unitsAreRows(mapping) ? 'explore_rows' : 'explore_units';
+}

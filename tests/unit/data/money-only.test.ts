@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { unitsAreRows } from '../../../src/lib/dataset-name';
+import { unitsAreRows, unitsLabelKey } from '../../../src/lib/dataset-name';
 import { i18n, t } from '../../../src/lib/i18n';
 import { issueText, makeService, toInput } from './harness';
 
@@ -44,6 +44,9 @@ describe('sales given as money only', () => {
 		expect(unitsAreRows({ revenue: 'Total', quantity: 'Qty' })).toBe(false);
 		// StockX: a row is one pair sold, priced, no revenue column: units are right
 		expect(unitsAreRows({})).toBe(false);
+		// Explore's measure, product and group columns say rows too
+		expect(unitsLabelKey({ revenue: 'Weekly_Sales' })).toBe('explore_rows');
+		expect(unitsLabelKey({ revenue: 'Total', quantity: 'Qty' })).toBe('explore_units');
 		i18n.locale = 'zh-CN';
 		expect(t('explore_stat_rows')).toBe('行数（文件没有数量列）');
 	});

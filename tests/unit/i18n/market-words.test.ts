@@ -8,7 +8,7 @@ describe('lead-lag sentences', () => {
 		const target = translate('en', 'market_sales', {});
 		const s = translate('en', 'market_same_week', {
 			signal: 'Searches for “yeezy”',
-			plural: true,
+			plural: 1,
 			target,
 			rText: '0.62',
 		});
