@@ -119,6 +119,12 @@ export interface AutoForecastOptions {
 	 */
 	shortMedian?: boolean;
 	/**
+	 * A series too short to backtest with a zero and a sale in its last 8 values gets a flat recent
+	 * level of them (short-fallback.ts RecentLevelModel): 'median', 'trimmed' (mean without the
+	 * largest) or 'off' (the fallback as before). Default engine.ts SHORT_LEVEL.
+	 */
+	shortLevel?: 'off' | 'median' | 'trimmed';
+	/**
 	 * Model intervals of a history too short to calibrate are narrowed to its ordinary weeks' spread
 	 * where one-off values dominate its one-step changes (engine.ts ROBUST_RANGE_RATIO); false: the
 	 * models' own (to measure the rule). Default true.

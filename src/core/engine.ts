@@ -51,6 +51,10 @@ import { findOutliers, recentSpike, replaceOutliers } from './series/outliers';
 import { isYoungLaunch, LAUNCH_MODEL, LaunchCurveModel, launchNote } from './forecast/launch';
 import {
 	DECAY_MODEL,
+	isShortLumpy,
+	RECENT_LEVEL_MODEL,
+	RecentLevelModel,
+	type ShortLevel,
 	DecayModel,
 	pastPeak,
 	pastPeakFallback,
@@ -201,6 +205,12 @@ const Z80 = qnorm(0.9);
  * 0.562) at V1, 13.166 → 12.885 at V2; online retail 1.3534 → 1.3510 at V1.
  */
 const SHORT_FALLBACK = 'ma';
+
+/**
+ * The recent level of a short lumpy series by default (engine option shortLevel,
+ * short-fallback.ts RecentLevelModel; SHORT-HISTORY.md "short10").
+ */
+export const SHORT_LEVEL: ShortLevel = 'off';
 
 /**
  * Models kept out of the weighted and median combinations (they may still be chosen alone).
@@ -984,12 +994,15 @@ function* engine(
 		const c = reg.get(name);
 		return c && !c.forecaster ? c : null;
 	};
+	const shortLevel = opts.shortLevel ?? SHORT_LEVEL;
 	const maWindow = Math.max(2, Math.min(n, m > 1 && m <= 12 ? m : 4));
 	// with regressors: Fourier terms only with three full seasons, else trend + regressors
 	const fourier = m > 1 && n >= 3 * m ? ('auto' as const) : 0;
 	const buildModel = (name: string): Forecaster => {
 		if (name === LAUNCH_MODEL && young) return new LaunchCurveModel(opts.launchCurve!);
 		if (name === DECAY_MODEL) return new DecayModel();
+		if (name === RECENT_LEVEL_MODEL)
+			return new RecentLevelModel(shortLevel === 'trimmed' ? 'trimmed' : 'median');
 		if (borrowed && name.endsWith(SEASON_SUFFIX))
 			return new BorrowedSeason(
 				name,
@@ -1327,11 +1340,24 @@ function* engine(
 				: names.includes(SHORT_FALLBACK)
 					? SHORT_FALLBACK
 					: 'naive';
+		const auto = !opts.models || opts.models === 'auto';
+		// …a short lumpy series (a zero and a sale in its last weeks) its recent level instead of
+		// its last value (short-fallback.ts RecentLevelModel, SHORT_LEVEL)
+		const lumpy =
+			!bt && auto && shortLevel !== 'off' && fallback !== LAUNCH_MODEL && isShortLumpy(y)
+				? {
+						name: RECENT_LEVEL_MODEL,
+						members: [RECENT_LEVEL_MODEL],
+						weights: [1],
+						kind: 'single' as const,
+					}
+				: null;
 		// …but past its peak and falling (a product after its launch hype), the decay from its last
 		// value (short-fallback.ts pastPeakFallback)
-		const auto = !opts.models || opts.models === 'auto';
 		const peaked =
-			!bt && auto && opts.pastPeak !== false ? pastPeakFallback(fallback, names, y) : null;
+			!bt && auto && !lumpy && opts.pastPeak !== false
+				? pastPeakFallback(fallback, names, y)
+				: null;
 		if (peaked) {
 			const p = pastPeak(y)!;
 			notes.push(
@@ -1340,6 +1366,7 @@ function* engine(
 		}
 		// …and where nothing could be scored, the median of that, naive and ETS (short-fallback.ts)
 		const pick =
+			lumpy ??
 			peaked ??
 			(!bt && opts.shortMedian !== false
 				? shortFallback(fallback, names, n)

@@ -142,3 +142,67 @@ export class DecayModel implements Forecaster {
 		};
 	}
 }
+
+/**
+ * A recent level for a short lumpy series (SHORT-HISTORY.md, helper "short10"): where the engine
+ * cannot backtest and the last RECENT_LEVEL_K values hold both a zero and a sale, repeating the last
+ * value forecasts 0 after a week without sales (demo product 23124: 36 57 50 41 4 271 9 2 59 6 0 5 0)
+ * or a one-off week forever. 'median': the median of those values; 'trimmed': their mean without
+ * the largest; 'off': the fallback as before. Fixed before measuring, not tuned.
+ */
+export type ShortLevel = 'off' | 'median' | 'trimmed';
+export const RECENT_LEVEL_K = 8;
+export const RECENT_LEVEL_MODEL = 'recentlevel';
+
+/** Whether y's last RECENT_LEVEL_K values hold both a zero and a sale. */
+export function isShortLumpy(y: ArrayLike<number>): boolean {
+	const n = y.length;
+	let zero = false;
+	let sale = false;
+	for (let i = Math.max(0, n - RECENT_LEVEL_K); i < n; i++) {
+		if (y[i] === 0) zero = true;
+		else if (y[i] > 0) sale = true;
+	}
+	return zero && sale;
+}
+
+/** The level of y's last RECENT_LEVEL_K values ('median' or 'trimmed'). */
+export function recentLevel(y: ArrayLike<number>, stat: Exclude<ShortLevel, 'off'>): number {
+	const last = Array.from(y).slice(-RECENT_LEVEL_K);
+	const s = last.sort((a, b) => a - b);
+	const k = s.length;
+	if (stat === 'median') return k % 2 ? s[(k - 1) / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
+	if (k < 2) return s[0];
+	let sum = 0;
+	for (let i = 0; i < k - 1; i++) sum += s[i];
+	return sum / (k - 1);
+}
+
+/**
+ * The flat recent level (recentLevel) with flat intervals: level ± z·σ, σ the RMS of the last
+ * RECENT_LEVEL_K values about the level (a level, not a random walk, so the range does not widen).
+ */
+export class RecentLevelModel implements Forecaster {
+	readonly name = RECENT_LEVEL_MODEL;
+	constructor(readonly stat: Exclude<ShortLevel, 'off'>) {}
+	fit(y: Float64Array): FittedForecaster {
+		if (y.length === 0) throw new RangeError('recentlevel: empty series');
+		const n = y.length;
+		const level = recentLevel(y, this.stat);
+		const last = Array.from(y).slice(-RECENT_LEVEL_K);
+		const sigma = Math.sqrt(last.reduce((u, v) => u + (v - level) ** 2, 0) / last.length);
+		const name = this.name;
+		const stat = this.stat;
+		return {
+			name,
+			predict(horizon: number, opts: PredictOptions = {}): Forecast {
+				const h = Math.floor(horizon);
+				const point = new Float64Array(h).fill(level);
+				const se = new Float64Array(h).fill(sigma);
+				return { point, intervals: gaussianIntervals(point, se, opts.levels ?? []) };
+			},
+			predictInSample: () => new Float64Array(n).fill(NaN),
+			toState: () => ({ model: name, params: { level, stat } }),
+		};
+	}
+}
