@@ -37,6 +37,7 @@ const TECHNICAL: Record<string, string> = {
 	pooled: 'Pooled (global) regression on scaled lags across all products',
 	launch: 'Launch curve (median ratio of earlier launches at the same age)',
 	decay: 'Damped geometric decay from the last value at the rate since the peak',
+	recentlevel: 'Flat level of the last 8 periods (median), for short lumpy series',
 	combo: 'Inverse-MASE weighted combination',
 	comb: 'Equal-weight mean (the M competitions’ comb)',
 	median: 'Median combination',
@@ -67,6 +68,7 @@ const CODES: Record<string, MessageCode> = {
 	pooled: 'forecast_model_pooled',
 	launch: 'forecast_model_launch',
 	decay: 'forecast_model_decay',
+	recentlevel: 'forecast_model_recentlevel',
 };
 
 /**
