@@ -17,6 +17,7 @@ import { runHierarchy } from '../../../workers/forecast/hierarchy';
 import { fuseSignals } from '../../../workers/data/fusion';
 import { api as marketApi, type MarketWorkerApi } from '../../../workers/market-api';
 import { planApi, type PlanBatchRequest, type PlanWorkerApi } from '../../../workers/plan-api';
+import { toInput } from '../data/harness';
 import { channel, counted, demoService, ep } from './channels';
 
 installCodedErrorTransfer();
@@ -133,6 +134,60 @@ describe('consumers of the series port', { timeout: 60_000 }, () => {
 		expect(w.productId).toBe(row.productId);
 		expect(w.base.units).toHaveLength(4);
 		expect(tally.bytes).toBeLessThan(1_500);
+	});
+
+	it('plan worker: a what-if on a product that stopped selling orders nothing, as the plan (plan9)', async () => {
+		const plan = await consumer<PlanWorkerApi>(planApi, { bytes: 0 });
+		// a shop file of 30 weeks: STOP sold 6–14 a week for 20 weeks, then nothing; GO sells throughout
+		const lines = ['Date,SKU,Qty,Price'];
+		for (let w = 0; w < 30; w++) {
+			const day = new Date(Date.UTC(2024, 0, 1 + 7 * w)).toISOString().slice(0, 10);
+			if (w < 20) lines.push(`${day},STOP,${6 + ((w * 5) % 9)},2.5`);
+			lines.push(`${day},GO,${10 + (w % 4)},3`);
+		}
+		const pv = await ctx.service.previewFile(
+			toInput('stopped.csv', new TextEncoder().encode(lines.join('\n') + '\n')),
+		);
+		const shop = await ctx.service.commitImport(pv.importId, {
+			mapping: pv.mapping,
+			dateOrder: pv.dateOrder,
+			datasetName: 'stopped',
+		});
+		const quiet = { productId: 'STOP' };
+		const sales = { datasetId: shop.id, productIds: [quiet.productId], version: 1 };
+		const stock = {
+			productId: quiet.productId,
+			onHand: 0,
+			onOrder: 0,
+			leadTimeMeanDays: 14,
+			leadTimeSdDays: 3,
+			moq: 300,
+			pack: 1,
+		};
+		const w = await plan.whatIf(
+			{
+				sales,
+				productId: quiet.productId,
+				stock,
+				settings: planInputs.settings,
+				price: 1,
+				discount: 0.2,
+				promoFromWeek: 0,
+				promoToWeek: 1,
+				horizon: 4,
+				models: 'quick',
+			},
+			'w-stopped',
+		);
+		// no order, and the MOQ does not turn a tiny need into 300
+		expect(w.base.orderQty).toBe(0);
+		expect(w.scenario.orderQty).toBe(0);
+		const p = await plan.plan(
+			{ ...planInputs, sales, stock: [stock], defaults: { ...planInputs.defaults, moq: 300 } },
+			'p-stopped',
+		);
+		expect(p.rows.find((r) => r.productId === quiet.productId)?.orderQty).toBe(0);
+		expect(w.base.reorderPoint).toBeCloseTo(p.rows[0].reorderPoint, 6);
 	});
 
 	it('forecast worker: the hierarchy read over the link, season and future dates from core', async () => {
