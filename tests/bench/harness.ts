@@ -145,3 +145,25 @@ export function refuseUnknownFlags(
 	);
 	process.exit(2);
 }
+
+/**
+ * The flags of a validation-only bench (`--back 1|2|3 --datasets key:every,…`): unknown flags are
+ * refused (refuseUnknownFlags) and the held-out horizon (back 0 or none given) throws before anything runs.
+ */
+export function validationArgs(
+	argv: readonly string[],
+	script: string,
+	defaultSets: string,
+): { back: 1 | 2 | 3; sets: string } {
+	refuseUnknownFlags(argv, { values: ['back', 'datasets'], switches: [] }, script);
+	const opt = (k: string, d: string) => {
+		const i = argv.indexOf(`--${k}`);
+		return i >= 0 ? argv[i + 1] : d;
+	};
+	const back = Number(opt('back', 'NaN'));
+	if (!(back === 1 || back === 2 || back === 3))
+		throw new Error(
+			'--back 1|2|3 (validation horizons only; the held-out horizon is not scored here)',
+		);
+	return { back, sets: opt('datasets', defaultSets) };
+}

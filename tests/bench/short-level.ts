@@ -6,21 +6,14 @@
 //   nice -n 10 npx tsx tests/bench/short-level.ts --back 1 [--datasets retail:1,stockx:1,walmart:1]
 import { forecastAuto } from '../../src/core/engine';
 import { mase } from '../../src/core/metrics';
-import { refuseUnknownFlags } from './harness';
+import { validationArgs } from './harness';
 import { loadDatasets } from './run';
 
-const argv = process.argv.slice(2);
-refuseUnknownFlags(argv, { values: ['back', 'datasets'], switches: [] }, 'short-level.ts');
-const opt = (k: string, d: string) => {
-	const i = argv.indexOf(`--${k}`);
-	return i >= 0 ? argv[i + 1] : d;
-};
-const back = Number(opt('back', 'NaN'));
-if (!(back === 1 || back === 2 || back === 3))
-	throw new Error(
-		'--back 1|2|3 (validation horizons only; the held-out horizon is not scored here)',
-	);
-const sets = opt('datasets', 'retail:1,stockx:1,walmart:1');
+const { back, sets } = validationArgs(
+	process.argv.slice(2),
+	'short-level.ts',
+	'retail:1,stockx:1,walmart:1',
+);
 const CUTS = [8, 11, 14];
 const VARIANTS = ['off', 'median', 'trimmed'] as const;
 type V = (typeof VARIANTS)[number];

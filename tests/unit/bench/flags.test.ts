@@ -1,7 +1,7 @@
 // The benches refuse flags they do not know (a typo or `--help` must not start the default run, which may
 // score the held-out horizon).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { refuseUnknownFlags } from '../../bench/harness';
+import { refuseUnknownFlags, validationArgs } from '../../bench/harness';
 
 const KNOWN = { values: ['back', 'datasets'], switches: ['no-write'] };
 
@@ -40,5 +40,25 @@ describe('refuseUnknownFlags', () => {
 	it('does not read a value as a flag of its own', () => {
 		// '--no-write' here is the value of --datasets, not the switch; nothing unknown is left.
 		expect(run(['--datasets', '--no-write']).code).toBeNull();
+	});
+});
+
+describe('validationArgs', () => {
+	it('gives a validation horizon and the data sets, default or named', () => {
+		expect(validationArgs(['--back', '2'], 'x.ts', 'retail:1')).toEqual({
+			back: 2,
+			sets: 'retail:1',
+		});
+		expect(validationArgs(['--datasets', 'm4:5', '--back', '1'], 'x.ts', 'retail:1')).toEqual({
+			back: 1,
+			sets: 'm4:5',
+		});
+	});
+
+	it('refuses the held-out horizon, or no horizon at all', () => {
+		expect(() => validationArgs(['--back', '0'], 'x.ts', 'retail:1')).toThrow(
+			/validation horizons only/,
+		);
+		expect(() => validationArgs([], 'x.ts', 'retail:1')).toThrow(/validation horizons only/);
 	});
 });
