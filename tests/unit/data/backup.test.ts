@@ -6,7 +6,7 @@ import type * as BackupModule from '../../../workers/data/backup';
 import { openTrendcastDb } from '../../../src/lib/db/db';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
-import { demoHead, makeService, toInput } from './harness';
+import { demoHead, shopStored, toInput } from './harness';
 import { createCustomerJobs } from '../../../workers/data/customers';
 
 // dexie-export-import reads the `self` global when it loads (it targets browsers and workers).
@@ -37,18 +37,6 @@ beforeAll(async () => {
 	(globalThis as { FileReader?: unknown }).FileReader ??= NodeFileReader;
 	({ exportBackup, restoreBackup } = await import('../../../workers/data/backup'));
 });
-
-/** A data service whose database holds one imported dataset 'Shop' (the first `rows` demo lines). */
-async function shopStored(rows: number) {
-	const { service, db } = await makeService();
-	const preview = await service.previewFile(toInput('shop.csv', demoHead(rows)));
-	const meta = await service.commitImport(preview.importId, {
-		mapping: preview.mapping,
-		dateOrder: preview.dateOrder,
-		datasetName: 'Shop',
-	});
-	return { service, db, meta };
-}
 
 describe('backup and restore', () => {
 	it('brings back datasets, their bytes and other tables after they were deleted', async () => {

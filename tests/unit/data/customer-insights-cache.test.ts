@@ -4,21 +4,9 @@
 // work them out again. Real DuckDB (Node) over the first demo lines, fake-indexeddb.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerJobs, insightsStamp } from '../../../workers/data/customers';
-import { demoHead, makeService, toInput } from './harness';
+import { shopStored } from './harness';
 
-/** A service with the first `rows` demo lines stored as 'Shop'. */
-async function shop(rows: number) {
-	const { service, db } = await makeService();
-	const preview = await service.previewFile(toInput('shop.csv', demoHead(rows)));
-	const meta = await service.commitImport(preview.importId, {
-		mapping: preview.mapping,
-		dateOrder: preview.dateOrder,
-		datasetName: 'Shop',
-	});
-	return { service, db, meta };
-}
-
-type Shop = Awaited<ReturnType<typeof shop>>;
+type Shop = Awaited<ReturnType<typeof shopStored>>;
 
 /** The customer jobs of a new data worker (a reload), counting its reads of the dataset's lines. */
 function visit({ service, db }: Shop) {
@@ -34,7 +22,7 @@ describe('customer insights cached per dataset version', () => {
 	// one stored dataset for both tests (in order): the second starts from the first's cached row
 	let s: Shop;
 	beforeAll(async () => {
-		s = await shop(1500);
+		s = await shopStored(1500);
 	}, 120_000);
 
 	it('a new visit shows them from the cache without reading the lines, with its marks', async () => {

@@ -74,6 +74,18 @@ export function toInput(name: string, text: string | Uint8Array) {
 	return { name, bytes: bytes.slice().buffer as ArrayBuffer };
 }
 
+/** A data service whose database holds one imported dataset 'Shop' (the first `rows` demo lines). */
+export async function shopStored(rows: number) {
+	const { service, db } = await makeService();
+	const preview = await service.previewFile(toInput('shop.csv', demoHead(rows)));
+	const meta = await service.commitImport(preview.importId, {
+		mapping: preview.mapping,
+		dateOrder: preview.dateOrder,
+		datasetName: 'Shop',
+	});
+	return { service, db, meta };
+}
+
 /** The English words the user sees for an issue (its message code through the catalog, else its text). */
 export function issueText(
 	issue: ImportIssue | undefined,
