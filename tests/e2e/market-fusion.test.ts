@@ -87,7 +87,7 @@ describe('Market signals in the forecast', () => {
 				/^Searches for “yeezy”, 2 weeks ahead: error [\d.]+ with it, [\d.]+ without \(\d+% lower\)$/,
 			);
 		expect(await page.getByTestId('batch-fusion-summary').textContent()).toMatch(
-			/more accurate for 1 of 1 products/,
+			/more accurate for 1 of 1 product;/,
 		);
 		// the CSV carries the forecast with the signal and names it
 		const [download] = await Promise.all([
@@ -119,7 +119,7 @@ describe('Market signals in the forecast', () => {
 			)
 			.toMatch(/^Demand uses Searches for “yeezy” \(2 weeks ahead\): backtest error \d+% lower$/);
 		expect(await page.getByTestId('plan-signal-summary').textContent()).toMatch(
-			/used in the demand of 1 of 1 products/,
+			/used in the demand of 1 of 1 product /,
 		);
 		expect(foreignRequests(session.requests, baseUrl)).toEqual([]);
 		expect(session.pageErrors).toEqual([]);

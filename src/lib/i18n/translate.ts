@@ -2,6 +2,7 @@
 import type { MessageParam } from '../../core/messages';
 import { en, zhCN } from './catalog';
 import { MONEY_PARAMS, moneyIn } from './money';
+import { isOne } from './plural';
 import type { FormattedParams, Locale, MessageValue } from './types';
 
 const catalogs: Record<Locale, Record<string, MessageValue>> = {
@@ -80,9 +81,18 @@ export function translate(
 		else if (money?.includes(k)) formatted[`${k}Text`] = v;
 	}
 	if (typeof value === 'function') return value(formatted);
-	return value.replace(/\{(\w+)\}/g, (whole, name: string) => {
-		const v = params[name];
-		if (v === undefined) return whole;
-		return typeof v === 'number' ? numberFormat(locale).format(v) : v;
-	});
+	return value
+		.replace(
+			/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g,
+			(whole, name: string, one: string, other: string) => {
+				const v = params[name];
+				if (v === undefined) return whole;
+				return isOne(locale, v) ? one : other;
+			},
+		)
+		.replace(/\{(\w+)\}/g, (whole, name: string) => {
+			const v = params[name];
+			if (v === undefined) return whole;
+			return typeof v === 'number' ? numberFormat(locale).format(v) : v;
+		});
 }

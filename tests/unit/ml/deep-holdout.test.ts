@@ -82,7 +82,7 @@ describe('the shop-wide decision from the hold-out check', () => {
 			code: 'models_note_deep_mixed',
 			params: { h: 12, n: 1, mase: '−50.0', wape: '−50.0' },
 		});
-		expect(translate('en', n1.code, n1.params)).toMatch(/as if 12 periods ago, for 1 products/);
+		expect(translate('en', n1.code, n1.params)).toMatch(/as if 12 periods ago, for 1 product,/);
 		expect(translate('zh-CN', n1.code, n1.params)).toMatch(/12 期之前/);
 		// kept: a series that did not get the mix says nothing
 		expect(deepNote({ model: 'ets', notes: [] as Message[] }, yes).notes).toEqual([]);

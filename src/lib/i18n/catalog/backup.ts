@@ -1,4 +1,5 @@
 // Backup and restore (Settings) and their error codes (workers/data/backup.ts).
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 export const en = {
@@ -16,7 +17,7 @@ export const en = {
 	backup_restored: (p) =>
 		p.datasets === 1
 			? `Restored 1 dataset and ${p.rowsText} stored rows.`
-			: `Restored ${p.datasetsText} datasets and ${p.rowsText} stored rows.`,
+			: `Restored ${p.datasetsText} ${plural(p.datasets, 'dataset', 'datasets')} and ${p.rowsText} stored rows.`,
 	backup_error_not_backup: '“{file}” is not a Trendcast backup. Nothing was changed.',
 	backup_error_not_trendcast:
 		'“{file}” is a backup of another app (“{name}”), not of Trendcast. Nothing was changed.',

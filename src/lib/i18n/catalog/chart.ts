@@ -4,8 +4,8 @@ import type { Catalog } from '../types';
 
 export const en = {
 	chart_no_sales: '{label}: no sales in this period.',
-	chart_summary: '{label}: {n} periods from {from} to {to}, total {total}.',
-	chart_summary_forecast: 'Forecast for the next {n} periods shown dashed.',
+	chart_summary: '{label}: {n} {n|period|periods} from {from} to {to}, total {total}.',
+	chart_summary_forecast: 'Forecast for the next {n} {n|period|periods} shown dashed.',
 	chart_keys_hint: 'Use the arrow keys to read each period.',
 	chart_no_period: 'No period selected',
 	chart_sales: 'Sales',
@@ -15,7 +15,7 @@ export const en = {
 	chart_sep: ', ',
 	chart_no_value: 'no value',
 	chart_empty: '{label}: nothing to show.',
-	chart_summary_points: '{label}: {n} points, from {from} to {to}.',
+	chart_summary_points: '{label}: {n} {n|point|points}, from {from} to {to}.',
 	chart_role: 'chart',
 	chart_show_table: 'Show as table',
 	chart_download_png: 'Download PNG',

@@ -1,5 +1,6 @@
 // Customers screen: recommendations, segments and risk flags, and the reasons core gives for them
 // (message codes from src/core/recommend, src/core/segments, src/core/anomaly).
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 export const en = {
@@ -30,7 +31,7 @@ export const en = {
 	seg_export: 'Export list',
 	seg_clusters_note:
 		'A clustering of the same figures found {k} natural groups (silhouette {s}); they match the segments above as follows:',
-	seg_cluster_line: 'Group {n}: {size} customers, most like “{segment}”',
+	seg_cluster_line: 'Group {n}: {size} {size|customer|customers}, most like “{segment}”',
 	seg_name_champions: 'Champions',
 	seg_name_loyal: 'Loyal',
 	seg_name_big_spenders: 'Big spenders',
@@ -73,16 +74,16 @@ export const en = {
 	rec_col_product: 'Product',
 	rec_col_why: 'Why',
 	rec_none: 'Nothing to suggest yet.',
-	rec_why_popular: '{n} customers bought it in the last {days} days',
+	rec_why_popular: '{n} {n|customer|customers} bought it in the last {days} {days|day|days}',
 	rec_why_buy_again: (p) =>
 		p.n === 1 ? 'Bought it once before' : `Bought it ${p.nText} times before`,
 	rec_why_similar_buyers: 'Customers who bought “{product}” also bought it',
 	rec_why_customers_also_bought: (p) =>
 		p.n === 1
 			? 'Bought by 1 customer who bought this'
-			: `Bought by ${p.nText} customers who bought this`,
+			: `Bought by ${p.nText} ${plural(p.n, 'customer', 'customers')} who bought this`,
 	rec_why_bought_with: 'Often in the same order as “{product}”',
-	rec_why_bought_together: 'In the same order {n} times, {lift}× more often than chance',
+	rec_why_bought_together: 'In the same order {n} {n|time|times}, {lift}× more often than chance',
 	rec_why_similar_title: 'Similar to “{product}”',
 	rec_why_rating_mean: 'Expected rating {stars} ★',
 	rec_why_rating_item: 'Expected rating {stars} ★: other reviewers rate it {lift} ★ above average',
@@ -107,39 +108,40 @@ export const en = {
 	risk_kind_review_burst: 'Review burst on {id}',
 	risk_why_amount_high: 'Amount {value} (usual {typical})',
 	risk_why_amount_low: 'Amount only {value} (usual {typical})',
-	risk_why_units_high: '{value} units (usual {typical})',
+	risk_why_units_high: '{value} {value|unit|units} (usual {typical})',
 	risk_why_units_low: (p) =>
 		`Only ${p.value === 1 ? '1 unit' : `${p.valueText} units`} (usual ${p.typicalText})`,
-	risk_why_lines_high: '{value} lines (usual {typical})',
+	risk_why_lines_high: '{value} {value|line|lines} (usual {typical})',
 	risk_why_lines_low: (p) =>
 		`Only ${p.value === 1 ? '1 line' : `${p.valueText} lines`} (usual ${p.typicalText})`,
 	risk_why_hour_high: 'Placed at {value}:00, later than usual',
 	risk_why_hour_low: 'Placed at {value}:00, earlier than usual',
-	risk_why_prior_orders_high: 'Customer already had {value} orders (usual {typical})',
+	risk_why_prior_orders_high: 'Customer already had {value} {value|order|orders} (usual {typical})',
 	risk_why_prior_orders_low: 'Customer’s first order',
-	risk_why_gap_days_high: '{value} days since the customer’s last order',
-	risk_why_gap_days_low: 'Only {value} days after the customer’s last order',
+	risk_why_gap_days_high: '{value} {value|day|days} since the customer’s last order',
+	risk_why_gap_days_low: 'Only {value} {value|day|days} after the customer’s last order',
 	risk_why_unit_price_high: 'Average price {value} per unit (usual {typical})',
 	risk_why_unit_price_low: 'Average price only {value} per unit (usual {typical})',
 	risk_why_store_rarity_high: 'From a country or channel with only {value}% of orders',
 	risk_why_store_rarity_named: 'From {store}, a country or channel with only {value}% of orders',
 	risk_why_store_rarity_low: 'From the most common country or channel',
 	risk_why_unusual_mix: 'An unusual combination of amount, size, time and customer history',
-	risk_why_small_order_burst: '{n} small orders (at most {max} each) within {minutes} minutes',
+	risk_why_small_order_burst:
+		'{n} small {n|order|orders} (at most {max} each) within {minutes} {minutes|minute|minutes}',
 	risk_why_shared_identity: 'Used by {n} different customer accounts',
 	risk_why_return_rate:
-		'Returned {pct}% of what they bought ({n} returns; the shop’s rate is {shopPct}%)',
-	risk_why_review_burst: '{n} reviews in one day (usually {typical})',
-	risk_why_duplicate_review: 'The same review text on {n} products',
+		'Returned {pct}% of what they bought ({n} {n|return|returns}; the shop’s rate is {shopPct}%)',
+	risk_why_review_burst: '{n} {n|review|reviews} in one day (usually {typical})',
+	risk_why_duplicate_review: 'The same review text on {n} {n|product|products}',
 	ratings_title: 'Ratings from reviews',
 	ratings_intro:
 		'Where your reviews name the reviewer and give stars: what each reviewer would likely rate highly among the products they have not reviewed.',
 	ratings_load: 'Learn from the reviews',
 	ratings_loading: 'Learning from the reviews…',
 	ratings_summary: (p) =>
-		`${p.nText} ratings by ${p.reviewersText} reviewers of ${p.productsText} products.`,
+		`${p.nText} ${plural(p.n, 'rating', 'ratings')} by ${p.reviewersText} ${plural(p.reviewers, 'reviewer', 'reviewers')} of ${p.productsText} ${plural(p.products, 'product', 'products')}.`,
 	ratings_too_few:
-		'Only {n} reviewers have rated two products or more (at least {min} are needed to learn tastes): import reviews with a reviewer column (nickname or id) and stars.',
+		'Only {n} {n|reviewer|reviewers} have rated two products or more (at least {min} are needed to learn tastes): import reviews with a reviewer column (nickname or id) and stars.',
 	ratings_errors_caption: 'Error on each reviewer’s latest rating, by method',
 	ratings_col_method: 'Method',
 	ratings_col_rmse: 'RMSE (stars)',
@@ -149,7 +151,7 @@ export const en = {
 	ratings_method_mf: 'Matrix factorisation (tastes)',
 	ratings_chosen: 'used',
 	ratings_errors_note:
-		'Measured on each reviewer’s latest rating ({n} ratings), which no method saw while learning; lower is better.',
+		'Measured on each reviewer’s latest rating ({n} {n|rating|ratings}), which no method saw while learning; lower is better.',
 	ratings_reviewer: 'Reviewer',
 	ratings_pick: 'Choose a reviewer…',
 	ratings_reviews_n: (p) => (p.n === 1 ? '1 review' : `${p.nText} reviews`),

@@ -1,5 +1,6 @@
 // What the data worker says (workers/data/*, core/ingest/sniff.ts): wrong files, errors of a stale import, a stored dataset or the
 // demo, the storage quota, and the import report's lines on duplicates, cancelled sales and returns.
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 /** The date order the import expected, for a date it could not read (param `order`: dmy, mdy, ymd). */
@@ -51,7 +52,7 @@ export const en = {
 	data_unreadable:
 		'{file} could not be read as {format}: it looks damaged, or it is not a {format} file. Export it again, or export the data as CSV.',
 	data_dates_mixed: (p) =>
-		`Column “${p.column}” mixes day-first and month-first dates (${p.dmyText} vs ${p.mdyText} values prove each): choose the order used by most rows.`,
+		`Column “${p.column}” mixes day-first and month-first dates (${p.dmyText} ${plural(p.dmy, 'value proves', 'values prove')} day-first, ${p.mdyText} month-first): choose the order used by most rows.`,
 	data_dates_ambiguous:
 		'Every date in column “{column}” has day and month ≤ 12, so 01/02 could be 1 February or January 2: choose the order your shop system uses.',
 	data_no_rows: '{file} has a header line but no data rows.',
@@ -80,9 +81,9 @@ export const en = {
 	data_missing_product: (p) =>
 		`Row ${p.rowText}, column "${p.column}": the product is empty. ${p.nText} ${p.n === 1 ? 'row was' : 'rows were'} kept under product "${p.blank}".`,
 	import_wide_relative: (p) =>
-		`${p.file} has one column per week after release (${p.first} … ${p.last}, ${p.nText} columns): each row was turned into one row per week, week ${p.first} starting on the date in column “${p.anchor}”, and the values read as units sold (${p.rowsText} rows). Change the roles below if they are amounts.`,
+		`${p.file} has one column per week after release (${p.first} … ${p.last}, ${p.nText} ${plural(p.n, 'column', 'columns')}): each row was turned into one row per week, week ${p.first} starting on the date in column “${p.anchor}”, and the values read as units sold (${p.rowsText} ${plural(p.rows, 'row', 'rows')}). Change the roles below if they are amounts.`,
 	import_wide_calendar: (p) =>
-		`${p.file} has one column per period (${p.first} … ${p.last}, ${p.nText} columns): each row was turned into one row per period, and the values read as units sold (${p.rowsText} rows). Change the roles below if they are amounts.`,
+		`${p.file} has one column per period (${p.first} … ${p.last}, ${p.nText} ${plural(p.n, 'column', 'columns')}): each row was turned into one row per period, and the values read as units sold (${p.rowsText} ${plural(p.rows, 'row', 'rows')}). Change the roles below if they are amounts.`,
 	import_wide_no_anchor:
 		'{file} has one column per period counted from each product’s release ({first} … {last}), but no release date column to place them in time. Add a column with each product’s release date (for example “release_date”), or export one row per sale or per period with its date.',
 	data_currency_invalid:
@@ -108,9 +109,9 @@ export const en = {
 	data_issue_duplicates: (p) =>
 		p.n === 1
 			? `1 row was an exact copy of an earlier row (row ${p.firstText}) and was dropped.`
-			: `${p.nText} rows were exact copies of an earlier row (first at row ${p.firstText}) and were dropped.`,
+			: `${p.nText} ${plural(p.n, 'row', 'rows')} were exact copies of an earlier row (first at row ${p.firstText}) and were dropped.`,
 	data_issue_cancelled: (p) =>
-		`${p.n === 1 ? '1 sale was' : `${p.nText} sales were`} cancelled by a later return from the same customer${p.byOrder === 'yes' ? ' or order' : ''} (same product and quantity within ${p.daysText} days; first at row ${p.firstText}): ${p.units === 1 ? '1 unit' : `${p.unitsText} units`} not counted as sales.`,
+		`${p.n === 1 ? '1 sale was' : `${p.nText} sales were`} cancelled by a later return from the same customer${p.byOrder === 'yes' ? ' or order' : ''} (same product and quantity within ${p.daysText} ${plural(p.days, 'day', 'days')}; first at row ${p.firstText}): ${p.units === 1 ? '1 unit' : `${p.unitsText} units`} not counted as sales.`,
 	data_issue_returns: (p) =>
 		`${p.n === 1 ? '1 return or cancellation row' : `${p.nText} return or cancellation rows`} (${p.units === 1 ? '1 unit' : `${p.unitsText} units`}; negative quantity${p.byOrder === 'yes' ? ' or an order number starting with C' : ''}${p.byStatus ? ` or “Refund” in ${p.byStatus}` : ''}) ${p.n === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
 	sniff_empty: '{file} is empty.',

@@ -4,7 +4,7 @@ import type { Catalog } from '../types';
 export const en = {
 	datasets_none: 'No sales data stored yet.',
 	datasets_summary: (p) =>
-		`${p.rowsText} sales rows · ${p.products === 1 ? '1 product' : `${p.productsText} products`} · ${p.from} – ${p.to} · ${p.size}`,
+		`${p.rowsText} sales ${p.rows === 1 ? 'row' : 'rows'} · ${p.products === 1 ? '1 product' : `${p.productsText} products`} · ${p.from} – ${p.to} · ${p.size}`,
 	datasets_delete_question: 'Delete “{name}”?',
 	datasets_delete_what:
 		'Its saved models, risk-flag marks and its own promotions files go with it; stock counts and plan settings stay.',

@@ -23,7 +23,7 @@ export const en = {
 	forecast_cancelled: 'Forecast cancelled.',
 	forecast_error_title: 'The forecast could not be made',
 	forecast_result_title: 'Forecast — {title}',
-	forecast_headline_units: 'Next {n} {unit}: about {total} units.',
+	forecast_headline_units: 'Next {n} {unit}: about {total} {total|unit|units}.',
 	forecast_headline_revenue: 'Next {n} {unit}: about {total} in sales.',
 	forecast_method_label: 'Method: ',
 	forecast_outliers_cleaned_title: 'Treated as one-offs',
@@ -52,12 +52,12 @@ export const en = {
 	batch_description: 'Units expected per product, for planning what to re-order.',
 	batch_products: 'Products',
 	batch_top: 'Top {n}',
-	batch_all: 'All {n} products',
+	batch_all: 'All {n} {n|product|products}',
 	batch_method_auto: 'Automatic (best per product)',
 	batch_run_all: 'Forecast all products',
-	batch_run_top: 'Forecast top {n} products',
+	batch_run_top: 'Forecast top {n} {n|product|products}',
 	batch_hint_many:
-		'More than {max} products: the quick method keeps this fast. Choose Automatic for the best method per product (a few minutes; you can cancel).',
+		'More than {max} {max|product|products}: the quick method keeps this fast. Choose Automatic for the best method per product (a few minutes; you can cancel).',
 	batch_hint_quick:
 		'The quick method: seasonal pattern or smoothing, whichever did better on past sales.',
 	batch_hint_auto: 'Each product gets the method that did best on its own past sales.',
@@ -68,7 +68,7 @@ export const en = {
 	batch_error_title: 'The forecasts could not be made',
 	batch_col_units: 'Units, next {n} {unit}',
 	batch_col_error: 'Error (MASE)',
-	batch_more: 'Showing the first {shown} of {n} products; the CSV has them all.',
+	batch_more: 'Showing the first {shown} of {n} {n|product|products}; the CSV has them all.',
 	board_caption: 'How each method did on past sales it had not seen (lower error is better)',
 	board_mase_title: 'Mean absolute scaled error: below 1 beats a naive guess',
 	board_smape_title: 'Symmetric mean absolute percentage error',
@@ -94,9 +94,9 @@ export const en = {
 		'Seasonal pattern: not measured — at least two full seasons of history are needed.',
 	drivers_price_unmeasured: 'Price: its effect could not be measured (see the notes above).',
 	drivers_price_clear_less_units:
-		'Price: a clear link — in the past a 10% higher price went with about {value} units less per {unit}.',
+		'Price: a clear link — in the past a 10% higher price went with about {value} {value|unit|units} less per {unit}.',
 	drivers_price_clear_more_units:
-		'Price: a clear link — in the past a 10% higher price went with about {value} units more per {unit}.',
+		'Price: a clear link — in the past a 10% higher price went with about {value} {value|unit|units} more per {unit}.',
 	drivers_price_clear_less_revenue:
 		'Price: a clear link — in the past a 10% higher price went with about {value} in sales less per {unit}.',
 	drivers_price_clear_more_revenue:

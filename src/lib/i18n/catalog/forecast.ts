@@ -2,23 +2,22 @@
 // and of the peak sources it reports. Views render them with tm(note); the CLI with translate('en', …).
 // Then the Forecast screen's own words (screens): the product picker, method names in plain words,
 // the leaderboard and why a method was chosen.
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 /** Chinese words for the period units the method names use. */
 const ZH_UNIT: Record<string, string> = { day: '天', week: '周', month: '月', period: '期' };
-
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const en = {
 	engine_model_borrowed_season: '{model} with a borrowed yearly season',
 	engine_model_shrunk_season: '{model} with its yearly season blended with the shop’s',
 	engine_model_level_shift: '{model} without the sales level from before the shift',
 	engine_note_few_observations: (p) =>
-		`Only ${p.nText} observations: using simple methods (last value, moving average, drift).`,
+		`Only ${p.nText} ${plural(p.n, 'observation', 'observations')}: using simple methods (last value, moving average, drift).`,
 	engine_note_no_two_seasons: (p) =>
-		`Fewer than two full seasons of history (${p.nText} of ${p.needText} periods): the product's own seasonal pattern cannot be measured yet.`,
+		`Fewer than two full seasons of history (${p.nText} of ${p.needText} ${plural(p.need, 'period', 'periods')}): the product's own seasonal pattern cannot be measured yet.`,
 	engine_note_no_two_seasons_all: (p) =>
-		`Fewer than two full seasons of history (${p.nText} of ${p.needText} periods): the shop's own seasonal pattern cannot be measured yet.`,
+		`Fewer than two full seasons of history (${p.nText} of ${p.needText} ${plural(p.need, 'period', 'periods')}): the shop's own seasonal pattern cannot be measured yet.`,
 	engine_note_gaps_filled: (p) =>
 		`${p.nText} missing ${plural(Number(p.n), 'value', 'values')} inside the history ${plural(Number(p.n), 'was', 'were')} filled in from ${plural(Number(p.n), 'its', 'their')} neighbours.`,
 	engine_note_missing_start: (p) =>
@@ -27,7 +26,7 @@ export const en = {
 		`${p.nText} missing ${plural(Number(p.n), 'value', 'values')} at the end ${plural(Number(p.n), 'was', 'were')} ignored; the forecast starts after the last known value.`,
 	engine_note_empty: 'The history has no values: nothing to forecast.',
 	engine_note_long_history:
-		'Long history: the methods were fitted on the most recent {used} of {n} periods.',
+		'Long history: the methods were fitted on the most recent {used} of {n} {n|period|periods}.',
 	engine_note_regressor_constant:
 		"'{name}' (its value per period) stayed the same over the history used, so its effect cannot be measured: left out.",
 	engine_note_regressor_untested:
@@ -48,7 +47,7 @@ export const en = {
 		'The method chosen does not use the holiday and festival calendar: the holiday effects below are measured on past sales and are not added to this forecast.',
 	engine_note_no_backtest: 'No method could be tested on past periods: using {model}.',
 	engine_note_too_short_to_backtest:
-		'The history ({n} periods) is too short to test methods on a {h}-period horizon: using {model}.',
+		'The history ({n} {n|period|periods}) is too short to test methods on a {h}-period horizon: using {model}.',
 	engine_note_past_peak:
 		'Sales have been falling since their peak ({peak} → {last} in the latest period): the forecast starts from the latest level and lets the fall go on, slowing down, instead of averaging the last few periods.',
 	engine_note_level_shift_trim: (p) =>
@@ -62,7 +61,7 @@ export const en = {
 	engine_note_short_range_robust:
 		'The ranges follow the ordinary weeks: a one-off change of up to {largest} (typical {typical}) would otherwise widen them far beyond what the history shows week to week.',
 	engine_note_pooled:
-		'This forecast uses the shop-wide model learned from all {n} products together: on their recent past it forecast better than each product’s own methods.',
+		'This forecast uses the shop-wide model learned from all {n} {n|product|products} together: on their recent past it forecast better than each product’s own methods.',
 	engine_note_negative_history:
 		'The history has negative values, so the forecast was not kept at 0 or above.',
 	engine_note_regressor_collinear:

@@ -9,7 +9,7 @@ export const en = {
 	fmt_weeks: 'weeks',
 	fmt_month: 'month',
 	fmt_months: 'months',
-	fmt_bytes: '{n} bytes',
+	fmt_bytes: '{n} {n|byte|bytes}',
 	fmt_encoding_utf16be: 'UTF-16 (big-endian)',
 	fmt_encoding_gbk: 'Chinese (GBK)',
 	fmt_encoding_gb18030: 'Chinese (GBK / GB18030)',

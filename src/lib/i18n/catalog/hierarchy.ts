@@ -1,5 +1,6 @@
 // Words of the Forecast screen's levels (product / category / store / total) and of the reconciled
 // product → category × store → total hierarchy forecasts. English and Simplified Chinese.
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 export const en = {
@@ -28,14 +29,14 @@ export const en = {
 	hierarchy_peak_source:
 		'Where its yearly peak comes from (this level’s own forecast, before the levels are made to add up): {note}',
 	hierarchy_headline_units: (p) =>
-		`Next ${p.n} ${p.unit}: ${p.total} units (80% range per period below).`,
+		`Next ${p.n} ${p.unit}: ${p.total} ${plural(p.total, 'unit', 'units')} (80% range per period below).`,
 	hierarchy_headline_revenue: (p) =>
 		`Next ${p.n} ${p.unit}: ${p.total} in sales (80% range per period below).`,
 	hierarchy_method_bottom_up: 'Reconciled bottom-up (the sum of the category × store forecasts).',
 	hierarchy_method_mint:
 		'Reconciled with MinT-shrink (all levels’ forecasts combined, weighted by how their errors move together).',
 	hierarchy_why: (p) =>
-		`Chosen by a backtest: forecasting the last ${p.h} ${p.unit} from the periods before them, ${p.name} scored the lowest MASE averaged over ${p.n} forecasts — ${p.list} (unreconciled: ${p.base}; lower is better).`,
+		`Chosen by a backtest: forecasting the last ${p.h} ${p.unit} from the periods before them, ${p.name} scored the lowest MASE averaged over ${p.n} ${plural(p.n, 'forecast', 'forecasts')} — ${p.list} (unreconciled: ${p.base}; lower is better).`,
 	hierarchy_method_top_down:
 		'Reconciled top-down: the total’s forecast split down to categories, cells and products by each one’s share of its own forecasts (forecast proportions).',
 	hierarchy_method_middle_out:
@@ -57,9 +58,9 @@ export const en = {
 	hierarchy_why_picked_short: (p) =>
 		`You picked ${p.name}. The history is too short to hold periods out and score it; the automatic choice is bottom-up.`,
 	hierarchy_why_origins: (p) =>
-		`Chosen by a backtest at ${p.k} points in the past: forecasting ${p.h} ${p.unit} from the periods before each point, ${p.name} scored the lowest MASE averaged over ${p.n} forecasts (geometric mean over the ${p.k} backtests) — ${p.list} (unreconciled: ${p.base}; lower is better).`,
+		`Chosen by a backtest at ${p.k} ${plural(p.k, 'point', 'points')} in the past: forecasting ${p.h} ${p.unit} from the periods before each point, ${p.name} scored the lowest MASE averaged over ${p.n} ${plural(p.n, 'forecast', 'forecasts')} (geometric mean over the ${p.k} ${plural(p.k, 'backtest', 'backtests')}) — ${p.list} (unreconciled: ${p.base}; lower is better).`,
 	hierarchy_why_picked_origins: (p) =>
-		`You picked ${p.name}. In the backtest (${p.h} ${p.unit} forecast from the periods before them, at ${p.k} points in the past, geometric mean) it scored MASE ${p.score}; the automatic choice, ${p.auto}, scored ${p.autoScore} (lower is better).`,
+		`You picked ${p.name}. In the backtest (${p.h} ${p.unit} forecast from the periods before them, at ${p.k} ${plural(p.k, 'point', 'points')} in the past, geometric mean) it scored MASE ${p.score}; the automatic choice, ${p.auto}, scored ${p.autoScore} (lower is better).`,
 	hierarchy_score: (p) => `${p.name} ${p.score}`,
 	hierarchy_why_short:
 		'Bottom-up is used: the history is too short to hold periods out and compare the methods.',
@@ -105,8 +106,8 @@ export const en = {
 	promo_intro:
 		'Import your promotions (product or category, start, end, discount): the forecast is made on sales without them, so a promotion does not inflate the baseline, and promotions planned ahead are added to it.',
 	promo_import: 'Import promotions file',
-	promo_imported: (p) => `${p.n} promotions read from ${p.file}.`,
-	promo_set: (p) => `${p.file}: ${p.n} promotions`,
+	promo_imported: (p) => `${p.n} ${plural(p.n, 'promotion', 'promotions')} read from ${p.file}.`,
+	promo_set: (p) => `${p.file}: ${p.n} ${plural(p.n, 'promotion', 'promotions')}`,
 	promo_remove: 'Remove',
 	promo_all_products:
 		'“All products” is forecast with the holiday calendar but without imported promotions: when tested on past sales, the share of sales on promotion made shop-level forecasts less accurate. Pick a product to see its promotions in its forecast.',

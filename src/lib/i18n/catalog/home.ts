@@ -1,5 +1,6 @@
 // Words of the Home dashboard (src/views/Home) and of the explanations on the Forecast screen, and of
 // the messages of src/core/home. English and Simplified Chinese.
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 const s = (n: unknown, one: string, many: string) => (n === 1 ? one : many);
@@ -41,11 +42,11 @@ export const en = {
 	home_refresh: 'Refresh',
 	// reasons (src/core/home)
 	home_reason_rising: (p) =>
-		`Sold ${p.recentText} in the last ${p.weeksText} weeks, up ${p.changeText}% from ${p.previousText} in the ${p.weeksText} weeks before.`,
+		`Sold ${p.recentText} in the last ${p.weeksText} ${plural(p.weeks, 'week', 'weeks')}, up ${p.changeText}% from ${p.previousText} in the ${p.weeksText} ${plural(p.weeks, 'week', 'weeks')} before.`,
 	home_reason_new: (p) =>
-		`Sold ${p.recentText} in the last ${p.weeksText} weeks, after none in the ${p.weeksText} weeks before.`,
+		`Sold ${p.recentText} in the last ${p.weeksText} ${plural(p.weeks, 'week', 'weeks')}, after none in the ${p.weeksText} ${plural(p.weeks, 'week', 'weeks')} before.`,
 	home_reason_falling: (p) =>
-		`Sold ${p.recentText} in the last ${p.weeksText} weeks, down ${p.changeText}% from ${p.previousText} in the ${p.weeksText} weeks before.`,
+		`Sold ${p.recentText} in the last ${p.weeksText} ${plural(p.weeks, 'week', 'weeks')}, down ${p.changeText}% from ${p.previousText} in the ${p.weeksText} ${plural(p.weeks, 'week', 'weeks')} before.`,
 	home_reason_topic_rising:
 		'Mentioned {times}× as often lately as before in the posts you imported.',
 	home_reason_topic_falling:
@@ -63,20 +64,21 @@ export const en = {
 		'Your sales have no customer column, so unusual orders cannot be checked.',
 	home_note_no_accuracy: 'Too little history yet to check past forecasts (at least 12 weeks).',
 	home_accuracy_usual: (p) =>
-		`Forecasts of the next ${p.hText} weeks were usually within ±${p.pctText}% of what sold (${p.nText} ${s(p.n, 'check', 'checks')}, one a week).`,
+		`Forecasts of the next ${p.hText} ${plural(p.h, 'week', 'weeks')} were usually within ±${p.pctText}% of what sold (${p.nText} ${s(p.n, 'check', 'checks')}, one a week).`,
 	home_accuracy_bias_high: (p) =>
-		`All ${p.nText} forecasts were too high: sales came in below them.`,
-	home_accuracy_bias_low: (p) => `All ${p.nText} forecasts were too low: sales came in above them.`,
+		`All ${p.nText} ${plural(p.n, 'forecast', 'forecasts')} were too high: sales came in below them.`,
+	home_accuracy_bias_low: (p) =>
+		`All ${p.nText} ${plural(p.n, 'forecast', 'forecasts')} were too low: sales came in above them.`,
 	home_accuracy_latest_more: (p) =>
-		`The forecast made ${p.agoText} weeks ago expected ${p.forecastText} units for the ${p.hText} weeks since; ${p.actualText} sold, ${p.pctText}% more.`,
+		`The forecast made ${p.agoText} ${plural(p.ago, 'week', 'weeks')} ago expected ${p.forecastText} ${plural(p.forecast, 'unit', 'units')} for the ${p.hText} ${plural(p.h, 'week', 'weeks')} since; ${p.actualText} sold, ${p.pctText}% more.`,
 	home_accuracy_latest_less: (p) =>
-		`The forecast made ${p.agoText} weeks ago expected ${p.forecastText} units for the ${p.hText} weeks since; ${p.actualText} sold, ${p.pctText}% less.`,
+		`The forecast made ${p.agoText} ${plural(p.ago, 'week', 'weeks')} ago expected ${p.forecastText} ${plural(p.forecast, 'unit', 'units')} for the ${p.hText} ${plural(p.h, 'week', 'weeks')} since; ${p.actualText} sold, ${p.pctText}% less.`,
 	home_accuracy_latest_exact: (p) =>
-		`The forecast made ${p.agoText} weeks ago expected ${p.forecastText} units for the ${p.hText} weeks since, and ${p.actualText} sold.`,
+		`The forecast made ${p.agoText} ${plural(p.ago, 'week', 'weeks')} ago expected ${p.forecastText} ${plural(p.forecast, 'unit', 'units')} for the ${p.hText} ${plural(p.h, 'week', 'weeks')} since, and ${p.actualText} sold.`,
 	home_accuracy_latest_close: (p) =>
-		`The forecast made ${p.agoText} weeks ago expected ${p.forecastText} units for the ${p.hText} weeks since; ${p.actualText} sold, within 1%.`,
+		`The forecast made ${p.agoText} ${plural(p.ago, 'week', 'weeks')} ago expected ${p.forecastText} ${plural(p.forecast, 'unit', 'units')} for the ${p.hText} ${plural(p.h, 'week', 'weeks')} since; ${p.actualText} sold, within 1%.`,
 	home_accuracy_products: (p) =>
-		`Product by product, for your ${p.nText} best sellers, the forecasts made ${p.hText} weeks ago missed by ${p.pctText}% of what sold, adding up each product’s miss.`,
+		`Product by product, for your ${p.nText} best sellers, the forecasts made ${p.hText} ${plural(p.h, 'week', 'weeks')} ago missed by ${p.pctText}% of what sold, adding up each product’s miss.`,
 	// Forecast screen explanations
 	home_explain_title: 'In plain words',
 	home_explain_accuracy:
@@ -120,17 +122,21 @@ export const en = {
 		'Holidays: {unit} {ahead} of the forecast includes {event}; past periods with it sold {pct}% less than usual (± {range}%).',
 	home_decomp_event_unclear_ahead:
 		'Holidays: {unit} {ahead} of the forecast includes {event}; past sales show no clear effect of it ({pct}% ± {range}%).',
-	home_decomp_events_none:
-		'Holidays: none of the {n} holidays and festivals measured clearly changed past sales.',
-	home_decomp_events_unused:
-		'Holidays: the method chosen does not use the shop’s calendar, so none of its {n} holidays and festivals changes this forecast.',
+	home_decomp_events_none: (p) =>
+		p.n === 1
+			? 'Holidays: the one holiday or festival measured did not clearly change past sales.'
+			: `Holidays: none of the ${p.nText} holidays and festivals measured clearly changed past sales.`,
+	home_decomp_events_unused: (p) =>
+		p.n === 1
+			? 'Holidays: the method chosen does not use the shop’s calendar, so its one holiday or festival does not change this forecast.'
+			: `Holidays: the method chosen does not use the shop’s calendar, so none of its ${p.nText} holidays and festivals changes this forecast.`,
 	home_decomp_promo_up:
 		'Promotions: a {unit} on promotion sold about {pct}% more than one without.',
 	home_decomp_promo_down:
 		'Promotions: a {unit} on promotion sold about {pct}% less than one without.',
 	home_decomp_promo_unclear: 'Promotions: past promotions show no clear effect on sales.',
 	home_decomp_signal_used:
-		'Signals: {signal}, {lag} weeks earlier, makes this forecast better: with it the backtest error (MASE) is {with} instead of {without} (the forecast with signals is below).',
+		'Signals: {signal}, {lag} {lag|week|weeks} earlier, makes this forecast better: with it the backtest error (MASE) is {with} instead of {without} (the forecast with signals is below).',
 	home_decomp_signal_none:
 		'Signals: {n} market signals were tried; none made the backtest better, so none is used.',
 } satisfies Catalog;
@@ -239,9 +245,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'节假日：{event}落在预测的第 {ahead} {unit}；以往{event}期间销量比平常少 {pct}%（± {range}%）。',
 	home_decomp_event_unclear_ahead:
 		'节假日：{event}落在预测的第 {ahead} {unit}；以往销量看不出它有明显影响（{pct}% ± {range}%）。',
-	home_decomp_events_none: '节假日：测量过的 {n} 个节假日和购物节都没有明显改变以往的销量。',
-	home_decomp_events_unused:
-		'节假日：所选方法没有使用本店的节假日日历，所以其中的 {n} 个节假日和购物节都不影响这次预测。',
+	home_decomp_events_none: (p) =>
+		`节假日：测量过的 ${p.nText} 个节假日和购物节都没有明显改变以往的销量。`,
+	home_decomp_events_unused: (p) =>
+		`节假日：所选方法没有使用本店的节假日日历，所以其中的 ${p.nText} 个节假日和购物节都不影响这次预测。`,
 	home_decomp_promo_up: '促销：有促销的{unit}比没有促销的销量约多 {pct}%。',
 	home_decomp_promo_down: '促销：有促销的{unit}比没有促销的销量约少 {pct}%。',
 	home_decomp_promo_unclear: '促销：以往的促销对销量没有明显影响。',

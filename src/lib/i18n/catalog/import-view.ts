@@ -61,10 +61,10 @@ export const en = {
 	dates_reading: '{raw} is {date}',
 	dates_not_a_date: 'not a date',
 	report_rows_imported: 'Sales rows imported',
-	report_of_read: 'of {n} rows read',
+	report_of_read: 'of {n} {n|row|rows} read',
 	report_returns: 'Returns',
-	report_return_units: '{n} units, counted separately',
-	report_cancelled: 'and {n} cancelled sales ({units} units) left out',
+	report_return_units: '{n} {n|unit|units}, counted separately',
+	report_cancelled: 'and {n} cancelled {n|sale|sales} ({units} {units|unit|units}) left out',
 	report_duplicates: 'Duplicates skipped',
 	report_left_out: 'Rows left out',
 	report_left_out_why: 'missing or unreadable values',
@@ -75,7 +75,7 @@ export const en = {
 	issues_note: 'Note',
 	issues_row: ', row {n}',
 	issues_column: ', column “{column}”',
-	issues_rows: ' — {n} rows',
+	issues_rows: ' — {n} {n|row|rows}',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {

@@ -3,6 +3,7 @@
 // "line N" always means a line of the file as a text editor numbers it (the header is line 1); "row N"
 // means a data row (the first row under the header is row 1). Messages say which one, once.
 import type { MessageParam } from '../../../core/messages';
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 /**
@@ -158,7 +159,7 @@ export const en = {
 	import_line_too_long:
 		'Line {line} of {file} is {mb} MB long; a sales row is a few hundred bytes, and lines over {maxMb} MB are not read. The file is probably not a table with one sale per line (or its line breaks were lost): export it again as CSV.',
 	import_too_many_columns:
-		'{file} has {n} columns; Trendcast reads at most {max}. A sales export needs a date, a product and a quantity column: remove the other columns (or export fewer), then import again.',
+		'{file} has {n} {n|column|columns}; Trendcast reads at most {max}. A sales export needs a date, a product and a quantity column: remove the other columns (or export fewer), then import again.',
 	import_out_of_memory:
 		'{file} ({mb} MB) is too big to read in this browser: it ran out of memory. Split the file (e.g. one file per year or per quarter) and import the parts into separate datasets.',
 	import_commit_out_of_memory: (p) =>
@@ -191,11 +192,11 @@ export const en = {
 	import_encoding_shift_jis: 'Japanese (Shift-JIS)',
 	role_status: 'Order status / refund',
 	import_status_excluded: (p) =>
-		`${p.ordersText} refunded, cancelled or failed order${p.orders === 1 ? '' : 's'} (${p.linesText} line${p.lines === 1 ? '' : 's'}, ${p.unitsText} units, revenue ${p.revenueText}; status ${p.statuses}) ${p.orders === 1 ? 'is' : 'are'} left out of the sales. SQL table: excluded_orders.`,
+		`${p.ordersText} refunded, cancelled or failed order${p.orders === 1 ? '' : 's'} (${p.linesText} line${p.lines === 1 ? '' : 's'}, ${p.unitsText} ${plural(p.units, 'unit', 'units')}, revenue ${p.revenueText}; status ${p.statuses}) ${p.orders === 1 ? 'is' : 'are'} left out of the sales. SQL table: excluded_orders.`,
 	import_status_pending: (p) =>
-		`${p.ordersText} order${p.orders === 1 ? ' is' : 's are'} not paid or shipped yet (${p.statuses}; ${p.linesText} lines, ${p.unitsText} units): counted as sales, because the customer asked for the goods.`,
+		`${p.ordersText} order${p.orders === 1 ? ' is' : 's are'} not paid or shipped yet (${p.statuses}; ${p.linesText} ${plural(p.lines, 'line', 'lines')}, ${p.unitsText} ${plural(p.units, 'unit', 'units')}): counted as sales, because the customer asked for the goods.`,
 	import_non_product: (p) =>
-		`${p.linesText} line${p.lines === 1 ? ' is' : 's are'} postage, fees or adjustments, not products (${p.codes}; ${p.unitsText} units, revenue ${p.revenueText}): left out of products and forecasts. SQL table: non_product.`,
+		`${p.linesText} line${p.lines === 1 ? ' is' : 's are'} postage, fees or adjustments, not products (${p.codes}; ${p.unitsText} ${plural(p.units, 'unit', 'units')}, revenue ${p.revenueText}): left out of products and forecasts. SQL table: non_product.`,
 	import_non_product_title: 'Not products: postage, fees and adjustments',
 	import_non_product_help:
 		'These lines were left out of your products and forecasts. Tick a code to count it as a product after all.',

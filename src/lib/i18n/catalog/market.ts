@@ -1,5 +1,6 @@
 // The Market screen (issue 14): imported posts / search interest / reviews / catalog files, hot topics
 // and bursts, review sentiment and aspects, and lead-lag findings in plain words.
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 export const en = {
@@ -70,7 +71,8 @@ export const en = {
 	market_role_price: 'Price',
 	market_role_launch: 'Launch date',
 	market_topics_title: 'Hot topics: {name}',
-	market_topics_summary: (p) => `${p.postsText} posts in ${p.bucketsText} ${p.bucketText} buckets.`,
+	market_topics_summary: (p) =>
+		`${p.postsText} ${plural(p.posts, 'post', 'posts')} in ${p.bucketsText} ${p.bucketText} ${plural(p.buckets, 'bucket', 'buckets')}.`,
 	market_bucket_hour: 'hourly',
 	market_bucket_day: 'daily',
 	market_bucket_week: 'weekly',
@@ -83,9 +85,9 @@ export const en = {
 	market_col_trend: 'Trend',
 	market_bursts_title: 'Bursts',
 	market_burst_line: (p) =>
-		`${p.key}: ${p.countText} posts in the ${p.bucket} of ${p.when}, usually about ${p.expectedText}`,
+		`${p.key}: ${p.countText} ${plural(p.count, 'post', 'posts')} in the ${p.bucket} of ${p.when}, usually about ${p.expectedText}`,
 	market_burst_span_line: (p) =>
-		`${p.key}: ${p.countText} posts over ${p.bucketsText} ${p.unitPlural}, ${p.from} – ${p.to}, usually about ${p.expectedText}`,
+		`${p.key}: ${p.countText} ${plural(p.count, 'post', 'posts')} over ${p.bucketsText} ${p.unitPlural}, ${p.from} – ${p.to}, usually about ${p.expectedText}`,
 	market_unit_hour_plural: 'hours',
 	market_unit_day_plural: 'days',
 	market_unit_week_plural: 'weeks',
@@ -97,7 +99,7 @@ export const en = {
 	market_cluster_products: (p) => `matches products: ${p.list}`,
 	market_search_title: 'Search interest: {name}',
 	market_search_line: (p) =>
-		`${p.term}${p.region ? ` (${p.region})` : ''}: ${p.nText} ${p.frequencyText} values, latest ${p.lastText}, peak ${p.peakText} on ${p.peakDate}`,
+		`${p.term}${p.region ? ` (${p.region})` : ''}: ${p.nText} ${p.frequencyText} ${plural(p.n, 'value', 'values')}, latest ${p.lastText}, peak ${p.peakText} on ${p.peakDate}`,
 	market_freq_hour: 'hour',
 	market_freq_day: 'day',
 	market_freq_week: 'week',
@@ -112,7 +114,7 @@ export const en = {
 	market_model_thin_positive: 'positive (4–5 stars)',
 	market_model_thin_negative: 'negative (1–2 stars)',
 	market_model_thin:
-		'Too few labelled reviews to learn from ({counts}): the classifier needs 2 labels, at least {min} reviews of each and {minTotal} in all. Sentiment comes from the word lists.',
+		'Too few labelled reviews to learn from ({counts}): the classifier needs 2 labels, at least {min} {min|review|reviews} of each and {minTotal} in all. Sentiment comes from the word lists.',
 	market_col_product: 'Product',
 	market_sentiment_time_title: 'Sentiment over time',
 	market_sentiment_time_label: 'Share of positive reviews per month: {product}',
@@ -144,7 +146,8 @@ export const en = {
 	market_signal_topic: (p) => `Posts about ${p.name}`,
 	market_signal_sentiment: (p) => `Review sentiment of ${p.name}`,
 	market_sales: 'your sales',
-	market_speed: (p) => `${p.rateText} texts per second through the text pipeline on this device.`,
+	market_speed: (p) =>
+		`${p.rateText} ${plural(p.rate, 'text', 'texts')} per second through the text pipeline on this device.`,
 	market_volume_title: 'Volume over time',
 	market_volume_key: 'Show',
 	market_volume_all: 'all posts',
@@ -152,13 +155,13 @@ export const en = {
 	market_personas_title: 'Personas: {name}',
 	market_personas_none: 'Too few authors or texts to find personas (8 needed).',
 	market_personas_by_author: (p) =>
-		`${p.nText} authors grouped into ${p.kText} personas by what they talk about, how often, how they sound and how much engagement they get.`,
+		`${p.nText} ${plural(p.n, 'author', 'authors')} grouped into ${p.kText} ${plural(p.k, 'persona', 'personas')} by what they talk about, how often, how they sound and how much engagement they get.`,
 	market_personas_news: (p) =>
 		`${p.n === 1 ? '1 post reads' : `${p.nText} posts read`} as news (a headline in 【…】, a news byline, or an account that mostly posts news): ${p.n === 1 ? 'its' : 'their'} words count in the topics, but no fit, size, fabric or price aspects are taken from ${p.n === 1 ? 'it' : 'them'}.`,
 	market_personas_by_voice_masked: (p) =>
-		`The file's author names are masked (like “t***1”), so one name stands for many shoppers: its ${p.nText} texts are grouped into ${p.kText} voices by what they talk about and how they sound.`,
+		`The file's author names are masked (like “t***1”), so one name stands for many shoppers: its ${p.nText} ${plural(p.n, 'text', 'texts')} are grouped into ${p.kText} ${plural(p.k, 'voice', 'voices')} by what they talk about and how they sound.`,
 	market_personas_by_voice: (p) =>
-		`The file names no repeat authors, so its ${p.nText} texts are grouped into ${p.kText} voices by what they talk about and how they sound.`,
+		`The file names no repeat authors, so its ${p.nText} ${plural(p.n, 'text', 'texts')} are grouped into ${p.kText} ${plural(p.k, 'voice', 'voices')} by what they talk about and how they sound.`,
 	market_persona_critics: 'Critics',
 	market_persona_fans: 'Fans',
 	market_persona_influencers: 'Influencers',
@@ -175,16 +178,18 @@ export const en = {
 		`Mostly negative: ${p.negText}% of their texts sound negative, ${p.posText}% positive.`,
 	market_persona_tone_mixed: (p) =>
 		`Mostly neutral or mixed: ${p.posText}% positive, ${p.negText}% negative.`,
-	market_persona_activity_high: (p) => `They write often: ${p.nText} texts each, more than most.`,
+	market_persona_activity_high: (p) =>
+		`They write often: ${p.nText} ${plural(p.n, 'text', 'texts')} each, more than most.`,
 	market_persona_activity_average: (p) =>
-		`They write about as often as others: ${p.nText} texts each.`,
-	market_persona_activity_low: (p) => `They write rarely: ${p.nText} texts each.`,
+		`They write about as often as others: ${p.nText} ${plural(p.n, 'text', 'texts')} each.`,
+	market_persona_activity_low: (p) =>
+		`They write rarely: ${p.nText} ${plural(p.n, 'text', 'texts')} each.`,
 	market_persona_engagement_high: (p) =>
-		`Their posts get much more engagement than most authors in this file (${p.nText} likes, shares and comments each).`,
+		`Their posts get much more engagement than most authors in this file (${p.nText} ${plural(p.n, 'like, share or comment', 'likes, shares and comments')} each).`,
 	market_persona_engagement_average: (p) =>
-		`Their posts get about the engagement of most authors in this file (${p.nText} likes, shares and comments each).`,
+		`Their posts get about the engagement of most authors in this file (${p.nText} ${plural(p.n, 'like, share or comment', 'likes, shares and comments')} each).`,
 	market_persona_engagement_low: (p) =>
-		`Their posts get less engagement than most authors in this file (${p.nText} likes, shares and comments each).`,
+		`Their posts get less engagement than most authors in this file (${p.nText} ${plural(p.n, 'like, share or comment', 'likes, shares and comments')} each).`,
 	market_persona_interests: 'They talk about {list}.',
 	market_persona_praise: 'They praise {list}.',
 	market_persona_complain: 'They complain about {list}.',
@@ -198,9 +203,9 @@ export const en = {
 		'No past launches with weekly sales: import a catalog with week columns 0, 1, 2 …',
 	market_np_title: 'New products',
 	market_np_intro: (p) =>
-		`Forecast the first ${p.hText} weeks of a product you have not launched yet from the most similar of your ${p.nText} past launches (attributes, price and launch season).`,
+		`Forecast the first ${p.hText} ${plural(p.h, 'week', 'weeks')} of a product you have not launched yet from the most similar of your ${p.nText} past launches (attributes, price and launch season).`,
 	market_np_backtest: (p) =>
-		`Tested by hiding your latest ${p.nText} launches and forecasting each from the ones before it: the similar-products forecast is off by ${p.knnText}% of sales over ${p.hText} weeks (WAPE), the category average by ${p.catText}%.`,
+		`Tested by hiding your latest ${p.nText} ${plural(p.n, 'launch', 'launches')} and forecasting each from the ones before it: the similar-products forecast is off by ${p.knnText}% of sales over ${p.hText} ${plural(p.h, 'week', 'weeks')} (WAPE), the category average by ${p.catText}%.`,
 	market_np_backtest_better: 'The similar products forecast better than the category average.',
 	market_np_backtest_worse:
 		'The similar products did not beat the category average here; treat the forecast as a rough guide.',
@@ -219,7 +224,7 @@ export const en = {
 	market_np_price: 'Price (optional)',
 	market_np_run: 'Forecast',
 	market_np_result: (p) =>
-		`Expected sales in the first ${p.hText} weeks: ${p.total} in all, ${p.first} in the launch week. Learned from ${p.nText} earlier launches; most similar: ${p.list}.`,
+		`Expected sales in the first ${p.hText} ${plural(p.h, 'week', 'weeks')}: ${p.total} in all, ${p.first} in the launch week. Learned from ${p.nText} earlier launches; most similar: ${p.list}.`,
 	market_np_result_search: (p) => `Search interest scaled it by ×${p.mText}.`,
 	market_np_result_nosearch: 'Search interest did not change it.',
 	market_np_chart: 'Forecast of the new product',
@@ -240,7 +245,7 @@ export const en = {
 	market_fusion_no_lead: (p) =>
 		`${p.signal} do not lead these sales (no significant correlation 1–8 weeks ahead): not used.`,
 	market_fusion_short: (p) =>
-		`${p.signal} overlap these sales for ${p.weeksText} weeks up to their last week: too few to test: not used.`,
+		`${p.signal} overlap these sales for ${p.weeksText} ${plural(p.weeks, 'week', 'weeks')} up to their last week: too few to test: not used.`,
 	market_fusion_stale: (p) => `${p.signal} end before these sales’ last week: not used.`,
 	market_fusion_kept_history:
 		'No signal improved the backtest: the forecast above uses the sales history only.',
@@ -251,11 +256,11 @@ export const en = {
 	market_batch_signal_none: 'none helped',
 	market_batch_working: 'Testing the market signals on each product…',
 	market_batch_summary: (p) =>
-		`Market signals made the backtest more accurate for ${p.usedText} of ${p.nText} products; their forecasts use them.`,
+		`Market signals made the backtest more accurate for ${p.usedText} of ${p.nText} ${plural(p.n, 'product', 'products')}; their forecasts use them.`,
 	market_plan_signal_used: (p) =>
 		`Demand uses ${p.signal} (${p.lagText} ${p.lag === 1 ? 'week' : 'weeks'} ahead): backtest error ${p.liftText}% lower`,
 	market_plan_summary: (p) =>
-		`Market signals are used in the demand of ${p.usedText} of ${p.nText} products (only where they made the backtest more accurate).`,
+		`Market signals are used in the demand of ${p.usedText} of ${p.nText} ${plural(p.n, 'product', 'products')} (only where they made the backtest more accurate).`,
 	market_legend_posts: 'Posts',
 	market_legend_positive: 'Positive reviews (%)',
 	market_np_title_label: 'Title or description',
@@ -266,7 +271,9 @@ export const en = {
 	market_np_why_attrs: (p) => `same ${p.list}`,
 	market_np_why_words: (p) => `shared words: ${p.list}`,
 	market_np_why_season: (p) =>
-		p.months === 0 ? 'same launch month' : `launched ${p.monthsText} months apart in the year`,
+		p.months === 0
+			? 'same launch month'
+			: `launched ${p.monthsText} ${plural(p.months, 'month', 'months')} apart in the year`,
 	market_np_why_price: (p) => `price ×${p.ratioText}`,
 	market_np_from_sales: (p) =>
 		`${p.nText} of these launches were found in your own sales (first sale, or the catalog’s launch date).`,

@@ -1,5 +1,6 @@
 // Strings of the deep models: the Models screen, the compute backend and why it was chosen, training
 // progress and the notes of the train worker (models_* codes from src/ml and workers/train).
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 export const en = {
@@ -65,14 +66,15 @@ export const en = {
 	models_saved_title: 'Saved models',
 	models_saved_empty: 'No saved models for this dataset yet.',
 	models_saved_row: (p) =>
-		`${p.kind} · ${p.freq} · ${p.horizonText} periods ahead · ${p.epochsText} epochs · ${p.status}`,
+		`${p.kind} · ${p.freq} · ${p.horizonText} ${plural(p.horizon, 'period', 'periods')} ahead · ${p.epochsText} ${plural(p.epochs, 'epoch', 'epochs')} · ${p.status}`,
 	models_status_training: 'interrupted',
 	models_status_ready: 'ready',
 	models_status_cancelled: 'cancelled',
 	models_status_failed: 'failed',
 	models_forecast: 'Forecast with it',
 	models_delete: 'Delete',
-	models_forecast_title: 'Next {horizon} periods, all products: about {total} units',
+	models_forecast_title:
+		'Next {horizon} {horizon|period|periods}, all products: about {total} {total|unit|units}',
 	models_forecast_top: 'Largest expected sales',
 	models_product: 'Product',
 	models_units: 'Units',
@@ -95,13 +97,13 @@ export const en = {
 		'No pretrained weights match this model type and window, so it starts from scratch.',
 	models_note_early_stop: 'Stopped early: validation loss had not improved since epoch {epoch}.',
 	models_note_deep_mixed:
-		'Mixed half and half with your deep model. Checked on your own data: forecast as if {h} periods ago, for {n} products, the mix changed the error by {mase} % (MASE) and {wape} % (WAPE) against the statistical forecast alone, so it is used.',
+		'Mixed half and half with your deep model. Checked on your own data: forecast as if {h} {h|period|periods} ago, for {n} {n|product|products}, the mix changed the error by {mase} % (MASE) and {wape} % (WAPE) against the statistical forecast alone, so it is used.',
 	models_note_deep_not_mixed:
-		'Your deep model is not mixed in. Checked on your own data: forecast as if {h} periods ago, for {n} products, mixing it in would have changed the error by {mase} % (MASE) and {wape} % (WAPE) against the statistical forecast alone, which is not better on both.',
+		'Your deep model is not mixed in. Checked on your own data: forecast as if {h} {h|period|periods} ago, for {n} {n|product|products}, mixing it in would have changed the error by {mase} % (MASE) and {wape} % (WAPE) against the statistical forecast alone, which is not better on both.',
 	models_note_deep_unchecked:
-		'Your deep model is not mixed in: no product has enough history to check a forecast made {h} periods ago against what then sold.',
+		'Your deep model is not mixed in: no product has enough history to check a forecast made {h} {h|period|periods} ago against what then sold.',
 	models_note_deep_not_mixed_backtest:
-		'Your deep model is not mixed in. Forecast as if {h} periods ago, for {n} products, the mix would have changed the error by {mase} % (MASE) and {wape} % (WAPE), but on the past windows the models are tested on it was {backtest} % off the statistical choice (MASE), more than the 5 % allowed.',
+		'Your deep model is not mixed in. Forecast as if {h} {h|period|periods} ago, for {n} {n|product|products}, the mix would have changed the error by {mase} % (MASE) and {wape} % (WAPE), but on the past windows the models are tested on it was {backtest} % off the statistical choice (MASE), more than the 5 % allowed.',
 	models_error_too_short:
 		'The series are too short for this window: choose fewer forecast periods or daily periods.',
 	models_error_missing: 'This saved model is no longer on this device.',

@@ -1,5 +1,6 @@
 // Words of the Plan screen (reorder plan, alerts, purchase orders, what-if) and of the plan's
 // messages from src/core/inventory. English and Simplified Chinese.
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 export const en = {
@@ -30,11 +31,11 @@ export const en = {
 		'No stock data yet: products count as out of stock, with the default lead time. Import your stock file (on hand, on order, lead time, MOQ, pack size, cost, supplier).',
 	plan_stock_import: 'Import stock file',
 	plan_stock_demo: 'Use example stock for the demo',
-	plan_stock_imported: '{file}: stock of {n} products imported.',
+	plan_stock_imported: '{file}: stock of {n} {n|product|products} imported.',
 	plan_stock_not_imported: '{file} was not imported: see the problems below.',
 	plan_error_title: 'The plan could not be made',
 	plan_cancelled: 'The plan was cancelled.',
-	plan_progress: 'Forecasting and planning: {done} of {total} products…',
+	plan_progress: 'Forecasting and planning: {done} of {total} {total|product|products}…',
 	plan_loading: 'Reading sales and stock…',
 	plan_alerts_title: 'Alerts',
 	plan_alerts_desc: 'Stock-out and overstock risks, the most money at stake first.',
@@ -42,9 +43,9 @@ export const en = {
 	plan_revenue_at_risk: '{amount} revenue at risk',
 	plan_overstock_value: '{amount} tied up in overstock',
 	plan_table_title: 'Plan per product',
-	plan_table_desc: '{n} products planned; {order} to order now, worth {value} at cost.',
+	plan_table_desc: '{n} {n|product|products} planned; {order} to order now, worth {value} at cost.',
 	plan_table_desc_no_cost:
-		'{n} products planned; {order} to order now (no unit cost known, so no value at cost: add a cost column to your stock file).',
+		'{n} {n|product|products} planned; {order} to order now (no unit cost known, so no value at cost: add a cost column to your stock file).',
 	plan_col_product: 'Product',
 	plan_col_on_hand: 'On hand',
 	plan_col_mean_demand: 'Demand over lead time + review',
@@ -84,13 +85,13 @@ export const en = {
 	plan_whatif_revenue: 'Revenue',
 	plan_whatif_today: 'As today',
 	plan_whatif_scenario: 'Scenario',
-	plan_whatif_bands: 'Over the next {weeks} weeks; in brackets the 80 % band.',
+	plan_whatif_bands: 'Over the next {weeks} {weeks|week|weeks}; in brackets the 80 % band.',
 	plan_alert_order:
 		'Order {qty}: {mean} ± {sd} expected over the {days}-day lead time and review period, {onHand} in stock, {onOrder} on order.',
 	plan_alert_overstock:
-		'Overstock: {days} days of cover, {excess} units more than {limit} days of demand.',
+		'Overstock: {days} {days|day|days} of cover, {excess} {excess|unit|units} more than {limit} {limit|day|days} of demand.',
 	plan_reason_stopped:
-		'No order: no sale in the last {weeks} weeks and about {mean} expected over the {days}-day lead time and review period; whatever the ± {sd} range, with that mean demand exceeds {quantile} in under {short} % of periods, and {position} in stock and on order covers it.',
+		'No order: no sale in the last {weeks} {weeks|week|weeks} and about {mean} expected over the {days}-day lead time and review period; whatever the ± {sd} range, with that mean demand exceeds {quantile} in under {short} % of periods, and {position} in stock and on order covers it.',
 	plan_service_level_invalid:
 		'Service level "{value}": give a share from 0.5 to 0.9999 (e.g. 0.95) or a percentage from 50 to 99.99 (e.g. 95).',
 	plan_stock_no_sku:
@@ -114,7 +115,7 @@ export const en = {
 	plan_note_budget_no_cost: (p) =>
 		p.n === 1
 			? '1 product has no unit cost, so the budget could not weigh it: its order is kept.'
-			: `${p.nText} products have no unit cost, so the budget could not weigh them: their orders are kept.`,
+			: `${p.nText} ${plural(p.n, 'product', 'products')} have no unit cost, so the budget could not weigh them: their orders are kept.`,
 	plan_whatif_no_price_history:
 		'The sales have no price history for this product, so a price change does not move its forecast.',
 	plan_whatif_no_price_effect:
@@ -122,15 +123,15 @@ export const en = {
 	plan_whatif_price_effect:
 		'From its sales history: a price {pct}% higher ({step} more) sells about {units} fewer units a week.',
 	plan_alert_season:
-		'One-season buy {qty}: {mean} ± {sd} expected over the {days} days to the season end; buying to the {ratio}th percentile pays best (price, cost and clearance value), {onHand} in stock, {onOrder} on order.',
+		'One-season buy {qty}: {mean} ± {sd} expected over the {days} {days|day|days} to the season end; buying to the {ratio}th percentile pays best (price, cost and clearance value), {onHand} in stock, {onOrder} on order.',
 	plan_note_styles:
-		'{styles} styles with {variants} sizes/colours were planned as one item each; each order is split over the variants by their sales of the last 12 weeks.',
+		'{styles} {styles|style|styles} with {variants} {variants|size/colour|sizes/colours} were planned as one item each; each order is split over the variants by their sales of the last 12 weeks.',
 	plan_salvage_pct: 'Clearance value (% of cost)',
-	plan_per_style: 'Plan sizes and colours of a style together ({n} styles)',
+	plan_per_style: 'Plan sizes and colours of a style together ({n} {n|style|styles})',
 	plan_style_code: (p) => (p.n === 1 ? 'style, 1 variant' : `style, ${p.nText} variants`),
 	plan_variants_split: 'Split by sales mix: {parts}',
 	plan_season_buy:
-		'One-season item: have {target} for the {days} days left (critical ratio {ratio} %).',
+		'One-season item: have {target} for the {days} {days|day|days} left (critical ratio {ratio} %).',
 	plan_po_variant_of: '{style} — {option}',
 	plan_csv_product_id: 'Product ID',
 	plan_csv_description: 'Description',
@@ -147,12 +148,12 @@ export const en = {
 	plan_csv_quantity: 'Quantity',
 	plan_csv_line_total: 'Line total',
 	plan_csv_case: 'Case',
-	plan_csv_units: 'Demand over {weeks} weeks',
-	plan_csv_units_lo: 'Demand over {weeks} weeks, 80% band low',
-	plan_csv_units_hi: 'Demand over {weeks} weeks, 80% band high',
-	plan_csv_revenue: 'Revenue over {weeks} weeks',
-	plan_csv_revenue_lo: 'Revenue over {weeks} weeks, 80% band low',
-	plan_csv_revenue_hi: 'Revenue over {weeks} weeks, 80% band high',
+	plan_csv_units: 'Demand over {weeks} {weeks|week|weeks}',
+	plan_csv_units_lo: 'Demand over {weeks} {weeks|week|weeks}, 80% band low',
+	plan_csv_units_hi: 'Demand over {weeks} {weeks|week|weeks}, 80% band high',
+	plan_csv_revenue: 'Revenue over {weeks} {weeks|week|weeks}',
+	plan_csv_revenue_lo: 'Revenue over {weeks} {weeks|week|weeks}, 80% band low',
+	plan_csv_revenue_hi: 'Revenue over {weeks} {weeks|week|weeks}, 80% band high',
 } satisfies Catalog;
 
 export const zhCN: Catalog<keyof typeof en> = {
