@@ -39,6 +39,10 @@ describe('customers: segments, recommendations, risk', () => {
 		const progress = await seenTexts(page, 'customers-progress');
 		expect(progress.some((x) => /^Testing the recommendation methods \d+%/.test(x))).toBe(true);
 		expect(progress.some((x) => /Cancel \| \d+$/.test(x))).toBe(true);
+		// worked out again and kept: the screen says so at once, not only on the next visit
+		expect(await page.getByTestId('customers-saved').innerText()).toMatch(
+			/^Worked out on .+ and kept on this device/,
+		);
 		// Dates in the browser's English (en-GB: day first), as on every other screen.
 		expect(await page.getByTestId('customers-as-of').innerText()).toMatch(
 			/^As of \d{1,2} Sept? 2011$/,

@@ -84,7 +84,7 @@ export interface CustomerInsights {
 	flags: MarkedFlag[];
 	/** Product id → title, for the products named in recommendations. */
 	titles: Record<string, string>;
-	/** When these were worked out, if they come from this device's cache (epoch ms). */
+	/** When these were worked out and kept on this device (from its cache or just now), epoch ms. */
 	savedAt?: number;
 }
 
@@ -133,18 +133,26 @@ export function createCustomerJobs(deps: {
 	/**
 	 * Keeps the insights for this stamp, unless the dataset was rewritten or deleted meanwhile (checked
 	 * in the write's transaction). A failed write (the quota) only costs the next visit the analysis.
+	 * Returns when they were kept (epoch ms), or undefined when they were not.
 	 */
-	async function keep(datasetId: string, stamp: string, ins: CustomerInsights): Promise<void> {
+	async function keep(
+		datasetId: string,
+		stamp: string,
+		ins: CustomerInsights,
+	): Promise<number | undefined> {
 		const { db } = deps;
 		const { flags, ...rest } = ins;
 		const insights = { ...rest, flags: flags.map(({ markedOk: _, ...f }) => f) };
 		try {
-			await db.transaction('rw', db.datasets, db.customerInsights, async () => {
-				if ((await stampOf(datasetId)) !== stamp) return;
-				await db.customerInsights.put({ datasetId, stamp, savedAt: Date.now(), insights });
+			return await db.transaction('rw', db.datasets, db.customerInsights, async () => {
+				if ((await stampOf(datasetId)) !== stamp) return undefined;
+				const savedAt = Date.now();
+				await db.customerInsights.put({ datasetId, stamp, savedAt, insights });
+				return savedAt;
 			});
 		} catch (e) {
 			console.warn('customer insights not cached', e);
+			return undefined;
 		}
 	}
 
@@ -167,8 +175,9 @@ export function createCustomerJobs(deps: {
 			if (hit) return hit;
 		}
 		const ins = await analyse(datasetId, stamp, onProgress, signal);
-		if (stamp !== null) await keep(datasetId, stamp, ins);
-		return ins;
+		// kept: the screen says so (and when) at once, as on the next visit
+		const savedAt = stamp !== null ? await keep(datasetId, stamp, ins) : undefined;
+		return savedAt === undefined ? ins : { ...ins, savedAt };
 	}
 
 	/** Works the insights out from the dataset's lines (and keeps the fitted recommender). */

@@ -77,7 +77,8 @@ export interface DataWorkerApi {
 	/**
 	 * Segments, the chosen recommender and risk flags of a dataset (Customers screen); cancelJob(jobId)
 	 * stops it between steps and leaves the worker running. Answered from the cache kept per dataset
-	 * version when there is one (`savedAt` set), unless `fresh` asks for the analysis again.
+	 * version when there is one, unless `fresh` asks for the analysis again; `savedAt` is set whenever
+	 * the answer is kept on the device (from the cache, or just worked out and kept).
 	 */
 	customerInsights(
 		datasetId: string,

@@ -30,10 +30,11 @@ describe('customer insights cached per dataset version', () => {
 		const ins = await first.jobs.insights(s.meta.id);
 		expect(first.reads.n).toBe(1);
 		expect(ins.hasCustomers).toBe(true);
-		expect(ins.savedAt).toBeUndefined();
 		expect(ins.flags.length).toBeGreaterThan(0);
 		const row = await s.db.customerInsights.get(s.meta.id);
 		expect(row?.stamp).toBe(insightsStamp((await s.db.datasets.get(s.meta.id))!));
+		// kept: the answer says when at once (the screen's "worked out on … and kept" note)
+		expect(ins.savedAt).toBe(row!.savedAt);
 		const flagId = ins.flags[0].id;
 		await first.jobs.setFlagMark(s.meta.id, flagId, true);
 
@@ -42,8 +43,7 @@ describe('customer insights cached per dataset version', () => {
 		expect(again.reads.n).toBe(0);
 		expect(hit.savedAt).toBe(row!.savedAt);
 		// the same insights, the mark made after they were kept applied
-		const { savedAt: _, ...rest } = hit;
-		expect(rest).toEqual({
+		expect(hit).toEqual({
 			...ins,
 			flags: ins.flags.map((f) => (f.id === flagId ? { ...f, markedOk: true } : f)),
 		});
@@ -62,26 +62,31 @@ describe('customer insights cached per dataset version', () => {
 		await s.service.setNonProductIncluded(s.meta.id, ['POST']);
 		expect(await s.db.customerInsights.count()).toBe(0);
 		const after = visit(s);
-		expect((await after.jobs.insights(s.meta.id)).savedAt).toBeUndefined();
+		const redone = await after.jobs.insights(s.meta.id);
 		expect(after.reads.n).toBe(1);
 		const stamp = insightsStamp((await s.db.datasets.get(s.meta.id))!);
-		expect((await s.db.customerInsights.get(s.meta.id))?.stamp).toBe(stamp);
+		const kept = await s.db.customerInsights.get(s.meta.id);
+		expect(kept?.stamp).toBe(stamp);
+		expect(redone.savedAt).toBe(kept!.savedAt);
 
 		// a row of another stamp (another tab's write, an older analysis) is never shown
 		await s.db.customerInsights.update(s.meta.id, { stamp: 'old', insights: { bogus: 1 } });
 		const stale = visit(s);
 		const ins = await stale.jobs.insights(s.meta.id);
 		expect(stale.reads.n).toBe(1);
-		expect(ins.savedAt).toBeUndefined();
 		expect(ins.segments?.customers.length).toBeGreaterThan(0);
-		expect((await s.db.customerInsights.get(s.meta.id))?.stamp).toBe(stamp);
+		const rewritten = await s.db.customerInsights.get(s.meta.id);
+		expect(rewritten?.stamp).toBe(stamp);
+		expect(ins.savedAt).toBe(rewritten!.savedAt);
 
-		// "Work them out again": fresh skips a valid row
+		// "Work them out again": fresh skips a valid row, keeps the new answer and says when at once
+		await s.db.customerInsights.update(s.meta.id, { savedAt: 1 });
 		const fresh = visit(s);
-		expect((await fresh.jobs.insights(s.meta.id, undefined, undefined, true)).savedAt).toBe(
-			undefined,
-		);
+		const again = await fresh.jobs.insights(s.meta.id, undefined, undefined, true);
 		expect(fresh.reads.n).toBe(1);
+		const row = await s.db.customerInsights.get(s.meta.id);
+		expect(row!.savedAt).toBeGreaterThan(1);
+		expect(again.savedAt).toBe(row!.savedAt);
 
 		// deleted with its dataset
 		await s.service.deleteDataset(s.meta.id);
