@@ -1,6 +1,6 @@
 // E2E for money per dataset (issue #9 item 17): in a US-English browser the UK demo still shows pounds
 // (the currency belongs to the dataset, not the browser); a file that names no currency is asked at
-// import; a currency changed in Settings is kept across a reload (and said to relabel, not convert); the
+// import, unless nearly all its lines are from one country (a "Shipping Country" column); a currency changed in Settings is kept across a reload (and said to relabel, not convert); the
 // dataset list shows and edits it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,6 +117,19 @@ describe('currency per dataset', () => {
 		expect(await picker.inputValue()).toBe('EUR');
 		expect(await session.page.getByTestId('import-currency-source').textContent()).toContain(
 			'Currency',
+		);
+
+		// no currency, but a country column nearly all from one country: its currency, said so
+		const uk = join(dir, 'uk.csv');
+		writeFileSync(
+			uk,
+			'date,sku,qty,price,Shipping Country\n2024-01-02,A,1,3.50,United Kingdom\n2024-01-09,A,2,3.50,United Kingdom\n',
+		);
+		await app.startNewImport();
+		expect(await app.pickFile(uk)).toBe('mapping');
+		expect(await picker.inputValue()).toBe('GBP');
+		expect(await session.page.getByTestId('import-currency-source').textContent()).toBe(
+			'Suggested from column “Shipping Country”: most lines are from United Kingdom, whose currency is GBP. Change it above if the prices are in another currency.',
 		);
 	});
 });

@@ -1,8 +1,9 @@
-// The data worker's side of currencies: reads the distinct values of a staged file's currency column
-// and amount columns for the pure detector (src/core/ingest/currency.ts), and edits a stored dataset's
+// The data worker's side of currencies: reads the distinct values of a staged file's currency and
+// country columns and amount columns for the pure detector (src/core/ingest/currency.ts), and edits a stored dataset's
 // currency.
 import {
 	detectCurrency,
+	isCountryHeader,
 	isCurrencyCode,
 	isCurrencyHeader,
 	type CurrencyColumn,
@@ -30,6 +31,20 @@ export function detectStagedCurrency(
 		const r = rows(`SELECT ${ident(name)} AS v, count(*)::DOUBLE AS n FROM ${table}
 			WHERE ${ident(name)} IS NOT NULL GROUP BY 1 ORDER BY n DESC LIMIT 50`);
 		read.push({ name, values: r.map((x) => String(x.v)), counts: r.map((x) => Number(x.n)) });
+	}
+	for (const name of columns.filter((c) => isCountryHeader(c) && !isCurrencyHeader(c))) {
+		const r = rows(`SELECT ${ident(name)}::VARCHAR AS v, count(*)::DOUBLE AS n FROM ${table}
+			WHERE trim(${ident(name)}::VARCHAR) <> '' GROUP BY 1 ORDER BY n DESC LIMIT 5`);
+		const total = Number(
+			rows(`SELECT count(*)::DOUBLE AS n FROM ${table}
+				WHERE trim(${ident(name)}::VARCHAR) <> ''`)[0]?.n ?? 0,
+		);
+		read.push({
+			name,
+			values: r.map((x) => String(x.v)),
+			counts: r.map((x) => Number(x.n)),
+			total,
+		});
 	}
 	const amountColumns = [mapping.unitPrice, mapping.revenue].filter(
 		(c): c is string => c !== undefined && columns.includes(c),

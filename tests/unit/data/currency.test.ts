@@ -1,6 +1,6 @@
 // Currency per dataset, end to end in Node (real DuckDB-WASM + fake-indexeddb): read from a Shopify
-// "Currency" column or from symbols in the price cells, else the one chosen at import; the demo is in
-// pounds; a changed currency is kept in the stored metadata.
+// "Currency" column or from symbols in the price cells, else suggested from the country nearly all
+// lines are from (a "Shipping Country" column), else the one chosen at import; the demo is in pounds; a changed currency is kept in the stored metadata.
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src/core/ingest/types';
@@ -55,6 +55,35 @@ describe('currency of a dataset', () => {
 		await expect(setDatasetCurrency(ctx.db, meta.id, 'pounds')).rejects.toMatchObject({
 			code: 'data_currency_invalid',
 		});
+	}, 60_000);
+
+	it('suggests the currency of the country nearly all lines are from, and stores it', async () => {
+		const us = [
+			'Order Date,SKU,Qty,Price,Shipping Country',
+			...Array.from(
+				{ length: 18 },
+				(_, i) => `2024-01-${String(i + 1).padStart(2, '0')},A,1,3.50,US`,
+			),
+			'2024-01-20,A,1,3.50,Canada',
+			'2024-01-21,A,1,3.50,',
+		].join('\n');
+		const p = await ctx.service.previewFile(toInput('us-shop.csv', us));
+		// 18 of 19 lines with a country are from the US (the blank one is not counted)
+		expect(p.currency).toEqual({
+			code: 'USD',
+			source: 'country',
+			column: 'Shipping Country',
+			others: [],
+			country: 'US',
+		});
+		expect((await commit(p)).currency).toBe('USD');
+		// mixed countries: asked
+		const mixed =
+			'date,sku,qty,price,Country\n2024-01-02,A,1,3.50,US\n2024-01-03,A,1,3.50,Germany\n';
+		expect((await ctx.service.previewFile(toInput('mixed.csv', mixed))).currency).toBeUndefined();
+		// the demo's first lines (all United Kingdom): pounds, as the demo is stored
+		const head = await ctx.service.previewFile(toInput('demo-head.csv', demoHead(300)));
+		expect(head.currency).toMatchObject({ code: 'GBP', source: 'country', column: 'Country' });
 	}, 60_000);
 
 	it('stores the UK demo in pounds, also a demo stored before currencies were kept', async () => {

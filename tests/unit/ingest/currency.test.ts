@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+	currencyOfCountry,
 	currencyOfText,
 	detectCurrency,
+	isCountryHeader,
 	isCurrencyCode,
 	isCurrencyHeader,
 } from '../../../src/core/ingest/currency';
@@ -103,5 +105,153 @@ describe('detectCurrency', () => {
 		expect(isCurrencyCode('GBP')).toBe(true);
 		expect(isCurrencyCode('gbp')).toBe(false);
 		expect(isCurrencyCode('XX')).toBe(false);
+	});
+
+	describe('from the country nearly all lines are from', () => {
+		const price = { name: 'Price', values: ['12.50', '3.00'] };
+		const country = (values: string[], counts: number[], name = 'Country', total?: number) => ({
+			name,
+			values,
+			counts,
+			...(total !== undefined ? { total } : {}),
+		});
+
+		it('suggests a US shop’s dollars from its Country column, naming the column and country', () => {
+			const g = detectCurrency({
+				columns: [price, country(['United States', 'Canada'], [940, 60])],
+				amountColumns: ['Price'],
+			});
+			expect(g).toEqual({
+				code: 'USD',
+				source: 'country',
+				column: 'Country',
+				others: [],
+				country: 'United States',
+			});
+		});
+
+		it('reads English and Chinese headers, names, ISO codes; the UK demo’s country is pounds', () => {
+			for (const h of [
+				'Country',
+				'Shipping Country',
+				'Billing Country',
+				'country_code',
+				'国家',
+				'收货国家',
+				'Country/Region',
+			])
+				expect(isCountryHeader(h), h).toBe(true);
+			for (const h of ['Country of origin', 'Countryside', 'County', 'Currency'])
+				expect(isCountryHeader(h), h).toBe(false);
+			expect(currencyOfCountry('United Kingdom')).toBe('GBP');
+			expect(currencyOfCountry(' united  states ')).toBe('USD');
+			expect(currencyOfCountry('US')).toBe('USD');
+			expect(currencyOfCountry('USA')).toBe('USD');
+			expect(currencyOfCountry('英国')).toBe('GBP');
+			expect(currencyOfCountry('中国')).toBe('CNY');
+			expect(currencyOfCountry('Germany')).toBe('EUR');
+			expect(currencyOfCountry('FR')).toBe('EUR');
+			expect(currencyOfCountry('Unspecified')).toBeNull();
+			expect(currencyOfCountry('XX')).toBeNull();
+			// the UCI demo: United Kingdom on 91 % of its lines, EIRE and Germany next
+			expect(
+				detectCurrency({
+					columns: [
+						{ name: 'UnitPrice', values: ['2.55', '3.39'] },
+						country(
+							['United Kingdom', 'Germany', 'France', 'EIRE'],
+							[495478, 9495, 8557, 8196],
+							'Country',
+							541909,
+						),
+					],
+					amountColumns: ['UnitPrice'],
+				}),
+			).toMatchObject({
+				code: 'GBP',
+				source: 'country',
+				column: 'Country',
+				country: 'United Kingdom',
+			});
+			expect(
+				detectCurrency({
+					columns: [price, country(['中国', '中国香港'], [50, 2], '收货国家')],
+					amountColumns: ['Price'],
+				}),
+			).toMatchObject({ code: 'CNY', source: 'country', column: '收货国家', country: '中国' });
+		});
+
+		it('stays asked when no country has the great majority, or the country is not known', () => {
+			// half Britain, half the euro area
+			expect(
+				detectCurrency({
+					columns: [price, country(['United Kingdom', 'Germany', 'France'], [50, 30, 20])],
+					amountColumns: ['Price'],
+				}),
+			).toBeNull();
+			// the top values are only the most frequent: `total` counts every line with a country
+			expect(
+				detectCurrency({
+					columns: [price, country(['United States'], [700], 'Country', 1000)],
+					amountColumns: ['Price'],
+				}),
+			).toBeNull();
+			expect(
+				detectCurrency({
+					columns: [price, country(['Unspecified'], [100])],
+					amountColumns: ['Price'],
+				}),
+			).toBeNull();
+			// a column that is not a country column is not read as one
+			expect(
+				detectCurrency({
+					columns: [price, country(['United States'], [100], 'Country of origin')],
+					amountColumns: ['Price'],
+				}),
+			).toBeNull();
+		});
+
+		it('never overrides what the file says; picks which dollar a bare "$" is', () => {
+			const uk = country(['United Kingdom'], [100]);
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Currency', values: ['EUR'], counts: [100] }, price, uk],
+					amountColumns: ['Price'],
+				}),
+			).toMatchObject({ code: 'EUR', source: 'column' });
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Price (USD)', values: ['3'] }, uk],
+					amountColumns: ['Price (USD)'],
+				}),
+			).toMatchObject({ code: 'USD', source: 'header' });
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Price', values: ['€3.00'] }, uk],
+					amountColumns: ['Price'],
+				}),
+			).toMatchObject({ code: 'EUR', source: 'cells' });
+			// "$12.50" from a Canadian shop: Canadian dollars; US$ says which dollar itself
+			const cad = country(['Canada'], [100]);
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Price', values: ['$12.50', '$3'] }, cad],
+					amountColumns: ['Price'],
+				}),
+			).toMatchObject({ code: 'CAD', source: 'country', country: 'Canada' });
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Price', values: ['US$12.50'] }, cad],
+					amountColumns: ['Price'],
+				}),
+			).toMatchObject({ code: 'USD', source: 'cells' });
+			// a bare "$" with no dominant country is read as before (dollars, from the cells)
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Price', values: ['$12.50'] }],
+					amountColumns: ['Price'],
+				}),
+			).toMatchObject({ code: 'USD', source: 'cells' });
+		});
 	});
 });
