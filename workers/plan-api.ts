@@ -448,7 +448,13 @@ export const planApi = {
 					})),
 					req.budget,
 				);
-				weighed.forEach((i, k) => (rows[i] = { ...rows[i], orderQty: alloc.quantities[k] }));
+				weighed.forEach((i, k) => {
+					const { reason, ...row } = rows[i];
+					const orderQty = alloc.quantities[k];
+					// "ordered although the forecast is 0" no longer holds for an order the budget cut to 0
+					const keep = reason && !(orderQty === 0 && reason.code === 'plan_reason_zero_forecast');
+					rows[i] = { ...row, orderQty, ...(keep ? { reason } : {}) };
+				});
 				notes.push(
 					msg('plan_note_budget', {
 						budget: req.budget,

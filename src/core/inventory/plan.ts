@@ -100,8 +100,10 @@ export interface ProductPlan {
 	/** 'order' (stock-out risk), 'overstock' or null. */
 	alert: Message | null;
 	/**
-	 * Why an item whose forecast is near 0 with a wide interval gets no order: its position covers the
-	 * most demand the service level can call for with that mean (policy.ts meanBound).
+	 * Why an item whose forecast is near 0 with a wide interval gets no order (plan_reason_stopped: its
+	 * position covers the most demand the service level can call for with that mean, policy.ts
+	 * meanBound), or does get one (plan_reason_zero_forecast: it sold recently and the order covers
+	 * the forecast's range at the service target).
 	 */
 	reason?: Message;
 	supplier?: string;
@@ -228,6 +230,34 @@ export function weeksWithoutSale(y: ArrayLike<number>): number {
 	return n;
 }
 
+/**
+ * Forecast per week below which a product's forecast reads as 0 on the Plan screen (rounded to whole
+ * units): such a row that still orders says why (plan_reason_zero_forecast).
+ */
+export const PLAN_ZERO_FORECAST_WEEKLY = 0.5;
+
+/**
+ * Weeks looked back for the best recent week named in plan_reason_zero_forecast (a quarter; the whole
+ * history when nothing sold in it).
+ */
+export const PLAN_RECENT_WEEKS = 13;
+
+/** Mean forecast per week (7 days) over the forecast's horizon. */
+export function weeklyForecastMean(forecast: PeriodForecast): number {
+	const n = forecast.mean.length;
+	if (n === 0 || !(forecast.periodDays > 0)) return 0;
+	let sum = 0;
+	for (let i = 0; i < n; i++) sum += forecast.mean[i];
+	return (sum / n) * (7 / forecast.periodDays);
+}
+
+/** The most sold in one of the last `periods` known periods (NaN, a stock-out, skipped). */
+export function recentBest(y: ArrayLike<number>, periods: number): number {
+	let best = 0;
+	for (let t = Math.max(0, y.length - periods); t < y.length; t++) if (y[t] > best) best = y[t];
+	return best;
+}
+
 /** The plan of one product (`history`: its periods, to see whether it stopped selling). */
 export function planProduct(
 	forecast: PeriodForecast,
@@ -281,8 +311,27 @@ export function planProduct(
 			excess: Math.round(excess),
 			limit: settings.overstockDays,
 		});
-	const reason =
-		!season && orderQty === 0 && lv.capped
+	// a forecast that reads as 0 but orders: the order is the hedge of the forecast's range (a short,
+	// lumpy series past its peak gets a 0 whose range widens with the horizon), said in the row
+	// its best week of the last quarter, else (nothing sold then) of its whole history
+	const window = history
+		? recentBest(history, PLAN_RECENT_WEEKS) > 0
+			? Math.min(PLAN_RECENT_WEEKS, history.length)
+			: history.length
+		: 0;
+	const best = history ? recentBest(history, window) : 0;
+	const zeroForecast =
+		!season && orderQty > 0 && best > 0 && weeklyForecastMean(forecast) < PLAN_ZERO_FORECAST_WEEKLY;
+	const reason = zeroForecast
+		? msg('plan_reason_zero_forecast', {
+				best: round1(best),
+				weeks: window,
+				sd: Math.round(lv.sdDemand),
+				days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
+				level: Math.round(settings.service.level * 1000) / 10,
+				upTo: Math.round(lv.orderUpTo),
+			})
+		: !season && orderQty === 0 && lv.capped
 			? msg('plan_reason_stopped', {
 					weeks: quiet,
 					mean: round1(lv.meanDemand),

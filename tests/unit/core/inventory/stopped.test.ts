@@ -122,10 +122,12 @@ describe('the plan of a product that stopped selling', () => {
 		expect(free.capped).toBe(false);
 	});
 
-	it('after a short gap (a closure) a forecast of 0 keeps the hedge of its wide interval', () => {
+	it('after a short gap (a closure) a forecast of 0 keeps the hedge of its wide interval, saying so', () => {
 		const p = planProduct(flat(0, 75, 18), item(), settings, history(2));
 		expect(p.orderQty).toBeGreaterThan(0);
-		expect(p.reason).toBeUndefined();
+		// not "stopped": the row says the order covers the forecast's range (zero-forecast.test.ts)
+		expect(p.reason?.code).toBe('plan_reason_zero_forecast');
+		expect(p.reason?.params).toMatchObject({ best: 700 });
 	});
 
 	it('a selling product is planned as before (the bound does not bind)', () => {
