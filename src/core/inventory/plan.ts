@@ -329,7 +329,7 @@ export function planProduct(
 				sd: Math.round(lv.sdDemand),
 				days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
 				level: Math.round(settings.service.level * 1000) / 10,
-				upTo: Math.round(lv.orderUpTo),
+				upTo: Math.ceil(lv.orderUpTo - 1e-6),
 			})
 		: !season && orderQty === 0 && lv.capped
 			? msg('plan_reason_stopped', {
