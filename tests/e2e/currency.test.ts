@@ -120,6 +120,8 @@ describe('currency per dataset', () => {
 		);
 
 		// no currency, but a country column nearly all from one country: its currency, said so
+		await session.page.getByRole('button', { name: 'Choose another file' }).click();
+		await session.page.getByTestId('mapping-table').waitFor({ state: 'detached' });
 		const uk = join(dir, 'uk.csv');
 		writeFileSync(
 			uk,

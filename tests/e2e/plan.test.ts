@@ -64,18 +64,24 @@ describe('inventory plan', () => {
 				return q.every((v, i) => i === 0 || q[i - 1] >= v);
 			})
 			.toBe(true);
-		// a forecast of 0 that still orders says why (23124: a short lumpy series past its peak)
-		const lumpy = page.locator('[data-testid="plan-row"][data-product="23124"]');
-		await page.getByTestId('plan-search').fill('23124');
-		await expect
-			.poll(() => lumpy.getByTestId('plan-reason').textContent(), { timeout: SLOW_MS })
-			.toMatch(
-				/^Ordered although the forecast is about 0 a week: it sold up to 271 in one week in the last \d+ weeks, .* at your 95 % service target the order covers that range/,
-			);
-		expect(
-			Number((await lumpy.getByTestId('plan-order-qty').textContent())?.replace(/\D/g, '')),
-		).toBeGreaterThan(0);
-		await page.getByTestId('plan-search').fill('');
+	});
+
+	it('a forecast of 0 that still orders says why on its row', async () => {
+		const page = session.page;
+		// 22188 (in the example stock): a lumpy series past its peak, forecast 0 a week, yet an order
+		const lumpy = page.locator('[data-testid="plan-row"][data-product="22188"]');
+		await page.getByTestId('plan-search').fill('22188');
+		try {
+			await expect
+				.poll(() => lumpy.getByTestId('plan-reason').textContent(), { timeout: SLOW_MS })
+				.toMatch(
+					/^Ordered although the forecast is about 0 a week: it sold up to [\d,]+ in one week in the last \d+ weeks, .* at your 95 % service target the order covers that range/,
+				);
+			const qty = await lumpy.getByTestId('plan-order-qty').textContent();
+			expect(Number(qty?.replace(/\D/g, ''))).toBeGreaterThan(0);
+		} finally {
+			await page.getByTestId('plan-search').fill('');
+		}
 	});
 
 	it('a higher service level orders more, a lower one less', async () => {
