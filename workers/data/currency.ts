@@ -4,6 +4,7 @@
 import {
 	detectCurrency,
 	isCountryHeader,
+	isRegionHeader,
 	isCurrencyCode,
 	isCurrencyHeader,
 	type CurrencyColumn,
@@ -32,9 +33,15 @@ export function detectStagedCurrency(
 			WHERE ${ident(name)} IS NOT NULL GROUP BY 1 ORDER BY n DESC LIMIT 50`);
 		read.push({ name, values: r.map((x) => String(x.v)), counts: r.map((x) => Number(x.n)) });
 	}
-	for (const name of columns.filter((c) => isCountryHeader(c) && !isCurrencyHeader(c))) {
+	// country columns: the top 5 values decide; region columns: their states and provinces are
+	// counted by country, so more of them are read (a US file has ~50 states)
+	const places = columns.filter(
+		(c) => (isCountryHeader(c) || isRegionHeader(c)) && !isCurrencyHeader(c),
+	);
+	for (const name of places) {
+		const limit = isCountryHeader(name) ? 5 : 100;
 		const r = rows(`SELECT ${ident(name)}::VARCHAR AS v, count(*)::DOUBLE AS n FROM ${table}
-			WHERE trim(${ident(name)}::VARCHAR) <> '' GROUP BY 1 ORDER BY n DESC LIMIT 5`);
+			WHERE trim(${ident(name)}::VARCHAR) <> '' GROUP BY 1 ORDER BY n DESC LIMIT ${limit}`);
 		const total = Number(
 			rows(`SELECT count(*)::DOUBLE AS n FROM ${table}
 				WHERE trim(${ident(name)}::VARCHAR) <> ''`)[0]?.n ?? 0,

@@ -55,6 +55,52 @@ export function isCountryHeader(name: string): boolean {
 	return COUNTRY_HEADER_RE.test(name.trim());
 }
 
+/**
+ * Header of a column that holds each line's state, province or region (StockX's "Buyer Region",
+ * "Shipping Province", 省份): where no column names a country, the places it names can.
+ */
+const REGION_HEADER_RE =
+	/^(?:(?:shipping|billing|ship[\s_-]*to|bill[\s_-]*to|customer|buyer|delivery|destination)?[\s_-]*(?:region|state|province|state[\s_/-]*province|province[\s_/-]*state|county)(?:[\s_-]*(?:code|name))?|(?:收货|收件|买家|客户)?(?:省份|省|省市|所在省份|所在地区|地区|省\/直辖市|省\/自治区\/直辖市))$/i;
+
+/** True for the header of a column holding each line's state or province ("Buyer Region", 省份 …). */
+export function isRegionHeader(name: string): boolean {
+	return REGION_HEADER_RE.test(name.trim());
+}
+
+const US_STATES =
+	'alabama:AL alaska:AK arizona:AZ arkansas:AR california:CA colorado:CO connecticut:CT delaware:DE florida:FL georgia:GA hawaii:HI idaho:ID illinois:IL indiana:IN iowa:IA kansas:KS kentucky:KY louisiana:LA maine:ME maryland:MD massachusetts:MA michigan:MI minnesota:MN mississippi:MS missouri:MO montana:MT nebraska:NE nevada:NV new_hampshire:NH new_jersey:NJ new_mexico:NM new_york:NY north_carolina:NC north_dakota:ND ohio:OH oklahoma:OK oregon:OR pennsylvania:PA rhode_island:RI south_carolina:SC south_dakota:SD tennessee:TN texas:TX utah:UT vermont:VT virginia:VA washington:WA west_virginia:WV wisconsin:WI wyoming:WY district_of_columbia:DC puerto_rico:PR';
+const CA_PROVINCES =
+	'alberta british_columbia manitoba new_brunswick newfoundland_and_labrador nova_scotia ontario prince_edward_island quebec québec saskatchewan northwest_territories nunavut yukon';
+const AU_STATES =
+	'new_south_wales victoria queensland western_australia south_australia tasmania australian_capital_territory northern_territory';
+const CN_PROVINCES =
+	'北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆';
+
+/** A state or province as a file writes it ("California", "CA", "Ontario", 广东省) → its country. */
+const COUNTRY_OF_REGION: ReadonlyMap<string, string> = new Map([
+	...US_STATES.split(' ').flatMap((e) => {
+		const [name, code] = e.split(':');
+		return [
+			[name.replace(/_/g, ' '), 'US'],
+			[code.toLowerCase(), 'US'],
+		] as [string, string][];
+	}),
+	...CA_PROVINCES.split(' ').map((n) => [n.replace(/_/g, ' '), 'CA'] as [string, string]),
+	...AU_STATES.split(' ').map((n) => [n.replace(/_/g, ' '), 'AU'] as [string, string]),
+	...CN_PROVINCES.split(' ').map((n) => [n, 'CN'] as [string, string]),
+]);
+
+/** The country (ISO 3166 alpha-2) of a state or province as a file writes it; else null. */
+export function countryOfRegion(value: string): string | null {
+	const s = value.trim().replace(/\s+/g, ' ').toLowerCase();
+	if (s === '') return null;
+	const direct = COUNTRY_OF_REGION.get(s);
+	if (direct) return direct;
+	// 广东省, 上海市, 广西壮族自治区, 内蒙古自治区; "广东省深圳市" (a province then a city)
+	const zh = /^(内蒙古|黑龙江|[\u4e00-\u9fff]{2})/.exec(s)?.[1];
+	return zh ? (COUNTRY_OF_REGION.get(zh) ?? null) : null;
+}
+
 const EURO = 'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' ');
 
 /** ISO 3166 alpha-2 → currency, for the countries whose currency the picker offers. */
@@ -288,8 +334,11 @@ export function currencyOfText(text: string, yen: 'CNY' | 'JPY' = 'CNY'): string
 	return null;
 }
 
-/** Where the currency was read ('country': from the country most lines are from). */
-export type CurrencySource = 'column' | 'header' | 'cells' | 'country';
+/**
+ * Where the currency was read ('country': from the country most lines are from; 'region': from the
+ * country nearly all the states or provinces of a region column are in).
+ */
+export type CurrencySource = 'column' | 'header' | 'cells' | 'country' | 'region';
 
 export interface CurrencyGuess {
 	/** ISO 4217 code. */
@@ -299,7 +348,10 @@ export interface CurrencyGuess {
 	column: string;
 	/** Other currencies the same column names (a file mixing currencies): the most frequent wins. */
 	others: string[];
-	/** With source 'country': the country as the file writes it ("United Kingdom"). */
+	/**
+	 * With source 'country': the country as the file writes it ("United Kingdom"); with 'region': the
+	 * most frequent place in the column ("California"), an example of what was read.
+	 */
 	country?: string;
 }
 
@@ -358,6 +410,30 @@ function countryGuess(columns: readonly CurrencyColumn[]): CurrencyGuess | null 
 			return {
 				code,
 				source: 'country',
+				column: col.name,
+				others: [],
+				country: col.values[top].trim(),
+			};
+	}
+	// no country column: the states or provinces of a region column, counted by their country
+	for (const col of columns) {
+		if (!isRegionHeader(col.name) || isCountryHeader(col.name) || col.values.length === 0) continue;
+		const count = (i: number) => col.counts?.[i] ?? 1;
+		const total = col.total ?? col.values.reduce((a, _, i) => a + count(i), 0);
+		const byCountry = new Map<string, number>();
+		let top = -1;
+		col.values.forEach((v, i) => {
+			const iso2 = countryOfRegion(v);
+			if (!iso2) return;
+			byCountry.set(iso2, (byCountry.get(iso2) ?? 0) + count(i));
+			if (top < 0 || count(i) > count(top)) top = i;
+		});
+		const best = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0];
+		const code = best ? (CURRENCY_OF_ISO2[best[0]] ?? null) : null;
+		if (code && total > 0 && best[1] >= COUNTRY_MAJORITY * total)
+			return {
+				code,
+				source: 'region',
 				column: col.name,
 				others: [],
 				country: col.values[top].trim(),

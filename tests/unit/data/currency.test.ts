@@ -86,6 +86,29 @@ describe('currency of a dataset', () => {
 		expect(head.currency).toMatchObject({ code: 'GBP', source: 'country', column: 'Country' });
 	}, 60_000);
 
+	it('suggests US dollars for StockX’s export, whose “Buyer Region” names US states (all of them counted, not only the top 5)', async () => {
+		const states = ['California', 'New York', 'Oregon', 'Florida', 'Texas', 'Delaware', 'Ohio'];
+		// 15 states, each under 10 % of the lines: the 5 most frequent alone (what a country column
+		// is read by) would be under the 80 % majority
+		const extra = ['Maine', 'Iowa', 'Utah', 'Idaho', 'Kansas', 'Nevada', 'Vermont', 'Alaska'];
+		const csv = [
+			'Order Date,Brand,Sneaker Name,Sale Price,Retail Price,Release Date,Shoe Size,Buyer Region',
+			...[...states, ...states, ...extra].map(
+				(r, i) =>
+					`2018-0${1 + (i % 9)}-1${i % 10},Yeezy,Adidas-Yeezy-Boost-350-V2-Beluga,${300 + i}.0,220,2016-09-24,11.0,${r}`,
+			),
+		].join('\n');
+		const p = await ctx.service.previewFile(toInput('stockx.csv', csv));
+		expect(p.currency).toEqual({
+			code: 'USD',
+			source: 'region',
+			column: 'Buyer Region',
+			others: [],
+			country: 'California',
+		});
+		expect((await commit(p)).currency).toBe('USD');
+	}, 60_000);
+
 	it('stores the UK demo in pounds, also a demo stored before currencies were kept', async () => {
 		const demo = await ctx.service.loadDemo();
 		expect(demo.currency).toBe('GBP');

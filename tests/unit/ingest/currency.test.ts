@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
 	currencyOfCountry,
+	countryOfRegion,
 	currencyOfText,
 	detectCurrency,
 	isCountryHeader,
 	isCurrencyCode,
 	isCurrencyHeader,
+	isRegionHeader,
 } from '../../../src/core/ingest/currency';
 
 describe('currencyOfText', () => {
@@ -252,6 +254,87 @@ describe('detectCurrency', () => {
 					amountColumns: ['Price'],
 				}),
 			).toMatchObject({ code: 'USD', source: 'cells' });
+		});
+	});
+	describe('from the states or provinces of a region column (no country column)', () => {
+		const region = (name: string, values: string[], counts: number[], total?: number) => ({
+			name,
+			values,
+			counts,
+			...(total !== undefined ? { total } : {}),
+		});
+		it('reads StockX’s “Buyer Region” of US states as US dollars (it showed pounds in a UK browser)', () => {
+			const buyers = region(
+				'Buyer Region',
+				['California', 'New York', 'Oregon', 'Florida', 'Texas', 'Delaware'],
+				[12000, 9000, 6000, 4000, 3500, 2000],
+			);
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Sale Price', values: ['1097.0', '685'] }, buyers],
+					amountColumns: ['Sale Price'],
+				}),
+			).toEqual({
+				code: 'USD',
+				source: 'region',
+				column: 'Buyer Region',
+				others: [],
+				country: 'California',
+			});
+		});
+		it('knows US postal codes, Canadian and Australian names, Chinese provinces with or without 省/市', () => {
+			for (const [v, c] of [
+				['CA', 'US'],
+				['ny', 'US'],
+				['District of Columbia', 'US'],
+				['Ontario', 'CA'],
+				['Québec', 'CA'],
+				['New South Wales', 'AU'],
+				['广东省', 'CN'],
+				['上海市', 'CN'],
+				['内蒙古自治区', 'CN'],
+				['黑龙江省哈尔滨市', 'CN'],
+				['浙江', 'CN'],
+			])
+				expect(countryOfRegion(v)).toBe(c);
+			for (const v of ['North', 'Kent', '', '火星', 'XX']) expect(countryOfRegion(v)).toBeNull();
+			expect(isRegionHeader('Buyer Region')).toBe(true);
+			expect(isRegionHeader('Shipping Province')).toBe(true);
+			expect(isRegionHeader('收货省份')).toBe(true);
+			expect(isRegionHeader('Product Region Code Extra')).toBe(false);
+		});
+		it('reads Chinese provinces as yuan', () => {
+			expect(
+				detectCurrency({
+					columns: [region('省份', ['广东省', '浙江省', '上海市', '北京市'], [40, 30, 20, 10])],
+					amountColumns: [],
+				}),
+			).toMatchObject({ code: 'CNY', source: 'region', country: '广东省' });
+		});
+		it('stays asked when the places are split between countries or mostly unknown', () => {
+			// 70 % US, 30 % Canada: under the 80 % majority
+			const split = region('State/Province', ['California', 'Ontario'], [70, 30]);
+			expect(detectCurrency({ columns: [split], amountColumns: [] })).toBeNull();
+			// known US states are only 50 of the 100 lines (the rest are places it cannot place)
+			const partial = region('Region', ['Texas', 'North', 'South'], [50, 30, 20]);
+			expect(detectCurrency({ columns: [partial], amountColumns: [] })).toBeNull();
+			// the total counts the lines beyond the values read
+			const top = region('Region', ['Texas'], [50], 100);
+			expect(detectCurrency({ columns: [top], amountColumns: [] })).toBeNull();
+		});
+		it('lets a country column, and symbols in the amounts, win over the region column', () => {
+			const states = region('Shipping Province', ['California'], [100]);
+			const uk = { name: 'Shipping Country', values: ['United Kingdom'], counts: [100] };
+			expect(detectCurrency({ columns: [states, uk], amountColumns: [] })).toMatchObject({
+				code: 'GBP',
+				source: 'country',
+			});
+			expect(
+				detectCurrency({
+					columns: [{ name: 'Price', values: ['€3.00'] }, states],
+					amountColumns: ['Price'],
+				}),
+			).toMatchObject({ code: 'EUR', source: 'cells' });
 		});
 	});
 });

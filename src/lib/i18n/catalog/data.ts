@@ -94,6 +94,8 @@ export const en = {
 	data_currency_from_cells: 'Read from the amounts in column “{column}”.',
 	data_currency_from_country:
 		'Suggested from column “{column}”: most lines are from {country}, whose currency is {code}. Change it above if the prices are in another currency.',
+	data_currency_from_region:
+		'Suggested from column “{column}”: nearly all its places (the most frequent is {country}) are in one country, whose currency is {code}. Change it above if the prices are in another currency.',
 	data_currency_asked:
 		'The file does not say which currency its prices are in: check the currency above (you can change it later in Settings).',
 	data_currency_of_dataset: 'Currency of “{name}”',
@@ -173,6 +175,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	data_currency_from_cells: '从“{column}”列的金额读取。',
 	data_currency_from_country:
 		'根据“{column}”列推荐：大多数记录来自 {country}，其货币为 {code}。如果价格使用其他货币，请在上方修改。',
+	data_currency_from_region:
+		'根据“{column}”列推荐：其中的地区几乎都在同一个国家（最常见的是 {country}），其货币为 {code}。如果价格使用其他货币，请在上方修改。',
 	data_currency_asked:
 		'文件中没有注明价格使用的货币：请确认上面的货币（之后也可以在“设置”中更改）。',
 	data_currency_of_dataset: '“{name}”使用的货币',
