@@ -29,6 +29,7 @@ import { pooledGate, pooledNote, usesPooled } from '../core/forecast/pooled';
 import type { Frequency, SeriesBatch } from '../core/types';
 import {
 	checkSeriesOf,
+	DEEP_CHECK_MIN_LENGTH,
 	deepCheckCut,
 	deepDecision,
 	deepMixes,
@@ -39,7 +40,6 @@ import {
 	type HoldoutSeries,
 	type HoldoutTails,
 } from '../ml/candidates';
-import { DEEP_CHECK_MIN_LENGTH } from '../ml/backtest';
 import { DEEP_KINDS, type DeepKind } from '../ml/kinds';
 import { translate } from '../lib/i18n/translate';
 import { csvRow, parseCsvLine } from '../core/ingest/csv';

@@ -332,8 +332,8 @@ async function main(): Promise<void> {
 	else process.stdout.write(csv);
 }
 
-// Run only as a script (tests import the functions).
-if (process.argv[1] && /plan\.ts$/.test(process.argv[1]))
+// Run only as a script (tests import the functions): tsx on plan.ts, or the tests' bundle plan.mjs.
+if (process.argv[1] && /plan\.(ts|mjs)$/.test(process.argv[1]))
 	main().catch((e: unknown) => {
 		const err = e as Error;
 		process.stderr.write(

@@ -10,7 +10,12 @@
 import type { CancelSignal } from '../core/backtest';
 import type { ExternalForecastAt } from '../core/forecast/external';
 import type { Frequency, SeriesBatch } from '../core/types';
-import { deepCandidateName, engineOrigins, type DeepForecastTable } from './candidates';
+import {
+	DEEP_CHECK_MIN_LENGTH,
+	deepCandidateName,
+	engineOrigins,
+	type DeepForecastTable,
+} from './candidates';
 import { forecastWindows, makeWindows, type DeepCalendar, type WindowConfig } from './features';
 import type { DeepKind } from './kinds';
 import { QUANTILES, type ModelSpec } from './models';
@@ -265,9 +270,6 @@ export async function deepBacktest(
 	}
 	return result;
 }
-
-/** Fewest periods a series keeps before the short check's cut to be checked (as the bench's cutBy). */
-export const DEEP_CHECK_MIN_LENGTH = 4;
 
 /**
  * Every series of `batch` without its last `k` periods, those with at least `min` periods left; its

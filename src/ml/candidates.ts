@@ -273,6 +273,12 @@ export function deepCheckCut(h: number): number {
 }
 
 /**
+ * Fewest periods a series keeps before the short check's cut to be checked (as the bench's cutBy).
+ * Here, not in backtest.ts, so the forecast CLI reads it without loading TF.js when --deep is not given.
+ */
+export const DEEP_CHECK_MIN_LENGTH = 4;
+
+/**
  * The mix's own pooled backtest MASE must be at most this × the statistical choice's (mixVerdict), on
  * top of the short check. Chosen on the validation horizons V1–V3 (tests/bench/results/DEEP.md
  * "deep10", rule G4): the short check alone let the mix into M4 Weekly at V1 (8 % worse) and Walmart

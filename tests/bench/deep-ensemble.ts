@@ -39,9 +39,10 @@ import {
 import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { deepFeatures, shippedPretrained } from '../../src/cli/deep-node';
-import { DEEP_CHECK_MIN_LENGTH, deepBacktest } from '../../src/ml/backtest';
+import { deepBacktest } from '../../src/ml/backtest';
 import {
 	checkSeriesOf,
+	DEEP_CHECK_MIN_LENGTH,
 	DEEP_CHECK_MIX_GATE,
 	deepCheckCut,
 	DEEP_MIX_GATE,

@@ -1,22 +1,24 @@
-// End-to-end test of the forecasting CLI (npm run forecast): spawns it with tsx on small fixtures.
+// End-to-end test of the forecasting CLI (npm run forecast) on small fixtures: the first test runs
+// `npm run forecast -- …` as a user does, the others spawn the CLI bundled once for this file (spawn-cli.ts).
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEEP_SHOP_INPUTS } from '../../../src/ml/shop-inputs';
 import { writeXlsx } from '../data/xlsx-writer';
+import { ROOT, bundledClis, npmRun } from './spawn-cli';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'src/cli/forecast.ts');
 const dir = mkdtempSync(join(tmpdir(), 'trendcast-cli-'));
+const spawnCli = bundledClis(['forecast']);
 
-function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
-	const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+type Result = { code: number | null; stdout: string; stderr: string };
+const result = (r: SpawnSyncReturns<string>): Result => ({
+	code: r.status,
+	stdout: r.stdout,
+	stderr: r.stderr,
+});
+const run = (args: string[]): Result => result(spawnCli('forecast', args));
 
 function write(name: string, text: string): string {
 	const p = join(dir, name);
@@ -27,16 +29,19 @@ function write(name: string, text: string): string {
 describe('forecast CLI', { timeout: 120_000 }, () => {
 	it('forecasts monthly AirPassengers and continues the dates', () => {
 		const out = join(dir, 'ap-out.csv');
-		const r = run([
-			'--input',
-			join(ROOT, 'tests/fixtures/air-passengers.csv'),
-			'--horizon',
-			'4',
-			'--models',
-			'snaive,theta',
-			'--output',
-			out,
-		]);
+		// as a user runs it: the package.json script (tsx on src/cli/forecast.ts)
+		const r = result(
+			npmRun('forecast', [
+				'--input',
+				join(ROOT, 'tests/fixtures/air-passengers.csv'),
+				'--horizon',
+				'4',
+				'--models',
+				'snaive,theta',
+				'--output',
+				out,
+			]),
+		);
 		expect(r.code).toBe(0);
 		expect(r.stderr).toMatch(/forecast: 1\/1 series/);
 		const lines = readFileSync(out, 'utf8').trim().split('\n');

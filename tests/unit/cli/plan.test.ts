@@ -1,25 +1,26 @@
-// End-to-end test of the plan CLI (npm run plan): spawns it with tsx on a generated sales export and a
-// stock file, checks the issue's columns, the --as-of cut, per-product lead times from the stock file,
-// censored stock-out weeks, and that bad input stops with a message naming file/row/column and exit 1.
+// End-to-end test of the plan CLI (npm run plan) on a generated sales export and a stock file: checks
+// the issue's columns, the --as-of cut, per-product lead times from the stock file, censored stock-out
+// weeks, and that bad input stops with a message naming file/row/column and exit 1. The first test runs
+// `npm run plan -- …` as a user does, the others spawn the CLI bundled once for this file (spawn-cli.ts).
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../../src/core/ingest/csv';
 import { parsePlanArgs, runPlan } from '../../../src/cli/plan';
 import { DEFAULT_LEAD_TIME_SD_DAYS } from '../../../src/core/inventory/plan';
+import { bundledClis, npmRun } from './spawn-cli';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = join(ROOT, 'src/cli/plan.ts');
 const dir = mkdtempSync(join(tmpdir(), 'trendcast-plan-'));
+const spawnCli = bundledClis(['plan'], 180_000);
 
-function run(args: string[]) {
-	const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const result = (r: SpawnSyncReturns<string>) => ({
+	code: r.status,
+	stdout: r.stdout,
+	stderr: r.stderr,
+});
+const run = (args: string[]) => result(spawnCli('plan', args));
 
 function write(name: string, text: string): string {
 	const p = join(dir, name);
@@ -62,7 +63,8 @@ describe('plan CLI', { timeout: 300_000 }, () => {
 
 	it('writes the issue columns, one row per product with sales up to --as-of', () => {
 		const out = join(dir, 'plan.csv');
-		const r = run(['--input', sales, ...BASE, '--output', out]);
+		// as a user runs it: the package.json script (tsx on src/cli/plan.ts)
+		const r = result(npmRun('plan', ['--input', sales, ...BASE, '--output', out]));
 		expect(r.stderr).toMatch(/plan: 2\/2 products/);
 		expect(r.code).toBe(0);
 		const rows = parseCsv(readFileSync(out, 'utf8'));

@@ -1,7 +1,7 @@
-// The signals CLIs spawned with tsx: `classify` on real labelled Chinese reviews, `newproduct` on a
+// The signals CLIs end to end: `classify` on real labelled Chinese reviews, `newproduct` on a
 // VISUELLE slice (history = earlier seasons, input = every 8th AW19 product: beats the category mean,
-// 80 % bounds cover most weeks), and their errors (exit code 1).
-import { spawnSync } from 'node:child_process';
+// 80 % bounds cover most weeks), and their errors (exit code 1). The first test of each CLI runs
+// `npm run <cli> -- …` as a user does; the others spawn the CLIs bundled once for this file (spawn-cli.ts).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,19 +14,11 @@ import {
 	categoryMeanForecast,
 	type LaunchProduct,
 } from '../../../src/core/newproduct/knn';
+import { ROOT, bundledClis, npmRun } from '../cli/spawn-cli';
 
-const ROOT = join(__dirname, '../../..');
 const DATA = join(ROOT, '../shared/data');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'tc-signals-cli-'));
-
-function run(cli: string, args: string[]) {
-	return spawnSync(TSX, [join(ROOT, `src/cli/${cli}.ts`), ...args], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		timeout: 120_000,
-	});
-}
+const run = bundledClis(['classify', 'newproduct']);
 
 describe('classify CLI', () => {
 	it('trains on labelled reviews and writes predicted,probability for each input row', () => {
@@ -48,7 +40,8 @@ describe('classify CLI', () => {
 			input,
 			['review_id,review', '1,质量很好，尺码标准，很满意', '2,质量太差了，起球，退货'].join('\n'),
 		);
-		const r = run('classify', [
+		// as a user runs it: the package.json script (tsx on src/cli/classify.ts)
+		const r = npmRun('classify', [
 			'--train',
 			train,
 			'--text',
@@ -185,7 +178,8 @@ describe('newproduct CLI', () => {
 		const out = join(dir, 'np.csv');
 		writeFileSync(h, hist.map((r) => r.join(',')).join('\n'));
 		writeFileSync(n, test.map((r) => r.join(',')).join('\n'));
-		const r = run('newproduct', [
+		// as a user runs it: the package.json script (tsx on src/cli/newproduct.ts)
+		const r = npmRun('newproduct', [
 			'--history',
 			h,
 			'--trends',
