@@ -5,6 +5,7 @@ import type { SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { DEEP_SHOP_INPUTS } from '../../../src/ml/shop-inputs';
 import { writeXlsx } from '../data/xlsx-writer';
 import { ROOT, bundledClis, npmRun } from './spawn-cli';
@@ -642,5 +643,37 @@ describe('forecast CLI', { timeout: 120_000 }, () => {
 		for (const l of lines.slice(1))
 			expect(l).toMatch(/^[abc],2024-0[567]-01,(naive|theta|"[^"]*"),/);
 		for (const l of lines.slice(1)) expect(l).not.toMatch(/deep-/);
+	});
+
+	it('loads TF.js only with --deep: a plain forecast starts without it', async () => {
+		// the modules each start loads (static imports, followed through the split chunks) against
+		// those a --deep run adds (the dynamic import of deep-node)
+		const { metafile } = await build({
+			entryPoints: [join(ROOT, 'src/cli/forecast.ts')],
+			bundle: true,
+			splitting: true,
+			format: 'esm',
+			platform: 'node',
+			packages: 'external',
+			outdir: join(dir, 'graph'),
+			write: false,
+			metafile: true,
+			logLevel: 'silent',
+		});
+		const loaded = (kinds: string[]): string[] => {
+			const entry = Object.keys(metafile.outputs).find((o) =>
+				metafile.outputs[o].entryPoint?.endsWith('src/cli/forecast.ts'),
+			)!;
+			const seen = new Set([entry]);
+			const packages: string[] = [];
+			for (const o of seen)
+				for (const i of metafile.outputs[o]?.imports ?? [])
+					if (!kinds.includes(i.kind)) continue;
+					else if (i.external) packages.push(i.path);
+					else seen.add(i.path);
+			return packages;
+		};
+		expect(loaded(['import-statement']).filter((p) => p.startsWith('@tensorflow/'))).toEqual([]);
+		expect(loaded(['import-statement', 'dynamic-import'])).toContain('@tensorflow/tfjs');
 	});
 });
