@@ -196,7 +196,8 @@ describe('customers: segments, recommendations, risk', () => {
 			}
 		const file = join(mkdtempSync(join(tmpdir(), 'tc-ratings-')), 'reviews.csv');
 		writeFileSync(file, lines.join('\n') + '\n');
-		await app.open('?view=market');
+		// the app is open already (the test before left it on a screen): the tab bar, not a page load
+		await page.getByTestId('nav-market').click();
 		await page.getByTestId('market-file').setInputFiles(file);
 		await expect
 			.poll(() => page.getByTestId('market-imported').textContent(), { timeout: 60_000 })
@@ -244,7 +245,8 @@ describe('customers: segments, recommendations, risk', () => {
 		}
 		const file = join(mkdtempSync(join(tmpdir(), 'tc-fake-')), 'fake-reviews.csv');
 		writeFileSync(file, lines.join('\n') + '\n');
-		await app.open('?view=market');
+		// the app is open already (the test before left it on a screen): the tab bar, not a page load
+		await page.getByTestId('nav-market').click();
 		await page.getByTestId('market-file').setInputFiles(file);
 		await expect
 			.poll(() => page.getByTestId('market-imported').textContent(), { timeout: 60_000 })
