@@ -124,13 +124,17 @@ export function accuracyMessages(a: PastAccuracy): Message[] {
 	];
 	if (a.bias) out.push(msg(`home_accuracy_bias_${a.bias}`, { n: a.checks.length }));
 	const last = a.checks[0];
-	const diff = wholePercent(last.error);
+	// "N sold, X% more / less" is said against what was expected, so X is the miss as a share of the
+	// forecast (1,033 expected, 205 sold is 80 % less, never "404 % less"; 100 expected, 150 sold is
+	// 50 % more), not the error's share of the sales. With nothing expected there is no percent.
+	const miss = last.forecast > 0 ? (last.actual - last.forecast) / last.forecast : 0;
+	const diff = wholePercent(Math.abs(miss));
 	// a miss under half a percent would round up to "1% less" (387,861 expected, 387,609 sold is 0.07 %):
 	// say "within 1%" instead of a percent four times too big
-	const close = diff > 0 && Math.round(Math.abs(last.error) * 100) === 0;
+	const close = diff > 0 && Math.round(Math.abs(miss) * 100) === 0;
 	out.push(
 		msg(
-			diff === 0
+			diff === 0 || !(last.forecast > 0)
 				? 'home_accuracy_latest_exact'
 				: close
 					? 'home_accuracy_latest_close'

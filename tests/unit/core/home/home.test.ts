@@ -90,6 +90,31 @@ describe('pastAccuracy', () => {
 		expect(translate('en', b.at(-1)!.code, b.at(-1)!.params)).toMatch(/, 1% more\.$/);
 	});
 
+	it('says the latest miss as a share of what was expected: 1,033 expected, 205 sold is 80% less, not 404%', () => {
+		// a Tmall shop's season ending: the forecast made 4 weeks ago expected 1,033, 205 sold
+		const y = Float64Array.from([...new Array(20).fill(1033 / 4), ...new Array(4).fill(205 / 4)]);
+		const held = (h: Float64Array, k: number) => new Float64Array(k).fill(h[h.length - 1]);
+		const a = pastAccuracy(y, held, { horizon: 4, origins: 1 })!;
+		expect([a.checks[0].forecast, a.checks[0].actual]).toEqual([1033, 205]);
+		const m = accuracyMessages(a).at(-1)!;
+		expect(m).toEqual(
+			msg('home_accuracy_latest_less', { ago: 4, h: 4, forecast: 1033, actual: 205, pct: 80 }),
+		);
+		expect(translate('zh-CN', m.code, m.params)).toBe(
+			'4 周前做的预测认为此后 4 周会卖 1,033 件；实际卖出 205 件，少 80%。',
+		);
+		// 100 expected, 150 sold: 50% more (not 33%, the miss as a share of the sales)
+		const up = Float64Array.from([...new Array(20).fill(25), ...new Array(4).fill(37.5)]);
+		const more = accuracyMessages(pastAccuracy(up, held, { horizon: 4, origins: 1 })!).at(-1)!;
+		expect([more.code, more.params?.pct]).toEqual(['home_accuracy_latest_more', 50]);
+		// nothing expected and something sold: no percent at all
+		const fromZero = Float64Array.from([...new Array(20).fill(0), ...new Array(4).fill(3)]);
+		const none = accuracyMessages(pastAccuracy(fromZero, held, { horizon: 4, origins: 1 })!);
+		expect(none.at(-1)).toEqual(
+			msg('home_accuracy_latest_exact', { ago: 4, h: 4, forecast: 0, actual: 12, pct: 0 }),
+		);
+	});
+
 	it('says a consistent bias, and the median miss', () => {
 		const y = Float64Array.from(new Array(30).fill(100));
 		const high = (_: Float64Array, k: number) =>
