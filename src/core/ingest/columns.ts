@@ -78,6 +78,11 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'货号',
 		'商品id',
 		'款号',
+		// Taobao / Tmall exports name the shop's own SKU code "商家编码" (also "外部系统编号")
+		'商家编码',
+		'商家外部编码',
+		'外部系统编号',
+		'sku编码',
 		'product',
 		'producto',
 		'produit',

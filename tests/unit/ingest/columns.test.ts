@@ -308,6 +308,29 @@ describe('guessMapping on shop-system exports', () => {
 			},
 		],
 		[
+			// walk 2026-12-07 (walk12): a Tmall export with the shop's SKU code 商家编码 beside 商品名称 took
+			// the name for the product key and left the code unused
+			'Tmall order export with 商家编码',
+			['订单编号', '商家编码', '商品名称', '商品属性', '购买数量', '商品单价', '订单创建时间'],
+			[
+				'5100000000332',
+				'UN-001',
+				'修身牛仔裤',
+				'颜色:17 枣红色;尺码:160/84A/M',
+				'1',
+				'￥199.00',
+				'2015/09/29 09:11:41',
+			],
+			{
+				order: '订单编号',
+				product: '商家编码',
+				description: '商品名称',
+				quantity: '购买数量',
+				unitPrice: '商品单价',
+				date: '订单创建时间',
+			},
+		],
+		[
 			'names only, no SKU',
 			['Sale date', 'Item Name', 'Units'],
 			['2011-01-18', 'Scarf', '3'],
