@@ -103,6 +103,30 @@ export function encodingName(label: string): string {
 	return code ? w(code) : (ENCODING_NAMES[l] ?? label);
 }
 
+/**
+ * The line above the mapping table: "4,191 rows · CSV · Chinese (GBK / GB18030) · separated by ','". The
+ * text encoding is said only for text files (CSV, TSV, JSON) and the separator only for CSV and TSV: an
+ * Excel workbook or a Parquet file has neither (the worker reads them as UTF-8 CSV, which the owner
+ * never saw, so "XLSX · UTF-8 · separated by ','" was wrong).
+ */
+export function previewSummary(p: {
+	rowCount: number;
+	format: string;
+	encoding: string;
+	delimiter?: string;
+}): string {
+	const text = p.format === 'csv' || p.format === 'tsv' || p.format === 'json';
+	const parts = [w('importview_rows', { n: p.rowCount }), p.format.toUpperCase()];
+	if (text) parts.push(encodingName(p.encoding));
+	if (p.delimiter && (p.format === 'csv' || p.format === 'tsv'))
+		parts.push(
+			w('importview_separated_by', {
+				sep: p.delimiter === '\t' ? w('importview_tab') : p.delimiter,
+			}),
+		);
+	return parts.join(' · ');
+}
+
 const PHASES: Record<string, MessageCode> = {
 	reading: 'fmt_phase_reading',
 	decoding: 'fmt_phase_decoding',
