@@ -7,6 +7,7 @@
 // pdfmake 0.3's API and document definition are typed by @types/pdfmake (0.3.x).
 import type * as PdfMake from 'pdfmake/build/pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { fontCoverage, missingChars, type Coverage } from '../src/core/report/font-coverage';
 import type { ReportDoc } from '../src/core/report/types';
 import type { TrendcastDb, ReportRow } from '../src/lib/db/db';
 import { codedError } from './data/coded-error';
@@ -177,21 +178,43 @@ function blockContent(b: PdfBlock, width: number): Content[] {
 	];
 }
 
+/** Every text a PDF request shows (titles, labels, values, cells, notes). */
+export function pdfTexts(req: PdfRequest): string[] {
+	const out = [req.title, ...req.subtitle, req.footer];
+	for (const b of req.blocks) {
+		if (b.type === 'kpis') {
+			out.push(b.title);
+			for (const k of b.items) out.push(k.label, k.value, k.note ?? '');
+		} else if (b.type === 'table') {
+			out.push(b.title, b.note ?? '', ...b.headers, ...b.rows.flat(), ...(b.footer ?? []));
+		} else if (b.type === 'series') out.push(b.title, b.from, b.to, b.max);
+		else if (b.type === 'text') out.push(b.text);
+		else out.push(b.title, ...b.lines);
+	}
+	return out;
+}
+
 export function createReportApi(deps: ReportApiDeps) {
 	let ready: Promise<Pdf> | null = null;
+	let font: Promise<Uint8Array> | null = null;
+	let coverage: Coverage | null = null;
+
+	function fontBytes(): Promise<Uint8Array> {
+		font ??= deps.loadFont();
+		font.catch(() => (font = null));
+		return font;
+	}
 
 	function pdfLib(): Promise<Pdf> {
 		// pdfmake (1 MB) is loaded on the first PDF only, not to list kept reports.
-		ready ??= Promise.all([deps.loadFont(), import('pdfmake/build/pdfmake')]).then(
-			([font, mod]) => {
-				const lib = mod.default as { default?: Pdf } | Pdf;
-				const pm = ('default' in lib && lib.default ? lib.default : lib) as Pdf;
-				pm.addVirtualFileSystem({ 'trendcast-sans.otf': toBase64(font) });
-				const f = 'trendcast-sans.otf';
-				pm.addFonts({ [FONT]: { normal: f, bold: f, italics: f, bolditalics: f } });
-				return pm;
-			},
-		);
+		ready ??= Promise.all([fontBytes(), import('pdfmake/build/pdfmake')]).then(([font, mod]) => {
+			const lib = mod.default as { default?: Pdf } | Pdf;
+			const pm = ('default' in lib && lib.default ? lib.default : lib) as Pdf;
+			pm.addVirtualFileSystem({ 'trendcast-sans.otf': toBase64(font) });
+			const f = 'trendcast-sans.otf';
+			pm.addFonts({ [FONT]: { normal: f, bold: f, italics: f, bolditalics: f } });
+			return pm;
+		});
 		ready.catch(() => (ready = null));
 		return ready;
 	}
@@ -237,6 +260,19 @@ export function createReportApi(deps: ReportApiDeps) {
 			} catch (e) {
 				throw codedError('ReportError', 'report_err_pdf', { detail: String(e).slice(0, 200) });
 			}
+		},
+
+		/**
+		 * The characters of `req` the embedded font cannot draw (at most 20, in order): a GB2312 subset, so
+		 * a Hong Kong shop's 針織開衫 or a name's 玥 would come out as blanks. The view names them.
+		 */
+		async missingGlyphs(req: PdfRequest): Promise<string[]> {
+			try {
+				coverage ??= fontCoverage(await fontBytes());
+			} catch (e) {
+				throw codedError('ReportError', 'report_err_pdf', { detail: String(e).slice(0, 200) });
+			}
+			return missingChars(pdfTexts(req), coverage);
 		},
 
 		/** Keep a report (from a link or a file) on this device. */

@@ -31,6 +31,11 @@ export class ReportState {
 		return this.#try(() => this.#client.pdf(req));
 	}
 
+	/** The characters of `req` the PDF's font cannot draw: the view names them beside the PDF. */
+	missingGlyphs(req: PdfRequest): Promise<Outcome<string[]>> {
+		return this.#try(() => this.#client.missingGlyphs(req));
+	}
+
 	async refreshKept(): Promise<Outcome<SavedReport[]>> {
 		const r = await this.#try(() => this.#client.list());
 		if (r.ok) this.kept = r.value;

@@ -22,6 +22,11 @@ export class ReportClient {
 		return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
 	}
 
+	/** The characters of `req` the PDF's font cannot draw (shown as blanks in the PDF). */
+	missingGlyphs(req: PdfRequest): Promise<string[]> {
+		return this.#bridge.call((api) => api.missingGlyphs(req));
+	}
+
 	save(doc: ReportDoc): Promise<SavedReport> {
 		return this.#bridge.call((api) => api.saveReport(doc));
 	}

@@ -125,3 +125,13 @@ export type SharedSource =
 	| { kind: 'link'; text: string }
 	| { kind: 'file'; bytes: Uint8Array }
 	| { kind: 'kept'; doc: ReportDoc };
+
+/**
+ * Under a downloaded PDF: the characters its built-in font (a GB2312 subset) could not draw, e.g. a
+ * Hong Kong shop's 針織開衫, so the owner knows why they are blank there. Null when every one was drawn.
+ */
+export function missingGlyphsNote(chars: readonly string[]): string | null {
+	return chars.length === 0
+		? null
+		: t('report_pdf_missing_glyphs', { n: chars.length, chars: chars.join(' ') });
+}

@@ -64,6 +64,30 @@ const REQ: PdfRequest = {
 };
 
 describe('report PDF (pdfmake in the report worker)', () => {
+	it('names the characters its font cannot draw (a Hong Kong shop’s 針織開衫, blank in the PDF)', async () => {
+		const a = api();
+		expect(await a.missingGlyphs(REQ)).toEqual([]);
+		const hk: PdfRequest = {
+			...REQ,
+			subtitle: ['香港 · 旺角店'],
+			blocks: [
+				{
+					type: 'table',
+					title: '需要补货的商品',
+					headers: ['商品', '订货量'],
+					align: ['left', 'right'],
+					rows: [['針織開衫', '12']],
+					footer: ['合計', '12'],
+				},
+				{ type: 'notes', title: '预测', lines: ['牛仔褲的銷量在上升。'] },
+			],
+		};
+		expect(await a.missingGlyphs(hk)).toEqual(['針', '織', '開', '計', '褲', '銷']);
+		// the PDF itself has them as the empty glyph (pdf.js reads U+0000): why the view names them
+		const { text } = await pdfText(await a.pdf(hk));
+		expect(text).toContain('\u0000\u0000\u0000衫');
+	});
+
 	it('renders English and Chinese text that can be extracted again, with the font subset', async () => {
 		const bytes = await api().pdf(REQ);
 		expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');

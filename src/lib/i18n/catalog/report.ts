@@ -22,6 +22,8 @@ export const en = {
 	report_pdf: 'Download PDF',
 	report_pdf_working: 'Making the PDF…',
 	report_pdf_done: 'PDF saved as {file} ({size}).',
+	report_pdf_missing_glyphs: (p) =>
+		`${p.n === 1 ? 'One character is' : `${p.nText} characters are`} not in the PDF’s built-in font and ${p.n === 1 ? 'shows' : 'show'} as a blank there: ${p.chars}. The screen, the shared link and the CSV files show ${p.n === 1 ? 'it' : 'them'}.`,
 	report_share_title: 'Share by link',
 	report_share_desc:
 		'The report is packed into the link itself, after the # sign. Browsers never send that part to any server, so the figures go only to the people you give the link to.',
@@ -162,6 +164,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	report_pdf: '下载 PDF',
 	report_pdf_working: '正在生成 PDF……',
 	report_pdf_done: 'PDF 已保存为 {file}（{size}）。',
+	report_pdf_missing_glyphs: (p) =>
+		`PDF 的内置字体缺少 ${p.nText} 个字符，${p.n === 1 ? '它' : '它们'}在 PDF 中显示为空白：${p.chars}。屏幕上、分享链接和 CSV 文件中都能正常显示。`,
 	report_share_title: '通过链接分享',
 	report_share_desc:
 		'报告被打包在链接本身“#”号之后的部分。浏览器从不把这一部分发送给任何服务器，所以数字只会到达您把链接发给的人。',
