@@ -171,6 +171,24 @@ describe('language switch', () => {
 		const value = page.locator('[data-testid="report-kpi"][data-code="report_kpi_order_value"]');
 		expect(await value.textContent()).toContain('成本未知');
 		expect(await value.getByTestId('report-kpi-value').textContent()).not.toMatch(/0\.00/);
+		// on a 390-px phone the table scrolls sideways instead of squeezing its cells: the product and
+		// each number on one line (walk12: 轻薄 / 羽绒 / 服, JE- / 004; here 全部销 / 售（无商 / 品列）)
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			const lines = await table.evaluate((t) =>
+				[...t.querySelectorAll('tbody tr:first-child td')].map((td) => {
+					const range = document.createRange();
+					range.selectNodeContents(td);
+					const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					return { text: td.textContent?.trim(), num: td.classList.contains('num'), n: tops.size };
+				}),
+			);
+			expect(lines[0].text).toBe('全部销售（无商品列）');
+			expect(lines[0].n, JSON.stringify(lines)).toBe(1);
+			for (const c of lines.filter((l) => l.num)) expect(c.n, JSON.stringify(c)).toBe(1);
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
 	});
 
 	it('takes the language from ?lang= and keeps it on reload', async () => {
