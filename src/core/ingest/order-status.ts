@@ -52,6 +52,9 @@ const EXCLUDED = [
 	'关闭',
 	'交易失败',
 	'支付失败',
+	// Pinduoduo: refunded before or after delivery
+	'未发货，退款成功',
+	'已签收，退款成功',
 ];
 const PENDING = [
 	'pending',
@@ -74,6 +77,12 @@ const PENDING = [
 	'待发货',
 	'已付款待发货',
 	'处理中',
+	// Taobao / Tmall seller-centre exports write the whole state; JD "等待出库"
+	'等待买家付款',
+	'买家已付款，等待卖家发货',
+	'等待卖家发货',
+	'等待出库',
+	'退款中',
 ];
 const KEPT = [
 	'paid',
@@ -96,17 +105,29 @@ const KEPT = [
 	'已收货',
 	'已签收',
 	'部分退款',
+	// Taobao / Tmall: shipped, the buyer yet to confirm; JD "完成"; Pinduoduo "已发货，待签收"
+	'卖家已发货，等待买家确认',
+	'卖家已发货',
+	'等待买家确认收货',
+	'等待确认收货',
+	'已发货，待签收',
+	'完成',
 	// Square "Event Type"
 	'payment',
 ];
 /** Event words of a line that is itself a return (Square "Event Type" = Refund). */
 export const RETURN_EVENTS: readonly string[] = ['refund', 'return'];
 
-/** Lower-cases and turns "_" and runs of spaces into one space ("Partially_Refunded" → "partially refunded"). */
+/**
+ * Lower-cases and turns "_" and runs of spaces into one space ("Partially_Refunded" → "partially
+ * refunded"), and a full-width or ASCII comma with the spaces after it into one "," (Taobao writes
+ * "卖家已发货，等待买家确认", a CSV re-saved elsewhere "卖家已发货, 等待买家确认").
+ */
 function norm(raw: string): string {
 	return raw
 		.trim()
 		.toLowerCase()
+		.replace(/\s*[，,]\s*/g, ',')
 		.replace(/[_\s]+/g, ' ');
 }
 

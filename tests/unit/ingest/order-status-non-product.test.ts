@@ -61,6 +61,37 @@ describe('order status', () => {
 		expect(states.store).toBe('State');
 		expect(statusShare(['paid', 'refunded', 'Texas'])).toBeCloseTo(2 / 3);
 	});
+
+	it('knows the whole states a Taobao / Tmall, JD or Pinduoduo export writes (walk12)', () => {
+		expect(
+			[
+				'卖家已发货，等待买家确认',
+				'卖家已发货, 等待买家确认',
+				'买家已付款，等待卖家发货',
+				'等待买家付款',
+				'退款中',
+				'完成',
+				'已发货，待签收',
+				'未发货，退款成功',
+			].map(classifyStatus),
+		).toEqual(['kept', 'kept', 'pending', 'pending', 'pending', 'kept', 'kept', 'excluded']);
+		// a month's export where most orders are still on their way: the column is still the status
+		// (was unmapped, so its 交易关闭 orders counted as sales)
+		const recent = guessMapping([
+			{
+				name: '订单状态',
+				sample: [
+					'卖家已发货，等待买家确认',
+					'交易成功',
+					'卖家已发货，等待买家确认',
+					'买家已付款，等待卖家发货',
+					'交易关闭',
+				],
+			},
+			{ name: '订单创建时间', sample: ['2024-11-11 00:01:02', '2024-11-12 10:00:00'] },
+		]);
+		expect(recent.status).toBe('订单状态');
+	});
 });
 
 describe('non-product lines', () => {
