@@ -149,7 +149,31 @@ const DAY_FIRST_RE = new RegExp(
 	'i',
 );
 const CJK_RE =
-	/^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?:[:分](\d{2}))?秒?)?$/;
+	/^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:时]\s*(\d{2})(?:\s*[:分]\s*(\d{2})\s*秒?|\s*分)?)?$/;
+/** The date part of "2024年11月11日 20:13" or "2024 年 11 月 11 日 下午 8:13", put as 2024-11-11 for ISO_RE. */
+const CJK_DATE_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?=\s|$)/;
+/**
+ * 上午 / 下午 (a.m. / p.m.) before or after a clock time, as Chinese Windows, Excel and many Chinese
+ * exports write it ("2024/11/11 下午 8:13:05", "2024/11/11 8:13 下午").
+ */
+const ZH_MERIDIEM_RE =
+	/(上午|下午)\s*(\d{1,2}:\d{2}(?::\d{2})?)|(\d{1,2}:\d{2}(?::\d{2})?)\s*(上午|下午)/;
+
+/** The same date and time with 上午 / 下午 as am / pm after the time, and 年月日 as an ISO date. */
+function westernised(s: string): string {
+	return s
+		.replace(
+			ZH_MERIDIEM_RE,
+			(
+				_m,
+				a: string | undefined,
+				t1: string | undefined,
+				t2: string | undefined,
+				b: string | undefined,
+			) => `${t1 ?? t2} ${(a ?? b) === '上午' ? 'am' : 'pm'}`,
+		)
+		.replace(CJK_DATE_RE, '$1-$2-$3');
+}
 
 /** Earliest and latest Excel serial day numbers we accept as dates (1954-10-03 … 2119-01-18). */
 const EXCEL_SERIAL_MIN = 20000;
@@ -260,6 +284,18 @@ export function parseDate(
 		return build(fullYear(m[3]), MONTHS[m[2].toLowerCase()], +m[1], m[4], m[5], m[6], m[7], m[8]);
 	m = CJK_RE.exec(s);
 	if (m) return build(+m[1], +m[2], +m[3], m[4], m[5], m[6]);
+	if (/[年午]/.test(s)) {
+		const w = westernised(s);
+		m = w === s ? null : ISO_RE.exec(w);
+		if (m) return build(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8]);
+		m = w === s ? null : NUMERIC_RE.exec(w);
+		if (m) {
+			const y = fullYear(m[3]);
+			return order === 'mdy'
+				? build(y, +m[1], +m[2], m[4], m[5], m[6], m[7], m[8])
+				: build(y, +m[2], +m[1], m[4], m[5], m[6], m[7], m[8]);
+		}
+	}
 	m = COMPACT_RE.exec(s);
 	if (m) return build(+m[1], +m[2], +m[3]);
 	if (opts.allowSerial && /^\d{5}(?:\.\d+)?$/.test(s)) {
@@ -301,7 +337,8 @@ export function inferDateOrder(
 	let epoch = 0;
 	let counted = 0;
 	for (const raw of samples) {
-		const s = raw.trim();
+		const t = raw.trim();
+		const s = /[年午]/.test(t) ? westernised(t) : t;
 		if (s === '' || isDatePlaceholder(s)) continue;
 		counted++;
 		if (parseEpoch(s) !== null) epoch++;

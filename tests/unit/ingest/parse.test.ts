@@ -116,6 +116,17 @@ describe('parseDate', () => {
 		['2011年1月18日', 'dmy', '2011-01-18T00:00:00.000Z'],
 		['2011年1月18日 10:01', 'dmy', '2011-01-18T10:01:00.000Z'],
 		['20110118', 'dmy', '2011-01-18T00:00:00.000Z'],
+		// walk12: Chinese exports' 上午 / 下午 (a.m. / p.m.), spaced 年 月 日, and 时 分 without seconds
+		['2024/11/11 下午 8:13:05', 'ymd', '2024-11-11T20:13:05.000Z'],
+		['2024/11/11 8:13 下午', 'ymd', '2024-11-11T20:13:00.000Z'],
+		['2024/11/11 上午 12:05', 'ymd', '2024-11-11T00:05:00.000Z'],
+		['2024年11月11日 下午8:13', 'ymd', '2024-11-11T20:13:00.000Z'],
+		['2024 年 11 月 11 日', 'ymd', '2024-11-11T00:00:00.000Z'],
+		['2024 年 11 月 11 日 20:13', 'ymd', '2024-11-11T20:13:00.000Z'],
+		['2024年11月11日 20时13分', 'ymd', '2024-11-11T20:13:00.000Z'],
+		['11/12/2024 下午 1:00', 'dmy', '2024-12-11T13:00:00.000Z'],
+		['2024/11/11 下午 13:00', 'ymd', null],
+		['2024年13月1日', 'ymd', null],
 		// Rejected.
 		['31/02/2011', 'dmy', null],
 		['2011-13-01', 'ymd', null],
@@ -156,6 +167,11 @@ describe('inferDateOrder', () => {
 		const g = inferDateOrder(samples);
 		expect(g.order).toBe(order);
 		expect(g.ambiguous).toBe(ambiguous);
+	});
+
+	it('finds the order of day/month dates with 上午 / 下午 times (walk12)', () => {
+		expect(inferDateOrder(['13/11/2024 下午 1:00', '01/02/2024 上午 9:00']).order).toBe('dmy');
+		expect(inferDateOrder(['11/13/2024 下午 1:00']).order).toBe('mdy');
 	});
 
 	it('uses the fallback order when nothing proves it', () => {
