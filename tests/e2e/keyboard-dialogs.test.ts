@@ -120,7 +120,7 @@ describe('keyboard only: import and dialogs', () => {
 			.toBe(true);
 	});
 
-	it('restore asks inline: focus moves in, Escape cancels and returns to the file picker', async () => {
+	it('restore asks inline: focus moves in, Escape cancels and returns to the file button', async () => {
 		const page = session.page;
 		// in Chinese, switched from the keyboard
 		await tabTo(page, 'lang-select', 200);
@@ -130,14 +130,16 @@ describe('keyboard only: import and dialogs', () => {
 		await openByKeyboard(page, 'settings');
 		const backup = join(tmpdir(), `kbd-backup-${Date.now()}.json`);
 		writeFileSync(backup, '{}');
-		await tabTo(page, 'backup-restore-file', 200);
+		// our button, in Chinese (the browser's own file button said "Choose File" in an English browser)
+		await tabTo(page, 'backup-restore-pick', 200);
+		expect(await page.getByTestId('backup-restore-pick').textContent()).toBe('从备份文件恢复');
 		await page.getByTestId('backup-restore-file').setInputFiles(backup);
 		await page.getByTestId('backup-confirm').waitFor();
 		expect((await focused(page)).testid).toBe('backup-restore-cancel');
 		expect(await page.getByTestId('backup-restore-cancel').textContent()).toContain('取消');
 		await page.keyboard.press('Escape');
 		await page.getByTestId('backup-confirm').waitFor({ state: 'detached' });
-		await expect.poll(async () => (await focused(page)).testid).toBe('backup-restore-file');
+		await expect.poll(async () => (await focused(page)).testid).toBe('backup-restore-pick');
 		expect(session.pageErrors).toEqual([]);
 	});
 });

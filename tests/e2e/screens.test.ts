@@ -209,9 +209,9 @@ describe('Explore and Forecast screens', () => {
 		await page.setViewportSize({ width: 390, height: 844 });
 		try {
 			for (const [view, ready] of [
-				['settings', 'backup-restore-file'],
+				['settings', 'backup-restore-pick'],
 				['plan', 'plan-po-qty'],
-				['report', 'report-open-file'],
+				['report', 'report-open-pick'],
 			] as const) {
 				await page.getByTestId(`nav-${view}`).click();
 				await page.getByTestId(ready).first().waitFor({ timeout: SLOW_MS });
