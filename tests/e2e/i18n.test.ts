@@ -203,5 +203,15 @@ describe('language switch', () => {
 		await app.open('/?view=explore');
 		expect(await page.getByTestId('nav-forecast').textContent()).toBe('预测');
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+		// Settings opened first by a shop with data says it is loading, never "no sales data stored
+		// yet" (walk12: 尚未保存任何销售数据 until the stored list had arrived)
+		await page.addInitScript(`new MutationObserver(() => {
+			if (document.querySelector('[data-testid="no-datasets"]')) window.__saidNone = true;
+		}).observe(document, { childList: true, subtree: true });`);
+		await app.open('/?view=settings');
+		await page.getByTestId('dataset-list').waitFor({ timeout: 120_000 });
+		expect(await page.evaluate(() => 'no-datasets: ' + ('__saidNone' in window))).toBe(
+			'no-datasets: false',
+		);
 	});
 });
