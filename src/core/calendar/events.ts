@@ -362,13 +362,17 @@ export interface EventEffect {
 /**
  * From the engine's regressor drivers (effect per unit of a column) to "Christmas weeks: +38 %
  * (±12 %)": a column of 1 is a period wholly inside the event, so the effect of the typical event
- * period is estimate × its mean column value over the history's event periods, divided by the mean of
- * the history. The interval is ±1.96 standard errors on the same scale.
+ * period is estimate × its mean column value over the history's event periods, divided by the level
+ * those periods would have had without the event: `baseline` (the fit's trend at each period), weighted
+ * by the column, or else the mean of the history. The interval is ±1.96 standard errors on the same
+ * scale. An event whose level is not positive, or whose fall would be more than everything sold
+ * (below −100 %: a straight line read as a share of a level it does not fit), is left out.
  */
 export function eventEffects(
 	drivers: readonly { name: string; estimate: number; stdError: number }[],
 	cal: CalendarRegressors,
 	y: ArrayLike<number>,
+	baseline?: ArrayLike<number>,
 ): EventEffect[] {
 	let sum = 0;
 	let cnt = 0;
@@ -385,21 +389,28 @@ export function eventEffects(
 		const h = cal.history[i];
 		let s = 0;
 		let k = 0;
+		let base = 0;
 		for (let t = 0; t < h.length; t++)
 			if (h[t] > 0) {
 				s += h[t];
 				k++;
+				if (baseline) base += h[t] * baseline[t];
 			}
 		if (!k) continue;
 		const typical = s / k;
+		// the level of the event's own periods (a growing shop's first 年货节 against its early weeks)
+		const at = baseline ? base / s : level;
+		if (!(at > 0)) continue;
+		const effect = (d.estimate * typical) / at;
+		if (!(effect >= -1)) continue;
 		const ahead: number[] = [];
 		cal.future[i]?.forEach((v, j) => {
 			if (v > 0) ahead.push(j);
 		});
 		out.push({
 			key: cal.keys[i],
-			effect: (d.estimate * typical) / level,
-			halfWidth: (1.96 * d.stdError * typical) / level,
+			effect,
+			halfWidth: (1.96 * d.stdError * typical) / at,
 			periods: k,
 			ahead,
 		});

@@ -4,7 +4,9 @@
 // a season covers the fixed ones), so Thanksgiving or Black Friday could go unmeasured on a US shop's
 // screen. Here each other event that touched at least two past periods gets its own regression of the
 // sales on a trend and that event's column alone (no Fourier terms: the change of its periods against
-// the usual level, which is what a shop owner asks), read as eventEffects reads the forecast's. Pure.
+// the usual level, which is what a shop owner asks), as a share of the level the fitted line gives
+// those periods (not of the whole history's mean, which a growing shop's early events are far below).
+// Pure.
 import { LinearRegressionModel } from '../models/regression';
 import type { Frequency } from '../types';
 import {
@@ -51,10 +53,15 @@ export function measureEvents(
 			if (!(ex.df > 0)) return;
 			const term = ex.terms.find((t) => t.kind === 'xreg');
 			if (!term || !Number.isFinite(term.estimate) || !Number.isFinite(term.stdError)) return;
+			// the level each period would have had without the event: the fit's line (trend at t = 1…n)
+			const b0 = ex.terms.find((t) => t.kind === 'intercept')?.estimate ?? 0;
+			const b1 = ex.terms.find((t) => t.kind === 'trend')?.estimate ?? 0;
+			const baseline = Float64Array.from({ length: y.length }, (_, t) => b0 + b1 * (t + 1));
 			const e = eventEffects(
 				[{ name: one.names[0], estimate: term.estimate, stdError: term.stdError }],
 				one,
 				y,
+				baseline,
 			)[0];
 			const ev = events.find((x) => x.key === key);
 			if (e) out.push({ ...e, kind: ev?.kind, ...(ev?.names ? { names: ev.names } : {}) });

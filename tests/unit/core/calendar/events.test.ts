@@ -165,4 +165,33 @@ describe('calendarRegressors and eventEffects', () => {
 			eventEffects([{ name: 'cal:christmas-peak', estimate: 60, stdError: 10 }], cal, y)[0].ahead,
 		).toEqual([1]);
 	});
+
+	it('divides an effect by the level of the event’s own periods when the fit gives one', () => {
+		const cal = {
+			keys: ['nianhuo'],
+			names: ['cal:nianhuo'],
+			history: [Float64Array.from([0, 1, 1, 0, 0, 0])],
+			future: [Float64Array.from([0, 0])],
+		};
+		const y = [100, 120, 130, 300, 400, 500]; // mean 258.3
+		const drivers = [{ name: 'cal:nianhuo', estimate: -60, stdError: 10 }];
+		// without a baseline: a share of the history's mean
+		expect(eventEffects(drivers, cal, y)[0].effect).toBeCloseTo(-60 / (1550 / 6), 10);
+		// with the fit's line there (150 and 170): a share of 160
+		const line = [130, 150, 170, 190, 210, 230];
+		const e = eventEffects(drivers, cal, y, line)[0];
+		expect(e.effect).toBeCloseTo(-60 / 160, 10);
+		expect(e.halfWidth).toBeCloseTo((1.96 * 10) / 160, 10);
+		// a fall larger than the level (−157 % on a Tmall walk) is not a share: left out
+		expect(eventEffects([{ ...drivers[0], estimate: -250 }], cal, y, line)).toEqual([]);
+		// no level to compare with (the line below 0 there): left out
+		expect(
+			eventEffects(
+				drivers,
+				cal,
+				y,
+				line.map((v) => v - 200),
+			),
+		).toEqual([]);
+	});
 });

@@ -47,6 +47,37 @@ describe('measureEvents', () => {
 			),
 		).toBe(false);
 	});
+
+	it('reads a growing shop’s early festival against the level of its own weeks, never below −100 %', () => {
+		// a shop growing from 100 to ~1,650 a week since Dec 2014; Spring Festival 2015 (18–24 Feb) takes
+		// 40 % of each of its days' sales: 5 days of the week of 16 Feb, 2 of the next, so a week half
+		// inside the festival (its typical share) sells 20 % less than the line there
+		const n = 40;
+		const ds = Float64Array.from({ length: n }, (_, t) => Date.UTC(2014, 11, 1) + t * WEEK);
+		const days = [
+			'2015-02-18',
+			'2015-02-19',
+			'2015-02-20',
+			'2015-02-21',
+			'2015-02-22',
+			'2015-02-23',
+			'2015-02-24',
+		];
+		const share = (t: number) =>
+			days.filter((d) => {
+				const x = Date.parse(d + 'T00:00:00Z');
+				return x >= ds[t] && x < ds[t] + WEEK;
+			}).length / 7;
+		const y = Float64Array.from({ length: n }, (_, t) =>
+			Math.round((100 + 40 * t) * (1 - 0.4 * share(t)) + 15 * Math.sin(t * 1.3)),
+		);
+		const all = measureEvents(shopCalendar('CN', 2014, 2016), ds, 'week', y, 12);
+		const sf = all.find((e) => e.key === 'spring-festival')!;
+		// against the whole history's mean (~880 a week, not the ~540 of February) it read −11 %
+		expect(sf.effect).toBeGreaterThan(-0.24);
+		expect(sf.effect).toBeLessThan(-0.16);
+		for (const e of all) expect(e.effect).toBeGreaterThanOrEqual(-1);
+	});
 });
 
 describe('the forecast worker', () => {
