@@ -9,6 +9,8 @@ export {
 	DEFAULT_SALVAGE_SHARE,
 	typicalPrices,
 } from '../core/inventory/plan';
+/** An order-up-to level as the Plan shows it: the whole units an order reaches it by. */
+export { wholeUnitsUp } from '../core/inventory/policy';
 /** A service level typed as a share (0.95) or a percentage (95); null when it is neither. */
 export { parseServiceLevel } from '../core/inventory/service-level';
 

@@ -19,6 +19,7 @@ import {
 	orderQuantity,
 	policyLevels,
 	roundToRules,
+	wholeUnitsUp,
 	type ServiceTarget,
 } from './policy';
 
@@ -329,7 +330,7 @@ export function planProduct(
 				sd: Math.round(lv.sdDemand),
 				days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
 				level: Math.round(settings.service.level * 1000) / 10,
-				upTo: Math.ceil(lv.orderUpTo - 1e-6),
+				upTo: wholeUnitsUp(lv.orderUpTo),
 			})
 		: !season && orderQty === 0 && lv.capped
 			? msg('plan_reason_stopped', {
@@ -338,7 +339,7 @@ export function planProduct(
 					sd: Math.round(lv.sdDemand),
 					days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
 					short: Math.round((1 - settings.service.level) * 1000) / 10,
-					quantile: Math.max(0, Math.ceil(lv.reorderPoint - 1e-6)),
+					quantile: Math.max(0, wholeUnitsUp(lv.reorderPoint)),
 					position: round1(position),
 				})
 			: null;

@@ -161,6 +161,15 @@ export function orderQuantity(
 	return roundToRules(need, rules);
 }
 
+/**
+ * A stock level in the whole units an order reaches it by (rounded up; 132.0000001 stays 132): how the
+ * Plan shows an order-up-to level, so an order from empty is never one more than the level beside it.
+ */
+export function wholeUnitsUp(level: number): number {
+	const v = Math.ceil(level - 1e-6);
+	return v === 0 ? 0 : v; // not −0, which a number format writes "-0"
+}
+
 /** At least the MOQ, then up to whole packs (a 1e-6-pack tolerance keeps 24.0000001 at 24). */
 export function roundToRules(units: number, rules: OrderRules = {}): number {
 	const pack = rules.pack && rules.pack > 0 ? rules.pack : 1;

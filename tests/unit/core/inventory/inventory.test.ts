@@ -20,6 +20,7 @@ import {
 	orderQuantity,
 	policyLevels,
 	roundToRules,
+	wholeUnitsUp,
 } from '../../../../src/core/inventory/policy';
 import { criticalRatio, newsvendorQuantity } from '../../../../src/core/inventory/newsvendor';
 import { splitOrder } from '../../../../src/core/inventory/split';
@@ -167,6 +168,21 @@ describe('order quantity: MOQ and packs', () => {
 		expect(orderQuantity(11, 10, 37, { moq: 40, pack: 12 })).toBe(0);
 		expect(orderQuantity(10, 10, 37)).toBe(27);
 		expect(roundToRules(24.0000001, { pack: 6 })).toBe(24);
+	});
+
+	it('shows the order-up-to level as an order from empty reaches it (132.4 read 132 beside an order of 133)', () => {
+		expect(orderQuantity(0, 50, 132.4)).toBe(133);
+		expect(wholeUnitsUp(132.4)).toBe(133);
+		expect(wholeUnitsUp(132.0000001)).toBe(132);
+		expect(wholeUnitsUp(0)).toBe(0);
+		// from a whole-unit position at or below the reorder point, with no MOQ or pack, the order ends
+		// exactly at the level shown
+		for (const [pos, up] of [
+			[0, 132.4],
+			[3, 57.01],
+			[-4, 9.5],
+		])
+			expect(pos + orderQuantity(pos, up, up)).toBe(wholeUnitsUp(up));
 	});
 
 	it('never negative; an order only for a gap of half a unit or more; when ordering: ≥ MOQ, whole packs, covers the gap (property)', () => {
