@@ -157,10 +157,12 @@ export function phaseLabel(phase: string | undefined, fallback: string): string 
 }
 
 /** 0.834 → "83%" (with `digits` 1: 0.0046 → "0.5%"). */
-export function formatPercent(share: number, digits = 0): string {
-	return Number.isFinite(share)
-		? nf(`pct${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(share)
-		: '–';
+export function formatPercent(share: number, digits = 0, fixed = false): string {
+	if (!Number.isFinite(share)) return '–';
+	const opts: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: digits };
+	// `fixed`: always `digits` decimals, so a column of them lines up ("8.0%" over "19.5%")
+	if (fixed) opts.minimumFractionDigits = digits;
+	return nf(`pct${digits}${fixed ? 'f' : ''}`, opts).format(share);
 }
 
 /** Scores such as MASE: two decimals. */

@@ -23,8 +23,9 @@ export function formatValue(v: ReportCell, kind: ReportValueKind, currency: stri
 		case 'money':
 			return formatMoney(v, currency);
 		case 'percent':
-			// one decimal: a top product's share of a big shop's revenue is often under 1 % ("0.5%", not "0%")
-			return formatPercent(v / 100, 1);
+			// one decimal: a top product's share of a big shop's revenue is often under 1 % ("0.5%", not "0%");
+			// always one, so the column lines up ("8.0%" over "19.5%", not "8%")
+			return formatPercent(v / 100, 1, true);
 		case 'date':
 			return formatDate(v);
 		case 'count':

@@ -10,11 +10,12 @@ afterEach(() => {
 });
 
 describe('report cells', () => {
-	it('shows a share of revenue with one decimal', () => {
+	it('shows a share of revenue with one decimal, always one so the column lines up', () => {
 		// REGENCY CAKESTAND's and WOOD BLACK BOARD's shares of the UCI shop's revenue
 		expect(formatValue(2.16, 'percent', 'GBP')).toBe('2.2%');
 		expect(formatValue(0.46, 'percent', 'GBP')).toBe('0.5%');
-		expect(formatValue(25, 'percent', 'GBP')).toBe('25%');
+		expect(formatValue(25, 'percent', 'GBP')).toBe('25.0%');
+		expect(formatValue(8, 'percent', 'GBP')).toBe('8.0%');
 		expect(formatValue(null, 'percent', 'GBP')).toBe('–');
 	});
 });
