@@ -104,7 +104,8 @@ export interface ProductPlan {
 	 * Why an item whose forecast is near 0 with a wide interval gets no order (plan_reason_stopped: its
 	 * position covers the most demand the service level can call for with that mean, policy.ts
 	 * meanBound), or does get one (plan_reason_zero_forecast: it sold recently and the order covers
-	 * the forecast's range at the service target).
+	 * the forecast's range at the service target), or why its safety stock is many times its expected
+	 * demand (plan_reason_wide_range: one past week dwarfs its usual sales).
 	 */
 	reason?: Message;
 	supplier?: string;
@@ -243,6 +244,32 @@ export const PLAN_ZERO_FORECAST_WEEKLY = 0.5;
  */
 export const PLAN_RECENT_WEEKS = 13;
 
+/**
+ * Safety stock over the expected demand (lead time + review) from which an ordering row says why its
+ * range is so wide, where one past week dwarfs its usual sales (plan_reason_wide_range).
+ */
+export const PLAN_WIDE_SAFETY = 3;
+/** A past week counts as dwarfing the usual when it sold this many times the recent median week. */
+export const PLAN_PEAK_RATIO = 5;
+
+/** The biggest week of a history and how many weeks before its last it was; null with no sale. */
+export function historyPeak(y: ArrayLike<number>): { value: number; ago: number } | null {
+	let best = -1;
+	for (let t = 0; t < y.length; t++) if (y[t] > 0 && (best < 0 || y[t] > y[best])) best = t;
+	return best < 0 ? null : { value: y[best], ago: y.length - 1 - best };
+}
+
+/** Median of the last `periods` known periods (stock-out NaN skipped); 0 with none. */
+export function recentMedian(y: ArrayLike<number>, periods: number): number {
+	const v: number[] = [];
+	for (let t = Math.max(0, y.length - periods); t < y.length; t++)
+		if (Number.isFinite(y[t])) v.push(y[t]);
+	if (v.length === 0) return 0;
+	v.sort((a, b) => a - b);
+	const h = v.length >> 1;
+	return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
 /** Mean forecast per week (7 days) over the forecast's horizon. */
 export function weeklyForecastMean(forecast: PeriodForecast): number {
 	const n = forecast.mean.length;
@@ -323,26 +350,48 @@ export function planProduct(
 	const best = history ? recentBest(history, window) : 0;
 	const zeroForecast =
 		!season && orderQty > 0 && best > 0 && weeklyForecastMean(forecast) < PLAN_ZERO_FORECAST_WEEKLY;
-	const reason = zeroForecast
-		? msg('plan_reason_zero_forecast', {
-				best: round1(best),
-				weeks: window,
+	// an order far above the expected demand because one past week (a launch, a festival, a bulk
+	// buy the outlier screen kept) widens the forecast's range: said, so the owner can judge the week
+	const peak = history ? historyPeak(history) : null;
+	const wide =
+		!season &&
+		!zeroForecast &&
+		orderQty > 0 &&
+		peak !== null &&
+		lv.meanDemand > 0 &&
+		lv.safetyStock > PLAN_WIDE_SAFETY * lv.meanDemand &&
+		peak.value > PLAN_PEAK_RATIO * Math.max(1, recentMedian(history!, PLAN_RECENT_WEEKS));
+	const reason = wide
+		? msg('plan_reason_wide_range', {
+				safety: Math.round(lv.safetyStock),
+				mean: Math.round(lv.meanDemand),
 				sd: Math.round(lv.sdDemand),
 				days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
+				peak: round1(peak!.value),
+				ago: peak!.ago,
+				usual: round1(recentMedian(history!, PLAN_RECENT_WEEKS)),
 				level: Math.round(settings.service.level * 1000) / 10,
-				upTo: wholeUnitsUp(lv.orderUpTo),
 			})
-		: !season && orderQty === 0 && lv.capped
-			? msg('plan_reason_stopped', {
-					weeks: quiet,
-					mean: round1(lv.meanDemand),
+		: zeroForecast
+			? msg('plan_reason_zero_forecast', {
+					best: round1(best),
+					weeks: window,
 					sd: Math.round(lv.sdDemand),
 					days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
-					short: Math.round((1 - settings.service.level) * 1000) / 10,
-					quantile: Math.max(0, wholeUnitsUp(lv.reorderPoint)),
-					position: round1(position),
+					level: Math.round(settings.service.level * 1000) / 10,
+					upTo: wholeUnitsUp(lv.orderUpTo),
 				})
-			: null;
+			: !season && orderQty === 0 && lv.capped
+				? msg('plan_reason_stopped', {
+						weeks: quiet,
+						mean: round1(lv.meanDemand),
+						sd: Math.round(lv.sdDemand),
+						days: Math.round(stock.leadTimeMeanDays + settings.reviewDays),
+						short: Math.round((1 - settings.service.level) * 1000) / 10,
+						quantile: Math.max(0, wholeUnitsUp(lv.reorderPoint)),
+						position: round1(position),
+					})
+				: null;
 	return {
 		productId: stock.productId,
 		meanDemand: lv.meanDemand,
