@@ -4,7 +4,6 @@
 // why; a forecast of 0 after a short gap (a closure) keeps the normal model's hedge.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { PeriodForecast } from '../../../../src/core/inventory/demand';
 import { meanBound, orderQuantity, policyLevels } from '../../../../src/core/inventory/policy';
 import {
 	planProduct,
@@ -13,29 +12,10 @@ import {
 	type StockItem,
 } from '../../../../src/core/inventory/plan';
 import { translate } from '../../../../src/lib/i18n/translate';
+import { flat, planSettings, stockItem } from './plan-fixtures';
 
-const flat = (mean: number, sd: number, h: number): PeriodForecast => ({
-	mean: new Float64Array(h).fill(mean),
-	sd: new Float64Array(h).fill(sd),
-	periodDays: 7,
-});
-const item = (over: Partial<StockItem> = {}): StockItem => ({
-	productId: 'P',
-	onHand: 0,
-	onOrder: 0,
-	leadTimeMeanDays: 14,
-	leadTimeSdDays: 3,
-	moq: 300,
-	pack: 1,
-	price: 2,
-	unitCost: 1,
-	...over,
-});
-const settings = {
-	reviewDays: 7,
-	service: { kind: 'fill' as const, level: 0.95 },
-	overstockDays: 120,
-};
+const item = (over: Partial<StockItem> = {}): StockItem => stockItem({ moq: 300, ...over });
+const settings = planSettings;
 /** Weekly sales, then `quiet` weeks without a sale. */
 const history = (quiet: number) =>
 	Float64Array.from([

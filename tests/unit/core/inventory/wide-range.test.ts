@@ -10,10 +10,10 @@ import {
 	planProduct,
 	PLAN_RECENT_WEEKS,
 	recentMedian,
-	type StockItem,
 } from '../../../../src/core/inventory/plan';
 import { planFromForecast } from '../../../../src/core/inventory/plan-batch';
 import { translate } from '../../../../src/lib/i18n/translate';
+import { flat, planSettings, stockItem } from './plan-fixtures';
 
 /** Weekly sales of Nike-Air-Presto-Off-White-Black-2018 on StockX, from its first sale (May 2018). */
 const PRESTO = Float64Array.of(
@@ -45,22 +45,12 @@ const PRESTO = Float64Array.of(
 	23,
 	25,
 );
-const item: StockItem = {
+const item = stockItem({
 	productId: 'Nike-Air-Presto-Off-White-Black-2018',
-	onHand: 0,
-	onOrder: 0,
-	leadTimeMeanDays: 14,
-	leadTimeSdDays: 3,
-	moq: 0,
-	pack: 1,
 	price: 160,
 	unitCost: 100,
-};
-const settings = {
-	reviewDays: 7,
-	service: { kind: 'fill' as const, level: 0.95 },
-	overstockDays: 120,
-};
+});
+const settings = planSettings;
 
 describe('an order far above the expected demand says which week widened the range', () => {
 	it('finds the biggest week and the usual recent week', () => {
@@ -87,11 +77,7 @@ describe('an order far above the expected demand says which week widened the ran
 
 	it('says nothing for a steady product, a spike that is its usual, or an order already covered', () => {
 		const steady = Float64Array.from({ length: 30 }, (_, t) => 40 + ((t * 7) % 11));
-		const f = (mean: number, sd: number) => ({
-			mean: new Float64Array(5).fill(mean),
-			sd: new Float64Array(5).fill(sd),
-			periodDays: 7,
-		});
+		const f = (mean: number, sd: number) => flat(mean, sd, 5);
 		// wide range but no week dwarfing the usual: no sentence
 		expect(planProduct(f(40, 200), item, settings, steady).reason).toBeUndefined();
 		// the Presto's history with a narrow range: safety stock under 3 × demand, no sentence

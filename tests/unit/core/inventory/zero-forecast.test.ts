@@ -4,7 +4,6 @@
 // why, in English and Chinese: it sold recently, and the order covers the range at the service target.
 import { describe, expect, it } from 'vitest';
 import { forecastAuto } from '../../../../src/core/engine';
-import type { PeriodForecast } from '../../../../src/core/inventory/demand';
 import {
 	planProduct,
 	PLAN_RECENT_WEEKS,
@@ -14,32 +13,14 @@ import {
 } from '../../../../src/core/inventory/plan';
 import { planFromForecast } from '../../../../src/core/inventory/plan-batch';
 import { translate } from '../../../../src/lib/i18n/translate';
+import { flat, planSettings, stockItem } from './plan-fixtures';
 
 /** Product 23124 of the demo, weekly (its last 13 weeks). */
 const P23124 = Float64Array.of(36, 57, 50, 41, 4, 271, 9, 2, 59, 6, 0, 5, 0);
 
-const flat = (mean: number, sd: number, h: number): PeriodForecast => ({
-	mean: new Float64Array(h).fill(mean),
-	sd: new Float64Array(h).fill(sd),
-	periodDays: 7,
-});
-const item = (over: Partial<StockItem> = {}): StockItem => ({
-	productId: '23124',
-	onHand: 0,
-	onOrder: 0,
-	leadTimeMeanDays: 14,
-	leadTimeSdDays: 3,
-	moq: 0,
-	pack: 1,
-	price: 2,
-	unitCost: 1,
-	...over,
-});
-const settings = {
-	reviewDays: 7,
-	service: { kind: 'fill' as const, level: 0.95 },
-	overstockDays: 120,
-};
+const item = (over: Partial<StockItem> = {}): StockItem =>
+	stockItem({ productId: '23124', ...over });
+const settings = planSettings;
 
 describe('a forecast of 0 that still orders says why', () => {
 	it('reads the weekly forecast and the best recent week', () => {
