@@ -50,6 +50,12 @@ import {
 } from '../src/core/inventory/plan-engine';
 import { linkApi, SeriesLink, untilAborted } from './data/series-port';
 
+/** Row reasons that explain an order: dropped where a budget cuts the order to 0. */
+const ORDERING_REASONS: ReadonlySet<string> = new Set([
+	'plan_reason_zero_forecast',
+	'plan_reason_wide_range',
+]);
+
 export type { StockDefaults } from '../src/core/inventory/plan-batch';
 
 /**
@@ -451,8 +457,9 @@ export const planApi = {
 				weighed.forEach((i, k) => {
 					const { reason, ...row } = rows[i];
 					const orderQty = alloc.quantities[k];
-					// "ordered although the forecast is 0" no longer holds for an order the budget cut to 0
-					const keep = reason && !(orderQty === 0 && reason.code === 'plan_reason_zero_forecast');
+					// "ordered although the forecast is 0" and "safety stock N against M expected" no longer
+					// hold for an order the budget cut to 0
+					const keep = reason && !(orderQty === 0 && ORDERING_REASONS.has(reason.code));
 					rows[i] = { ...row, orderQty, ...(keep ? { reason } : {}) };
 				});
 				notes.push(
