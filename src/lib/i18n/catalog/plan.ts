@@ -246,7 +246,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_reason_stopped:
 		'无需订货：最近 {weeks} 周没有销售，交期加盘点周期共 {days} 天内预计需求约 {mean}；无论 ± {sd} 的区间多宽，按这一均值需求超过 {quantile} 的周期不到 {short}%，现有库存加在途 {position} 已足够。',
 	plan_reason_wide_range: (p) =>
-		`安全库存 ${p.safetyText} 件，而交期加盘点周期共 ${p.daysText} 天内预计只需 ${p.meanText} 件：预测范围很宽（± ${p.sdText}），因为${p.ago === 0 ? '最近一周' : `${p.agoText} 周前有一周`}卖出了 ${p.peakText} 件，而最近通常每周只卖 ${p.usualText} 件。如果那一周是一次性的（新品上市、大促、某位大客户），可以少订或降低服务水平（当前 ${p.levelText}%）。`,
+		`安全库存 ${p.safetyText} 件，而交期加盘点周期共 ${p.daysText} 天内预计只需 ${p.meanText} 件：预测范围很宽（± ${p.sdText}），因为${p.ago === 0 ? '最近一周' : ` ${p.agoText} 周前有一周`}卖出了 ${p.peakText} 件，而最近通常每周只卖 ${p.usualText} 件。如果那一周是一次性的（新品上市、大促、某位大客户），可以少订或降低服务水平（当前 ${p.levelText}%）。`,
 	plan_reason_zero_forecast:
 		'虽然预测约为每周 0 件，仍建议订货：最近 {weeks} 周内单周最多卖出 {best} 件，交期加盘点周期共 {days} 天内的需求仍可能在 ± {sd} 的范围内波动；按您 {level}% 的服务水平目标，这笔订货覆盖这一范围（库存加在途补到 {upTo}）。如果您认为它已停售，可以少订或降低服务水平。',
 	plan_service_level_invalid:

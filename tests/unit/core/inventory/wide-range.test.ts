@@ -71,7 +71,7 @@ describe('an order far above the expected demand says which week widened the ran
 		expect(en).toContain('one week 15 weeks before the last sold 470');
 		expect(en).toContain('a usual recent week sells 33');
 		expect(translate('zh-CN', plan.reason!.code, plan.reason!.params)).toContain(
-			'15 周前有一周卖出了 470 件',
+			'因为 15 周前有一周卖出了 470 件',
 		);
 	});
 
