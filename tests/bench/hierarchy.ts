@@ -29,6 +29,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { forecastAuto } from '../../src/core/engine';
 import { forecastBatchNodes } from '../../src/core/forecast/batch-engine';
 import type { Regressors } from '../../src/core/engine-types';
+import type { Interval } from '../../src/core/types';
 import {
 	minT,
 	minTDirect,
@@ -46,6 +47,8 @@ import {
 	combineOrigins,
 	forecastHierarchy,
 	hierarchyOf,
+	moveIntervals,
+	type IntervalMove,
 	nodeBatch,
 	reconciled,
 	treeOf,
@@ -525,11 +528,88 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		'',
 	);
 	md.push(`MARGIN-LINE ${c.key} V${back}: ${margins.join(' · ')}`, '');
+	// stop 30: the chosen method's reconciled intervals, moved by a shift (the app) or scaled
+	md.push(intervalLine(c, levelOf, train, actual, res.base, res.point), '');
 	md.push(
 		`RULE-LINE ${c.key} V${back} ${plain ? 'plain' : 'batch'}: chosen ${chosen} ${all.get(chosen)?.toFixed(4)} · two-method choice ${two} ${all.get(two)?.toFixed(4)} · base ${all.get('base')?.toFixed(4)} · origins ${ch?.origins.map((o) => o.origin).join('/') ?? 'none'} · ${perK.length ? perK.join(' · ') : 'K=1 bottom-up (no backtest)'} · engine ms per forecast ${callMs.map((v) => v.toFixed(0)).join('/')}`,
 		'',
 	);
 	process.stderr.write(md.slice(-14).join('\n') + '\n');
+}
+
+/** Per interval move: [coverage hits, node-weeks, sum of scaled interval scores, nodes] at 80 and 95 %. */
+type IvAcc = Record<
+	IntervalMove,
+	{ hits: number[]; pts: number[]; score: number[]; nodes: number[] }
+>;
+const MOVES: IntervalMove[] = ['shift', 'scale', 'scale-down'];
+const ivAcc = (): IvAcc =>
+	Object.fromEntries(
+		MOVES.map((m) => [m, { hits: [0, 0], pts: [0, 0], score: [0, 0], nodes: [0, 0] }]),
+	) as IvAcc;
+const ivPooled = ivAcc();
+
+/** Winkler interval score of [lo, hi] at level 1 − α for the actual y. */
+const winkler = (lo: number, hi: number, y: number, alpha: number): number =>
+	hi - lo + (2 / alpha) * Math.max(0, lo - y) + (2 / alpha) * Math.max(0, y - hi);
+
+/**
+ * The reconciled 80 / 95 % intervals of every node of the tables' levels under each IntervalMove:
+ * coverage over node-weeks and the mean scaled interval score (Winkler ÷ the node's in-sample mean
+ * absolute one-step change); also added to the pooled line printed at the end.
+ */
+function intervalLine(
+	c: Case,
+	levelOf: HierarchyLevel[],
+	train: Float64Array[],
+	actual: Float64Array[],
+	base: { point: Float64Array; intervals: Interval[] }[],
+	rec: Float64Array[],
+): string {
+	const acc = ivAcc();
+	let moved = 0;
+	levelOf.forEach((l, i) => {
+		if (!c.levels.some(([level]) => level === l)) return;
+		let d = 0;
+		for (let t = 1; t < train[i].length; t++) d += Math.abs(train[i][t] - train[i][t - 1]);
+		const scale = d / Math.max(1, train[i].length - 1);
+		if (!(scale > 0)) return;
+		if (rec[i].some((v, t) => Math.abs(v - base[i].point[t]) > 0.2 * Math.abs(base[i].point[t])))
+			moved++;
+		for (const mode of MOVES) {
+			const ivs = moveIntervals(base[i].point, base[i].intervals, rec[i], mode);
+			[80, 95].forEach((level, k) => {
+				const iv = ivs.find((x) => Math.round(x.level * (x.level <= 1 ? 100 : 1)) === level);
+				if (!iv) return;
+				let sc = 0;
+				for (let t = 0; t < c.h; t++) {
+					const y = actual[i][t];
+					if (y >= iv.lower[t] && y <= iv.upper[t]) acc[mode].hits[k]++;
+					acc[mode].pts[k]++;
+					sc += winkler(iv.lower[t], iv.upper[t], y, 1 - level / 100);
+				}
+				acc[mode].score[k] += sc / c.h / scale;
+				acc[mode].nodes[k]++;
+			});
+		}
+	});
+	for (const mode of MOVES)
+		for (const k of [0, 1]) {
+			ivPooled[mode].hits[k] += acc[mode].hits[k];
+			ivPooled[mode].pts[k] += acc[mode].pts[k];
+			ivPooled[mode].score[k] += acc[mode].score[k];
+			ivPooled[mode].nodes[k] += acc[mode].nodes[k];
+		}
+	return `INTERVAL-LINE ${c.key} V${back} (${acc.shift.nodes[0]} nodes, ${moved} moved > 20 %): ${ivText(acc)}`;
+}
+
+function ivText(acc: IvAcc): string {
+	return MOVES.map((m) => {
+		const a = acc[m];
+		const cov = (k: number) => ((100 * a.hits[k]) / a.pts[k]).toFixed(1);
+		const sc = (k: number) => (a.score[k] / a.nodes[k]).toFixed(3);
+		return `${m} cov80 ${cov(0)} % cov95 ${cov(1)} % score80 ${sc(0)} score95 ${sc(1)}`;
+	}).join(' · ');
 }
 
 function rowSig(hier: Hierarchy, i: number): string {
@@ -629,6 +709,8 @@ async function main(): Promise<void> {
 			md,
 		);
 	if (scaling && r) scalingTable(r, md);
+	md.push(`INTERVAL-LINE pooled V${back}: ${ivText(ivPooled)}`, '');
+	process.stderr.write(md[md.length - 2] + '\n');
 	writeFileSync(out, md.join('\n'));
 	process.stderr.write(`wrote ${out}\n`);
 }

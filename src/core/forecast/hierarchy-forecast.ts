@@ -703,6 +703,36 @@ export interface HierarchyOptions {
 	origins?: number;
 	/** How the other methods must beat bottom-up / MinT-shrink (default RECONCILE_RULE). */
 	rule?: MarginRule;
+	/** How a node's intervals follow its reconciled point (default INTERVAL_MOVE). */
+	intervalMove?: IntervalMove;
+}
+
+/**
+ * How a node's own intervals follow reconciliation's change of its point: `shift` moves them by the
+ * same amount; `scale` multiplies them by reconciled ÷ base point (errors proportional to the level);
+ * `scale-down` scales where the point went down and shifts where it went up. Where the base point is 0,
+ * every mode shifts. Bounds are kept at or above 0.
+ */
+export type IntervalMove = 'shift' | 'scale' | 'scale-down';
+
+/** The app's interval move (tests/bench/results/HIERARCHY.md, "Intervals of reconciled nodes"). */
+export const INTERVAL_MOVE: IntervalMove = 'shift';
+
+/** A node's base intervals moved to its reconciled point `rec` (see IntervalMove). */
+export function moveIntervals(
+	basePoint: Float64Array,
+	intervals: readonly Interval[],
+	rec: Float64Array,
+	mode: IntervalMove,
+): Interval[] {
+	const move = (a: Float64Array): Float64Array =>
+		a.map((v, t) => {
+			const b = basePoint[t];
+			const r = b > 0 ? rec[t] / b : NaN;
+			const scaled = mode === 'scale' || (mode === 'scale-down' && r < 1);
+			return Math.max(0, scaled && Number.isFinite(r) ? v * r : v + rec[t] - b);
+		});
+	return intervals.map((iv) => ({ level: iv.level, lower: move(iv.lower), upper: move(iv.upper) }));
 }
 
 /**
@@ -824,11 +854,7 @@ export async function forecastHierarchy(
 			tree,
 		);
 		const intervals = base.map((b, i) =>
-			b.intervals.map((iv): Interval => {
-				const shift = (a: Float64Array): Float64Array =>
-					a.map((v, t) => Math.max(0, v + rec.point[i][t] - b.point[t]));
-				return { level: iv.level, lower: shift(iv.lower), upper: shift(iv.upper) };
-			}),
+			moveIntervals(b.point, b.intervals, rec.point[i], options.intervalMove ?? INTERVAL_MOVE),
 		);
 		return { rec, intervals };
 	};

@@ -12,6 +12,7 @@ import {
 	combineOrigins,
 	forecastHierarchy,
 	hierarchyOf,
+	moveIntervals,
 	type HierarchyCell,
 	type HierarchyNode,
 	type NodeForecaster,
@@ -364,5 +365,61 @@ describe('margin rule (hier2b): bottom-up / MinT-shrink kept unless another meth
 			rule: { kind: 'fixed', margin: 0.05 },
 		});
 		expect(narrow.method).toBe('top-down');
+	});
+});
+
+describe('moveIntervals: the intervals of a node follow its reconciled point', () => {
+	const f64 = (...v: number[]) => Float64Array.from(v);
+	// base point 1,500 with a range 0–5,000; reconciled to 100 (step 1), 3,000 (step 2), from 0 (step 3)
+	const base = f64(1500, 1500, 0);
+	const ivs = [{ level: 0.8, lower: f64(0, 1000, 0), upper: f64(5000, 2000, 40) }];
+	const rec = f64(100, 3000, 10);
+
+	it('shift: the same move as the point, the width kept, bounds floored at 0', () => {
+		const [iv] = moveIntervals(base, ivs, rec, 'shift');
+		expect([...iv.lower]).toEqual([0, 2500, 10]);
+		expect([...iv.upper]).toEqual([3600, 3500, 50]);
+		expect(iv.level).toBe(0.8);
+	});
+
+	it('scale: multiplied by reconciled ÷ base point; a base point of 0 is shifted', () => {
+		const [iv] = moveIntervals(base, ivs, rec, 'scale');
+		expect(iv.lower[0]).toBeCloseTo(0, 9);
+		expect(iv.upper[0]).toBeCloseTo(5000 / 15, 9); // 100 ÷ 1,500 of 5,000
+		expect(iv.lower[1]).toBeCloseTo(2000, 9);
+		expect(iv.upper[1]).toBeCloseTo(4000, 9);
+		expect([iv.lower[2], iv.upper[2]]).toEqual([10, 50]);
+	});
+
+	it('scale-down: scaled where the point went down, shifted where it went up', () => {
+		const [iv] = moveIntervals(base, ivs, rec, 'scale-down');
+		expect(iv.upper[0]).toBeCloseTo(5000 / 15, 9);
+		expect([iv.lower[1], iv.upper[1]]).toEqual([2500, 3500]);
+	});
+
+	it("forecastHierarchy moves a total cut from 1,500 to its cells' sum with the chosen mode", async () => {
+		const data = cells(10, 3);
+		// the total's model says 1,500 ± a wide range; the cells say 5 each (bottom-up on a short history)
+		const loud: NodeForecaster = async (_y, node, h) => {
+			const p = node.level === 'total' ? 1500 : 5;
+			return {
+				point: new Float64Array(h).fill(p),
+				intervals: [
+					{
+						level: 0.8,
+						lower: new Float64Array(h).fill(0),
+						upper: new Float64Array(h).fill(p * 3),
+					},
+				],
+				model: 'test',
+			};
+		};
+		const shifted = await forecastHierarchy(data, 6, loud, { intervalMove: 'shift' });
+		const scaled = await forecastHierarchy(data, 6, loud, { intervalMove: 'scale' });
+		const total = shifted.nodes.findIndex((x) => x.level === 'total');
+		expect(shifted.point[total][0]).toBeCloseTo(30, 9);
+		expect(shifted.intervals[total][0].upper[0]).toBeCloseTo(30 + 3000, 9);
+		expect(scaled.intervals[total][0].upper[0]).toBeCloseTo(90, 9);
+		expect(scaled.point).toEqual(shifted.point);
 	});
 });
