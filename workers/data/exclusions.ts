@@ -29,9 +29,10 @@ function lit(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** Adds the `excluded` column (NULL = kept) to a freshly built stored table. */
+/** Adds the `excluded` column (NULL = kept) to a freshly built stored table (and `cancelled`, if missing). */
 export function addExcludedColumn(sql: SqlRunner, table: string): void {
 	sql.q(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS excluded VARCHAR DEFAULT NULL`);
+	sql.q(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS cancelled BOOLEAN DEFAULT false`);
 }
 
 function totals(sql: SqlRunner, table: string, where: string): LineTotals {
@@ -102,7 +103,8 @@ export function applyNonProduct(
 	table: string,
 	include: ReadonlySet<string>,
 ): NonProductSummary {
-	sql.q(`UPDATE ${table} SET excluded = NULL, is_return = false WHERE excluded = 'non_product'`);
+	// a line a return cancelled stays out (merged exports match returns after the rules: update.ts)
+	sql.q(`UPDATE ${table} SET excluded = NULL, is_return = cancelled WHERE excluded = 'non_product'`);
 	const stats = sql.rows(`SELECT product_id, coalesce(mode(description), '') AS description,
 			count(*)::DOUBLE AS lines, coalesce(median(quantity), 0)::DOUBLE AS mq,
 			coalesce(stddev_samp(unit_price) / nullif(avg(unit_price), 0), 'NaN'::DOUBLE)::DOUBLE AS cv,

@@ -1,14 +1,24 @@
 // Changes to a stored dataset: appending a freshly cleaned import (lines already stored dropped) and
 // re-applying the owner's choice of non-product codes; both rewrite it through store.saveTable.
-import type { DatasetMeta, ImportIssue, ImportReport } from '../../src/core/ingest/types';
+import type {
+	AppendSummary,
+	DatasetMeta,
+	ImportIssue,
+	ImportReport,
+} from '../../src/core/ingest/types';
 import type { DataContext } from './context';
 import { addExcludedColumn, applyNonProduct, exclusionIssues } from './exclusions';
+import { cancelMatchedSales, SAME_BUYER } from './sales/clean';
 import { ensureLoaded, metaOf, saveTable } from './store';
 
 /**
  * Adds a freshly cleaned import (`fresh`) to a stored dataset. Lines already stored are dropped:
- * same order id + product + date + quantity, or, without an order id, the same whole line. The
- * merged table replaces the stored one in one transaction (saveTable), so a failure loses nothing.
+ * same order id + product + date + quantity, or, without an order id, the same whole line. A shop's
+ * next export repeats the days it overlaps, and what happened to those orders since is in it: the
+ * newer file's order status wins (an order refunded or cancelled since is left out now, one counted
+ * again is counted), and its returns cancel the matching sales stored before (the merged lines go
+ * through the same return matching as one import of both files). The merged table replaces the stored
+ * one in one transaction (saveTable), so a failure loses nothing.
  */
 export async function appendInto(
 	ctx: DataContext,
@@ -21,10 +31,21 @@ export async function appendInto(
 	const meta = await metaOf(ctx, targetId);
 	const table = await ensureLoaded(ctx, targetId);
 	const same = (c: string) => `o.${c} IS NOT DISTINCT FROM n.${c}`;
+	const pair = `o.product_id = n.product_id AND o.ds = n.ds AND o.quantity = n.quantity`;
+	// a table stored by an earlier version may lack the rule columns
+	q(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS excluded VARCHAR DEFAULT NULL`);
+	q(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS cancelled BOOLEAN DEFAULT false`);
 	q(`CREATE OR REPLACE TEMP TABLE ap_dup AS SELECT DISTINCT n.src_row FROM ${fresh} n
-		JOIN ${table} o ON o.product_id = n.product_id AND o.ds = n.ds AND o.quantity = n.quantity
+		JOIN ${table} o ON ${pair}
 		WHERE (n.order_id IS NOT NULL AND o.order_id = n.order_id)
 			OR (n.order_id IS NULL AND o.order_id IS NULL AND ${['unit_price', 'revenue', 'customer_id', 'store', 'description'].map(same).join(' AND ')})`);
+	// Stored lines whose order the new file says was refunded/cancelled since ('out'), or is no longer ('back').
+	q(`CREATE OR REPLACE TEMP TABLE ap_status AS SELECT DISTINCT o.rowid AS rid, n.excluded AS excl,
+			n.order_status AS st, o.order_id AS oid, o.quantity AS qty,
+			o.excluded IS NULL AS going_out
+		FROM ${table} o JOIN ${fresh} n ON ${pair} AND n.order_id IS NOT NULL AND o.order_id = n.order_id
+		WHERE (o.excluded IS NULL AND NOT o.is_return AND n.excluded = 'status')
+			OR (o.excluded = 'status' AND n.excluded IS NULL AND NOT n.is_return)`);
 	try {
 		const span = rows(`SELECT
 				(SELECT count(*) FROM ap_dup)::DOUBLE AS dups,
@@ -32,6 +53,14 @@ export async function appendInto(
 				(SELECT epoch_ms(max(ds))::DOUBLE FROM ${table}) AS old_max,
 				(SELECT epoch_ms(min(ds))::DOUBLE FROM ${fresh}) AS new_min,
 				(SELECT epoch_ms(max(ds))::DOUBLE FROM ${fresh}) AS new_max`)[0];
+		const status = rows(`SELECT count(*) FILTER (WHERE going_out)::DOUBLE AS out_lines,
+				count(DISTINCT oid) FILTER (WHERE going_out)::DOUBLE AS out_orders,
+				coalesce(sum(qty) FILTER (WHERE going_out), 0)::DOUBLE AS out_units,
+				count(*) FILTER (WHERE NOT going_out)::DOUBLE AS back_lines,
+				count(DISTINCT oid) FILTER (WHERE NOT going_out)::DOUBLE AS back_orders
+			FROM ap_status`)[0];
+		q(`UPDATE ${table} SET excluded = a.excl, order_status = a.st, is_return = a.excl IS NOT NULL
+			FROM ap_status a WHERE ${table}.rowid = a.rid`);
 		q(`DELETE FROM ${fresh} WHERE src_row IN (SELECT src_row FROM ap_dup)`);
 		const added =
 			rows(`SELECT count(*)::DOUBLE AS n, count(*) FILTER (WHERE NOT is_return)::DOUBLE AS sales
@@ -39,7 +68,7 @@ export async function appendInto(
 		const from = Math.max(Number(span.old_min), Number(span.new_min));
 		const to = Math.min(Number(span.old_max), Number(span.new_max));
 		const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-		const append = {
+		const append: AppendSummary = {
 			targetName: meta.name,
 			newRows: Number(added.n),
 			newSales: Number(added.sales),
@@ -63,12 +92,63 @@ export async function appendInto(
 				},
 			},
 		];
+		const out = { lines: Number(status.out_lines), orders: Number(status.out_orders) };
+		if (out.lines > 0) {
+			append.statusLeftOut = { ...out, units: Number(status.out_units) };
+			issues.push({
+				severity: 'info',
+				code: 'import_append_status_out',
+				file,
+				count: out.lines,
+				message: 'import_append_status_out',
+				params: { ...append.statusLeftOut },
+			});
+		}
+		const back = { lines: Number(status.back_lines), orders: Number(status.back_orders) };
+		if (back.lines > 0) {
+			append.statusCountedAgain = back;
+			issues.push({
+				severity: 'info',
+				code: 'import_append_status_back',
+				file,
+				count: back.lines,
+				message: 'import_append_status_back',
+				params: { ...back },
+			});
+		}
 		const merged = `${table}_merged`;
 		q(`DROP TABLE IF EXISTS ${merged}`);
 		q(`CREATE TABLE ${merged} AS SELECT * FROM ${table} UNION ALL BY NAME SELECT * FROM ${fresh}
 			ORDER BY ds, src_row`);
 		q(`DROP TABLE ${table}`);
 		q(`ALTER TABLE ${merged} RENAME TO ${table}`);
+		// Returns and sales of both files matched as one import would: a return in this file cancels
+		// the sale stored from the earlier one (same customer or order, product and quantity, 30 days).
+		const cancelledBefore = countCancelled(ctx, table);
+		q(`UPDATE ${table} SET cancelled = false, is_return = excluded IS NOT NULL WHERE cancelled`);
+		cancelMatchedSales(
+			ctx,
+			table,
+			'rowid',
+			SAME_BUYER,
+			'(NOT s.is_return OR s.excluded IS NOT NULL) AND NOT s.cancelled',
+		);
+		const cancelledAfter = countCancelled(ctx, table);
+		const cancelled = {
+			lines: Math.max(0, cancelledAfter.lines - cancelledBefore.lines),
+			units: Math.max(0, cancelledAfter.units - cancelledBefore.units),
+		};
+		if (cancelled.lines > 0) {
+			append.cancelledStored = cancelled;
+			issues.push({
+				severity: 'info',
+				code: 'import_append_cancelled',
+				file,
+				count: cancelled.lines,
+				message: 'import_append_cancelled',
+				params: { name: meta.name, lines: cancelled.lines, units: cancelled.units },
+			});
+		}
 		return await saveTable(
 			ctx,
 			table,
@@ -81,7 +161,15 @@ export async function appendInto(
 		);
 	} finally {
 		q('DROP TABLE IF EXISTS ap_dup');
+		q('DROP TABLE IF EXISTS ap_status');
 	}
+}
+
+/** Cancelled sales of a table: lines and units. */
+function countCancelled(ctx: DataContext, table: string): { lines: number; units: number } {
+	const r = ctx.rows(`SELECT count(*)::DOUBLE AS n, coalesce(sum(quantity), 0)::DOUBLE AS u
+		FROM ${table} WHERE cancelled`)[0];
+	return { lines: Number(r.n), units: Number(r.u) };
 }
 
 /**

@@ -111,6 +111,12 @@ export interface AppendSummary {
 	/** Epoch ms of the period the file and the stored data both cover, if any. */
 	overlapFrom?: number;
 	overlapTo?: number;
+	/** Stored sales lines left out now: the file says their order was refunded or cancelled since. */
+	statusLeftOut?: { lines: number; orders: number; units: number };
+	/** Stored lines of a refunded/cancelled order counted again: the file no longer says so. */
+	statusCountedAgain?: { lines: number; orders: number };
+	/** Stored sales cancelled by a return in the file (same customer or order, product, quantity). */
+	cancelledStored?: { lines: number; units: number };
 }
 
 /** Why a line is not a product (src/core/ingest/non-product.ts). */

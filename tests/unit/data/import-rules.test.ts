@@ -191,6 +191,72 @@ describe('adding an export to a stored dataset', () => {
 		expect((await ctx.db.datasets.get(base.id))?.rowCount).toBe(alone.rowCount);
 	}, 120_000);
 
+	// walk13: a shop exports "the last 30 days" every week; the overlap repeats orders whose fate changed
+	const shopify = (rows: string[]) =>
+		[
+			'Name,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku',
+			...rows,
+		].join('\n');
+	const units = async (id: string) =>
+		(await service.runSql(id, 'SELECT coalesce(sum(quantity), 0) FROM sales')).rows[0][0];
+	const append = async (base: string, name: string, csv: string) => {
+		const p = await service.previewFile(toInput(name, csv));
+		return service.commitImport(p.importId, {
+			mapping: p.mapping,
+			dateOrder: p.dateOrder,
+			datasetName: 'x',
+			appendTo: base,
+		});
+	};
+
+	it("takes the newer export's order status: an order refunded since is left out, not counted twice", async () => {
+		const week1 = shopify([
+			'#1001,paid,2024-03-01 10:00:00 +0000,2,Linen Shirt,45.00,LS-M',
+			'#1001,,2024-03-01 10:00:00 +0000,1,Silk Scarf,30.00,SC-1',
+			'#1002,paid,2024-03-05 11:00:00 +0000,3,Linen Shirt,45.00,LS-M',
+			'#1003,pending,2024-03-06 12:00:00 +0000,1,Wide Jeans,80.00,WJ-30',
+		]);
+		// a week later: #1002 was refunded, #1003 paid, #1004 is new (#1001 is older than 30 days)
+		const week2 = shopify([
+			'#1004,paid,2024-03-12 09:00:00 +0000,4,Silk Scarf,30.00,SC-1',
+			'#1003,paid,2024-03-06 12:00:00 +0000,1,Wide Jeans,80.00,WJ-30',
+			'#1002,refunded,2024-03-05 11:00:00 +0000,3,Linen Shirt,45.00,LS-M',
+		]);
+		const first = await service.previewFile(toInput('orders_export.csv', week1));
+		const base = await commit(first, first.mapping, 'Leeds');
+		expect(await units(base.id)).toBe(7);
+		const merged = await append(base.id, 'orders_export (1).csv', week2);
+		expect(merged.report.append).toMatchObject({
+			newRows: 1,
+			duplicateRows: 2,
+			statusLeftOut: { lines: 1, orders: 1, units: 3 },
+		});
+		// 2 + 1 (#1001) + 1 (#1003) + 4 (#1004); #1002's 3 shirts were refunded
+		expect(await units(base.id)).toBe(8);
+		expect(merged.report.issues.map((i) => i.code)).toContain('import_append_status_out');
+		const out = await service.runSql(base.id, 'SELECT count(*) FROM excluded_orders');
+		expect(out.rows[0][0]).toBe(1);
+	}, 60_000);
+
+	it('lets a return in the next export cancel the sale stored from the earlier one', async () => {
+		const head = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
+		const sale = '536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom';
+		const other = '536366,71053,WHITE METAL LANTERN,2,2010-12-02 09:00:00,3.39,13047,United Kingdom';
+		const ret = 'C536900,85123A,WHITE HANGING HEART,-6,2010-12-20 10:00:00,2.55,17850,United Kingdom';
+		const later = '536901,71053,WHITE METAL LANTERN,1,2010-12-21 10:00:00,3.39,13047,United Kingdom';
+		const a = await service.previewFile(toInput('dec-a.csv', [head, sale, other].join('\n')));
+		const base = await commit(a, a.mapping, 'Gifts');
+		expect(await units(base.id)).toBe(8);
+		const merged = await append(base.id, 'dec-b.csv', [head, other, ret, later].join('\n'));
+		expect(merged.report.append?.cancelledStored).toEqual({ lines: 1, units: 6 });
+		expect(merged.report.issues.map((i) => i.code)).toContain('import_append_cancelled');
+		// as one import of both files: the 6 hearts were returned, so they are not demand
+		const all = await service.previewFile(toInput('dec.csv', [head, sale, other, ret, later].join('\n')));
+		const alone = await commit(all, all.mapping, 'At once');
+		expect(await units(alone.id)).toBe(3);
+		expect(await units(base.id)).toBe(3);
+	}, 60_000);
+
 	it('loses nothing when the write fails', async () => {
 		const first = await service.previewFile(toInput('a.csv', part(1, 1001)));
 		const base = await commit(first, first.mapping, 'Safe');

@@ -125,24 +125,45 @@ export function buildStoredTable(
 		FROM ${N} WHERE ${validWhere} ORDER BY ds, src_row`);
 	// 6. A return that matches an earlier sale to the same customer or order (same product and quantity,
 	// within CANCEL_WINDOW_DAYS) cancels it: the sale was never kept, so it is not demand (the
-	// demo's 74,215 jars ordered and cancelled on 18 Jan 2011). Each return cancels at most one
-	// sale, the latest before it; each sale is cancelled at most once.
+	// demo's 74,215 jars ordered and cancelled on 18 Jan 2011).
 	q(`ALTER TABLE ${out} ADD COLUMN cancelled BOOLEAN DEFAULT false`);
 	// The same customer, or the same order (a Square refund keeps its payment's Transaction ID).
 	const sameBuyer = [
 		mapping.customer ? '(r.customer_id IS NOT NULL AND s.customer_id = r.customer_id)' : '',
 		mapping.order ? '(r.order_id IS NOT NULL AND s.order_id = r.order_id)' : '',
 	].filter(Boolean);
-	if (sameBuyer.length > 0) {
-		q(`UPDATE ${out} SET cancelled = true, is_return = true WHERE src_row IN (
-			SELECT s_row FROM (
-				SELECT r.src_row AS r_row, s.src_row AS s_row, r.ds AS r_ds
-				FROM ${out} r JOIN ${out} s
-					ON s.product_id = r.product_id AND s.quantity = -r.quantity AND s.ds <= r.ds
-					AND r.ds - s.ds <= INTERVAL ${CANCEL_WINDOW_DAYS} DAY
-				WHERE r.is_return AND r.quantity < 0 AND (${sameBuyer.join(' OR ')})
-					AND NOT s.is_return
-				QUALIFY row_number() OVER (PARTITION BY r.src_row ORDER BY s.ds DESC, s.src_row DESC) = 1
-			) QUALIFY row_number() OVER (PARTITION BY s_row ORDER BY r_ds, r_row) = 1)`);
-	}
+	if (sameBuyer.length > 0) cancelMatchedSales(ctx, out, 'src_row', sameBuyer, 'NOT s.is_return');
+}
+
+/** Both ways a return names its sale: the same customer, or the same order (SQL over r and s). */
+export const SAME_BUYER = [
+	'(r.customer_id IS NOT NULL AND s.customer_id = r.customer_id)',
+	'(r.order_id IS NOT NULL AND s.order_id = r.order_id)',
+];
+
+/**
+ * Marks the sales of `table` that a later return cancels (same product, opposite quantity, within
+ * CANCEL_WINDOW_DAYS, and one of `sameBuyer`): `cancelled` and `is_return` set. Each return cancels at
+ * most one sale, the latest before it; each sale is cancelled at most once. `key` is a unique row key
+ * (the file row of a fresh import; `rowid` of a merged dataset, whose file rows repeat); `eligible`
+ * the SQL truth of "s is a sale a return may cancel" (a fresh import: any sale; a merged dataset also
+ * a sale a rule left out afterwards, as the rules ran after the returns on each import).
+ */
+export function cancelMatchedSales(
+	ctx: Pick<DataContext, 'q'>,
+	table: string,
+	key: 'src_row' | 'rowid',
+	sameBuyer: readonly string[],
+	eligible: string,
+): void {
+	ctx.q(`UPDATE ${table} SET cancelled = true, is_return = true WHERE ${key} IN (
+		SELECT s_row FROM (
+			SELECT r.${key} AS r_row, s.${key} AS s_row, r.ds AS r_ds
+			FROM ${table} r JOIN ${table} s
+				ON s.product_id = r.product_id AND s.quantity = -r.quantity AND s.ds <= r.ds
+				AND r.ds - s.ds <= INTERVAL ${CANCEL_WINDOW_DAYS} DAY
+			WHERE r.is_return AND r.quantity < 0 AND (${sameBuyer.join(' OR ')})
+				AND ${eligible}
+			QUALIFY row_number() OVER (PARTITION BY r.${key} ORDER BY s.ds DESC, s.${key} DESC) = 1
+		) QUALIFY row_number() OVER (PARTITION BY s_row ORDER BY r_ds, r_row) = 1)`);
 }

@@ -211,7 +211,16 @@ export const en = {
 		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} row${p.dups === 1 ? ' was' : 's were'} already stored and skipped (the file and the stored data overlap from ${p.from} to ${p.to}).`,
 	import_append_summary_no_overlap: (p) =>
 		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} already stored. The file does not overlap the stored period.`,
+	import_append_status_out: (p) =>
+		`${p.linesText} ${plural(p.lines, 'line', 'lines')} of ${p.ordersText} ${plural(p.orders, 'order', 'orders')} stored before ${p.lines === 1 ? 'is' : 'are'} now refunded or cancelled in this file: ${p.unitsText} ${plural(p.units, 'unit is', 'units are')} no longer counted as sales.`,
+	import_append_status_back: (p) =>
+		`${p.linesText} ${plural(p.lines, 'line', 'lines')} of ${p.ordersText} ${plural(p.orders, 'order', 'orders')} left out before (refunded or cancelled) ${p.lines === 1 ? 'is' : 'are'} counted as sales again: this file no longer says so.`,
+	import_append_cancelled: (p) =>
+		`Returns in this file cancel ${p.linesText} ${plural(p.lines, 'sale', 'sales')} stored before (${p.unitsText} ${plural(p.units, 'unit', 'units')}; same customer or order, product and quantity, within 30 days): no longer counted as demand.`,
 	import_append_target: 'Add the rows to',
+	import_append_suggest:
+		'This file has the same columns as “{name}”. If it is your next export from the same shop, add it there: rows already stored are skipped, and the forecasts, models and plan of “{name}” go on with the new weeks. As a new dataset it would hold only this file’s days.',
+	import_append_suggest_yes: 'Add to “{name}”',
 	import_append_new_dataset: 'A new dataset',
 	import_append_existing: (p) => `“${p.name}” (remove rows already stored)`,
 } satisfies Catalog;
@@ -326,7 +335,16 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储，已跳过（文件与已存数据在 ${p.from} 至 ${p.to} 期间重叠）。`,
 	import_append_summary_no_overlap: (p) =>
 		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储。文件与已存数据的时间段没有重叠。`,
+	import_append_status_out: (p) =>
+		`之前已存储的 ${p.ordersText} 个订单（${p.linesText} 行）在这个文件里已退款或已取消：这 ${p.unitsText} 件不再计入销售。`,
+	import_append_status_back: (p) =>
+		`之前因退款或取消未计入的 ${p.ordersText} 个订单（${p.linesText} 行）重新计入销售：这个文件里已不再是退款或取消状态。`,
+	import_append_cancelled: (p) =>
+		`这个文件里的退货抵消了之前已存储的 ${p.linesText} 笔销售（${p.unitsText} 件；同一顾客或订单、同一商品和数量，30 天内）：不再计入需求。`,
 	import_append_target: '将这些行添加到',
+	import_append_suggest:
+		'这个文件的列与“{name}”相同。如果它是同一店铺的下一次导出，请添加到“{name}”：已存储的行会跳过，“{name}”的预测、模型和补货计划会接着用上新的几周。作为新数据集，它只包含这个文件里的日期。',
+	import_append_suggest_yes: '添加到“{name}”',
 	import_append_new_dataset: '新的数据集',
 	import_append_existing: (p) => `“${p.name}”（去除已存储的行）`,
 };
