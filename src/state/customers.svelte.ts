@@ -13,6 +13,8 @@ export type Lookup =
 
 export class CustomersState extends LatestRequest<CustomerInsights> {
 	datasetId = $state<string | null>(null);
+	/** The stored content of the dataset the insights were asked for (datasetVersion). */
+	#version = '';
 	customerLookup = $state.raw<Lookup | null>(null);
 	productLookup = $state.raw<Lookup | null>(null);
 	showMarked = $state(false);
@@ -45,9 +47,17 @@ export class CustomersState extends LatestRequest<CustomerInsights> {
 	 * Loads the insights of a dataset; `force` works them out again (the worker's cache per dataset
 	 * version is skipped). An older load is stopped and dropped.
 	 */
-	async open(datasetId: string, force = false): Promise<void> {
-		if (!force && this.datasetId === datasetId && (this.report || this.loading)) return;
+	async open(datasetId: string, force = false, version = ''): Promise<void> {
+		// the same dataset with rows added since (another export) is worked out again
+		if (
+			!force &&
+			this.datasetId === datasetId &&
+			this.#version === version &&
+			(this.report || this.loading)
+		)
+			return;
 		this.datasetId = datasetId;
+		this.#version = version;
 		this.report = null;
 		this.customerLookup = null;
 		this.productLookup = null;

@@ -79,7 +79,11 @@ export class ExploreState {
 
 	/** Bumped whenever the open dataset is (re)loaded, so the chart and group views reload too. */
 	revision = $state(0);
-	#version = '';
+	/**
+	 * The stored content the product list was read from (datasetVersion: rows added from another
+	 * export change it); Home, Plan and Customers open again when it changes.
+	 */
+	version = $state('');
 
 	constructor(client: DataClient) {
 		this.#client = client;
@@ -93,11 +97,11 @@ export class ExploreState {
 	async open(datasetId: string, version = '', amountsOnly = false): Promise<void> {
 		// The same dataset with new content (rows added from another export, non-product lines counted
 		// back in) is read again: `version` changes with its stored content.
-		if (this.datasetId === datasetId && this.#version === version && this.products.length > 0)
+		if (this.datasetId === datasetId && this.version === version && this.products.length > 0)
 			return;
 		if (amountsOnly && this.datasetId !== datasetId) this.measure = 'revenue';
 		this.datasetId = datasetId;
-		this.#version = version;
+		this.version = version;
 		this.revision++;
 		this.productId = null;
 		// A search typed for another dataset's products would hide this one's.

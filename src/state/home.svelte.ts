@@ -35,6 +35,8 @@ export class HomeState extends LatestRequest<HomeDashboard> {
 	#data: DataClient;
 	#home: HomeClient;
 	#base: Base | null = null;
+	/** The stored content of the open dataset the dashboard was read from (datasetVersion). */
+	#version = '';
 	#plan: HomeRequest['plan'];
 	#flags: HomeRequest['flags'];
 	#topics: HomeRequest['topics'];
@@ -51,9 +53,22 @@ export class HomeState extends LatestRequest<HomeDashboard> {
 	}
 
 	/** Read the dataset's sales and build its dashboard (again only when asked). */
-	async open(datasetId: string, summary: readonly ProductSummary[], force = false): Promise<void> {
-		if (!force && this.datasetId === datasetId && (this.#base || this.loading)) return;
+	async open(
+		datasetId: string,
+		summary: readonly ProductSummary[],
+		force = false,
+		version = '',
+	): Promise<void> {
+		// the same dataset with rows added since (the next export) is read again
+		if (
+			!force &&
+			this.datasetId === datasetId &&
+			this.#version === version &&
+			(this.#base || this.loading)
+		)
+			return;
 		this.datasetId = datasetId;
+		this.#version = version;
 		this.report = null;
 		this.#base = null;
 		this.#plan = undefined;
@@ -80,7 +95,7 @@ export class HomeState extends LatestRequest<HomeDashboard> {
 					});
 				if (!isLatest()) return null;
 				this.#base = {
-					cacheKey: `${datasetId}|${total.ds.length}|${summary.length}`,
+					cacheKey: `${datasetId}|${version}|${total.ds.length}|${summary.length}`,
 					products: plainBatch(products),
 					total: plainBatch(total),
 					categories: categories ? plainBatch(categories) : null,

@@ -112,6 +112,8 @@ export class PlanState {
 	/** Styles (two or more size/colour variants) among the planned products. */
 	styles = $state.raw<Style[]>([]);
 	datasetId = $state<string | null>(null);
+	/** The stored content of the dataset the plan was opened on (datasetVersion). */
+	version = $state('');
 
 	#data: DataClient;
 	#plan: PlanClient;
@@ -194,9 +196,19 @@ export class PlanState {
 		purchaseOrders(this.result?.rows ?? [], this.poEdits, this.descriptions),
 	);
 
+	/**
+	 * Opens the dataset unless the plan is of it already: of this stored content (`version`, from
+	 * datasetVersion). Rows added from the next export make a new plan, which reads the sales afresh.
+	 */
+	ensureOpen(datasetId: string, topProducts: ProductSummary[], version: string): void {
+		if (this.datasetId === datasetId && this.version === version) return;
+		void this.open(datasetId, topProducts, version);
+	}
+
 	/** Load everything for a dataset and plan it. */
-	async open(datasetId: string, topProducts: ProductSummary[]): Promise<void> {
+	async open(datasetId: string, topProducts: ProductSummary[], version = ''): Promise<void> {
 		this.datasetId = datasetId;
+		this.version = version;
 		this.status = 'loading';
 		this.error = null;
 		this.result = null;
@@ -278,7 +290,7 @@ export class PlanState {
 		void this.run();
 	}
 
-	/** Import a stock file (replaces the stored stock) and replan. */
+	/** Import a stock file (updates the stored stock; what it has no column for is kept) and replan. */
 	async importStock(file: PickedFile, summary: ProductSummary[]): Promise<void> {
 		try {
 			this.stockImport = await this.#data.importStock(file);
