@@ -1,9 +1,10 @@
 // Stock and supply data and plan settings in IndexedDB (Dexie version 3 tables `stock`, `stockHistory`,
-// `planSettings`): an imported stock file replaces the stored one; single fields are edited from the
-// Plan screen's table. Used by the data worker's API (workers/data-api.ts) and the Node tests.
+// `planSettings`): an imported stock file updates the stored stock (what it has no column for is kept);
+// single fields are edited from the Plan screen's table. Used by the data worker's API (workers/data-api.ts) and the Node tests.
 import type {
 	StockHistoryRow,
 	StockParseResult,
+	StockRole,
 	StockRow,
 } from '../../src/core/ingest/schemas/stock';
 import type { StockIssue } from '../../src/core/ingest/schemas/stock';
@@ -20,31 +21,89 @@ export interface StockImportSummary {
 	issues: StockIssue[];
 	/** False when an error stopped the import (nothing was stored). */
 	stored: boolean;
+	/**
+	 * Products of the file that kept fields the file has no column for (a lead time, MOQ, cost or
+	 * supplier from an earlier file or typed on the Plan screen), and the fields kept.
+	 */
+	keptFields?: { products: number; fields: (keyof StockRow)[] };
+	/** Products stored before that the file does not list: kept as they were. */
+	keptProducts?: number;
 }
+
+/** The stored field each column role of a stock file fills. */
+const FIELD_OF: Record<StockRole, keyof StockRow> = {
+	sku: 'productId',
+	onHand: 'onHand',
+	onOrder: 'onOrder',
+	expectedDate: 'expectedDate',
+	leadTimeMean: 'leadTimeMeanDays',
+	leadTimeSd: 'leadTimeSdDays',
+	moq: 'moq',
+	pack: 'pack',
+	unitCost: 'unitCost',
+	price: 'price',
+	supplier: 'supplier',
+	salvage: 'salvage',
+	seasonEnd: 'seasonEnd',
+	date: 'asOf',
+};
 
 const SETTINGS_KEY = 'plan';
 
-/** Replaces the stored stock (and history) by a parsed file, in one transaction. */
+/**
+ * Stores a parsed stock file over the stored stock, in one transaction. A shop's weekly stock count
+ * (SKU and on hand, from the till or Shopify) must not wipe the lead times, MOQs, costs and suppliers
+ * read from an earlier file or typed on the Plan screen: each product of the file takes the file's
+ * columns (a blank cell clears that field) and keeps the fields the file has no column for; products
+ * the file does not list keep their rows. A dated file adds its counts to the stock history (the same
+ * product and day: the new count); an undated one leaves the history as it was.
+ */
 export async function storeStock(
 	db: TrendcastDb,
 	fileName: string,
 	parsed: StockParseResult,
 ): Promise<StockImportSummary> {
 	const stored = !parsed.issues.some((i) => i.severity === 'error' && i.row === undefined);
-	if (stored)
-		await db.transaction('rw', db.stock, db.stockHistory, async () => {
-			await db.stock.clear();
-			await db.stockHistory.clear();
-			await db.stock.bulkPut(parsed.rows);
-			await db.stockHistory.bulkPut(parsed.history);
-		});
-	return {
+	const summary: StockImportSummary = {
 		fileName,
 		products: parsed.rows.length,
 		historyRows: parsed.history.length,
 		issues: parsed.issues,
 		stored,
 	};
+	if (!stored) return summary;
+	const fileFields = new Set(
+		(Object.keys(parsed.mapping) as StockRole[])
+			.filter((r) => parsed.mapping[r])
+			.map((r) => FIELD_OF[r]),
+	);
+	// a new count without a date: the date of the count before is not this one's
+	if (fileFields.has('onHand')) fileFields.add('asOf');
+	await db.transaction('rw', db.stock, db.stockHistory, async () => {
+		const before = new Map((await db.stock.toArray()).map((r) => [r.productId, r]));
+		const kept = new Set<keyof StockRow>();
+		let keptRows = 0;
+		const rows = parsed.rows.map((row) => {
+			const old = before.get(row.productId);
+			before.delete(row.productId);
+			if (!old) return row;
+			const merged: StockRow = { ...row };
+			let any = false;
+			for (const [k, v] of Object.entries(old) as [keyof StockRow, unknown][]) {
+				if (fileFields.has(k) || k === 'productId' || v === undefined) continue;
+				(merged as unknown as Record<string, unknown>)[k] = v;
+				kept.add(k);
+				any = true;
+			}
+			if (any) keptRows++;
+			return merged;
+		});
+		await db.stock.bulkPut(rows);
+		await db.stockHistory.bulkPut(parsed.history);
+		if (keptRows > 0) summary.keptFields = { products: keptRows, fields: [...kept].sort() };
+		if (before.size > 0) summary.keptProducts = before.size;
+	});
+	return summary;
 }
 
 export function listStock(db: TrendcastDb): Promise<StockRow[]> {

@@ -45,6 +45,54 @@ describe('stock files', { timeout: 120_000 }, () => {
 		expect(await store.getPlanSettings(db)).toEqual({ level: 0.9 });
 	});
 
+	it('a weekly stock count (SKU, on hand) keeps the lead times, MOQs, costs and suppliers stored before', async () => {
+		// walk13: the Leeds shop's supplier sheet in week 1, then Shopify's inventory export in week 2
+		const { service, db } = await makeService(freshDb());
+		const sheet =
+			'SKU,On hand,On order,Lead time (days),MOQ,Pack size,Unit cost,Supplier\n' +
+			'85123A,40,24,35,24,6,1.15,Harbour Gifts Ltd\n' +
+			'22423,12,0,21,0,1,5.84,Northern Homeware\n' +
+			'47566,8,0,10,12,12,2.55,Pennine Paper Co\n';
+		await store.storeStock(db, 'stock.csv', await readStockFile(service, toInput('stock.csv', sheet)));
+		await store.updateStock(db, '22423', { leadTimeMeanDays: 28 }); // typed on the Plan screen
+		const count =
+			'Handle,Title,SKU,Location,Incoming,Available,On hand\n' +
+			'heart,White Hanging Heart,85123A,Leeds shop,0,4,5\n' +
+			'cakestand,Regency Cakestand,22423,Leeds shop,6,,0\n';
+		const parsed = await readStockFile(service, toInput('inventory_export.csv', count));
+		expect(parsed.mapping).toMatchObject({ sku: 'SKU', onHand: 'On hand', onOrder: 'Incoming' });
+		const summary = await store.storeStock(db, 'inventory_export.csv', parsed);
+		expect(summary).toMatchObject({
+			stored: true,
+			products: 2,
+			keptProducts: 1,
+			keptFields: {
+				products: 2,
+				fields: ['leadTimeMeanDays', 'moq', 'pack', 'supplier', 'unitCost'],
+			},
+		});
+		const rows = new Map((await store.listStock(db)).map((r) => [r.productId, r]));
+		expect(rows.get('85123A')).toEqual({
+			productId: '85123A',
+			onHand: 5,
+			onOrder: 0,
+			leadTimeMeanDays: 35,
+			moq: 24,
+			pack: 6,
+			unitCost: 1.15,
+			supplier: 'Harbour Gifts Ltd',
+		});
+		expect(rows.get('22423')).toMatchObject({ onHand: 0, onOrder: 6, leadTimeMeanDays: 28 });
+		// not in the count: kept as it was
+		expect(rows.get('47566')).toMatchObject({ onHand: 8, moq: 12, supplier: 'Pennine Paper Co' });
+		// a column the file has, blank for a product, clears it
+		const blank = 'SKU,On hand,Supplier\n47566,3,\n';
+		await store.storeStock(db, 'b.csv', await readStockFile(service, toInput('b.csv', blank)));
+		const after = (await store.listStock(db)).find((r) => r.productId === '47566');
+		expect(after).toMatchObject({ onHand: 3, moq: 12 });
+		expect(after && 'supplier' in after).toBe(false);
+	});
+
 	it('a bad cell names file, row and column; an unreadable file is one error', async () => {
 		const { service } = await makeService(freshDb());
 		const bad = await readStockFile(
