@@ -11,6 +11,7 @@ import type {
 } from '../core/ingest/types';
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
 import { guessCurrency } from '../lib/format';
+import { sameLayoutDataset } from '../lib/next-export';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { DatasetStore } from './dataset-store.svelte';
 import { runLatest, Turns } from './latest.svelte';
@@ -54,6 +55,15 @@ export class ImportFlow {
 	datasetName = $state('');
 	/** Id of the stored dataset to add the rows to, or '' for a new dataset. */
 	appendTo = $state('');
+	/**
+	 * A stored dataset with this file's columns (the same export layout), offered while the rows would
+	 * go to a new dataset: the shop's next export, which belongs with the one it continues.
+	 */
+	suggestedTarget = $derived.by(() =>
+		this.preview && !this.appendTo
+			? sameLayoutDataset(this.#store.datasets, this.mapping)
+			: null,
+	);
 	/** Currency of the file's money: what the file says, else the browser region's (the user can change it). */
 	currency = $state('');
 	result = $state.raw<DatasetMeta | null>(null);
