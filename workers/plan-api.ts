@@ -50,6 +50,21 @@ import {
 } from '../src/core/inventory/plan-engine';
 import { linkApi, SeriesLink, untilAborted } from './data/series-port';
 
+/**
+ * A row's alert once the budget changed its order from `wanted` to `qty`: the sentence names the order
+ * the table and the purchase order carry (it said "Order 487" of a row the budget cut to 90, on the
+ * Plan screen and on Home), and the suggestion before the budget.
+ */
+export function budgetAlert(alert: Message | null, qty: number, wanted: number): Message | null {
+	if (!alert || qty === wanted) return alert;
+	const code = alert.code;
+	if (code !== 'plan_alert_order' && code !== 'plan_alert_season') return alert;
+	// a one-season buy keeps its sentence with the quantity bought
+	if (code === 'plan_alert_season') return msg(code, { ...alert.params, qty });
+	const params = { ...alert.params, qty, wanted };
+	return msg(qty === 0 ? 'plan_alert_budget_none' : 'plan_alert_order_budget', params);
+}
+
 /** Row reasons that explain an order: dropped where a budget cuts the order to 0. */
 const ORDERING_REASONS: ReadonlySet<string> = new Set([
 	'plan_reason_zero_forecast',
@@ -460,7 +475,12 @@ export const planApi = {
 					// "ordered although the forecast is 0" and "safety stock N against M expected" no longer
 					// hold for an order the budget cut to 0
 					const keep = reason && !(orderQty === 0 && ORDERING_REASONS.has(reason.code));
-					rows[i] = { ...row, orderQty, ...(keep ? { reason } : {}) };
+					rows[i] = {
+						...row,
+						orderQty,
+						alert: budgetAlert(row.alert, orderQty, row.orderQty),
+						...(keep ? { reason } : {}),
+					};
 				});
 				notes.push(
 					msg('plan_note_budget', {

@@ -74,4 +74,27 @@ describe('a forecast of 0 that orders, in the plan worker', () => {
 		expect(presto.reason?.code).toBe('plan_reason_wide_range');
 		expect(cut.rows.find((r) => r.productId === 'PRESTO')!.reason).toBeUndefined();
 	});
+
+	it('names in its alert the order the budget left, and what was suggested (walk13)', async () => {
+		const free = await planApi.planBatch(request(), 'budget-1');
+		const steady = free.rows.find((r) => r.productId === 'STEADY')!;
+		expect(steady.alert?.code).toBe('plan_alert_order');
+		expect(steady.alert?.params?.qty).toBe(steady.orderQty);
+		// a budget that buys some of the orders: every alert's quantity is its row's (Home shows these)
+		const some = await planApi.planBatch(request(Math.round(free.orderValue / 3)), 'budget-2');
+		for (const r of some.rows) {
+			if (r.alert?.params?.qty !== undefined) expect(r.alert.params.qty).toBe(r.orderQty);
+			if (r.orderQty !== r.unconstrainedQty && r.unconstrainedQty > 0)
+				expect(['plan_alert_order_budget', 'plan_alert_budget_none', 'plan_alert_season']).toContain(
+					r.alert?.code,
+				);
+		}
+		expect(some.rows.some((r) => r.orderQty < r.unconstrainedQty)).toBe(true);
+		const none = (await planApi.planBatch(request(0), 'budget-3')).rows.find(
+			(r) => r.productId === 'STEADY',
+		)!;
+		expect(none.orderQty).toBe(0);
+		expect(none.alert?.code).toBe('plan_alert_budget_none');
+		expect(none.alert?.params).toMatchObject({ wanted: steady.orderQty });
+	});
 });

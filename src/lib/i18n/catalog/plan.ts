@@ -104,6 +104,10 @@ export const en = {
 	plan_whatif_bands: 'Over the next {weeks} {weeks|week|weeks}; in brackets the 80 % band.',
 	plan_alert_order:
 		'Order {qty}: {mean} ± {sd} expected over the {days}-day lead time and review period, {onHand} in stock, {onOrder} on order.',
+	plan_alert_order_budget:
+		'Order {qty} of the {wanted} suggested, within the budget: {mean} ± {sd} expected over the {days}-day lead time and review period, {onHand} in stock, {onOrder} on order.',
+	plan_alert_budget_none:
+		'No order within the budget ({wanted} suggested): {mean} ± {sd} expected over the {days}-day lead time and review period, {onHand} in stock, {onOrder} on order.',
 	plan_alert_overstock:
 		'Overstock: {days} {days|day|days} of cover, {excess} {excess|unit|units} more than {limit} {limit|day|days} of demand.',
 	plan_reason_stopped:
@@ -273,6 +277,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_whatif_bands: '未来 {weeks} 周；括号内为 80% 区间。',
 	plan_alert_order:
 		'建议订货 {qty}：交期加盘点周期共 {days} 天内预计需求 {mean} ± {sd}，现有库存 {onHand}，在途 {onOrder}。',
+	plan_alert_order_budget:
+		'预算内订货 {qty}（原建议 {wanted}）：交期加盘点周期共 {days} 天内预计需求 {mean} ± {sd}，现有库存 {onHand}，在途 {onOrder}。',
+	plan_alert_budget_none:
+		'预算内不订货（原建议 {wanted}）：交期加盘点周期共 {days} 天内预计需求 {mean} ± {sd}，现有库存 {onHand}，在途 {onOrder}。',
 	plan_alert_overstock: '库存积压：可售 {days} 天，比 {limit} 天的需求多出 {excess} 件。',
 	plan_reason_stopped:
 		'无需订货：最近 {weeks} 周没有销售，交期加盘点周期共 {days} 天内预计需求约 {mean}；无论 ± {sd} 的区间多宽，按这一均值需求超过 {quantile} 的周期不到 {short}%，现有库存加在途 {position} 已足够。',
