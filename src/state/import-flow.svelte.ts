@@ -60,9 +60,7 @@ export class ImportFlow {
 	 * go to a new dataset: the shop's next export, which belongs with the one it continues.
 	 */
 	suggestedTarget = $derived.by(() =>
-		this.preview && !this.appendTo
-			? sameLayoutDataset(this.#store.datasets, this.mapping)
-			: null,
+		this.preview && !this.appendTo ? sameLayoutDataset(this.#store.datasets, this.mapping) : null,
 	);
 	/** Currency of the file's money: what the file says, else the browser region's (the user can change it). */
 	currency = $state('');

@@ -104,7 +104,9 @@ export function applyNonProduct(
 	include: ReadonlySet<string>,
 ): NonProductSummary {
 	// a line a return cancelled stays out (merged exports match returns after the rules: update.ts)
-	sql.q(`UPDATE ${table} SET excluded = NULL, is_return = cancelled WHERE excluded = 'non_product'`);
+	sql.q(
+		`UPDATE ${table} SET excluded = NULL, is_return = cancelled WHERE excluded = 'non_product'`,
+	);
 	const stats = sql.rows(`SELECT product_id, coalesce(mode(description), '') AS description,
 			count(*)::DOUBLE AS lines, coalesce(median(quantity), 0)::DOUBLE AS mq,
 			coalesce(stddev_samp(unit_price) / nullif(avg(unit_price), 0), 'NaN'::DOUBLE)::DOUBLE AS cv,

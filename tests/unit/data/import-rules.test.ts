@@ -239,11 +239,16 @@ describe('adding an export to a stored dataset', () => {
 	}, 60_000);
 
 	it('lets a return in the next export cancel the sale stored from the earlier one', async () => {
-		const head = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
-		const sale = '536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom';
-		const other = '536366,71053,WHITE METAL LANTERN,2,2010-12-02 09:00:00,3.39,13047,United Kingdom';
-		const ret = 'C536900,85123A,WHITE HANGING HEART,-6,2010-12-20 10:00:00,2.55,17850,United Kingdom';
-		const later = '536901,71053,WHITE METAL LANTERN,1,2010-12-21 10:00:00,3.39,13047,United Kingdom';
+		const head =
+			'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
+		const sale =
+			'536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom';
+		const other =
+			'536366,71053,WHITE METAL LANTERN,2,2010-12-02 09:00:00,3.39,13047,United Kingdom';
+		const ret =
+			'C536900,85123A,WHITE HANGING HEART,-6,2010-12-20 10:00:00,2.55,17850,United Kingdom';
+		const later =
+			'536901,71053,WHITE METAL LANTERN,1,2010-12-21 10:00:00,3.39,13047,United Kingdom';
 		const a = await service.previewFile(toInput('dec-a.csv', [head, sale, other].join('\n')));
 		const base = await commit(a, a.mapping, 'Gifts');
 		expect(await units(base.id)).toBe(8);
@@ -251,7 +256,9 @@ describe('adding an export to a stored dataset', () => {
 		expect(merged.report.append?.cancelledStored).toEqual({ lines: 1, units: 6 });
 		expect(merged.report.issues.map((i) => i.code)).toContain('import_append_cancelled');
 		// as one import of both files: the 6 hearts were returned, so they are not demand
-		const all = await service.previewFile(toInput('dec.csv', [head, sale, other, ret, later].join('\n')));
+		const all = await service.previewFile(
+			toInput('dec.csv', [head, sale, other, ret, later].join('\n')),
+		);
 		const alone = await commit(all, all.mapping, 'At once');
 		expect(await units(alone.id)).toBe(3);
 		expect(await units(base.id)).toBe(3);

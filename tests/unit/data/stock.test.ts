@@ -53,7 +53,11 @@ describe('stock files', { timeout: 120_000 }, () => {
 			'85123A,40,24,35,24,6,1.15,Harbour Gifts Ltd\n' +
 			'22423,12,0,21,0,1,5.84,Northern Homeware\n' +
 			'47566,8,0,10,12,12,2.55,Pennine Paper Co\n';
-		await store.storeStock(db, 'stock.csv', await readStockFile(service, toInput('stock.csv', sheet)));
+		await store.storeStock(
+			db,
+			'stock.csv',
+			await readStockFile(service, toInput('stock.csv', sheet)),
+		);
 		await store.updateStock(db, '22423', { leadTimeMeanDays: 28 }); // typed on the Plan screen
 		const count =
 			'Handle,Title,SKU,Location,Incoming,Available,On hand\n' +

@@ -1,6 +1,7 @@
 // walk13: a shop adds its next export to the dataset it already has (same id, new stored content). Home,
 // Plan and Customers were opened once per dataset id, so after the import they kept last week's
-// dashboard, plan and segments until the page was reloaded. Each now opens again for a new version.
+// dashboard, plan and segments until the page was reloaded; each now opens again for a new version. And the
+// Import screen offers the dataset a file with the same columns continues (it defaulted to a new one, unsaid).
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_DATASET_ID } from '../../../src/core/demo';
 import type { DatasetMeta, ImportPreview, ProductSummary } from '../../../src/core/ingest/types';
@@ -20,7 +21,12 @@ const product = (productId: string, revenue: number): ProductSummary =>
 	({ productId, description: productId, revenue, units: revenue, orders: 1 }) as ProductSummary;
 const week1 = [product('LS-M', 90), product('SC-1', 60)];
 const week2 = [product('LS-M', 180), product('SC-1', 120), product('WJ-30', 80)];
-const meta = (rowCount: number, dateMax: number) => ({ rowCount, bytes: 1000 + rowCount, dateMin: 0, dateMax });
+const meta = (rowCount: number, dateMax: number) => ({
+	rowCount,
+	bytes: 1000 + rowCount,
+	dateMin: 0,
+	dateMax,
+});
 
 const batch = (): SeriesBatch => ({
 	ids: ['x'],
@@ -139,7 +145,10 @@ describe('the Import screen offers the stored dataset a file continues', () => {
 		const store = { datasets: [stored('leeds', 1, mapping)] } as unknown as DatasetStore;
 		const flow = new ImportFlow(client, store);
 		expect(flow.suggestedTarget).toBeNull();
-		await flow.start({ name: 'orders_export (1).csv', arrayBuffer: async () => new ArrayBuffer(0) });
+		await flow.start({
+			name: 'orders_export (1).csv',
+			arrayBuffer: async () => new ArrayBuffer(0),
+		});
 		expect(flow.step).toBe('mapping');
 		expect(flow.suggestedTarget?.id).toBe('leeds');
 		flow.appendTo = 'leeds';

@@ -85,9 +85,11 @@ describe('a forecast of 0 that orders, in the plan worker', () => {
 		for (const r of some.rows) {
 			if (r.alert?.params?.qty !== undefined) expect(r.alert.params.qty).toBe(r.orderQty);
 			if (r.orderQty !== r.unconstrainedQty && r.unconstrainedQty > 0)
-				expect(['plan_alert_order_budget', 'plan_alert_budget_none', 'plan_alert_season']).toContain(
-					r.alert?.code,
-				);
+				expect([
+					'plan_alert_order_budget',
+					'plan_alert_budget_none',
+					'plan_alert_season',
+				]).toContain(r.alert?.code);
 		}
 		expect(some.rows.some((r) => r.orderQty < r.unconstrainedQty)).toBe(true);
 		const none = (await planApi.planBatch(request(0), 'budget-3')).rows.find(

@@ -35,7 +35,8 @@ export const en = {
 	plan_stock_not_imported: '{file} was not imported: see the problems below.',
 	plan_stock_kept_fields:
 		'{n} {n|product keeps|products keep} from before what this file has no column for: {fields}.',
-	plan_stock_kept_products: '{n} {n|product|products} not in this file {n|keeps its|keep their} stock data from before.',
+	plan_stock_kept_products:
+		'{n} {n|product|products} not in this file {n|keeps its|keep their} stock data from before.',
 	plan_stock_field_onOrder: 'on order',
 	plan_stock_field_expectedDate: 'expected date',
 	plan_stock_field_leadTimeMeanDays: 'lead time',
