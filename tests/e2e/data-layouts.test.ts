@@ -84,8 +84,15 @@ describe('wide layouts and adding to a dataset', () => {
 		).toBe('“Shop” (remove rows already stored)');
 		await app.confirmImport();
 		expect(await issue('import_append_summary').textContent()).toMatch(
-			/Added to “Shop”: [\d,]+ new rows; [\d,]+ rows were already stored and skipped/,
+			/Added to “Shop”: [\d,]+ new rows; [\d,]+ rows were already stored and skipped \(the file and the stored data overlap from \d{1,2} [A-Z][a-z]{2} 20\d\d to \d{1,2} [A-Z][a-z]{2} 20\d\d\)/,
 		);
+		// the days already stored have their own figure, apart from the file's duplicates (walk13)
+		expect(
+			Number((await session.page.getByTestId('already-stored').textContent())?.replace(/\D/g, '')),
+		).toBeGreaterThan(900);
+		expect(
+			await session.page.getByTestId('import-done').getByRole('heading').first().textContent(),
+		).toBe('Added to “Shop”');
 		await expect.poll(totalUnits, { timeout: SLOW_MS }).toBe(wholeUnits);
 		expect(wholeUnits).not.toBe(firstUnits);
 		// Still one "Shop", and it survives a reload with the merged sales.

@@ -7,6 +7,7 @@ import { DEMO_DATASET_ID } from '../../../src/core/demo';
 import type { DatasetMeta, ImportPreview, ProductSummary } from '../../../src/core/ingest/types';
 import type { SeriesBatch } from '../../../src/core/types';
 import { datasetVersion } from '../../../src/lib/dataset-version';
+import { translate } from '../../../src/lib/i18n/translate';
 import { sameLayoutDataset } from '../../../src/lib/next-export';
 import type { DataClient } from '../../../src/lib/workers/data-client';
 import type { HomeClient } from '../../../src/lib/workers/home-client';
@@ -153,5 +154,22 @@ describe('the Import screen offers the stored dataset a file continues', () => {
 		expect(flow.suggestedTarget?.id).toBe('leeds');
 		flow.appendTo = 'leeds';
 		expect(flow.suggestedTarget).toBeNull();
+	});
+});
+
+describe('the append summary', () => {
+	const params = { name: 'Leeds', added: 898, dups: 2630, from: '2011-07-31', to: '2011-08-21' };
+
+	it('names the overlap in words, not as ISO dates (walk13: "from 2011-07-31 to 2011-08-21")', () => {
+		expect(translate('en', 'import_append_summary', params)).toContain(
+			'overlap from 31 Jul 2011 to 21 Aug 2011',
+		);
+		expect(translate('zh-CN', 'import_append_summary', params)).toContain(
+			'在 2011年7月31日 至 2011年8月21日 期间重叠',
+		);
+		// a report stored with something else shows it as it came
+		expect(translate('en', 'import_append_summary', { ...params, from: 'x' })).toContain(
+			'from x to',
+		);
 	});
 });

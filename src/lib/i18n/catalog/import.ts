@@ -16,6 +16,19 @@ function separatorWord(v: MessageParam | undefined, tab: string): string {
 	return s.startsWith('“') ? s : `“${s}”`;
 }
 const sepEn = (v: MessageParam | undefined) => separatorWord(v, 'tab');
+
+/**
+ * A day the data worker names as 'YYYY-MM-DD' (an append's overlap), in words: "31 Jul 2011",
+ * 2011年7月31日 (it was shown as the ISO string). Anything else is shown as it came.
+ */
+function dayWords(v: MessageParam | undefined, locale: 'en-GB' | 'zh-CN'): string {
+	const s = String(v ?? '');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+	const opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+	return new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(
+		new Date(`${s}T00:00:00Z`),
+	);
+}
 const sepZh = (v: MessageParam | undefined) => separatorWord(v, '制表符');
 
 /** A value kind the data worker names ('text', 'number', 'date', 'yesno', 'other'; workers/data/duckdb-guard.ts typeKind). */
@@ -208,7 +221,7 @@ export const en = {
 	import_non_product_include_label: 'Count {code} as a product',
 	import_non_product_apply: 'Save choice',
 	import_append_summary: (p) =>
-		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} row${p.dups === 1 ? ' was' : 's were'} already stored and skipped (the file and the stored data overlap from ${p.from} to ${p.to}).`,
+		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} row${p.dups === 1 ? ' was' : 's were'} already stored and skipped (the file and the stored data overlap from ${dayWords(p.from, 'en-GB')} to ${dayWords(p.to, 'en-GB')}).`,
 	import_append_summary_no_overlap: (p) =>
 		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} already stored. The file does not overlap the stored period.`,
 	import_append_status_out: (p) =>
@@ -332,7 +345,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_non_product_include_label: '将 {code} 算作商品',
 	import_non_product_apply: '保存选择',
 	import_append_summary: (p) =>
-		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储，已跳过（文件与已存数据在 ${p.from} 至 ${p.to} 期间重叠）。`,
+		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储，已跳过（文件与已存数据在 ${dayWords(p.from, 'zh-CN')} 至 ${dayWords(p.to, 'zh-CN')} 期间重叠）。`,
 	import_append_summary_no_overlap: (p) =>
 		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储。文件与已存数据的时间段没有重叠。`,
 	import_append_status_out: (p) =>
