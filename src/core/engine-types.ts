@@ -127,9 +127,15 @@ export interface AutoForecastOptions {
 	/**
 	 * Model intervals of a history too short to calibrate are narrowed to its ordinary weeks' spread
 	 * where one-off values dominate its one-step changes (engine.ts ROBUST_RANGE_RATIO); false: the
-	 * models' own (to measure the rule). Default true.
+	 * models' own. Default engine.ts ROBUST_SHORT_RANGE (false: it failed its coverage rule).
 	 */
 	robustShortRange?: boolean;
+	/**
+	 * Model intervals of a history too short to calibrate (not intermittent) have their upper ends
+	 * capped at SHORT_CAP_80 / SHORT_CAP_95 × the larger of the best period sold and the point
+	 * (engine.ts capShortRange), with a note; false: the models' own. Default engine.ts SHORT_RANGE_CAP.
+	 */
+	shortRangeCap?: boolean;
 	/**
 	 * A series too short to backtest that is past its peak and falling (its largest value ≥ 2 periods
 	 * back, its last below 0.8 × it: a product weeks after its launch hype) gets the mean of its last

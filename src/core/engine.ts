@@ -135,6 +135,57 @@ export const ROBUST_RANGE_MIN_CHANGES = 6;
 export const ROBUST_SHORT_RANGE = false;
 
 /**
+ * Model intervals on a history too short to calibrate, capped at what the shop has sold (issue #11,
+ * SHORT-HISTORY.md "cap14"): an 18-week Tmall total with one 双十一 week of 1,331 gets an 80 % upper
+ * end of 2,199 … 7,535 around ~25, and the plan turns it into thousands of safety stock. Where the
+ * intervals are the models' own (fewer than MIN_CONFORMAL_SCORES backtest scores) and the series is
+ * not intermittent (plan9's set), the upper end of level L at step j is at most
+ * c(L) × max(best period sold, point_j), never below the point; lower ends and points unchanged.
+ * c(0.8) = SHORT_CAP_80, c(0.95) = SHORT_CAP_95, linear in the normal quantile z_L between and beyond
+ * them, never below SHORT_CAP_80. Why these: the chance that a new period beats the largest of n
+ * stationary ones is 1/(n + 1), 5–11 % for n = 8–18, about the 80 % range's upper tail, so its upper end
+ * belongs near the best period; 1.5× leaves half again for a level shift or a larger recurring peak,
+ * 2.5× at 95 %. A forecast that climbs above the best period (a trend) moves the cap with it.
+ */
+export const SHORT_CAP_80 = 1.5;
+export const SHORT_CAP_95 = 2.5;
+/** Whether short-history ranges are capped by default (engine option shortRangeCap). */
+export const SHORT_RANGE_CAP = false;
+
+/** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
+export function shortCapFactor(level: number): number {
+	const z80 = qnorm(0.9);
+	const z95 = qnorm(0.975);
+	const z = qnorm(0.5 + level / 2);
+	const c = SHORT_CAP_80 + ((z - z80) * (SHORT_CAP_95 - SHORT_CAP_80)) / (z95 - z80);
+	return Math.max(SHORT_CAP_80, c);
+}
+
+/**
+ * Caps the upper ends of `intervals` in place at shortCapFactor(level) × max(best, point_j), never
+ * below the point; returns whether any upper end was lowered.
+ */
+export function capShortRange(
+	intervals: Interval[],
+	point: ArrayLike<number>,
+	best: number,
+): boolean {
+	if (!(best > 0)) return false;
+	let changed = false;
+	for (const iv of intervals) {
+		const c = shortCapFactor(iv.level);
+		for (let j = 0; j < iv.upper.length; j++) {
+			const cap = Math.max(point[j], c * Math.max(best, point[j]));
+			if (iv.upper[j] > cap) {
+				iv.upper[j] = cap;
+				changed = true;
+			}
+		}
+	}
+	return changed;
+}
+
+/**
  * ρ ≤ 1 for series y (1 where no single week dominates its one-step changes), with that week's
  * largest change and the RMS change without it (for the note).
  */
@@ -1516,6 +1567,24 @@ function* engine(
 					typical: Math.round(shrink.typical),
 				}),
 			);
+		}
+		// …and at most a multiple of the best period sold (SHORT_CAP_80 / _95), on what the shop sold
+		// (before any outlier replacement)
+		if ((opts.shortRangeCap ?? SHORT_RANGE_CAP) && !intermittent) {
+			let best = 0;
+			let negative = false;
+			for (const v of filled.y) {
+				if (v > best) best = v;
+				if (v < 0) negative = true;
+			}
+			if (!negative && capShortRange(intervals, point, best))
+				notes.push(
+					msg('engine_note_short_range_cap', {
+						times80: SHORT_CAP_80,
+						times95: SHORT_CAP_95,
+						best: Math.round(best),
+					}),
+				);
 		}
 	}
 	// nested intervals: wider level contains narrower
