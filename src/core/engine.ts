@@ -150,7 +150,7 @@ export const ROBUST_SHORT_RANGE = false;
 export const SHORT_CAP_80 = 1.5;
 export const SHORT_CAP_95 = 2.5;
 /** Whether short-history ranges are capped by default (engine option shortRangeCap). */
-export const SHORT_RANGE_CAP = false;
+export const SHORT_RANGE_CAP = true;
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {
