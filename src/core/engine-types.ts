@@ -133,9 +133,10 @@ export interface AutoForecastOptions {
 	/**
 	 * Model intervals of a history too short to calibrate (not intermittent) have their upper ends
 	 * capped at SHORT_CAP_80 / SHORT_CAP_95 × the larger of the best period sold and the point
-	 * (engine.ts capShortRange), with a note; false: the models' own. Default engine.ts SHORT_RANGE_CAP.
+	 * (engine.ts capShortRange), with a note; 'one-origin': also intervals calibrated on a single
+	 * backtest origin; false: the models' own. Default engine.ts SHORT_RANGE_CAP.
 	 */
-	shortRangeCap?: boolean;
+	shortRangeCap?: boolean | 'one-origin';
 	/**
 	 * A series too short to backtest that is past its peak and falling (its largest value ≥ 2 periods
 	 * back, its last below 0.8 × it: a product weeks after its launch hype) gets the mean of its last

@@ -149,8 +149,12 @@ export const ROBUST_SHORT_RANGE = false;
  */
 export const SHORT_CAP_80 = 1.5;
 export const SHORT_CAP_95 = 2.5;
-/** Whether short-history ranges are capped by default (engine option shortRangeCap). */
-export const SHORT_RANGE_CAP = true;
+/**
+ * Which ranges are capped by default (engine option shortRangeCap): true = those not conformally
+ * calibrated (fewer than MIN_CONFORMAL_SCORES scores); 'one-origin' = those and the ones calibrated on
+ * a single backtest origin (SHORT-HISTORY.md "cap14", candidate B); false = none.
+ */
+export const SHORT_RANGE_CAP: boolean | 'one-origin' = true;
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {
@@ -1568,24 +1572,28 @@ function* engine(
 				}),
 			);
 		}
-		// …and at most a multiple of the best period sold (SHORT_CAP_80 / _95), on what the shop sold
-		// (before any outlier replacement)
-		if ((opts.shortRangeCap ?? SHORT_RANGE_CAP) && !intermittent) {
-			let best = 0;
-			let negative = false;
-			for (const v of filled.y) {
-				if (v > best) best = v;
-				if (v < 0) negative = true;
-			}
-			if (!negative && capShortRange(intervals, point, best))
-				notes.push(
-					msg('engine_note_short_range_cap', {
-						times80: SHORT_CAP_80,
-						times95: SHORT_CAP_95,
-						best: Math.round(best),
-					}),
-				);
+	}
+	// …and at most a multiple of the best period sold (SHORT_CAP_80 / _95, on what the shop sold, before
+	// any outlier replacement): ranges not calibrated, or ('one-origin') calibrated on one origin only
+	const capMode = opts.shortRangeCap ?? SHORT_RANGE_CAP;
+	const thin =
+		pooled.length < MIN_CONFORMAL_SCORES ||
+		(capMode === 'one-origin' && perOrigin.filter((s) => s.length > 0).length < 2);
+	if (capMode && thin && !intermittent) {
+		let best = 0;
+		let negative = false;
+		for (const v of filled.y) {
+			if (v > best) best = v;
+			if (v < 0) negative = true;
 		}
+		if (!negative && capShortRange(intervals, point, best))
+			notes.push(
+				msg('engine_note_short_range_cap', {
+					times80: SHORT_CAP_80,
+					times95: SHORT_CAP_95,
+					best: Math.round(best),
+				}),
+			);
 	}
 	// nested intervals: wider level contains narrower
 	const order = intervals.map((iv, i) => i).sort((a, b) => levels[a] - levels[b]);

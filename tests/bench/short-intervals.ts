@@ -5,6 +5,7 @@
 // points after the origin, per data set and on the series the candidate changes.
 //   --candidate robust: the robust short-history range (engine option robustShortRange, plan9)
 //   --candidate cap:    the cap at the best period sold (engine option shortRangeCap, cap14)
+//   --candidate cap1:   the same cap also on ranges calibrated on one origin (shortRangeCap 'one-origin')
 //   --cuts 8,11,14[,18]: the cut lengths (default 8,11,14); with more than 8,11,14 each data set also
 //                        gets a row over 8/11/14 alone (plan9's cuts)
 // Both runs set the other option off.
@@ -32,17 +33,21 @@ const { back, sets } = validationArgs(
 	'retail:1,stockx:1,walmart:1,m4:5',
 );
 const candidate = own.get('--candidate') ?? 'robust';
-if (candidate !== 'robust' && candidate !== 'cap')
-	throw new Error('--candidate robust|cap');
+if (candidate !== 'robust' && candidate !== 'cap' && candidate !== 'cap1')
+	throw new Error('--candidate robust|cap|cap1');
 const CUTS = (own.get('--cuts') ?? '8,11,14').split(',').map(Number);
 if (!CUTS.every((n) => Number.isInteger(n) && n >= 2)) throw new Error('--cuts n,n,… (integers ≥ 2)');
 const BASE_CUTS = [8, 11, 14];
 const extraCuts = CUTS.some((n) => !BASE_CUTS.includes(n));
-const NOTE = candidate === 'cap' ? 'engine_note_short_range_cap' : 'engine_note_short_range_robust';
+const NOTE =
+	candidate === 'robust' ? 'engine_note_short_range_robust' : 'engine_note_short_range_cap';
 const opts = (on: boolean): Partial<AutoForecastOptions> =>
-	candidate === 'cap'
-		? { robustShortRange: false, shortRangeCap: on }
-		: { robustShortRange: on, shortRangeCap: false };
+	candidate === 'robust'
+		? { robustShortRange: on, shortRangeCap: false }
+		: {
+				robustShortRange: false,
+				shortRangeCap: on ? (candidate === 'cap1' ? 'one-origin' : true) : false,
+			};
 
 interface Acc {
 	n: number;

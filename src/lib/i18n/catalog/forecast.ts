@@ -61,7 +61,7 @@ export const en = {
 	engine_note_short_range_robust:
 		'The ranges follow the ordinary weeks: a one-off change of up to {largest} (typical {typical}) would otherwise widen them far beyond what the history shows week to week.',
 	engine_note_short_range_cap:
-		'The top of each range was limited to {times80}× (80%) and {times95}× (95%) the best period sold so far ({best}): there were too few past errors to calibrate the ranges, and the methods’ own ranges went far above anything ever sold.',
+		'The top of each range was limited to {times80}× (80%) and {times95}× (95%) the best period sold so far ({best}): the history is too short to measure how far sales can stray, and the ranges went far above anything ever sold.',
 	engine_note_pooled:
 		'This forecast uses the shop-wide model learned from all {n} {n|product|products} together: on their recent past it forecast better than each product’s own methods.',
 	engine_note_negative_history:
@@ -250,7 +250,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	engine_note_short_range_robust:
 		'区间按平常各周的波动计算：否则一次性的变化（最大 {largest}，平常约 {typical}）会让区间远宽于历史上每周的实际波动。',
 	engine_note_short_range_cap:
-		'区间上限被限制为迄今最好一期销量（{best}）的 {times80} 倍（80%）和 {times95} 倍（95%）：过去的误差太少，无法校准区间，而各方法自身的区间远高于实际卖出过的任何一期。',
+		'区间上限被限制为迄今最好一期销量（{best}）的 {times80} 倍（80%）和 {times95} 倍（95%）：历史太短，无法衡量销量可能偏离多远，而区间远高于实际卖出过的任何一期。',
 	engine_note_pooled:
 		'此预测使用了由全部 {n} 个商品共同学习的全店模型：在它们近期的数据上，它比各商品自身的方法预测得更准。',
 	engine_note_negative_history: '历史中有负值，因此预测未限制为不小于 0。',
