@@ -154,7 +154,7 @@ export const SHORT_CAP_95 = 2.5;
  * calibrated (fewer than MIN_CONFORMAL_SCORES scores); 'one-origin' = those and the ones calibrated on
  * a single backtest origin (SHORT-HISTORY.md "cap14", candidate B); false = none.
  */
-export const SHORT_RANGE_CAP: boolean | 'one-origin' = true;
+export const SHORT_RANGE_CAP: boolean | 'one-origin' = 'one-origin';
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {
