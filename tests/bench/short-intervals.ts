@@ -36,7 +36,8 @@ const candidate = own.get('--candidate') ?? 'robust';
 if (candidate !== 'robust' && candidate !== 'cap' && candidate !== 'cap1')
 	throw new Error('--candidate robust|cap|cap1');
 const CUTS = (own.get('--cuts') ?? '8,11,14').split(',').map(Number);
-if (!CUTS.every((n) => Number.isInteger(n) && n >= 2)) throw new Error('--cuts n,n,… (integers ≥ 2)');
+if (!CUTS.every((n) => Number.isInteger(n) && n >= 2))
+	throw new Error('--cuts n,n,… (integers ≥ 2)');
 const BASE_CUTS = [8, 11, 14];
 const extraCuts = CUTS.some((n) => !BASE_CUTS.includes(n));
 const NOTE =

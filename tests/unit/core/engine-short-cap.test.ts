@@ -12,7 +12,7 @@ import {
 	SHORT_RANGE_CAP,
 	shortCapFactor,
 } from '../../../src/core/engine';
-import type { Interval } from '../../../src/core/engine-types';
+import type { Interval } from '../../../src/core/types';
 import { translate } from '../../../src/lib/i18n/translate';
 
 const TMALL = Float64Array.of(
@@ -107,7 +107,9 @@ describe('short-history ranges capped at the best period sold', () => {
 	});
 
 	it('plan9’s 14-week example (uncalibrated): capped too', () => {
-		const peak = Float64Array.from([96, 110, 88, 120, 101, 93, 4900, 140, 105, 97, 112, 99, 108, 103]);
+		const peak = Float64Array.from([
+			96, 110, 88, 120, 101, 93, 4900, 140, 105, 97, 112, 99, 108, 103,
+		]);
 		// the quick list's naive: 80 % upper 2,508 … 8,433 against a best week of 4,900
 		const o = { ...OPTS, models: ['snaive', 'ets', 'croston'] };
 		const off = forecastAuto(peak, { ...o, shortRangeCap: false });
