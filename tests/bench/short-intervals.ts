@@ -39,7 +39,8 @@ const CUTS = (own.get('--cuts') ?? '8,11,14').split(',').map(Number);
 if (!CUTS.every((n) => Number.isInteger(n) && n >= 2))
 	throw new Error('--cuts n,n,… (integers ≥ 2)');
 const BASE_CUTS = [8, 11, 14];
-const extraCuts = CUTS.some((n) => !BASE_CUTS.includes(n));
+const extraCuts =
+	CUTS.some((n) => !BASE_CUTS.includes(n)) && CUTS.some((n) => BASE_CUTS.includes(n));
 const NOTE =
 	candidate === 'robust' ? 'engine_note_short_range_robust' : 'engine_note_short_range_cap';
 const opts = (on: boolean): Partial<AutoForecastOptions> =>
