@@ -11,8 +11,9 @@
 // over). So the shape over the horizon comes from the model and the scale from its measured
 // out-of-sample errors. With
 // fewer than MIN_CONFORMAL_SCORES scores the model's own intervals are kept (with a note); those, and
-// intervals calibrated on a single origin (weekly series under 2 years + h), have their upper ends
-// capped at a multiple of the best period sold (capShortRange, SHORT_RANGE_CAP). When the
+// intervals calibrated on a single origin (n < 2m + 2h: weekly series under 128 weeks at h = 12),
+// have their upper ends capped at a multiple of the best period sold (capShortRange,
+// SHORT_RANGE_CAP). When the
 // conformal q_L is below the model's own z_L it is moved a quarter of the way back to z_L (HEDGE, a
 // selection-bias hedge: the chosen model is the one with the smallest backtest errors; without it
 // M4 weekly undercovered).
@@ -141,8 +142,9 @@ export const ROBUST_SHORT_RANGE = false;
  * SHORT-HISTORY.md "cap14"): an 18-week Tmall total with one 双十一 week of 1,331 gets an 80 % upper
  * end of 2,199 … 7,535 around ~25 at h = 12 (calibrated on one backtest origin whose window held the
  * peak). Where the intervals are the models' own (fewer than MIN_CONFORMAL_SCORES backtest scores) or,
- * by default ('one-origin'), calibrated on a single origin (on weekly data every series with
- * n − h < 2m), and the series is not intermittent, the upper end of level L at step j is at most
+ * by default ('one-origin'), calibrated on a single origin (the backtest's shortest window is
+ * min(2m, n − h), so every series with n < 2m + 2h: weekly under 128 weeks at h = 12), and the
+ * series is not intermittent, the upper end of level L at step j is at most
  * c(L) × max(best period sold, point_j), never below the point; lower ends and points unchanged.
  * c(0.8) = SHORT_CAP_80, c(0.95) = SHORT_CAP_95, linear in the normal quantile z_L between and beyond
  * them, never below SHORT_CAP_80. Why these: the chance that a new period beats the largest of n
