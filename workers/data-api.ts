@@ -19,6 +19,7 @@ import * as stockStore from './data/stock-store';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
 import { exportBackup, restoreBackup } from './data/backup';
 import { createCustomerJobs } from './data/customers';
+import { keepForecast, keptForecast } from './data/kept-forecasts';
 import { createJobs } from './data/jobs';
 
 export type {
@@ -189,6 +190,9 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 			return insights;
 		});
 	},
+	keptForecast: (datasetId, kind, version) => keptForecast(getDb(), datasetId, kind, version),
+	keepForecast: (datasetId, kind, version, request, result) =>
+		keepForecast(getDb(), datasetId, kind, version, request, result),
 	cancelJob(jobId) {
 		jobs.cancel(jobId);
 	},

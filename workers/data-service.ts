@@ -34,6 +34,9 @@ export type DataService = Omit<
 	| 'recommendForCustomer'
 	| 'recommendForProduct'
 	| 'setFlagMark'
+	// Kept forecasts work on the Dexie database alone (workers/data/kept-forecasts.ts).
+	| 'keptForecast'
+	| 'keepForecast'
 	// Backup works on the Dexie database alone (workers/data/backup.ts).
 	| 'exportBackup'
 	| 'restoreBackup'

@@ -3,6 +3,8 @@
 // and applies the batch rules (core/forecast/batch.ts); this class sends only the dataset id and keys. Used by the Forecast view. Results belong to the dataset they
 // were made from: `show(datasetId)` puts the open dataset's own results on screen (or none), keeps the
 // others aside for when their dataset is opened again, and stops a job of the dataset left behind.
+// With a keeper (the batch card), a finished result is kept in the data worker per dataset version
+// (workers/data/kept-forecasts.ts) and `restoreKept` shows it on a return visit without running anything.
 import { methodOptions } from '../lib/forecast-method';
 import type { CalendarEdits } from '../core/calendar/events';
 import type { Progress } from '../core/ingest/types';
@@ -30,6 +32,7 @@ import {
 } from '../lib/deep-gate';
 import { pooledGate, usesPooled } from '../lib/pooled-gate';
 import type { DeepCandidates, DeepRefusal } from './deep-candidates';
+import type { KeptForecastKind } from '../../workers/data/kept-forecasts';
 
 /** The periods every series of a result shares: the history's length, its season, the dates ahead. */
 export interface ForecastGrid {
@@ -69,6 +72,7 @@ interface Snapshot {
 	leftOut: LeftOut | null;
 	error: UiError | null;
 	previous: PreviousForecast | null;
+	keptAt: number | null;
 }
 
 /**
@@ -91,7 +95,22 @@ const EMPTY: Snapshot = {
 	leftOut: null,
 	error: null,
 	previous: null,
+	keptAt: null,
 };
+
+/** Where a result is kept between visits (the data worker), and which result of the screen it is. */
+export interface ForecastKeeper {
+	client: Pick<DataClient, 'keptForecast' | 'keepForecast'>;
+	kind: KeptForecastKind;
+}
+
+/** What a kept forecast holds besides its request. */
+interface KeptResult {
+	history: SeriesBatch | null;
+	grid: ForecastGrid | null;
+	results: SeriesForecast[];
+	leftOut: LeftOut | null;
+}
 
 /** What runs the forecasts: the one forecast worker, or for the batch the pool (forecast-pool.ts). */
 export type SeriesForecaster = Pick<ForecastClient, 'forecastSeries'>;
@@ -116,6 +135,15 @@ export class ForecastRun {
 	/** The forecast made one period earlier (single series only; null while not known). */
 	previous = $state.raw<PreviousForecast | null>(null);
 	previousStatus = $state<'idle' | 'running' | 'done' | 'none'>('idle');
+	/** When the result on screen was made, if it came back from a visit before (null: made now). */
+	keptAt = $state<number | null>(null);
+
+	/** The stored content of the dataset on screen (datasetVersion): what a result is kept for. */
+	#version = '';
+	#keeper: ForecastKeeper | null;
+	/** Dataset versions whose kept result was looked for (or shown) already: asked once. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#looked = new Set<string>();
 
 	#prevAbort: AbortController | null = null;
 	#forecast: SeriesForecaster;
@@ -133,7 +161,9 @@ export class ForecastRun {
 		forecast: SeriesForecaster,
 		deep: DeepCandidates | null = null,
 		data: Pick<DataClient, 'promotionsFor'> | null = null,
+		keeper: ForecastKeeper | null = null,
 	) {
+		this.#keeper = keeper;
 		this.#data = data;
 		this.#forecast = forecast;
 		this.#deep = deep;
@@ -143,8 +173,22 @@ export class ForecastRun {
 	 * Show the results made from dataset `id` (none if it has none yet). A job still running for the
 	 * dataset on screen is stopped: its results would belong to a dataset no longer shown.
 	 */
-	show(id: string | null): void {
-		if (id === this.datasetId) return;
+	show(id: string | null, version = ''): void {
+		if (id === this.datasetId) {
+			// rows added since (another export): a kept result no longer says what is stored
+			if (version !== this.#version && this.keptAt !== null && this.status === 'done') {
+				this.status = 'idle';
+				this.request = null;
+				this.history = null;
+				this.grid = null;
+				this.results = [];
+				this.leftOut = null;
+				this.keptAt = null;
+			}
+			this.#version = version;
+			return;
+		}
+		this.#version = version;
 		if (this.#abort) {
 			this.#abort.abort();
 			this.#abort = null;
@@ -165,6 +209,46 @@ export class ForecastRun {
 		this.error = s.error;
 		this.previous = s.previous;
 		this.previousStatus = s.previous ? 'done' : 'idle';
+		this.keptAt = s.keptAt;
+	}
+
+	/**
+	 * Shows the result kept for the dataset on screen at its stored version (a return visit), when
+	 * nothing is on screen yet and `accept` says its options are the screen's; true when shown.
+	 * Asked once per dataset version while nothing matches; a stamp that does not match is never shown.
+	 */
+	async restoreKept(accept: (req: ForecastRequest) => boolean): Promise<boolean> {
+		const keeper = this.#keeper;
+		const id = this.datasetId;
+		const version = this.#version;
+		const key = `${id}|${version}`;
+		const empty = () => this.status === 'idle' && this.results.length === 0;
+		if (!keeper || id === null || !version || !empty() || this.#looked.has(key)) return false;
+		this.#looked.add(key);
+		let kept: Awaited<ReturnType<ForecastKeeper['client']['keptForecast']>>;
+		try {
+			kept = await keeper.client.keptForecast(id, keeper.kind, version);
+		} catch {
+			// a forecast not kept is only run again
+			return false;
+		}
+		if (!kept || this.datasetId !== id || this.#version !== version || !empty()) return false;
+		const req = kept.request as ForecastRequest;
+		if (req.datasetId !== id || !accept(req)) {
+			// other options: looked for again when the screen's options change
+			this.#looked.delete(key);
+			return false;
+		}
+		const r = kept.result as KeptResult;
+		this.request = req;
+		this.history = r.history;
+		this.grid = r.grid;
+		this.results = r.results;
+		this.leftOut = r.leftOut;
+		this.error = null;
+		this.keptAt = kept.savedAt;
+		this.status = 'done';
+		return true;
 	}
 
 	/** Forget the results of datasets no longer stored (e.g. deleted, then imported again). */
@@ -182,6 +266,7 @@ export class ForecastRun {
 			leftOut: this.leftOut,
 			error: this.error,
 			previous: this.previous,
+			keptAt: this.keptAt,
 		};
 	}
 
@@ -193,6 +278,9 @@ export class ForecastRun {
 		this.#prevAbort?.abort();
 		this.previous = null;
 		this.previousStatus = 'idle';
+		this.keptAt = null;
+		// kept for the stored content on screen when the run started (not if it changes meanwhile)
+		const version = this.#version;
 		const ac = new AbortController();
 		this.#abort = ac;
 		this.status = 'running';
@@ -310,6 +398,17 @@ export class ForecastRun {
 			this.leftOut = res.leftOut;
 			this.results = res.results;
 			this.status = 'done';
+			if (this.#keeper && version && res.results.length > 0) {
+				const kept: KeptResult = {
+					history: res.history,
+					grid: this.grid,
+					results: res.results,
+					leftOut: res.leftOut,
+				};
+				void this.#keeper.client
+					.keepForecast(req.datasetId, this.#keeper.kind, version, req, kept)
+					.catch(() => undefined);
+			}
 			if (res.results.length === 1 && res.history) void this.#runPrevious(res.history, req);
 		} catch (e) {
 			// A job replaced by a newer one, or left behind by show(), says nothing on screen.

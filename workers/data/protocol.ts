@@ -5,6 +5,7 @@ import type { StockHistoryRow, StockRow } from '../../src/core/ingest/schemas/st
 import type { StockImportSummary, StockPatch } from './stock-store';
 import type { RestoreSummary } from './backup';
 import type { CustomerInsights, RecommendedProduct } from './customers';
+import type { KeptForecast, KeptForecastKind } from './kept-forecasts';
 import type {
 	ColumnMapping,
 	DatasetMeta,
@@ -86,6 +87,23 @@ export interface DataWorkerApi {
 		jobId?: string,
 		fresh?: boolean,
 	): Promise<CustomerInsights>;
+	/**
+	 * The Forecast screen's result kept for the dataset (kept-forecasts.ts): null unless the stored
+	 * dataset's version is `version` and the row was made from it (a row of another version is deleted).
+	 */
+	keptForecast(
+		datasetId: string,
+		kind: KeptForecastKind,
+		version: string,
+	): Promise<KeptForecast | null>;
+	/** Keeps a forecast made from the stored content `version` (nothing when the data changed since). */
+	keepForecast(
+		datasetId: string,
+		kind: KeptForecastKind,
+		version: string,
+		request: unknown,
+		result: unknown,
+	): Promise<number | null>;
 	/** Stops a job in flight by its id (Customers insights): it rejects with an AbortError. */
 	cancelJob(jobId: string): void;
 	/** Top-k products for one customer, or null if the customer bought nothing before the as-of date. */

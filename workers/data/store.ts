@@ -10,6 +10,7 @@ import { codedError } from './coded-error';
 import type { DataContext } from './context';
 import { readableDuckDbError } from './duckdb-guard';
 import { datasetTable } from './sql';
+import { dropKeptForecasts } from './kept-forecasts';
 import { startupMark } from '../../src/lib/startup-marks';
 
 /** How dataset bytes are stored in `datasetBlobs`. */
@@ -107,14 +108,22 @@ export async function storeNew(
 	const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
 	let stored: DatasetMeta | undefined;
 	try {
-		await db.transaction('rw', db.datasets, db.datasetBlobs, db.customerInsights, async () => {
-			stored = fixedId ? await db.datasets.get(id) : undefined;
-			if (stored) return;
-			await db.datasetBlobs.put(blob);
-			await db.datasets.put(full);
-			// an id used before (a dataset deleted in another tab meanwhile) starts without insights
-			await db.customerInsights.delete(id);
-		});
+		await db.transaction(
+			'rw',
+			db.datasets,
+			db.datasetBlobs,
+			db.customerInsights,
+			db.keptForecasts,
+			async () => {
+				stored = fixedId ? await db.datasets.get(id) : undefined;
+				if (stored) return;
+				await db.datasetBlobs.put(blob);
+				await db.datasets.put(full);
+				// an id used before (a dataset deleted in another tab meanwhile) starts without insights
+				await db.customerInsights.delete(id);
+				await dropKeptForecasts(db, id);
+			},
+		);
 	} catch (e) {
 		if (isQuotaError(e))
 			throw codedError('QuotaExceededError', 'data_quota', {
@@ -158,13 +167,21 @@ export async function saveTable(
 			report: recount ? { ...meta.report, rowsImported: Number(c.imported) } : meta.report,
 		};
 		const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
-		await db.transaction('rw', db.datasets, db.datasetBlobs, db.customerInsights, async () => {
-			if (!(await db.datasets.get(id))) throw codedError('DatasetNotFound', 'data_dataset_gone');
-			await db.datasetBlobs.put(blob);
-			await db.datasets.put(next);
-			// the table changed: its customer insights are worked out again on the next visit
-			await db.customerInsights.delete(id);
-		});
+		await db.transaction(
+			'rw',
+			db.datasets,
+			db.datasetBlobs,
+			db.customerInsights,
+			db.keptForecasts,
+			async () => {
+				if (!(await db.datasets.get(id))) throw codedError('DatasetNotFound', 'data_dataset_gone');
+				await db.datasetBlobs.put(blob);
+				await db.datasets.put(next);
+				// the table changed: its customer insights are worked out again on the next visit
+				await db.customerInsights.delete(id);
+				await dropKeptForecasts(db, id);
+			},
+		);
 		ctx.dateSteps.delete(id);
 		announceDatasetsChanged(id);
 		return next;
@@ -176,7 +193,7 @@ export async function saveTable(
 	}
 }
 
-/** Deletes a dataset, its bytes, its flag marks, its cached customer insights and its deep models (weights only fit its series). */
+/** Deletes a dataset, its bytes, its flag marks, its cached customer insights, its kept forecasts and its deep models (weights only fit its series). */
 export async function deleteDataset(ctx: DataContext, id: string): Promise<void> {
 	const { db } = ctx;
 	ctx.q(`DROP TABLE IF EXISTS ${datasetTable(id)}`);
@@ -189,6 +206,7 @@ export async function deleteDataset(ctx: DataContext, id: string): Promise<void>
 			db.datasetBlobs,
 			db.flagMarks,
 			db.customerInsights,
+			db.keptForecasts,
 			db.models,
 			db.modelWeights,
 			db.promotionSets,
@@ -198,6 +216,7 @@ export async function deleteDataset(ctx: DataContext, id: string): Promise<void>
 			await db.datasets.delete(id);
 			await db.flagMarks.where('datasetId').equals(id).delete();
 			await db.customerInsights.delete(id);
+			await dropKeptForecasts(db, id);
 			// its own promotions files go with it (those for every dataset stay)
 			await db.promotionSets.where('datasetId').equals(id).delete();
 			await deleteModelsOfDataset(db, id);

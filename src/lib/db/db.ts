@@ -111,6 +111,25 @@ export interface CustomerInsightsRow {
 	insights: unknown;
 }
 
+/**
+ * A forecast of the Forecast screen as last made (version 12): a derived cache, so a return visit shows
+ * it without running the batch again. `kind` says which result ('batch': every product of the batch
+ * card). `stamp` names the stored dataset's version and the keeping's version
+ * (workers/data/kept-forecasts.ts); `request` holds the options that made it (method, horizon,
+ * frequency, calendar …). A row whose stamp differs is never shown. Deleted with its dataset and
+ * whenever its table is written; not backed up, and cleared by a restore.
+ */
+export interface KeptForecastRow {
+	datasetId: string;
+	kind: string;
+	stamp: string;
+	savedAt: number;
+	/** The ForecastRequest that made it (src/state/forecast-run.svelte.ts). */
+	request: unknown;
+	/** What the run showed: history, grid, results, leftOut. */
+	result: unknown;
+}
+
 /** The typed Dexie database. */
 export type TrendcastDb = Dexie & {
 	promotionSets: EntityTable<PromotionSetRow, 'id'>;
@@ -132,10 +151,12 @@ export type TrendcastDb = Dexie & {
 	reports: EntityTable<ReportRow, 'id'>;
 	/** Derived: the customer insights per dataset version (version 11). */
 	customerInsights: EntityTable<CustomerInsightsRow, 'datasetId'>;
+	/** Derived: the Forecast screen's results per dataset version (version 12). */
+	keptForecasts: Dexie.Table<KeptForecastRow, [string, string]>;
 };
 
 /** Tables that hold only what can be worked out again: left out of backups, cleared by a restore. */
-export const DERIVED_TABLES = ['customerInsights'] as const;
+export const DERIVED_TABLES = ['customerInsights', 'keptForecasts'] as const;
 
 /**
  * Promotions files stored before version 10 (or restored from such a backup) have no `datasetId`:
@@ -196,6 +217,9 @@ export function openTrendcastDb(deps?: {
 	// row of version 10 changes, so there is nothing to upgrade (an empty cache is worked out on the
 	// next visit); restore of a version-10 backup clears it (workers/data/backup.ts).
 	db.version(11).stores({ customerInsights: 'datasetId' });
+	// Version 12 (forecasts kept between visits): the Forecast screen's results per dataset version. A
+	// new table only, as version 11: nothing to upgrade; restore of an older backup clears it.
+	db.version(12).stores({ keptForecasts: '[datasetId+kind], datasetId' });
 	// Another tab upgraded the schema: close rather than write with an old one (Dexie versionchange).
 	db.on('versionchange', () => {
 		db.close();

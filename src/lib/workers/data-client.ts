@@ -21,6 +21,7 @@ import type { SeriesProvider } from './series-link';
 import type { StockHistoryRow, StockRow } from '../../core/ingest/schemas/stock';
 
 import type { CustomerInsights } from '../../../workers/data/customers';
+import type { KeptForecast, KeptForecastKind } from '../../../workers/data/kept-forecasts';
 import type {
 	ColumnMapping,
 	DatasetMeta,
@@ -191,6 +192,26 @@ export class DataClient implements SeriesProvider {
 			(api) => api.customerInsights(datasetId, progressProxy(opts), jobId, fresh),
 			{ signal: opts.signal, onAbort: (api) => api.cancelJob(jobId) },
 		);
+	}
+
+	/** The Forecast screen's result kept for the dataset's stored content `version` (or null). */
+	keptForecast(
+		datasetId: string,
+		kind: KeptForecastKind,
+		version: string,
+	): Promise<KeptForecast | null> {
+		return this.#call((api) => api.keptForecast(datasetId, kind, version));
+	}
+
+	/** Keeps a forecast made from the stored content `version`; when it was kept, or null. */
+	keepForecast(
+		datasetId: string,
+		kind: KeptForecastKind,
+		version: string,
+		request: unknown,
+		result: unknown,
+	): Promise<number | null> {
+		return this.#call((api) => api.keepForecast(datasetId, kind, version, request, result));
 	}
 
 	/** Top products for one customer (null: unknown customer). */

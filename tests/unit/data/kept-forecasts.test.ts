@@ -1,0 +1,159 @@
+// The Forecast screen's results kept per dataset version (Dexie version 12, workers/data/kept-forecasts.ts):
+// kept with their typed arrays and options, given back only for the stored dataset's version, dropped on
+// a new stamp, deleted with the dataset and whenever its table is written; a version-11 database opens
+// as version 12 with what it held. fake-indexeddb (pure storage), real DuckDB (Node) where a dataset
+// is rewritten or deleted.
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { DatasetMeta } from '../../../src/core/ingest/types';
+import { datasetVersion } from '../../../src/lib/dataset-version';
+import { openTrendcastDb } from '../../../src/lib/db/db';
+import {
+	KEPT_FORECAST_VERSION,
+	keepForecast,
+	keptForecast,
+	keptStamp,
+} from '../../../workers/data/kept-forecasts';
+import { shopStored } from './harness';
+
+const freshDb = () => openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+
+/** A stored dataset's metadata (only what its version is made of matters here). */
+function metaRow(id: string, rowCount = 100): DatasetMeta {
+	return {
+		id,
+		name: 'Shop',
+		createdAt: 1,
+		rowCount,
+		bytes: 2000,
+		dateMin: 10,
+		dateMax: 20,
+	} as unknown as DatasetMeta;
+}
+
+const request = { datasetId: 'D', productIds: ['A', 'B'], freq: 'week', horizon: 12 };
+const result = () => ({
+	history: null,
+	grid: { future: new Float64Array([1, 2]), season: 52, periods: 30 },
+	results: [{ seriesId: 'A', model: 'ets', point: new Float64Array([3.5, 4]) }],
+	leftOut: null,
+});
+
+describe('forecasts kept between visits', () => {
+	it('keeps a forecast with its options and gives it back only for the stored version', async () => {
+		const db = freshDb();
+		const meta = metaRow('D');
+		await db.datasets.put(meta);
+		const version = datasetVersion(meta);
+		expect(await keptForecast(db, 'D', 'batch', version)).toBeNull();
+
+		const savedAt = await keepForecast(db, 'D', 'batch', version, request, result(), 1234);
+		expect(savedAt).toBe(1234);
+		const row = await db.keptForecasts.get(['D', 'batch']);
+		expect(row?.stamp).toBe(`${KEPT_FORECAST_VERSION}|${version}`);
+
+		const kept = await keptForecast(db, 'D', 'batch', version);
+		expect(kept?.savedAt).toBe(1234);
+		expect(kept?.request).toEqual(request);
+		expect(kept?.result).toEqual(result());
+		const back = kept!.result as ReturnType<typeof result>;
+		expect(back.results[0].point).toBeInstanceOf(Float64Array);
+
+		// the screen asked for another version of the data (it has not read the stored one yet): none
+		expect(await keptForecast(db, 'D', 'batch', '99:1:2:3')).toBeNull();
+		// another dataset has none
+		expect(await keptForecast(db, 'E', 'batch', version)).toBeNull();
+		// still kept for the right version
+		expect(await keptForecast(db, 'D', 'batch', version)).not.toBeNull();
+	});
+
+	it('keeps nothing made from another version, and drops a row of another stamp', async () => {
+		const db = freshDb();
+		const meta = metaRow('D');
+		await db.datasets.put(meta);
+		const old = datasetVersion(meta);
+		await keepForecast(db, 'D', 'batch', old, request, result());
+		expect(await db.keptForecasts.count()).toBe(1);
+
+		// rows added since (an append): the stored version moved on, the row is dropped unseen
+		const next = metaRow('D', 130);
+		await db.datasets.put(next);
+		expect(await keptForecast(db, 'D', 'batch', datasetVersion(next))).toBeNull();
+		expect(await db.keptForecasts.count()).toBe(0);
+
+		// a forecast made from the old version while the data changed is not kept
+		expect(await keepForecast(db, 'D', 'batch', old, request, result())).toBeNull();
+		expect(await db.keptForecasts.count()).toBe(0);
+		// nor one for a dataset no longer stored
+		expect(await keepForecast(db, 'X', 'batch', old, request, result())).toBeNull();
+		expect(await db.keptForecasts.count()).toBe(0);
+
+		// a row kept by an older keeping (another KEPT_FORECAST_VERSION) is not shown either
+		const version = datasetVersion(next);
+		await keepForecast(db, 'D', 'batch', version, request, result());
+		await db.keptForecasts.update(['D', 'batch'], { stamp: `0|${version}` });
+		expect(keptStamp(version)).not.toBe(`0|${version}`);
+		expect(await keptForecast(db, 'D', 'batch', version)).toBeNull();
+		expect(await db.keptForecasts.count()).toBe(0);
+	});
+
+	it('is deleted when the stored table is written and with its dataset', async () => {
+		const { service, db, meta } = await shopStored(300);
+		const kept = () => db.keptForecasts.where('datasetId').equals(meta.id).count();
+		await keepForecast(db, meta.id, 'batch', datasetVersion(meta), request, result());
+		expect(await kept()).toBe(1);
+		// a rewrite of the stored table (non-product codes counted back in) drops it in its transaction
+		const after = await service.setNonProductIncluded(meta.id, ['POST']);
+		expect(await kept()).toBe(0);
+		await keepForecast(db, meta.id, 'batch', datasetVersion(after), request, result());
+		expect(await kept()).toBe(1);
+		await service.deleteDataset(meta.id);
+		expect(await kept()).toBe(0);
+		expect(await db.keptForecasts.count()).toBe(0);
+	}, 120_000);
+
+	it('a version-11 database opens as version 12 with what it held', async () => {
+		const idb = new IDBFactory();
+		const old = new Dexie('trendcast', { indexedDB: idb, IDBKeyRange });
+		old.version(11).stores({
+			datasets: 'id, name, createdAt',
+			datasetBlobs: 'id',
+			settings: 'key',
+			models: 'id, datasetId, kind',
+			modelWeights: 'id',
+			stock: 'productId, supplier',
+			stockHistory: '[productId+ds], productId',
+			planSettings: 'key',
+			signalSets: 'id, kind, createdAt',
+			signalRecords: 'id',
+			flagMarks: 'id, datasetId',
+			reports: 'id, savedAt',
+			promotionSets: 'id, importedAt, datasetId',
+			customerInsights: 'datasetId',
+		});
+		const meta = metaRow('D');
+		await old.table('datasets').put(meta);
+		await old.table('datasetBlobs').put({ id: 'D', format: 1, data: new Uint8Array([1, 2, 3]) });
+		await old
+			.table('customerInsights')
+			.put({ datasetId: 'D', stamp: 's', savedAt: 5, insights: {} });
+		await old.table('settings').put({ key: 'k', value: 'v' });
+		old.close();
+
+		const db = openTrendcastDb({ indexedDB: idb, IDBKeyRange });
+		await db.open();
+		expect(db.verno).toBe(12);
+		expect(await db.datasets.get('D')).toEqual(meta);
+		expect((await db.datasetBlobs.get('D'))?.data).toEqual(new Uint8Array([1, 2, 3]));
+		expect((await db.customerInsights.get('D'))?.savedAt).toBe(5);
+		expect((await db.settings.get('k'))?.value).toBe('v');
+		expect(await db.keptForecasts.count()).toBe(0);
+		// the new table works at once
+		expect(await keepForecast(db, 'D', 'batch', datasetVersion(meta), request, result())).not.toBe(
+			null,
+		);
+		expect(await keptForecast(db, 'D', 'batch', datasetVersion(meta))).not.toBeNull();
+		db.close();
+	});
+});

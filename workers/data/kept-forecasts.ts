@@ -1,0 +1,89 @@
+// The Forecast screen's results kept per dataset version (Dexie version 12, `keptForecasts`), so a
+// returning owner sees last week's batch without running it again. A row is stamped with the stored
+// dataset's version (src/lib/dataset-version.ts) and KEPT_FORECAST_VERSION; it is shown only while
+// the stored dataset still has that version and the screen asked for that version, else dropped. The
+// options that made it travel in the row (`request`): the screen decides whether they are its own.
+// Written only for the version it was made from (checked inside the write's transaction); deleted with
+// the dataset and whenever its table is written (store.ts); not backed up, cleared by a restore.
+import type { KeptForecastRow, TrendcastDb } from '../../src/lib/db/db';
+import { datasetVersion } from '../../src/lib/dataset-version';
+
+/** Bump when what a kept forecast holds (or how it is made) changes: older rows are not shown. */
+export const KEPT_FORECAST_VERSION = 1;
+
+/** Which result of the Forecast screen: the batch card's (every product). */
+export type KeptForecastKind = 'batch';
+
+/** A kept forecast as the screen gets it back. */
+export interface KeptForecast {
+	savedAt: number;
+	request: unknown;
+	result: unknown;
+}
+
+/** The stamp of a forecast made from the stored content `version` (datasetVersion). */
+export function keptStamp(version: string): string {
+	return `${KEPT_FORECAST_VERSION}|${version}`;
+}
+
+/** The stored dataset's stamp (null: no such dataset stored). */
+async function storedStamp(db: TrendcastDb, datasetId: string): Promise<string | null> {
+	const meta = await db.datasets.get(datasetId);
+	return meta ? keptStamp(datasetVersion(meta)) : null;
+}
+
+/**
+ * The forecast kept for the dataset as stored now, when the screen's `version` is that one too; null
+ * otherwise. A row of another stamp (older data, an older keeping) is deleted.
+ */
+export async function keptForecast(
+	db: TrendcastDb,
+	datasetId: string,
+	kind: KeptForecastKind,
+	version: string,
+): Promise<KeptForecast | null> {
+	return db.transaction('rw', db.datasets, db.keptForecasts, async () => {
+		const row = await db.keptForecasts.get([datasetId, kind]);
+		if (!row) return null;
+		const stamp = await storedStamp(db, datasetId);
+		if (row.stamp !== stamp) {
+			await db.keptForecasts.delete([datasetId, kind]);
+			return null;
+		}
+		if (row.stamp !== keptStamp(version)) return null;
+		return { savedAt: row.savedAt, request: row.request, result: row.result };
+	});
+}
+
+/**
+ * Keeps a forecast made from the stored content `version`, unless the dataset was rewritten or
+ * deleted meanwhile (then nothing is kept). Returns when it was kept, or null. A failed write (the
+ * quota) only leaves the forecast unkept.
+ */
+export async function keepForecast(
+	db: TrendcastDb,
+	datasetId: string,
+	kind: KeptForecastKind,
+	version: string,
+	request: unknown,
+	result: unknown,
+	now = Date.now(),
+): Promise<number | null> {
+	try {
+		return await db.transaction('rw', db.datasets, db.keptForecasts, async () => {
+			const stamp = keptStamp(version);
+			if ((await storedStamp(db, datasetId)) !== stamp) return null;
+			const row: KeptForecastRow = { datasetId, kind, stamp, savedAt: now, request, result };
+			await db.keptForecasts.put(row);
+			return now;
+		});
+	} catch (e) {
+		console.warn('forecast not kept', e);
+		return null;
+	}
+}
+
+/** Deletes every kept forecast of a dataset (inside the caller's transaction when there is one). */
+export async function dropKeptForecasts(db: TrendcastDb, datasetId: string): Promise<void> {
+	await db.keptForecasts.where('datasetId').equals(datasetId).delete();
+}
