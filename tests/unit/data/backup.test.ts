@@ -8,6 +8,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { demoHead, shopStored, toInput } from './harness';
 import { createCustomerJobs } from '../../../workers/data/customers';
+import { keepForecast } from '../../../workers/data/kept-forecasts';
+import { datasetVersion } from '../../../src/lib/dataset-version';
 
 // dexie-export-import reads the `self` global when it loads (it targets browsers and workers).
 let exportBackup: typeof BackupModule.exportBackup;
@@ -75,7 +77,7 @@ describe('backup and restore', () => {
 		expect(await db.datasets.count()).toBe(1);
 	}, 120_000);
 
-	it('restores a version-10 backup (no insights cache) and shows no cached insights after it; backups leave the cache out', async () => {
+	it('restores a version-10 backup (no insights cache, no kept forecasts) and shows neither after it; backups leave both out', async () => {
 		const { service, db, meta } = await shopStored(300);
 		let reads = 0;
 		const visit = () =>
@@ -83,12 +85,20 @@ describe('backup and restore', () => {
 		const before = await visit().insights(meta.id);
 		expect(before.hasCustomers).toBe(true);
 		expect(await db.customerInsights.count()).toBe(1);
-		// a version-11 backup holds no cached insights (derived: worked out again after a restore)
-		const v11 = JSON.parse(await (await exportBackup(db)).text()) as {
+		// a forecast kept for the dataset as stored (the Forecast screen's batch)
+		const grid = { future: new Float64Array([1]), season: 52, periods: 9 };
+		expect(
+			await keepForecast(db, meta.id, 'batch', datasetVersion(meta), { horizon: 12 }, { grid }),
+		).not.toBeNull();
+		expect(await db.keptForecasts.count()).toBe(1);
+		// a version-12 backup holds no cached insights nor kept forecasts (derived: made again after a restore)
+		const v12 = JSON.parse(await (await exportBackup(db)).text()) as {
 			data: { databaseVersion: number; tables: { name: string }[] };
 		};
-		expect(v11.data.databaseVersion).toBe(11);
-		expect(v11.data.tables.map((t) => t.name)).not.toContain('customerInsights');
+		expect(v12.data.databaseVersion).toBe(12);
+		expect(v12.data.tables.map((t) => t.name)).not.toContain('customerInsights');
+		expect(v12.data.tables.map((t) => t.name)).not.toContain('keptForecasts');
+		expect(v12.data.tables.map((t) => t.name)).toContain('datasets');
 
 		// A database as version 10 made it, holding this dataset and a mark, and its backup file.
 		const idb = new IDBFactory();
@@ -118,10 +128,10 @@ describe('backup and restore', () => {
 		const v10 = await exportDB(old, { prettyJson: false });
 		old.close();
 		expect(JSON.parse(await v10.text()).data.databaseVersion).toBe(10);
-		// the version-11 upgrade keeps what version 10 stored
+		// the version-11 and 12 upgrades keep what version 10 stored
 		const upgraded = openTrendcastDb({ indexedDB: idb, IDBKeyRange });
 		expect(await upgraded.datasets.count()).toBe(1);
-		expect(upgraded.verno).toBe(11);
+		expect(upgraded.verno).toBe(12);
 		upgraded.close();
 
 		// Restored over this database, whose cache row matches the dataset's stamp: the row goes (the
@@ -130,6 +140,7 @@ describe('backup and restore', () => {
 		const summary = await restoreBackup(db, v10);
 		expect(summary.datasets).toBe(1);
 		expect(await db.customerInsights.count()).toBe(0);
+		expect(await db.keptForecasts.count()).toBe(0);
 		reads = 0;
 		const after = await visit().insights(meta.id);
 		// worked out again (the lines read once), and kept from then on: not a cached copy from before

@@ -8,6 +8,12 @@ import type { SeriesBatch } from '../../../src/core/types';
 import type { ForecastClient } from '../../../src/lib/workers/forecast-client';
 import { ForecastRun, type ForecastRequest } from '../../../src/state/forecast-run.svelte';
 import type { DeepCandidates } from '../../../src/state/deep-candidates';
+import type { ForecastKeeper } from '../../../src/state/forecast-run.svelte';
+import type { DatasetMeta } from '../../../src/core/ingest/types';
+import { datasetVersion } from '../../../src/lib/dataset-version';
+import { openTrendcastDb } from '../../../src/lib/db/db';
+import { keepForecast, keptForecast } from '../../../workers/data/kept-forecasts';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 const DAY = 86_400_000;
 
@@ -307,5 +313,92 @@ describe('ForecastRun: the short check decides the saved deep model (deep10)', (
 		expect(run2.results[0].notes.map((n) => n.code)).toContain(
 			'models_note_deep_not_mixed_backtest',
 		);
+	});
+});
+
+describe('ForecastRun keeps its result between visits (the batch card)', () => {
+	/** A data client whose kept forecasts are the data worker's (fake-indexeddb), dataset D stored. */
+	async function keeperDb(rowCount = 100) {
+		const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		const meta = { id: 'D', rowCount, bytes: 50, dateMin: 1, dateMax: 2 } as unknown as DatasetMeta;
+		await db.datasets.put(meta);
+		const client = {
+			keptForecast: (id: string, kind: 'batch', v: string) => keptForecast(db, id, kind, v),
+			keepForecast: (id: string, kind: 'batch', v: string, r: unknown, x: unknown) =>
+				keepForecast(db, id, kind, v, r, x),
+		} as unknown as ForecastKeeper['client'];
+		return { db, meta, keeper: { client, kind: 'batch' } as ForecastKeeper };
+	}
+	const batchReq: ForecastRequest = { ...req('D'), productIds: ['P1', 'P2'], horizon: 12 };
+	const waitFor = async (ok: () => Promise<boolean>) => {
+		for (let i = 0; i < 200 && !(await ok()); i++) await tick();
+	};
+
+	it('a new visit shows the kept result without running, only for the same data and options', async () => {
+		const { db, meta, keeper } = await keeperDb();
+		const version = datasetVersion(meta);
+		const f = fakeForecast();
+		const first = new ForecastRun(f.client, null, null, keeper);
+		first.show('D', version);
+		const done = first.run(batchReq);
+		await tick();
+		f.finish(0);
+		await done;
+		expect(first.keptAt).toBeNull();
+		await waitFor(async () => (await db.keptForecasts.count()) === 1);
+		const row = await db.keptForecasts.get(['D', 'batch']);
+		expect(row?.request).toEqual(batchReq);
+
+		// a reload: a new run over the same IndexedDB shows it, nothing is forecast
+		const g = fakeForecast();
+		const again = new ForecastRun(g.client, null, null, keeper);
+		again.show('D', version);
+		// options the screen does not run with now (another frequency): not shown
+		expect(await again.restoreKept((r) => r.freq === 'month')).toBe(false);
+		expect(again.results).toEqual([]);
+		expect(again.status).toBe('idle');
+		expect(await again.restoreKept((r) => r.freq === 'week')).toBe(true);
+		expect(g.pending.length).toBe(0);
+		expect(again.status).toBe('done');
+		expect(again.keptAt).toBe(row!.savedAt);
+		expect(again.request).toEqual(batchReq);
+		expect(again.results.map((r) => r.seriesId)).toEqual(['D:P1', 'D:P2']);
+		expect(again.results.map((r) => r.seriesId)).toEqual(first.results.map((r) => r.seriesId));
+		expect(again.grid).toEqual(first.grid);
+		// rows added to the dataset in this visit: the kept result leaves the screen
+		again.show('D', `${version}+`);
+		expect(again.results).toEqual([]);
+		expect(again.keptAt).toBeNull();
+
+		// the stored data changed since it was made (next week's export): never shown, and dropped
+		const next = { ...meta, rowCount: 130 };
+		await db.datasets.put(next);
+		const later = new ForecastRun(fakeForecast().client, null, null, keeper);
+		later.show('D', datasetVersion(next));
+		expect(await later.restoreKept(() => true)).toBe(false);
+		expect(later.results).toEqual([]);
+		expect(await db.keptForecasts.count()).toBe(0);
+	});
+
+	it('a run stopped before it is done, or without a keeper, keeps nothing', async () => {
+		const { db, meta, keeper } = await keeperDb();
+		const f = fakeForecast();
+		const run = new ForecastRun(f.client, null, null, keeper);
+		run.show('D', datasetVersion(meta));
+		const done = run.run(batchReq);
+		await tick();
+		run.cancel();
+		await done;
+		expect(run.status).toBe('cancelled');
+		const plain = new ForecastRun(f.client);
+		plain.show('D', datasetVersion(meta));
+		const p = plain.run(batchReq);
+		await tick();
+		f.finish(f.pending.length - 1);
+		await p;
+		expect(plain.status).toBe('done');
+		await tick();
+		expect(await db.keptForecasts.count()).toBe(0);
+		expect(await plain.restoreKept(() => true)).toBe(false);
 	});
 });
