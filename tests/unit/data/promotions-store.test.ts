@@ -147,7 +147,7 @@ describe('Dexie version 10', () => {
 			old.close();
 			const db = openTrendcastDb({ indexedDB: idb, IDBKeyRange });
 			const row = await db.promotionSets.get('p1');
-			expect(db.verno).toBe(11);
+			expect(db.verno).toBe(12);
 			expect(row?.fileName).toBe('p.csv');
 			expect(row?.datasetId).toBe(expected);
 			db.close();
