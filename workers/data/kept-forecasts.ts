@@ -1,8 +1,10 @@
 // The Forecast screen's results kept per dataset version (Dexie version 12, `keptForecasts`), so a
 // returning owner sees last week's batch without running it again. A row is stamped with the stored
-// dataset's version (src/lib/dataset-version.ts) and KEPT_FORECAST_VERSION; it is shown only while
-// the stored dataset still has that version and the screen asked for that version, else dropped. The
-// options that made it travel in the row (`request`): the screen decides whether they are its own.
+// dataset's version (src/lib/dataset-version.ts), KEPT_FORECAST_VERSION and the other stored inputs
+// a forecast of the screen reads (the dataset's saved deep models and their status, the promotions
+// files that apply to it); it is shown only while the stored dataset and those inputs still have
+// that stamp and the screen asked for that version, else dropped. The screen's own options that made
+// it travel in the row (`request`): the screen decides whether they are its own.
 // Written only for the version it was made from (checked inside the write's transaction); deleted with
 // the dataset and whenever its table is written (store.ts); not backed up, cleared by a restore.
 import type { KeptForecastRow, TrendcastDb } from '../../src/lib/db/db';
@@ -21,16 +23,44 @@ export interface KeptForecast {
 	result: unknown;
 }
 
-/** The stamp of a forecast made from the stored content `version` (datasetVersion). */
-export function keptStamp(version: string): string {
-	return `${KEPT_FORECAST_VERSION}|${version}`;
+/**
+ * The stamp of a forecast made from the stored content `version` (datasetVersion) and the stored
+ * inputs `inputs` (inputsOf).
+ */
+export function keptStamp(version: string, inputs: string): string {
+	return `${KEPT_FORECAST_VERSION}|${version}|${inputs}`;
+}
+
+/** FNV-1a of a text, as 8 hex digits (a short key of the inputs' list). */
+function digest(text: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * What else a forecast of the dataset reads from storage: its saved deep models (a ready one joins the
+ * automatic choice) and the promotions files for it or for every dataset.
+ */
+async function inputsOf(db: TrendcastDb, datasetId: string): Promise<string> {
+	const models = (await db.models.where('datasetId').equals(datasetId).toArray())
+		.map((m) => `${m.id}:${String(m.status ?? '')}`)
+		.sort();
+	const promos = (await db.promotionSets.toArray())
+		.filter((p) => p.datasetId === datasetId || p.datasetId == null)
+		.map((p) => `${p.id}:${p.importedAt}:${p.datasetId ?? '*'}`)
+		.sort();
+	return digest(JSON.stringify([models, promos]));
 }
 
 /** The stored dataset's stamp (null: no such dataset stored). */
 async function storedStamp(db: TrendcastDb, datasetId: string): Promise<string | null> {
 	const meta = await db.datasets.get(datasetId);
-	return meta ? keptStamp(datasetVersion(meta)) : null;
+	return meta ? keptStamp(datasetVersion(meta), await inputsOf(db, datasetId)) : null;
 }
+
+/** The tables a stamp is read from, with the kept forecasts. */
+const tablesOf = (db: TrendcastDb) => [db.datasets, db.models, db.promotionSets, db.keptForecasts];
 
 /**
  * The forecast kept for the dataset as stored now, when the screen's `version` is that one too; null
@@ -42,7 +72,7 @@ export async function keptForecast(
 	kind: KeptForecastKind,
 	version: string,
 ): Promise<KeptForecast | null> {
-	return db.transaction('rw', db.datasets, db.keptForecasts, async () => {
+	return db.transaction('rw', tablesOf(db), async () => {
 		const row = await db.keptForecasts.get([datasetId, kind]);
 		if (!row) return null;
 		const stamp = await storedStamp(db, datasetId);
@@ -50,14 +80,16 @@ export async function keptForecast(
 			await db.keptForecasts.delete([datasetId, kind]);
 			return null;
 		}
-		if (row.stamp !== keptStamp(version)) return null;
+		if (row.stamp !== keptStamp(version, await inputsOf(db, datasetId))) return null;
 		return { savedAt: row.savedAt, request: row.request, result: row.result };
 	});
 }
 
 /**
  * Keeps a forecast made from the stored content `version`, unless the dataset was rewritten or
- * deleted meanwhile (then nothing is kept). Returns when it was kept, or null. A failed write (the
+ * deleted meanwhile (then nothing is kept); stamped with the stored inputs as they are now (a model
+ * saved or promotions file imported while the forecast ran is a race left open: rare, and the next
+ * run keeps the right stamp). Returns when it was kept, or null. A failed write (the
  * quota) only leaves the forecast unkept.
  */
 export async function keepForecast(
@@ -70,9 +102,10 @@ export async function keepForecast(
 	now = Date.now(),
 ): Promise<number | null> {
 	try {
-		return await db.transaction('rw', db.datasets, db.keptForecasts, async () => {
-			const stamp = keptStamp(version);
-			if ((await storedStamp(db, datasetId)) !== stamp) return null;
+		return await db.transaction('rw', tablesOf(db), async () => {
+			const stamp = await storedStamp(db, datasetId);
+			if (stamp === null || stamp !== keptStamp(version, await inputsOf(db, datasetId)))
+				return null;
 			const row: KeptForecastRow = { datasetId, kind, stamp, savedAt: now, request, result };
 			await db.keptForecasts.put(row);
 			return now;

@@ -51,7 +51,7 @@ describe('forecasts kept between visits', () => {
 		const savedAt = await keepForecast(db, 'D', 'batch', version, request, result(), 1234);
 		expect(savedAt).toBe(1234);
 		const row = await db.keptForecasts.get(['D', 'batch']);
-		expect(row?.stamp).toBe(`${KEPT_FORECAST_VERSION}|${version}`);
+		expect(row?.stamp.startsWith(`${KEPT_FORECAST_VERSION}|${version}|`)).toBe(true);
 
 		const kept = await keptForecast(db, 'D', 'batch', version);
 		expect(kept?.savedAt).toBe(1234);
@@ -92,10 +92,64 @@ describe('forecasts kept between visits', () => {
 		// a row kept by an older keeping (another KEPT_FORECAST_VERSION) is not shown either
 		const version = datasetVersion(next);
 		await keepForecast(db, 'D', 'batch', version, request, result());
-		await db.keptForecasts.update(['D', 'batch'], { stamp: `0|${version}` });
-		expect(keptStamp(version)).not.toBe(`0|${version}`);
+		const stamp = (await db.keptForecasts.get(['D', 'batch']))!.stamp;
+		const older = stamp.replace(/^\d+\|/, '0|');
+		await db.keptForecasts.update(['D', 'batch'], { stamp: older });
+		expect(keptStamp(version, stamp.split('|')[2])).toBe(stamp);
 		expect(await keptForecast(db, 'D', 'batch', version)).toBeNull();
 		expect(await db.keptForecasts.count()).toBe(0);
+	});
+
+	it('is not shown once a deep model of the dataset is ready or a promotions file applies', async () => {
+		const db = freshDb();
+		const meta = metaRow('D');
+		await db.datasets.put(meta);
+		const version = datasetVersion(meta);
+		const keep = () => keepForecast(db, 'D', 'batch', version, request, result());
+		const shown = async () => (await keptForecast(db, 'D', 'batch', version)) !== null;
+		// another dataset's model and promotions leave it as it is
+		await db.models.put({ id: 'm0', datasetId: 'E', kind: 'mlp', createdAt: 1, status: 'ready' });
+		await db.promotionSets.put({
+			id: 'p0',
+			fileName: 'e.csv',
+			importedAt: 1,
+			promotions: 0,
+			datasetId: 'E',
+			records: [],
+		});
+		await keep();
+		expect(await shown()).toBe(true);
+		// a model of the dataset in training, then ready (it joins the automatic choice)
+		await db.models.put({
+			id: 'm1',
+			datasetId: 'D',
+			kind: 'mlp',
+			createdAt: 2,
+			status: 'training',
+		});
+		expect(await shown()).toBe(false);
+		expect(await db.keptForecasts.count()).toBe(0);
+		await keep();
+		expect(await shown()).toBe(true);
+		await db.models.update('m1', { status: 'ready' });
+		expect(await shown()).toBe(false);
+		await keep();
+		expect(await shown()).toBe(true);
+		// a promotions file for every dataset
+		await db.promotionSets.put({
+			id: 'p1',
+			fileName: 'all.csv',
+			importedAt: 2,
+			promotions: 1,
+			datasetId: null,
+			records: [],
+		});
+		expect(await shown()).toBe(false);
+		await keep();
+		expect(await shown()).toBe(true);
+		// its scope changed to another dataset
+		await db.promotionSets.update('p1', { datasetId: 'E' });
+		expect(await shown()).toBe(false);
 	});
 
 	it('is deleted when the stored table is written and with its dataset', async () => {
