@@ -7,8 +7,9 @@
 // models and their weights from IndexedDB.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEEP_SHOP_INPUTS } from '../../src/ml/features';
-import { AppPage, SLOW_MS } from './pages/app-page';
-import { foreignRequests, launchSession, type Session } from './pages/browser';
+import { SLOW_MS, type AppPage } from './pages/app-page';
+import { openAppSession } from './pages/app-session';
+import { foreignRequests, type Session } from './pages/browser';
 import { traceMainThread } from './pages/main-thread';
 
 /**
@@ -59,10 +60,9 @@ describe('deep models', () => {
 	let app: AppPage;
 
 	beforeAll(async () => {
-		session = await launchSession();
-		app = new AppPage(session.page, baseUrl);
-		await app.open();
-		await app.tryDemo();
+		// the demo as stored by the run's demo profile (the import is offline.test.ts's subject, not
+		// this file's): Explore lists its products, as after an import
+		({ session, app } = await openAppSession({ demo: true }));
 	});
 
 	afterAll(async () => {
