@@ -203,9 +203,7 @@ describe('demo data, then offline', () => {
 
 	it('asks before switching to a new version, then reloads into it', async () => {
 		const page = session.page;
-		// the page the test before loaded (offline, back online now) is controlled already: the tab bar,
-		// not another page load (the Reload below lands on Explore: the app keeps the view in the URL)
-		await app.goTo('explore');
+		await app.open('/?view=explore');
 		await app.waitForServiceWorkerControl();
 		const before = readFileSync(SW_FILE, 'utf8');
 		try {
