@@ -134,6 +134,8 @@ describe('customers: segments, recommendations, risk', () => {
 		await expect
 			.poll(() => page.getByTestId('customers-saved').innerText())
 			.toMatch(/^Worked out on .+ and kept on this device/);
+		// the address follows the switch, so a reload or a bookmark stays in English
+		expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
 	});
 
 	it('backs everything up, and restores it after the dataset was deleted', async () => {
@@ -302,7 +304,7 @@ describe('customers: segments, recommendations, risk', () => {
 				/^Likely fake \(p = [\d.,]+\): wording like reviews you marked fake: '.*(amazing|husband|best)/,
 			);
 
-		// a page load (as a reload, without the Chinese test's `?lang=zh-CN`, which the address keeps)
+		// a page load of the Customers screen, as a returning visit
 		await app.open('?view=customers');
 		await page.getByTestId('nav-customers').click();
 		await page.getByTestId('fake-load').click({ timeout: SLOW_MS });
