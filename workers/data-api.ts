@@ -15,6 +15,7 @@ import type { DataWorkerApi, StockWorkerApi } from './data/protocol';
 import { seriesPortApi, type SeriesPortWorkerApi } from './data/series-port';
 import { importKind, KINDS } from './data/kinds';
 import { setDatasetCurrency } from './data/currency';
+import { renameDataset } from './data/rename';
 import * as stockStore from './data/stock-store';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
 import { exportBackup, restoreBackup } from './data/backup';
@@ -107,6 +108,9 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 	},
 	async setDatasetCurrency(datasetId, currency) {
 		return setDatasetCurrency(getDb(), datasetId, currency);
+	},
+	async renameDataset(datasetId, name) {
+		return renameDataset(getDb(), datasetId, name);
 	},
 	async setNonProductIncluded(datasetId, productIds) {
 		return (await getService()).setNonProductIncluded(datasetId, productIds);

@@ -8,6 +8,7 @@
 // Other dataset kinds: kinds.ts. The worker's API contract: data/protocol.ts.
 import { createContext, type DataServiceDeps } from './data/context';
 import { setDatasetCurrency } from './data/currency';
+import { renameDataset } from './data/rename';
 import { loadDemo } from './data/demo';
 import { estimateStorage, listStoredDatasets } from './data/listing';
 import { createProductQueries } from './data/products';
@@ -57,6 +58,7 @@ export function createDataService(deps: DataServiceDeps): DataService {
 		setNonProductIncluded: (datasetId, productIds) =>
 			setNonProductIncluded(ctx, datasetId, productIds),
 		setDatasetCurrency: (datasetId, currency) => setDatasetCurrency(db, datasetId, currency),
+		renameDataset: (datasetId, name) => renameDataset(db, datasetId, name),
 		commitImport: (importId, options, onProgress) =>
 			commitImport(ctx, importId, options, onProgress),
 		loadDemo: (onProgress) => loadDemo(ctx, onProgress),

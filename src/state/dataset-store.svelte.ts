@@ -84,6 +84,20 @@ export class DatasetStore {
 		}
 	}
 
+	/** Rename a dataset (shown at once, kept across reloads); the error when the name was refused. */
+	async rename(id: string, name: string): Promise<UiError | null> {
+		const before = this.datasets;
+		this.datasets = before.map((d) => (d.id === id ? { ...d, name: name.trim() } : d));
+		try {
+			const meta = await this.#client.renameDataset(id, name);
+			this.datasets = this.datasets.map((d) => (d.id === id ? meta : d));
+			return null;
+		} catch (e) {
+			this.datasets = before;
+			return toUiError(e);
+		}
+	}
+
 	/** Delete a dataset and its stored bytes. */
 	async remove(id: string): Promise<void> {
 		try {

@@ -99,7 +99,28 @@ describe('wide layouts and adding to a dataset', () => {
 		await app.goTo('settings');
 		const names = await session.page.getByTestId('dataset-name').allTextContents();
 		expect(names.filter((n) => n === 'Shop')).toHaveLength(1);
+		// A dataset that now holds two exports can be named for what it is (it keeps the first name).
+		const page = session.page;
+		const shop = page.getByTestId('dataset-item').filter({ hasText: 'Shop' });
+		await shop.getByTestId('rename-dataset').click();
+		const input = shop.getByTestId('rename-input');
+		expect(await input.inputValue()).toBe('Shop');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+			'rename-input',
+		);
+		await input.fill('   ');
+		await input.press('Enter');
+		expect(await shop.getByTestId('rename-error').innerText()).toBe(
+			'A dataset name needs at least 1 character and at most 120 characters.',
+		);
+		await input.fill('Shop, Jan–Feb');
+		await input.press('Enter');
+		await expect
+			.poll(() => page.getByTestId('dataset-name').allTextContents())
+			.toContain('Shop, Jan–Feb');
 		await app.reload();
 		expect(await totalUnits()).toBe(wholeUnits);
+		await app.goTo('settings');
+		expect(await page.getByTestId('dataset-name').allTextContents()).toContain('Shop, Jan–Feb');
 	});
 });

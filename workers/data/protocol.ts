@@ -46,6 +46,8 @@ export interface DataWorkerApi {
 	): Promise<DatasetMeta>;
 	/** Set the currency a stored dataset's money is shown in (ISO 4217 code). */
 	setDatasetCurrency(datasetId: string, currency: string): Promise<DatasetMeta>;
+	/** Rename a stored dataset (trimmed; 1 to 120 characters). */
+	renameDataset(datasetId: string, name: string): Promise<DatasetMeta>;
 	/** Count these non-product codes (postage, fees …) as products; the others stay left out. */
 	setNonProductIncluded(datasetId: string, productIds: string[]): Promise<DatasetMeta>;
 	/** Import the built-in demo dataset shipped under /demo/. */

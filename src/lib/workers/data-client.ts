@@ -93,6 +93,10 @@ export class DataClient implements SeriesProvider {
 	}
 
 	/** Set the currency a stored dataset's money is shown in. */
+	renameDataset(datasetId: string, name: string): Promise<DatasetMeta> {
+		return this.#call((api) => api.renameDataset(datasetId, name));
+	}
+
 	setDatasetCurrency(datasetId: string, currency: string): Promise<DatasetMeta> {
 		return this.#call((api) => api.setDatasetCurrency(datasetId, currency));
 	}
