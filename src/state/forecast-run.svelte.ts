@@ -141,7 +141,7 @@ export class ForecastRun {
 	/** The stored content of the dataset on screen (datasetVersion): what a result is kept for. */
 	#version = '';
 	#keeper: ForecastKeeper | null;
-	/** Dataset versions whose kept result was looked for (or shown) already: asked once. */
+	/** Dataset versions whose kept result was looked for (or shown) already: asked once (plain, as nothing renders it). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#looked = new Set<string>();
 

@@ -3,7 +3,7 @@
 import { megabytes } from '../../src/core/ingest/limits';
 import type { DatasetMeta } from '../../src/core/ingest/types';
 import { announceDatasetsChanged } from '../../src/lib/db/changes';
-import type { DatasetBlobRow } from '../../src/lib/db/db';
+import { DERIVED_TABLES, type DatasetBlobRow, type TrendcastDb } from '../../src/lib/db/db';
 import { deleteModelsOfDataset } from '../../src/lib/db/models';
 import { arrowFileToStream, gunzip, gzip } from './arrow';
 import { codedError } from './coded-error';
@@ -18,6 +18,15 @@ export const BLOB_FORMAT = 'arrow-ipc-stream+gzip';
 
 /** DOMException's legacy code for QUOTA_EXCEEDED_ERR (older engines name the error differently). */
 const QUOTA_EXCEEDED_CODE = 22;
+
+/** The caches worked out from a dataset (DERIVED_TABLES): any write of its table goes with them. */
+const derivedTables = (db: TrendcastDb) => DERIVED_TABLES.map((name) => db.table(name));
+
+/** Drops a dataset's derived caches (customer insights, kept forecasts), inside a transaction over them. */
+async function dropDerived(db: TrendcastDb, id: string): Promise<void> {
+	await db.customerInsights.delete(id);
+	await dropKeptForecasts(db, id);
+}
 
 /**
  * True for IndexedDB/Dexie quota errors, whatever wraps them (Dexie's `inner`, the standard `cause`):
@@ -108,22 +117,14 @@ export async function storeNew(
 	const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
 	let stored: DatasetMeta | undefined;
 	try {
-		await db.transaction(
-			'rw',
-			db.datasets,
-			db.datasetBlobs,
-			db.customerInsights,
-			db.keptForecasts,
-			async () => {
-				stored = fixedId ? await db.datasets.get(id) : undefined;
-				if (stored) return;
-				await db.datasetBlobs.put(blob);
-				await db.datasets.put(full);
-				// an id used before (a dataset deleted in another tab meanwhile) starts without insights
-				await db.customerInsights.delete(id);
-				await dropKeptForecasts(db, id);
-			},
-		);
+		await db.transaction('rw', [db.datasets, db.datasetBlobs, ...derivedTables(db)], async () => {
+			stored = fixedId ? await db.datasets.get(id) : undefined;
+			if (stored) return;
+			await db.datasetBlobs.put(blob);
+			await db.datasets.put(full);
+			// an id used before (a dataset deleted in another tab meanwhile) starts without caches
+			await dropDerived(db, id);
+		});
 	} catch (e) {
 		if (isQuotaError(e))
 			throw codedError('QuotaExceededError', 'data_quota', {
@@ -167,21 +168,13 @@ export async function saveTable(
 			report: recount ? { ...meta.report, rowsImported: Number(c.imported) } : meta.report,
 		};
 		const blob: DatasetBlobRow = { id, format: BLOB_FORMAT, data, rawBytes };
-		await db.transaction(
-			'rw',
-			db.datasets,
-			db.datasetBlobs,
-			db.customerInsights,
-			db.keptForecasts,
-			async () => {
-				if (!(await db.datasets.get(id))) throw codedError('DatasetNotFound', 'data_dataset_gone');
-				await db.datasetBlobs.put(blob);
-				await db.datasets.put(next);
-				// the table changed: its customer insights are worked out again on the next visit
-				await db.customerInsights.delete(id);
-				await dropKeptForecasts(db, id);
-			},
-		);
+		await db.transaction('rw', [db.datasets, db.datasetBlobs, ...derivedTables(db)], async () => {
+			if (!(await db.datasets.get(id))) throw codedError('DatasetNotFound', 'data_dataset_gone');
+			await db.datasetBlobs.put(blob);
+			await db.datasets.put(next);
+			// the table changed: its insights and forecasts are worked out again on the next visit
+			await dropDerived(db, id);
+		});
 		ctx.dateSteps.delete(id);
 		announceDatasetsChanged(id);
 		return next;
@@ -205,8 +198,7 @@ export async function deleteDataset(ctx: DataContext, id: string): Promise<void>
 			db.datasets,
 			db.datasetBlobs,
 			db.flagMarks,
-			db.customerInsights,
-			db.keptForecasts,
+			...derivedTables(db),
 			db.models,
 			db.modelWeights,
 			db.promotionSets,
@@ -215,8 +207,7 @@ export async function deleteDataset(ctx: DataContext, id: string): Promise<void>
 			await db.datasetBlobs.delete(id);
 			await db.datasets.delete(id);
 			await db.flagMarks.where('datasetId').equals(id).delete();
-			await db.customerInsights.delete(id);
-			await dropKeptForecasts(db, id);
+			await dropDerived(db, id);
 			// its own promotions files go with it (those for every dataset stay)
 			await db.promotionSets.where('datasetId').equals(id).delete();
 			await deleteModelsOfDataset(db, id);
