@@ -69,8 +69,24 @@ describe('home dashboard', () => {
 
 	it('lists reorders, movers, alerts and accuracy with reasons and links', async () => {
 		const page = session.page;
+		// "No alerts" must not show while the plan, whose stock alerts it would deny, is still worked out
+		await page.evaluate(() => {
+			const w = window as unknown as { __noneWhilePlanning: boolean };
+			w.__noneWhilePlanning = false;
+			const timer = setInterval(() => {
+				const none = document.querySelector('[data-testid="home-alert-lines-none"]');
+				const planning = document.querySelector('[data-testid="home-plan-loading"]');
+				if (none && planning) w.__noneWhilePlanning = true;
+				if (document.querySelector('[data-testid="home-reorder-lines"]')) clearInterval(timer);
+			}, 25);
+		});
 		await page.getByTestId('nav-home').click();
 		await page.getByTestId('home-reorder-lines').waitFor({ timeout: SLOW_MS });
+		expect(
+			await page.evaluate(
+				() => (window as unknown as { __noneWhilePlanning: boolean }).__noneWhilePlanning,
+			),
+		).toBe(false);
 		await page.getByTestId('home-alert-lines').waitFor({ timeout: SLOW_MS });
 		await page.getByTestId('home-accuracy').waitFor({ timeout: SLOW_MS });
 		for (const list of [
