@@ -13,6 +13,7 @@
 //        --no-speed  --no-ensemble  --epochs n  --seeds n (models averaged per training)
 //        --gains off,1,0.97 (mix rules compared: off = deep only as a stand-alone winner, else the
 //        equal-weight mix with the statistical choice kept where its backtest MASE ≤ gain × the choice's)
+//        --check-gates 1.08,inf (log the shipped rule with these mix-backtest vetoes; DEEP.md "deep11")
 //        --no-pooled (the engine without the pooled model)  --no-check (skip the hold-out check pass)
 //        --hybrid: no deep candidates; the deep model as a correction of the engine instead (hybrid.ts,
 //        DEEP.md "deephyb"; --hybrid-stride 2 --hybrid-range 2 --hybrid-epochs 20)
@@ -49,6 +50,7 @@ import {
 	deepDecision,
 	deepForecastAt,
 	deepGate,
+	deepMixes,
 	deepSeriesLengths,
 	mixVerdict,
 	registerDeepCandidates,
@@ -93,7 +95,7 @@ refuseUnknownFlags(
 	argv,
 	{
 		values: [
-			...['back', 'datasets', 'deep-features', 'dump', 'epochs', 'every', 'gains', 'gates', 'h'],
+			...['back', 'check-gates', 'datasets', 'deep-features', 'dump', 'epochs', 'every', 'gains', 'gates', 'h'],
 			...['hybrid-epochs', 'hybrid-range', 'hybrid-stride', 'kinds', 'seeds', 'start'],
 		],
 		switches: [
@@ -152,6 +154,14 @@ const CHECK = !argv.includes('--no-check');
 const SHOP_CALENDAR = argv.includes('--shop-calendar');
 /** --deep-features 12: with --shop-calendar, every model reads this many features (the calendar alone). */
 const DEEP_FEATURES = flag('deep-features') ? Number(flag('deep-features')) : undefined;
+/**
+ * --check-gates 1.08,inf: log the shipped rule with these vetoes on the mix's backtest in place of
+ * DEEP_CHECK_MIX_GATE (inf: the short check alone; DEEP.md "deep11").
+ */
+const CHECK_GATES = (flag('check-gates') ?? '')
+	.split(',')
+	.filter(Boolean)
+	.map((g) => (g === 'inf' ? Infinity : Number(g)));
 /** --no-write: leave DEEP.md as it is (iterating; V2 runs). */
 const WRITE = !argv.includes('--no-write');
 
@@ -437,6 +447,14 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 				shipped = keep
 					? `**${f(b.mase / a.mase)} / ${f(b.wape / a.wape)}** (${used})`
 					: `**1.000 / 1.000** (0)`;
+				// --check-gates 1.08,inf (DEEP.md "deep11"): the shipped rule with another veto on the mix's
+				// backtest (inf: the short check alone), logged only
+				for (const g of CHECK_GATES) {
+					const pass = deepMixes(freq) && short.mix.pass && v.ratio <= g;
+					log(
+						`  check + mix backtest ≤ ${g}: ${pass ? `${f(b.mase / a.mase)} / ${f(b.wape / a.wape)} (${used})` : '1.000 / 1.000 (0)'} (check ${short.mix.pass ? 'passes' : 'fails'}, backtest ${f(v.ratio)})`,
+					);
+				}
 				// two rules per gate value: the MASE ratio alone, and MASE and WAPE ratios (deepGate)
 				for (const g of GATES)
 					for (const pass of [gate.ratio <= g, Math.max(gate.ratio, gate.wapeRatio) <= g]) {
