@@ -95,7 +95,8 @@ refuseUnknownFlags(
 	argv,
 	{
 		values: [
-			...['back', 'check-gates', 'datasets', 'deep-features', 'dump', 'epochs', 'every', 'gains', 'gates', 'h'],
+			...['back', 'check-gates', 'datasets', 'deep-features', 'dump', 'epochs', 'every'],
+			...['gains', 'gates', 'h'],
 			...['hybrid-epochs', 'hybrid-range', 'hybrid-stride', 'kinds', 'seeds', 'start'],
 		],
 		switches: [

@@ -23,12 +23,16 @@ function fields(line: string): string[] {
 	for (let i = 0; i < line.length; i++) {
 		const c = line[i];
 		if (quoted) {
-			if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-			else if (c === '"') quoted = false;
+			if (c === '"' && line[i + 1] === '"') {
+				cur += '"';
+				i++;
+			} else if (c === '"') quoted = false;
 			else cur += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') out.push(cur), (cur = '');
-		else cur += c;
+		else if (c === ',') {
+			out.push(cur);
+			cur = '';
+		} else cur += c;
 	}
 	out.push(cur);
 	return out;
@@ -46,16 +50,21 @@ function weeklyUnits(): Map<string, { weeks: number[]; units: number }> {
 		if (i < 0) throw new Error(`online retail transactions: no column ${name}`);
 		return i;
 	};
-	const [ci, cc, cq, cd, cp] = ['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice'].map(
-		col,
-	);
+	const [ci, cc, cq, cd, cp] = [
+		'InvoiceNo',
+		'StockCode',
+		'Quantity',
+		'InvoiceDate',
+		'UnitPrice',
+	].map(col);
 	const out = new Map<string, { weeks: number[]; units: number }>();
 	for (let k = 1; k < lines.length; k++) {
 		const f = fields(lines[k].replace(/\r$/, ''));
 		const q = Number(f[cq]);
 		if (f[ci].startsWith('C') || !(q > 0) || !(Number(f[cp]) > 0) || !PRODUCT.test(f[cc])) continue;
 		const w = Math.floor((Date.parse(`${f[cd].slice(0, 10)}T00:00:00Z`) - FIRST_MONDAY) / WEEK);
-		if (w < 0 || w >= WEEKS) throw new Error(`online retail transactions: line ${k + 1} out of range`);
+		if (w < 0 || w >= WEEKS)
+			throw new Error(`online retail transactions: line ${k + 1} out of range`);
 		let p = out.get(f[cc]);
 		if (!p) out.set(f[cc], (p = { weeks: new Array<number>(WEEKS).fill(0), units: 0 }));
 		p.weeks[w] += q;
