@@ -116,6 +116,24 @@ describe('language switch', () => {
 			'“全部”层级的预测经过协调',
 		);
 		expect(await englishLeft(page)).toEqual([]);
+		// on a 390-px phone a week's date ("2011年9月12日 当周") breaks at its space, not between every
+		// character (the walk of stop 31 saw it on four or five lines)
+		const table = page.getByTestId('forecast-table');
+		await table.evaluate((t) => ((t.closest('details') as HTMLDetailsElement).open = true));
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			const cell = await table.evaluate((t) => {
+				const td = t.querySelector('tbody tr td') as HTMLElement;
+				const range = document.createRange();
+				range.selectNodeContents(td);
+				const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+				return { text: td.textContent?.trim(), lines: tops.size };
+			});
+			expect(cell.text).toMatch(/^\d{4}年\d+月\d+日/);
+			expect(cell.lines, JSON.stringify(cell)).toBeLessThanOrEqual(2);
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
 	});
 
 	it('a file with no product column: its one product is named in Chinese, not "(all products)"; totals whole at 390 px', async () => {
