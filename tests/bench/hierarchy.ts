@@ -47,7 +47,9 @@ import {
 	combineOrigins,
 	forecastHierarchy,
 	hierarchyOf,
+	calibrateIntervals,
 	moveIntervals,
+	type IntervalCalibration,
 	type IntervalMove,
 	nodeBatch,
 	reconciled,
@@ -529,7 +531,21 @@ async function run(c0: Case, md: string[]): Promise<void> {
 	);
 	md.push(`MARGIN-LINE ${c.key} V${back}: ${margins.join(' · ')}`, '');
 	// stop 30: the chosen method's reconciled intervals, moved by a shift (the app) or scaled
-	md.push(intervalLine(c, levelOf, train, actual, res.base, res.point), '');
+	// hiercal: the same, calibrated on the backtest's errors of the chosen method (C1 conformal, C2 conformal-width)
+	const shifted = res.base.map((b, i) => moveIntervals(b.point, b.intervals, res.point[i], 'shift'));
+	const origins = res.backtests.flatMap((o) => {
+		const point = o.byMethod[chosen];
+		return point ? [{ origin: o.origin, base: o.base, point }] : [];
+	});
+	const cal = (mode: IntervalCalibration) =>
+		calibrateIntervals(res.nodes, train, n, origins, res.base, res.point, shifted, mode);
+	md.push(
+		intervalLine(c, levelOf, train, actual, res.base, res.point, {
+			C1: cal('conformal'),
+			C2: cal('conformal-width'),
+		}),
+		'',
+	);
 	md.push(
 		`RULE-LINE ${c.key} V${back} ${plain ? 'plain' : 'batch'}: chosen ${chosen} ${all.get(chosen)?.toFixed(4)} · two-method choice ${two} ${all.get(two)?.toFixed(4)} · base ${all.get('base')?.toFixed(4)} · origins ${ch?.origins.map((o) => o.origin).join('/') ?? 'none'} · ${perK.length ? perK.join(' · ') : 'K=1 bottom-up (no backtest)'} · engine ms per forecast ${callMs.map((v) => v.toFixed(0)).join('/')}`,
 		'',
@@ -538,14 +554,18 @@ async function run(c0: Case, md: string[]): Promise<void> {
 }
 
 /** Per interval move: [coverage hits, node-weeks, sum of scaled interval scores, nodes] at 80 and 95 %. */
+type IvMode = IntervalMove | 'C1' | 'C2';
 type IvAcc = Record<
-	IntervalMove,
-	{ hits: number[]; pts: number[]; score: number[]; nodes: number[] }
+	IvMode,
+	{ hits: number[]; pts: number[]; score: number[]; nodes: number[]; calibrated: number }
 >;
-const MOVES: IntervalMove[] = ['shift', 'scale', 'scale-down'];
+const MOVES: IvMode[] = ['shift', 'scale', 'scale-down', 'C1', 'C2'];
 const ivAcc = (): IvAcc =>
 	Object.fromEntries(
-		MOVES.map((m) => [m, { hits: [0, 0], pts: [0, 0], score: [0, 0], nodes: [0, 0] }]),
+		MOVES.map((m) => [
+			m,
+			{ hits: [0, 0], pts: [0, 0], score: [0, 0], nodes: [0, 0], calibrated: 0 },
+		]),
 	) as IvAcc;
 const ivPooled = ivAcc();
 
@@ -565,6 +585,7 @@ function intervalLine(
 	actual: Float64Array[],
 	base: { point: Float64Array; intervals: Interval[] }[],
 	rec: Float64Array[],
+	calibrated: Record<'C1' | 'C2', { intervals: Interval[][]; calibrated: boolean[] }>,
 ): string {
 	const acc = ivAcc();
 	let moved = 0;
@@ -577,7 +598,12 @@ function intervalLine(
 		if (rec[i].some((v, t) => Math.abs(v - base[i].point[t]) > 0.2 * Math.abs(base[i].point[t])))
 			moved++;
 		for (const mode of MOVES) {
-			const ivs = moveIntervals(base[i].point, base[i].intervals, rec[i], mode);
+			const ivs =
+				mode === 'C1' || mode === 'C2'
+					? calibrated[mode].intervals[i]
+					: moveIntervals(base[i].point, base[i].intervals, rec[i], mode);
+			if ((mode === 'C1' || mode === 'C2') && calibrated[mode].calibrated[i])
+				acc[mode].calibrated++;
 			[80, 95].forEach((level, k) => {
 				const iv = ivs.find((x) => Math.round(x.level * (x.level <= 1 ? 100 : 1)) === level);
 				if (!iv) return;
@@ -600,6 +626,7 @@ function intervalLine(
 			ivPooled[mode].score[k] += acc[mode].score[k];
 			ivPooled[mode].nodes[k] += acc[mode].nodes[k];
 		}
+	for (const mode of MOVES) ivPooled[mode].calibrated += acc[mode].calibrated;
 	return `INTERVAL-LINE ${c.key} V${back} (${acc.shift.nodes[0]} nodes, ${moved} moved > 20 %): ${ivText(acc)}`;
 }
 
@@ -608,7 +635,8 @@ function ivText(acc: IvAcc): string {
 		const a = acc[m];
 		const cov = (k: number) => ((100 * a.hits[k]) / a.pts[k]).toFixed(1);
 		const sc = (k: number) => (a.score[k] / a.nodes[k]).toFixed(3);
-		return `${m} cov80 ${cov(0)} % cov95 ${cov(1)} % score80 ${sc(0)} score95 ${sc(1)}`;
+		const cal = m === 'C1' || m === 'C2' ? ` (${a.calibrated} of ${a.nodes[0]} calibrated)` : '';
+		return `${m} cov80 ${cov(0)} % cov95 ${cov(1)} % score80 ${sc(0)} score95 ${sc(1)}${cal}`;
 	}).join(' · ');
 }
 

@@ -147,7 +147,19 @@ export interface HierarchyForecast {
 	 * Every method this hierarchy allows (candidateMethods), reconciled from the same base forecasts, so
 	 * a person can pick another one than the backtest's choice (each adds up at every level).
 	 */
-	byMethod: Partial<Record<ReconcileMethod, { point: Float64Array[]; intervals: Interval[][] }>>;
+	byMethod: Partial<
+		Record<
+			ReconcileMethod,
+			{ point: Float64Array[]; intervals: Interval[][]; calibrated: boolean[] }
+		>
+	>;
+	/**
+	 * Per node: its intervals were calibrated on the backtest's errors (intervalCalibration); false: its
+	 * own model's intervals moved with the point (intervalMove).
+	 */
+	calibrated: boolean[];
+	/** Every backtest origin's forecasts (latest first; none without a backtest). */
+	backtests: BacktestForecasts[];
 }
 
 const keyOfCell = (c: { category: string | null; store: string | null }): string =>
@@ -705,6 +717,11 @@ export interface HierarchyOptions {
 	rule?: MarginRule;
 	/** How a node's intervals follow its reconciled point (default INTERVAL_MOVE). */
 	intervalMove?: IntervalMove;
+	/**
+	 * Intervals of the reconciled nodes calibrated on the backtest's own errors (calibrateIntervals);
+	 * null: the moved model intervals (intervalMove) only. Default INTERVAL_CALIBRATION.
+	 */
+	intervalCalibration?: IntervalCalibration | null;
 }
 
 /**
@@ -733,6 +750,138 @@ export function moveIntervals(
 			return Math.max(0, scaled && Number.isFinite(r) ? v * r : v + rec[t] - b);
 		});
 	return intervals.map((iv) => ({ level: iv.level, lower: move(iv.lower), upper: move(iv.upper) }));
+}
+
+/**
+ * How the reconciled nodes' intervals are calibrated on the backtest (calibrateIntervals): split-conformal
+ * quantiles of the reconciled forecasts' absolute errors at the backtest origins, made scale-free and
+ * pooled over the nodes of a level. `conformal`: errors ÷ the node's MASE scale (mean absolute one-step
+ * change of the history forecast from), per horizon step where a level holds enough scores, else over
+ * all steps; `conformal-width`: errors ÷ the half-width of the node's own model's interval at that level
+ * and step (the model's growth with the horizon kept), over all steps.
+ */
+export type IntervalCalibration = 'conformal' | 'conformal-width';
+
+/** The app's calibration (tests/bench/results/HIERARCHY.md, "calibrated on the hierarchy's own backtest"). */
+export const INTERVAL_CALIBRATION: IntervalCalibration | null = null;
+
+/** Least scores a level (or a level's horizon step) needs for a calibrated interval; else the shift. */
+export const MIN_CONFORMAL_SCORES = 20;
+
+/** One backtest origin's forecasts of one method, to calibrate with (calibrateIntervals). */
+export interface CalibrationOrigin {
+	/** Periods the forecasts were made from. */
+	origin: number;
+	/** Every node's own model's forecast from the first `origin` periods (its intervals: conformal-width). */
+	base: readonly { point: Float64Array; intervals: readonly Interval[] }[];
+	/** Every node's reconciled forecast from the same periods. */
+	point: readonly Float64Array[];
+}
+
+/** Every backtest origin's forecasts (forecastHierarchy keeps them to calibrate the intervals). */
+export interface BacktestForecasts {
+	origin: number;
+	base: NodeForecast[];
+	/** Every method that could run at this origin: its reconciled forecasts. */
+	byMethod: Partial<Record<ReconcileMethod, Float64Array[]>>;
+}
+
+/** The split-conformal quantile of `scores` at 1 − α: the ⌈(1 − α)(N + 1)⌉-th smallest (NaN when beyond N). */
+export function conformalQuantile(scores: readonly number[], alpha: number): number {
+	const k = Math.ceil((1 - alpha) * (scores.length + 1));
+	if (k < 1 || k > scores.length) return NaN;
+	return [...scores].sort((a, b) => a - b)[k - 1];
+}
+
+/** Mean absolute one-step change of y's first `len` values (the MASE scale); NaN with under 2 values. */
+function naiveScale(y: ArrayLike<number>, len: number): number {
+	if (len < 2) return NaN;
+	let s = 0;
+	for (let t = 1; t < len; t++) s += Math.abs(y[t] - y[t - 1]);
+	return s / (len - 1);
+}
+
+const levelFraction = (level: number): number => (level > 1 ? level / 100 : level);
+
+/**
+ * The reconciled nodes' intervals calibrated on backtest errors (IntervalCalibration), around the
+ * reconciled `point` of the forecast made from the first `at` periods of `history`, floored at 0. Only
+ * origins whose scored periods end at or before `at` (origin + h ≤ at) are used, so no period after the
+ * forecast origin is in its own calibration. A node whose level (or step) holds fewer than `minScores`
+ * scores, or whose scale is 0, keeps `fallback` (the moved model intervals); `calibrated` says which
+ * nodes got calibrated intervals.
+ */
+export function calibrateIntervals(
+	nodes: readonly Pick<HierarchyNode, 'level'>[],
+	history: readonly Float64Array[],
+	at: number,
+	origins: readonly CalibrationOrigin[],
+	base: readonly { point: Float64Array; intervals: readonly Interval[] }[],
+	point: readonly Float64Array[],
+	fallback: readonly Interval[][],
+	mode: IntervalCalibration,
+	minScores: number = MIN_CONFORMAL_SCORES,
+): { intervals: Interval[][]; calibrated: boolean[] } {
+	const h = point[0]?.length ?? 0;
+	const used = origins.filter((o) => o.origin >= 2 && o.origin + h <= at);
+	const halfWidth = (iv: Interval | undefined, t: number): number =>
+		iv ? (iv.upper[t] - iv.lower[t]) / 2 : NaN;
+	const ivAt = (ivs: readonly Interval[], level: number): Interval | undefined =>
+		ivs.find((x) => Math.abs(levelFraction(x.level) - levelFraction(level)) < 1e-9);
+	// the scale a node's error at step t is divided by (origin o, or the final forecast when o is null)
+	const scaleOf = (i: number, o: CalibrationOrigin | null, level: number, t: number): number =>
+		mode === 'conformal'
+			? naiveScale(history[i], o ? o.origin : at)
+			: halfWidth(ivAt(o ? o.base[i].intervals : base[i].intervals, level), t);
+	const levels = [...new Set(base.flatMap((b) => b.intervals.map((iv) => iv.level)))];
+	const calibrated = nodes.map(() => false);
+	const intervals = fallback.map((ivs) => ivs.map((iv) => ({ ...iv })));
+	for (const level of levels) {
+		const alpha = 1 - levelFraction(level);
+		// scores per node level and step
+		const byGroup = new Map<string, number[][]>();
+		nodes.forEach((node, i) => {
+			let g = byGroup.get(node.level);
+			if (!g) byGroup.set(node.level, (g = Array.from({ length: h }, () => [])));
+			for (const o of used) {
+				for (let t = 0; t < h; t++) {
+					const s = scaleOf(i, o, level, t);
+					if (!(s > 0) || !Number.isFinite(s)) continue;
+					const e = Math.abs(history[i][o.origin + t] - o.point[i][t]);
+					if (Number.isFinite(e)) g[t].push(e / s);
+				}
+			}
+		});
+		const q = new Map<string, Float64Array>();
+		for (const [g, steps] of byGroup) {
+			const pooled = steps.flat();
+			const all = pooled.length >= minScores ? conformalQuantile(pooled, alpha) : NaN;
+			q.set(
+				g,
+				Float64Array.from(steps, (sc) =>
+					mode === 'conformal' && sc.length >= minScores ? conformalQuantile(sc, alpha) : all,
+				),
+			);
+		}
+		nodes.forEach((node, i) => {
+			const k = intervals[i].findIndex(
+				(x) => Math.abs(levelFraction(x.level) - levelFraction(level)) < 1e-9,
+			);
+			if (k < 0) return;
+			const qs = q.get(node.level) as Float64Array;
+			const lower = new Float64Array(h);
+			const upper = new Float64Array(h);
+			for (let t = 0; t < h; t++) {
+				const s = scaleOf(i, null, level, t);
+				if (!Number.isFinite(qs[t]) || !(s > 0) || !Number.isFinite(s)) return;
+				lower[t] = Math.max(0, point[i][t] - qs[t] * s);
+				upper[t] = Math.max(0, point[i][t] + qs[t] * s);
+			}
+			intervals[i][k] = { level: intervals[i][k].level, lower, upper };
+			calibrated[i] = true;
+		});
+	}
+	return { intervals, calibrated };
 }
 
 /**
@@ -793,6 +942,7 @@ export async function forecastHierarchy(
 
 	let choice: ReconcileChoice | null = null;
 	let method: ReconcileMethod = 'bottom-up';
+	const backtestForecasts: BacktestForecasts[] = [];
 	if (tune) {
 		const auto = options.methods ?? AUTO_METHODS;
 		const candidates = candidateMethods(tree);
@@ -800,7 +950,10 @@ export async function forecastHierarchy(
 		const backtests: OriginScores[] = [];
 		for (const origin of origins) {
 			const train = history.map((y) => y.slice(0, origin));
-			const base = (await forecastAll(train)).map((f) => f.point);
+			const own = await forecastAll(train);
+			const kept: BacktestForecasts = { origin, base: own, byMethod: {} };
+			backtestForecasts.push(kept);
+			const base = own.map((f) => f.point);
 			const score = (f: readonly Float64Array[]): { mean: number; scored: number } => {
 				let s = 0;
 				let k = 0;
@@ -819,6 +972,7 @@ export async function forecastHierarchy(
 			for (const m of candidates) {
 				const r = reconciled(hier, base, m, train, tree);
 				if (r.used !== m) continue;
+				kept.byMethod[m] = r.point;
 				const sc = score(r.point);
 				scores[m] = sc.mean;
 				if (m === 'bottom-up') scored = sc.scored;
@@ -853,16 +1007,37 @@ export async function forecastHierarchy(
 			history,
 			tree,
 		);
-		const intervals = base.map((b, i) =>
+		const moved = base.map((b, i) =>
 			moveIntervals(b.point, b.intervals, rec.point[i], options.intervalMove ?? INTERVAL_MOVE),
 		);
-		return { rec, intervals };
+		const calibration =
+			options.intervalCalibration === undefined
+				? INTERVAL_CALIBRATION
+				: options.intervalCalibration;
+		const origins = backtestForecasts.flatMap((o) => {
+			const point = o.byMethod[m];
+			return point ? [{ origin: o.origin, base: o.base, point }] : [];
+		});
+		if (!calibration || !origins.length)
+			return { rec, intervals: moved, calibrated: nodes.map(() => false) };
+		const cal = calibrateIntervals(
+			nodes,
+			history,
+			n,
+			origins,
+			base,
+			rec.point,
+			moved,
+			calibration,
+		);
+		return { rec, intervals: cal.intervals, calibrated: cal.calibrated };
 	};
-	const { rec, intervals } = finish(method);
+	const { rec, intervals, calibrated } = finish(method);
 	const byMethod: HierarchyForecast['byMethod'] = {};
 	for (const m of candidateMethods(tree)) {
-		const r = m === method ? { rec, intervals } : finish(m);
-		if (r.rec.used === m) byMethod[m] = { point: r.rec.point, intervals: r.intervals };
+		const r = m === method ? { rec, intervals, calibrated } : finish(m);
+		if (r.rec.used === m)
+			byMethod[m] = { point: r.rec.point, intervals: r.intervals, calibrated: r.calibrated };
 	}
 	return {
 		nodes,
@@ -874,5 +1049,7 @@ export async function forecastHierarchy(
 		...(rec.lambda !== undefined ? { lambda: rec.lambda } : {}),
 		choice,
 		byMethod,
+		calibrated,
+		backtests: backtestForecasts,
 	};
 }
