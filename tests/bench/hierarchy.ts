@@ -532,7 +532,9 @@ async function run(c0: Case, md: string[]): Promise<void> {
 	md.push(`MARGIN-LINE ${c.key} V${back}: ${margins.join(' · ')}`, '');
 	// stop 30: the chosen method's reconciled intervals, moved by a shift (the app) or scaled
 	// hiercal: the same, calibrated on the backtest's errors of the chosen method (C1 conformal, C2 conformal-width)
-	const shifted = res.base.map((b, i) => moveIntervals(b.point, b.intervals, res.point[i], 'shift'));
+	const shifted = res.base.map((b, i) =>
+		moveIntervals(b.point, b.intervals, res.point[i], 'shift'),
+	);
 	const origins = res.backtests.flatMap((o) => {
 		const point = o.byMethod[chosen];
 		return point ? [{ origin: o.origin, base: o.base, point }] : [];

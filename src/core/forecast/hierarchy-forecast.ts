@@ -1020,16 +1020,7 @@ export async function forecastHierarchy(
 		});
 		if (!calibration || !origins.length)
 			return { rec, intervals: moved, calibrated: nodes.map(() => false) };
-		const cal = calibrateIntervals(
-			nodes,
-			history,
-			n,
-			origins,
-			base,
-			rec.point,
-			moved,
-			calibration,
-		);
+		const cal = calibrateIntervals(nodes, history, n, origins, base, rec.point, moved, calibration);
 		return { rec, intervals: cal.intervals, calibrated: cal.calibrated };
 	};
 	const { rec, intervals, calibrated } = finish(method);

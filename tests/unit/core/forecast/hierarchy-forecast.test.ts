@@ -7,7 +7,9 @@ import { RECONCILE_METHODS } from '../../../../src/core/forecast/hierarchy';
 import {
 	BACKTEST_ORIGINS,
 	backtestOrigins,
+	calibrateIntervals,
 	childrenOf,
+	conformalQuantile,
 	chooseMethod,
 	combineOrigins,
 	forecastHierarchy,
@@ -421,5 +423,190 @@ describe('moveIntervals: the intervals of a node follow its reconciled point', (
 		expect(shifted.intervals[total][0].upper[0]).toBeCloseTo(30 + 3000, 9);
 		expect(scaled.intervals[total][0].upper[0]).toBeCloseTo(90, 9);
 		expect(scaled.point).toEqual(shifted.point);
+	});
+});
+
+describe('intervals calibrated on the backtest (hiercal): split-conformal around the reconciled point', () => {
+	const f64 = (...v: number[]) => Float64Array.from(v);
+	/** Gaussian noise from the fixtures' generator (Box–Muller). */
+	const gauss = (r: () => number): number =>
+		Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+	/** 4 categories × 6 stores of level + N(0, 5²) noise, n + h periods. */
+	const noisy = (len: number, seed: number): HierarchyCell[] => {
+		const r = rng(seed);
+		const out: HierarchyCell[] = [];
+		for (const category of ['a', 'b', 'c', 'd'])
+			for (const store of ['s1', 's2', 's3', 's4', 's5', 's6']) {
+				const level = 30 + 40 * r();
+				out.push({
+					category,
+					store,
+					y: Float64Array.from({ length: len }, () => level + 5 * gauss(r)),
+				});
+			}
+		return out;
+	};
+	// an overconfident model: the history's mean, with 80 / 95 % ranges a tenth of what the noise needs
+	const overconfident: NodeForecaster = async (y, _node, h) => {
+		let mean = 0;
+		for (const v of y) mean += v / y.length;
+		let sd = 0;
+		for (const v of y) sd += (v - mean) ** 2 / Math.max(1, y.length - 1);
+		sd = Math.sqrt(sd);
+		const iv = (level: number, z: number) => ({
+			level,
+			lower: new Float64Array(h).fill(mean - 0.1 * z * sd),
+			upper: new Float64Array(h).fill(mean + 0.1 * z * sd),
+		});
+		return {
+			point: new Float64Array(h).fill(mean),
+			intervals: [iv(0.8, 1.28), iv(0.95, 1.96)],
+			model: 'test',
+		};
+	};
+
+	it('conformalQuantile: the ⌈(1 − α)(N + 1)⌉-th smallest score; NaN when that is beyond N', () => {
+		const scores = Array.from({ length: 20 }, (_, k) => 20 - k); // 20, 19, …, 1
+		expect(conformalQuantile(scores, 0.2)).toBe(17); // ⌈0.8 · 21⌉ = 17
+		expect(conformalQuantile(scores, 0.05)).toBe(20); // ⌈0.95 · 21⌉ = 20
+		expect(conformalQuantile(scores.slice(0, 18), 0.05)).toBeNaN(); // ⌈0.95 · 19⌉ = 19 > 18
+	});
+
+	it('shifted model intervals undercover; calibrated ones reach near-nominal coverage', async () => {
+		const n = 60;
+		const h = 6;
+		const cover = { shift: [0, 0], conformal: [0, 0], width: [0, 0] };
+		let points = 0;
+		let totalCalibrated = 0;
+		for (const seed of [1, 2, 3, 4, 5]) {
+			const full = noisy(n + h, seed);
+			const data = full.map((c) => ({ ...c, y: c.y.slice(0, n) }));
+			const shift = await forecastHierarchy(data, h, overconfident, { intervalCalibration: null });
+			const conformal = await forecastHierarchy(data, h, overconfident, {
+				intervalCalibration: 'conformal',
+			});
+			const width = await forecastHierarchy(data, h, overconfident, {
+				intervalCalibration: 'conformal-width',
+			});
+			expect(conformal.point).toEqual(shift.point);
+			expect(shift.calibrated.every((c) => !c)).toBe(true);
+			const { hier } = hierarchyOf(data);
+			// every node's actuals over the h periods after the history
+			const actual = hier.nodes.map((_, i) => {
+				const y = new Float64Array(h);
+				for (let j = 0; j < hier.m; j++)
+					if (hier.S[i * hier.m + j]) for (let t = 0; t < h; t++) y[t] += full[j].y[n + t];
+				return y;
+			});
+			conformal.nodes.forEach((node, i) => {
+				// the total alone: 2 origins × 6 steps = 12 scores < 20, so it keeps the shift
+				if (node.level === 'total') {
+					expect(conformal.calibrated[i]).toBe(false);
+					expect(conformal.intervals[i]).toEqual(shift.intervals[i]);
+					totalCalibrated += width.calibrated[i] ? 1 : 0;
+					return;
+				}
+				expect(conformal.calibrated[i]).toBe(true);
+				expect(width.calibrated[i]).toBe(true);
+				for (let t = 0; t < h; t++) {
+					points++;
+					const y = actual[i][t];
+					[0, 1].forEach((k) => {
+						const inside = (iv: { lower: Float64Array; upper: Float64Array }) =>
+							y >= iv.lower[t] && y <= iv.upper[t] ? 1 : 0;
+						cover.shift[k] += inside(shift.intervals[i][k]);
+						cover.conformal[k] += inside(conformal.intervals[i][k]);
+						cover.width[k] += inside(width.intervals[i][k]);
+						expect(conformal.intervals[i][k].lower[t]).toBeLessThanOrEqual(conformal.point[i][t]);
+						expect(conformal.intervals[i][k].upper[t]).toBeGreaterThanOrEqual(
+							conformal.point[i][t],
+						);
+					});
+				}
+			});
+		}
+		expect(totalCalibrated).toBe(0);
+		const rate = (v: number) => v / points;
+		expect(rate(cover.shift[0])).toBeLessThan(0.3);
+		expect(rate(cover.shift[1])).toBeLessThan(0.4);
+		for (const c of [cover.conformal, cover.width]) {
+			expect(rate(c[0])).toBeGreaterThan(0.7);
+			expect(rate(c[0])).toBeLessThan(0.92);
+			expect(rate(c[1])).toBeGreaterThan(0.88);
+		}
+	});
+
+	// 20 nodes of one level, h = 1: node i's backtest error is i + 1 and its scale 1, so the scores are 1…20
+	const nodes = Array.from({ length: 20 }, () => ({ level: 'product' as const }));
+	const ivs = (p: number, w: number) => [
+		{ level: 0.8, lower: f64(p - w), upper: f64(p + w) },
+		{ level: 0.95, lower: f64(p - w), upper: f64(p + w) },
+	];
+	// history 0, 1, 0, 1, …: the MASE scale is 1 at every length; node i forecast −(i + 1) for period 10 (0)
+	const history = nodes.map(() => Float64Array.from({ length: 12 }, (_, t) => t % 2));
+	const origin = {
+		origin: 10,
+		base: nodes.map(() => ({ point: f64(10), intervals: ivs(10, 1) })),
+		point: nodes.map((_, i) => f64(-(i + 1))),
+	};
+	const base = nodes.map(() => ({ point: f64(50), intervals: ivs(50, 2) }));
+	const point = nodes.map(() => f64(40));
+	const fallback = nodes.map(() => ivs(40, 2));
+
+	it('conformal: reconciled point ± the pooled quantile × the node’s MASE scale; conformal-width: × its model’s half-width', () => {
+		const c1 = calibrateIntervals(nodes, history, 11, [origin], base, point, fallback, 'conformal');
+		expect(c1.calibrated.every(Boolean)).toBe(true);
+		expect([c1.intervals[0][0].lower[0], c1.intervals[0][0].upper[0]]).toEqual([23, 57]); // 40 ∓ 17 · 1
+		expect([c1.intervals[0][1].lower[0], c1.intervals[0][1].upper[0]]).toEqual([20, 60]); // 40 ∓ 20 · 1
+		// scores ÷ the origin model's half-width 1, final half-width 2: 40 ∓ 17 · 2, floored at 0
+		const c2 = calibrateIntervals(
+			nodes,
+			history,
+			11,
+			[origin],
+			base,
+			point,
+			fallback,
+			'conformal-width',
+		);
+		expect([c2.intervals[0][0].lower[0], c2.intervals[0][0].upper[0]]).toEqual([6, 74]);
+		expect([c2.intervals[0][1].lower[0], c2.intervals[0][1].upper[0]]).toEqual([0, 80]);
+	});
+
+	it('no leak: an origin whose scored periods end after the forecast origin is not used', () => {
+		// forecast from 10 periods: the origin at 10 is scored on period 10, after it, so nothing is calibrated
+		const early = calibrateIntervals(
+			nodes,
+			history,
+			10,
+			[origin],
+			base,
+			point,
+			fallback,
+			'conformal',
+		);
+		expect(early.calibrated.some(Boolean)).toBe(false);
+		expect(early.intervals).toEqual(fallback);
+		// changing what happened after the forecast origin changes nothing; before it, it does
+		const later = history.map((y) => y.map((v, t) => (t >= 10 ? v + 7 : v)));
+		const late = calibrateIntervals(nodes, later, 10, [origin], base, point, fallback, 'conformal');
+		expect(late.intervals).toEqual(early.intervals);
+		const used = calibrateIntervals(nodes, later, 11, [origin], base, point, fallback, 'conformal');
+		expect(used.intervals[0][0].upper[0]).not.toBe(57);
+	});
+
+	it('too few scores in a level: its nodes keep the moved model intervals', () => {
+		const few = calibrateIntervals(
+			nodes.slice(0, 19),
+			history.slice(0, 19),
+			11,
+			[{ ...origin, base: origin.base.slice(0, 19), point: origin.point.slice(0, 19) }],
+			base.slice(0, 19),
+			point.slice(0, 19),
+			fallback.slice(0, 19),
+			'conformal',
+		);
+		expect(few.calibrated.some(Boolean)).toBe(false);
+		expect(few.intervals).toEqual(fallback.slice(0, 19));
 	});
 });
