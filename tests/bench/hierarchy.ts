@@ -545,6 +545,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		intervalLine(c, levelOf, train, actual, res.base, res.point, {
 			C1: cal('conformal'),
 			C2: cal('conformal-width'),
+			C3: cal('conformal-shift'),
 		}),
 		'',
 	);
@@ -556,12 +557,12 @@ async function run(c0: Case, md: string[]): Promise<void> {
 }
 
 /** Per interval move: [coverage hits, node-weeks, sum of scaled interval scores, nodes] at 80 and 95 %. */
-type IvMode = IntervalMove | 'C1' | 'C2';
+type IvMode = IntervalMove | 'C1' | 'C2' | 'C3';
 type IvAcc = Record<
 	IvMode,
 	{ hits: number[]; pts: number[]; score: number[]; nodes: number[]; calibrated: number }
 >;
-const MOVES: IvMode[] = ['shift', 'scale', 'scale-down', 'C1', 'C2'];
+const MOVES: IvMode[] = ['shift', 'scale', 'scale-down', 'C1', 'C2', 'C3'];
 const ivAcc = (): IvAcc =>
 	Object.fromEntries(
 		MOVES.map((m) => [
@@ -587,7 +588,7 @@ function intervalLine(
 	actual: Float64Array[],
 	base: { point: Float64Array; intervals: Interval[] }[],
 	rec: Float64Array[],
-	calibrated: Record<'C1' | 'C2', { intervals: Interval[][]; calibrated: boolean[] }>,
+	calibrated: Record<'C1' | 'C2' | 'C3', { intervals: Interval[][]; calibrated: boolean[] }>,
 ): string {
 	const acc = ivAcc();
 	let moved = 0;
@@ -601,10 +602,10 @@ function intervalLine(
 			moved++;
 		for (const mode of MOVES) {
 			const ivs =
-				mode === 'C1' || mode === 'C2'
+				mode === 'C1' || mode === 'C2' || mode === 'C3'
 					? calibrated[mode].intervals[i]
 					: moveIntervals(base[i].point, base[i].intervals, rec[i], mode);
-			if ((mode === 'C1' || mode === 'C2') && calibrated[mode].calibrated[i])
+			if ((mode === 'C1' || mode === 'C2' || mode === 'C3') && calibrated[mode].calibrated[i])
 				acc[mode].calibrated++;
 			[80, 95].forEach((level, k) => {
 				const iv = ivs.find((x) => Math.round(x.level * (x.level <= 1 ? 100 : 1)) === level);
@@ -637,7 +638,10 @@ function ivText(acc: IvAcc): string {
 		const a = acc[m];
 		const cov = (k: number) => ((100 * a.hits[k]) / a.pts[k]).toFixed(1);
 		const sc = (k: number) => (a.score[k] / a.nodes[k]).toFixed(3);
-		const cal = m === 'C1' || m === 'C2' ? ` (${a.calibrated} of ${a.nodes[0]} calibrated)` : '';
+		const cal =
+			m === 'C1' || m === 'C2' || m === 'C3'
+				? ` (${a.calibrated} of ${a.nodes[0]} calibrated)`
+				: '';
 		return `${m} cov80 ${cov(0)} % cov95 ${cov(1)} % score80 ${sc(0)} score95 ${sc(1)}${cal}`;
 	}).join(' · ');
 }

@@ -758,9 +758,12 @@ export function moveIntervals(
  * pooled over the nodes of a level. `conformal`: errors ÷ the node's MASE scale (mean absolute one-step
  * change of the history forecast from), per horizon step where a level holds enough scores, else over
  * all steps; `conformal-width`: errors ÷ the half-width of the node's own model's interval at that level
- * and step (the model's growth with the horizon kept), over all steps.
+ * and step (the model's growth with the horizon kept), over all steps; `conformal-shift` (conformalized
+ * quantile regression on today's intervals): how far the actual fell outside the model's interval shifted
+ * to the reconciled point (negative inside) ÷ the MASE scale, over all steps, and the final shifted
+ * interval widened (or narrowed) by that quantile × the scale at both ends.
  */
-export type IntervalCalibration = 'conformal' | 'conformal-width';
+export type IntervalCalibration = 'conformal' | 'conformal-width' | 'conformal-shift';
 
 /** The app's calibration (tests/bench/results/HIERARCHY.md, "calibrated on the hierarchy's own backtest"). */
 export const INTERVAL_CALIBRATION: IntervalCalibration | null = null;
@@ -805,7 +808,8 @@ const levelFraction = (level: number): number => (level > 1 ? level / 100 : leve
 
 /**
  * The reconciled nodes' intervals calibrated on backtest errors (IntervalCalibration), around the
- * reconciled `point` of the forecast made from the first `at` periods of `history`, floored at 0. Only
+ * reconciled `point` of the forecast made from the first `at` periods of `history` (conformal-shift:
+ * `fallback` widened or narrowed), floored at 0. Only
  * origins whose scored periods end at or before `at` (origin + h ≤ at) are used, so no period after the
  * forecast origin is in its own calibration. A node whose level (or step) holds fewer than `minScores`
  * scores, or whose scale is 0, keeps `fallback` (the moved model intervals); `calibrated` says which
@@ -830,7 +834,7 @@ export function calibrateIntervals(
 		ivs.find((x) => Math.abs(levelFraction(x.level) - levelFraction(level)) < 1e-9);
 	// the scale a node's error at step t is divided by (origin o, or the final forecast when o is null)
 	const scaleOf = (i: number, o: CalibrationOrigin | null, level: number, t: number): number =>
-		mode === 'conformal'
+		mode !== 'conformal-width'
 			? naiveScale(history[i], o ? o.origin : at)
 			: halfWidth(ivAt(o ? o.base[i].intervals : base[i].intervals, level), t);
 	const levels = [...new Set(base.flatMap((b) => b.intervals.map((iv) => iv.level)))];
@@ -844,10 +848,19 @@ export function calibrateIntervals(
 			let g = byGroup.get(node.level);
 			if (!g) byGroup.set(node.level, (g = Array.from({ length: h }, () => [])));
 			for (const o of used) {
+				// conformal-shift: the model's interval at that origin, shifted to that origin's reconciled point
+				const moved =
+					mode === 'conformal-shift'
+						? ivAt(moveIntervals(o.base[i].point, o.base[i].intervals, o.point[i], 'shift'), level)
+						: undefined;
+				if (mode === 'conformal-shift' && !moved) continue;
 				for (let t = 0; t < h; t++) {
 					const s = scaleOf(i, o, level, t);
 					if (!(s > 0) || !Number.isFinite(s)) continue;
-					const e = Math.abs(history[i][o.origin + t] - o.point[i][t]);
+					const y = history[i][o.origin + t];
+					const e = moved
+						? Math.max(moved.lower[t] - y, y - moved.upper[t])
+						: Math.abs(y - o.point[i][t]);
 					if (Number.isFinite(e)) g[t].push(e / s);
 				}
 			}
@@ -869,13 +882,20 @@ export function calibrateIntervals(
 			);
 			if (k < 0) return;
 			const qs = q.get(node.level) as Float64Array;
+			const today = intervals[i][k];
 			const lower = new Float64Array(h);
 			const upper = new Float64Array(h);
 			for (let t = 0; t < h; t++) {
 				const s = scaleOf(i, null, level, t);
 				if (!Number.isFinite(qs[t]) || !(s > 0) || !Number.isFinite(s)) return;
-				lower[t] = Math.max(0, point[i][t] - qs[t] * s);
-				upper[t] = Math.max(0, point[i][t] + qs[t] * s);
+				const p = point[i][t];
+				if (mode === 'conformal-shift') {
+					lower[t] = Math.max(0, Math.min(p, today.lower[t] - qs[t] * s));
+					upper[t] = Math.max(0, p, today.upper[t] + qs[t] * s);
+				} else {
+					lower[t] = Math.max(0, p - qs[t] * s);
+					upper[t] = Math.max(0, p + qs[t] * s);
+				}
 			}
 			intervals[i][k] = { level: intervals[i][k].level, lower, upper };
 			calibrated[i] = true;
