@@ -475,7 +475,7 @@ describe('intervals calibrated on the backtest (hiercal): split-conformal around
 	it('shifted model intervals undercover; calibrated ones reach near-nominal coverage', async () => {
 		const n = 60;
 		const h = 6;
-		const cover = { shift: [0, 0], conformal: [0, 0], width: [0, 0] };
+		const cover = { shift: [0, 0], conformal: [0, 0], width: [0, 0], cqr: [0, 0] };
 		let points = 0;
 		let totalCalibrated = 0;
 		for (const seed of [1, 2, 3, 4, 5]) {
@@ -487,6 +487,9 @@ describe('intervals calibrated on the backtest (hiercal): split-conformal around
 			});
 			const width = await forecastHierarchy(data, h, overconfident, {
 				intervalCalibration: 'conformal-width',
+			});
+			const cqr = await forecastHierarchy(data, h, overconfident, {
+				intervalCalibration: 'conformal-shift',
 			});
 			expect(conformal.point).toEqual(shift.point);
 			expect(shift.calibrated.every((c) => !c)).toBe(true);
@@ -508,6 +511,7 @@ describe('intervals calibrated on the backtest (hiercal): split-conformal around
 				}
 				expect(conformal.calibrated[i]).toBe(true);
 				expect(width.calibrated[i]).toBe(true);
+				expect(cqr.calibrated[i]).toBe(true);
 				for (let t = 0; t < h; t++) {
 					points++;
 					const y = actual[i][t];
@@ -517,6 +521,7 @@ describe('intervals calibrated on the backtest (hiercal): split-conformal around
 						cover.shift[k] += inside(shift.intervals[i][k]);
 						cover.conformal[k] += inside(conformal.intervals[i][k]);
 						cover.width[k] += inside(width.intervals[i][k]);
+						cover.cqr[k] += inside(cqr.intervals[i][k]);
 						expect(conformal.intervals[i][k].lower[t]).toBeLessThanOrEqual(conformal.point[i][t]);
 						expect(conformal.intervals[i][k].upper[t]).toBeGreaterThanOrEqual(
 							conformal.point[i][t],
@@ -529,7 +534,7 @@ describe('intervals calibrated on the backtest (hiercal): split-conformal around
 		const rate = (v: number) => v / points;
 		expect(rate(cover.shift[0])).toBeLessThan(0.3);
 		expect(rate(cover.shift[1])).toBeLessThan(0.4);
-		for (const c of [cover.conformal, cover.width]) {
+		for (const c of [cover.conformal, cover.width, cover.cqr]) {
 			expect(rate(c[0])).toBeGreaterThan(0.7);
 			expect(rate(c[0])).toBeLessThan(0.92);
 			expect(rate(c[1])).toBeGreaterThan(0.88);
@@ -571,6 +576,75 @@ describe('intervals calibrated on the backtest (hiercal): split-conformal around
 		);
 		expect([c2.intervals[0][0].lower[0], c2.intervals[0][0].upper[0]]).toEqual([6, 74]);
 		expect([c2.intervals[0][1].lower[0], c2.intervals[0][1].upper[0]]).toEqual([0, 80]);
+	});
+
+	it('conformal-shift: today’s shifted interval widened by what the backtest’s shifted intervals missed, or narrowed', () => {
+		// history 100, 101, …: scale 1, the actual at period 10 is 100
+		const hist = nodes.map(() => Float64Array.from({ length: 12 }, (_, t) => 100 + (t % 2)));
+		const at10 = (
+			lo: (i: number) => number,
+			hi: (i: number) => number,
+			rec: (i: number) => number,
+		) => ({
+			origin: 10,
+			base: nodes.map((_, i) => ({
+				point: f64(100),
+				intervals: [0.8, 0.95].map((level) => ({ level, lower: f64(lo(i)), upper: f64(hi(i)) })),
+			})),
+			point: nodes.map((_, i) => f64(rec(i))),
+		});
+		const today = nodes.map(() => [
+			{ level: 0.8, lower: f64(30), upper: f64(50) },
+			{ level: 0.95, lower: f64(30), upper: f64(50) },
+		]);
+		// the model said 99–101, reconciliation moved it up by i + 11: missed by 10 + i (scores 10…29)
+		const missed = at10(
+			() => 99,
+			() => 101,
+			(i) => 111 + i,
+		);
+		const wide = calibrateIntervals(
+			nodes,
+			hist,
+			11,
+			[missed],
+			base,
+			point,
+			today,
+			'conformal-shift',
+		);
+		expect([wide.intervals[0][0].lower[0], wide.intervals[0][0].upper[0]]).toEqual([4, 76]); // ∓ 26
+		expect([wide.intervals[0][1].lower[0], wide.intervals[0][1].upper[0]]).toEqual([1, 79]); // ∓ 29
+		// ranges of ± (i + 3) around the actual: scores −3…−22, q80 = −6, q95 = −3: narrowed, kept around 40
+		const roomy = at10(
+			(i) => 97 - i,
+			(i) => 103 + i,
+			() => 100,
+		);
+		const narrow = calibrateIntervals(
+			nodes,
+			hist,
+			11,
+			[roomy],
+			base,
+			point,
+			today,
+			'conformal-shift',
+		);
+		expect([narrow.intervals[0][0].lower[0], narrow.intervals[0][0].upper[0]]).toEqual([36, 44]);
+		expect([narrow.intervals[0][1].lower[0], narrow.intervals[0][1].upper[0]]).toEqual([33, 47]);
+		const tight = [{ level: 0.8, lower: f64(38), upper: f64(42) }];
+		const kept = calibrateIntervals(
+			nodes,
+			hist,
+			11,
+			[roomy],
+			base,
+			point,
+			nodes.map(() => tight),
+			'conformal-shift',
+		);
+		expect([kept.intervals[0][0].lower[0], kept.intervals[0][0].upper[0]]).toEqual([40, 40]);
 	});
 
 	it('no leak: an origin whose scored periods end after the forecast origin is not used', () => {
