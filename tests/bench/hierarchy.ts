@@ -539,6 +539,21 @@ async function run(c0: Case, md: string[]): Promise<void> {
 		const point = o.byMethod[chosen];
 		return point ? [{ origin: o.origin, base: o.base, point }] : [];
 	});
+	// what the backtest saw: coverage of the shifted intervals at the backtest origins (nodes of the tables' levels)
+	const seen = [0, 0];
+	let seenPts = 0;
+	for (const o of origins)
+		res.nodes.forEach((node, i) => {
+			if (!c.levels.some(([level]) => level === node.level)) return;
+			const ivs = moveIntervals(o.base[i].point, o.base[i].intervals, o.point[i], 'shift');
+			for (let t = 0; t < c.h; t++) {
+				const y = train[i][o.origin + t];
+				seenPts++;
+				ivs.slice(0, 2).forEach((iv, k) => {
+					if (y >= iv.lower[t] && y <= iv.upper[t]) seen[k]++;
+				});
+			}
+		});
 	const cal = (mode: IntervalCalibration) =>
 		calibrateIntervals(res.nodes, train, n, origins, res.base, res.point, shifted, mode);
 	md.push(
@@ -546,7 +561,10 @@ async function run(c0: Case, md: string[]): Promise<void> {
 			C1: cal('conformal'),
 			C2: cal('conformal-width'),
 			C3: cal('conformal-shift'),
-		}),
+		}) +
+			(seenPts
+				? ` · shift at the ${origins.length} backtest origin(s): cov80 ${((100 * seen[0]) / seenPts).toFixed(1)} % cov95 ${((100 * seen[1]) / seenPts).toFixed(1)} %`
+				: ' · no backtest origin'),
 		'',
 	);
 	md.push(
