@@ -35,7 +35,8 @@ export interface ProductLevelInfo {
 	candidates: number;
 }
 
-export interface HierarchyResult extends HierarchyForecast {
+/** The backtest's own forecasts (`backtests`) stay in the worker: the screen does not use them. */
+export interface HierarchyResult extends Omit<HierarchyForecast, 'backtests'> {
 	/** Period starts of the history (after partial edge periods are left out). */
 	ds: Float64Array;
 	/** The incomplete first / last period left out (epoch ms), or null. */
@@ -134,7 +135,7 @@ export async function runHierarchy(
 	const n = b.ids.length ? b.indptr[1] - b.indptr[0] : 0;
 	const { regressors: _ignored, seriesId: _id, ...engine } = options;
 	const ds = b.ds.subarray(0, n);
-	const res = await forecastHierarchy(
+	const { backtests: _backtests, ...res } = await forecastHierarchy(
 		cells,
 		options.horizon,
 		{
