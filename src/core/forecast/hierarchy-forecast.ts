@@ -765,7 +765,12 @@ export function moveIntervals(
  */
 export type IntervalCalibration = 'conformal' | 'conformal-width' | 'conformal-shift';
 
-/** The app's calibration (tests/bench/results/HIERARCHY.md, "calibrated on the hierarchy's own backtest"). */
+/**
+ * The app's calibration: none. All three modes failed the rule written before measuring
+ * (tests/bench/results/HIERARCHY.md, "calibrated on the hierarchy's own backtest": pooled scaled interval
+ * score at 80 % 1.005–1.007 × the shift's at V1, 1.015–1.061 at V2; Walmart V1 up to 1.37): the
+ * backtest's h-week windows were not like the windows that undercovered.
+ */
 export const INTERVAL_CALIBRATION: IntervalCalibration | null = null;
 
 /** Least scores a level (or a level's horizon step) needs for a calibrated interval; else the shift. */
