@@ -195,8 +195,8 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 		});
 	},
 	keptForecast: (datasetId, kind, version) => keptForecast(getDb(), datasetId, kind, version),
-	keepForecast: (datasetId, kind, version, request, result) =>
-		keepForecast(getDb(), datasetId, kind, version, request, result),
+	keepForecast: (datasetId, kind, version, request, result, savedAt) =>
+		keepForecast(getDb(), datasetId, kind, version, request, result, savedAt),
 	cancelJob(jobId) {
 		jobs.cancel(jobId);
 	},

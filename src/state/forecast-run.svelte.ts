@@ -3,8 +3,10 @@
 // and applies the batch rules (core/forecast/batch.ts); this class sends only the dataset id and keys. Used by the Forecast view. Results belong to the dataset they
 // were made from: `show(datasetId)` puts the open dataset's own results on screen (or none), keeps the
 // others aside for when their dataset is opened again, and stops a job of the dataset left behind.
-// With a keeper (the batch card), a finished result is kept in the data worker per dataset version
-// (workers/data/kept-forecasts.ts) and `restoreKept` shows it on a return visit without running anything.
+// With a keeper (the batch card; the single forecast at the screen's top), a finished result is kept in
+// the data worker per dataset version (workers/data/kept-forecasts.ts) and `restoreKept` shows it on a
+// return visit without running anything (one series: with its "one period earlier" forecast, kept
+// again once that is made).
 import { methodOptions } from '../lib/forecast-method';
 import type { CalendarEdits } from '../core/calendar/events';
 import type { Progress } from '../core/ingest/types';
@@ -110,6 +112,8 @@ interface KeptResult {
 	grid: ForecastGrid | null;
 	results: SeriesForecast[];
 	leftOut: LeftOut | null;
+	/** One series: the forecast made one period earlier, once made (absent: not made before it was kept). */
+	previous?: PreviousForecast | null;
 }
 
 /** What runs the forecasts: the one forecast worker, or for the batch the pool (forecast-pool.ts). */
@@ -248,6 +252,14 @@ export class ForecastRun {
 		this.error = null;
 		this.keptAt = kept.savedAt;
 		this.status = 'done';
+		if (r.previous) {
+			this.previous = r.previous;
+			this.previousStatus = 'done';
+		} else if (r.results.length === 1 && r.history) {
+			// kept before its "one period earlier" forecast was made (the owner left at once): made now
+			// and kept with it, under the day the forecast was made
+			this.#previousThenKeep(r.history, req, version, r, kept.savedAt);
+		}
 		return true;
 	}
 
@@ -398,18 +410,16 @@ export class ForecastRun {
 			this.leftOut = res.leftOut;
 			this.results = res.results;
 			this.status = 'done';
-			if (this.#keeper && version && res.results.length > 0) {
-				const kept: KeptResult = {
-					history: res.history,
-					grid: this.grid,
-					results: res.results,
-					leftOut: res.leftOut,
-				};
-				void this.#keeper.client
-					.keepForecast(req.datasetId, this.#keeper.kind, version, req, kept)
-					.catch(() => undefined);
-			}
-			if (res.results.length === 1 && res.history) void this.#runPrevious(res.history, req);
+			const kept: KeptResult = {
+				history: res.history,
+				grid: this.grid,
+				results: res.results,
+				leftOut: res.leftOut,
+			};
+			const madeAt = Date.now();
+			if (res.results.length > 0) this.#keep(req, version, kept, madeAt);
+			if (res.results.length === 1 && res.history)
+				this.#previousThenKeep(res.history, req, version, kept, madeAt);
 		} catch (e) {
 			// A job replaced by a newer one, or left behind by show(), says nothing on screen.
 			if (this.#abort !== ac) return;
@@ -455,12 +465,36 @@ export class ForecastRun {
 		};
 	}
 
-	/** The same forecast from the history without its latest period (one series), in the background. */
-	async #runPrevious(history: SeriesBatch, req: ForecastRequest): Promise<void> {
+	/** Keeps a result made from the stored content `version` at `madeAt` (with a keeper; else nothing). */
+	#keep(req: ForecastRequest, version: string, kept: KeptResult, madeAt: number): void {
+		if (!this.#keeper || !version) return;
+		void this.#keeper.client
+			.keepForecast(req.datasetId, this.#keeper.kind, version, req, kept, madeAt)
+			.catch(() => undefined);
+	}
+
+	/** "One period earlier" in the background, then the result kept again with it (same day made). */
+	#previousThenKeep(
+		history: SeriesBatch,
+		req: ForecastRequest,
+		version: string,
+		kept: KeptResult,
+		madeAt: number,
+	): void {
+		void this.#runPrevious(history, req).then((previous) => {
+			if (previous) this.#keep(req, version, { ...kept, previous }, madeAt);
+		});
+	}
+
+	/**
+	 * The same forecast from the history without its latest period (one series), in the background;
+	 * what it made, or null (too short, failed, or stopped by a newer run).
+	 */
+	async #runPrevious(history: SeriesBatch, req: ForecastRequest): Promise<PreviousForecast | null> {
 		const n = history.indptr[1] - history.indptr[0];
 		if (history.ids.length !== 1 || n < 8) {
 			this.previousStatus = 'none';
-			return;
+			return null;
 		}
 		const ac = new AbortController();
 		this.#prevAbort = ac;
@@ -480,17 +514,20 @@ export class ForecastRun {
 				{ dropLast: 1 },
 			);
 			const [r] = res.results;
-			if (ac.signal.aborted || !r) return;
-			this.previous = {
+			if (ac.signal.aborted || !r) return null;
+			const previous: PreviousForecast = {
 				seriesId: r.seriesId,
 				point: r.point,
 				model: r.model,
 				lastActual: history.y[n - 1],
 			};
+			this.previous = previous;
 			this.previousStatus = 'done';
+			return previous;
 		} catch {
 			// "what moved" is an extra: without it the forecast still stands
 			if (!ac.signal.aborted) this.previousStatus = 'none';
+			return null;
 		} finally {
 			if (this.#prevAbort === ac) this.#prevAbort = null;
 		}

@@ -13,8 +13,12 @@ import { datasetVersion } from '../../src/lib/dataset-version';
 /** Bump when what a kept forecast holds (or how it is made) changes: older rows are not shown. */
 export const KEPT_FORECAST_VERSION = 1;
 
-/** Which result of the Forecast screen: the batch card's (every product). */
-export type KeptForecastKind = 'batch';
+/**
+ * Which result of the Forecast screen: the batch card's (every product), or the single forecast of the
+ * screen's top (one product, or all products together). One row of each per dataset: the last one made,
+ * so what is kept stays bounded (two rows per dataset) whatever the owner looks at.
+ */
+export type KeptForecastKind = 'batch' | 'single';
 
 /** A kept forecast as the screen gets it back. */
 export interface KeptForecast {
@@ -89,8 +93,8 @@ export async function keptForecast(
  * Keeps a forecast made from the stored content `version`, unless the dataset was rewritten or
  * deleted meanwhile (then nothing is kept); stamped with the stored inputs as they are now (a model
  * saved or promotions file imported while the forecast ran is a race left open: rare, and the next
- * run keeps the right stamp). Returns when it was kept, or null. A failed write (the
- * quota) only leaves the forecast unkept.
+ * run keeps the right stamp). Returns when it was kept (`now`, when given: the time it was made), or
+ * null. A failed write (the quota) only leaves the forecast unkept.
  */
 export async function keepForecast(
 	db: TrendcastDb,
@@ -99,16 +103,18 @@ export async function keepForecast(
 	version: string,
 	request: unknown,
 	result: unknown,
-	now = Date.now(),
+	now?: number,
 ): Promise<number | null> {
+	// a result kept again with more of it (the single forecast's "one period earlier") keeps its day
+	const savedAt = now ?? Date.now();
 	try {
 		return await db.transaction('rw', tablesOf(db), async () => {
 			const stamp = await storedStamp(db, datasetId);
 			if (stamp === null || stamp !== keptStamp(version, await inputsOf(db, datasetId)))
 				return null;
-			const row: KeptForecastRow = { datasetId, kind, stamp, savedAt: now, request, result };
+			const row: KeptForecastRow = { datasetId, kind, stamp, savedAt, request, result };
 			await db.keptForecasts.put(row);
-			return now;
+			return savedAt;
 		});
 	} catch (e) {
 		console.warn('forecast not kept', e);

@@ -98,13 +98,17 @@ export interface DataWorkerApi {
 		kind: KeptForecastKind,
 		version: string,
 	): Promise<KeptForecast | null>;
-	/** Keeps a forecast made from the stored content `version` (nothing when the data changed since). */
+	/**
+	 * Keeps a forecast made from the stored content `version` (nothing when the data changed since);
+	 * `savedAt`: when it was made, for a result kept again with more of it (else now).
+	 */
 	keepForecast(
 		datasetId: string,
 		kind: KeptForecastKind,
 		version: string,
 		request: unknown,
 		result: unknown,
+		savedAt?: number,
 	): Promise<number | null>;
 	/** Stops a job in flight by its id (Customers insights): it rejects with an AbortError. */
 	cancelJob(jobId: string): void;

@@ -207,15 +207,21 @@ export class DataClient implements SeriesProvider {
 		return this.#call((api) => api.keptForecast(datasetId, kind, version));
 	}
 
-	/** Keeps a forecast made from the stored content `version`; when it was kept, or null. */
+	/**
+	 * Keeps a forecast made from the stored content `version` (at `savedAt`, else now); when it was
+	 * kept, or null.
+	 */
 	keepForecast(
 		datasetId: string,
 		kind: KeptForecastKind,
 		version: string,
 		request: unknown,
 		result: unknown,
+		savedAt?: number,
 	): Promise<number | null> {
-		return this.#call((api) => api.keepForecast(datasetId, kind, version, request, result));
+		return this.#call((api) =>
+			api.keepForecast(datasetId, kind, version, request, result, savedAt),
+		);
 	}
 
 	/** Top products for one customer (null: unknown customer). */

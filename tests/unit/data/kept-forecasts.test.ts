@@ -1,6 +1,7 @@
 // The Forecast screen's results kept per dataset version (Dexie version 12, workers/data/kept-forecasts.ts):
 // kept with their typed arrays and options, given back only for the stored dataset's version, dropped on
-// a new stamp, deleted with the dataset and whenever its table is written; a version-11 database opens
+// a new stamp, deleted with the dataset and whenever its table is written (not on a rename); the batch
+// and the single forecast (the last one per dataset) kept apart; a version-11 database opens
 // as version 12 with what it held. fake-indexeddb (pure storage), real DuckDB (Node) where a dataset
 // is rewritten or deleted.
 import Dexie from 'dexie';
@@ -155,17 +156,67 @@ describe('forecasts kept between visits', () => {
 	it('is deleted when the stored table is written and with its dataset', async () => {
 		const { service, db, meta } = await shopStored(300);
 		const kept = () => db.keptForecasts.where('datasetId').equals(meta.id).count();
+		const single = { ...request, datasetId: meta.id, productIds: ['A'] };
 		await keepForecast(db, meta.id, 'batch', datasetVersion(meta), request, result());
-		expect(await kept()).toBe(1);
-		// a rewrite of the stored table (non-product codes counted back in) drops it in its transaction
+		await keepForecast(db, meta.id, 'single', datasetVersion(meta), single, result());
+		expect(await kept()).toBe(2);
+		// a new name is not new sales: the version, and both kept forecasts, stay
+		const renamed = await service.renameDataset(meta.id, 'Leeds orders');
+		expect(datasetVersion(renamed)).toBe(datasetVersion(meta));
+		expect((await keptForecast(db, meta.id, 'single', datasetVersion(renamed)))?.request).toEqual(
+			single,
+		);
+		expect(await keptForecast(db, meta.id, 'batch', datasetVersion(renamed))).not.toBeNull();
+		// a rewrite of the stored table (non-product codes counted back in; an added export is written
+		// the same way, store.saveTable) drops both in its transaction
 		const after = await service.setNonProductIncluded(meta.id, ['POST']);
 		expect(await kept()).toBe(0);
 		await keepForecast(db, meta.id, 'batch', datasetVersion(after), request, result());
-		expect(await kept()).toBe(1);
+		await keepForecast(db, meta.id, 'single', datasetVersion(after), single, result());
+		expect(await kept()).toBe(2);
 		await service.deleteDataset(meta.id);
 		expect(await kept()).toBe(0);
 		expect(await db.keptForecasts.count()).toBe(0);
 	}, 120_000);
+
+	it('keeps the single forecast apart from the batch: the last one per dataset, its day kept on a rewrite', async () => {
+		const db = freshDb();
+		const meta = metaRow('D');
+		await db.datasets.put(meta);
+		const version = datasetVersion(meta);
+		const one = (p: string | null) => ({ ...request, productIds: p === null ? null : [p] });
+		expect(await keepForecast(db, 'D', 'batch', version, request, result(), 100)).toBe(100);
+		expect(await keepForecast(db, 'D', 'single', version, one('A'), result(), 200)).toBe(200);
+		expect(await db.keptForecasts.count()).toBe(2);
+		// each kind gives back its own
+		expect((await keptForecast(db, 'D', 'batch', version))?.request).toEqual(request);
+		expect((await keptForecast(db, 'D', 'single', version))?.request).toEqual(one('A'));
+		// another product looked at later replaces it: one single forecast per dataset, whatever is looked at
+		await keepForecast(db, 'D', 'single', version, one('B'), result(), 300);
+		await keepForecast(db, 'D', 'single', version, one(null), result(), 400);
+		expect(await db.keptForecasts.count()).toBe(2);
+		const last = await keptForecast(db, 'D', 'single', version);
+		expect(last?.request).toEqual(one(null));
+		expect(last?.savedAt).toBe(400);
+		// kept again with its "one period earlier" forecast: the day it was made stays
+		const previous = { seriesId: 'D:__total__', point: new Float64Array([2]), model: 'ets' };
+		await keepForecast(db, 'D', 'single', version, one(null), { ...result(), previous }, 400);
+		const again = await keptForecast(db, 'D', 'single', version);
+		expect(again?.savedAt).toBe(400);
+		expect((again?.result as { previous: typeof previous }).previous.point).toEqual(
+			new Float64Array([2]),
+		);
+		// without a time given, the time it is kept
+		const before = Date.now();
+		const at = await keepForecast(db, 'D', 'single', version, one('A'), result());
+		expect(at).toBeGreaterThanOrEqual(before);
+		// rows added since: both are dropped, the batch's too
+		const next = metaRow('D', 101);
+		await db.datasets.put(next);
+		expect(await keptForecast(db, 'D', 'single', datasetVersion(next))).toBeNull();
+		expect(await keptForecast(db, 'D', 'batch', datasetVersion(next))).toBeNull();
+		expect(await db.keptForecasts.count()).toBe(0);
+	});
 
 	it('a version-11 database opens as version 12 with what it held', async () => {
 		const idb = new IDBFactory();

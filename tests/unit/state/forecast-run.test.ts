@@ -402,3 +402,134 @@ describe('ForecastRun keeps its result between visits (the batch card)', () => {
 		expect(await plain.restoreKept(() => true)).toBe(false);
 	});
 });
+
+describe('ForecastRun keeps the single forecast between visits, with its "one period earlier"', () => {
+	async function keeperDb() {
+		const db = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+		const meta = {
+			id: 'D',
+			rowCount: 100,
+			bytes: 50,
+			dateMin: 1,
+			dateMax: 2,
+		} as unknown as DatasetMeta;
+		await db.datasets.put(meta);
+		let keeps = 0;
+		const client = {
+			keptForecast: (id: string, kind: 'single', v: string) => keptForecast(db, id, kind, v),
+			keepForecast: (
+				id: string,
+				kind: 'single',
+				v: string,
+				r: unknown,
+				x: unknown,
+				at?: number,
+			) => {
+				keeps++;
+				return keepForecast(db, id, kind, v, r, x, at);
+			},
+		} as unknown as ForecastKeeper['client'];
+		const keeper: ForecastKeeper = { client, kind: 'single' };
+		return { db, version: datasetVersion(meta), keeper, keeps: () => keeps };
+	}
+	type Row = { previous?: { seriesId: string; lastActual: number } | null };
+	const waitFor = async (ok: () => Promise<boolean> | boolean) => {
+		for (let i = 0; i < 200 && !(await ok()); i++) await tick();
+	};
+
+	it('kept at once, kept again with "one period earlier" (same day), shown whole on return', async () => {
+		const { db, version, keeper, keeps } = await keeperDb();
+		const f = fakeForecast();
+		const first = new ForecastRun(f.client, null, null, keeper);
+		first.show('D', version);
+		const done = first.run(req('D'));
+		await tick();
+		f.finish(0);
+		await done;
+		await waitFor(() => keeps() === 1);
+		const row = await db.keptForecasts.get(['D', 'single']);
+		expect(row?.request).toEqual(req('D'));
+		expect((row?.result as Row).previous).toBeUndefined();
+		// "one period earlier" runs in the background (a second job); once made, the row gets it
+		expect(f.pending.length).toBe(2);
+		f.finish(1);
+		await waitFor(() => first.previousStatus === 'done');
+		await waitFor(() => keeps() === 2);
+		await waitFor(
+			async () => !!((await db.keptForecasts.get(['D', 'single']))?.result as Row).previous,
+		);
+		const again = await db.keptForecasts.get(['D', 'single']);
+		expect(again?.savedAt).toBe(row?.savedAt);
+		expect((again?.result as Row).previous?.seriesId).toBe('D:P1');
+		expect(await db.keptForecasts.count()).toBe(1);
+
+		// a reload: shown with its comparison, nothing runs
+		const g = fakeForecast();
+		const back = new ForecastRun(g.client, null, null, keeper);
+		back.show('D', version);
+		expect(await back.restoreKept(() => true)).toBe(true);
+		expect(g.pending.length).toBe(0);
+		expect(back.status).toBe('done');
+		expect(back.keptAt).toBe(row?.savedAt);
+		expect(back.results.map((r) => r.seriesId)).toEqual(['D:P1']);
+		expect(back.previousStatus).toBe('done');
+		expect(back.previous?.seriesId).toBe('D:P1');
+		expect(back.previous?.lastActual).toBe(1);
+		expect(back.seriesOf('D:P1')?.y.length).toBe(10);
+	});
+
+	it('kept before "one period earlier" was made: made on return and kept under the first day', async () => {
+		const { db, version, keeper, keeps } = await keeperDb();
+		const f = fakeForecast();
+		const first = new ForecastRun(f.client, null, null, keeper);
+		first.show('D', version);
+		const done = first.run(req('D'));
+		await tick();
+		f.finish(0);
+		await done;
+		await waitFor(() => keeps() === 1);
+		// the owner left at once: the comparison is stopped, the forecast stays kept
+		first.show('E', '');
+		await tick();
+		expect(first.previousStatus).not.toBe('done');
+		const savedAt = (await db.keptForecasts.get(['D', 'single']))!.savedAt;
+
+		const g = fakeForecast();
+		const back = new ForecastRun(g.client, null, null, keeper);
+		back.show('D', version);
+		expect(await back.restoreKept(() => true)).toBe(true);
+		expect(back.previousStatus).toBe('running');
+		expect(g.pending.length).toBe(1);
+		g.finish(0);
+		await waitFor(() => back.previousStatus === 'done');
+		await waitFor(() => keeps() === 2);
+		await waitFor(
+			async () => !!((await db.keptForecasts.get(['D', 'single']))?.result as Row).previous,
+		);
+		const row = await db.keptForecasts.get(['D', 'single']);
+		expect(row?.savedAt).toBe(savedAt);
+		expect((row?.result as Row).previous?.seriesId).toBe('D:P1');
+	});
+
+	it('a new run replaces what is kept; a run for the batch kind is kept apart', async () => {
+		const { db, version, keeper } = await keeperDb();
+		const f = fakeForecast();
+		const run = new ForecastRun(f.client, null, null, keeper);
+		run.show('D', version);
+		const a = run.run(req('D'));
+		await tick();
+		f.finish(0);
+		await a;
+		const b = run.run({ ...req('D'), productIds: ['P2'], horizon: 4 });
+		await tick();
+		f.finish(f.pending.length - 1);
+		await b;
+		await waitFor(
+			async () =>
+				((await db.keptForecasts.get(['D', 'single']))?.request as ForecastRequest | undefined)
+					?.productIds?.[0] === 'P2',
+		);
+		expect(await db.keptForecasts.count()).toBe(1);
+		expect((await keptForecast(db, 'D', 'batch', version)) ?? null).toBeNull();
+	});
+});
