@@ -181,6 +181,18 @@ describe('demo data, then offline', () => {
 			expect(await page.getByTestId('batch-table').locator('tbody tr').count()).toBe(10);
 			expect(await page.getByTestId('batch-count').inputValue()).toBe('10');
 			expect(await page.getByTestId('batch-progress').count()).toBe(0);
+			// The single forecast made last (all products together, by day) was kept too: back at its own
+			// frequency it shows with its horizon and the same line, nothing running.
+			await page.getByTestId('forecast-freq').getByText('Day').click();
+			const keptOne = page.getByTestId('forecast-kept');
+			await keptOne.waitFor({ timeout: 30_000 });
+			expect(await keptOne.textContent()).toMatch(
+				/^\s*Made on \S.*\d{4} — your data has not changed since\.\s*$/,
+			);
+			expect(await page.getByTestId('forecast-progress').count()).toBe(0);
+			expect(await page.getByTestId('forecast-summary').textContent()).toMatch(/28 days/);
+			expect(await page.getByTestId('chart-band').count()).toBeGreaterThanOrEqual(1);
+			await page.getByTestId('forecast-freq').getByText('Week').click();
 			await app.goTo('explore');
 			// PARTY BUNTING (a top seller) changed its price now and then. Found by name: the ranks moved
 			// when postage and fee lines stopped counting as products.
