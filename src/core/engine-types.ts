@@ -138,6 +138,12 @@ export interface AutoForecastOptions {
 	 */
 	shortRangeCap?: boolean | 'one-origin';
 	/**
+	 * Calibrated ranges of a series whose level at a backtest origin was at least FALL_RATIO × today's
+	 * are sized to today's level (errors as a share of their origin's level; engine.ts fallScores),
+	 * with a note; false: the normalised scores as for every series. Default engine.ts FALL_RANGE.
+	 */
+	fallRange?: boolean;
+	/**
 	 * A series too short to backtest that is past its peak and falling (its largest value ≥ 2 periods
 	 * back, its last below 0.8 × it: a product weeks after its launch hype) gets the mean of its last
 	 * value and a damped decay from it, with a note, instead of the mean of its last few values ('ma',

@@ -161,6 +161,20 @@ export const SHORT_CAP_95 = 2.5;
  */
 export const SHORT_RANGE_CAP: boolean | 'one-origin' = 'one-origin';
 
+/**
+ * Calibrated ranges after a fall in level (issue #11, SHORT-HISTORY.md "fallcal"): the normalised
+ * scores |y − ŷ| / σ̂ and the final σ̂ are in absolute units learnt over the whole window, so a series
+ * that fell from ~1,000 to ~50 a week kept a range sized for ~1,000 (80 % upper end 10–16× its best
+ * recent week). Where the series is calibrated, not intermittent, never negative, and the level at a
+ * backtest origin (mean of the last LEVEL_WINDOW values of its training window) is at least
+ * FALL_RATIO × today's, each score is the error as a share of its own origin's level (over the
+ * model's shape σ̂_j / σ̂_1), and the range is that quantile × today's level (fallRangeIntervals).
+ */
+export const FALL_RATIO = 3;
+export const LEVEL_WINDOW = 8;
+/** Whether ranges after a fall are sized to today's level by default (engine option fallRange). */
+export const FALL_RANGE = false;
+
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {
 	const z80 = qnorm(0.9);
@@ -720,7 +734,11 @@ const HEDGE = 0.25;
  * selection-bias hedge above). NaN for every level when there are fewer than MIN_CONFORMAL_SCORES
  * scores. Multipliers never shrink as the level grows, so the intervals nest.
  */
-export function intervalMultipliers(sorted: Float64Array, levels: readonly number[]): number[] {
+export function intervalMultipliers(
+	sorted: Float64Array,
+	levels: readonly number[],
+	hedge = HEDGE,
+): number[] {
 	const byLevel = [...levels].map((level, i) => ({ level, i })).sort((a, b) => a.level - b.level);
 	const out = levels.map(() => NaN);
 	if (sorted.length < MIN_CONFORMAL_SCORES) return out;
@@ -731,7 +749,7 @@ export function intervalMultipliers(sorted: Float64Array, levels: readonly numbe
 		let q = conformalQuantile(sorted, level);
 		if (Number.isFinite(q)) ratio = q / z;
 		else q = Number.isFinite(ratio) ? ratio * z : NaN;
-		if (Number.isFinite(q) && q < z) q += HEDGE * (z - q);
+		if (Number.isFinite(q) && q < z) q += hedge * (z - q);
 		if (Number.isFinite(q)) {
 			q = Math.max(q, prev);
 			prev = q;
@@ -739,6 +757,51 @@ export function intervalMultipliers(sorted: Float64Array, levels: readonly numbe
 		out[i] = q;
 	}
 	return out;
+}
+
+/** Mean of the last LEVEL_WINDOW values of y[0, end) (fewer where the window is shorter). */
+function levelAt(y: Float64Array, end: number): number {
+	const a = Math.max(0, end - LEVEL_WINDOW);
+	let s = 0;
+	for (let t = a; t < end; t++) s += y[t];
+	return end > a ? s / (end - a) : NaN;
+}
+
+/**
+ * Relative scores after a fall in level (FALL_RATIO): |y − ŷ| / (L_k · σ̂_kj / σ̂_k1) per origin, with
+ * L_k the level at origin k, and the largest L_k ÷ today's level L; null where the rule does not apply
+ * (a level ≤ 0, a scale that is not positive, or no origin FALL_RATIO × above L).
+ */
+export function fallScores(
+	y: Float64Array,
+	origins: readonly number[],
+	actuals: readonly Float64Array[],
+	forecasts: readonly (Float64Array | null)[],
+	scales: readonly (Float64Array | null)[],
+): { scores: number[][]; level: number; ratio: number } | null {
+	const level = levelAt(y, y.length);
+	if (!(level > 0)) return null;
+	let top = 0;
+	const scores: number[][] = [];
+	for (let k = 0; k < origins.length; k++) {
+		const f = forecasts[k];
+		const s = scales[k];
+		if (!f || !s) {
+			scores.push([]);
+			continue;
+		}
+		const lk = levelAt(y, origins[k]);
+		if (!(lk > 0) || !(s[0] > 0)) return null;
+		top = Math.max(top, lk);
+		scores.push(
+			Array.from(actuals[k], (a, j) => {
+				const g = s[j] / s[0];
+				return Math.abs(a - f[j]) / (lk * (g > 0 ? g : 1));
+			}),
+		);
+	}
+	const ratio = top / level;
+	return ratio >= FALL_RATIO ? { scores, level, ratio } : null;
 }
 
 /** Leave-one-origin-out coverage of the calibrated intervals at each level (NaN if not computable). */
@@ -1541,7 +1604,35 @@ function* engine(
 	// conformal calibration
 	const perOrigin = bt && chosen.forecasts.length ? scoresOf(bt, chosen) : [];
 	const pooled = Float64Array.from(perOrigin.flat()).sort();
-	const multipliers = intervalMultipliers(pooled, levels);
+	let multipliers = intervalMultipliers(pooled, levels);
+	// …after a fall in level: errors as a share of their origin's level, times today's (FALL_RATIO)
+	let negativeFit = false;
+	for (const v of y) if (v < 0) negativeFit = true;
+	const fall =
+		(opts.fallRange ?? FALL_RANGE) &&
+		bt &&
+		!intermittent &&
+		!negativeFit &&
+		pooled.length >= MIN_CONFORMAL_SCORES &&
+		scale[0] > 0
+			? fallScores(y, bt.origins, bt.actuals, chosen.forecasts, chosen.scales)
+			: null;
+	const fallMultipliers = fall
+		? intervalMultipliers(Float64Array.from(fall.scores.flat()).sort(), levels, 0)
+		: null;
+	const width =
+		fall && fallMultipliers?.every(Number.isFinite)
+			? scale.map((s) => (fall.level * s) / scale[0])
+			: scale;
+	if (width !== scale && fall && fallMultipliers) {
+		multipliers = fallMultipliers;
+		notes.push(
+			msg('engine_note_range_level_fall', {
+				times: Math.round(fall.ratio),
+				level: Math.round(fall.level),
+			}),
+		);
+	}
 	const intervals: Interval[] = levels.map((level, i) => {
 		let q = multipliers[i];
 		if (!Number.isFinite(q)) {
@@ -1555,8 +1646,8 @@ function* engine(
 		}
 		return {
 			level,
-			lower: point.map((p, j) => p - q * scale[j]),
-			upper: point.map((p, j) => p + q * scale[j]),
+			lower: point.map((p, j) => p - q * width[j]),
+			upper: point.map((p, j) => p + q * width[j]),
 		};
 	});
 	if (pooled.length < MIN_CONFORMAL_SCORES) {

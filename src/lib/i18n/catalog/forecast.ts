@@ -62,6 +62,8 @@ export const en = {
 		'The ranges follow the ordinary weeks: a one-off change of up to {largest} (typical {typical}) would otherwise widen them far beyond what the history shows week to week.',
 	engine_note_short_range_cap:
 		'The top of each range was limited to {times80}× (80%) and {times95}× (95%) the best period sold so far ({best}): the history is too short to measure how far sales can stray, and the ranges went far above anything ever sold.',
+	engine_note_range_level_fall:
+		'The ranges are sized to today’s level (about {level} a period): sales were {times}× higher when the past errors used to measure them were made, so those errors are counted as a share of the level at the time.',
 	engine_note_pooled:
 		'This forecast uses the shop-wide model learned from all {n} {n|product|products} together: on their recent past it forecast better than each product’s own methods.',
 	engine_note_negative_history:
@@ -251,6 +253,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'区间按平常各周的波动计算：否则一次性的变化（最大 {largest}，平常约 {typical}）会让区间远宽于历史上每周的实际波动。',
 	engine_note_short_range_cap:
 		'区间上限被限制为迄今最好一期销量（{best}）的 {times80} 倍（80%）和 {times95} 倍（95%）：历史太短，无法衡量销量可能偏离多远，而区间远高于实际卖出过的任何一期。',
+	engine_note_range_level_fall:
+		'区间按当前水平（每期约 {level}）计算：用来衡量区间的过去误差产生时，销量是现在的 {times} 倍，因此这些误差按当时水平的比例计入。',
 	engine_note_pooled:
 		'此预测使用了由全部 {n} 个商品共同学习的全店模型：在它们近期的数据上，它比各商品自身的方法预测得更准。',
 	engine_note_negative_history: '历史中有负值，因此预测未限制为不小于 0。',

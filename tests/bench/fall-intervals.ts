@@ -1,0 +1,118 @@
+// Calibrated ranges after a fall in level (tests/bench/results/SHORT-HISTORY.md "fallcal"): the engine
+// as quick-accuracy.ts runs it (benchOptions, the batch's curves) on a VALIDATION origin (--back 1 or 2;
+// the held-out horizon is refused), with the engine option fallRange on; where its note says it acted
+// (the changed series), and on every 10th series regardless, once more with it off (main) — a series
+// without the note must come out identical (counted as differences). Per data set and on the changed
+// series: 80 / 95 % coverage (pooled over points) and mean MSIS at 80 % (α = 0.2) and 95 % (α = 0.05),
+// metrics.msis with the data set's MASE lag.
+//   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--datasets retail:1,stockx:1,...]
+import { forecastAuto } from '../../src/core/engine';
+import type { AutoForecastResult } from '../../src/core/engine-types';
+import { coverage, msis } from '../../src/core/metrics';
+import { benchCurves, benchOptions } from './engine-options';
+import { validationArgs } from './harness';
+import { loadDatasets } from './run';
+
+const NOTE = 'engine_note_range_level_fall';
+const { back, sets } = validationArgs(
+	process.argv.slice(2),
+	'fall-intervals.ts',
+	'retail:1,stockx:1,walmart:1,m4:5,aus:5',
+);
+
+interface Acc {
+	n: number;
+	pts: number;
+	in80: number;
+	in95: number;
+	msis80: number;
+	msis95: number;
+	nMsis: number;
+}
+const acc = (): Acc => ({ n: 0, pts: 0, in80: 0, in95: 0, msis80: 0, msis95: 0, nMsis: 0 });
+function add(
+	t: Acc,
+	r: AutoForecastResult,
+	s: { train: Float64Array; test: Float64Array },
+	lag: number,
+): void {
+	const h = s.test.length;
+	const [i80, i95] = r.intervals;
+	t.n++;
+	t.pts += h;
+	t.in80 += coverage(s.test, i80.lower, i80.upper) * h;
+	t.in95 += coverage(s.test, i95.lower, i95.upper) * h;
+	const a = msis(s.test, i80.lower, i80.upper, s.train, 0.2, lag);
+	const b = msis(s.test, i95.lower, i95.upper, s.train, 0.05, lag);
+	if (Number.isFinite(a) && Number.isFinite(b)) {
+		t.msis80 += a;
+		t.msis95 += b;
+		t.nMsis++;
+	}
+}
+function f(x: Acc): string {
+	return x.pts
+		? `${((100 * x.in80) / x.pts).toFixed(1)} / ${((100 * x.in95) / x.pts).toFixed(1)} % · ${(x.msis80 / x.nMsis).toFixed(3)} / ${(x.msis95 / x.nMsis).toFixed(3)}`
+		: '—';
+}
+function same(a: AutoForecastResult, b: AutoForecastResult): { points: number; ranges: number } {
+	let points = 0;
+	let ranges = 0;
+	for (let j = 0; j < a.point.length; j++) if (!Object.is(a.point[j], b.point[j])) points++;
+	a.intervals.forEach((iv, i) => {
+		for (let j = 0; j < iv.lower.length; j++)
+			if (
+				!Object.is(iv.lower[j], b.intervals[i].lower[j]) ||
+				!Object.is(iv.upper[j], b.intervals[i].upper[j])
+			)
+				ranges++;
+	});
+	return { points, ranges };
+}
+
+const rows: string[] = [];
+const changed = { main: acc(), cand: acc() };
+let pointDiffs = 0;
+let unchangedRangeDiffs = 0;
+let checked = 0;
+for (const spec of sets.split(',')) {
+	const [key, every] = spec.split(':');
+	const [ds] = loadDatasets([key], undefined, back, Number(every ?? 1));
+	const curves = benchCurves(ds.series, ds.h, { key });
+	const main = acc();
+	const cand = acc();
+	const setChanged = { main: acc(), cand: acc() };
+	let calibrated = 0;
+	for (const [i, s] of ds.series.entries()) {
+		const o = benchOptions(ds, i, curves);
+		const b = forecastAuto(s.train, { ...o, fallRange: true });
+		if (!b.notes.some((x) => x.code === 'engine_note_few_errors')) calibrated++;
+		const isChanged = b.notes.some((x) => x.code === NOTE);
+		let a = b;
+		if (isChanged || i % 10 === 0) {
+			a = forecastAuto(s.train, { ...o, fallRange: false });
+			const d = same(a, b);
+			pointDiffs += d.points;
+			if (!isChanged) {
+				checked++;
+				unchangedRangeDiffs += d.ranges;
+			}
+		}
+		add(main, a, s, ds.scaleM);
+		add(cand, b, s, ds.scaleM);
+		if (isChanged) {
+			add(setChanged.main, a, s, ds.scaleM);
+			add(setChanged.cand, b, s, ds.scaleM);
+			add(changed.main, a, s, ds.scaleM);
+			add(changed.cand, b, s, ds.scaleM);
+		}
+	}
+	const name = `${key}${every && every !== '1' ? ` every ${every}` : ''}`;
+	rows.push(
+		`| ${name} | ${main.n} | ${calibrated} | ${setChanged.main.n} | ${f(main)} | ${f(cand)} | ${f(setChanged.main)} | ${f(setChanged.cand)} |`,
+	);
+	console.error(`${key}: done (${main.n} series, ${setChanged.main.n} changed)`);
+}
+console.log(
+	`V${back} (--back ${back}); cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | series | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}`,
+);
