@@ -139,10 +139,12 @@ export interface AutoForecastOptions {
 	shortRangeCap?: boolean | 'one-origin';
 	/**
 	 * Calibrated ranges of a series whose level at a backtest origin was at least FALL_RATIO × today's
-	 * are sized to today's level (errors as a share of their origin's level; engine.ts fallScores),
-	 * with a note; false: the normalised scores as for every series. Default engine.ts FALL_RANGE.
+	 * are sized to today's level, with a note (engine.ts fallScores): 'level' = errors as a share of
+	 * their origin's level; 'sqrt' = over the square root of it, only where every origin's training
+	 * window holds LEVEL_WINDOW values; false: the normalised scores as for every series. Default
+	 * engine.ts FALL_RANGE.
 	 */
-	fallRange?: boolean;
+	fallRange?: false | 'level' | 'sqrt';
 	/**
 	 * A series too short to backtest that is past its peak and falling (its largest value ≥ 2 periods
 	 * back, its last below 0.8 × it: a product weeks after its launch hype) gets the mean of its last

@@ -172,8 +172,14 @@ export const SHORT_RANGE_CAP: boolean | 'one-origin' = 'one-origin';
  */
 export const FALL_RATIO = 3;
 export const LEVEL_WINDOW = 8;
-/** Whether ranges after a fall are sized to today's level by default (engine option fallRange). */
-export const FALL_RANGE = false;
+/**
+ * How ranges after a fall are sized by default (engine option fallRange): 'level' = errors as a share
+ * of their origin's level, times today's (candidate R); 'sqrt' = over √level, times √today's, and only
+ * where every origin's training window holds LEVEL_WINDOW values (R2: counts whose noise grows like
+ * √level); false = the normalised scores as for every series.
+ */
+export type FallRange = false | 'level' | 'sqrt';
+export const FALL_RANGE: FallRange = false;
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {
@@ -768,9 +774,10 @@ function levelAt(y: Float64Array, end: number): number {
 }
 
 /**
- * Relative scores after a fall in level (FALL_RATIO): |y − ŷ| / (L_k · σ̂_kj / σ̂_k1) per origin, with
- * L_k the level at origin k, and the largest L_k ÷ today's level L; null where the rule does not apply
- * (a level ≤ 0, a scale that is not positive, or no origin FALL_RATIO × above L).
+ * Relative scores after a fall in level (FALL_RATIO): |y − ŷ| / (u(L_k) · σ̂_kj / σ̂_k1) per origin, with
+ * L_k the level at origin k and u(L) = L ('level') or √L ('sqrt'), today's unit u(L), and the largest
+ * L_k ÷ today's level L; null where the rule does not apply (a level ≤ 0, a scale that is not
+ * positive, no origin FALL_RATIO × above L, or for 'sqrt' an origin with under LEVEL_WINDOW values).
  */
 export function fallScores(
 	y: Float64Array,
@@ -778,8 +785,10 @@ export function fallScores(
 	actuals: readonly Float64Array[],
 	forecasts: readonly (Float64Array | null)[],
 	scales: readonly (Float64Array | null)[],
-): { scores: number[][]; level: number; ratio: number } | null {
+	mode: 'level' | 'sqrt' = 'level',
+): { scores: number[][]; level: number; unit: number; ratio: number } | null {
 	const level = levelAt(y, y.length);
+	const unitOf = (l: number): number => (mode === 'sqrt' ? Math.sqrt(l) : l);
 	if (!(level > 0)) return null;
 	let top = 0;
 	const scores: number[][] = [];
@@ -792,16 +801,18 @@ export function fallScores(
 		}
 		const lk = levelAt(y, origins[k]);
 		if (!(lk > 0) || !(s[0] > 0)) return null;
+		if (mode === 'sqrt' && origins[k] < LEVEL_WINDOW) return null;
+		const u = unitOf(lk);
 		top = Math.max(top, lk);
 		scores.push(
 			Array.from(actuals[k], (a, j) => {
 				const g = s[j] / s[0];
-				return Math.abs(a - f[j]) / (lk * (g > 0 ? g : 1));
+				return Math.abs(a - f[j]) / (u * (g > 0 ? g : 1));
 			}),
 		);
 	}
 	const ratio = top / level;
-	return ratio >= FALL_RATIO ? { scores, level, ratio } : null;
+	return ratio >= FALL_RATIO ? { scores, level, unit: unitOf(level), ratio } : null;
 }
 
 /** Leave-one-origin-out coverage of the calibrated intervals at each level (NaN if not computable). */
@@ -1608,21 +1619,22 @@ function* engine(
 	// …after a fall in level: errors as a share of their origin's level, times today's (FALL_RATIO)
 	let negativeFit = false;
 	for (const v of y) if (v < 0) negativeFit = true;
+	const fallMode = opts.fallRange ?? FALL_RANGE;
 	const fall =
-		(opts.fallRange ?? FALL_RANGE) &&
+		fallMode &&
 		bt &&
 		!intermittent &&
 		!negativeFit &&
 		pooled.length >= MIN_CONFORMAL_SCORES &&
 		scale[0] > 0
-			? fallScores(y, bt.origins, bt.actuals, chosen.forecasts, chosen.scales)
+			? fallScores(y, bt.origins, bt.actuals, chosen.forecasts, chosen.scales, fallMode)
 			: null;
 	const fallMultipliers = fall
 		? intervalMultipliers(Float64Array.from(fall.scores.flat()).sort(), levels, 0)
 		: null;
 	const width =
 		fall && fallMultipliers?.every(Number.isFinite)
-			? scale.map((s) => (fall.level * s) / scale[0])
+			? scale.map((s) => (fall.unit * s) / scale[0])
 			: scale;
 	if (width !== scale && fall && fallMultipliers) {
 		multipliers = fallMultipliers;

@@ -1,11 +1,12 @@
 // Calibrated ranges after a fall in level (tests/bench/results/SHORT-HISTORY.md "fallcal"): the engine
 // as quick-accuracy.ts runs it (benchOptions, the batch's curves) on a VALIDATION origin (--back 1 or 2;
-// the held-out horizon is refused), with the engine option fallRange on; where its note says it acted
+// the held-out horizon is refused), with the engine option fallRange 'level' (R) or 'sqrt' (R2); where its note says it acted
 // (the changed series), and on every 10th series regardless, once more with it off (main) — a series
 // without the note must come out identical (counted as differences). Per data set and on the changed
 // series: 80 / 95 % coverage (pooled over points) and mean MSIS at 80 % (α = 0.2) and 95 % (α = 0.05),
 // metrics.msis with the data set's MASE lag.
-//   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--datasets retail:1,stockx:1,...]
+//   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--candidate level|sqrt]
+//       [--datasets retail:1,stockx:1,...]
 import { forecastAuto } from '../../src/core/engine';
 import type { AutoForecastResult } from '../../src/core/engine-types';
 import { coverage, msis } from '../../src/core/metrics';
@@ -14,8 +15,13 @@ import { validationArgs } from './harness';
 import { loadDatasets } from './run';
 
 const NOTE = 'engine_note_range_level_fall';
+// --candidate level|sqrt (this bench's own; the rest go to validationArgs, which refuses unknowns)
+const argv = process.argv.slice(2);
+const ci = argv.indexOf('--candidate');
+const candidate = ci >= 0 ? argv.splice(ci, 2)[1] : 'level';
+if (candidate !== 'level' && candidate !== 'sqrt') throw new Error('--candidate level|sqrt');
 const { back, sets } = validationArgs(
-	process.argv.slice(2),
+	argv,
 	'fall-intervals.ts',
 	'retail:1,stockx:1,walmart:1,m4:5,aus:5',
 );
@@ -85,7 +91,7 @@ for (const spec of sets.split(',')) {
 	let calibrated = 0;
 	for (const [i, s] of ds.series.entries()) {
 		const o = benchOptions(ds, i, curves);
-		const b = forecastAuto(s.train, { ...o, fallRange: true });
+		const b = forecastAuto(s.train, { ...o, fallRange: candidate });
 		if (!b.notes.some((x) => x.code === 'engine_note_few_errors')) calibrated++;
 		const isChanged = b.notes.some((x) => x.code === NOTE);
 		let a = b;
@@ -114,5 +120,5 @@ for (const spec of sets.split(',')) {
 	console.error(`${key}: done (${main.n} series, ${setChanged.main.n} changed)`);
 }
 console.log(
-	`V${back} (--back ${back}); cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | series | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}`,
+	`V${back} (--back ${back}), candidate ${candidate}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | series | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}`,
 );
