@@ -28,7 +28,7 @@ const top = (a: Float64Array) => Math.max(...a);
 describe('ranges after a fall in level', () => {
 	it('a series that fell 20× keeps an upper end near its recent weeks, same points, a note', () => {
 		const off = forecastAuto(FELL, { ...OPTS, fallRange: false });
-		const on = forecastAuto(FELL, { ...OPTS, fallRange: true });
+		const on = forecastAuto(FELL, { ...OPTS, fallRange: 'level' });
 		const best = bestRecent(FELL);
 		// the defect: calibrated (no few-errors note), sized for the old level
 		expect(off.notes.map((n) => n.code)).not.toContain('engine_note_few_errors');
@@ -59,7 +59,7 @@ describe('ranges after a fall in level', () => {
 	it('a steady series and a rising one are unchanged (no note)', () => {
 		for (const y of [STEADY, ROSE]) {
 			const off = forecastAuto(y, { ...OPTS, fallRange: false });
-			const on = forecastAuto(y, { ...OPTS, fallRange: true });
+			const on = forecastAuto(y, { ...OPTS, fallRange: 'level' });
 			expect(on.notes.map((n) => n.code)).not.toContain(NOTE);
 			expect(Array.from(on.point)).toEqual(Array.from(off.point));
 			on.intervals.forEach((iv, i) => {
