@@ -84,7 +84,7 @@ function seriesDates(
 }
 
 /** Month starts (UTC ms) of each Australian retail series, in file order. */
-function ausMonths(): Map<string, Float64Array> {
+export function ausMonths(): Map<string, Float64Array> {
 	const lines = readFileSync(join(DATA, 'aus_retail/aus_retail_monthly_train.csv'), 'utf8')
 		.trim()
 		.split('\n');

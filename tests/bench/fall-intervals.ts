@@ -10,9 +10,9 @@
 import { forecastAuto } from '../../src/core/engine';
 import type { AutoForecastResult } from '../../src/core/engine-types';
 import { coverage, msis } from '../../src/core/metrics';
-import { benchCurves, benchOptions } from './engine-options';
+import { ausMonths, benchCurves, benchOptions } from './engine-options';
 import { validationArgs } from './harness';
-import { loadDatasets } from './run';
+import { loadDatasets, type Series } from './run';
 
 const NOTE = 'engine_note_range_level_fall';
 // --candidate level|sqrt (this bench's own; the rest go to validationArgs, which refuses unknowns)
@@ -20,6 +20,11 @@ const argv = process.argv.slice(2);
 const ci = argv.indexOf('--candidate');
 const candidate = ci >= 0 ? argv.splice(ci, 2)[1] : 'level';
 if (candidate !== 'level' && candidate !== 'sqrt') throw new Error('--candidate level|sqrt');
+// --cuts n,n,…: each series' training part cut to its last n points (series longer than n), its
+// regressors and dates alike, the batch's curves learnt on each cut set; the test part unchanged
+const cutsAt = argv.indexOf('--cuts');
+const CUTS = cutsAt >= 0 ? argv.splice(cutsAt, 2)[1].split(',').map(Number) : [0];
+if (!CUTS.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('--cuts n,n,…');
 const { back, sets } = validationArgs(
 	argv,
 	'fall-intervals.ts',
@@ -83,34 +88,41 @@ let unchangedRangeDiffs = 0;
 let checked = 0;
 for (const spec of sets.split(',')) {
 	const [key, every] = spec.split(':');
-	const [ds] = loadDatasets([key], undefined, back, Number(every ?? 1));
-	const curves = benchCurves(ds.series, ds.h, { key });
+	const [full] = loadDatasets([key], undefined, back, Number(every ?? 1));
+	const months = key === 'aus' ? ausMonths() : null;
 	const main = acc();
 	const cand = acc();
 	const setChanged = { main: acc(), cand: acc() };
 	let calibrated = 0;
-	for (const [i, s] of ds.series.entries()) {
-		const o = benchOptions(ds, i, curves);
-		const b = forecastAuto(s.train, { ...o, fallRange: candidate });
-		if (!b.notes.some((x) => x.code === 'engine_note_few_errors')) calibrated++;
-		const isChanged = b.notes.some((x) => x.code === NOTE);
-		let a = b;
-		if (isChanged || i % 10 === 0) {
-			a = forecastAuto(s.train, { ...o, fallRange: false });
-			const d = same(a, b);
-			pointDiffs += d.points;
-			if (!isChanged) {
-				checked++;
-				unchangedRangeDiffs += d.ranges;
+	for (const n of CUTS) {
+		const ds = n ? { ...full, series: full.series.flatMap((s) => cut(s, n, months)) } : full;
+		const curves = benchCurves(ds.series, ds.h, { key });
+		for (const [i, s] of ds.series.entries()) {
+			const o = benchOptions(ds, i, curves);
+			// run.ts gives Australian retail no dates, hence no borrowed season: the cut's months (for the
+			// shrink targets) must not add one
+			if (key === 'aus') delete o.seasonalPrior;
+			const b = forecastAuto(s.train, { ...o, fallRange: candidate });
+			if (!b.notes.some((x) => x.code === 'engine_note_few_errors')) calibrated++;
+			const isChanged = b.notes.some((x) => x.code === NOTE);
+			let a = b;
+			if (isChanged || i % 10 === 0) {
+				a = forecastAuto(s.train, { ...o, fallRange: false });
+				const d = same(a, b);
+				pointDiffs += d.points;
+				if (!isChanged) {
+					checked++;
+					unchangedRangeDiffs += d.ranges;
+				}
 			}
-		}
-		add(main, a, s, ds.scaleM);
-		add(cand, b, s, ds.scaleM);
-		if (isChanged) {
-			add(setChanged.main, a, s, ds.scaleM);
-			add(setChanged.cand, b, s, ds.scaleM);
-			add(changed.main, a, s, ds.scaleM);
-			add(changed.cand, b, s, ds.scaleM);
+			add(main, a, s, ds.scaleM);
+			add(cand, b, s, ds.scaleM);
+			if (isChanged) {
+				add(setChanged.main, a, s, ds.scaleM);
+				add(setChanged.cand, b, s, ds.scaleM);
+				add(changed.main, a, s, ds.scaleM);
+				add(changed.cand, b, s, ds.scaleM);
+			}
 		}
 	}
 	const name = `${key}${every && every !== '1' ? ` every ${every}` : ''}`;
@@ -120,5 +132,24 @@ for (const spec of sets.split(',')) {
 	console.error(`${key}: done (${main.n} series, ${setChanged.main.n} changed)`);
 }
 console.log(
-	`V${back} (--back ${back}), candidate ${candidate}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | series | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}`,
+	`V${back} (--back ${back}), candidate ${candidate}${CUTS[0] ? `, cuts ${CUTS.join('/')}` : ''}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | ${CUTS[0] ? 'cuts' : 'series'} | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}`,
 );
+
+/** The series with its training part cut to its last n points (none if it is not longer than n). */
+function cut(s: Series, n: number, months: Map<string, Float64Array> | null): Series[] {
+	const a = s.train.length - n;
+	if (a <= 0) return [];
+	// Australian retail's months come from the file by position (engine-options.ts seriesDates)
+	const ds = s.ds ?? months?.get(s.id)?.subarray(0, s.train.length);
+	return [
+		{
+			id: s.id,
+			train: s.train.slice(a),
+			test: s.test,
+			...(ds ? { ds: ds.slice(a) } : {}),
+			...(s.xreg
+				? { xreg: { names: s.xreg.names, values: s.xreg.values.map((v) => v.slice(a)) } }
+				: {}),
+		},
+	];
+}
