@@ -13,7 +13,9 @@
 // fewer than MIN_CONFORMAL_SCORES scores the model's own intervals are kept (with a note); those, and
 // intervals calibrated on a single origin (n < 2m + 2h: weekly series under 128 weeks at h = 12),
 // have their upper ends capped at a multiple of the best period sold (capShortRange,
-// SHORT_RANGE_CAP). When the
+// SHORT_RANGE_CAP). Where the level at a backtest origin was at least FALL_RATIO × today's, the scores
+// are the errors over √(that origin's level) and the ranges q_L · √(today's level), in the model's
+// shape (fallScores, FALL_RANGE; without the hedge below). When the
 // conformal q_L is below the model's own z_L it is moved a quarter of the way back to z_L (HEDGE, a
 // selection-bias hedge: the chosen model is the one with the smallest backtest errors; without it
 // M4 weekly undercovered).
@@ -167,8 +169,12 @@ export const SHORT_RANGE_CAP: boolean | 'one-origin' = 'one-origin';
  * that fell from ~1,000 to ~50 a week kept a range sized for ~1,000 (80 % upper end 10–16× its best
  * recent week). Where the series is calibrated, not intermittent, never negative, and the level at a
  * backtest origin (mean of the last LEVEL_WINDOW values of its training window) is at least
- * FALL_RATIO × today's, each score is the error as a share of its own origin's level (over the
- * model's shape σ̂_j / σ̂_1), and the range is that quantile × today's level (fallRangeIntervals).
+ * FALL_RATIO × today's, each score is the error over a unit of its own origin's level (over the
+ * model's shape σ̂_j / σ̂_1), and the range is that quantile × today's unit: the level itself ('level')
+ * or its square root ('sqrt', the default). Measured by the rule in
+ * SHORT-HISTORY.md "fallcal": proportional scaling ('level', R) made lumpy retail and low-count
+ * sneaker ranges far too narrow and failed; the square root ('sqrt', R2: the noise of counts grows
+ * like √level), with full level windows, passed (StockX V2: the 4 changed series' MSIS −36 %).
  */
 export const FALL_RATIO = 3;
 export const LEVEL_WINDOW = 8;
@@ -179,7 +185,7 @@ export const LEVEL_WINDOW = 8;
  * √level); false = the normalised scores as for every series.
  */
 export type FallRange = false | 'level' | 'sqrt';
-export const FALL_RANGE: FallRange = false;
+export const FALL_RANGE: FallRange = 'sqrt';
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {

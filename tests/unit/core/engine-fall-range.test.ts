@@ -5,7 +5,13 @@
 // level ('level', candidate R) or its square root ('sqrt', R2) at their own backtest origin and the
 // range is sized to today's.
 import { describe, expect, it } from 'vitest';
-import { FALL_RATIO, fallScores, forecastAuto, LEVEL_WINDOW } from '../../../src/core/engine';
+import {
+	FALL_RANGE,
+	FALL_RATIO,
+	fallScores,
+	forecastAuto,
+	LEVEL_WINDOW,
+} from '../../../src/core/engine';
 import { translate } from '../../../src/lib/i18n/translate';
 
 const OPTS = { horizon: 12, season: 52, levels: [0.8, 0.95] };
@@ -63,6 +69,14 @@ describe('ranges after a fall in level', () => {
 			expect(zh).toContain(`${note!.params!.times} 倍`);
 			expect(zh).not.toBe(en);
 		});
+
+	it("the default is 'sqrt' (R2, the candidate that passed its rule)", () => {
+		expect(FALL_RANGE).toBe('sqrt');
+		const byDefault = forecastAuto(FELL, OPTS);
+		const sqrt = forecastAuto(FELL, { ...OPTS, fallRange: 'sqrt' });
+		expect(Array.from(byDefault.intervals[0].upper)).toEqual(Array.from(sqrt.intervals[0].upper));
+		expect(byDefault.notes.map((n) => n.code)).toContain(NOTE);
+	});
 
 	it('a steady series and a rising one are unchanged (no note)', () => {
 		for (const y of [STEADY, ROSE]) {
