@@ -388,6 +388,8 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 		let backtestVerdict = '–';
 		let gateInfo = '–';
 		let shipped = '–';
+		/** The shipped rule's decision (deepDecision's keep) on this set, for the dump. */
+		let shippedKeep: boolean | null = null;
 		let offScores: Scores | null = null;
 		let offUsed = 0;
 		const gateCells: string[] = [];
@@ -445,6 +447,7 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 					{ lengths: ds.series.map((s) => s.train.length), horizon: ds.h, freq },
 					short.series,
 				).keep;
+				shippedKeep = keep;
 				shipped = keep
 					? `**${f(b.mase / a.mase)} / ${f(b.wape / a.wape)}** (${used})`
 					: `**1.000 / 1.000** (0)`;
@@ -496,7 +499,8 @@ async function ensemble(flush: (md: string[]) => void): Promise<string[]> {
 			ds,
 			deepPts.map((q, i) => q.map((v, j) => 0.5 * (v + base[i].point[j]))),
 		);
-		if (DUMP) dump(DUMP, key, ds, base, runs, deepPts, { tBase, tDeep, tWith, tCheck }, check);
+		if (DUMP)
+			dump(DUMP, key, ds, base, runs, deepPts, { tBase, tDeep, tWith, tCheck }, check, shippedKeep);
 		const line = `| ${key} (${ds.h}) | ${ds.series.length}${every > 1 ? ` (1 in ${every})` : ''} | ${f(a.mase)} / ${f(a.wape)} | ${shipped} | ${youngCell} | ${[...cells, ...gateCells].join(' | ')} | ${f(d.mase / a.mase)} / ${f(d.wape / a.wape)} | ${f(m.mase / a.mase)} / ${f(m.wape / a.wape)} | ${backtestVerdict} | ${gateInfo} | ${p(a.c80)} / ${p(a.c95)} → ${p(last.c80)} / ${p(last.c95)} | ${tBase.toFixed(0)} / ${tDeep.toFixed(0)} / ${tWith.toFixed(0)} |`;
 		md.push(line);
 		log(line);
@@ -767,7 +771,11 @@ function deepYoungTables(
 	return out;
 }
 
-/** Per-series forecasts, leaderboards and actuals of one set, for tests/bench/deep-rules.ts. */
+/**
+ * Per-series forecasts, leaderboards and actuals of one set, for tests/bench/deep-rules.ts and
+ * deep-bootstrap.ts; `shipped`: whether the shipped rule (deepDecision) kept the deep model (null: no
+ * 'inf' run).
+ */
 function dump(
 	dir: string,
 	key: string,
@@ -777,6 +785,7 @@ function dump(
 	deepPts: Float64Array[],
 	seconds: Record<string, number>,
 	check: ({ stat: number[]; deep: number[] | null; actual: number[] } | null)[],
+	shipped: boolean | null,
 ): void {
 	mkdirSync(dir, { recursive: true });
 	const one = (r: AutoForecastResult) => ({
@@ -801,7 +810,16 @@ function dump(
 	}));
 	writeFileSync(
 		join(dir, `${key}-back${BACK}.json`),
-		JSON.stringify({ key, h: ds.h, m: ds.m, scaleM: ds.scaleM, back: BACK, seconds, series }),
+		JSON.stringify({
+			key,
+			h: ds.h,
+			m: ds.m,
+			scaleM: ds.scaleM,
+			back: BACK,
+			seconds,
+			shipped,
+			series,
+		}),
 	);
 }
 

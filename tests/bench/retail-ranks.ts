@@ -3,7 +3,8 @@
 // was (its README): lines whose InvoiceNo does not start with C, Quantity > 0, UnitPrice > 0 and a
 // product StockCode (5 digits + optional letters); Monday-start weeks 2010-11-29 … 2011-09-05 (41), weeks
 // without sales 0; products in StockCode order as in that file. The bench's `retail2` set (ranks
-// 201–400: a fresh shop sample no rule had seen, DEEP.md "deep11"). Every build first checks that ranks
+// 201–400: a fresh shop sample no rule had seen, DEEP.md "deep11"), `retail3` (401–600) and `retail4`
+// (601–800; DEEP.md "deep12"), run.ts RANKED_RETAIL. Every build first checks that ranks
 // 1–200 reproduce the shared top-200 file value for value, so the ranking is the file's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

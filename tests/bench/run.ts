@@ -3,7 +3,8 @@
 // auto.arima, thetaf via tests/bench/r-models.R) scored by the same TypeScript metrics. Writes
 // tests/bench/results/RESULTS.md. Flags: --quick (20 series per data set), --limit N, --no-r,
 // --reuse-r (reuse cached R forecasts in the temp folder), --datasets m4,aus,retail,stockx,walmart
-// (also retail2: the products ranked 201–400, a fresh shop sample; not in the default list),
+// (also retail2, retail3, retail4: the products ranked 201–400, 401–600, 601–800, fresh shop samples;
+// not in the default list),
 // --tune (hold out the horizon before the reported one: tune there, report the last), --every k
 // (every k-th series: an honest subsample on a busy machine), --no-baseline, --out FILE.md.
 // Not part of npm test.
@@ -217,6 +218,16 @@ function readLong(path: string): Map<string, number[]> {
 	return out;
 }
 
+/**
+ * The fresh online retail samples (not in the default list): products ranked by units sold before the
+ * cut, beyond the shared top 200 (DEEP.md "deep11": retail2; "deep12": retail3, retail4).
+ */
+export const RANKED_RETAIL: Readonly<Record<string, readonly [number, number]>> = {
+	retail2: [201, 400],
+	retail3: [401, 600],
+	retail4: [601, 800],
+};
+
 export function loadDatasets(
 	keys: string[],
 	limit: number | undefined,
@@ -292,20 +303,20 @@ export function loadDatasets(
 			series,
 		});
 	}
-	if (keys.includes('retail2')) {
-		// a fresh shop sample (DEEP.md "deep11"): the products ranked 201–400 by the same ranking as the
-		// top 200 (retail-ranks.ts), no totals; a product without a sale in its training part is left
-		// out (no MASE scale), as StockX's sneakers are
+	// fresh shop samples (DEEP.md "deep11", "deep12"): the products ranked from..to by the same ranking as
+	// the top 200 (retail-ranks.ts), no totals; a product without a sale in its training part is left
+	// out (no MASE scale), as StockX's sneakers are
+	for (const [key, [from, to]] of Object.entries(RANKED_RETAIL)) {
+		if (!keys.includes(key)) continue;
 		const series = take(
-			[...retailByRank(201, 400)].flatMap(([id, v]) => {
+			[...retailByRank(from, to)].flatMap(([id, v]) => {
 				const s = split(id, v, 12, back, undefined, retailWeeks(v.length));
 				return s && s.train.some((x) => x > 0) ? [s] : [];
 			}),
 		);
 		out.push({
-			key: 'retail2',
-			title:
-				'Online retail products ranked 201–400 weekly (last 12 weeks held out, h = 12, m = 52 → too short for a season)',
+			key,
+			title: `Online retail products ranked ${from}–${to} weekly (last 12 weeks held out, h = 12, m = 52 → too short for a season)`,
 			h: 12,
 			m: 52,
 			scaleM: 1,
