@@ -167,6 +167,8 @@ function bootstrap(
 }
 
 const f = (x: number): string => x.toFixed(3);
+/** An interval's bound: 4 decimals where 3 would read 1.000 (the reading turns on its side of 1). */
+const fb = (x: number): string => (Math.abs(x - 1) < 0.0005 && x !== 1 ? x.toFixed(4) : f(x));
 const reading = (ci: number[]): string =>
 	ci[1] < 1 ? 'better' : ci[0] > 1 ? 'worse' : ci[0] === 1 && ci[1] === 1 ? 'no change' : 'level';
 
@@ -181,7 +183,7 @@ function row(name: string, cells: readonly Cell[]): string {
 	const worse = errs.filter((e) => e.g4 > e.engine + eps).length;
 	const mixed = cells.reduce((s, c) => s + (c.keep ? c.mixed : 0), 0);
 	const keep = cells.map((c) => (c.keep ? 'mix' : 'engine')).join(', ');
-	return `| ${name} | ${errs.length} | ${keep} (${mixed}) | **${f(g.mase)}** [${f(ci.mase[0])}, ${f(ci.mase[1])}] ${reading(ci.mase)} | **${f(g.wape)}** [${f(ci.wape[0])}, ${f(ci.wape[1])}] ${reading(ci.wape)} | ${better} / ${worse} / ${errs.length - better - worse} | ${f(m.mase)} [${f(mci.mase[0])}, ${f(mci.mase[1])}] / ${f(m.wape)} [${f(mci.wape[0])}, ${f(mci.wape[1])}] |`;
+	return `| ${name} | ${errs.length} | ${keep} (${mixed}) | **${f(g.mase)}** [${fb(ci.mase[0])}, ${fb(ci.mase[1])}] ${reading(ci.mase)} | **${f(g.wape)}** [${fb(ci.wape[0])}, ${fb(ci.wape[1])}] ${reading(ci.wape)} | ${better} / ${worse} / ${errs.length - better - worse} | ${f(m.mase)} [${fb(mci.mase[0])}, ${fb(mci.mase[1])}] / ${f(m.wape)} [${fb(mci.wape[0])}, ${fb(mci.wape[1])}] |`;
 }
 
 const cells = readdirSync(dir)
