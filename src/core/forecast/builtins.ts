@@ -33,11 +33,6 @@ export const ARIMA_HR_SCREEN = 0;
  */
 export const ARIMA_SCREEN_REUSE = false;
 /**
- * Later fits of a screened auto.arima whose d or D differs from the first window's fit the first
- * window's screened orders instead of a full search (AutoArimaOptions.screenAnyD; round 9 (F)).
- */
-export const ARIMA_SCREEN_ANY_D = false;
-/**
  * Weekly data (season > 24) in the engine: automatic ETS estimates once, at the oldest backtest
  * origin, filters the later origins with those estimates and warm-starts the final fit from them
  * (AutoEtsOptions.fitOnce; issue #11 speed, round 8 in tests/bench/results/SPEED.md).
@@ -97,7 +92,6 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 					: {}),
 				...(o.screen && o.season > 24 && ARIMA_HR_SCREEN > 0 ? { hrScreen: ARIMA_HR_SCREEN } : {}),
 				...(o.screen && ARIMA_SCREEN_REUSE ? { screenReuse: true } : {}),
-				...(o.screen && ARIMA_SCREEN_ANY_D ? { screenAnyD: true } : {}),
 			}),
 	],
 	['stlf', 'decomposition', 8, () => new StlEts()],

@@ -1257,12 +1257,6 @@ export interface AutoArimaOptions {
 	 * speed, round 9 in tests/bench/results/SPEED.md. Default false.
 	 */
 	screenReuse?: boolean;
-	/**
-	 * With `screen`: a later fit whose d or D differs from the first fit's fits the first fit's
-	 * screened orders under its own d and D (a constant only where d + D allows one) instead of a
-	 * full stepwise search (issue #11 speed, round 9 (F) in tests/bench/results/SPEED.md). Default false.
-	 */
-	screenAnyD?: boolean;
 }
 
 /** ndiffs(): number of first differences by repeated KPSS tests at 5 % (max 2). */
@@ -1605,17 +1599,12 @@ export class AutoARIMA implements Forecaster {
 		const P = Math.min(n < 10 ? 0 : 1, maxSP);
 		const Q = Math.min(n < 10 ? 0 : 1, maxSQ);
 		const screen =
-			this.#screen && (o.screenAnyD || (this.#screen.d === d && this.#screen.D === D))
-				? this.#screen
-				: null;
+			this.#screen && this.#screen.d === d && this.#screen.D === D ? this.#screen : null;
 		let best: ReturnType<typeof run> = { ic: Infinity, core: null };
-		// a later fit of a screened series: only the first fit's best orders (with the same d and D
-		// every k is allowed and no two orders coincide, so nothing is skipped)
+		// a later fit of a screened series: only the first fit's best orders
 		if (screen)
 			for (const r of screen.orders) {
-				const k = r.k && constant;
-				if (seen(r.p, r.q, r.P, r.Q, k)) continue;
-				const f = run(r.p, r.q, r.P, r.Q, k);
+				const f = run(r.p, r.q, r.P, r.Q, r.k);
 				if (f.ic < best.ic) best = f;
 			}
 		quickRefit = screen !== null && Number.isFinite(best.ic);
