@@ -27,12 +27,6 @@ export const ARIMA_SCREEN = 3;
  */
 export const ARIMA_HR_SCREEN = 0;
 /**
- * Later fits of a screened auto.arima whose first window had MAX_ARIMA_POINTS points reuse its D and
- * d and skip the CSS offset fit (AutoArimaOptions.screenReuse; issue #11 speed, round 9 in
- * tests/bench/results/SPEED.md).
- */
-export const ARIMA_SCREEN_REUSE = false;
-/**
  * Weekly data (season > 24) in the engine: automatic ETS estimates once, at the oldest backtest
  * origin, filters the later origins with those estimates and warm-starts the final fit from them
  * (AutoEtsOptions.fitOnce; issue #11 speed, round 8 in tests/bench/results/SPEED.md).
@@ -91,7 +85,6 @@ const BUILTINS: [string, CandidateFamily, number, Make][] = [
 					? { screen: ARIMA_SCREEN, cssRefit: 'all' as const, cssRelTol: ENGINE_REL_TOL }
 					: {}),
 				...(o.screen && o.season > 24 && ARIMA_HR_SCREEN > 0 ? { hrScreen: ARIMA_HR_SCREEN } : {}),
-				...(o.screen && ARIMA_SCREEN_REUSE ? { screenReuse: true } : {}),
 			}),
 	],
 	['stlf', 'decomposition', 8, () => new StlEts()],

@@ -1249,14 +1249,6 @@ export interface AutoArimaOptions {
 	 * winner among those is chosen and refitted as usual. Default 0 (off: every visited order by CSS).
 	 */
 	hrScreen?: number;
-	/**
-	 * With `screen`: a later fit whose first (screening) fit saw a full window (at least maxLength
-	 * points, so every window of the series is maxLength points shifted by a few) takes the first
-	 * fit's D and d instead of testing again (no nsdiffs STL, no KPSS), and skips the CSS offset
-	 * fit (the offset adds one constant to every approximate criterion of one window). Issue #11
-	 * speed, round 9 in tests/bench/results/SPEED.md. Default false.
-	 */
-	screenReuse?: boolean;
 }
 
 /** ndiffs(): number of first differences by repeated KPSS tests at 5 % (max 2). */
@@ -1451,8 +1443,6 @@ export class AutoARIMA implements Forecaster {
 	#screen: {
 		d: number;
 		D: number;
-		/** Whether the first fit saw a full window (at least maxLength points). */
-		full: boolean;
 		orders: { p: number; q: number; P: number; Q: number; k: boolean }[];
 	} | null = null;
 
@@ -1494,23 +1484,15 @@ export class AutoARIMA implements Forecaster {
 			const fit = leastSquares([new Float64Array(n).fill(1), ...xreg], y);
 			xx = fit.residuals;
 		}
-		// a later fit of a screened series whose first window was full: that window's D and d
-		const reuse = o.screenReuse && this.#screen?.full && cut > 0 ? this.#screen : null;
 		let D: number;
 		if (m === 1) {
 			D = 0;
 			maxSP = maxSQ = 0;
 		} else if (o.D !== undefined) D = o.D;
 		else if (n <= 2 * m) D = 0;
-		else if (reuse) D = reuse.D;
 		else D = Math.min(o.maxSD ?? 1, nsdiffs(xx, m));
-		let d: number;
-		if (o.d !== undefined) d = o.d;
-		else if (reuse) d = reuse.d;
-		else {
-			const dx = D > 0 ? difference(xx, 0, D, m) : xx;
-			d = dx.length > 2 ? ndiffs(dx, o.maxD ?? 2) : 0;
-		}
+		const dx = D > 0 ? difference(xx, 0, D, m) : xx;
+		const d = o.d ?? (dx.length > 2 ? ndiffs(dx, o.maxD ?? 2) : 0);
 		if (m > 1) {
 			if (maxSP > 0) maxP = Math.min(maxP, m - 1);
 			if (maxSQ > 0) maxQ = Math.min(maxQ, m - 1);
@@ -1524,7 +1506,7 @@ export class AutoARIMA implements Forecaster {
 		const constant = allowDrift || allowMean;
 		// offset for approximate (CSS) criteria, as auto.arima
 		let offset = 0;
-		if (approximation && !reuse) {
+		if (approximation) {
 			const base = fitArimaCore(
 				y,
 				{ p: 0, d, q: 0, P: 0, D, Q: 0, m },
@@ -1661,7 +1643,6 @@ export class AutoARIMA implements Forecaster {
 			this.#screen = {
 				d,
 				D,
-				full: y0.length >= maxLength,
 				orders: results
 					.filter((r) => Number.isFinite(r.ic))
 					.sort((a, b) => a.ic - b.ic)
