@@ -2,11 +2,15 @@
 // dataset's hierarchy: it reads the sales per category × store cell from the data worker itself (over
 // their MessageChannel, not through this thread), forecasts every node and reconciles it (bottom-up or
 // MinT-shrink, chosen by backtest). Keeps the result whole in $state.raw. A result belongs to the
-// dataset (and request) it was made from.
+// dataset (and request) it was made from. With a keeper, the last result per dataset is kept in the data
+// worker per dataset version (workers/data/kept-forecasts.ts, kind 'levels': the request, the columns'
+// info and the result, already without the backtest's own forecasts) and `restoreKept` shows it on a
+// return visit without running anything.
 import { methodOptions } from '../lib/forecast-method';
 import type { Progress } from '../core/ingest/types';
 import type { Frequency } from '../core/types';
 import type { ForecastClient } from '../lib/workers/forecast-client';
+import type { DataClient } from '../lib/workers/data-client';
 import type { HierarchyInfo, HierarchyResult } from '../../workers/forecast-api';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
 import type { Measure } from './explore.svelte';
@@ -25,6 +29,15 @@ export interface HierarchyRequest {
 
 export type { HierarchyInfo };
 
+/** Where the levels are kept between visits (the data worker; kind 'levels'). */
+export type HierarchyKeeper = Pick<DataClient, 'keptForecast' | 'keepForecast'>;
+
+/** What a kept 'levels' row holds besides its request: the job's answer with a result. */
+export interface KeptLevels {
+	info: HierarchyInfo;
+	result: HierarchyResult;
+}
+
 export class HierarchyRun {
 	status = $state<HierarchyStatus>('idle');
 	progress = $state.raw<Progress | null>(null);
@@ -32,12 +45,91 @@ export class HierarchyRun {
 	result = $state.raw<HierarchyResult | null>(null);
 	info = $state.raw<HierarchyInfo | null>(null);
 	error = $state<UiError | null>(null);
+	/** When the result on screen was made, if it came back from a visit before (null: made now). */
+	keptAt = $state<number | null>(null);
 
-	#forecast: ForecastClient;
+	#forecast: Pick<ForecastClient, 'forecastHierarchy'>;
 	#abort: AbortController | null = null;
+	#keeper: HierarchyKeeper | null;
+	/** The dataset open and its stored content (datasetVersion): what a result is kept for. */
+	#datasetId: string | null = null;
+	#version = '';
+	/** Dataset versions whose kept levels were looked for (or shown) already (plain: nothing renders it). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#looked = new Set<string>();
 
-	constructor(forecast: ForecastClient) {
+	constructor(
+		forecast: Pick<ForecastClient, 'forecastHierarchy'>,
+		keeper: HierarchyKeeper | null = null,
+	) {
 		this.#forecast = forecast;
+		this.#keeper = keeper;
+	}
+
+	/**
+	 * The dataset open and its stored content. Rows added to the open dataset since (another export): a
+	 * kept result no longer says what is stored and leaves the screen.
+	 */
+	show(id: string | null, version = ''): void {
+		if (
+			id === this.#datasetId &&
+			version !== this.#version &&
+			this.keptAt !== null &&
+			this.status === 'done'
+		) {
+			this.status = 'idle';
+			this.result = null;
+			this.info = null;
+			this.request = null;
+			this.keptAt = null;
+		}
+		this.#datasetId = id;
+		this.#version = version;
+	}
+
+	/** Nothing of the open dataset is on screen (no result, run, error or "no levels" answer). */
+	#empty(id: string): boolean {
+		if (this.status === 'running') return false;
+		return this.request?.datasetId !== id || (this.status !== 'done' && this.error === null);
+	}
+
+	/**
+	 * Shows the levels kept for the dataset open at its stored version (a return visit), when nothing of
+	 * it is on screen and `accept` says their options are the screen's; true when shown. Asked once per
+	 * dataset version while nothing matches; a stamp that does not match is never shown.
+	 */
+	async restoreKept(accept: (req: HierarchyRequest) => boolean): Promise<boolean> {
+		const keeper = this.#keeper;
+		const id = this.#datasetId;
+		const version = this.#version;
+		const key = `${id}|${version}`;
+		if (!keeper || id === null || !version || !this.#empty(id) || this.#looked.has(key))
+			return false;
+		this.#looked.add(key);
+		let kept: Awaited<ReturnType<HierarchyKeeper['keptForecast']>>;
+		try {
+			kept = await keeper.keptForecast(id, 'levels', version);
+		} catch {
+			// levels not kept are only run again
+			return false;
+		}
+		if (!kept || this.#datasetId !== id || this.#version !== version || !this.#empty(id))
+			return false;
+		const req = kept.request as HierarchyRequest;
+		if (req.datasetId !== id || !accept(req)) {
+			// other options: looked for again when the screen's options change
+			this.#looked.delete(key);
+			return false;
+		}
+		const r = kept.result as KeptLevels;
+		this.request = req;
+		this.info = r.info;
+		this.result = r.result;
+		this.error = null;
+		this.pick = null;
+		this.keptAt = kept.savedAt;
+		this.status = 'done';
+		return true;
 	}
 
 	/**
@@ -68,6 +160,9 @@ export class HierarchyRun {
 		this.result = null;
 		this.info = null;
 		this.request = req;
+		this.keptAt = null;
+		// kept for the stored content open when the run started (not if it changes meanwhile)
+		const version = req.datasetId === this.#datasetId ? this.#version : '';
 		this.progress = { phase: 'history', done: 0, total: 1 };
 		try {
 			const { info, result } = await this.#forecast.forecastHierarchy(
@@ -83,6 +178,15 @@ export class HierarchyRun {
 			this.info = info;
 			this.result = result;
 			this.status = 'done';
+			// a dataset without levels has nothing to keep (its answer comes at once)
+			if (result && this.#keeper && version) {
+				const kept: KeptLevels = { info, result };
+				// the dataset left and opened again in this visit: shown from what is kept now
+				this.#looked.delete(`${req.datasetId}|${version}`);
+				void this.#keeper
+					.keepForecast(req.datasetId, 'levels', version, req, kept, Date.now())
+					.catch(() => undefined);
+			}
 		} catch (e) {
 			if (this.#abort !== ac) return;
 			if (isAbortError(e) || ac.signal.aborted) this.status = 'cancelled';

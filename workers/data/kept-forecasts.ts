@@ -14,11 +14,12 @@ import { datasetVersion } from '../../src/lib/dataset-version';
 export const KEPT_FORECAST_VERSION = 1;
 
 /**
- * Which result of the Forecast screen: the batch card's (every product), or the single forecast of the
- * screen's top (one product, or all products together). One row of each per dataset: the last one made,
- * so what is kept stays bounded (two rows per dataset) whatever the owner looks at.
+ * Which result of the Forecast screen: the batch card's (every product), the single forecast of the
+ * screen's top (one product, or all products together), or its levels (the category / store / total
+ * hierarchy, reconciled: src/state/hierarchy-run.svelte.ts). One row of each per dataset: the last one
+ * made, so what is kept stays bounded (three rows per dataset) whatever the owner looks at.
  */
-export type KeptForecastKind = 'batch' | 'single';
+export type KeptForecastKind = 'batch' | 'single' | 'levels';
 
 /** A kept forecast as the screen gets it back. */
 export interface KeptForecast {

@@ -114,7 +114,8 @@ export interface CustomerInsightsRow {
 /**
  * A forecast of the Forecast screen as last made (version 12): a derived cache, so a return visit shows
  * it without running the batch again. `kind` says which result ('batch': every product of the batch
- * card). `stamp` names the stored dataset's version and the keeping's version
+ * card; 'single': the screen's one product or all products; 'levels': its category / store / total
+ * hierarchy, whose `request` is a HierarchyRequest and `result` its { info, result }). `stamp` names the stored dataset's version and the keeping's version
  * (workers/data/kept-forecasts.ts); `request` holds the options that made it (method, horizon,
  * frequency, calendar …). A row whose stamp differs is never shown. Deleted with its dataset and
  * whenever its table is written; not backed up, and cleared by a restore.

@@ -1,7 +1,7 @@
 // The Forecast screen's results kept per dataset version (Dexie version 12, workers/data/kept-forecasts.ts):
 // kept with their typed arrays and options, given back only for the stored dataset's version, dropped on
-// a new stamp, deleted with the dataset and whenever its table is written (not on a rename); the batch
-// and the single forecast (the last one per dataset) kept apart; a version-11 database opens
+// a new stamp, deleted with the dataset and whenever its table is written (not on a rename); the batch,
+// the single forecast and the levels (the last one of each per dataset) kept apart; a version-11 database opens
 // as version 12 with what it held. fake-indexeddb (pure storage), real DuckDB (Node) where a dataset
 // is rewritten or deleted.
 import Dexie from 'dexie';
@@ -187,14 +187,22 @@ describe('forecasts kept between visits', () => {
 		const one = (p: string | null) => ({ ...request, productIds: p === null ? null : [p] });
 		expect(await keepForecast(db, 'D', 'batch', version, request, result(), 100)).toBe(100);
 		expect(await keepForecast(db, 'D', 'single', version, one('A'), result(), 200)).toBe(200);
-		expect(await db.keptForecasts.count()).toBe(2);
+		// the levels (category / store / total): their own request and result
+		const levels = { datasetId: 'D', freq: 'week', measure: 'units', horizon: 6, models: 'auto' };
+		const answer = { info: { hasStore: true }, result: { point: [new Float64Array([9, 8])] } };
+		expect(await keepForecast(db, 'D', 'levels', version, levels, answer, 250)).toBe(250);
+		expect(await db.keptForecasts.count()).toBe(3);
 		// each kind gives back its own
 		expect((await keptForecast(db, 'D', 'batch', version))?.request).toEqual(request);
 		expect((await keptForecast(db, 'D', 'single', version))?.request).toEqual(one('A'));
+		const lv = await keptForecast(db, 'D', 'levels', version);
+		expect(lv?.request).toEqual(levels);
+		expect(lv?.savedAt).toBe(250);
+		expect((lv?.result as typeof answer).result.point[0]).toEqual(new Float64Array([9, 8]));
 		// another product looked at later replaces it: one single forecast per dataset, whatever is looked at
 		await keepForecast(db, 'D', 'single', version, one('B'), result(), 300);
 		await keepForecast(db, 'D', 'single', version, one(null), result(), 400);
-		expect(await db.keptForecasts.count()).toBe(2);
+		expect(await db.keptForecasts.count()).toBe(3);
 		const last = await keptForecast(db, 'D', 'single', version);
 		expect(last?.request).toEqual(one(null));
 		expect(last?.savedAt).toBe(400);
@@ -210,11 +218,12 @@ describe('forecasts kept between visits', () => {
 		const before = Date.now();
 		const at = await keepForecast(db, 'D', 'single', version, one('A'), result());
 		expect(at).toBeGreaterThanOrEqual(before);
-		// rows added since: both are dropped, the batch's too
+		// rows added since: all are dropped, the batch's and the levels' too
 		const next = metaRow('D', 101);
 		await db.datasets.put(next);
 		expect(await keptForecast(db, 'D', 'single', datasetVersion(next))).toBeNull();
 		expect(await keptForecast(db, 'D', 'batch', datasetVersion(next))).toBeNull();
+		expect(await keptForecast(db, 'D', 'levels', datasetVersion(next))).toBeNull();
 		expect(await db.keptForecasts.count()).toBe(0);
 	});
 
