@@ -69,6 +69,15 @@ const FEE_CODES = new Set(
 /** Descriptions that are wholly a fee phrase (matched on the whole, trimmed, lower-cased text). */
 const FEE_DESCRIPTION =
 	/^(?:dotcom postage|postage|postage & packing|postage and packing|p&p|carriage|manual|bank charges?|amazon fee|discount|discounts|samples?|adjust bad debt|adjustment|cruk commission|pads to match all cushions|shipping(?: fee| cost| charge)?|delivery(?: fee| charge)?|standard shipping|express shipping|free shipping|tip|tips|gratuity|service fee|handling fee|transaction fee|gift card|gift wrap(?:ping)?|coupon|运费|邮费|快递费|运费险|包装费|手续费|优惠|优惠券|折扣|店铺优惠|小费|礼品卡|赠品)$/;
+/**
+ * WooCommerce writes its shipping and fee items as lines of an order export: "Shipping: Flat rate",
+ * "Shipping – UPS Ground", the method titles on their own ("Flat rate", "Local pickup") and fees the shop
+ * names itself ("Gift wrapping fee", "Rush handling fee", "Card surcharge"); walk14 found them counted as
+ * products. A fee phrase is a short text (at most four words) that ends with fee(s) / surcharge.
+ */
+const SHIPPING_LINE =
+	/^(?:(?:shipping|delivery|postage)\s*[:\-–]\s*\S.*|flat rate(?: shipping)?|local pickup|local delivery)$/;
+const FEE_PHRASE = /^(?:[^\s]+ ){1,3}(?:fee|fees|surcharge)$/;
 /** Words that make any description a gift card / voucher, which is money, not a product sold. */
 const VOUCHER = /gift ?voucher|gift ?card|e-?gift|礼品卡|购物卡|代金券/;
 
@@ -83,9 +92,15 @@ export function nonProductReason(p: ProductCodeStats): NonProductReason | null {
 	const code = p.productId.trim().toLowerCase();
 	const desc = p.description.trim().toLowerCase().replace(/\s+/g, ' ');
 	if (FEE_CODES.has(code)) return 'fee_code';
-	if (FEE_DESCRIPTION.test(desc) || VOUCHER.test(desc) || TOP_UP.test(desc))
+	if (
+		FEE_DESCRIPTION.test(desc) ||
+		VOUCHER.test(desc) ||
+		TOP_UP.test(desc) ||
+		SHIPPING_LINE.test(desc) ||
+		FEE_PHRASE.test(desc)
+	)
 		return 'fee_description';
-	if (TOP_UP.test(code)) return 'fee_code';
+	if (TOP_UP.test(code) || SHIPPING_LINE.test(code) || FEE_PHRASE.test(code)) return 'fee_code';
 	const productLike = /\d/.test(code);
 	if (
 		!productLike &&

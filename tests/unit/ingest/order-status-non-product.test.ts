@@ -122,6 +122,13 @@ describe('non-product lines', () => {
 		[code('L-9', '补邮费专用链接'), 'fee_description'],
 		[code('L-10', '差价链接 补多少拍多少'), 'fee_description'],
 		[code('TIP-1', 'Tip'), 'fee_description'],
+		// WooCommerce shipping and fee items written as order lines (walk14: counted as products)
+		[code('', 'Shipping: Flat rate'), 'fee_description'],
+		[code('Shipping – UPS Ground', ''), 'fee_code'],
+		[code('W-1', 'Local pickup'), 'fee_description'],
+		[code('Gift wrapping fee', 'Gift wrapping fee'), 'fee_description'],
+		[code('Rush handling fee', ''), 'fee_code'],
+		[code('F-2', 'Card surcharge'), 'fee_description'],
 		[code('ADJ', 'misc', { lines: 40, medianQuantity: 1, priceCv: 2.5 }), 'fee_pattern'],
 	] as const)('%o → %s', (stats, reason) => {
 		expect(nonProductReason(stats)).toBe(reason);
@@ -137,6 +144,10 @@ describe('non-product lines', () => {
 		code('B', ''),
 		code('S', 'Small tee'),
 		code('POSTCARD', 'Postcard set of 6'),
+		code('TOF-1', 'Toffee'),
+		code('FR-1', 'Flat rate envelope 10-pack'),
+		code('SH-2', 'Shipping box kit: small'),
+		code('CF-3', 'Coffee'),
 		code('WRAP', 'Gift wrap paper roll', { medianQuantity: 1, priceCv: 0.3, lines: 5 }),
 	])('%o is a product', (stats) => {
 		expect(nonProductReason(stats)).toBeNull();
