@@ -61,6 +61,27 @@ describe('stock schema', () => {
 				supplier: '供应商',
 			},
 		],
+		// WooCommerce's product export (walk14): "In stock?" is 1 / 0 and came before the count "Stock",
+		// and "Sale price" (empty unless on sale) took the price from "Regular price"
+		[
+			[
+				'ID',
+				'Type',
+				'SKU',
+				'Name',
+				'Published',
+				'Is featured?',
+				'Visibility in catalog',
+				'In stock?',
+				'Stock',
+				'Regular price',
+				'Sale price',
+				'Categories',
+				'Tags',
+			],
+			{ sku: 'SKU', onHand: 'Stock', price: 'Regular price' },
+		],
+		[['Item code', 'In stock'], { sku: 'Item code', onHand: 'In stock' }],
 	])('maps %j', (headers, expected) => {
 		expect(guessStockMapping(headers)).toEqual(expected);
 	});

@@ -58,8 +58,9 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'qtyonhand',
 		'quantityonhand',
 		'stockonhand',
-		'instock',
+		// WooCommerce's product export has "In stock?" (1 / 0) before "Stock" (the count): the count wins
 		'stock',
+		'instock',
 		'available',
 		'inventory',
 		'stocklevel',
@@ -162,6 +163,8 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 	],
 	price: [
 		'price',
+		// WooCommerce: "Regular price" always, "Sale price" only while an item is on sale
+		'regularprice',
 		'sellingprice',
 		'retailprice',
 		'unitprice',
