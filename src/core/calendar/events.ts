@@ -189,7 +189,13 @@ export function shopCalendar(
 	if (c) {
 		for (const [key, days] of Object.entries(c.days)) {
 			const list = days.map(iso).filter(inYears);
-			if (list.length) events.set(key, { key, kind: 'holiday', names: c.names[key], days: list });
+			if (list.length)
+				events.set(key, {
+					key,
+					kind: 'holiday',
+					names: ownEnglish(country, c.names[key]),
+					days: list,
+				});
 		}
 		const wd = (c.workdays ?? []).map(iso).filter(inYears);
 		if (wd.length) events.set(CN_WORKDAY, { key: CN_WORKDAY, kind: 'workday', days: wd });
@@ -225,6 +231,19 @@ export interface CalendarRegressors {
 	names: string[];
 	history: Float64Array[];
 	future: Float64Array[];
+}
+
+/** Countries whose own holiday names are English: their spelling is the English name (walk14). */
+const ENGLISH_SPEAKING = new Set(['US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'SG']);
+
+/**
+ * The English name of a holiday as the country writes it: date-holidays' English list spells the US
+ * "Labor Day" as "Labour Day", which a US shop owner read on the Forecast screen (walk14); its local
+ * (US English) name is right.
+ */
+function ownEnglish(country: string, names: HolidayNames | undefined): HolidayNames | undefined {
+	if (!names || !ENGLISH_SPEAKING.has(country.toUpperCase()) || !names[1]) return names;
+	return [names[1], names[1], names[2]];
 }
 
 /**

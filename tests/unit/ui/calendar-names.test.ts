@@ -28,6 +28,14 @@ describe('names of removed built-in days', () => {
 		expect(removedLabel('CN', 'spring-festival', '2026-02-17')).toBe('春节');
 	});
 
+	it('spells a US holiday the US way in English (walk14: "Labour Day" on a US shop)', () => {
+		expect(removedLabel('US', 'labour-day', '2018-09-03')).toBe('Labor Day');
+		const us = builtInDays('US', 2018, 2018).find((d) => d.key === 'labour-day');
+		expect(us?.names?.[0]).toBe('Labor Day');
+		i18n.locale = 'zh-CN';
+		expect(removedLabel('US', 'labour-day', '2018-09-03')).toBe('劳动节');
+	});
+
 	it('finds the name in another country when the shop changed its country since', () => {
 		// removed while the shop was in China, listed now that it is in the UK
 		expect(removedLabel('GB', 'national-day', '2026-10-01')).toBe('National Day');
