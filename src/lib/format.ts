@@ -219,6 +219,33 @@ export function formatDate(ms: number): string {
 	return Number.isFinite(ms) ? dayFmt().format(ms) : '–';
 }
 
+/**
+ * The day of a moment (epoch ms: when a report was made, a model trained) as the owner's clock says
+ * it, in the device's time zone (`timeZone` for tests): formatDate reads UTC calendar dates, so a report
+ * made at 7:40 pm in New York said "Made Dec 8" (walk14).
+ */
+export function formatMomentDate(ms: number, timeZone?: string): string {
+	if (!Number.isFinite(ms)) return '–';
+	return new Intl.DateTimeFormat(intlLocale(currentLocale()), {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		...(timeZone ? { timeZone } : {}),
+	}).format(ms);
+}
+
+/** The yyyy-mm-dd of a moment in the device's time zone (file names; `timeZone` for tests). */
+export function momentIsoDay(ms: number, timeZone?: string): string {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		...(timeZone ? { timeZone } : {}),
+	}).formatToParts(ms);
+	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+	return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
 export { addPeriods } from '../core/series/calendar';
 
 /** The batch rule lives in core (the CLI and workers use it too); re-exported for the views. */

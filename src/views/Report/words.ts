@@ -1,7 +1,14 @@
 // Words of a report: a ReportDoc's message codes and numbers in the reader's language, as cells for the
 // screen, rows for a CSV and a worded PdfRequest for the report worker (which lays out, never words).
 import { withUnit, type CsvValue } from '../../lib/export/csv-download';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format';
+import {
+	formatDate,
+	formatMomentDate,
+	formatMoney,
+	formatNumber,
+	formatPercent,
+	momentIsoDay,
+} from '../../lib/format';
 import { i18n, t, tm } from '../../lib/i18n';
 import { productLabel } from '../../lib/product-label';
 import type { PdfBlock, PdfRequest } from '../../lib/workers/report-client';
@@ -52,13 +59,13 @@ export function tableCsv(s: ReportTableSection, currency: string): CsvValue[][] 
 	];
 }
 
-/** The subtitle lines under a report's title. */
-export function subtitle(doc: ReportDoc): string[] {
+/** The subtitle lines under a report's title; "Made" on the owner's clock (`timeZone` for tests). */
+export function subtitle(doc: ReportDoc, timeZone?: string): string[] {
 	return [
 		// the colon in the catalog: a full-width "：" without a space in Chinese, ": " in English
 		t('report_dataset', { name: doc.dataset }),
 		t('report_period', { from: formatDate(doc.period.from), to: formatDate(doc.period.to) }),
-		t('report_made', { date: formatDate(doc.createdAt) }),
+		t('report_made', { date: formatMomentDate(doc.createdAt, timeZone) }),
 	];
 }
 
@@ -112,12 +119,12 @@ export function reportPdfRequest(doc: ReportDoc): PdfRequest {
 }
 
 /** `trendcast-report-<title>-YYYY-MM-DD.<ext>`, letters and digits of any script kept. */
-export function reportFileName(doc: ReportDoc, ext: string): string {
+export function reportFileName(doc: ReportDoc, ext: string, timeZone?: string): string {
 	const slug = doc.title
 		.replace(/[^\p{L}\p{N}]+/gu, '-')
 		.replace(/^-|-$/g, '')
 		.slice(0, 60);
-	const day = new Date(doc.createdAt).toISOString().slice(0, 10);
+	const day = momentIsoDay(doc.createdAt, timeZone);
 	return `trendcast-report${slug ? `-${slug}` : ''}-${day}.${ext}`;
 }
 

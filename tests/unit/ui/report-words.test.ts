@@ -3,7 +3,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPORT_KIND, REPORT_VERSION, type ReportDoc } from '../../../src/core/report/types';
 import { i18n, msg } from '../../../src/lib/i18n';
-import { formatValue, reportPdfRequest, subtitle, tableCsv } from '../../../src/views/Report/words';
+import { formatDate } from '../../../src/lib/format';
+import {
+	formatValue,
+	reportFileName,
+	reportPdfRequest,
+	subtitle,
+	tableCsv,
+} from '../../../src/views/Report/words';
 
 afterEach(() => {
 	i18n.locale = 'en';
@@ -69,6 +76,21 @@ describe('report subtitle and PDF chart', () => {
 		expect(period).toMatch(/^Period: .*2010 – .*2011$/);
 		const chart = reportPdfRequest(doc).blocks[0] as { max: string };
 		expect(chart.max).toBe('max 1,200');
+	});
+
+	it('dates "Made" and the file name by the owner’s clock, not UTC (walk14: 7:40 pm in New York said tomorrow)', () => {
+		// 00:40 UTC on 8 Dec is 19:40 on 7 Dec in New York and 08:40 on 8 Dec in Shanghai
+		const evening = { ...doc, title: 'Weekly', createdAt: Date.UTC(2026, 11, 8, 0, 40) };
+		expect(subtitle(evening, 'America/New_York')[2]).toBe(
+			`Made ${formatDate(Date.UTC(2026, 11, 7))}`,
+		);
+		expect(subtitle(evening, 'Asia/Shanghai')[2]).toBe(`Made ${formatDate(Date.UTC(2026, 11, 8))}`);
+		expect(reportFileName(evening, 'pdf', 'America/New_York')).toBe(
+			'trendcast-report-Weekly-2026-12-07.pdf',
+		);
+		expect(reportFileName(evening, 'pdf', 'Asia/Shanghai')).toBe(
+			'trendcast-report-Weekly-2026-12-08.pdf',
+		);
 	});
 
 	it('uses a full-width colon and Chinese words in Chinese, also on the PDF chart', () => {
