@@ -42,7 +42,7 @@ export type {
 	HierarchyResult,
 } from './forecast/hierarchy';
 import { promotionStep, type PromotionOption } from './forecast/promotions';
-import { measureEvents } from '../src/core/calendar/measure';
+import { measureEvents, unmeasuredAhead, type UnmeasuredEvent } from '../src/core/calendar/measure';
 import type { PromotionUplift } from '../src/core/forecast/promotions';
 export type { PromotionOption } from './forecast/promotions';
 
@@ -56,6 +56,12 @@ export interface SeriesForecast extends AutoForecastResult {
 	 * not in the forecast. Only for a batch of one series (the product or total on screen).
 	 */
 	measuredEvents?: EventEffect[];
+	/**
+	 * Events of the calendar in the forecast's horizon that touched fewer than two past periods, so
+	 * they could not be measured and do not change the forecast (one past Black Friday). Only for a
+	 * batch of one series, as measuredEvents.
+	 */
+	unmeasuredEvents?: UnmeasuredEvent[];
 	/**
 	 * false: none of the methods tried uses the calendar's columns (e.g. the quick method), so the
 	 * events above are measured on past sales only and are not in the forecast.
@@ -488,6 +494,7 @@ async function runBatch(
 		let events: EventEffect[] | undefined;
 		let calendarUsed: boolean | undefined;
 		let measured: EventEffect[] = [];
+		let unmeasured: UnmeasuredEvent[] = [];
 		try {
 			const own = withRegressors(batch, i, engineOptions);
 			const cal = withCalendar(batch, i, own, calendar);
@@ -545,6 +552,10 @@ async function runBatch(
 					h,
 					events?.map((e) => e.key) ?? [],
 				);
+				unmeasured = unmeasuredAhead(all, ds.subarray(first), calendar.freq, h, [
+					...(events?.map((e) => e.key) ?? []),
+					...measured.map((e) => e.key),
+				]);
 			}
 			if (promo) r = promo.finish(r);
 			if (pooled) r = pooledNote(r, total);
@@ -566,6 +577,7 @@ async function runBatch(
 			...(events ? { events } : {}),
 			...(events && calendarUsed === false ? { calendarUsed } : {}),
 			...(measured.length ? { measuredEvents: measured } : {}),
+			...(unmeasured.length ? { unmeasuredEvents: unmeasured } : {}),
 		});
 		if ((i + 1 - start) % chunk === 0 || i + 1 === end) await report(i + 1 - start);
 	}

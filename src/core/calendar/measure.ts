@@ -71,3 +71,45 @@ export function measureEvents(
 	});
 	return out.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
 }
+
+/** An event of the calendar that falls in the forecast but was too rare in the history to measure. */
+export interface UnmeasuredEvent {
+	key: string;
+	kind?: CalendarEvent['kind'];
+	names?: CalendarEvent['names'];
+	/** Forecast periods (0-based) the event falls in. */
+	ahead: number[];
+	/** History periods it touched (fewer than the two a measure needs). */
+	past: number;
+}
+
+/**
+ * Events that fall in the next `horizon` periods but touched fewer than two past periods (of
+ * `starts`), so neither the forecast nor measureEvents could estimate them: a US shop with 15 months of
+ * history has one past Black Friday, and the Forecast screen said nothing of the one in week 1 of the
+ * forecast (walk14). Keys in `skip` (measured already) are left out; first in the horizon first.
+ */
+export function unmeasuredAhead(
+	events: readonly CalendarEvent[],
+	starts: ArrayLike<number>,
+	freq: Frequency,
+	horizon: number,
+	skip: readonly string[] = [],
+): UnmeasuredEvent[] {
+	if (!starts.length || !(horizon > 0)) return [];
+	const out: UnmeasuredEvent[] = [];
+	for (const e of events) {
+		if (skip.includes(e.key) || e.kind === 'workday') continue;
+		const one = calendarRegressors([e], starts, freq, horizon, { minHistory: 0, maxColumns: 1 });
+		if (!one.keys.length) continue;
+		const past = one.history[0].reduce((k, v) => k + (v > 0 ? 1 : 0), 0);
+		if (past >= 2) continue;
+		const ahead: number[] = [];
+		one.future[0].forEach((v, j) => {
+			if (v > 0) ahead.push(j);
+		});
+		if (!ahead.length) continue;
+		out.push({ key: e.key, kind: e.kind, ...(e.names ? { names: e.names } : {}), ahead, past });
+	}
+	return out.sort((a, b) => a.ahead[0] - b.ahead[0] || (a.key < b.key ? -1 : 1));
+}

@@ -173,6 +173,13 @@ export const en = {
 	calendar_effects_measured_title: 'Other days of your calendar, measured on past sales',
 	calendar_effects_measured_note:
 		'Each measured on its own against the usual level (trend), with its 95% range; not in this forecast, which takes only a few calendar days.',
+	calendar_effects_ahead_title: 'Coming in this forecast, too rare in past sales to measure',
+	calendar_effect_unmeasured_once:
+		'{name}: in {unit} {ahead} of this forecast. Only one past {unit} had it, and at least two are needed to measure it, so the forecast does not add its effect.',
+	calendar_effect_unmeasured_never:
+		'{name}: in {unit} {ahead} of this forecast. No past {unit} had it yet, so the forecast does not add its effect.',
+	calendar_effects_ahead_note:
+		'If you expect it to lift sales, import it as a promotion or plan extra stock for it by hand.',
 	calendar_country: 'Country of the shop',
 	calendar_country_guessed:
 		'Chosen from the currency of your data ({currency}); pick the country if it is another.',
@@ -354,6 +361,12 @@ export const zhCN: Catalog<keyof typeof en> = {
 	calendar_effects_measured_title: '日历中的其他日子（按过去的销售估计）',
 	calendar_effects_measured_note:
 		'每个日子单独相对平常水平（趋势）估计，附 95% 区间；本次预测只采用少数几个日历日子，这些不在其中。',
+	calendar_effects_ahead_title: '本次预测期内的日子（过去出现太少，无法估计）',
+	calendar_effect_unmeasured_once:
+		'{name}：落在本次预测的第 {ahead} {unit}。过去只有 1 {unit}包含它，至少需要 2 {unit}才能估计其影响，因此预测没有加入它的影响。',
+	calendar_effect_unmeasured_never:
+		'{name}：落在本次预测的第 {ahead} {unit}。过去还没有哪一{unit}包含它，因此预测没有加入它的影响。',
+	calendar_effects_ahead_note: '如果预计它会带动销量，请把它作为促销导入，或手动多备一些库存。',
 	calendar_country: '店铺所在国家/地区',
 	calendar_country_guessed: '根据数据的货币（{currency}）选定；如果店铺在其他国家/地区，请另选。',
 	calendar_intro:

@@ -3,7 +3,7 @@
 // and Black Friday were never measured; measureEvents gives each other event its own estimate with a
 // 95 % interval, and the forecast worker returns them for the one series on screen.
 import { describe, expect, it } from 'vitest';
-import { measureEvents } from '../../../../src/core/calendar/measure';
+import { measureEvents, unmeasuredAhead } from '../../../../src/core/calendar/measure';
 import { shopCalendar } from '../../../../src/core/calendar/events';
 import { api } from '../../../../workers/forecast-api';
 
@@ -108,5 +108,39 @@ describe('the forecast worker', () => {
 			'measure-job-2',
 		);
 		expect(res.every((x) => x.measuredEvents === undefined)).toBe(true);
+	});
+
+	it('names the events in the forecast that happened too rarely to measure (walk14: one past Black Friday)', async () => {
+		// a US shop's weeks from Mon 4 Sep 2017 to Sun 18 Nov 2018: Black Friday (23 Nov 2018) and
+		// Thanksgiving fall in week 1 of the forecast, Cyber Monday (26 Nov) in week 2; each touched one
+		// past week, Christmas Day two (2017 and none yet in 2018: one), Labor Day two
+		const n = 63;
+		const ds = Float64Array.from({ length: n }, (_, t) => Date.UTC(2017, 8, 4) + t * WEEK);
+		const y = Float64Array.from({ length: n }, (_, t) => 200 + 3 * t + 15 * Math.sin(t * 1.3));
+		const events = shopCalendar('US', 2017, 2019);
+		const un = unmeasuredAhead(events, ds, 'week', 12);
+		const bf = un.find((e) => e.key === 'black-friday');
+		expect(bf).toEqual({ key: 'black-friday', kind: 'festival', ahead: [0], past: 1 });
+		expect(un.find((e) => e.key === 'cyber-monday')?.ahead).toEqual([1]);
+		expect(un.find((e) => e.key === 'thanksgiving-day')?.names?.[0]).toBe('Thanksgiving Day');
+		// Labor Day touched two past weeks (measurable) and is not in the horizon
+		expect(un.map((e) => e.key)).not.toContain('labour-day');
+		// first in the horizon first; a key measured already is left out
+		expect(un.map((e) => e.ahead[0])).toEqual([...un.map((e) => e.ahead[0])].sort((a, b) => a - b));
+		expect(
+			unmeasuredAhead(events, ds, 'week', 12, ['black-friday']).map((e) => e.key),
+		).not.toContain('black-friday');
+		// the worker returns them for the one series on screen
+		const batch = { ids: ['S1'], indptr: Int32Array.from([0, n]), ds, y };
+		const [r] = await api.forecastBatch(
+			batch,
+			{ horizon: 12, season: 52, calendar: { country: 'US', freq: 'week' } },
+			'unmeasured-job',
+		);
+		expect(r.unmeasuredEvents?.find((e) => e.key === 'black-friday')?.ahead).toEqual([0]);
+		for (const e of r.unmeasuredEvents ?? [])
+			expect([...(r.events ?? []), ...(r.measuredEvents ?? [])].map((x) => x.key)).not.toContain(
+				e.key,
+			);
 	});
 });
