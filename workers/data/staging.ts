@@ -3,6 +3,7 @@
 // tables built from the pure core parsers over DISTINCT values, and the staged-import bookkeeping.
 import {
 	inferDateOrder,
+	localeDateOrder,
 	inferDecimalSeparator,
 	type DecimalSeparator,
 } from '../../src/core/ingest/parse';
@@ -127,7 +128,9 @@ export function dateOrderOf(ctx: DataContext, table: string, column: string) {
 		),
 		'v',
 	).filter((v): v is string => v !== null);
-	return inferDateOrder(values);
+	// dates that never say (every day ≤ 12): the order the browser's locale writes (en-US month first)
+	const locale = typeof navigator === 'undefined' ? '' : (navigator.language ?? '');
+	return inferDateOrder(values, localeDateOrder(locale));
 }
 
 /** The decimal separator of a number column, from up to 5,000 distinct values. */

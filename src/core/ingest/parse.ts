@@ -322,6 +322,31 @@ export interface DateOrderGuess {
 }
 
 /**
+ * The order a locale writes a numeric date in, as the fallback for a file whose dates never say
+ * (every day ≤ 12): month first for a locale that writes month/day/year (en-US: 11/12/2018 is
+ * 12 November), else day first. A year-first locale (zh-CN, ja) also gets day first: its own files
+ * write yyyy-mm-dd, and a 01/02 in them most likely comes from a European tool. walk14: a US shop's
+ * ambiguous WooCommerce export was offered "Day first" on an en-US browser.
+ */
+export function localeDateOrder(locale: string): 'dmy' | 'mdy' {
+	if (!locale) return 'dmy';
+	try {
+		const parts = new Intl.DateTimeFormat(locale, {
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			timeZone: 'UTC',
+		})
+			.formatToParts(Date.UTC(2018, 10, 12))
+			.map((p) => p.type)
+			.filter((t) => t === 'year' || t === 'month' || t === 'day');
+		return parts.join() === 'month,day,year' ? 'mdy' : 'dmy';
+	} catch {
+		return 'dmy';
+	}
+}
+
+/**
  * Infers the day/month order from sample values: a first field above 12 proves dmy, a second field
  * above 12 proves mdy; ISO-only columns are ymd. With no proof the order is `fallback` and ambiguous.
  */

@@ -2,7 +2,8 @@
 // encodings and delimiters, ambiguous dates, and bad cells reported with file, row, column and value.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { localeDateOrder } from '../../../src/core/ingest/parse';
 import type { ImportPreview } from '../../../src/core/ingest/types';
 import { translate } from '../../../src/lib/i18n/translate';
 import { issueText, makeService, toInput } from './harness';
@@ -345,6 +346,27 @@ describe('date order', () => {
 		const mdy = await commit(p2, 'mdy');
 		expect(new Date(dmy.dateMin).toISOString().slice(0, 10)).toBe('2011-02-01');
 		expect(new Date(mdy.dateMin).toISOString().slice(0, 10)).toBe('2011-01-02');
+	});
+
+	it('offers the browser locale’s order when the dates never say (walk14: en-US got "Day first")', async () => {
+		expect(localeDateOrder('en-US')).toBe('mdy');
+		expect(localeDateOrder('en-GB')).toBe('dmy');
+		expect(localeDateOrder('de-DE')).toBe('dmy');
+		expect(localeDateOrder('zh-CN')).toBe('dmy');
+		expect(localeDateOrder('')).toBe('dmy');
+		const file = 'Order Date,SKU,Quantity\n11/12/2018 22:10,A,1\n10/01/2018 07:03,B,2\n';
+		try {
+			vi.stubGlobal('navigator', { language: 'en-US' });
+			const us = await service.previewFile(toInput('us.csv', file));
+			expect(us).toMatchObject({ dateOrder: 'mdy', dateOrderAmbiguous: true });
+			const meta = await commit(us);
+			expect(new Date(meta.dateMax).toISOString().slice(0, 10)).toBe('2018-11-12');
+			vi.stubGlobal('navigator', { language: 'en-GB' });
+			const gb = await service.previewFile(toInput('gb.csv', file));
+			expect(gb).toMatchObject({ dateOrder: 'dmy', dateOrderAmbiguous: true });
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 
 	it('proves day-first from one value above 12', async () => {
