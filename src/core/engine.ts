@@ -168,13 +168,16 @@ export const SHORT_RANGE_CAP: boolean | 'one-origin' = 'one-origin';
  * scores |y − ŷ| / σ̂ and the final σ̂ are in absolute units learnt over the whole window, so a series
  * that fell from ~1,000 to ~50 a week kept a range sized for ~1,000 (80 % upper end 10–16× its best
  * recent week). Where the series is calibrated, not intermittent, never negative, and the level at a
- * backtest origin (mean of the last LEVEL_WINDOW values of its training window) is at least
+ * backtest origin (median of the last LEVEL_WINDOW values of its training window) is at least
  * FALL_RATIO × today's, each score is the error over a unit of its own origin's level (over the
  * model's shape σ̂_j / σ̂_1), and the range is that quantile × today's unit: the level itself ('level')
- * or its square root ('sqrt', the default). Measured by the rule in
+ * or its square root ('sqrt'). Measured by the rule in
  * SHORT-HISTORY.md "fallcal": proportional scaling ('level', R) made lumpy retail and low-count
  * sneaker ranges far too narrow and failed; the square root ('sqrt', R2: the noise of counts grows
- * like √level), with full level windows, passed (StockX V2: the 4 changed series' MSIS −36 %).
+ * like √level), with full level windows, passed (StockX V2: the 4 changed series' MSIS −36 %), but
+ * with mean levels it fired on a one-off week (a 5,000 week among ~100s read as a 7× fall). With median
+ * levels (R2m) it failed its rule by 0.1 pt (StockX V2 cov95 87.8 → 87.2 %, 0.6 pt further from 95 %
+ * where 0.5 is allowed), so it is OFF by default (FALL_RANGE = false); the option stays measurable.
  */
 export const FALL_RATIO = 3;
 export const LEVEL_WINDOW = 8;
@@ -185,7 +188,7 @@ export const LEVEL_WINDOW = 8;
  * √level); false = the normalised scores as for every series.
  */
 export type FallRange = false | 'level' | 'sqrt';
-export const FALL_RANGE: FallRange = 'sqrt';
+export const FALL_RANGE: FallRange = false;
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {
@@ -771,12 +774,16 @@ export function intervalMultipliers(
 	return out;
 }
 
-/** Mean of the last LEVEL_WINDOW values of y[0, end) (fewer where the window is shorter). */
+/**
+ * Median of the last LEVEL_WINDOW values of y[0, end) (fewer where the window is shorter): a one-off
+ * week among them does not read as a higher level (SHORT-HISTORY.md "fallcal", R2m).
+ */
 function levelAt(y: Float64Array, end: number): number {
 	const a = Math.max(0, end - LEVEL_WINDOW);
-	let s = 0;
-	for (let t = a; t < end; t++) s += y[t];
-	return end > a ? s / (end - a) : NaN;
+	if (end <= a) return NaN;
+	const w = Array.from(y.subarray(a, end)).sort((p, q) => p - q);
+	const mid = w.length >> 1;
+	return w.length % 2 ? w[mid] : (w[mid - 1] + w[mid]) / 2;
 }
 
 /**

@@ -70,12 +70,11 @@ describe('ranges after a fall in level', () => {
 			expect(zh).not.toBe(en);
 		});
 
-	it("the default is 'sqrt' (R2, the candidate that passed its rule)", () => {
-		expect(FALL_RANGE).toBe('sqrt');
+	it('the default is off (R2m failed its rule): the ranges as without the option, no note', () => {
+		expect(FALL_RANGE).toBe(false);
 		const byDefault = forecastAuto(FELL, OPTS);
-		const sqrt = forecastAuto(FELL, { ...OPTS, fallRange: 'sqrt' });
-		expect(Array.from(byDefault.intervals[0].upper)).toEqual(Array.from(sqrt.intervals[0].upper));
-		expect(byDefault.notes.map((n) => n.code)).toContain(NOTE);
+		expect(Array.from(byDefault.intervals[0].upper)).toEqual(Array.from(off.intervals[0].upper));
+		expect(byDefault.notes.map((n) => n.code)).not.toContain(NOTE);
 	});
 
 	it('a steady series and a rising one are unchanged (no note)', () => {
@@ -90,6 +89,23 @@ describe('ranges after a fall in level', () => {
 					expect(Array.from(iv.upper)).toEqual(Array.from(a.intervals[i].upper));
 				});
 			}
+		}
+	});
+
+	it('a one-off week is not a fall in level (the level is a median: R2m)', () => {
+		// tests/fixtures/spike-sales.csv: ~100 a week with one 5,000 week; its backtest origin at week 18
+		// has the 5,000 among its last 8 values (a mean of ~700 read as a 7× fall)
+		const y = Float64Array.from([
+			90, 106, 101, 96, 91, 107, 102, 97, 92, 108, 103, 98, 5000, 109, 104, 99, 94, 110, 105, 100,
+			95, 90, 106, 101, 96, 91, 107, 102, 97, 92,
+		]);
+		const a = forecastAuto(y, { ...OPTS, fallRange: false });
+		for (const mode of ['sqrt', 'level'] as const) {
+			const on = forecastAuto(y, { ...OPTS, fallRange: mode });
+			expect(on.notes.map((n) => n.code)).not.toContain(NOTE);
+			on.intervals.forEach((iv, i) => {
+				expect(Array.from(iv.upper)).toEqual(Array.from(a.intervals[i].upper));
+			});
 		}
 	});
 
