@@ -90,6 +90,8 @@ describe('import rules', () => {
 			.poll(() => excluded.textContent())
 			.toContain(`${e.excludedOrders} refunded, cancelled or failed orders`);
 		expect(await page.getByTestId('non-product-row').count()).toBe(1);
+		// the shipping lines' revenue in the dataset's money, as the report above it (walk14: "1,850")
+		expect(await page.getByTestId('non-product-revenue').textContent()).toMatch(/^\s*[£$€]\d/);
 		await page.getByTestId('non-product-include').check();
 		await page.getByTestId('non-product-apply').click();
 		await expect.poll(() => app.rowsImported()).toBe(e.soldLines + e.shippingLines);
