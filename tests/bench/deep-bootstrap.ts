@@ -13,6 +13,7 @@
 //        DIR is always printed)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../src/core/stats';
 import { refuseUnknownFlags } from './harness';
 
 interface One {
@@ -116,18 +117,6 @@ function ratio(errs: readonly Err[], which: 'g4' | 'mix'): Ratio {
 	return { mase: mn / md, wape: wn / wd };
 }
 
-/** mulberry32: a small seeded generator, so the intervals repeat. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * 95 % percentile intervals of the ratios over resamples of products within each set: `cells` share
  * a product's draw where they belong to the same set.
@@ -136,7 +125,8 @@ function bootstrap(
 	cells: readonly Cell[],
 	which: 'g4' | 'mix',
 ): { mase: number[]; wape: number[] } {
-	const rand = rng(SEED);
+	// mulberry32: seeded, so the intervals repeat
+	const rand = mulberry32(SEED);
 	const sets = [...new Set(cells.map((c) => c.key))];
 	// per set: its products, and per product its errors in every cell of the set
 	const groups = sets.map((key) => {
