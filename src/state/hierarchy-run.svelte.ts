@@ -4,8 +4,8 @@
 // MinT-shrink, chosen by backtest). Keeps the result whole in $state.raw. A result belongs to the
 // dataset (and request) it was made from. With a keeper, the last result per dataset is kept in the data
 // worker per dataset version (workers/data/kept-forecasts.ts, kind 'levels': the request, the columns'
-// info and the result, already without the backtest's own forecasts) and `restoreKept` shows it on a
-// return visit without running anything.
+// info, the result, already without the backtest's own forecasts, and the reconciliation the owner
+// picked) and `restoreKept` shows it, with that pick, on a return visit without running anything.
 import { methodOptions } from '../lib/forecast-method';
 import type { Progress } from '../core/ingest/types';
 import type { Frequency } from '../core/types';
@@ -32,10 +32,14 @@ export type { HierarchyInfo };
 /** Where the levels are kept between visits (the data worker; kind 'levels'). */
 export type HierarchyKeeper = Pick<DataClient, 'keptForecast' | 'keepForecast'>;
 
-/** What a kept 'levels' row holds besides its request: the job's answer with a result. */
+/**
+ * What a kept 'levels' row holds besides its request: the job's answer with a result, and the
+ * reconciliation the owner picked instead of the backtest's choice (absent or null: the automatic one).
+ */
 export interface KeptLevels {
 	info: HierarchyInfo;
 	result: HierarchyResult;
+	pick?: ReconcileMethod | null;
 }
 
 export class HierarchyRun {
@@ -57,6 +61,8 @@ export class HierarchyRun {
 	/** Dataset versions whose kept levels were looked for (or shown) already (plain: nothing renders it). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#looked = new Set<string>();
+	/** The result on screen as kept (its dataset version and when it was made): kept again with a pick. */
+	#kept: { version: string; savedAt: number } | null = null;
 
 	constructor(
 		forecast: Pick<ForecastClient, 'forecastHierarchy'>,
@@ -82,6 +88,7 @@ export class HierarchyRun {
 			this.info = null;
 			this.request = null;
 			this.keptAt = null;
+			this.#kept = null;
 		}
 		this.#datasetId = id;
 		this.#version = version;
@@ -126,8 +133,9 @@ export class HierarchyRun {
 		this.info = r.info;
 		this.result = r.result;
 		this.error = null;
-		this.pick = null;
+		this.pick = r.pick && r.result.byMethod[r.pick] ? r.pick : null;
 		this.keptAt = kept.savedAt;
+		this.#kept = { version, savedAt: kept.savedAt };
 		this.status = 'done';
 		return true;
 	}
@@ -137,6 +145,22 @@ export class HierarchyRun {
 	 * method's forecasts come with the result (byMethod), so a pick shows at once, without forecasting again.
 	 */
 	pick = $state<ReconcileMethod | null>(null);
+
+	/**
+	 * Picks a reconciliation (null: the automatic one) and keeps the pick with the result on screen, so a
+	 * return visit shows the method the owner chose; the result keeps the day it was made.
+	 */
+	setPick(method: ReconcileMethod | null): void {
+		this.pick = method;
+		const kept = this.#kept;
+		const req = this.request;
+		if (!this.#keeper || !kept || !req || !this.result || !this.info || this.status !== 'done')
+			return;
+		const row: KeptLevels = { info: this.info, result: this.result, pick: method };
+		void this.#keeper
+			.keepForecast(req.datasetId, 'levels', kept.version, req, row, kept.savedAt)
+			.catch(() => undefined);
+	}
 
 	/**
 	 * The result when it was made from dataset `id`, with the picked method's forecasts as its point and
@@ -161,6 +185,7 @@ export class HierarchyRun {
 		this.info = null;
 		this.request = req;
 		this.keptAt = null;
+		this.#kept = null;
 		// kept for the stored content open when the run started (not if it changes meanwhile)
 		const version = req.datasetId === this.#datasetId ? this.#version : '';
 		this.progress = { phase: 'history', done: 0, total: 1 };
@@ -180,11 +205,14 @@ export class HierarchyRun {
 			this.status = 'done';
 			// a dataset without levels has nothing to keep (its answer comes at once)
 			if (result && this.#keeper && version) {
-				const kept: KeptLevels = { info, result };
+				const pick = this.pick && result.byMethod[this.pick] ? this.pick : null;
+				const kept: KeptLevels = { info, result, pick };
+				const savedAt = Date.now();
+				this.#kept = { version, savedAt };
 				// the dataset left and opened again in this visit: shown from what is kept now
 				this.#looked.delete(`${req.datasetId}|${version}`);
 				void this.#keeper
-					.keepForecast(req.datasetId, 'levels', version, req, kept, Date.now())
+					.keepForecast(req.datasetId, 'levels', version, req, kept, savedAt)
 					.catch(() => undefined);
 			}
 		} catch (e) {

@@ -201,6 +201,60 @@ describe('the Forecast screen’s levels kept between visits (kind levels)', () 
 		expect(run.keptAt).not.toBeNull();
 	});
 
+	it('keeps the reconciliation the owner picked with the levels, and the day they were made', async () => {
+		const { db, version, keeper } = await keeperDb();
+		const f = fakeForecast();
+		const run = new HierarchyRun(f.client, keeper);
+		run.show('D', version);
+		const a = run.run(req);
+		await tick();
+		const withMint = answer(20);
+		const arr = (v: number) => new Float64Array([v, v]);
+		const band = (v: number) => [{ level: 0.8, lower: arr(v - 1), upper: arr(v + 1) }];
+		(withMint.result as unknown as { byMethod: unknown }).byMethod = {
+			'bottom-up': { point: withMint.result!.point, intervals: withMint.result!.intervals },
+			'mint-shrink': {
+				point: [arr(24), arr(12), arr(12)],
+				intervals: [band(24), band(12), band(12)],
+			},
+		};
+		f.pending[0].resolve(withMint);
+		await a;
+		await waitFor(async () => (await db.keptForecasts.count()) === 1);
+		const made = (await db.keptForecasts.get(['D', 'levels']))!.savedAt;
+		run.setPick('mint-shrink');
+		expect(run.resultFor('D')?.point[0][0]).toBe(24);
+		await waitFor(
+			async () =>
+				((await db.keptForecasts.get(['D', 'levels']))?.result as KeptLevels).pick ===
+				'mint-shrink',
+		);
+		expect((await db.keptForecasts.get(['D', 'levels']))!.savedAt).toBe(made);
+
+		// a return visit: the picked method is on screen, made on the same day
+		const again = new HierarchyRun(fakeForecast().client, keeper);
+		again.show('D', version);
+		expect(await again.restoreKept(weekUnits)).toBe(true);
+		expect(again.pick).toBe('mint-shrink');
+		expect(again.keptAt).toBe(made);
+		const shown = again.resultFor('D');
+		expect(shown?.method).toBe('mint-shrink');
+		expect(shown?.auto).toBe('bottom-up');
+		expect(shown?.point[0][0]).toBe(24);
+
+		// back to the automatic choice: kept too
+		again.setPick(null);
+		await waitFor(
+			async () =>
+				((await db.keptForecasts.get(['D', 'levels']))?.result as KeptLevels).pick === null,
+		);
+		const third = new HierarchyRun(fakeForecast().client, keeper);
+		third.show('D', version);
+		expect(await third.restoreKept(weekUnits)).toBe(true);
+		expect(third.pick).toBeNull();
+		expect(third.resultFor('D')?.point[0][0]).toBe(20);
+	});
+
 	it('keeps nothing for a dataset without levels, a cancelled run, or a run without a keeper', async () => {
 		const { db, version, keeper, keeps } = await keeperDb();
 		const f = fakeForecast();
