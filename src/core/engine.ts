@@ -187,7 +187,7 @@ export const LEVEL_WINDOW = 8;
  * where every origin's training window holds LEVEL_WINDOW values (R2: counts whose noise grows like
  * √level); false = the normalised scores as for every series.
  */
-export type FallRange = false | 'level' | 'sqrt';
+export type FallRange = false | 'level' | 'sqrt' | 'sqrt-screened';
 export const FALL_RANGE: FallRange = false;
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
@@ -787,10 +787,27 @@ function levelAt(y: Float64Array, end: number): number {
 }
 
 /**
+ * Mean of the last LEVEL_WINDOW values of y[0, end) less the weeks in `skip` (the outlier screen's,
+ * series/outliers.ts findOutliers): R2's level without the one-off weeks (SHORT-HISTORY.md "fallcal3").
+ */
+function screenedLevelAt(y: Float64Array, end: number, skip: ReadonlySet<number>): number {
+	let sum = 0;
+	let count = 0;
+	for (let i = Math.max(0, end - LEVEL_WINDOW); i < end; i++)
+		if (!skip.has(i)) {
+			sum += y[i];
+			count++;
+		}
+	return count > 0 ? sum / count : NaN;
+}
+
+/**
  * Relative scores after a fall in level (FALL_RATIO): |y − ŷ| / (u(L_k) · σ̂_kj / σ̂_k1) per origin, with
- * L_k the level at origin k and u(L) = L ('level') or √L ('sqrt'), today's unit u(L), and the largest
- * L_k ÷ today's level L; null where the rule does not apply (a level ≤ 0, a scale that is not
- * positive, no origin FALL_RATIO × above L, or for 'sqrt' an origin with under LEVEL_WINDOW values).
+ * L_k the level at origin k and u(L) = L ('level') or √L ('sqrt', 'sqrt-screened'), today's unit u(L),
+ * and the largest L_k ÷ today's level L; null where the rule does not apply (a level ≤ 0, a scale that
+ * is not positive, no origin FALL_RATIO × above L, or for the √ modes an origin with under
+ * LEVEL_WINDOW values). Levels are medians (levelAt), or for 'sqrt-screened' means without the weeks
+ * in `outliers` (indices into y: the outlier screen's one-off weeks).
  */
 export function fallScores(
 	y: Float64Array,
@@ -798,10 +815,14 @@ export function fallScores(
 	actuals: readonly Float64Array[],
 	forecasts: readonly (Float64Array | null)[],
 	scales: readonly (Float64Array | null)[],
-	mode: 'level' | 'sqrt' = 'level',
+	mode: Exclude<FallRange, false> = 'level',
+	outliers: readonly number[] = [],
 ): { scores: number[][]; level: number; unit: number; ratio: number } | null {
-	const level = levelAt(y, y.length);
-	const unitOf = (l: number): number => (mode === 'sqrt' ? Math.sqrt(l) : l);
+	const skip = new Set(outliers);
+	const levelOf = (end: number): number =>
+		mode === 'sqrt-screened' ? screenedLevelAt(y, end, skip) : levelAt(y, end);
+	const level = levelOf(y.length);
+	const unitOf = (l: number): number => (mode === 'level' ? l : Math.sqrt(l));
 	if (!(level > 0)) return null;
 	let top = 0;
 	const scores: number[][] = [];
@@ -812,9 +833,9 @@ export function fallScores(
 			scores.push([]);
 			continue;
 		}
-		const lk = levelAt(y, origins[k]);
+		const lk = levelOf(origins[k]);
 		if (!(lk > 0) || !(s[0] > 0)) return null;
-		if (mode === 'sqrt' && origins[k] < LEVEL_WINDOW) return null;
+		if (mode !== 'level' && origins[k] < LEVEL_WINDOW) return null;
 		const u = unitOf(lk);
 		top = Math.max(top, lk);
 		scores.push(
@@ -1640,7 +1661,15 @@ function* engine(
 		!negativeFit &&
 		pooled.length >= MIN_CONFORMAL_SCORES &&
 		scale[0] > 0
-			? fallScores(y, bt.origins, bt.actuals, chosen.forecasts, chosen.scales, fallMode)
+			? fallScores(
+					y,
+					bt.origins,
+					bt.actuals,
+					chosen.forecasts,
+					chosen.scales,
+					fallMode,
+					outliers.map((o) => o.index),
+				)
 			: null;
 	const fallMultipliers = fall
 		? intervalMultipliers(Float64Array.from(fall.scores.flat()).sort(), levels, 0)

@@ -1,11 +1,12 @@
 // Calibrated ranges after a fall in level (tests/bench/results/SHORT-HISTORY.md "fallcal"): the engine
 // as quick-accuracy.ts runs it (benchOptions, the batch's curves) on a VALIDATION origin (--back 1 or 2;
-// the held-out horizon is refused), with the engine option fallRange 'level' (R) or 'sqrt' (R2); where its note says it acted
+// the held-out horizon is refused), with the engine option fallRange 'level' (R), 'sqrt' (R2m) or
+// 'sqrt-screened' (R2s, "fallcal3"); where its note says it acted
 // (the changed series), and on every 10th series regardless, once more with it off (main) — a series
 // without the note must come out identical (counted as differences). Per data set and on the changed
 // series: 80 / 95 % coverage (pooled over points) and mean MSIS at 80 % (α = 0.2) and 95 % (α = 0.05),
 // metrics.msis with the data set's MASE lag.
-//   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--candidate level|sqrt]
+//   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--candidate level|sqrt|sqrt-screened]
 //       [--datasets retail:1,stockx:1,...]
 import { forecastAuto } from '../../src/core/engine';
 import type { AutoForecastResult } from '../../src/core/engine-types';
@@ -15,11 +16,13 @@ import { validationArgs } from './harness';
 import { loadDatasets, type Series } from './run';
 
 const NOTE = 'engine_note_range_level_fall';
-// --candidate level|sqrt (this bench's own; the rest go to validationArgs, which refuses unknowns)
+// --candidate level|sqrt|sqrt-screened (this bench's own; the rest go to validationArgs, which
+// refuses unknowns)
+const CANDIDATES = ['level', 'sqrt', 'sqrt-screened'] as const;
 const argv = process.argv.slice(2);
 const ci = argv.indexOf('--candidate');
-const candidate = ci >= 0 ? argv.splice(ci, 2)[1] : 'level';
-if (candidate !== 'level' && candidate !== 'sqrt') throw new Error('--candidate level|sqrt');
+const candidate = CANDIDATES.find((c) => c === (ci >= 0 ? argv.splice(ci, 2)[1] : 'level'));
+if (!candidate) throw new Error(`--candidate ${CANDIDATES.join('|')}`);
 // --cuts n,n,…: each series' training part cut to its last n points (series longer than n), its
 // regressors and dates alike, the batch's curves learnt on each cut set; the test part unchanged
 const cutsAt = argv.indexOf('--cuts');
@@ -82,6 +85,7 @@ function same(a: AutoForecastResult, b: AutoForecastResult): { points: number; r
 }
 
 const rows: string[] = [];
+const changedIds: string[] = [];
 const changed = { main: acc(), cand: acc() };
 let pointDiffs = 0;
 let unchangedRangeDiffs = 0;
@@ -118,6 +122,7 @@ for (const spec of sets.split(',')) {
 			add(main, a, s, ds.scaleM);
 			add(cand, b, s, ds.scaleM);
 			if (isChanged) {
+				changedIds.push(`${key}:${s.id}${n ? `@${n}` : ''}`);
 				add(setChanged.main, a, s, ds.scaleM);
 				add(setChanged.cand, b, s, ds.scaleM);
 				add(changed.main, a, s, ds.scaleM);
@@ -132,7 +137,7 @@ for (const spec of sets.split(',')) {
 	console.error(`${key}: done (${main.n} series, ${setChanged.main.n} changed)`);
 }
 console.log(
-	`V${back} (--back ${back}), candidate ${candidate}${CUTS[0] ? `, cuts ${CUTS.join('/')}` : ''}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | ${CUTS[0] ? 'cuts' : 'series'} | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}`,
+	`V${back} (--back ${back}), candidate ${candidate}${CUTS[0] ? `, cuts ${CUTS.join('/')}` : ''}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | ${CUTS[0] ? 'cuts' : 'series'} | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}\nchanged: ${changedIds.join(', ') || 'none'}`,
 );
 
 /** The series with its training part cut to its last n points (none if it is not longer than n). */
