@@ -21,7 +21,8 @@ const NOTE = 'engine_note_range_level_fall';
 const CANDIDATES = ['level', 'sqrt', 'sqrt-screened'] as const;
 const argv = process.argv.slice(2);
 const ci = argv.indexOf('--candidate');
-const candidate = CANDIDATES.find((c) => c === (ci >= 0 ? argv.splice(ci, 2)[1] : 'level'));
+const asked = ci >= 0 ? argv.splice(ci, 2)[1] : 'level';
+const candidate = CANDIDATES.find((c) => c === asked);
 if (!candidate) throw new Error(`--candidate ${CANDIDATES.join('|')}`);
 // --cuts n,n,…: each series' training part cut to its last n points (series longer than n), its
 // regressors and dates alike, the batch's curves learnt on each cut set; the test part unchanged

@@ -2,8 +2,8 @@
 // "fallcal", issue #11): a 130-week series whose sales fell from ~1,000 to ~50 a week kept an 80 %
 // upper end many times its best recent week, because the normalised scores and the final fit's σ̂
 // are in absolute units learnt where the level was ~1,000. With the option, errors count over the
-// level ('level', candidate R) or its square root ('sqrt', R2) at their own backtest origin and the
-// range is sized to today's.
+// level ('level', candidate R) or its square root ('sqrt', R2m; 'sqrt-screened', R2s: "fallcal3") at
+// their own backtest origin and the range is sized to today's.
 import { describe, expect, it } from 'vitest';
 import {
 	FALL_RANGE,
@@ -44,6 +44,7 @@ describe('ranges after a fall in level', () => {
 
 	for (const [mode, bound80, bound95] of [
 		['sqrt', 6, 9],
+		['sqrt-screened', 6, 9],
 		['level', 2, 3],
 	] as const)
 		it(`'${mode}': an upper end near the recent weeks, same points, nested ranges, a note`, () => {
@@ -80,7 +81,7 @@ describe('ranges after a fall in level', () => {
 	it('a steady series and a rising one are unchanged (no note)', () => {
 		for (const y of [STEADY, ROSE]) {
 			const a = forecastAuto(y, { ...OPTS, fallRange: false });
-			for (const mode of ['sqrt', 'level'] as const) {
+			for (const mode of ['sqrt', 'sqrt-screened', 'level'] as const) {
 				const on = forecastAuto(y, { ...OPTS, fallRange: mode });
 				expect(on.notes.map((n) => n.code)).not.toContain(NOTE);
 				expect(Array.from(on.point)).toEqual(Array.from(a.point));
@@ -92,7 +93,7 @@ describe('ranges after a fall in level', () => {
 		}
 	});
 
-	it('a one-off week is not a fall in level (the level is a median: R2m)', () => {
+	it('a one-off week is not a fall in level (R2m: a median; R2s: a mean without the screened week)', () => {
 		// tests/fixtures/spike-sales.csv: ~100 a week with one 5,000 week; its backtest origin at week 18
 		// has the 5,000 among its last 8 values (a mean of ~700 read as a 7× fall)
 		const y = Float64Array.from([
@@ -100,7 +101,8 @@ describe('ranges after a fall in level', () => {
 			95, 90, 106, 101, 96, 91, 107, 102, 97, 92,
 		]);
 		const a = forecastAuto(y, { ...OPTS, fallRange: false });
-		for (const mode of ['sqrt', 'level'] as const) {
+		expect(a.outliers?.map((o) => o.index)).toEqual([12]);
+		for (const mode of ['sqrt', 'sqrt-screened', 'level'] as const) {
 			const on = forecastAuto(y, { ...OPTS, fallRange: mode });
 			expect(on.notes.map((n) => n.code)).not.toContain(NOTE);
 			on.intervals.forEach((iv, i) => {
@@ -137,5 +139,20 @@ describe('ranges after a fall in level', () => {
 		const high = Float64Array.from(y, (v, t) => (t < 9 ? 100 : v));
 		expect(fallScores(high, [5, 20], early, forecasts, scales, 'level')).not.toBeNull();
 		expect(fallScores(high, [5, 20], early, forecasts, scales, 'sqrt')).toBeNull();
+		expect(fallScores(high, [5, 20], early, forecasts, scales, 'sqrt-screened')).toBeNull();
+		// 'sqrt-screened': means of the window less the screen's one-off weeks (R2 where none is flagged)
+		const s = fallScores(y, [16, 20], actuals, forecasts, scales, 'sqrt-screened');
+		expect(s).toEqual(q);
+		// a one-off 700 among 25s: the plain mean of origin 16's window (109.4) reads as a 4.4x fall
+		const spike = Float64Array.from({ length: 24 }, (_, t) => (t === 10 ? 700 : 25));
+		const plain = fallScores(spike, [16, 20], actuals, forecasts, scales, 'sqrt-screened');
+		expect(plain!.ratio).toBeCloseTo(4.375, 9);
+		expect(
+			fallScores(spike, [16, 20], actuals, forecasts, scales, 'sqrt-screened', [10]),
+		).toBeNull();
+		// a real fall with a one-off week in it: the level without that week
+		const both = Float64Array.from(y, (v, t) => (t === 10 ? 900 : v));
+		const r2s = fallScores(both, [16, 20], actuals, forecasts, scales, 'sqrt-screened', [10]);
+		expect(r2s).toEqual(q);
 	});
 });
