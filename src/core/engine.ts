@@ -13,9 +13,10 @@
 // fewer than MIN_CONFORMAL_SCORES scores the model's own intervals are kept (with a note); those, and
 // intervals calibrated on a single origin (n < 2m + 2h: weekly series under 128 weeks at h = 12),
 // have their upper ends capped at a multiple of the best period sold (capShortRange,
-// SHORT_RANGE_CAP). Where the level at a backtest origin was at least FALL_RATIO × today's, the scores
-// are the errors over √(that origin's level) and the ranges q_L · √(today's level), in the model's
-// shape (fallScores, FALL_RANGE; without the hedge below). When the
+// SHORT_RANGE_CAP). Where the level at a backtest origin (the mean of its last 8 values less the outlier
+// screen's one-off weeks) was at least FALL_RATIO × today's, the scores are the errors over √(that
+// origin's level) and the ranges q_L · √(today's level), in the model's shape (fallScores,
+// FALL_RANGE; without the hedge below). When the
 // conformal q_L is below the model's own z_L it is moved a quarter of the way back to z_L (HEDGE, a
 // selection-bias hedge: the chosen model is the one with the smallest backtest errors; without it
 // M4 weekly undercovered).
@@ -164,31 +165,35 @@ export const SHORT_CAP_95 = 2.5;
 export const SHORT_RANGE_CAP: boolean | 'one-origin' = 'one-origin';
 
 /**
- * Calibrated ranges after a fall in level (issue #11, SHORT-HISTORY.md "fallcal"): the normalised
- * scores |y − ŷ| / σ̂ and the final σ̂ are in absolute units learnt over the whole window, so a series
- * that fell from ~1,000 to ~50 a week kept a range sized for ~1,000 (80 % upper end 10–16× its best
- * recent week). Where the series is calibrated, not intermittent, never negative, and the level at a
- * backtest origin (median of the last LEVEL_WINDOW values of its training window) is at least
- * FALL_RATIO × today's, each score is the error over a unit of its own origin's level (over the
- * model's shape σ̂_j / σ̂_1), and the range is that quantile × today's unit: the level itself ('level')
- * or its square root ('sqrt'). Measured by the rule in
- * SHORT-HISTORY.md "fallcal": proportional scaling ('level', R) made lumpy retail and low-count
- * sneaker ranges far too narrow and failed; the square root ('sqrt', R2: the noise of counts grows
- * like √level), with full level windows, passed (StockX V2: the 4 changed series' MSIS −36 %), but
- * with mean levels it fired on a one-off week (a 5,000 week among ~100s read as a 7× fall). With median
- * levels (R2m) it failed its rule by 0.1 pt (StockX V2 cov95 87.8 → 87.2 %, 0.6 pt further from 95 %
- * where 0.5 is allowed), so it is OFF by default (FALL_RANGE = false); the option stays measurable.
+ * Calibrated ranges after a fall in level (issue #11, SHORT-HISTORY.md "fallcal", "fallcal3"): the
+ * normalised scores |y − ŷ| / σ̂ and the final σ̂ are in absolute units learnt over the whole window, so a
+ * series that fell from ~1,000 to ~50 a week kept a range sized for ~1,000 (80 % upper end 10–16× its
+ * best recent week). Where the series is calibrated, not intermittent, never negative, and the level at
+ * a backtest origin (from the last LEVEL_WINDOW values of its training window) is at least FALL_RATIO ×
+ * today's, each score is the error over a unit of its own origin's level (over the model's shape
+ * σ̂_j / σ̂_1), and the range is that quantile × today's unit: the level itself ('level') or its square
+ * root ('sqrt', 'sqrt-screened'). Measured by the rules in SHORT-HISTORY.md: proportional scaling
+ * ('level', R) made lumpy retail and low-count sneaker ranges far too narrow and failed; the square root
+ * (R2: the noise of counts grows like √level), with full level windows and mean levels, passed (StockX
+ * V2: the changed series' MSIS −36 %) but fired on a one-off week (a 5,000 week among ~100s read as a 7×
+ * fall); with median levels ('sqrt', R2m) it failed its rule by one test point (StockX V2 cov95 0.6 pt
+ * further from 95 % where 0.5 is allowed). The default, 'sqrt-screened' (R2s), takes each level as the
+ * mean of the window less the weeks the outlier screen (series/outliers.ts findOutliers) names as
+ * one-offs: R2 wherever the screen flags none, and the spike is not a level; it passed the same rule at
+ * V1, V2, V3 and on cut histories (StockX V2: 5 changed series, MSIS80 / 95 −36 %, set cov95 +0.3 pt; no
+ * other data set changed). The evidence is those 5 sneakers after their launch hype.
  */
 export const FALL_RATIO = 3;
 export const LEVEL_WINDOW = 8;
 /**
  * How ranges after a fall are sized by default (engine option fallRange): 'level' = errors as a share
  * of their origin's level, times today's (candidate R); 'sqrt' = over √level, times √today's, and only
- * where every origin's training window holds LEVEL_WINDOW values (R2: counts whose noise grows like
- * √level); false = the normalised scores as for every series.
+ * where every origin's training window holds LEVEL_WINDOW values, levels the medians of those values
+ * (R2m); 'sqrt-screened' = as 'sqrt' with levels the means of those values less the outlier screen's
+ * one-off weeks (R2s); false = the normalised scores as for every series.
  */
 export type FallRange = false | 'level' | 'sqrt' | 'sqrt-screened';
-export const FALL_RANGE: FallRange = false;
+export const FALL_RANGE: FallRange = 'sqrt-screened';
 
 /** The cap's multiple of the best period sold for interval level L (SHORT_CAP_80 / _95). */
 export function shortCapFactor(level: number): number {

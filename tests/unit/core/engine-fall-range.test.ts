@@ -71,11 +71,13 @@ describe('ranges after a fall in level', () => {
 			expect(zh).not.toBe(en);
 		});
 
-	it('the default is off (R2m failed its rule): the ranges as without the option, no note', () => {
-		expect(FALL_RANGE).toBe(false);
+	it("the default is 'sqrt-screened' (R2s passed its rule, fallcal3): the fall is sized by it", () => {
+		expect(FALL_RANGE).toBe('sqrt-screened');
 		const byDefault = forecastAuto(FELL, OPTS);
-		expect(Array.from(byDefault.intervals[0].upper)).toEqual(Array.from(off.intervals[0].upper));
-		expect(byDefault.notes.map((n) => n.code)).not.toContain(NOTE);
+		const on = forecastAuto(FELL, { ...OPTS, fallRange: 'sqrt-screened' });
+		expect(Array.from(byDefault.intervals[0].upper)).toEqual(Array.from(on.intervals[0].upper));
+		expect(Array.from(byDefault.intervals[1].upper)).toEqual(Array.from(on.intervals[1].upper));
+		expect(byDefault.notes.map((n) => n.code)).toContain(NOTE);
 	});
 
 	it('a steady series and a rising one are unchanged (no note)', () => {
@@ -102,8 +104,8 @@ describe('ranges after a fall in level', () => {
 		]);
 		const a = forecastAuto(y, { ...OPTS, fallRange: false });
 		expect(a.outliers?.map((o) => o.index)).toEqual([12]);
-		for (const mode of ['sqrt', 'sqrt-screened', 'level'] as const) {
-			const on = forecastAuto(y, { ...OPTS, fallRange: mode });
+		for (const mode of ['sqrt', 'sqrt-screened', 'level', undefined] as const) {
+			const on = forecastAuto(y, mode === undefined ? OPTS : { ...OPTS, fallRange: mode });
 			expect(on.notes.map((n) => n.code)).not.toContain(NOTE);
 			on.intervals.forEach((iv, i) => {
 				expect(Array.from(iv.upper)).toEqual(Array.from(a.intervals[i].upper));
