@@ -30,8 +30,8 @@ export interface StockImportSummary {
 	keptProducts?: number;
 }
 
-/** The stored field each column role of a stock file fills. */
-const FIELD_OF: Record<StockRole, keyof StockRow> = {
+/** The stored field each column role of a stock file fills (a location's counts are added up per product). */
+const FIELD_OF: Record<Exclude<StockRole, 'location'>, keyof StockRow> = {
 	sku: 'productId',
 	onHand: 'onHand',
 	onOrder: 'onOrder',
@@ -74,7 +74,7 @@ export async function storeStock(
 	if (!stored) return summary;
 	const fileFields = new Set(
 		(Object.keys(parsed.mapping) as StockRole[])
-			.filter((r) => parsed.mapping[r])
+			.filter((r): r is Exclude<StockRole, 'location'> => r !== 'location' && !!parsed.mapping[r])
 			.map((r) => FIELD_OF[r]),
 	);
 	// a new count without a date: the date of the count before is not this one's

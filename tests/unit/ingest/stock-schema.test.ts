@@ -164,6 +164,99 @@ describe('stock schema', () => {
 		expect(r.issues[0].row).toBe(2);
 	});
 
+	it('adds up the stock of several locations per product (Shopify inventory export, walk15)', () => {
+		const header = [
+			'Handle',
+			'Title',
+			'SKU',
+			'Location',
+			'Incoming',
+			'Unavailable',
+			'Committed',
+			'Available',
+			'On hand',
+		];
+		expect(guessStockMapping(header)).toMatchObject({
+			sku: 'SKU',
+			location: 'Location',
+			onHand: 'On hand',
+			onOrder: 'Incoming',
+		});
+		const r = parseStock('inventory.csv', header, [
+			['mug', 'Mug', 'M-1', 'Leeds – Briggate', '0', '0', '1', '4', '5'],
+			['mug', 'Mug', 'M-1', 'York – Stonegate', '12', '0', '0', '7', '7'],
+			['bag', 'Bag', 'B-1', 'Leeds – Briggate', '', '0', '0', '0', '0'],
+			['bag', 'Bag', 'B-1', 'York – Stonegate', '6', '0', '0', '3', '3'],
+		]);
+		expect(r.rows).toEqual([
+			{ productId: 'M-1', onHand: 12, onOrder: 12 },
+			{ productId: 'B-1', onHand: 3, onOrder: 6 },
+		]);
+		// no "appears again" warning: each row is another location; one note says what was added up
+		expect(r.issues.map((i) => i.message.code)).toEqual(['plan_stock_locations_summed']);
+		const said = translate('en', r.issues[0].message.code, r.issues[0].message.params);
+		expect(said).toContain('2 locations');
+		expect(said).toContain('Leeds – Briggate, York – Stonegate');
+		expect(translate('zh-CN', r.issues[0].message.code, r.issues[0].message.params)).toContain(
+			'2 个库存地点',
+		);
+	});
+
+	it('per location: the latest count of each, added up; a repeat at one location is still reported; differing terms are named', () => {
+		const header = ['SKU', 'Store', 'Date', 'Stock', 'Lead time', 'MOQ'];
+		const r = parseStock('counts.csv', header, [
+			['A', 'North', '2011-09-01', '10', '14', '12'],
+			['A', 'South', '2011-09-01', '4', '14', '12'],
+			['A', 'North', '2011-09-08', '6', '14', '12'],
+			['A', 'South', '2011-09-10', '1', '21', '12'],
+		]);
+		expect(r.mapping.location).toBe('Store');
+		// the current stock: North's 6 of the 8th + South's 1 of the 10th; dated the 10th
+		expect(r.rows).toHaveLength(1);
+		expect(r.rows[0]).toMatchObject({ productId: 'A', onHand: 7, leadTimeMeanDays: 14, moq: 12 });
+		expect(r.rows[0].asOf).toBe(Date.UTC(2011, 8, 10));
+		// the history: each day, every location's last count added up
+		expect(r.history).toEqual([
+			{ productId: 'A', ds: Date.UTC(2011, 8, 1), onHand: 14 },
+			{ productId: 'A', ds: Date.UTC(2011, 8, 8), onHand: 10 },
+			{ productId: 'A', ds: Date.UTC(2011, 8, 10), onHand: 7 },
+		]);
+		const differs = r.issues.find((i) => i.message.code === 'plan_stock_location_differs');
+		expect(differs).toMatchObject({ row: 4, column: 'Lead time' });
+		expect(translate('en', differs!.message.code, differs!.message.params)).toContain(
+			'21 at this location but 14',
+		);
+
+		const dup = parseStock(
+			'd.csv',
+			['sku', 'location', 'stock'],
+			[
+				['A', 'North', '1'],
+				['A', 'North', '2'],
+				['A', 'South', '5'],
+			],
+		);
+		expect(dup.rows).toEqual([{ productId: 'A', onHand: 7 }]);
+		expect(dup.issues.map((i) => i.message.code)).toEqual([
+			'plan_stock_duplicate_sku',
+			'plan_stock_locations_summed',
+		]);
+		// one location named in every row: nothing to add up, no note
+		const one = parseStock(
+			'o.csv',
+			['sku', 'location', 'stock'],
+			[
+				['A', 'North', '1'],
+				['B', 'North', '2'],
+			],
+		);
+		expect(one.rows).toEqual([
+			{ productId: 'A', onHand: 1 },
+			{ productId: 'B', onHand: 2 },
+		]);
+		expect(one.issues).toEqual([]);
+	});
+
 	it('reads one-season columns: clearance value and season end, en and zh', () => {
 		for (const [salvage, end] of [
 			['Clearance price', 'Season end'],

@@ -1,7 +1,9 @@
 // Dataset kind "stock and supply": per product the units on hand, on order (with the expected date),
 // the supplier's lead time (mean and spread, days), minimum order quantity, pack size, unit cost, price
 // and supplier; optionally a date column, which makes the file a stock history (one row per product and
-// day, the latest row giving the current stock; days with nothing on hand mark censored demand).
+// day, the latest row giving the current stock; days with nothing on hand mark censored demand); and
+// optionally a location column (shop, warehouse: Shopify's inventory export has one row per SKU and
+// location), whose counts are added up per product: the plan is for the whole shop's sales.
 // Columns are recognised by English and Chinese header names (库存/在途/交期/起订量/箱规/成本/供应商 …).
 // The file is read by the existing readers (the data worker stages it like a sales file; the CLI
 // likewise); this module maps the columns, parses the cells with the import's own parsers and reports
@@ -25,7 +27,8 @@ export type StockRole =
 	| 'supplier'
 	| 'salvage'
 	| 'seasonEnd'
-	| 'date';
+	| 'date'
+	| 'location';
 
 export type StockMapping = Partial<Record<StockRole, string>>;
 
@@ -222,6 +225,25 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'盘点日期',
 		'库存日期',
 	],
+	location: [
+		'location',
+		'locationname',
+		'stocklocation',
+		'inventorylocation',
+		'warehouse',
+		'warehousename',
+		'store',
+		'storename',
+		'shop',
+		'branch',
+		'site',
+		'仓库',
+		'仓库名称',
+		'门店',
+		'门店名称',
+		'店铺',
+		'库位',
+	],
 };
 
 const ROLES = Object.keys(STOCK_SYNONYMS) as StockRole[];
@@ -354,8 +376,10 @@ export function parseStock(
 		expectedDate: dateOrder('expectedDate'),
 		seasonEnd: dateOrder('seasonEnd'),
 	};
-	const latest = new Map<string, StockRow>();
-	const history: StockHistoryRow[] = [];
+	const locCol = col('location');
+	/** Latest row per product and location (location '' without a location column). */
+	const latest = new Map<string, { loc: string; row: number; stock: StockRow }>();
+	const history: (StockHistoryRow & { loc: string })[] = [];
 	const seenNoDate = new Set<string>();
 	cells.forEach((r, i) => {
 		const row = i + 1;
@@ -418,11 +442,13 @@ export function parseStock(
 		}
 		const sc = col('supplier');
 		if (sc >= 0 && (r[sc] ?? '').trim() !== '') out.supplier = (r[sc] ?? '').trim();
+		const loc = locCol >= 0 ? (r[locCol] ?? '').trim() : '';
 		if (out.asOf !== undefined && out.onHand !== undefined)
-			history.push({ productId: sku, ds: out.asOf, onHand: out.onHand });
-		const prev = latest.get(sku);
-		if (prev && out.asOf === undefined && prev.asOf === undefined && !seenNoDate.has(sku)) {
-			seenNoDate.add(sku);
+			history.push({ productId: sku, ds: out.asOf, onHand: out.onHand, loc });
+		const key = `${sku}\u0000${loc}`;
+		const prev = latest.get(key)?.stock;
+		if (prev && out.asOf === undefined && prev.asOf === undefined && !seenNoDate.has(key)) {
+			seenNoDate.add(key);
 			issues.push({
 				severity: 'warning',
 				file,
@@ -433,9 +459,127 @@ export function parseStock(
 		}
 		// the latest count wins; fields a later row leaves empty keep the earlier value
 		if (!prev || (out.asOf ?? Infinity) >= (prev.asOf ?? -Infinity))
-			latest.set(sku, { ...prev, ...out });
-		else latest.set(sku, { ...out, ...prev });
+			latest.set(key, { loc, row, stock: { ...prev, ...out } });
+		else latest.set(key, { loc, row, stock: { ...out, ...prev } });
 	});
-	history.sort((a, b) => a.productId.localeCompare(b.productId) || a.ds - b.ds);
-	return { mapping, rows: [...latest.values()], history, issues };
+	const locations = new Set<string>();
+	for (const v of latest.values()) if (v.loc !== '') locations.add(v.loc);
+	if (
+		locations.size === 0 ||
+		(locations.size === 1 && ![...latest.values()].some((v) => v.loc === ''))
+	) {
+		history.sort((a, b) => a.productId.localeCompare(b.productId) || a.ds - b.ds);
+		return {
+			mapping,
+			rows: [...latest.values()].map((v) => v.stock),
+			history: history.map(({ productId, ds, onHand }) => ({ productId, ds, onHand })),
+			issues,
+		};
+	}
+	const summed = sumLocations(file, mapping, [...latest.values()], issues);
+	issues.push({
+		severity: 'warning',
+		file,
+		column: mapping.location,
+		message: msg('plan_stock_locations_summed', {
+			file,
+			n: locations.size,
+			names: [...locations].slice(0, 3).join(', '),
+			more: Math.max(0, locations.size - 3),
+			products: summed.length,
+		}),
+	});
+	return { mapping, rows: summed, history: sumHistory(history), issues };
+}
+
+/** Fields of a product that are the supplier's terms, not counts: the same at every location. */
+const TERMS: { key: keyof StockRow; role: StockRole }[] = [
+	{ key: 'leadTimeMeanDays', role: 'leadTimeMean' },
+	{ key: 'leadTimeSdDays', role: 'leadTimeSd' },
+	{ key: 'moq', role: 'moq' },
+	{ key: 'pack', role: 'pack' },
+	{ key: 'unitCost', role: 'unitCost' },
+	{ key: 'price', role: 'price' },
+	{ key: 'supplier', role: 'supplier' },
+	{ key: 'salvage', role: 'salvage' },
+	{ key: 'seasonEnd', role: 'seasonEnd' },
+];
+
+/**
+ * One row per product from its latest row per location: on hand and on order added up, the count's
+ * date the latest one, stock on order due when the last location's is (all of it is in by then), and
+ * the supplier's terms (lead time, MOQ, pack, cost …) of the first location that gives them; a term that
+ * differs at a later location is reported once per column (file, row, column), not averaged.
+ */
+function sumLocations(
+	file: string,
+	mapping: StockMapping,
+	rows: readonly { loc: string; row: number; stock: StockRow }[],
+	issues: StockIssue[],
+): StockRow[] {
+	const bySku = new Map<string, StockRow>();
+	const reported = new Set<string>();
+	for (const { row, stock } of rows) {
+		const id = stock.productId;
+		const acc = bySku.get(id);
+		if (!acc) {
+			bySku.set(id, { ...stock });
+			continue;
+		}
+		if (stock.onHand !== undefined) acc.onHand = (acc.onHand ?? 0) + stock.onHand;
+		if (stock.onOrder !== undefined) acc.onOrder = (acc.onOrder ?? 0) + stock.onOrder;
+		if (stock.asOf !== undefined) acc.asOf = Math.max(acc.asOf ?? -Infinity, stock.asOf);
+		if (stock.expectedDate !== undefined && (stock.onOrder ?? 0) > 0)
+			acc.expectedDate = Math.max(acc.expectedDate ?? -Infinity, stock.expectedDate);
+		else if (acc.expectedDate === undefined && stock.expectedDate !== undefined)
+			acc.expectedDate = stock.expectedDate;
+		for (const { key, role } of TERMS) {
+			const v = stock[key];
+			if (v === undefined) continue;
+			const have = acc[key];
+			if (have === undefined) (acc as unknown as Record<string, unknown>)[key] = v;
+			else if (have !== v && !reported.has(role)) {
+				reported.add(role);
+				issues.push({
+					severity: 'warning',
+					file,
+					row,
+					column: mapping[role],
+					message: msg('plan_stock_location_differs', {
+						file,
+						row,
+						column: mapping[role]!,
+						sku: id,
+						value: String(v),
+						kept: String(have),
+					}),
+				});
+			}
+		}
+	}
+	return [...bySku.values()];
+}
+
+/**
+ * A stock history over several locations as one count per product and day: each location's last count
+ * up to that day (a location counted on other days keeps its count), added up.
+ */
+function sumHistory(history: readonly (StockHistoryRow & { loc: string })[]): StockHistoryRow[] {
+	const sorted = [...history].sort((a, b) => a.productId.localeCompare(b.productId) || a.ds - b.ds);
+	const out: StockHistoryRow[] = [];
+	for (let i = 0; i < sorted.length;) {
+		const id = sorted[i].productId;
+		const last = new Map<string, number>();
+		while (i < sorted.length && sorted[i].productId === id) {
+			const ds = sorted[i].ds;
+			while (i < sorted.length && sorted[i].productId === id && sorted[i].ds === ds) {
+				last.set(sorted[i].loc, sorted[i].onHand);
+				i++;
+			}
+			let sum = 0;
+			for (const v of last.values()) sum += v;
+			out.push({ productId: id, ds, onHand: sum });
+		}
+	}
+	return out;
 }

@@ -133,6 +133,10 @@ export const en = {
 		'{file}, row {row}, column "{column}": "{value}" is not a date (expected e.g. 2011-09-30); the cell was left out.',
 	plan_stock_duplicate_sku:
 		'{file}, row {row}, column "{column}": product {sku} appears again without a date; the later row wins.',
+	plan_stock_locations_summed: (p) =>
+		`${p.file}: stock at ${p.nText} locations (${p.names}${Number(p.more) > 0 ? ` and ${p.moreText} more` : ''}) added up per product, as the plan is for all your sales: on hand and on order are the sums, the supplier’s terms those of the first location listed.`,
+	plan_stock_location_differs:
+		'{file}, row {row}, column "{column}": product {sku} has {value} at this location but {kept} at the one before; {kept} is used.',
 	plan_stock_unreadable: '{file} could not be read as a table. {reason}',
 	plan_stock_malformed_rows: '{file}: {n} malformed line(s) from row {row} were skipped.',
 	plan_note_budget:
@@ -302,6 +306,10 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'{file} 第 {row} 行 “{column}” 列：“{value}” 不是日期（例如 2011-09-30），已忽略该单元格。',
 	plan_stock_duplicate_sku:
 		'{file} 第 {row} 行 “{column}” 列：商品 {sku} 重复且没有日期，以后一行为准。',
+	plan_stock_locations_summed: (p) =>
+		`${p.file}：${p.nText} 个库存地点（${p.names}${Number(p.more) > 0 ? ` 等，另有 ${p.moreText} 个` : ''}）的库存已按商品相加，因为补货计划针对全部销售：现有库存和在途为合计，供应商条件取第一个地点的。`,
+	plan_stock_location_differs:
+		'{file} 第 {row} 行 “{column}” 列：商品 {sku} 在此地点为 {value}，在前一地点为 {kept}；使用 {kept}。',
 	plan_stock_unreadable: '{file} 无法作为表格读取。{reason}',
 	plan_stock_malformed_rows: '{file}：从第 {row} 行起有 {n} 行格式错误，已跳过。',
 	plan_note_budget:
