@@ -92,27 +92,60 @@ export function groupOrders(lines: RiskLines): OrderRow[] {
 	return [...map.values()].sort((a, b) => a.ds - b.ds || (a.id < b.id ? -1 : 1));
 }
 
-/** Feature matrix of the orders (log scales for money and counts). */
-export function orderFeatures(orders: readonly OrderRow[]): Float64Array[] {
+/**
+ * Share of orders whose customer's earlier orders count as "many": the count is capped at its
+ * PRIOR_CAP_QUANTILE over the shop's orders, so a loyal customer's tenth order is not isolated for its
+ * loyalty (walk15: "Customer already had 8 orders (usual 0)" on Home's alerts); a first order stays
+ * apart from a returning customer's.
+ */
+export const PRIOR_CAP_QUANTILE = 0.9;
+
+/** Index of the days-since-the-customer's-last-order feature in FEATURE_NAMES. */
+const GAP = FEATURE_NAMES.indexOf('gap_days');
+
+/**
+ * Feature matrix of the orders (log scales for money and counts), and which orders are a customer's
+ * first (or have no customer): their days since the last order do not exist and are set to the
+ * returning orders' median, so "no earlier order" is not read as a very long gap that makes every
+ * returning customer's order look rushed (walk15: "2 days after the last one, usual 365").
+ */
+export function orderFeatures(orders: readonly OrderRow[]): {
+	x: Float64Array[];
+	first: Uint8Array;
+} {
 	const storeCount = new Map<string, number>();
 	for (const o of orders) storeCount.set(o.store ?? '', (storeCount.get(o.store ?? '') ?? 0) + 1);
 	const seen = new Map<string, { n: number; last: number }>();
-	return orders.map((o) => {
+	const priors = new Float64Array(orders.length);
+	const gaps = new Float64Array(orders.length);
+	const first = new Uint8Array(orders.length);
+	const returning: number[] = [];
+	orders.forEach((o, i) => {
 		const prev = o.customer ? seen.get(o.customer) : undefined;
-		const prior = prev?.n ?? 0;
-		const gap = prev ? (o.ds - prev.last) / DAY_MS : 365;
-		if (o.customer) seen.set(o.customer, { n: prior + 1, last: o.ds });
-		return Float64Array.of(
+		priors[i] = prev?.n ?? 0;
+		if (prev) {
+			gaps[i] = Math.max(0, (o.ds - prev.last) / DAY_MS);
+			returning.push(gaps[i]);
+		} else first[i] = 1;
+		if (o.customer) seen.set(o.customer, { n: priors[i] + 1, last: o.ds });
+	});
+	const usualGap = returning.length
+		? quantileSorted(Float64Array.from(returning).sort(), 0.5)
+		: 365;
+	const cap = Math.max(1, quantileSorted(Float64Array.from(priors).sort(), PRIOR_CAP_QUANTILE));
+	const x = orders.map((o, i) =>
+		Float64Array.of(
 			Math.log1p(Math.max(0, o.amount)),
 			Math.log1p(Math.max(0, o.units)),
 			Math.log1p(o.lines),
 			new Date(o.ds).getUTCHours(),
-			Math.log1p(prior),
-			Math.log1p(Math.max(0, gap)),
+			Math.log1p(Math.min(priors[i], cap)),
+			Math.log1p(first[i] ? usualGap : gaps[i]),
 			Math.log1p(Math.max(0, o.amount / (o.units || 1))),
 			-Math.log((storeCount.get(o.store ?? '') ?? 1) / orders.length),
-		);
-	});
+		),
+	);
+	return { x, first };
 }
 
 /** Options of the risk scan. */
@@ -131,22 +164,28 @@ export function orderAnomalies(
 ): RiskFlag[] {
 	const orders = groupOrders(lines);
 	if (orders.length < 20) return [];
-	const x = orderFeatures(orders);
+	const { x, first } = orderFeatures(orders);
 	const forest = fitIsolationForest(x, { seed });
 	const z = FEATURE_NAMES.map((_, j) => robustZ(Float64Array.from(x, (row) => row[j])));
+	// days since the last order: measured among returning customers' orders only
+	const back = x.flatMap((row, i) => (first[i] ? [] : [row[GAP]]));
+	const zBack = robustZ(back);
+	z[GAP] = new Float64Array(x.length);
+	for (let i = 0, k = 0; i < x.length; i++) if (!first[i]) z[GAP][i] = zBack[k++];
 	const scores = x.map((row) => forest.score(row));
 	const ranked = scores
 		.map((s, i) => [s, i] as const)
 		.sort((a, b) => b[0] - a[0] || a[1] - b[1])
 		.slice(0, budget);
 	const typical = FEATURE_NAMES.map((_, j) =>
-		quantileSorted(Float64Array.from(x, (row) => row[j]).sort(), 0.5),
+		quantileSorted(Float64Array.from(j === GAP ? back : x.map((row) => row[j])).sort(), 0.5),
 	);
 	return ranked.map(([s, i]) => {
 		const o = orders[i];
 		const reasons: Message[] = [];
 		const standOut = FEATURE_NAMES.map((name, j) => ({ name, z: z[j][i], j }))
-			.filter((f) => Math.abs(f.z) >= 3)
+			// many earlier orders is a loyal customer, never a reason for suspicion
+			.filter((f) => Math.abs(f.z) >= 3 && !(f.name === 'prior_orders' && f.z > 0))
 			.sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
 			.slice(0, 3);
 		for (const f of standOut) {

@@ -178,6 +178,45 @@ describe('order risk', () => {
 		expect(flags[big].id).toBe('order_anomaly:BIG');
 	});
 
+	it('regular customers’ ordinary orders are not flagged for their loyalty (walk15)', () => {
+		const rand = mulberry32(11);
+		const rows: { c: string; o: string; t: number; q: number }[] = [];
+		// 300 orders of one-off customers, 20 regulars with 10 orders each, 1–20 days apart, all of
+		// ordinary size, and one huge order of a new customer
+		for (let i = 0; i < 300; i++)
+			rows.push({
+				c: `once${i}`,
+				o: `o${i}`,
+				t: T0 + i * 8 * 3_600_000,
+				q: 1 + Math.floor(rand() * 6),
+			});
+		for (let c = 0; c < 20; c++)
+			for (let k = 0, day = c; k < 10; k++, day += 1 + Math.floor(rand() * 20))
+				rows.push({
+					c: `regular${c}`,
+					o: `reg${c}-${k}`,
+					t: T0 + day * DAY + 3_600_000,
+					q: 1 + Math.floor(rand() * 6),
+				});
+		rows.push({ c: 'new', o: 'BIG', t: T0 + 30 * DAY, q: 5000 });
+		const lines: RiskLines = {
+			customer: rows.map((x) => x.c),
+			order: rows.map((x) => x.o),
+			product: rows.map(() => 'P1'),
+			ds: Float64Array.from(rows, (x) => x.t),
+			quantity: Float64Array.from(rows, (x) => x.q),
+			revenue: Float64Array.from(rows, (x) => x.q * 5),
+		};
+		const flags = orderAnomalies(lines, { budget: 10 });
+		expect(flags[0].subject).toBe('BIG');
+		// "already had 9 orders (usual 0)" and "2 days after the last one (usual 365)" are loyalty, not risk
+		for (const f of flags)
+			expect(f.reasons.map((r) => r.code)).not.toContain('risk_why_prior_orders_high');
+		for (const f of flags)
+			for (const r of f.reasons)
+				if (r.code === 'risk_why_gap_days_low') expect(Number(r.params!.typical)).toBeLessThan(30);
+	});
+
 	it('names the rare country or channel an order came from', () => {
 		// every order from the United Kingdom but the planted big one, from Bahrain
 		const store = l.order.map((o) => (o === 'BIG' ? 'Bahrain' : 'United Kingdom'));
