@@ -47,11 +47,16 @@ export class BackupState {
 		this.done = this.error = null;
 		try {
 			const summary = await this.#client.restoreBackup(file);
+			await after(summary.devicePrefs);
+			// said once the lists show what came back (not beside "Restoring…")
 			this.done = {
 				code: 'backup_restored',
-				params: { datasets: summary.datasets, rows: summary.rows },
+				params: {
+					datasets: summary.datasets,
+					salesRows: summary.salesRows,
+					stock: summary.stockProducts,
+				},
 			};
-			await after(summary.devicePrefs);
 		} catch (e) {
 			const err = toUiError(e);
 			// the worker's refusal names no file: the message says which one was refused

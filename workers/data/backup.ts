@@ -12,6 +12,10 @@ import { codedError } from './coded-error';
 /** What a restore did. */
 export interface RestoreSummary {
 	datasets: number;
+	/** Sales rows of the datasets restored (what the owner counts; `rows` counts storage records). */
+	salesRows: number;
+	/** Products with stock data restored. */
+	stockProducts: number;
 	tables: number;
 	rows: number;
 	/** The device preferences the backup carried (see DEVICE_PREFS_KEY); absent in older backups. */
@@ -135,8 +139,14 @@ export async function restoreBackup(db: TrendcastDb, file: Blob): Promise<Restor
 	// version-10 upgrade does (else no dataset would find them).
 	await scopeUnscopedPromotions(db.datasets, db.promotionSets);
 	const devicePrefs = cleanPrefs((await db.settings.get(DEVICE_PREFS_KEY))?.value);
+	let salesRows = 0;
+	await db.datasets.each((d) => {
+		salesRows += Number(d.rowCount) || 0;
+	});
 	return {
 		datasets: await db.datasets.count(),
+		salesRows,
+		stockProducts: await db.stock.count(),
 		tables: meta.data.tables.length,
 		rows: meta.data.tables.reduce((a, t) => a + t.rowCount, 0),
 		...(devicePrefs ? { devicePrefs } : {}),

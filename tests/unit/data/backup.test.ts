@@ -2,6 +2,7 @@
 // storage logic): a dataset and a flag mark survive backup → delete → restore byte for byte; files that
 // are not Trendcast backups are refused with a code before anything is cleared.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../../src/lib/i18n/translate';
 import type * as BackupModule from '../../../workers/data/backup';
 import { openTrendcastDb } from '../../../src/lib/db/db';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -62,6 +63,18 @@ describe('backup and restore', () => {
 		const other = openTrendcastDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 		const summary = await restoreBackup(other, file);
 		expect(summary.datasets).toBe(1);
+		// what the owner counts: the dataset's sales rows, not storage records (walk15: "64 stored rows")
+		expect(summary.salesRows).toBe(meta.rowCount);
+		expect(summary.salesRows).toBeGreaterThan(100);
+		expect(
+			translate('en', 'backup_restored', {
+				datasets: summary.datasets,
+				salesRows: summary.salesRows,
+				stock: 2,
+			}),
+		).toBe(
+			`Restored 1 dataset with ${meta.rowCount.toLocaleString('en')} sales rows, stock of 2 products and your settings.`,
+		);
 		const restored = await other.datasets.get(meta.id);
 		expect(restored?.name).toBe('Shop');
 		expect(restored?.rowCount).toBe(meta.rowCount);

@@ -15,9 +15,7 @@ export const en = {
 	backup_restore_yes: 'Replace and restore',
 	backup_restoring: 'Restoring…',
 	backup_restored: (p) =>
-		p.datasets === 1
-			? `Restored 1 dataset and ${p.rowsText} stored rows.`
-			: `Restored ${p.datasetsText} ${plural(p.datasets, 'dataset', 'datasets')} and ${p.rowsText} stored rows.`,
+		`Restored ${p.datasetsText} ${plural(p.datasets, 'dataset', 'datasets')} with ${p.salesRowsText} sales ${plural(p.salesRows, 'row', 'rows')}${Number(p.stock) > 0 ? `, stock of ${p.stockText} ${plural(p.stock, 'product', 'products')}` : ''} and your settings.`,
 	backup_error_not_backup: '“{file}” is not a Trendcast backup. Nothing was changed.',
 	backup_error_not_trendcast:
 		'“{file}” is a backup of another app (“{name}”), not of Trendcast. Nothing was changed.',
@@ -42,7 +40,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	backup_restore_confirm: '恢复会用“{file}”的内容替换本设备上保存的所有内容。要继续吗？',
 	backup_restore_yes: '替换并恢复',
 	backup_restoring: '正在恢复……',
-	backup_restored: (p) => `已恢复 ${p.datasetsText} 个数据集，共 ${p.rowsText} 条记录。`,
+	backup_restored: (p) =>
+		`已恢复 ${p.datasetsText} 个数据集（共 ${p.salesRowsText} 行销售记录）${Number(p.stock) > 0 ? `、${p.stockText} 个商品的库存` : ''}以及您的设置。`,
 	backup_error_not_backup: '“{file}”不是 Trendcast 备份，未做任何更改。',
 	backup_error_not_trendcast:
 		'“{file}”是其他应用（“{name}”）的备份，不是 Trendcast 的，未做任何更改。',
