@@ -16,6 +16,7 @@ import { seriesPortApi, type SeriesPortWorkerApi } from './data/series-port';
 import { importKind, KINDS } from './data/kinds';
 import { setDatasetCurrency } from './data/currency';
 import { renameDataset } from './data/rename';
+import { setDatasetWeekStart } from './data/week-start';
 import * as stockStore from './data/stock-store';
 import { announceDatasetsChanged } from '../src/lib/db/changes';
 import { exportBackup, restoreBackup } from './data/backup';
@@ -108,6 +109,9 @@ export const api: DataWorkerApi & StockWorkerApi & SeriesPortWorkerApi = {
 	},
 	async setDatasetCurrency(datasetId, currency) {
 		return setDatasetCurrency(getDb(), datasetId, currency);
+	},
+	async setDatasetWeekStart(datasetId, weekStart) {
+		return setDatasetWeekStart(getDb(), datasetId, weekStart);
 	},
 	async renameDataset(datasetId, name) {
 		return renameDataset(getDb(), datasetId, name);

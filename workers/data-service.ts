@@ -9,6 +9,7 @@
 import { createContext, type DataServiceDeps } from './data/context';
 import { setDatasetCurrency } from './data/currency';
 import { renameDataset } from './data/rename';
+import { setDatasetWeekStart } from './data/week-start';
 import { loadDemo } from './data/demo';
 import { estimateStorage, listStoredDatasets } from './data/listing';
 import { createProductQueries } from './data/products';
@@ -58,6 +59,7 @@ export function createDataService(deps: DataServiceDeps): DataService {
 		setNonProductIncluded: (datasetId, productIds) =>
 			setNonProductIncluded(ctx, datasetId, productIds),
 		setDatasetCurrency: (datasetId, currency) => setDatasetCurrency(db, datasetId, currency),
+		setDatasetWeekStart: (datasetId, weekStart) => setDatasetWeekStart(db, datasetId, weekStart),
 		renameDataset: (datasetId, name) => renameDataset(db, datasetId, name),
 		commitImport: (importId, options, onProgress) =>
 			commitImport(ctx, importId, options, onProgress),

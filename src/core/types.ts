@@ -109,7 +109,19 @@ export interface PeriodEdges {
 	/** First and last dates with data (UTC ms). */
 	dateMin: number;
 	dateMax: number;
+	/**
+	 * The first day of the grid's weeks when it is not Monday (series/week-start.ts): set by the data
+	 * worker for a dataset whose weeks start on Sunday, so whatever cuts or extends the batch later
+	 * (the plan's as-of date) keeps its weeks. Absent: Monday.
+	 */
+	weekStart?: WeekStart;
 }
+
+/**
+ * The first day of a shop's weeks, as `Date.prototype.getUTCDay` numbers it: 0 Sunday, 1 Monday …
+ * 6 Saturday (CLDR's firstDay; series/week-start.ts).
+ */
+export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Calendar frequency of a regular series. */
 export type Frequency = 'day' | 'week' | 'month';

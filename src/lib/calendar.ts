@@ -9,6 +9,13 @@ import {
 	type CalendarEdits,
 	type HolidayNames,
 } from '../core/calendar/events';
+import {
+	MONDAY,
+	SUNDAY,
+	weekStartOf,
+	weekStartOfCountry,
+	type WeekStart,
+} from '../core/series/week-start';
 import { i18n, t, type MessageCode } from './i18n';
 import { formatDate } from './format';
 
@@ -16,6 +23,9 @@ import { formatDate } from './format';
 export const COUNTRIES: readonly string[] = CALENDAR_COUNTRIES;
 
 export { defaultCountry };
+
+/** The first day of the week: per country (CLDR), per dataset (its own, else Monday). */
+export { MONDAY, SUNDAY, weekStartOf, weekStartOfCountry, type WeekStart };
 
 /** One built-in day: its event's key, its names (public holidays), its ISO date. */
 export interface BuiltInDay {

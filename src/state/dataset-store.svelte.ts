@@ -2,6 +2,7 @@
 // every view through context (state/context.ts); talks to the data worker through DataClient.
 import type { DatasetMeta, Progress } from '../core/ingest/types';
 import type { StorageInfo } from '../../workers/data-api';
+import { MONDAY, type WeekStart } from '../lib/calendar';
 import { onDatasetsChanged } from '../lib/db/changes';
 import type { DataClient } from '../lib/workers/data-client';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
@@ -77,6 +78,26 @@ export class DatasetStore {
 		this.datasets = before.map((d) => (d.id === id ? { ...d, currency } : d));
 		try {
 			const meta = await this.#client.setDatasetCurrency(id, currency);
+			this.datasets = this.datasets.map((d) => (d.id === id ? meta : d));
+		} catch (e) {
+			this.datasets = before;
+			this.error = toUiError(e);
+		}
+	}
+
+	/**
+	 * Store the first day of a dataset's weeks (shown at once, kept across reloads): its screens read
+	 * the weeks again (its version changes) and its kept forecasts are dropped by the worker.
+	 */
+	async setWeekStart(id: string, weekStart: WeekStart): Promise<void> {
+		const before = this.datasets;
+		this.datasets = before.map((d) => {
+			if (d.id !== id) return d;
+			const { weekStart: _old, ...rest } = d;
+			return weekStart === MONDAY ? rest : { ...rest, weekStart };
+		});
+		try {
+			const meta = await this.#client.setDatasetWeekStart(id, weekStart);
 			this.datasets = this.datasets.map((d) => (d.id === id ? meta : d));
 		} catch (e) {
 			this.datasets = before;

@@ -10,6 +10,7 @@ import type {
 	Progress,
 } from '../core/ingest/types';
 import type { DataClient, PickedFile } from '../lib/workers/data-client';
+import type { WeekStart } from '../lib/calendar';
 import { guessCurrency } from '../lib/format';
 import { sameLayoutDataset } from '../lib/next-export';
 import { isAbortError, toUiError, type UiError } from '../lib/workers/errors';
@@ -94,9 +95,17 @@ export class ImportFlow {
 	#store: DatasetStore;
 	#abort: AbortController | null = null;
 
-	constructor(client: DataClient, store: DatasetStore) {
+	/** The first day of the week of a new dataset whose money is `currency` (the shop's country's). */
+	#weekStartFor: (currency: string) => WeekStart | undefined;
+
+	constructor(
+		client: DataClient,
+		store: DatasetStore,
+		weekStartFor: (currency: string) => WeekStart | undefined = () => undefined,
+	) {
 		this.#client = client;
 		this.#store = store;
+		this.#weekStartFor = weekStartFor;
 	}
 
 	/** Read a file and show its columns for confirmation. */
@@ -215,7 +224,7 @@ export class ImportFlow {
 					mapping: $state.snapshot(this.mapping),
 					dateOrder: this.dateOrder,
 					datasetName: this.datasetName.trim() || preview.fileName,
-					...(this.appendTo ? { appendTo: this.appendTo } : { currency: this.currency }),
+					...(this.appendTo ? { appendTo: this.appendTo } : this.#newDatasetOptions()),
 				},
 				{ signal: ac.signal, onProgress: (p) => (this.progress = p) },
 			);
@@ -228,6 +237,12 @@ export class ImportFlow {
 		} finally {
 			this.progress = null;
 		}
+	}
+
+	/** A new dataset's currency and first day of the week (its country's: Sunday for a US shop). */
+	#newDatasetOptions(): { currency: string; weekStart?: WeekStart } {
+		const weekStart = this.#weekStartFor(this.currency);
+		return { currency: this.currency, ...(weekStart !== undefined ? { weekStart } : {}) };
 	}
 
 	/** Count these non-product codes of the imported dataset as products (the others stay out). */

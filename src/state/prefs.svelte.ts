@@ -3,7 +3,12 @@
 // dataset stored before currencies were kept, in the device's choice (localStorage, default from the
 // browser's region).
 import type { CalendarDay, CalendarEdits } from '../core/calendar/events';
-import { COUNTRIES as CALENDAR_COUNTRIES, defaultCountry } from '../lib/calendar';
+import {
+	COUNTRIES as CALENDAR_COUNTRIES,
+	defaultCountry,
+	weekStartOfCountry,
+	type WeekStart,
+} from '../lib/calendar';
 import { CURRENCIES as CURRENCY_CODES, guessCurrency } from '../lib/format';
 import type { DatasetStore } from './dataset-store.svelte';
 
@@ -37,7 +42,17 @@ export class Prefs {
 	 * the device's currency and language.
 	 */
 	get country(): string {
-		return this.#pickedCountry ?? defaultCountry(browserLanguage(), this.currency);
+		return this.countryFor(this.currency);
+	}
+
+	/** The shop's country for data in `currency`: the one picked in Settings, else the currency's. */
+	countryFor(currency: string): string {
+		return this.#pickedCountry ?? defaultCountry(browserLanguage(), currency);
+	}
+
+	/** The first day of the week in the shop's country for data in `currency` (a new dataset's). */
+	weekStartFor(currency: string): WeekStart {
+		return weekStartOfCountry(this.countryFor(currency));
 	}
 
 	/** Whether the country follows the currency (none picked in Settings). */

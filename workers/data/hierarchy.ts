@@ -12,6 +12,8 @@ import type { DatasetMeta } from '../../src/core/ingest/types';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import type { SeriesQuery } from './queries';
 import { DESCRIPTION_CATEGORY_SQL } from './category-sql';
+import { periodSql } from './sql';
+import { weekStartOf } from '../../src/core/series/week-start';
 
 /** The pooled rest of the categories / stores. */
 export const OTHER_GROUP = '\u0000other';
@@ -83,6 +85,8 @@ export function createHierarchyQueries(deps: HierarchyDeps) {
 					: `NULL::VARCHAR`;
 		const storeExpr = hasStore ? `coalesce(store::VARCHAR, '')` : `NULL::VARCHAR`;
 		const measure = query.measure === 'revenue' ? 'revenue' : 'quantity';
+		// the dataset's weeks, as querySeries' total above (a US shop's start on Sunday)
+		const period = periodSql(query.freq, weekStartOf(meta));
 		const kc = Math.max(1, Math.floor(query.maxCategories ?? 8));
 		const ks = Math.max(1, Math.floor(query.maxStores ?? 4));
 		const kp = Math.max(0, Math.floor(query.products ?? 0));
@@ -90,7 +94,7 @@ export function createHierarchyQueries(deps: HierarchyDeps) {
 		// with products: each product in its most frequent category, the biggest `kp` kept apart
 		const res = deps.rows(`WITH lines AS (
 				SELECT product_id::VARCHAR AS pid, ${catExpr} AS c0, ${storeExpr} AS s,
-					epoch_ms(date_trunc('${query.freq}', ds))::DOUBLE AS p, coalesce(${measure}, 0)::DOUBLE AS v
+					epoch_ms(${period})::DOUBLE AS p, coalesce(${measure}, 0)::DOUBLE AS v
 				FROM ${table} WHERE NOT is_return),
 			${
 				kp > 0
@@ -115,7 +119,7 @@ export function createHierarchyQueries(deps: HierarchyDeps) {
 		if (kp > 0 && hasDescription)
 			for (const r of deps.rows(`WITH tp AS (SELECT product_id::VARCHAR AS pid FROM ${table}
 					WHERE NOT is_return GROUP BY 1
-					HAVING count(DISTINCT date_trunc('${query.freq}', ds)) FILTER (WHERE coalesce(${measure}, 0) > 0) >= 2
+					HAVING count(DISTINCT ${period}) FILTER (WHERE coalesce(${measure}, 0) > 0) >= 2
 					ORDER BY sum(coalesce(${measure}, 0)) DESC, pid LIMIT ${kp})
 				SELECT product_id::VARCHAR AS pid, mode(description)::VARCHAR AS name FROM ${table}
 				WHERE product_id::VARCHAR IN (SELECT pid FROM tp) GROUP BY 1`))

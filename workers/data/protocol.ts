@@ -1,5 +1,5 @@
 // The data worker's protocol: the API the UI codes against (DataWorkerApi, StockWorkerApi) and its types, with no code.
-import type { SeriesBatch } from '../../src/core/types';
+import type { SeriesBatch, WeekStart } from '../../src/core/types';
 import type { GroupColumn, GroupSummaryResult, ProductSearchResult } from './products';
 import type { StockHistoryRow, StockRow } from '../../src/core/ingest/schemas/stock';
 import type { StockImportSummary, StockPatch } from './stock-store';
@@ -46,6 +46,8 @@ export interface DataWorkerApi {
 	): Promise<DatasetMeta>;
 	/** Set the currency a stored dataset's money is shown in (ISO 4217 code). */
 	setDatasetCurrency(datasetId: string, currency: string): Promise<DatasetMeta>;
+	/** Set the first day of a stored dataset's weeks (0 Sunday … 6 Saturday); its kept forecasts drop. */
+	setDatasetWeekStart(datasetId: string, weekStart: WeekStart): Promise<DatasetMeta>;
 	/** Rename a stored dataset (trimmed; 1 to 120 characters). */
 	renameDataset(datasetId: string, name: string): Promise<DatasetMeta>;
 	/** Count these non-product codes (postage, fees …) as products; the others stay left out. */

@@ -9,13 +9,14 @@ import {
 	typicalStep,
 } from '../../src/core/series/calendar';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
+import { weekStartOf } from '../../src/core/series/week-start';
 import { SHOP_TOTAL } from '../../src/core/forecast/batch';
 import { LAUNCH_DONORS_READ_MAX, LAUNCH_LEAD_ZEROS } from '../../src/core/forecast/launch';
 import { numberColumn, stringColumn } from './arrow';
 import type { DataContext } from './context';
 import type { GroupColumn } from './products';
 import { DESCRIPTION_CATEGORY_SQL } from './category-sql';
-import { lit } from './sql';
+import { lit, periodSql } from './sql';
 import { ensureLoaded, metaOf } from './store';
 
 export interface SeriesQuery {
@@ -56,8 +57,6 @@ export interface OrderLineColumns {
 	isReturn: Uint8Array;
 }
 
-const TRUNC: Record<Frequency, string> = { day: 'day', week: 'week', month: 'month' };
-
 /** Sales (units or revenue) per period of products, groups or the total, as a SeriesBatch (typed arrays). */
 export async function querySeries(
 	ctx: DataContext,
@@ -68,9 +67,12 @@ export async function querySeries(
 	const meta = await metaOf(ctx, datasetId);
 	const table = await ensureLoaded(ctx, datasetId);
 	const { freq } = query;
+	// the dataset's own first day of the week (Sunday for a US shop), Monday for datasets stored before
+	const weekStart = weekStartOf(meta);
+	const period = `epoch_ms(${periodSql(freq, weekStart)})::DOUBLE AS p`;
 	const measure = query.measure === 'revenue' ? 'revenue' : 'quantity';
 	const grid: number[] = [];
-	for (let p = periodStart(meta.dateMin, freq); p <= meta.dateMax; p = nextPeriod(p, freq))
+	for (let p = periodStart(meta.dateMin, freq, weekStart); p <= meta.dateMax; p = nextPeriod(p, freq))
 		grid.push(p);
 	const ids = query.productIds ?? ['__total__'];
 	// The ids are products, or categories / stores when the query groups by one (Explore).
@@ -79,8 +81,7 @@ export async function querySeries(
 		? ` AND ${col} IN (${query.productIds.length ? query.productIds.map(lit).join(', ') : 'NULL'})`
 		: '';
 	const key = query.productIds ? col : `'__total__'`;
-	const res = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
-			coalesce(sum(${measure}), 0)::DOUBLE AS y
+	const res = q(`SELECT ${key} AS id, ${period}, coalesce(sum(${measure}), 0)::DOUBLE AS y
 		FROM ${table} WHERE NOT is_return${where} GROUP BY ALL`);
 	const rid = stringColumn(res, 'id');
 	const rp = numberColumn(res, 'p');
@@ -109,7 +110,13 @@ export async function querySeries(
 		const first = seriesIndex.get(s)!;
 		if (first !== i) y.set(y.subarray(first * n, first * n + n), i * n);
 	});
-	const edges = periodEdges(meta.dateMin, meta.dateMax, dateStepOf(ctx, datasetId, table), freq);
+	const edges = periodEdges(
+		meta.dateMin,
+		meta.dateMax,
+		dateStepOf(ctx, datasetId, table),
+		freq,
+		weekStart,
+	);
 	const batch: SeriesBatch = { ids: [...ids], indptr, ds, y, edges };
 	const catExpr = meta.mapping.category
 		? `coalesce(category::VARCHAR, '')`
@@ -126,7 +133,7 @@ export async function querySeries(
 		batch.categories = ids.map((s) => byId.get(s) ?? '');
 	}
 	if (query.withCategory && query.productIds && !query.groupBy)
-		batch.groups = groupSeries(ctx, table, grid, measure, catExpr, batch, freq);
+		batch.groups = groupSeries(ctx, table, grid, measure, catExpr, batch, period);
 	// a product read alone (or a few) learns its launch curve from the whole dataset's launches
 	if (
 		query.withCategory &&
@@ -134,13 +141,12 @@ export async function querySeries(
 		!query.groupBy &&
 		query.productIds.length <= LAUNCH_DONORS_READ_MAX
 	)
-		batch.launches = launchSeries(ctx, table, grid, measure, catExpr, batch.edges, freq);
+		batch.launches = launchSeries(ctx, table, grid, measure, catExpr, batch.edges, period);
 	// a price paid per unit needs units: a units column, or lines of one unit each at a unit price
 	const { quantity, unitPrice, revenue } = meta.mapping;
 	if (query.withPrice && (quantity || (unitPrice && !revenue))) {
 		const price = new Float64Array(n * ids.length).fill(NaN);
-		const pr = q(`SELECT ${key} AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
-				(sum(revenue) / sum(quantity))::DOUBLE AS price
+		const pr = q(`SELECT ${key} AS id, ${period}, (sum(revenue) / sum(quantity))::DOUBLE AS price
 			FROM ${table} WHERE NOT is_return AND revenue IS NOT NULL AND quantity > 0${where}
 			GROUP BY ALL`);
 		const pid = stringColumn(pr, 'id');
@@ -172,7 +178,7 @@ function groupSeries(
 	measure: string,
 	catExpr: string | null,
 	batch: SeriesBatch,
-	freq: Frequency,
+	period: string,
 ): SeriesBatch {
 	const cats = catExpr ? [...new Set(batch.categories ?? [])].filter(Boolean) : [];
 	const ids = [...cats, SHOP_TOTAL];
@@ -190,7 +196,6 @@ function groupSeries(
 			if (i >= 0 && t !== undefined) y[i * n + t] += ry[k];
 		}
 	};
-	const period = `epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p`;
 	if (cats.length > 0) {
 		const res = ctx.q(`SELECT ${catExpr} AS c, ${period}, coalesce(sum(${measure}), 0)::DOUBLE AS y
 			FROM ${table} WHERE NOT is_return AND ${catExpr} IN (${cats.map(lit).join(', ')})
@@ -225,7 +230,7 @@ function launchSeries(
 	measure: string,
 	catExpr: string | null,
 	edges: SeriesBatch['edges'],
-	freq: Frequency,
+	period: string,
 ): SeriesBatch {
 	const n = grid.length;
 	const empty: SeriesBatch = {
@@ -238,8 +243,7 @@ function launchSeries(
 	};
 	if (n <= LAUNCH_LEAD_ZEROS) return empty;
 	const res = ctx.q(`WITH s AS (
-			SELECT product_id AS id, epoch_ms(date_trunc('${TRUNC[freq]}', ds))::DOUBLE AS p,
-				coalesce(sum(${measure}), 0)::DOUBLE AS y
+			SELECT product_id AS id, ${period}, coalesce(sum(${measure}), 0)::DOUBLE AS y
 			FROM ${table} WHERE NOT is_return GROUP BY ALL),
 		f AS (SELECT id FROM s WHERE y > 0 GROUP BY id HAVING min(p) >= ${grid[LAUNCH_LEAD_ZEROS]})
 		SELECT s.id, s.p, s.y FROM s JOIN f USING (id) ORDER BY s.id`);

@@ -2,6 +2,7 @@
 // Pure data (structured-clone safe), no DOM.
 import type { Message, MessageParam } from '../messages';
 import type { CurrencyGuess } from './currency';
+import type { WeekStart } from '../types';
 
 /** What a column means for Trendcast. */
 export type ColumnRole =
@@ -97,6 +98,11 @@ export interface ImportOptions {
 	appendTo?: string;
 	/** ISO 4217 code of the file's money (detected or chosen at import); ignored when appending. */
 	currency?: string;
+	/**
+	 * The first day of the new dataset's weeks (the shop's country's: Sunday for a US shop); absent:
+	 * Monday. Ignored when appending (the dataset keeps its own).
+	 */
+	weekStart?: WeekStart;
 }
 
 /** What appending an export to a stored dataset did. */
@@ -201,6 +207,12 @@ export interface DatasetMeta {
 	 * Absent in datasets imported before currencies were kept (the UI then uses the browser's region).
 	 */
 	currency?: string;
+	/**
+	 * The first day of the dataset's weeks (0 Sunday … 6 Saturday): set at import from the shop's
+	 * country, editable in Settings. Absent: Monday — datasets stored before it was kept keep the weeks
+	 * their forecasts, plans and exports were made in (series/week-start.ts weekStartOf).
+	 */
+	weekStart?: WeekStart;
 }
 
 /** Totals per product for the Explore list. */

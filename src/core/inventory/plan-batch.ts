@@ -84,7 +84,8 @@ export function planSettingsAt(batch: SeriesBatch, settings: PlanSettings): Plan
  * ms): periods after the one holding it are cut from every series (and the dataset's category/shop
  * totals and launches), and the edges say whether that period is complete, with the data's spacing
  * `stepMs` (periodEdges), so prepareBatch leaves out a partly covered last period as it does for a
- * file that ends there. A batch whose data ends on or before `lastDate` is returned as it is.
+ * file that ends there (in the batch's own weeks: edges.weekStart). A batch whose data ends on or
+ * before `lastDate` is returned as it is.
  */
 export function batchUntil(
 	raw: SeriesBatch,
@@ -94,7 +95,7 @@ export function batchUntil(
 ): SeriesBatch {
 	const edges = raw.edges;
 	if (!edges || lastDate >= edges.dateMax || raw.ids.length === 0) return raw;
-	const end = periodStart(lastDate, freq);
+	const end = periodStart(lastDate, freq, edges.weekStart);
 	const cut = (b: SeriesBatch): SeriesBatch => {
 		const k = b.ids.length;
 		const n = k > 0 ? b.indptr[1] - b.indptr[0] : 0;
@@ -110,7 +111,13 @@ export function batchUntil(
 			indptr: Int32Array.from({ length: k + 1 }, (_, i) => i * m),
 			ds: take(b.ds),
 			y: take(b.y),
-			edges: periodEdges(edges.dateMin, Math.max(edges.dateMin, lastDate), stepMs, freq),
+			edges: periodEdges(
+				edges.dateMin,
+				Math.max(edges.dateMin, lastDate),
+				stepMs,
+				freq,
+				edges.weekStart,
+			),
 			...(b.regressors
 				? { regressors: { names: b.regressors.names, values: b.regressors.values.map(take) } }
 				: {}),

@@ -1,18 +1,20 @@
-// Calendar periods of a sales series (UTC days, Monday weeks, calendar months) and the detection of
+// Calendar periods of a sales series (UTC days, weeks starting on the shop's first day of the week —
+// Monday unless told, series/week-start.ts —, calendar months) and the detection of
 // incomplete first and last periods: an export that starts on a Wednesday or ends mid-month would
 // otherwise show (and forecast from) a week or month with only part of its sales; and carrying a
 // per-period value such as a price over periods without sales. Pure TypeScript.
-import type { Frequency, PeriodEdges, SeriesBatch } from '../types';
+import type { Frequency, PeriodEdges, SeriesBatch, WeekStart } from '../types';
+import { MONDAY, weekStartDay } from './week-start';
 
 export type { PeriodEdges };
 
 export const DAY_MS = 86_400_000;
 
-/** Start of the period containing `ms` (UTC); weeks start on Monday. */
-export function periodStart(ms: number, freq: Frequency): number {
+/** Start of the period containing `ms` (UTC); weeks start on `weekStart` (Monday unless told). */
+export function periodStart(ms: number, freq: Frequency, weekStart: WeekStart = MONDAY): number {
 	const day = Math.floor(ms / DAY_MS) * DAY_MS;
 	if (freq === 'day') return day;
-	if (freq === 'week') return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+	if (freq === 'week') return weekStartDay(day, weekStart);
 	const d = new Date(day);
 	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
@@ -35,20 +37,24 @@ export function addPeriods(ms: number, steps: number, freq: Frequency): number {
  * `stepMs` is the data's own spacing (the typical gap between consecutive distinct dates: one day for
  * till exports, seven for weekly reports, ~31 days for monthly ones). A period is partial when the
  * date one step beyond the data would still fall inside it: daily data ending on a Wednesday leaves
- * its week partial, while monthly data dated on the 1st leaves its last month complete.
+ * its week partial, while monthly data dated on the 1st leaves its last month complete. Weeks start on
+ * `weekStart`, which the edges then carry (weekly grids not starting on Monday only).
  */
 export function periodEdges(
 	dateMin: number,
 	dateMax: number,
 	stepMs: number,
 	freq: Frequency,
+	weekStart: WeekStart = MONDAY,
 ): PeriodEdges {
 	const step = Number.isFinite(stepMs) && stepMs > 0 ? stepMs : DAY_MS;
+	const start = (ms: number) => periodStart(ms, freq, weekStart);
 	return {
-		firstPartial: periodStart(dateMin - step, freq) === periodStart(dateMin, freq),
-		lastPartial: periodStart(dateMax + step, freq) === periodStart(dateMax, freq),
+		firstPartial: start(dateMin - step) === start(dateMin),
+		lastPartial: start(dateMax + step) === start(dateMax),
 		dateMin,
 		dateMax,
+		...(freq === 'week' && weekStart !== MONDAY ? { weekStart } : {}),
 	};
 }
 

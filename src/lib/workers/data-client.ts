@@ -31,7 +31,7 @@ import type {
 	ProductSummary,
 	Progress,
 } from '../../core/ingest/types';
-import type { SeriesBatch } from '../../core/types';
+import type { SeriesBatch, WeekStart } from '../../core/types';
 import type { PromotionRecord } from '../../core/ingest/schemas/promotions';
 import { progressProxy as bridgeProgress, WorkerBridge } from './bridge';
 
@@ -99,6 +99,11 @@ export class DataClient implements SeriesProvider {
 
 	setDatasetCurrency(datasetId: string, currency: string): Promise<DatasetMeta> {
 		return this.#call((api) => api.setDatasetCurrency(datasetId, currency));
+	}
+
+	/** Set the first day of a stored dataset's weeks (its weeks are bucketed again). */
+	setDatasetWeekStart(datasetId: string, weekStart: WeekStart): Promise<DatasetMeta> {
+		return this.#call((api) => api.setDatasetWeekStart(datasetId, weekStart));
 	}
 
 	/** Import the bundled demo data set. */

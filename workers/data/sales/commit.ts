@@ -2,6 +2,7 @@
 // out lines that are not demand (exclusions.ts), report (report.ts), then append to a stored dataset
 // (update.ts) or store a new one (store.ts). DuckDB running out of memory becomes a limit message.
 import { isCurrencyCode } from '../../../src/core/ingest/currency';
+import { isWeekStart, MONDAY } from '../../../src/core/series/week-start';
 import type {
 	ColumnRole,
 	DatasetMeta,
@@ -137,6 +138,10 @@ export async function commitStaged(
 				report,
 				...(options.includeNonProduct?.length
 					? { includeNonProduct: [...options.includeNonProduct] }
+					: {}),
+				// Monday is kept as absent (the weeks of every dataset stored before)
+				...(isWeekStart(options.weekStart) && options.weekStart !== MONDAY
+					? { weekStart: options.weekStart }
 					: {}),
 				...(currency ? { currency } : {}),
 			},

@@ -88,6 +88,7 @@ export const en = {
 		'{file} has one column per period counted from each product’s release ({first} … {last}), but no release date column to place them in time. Add a column with each product’s release date (for example “release_date”), or export one row per sale or per period with its date.',
 	data_currency_invalid:
 		'“{currency}” is not a currency code: choose one such as GBP, EUR, USD or CNY.',
+	data_week_start_invalid: '“{day}” is not a day of the week: choose Monday, Sunday or Saturday.',
 	data_dataset_name_invalid:
 		'A dataset name needs at least 1 character and at most {max} {max|character|characters}.',
 	data_currency_label: 'Currency of the prices',
@@ -171,6 +172,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_wide_no_anchor:
 		'{file} 每列是从商品上市起计算的一个时间段（{first} … {last}），但没有上市日期列，无法确定这些时间段的日期。请添加一列写明每个商品的上市日期（例如“release_date”），或按每笔销售或每个时间段一行并带日期的格式导出。',
 	data_currency_invalid: '“{currency}”不是货币代码：请选择 GBP、EUR、USD 或 CNY 等。',
+	data_week_start_invalid: '“{day}”不是一周中的某一天：请选择星期一、星期日或星期六。',
 	data_dataset_name_invalid: '数据集名称需要 1 到 {max} 个字符。',
 	data_currency_label: '价格使用的货币',
 	data_currency_from_column: '从文件的“{column}”列读取。',

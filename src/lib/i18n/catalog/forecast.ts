@@ -181,6 +181,10 @@ export const en = {
 	calendar_effects_ahead_note:
 		'If you expect it to lift sales, import it as a promotion or plan extra stock for it by hand.',
 	calendar_country: 'Country of the shop',
+	calendar_week_start: 'Weeks of “{dataset}” start on',
+	calendar_week_start_country: 'Shops in {country} usually start their weeks on {day}.',
+	calendar_week_start_note:
+		'Changing it sorts the sales into the new weeks again; forecasts kept from the old weeks are removed.',
 	calendar_country_guessed:
 		'Chosen from the currency of your data ({currency}); pick the country if it is another.',
 	calendar_intro:
@@ -368,6 +372,9 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'{name}：落在本次预测的第 {ahead} {unit}。过去还没有哪一{unit}包含它，因此预测没有加入它的影响。',
 	calendar_effects_ahead_note: '如果预计它会带动销量，请把它作为促销导入，或手动多备一些库存。',
 	calendar_country: '店铺所在国家/地区',
+	calendar_week_start: '“{dataset}”每周的第一天',
+	calendar_week_start_country: '{country}的店铺通常以{day}作为每周的第一天。',
+	calendar_week_start_note: '更改后，销售会重新按新的周汇总；按旧的周保留的预测会被删除。',
 	calendar_country_guessed: '根据数据的货币（{currency}）选定；如果店铺在其他国家/地区，请另选。',
 	calendar_intro:
 		'所在国家/地区的法定节假日和购物节会作为预测的影响因素。可以添加自己的促销日，或删除与店铺无关的日期。',
