@@ -10,6 +10,16 @@
 import { forecastAuto } from '../../src/core/engine';
 import { fusionBacktest, lagSeries, leadLag } from '../../src/core/signals/leadlag';
 
+/**
+ * The Monday week (a signal's key) that a sales week starting at `ds` is compared with: the one holding
+ * its middle day. The same week for Monday weeks; for a shop whose weeks start on Sunday, the Monday
+ * after (where Google's Sunday weeks are keyed too: search-weekly.ts).
+ */
+export function signalWeekOf(ds: number): number {
+	const mid = Math.floor(ds / DAY) * DAY + 3 * DAY;
+	return mid - ((new Date(mid).getUTCDay() + 6) % 7) * DAY;
+}
+
 /** A weekly signal: week start (Monday, epoch ms) → value. */
 export interface WeeklySignal {
 	kind: 'search' | 'topic';
@@ -42,7 +52,8 @@ export interface FusionReport {
 	candidates: FusionCandidate[];
 }
 
-const WEEK = 7 * 86_400_000;
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
 
 /** Fewest weeks before the first held-out window. */
 const MIN_TRAIN = 26;
@@ -54,16 +65,18 @@ const MIN_TRAIN = 26;
 export const MIN_ORIGINS = 3;
 
 /**
- * Tries each signal as a lagged regressor of the weekly sales `y` (week starts `ds`).
- * `maxCandidates` bounds the work (each costs 3 engine runs per held-out window).
+ * Tries each signal as a lagged regressor of the weekly sales `y` (week starts `salesDs`, on the
+ * dataset's own first day of the week). `maxCandidates` bounds the work (each costs 3 engine runs per
+ * held-out window).
  */
 export function fuseSignals(
-	ds: readonly number[],
+	salesDs: readonly number[],
 	y: readonly number[],
 	signals: readonly WeeklySignal[],
 	horizon: number,
 	maxCandidates = 6,
 ): FusionReport {
+	const ds = salesDs.map(signalWeekOf);
 	const n = y.length;
 	const out: FusionCandidate[] = [];
 	for (const s of signals.slice(0, maxCandidates)) {
@@ -275,10 +288,11 @@ export function fuseBatch(
  */
 export function laggedRegressor(
 	signal: UsedSignal,
-	ds: readonly number[],
+	salesDs: readonly number[],
 	lag: number,
 	horizon: number,
 ): { start: number; history: Float64Array; future: Float64Array } | null {
+	const ds = salesDs.map(signalWeekOf);
 	const weekly = new Map(signal.weekly);
 	const n = ds.length;
 	if (n === 0 || signal.weekly.length === 0) return null;

@@ -62,6 +62,7 @@ import {
 import {
 	fuseBatch as fuseBatchCore,
 	fuseSignals as fuseCore,
+	signalWeekOf,
 	type BatchFusionReport,
 	type FusionReport,
 	type WeeklySignal,
@@ -167,7 +168,7 @@ function asCodedImportError(e: unknown, fileName: string, kind: string): unknown
 /** Weekly sales to compare the signals with (from the data worker's querySeries). */
 export interface SalesSeries {
 	name: string;
-	/** Week starts (Monday), epoch ms. */
+	/** Week starts (the dataset's first day of the week), epoch ms. */
 	ds: number[];
 	y: number[];
 }
@@ -597,7 +598,8 @@ export function createSignalsService(deps: SignalsDeps) {
 	): LeadLagFinding | null {
 		const xs: number[] = [];
 		const ys: number[] = [];
-		sales.ds.forEach((w, i) => {
+		sales.ds.forEach((d, i) => {
+			const w = signalWeekOf(d);
 			const v = weekly.get(w);
 			if (
 				v !== undefined ||

@@ -11,7 +11,7 @@ import { futureDates } from '../../src/core/series/calendar';
 import type { Frequency, SeriesBatch } from '../../src/core/types';
 import { periodDays } from '../forecast/promotions';
 import { SIGNAL_INPUT } from '../../src/ml/features';
-import { signalMatches, type WeeklySignal } from '../data/fusion';
+import { signalMatches, signalWeekOf, type WeeklySignal } from '../data/fusion';
 
 /** The regressor name of the imported promotions. */
 export const PROMOTION_INPUT = 'promotion';
@@ -66,12 +66,6 @@ export { SIGNAL_INPUT };
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** Monday of the week holding t (UTC), as the market worker's weekly signals are keyed. */
-function mondayOf(t: number): number {
-	const d = Math.floor(t / 86_400_000) * 86_400_000;
-	return d - ((new Date(d).getUTCDay() + 6) % 7) * 86_400_000;
-}
-
 /**
  * `batch` (weekly) with the regressor 'market-signal': for each series the first market signal whose name
  * matches the product's (`names`: id → id and description; workers/data/fusion.ts signalMatches),
@@ -102,11 +96,11 @@ export function withSignals(
 		const at = (w: number): number =>
 			s.weekly.get(w) ?? (s.zeroFill && w >= lo && w <= hi ? 0 : NaN);
 		for (let t = from; t < to; t++) {
-			const v = at(mondayOf(batch.ds[t]) - WEEK_MS);
+			const v = at(signalWeekOf(batch.ds[t]) - WEEK_MS);
 			past[t] = v;
 			if (Number.isFinite(v)) any = true;
 		}
-		if (horizon > 0) ahead[i * horizon] = at(mondayOf(batch.ds[to - 1]));
+		if (horizon > 0) ahead[i * horizon] = at(signalWeekOf(batch.ds[to - 1]));
 	});
 	if (!any) return batch;
 	const names0 = [...(batch.regressors?.names ?? [])];
