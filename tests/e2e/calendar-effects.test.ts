@@ -1,6 +1,7 @@
 // E2E (issue #11 audit) as a US shop with store-weeks like Walmart's (store, date, weekly sales: no
 // units column): the Forecast screen measures every holiday of its calendar with a range, Thanksgiving
-// included, a day the shop adds in Settings reaches the forecast, and the forecast is of the sales
+// included (in Sunday weeks, which the owner picks in Settings: week16), a day the shop adds in
+// Settings reaches the forecast, and the forecast is of the sales
 // amount (without units every line counted as one unit: "1 unit a week"). Before, the sales amount ÷ one
 // "unit" per line became a price regressor equal to the sales, which took every holiday's effect
 // ("+0% (±0%)"), and only the four calendar columns the forecast used were measured at all.
@@ -55,6 +56,15 @@ describe('holiday effects of a US shop’s store-weeks', () => {
 		await app.confirmImport();
 		await app.goTo('settings');
 		await page.getByTestId('calendar-country').selectOption('US');
+		// imported in an en-GB browser (GBP: the UK's Monday weeks), the dataset keeps its weeks until
+		// the owner changes them; the card says a US shop's weeks start on Sunday, and the owner switches
+		const weekStart = page.getByTestId('calendar-week-start');
+		expect(await weekStart.inputValue()).toBe('1');
+		expect(await page.getByTestId('calendar-week-start-note').textContent()).toMatch(
+			/United States usually start their weeks on Sunday/,
+		);
+		await weekStart.selectOption('0');
+		await expect.poll(() => weekStart.inputValue()).toBe('0');
 		for (const date of ['2010-06-18', '2011-06-17']) {
 			await page.getByTestId('calendar-name').fill('Anniversary sale');
 			await page.getByTestId('calendar-date').fill(date);
@@ -72,6 +82,13 @@ describe('holiday effects of a US shop’s store-weeks', () => {
 		await app.makeForecast();
 		const card = page.getByTestId('calendar-effects');
 		await card.waitFor();
+		// the forecast's weeks start on Sunday: the readout of its last week names a Sunday
+		const slider = page.getByTestId('forecast-chart').getByRole('slider');
+		await slider.focus();
+		await page.keyboard.press('End');
+		const said = (await slider.getAttribute('aria-valuetext')) ?? '';
+		const week = /^Week of (.+?):/.exec(said)?.[1] ?? '';
+		expect(new Date(Date.parse(`${week} UTC`)).getUTCDay(), said).toBe(0);
 		const lines = await card.locator('li').allTextContents();
 		const effect = (name: RegExp): number => {
 			const line = lines.find((l) => name.test(l));

@@ -72,7 +72,11 @@ export async function querySeries(
 	const period = `epoch_ms(${periodSql(freq, weekStart)})::DOUBLE AS p`;
 	const measure = query.measure === 'revenue' ? 'revenue' : 'quantity';
 	const grid: number[] = [];
-	for (let p = periodStart(meta.dateMin, freq, weekStart); p <= meta.dateMax; p = nextPeriod(p, freq))
+	for (
+		let p = periodStart(meta.dateMin, freq, weekStart);
+		p <= meta.dateMax;
+		p = nextPeriod(p, freq)
+	)
 		grid.push(p);
 	const ids = query.productIds ?? ['__total__'];
 	// The ids are products, or categories / stores when the query groups by one (Explore).
