@@ -4,7 +4,12 @@
 // Import screen offers the dataset a file with the same columns continues (it defaulted to a new one, unsaid).
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_DATASET_ID } from '../../../src/core/demo';
-import type { DatasetMeta, ImportPreview, ProductSummary } from '../../../src/core/ingest/types';
+import type {
+	DatasetMeta,
+	ImportOptions,
+	ImportPreview,
+	ProductSummary,
+} from '../../../src/core/ingest/types';
 import type { SeriesBatch } from '../../../src/core/types';
 import { datasetVersion } from '../../../src/lib/dataset-version';
 import { translate } from '../../../src/lib/i18n/translate';
@@ -154,6 +159,43 @@ describe('the Import screen offers the stored dataset a file continues', () => {
 		expect(flow.suggestedTarget?.id).toBe('leeds');
 		flow.appendTo = 'leeds';
 		expect(flow.suggestedTarget).toBeNull();
+	});
+
+	it('gives a new dataset the first day of the week of its currency’s country, and an append none', async () => {
+		const preview = {
+			importId: 'i2',
+			fileName: 'us-orders.csv',
+			columns: [],
+			mapping,
+			dateOrder: 'ymd',
+			dateOrderAmbiguous: false,
+			issues: [],
+			rowCount: 3,
+			currency: { code: 'USD', source: 'header', column: 'Price (USD)' },
+		} as unknown as ImportPreview;
+		const commitImport = vi.fn(async (_id: string, _options: ImportOptions) =>
+			stored('us', 5, mapping),
+		);
+		const client = { previewFile: async () => preview, commitImport } as unknown as DataClient;
+		const store = {
+			datasets: [],
+			refresh: async () => {},
+			select: () => {},
+		} as unknown as DatasetStore;
+		const asked: string[] = [];
+		const flow = new ImportFlow(client, store, (currency) => {
+			asked.push(currency);
+			return currency === 'USD' ? 0 : 1;
+		});
+		await flow.start({ name: 'us-orders.csv', arrayBuffer: async () => new ArrayBuffer(0) });
+		await flow.confirm();
+		expect(asked).toEqual(['USD']);
+		expect(commitImport.mock.calls[0][1]).toMatchObject({ currency: 'USD', weekStart: 0 });
+		// added to a stored dataset: it keeps its own weeks
+		await flow.start({ name: 'us-orders.csv', arrayBuffer: async () => new ArrayBuffer(0) });
+		flow.appendTo = 'leeds';
+		await flow.confirm();
+		expect(commitImport.mock.calls[1][1]).not.toHaveProperty('weekStart');
 	});
 });
 

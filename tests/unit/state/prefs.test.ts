@@ -1,6 +1,7 @@
 // The shop calendar's country (issue #11 audit): until the shop picks one in Settings it follows the
 // open dataset's currency, so a shop selling in CNY gets China's calendar (双十一, 618, the make-up
-// working days) even in an English browser; the country picked is kept for the next visit.
+// working days) even in an English browser; the country picked is kept for the next visit. A new
+// dataset's weeks start on that country's first day (week16).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Prefs } from '../../../src/state/prefs.svelte';
 import type { DatasetStore } from '../../../src/state/dataset-store.svelte';
@@ -48,5 +49,15 @@ describe('the calendar country', () => {
 		// an unknown code changes nothing
 		prefs.setCountry('XX');
 		expect(prefs.country).toBe('DE');
+	});
+
+	it('gives a new dataset its country’s first day of the week (week16: Sunday for a US shop)', () => {
+		const prefs = new Prefs(null);
+		expect(prefs.weekStartFor('USD')).toBe(0);
+		expect(prefs.weekStartFor('GBP')).toBe(1);
+		expect(prefs.weekStartFor('CNY')).toBe(1);
+		// the country picked in Settings wins over the file's currency
+		prefs.setCountry('US');
+		expect(prefs.weekStartFor('GBP')).toBe(0);
 	});
 });
