@@ -532,6 +532,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 	md.push(`MARGIN-LINE ${c.key} V${back}: ${margins.join(' · ')}`, '');
 	// stop 30: the chosen method's reconciled intervals, moved by a shift (the app) or scaled
 	// hiercal: the same, calibrated on the backtest's errors of the chosen method (C1 conformal, C2 conformal-width)
+	// hiercal2: C4, each side widened by the gap between the reconciled and the own point (no backtest)
 	const shifted = res.base.map((b, i) =>
 		moveIntervals(b.point, b.intervals, res.point[i], 'shift'),
 	);
@@ -561,6 +562,7 @@ async function run(c0: Case, md: string[]): Promise<void> {
 			C1: cal('conformal'),
 			C2: cal('conformal-width'),
 			C3: cal('conformal-shift'),
+			C4: cal('disagreement'),
 		}) +
 			(seenPts
 				? ` · shift at the ${origins.length} backtest origin(s): cov80 ${((100 * seen[0]) / seenPts).toFixed(1)} % cov95 ${((100 * seen[1]) / seenPts).toFixed(1)} %`
@@ -575,12 +577,15 @@ async function run(c0: Case, md: string[]): Promise<void> {
 }
 
 /** Per interval move: [coverage hits, node-weeks, sum of scaled interval scores, nodes] at 80 and 95 %. */
-type IvMode = IntervalMove | 'C1' | 'C2' | 'C3';
+type IvMode = IntervalMove | Cal;
+type Cal = 'C1' | 'C2' | 'C3' | 'C4';
+const CALS: readonly Cal[] = ['C1', 'C2', 'C3', 'C4'];
+const isCal = (m: IvMode): m is Cal => (CALS as readonly IvMode[]).includes(m);
 type IvAcc = Record<
 	IvMode,
 	{ hits: number[]; pts: number[]; score: number[]; nodes: number[]; calibrated: number }
 >;
-const MOVES: IvMode[] = ['shift', 'scale', 'scale-down', 'C1', 'C2', 'C3'];
+const MOVES: IvMode[] = ['shift', 'scale', 'scale-down', ...CALS];
 const ivAcc = (): IvAcc =>
 	Object.fromEntries(
 		MOVES.map((m) => [
@@ -606,10 +611,12 @@ function intervalLine(
 	actual: Float64Array[],
 	base: { point: Float64Array; intervals: Interval[] }[],
 	rec: Float64Array[],
-	calibrated: Record<'C1' | 'C2' | 'C3', { intervals: Interval[][]; calibrated: boolean[] }>,
+	calibrated: Record<Cal, { intervals: Interval[][]; calibrated: boolean[] }>,
 ): string {
 	const acc = ivAcc();
 	let moved = 0;
+	// hiercal2: coverage per node level (80 / 95 %) of the shift and C4
+	const byLevel = new Map<HierarchyLevel, Record<'shift' | 'C4', number[]> & { pts: number }>();
 	levelOf.forEach((l, i) => {
 		if (!c.levels.some(([level]) => level === l)) return;
 		let d = 0;
@@ -619,19 +626,22 @@ function intervalLine(
 		if (rec[i].some((v, t) => Math.abs(v - base[i].point[t]) > 0.2 * Math.abs(base[i].point[t])))
 			moved++;
 		for (const mode of MOVES) {
-			const ivs =
-				mode === 'C1' || mode === 'C2' || mode === 'C3'
-					? calibrated[mode].intervals[i]
-					: moveIntervals(base[i].point, base[i].intervals, rec[i], mode);
-			if ((mode === 'C1' || mode === 'C2' || mode === 'C3') && calibrated[mode].calibrated[i])
-				acc[mode].calibrated++;
+			const ivs = isCal(mode)
+				? calibrated[mode].intervals[i]
+				: moveIntervals(base[i].point, base[i].intervals, rec[i], mode);
+			if (isCal(mode) && calibrated[mode].calibrated[i]) acc[mode].calibrated++;
+			let lv = byLevel.get(l);
+			if (!lv) byLevel.set(l, (lv = { shift: [0, 0], C4: [0, 0], pts: 0 }));
+			if (mode === 'shift') lv.pts += c.h;
 			[80, 95].forEach((level, k) => {
 				const iv = ivs.find((x) => Math.round(x.level * (x.level <= 1 ? 100 : 1)) === level);
 				if (!iv) return;
 				let sc = 0;
 				for (let t = 0; t < c.h; t++) {
 					const y = actual[i][t];
-					if (y >= iv.lower[t] && y <= iv.upper[t]) acc[mode].hits[k]++;
+					const hit = y >= iv.lower[t] && y <= iv.upper[t];
+					if (hit && (mode === 'shift' || mode === 'C4')) lv[mode][k]++;
+					if (hit) acc[mode].hits[k]++;
 					acc[mode].pts[k]++;
 					sc += winkler(iv.lower[t], iv.upper[t], y, 1 - level / 100);
 				}
@@ -648,7 +658,13 @@ function intervalLine(
 			ivPooled[mode].nodes[k] += acc[mode].nodes[k];
 		}
 	for (const mode of MOVES) ivPooled[mode].calibrated += acc[mode].calibrated;
-	return `INTERVAL-LINE ${c.key} V${back} (${acc.shift.nodes[0]} nodes, ${moved} moved > 20 %): ${ivText(acc)}`;
+	const levels = [...byLevel]
+		.map(([l, v]) => {
+			const pc = (x: number) => ((100 * x) / v.pts).toFixed(1);
+			return `${l} (${v.pts / c.h}) shift ${pc(v.shift[0])} / ${pc(v.shift[1])} % C4 ${pc(v.C4[0])} / ${pc(v.C4[1])} %`;
+		})
+		.join('; ');
+	return `INTERVAL-LINE ${c.key} V${back} (${acc.shift.nodes[0]} nodes, ${moved} moved > 20 %): ${ivText(acc)} · coverage 80 / 95 by level: ${levels}`;
 }
 
 function ivText(acc: IvAcc): string {
@@ -656,10 +672,7 @@ function ivText(acc: IvAcc): string {
 		const a = acc[m];
 		const cov = (k: number) => ((100 * a.hits[k]) / a.pts[k]).toFixed(1);
 		const sc = (k: number) => (a.score[k] / a.nodes[k]).toFixed(3);
-		const cal =
-			m === 'C1' || m === 'C2' || m === 'C3'
-				? ` (${a.calibrated} of ${a.nodes[0]} calibrated)`
-				: '';
+		const cal = isCal(m) ? ` (${a.calibrated} of ${a.nodes[0]} calibrated)` : '';
 		return `${m} cov80 ${cov(0)} % cov95 ${cov(1)} % score80 ${sc(0)} score95 ${sc(1)}${cal}`;
 	}).join(' · ');
 }

@@ -14,6 +14,7 @@
 // passed in.
 import type { Interval, SeriesBatch } from '../types';
 import type { Message } from '../messages';
+import { qnorm } from '../stats';
 import { SHOP_TOTAL } from './batch';
 import {
 	aggregate,
@@ -154,8 +155,9 @@ export interface HierarchyForecast {
 		>
 	>;
 	/**
-	 * Per node: its intervals were calibrated on the backtest's errors (intervalCalibration); false: its
-	 * own model's intervals moved with the point (intervalMove).
+	 * Per node: its intervals were calibrated on the backtest's errors or widened by the gap between its
+	 * reconciled and own point (intervalCalibration); false: its own model's intervals moved with the
+	 * point (intervalMove).
 	 */
 	calibrated: boolean[];
 	/** Every backtest origin's forecasts (latest first; none without a backtest). */
@@ -718,7 +720,8 @@ export interface HierarchyOptions {
 	/** How a node's intervals follow its reconciled point (default INTERVAL_MOVE). */
 	intervalMove?: IntervalMove;
 	/**
-	 * Intervals of the reconciled nodes calibrated on the backtest's own errors (calibrateIntervals);
+	 * Intervals of the reconciled nodes calibrated on the backtest's own errors (calibrateIntervals) or
+	 * widened by the gap between the reconciled and the own point ('disagreement', widenByDisagreement);
 	 * null: the moved model intervals (intervalMove) only. Default INTERVAL_CALIBRATION.
 	 */
 	intervalCalibration?: IntervalCalibration | null;
@@ -731,6 +734,8 @@ export interface HierarchyOptions {
  * every mode shifts. Bounds are kept at or above 0.
  */
 export type IntervalMove = 'shift' | 'scale' | 'scale-down';
+
+const levelFraction = (level: number): number => (level > 1 ? level / 100 : level);
 
 /** The app's interval move (tests/bench/results/HIERARCHY.md, "Intervals of reconciled nodes"). */
 export const INTERVAL_MOVE: IntervalMove = 'shift';
@@ -761,9 +766,12 @@ export function moveIntervals(
  * and step (the model's growth with the horizon kept), over all steps; `conformal-shift` (conformalized
  * quantile regression on today's intervals): how far the actual fell outside the model's interval shifted
  * to the reconciled point (negative inside) ÷ the MASE scale, over all steps, and the final shifted
- * interval widened (or narrowed) by that quantile × the scale at both ends.
+ * interval widened (or narrowed) by that quantile × the scale at both ends. `disagreement` needs no
+ * backtest: each side of the node's own range, moved to the reconciled point, is widened by the gap
+ * between the reconciled and the own point (widenByDisagreement).
  */
-export type IntervalCalibration = 'conformal' | 'conformal-width' | 'conformal-shift';
+export type IntervalCalibration =
+	'conformal' | 'conformal-width' | 'conformal-shift' | 'disagreement';
 
 /**
  * The app's calibration: none. All three modes failed the rule written before measuring
@@ -772,6 +780,37 @@ export type IntervalCalibration = 'conformal' | 'conformal-width' | 'conformal-s
  * backtest's h-week windows were not like the windows that undercovered.
  */
 export const INTERVAL_CALIBRATION: IntervalCalibration | null = null;
+
+/**
+ * A node's own intervals around its reconciled point `rec`, each side widened by the gap d = rec − base
+ * point: lower = max(0, rec − √(a² + z²d²)), upper = max(0, rec + √(c² + z²d²)), with a and c the own
+ * interval's lower and upper half-widths (≥ 0) and z = Φ⁻¹(1 − (1 − level) / 2). The own point and the
+ * reconciled one estimate the same mean and which is right is unknown: the gap is taken as one draw of an
+ * extra error of root-mean-square |d|, independent of the model's, so the predictive variance is the
+ * model's + d² (law of total variance; the between-model variance of Bayesian model averaging, Hoeting,
+ * Madigan, Raftery & Volinsky 1999) and a normal range's half-width z·√(σ² + d²) = √(hw² + z²d²).
+ * Where d = 0 it is the shift; it never narrows the shifted range.
+ */
+export function widenByDisagreement(
+	basePoint: Float64Array,
+	intervals: readonly Interval[],
+	rec: Float64Array,
+): Interval[] {
+	return intervals.map((iv) => {
+		const z = qnorm(1 - (1 - levelFraction(iv.level)) / 2);
+		const lower = new Float64Array(rec.length);
+		const upper = new Float64Array(rec.length);
+		for (let t = 0; t < rec.length; t++) {
+			const b = basePoint[t];
+			const gap = z * (rec[t] - b);
+			const a = Math.max(0, b - iv.lower[t]);
+			const c = Math.max(0, iv.upper[t] - b);
+			lower[t] = Math.max(0, rec[t] - Math.sqrt(a * a + gap * gap));
+			upper[t] = Math.max(0, rec[t] + Math.sqrt(c * c + gap * gap));
+		}
+		return { level: iv.level, lower, upper };
+	});
+}
 
 /** Least scores a level (or a level's horizon step) needs for a calibrated interval; else the shift. */
 export const MIN_CONFORMAL_SCORES = 20;
@@ -809,8 +848,6 @@ function naiveScale(y: ArrayLike<number>, len: number): number {
 	return s / (len - 1);
 }
 
-const levelFraction = (level: number): number => (level > 1 ? level / 100 : level);
-
 /**
  * The reconciled nodes' intervals calibrated on backtest errors (IntervalCalibration), around the
  * reconciled `point` of the forecast made from the first `at` periods of `history` (conformal-shift:
@@ -818,7 +855,8 @@ const levelFraction = (level: number): number => (level > 1 ? level / 100 : leve
  * origins whose scored periods end at or before `at` (origin + h ≤ at) are used, so no period after the
  * forecast origin is in its own calibration. A node whose level (or step) holds fewer than `minScores`
  * scores, or whose scale is 0, keeps `fallback` (the moved model intervals); `calibrated` says which
- * nodes got calibrated intervals.
+ * nodes got calibrated intervals. `disagreement` uses no origin: every node's own intervals widened by
+ * widenByDisagreement (`calibrated`: the nodes whose reconciled point differs from their own).
  */
 export function calibrateIntervals(
 	nodes: readonly Pick<HierarchyNode, 'level'>[],
@@ -831,6 +869,11 @@ export function calibrateIntervals(
 	mode: IntervalCalibration,
 	minScores: number = MIN_CONFORMAL_SCORES,
 ): { intervals: Interval[][]; calibrated: boolean[] } {
+	if (mode === 'disagreement')
+		return {
+			intervals: base.map((b, i) => widenByDisagreement(b.point, b.intervals, point[i])),
+			calibrated: base.map((b, i) => point[i].some((v, t) => v !== b.point[t])),
+		};
 	const h = point[0]?.length ?? 0;
 	const used = origins.filter((o) => o.origin >= 2 && o.origin + h <= at);
 	const halfWidth = (iv: Interval | undefined, t: number): number =>
@@ -1043,7 +1086,7 @@ export async function forecastHierarchy(
 			const point = o.byMethod[m];
 			return point ? [{ origin: o.origin, base: o.base, point }] : [];
 		});
-		if (!calibration || !origins.length)
+		if (!calibration || (!origins.length && calibration !== 'disagreement'))
 			return { rec, intervals: moved, calibrated: nodes.map(() => false) };
 		const cal = calibrateIntervals(nodes, history, n, origins, base, rec.point, moved, calibration);
 		return { rec, intervals: cal.intervals, calibrated: cal.calibrated };
