@@ -20,6 +20,7 @@ import {
 	type NodeForecaster,
 	type OriginScores,
 	RECONCILE_RULE,
+	widenByDisagreement,
 } from '../../../../src/core/forecast/hierarchy-forecast';
 import { engine, rng, worstGap } from './hierarchy-fixtures';
 
@@ -423,6 +424,73 @@ describe('moveIntervals: the intervals of a node follow its reconciled point', (
 		expect(shifted.intervals[total][0].upper[0]).toBeCloseTo(30 + 3000, 9);
 		expect(scaled.intervals[total][0].upper[0]).toBeCloseTo(90, 9);
 		expect(scaled.point).toEqual(shifted.point);
+	});
+});
+
+describe('widenByDisagreement (hiercal2, C4): each side widened by the gap between the reconciled and own point', () => {
+	const f64 = (...v: number[]) => Float64Array.from(v);
+	const Z80 = 1.2815515655446004; // Φ⁻¹(0.9)
+	const Z95 = 1.959963984540054; // Φ⁻¹(0.975)
+	// own point 1,500 (steps 1–2) and 50 (step 3); reconciled to 3,000, 1,400 and 50 (no gap)
+	const base = f64(1500, 1500, 50);
+	const rec = f64(3000, 1400, 50);
+	const ivs = [
+		{ level: 0.8, lower: f64(1000, 1000, 40), upper: f64(2000, 2000, 70) },
+		{ level: 95, lower: f64(800, 800, 30), upper: f64(2400, 2400, 90) },
+	];
+
+	it('√(half-width² + (z·gap)²) on each side, z of each level, asymmetry kept, floored at 0', () => {
+		const [i80, i95] = widenByDisagreement(base, ivs, rec);
+		// step 1: gap +1,500; 80 %: half-widths 500 below, 500 above; 95 %: 700 below, 900 above
+		expect(i80.lower[0]).toBeCloseTo(3000 - Math.hypot(500, Z80 * 1500), 9);
+		expect(i80.upper[0]).toBeCloseTo(3000 + Math.hypot(500, Z80 * 1500), 9);
+		expect(i95.lower[0]).toBe(0); // 3,000 − 3,022.1 floored
+		expect(i95.upper[0]).toBeCloseTo(3000 + Math.hypot(900, Z95 * 1500), 9);
+		// step 2: gap −100
+		expect(i80.lower[1]).toBeCloseTo(1400 - Math.hypot(500, Z80 * 100), 9);
+		expect(i95.upper[1]).toBeCloseTo(1400 + Math.hypot(900, Z95 * 100), 9);
+		// step 3: no gap, the shift's range
+		expect([i80.lower[2], i80.upper[2], i95.lower[2], i95.upper[2]]).toEqual([40, 70, 30, 90]);
+		expect([i80.level, i95.level]).toEqual([0.8, 95]);
+	});
+
+	it('never narrows the shifted range', () => {
+		const widened = widenByDisagreement(base, ivs, rec);
+		moveIntervals(base, ivs, rec, 'shift').forEach((iv, k) => {
+			for (let t = 0; t < 3; t++) {
+				expect(widened[k].lower[t]).toBeLessThanOrEqual(iv.lower[t]);
+				expect(widened[k].upper[t]).toBeGreaterThanOrEqual(iv.upper[t]);
+			}
+		});
+	});
+
+	it('forecastHierarchy applies it without a backtest; only nodes whose point moved are widened', async () => {
+		const data = cells(10, 3); // too short for a backtest: bottom-up
+		const loud: NodeForecaster = async (_y, node, h) => {
+			const p = node.level === 'total' ? 1500 : 5;
+			return {
+				point: new Float64Array(h).fill(p),
+				intervals: [
+					{
+						level: 0.8,
+						lower: new Float64Array(h).fill(0),
+						upper: new Float64Array(h).fill(p * 3),
+					},
+				],
+				model: 'test',
+			};
+		};
+		const res = await forecastHierarchy(data, 6, loud, { intervalCalibration: 'disagreement' });
+		const total = res.nodes.findIndex((x) => x.level === 'total');
+		expect(res.choice).toBeNull();
+		expect(res.point[total][0]).toBeCloseTo(30, 9);
+		// gap 30 − 1,500; own range 1,500 below and 3,000 above the own point
+		expect(res.intervals[total][0].upper[0]).toBeCloseTo(30 + Math.hypot(3000, Z80 * 1470), 9);
+		expect(res.intervals[total][0].lower[0]).toBe(0);
+		expect(res.calibrated[total]).toBe(true);
+		const cell = res.nodes.findIndex((x) => x.level === 'cell');
+		expect(res.calibrated[cell]).toBe(false);
+		expect([res.intervals[cell][0].lower[0], res.intervals[cell][0].upper[0]]).toEqual([0, 15]);
 	});
 });
 
