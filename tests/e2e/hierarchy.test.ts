@@ -68,6 +68,10 @@ describe('Forecast levels: category, store, total', () => {
 		expect(await page.getByTestId('hierarchy-drivers').textContent()).toMatch(
 			/Holiday calendar and promotions: not used at this level/,
 		);
+		// how the ranges are made: the own ranges moved and widened by the gap (HIERARCHY.md, hiercal2)
+		expect(await page.getByTestId('hierarchy-ranges').textContent()).toMatch(
+			/own forecasts’ ranges, moved to the reconciled forecast and widened/,
+		);
 		// the demo has no category column: categories come from the descriptions, and it says so
 		await page.getByTestId('hierarchy-category-source').waitFor();
 
@@ -229,6 +233,9 @@ describe('Forecast levels: category, store, total', () => {
 		expect(await intro.textContent()).toMatch(/adds up to the category/);
 		expect(await page.getByTestId('hierarchy-product-drivers').textContent()).toMatch(
 			/use neither the holiday calendar nor promotions/,
+		);
+		expect(await page.getByTestId('hierarchy-product-ranges').textContent()).toMatch(
+			/widened by how far reconciling moved it/,
 		);
 		// which reconciliation and why, as on the other levels
 		expect(await page.getByTestId('hierarchy-product-why').textContent()).toMatch(/backtest.*MASE/);

@@ -87,6 +87,8 @@ export const en = {
 		'Holiday calendar and promotions: not used at this level. The category, store and total forecasts (and the products reconciled with them) are made from past sales alone: when tested on past sales (StockX, online retail, Walmart), giving them the shop’s calendar and the share of sales on promotion made them less accurate. A product’s own forecast on the Product level uses the calendar and its imported promotions.',
 	hierarchy_product_drivers_unused:
 		'The reconciled forecasts use neither the holiday calendar nor promotions; the product’s own forecast below uses both.',
+	hierarchy_ranges:
+		'The reconciled forecasts’ ranges are their own forecasts’ ranges, moved to the reconciled forecast and widened by how far reconciling moved it: tested on past sales (StockX, online retail, Walmart), ranges that were only moved held too few of the actual sales.',
 	hierarchy_products_also: (p) => `The same split by product (${p.n})`,
 	hierarchy_product_title: (p) => `Reconciled forecast: ${p.name}`,
 	hierarchy_product_intro: (p) =>
@@ -212,6 +214,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'节假日日历与促销：此层级未使用。品类、门店和合计的预测（以及与它们一起协调的商品）只根据历史销量：在历史销量上检验时（StockX、在线零售、沃尔玛），加入本店日历和促销销量占比反而使这些预测更不准确。“单品”层级中商品自身的预测会使用日历和为它导入的促销。',
 	hierarchy_product_drivers_unused:
 		'协调后的预测既不使用节假日日历，也不使用促销；下方商品自身的预测两者都会使用。',
+	hierarchy_ranges:
+		'协调后预测的区间取自各自预测的区间，移到协调后的预测上，并按协调使预测移动的幅度加宽：在历史销量上检验时（StockX、在线零售、沃尔玛），只移动而不加宽的区间包含的实际销量过少。',
 	hierarchy_products_also: (p) => `同一合计按商品拆分（${p.n} 项）`,
 	hierarchy_product_title: (p) => `协调后的预测：${p.name}`,
 	hierarchy_product_intro: (p) =>

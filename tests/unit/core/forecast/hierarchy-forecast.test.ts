@@ -14,6 +14,7 @@ import {
 	combineOrigins,
 	forecastHierarchy,
 	hierarchyOf,
+	INTERVAL_CALIBRATION,
 	moveIntervals,
 	type HierarchyCell,
 	type HierarchyNode,
@@ -417,8 +418,15 @@ describe('moveIntervals: the intervals of a node follow its reconciled point', (
 				model: 'test',
 			};
 		};
-		const shifted = await forecastHierarchy(data, 6, loud, { intervalMove: 'shift' });
-		const scaled = await forecastHierarchy(data, 6, loud, { intervalMove: 'scale' });
+		// the moves alone, without the app's widening (INTERVAL_CALIBRATION)
+		const shifted = await forecastHierarchy(data, 6, loud, {
+			intervalMove: 'shift',
+			intervalCalibration: null,
+		});
+		const scaled = await forecastHierarchy(data, 6, loud, {
+			intervalMove: 'scale',
+			intervalCalibration: null,
+		});
 		const total = shifted.nodes.findIndex((x) => x.level === 'total');
 		expect(shifted.point[total][0]).toBeCloseTo(30, 9);
 		expect(shifted.intervals[total][0].upper[0]).toBeCloseTo(30 + 3000, 9);
@@ -491,6 +499,9 @@ describe('widenByDisagreement (hiercal2, C4): each side widened by the gap betwe
 		const cell = res.nodes.findIndex((x) => x.level === 'cell');
 		expect(res.calibrated[cell]).toBe(false);
 		expect([res.intervals[cell][0].lower[0], res.intervals[cell][0].upper[0]]).toEqual([0, 15]);
+		// the app's default (it passed the rule written before measuring, HIERARCHY.md hiercal2)
+		expect(INTERVAL_CALIBRATION).toBe('disagreement');
+		expect((await forecastHierarchy(data, 6, loud)).intervals).toEqual(res.intervals);
 	});
 });
 
