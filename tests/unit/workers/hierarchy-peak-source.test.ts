@@ -40,9 +40,12 @@ describe('the levels’ peak source', () => {
 		const said = res.base[total].peakSource?.map((n) => n.code) ?? [];
 		expect(said.length).toBeGreaterThan(0);
 		expect(said.every((c) => /^engine_note_(peak_source|season_shrunk)_/.test(c))).toBe(true);
-		// the backtest's own forecasts stay in the worker; the levels' ranges are the shifted model ranges
+		// the backtest's own forecasts stay in the worker; the levels' ranges are the model ranges moved to
+		// the reconciled point, widened (`calibrated`) exactly where that point differs from the own one
 		expect('backtests' in res).toBe(false);
-		expect(res.calibrated.some(Boolean)).toBe(false);
+		expect(res.calibrated).toEqual(
+			res.point.map((p, i) => p.some((v, t) => v !== res.base[i].point[t])),
+		);
 	});
 
 	it('keeps only the notes that say where a peak came from', () => {
