@@ -717,7 +717,10 @@ export interface HierarchyOptions {
 	origins?: number;
 	/** How the other methods must beat bottom-up / MinT-shrink (default RECONCILE_RULE). */
 	rule?: MarginRule;
-	/** How a node's intervals follow its reconciled point (default INTERVAL_MOVE). */
+	/**
+	 * How a node's intervals follow its reconciled point (default INTERVAL_MOVE); not used with the
+	 * 'disagreement' calibration, which widens the shifted range.
+	 */
 	intervalMove?: IntervalMove;
 	/**
 	 * Intervals of the reconciled nodes calibrated on the backtest's own errors (calibrateIntervals) or
