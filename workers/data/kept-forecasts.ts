@@ -10,8 +10,11 @@
 import type { KeptForecastRow, TrendcastDb } from '../../src/lib/db/db';
 import { datasetVersion } from '../../src/lib/dataset-version';
 
-/** Bump when what a kept forecast holds (or how it is made) changes: older rows are not shown. */
-export const KEPT_FORECAST_VERSION = 1;
+/**
+ * Bump when what a kept forecast holds (or how it is made) changes: older rows are not shown (2: the
+ * ranges after a fall in level and the reconciled levels' ranges are made anew, stop 32).
+ */
+export const KEPT_FORECAST_VERSION = 2;
 
 /**
  * Which result of the Forecast screen: the batch card's (every product), the single forecast of the
