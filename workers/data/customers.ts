@@ -30,9 +30,9 @@ const DAY_MS = 86_400_000;
 /**
  * The analysis' version: raise it when a change to segments, recommender choice or risk flags (src/core
  * segments, recommend, anomaly, or this file) changes what they show, so no device shows a result
- * worked out the old way.
+ * worked out the old way (2: order flags no longer read loyalty as risk, walk15).
  */
-export const INSIGHTS_VERSION = 1;
+export const INSIGHTS_VERSION = 2;
 
 /**
  * What the insights of a dataset are worked out from: the stored table's version (every write of it
