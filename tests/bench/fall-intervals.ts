@@ -7,12 +7,17 @@
 // series: 80 / 95 % coverage (pooled over points) and mean MSIS at 80 % (α = 0.2) and 95 % (α = 0.05),
 // metrics.msis with the data set's MASE lag.
 //   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--candidate level|sqrt|sqrt-screened]
-//       [--datasets retail:1,stockx:1,...]
+//       [--datasets retail:1,stockx:1,...] [--pooled]
+// --held-out (instead of --back): the reported horizon, to report a setting already decided (heldout32).
+// The last column: mean MASE (the data set's lag) / pooled WAPE of the candidate's points.
 import { forecastAuto } from '../../src/core/engine';
 import type { AutoForecastResult } from '../../src/core/engine-types';
-import { coverage, msis } from '../../src/core/metrics';
+import { coverage, mase, msis } from '../../src/core/metrics';
+import { registerBuiltins } from '../../src/core/forecast/builtins';
+import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/pooled';
+import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { ausMonths, benchCurves, benchOptions } from './engine-options';
-import { validationArgs } from './harness';
+import { refuseUnknownFlags, validationArgs } from './harness';
 import { loadDatasets, type Series } from './run';
 
 const NOTE = 'engine_note_range_level_fall';
@@ -29,11 +34,24 @@ if (!candidate) throw new Error(`--candidate ${CANDIDATES.join('|')}`);
 const cutsAt = argv.indexOf('--cuts');
 const CUTS = cutsAt >= 0 ? argv.splice(cutsAt, 2)[1].split(',').map(Number) : [0];
 if (!CUTS.every((n) => Number.isInteger(n) && n >= 0)) throw new Error('--cuts n,n,…');
-const { back, sets } = validationArgs(
-	argv,
-	'fall-intervals.ts',
-	'retail:1,stockx:1,walmart:1,m4:5,aus:5',
-);
+// --pooled: the app's default, the engine with the gated pooled model (as quick-accuracy.ts --pooled:
+// the batch's pooled candidate; where the batch fails pooledGate the forecasts that used it again
+// without it), both ways (heldout32)
+const pi = argv.indexOf('--pooled');
+const withPooled = pi >= 0 && argv.splice(pi, 1).length > 0;
+// --held-out: the reported horizon (back 0), to REPORT a setting already decided on validation windows
+// ("heldout32": never to choose or tune one); only --datasets beside it
+const hi = argv.indexOf('--held-out');
+const heldOut = hi >= 0 && argv.splice(hi, 1).length > 0;
+const DEFAULT_SETS = 'retail:1,stockx:1,walmart:1,m4:5,aus:5';
+const { back, sets } = heldOut
+	? heldOutArgs(argv)
+	: validationArgs(argv, 'fall-intervals.ts', DEFAULT_SETS);
+function heldOutArgs(a: readonly string[]): { back: 0; sets: string } {
+	refuseUnknownFlags(a, { values: ['datasets'], switches: [] }, 'fall-intervals.ts --held-out');
+	const i = a.indexOf('--datasets');
+	return { back: 0, sets: i >= 0 ? a[i + 1] : DEFAULT_SETS };
+}
 
 interface Acc {
 	n: number;
@@ -43,8 +61,25 @@ interface Acc {
 	msis80: number;
 	msis95: number;
 	nMsis: number;
+	/** Points: MASE summed over series (finite ones), and pooled absolute errors / actuals (WAPE). */
+	mase: number;
+	nMase: number;
+	ae: number;
+	aa: number;
 }
-const acc = (): Acc => ({ n: 0, pts: 0, in80: 0, in95: 0, msis80: 0, msis95: 0, nMsis: 0 });
+const acc = (): Acc => ({
+	n: 0,
+	pts: 0,
+	in80: 0,
+	in95: 0,
+	msis80: 0,
+	msis95: 0,
+	nMsis: 0,
+	mase: 0,
+	nMase: 0,
+	ae: 0,
+	aa: 0,
+});
 function add(
 	t: Acc,
 	r: AutoForecastResult,
@@ -64,7 +99,19 @@ function add(
 		t.msis95 += b;
 		t.nMsis++;
 	}
+	const m = mase(s.test, r.point, s.train, lag);
+	if (Number.isFinite(m)) {
+		t.mase += m;
+		t.nMase++;
+	}
+	for (let j = 0; j < h; j++) {
+		t.ae += Math.abs(s.test[j] - r.point[j]);
+		t.aa += Math.abs(s.test[j]);
+	}
 }
+/** Mean MASE / pooled WAPE of the points. */
+const pointsOf = (x: Acc): string =>
+	x.n ? `${(x.mase / x.nMase).toFixed(4)} / ${(x.ae / x.aa).toFixed(4)}` : '—';
 function f(x: Acc): string {
 	return x.pts
 		? `${((100 * x.in80) / x.pts).toFixed(1)} / ${((100 * x.in95) / x.pts).toFixed(1)} % · ${(x.msis80 / x.nMsis).toFixed(3)} / ${(x.msis95 / x.nMsis).toFixed(3)}`
@@ -99,20 +146,52 @@ for (const spec of sets.split(',')) {
 	const cand = acc();
 	const setChanged = { main: acc(), cand: acc() };
 	let calibrated = 0;
+	let gate = '';
 	for (const n of CUTS) {
 		const ds = n ? { ...full, series: full.series.flatMap((s) => cut(s, n, months)) } : full;
 		const curves = benchCurves(ds.series, ds.h, { key });
-		for (const [i, s] of ds.series.entries()) {
+		// --pooled: the batch's pooled candidate (as quick-accuracy.ts --pooled and the app)
+		const registry = new CandidateRegistry();
+		registerBuiltins(registry);
+		const drop = withPooled
+			? registry.register(
+					new PooledModel(
+						ds.series.map((s) => ({ id: s.id, y: s.train, ...(s.ds ? { ds: s.ds } : {}) })),
+					).candidate(true),
+				)
+			: null;
+		const optionsOf = (i: number) => {
 			const o = benchOptions(ds, i, curves);
 			// run.ts gives Australian retail no dates, hence no borrowed season: the cut's months (for the
 			// shrink targets) must not add one
 			if (key === 'aus') delete o.seasonalPrior;
-			const b = forecastAuto(s.train, { ...o, fallRange: candidate });
+			return o;
+		};
+		const shipped = (i: number) =>
+			forecastAuto(
+				ds.series[i].train,
+				{ ...optionsOf(i), fallRange: candidate },
+				withPooled ? { registry } : {},
+			);
+		const bs = ds.series.map((_, i) => shipped(i));
+		if (drop) {
+			const g = pooledGate(bs);
+			gate = ` · pooled gate ${g.ratio.toFixed(3)} ${g.pass ? `passes (${bs.filter((r) => usesPooled(r.model)).length} use it)` : 'fails'}`;
+			if (!g.pass) {
+				drop();
+				bs.forEach((r, i) => {
+					if (usesPooled(r.model)) bs[i] = shipped(i);
+				});
+			}
+		}
+		for (const [i, s] of ds.series.entries()) {
+			const o = optionsOf(i);
+			const b = bs[i];
 			if (!b.notes.some((x) => x.code === 'engine_note_few_errors')) calibrated++;
 			const isChanged = b.notes.some((x) => x.code === NOTE);
 			let a = b;
 			if (isChanged || i % 10 === 0) {
-				a = forecastAuto(s.train, { ...o, fallRange: false });
+				a = forecastAuto(s.train, { ...o, fallRange: false }, withPooled ? { registry } : {});
 				const d = same(a, b);
 				pointDiffs += d.points;
 				if (!isChanged) {
@@ -133,12 +212,12 @@ for (const spec of sets.split(',')) {
 	}
 	const name = `${key}${every && every !== '1' ? ` every ${every}` : ''}`;
 	rows.push(
-		`| ${name} | ${main.n} | ${calibrated} | ${setChanged.main.n} | ${f(main)} | ${f(cand)} | ${f(setChanged.main)} | ${f(setChanged.cand)} |`,
+		`| ${name} | ${main.n} | ${calibrated} | ${setChanged.main.n} | ${f(main)} | ${f(cand)} | ${f(setChanged.main)} | ${f(setChanged.cand)} | ${pointsOf(cand)}${gate} |`,
 	);
 	console.error(`${key}: done (${main.n} series, ${setChanged.main.n} changed)`);
 }
 console.log(
-	`V${back} (--back ${back}), candidate ${candidate}${CUTS[0] ? `, cuts ${CUTS.join('/')}` : ''}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | ${CUTS[0] ? 'cuts' : 'series'} | calibrated | changed | main | candidate | changed, main | changed, candidate |\n|---|---:|---:|---:|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}\nchanged: ${changedIds.join(', ') || 'none'}`,
+	`${back ? `V${back} (--back ${back})` : 'HELD-OUT horizon (--held-out: reporting only)'}${withPooled ? ', engine + gated pooled model' : ', engine alone'}, candidate ${candidate}${CUTS[0] ? `, cuts ${CUTS.join('/')}` : ''}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | ${CUTS[0] ? 'cuts' : 'series'} | calibrated | changed | main | candidate | changed, main | changed, candidate | points MASE / WAPE (candidate) |\n|---|---:|---:|---:|---|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} | |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}\nchanged: ${changedIds.join(', ') || 'none'}`,
 );
 
 /** The series with its training part cut to its last n points (none if it is not longer than n). */
