@@ -71,13 +71,14 @@ describe('ranges after a fall in level', () => {
 			expect(zh).not.toBe(en);
 		});
 
-	it("the default is 'sqrt-screened' (R2s passed its rule, fallcal3): the fall is sized by it", () => {
-		expect(FALL_RANGE).toBe('sqrt-screened');
+	it('the default is off (R2s failed on the held-out horizon, heldout32): no series is resized', () => {
+		expect(FALL_RANGE).toBe(false);
 		const byDefault = forecastAuto(FELL, OPTS);
+		const off = forecastAuto(FELL, { ...OPTS, fallRange: false });
 		const on = forecastAuto(FELL, { ...OPTS, fallRange: 'sqrt-screened' });
-		expect(Array.from(byDefault.intervals[0].upper)).toEqual(Array.from(on.intervals[0].upper));
-		expect(Array.from(byDefault.intervals[1].upper)).toEqual(Array.from(on.intervals[1].upper));
-		expect(byDefault.notes.map((n) => n.code)).toContain(NOTE);
+		expect(Array.from(byDefault.intervals[0].upper)).toEqual(Array.from(off.intervals[0].upper));
+		expect(Array.from(byDefault.intervals[0].upper)).not.toEqual(Array.from(on.intervals[0].upper));
+		expect(byDefault.notes.map((n) => n.code)).not.toContain(NOTE);
 	});
 
 	it('a steady series and a rising one are unchanged (no note)', () => {
