@@ -41,6 +41,10 @@ export const ROLES: readonly ColumnRole[] = [
 	'customer',
 	'order',
 	'status',
+	'refundQty',
+	'refundAmount',
+	'discount',
+	'orderDiscount',
 ];
 
 /** Accepted file extensions for the picker. */

@@ -346,7 +346,66 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'退款状态',
 		'状态',
 	],
+	// Per line: WooCommerce order-export plugins' "Qty Refunded" (−1 when one of two came back),
+	// Magento's and Square's "Qty Refunded"; Chinese order and return lists "退款数量" / "退货数量".
+	refundQty: [
+		'qtyrefunded',
+		'quantityrefunded',
+		'refundedqty',
+		'refundedquantity',
+		'itemqtyrefunded',
+		'refundqty',
+		'refundquantity',
+		'unitsrefunded',
+		'已退款数量',
+		'退款数量',
+		'退货数量',
+	],
+	// Per line only: WooCommerce "Item Refunded", Advanced Order Export's "Order Line Total Refunded".
+	// Shopify's "Refunded Amount" and WooCommerce's "Order Refund Amount" are the whole order's: not these.
+	refundAmount: [
+		'itemrefunded',
+		'itemrefundedamount',
+		'itemamountrefunded',
+		'linetotalrefunded',
+		'orderlinetotalrefunded',
+		'lineitemrefunded',
+		'linerefunded',
+		'linerefundamount',
+	],
+	// Per line: Shopify "Lineitem discount", WooCommerce "Item Discount Amount" / "Line Discount",
+	// Square item details "Discounts".
+	discount: [
+		'lineitemdiscount',
+		'itemdiscount',
+		'itemdiscountamount',
+		'linediscount',
+		'linediscountamount',
+		'discounts',
+	],
+	// The whole order's: WooCommerce "Cart Discount Amount" (on every line of the order), Shopify
+	// "Discount Amount" (on the order's first line).
+	orderDiscount: [
+		'cartdiscountamount',
+		'cartdiscount',
+		'discountamount',
+		'orderdiscount',
+		'orderdiscountamount',
+		'totaldiscount',
+		'totaldiscounts',
+		'discounttotal',
+	],
 };
+
+/** Roles of one line's money or units: a header naming the order, cart or tax is not theirs. */
+const LINE_ROLES: ReadonlySet<ColumnRole> = new Set(['refundQty', 'refundAmount', 'discount']);
+
+/** Whether a containment match of `h` (normalised) for `role` is a lookalike of another level. */
+function otherLevel(h: string, role: ColumnRole): boolean {
+	if (LINE_ROLES.has(role)) return /order|cart|tax/.test(h);
+	if (role === 'orderDiscount') return /item|line|tax/.test(h);
+	return false;
+}
 
 /** Generic words that count only as the whole header, never inside a longer one. */
 const EXACT_ONLY: ReadonlySet<string> = new Set([
@@ -379,7 +438,15 @@ const EXACT_ONLY: ReadonlySet<string> = new Set([
 const ATTRIBUTE_VALUE = /(颜色分类|颜色|尺码|尺寸|规格|型号)\s*[:：]/;
 
 /** Roles whose values must be numbers. */
-const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set(['quantity', 'unitPrice', 'revenue']);
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set([
+	'quantity',
+	'unitPrice',
+	'revenue',
+	'refundQty',
+	'refundAmount',
+	'discount',
+	'orderDiscount',
+]);
 
 /** Lower-cases and strips everything but letters, digits and CJK (so "Lineitem quantity" → "lineitemquantity"). */
 export function normalizeHeader(header: string): string {
@@ -396,6 +463,7 @@ export function headerScore(header: string, role: ColumnRole): number {
 	const list = SYNONYMS[role];
 	const exact = list.indexOf(h);
 	if (exact >= 0) return 100 - exact * 0.5;
+	if (otherLevel(h, role)) return 0;
 	for (let i = 0; i < list.length; i++) {
 		const syn = list[i];
 		// Short words ('day', 'qty', 'sku') would match too much inside longer headers.

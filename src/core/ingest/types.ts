@@ -17,7 +17,15 @@ export type ColumnRole =
 	| 'customer'
 	| 'order'
 	/** Order / payment status (refunded, cancelled, paid, 已退款 …): excluded orders are not sales. */
-	| 'status';
+	| 'status'
+	/** Units of the line refunded later (WooCommerce "Qty Refunded", −1 or 1): taken off its quantity. */
+	| 'refundQty'
+	/** Money of the line refunded later (WooCommerce "Item Refunded"): taken off its revenue. */
+	| 'refundAmount'
+	/** The line's own discount (Shopify "Lineitem discount", WooCommerce "Item Discount Amount", Square "Discounts"). */
+	| 'discount'
+	/** The whole order's discount (WooCommerce "Cart Discount Amount", Shopify "Discount Amount"). */
+	| 'orderDiscount';
 
 /** Role → source column name. A role with no column is absent. */
 export type ColumnMapping = Partial<Record<ColumnRole, string>>;
@@ -182,7 +190,32 @@ export interface ImportReport {
 	nonProduct?: NonProductSummary;
 	/** Set when this import was added to an existing dataset. */
 	append?: AppendSummary;
+	/** Partial refunds read from a refunded-quantity column (absent without one, or before this rule). */
+	refunds?: RefundSummary;
+	/** Discounts taken off the revenue (absent without a discount column, or before this rule). */
+	discounts?: DiscountSummary;
 	issues: ImportIssue[];
+}
+
+/** Sales lines made smaller by a later refund of some (or all) of their units. */
+export interface RefundSummary {
+	/** Lines of kept orders with a refunded quantity; `fullLines` of them refunded whole (now returns). */
+	lines: number;
+	fullLines: number;
+	/** Units and revenue taken off those lines. */
+	units: number;
+	revenue: number;
+}
+
+/** Discounts taken off the sales lines' revenue. */
+export interface DiscountSummary {
+	/** 'line': each line's own discount; 'order': an order discount shared out by line revenue. */
+	source: 'line' | 'order';
+	/** Lines whose revenue went down, and the orders they belong to. */
+	lines: number;
+	orders: number;
+	/** Money taken off. */
+	amount: number;
 }
 
 /** A stored dataset, as listed in the UI. */

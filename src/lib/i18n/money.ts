@@ -15,6 +15,10 @@ export const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
 	// Import notes (workers/data/exclusions.ts)
 	import_status_excluded: ['revenue'],
 	import_non_product: ['revenue'],
+	// workers/data/sales/adjust.ts
+	import_refunds_partial: ['revenue'],
+	import_discounts_line: ['amount'],
+	import_discounts_order: ['amount'],
 	// Plan: the budget note (workers/plan-api.ts)
 	plan_note_budget: ['budget', 'wanted', 'spent'],
 	// Plan: what-if, the price step the fitted price effect is told for (workers/plan-api.ts)

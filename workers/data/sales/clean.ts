@@ -9,6 +9,18 @@ import type { DataContext, Staged } from '../context';
 import { ident, lit } from '../sql';
 import { buildLookup, dateOrderOf, decimalOf } from '../staging';
 
+/** Roles whose cells are numbers, parsed over their distinct values. */
+const NUMERIC = [
+	'quantity',
+	'unitPrice',
+	'revenue',
+	'refundQty',
+	'refundAmount',
+	'discount',
+	'orderDiscount',
+] as const;
+type NumericRole = (typeof NUMERIC)[number];
+
 /** A return cancels a sale to the same customer of the same product and quantity this many days before. */
 export const CANCEL_WINDOW_DAYS = 30;
 // the product ids of rows that name none live in core: the views word them
@@ -48,8 +60,8 @@ export function normalize(
 		parseDate(raw, dateOrder, { allowSerial: dateGuess.serial, allowEpoch: dateGuess.epoch }),
 	);
 	temps.push(dateLk);
-	const numLk: Partial<Record<'quantity' | 'unitPrice' | 'revenue', string>> = {};
-	for (const role of ['quantity', 'unitPrice', 'revenue'] as const) {
+	const numLk: Partial<Record<NumericRole, string>> = {};
+	for (const role of NUMERIC) {
 		const col = mapping[role];
 		if (!col) continue;
 		const decimal = decimalOf(ctx, T, col);
@@ -65,11 +77,11 @@ export function normalize(
 		mapping[role] ? `s.${ident(mapping[role]!)}` : 'NULL::VARCHAR';
 	const joins = [
 		`LEFT JOIN ${dateLk} ld ON ld.raw = s.${ident(mapping.date)}`,
-		...(['quantity', 'unitPrice', 'revenue'] as const)
-			.filter((r) => numLk[r])
-			.map((r) => `LEFT JOIN ${numLk[r]} l_${r} ON l_${r}.raw = s.${ident(mapping[r]!)}`),
+		...NUMERIC.filter((r) => numLk[r]).map(
+			(r) => `LEFT JOIN ${numLk[r]} l_${r} ON l_${r}.raw = s.${ident(mapping[r]!)}`,
+		),
 	];
-	const num = (r: 'quantity' | 'unitPrice' | 'revenue') => (numLk[r] ? `l_${r}.v` : 'NULL::DOUBLE');
+	const num = (r: NumericRole) => (numLk[r] ? `l_${r}.v` : 'NULL::DOUBLE');
 	// A line without a code but with a name (a Square item with no SKU, a custom amount "Shipping")
 	// is that name's product, not one "(blank)" product of every such line.
 	const productExpr = mapping.product
@@ -81,6 +93,8 @@ export function normalize(
 			${text('description')} AS description, ${text('category')} AS category,
 			${text('store')} AS store, ${text('customer')} AS customer_id, ${text('status')} AS order_status,
 			${num('quantity')} AS quantity, ${num('unitPrice')} AS unit_price, ${num('revenue')} AS revenue_v,
+			${num('refundQty')} AS refund_qty, ${num('refundAmount')} AS refund_amount,
+			${num('discount')} AS line_discount, ${num('orderDiscount')} AS order_discount,
 			${raw('date')} AS raw_date, ${raw('quantity')} AS raw_qty,
 			${raw('unitPrice')} AS raw_price, ${raw('revenue')} AS raw_revenue,
 			${mapping.product ? `${text('product')} IS NULL${mapping.description ? ` AND ${text('description')} IS NULL` : ''}` : 'false'} AS blank_product

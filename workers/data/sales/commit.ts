@@ -18,6 +18,7 @@ import { datasetTable } from '../sql';
 import { dropStaged } from '../staging';
 import { metaOf, storeNew } from '../store';
 import { appendInto } from '../update';
+import { applyLineAdjustments } from './adjust';
 import { buildStoredTable, normalize } from './clean';
 import { countProblems } from './problems';
 import { importReport } from './report';
@@ -95,6 +96,8 @@ export async function commitStaged(
 			? ((await metaOf(ctx, options.appendTo)).includeNonProduct ?? [])
 			: (options.includeNonProduct ?? []);
 		const nonProduct = applyNonProduct(sqlRunner, out, new Set(include));
+		// 8. Discounts and partial refunds off the lines still counted as sales (sales/adjust.ts).
+		const adjusted = applyLineAdjustments(ctx, N, out, file, mapping);
 		const { report, stored } = importReport(
 			ctx,
 			N,
@@ -105,6 +108,7 @@ export async function commitStaged(
 			issues,
 			statusSummary,
 			nonProduct,
+			adjusted,
 		);
 		progress(onProgress, 'saving', 5, phases);
 		if (options.appendTo) {
@@ -120,7 +124,7 @@ export async function commitStaged(
 			options.currency && isCurrencyCode(options.currency)
 				? options.currency
 				: detectStagedCurrency(rows, st.table, st.columns, mapping, st.encoding)?.code;
-		// 8. Bytes + metadata, written together in one transaction.
+		// 9. Bytes + metadata, written together in one transaction.
 		const meta = await storeNew(
 			ctx,
 			out,

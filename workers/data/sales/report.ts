@@ -6,6 +6,7 @@ import { codedError } from '../coded-error';
 import type { DataContext } from '../context';
 import { exclusionIssues } from '../exclusions';
 import { codedIssue } from '../issues';
+import type { LineAdjustments } from './adjust';
 import { CANCEL_WINDOW_DAYS, refundSql } from './clean';
 
 /** What the stored table holds, for the dataset's metadata. */
@@ -29,6 +30,7 @@ export function importReport(
 	issues: ImportIssue[],
 	statusSummary: ImportReport['status'],
 	nonProduct: NonNullable<ImportReport['nonProduct']>,
+	adjusted: LineAdjustments = { issues: [] },
 ): { report: ImportReport; stored: StoredCounts } {
 	const { rows, scalar } = ctx;
 	const counts = rows(`SELECT
@@ -62,9 +64,12 @@ export function importReport(
 		cancelledUnits: Number(counts.cancelled_units),
 		...(statusSummary ? { status: statusSummary } : {}),
 		nonProduct,
+		...(adjusted.refunds ? { refunds: adjusted.refunds } : {}),
+		...(adjusted.discounts ? { discounts: adjusted.discounts } : {}),
 		issues,
 	};
 	issues.push(...exclusionIssues(file, mapping.status, statusSummary, nonProduct));
+	issues.push(...adjusted.issues);
 	if (report.duplicateRows > 0) {
 		const first = scalar(`SELECT min(src_row)::DOUBLE FROM ${N} WHERE dup`);
 		issues.push(

@@ -210,6 +210,16 @@ export const en = {
 		`${p.ordersText} order${p.orders === 1 ? ' is' : 's are'} not paid or shipped yet (${p.statuses}; ${p.linesText} ${plural(p.lines, 'line', 'lines')}, ${p.unitsText} ${plural(p.units, 'unit', 'units')}): counted as sales, because the customer asked for the goods.`,
 	import_non_product: (p) =>
 		`${p.linesText} line${p.lines === 1 ? ' is' : 's are'} postage, fees or adjustments, not products (${p.codes}; ${p.unitsText} ${plural(p.units, 'unit', 'units')}, revenue ${p.revenueText}): left out of products and forecasts. SQL table: non_product.`,
+	import_refunds_partial: (p) =>
+		`${p.linesText} ${plural(p.lines, 'sales line was', 'sales lines were')} refunded in part or whole later (column “${p.column}”): ${p.unitsText} ${plural(p.units, 'unit', 'units')} and revenue ${p.revenueText} taken off the sales${p.full === 0 ? '' : `; ${p.fullText} ${plural(p.full, 'line was', 'lines were')} refunded whole and ${p.full === 1 ? 'counts' : 'count'} as ${plural(p.full, 'a return', 'returns')}`}. Orders already left out by their status are not reduced again.`,
+	import_refunds_already_net: (p) =>
+		`“${p.quantity}” already leaves the refunded units out, so “${p.column}” is not taken off again.`,
+	import_discounts_line: (p) =>
+		`Discounts of column “${p.column}” taken off the revenue of ${p.linesText} ${plural(p.lines, 'line', 'lines')} (${p.ordersText} ${plural(p.orders, 'order', 'orders')}): ${p.amountText} in all. Quantities are unchanged.`,
+	import_discounts_order: (p) =>
+		`Order discounts of column “${p.column}” shared out over ${p.ordersText} ${plural(p.orders, 'order', 'orders')}’ products by their revenue (${p.linesText} ${plural(p.lines, 'line', 'lines')}): ${p.amountText} taken off the revenue. Quantities are unchanged.`,
+	import_discounts_included: (p) =>
+		`“${p.revenue}” is already after discounts, so “${p.column}” is not taken off again.`,
 	import_non_product_title: 'Not products: postage, fees and adjustments',
 	import_non_product_help:
 		'These lines were left out of your products and forecasts. Tick a code to count it as a product after all.',
@@ -335,6 +345,14 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`${p.ordersText} 个订单尚未付款或发货（${zhList(p.statuses)}；${p.linesText} 行，${p.unitsText} 件）：仍计入销售，因为顾客已经下单。`,
 	import_non_product: (p) =>
 		`${p.linesText} 行是运费、手续费或调整项，不是商品（${p.codes}；${p.unitsText} 件，金额 ${p.revenueText}）：不列入商品和预测。SQL 表：non_product。`,
+	import_refunds_partial: (p) =>
+		`${p.linesText} 个销售行事后部分或全部退款（“${p.column}”列）：从销售中扣除 ${p.unitsText} 件、金额 ${p.revenueText}${p.full === 0 ? '' : `；其中 ${p.fullText} 行全部退款，算作退货`}。已按订单状态排除的订单不再重复扣减。`,
+	import_refunds_already_net: (p) => `“${p.quantity}”已不含退款件数，因此不再扣除“${p.column}”。`,
+	import_discounts_line: (p) =>
+		`已从 ${p.linesText} 行（${p.ordersText} 个订单）的金额中扣除“${p.column}”列的优惠，共 ${p.amountText}。数量不变。`,
+	import_discounts_order: (p) =>
+		`“${p.column}”列的整单优惠按金额比例分摊到 ${p.ordersText} 个订单的商品行（${p.linesText} 行）：共从金额中扣除 ${p.amountText}。数量不变。`,
+	import_discounts_included: (p) => `“${p.revenue}”已是优惠后的金额，因此不再扣除“${p.column}”。`,
 	import_non_product_title: '非商品：运费、手续费和调整项',
 	import_non_product_help: '这些行未计入商品和预测。勾选某个编码即可将其仍然算作商品。',
 	import_non_product_code: '编码',

@@ -1,0 +1,163 @@
+// Partial refunds and discounts of WooCommerce and Shopify order exports (walk14): a line's "Qty
+// Refunded" comes off its units and revenue, a line refunded whole is a return, a refunded order left out
+// by its status is not reduced again; a line's discount comes off its revenue, an order's discount is
+// shared out over its lines by revenue, and a revenue already after discounts is left as it is.
+// End to end in Node (real DuckDB-WASM + fake-indexeddb) on files with the exports' real headers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ColumnMapping, DatasetMeta } from '../../../src/core/ingest/types';
+import { issueText, makeService, toInput } from './harness';
+
+let service: Awaited<ReturnType<typeof makeService>>['service'];
+beforeAll(async () => {
+	service = (await makeService()).service;
+}, 60_000);
+
+async function importCsv(
+	name: string,
+	csv: string,
+	edit: (m: ColumnMapping) => ColumnMapping = (m) => m,
+): Promise<{ meta: DatasetMeta; mapping: ColumnMapping }> {
+	const p = await service.previewFile(toInput(name, csv));
+	const mapping = edit(p.mapping);
+	const meta = await service.commitImport(p.importId, {
+		mapping,
+		dateOrder: p.dateOrder,
+		datasetName: name,
+	});
+	return { meta, mapping: p.mapping };
+}
+
+async function byProduct(id: string): Promise<Record<string, { units: number; revenue: number }>> {
+	return Object.fromEntries(
+		(await service.productSummary(id)).map((s) => [
+			s.productId,
+			{ units: s.units, revenue: Math.round(s.revenue * 100) / 100 },
+		]),
+	);
+}
+
+// An Advanced Order Export for WooCommerce file, one row per item (order fields on every row).
+// #5001 completed: 2 of SNK-1 with one refunded (−1), 1 SNK-2 refunded whole (1, written positive);
+// #5002 refunded: its lines carry −2 and −1 too, and the status already leaves the order out;
+// #5003 completed, nothing refunded.
+const WOO = [
+	'Order Number,Order Status,Order Date,Billing Email,Item Name,SKU,Quantity,Qty Refunded,Item Cost,Line Total,Cart Discount Amount',
+	'5003,wc-completed,11/10/2018 10:00,c@example.com,Runner,SNK-1,1,,110.00,110.00,0',
+	'5002,wc-refunded,11/09/2018 09:30,b@example.com,Runner,SNK-1,2,-2,110.00,220.00,0',
+	'5002,wc-refunded,11/09/2018 09:30,b@example.com,Court,SNK-2,1,-1,90.00,90.00,0',
+	'5001,wc-completed,11/08/2018 14:05,a@example.com,Runner,SNK-1,2,-1,99.00,198.00,22.00',
+	'5001,wc-completed,11/08/2018 14:05,a@example.com,Court,SNK-2,1,1,81.00,81.00,22.00',
+].join('\n');
+
+describe('WooCommerce partial refunds', () => {
+	it('maps Qty Refunded and Cart Discount Amount, and takes the refunded units off the sales', async () => {
+		const { meta, mapping } = await importCsv('orders-woo.csv', WOO);
+		expect(mapping).toMatchObject({
+			quantity: 'Quantity',
+			refundQty: 'Qty Refunded',
+			revenue: 'Line Total',
+			orderDiscount: 'Cart Discount Amount',
+		});
+		// SNK-1: 1 (#5003) + 2 − 1 (#5001) = 2 units, 110 + 198 / 2 = 209; SNK-2 refunded whole: no sale
+		expect(await byProduct(meta.id)).toEqual({ 'SNK-1': { units: 2, revenue: 209 } });
+		expect(meta.report.refunds).toEqual({ lines: 2, fullLines: 1, units: 2, revenue: 180 });
+		// the refunded order is left out once, with all its units (not reduced by its Qty Refunded first)
+		expect(meta.report.status?.excluded).toMatchObject({ orders: 1, lines: 2, units: 3 });
+		// the line refunded whole is a return
+		expect(meta.report.returnRows).toBe(1);
+		expect(meta.report.rowsImported).toBe(2);
+		const note = meta.report.issues.find((i) => i.code === 'partial-refunds');
+		expect(note?.column).toBe('Qty Refunded');
+		expect(note?.row).toBe(4);
+		expect(issueText(note)).toContain('2 sales lines were refunded in part or whole later');
+		expect(issueText(note)).toContain('1 line was refunded whole');
+		expect(issueText(note, 'zh-CN')).toContain('2 个销售行事后部分或全部退款');
+		// WooCommerce's Line Total is after the coupon: the cart discount is not taken off again
+		expect(meta.report.discounts).toBeUndefined();
+		const included = meta.report.issues.find((i) => i.code === 'discounts-included');
+		expect(issueText(included)).toContain(
+			'“Line Total” is already after discounts, so “Cart Discount Amount” is not taken off again.',
+		);
+		expect(issueText(included, 'zh-CN')).toContain('“Line Total”已是优惠后的金额');
+	}, 60_000);
+
+	it('takes a per-line refunded amount off the revenue where the export has one', async () => {
+		const csv = [
+			'Order Number,Order Status,Order Date,SKU,Quantity,Qty Refunded,Item Refunded,Line Subtotal',
+			'7001,wc-completed,2018-11-08,SNK-1,3,-1,95.00,300.00',
+			'7002,wc-completed,2018-11-09,SNK-1,1,,,100.00',
+		].join('\n');
+		const { meta, mapping } = await importCsv('orders-amount.csv', csv);
+		expect(mapping).toMatchObject({ refundQty: 'Qty Refunded', refundAmount: 'Item Refunded' });
+		expect(await byProduct(meta.id)).toEqual({ 'SNK-1': { units: 3, revenue: 305 } });
+		expect(meta.report.refunds).toEqual({ lines: 1, fullLines: 0, units: 1, revenue: 95 });
+	}, 60_000);
+
+	it('counts the refunded units again when the owner unmaps Qty Refunded', async () => {
+		const { meta } = await importCsv('orders-woo-unmapped.csv', WOO, (m) => {
+			const { refundQty: _r, ...rest } = m;
+			return rest;
+		});
+		expect(await byProduct(meta.id)).toEqual({
+			'SNK-1': { units: 3, revenue: 308 },
+			'SNK-2': { units: 1, revenue: 81 },
+		});
+		expect(meta.report.refunds).toBeUndefined();
+	}, 60_000);
+});
+
+// Shopify orders_export: order fields (Financial Status, Discount Amount) on the first line only.
+const SHOPIFY = [
+	'Name,Email,Financial Status,Created at,Discount Amount,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku',
+	// #1001: $30 off an order of 2 × 50 + 1 × 100 = 200: 15 off the tees (100) and 15 off the dress (100)
+	'#1001,a@example.com,paid,2024-03-01 10:00:00 +0100,30.00,2,Tee,50.00,TEE-1',
+	'#1001,,,2024-03-01 10:00:00 +0100,,1,Dress,100.00,DRESS-1',
+	// #1002: $10 off one line, the whole order
+	'#1002,b@example.com,paid,2024-03-02 11:00:00 +0100,10.00,1,Dress,100.00,DRESS-1',
+	// #1003 refunded: left out by its status, its discount not shared out
+	'#1003,c@example.com,refunded,2024-03-03 12:00:00 +0100,20.00,1,Tee,50.00,TEE-1',
+	// #1004: no discount
+	'#1004,d@example.com,paid,2024-03-04 12:00:00 +0100,0.00,3,Tee,50.00,TEE-1',
+].join('\n');
+
+describe('discounts', () => {
+	it('shares an order discount out over the order lines by their revenue (Shopify)', async () => {
+		const { meta, mapping } = await importCsv('orders_export.csv', SHOPIFY);
+		expect(mapping).toMatchObject({
+			unitPrice: 'Lineitem price',
+			orderDiscount: 'Discount Amount',
+		});
+		expect(await byProduct(meta.id)).toEqual({
+			'TEE-1': { units: 5, revenue: 100 - 15 + 150 },
+			'DRESS-1': { units: 2, revenue: 100 - 15 + 100 - 10 },
+		});
+		expect(meta.report.discounts).toEqual({ source: 'order', lines: 3, orders: 2, amount: 40 });
+		const note = meta.report.issues.find((i) => i.code === 'discounts');
+		expect(issueText(note)).toContain(
+			'shared out over 2 orders’ products by their revenue (3 lines)',
+		);
+		expect(issueText(note, 'zh-CN')).toContain('按金额比例分摊到 2 个订单的商品行（3 行）');
+	}, 60_000);
+
+	it("takes each line's own discount off, and then not the order's too", async () => {
+		const csv = [
+			'Name,Financial Status,Created at,Discount Amount,Lineitem quantity,Lineitem price,Lineitem discount,Lineitem sku',
+			'#2001,paid,2024-03-01 10:00:00 +0100,25.00,2,50.00,20.00,TEE-1',
+			'#2001,,2024-03-01 10:00:00 +0100,,1,100.00,5.00,DRESS-1',
+			'#2002,paid,2024-03-02 10:00:00 +0100,0.00,1,100.00,0.00,DRESS-1',
+		].join('\n');
+		const { meta, mapping } = await importCsv('orders_export_2.csv', csv);
+		expect(mapping).toMatchObject({
+			discount: 'Lineitem discount',
+			orderDiscount: 'Discount Amount',
+		});
+		expect(await byProduct(meta.id)).toEqual({
+			'TEE-1': { units: 2, revenue: 80 },
+			'DRESS-1': { units: 2, revenue: 195 },
+		});
+		expect(meta.report.discounts).toEqual({ source: 'line', lines: 2, orders: 1, amount: 25 });
+		expect(issueText(meta.report.issues.find((i) => i.code === 'discounts'))).toContain(
+			'Discounts of column “Lineitem discount” taken off the revenue of 2 lines (1 order)',
+		);
+	}, 60_000);
+});
