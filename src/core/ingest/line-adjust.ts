@@ -28,6 +28,8 @@ const AFTER_DISCOUNT_PARTS = [
 	'afterdiscount',
 	'实付',
 ];
+/** Whole revenue headers (normalised) written after discounts. */
+const AFTER_DISCOUNT_WHOLE = ['total', 'totalprice', 'amountpaid', 'paid'];
 /** Unit-price headers written after discounts: WooCommerce's "Item Cost" (line_total / qty). */
 const AFTER_DISCOUNT_PRICES = ['itemcost'];
 /** Revenue headers written before discounts even though a part looks net ("Line Subtotal"). */
@@ -47,6 +49,8 @@ function hasPart(header: string | undefined, parts: readonly string[]): boolean 
 /** Whether the line revenue the import uses is already after discounts (so none is taken off again). */
 export function revenueAfterDiscount(mapping: ColumnMapping): boolean {
 	if (mapping.revenue) {
+		// a plain "Total" is what was paid (Shopify's order Total, on the order's first line)
+		if (AFTER_DISCOUNT_WHOLE.includes(normalizeHeader(mapping.revenue))) return true;
 		if (hasPart(mapping.revenue, BEFORE_DISCOUNT_PARTS)) return false;
 		return hasPart(mapping.revenue, AFTER_DISCOUNT_PARTS);
 	}
@@ -55,14 +59,20 @@ export function revenueAfterDiscount(mapping: ColumnMapping): boolean {
 	return false;
 }
 
+/** "… (- Refund)", "… − refunds" as written (normalising drops the minus). */
+const MINUS_REFUND = /[-−–]\s*refunds?\b/i;
+
 /** Whether the quantity column already leaves the refunded units out. */
 export function quantityNetOfRefunds(mapping: ColumnMapping): boolean {
-	return hasPart(mapping.quantity, [...NET_OF_REFUNDS, ...NET_QUANTITY]);
+	return (
+		MINUS_REFUND.test(mapping.quantity ?? '') ||
+		hasPart(mapping.quantity, [...NET_OF_REFUNDS, ...NET_QUANTITY])
+	);
 }
 
 /** Whether the revenue column already leaves the refunded money out. */
 export function revenueNetOfRefunds(mapping: ColumnMapping): boolean {
-	return hasPart(mapping.revenue, NET_OF_REFUNDS);
+	return MINUS_REFUND.test(mapping.revenue ?? '') || hasPart(mapping.revenue, NET_OF_REFUNDS);
 }
 
 /** Which discount the import takes off: a line's own, an order's shared out, or none. */

@@ -171,6 +171,8 @@ describe('guessMapping on shop-system exports', () => {
 				product: 'SKU',
 				revenue: 'Net Sales',
 				store: 'Location',
+				// Square's per-line discounts (Net Sales is already after them: not taken off again)
+				discount: 'Discounts',
 			},
 		],
 		[
