@@ -9,6 +9,7 @@ import {
 	type CalendarEdits,
 	type HolidayNames,
 } from '../core/calendar/events';
+import type { UnmeasuredEvent } from '../core/calendar/measure';
 import {
 	MONDAY,
 	SUNDAY,
@@ -110,4 +111,35 @@ export function eventName(key: string, names?: readonly [string, string] | null)
 	if (names) return i18n.locale === 'zh-CN' ? names[1] : names[0];
 	const code = eventCode(key);
 	return code ? t(code as MessageCode) : key;
+}
+
+/** Beyond this many, the events coming in a forecast too rare to measure are said in one sentence. */
+export const UNMEASURED_LIST_MAX = 3;
+
+/**
+ * The events coming in a forecast that past sales had too rarely to measure, as one sentence naming
+ * each with its period ("Black Friday (week 1), Cyber Monday (week 2), … fall in this forecast …"),
+ * when there are more than UNMEASURED_LIST_MAX of them; null when the card lists them one a line
+ * (walk14: seven lines in a young shop's first December).
+ */
+export function unmeasuredSentence(
+	events: readonly UnmeasuredEvent[],
+	unit: string,
+): string | null {
+	if (events.length <= UNMEASURED_LIST_MAX) return null;
+	const zh = i18n.locale === 'zh-CN';
+	const items = events.map((e) =>
+		t('calendar_effect_ahead_item', {
+			name: eventName(e.key, e.names ? [e.names[0], e.names[2]] : null),
+			unit,
+			ahead: e.ahead[0] + 1,
+		}),
+	);
+	const list = new Intl.ListFormat(zh ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
+	return t(
+		events.every((e) => e.past === 0)
+			? 'calendar_effects_ahead_sentence_never'
+			: 'calendar_effects_ahead_sentence',
+		{ list, n: events.length, unit },
+	);
 }

@@ -69,6 +69,57 @@ export interface ReportInput {
 	} | null;
 	/** Sections made elsewhere (e.g. the home dashboard), appended as they are. */
 	extra?: readonly ReportSection[];
+	/** The dataset's sales lines and what its import left out: explains "Order lines" (orderLinesOf). */
+	lines?: ReportLinesInput | null;
+}
+
+/** Sales lines of a dataset and, when one import made it, the rows that import left out. */
+export interface ReportLinesInput {
+	/** Lines counted as sales. */
+	sales: number;
+	/** Rows read and the ones left out, only where they add up to `sales` (one import, not appended). */
+	read?: {
+		rows: number;
+		status: number;
+		nonProduct: number;
+		returns: number;
+		duplicates: number;
+		invalid: number;
+	};
+}
+
+/**
+ * The lines of a dataset for the report, from its metadata: the sales lines, and the import's rows
+ * read and left out when the dataset is one import whose counts add up (an appended dataset's report
+ * holds the last file's only, so it gets none: never a wrong breakdown).
+ */
+export function orderLinesOf(meta: {
+	rowCount: number;
+	report: {
+		rowsRead: number;
+		returnRows: number;
+		duplicateRows: number;
+		invalidRows: number;
+		cancelledRows?: number;
+		status?: { excluded: { lines: number } };
+		nonProduct?: { lines: number };
+		append?: unknown;
+	};
+}): ReportLinesInput {
+	const r = meta.report;
+	const read = {
+		rows: r.rowsRead,
+		status: r.status?.excluded.lines ?? 0,
+		nonProduct: r.nonProduct?.lines ?? 0,
+		returns: r.returnRows + (r.cancelledRows ?? 0),
+		duplicates: r.duplicateRows,
+		invalid: r.invalidRows,
+	};
+	const sum =
+		meta.rowCount + read.status + read.nonProduct + read.returns + read.duplicates + read.invalid;
+	return !r.append && sum === read.rows && read.rows > meta.rowCount
+		? { sales: meta.rowCount, read }
+		: { sales: meta.rowCount };
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -114,7 +165,26 @@ export function buildReport(input: ReportInput): ReportDoc {
 		items: [
 			{ label: msg('report_kpi_revenue'), value: round2(revenue), kind: 'money' },
 			{ label: msg('report_kpi_units'), value: units, kind: 'units' },
-			{ label: msg('report_kpi_orders'), value: orders, kind: 'count' },
+			{
+				label: msg('report_kpi_orders'),
+				value: orders,
+				kind: 'count',
+				...(input.lines
+					? {
+							note: input.lines.read
+								? msg('report_kpi_orders_note_read', {
+										sales: input.lines.sales,
+										read: input.lines.read.rows,
+										status: input.lines.read.status,
+										nonProduct: input.lines.read.nonProduct,
+										returns: input.lines.read.returns,
+										duplicates: input.lines.read.duplicates,
+										invalid: input.lines.read.invalid,
+									})
+								: msg('report_kpi_orders_note', { sales: input.lines.sales }),
+						}
+					: {}),
+			},
 			{ label: msg('report_kpi_products'), value: input.products.length, kind: 'count' },
 		],
 	};

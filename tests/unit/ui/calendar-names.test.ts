@@ -7,6 +7,7 @@ import {
 	eventName,
 	holidayNames,
 	runsOfDays,
+	unmeasuredSentence,
 } from '../../../src/lib/calendar';
 import { i18n } from '../../../src/lib/i18n';
 
@@ -80,5 +81,36 @@ describe('built-in days as Settings lists them', () => {
 		expect(en).toMatch(/^(28 Nov 2026|Nov 28, 2026) – (24 Dec 2026|Dec 24, 2026)$/);
 		i18n.locale = 'zh-CN';
 		expect(calendarDates(['2026-11-11'])).toBe('2026年11月11日');
+	});
+});
+
+describe('events coming in a forecast, too rare to measure', () => {
+	const ev = (key: string, ahead: number, past = 1) => ({ key, ahead: [ahead], past });
+	const names = (key: string, date: string) => {
+		const n = holidayNames('US', key, date);
+		return n ? { names: n } : {};
+	};
+
+	it('lists up to 3 one a line (no sentence)', () => {
+		expect(unmeasuredSentence([ev('black-friday', 0), ev('cyber-monday', 1)], 'week')).toBeNull();
+	});
+
+	it('says more than 3 in one sentence naming each, in English and Chinese (walk14: 7 lines)', () => {
+		const events = [
+			{ ...ev('black-friday', 0) },
+			{ ...ev('thanksgiving-day', 0), ...names('thanksgiving-day', '2018-11-22') },
+			{ ...ev('cyber-monday', 1) },
+			{ ...ev('christmas-day', 5), ...names('christmas-day', '2018-12-25') },
+		];
+		const en = unmeasuredSentence(events, 'week') ?? '';
+		expect(en).toMatch(
+			/^Black Friday \(week 1\), Thanksgiving Day \(week 1\), Cyber Monday \(week 2\),? and Christmas Day \(week 6\) fall in this forecast/,
+		);
+		expect(en).toContain('at least two are needed');
+		i18n.locale = 'zh-CN';
+		const zh = unmeasuredSentence(events, '周') ?? '';
+		expect(zh).toContain('（第 1 周）');
+		expect(zh).toContain('圣诞节（第 6 周）');
+		expect(zh).toContain('都落在本次预测期内');
 	});
 });

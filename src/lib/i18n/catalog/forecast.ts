@@ -178,6 +178,11 @@ export const en = {
 		'{name}: in {unit} {ahead} of this forecast. Only one past {unit} had it, and at least two are needed to measure it, so the forecast does not add its effect.',
 	calendar_effect_unmeasured_never:
 		'{name}: in {unit} {ahead} of this forecast. No past {unit} had it yet, so the forecast does not add its effect.',
+	calendar_effect_ahead_item: '{name} ({unit} {ahead})',
+	calendar_effects_ahead_sentence:
+		'{list} fall in this forecast, but past sales had each of them in at most one {unit}, and at least two are needed to measure a day, so the forecast does not add their effects.',
+	calendar_effects_ahead_sentence_never:
+		'{list} fall in this forecast, but no past {unit} had them yet, so the forecast does not add their effects.',
 	calendar_effects_ahead_note:
 		'If you expect it to lift sales, import it as a promotion or plan extra stock for it by hand.',
 	calendar_country: 'Country of the shop',
@@ -370,6 +375,11 @@ export const zhCN: Catalog<keyof typeof en> = {
 		'{name}：落在本次预测的第 {ahead} {unit}。过去只有 1 {unit}包含它，至少需要 2 {unit}才能估计其影响，因此预测没有加入它的影响。',
 	calendar_effect_unmeasured_never:
 		'{name}：落在本次预测的第 {ahead} {unit}。过去还没有哪一{unit}包含它，因此预测没有加入它的影响。',
+	calendar_effect_ahead_item: '{name}（第 {ahead} {unit}）',
+	calendar_effects_ahead_sentence:
+		'{list}都落在本次预测期内，但过去的销售中每个日子最多只出现在 1 {unit}里，至少需要 2 {unit}才能估计，因此预测没有加入它们的影响。',
+	calendar_effects_ahead_sentence_never:
+		'{list}都落在本次预测期内，但过去还没有哪一{unit}包含它们，因此预测没有加入它们的影响。',
 	calendar_effects_ahead_note: '如果预计它会带动销量，请把它作为促销导入，或手动多备一些库存。',
 	calendar_country: '店铺所在国家/地区',
 	calendar_week_start: '“{dataset}”每周的第一天',

@@ -1,5 +1,6 @@
 // Reports: the Report screen, share by link / file, the PDF report and purchase-order PDF, and the
 // error codes of src/lib/share/codec.ts and src/core/report/validate.ts.
+import { plural } from '../plural';
 import type { Catalog } from '../types';
 
 export const en = {
@@ -85,6 +86,22 @@ export const en = {
 	report_kpi_revenue: 'Revenue',
 	report_kpi_units: 'Units sold',
 	report_kpi_orders: 'Order lines',
+	report_kpi_orders_note: (p) =>
+		`Each product counted once per order (the same product on two lines of one order is one), from ${p.salesText} sales ${plural(p.sales, 'line', 'lines')}.`,
+	report_kpi_orders_note_read: (p) => {
+		const parts = (
+			[
+				[p.status, `${p.statusText} of refunded or cancelled orders`],
+				[p.nonProduct, `${p.nonProductText} postage and fees`],
+				[p.returns, `${p.returnsText} ${plural(p.returns, 'return', 'returns')}`],
+				[p.duplicates, `${p.duplicatesText} ${plural(p.duplicates, 'duplicate', 'duplicates')}`],
+				[p.invalid, `${p.invalidText} unreadable`],
+			] as const
+		)
+			.filter(([n]) => Number(n) > 0)
+			.map(([, w]) => w);
+		return `Each product counted once per order (the same product on two lines of one order is one), from ${p.salesText} sales ${plural(p.sales, 'line', 'lines')}: the import read ${p.readText} rows and left out ${parts.join(', ')}.`;
+	},
 	report_kpi_products: 'Products',
 	report_kpi_forecast_day: 'Forecast units, next {n} {n|day|days}',
 	report_kpi_forecast_week: 'Forecast units, next {n} {n|week|weeks}',
@@ -222,6 +239,22 @@ export const zhCN: Catalog<keyof typeof en> = {
 	report_kpi_revenue: '销售额',
 	report_kpi_units: '销量（件）',
 	report_kpi_orders: '订单行数',
+	report_kpi_orders_note: (p) =>
+		`每个商品在一个订单里只算一次（同一订单里同一商品占两行也只算一次），来自 ${p.salesText} 个销售行。`,
+	report_kpi_orders_note_read: (p) => {
+		const parts = (
+			[
+				[p.status, `已退款或已取消订单的 ${p.statusText} 行`],
+				[p.nonProduct, `运费和手续费 ${p.nonProductText} 行`],
+				[p.returns, `退货 ${p.returnsText} 行`],
+				[p.duplicates, `重复 ${p.duplicatesText} 行`],
+				[p.invalid, `无法读取的 ${p.invalidText} 行`],
+			] as const
+		)
+			.filter(([n]) => Number(n) > 0)
+			.map(([, w]) => w);
+		return `每个商品在一个订单里只算一次（同一订单里同一商品占两行也只算一次），来自 ${p.salesText} 个销售行：导入时读取了 ${p.readText} 行，未计入${parts.join('、')}。`;
+	},
 	report_kpi_products: '商品数',
 	report_kpi_forecast_day: '未来 {n} 天预测销量',
 	report_kpi_forecast_week: '未来 {n} 周预测销量',
