@@ -31,10 +31,18 @@ export async function appendInto(
 	const meta = await metaOf(ctx, targetId);
 	const table = await ensureLoaded(ctx, targetId);
 	const same = (c: string) => `o.${c} IS NOT DISTINCT FROM n.${c}`;
-	const pair = `o.product_id = n.product_id AND o.ds = n.ds AND o.quantity = n.quantity`;
 	// a table stored by an earlier version may lack the rule columns
 	q(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS excluded VARCHAR DEFAULT NULL`);
 	q(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS cancelled BOOLEAN DEFAULT false`);
+	// A line with a partial refund (sales/adjust.ts) is the same line by the units it sold, whatever
+	// was refunded since: 2 sold in the stored export, 2 sold and 1 refunded in this one.
+	const refunds = hasColumn(ctx, table, 'sold_qty') || hasColumn(ctx, fresh, 'sold_qty');
+	if (refunds)
+		for (const t of [table, fresh])
+			q(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS sold_qty DOUBLE DEFAULT NULL`);
+	const pair = refunds
+		? `o.product_id = n.product_id AND o.ds = n.ds AND coalesce(o.sold_qty, o.quantity) = coalesce(n.sold_qty, n.quantity)`
+		: `o.product_id = n.product_id AND o.ds = n.ds AND o.quantity = n.quantity`;
 	q(`CREATE OR REPLACE TEMP TABLE ap_dup AS SELECT DISTINCT n.src_row FROM ${fresh} n
 		JOIN ${table} o ON ${pair}
 		WHERE (n.order_id IS NOT NULL AND o.order_id = n.order_id)
@@ -61,6 +69,7 @@ export async function appendInto(
 			FROM ap_status`)[0];
 		q(`UPDATE ${table} SET excluded = a.excl, order_status = a.st, is_return = a.excl IS NOT NULL
 			FROM ap_status a WHERE ${table}.rowid = a.rid`);
+		const refunded = refunds ? refundsSince(ctx, table, fresh, pair) : { lines: 0, units: 0 };
 		q(`DELETE FROM ${fresh} WHERE src_row IN (SELECT src_row FROM ap_dup)`);
 		const added =
 			rows(`SELECT count(*)::DOUBLE AS n, count(*) FILTER (WHERE NOT is_return)::DOUBLE AS sales
@@ -102,6 +111,17 @@ export async function appendInto(
 				count: out.lines,
 				message: 'import_append_status_out',
 				params: { ...append.statusLeftOut },
+			});
+		}
+		if (refunded.lines > 0) {
+			append.refundedSince = refunded;
+			issues.push({
+				severity: 'info',
+				code: 'import_append_refunds',
+				file,
+				count: refunded.lines,
+				message: 'import_append_refunds',
+				params: { ...refunded },
 			});
 		}
 		const back = { lines: Number(status.back_lines), orders: Number(status.back_orders) };
@@ -162,6 +182,45 @@ export async function appendInto(
 	} finally {
 		q('DROP TABLE IF EXISTS ap_dup');
 		q('DROP TABLE IF EXISTS ap_status');
+	}
+}
+
+/** Whether `table` has column `name`. */
+function hasColumn(ctx: DataContext, table: string, name: string): boolean {
+	return (
+		ctx.scalar(`SELECT count(*)::DOUBLE FROM information_schema.columns
+			WHERE table_name = '${table}' AND column_name = '${name}'`) > 0
+	);
+}
+
+/**
+ * Stored sales lines this file says were refunded since (or refunded otherwise than stored): they take
+ * the file's quantity, revenue and return flag, as the newer file's status wins. Lines left out or
+ * cancelled on either side are the other rules'. Returns the lines changed and the sold units taken off.
+ */
+function refundsSince(
+	ctx: DataContext,
+	table: string,
+	fresh: string,
+	pair: string,
+): { lines: number; units: number } {
+	ctx.q(`CREATE OR REPLACE TEMP TABLE ap_refund AS SELECT o.rowid AS rid,
+			any_value(n.quantity) AS nq, any_value(n.revenue) AS nr, any_value(n.is_return) AS nret,
+			any_value(n.sold_qty) AS ns, any_value(o.quantity) AS oq, any_value(o.is_return) AS oret
+		FROM ${table} o JOIN ${fresh} n ON ${pair} AND n.order_id IS NOT NULL AND o.order_id = n.order_id
+		WHERE o.excluded IS NULL AND n.excluded IS NULL AND NOT o.cancelled AND NOT n.cancelled
+			AND (o.sold_qty IS NOT NULL OR n.sold_qty IS NOT NULL)
+			AND (o.quantity <> n.quantity OR o.is_return <> n.is_return)
+		GROUP BY o.rowid`);
+	try {
+		const r = ctx.rows(`SELECT count(*)::DOUBLE AS lines, coalesce(sum(
+				CASE WHEN oret THEN 0 ELSE oq END - CASE WHEN nret THEN 0 ELSE nq END), 0)::DOUBLE AS units
+			FROM ap_refund`)[0];
+		ctx.q(`UPDATE ${table} SET quantity = a.nq, revenue = a.nr, is_return = a.nret, sold_qty = a.ns
+			FROM ap_refund a WHERE ${table}.rowid = a.rid`);
+		return { lines: Number(r?.lines ?? 0), units: Number(r?.units ?? 0) };
+	} finally {
+		ctx.q('DROP TABLE IF EXISTS ap_refund');
 	}
 }
 

@@ -129,6 +129,8 @@ export interface AppendSummary {
 	statusLeftOut?: { lines: number; orders: number; units: number };
 	/** Stored lines of a refunded/cancelled order counted again: the file no longer says so. */
 	statusCountedAgain?: { lines: number; orders: number };
+	/** Stored sales lines the file says were refunded (in part) since: the sold units taken off. */
+	refundedSince?: { lines: number; units: number };
 	/** Stored sales cancelled by a return in the file (same customer or order, product, quantity). */
 	cancelledStored?: { lines: number; units: number };
 }

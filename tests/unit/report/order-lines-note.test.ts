@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, orderLinesOf, type ReportInput } from '../../../src/core/report/build';
 import { parseReport } from '../../../src/core/report/validate';
-import type { ReportKpisSection } from '../../../src/core/report/types';
+import type { ReportKpiSection } from '../../../src/core/report/types';
 import { translate } from '../../../src/lib/i18n/translate';
 
 // walk14's WooCommerce file: 16,451 lines, 553 of refunded/cancelled orders, 620 postage and fees
@@ -35,7 +35,7 @@ function ordersNote(lines: ReportInput['lines'], locale: 'en' | 'zh-CN' = 'en'):
 	// it travels in a share link too
 	const parsed = parseReport(JSON.parse(JSON.stringify(doc)));
 	if (!parsed.ok) throw new Error('refused');
-	const kpis = parsed.doc.sections[0] as ReportKpisSection;
+	const kpis = parsed.doc.sections[0] as ReportKpiSection;
 	const note = kpis.items.find((k) => k.label.code === 'report_kpi_orders')?.note;
 	return note ? translate(locale, note.code, note.params) : '';
 }

@@ -196,6 +196,10 @@ function refunds(
 				count(*) FILTER (WHERE full_refund)::DOUBLE AS full_lines,
 				coalesce(sum(sold - left_qty), 0)::DOUBLE AS units,
 				coalesce(sum(old_revenue - new_revenue), 0)::DOUBLE AS revenue FROM ${t}`)[0];
+		// the units sold before the refund, kept so that the shop's next export (the same line, its
+		// refund maybe changed since) is known as the same line when appended (update.ts)
+		ctx.q(`ALTER TABLE ${out} ADD COLUMN IF NOT EXISTS sold_qty DOUBLE DEFAULT NULL`);
+		ctx.q(`UPDATE ${out} SET sold_qty = a.sold FROM ${t} a WHERE ${out}.src_row = a.src_row`);
 		// refunded whole: a return of the units it sold, its money kept as it was for the report
 		ctx.q(`UPDATE ${out} SET is_return = true FROM ${t} a
 			WHERE ${out}.src_row = a.src_row AND a.full_refund`);

@@ -236,6 +236,8 @@ export const en = {
 		`Added to “${p.name}”: ${p.addedText} new row${p.added === 1 ? '' : 's'}; ${p.dupsText} already stored. The file does not overlap the stored period.`,
 	import_append_status_out: (p) =>
 		`${p.linesText} ${plural(p.lines, 'line', 'lines')} of ${p.ordersText} ${plural(p.orders, 'order', 'orders')} stored before ${p.lines === 1 ? 'is' : 'are'} now refunded or cancelled in this file: ${p.unitsText} ${plural(p.units, 'unit is', 'units are')} no longer counted as sales.`,
+	import_append_refunds: (p) =>
+		`${p.linesText} ${plural(p.lines, 'line', 'lines')} stored before ${p.lines === 1 ? 'was' : 'were'} refunded in part or whole since, says this file: ${p.unitsText} ${plural(p.units, 'unit is', 'units are')} no longer counted as sales.`,
 	import_append_status_back: (p) =>
 		`${p.linesText} ${plural(p.lines, 'line', 'lines')} of ${p.ordersText} ${plural(p.orders, 'order', 'orders')} left out before (refunded or cancelled) ${p.lines === 1 ? 'is' : 'are'} counted as sales again: this file no longer says so.`,
 	import_append_cancelled: (p) =>
@@ -368,6 +370,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 		`已添加到“${p.name}”：新增 ${p.addedText} 行；${p.dupsText} 行已存储。文件与已存数据的时间段没有重叠。`,
 	import_append_status_out: (p) =>
 		`之前已存储的 ${p.ordersText} 个订单（${p.linesText} 行）在这个文件里已退款或已取消：这 ${p.unitsText} 件不再计入销售。`,
+	import_append_refunds: (p) =>
+		`这个文件显示，之前已存储的 ${p.linesText} 行此后部分或全部退款：这 ${p.unitsText} 件不再计入销售。`,
 	import_append_status_back: (p) =>
 		`之前因退款或取消未计入的 ${p.ordersText} 个订单（${p.linesText} 行）重新计入销售：这个文件里已不再是退款或取消状态。`,
 	import_append_cancelled: (p) =>

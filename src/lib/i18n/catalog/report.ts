@@ -100,7 +100,7 @@ export const en = {
 		)
 			.filter(([n]) => Number(n) > 0)
 			.map(([, w]) => w);
-		return `Each product counted once per order (the same product on two lines of one order is one), from ${p.salesText} sales ${plural(p.sales, 'line', 'lines')}: the import read ${p.readText} rows and left out ${parts.join(', ')}.`;
+		return `Each product counted once per order (the same product on two lines of one order is one), from ${p.salesText} sales ${plural(p.sales, 'line', 'lines')}: the import read ${p.readText} ${plural(p.read, 'row', 'rows')} and left out ${parts.join(', ')}.`;
 	},
 	report_kpi_products: 'Products',
 	report_kpi_forecast_day: 'Forecast units, next {n} {n|day|days}',
