@@ -103,6 +103,17 @@ describe('refund and discount roles', () => {
 		expect(m.refundQty).toBeUndefined();
 	});
 
+	it("never takes a tax column or another level's amount for a discount or refund", () => {
+		const m = guessMapping(
+			cols(
+				['Order Date', 'SKU', 'Quantity', 'Cart Discount Amount Tax', 'Item Refunded Tax'],
+				['2018-11-08', 'SNK-1', '2', '1.76', '0.00'],
+			),
+		);
+		expect(m.orderDiscount).toBeUndefined();
+		expect(m.refundAmount).toBeUndefined();
+	});
+
 	it.each(['退款数量', '退货数量', '已退款数量', 'Quantity Refunded', 'refunded_qty'])(
 		'takes %s as the refunded quantity',
 		(header) => {
