@@ -86,11 +86,20 @@ describe('WooCommerce partial refunds', () => {
 			'Order Number,Order Status,Order Date,SKU,Quantity,Qty Refunded,Item Refunded,Line Subtotal',
 			'7001,wc-completed,2018-11-08,SNK-1,3,-1,95.00,300.00',
 			'7002,wc-completed,2018-11-09,SNK-1,1,,,100.00',
+			// an unreadable refund: kept as sold, and said with its row and column
+			'7003,wc-completed,2018-11-10,SNK-1,1,one,,100.00',
 		].join('\n');
-		const { meta, mapping } = await importCsv('orders-amount.csv', csv);
-		expect(mapping).toMatchObject({ refundQty: 'Qty Refunded', refundAmount: 'Item Refunded' });
-		expect(await byProduct(meta.id)).toEqual({ 'SNK-1': { units: 3, revenue: 305 } });
+		// (its sample values are half words, so the owner picks the role)
+		const { meta, mapping } = await importCsv('orders-amount.csv', csv, (m) => ({
+			...m,
+			refundQty: 'Qty Refunded',
+		}));
+		expect(mapping).toMatchObject({ refundAmount: 'Item Refunded' });
+		expect(await byProduct(meta.id)).toEqual({ 'SNK-1': { units: 4, revenue: 405 } });
 		expect(meta.report.refunds).toEqual({ lines: 1, fullLines: 0, units: 1, revenue: 95 });
+		const bad = meta.report.issues.find((i) => i.code === 'bad-refund');
+		expect(bad).toMatchObject({ severity: 'warning', row: 3, column: 'Qty Refunded', count: 1 });
+		expect(issueText(bad)).toContain('Row 3, column "Qty Refunded": "one" is not');
 	}, 60_000);
 
 	it('counts the refunded units again when the owner unmaps Qty Refunded', async () => {

@@ -97,6 +97,8 @@ export function normalize(
 			${num('discount')} AS line_discount, ${num('orderDiscount')} AS order_discount,
 			${raw('date')} AS raw_date, ${raw('quantity')} AS raw_qty,
 			${raw('unitPrice')} AS raw_price, ${raw('revenue')} AS raw_revenue,
+			${raw('refundQty')} AS raw_refund_qty, ${raw('refundAmount')} AS raw_refund_amount,
+			${raw('discount')} AS raw_discount, ${raw('orderDiscount')} AS raw_order_discount,
 			${mapping.product ? `${text('product')} IS NULL${mapping.description ? ` AND ${text('description')} IS NULL` : ''}` : 'false'} AS blank_product
 		FROM ${T} s LEFT JOIN dup_${T} d ON d.__row = s.__row ${joins.join(' ')}`);
 	temps.push(`norm_${T}`);

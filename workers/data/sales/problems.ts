@@ -139,9 +139,14 @@ export function countProblems(
 		);
 	}
 	const validWhere = `NOT dup AND ds_ms IS NOT NULL AND ${plausibleDate} AND ${plausibleQty}${mapping.quantity ? ' AND quantity IS NOT NULL' : ''}`;
-	for (const [role, rawCol, valCol] of [
-		['unitPrice', 'raw_price', 'unit_price'],
-		['revenue', 'raw_revenue', 'revenue_v'],
+	// an unreadable refund or discount cell: the line is kept without it (no refund, no discount)
+	for (const [role, rawCol, valCol, code] of [
+		['unitPrice', 'raw_price', 'unit_price', 'bad-price'],
+		['revenue', 'raw_revenue', 'revenue_v', 'bad-revenue'],
+		['refundQty', 'raw_refund_qty', 'refund_qty', 'bad-refund'],
+		['refundAmount', 'raw_refund_amount', 'refund_amount', 'bad-refund'],
+		['discount', 'raw_discount', 'line_discount', 'bad-discount'],
+		['orderDiscount', 'raw_order_discount', 'order_discount', 'bad-discount'],
 	] as const) {
 		const col = mapping[role];
 		if (!col) continue;
@@ -149,7 +154,7 @@ export function countProblems(
 			`ds_ms IS NOT NULL AND trim(${rawCol}) <> '' AND ${valCol} IS NULL`,
 			rawCol,
 			'warning',
-			role === 'unitPrice' ? 'bad-price' : 'bad-revenue',
+			code,
 			col,
 			'data_bad_amount',
 			(value, row, n) => ({ row, n, value, column: col }),
