@@ -5,6 +5,7 @@
 // End to end in Node (real DuckDB-WASM + fake-indexeddb) on files with the exports' real headers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping, DatasetMeta } from '../../../src/core/ingest/types';
+import { translate } from '../../../src/lib/i18n/translate';
 import { issueText, makeService, toInput } from './harness';
 
 let service: Awaited<ReturnType<typeof makeService>>['service'];
@@ -72,6 +73,10 @@ describe('WooCommerce partial refunds', () => {
 		expect(issueText(note)).toContain('2 sales lines were refunded in part or whole later');
 		expect(issueText(note)).toContain('1 line was refunded whole');
 		expect(issueText(note, 'zh-CN')).toContain('2 个销售行事后部分或全部退款');
+		// the money in the dataset's currency, as the Import screen writes it
+		expect(translate('en', note!.msg!.code, note!.msg!.params, 'USD')).toContain(
+			'2 units and revenue US$180.00 taken off the sales',
+		);
 		// WooCommerce's Line Total is after the coupon: the cart discount is not taken off again
 		expect(meta.report.discounts).toBeUndefined();
 		const included = meta.report.issues.find((i) => i.code === 'discounts-included');
