@@ -61,6 +61,19 @@ describe('keyboard only: import and dialogs', () => {
 					.getAttribute('aria-label'),
 			).toContain(column);
 		}
+		// the refund and discount roles are offered (refund15)
+		expect(
+			await page
+				.locator('[data-testid="role-select"][data-column="Price"] option')
+				.allTextContents(),
+		).toEqual(
+			expect.arrayContaining([
+				'Units refunded later',
+				'Amount refunded (line)',
+				'Discount (line)',
+				'Discount (whole order)',
+			]),
+		);
 		// the date unmapped with the arrows: the import is refused until it is mapped again
 		await tabUntil(page, 'Date', (x) => x.column === 'Date', { back: true });
 		expect(await role('Date')).toBe('date');
