@@ -64,8 +64,11 @@ describe('WooCommerce partial refunds', () => {
 		expect(meta.report.refunds).toEqual({ lines: 2, fullLines: 1, units: 2, revenue: 180 });
 		// the refunded order is left out once, with all its units (not reduced by its Qty Refunded first)
 		expect(meta.report.status?.excluded).toMatchObject({ orders: 1, lines: 2, units: 3 });
-		// the line refunded whole is a return
+		// the line refunded whole is a return, and the returns note says why (not "negative quantity")
 		expect(meta.report.returnRows).toBe(1);
+		const returns = meta.report.issues.find((i) => i.code === 'returns');
+		expect(issueText(returns)).toContain('or refunded whole in “Qty Refunded”');
+		expect(issueText(returns, 'zh-CN')).toContain('或“Qty Refunded”列显示整行退款');
 		expect(meta.report.rowsImported).toBe(2);
 		const note = meta.report.issues.find((i) => i.code === 'partial-refunds');
 		expect(note?.column).toBe('Qty Refunded');

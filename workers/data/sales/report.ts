@@ -119,6 +119,11 @@ export function importReport(
 					byOrder: mapping.order ? 'yes' : 'no',
 					// the status column that marks refund lines (Square's "Event Type"), when it did
 					byStatus: Number(counts.refunds) > 0 && mapping.status ? mapping.status : '',
+					// the refunded-quantity column that made lines refunded whole returns (sales/adjust.ts)
+					byRefund:
+						(adjusted.refunds?.fullLines ?? 0) > 0
+							? (mapping.refundQty ?? mapping.refundAmount ?? '')
+							: '',
 				},
 				{ row: first, count: report.returnRows },
 			),

@@ -120,7 +120,7 @@ export const en = {
 	data_issue_cancelled: (p) =>
 		`${p.n === 1 ? '1 sale was' : `${p.nText} sales were`} cancelled by a later return from the same customer${p.byOrder === 'yes' ? ' or order' : ''} (same product and quantity within ${p.daysText} ${plural(p.days, 'day', 'days')}; first at row ${p.firstText}): ${p.units === 1 ? '1 unit' : `${p.unitsText} units`} not counted as sales.`,
 	data_issue_returns: (p) =>
-		`${p.n === 1 ? '1 return or cancellation row' : `${p.nText} return or cancellation rows`} (${p.units === 1 ? '1 unit' : `${p.unitsText} units`}; negative quantity${p.byOrder === 'yes' ? ' or an order number starting with C' : ''}${p.byStatus ? ` or “Refund” in ${p.byStatus}` : ''}) ${p.n === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
+		`${p.n === 1 ? '1 return or cancellation row' : `${p.nText} return or cancellation rows`} (${p.units === 1 ? '1 unit' : `${p.unitsText} units`}; negative quantity${p.byOrder === 'yes' ? ' or an order number starting with C' : ''}${p.byStatus ? ` or “Refund” in ${p.byStatus}` : ''}${p.byRefund ? ` or refunded whole in “${p.byRefund}”` : ''}) ${p.n === 1 ? 'is' : 'are'} kept apart and not counted as sales.`,
 	sniff_empty: '{file} is empty.',
 	sniff_zip:
 		'{file} looks like a zip archive, not a data table. Unzip it and pick the CSV file inside.',
@@ -199,7 +199,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	data_issue_cancelled: (p) =>
 		`${p.nText} 笔销售被同一客户${p.byOrder === 'yes' ? '或同一订单' : ''}之后的退货取消（相同商品和数量，${p.daysText} 天内；首次出现在第 ${p.firstText} 行）：${p.unitsText} 件不计入销售。`,
 	data_issue_returns: (p) =>
-		`${p.nText} 行退货或取消记录（${p.unitsText} 件；数量为负${p.byOrder === 'yes' ? '或订单号以 C 开头' : ''}${p.byStatus ? `或“${p.byStatus}”列为 Refund（退款）` : ''}）单独保存，不计入销售。`,
+		`${p.nText} 行退货或取消记录（${p.unitsText} 件；数量为负${p.byOrder === 'yes' ? '或订单号以 C 开头' : ''}${p.byStatus ? `或“${p.byStatus}”列为 Refund（退款）` : ''}${p.byRefund ? `或“${p.byRefund}”列显示整行退款` : ''}）单独保存，不计入销售。`,
 	sniff_empty: '{file} 是空文件。',
 	sniff_zip: '{file} 看起来是 zip 压缩包，而不是数据表格。请先解压，再选择其中的 CSV 文件。',
 	sniff_looks_like: (p) =>
