@@ -46,7 +46,7 @@ describe('the note under "Order lines"', () => {
 		expect(en).toContain('Each product counted once per order');
 		expect(en).toContain('from 15,278 sales lines');
 		expect(en).toContain(
-			'the import read 16,451 rows and left out 553 of refunded or cancelled orders, 620 postage and fees.',
+			'the import read 16,451 rows and left out 553 lines of refunded or cancelled orders, 620 postage and fee lines.',
 		);
 		const zh = ordersNote(orderLinesOf(walk14), 'zh-CN');
 		expect(zh).toContain('来自 15,278 个销售行');

@@ -91,8 +91,14 @@ export const en = {
 	report_kpi_orders_note_read: (p) => {
 		const parts = (
 			[
-				[p.status, `${p.statusText} of refunded or cancelled orders`],
-				[p.nonProduct, `${p.nonProductText} postage and fees`],
+				[
+					p.status,
+					`${p.statusText} ${plural(p.status, 'line', 'lines')} of refunded or cancelled orders`,
+				],
+				[
+					p.nonProduct,
+					`${p.nonProductText} postage and fee ${plural(p.nonProduct, 'line', 'lines')}`,
+				],
 				[p.returns, `${p.returnsText} ${plural(p.returns, 'return', 'returns')}`],
 				[p.duplicates, `${p.duplicatesText} ${plural(p.duplicates, 'duplicate', 'duplicates')}`],
 				[p.invalid, `${p.invalidText} unreadable`],
