@@ -81,12 +81,18 @@ export type DiscountUse =
 	| { kind: 'order'; column: string }
 	/** A discount column is mapped, but the revenue is already after discounts: it is not taken off. */
 	| { kind: 'included'; column: string; revenue: string }
+	/** An order discount is mapped but no order column: it cannot be shared out (said, not guessed). */
+	| { kind: 'noOrder'; column: string }
 	| { kind: 'none' };
 
 /** The discount rule for a mapping (an order discount needs the order column to share it out). */
 export function discountUse(mapping: ColumnMapping): DiscountUse {
 	const column = mapping.discount ?? (mapping.order ? mapping.orderDiscount : undefined);
-	if (!column) return { kind: 'none' };
+	if (!column) {
+		if (mapping.orderDiscount && !revenueAfterDiscount(mapping))
+			return { kind: 'noOrder', column: mapping.orderDiscount };
+		return { kind: 'none' };
+	}
 	if (revenueAfterDiscount(mapping))
 		return {
 			kind: 'included',

@@ -181,6 +181,17 @@ describe('discounts', () => {
 			'shared out over 2 orders’ products by their revenue (3 lines)',
 		);
 		expect(issueText(note, 'zh-CN')).toContain('按金额比例分摊到 2 个订单的商品行（3 行）');
+		// the order column unpicked: nothing shared out, and said so
+		const { meta: noOrder } = await importCsv('orders_export_no_order.csv', SHOPIFY, (m) => {
+			const { order: _o, ...rest } = m;
+			return rest;
+		});
+		expect(noOrder.report.discounts).toBeUndefined();
+		const why = noOrder.report.issues.find((i) => i.code === 'discounts-no-order');
+		expect(issueText(why)).toContain(
+			'“Discount Amount” is the whole order’s discount, but no order',
+		);
+		expect(issueText(why, 'zh-CN')).toContain('“Discount Amount”是整单优惠，但没有选择订单号列');
 	}, 60_000);
 
 	it("takes each line's own discount off, and then not the order's too", async () => {

@@ -153,9 +153,14 @@ describe('what the roles do to a line', () => {
 		expect(
 			discountUse({ unitPrice: 'Lineitem price', orderDiscount: 'Discount Amount', order: 'Name' }),
 		).toEqual({ kind: 'order', column: 'Discount Amount' });
+		// without an order column an order discount cannot be shared out: said, not guessed
 		expect(discountUse({ unitPrice: 'Lineitem price', orderDiscount: 'Discount Amount' })).toEqual({
-			kind: 'none',
+			kind: 'noOrder',
+			column: 'Discount Amount',
 		});
+		expect(discountUse({ revenue: 'Line Total', orderDiscount: 'Cart Discount Amount' }).kind).toBe(
+			'none',
+		);
 		expect(
 			discountUse({
 				revenue: 'Line Total',

@@ -50,9 +50,24 @@ export function applyLineAdjustments(
 				{ column: use.column },
 			),
 		);
+	else if (use.kind === 'noOrder')
+		result.issues.push(
+			codedIssue(
+				'info',
+				'discounts-no-order',
+				file,
+				'import_discounts_no_order',
+				{ column: use.column },
+				{ column: use.column },
+			),
+		);
 	else if (use.kind === 'line') result.discounts = lineDiscounts(ctx, N, out);
 	else if (use.kind === 'order') result.discounts = orderDiscounts(ctx, N, out);
-	if (result.discounts && result.discounts.lines > 0 && use.kind !== 'none') {
+	if (
+		result.discounts &&
+		result.discounts.lines > 0 &&
+		(use.kind === 'line' || use.kind === 'order')
+	) {
 		const d = result.discounts;
 		result.issues.push(
 			codedIssue(

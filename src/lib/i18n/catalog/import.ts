@@ -220,6 +220,8 @@ export const en = {
 		`Order discounts of column “${p.column}” shared out over ${p.ordersText} ${plural(p.orders, 'order', 'orders')}’ products by their revenue (${p.linesText} ${plural(p.lines, 'line', 'lines')}): ${p.amountText} taken off the revenue. Quantities are unchanged.`,
 	import_discounts_included: (p) =>
 		`“${p.revenue}” is already after discounts, so “${p.column}” is not taken off again.`,
+	import_discounts_no_order:
+		'“{column}” is the whole order’s discount, but no order number column is chosen, so it cannot be shared out over the order’s lines: the revenue is before this discount. Choose the order column to take it off.',
 	import_non_product_title: 'Not products: postage, fees and adjustments',
 	import_non_product_help:
 		'These lines were left out of your products and forecasts. Tick a code to count it as a product after all.',
@@ -355,6 +357,8 @@ export const zhCN: Catalog<keyof typeof en> = {
 	import_discounts_order: (p) =>
 		`“${p.column}”列的整单优惠按金额比例分摊到 ${p.ordersText} 个订单的商品行（${p.linesText} 行）：共从金额中扣除 ${p.amountText}。数量不变。`,
 	import_discounts_included: (p) => `“${p.revenue}”已是优惠后的金额，因此不再扣除“${p.column}”。`,
+	import_discounts_no_order:
+		'“{column}”是整单优惠，但没有选择订单号列，无法分摊到订单的各行：金额是扣除这项优惠之前的。选择订单号列即可扣除。',
 	import_non_product_title: '非商品：运费、手续费和调整项',
 	import_non_product_help: '这些行未计入商品和预测。勾选某个编码即可将其仍然算作商品。',
 	import_non_product_code: '编码',
