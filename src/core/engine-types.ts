@@ -142,10 +142,11 @@ export interface AutoForecastOptions {
 	 * are sized to today's level, with a note (engine.ts fallScores): 'level' = errors as a share of
 	 * their origin's level; 'sqrt' = over the square root of it, only where every origin's training
 	 * window holds LEVEL_WINDOW values (levels: medians); 'sqrt-screened' = as 'sqrt' with levels the
-	 * means of those values less the outlier screen's one-off weeks; false: the normalised scores as
-	 * for every series. Default engine.ts FALL_RANGE.
+	 * means of those values less the outlier screen's one-off weeks; 'sqrt-persistent' = as
+	 * 'sqrt-screened' only where no value of the last LEVEL_WINDOW is above FALL_RATIO × today's level;
+	 * false: the normalised scores as for every series. Default engine.ts FALL_RANGE.
 	 */
-	fallRange?: false | 'level' | 'sqrt' | 'sqrt-screened';
+	fallRange?: false | 'level' | 'sqrt' | 'sqrt-screened' | 'sqrt-persistent';
 	/**
 	 * A series too short to backtest that is past its peak and falling (its largest value ≥ 2 periods
 	 * back, its last below 0.8 × it: a product weeks after its launch hype) gets the mean of its last

@@ -189,9 +189,11 @@ export const LEVEL_WINDOW = 8;
  * of their origin's level, times today's (candidate R); 'sqrt' = over √level, times √today's, and only
  * where every origin's training window holds LEVEL_WINDOW values, levels the medians of those values
  * (R2m); 'sqrt-screened' = as 'sqrt' with levels the means of those values less the outlier screen's
- * one-off weeks (R2s); false = the normalised scores as for every series.
+ * one-off weeks (R2s); 'sqrt-persistent' = R2s only where no value of the last LEVEL_WINDOW is above
+ * FALL_RATIO × today's level (R2p, "fallcal4": today's weeks must be a level, not a lull between
+ * bursts); false = the normalised scores as for every series.
  */
-export type FallRange = false | 'level' | 'sqrt' | 'sqrt-screened';
+export type FallRange = false | 'level' | 'sqrt' | 'sqrt-screened' | 'sqrt-persistent';
 /**
  * OFF again after the held-out run (RESULTS.md / SHORT-HISTORY.md "heldout32"; a decision taken on the
  * held-out horizon, disclosed): R2s narrowed the ranges of 9 online-retail products with bulk-order weeks
@@ -812,12 +814,24 @@ function screenedLevelAt(y: Float64Array, end: number, skip: ReadonlySet<number>
 }
 
 /**
+ * Whether today's weeks are a level (R2p, SHORT-HISTORY.md "fallcal4"): no value of the last
+ * LEVEL_WINDOW of y (one-off weeks included) is above FALL_RATIO × `level`. A week that big among them
+ * says the quiet weeks are a lull between bursts (bulk orders, restocks), not a fall that lasts.
+ */
+export function fallPersists(y: Float64Array, level: number): boolean {
+	for (let i = Math.max(0, y.length - LEVEL_WINDOW); i < y.length; i++)
+		if (y[i] > FALL_RATIO * level) return false;
+	return true;
+}
+
+/**
  * Relative scores after a fall in level (FALL_RATIO): |y − ŷ| / (u(L_k) · σ̂_kj / σ̂_k1) per origin, with
  * L_k the level at origin k and u(L) = L ('level') or √L ('sqrt', 'sqrt-screened'), today's unit u(L),
  * and the largest L_k ÷ today's level L; null where the rule does not apply (a level ≤ 0, a scale that
  * is not positive, no origin FALL_RATIO × above L, or for the √ modes an origin with under
- * LEVEL_WINDOW values). Levels are medians (levelAt), or for 'sqrt-screened' means without the weeks
- * in `outliers` (indices into y: the outlier screen's one-off weeks).
+ * LEVEL_WINDOW values, or for 'sqrt-persistent' a fall that does not persist: fallPersists). Levels
+ * are medians (levelAt), or for 'sqrt-screened' / 'sqrt-persistent' means without the weeks in
+ * `outliers` (indices into y: the outlier screen's one-off weeks).
  */
 export function fallScores(
 	y: Float64Array,
@@ -829,11 +843,13 @@ export function fallScores(
 	outliers: readonly number[] = [],
 ): { scores: number[][]; level: number; unit: number; ratio: number } | null {
 	const skip = new Set(outliers);
+	const screened = mode === 'sqrt-screened' || mode === 'sqrt-persistent';
 	const levelOf = (end: number): number =>
-		mode === 'sqrt-screened' ? screenedLevelAt(y, end, skip) : levelAt(y, end);
+		screened ? screenedLevelAt(y, end, skip) : levelAt(y, end);
 	const level = levelOf(y.length);
 	const unitOf = (l: number): number => (mode === 'level' ? l : Math.sqrt(l));
 	if (!(level > 0)) return null;
+	if (mode === 'sqrt-persistent' && !fallPersists(y, level)) return null;
 	let top = 0;
 	const scores: number[][] = [];
 	for (let k = 0; k < origins.length; k++) {

@@ -1,13 +1,15 @@
 // Calibrated ranges after a fall in level (tests/bench/results/SHORT-HISTORY.md "fallcal"): the engine
 // as quick-accuracy.ts runs it (benchOptions, the batch's curves) on a VALIDATION origin (--back 1 or 2;
 // the held-out horizon is refused), with the engine option fallRange 'level' (R), 'sqrt' (R2m) or
-// 'sqrt-screened' (R2s, "fallcal3"); where its note says it acted
+// 'sqrt-screened' (R2s, "fallcal3") or 'sqrt-persistent' (R2p, "fallcal4"); where its note says it acted
 // (the changed series), and on every 10th series regardless, once more with it off (main) — a series
 // without the note must come out identical (counted as differences). Per data set and on the changed
 // series: 80 / 95 % coverage (pooled over points) and mean MSIS at 80 % (α = 0.2) and 95 % (α = 0.05),
 // metrics.msis with the data set's MASE lag.
-//   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--candidate level|sqrt|sqrt-screened]
-//       [--datasets retail:1,stockx:1,...] [--pooled]
+//   nice -n 10 npx tsx tests/bench/fall-intervals.ts --back 1 [--candidate level|sqrt|sqrt-screened|
+//       sqrt-persistent] [--datasets retail:1,stockx:1,...] [--pooled]
+// --fresh-last (instead of --back): back 0 of the fresh online retail samples only (retail2, retail3,
+// retail4: their last horizon lies inside the shared transactions; "fallcal4"), refused for any other set.
 // --held-out (instead of --back): the reported horizon, to report a setting already decided (heldout32).
 // The last column: mean MASE (the data set's lag) / pooled WAPE of the candidate's points.
 import { forecastAuto } from '../../src/core/engine';
@@ -18,12 +20,12 @@ import { PooledModel, pooledGate, usesPooled } from '../../src/core/forecast/poo
 import { CandidateRegistry } from '../../src/core/forecast/registry';
 import { ausMonths, benchCurves, benchOptions } from './engine-options';
 import { refuseUnknownFlags, validationArgs } from './harness';
-import { loadDatasets, type Series } from './run';
+import { loadDatasets, RANKED_RETAIL, type Series } from './run';
 
 const NOTE = 'engine_note_range_level_fall';
-// --candidate level|sqrt|sqrt-screened (this bench's own; the rest go to validationArgs, which
-// refuses unknowns)
-const CANDIDATES = ['level', 'sqrt', 'sqrt-screened'] as const;
+// --candidate level|sqrt|sqrt-screened|sqrt-persistent (this bench's own; the rest go to
+// validationArgs, which refuses unknowns)
+const CANDIDATES = ['level', 'sqrt', 'sqrt-screened', 'sqrt-persistent'] as const;
 const argv = process.argv.slice(2);
 const ci = argv.indexOf('--candidate');
 const asked = ci >= 0 ? argv.splice(ci, 2)[1] : 'level';
@@ -43,10 +45,23 @@ const withPooled = pi >= 0 && argv.splice(pi, 1).length > 0;
 // ("heldout32": never to choose or tune one); only --datasets beside it
 const hi = argv.indexOf('--held-out');
 const heldOut = hi >= 0 && argv.splice(hi, 1).length > 0;
+const fi = argv.indexOf('--fresh-last');
+const freshLast = fi >= 0 && argv.splice(fi, 1).length > 0;
 const DEFAULT_SETS = 'retail:1,stockx:1,walmart:1,m4:5,aus:5';
-const { back, sets } = heldOut
-	? heldOutArgs(argv)
-	: validationArgs(argv, 'fall-intervals.ts', DEFAULT_SETS);
+const { back, sets } = freshLast
+	? freshLastArgs(argv)
+	: heldOut
+		? heldOutArgs(argv)
+		: validationArgs(argv, 'fall-intervals.ts', DEFAULT_SETS);
+/** --fresh-last: back 0 of retail2 / retail3 / retail4 only (their --datasets required). */
+function freshLastArgs(a: readonly string[]): { back: 0; sets: string } {
+	refuseUnknownFlags(a, { values: ['datasets'], switches: [] }, 'fall-intervals.ts --fresh-last');
+	const i = a.indexOf('--datasets');
+	const sets = i >= 0 ? a[i + 1] : '';
+	if (heldOut || !sets || !sets.split(',').every((d) => d.split(':')[0] in RANKED_RETAIL))
+		throw new Error('--fresh-last: --datasets retail2/retail3/retail4 only (no --held-out)');
+	return { back: 0, sets };
+}
 function heldOutArgs(a: readonly string[]): { back: 0; sets: string } {
 	refuseUnknownFlags(a, { values: ['datasets'], switches: [] }, 'fall-intervals.ts --held-out');
 	const i = a.indexOf('--datasets');
@@ -217,7 +232,7 @@ for (const spec of sets.split(',')) {
 	console.error(`${key}: done (${main.n} series, ${setChanged.main.n} changed)`);
 }
 console.log(
-	`${back ? `V${back} (--back ${back})` : 'HELD-OUT horizon (--held-out: reporting only)'}${withPooled ? ', engine + gated pooled model' : ', engine alone'}, candidate ${candidate}${CUTS[0] ? `, cuts ${CUTS.join('/')}` : ''}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | ${CUTS[0] ? 'cuts' : 'series'} | calibrated | changed | main | candidate | changed, main | changed, candidate | points MASE / WAPE (candidate) |\n|---|---:|---:|---:|---|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} | |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}\nchanged: ${changedIds.join(', ') || 'none'}`,
+	`${back ? `V${back} (--back ${back})` : freshLast ? 'fresh samples, last horizon (--fresh-last)' : 'HELD-OUT horizon (--held-out: reporting only)'}${withPooled ? ', engine + gated pooled model' : ', engine alone'}, candidate ${candidate}${CUTS[0] ? `, cuts ${CUTS.join('/')}` : ''}; cov80 / cov95 · mean MSIS80 / MSIS95\n\n| data set | ${CUTS[0] ? 'cuts' : 'series'} | calibrated | changed | main | candidate | changed, main | changed, candidate | points MASE / WAPE (candidate) |\n|---|---:|---:|---:|---|---|---|---|---|\n${rows.join('\n')}\n| changed, all sets | ${changed.main.n} | | ${changed.main.n} | | | ${f(changed.main)} | ${f(changed.cand)} | |\n\npoint values that differ: ${pointDiffs}; series without the note run both ways: ${checked}, interval values that differ there: ${unchangedRangeDiffs}\nchanged: ${changedIds.join(', ') || 'none'}`,
 );
 
 /** The series with its training part cut to its last n points (none if it is not longer than n). */
