@@ -180,7 +180,10 @@ export const SHORT_RANGE_CAP: boolean | 'one-origin' = 'one-origin';
  * mean of the window less the weeks the outlier screen (series/outliers.ts findOutliers) names as
  * one-offs: R2 wherever the screen flags none, and the spike is not a level; it passed the same rule at
  * V1, V2, V3 and on cut histories (StockX V2: 5 changed series, MSIS80 / 95 −36 %, set cov95 +0.3 pt; no
- * other data set changed), but failed on the held-out horizon (FALL_RANGE below), so it is off.
+ * other data set changed), but failed on the held-out horizon (FALL_RANGE below), so it is off. R2s
+ * only where today's weeks are a level ('sqrt-persistent', R2p, "fallcal4": no value of the last
+ * LEVEL_WINDOW above FALL_RATIO × today's level) failed its rule on fresh bursty retail products (29-week
+ * histories whose bulk weeks come more than 8 weeks apart: their changed series' 80 % coverage 43.8 %).
  */
 export const FALL_RATIO = 3;
 export const LEVEL_WINDOW = 8;

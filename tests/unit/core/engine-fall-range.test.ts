@@ -2,12 +2,14 @@
 // "fallcal", issue #11): a 130-week series whose sales fell from ~1,000 to ~50 a week kept an 80 %
 // upper end many times its best recent week, because the normalised scores and the final fit's σ̂
 // are in absolute units learnt where the level was ~1,000. With the option, errors count over the
-// level ('level', candidate R) or its square root ('sqrt', R2m; 'sqrt-screened', R2s: "fallcal3") at
-// their own backtest origin and the range is sized to today's.
+// level ('level', candidate R) or its square root ('sqrt', R2m; 'sqrt-screened', R2s: "fallcal3";
+// 'sqrt-persistent', R2p: "fallcal4", only where today's weeks are a level) at their own backtest origin
+// and the range is sized to today's.
 import { describe, expect, it } from 'vitest';
 import {
 	FALL_RANGE,
 	FALL_RATIO,
+	fallPersists,
 	fallScores,
 	forecastAuto,
 	LEVEL_WINDOW,
@@ -45,6 +47,7 @@ describe('ranges after a fall in level', () => {
 	for (const [mode, bound80, bound95] of [
 		['sqrt', 6, 9],
 		['sqrt-screened', 6, 9],
+		['sqrt-persistent', 6, 9],
 		['level', 2, 3],
 	] as const)
 		it(`'${mode}': an upper end near the recent weeks, same points, nested ranges, a note`, () => {
@@ -84,7 +87,7 @@ describe('ranges after a fall in level', () => {
 	it('a steady series and a rising one are unchanged (no note)', () => {
 		for (const y of [STEADY, ROSE]) {
 			const a = forecastAuto(y, { ...OPTS, fallRange: false });
-			for (const mode of ['sqrt', 'sqrt-screened', 'level'] as const) {
+			for (const mode of ['sqrt', 'sqrt-screened', 'sqrt-persistent', 'level'] as const) {
 				const on = forecastAuto(y, { ...OPTS, fallRange: mode });
 				expect(on.notes.map((n) => n.code)).not.toContain(NOTE);
 				expect(Array.from(on.point)).toEqual(Array.from(a.point));
@@ -105,7 +108,7 @@ describe('ranges after a fall in level', () => {
 		]);
 		const a = forecastAuto(y, { ...OPTS, fallRange: false });
 		expect(a.outliers?.map((o) => o.index)).toEqual([12]);
-		for (const mode of ['sqrt', 'sqrt-screened', 'level', undefined] as const) {
+		for (const mode of ['sqrt', 'sqrt-screened', 'sqrt-persistent', 'level', undefined] as const) {
 			const on = forecastAuto(y, mode === undefined ? OPTS : { ...OPTS, fallRange: mode });
 			expect(on.notes.map((n) => n.code)).not.toContain(NOTE);
 			on.intervals.forEach((iv, i) => {
@@ -157,5 +160,34 @@ describe('ranges after a fall in level', () => {
 		const both = Float64Array.from(y, (v, t) => (t === 10 ? 900 : v));
 		const r2s = fallScores(both, [16, 20], actuals, forecasts, scales, 'sqrt-screened', [10]);
 		expect(r2s).toEqual(q);
+	});
+
+	it("'sqrt-persistent' (R2p): R2s only where no week of the last 8 is 3× today's level", () => {
+		const y = Float64Array.from({ length: 24 }, (_, t) => (t < 16 ? 100 : 25));
+		const actuals = [y.slice(16, 20), y.slice(20, 24)];
+		const forecasts = [Float64Array.of(100, 100, 100, 100), Float64Array.of(25, 25, 25, 25)];
+		const scales = [Float64Array.of(10, 20, 20, 40), Float64Array.of(5, 5, 5, 5)];
+		// a fall that holds: R2s to the digit
+		const r2s = fallScores(y, [16, 20], actuals, forecasts, scales, 'sqrt-screened');
+		expect(fallPersists(y, 25)).toBe(true);
+		expect(fallScores(y, [16, 20], actuals, forecasts, scales, 'sqrt-persistent')).toEqual(r2s);
+		// bursty retail: lumpy small weeks after busy ones (0, 0, 11, 1, 1, 7, 0, 3: level 2.9, 11 > 8.6)
+		const lumpy = Float64Array.from(y, (v, t) => (t < 16 ? v : [0, 0, 11, 1, 1, 7, 0, 3][t - 16]));
+		expect(fallScores(lumpy, [16, 20], actuals, forecasts, scales, 'sqrt-screened')).not.toBeNull();
+		expect(fallPersists(lumpy, 23 / 8)).toBe(false);
+		expect(fallScores(lumpy, [16, 20], actuals, forecasts, scales, 'sqrt-persistent')).toBeNull();
+		// a bulk-order week among today's weeks: the screen leaves it out of the level (R2s fires), but
+		// it still says big weeks come back (not exempt from the persistence check)
+		const bulk = Float64Array.from(y, (v, t) => (t === 21 ? 400 : v));
+		expect(fallScores(bulk, [16, 20], actuals, forecasts, scales, 'sqrt-screened', [21])).toEqual(
+			r2s,
+		);
+		expect(
+			fallScores(bulk, [16, 20], actuals, forecasts, scales, 'sqrt-persistent', [21]),
+		).toBeNull();
+		// exactly 3× today's level is still a level; just above it is not
+		const edge = Float64Array.from(y, (v, t) => (t === 23 ? 3 * 25 : v));
+		expect(fallPersists(edge, 25)).toBe(true);
+		expect(fallPersists(edge, 24.9)).toBe(false);
 	});
 });
