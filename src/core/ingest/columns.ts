@@ -112,6 +112,7 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 		'goodsname',
 		'bezeichnung',
 		'produktname',
+		'artikelname',
 		'artikelbezeichnung',
 		'beschreibung',
 		'libellé',

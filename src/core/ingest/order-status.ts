@@ -55,6 +55,17 @@ const EXCLUDED = [
 	// Pinduoduo: refunded before or after delivery
 	'未发货，退款成功',
 	'已签收，退款成功',
+	// German shop systems (Shopware 5/6, WooCommerce and Shopify in German; walk17)
+	'storniert',
+	'storniert / abgelehnt',
+	'abgebrochen',
+	'erstattet',
+	'rückerstattet',
+	'vollständig erstattet',
+	'fehlgeschlagen',
+	'abgelehnt',
+	'rückbuchung',
+	'entwurf',
 ];
 const PENDING = [
 	'pending',
@@ -83,6 +94,18 @@ const PENDING = [
 	'等待卖家发货',
 	'等待出库',
 	'退款中',
+	// German: open, in progress, authorised, awaiting payment, unpaid, ready to ship
+	'offen',
+	'in bearbeitung',
+	'in bearbeitung (wartet)',
+	'autorisiert',
+	'ausstehend',
+	'zahlung ausstehend',
+	'in wartestellung',
+	'wartend auf zahlung',
+	'unbezahlt',
+	'klärung notwendig',
+	'zur lieferung bereit',
 ];
 const KEPT = [
 	'paid',
@@ -112,6 +135,20 @@ const KEPT = [
 	'等待确认收货',
 	'已发货，待签收',
 	'完成',
+	// German: completed, paid, partly refunded / paid / shipped, shipped, delivered
+	'abgeschlossen',
+	'komplett abgeschlossen',
+	'teilweise abgeschlossen',
+	'fertiggestellt',
+	'bezahlt',
+	'teilweise bezahlt',
+	'teilweise erstattet',
+	'versandt',
+	'teilweise versandt',
+	'zugestellt',
+	'geliefert',
+	'komplett ausgeliefert',
+	'teilweise ausgeliefert',
 	// Square "Event Type"
 	'payment',
 ];

@@ -92,6 +92,48 @@ describe('order status', () => {
 		]);
 		expect(recent.status).toBe('订单状态');
 	});
+
+	it('knows the German status words of Shopware / WooCommerce exports and maps the columns (walk17)', () => {
+		expect(
+			[
+				'Abgeschlossen',
+				'Storniert',
+				'Erstattet',
+				'Teilweise erstattet',
+				'In Bearbeitung',
+				'Offen',
+				'Bezahlt',
+				'Storniert / Abgelehnt',
+				'Rückerstattet',
+				'Versandt',
+			].map(classifyStatus),
+		).toEqual([
+			'kept',
+			'excluded',
+			'excluded',
+			'kept',
+			'pending',
+			'pending',
+			'kept',
+			'excluded',
+			'excluded',
+			'kept',
+		]);
+		// a Shopware-style export: was left "Not used" (its Storniert orders counted as sales) and the
+		// product name column too
+		const m = guessMapping([
+			{ name: 'Bestellnummer', sample: ['SW536370', 'SW536375'] },
+			{ name: 'Bestelldatum', sample: ['01.12.2010 08:45', '01.12.2010 09:32'] },
+			{ name: 'Artikelnummer', sample: ['DE-1036', 'DE-1021'] },
+			{ name: 'Artikelname', sample: ['Mütze Strick Größe S', 'Weiße Bluse Größe M'] },
+			{ name: 'Menge', sample: ['4', '1'] },
+			{ name: 'Bestellstatus', sample: ['Abgeschlossen', 'Abgeschlossen', 'Storniert'] },
+		]);
+		expect(m.status).toBe('Bestellstatus');
+		expect(m.description).toBe('Artikelname');
+		expect(m.product).toBe('Artikelnummer');
+		expect(m.order).toBe('Bestellnummer');
+	});
 });
 
 describe('non-product lines', () => {
