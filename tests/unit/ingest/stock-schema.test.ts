@@ -118,6 +118,37 @@ describe('stock schema', () => {
 		);
 	});
 
+	it('reads a German stock file: its headers, and "1.200" as 1,200 units beside decimal-comma prices (walk17)', () => {
+		const header = [
+			'Artikelnummer',
+			'Bestand',
+			'Bestellt',
+			'Lieferzeit (Tage)',
+			'Mindestbestellmenge',
+			'Verpackungseinheit',
+			'Einkaufspreis',
+			'Lieferant',
+		];
+		expect(guessStockMapping(header)).toEqual({
+			sku: 'Artikelnummer',
+			onHand: 'Bestand',
+			onOrder: 'Bestellt',
+			leadTimeMean: 'Lieferzeit (Tage)',
+			moq: 'Mindestbestellmenge',
+			pack: 'Verpackungseinheit',
+			unitCost: 'Einkaufspreis',
+			supplier: 'Lieferant',
+		});
+		const r = parseStock('lagerbestand.csv', header, [
+			['DE-1000', '1.200', '0', '28', '5', '1', '555,55', 'Müller Textil GmbH'],
+			['DE-1001', '17', '10', '21', '10', '5', '48,83', 'Böhm & Söhne'],
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.rows[0]).toMatchObject({ productId: 'DE-1000', onHand: 1200, unitCost: 555.55 });
+		expect(r.rows[1]).toMatchObject({ onHand: 17, onOrder: 10, pack: 5, unitCost: 48.83 });
+		expect(r.rows[1].supplier).toBe('Böhm & Söhne');
+	});
+
 	it('a file without a product column is an error naming the columns found', () => {
 		const r = parseStock('s.csv', ['qty', 'cost'], [['1', '2']]);
 		expect(r.issues).toHaveLength(1);

@@ -4,13 +4,14 @@
 // day, the latest row giving the current stock; days with nothing on hand mark censored demand); and
 // optionally a location column (shop, warehouse: Shopify's inventory export has one row per SKU and
 // location), whose counts are added up per product: the plan is for the whole shop's sales.
-// Columns are recognised by English and Chinese header names (库存/在途/交期/起订量/箱规/成本/供应商 …).
+// Columns are recognised by English, German (Artikelnummer, Bestand, Lieferzeit …) and Chinese header
+// names (库存/在途/交期/起订量/箱规/成本/供应商 …).
 // The file is read by the existing readers (the data worker stages it like a sales file; the CLI
 // likewise); this module maps the columns, parses the cells with the import's own parsers and reports
 // problems naming file, row and column, as message codes. Pure TypeScript.
 import { msg, type Message } from '../../messages';
 import { normalizeHeader } from '../columns';
-import { inferDateOrder, parseDate, parseNumber } from '../parse';
+import { inferDateOrder, inferDecimalSeparator, parseDate, parseNumber } from '../parse';
 
 /** What a column of a stock file means. */
 export type StockRole =
@@ -47,6 +48,12 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'ean',
 		'product',
 		'item',
+		// German shop systems (Shopware, JTL, WooCommerce in German; walk17)
+		'artikelnummer',
+		'artikelnr',
+		'artnr',
+		'produktnummer',
+		'artikel',
 		'商品编码',
 		'sku编码',
 		'货号',
@@ -68,6 +75,11 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'inventory',
 		'stocklevel',
 		'onhandqty',
+		'bestand',
+		'lagerbestand',
+		'istbestand',
+		'verfügbar',
+		'verfuegbar',
 		'库存',
 		'现有库存',
 		'库存数量',
@@ -84,6 +96,10 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'openpo',
 		'ordered',
 		'onorderqty',
+		'bestellt',
+		'inbestellung',
+		'zulauf',
+		'unterwegs',
 		'在途',
 		'在途库存',
 		'在途数量',
@@ -97,6 +113,8 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'duedate',
 		'expectedarrival',
 		'expecteddelivery',
+		'liefertermin',
+		'lieferdatum',
 		'预计到货',
 		'预计到货日期',
 		'到货日期',
@@ -109,6 +127,9 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'meanleadtime',
 		'supplierleadtime',
 		'leadtimeavg',
+		'lieferzeit',
+		'lieferzeittage',
+		'wiederbeschaffungszeit',
 		'交期',
 		'交货期',
 		'交期天数',
@@ -133,6 +154,9 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'minimumorder',
 		'minqty',
 		'minorder',
+		'mindestbestellmenge',
+		'mindestmenge',
+		'mindestabnahme',
 		'起订量',
 		'最小起订量',
 		'最低起订量',
@@ -146,6 +170,10 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'unitspercase',
 		'innerpack',
 		'packqty',
+		'verpackungseinheit',
+		've',
+		'packungsgröße',
+		'kartoninhalt',
 		'箱规',
 		'装箱数',
 		'每箱数量',
@@ -158,6 +186,10 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'purchaseprice',
 		'buyprice',
 		'landedcost',
+		'einkaufspreis',
+		'ekpreis',
+		'ek',
+		'einstandspreis',
 		'成本',
 		'成本价',
 		'进价',
@@ -173,6 +205,8 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'unitprice',
 		'saleprice',
 		'rrp',
+		'verkaufspreis',
+		'vkpreis',
 		'售价',
 		'零售价',
 		'单价',
@@ -185,6 +219,9 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'vendorname',
 		'manufacturer',
 		'brand',
+		'lieferant',
+		'lieferantenname',
+		'hersteller',
 		'供应商',
 		'厂家',
 		'供货商',
@@ -221,6 +258,9 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'asof',
 		'day',
 		'countdate',
+		'datum',
+		'stichtag',
+		'inventurdatum',
 		'日期',
 		'盘点日期',
 		'库存日期',
@@ -237,6 +277,10 @@ export const STOCK_SYNONYMS: Record<StockRole, string[]> = {
 		'shop',
 		'branch',
 		'site',
+		'lagerort',
+		'lager',
+		'filiale',
+		'standort',
 		'仓库',
 		'仓库名称',
 		'门店',
@@ -376,6 +420,15 @@ export function parseStock(
 		expectedDate: dateOrder('expectedDate'),
 		seasonEnd: dateOrder('seasonEnd'),
 	};
+	// A file whose amounts are written with decimal commas ("555,55", "1.234,56": a German or French
+	// export) has its "1.200" as 1,200 units, not 1.2 (walk17). Counts alone ("1.200", "14") do not
+	// tell: each cell then decides for itself, as before.
+	const numericCells: string[] = [];
+	for (const spec of NUMERIC) {
+		const c = col(spec.role);
+		if (c >= 0) for (const r of cells) if ((r[c] ?? '').trim() !== '') numericCells.push(r[c]!);
+	}
+	const decimal = inferDecimalSeparator(numericCells) === ',' ? (',' as const) : ('auto' as const);
 	const locCol = col('location');
 	/** Latest row per product and location (location '' without a location column). */
 	const latest = new Map<string, { loc: string; row: number; stock: StockRow }>();
@@ -401,7 +454,7 @@ export function parseStock(
 			if (c < 0) continue;
 			const raw = (r[c] ?? '').trim();
 			if (raw === '') continue;
-			const v = parseNumber(raw, { decimal: 'auto' });
+			const v = parseNumber(raw, { decimal });
 			if (v === null || !Number.isFinite(v) || v < spec.min) {
 				issues.push({
 					severity: 'error',
