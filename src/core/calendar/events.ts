@@ -193,7 +193,7 @@ export function shopCalendar(
 				events.set(key, {
 					key,
 					kind: 'holiday',
-					names: ownEnglish(country, c.names[key]),
+					names: ownEnglish(country, key, c.names[key]),
 					days: list,
 				});
 		}
@@ -241,10 +241,26 @@ const ENGLISH_SPEAKING = new Set(['US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'SG']);
  * "Labor Day" as "Labour Day", which a US shop owner read on the Forecast screen (walk14); its local
  * (US English) name is right.
  */
-function ownEnglish(country: string, names: HolidayNames | undefined): HolidayNames | undefined {
-	if (!names || !ENGLISH_SPEAKING.has(country.toUpperCase()) || !names[1]) return names;
+function ownEnglish(
+	country: string,
+	key: string,
+	names: HolidayNames | undefined,
+): HolidayNames | undefined {
+	if (!names) return names;
+	const english = ENGLISH_NAMES[country.toUpperCase()]?.[key];
+	if (english) return [english, names[1], names[2]];
+	if (!ENGLISH_SPEAKING.has(country.toUpperCase()) || !names[1]) return names;
 	return [names[1], names[1], names[2]];
 }
+
+/**
+ * English names where date-holidays' English is another country's word or too vague to tell the day:
+ * a Berlin shop read "National Holiday" for Tag der Deutschen Einheit and "Boxing Day" (British) for
+ * 2. Weihnachtstag (walk17).
+ */
+const ENGLISH_NAMES: Record<string, Record<string, string>> = {
+	DE: { 'national-holiday': 'German Unity Day', 'boxing-day': 'Second Day of Christmas' },
+};
 
 /**
  * Whether an event starts on the same month-day every year (Christmas, 双十一, National Day; a

@@ -37,6 +37,18 @@ describe('names of removed built-in days', () => {
 		expect(removedLabel('US', 'labour-day', '2018-09-03')).toBe('劳动节');
 	});
 
+	it('names Germany’s holidays so a German shop knows the day (walk17: "National Holiday")', () => {
+		const de = builtInDays('DE', 2026, 2026);
+		const name = (key: string) => de.find((d) => d.key === key)?.names?.[0];
+		expect(name('national-holiday')).toBe('German Unity Day');
+		expect(name('boxing-day')).toBe('Second Day of Christmas');
+		expect(name('easter-monday')).toBe('Easter Monday');
+		expect(name('whit-monday')).toBe('Whit Monday');
+		expect(removedLabel('DE', 'national-holiday', '2026-10-03')).toBe('German Unity Day');
+		i18n.locale = 'zh-CN';
+		expect(removedLabel('DE', 'national-holiday', '2026-10-03')).toBe('国庆日');
+	});
+
 	it('finds the name in another country when the shop changed its country since', () => {
 		// removed while the shop was in China, listed now that it is in the UK
 		expect(removedLabel('GB', 'national-day', '2026-10-01')).toBe('National Day');
