@@ -138,6 +138,30 @@ function looksLikeShiftJis(bytes: Uint8Array): boolean {
 }
 
 /**
+ * True when most of the two-byte GBK pairs end in an ASCII byte (0x40–0x7E): windows-1252 text with
+ * an accent before a letter ("Böhm" = F6 68, "Müller" = FC 6C) decodes as valid GBK ideographs (鰄),
+ * but Chinese text is mostly GB2312 characters, whose second byte is 0xA1–0xFE (walk17: a German
+ * stock file's suppliers came out as "B鰄m & S鰄ne").
+ */
+function latinPairs(bytes: Uint8Array): boolean {
+	let asciiTrail = 0;
+	let highTrail = 0;
+	for (let i = 0; i < bytes.length - 1; i++) {
+		const b = bytes[i];
+		if (b < 0x81 || b > 0xfe) continue;
+		const t = bytes[i + 1];
+		if (t >= 0x30 && t <= 0x39) {
+			i += 3; // a GB18030 four-byte sequence
+			continue;
+		}
+		if (t >= 0x40 && t <= 0x7e) asciiTrail++;
+		else if (t >= 0x80) highTrail++;
+		i++;
+	}
+	return asciiTrail > highTrail;
+}
+
+/**
  * True when the bytes decode as GB18030 without any malformed sequence and the non-ASCII characters
  * are mostly CJK ideographs or CJK/full-width punctuation. windows-1252 text (accents such as "é ")
  * either breaks GBK's lead/trail byte pairs or decodes to a scatter of unrelated symbols.
@@ -149,6 +173,7 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
 		const lf = probe.lastIndexOf(0x0a);
 		if (lf > 0) probe = probe.subarray(0, lf + 1);
 	}
+	if (latinPairs(probe)) return false;
 	let text: string;
 	try {
 		text = createDecoder('gb18030', true).decode(probe);

@@ -49,6 +49,18 @@ describe('detectEncoding / decodeBytes', () => {
 		const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2c, 0x31, 0x0a]); // "Café,1\n" in cp1252
 		expect(detectEncoding(bytes).encoding).toBe('windows-1252');
 	});
+
+	it('does not take German umlauts before a letter for Chinese (walk17: "B鰄m & S鰄ne")', () => {
+		// every accent here is followed by a letter: the pairs are valid GBK ideographs
+		const text =
+			'Artikelnummer;Lieferant\r\nDE-1000;Müller Textil GmbH\r\nDE-1001;Böhm & Söhne\r\n';
+		const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0)); // windows-1252 = Latin-1 here
+		expect(detectEncoding(bytes).encoding).toBe('windows-1252');
+		expect(decodeBytes(bytes).text).toContain('Böhm & Söhne');
+		// Chinese in GBK is still Chinese: 供应商 = B9 A9 D3 A6 C9 CC
+		const zh = new Uint8Array([0xb9, 0xa9, 0xd3, 0xa6, 0xc9, 0xcc, 0x3b, 0x31, 0x0a]);
+		expect(detectEncoding(zh).encoding).toBe('gb18030');
+	});
 });
 
 describe('sniffFormat', () => {
