@@ -5,6 +5,7 @@ import type { ProductSummary } from '../core/ingest/types';
 
 /** Share of an unsold one-season item's cost recovered at the end (the newsvendor's default). */
 export {
+	alertStake,
 	DEFAULT_LEAD_TIME_SD_DAYS,
 	DEFAULT_SALVAGE_SHARE,
 	typicalPrices,

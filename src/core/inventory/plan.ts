@@ -421,6 +421,20 @@ export function typicalPrices(summary: readonly ProductSummary[]): Record<string
 	);
 }
 
+/**
+ * The money an alert shows: the stock tied up for an overstock alert, else the revenue at risk. An
+ * overstocked item keeps a tiny revenue at risk (its demand's far tail), which read "€0.00 revenue at
+ * risk" beside "Overstock: 271 days of cover" (walk17).
+ */
+export function alertStake(p: Pick<ProductPlan, 'alert' | 'revenueAtRisk' | 'overstockValue'>): {
+	kind: 'revenue' | 'overstock';
+	amount: number;
+} {
+	if (p.alert?.code === 'plan_alert_overstock' || (p.revenueAtRisk <= 0 && p.overstockValue > 0))
+		return { kind: 'overstock', amount: p.overstockValue };
+	return { kind: 'revenue', amount: p.revenueAtRisk };
+}
+
 /** Alerts first by money at stake (revenue at risk, then overstock value), largest first. */
 export function rankAlerts<T extends ProductPlan>(plans: T[]): T[] {
 	return plans

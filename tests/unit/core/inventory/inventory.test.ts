@@ -31,6 +31,7 @@ import {
 	fromFirstSale,
 	periodForecastFrom,
 	planProduct,
+	alertStake,
 	rankAlerts,
 	type StockItem,
 } from '../../../../src/core/inventory/plan';
@@ -416,6 +417,16 @@ describe('product plan and alerts', () => {
 			}),
 		);
 		expect(rankAlerts([a, b, c])[0].productId).toBe('C');
+	});
+
+	it('an overstock alert shows the stock tied up, not its far-tail revenue at risk (walk17: "€0.00 revenue at risk")', () => {
+		// 1,200 on hand of a slow item: a sliver of stock-out risk remains in the demand's tail
+		const b = planProduct(flat(8, 60, 8), stock({ productId: 'B', onHand: 1200 }), settings);
+		expect(b.alert?.code).toBe('plan_alert_overstock');
+		expect(b.revenueAtRisk).toBeGreaterThan(0);
+		expect(alertStake(b)).toEqual({ kind: 'overstock', amount: b.overstockValue });
+		const a = planProduct(flat(10, 4, 8), stock({ productId: 'A' }), settings);
+		expect(alertStake(a)).toEqual({ kind: 'revenue', amount: a.revenueAtRisk });
 	});
 });
 
