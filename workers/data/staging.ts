@@ -4,7 +4,7 @@
 import {
 	inferDateOrder,
 	localeDateOrder,
-	inferDecimalSeparator,
+	inferDecimalSeparators,
 	type DecimalSeparator,
 } from '../../src/core/ingest/parse';
 import type { ImportIssue } from '../../src/core/ingest/types';
@@ -133,15 +133,25 @@ export function dateOrderOf(ctx: DataContext, table: string, column: string) {
 	return inferDateOrder(values, localeDateOrder(locale));
 }
 
-/** The decimal separator of a number column, from up to 5,000 distinct values. */
-export function decimalOf(ctx: DataContext, table: string, column: string): DecimalSeparator {
-	const values = stringColumn(
-		ctx.q(
-			`SELECT DISTINCT ${ident(column)} AS v FROM ${table} WHERE ${ident(column)} IS NOT NULL LIMIT 5000`,
+/**
+ * The decimal separator of each number column, from up to 5,000 distinct values of each; a column
+ * whose values do not tell takes the file's (inferDecimalSeparators).
+ */
+export function decimalsOf(
+	ctx: DataContext,
+	table: string,
+	columns: readonly string[],
+): DecimalSeparator[] {
+	return inferDecimalSeparators(
+		columns.map((column) =>
+			stringColumn(
+				ctx.q(
+					`SELECT DISTINCT ${ident(column)} AS v FROM ${table} WHERE ${ident(column)} IS NOT NULL LIMIT 5000`,
+				),
+				'v',
+			).filter((v): v is string => v !== null),
 		),
-		'v',
-	).filter((v): v is string => v !== null);
-	return inferDecimalSeparator(values);
+	);
 }
 
 /** Builds a raw → value lookup table in DuckDB from JS-parsed distinct values. */

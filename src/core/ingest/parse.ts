@@ -95,6 +95,27 @@ function parseDigits(s: string, decimal: DecimalSeparator | 'auto'): number | nu
  * for ',', "1,234.50", "12.5" for '.'; "1,234" or "1.234" alone do not vote. Ties give '.'.
  */
 export function inferDecimalSeparator(samples: readonly string[]): DecimalSeparator {
+	const { comma, dot } = decimalVotes(samples);
+	return comma > dot ? ',' : '.';
+}
+
+/**
+ * The decimal separator of each number column of one file. A column whose values do not tell (whole
+ * counts, "1.200" among "4" and "12") takes the file's: a German export's Menge "1.200" beside
+ * Einzelpreis "43,70 €" is 1,200 units, not 1.2 (walk17).
+ */
+export function inferDecimalSeparators(
+	columns: readonly (readonly string[])[],
+): DecimalSeparator[] {
+	const votes = columns.map(decimalVotes);
+	const comma = votes.reduce((n, v) => n + v.comma, 0);
+	const dot = votes.reduce((n, v) => n + v.dot, 0);
+	const file: DecimalSeparator = comma > dot ? ',' : '.';
+	return votes.map((v) => (v.comma + v.dot === 0 ? file : v.comma > v.dot ? ',' : '.'));
+}
+
+/** Votes of sample values for a decimal comma or point ("1,234" or "1.234" alone do not vote). */
+function decimalVotes(samples: readonly string[]): { comma: number; dot: number } {
 	let comma = 0;
 	let dot = 0;
 	for (const raw of samples) {
@@ -113,7 +134,7 @@ export function inferDecimalSeparator(samples: readonly string[]): DecimalSepara
 			else if ((s.match(/\./g) ?? []).length > 1) comma++;
 		}
 	}
-	return comma > dot ? ',' : '.';
+	return { comma, dot };
 }
 
 // ---------------------------------------------------------------- dates

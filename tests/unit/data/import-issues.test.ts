@@ -75,6 +75,21 @@ describe('files that are not sales tables', () => {
 		expect(codes(await service.previewFile(toInput('nums.csv', data)))).toContain('no-header');
 	});
 
+	it('a German export: Menge "1.200" beside Einzelpreis "43,70 €" is 1,200 units, not 1.2 (walk17)', async () => {
+		const csv =
+			'Bestelldatum;Artikelnummer;Menge;Einzelpreis\n' +
+			'03.01.2011 10:00;A;4;43,70 €\n' +
+			'04.01.2011 10:00;A;1.200;1.234,56 €\n' +
+			'05.01.2011 10:00;B;12;9,90 €\n';
+		const p = await service.previewFile(toInput('bestellungen.csv', csv));
+		const m = await commit(p);
+		const units = await service.productSummary(m.id);
+		expect(units.map((u) => [u.productId, u.units])).toEqual([
+			['A', 1204],
+			['B', 12],
+		]);
+	});
+
 	it('imports without a quantity column (a row is one unit) or a product column (one series)', async () => {
 		const noQty = 'Date,SKU\n2011-01-03,A\n2011-01-03,A\n2011-01-04,B\n2011-01-10,A\n';
 		const p1 = await service.previewFile(toInput('lines.csv', noQty));

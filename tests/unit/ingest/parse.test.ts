@@ -5,6 +5,7 @@ import {
 	dateShare,
 	inferDateOrder,
 	inferDecimalSeparator,
+	inferDecimalSeparators,
 	parseDate,
 	parseNumber,
 	type DecimalSeparator,
@@ -86,6 +87,31 @@ describe('inferDecimalSeparator', () => {
 	];
 	it.each(cases)('%j → %s', (samples, expected) => {
 		expect(inferDecimalSeparator(samples)).toBe(expected);
+	});
+});
+
+describe('inferDecimalSeparators (one file)', () => {
+	it('a column of whole counts takes the file\'s decimal comma (walk17: Menge "1.200" read as 1.2)', () => {
+		const menge = ['4', '1', '1.200', '12'];
+		const einzelpreis = ['43,70 €', '28,85 €', '1.234,56 €'];
+		expect(inferDecimalSeparators([menge, einzelpreis])).toEqual([',', ',']);
+		expect(parseNumber('1.200', { decimal: inferDecimalSeparators([menge, einzelpreis])[0] })).toBe(
+			1200,
+		);
+		// a column that tells keeps its own; an English file is unchanged
+		expect(
+			inferDecimalSeparators([
+				['2.5', '3'],
+				['1,5', '2,25'],
+			]),
+		).toEqual(['.', ',']);
+		expect(
+			inferDecimalSeparators([
+				['6', '12'],
+				['2.55', '3.39'],
+			]),
+		).toEqual(['.', '.']);
+		expect(inferDecimalSeparators([['1,200'], []])).toEqual(['.', '.']);
 	});
 });
 

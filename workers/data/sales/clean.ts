@@ -7,7 +7,7 @@ import { ALL_PRODUCTS_ID, BLANK_PRODUCT_ID } from '../../../src/core/ingest/prod
 import type { ColumnMapping, ColumnRole, DateOrder } from '../../../src/core/ingest/types';
 import type { DataContext, Staged } from '../context';
 import { ident, lit } from '../sql';
-import { buildLookup, dateOrderOf, decimalOf } from '../staging';
+import { buildLookup, dateOrderOf, decimalsOf } from '../staging';
 
 /** Roles whose cells are numbers, parsed over their distinct values. */
 const NUMERIC = [
@@ -61,13 +61,17 @@ export function normalize(
 	);
 	temps.push(dateLk);
 	const numLk: Partial<Record<NumericRole, string>> = {};
-	for (const role of NUMERIC) {
-		const col = mapping[role];
-		if (!col) continue;
-		const decimal = decimalOf(ctx, T, col);
-		numLk[role] = buildLookup(ctx, T, col, (raw) => parseNumber(raw, { decimal }));
+	const numRoles = NUMERIC.filter((role) => mapping[role]);
+	const decimals = decimalsOf(
+		ctx,
+		T,
+		numRoles.map((role) => mapping[role]!),
+	);
+	numRoles.forEach((role, i) => {
+		const decimal = decimals[i];
+		numLk[role] = buildLookup(ctx, T, mapping[role]!, (raw) => parseNumber(raw, { decimal }));
 		temps.push(numLk[role]!);
-	}
+	});
 	step(2);
 
 	// 3. Normalized rows.
