@@ -173,3 +173,42 @@ describe('damaged Parquet', () => {
 		expect(issueText(p.issues[0])).toMatch(/not a Parquet file/);
 	});
 });
+
+const taobaoCsv = [
+	'订单编号,买家会员名,订单创建时间,宝贝标题,商家编码,购买数量,商品单价,实付金额,订单状态',
+	'"=""1300000145606653""",在***枚,2016-01-29 11:51:03,纯棉白衬衫女 款070,="HZ00070",1,￥139.00,139.00,交易成功',
+	'"=""1300000145448273""",w***0,2016-01-28 09:55:13,毛呢大衣女 款079,HZ00079,2,￥489.00,978.00,交易成功',
+	'="1300000145392840",汪***才,2016-01-27 09:47:43,纯棉白衬衫女 款070,="HZ00070",1,￥139.00,139.00,交易成功',
+	// a value that only looks like a formula inside is kept as written
+	'A="B",x,2016-01-26 10:00:00,打底衫女 款008,HZ00008,1,￥59.00,59.00,交易成功',
+].join('\n');
+
+// A Taobao/Tmall order export (walk16): 订单编号 and sometimes 商家编码 come as Excel's text guard
+// ="1300000049248261", so that Excel keeps all the digits. The guard is not part of the value: Home
+// listed an unusual order as ="1300000049248261".
+describe('Taobao order export', () => {
+	it('reads ="…" text guards as the value inside (order and product codes)', async () => {
+		const p = await ctx.service.previewFile(toInput('ExportOrderList201601311200.csv', taobaoCsv));
+		expect(p.mapping).toMatchObject({
+			order: '订单编号',
+			product: '商家编码',
+			date: '订单创建时间',
+		});
+		const meta = await ctx.service.commitImport(p.importId, {
+			mapping: p.mapping,
+			dateOrder: p.dateOrder,
+			datasetName: p.fileName,
+		});
+		const lines = await ctx.service.orderLines(meta.id);
+		expect([...lines.order].sort()).toEqual([
+			'1300000145392840',
+			'1300000145448273',
+			'1300000145606653',
+			'A="B"',
+		]);
+		const units = Object.fromEntries(
+			(await ctx.service.productSummary(meta.id)).map((s) => [s.productId, s.units]),
+		);
+		expect(units).toEqual({ HZ00070: 2, HZ00079: 2, HZ00008: 1 });
+	}, 60_000);
+});

@@ -75,8 +75,12 @@ export function normalize(
 	step(2);
 
 	// 3. Normalized rows.
+	// Excel's text guard ="…" (Taobao/Tmall exports write 订单编号 as ="2150…" so Excel keeps the digits)
+	// is not part of the value: an order shown as ="1300000049248261" on Home (walk16).
 	const text = (role: ColumnRole) =>
-		mapping[role] ? `NULLIF(trim(s.${ident(mapping[role]!)}), '')` : 'NULL::VARCHAR';
+		mapping[role]
+			? `NULLIF(regexp_replace(trim(s.${ident(mapping[role]!)}), '^="(.*)"$', '\\1'), '')`
+			: 'NULL::VARCHAR';
 	const raw = (role: ColumnRole) =>
 		mapping[role] ? `s.${ident(mapping[role]!)}` : 'NULL::VARCHAR';
 	const joins = [
