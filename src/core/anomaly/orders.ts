@@ -224,6 +224,11 @@ function displayValue(name: (typeof FEATURE_NAMES)[number], v: number, _o: Order
 			return Math.round(v);
 		case 'store_rarity':
 			return Math.round(1000 * Math.exp(-v)) / 10; // share of orders, %
+		case 'gap_days': {
+			// whole days ("340.88 days since the customer's last order", walk16); a tenth under one day
+			const days = Math.expm1(v);
+			return days >= 1 ? Math.round(days) : Math.round(days * 10) / 10;
+		}
 		default:
 			return Math.round(Math.expm1(v) * 100) / 100;
 	}

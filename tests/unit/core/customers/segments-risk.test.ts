@@ -217,6 +217,30 @@ describe('order risk', () => {
 				if (r.code === 'risk_why_gap_days_low') expect(Number(r.params!.typical)).toBeLessThan(30);
 	});
 
+	it('says the days since the last order in whole days (walk16: “340.88 days”)', () => {
+		const rand = mulberry32(16);
+		const rows: { c: string; o: string; t: number }[] = [];
+		for (let i = 0; i < 200; i++)
+			rows.push({ c: `once${i}`, o: `o${i}`, t: T0 + i * 7 * 3_600_000 });
+		// regulars back every 2–6 days at any hour, and one customer back after 340.88 days
+		for (let c = 0; c < 30; c++)
+			for (let k = 0, t = T0 + c * DAY; k < 8; k++, t += (2 + rand() * 4) * DAY)
+				rows.push({ c: `regular${c}`, o: `reg${c}-${k}`, t });
+		rows.push({ c: 'late', o: 'L1', t: T0 }, { c: 'late', o: 'L2', t: T0 + 340.88 * DAY });
+		const lines: RiskLines = {
+			customer: rows.map((x) => x.c),
+			order: rows.map((x) => x.o),
+			product: rows.map(() => 'P1'),
+			ds: Float64Array.from(rows, (x) => x.t),
+			quantity: Float64Array.from(rows, () => 1),
+			revenue: Float64Array.from(rows, () => 5),
+		};
+		const late = orderAnomalies(lines, { budget: 20 }).find((f) => f.subject === 'L2');
+		const gap = late?.reasons.find((r) => r.code === 'risk_why_gap_days_high');
+		expect(gap?.params).toMatchObject({ value: 341 });
+		expect(Number.isInteger(gap?.params?.typical)).toBe(true);
+	});
+
 	it('names the rare country or channel an order came from', () => {
 		// every order from the United Kingdom but the planted big one, from Bahrain
 		const store = l.order.map((o) => (o === 'BIG' ? 'Bahrain' : 'United Kingdom'));
