@@ -136,6 +136,29 @@ describe('hierarchySeries', () => {
 			7,
 		);
 	});
+
+	it('takes a Chinese title’s garment word as its category, not its last word (walk16)', async () => {
+		// Taobao titles end in a style number: the last word made one "category" per product
+		const csv = [
+			'订单创建时间,商家编码,宝贝标题,购买数量',
+			'2015-11-01,HZ026,2015冬季新款 加厚羽绒服女 中长款 款026,3',
+			'2015-11-02,HZ034,2015冬季新款 加厚羽绒服女 中长款 款034,2',
+			'2015-11-09,HZ063,2015冬季新款 毛呢大衣女 双面呢 款063,4',
+			'2015-11-10,HZ052,法式碎花连衣裙 吊带,1',
+			'2015-11-10,HZ900,围巾 礼盒 款900,1',
+		].join('\n');
+		const q = await service.previewFile(toInput('taobao.csv', csv + '\n'));
+		const taobao = await service.commitImport(q.importId, {
+			mapping: { ...q.mapping, product: '商家编码', description: '宝贝标题' },
+			dateOrder: 'ymd',
+			datasetName: 'taobao',
+		});
+		const h = await service.hierarchySeries(taobao.id, { freq: 'week', measure: 'units' });
+		expect(h.cells.map((c) => c.category).sort()).toEqual(['围巾', '大衣', '羽绒服', '连衣裙']);
+		const n = h.batch.indptr[1];
+		const down = h.cells.findIndex((c) => c.category === '羽绒服');
+		expect(Array.from(h.batch.y.subarray(down * n, down * n + n)).reduce((a, b) => a + b)).toBe(5);
+	});
 });
 
 describe('querySeries withCategory (a short product borrows its category’s season)', () => {

@@ -24,7 +24,7 @@ export const en = {
 	hierarchy_no_levels:
 		'This dataset has neither a category nor a store column, so only products and the total of all products can be forecast.',
 	hierarchy_category_from_description:
-		'The dataset has no category column: categories are the last word of each product description (e.g. “… T-LIGHT HOLDER” → HOLDER).',
+		'The dataset has no category column: categories are the garment named in each product description (e.g. “… 加厚羽绒服女 中长款” → 羽绒服), else its last word (e.g. “… T-LIGHT HOLDER” → HOLDER).',
 	hierarchy_result_title: (p) => `Forecast: ${p.name}`,
 	hierarchy_peak_source:
 		'Where its yearly peak comes from (this level’s own forecast, before the levels are made to add up): {note}',
@@ -159,7 +159,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	hierarchy_no_store: '该数据集没有门店或渠道列（可在导入时映射），因此没有门店层级。',
 	hierarchy_no_levels: '该数据集既没有品类列也没有门店列，只能预测单品和全部商品的合计。',
 	hierarchy_category_from_description:
-		'该数据集没有品类列：品类取自每个商品描述的最后一个词（例如“… T-LIGHT HOLDER”→ HOLDER）。',
+		'该数据集没有品类列：品类取自每个商品描述中的服装品类词（例如“… 加厚羽绒服女 中长款”→ 羽绒服），没有时取最后一个词（例如“… T-LIGHT HOLDER”→ HOLDER）。',
 	hierarchy_result_title: (p) => `预测：${p.name}`,
 	hierarchy_peak_source: '年度高峰的来源（本层级自身的预测，各层级对齐加总之前）：{note}',
 	hierarchy_headline_units: (p) => `未来 ${p.n} ${p.unit}：${p.total} 件（每期 80% 区间见下表）。`,
