@@ -233,6 +233,22 @@ describe('stock schema', () => {
 		);
 	});
 
+	it('reads a Chinese stock sheet with a 仓库 column and names the warehouses the Chinese way (walk16)', () => {
+		const r = parseStock(
+			'库存表.csv',
+			['商家编码', '宝贝名称', '仓库', '可用库存', '成本价', '销售价'],
+			[
+				['HZ00001', '羊毛针织衫女 款001', '杭州仓', '30', '71.55', '159.00'],
+				['HZ00001', '羊毛针织衫女 款001', '广州仓', '5', '71.55', '159.00'],
+			],
+		);
+		expect(r.rows).toMatchObject([{ productId: 'HZ00001', onHand: 35, unitCost: 71.55 }]);
+		const m = r.issues[0].message;
+		// “（杭州仓, 广州仓）” read as an English list in the Chinese sentence
+		expect(translate('zh-CN', m.code, m.params)).toContain('2 个库存地点（杭州仓、广州仓）');
+		expect(translate('en', m.code, m.params)).toContain('(杭州仓, 广州仓)');
+	});
+
 	it('per location: the latest count of each, added up; a repeat at one location is still reported; differing terms are named', () => {
 		const header = ['SKU', 'Store', 'Date', 'Stock', 'Lead time', 'MOQ'];
 		const r = parseStock('counts.csv', header, [

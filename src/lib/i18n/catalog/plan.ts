@@ -2,6 +2,13 @@
 // messages from src/core/inventory. English and Simplified Chinese.
 import { plural } from '../plural';
 import type { Catalog } from '../types';
+import type { MessageParam } from '../../../core/messages';
+
+/** A list core joined with ", " (the stock's locations) written with the Chinese enumeration comma. */
+const zhList = (v: MessageParam | undefined) =>
+	String(v ?? '')
+		.split(', ')
+		.join('、');
 
 export const en = {
 	plan_nav: 'Plan',
@@ -307,7 +314,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	plan_stock_duplicate_sku:
 		'{file} 第 {row} 行 “{column}” 列：商品 {sku} 重复且没有日期，以后一行为准。',
 	plan_stock_locations_summed: (p) =>
-		`${p.file}：${p.nText} 个库存地点（${p.names}${Number(p.more) > 0 ? ` 等，另有 ${p.moreText} 个` : ''}）的库存已按商品相加，因为补货计划针对全部销售：现有库存和在途为合计，供应商条件取第一个地点的。`,
+		`${p.file}：${p.nText} 个库存地点（${zhList(p.names)}${Number(p.more) > 0 ? ` 等，另有 ${p.moreText} 个` : ''}）的库存已按商品相加，因为补货计划针对全部销售：现有库存和在途为合计，供应商条件取第一个地点的。`,
 	plan_stock_location_differs:
 		'{file} 第 {row} 行 “{column}” 列：商品 {sku} 在此地点为 {value}，在前一地点为 {kept}；使用 {kept}。',
 	plan_stock_unreadable: '{file} 无法作为表格读取。{reason}',
