@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEngines } from '../../../src/cli/nlp-node';
 import { readPosts } from '../../../src/core/ingest/schemas/posts';
 import { findTopics, mergeBursts, type TopicReport } from '../../../src/core/signals/topics';
-import { ZH_REPORTING_VERBS, ZH_STOP } from '../../../src/core/text/stopwords';
+import { ZH_FILLER_WORDS, ZH_REPORTING_VERBS, ZH_STOP } from '../../../src/core/text/stopwords';
 import { analyzeText } from '../../../src/core/text/tokenize';
 import { csvTextToTable } from '../../../workers/data/read-table';
 
@@ -51,6 +51,9 @@ describe('Market topics of the Weibo posts', () => {
 			...rep.clusters.flatMap((c) => c.keys),
 		]);
 		for (const w of ZH_REPORTING_VERBS) expect(keys.has(w)).toBe(false);
+		// nor time adverbs and filler (walk16: 今天 a top topic, 近日 and 通过 "rising")
+		for (const w of ['今天', '近日', '通过', '网友']) expect(ZH_FILLER_WORDS).toContain(w);
+		for (const w of ZH_FILLER_WORDS) expect(keys.has(w)).toBe(false);
 		// the news topics themselves are still there
 		expect(rep.top.slice(0, 10).map((k) => k.key)).toEqual(
 			expect.arrayContaining(['疫情', '肺炎', '武汉']),
