@@ -121,6 +121,11 @@ describe('report: PDF and share by link', () => {
 		await other.getByTestId('shared-report').waitFor({ timeout: SLOW_MS });
 		expect(await figures(other)).toEqual(shown);
 		expect(await other.getByTestId('report-doc-title').innerText()).toBe(TITLE);
+		// a title that is one long word (a dataset named ExportOrderList201601311200) wraps on a phone
+		// instead of widening the page (walk16: 455 px on 390)
+		expect(
+			await other.getByTestId('report-doc-title').evaluate((e) => getComputedStyle(e).overflowWrap),
+		).toBe('anywhere');
 		await other.getByTestId('shared-import').click();
 		await other.getByTestId('shared-imported').waitFor();
 		await other.getByTestId('shared-close').click();

@@ -229,6 +229,9 @@ export function decompositionInWords(input: DecompositionInput): Message[] {
 				range: wholePercent(e.halfWidth),
 			};
 			const dir = !clear ? 'unclear' : e.effect > 0 ? 'up' : 'down';
+			// an unclear effect is said as a number with its range ("-56% ± 178%"): its sign is kept,
+			// as the words carry no direction (walk16: 调休上班日 -56% on the card, "56% ± 178%" here)
+			if (dir === 'unclear' && e.effect < 0) p.pct = -p.pct;
 			if (coming(e))
 				out.push(
 					msg(`home_decomp_event_${dir}_ahead`, { ...p, ahead: (e.ahead as number[])[0] + 1 }),

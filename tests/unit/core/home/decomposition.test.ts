@@ -81,6 +81,15 @@ describe('decompositionInWords', () => {
 			input({ events: [{ key: 'double11', effect: 0.05, halfWidth: 0.2, ahead: [0] }] }),
 		);
 		expect(coming.at(-1)?.code).toBe('home_decomp_event_unclear_ahead');
+		// with its sign: a fall is not said as a rise (walk16: 调休上班日 -56% said as "56% ± 178%")
+		const fall = decompositionInWords(
+			input({ events: [{ key: 'workday', effect: -0.56, halfWidth: 1.78, ahead: [1] }] }),
+		);
+		expect(fall.at(-1)).toMatchObject({
+			code: 'home_decomp_event_unclear_ahead',
+			params: { pct: -56, range: 178, ahead: 2 },
+		});
+		expect(coming.at(-1)?.params).toMatchObject({ pct: 5 });
 		const none = decompositionInWords(input({ events: [events[1]] }));
 		expect(none.at(-1)).toEqual({ code: 'home_decomp_events_none', params: { n: 1 } });
 	});
