@@ -140,7 +140,7 @@ export const en = {
 	// The leaderboard and why the method was chosen.
 	forecast_lb_caption: 'How each method did on past sales it had not seen (lower error is better)',
 	forecast_lb_method: 'Method',
-	forecast_lb_error: 'Error (1 = as good as repeating last period)',
+	forecast_lb_error: 'Error (1 = the usual change from one period to the next in past sales)',
 	forecast_lb_miss: 'Typical miss',
 	forecast_lb_coverage: 'Sales inside the 80% / 95% range',
 	forecast_lb_chosen: 'chosen',
@@ -340,7 +340,7 @@ export const zhCN: Catalog<keyof typeof en> = {
 	forecast_model_list_sep: '、',
 	forecast_lb_caption: '各方法在未参与训练的过往销售上的表现（误差越低越好）',
 	forecast_lb_method: '方法',
-	forecast_lb_error: '误差（1 = 与沿用上一期一样好）',
+	forecast_lb_error: '误差（1 = 过去销量相邻两期的平均变化）',
 	forecast_lb_miss: '平均偏差',
 	forecast_lb_coverage: '落在 80% / 95% 区间内的销量',
 	forecast_lb_chosen: '已选用',
