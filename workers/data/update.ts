@@ -101,40 +101,22 @@ export async function appendInto(
 				},
 			},
 		];
+		/** An info note of this append, its code also its message. */
+		const note = (code: string, count: number, params: Record<string, number>) =>
+			issues.push({ severity: 'info', code, file, count, message: code, params: { ...params } });
 		const out = { lines: Number(status.out_lines), orders: Number(status.out_orders) };
 		if (out.lines > 0) {
 			append.statusLeftOut = { ...out, units: Number(status.out_units) };
-			issues.push({
-				severity: 'info',
-				code: 'import_append_status_out',
-				file,
-				count: out.lines,
-				message: 'import_append_status_out',
-				params: { ...append.statusLeftOut },
-			});
+			note('import_append_status_out', out.lines, append.statusLeftOut);
 		}
 		if (refunded.lines > 0) {
 			append.refundedSince = refunded;
-			issues.push({
-				severity: 'info',
-				code: 'import_append_refunds',
-				file,
-				count: refunded.lines,
-				message: 'import_append_refunds',
-				params: { ...refunded },
-			});
+			note('import_append_refunds', refunded.lines, refunded);
 		}
 		const back = { lines: Number(status.back_lines), orders: Number(status.back_orders) };
 		if (back.lines > 0) {
 			append.statusCountedAgain = back;
-			issues.push({
-				severity: 'info',
-				code: 'import_append_status_back',
-				file,
-				count: back.lines,
-				message: 'import_append_status_back',
-				params: { ...back },
-			});
+			note('import_append_status_back', back.lines, back);
 		}
 		const merged = `${table}_merged`;
 		q(`DROP TABLE IF EXISTS ${merged}`);

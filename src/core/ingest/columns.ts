@@ -438,8 +438,8 @@ const EXACT_ONLY: ReadonlySet<string> = new Set([
 /** A Taobao / Tmall variant attribute string: "颜色分类:黑色 尺码:L", "颜色：红色;尺寸：M". */
 const ATTRIBUTE_VALUE = /(颜色分类|颜色|尺码|尺寸|规格|型号)\s*[:：]/;
 
-/** Roles whose values must be numbers. */
-const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set([
+/** Roles whose values must be numbers (the data worker parses these columns as numbers too). */
+export const NUMERIC_COLUMN_ROLES = [
 	'quantity',
 	'unitPrice',
 	'revenue',
@@ -447,7 +447,8 @@ const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set([
 	'refundAmount',
 	'discount',
 	'orderDiscount',
-]);
+] as const satisfies readonly ColumnRole[];
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set(NUMERIC_COLUMN_ROLES);
 
 /** Lower-cases and strips everything but letters, digits and CJK (so "Lineitem quantity" → "lineitemquantity"). */
 export function normalizeHeader(header: string): string {

@@ -1,6 +1,7 @@
 // The sales kind's cleaning SQL: exact duplicates, dates and numbers parsed by the pure core parsers over
 // DISTINCT values and joined back, the normalized rows, then the stored table of valid rows with returns
 // flagged and a return cancelling the earlier matching sale of the same customer.
+import { NUMERIC_COLUMN_ROLES } from '../../../src/core/ingest/columns';
 import { parseDate, parseNumber } from '../../../src/core/ingest/parse';
 import { RETURN_EVENTS } from '../../../src/core/ingest/order-status';
 import { ALL_PRODUCTS_ID, BLANK_PRODUCT_ID } from '../../../src/core/ingest/product-ids';
@@ -9,16 +10,8 @@ import type { DataContext, Staged } from '../context';
 import { ident, lit } from '../sql';
 import { buildLookup, dateOrderOf, decimalsOf } from '../staging';
 
-/** Roles whose cells are numbers, parsed over their distinct values. */
-const NUMERIC = [
-	'quantity',
-	'unitPrice',
-	'revenue',
-	'refundQty',
-	'refundAmount',
-	'discount',
-	'orderDiscount',
-] as const;
+/** Roles whose cells are numbers (core's list), parsed over their distinct values. */
+const NUMERIC = NUMERIC_COLUMN_ROLES;
 type NumericRole = (typeof NUMERIC)[number];
 
 /** A return cancels a sale to the same customer of the same product and quantity this many days before. */
